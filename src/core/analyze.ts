@@ -1,0 +1,68 @@
+/**
+ * Runs every rule over one parsed spec. The registry and tag rules look only at the image fields
+ * and a few known members, never at the whole tree, so a 1 MB spec costs little beyond its parse.
+ */
+import type { Catalog } from './catalog/catalog';
+import type { Finding } from './findings';
+import { resolveRegion, type RegionInputs, type ResolvedRegion } from './region';
+import { imageOccurrence } from './rules/imageOccurrence';
+import { checkRegistry } from './rules/registryRules';
+import { checkRepositoryAccess } from './rules/repositoryAccessRules';
+import type { RuleSettings } from './rules/ruleCodes';
+import { createRuleContext, nodeRange } from './rules/ruleContext';
+import { checkScope } from './rules/scopeRule';
+import { checkTags } from './rules/tagRules';
+import { specImageRegions, type SpecDocument } from './specDocument';
+import { KIND_SIGNATURES } from './specKind';
+
+export interface AnalyzeOptions {
+  catalog: Catalog;
+  /** Everything the region resolution needs except the spec's own images, which come from `spec`. */
+  regionInputs: Omit<RegionInputs, 'specImageRegions'>;
+  rules?: RuleSettings;
+  /** True when the file matches `sagemakerSpec.files`: a spec even when its kind cannot be told. */
+  forcedSpec?: boolean;
+}
+
+export interface Analysis {
+  findings: Finding[];
+  region: ResolvedRegion;
+}
+
+export function regionForSpec(spec: SpecDocument, regionInputs: AnalyzeOptions['regionInputs']): ResolvedRegion {
+  return resolveRegion({ ...regionInputs, specImageRegions: specImageRegions(spec) });
+}
+
+export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analysis {
+  const findings: Finding[] = [];
+  const region = regionForSpec(spec, options.regionInputs);
+  const context = createRuleContext(spec, options.catalog, region, options.rules, findings);
+  if (!spec.kind) {
+    if (options.forcedSpec) {
+      const kinds = Object.entries(KIND_SIGNATURES).map(([kind, members]) => `${kind}: ${members}`).join('; ');
+      const range = spec.root ? { offset: spec.root.offset, length: spec.root.type === 'object' ? 1 : spec.root.length } : { offset: 0, length: 0 };
+      context.report('unknown-spec-kind', `Cannot tell which SageMaker request this is. The members that identify each: ${kinds}.`, range);
+    }
+    return { findings, region };
+  }
+  for (const field of spec.images) {
+    const parsed = field.parsed;
+    if (!parsed) continue;
+    if (!parsed.ok) {
+      const occurrenceRange = nodeRange(field.value);
+      // Point at the offending part when it is known, else the whole value.
+      const start = Math.min(parsed.span.start, occurrenceRange.length);
+      const end = Math.min(Math.max(parsed.span.end, start), occurrenceRange.length);
+      const image = imageOccurrence(spec.text, field, { raw: String(field.value.value), repository: { start: 0, end: 0, text: '' } });
+      const range = end > start ? image.rangeOf({ start, end }) : occurrenceRange;
+      context.report('invalid-image-reference', `Not a valid image reference: ${parsed.problem}.`, range);
+      continue;
+    }
+    const image = imageOccurrence(spec.text, field, parsed.reference);
+    checkRegistry(context, image);
+    checkTags(context, image);
+    checkScope(context, image);
+  }
+  checkRepositoryAccess(context);
+  return { findings, region };
+}

@@ -1,0 +1,34 @@
+/** Suggesting the nearest names: for misspelt regions, unknown tags and (later) property names. */
+
+/** Levenshtein distance, with an early exit once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current.push(value);
+      rowMinimum = Math.min(rowMinimum, value);
+    }
+    if (rowMinimum > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * The `count` candidates nearest to `target` (case-insensitive), nearest first; ties keep the
+ * candidates' own order, which callers use to prefer newer versions.
+ */
+export function closestMatches(target: string, candidates: readonly string[], count = 3): string[] {
+  const lowered = target.toLowerCase();
+  return candidates
+    .map((candidate, index) => ({ candidate, index, distance: editDistance(lowered, candidate.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance || a.index - b.index)
+    .slice(0, count)
+    .map((entry) => entry.candidate);
+}

@@ -1,0 +1,181 @@
+/**
+ * Parsing of container image references (`host[:port]/path/name[:tag][@sha256:digest]`),
+ * following the grammar of the Docker distribution project, plus the Amazon ECR host form
+ * `<account>.dkr.ecr[-fips].<region>.<dnsSuffix>`.
+ *
+ * Every part carries its offset inside the reference, so rules can point at the tag, the account
+ * or the region alone.
+ */
+
+export interface Span {
+  /** Offset of the part inside the reference string. */
+  start: number;
+  /** Offset just past the part. */
+  end: number;
+}
+
+export interface ImagePart extends Span {
+  text: string;
+}
+
+export interface EcrRegistry {
+  account: ImagePart;
+  region: ImagePart;
+  dnsSuffix: ImagePart;
+  fips: boolean;
+}
+
+export interface ImageReference {
+  raw: string;
+  /** Registry host with optional port; absent for Docker Hub short names (`python:3.11`). */
+  host?: ImagePart;
+  /** Repository path without the host (`sagemaker-xgboost`, `team/trainer`). */
+  repository: ImagePart;
+  tag?: ImagePart;
+  /** Full digest including the algorithm (`sha256:…`). */
+  digest?: ImagePart;
+  /** Present when the host is an Amazon ECR private registry host. */
+  ecr?: EcrRegistry;
+}
+
+export type ParseResult =
+  | { ok: true; reference: ImageReference }
+  | { ok: false; problem: string; span: Span };
+
+/** Docker's limit on the length of the name (host and path). Longer references are rejected too. */
+export const MAX_REFERENCE_LENGTH = 255;
+
+const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const SHA256_HEX = /^[a-f0-9]{64}$/;
+const ECR_HOST = /^(\d{12})\.dkr\.ecr(-fips)?\.([a-z0-9-]+)\.(.+)$/;
+
+/** DNS suffixes that Amazon ECR uses across partitions; other hosts are not ECR. */
+export const ECR_DNS_SUFFIXES = [
+  'amazonaws.com',
+  'amazonaws.com.cn',
+  'c2s.ic.gov',
+  'sc2s.sgov.gov',
+  'csp.hci.ic.gov',
+  'cloud.adc-e.uk',
+  'amazonaws.eu',
+];
+
+function part(raw: string, start: number, end: number): ImagePart {
+  return { start, end, text: raw.slice(start, end) };
+}
+
+function fail(problem: string, start: number, end: number): ParseResult {
+  return { ok: false, problem, span: { start, end } };
+}
+
+/** True when the first path component names a registry rather than a Docker Hub namespace. */
+function looksLikeHost(component: string): boolean {
+  return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+
+export function parseImageReference(raw: string): ParseResult {
+  if (raw.length === 0) return fail('the image reference is empty', 0, 0);
+  const whitespace = raw.search(/\s/);
+  if (whitespace >= 0) return fail('an image reference cannot contain spaces', 0, raw.length);
+  if (raw.length > MAX_REFERENCE_LENGTH) {
+    return fail(`the reference is ${raw.length} characters long; the limit is ${MAX_REFERENCE_LENGTH}`, 0, raw.length);
+  }
+
+  // Split off the digest first: it may itself contain ':'.
+  let nameAndTagEnd = raw.length;
+  let digest: ImagePart | undefined;
+  const at = raw.indexOf('@');
+  if (at >= 0) {
+    digest = part(raw, at + 1, raw.length);
+    nameAndTagEnd = at;
+    if (!DIGEST.test(digest.text)) return fail(`"${digest.text}" is not a valid digest (expected sha256:<64 hex digits>)`, digest.start, digest.end);
+    if (digest.text.startsWith('sha256:') && !SHA256_HEX.test(digest.text.slice(7))) {
+      return fail('a sha256 digest has exactly 64 lowercase hex digits', digest.start, digest.end);
+    }
+  }
+
+  // The tag follows the last ':' that comes after the last '/' (a ':' before it is a port).
+  const lastSlash = raw.lastIndexOf('/', nameAndTagEnd - 1);
+  const colon = raw.indexOf(':', lastSlash + 1);
+  let tag: ImagePart | undefined;
+  let nameEnd = nameAndTagEnd;
+  if (colon >= 0 && colon < nameAndTagEnd) {
+    tag = part(raw, colon + 1, nameAndTagEnd);
+    nameEnd = colon;
+    if (tag.text.length === 0) return fail('the tag after ":" is empty', colon, colon + 1);
+    if (!TAG.test(tag.text)) {
+      return fail(`"${tag.text}" is not a valid tag (letters, digits, "_", "." and "-", up to 128, not starting with "." or "-")`, tag.start, tag.end);
+    }
+  }
+
+  const name = raw.slice(0, nameEnd);
+  if (name.length === 0) return fail('the repository name is missing', 0, Math.max(nameEnd, 1));
+  const firstSlash = name.indexOf('/');
+  let host: ImagePart | undefined;
+  let repositoryStart = 0;
+  if (firstSlash > 0 && looksLikeHost(name.slice(0, firstSlash))) {
+    host = part(raw, 0, firstSlash);
+    repositoryStart = firstSlash + 1;
+    const hostProblem = checkHost(host.text);
+    if (hostProblem) return fail(hostProblem, host.start, host.end);
+  }
+  const repository = part(raw, repositoryStart, nameEnd);
+  if (repository.text.length === 0) return fail('the repository name is missing after the registry host', repository.start, Math.max(repository.end, repository.start));
+  let componentStart = repository.start;
+  for (const component of repository.text.split('/')) {
+    const componentEnd = componentStart + component.length;
+    if (component.length === 0) return fail('the repository path has an empty component ("//" or a trailing "/")', componentStart, componentEnd);
+    if (!PATH_COMPONENT.test(component)) {
+      const reason = component !== component.toLowerCase()
+        ? 'repository names must be lowercase'
+        : 'repository names use lowercase letters, digits and single separators (".", "_", "__", "-")';
+      return fail(`"${component}": ${reason}`, componentStart, componentEnd);
+    }
+    componentStart = componentEnd + 1;
+  }
+
+  const reference: ImageReference = { raw, host, repository, tag, digest };
+  if (host) reference.ecr = parseEcrHost(host);
+  return { ok: true, reference };
+}
+
+function checkHost(hostWithPort: string): string | undefined {
+  const portSeparator = hostWithPort.lastIndexOf(':');
+  const hostname = portSeparator >= 0 ? hostWithPort.slice(0, portSeparator) : hostWithPort;
+  if (portSeparator >= 0 && !/^\d{1,5}$/.test(hostWithPort.slice(portSeparator + 1))) {
+    return `"${hostWithPort}": the port must be a number`;
+  }
+  if (!hostname.split('.').every((component) => DOMAIN_COMPONENT.test(component))) {
+    return `"${hostname}" is not a valid registry host name`;
+  }
+  return undefined;
+}
+
+function parseEcrHost(host: ImagePart): EcrRegistry | undefined {
+  const match = ECR_HOST.exec(host.text);
+  if (!match) return undefined;
+  const [, account, fips, region, dnsSuffix] = match;
+  if (!ECR_DNS_SUFFIXES.includes(dnsSuffix)) return undefined;
+  const accountStart = host.start;
+  const regionStart = accountStart + account.length + '.dkr.ecr'.length + (fips ? fips.length : 0) + 1;
+  const suffixStart = regionStart + region.length + 1;
+  return {
+    account: { start: accountStart, end: accountStart + account.length, text: account },
+    region: { start: regionStart, end: regionStart + region.length, text: region },
+    dnsSuffix: { start: suffixStart, end: suffixStart + dnsSuffix.length, text: dnsSuffix },
+    fips: Boolean(fips),
+  };
+}
+
+/** Builds `<account>.dkr.ecr.<region>.<dnsSuffix>/<repository>[:tag]`. */
+export function formatEcrImage(account: string, region: string, dnsSuffix: string, repository: string, tag?: string): string {
+  return `${account}.dkr.ecr.${region}.${dnsSuffix}/${repository}${tag ? `:${tag}` : ''}`;
+}
+
+/** True when the image is pinned: a digest, or a tag other than the floating `latest`. */
+export function isPinnedByDigest(reference: ImageReference): boolean {
+  return reference.digest !== undefined;
+}

@@ -1,0 +1,89 @@
+/**
+ * Small helpers over jsonc-parser's syntax tree: member lookup, key ranges and the mapping from
+ * a decoded string value back to document offsets (JSON escapes make them differ).
+ */
+import type { Node } from 'jsonc-parser';
+
+/** The property node (`"key": value`) for `name` in an object node. */
+export function findProperty(object: Node | undefined, name: string): Node | undefined {
+  if (!object || object.type !== 'object' || !object.children) return undefined;
+  for (const property of object.children) {
+    const key = property.children?.[0];
+    if (key && key.value === name) return property;
+  }
+  return undefined;
+}
+
+/** The value node of member `name`, when present. */
+export function memberValue(object: Node | undefined, name: string): Node | undefined {
+  return findProperty(object, name)?.children?.[1];
+}
+
+/** Follows a path of member names through nested objects. */
+export function valueAtPath(object: Node | undefined, path: readonly string[]): Node | undefined {
+  let current = object;
+  for (const name of path) {
+    current = memberValue(current, name);
+    if (!current) return undefined;
+  }
+  return current;
+}
+
+/** The key node of a property whose value is `value`, if `value` is a member value. */
+export function keyOfValue(value: Node): Node | undefined {
+  const property = value.parent;
+  if (property?.type === 'property' && property.children?.[1] === value) return property.children[0];
+  return undefined;
+}
+
+/** Names of an object's members, in document order. */
+export function memberNames(object: Node | undefined): string[] {
+  if (!object || object.type !== 'object' || !object.children) return [];
+  const names: string[] = [];
+  for (const property of object.children) {
+    const key = property.children?.[0];
+    if (key && typeof key.value === 'string') names.push(key.value);
+  }
+  return names;
+}
+
+export function stringValue(node: Node | undefined): string | undefined {
+  return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+export interface OffsetRange {
+  offset: number;
+  length: number;
+}
+
+/** The range of a string node's content, without its quotes. */
+export function contentRange(node: Node): OffsetRange {
+  return { offset: node.offset + 1, length: Math.max(0, node.length - 2) };
+}
+
+/**
+ * Maps an index into the decoded value of string `node` to a document offset. Without escapes
+ * this is a plain shift past the opening quote; with escapes each decoded character is located.
+ */
+export function valueOffsetMapper(text: string, node: Node): (valueIndex: number) => number {
+  const rawStart = node.offset + 1;
+  const rawEnd = node.offset + node.length - 1;
+  const raw = text.slice(rawStart, rawEnd);
+  if (!raw.includes('\\')) return (index) => rawStart + index;
+  const starts: number[] = [];
+  for (let i = 0; i < raw.length; ) {
+    starts.push(rawStart + i);
+    if (raw[i] !== '\\') {
+      i += 1;
+    } else {
+      i += raw[i + 1] === 'u' ? 6 : 2;
+    }
+  }
+  starts.push(rawEnd);
+  return (index) => starts[Math.min(index, starts.length - 1)];
+}
+
+/** True when the string node's raw text differs from its value (it uses escapes). */
+export function hasEscapes(text: string, node: Node): boolean {
+  return text.slice(node.offset + 1, node.offset + node.length - 1).includes('\\');
+}

@@ -1,0 +1,67 @@
+/**
+ * Which AWS region a spec targets. One resolution shared by completion, diagnostics, the launch
+ * commands and the command-line checker.
+ */
+import { profileRegion } from './awsConfigFile';
+
+export type RegionSource = 'setting' | 'environment' | 'profile' | 'spec' | 'default';
+
+export interface ResolvedRegion {
+  region: string;
+  source: RegionSource;
+  /**
+   * True when the user chose the region (setting, environment or profile). Only an explicit
+   * region makes an image from another region a finding; otherwise the spec's images set it.
+   */
+  explicit: boolean;
+  /** The profile in use: the profile setting, else AWS_PROFILE, else `default`. */
+  profile: string;
+}
+
+export interface RegionInputs {
+  /** `sagemakerSpec.region` or the checker's `--region`. */
+  regionSetting?: string;
+  /** `sagemakerSpec.profile`. */
+  profileSetting?: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Text of the AWS config file (`AWS_CONFIG_FILE` or ~/.aws/config), when readable. */
+  awsConfigText?: string;
+  /** Regions of the spec's own ECR images, in document order. */
+  specImageRegions?: readonly string[];
+}
+
+export const DEFAULT_REGION = 'us-east-1';
+
+export function resolveProfile(profileSetting: string | undefined, env: RegionInputs['env']): string {
+  return nonEmpty(profileSetting) ?? nonEmpty(env.AWS_PROFILE) ?? 'default';
+}
+
+export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
+  const profile = resolveProfile(inputs.profileSetting, inputs.env);
+  const fromSetting = nonEmpty(inputs.regionSetting);
+  if (fromSetting) return { region: fromSetting, source: 'setting', explicit: true, profile };
+  const fromEnvironment = nonEmpty(inputs.env.AWS_REGION) ?? nonEmpty(inputs.env.AWS_DEFAULT_REGION);
+  if (fromEnvironment) return { region: fromEnvironment, source: 'environment', explicit: true, profile };
+  const fromProfile = profileRegion(inputs.awsConfigText, profile);
+  if (fromProfile) return { region: fromProfile, source: 'profile', explicit: true, profile };
+  const fromSpec = inputs.specImageRegions?.find((region) => region.length > 0);
+  if (fromSpec) return { region: fromSpec, source: 'spec', explicit: false, profile };
+  return { region: DEFAULT_REGION, source: 'default', explicit: false, profile };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** A few words for UI details: "us-east-1 (from AWS_REGION)". */
+export function describeRegion(resolved: ResolvedRegion): string {
+  const from: Record<RegionSource, string> = {
+    setting: 'from sagemakerSpec.region',
+    environment: 'from AWS_REGION',
+    profile: `from profile "${resolved.profile}"`,
+    spec: "from the spec's images",
+    default: 'default',
+  };
+  return `${resolved.region} (${from[resolved.source]})`;
+}

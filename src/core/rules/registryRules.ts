@@ -1,0 +1,126 @@
+/**
+ * The account/region family for Amazon ECR images. One image gets at most one of these, the most
+ * basic first: unknown-region, registry-account-mismatch, image-region-mismatch, unknown-image-tag.
+ * (`invalid-image-reference` comes before all of them, in the analyzer.)
+ */
+import { closestMatches } from '../closestMatches';
+import type { QuickFix } from '../findings';
+import type { ImageOccurrence } from './imageOccurrence';
+import type { RuleContext } from './ruleContext';
+import { isXgboostImage, isFloatingTag } from './xgboost';
+
+export function checkRegistry(context: RuleContext, image: ImageOccurrence): void {
+  const ecr = image.reference.ecr;
+  if (!ecr) return;
+  if (checkRegion(context, image)) return;
+  if (checkAccount(context, image)) return;
+  if (checkTargetRegion(context, image)) return;
+  checkTag(context, image);
+}
+
+function checkRegion(context: RuleContext, image: ImageOccurrence): boolean {
+  const ecr = image.reference.ecr!;
+  const region = context.catalog.region(ecr.region.text);
+  if (!region) {
+    const suggestions = closestMatches(ecr.region.text, context.catalog.regions().map((known) => known.name), 3);
+    const fixes: QuickFix[] = suggestions.map((name, index) => ({
+      title: `Change the region to ${name}`,
+      edits: [image.replacePart({ start: ecr.region.start, end: ecr.dnsSuffix.end }, `${name}.${context.catalog.region(name)!.dnsSuffix}`)],
+      preferred: index === 0,
+    }));
+    context.report('unknown-region', `"${ecr.region.text}" is not a region with SageMaker registries.`, image.rangeOf(ecr.region), fixes);
+    return true;
+  }
+  if (region.dnsSuffix !== ecr.dnsSuffix.text) {
+    context.report(
+      'unknown-region',
+      `Amazon ECR hosts in ${region.name} end in "${region.dnsSuffix}", not "${ecr.dnsSuffix.text}".`,
+      image.rangeOf(ecr.dnsSuffix),
+      [{ title: `Use ${region.dnsSuffix}`, edits: [image.replacePart(ecr.dnsSuffix, region.dnsSuffix)], preferred: true }],
+    );
+    return true;
+  }
+  return false;
+}
+
+/** An AWS-owned registry serving a catalog repository that lives in another account here. */
+function checkAccount(context: RuleContext, image: ImageOccurrence): boolean {
+  const { catalog } = context;
+  const ecr = image.reference.ecr!;
+  const account = ecr.account.text;
+  const repository = image.reference.repository.text;
+  if (!catalog.isAwsAccount(account)) return false;
+  const expected = catalog.accountsForRepository(repository, ecr.region.text);
+  if (expected.length === 0 || expected.includes(account)) return false;
+  const tagImage = image.reference.tag ? catalog.findImage(repository, image.reference.tag.text, ecr.region.text) : undefined;
+  const preferred = tagImage ? catalog.accountFor(tagImage, ecr.region.text) : undefined;
+  const ordered = preferred ? [preferred, ...expected.filter((other) => other !== preferred)] : expected;
+  context.report(
+    'registry-account-mismatch',
+    `In ${ecr.region.text}, SageMaker serves "${repository}" from account ${ordered[0]}, not ${account}.`,
+    image.rangeOf(ecr.account),
+    ordered.map((right, index) => ({
+      title: `Use account ${right}`,
+      edits: [image.replacePart(ecr.account, right)],
+      preferred: index === 0,
+    })),
+  );
+  return true;
+}
+
+function checkTargetRegion(context: RuleContext, image: ImageOccurrence): boolean {
+  const { catalog, region: target } = context;
+  const ecr = image.reference.ecr!;
+  if (!target.explicit || ecr.region.text === target.region) return false;
+  const fixes: QuickFix[] = [];
+  const repository = image.reference.repository.text;
+  const targetRegion = catalog.region(target.region);
+  if (targetRegion && catalog.isAwsAccount(ecr.account.text)) {
+    const tag = image.reference.tag?.text;
+    const sameImage = tag ? catalog.findImage(repository, tag, target.region) : undefined;
+    const account = sameImage ? catalog.accountFor(sameImage, target.region) : catalog.accountsForRepository(repository, target.region)[0];
+    if (account) {
+      const host = `${account}.dkr.ecr.${target.region}.${targetRegion.dnsSuffix}`;
+      fixes.push({
+        title: `Use the ${target.region} registry (${host})`,
+        edits: [image.replacePart(image.reference.host!, host)],
+        preferred: true,
+      });
+    }
+  }
+  context.report(
+    'image-region-mismatch',
+    `The image is in ${ecr.region.text}, but the target region is ${target.region}; SageMaker pulls images from its own region.`,
+    image.rangeOf(ecr.region),
+    fixes,
+  );
+  return true;
+}
+
+/** A tag the catalog does not list for an AWS-owned repository. */
+function checkTag(context: RuleContext, image: ImageOccurrence): void {
+  const { catalog } = context;
+  const { reference } = image;
+  const ecr = reference.ecr!;
+  const tag = reference.tag;
+  // Floating tags belong to latest-tag and xgboost-unpinned.
+  if (!tag || reference.digest || tag.text === 'latest') return;
+  const xgboost = isXgboostImage(context.catalog, reference);
+  if (xgboost && isFloatingTag(tag.text)) return;
+  if (!catalog.isAwsAccount(ecr.account.text)) return;
+  const repository = reference.repository.text;
+  const known = catalog.tagsFor(repository, ecr.region.text);
+  if (known.length === 0 || catalog.findImage(repository, tag.text, ecr.region.text)) return;
+  const candidates = [...new Set(known.map((entry) => entry.tag))].filter((candidate) => !(xgboost && isFloatingTag(candidate)));
+  const suggestions = closestMatches(tag.text, candidates, 3);
+  context.report(
+    'unknown-image-tag',
+    `The SageMaker catalog has no tag "${tag.text}" for "${repository}" in ${ecr.region.text}.`,
+    image.rangeOf(tag),
+    suggestions.map((suggestion, index) => ({
+      title: `Use tag ${suggestion}`,
+      edits: [image.replacePart(tag, suggestion)],
+      preferred: index === 0,
+    })),
+  );
+}

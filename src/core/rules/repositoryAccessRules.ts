@@ -1,0 +1,154 @@
+/**
+ * Pulling from a registry outside Amazon ECR: the Vpc repository access mode, the VpcConfig it
+ * needs, and the Lambda function that hands SageMaker the registry's credentials.
+ */
+import type { Node } from 'jsonc-parser';
+import type { QuickFix } from '../findings';
+import { setMembers } from '../jsonEdits';
+import { keyOfValue, memberValue, stringValue, type OffsetRange } from '../jsonTree';
+import { holderKey, topLevelObject, type ImageField } from '../specDocument';
+import { nodeRange, type RuleContext } from './ruleContext';
+
+/** Member names differ between training jobs and model containers; the logic does not. */
+interface AccessMembers {
+  config: string;
+  mode: string;
+  auth: string;
+  arn: string;
+}
+
+const TRAINING: AccessMembers = {
+  config: 'TrainingImageConfig',
+  mode: 'TrainingRepositoryAccessMode',
+  auth: 'TrainingRepositoryAuthConfig',
+  arn: 'TrainingRepositoryCredentialsProviderArn',
+};
+const INFERENCE: AccessMembers = {
+  config: 'ImageConfig',
+  mode: 'RepositoryAccessMode',
+  auth: 'RepositoryAuthConfig',
+  arn: 'RepositoryCredentialsProviderArn',
+};
+
+const LAMBDA_FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:function:[a-zA-Z0-9_-]{1,64}(?::(?:\$LATEST|[a-zA-Z0-9_-]{1,128}))?$/;
+
+export function checkRepositoryAccess(context: RuleContext): void {
+  const vpcModeValues: Node[] = [];
+  for (const field of context.spec.images) {
+    const members = field.usage === 'training' ? TRAINING : field.usage === 'inference' ? INFERENCE : undefined;
+    if (!members) {
+      checkUnsupportedRegistry(context, field);
+      continue;
+    }
+    const config = memberValue(field.holder, members.config);
+    const modeNode = memberValue(config, members.mode);
+    const mode = stringValue(modeNode);
+    if (mode === 'Vpc' && modeNode) vpcModeValues.push(modeNode);
+    const reference = field.parsed?.ok ? field.parsed.reference : undefined;
+    if (reference && !reference.ecr && mode !== 'Vpc') reportNeedsVpcAccess(context, field, members, config, modeNode);
+    checkCredentialsProvider(context, field, members, config, mode);
+  }
+  if (vpcModeValues.length > 0) checkVpcConfig(context, vpcModeValues[0]);
+}
+
+function setVpcModeFix(context: RuleContext, field: ImageField, members: AccessMembers): QuickFix[] {
+  const change = setMembers(context.spec.text, [{ path: [...field.holderPath, members.config, members.mode], value: 'Vpc' }]);
+  return change ? [{ title: `Set ${members.mode} to "Vpc"`, edits: [change.edit], preferred: true }] : [];
+}
+
+/** The key of the object where a missing member belongs (an array element has none: its image). */
+function placeOfMissing(field: ImageField, config: Node | undefined): OffsetRange {
+  const key = (config && keyOfValue(config)) ?? holderKey(field.holder) ?? keyOfValue(field.value) ?? field.value;
+  return nodeRange(key);
+}
+
+function reportNeedsVpcAccess(context: RuleContext, field: ImageField, members: AccessMembers, config: Node | undefined, modeNode: Node | undefined): void {
+  const range = modeNode ? nodeRange(modeNode) : placeOfMissing(field, config);
+  const where = field.usage === 'training' ? 'a training job' : 'a model';
+  context.report(
+    'private-registry-needs-vpc-access',
+    `The image is outside Amazon ECR, so ${where} must pull it through your VPC: set ${members.config}.${members.mode} to "Vpc".`,
+    range,
+    setVpcModeFix(context, field, members),
+  );
+}
+
+function checkUnsupportedRegistry(context: RuleContext, field: ImageField): void {
+  const reference = field.parsed?.ok ? field.parsed.reference : undefined;
+  if (!reference || reference.ecr) return;
+  const job = field.usage === 'processing' ? 'Processing jobs' : 'Hyperparameter tuning jobs';
+  const span = reference.host ?? { start: 0, end: reference.raw.length };
+  const offset = field.value.offset + 1;
+  context.report(
+    'private-registry-unsupported',
+    `${job} can only pull images from Amazon ECR; push this image to an ECR repository in the job's region.`,
+    // Escapes in a registry host are implausible; the plain shift is exact for real specs.
+    { offset: offset + span.start, length: span.end - span.start },
+  );
+}
+
+function checkCredentialsProvider(context: RuleContext, field: ImageField, members: AccessMembers, config: Node | undefined, mode: string | undefined): void {
+  const auth = memberValue(config, members.auth);
+  if (!auth) return;
+  const arnNode = memberValue(auth, members.arn);
+  const arn = stringValue(arnNode);
+  if (arnNode && (arn === undefined || !LAMBDA_FUNCTION_ARN.test(arn))) {
+    context.report(
+      'invalid-credentials-provider-arn',
+      `${members.arn} must name an AWS Lambda function: arn:aws:lambda:<region>:<account>:function:<name>.`,
+      nodeRange(arnNode),
+    );
+  }
+  if (mode !== 'Vpc') {
+    context.report(
+      'credentials-provider-without-vpc-access',
+      `${members.auth} is only used with ${members.mode} "Vpc"; as it stands it has no effect.`,
+      nodeRange(keyOfValue(auth) ?? auth),
+      setVpcModeFix(context, field, members),
+    );
+  }
+}
+
+const PLACEHOLDERS = { SecurityGroupIds: ['sg-'], Subnets: ['subnet-'] } as const;
+
+function checkVpcConfig(context: RuleContext, firstVpcMode: Node): void {
+  const root = topLevelObject(context.spec);
+  if (!root) return;
+  const vpc = memberValue(root, 'VpcConfig');
+  const vpcKey = vpc && keyOfValue(vpc);
+  const lacking = (['SecurityGroupIds', 'Subnets'] as const).filter((name) => {
+    const list = memberValue(vpc, name);
+    return !list || list.type !== 'array' || (list.children?.length ?? 0) === 0;
+  });
+  if (vpc && lacking.length === 0) return;
+  if (!context.isEnabled('missing-vpc-config')) return;
+
+  let range: OffsetRange;
+  let message: string;
+  if (!vpc || !vpcKey || vpc.type !== 'object') {
+    range = nodeRange(firstVpcMode);
+    message = '"Vpc" access needs a VpcConfig with SecurityGroupIds and Subnets that can reach the registry.';
+  } else {
+    const missing = lacking.filter((name) => !memberValue(vpc, name));
+    const firstEmpty = lacking.find((name) => memberValue(vpc, name));
+    range = missing.length > 0 || !firstEmpty ? nodeRange(vpcKey) : nodeRange(keyOfValue(memberValue(vpc, firstEmpty)!)!);
+    message = `VpcConfig needs at least one entry in ${lacking.join(' and ')} for "Vpc" access to reach the registry.`;
+  }
+  const changes = vpc?.type === 'object'
+    ? lacking.map((name) => ({ path: ['VpcConfig', name], value: [...PLACEHOLDERS[name]] }))
+    : [{ path: ['VpcConfig'], value: { SecurityGroupIds: [...PLACEHOLDERS.SecurityGroupIds], Subnets: [...PLACEHOLDERS.Subnets] } }];
+  const change = setMembers(context.spec.text, changes);
+  const fixes: QuickFix[] = [];
+  if (change) {
+    // Leave the cursor after the first placeholder prefix, where the user types the id.
+    const inserted = change.result.slice(change.edit.offset, change.edit.offset + change.edit.newText.length);
+    const placeholder = inserted.search(/"(sg|subnet)-"/);
+    fixes.push({
+      title: vpc ? 'Complete VpcConfig' : 'Add VpcConfig',
+      edits: [change.edit],
+      preferred: true,
+      cursorOffset: placeholder >= 0 ? change.edit.offset + placeholder + inserted.slice(placeholder).indexOf('-') + 1 : undefined,
+    });
+  }
+  context.report('missing-vpc-config', message, range, fixes);
+}

@@ -1,0 +1,42 @@
+/**
+ * Every diagnostic code with its default severity. The codes are a public contract: users turn
+ * them off by name in `sagemakerSpec.rules`, and the README documents each under its own anchor.
+ */
+import type { Severity, SeveritySetting } from '../findings';
+
+export const RULES = {
+  'unknown-spec-kind': { severity: 'information', summary: 'A spec file whose request kind cannot be told from its members.' },
+  'invalid-image-reference': { severity: 'error', summary: 'Not a valid container image reference.' },
+  'unknown-region': { severity: 'error', summary: 'An Amazon ECR host with an unknown region or the wrong DNS suffix.' },
+  'registry-account-mismatch': { severity: 'error', summary: "A SageMaker image from an AWS account that does not serve it in this region." },
+  'image-region-mismatch': { severity: 'warning', summary: 'An image from a region other than the target region.' },
+  'unknown-image-tag': { severity: 'warning', summary: 'A tag that the SageMaker image catalog does not list for this repository.' },
+  'latest-tag': { severity: 'warning', summary: 'An image on the floating `latest` tag, or with no tag at all.' },
+  'xgboost-unpinned': { severity: 'error', summary: 'An XGBoost image that is not pinned to a specific version.' },
+  'private-registry-needs-vpc-access': { severity: 'error', summary: 'An image outside Amazon ECR without the Vpc repository access mode.' },
+  'private-registry-unsupported': { severity: 'error', summary: 'An image outside Amazon ECR in a job that can only pull from ECR.' },
+  'missing-vpc-config': { severity: 'error', summary: 'Vpc repository access without a complete VpcConfig.' },
+  'invalid-credentials-provider-arn': { severity: 'error', summary: 'A registry credentials provider that is not an AWS Lambda function ARN.' },
+  'credentials-provider-without-vpc-access': { severity: 'warning', summary: 'Registry credentials that have no effect without Vpc access mode.' },
+  'image-scope-mismatch': { severity: 'warning', summary: 'A SageMaker image used for a job type it is not built for.' },
+  'digest-recommended': { severity: 'hint', summary: 'A private-registry image pinned by tag only, not by digest.' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type RuleCode = keyof typeof RULES;
+
+export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+
+/** Per-code overrides, as in `sagemakerSpec.rules`: `{"latest-tag": "off"}`. */
+export type RuleSettings = Readonly<Partial<Record<string, SeveritySetting>>>;
+
+export function effectiveSeverity(code: RuleCode, settings: RuleSettings | undefined): SeveritySetting {
+  const configured = settings?.[code];
+  return configured ?? RULES[code].severity;
+}
+
+/** Where each code is documented: the README section with the code as its anchor. */
+export const DOCS_BASE_URL = 'https://github.com/sagemaker-spec/sagemaker-spec/blob/main/README.md';
+
+export function ruleDocsUrl(code: string): string {
+  return `${DOCS_BASE_URL}#${code}`;
+}

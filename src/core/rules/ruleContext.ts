@@ -1,0 +1,46 @@
+/**
+ * What every rule receives: the parsed spec, the catalog, the target region, and a `report`
+ * function that applies the user's per-code severities (an `off` code is never computed further).
+ */
+import type { Node } from 'jsonc-parser';
+import type { Catalog } from '../catalog/catalog';
+import type { Finding, QuickFix } from '../findings';
+import type { OffsetRange } from '../jsonTree';
+import type { ResolvedRegion } from '../region';
+import type { SpecDocument } from '../specDocument';
+import { effectiveSeverity, type RuleCode, type RuleSettings } from './ruleCodes';
+
+export interface RuleContext {
+  spec: SpecDocument;
+  catalog: Catalog;
+  region: ResolvedRegion;
+  /** False when the user turned the code off: skip building its message and fixes. */
+  isEnabled(code: RuleCode): boolean;
+  report(code: RuleCode, message: string, range: OffsetRange, fixes?: QuickFix[]): void;
+}
+
+export function createRuleContext(
+  spec: SpecDocument,
+  catalog: Catalog,
+  region: ResolvedRegion,
+  settings: RuleSettings | undefined,
+  findings: Finding[],
+): RuleContext {
+  return {
+    spec,
+    catalog,
+    region,
+    isEnabled: (code) => effectiveSeverity(code, settings) !== 'off',
+    report(code, message, range, fixes = []) {
+      const severity = effectiveSeverity(code, settings);
+      if (severity === 'off') return;
+      findings.push({ code, message, severity, offset: range.offset, length: range.length, fixes });
+    },
+  };
+}
+
+/** The range of a node: a key or a non-string value as a whole, a string's content without quotes. */
+export function nodeRange(node: Node): OffsetRange {
+  if (node.type === 'string') return { offset: node.offset + 1, length: Math.max(0, node.length - 2) };
+  return { offset: node.offset, length: node.length };
+}

@@ -1,0 +1,74 @@
+/**
+ * Tag hygiene: `latest-tag`, `xgboost-unpinned` (which replaces latest-tag for XGBoost) and
+ * `digest-recommended` for private-registry images.
+ */
+import type { QuickFix } from '../findings';
+import { formatEcrImage } from '../imageReference';
+import { tagOrWholeRange, type ImageOccurrence } from './imageOccurrence';
+import type { RuleContext } from './ruleContext';
+import { isFloatingTag, isXgboostImage, XGBOOST_FRAMEWORK } from './xgboost';
+
+export function checkTags(context: RuleContext, image: ImageOccurrence): void {
+  const { reference } = image;
+  if (reference.digest) return;
+  const tag = reference.tag?.text;
+  if (isXgboostImage(context.catalog, reference)) {
+    if (tag === undefined || isFloatingTag(tag)) reportUnpinnedXgboost(context, image);
+    return;
+  }
+  if (tag === undefined || tag === 'latest') {
+    reportLatest(context, image);
+    return;
+  }
+  if (!reference.ecr && (image.field.usage === 'training' || image.field.usage === 'inference')) {
+    context.report(
+      'digest-recommended',
+      `"${tag}" can be moved to another image; pin "@sha256:…" to run exactly the image you tested.`,
+      image.rangeOf(reference.tag!),
+    );
+  }
+}
+
+function reportUnpinnedXgboost(context: RuleContext, image: ImageOccurrence): void {
+  if (!context.isEnabled('xgboost-unpinned')) return;
+  const ecr = image.reference.ecr!;
+  // Offer the versions of the region the job runs in: the explicit target, else the image's own.
+  const region = context.region.explicit ? context.region.region : ecr.region.text;
+  const dnsSuffix = context.catalog.region(region)?.dnsSuffix;
+  const scope = image.field.usage === 'inference' ? 'inference' : 'training';
+  const fixes: QuickFix[] = dnsSuffix
+    ? context.catalog.pinnedVersions(XGBOOST_FRAMEWORK, region, scope).map((pinned, index) => ({
+        title: `Pin XGBoost ${pinned.version}`,
+        edits: [image.replaceWhole(formatEcrImage(pinned.account, region, dnsSuffix, pinned.repository, pinned.tag))],
+        preferred: index === 0,
+      }))
+    : [];
+  const what = image.reference.tag ? `":${image.reference.tag.text}"` : 'An untagged reference';
+  context.report(
+    'xgboost-unpinned',
+    `${what} runs the legacy XGBoost image, not a version you chose. Pin a specific version such as ${fixes[0]?.title.replace('Pin XGBoost ', '') ?? '1.7-1'}.`,
+    tagOrWholeRange(image),
+    fixes,
+  );
+}
+
+function reportLatest(context: RuleContext, image: ImageOccurrence): void {
+  if (!context.isEnabled('latest-tag')) return;
+  const { reference } = image;
+  const fixes: QuickFix[] = [];
+  const ecr = reference.ecr;
+  if (ecr && context.catalog.isAwsAccount(ecr.account.text)) {
+    const tags = [...new Set(context.catalog.tagsFor(reference.repository.text, ecr.region.text).map((entry) => entry.tag))];
+    tags.filter((tag) => tag !== 'latest').slice(0, 3).forEach((tag, index) => {
+      fixes.push({
+        title: `Use tag ${tag}`,
+        edits: [reference.tag ? image.replacePart(reference.tag, tag) : image.replaceWhole(`${reference.raw}:${tag}`)],
+        preferred: index === 0,
+      });
+    });
+  }
+  const message = reference.tag
+    ? '"latest" moves whenever a new image is pushed, so the same spec can run different code. Pin a version tag or a digest.'
+    : 'No tag means "latest", which moves whenever a new image is pushed. Pin a version tag or a digest.';
+  context.report('latest-tag', message, tagOrWholeRange(image), fixes);
+}

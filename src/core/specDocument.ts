@@ -1,0 +1,102 @@
+/**
+ * The parsed view of one document, built once per document version and shared by diagnostics,
+ * completion, hover and code actions.
+ */
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { memberNames, memberValue } from './jsonTree';
+import { parseImageReference, type ParseResult } from './imageReference';
+import { detectSpecKind, type SpecKind } from './specKind';
+
+/** How the image in a field is used; it decides which rules and catalog scopes apply. */
+export type ImageUsage = 'training' | 'inference' | 'processing' | 'tuning';
+
+export interface ImageField {
+  /** The value node of the image member (usually a string). */
+  value: Node;
+  usage: ImageUsage;
+  /** The object that holds the image member (AlgorithmSpecification, a container, …). */
+  holder: Node;
+  /** The member path from the document root to `holder` (numbers index arrays). */
+  holderPath: (string | number)[];
+  /** The parsed reference; undefined when the value is not a string (a type problem, not ours). */
+  parsed?: ParseResult;
+}
+
+export interface SpecDocument {
+  text: string;
+  root: Node | undefined;
+  parseErrors: ParseError[];
+  /** The request kind, or undefined when the top-level members do not tell. */
+  kind: SpecKind | undefined;
+  images: ImageField[];
+}
+
+export function parseSpecDocument(text: string): SpecDocument {
+  const parseErrors: ParseError[] = [];
+  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  const topLevel = root?.type === 'object' ? root : undefined;
+  const kind = topLevel ? detectSpecKind(memberNames(topLevel)) : undefined;
+  const images = kind && topLevel ? findImageFields(kind, topLevel) : [];
+  return { text, root, parseErrors, kind, images };
+}
+
+function findImageFields(kind: SpecKind, root: Node): ImageField[] {
+  const fields: ImageField[] = [];
+  const add = (holder: Node | undefined, member: string, usage: ImageUsage, holderPath: (string | number)[]) => {
+    const value = memberValue(holder, member);
+    if (!holder || !value) return;
+    const parsed = value.type === 'string' && typeof value.value === 'string' ? parseImageReference(value.value) : undefined;
+    fields.push({ value, usage, holder, holderPath, parsed });
+  };
+  switch (kind) {
+    case 'CreateTrainingJob':
+      add(memberValue(root, 'AlgorithmSpecification'), 'TrainingImage', 'training', ['AlgorithmSpecification']);
+      break;
+    case 'CreateModel': {
+      add(memberValue(root, 'PrimaryContainer'), 'Image', 'inference', ['PrimaryContainer']);
+      const containers = memberValue(root, 'Containers');
+      if (containers?.type === 'array') {
+        containers.children?.forEach((container, index) => add(container, 'Image', 'inference', ['Containers', index]));
+      }
+      break;
+    }
+    case 'CreateProcessingJob':
+      add(memberValue(root, 'AppSpecification'), 'ImageUri', 'processing', ['AppSpecification']);
+      break;
+    case 'CreateHyperParameterTuningJob': {
+      const single = memberValue(root, 'TrainingJobDefinition');
+      add(memberValue(single, 'AlgorithmSpecification'), 'TrainingImage', 'tuning', ['TrainingJobDefinition', 'AlgorithmSpecification']);
+      const definitions = memberValue(root, 'TrainingJobDefinitions');
+      if (definitions?.type === 'array') {
+        definitions.children?.forEach((definition, index) =>
+          add(memberValue(definition, 'AlgorithmSpecification'), 'TrainingImage', 'tuning', ['TrainingJobDefinitions', index, 'AlgorithmSpecification']),
+        );
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return fields;
+}
+
+/** The key node naming `holder` in its parent object, or undefined for array elements and the root. */
+export function holderKey(holder: Node): Node | undefined {
+  const property = holder.parent;
+  return property?.type === 'property' ? property.children?.[0] : undefined;
+}
+
+/** The top-level object of a document, when it is an object. */
+export function topLevelObject(spec: SpecDocument): Node | undefined {
+  return spec.root?.type === 'object' ? spec.root : undefined;
+}
+
+
+/** Regions of the spec's Amazon ECR images, in document order (the fallback target region). */
+export function specImageRegions(spec: SpecDocument): string[] {
+  const regions: string[] = [];
+  for (const image of spec.images) {
+    if (image.parsed?.ok && image.parsed.reference.ecr) regions.push(image.parsed.reference.ecr.region.text);
+  }
+  return regions;
+}

@@ -1,0 +1,44 @@
+/**
+ * Tells which SageMaker request a JSON document is, from its top-level member names alone.
+ * One function shared by every feature: diagnostics, completion, launch commands and the CLI.
+ */
+
+export const SPEC_KINDS = [
+  'CreateTrainingJob',
+  'CreateModel',
+  'CreateEndpointConfig',
+  'CreateEndpoint',
+  'CreateProcessingJob',
+  'CreateTransformJob',
+  'CreateHyperParameterTuningJob',
+] as const;
+
+export type SpecKind = (typeof SPEC_KINDS)[number];
+
+/** Which members identify each kind, in words, for the `unknown-spec-kind` message and docs. */
+export const KIND_SIGNATURES: Record<SpecKind, string> = {
+  CreateTrainingJob: '"AlgorithmSpecification", or "TrainingJobName" without "HyperParameterTuningJobConfig"',
+  CreateModel: '"ModelName" with "PrimaryContainer", "Containers" or "InferenceExecutionConfig"',
+  CreateEndpointConfig: '"ProductionVariants", or "EndpointConfigName" without "EndpointName"',
+  CreateEndpoint: '"EndpointName" with "EndpointConfigName"',
+  CreateProcessingJob: '"AppSpecification" or "ProcessingJobName"',
+  CreateTransformJob: '"TransformInput" or "TransformJobName"',
+  CreateHyperParameterTuningJob: '"HyperParameterTuningJobConfig" or "HyperParameterTuningJobName"',
+};
+
+/**
+ * The order matters where signatures overlap: a tuning job is checked before a training job
+ * (both may name a training job), and an endpoint config by its variants before an endpoint.
+ */
+export function detectSpecKind(topLevelMembers: Iterable<string>): SpecKind | undefined {
+  const has = new Set(topLevelMembers);
+  if (has.has('HyperParameterTuningJobConfig') || has.has('HyperParameterTuningJobName')) return 'CreateHyperParameterTuningJob';
+  if (has.has('AlgorithmSpecification') || has.has('TrainingJobName')) return 'CreateTrainingJob';
+  if (has.has('AppSpecification') || has.has('ProcessingJobName')) return 'CreateProcessingJob';
+  if (has.has('TransformInput') || has.has('TransformJobName')) return 'CreateTransformJob';
+  if (has.has('ModelName') && (has.has('PrimaryContainer') || has.has('Containers') || has.has('InferenceExecutionConfig'))) return 'CreateModel';
+  if (has.has('ProductionVariants')) return 'CreateEndpointConfig';
+  if (has.has('EndpointName') && has.has('EndpointConfigName')) return 'CreateEndpoint';
+  if (has.has('EndpointConfigName')) return 'CreateEndpointConfig';
+  return undefined;
+}

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { listProfiles, profileRegion } from '../../src/core/awsConfigFile';
+import { resolveRegion } from '../../src/core/region';
+
+const CONFIG = `[default]
+region = eu-west-1
+
+[profile research]
+region = ap-southeast-2
+s3 =
+  max_concurrent_requests = 10
+
+[profile empty]
+output = json
+
+[sso-session corp]
+sso_region = us-east-1
+`;
+
+describe('resolveRegion', () => {
+  it('prefers the setting, then AWS_REGION, then AWS_DEFAULT_REGION', () => {
+    const env = { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-central-1' };
+    assert.deepEqual(resolveRegion({ regionSetting: 'ca-central-1', env, awsConfigText: CONFIG }), { region: 'ca-central-1', source: 'setting', explicit: true, profile: 'default' });
+    assert.equal(resolveRegion({ env, awsConfigText: CONFIG }).region, 'us-west-2');
+    assert.equal(resolveRegion({ env: { AWS_DEFAULT_REGION: 'eu-central-1' }, awsConfigText: CONFIG }).region, 'eu-central-1');
+  });
+
+  it("uses the profile's region: the profile setting, else AWS_PROFILE, else default", () => {
+    assert.deepEqual(resolveRegion({ env: {}, awsConfigText: CONFIG }), { region: 'eu-west-1', source: 'profile', explicit: true, profile: 'default' });
+    assert.equal(resolveRegion({ env: { AWS_PROFILE: 'research' }, awsConfigText: CONFIG }).region, 'ap-southeast-2');
+    assert.equal(resolveRegion({ profileSetting: 'research', env: { AWS_PROFILE: 'default' }, awsConfigText: CONFIG }).profile, 'research');
+  });
+
+  it("falls back to the spec's images, then us-east-1, neither explicit", () => {
+    assert.deepEqual(resolveRegion({ profileSetting: 'empty', env: {}, awsConfigText: CONFIG, specImageRegions: ['eu-north-1'] }), {
+      region: 'eu-north-1', source: 'spec', explicit: false, profile: 'empty',
+    });
+    assert.deepEqual(resolveRegion({ env: {} }), { region: 'us-east-1', source: 'default', explicit: false, profile: 'default' });
+  });
+
+  it('ignores blank values', () => {
+    assert.equal(resolveRegion({ regionSetting: '  ', env: { AWS_REGION: '' } }).source, 'default');
+  });
+});
+
+describe('AWS config files', () => {
+  it('reads profile regions and lists profiles from both files', () => {
+    assert.equal(profileRegion(CONFIG, 'research'), 'ap-southeast-2');
+    assert.equal(profileRegion(CONFIG, 'missing'), undefined);
+    assert.deepEqual(listProfiles(CONFIG, '[ci]\naws_access_key_id = x\n[default]\n'), ['default', 'ci', 'empty', 'research']);
+  });
+});

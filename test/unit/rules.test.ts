@@ -1,0 +1,297 @@
+import * as assert from 'node:assert/strict';
+import { applyEdits } from '../../src/core/findings';
+import {
+  analyzeText, applyFix, codes, KMEANS_US_EAST_1, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1,
+} from './specTestKit';
+
+const LAMBDA_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:registry-credentials';
+const VPC = { SecurityGroupIds: ['sg-0123'], Subnets: ['subnet-0123'] };
+const DIGEST = `sha256:${'b'.repeat(64)}`;
+
+describe('image rules', () => {
+  it('reports nothing for a pinned built-in image in its region', () => {
+    assert.deepEqual(analyzeText(trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`), { region: 'us-east-1' }), []);
+    assert.deepEqual(analyzeText(trainingSpec(`${KMEANS_US_EAST_1}:1`)), []);
+  });
+
+  describe('invalid-image-reference', () => {
+    it('points at the offending part and says what is wrong', () => {
+      const text = trainingSpec('registry.example.com/Team/trainer:1');
+      const finding = only(analyzeText(text), 'invalid-image-reference');
+      assert.equal(textAt(text, finding), 'Team');
+      assert.match(finding.message, /lowercase/);
+      assert.equal(finding.severity, 'error');
+    });
+
+    it('covers the empty string without its quotes and suppresses every other image finding', () => {
+      const text = trainingSpec('');
+      const findings = analyzeText(text);
+      assert.deepEqual(codes(findings), ['invalid-image-reference']);
+      assert.equal(findings[0].length, 0);
+      assert.equal(text[findings[0].offset - 1], '"');
+    });
+  });
+
+  describe('latest-tag', () => {
+    it('flags :latest on the tag with fixes from the catalog', () => {
+      const text = trainingSpec(`${KMEANS_US_EAST_1}:latest`);
+      const finding = only(analyzeText(text), 'latest-tag');
+      assert.equal(textAt(text, finding), 'latest');
+      assert.equal(finding.severity, 'warning');
+      assert.equal(applyFix(text, finding), trainingSpec(`${KMEANS_US_EAST_1}:1`));
+      assert.deepEqual(analyzeText(applyFix(text, finding)), []);
+    });
+
+    it('flags a reference with neither tag nor digest on the whole reference', () => {
+      const text = modelSpec('registry.example.com/team/server', { ImageConfig: { RepositoryAccessMode: 'Vpc' } }, { VpcConfig: VPC });
+      const finding = only(analyzeText(text), 'latest-tag');
+      assert.equal(textAt(text, finding), 'registry.example.com/team/server');
+      assert.deepEqual(finding.fixes, []);
+    });
+
+    it('accepts a digest', () => {
+      const text = modelSpec(`registry.example.com/team/server@${DIGEST}`, { ImageConfig: { RepositoryAccessMode: 'Vpc' } }, { VpcConfig: VPC });
+      assert.deepEqual(analyzeText(text), []);
+    });
+  });
+
+  describe('xgboost-unpinned', () => {
+    for (const image of [`${XGBOOST_US_EAST_1}:1`, `${XGBOOST_US_EAST_1}:latest`, '811284229777.dkr.ecr.us-east-1.amazonaws.com/xgboost:1', '811284229777.dkr.ecr.us-east-1.amazonaws.com/xgboost']) {
+      it(`flags ${image.split('/')[1]} instead of latest-tag`, () => {
+        const text = trainingSpec(image);
+        const findings = analyzeText(text);
+        assert.deepEqual(codes(findings), ['xgboost-unpinned']);
+        const expectedRange = image.includes(':') ? image.slice(image.lastIndexOf(':') + 1) : image;
+        assert.equal(textAt(text, findings[0]), expectedRange);
+        assert.equal(findings[0].severity, 'error');
+      });
+    }
+
+    it('offers one fix per pinned version, newest preferred, rewriting the whole reference', () => {
+      const text = trainingSpec('811284229777.dkr.ecr.us-east-1.amazonaws.com/xgboost:1');
+      const finding = only(analyzeText(text), 'xgboost-unpinned');
+      const titles = finding.fixes.map((fix) => fix.title);
+      assert.ok(titles.includes('Pin XGBoost 1.7-1'));
+      assert.ok(titles.includes('Pin XGBoost 0.90-1'));
+      assert.equal(finding.fixes.filter((fix) => fix.preferred).length, 1);
+      assert.equal(finding.fixes[0].preferred, true);
+      assert.equal(applyFix(text, finding, 'Pin XGBoost 1.7-1'), trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`));
+      assert.equal(applyFix(text, finding, 'Pin XGBoost 0.90-1'), trainingSpec(`${XGBOOST_US_EAST_1}:0.90-1-cpu-py3`));
+      assert.deepEqual(analyzeText(applyFix(text, finding)), []);
+    });
+
+    it('rewrites the account too, for the target region', () => {
+      const text = trainingSpec('246618743249.dkr.ecr.us-west-2.amazonaws.com/sagemaker-xgboost:latest');
+      const finding = only(analyzeText(text, { region: 'us-east-1' }), 'xgboost-unpinned');
+      assert.equal(applyFix(text, finding, 'Pin XGBoost 1.7-1'), trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`));
+    });
+  });
+
+  describe('registry-account-mismatch', () => {
+    it("flags an AWS account that serves the repository elsewhere, fixing the account only", () => {
+      const text = trainingSpec('246618743249.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+      const findings = analyzeText(text);
+      assert.deepEqual(codes(findings), ['registry-account-mismatch']);
+      assert.equal(textAt(text, findings[0]), '246618743249');
+      assert.match(findings[0].message, /683313688378/);
+      assert.equal(applyFix(text, findings[0]), trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`));
+    });
+
+    it("never flags a user's own account", () => {
+      assert.deepEqual(analyzeText(trainingSpec('123456789012.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1')), []);
+    });
+  });
+
+  describe('unknown-region', () => {
+    it('flags an unknown region and suggests the nearest', () => {
+      const text = trainingSpec('382416733822.dkr.ecr.us-east-9.amazonaws.com/kmeans:1');
+      const finding = only(analyzeText(text), 'unknown-region');
+      assert.equal(textAt(text, finding), 'us-east-9');
+      assert.ok(finding.fixes.some((fix) => fix.title === 'Change the region to us-east-1'));
+    });
+
+    it('flags the wrong DNS suffix for a China region and fixes it', () => {
+      const text = trainingSpec('450853457545.dkr.ecr.cn-north-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+      const findings = analyzeText(text);
+      assert.deepEqual(codes(findings), ['unknown-region']);
+      assert.equal(textAt(text, findings[0]), 'amazonaws.com');
+      assert.deepEqual(analyzeText(applyFix(text, findings[0])), []);
+    });
+  });
+
+  describe('image-region-mismatch', () => {
+    it('is reported only against an explicit region, with the same image from the target region', () => {
+      const text = trainingSpec('174872318107.dkr.ecr.us-west-2.amazonaws.com/kmeans:1');
+      assert.deepEqual(analyzeText(text), []);
+      const finding = only(analyzeText(text, { region: 'us-east-1' }), 'image-region-mismatch');
+      assert.equal(textAt(text, finding), 'us-west-2');
+      assert.equal(applyFix(text, finding), trainingSpec(`${KMEANS_US_EAST_1}:1`));
+      assert.deepEqual(analyzeText(applyFix(text, finding), { region: 'us-east-1' }), []);
+    });
+
+    it("flags a user's own image in another region without a fix", () => {
+      const text = trainingSpec('123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/trainer:3');
+      const finding = only(analyzeText(text, { region: 'us-east-1' }), 'image-region-mismatch');
+      assert.deepEqual(finding.fixes, []);
+    });
+
+    it('reports only the most basic problem of the family', () => {
+      const text = trainingSpec('246618743249.dkr.ecr.us-west-2.amazonaws.com/kmeans:9');
+      assert.deepEqual(codes(analyzeText(text, { region: 'us-east-1' })), ['registry-account-mismatch']);
+    });
+  });
+
+  describe('unknown-image-tag', () => {
+    it('flags a tag the catalog does not list, suggesting the closest', () => {
+      const text = trainingSpec(`${XGBOOST_US_EAST_1}:1.7-2`);
+      const finding = only(analyzeText(text), 'unknown-image-tag');
+      assert.equal(textAt(text, finding), '1.7-2');
+      assert.equal(applyFix(text, finding), trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`));
+    });
+
+    it('checks only the leading framework version of Deep Learning Container tags', () => {
+      const pytorch = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training';
+      assert.deepEqual(analyzeText(trainingSpec(`${pytorch}:2.8.0-gpu-py312-cu129-ubuntu22.04-sagemaker`)), []);
+      const text = trainingSpec(`${pytorch}:9.9.9-gpu-py312`);
+      assert.equal(textAt(text, only(analyzeText(text), 'unknown-image-tag')), '9.9.9-gpu-py312');
+    });
+  });
+
+  describe('image-scope-mismatch', () => {
+    it('flags an inference image in a training job and offers the training image', () => {
+      const text = trainingSpec('763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.6.0-gpu-py312');
+      const finding = only(analyzeText(text), 'image-scope-mismatch');
+      assert.equal(textAt(text, finding), 'pytorch-inference');
+      const fixed = applyFix(text, finding);
+      assert.match(fixed, /pytorch-training:2\.6\.0-/);
+      assert.deepEqual(analyzeText(fixed), []);
+    });
+  });
+});
+
+describe('private registry rules', () => {
+  const PRIVATE = 'registry.example.com/team/trainer:2.1';
+
+  it('private-registry-needs-vpc-access on AlgorithmSpecification when TrainingImageConfig is missing', () => {
+    const text = trainingSpec(PRIVATE, { VpcConfig: VPC });
+    const finding = only(analyzeText(text), 'private-registry-needs-vpc-access');
+    assert.equal(textAt(text, finding), 'AlgorithmSpecification');
+    const fixed = applyFix(text, finding);
+    assert.deepEqual(JSON.parse(fixed).AlgorithmSpecification.TrainingImageConfig, { TrainingRepositoryAccessMode: 'Vpc' });
+    assert.deepEqual(codes(analyzeText(fixed)), ['digest-recommended']);
+  });
+
+  it('points at the value when the access mode is Platform, and merges into the existing object', () => {
+    const text = trainingSpec(PRIVATE, { VpcConfig: VPC }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Platform', TrainingRepositoryAuthConfig: { TrainingRepositoryCredentialsProviderArn: LAMBDA_ARN } } });
+    const finding = only(analyzeText(text), 'private-registry-needs-vpc-access');
+    assert.equal(textAt(text, finding), 'Platform');
+    const fixed = applyFix(text, finding);
+    assert.equal(fixed, text.replace('"Platform"', '"Vpc"'));
+  });
+
+  it('for models, on PrimaryContainer when ImageConfig is missing', () => {
+    const text = modelSpec('registry.example.com/team/server:3', {}, { VpcConfig: VPC });
+    const finding = only(analyzeText(text), 'private-registry-needs-vpc-access');
+    assert.equal(textAt(text, finding), 'PrimaryContainer');
+    assert.deepEqual(JSON.parse(applyFix(text, finding)).PrimaryContainer.ImageConfig, { RepositoryAccessMode: 'Vpc' });
+  });
+
+  it('private-registry-unsupported in processing and tuning jobs, on the host', () => {
+    const processing = JSON.stringify({ ProcessingJobName: 'p', AppSpecification: { ImageUri: PRIVATE } }, null, 2);
+    const finding = only(analyzeText(processing), 'private-registry-unsupported');
+    assert.equal(textAt(processing, finding), 'registry.example.com');
+    assert.deepEqual(finding.fixes, []);
+    const tuning = JSON.stringify({ HyperParameterTuningJobName: 't', TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'python:3.11' } } });
+    assert.equal(textAt(tuning, only(analyzeText(tuning), 'private-registry-unsupported')), 'python:3.11');
+  });
+
+  describe('missing-vpc-config', () => {
+    const vpcMode = { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } };
+
+    it('on the Vpc value when VpcConfig is missing; the fix adds both lists and places the cursor', () => {
+      const text = trainingSpec(`${PRIVATE}@${DIGEST}`, {}, vpcMode);
+      const finding = only(analyzeText(text), 'missing-vpc-config');
+      assert.equal(textAt(text, finding), 'Vpc');
+      const fix = finding.fixes[0];
+      const fixed = applyEdits(text, fix.edits);
+      assert.deepEqual(JSON.parse(fixed).VpcConfig, { SecurityGroupIds: ['sg-'], Subnets: ['subnet-'] });
+      assert.equal(fixed.slice(fix.cursorOffset! - 4, fix.cursorOffset! + 1), '"sg-"');
+      assert.deepEqual(analyzeText(fixed), []);
+    });
+
+    it('on the VpcConfig key when a list is missing, on the list key when it is empty', () => {
+      const missing = trainingSpec(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-1'] } }, vpcMode);
+      const finding = only(analyzeText(missing), 'missing-vpc-config');
+      assert.equal(textAt(missing, finding), 'VpcConfig');
+      assert.deepEqual(JSON.parse(applyFix(missing, finding)).VpcConfig, { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-'] });
+
+      const empty = trainingSpec(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: [] } }, vpcMode);
+      const emptyFinding = only(analyzeText(empty), 'missing-vpc-config');
+      assert.equal(textAt(empty, emptyFinding), 'Subnets');
+      assert.deepEqual(analyzeText(applyFix(empty, emptyFinding)), []);
+    });
+
+    it('applies to models in Vpc mode too', () => {
+      const text = modelSpec(`registry.example.com/server@${DIGEST}`, { ImageConfig: { RepositoryAccessMode: 'Vpc' } });
+      assert.deepEqual(codes(analyzeText(text)), ['missing-vpc-config']);
+    });
+  });
+
+  describe('credentials provider', () => {
+    it('invalid-credentials-provider-arn on a value that is not a Lambda function ARN', () => {
+      const roleArn = 'arn:aws:iam::123456789012:role/RegistryReader';
+      const text = trainingSpec(`${PRIVATE}@${DIGEST}`, { VpcConfig: VPC }, {
+        TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc', TrainingRepositoryAuthConfig: { TrainingRepositoryCredentialsProviderArn: roleArn } },
+      });
+      const finding = only(analyzeText(text), 'invalid-credentials-provider-arn');
+      assert.equal(textAt(text, finding), roleArn);
+    });
+
+    it('accepts Lambda ARNs with qualifiers and in other partitions', () => {
+      for (const arn of [LAMBDA_ARN, `${LAMBDA_ARN}:$LATEST`, 'arn:aws-cn:lambda:cn-north-1:123456789012:function:creds:prod']) {
+        const text = modelSpec(`registry.example.com/server@${DIGEST}`, { ImageConfig: { RepositoryAccessMode: 'Vpc', RepositoryAuthConfig: { RepositoryCredentialsProviderArn: arn } } }, { VpcConfig: VPC });
+        assert.deepEqual(analyzeText(text), [], arn);
+      }
+    });
+
+    it('credentials-provider-without-vpc-access when the mode is not Vpc', () => {
+      const text = trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`, {}, {
+        TrainingImageConfig: { TrainingRepositoryAccessMode: 'Platform', TrainingRepositoryAuthConfig: { TrainingRepositoryCredentialsProviderArn: LAMBDA_ARN } },
+      });
+      const finding = only(analyzeText(text), 'credentials-provider-without-vpc-access');
+      assert.equal(textAt(text, finding), 'TrainingRepositoryAuthConfig');
+      assert.equal(finding.severity, 'warning');
+    });
+  });
+
+  it('digest-recommended (hint) on the tag of a private image', () => {
+    const text = trainingSpec(PRIVATE, { VpcConfig: VPC }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } });
+    const finding = only(analyzeText(text), 'digest-recommended');
+    assert.equal(textAt(text, finding), '2.1');
+    assert.equal(finding.severity, 'hint');
+  });
+});
+
+describe('rule settings and spec kinds', () => {
+  it('changes severities and turns codes off', () => {
+    const text = trainingSpec(`${KMEANS_US_EAST_1}:latest`);
+    assert.equal(only(analyzeText(text, { rules: { 'latest-tag': 'error' } }), 'latest-tag').severity, 'error');
+    assert.deepEqual(analyzeText(text, { rules: { 'latest-tag': 'off' } }), []);
+  });
+
+  it('unknown-spec-kind only for files forced to be specs', () => {
+    const text = '{\n  "Name": "x"\n}';
+    assert.deepEqual(analyzeText(text), []);
+    const finding = only(analyzeText(text, { forced: true }), 'unknown-spec-kind');
+    assert.equal(finding.severity, 'information');
+    assert.equal(textAt(text, finding), '{');
+    assert.match(finding.message, /CreateTrainingJob: "AlgorithmSpecification"/);
+  });
+
+  it('maps ranges through JSON escapes', () => {
+    const text = trainingSpec(`${KMEANS_US_EAST_1}:latest`).replace('amazonaws.com/kmeans', 'amazonaws.com\\/kmeans');
+    const finding = only(analyzeText(text), 'latest-tag');
+    assert.equal(textAt(text, finding), 'latest');
+    assert.equal(JSON.parse(applyFix(text, finding)).AlgorithmSpecification.TrainingImage, `${KMEANS_US_EAST_1}:1`);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Shared helpers for the core's unit tests: build specs, analyze them with the committed catalog,
+ * read back the text a finding points at, and apply a quick fix.
+ */
+import { analyzeSpec } from '../../src/core/analyze';
+import type { Catalog } from '../../src/core/catalog/catalog';
+import { applyEdits, type Finding } from '../../src/core/findings';
+import type { RuleSettings } from '../../src/core/rules/ruleCodes';
+import { parseSpecDocument } from '../../src/core/specDocument';
+import { loadCatalog } from '../../src/node/loadCatalog';
+
+export const catalog: Catalog = loadCatalog();
+
+export interface AnalyzeInputs {
+  /** An explicit target region (as `sagemakerSpec.region` would give). */
+  region?: string;
+  rules?: RuleSettings;
+  forced?: boolean;
+}
+
+export function analyzeText(text: string, inputs: AnalyzeInputs = {}): Finding[] {
+  return analyzeSpec(parseSpecDocument(text), {
+    catalog,
+    regionInputs: { regionSetting: inputs.region, env: {} },
+    rules: inputs.rules,
+    forcedSpec: inputs.forced,
+  }).findings;
+}
+
+/** The document text a finding points at. */
+export function textAt(text: string, finding: Finding): string {
+  return text.slice(finding.offset, finding.offset + finding.length);
+}
+
+export function only(findings: Finding[], code: string): Finding {
+  const matching = findings.filter((finding) => finding.code === code);
+  if (matching.length !== 1) {
+    throw new Error(`expected exactly one ${code}, got: ${JSON.stringify(findings.map((finding) => finding.code))}`);
+  }
+  return matching[0];
+}
+
+export function codes(findings: Finding[]): string[] {
+  return findings.map((finding) => finding.code).sort();
+}
+
+export function applyFix(text: string, finding: Finding, title?: string): string {
+  const fix = title ? finding.fixes.find((candidate) => candidate.title === title) : finding.fixes.find((candidate) => candidate.preferred);
+  if (!fix) throw new Error(`no fix ${title ?? '(preferred)'} among ${JSON.stringify(finding.fixes.map((candidate) => candidate.title))}`);
+  return applyEdits(text, fix.edits);
+}
+
+/** A CreateTrainingJob spec around one training image, pretty-printed like a real file. */
+export function trainingSpec(image: string, extra: Record<string, unknown> = {}, algorithmExtra: Record<string, unknown> = {}): string {
+  return JSON.stringify(
+    {
+      TrainingJobName: 'demo-job',
+      RoleArn: 'arn:aws:iam::123456789012:role/SageMakerRole',
+      AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: 'File', ...algorithmExtra },
+      OutputDataConfig: { S3OutputPath: 's3://bucket/output' },
+      ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 },
+      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      ...extra,
+    },
+    null,
+    2,
+  );
+}
+
+export function modelSpec(image: string, containerExtra: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify(
+    {
+      ModelName: 'demo-model',
+      ExecutionRoleArn: 'arn:aws:iam::123456789012:role/SageMakerRole',
+      PrimaryContainer: { Image: image, ...containerExtra },
+      ...extra,
+    },
+    null,
+    2,
+  );
+}
+
+export const XGBOOST_US_EAST_1 = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost';
+export const KMEANS_US_EAST_1 = '382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans';
