@@ -1,0 +1,240 @@
+/**
+ * Completion inside image strings (full references, repositories after a registry host, tags
+ * after `repository:`) and for the access-mode and input-mode values.
+ */
+import { findNodeAtOffset, getLocation, type Node } from 'jsonc-parser';
+import type { Catalog, CatalogImage } from './catalog/catalog';
+import type { TextEdit } from './findings';
+import { formatEcrImage } from './imageReference';
+import { compareVersions } from './catalog/versions';
+import { regionForSpec, type AnalyzeOptions } from './analyze';
+import { describeRegion, type ResolvedRegion } from './region';
+import { isFloatingTag, XGBOOST_FRAMEWORK } from './rules/xgboost';
+import { neededScope, servesScope } from './rules/scopeRule';
+import type { ImageUsage, SpecDocument } from './specDocument';
+
+export type CompletionKind = 'image' | 'repository' | 'tag' | 'value';
+
+export interface CompletionItem {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  documentation?: string;
+  /** Ranking: items sort by this text, best first. */
+  sortText: string;
+  /** Replaces the whole string content (or inserts a quoted value). */
+  edit: TextEdit;
+  /** Ask the editor for completions again after accepting (a repository continues with its tags). */
+  retrigger?: boolean;
+}
+
+export interface CompletionResult {
+  items: CompletionItem[];
+  /** The text typed so far inside the string: the editor filters with it. */
+  typed: string;
+  /** True when the list was cut or depends on what is typed next. */
+  isIncomplete: boolean;
+}
+
+export type CompletionOptions = Pick<AnalyzeOptions, 'catalog' | 'regionInputs'>;
+
+/** Values of the enum members we complete; the API-model work generalises this. */
+const ENUM_VALUES: Record<string, { values: string[]; meaning: Record<string, string> }> = {
+  TrainingInputMode: {
+    values: ['File', 'FastFile', 'Pipe'],
+    meaning: { File: 'copy the data to the instance before training', FastFile: 'stream from S3 through a file system', Pipe: 'stream through a Unix pipe' },
+  },
+  TrainingRepositoryAccessMode: {
+    values: ['Platform', 'Vpc'],
+    meaning: { Platform: 'pull from Amazon ECR', Vpc: 'pull from a private registry through your VPC' },
+  },
+  RepositoryAccessMode: {
+    values: ['Platform', 'Vpc'],
+    meaning: { Platform: 'pull from Amazon ECR', Vpc: 'pull from a private registry through your VPC' },
+  },
+};
+
+const MAX_ITEMS = 100;
+
+export function completeAt(spec: SpecDocument, offset: number, options: CompletionOptions): CompletionResult | undefined {
+  if (!spec.root) return undefined;
+  const node = findNodeAtOffset(spec.root, offset, true);
+  if (node?.type === 'string' && isInsideString(spec.text, node, offset)) {
+    const image = spec.images.find((field) => field.value === node);
+    const typed = spec.text.slice(node.offset + 1, offset);
+    const edit: TextEdit = { offset: node.offset + 1, length: contentLength(spec.text, node), newText: '' };
+    if (image) return completeImage(typed, edit, regionForSpec(spec, options.regionInputs), options.catalog, image.usage);
+    const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0].value : undefined;
+    if (typeof key === 'string' && ENUM_VALUES[key]) return enumItems(key, typed, edit, false);
+    return undefined;
+  }
+  // A member with no value yet: `"RepositoryAccessMode": |`.
+  const location = getLocation(spec.text, offset);
+  const key = location.path[location.path.length - 1];
+  if (!location.isAtPropertyKey && typeof key === 'string' && ENUM_VALUES[key] && location.previousNode?.type !== 'string') {
+    return enumItems(key, '', { offset, length: 0, newText: '' }, true);
+  }
+  return undefined;
+}
+
+function isInsideString(text: string, node: Node, offset: number): boolean {
+  return offset > node.offset && offset <= node.offset + 1 + contentLength(text, node);
+}
+
+/** Content length without quotes; an unterminated string (still being typed) has no closing quote. */
+function contentLength(text: string, node: Node): number {
+  const terminated = node.length >= 2 && text[node.offset + node.length - 1] === '"';
+  return Math.max(0, node.length - (terminated ? 2 : 1));
+}
+
+function enumItems(key: string, typed: string, edit: TextEdit, quote: boolean): CompletionResult {
+  const { values, meaning } = ENUM_VALUES[key];
+  return {
+    typed,
+    isIncomplete: false,
+    items: values.map((value, index) => ({
+      label: value,
+      kind: 'value',
+      detail: meaning[value],
+      sortText: String(index).padStart(3, '0'),
+      edit: { ...edit, newText: quote ? JSON.stringify(value) : value },
+    })),
+  };
+}
+
+const ECR_HOST_PREFIX = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.([a-z0-9.-]+)$/;
+
+function completeImage(typed: string, edit: TextEdit, region: ResolvedRegion, catalog: Catalog, usage: ImageUsage): CompletionResult {
+  const slash = typed.indexOf('/');
+  if (slash > 0) {
+    const host = typed.slice(0, slash);
+    const ecrHost = ECR_HOST_PREFIX.exec(host);
+    if (!ecrHost) return { typed, isIncomplete: true, items: [] };
+    const [, account, hostRegion] = ecrHost;
+    const rest = typed.slice(slash + 1);
+    const colon = rest.indexOf(':');
+    if (colon >= 0) return tagItems(catalog, typed, edit, host, hostRegion, rest.slice(0, colon), rest.slice(colon + 1));
+    return repositoryItems(catalog, typed, edit, host, account, hostRegion, rest);
+  }
+  return referenceItems(catalog, typed, edit, region, usage);
+}
+
+function tagItems(catalog: Catalog, typed: string, edit: TextEdit, host: string, region: string, repository: string, partialTag: string): CompletionResult {
+  const seen = new Set<string>();
+  const items: CompletionItem[] = [];
+  for (const { tag, image } of catalog.tagsFor(repository, region)) {
+    if (seen.has(tag) || (image.framework === XGBOOST_FRAMEWORK && isFloatingTag(tag)) || tag === 'latest') continue;
+    if (!tag.startsWith(partialTag)) continue;
+    seen.add(tag);
+    items.push({
+      label: tag,
+      kind: 'tag',
+      detail: `${imageTitle(image)} · ${image.scopes.join(', ')}`,
+      sortText: String(items.length).padStart(5, '0'),
+      edit: { ...edit, newText: `${host}/${repository}:${tag}` },
+    });
+  }
+  return { typed, isIncomplete: false, items };
+}
+
+function repositoryItems(catalog: Catalog, typed: string, edit: TextEdit, host: string, account: string, region: string, partial: string): CompletionResult {
+  const repositories = catalog.repositoriesHostedBy(account, region).filter((repository) => repository.includes(partial));
+  const items = repositories.map((repository, index): CompletionItem => {
+    const image = catalog.imagesForRepository(repository)[0];
+    return {
+      label: repository,
+      kind: 'repository',
+      detail: image ? `${image.title} · ${region}` : region,
+      sortText: `${repository.startsWith(partial) ? 0 : 1}${String(index).padStart(4, '0')}`,
+      edit: { ...edit, newText: `${host}/${repository}:` },
+      retrigger: true,
+    };
+  });
+  return { typed, isIncomplete: true, items };
+}
+
+interface ReferenceCandidate {
+  uri: string;
+  image: CatalogImage;
+  tag: string;
+  /** Lowercased text the query is matched against: repository, framework and title. */
+  names: string;
+  kindRank: number;
+  order: number;
+}
+
+const KIND_RANK: Record<string, number> = { 'built-in-algorithm': 0, 'first-party': 1, 'deep-learning-container': 2 };
+
+/** Per-region candidate lists are built once per catalog: completion runs on every keystroke. */
+const candidateCache = new WeakMap<Catalog, Map<string, ReferenceCandidate[]>>();
+
+function referenceCandidates(catalog: Catalog, region: string): ReferenceCandidate[] {
+  let byRegion = candidateCache.get(catalog);
+  if (!byRegion) candidateCache.set(catalog, (byRegion = new Map()));
+  const cached = byRegion.get(region);
+  if (cached) return cached;
+  const dnsSuffix = catalog.region(region)?.dnsSuffix;
+  const candidates: ReferenceCandidate[] = [];
+  if (dnsSuffix) {
+    const images = [...catalog.imagesInRegion(region)].sort(
+      (a, b) => (KIND_RANK[a.kind] ?? 3) - (KIND_RANK[b.kind] ?? 3) || a.framework.localeCompare(b.framework) || compareVersions(b.version, a.version),
+    );
+    const seen = new Set<string>();
+    for (const image of images) {
+      const account = catalog.accountFor(image, region);
+      if (!account) continue;
+      for (const tag of image.tags) {
+        if (tag === 'latest' || (image.framework === XGBOOST_FRAMEWORK && isFloatingTag(tag))) continue;
+        const uri = formatEcrImage(account, region, dnsSuffix, image.repository, tag);
+        if (seen.has(uri)) continue;
+        seen.add(uri);
+        candidates.push({
+          uri,
+          image,
+          tag,
+          names: `${image.repository} ${image.framework} ${image.title}`.toLowerCase(),
+          kindRank: KIND_RANK[image.kind] ?? 3,
+          order: candidates.length,
+        });
+      }
+    }
+  }
+  byRegion.set(region, candidates);
+  return candidates;
+}
+
+/** 0: a name or one of its words starts with the query; 1: contains it; 2: the URI contains it. */
+function matchScore(candidate: ReferenceCandidate, query: string): number | undefined {
+  if (query === '') return 0;
+  const { names } = candidate;
+  const at = names.indexOf(query);
+  if (at >= 0) return at === 0 || /[\s\-_]/.test(names[at - 1]) ? 0 : 1;
+  if (candidate.uri.toLowerCase().includes(query)) return 2;
+  return undefined;
+}
+
+function referenceItems(catalog: Catalog, typed: string, edit: TextEdit, region: ResolvedRegion, usage: ImageUsage): CompletionResult {
+  const query = typed.trim().toLowerCase();
+  const scope = neededScope(usage);
+  const matches: { candidate: ReferenceCandidate; score: number }[] = [];
+  for (const candidate of referenceCandidates(catalog, region.region)) {
+    if (scope && !servesScope(candidate.image.scopes, scope)) continue;
+    const score = matchScore(candidate, query);
+    if (score !== undefined) matches.push({ candidate, score });
+  }
+  matches.sort((a, b) => a.score - b.score || a.candidate.kindRank - b.candidate.kindRank || a.candidate.order - b.candidate.order);
+  const where = describeRegion(region);
+  const items = matches.slice(0, MAX_ITEMS).map(({ candidate }, index): CompletionItem => ({
+    label: candidate.uri,
+    kind: 'image',
+    detail: `${imageTitle(candidate.image)} · ${where}`,
+    documentation: `${candidate.image.title} ${candidate.image.version} (${candidate.image.scopes.join(', ')}) from the SageMaker registry in ${region.region}.`,
+    sortText: String(index).padStart(5, '0'),
+    edit: { ...edit, newText: candidate.uri },
+  }));
+  return { typed, isIncomplete: true, items };
+}
+
+function imageTitle(image: CatalogImage): string {
+  return `${image.title} ${image.version}`;
+}

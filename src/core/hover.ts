@@ -1,0 +1,54 @@
+/**
+ * Hover on an image reference: what it is made of, what the catalog knows of it, and whether it
+ * is pinned. Plain Markdown, our own words.
+ */
+import { findNodeAtOffset } from 'jsonc-parser';
+import type { Catalog } from './catalog/catalog';
+import type { OffsetRange } from './jsonTree';
+import { nodeRange } from './rules/ruleContext';
+import { isFloatingTag, isXgboostImage } from './rules/xgboost';
+import type { SpecDocument } from './specDocument';
+
+export interface HoverResult {
+  markdown: string;
+  range: OffsetRange;
+}
+
+export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog): HoverResult | undefined {
+  if (!spec.root) return undefined;
+  const node = findNodeAtOffset(spec.root, offset, false);
+  const field = node && spec.images.find((image) => image.value === node);
+  if (!field?.parsed) return undefined;
+  const range = nodeRange(field.value);
+  if (!field.parsed.ok) return { markdown: `**Not a valid image reference**: ${field.parsed.problem}.`, range };
+  const reference = field.parsed.reference;
+  const ecr = reference.ecr;
+  const rows: [string, string][] = [];
+  let title: string;
+  if (ecr) {
+    title = catalog.isAwsAccount(ecr.account.text) ? '**Amazon ECR image** (SageMaker registry)' : '**Amazon ECR image**';
+    rows.push(['Registry', reference.host!.text], ['Account', ecr.account.text], ['Region', ecr.region.text]);
+  } else {
+    title = reference.host ? '**Private registry image** (outside Amazon ECR)' : '**Docker Hub image** (outside Amazon ECR)';
+    rows.push(['Registry', reference.host?.text ?? 'docker.io']);
+  }
+  rows.push(['Repository', reference.repository.text]);
+  if (reference.tag) rows.push(['Tag', reference.tag.text]);
+  if (reference.digest) rows.push(['Digest', reference.digest.text]);
+  const found = ecr && reference.tag ? catalog.findImage(reference.repository.text, reference.tag.text, ecr.region.text) : undefined;
+  if (found) {
+    const processors = found.processors?.length ? ` · ${found.processors.join('/')}` : '';
+    rows.push(['Catalog', `${found.title} ${found.version} · ${found.scopes.join(', ')}${processors}`]);
+  }
+  const lines = [title, '', '| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | \`${value}\` |`)];
+  lines.push('', pinningSentence(reference.tag?.text, Boolean(reference.digest), Boolean(ecr && isXgboostImage(catalog, reference))));
+  return { markdown: lines.join('\n'), range };
+}
+
+function pinningSentence(tag: string | undefined, hasDigest: boolean, xgboost: boolean): string {
+  if (hasDigest) return 'Pinned by digest: always exactly this image.';
+  if (tag === undefined || tag === 'latest') return 'Not pinned: `latest` moves with every push.';
+  if (xgboost && isFloatingTag(tag)) return 'Not pinned: XGBoost `1` is the legacy image; pick a version.';
+  if (tag === '1') return 'Stable tag `1` of a built-in algorithm.';
+  return `Pinned by tag \`${tag}\` (a tag can be moved; a digest cannot).`;
+}
