@@ -1,0 +1,655 @@
+// Generates data/catalog.json and data/instance-gpus.json from the SageMaker Python SDK's
+// image_uri_config folder (a copy lives in ../shared/reference on team machines and CI).
+//
+//   node scripts/generate-catalog.mjs            write both files
+//   node scripts/generate-catalog.mjs --check    exit 1 when the committed files are stale
+//
+// The reference folder defaults to `<repo>/../shared/reference`; set SAGEMAKER_SPEC_REFERENCE_DIR to
+// use another one. The extension never reads the reference folder at run time: the output of this
+// script is committed.
+//
+// The walk over the configs is strict: an unknown key at any level throws, so a new SDK layout
+// cannot be dropped silently. The tag rule follows the SDK's image_uris.retrieve():
+//   tag = join('-', non-empty [tag_prefix or version, processor, py_version, container_version[processor]])
+// with the SDK's special cases:
+//   - built-in algorithms have no processors/py_versions, so their tag is the version (`1`);
+//   - Hugging Face configs nested by base framework (`pytorch2.8.0`) use the prefix
+//     `{base framework version}-transformers{version}`;
+//   - images whose entry lists `sdk_versions` (Neuron) prefix the container version with the newest
+//     SDK version, and the Neuron frameworks put the inference tool (`neuron`/`neuronx`) in the
+//     processor slot;
+//   - `{framework}-inference-graviton` repositories append `-sagemaker` to the container version;
+//   - xgboost/sklearn `inference_graviton` tags come from the SDK's fixed table (GRAVITON_TAGS);
+//   - sagemaker-base-python's repository is `{repository}-{py}` for py 310 and 38 (SDK
+//     get_base_python_image_uri), its tag is the version;
+//   - an empty version (model-monitor) gives no tag.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const scriptDir = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(scriptDir, '..');
+
+/** Default reference folder: `SAGEMAKER_SPEC_REFERENCE_DIR` or `<repo>/../shared/reference`. */
+export function defaultReferenceDir() {
+  return process.env.SAGEMAKER_SPEC_REFERENCE_DIR
+    ? path.resolve(process.env.SAGEMAKER_SPEC_REFERENCE_DIR)
+    : path.resolve(repoRoot, '../shared/reference');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixed facts (from the SDK code, not from its JSON configs)
+
+/** The SDK's ALTERNATE_DOMAINS table (common_utils.py); every other region uses amazonaws.com. */
+export const DNS_SUFFIX_OVERRIDES = {
+  'cn-north-1': 'amazonaws.com.cn',
+  'cn-northwest-1': 'amazonaws.com.cn',
+  'us-iso-east-1': 'c2s.ic.gov',
+  'us-iso-west-1': 'c2s.ic.gov',
+  'us-isob-east-1': 'sc2s.sgov.gov',
+  'us-isob-west-1': 'sc2s.sgov.gov',
+  'us-isof-south-1': 'csp.hci.ic.gov',
+  'us-isof-east-1': 'csp.hci.ic.gov',
+  'eu-isoe-west-1': 'cloud.adc-e.uk',
+  'eusc-de-east-1': 'amazonaws.eu',
+};
+export const DEFAULT_DNS_SUFFIX = 'amazonaws.com';
+
+/** Region name prefix → partition. Checked in order; the first match wins. */
+const PARTITION_PREFIXES = [
+  ['cn-', 'aws-cn'],
+  ['us-gov-', 'aws-us-gov'],
+  ['us-iso-', 'aws-iso'],
+  ['us-isob-', 'aws-iso-b'],
+  ['us-isof-', 'aws-iso-f'],
+  ['eu-isoe-', 'aws-iso-e'],
+  ['eusc-', 'aws-eusc'],
+];
+
+export function partitionOf(region) {
+  for (const [prefix, partition] of PARTITION_PREFIXES) if (region.startsWith(prefix)) return partition;
+  return 'aws';
+}
+
+const BUILT_IN_ALGORITHMS = new Set([
+  'blazingtext', 'factorization-machines', 'forecasting-deepar', 'image-classification', 'ipinsights',
+  'kmeans', 'knn', 'lda', 'linear-learner', 'ntm', 'object2vec', 'object-detection', 'pca',
+  'randomcutforest', 'semantic-segmentation', 'seq2seq', 'xgboost',
+]);
+const FIRST_PARTY = new Set([
+  'sklearn', 'sparkml-serving', 'spark', 'clarify', 'model-monitor', 'debugger', 'detailed-profiler',
+  'data-wrangler', 'image-classification-neo', 'xgboost-neo', 'vw', 'sagemaker-geospatial',
+  'sagemaker-base-python', 'sagemaker-inspect-ai',
+]);
+
+/** The SDK's `_get_image_tag` table for xgboost/sklearn in the inference_graviton scope. */
+const GRAVITON_TAGS = {
+  xgboost: { '1.3-1': '1.3-1-arm64', '1.5-1': '1.5-1-arm64' },
+  sklearn: { '1.0-1': '1.0-1-arm64-cpu-py3' },
+};
+
+/** Frameworks that the SDK retrieves with an inference tool, which replaces the processor in the tag. */
+const INFERENCE_TOOL = {
+  'huggingface-neuron': 'neuron',
+  'huggingface-neuronx': 'neuronx',
+  'huggingface-llm-neuronx': 'neuronx',
+  'pytorch-neuron': 'neuron',
+};
+
+/** sagemaker-base-python: the SDK appends the py version to the repository (310 is the default). */
+const BASE_PYTHON_PY_VERSIONS = ['310', '38'];
+
+/** Display names for frameworks that have no section in the docs tables (docs-registry-paths.csv). */
+const FALLBACK_TITLES = {
+  'detailed-profiler': 'Detailed Profiler',
+  'djl-deepspeed': 'DJL DeepSpeed',
+  'djl-fastertransformer': 'DJL FasterTransformer',
+  'djl-lmi': 'DJL LMI',
+  'djl-neuronx': 'DJL NeuronX',
+  'djl-tensorrtllm': 'DJL TensorRT-LLM',
+  'huggingface-llamacpp': 'Hugging Face llama.cpp',
+  'huggingface-llm': 'Hugging Face TGI',
+  'huggingface-llm-neuronx': 'Hugging Face TGI NeuronX',
+  'huggingface-neuron': 'Hugging Face Neuron',
+  'huggingface-neuronx': 'Hugging Face NeuronX',
+  'huggingface-sglang': 'Hugging Face SGLang',
+  'huggingface-tei': 'Hugging Face TEI',
+  'huggingface-tei-cpu': 'Hugging Face TEI (CPU)',
+  'huggingface-training-compiler': 'Hugging Face Training Compiler',
+  'huggingface-vllm': 'Hugging Face vLLM',
+  'huggingface-vllm-neuronx': 'Hugging Face vLLM NeuronX',
+  'huggingface-vllm-omni': 'Hugging Face vLLM-Omni',
+  'hyperpod-recipes-neuron': 'HyperPod Recipes Neuron',
+  'pytorch-neuron': 'PyTorch Neuron',
+  'pytorch-smp': 'PyTorch SMP',
+  'pytorch-training-compiler': 'PyTorch Training Compiler',
+  'sagemaker-base-python': 'SageMaker Base Python',
+  'sagemaker-distribution': 'SageMaker Distribution',
+  'sagemaker-geospatial': 'SageMaker Geospatial',
+  'sagemaker-inspect-ai': 'SageMaker Inspect AI',
+  'sagemaker-tritonserver': 'SageMaker Triton Server',
+  stabilityai: 'Stability AI',
+};
+
+const SOURCE_FALLBACK = {
+  repository: 'aws/sagemaker-python-sdk',
+  commit: 'unknown',
+  configDir: 'sagemaker-core/src/sagemaker/core/image_uri_config/',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Versions: the same ordering as src/core/catalog/versions.ts (a unit test checks they agree).
+
+const VERSION_TOKEN = /\d+|[A-Za-z]+/g;
+
+function compareNumeric(a, b) {
+  const x = a.replace(/^0+(?=\d)/, '');
+  const y = b.replace(/^0+(?=\d)/, '');
+  if (x.length !== y.length) return x.length - y.length;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Numeric-aware version order (ascending): `0.90-1` < `1` < `1.0-1` < `1.7-1` < `3.2-0` < `latest`. */
+export function compareVersions(a, b) {
+  if (a === b) return 0;
+  if (a === 'latest') return 1;
+  if (b === 'latest') return -1;
+  const ta = a.replace(/^v(?=\d)/, '').match(VERSION_TOKEN) ?? [];
+  const tb = b.replace(/^v(?=\d)/, '').match(VERSION_TOKEN) ?? [];
+  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+    const x = ta[i];
+    const y = tb[i];
+    const xn = /^\d/.test(x);
+    const yn = /^\d/.test(y);
+    let c;
+    if (xn && yn) c = compareNumeric(x, y);
+    else if (xn !== yn) c = xn ? 1 : -1; // a number sorts above a word: 1.0 > 1.x
+    else c = x < y ? -1 : x > y ? 1 : 0;
+    if (c !== 0) return c;
+  }
+  if (ta.length !== tb.length) return ta.length - tb.length;
+  return a < b ? -1 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+function fail(where, message) {
+  throw new Error(`generate-catalog: ${where}: ${message}`);
+}
+
+function checkKeys(where, object, allowed) {
+  for (const key of Object.keys(object)) if (!allowed.includes(key)) fail(where, `unexpected key "${key}"`);
+}
+
+function sortedObject(object, compare) {
+  const out = {};
+  for (const key of Object.keys(object).sort(compare)) out[key] = object[key];
+  return out;
+}
+
+function byString(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Minimal RFC 4180 CSV parser (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function readTitles(referenceDir) {
+  const titles = {};
+  const file = path.join(referenceDir, 'docs-registry-paths.csv');
+  if (!fs.existsSync(file)) return titles;
+  const [header, ...rows] = parseCsv(fs.readFileSync(file, 'utf8'));
+  const keyCol = header.indexOf('section_key');
+  const titleCol = header.indexOf('section_title');
+  if (keyCol < 0 || titleCol < 0) fail(file, 'missing section_key/section_title columns');
+  for (const row of rows) {
+    const key = row[keyCol];
+    if (key && row[titleCol] && !(key in titles)) titles[key] = row[titleCol];
+  }
+  return titles;
+}
+
+function readSource(referenceDir) {
+  const file = path.join(referenceDir, 'algorithm-registries.json');
+  if (!fs.existsSync(file)) return SOURCE_FALLBACK;
+  const { source } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return {
+    repository: source?.repository ?? SOURCE_FALLBACK.repository,
+    commit: source?.commit ?? SOURCE_FALLBACK.commit,
+    configDir: source?.configDir ?? SOURCE_FALLBACK.configDir,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking one config file
+
+const SCOPE_KEYS = ['versions', 'processors', 'version_aliases'];
+const LEAF_KEYS = ['registries', 'repository', 'processors', 'py_versions', 'tag_prefix', 'container_version', 'sdk_versions'];
+
+/**
+ * Returns the drafts (one per scope × version × base framework × nested py version) of one config.
+ * `warnings` collects data oddities worth a line in the summary.
+ */
+function walkConfig(framework, config, warnings) {
+  const drafts = [];
+  if ('versions' in config) {
+    // Shared scope: one image serves every scope in the list. sagemaker-base-python has no scope.
+    checkKeys(framework, config, ['scope', ...SCOPE_KEYS]);
+    walkScope(framework, config.scope ?? [], config, drafts, warnings);
+  } else {
+    for (const [scope, scopeConfig] of Object.entries(config)) {
+      checkKeys(`${framework}/${scope}`, scopeConfig, SCOPE_KEYS);
+      walkScope(framework, [scope], scopeConfig, drafts, warnings);
+    }
+  }
+  if (drafts.length === 0) fail(framework, 'no images');
+  return drafts;
+}
+
+function walkScope(framework, scopes, scopeConfig, drafts, warnings) {
+  const where = `${framework}/${scopes.join(',') || '(no scope)'}`;
+  const versions = scopeConfig.versions;
+  if (!versions || typeof versions !== 'object') fail(where, 'no versions');
+
+  const aliasesOf = new Map();
+  for (const [alias, target] of Object.entries(scopeConfig.version_aliases ?? {})) {
+    if (!(target in versions)) {
+      warnings.push(`${where}: alias ${alias} → ${target}, but ${target} is not a version`);
+      continue;
+    }
+    if (alias in versions && alias !== target) {
+      warnings.push(`${where}: alias ${alias} → ${target} shadows version ${alias} (the SDK resolves aliases first)`);
+    }
+    if (!aliasesOf.has(target)) aliasesOf.set(target, []);
+    aliasesOf.get(target).push(alias);
+  }
+
+  for (const [version, entry] of Object.entries(versions)) {
+    const base = {
+      framework,
+      scopes,
+      version,
+      scopeProcessors: scopeConfig.processors,
+      aliases: (aliasesOf.get(version) ?? []).filter((a) => a !== version),
+    };
+    if ('registries' in entry) {
+      drafts.push(leafDraft(`${where}/${version}`, base, entry, {}, warnings));
+      continue;
+    }
+    // Nested: by base framework (Hugging Face: `pytorch2.8.0`, with `version_aliases` such as
+    // `pytorch2.8` → `pytorch2.8.0`) or by py version (old mxnet/tensorflow: `py2`, `py3`).
+    const nestedAliases = entry.version_aliases ?? {};
+    for (const [alias, target] of Object.entries(nestedAliases)) {
+      if (!(target in entry)) warnings.push(`${where}/${version}: base framework alias ${alias} → ${target}, but ${target} is missing`);
+    }
+    let count = 0;
+    for (const [key, nested] of Object.entries(entry)) {
+      if (key === 'version_aliases') continue;
+      const nestedWhere = `${where}/${version}/${key}`;
+      if (!nested || typeof nested !== 'object' || !('registries' in nested)) fail(nestedWhere, 'not an image entry');
+      if (/^(pytorch|tensorflow)\d/.test(key)) drafts.push(leafDraft(nestedWhere, base, nested, { baseFramework: key }, warnings));
+      else if (/^py\d+$/.test(key)) drafts.push(leafDraft(nestedWhere, base, nested, { pyNest: key }, warnings));
+      else fail(nestedWhere, `unknown nesting key "${key}"`);
+      count++;
+    }
+    if (count === 0) fail(`${where}/${version}`, 'empty nested version');
+  }
+}
+
+function leafDraft(where, base, entry, nesting, warnings) {
+  checkKeys(where, entry, LEAF_KEYS);
+  const { framework, scopes, version } = base;
+  if (typeof entry.repository !== 'string' || !entry.repository) fail(where, 'no repository');
+  const registries = entry.registries;
+  if (!registries || typeof registries !== 'object' || Object.keys(registries).length === 0) fail(where, 'no registries');
+  for (const [region, account] of Object.entries(registries)) {
+    if (!/^[a-z]{2,5}(-[a-z]+)+-\d+$/.test(region)) fail(where, `odd region "${region}"`);
+    if (!/^\d{12}$/.test(account)) fail(where, `odd account "${account}" for ${region}`);
+  }
+
+  // The SDK: config.get("processors") or version_config.get("processors").
+  const processors = base.scopeProcessors ?? entry.processors;
+  const pyVersions = nesting.pyNest ? [nesting.pyNest] : entry.py_versions;
+
+  let tagBase;
+  if (nesting.baseFramework) {
+    tagBase = `${nesting.baseFramework.replace(/^(pytorch|tensorflow)/, '')}-transformers${version}`;
+  } else {
+    tagBase = entry.tag_prefix ?? version;
+  }
+
+  let tags;
+  const graviton = scopes.length === 1 && scopes[0] === 'inference_graviton' && GRAVITON_TAGS[framework];
+  if (graviton) {
+    const tag = GRAVITON_TAGS[framework][version];
+    if (!tag) fail(where, 'inference_graviton version missing from the SDK tag table (GRAVITON_TAGS)');
+    tags = [tag];
+  } else {
+    tags = [];
+    const latestSdk = entry.sdk_versions ? [...entry.sdk_versions].sort().reverse()[0] : undefined;
+    for (const processor of processors ?? [undefined]) {
+      let container;
+      if (entry.container_version) {
+        container = processor === undefined ? undefined : entry.container_version[processor];
+        if (container === undefined) {
+          const values = Object.values(entry.container_version);
+          if (values.length !== 1) fail(where, `container_version has no entry for processor ${processor}`);
+          container = values[0];
+          warnings.push(`${where}: container_version is keyed ${Object.keys(entry.container_version)} but the processor is ${processor}; used its only value`);
+        }
+        if (latestSdk) container = `${latestSdk}-${container}`;
+        if (entry.repository === `${framework}-inference-graviton`) container = `${container}-sagemaker`;
+      }
+      const slot = INFERENCE_TOOL[framework] ?? processor;
+      for (const py of pyVersions ?? [undefined]) {
+        const tag = [tagBase, slot, py, container].filter((part) => part).join('-');
+        if (tag && !tags.includes(tag)) tags.push(tag);
+      }
+    }
+  }
+
+  const repositories =
+    framework === 'sagemaker-base-python'
+      ? BASE_PYTHON_PY_VERSIONS.map((py) => ({ repository: `${entry.repository}-${py}`, pyVersions: [`py${py}`] }))
+      : [{ repository: entry.repository, pyVersions }];
+
+  return repositories.map(({ repository, pyVersions: pys }) => ({
+    framework,
+    scopes: [...scopes],
+    version,
+    baseFramework: nesting.baseFramework,
+    repository,
+    registries: sortedObject(registries, byString),
+    processors: processors ? [...processors] : undefined,
+    pyVersions: pys ? [...pys] : undefined,
+    tagPrefix: tagBase !== version ? tagBase : undefined,
+    tags,
+    aliases: [...base.aliases].sort(compareVersions),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the catalog
+
+function kindOf(framework) {
+  if (BUILT_IN_ALGORITHMS.has(framework)) return 'built-in-algorithm';
+  if (FIRST_PARTY.has(framework)) return 'first-party';
+  return 'deep-learning-container';
+}
+
+function imageOrder(a, b) {
+  return (
+    byString(a.framework, b.framework) ||
+    -compareVersions(a.version, b.version) ||
+    byString(a.scopes.join(','), b.scopes.join(',')) ||
+    -compareVersions(a.baseFramework ?? '', b.baseFramework ?? '') ||
+    byString(a.repository, b.repository)
+  );
+}
+
+/**
+ * Reads the reference folder and returns the catalog model (plain objects) plus a summary.
+ * @param {string} [referenceDir]
+ */
+export function buildCatalog(referenceDir = defaultReferenceDir()) {
+  const configDir = path.join(referenceDir, 'image_uri_config');
+  if (!fs.existsSync(configDir)) throw new Error(`generate-catalog: ${configDir} does not exist`);
+  const files = fs.readdirSync(configDir).filter((f) => f.endsWith('.json')).sort(byString);
+  const titles = readTitles(referenceDir);
+  const source = readSource(referenceDir);
+  const warnings = [];
+
+  const flat = [];
+  const perFramework = {};
+  for (const file of files) {
+    const framework = file.slice(0, -'.json'.length);
+    if (framework === 'instance_gpu_info') continue;
+    const config = JSON.parse(fs.readFileSync(path.join(configDir, file), 'utf8'));
+    const drafts = walkConfig(framework, config, warnings).flat();
+    perFramework[framework] = drafts.length;
+    flat.push(...drafts);
+  }
+
+  // Merge scopes that share everything but the scope (e.g. xgboost training + inference).
+  const merged = new Map();
+  for (const draft of flat) {
+    const key = JSON.stringify([
+      draft.framework, draft.version, draft.baseFramework, draft.repository, draft.registries,
+      draft.processors, draft.pyVersions, draft.tagPrefix, draft.tags, draft.aliases,
+    ]);
+    const existing = merged.get(key);
+    if (existing) {
+      for (const scope of draft.scopes) if (!existing.scopes.includes(scope)) existing.scopes.push(scope);
+    } else merged.set(key, { ...draft, scopes: [...draft.scopes] });
+  }
+  const drafts = [...merged.values()];
+  for (const draft of drafts) draft.scopes.sort(byString);
+  drafts.sort(imageOrder);
+
+  // Regions and deduplicated account maps (ids in order of first use).
+  const regionNames = new Set();
+  const mapIds = new Map();
+  const accountMaps = {};
+  for (const draft of drafts) {
+    for (const region of Object.keys(draft.registries)) regionNames.add(region);
+    const key = JSON.stringify(draft.registries);
+    if (!mapIds.has(key)) mapIds.set(key, null);
+  }
+  const width = String(mapIds.size).length < 2 ? 2 : String(mapIds.size).length;
+  let next = 1;
+  for (const key of mapIds.keys()) {
+    const id = `m${String(next++).padStart(width, '0')}`;
+    mapIds.set(key, id);
+    accountMaps[id] = JSON.parse(key);
+  }
+
+  const regions = {};
+  for (const name of [...regionNames].sort(byString)) {
+    regions[name] = { dnsSuffix: DNS_SUFFIX_OVERRIDES[name] ?? DEFAULT_DNS_SUFFIX, partition: partitionOf(name) };
+  }
+
+  const images = drafts.map((d) => {
+    const kind = kindOf(d.framework);
+    const image = {
+      framework: d.framework,
+      title: titles[d.framework] ?? FALLBACK_TITLES[d.framework] ?? d.framework,
+      kind,
+      scopes: d.scopes,
+      version: d.version,
+    };
+    if (d.baseFramework) image.baseFramework = d.baseFramework;
+    image.repository = d.repository;
+    image.accounts = mapIds.get(JSON.stringify(d.registries));
+    if (d.processors) image.processors = d.processors;
+    if (d.pyVersions) image.pyVersions = d.pyVersions;
+    if (d.tagPrefix !== undefined) image.tagPrefix = d.tagPrefix;
+    image.tags = d.tags;
+    image.tagMatch = kind === 'deep-learning-container' ? 'version-prefix' : 'exact';
+    if (d.aliases.length > 0) image.aliases = d.aliases;
+    return image;
+  });
+
+  for (const framework of Object.keys(perFramework)) {
+    if (!(framework in titles) && !(framework in FALLBACK_TITLES)) warnings.push(`${framework}: no display name`);
+  }
+
+  // Repositories served by different accounts in one region (worth knowing for the rules).
+  const served = new Map();
+  for (const d of drafts) {
+    for (const [region, account] of Object.entries(d.registries)) {
+      const key = `${d.repository} ${region}`;
+      if (!served.has(key)) served.set(key, new Set());
+      served.get(key).add(account);
+    }
+  }
+  for (const [key, accounts] of served) {
+    if (accounts.size > 1) warnings.push(`${key}: served by ${accounts.size} accounts (${[...accounts].sort().join(', ')})`);
+  }
+
+  return {
+    source,
+    regions,
+    accountMaps,
+    images,
+    summary: { configFiles: files.length, frameworks: Object.keys(perFramework).length, perFramework, warnings },
+  };
+}
+
+function header(source) {
+  return `generated by scripts/generate-catalog.mjs from the SageMaker Python SDK's image_uri_config (commit ${source.commit}) — do not edit`;
+}
+
+/** One entry per line inside the big collections, so diffs stay readable. */
+function serializeCatalog(model) {
+  const lines = ['{'];
+  lines.push(`"//": ${JSON.stringify(header(model.source))},`);
+  lines.push(`"source": ${JSON.stringify(model.source)},`);
+  const block = (name, entries, last) => {
+    lines.push(`${JSON.stringify(name)}: ${Array.isArray(entries) ? '[' : '{'}`);
+    const list = Array.isArray(entries) ? entries.map((e) => JSON.stringify(e)) : Object.entries(entries).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+    list.forEach((line, i) => lines.push(`  ${line}${i < list.length - 1 ? ',' : ''}`));
+    lines.push(`${Array.isArray(entries) ? ']' : '}'}${last ? '' : ','}`);
+  };
+  block('regions', model.regions, false);
+  block('accountMaps', model.accountMaps, false);
+  block('images', model.images, true);
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Returns the text of data/catalog.json for the given reference folder.
+ * @param {string} [referenceDir]
+ */
+export function generateCatalog(referenceDir = defaultReferenceDir()) {
+  return serializeCatalog(buildCatalog(referenceDir));
+}
+
+/**
+ * Returns the text of data/instance-gpus.json: instance type → GPU count (and total GPU memory),
+ * merged across the regions of instance_gpu_info.json. Throws if two regions disagree.
+ * @param {string} [referenceDir]
+ */
+export function generateInstanceGpus(referenceDir = defaultReferenceDir()) {
+  const file = path.join(referenceDir, 'image_uri_config', 'instance_gpu_info.json');
+  const byRegion = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const merged = {};
+  for (const [region, instances] of Object.entries(byRegion)) {
+    for (const [instanceType, info] of Object.entries(instances)) {
+      checkKeys(`instance_gpu_info/${region}/${instanceType}`, info, ['Count', 'TotalGpuMemoryInMiB']);
+      const value = { gpus: info.Count, gpuMemoryMiB: info.TotalGpuMemoryInMiB };
+      const seen = merged[instanceType];
+      if (seen && (seen.gpus !== value.gpus || seen.gpuMemoryMiB !== value.gpuMemoryMiB)) {
+        fail(`instance_gpu_info/${region}/${instanceType}`, 'differs from another region');
+      }
+      merged[instanceType] = value;
+    }
+  }
+  const source = readSource(referenceDir);
+  const names = Object.keys(merged).sort((a, b) => byString(a.split('.')[1], b.split('.')[1]) || compareSize(a, b) || byString(a, b));
+  const lines = ['{', `"//": ${JSON.stringify(header(source).replace('image_uri_config', 'image_uri_config/instance_gpu_info.json'))},`];
+  lines.push('"instances": {');
+  names.forEach((name, i) => lines.push(`  ${JSON.stringify(name)}: ${JSON.stringify(merged[name])}${i < names.length - 1 ? ',' : ''}`));
+  lines.push('}', '}');
+  return lines.join('\n') + '\n';
+}
+
+/** Orders `ml.p4d.24xlarge` sizes: xlarge < 2xlarge < 12xlarge < 48xlarge. */
+function compareSize(a, b) {
+  const size = (name) => {
+    const s = name.split('.')[2] ?? '';
+    const m = /^(\d*)xlarge$/.exec(s);
+    return m ? Number(m[1] || 1) : 0;
+  };
+  return size(a) - size(b);
+}
+
+/** Generates both files; returns their texts and a summary. */
+export function generateAll(referenceDir = defaultReferenceDir()) {
+  const model = buildCatalog(referenceDir);
+  const catalog = serializeCatalog(model);
+  const instanceGpus = generateInstanceGpus(referenceDir);
+  return { catalog, instanceGpus, model };
+}
+
+function main() {
+  const referenceDir = defaultReferenceDir();
+  const check = process.argv.includes('--check');
+  const { catalog, instanceGpus, model } = generateAll(referenceDir);
+  const outputs = [
+    [path.join(repoRoot, 'data', 'catalog.json'), catalog],
+    [path.join(repoRoot, 'data', 'instance-gpus.json'), instanceGpus],
+  ];
+  let stale = false;
+  for (const [file, text] of outputs) {
+    if (check) {
+      const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+      if (current !== text) {
+        console.error(`${path.relative(repoRoot, file)} is stale: run npm run generate`);
+        stale = true;
+      }
+    } else {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+    }
+  }
+  const s = model.summary;
+  const repositories = new Set(model.images.map((i) => i.repository));
+  console.log(`reference: ${referenceDir} (commit ${model.source.commit})`);
+  console.log(
+    `config files: ${s.configFiles} (${s.frameworks} image configs + instance_gpu_info.json); ` +
+      `frameworks: ${s.frameworks}; images: ${model.images.length}; repositories: ${repositories.size}; ` +
+      `regions: ${Object.keys(model.regions).length}; account maps: ${Object.keys(model.accountMaps).length}`,
+  );
+  const kinds = {};
+  for (const image of model.images) kinds[image.kind] = (kinds[image.kind] ?? 0) + 1;
+  console.log(`images by kind: ${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  console.log(`data/catalog.json: ${Buffer.byteLength(catalog)} bytes; data/instance-gpus.json: ${Buffer.byteLength(instanceGpus)} bytes${check ? ' (checked, not written)' : ''}`);
+  if (s.warnings.length > 0) {
+    console.log(`notes (${s.warnings.length}):`);
+    for (const w of s.warnings) console.log(`  - ${w}`);
+  }
+  if (stale) process.exitCode = 1;
+}
+
+function invokedDirectly() {
+  try {
+    return Boolean(process.argv[1]) && pathToFileURL(fs.realpathSync(process.argv[1])).href === import.meta.url;
+  } catch {
+    return false;
+  }
+}
+if (invokedDirectly()) main();
