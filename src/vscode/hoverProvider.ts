@@ -1,0 +1,17 @@
+/** Hover on image references. */
+import * as vscode from 'vscode';
+import { hoverAt } from '../core/hover';
+import { toRange } from './convert';
+import type { SpecAnalysis } from './specAnalysis';
+
+export class ImageHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly analysis: SpecAnalysis) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const served = this.analysis.documents.get(document);
+    if (!served) return undefined;
+    const hover = hoverAt(served.spec, document.offsetAt(position), this.analysis.catalog);
+    if (!hover) return undefined;
+    return new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(document, hover.range.offset, hover.range.length));
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Analysis results per document version, so diagnostics and code actions share one run of the
+ * rules; settings or AWS config changes bump a generation that invalidates them all.
+ */
+import * as vscode from 'vscode';
+import { analyzeSpec, type Analysis } from '../core/analyze';
+import type { Catalog } from '../core/catalog/catalog';
+import type { RegionInputs } from '../core/region';
+import { awsConfigPath, CachedTextFile } from '../node/awsConfigFiles';
+import { loadCatalog } from '../node/loadCatalog';
+import { readSettings } from './settings';
+import type { ServedSpec, SpecDocuments } from './specDocuments';
+
+export class SpecAnalysis {
+  private readonly results = new Map<string, { version: number; generation: number; analysis: Analysis }>();
+  private generation = 0;
+  private catalogInstance: Catalog | undefined;
+  private readonly awsConfig = new CachedTextFile(() => awsConfigPath());
+
+  constructor(readonly documents: SpecDocuments, private readonly dataDir: string) {}
+
+  /** Loaded on first use, not at activation. */
+  get catalog(): Catalog {
+    this.catalogInstance ??= loadCatalog(this.dataDir);
+    return this.catalogInstance;
+  }
+
+  regionInputs(document: vscode.TextDocument): Omit<RegionInputs, 'specImageRegions'> {
+    const settings = readSettings(document.uri);
+    return { regionSetting: settings.region, profileSetting: settings.profile, env: process.env, awsConfigText: this.awsConfig.get() };
+  }
+
+  analyze(document: vscode.TextDocument): { served: ServedSpec; analysis: Analysis } | undefined {
+    const served = this.documents.get(document);
+    if (!served) return undefined;
+    const key = document.uri.toString();
+    const cached = this.results.get(key);
+    if (cached && cached.version === document.version && cached.generation === this.generation) return { served, analysis: cached.analysis };
+    const analysis = analyzeSpec(served.spec, {
+      catalog: this.catalog,
+      regionInputs: this.regionInputs(document),
+      rules: readSettings(document.uri).rules,
+      forcedSpec: served.forced,
+    });
+    this.results.set(key, { version: document.version, generation: this.generation, analysis });
+    return { served, analysis };
+  }
+
+  /** Settings or the AWS config changed: every cached analysis is stale. */
+  invalidateAll(): void {
+    this.generation++;
+    this.awsConfig.invalidate();
+  }
+
+  forget(document: vscode.TextDocument): void {
+    this.results.delete(document.uri.toString());
+    this.documents.forget(document);
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * One parse per document version, shared by every provider, and the decision of which documents
+ * we serve: JSON/JSONC whose members tell a SageMaker request, or files matching
+ * `sagemakerSpec.files` (always specs). Every other JSON file gets nothing from us.
+ */
+import * as vscode from 'vscode';
+import { parseSpecDocument, type SpecDocument } from '../core/specDocument';
+import { readSettings } from './settings';
+
+export interface ServedSpec {
+  spec: SpecDocument;
+  /** Matches `sagemakerSpec.files`: a spec even when its kind cannot be told. */
+  forced: boolean;
+}
+
+const JSON_LANGUAGES = new Set(['json', 'jsonc']);
+
+export class SpecDocuments {
+  private readonly cache = new Map<string, { version: number; spec: SpecDocument }>();
+
+  /** The parsed spec, or undefined when the document is not one of ours. */
+  get(document: vscode.TextDocument): ServedSpec | undefined {
+    if (!JSON_LANGUAGES.has(document.languageId)) return undefined;
+    const spec = this.parse(document);
+    const forced = matchesSpecGlobs(document);
+    if (!spec.kind && !forced) return undefined;
+    return { spec, forced };
+  }
+
+  forget(document: vscode.TextDocument): void {
+    this.cache.delete(document.uri.toString());
+  }
+
+  private parse(document: vscode.TextDocument): SpecDocument {
+    const key = document.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.version === document.version) return cached.spec;
+    const spec = parseSpecDocument(document.getText());
+    this.cache.set(key, { version: document.version, spec });
+    return spec;
+  }
+}
+
+function matchesSpecGlobs(document: vscode.TextDocument): boolean {
+  const globs = readSettings(document.uri).files;
+  return globs.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+}
