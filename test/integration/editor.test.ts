@@ -1,0 +1,116 @@
+// The core features as a user meets them in a real VS Code: diagnostics in the Problems panel,
+// quick fixes through the code action provider, completion and hover.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, openFixture, ourDiagnostics, waitFor, waitForDiagnostics, waitForJsonLanguageServer } from './helpers';
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : String(code);
+}
+
+/** The quick fixes offered for a diagnostic (the API command returns them without their diagnostics). */
+async function quickFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  return waitFor(async () => {
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value,
+    );
+    const fixes = actions.filter((action): action is vscode.CodeAction => 'edit' in action && action.edit !== undefined);
+    return fixes.length > 0 && fixes;
+  }, { what: `quick fixes for ${codeOf(diagnostic)}` });
+}
+
+describe('editor features', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  afterEach(async () => {
+    // Leave no modified editors behind: fixtures stay as committed.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows xgboost-unpinned on the tag, with a link to its documentation', async () => {
+    const { document } = await openFixture('xgboost-unpinned.sagemaker.json');
+    const [diagnostic] = await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length > 0);
+    assert.strictEqual(codeOf(diagnostic), 'xgboost-unpinned');
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(document.getText(diagnostic.range), '1');
+    const target = (diagnostic.code as { target: vscode.Uri }).target;
+    assert.strictEqual(target.fragment, 'xgboost-unpinned');
+  });
+
+  it('applies the preferred quick fix and the diagnostic goes away', async () => {
+    const editor = await openFixture('xgboost-unpinned.sagemaker.json');
+    const { document } = editor;
+    const [diagnostic] = await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length > 0);
+    const actions = await quickFixes(document, diagnostic);
+    const preferred = actions.filter((action) => action.isPreferred);
+    assert.strictEqual(preferred.length, 1, `one preferred fix among ${actions.map((action) => action.title).join(', ')}`);
+    assert.ok(actions.some((action) => action.title === 'Pin XGBoost 1.7-1'));
+    const pin = actions.find((action) => action.title === 'Pin XGBoost 1.7-1')!;
+    assert.ok(await vscode.workspace.applyEdit(pin.edit!));
+    assert.match(document.getText(), /"TrainingImage": "683313688378\.dkr\.ecr\.us-east-1\.amazonaws\.com\/sagemaker-xgboost:1\.7-1"/);
+    await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length === 0, { what: 'xgboost-unpinned to disappear' });
+  });
+
+  it('adds a VpcConfig and leaves the cursor where the first security group id goes', async () => {
+    const editor = await openFixture('missing-vpc-config.sagemaker.json');
+    const { document } = editor;
+    const [diagnostic] = await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length > 0);
+    assert.strictEqual(codeOf(diagnostic), 'missing-vpc-config');
+    assert.strictEqual(document.getText(diagnostic.range), 'Vpc');
+    const [fix] = (await quickFixes(document, diagnostic)).filter((action) => action.isPreferred);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    await vscode.commands.executeCommand(fix.command!.command, ...(fix.command!.arguments ?? []));
+    const cursor = editor.selection.active;
+    assert.strictEqual(document.lineAt(cursor.line).text.slice(0, cursor.character).trimStart(), '"sg-');
+    await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length === 0, { what: 'missing-vpc-config to disappear' });
+  });
+
+  it('completes a training image from "xgb" with pinned XGBoost versions for the region', async () => {
+    const { document } = await openFixture('completion.sagemaker.json');
+    const position = document.positionAt(document.getText().indexOf('"xgb"') + 4);
+    const list = await waitFor(async () => {
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      return result.items.some((item) => String(item.label).includes('sagemaker-xgboost')) && result;
+    }, { what: 'XGBoost completion items' });
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.includes('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1'));
+    assert.ok(!labels.some((label) => /sagemaker-xgboost:(1|latest)$/.test(label)));
+    const item = list.items.find((candidate) => candidate.label === '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1')!;
+    assert.match(String(item.detail), /us-east-1/);
+    const range = item.range as vscode.Range;
+    assert.strictEqual(document.getText(range), 'xgb', 'accepting replaces the whole string content');
+  });
+
+  it('shows what an image is on hover', async () => {
+    const { document } = await openFixture('xgboost-unpinned.sagemaker.json');
+    const position = document.positionAt(document.getText().indexOf('sagemaker-xgboost'));
+    const hovers = await waitFor(async () => {
+      const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+      return result.length > 0 && result;
+    }, { what: 'a hover' });
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(text, /683313688378/);
+    assert.match(text, /Not pinned/);
+  });
+
+  it('reports unknown-spec-kind once on a spec file whose kind cannot be told', async () => {
+    const { document } = await openFixture('unknown-kind.sagemaker.json');
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.length > 0);
+    assert.deepStrictEqual(diagnostics.map(codeOf), ['unknown-spec-kind']);
+    assert.strictEqual(diagnostics[0].severity, vscode.DiagnosticSeverity.Information);
+  });
+
+  it('leaves other JSON files alone', async () => {
+    const { document } = await openFixture('tsconfig.json');
+    await waitForJsonLanguageServer(document);
+    assert.deepStrictEqual(ourDiagnostics(document.uri), []);
+    const completions = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider', document.uri, document.positionAt(document.getText().indexOf('"out"') + 2),
+    );
+    assert.ok(!completions.items.some((item) => String(item.label).includes('dkr.ecr')));
+  });
+});
