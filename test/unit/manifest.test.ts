@@ -1,0 +1,26 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULE_CODES, RULES } from '../../src/core/rules/ruleCodes';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+describe('package.json and README agree with the rules', () => {
+  it('declares every code in sagemakerSpec.rules with its default severity', () => {
+    const properties = manifest.contributes.configuration.properties['sagemakerSpec.rules'].properties;
+    assert.deepEqual(Object.keys(properties).sort(), [...RULE_CODES].sort());
+    for (const code of RULE_CODES) assert.equal(properties[code].default, RULES[code].severity, code);
+  });
+
+  it('documents every code under its own heading (the diagnostic links there)', () => {
+    for (const code of RULE_CODES) assert.match(readme, new RegExp(`^#### \`${code}\``, 'm'), code);
+  });
+
+  it('keeps settings that could redirect requests out of workspace settings', () => {
+    for (const [name, property] of Object.entries<{ scope?: string }>(manifest.contributes.configuration.properties)) {
+      if (/endpoint|registr/i.test(name)) assert.ok(['machine', 'application'].includes(property.scope ?? ''), name);
+    }
+  });
+});
