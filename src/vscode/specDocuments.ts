@@ -15,13 +15,20 @@ export interface ServedSpec {
 
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 
+/**
+ * Larger JSON documents are data, not request specs (SageMaker caps request bodies far below
+ * this); skipping them keeps typing in them free of our work.
+ */
+export const MAX_SPEC_CHARACTERS = 16 * 1024 * 1024;
+
 export class SpecDocuments {
-  private readonly cache = new Map<string, { version: number; spec: SpecDocument }>();
+  private readonly cache = new Map<string, { version: number; spec: SpecDocument | undefined }>();
 
   /** The parsed spec, or undefined when the document is not one of ours. */
   get(document: vscode.TextDocument): ServedSpec | undefined {
     if (!JSON_LANGUAGES.has(document.languageId)) return undefined;
     const spec = this.parse(document);
+    if (!spec) return undefined;
     const forced = matchesSpecGlobs(document);
     if (!spec.kind && !forced) return undefined;
     return { spec, forced };
@@ -31,11 +38,12 @@ export class SpecDocuments {
     this.cache.delete(document.uri.toString());
   }
 
-  private parse(document: vscode.TextDocument): SpecDocument {
+  private parse(document: vscode.TextDocument): SpecDocument | undefined {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version) return cached.spec;
-    const spec = parseSpecDocument(document.getText());
+    const text = document.getText();
+    const spec = text.length > MAX_SPEC_CHARACTERS ? undefined : parseSpecDocument(text);
     this.cache.set(key, { version: document.version, spec });
     return spec;
   }
