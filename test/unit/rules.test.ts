@@ -108,6 +108,15 @@ describe('image rules', () => {
       const finding = only(analyzeText(text), 'unknown-region');
       assert.equal(textAt(text, finding), 'us-east-9');
       assert.ok(finding.fixes.some((fix) => fix.title === 'Change the region to us-east-1'));
+      assert.equal(applyFix(text, finding, 'Change the region to us-east-1'), trainingSpec(`${KMEANS_US_EAST_1}:1`));
+    });
+
+    it('fixes a misspelt China region together with its DNS suffix', () => {
+      const text = trainingSpec('450853457545.dkr.ecr.cn-north-2.amazonaws.com/sagemaker-xgboost:1.7-1');
+      const finding = only(analyzeText(text), 'unknown-region');
+      const fixed = applyFix(text, finding, 'Change the region to cn-north-1');
+      assert.equal(fixed, trainingSpec('450853457545.dkr.ecr.cn-north-1.amazonaws.com.cn/sagemaker-xgboost:1.7-1'));
+      assert.deepEqual(analyzeText(fixed), []);
     });
 
     it('flags the wrong DNS suffix for a China region and fixes it', () => {
@@ -228,7 +237,9 @@ describe('private registry rules', () => {
       const empty = trainingSpec(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: [] } }, vpcMode);
       const emptyFinding = only(analyzeText(empty), 'missing-vpc-config');
       assert.equal(textAt(empty, emptyFinding), 'Subnets');
-      assert.deepEqual(analyzeText(applyFix(empty, emptyFinding)), []);
+      const fixedEmpty = applyFix(empty, emptyFinding);
+      assert.deepEqual(JSON.parse(fixedEmpty).VpcConfig, { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-'] });
+      assert.deepEqual(analyzeText(fixedEmpty), []);
     });
 
     it('applies to models in Vpc mode too', () => {
@@ -261,6 +272,10 @@ describe('private registry rules', () => {
       const finding = only(analyzeText(text), 'credentials-provider-without-vpc-access');
       assert.equal(textAt(text, finding), 'TrainingRepositoryAuthConfig');
       assert.equal(finding.severity, 'warning');
+      const fixed = applyFix(text, finding);
+      assert.equal(fixed, text.replace('"Platform"', '"Vpc"'));
+      // Vpc access now needs a VpcConfig: the next finding tells the user, one cause at a time.
+      assert.deepEqual(codes(analyzeText(fixed)), ['missing-vpc-config']);
     });
   });
 
