@@ -8,7 +8,7 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', 'scripts/**/*.js'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' },
     },
   },
   {
@@ -22,6 +22,16 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['vscode', '@aws-sdk/*'] }],
+    },
+  },
+  {
+    // The editor layer reaches AWS only through AwsAccess, which loads dist/aws.js on first use:
+    // a static import would put the SDK on the activation path.
+    files: ['src/vscode/**/*.ts', 'src/extension.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['@aws-sdk/*', '**/aws/index', '**/aws/clients', '**/aws/sendCreate'], message: 'Load AWS code through AwsAccess (dist/aws.js); import only types from src/aws/api.' }],
+      }],
     },
   },
 );

@@ -1,0 +1,119 @@
+// npm run screenshot -- [examples/FILE] [--problems] [--hover TEXT] [--out media/screenshot.png]
+// Opens FILE (default examples/broken-latest-tag.sagemaker.json) in VS Code with the extension
+// from this working tree, like the demo, and saves a 1280x800 screenshot for the README.
+//   --problems     open the Problems panel (Ctrl+Shift+M)
+//   --hover TEXT   hover the first occurrence of TEXT in the editor (e.g. an image URI)
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  REPO_ROOT,
+  buildExtension,
+  ensureCodeServer,
+  ensureSystemPackages,
+  launchChromium,
+  onShutdown,
+  shutdown,
+  startWorkbench,
+  openFileInWorkbench as openFile,
+  waitForWorkbench,
+} from './lib/code-server.mjs';
+
+const DEFAULT_FILE = 'examples/broken-latest-tag.sagemaker.json';
+const VIEWPORT = { width: 1280, height: 800 };
+// How long to wait for the extension's squiggles before shooting anyway (a clean file has none).
+const SQUIGGLE_WAIT_MS = 8_000;
+
+try {
+  await main();
+} catch (error) {
+  console.error(`Screenshot failed: ${error.message}`);
+  await shutdown();
+  process.exitCode = 1;
+}
+
+async function main() {
+  const options = parseArguments(process.argv.slice(2));
+  if (!fs.existsSync(options.file)) {
+    const examples = fs.readdirSync(path.join(REPO_ROOT, 'examples')).map((f) => `examples/${f}`);
+    fail(`No such file: ${path.relative(REPO_ROOT, options.file)}. Examples: ${examples.join(', ') || 'none yet'}`);
+  }
+
+  buildExtension();
+  ensureSystemPackages();
+  await ensureCodeServer();
+
+  // A fresh workbench each time, so earlier layouts and open editors don't leak into the picture.
+  const stateDir = path.join(REPO_ROOT, '.vscode-test', 'screenshot');
+  fs.rmSync(stateDir, { recursive: true, force: true });
+  const folder = workspaceFolderFor(options.file);
+  const workbench = await startWorkbench({ stateDir, preferredPort: 9400, folder });
+
+  try {
+    const browser = await launchChromium();
+    onShutdown(() => browser.close());
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    await page.goto(workbench.folderUrl);
+    await waitForWorkbench(page);
+
+    await openFile(page, path.relative(folder, options.file));
+    await waitForSquiggles(page);
+    if (options.problems) await openProblemsPanel(page);
+    if (options.hover) await hoverText(page, options.hover);
+
+    fs.mkdirSync(path.dirname(options.out), { recursive: true });
+    await page.screenshot({ path: options.out });
+    console.log(`Saved ${path.relative(process.cwd(), options.out)} (${VIEWPORT.width}x${VIEWPORT.height})`);
+  } finally {
+    await shutdown();
+  }
+}
+
+/** examples/ when the file is in it (so the Explorer shows the examples), else the file's folder. */
+function workspaceFolderFor(file) {
+  const examples = path.join(REPO_ROOT, 'examples');
+  return file.startsWith(examples + path.sep) ? examples : path.dirname(file);
+}
+
+async function waitForSquiggles(page) {
+  const squiggles = '.editor-instance .squiggly-error, .editor-instance .squiggly-warning, .editor-instance .squiggly-info';
+  try {
+    await page.waitForSelector(squiggles, { timeout: SQUIGGLE_WAIT_MS });
+  } catch {
+    console.log(`(no diagnostics underlined after ${SQUIGGLE_WAIT_MS / 1000} s; taking the screenshot anyway)`);
+  }
+}
+
+async function openProblemsPanel(page) {
+  // Focus is in the editor that Quick Open just opened, where the shortcut works.
+  await page.keyboard.press('Control+Shift+M');
+  await page.waitForSelector('.markers-panel', { state: 'visible', timeout: 10_000 });
+}
+
+async function hoverText(page, text) {
+  const target = page.locator('.editor-instance .view-line span span').filter({ hasText: text }).first();
+  if ((await target.count()) === 0) throw new Error(`"${text}" is not visible in the editor`);
+  await target.hover();
+  try {
+    await page.waitForSelector('.monaco-hover:not(.hidden) .monaco-hover-content', { state: 'visible', timeout: 5_000 });
+  } catch {
+    console.log(`(no hover appeared over "${text}")`);
+  }
+}
+
+function parseArguments(args) {
+  const options = { file: path.resolve(REPO_ROOT, DEFAULT_FILE), out: path.join(REPO_ROOT, 'media', 'screenshot.png'), problems: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--problems') options.problems = true;
+    else if (arg === '--hover') options.hover = args[++i];
+    else if (arg === '--out') options.out = path.resolve(args[++i]);
+    else if (arg.startsWith('--')) fail(`Unknown option ${arg}`);
+    else options.file = path.resolve(arg);
+  }
+  return options;
+}
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
