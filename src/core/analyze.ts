@@ -8,14 +8,16 @@ import { resolveRegion, type RegionInputs, type ResolvedRegion } from './region'
 import { imageOccurrence } from './rules/imageOccurrence';
 import { checkRegistry } from './rules/registryRules';
 import { checkRepositoryAccess } from './rules/repositoryAccessRules';
+import { checkRequest, type RequestRuleData } from './rules/requestRules';
 import type { RuleSettings } from './rules/ruleCodes';
 import { createRuleContext, nodeRange } from './rules/ruleContext';
 import { checkScope } from './rules/scopeRule';
 import { checkTags } from './rules/tagRules';
 import { specImageRegions, type SpecDocument } from './specDocument';
+import { withoutSuppressed } from './suppressions';
 import { KIND_SIGNATURES } from './specKind';
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends RequestRuleData {
   catalog: Catalog;
   /** Everything the region resolution needs except the spec's own images, which come from `spec`. */
   regionInputs: Omit<RegionInputs, 'specImageRegions'>;
@@ -43,7 +45,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
       const range = spec.root ? { offset: spec.root.offset, length: spec.root.type === 'object' ? 1 : spec.root.length } : { offset: 0, length: 0 };
       context.report('unknown-spec-kind', `Cannot tell which SageMaker request this is. The members that identify each: ${kinds}.`, range);
     }
-    return { findings, region };
+    return { findings: withoutSuppressed(spec.text, findings), region };
   }
   for (const field of spec.images) {
     const parsed = field.parsed;
@@ -64,5 +66,6 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     checkScope(context, image);
   }
   checkRepositoryAccess(context);
-  return { findings, region };
+  checkRequest(context, options);
+  return { findings: withoutSuppressed(spec.text, findings), region };
 }

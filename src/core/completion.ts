@@ -8,12 +8,13 @@ import type { TextEdit } from './findings';
 import { formatEcrImage } from './imageReference';
 import { compareVersions } from './catalog/versions';
 import { regionForSpec, type AnalyzeOptions } from './analyze';
+import { completeFromModel } from './modelCompletion';
 import { describeRegion, type ResolvedRegion } from './region';
 import { isFloatingTag, XGBOOST_FRAMEWORK } from './rules/xgboost';
 import { neededScope, servesScope } from './rules/scopeRule';
 import type { ImageUsage, SpecDocument } from './specDocument';
 
-export type CompletionKind = 'image' | 'repository' | 'tag' | 'value';
+export type CompletionKind = 'image' | 'repository' | 'tag' | 'value' | 'property';
 
 export interface CompletionItem {
   label: string;
@@ -26,6 +27,10 @@ export interface CompletionItem {
   edit: TextEdit;
   /** Ask the editor for completions again after accepting (a repository continues with its tags). */
   retrigger?: boolean;
+  /** `edit.newText` is a snippet (`$1`, `${1|a,b|}` placeholders), not plain text. */
+  snippet?: boolean;
+  /** The text the editor filters on, when it is not the typed text plus the label. */
+  filterText?: string;
 }
 
 export interface CompletionResult {
@@ -36,7 +41,7 @@ export interface CompletionResult {
   isIncomplete: boolean;
 }
 
-export type CompletionOptions = Pick<AnalyzeOptions, 'catalog' | 'regionInputs'>;
+export type CompletionOptions = Pick<AnalyzeOptions, 'catalog' | 'regionInputs' | 'apiModel'>;
 
 /** Values of the enum members we complete; the API-model work generalises this. */
 const ENUM_VALUES: Record<string, { values: string[]; meaning: Record<string, string> }> = {
@@ -66,7 +71,7 @@ export function completeAt(spec: SpecDocument, offset: number, options: Completi
     if (image) return completeImage(typed, edit, regionForSpec(spec, options.regionInputs), options.catalog, image.usage);
     const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0].value : undefined;
     if (typeof key === 'string' && ENUM_VALUES[key]) return enumItems(key, typed, edit, false);
-    return undefined;
+    return options.apiModel && completeFromModel(spec, offset, options.apiModel);
   }
   // A member with no value yet: `"RepositoryAccessMode": |`.
   const location = getLocation(spec.text, offset);
@@ -74,7 +79,8 @@ export function completeAt(spec: SpecDocument, offset: number, options: Completi
   if (!location.isAtPropertyKey && typeof key === 'string' && ENUM_VALUES[key] && location.previousNode?.type !== 'string') {
     return enumItems(key, '', { offset, length: 0, newText: '' }, true);
   }
-  return undefined;
+  // Member names at any level, and enum and boolean values, from the API model.
+  return options.apiModel && completeFromModel(spec, offset, options.apiModel);
 }
 
 function isInsideString(text: string, node: Node, offset: number): boolean {

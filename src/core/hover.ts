@@ -3,8 +3,10 @@
  * is pinned. Plain Markdown, our own words.
  */
 import { findNodeAtOffset } from 'jsonc-parser';
+import type { ApiModel } from './apiModel/apiModel';
 import type { Catalog } from './catalog/catalog';
 import type { OffsetRange } from './jsonTree';
+import { hoverMember } from './modelHover';
 import { nodeRange } from './rules/ruleContext';
 import { isFloatingTag, isXgboostImage } from './rules/xgboost';
 import type { SpecDocument } from './specDocument';
@@ -14,11 +16,12 @@ export interface HoverResult {
   range: OffsetRange;
 }
 
-export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog): HoverResult | undefined {
+export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, apiModel?: ApiModel): HoverResult | undefined {
   if (!spec.root) return undefined;
   const node = findNodeAtOffset(spec.root, offset, false);
   const field = node && spec.images.find((image) => image.value === node);
-  if (!field?.parsed) return undefined;
+  // Not an image: a member name, described from the API model.
+  if (!field?.parsed) return apiModel && hoverMember(spec, offset, apiModel);
   const range = nodeRange(field.value);
   if (!field.parsed.ok) return { markdown: `**Not a valid image reference**: ${field.parsed.problem}.`, range };
   const reference = field.parsed.reference;

@@ -18,7 +18,7 @@ export type SpecKind = (typeof SPEC_KINDS)[number];
 /** Which members identify each kind, in words, for the `unknown-spec-kind` message and docs. */
 export const KIND_SIGNATURES: Record<SpecKind, string> = {
   CreateTrainingJob: '"AlgorithmSpecification", or "TrainingJobName" without "HyperParameterTuningJobConfig"',
-  CreateModel: '"ModelName" with "PrimaryContainer", "Containers" or "InferenceExecutionConfig"',
+  CreateModel: '"PrimaryContainer" or "Containers", or "ModelName" with "InferenceExecutionConfig"',
   CreateEndpointConfig: '"ProductionVariants", or "EndpointConfigName" without "EndpointName"',
   CreateEndpoint: '"EndpointName" with "EndpointConfigName"',
   CreateProcessingJob: '"AppSpecification" or "ProcessingJobName"',
@@ -36,7 +36,8 @@ export function detectSpecKind(topLevelMembers: Iterable<string>): SpecKind | un
   if (has.has('AlgorithmSpecification') || has.has('TrainingJobName')) return 'CreateTrainingJob';
   if (has.has('AppSpecification') || has.has('ProcessingJobName')) return 'CreateProcessingJob';
   if (has.has('TransformInput') || has.has('TransformJobName')) return 'CreateTransformJob';
-  if (has.has('ModelName') && (has.has('PrimaryContainer') || has.has('Containers') || has.has('InferenceExecutionConfig'))) return 'CreateModel';
+  // Only CreateModel has containers; a model still missing its name is a model to check.
+  if (has.has('PrimaryContainer') || has.has('Containers') || (has.has('ModelName') && has.has('InferenceExecutionConfig'))) return 'CreateModel';
   if (has.has('ProductionVariants')) return 'CreateEndpointConfig';
   if (has.has('EndpointName') && has.has('EndpointConfigName')) return 'CreateEndpoint';
   if (has.has('EndpointConfigName')) return 'CreateEndpointConfig';

@@ -9,6 +9,7 @@ const ITEM_KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   repository: vscode.CompletionItemKind.Folder,
   tag: vscode.CompletionItemKind.Constant,
   value: vscode.CompletionItemKind.EnumMember,
+  property: vscode.CompletionItemKind.Property,
 };
 
 export const COMPLETION_TRIGGERS = ['"', '/', ':'];
@@ -21,7 +22,8 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
     if (!served) return undefined;
     const result = completeAt(served.spec, document.offsetAt(position), {
       catalog: this.analysis.catalog,
-      regionInputs: this.analysis.regionInputs(document),
+      regionInputs: this.analysis.regionInputs(document.uri),
+      apiModel: this.analysis.apiModel,
     });
     if (!result) return undefined;
     const items = result.items.map((item) => {
@@ -30,9 +32,9 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       if (item.documentation) completion.documentation = new vscode.MarkdownString(item.documentation);
       completion.sortText = item.sortText;
       // We rank and filter ourselves; filtering by the typed text keeps VS Code from re-ranking.
-      completion.filterText = result.typed + item.label;
+      completion.filterText = item.filterText ?? result.typed + item.label;
       completion.range = toRange(document, item.edit.offset, item.edit.length);
-      completion.insertText = item.edit.newText;
+      completion.insertText = item.snippet ? new vscode.SnippetString(item.edit.newText) : item.edit.newText;
       if (item.retrigger) completion.command = { command: 'editor.action.triggerSuggest', title: 'Suggest tags' };
       return completion;
     });

@@ -10,7 +10,7 @@ export class ImageHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const served = this.analysis.documents.get(document);
     if (!served) return undefined;
-    const hover = hoverAt(served.spec, document.offsetAt(position), this.analysis.catalog);
+    const hover = hoverAt(served.spec, document.offsetAt(position), this.analysis.catalog, this.analysis.apiModel);
     if (!hover) return undefined;
     return new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(document, hover.range.offset, hover.range.length));
   }

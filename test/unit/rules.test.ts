@@ -160,7 +160,8 @@ describe('image rules', () => {
 
     it('checks only the leading framework version of Deep Learning Container tags', () => {
       const pytorch = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training';
-      assert.deepEqual(analyzeText(trainingSpec(`${pytorch}:2.8.0-gpu-py312-cu129-ubuntu22.04-sagemaker`)), []);
+      const onGpus = { ResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 } };
+      assert.deepEqual(analyzeText(trainingSpec(`${pytorch}:2.8.0-gpu-py312-cu129-ubuntu22.04-sagemaker`, onGpus)), []);
       const text = trainingSpec(`${pytorch}:9.9.9-gpu-py312`);
       assert.equal(textAt(text, only(analyzeText(text), 'unknown-image-tag')), '9.9.9-gpu-py312');
     });

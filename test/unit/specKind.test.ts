@@ -10,6 +10,7 @@ describe('detectSpecKind', () => {
     [['HyperParameterTuningJobName'], 'CreateHyperParameterTuningJob'],
     [['ModelName', 'PrimaryContainer'], 'CreateModel'],
     [['ModelName', 'Containers'], 'CreateModel'],
+    [['PrimaryContainer', 'ExecutionRoleArn'], 'CreateModel'],
     [['ModelName', 'InferenceExecutionConfig'], 'CreateModel'],
     [['ModelName'], undefined],
     [['ProductionVariants'], 'CreateEndpointConfig'],

@@ -7,9 +7,12 @@ import type { Catalog } from '../../src/core/catalog/catalog';
 import { applyEdits, type Finding } from '../../src/core/findings';
 import type { RuleSettings } from '../../src/core/rules/ruleCodes';
 import { parseSpecDocument } from '../../src/core/specDocument';
-import { loadCatalog } from '../../src/node/loadCatalog';
+import { loadApiModel } from '../../src/node/loadApiModel';
+import { loadCatalog, loadInstanceGpus } from '../../src/node/loadCatalog';
 
 export const catalog: Catalog = loadCatalog();
+export const apiModel = loadApiModel();
+export const instanceGpus = loadInstanceGpus();
 
 export interface AnalyzeInputs {
   /** An explicit target region (as `sagemakerSpec.region` would give). */
@@ -21,6 +24,8 @@ export interface AnalyzeInputs {
 export function analyzeText(text: string, inputs: AnalyzeInputs = {}): Finding[] {
   return analyzeSpec(parseSpecDocument(text), {
     catalog,
+    apiModel,
+    instanceGpus,
     regionInputs: { regionSetting: inputs.region, env: {} },
     rules: inputs.rules,
     forcedSpec: inputs.forced,

@@ -20,6 +20,14 @@ export const RULES = {
   'credentials-provider-without-vpc-access': { severity: 'warning', summary: 'Registry credentials that have no effect without Vpc access mode.' },
   'image-scope-mismatch': { severity: 'warning', summary: 'A SageMaker image used for a job type it is not built for.' },
   'digest-recommended': { severity: 'hint', summary: 'A private-registry image pinned by tag only, not by digest.' },
+  'unknown-property': { severity: 'error', summary: 'A member the request (or the object it sits in) does not have.' },
+  'missing-required-property': { severity: 'error', summary: 'An object without a member the API requires.' },
+  'invalid-type': { severity: 'error', summary: 'A value of the wrong JSON type (a string for a number, an object for a list, …).' },
+  'invalid-enum-value': { severity: 'error', summary: 'A value that is not one of the values the API allows.' },
+  'value-out-of-range': { severity: 'error', summary: 'A number, or the length of a string, list or map, outside the API limits.' },
+  'pattern-mismatch': { severity: 'error', summary: 'A string that does not match the pattern the API requires.' },
+  'duplicate-key': { severity: 'error', summary: 'A member written twice in the same object.' },
+  'image-processor-mismatch': { severity: 'warning', summary: 'A GPU image on an instance type without GPUs, or a CPU image on a GPU instance type.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleCode = keyof typeof RULES;

@@ -1,0 +1,64 @@
+/**
+ * Hover on a member name: its type, whether it is required, its limits and allowed values, from
+ * the API model's facts in our own words.
+ */
+import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
+import type { ApiModel, Shape } from './apiModel/apiModel';
+import { constraintPhrases, expectedType } from './apiModel/describeShape';
+import type { HoverResult } from './hover';
+import { nodeRange } from './rules/ruleContext';
+import type { SpecDocument } from './specDocument';
+
+/** How many allowed values a hover lists before summarising the rest. */
+const MAX_LISTED_VALUES = 24;
+
+export function hoverMember(spec: SpecDocument, offset: number, model: ApiModel): HoverResult | undefined {
+  if (!spec.kind || !spec.root) return undefined;
+  const key = findNodeAtOffset(spec.root, offset, false);
+  const property = key?.parent;
+  if (!key || key.type !== 'string' || property?.type !== 'property' || property.children?.[0] !== key) return undefined;
+  const path = getNodePath(key);
+  const shape = model.shapeAt(spec.kind, path);
+  const holder = model.shapeAt(spec.kind, path.slice(0, -1));
+  if (!shape || !holder) return undefined;
+  const name = String(key.value);
+  const lines: string[] = [];
+  if (holder.type === 'structure') {
+    lines.push(`**${name}** · ${holder.required.has(name) ? 'required' : 'optional'} · ${expectedType(shape)}`);
+  } else {
+    lines.push(`**${name}** · an entry of this map · ${expectedType(shape)}`);
+  }
+  lines.push(...details(shape).map((line) => `- ${line}`));
+  return { markdown: lines.join('\n\n'), range: nodeRange(key) };
+}
+
+function details(shape: Shape): string[] {
+  const lines = constraintPhrases(shape).map((phrase) => capitalize(phrase));
+  switch (shape.type) {
+    case 'string':
+      if (shape.enum) {
+        const listed = shape.enum.slice(0, MAX_LISTED_VALUES).map((value) => `\`${value}\``).join(', ');
+        const more = shape.enum.length > MAX_LISTED_VALUES ? `, … (${shape.enum.length} in all; completion lists them)` : '';
+        lines.push(`One of: ${listed}${more}`);
+      }
+      break;
+    case 'structure': {
+      const required = shape.requiredList.map((name) => `\`${name}\``).join(', ');
+      lines.push(`An object with ${shape.members.size} possible members${required ? `; required: ${required}` : '; none required'}`);
+      break;
+    }
+    case 'list':
+      lines.push(`Each item: ${expectedType(shape.member)}${shape.member.type === 'string' && shape.member.enum ? ` (one of ${shape.member.enum.length} values)` : ''}`);
+      break;
+    case 'map':
+      lines.push(`Names: ${expectedType(shape.key)}; values: ${expectedType(shape.value)}`);
+      break;
+    default:
+      break;
+  }
+  return lines;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,323 @@
+/**
+ * Checks a whole request against the SageMaker API model in one walk over the tree: unknown and
+ * duplicate keys, missing required members, JSON types, enums, numeric and length limits, and
+ * patterns. Each node is visited once with the shape it must have, so a 1 MB spec costs one pass.
+ */
+import { getNodePath, type Node } from 'jsonc-parser';
+import type { ApiModel, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape } from '../apiModel/apiModel';
+import { boundsText, expectedType, lengthUnit } from '../apiModel/describeShape';
+import { compilePattern } from '../apiModel/patterns';
+import { placeholderValue } from '../apiModel/placeholders';
+import { closestMatches, editDistance } from '../closestMatches';
+import type { QuickFix } from '../findings';
+import { setMembers } from '../jsonEdits';
+import { keyOfValue, type OffsetRange } from '../jsonTree';
+import { topLevelObject } from '../specDocument';
+import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
+import type { RuleCode } from './ruleCodes';
+import { nodeRange, type RuleContext } from './ruleContext';
+
+/** How many nearest names or values a fix list offers. */
+const NEAREST = 3;
+
+export function checkAgainstApiModel(context: RuleContext, model: ApiModel): void {
+  const root = topLevelObject(context.spec);
+  const input = context.spec.kind && model.inputShape(context.spec.kind);
+  if (!root || !input) return;
+  new ModelValidator(context, ownedElsewhere(context.spec)).structure(root, input);
+}
+
+class ModelValidator {
+  private readonly text: string;
+  /** Looked up once: the walk asks for every node. */
+  private readonly enabled: Record<'unknown' | 'missing' | 'type' | 'enum' | 'range' | 'pattern' | 'duplicate', boolean>;
+
+  constructor(private readonly context: RuleContext, private readonly owned: OwnedElsewhere) {
+    this.text = context.spec.text;
+    this.enabled = {
+      unknown: context.isEnabled('unknown-property'),
+      missing: context.isEnabled('missing-required-property'),
+      type: context.isEnabled('invalid-type'),
+      enum: context.isEnabled('invalid-enum-value'),
+      range: context.isEnabled('value-out-of-range'),
+      pattern: context.isEnabled('pattern-mismatch'),
+      duplicate: context.isEnabled('duplicate-key'),
+    };
+  }
+
+  /** Checks `node` against `shape`; `name` is the member it belongs to, for messages. */
+  value(node: Node, shape: Shape, name: string): void {
+    if (this.owned.values.has(node)) {
+      this.children(node, shape, name);
+      return;
+    }
+    switch (shape.type) {
+      case 'structure':
+        if (node.type === 'object') this.structure(node, shape);
+        else this.wrongType(node, shape, name);
+        return;
+      case 'list':
+        if (node.type !== 'array') return this.wrongType(node, shape, name);
+        this.count(node, node.children ?? [], shape, name);
+        this.children(node, shape, name);
+        return;
+      case 'map':
+        if (node.type === 'object') this.map(node, shape, name);
+        else this.wrongType(node, shape, name);
+        return;
+      case 'string':
+        if (node.type === 'string') this.string(node, shape, name);
+        else this.wrongType(node, shape, name);
+        return;
+      case 'integer':
+      case 'long':
+        if (node.type === 'number' && isIntegerLiteral(this.literal(node))) this.number(node, shape, name);
+        else this.wrongType(node, shape, name);
+        return;
+      case 'float':
+      case 'double':
+        if (node.type === 'number') this.number(node, shape, name);
+        else this.wrongType(node, shape, name);
+        return;
+      case 'boolean':
+        if (node.type !== 'boolean') this.wrongType(node, shape, name);
+        return;
+    }
+  }
+
+  /** Children of a value another rule owns: the value itself is not ours, its contents are. */
+  private children(node: Node, shape: Shape, name: string): void {
+    if (shape.type === 'list' && node.type === 'array') {
+      const itemName = `${name} item`;
+      for (const child of node.children ?? []) this.value(child, shape.member, itemName);
+    }
+  }
+
+  structure(node: Node, shape: StructureShape): void {
+    const present = new Set<string>();
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0];
+      if (!key || typeof key.value !== 'string') continue;
+      const name = key.value;
+      this.noteKey(present, key, name);
+      const member = shape.members.get(name);
+      if (!member) {
+        this.unknownMember(key, name, shape);
+        continue;
+      }
+      // While typing, `"Name":` has no value yet: nothing to check.
+      const value = property.children?.[1];
+      if (value) this.value(value, member, name);
+    }
+    if (present.size < shape.required.size || shape.requiredList.some((name) => !present.has(name))) {
+      const ownedMissing = this.owned.missingMembers.get(node);
+      for (const name of shape.requiredList) {
+        if (!present.has(name) && !ownedMissing?.has(name)) this.missingMember(node, name, shape.members.get(name)!);
+      }
+    }
+  }
+
+  private map(node: Node, shape: MapShape, name: string): void {
+    const properties = node.children ?? [];
+    this.count(node, properties, shape, name);
+    const present = new Set<string>();
+    const keyName = `A key of ${name}`;
+    const valueName = `A value of ${name}`;
+    for (const property of properties) {
+      const key = property.children?.[0];
+      if (!key || typeof key.value !== 'string') continue;
+      this.noteKey(present, key, key.value);
+      if (shape.key.type === 'string') this.string(key, shape.key, keyName);
+      const value = property.children?.[1];
+      if (value) this.value(value, shape.value, valueName);
+    }
+  }
+
+  private noteKey(present: Set<string>, key: Node, name: string): void {
+    if (!present.has(name)) {
+      present.add(name);
+    } else if (this.enabled.duplicate) {
+      this.report('duplicate-key', `"${name}" appears more than once in this object; only one of them can take effect.`, nodeRange(key));
+    }
+  }
+
+  private string(node: Node, shape: StringShape, name: string): void {
+    const value = node.value as string;
+    if (shape.enumSet) {
+      if (this.enabled.enum && !shape.enumSet.has(value)) this.invalidEnum(node, shape, name, value);
+      return;
+    }
+    if ((shape.min !== undefined && value.length < shape.min) || (shape.max !== undefined && value.length > shape.max)) {
+      // Limits count characters (code points); JavaScript's length counts UTF-16 units.
+      const length = [...value].length;
+      if ((shape.min !== undefined && length < shape.min) || (shape.max !== undefined && length > shape.max)) {
+        if (this.enabled.range) {
+          this.report(
+            'value-out-of-range',
+            `${name} must have ${boundsText(shape.min, shape.max, 'character')}; it has ${length}.`,
+            nodeRange(node),
+          );
+        }
+        return; // a length problem is the cause; the pattern would only repeat it
+      }
+    }
+    if (shape.pattern && this.enabled.pattern) {
+      const pattern = compilePattern(shape.pattern);
+      if (pattern && !pattern.test(value)) {
+        this.report('pattern-mismatch', `${name} must match the pattern \`${shape.pattern}\` as a whole.`, nodeRange(node));
+      }
+    }
+  }
+
+  private number(node: Node, shape: NumberShape, name: string): void {
+    if (!this.enabled.range) return;
+    const value = node.value as number;
+    const bound = shape.min !== undefined && value < shape.min ? shape.min : shape.max !== undefined && value > shape.max ? shape.max : undefined;
+    if (bound === undefined) return;
+    this.report('value-out-of-range', `${name} must be ${boundsText(shape.min, shape.max)}; it is ${this.literal(node)}.`, nodeRange(node), [
+      { title: `Use ${bound}`, edits: [{ offset: node.offset, length: node.length, newText: String(bound) }], preferred: true },
+    ]);
+  }
+
+  /** Item count of a list or entry count of a map against its limits. */
+  private count(node: Node, items: readonly Node[], shape: ListShape | MapShape, name: string): void {
+    if (!this.enabled.range) return;
+    const count = items.length;
+    const tooFew = shape.min !== undefined && count < shape.min;
+    const tooMany = shape.max !== undefined && count > shape.max;
+    if (!tooFew && !tooMany) return;
+    const unit = lengthUnit(shape)!;
+    // Too many: mark the items beyond the limit, so the user sees which ones do not fit.
+    const range: OffsetRange = tooMany
+      ? { offset: items[shape.max!].offset, length: items[count - 1].offset + items[count - 1].length - items[shape.max!].offset }
+      : nodeRange(node);
+    this.report('value-out-of-range', `${name} must have ${boundsText(shape.min, shape.max, unit)}; it has ${count}.`, range);
+  }
+
+  private unknownMember(key: Node, name: string, shape: StructureShape): void {
+    if (!this.enabled.unknown) return;
+    // Only names a typo away: a member from another object is not a spelling of this one.
+    const limit = Math.max(3, Math.ceil(name.length / 2));
+    const nearest = closestMatches(name, [...shape.members.keys()], NEAREST).filter((candidate) => editDistance(name.toLowerCase(), candidate.toLowerCase(), limit) <= limit);
+    const fixes = nearest.map((candidate, index): QuickFix => ({
+      title: `Change to "${candidate}"`,
+      edits: [{ offset: key.offset, length: key.length, newText: JSON.stringify(candidate) }],
+      preferred: index === 0,
+    }));
+    const suggestion = nearest.length > 0 ? ` Did you mean "${nearest[0]}"?` : '';
+    this.report('unknown-property', `"${name}" is not a member of ${objectLabel(key.parent?.parent)}.${suggestion}`, nodeRange(key), fixes);
+  }
+
+  private missingMember(node: Node, name: string, member: Shape): void {
+    if (!this.enabled.missing) return;
+    const key = keyOfValue(node);
+    // The key naming the object; the root and array elements have none, so their `{`.
+    const range = key ? nodeRange(key) : { offset: node.offset, length: 1 };
+    const change = setMembers(this.text, [{ path: [...getNodePath(node), name], value: placeholderValue(member) }]);
+    const fixes: QuickFix[] = [];
+    if (change) fixes.push({ title: `Add "${name}"`, edits: [change.edit], preferred: true, cursorOffset: valueStart(change.result, change.edit.offset, name) });
+    this.report('missing-required-property', `${capitalize(objectLabel(node))} needs "${name}" (${expectedType(member)}).`, range, fixes);
+  }
+
+  private invalidEnum(node: Node, shape: StringShape, name: string, value: string): void {
+    const allowed = shape.enum!;
+    const nearest = closestMatches(value, allowed, NEAREST);
+    const fixes = nearest.map((candidate, index): QuickFix => ({
+      title: `Use "${candidate}"`,
+      edits: [{ offset: node.offset, length: node.length, newText: JSON.stringify(candidate) }],
+      preferred: index === 0,
+    }));
+    const listed = allowed.length <= 8 ? `one of ${allowed.map((entry) => `"${entry}"`).join(', ')}` : `one of ${allowed.length} values (nearest: ${nearest.map((entry) => `"${entry}"`).join(', ')})`;
+    this.report('invalid-enum-value', `"${value}" is not a valid ${name}: use ${listed}.`, nodeRange(node), fixes);
+  }
+
+  private wrongType(node: Node, shape: Shape, name: string): void {
+    if (!this.enabled.type) return;
+    const actual = describeJsonValue(node, this.literal(node));
+    this.report('invalid-type', `${name} must be ${expectedType(shape)}, not ${actual}.`, nodeRange(node), this.typeFixes(node, shape));
+  }
+
+  /** Conversions that keep what the user meant: `"1"` → `1`, `1` → `"1"`, `"true"` → `true`, `x` → `[x]`. */
+  private typeFixes(node: Node, shape: Shape): QuickFix[] {
+    const replace = (title: string, newText: string): QuickFix[] => [{ title, edits: [{ offset: node.offset, length: node.length, newText }], preferred: true }];
+    const literal = this.literal(node);
+    switch (shape.type) {
+      case 'integer':
+      case 'long':
+      case 'float':
+      case 'double': {
+        const text = node.type === 'string' ? String(node.value).trim() : node.type === 'number' ? String(node.value) : undefined;
+        if (text === undefined || !/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return [];
+        const number = Number(text);
+        const integral = shape.type === 'integer' || shape.type === 'long';
+        if (integral && !Number.isInteger(number)) return [];
+        const newText = integral ? String(number) : text;
+        return newText === literal ? [] : replace(`Use the number ${newText}`, newText);
+      }
+      case 'string':
+        return node.type === 'number' || node.type === 'boolean' ? replace(`Use the string "${literal}"`, JSON.stringify(literal)) : [];
+      case 'boolean':
+        return node.type === 'string' && (node.value === 'true' || node.value === 'false') ? replace(`Use ${node.value}`, String(node.value)) : [];
+      case 'list':
+        return node.type === 'null' ? [] : replace('Wrap the value in a list', `[${literal}]`);
+      default:
+        return [];
+    }
+  }
+
+  private literal(node: Node): string {
+    return this.text.slice(node.offset, node.offset + node.length);
+  }
+
+  private report(code: RuleCode, message: string, range: OffsetRange, fixes?: QuickFix[]): void {
+    this.context.report(code, message, range, fixes);
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function isIntegerLiteral(literal: string): boolean {
+  // JSON parsers hand `1.0` and `1e3` to the service as floats, which an integer member rejects.
+  return !/[.eE]/.test(literal);
+}
+
+function describeJsonValue(node: Node, literal: string): string {
+  switch (node.type) {
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'a list';
+    case 'string':
+      return 'a string';
+    case 'boolean':
+      return literal;
+    case 'null':
+      return 'null';
+    case 'number':
+      return isIntegerLiteral(literal) ? 'a number' : 'a number with a fraction or exponent';
+    default:
+      return 'a value';
+  }
+}
+
+/** The object a member belongs to, for messages: `"ResourceConfig"`, `an item of "Channels"`, `the request`. */
+function objectLabel(object: Node | undefined): string {
+  const key = object && keyOfValue(object);
+  if (key) return `"${String(key.value)}"`;
+  if (object?.parent?.type === 'array') {
+    const listKey = keyOfValue(object.parent);
+    return listKey ? `an item of "${String(listKey.value)}"` : 'this list item';
+  }
+  return object?.parent ? 'this object' : 'the request';
+}
+
+/** Where the inserted member's value starts in `result` (inside the quotes of a string). */
+function valueStart(result: string, from: number, name: string): number | undefined {
+  const at = result.indexOf(`${JSON.stringify(name)}:`, from);
+  if (at < 0) return undefined;
+  let offset = at + JSON.stringify(name).length + 1;
+  while (result[offset] === ' ') offset++;
+  return result[offset] === '"' ? offset + 1 : offset;
+}

@@ -1,0 +1,52 @@
+/**
+ * One finding per cause: values that the registry and VPC rules already judge, so the API-model
+ * rules leave them alone (they still check the values' children).
+ *
+ * - An image reference string belongs to the image rules (`invalid-image-reference` covers empty,
+ *   spaces and over-long references). A non-string image is a type problem: still ours.
+ * - A registry credentials provider ARN belongs to `invalid-credentials-provider-arn`.
+ * - Under `Vpc` repository access, the top-level VpcConfig's `SecurityGroupIds` and `Subnets`
+ *   (missing, empty or not a list) belong to `missing-vpc-config`.
+ */
+import type { Node } from 'jsonc-parser';
+import { memberValue, stringValue } from '../jsonTree';
+import { topLevelObject, type SpecDocument } from '../specDocument';
+
+export interface OwnedElsewhere {
+  /** Values whose own type, length, enum and pattern are judged by another rule. */
+  values: ReadonlySet<Node>;
+  /** Objects whose missing members (by name) another rule reports. */
+  missingMembers: ReadonlyMap<Node, ReadonlySet<string>>;
+}
+
+const ACCESS_MEMBERS = {
+  training: { config: 'TrainingImageConfig', mode: 'TrainingRepositoryAccessMode', auth: 'TrainingRepositoryAuthConfig', arn: 'TrainingRepositoryCredentialsProviderArn' },
+  inference: { config: 'ImageConfig', mode: 'RepositoryAccessMode', auth: 'RepositoryAuthConfig', arn: 'RepositoryCredentialsProviderArn' },
+} as const;
+
+const VPC_LISTS = ['SecurityGroupIds', 'Subnets'];
+
+export function ownedElsewhere(spec: SpecDocument): OwnedElsewhere {
+  const values = new Set<Node>();
+  const missingMembers = new Map<Node, ReadonlySet<string>>();
+  let vpcAccess = false;
+  for (const field of spec.images) {
+    if (field.value.type === 'string') values.add(field.value);
+    const members = field.usage === 'training' || field.usage === 'inference' ? ACCESS_MEMBERS[field.usage] : undefined;
+    if (!members) continue;
+    const config = memberValue(field.holder, members.config);
+    if (stringValue(memberValue(config, members.mode)) === 'Vpc') vpcAccess = true;
+    const arn = memberValue(memberValue(config, members.auth), members.arn);
+    if (arn) values.add(arn);
+  }
+  const vpcConfig = vpcAccess ? memberValue(topLevelObject(spec), 'VpcConfig') : undefined;
+  if (vpcConfig) {
+    if (vpcConfig.type !== 'object') values.add(vpcConfig);
+    missingMembers.set(vpcConfig, new Set(VPC_LISTS));
+    for (const name of VPC_LISTS) {
+      const list = memberValue(vpcConfig, name);
+      if (list) values.add(list);
+    }
+  }
+  return { values, missingMembers };
+}

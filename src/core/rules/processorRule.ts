@@ -1,0 +1,116 @@
+/**
+ * `image-processor-mismatch`: a GPU image on an instance type without GPUs (the job fails or never
+ * uses the GPU code), or a CPU-only image on a GPU instance type (paying for idle GPUs).
+ *
+ * An image's processor comes from its tag (`-gpu-`, `-cpu-`, `cu124`) or, when the tag does not
+ * say, from the catalog when it lists exactly one processor. An instance type has GPUs when the
+ * SDK's GPU table lists it; types the table lacks are judged by family (`g*`, `p*` have GPUs,
+ * `m*`, `c*`, `r*`, `t*` do not). Anything else (Trainium, Inferentia) is not judged.
+ */
+import type { Node } from 'jsonc-parser';
+import type { InstanceGpuTable } from '../catalog/instanceGpus';
+import type { QuickFix } from '../findings';
+import type { ImageReference } from '../imageReference';
+import { memberValue, stringValue } from '../jsonTree';
+import { topLevelObject, type ImageField } from '../specDocument';
+import { imageOccurrence } from './imageOccurrence';
+import { nodeRange, type RuleContext } from './ruleContext';
+
+type Processor = 'gpu' | 'cpu';
+
+export function checkImageProcessors(context: RuleContext, gpus: InstanceGpuTable): void {
+  if (!context.isEnabled('image-processor-mismatch')) return;
+  for (const field of context.spec.images) {
+    if (!field.parsed?.ok) continue;
+    const reference = field.parsed.reference;
+    const processor = imageProcessor(context, reference);
+    if (!processor) continue;
+    for (const instanceNode of instanceTypeValues(context, field)) {
+      const instanceType = stringValue(instanceNode)!;
+      const hasGpus = instanceHasGpus(gpus, instanceType);
+      if (hasGpus === undefined || hasGpus === (processor === 'gpu')) continue;
+      const message =
+        processor === 'gpu'
+          ? `${instanceType} has no GPU, but the image is built for GPUs; use a GPU instance type (ml.g*, ml.p*) or the image's CPU variant.`
+          : `${instanceType} has GPUs, but the image is built for CPUs only; use a CPU instance type or the image's GPU variant.`;
+      context.report('image-processor-mismatch', message, nodeRange(instanceNode), counterpartFix(context, field, reference, processor));
+    }
+  }
+}
+
+/** The processor an image is built for, or undefined when neither its tag nor the catalog tells. */
+export function imageProcessor(context: RuleContext, reference: ImageReference): Processor | undefined {
+  const tag = reference.tag?.text;
+  if (tag) {
+    const tokens = tag.toLowerCase().split('-');
+    if (tokens.includes('gpu') || tokens.some((token) => /^cu\d+$/.test(token) || token.startsWith('cuda'))) return 'gpu';
+    if (tokens.includes('cpu')) return 'cpu';
+  }
+  if (!reference.ecr || !tag) return undefined;
+  const processors = context.catalog.findImage(reference.repository.text, tag, reference.ecr.region.text)?.processors;
+  return processors?.length === 1 && (processors[0] === 'gpu' || processors[0] === 'cpu') ? processors[0] : undefined;
+}
+
+/** True/false when we know whether the instance type has GPUs; undefined for other accelerators and unknown names. */
+export function instanceHasGpus(gpus: InstanceGpuTable, instanceType: string): boolean | undefined {
+  const count = gpus.gpuCount(instanceType);
+  if (count !== undefined) return count > 0;
+  const family = /^ml\.([a-z]+\d)/.exec(instanceType)?.[1];
+  if (!family) return undefined;
+  if (/^[gp]\d$/.test(family)) return true;
+  if (/^[mcrt]\d$/.test(family)) return false;
+  return undefined;
+}
+
+/** The instance-type values that run the image in `field`, per request kind. */
+function instanceTypeValues(context: RuleContext, field: ImageField): Node[] {
+  const root = topLevelObject(context.spec);
+  const values: Node[] = [];
+  const add = (node: Node | undefined) => {
+    if (stringValue(node) !== undefined) values.push(node!);
+  };
+  const addResourceConfig = (config: Node | undefined) => {
+    add(memberValue(config, 'InstanceType'));
+    for (const group of listItems(memberValue(config, 'InstanceGroups'))) add(memberValue(group, 'InstanceType'));
+  };
+  switch (field.usage) {
+    case 'training':
+      addResourceConfig(memberValue(root, 'ResourceConfig'));
+      break;
+    case 'processing':
+      add(memberValue(memberValue(memberValue(root, 'ProcessingResources'), 'ClusterConfig'), 'InstanceType'));
+      break;
+    case 'tuning': {
+      // The training job definition that holds this image: its path minus `AlgorithmSpecification`.
+      let definition: Node | undefined = root;
+      for (const segment of field.holderPath.slice(0, -1)) {
+        definition = typeof segment === 'number' ? definition?.children?.[segment] : memberValue(definition, segment);
+      }
+      addResourceConfig(memberValue(definition, 'ResourceConfig'));
+      const tuningResources = memberValue(definition, 'HyperParameterTuningResourceConfig');
+      add(memberValue(tuningResources, 'InstanceType'));
+      for (const config of listItems(memberValue(tuningResources, 'InstanceConfigs'))) add(memberValue(config, 'InstanceType'));
+      break;
+    }
+    default:
+      break; // a model carries no instance type; the endpoint config does, per variant
+  }
+  return values;
+}
+
+function listItems(node: Node | undefined): Node[] {
+  return node?.type === 'array' ? (node.children ?? []) : [];
+}
+
+/** Swap the processor in the tag (`2.6.0-gpu-py312` → `2.6.0-cpu-py312`) when the catalog has that image. */
+function counterpartFix(context: RuleContext, field: ImageField, reference: ImageReference, processor: Processor): QuickFix[] {
+  const tag = reference.tag;
+  if (!tag || !reference.ecr) return [];
+  const other: Processor = processor === 'gpu' ? 'cpu' : 'gpu';
+  const tokens = tag.text.split('-');
+  if (!tokens.includes(processor)) return [];
+  const swapped = tokens.map((token) => (token === processor ? other : token)).filter((token) => other === 'gpu' || !/^cu\d+$/.test(token)).join('-');
+  if (!context.catalog.findImage(reference.repository.text, swapped, reference.ecr.region.text)) return [];
+  const image = imageOccurrence(context.spec.text, field, reference);
+  return [{ title: `Use the ${other.toUpperCase()} image (:${swapped})`, edits: [image.replacePart(tag, swapped)], preferred: true }];
+}

@@ -1,0 +1,21 @@
+/**
+ * The checks of the whole request against the API model and instance facts, behind one call so
+ * `analyzeSpec` stays a list of rule families. Each runs only when its data was loaded.
+ */
+import type { ApiModel } from '../apiModel/apiModel';
+import type { InstanceGpuTable } from '../catalog/instanceGpus';
+import { checkAgainstApiModel } from './apiModelRules';
+import { checkImageProcessors } from './processorRule';
+import type { RuleContext } from './ruleContext';
+
+export interface RequestRuleData {
+  /** data/api-model.json; without it the structure and value rules do not run. */
+  apiModel?: ApiModel;
+  /** data/instance-gpus.json; without it `image-processor-mismatch` does not run. */
+  instanceGpus?: InstanceGpuTable;
+}
+
+export function checkRequest(context: RuleContext, data: RequestRuleData): void {
+  if (data.apiModel) checkAgainstApiModel(context, data.apiModel);
+  if (data.instanceGpus) checkImageProcessors(context, data.instanceGpus);
+}

@@ -1,0 +1,77 @@
+// The API-model features in a real VS Code: a misspelt key and its quick fix, member-name
+// completion inserting a snippet, and the "SageMaker: New Spec…" command.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, openFixture, waitFor, waitForDiagnostics } from './helpers';
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : String(code);
+}
+
+describe('API model features', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('flags a misspelt key with unknown-property, and the quick fix renames it', async () => {
+    const { document } = await openFixture('misspelt-key.sagemaker.json');
+    const [diagnostic] = await waitForDiagnostics(document.uri, (found) => found.some((d) => codeOf(d) === 'unknown-property'));
+    assert.strictEqual(codeOf(diagnostic), 'unknown-property');
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(document.getText(diagnostic.range), 'TrainingImge');
+    const fixes = await waitFor(async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value,
+      );
+      return actions.some((action) => action.isPreferred) && actions;
+    }, { what: 'quick fixes for unknown-property' });
+    const preferred = fixes.find((action) => action.isPreferred)!;
+    assert.strictEqual(preferred.title, 'Change to "TrainingImage"');
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
+    assert.match(document.getText(), /"TrainingImage": "382416733822/);
+    await waitForDiagnostics(document.uri, (found) => found.length === 0, { what: 'unknown-property to disappear' });
+  });
+
+  it('completes a member name and inserts "Name": with a placeholder snippet', async () => {
+    const editor = await openFixture('misspelt-key.sagemaker.json');
+    const { document } = editor;
+    // An empty line inside ResourceConfig, before its first member.
+    const anchor = document.getText().indexOf('"InstanceType"');
+    await editor.edit((edit) => edit.insert(document.positionAt(anchor), '\n    '));
+    const position = document.positionAt(anchor);
+    const list = await waitFor(async () => {
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      return result.items.some((item) => item.label === 'KeepAlivePeriodInSeconds') && result;
+    }, { what: 'member-name completion' });
+    const labels = list.items.map((item) => String(item.label));
+    assert.ok(!labels.includes('InstanceType'), 'members already present are not offered');
+    const item = list.items.find((candidate) => candidate.label === 'KeepAlivePeriodInSeconds')!;
+    assert.strictEqual(item.kind, vscode.CompletionItemKind.Property);
+    assert.ok(item.insertText instanceof vscode.SnippetString, 'a snippet');
+    assert.strictEqual(item.insertText.value, '"KeepAlivePeriodInSeconds": ${1:0},');
+    assert.ok(await editor.insertSnippet(item.insertText, item.range as vscode.Range));
+    assert.match(document.getText(), /"ResourceConfig": \{\n\s*"KeepAlivePeriodInSeconds": 0,\n\s*"InstanceType"/);
+  });
+
+  it('New Spec opens an untitled JSON document with the required and common members', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('sagemakerSpec.newSpec', 'CreateTrainingJob');
+    assert.ok(document, 'the command returns the new document');
+    assert.strictEqual(document.isUntitled, true);
+    assert.strictEqual(document.languageId, 'json');
+    assert.strictEqual(vscode.window.activeTextEditor?.document, document);
+    const spec = JSON.parse(document.getText());
+    for (const member of ['TrainingJobName', 'RoleArn', 'OutputDataConfig', 'AlgorithmSpecification', 'ResourceConfig', 'StoppingCondition']) {
+      assert.ok(member in spec, member);
+    }
+    assert.match(spec.AlgorithmSpecification.TrainingImage, /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/sagemaker-xgboost:\d/);
+    // The blanks to fill in are what the diagnostics point at.
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.length > 0);
+    assert.ok(diagnostics.every((d) => ['value-out-of-range', 'pattern-mismatch'].includes(codeOf(d))), diagnostics.map(codeOf).join(', '));
+  });
+});

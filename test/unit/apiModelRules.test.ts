@@ -1,0 +1,328 @@
+import * as assert from 'node:assert/strict';
+import { applyEdits } from '../../src/core/findings';
+import { analyzeText, applyFix, codes, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
+
+const IMAGE = `${XGBOOST_US_EAST_1}:1.7-1`;
+const PYTORCH = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training';
+const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
+
+/** A training spec with `change` applied to its object form (members set to undefined are removed). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit specs freely, as plain JSON
+function training(change: (spec: Record<string, any>) => void = () => {}): string {
+  const spec = JSON.parse(trainingSpec(IMAGE));
+  change(spec);
+  return JSON.stringify(spec, null, 2);
+}
+
+describe('API model rules', () => {
+  it('find nothing in a complete, valid spec', () => {
+    assert.deepEqual(analyzeText(training()), []);
+  });
+
+  describe('unknown-property', () => {
+    it('points at a misspelt key and offers the nearest names, best first', () => {
+      const text = training((spec) => {
+        spec.AlgorithmSpecification = { TrainingImge: IMAGE, TrainingInputMode: 'File' };
+      });
+      const finding = only(analyzeText(text), 'unknown-property');
+      assert.equal(textAt(text, finding), 'TrainingImge');
+      assert.equal(finding.severity, 'error');
+      assert.equal(finding.fixes[0].title, 'Change to "TrainingImage"');
+      assert.equal(applyFix(text, finding), training());
+    });
+
+    it('checks top-level members and nested list items too', () => {
+      const text = training((spec) => {
+        spec.RoleARN = ROLE;
+        spec.InputDataConfig = [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/k', S3DataDistribution: 'FullyReplicated' } } }];
+      });
+      const findings = analyzeText(text).filter((finding) => finding.code === 'unknown-property');
+      assert.deepEqual(findings.map((finding) => textAt(text, finding)), ['RoleARN', 'S3DataDistribution']);
+      assert.equal(findings[1].fixes[0].title, 'Change to "S3DataDistributionType"');
+    });
+
+    it('offers no far-fetched names', () => {
+      const text = training((spec) => {
+        spec.ResourceConfig.Zzzzzzzzzzzzzzzzzz = 1;
+      });
+      assert.deepEqual(only(analyzeText(text), 'unknown-property').fixes, []);
+    });
+  });
+
+  describe('missing-required-property', () => {
+    it('points at the key of the object that lacks the member and inserts a typed placeholder', () => {
+      const processing = (cluster: Record<string, unknown>) =>
+        JSON.stringify({ ProcessingJobName: 'p', RoleArn: ROLE, AppSpecification: { ImageUri: IMAGE }, ProcessingResources: { ClusterConfig: cluster } }, null, 2);
+      const text = processing({ InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 });
+      const finding = only(analyzeText(text), 'missing-required-property');
+      assert.equal(textAt(text, finding), 'ClusterConfig');
+      assert.match(finding.message, /"InstanceCount"/);
+      const fixed = applyFix(text, finding);
+      // The placeholder is the member's minimum, so the result is valid as it stands.
+      assert.equal(fixed, processing({ InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10, InstanceCount: 1 }));
+      assert.deepEqual(analyzeText(fixed), []);
+    });
+
+    it('points at `{` for the request itself and puts the cursor inside the string placeholder', () => {
+      const text = training((spec) => {
+        delete spec.RoleArn;
+      });
+      const finding = only(analyzeText(text), 'missing-required-property');
+      assert.equal(textAt(text, finding), '{');
+      assert.equal(finding.offset, 0);
+      const fix = finding.fixes[0];
+      const fixed = applyEdits(text, fix.edits);
+      assert.equal(JSON.parse(fixed).RoleArn, '');
+      assert.equal(fixed.slice(fix.cursorOffset! - '"RoleArn": "'.length, fix.cursorOffset! + 1), '"RoleArn": ""');
+    });
+
+    it('points at `{` of a list item and fills required sub-objects', () => {
+      const text = training((spec) => {
+        spec.InputDataConfig = [{ ChannelName: 'train' }];
+      });
+      const finding = only(analyzeText(text), 'missing-required-property');
+      assert.equal(textAt(text, finding), '{');
+      assert.equal(text.lastIndexOf('{', text.indexOf('"ChannelName"')), finding.offset);
+      const fixed = JSON.parse(applyFix(text, finding));
+      assert.deepEqual(fixed.InputDataConfig[0].DataSource, {});
+    });
+
+    it('fills the required members of an inserted object', () => {
+      const text = training((spec) => {
+        delete spec.OutputDataConfig;
+      });
+      const fixed = JSON.parse(applyFix(text, only(analyzeText(text), 'missing-required-property')));
+      assert.deepEqual(fixed.OutputDataConfig, { S3OutputPath: '' });
+    });
+  });
+
+  describe('invalid-type', () => {
+    it('flags a quoted number on the value, and the fix unquotes it', () => {
+      const text = training((spec) => {
+        spec.ResourceConfig.InstanceCount = '1';
+      });
+      const finding = only(analyzeText(text), 'invalid-type');
+      assert.equal(textAt(text, finding), '1');
+      assert.equal(text[finding.offset - 1], '"');
+      assert.equal(applyFix(text, finding), training());
+    });
+
+    it('rejects a fraction for an integer member, as the service does', () => {
+      const text = training().replace('"MaxRuntimeInSeconds": 3600', '"MaxRuntimeInSeconds": 3600.0');
+      const finding = only(analyzeText(text), 'invalid-type');
+      assert.equal(textAt(text, finding), '3600.0');
+      assert.equal(applyFix(text, finding), training());
+    });
+
+    it('flags an object where a list belongs, a number where a string belongs, and null', () => {
+      const text = training((spec) => {
+        spec.InputDataConfig = { ChannelName: 'train' };
+        spec.HyperParameters = { num_round: 100 };
+        spec.OutputDataConfig.KmsKeyId = null;
+      });
+      const findings = analyzeText(text);
+      assert.deepEqual(codes(findings), ['invalid-type', 'invalid-type', 'invalid-type']);
+      const hyper = findings.find((finding) => textAt(text, finding) === '100')!;
+      assert.equal(JSON.parse(applyFix(text, hyper)).HyperParameters.num_round, '100');
+      assert.ok(findings.some((finding) => textAt(text, finding) === 'null'));
+    });
+
+    it('turns "true" into true for a boolean member', () => {
+      const text = training((spec) => {
+        spec.EnableNetworkIsolation = 'true';
+      });
+      assert.equal(JSON.parse(applyFix(text, only(analyzeText(text), 'invalid-type'))).EnableNetworkIsolation, true);
+    });
+  });
+
+  describe('invalid-enum-value', () => {
+    it('offers the nearest instance types', () => {
+      const text = training((spec) => {
+        spec.ResourceConfig.InstanceType = 'ml.m5.xlarg';
+      });
+      const finding = only(analyzeText(text), 'invalid-enum-value');
+      assert.equal(textAt(text, finding), 'ml.m5.xlarg');
+      assert.equal(finding.fixes[0].title, 'Use "ml.m5.xlarge"');
+      assert.equal(applyFix(text, finding), training());
+    });
+
+    it('offers input modes', () => {
+      const text = training((spec) => {
+        spec.AlgorithmSpecification.TrainingInputMode = 'file';
+      });
+      assert.equal(applyFix(text, only(analyzeText(text), 'invalid-enum-value')), training());
+    });
+  });
+
+  describe('value-out-of-range', () => {
+    it('flags a number under its minimum and offers the minimum', () => {
+      const text = training((spec) => {
+        spec.StoppingCondition.MaxRuntimeInSeconds = 0;
+      });
+      const finding = only(analyzeText(text), 'value-out-of-range');
+      assert.equal(textAt(text, finding), '0');
+      assert.equal(JSON.parse(applyFix(text, finding)).StoppingCondition.MaxRuntimeInSeconds, 1);
+    });
+
+    it('flags a number over its maximum (which the CLI never checks)', () => {
+      const text = JSON.stringify({ ProcessingJobName: 'p', RoleArn: ROLE, AppSpecification: { ImageUri: IMAGE }, ProcessingResources: { ClusterConfig: { InstanceCount: 101, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 } } }, null, 2);
+      const finding = only(analyzeText(text), 'value-out-of-range');
+      assert.equal(textAt(text, finding), '101');
+    });
+
+    it('flags a string too long, and does not add a pattern finding for the same cause', () => {
+      const text = training((spec) => {
+        spec.TrainingJobName = 'a'.repeat(64);
+      });
+      assert.deepEqual(codes(analyzeText(text)), ['value-out-of-range']);
+      const empty = training((spec) => {
+        spec.TrainingJobName = '';
+      });
+      const finding = only(analyzeText(empty), 'value-out-of-range');
+      assert.equal(finding.length, 0);
+    });
+
+    it('marks the items beyond a list maximum', () => {
+      const text = training((spec) => {
+        spec.Tags = Array.from({ length: 52 }, (_, index) => ({ Key: `k${index}`, Value: 'v' }));
+      });
+      const finding = only(analyzeText(text), 'value-out-of-range');
+      assert.ok(textAt(text, finding).startsWith('{'));
+      assert.match(textAt(text, finding), /"k50"[\s\S]*"k51"/);
+      assert.doesNotMatch(textAt(text, finding), /"k49"/);
+    });
+
+    it('flags an empty list under its minimum on the value', () => {
+      const text = training((spec) => {
+        spec.InputDataConfig = [];
+      });
+      assert.equal(textAt(text, only(analyzeText(text), 'value-out-of-range')), '[]');
+    });
+
+    it('counts map entries', () => {
+      const text = training((spec) => {
+        spec.HyperParameters = Object.fromEntries(Array.from({ length: 101 }, (_, index) => [`p${index}`, '1']));
+      });
+      assert.match(textAt(text, only(analyzeText(text), 'value-out-of-range')), /^"p100"/);
+    });
+  });
+
+  describe('pattern-mismatch', () => {
+    it('matches the whole value: a_b is not a job name', () => {
+      const text = training((spec) => {
+        spec.TrainingJobName = 'a_b';
+      });
+      const finding = only(analyzeText(text), 'pattern-mismatch');
+      assert.equal(textAt(text, finding), 'a_b');
+      assert.match(finding.message, /\[a-zA-Z0-9\]\(-\*\[a-zA-Z0-9\]\)\{0,62\}/);
+    });
+
+    it('checks map keys and values and translated Java classes', () => {
+      const lambda = 'arn:aws:lambda:us-east-1:123456789012:function:f';
+      const ok = modelSpec(IMAGE, {}, { ExecutionRoleArn: ROLE });
+      assert.deepEqual(analyzeText(ok), []);
+      const text = training((spec) => {
+        spec.RoleArn = 'arn:aws:iam::123456789012:user/x y';
+        spec.Environment = { '1BAD': 'v' };
+      });
+      const findings = analyzeText(text);
+      assert.deepEqual(findings.map((finding) => `${finding.code} ${textAt(text, finding)}`).sort(), ['pattern-mismatch 1BAD', `pattern-mismatch ${'arn:aws:iam::123456789012:user/x y'}`]);
+      assert.ok(lambda);
+    });
+  });
+
+  describe('duplicate-key', () => {
+    it('flags the second occurrence only', () => {
+      const text = training().replace('"InstanceCount": 1,', '"InstanceCount": 1,\n    "InstanceCount": 2,');
+      const finding = only(analyzeText(text), 'duplicate-key');
+      assert.equal(textAt(text, finding), 'InstanceCount');
+      assert.equal(finding.offset, text.lastIndexOf('"InstanceCount"') + 1);
+    });
+
+    it('flags duplicate map keys', () => {
+      const text = training().replace('"StoppingCondition"', '"HyperParameters": {"eta": "1", "eta": "2"},\n  "StoppingCondition"');
+      assert.equal(textAt(text, only(analyzeText(text), 'duplicate-key')), 'eta');
+    });
+  });
+
+  describe('one finding per cause', () => {
+    it('leaves image strings to the image rules', () => {
+      const text = training((spec) => {
+        spec.AlgorithmSpecification.TrainingImage = '';
+      });
+      assert.deepEqual(codes(analyzeText(text)), ['invalid-image-reference']);
+    });
+
+    it('still reports an image of the wrong type', () => {
+      const text = training((spec) => {
+        spec.AlgorithmSpecification.TrainingImage = 42;
+      });
+      assert.deepEqual(codes(analyzeText(text)), ['invalid-type']);
+    });
+
+    it('leaves an empty or missing Subnets list under Vpc access to missing-vpc-config', () => {
+      const algorithm = { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } };
+      const image = 'registry.example.com/team/trainer@sha256:' + 'a'.repeat(64);
+      const empty = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: [] } }, algorithm);
+      assert.deepEqual(codes(analyzeText(empty)), ['missing-vpc-config']);
+      const missing = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-1'] } }, algorithm);
+      assert.deepEqual(codes(analyzeText(missing)), ['missing-vpc-config']);
+    });
+
+    it('leaves the credentials provider ARN to invalid-credentials-provider-arn', () => {
+      const algorithm = { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc', TrainingRepositoryAuthConfig: { TrainingRepositoryCredentialsProviderArn: 'nope' } } };
+      const image = 'registry.example.com/team/trainer@sha256:' + 'a'.repeat(64);
+      const text = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] } }, algorithm);
+      assert.deepEqual(codes(analyzeText(text)), ['invalid-credentials-provider-arn']);
+    });
+  });
+
+  describe('settings', () => {
+    it('honours severities and off', () => {
+      const text = training((spec) => {
+        spec.RoleARN = ROLE;
+        spec.ResourceConfig.InstanceCount = '1';
+      });
+      const findings = analyzeText(text, { rules: { 'unknown-property': 'off', 'invalid-type': 'warning' } });
+      assert.deepEqual(findings.map((finding) => `${finding.code}:${finding.severity}`), ['invalid-type:warning']);
+    });
+  });
+
+  it('checks every kind from its own input shape', () => {
+    const endpoint = JSON.stringify({ EndpointName: 'e', EndpointConfigName: 'c', Tags: [{ Key: 'k' }] }, null, 2);
+    assert.deepEqual(codes(analyzeText(endpoint)), ['missing-required-property']);
+    const transform = JSON.stringify({ TransformJobName: 't', ModelName: 'm', TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/k' } } }, TransformOutput: { S3OutputPath: 's3://b/o' }, TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1 }, BatchStrategy: 'Multi' }, null, 2);
+    assert.deepEqual(codes(analyzeText(transform)), ['invalid-enum-value']);
+  });
+});
+
+describe('image-processor-mismatch', () => {
+  const onInstance = (image: string, instanceType: string) =>
+    trainingSpec(image, { ResourceConfig: { InstanceType: instanceType, InstanceCount: 1, VolumeSizeInGB: 10 } });
+
+  it('flags a GPU image on an instance without GPUs, on the instance type, with the CPU image as fix', () => {
+    const text = onInstance(`${PYTORCH}:2.6.0-gpu-py312`, 'ml.m5.xlarge');
+    const finding = only(analyzeText(text), 'image-processor-mismatch');
+    assert.equal(textAt(text, finding), 'ml.m5.xlarge');
+    assert.equal(finding.severity, 'warning');
+    assert.equal(applyFix(text, finding), onInstance(`${PYTORCH}:2.6.0-cpu-py312`, 'ml.m5.xlarge'));
+  });
+
+  it('flags a CPU image on a GPU instance (the SDK table, or the g/p families it lacks)', () => {
+    for (const instanceType of ['ml.p4d.24xlarge', 'ml.g6.xlarge']) {
+      const text = onInstance(`${PYTORCH}:2.6.0-cpu-py312`, instanceType);
+      assert.equal(textAt(text, only(analyzeText(text), 'image-processor-mismatch')), instanceType);
+    }
+  });
+
+  it('reads a CUDA tag as GPU and accepts matching pairs', () => {
+    assert.deepEqual(codes(analyzeText(onInstance(`${PYTORCH}:2.8.0-gpu-py312-cu129-ubuntu22.04-sagemaker`, 'ml.g5.xlarge'))), []);
+    assert.deepEqual(codes(analyzeText(onInstance(`${PYTORCH}:2.6.0-cpu-py312`, 'ml.c5.xlarge'))), []);
+    assert.deepEqual(codes(analyzeText(onInstance('123456789012.dkr.ecr.us-east-1.amazonaws.com/mine:cu121', 'ml.m5.large'))), ['image-processor-mismatch']);
+  });
+
+  it('says nothing when the processor or the instance family is unknown', () => {
+    assert.deepEqual(codes(analyzeText(onInstance(IMAGE, 'ml.p3.2xlarge'))), []);
+    assert.deepEqual(codes(analyzeText(onInstance(`${PYTORCH}:2.6.0-gpu-py312`, 'ml.trn1.2xlarge'))), []);
+  });
+});
