@@ -1,0 +1,44 @@
+// Runs the command-line checker over examples/ as CI would: the good specs must pass with no
+// warnings (exit 0), and each broken-<code>.sagemaker.json[c] must fail (exit 1) reporting <code>.
+// Usage: node scripts/check-examples.mjs   (after `npm run build`, which writes dist/cli.js)
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist', 'cli.js');
+if (!fs.existsSync(cli)) {
+  console.error('check-examples: dist/cli.js is missing; run "npm run build" first');
+  process.exit(2);
+}
+
+// No region from this machine's AWS settings: the examples target the region of their own images.
+const env = { ...process.env, AWS_CONFIG_FILE: path.join(root, 'examples', 'no-aws-config') };
+for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE']) delete env[name];
+
+function check(files) {
+  const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--max-warnings', '0', ...files], { cwd: root, env, encoding: 'utf8' });
+  const codes = run.stdout ? JSON.parse(run.stdout).flatMap((file) => file.findings.map((finding) => finding.code)) : [];
+  return { status: run.status, codes, stderr: run.stderr.trim() };
+}
+
+const examples = fs.readdirSync(path.join(root, 'examples')).filter((file) => /\.sagemaker\.jsonc?$/.test(file)).sort();
+const good = examples.filter((file) => !file.startsWith('broken-'));
+const broken = examples.filter((file) => file.startsWith('broken-'));
+const failures = [];
+
+const goodRun = check(good.map((file) => `examples/${file}`));
+if (goodRun.status === 0) console.log(`ok    ${good.length} good specs pass: ${good.join(', ')}`);
+else failures.push(`good specs: exit ${goodRun.status}, expected 0; found ${goodRun.codes.join(', ') || goodRun.stderr}`);
+
+for (const file of broken) {
+  const expected = /^broken-(.+)\.sagemaker\.jsonc?$/.exec(file)[1];
+  const run = check([`examples/${file}`]);
+  if (run.status === 1 && run.codes.includes(expected)) console.log(`ok    ${file} fails with ${expected}`);
+  else failures.push(`${file}: exit ${run.status} with [${run.codes.join(', ')}], expected exit 1 with ${expected}${run.stderr ? ` (${run.stderr})` : ''}`);
+}
+
+for (const failure of failures) console.error(`FAIL  ${failure}`);
+console.log(`check-examples: ${good.length} good and ${broken.length} broken specs, ${failures.length} not as expected`);
+process.exit(failures.length > 0 ? 1 : 0);

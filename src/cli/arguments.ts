@@ -1,0 +1,127 @@
+/**
+ * The command line: `sagemaker-spec check [options] <files or globs…>`. Parsed with Node's own
+ * `util.parseArgs` (strict: an unknown option is a usage error, exit 2).
+ */
+import { parseArgs } from 'node:util';
+import type { SeveritySetting } from '../core/findings';
+import { ruleSettingProblem, type ProjectConfig } from '../core/projectConfig';
+import { CliError } from './cliError';
+
+export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CheckArguments {
+  command: 'check';
+  /** Files, folders and globs, as typed. */
+  patterns: string[];
+  format: Format;
+  /** What the command line sets: the top layer over the config file and the defaults. */
+  overrides: ProjectConfig;
+  /** Exit 1 when there are more warnings than this; undefined: warnings never fail the run. */
+  maxWarnings: number | undefined;
+  /** Report errors only. */
+  quiet: boolean;
+}
+
+export type CliArguments = CheckArguments | { command: 'help' } | { command: 'version' };
+
+export const USAGE = `Usage: sagemaker-spec check [options] <files, folders or globs…>
+
+Checks Amazon SageMaker request specs (JSON/JSONC) with the same rules as the
+SageMaker Spec VS Code extension. A folder means its *.sagemaker.json(c) files.
+
+Options:
+  --format <name>         stylish (default), json or sarif
+  --region <region>       target region (overrides .sagemaker-spec.json, AWS_REGION, the profile)
+  --rule <code>=<level>   severity of one code: error, warning, information, hint or off (repeatable)
+  --max-warnings <n>      exit 1 when there are more than n warnings
+  --quiet                 report errors only
+  -h, --help              show this help
+  -v, --version           show the version
+
+Settings come from the command line, then the nearest .sagemaker-spec.json
+({"region", "rules", "files"}), then the defaults.
+
+Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings;
+2 usage error, unreadable file, a glob matching nothing, or an invalid config file.
+`;
+
+export function parseCliArguments(argv: readonly string[]): CliArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        region: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new CliError(`${describeParseError(error as Error & { code?: string })}; run "sagemaker-spec --help" for usage`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+
+  const [command, ...patterns] = positionals;
+  if (command !== 'check') {
+    throw new CliError(command === undefined ? 'missing command: use "sagemaker-spec check <files…>"' : `unknown command "${command}": the command is "check"`);
+  }
+  if (patterns.length === 0) throw new CliError('no files given: use "sagemaker-spec check <files, folders or globs…>"');
+
+  return {
+    command: 'check',
+    patterns,
+    format: parseFormat(values.format),
+    overrides: {
+      ...(values.region !== undefined ? { region: parseRegion(values.region) } : {}),
+      ...(values.rule !== undefined ? { rules: parseRules(values.rule) } : {}),
+    },
+    maxWarnings: values['max-warnings'] === undefined ? undefined : parseMaxWarnings(values['max-warnings']),
+    quiet: values.quiet ?? false,
+  };
+}
+
+/** parseArgs explains at length; one line says what is wrong. */
+function describeParseError(error: Error & { code?: string }): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option "${option}"`;
+  return error.message.split('\n')[0].replace(/\.$/, '');
+}
+
+function parseFormat(format: string | undefined): Format {
+  if (format === undefined) return 'stylish';
+  if ((FORMATS as readonly string[]).includes(format)) return format as Format;
+  throw new CliError(`unknown --format "${format}": use ${FORMATS.join(', ')}`);
+}
+
+function parseRegion(region: string): string {
+  if (region.trim() === '') throw new CliError('--region needs a region such as us-east-1');
+  return region.trim();
+}
+
+/** `--rule latest-tag=off --rule digest-recommended=warning` → {latest-tag: off, …}. */
+function parseRules(settings: readonly string[]): Record<string, SeveritySetting> {
+  const rules: Record<string, SeveritySetting> = {};
+  for (const setting of settings) {
+    const match = /^([^=]+)=(.*)$/.exec(setting);
+    if (!match) throw new CliError(`--rule "${setting}": expected <code>=<severity>, e.g. latest-tag=off`);
+    const [code, severity] = [match[1].trim(), match[2].trim()];
+    const problem = ruleSettingProblem(code, severity);
+    if (problem) throw new CliError(`--rule ${problem}`);
+    rules[code] = severity as SeveritySetting;
+  }
+  return rules;
+}
+
+function parseMaxWarnings(value: string): number {
+  if (!/^\d+$/.test(value)) throw new CliError(`--max-warnings "${value}": expected a whole number of warnings (0 or more)`);
+  return Number(value);
+}

@@ -1,0 +1,60 @@
+/**
+ * Checks one file exactly as the editor does: the same parse and kind detection, the same
+ * `analyzeSpec` (rules, suppression comments), the same region resolution — `--region` or the
+ * config file in the role of `sagemakerSpec.region`, then AWS_REGION/AWS_DEFAULT_REGION, then the
+ * profile's region in the AWS config file.
+ */
+import * as fs from 'node:fs';
+import { analyzeSpec } from '../core/analyze';
+import type { ApiModel } from '../core/apiModel/apiModel';
+import type { Catalog } from '../core/catalog/catalog';
+import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
+import type { Finding } from '../core/findings';
+import { parseSpecDocument } from '../core/specDocument';
+import { CliError } from './cliError';
+import type { FileSettingsResolver } from './fileSettings';
+
+/** The data the editor's analysis uses too (data/ beside the bundle), loaded once per run. */
+export interface CheckContext {
+  catalog: Catalog;
+  apiModel: ApiModel;
+  instanceGpus: InstanceGpuTable;
+  settings: FileSettingsResolver;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Text of the AWS config file, read once per run. */
+  awsConfigText: string | undefined;
+}
+
+export interface CheckedFile {
+  /** Absolute path. */
+  file: string;
+  text: string;
+  /** False for JSON that is not a SageMaker request (and not in `files`): like the editor, no findings. */
+  isSpec: boolean;
+  findings: Finding[];
+}
+
+export function checkFile(file: string, context: CheckContext): CheckedFile {
+  const text = readText(file);
+  const settings = context.settings.forFile(file);
+  const spec = parseSpecDocument(text);
+  if (!spec.kind && !settings.forcedSpec) return { file, text, isSpec: false, findings: [] };
+  const { findings } = analyzeSpec(spec, {
+    catalog: context.catalog,
+    apiModel: context.apiModel,
+    instanceGpus: context.instanceGpus,
+    regionInputs: { regionSetting: settings.region, env: context.env, awsConfigText: context.awsConfigText },
+    rules: settings.rules,
+    forcedSpec: settings.forcedSpec,
+  });
+  return { file, text, isSpec: true, findings };
+}
+
+function readText(file: string): string {
+  try {
+    // VS Code drops a byte-order mark from the document text; so do we, or every offset is one off.
+    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}

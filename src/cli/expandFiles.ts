@@ -1,0 +1,54 @@
+/**
+ * Turns the command line's files, folders and globs into a list of files to check. Expansion is
+ * tinyglobby's (fast-glob's semantics on picomatch), never hand-rolled: braces, `**`, negation
+ * and escaping behave as users know them from other tools. A path that does not exist and a glob
+ * that matches nothing are errors (exit 2), so a typo in CI never passes as "no problems".
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { DEFAULT_SPEC_GLOBS } from '../core/projectConfig';
+import { CliError } from './cliError';
+
+/** Never searched by globs or folders (explicitly named files are still checked). */
+const IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/** Absolute paths, each once, in the order given (each glob's matches sorted). */
+export function expandFiles(patterns: readonly string[], cwd: string): string[] {
+  const files = new Set<string>();
+  for (const pattern of patterns) {
+    for (const file of expandOne(pattern, cwd)) files.add(file);
+  }
+  return [...files];
+}
+
+function expandOne(pattern: string, cwd: string): string[] {
+  const resolved = path.resolve(cwd, pattern);
+  const stats = statIfPresent(resolved);
+  if (stats?.isDirectory()) {
+    const found = glob([...DEFAULT_SPEC_GLOBS], resolved);
+    if (found.length === 0) throw new CliError(`no *.sagemaker.json or *.sagemaker.jsonc files in folder "${pattern}"`);
+    return found;
+  }
+  if (stats) return [resolved];
+  if (isDynamicPattern(pattern)) {
+    const found = glob([pattern], cwd);
+    if (found.length === 0) throw new CliError(`no files match "${pattern}"`);
+    return found;
+  }
+  throw new CliError(`cannot read "${pattern}": no such file or folder`);
+}
+
+function glob(patterns: string[], cwd: string): string[] {
+  return globSync(patterns, { cwd, absolute: true, onlyFiles: true, dot: true, ignore: IGNORED })
+    .map((file) => path.resolve(file))
+    .sort();
+}
+
+function statIfPresent(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Machine-readable output: one entry per checked file (clean files too, so tools can tell
+ * "checked, clean" from "not checked"), each finding with its code, severity, message, 1-based
+ * line/column range, the offset range the editor uses, and the titles of its quick fixes.
+ */
+import { countSeverities, type FileReport } from '../report';
+
+export interface JsonFileResult {
+  filePath: string;
+  errorCount: number;
+  warningCount: number;
+  findings: {
+    code: string;
+    severity: string;
+    message: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    offset: number;
+    length: number;
+    fixes: string[];
+  }[];
+}
+
+export function formatJson(reports: readonly FileReport[]): string {
+  const results: JsonFileResult[] = reports.map((report) => {
+    const counts = countSeverities([report]);
+    return {
+      filePath: report.file,
+      errorCount: counts.error,
+      warningCount: counts.warning,
+      findings: report.findings.map((finding) => ({
+        code: finding.code,
+        severity: finding.severity,
+        message: finding.message,
+        line: finding.line,
+        column: finding.column,
+        endLine: finding.endLine,
+        endColumn: finding.endColumn,
+        offset: finding.offset,
+        length: finding.length,
+        fixes: finding.fixes.map((fix) => fix.title),
+      })),
+    };
+  });
+  return `${JSON.stringify(results, null, 2)}\n`;
+}

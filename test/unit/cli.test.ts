@@ -1,0 +1,208 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { JsonFileResult } from '../../src/cli/formatters/json';
+import { example, REPOSITORY_ROOT, removeTempProjects, runCli, tempProject } from './cliTestKit';
+
+const GOOD = example('training-builtin-algorithm.sagemaker.json');
+/** One `latest-tag` warning at 5:75. */
+const LATEST_TAG = example('broken-latest-tag.sagemaker.json');
+/** One `xgboost-unpinned` error. */
+const XGBOOST_UNPINNED = example('broken-xgboost-unpinned.sagemaker.json');
+
+function jsonResults(stdout: string): JsonFileResult[] {
+  return JSON.parse(stdout) as JsonFileResult[];
+}
+
+/** The codes of every finding in a json run, sorted. */
+function codesOf(stdout: string): string[] {
+  return jsonResults(stdout).flatMap((result) => result.findings.map((finding) => finding.code)).sort();
+}
+
+/** Exit 2 with one line on stderr, prefixed with the tool's name, that matches `pattern`. */
+function assertUsageError(run: ReturnType<typeof runCli>, pattern: RegExp): void {
+  assert.equal(run.status, 2, run.stderr);
+  assert.equal(run.stdout, '');
+  assert.match(run.stderr, /^sagemaker-spec: [^\n]+\n$/);
+  assert.match(run.stderr, pattern);
+}
+
+describe('sagemaker-spec check (dist/cli.js)', () => {
+  after(removeTempProjects);
+
+  describe('help and version', () => {
+    it('--help prints usage and exits 0', () => {
+      const run = runCli(['--help']);
+      assert.equal(run.status, 0);
+      assert.match(run.stdout, /^Usage: sagemaker-spec check/);
+      for (const option of ['--format', '--region', '--rule', '--max-warnings', '--quiet']) assert.ok(run.stdout.includes(option), option);
+    });
+
+    it('--version prints the package version', () => {
+      const { version } = JSON.parse(fs.readFileSync(path.join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as { version: string };
+      assert.deepEqual(runCli(['--version']), { status: 0, stdout: `${version}\n`, stderr: '' });
+    });
+  });
+
+  describe('exit codes', () => {
+    it('0 for clean specs, printing nothing', () => {
+      const root = tempProject({ 'good.sagemaker.json': GOOD });
+      assert.deepEqual(runCli(['check', 'good.sagemaker.json'], { cwd: root }), { status: 0, stdout: '', stderr: '' });
+    });
+
+    it('0 for warnings only', () => {
+      const root = tempProject({ 'job.sagemaker.json': LATEST_TAG });
+      assert.equal(runCli(['check', 'job.sagemaker.json'], { cwd: root }).status, 0);
+    });
+
+    it('1 for errors', () => {
+      const root = tempProject({ 'job.sagemaker.json': XGBOOST_UNPINNED });
+      assert.equal(runCli(['check', 'job.sagemaker.json'], { cwd: root }).status, 1);
+    });
+
+    it('2 for usage errors', () => {
+      assertUsageError(runCli([]), /missing command/);
+      assertUsageError(runCli(['lint', 'x.json']), /unknown command "lint"/);
+      assertUsageError(runCli(['check']), /no files given/);
+      assertUsageError(runCli(['check', '--fix', 'x.json']), /unknown option "--fix"/);
+      assertUsageError(runCli(['check', '--format', 'xml', 'x.json']), /unknown --format "xml"/);
+      assertUsageError(runCli(['check', '--max-warnings', 'many', 'x.json']), /--max-warnings "many"/);
+      assertUsageError(runCli(['check', '--rule', 'latest-tag', 'x.json']), /expected <code>=<severity>/);
+      assertUsageError(runCli(['check', '--rule', 'latest-tags=off', 'x.json']), /unknown rule code "latest-tags"/);
+      assertUsageError(runCli(['check', '--rule', 'latest-tag=warn', 'x.json']), /"warn" is not one of error, warning, information, hint, off/);
+    });
+
+    it('2 for a missing file, a glob matching nothing, or an unreadable file', () => {
+      const root = tempProject({ 'job.sagemaker.json': GOOD });
+      assertUsageError(runCli(['check', 'missing.sagemaker.json'], { cwd: root }), /cannot read "missing.sagemaker.json": no such file/);
+      assertUsageError(runCli(['check', 'specs/**/*.sagemaker.json'], { cwd: root }), /no files match "specs\/\*\*\/\*.sagemaker.json"/);
+      fs.symlinkSync(path.join(root, 'gone.json'), path.join(root, 'dangling.sagemaker.json'));
+      assertUsageError(runCli(['check', 'job.sagemaker.json', 'dangling.sagemaker.json'], { cwd: root }), /cannot read "dangling.sagemaker.json"/);
+    });
+
+    it('2 for an invalid config file, naming the file and the problem', () => {
+      const root = tempProject({ '.sagemaker-spec.json': '{"rules": {"latest-tag": "warn"}}', 'jobs/job.sagemaker.json': GOOD });
+      const run = runCli(['check', 'jobs/job.sagemaker.json'], { cwd: root });
+      assertUsageError(run, /invalid config /);
+      assert.ok(run.stderr.includes(path.join(root, '.sagemaker-spec.json')), run.stderr);
+      assert.match(run.stderr, /"latest-tag": "warn" is not one of/);
+    });
+  });
+
+  describe('--max-warnings and --quiet', () => {
+    it('fails when warnings exceed --max-warnings', () => {
+      const root = tempProject({ 'job.sagemaker.json': LATEST_TAG });
+      const over = runCli(['check', '--max-warnings', '0', 'job.sagemaker.json'], { cwd: root });
+      assert.equal(over.status, 1);
+      assert.match(over.stderr, /too many warnings \(1, maximum 0\)/);
+      assert.equal(runCli(['check', '--max-warnings', '1', 'job.sagemaker.json'], { cwd: root }).status, 0);
+    });
+
+    it('--quiet reports errors only (and warnings no longer count)', () => {
+      const root = tempProject({ 'warn.sagemaker.json': LATEST_TAG, 'error.sagemaker.json': XGBOOST_UNPINNED });
+      const quiet = runCli(['check', '--quiet', '--format', 'json', '*.sagemaker.json'], { cwd: root });
+      assert.deepEqual(codesOf(quiet.stdout), ['xgboost-unpinned']);
+      assert.equal(runCli(['check', '--quiet', '--max-warnings', '0', 'warn.sagemaker.json'], { cwd: root }).status, 0);
+    });
+  });
+
+  describe('--rule', () => {
+    it('changes a severity, repeatable, over the config file', () => {
+      const root = tempProject({ '.sagemaker-spec.json': '{"rules": {"latest-tag": "off"}}', 'job.sagemaker.json': LATEST_TAG });
+      assert.deepEqual(codesOf(runCli(['check', '--format', 'json', 'job.sagemaker.json'], { cwd: root }).stdout), []);
+      const raised = runCli(['check', '--format', 'json', '--rule', 'latest-tag=error', '--rule', 'digest-recommended=off', 'job.sagemaker.json'], { cwd: root });
+      assert.equal(raised.status, 1);
+      assert.equal(jsonResults(raised.stdout)[0].findings[0].severity, 'error');
+    });
+  });
+
+  describe('target region', () => {
+    const mismatch = (run: ReturnType<typeof runCli>) => codesOf(run.stdout).includes('image-region-mismatch');
+
+    it('takes --region over the config file over AWS_REGION over the profile', () => {
+      const root = tempProject({ 'job.sagemaker.json': LATEST_TAG, 'aws-config': '[default]\nregion = eu-west-1\n' });
+      const args = ['check', '--format', 'json', 'job.sagemaker.json'];
+      // The image is in us-east-1: no explicit region, no mismatch.
+      assert.equal(mismatch(runCli(args, { cwd: root })), false);
+      assert.equal(mismatch(runCli(args, { cwd: root, env: { AWS_CONFIG_FILE: path.join(root, 'aws-config') } })), true);
+      assert.equal(mismatch(runCli(args, { cwd: root, env: { AWS_REGION: 'eu-west-1' } })), true);
+      assert.equal(mismatch(runCli(args, { cwd: root, env: { AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: path.join(root, 'aws-config') } })), false);
+      assert.equal(mismatch(runCli([...args, '--region', 'eu-west-1'], { cwd: root, env: { AWS_REGION: 'us-east-1' } })), true);
+
+      fs.writeFileSync(path.join(root, '.sagemaker-spec.json'), '{"region": "eu-west-1"}');
+      assert.equal(mismatch(runCli(args, { cwd: root, env: { AWS_REGION: 'us-east-1' } })), true);
+      assert.equal(mismatch(runCli([...args, '--region', 'us-east-1'], { cwd: root })), false);
+    });
+  });
+
+  describe('config discovery', () => {
+    it('uses the nearest .sagemaker-spec.json from the file\'s folder upwards', () => {
+      const root = tempProject({
+        '.sagemaker-spec.json': '{"rules": {"latest-tag": "error"}}',
+        'team-a/deep/job.sagemaker.json': LATEST_TAG,
+        'team-b/.sagemaker-spec.json': '{"rules": {"latest-tag": "off"}}',
+        'team-b/deep/job.sagemaker.json': LATEST_TAG,
+      });
+      const run = runCli(['check', '--format', 'json', '**/*.sagemaker.json'], { cwd: path.join(root) });
+      const severities = Object.fromEntries(
+        jsonResults(run.stdout).map((result) => [path.relative(root, result.filePath), result.findings.map((finding) => finding.severity)]),
+      );
+      assert.deepEqual(severities, { [path.join('team-a', 'deep', 'job.sagemaker.json')]: ['error'], [path.join('team-b', 'deep', 'job.sagemaker.json')]: [] });
+    });
+
+    it('treats files matching the config\'s "files" globs (relative to it) as specs', () => {
+      const unknownKind = '{\n  "Name": "not a request"\n}\n';
+      const root = tempProject({ 'jobs/unknown.json': unknownKind, 'other/unknown.json': unknownKind });
+      // No config: plain JSON that names no request is not a spec.
+      assert.deepEqual(codesOf(runCli(['check', '--format', 'json', '*/unknown.json'], { cwd: root }).stdout), []);
+      fs.writeFileSync(path.join(root, '.sagemaker-spec.json'), '{"files": ["jobs/*.json"]}');
+      const run = runCli(['check', '--format', 'json', '*/unknown.json'], { cwd: root });
+      const byFile = jsonResults(run.stdout).map((result) => [path.relative(root, result.filePath), result.findings.map((finding) => finding.code)]);
+      assert.deepEqual(byFile, [
+        [path.join('jobs', 'unknown.json'), ['unknown-spec-kind']],
+        [path.join('other', 'unknown.json'), []],
+      ]);
+    });
+  });
+
+  describe('files, folders and globs', () => {
+    it('expands globs and folders, each file once', () => {
+      const root = tempProject({
+        'a/one.sagemaker.json': GOOD,
+        'a/two.sagemaker.jsonc': GOOD,
+        'a/node_modules/dep/three.sagemaker.json': XGBOOST_UNPINNED,
+        'b/four.sagemaker.json': GOOD,
+      });
+      const files = (args: string[]) => jsonResults(runCli(['check', '--format', 'json', ...args], { cwd: root }).stdout).map((result) => path.relative(root, result.filePath));
+      assert.deepEqual(files(['a']), [path.join('a', 'one.sagemaker.json'), path.join('a', 'two.sagemaker.jsonc')]);
+      assert.deepEqual(files(['**/*.sagemaker.{json,jsonc}', 'b/four.sagemaker.json']), [
+        path.join('a', 'one.sagemaker.json'),
+        path.join('a', 'two.sagemaker.jsonc'),
+        path.join('b', 'four.sagemaker.json'),
+      ]);
+    });
+  });
+
+  describe('stylish output', () => {
+    it('prints file, line:column, severity, message and code, then a summary', () => {
+      const root = tempProject({ 'jobs/job.sagemaker.json': LATEST_TAG, 'jobs/xgb.sagemaker.json': XGBOOST_UNPINNED });
+      const run = runCli(['check', 'jobs/job.sagemaker.json', 'jobs/xgb.sagemaker.json'], { cwd: root });
+      assert.equal(run.status, 1);
+      const lines = run.stdout.split('\n');
+      assert.equal(lines[0], '');
+      assert.equal(lines[1], 'jobs/job.sagemaker.json');
+      assert.match(lines[2], /^ {2}5:75 {2}warning {2}"latest" .*[^.] {2}latest-tag$/);
+      assert.equal(lines[4], 'jobs/xgb.sagemaker.json');
+      assert.match(lines[5], /^ {2}\d+:\d+ {2}error {2}.* {2}xgboost-unpinned$/);
+      assert.equal(lines.at(-2), '✖ 2 problems (1 error, 1 warning)');
+    });
+  });
+
+  describe('suppression comments', () => {
+    it('honours // sagemaker-spec-disable-next-line in JSONC files', () => {
+      const suppressed = LATEST_TAG.replace('    "TrainingImage"', '    // sagemaker-spec-disable-next-line latest-tag -- kmeans:1 is latest\n    "TrainingImage"');
+      const root = tempProject({ 'job.sagemaker.jsonc': suppressed });
+      assert.deepEqual(runCli(['check', '--max-warnings', '0', 'job.sagemaker.jsonc'], { cwd: root }), { status: 0, stdout: '', stderr: '' });
+    });
+  });
+});
