@@ -1,6 +1,6 @@
 /**
- * Activation only wires things together: the catalog loads on first use, and nothing here
- * touches the AWS SDK.
+ * Activation only wires things together: the catalog loads on first use, and the AWS SDK
+ * (dist/aws.js) only when a command needs it.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -8,13 +8,20 @@ import { placeCursor, PLACE_CURSOR_COMMAND, QuickFixProvider } from './vscode/co
 import { COMPLETION_TRIGGERS, SpecCompletionProvider } from './vscode/completionProvider';
 import { DiagnosticsController } from './vscode/diagnostics';
 import { ImageHoverProvider } from './vscode/hoverProvider';
-import { affectsSettings } from './vscode/settings';
+import { registerLaunchCommands, type LaunchTestHooks } from './vscode/launch/registerLaunchCommands';
+import { registerNewSpecCommand } from './vscode/newSpecCommand';
+import { affectsSettings, watchProjectConfigs } from './vscode/settings';
 import { SpecAnalysis } from './vscode/specAnalysis';
 import { SpecDocuments } from './vscode/specDocuments';
 
 const JSON_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
 
-export function activate(context: vscode.ExtensionContext): void {
+/** Returned from activate only in test mode, so integration tests can answer prompts. */
+export interface ExtensionTestApi {
+  launch: LaunchTestHooks;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionTestApi | undefined {
   const analysis = new SpecAnalysis(new SpecDocuments(), path.join(context.extensionPath, 'data'));
   const diagnostics = new DiagnosticsController(analysis);
   context.subscriptions.push(
@@ -28,7 +35,14 @@ export function activate(context: vscode.ExtensionContext): void {
       analysis.invalidateAll();
       diagnostics.refreshAll();
     }),
+    watchProjectConfigs(() => {
+      analysis.invalidateAll();
+      diagnostics.refreshAll();
+    }),
   );
+  registerNewSpecCommand(context, analysis);
+  const launch = registerLaunchCommands(context, analysis, JSON_DOCUMENTS);
+  return context.extensionMode === vscode.ExtensionMode.Test ? { launch } : undefined;
 }
 
 export function deactivate(): void {}

@@ -4,10 +4,13 @@
  */
 import * as vscode from 'vscode';
 import { analyzeSpec, type Analysis } from '../core/analyze';
+import type { ApiModel } from '../core/apiModel/apiModel';
 import type { Catalog } from '../core/catalog/catalog';
+import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { RegionInputs } from '../core/region';
 import { awsConfigPath, CachedTextFile } from '../node/awsConfigFiles';
-import { loadCatalog } from '../node/loadCatalog';
+import { loadApiModel } from '../node/loadApiModel';
+import { loadCatalog, loadInstanceGpus } from '../node/loadCatalog';
 import { readSettings } from './settings';
 import type { ServedSpec, SpecDocuments } from './specDocuments';
 
@@ -25,8 +28,18 @@ export class SpecAnalysis {
     return this.catalogInstance;
   }
 
-  regionInputs(document: vscode.TextDocument): Omit<RegionInputs, 'specImageRegions'> {
-    const settings = readSettings(document.uri);
+  /** The API model and GPU table, loaded (and cached) with the first analysis. */
+  get apiModel(): ApiModel {
+    return loadApiModel(this.dataDir);
+  }
+
+  get instanceGpus(): InstanceGpuTable {
+    return loadInstanceGpus(this.dataDir);
+  }
+
+  /** Region inputs for a document (or, without one, the user's settings alone). */
+  regionInputs(scope?: vscode.Uri): Omit<RegionInputs, 'specImageRegions'> {
+    const settings = readSettings(scope);
     return { regionSetting: settings.region, profileSetting: settings.profile, env: process.env, awsConfigText: this.awsConfig.get() };
   }
 
@@ -38,7 +51,9 @@ export class SpecAnalysis {
     if (cached && cached.version === document.version && cached.generation === this.generation) return { served, analysis: cached.analysis };
     const analysis = analyzeSpec(served.spec, {
       catalog: this.catalog,
-      regionInputs: this.regionInputs(document),
+      apiModel: this.apiModel,
+      instanceGpus: this.instanceGpus,
+      regionInputs: this.regionInputs(document.uri),
       rules: readSettings(document.uri).rules,
       forcedSpec: served.forced,
     });

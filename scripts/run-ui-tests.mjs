@@ -1,0 +1,102 @@
+// UI-level test: what a person does. In the real workbench (code-server, headless Chromium) it
+// opens a training spec, runs "SageMaker: Launch Training Job" from the command palette and clicks
+// `Launch` in the real confirmation dialog; moto, an independent AWS emulator, must then have
+// the job. Prints `N passed, N failed` and exits non-zero on failure.
+//
+//   npm run test:ui          (after npm run build)
+import fs from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DescribeTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import {
+  REPO_ROOT,
+  ensureCodeServer,
+  ensureSystemPackages,
+  launchChromium,
+  onShutdown,
+  openFileInWorkbench,
+  shutdown,
+  startWorkbench,
+  waitForWorkbench,
+} from './lib/code-server.mjs';
+import { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY, startMoto } from './lib/moto.mjs';
+
+const WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+const SPEC = 'launch-training.sagemaker.jsonc';
+const JOB_NAME = 'launch-test-job';
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-results');
+
+let failure;
+try {
+  await launchFromThePalette();
+} catch (error) {
+  failure = error;
+} finally {
+  await shutdown();
+}
+if (failure) {
+  console.error(`✗ launch from the command palette: ${failure.stack ?? failure}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+console.log('✓ launch from the command palette: the dialog showed the spec, Launch sent it to moto');
+console.log('1 passed, 0 failed');
+process.exit(0);
+
+async function launchFromThePalette() {
+  ensureSystemPackages();
+  await ensureCodeServer();
+  const stateDir = fs.mkdtempSync(path.join(REPO_ROOT, '.vscode-test', 'ui-'));
+  onShutdown(() => fs.rmSync(stateDir, { recursive: true, force: true }));
+  const moto = await startMoto(path.join(stateDir, 'moto'), 5100);
+  onShutdown(() => moto.stop());
+  const workbench = await startWorkbench({
+    stateDir,
+    preferredPort: 9300,
+    folder: WORKSPACE,
+    settings: { ...moto.settings, 'sagemakerSpec.region': 'us-east-1' },
+    env: moto.env,
+  });
+  const browser = await launchChromium();
+  onShutdown(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(workbench.folderUrl);
+  await waitForWorkbench(page);
+
+  await openFileInWorkbench(page, SPEC);
+
+  // The command palette: F1, the command's title, Enter.
+  await page.keyboard.press('F1');
+  await page.keyboard.type('SageMaker: Launch Training Job');
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
+  await sleep(300);
+  await page.keyboard.press('Enter');
+
+  // The real modal dialog: check what it shows, then click Launch.
+  const dialog = await page.waitForSelector('.monaco-dialog-box', { timeout: 60_000 });
+  const text = await dialog.innerText();
+  for (const expected of [`Launch training job "${JOB_NAME}" in us-east-1?`, 'Operation: CreateTrainingJob', 'Instances: ml.m5.xlarge × 1']) {
+    if (!text.includes(expected)) throw new Error(`the dialog does not show "${expected}":\n${text}`);
+  }
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'ui-launch-dialog.png') });
+  await page.click('.monaco-dialog-box .dialog-buttons a.monaco-button:has-text("Launch")');
+
+  // moto must now know the job.
+  const client = new SageMakerClient({
+    region: 'us-east-1',
+    endpoint: moto.endpoint,
+    credentials: { accessKeyId: TEST_ACCESS_KEY_ID, secretAccessKey: TEST_SECRET_ACCESS_KEY },
+  });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const job = await client.send(new DescribeTrainingJobCommand({ TrainingJobName: JOB_NAME }));
+      console.log(`moto has ${job.TrainingJobArn} (${job.TrainingJobStatus})`);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`moto never received the job: ${error.message}`, { cause: error });
+      await sleep(300);
+    }
+  }
+}

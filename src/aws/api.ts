@@ -1,0 +1,54 @@
+/**
+ * The AWS operations the extension uses, as plain types. This file imports no SDK code: the
+ * editor layer depends on it, and loads the implementation (`dist/aws.js`) only when a command
+ * needs AWS, so activation never pays for the SDK.
+ */
+import type { SpecKind } from '../core/specKind';
+import type { TrainingJobSnapshot } from '../core/launch/trainingJobProgress';
+
+export interface AwsTarget {
+  region: string;
+  /** The profile in use, for messages: the setting, else AWS_PROFILE, else `default`. */
+  profile: string;
+  /**
+   * `sagemakerSpec.profile` when set. Only then is a profile forced on the SDK: its chain skips
+   * environment credentials whenever a profile is named.
+   */
+  profileSetting?: string;
+  /** `sagemakerSpec.endpointUrl`: one endpoint for every service (a local emulator). */
+  endpointUrl?: string;
+  /** How long one HTTP request may take before it fails (default 30 s). */
+  requestTimeoutMs?: number;
+}
+
+export interface ResourceSummary {
+  name: string;
+  status?: string;
+  creationTime?: Date;
+}
+
+export interface LogEvent {
+  timestamp?: number;
+  message: string;
+}
+
+export interface AwsApi {
+  /** The account of the credentials in use (STS GetCallerIdentity). */
+  callerAccount(target: AwsTarget): Promise<string | undefined>;
+  /** Sends the Create call of a spec kind; returns the new resource's ARN. */
+  sendCreate(target: AwsTarget, kind: SpecKind, body: Record<string, unknown>): Promise<string | undefined>;
+  describeTrainingJob(target: AwsTarget, name: string): Promise<TrainingJobSnapshot>;
+  stopTrainingJob(target: AwsTarget, name: string): Promise<void>;
+  listTrainingJobs(target: AwsTarget): Promise<ResourceSummary[]>;
+  describeEndpoint(target: AwsTarget, name: string): Promise<{ status?: string; failureReason?: string }>;
+  listEndpoints(target: AwsTarget): Promise<ResourceSummary[]>;
+  listEndpointConfigs(target: AwsTarget): Promise<ResourceSummary[]>;
+  listModels(target: AwsTarget): Promise<ResourceSummary[]>;
+  deleteEndpoint(target: AwsTarget, name: string): Promise<void>;
+  deleteEndpointConfig(target: AwsTarget, name: string): Promise<void>;
+  deleteModel(target: AwsTarget, name: string): Promise<void>;
+  /** Log stream names of a training job (`/aws/sagemaker/TrainingJobs`, prefixed with the job name). */
+  trainingLogStreams(target: AwsTarget, jobName: string): Promise<string[]>;
+  /** Events of one stream after `nextToken` (from the start when absent). */
+  trainingLogEvents(target: AwsTarget, stream: string, nextToken?: string): Promise<{ events: LogEvent[]; nextToken?: string }>;
+}

@@ -1,0 +1,76 @@
+/**
+ * Turning AWS SDK errors into messages that say what happened and what to do. Pure: it reads only
+ * the plain fields of the error (name, message, code, HTTP status), and scrubs secrets.
+ */
+import { redactSecrets } from './redact';
+
+export interface AwsErrorLike {
+  name?: string;
+  message?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number };
+  $retryable?: unknown;
+}
+
+export type ErrorKind =
+  | 'name-in-use'
+  | 'access-denied'
+  | 'validation'
+  | 'resource-limit'
+  | 'throttled'
+  | 'credentials-expired'
+  | 'credentials-missing'
+  | 'credentials-invalid'
+  | 'network'
+  | 'timeout'
+  | 'not-found'
+  | 'other';
+
+export interface DescribedError {
+  kind: ErrorKind;
+  /** One or two sentences for the notification. */
+  message: string;
+  /** The service's own message, scrubbed. */
+  detail: string;
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+
+export function classifyAwsError(error: AwsErrorLike): ErrorKind {
+  const name = error.name ?? '';
+  const message = error.message ?? '';
+  // SageMaker answers ResourceInUse for jobs, ValidationException "Cannot create already existing …" for models and configs.
+  if (name === 'ResourceInUse' || (name === 'ValidationException' && /already exist/i.test(message))) return 'name-in-use';
+  if (/ExpiredToken|TokenRefreshRequired/i.test(name) || /expired/i.test(message) && /(token|sso|session|credential)/i.test(message)) return 'credentials-expired';
+  if (name === 'CredentialsProviderError' || /could not load credentials|credential.*not.*found|no credentials/i.test(message)) return 'credentials-missing';
+  if (/UnrecognizedClient|InvalidClientTokenId|InvalidSignature|SignatureDoesNotMatch|IncompleteSignature/i.test(name)) return 'credentials-invalid';
+  if (/AccessDenied|NotAuthorized|Unauthorized/i.test(name) || error.$metadata?.httpStatusCode === 403) return 'access-denied';
+  if (name === 'ValidationException') return 'validation';
+  if (name === 'ResourceLimitExceeded' || /LimitExceeded/i.test(name)) return 'resource-limit';
+  if (/Throttl|TooManyRequests|RequestLimitExceeded|SlowDown/i.test(name) || error.$metadata?.httpStatusCode === 429) return 'throttled';
+  if (name === 'ResourceNotFound' || /NotFound/i.test(name)) return 'not-found';
+  if (name === 'TimeoutError' || error.code === 'ETIMEDOUT' || /timed? ?out/i.test(message)) return 'timeout';
+  if ((error.code && NETWORK_CODES.has(error.code)) || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|getaddrinfo|socket hang up/i.test(message)) return 'network';
+  return 'other';
+}
+
+export function describeAwsError(error: AwsErrorLike, context: { action: string; profile: string; region: string }): DescribedError {
+  const kind = classifyAwsError(error);
+  const detail = redactSecrets(error.message ?? String(error.name ?? 'unknown error'));
+  const { action, profile, region } = context;
+  const messages: Record<ErrorKind, string> = {
+    'name-in-use': `${action} failed: the name is already in use.`,
+    'access-denied': `${action} failed: access denied for profile "${profile}". Check that its IAM policy allows this SageMaker action (and iam:PassRole for the spec's role). ${detail}`,
+    validation: `${action} failed: SageMaker rejected the request. ${detail}`,
+    'resource-limit': `${action} failed: an account quota is reached in ${region}. Stop unused resources or request a quota increase in Service Quotas. ${detail}`,
+    throttled: `${action} failed: AWS throttled the requests even after retries. Wait a moment and try again.`,
+    'credentials-expired': `${action} failed: the credentials of profile "${profile}" have expired. Refresh them, e.g. \`aws sso login --profile ${profile}\`, then try again.`,
+    'credentials-missing': `${action} failed: no AWS credentials found for profile "${profile}". Configure them (\`aws configure --profile ${profile}\` or \`aws sso login --profile ${profile}\`) or pick another profile from the status bar.`,
+    'credentials-invalid': `${action} failed: AWS did not accept the credentials of profile "${profile}". Check the access key, or refresh the session.`,
+    network: `${action} failed: could not reach AWS in ${region}. Check the network, a proxy, or the sagemakerSpec.endpointUrl setting.`,
+    timeout: `${action} failed: AWS did not answer in time. Check the network and try again.`,
+    'not-found': `${action} failed: not found. ${detail}`,
+    other: `${action} failed: ${detail}`,
+  };
+  return { kind, message: messages[kind], detail };
+}

@@ -1,0 +1,53 @@
+/**
+ * Where AWS calls go (region, profile, endpoint) and the lazily loaded AWS implementation.
+ * `dist/aws.js` holds the SDK; it is required on the first command that needs it.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AwsApi, AwsTarget } from '../aws/api';
+import { regionForSpec } from '../core/analyze';
+import { resolveRegion } from '../core/region';
+import type { SpecDocument } from '../core/specDocument';
+import { SECTION } from './settings';
+import type { SpecAnalysis } from './specAnalysis';
+
+export class AwsAccess {
+  private api: (AwsApi & { reset(): void }) | undefined;
+  /** Per-request time limit; tests shorten it. */
+  requestTimeoutMs = 30_000;
+
+  constructor(private readonly extensionPath: string, private readonly analysis: SpecAnalysis) {}
+
+  /** Loads the SDK bundle once. */
+  get aws(): AwsApi & { reset(): void } {
+    if (!this.api) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      this.api = (require(path.join(this.extensionPath, 'dist', 'aws.js')) as { awsApi: AwsApi & { reset(): void } }).awsApi;
+    }
+    return this.api;
+  }
+
+  get loaded(): boolean {
+    return this.api !== undefined;
+  }
+
+  /** For a spec: the same region resolution as completion and diagnostics. */
+  targetForSpec(document: vscode.TextDocument, spec: SpecDocument): AwsTarget {
+    const inputs = this.analysis.regionInputs(document.uri);
+    const resolved = regionForSpec(spec, inputs);
+    return { region: resolved.region, profile: resolved.profile, profileSetting: inputs.profileSetting, endpointUrl: endpointUrl(), requestTimeoutMs: this.requestTimeoutMs };
+  }
+
+  /** Without a spec (list, stop, delete): setting, environment, profile, then us-east-1. */
+  defaultTarget(): AwsTarget {
+    const inputs = this.analysis.regionInputs(vscode.window.activeTextEditor?.document.uri);
+    const resolved = resolveRegion(inputs);
+    return { region: resolved.region, profile: resolved.profile, profileSetting: inputs.profileSetting, endpointUrl: endpointUrl(), requestTimeoutMs: this.requestTimeoutMs };
+  }
+}
+
+/** Machine-scoped, so no workspace can redirect requests and credentials. */
+function endpointUrl(): string | undefined {
+  const value = vscode.workspace.getConfiguration(SECTION).get<string>('endpointUrl');
+  return value && value.trim() !== '' ? value.trim() : undefined;
+}

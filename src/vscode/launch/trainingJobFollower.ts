@@ -1,0 +1,111 @@
+/**
+ * Follows a training job to its end: polls DescribeTrainingJob with backoff, writes status and
+ * secondary-status transitions and the job's CloudWatch log lines to the output channel, and
+ * keeps a status-bar item current.
+ */
+import * as vscode from 'vscode';
+import type { AwsTarget } from '../../aws/api';
+import { describeAwsError } from '../../core/launch/awsErrors';
+import { isFinished, pollDelayMs, progressLines, type TrainingJobSnapshot } from '../../core/launch/trainingJobProgress';
+import type { LaunchServices } from './services';
+
+/** After this many failed polls in a row, following stops (the job itself carries on). */
+const MAX_CONSECUTIVE_FAILURES = 5;
+
+export interface FollowResult {
+  status: string | undefined;
+  failureReason?: string;
+}
+
+export class TrainingJobFollower implements vscode.Disposable {
+  private readonly statusItem = vscode.window.createStatusBarItem('sagemakerSpec.trainingJob', vscode.StatusBarAlignment.Left, 50);
+  private readonly logTokens = new Map<string, string | undefined>();
+  private stopped = false;
+
+  constructor(private readonly services: LaunchServices, private readonly target: AwsTarget, readonly jobName: string) {
+    this.statusItem.name = 'SageMaker training job';
+    this.statusItem.command = 'sagemakerSpec.showOutput';
+  }
+
+  async follow(): Promise<FollowResult> {
+    const { output } = this.services;
+    output.line(`Following training job "${this.jobName}" in ${this.target.region}.`);
+    let previous: TrainingJobSnapshot | undefined;
+    let failures = 0;
+    for (let attempt = 0; !this.stopped; attempt++) {
+      try {
+        const current = await this.services.access.aws.describeTrainingJob(this.target, this.jobName);
+        failures = 0;
+        for (const line of progressLines(previous, current)) output.line(`${this.jobName}: ${line}`);
+        this.showStatus(current);
+        await this.copyLogs();
+        previous = current;
+        if (isFinished(current)) {
+          await this.copyLogs();
+          this.finish();
+          return { status: current.TrainingJobStatus, failureReason: current.FailureReason };
+        }
+      } catch (error) {
+        failures++;
+        const described = describeAwsError(error as Error, { action: `Checking "${this.jobName}"`, profile: this.target.profile, region: this.target.region });
+        output.line(described.message);
+        if (failures >= MAX_CONSECUTIVE_FAILURES) {
+          output.line(`Stopped following "${this.jobName}" after ${failures} failed checks; the job itself is not affected.`);
+          this.finish();
+          return { status: previous?.TrainingJobStatus };
+        }
+      }
+      await this.wait(pollDelayMs(attempt, this.services.polling.initialMs, this.services.polling.maximumMs));
+    }
+    this.finish();
+    return { status: previous?.TrainingJobStatus };
+  }
+
+  /** Streams new lines of every log stream of the job (`<job>/algo-1-…`). */
+  private async copyLogs(): Promise<void> {
+    const { aws } = this.services.access;
+    try {
+      for (const stream of await aws.trainingLogStreams(this.target, this.jobName)) {
+        for (let page = 0; page < 20; page++) {
+          const token = this.logTokens.get(stream);
+          const { events, nextToken } = await aws.trainingLogEvents(this.target, stream, token);
+          for (const event of events) this.services.output.line(`${stream.slice(this.jobName.length + 1)} | ${event.message.trimEnd()}`);
+          this.logTokens.set(stream, nextToken);
+          if (events.length === 0 || nextToken === token) break;
+        }
+      }
+    } catch (error) {
+      // Logs are a convenience: a missing log group (no logs yet) must not stop following.
+      const name = (error as Error).name;
+      if (name !== 'ResourceNotFoundException') this.services.output.line(`Could not read the logs of "${this.jobName}": ${(error as Error).message}`);
+    }
+  }
+
+  private showStatus(snapshot: TrainingJobSnapshot): void {
+    const status = snapshot.SecondaryStatus ?? snapshot.TrainingJobStatus ?? 'Unknown';
+    const icon = isFinished(snapshot) ? (snapshot.TrainingJobStatus === 'Completed' ? '$(check)' : '$(error)') : '$(sync~spin)';
+    this.statusItem.text = `${icon} ${this.jobName}: ${status}`;
+    this.statusItem.tooltip = `SageMaker training job ${this.jobName} (${this.target.region}): ${snapshot.TrainingJobStatus ?? ''}`;
+    this.statusItem.show();
+  }
+
+  private finish(): void {
+    this.stopped = true;
+    // Leave the final state visible for a while, then tidy up.
+    setTimeout(() => this.statusItem.dispose(), 60_000);
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  /** The current status text, for tests and for the output. */
+  get statusText(): string {
+    return this.statusItem.text;
+  }
+
+  dispose(): void {
+    this.stopped = true;
+    this.statusItem.dispose();
+  }
+}

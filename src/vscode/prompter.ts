@@ -1,0 +1,30 @@
+/**
+ * Every question and notification of the AWS commands goes through a Prompter, so integration
+ * tests can answer them (VS Code refuses modal dialogs in test mode) and read what was said.
+ */
+import * as vscode from 'vscode';
+
+export interface PickItem<T> extends vscode.QuickPickItem {
+  value: T;
+}
+
+export interface Prompter {
+  /** A modal question; true only when the user chose `confirmLabel`. */
+  confirm(message: string, detail: string, confirmLabel: string): Promise<boolean>;
+  info(message: string, ...actions: string[]): Promise<string | undefined>;
+  warning(message: string, ...actions: string[]): Promise<string | undefined>;
+  error(message: string, ...actions: string[]): Promise<string | undefined>;
+  pick<T>(items: PickItem<T>[], placeHolder: string): Promise<T | undefined>;
+}
+
+export const windowPrompter: Prompter = {
+  async confirm(message, detail, confirmLabel) {
+    return (await vscode.window.showWarningMessage(message, { modal: true, detail }, confirmLabel)) === confirmLabel;
+  },
+  info: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(message, ...actions)),
+  warning: (message, ...actions) => Promise.resolve(vscode.window.showWarningMessage(message, ...actions)),
+  error: (message, ...actions) => Promise.resolve(vscode.window.showErrorMessage(message, ...actions)),
+  async pick(items, placeHolder) {
+    return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true }))?.value;
+  },
+};

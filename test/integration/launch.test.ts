@@ -1,0 +1,246 @@
+// The launch commands in a real VS Code against our SageMaker-compatible test server: what the
+// user is asked, what is sent, how a job is followed, and every failure path.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ExtensionTestApi } from '../../src/extension';
+import type { CreateOutcome } from '../../src/vscode/launch/createCommand';
+import type { CleanupOutcome } from '../../src/vscode/launch/cleanupCommands';
+import { SageMakerTestServer } from '../server/sageMakerTestServer';
+import { activateExtension, openFixture, waitFor } from './helpers';
+import { ScriptedPrompter } from './scriptedPrompter';
+import { useTestAwsEnvironment, TEST_CREDENTIALS } from './awsTestEnvironment';
+
+const JOB = 'launch-test-job';
+
+describe('launch commands (test server)', function () {
+  this.timeout(60_000);
+  let api: ExtensionTestApi;
+  let server: SageMakerTestServer;
+  const prompter = new ScriptedPrompter();
+  let restoreEnvironment: () => Promise<void>;
+
+  before(async () => {
+    const extension = await activateExtension();
+    api = extension.exports as ExtensionTestApi;
+    assert.ok(api?.launch, 'the extension exposes its test hooks in test mode');
+    server = await SageMakerTestServer.start(TEST_CREDENTIALS);
+    restoreEnvironment = await useTestAwsEnvironment(server.endpoint);
+    api.launch.services.prompter = prompter;
+    api.launch.services.polling = { initialMs: 20, maximumMs: 100 };
+    api.launch.services.now = () => new Date(Date.UTC(2026, 10, 23, 14, 5, 9));
+  });
+
+  after(async () => {
+    await restoreEnvironment?.();
+    await server?.stop();
+  });
+
+  beforeEach(() => {
+    server.reset();
+    prompter.reset();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  async function launch(fixture: string, command = 'sagemakerSpec.launchTrainingJob'): Promise<CreateOutcome> {
+    await openFixture(fixture);
+    return vscode.commands.executeCommand<CreateOutcome>(command);
+  }
+
+  function sent(operation: string) {
+    return server.requests.filter((request) => request.operation === operation);
+  }
+
+  it('asks first, showing what will be sent, then sends the spec without its comments', async () => {
+    prompter.reset({ confirm: true });
+    const outcome = await launch('launch-training.sagemaker.jsonc');
+    assert.strictEqual(outcome.result, 'created');
+    const [confirm] = prompter.of('confirm');
+    assert.strictEqual(confirm.message, `Launch training job "${JOB}" in us-east-1?`);
+    assert.deepStrictEqual(confirm.actions, ['Launch']);
+    for (const line of ['Operation: CreateTrainingJob', `Name: ${JOB}`, 'Region: us-east-1', 'Account: 123456789012', 'Image: 382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:1', 'Instances: ml.m5.xlarge × 1', 'Max runtime: 1 h']) {
+      assert.ok(confirm.detail!.includes(line), `confirmation shows "${line}":\n${confirm.detail}`);
+    }
+    const [request] = sent('CreateTrainingJob');
+    assert.ok(request.signatureValid, 'the request is signed with the test credentials');
+    const document = vscode.window.activeTextEditor!.document;
+    const expected = JSON.parse(document.getText().replace(/^\/\/.*$/m, ''));
+    assert.deepStrictEqual(request.body, expected);
+    assert.ok(!document.isDirty, 'the file is not changed');
+  });
+
+  it('sends nothing when the confirmation is declined', async () => {
+    prompter.reset({ confirm: false });
+    const outcome = await launch('launch-training.sagemaker.jsonc');
+    assert.strictEqual(outcome.result, 'cancelled');
+    assert.strictEqual(sent('CreateTrainingJob').length, 0);
+  });
+
+  it('blocks a spec with errors from our rules and offers Show Problems', async () => {
+    const outcome = await launch('xgboost-unpinned.sagemaker.json');
+    assert.strictEqual(outcome.result, 'blocked');
+    const [error] = prompter.of('error');
+    assert.match(error.message, /xgboost-unpinned/);
+    assert.deepStrictEqual(error.actions, ['Show Problems']);
+    assert.strictEqual(server.requests.length, 0, 'nothing at all was sent, not even STS');
+  });
+
+  it('refuses a spec of another kind', async () => {
+    const outcome = await launch('launch-model.sagemaker.json');
+    assert.strictEqual(outcome.result, 'unavailable');
+    assert.match(prompter.of('error')[0].message, /CreateModel request; use "SageMaker: Create Model"/);
+  });
+
+  it('follows a job through its transitions and log lines to Completed', async () => {
+    server.scriptTrainingJob(JOB, [
+      { TrainingJobStatus: 'InProgress', SecondaryStatus: 'Starting', SecondaryStatusTransitions: [{ Status: 'Starting', StatusMessage: 'Preparing the instances for training' }] },
+      { TrainingJobStatus: 'InProgress', SecondaryStatus: 'Training', SecondaryStatusTransitions: [{ Status: 'Starting', StatusMessage: 'Preparing the instances for training' }, { Status: 'Training', StatusMessage: 'Training image download completed' }] },
+      { TrainingJobStatus: 'Completed', SecondaryStatus: 'Completed', SecondaryStatusTransitions: [{ Status: 'Starting' }, { Status: 'Training' }, { Status: 'Completed', StatusMessage: 'Training job completed' }] },
+    ]);
+    server.addLogEvents(JOB, `${JOB}/algo-1-1700000000`, [{ timestamp: 1, message: 'epoch 1 loss=0.52' }, { timestamp: 2, message: 'epoch 2 loss=0.31' }]);
+    prompter.reset({ info: 'Follow' });
+    const outcome = await launch('launch-training.sagemaker.jsonc');
+    assert.strictEqual(outcome.result, 'created');
+    const result = await (outcome as { follow: Promise<{ status: string }> }).follow;
+    assert.strictEqual(result.status, 'Completed');
+    const lines = api.launch.services.output.recent.join('\n');
+    for (const expected of ['Starting: Preparing the instances for training', 'Training: Training image download completed', 'Status: Completed', 'algo-1-1700000000 | epoch 1 loss=0.52', 'algo-1-1700000000 | epoch 2 loss=0.31']) {
+      assert.ok(lines.includes(expected), `output has "${expected}"`);
+    }
+    assert.strictEqual(lines.split('epoch 2 loss=0.31').length, 2, 'each log line once');
+    assert.match(prompter.of('info').at(-1)!.message, /Training job "launch-test-job" completed/);
+    const launched = prompter.of('info')[0];
+    assert.deepStrictEqual(launched.actions, ['Follow', 'Open in Console']);
+  });
+
+  it('follows a job to Failed and reports its FailureReason', async () => {
+    server.scriptTrainingJob(JOB, [{ TrainingJobStatus: 'Failed', SecondaryStatus: 'Failed', FailureReason: 'AlgorithmError: out of memory' }]);
+    prompter.reset({ info: 'Follow' });
+    const outcome = await launch('launch-training.sagemaker.jsonc');
+    const result = await (outcome as { follow: Promise<{ status: string }> }).follow;
+    assert.strictEqual(result.status, 'Failed');
+    assert.ok(api.launch.services.output.recent.some((line) => line.includes('Status: Failed — AlgorithmError: out of memory')));
+    assert.match(prompter.of('warning').at(-1)!.message, /failed: AlgorithmError: out of memory/);
+  });
+
+  it('offers a timestamped name when the name is taken, and sends it under that name', async () => {
+    server.failNext('CreateTrainingJob', { type: 'ResourceInUse', message: `Training job names must be unique within an AWS account and region, and a training job with this name already exists (arn:aws:sagemaker:us-east-1:123456789012:training-job/${JOB})` });
+    prompter.reset({ warning: 'Send as' });
+    const outcome = await launch('launch-training.sagemaker.jsonc');
+    assert.strictEqual(outcome.result, 'created');
+    const renamed = `${JOB}-20261123140509`;
+    assert.strictEqual((outcome as { name: string }).name, renamed);
+    const attempts = sent('CreateTrainingJob');
+    assert.strictEqual(attempts.length, 2);
+    assert.strictEqual((attempts[1].body as { TrainingJobName: string }).TrainingJobName, renamed);
+    assert.match(vscode.window.activeTextEditor!.document.getText(), /"TrainingJobName": "launch-test-job"/, 'the file keeps its name');
+  });
+
+  it('cancels on a name conflict when the user says so', async () => {
+    server.failNext('CreateTrainingJob', { type: 'ResourceInUse', message: 'already exists' });
+    prompter.reset({ warning: 'Cancel' });
+    const outcome = await launch('launch-training.sagemaker.jsonc');
+    assert.strictEqual(outcome.result, 'cancelled');
+    assert.strictEqual(sent('CreateTrainingJob').length, 1);
+  });
+
+  const failures: [string, { type: string; message: string; status?: number; times?: number }, RegExp][] = [
+    ['AccessDenied', { type: 'AccessDeniedException', message: 'User: arn:aws:iam::123456789012:user/test is not authorized to perform: sagemaker:CreateTrainingJob', status: 400 }, /access denied for profile "default".*IAM policy/],
+    ['ValidationException', { type: 'ValidationException', message: 'Value ml.m5.huge for InstanceType is not valid' }, /SageMaker rejected the request\. Value ml\.m5\.huge/],
+    ['ResourceLimitExceeded', { type: 'ResourceLimitExceeded', message: 'The account-level service limit for ml.m5.xlarge is 0 Instances' }, /quota is reached in us-east-1/],
+    ['throttling after retries', { type: 'ThrottlingException', message: 'Rate exceeded', times: 10 }, /throttled the requests even after retries/],
+  ];
+  for (const [name, error, expected] of failures) {
+    it(`explains ${name}`, async () => {
+      server.failNext('CreateTrainingJob', error);
+      const outcome = await launch('launch-training.sagemaker.jsonc');
+      assert.strictEqual(outcome.result, 'failed');
+      assert.match(prompter.of('error').at(-1)!.message, expected);
+      assert.ok(!api.launch.services.output.recent.join('\n').includes(TEST_CREDENTIALS.secretAccessKey), 'no secret in the output');
+    });
+  }
+
+  it('offers a new name when a model of that name exists (SageMaker says ValidationException)', async () => {
+    server.addModel('trainer-serving');
+    prompter.reset({ warning: 'Send as' });
+    const outcome = await launch('launch-model.sagemaker.json', 'sagemakerSpec.createModel');
+    assert.strictEqual(outcome.result, 'created');
+    assert.deepStrictEqual(sent('CreateModel').map((request) => (request.body as { ModelName: string }).ModelName), ['trainer-serving', 'trainer-serving-20261123140509']);
+  });
+
+  it('explains a request that times out', async () => {
+    api.launch.services.access.requestTimeoutMs = 300;
+    server.delay('CreateTrainingJob', 2000, 10);
+    try {
+      const outcome = await launch('launch-training.sagemaker.jsonc');
+      assert.strictEqual(outcome.result, 'failed');
+      assert.match(prompter.of('error')[0].message, /did not answer in time/);
+    } finally {
+      api.launch.services.access.requestTimeoutMs = 30_000;
+      server.delay('CreateTrainingJob', 0);
+    }
+  });
+
+  it('explains expired credentials with the SSO login hint', async () => {
+    server.failNext('GetCallerIdentity', { type: 'ExpiredTokenException', message: 'The security token included in the request is expired', status: 400 });
+    const outcome = await launch('launch-training.sagemaker.jsonc');
+    assert.strictEqual(outcome.result, 'failed');
+    assert.match(prompter.of('error')[0].message, /have expired.*aws sso login --profile default/);
+    assert.strictEqual(sent('CreateTrainingJob').length, 0);
+  });
+
+  it('explains an unreachable endpoint', async () => {
+    const config = vscode.workspace.getConfiguration('sagemakerSpec');
+    await config.update('endpointUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    try {
+      const outcome = await launch('launch-training.sagemaker.jsonc');
+      assert.strictEqual(outcome.result, 'failed');
+      assert.match(prompter.of('error')[0].message, /could not reach AWS in us-east-1/);
+    } finally {
+      await config.update('endpointUrl', server.endpoint, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('offers Launch through a CodeLens above the spec', async () => {
+    const { document } = await openFixture('launch-training.sagemaker.jsonc');
+    const lenses = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return found.length > 0 && found;
+    }, { what: 'the launch CodeLens' });
+    assert.strictEqual(lenses[0].command?.command, 'sagemakerSpec.launchTrainingJob');
+    assert.match(lenses[0].command!.title, /Launch Training Job/);
+  });
+
+  it('shows profile and region in the status bar', async () => {
+    await openFixture('launch-training.sagemaker.jsonc');
+    await waitFor(() => api.launch.statusBarText() === '$(cloud) default · us-east-1', { what: 'the status bar item' });
+  });
+
+  it('stops a running training job picked from the list', async () => {
+    server.scriptTrainingJob('running-job', [{ TrainingJobStatus: 'InProgress' }]);
+    prompter.reset({ pick: 'running-job', confirm: true });
+    const outcome = await vscode.commands.executeCommand<CleanupOutcome>('sagemakerSpec.stopTrainingJob');
+    assert.deepStrictEqual(outcome, { result: 'done', name: 'running-job' });
+    assert.deepStrictEqual(sent('StopTrainingJob').map((request) => request.body), [{ TrainingJobName: 'running-job' }]);
+    assert.deepStrictEqual(prompter.of('confirm')[0].actions, ['Stop']);
+  });
+
+  it('deletes an endpoint picked from the list after a Delete confirmation', async () => {
+    server.addEndpoint('old-endpoint', 'InService');
+    prompter.reset({ pick: 'old-endpoint', confirm: true });
+    const outcome = await vscode.commands.executeCommand<CleanupOutcome>('sagemakerSpec.deleteEndpoint');
+    assert.deepStrictEqual(outcome, { result: 'done', name: 'old-endpoint' });
+    assert.deepStrictEqual(sent('DeleteEndpoint').map((request) => request.body), [{ EndpointName: 'old-endpoint' }]);
+    assert.deepStrictEqual(prompter.of('confirm')[0].actions, ['Delete']);
+  });
+
+  it('deletes nothing when the deletion is not confirmed', async () => {
+    server.addEndpoint('kept-endpoint', 'InService');
+    prompter.reset({ pick: 'kept-endpoint', confirm: false });
+    const outcome = await vscode.commands.executeCommand<CleanupOutcome>('sagemakerSpec.deleteEndpoint');
+    assert.strictEqual(outcome.result, 'cancelled');
+    assert.strictEqual(sent('DeleteEndpoint').length, 0);
+  });
+});

@@ -1,0 +1,138 @@
+import * as assert from 'node:assert/strict';
+import { classifyAwsError, describeAwsError } from '../../src/core/launch/awsErrors';
+import { consoleUrl } from '../../src/core/launch/consoleUrl';
+import { formatSummary, launchSummary } from '../../src/core/launch/launchSummary';
+import { redactSecrets } from '../../src/core/launch/redact';
+import { buildCreateRequest, timestampedName, withName } from '../../src/core/launch/requestBody';
+import { isFinished, pollDelayMs, progressLines } from '../../src/core/launch/trainingJobProgress';
+import { parseSpecDocument } from '../../src/core/specDocument';
+import { trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
+
+describe('request building', () => {
+  it('sends the spec as written, without JSONC comments', () => {
+    const text = `// job\n${trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`).replace('"TrainingJobName"', '/* name */ "TrainingJobName"')}`;
+    const request = buildCreateRequest(parseSpecDocument(text))!;
+    assert.equal(request.operation.kind, 'CreateTrainingJob');
+    assert.equal(request.name, 'demo-job');
+    // jsonc-parser builds prototype-less objects (no __proto__ tricks); compare as JSON.
+    assert.deepEqual(JSON.parse(JSON.stringify(request.body)), JSON.parse(trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`)));
+  });
+
+  it('renames only the request body', () => {
+    const request = buildCreateRequest(parseSpecDocument('{"EndpointName": "e", "EndpointConfigName": "c"}'))!;
+    const renamed = withName(request, 'e-2');
+    assert.deepEqual({ ...renamed.body }, { EndpointName: 'e-2', EndpointConfigName: 'c' });
+    assert.deepEqual({ ...request.body }, { EndpointName: 'e', EndpointConfigName: 'c' });
+  });
+
+  it('is undefined for documents that are not specs', () => {
+    assert.equal(buildCreateRequest(parseSpecDocument('{"name": "x"}')), undefined);
+  });
+
+  it('timestamps names in UTC and keeps the 63-character limit', () => {
+    const now = new Date(Date.UTC(2026, 10, 23, 9, 5, 7));
+    assert.equal(timestampedName('churn', now), 'churn-20261123090507');
+    assert.equal(timestampedName('x'.repeat(63), now), `${'x'.repeat(48)}-20261123090507`);
+    assert.equal(timestampedName('x'.repeat(63), now).length, 63);
+    const cutAtHyphen = timestampedName(`${'a'.repeat(47)}-${'b'.repeat(20)}`, now);
+    assert.equal(cutAtHyphen, `${'a'.repeat(47)}-20261123090507`, 'no double hyphen where the name was cut');
+  });
+});
+
+describe('launch summary', () => {
+  it('lists operation, name, region, profile, account, image, instances and max runtime', () => {
+    const request = buildCreateRequest(parseSpecDocument(trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`)))!;
+    assert.equal(formatSummary(launchSummary(request, { region: 'us-east-1', profile: 'research', account: '111122223333' })), [
+      'Operation: CreateTrainingJob',
+      'Name: demo-job',
+      'Region: us-east-1',
+      'Profile: research',
+      'Account: 111122223333',
+      `Image: ${XGBOOST_US_EAST_1}:1.7-1`,
+      'Instances: ml.m5.xlarge × 1',
+      'Max runtime: 1 h',
+    ].join('\n'));
+  });
+
+  it('shows endpoint config variants and unknown accounts', () => {
+    const request = buildCreateRequest(parseSpecDocument(JSON.stringify({ EndpointConfigName: 'c', ProductionVariants: [{ VariantName: 'a', ModelName: 'm', InstanceType: 'ml.g5.xlarge', InitialInstanceCount: 2 }] })))!;
+    const lines = launchSummary(request, { region: 'eu-west-1', profile: 'default', account: undefined });
+    assert.deepEqual(lines.filter((line) => ['Account', 'Instances'].includes(line.label)), [
+      { label: 'Account', value: '(unknown)' },
+      { label: 'Instances', value: 'ml.g5.xlarge × 2' },
+    ]);
+  });
+});
+
+describe('console links', () => {
+  it('uses the console host of the partition', () => {
+    assert.equal(consoleUrl('aws', 'eu-west-1', 'training-job', 'job-1'), 'https://eu-west-1.console.aws.amazon.com/sagemaker/home?region=eu-west-1#/jobs/job-1');
+    assert.equal(consoleUrl('aws-cn', 'cn-north-1', 'endpoint', 'e'), 'https://console.amazonaws.cn/sagemaker/home?region=cn-north-1#/endpoints/e');
+    assert.equal(consoleUrl('aws-us-gov', 'us-gov-west-1', 'model', 'm'), 'https://console.amazonaws-us-gov.com/sagemaker/home?region=us-gov-west-1#/models/m');
+    assert.equal(consoleUrl('aws-iso', 'us-iso-east-1', 'model', 'm'), undefined);
+  });
+});
+
+describe('AWS error messages', () => {
+  const context = { action: 'Launch Training Job', profile: 'research', region: 'us-east-1' };
+  const cases: [object, string][] = [
+    [{ name: 'ResourceInUse', message: 'already exists' }, 'name-in-use'],
+    [{ name: 'ValidationException', message: 'Cannot create already existing model "arn:aws:sagemaker:us-east-1:123456789012:model/m".' }, 'name-in-use'],
+    [{ name: 'AccessDeniedException', message: 'not authorized' }, 'access-denied'],
+    [{ name: 'ValidationException', message: 'bad value' }, 'validation'],
+    [{ name: 'ResourceLimitExceeded', message: 'limit' }, 'resource-limit'],
+    [{ name: 'ThrottlingException', message: 'Rate exceeded' }, 'throttled'],
+    [{ name: 'ExpiredTokenException', message: 'The security token included in the request is expired' }, 'credentials-expired'],
+    [{ name: 'CredentialsProviderError', message: 'Token is expired. To refresh this SSO session run aws sso login' }, 'credentials-expired'],
+    [{ name: 'CredentialsProviderError', message: 'Could not load credentials from any providers' }, 'credentials-missing'],
+    [{ name: 'UnrecognizedClientException', message: 'The security token included in the request is invalid' }, 'credentials-invalid'],
+    [{ name: 'Error', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:9' }, 'network'],
+    [{ name: 'TimeoutError', message: 'Connection timed out after 5000 ms' }, 'timeout'],
+  ];
+  for (const [error, kind] of cases) {
+    it(`${(error as { name: string }).name}: ${(error as { message: string }).message} → ${kind}`, () => {
+      assert.equal(classifyAwsError(error), kind);
+    });
+  }
+
+  it('says what to do, naming the profile', () => {
+    assert.match(describeAwsError({ name: 'ExpiredTokenException', message: 'expired token' }, context).message, /aws sso login --profile research/);
+    assert.match(describeAwsError({ name: 'ResourceLimitExceeded', message: 'x' }, context).message, /quota is reached in us-east-1/);
+  });
+
+  it('never repeats a credential from the error text', () => {
+    const message = describeAwsError({ name: 'Error', message: 'Credential=AKIAIOSFODNN7EXAMPLE/20261123/us-east-1/sagemaker/aws4_request, Signature=0123456789abcdef0123456789abcdef' }, context).message;
+    assert.ok(!message.includes('AKIAIOSFODNN7EXAMPLE'));
+    assert.ok(!message.includes('0123456789abcdef0123'));
+  });
+});
+
+describe('redactSecrets', () => {
+  it('removes key ids, secrets, tokens and signatures', () => {
+    const text = 'AKIAIOSFODNN7EXAMPLE aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY X-Amz-Security-Token: FwoGZXIvYXdzEJr Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024';
+    const redacted = redactSecrets(text);
+    for (const secret of ['IOSFODNN7EXAMPLE', 'wJalrXUtnFEMI', 'FwoGZXIvYXdzEJr', 'fe5f80f77d5fa3be']) assert.ok(!redacted.includes(secret), secret);
+  });
+
+  it('leaves ordinary text alone', () => {
+    assert.equal(redactSecrets('Training job demo-job: Status: Completed'), 'Training job demo-job: Status: Completed');
+  });
+});
+
+describe('training job progress', () => {
+  it('reports new secondary transitions and status changes once', () => {
+    const first = { TrainingJobStatus: 'InProgress', SecondaryStatus: 'Starting', SecondaryStatusTransitions: [{ Status: 'Starting', StatusMessage: 'Launching instances' }] };
+    const second = { ...first, SecondaryStatus: 'Training', SecondaryStatusTransitions: [...first.SecondaryStatusTransitions, { Status: 'Training', StatusMessage: 'Downloading the image' }] };
+    const failed = { ...second, TrainingJobStatus: 'Failed', FailureReason: 'AlgorithmError: boom' };
+    assert.deepEqual(progressLines(undefined, first), ['Starting: Launching instances', 'Status: InProgress']);
+    assert.deepEqual(progressLines(first, second), ['Training: Downloading the image']);
+    assert.deepEqual(progressLines(second, second), []);
+    assert.deepEqual(progressLines(second, failed), ['Status: Failed — AlgorithmError: boom']);
+    assert.equal(isFinished(failed), true);
+    assert.equal(isFinished(second), false);
+  });
+
+  it('backs off from 2 s to at most 30 s', () => {
+    assert.deepEqual([0, 1, 2, 3, 10].map((attempt) => pollDelayMs(attempt)), [2000, 3000, 4500, 6750, 30_000]);
+  });
+});
