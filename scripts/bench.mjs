@@ -1,0 +1,223 @@
+// Performance benchmark: parse vs. diagnostics, completion, catalog load and bundle sizes.
+// Run with `npm run bench` (it builds dist/ and out/ first). It only reports medians and aims;
+// it never fails on timing.
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runApiModelBench } from './bench-api-model.mjs';
+import { largeSpec, smallSpec, withTypedImage } from './lib/bench-fixtures.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { parseTree } = require('jsonc-parser');
+const { parseSpecDocument } = require(path.join(root, 'out/src/core/specDocument.js'));
+const { analyzeSpec } = require(path.join(root, 'out/src/core/analyze.js'));
+const { completeAt } = require(path.join(root, 'out/src/core/completion.js'));
+const loadCatalogModule = path.join(root, 'out/src/node/loadCatalog.js');
+const { loadCatalog, clearCatalogCache } = require(loadCatalogModule);
+
+// A fixed region so results never depend on the machine's AWS config.
+const regionInputs = { env: { AWS_REGION: 'us-east-1' } };
+
+// ---------------------------------------------------------------------------------------------
+// Measurement helpers
+
+/** Keeps results reachable so the optimiser cannot drop the measured work. */
+let sink = 0;
+function consume(result) {
+  sink = (sink + (result ? 1 : 0)) | 0;
+}
+
+/** Median time of `fn` in milliseconds over `runs` timed calls, after `warmup` untimed ones. */
+function median(fn, { warmup, runs }) {
+  for (let i = 0; i < warmup; i++) consume(fn());
+  const times = new Float64Array(runs);
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = fn();
+    times[i] = Number(process.hrtime.bigint() - start) / 1e6;
+    consume(result);
+  }
+  times.sort();
+  const mid = runs >> 1;
+  return runs % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
+}
+
+const SMALL_RUNS = { warmup: 500, runs: 2000 };
+const LARGE_RUNS = { warmup: 5, runs: 30 };
+
+// ---------------------------------------------------------------------------------------------
+// Formatting helpers
+
+const int = new Intl.NumberFormat('en-US');
+const bytes = (n) => `${int.format(n)} B`;
+function ms(value) {
+  if (value === undefined) return '—';
+  const digits = value < 1 ? 3 : value < 100 ? 2 : 1;
+  return `${value.toFixed(digits)} ms`;
+}
+const ratio = (value) => `${value.toFixed(2)}×`;
+
+/** Prints rows (arrays of strings) as a left-aligned table under a header row. */
+function table(header, rows) {
+  const widths = header.map((_, col) => Math.max(...[header, ...rows].map((row) => String(row[col]).length)));
+  const line = (row) => row.map((cell, col) => String(cell).padEnd(widths[col])).join('   ').trimEnd();
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+function section(title) {
+  console.log(`\n## ${title}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Environment
+
+const cpus = os.cpus();
+console.log('sagemaker-spec benchmark (medians; lower is better)');
+console.log(`Node ${process.version} · ${cpus[0]?.model ?? 'unknown CPU'} · ${cpus.length} cores · ${os.platform()} ${os.arch()}`);
+
+const catalog = loadCatalog();
+
+const specs = [
+  { name: '2 KB training', text: smallSpec(), runs: SMALL_RUNS, aimRatio: undefined },
+  { name: '1 MB training', text: largeSpec(), runs: LARGE_RUNS, aimRatio: 1.5 },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Sanity check: each spec is a CreateTrainingJob with one image and no findings (printed, not asserted)
+
+section('Sanity check');
+for (const spec of specs) {
+  const parsed = parseSpecDocument(spec.text);
+  const { findings, region } = analyzeSpec(parsed, { catalog, regionInputs });
+  const ok = parsed.kind === 'CreateTrainingJob' && parsed.images.length === 1 && findings.length === 0 && parsed.parseErrors.length === 0;
+  const codes = findings.map((finding) => finding.code).join(', ');
+  console.log(
+    `${spec.name}: kind ${parsed.kind ?? 'none'}, ${parsed.images.length} image field(s), ${parsed.parseErrors.length} parse error(s), ` +
+      `${findings.length} finding(s)${codes ? ` (${codes})` : ''}, region ${region.region} (${region.source}) ${ok ? '✓' : '✗ UNEXPECTED'}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Bare parse vs. full diagnostics (what the editor does per document version)
+
+section('Parse vs. diagnostics (parseSpecDocument + analyzeSpec)');
+const diagnosticsRows = [];
+const breakdownRows = [];
+for (const spec of specs) {
+  const parse = median(() => parseTree(spec.text), spec.runs);
+  const diagnostics = median(() => analyzeSpec(parseSpecDocument(spec.text), { catalog, regionInputs }), spec.runs);
+  const r = diagnostics / parse;
+  const aim = spec.aimRatio === undefined ? '—' : `≤ ${spec.aimRatio}× ${r <= spec.aimRatio ? '✓' : '✗'}`;
+  diagnosticsRows.push([spec.name, bytes(Buffer.byteLength(spec.text)), ms(parse), ms(diagnostics), ratio(r), aim]);
+
+  // Where the diagnostics time goes, for finding slow paths.
+  const parsed = parseSpecDocument(spec.text);
+  const documentOnly = median(() => parseSpecDocument(spec.text), spec.runs);
+  const analyzeOnly = median(() => analyzeSpec(parsed, { catalog, regionInputs }), spec.runs);
+  breakdownRows.push([spec.name, ms(documentOnly), ms(analyzeOnly), ratio(documentOnly / parse)]);
+}
+table(['spec', 'size', 'parseTree', 'diagnostics', 'ratio', 'aim'], diagnosticsRows);
+console.log('\nBreakdown (each part timed alone):\n');
+table(['spec', 'parseSpecDocument', 'analyzeSpec', 'parseSpecDocument/parseTree'], breakdownRows);
+
+// ---------------------------------------------------------------------------------------------
+// 2. Completion inside the TrainingImage string after typing `xgb`
+
+section('Completion (cursor after "xgb" in TrainingImage)');
+const completionRows = [];
+for (const { name, makeSpec, runs, aim } of [
+  { name: '2 KB training', makeSpec: smallSpec, runs: SMALL_RUNS, aim: 1 },
+  { name: '1 MB training', makeSpec: largeSpec, runs: LARGE_RUNS, aim: undefined },
+]) {
+  const { text, offset } = withTypedImage(makeSpec);
+  const parsed = parseSpecDocument(text);
+  const result = completeAt(parsed, offset, { catalog, regionInputs });
+  // Already parsed: the editor parses once per version and shares it between features.
+  const complete = median(() => completeAt(parsed, offset, { catalog, regionInputs }), runs);
+  const parseAndComplete = median(() => completeAt(parseSpecDocument(text), offset, { catalog, regionInputs }), runs);
+  const aimText = aim === undefined ? '—' : `< ${aim} ms ${complete < aim ? '✓' : '✗'}`;
+  completionRows.push([name, bytes(Buffer.byteLength(text)), String(result?.items.length ?? 0), ms(complete), ms(parseAndComplete), aimText]);
+}
+table(['spec', 'size', 'items', 'completeAt', 'parse+complete', 'aim (completeAt)'], completionRows);
+
+// ---------------------------------------------------------------------------------------------
+// 3. Catalog load and activation-cost proxies
+
+section('Catalog load');
+const catalogFile = path.join(root, 'data/catalog.json');
+// Cold: a fresh Node process that requires the module and loads the catalog once.
+const coldScript = `
+const start = process.hrtime.bigint();
+const { loadCatalog } = require(${JSON.stringify(loadCatalogModule)});
+const required = process.hrtime.bigint();
+loadCatalog();
+const loaded = process.hrtime.bigint();
+console.log(JSON.stringify({ require: Number(required - start) / 1e6, load: Number(loaded - required) / 1e6 }));
+`;
+const coldRuns = [];
+for (let i = 0; i < 7; i++) {
+  const child = spawnSync(process.execPath, ['-e', coldScript], { encoding: 'utf8' });
+  if (child.status === 0) coldRuns.push(JSON.parse(child.stdout));
+  else console.log(`cold catalog load failed: ${child.stderr.trim()}`);
+}
+const middle = (values) => values.sort((a, b) => a - b)[values.length >> 1];
+// Warm process: drop the cache and load again (JIT already warm, file in the OS cache).
+const warmLoad = median(() => {
+  clearCatalogCache();
+  return loadCatalog();
+}, { warmup: 3, runs: 20 });
+table(
+  ['measurement', 'time'],
+  [
+    ['data/catalog.json size', bytes(fs.statSync(catalogFile).size)],
+    ['fresh process: require loadCatalog.js', ms(coldRuns.length ? middle(coldRuns.map((run) => run.require)) : undefined)],
+    ['fresh process: first loadCatalog()', ms(coldRuns.length ? middle(coldRuns.map((run) => run.load)) : undefined)],
+    ['warm process: clearCatalogCache + loadCatalog()', ms(warmLoad)],
+  ],
+);
+
+section('Bundles (activation-cost proxy)');
+const distDir = path.join(root, 'dist');
+const bundles = fs.existsSync(distDir) ? fs.readdirSync(distDir).filter((file) => file.endsWith('.js')).sort() : [];
+table(
+  ['bundle', 'size', 'loaded'],
+  bundles.map((file) => [`dist/${file}`, bytes(fs.statSync(path.join(distDir, file)).size), file === 'extension.js' ? 'on activation' : 'on demand']),
+);
+
+section('Activation (our code, stand-in vscode module)');
+reportActivationTime();
+
+section('Full request validation vs. vscode-json-languageservice');
+await runApiModelBench();
+
+section('Command-line checker (aim: 1,000 files under 2 s)');
+spawnSync(process.execPath, [path.join(root, 'scripts', 'bench-cli.mjs')], { stdio: 'inherit' });
+
+/**
+ * Activation measured with a stand-in for the `vscode` module (see lib/activation-bench.mjs): the
+ * cost of our own code, in a fresh child process so nothing is cached.
+ */
+function reportActivationTime() {
+  const script = `import { measureActivation } from ${JSON.stringify(new URL('./lib/activation-bench.mjs', import.meta.url).href)};
+    const result = await measureActivation('dist/extension.js'); console.log(JSON.stringify(result));`;
+  const runs = [];
+  for (let run = 0; run < 7; run++) {
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    if (child.status !== 0) {
+      console.log(`could not measure: ${child.stderr.split('\n')[0]}`);
+      return;
+    }
+    runs.push(JSON.parse(child.stdout.trim().split('\n').pop()));
+  }
+  const median = (key) => runs.map((run) => run[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  console.log(`fresh process, stand-in vscode: load dist/extension.js ${median('loadMs').toFixed(2)} ms, activate() ${median('activateMs').toFixed(2)} ms, total ${median('totalMs').toFixed(2)} ms (median of ${runs.length})`);
+  console.log(`AWS SDK bundle loaded during activation: ${runs.some((run) => run.awsLoaded) ? 'YES (regression)' : 'no'}`);
+}
+
+if (sink === -1) console.log(''); // keeps `sink` observable
