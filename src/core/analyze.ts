@@ -6,6 +6,7 @@ import type { Catalog } from './catalog/catalog';
 import type { Finding } from './findings';
 import { resolveRegion, type RegionInputs, type ResolvedRegion } from './region';
 import { imageOccurrence } from './rules/imageOccurrence';
+import { checkJsonSyntax } from './rules/jsonSyntaxRule';
 import { checkRegistry } from './rules/registryRules';
 import { checkRepositoryAccess } from './rules/repositoryAccessRules';
 import { checkRequest, type RequestRuleData } from './rules/requestRules';
@@ -39,6 +40,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   const findings: Finding[] = [];
   const region = regionForSpec(spec, options.regionInputs);
   const context = createRuleContext(spec, options.catalog, region, options.rules, findings);
+  if (spec.kind || options.forcedSpec) checkJsonSyntax(context);
   if (!spec.kind) {
     if (options.forcedSpec) {
       const kinds = Object.entries(KIND_SIGNATURES).map(([kind, members]) => `${kind}: ${members}`).join('; ');

@@ -311,3 +311,24 @@ describe('rule settings and spec kinds', () => {
     assert.equal(JSON.parse(applyFix(text, finding)).AlgorithmSpecification.TrainingImage, `${KMEANS_US_EAST_1}:1`);
   });
 });
+
+describe('invalid-json', () => {
+  it('reports where a spec stops being JSON', () => {
+    const text = trainingSpec(`${KMEANS_US_EAST_1}:1`).replace('"TrainingInputMode": "File"', '"TrainingInputMode": "File" "Extra": 1');
+    const finding = only(analyzeText(text), 'invalid-json');
+    assert.equal(finding.severity, 'error');
+    assert.equal(textAt(text, finding), '"Extra"');
+    assert.match(finding.message, /a comma is expected/);
+  });
+
+  it('reports a broken file matching sagemakerSpec.files even when its kind cannot be told', () => {
+    const text = '{"TrainingJobName" "x"';
+    const findings = analyzeText(text, { forced: true });
+    assert.ok(findings.some((finding) => finding.code === 'invalid-json'));
+  });
+
+  it('leaves broken JSON that is not a spec alone, and accepts JSONC comments', () => {
+    assert.deepEqual(analyzeText('{"name": "x" "version": 1}'), []);
+    assert.deepEqual(codes(analyzeText(`// a comment\n${trainingSpec(`${KMEANS_US_EAST_1}:1`).replace('{', '{ /* inline */')}`)), []);
+  });
+});

@@ -46,7 +46,7 @@ function reportUnpinnedXgboost(context: RuleContext, image: ImageOccurrence): vo
   const what = image.reference.tag ? `":${image.reference.tag.text}"` : 'An untagged reference';
   context.report(
     'xgboost-unpinned',
-    `${what} runs the legacy XGBoost image, not a version you chose. Pin a specific version such as ${fixes[0]?.title.replace('Pin XGBoost ', '') ?? '1.7-1'}.`,
+    `${what} does not pin an XGBoost version: "1" and "latest" move, and new versions change results. Pin a specific version such as ${fixes[0]?.title.replace('Pin XGBoost ', '') ?? '1.7-1'}.`,
     tagOrWholeRange(image),
     fixes,
   );

@@ -1,0 +1,38 @@
+/**
+ * `invalid-json`: a spec that does not parse cannot be sent, and in CI nothing else would stop it.
+ * (In the editor VS Code's JSON support underlines the same place; this code makes the checker
+ * fail too.) Only the first few errors are reported: later ones usually follow from the first.
+ */
+import { ParseErrorCode } from 'jsonc-parser';
+import type { RuleContext } from './ruleContext';
+
+const MAX_REPORTED = 3;
+
+const DESCRIPTIONS: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'an unexpected character',
+  [ParseErrorCode.InvalidNumberFormat]: 'a malformed number',
+  [ParseErrorCode.PropertyNameExpected]: 'a member name in double quotes is expected',
+  [ParseErrorCode.ValueExpected]: 'a value is expected',
+  [ParseErrorCode.ColonExpected]: 'a colon is expected',
+  [ParseErrorCode.CommaExpected]: 'a comma is expected',
+  [ParseErrorCode.CloseBraceExpected]: 'a closing brace "}" is expected',
+  [ParseErrorCode.CloseBracketExpected]: 'a closing bracket "]" is expected',
+  [ParseErrorCode.EndOfFileExpected]: 'nothing may follow the top-level value',
+  [ParseErrorCode.InvalidCommentToken]: 'a malformed comment',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'an unterminated comment',
+  [ParseErrorCode.UnexpectedEndOfString]: 'an unterminated string',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'an unterminated number',
+  [ParseErrorCode.InvalidUnicode]: 'a malformed \\u escape',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'an invalid escape character',
+  [ParseErrorCode.InvalidCharacter]: 'a character that must be escaped in a string',
+};
+
+export function checkJsonSyntax(context: RuleContext): void {
+  for (const error of context.spec.parseErrors.slice(0, MAX_REPORTED)) {
+    const what = DESCRIPTIONS[error.error] ?? 'a syntax error';
+    context.report('invalid-json', `The spec is not valid JSON here: ${what}. SageMaker cannot read the request until it is fixed.`, {
+      offset: error.offset,
+      length: Math.max(error.length, 0),
+    });
+  }
+}
