@@ -1,8 +1,9 @@
-// npm run screenshot -- [examples/FILE] [--problems] [--hover TEXT] [--out media/screenshot.png]
+// npm run screenshot -- [examples/FILE] [--problems] [--hover TEXT] [--quick-fix TEXT] [--out media/screenshot.png]
 // Opens FILE (default examples/broken-latest-tag.sagemaker.json) in VS Code with the extension
 // from this working tree, like the demo, and saves a 1280x800 screenshot for the README.
 //   --problems     open the Problems panel (Ctrl+Shift+M)
 //   --hover TEXT   hover the first occurrence of TEXT in the editor (e.g. an image URI)
+//   --quick-fix TEXT  click into TEXT and open the quick-fix menu (Ctrl+.)
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -59,6 +60,7 @@ async function main() {
     await waitForSquiggles(page);
     if (options.problems) await openProblemsPanel(page);
     if (options.hover) await hoverText(page, options.hover);
+    if (options.quickFix) await showQuickFixes(page, options.quickFix);
 
     fs.mkdirSync(path.dirname(options.out), { recursive: true });
     await page.screenshot({ path: options.out });
@@ -95,8 +97,24 @@ async function hoverText(page, text) {
   await target.hover();
   try {
     await page.waitForSelector('.monaco-hover:not(.hidden) .monaco-hover-content', { state: 'visible', timeout: 5_000 });
+    // The hover fades in; shoot once it is opaque.
+    await page.waitForTimeout(600);
   } catch {
     console.log(`(no hover appeared over "${text}")`);
+  }
+}
+
+/** Puts the cursor in TEXT and opens the quick-fix menu (Ctrl+.), as a user would. */
+async function showQuickFixes(page, text) {
+  const target = page.locator('.editor-instance .view-line span span').filter({ hasText: text }).first();
+  if ((await target.count()) === 0) throw new Error(`"${text}" is not visible in the editor`);
+  await target.click();
+  await page.keyboard.press('Control+.');
+  try {
+    await page.waitForSelector('.action-widget .monaco-list-row', { state: 'visible', timeout: 5_000 });
+    await page.waitForTimeout(300);
+  } catch {
+    console.log(`(no quick-fix menu appeared at "${text}")`);
   }
 }
 
@@ -106,6 +124,7 @@ function parseArguments(args) {
     const arg = args[i];
     if (arg === '--problems') options.problems = true;
     else if (arg === '--hover') options.hover = args[++i];
+    else if (arg === '--quick-fix') options.quickFix = args[++i];
     else if (arg === '--out') options.out = path.resolve(args[++i]);
     else if (arg.startsWith('--')) fail(`Unknown option ${arg}`);
     else options.file = path.resolve(arg);
