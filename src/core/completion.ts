@@ -8,7 +8,7 @@ import type { TextEdit } from './findings';
 import { formatEcrImage } from './imageReference';
 import { compareVersions } from './catalog/versions';
 import { regionForSpec, type AnalyzeOptions } from './analyze';
-import { completeFromModel } from './modelCompletion';
+import { completeFromModel, valueItems } from './modelCompletion';
 import { describeRegion, type ResolvedRegion } from './region';
 import { isFloatingTag, XGBOOST_FRAMEWORK } from './rules/xgboost';
 import { neededScope, servesScope } from './rules/scopeRule';
@@ -95,17 +95,7 @@ function contentLength(text: string, node: Node): number {
 
 function enumItems(key: string, typed: string, edit: TextEdit, quote: boolean): CompletionResult {
   const { values, meaning } = ENUM_VALUES[key];
-  return {
-    typed,
-    isIncomplete: false,
-    items: values.map((value, index) => ({
-      label: value,
-      kind: 'value',
-      detail: meaning[value],
-      sortText: String(index).padStart(3, '0'),
-      edit: { ...edit, newText: quote ? JSON.stringify(value) : value },
-    })),
-  };
+  return valueItems(values, edit, typed, quote, meaning);
 }
 
 const ECR_HOST_PREFIX = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.([a-z0-9.-]+)$/;

@@ -10,9 +10,11 @@ import type { CompletionItem, CompletionResult } from './completion';
 import type { TextEdit } from './findings';
 import { memberNames } from './jsonTree';
 import type { SpecDocument } from './specDocument';
+import type { SpecKind } from './specKind';
 
 export function completeFromModel(spec: SpecDocument, offset: number, model: ApiModel): CompletionResult | undefined {
-  if (!spec.kind || !spec.root) return undefined;
+  if (!spec.root) return undefined;
+  if (!spec.kind) return completeKindStarters(spec, offset, model);
   const location = getLocation(spec.text, offset);
   const path = location.path;
   if (location.isAtPropertyKey) {
@@ -35,6 +37,38 @@ export function completeFromModel(spec: SpecDocument, offset: number, model: Api
   if (shape.type === 'string' && shape.enum) return valueItems(shape.enum, edit, '', true);
   if (shape.type === 'boolean') return valueItems(['true', 'false'], edit, '', false);
   return undefined;
+}
+
+/**
+ * A spec file whose kind cannot be told yet (an empty `{}` in a `.sagemaker.json`): at the top
+ * level, offer the member that names each kind of request; once one is there, the kind is known
+ * and every member completes.
+ */
+const KIND_STARTERS: readonly [SpecKind, string][] = [
+  ['CreateTrainingJob', 'TrainingJobName'],
+  ['CreateModel', 'PrimaryContainer'],
+  ['CreateEndpointConfig', 'EndpointConfigName'],
+  ['CreateProcessingJob', 'ProcessingJobName'],
+  ['CreateTransformJob', 'TransformJobName'],
+  ['CreateHyperParameterTuningJob', 'HyperParameterTuningJobName'],
+];
+
+function completeKindStarters(spec: SpecDocument, offset: number, model: ApiModel): CompletionResult | undefined {
+  const location = getLocation(spec.text, offset);
+  if (!location.isAtPropertyKey || location.path.length !== 1 || spec.root?.type !== 'object') return undefined;
+  const members = new Map<string, Shape>();
+  for (const [kind, member] of KIND_STARTERS) {
+    const request = model.shapeAt(kind, []);
+    const shape = request?.type === 'structure' ? request.members.get(member) : undefined;
+    if (shape) members.set(member, shape);
+  }
+  const starters: StructureShape = { type: 'structure', name: 'KindStarters', members, required: new Set(), requiredList: [] };
+  const result = memberItems(spec.text, offset, starters, spec.root, location.previousNode);
+  for (const item of result.items) {
+    const kind = KIND_STARTERS.find(([, member]) => member === item.label)?.[0];
+    if (kind) item.detail = `starts a ${kind} request`;
+  }
+  return result;
 }
 
 function memberItems(text: string, offset: number, shape: StructureShape, object: Node | undefined, typedKey: Node | undefined): CompletionResult {
@@ -74,13 +108,15 @@ function memberItems(text: string, offset: number, shape: StructureShape, object
   return { typed, isIncomplete: false, items };
 }
 
-function valueItems(values: readonly string[], edit: TextEdit, typed: string, quote: boolean): CompletionResult {
+/** Value items in the given order; `quote` when inserting a new value rather than inside a string. */
+export function valueItems(values: readonly string[], edit: TextEdit, typed: string, quote: boolean, details: Readonly<Record<string, string>> = {}): CompletionResult {
   return {
     typed,
     isIncomplete: false,
     items: values.map((value, index) => ({
       label: value,
       kind: 'value',
+      detail: details[value],
       sortText: String(index).padStart(4, '0'),
       edit: { ...edit, newText: quote ? JSON.stringify(value) : value },
     })),

@@ -191,6 +191,24 @@ describe('launch commands (test server)', function () {
     assert.strictEqual(sent('CreateTrainingJob').length, 0);
   });
 
+  it('explains missing credentials and names the profile', async () => {
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    // Clients cache their credentials: start from fresh ones, as after a profile change.
+    api.launch.services.access.aws.reset();
+    try {
+      const outcome = await launch('launch-training.sagemaker.jsonc');
+      assert.strictEqual(outcome.result, 'failed');
+      assert.match(prompter.of('error')[0].message, /no AWS credentials found for profile "default".*aws sso login --profile default/);
+      assert.strictEqual(server.requests.length, 0, 'nothing was sent unsigned');
+    } finally {
+      process.env.AWS_ACCESS_KEY_ID = saved.id;
+      process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+      api.launch.services.access.aws.reset();
+    }
+  });
+
   it('explains an unreachable endpoint', async () => {
     const config = vscode.workspace.getConfiguration('sagemakerSpec');
     await config.update('endpointUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);

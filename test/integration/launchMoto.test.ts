@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
 import type { CreateOutcome } from '../../src/vscode/launch/createCommand';
 import { activateExtension, openFixture } from './helpers';
-import { startMoto, type MotoServer } from './motoServer';
+import { startMoto, type MotoServer } from '../server/motoServer';
 import { ScriptedPrompter } from './scriptedPrompter';
 import { useTestAwsEnvironment } from './awsTestEnvironment';
 

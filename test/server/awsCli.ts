@@ -4,6 +4,7 @@
  * Asynchronous on purpose: the test server answers from the same process.
  */
 import { execFile } from 'node:child_process';
+import type { SpecKind } from '../../src/core/specKind';
 
 export interface CliCredentials {
   accessKeyId: string;
@@ -75,3 +76,14 @@ export async function inBatches<T>(tasks: (() => Promise<T>)[], limit: number): 
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
   return results;
 }
+
+/** The AWS CLI command that sends each spec kind (`aws sagemaker <command> --cli-input-json …`). */
+export const CLI_COMMANDS: Record<SpecKind, string> = {
+  CreateTrainingJob: 'create-training-job',
+  CreateModel: 'create-model',
+  CreateEndpointConfig: 'create-endpoint-config',
+  CreateEndpoint: 'create-endpoint',
+  CreateProcessingJob: 'create-processing-job',
+  CreateTransformJob: 'create-transform-job',
+  CreateHyperParameterTuningJob: 'create-hyper-parameter-tuning-job',
+};

@@ -17,7 +17,8 @@ import * as path from 'node:path';
 import type { Shape } from '../../src/core/apiModel/apiModel';
 import { parseSpecDocument } from '../../src/core/specDocument';
 import type { SpecKind } from '../../src/core/specKind';
-import { startMoto, type MotoServer } from '../integration/motoServer';
+import { CLI_COMMANDS } from '../server/awsCli';
+import { startMoto, type MotoServer } from '../server/motoServer';
 import { analyzeText, apiModel } from './specTestKit';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
@@ -27,15 +28,6 @@ const MIN_VARIANTS = 200;
 /** The mutations give about 300 variants; all of them run (in batches, seconds in all). */
 const VARIANTS_RUN = 400;
 
-const CLI_COMMANDS: Record<SpecKind, string> = {
-  CreateTrainingJob: 'create-training-job',
-  CreateModel: 'create-model',
-  CreateEndpointConfig: 'create-endpoint-config',
-  CreateEndpoint: 'create-endpoint',
-  CreateProcessingJob: 'create-processing-job',
-  CreateTransformJob: 'create-transform-job',
-  CreateHyperParameterTuningJob: 'create-hyper-parameter-tuning-job',
-};
 
 type Json = null | boolean | number | string | Json[] | { [name: string]: Json };
 type JsonObject = { [name: string]: Json };

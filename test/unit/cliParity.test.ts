@@ -8,7 +8,7 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { sendCreate } from '../../src/aws/sendCreate';
 import { parseSpecDocument } from '../../src/core/specDocument';
 import type { SpecKind } from '../../src/core/specKind';
-import { awsCliVersion, inBatches, runAwsCli, type CliResult } from '../server/awsCli';
+import { awsCliVersion, CLI_COMMANDS, inBatches, runAwsCli, type CliResult } from '../server/awsCli';
 import { SageMakerTestServer, type RecordedRequest } from '../server/sageMakerTestServer';
 
 const CREDENTIALS = { accessKeyId: 'AKIDCLIPARITY0000001', secretAccessKey: 'cli-parity-secret' };
@@ -25,16 +25,6 @@ async function sendWithExtension(kind: SpecKind, body: Record<string, unknown>, 
   }
 }
 
-/** The AWS CLI command for each kind. */
-const CLI_COMMANDS: Record<SpecKind, string> = {
-  CreateTrainingJob: 'create-training-job',
-  CreateModel: 'create-model',
-  CreateEndpointConfig: 'create-endpoint-config',
-  CreateEndpoint: 'create-endpoint',
-  CreateProcessingJob: 'create-processing-job',
-  CreateTransformJob: 'create-transform-job',
-  CreateHyperParameterTuningJob: 'create-hyper-parameter-tuning-job',
-};
 
 interface Sent {
   file: string;

@@ -68,9 +68,20 @@ describe('completion from the API model', () => {
     assert.deepEqual(complete(job('  "EnableNetworkIsolation": |'))!.items.map((item) => item.label), ['true', 'false']);
   });
 
+  it('starts a spec whose kind is not known yet with the member that names each kind', () => {
+    const result = complete('{\n  |\n}')!;
+    assert.deepEqual(result.items.map((item) => item.label).sort(), [
+      'EndpointConfigName', 'HyperParameterTuningJobName', 'PrimaryContainer', 'ProcessingJobName', 'TrainingJobName', 'TransformJobName',
+    ]);
+    assert.equal(result.items.find((item) => item.label === 'TrainingJobName')!.detail, 'starts a CreateTrainingJob request');
+    const { text } = accept('{\n  |\n}', 'TrainingJobName');
+    assert.equal(parseSpecDocument(text.replace(/\$\{\d+:?([^}]*)\}/g, '$1')).kind, 'CreateTrainingJob');
+  });
+
   it('offers nothing where the model has nothing to say', () => {
     assert.equal(complete(job('  "HyperParameters": { "eta": "|" }')), undefined);
-    assert.equal(complete('{ "Foo": 1, | }'), undefined, 'not a spec');
+    // Without a kind only the starters are offered (the editor asks only for spec files at all).
+    assert.ok(complete('{ "Foo": 1, | }')!.items.every((item) => item.detail?.startsWith('starts a ')), 'no kind, only starters');
   });
 });
 
