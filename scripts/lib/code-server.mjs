@@ -43,16 +43,22 @@ const SYSTEM_PACKAGES = [
   // code-server's `kerberos` native module compiles against these.
   { name: 'libkrb5-dev', present: () => onPath('krb5-config'), forInstall: true },
   { name: 'pkg-config', present: () => onPath('pkg-config'), forInstall: true },
+  // The real Docker registry the registry tests start (test/server/dockerRegistry.ts), with
+  // htpasswd for its Basic auth mode and openssl for its test certificates.
+  { name: 'docker-registry', present: () => fs.existsSync('/usr/bin/docker-registry'), forRegistry: true },
+  { name: 'apache2-utils', present: () => onPath('htpasswd'), forRegistry: true },
+  { name: 'openssl', present: () => onPath('openssl'), forRegistry: true },
 ];
 
 /**
  * Makes sure the Debian packages are there: installs them with apt-get when running as root on
- * Debian, otherwise exits naming them. `browser: false` skips Chromium (the demo opens in yours).
+ * Debian, otherwise exits naming them. `browser: false` skips Chromium (the demo opens in yours);
+ * `registry: false` skips the Docker registry packages.
  */
-export function ensureSystemPackages({ browser = true } = {}) {
+export function ensureSystemPackages({ browser = true, registry = true } = {}) {
   const needInstallDeps = !isCodeServerInstalled();
   const missing = SYSTEM_PACKAGES.filter(
-    (p) => ((p.forBrowser && browser) || (p.forInstall && needInstallDeps)) && !p.present(),
+    (p) => ((p.forBrowser && browser) || (p.forInstall && needInstallDeps) || (p.forRegistry && registry)) && !p.present(),
   ).map((p) => p.name);
   if (missing.length === 0) return;
 

@@ -5,6 +5,7 @@
  */
 import type { SpecKind } from '../core/specKind';
 import type { TrainingJobSnapshot } from '../core/launch/trainingJobProgress';
+import type { RemoteTag } from '../core/registry/registryTypes';
 
 export interface AwsTarget {
   region: string;
@@ -51,4 +52,17 @@ export interface AwsApi {
   trainingLogStreams(target: AwsTarget, jobName: string): Promise<string[]>;
   /** Events of one stream after `nextToken` (from the start when absent). */
   trainingLogEvents(target: AwsTarget, stream: string, nextToken?: string): Promise<{ events: LogEvent[]; nextToken?: string }>;
+  /*
+   * The user's own ECR registries. The caller builds the target from the image host
+   * `<account>.dkr.ecr.<region>.<suffix>`: registryId is the account, target.region the host's region.
+   * Failures are `RegistryError`s (core/registry/registryTypes); `signal` aborts with kind 'cancelled'.
+   * dist/aws.js bundles its own copy of that class: across the bundle boundary test
+   * `error.name === 'RegistryError'` and read `kind`, not `instanceof`.
+   */
+  /** Repository names of the registry (DescribeRepositories, every page), sorted. */
+  ecrRepositories(target: AwsTarget, registryId: string, signal?: AbortSignal): Promise<string[]>;
+  /** One entry per tag (DescribeImages, every page) with digest, push date and size; newest pushed first; untagged images left out. */
+  ecrImages(target: AwsTarget, registryId: string, repository: string, signal?: AbortSignal): Promise<RemoteTag[]>;
+  /** The digest a tag points at (BatchGetImage), or undefined when the repository has no such tag. */
+  ecrDigest(target: AwsTarget, registryId: string, repository: string, tag: string, signal?: AbortSignal): Promise<string | undefined>;
 }

@@ -3,6 +3,7 @@
  * (environment, shared config and credentials files, SSO, credential_process, instance metadata).
  */
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ECRClient } from '@aws-sdk/client-ecr';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
@@ -12,6 +13,7 @@ export interface AwsClients {
   sagemaker: SageMakerClient;
   sts: STSClient;
   logs: CloudWatchLogsClient;
+  ecr: ECRClient;
 }
 
 const cache = new Map<string, AwsClients>();
@@ -34,7 +36,7 @@ export function clientsFor(target: AwsTarget): AwsClients {
       // throwOnRequestTimeout: without it the handler only logs a warning when a request hangs.
       requestHandler: { connectionTimeout: 5000, requestTimeout, throwOnRequestTimeout: true },
     };
-    clients = { sagemaker: new SageMakerClient(config), sts: new STSClient(config), logs: new CloudWatchLogsClient(config) };
+    clients = { sagemaker: new SageMakerClient(config), sts: new STSClient(config), logs: new CloudWatchLogsClient(config), ecr: new ECRClient(config) };
     cache.set(key, clients);
   }
   return clients;
@@ -46,6 +48,7 @@ export function resetClients(): void {
     clients.sagemaker.destroy();
     clients.sts.destroy();
     clients.logs.destroy();
+    clients.ecr.destroy();
   }
   cache.clear();
 }

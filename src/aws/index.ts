@@ -17,6 +17,7 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsApi, ResourceSummary } from './api';
 import { clientsFor, resetClients } from './clients';
+import { listEcrImages, listEcrRepositories, resolveEcrDigest } from './ecr';
 import { sendCreate } from './sendCreate';
 
 const TRAINING_LOG_GROUP = '/aws/sagemaker/TrainingJobs';
@@ -87,6 +88,18 @@ export const awsApi: AwsApi & { reset(): void } = {
       events: (answer.events ?? []).map((event) => ({ timestamp: event.timestamp, message: event.message ?? '' })),
       nextToken: answer.nextForwardToken,
     };
+  },
+
+  ecrRepositories(target, registryId, signal) {
+    return listEcrRepositories(clientsFor(target).ecr, registryId, signal);
+  },
+
+  ecrImages(target, registryId, repository, signal) {
+    return listEcrImages(clientsFor(target).ecr, registryId, repository, signal);
+  },
+
+  ecrDigest(target, registryId, repository, tag, signal) {
+    return resolveEcrDigest(clientsFor(target).ecr, registryId, repository, tag, signal);
   },
 
   reset: resetClients,

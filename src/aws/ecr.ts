@@ -1,0 +1,158 @@
+/**
+ * The user's own Amazon ECR registries: repositories, tags (newest pushed first) and the digest a
+ * tag points at, as the shared registry types. Failures become `RegistryError`s whose messages
+ * name only the operation, registry and repository (never credentials, ARNs or request ids).
+ */
+import {
+  BatchGetImageCommand,
+  DescribeImagesCommand,
+  DescribeRepositoriesCommand,
+  type ECRClient,
+  type ImageDetail,
+} from '@aws-sdk/client-ecr';
+import { RegistryError, type RegistryErrorKind, type RemoteTag } from '../core/registry/registryTypes';
+
+/** The manifest types a tag may point at: OCI index and manifest, Docker manifest list and v2. */
+export const ECR_ACCEPTED_MEDIA_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+];
+
+/** The largest page both DescribeRepositories and DescribeImages allow. */
+const PAGE_SIZE = 1000;
+
+/** Repository names of a registry (all pages), sorted. */
+export async function listEcrRepositories(client: ECRClient, registryId: string, signal?: AbortSignal): Promise<string[]> {
+  const names: string[] = [];
+  await eachPage(`DescribeRepositories ${registryId}`, signal, async (nextToken) => {
+    const answer = await client.send(new DescribeRepositoriesCommand({ registryId, nextToken, maxResults: PAGE_SIZE }), { abortSignal: signal });
+    for (const repository of answer.repositories ?? []) if (repository.repositoryName) names.push(repository.repositoryName);
+    return answer.nextToken;
+  });
+  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The tags of a repository (all pages), one entry per tag with the image's digest, push date and
+ * size; newest pushed first (ties keep ECR's order). Untagged images are left out.
+ */
+export async function listEcrImages(client: ECRClient, registryId: string, repository: string, signal?: AbortSignal): Promise<RemoteTag[]> {
+  const tags: RemoteTag[] = [];
+  await eachPage(`DescribeImages ${registryId}/${repository}`, signal, async (nextToken) => {
+    const answer = await client.send(
+      new DescribeImagesCommand({ registryId, repositoryName: repository, nextToken, maxResults: PAGE_SIZE, filter: { tagStatus: 'TAGGED' } }),
+      { abortSignal: signal },
+    );
+    for (const image of answer.imageDetails ?? []) tags.push(...tagsOf(image));
+    return answer.nextToken;
+  });
+  return tags.sort((a, b) => pushTime(b) - pushTime(a));
+}
+
+/** The digest (`sha256:…`) a tag points at, or undefined when the repository has no such tag. */
+export async function resolveEcrDigest(client: ECRClient, registryId: string, repository: string, tag: string, signal?: AbortSignal): Promise<string | undefined> {
+  const what = `BatchGetImage ${registryId}/${repository}:${tag}`;
+  try {
+    const answer = await client.send(
+      new BatchGetImageCommand({ registryId, repositoryName: repository, imageIds: [{ imageTag: tag }], acceptedMediaTypes: ECR_ACCEPTED_MEDIA_TYPES }),
+      { abortSignal: signal },
+    );
+    const digest = answer.images?.find((image) => image.imageId?.imageDigest)?.imageId?.imageDigest;
+    if (digest) return digest;
+    const failure = answer.failures?.[0];
+    if (!failure || failure.failureCode === 'ImageNotFound' || failure.failureCode === 'InvalidImageTag') return undefined;
+    throw new RegistryError('server', `ECR ${what} failed: ${failure.failureCode ?? 'unknown failure'}`);
+  } catch (error) {
+    throw toRegistryError(error, what);
+  }
+}
+
+function tagsOf(image: ImageDetail): RemoteTag[] {
+  return (image.imageTags ?? []).map((tag) => ({
+    tag,
+    ...(image.imageDigest ? { digest: image.imageDigest } : {}),
+    ...(image.imagePushedAt ? { pushedAt: image.imagePushedAt } : {}),
+    ...(image.imageSizeInBytes !== undefined ? { sizeBytes: image.imageSizeInBytes } : {}),
+  }));
+}
+
+/** Milliseconds since the epoch; entries without a push date sort last. */
+function pushTime(tag: RemoteTag): number {
+  return tag.pushedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+}
+
+/** Runs `page` until no next token is left (or one repeats), mapping failures to RegistryError. */
+async function eachPage(what: string, signal: AbortSignal | undefined, page: (nextToken: string | undefined) => Promise<string | undefined>): Promise<void> {
+  const seen = new Set<string>();
+  let nextToken: string | undefined;
+  try {
+    do {
+      if (signal?.aborted) throw new RegistryError('cancelled', `ECR ${what}: cancelled`);
+      nextToken = await page(nextToken);
+      if (nextToken !== undefined) {
+        if (seen.has(nextToken)) throw new RegistryError('malformed', `ECR ${what}: the same page token came back twice`);
+        seen.add(nextToken);
+      }
+    } while (nextToken);
+  } catch (error) {
+    throw toRegistryError(error, what);
+  }
+}
+
+const UNAUTHORIZED = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'InvalidClientTokenId',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'MissingAuthenticationTokenException',
+  'CredentialsProviderError',
+  'TokenProviderError',
+]);
+const NOT_FOUND = new Set(['RepositoryNotFoundException', 'RegistryNotFoundException', 'ImageNotFoundException']);
+const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ServerException', 'ServiceUnavailable', 'InternalFailure']);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'EPROTO']);
+
+/** An SDK (or network) failure as a RegistryError; its message never repeats the SDK's text. */
+export function toRegistryError(error: unknown, what: string): RegistryError {
+  if (error instanceof RegistryError) return error;
+  const kind = errorKind(error);
+  const name = error instanceof Error ? error.name : 'Error';
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  const detail = [name, typeof code === 'string' && code !== name ? code : undefined, status ? `HTTP ${status}` : undefined].filter(Boolean).join(', ');
+  return new RegistryError(kind, `ECR ${what}: ${KIND_TEXT[kind]} (${detail})`, status);
+}
+
+const KIND_TEXT: Record<RegistryErrorKind, string> = {
+  unauthorized: 'not authorized (check the AWS profile and its credentials)',
+  'not-found': 'does not exist',
+  server: 'ECR failed or throttled the request',
+  timeout: 'timed out',
+  malformed: 'unreadable answer',
+  network: 'could not reach ECR',
+  tls: 'TLS failure',
+  'not-allowed': 'not allowed',
+  cancelled: 'cancelled',
+};
+
+function errorKind(error: unknown): RegistryErrorKind {
+  if (!(error instanceof Error)) return 'server';
+  const { name } = error;
+  const code = (error as { code?: unknown }).code;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (name === 'AbortError') return 'cancelled';
+  if (NOT_FOUND.has(name)) return 'not-found';
+  if (UNAUTHORIZED.has(name) || status === 401 || status === 403) return 'unauthorized';
+  if (name === 'TimeoutError' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || name === 'RequestTimeout') return 'timeout';
+  if (typeof code === 'string' && NETWORK_CODES.has(code)) return 'network';
+  if (typeof code === 'string' && (code.startsWith('ERR_TLS') || code.includes('CERT'))) return 'tls';
+  if (THROTTLED.has(name) || status === 429 || (status !== undefined && status >= 500)) return 'server';
+  if (name === 'SyntaxError' || error.message.startsWith('Deserialization error')) return 'malformed';
+  return 'server';
+}
