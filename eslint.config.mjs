@@ -30,7 +30,7 @@ export default tseslint.config(
     files: ['src/vscode/**/*.ts', 'src/extension.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['@aws-sdk/*', '**/aws/index', '**/aws/clients', '**/aws/sendCreate'], message: 'Load AWS code through AwsAccess (dist/aws.js); import only types from src/aws/api.' }],
+        patterns: [{ group: ['@aws-sdk/*', '**/aws/index', '**/aws/clients', '**/aws/sendCreate', '**/aws/ecr'], message: 'Load AWS code through AwsAccess (dist/aws.js); import only types from src/aws/api.' }],
       }],
     },
   },

@@ -9,6 +9,8 @@ import { COMPLETION_TRIGGERS, SpecCompletionProvider } from './vscode/completion
 import { DiagnosticsController } from './vscode/diagnostics';
 import { ImageHoverProvider } from './vscode/hoverProvider';
 import { registerLaunchCommands, type LaunchTestHooks } from './vscode/launch/registerLaunchCommands';
+import type { LiveRegistries } from './vscode/registry/liveRegistries';
+import { registerLiveRegistries } from './vscode/registry/registerLiveRegistries';
 import { registerNewSpecCommand } from './vscode/newSpecCommand';
 import { affectsSettings, watchProjectConfigs } from './vscode/settings';
 import { SpecAnalysis } from './vscode/specAnalysis';
@@ -19,6 +21,7 @@ const JSON_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { languag
 /** Returned from activate only in test mode, so integration tests can answer prompts. */
 export interface ExtensionTestApi {
   launch: LaunchTestHooks;
+  live: LiveRegistries;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi | undefined {
@@ -42,7 +45,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   );
   registerNewSpecCommand(context, analysis);
   const launch = registerLaunchCommands(context, analysis, JSON_DOCUMENTS);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { launch } : undefined;
+  const live = registerLiveRegistries(context, analysis, diagnostics, launch.services, JSON_DOCUMENTS);
+  return context.extensionMode === vscode.ExtensionMode.Test ? { launch, live } : undefined;
 }
 
 export function deactivate(): void {}

@@ -4,9 +4,11 @@
  */
 import type { Catalog } from './catalog/catalog';
 import type { Finding } from './findings';
+import type { LiveLookup } from './registry/liveLookup';
 import { resolveRegion, type RegionInputs, type ResolvedRegion } from './region';
 import { imageOccurrence } from './rules/imageOccurrence';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
+import { checkLiveTag } from './rules/liveTagRule';
 import { checkRegistry } from './rules/registryRules';
 import { checkRepositoryAccess } from './rules/repositoryAccessRules';
 import { checkRequest, type RequestRuleData } from './rules/requestRules';
@@ -25,6 +27,8 @@ export interface AnalyzeOptions extends RequestRuleData {
   rules?: RuleSettings;
   /** True when the file matches `sagemakerSpec.files`: a spec even when its kind cannot be told. */
   forcedSpec?: boolean;
+  /** Cached answers of live registries (the editor's); absent in the checker. */
+  live?: LiveLookup;
 }
 
 export interface Analysis {
@@ -66,6 +70,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     checkRegistry(context, image);
     checkTags(context, image);
     checkScope(context, image);
+    checkLiveTag(context, image, options.live);
   }
   checkRepositoryAccess(context);
   checkRequest(context, options);

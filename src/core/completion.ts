@@ -13,6 +13,8 @@ import { describeRegion, type ResolvedRegion } from './region';
 import { isFloatingTag, XGBOOST_FRAMEWORK } from './rules/xgboost';
 import { neededScope, servesScope } from './rules/scopeRule';
 import type { ImageUsage, SpecDocument } from './specDocument';
+import type { LiveLookup } from './registry/liveLookup';
+import type { RemoteTag } from './registry/registryTypes';
 
 export type CompletionKind = 'image' | 'repository' | 'tag' | 'value' | 'property';
 
@@ -41,7 +43,7 @@ export interface CompletionResult {
   isIncomplete: boolean;
 }
 
-export type CompletionOptions = Pick<AnalyzeOptions, 'catalog' | 'regionInputs' | 'apiModel'>;
+export type CompletionOptions = Pick<AnalyzeOptions, 'catalog' | 'regionInputs' | 'apiModel' | 'live'>;
 
 /** Values of the enum members we complete; the API-model work generalises this. */
 const ENUM_VALUES: Record<string, { values: string[]; meaning: Record<string, string> }> = {
@@ -68,7 +70,7 @@ export function completeAt(spec: SpecDocument, offset: number, options: Completi
     const image = spec.images.find((field) => field.value === node);
     const typed = spec.text.slice(node.offset + 1, offset);
     const edit: TextEdit = { offset: node.offset + 1, length: contentLength(spec.text, node), newText: '' };
-    if (image) return completeImage(typed, edit, regionForSpec(spec, options.regionInputs), options.catalog, image.usage);
+    if (image) return completeImage(typed, edit, regionForSpec(spec, options.regionInputs), options, image.usage);
     const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0].value : undefined;
     if (typeof key === 'string' && ENUM_VALUES[key]) return enumItems(key, typed, edit, false);
     return options.apiModel && completeFromModel(spec, offset, options.apiModel);
@@ -100,19 +102,92 @@ function enumItems(key: string, typed: string, edit: TextEdit, quote: boolean): 
 
 const ECR_HOST_PREFIX = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.([a-z0-9.-]+)$/;
 
-function completeImage(typed: string, edit: TextEdit, region: ResolvedRegion, catalog: Catalog, usage: ImageUsage): CompletionResult {
+function completeImage(typed: string, edit: TextEdit, region: ResolvedRegion, options: CompletionOptions, usage: ImageUsage): CompletionResult {
+  const { catalog } = options;
+  const target = liveCompletionTarget(typed, catalog);
+  if (target) return liveItems(options.live, typed, edit, target);
   const slash = typed.indexOf('/');
   if (slash > 0) {
+    // A SageMaker registry host: its repositories and tags come from the catalog.
     const host = typed.slice(0, slash);
-    const ecrHost = ECR_HOST_PREFIX.exec(host);
-    if (!ecrHost) return { typed, isIncomplete: true, items: [] };
-    const [, account, hostRegion] = ecrHost;
+    const [, account, hostRegion] = ECR_HOST_PREFIX.exec(host)!;
     const rest = typed.slice(slash + 1);
     const colon = rest.indexOf(':');
     if (colon >= 0) return tagItems(catalog, typed, edit, host, hostRegion, rest.slice(0, colon), rest.slice(colon + 1));
     return repositoryItems(catalog, typed, edit, host, account, hostRegion, rest);
   }
   return referenceItems(catalog, typed, edit, region, usage);
+}
+
+/** The live registry query that completion at `offset` would use, if any (the editor fetches it first). */
+export function liveTargetAt(spec: SpecDocument, offset: number, catalog: Catalog): LiveCompletionTarget | undefined {
+  if (!spec.root) return undefined;
+  const node = findNodeAtOffset(spec.root, offset, true);
+  if (node?.type !== 'string' || !isInsideString(spec.text, node, offset)) return undefined;
+  if (!spec.images.some((field) => field.value === node)) return undefined;
+  return liveCompletionTarget(spec.text.slice(node.offset + 1, offset), catalog);
+}
+
+export interface LiveCompletionTarget {
+  host: string;
+  /** Present once `repository:` has been typed: then tags are wanted. */
+  repository?: string;
+  partial: string;
+}
+
+/**
+ * What a live registry must be asked for the text typed so far: a host that is not one of
+ * SageMaker's registries (the user's own ECR account or a private registry), then a repository.
+ */
+export function liveCompletionTarget(typed: string, catalog: Catalog): LiveCompletionTarget | undefined {
+  const slash = typed.indexOf('/');
+  if (slash <= 0) return undefined;
+  const host = typed.slice(0, slash);
+  const ecrHost = ECR_HOST_PREFIX.exec(host);
+  if (ecrHost && catalog.isAwsAccount(ecrHost[1])) return undefined;
+  if (!ecrHost && !/[.:]|^localhost$/.test(host)) return undefined; // a Docker Hub namespace, not a host
+  const rest = typed.slice(slash + 1);
+  const colon = rest.indexOf(':');
+  return colon >= 0 ? { host, repository: rest.slice(0, colon), partial: rest.slice(colon + 1) } : { host, partial: rest };
+}
+
+function liveItems(live: LiveLookup | undefined, typed: string, edit: TextEdit, target: LiveCompletionTarget): CompletionResult {
+  const { host, repository, partial } = target;
+  if (repository !== undefined) {
+    const tags = (live?.tags(host, repository) ?? []).filter((entry) => entry.tag.startsWith(partial));
+    return {
+      typed,
+      isIncomplete: true,
+      items: tags.slice(0, MAX_ITEMS * 5).map((entry, index): CompletionItem => ({
+        label: entry.tag,
+        kind: 'tag',
+        detail: remoteTagDetail(entry) || host,
+        sortText: String(index).padStart(5, '0'),
+        edit: { ...edit, newText: `${host}/${repository}:${entry.tag}` },
+      })),
+    };
+  }
+  const repositories = (live?.repositories(host) ?? []).filter((name) => name.includes(partial));
+  return {
+    typed,
+    isIncomplete: true,
+    items: repositories.slice(0, MAX_ITEMS * 5).map((name, index): CompletionItem => ({
+      label: name,
+      kind: 'repository',
+      detail: host,
+      sortText: `${name.startsWith(partial) ? 0 : 1}${String(index).padStart(5, '0')}`,
+      edit: { ...edit, newText: `${host}/${name}:` },
+      retrigger: true,
+    })),
+  };
+}
+
+/** "pushed 2026-11-20 · 412 MB" from what the registry reported. */
+function remoteTagDetail(tag: RemoteTag): string {
+  const parts: string[] = [];
+  if (tag.pushedAt) parts.push(`pushed ${tag.pushedAt.toISOString().slice(0, 10)}`);
+  if (tag.sizeBytes !== undefined) parts.push(`${(tag.sizeBytes / 1e6).toFixed(tag.sizeBytes < 1e7 ? 1 : 0)} MB`);
+  return parts.join(' · ');
 }
 
 function tagItems(catalog: Catalog, typed: string, edit: TextEdit, host: string, region: string, repository: string, partialTag: string): CompletionResult {

@@ -1,6 +1,6 @@
 /** Completion of image references, repositories, tags and access/input mode values. */
 import * as vscode from 'vscode';
-import { completeAt, type CompletionKind } from '../core/completion';
+import { completeAt, liveTargetAt, type CompletionKind } from '../core/completion';
 import { toRange } from './convert';
 import type { SpecAnalysis } from './specAnalysis';
 
@@ -17,13 +17,18 @@ export const COMPLETION_TRIGGERS = ['"', '/', ':'];
 export class SpecCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly analysis: SpecAnalysis) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList | undefined {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
     const served = this.analysis.documents.get(document);
     if (!served) return undefined;
-    const result = completeAt(served.spec, document.offsetAt(position), {
+    const offset = document.offsetAt(position);
+    // Images of the user's own registries: fetch their repositories or tags first, within the budget.
+    const liveTarget = this.analysis.live && liveTargetAt(served.spec, offset, this.analysis.catalog);
+    if (liveTarget) await this.analysis.live!.prepareCompletion(liveTarget, token);
+    const result = completeAt(served.spec, offset, {
       catalog: this.analysis.catalog,
       regionInputs: this.analysis.regionInputs(document.uri),
       apiModel: this.analysis.apiModel,
+      live: this.analysis.live?.cache,
     });
     if (!result) return undefined;
     const items = result.items.map((item) => {

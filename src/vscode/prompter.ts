@@ -15,6 +15,8 @@ export interface Prompter {
   warning(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
   pick<T>(items: PickItem<T>[], placeHolder: string): Promise<T | undefined>;
+  /** A line of text; undefined when dismissed. */
+  input(options: vscode.InputBoxOptions): Promise<string | undefined>;
 }
 
 export const windowPrompter: Prompter = {
@@ -27,4 +29,5 @@ export const windowPrompter: Prompter = {
   async pick(items, placeHolder) {
     return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true }))?.value;
   },
+  input: (options) => Promise.resolve(vscode.window.showInputBox(options)),
 };

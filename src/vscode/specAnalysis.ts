@@ -11,14 +11,18 @@ import type { RegionInputs } from '../core/region';
 import { awsConfigPath, CachedTextFile } from '../node/awsConfigFiles';
 import { loadApiModel } from '../node/loadApiModel';
 import { loadCatalog, loadInstanceGpus } from '../node/loadCatalog';
+import type { LiveRegistries } from './registry/liveRegistries';
 import { readSettings } from './settings';
 import type { ServedSpec, SpecDocuments } from './specDocuments';
 
 export class SpecAnalysis {
-  private readonly results = new Map<string, { version: number; generation: number; analysis: Analysis }>();
+  /** Per document object (see SpecDocuments: URIs of untitled documents are reused). */
+  private readonly results = new WeakMap<vscode.TextDocument, { version: number; generation: number; analysis: Analysis }>();
   private generation = 0;
   private catalogInstance: Catalog | undefined;
   private readonly awsConfig = new CachedTextFile(() => awsConfigPath());
+  /** Live registry answers, once registered; their arrival re-runs the analysis. */
+  live: LiveRegistries | undefined;
 
   constructor(readonly documents: SpecDocuments, private readonly dataDir: string) {}
 
@@ -46,8 +50,7 @@ export class SpecAnalysis {
   analyze(document: vscode.TextDocument): { served: ServedSpec; analysis: Analysis } | undefined {
     const served = this.documents.get(document);
     if (!served) return undefined;
-    const key = document.uri.toString();
-    const cached = this.results.get(key);
+    const cached = this.results.get(document);
     if (cached && cached.version === document.version && cached.generation === this.generation) return { served, analysis: cached.analysis };
     const analysis = analyzeSpec(served.spec, {
       catalog: this.catalog,
@@ -56,8 +59,10 @@ export class SpecAnalysis {
       regionInputs: this.regionInputs(document.uri),
       rules: readSettings(document.uri).rules,
       forcedSpec: served.forced,
+      live: this.live?.cache,
     });
-    this.results.set(key, { version: document.version, generation: this.generation, analysis });
+    this.results.set(document, { version: document.version, generation: this.generation, analysis });
+    this.live?.refreshForSpec(served.spec);
     return { served, analysis };
   }
 
@@ -68,7 +73,7 @@ export class SpecAnalysis {
   }
 
   forget(document: vscode.TextDocument): void {
-    this.results.delete(document.uri.toString());
+    this.results.delete(document);
     this.documents.forget(document);
   }
 }

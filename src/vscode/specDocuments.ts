@@ -22,7 +22,11 @@ const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 export const MAX_SPEC_CHARACTERS = 16 * 1024 * 1024;
 
 export class SpecDocuments {
-  private readonly cache = new Map<string, { version: number; spec: SpecDocument | undefined }>();
+  /**
+   * Keyed by the document object, not its URI: an untitled document closed and created again gets
+   * the same URI and version 1, and must not see the old text's parse.
+   */
+  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; spec: SpecDocument | undefined }>();
 
   /** The parsed spec, or undefined when the document is not one of ours. */
   get(document: vscode.TextDocument): ServedSpec | undefined {
@@ -35,16 +39,15 @@ export class SpecDocuments {
   }
 
   forget(document: vscode.TextDocument): void {
-    this.cache.delete(document.uri.toString());
+    this.cache.delete(document);
   }
 
   private parse(document: vscode.TextDocument): SpecDocument | undefined {
-    const key = document.uri.toString();
-    const cached = this.cache.get(key);
+    const cached = this.cache.get(document);
     if (cached && cached.version === document.version) return cached.spec;
     const text = document.getText();
     const spec = text.length > MAX_SPEC_CHARACTERS ? undefined : parseSpecDocument(text);
-    this.cache.set(key, { version: document.version, spec });
+    this.cache.set(document, { version: document.version, spec });
     return spec;
   }
 }

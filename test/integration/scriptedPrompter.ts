@@ -3,7 +3,7 @@
 import type { PickItem, Prompter } from '../../src/vscode/prompter';
 
 export interface PromptRecord {
-  kind: 'confirm' | 'info' | 'warning' | 'error' | 'pick';
+  kind: 'confirm' | 'info' | 'warning' | 'error' | 'pick' | 'input';
   message: string;
   detail?: string;
   actions: string[];
@@ -19,6 +19,8 @@ export interface PromptScript {
   error?: string;
   /** Picks the item whose label equals this (default: none → cancelled). */
   pick?: string | ((labels: string[]) => string | undefined);
+  /** Answers to input boxes, in order (default: dismissed). */
+  inputs?: string[];
 }
 
 export class ScriptedPrompter implements Prompter {
@@ -54,6 +56,13 @@ export class ScriptedPrompter implements Prompter {
     const item = items.find((candidate) => candidate.label === wanted);
     this.records.push({ kind: 'pick', message: placeHolder, actions: labels, answer: item?.label });
     return item?.value;
+  }
+
+  async input(options: { prompt?: string; password?: boolean }): Promise<string | undefined> {
+    const answer = this.script.inputs?.shift();
+    // A password is recorded as given or not, never as text.
+    this.records.push({ kind: 'input', message: options.prompt ?? '', actions: [], answer: options.password ? answer !== undefined : answer });
+    return answer;
   }
 
   private async notify(kind: 'info' | 'warning' | 'error', message: string, actions: string[]): Promise<string | undefined> {

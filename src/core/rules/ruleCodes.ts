@@ -20,6 +20,7 @@ export const RULES = {
   'invalid-credentials-provider-arn': { severity: 'error', summary: 'A registry credentials provider that is not an AWS Lambda function ARN.' },
   'credentials-provider-without-vpc-access': { severity: 'warning', summary: 'Registry credentials that have no effect without Vpc access mode.' },
   'image-scope-mismatch': { severity: 'warning', summary: 'A SageMaker image used for a job type it is not built for.' },
+  'tag-not-found': { severity: 'warning', summary: 'A tag that the registry, when asked, says does not exist.' },
   'digest-recommended': { severity: 'hint', summary: 'A private-registry image pinned by tag only, not by digest.' },
   'unknown-property': { severity: 'error', summary: 'A member the request (or the object it sits in) does not have.' },
   'missing-required-property': { severity: 'error', summary: 'An object without a member the API requires.' },

@@ -1,0 +1,189 @@
+/**
+ * Live tags for the user's own images: their Amazon ECR (through the AWS bundle, with the launch
+ * commands' credentials) and private registries listed in `sagemakerSpec.registries`. Answers are
+ * cached and refreshed in the background; completion waits at most `registryTimeoutMs`, then the
+ * static catalog answers alone. A host that is not listed is never contacted until the user agrees.
+ */
+import * as vscode from 'vscode';
+import type { AwsTarget } from '../../aws/api';
+import type { Catalog } from '../../core/catalog/catalog';
+import type { LiveCompletionTarget } from '../../core/completion';
+import { parseImageReference } from '../../core/imageReference';
+import { isLiveImage } from '../../core/registry/liveLookup';
+import { LiveRegistryCache } from '../../core/registry/liveRegistryCache';
+import { RegistryError, type RegistryEntry, type RegistryQuery } from '../../core/registry/registryTypes';
+import type { SpecDocument } from '../../core/specDocument';
+import { createDockerRegistryClient } from '../../node/registry/dockerRegistryClient';
+import type { AwsAccess } from '../awsAccess';
+import type { Output } from '../output';
+import type { Prompter } from '../prompter';
+import type { RegistryCredentialStore } from './registryCredentials';
+import { addRegistryEntry, entryForHost, registryEntries, registryTimeoutMs } from './registrySettings';
+
+const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\./;
+
+export class LiveRegistries implements vscode.Disposable {
+  readonly cache = new LiveRegistryCache();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  /** Hosts the user declined to query in this session: not asked again. */
+  private readonly declined = new Set<string>();
+  /** Entries the user agreed to: used at once, before the settings change is visible. */
+  private readonly agreed = new Map<string, RegistryEntry>();
+  private readonly asking = new Map<string, Promise<boolean>>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private dockerClient: RegistryQuery | undefined;
+
+  constructor(
+    private readonly catalog: () => Catalog,
+    private readonly access: AwsAccess,
+    private readonly credentials: RegistryCredentialStore,
+    private readonly output: Output,
+    private readonly prompter: () => Prompter,
+  ) {}
+
+  /** Before completing: fetch what is missing or stale, waiting at most the time budget. */
+  async prepareCompletion(target: LiveCompletionTarget, token: vscode.CancellationToken): Promise<void> {
+    if (!vscode.workspace.isTrusted || !(await this.isAllowed(target.host, true))) return;
+    const needed = target.repository !== undefined
+      ? this.cache.tagsNeedFetch(target.host, target.repository) && this.refreshTags(target.host, target.repository)
+      : this.cache.repositoriesNeedFetch(target.host) && this.refreshRepositories(target.host);
+    if (!needed) return;
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<void>((resolve) => (timer = setTimeout(resolve, registryTimeoutMs())));
+    const cancelled = new Promise<void>((resolve) => token.onCancellationRequested(() => resolve()));
+    await Promise.race([needed, budget, cancelled]);
+    clearTimeout(timer);
+  }
+
+  /** After analysing a spec: refresh the tags of its live images in the background (no prompts). */
+  refreshForSpec(spec: SpecDocument): void {
+    if (!vscode.workspace.isTrusted) return;
+    for (const field of spec.images) {
+      const reference = field.parsed?.ok ? field.parsed.reference : undefined;
+      if (!reference?.host || !reference.tag || !isLiveImage(reference, this.catalog())) continue;
+      const host = reference.host.text;
+      if (!this.isListedOrEcr(host) || !this.cache.tagsNeedFetch(host, reference.repository.text)) continue;
+      void this.refreshTags(host, reference.repository.text);
+    }
+  }
+
+  /** The digest a tag points at, for "Pin to digest". Throws a RegistryError on failure. */
+  async resolveDigest(host: string, repository: string, tag: string): Promise<string | undefined> {
+    if (!vscode.workspace.isTrusted || !(await this.isAllowed(host, true))) throw new RegistryError('not-allowed', `${host} is not a registry SageMaker Spec may query.`);
+    return this.source(host).resolveDigest(host, repository, tag);
+  }
+
+  /** Whether an image can be pinned by asking its registry. */
+  canResolve(image: string): boolean {
+    const parsed = parseImageReference(image);
+    return parsed.ok && Boolean(parsed.reference.tag) && !parsed.reference.digest && isLiveImage(parsed.reference, this.catalog());
+  }
+
+  /** New credentials or settings: forget answers and clients. */
+  reset(host?: string): void {
+    if (host) this.cache.forgetHost(host);
+    else this.cache.clear();
+    this.dockerClient = undefined;
+  }
+
+  private refreshRepositories(host: string): Promise<void> {
+    return this.once(`repositories ${host}`, async () => {
+      try {
+        this.cache.setRepositories(host, await this.source(host).listRepositories(host));
+      } catch (error) {
+        this.cache.setRepositoriesError(host, asRegistryError(error));
+        this.output.line(`Registry ${host}: could not list repositories: ${asRegistryError(error).message}`);
+      }
+    });
+  }
+
+  private refreshTags(host: string, repository: string): Promise<void> {
+    return this.once(`tags ${host}/${repository}`, async () => {
+      try {
+        this.cache.setTags(host, repository, await this.source(host).listTags(host, repository));
+      } catch (error) {
+        this.cache.setTagsError(host, repository, asRegistryError(error));
+        this.output.line(`Registry ${host}: could not list the tags of ${repository}: ${asRegistryError(error).message}`);
+      }
+    });
+  }
+
+  /** One request per key at a time; listeners hear when an answer (or a failure) arrived. */
+  private once(key: string, work: () => Promise<void>): Promise<void> {
+    let running = this.inFlight.get(key);
+    if (!running) {
+      running = work().finally(() => {
+        this.inFlight.delete(key);
+        this.changed.fire();
+      });
+      this.inFlight.set(key, running);
+    }
+    return running;
+  }
+
+  private source(host: string): RegistryQuery {
+    const ecr = ECR_HOST.exec(host);
+    if (ecr) return this.ecrSource(ecr[1], ecr[2]);
+    this.dockerClient ??= createDockerRegistryClient({
+      entries: () => this.entries(),
+      credentials: (registry) => this.credentials.get(registry),
+      timeoutMs: Math.max(registryTimeoutMs() * 4, 5000),
+    });
+    return this.dockerClient;
+  }
+
+  /** The user's own ECR, with the same credentials as the launch commands and the host's region. */
+  private ecrSource(account: string, region: string): RegistryQuery {
+    const target = (): AwsTarget => ({ ...this.access.defaultTarget(), region });
+    return {
+      listRepositories: (_host, signal) => this.access.aws.ecrRepositories(target(), account, signal),
+      listTags: (_host, repository, signal) => this.access.aws.ecrImages(target(), account, repository, signal),
+      resolveDigest: (_host, repository, tag, signal) => this.access.aws.ecrDigest(target(), account, repository, tag, signal),
+    };
+  }
+
+  /** The settings' entries plus those agreed to in this session. */
+  private entries(): RegistryEntry[] {
+    const listed = registryEntries();
+    return [...listed, ...[...this.agreed.values()].filter((entry) => !listed.some((existing) => existing.host === entry.host))];
+  }
+
+  private isListedOrEcr(host: string): boolean {
+    return ECR_HOST.test(host) || this.agreed.has(host) || registryEntries().some((entry) => entry.host === host);
+  }
+
+  /** Listed hosts and ECR are allowed; another host only after the user agrees once. */
+  private async isAllowed(host: string, ask: boolean): Promise<boolean> {
+    if (this.isListedOrEcr(host)) return true;
+    if (!ask || this.declined.has(host)) return false;
+    let question = this.asking.get(host);
+    if (!question) {
+      question = (async () => {
+        const answer = await this.prompter().info(`Query registry ${host} for repositories and tags? It will be added to sagemakerSpec.registries.`, 'Query', 'Not Now');
+        if (answer !== 'Query') {
+          this.declined.add(host);
+          return false;
+        }
+        const entry = entryForHost(host);
+        this.agreed.set(host, entry);
+        await addRegistryEntry(entry);
+        return true;
+      })().finally(() => this.asking.delete(host));
+      this.asking.set(host, question);
+    }
+    return question;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** ECR errors come from dist/aws.js, a separate bundle with its own RegistryError class: match by shape. */
+function asRegistryError(error: unknown): RegistryError {
+  if (error instanceof RegistryError) return error;
+  const candidate = error as { name?: string; kind?: RegistryError['kind']; message?: string; status?: number };
+  if (candidate?.name === 'RegistryError' && candidate.kind) return new RegistryError(candidate.kind, candidate.message ?? '', candidate.status);
+  return new RegistryError('network', error instanceof Error ? error.message : String(error));
+}

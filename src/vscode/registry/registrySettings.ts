@@ -1,0 +1,34 @@
+/**
+ * `sagemakerSpec.registries` (machine scope: a workspace can never add a host to query) and
+ * `sagemakerSpec.registryTimeoutMs`.
+ */
+import * as vscode from 'vscode';
+import type { RegistryEntry } from '../../core/registry/registryTypes';
+import { SECTION } from '../settings';
+
+export const DEFAULT_REGISTRY_TIMEOUT_MS = 1500;
+
+export function registryEntries(): RegistryEntry[] {
+  const value = vscode.workspace.getConfiguration(SECTION).get<unknown>('registries');
+  if (!Array.isArray(value)) return [];
+  return value.filter((entry): entry is RegistryEntry => typeof entry === 'object' && entry !== null && typeof (entry as RegistryEntry).host === 'string');
+}
+
+export function registryTimeoutMs(): number {
+  const value = vscode.workspace.getConfiguration(SECTION).get<number>('registryTimeoutMs');
+  return typeof value === 'number' && value > 0 ? value : DEFAULT_REGISTRY_TIMEOUT_MS;
+}
+
+const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+/** The entry for a host the user agreed to query: a loopback registry is almost always plain HTTP. */
+export function entryForHost(host: string): RegistryEntry {
+  return LOOPBACK.test(host) ? { host, allowHttp: true } : { host };
+}
+
+/** Adds the entry to the user's settings (never the workspace's). */
+export async function addRegistryEntry(entry: RegistryEntry): Promise<void> {
+  const entries = registryEntries();
+  if (entries.some((existing) => existing.host === entry.host)) return;
+  await vscode.workspace.getConfiguration(SECTION).update('registries', [...entries, entry], vscode.ConfigurationTarget.Global);
+}
