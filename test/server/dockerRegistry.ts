@@ -9,13 +9,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { RegistryCredentials, RegistryEntry } from '../../src/core/registry/registryTypes';
 import { makeTestCertificates } from './dockerRegistryCerts';
 import { startTokenServer, type TokenServer } from './tokenServer';
+import { freePort } from './freePort';
+
+export { freePort };
 
 export const DOCKER_REGISTRY = '/usr/bin/docker-registry';
 const PACKAGES = [
@@ -87,17 +89,6 @@ export function ensureRegistryPackages(): void {
     const result = spawnSync('apt-get', args, { env, stdio: 'ignore' });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status}); install them by hand: apt-get install -y ${missing.join(' ')}`);
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function htpasswdLine(user: string, password: string): string {

@@ -1,22 +1,11 @@
 // moto, an independent AWS emulator, started on loopback for the tests that use it as the
 // third-party peer. Where moto is missing the tests fail and say how to install it.
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
-import * as net from 'net';
+import { freePort } from './freePort';
 
 export interface MotoServer {
   endpoint: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function motoCommand(): string {

@@ -87,6 +87,7 @@ describe('catalog generator (scripts/generate-catalog.mjs)', function () {
 
     before(function () {
       const file = path.join(referenceDir, 'algorithm-registries.json');
+      // Pending where ../shared/reference is absent (a plain clone), as above.
       if (!fs.existsSync(file)) this.skip();
       reference = JSON.parse(fs.readFileSync(file, 'utf8')) as AlgorithmRegistries;
       catalog = new Catalog(JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'catalog.json'), 'utf8')) as CatalogData);

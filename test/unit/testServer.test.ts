@@ -546,7 +546,7 @@ describe('SageMaker test server', function () {
   describe('the AWS CLI (botocore signs too)', function () {
     this.timeout(60_000);
     before(async function () {
-      if (!(await awsCliVersion())) this.skip();
+      if (!(await awsCliVersion())) throw new Error('The AWS CLI (`aws`) is not on PATH: install it (pip install awscli); botocore signing is checked with it.');
     });
 
     it('describe-training-job, sts get-caller-identity and logs describe-log-streams verify; a wrong secret fails', async () => {
