@@ -27,10 +27,12 @@ const JOB_NAME = 'launch-test-job';
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results');
 
 let failure;
+let page;
 try {
   await launchFromThePalette();
 } catch (error) {
   failure = error;
+  await explainFailure();
 } finally {
   await shutdown();
 }
@@ -42,6 +44,19 @@ if (failure) {
 console.log('✓ launch from the command palette: the dialog showed the spec, Launch sent it to moto');
 console.log('1 passed, 0 failed');
 process.exit(0);
+
+/** What the workbench showed when the test failed: a screenshot and the visible notifications. */
+async function explainFailure() {
+  if (!page) return;
+  try {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'ui-failure.png') });
+    const notifications = await page.locator('.notifications-toasts').allInnerTexts();
+    console.error(`screenshot: test-results/ui-failure.png; notifications: ${notifications.join(' | ') || '(none)'}`);
+  } catch (error) {
+    console.error(`(could not capture the workbench: ${error.message})`);
+  }
+}
 
 async function launchFromThePalette() {
   ensureSystemPackages();
@@ -59,18 +74,22 @@ async function launchFromThePalette() {
   });
   const browser = await launchChromium();
   onShutdown(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(workbench.folderUrl);
   await waitForWorkbench(page);
 
   await openFileInWorkbench(page, SPEC);
 
-  // The command palette: F1, the command's title, Enter.
+  // The extension has recognised the spec once its CodeLens shows (and the palette entry, which
+  // depends on the same recognition, is available).
+  await page.waitForSelector('.codelens-decoration >> text=Launch Training Job', { timeout: 30_000 });
+
+  // The command palette: F1, the command's title, then its row.
   await page.keyboard.press('F1');
   await page.keyboard.type('SageMaker: Launch Training Job');
-  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
-  await sleep(300);
-  await page.keyboard.press('Enter');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'SageMaker: Launch Training Job' }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
 
   // The real modal dialog: check what it shows, then click Launch.
   const dialog = await page.waitForSelector('.monaco-dialog-box', { timeout: 60_000 });

@@ -236,6 +236,19 @@ describe('launch commands (test server)', function () {
     await waitFor(() => api.launch.statusBarText() === '$(cloud) default · us-east-1', { what: 'the status bar item' });
   });
 
+  it('changes the region from the status bar item, in the user settings', async () => {
+    prompter.reset({ pick: (labels) => labels.find((label) => label.includes('Change region')) ?? labels.find((label) => label === 'eu-west-1') });
+    const config = vscode.workspace.getConfiguration('sagemakerSpec');
+    const before = config.inspect<string>('region')?.globalValue;
+    try {
+      await vscode.commands.executeCommand('sagemakerSpec.pickProfileOrRegion');
+      assert.strictEqual(vscode.workspace.getConfiguration('sagemakerSpec').inspect<string>('region')?.globalValue, 'eu-west-1');
+      assert.ok(prompter.of('pick')[1].actions.includes('us-east-1'), 'regions come from the catalog');
+    } finally {
+      await config.update('region', before, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('stops a running training job picked from the list', async () => {
     server.scriptTrainingJob('running-job', [{ TrainingJobStatus: 'InProgress' }]);
     prompter.reset({ pick: 'running-job', confirm: true });
