@@ -174,8 +174,3 @@ function parseEcrHost(host: ImagePart): EcrRegistry | undefined {
 export function formatEcrImage(account: string, region: string, dnsSuffix: string, repository: string, tag?: string): string {
   return `${account}.dkr.ecr.${region}.${dnsSuffix}/${repository}${tag ? `:${tag}` : ''}`;
 }
-
-/** True when the image is pinned: a digest, or a tag other than the floating `latest`. */
-export function isPinnedByDigest(reference: ImageReference): boolean {
-  return reference.digest !== undefined;
-}

@@ -19,16 +19,6 @@ export function memberValue(object: Node | undefined, name: string): Node | unde
   return findProperty(object, name)?.children?.[1];
 }
 
-/** Follows a path of member names through nested objects. */
-export function valueAtPath(object: Node | undefined, path: readonly string[]): Node | undefined {
-  let current = object;
-  for (const name of path) {
-    current = memberValue(current, name);
-    if (!current) return undefined;
-  }
-  return current;
-}
-
 /** The key node of a property whose value is `value`, if `value` is a member value. */
 export function keyOfValue(value: Node): Node | undefined {
   const property = value.parent;
@@ -54,11 +44,6 @@ export function stringValue(node: Node | undefined): string | undefined {
 export interface OffsetRange {
   offset: number;
   length: number;
-}
-
-/** The range of a string node's content, without its quotes. */
-export function contentRange(node: Node): OffsetRange {
-  return { offset: node.offset + 1, length: Math.max(0, node.length - 2) };
 }
 
 /**

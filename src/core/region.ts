@@ -16,6 +16,8 @@ export interface ResolvedRegion {
   explicit: boolean;
   /** The profile in use: the profile setting, else AWS_PROFILE, else `default`. */
   profile: string;
+  /** Which variable gave the region, when it came from the environment. */
+  variable?: 'AWS_REGION' | 'AWS_DEFAULT_REGION';
 }
 
 export interface RegionInputs {
@@ -40,8 +42,10 @@ export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
   const profile = resolveProfile(inputs.profileSetting, inputs.env);
   const fromSetting = nonEmpty(inputs.regionSetting);
   if (fromSetting) return { region: fromSetting, source: 'setting', explicit: true, profile };
-  const fromEnvironment = nonEmpty(inputs.env.AWS_REGION) ?? nonEmpty(inputs.env.AWS_DEFAULT_REGION);
-  if (fromEnvironment) return { region: fromEnvironment, source: 'environment', explicit: true, profile };
+  for (const variable of ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const) {
+    const fromEnvironment = nonEmpty(inputs.env[variable]);
+    if (fromEnvironment) return { region: fromEnvironment, source: 'environment', explicit: true, profile, variable };
+  }
   const fromProfile = profileRegion(inputs.awsConfigText, profile);
   if (fromProfile) return { region: fromProfile, source: 'profile', explicit: true, profile };
   const fromSpec = inputs.specImageRegions?.find((region) => region.length > 0);
@@ -58,7 +62,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 export function describeRegion(resolved: ResolvedRegion): string {
   const from: Record<RegionSource, string> = {
     setting: 'from sagemakerSpec.region',
-    environment: 'from AWS_REGION',
+    environment: `from ${resolved.variable ?? 'the environment'}`,
     profile: `from profile "${resolved.profile}"`,
     spec: "from the spec's images",
     default: 'default',

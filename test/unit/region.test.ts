@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { listProfiles, profileRegion } from '../../src/core/awsConfigFile';
-import { resolveRegion } from '../../src/core/region';
+import { describeRegion, resolveRegion } from '../../src/core/region';
 
 const CONFIG = `[default]
 region = eu-west-1
@@ -23,6 +23,8 @@ describe('resolveRegion', () => {
     assert.deepEqual(resolveRegion({ regionSetting: 'ca-central-1', env, awsConfigText: CONFIG }), { region: 'ca-central-1', source: 'setting', explicit: true, profile: 'default' });
     assert.equal(resolveRegion({ env, awsConfigText: CONFIG }).region, 'us-west-2');
     assert.equal(resolveRegion({ env: { AWS_DEFAULT_REGION: 'eu-central-1' }, awsConfigText: CONFIG }).region, 'eu-central-1');
+    assert.equal(describeRegion(resolveRegion({ env: { AWS_DEFAULT_REGION: 'eu-central-1' } })), 'eu-central-1 (from AWS_DEFAULT_REGION)');
+    assert.equal(describeRegion(resolveRegion({ env })), 'us-west-2 (from AWS_REGION)');
   });
 
   it("uses the profile's region: the profile setting, else AWS_PROFILE, else default", () => {
