@@ -10,8 +10,9 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { largeSpec, smallSpec } from './lib/bench-fixtures.mjs';
+import { invokedDirectly } from './lib/invoked-directly.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -140,11 +141,4 @@ function printRows(rows) {
   console.log('aims: ours/jsonLS ≤ 0.50×, ours/parse ≤ 3×');
 }
 
-function invokedDirectly() {
-  try {
-    return Boolean(process.argv[1]) && pathToFileURL(fs.realpathSync(process.argv[1])).href === import.meta.url;
-  } catch {
-    return false;
-  }
-}
-if (invokedDirectly()) await runApiModelBench();
+if (invokedDirectly(import.meta.url)) await runApiModelBench();

@@ -17,7 +17,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { invokedDirectly } from './lib/invoked-directly.mjs';
 
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(scriptDir, '..');
@@ -161,11 +162,4 @@ function main() {
   console.log(`data/api-model.json: ${Buffer.byteLength(text)} bytes${check ? ' (checked, not written)' : ''}`);
 }
 
-function invokedDirectly() {
-  try {
-    return Boolean(process.argv[1]) && pathToFileURL(fs.realpathSync(process.argv[1])).href === import.meta.url;
-  } catch {
-    return false;
-  }
-}
-if (invokedDirectly()) main();
+if (invokedDirectly(import.meta.url)) main();
