@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { toDiagnostic, DIAGNOSTIC_SOURCE } from './convert';
 import type { SpecAnalysis } from './specAnalysis';
 
-const TYPING_DELAY_MS = 150;
+/** How long typing must pause before a spec is analysed again. */
+export const TYPING_DELAY_MS = 150;
 
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);

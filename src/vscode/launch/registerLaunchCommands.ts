@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { CREATE_OPERATIONS } from '../../core/launch/operations';
 import { SPEC_KINDS } from '../../core/specKind';
 import { AwsAccess } from '../awsAccess';
+import { TYPING_DELAY_MS } from '../diagnostics';
 import { AwsStatusBar, PICK_PROFILE_OR_REGION_COMMAND, pickProfileOrRegion } from '../awsStatusBar';
 import { Output } from '../output';
 import { windowPrompter } from '../prompter';
@@ -40,6 +41,7 @@ export function registerLaunchCommands(context: vscode.ExtensionContext, analysi
   const statusBar = new AwsStatusBar(analysis, access);
   let lastOutcome: CreateOutcome | CleanupOutcome | undefined;
 
+  let typingTimer: NodeJS.Timeout | undefined;
   const updateActiveSpec = (editor: vscode.TextEditor | undefined) => {
     const kind = editor ? analysis.documents.get(editor.document)?.spec.kind : undefined;
     void vscode.commands.executeCommand('setContext', ACTIVE_SPEC_KIND, kind ?? '');
@@ -72,8 +74,13 @@ export function registerLaunchCommands(context: vscode.ExtensionContext, analysi
     vscode.languages.registerCodeLensProvider(selector, new SpecCodeLensProvider(analysis)),
     vscode.window.onDidChangeActiveTextEditor(updateActiveSpec),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document === vscode.window.activeTextEditor?.document) updateActiveSpec(vscode.window.activeTextEditor);
+      // Typing can change the spec's kind, but the parse this needs must not run per keystroke:
+      // wait until typing pauses, like the diagnostics do.
+      if (event.document !== vscode.window.activeTextEditor?.document) return;
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(() => updateActiveSpec(vscode.window.activeTextEditor), TYPING_DELAY_MS);
     }),
+    { dispose: () => clearTimeout(typingTimer) },
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('sagemakerSpec')) {
         if (access.loaded) access.aws.reset();
