@@ -25,6 +25,18 @@ export default tseslint.config(
     },
   },
   {
+    // Rules describe fixes as edit intents; the document's host writes the text. A rule that built
+    // JSON text itself would write JSON into Python or YAML documents.
+    files: ['src/core/rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['vscode', '@aws-sdk/*', '**/hosts/*'] }],
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.object.name='JSON'][callee.property.name='stringify']", message: 'Describe the change as an edit intent (src/core/edits/editIntent.ts); the host renders it.' },
+        { selector: "ImportSpecifier[imported.name=/^(modify|applyEdits|format|setProperty)$/]", message: 'Describe the change as an edit intent; jsonc-parser edits write JSON only.' },
+      ],
+    },
+  },
+  {
     // The editor layer reaches AWS only through AwsAccess, which loads dist/aws.js on first use:
     // a static import would put the SDK on the activation path.
     files: ['src/vscode/**/*.ts', 'src/extension.ts'],

@@ -12,6 +12,7 @@ import { registerLaunchCommands, type LaunchTestHooks } from './vscode/launch/re
 import type { LiveRegistries } from './vscode/registry/liveRegistries';
 import { registerLiveRegistries } from './vscode/registry/registerLiveRegistries';
 import { registerNewSpecCommand } from './vscode/newSpecCommand';
+import { fixRenderCount } from './core/renderFix';
 import { affectsSettings, watchProjectConfigs } from './vscode/settings';
 import { SpecAnalysis } from './vscode/specAnalysis';
 import { SpecDocuments } from './vscode/specDocuments';
@@ -22,6 +23,10 @@ const JSON_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { languag
 export interface ExtensionTestApi {
   launch: LaunchTestHooks;
   live: LiveRegistries;
+  /** How many quick fixes were rendered to text so far (only resolving an action should). */
+  fixRenderCount(): number;
+  /** What went to the "SageMaker" output channel lately. */
+  outputLines(): readonly string[];
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi | undefined {
@@ -46,7 +51,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   registerNewSpecCommand(context, analysis);
   const launch = registerLaunchCommands(context, analysis, JSON_DOCUMENTS);
   const live = registerLiveRegistries(context, analysis, diagnostics, launch.services, JSON_DOCUMENTS);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { launch, live } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { launch, live, fixRenderCount: () => fixRenderCount.value, outputLines: () => analysis.output.recent }
+    : undefined;
 }
 
 export function deactivate(): void {}

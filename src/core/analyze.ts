@@ -13,10 +13,11 @@ import { checkRegistry } from './rules/registryRules';
 import { checkRepositoryAccess } from './rules/repositoryAccessRules';
 import { checkRequest, type RequestRuleData } from './rules/requestRules';
 import type { RuleSettings } from './rules/ruleCodes';
-import { createRuleContext, nodeRange } from './rules/ruleContext';
+import { createRuleContext, nodeRange, type RuleContext } from './rules/ruleContext';
 import { checkScope } from './rules/scopeRule';
 import { checkTags } from './rules/tagRules';
-import { specImageRegions, type SpecDocument } from './specDocument';
+import { specImageRegions, type ImageField, type SpecDocument } from './specDocument';
+import type { ParseResult } from './imageReference';
 import { withoutSuppressed } from './suppressions';
 import { KIND_SIGNATURES } from './specKind';
 
@@ -29,6 +30,11 @@ export interface AnalyzeOptions extends RequestRuleData {
   forcedSpec?: boolean;
   /** Cached answers of live registries (the editor's); absent in the checker. */
   live?: LiveLookup;
+  /**
+   * Told of a rule that threw (a bug of ours): that rule's findings for this spec are lost, the
+   * others are kept. `rule` names the rule family. The editor logs it, the checker prints it.
+   */
+  onInternalError?: (rule: string, error: unknown) => void;
 }
 
 export interface Analysis {
@@ -44,35 +50,51 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   const findings: Finding[] = [];
   const region = regionForSpec(spec, options.regionInputs);
   const context = createRuleContext(spec, options.catalog, region, options.rules, findings);
-  if (spec.kind || options.forcedSpec) checkJsonSyntax(context);
-  if (!spec.kind) {
-    if (options.forcedSpec) {
-      const kinds = Object.entries(KIND_SIGNATURES).map(([kind, members]) => `${kind}: ${members}`).join('; ');
-      const range = spec.root ? { offset: spec.root.offset, length: spec.root.type === 'object' ? 1 : spec.root.length } : { offset: 0, length: 0 };
-      context.report('unknown-spec-kind', `Cannot tell which SageMaker request this is. The members that identify each: ${kinds}.`, range);
+  /** Runs one rule family; a throw costs only its own findings, never the others'. */
+  const run = (rule: string, check: () => void): void => {
+    const before = findings.length;
+    try {
+      check();
+    } catch (error) {
+      findings.length = before;
+      options.onInternalError?.(rule, error);
     }
+  };
+  if (spec.kind || options.forcedSpec) run('invalid-json', () => checkJsonSyntax(context));
+  if (!spec.kind) {
+    if (options.forcedSpec && spec.tooDeepAt === undefined) run('unknown-spec-kind', () => reportUnknownKind(context, spec));
     return { findings: withoutSuppressed(spec.text, findings), region };
   }
   for (const field of spec.images) {
     const parsed = field.parsed;
     if (!parsed) continue;
     if (!parsed.ok) {
-      const occurrenceRange = nodeRange(field.value);
-      // Point at the offending part when it is known, else the whole value.
-      const start = Math.min(parsed.span.start, occurrenceRange.length);
-      const end = Math.min(Math.max(parsed.span.end, start), occurrenceRange.length);
-      const image = imageOccurrence(spec.text, field, { raw: String(field.value.value), repository: { start: 0, end: 0, text: '' } });
-      const range = end > start ? image.rangeOf({ start, end }) : occurrenceRange;
-      context.report('invalid-image-reference', `Not a valid image reference: ${parsed.problem}.`, range);
+      run('invalid-image-reference', () => reportInvalidReference(context, spec, field, parsed));
       continue;
     }
     const image = imageOccurrence(spec.text, field, parsed.reference);
-    checkRegistry(context, image);
-    checkTags(context, image);
-    checkScope(context, image);
-    checkLiveTag(context, image, options.live);
+    run('registry', () => checkRegistry(context, image));
+    run('tags', () => checkTags(context, image));
+    run('image-scope-mismatch', () => checkScope(context, image));
+    run('tag-not-found', () => checkLiveTag(context, image, options.live));
   }
-  checkRepositoryAccess(context);
-  checkRequest(context, options);
+  run('repository-access', () => checkRepositoryAccess(context));
+  run('api-model', () => checkRequest(context, options));
   return { findings: withoutSuppressed(spec.text, findings), region };
+}
+
+function reportUnknownKind(context: RuleContext, spec: SpecDocument): void {
+  const kinds = Object.entries(KIND_SIGNATURES).map(([kind, members]) => `${kind}: ${members}`).join('; ');
+  const range = spec.root ? { offset: spec.root.offset, length: spec.root.type === 'object' ? 1 : spec.root.length } : { offset: 0, length: 0 };
+  context.report('unknown-spec-kind', `Cannot tell which SageMaker request this is. The members that identify each: ${kinds}.`, range);
+}
+
+function reportInvalidReference(context: RuleContext, spec: SpecDocument, field: ImageField, parsed: Extract<ParseResult, { ok: false }>): void {
+  const occurrenceRange = nodeRange(field.value);
+  // Point at the offending part when it is known, else the whole value.
+  const start = Math.min(parsed.span.start, occurrenceRange.length);
+  const end = Math.min(Math.max(parsed.span.end, start), occurrenceRange.length);
+  const image = imageOccurrence(spec.text, field, { raw: String(field.value.value), repository: { start: 0, end: 0, text: '' } });
+  const range = end > start ? image.rangeOf({ start, end }) : occurrenceRange;
+  context.report('invalid-image-reference', `Not a valid image reference: ${parsed.problem}.`, range);
 }

@@ -1,5 +1,8 @@
 /** Suggesting the nearest names: for misspelt regions, unknown tags and (later) property names. */
 
+/** Longest text (UTF-16 units) compared for suggestions; anything longer gets none. */
+export const MAX_SUGGESTION_INPUT = 256;
+
 /** Levenshtein distance, with an early exit once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
@@ -22,11 +25,15 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 
 /**
  * The `count` candidates nearest to `target` (case-insensitive), nearest first; ties keep the
- * candidates' own order, which callers use to prefer newer versions.
+ * candidates' own order, which callers use to prefer newer versions. A target or candidate longer
+ * than MAX_SUGGESTION_INPUT is never compared, so the cost stays bounded whatever the input.
  */
 export function closestMatches(target: string, candidates: readonly string[], count = 3): string[] {
+  // Nobody misspells a name into a page of text; the distance table would be length × length.
+  if (target.length > MAX_SUGGESTION_INPUT) return [];
   const lowered = target.toLowerCase();
   return candidates
+    .filter((candidate) => candidate.length <= MAX_SUGGESTION_INPUT)
     .map((candidate, index) => ({ candidate, index, distance: editDistance(lowered, candidate.toLowerCase()) }))
     .sort((a, b) => a.distance - b.distance || a.index - b.index)
     .slice(0, count)

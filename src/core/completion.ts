@@ -110,7 +110,10 @@ function completeImage(typed: string, edit: TextEdit, region: ResolvedRegion, op
   if (slash > 0) {
     // A SageMaker registry host: its repositories and tags come from the catalog.
     const host = typed.slice(0, slash);
-    const [, account, hostRegion] = ECR_HOST_PREFIX.exec(host)!;
+    const ecrHost = ECR_HOST_PREFIX.exec(host);
+    // `team/trainer`, `pytorch/pytorch:2.1.0`: a Docker Hub namespace; the catalog knows none.
+    if (!ecrHost) return { typed, isIncomplete: false, items: [] };
+    const [, account, hostRegion] = ecrHost;
     const rest = typed.slice(slash + 1);
     const colon = rest.indexOf(':');
     if (colon >= 0) return tagItems(catalog, typed, edit, host, hostRegion, rest.slice(0, colon), rest.slice(colon + 1));

@@ -1,7 +1,11 @@
 /**
- * What the rules produce: findings with offset ranges and quick fixes as plain text edits.
- * The editor layer turns these into diagnostics and code actions; the CLI prints them.
+ * What the rules produce: findings with offset ranges and quick fixes described as edit
+ * intents (see edits/editIntent.ts). The editor layer turns them into diagnostics and code
+ * actions, rendering a fix's text only when the user picks it; the CLI prints them.
  */
+import type { QuickFix } from './edits/editIntent';
+
+export type { QuickFix } from './edits/editIntent';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -12,25 +16,17 @@ export interface TextEdit {
   newText: string;
 }
 
-export interface QuickFix {
-  title: string;
-  edits: TextEdit[];
-  /** The fix to apply with one keystroke (Ctrl+. / the Problems panel). */
-  preferred?: boolean;
-  /** Where to leave the cursor, as an offset in the text after the edits. */
-  cursorOffset?: number;
-}
-
 export interface Finding {
   code: string;
   message: string;
   severity: Severity;
+  /** UTF-16 offset into the document text; offset + length never passes its end. */
   offset: number;
   length: number;
   fixes: QuickFix[];
 }
 
-/** Applies non-overlapping edits to a text; used by tests, the CLI's --fix and cursor math. */
+/** Applies non-overlapping edits to a text; used by tests, fix-all and cursor math. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.offset - a.offset);
   let result = text;

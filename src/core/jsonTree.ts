@@ -4,10 +4,14 @@
  */
 import type { Node } from 'jsonc-parser';
 
-/** The property node (`"key": value`) for `name` in an object node. */
+/**
+ * The property node (`"key": value`) for `name` in an object node. With duplicate keys, the
+ * last one: that is the one JSON readers keep (the AWS CLI's and SDKs' parsers), so the one sent.
+ */
 export function findProperty(object: Node | undefined, name: string): Node | undefined {
   if (!object || object.type !== 'object' || !object.children) return undefined;
-  for (const property of object.children) {
+  for (let index = object.children.length - 1; index >= 0; index--) {
+    const property = object.children[index];
     const key = property.children?.[0];
     if (key && key.value === name) return property;
   }

@@ -3,9 +3,10 @@
  * completion, hover and code actions.
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { memberNames, memberValue } from './jsonTree';
+import { memberValue } from './jsonTree';
 import { parseImageReference, type ParseResult } from './imageReference';
-import { detectSpecKind, type SpecKind } from './specKind';
+import { MAX_NESTING_DEPTH, scanJson, type JsonScan } from './jsonScan';
+import { detectSpecKind, mayNameSpecKind, type SpecKind } from './specKind';
 
 /** How the image in a field is used; it decides which rules and catalog scopes apply. */
 export type ImageUsage = 'training' | 'inference' | 'processing' | 'tuning';
@@ -24,21 +25,43 @@ export interface ImageField {
 
 export interface SpecDocument {
   text: string;
+  /** The tree; undefined for empty text and for text nested deeper than MAX_NESTING_DEPTH. */
   root: Node | undefined;
   parseErrors: ParseError[];
+  /** Set when nesting goes deeper than MAX_NESTING_DEPTH: the offset of the bracket that did. */
+  tooDeepAt?: number;
   /** The request kind, or undefined when the top-level members do not tell. */
   kind: SpecKind | undefined;
   images: ImageField[];
 }
 
-export function parseSpecDocument(text: string): SpecDocument {
+/**
+ * The request kind of a JSON text from its top-level members, without building a tree: undefined
+ * for text that is not a SageMaker request. A text search first, so large unrelated JSON files
+ * (lock files, data) cost one pass of `indexOf` and nothing else.
+ */
+export function identifySpec(text: string): { kind: SpecKind | undefined; scan: JsonScan | undefined } {
+  if (!mayNameSpecKind(text)) return { kind: undefined, scan: undefined };
+  const scan = scanJson(text);
+  return { kind: detectSpecKind(scan.topLevelMembers), scan };
+}
+
+/**
+ * Parses a spec (any JSON text, in fact) into the view every feature shares. Text nested
+ * deeper than MAX_NESTING_DEPTH is not parsed (`root` undefined, `tooDeepAt` set): the
+ * recursive parser would overflow the stack. `scan` may be passed when already computed.
+ */
+export function parseSpecDocument(text: string, scan: JsonScan = scanJson(text)): SpecDocument {
+  const kind = detectSpecKind(scan.topLevelMembers);
+  if (scan.tooDeepAt !== undefined) return { text, root: undefined, parseErrors: [], tooDeepAt: scan.tooDeepAt, kind, images: [] };
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   const topLevel = root?.type === 'object' ? root : undefined;
-  const kind = topLevel ? detectSpecKind(memberNames(topLevel)) : undefined;
   const images = kind && topLevel ? findImageFields(kind, topLevel) : [];
   return { text, root, parseErrors, kind, images };
 }
+
+export { MAX_NESTING_DEPTH };
 
 function findImageFields(kind: SpecKind, root: Node): ImageField[] {
   const fields: ImageField[] = [];

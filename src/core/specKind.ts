@@ -43,3 +43,24 @@ export function detectSpecKind(topLevelMembers: Iterable<string>): SpecKind | un
   if (has.has('EndpointConfigName')) return 'CreateEndpointConfig';
   return undefined;
 }
+
+/** Every member name that can identify a kind: a text without any of them is not a request. */
+const IDENTIFYING_MEMBERS = [
+  'HyperParameterTuningJob',
+  'AlgorithmSpecification',
+  'TrainingJobName',
+  'AppSpecification',
+  'ProcessingJobName',
+  'TransformInput',
+  'TransformJobName',
+  'PrimaryContainer',
+  'Containers',
+  'ModelName',
+  'ProductionVariants',
+  'EndpointConfigName',
+];
+
+/** A cheap pre-filter: false when `text` cannot hold a member that identifies a request kind. */
+export function mayNameSpecKind(text: string): boolean {
+  return IDENTIFYING_MEMBERS.some((name) => text.includes(name));
+}

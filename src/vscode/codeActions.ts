@@ -1,41 +1,70 @@
 /**
  * Quick fixes for our diagnostics: each fix of the matching finding becomes a QuickFix code action
  * linked to its diagnostic, the best one preferred, so it shows in the Problems panel and on Ctrl+.
+ * The action carries no edit until VS Code resolves it (when the user picks it): rendering a fix
+ * reads the document again, and a spec with thousands of findings must not pay for every fix.
  */
 import * as vscode from 'vscode';
+import type { QuickFix } from '../core/edits/editIntent';
 import type { Finding } from '../core/findings';
+import { renderFix } from '../core/renderFix';
+import type { SpecDocument } from '../core/specDocument';
 import { diagnosticCode, toTextEdit } from './convert';
 import type { SpecAnalysis } from './specAnalysis';
 
 export const PLACE_CURSOR_COMMAND = 'sagemakerSpec.internal.placeCursor';
 
-export class QuickFixProvider implements vscode.CodeActionProvider {
+/** A quick fix not yet rendered: what it needs to render against the text it was computed for. */
+class FindingFixAction extends vscode.CodeAction {
+  constructor(
+    readonly document: vscode.TextDocument,
+    readonly version: number,
+    readonly spec: SpecDocument,
+    readonly fix: QuickFix,
+  ) {
+    super(fix.title, vscode.CodeActionKind.QuickFix);
+  }
+}
+
+export class QuickFixProvider implements vscode.CodeActionProvider<FindingFixAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
   constructor(private readonly analysis: SpecAnalysis) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): FindingFixAction[] {
     const ours = context.diagnostics.filter((diagnostic) => diagnosticCode(diagnostic) !== undefined);
     if (ours.length === 0) return [];
     const result = this.analysis.analyze(document);
     if (!result) return [];
-    const actions: vscode.CodeAction[] = [];
+    const actions: FindingFixAction[] = [];
     for (const diagnostic of ours) {
       const finding = findingFor(document, result.analysis.findings, diagnostic);
       if (!finding) continue;
       for (const fix of finding.fixes) {
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        const action = new FindingFixAction(document, document.version, result.served.spec, fix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred === true;
-        action.edit = new vscode.WorkspaceEdit();
-        action.edit.set(document.uri, fix.edits.map((edit) => toTextEdit(document, edit)));
-        if (fix.cursorOffset !== undefined) {
-          action.command = { command: PLACE_CURSOR_COMMAND, title: 'Place cursor', arguments: [document.uri, fix.cursorOffset] };
-        }
         actions.push(action);
       }
     }
     return actions;
+  }
+
+  /** Renders the picked fix; a document changed since, or a fix that fails, yields no edit. */
+  resolveCodeAction(action: FindingFixAction): FindingFixAction {
+    if (action.document.version !== action.version) return action;
+    try {
+      const rendered = renderFix(action.spec, action.fix);
+      if (!rendered) return action;
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.set(action.document.uri, rendered.edits.map((edit) => toTextEdit(action.document, edit)));
+      if (rendered.cursorOffset !== undefined) {
+        action.command = { command: PLACE_CURSOR_COMMAND, title: 'Place cursor', arguments: [action.document.uri, rendered.cursorOffset] };
+      }
+    } catch (error) {
+      this.analysis.internalError(`quick fix "${action.title}"`, error);
+    }
+    return action;
   }
 }
 

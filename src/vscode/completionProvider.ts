@@ -18,6 +18,15 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly analysis: SpecAnalysis) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
+    try {
+      return await this.complete(document, position, token);
+    } catch (error) {
+      this.analysis.internalError('completion', error);
+      return undefined;
+    }
+  }
+
+  private async complete(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
     const served = this.analysis.documents.get(document);
     if (!served) return undefined;
     const offset = document.offsetAt(position);

@@ -32,7 +32,14 @@ export class DiagnosticsController implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    const result = this.analysis.analyze(document);
+    let result: ReturnType<SpecAnalysis['analyze']>;
+    try {
+      result = this.analysis.analyze(document);
+    } catch (error) {
+      // One document must never stop the others (or activation, which refreshes them all).
+      this.analysis.internalError(`analysis of ${document.uri.toString(true)}`, error);
+      result = undefined;
+    }
     if (!result) {
       this.collection.delete(document.uri);
       return;

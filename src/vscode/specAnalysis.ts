@@ -11,6 +11,7 @@ import type { RegionInputs } from '../core/region';
 import { awsConfigPath, CachedTextFile } from '../node/awsConfigFiles';
 import { loadApiModel } from '../node/loadApiModel';
 import { loadCatalog, loadInstanceGpus } from '../node/loadCatalog';
+import { Output } from './output';
 import type { LiveRegistries } from './registry/liveRegistries';
 import { readSettings } from './settings';
 import type { ServedSpec, SpecDocuments } from './specDocuments';
@@ -23,6 +24,9 @@ export class SpecAnalysis {
   private readonly awsConfig = new CachedTextFile(() => awsConfigPath());
   /** Live registry answers, once registered; their arrival re-runs the analysis. */
   live: LiveRegistries | undefined;
+  /** The "SageMaker" output channel (created on first write). */
+  readonly output = new Output();
+  private readonly loggedErrors = new Set<string>();
 
   constructor(readonly documents: SpecDocuments, private readonly dataDir: string) {}
 
@@ -60,10 +64,24 @@ export class SpecAnalysis {
       rules: readSettings(document.uri).rules,
       forcedSpec: served.forced,
       live: this.live?.cache,
+      onInternalError: (rule, error) => this.internalError(`rule ${rule}`, error),
     });
     this.results.set(document, { version: document.version, generation: this.generation, analysis });
     this.live?.refreshForSpec(served.spec);
     return { served, analysis };
+  }
+
+  /**
+   * A bug of ours surfaced (a rule, a fix or a provider threw): logged to the output channel once
+   * per distinct message, so the user can report it, and otherwise ignored.
+   */
+  internalError(where: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const key = `${where}: ${message}`;
+    if (this.loggedErrors.has(key) || this.loggedErrors.size > 100) return;
+    this.loggedErrors.add(key);
+    const stack = error instanceof Error && error.stack ? `\n${error.stack.split('\n').slice(1, 6).join('\n')}` : '';
+    this.output.line(`Internal error in ${where} (please report it): ${message}${stack}`);
   }
 
   /** Settings or the AWS config changed: every cached analysis is stale. */

@@ -4,7 +4,7 @@
  * `sagemakerSpec.files` (always specs). Every other JSON file gets nothing from us.
  */
 import * as vscode from 'vscode';
-import { parseSpecDocument, type SpecDocument } from '../core/specDocument';
+import { identifySpec, parseSpecDocument, type SpecDocument } from '../core/specDocument';
 import { readSettings } from './settings';
 
 export interface ServedSpec {
@@ -26,29 +26,33 @@ export class SpecDocuments {
    * Keyed by the document object, not its URI: an untitled document closed and created again gets
    * the same URI and version 1, and must not see the old text's parse.
    */
-  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; spec: SpecDocument | undefined }>();
+  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; served: ServedSpec | undefined }>();
 
   /** The parsed spec, or undefined when the document is not one of ours. */
   get(document: vscode.TextDocument): ServedSpec | undefined {
     if (!JSON_LANGUAGES.has(document.languageId)) return undefined;
-    const spec = this.parse(document);
-    if (!spec) return undefined;
-    const forced = matchesSpecGlobs(document);
-    if (!spec.kind && !forced) return undefined;
-    return { spec, forced };
+    const cached = this.cache.get(document);
+    if (cached && cached.version === document.version) return cached.served;
+    const served = this.read(document);
+    this.cache.set(document, { version: document.version, served });
+    return served;
   }
 
   forget(document: vscode.TextDocument): void {
     this.cache.delete(document);
   }
 
-  private parse(document: vscode.TextDocument): SpecDocument | undefined {
-    const cached = this.cache.get(document);
-    if (cached && cached.version === document.version) return cached.spec;
+  /**
+   * Other JSON files cost a text search and at most one flat scan of their top-level members;
+   * only specs are parsed into a tree.
+   */
+  private read(document: vscode.TextDocument): ServedSpec | undefined {
     const text = document.getText();
-    const spec = text.length > MAX_SPEC_CHARACTERS ? undefined : parseSpecDocument(text);
-    this.cache.set(document, { version: document.version, spec });
-    return spec;
+    if (text.length > MAX_SPEC_CHARACTERS) return undefined;
+    const forced = matchesSpecGlobs(document);
+    const { kind, scan } = identifySpec(text);
+    if (!kind && !forced) return undefined;
+    return { spec: parseSpecDocument(text, scan), forced };
   }
 }
 

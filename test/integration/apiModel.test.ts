@@ -27,7 +27,8 @@ describe('API model features', () => {
     assert.strictEqual(document.getText(diagnostic.range), 'TrainingImge');
     const fixes = await waitFor(async () => {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value,
+        // Fixes carry their edit once resolved, as when the user picks one: resolve them all.
+      'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 100,
       );
       return actions.some((action) => action.isPreferred) && actions;
     }, { what: 'quick fixes for unknown-property' });

@@ -13,7 +13,8 @@ function codeOf(diagnostic: vscode.Diagnostic): string {
 async function quickFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   return waitFor(async () => {
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value,
+      // Fixes carry their edit once resolved, as when the user picks one: resolve them all.
+      'vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 100,
     );
     const fixes = actions.filter((action): action is vscode.CodeAction => 'edit' in action && action.edit !== undefined);
     return fixes.length > 0 && fixes;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../src/core/findings';
-import { analyzeText, applyFix, codes, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
+import { analyzeText, applyFix, codes, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
 
 const IMAGE = `${XGBOOST_US_EAST_1}:1.7-1`;
 const PYTORCH = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training';
@@ -70,7 +70,7 @@ describe('API model rules', () => {
       const finding = only(analyzeText(text), 'missing-required-property');
       assert.equal(textAt(text, finding), '{');
       assert.equal(finding.offset, 0);
-      const fix = finding.fixes[0];
+      const fix = render(text, finding.fixes[0]);
       const fixed = applyEdits(text, fix.edits);
       assert.equal(JSON.parse(fixed).RoleArn, '');
       assert.equal(fixed.slice(fix.cursorOffset! - '"RoleArn": "'.length, fix.cursorOffset! + 1), '"RoleArn": ""');

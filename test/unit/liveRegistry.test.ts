@@ -4,11 +4,11 @@ import { completeAt, liveCompletionTarget } from '../../src/core/completion';
 import { applyEdits } from '../../src/core/findings';
 import { parseImageReference, type ImageReference } from '../../src/core/imageReference';
 import { LiveRegistryCache } from '../../src/core/registry/liveRegistryCache';
-import { pinToDigestEdit } from '../../src/core/registry/pinToDigest';
+import { pinToDigestIntent } from '../../src/core/registry/pinToDigest';
 import { RegistryError } from '../../src/core/registry/registryTypes';
 import { imageOccurrence } from '../../src/core/rules/imageOccurrence';
 import { parseSpecDocument } from '../../src/core/specDocument';
-import { catalog, only, textAt, trainingSpec } from './specTestKit';
+import { applyFix, catalog, only, render, textAt, trainingSpec } from './specTestKit';
 
 const HOST = 'registry.example.com:5000';
 const DIGEST = `sha256:${'d'.repeat(64)}`;
@@ -66,7 +66,7 @@ describe('live registries (core)', () => {
     const finding = only(findings, 'tag-not-found');
     assert.equal(textAt(text, finding), '2.2');
     assert.equal(finding.severity, 'warning');
-    assert.equal(applyEdits(text, finding.fixes[0].edits), trainingSpec(`${HOST}/team/trainer:2.1`, vpc, access));
+    assert.equal(applyFix(text, finding), trainingSpec(`${HOST}/team/trainer:2.1`, vpc, access));
     const known = trainingSpec(`${HOST}/team/trainer:2.0`, vpc, access);
     assert.ok(!analyzeSpec(parseSpecDocument(known), { catalog, regionInputs: { env: {} }, live: cacheWith() }).findings.some((f) => f.code === 'tag-not-found'));
     const unasked = trainingSpec(`${HOST}/team/other:9`, vpc, access);
@@ -78,8 +78,8 @@ describe('live registries (core)', () => {
     const spec = parseSpecDocument(text);
     const field = spec.images[0];
     const reference = (parseImageReference(String(field.value.value)) as { reference: ImageReference }).reference;
-    const edit = pinToDigestEdit(imageOccurrence(text, field, reference), DIGEST);
-    assert.equal(applyEdits(text, [edit]), trainingSpec(`${HOST}/team/trainer@${DIGEST}`));
+    const fix = { title: 'Pin to digest', intents: [pinToDigestIntent(imageOccurrence(text, field, reference), DIGEST)] };
+    assert.equal(applyEdits(text, render(text, fix).edits), trainingSpec(`${HOST}/team/trainer@${DIGEST}`));
   });
 
   it('serves stale answers, refetches after the time limit, and backs off after failures', () => {

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../src/core/findings';
 import {
-  analyzeText, applyFix, codes, KMEANS_US_EAST_1, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1,
-} from './specTestKit';
+  analyzeText, applyFix, codes, KMEANS_US_EAST_1, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
 
 const LAMBDA_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:registry-credentials';
 const VPC = { SecurityGroupIds: ['sg-0123'], Subnets: ['subnet-0123'] };
@@ -222,7 +221,7 @@ describe('private registry rules', () => {
       const text = trainingSpec(`${PRIVATE}@${DIGEST}`, {}, vpcMode);
       const finding = only(analyzeText(text), 'missing-vpc-config');
       assert.equal(textAt(text, finding), 'Vpc');
-      const fix = finding.fixes[0];
+      const fix = render(text, finding.fixes[0]);
       const fixed = applyEdits(text, fix.edits);
       assert.deepEqual(JSON.parse(fixed).VpcConfig, { SecurityGroupIds: ['sg-'], Subnets: ['subnet-'] });
       assert.equal(fixed.slice(fix.cursorOffset! - 4, fix.cursorOffset! + 1), '"sg-"');

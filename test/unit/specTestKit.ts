@@ -4,7 +4,8 @@
  */
 import { analyzeSpec } from '../../src/core/analyze';
 import type { Catalog } from '../../src/core/catalog/catalog';
-import { applyEdits, type Finding } from '../../src/core/findings';
+import { applyEdits, type Finding, type QuickFix } from '../../src/core/findings';
+import { renderFix, type RenderedFix } from '../../src/core/renderFix';
 import type { RuleSettings } from '../../src/core/rules/ruleCodes';
 import { parseSpecDocument } from '../../src/core/specDocument';
 import { loadApiModel } from '../../src/node/loadApiModel';
@@ -52,7 +53,14 @@ export function codes(findings: Finding[]): string[] {
 export function applyFix(text: string, finding: Finding, title?: string): string {
   const fix = title ? finding.fixes.find((candidate) => candidate.title === title) : finding.fixes.find((candidate) => candidate.preferred);
   if (!fix) throw new Error(`no fix ${title ?? '(preferred)'} among ${JSON.stringify(finding.fixes.map((candidate) => candidate.title))}`);
-  return applyEdits(text, fix.edits);
+  return applyEdits(text, render(text, fix).edits);
+}
+
+/** The edits of `fix` rendered against `text`, failing the test when the fix does not render. */
+export function render(text: string, fix: QuickFix): RenderedFix {
+  const rendered = renderFix(parseSpecDocument(text), fix);
+  if (!rendered) throw new Error(`fix "${fix.title}" did not render`);
+  return rendered;
 }
 
 /** A CreateTrainingJob spec around one training image, pretty-printed like a real file. */

@@ -3,14 +3,13 @@
  * duplicate keys, missing required members, JSON types, enums, numeric and length limits, and
  * patterns. Each node is visited once with the shape it must have, so a 1 MB spec costs one pass.
  */
-import { getNodePath, type Node } from 'jsonc-parser';
+import { getNodeValue, type Node } from 'jsonc-parser';
 import type { ApiModel, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape } from '../apiModel/apiModel';
 import { boundsText, expectedType, lengthUnit } from '../apiModel/describeShape';
 import { compilePattern } from '../apiModel/patterns';
 import { placeholderValue } from '../apiModel/placeholders';
 import { closestMatches, editDistance } from '../closestMatches';
-import type { QuickFix } from '../findings';
-import { setMembers } from '../jsonEdits';
+import { intent, type FixValue, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, type OffsetRange } from '../jsonTree';
 import { topLevelObject } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
@@ -137,7 +136,7 @@ class ModelValidator {
     if (!present.has(name)) {
       present.add(name);
     } else if (this.enabled.duplicate) {
-      this.report('duplicate-key', `"${name}" appears more than once in this object; only one of them can take effect.`, nodeRange(key));
+      this.report('duplicate-key', `"${clip(name)}" appears more than once in this object; only one of them can take effect.`, nodeRange(key));
     }
   }
 
@@ -149,7 +148,7 @@ class ModelValidator {
     }
     if ((shape.min !== undefined && value.length < shape.min) || (shape.max !== undefined && value.length > shape.max)) {
       // Limits count characters (code points); JavaScript's length counts UTF-16 units.
-      const length = [...value].length;
+      const length = codePointCount(value);
       if ((shape.min !== undefined && length < shape.min) || (shape.max !== undefined && length > shape.max)) {
         if (this.enabled.range) {
           this.report(
@@ -172,11 +171,19 @@ class ModelValidator {
   private number(node: Node, shape: NumberShape, name: string): void {
     if (!this.enabled.range) return;
     const value = node.value as number;
-    const bound = shape.min !== undefined && value < shape.min ? shape.min : shape.max !== undefined && value > shape.max ? shape.max : undefined;
-    if (bound === undefined) return;
-    this.report('value-out-of-range', `${name} must be ${boundsText(shape.min, shape.max)}; it is ${this.literal(node)}.`, nodeRange(node), [
-      { title: `Use ${bound}`, edits: [{ offset: node.offset, length: node.length, newText: String(bound) }], preferred: true },
-    ]);
+    // The service reads `integer` members as 32-bit and `long` as 64-bit integers, whatever the model's own bounds.
+    const implicit = shape.type === 'integer' ? INT32 : undefined;
+    const min = shape.min ?? implicit?.min;
+    const max = shape.max ?? implicit?.max;
+    const bound = min !== undefined && value < min ? min : max !== undefined && value > max ? max : undefined;
+    const width = implicit && (shape.min === undefined || shape.max === undefined) ? ' (a 32-bit integer)' : '';
+    if (bound !== undefined) {
+      this.report('value-out-of-range', `${name} must be ${boundsText(min, max)}${width}; it is ${clip(this.literal(node))}.`, nodeRange(node), [
+        { title: `Use ${bound}`, intents: [intent.replaceValue(node, bound)], preferred: true },
+      ]);
+    } else if (shape.type === 'long' && outsideInt64(this.literal(node))) {
+      this.report('value-out-of-range', `${name} must be a 64-bit integer; ${clip(this.literal(node))} is too large.`, nodeRange(node));
+    }
   }
 
   /** Item count of a list or entry count of a map against its limits. */
@@ -201,11 +208,11 @@ class ModelValidator {
     const nearest = closestMatches(name, [...shape.members.keys()], NEAREST).filter((candidate) => editDistance(name.toLowerCase(), candidate.toLowerCase(), limit) <= limit);
     const fixes = nearest.map((candidate, index): QuickFix => ({
       title: `Change to "${candidate}"`,
-      edits: [{ offset: key.offset, length: key.length, newText: JSON.stringify(candidate) }],
+      intents: [intent.renameMember(key, candidate)],
       preferred: index === 0,
     }));
     const suggestion = nearest.length > 0 ? ` Did you mean "${nearest[0]}"?` : '';
-    this.report('unknown-property', `"${name}" is not a member of ${objectLabel(key.parent?.parent)}.${suggestion}`, nodeRange(key), fixes);
+    this.report('unknown-property', `"${clip(name)}" is not a member of ${objectLabel(key.parent?.parent)}.${suggestion}`, nodeRange(key), fixes);
   }
 
   private missingMember(node: Node, name: string, member: Shape): void {
@@ -213,9 +220,7 @@ class ModelValidator {
     const key = keyOfValue(node);
     // The key naming the object; the root and array elements have none, so their `{`.
     const range = key ? nodeRange(key) : { offset: node.offset, length: 1 };
-    const change = setMembers(this.text, [{ path: [...getNodePath(node), name], value: placeholderValue(member) }]);
-    const fixes: QuickFix[] = [];
-    if (change) fixes.push({ title: `Add "${name}"`, edits: [change.edit], preferred: true, cursorOffset: valueStart(change.result, change.edit.offset, name) });
+    const fixes: QuickFix[] = [{ title: `Add "${name}"`, intents: [intent.setMember(node, [name], placeholderValue(member) as FixValue)], preferred: true, leavesPlaceholder: true }];
     this.report('missing-required-property', `${capitalize(objectLabel(node))} needs "${name}" (${expectedType(member)}).`, range, fixes);
   }
 
@@ -224,11 +229,11 @@ class ModelValidator {
     const nearest = closestMatches(value, allowed, NEAREST);
     const fixes = nearest.map((candidate, index): QuickFix => ({
       title: `Use "${candidate}"`,
-      edits: [{ offset: node.offset, length: node.length, newText: JSON.stringify(candidate) }],
+      intents: [intent.replaceValue(node, candidate)],
       preferred: index === 0,
     }));
     const listed = allowed.length <= 8 ? `one of ${allowed.map((entry) => `"${entry}"`).join(', ')}` : `one of ${allowed.length} values (nearest: ${nearest.map((entry) => `"${entry}"`).join(', ')})`;
-    this.report('invalid-enum-value', `"${value}" is not a valid ${name}: use ${listed}.`, nodeRange(node), fixes);
+    this.report('invalid-enum-value', `"${clip(value)}" is not a valid ${name}: use ${listed}.`, nodeRange(node), fixes);
   }
 
   private wrongType(node: Node, shape: Shape, name: string): void {
@@ -239,7 +244,7 @@ class ModelValidator {
 
   /** Conversions that keep what the user meant: `"1"` → `1`, `1` → `"1"`, `"true"` → `true`, `x` → `[x]`. */
   private typeFixes(node: Node, shape: Shape): QuickFix[] {
-    const replace = (title: string, newText: string): QuickFix[] => [{ title, edits: [{ offset: node.offset, length: node.length, newText }], preferred: true }];
+    const replace = (title: string, value: FixValue): QuickFix[] => [{ title, intents: [intent.replaceValue(node, value)], preferred: true }];
     const literal = this.literal(node);
     switch (shape.type) {
       case 'integer':
@@ -247,19 +252,19 @@ class ModelValidator {
       case 'float':
       case 'double': {
         const text = node.type === 'string' ? String(node.value).trim() : node.type === 'number' ? String(node.value) : undefined;
-        if (text === undefined || !/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return [];
+        if (text === undefined || text.length > 64 || !/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return [];
         const number = Number(text);
         const integral = shape.type === 'integer' || shape.type === 'long';
-        if (integral && !Number.isInteger(number)) return [];
-        const newText = integral ? String(number) : text;
-        return newText === literal ? [] : replace(`Use the number ${newText}`, newText);
+        if (!Number.isFinite(number) || (integral && !Number.isSafeInteger(number))) return [];
+        const newText = String(number);
+        return newText === literal ? [] : replace(`Use the number ${clip(newText)}`, number);
       }
       case 'string':
-        return node.type === 'number' || node.type === 'boolean' ? replace(`Use the string "${literal}"`, JSON.stringify(literal)) : [];
+        return node.type === 'number' || node.type === 'boolean' ? replace(`Use the string "${clip(literal)}"`, literal) : [];
       case 'boolean':
-        return node.type === 'string' && (node.value === 'true' || node.value === 'false') ? replace(`Use ${node.value}`, String(node.value)) : [];
+        return node.type === 'string' && (node.value === 'true' || node.value === 'false') ? replace(`Use ${node.value}`, node.value === 'true') : [];
       case 'list':
-        return node.type === 'null' ? [] : replace('Wrap the value in a list', `[${literal}]`);
+        return node.type === 'null' ? [] : replace('Wrap the value in a list', [getNodeValue(node) as FixValue]);
       default:
         return [];
     }
@@ -272,6 +277,36 @@ class ModelValidator {
   private report(code: RuleCode, message: string, range: OffsetRange, fixes?: QuickFix[]): void {
     this.context.report(code, message, range, fixes);
   }
+}
+
+const INT32 = { min: -2147483648, max: 2147483647 };
+const INT64_MAX = 9223372036854775807n;
+
+function outsideInt64(literal: string): boolean {
+  if (!/^-?\d{19,}$/.test(literal)) return false;
+  const magnitude = BigInt(literal.replace('-', ''));
+  return literal.startsWith('-') ? magnitude > INT64_MAX + 1n : magnitude > INT64_MAX;
+}
+
+/** A literal as messages quote it: long ones cut, so a message stays a line. */
+function clip(literal: string): string {
+  return literal.length > 40 ? `${literal.slice(0, 37)}…` : literal;
+}
+
+/** Code points in `value`, counted in place: spreading a 100 MB string into an array fails. */
+function codePointCount(value: string): number {
+  let count = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
 }
 
 function capitalize(text: string): string {
@@ -311,13 +346,4 @@ function objectLabel(object: Node | undefined): string {
     return listKey ? `an item of "${String(listKey.value)}"` : 'this list item';
   }
   return object?.parent ? 'this object' : 'the request';
-}
-
-/** Where the inserted member's value starts in `result` (inside the quotes of a string). */
-function valueStart(result: string, from: number, name: string): number | undefined {
-  const at = result.indexOf(`${JSON.stringify(name)}:`, from);
-  if (at < 0) return undefined;
-  let offset = at + JSON.stringify(name).length + 1;
-  while (result[offset] === ' ') offset++;
-  return result[offset] === '"' ? offset + 1 : offset;
 }

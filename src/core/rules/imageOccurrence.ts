@@ -1,11 +1,11 @@
 /**
  * One parsed image reference at its place in the document, with the range and edit helpers that
- * the image rules share (parts of the reference map to document offsets, escapes included).
+ * the image rules share (parts of the reference map to document offsets, escapes included; fixes
+ * are intents on the string node, rendered by the document's host).
  */
 import type { Node } from 'jsonc-parser';
-import type { TextEdit } from '../findings';
+import { intent, type EditIntent } from '../edits/editIntent';
 import type { ImageReference, Span } from '../imageReference';
-import { replaceInString } from '../jsonEdits';
 import { valueOffsetMapper, type OffsetRange } from '../jsonTree';
 import type { ImageField } from '../specDocument';
 
@@ -17,10 +17,10 @@ export interface ImageOccurrence {
   rangeOf(span: Span): OffsetRange;
   /** The whole reference, without the quotes. */
   wholeRange(): OffsetRange;
-  /** An edit replacing a part of the reference. */
-  replacePart(span: Span, replacement: string): TextEdit;
-  /** An edit replacing the whole reference. */
-  replaceWhole(replacement: string): TextEdit;
+  /** The intent of replacing a part of the reference. */
+  replacePart(span: Span, replacement: string): EditIntent;
+  /** The intent of replacing the whole reference. */
+  replaceWhole(replacement: string): EditIntent;
 }
 
 export function imageOccurrence(text: string, field: ImageField, reference: ImageReference): ImageOccurrence {
@@ -36,8 +36,8 @@ export function imageOccurrence(text: string, field: ImageField, reference: Imag
     node,
     rangeOf,
     wholeRange: () => rangeOf({ start: 0, end: reference.raw.length }),
-    replacePart: (span, replacement) => replaceInString(text, node, span.start, span.end, replacement),
-    replaceWhole: (replacement) => replaceInString(text, node, 0, reference.raw.length, replacement),
+    replacePart: (span, replacement) => intent.replaceInString(node, span.start, span.end, replacement),
+    replaceWhole: (replacement) => intent.replaceInString(node, 0, reference.raw.length, replacement),
   };
 }
 

@@ -4,6 +4,7 @@
  * fail too.) Only the first few errors are reported: later ones usually follow from the first.
  */
 import { ParseErrorCode } from 'jsonc-parser';
+import { MAX_NESTING_DEPTH } from '../jsonScan';
 import type { RuleContext } from './ruleContext';
 
 const MAX_REPORTED = 3;
@@ -28,6 +29,11 @@ const DESCRIPTIONS: Partial<Record<ParseErrorCode, string>> = {
 };
 
 export function checkJsonSyntax(context: RuleContext): void {
+  const { tooDeepAt } = context.spec;
+  if (tooDeepAt !== undefined) {
+    context.report('invalid-json', `The spec is nested deeper than ${MAX_NESTING_DEPTH} levels; no SageMaker request is, so it is not analysed.`, { offset: tooDeepAt, length: 1 });
+    return;
+  }
   for (const error of context.spec.parseErrors.slice(0, MAX_REPORTED)) {
     const what = DESCRIPTIONS[error.error] ?? 'a syntax error';
     context.report('invalid-json', `The spec is not valid JSON here: ${what}. SageMaker cannot read the request until it is fixed.`, {

@@ -112,5 +112,5 @@ function counterpartFix(context: RuleContext, field: ImageField, reference: Imag
   const swapped = tokens.map((token) => (token === processor ? other : token)).filter((token) => other === 'gpu' || !/^cu\d+$/.test(token)).join('-');
   if (!context.catalog.findImage(reference.repository.text, swapped, reference.ecr.region.text)) return [];
   const image = imageOccurrence(context.spec.text, field, reference);
-  return [{ title: `Use the ${other.toUpperCase()} image (:${swapped})`, edits: [image.replacePart(tag, swapped)], preferred: true }];
+  return [{ title: `Use the ${other.toUpperCase()} image (:${swapped})`, intents: [image.replacePart(tag, swapped)], preferred: true }];
 }

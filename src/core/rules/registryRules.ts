@@ -25,7 +25,7 @@ function checkRegion(context: RuleContext, image: ImageOccurrence): boolean {
     const suggestions = closestMatches(ecr.region.text, context.catalog.regions().map((known) => known.name), 3);
     const fixes: QuickFix[] = suggestions.map((name, index) => ({
       title: `Change the region to ${name}`,
-      edits: [image.replacePart({ start: ecr.region.start, end: ecr.dnsSuffix.end }, `${name}.${context.catalog.region(name)!.dnsSuffix}`)],
+      intents: [image.replacePart({ start: ecr.region.start, end: ecr.dnsSuffix.end }, `${name}.${context.catalog.region(name)!.dnsSuffix}`)],
       preferred: index === 0,
     }));
     context.report('unknown-region', `"${ecr.region.text}" is not a region with SageMaker registries.`, image.rangeOf(ecr.region), fixes);
@@ -36,7 +36,7 @@ function checkRegion(context: RuleContext, image: ImageOccurrence): boolean {
       'unknown-region',
       `Amazon ECR hosts in ${region.name} end in "${region.dnsSuffix}", not "${ecr.dnsSuffix.text}".`,
       image.rangeOf(ecr.dnsSuffix),
-      [{ title: `Use ${region.dnsSuffix}`, edits: [image.replacePart(ecr.dnsSuffix, region.dnsSuffix)], preferred: true }],
+      [{ title: `Use ${region.dnsSuffix}`, intents: [image.replacePart(ecr.dnsSuffix, region.dnsSuffix)], preferred: true }],
     );
     return true;
   }
@@ -61,7 +61,7 @@ function checkAccount(context: RuleContext, image: ImageOccurrence): boolean {
     image.rangeOf(ecr.account),
     ordered.map((right, index) => ({
       title: `Use account ${right}`,
-      edits: [image.replacePart(ecr.account, right)],
+      intents: [image.replacePart(ecr.account, right)],
       preferred: index === 0,
     })),
   );
@@ -83,7 +83,7 @@ function checkTargetRegion(context: RuleContext, image: ImageOccurrence): boolea
       const host = `${account}.dkr.ecr.${target.region}.${targetRegion.dnsSuffix}`;
       fixes.push({
         title: `Use the ${target.region} registry (${host})`,
-        edits: [image.replacePart(image.reference.host!, host)],
+        intents: [image.replacePart(image.reference.host!, host)],
         preferred: true,
       });
     }
@@ -119,7 +119,7 @@ function checkTag(context: RuleContext, image: ImageOccurrence): void {
     image.rangeOf(tag),
     suggestions.map((suggestion, index) => ({
       title: `Use tag ${suggestion}`,
-      edits: [image.replacePart(tag, suggestion)],
+      intents: [image.replacePart(tag, suggestion)],
       preferred: index === 0,
     })),
   );

@@ -3,8 +3,7 @@
  * needs, and the Lambda function that hands SageMaker the registry's credentials.
  */
 import type { Node } from 'jsonc-parser';
-import type { QuickFix } from '../findings';
-import { setMembers } from '../jsonEdits';
+import { intent, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, memberValue, stringValue, type OffsetRange } from '../jsonTree';
 import { holderKey, topLevelObject, type ImageField } from '../specDocument';
 import { nodeRange, type RuleContext } from './ruleContext';
@@ -51,9 +50,8 @@ export function checkRepositoryAccess(context: RuleContext): void {
   if (vpcModeValues.length > 0) checkVpcConfig(context, vpcModeValues[0]);
 }
 
-function setVpcModeFix(context: RuleContext, field: ImageField, members: AccessMembers): QuickFix[] {
-  const change = setMembers(context.spec.text, [{ path: [...field.holderPath, members.config, members.mode], value: 'Vpc' }]);
-  return change ? [{ title: `Set ${members.mode} to "Vpc"`, edits: [change.edit], preferred: true }] : [];
+function setVpcModeFix(field: ImageField, members: AccessMembers): QuickFix[] {
+  return [{ title: `Set ${members.mode} to "Vpc"`, intents: [intent.setMember(field.holder, [members.config, members.mode], 'Vpc')], preferred: true }];
 }
 
 /** The key of the object where a missing member belongs (an array element has none: its image). */
@@ -69,7 +67,7 @@ function reportNeedsVpcAccess(context: RuleContext, field: ImageField, members: 
     'private-registry-needs-vpc-access',
     `The image is outside Amazon ECR, so ${where} must pull it through your VPC: set ${members.config}.${members.mode} to "Vpc".`,
     range,
-    setVpcModeFix(context, field, members),
+    setVpcModeFix(field, members),
   );
 }
 
@@ -104,7 +102,7 @@ function checkCredentialsProvider(context: RuleContext, field: ImageField, membe
       'credentials-provider-without-vpc-access',
       `${members.auth} is only used with ${members.mode} "Vpc"; as it stands it has no effect.`,
       nodeRange(keyOfValue(auth) ?? auth),
-      setVpcModeFix(context, field, members),
+      setVpcModeFix(field, members),
     );
   }
 }
@@ -134,21 +132,10 @@ function checkVpcConfig(context: RuleContext, firstVpcMode: Node): void {
     range = missing.length > 0 || !firstEmpty ? nodeRange(vpcKey) : nodeRange(keyOfValue(memberValue(vpc, firstEmpty)!)!);
     message = `VpcConfig needs at least one entry in ${lacking.join(' and ')} for "Vpc" access to reach the registry.`;
   }
-  const changes = vpc?.type === 'object'
-    ? lacking.map((name) => ({ path: ['VpcConfig', name], value: [...PLACEHOLDERS[name]] }))
-    : [{ path: ['VpcConfig'], value: { SecurityGroupIds: [...PLACEHOLDERS.SecurityGroupIds], Subnets: [...PLACEHOLDERS.Subnets] } }];
-  const change = setMembers(context.spec.text, changes);
-  const fixes: QuickFix[] = [];
-  if (change) {
-    // Leave the cursor after the first placeholder prefix, where the user types the id.
-    const inserted = change.result.slice(change.edit.offset, change.edit.offset + change.edit.newText.length);
-    const placeholder = inserted.search(/"(sg|subnet)-"/);
-    fixes.push({
-      title: vpc ? 'Complete VpcConfig' : 'Add VpcConfig',
-      edits: [change.edit],
-      preferred: true,
-      cursorOffset: placeholder >= 0 ? change.edit.offset + placeholder + inserted.slice(placeholder).indexOf('-') + 1 : undefined,
-    });
-  }
+  const intents = vpc?.type === 'object'
+    ? lacking.map((name) => intent.setMember(vpc, [name], [...PLACEHOLDERS[name]]))
+    : [intent.setMember(root, ['VpcConfig'], { SecurityGroupIds: [...PLACEHOLDERS.SecurityGroupIds], Subnets: [...PLACEHOLDERS.Subnets] })];
+  // The placeholders are id prefixes: the cursor lands after the first, where the user types the id.
+  const fixes: QuickFix[] = [{ title: vpc ? 'Complete VpcConfig' : 'Add VpcConfig', intents, preferred: true, leavesPlaceholder: true }];
   context.report('missing-vpc-config', message, range, fixes);
 }

@@ -34,7 +34,10 @@ export function createRuleContext(
     report(code, message, range, fixes = []) {
       const severity = effectiveSeverity(code, settings);
       if (severity === 'off') return;
-      findings.push({ code, message, severity, offset: range.offset, length: range.length, fixes });
+      // Every range lies inside the text, whatever a parser said (an unclosed comment ends past it).
+      const offset = Math.min(Math.max(range.offset, 0), spec.text.length);
+      const length = Math.min(Math.max(range.length, 0), spec.text.length - offset);
+      findings.push({ code, message, severity, offset, length, fixes });
     },
   };
 }

@@ -33,7 +33,7 @@ export function checkScope(context: RuleContext, image: ImageOccurrence): void {
   if (sibling && account && sibling.tags.length > 0) {
     const host = `${account}.dkr.ecr.${ecr.region.text}.${ecr.dnsSuffix.text}`;
     const replacement = `${host}/${sibling.repository}:${sibling.tags[0]}`;
-    fixes.push({ title: `Use ${sibling.repository}:${sibling.tags[0]}`, edits: [image.replaceWhole(replacement)], preferred: true });
+    fixes.push({ title: `Use ${sibling.repository}:${sibling.tags[0]}`, intents: [image.replaceWhole(replacement)], preferred: true });
   }
   const use = needed === 'training' ? 'a training job' : 'a model';
   context.report(

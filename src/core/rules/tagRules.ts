@@ -39,7 +39,7 @@ function reportUnpinnedXgboost(context: RuleContext, image: ImageOccurrence): vo
   const fixes: QuickFix[] = dnsSuffix
     ? context.catalog.pinnedVersions(XGBOOST_FRAMEWORK, region, scope).map((pinned, index) => ({
         title: `Pin XGBoost ${pinned.version}`,
-        edits: [image.replaceWhole(formatEcrImage(pinned.account, region, dnsSuffix, pinned.repository, pinned.tag))],
+        intents: [image.replaceWhole(formatEcrImage(pinned.account, region, dnsSuffix, pinned.repository, pinned.tag))],
         preferred: index === 0,
       }))
     : [];
@@ -62,7 +62,7 @@ function reportLatest(context: RuleContext, image: ImageOccurrence): void {
     tags.filter((tag) => tag !== 'latest').slice(0, 3).forEach((tag, index) => {
       fixes.push({
         title: `Use tag ${tag}`,
-        edits: [reference.tag ? image.replacePart(reference.tag, tag) : image.replaceWhole(`${reference.raw}:${tag}`)],
+        intents: [reference.tag ? image.replacePart(reference.tag, tag) : image.replaceWhole(`${reference.raw}:${tag}`)],
         preferred: index === 0,
       });
     });

@@ -8,7 +8,6 @@ import { SPEC_KINDS } from '../../core/specKind';
 import { AwsAccess } from '../awsAccess';
 import { TYPING_DELAY_MS } from '../diagnostics';
 import { AwsStatusBar, PICK_PROFILE_OR_REGION_COMMAND, pickProfileOrRegion } from '../awsStatusBar';
-import { Output } from '../output';
 import { windowPrompter } from '../prompter';
 import type { SpecAnalysis } from '../specAnalysis';
 import { CLEANUP_KINDS, runCleanupCommand, type CleanupCommand, type CleanupOutcome } from './cleanupCommands';
@@ -28,7 +27,7 @@ export interface LaunchTestHooks {
 
 export function registerLaunchCommands(context: vscode.ExtensionContext, analysis: SpecAnalysis, selector: vscode.DocumentSelector): LaunchTestHooks {
   const access = new AwsAccess(context.extensionPath, analysis);
-  const output = new Output();
+  const output = analysis.output;
   const services: LaunchServices = {
     analysis,
     access,

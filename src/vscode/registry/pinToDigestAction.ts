@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { parseImageReference } from '../../core/imageReference';
-import { pinToDigestEdit } from '../../core/registry/pinToDigest';
+import { pinToDigestIntent } from '../../core/registry/pinToDigest';
+import { renderFix } from '../../core/renderFix';
 import { imageOccurrence } from '../../core/rules/imageOccurrence';
 import { diagnosticCode, toTextEdit } from '../convert';
 import type { Prompter } from '../prompter';
@@ -49,8 +50,10 @@ export class PinToDigestProvider implements vscode.CodeActionProvider<PinToDiges
         await this.prompter().warning(`${reference.host!.text} has no tag "${reference.tag!.text}" in "${reference.repository.text}": nothing to pin.`);
         return action;
       }
+      const rendered = renderFix(spec, { title: action.title, intents: [pinToDigestIntent(imageOccurrence(spec.text, field, reference), digest)] });
+      if (!rendered) return action;
       action.edit = new vscode.WorkspaceEdit();
-      action.edit.set(action.document.uri, [toTextEdit(action.document, pinToDigestEdit(imageOccurrence(spec.text, field, reference), digest))]);
+      action.edit.set(action.document.uri, rendered.edits.map((edit) => toTextEdit(action.document, edit)));
     } catch (error) {
       await this.prompter().error(`Could not resolve the digest of ${reference.raw}: ${(error as Error).message}`);
     }
