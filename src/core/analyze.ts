@@ -61,9 +61,9 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     }
   };
   if (spec.kind || options.forcedSpec) run('invalid-json', () => checkJsonSyntax(context));
-  if (!spec.kind) {
+  if (!spec.kind && !spec.imagesOnly) {
     if (options.forcedSpec && spec.tooDeepAt === undefined) run('unknown-spec-kind', () => reportUnknownKind(context, spec));
-    return { findings: withoutSuppressed(spec.text, findings), region };
+    return { findings: suppressed(spec, findings), region };
   }
   for (const field of spec.images) {
     const parsed = field.parsed;
@@ -76,11 +76,18 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     run('registry', () => checkRegistry(context, image));
     run('tags', () => checkTags(context, image));
     run('image-scope-mismatch', () => checkScope(context, image));
-    run('tag-not-found', () => checkLiveTag(context, image, options.live));
+    if (field.usage !== 'reference') run('tag-not-found', () => checkLiveTag(context, image, options.live));
   }
-  run('repository-access', () => checkRepositoryAccess(context));
-  run('api-model', () => checkRequest(context, options));
-  return { findings: withoutSuppressed(spec.text, findings), region };
+  if (spec.kind) {
+    run('repository-access', () => checkRepositoryAccess(context));
+    run('api-model', () => checkRequest(context, options));
+  }
+  return { findings: suppressed(spec, findings), region };
+}
+
+/** JSON's `//` directives are read here; other hosts read their own comments (see analyzeDocument). */
+function suppressed(spec: SpecDocument, findings: Finding[]): Finding[] {
+  return spec.host === undefined || spec.host === 'json' ? withoutSuppressed(spec.text, findings) : findings;
 }
 
 function reportUnknownKind(context: RuleContext, spec: SpecDocument): void {

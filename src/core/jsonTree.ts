@@ -3,6 +3,7 @@
  * a decoded string value back to document offsets (JSON escapes make them differ).
  */
 import type { Node } from 'jsonc-parser';
+import type { RequestNode } from './requestTree';
 
 /**
  * The property node (`"key": value`) for `name` in an object node. With duplicate keys, the
@@ -55,6 +56,8 @@ export interface OffsetRange {
  * this is a plain shift past the opening quote; with escapes each decoded character is located.
  */
 export function valueOffsetMapper(text: string, node: Node): (valueIndex: number) => number {
+  const hostMapping = (node as RequestNode).offsetOfIndex;
+  if (hostMapping) return hostMapping;
   const rawStart = node.offset + 1;
   const rawEnd = node.offset + node.length - 1;
   const raw = text.slice(rawStart, rawEnd);

@@ -8,8 +8,16 @@ import { parseImageReference, type ParseResult } from './imageReference';
 import { MAX_NESTING_DEPTH, scanJson, type JsonScan } from './jsonScan';
 import { detectSpecKind, mayNameSpecKind, type SpecKind } from './specKind';
 
-/** How the image in a field is used; it decides which rules and catalog scopes apply. */
-export type ImageUsage = 'training' | 'inference' | 'processing' | 'tuning';
+/**
+ * How the image in a field is used; it decides which rules and catalog scopes apply.
+ * `reference`: an image reference outside any request field (a constant in a script): only the
+ * host rules, and for SageMaker's own images the account and tag rules, apply; SageMaker may not
+ * be the one pulling it, so no region or scope rule.
+ */
+export type ImageUsage = 'training' | 'inference' | 'processing' | 'tuning' | 'reference';
+
+/** The syntax a document is written in: it decides how fixes are written and comments read. */
+export type HostLanguage = 'json' | 'python';
 
 export interface ImageField {
   /** The value node of the image member (usually a string). */
@@ -33,6 +41,13 @@ export interface SpecDocument {
   /** The request kind, or undefined when the top-level members do not tell. */
   kind: SpecKind | undefined;
   images: ImageField[];
+  /** Absent means JSON. */
+  host?: HostLanguage;
+  /**
+   * Images checked on their own, outside a whole request (an SDK class's `image_uri=`, a string
+   * constant): only the image rules run, with each field's usage.
+   */
+  imagesOnly?: boolean;
 }
 
 /**
@@ -63,7 +78,8 @@ export function parseSpecDocument(text: string, scan: JsonScan = scanJson(text))
 
 export { MAX_NESTING_DEPTH };
 
-function findImageFields(kind: SpecKind, root: Node): ImageField[] {
+/** The image fields of a request of `kind` whose top-level object is `root`. */
+export function findImageFields(kind: SpecKind, root: Node): ImageField[] {
   const fields: ImageField[] = [];
   const add = (holder: Node | undefined, member: string, usage: ImageUsage, holderPath: (string | number)[]) => {
     const value = memberValue(holder, member);

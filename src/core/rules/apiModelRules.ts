@@ -11,6 +11,7 @@ import { placeholderValue } from '../apiModel/placeholders';
 import { closestMatches, editDistance } from '../closestMatches';
 import { intent, type FixValue, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, type OffsetRange } from '../jsonTree';
+import { anchorRange, hasOpenMembers, isDynamic } from '../requestTree';
 import { topLevelObject } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
 import type { RuleCode } from './ruleCodes';
@@ -46,6 +47,7 @@ class ModelValidator {
 
   /** Checks `node` against `shape`; `name` is the member it belongs to, for messages. */
   value(node: Node, shape: Shape, name: string): void {
+    if (isDynamic(node)) return; // computed later: nothing to say about it now
     if (this.owned.values.has(node)) {
       this.children(node, shape, name);
       return;
@@ -101,14 +103,14 @@ class ModelValidator {
       this.noteKey(present, key, name);
       const member = shape.members.get(name);
       if (!member) {
-        this.unknownMember(key, name, shape);
+        if (!hasOpenMembers(node)) this.unknownMember(key, name, shape);
         continue;
       }
       // While typing, `"Name":` has no value yet: nothing to check.
       const value = property.children?.[1];
       if (value) this.value(value, member, name);
     }
-    if (present.size < shape.required.size || shape.requiredList.some((name) => !present.has(name))) {
+    if (!hasOpenMembers(node) && (present.size < shape.required.size || shape.requiredList.some((name) => !present.has(name)))) {
       const ownedMissing = this.owned.missingMembers.get(node);
       for (const name of shape.requiredList) {
         if (!present.has(name) && !ownedMissing?.has(name)) this.missingMember(node, name, shape.members.get(name)!);
@@ -219,7 +221,7 @@ class ModelValidator {
     if (!this.enabled.missing) return;
     const key = keyOfValue(node);
     // The key naming the object; the root and array elements have none, so their `{`.
-    const range = key ? nodeRange(key) : { offset: node.offset, length: 1 };
+    const range = key ? nodeRange(key) : anchorRange(node);
     const fixes: QuickFix[] = [{ title: `Add "${name}"`, intents: [intent.setMember(node, [name], placeholderValue(member) as FixValue)], preferred: true, leavesPlaceholder: true }];
     this.report('missing-required-property', `${capitalize(objectLabel(node))} needs "${name}" (${expectedType(member)}).`, range, fixes);
   }

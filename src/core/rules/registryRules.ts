@@ -71,7 +71,8 @@ function checkAccount(context: RuleContext, image: ImageOccurrence): boolean {
 function checkTargetRegion(context: RuleContext, image: ImageOccurrence): boolean {
   const { catalog, region: target } = context;
   const ecr = image.reference.ecr!;
-  if (!target.explicit || ecr.region.text === target.region) return false;
+  // A bare reference may feed `docker pull` anywhere; only request fields are pulled by SageMaker.
+  if (!target.explicit || ecr.region.text === target.region || image.field.usage === 'reference') return false;
   const fixes: QuickFix[] = [];
   const repository = image.reference.repository.text;
   const targetRegion = catalog.region(target.region);

@@ -7,6 +7,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { Finding, QuickFix } from '../findings';
 import type { OffsetRange } from '../jsonTree';
 import type { ResolvedRegion } from '../region';
+import { contentRange } from '../requestTree';
 import type { SpecDocument } from '../specDocument';
 import { effectiveSeverity, type RuleCode, type RuleSettings } from './ruleCodes';
 
@@ -42,8 +43,7 @@ export function createRuleContext(
   };
 }
 
-/** The range of a node: a key or a non-string value as a whole, a string's content without quotes. */
+/** The range of a node: a non-string value as a whole, a string's (or key's) content without quotes. */
 export function nodeRange(node: Node): OffsetRange {
-  if (node.type === 'string') return { offset: node.offset + 1, length: Math.max(0, node.length - 2) };
-  return { offset: node.offset, length: node.length };
+  return contentRange(node);
 }

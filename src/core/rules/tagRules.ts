@@ -11,6 +11,8 @@ import { isFloatingTag, isXgboostImage, XGBOOST_FRAMEWORK } from './xgboost';
 export function checkTags(context: RuleContext, image: ImageOccurrence): void {
   const { reference } = image;
   if (reference.digest) return;
+  // A reference outside a request may not be a SageMaker image at all: advice only for SageMaker's own.
+  if (image.field.usage === 'reference' && !(reference.ecr && context.catalog.isAwsAccount(reference.ecr.account.text))) return;
   const tag = reference.tag?.text;
   if (isXgboostImage(context.catalog, reference)) {
     if (tag === undefined || isFloatingTag(tag)) reportUnpinnedXgboost(context, image);

@@ -1,0 +1,249 @@
+/**
+ * Finds what a Python file asks SageMaker for:
+ * - boto3 requests: `<client>.create_training_job(**kwargs)` and the six other Create calls,
+ *   whose keyword arguments are the request's top-level members (the kind comes from the method);
+ * - SageMaker Python SDK classes given an image (`Estimator(image_uri=…)`, `Model(…)`,
+ *   `Processor(…)`, v3 `ModelTrainer(training_image=…)`, `ModelBuilder(image_uri=…)`): the image
+ *   rules with the usage the class implies;
+ * - images asked for by framework and version (`image_uris.retrieve(…)`, `PyTorch(framework_version=…)`);
+ * - any other string literal that is an Amazon ECR image reference.
+ */
+import type { Node } from 'jsonc-parser';
+import type { FrameworkArgument, FrameworkRequest } from '../../frameworkRequest';
+import { parseImageReference } from '../../imageReference';
+import { contentRange } from '../../requestTree';
+import { findImageFields, type ImageField, type ImageUsage, type SpecDocument } from '../../specDocument';
+import type { SpecKind } from '../../specKind';
+import { PythonScopes } from './pythonScopes';
+import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
+import { PythonValues, type PythonNode } from './pythonValues';
+
+/** boto3's SageMaker client methods for the requests we check. */
+export const BOTO3_METHODS: Readonly<Record<string, SpecKind>> = {
+  create_training_job: 'CreateTrainingJob',
+  create_model: 'CreateModel',
+  create_endpoint_config: 'CreateEndpointConfig',
+  create_endpoint: 'CreateEndpoint',
+  create_processing_job: 'CreateProcessingJob',
+  create_transform_job: 'CreateTransformJob',
+  create_hyper_parameter_tuning_job: 'CreateHyperParameterTuningJob',
+};
+
+interface SdkClass {
+  usage: Exclude<ImageUsage, 'tuning' | 'reference'>;
+  /** The keyword that takes the image URI. */
+  imageKeyword: string;
+  /** The image_uri_config framework the class stands for, when it builds the URI itself. */
+  framework?: string;
+}
+
+const training = (framework?: string): SdkClass => ({ usage: 'training', imageKeyword: 'image_uri', framework });
+const inference = (framework?: string): SdkClass => ({ usage: 'inference', imageKeyword: 'image_uri', framework });
+const processing = (framework?: string): SdkClass => ({ usage: 'processing', imageKeyword: 'image_uri', framework });
+
+/** SageMaker Python SDK (v2 and v3) classes that take an image. */
+export const SDK_CLASSES: Readonly<Record<string, SdkClass>> = {
+  Estimator: training(),
+  Framework: training(),
+  PyTorch: training('pytorch'),
+  TensorFlow: training('tensorflow'),
+  HuggingFace: training('huggingface'),
+  SKLearn: training('sklearn'),
+  XGBoost: training('xgboost'),
+  MXNet: training('mxnet'),
+  Chainer: training('chainer'),
+  ModelTrainer: { usage: 'training', imageKeyword: 'training_image' },
+  Model: inference(),
+  FrameworkModel: inference(),
+  PyTorchModel: inference('pytorch'),
+  TensorFlowModel: inference('tensorflow'),
+  HuggingFaceModel: inference('huggingface'),
+  SKLearnModel: inference('sklearn'),
+  XGBoostModel: inference('xgboost'),
+  MXNetModel: inference('mxnet'),
+  ChainerModel: inference('chainer'),
+  ModelBuilder: inference(),
+  Processor: processing(),
+  ScriptProcessor: processing(),
+  FrameworkProcessor: processing(),
+  SKLearnProcessor: processing('sklearn'),
+  PyTorchProcessor: processing('pytorch'),
+  TensorFlowProcessor: processing('tensorflow'),
+  HuggingFaceProcessor: processing('huggingface'),
+  XGBoostProcessor: processing('xgboost'),
+  MXNetProcessor: processing('mxnet'),
+};
+
+/** `image_uris.retrieve` parameters in the SDK's positional order. */
+const RETRIEVE_PARAMETERS = ['framework', 'region', 'version', 'py_version', 'instance_type', 'accelerator_type', 'image_scope', 'container_version', 'distribution', 'base_framework_version'];
+
+export interface PythonRequests {
+  /** Whole requests (boto3) and image-only documents (SDK classes, constants), each analysed on its own. */
+  documents: SpecDocument[];
+  frameworkRequests: FrameworkRequest[];
+}
+
+export function findPythonRequests(text: string, tree: Tree): PythonRequests {
+  const scopes = new PythonScopes(text, tree);
+  const values = new PythonValues(text, scopes);
+  const documents: SpecDocument[] = [];
+  const frameworkRequests: FrameworkRequest[] = [];
+  const imageStrings = new Set<number>(); // offsets of strings already checked as request images
+  const retrieveNames = retrieveAliases(text, tree);
+
+  const cursor = tree.cursor();
+  const calls: SyntaxNode[] = [];
+  const strings: SyntaxNode[] = [];
+  do {
+    if (cursor.name === 'CallExpression') calls.push(cursor.node);
+    else if (cursor.name === 'String' || cursor.name === 'ContinuedString') strings.push(cursor.node);
+  } while (cursor.next());
+
+  for (const call of calls) {
+    const callee = calleeName(text, call);
+    const argList = call.getChild('ArgList');
+    if (!callee || !argList) continue;
+    const kind = callee.receiver && !isLiteral(callee.receiver) ? BOTO3_METHODS[callee.name] : undefined;
+    if (kind) {
+      const root = values.keywordObject(argList, undefined, 0, 'call');
+      root.anchor = { offset: callee.node.from, length: callee.node.to - callee.node.from };
+      const images = findImageFields(kind, root);
+      for (const image of images) imageStrings.add(image.value.offset);
+      documents.push({ text, root, parseErrors: [], kind, images, host: 'python' });
+      continue;
+    }
+    const sdkClass = Object.hasOwn(SDK_CLASSES, callee.name) ? SDK_CLASSES[callee.name] : undefined;
+    if (sdkClass) {
+      const keywords = keywordArguments(text, argList);
+      const image = keywords.get(sdkClass.imageKeyword);
+      if (image) {
+        const field = imageField(values, image, sdkClass.usage, argList);
+        if (field) {
+          imageStrings.add(field.value.offset);
+          documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [field], host: 'python', imagesOnly: true });
+        }
+      } else if (sdkClass.framework) {
+        frameworkRequests.push(frameworkFromClass(values, callee.node, keywords, sdkClass));
+      }
+      continue;
+    }
+    if (isRetrieve(text, callee, retrieveNames)) frameworkRequests.push(frameworkFromRetrieve(values, callee.node, argList));
+  }
+
+  // Any other literal that is an ECR image reference: the host rules, and SageMaker's own images' rules.
+  for (const syntax of strings) {
+    if (imageStrings.has(syntax.from) || syntax.parent?.name === 'ContinuedString') continue;
+    if (!sourceOf(text, syntax).includes('.dkr.ecr')) continue;
+    const value = values.string(syntax, undefined);
+    if (value.dynamic || typeof value.value !== 'string') continue;
+    const parsed = parseImageReference(value.value);
+    if (!parsed.ok || !parsed.reference.ecr) continue;
+    documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [{ value, usage: 'reference', holder: value, holderPath: [], parsed }], host: 'python', imagesOnly: true });
+  }
+  return { documents, frameworkRequests };
+}
+
+function imageField(values: PythonValues, syntax: SyntaxNode, usage: ImageUsage, argList: SyntaxNode): ImageField | undefined {
+  const value = values.node(syntax, undefined);
+  if (value.type !== 'string' || typeof value.value !== 'string') return undefined;
+  const holder = values.keywordObject(argList, undefined, 0, 'call');
+  return { value, usage, holder, holderPath: [], parsed: parseImageReference(value.value) };
+}
+
+/** `name=value` arguments of a call by name (the value expressions). */
+function keywordArguments(text: string, argList: SyntaxNode): Map<string, SyntaxNode> {
+  const result = new Map<string, SyntaxNode>();
+  const children = childrenOf(argList);
+  for (let i = 0; i + 2 < children.length; i++) {
+    if (children[i].name === 'VariableName' && children[i + 1].name === 'AssignOp') result.set(sourceOf(text, children[i]), children[i + 2]);
+  }
+  return result;
+}
+
+function isLiteral(node: SyntaxNode): boolean {
+  return ['String', 'ContinuedString', 'FormatString', 'Number', 'DictionaryExpression', 'ArrayExpression', 'TupleExpression', 'Boolean', 'None'].includes(node.name);
+}
+
+/** Names under which `retrieve` was imported from an `image_uris` module. */
+function retrieveAliases(text: string, tree: Tree): Set<string> {
+  const names = new Set<string>();
+  for (const statement of tree.topNode.getChildren('ImportStatement')) {
+    const children = childrenOf(statement);
+    if (children[0]?.name !== 'from') continue;
+    const importAt = children.findIndex((child) => child.name === 'import');
+    const module = children.slice(1, importAt).map((child) => sourceOf(text, child)).join('');
+    if (!/(^|\.)image_uris$/.test(module)) continue;
+    for (let i = importAt + 1; i < children.length; i++) {
+      if (children[i].name !== 'VariableName' || sourceOf(text, children[i]) !== 'retrieve') continue;
+      const alias = children[i + 1]?.name === 'as' ? children[i + 2] : undefined;
+      names.add(sourceOf(text, alias ?? children[i]));
+    }
+  }
+  return names;
+}
+
+function isRetrieve(text: string, callee: { name: string; node: SyntaxNode; receiver?: SyntaxNode }, aliases: Set<string>): boolean {
+  if (!callee.receiver) return aliases.has(callee.name);
+  if (callee.name !== 'retrieve') return false;
+  const receiver = dottedName(text, callee.receiver);
+  return receiver !== undefined && /(^|\.)image_uris$/.test(receiver);
+}
+
+function frameworkArgument(values: PythonValues, syntax: SyntaxNode | undefined): FrameworkArgument | undefined {
+  if (!syntax) return undefined;
+  const node: PythonNode = values.node(syntax, undefined);
+  const value = node.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
+  return { value, node: node as Node, range: value !== undefined ? contentRange(node) : { offset: node.offset, length: node.length } };
+}
+
+function frameworkFromRetrieve(values: PythonValues, calleeNode: SyntaxNode, argList: SyntaxNode): FrameworkRequest {
+  const byName = new Map<string, SyntaxNode>();
+  const children = childrenOf(argList).filter((child) => child.name !== '(' && child.name !== ')' && child.name !== ',');
+  let position = 0;
+  for (let i = 0; i < children.length; i++) {
+    if (children[i].name === 'VariableName' && children[i + 1]?.name === 'AssignOp' && children[i + 2]) {
+      byName.set(sourceOf(values.text, children[i]), children[i + 2]);
+      i += 2;
+    } else if (children[i].name === '**' || children[i].name === '*') {
+      i += 1; // unpacked arguments: what they hold is unknown
+    } else {
+      const name = RETRIEVE_PARAMETERS[position++];
+      if (name) byName.set(name, children[i]);
+    }
+  }
+  const argument = (name: string) => frameworkArgument(values, byName.get(name));
+  const base = argument('base_framework_version');
+  const baseMatch = base?.value !== undefined ? /^(pytorch|tensorflow)(.*)$/.exec(base.value) : undefined;
+  return {
+    framework: argument('framework'),
+    version: argument('version'),
+    pyVersion: argument('py_version'),
+    region: argument('region'),
+    instanceType: argument('instance_type'),
+    imageScope: argument('image_scope'),
+    baseFrameworkVersion: base && baseMatch ? { ...base, value: baseMatch[2], baseFramework: baseMatch[1] as 'pytorch' | 'tensorflow' } : undefined,
+    calleeRange: { offset: calleeNode.from, length: calleeNode.to - calleeNode.from },
+  };
+}
+
+function frameworkFromClass(values: PythonValues, calleeNode: SyntaxNode, keywords: Map<string, SyntaxNode>, sdkClass: SdkClass): FrameworkRequest {
+  const argument = (name: string) => frameworkArgument(values, keywords.get(name));
+  const huggingFace = sdkClass.framework === 'huggingface';
+  const pytorch = argument('pytorch_version');
+  const tensorflow = argument('tensorflow_version');
+  return {
+    impliedFramework: sdkClass.framework,
+    version: argument(huggingFace ? 'transformers_version' : 'framework_version'),
+    pyVersion: argument('py_version'),
+    instanceType: argument('instance_type'),
+    impliedScope: sdkClass.usage,
+    baseFrameworkVersion: huggingFace
+      ? pytorch
+        ? { ...pytorch, baseFramework: 'pytorch' }
+        : tensorflow
+          ? { ...tensorflow, baseFramework: 'tensorflow' }
+          : undefined
+      : undefined,
+    calleeRange: { offset: calleeNode.from, length: calleeNode.to - calleeNode.from },
+  };
+}

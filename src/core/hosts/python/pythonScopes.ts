@@ -1,0 +1,166 @@
+/**
+ * Which names resolve to a literal. A module (or a notebook's code cells in order) is one scope,
+ * and so is each function or class body. A name bound exactly once in its scope, to an
+ * expression, resolves to that expression; bound more than once, deleted, augmented, stored into
+ * (`cfg['X'] = …`, `cfg.x = …`) or mutated by a method (`.update()`, `.append()`, …) anywhere in
+ * the file, it resolves to nothing: we never guess a value that may change.
+ */
+import { childrenOf, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
+
+const MUTATING_METHODS = new Set(['update', 'append', 'extend', 'insert', 'pop', 'popitem', 'setdefault', 'clear', 'remove', 'sort', 'reverse', '__setitem__', '__delitem__', 'discard', 'add']);
+
+interface Binding {
+  count: number;
+  /** The assigned expression when the binding is a plain `name = expression`. */
+  value?: SyntaxNode;
+}
+
+interface Scope {
+  from: number;
+  to: number;
+  depth: number;
+  bindings: Map<string, Binding>;
+  parent?: Scope;
+}
+
+export class PythonScopes {
+  private readonly scopes: Scope[] = [];
+  /** Names changed in place somewhere in the file: never resolved. */
+  private readonly mutated = new Set<string>();
+
+  constructor(private readonly text: string, tree: Tree) {
+    const module: Scope = { from: 0, to: text.length, depth: 0, bindings: new Map() };
+    this.scopes.push(module);
+    this.walk(tree.topNode, module);
+  }
+
+  /** The expression `name` (a VariableName node) is bound to, when exactly one binding reaches it. */
+  resolve(name: SyntaxNode): SyntaxNode | undefined {
+    const identifier = sourceOf(this.text, name);
+    if (this.mutated.has(identifier)) return undefined;
+    for (let scope: Scope | undefined = this.scopeAt(name.from); scope; scope = scope.parent) {
+      const binding = scope.bindings.get(identifier);
+      if (!binding) continue;
+      // A use before its only binding does not see it; later ones do (top-down code).
+      return binding.count === 1 && binding.value && binding.value.to <= name.from ? binding.value : undefined;
+    }
+    return undefined;
+  }
+
+  private scopeAt(offset: number): Scope {
+    let best = this.scopes[0];
+    for (const scope of this.scopes) if (scope.from <= offset && offset < scope.to && scope.depth > best.depth) best = scope;
+    return best;
+  }
+
+  private bind(scope: Scope, name: string, value?: SyntaxNode): void {
+    const binding = scope.bindings.get(name);
+    if (binding) {
+      binding.count++;
+      binding.value = undefined;
+    } else {
+      scope.bindings.set(name, { count: 1, value });
+    }
+  }
+
+  /** Binds every plain name in a target (`a`, `a, b`, `[a, *b]`); a stored-into target marks its base mutated. */
+  private bindTarget(scope: Scope, target: SyntaxNode, value?: SyntaxNode): void {
+    switch (target.name) {
+      case 'VariableName':
+        this.bind(scope, sourceOf(this.text, target), value);
+        return;
+      case 'MemberExpression':
+        this.markMutated(target);
+        return;
+      case 'TupleExpression':
+      case 'ArrayExpression':
+      case 'ParenthesizedExpression':
+        for (const child of childrenOf(target)) this.bindTarget(scope, child);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private markMutated(expression: SyntaxNode): void {
+    let base: SyntaxNode | null = expression;
+    while (base && base.name === 'MemberExpression') base = base.firstChild;
+    if (base?.name === 'VariableName') this.mutated.add(sourceOf(this.text, base));
+  }
+
+  private walk(node: SyntaxNode, scope: Scope): void {
+    switch (node.name) {
+      case 'FunctionDefinition':
+      case 'ClassDefinition':
+      case 'LambdaExpression': {
+        const name = node.getChild('VariableName');
+        if (name && node.name !== 'LambdaExpression') this.bind(scope, sourceOf(this.text, name));
+        const inner: Scope = { from: node.from, to: node.to, depth: scope.depth + 1, bindings: new Map(), parent: scope };
+        this.scopes.push(inner);
+        const parameters = node.getChild('ParamList');
+        if (parameters) for (const parameter of parameters.getChildren('VariableName')) this.bind(inner, sourceOf(this.text, parameter));
+        for (const child of childrenOf(node)) if (child.name !== 'ParamList' && child !== name) this.walk(child, inner);
+        return;
+      }
+      case 'AssignStatement': {
+        const children = childrenOf(node);
+        const operators = children.filter((child) => child.name === 'AssignOp');
+        const value = children[children.length - 1];
+        const targets = children.filter((child) => child.name !== 'AssignOp' && child.to <= operators[operators.length - 1]?.from);
+        // `x: int = 1` parses with a TypeDef; only names before `=` are targets.
+        for (const target of targets) if (target.name !== 'TypeDef') this.bindTarget(scope, target, targets.length === 1 && operators.length === 1 ? value : undefined);
+        this.walk(value, scope);
+        return;
+      }
+      case 'UpdateStatement':
+      case 'DeleteStatement':
+        for (const child of childrenOf(node)) {
+          if (child.name === 'VariableName') this.mutated.add(sourceOf(this.text, child));
+          else if (child.name === 'MemberExpression') this.markMutated(child);
+          else this.walk(child, scope);
+        }
+        return;
+      case 'ScopeStatement':
+        for (const child of node.getChildren('VariableName')) this.mutated.add(sourceOf(this.text, child));
+        return;
+      case 'NamedExpression': {
+        const target = node.firstChild;
+        if (target?.name === 'VariableName') this.bind(scope, sourceOf(this.text, target));
+        break;
+      }
+      case 'ForStatement':
+      case 'WithStatement':
+      case 'TryStatement':
+      case 'ImportStatement': {
+        this.bindIntroducedNames(node, scope);
+        break;
+      }
+      case 'CallExpression': {
+        const callee = node.firstChild;
+        const method = callee?.name === 'MemberExpression' ? callee.lastChild : undefined;
+        if (callee && method?.name === 'PropertyName' && MUTATING_METHODS.has(sourceOf(this.text, method))) this.markMutated(callee.firstChild ?? callee);
+        break;
+      }
+      default:
+        break;
+    }
+    for (let child = node.firstChild; child; child = child.nextSibling) this.walk(child, scope);
+  }
+
+  /** `for a in`, `with … as a`, `except E as a`, `import a as b`: names bound to values we cannot know. */
+  private bindIntroducedNames(node: SyntaxNode, scope: Scope): void {
+    const children = childrenOf(node);
+    if (node.name === 'ImportStatement') {
+      for (const child of children) if (child.name === 'VariableName') this.bind(scope, sourceOf(this.text, child));
+      return;
+    }
+    if (node.name === 'ForStatement') {
+      const inAt = children.findIndex((child) => child.name === 'in');
+      for (const target of children.slice(1, inAt < 0 ? 1 : inAt)) this.bindTarget(scope, target);
+      return;
+    }
+    for (let i = 0; i + 1 < children.length; i++) {
+      if (children[i].name === 'as') this.bindTarget(scope, children[i + 1]);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The request tree every rule reads: jsonc-parser's `Node` shape (object, array, property,
+ * string, number, boolean, null with offsets), which the JSON host gets from jsonc-parser and
+ * other hosts (Python, …) build from their own syntax trees, with offsets into their own text.
+ * A few optional fields carry what only other hosts have; the JSON host sets none of them.
+ */
+import type { Node } from 'jsonc-parser';
+import type { OffsetRange } from './jsonTree';
+
+export interface RequestNodeExtras {
+  /**
+   * A value the host computes later (a Python call or name, a template): never reported as
+   * wrong, and a member whose value is dynamic counts as present.
+   */
+  dynamic?: boolean;
+  /**
+   * An object that may have members nobody can see (Python `**kwargs` that do not resolve): no
+   * missing-member or unknown-member findings on it.
+   */
+  openMembers?: boolean;
+  /** For strings and keys: where the content lies when it is not `offset + 1 … end - 1` (prefixes, triple quotes, bare keywords). */
+  content?: OffsetRange;
+  /** For strings: the source offset of each index of the decoded value (escapes, concatenated segments). */
+  offsetOfIndex?: (index: number) => number;
+  /** For a request's root: where findings on the request as a whole go (a call's name). */
+  anchor?: OffsetRange;
+}
+
+export type RequestNode = Node & RequestNodeExtras;
+
+export function isDynamic(node: Node | undefined): boolean {
+  return (node as RequestNode | undefined)?.dynamic === true;
+}
+
+export function hasOpenMembers(node: Node | undefined): boolean {
+  return (node as RequestNode | undefined)?.openMembers === true;
+}
+
+/** The content range of a string or key (no quotes), else the whole node. */
+export function contentRange(node: Node): OffsetRange {
+  const extras = node as RequestNode;
+  if (extras.content) return extras.content;
+  if (node.type === 'string') return { offset: node.offset + 1, length: Math.max(0, node.length - 2) };
+  return { offset: node.offset, length: node.length };
+}
+
+/** Where findings about `object` as a whole go when no key names it: its anchor, else its first character. */
+export function anchorRange(object: Node): OffsetRange {
+  return (object as RequestNode).anchor ?? { offset: object.offset, length: 1 };
+}
