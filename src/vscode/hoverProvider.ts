@@ -1,19 +1,9 @@
-/** Hover on image references. */
+/** Hover on image references and member names; the Markdown is untrusted. */
 import * as vscode from 'vscode';
 import { hoverAt } from '../core/hover';
 import { toRange } from './convert';
 import type { SpecAnalysis } from './specAnalysis';
-
-/**
- * Markdown built from spec text: no command links, no HTML, no `$(icon)` syntax, whatever the
- * core let through. (These are VS Code's defaults today; saying so keeps it that way.)
- */
-export function untrustedMarkdown(markdown: string): vscode.MarkdownString {
-  const result = new vscode.MarkdownString(markdown, false);
-  result.isTrusted = false;
-  result.supportHtml = false;
-  return result;
-}
+import { untrustedMarkdown } from './untrustedMarkdown';
 
 export class ImageHoverProvider implements vscode.HoverProvider {
   constructor(private readonly analysis: SpecAnalysis) {}
