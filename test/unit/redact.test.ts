@@ -223,6 +223,8 @@ describe('redactSecrets: text that must survive unchanged', () => {
     'UnrecognizedClientException: The security token included in the request is invalid.',
     'AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/Admin/alice is not authorized to perform: sagemaker:CreateTrainingJob on resource: arn:aws:sagemaker:us-east-1:123456789012:training-job/demo',
     'ResourceLimitExceeded: The account-level service limit \'ml.p3.2xlarge for training job usage\' is 0 Instances.',
+    'CredentialsProviderError: Could not load credentials from any providers',
+    'Unable to load credentials: no profile named "research" in ~/.aws/config',
     'Basic authentication is required by registry.example.com; run "Sign in to Registry".',
     '{"NextToken": "AAMA-EFRSURBSGl", "ClientToken": "5f3a9b2c-7d1e-4f6a-8b9c-0d1e2f3a4b5c"}',
     '"RepositoryCredentialsProviderArn": "arn:aws:lambda:us-east-1:123456789012:function:creds"',

@@ -110,7 +110,7 @@ function redactSensitiveValues(text: string): string {
 }
 
 /** Last words of a key that name a secret: `password`, `SessionToken`, `HF_TOKEN`, `auth`. */
-const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'secretkey', 'token', 'auth', 'credential', 'credentials', 'signature', 'apikey', 'accesskey', 'privatekey']);
+const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'secretkey', 'token', 'auth', 'signature', 'apikey', 'accesskey', 'privatekey']);
 /** Words before `key` that make it a secret: `api_key`, `SecretAccessKey`, `private-key`. */
 const SECRET_KEY_QUALIFIERS = new Set(['api', 'secret', 'access', 'private', 'signing', 'account', 'sas']);
 /** Tokens that are not credentials: pagination and idempotency. */
