@@ -175,6 +175,7 @@ describe('redactSecrets: secrets of every kind', () => {
           if (secret.length < 12) assert.ok(!redacted.includes(secret), `${secret} left in ${redacted}`);
           assert.ok(redacted.includes('…'), redacted);
           if (kept) assert.ok(redacted.includes(kept), `${kept} missing from ${redacted}`);
+          assert.equal(redactSecrets(redacted), redacted, 'scrubbing twice changes nothing more');
         }
       });
     }
