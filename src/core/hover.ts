@@ -1,21 +1,27 @@
 /**
  * Hover on an image reference: what it is made of, what the catalog knows of it, and whether it
- * is pinned. Plain Markdown, our own words.
+ * is pinned. Plain Markdown, our own words; every piece of spec text in it is escaped.
  */
 import { findNodeAtOffset } from 'jsonc-parser';
 import type { ApiModel } from './apiModel/apiModel';
 import type { Catalog } from './catalog/catalog';
 import type { OffsetRange } from './jsonTree';
+import { codeSpan, escapeMarkdown } from './markdown';
 import { hoverMember } from './modelHover';
 import { nodeRange } from './rules/ruleContext';
 import { isFloatingTag, isXgboostImage } from './rules/xgboost';
 import type { SpecDocument } from './specDocument';
 
 export interface HoverResult {
+  /** Untrusted-safe Markdown: spec text in it is escaped or in code spans, no HTML. */
   markdown: string;
   range: OffsetRange;
 }
 
+/**
+ * The hover at `offset` (UTF-16 code units into the spec's text): an image reference's parts and
+ * catalog facts, else a member's type and limits from `apiModel`; undefined elsewhere.
+ */
 export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, apiModel?: ApiModel): HoverResult | undefined {
   if (!spec.root) return undefined;
   const node = findNodeAtOffset(spec.root, offset, false);
@@ -23,7 +29,7 @@ export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, ap
   // Not an image: a member name, described from the API model.
   if (!field?.parsed) return apiModel && hoverMember(spec, offset, apiModel);
   const range = nodeRange(field.value);
-  if (!field.parsed.ok) return { markdown: `**Not a valid image reference**: ${field.parsed.problem}.`, range };
+  if (!field.parsed.ok) return { markdown: `**Not a valid image reference**: ${escapeMarkdown(field.parsed.problem)}.`, range };
   const reference = field.parsed.reference;
   const ecr = reference.ecr;
   const rows: [string, string][] = [];
@@ -43,7 +49,7 @@ export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, ap
     const processors = found.processors?.length ? ` · ${found.processors.join('/')}` : '';
     rows.push(['Catalog', `${found.title} ${found.version} · ${found.scopes.join(', ')}${processors}`]);
   }
-  const lines = [title, '', '| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | \`${value}\` |`)];
+  const lines = [title, '', '| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${codeSpan(value, { inTable: true })} |`)];
   lines.push('', pinningSentence(reference.tag?.text, Boolean(reference.digest), Boolean(ecr && isXgboostImage(catalog, reference))));
   return { markdown: lines.join('\n'), range };
 }
@@ -53,5 +59,5 @@ function pinningSentence(tag: string | undefined, hasDigest: boolean, xgboost: b
   if (tag === undefined || tag === 'latest') return 'Not pinned: `latest` moves with every push.';
   if (xgboost && isFloatingTag(tag)) return 'Not pinned: XGBoost `1` is the legacy image; pick a version.';
   if (tag === '1') return 'Stable tag `1` of a built-in algorithm.';
-  return `Pinned by tag \`${tag}\` (a tag can be moved; a digest cannot).`;
+  return `Pinned by tag ${codeSpan(tag)} (a tag can be moved; a digest cannot).`;
 }

@@ -6,12 +6,17 @@ import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
 import type { ApiModel, Shape } from './apiModel/apiModel';
 import { constraintPhrases, expectedType } from './apiModel/describeShape';
 import type { HoverResult } from './hover';
+import { codeSpan, escapeMarkdown } from './markdown';
 import { nodeRange } from './rules/ruleContext';
 import type { SpecDocument } from './specDocument';
 
 /** How many allowed values a hover lists before summarising the rest. */
 const MAX_LISTED_VALUES = 24;
 
+/**
+ * The hover on a member name at `offset`: required or optional, expected type, limits and allowed
+ * values from `model`; undefined when the offset is not on a key the model knows.
+ */
 export function hoverMember(spec: SpecDocument, offset: number, model: ApiModel): HoverResult | undefined {
   if (!spec.kind || !spec.root) return undefined;
   const key = findNodeAtOffset(spec.root, offset, false);
@@ -21,7 +26,8 @@ export function hoverMember(spec: SpecDocument, offset: number, model: ApiModel)
   const shape = model.shapeAt(spec.kind, path);
   const holder = model.shapeAt(spec.kind, path.slice(0, -1));
   if (!shape || !holder) return undefined;
-  const name = String(key.value);
+  // The key as typed: a map key can hold anything.
+  const name = escapeMarkdown(String(key.value));
   const lines: string[] = [];
   if (holder.type === 'structure') {
     lines.push(`**${name}** · ${holder.required.has(name) ? 'required' : 'optional'} · ${expectedType(shape)}`);
@@ -37,13 +43,13 @@ function details(shape: Shape): string[] {
   switch (shape.type) {
     case 'string':
       if (shape.enum) {
-        const listed = shape.enum.slice(0, MAX_LISTED_VALUES).map((value) => `\`${value}\``).join(', ');
+        const listed = shape.enum.slice(0, MAX_LISTED_VALUES).map((value) => codeSpan(value)).join(', ');
         const more = shape.enum.length > MAX_LISTED_VALUES ? `, … (${shape.enum.length} in all; completion lists them)` : '';
         lines.push(`One of: ${listed}${more}`);
       }
       break;
     case 'structure': {
-      const required = shape.requiredList.map((name) => `\`${name}\``).join(', ');
+      const required = shape.requiredList.map((name) => codeSpan(name)).join(', ');
       lines.push(`An object with ${shape.members.size} possible members${required ? `; required: ${required}` : '; none required'}`);
       break;
     }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { listProfiles } from '../core/awsConfigFile';
+import { redactSecrets } from '../core/launch/redact';
 import { awsConfigPath, awsCredentialsPath, readTextIfPresent } from '../node/awsConfigFiles';
 import type { AwsAccess } from './awsAccess';
 import type { Prompter } from './prompter';
@@ -29,7 +30,7 @@ export class AwsStatusBar implements vscode.Disposable {
     }
     const target = this.access.targetForSpec(editor.document, served.spec);
     this.item.text = `$(cloud) ${target.profile} · ${target.region}`;
-    this.item.tooltip = `SageMaker Spec sends this ${served.spec.kind} with profile "${target.profile}" to ${target.region}${target.endpointUrl ? ` via ${target.endpointUrl}` : ''}. Click to change.`;
+    this.item.tooltip = `SageMaker Spec sends this ${served.spec.kind} with profile "${target.profile}" to ${target.region}${target.endpointUrl ? ` via ${redactSecrets(target.endpointUrl)}` : ''}. Click to change.`;
     this.item.show();
   }
 

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { completeAt, liveTargetAt, type CompletionKind } from '../core/completion';
 import { toRange } from './convert';
 import type { SpecAnalysis } from './specAnalysis';
+import { untrustedMarkdown } from './untrustedMarkdown';
 
 const ITEM_KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   image: vscode.CompletionItemKind.Module,
@@ -43,7 +44,7 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
     const items = result.items.map((item) => {
       const completion = new vscode.CompletionItem(item.label, ITEM_KINDS[item.kind]);
       completion.detail = item.detail;
-      if (item.documentation) completion.documentation = new vscode.MarkdownString(item.documentation);
+      if (item.documentation) completion.documentation = untrustedMarkdown(item.documentation);
       completion.sortText = item.sortText;
       // We rank and filter ourselves; filtering by the typed text keeps VS Code from re-ranking.
       completion.filterText = item.filterText ?? result.typed + item.label;

@@ -1,8 +1,9 @@
-/** Hover on image references. */
+/** Hover on image references and member names; the Markdown is untrusted. */
 import * as vscode from 'vscode';
 import { hoverAt } from '../core/hover';
 import { toRange } from './convert';
 import type { SpecAnalysis } from './specAnalysis';
+import { untrustedMarkdown } from './untrustedMarkdown';
 
 export class ImageHoverProvider implements vscode.HoverProvider {
   constructor(private readonly analysis: SpecAnalysis) {}
@@ -12,6 +13,6 @@ export class ImageHoverProvider implements vscode.HoverProvider {
     if (!served) return undefined;
     const hover = hoverAt(served.spec, document.offsetAt(position), this.analysis.catalog, this.analysis.apiModel);
     if (!hover) return undefined;
-    return new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(document, hover.range.offset, hover.range.length));
+    return new vscode.Hover(untrustedMarkdown(hover.markdown), toRange(document, hover.range.offset, hover.range.length));
   }
 }

@@ -3,6 +3,7 @@
  * tests can answer them (VS Code refuses modal dialogs in test mode) and read what was said.
  */
 import * as vscode from 'vscode';
+import { redactSecrets } from '../core/launch/redact';
 
 export interface PickItem<T> extends vscode.QuickPickItem {
   value: T;
@@ -19,13 +20,14 @@ export interface Prompter {
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
 }
 
+/** Notifications are scrubbed of credentials here, where every message of the commands ends up. */
 export const windowPrompter: Prompter = {
   async confirm(message, detail, confirmLabel) {
-    return (await vscode.window.showWarningMessage(message, { modal: true, detail }, confirmLabel)) === confirmLabel;
+    return (await vscode.window.showWarningMessage(redactSecrets(message), { modal: true, detail: redactSecrets(detail) }, confirmLabel)) === confirmLabel;
   },
-  info: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(message, ...actions)),
-  warning: (message, ...actions) => Promise.resolve(vscode.window.showWarningMessage(message, ...actions)),
-  error: (message, ...actions) => Promise.resolve(vscode.window.showErrorMessage(message, ...actions)),
+  info: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(redactSecrets(message), ...actions)),
+  warning: (message, ...actions) => Promise.resolve(vscode.window.showWarningMessage(redactSecrets(message), ...actions)),
+  error: (message, ...actions) => Promise.resolve(vscode.window.showErrorMessage(redactSecrets(message), ...actions)),
   async pick(items, placeHolder) {
     return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true }))?.value;
   },

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { redactSecrets } from '../core/launch/redact';
 import { mergeProjectConfigs, PROJECT_CONFIG_FILE } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
 import { ProjectConfigFiles, type FoundProjectConfig } from '../node/projectConfigFiles';
@@ -63,7 +64,7 @@ function withProjectConfig(settings: Settings, file: vscode.Uri): Settings {
 function warnInvalidConfig(found: FoundProjectConfig, problem: string): void {
   if (warnedInvalidConfigs.has(found.file)) return;
   warnedInvalidConfigs.add(found.file);
-  void vscode.window.showWarningMessage(`SageMaker Spec: ignoring ${found.file}: ${problem}`);
+  void vscode.window.showWarningMessage(redactSecrets(`SageMaker Spec: ignoring ${found.file}: ${problem}`));
 }
 
 /** Re-reads config files when one in the workspace is created, changed or deleted. */

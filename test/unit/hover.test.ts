@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { hoverAt } from '../../src/core/hover';
 import { parseSpecDocument } from '../../src/core/specDocument';
-import { catalog, KMEANS_US_EAST_1, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
+import { apiModel, catalog, KMEANS_US_EAST_1, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
 
 function hover(text: string, near: string) {
   return hoverAt(parseSpecDocument(text), text.indexOf(near) + 1, catalog);
@@ -30,5 +30,42 @@ describe('hover', () => {
   it('is silent outside image values', () => {
     const text = trainingSpec(`${KMEANS_US_EAST_1}:1`);
     assert.equal(hover(text, 'demo-job'), undefined);
+  });
+});
+
+describe('hover: spec text is inert Markdown', () => {
+  const hoverWithModel = (text: string, near: string) => hoverAt(parseSpecDocument(text), text.indexOf(near) + 1, catalog, apiModel)!.markdown;
+  const TAG_REASON = 'is not a valid tag \\(letters\\, digits\\, \\"\\_\\"\\, \\"\\.\\" and \\"\\-\\"\\, up to 128\\, not starting with \\"\\.\\" or \\"\\-\\"\\).';
+
+  it('a tag that is a command link', () => {
+    const markdown = hoverWithModel(trainingSpec('registry.example.com/team/trainer:x](command:workbench.action.files.delete)'), 'registry.example.com');
+    assert.equal(markdown, `**Not a valid image reference**: \\"x\\]\\(command\\:workbench\\.action\\.files\\.delete\\)\\" ${TAG_REASON}`);
+  });
+
+  it('a digest that is an image', () => {
+    const markdown = hoverWithModel(trainingSpec('registry.example.com/team/trainer@sha256:![img](http://example.com/x.png)'), 'registry.example.com');
+    assert.equal(markdown, '**Not a valid image reference**: \\"sha256\\:\\!\\[img\\]\\(http\\:\\/\\/example\\.com\\/x\\.png\\)\\" is not a valid digest \\(expected sha256\\:\\<64 hex digits\\>\\).');
+  });
+
+  it('a repository that is an HTML tag', () => {
+    const markdown = hoverWithModel(trainingSpec('registry.example.com/<img/src=x>/trainer:1'), 'registry.example.com');
+    assert.equal(markdown, '**Not a valid image reference**: \\"\\<img\\"\\: repository names use lowercase letters\\, digits and single separators \\(\\"\\.\\"\\, \\"\\_\\"\\, \\"\\_\\_\\"\\, \\"\\-\\"\\).');
+  });
+
+  it('a tag with backticks', () => {
+    const markdown = hoverWithModel(trainingSpec('registry.example.com/team/trainer:`a`b``:1'), 'registry.example.com');
+    assert.equal(markdown, `**Not a valid image reference**: \\"\\\`a\\\`b\\\`\\\`\\:1\\" ${TAG_REASON}`);
+  });
+
+  it('a map key with backticks, a command link, an image and HTML', () => {
+    const key = '`x`](command:foo) ![i](http://e.com/x.png) <img src=x>\nline';
+    const markdown = hoverWithModel(trainingSpec('registry.example.com/team/trainer:1', { Environment: { [key]: 'v' } }), '`x`');
+    assert.equal(markdown.split('\n\n')[0], '**\\`x\\`\\]\\(command\\:foo\\) \\!\\[i\\]\\(http\\:\\/\\/e\\.com\\/x\\.png\\) \\<img src\\=x\\> line** · an entry of this map · a string');
+  });
+
+  it('valid references keep their code spans', () => {
+    const markdown = hoverWithModel(trainingSpec('registry.example.com:5000/team/trainer:v1.2'), 'team');
+    assert.match(markdown, /\| Registry \| `registry\.example\.com:5000` \|/);
+    assert.match(markdown, /Pinned by tag `v1\.2`/);
   });
 });

@@ -95,6 +95,20 @@ describe('AWS error messages', () => {
     });
   }
 
+  it('classifies megabyte messages in linear time (the mocha timeout is the guard)', () => {
+    const MB = 1 << 20;
+    // /credential.*not.*found/ took 2 minutes on 30 KB of "credential not ".
+    assert.equal(classifyAwsError({ name: 'Error', message: 'credential '.repeat(MB / 11) }), 'other');
+    assert.equal(classifyAwsError({ name: 'Error', message: 'credential not '.repeat(MB / 15) }), 'other');
+    assert.equal(classifyAwsError({ name: 'Error', message: `Credential for profile research not found. ${'credential not '.repeat(MB / 15)}` }), 'credentials-missing');
+  });
+
+  it('repeats at most 2,000 characters of a long service message', () => {
+    const described = describeAwsError({ name: 'ValidationException', message: `Bad request: ${'y'.repeat(1 << 20)}` }, context);
+    assert.equal(described.detail, `Bad request: ${'y'.repeat(1987)}… (${(1 << 20) + 13 - 2000} more characters)`);
+    assert.ok(described.message.length < 2200);
+  });
+
   it('says what to do, naming the profile', () => {
     assert.match(describeAwsError({ name: 'ExpiredTokenException', message: 'expired token' }, context).message, /aws sso login --profile research/);
     assert.match(describeAwsError({ name: 'ResourceLimitExceeded', message: 'x' }, context).message, /quota is reached in us-east-1/);

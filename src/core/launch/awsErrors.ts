@@ -36,13 +36,23 @@ export interface DescribedError {
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
 
+/**
+ * How much of a name or message is classified. The words that tell the kind come first; a
+ * service may echo a request of megabytes after them.
+ */
+const CLASSIFIED_CHARS = 4096;
+
+/**
+ * The kind of an AWS SDK error, from its name, code, HTTP status and the start of its message.
+ * Every check is a fixed word or an in-order word search, so a long message costs linear time.
+ */
 export function classifyAwsError(error: AwsErrorLike): ErrorKind {
-  const name = error.name ?? '';
-  const message = error.message ?? '';
+  const name = (error.name ?? '').slice(0, CLASSIFIED_CHARS);
+  const message = (error.message ?? '').slice(0, CLASSIFIED_CHARS);
   // SageMaker answers ResourceInUse for jobs, ValidationException "Cannot create already existing …" for models and configs.
   if (name === 'ResourceInUse' || (name === 'ValidationException' && /already exist/i.test(message))) return 'name-in-use';
   if (/ExpiredToken|TokenRefreshRequired/i.test(name) || /expired/i.test(message) && /(token|sso|session|credential)/i.test(message)) return 'credentials-expired';
-  if (name === 'CredentialsProviderError' || /could not load credentials|credential.*not.*found|no credentials/i.test(message)) return 'credentials-missing';
+  if (name === 'CredentialsProviderError' || /could not load credentials|no credentials/i.test(message) || containsInOrder(message, ['credential', 'not', 'found'])) return 'credentials-missing';
   if (/UnrecognizedClient|InvalidClientTokenId|InvalidSignature|SignatureDoesNotMatch|IncompleteSignature/i.test(name)) return 'credentials-invalid';
   if (/AccessDenied|NotAuthorized|Unauthorized/i.test(name) || error.$metadata?.httpStatusCode === 403) return 'access-denied';
   if (name === 'ValidationException') return 'validation';
@@ -54,9 +64,35 @@ export function classifyAwsError(error: AwsErrorLike): ErrorKind {
   return 'other';
 }
 
+/** How much of the service's message a notification or output line repeats. */
+const DETAIL_CHARS = 2000;
+
+function shorten(text: string): string {
+  return text.length <= DETAIL_CHARS ? text : `${text.slice(0, DETAIL_CHARS)}… (${text.length - DETAIL_CHARS} more characters)`;
+}
+
+/**
+ * Whether `words` occur in `text` in this order, case-insensitively, without overlapping. The
+ * earliest match of each word leaves the most room for the next, so one pass decides.
+ */
+function containsInOrder(text: string, words: string[]): boolean {
+  const lower = text.toLowerCase();
+  let from = 0;
+  for (const word of words) {
+    const at = lower.indexOf(word, from);
+    if (at < 0) return false;
+    from = at + word.length;
+  }
+  return true;
+}
+
+/**
+ * A notification message for a failed AWS call: what failed (`context.action`), why, and what to
+ * do, naming the profile and region. `detail` is the service's message with secrets scrubbed.
+ */
 export function describeAwsError(error: AwsErrorLike, context: { action: string; profile: string; region: string }): DescribedError {
   const kind = classifyAwsError(error);
-  const detail = redactSecrets(error.message ?? String(error.name ?? 'unknown error'));
+  const detail = shorten(redactSecrets(error.message ?? String(error.name ?? 'unknown error')));
   const { action, profile, region } = context;
   const messages: Record<ErrorKind, string> = {
     'name-in-use': `${action} failed: the name is already in use.`,
