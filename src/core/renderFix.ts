@@ -6,6 +6,7 @@
 import type { QuickFix } from './edits/editIntent';
 import type { TextEdit } from './findings';
 import { renderJsonEdits } from './hosts/jsonFixRenderer';
+import { renderPythonEdits } from './hosts/python/pythonFixRenderer';
 import type { SpecDocument } from './specDocument';
 
 export interface RenderedFix {
@@ -24,7 +25,7 @@ export const fixRenderCount = { value: 0 };
  */
 export function renderFix(spec: SpecDocument, fix: QuickFix): RenderedFix | undefined {
   fixRenderCount.value++;
-  const rendered = renderJsonEdits(spec.text, fix.intents);
+  const rendered = spec.host === 'python' ? renderPythonEdits(spec.text, fix.intents) : renderJsonEdits(spec.text, fix.intents);
   if (!rendered) return undefined;
   return { edits: rendered.edits, cursorOffset: fix.leavesPlaceholder ? rendered.placeholderOffset : undefined };
 }

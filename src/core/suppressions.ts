@@ -17,6 +17,34 @@ export const DISABLE_NEXT_LINE = 'sagemaker-spec-disable-next-line';
 export type LineSuppressions = Map<number, Set<string> | 'all'>;
 
 const DIRECTIVE = new RegExp(`^//\\s*${DISABLE_NEXT_LINE}(?:\\s+(.*))?$`);
+/** The same directive in a `#` comment (Python, YAML, Dockerfiles). */
+const HASH_DIRECTIVE = new RegExp(`^#\\s*${DISABLE_NEXT_LINE}(?:\\s+(.*))?$`);
+
+/** A comment of a host's syntax: where it starts and its text, marker included (`# …`). */
+export interface HostComment {
+  offset: number;
+  text: string;
+}
+
+/**
+ * Suppressions from comments a host's own parser found (so a `#` inside a string never counts).
+ * Each applies to the line after the comment's line.
+ */
+export function findHashSuppressions(text: string, comments: readonly HostComment[]): LineSuppressions {
+  const suppressions: LineSuppressions = new Map();
+  if (!text.includes(DISABLE_NEXT_LINE)) return suppressions;
+  const lines = new LineIndex(text);
+  for (const comment of comments) {
+    const match = HASH_DIRECTIVE.exec(comment.text.trim());
+    if (!match) continue;
+    const line = lines.positionAt(comment.offset).line + 1;
+    const codes = parseCodes(match[1]);
+    const previous = suppressions.get(line);
+    if (codes === 'all' || previous === 'all') suppressions.set(line, 'all');
+    else suppressions.set(line, new Set([...(previous ?? []), ...codes]));
+  }
+  return suppressions;
+}
 
 export function findSuppressions(text: string): LineSuppressions {
   const suppressions: LineSuppressions = new Map();
@@ -45,9 +73,8 @@ function parseCodes(list: string | undefined): Set<string> | 'all' {
 }
 
 /** The findings not suppressed by a comment on the line before the one they start on. */
-export function withoutSuppressed(text: string, findings: Finding[]): Finding[] {
+export function withoutSuppressed(text: string, findings: Finding[], suppressions: LineSuppressions = findSuppressions(text)): Finding[] {
   if (findings.length === 0) return findings;
-  const suppressions = findSuppressions(text);
   if (suppressions.size === 0) return findings;
   const lines = new LineIndex(text);
   return findings.filter((finding) => {

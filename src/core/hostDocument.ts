@@ -1,0 +1,91 @@
+/**
+ * One document of any host, as the editor and the checker see it: the SageMaker requests (and
+ * image-only checks) embedded in it, each analysed by the same rules, and the framework/version
+ * requests of the Python SDK. The one entry point for analysis, whatever the host.
+ */
+import { analyzeSpec, type AnalyzeOptions } from './analyze';
+import type { Finding } from './findings';
+import type { FrameworkRequest } from './frameworkRequest';
+import { findPythonRequests } from './hosts/python/pythonRequests';
+import { parsePython } from './hosts/python/pythonSyntax';
+import { identifySpec, parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
+import { findHashSuppressions, withoutSuppressed, type HostComment } from './suppressions';
+
+export interface HostDocument {
+  host: HostLanguage;
+  text: string;
+  /** Requests and image-only checks, each with offsets into `text`. */
+  requests: SpecDocument[];
+  frameworkRequests: FrameworkRequest[];
+  /** Comments found by the host's parser (for `#` suppression directives); JSON reads its own. */
+  comments: HostComment[];
+}
+
+/**
+ * A JSON text as a host document: one request when its members tell the kind (or `forced`,
+ * when the file matches `sagemakerSpec.files`); none otherwise.
+ */
+export function readJsonDocument(text: string, forced = false): HostDocument {
+  const { kind, scan } = identifySpec(text);
+  const requests = kind || forced ? [parseSpecDocument(text, scan)] : [];
+  return { host: 'json', text, requests, frameworkRequests: [], comments: [] };
+}
+
+/** Words without which a Python text cannot hold anything of ours: the parser is not even loaded. */
+const PYTHON_MARKERS = ['sagemaker', 'boto3', 'dkr.ecr', 'image_uri', 'create_training_job', 'create_model', 'create_endpoint', 'create_processing_job', 'create_transform_job', 'create_hyper_parameter_tuning_job'];
+
+export function mayHoldSageMakerPython(text: string): boolean {
+  return PYTHON_MARKERS.some((marker) => text.includes(marker));
+}
+
+/** A Python text (a module, or a notebook's code cells joined) as a host document. */
+export function readPythonDocument(text: string): HostDocument {
+  if (!mayHoldSageMakerPython(text)) return { host: 'python', text, requests: [], frameworkRequests: [], comments: [] };
+  const tree = parsePython(text);
+  const { documents, frameworkRequests } = findPythonRequests(text, tree);
+  const comments: HostComment[] = [];
+  const cursor = tree.cursor();
+  do {
+    if (cursor.name === 'Comment') comments.push({ offset: cursor.from, text: text.slice(cursor.from, cursor.to) });
+  } while (cursor.next());
+  return { host: 'python', text, requests: documents, frameworkRequests, comments };
+}
+
+export interface DocumentAnalysis {
+  findings: Finding[];
+}
+
+/** Hooks for rule families that live outside analyzeSpec (framework requests), run per document. */
+export interface DocumentAnalyzeOptions extends AnalyzeOptions {
+  checkFrameworkRequests?: (document: HostDocument, findings: Finding[]) => void;
+}
+
+/**
+ * Every finding of every request in `document`, in document order, each once (a dict passed by
+ * name to two calls is one place in the text), without the suppressed ones.
+ */
+export function analyzeDocument(document: HostDocument, options: DocumentAnalyzeOptions): DocumentAnalysis {
+  const findings: Finding[] = [];
+  // No spread into push: a document may have more findings than a call takes arguments.
+  for (const request of document.requests) for (const finding of analyzeSpec(request, options).findings) findings.push(finding);
+  options.checkFrameworkRequests?.(document, findings);
+  const seen = new Set<string>();
+  const unique = findings.filter((finding) => {
+    const key = `${finding.code}@${finding.offset}+${finding.length}:${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  unique.sort((a, b) => a.offset - b.offset);
+  const kept = document.host === 'json' ? unique : withoutSuppressed(document.text, unique, findHashSuppressions(document.text, document.comments));
+  return { findings: kept };
+}
+
+/** The request whose tree holds `offset` (for completion and hover), else undefined. */
+export function requestAt(document: HostDocument, offset: number): SpecDocument | undefined {
+  if (document.host === 'json') return document.requests[0];
+  return document.requests.find((request) => {
+    if (request.root && request.root.offset <= offset && offset <= request.root.offset + request.root.length) return true;
+    return request.images.some((image) => image.value.offset <= offset && offset <= image.value.offset + image.value.length);
+  });
+}

@@ -1,0 +1,213 @@
+/**
+ * Renders edit intents as Python: strings in the file's own quote style with Python escapes,
+ * `True`/`False`/`None`, dict entries `'Key': value` in dict literals and keyword arguments
+ * `Key=value` in calls, with the indentation of the neighbouring entries. A string written in
+ * several segments (`"a" "b"`) or with a prefix or escapes is rewritten whole.
+ */
+import type { Node } from 'jsonc-parser';
+import type { EditIntent, FixValue } from '../../edits/editIntent';
+import type { TextEdit } from '../../findings';
+import { findProperty } from '../../jsonTree';
+import { pythonStringLiteral } from './pythonStrings';
+import { parsePython } from './pythonSyntax';
+import type { PythonNode, PythonNodeInfo } from './pythonValues';
+
+export interface RenderedPythonEdits {
+  edits: TextEdit[];
+  /** Where the first string value the fix wrote ends (before its closing quote), in the text after the edits. */
+  placeholderOffset?: number;
+}
+
+interface Style {
+  quote: string;
+  unit: string;
+  eol: string;
+}
+
+/**
+ * Renders `intents` against `text`; undefined when two edits overlap, a node lacks what Python
+ * rendering needs, or the result would parse with more errors than `text` has.
+ */
+export function renderPythonEdits(text: string, intents: readonly EditIntent[]): RenderedPythonEdits | undefined {
+  const style = detectStyle(text);
+  const edits: TextEdit[] = [];
+  const insertions = new Map<Node, [string, FixValue][]>();
+  for (const change of intents) {
+    switch (change.kind) {
+      case 'replaceValue':
+        edits.push({ offset: change.node.offset, length: change.node.length, newText: valueText(change.value, lineIndent(text, change.node.offset), style, false) });
+        break;
+      case 'replaceInString': {
+        const edit = stringPartEdit(change.node as PythonNode, change.start, change.end, change.text, style);
+        if (!edit) return undefined;
+        edits.push(edit);
+        break;
+      }
+      case 'renameMember': {
+        const info = (change.key as PythonNode).python;
+        const keyword = info?.kind === 'key' && info.style === 'keyword';
+        edits.push({ offset: change.key.offset, length: change.key.length, newText: keyword ? change.name : pythonStringLiteral(change.name, quoteOf(text, change.key, style)) });
+        break;
+      }
+      case 'setMember':
+        if (!planSetMember(text, style, change.object, change.path, change.value, edits, insertions)) return undefined;
+        break;
+    }
+  }
+  for (const [object, members] of insertions) {
+    const edit = insertMembers(text, style, object as PythonNode, members);
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  edits.sort((a, b) => a.offset - b.offset);
+  for (let i = 1; i < edits.length; i++) if (edits[i].offset < edits[i - 1].offset + edits[i - 1].length) return undefined;
+  const after = applySorted(text, edits);
+  if (errorCount(after) > errorCount(text)) return undefined;
+  return { edits, placeholderOffset: firstStringEnd(edits) };
+}
+
+function planSetMember(text: string, style: Style, object: Node, path: readonly string[], value: FixValue, edits: TextEdit[], insertions: Map<Node, [string, FixValue][]>): boolean {
+  let current = object as PythonNode;
+  for (let depth = 0; depth < path.length; depth++) {
+    const rest = path.slice(depth + 1);
+    const nested = nest(rest, value);
+    const existing = findProperty(current, path[depth])?.children?.[1] as PythonNode | undefined;
+    if (!existing) {
+      if (current.python?.kind !== 'object') return false;
+      const members = insertions.get(current) ?? [];
+      members.push([path[depth], nested]);
+      insertions.set(current, members);
+      return true;
+    }
+    if (rest.length === 0 || existing.type !== 'object' || existing.python?.kind !== 'object') {
+      edits.push({ offset: existing.offset, length: existing.length, newText: valueText(nested, lineIndent(text, existing.offset), style, false) });
+      return true;
+    }
+    current = existing;
+  }
+  return true;
+}
+
+function nest(path: readonly string[], value: FixValue): FixValue {
+  let result = value;
+  for (let i = path.length - 1; i >= 0; i--) result = { [path[i]]: result };
+  return result;
+}
+
+/** One edit adding `members` to a dict literal (`'Key': value`) or a call (`Key=value`). */
+function insertMembers(text: string, style: Style, object: PythonNode, members: [string, FixValue][]): TextEdit | undefined {
+  const info = object.python;
+  if (info?.kind !== 'object') return undefined;
+  const member = (name: string, value: FixValue, indent: string, oneLine: boolean) =>
+    info.style === 'call' ? `${name}=${valueText(value, indent, style, oneLine)}` : `${pythonStringLiteral(name, style.quote)}: ${valueText(value, indent, style, oneLine)}`;
+  const oneLine = !text.slice(info.open, info.close).includes('\n');
+  const last = info.entries[info.entries.length - 1];
+  if (!last) {
+    return { offset: info.open, length: 0, newText: members.map(([name, value]) => member(name, value, '', true)).join(', ') };
+  }
+  const indent = oneLine ? '' : lineIndent(text, last.from);
+  const separator = oneLine ? ' ' : style.eol + indent;
+  const rendered = members.map(([name, value]) => member(name, value, indent, oneLine));
+  let at = last.to;
+  const following = /^[ \t]*,/.exec(text.slice(at, at + 64));
+  if (following) at += following[0].length;
+  return { offset: at, length: 0, newText: `${following ? '' : ','}${separator}${rendered.join(`,${separator}`)}${following ? ',' : ''}` };
+}
+
+/** Python source for `value`; nested lines carry `indent`. */
+function valueText(value: FixValue, indent: string, style: Style, oneLine: boolean): string {
+  if (value === null) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return pythonStringLiteral(value, style.quote);
+  const entries: string[] = Array.isArray(value)
+    ? value.map((item) => valueText(item, indent + style.unit, style, oneLine))
+    : Object.entries(value as Record<string, FixValue>).map(([name, member]) => `${pythonStringLiteral(name, style.quote)}: ${valueText(member, indent + style.unit, style, oneLine)}`);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (entries.length === 0) return `${open}${close}`;
+  if (oneLine || entries.every((entry) => !entry.includes('\n')) && entries.join(', ').length < 60) return `${open}${entries.join(', ')}${close}`;
+  return `${open}${style.eol}${indent}${style.unit}${entries.join(`,${style.eol}${indent}${style.unit}`)}${style.eol}${indent}${close}`;
+}
+
+/** Replaces part of a string's value: in place when the literal is plain, else the whole literal. */
+function stringPartEdit(node: PythonNode, start: number, end: number, replacement: string, style: Style): TextEdit | undefined {
+  const info = node.python as Extract<PythonNodeInfo, { kind: 'string' }> | undefined;
+  const value = typeof node.value === 'string' ? node.value : undefined;
+  if (!info || info.kind !== 'string' || value === undefined || !node.offsetOfIndex) return undefined;
+  const quote = info.segments[0].quote.length === 1 ? info.segments[0].quote : style.quote;
+  if (info.plain && info.segments[0].quote.length === 1) {
+    const escaped = pythonStringLiteral(replacement, quote).slice(1, -1);
+    const from = node.offsetOfIndex(start);
+    return { offset: from, length: node.offsetOfIndex(end) - from, newText: escaped };
+  }
+  return { offset: node.offset, length: node.length, newText: pythonStringLiteral(value.slice(0, start) + replacement + value.slice(end), quote) };
+}
+
+function quoteOf(text: string, node: Node, style: Style): string {
+  const first = text[node.offset];
+  return first === "'" || first === '"' ? first : style.quote;
+}
+
+/** The file's own habits: its most used quote, its indentation unit and line ends. */
+function detectStyle(text: string): Style {
+  const sample = text.slice(0, 64 * 1024);
+  let single = 0;
+  let double = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === "'") single++;
+    else if (sample[i] === '"') double++;
+  }
+  const indented = /\n( +|\t)\S/.exec(sample);
+  return { quote: single > double ? "'" : '"', unit: indented?.[1].startsWith('\t') ? '\t' : indented ? ' '.repeat(Math.min(indented[1].length, 8)) : '    ', eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+function lineIndent(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = lineStart;
+  while (end < offset && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(lineStart, end);
+}
+
+function applySorted(text: string, edits: readonly TextEdit[]): string {
+  let result = '';
+  let at = 0;
+  for (const edit of edits) {
+    result += text.slice(at, edit.offset) + edit.newText;
+    at = edit.offset + edit.length;
+  }
+  return result + text.slice(at);
+}
+
+function errorCount(text: string): number {
+  let count = 0;
+  const cursor = parsePython(text).cursor();
+  do if (cursor.type.isError) count++;
+  while (cursor.next());
+  return count;
+}
+
+/** The end (before the closing quote) of the first string value any edit wrote, in the text after the edits. */
+function firstStringEnd(edits: readonly TextEdit[]): number | undefined {
+  let shift = 0;
+  for (const edit of edits) {
+    const end = firstStringValueEnd(edit.newText);
+    if (end !== undefined) return edit.offset + shift + end;
+    shift += edit.newText.length - edit.length;
+  }
+  return undefined;
+}
+
+function firstStringValueEnd(source: string): number | undefined {
+  for (let i = 0; i < source.length; i++) {
+    const quote = source[i];
+    if (quote !== "'" && quote !== '"') continue;
+    let end = i + 1;
+    while (end < source.length && source[end] !== quote) end += source[end] === '\\' ? 2 : 1;
+    let next = end + 1;
+    while (source[next] === ' ') next++;
+    if (source[next] !== ':') return end;
+    i = end;
+  }
+  return undefined;
+}
