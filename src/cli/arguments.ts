@@ -43,7 +43,9 @@ Settings come from the command line, then the nearest .sagemaker-spec.json
 ({"region", "rules", "files"}), then the defaults.
 
 Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings;
-2 usage error, unreadable file, a glob matching nothing, or an invalid config file.
+2 usage error, unreadable file (not a regular file, over 16 MiB), a glob or
+folder matching nothing (or over 100,000 files), an invalid config file, or an
+internal error while checking a file (the other files are still reported).
 `;
 
 export function parseCliArguments(argv: readonly string[]): CliArguments {
@@ -75,6 +77,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     throw new CliError(command === undefined ? 'missing command: use "sagemaker-spec check <files…>"' : `unknown command "${command}": the command is "check"`);
   }
   if (patterns.length === 0) throw new CliError('no files given: use "sagemaker-spec check <files, folders or globs…>"');
+  // An empty argument (an unset shell variable, often) must not mean "the current folder".
+  if (patterns.some((pattern) => pattern.trim() === '')) throw new CliError('empty file argument "": name a file, folder or glob');
 
   return {
     command: 'check',
