@@ -7,6 +7,9 @@ import type { SeveritySetting } from '../core/findings';
 import { ruleSettingProblem, type ProjectConfig } from '../core/projectConfig';
 import { CliError } from './cliError';
 
+/** Longest file, folder or glob argument (characters): PATH_MAX on Linux. */
+export const MAX_PATTERN_LENGTH = 4096;
+
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -79,6 +82,9 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   if (patterns.length === 0) throw new CliError('no files given: use "sagemaker-spec check <files, folders or globs…>"');
   // An empty argument (an unset shell variable, often) must not mean "the current folder".
   if (patterns.some((pattern) => pattern.trim() === '')) throw new CliError('empty file argument "": name a file, folder or glob');
+  // picomatch throws past 64 KiB; no real path or glob comes near this.
+  const tooLong = patterns.find((pattern) => pattern.length > MAX_PATTERN_LENGTH);
+  if (tooLong) throw new CliError(`argument "${tooLong.slice(0, 40)}…" is longer than ${MAX_PATTERN_LENGTH} characters`);
 
   return {
     command: 'check',

@@ -84,10 +84,11 @@ describe('sagemaker-spec check: hostile input', () => {
       assert.ok(findingsOf(atLimit.stdout).some((finding) => finding.code === 'invalid-json'));
     });
 
-    it('treats an empty argument as a usage error, not as the current folder', () => {
+    it('treats an empty or overlong argument as a usage error, not as the current folder or a crash', () => {
       const root = tempProject({ 'job.sagemaker.json': XGBOOST_UNPINNED });
       assertExit2(runCli(['check', ''], { cwd: root }), /empty file argument ""/);
       assertExit2(runCli(['check', 'job.sagemaker.json', ' '], { cwd: root }), /empty file argument ""/);
+      assertExit2(runCli(['check', 'a*'.repeat(40_000)], { cwd: root }), /^sagemaker-spec: argument "(a\*){20}…" is longer than 4096 characters\n$/);
     });
 
     it('decodes UTF-16 LE and BE files (by byte-order mark) to the same findings as UTF-8', () => {
