@@ -7,6 +7,9 @@ import type { SeveritySetting } from '../core/findings';
 import { ruleSettingProblem, type ProjectConfig } from '../core/projectConfig';
 import { CliError } from './cliError';
 
+/** Longest file, folder or glob argument (characters): PATH_MAX on Linux. */
+export const MAX_PATTERN_LENGTH = 4096;
+
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -43,7 +46,9 @@ Settings come from the command line, then the nearest .sagemaker-spec.json
 ({"region", "rules", "files"}), then the defaults.
 
 Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings;
-2 usage error, unreadable file, a glob matching nothing, or an invalid config file.
+2 usage error, unreadable file (not a regular file, over 16 MiB), a glob or
+folder matching nothing (or over 100,000 files), an invalid config file, or an
+internal error while checking a file (the other files are still reported).
 `;
 
 export function parseCliArguments(argv: readonly string[]): CliArguments {
@@ -75,6 +80,11 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     throw new CliError(command === undefined ? 'missing command: use "sagemaker-spec check <files…>"' : `unknown command "${command}": the command is "check"`);
   }
   if (patterns.length === 0) throw new CliError('no files given: use "sagemaker-spec check <files, folders or globs…>"');
+  // An empty argument (an unset shell variable, often) must not mean "the current folder".
+  if (patterns.some((pattern) => pattern.trim() === '')) throw new CliError('empty file argument "": name a file, folder or glob');
+  // picomatch throws past 64 KiB; no real path or glob comes near this.
+  const tooLong = patterns.find((pattern) => pattern.length > MAX_PATTERN_LENGTH);
+  if (tooLong) throw new CliError(`argument "${tooLong.slice(0, 40)}…" is longer than ${MAX_PATTERN_LENGTH} characters`);
 
   return {
     command: 'check',

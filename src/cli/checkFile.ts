@@ -4,13 +4,13 @@
  * config file in the role of `sagemakerSpec.region`, then AWS_REGION/AWS_DEFAULT_REGION, then the
  * profile's region in the AWS config file.
  */
-import * as fs from 'node:fs';
 import { analyzeSpec } from '../core/analyze';
 import type { ApiModel } from '../core/apiModel/apiModel';
 import type { Catalog } from '../core/catalog/catalog';
 import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { Finding } from '../core/findings';
 import { parseSpecDocument } from '../core/specDocument';
+import { readSpecFile, UnreadableFileError } from '../node/readSpecFile';
 import { CliError } from './cliError';
 import type { FileSettingsResolver } from './fileSettings';
 
@@ -23,6 +23,8 @@ export interface CheckContext {
   env: Readonly<Record<string, string | undefined>>;
   /** Text of the AWS config file, read once per run. */
   awsConfigText: string | undefined;
+  /** The analysis; tests replace it to prove that one file's failure costs only that file. */
+  analyze?: typeof analyzeSpec;
 }
 
 export interface CheckedFile {
@@ -34,12 +36,18 @@ export interface CheckedFile {
   findings: Finding[];
 }
 
+/**
+ * Reads and analyzes one file.
+ * @throws CliError (exit 2) when the file cannot be read (see readSpecFile) or its config file is
+ * invalid; any other error is a fault in the analysis, which the caller reports per file.
+ */
 export function checkFile(file: string, context: CheckContext): CheckedFile {
   const text = readText(file);
   const settings = context.settings.forFile(file);
   const spec = parseSpecDocument(text);
   if (!spec.kind && !settings.forcedSpec) return { file, text, isSpec: false, findings: [] };
-  const { findings } = analyzeSpec(spec, {
+  const analyze = context.analyze ?? analyzeSpec;
+  const { findings } = analyze(spec, {
     catalog: context.catalog,
     apiModel: context.apiModel,
     instanceGpus: context.instanceGpus,
@@ -52,9 +60,9 @@ export function checkFile(file: string, context: CheckContext): CheckedFile {
 
 function readText(file: string): string {
   try {
-    // VS Code drops a byte-order mark from the document text; so do we, or every offset is one off.
-    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    return readSpecFile(file);
   } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    if (error instanceof UnreadableFileError) throw new CliError(`cannot read ${file}: it ${error.reason}`);
+    throw error;
   }
 }

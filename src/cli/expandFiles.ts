@@ -3,6 +3,8 @@
  * tinyglobby's (fast-glob's semantics on picomatch), never hand-rolled: braces, `**`, negation
  * and escaping behave as users know them from other tools. A path that does not exist and a glob
  * that matches nothing are errors (exit 2), so a typo in CI never passes as "no problems".
+ * More than MAX_FILES files in all is an error too: a run that large is a mistake (a glob from the
+ * filesystem root, say), and it would otherwise take unbounded time and memory.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,14 +12,26 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { DEFAULT_SPEC_GLOBS } from '../core/projectConfig';
 import { CliError } from './cliError';
 
+/** Files one run checks at most, over all its arguments. */
+export const MAX_FILES = 100_000;
+
 /** Never searched by globs or folders (explicitly named files are still checked). */
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
 
-/** Absolute paths, each once, in the order given (each glob's matches sorted). */
-export function expandFiles(patterns: readonly string[], cwd: string): string[] {
+/**
+ * Absolute paths, each once, in the order given (each glob's matches sorted).
+ * @throws CliError (exit 2) for a missing path, a glob or folder matching nothing, or more than
+ * `maxFiles` files in all.
+ */
+export function expandFiles(patterns: readonly string[], cwd: string, maxFiles: number = MAX_FILES): string[] {
   const files = new Set<string>();
   for (const pattern of patterns) {
-    for (const file of expandOne(pattern, cwd)) files.add(file);
+    const found = expandOne(pattern, cwd);
+    for (const file of found) files.add(file);
+    if (files.size > maxFiles) {
+      const count = Math.max(files.size, found.length).toLocaleString('en-US');
+      throw new CliError(`too many files: "${pattern}" brings the run to ${count} files, over the limit of ${maxFiles.toLocaleString('en-US')}; name fewer folders or narrower globs`);
+    }
   }
   return [...files];
 }

@@ -3,13 +3,14 @@
  * over the defaults — the same layering the editor does with its settings and that file.
  *
  * `files` globs from a config file are relative to its folder; the default globs (`**` first)
- * match anywhere, as `sagemakerSpec.files` does in the editor. Globs are matched with picomatch,
- * the matcher fast-glob/tinyglobby use, so a glob means the same when expanding and when matching.
+ * match anywhere, as `sagemakerSpec.files` does in the editor. Globs are matched by
+ * core/specGlobs (VS Code's glob syntax, in linear time), as a config file comes with the
+ * repository and must not be able to stall the run.
  */
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { DEFAULT_SPEC_GLOBS, mergeProjectConfigs, type ProjectConfig } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
+import { compileGlobs, type PathMatcher } from '../core/specGlobs';
 import { ProjectConfigFiles, type FoundProjectConfig } from '../node/projectConfigFiles';
 import { CliError } from './cliError';
 import { pathInside, toPosix } from './paths';
@@ -22,15 +23,21 @@ export interface FileSettings {
   forcedSpec: boolean;
 }
 
-type Matcher = (file: string) => boolean;
+type Matcher = PathMatcher;
 
 export class FileSettingsResolver {
-  private readonly configs = new ProjectConfigFiles();
+  private readonly configs: ProjectConfigFiles;
   private readonly defaultMatcher = anywhereMatcher(DEFAULT_SPEC_GLOBS);
   /** Each config file's compiled `files` globs. */
   private readonly configMatchers = new Map<string, Matcher>();
 
-  constructor(private readonly overrides: ProjectConfig) {}
+  /** `knownRegions`: the catalog's regions; a config file's `region` must be one of them. */
+  constructor(
+    private readonly overrides: ProjectConfig,
+    knownRegions: readonly string[],
+  ) {
+    this.configs = new ProjectConfigFiles({ knownRegions });
+  }
 
   /** Throws CliError when the config file that applies is invalid. */
   forFile(file: string): FileSettings {
@@ -56,7 +63,7 @@ export class FileSettingsResolver {
 
 /** Globs relative to `base`; files outside it never match. */
 function relativeMatcher(globs: readonly string[], base: string): Matcher {
-  const isMatch = picomatch([...globs], { dot: true });
+  const isMatch = compileGlobs(globs);
   return (file) => {
     const relative = pathInside(base, file);
     return relative !== undefined && isMatch(relative);
@@ -65,6 +72,6 @@ function relativeMatcher(globs: readonly string[], base: string): Matcher {
 
 /** Globs matched against the whole path, so the default `**` globs match in any folder. */
 function anywhereMatcher(globs: readonly string[]): Matcher {
-  const isMatch = picomatch([...globs], { dot: true });
+  const isMatch = compileGlobs(globs);
   return (file) => isMatch(toPosix(path.resolve(file)));
 }

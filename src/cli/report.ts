@@ -1,7 +1,8 @@
 /**
  * What every output format prints: per file, its findings with 1-based line and column computed
  * from the offsets (columns in UTF-16 code units, as in VS Code), and the totals that decide the
- * exit code.
+ * exit code. At most MAX_FINDINGS_PER_FILE findings per file are printed (the first ones in the
+ * file); the counts, and so the exit code, include all of them.
  */
 import type { Finding, Severity } from '../core/findings';
 import { LineIndex } from '../core/textPositions';
@@ -19,6 +20,9 @@ export interface LocatedFinding extends Finding {
   endColumn: number;
 }
 
+/** Findings printed per file; the rest are counted and said to be left out. */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
 export interface FileReport {
   /** Absolute path. */
   file: string;
@@ -26,29 +30,53 @@ export interface FileReport {
   relativePath: string | undefined;
   /** The relative path, else the absolute one: what people see. */
   displayPath: string;
+  /** The first MAX_FINDINGS_PER_FILE findings, in file order. */
   findings: LocatedFinding[];
+  /** Every finding (after --quiet), printed or not: these decide the exit code. */
+  counts: SeverityCounts;
+  /** Findings left out of `findings` by the cap. */
+  omittedCount: number;
+  /** Set when the analysis of this file failed: its message (the file then has no findings). */
+  internalError?: string;
 }
 
 export type SeverityCounts = Record<Severity, number>;
 
 export function toFileReport(checked: CheckedFile, cwd: string, quiet: boolean): FileReport {
   const kept = quiet ? checked.findings.filter((finding) => finding.severity === 'error') : checked.findings;
-  const relativePath = pathInside(cwd, checked.file);
-  const report: FileReport = { file: checked.file, relativePath, displayPath: relativePath ?? checked.file, findings: [] };
+  const report = emptyReport(checked.file, cwd);
   if (kept.length === 0) return report;
+  for (const finding of kept) report.counts[finding.severity]++;
+  const shown = [...kept].sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code)).slice(0, MAX_FINDINGS_PER_FILE);
+  report.omittedCount = kept.length - shown.length;
   const lines = new LineIndex(checked.text);
-  report.findings = kept
-    .map((finding) => {
-      const start = lines.positionAt(finding.offset);
-      const end = lines.positionAt(finding.offset + finding.length);
-      return { ...finding, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
-    })
-    .sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+  report.findings = shown.map((finding) => {
+    const start = lines.positionAt(finding.offset);
+    const end = lines.positionAt(finding.offset + finding.length);
+    return { ...finding, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  });
   return report;
 }
 
+/** The report of a file whose analysis failed with `message`: no findings, the failure kept. */
+export function failedFileReport(file: string, cwd: string, message: string): FileReport {
+  return { ...emptyReport(file, cwd), internalError: message };
+}
+
+function emptyReport(file: string, cwd: string): FileReport {
+  const relativePath = pathInside(cwd, file);
+  return { file, relativePath, displayPath: relativePath ?? file, findings: [], counts: zeroCounts(), omittedCount: 0 };
+}
+
+/** Totals over all findings of `reports`, including those the cap left out. */
 export function countSeverities(reports: readonly FileReport[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const report of reports) for (const finding of report.findings) counts[finding.severity]++;
+  const counts = zeroCounts();
+  for (const report of reports) for (const severity of SEVERITIES) counts[severity] += report.counts[severity];
   return counts;
+}
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+function zeroCounts(): SeverityCounts {
+  return { error: 0, warning: 0, information: 0, hint: 0 };
 }

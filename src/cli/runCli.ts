@@ -1,19 +1,26 @@
 /**
  * One run of the checker, from arguments to exit code. Everything it touches outside the file
  * system comes in through `CliIo`, so tests can run it in-process too.
+ *
+ * A fault in one file's analysis (an exception that is not a CliError) costs only that file: one
+ * line on stderr (the stack too when SAGEMAKER_SPEC_DEBUG=1), the other files reported in full,
+ * and exit 2, since the run did not check everything it was asked to.
  */
+import type { analyzeSpec } from '../core/analyze';
+import { regionProblem } from '../core/projectConfig';
 import { awsConfigPath, readTextIfPresent } from '../node/awsConfigFiles';
 import { loadApiModel } from '../node/loadApiModel';
 import { loadCatalog, loadInstanceGpus } from '../node/loadCatalog';
 import { parseCliArguments, USAGE, type CheckArguments } from './arguments';
-import { checkFile } from './checkFile';
-import { CliError, EXIT_CLEAN, EXIT_PROBLEMS } from './cliError';
+import { checkFile, type CheckContext } from './checkFile';
+import { CliError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_READ_ERROR } from './cliError';
 import { expandFiles } from './expandFiles';
 import { FileSettingsResolver } from './fileSettings';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
-import { countSeverities, toFileReport, type FileReport } from './report';
+import { countSeverities, failedFileReport, toFileReport, type FileReport } from './report';
+import { terminalSafe } from './terminalText';
 import { packageVersion } from './version';
 
 export interface CliIo {
@@ -23,7 +30,13 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-export function runCli(argv: readonly string[], io: CliIo): number {
+/** Replaceable parts of the run, for tests. */
+export interface CliHooks {
+  /** Stands in for the core's analyzeSpec. */
+  analyze?: typeof analyzeSpec;
+}
+
+export function runCli(argv: readonly string[], io: CliIo, hooks: CliHooks = {}): number {
   try {
     const args = parseCliArguments(argv);
     if (args.command === 'help') {
@@ -34,28 +47,40 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stdout(`${packageVersion()}\n`);
       return EXIT_CLEAN;
     }
-    return check(args, io);
+    return check(args, io, hooks);
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    io.stderr(`sagemaker-spec: ${error.message}\n`);
-    return error.exitCode;
+    if (error instanceof CliError) {
+      io.stderr(`sagemaker-spec: ${terminalSafe(error.message)}\n`);
+      return error.exitCode;
+    }
+    // Outside any one file (expanding globs, loading data): still one line and exit 2, not a crash.
+    reportInternalError('internal error', error, io);
+    return EXIT_USAGE_OR_READ_ERROR;
   }
 }
 
-function check(args: CheckArguments, io: CliIo): number {
+function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
+  const catalog = loadCatalog();
+  const knownRegions = catalog.regions().map((region) => region.name);
+  if (args.overrides.region !== undefined) {
+    const problem = regionProblem(args.overrides.region, knownRegions);
+    if (problem) throw new CliError(`--region ${problem}`);
+  }
   const files = expandFiles(args.patterns, io.cwd);
-  const context = {
-    catalog: loadCatalog(),
+  const context: CheckContext = {
+    catalog,
     apiModel: loadApiModel(),
     instanceGpus: loadInstanceGpus(),
-    settings: new FileSettingsResolver(args.overrides),
+    settings: new FileSettingsResolver(args.overrides, knownRegions),
     env: io.env,
     awsConfigText: readTextIfPresent(awsConfigPath(io.env as NodeJS.ProcessEnv)),
+    analyze: hooks.analyze,
   };
   // Check every file before printing, so a read error (exit 2) never leaves half a report.
-  const reports: FileReport[] = files.map((file) => toFileReport(checkFile(file, context), io.cwd, args.quiet));
+  const reports: FileReport[] = files.map((file) => checkOne(file, context, args, io));
   io.stdout(format(args, reports, io));
 
+  if (reports.some((report) => report.internalError !== undefined)) return EXIT_USAGE_OR_READ_ERROR;
   const counts = countSeverities(reports);
   if (counts.error > 0) return EXIT_PROBLEMS;
   if (args.maxWarnings !== undefined && counts.warning > args.maxWarnings) {
@@ -63,6 +88,29 @@ function check(args: CheckArguments, io: CliIo): number {
     return EXIT_PROBLEMS;
   }
   return EXIT_CLEAN;
+}
+
+/** One file's report; a CliError (unreadable file, invalid config) still ends the run. */
+function checkOne(file: string, context: CheckContext, args: CheckArguments, io: CliIo): FileReport {
+  try {
+    return toFileReport(checkFile(file, context), io.cwd, args.quiet);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    reportInternalError(`internal error while checking ${file}`, error, io);
+    return failedFileReport(file, io.cwd, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** `sagemaker-spec: <what>: <message>` on one line; the stack only when SAGEMAKER_SPEC_DEBUG=1. */
+function reportInternalError(what: string, error: unknown, io: CliIo): void {
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`sagemaker-spec: ${terminalSafe(what)}: ${terminalSafe(firstLine(message))}\n`);
+  if (io.env.SAGEMAKER_SPEC_DEBUG === '1' && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0];
+  return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }
 
 function format(args: CheckArguments, reports: FileReport[], io: CliIo): string {

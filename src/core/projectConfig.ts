@@ -8,9 +8,11 @@
  * `files` globs are relative to the folder holding the file. Parsing and merging are pure; finding
  * the file on disk is src/node/projectConfigFiles.ts.
  */
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseTree, getNodeValue, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { closestMatches } from './closestMatches';
 import type { SeveritySetting } from './findings';
 import { RULES, type RuleSettings } from './rules/ruleCodes';
+import { globProblem, MAX_GLOB_COUNT } from './specGlobs';
 import { LineIndex } from './textPositions';
 
 export const PROJECT_CONFIG_FILE = '.sagemaker-spec.json';
@@ -33,22 +35,54 @@ export type ParsedProjectConfig = { ok: true; config: ProjectConfig } | { ok: fa
 
 const MEMBERS = ['region', 'rules', 'files'];
 
-/** Reads the text of a config file; JSONC (comments, trailing commas) like VS Code's settings. */
-export function parseProjectConfig(text: string): ParsedProjectConfig {
-  const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0) {
-    const position = new LineIndex(text).positionAt(errors[0].offset);
-    return invalid(`${printParseErrorCode(errors[0].error)} at line ${position.line + 1}, column ${position.character + 1}`);
+/** AWS region names: `us-east-1`, `us-gov-west-1`, `cn-northwest-1`, `eusc-de-east-1`. */
+const REGION_SYNTAX = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
+/** Longer names are not regions: no edit distance is computed for them. */
+const MAX_REGION_LENGTH = 64;
+
+export interface ProjectConfigOptions {
+  /** Region names the catalog knows: `region` must be one of them. Without it, only the syntax is checked. */
+  knownRegions?: readonly string[];
+}
+
+/**
+ * Reads the text of a config file; JSONC (comments, trailing commas) like VS Code's settings.
+ * Invalid: a syntax error, a duplicate key (JSON would silently keep the last), an unknown member,
+ * a region that is not one, an unknown rule code or severity, or a glob `globProblem` refuses.
+ */
+export function parseProjectConfig(text: string, options: ProjectConfigOptions = {}): ParsedProjectConfig {
+  try {
+    return parseConfigText(text, options);
+  } catch (error) {
+    // The parser and the duplicate-key walk recurse: thousands of nested brackets overflow the stack.
+    if (error instanceof RangeError) return invalid('nested too deeply');
+    throw error;
   }
+}
+
+function parseConfigText(text: string, options: ProjectConfigOptions): ParsedProjectConfig {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || !root) {
+    const offset = errors[0]?.offset ?? 0;
+    const position = new LineIndex(text).positionAt(offset);
+    const what = errors[0] ? printParseErrorCode(errors[0].error) : 'empty file';
+    return invalid(`${what} at line ${position.line + 1}, column ${position.character + 1}`);
+  }
+  const duplicate = duplicateKey(root, text);
+  if (duplicate) return invalid(duplicate);
+  const value: unknown = getNodeValue(root);
   if (!isPlainObject(value)) return invalid('expected an object like {"region": …, "rules": {…}, "files": […]}');
   const config: ProjectConfig = {};
   for (const [member, memberValue] of Object.entries(value)) {
     switch (member) {
-      case 'region':
+      case 'region': {
         if (typeof memberValue !== 'string' || memberValue.trim() === '') return invalid('"region" must be a non-empty string such as "us-east-1"');
+        const problem = regionProblem(memberValue.trim(), options.knownRegions);
+        if (problem) return invalid(`"region": ${problem}`);
         config.region = memberValue.trim();
         break;
+      }
       case 'rules': {
         if (!isPlainObject(memberValue)) return invalid('"rules" must be an object of code → severity');
         const rules: Record<string, SeveritySetting> = {};
@@ -63,6 +97,11 @@ export function parseProjectConfig(text: string): ParsedProjectConfig {
       case 'files':
         if (!Array.isArray(memberValue) || !memberValue.every((glob) => typeof glob === 'string' && glob.trim() !== '')) {
           return invalid('"files" must be an array of glob strings');
+        }
+        if (memberValue.length > MAX_GLOB_COUNT) return invalid(`"files": more than ${MAX_GLOB_COUNT} globs`);
+        for (const glob of memberValue as string[]) {
+          const problem = globProblem(glob);
+          if (problem) return invalid(`"files": ${JSON.stringify(glob.length > 80 ? `${glob.slice(0, 80)}…` : glob)} ${problem}`);
         }
         config.files = memberValue as string[];
         break;
@@ -83,6 +122,20 @@ export function ruleSettingProblem(code: string, severity: unknown): string | un
 }
 
 /**
+ * Why `region` cannot be a target region, or undefined when it can: not in `knownRegions` (with
+ * the nearest known names), or, without them, not shaped like an AWS region name.
+ */
+export function regionProblem(region: string, knownRegions?: readonly string[]): string | undefined {
+  if (knownRegions) {
+    if (knownRegions.includes(region)) return undefined;
+    const nearest = region.length <= MAX_REGION_LENGTH ? closestMatches(region, knownRegions, 1)[0] : undefined;
+    const shown = JSON.stringify(region.length > MAX_REGION_LENGTH ? `${region.slice(0, MAX_REGION_LENGTH)}…` : region);
+    return `${shown} is not a known AWS region${nearest ? ` (did you mean ${nearest}?)` : ''}`;
+  }
+  return REGION_SYNTAX.test(region) ? undefined : `${JSON.stringify(region.slice(0, MAX_REGION_LENGTH))} is not an AWS region name such as us-east-1`;
+}
+
+/**
  * Layers settings, later layers winning: a region or `files` replaces the earlier one, `rules`
  * merge code by code. The checker layers defaults < config file < command line; the editor
  * layers workspace settings < config file.
@@ -96,6 +149,27 @@ export function mergeProjectConfigs(...layers: (ProjectConfig | undefined)[]): P
     if (layer.rules !== undefined) merged.rules = { ...merged.rules, ...layer.rules };
   }
   return merged;
+}
+
+/** The first key given twice in one object (at any depth), described with its line. */
+function duplicateKey(node: Node, text: string): string | undefined {
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0];
+      if (!key || typeof key.value !== 'string') continue;
+      if (seen.has(key.value)) {
+        const line = new LineIndex(text).positionAt(key.offset).line + 1;
+        return `duplicate key ${JSON.stringify(key.value)} at line ${line}`;
+      }
+      seen.add(key.value);
+    }
+  }
+  for (const child of node.children ?? []) {
+    const found = duplicateKey(child, text);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function invalid(problem: string): ParsedProjectConfig {

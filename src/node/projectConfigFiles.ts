@@ -4,9 +4,13 @@
  * thousand files in one folder reads the config once; the editor clears the cache when a config
  * file changes.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseProjectConfig, PROJECT_CONFIG_FILE, type ParsedProjectConfig } from '../core/projectConfig';
+import { decodeText } from '../core/decodeText';
+import { parseProjectConfig, PROJECT_CONFIG_FILE, type ParsedProjectConfig, type ProjectConfigOptions } from '../core/projectConfig';
+import { readRegularFile, UnreadableFileError } from './readSpecFile';
+
+/** A config file holds a few settings; anything larger is refused unread (bytes). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface FoundProjectConfig {
   /** Absolute path of the config file. */
@@ -19,6 +23,9 @@ export interface FoundProjectConfig {
 export class ProjectConfigFiles {
   private readonly byFolder = new Map<string, FoundProjectConfig | undefined>();
 
+  /** `options.knownRegions`: the catalog's regions, which a config's `region` must be one of. */
+  constructor(private readonly options: ProjectConfigOptions = {}) {}
+
   /** The config that applies to files in `folder`, or undefined when there is none. */
   nearest(folder: string): FoundProjectConfig | undefined {
     const visited: string[] = [];
@@ -30,7 +37,7 @@ export class ProjectConfigFiles {
         break;
       }
       visited.push(dir);
-      found = readConfigIn(dir);
+      found = readConfigIn(dir, this.options);
       if (found) break;
       const parent = path.dirname(dir);
       if (parent === dir) break; // the filesystem root
@@ -45,15 +52,17 @@ export class ProjectConfigFiles {
   }
 }
 
-function readConfigIn(dir: string): FoundProjectConfig | undefined {
+/** Read like a spec (regular files only, bounded, decoded by byte-order mark), never blocking. */
+function readConfigIn(dir: string, options: ProjectConfigOptions): FoundProjectConfig | undefined {
   const file = path.join(dir, PROJECT_CONFIG_FILE);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = decodeText(readRegularFile(file, MAX_CONFIG_BYTES));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    if (!(error instanceof UnreadableFileError)) throw error;
+    const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    return { file, dir, parsed: { ok: false, problem: `cannot read it (${code ?? String(error)})` } };
+    return { file, dir, parsed: { ok: false, problem: `it ${error.reason}` } };
   }
-  return { file, dir, parsed: parseProjectConfig(text) };
+  return { file, dir, parsed: parseProjectConfig(text, options) };
 }

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { redactSecrets } from '../core/launch/redact';
 import { mergeProjectConfigs, PROJECT_CONFIG_FILE } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
+import { compileGlobs, type PathMatcher } from '../core/specGlobs';
 import { ProjectConfigFiles, type FoundProjectConfig } from '../node/projectConfigFiles';
 
 export const SECTION = 'sagemakerSpec';
@@ -24,6 +25,8 @@ export interface Settings {
 /** Config files by folder, shared by every document; cleared when one changes. */
 const projectConfigFiles = new ProjectConfigFiles();
 const warnedInvalidConfigs = new Set<string>();
+/** Each config file's compiled `files` globs; cleared with the config files. */
+const configGlobMatchers = new Map<string, PathMatcher>();
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
@@ -60,6 +63,28 @@ function withProjectConfig(settings: Settings, file: vscode.Uri): Settings {
   };
 }
 
+/**
+ * True when `document` matches the globs of files that are always specs. A `.sagemaker-spec.json`'s
+ * `files` come with the repository, so they are matched by core/specGlobs (linear time, as in the
+ * checker) rather than by VS Code's backtracking glob matcher; `sagemakerSpec.files` from the
+ * settings keep VS Code's matching.
+ */
+export function matchesSpecFiles(document: vscode.TextDocument): boolean {
+  const found = document.uri.scheme === 'file' ? projectConfigFiles.nearest(path.dirname(document.uri.fsPath)) : undefined;
+  const globs = found?.parsed.ok ? found.parsed.config.files : undefined;
+  if (found && globs) {
+    let matcher = configGlobMatchers.get(found.file);
+    if (!matcher) {
+      matcher = compileGlobs(globs);
+      configGlobMatchers.set(found.file, matcher);
+    }
+    const relative = path.relative(found.dir, document.uri.fsPath);
+    const inside = relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+    return inside && matcher(relative.split(path.sep).join('/'));
+  }
+  return readSettings(document.uri).files.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+}
+
 /** Once per file (until it changes): an invalid config is ignored, not silently. */
 function warnInvalidConfig(found: FoundProjectConfig, problem: string): void {
   if (warnedInvalidConfigs.has(found.file)) return;
@@ -72,6 +97,7 @@ export function watchProjectConfigs(onChange: () => void): vscode.Disposable {
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_CONFIG_FILE}`);
   const changed = () => {
     projectConfigFiles.clear();
+    configGlobMatchers.clear();
     warnedInvalidConfigs.clear();
     onChange();
   };

@@ -21,6 +21,8 @@ export interface CliRunOptions {
   cwd?: string;
   /** Added to an environment without AWS_REGION, AWS_DEFAULT_REGION, AWS_PROFILE or an AWS config file. */
   env?: Record<string, string>;
+  /** Kill the checker after this many milliseconds (its status is then null): for runs that once hung. */
+  timeoutMs?: number;
 }
 
 export function runCli(args: string[], options: CliRunOptions = {}): CliRun {
@@ -29,6 +31,8 @@ export function runCli(args: string[], options: CliRunOptions = {}): CliRun {
     cwd: options.cwd ?? REPOSITORY_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), AWS_CONFIG_FILE: path.join(os.tmpdir(), 'no-such-aws-config'), ...options.env },
     encoding: 'utf8',
+    timeout: options.timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

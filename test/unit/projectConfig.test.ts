@@ -2,11 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { mergeProjectConfigs, parseProjectConfig, PROJECT_CONFIG_FILE } from '../../src/core/projectConfig';
+import { mergeProjectConfigs, parseProjectConfig, PROJECT_CONFIG_FILE, regionProblem, type ProjectConfigOptions } from '../../src/core/projectConfig';
 import { ProjectConfigFiles } from '../../src/node/projectConfigFiles';
 
-function problemOf(text: string): string {
-  const parsed = parseProjectConfig(text);
+const KNOWN_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1'];
+
+function problemOf(text: string, options?: ProjectConfigOptions): string {
+  const parsed = parseProjectConfig(text, options);
   assert.equal(parsed.ok, false, `expected ${text} to be invalid`);
   return parsed.ok ? '' : parsed.problem;
 }
@@ -27,6 +29,29 @@ describe('.sagemaker-spec.json', () => {
       assert.match(problemOf('{"rules": {"latest-tag": "warn"}}'), /"latest-tag": "warn" is not one of error, warning, information, hint, off/);
       assert.match(problemOf('{"files": "*.json"}'), /"files" must be an array/);
       assert.match(problemOf('{"rule": {}}'), /unknown member "rule"/);
+    });
+
+    it('refuses duplicate keys, at the top and inside "rules", naming the key and its line', () => {
+      assert.equal(problemOf('{\n  "region": "us-east-1",\n  "region": "eu-west-1"\n}'), 'duplicate key "region" at line 3');
+      assert.equal(problemOf('{"rules": {"latest-tag": "off", "latest-tag": "error"}}'), 'duplicate key "latest-tag" at line 1');
+    });
+
+    it('refuses a region the catalog does not know, suggesting the nearest; without a catalog, checks the syntax', () => {
+      assert.deepEqual(parseProjectConfig('{"region": "eu-west-1"}', { knownRegions: KNOWN_REGIONS }), { ok: true, config: { region: 'eu-west-1' } });
+      assert.equal(problemOf('{"region": "eu-wset-1"}', { knownRegions: KNOWN_REGIONS }), '"region": "eu-wset-1" is not a known AWS region (did you mean eu-west-1?)');
+      assert.equal(regionProblem('x'.repeat(100_000), KNOWN_REGIONS), `"${'x'.repeat(64)}…" is not a known AWS region`);
+      assert.equal(problemOf('{"region": "Frankfurt"}'), '"region": "Frankfurt" is not an AWS region name such as us-east-1');
+      for (const region of ['us-gov-west-1', 'cn-northwest-1', 'ap-southeast-5', 'eusc-de-east-1']) assert.equal(regionProblem(region), undefined, region);
+    });
+
+    it('refuses bad globs in "files", naming the glob', () => {
+      assert.equal(problemOf('{"files": ["jobs/{a,b.json"]}'), '"files": "jobs/{a,b.json" has a "{" without its "}"');
+      assert.match(problemOf(JSON.stringify({ files: ['a'.repeat(65 * 1024)] })), /^"files": "a{80}…" glob is longer than 1024 characters$/);
+      assert.equal(problemOf(JSON.stringify({ files: Array.from({ length: 257 }, (_, index) => `${index}.json`) })), '"files": more than 256 globs');
+    });
+
+    it('refuses deep nesting instead of overflowing the stack', () => {
+      assert.equal(problemOf(`{"rules": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`), 'nested too deeply');
     });
   });
 
@@ -69,7 +94,13 @@ describe('.sagemaker-spec.json', () => {
     it('reports an unreadable config instead of skipping it', () => {
       fs.mkdirSync(path.join(root, PROJECT_CONFIG_FILE)); // a folder where the file should be
       const found = new ProjectConfigFiles().nearest(root);
-      assert.equal(found?.parsed.ok, false);
+      assert.deepEqual(found?.parsed, { ok: false, problem: 'it is a folder, not a file' });
+    });
+
+    it('reads a UTF-16 config and checks its region against the regions it is given', () => {
+      fs.writeFileSync(path.join(root, PROJECT_CONFIG_FILE), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"region": "eu-west-1"}', 'utf16le')]));
+      assert.deepEqual(new ProjectConfigFiles({ knownRegions: KNOWN_REGIONS }).nearest(root)?.parsed, { ok: true, config: { region: 'eu-west-1' } });
+      assert.equal(new ProjectConfigFiles({ knownRegions: ['us-east-1'] }).nearest(root)?.parsed.ok, false);
     });
   });
 });

@@ -2,13 +2,20 @@
  * Machine-readable output: one entry per checked file (clean files too, so tools can tell
  * "checked, clean" from "not checked"), each finding with its code, severity, message, 1-based
  * line/column range, the offset range the editor uses, and the titles of its quick fixes.
+ * `errorCount`/`warningCount` count every finding; past MAX_FINDINGS_PER_FILE, `findings` holds
+ * the first ones and `omittedFindingCount` says how many more there are. A file whose analysis
+ * failed has `internalError` (and no findings).
  */
-import { countSeverities, type FileReport } from '../report';
+import type { FileReport } from '../report';
 
 export interface JsonFileResult {
   filePath: string;
   errorCount: number;
   warningCount: number;
+  /** Present when findings were left out by the per-file cap. */
+  omittedFindingCount?: number;
+  /** Present when the analysis of this file failed: the error's message. */
+  internalError?: string;
   findings: {
     code: string;
     severity: string;
@@ -25,11 +32,12 @@ export interface JsonFileResult {
 
 export function formatJson(reports: readonly FileReport[]): string {
   const results: JsonFileResult[] = reports.map((report) => {
-    const counts = countSeverities([report]);
     return {
       filePath: report.file,
-      errorCount: counts.error,
-      warningCount: counts.warning,
+      errorCount: report.counts.error,
+      warningCount: report.counts.warning,
+      ...(report.omittedCount > 0 ? { omittedFindingCount: report.omittedCount } : {}),
+      ...(report.internalError !== undefined ? { internalError: report.internalError } : {}),
       findings: report.findings.map((finding) => ({
         code: finding.code,
         severity: finding.severity,

@@ -4,11 +4,15 @@
  * level; each result points at its rule by id and index and at its file relative to
  * `%SRCROOT%` (the working folder), with a 1-based region. The unit tests validate the output
  * against the official SARIF 2.1.0 JSON Schema.
+ *
+ * The run's invocation says whether every file was analyzed (`executionSuccessful`) and carries a
+ * tool execution notification per file whose analysis failed (level error) or whose findings
+ * were cut at MAX_FINDINGS_PER_FILE (level note, with the number left out).
  */
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../core/findings';
 import { RULE_CODES, RULES, ruleDocsUrl, type RuleCode } from '../../core/rules/ruleCodes';
-import type { FileReport } from '../report';
+import { MAX_FINDINGS_PER_FILE, type FileReport } from '../report';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_NAME = 'sagemaker-spec';
@@ -46,6 +50,12 @@ export function formatSarif(reports: readonly FileReport[], context: SarifContex
             })),
           },
         },
+        invocations: [
+          {
+            executionSuccessful: reports.every((report) => report.internalError === undefined),
+            toolExecutionNotifications: reports.flatMap(notifications),
+          },
+        ],
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(context.cwd) } },
         columnKind: 'utf16CodeUnits',
         results: reports.flatMap((report) =>
@@ -75,6 +85,25 @@ export function formatSarif(reports: readonly FileReport[], context: SarifContex
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** What a file's results do not show: a failed analysis, findings left out by the cap. */
+function notifications(report: FileReport): object[] {
+  const location = { locations: [{ physicalLocation: { artifactLocation: artifactLocation(report) } }] };
+  const found: object[] = [];
+  if (report.internalError !== undefined) {
+    found.push({ descriptor: { id: 'internal-error' }, level: 'error', message: { text: `internal error while checking this file: ${report.internalError}` }, ...location });
+  }
+  if (report.omittedCount > 0) {
+    found.push({
+      descriptor: { id: 'findings-not-shown' },
+      level: 'note',
+      message: { text: `${report.omittedCount} more findings not shown (at most ${MAX_FINDINGS_PER_FILE} per file)` },
+      properties: { omittedFindingCount: report.omittedCount },
+      ...location,
+    });
+  }
+  return found;
 }
 
 /** Relative to %SRCROOT% when inside the working folder, else an absolute file: URI. */

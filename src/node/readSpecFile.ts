@@ -1,0 +1,116 @@
+/**
+ * Reads a file the checker was given or found, bounded: only regular files (after following
+ * symlinks), at most MAX_SPEC_BYTES, and never blocking. A spec folder can hold a symlink to
+ * /dev/zero or a FIFO named like a spec; reading those whole would fill memory or wait forever.
+ *
+ * The type and size are checked with stat before the file is opened (opening a FIFO for reading
+ * blocks until a writer comes), opened with O_NONBLOCK, checked again on the open descriptor
+ * (the path may have been swapped in between), and read up to one byte past the limit.
+ */
+import * as fs from 'node:fs';
+import { decodeText } from '../core/decodeText';
+
+/** The editor's limit for documents it analyzes (16 MiB); the checker uses the same. */
+export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
+
+/** Why a file was not read; `reason` completes "it …" ("is a folder, not a file"), for a one-line message. */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${file}: ${reason}`, options);
+    this.name = 'UnreadableFileError';
+  }
+}
+
+/**
+ * The decoded text of `file` (see decodeText: byte-order mark dropped, UTF-16 decoded).
+ * @throws UnreadableFileError when it is missing, not a regular file, larger than `maxBytes`, or
+ * cannot be read.
+ */
+export function readSpecFile(file: string, maxBytes: number = MAX_SPEC_BYTES): string {
+  return decodeText(readRegularFile(file, maxBytes));
+}
+
+/** The bytes of a regular file of at most `maxBytes`; @throws UnreadableFileError. */
+export function readRegularFile(file: string, maxBytes: number = MAX_SPEC_BYTES): Buffer {
+  checkStats(file, statOrThrow(() => fs.statSync(file), file), maxBytes);
+  let descriptor: number;
+  try {
+    descriptor = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw new UnreadableFileError(file, describeErrno(error), { cause: error });
+  }
+  try {
+    const stats = statOrThrow(() => fs.fstatSync(descriptor), file);
+    checkStats(file, stats, maxBytes);
+    let buffer = Buffer.alloc(stats.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        // Grown since the stat: read on, but never past the limit.
+        if (length > maxBytes) throw new UnreadableFileError(file, tooLarge(maxBytes));
+        buffer = Buffer.concat([buffer, Buffer.alloc(Math.min(buffer.length, maxBytes + 1 - length))]);
+      }
+      const read = readOrThrow(descriptor, buffer, length, file);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
+function checkStats(file: string, stats: fs.Stats, maxBytes: number): void {
+  if (stats.isDirectory()) throw new UnreadableFileError(file, 'is a folder, not a file');
+  if (!stats.isFile()) throw new UnreadableFileError(file, `is not a regular file (${fileType(stats)})`);
+  if (stats.size > maxBytes) throw new UnreadableFileError(file, tooLarge(maxBytes));
+}
+
+function tooLarge(maxBytes: number): string {
+  const MiB = 1024 * 1024;
+  return `is larger than ${maxBytes % MiB === 0 ? `${maxBytes / MiB} MiB` : `${maxBytes} bytes`}, the limit`;
+}
+
+function fileType(stats: fs.Stats): string {
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+function statOrThrow(stat: () => fs.Stats, file: string): fs.Stats {
+  try {
+    return stat();
+  } catch (error) {
+    throw new UnreadableFileError(file, describeErrno(error), { cause: error });
+  }
+}
+
+function readOrThrow(descriptor: number, buffer: Buffer, position: number, file: string): number {
+  try {
+    return fs.readSync(descriptor, buffer, position, buffer.length - position, null);
+  } catch (error) {
+    throw new UnreadableFileError(file, describeErrno(error), { cause: error });
+  }
+}
+
+/** Completes "it …": ENOENT → "does not exist …", with the code for the rare ones. */
+function describeErrno(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'does not exist (or is a symlink to nothing)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'is not readable (permission denied)';
+    case 'ELOOP':
+      return 'is a symlink loop';
+    default:
+      return `cannot be read (${code ?? String(error)})`;
+  }
+}
