@@ -18,6 +18,8 @@ import { SpecAnalysis } from './vscode/specAnalysis';
 import { SpecDocuments } from './vscode/specDocuments';
 
 const JSON_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+/** Everything we serve: JSON specs, and Python scripts and notebook cells (boto3, the SageMaker Python SDK). */
+const SERVED_DOCUMENTS: vscode.DocumentSelector = [...JSON_DOCUMENTS, { language: 'python' }];
 
 /** Returned from activate only in test mode, so integration tests can answer prompts. */
 export interface ExtensionTestApi {
@@ -34,9 +36,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const diagnostics = new DiagnosticsController(analysis);
   context.subscriptions.push(
     diagnostics,
-    vscode.languages.registerCompletionItemProvider(JSON_DOCUMENTS, new SpecCompletionProvider(analysis), ...COMPLETION_TRIGGERS),
-    vscode.languages.registerCodeActionsProvider(JSON_DOCUMENTS, new QuickFixProvider(analysis), QuickFixProvider.metadata),
-    vscode.languages.registerHoverProvider(JSON_DOCUMENTS, new ImageHoverProvider(analysis)),
+    vscode.languages.registerCompletionItemProvider(SERVED_DOCUMENTS, new SpecCompletionProvider(analysis), ...COMPLETION_TRIGGERS),
+    vscode.languages.registerCodeActionsProvider(SERVED_DOCUMENTS, new QuickFixProvider(analysis), QuickFixProvider.metadata),
+    vscode.languages.registerHoverProvider(SERVED_DOCUMENTS, new ImageHoverProvider(analysis)),
     vscode.commands.registerCommand(PLACE_CURSOR_COMMAND, placeCursor),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;

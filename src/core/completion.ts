@@ -102,7 +102,8 @@ function enumItems(key: string, typed: string, edit: TextEdit, quote: boolean): 
 
 const ECR_HOST_PREFIX = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.([a-z0-9.-]+)$/;
 
-function completeImage(typed: string, edit: TextEdit, region: ResolvedRegion, options: CompletionOptions, usage: ImageUsage): CompletionResult {
+/** Completion of an image reference from what is typed so far; `edit` covers the string's content. */
+export function completeImage(typed: string, edit: TextEdit, region: ResolvedRegion, options: CompletionOptions, usage: ImageUsage): CompletionResult {
   const { catalog } = options;
   const target = liveCompletionTarget(typed, catalog);
   if (target) return liveItems(options.live, typed, edit, target);

@@ -2,7 +2,6 @@
  * Hover on an image reference: what it is made of, what the catalog knows of it, and whether it
  * is pinned. Plain Markdown, our own words; every piece of spec text in it is escaped.
  */
-import { findNodeAtOffset } from 'jsonc-parser';
 import type { ApiModel } from './apiModel/apiModel';
 import type { Catalog } from './catalog/catalog';
 import type { OffsetRange } from './jsonTree';
@@ -23,11 +22,9 @@ export interface HoverResult {
  * catalog facts, else a member's type and limits from `apiModel`; undefined elsewhere.
  */
 export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, apiModel?: ApiModel): HoverResult | undefined {
-  if (!spec.root) return undefined;
-  const node = findNodeAtOffset(spec.root, offset, false);
-  const field = node && spec.images.find((image) => image.value === node);
-  // Not an image: a member name, described from the API model.
-  if (!field?.parsed) return apiModel && hoverMember(spec, offset, apiModel);
+  const field = spec.images.find((image) => image.value.offset <= offset && offset < image.value.offset + image.value.length);
+  // Not an image: a member name, described from the API model (JSON specs; member hover in other hosts is not there yet).
+  if (!field?.parsed) return spec.root && (spec.host ?? 'json') === 'json' && apiModel ? hoverMember(spec, offset, apiModel) : undefined;
   const range = nodeRange(field.value);
   if (!field.parsed.ok) return { markdown: `**Not a valid image reference**: ${escapeMarkdown(field.parsed.problem)}.`, range };
   const reference = field.parsed.reference;

@@ -7,7 +7,7 @@ import type { QuickFix } from './edits/editIntent';
 import type { TextEdit } from './findings';
 import { renderJsonEdits } from './hosts/jsonFixRenderer';
 import { renderPythonEdits } from './hosts/python/pythonFixRenderer';
-import type { SpecDocument } from './specDocument';
+import type { HostLanguage } from './specDocument';
 
 export interface RenderedFix {
   edits: TextEdit[];
@@ -18,14 +18,21 @@ export interface RenderedFix {
 /** How many fixes have been rendered in this process; tests prove analysis renders none. */
 export const fixRenderCount = { value: 0 };
 
+/** What rendering needs of a document: its text and the syntax it is written in (absent: JSON). */
+export interface RenderTarget {
+  text: string;
+  host?: HostLanguage;
+}
+
 /**
- * The edits of `fix` in the syntax of `spec`'s host, against `spec.text`.
+ * The edits of `fix` in the syntax of the document's host, against `document.text` (the text
+ * the fix's nodes were parsed from).
  * Returns undefined when the fix no longer applies cleanly (see renderJsonEdits); throws only
  * on a programming error, which callers log and treat as "no fix".
  */
-export function renderFix(spec: SpecDocument, fix: QuickFix): RenderedFix | undefined {
+export function renderFix(document: RenderTarget, fix: QuickFix): RenderedFix | undefined {
   fixRenderCount.value++;
-  const rendered = spec.host === 'python' ? renderPythonEdits(spec.text, fix.intents) : renderJsonEdits(spec.text, fix.intents);
+  const rendered = document.host === 'python' ? renderPythonEdits(document.text, fix.intents) : renderJsonEdits(document.text, fix.intents);
   if (!rendered) return undefined;
   return { edits: rendered.edits, cursorOffset: fix.leavesPlaceholder ? rendered.placeholderOffset : undefined };
 }

@@ -7,8 +7,7 @@
 import * as vscode from 'vscode';
 import type { QuickFix } from '../core/edits/editIntent';
 import type { Finding } from '../core/findings';
-import { renderFix } from '../core/renderFix';
-import type { SpecDocument } from '../core/specDocument';
+import { renderFix, type RenderTarget } from '../core/renderFix';
 import { diagnosticCode, toTextEdit } from './convert';
 import type { SpecAnalysis } from './specAnalysis';
 
@@ -19,7 +18,7 @@ class FindingFixAction extends vscode.CodeAction {
   constructor(
     readonly document: vscode.TextDocument,
     readonly version: number,
-    readonly spec: SpecDocument,
+    readonly target: RenderTarget,
     readonly fix: QuickFix,
   ) {
     super(fix.title, vscode.CodeActionKind.QuickFix);
@@ -41,7 +40,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider<FindingFixAct
       const finding = findingFor(document, result.analysis.findings, diagnostic);
       if (!finding) continue;
       for (const fix of finding.fixes) {
-        const action = new FindingFixAction(document, document.version, result.served.spec, fix);
+        const action = new FindingFixAction(document, document.version, result.served.document, fix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred === true;
         actions.push(action);
@@ -54,7 +53,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider<FindingFixAct
   resolveCodeAction(action: FindingFixAction): FindingFixAction {
     if (action.document.version !== action.version) return action;
     try {
-      const rendered = renderFix(action.spec, action.fix);
+      const rendered = renderFix(action.target, action.fix);
       if (!rendered) return action;
       action.edit = new vscode.WorkspaceEdit();
       action.edit.set(action.document.uri, rendered.edits.map((edit) => toTextEdit(action.document, edit)));

@@ -1,6 +1,7 @@
 /** Completion of image references, repositories, tags and access/input mode values. */
 import * as vscode from 'vscode';
 import { completeAt, liveTargetAt, type CompletionKind } from '../core/completion';
+import { completeInPython } from '../core/hosts/python/pythonCompletion';
 import { toRange } from './convert';
 import type { SpecAnalysis } from './specAnalysis';
 import { untrustedMarkdown } from './untrustedMarkdown';
@@ -28,18 +29,24 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
   }
 
   private async complete(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
-    const served = this.analysis.documents.get(document);
+    const served = this.analysis.documents.serve(document);
     if (!served) return undefined;
     const offset = document.offsetAt(position);
-    // Images of the user's own registries: fetch their repositories or tags first, within the budget.
-    const liveTarget = this.analysis.live && liveTargetAt(served.spec, offset, this.analysis.catalog);
-    if (liveTarget) await this.analysis.live!.prepareCompletion(liveTarget, token);
-    const result = completeAt(served.spec, offset, {
+    const options = {
       catalog: this.analysis.catalog,
       regionInputs: this.analysis.regionInputs(document.uri),
       apiModel: this.analysis.apiModel,
       live: this.analysis.live?.cache,
-    });
+    };
+    let result;
+    if (served.json) {
+      // Images of the user's own registries: fetch their repositories or tags first, within the budget.
+      const liveTarget = this.analysis.live && liveTargetAt(served.json.spec, offset, this.analysis.catalog);
+      if (liveTarget) await this.analysis.live!.prepareCompletion(liveTarget, token);
+      result = completeAt(served.json.spec, offset, options);
+    } else {
+      result = completeInPython(served.document, offset, options);
+    }
     if (!result) return undefined;
     const items = result.items.map((item) => {
       const completion = new vscode.CompletionItem(item.label, ITEM_KINDS[item.kind]);

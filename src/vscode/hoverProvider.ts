@@ -1,5 +1,6 @@
 /** Hover on image references and member names; the Markdown is untrusted. */
 import * as vscode from 'vscode';
+import { requestAt } from '../core/hostDocument';
 import { hoverAt } from '../core/hover';
 import { toRange } from './convert';
 import type { SpecAnalysis } from './specAnalysis';
@@ -9,10 +10,17 @@ export class ImageHoverProvider implements vscode.HoverProvider {
   constructor(private readonly analysis: SpecAnalysis) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const served = this.analysis.documents.get(document);
-    if (!served) return undefined;
-    const hover = hoverAt(served.spec, document.offsetAt(position), this.analysis.catalog, this.analysis.apiModel);
-    if (!hover) return undefined;
-    return new vscode.Hover(untrustedMarkdown(hover.markdown), toRange(document, hover.range.offset, hover.range.length));
+    try {
+      const served = this.analysis.documents.serve(document);
+      if (!served) return undefined;
+      const offset = document.offsetAt(position);
+      const spec = requestAt(served.document, offset);
+      const hover = spec && hoverAt(spec, offset, this.analysis.catalog, this.analysis.apiModel);
+      if (!hover) return undefined;
+      return new vscode.Hover(untrustedMarkdown(hover.markdown), toRange(document, hover.range.offset, hover.range.length));
+    } catch (error) {
+      this.analysis.internalError('hover', error);
+      return undefined;
+    }
   }
 }

@@ -3,7 +3,7 @@
  * rules; settings or AWS config changes bump a generation that invalidates them all.
  */
 import * as vscode from 'vscode';
-import { analyzeSpec, type Analysis } from '../core/analyze';
+import { analyzeDocument, type DocumentAnalysis } from '../core/hostDocument';
 import type { ApiModel } from '../core/apiModel/apiModel';
 import type { Catalog } from '../core/catalog/catalog';
 import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
@@ -14,11 +14,11 @@ import { loadCatalog, loadInstanceGpus } from '../node/loadCatalog';
 import { Output } from './output';
 import type { LiveRegistries } from './registry/liveRegistries';
 import { readSettings } from './settings';
-import type { ServedSpec, SpecDocuments } from './specDocuments';
+import type { ServedDocument, SpecDocuments } from './specDocuments';
 
 export class SpecAnalysis {
   /** Per document object (see SpecDocuments: URIs of untitled documents are reused). */
-  private readonly results = new WeakMap<vscode.TextDocument, { version: number; generation: number; analysis: Analysis }>();
+  private readonly results = new WeakMap<vscode.TextDocument, { version: number; generation: number; analysis: DocumentAnalysis }>();
   private generation = 0;
   private catalogInstance: Catalog | undefined;
   private readonly awsConfig = new CachedTextFile(() => awsConfigPath());
@@ -51,23 +51,24 @@ export class SpecAnalysis {
     return { regionSetting: settings.region, profileSetting: settings.profile, env: process.env, awsConfigText: this.awsConfig.get() };
   }
 
-  analyze(document: vscode.TextDocument): { served: ServedSpec; analysis: Analysis } | undefined {
-    const served = this.documents.get(document);
+  /** The findings of a document we serve (JSON spec, Python script), once per version and settings. */
+  analyze(document: vscode.TextDocument): { served: ServedDocument; analysis: DocumentAnalysis } | undefined {
+    const served = this.documents.serve(document);
     if (!served) return undefined;
     const cached = this.results.get(document);
     if (cached && cached.version === document.version && cached.generation === this.generation) return { served, analysis: cached.analysis };
-    const analysis = analyzeSpec(served.spec, {
+    const analysis = analyzeDocument(served.document, {
       catalog: this.catalog,
       apiModel: this.apiModel,
       instanceGpus: this.instanceGpus,
       regionInputs: this.regionInputs(document.uri),
       rules: readSettings(document.uri).rules,
-      forcedSpec: served.forced,
+      forcedSpec: served.json?.forced,
       live: this.live?.cache,
       onInternalError: (rule, error) => this.internalError(`rule ${rule}`, error),
     });
     this.results.set(document, { version: document.version, generation: this.generation, analysis });
-    this.live?.refreshForSpec(served.spec);
+    if (served.json) this.live?.refreshForSpec(served.json.spec);
     return { served, analysis };
   }
 

@@ -4,8 +4,9 @@
  * `sagemakerSpec.files` (always specs). Every other JSON file gets nothing from us.
  */
 import * as vscode from 'vscode';
-import { identifySpec, parseSpecDocument, type SpecDocument } from '../core/specDocument';
-import { readSettings } from './settings';
+import { readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
+import type { SpecDocument } from '../core/specDocument';
+import { matchesSpecFiles } from './settings';
 
 export interface ServedSpec {
   spec: SpecDocument;
@@ -13,7 +14,15 @@ export interface ServedSpec {
   forced: boolean;
 }
 
+/** Any document we serve, whatever its host: the requests embedded in it. */
+export interface ServedDocument {
+  document: HostDocument;
+  /** For JSON specs (the only ones the launch commands send): the spec itself. */
+  json?: ServedSpec;
+}
+
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
+const PYTHON_LANGUAGES = new Set(['python']);
 
 /**
  * Larger JSON documents are data, not request specs (SageMaker caps request bodies far below
@@ -26,14 +35,20 @@ export class SpecDocuments {
    * Keyed by the document object, not its URI: an untitled document closed and created again gets
    * the same URI and version 1, and must not see the old text's parse.
    */
-  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; served: ServedSpec | undefined }>();
+  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; served: ServedDocument | undefined }>();
 
-  /** The parsed spec, or undefined when the document is not one of ours. */
+  /** The parsed JSON spec, or undefined when the document is not a JSON spec of ours. */
   get(document: vscode.TextDocument): ServedSpec | undefined {
-    if (!JSON_LANGUAGES.has(document.languageId)) return undefined;
+    return this.serve(document)?.json;
+  }
+
+  /** Any document of ours (JSON spec, Python script), or undefined. */
+  serve(document: vscode.TextDocument): ServedDocument | undefined {
+    const isJson = JSON_LANGUAGES.has(document.languageId);
+    if (!isJson && !PYTHON_LANGUAGES.has(document.languageId)) return undefined;
     const cached = this.cache.get(document);
     if (cached && cached.version === document.version) return cached.served;
-    const served = this.read(document);
+    const served = isJson ? this.readJson(document) : this.readPython(document);
     this.cache.set(document, { version: document.version, served });
     return served;
   }
@@ -46,17 +61,21 @@ export class SpecDocuments {
    * Other JSON files cost a text search and at most one flat scan of their top-level members;
    * only specs are parsed into a tree.
    */
-  private read(document: vscode.TextDocument): ServedSpec | undefined {
+  private readJson(document: vscode.TextDocument): ServedDocument | undefined {
     const text = document.getText();
     if (text.length > MAX_SPEC_CHARACTERS) return undefined;
-    const forced = matchesSpecGlobs(document);
-    const { kind, scan } = identifySpec(text);
-    if (!kind && !forced) return undefined;
-    return { spec: parseSpecDocument(text, scan), forced };
+    const forced = matchesSpecFiles(document);
+    const host = readJsonDocument(text, forced);
+    const spec = host.requests[0];
+    if (!spec) return undefined;
+    return { document: host, json: { spec, forced } };
   }
-}
 
-function matchesSpecGlobs(document: vscode.TextDocument): boolean {
-  const globs = readSettings(document.uri).files;
-  return globs.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+  /** A Python file without any SageMaker word is never parsed (the parser is not even loaded). */
+  private readPython(document: vscode.TextDocument): ServedDocument | undefined {
+    const text = document.getText();
+    if (text.length > MAX_SPEC_CHARACTERS) return undefined;
+    const host = readPythonDocument(text);
+    return host.requests.length > 0 || host.frameworkRequests.length > 0 ? { document: host } : undefined;
+  }
 }

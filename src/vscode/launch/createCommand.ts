@@ -41,12 +41,12 @@ export async function runCreateCommand(services: LaunchServices, kind: SpecKind,
   }
   const document = vscode.window.activeTextEditor?.document;
   const served = document && services.analysis.analyze(document);
-  if (!document || !served || !served.served.spec.kind) {
+  if (!document || !served || !served.served.json?.spec.kind) {
     const reason = `Open a SageMaker ${operation.kind} spec (JSON) to use "${operation.title}".`;
     await prompter.error(reason);
     return { result: 'unavailable', reason };
   }
-  const spec = served.served.spec;
+  const spec = served.served.json.spec;
   if (spec.kind !== kind) {
     const reason = `This spec is a ${spec.kind} request; use "${CREATE_OPERATIONS[spec.kind!].title}".`;
     await prompter.error(reason);

@@ -3,12 +3,20 @@
  * small helpers over its syntax nodes.
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { parser } from '@lezer/python';
+import type { LRParser } from '@lezer/lr';
 
 export type { SyntaxNode, Tree };
 
+let loadedParser: LRParser | undefined;
+
+/**
+ * Parses `text` (never throws: syntax errors become error nodes). The grammar is loaded on the
+ * first call, not when the extension activates: most workspaces never parse Python for us.
+ */
 export function parsePython(text: string): Tree {
-  return parser.parse(text);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load: esbuild defers the module until this runs
+  loadedParser ??= (require('@lezer/python') as typeof import('@lezer/python')).parser;
+  return loadedParser.parse(text);
 }
 
 /** The direct children of `node`, in order. */
