@@ -32,6 +32,11 @@ export class EcrConsent {
     return liveEcrLookups() === 'ask' && !this.declined.has(account) && !this.allowed(account);
   }
 
+  /** Whether the question about `account` is on screen, unanswered. */
+  pending(account: string): boolean {
+    return this.asking.has(account);
+  }
+
   /** Allowed now, or asks once (concurrent callers share the question); true when the user agreed. */
   async request(account: string): Promise<boolean> {
     if (this.allowed(account)) return true;

@@ -80,7 +80,10 @@ export class LiveRegistries implements vscode.Disposable {
       if (!this.cache.tagsNeedFetch(host, repository)) continue;
       if (this.isAllowedNow(host)) {
         void this.refreshTags(host, repository);
-      } else if (this.ecrAccountToAsk(host)) {
+      } else {
+        // One waiting question per account, however often the spec is analysed meanwhile.
+        const account = this.ecrAccountToAsk(host);
+        if (account === undefined || this.ecrConsent.pending(account)) continue;
         void this.isAllowed(host, true).then((agreed) => {
           if (agreed) void this.refreshTags(host, repository);
         });
