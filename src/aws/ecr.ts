@@ -10,7 +10,7 @@ import {
   type ECRClient,
   type ImageDetail,
 } from '@aws-sdk/client-ecr';
-import { RegistryError, type RegistryErrorKind, type RemoteTag } from '../core/registry/registryTypes';
+import { LISTING_LIMITS, RegistryError, type ListingLimits, type RegistryErrorKind, type RemoteTag } from '../core/registry/registryTypes';
 
 /** The manifest types a tag may point at: OCI index and manifest, Docker manifest list and v2. */
 export const ECR_ACCEPTED_MEDIA_TYPES = [
@@ -23,12 +23,19 @@ export const ECR_ACCEPTED_MEDIA_TYPES = [
 /** The largest page both DescribeRepositories and DescribeImages allow. */
 const PAGE_SIZE = 1000;
 
-/** Repository names of a registry (all pages), sorted. */
-export async function listEcrRepositories(client: ECRClient, registryId: string, signal?: AbortSignal): Promise<string[]> {
+/**
+ * Repository names of a registry (all pages), sorted. A listing past `limits` fails as a whole
+ * (`too-large`, or `timeout` past its total time); bytes are counted as the text kept.
+ */
+export async function listEcrRepositories(client: ECRClient, registryId: string, signal?: AbortSignal, limits: ListingLimits = LISTING_LIMITS): Promise<string[]> {
   const names: string[] = [];
-  await eachPage(`DescribeRepositories ${registryId}`, signal, async (nextToken) => {
-    const answer = await client.send(new DescribeRepositoriesCommand({ registryId, nextToken, maxResults: PAGE_SIZE }), { abortSignal: signal });
-    for (const repository of answer.repositories ?? []) if (repository.repositoryName) names.push(repository.repositoryName);
+  await eachPage(`DescribeRepositories ${registryId}`, signal, limits, async (nextToken, pageSignal, kept) => {
+    const answer = await client.send(new DescribeRepositoriesCommand({ registryId, nextToken, maxResults: PAGE_SIZE }), { abortSignal: pageSignal });
+    for (const repository of answer.repositories ?? []) {
+      if (!repository.repositoryName) continue;
+      names.push(repository.repositoryName);
+      kept(1, repository.repositoryName.length);
+    }
     return answer.nextToken;
   });
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -36,16 +43,24 @@ export async function listEcrRepositories(client: ECRClient, registryId: string,
 
 /**
  * The tags of a repository (all pages), one entry per tag with the image's digest, push date and
- * size; newest pushed first (ties keep ECR's order). Untagged images are left out.
+ * size; newest pushed first (ties keep ECR's order). Untagged images are left out. Capped like
+ * `listEcrRepositories`.
  */
-export async function listEcrImages(client: ECRClient, registryId: string, repository: string, signal?: AbortSignal): Promise<RemoteTag[]> {
+export async function listEcrImages(client: ECRClient, registryId: string, repository: string, signal?: AbortSignal, limits: ListingLimits = LISTING_LIMITS): Promise<RemoteTag[]> {
   const tags: RemoteTag[] = [];
-  await eachPage(`DescribeImages ${registryId}/${repository}`, signal, async (nextToken) => {
+  await eachPage(`DescribeImages ${registryId}/${repository}`, signal, limits, async (nextToken, pageSignal, kept) => {
     const answer = await client.send(
       new DescribeImagesCommand({ registryId, repositoryName: repository, nextToken, maxResults: PAGE_SIZE, filter: { tagStatus: 'TAGGED' } }),
-      { abortSignal: signal },
+      { abortSignal: pageSignal },
     );
-    for (const image of answer.imageDetails ?? []) tags.push(...tagsOf(image));
+    for (const image of answer.imageDetails ?? []) {
+      kept(0, image.imageDigest?.length ?? 0);
+      // A loop, not push(...tags): spreading a huge list into arguments overflows the stack.
+      for (const tag of tagsOf(image)) {
+        tags.push(tag);
+        kept(1, tag.tag.length);
+      }
+    }
     return answer.nextToken;
   });
   return tags.sort((a, b) => pushTime(b) - pushTime(a));
@@ -83,14 +98,45 @@ function pushTime(tag: RemoteTag): number {
   return tag.pushedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
 }
 
-/** Runs `page` until no next token is left (or one repeats), mapping failures to RegistryError. */
-async function eachPage(what: string, signal: AbortSignal | undefined, page: (nextToken: string | undefined) => Promise<string | undefined>): Promise<void> {
+/** Pages one listing may span: ECR pages hold up to 1,000 items, so the item cap is reached first. */
+const MAX_PAGES = 200;
+
+/**
+ * Runs `page` until no next token is left (or one repeats), mapping failures to RegistryError.
+ * Each page gets a signal that also fires at the listing's deadline; `kept(items, characters)`
+ * counts what a page keeps, and ends the listing as `too-large` past the caps.
+ */
+async function eachPage(
+  what: string,
+  signal: AbortSignal | undefined,
+  limits: ListingLimits,
+  page: (nextToken: string | undefined, pageSignal: AbortSignal, kept: (items: number, characters: number) => void) => Promise<string | undefined>,
+): Promise<void> {
   const seen = new Set<string>();
+  const deadline = Date.now() + limits.maxTotalMs;
+  let items = 0;
+  let bytes = 0;
+  const kept = (count: number, characters: number) => {
+    items += count;
+    bytes += characters;
+    if (items > limits.maxItems) throw tooLarge(what, `more than ${limits.maxItems} items`);
+    if (bytes > limits.maxTotalBytes) throw tooLarge(what, `more than ${limits.maxTotalBytes} bytes`);
+  };
   let nextToken: string | undefined;
+  let pages = 0;
   try {
     do {
       if (signal?.aborted) throw new RegistryError('cancelled', `ECR ${what}: cancelled`);
-      nextToken = await page(nextToken);
+      if (++pages > MAX_PAGES) throw tooLarge(what, `more than ${MAX_PAGES} pages`);
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw overTime(what, limits);
+      const pageSignal = signal ? AbortSignal.any([signal, AbortSignal.timeout(remaining)]) : AbortSignal.timeout(remaining);
+      try {
+        nextToken = await page(nextToken, pageSignal, kept);
+      } catch (error) {
+        if (!signal?.aborted && Date.now() >= deadline) throw overTime(what, limits);
+        throw error;
+      }
       if (nextToken !== undefined) {
         if (seen.has(nextToken)) throw new RegistryError('malformed', `ECR ${what}: the same page token came back twice`);
         seen.add(nextToken);
@@ -99,6 +145,14 @@ async function eachPage(what: string, signal: AbortSignal | undefined, page: (ne
   } catch (error) {
     throw toRegistryError(error, what);
   }
+}
+
+function tooLarge(what: string, limit: string): RegistryError {
+  return new RegistryError('too-large', `ECR ${what}: the listing spans ${limit}, past the cap of one listing, so none of it is used (completion falls back to the catalog)`);
+}
+
+function overTime(what: string, limits: ListingLimits): RegistryError {
+  return new RegistryError('timeout', `ECR ${what}: the listing took longer than ${limits.maxTotalMs} ms in total, so it was stopped`);
 }
 
 const UNAUTHORIZED = new Set([
@@ -135,6 +189,7 @@ const KIND_TEXT: Record<RegistryErrorKind, string> = {
   server: 'ECR failed or throttled the request',
   timeout: 'timed out',
   malformed: 'unreadable answer',
+  'too-large': 'the listing is too large',
   network: 'could not reach ECR',
   tls: 'TLS failure',
   'not-allowed': 'not allowed',

@@ -2,8 +2,12 @@
 // turn into the right RegistryError: the first path segment of the repository picks it.
 //   private/*   401 with a Basic challenge unless the request carries `user:secret`
 //   missing/*   404 NAME_UNKNOWN                broken/*     500
-//   slow/*      answers after `slowMs`          malformed/*  200 with truncated JSON
+//   slow/*      answers after `slowMs` (manifests with a Docker-Content-Digest)
+//   malformed/* 200 with truncated JSON
 //   many/*      `manyTags` tags, paged by `n` with Link headers (pages of at most 1000)
+//   huge/*      endless pages of about 1 MiB each (1,000 tags of 1,000 characters), each linking the next
+//   endless/*   endless pages of one tag, each answered after `pageDelayMs` and linking the next
+//   wide/*      one page of `wideTags` short tags
 //   elsewhere/* a Link header pointing at another server
 //   nodigest/*  manifests without Docker-Content-Digest (the client must hash the body)
 // Every request is recorded, so tests can prove a host was never contacted.
@@ -19,6 +23,10 @@ export interface FaultRegistryOptions {
   slowMs?: number;
   /** Number of tags of many/* (default 10,000). */
   manyTags?: number;
+  /** Delay of each endless/* page (default 100 ms). */
+  pageDelayMs?: number;
+  /** Number of tags of wide/* (default 150,000). */
+  wideTags?: number;
   /** Credentials private/* accepts. */
   username?: string;
   password?: string;
@@ -36,6 +44,8 @@ export interface FaultRegistry {
   readonly requests: RecordedRequest[];
   /** The tags of many/*, in the order the server pages them. */
   manyTags: string[];
+  /** The digest slow/* manifests report. */
+  slowDigest: string;
   /** The manifest nodigest/* serves, and its sha256 digest. */
   manifest: Buffer;
   manifestDigest: string;
@@ -52,8 +62,23 @@ export async function startFaultRegistry(options: FaultRegistryOptions = {}): Pr
   const manyTags = Array.from({ length: options.manyTags ?? 10_000 }, (_, i) => `1.${(i * 7919) % (options.manyTags ?? 10_000)}.0`);
   const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.docker.distribution.manifest.v2+json', config: {}, layers: [] }));
   const manifestDigest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
+  const slowDigest = `sha256:${'5'.repeat(64)}`;
+  const pageDelayMs = options.pageDelayMs ?? 100;
+  const wideTags = options.wideTags ?? 150_000;
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  /** Answers after `ms`, unless the client hung up first. */
+  const later = (res: http.ServerResponse, ms: number, answer: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      answer();
+    }, ms);
+    timers.add(timer);
+    res.on('close', () => {
+      clearTimeout(timer);
+      timers.delete(timer);
+    });
+  };
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fault.invalid');
@@ -83,18 +108,23 @@ export async function startFaultRegistry(options: FaultRegistryOptions = {}): Pr
         return registryError(404, 'NAME_UNKNOWN', 'repository name not known to registry');
       case 'broken':
         return json(500, 'internal error');
-      case 'slow': {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          json(200, { name, tags: ['1.0'] });
-        }, slowMs);
-        timers.add(timer);
-        res.on('close', () => {
-          clearTimeout(timer);
-          timers.delete(timer);
+      case 'slow':
+        return later(res, slowMs, () => {
+          if (tag === undefined) return json(200, { name, tags: ['1.0'] });
+          res.writeHead(200, { 'Content-Type': 'application/vnd.docker.distribution.manifest.v2+json', 'Docker-Content-Digest': slowDigest, 'Content-Length': String(manifest.length) });
+          res.end(req.method === 'HEAD' ? undefined : manifest);
         });
-        return;
+      case 'huge': {
+        const page = Number(url.searchParams.get('page') ?? 0);
+        const tags = Array.from({ length: 1000 }, (_, i) => `${page}-${i}-`.padEnd(1000, 'x'));
+        return json(200, { name, tags }, { Link: `</v2/${name}/tags/list?page=${page + 1}>; rel="next"` });
       }
+      case 'endless': {
+        const page = Number(url.searchParams.get('page') ?? 0);
+        return later(res, pageDelayMs, () => json(200, { name, tags: [`${page}.0`] }, { Link: `</v2/${name}/tags/list?page=${page + 1}>; rel="next"` }));
+      }
+      case 'wide':
+        return json(200, { name, tags: Array.from({ length: wideTags }, (_, i) => `1.${i}`) });
       case 'malformed':
         return json(200, `{"name": "${name}", "tags": ["1.0", `);
       case 'many': {
@@ -130,6 +160,7 @@ export async function startFaultRegistry(options: FaultRegistryOptions = {}): Pr
     manyTags,
     manifest,
     manifestDigest,
+    slowDigest,
     stop: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

@@ -10,8 +10,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CreateRepositoryCommand, DescribeImagesCommand, ECRClient, PutImageCommand, type ImageDetail } from '@aws-sdk/client-ecr';
 import type { AwsTarget } from '../../src/aws/api';
+import { listEcrImages, listEcrRepositories } from '../../src/aws/ecr';
 import { awsApi } from '../../src/aws/index';
-import { RegistryError } from '../../src/core/registry/registryTypes';
+import { LISTING_LIMITS, RegistryError } from '../../src/core/registry/registryTypes';
 import { startMoto, type MotoServer } from '../server/motoServer';
 
 const CREDENTIALS = { accessKeyId: 'AKIDTESTECRLIVE', secretAccessKey: 'ecr-live-test-secret-do-not-log' };
@@ -221,6 +222,71 @@ describe('ECR live tags (moto)', function () {
       await rejectsWith(awsApi.ecrDigest(faultTarget, REGISTRY, REPOSITORY, 'v1'), 'server');
       answer = json(200, '{"imageDetails": [');
       await rejectsWith(awsApi.ecrImages(faultTarget, REGISTRY, REPOSITORY), 'malformed');
+    });
+
+    /** Endless DescribeImages pages: each holds `perPage` tagged images and a fresh next token. */
+    const endlessImages = (perPage: number, tagsPerImage = 1) => {
+      let page = 0;
+      return (response: http.ServerResponse) => {
+        page++;
+        const imageDetails = Array.from({ length: perPage }, (_, i) => ({
+          imageDigest: `sha256:${String(page * 100_000 + i).padStart(64, '0')}`,
+          imageTags: Array.from({ length: tagsPerImage }, (_, t) => `p${page}-${i}-${t}`),
+          imagePushedAt: 1_700_000_000 + i,
+        }));
+        json(200, { imageDetails, nextToken: `token-${page}` })(response);
+      };
+    };
+
+    it("caps a listing: past 10,000 tags it fails as 'too-large', having asked for 11 pages of 1,000", async () => {
+      const client = new ECRClient({ region: 'us-east-1', endpoint, credentials: CREDENTIALS, maxAttempts: 1 });
+      let pages = 0;
+      const endless = endlessImages(1000);
+      answer = (response) => {
+        pages++;
+        endless(response);
+      };
+      try {
+        const error = await rejectsWith(listEcrImages(client, REGISTRY, REPOSITORY), 'too-large');
+        assert.match(error.message, /more than 10000 items/);
+        assert.equal(pages, 11);
+        answer = (response) => {
+          pages++;
+          json(200, { repositories: [{ repositoryName: `r${pages}` }], nextToken: `t${pages}` })(response);
+        };
+        pages = 0;
+        await rejectsWith(listEcrRepositories(client, REGISTRY, undefined, { ...LISTING_LIMITS, maxTotalMs: 60_000 }), 'too-large');
+        assert.equal(pages, 200, 'endless one-item pages stop at the page cap');
+      } finally {
+        client.destroy();
+      }
+    });
+
+    it("caps a listing's total time: endless slow pages fail as 'timeout' at maxTotalMs", async () => {
+      const client = new ECRClient({ region: 'us-east-1', endpoint, credentials: CREDENTIALS, maxAttempts: 1 });
+      const endless = endlessImages(1);
+      answer = (response) => setTimeout(() => endless(response), 100);
+      const started = Date.now();
+      try {
+        const error = await rejectsWith(listEcrImages(client, REGISTRY, REPOSITORY, undefined, { ...LISTING_LIMITS, maxTotalMs: 700 }), 'timeout');
+        assert.match(error.message, /longer than 700 ms in total/);
+        const elapsed = Date.now() - started;
+        assert.ok(elapsed >= 650 && elapsed < 2_500, `took ${elapsed} ms`);
+      } finally {
+        client.destroy();
+      }
+    });
+
+    it('reads one image with 150,000 tags without spreading them into arguments', async () => {
+      const client = new ECRClient({ region: 'us-east-1', endpoint, credentials: CREDENTIALS, maxAttempts: 1 });
+      answer = json(200, { imageDetails: [{ imageDigest: `sha256:${'e'.repeat(64)}`, imageTags: Array.from({ length: 150_000 }, (_, i) => `t${i}`) }] });
+      try {
+        const tags = await listEcrImages(client, REGISTRY, REPOSITORY, undefined, { ...LISTING_LIMITS, maxItems: 200_000 });
+        assert.equal(tags.length, 150_000);
+        assert.equal(tags[149_999].tag, 't149999');
+      } finally {
+        client.destroy();
+      }
     });
 
     it("maps a request slower than the timeout to 'timeout' and a closed port to 'network'", async () => {

@@ -235,9 +235,51 @@ describe('Docker registry client: faults', () => {
     assert.equal(faults.requests.length - before, 10);
   });
 
-  it('stops after maxPages', async () => {
-    const tags = await client([entry()], undefined, { pageSize: 100, maxPages: 3 }).listTags(faults.host, 'many/app');
-    assert.equal(tags.length, 300);
+  it('fails as too-large past maxPages, after asking for exactly that many pages', async () => {
+    const before = faults.requests.length;
+    await rejectsWith(client([entry()], undefined, { pageSize: 100, maxPages: 3 }).listTags(faults.host, 'many/app'), 'too-large', /more than 3 pages/);
+    assert.equal(faults.requests.length - before, 3);
+  });
+
+  describe('caps on the whole listing', () => {
+    let many: FaultRegistry;
+    before(async () => {
+      many = await startFaultRegistry({ manyTags: 20_000, pageDelayMs: 50, wideTags: 150_000 });
+    });
+    after(async () => many?.stop());
+    const capped = (extra: Partial<DockerRegistryClientOptions> = {}) => client([{ host: many.host, allowHttp: true }], undefined, { pageSize: 1000, ...extra });
+
+    it('more than 10,000 tags → too-large, stopping at the page that passed the cap', async () => {
+      const before = many.requests.length;
+      await rejectsWith(capped().listTags(many.host, 'many/app'), 'too-large', /more than 10000 items/);
+      assert.equal(many.requests.length - before, 11, 'pages of 1,000: the 11th passes 10,000');
+    });
+
+    it('endless pages of 1 MiB → too-large after 8 MiB, in seconds', async () => {
+      const before = many.requests.length;
+      const started = Date.now();
+      const error = await rejectsWith(capped().listTags(many.host, 'huge/app'), 'too-large', /more than 8388608 bytes/);
+      assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+      assert.ok(many.requests.length - before <= 9, `${many.requests.length - before} pages read`);
+      assert.equal(error.status, undefined);
+    });
+
+    it('one page larger than the byte cap → too-large without reading it all', async () => {
+      await rejectsWith(capped({ maxTotalBytes: 64 * 1024 }).listTags(many.host, 'huge/app'), 'too-large', /more than 65536 bytes/);
+    });
+
+    it('endless slow pages → timeout at the total time cap, though each page is quick', async () => {
+      const started = Date.now();
+      await rejectsWith(capped({ maxTotalMs: 600, timeoutMs: 10_000 }).listTags(many.host, 'endless/app'), 'timeout', /longer than 600 ms in total/);
+      const elapsed = Date.now() - started;
+      assert.ok(elapsed >= 550 && elapsed < 2_000, `took ${elapsed} ms`);
+    });
+
+    it('a single page of 150,000 tags is read without spreading it into arguments', async () => {
+      const tags = await capped({ maxItems: 200_000 }).listTags(many.host, 'wide/app');
+      assert.equal(tags.length, 150_000);
+      assert.equal(tags[0].tag, '1.149999');
+    });
   });
 
   it('does not follow a next page on another server', async () => {

@@ -1,9 +1,12 @@
 /**
  * Cached answers of live registries, per host and repository, with a time limit. Stale answers
  * are still served (a background refresh replaces them); failures are remembered briefly so a
- * broken registry is not asked on every keystroke.
+ * broken registry is not asked on every keystroke. Hosts are keyed by their normalized spelling,
+ * as credentials are, so signing in to `Registry.Example.com` forgets the answers for
+ * `registry.example.com`.
  */
 import type { LiveLookup } from './liveLookup';
+import { normalizeRegistryHost } from './registryHost';
 import type { RegistryError, RemoteTag } from './registryTypes';
 
 interface Entry<T> {
@@ -23,7 +26,7 @@ export class LiveRegistryCache implements LiveLookup {
   ) {}
 
   repositories(host: string): readonly string[] | undefined {
-    return this.repositoryLists.get(host)?.value;
+    return this.repositoryLists.get(normalizeRegistryHost(host))?.value;
   }
 
   tags(host: string, repository: string): readonly RemoteTag[] | undefined {
@@ -31,7 +34,7 @@ export class LiveRegistryCache implements LiveLookup {
   }
 
   setRepositories(host: string, repositories: string[]): void {
-    this.repositoryLists.set(host, { value: repositories, at: this.now() });
+    this.repositoryLists.set(normalizeRegistryHost(host), { value: repositories, at: this.now() });
   }
 
   setTags(host: string, repository: string, tags: RemoteTag[]): void {
@@ -40,7 +43,7 @@ export class LiveRegistryCache implements LiveLookup {
 
   /** Keeps a previous answer (if any) and notes the failure. */
   setRepositoriesError(host: string, error: RegistryError): void {
-    this.repositoryLists.set(host, { ...this.repositoryLists.get(host), error, at: this.now() });
+    this.repositoryLists.set(normalizeRegistryHost(host), { ...this.repositoryLists.get(normalizeRegistryHost(host)), error, at: this.now() });
   }
 
   setTagsError(host: string, repository: string, error: RegistryError): void {
@@ -50,7 +53,7 @@ export class LiveRegistryCache implements LiveLookup {
 
   /** True when the repositories should be (re)fetched: never asked, stale, or failed long enough ago. */
   repositoriesNeedFetch(host: string): boolean {
-    return this.needsFetch(this.repositoryLists.get(host));
+    return this.needsFetch(this.repositoryLists.get(normalizeRegistryHost(host)));
   }
 
   tagsNeedFetch(host: string, repository: string): boolean {
@@ -59,8 +62,9 @@ export class LiveRegistryCache implements LiveLookup {
 
   /** Forget everything about a host (after signing in, or a settings change). */
   forgetHost(host: string): void {
-    this.repositoryLists.delete(host);
-    for (const key of [...this.tagLists.keys()]) if (key.startsWith(`${host}/`)) this.tagLists.delete(key);
+    this.repositoryLists.delete(normalizeRegistryHost(host));
+    const prefix = `${normalizeRegistryHost(host)}/`;
+    for (const key of [...this.tagLists.keys()]) if (key.startsWith(prefix)) this.tagLists.delete(key);
   }
 
   clear(): void {
@@ -76,5 +80,5 @@ export class LiveRegistryCache implements LiveLookup {
 }
 
 function tagKey(host: string, repository: string): string {
-  return `${host}/${repository}`;
+  return `${normalizeRegistryHost(host)}/${repository}`;
 }

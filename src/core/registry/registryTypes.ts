@@ -27,7 +27,28 @@ export interface RegistryCredentials {
   password: string;
 }
 
-export type RegistryErrorKind = 'unauthorized' | 'not-found' | 'server' | 'timeout' | 'malformed' | 'network' | 'tls' | 'not-allowed' | 'cancelled';
+/**
+ * `too-large`: a listing passed its caps on total items or bytes (see LISTING_LIMITS); `timeout`
+ * also covers a listing that passed its total time.
+ */
+export type RegistryErrorKind = 'unauthorized' | 'not-found' | 'server' | 'timeout' | 'malformed' | 'too-large' | 'network' | 'tls' | 'not-allowed' | 'cancelled';
+
+/**
+ * Caps on one listing (all pages of repositories or of a repository's tags), for Docker V2
+ * registries and ECR alike. A listing that passes one fails as a whole with a RegistryError
+ * (`too-large` or `timeout`) instead of returning what was read so far: a partial tag list would
+ * make `tag-not-found` report tags that exist. Completion then offers the catalog alone.
+ */
+export interface ListingLimits {
+  /** Most items (repository names or tags) in one listing. */
+  maxItems: number;
+  /** Most response bytes across all pages of one listing. */
+  maxTotalBytes: number;
+  /** Most milliseconds for all pages of one listing, from the first request to the last byte. */
+  maxTotalMs: number;
+}
+
+export const LISTING_LIMITS: ListingLimits = { maxItems: 10_000, maxTotalBytes: 8 * 1024 * 1024, maxTotalMs: 15_000 };
 
 /** A failure of a registry query, with a kind the UI can explain. Never carries credentials. */
 export class RegistryError extends Error {

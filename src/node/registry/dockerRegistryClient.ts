@@ -5,7 +5,14 @@
 // user's saved credentials, or a Bearer token from the named realm (cached per host and scope).
 
 import { createHash } from 'node:crypto';
-import { RegistryError, type RegistryCredentials, type RegistryEntry, type RegistryQuery, type RemoteTag } from '../../core/registry/registryTypes';
+import {
+  LISTING_LIMITS,
+  RegistryError,
+  type RegistryCredentials,
+  type RegistryEntry,
+  type RegistryQuery,
+  type RemoteTag,
+} from '../../core/registry/registryTypes';
 import { parseAuthChallenge, type AuthChallenge } from './authChallenge';
 import { resolveTarget, isLoopbackHost, normalizeHost, type RegistryTarget } from './hostPolicy';
 import { httpRequest, readCaFile, type HttpResponse } from './httpRequest';
@@ -21,8 +28,14 @@ export interface DockerRegistryClientOptions {
   credentials: (host: string) => Promise<RegistryCredentials | undefined>;
   /** Time limit of each HTTP request, from connecting to the last byte (default 10 s). */
   timeoutMs?: number;
-  /** Listing stops after this many pages and returns what it has (default 200). */
+  /** A listing with more pages than this fails as `too-large` (default 200). */
   maxPages?: number;
+  /** A listing with more items than this fails as `too-large` (default LISTING_LIMITS.maxItems, 10,000). */
+  maxItems?: number;
+  /** A listing whose pages hold more bytes in total fails as `too-large` (default LISTING_LIMITS.maxTotalBytes, 8 MiB). */
+  maxTotalBytes?: number;
+  /** A listing that takes longer in total fails as `timeout` (default LISTING_LIMITS.maxTotalMs, 15 s). */
+  maxTotalMs?: number;
   /** Items asked for per page with `?n=` (default 100). */
   pageSize?: number;
 }
@@ -59,12 +72,19 @@ interface Call {
   target: RegistryTarget;
   extraCa?: string;
   signal?: AbortSignal;
+  /** For a listing: when (Date.now()) every request of it must have ended. */
+  deadline?: number;
+  /** For a listing: the most bytes the next response may have. */
+  maxBodyBytes?: number;
 }
 
 export function createDockerRegistryClient(options: DockerRegistryClientOptions): DockerRegistryClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxPages = Math.max(1, options.maxPages ?? DEFAULT_MAX_PAGES);
   const pageSize = Math.max(1, options.pageSize ?? DEFAULT_PAGE_SIZE);
+  const maxItems = options.maxItems ?? LISTING_LIMITS.maxItems;
+  const maxTotalBytes = options.maxTotalBytes ?? LISTING_LIMITS.maxTotalBytes;
+  const maxTotalMs = options.maxTotalMs ?? LISTING_LIMITS.maxTotalMs;
   const tokens = new TokenCache();
   const hostAuth = new Map<string, HostAuth>();
 
@@ -88,7 +108,8 @@ export function createDockerRegistryClient(options: DockerRegistryClientOptions)
   }
 
   function request(call: Call, url: URL, method: 'GET' | 'HEAD', headers: Record<string, string>): Promise<HttpResponse> {
-    return httpRequest({ url, method, headers, extraCa: call.extraCa, signal: call.signal, timeoutMs });
+    const timeLeft = call.deadline === undefined ? timeoutMs : Math.max(1, Math.min(timeoutMs, call.deadline - Date.now()));
+    return httpRequest({ url, method, headers, extraCa: call.extraCa, signal: call.signal, timeoutMs: timeLeft, maxBodyBytes: call.maxBodyBytes });
   }
 
   function signInError(host: string, what: string): RegistryError {
@@ -192,15 +213,36 @@ export function createDockerRegistryClient(options: DockerRegistryClientOptions)
     throw rejectedError(host, what);
   }
 
-  /** Follows `Link: <…>; rel="next"` from `first`, merging the items of each page. */
+  /**
+   * Follows `Link: <…>; rel="next"` from `first`, merging the items of each page. The whole
+   * listing is capped (pages, items, bytes, time): past a cap it fails rather than return part.
+   */
   async function listPages(call: Call, first: URL, scope: string, what: string, read: (body: unknown) => string[]): Promise<string[]> {
     const items: string[] = [];
     const seen = new Set<string>();
+    const deadline = Date.now() + maxTotalMs;
+    let bytes = 0;
     let url: URL | undefined = first;
-    for (let page = 0; url && page < maxPages; page++) {
-      const response = await send(call, url, 'GET', scope, what);
+    for (let page = 0; url; page++) {
+      if (page >= maxPages) throw tooLarge(what, `more than ${maxPages} pages`);
+      // One byte over the budget is enough to know the cap was passed.
+      const listing: Call = { ...call, deadline, maxBodyBytes: maxTotalBytes - bytes + 1 };
+      let response: HttpResponse;
+      try {
+        response = await send(listing, url, 'GET', scope, what);
+      } catch (error) {
+        if (error instanceof RegistryError && error.kind === 'timeout' && Date.now() >= deadline) {
+          throw new RegistryError('timeout', `Listing the ${what} took longer than ${maxTotalMs} ms in total, so it was stopped.`);
+        }
+        if (error instanceof RegistryError && error.kind === 'too-large') throw tooLarge(what, `more than ${maxTotalBytes} bytes`);
+        throw error;
+      }
       if (response.status !== 200) throw statusError(response, what);
-      items.push(...read(parseJson(response, what)));
+      bytes += response.body.length;
+      if (bytes > maxTotalBytes) throw tooLarge(what, `more than ${maxTotalBytes} bytes`);
+      // A loop, not push(...page): spreading a huge page into arguments overflows the stack.
+      for (const item of read(parseJson(response, what))) items.push(item);
+      if (items.length > maxItems) throw tooLarge(what, `more than ${maxItems} items`);
       seen.add(url.href);
       const next = nextPageUrl(response.headers.link, url);
       if (next && next.origin !== first.origin) {
@@ -293,6 +335,11 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** A listing past one of its caps; `limit` says which (`more than 10000 items`). */
+function tooLarge(what: string, limit: string): RegistryError {
+  return new RegistryError('too-large', `The ${what} span ${limit}, past the cap of one listing, so none of it is used (completion falls back to the catalog).`);
 }
 
 function malformed(call: Call, what: string): RegistryError {

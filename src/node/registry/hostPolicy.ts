@@ -1,6 +1,7 @@
 // Which registries may be contacted and how: only hosts listed in `sagemakerSpec.registries`,
 // over HTTPS unless the entry allows plain HTTP on a loopback host.
 
+import { normalizeRegistryHost } from '../../core/registry/registryHost';
 import { RegistryError, type RegistryEntry } from '../../core/registry/registryTypes';
 
 /** `name[:port]` or `[v6]:port`: nothing that could carry a path, credentials or a scheme. */
@@ -15,10 +16,8 @@ export interface RegistryTarget {
   origin: string;
 }
 
-/** Lower case, without a scheme or trailing slash: `Registry.Example.com:5000/` → `registry.example.com:5000`. */
-export function normalizeHost(host: string): string {
-  return host.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, '');
-}
+/** Lower case, without a scheme or trailing slash (the one spelling used for every key). */
+export const normalizeHost = normalizeRegistryHost;
 
 /** The host name without its port: `localhost:5000` → `localhost`, `[::1]:5000` → `[::1]`. */
 export function hostName(host: string): string {

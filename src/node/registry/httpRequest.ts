@@ -16,7 +16,7 @@ export interface HttpRequest {
   extraCa?: string;
   signal?: AbortSignal;
   timeoutMs: number;
-  /** Bodies above this many bytes fail as `malformed`. */
+  /** Bodies above this many bytes fail as `too-large` (default 32 MiB). */
   maxBodyBytes?: number;
 }
 
@@ -143,7 +143,7 @@ export function httpRequest(request: HttpRequest): Promise<HttpResponse> {
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > maxBodyBytes) {
-          finish(new RegistryError('malformed', `${hostOf(url)} sent more than ${maxBodyBytes} bytes for ${url.pathname}.`, res.statusCode));
+          finish(new RegistryError('too-large', `${hostOf(url)} sent more than ${maxBodyBytes} bytes for ${url.pathname}.`, res.statusCode));
           return;
         }
         chunks.push(chunk);

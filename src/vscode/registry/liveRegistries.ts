@@ -2,25 +2,29 @@
  * Live tags for the user's own images: their Amazon ECR (through the AWS bundle, with the launch
  * commands' credentials) and private registries listed in `sagemakerSpec.registries`. Answers are
  * cached and refreshed in the background; completion waits at most `registryTimeoutMs`, then the
- * static catalog answers alone. A host that is not listed is never contacted until the user agrees.
+ * static catalog answers alone. Nothing is sent without consent: a host that is not listed is
+ * never contacted until the user agrees, and ECR only as `sagemakerSpec.liveEcrLookups` allows
+ * (under `ask`, once the user agreed for the account). Whether a host is ECR is the core's own
+ * check (`ecrRegistryOfHost`); any other host, however it is spelled, is a private registry.
  */
 import * as vscode from 'vscode';
-import type { AwsTarget } from '../../aws/api';
 import type { Catalog } from '../../core/catalog/catalog';
 import type { LiveCompletionTarget } from '../../core/completion';
 import { parseImageReference } from '../../core/imageReference';
+import { ecrQueryTarget, ecrRegistryOfHost } from '../../core/registry/ecrHost';
 import { isLiveImage } from '../../core/registry/liveLookup';
 import { LiveRegistryCache } from '../../core/registry/liveRegistryCache';
+import { normalizeRegistryHost } from '../../core/registry/registryHost';
 import { RegistryError, type RegistryEntry, type RegistryQuery } from '../../core/registry/registryTypes';
 import type { SpecDocument } from '../../core/specDocument';
 import { createDockerRegistryClient } from '../../node/registry/dockerRegistryClient';
+import { createEcrRegistrySource } from '../../node/registry/ecrRegistrySource';
 import type { AwsAccess } from '../awsAccess';
 import type { Output } from '../output';
 import type { Prompter } from '../prompter';
+import { EcrConsent } from './ecrConsent';
 import type { RegistryCredentialStore } from './registryCredentials';
 import { addRegistryEntry, entryForHost, registryEntries, registryTimeoutMs } from './registrySettings';
-
-const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\./;
 
 export class LiveRegistries implements vscode.Disposable {
   readonly cache = new LiveRegistryCache();
@@ -33,14 +37,19 @@ export class LiveRegistries implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private dockerClient: RegistryQuery | undefined;
+  private readonly ecrConsent: EcrConsent;
+  private readonly ecr: RegistryQuery;
 
   constructor(
     private readonly catalog: () => Catalog,
-    private readonly access: AwsAccess,
+    access: AwsAccess,
     private readonly credentials: RegistryCredentialStore,
     private readonly output: Output,
     private readonly prompter: () => Prompter,
-  ) {}
+  ) {
+    this.ecrConsent = new EcrConsent(prompter);
+    this.ecr = createEcrRegistrySource({ catalog, aws: () => access.aws, baseTarget: () => access.defaultTarget() });
+  }
 
   /** Before completing: fetch what is missing or stale, waiting at most the time budget. */
   async prepareCompletion(target: LiveCompletionTarget, token: vscode.CancellationToken): Promise<void> {
@@ -56,28 +65,50 @@ export class LiveRegistries implements vscode.Disposable {
     clearTimeout(timer);
   }
 
-  /** After analysing a spec: refresh the tags of its live images in the background (no prompts). */
+  /**
+   * After analysing a spec: refresh the tags of its live images in the background. Never asks
+   * about a private registry; asks (once per account) before a first lookup in the user's ECR
+   * under `liveEcrLookups: ask`, and looks up nothing until the user agreed.
+   */
   refreshForSpec(spec: SpecDocument): void {
     if (!vscode.workspace.isTrusted) return;
     for (const field of spec.images) {
       const reference = field.parsed?.ok ? field.parsed.reference : undefined;
       if (!reference?.host || !reference.tag || !isLiveImage(reference, this.catalog())) continue;
       const host = reference.host.text;
-      if (!this.isListedOrEcr(host) || !this.cache.tagsNeedFetch(host, reference.repository.text)) continue;
-      void this.refreshTags(host, reference.repository.text);
+      const repository = reference.repository.text;
+      if (!this.cache.tagsNeedFetch(host, repository)) continue;
+      if (this.isAllowedNow(host)) {
+        void this.refreshTags(host, repository);
+      } else {
+        // One waiting question per account, however often the spec is analysed meanwhile.
+        const account = this.ecrAccountToAsk(host);
+        if (account === undefined || this.ecrConsent.pending(account)) continue;
+        void this.isAllowed(host, true).then((agreed) => {
+          if (agreed) void this.refreshTags(host, repository);
+        });
+      }
     }
   }
 
   /** The digest a tag points at, for "Pin to digest". Throws a RegistryError on failure. */
   async resolveDigest(host: string, repository: string, tag: string): Promise<string | undefined> {
-    if (!vscode.workspace.isTrusted || !(await this.isAllowed(host, true))) throw new RegistryError('not-allowed', `${host} is not a registry SageMaker Spec may query.`);
+    if (!vscode.workspace.isTrusted || !(await this.isAllowed(host, true))) {
+      const ecr = ecrRegistryOfHost(host);
+      const reason = ecr ? this.ecrConsent.refusal(ecr.account.text) : `${host} is not a registry SageMaker Spec may query`;
+      throw new RegistryError('not-allowed', `${reason}.`);
+    }
     return this.source(host).resolveDigest(host, repository, tag);
   }
 
-  /** Whether an image can be pinned by asking its registry. */
+  /** Whether an image can be pinned by asking its registry (ECR only in a known region, and not under `never`). */
   canResolve(image: string): boolean {
     const parsed = parseImageReference(image);
-    return parsed.ok && Boolean(parsed.reference.tag) && !parsed.reference.digest && isLiveImage(parsed.reference, this.catalog());
+    if (!parsed.ok || !parsed.reference.tag || parsed.reference.digest || !parsed.reference.host || !isLiveImage(parsed.reference, this.catalog())) return false;
+    const host = parsed.reference.host.text;
+    if (!ecrRegistryOfHost(host)) return true;
+    const target = ecrQueryTarget(host, this.catalog());
+    return target !== undefined && (this.ecrConsent.allowed(target.account) || this.ecrConsent.askable(target.account));
   }
 
   /** New credentials or settings: forget answers and clients. */
@@ -85,6 +116,12 @@ export class LiveRegistries implements vscode.Disposable {
     if (host) this.cache.forgetHost(host);
     else this.cache.clear();
     this.dockerClient = undefined;
+  }
+
+  /** Settings that decide what may be queried changed: forget every answer and re-run the analysis. */
+  settingsChanged(): void {
+    this.reset();
+    this.changed.fire();
   }
 
   private refreshRepositories(host: string): Promise<void> {
@@ -123,8 +160,7 @@ export class LiveRegistries implements vscode.Disposable {
   }
 
   private source(host: string): RegistryQuery {
-    const ecr = ECR_HOST.exec(host);
-    if (ecr) return this.ecrSource(ecr[1], ecr[2]);
+    if (ecrRegistryOfHost(host)) return this.ecr;
     this.dockerClient ??= createDockerRegistryClient({
       entries: () => this.entries(),
       credentials: (registry) => this.credentials.get(registry),
@@ -133,29 +169,41 @@ export class LiveRegistries implements vscode.Disposable {
     return this.dockerClient;
   }
 
-  /** The user's own ECR, with the same credentials as the launch commands and the host's region. */
-  private ecrSource(account: string, region: string): RegistryQuery {
-    const target = (): AwsTarget => ({ ...this.access.defaultTarget(), region });
-    return {
-      listRepositories: (_host, signal) => this.access.aws.ecrRepositories(target(), account, signal),
-      listTags: (_host, repository, signal) => this.access.aws.ecrImages(target(), account, repository, signal),
-      resolveDigest: (_host, repository, tag, signal) => this.access.aws.ecrDigest(target(), account, repository, tag, signal),
-    };
-  }
-
   /** The settings' entries plus those agreed to in this session. */
   private entries(): RegistryEntry[] {
     const listed = registryEntries();
     return [...listed, ...[...this.agreed.values()].filter((entry) => !listed.some((existing) => existing.host === entry.host))];
   }
 
-  private isListedOrEcr(host: string): boolean {
-    return ECR_HOST.test(host) || this.agreed.has(host) || registryEntries().some((entry) => entry.host === host);
+  /**
+   * Whether `host` may be queried now, without asking: an ECR host in a known region whose account
+   * `liveEcrLookups` allows, or a listed (or agreed) private registry.
+   */
+  private isAllowedNow(host: string): boolean {
+    if (ecrRegistryOfHost(host)) {
+      const target = ecrQueryTarget(host, this.catalog());
+      return target !== undefined && this.ecrConsent.allowed(target.account);
+    }
+    const wanted = normalizeRegistryHost(host);
+    return this.agreed.has(host) || registryEntries().some((entry) => normalizeRegistryHost(entry.host) === wanted);
   }
 
-  /** Listed hosts and ECR are allowed; another host only after the user agrees once. */
+  /** The ECR account of `host` when the user could still be asked about it. */
+  private ecrAccountToAsk(host: string): string | undefined {
+    const target = ecrQueryTarget(host, this.catalog());
+    return target && this.ecrConsent.askable(target.account) ? target.account : undefined;
+  }
+
+  /**
+   * Allowed now, or (when `ask`) after the user agrees once: per account for ECR, per host for a
+   * private registry. An ECR host in an unknown region is never queried.
+   */
   private async isAllowed(host: string, ask: boolean): Promise<boolean> {
-    if (this.isListedOrEcr(host)) return true;
+    if (this.isAllowedNow(host)) return true;
+    if (ecrRegistryOfHost(host)) {
+      const account = ask ? this.ecrAccountToAsk(host) : undefined;
+      return account !== undefined && this.ecrConsent.request(account);
+    }
     if (!ask || this.declined.has(host)) return false;
     let question = this.asking.get(host);
     if (!question) {

@@ -39,7 +39,8 @@ export function registerLiveRegistries(
       return host;
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('sagemakerSpec.registries') || event.affectsConfiguration('sagemakerSpec.profile') || event.affectsConfiguration('sagemakerSpec.endpointUrl')) live.reset();
+      if (event.affectsConfiguration('sagemakerSpec.liveEcrLookups') || event.affectsConfiguration('sagemakerSpec.liveEcrAccounts')) live.settingsChanged();
+      else if (event.affectsConfiguration('sagemakerSpec.registries') || event.affectsConfiguration('sagemakerSpec.profile') || event.affectsConfiguration('sagemakerSpec.endpointUrl')) live.reset();
     }),
   );
   return live;

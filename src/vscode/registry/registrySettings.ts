@@ -1,5 +1,6 @@
 /**
- * `sagemakerSpec.registries` (machine scope: a workspace can never add a host to query) and
+ * `sagemakerSpec.registries` (machine scope: a workspace can never add a host to query),
+ * `sagemakerSpec.liveEcrLookups` and `sagemakerSpec.liveEcrAccounts` (application scope) and
  * `sagemakerSpec.registryTimeoutMs`.
  */
 import * as vscode from 'vscode';
@@ -31,4 +32,25 @@ export async function addRegistryEntry(entry: RegistryEntry): Promise<void> {
   const entries = registryEntries();
   if (entries.some((existing) => existing.host === entry.host)) return;
   await vscode.workspace.getConfiguration(SECTION).update('registries', [...entries, entry], vscode.ConfigurationTarget.Global);
+}
+
+/** `sagemakerSpec.liveEcrLookups`: whether the editor may ask the user's own ECR for repositories, tags and digests. */
+export type LiveEcrLookups = 'ask' | 'always' | 'never';
+
+export function liveEcrLookups(): LiveEcrLookups {
+  const value = vscode.workspace.getConfiguration(SECTION).get<unknown>('liveEcrLookups');
+  return value === 'always' || value === 'never' ? value : 'ask';
+}
+
+/** `sagemakerSpec.liveEcrAccounts`: the accounts the user agreed to query (under `ask`). */
+export function liveEcrAccounts(): string[] {
+  const value = vscode.workspace.getConfiguration(SECTION).get<unknown>('liveEcrAccounts');
+  return Array.isArray(value) ? value.filter((account): account is string => typeof account === 'string') : [];
+}
+
+/** Adds an agreed account to the user's settings (never the workspace's). */
+export async function addLiveEcrAccount(account: string): Promise<void> {
+  const accounts = liveEcrAccounts();
+  if (accounts.includes(account)) return;
+  await vscode.workspace.getConfiguration(SECTION).update('liveEcrAccounts', [...accounts, account], vscode.ConfigurationTarget.Global);
 }
