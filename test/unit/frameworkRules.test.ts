@@ -101,6 +101,8 @@ describe('framework rules (image_uris.retrieve and framework classes)', () => {
       ['xgboost graviton scope (SDK test_graviton_xgboost_image_scope_specified)', { framework: 'xgboost', region: 'us-west-2', version: '1.3-1', imageScope: 'inference_graviton' }],
       ['sklearn on Graviton (SDK test_graviton_sklearn_instance_type_specified)', { framework: 'sklearn', region: 'us-west-2', version: '1.0-1', instanceType: 'ml.m6g.large' }],
       ['local mode on CPU', { framework: 'sklearn', region: 'us-west-2', version: '1.2-1', instanceType: 'local' }],
+      ['framework processor (implied processing scope) runs the training image', { version: '1.2-1' }, { impliedFramework: 'sklearn', impliedScope: 'processing' }],
+      ['spark processor keeps the processing scope', { version: '3.5', pyVersion: 'py39' }, { impliedFramework: 'spark', impliedScope: 'processing' }],
       ['estimator class with implied framework', { version: '2.6.0', pyVersion: 'py312', instanceType: 'ml.m5.large' }, { impliedFramework: 'pytorch', impliedScope: 'inference' }],
     ];
     for (const [name, args, extra] of cases) {

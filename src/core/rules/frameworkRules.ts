@@ -72,7 +72,7 @@ export function checkFrameworkRequest(context: RuleContext, request: FrameworkRe
   const scopeImages = configImages.filter((image) => image.scopes.includes(scope));
   const version = resolveVersion(context, request, config, title, choice, scopeImages, configImages, region);
   let images = version === undefined ? scopeImages : scopeImages.filter((image) => image.version === version);
-  if (version === undefined && request.version?.value !== undefined) return; // reported, or left to another config
+  if (version === undefined && request.version?.value !== undefined) return; // reported by resolveVersion
   const label = version === undefined ? `${title} (${scope})` : `${title} ${version} (${scope})`;
 
   images = checkBaseFramework(context, request, label, images);
@@ -129,7 +129,11 @@ function chooseScope(context: RuleContext, request: FrameworkRequest, framework:
   else if (request.imageScope) {
     if (request.imageScope.value === undefined) return undefined;
     choice = { scope: request.imageScope.value, argument: request.imageScope };
-  } else if (request.impliedScope) choice = { scope: request.impliedScope };
+  } else if (request.impliedScope) {
+    // Framework processors (SKLearnProcessor, FrameworkProcessor) run the training image.
+    const implied = request.impliedScope === 'processing' && !scopes.includes('processing') ? 'training' : request.impliedScope;
+    choice = { scope: implied };
+  }
   else {
     const scope = defaultScope(framework, images);
     if (scope !== undefined) return { scope };
