@@ -30,6 +30,11 @@ export const RULES = {
   'pattern-mismatch': { severity: 'error', summary: 'A string that does not match the pattern the API requires.' },
   'duplicate-key': { severity: 'error', summary: 'A member written twice in the same object.' },
   'image-processor-mismatch': { severity: 'warning', summary: 'A GPU image on an instance type without GPUs, or a CPU image on a GPU instance type.' },
+  'unknown-framework': { severity: 'error', summary: 'A framework name the SageMaker Python SDK has no image config for.' },
+  'unknown-framework-version': { severity: 'error', summary: 'A framework version (or Hugging Face base framework version) the catalog does not list for that scope.' },
+  'image-scope-unavailable': { severity: 'error', summary: 'An image scope the framework or version does not have, or none where the SDK needs one.' },
+  'py-version-mismatch': { severity: 'error', summary: 'A py_version the framework version is not built for.' },
+  'framework-not-in-region': { severity: 'error', summary: 'A framework version with no image in the region.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleCode = keyof typeof RULES;

@@ -1,0 +1,353 @@
+/**
+ * The framework rules: an image asked for by name and version (`image_uris.retrieve(...)`, a
+ * framework estimator or model) checked against the catalog the way the SageMaker Python SDK's
+ * `image_uris.retrieve` resolves it at run time, in the SDK's order: framework config, scope,
+ * version (with the catalog's version aliases), Hugging Face base framework, py_version, region,
+ * processor. Each step narrows the catalog images the call can still mean; a step whose input is
+ * dynamic (`value === undefined`) narrows nothing and reports nothing, so later steps judge
+ * against every image it could have meant and report only what none of them allows.
+ *
+ * Codes: `unknown-framework`, `image-scope-unavailable`, `unknown-framework-version`,
+ * `xgboost-unpinned`, `py-version-mismatch`, `unknown-region`, `framework-not-in-region`,
+ * `image-processor-mismatch`.
+ */
+import { isFloatingImage, type CatalogImage } from '../catalog/catalog';
+import { InstanceGpuTable } from '../catalog/instanceGpus';
+import { compareVersions } from '../catalog/versions';
+import { closestMatches } from '../closestMatches';
+import { intent } from '../edits/editIntent';
+import type { QuickFix } from '../findings';
+import type { FrameworkArgument, FrameworkRequest } from '../frameworkRequest';
+import { nearestVersions } from './framework/nearestVersions';
+import {
+  configFramework,
+  defaultScope,
+  forcesGraviton,
+  frameworkScopes,
+  INFERENCE_GRAVITON,
+  instanceRunsGpu,
+  instanceFamily,
+} from './framework/sdkSelection';
+import type { RuleContext } from './ruleContext';
+import { XGBOOST_FRAMEWORK } from './xgboost';
+
+const NO_GPUS = new InstanceGpuTable({ instances: {} });
+
+/** Where the scope came from: its finding goes on that argument (or on the callee). */
+interface ScopeChoice {
+  scope: string;
+  /** The argument that chose it (`image_scope`, or the Graviton instance type), if any. */
+  argument?: FrameworkArgument;
+}
+
+/**
+ * Checks one framework request against the catalog and reports through `context`. Pure: reads
+ * only the request, the catalog, the target region (`context.region`, used when the request has
+ * no region argument and the region is explicit) and `instanceGpus` (the SDK's GPU table; without
+ * it, instance types are judged by family only). Findings go on the argument's range; a missing
+ * image scope goes on `calleeRange`.
+ */
+export function checkFrameworkRequest(context: RuleContext, request: FrameworkRequest, instanceGpus: InstanceGpuTable = NO_GPUS): void {
+  const { catalog } = context;
+  const frameworkArgument = request.framework;
+  const framework = frameworkArgument ? frameworkArgument.value : request.impliedFramework;
+  if (framework === undefined) return;
+  if (catalog.imagesForFramework(framework).length === 0) {
+    if (frameworkArgument) reportUnknownFramework(context, frameworkArgument);
+    return;
+  }
+
+  const instanceType = request.instanceType?.value;
+  const region = checkRegionName(context, request);
+
+  const config = configFramework(framework, instanceType);
+  const configImages = catalog.imagesForFramework(config);
+  if (configImages.length === 0) return;
+  const title = catalog.frameworkTitle(config) ?? config;
+
+  const choice = chooseScope(context, request, config, configImages);
+  if (!choice) return;
+  const { scope } = choice;
+
+  const scopeImages = configImages.filter((image) => image.scopes.includes(scope));
+  const version = resolveVersion(context, request, config, title, choice, scopeImages, configImages, region);
+  let images = version === undefined ? scopeImages : scopeImages.filter((image) => image.version === version);
+  if (version === undefined && request.version?.value !== undefined) return; // reported by resolveVersion
+  const label = version === undefined ? `${title} (${scope})` : `${title} ${version} (${scope})`;
+
+  images = checkBaseFramework(context, request, label, images);
+  if (images.length === 0) return;
+  images = checkPyVersion(context, request, label, images);
+  if (images.length === 0) return;
+  checkRegionOffered(context, request, label, images, scopeImages, region);
+  checkProcessor(context, request, label, images, instanceGpus);
+}
+
+// ---- framework and region names ------------------------------------------------------------
+
+function reportUnknownFramework(context: RuleContext, argument: FrameworkArgument): void {
+  if (!context.isEnabled('unknown-framework')) return;
+  const fixes = closestMatches(argument.value!, context.catalog.frameworks(), 3).map((name, index) => ({
+    title: `Change to "${name}"`,
+    intents: [intent.replaceValue(argument.node, name)],
+    preferred: index === 0,
+  }));
+  context.report('unknown-framework', `"${argument.value}" is not a framework the SageMaker Python SDK has images for.`, argument.range, fixes);
+}
+
+/** The region to judge images in: the literal region argument, else an explicit target region. */
+function checkRegionName(context: RuleContext, request: FrameworkRequest): string | undefined {
+  const argument = request.region;
+  if (!argument) return context.region.explicit && context.catalog.region(context.region.region) ? context.region.region : undefined;
+  const name = argument.value;
+  if (name === undefined || context.catalog.region(name)) return name;
+  if (context.isEnabled('unknown-region')) {
+    const fixes = closestMatches(name, context.catalog.regions().map((known) => known.name), 3).map((candidate, index) => ({
+      title: `Change the region to ${candidate}`,
+      intents: [intent.replaceValue(argument.node, candidate)],
+      preferred: index === 0,
+    }));
+    context.report('unknown-region', `"${name}" is not a region with SageMaker images.`, argument.range, fixes);
+  }
+  return undefined;
+}
+
+// ---- scope ---------------------------------------------------------------------------------
+
+/**
+ * The scope the SDK reads (`_get_final_image_scope`, `_config_for_framework_and_scope`): a
+ * Graviton instance forces `inference_graviton`; a config with one scope ignores what was asked;
+ * otherwise `image_scope` (or the scope the class implies), else the default. Undefined when the
+ * scope is unknown (dynamic) or reported.
+ */
+function chooseScope(context: RuleContext, request: FrameworkRequest, framework: string, images: readonly CatalogImage[]): ScopeChoice | undefined {
+  const scopes = frameworkScopes(images);
+  const title = context.catalog.frameworkTitle(framework) ?? framework;
+  let choice: ScopeChoice | undefined;
+  if (scopes.length === 1) return { scope: scopes[0] };
+  if (forcesGraviton(framework, request.instanceType?.value)) choice = { scope: INFERENCE_GRAVITON, argument: request.instanceType };
+  else if (request.imageScope) {
+    if (request.imageScope.value === undefined) return undefined;
+    choice = { scope: request.imageScope.value, argument: request.imageScope };
+  } else if (request.impliedScope) {
+    // Framework processors (SKLearnProcessor, FrameworkProcessor) run the training image.
+    const implied = request.impliedScope === 'processing' && !scopes.includes('processing') ? 'training' : request.impliedScope;
+    choice = { scope: implied };
+  }
+  else {
+    const scope = defaultScope(framework, images);
+    if (scope !== undefined) return { scope };
+    context.report('image-scope-unavailable', `${title} needs an image_scope: ${listOf(scopes, 'or')}.`, request.calleeRange);
+    return undefined;
+  }
+  if (scopes.includes(choice.scope)) return choice;
+  if (context.isEnabled('image-scope-unavailable')) {
+    const argument = choice.argument;
+    const why = argument !== undefined && argument === request.instanceType ? ` (wanted on ${argument.value})` : '';
+    const fixes = argument === request.imageScope && argument ? scopeFixes(argument, scopes) : [];
+    context.report('image-scope-unavailable', `${title} has no ${choice.scope} images${why}; it has ${listOf(scopes, 'and')}.`, argument?.range ?? request.calleeRange, fixes);
+  }
+  return undefined;
+}
+
+function scopeFixes(argument: FrameworkArgument, scopes: readonly string[]): QuickFix[] {
+  return scopes.map((scope, index) => ({ title: `Use scope ${scope}`, intents: [intent.replaceValue(argument.node, scope)], preferred: index === 0 }));
+}
+
+// ---- version -------------------------------------------------------------------------------
+
+/**
+ * The version key the SDK uses (`_validate_version_and_set_if_needed`, `_version_for_config`): an
+ * alias maps to its version; a scope with exactly one version uses it whatever was asked. Reports
+ * a version the scope lacks (`image-scope-unavailable` when another scope has it), and XGBoost's
+ * floating `1`/`latest` (`xgboost-unpinned`). Undefined when the version is unknown or dynamic.
+ */
+function resolveVersion(
+  context: RuleContext,
+  request: FrameworkRequest,
+  framework: string,
+  title: string,
+  choice: ScopeChoice,
+  scopeImages: readonly CatalogImage[],
+  configImages: readonly CatalogImage[],
+  region: string | undefined,
+): string | undefined {
+  const argument = request.version;
+  const typed = argument?.value;
+  const versions = uniqueVersions(scopeImages);
+  const aliased = typed === undefined ? undefined : scopeImages.find((image) => image.aliases?.includes(typed));
+  if (versions.length === 1 && !aliased) return versions[0];
+  if (typed === undefined || !argument) return undefined;
+  const version = aliased?.version ?? (versions.includes(typed) ? typed : undefined);
+  if (version !== undefined) {
+    if (framework === XGBOOST_FRAMEWORK && context.catalog.isFloating(aliased ?? scopeImages.find((image) => image.version === version)!)) {
+      reportUnpinnedXgboost(context, argument, choice.scope, scopeImages, region);
+    }
+    return version;
+  }
+  const otherScopes = frameworkScopes(configImages.filter((image) => image.version === typed || image.aliases?.includes(typed)));
+  const candidates = pinnedCandidates(region === undefined ? scopeImages : inRegion(context, scopeImages, region));
+  const nearest = nearestVersions(typed, candidates.length > 0 ? candidates : pinnedCandidates(scopeImages));
+  const fixes = versionFixes(argument, nearest);
+  if (otherScopes.length > 0) {
+    // On image_scope when the call chose the scope there, else on the version.
+    const scopeArgument = choice.argument !== undefined && choice.argument === request.imageScope ? choice.argument : undefined;
+    const why = choice.argument !== undefined && choice.argument === request.instanceType ? ` (wanted on ${choice.argument.value})` : '';
+    context.report(
+      'image-scope-unavailable',
+      `${title} ${typed} has no ${choice.scope} image${why}; it has ${listOf(otherScopes, 'and')}.`,
+      scopeArgument?.range ?? argument.range,
+      scopeArgument ? scopeFixes(scopeArgument, otherScopes) : fixes,
+    );
+    return undefined;
+  }
+  if (context.isEnabled('unknown-framework-version')) {
+    const hint = nearest.length > 0 ? ` Nearest: ${nearest.join(', ')}.` : '';
+    context.report('unknown-framework-version', `${title} has no version "${typed}" for ${choice.scope}.${hint}`, argument.range, fixes);
+  }
+  return undefined;
+}
+
+function reportUnpinnedXgboost(
+  context: RuleContext,
+  argument: FrameworkArgument,
+  scope: string,
+  scopeImages: readonly CatalogImage[],
+  region: string | undefined,
+): void {
+  if (!context.isEnabled('xgboost-unpinned')) return;
+  const offered = region === undefined ? scopeImages : inRegion(context, scopeImages, region);
+  const pinned = pinnedCandidates(offered).sort((a, b) => compareVersions(b, a)).slice(0, 3);
+  const fixes = pinned.map((version, index) => ({ title: `Pin XGBoost ${version}`, intents: [intent.replaceValue(argument.node, version)], preferred: index === 0 }));
+  context.report(
+    'xgboost-unpinned',
+    `"${argument.value}" does not pin an XGBoost version: "1" and "latest" run the legacy image, and new versions change results. Pin a specific version such as ${pinned[0] ?? '1.7-1'} (${scope}).`,
+    argument.range,
+    fixes,
+  );
+}
+
+/** Versions worth suggesting: never a floating one (XGBoost's `1`). */
+function pinnedCandidates(images: readonly CatalogImage[]): string[] {
+  return uniqueVersions(images.filter((image) => !isFloatingImage(image)));
+}
+
+function versionFixes(argument: FrameworkArgument, versions: readonly string[]): QuickFix[] {
+  return versions.map((version, index) => ({ title: `Use version ${version}`, intents: [intent.replaceValue(argument.node, version)], preferred: index === 0 }));
+}
+
+// ---- Hugging Face base framework -----------------------------------------------------------
+
+/**
+ * Hugging Face nests each transformers version by base framework (`pytorch2.5.1`); the SDK maps
+ * `pytorch2.5` to it through the version's own aliases, which the catalog does not keep: a
+ * major.minor that names exactly one base version of the transformers version stands for it.
+ */
+function checkBaseFramework(context: RuleContext, request: FrameworkRequest, label: string, images: CatalogImage[]): CatalogImage[] {
+  const bases = [...new Set(images.map((image) => image.baseFramework).filter((base): base is string => base !== undefined))];
+  const argument = request.baseFrameworkVersion;
+  if (bases.length === 0 || !argument || argument.value === undefined) return images;
+  const kind = argument.baseFramework;
+  const typed = argument.value.startsWith(kind) ? argument.value.slice(kind.length) : argument.value;
+  const full = `${kind}${typed}`;
+  let match = bases.find((base) => base === full);
+  if (!match && /^\d+\.\d+$/.test(typed)) {
+    const expanded = bases.filter((base) => base.startsWith(`${full}.`));
+    if (expanded.length === 1) match = expanded[0];
+  }
+  if (match) return images.filter((image) => image.baseFramework === match);
+  if (context.isEnabled('unknown-framework-version')) {
+    const sameKind = bases.filter((base) => base.startsWith(kind)).map((base) => base.slice(kind.length)).sort((a, b) => compareVersions(b, a));
+    const offered = bases.map((base) => base.replace(/^(pytorch|tensorflow)/, '$1 ')).join(', ');
+    // A fix writes the argument's own form: `2.5.1` for pytorch_version, `pytorch2.5.1` for base_framework_version.
+    const written = argument.value.startsWith(kind) ? kind : '';
+    const fixes = sameKind.map((version, index) => ({
+      title: `Use ${kind} ${version}`,
+      intents: [intent.replaceValue(argument.node, `${written}${version}`)],
+      preferred: index === 0,
+    }));
+    context.report('unknown-framework-version', `${label} comes with ${offered}, not ${kind} ${typed}.`, argument.range, fixes);
+  }
+  return [];
+}
+
+// ---- py_version ----------------------------------------------------------------------------
+
+/** `_validate_py_version_and_set_if_needed`: a version without py_versions ignores the argument. */
+function checkPyVersion(context: RuleContext, request: FrameworkRequest, label: string, images: CatalogImage[]): CatalogImage[] {
+  const offered = [...new Set(images.flatMap((image) => image.pyVersions ?? []))].sort((a, b) => compareVersions(b, a));
+  const argument = request.pyVersion;
+  if (offered.length === 0 || !argument || argument.value === undefined) return images;
+  const typed = argument.value;
+  if (offered.includes(typed)) return images.filter((image) => image.pyVersions?.includes(typed) ?? true);
+  if (context.isEnabled('py-version-mismatch')) {
+    const fixes = offered.map((py, index) => ({ title: `Use ${py}`, intents: [intent.replaceValue(argument.node, py)], preferred: index === 0 }));
+    context.report('py-version-mismatch', `${label} is built for ${listOf(offered, 'or')}, not "${typed}".`, argument.range, fixes);
+  }
+  return [];
+}
+
+// ---- region --------------------------------------------------------------------------------
+
+function checkRegionOffered(
+  context: RuleContext,
+  request: FrameworkRequest,
+  label: string,
+  images: readonly CatalogImage[],
+  scopeImages: readonly CatalogImage[],
+  region: string | undefined,
+): void {
+  if (region === undefined || !context.isEnabled('framework-not-in-region')) return;
+  if (inRegion(context, images, region).length > 0) return;
+  const elsewhere = [...new Set(images.flatMap((image) => [...context.catalog.accountsOf(image).keys()]))].sort();
+  // Name regions of the same partition first: nobody moves a job from il-central-1 to cn-north-1.
+  const partition = context.catalog.partition(region);
+  const samePartition = elsewhere.filter((name) => context.catalog.partition(name) === partition);
+  const near = closestMatches(region, samePartition.length > 0 ? samePartition : elsewhere, 3);
+  const where = request.region ? ` in ${region}` : ` in the target region ${region}`;
+  const also = near.length > 0 ? ` Regions that have it include ${near.join(', ')}.` : '';
+  // The versions this region does have, as fixes on a literal version argument.
+  const version = request.version;
+  const here = version?.value === undefined ? [] : pinnedCandidates(inRegion(context, scopeImages, region));
+  const fixes = version && version.value !== undefined ? versionFixes(version, nearestVersions(version.value, here)) : [];
+  context.report('framework-not-in-region', `${label} has no image${where}.${also}`, request.region?.range ?? version?.range ?? request.calleeRange, fixes);
+}
+
+function inRegion(context: RuleContext, images: readonly CatalogImage[], region: string): CatalogImage[] {
+  return images.filter((image) => context.catalog.accountFor(image, region) !== undefined);
+}
+
+// ---- processor -----------------------------------------------------------------------------
+
+/**
+ * `_processor`: the instance type asks for `gpu` or `cpu`, which the image must list. Only judged
+ * when every image lists CPU/GPU processors only (Neuron images name their own) and the instance
+ * type's family is not itself a processor of the image (`c5`-style optimised images).
+ */
+function checkProcessor(context: RuleContext, request: FrameworkRequest, label: string, images: readonly CatalogImage[], gpus: InstanceGpuTable): void {
+  const argument = request.instanceType;
+  const instanceType = argument?.value;
+  if (!argument || instanceType === undefined || !context.isEnabled('image-processor-mismatch')) return;
+  if (images.some((image) => !image.processors?.length)) return; // the SDK ignores the instance type
+  const processors = [...new Set(images.flatMap((image) => image.processors ?? []))];
+  if (processors.some((processor) => processor !== 'cpu' && processor !== 'gpu')) return;
+  if (processors.includes(instanceFamily(instanceType))) return;
+  const runsGpu = instanceRunsGpu(instanceType, gpus);
+  if (runsGpu === undefined || processors.includes(runsGpu ? 'gpu' : 'cpu')) return;
+  const message = runsGpu
+    ? `${instanceType} has GPUs, but ${label} is built for CPUs only; use a CPU instance type (ml.m*, ml.c*).`
+    : `${instanceType} has no GPU, but ${label} is built for GPUs only; use a GPU instance type (ml.g*, ml.p*).`;
+  context.report('image-processor-mismatch', message, argument.range);
+}
+
+// ---- helpers -------------------------------------------------------------------------------
+
+function uniqueVersions(images: readonly CatalogImage[]): string[] {
+  return [...new Set(images.map((image) => image.version))];
+}
+
+/** `a, b or c` */
+function listOf(items: readonly string[], conjunction: 'and' | 'or'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
