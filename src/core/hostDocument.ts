@@ -3,7 +3,9 @@
  * image-only checks) embedded in it, each analysed by the same rules, and the framework/version
  * requests of the Python SDK. The one entry point for analysis, whatever the host.
  */
-import { analyzeSpec, type AnalyzeOptions } from './analyze';
+import { analyzeSpec, regionForSpec, type AnalyzeOptions } from './analyze';
+import { checkFrameworkRequest } from './rules/frameworkRules';
+import { createRuleContext } from './rules/ruleContext';
 import type { Finding } from './findings';
 import type { FrameworkRequest } from './frameworkRequest';
 import { findPythonRequests } from './hosts/python/pythonRequests';
@@ -55,10 +57,7 @@ export interface DocumentAnalysis {
   findings: Finding[];
 }
 
-/** Hooks for rule families that live outside analyzeSpec (framework requests), run per document. */
-export interface DocumentAnalyzeOptions extends AnalyzeOptions {
-  checkFrameworkRequests?: (document: HostDocument, findings: Finding[]) => void;
-}
+export type DocumentAnalyzeOptions = AnalyzeOptions;
 
 /**
  * Every finding of every request in `document`, in document order, each once (a dict passed by
@@ -68,7 +67,7 @@ export function analyzeDocument(document: HostDocument, options: DocumentAnalyze
   const findings: Finding[] = [];
   // No spread into push: a document may have more findings than a call takes arguments.
   for (const request of document.requests) for (const finding of analyzeSpec(request, options).findings) findings.push(finding);
-  options.checkFrameworkRequests?.(document, findings);
+  if (document.frameworkRequests.length > 0) checkFrameworkRequests(document, options, findings);
   const seen = new Set<string>();
   const unique = findings.filter((finding) => {
     const key = `${finding.code}@${finding.offset}+${finding.length}:${finding.message}`;
@@ -79,6 +78,21 @@ export function analyzeDocument(document: HostDocument, options: DocumentAnalyze
   unique.sort((a, b) => a.offset - b.offset);
   const kept = document.host === 'json' ? unique : withoutSuppressed(document.text, unique, findHashSuppressions(document.text, document.comments));
   return { findings: kept };
+}
+
+/** `image_uris.retrieve(…)` and the framework classes, checked against the catalog as the SDK would. */
+function checkFrameworkRequests(document: HostDocument, options: AnalyzeOptions, findings: Finding[]): void {
+  const holder: SpecDocument = { text: document.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: document.host };
+  const context = createRuleContext(holder, options.catalog, regionForSpec(holder, options.regionInputs), options.rules, findings);
+  for (const request of document.frameworkRequests) {
+    const before = findings.length;
+    try {
+      checkFrameworkRequest(context, request, options.instanceGpus);
+    } catch (error) {
+      findings.length = before;
+      options.onInternalError?.('framework', error);
+    }
+  }
 }
 
 /** The request whose tree holds `offset` (for completion and hover), else undefined. */
