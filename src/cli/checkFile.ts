@@ -1,15 +1,15 @@
 /**
- * Checks one file exactly as the editor does: the same parse and kind detection, the same
- * `analyzeSpec` (rules, suppression comments), the same region resolution — `--region` or the
+ * Checks one file exactly as the editor does: the same host (JSON, or Python for `.py`), the same
+ * parse and kind detection, the same `analyzeDocument` (rules, suppression comments), the same
+ * region resolution — `--region` or the
  * config file in the role of `sagemakerSpec.region`, then AWS_REGION/AWS_DEFAULT_REGION, then the
  * profile's region in the AWS config file.
  */
-import { analyzeSpec } from '../core/analyze';
 import type { ApiModel } from '../core/apiModel/apiModel';
 import type { Catalog } from '../core/catalog/catalog';
 import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { Finding } from '../core/findings';
-import { parseSpecDocument } from '../core/specDocument';
+import { analyzeDocument, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
 import { readSpecFile, UnreadableFileError } from '../node/readSpecFile';
 import { CliError } from './cliError';
 import type { FileSettingsResolver } from './fileSettings';
@@ -24,14 +24,14 @@ export interface CheckContext {
   /** Text of the AWS config file, read once per run. */
   awsConfigText: string | undefined;
   /** The analysis; tests replace it to prove that one file's failure costs only that file. */
-  analyze?: typeof analyzeSpec;
+  analyze?: typeof analyzeDocument;
 }
 
 export interface CheckedFile {
   /** Absolute path. */
   file: string;
   text: string;
-  /** False for JSON that is not a SageMaker request (and not in `files`): like the editor, no findings. */
+  /** False for a file with nothing of ours (JSON that is not a request, Python without SageMaker calls): no findings. */
   isSpec: boolean;
   findings: Finding[];
 }
@@ -44,10 +44,10 @@ export interface CheckedFile {
 export function checkFile(file: string, context: CheckContext): CheckedFile {
   const text = readText(file);
   const settings = context.settings.forFile(file);
-  const spec = parseSpecDocument(text);
-  if (!spec.kind && !settings.forcedSpec) return { file, text, isSpec: false, findings: [] };
-  const analyze = context.analyze ?? analyzeSpec;
-  const { findings } = analyze(spec, {
+  const document = readDocument(file, text, settings.forcedSpec);
+  if (document.requests.length === 0 && document.frameworkRequests.length === 0) return { file, text, isSpec: false, findings: [] };
+  const analyze = context.analyze ?? analyzeDocument;
+  const { findings } = analyze(document, {
     catalog: context.catalog,
     apiModel: context.apiModel,
     instanceGpus: context.instanceGpus,
@@ -56,6 +56,12 @@ export function checkFile(file: string, context: CheckContext): CheckedFile {
     forcedSpec: settings.forcedSpec,
   });
   return { file, text, isSpec: true, findings };
+}
+
+/** The host a file is read with: Python for `.py`, JSON (JSONC) for everything else. */
+export function readDocument(file: string, text: string, forcedSpec: boolean): HostDocument {
+  if (file.toLowerCase().endsWith('.py')) return readPythonDocument(text);
+  return readJsonDocument(text, forcedSpec);
 }
 
 function readText(file: string): string {

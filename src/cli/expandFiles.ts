@@ -15,8 +15,25 @@ import { CliError } from './cliError';
 /** Files one run checks at most, over all its arguments. */
 export const MAX_FILES = 100_000;
 
-/** Never searched by globs or folders (explicitly named files are still checked). */
-const IGNORED = ['**/node_modules/**', '**/.git/**'];
+/**
+ * Never searched by globs or folders (explicitly named files are still checked): dependencies,
+ * virtual environments, tool caches and build output hold other people's code, not your requests.
+ */
+export const IGNORED_FOLDERS = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/.venv/**',
+  '**/venv/**',
+  '**/site-packages/**',
+  '**/.tox/**',
+  '**/.nox/**',
+  '**/__pycache__/**',
+  '**/cdk.out/**',
+  '**/.ipynb_checkpoints/**',
+];
+
+/** What a folder argument expands to: the spec globs, and Python scripts (which yield nothing unless they hold SageMaker calls). */
+export const FOLDER_GLOBS = [...DEFAULT_SPEC_GLOBS, '**/*.py'];
 
 /**
  * Absolute paths, each once, in the order given (each glob's matches sorted).
@@ -40,8 +57,8 @@ function expandOne(pattern: string, cwd: string): string[] {
   const resolved = path.resolve(cwd, pattern);
   const stats = statIfPresent(resolved);
   if (stats?.isDirectory()) {
-    const found = glob([...DEFAULT_SPEC_GLOBS], resolved);
-    if (found.length === 0) throw new CliError(`no *.sagemaker.json or *.sagemaker.jsonc files in folder "${pattern}"`);
+    const found = glob([...FOLDER_GLOBS], resolved);
+    if (found.length === 0) throw new CliError(`no *.sagemaker.json, *.sagemaker.jsonc or *.py files in folder "${pattern}"`);
     return found;
   }
   if (stats) return [resolved];
@@ -54,7 +71,7 @@ function expandOne(pattern: string, cwd: string): string[] {
 }
 
 function glob(patterns: string[], cwd: string): string[] {
-  return globSync(patterns, { cwd, absolute: true, onlyFiles: true, dot: true, ignore: IGNORED })
+  return globSync(patterns, { cwd, absolute: true, onlyFiles: true, dot: true, ignore: IGNORED_FOLDERS })
     .map((file) => path.resolve(file))
     .sort();
 }

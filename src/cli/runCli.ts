@@ -6,7 +6,7 @@
  * line on stderr (the stack too when SAGEMAKER_SPEC_DEBUG=1), the other files reported in full,
  * and exit 2, since the run did not check everything it was asked to.
  */
-import type { analyzeSpec } from '../core/analyze';
+import type { analyzeDocument } from '../core/hostDocument';
 import { regionProblem } from '../core/projectConfig';
 import { awsConfigPath, readTextIfPresent } from '../node/awsConfigFiles';
 import { loadApiModel } from '../node/loadApiModel';
@@ -32,8 +32,8 @@ export interface CliIo {
 
 /** Replaceable parts of the run, for tests. */
 export interface CliHooks {
-  /** Stands in for the core's analyzeSpec. */
-  analyze?: typeof analyzeSpec;
+  /** Stands in for the core's analyzeDocument. */
+  analyze?: typeof analyzeDocument;
 }
 
 export function runCli(argv: readonly string[], io: CliIo, hooks: CliHooks = {}): number {

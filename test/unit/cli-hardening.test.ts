@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { analyzeSpec } from '../../src/core/analyze';
+import { analyzeDocument } from '../../src/core/hostDocument';
 import { expandFiles } from '../../src/cli/expandFiles';
 import type { JsonFileResult } from '../../src/cli/formatters/json';
 import { MAX_FINDINGS_PER_FILE } from '../../src/cli/report';
@@ -43,8 +43,8 @@ function runInProcess(args: string[], cwd: string, hooks: CliHooks = {}, env: Re
 
 /** An analysis that adds `count` copies of the file's first real finding. */
 function flooding(count: number): CliHooks['analyze'] {
-  return (spec, options) => {
-    const analysis = analyzeSpec(spec, options);
+  return (document, options) => {
+    const analysis = analyzeDocument(document, options);
     const copies = Array.from({ length: count }, () => ({ ...analysis.findings[0] }));
     return { ...analysis, findings: [...analysis.findings, ...copies] };
   };
@@ -213,9 +213,9 @@ describe('sagemaker-spec check: hostile input', () => {
   });
 
   describe('a fault in one file\'s analysis', () => {
-    const failingOn = (name: string): CliHooks['analyze'] => (spec, options) => {
-      if (spec.text.includes(name)) throw new TypeError(`Cannot read properties of undefined (reading 'x')\n    at rule (rules/x.ts:1:1)`);
-      return analyzeSpec(spec, options);
+    const failingOn = (name: string): CliHooks['analyze'] => (document, options) => {
+      if (document.text.includes(name)) throw new TypeError(`Cannot read properties of undefined (reading 'x')\n    at rule (rules/x.ts:1:1)`);
+      return analyzeDocument(document, options);
     };
     const files = { 'a.sagemaker.json': LATEST_TAG, 'b.sagemaker.json': XGBOOST_UNPINNED.replace('{', '{"TrainingJobName": "fails-here",') };
 

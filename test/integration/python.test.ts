@@ -1,0 +1,77 @@
+// Python scripts in a real VS Code (issue 10): boto3 requests and SageMaker Python SDK calls get
+// the same findings, Python quick fixes, and completion as JSON specs.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, openFixture, waitFor, waitForDiagnostics } from './helpers';
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : String(code);
+}
+
+async function completionLabels(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+  return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+}
+
+describe('Python scripts', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('reports a private-registry image without Vpc access on the boto3 argument, and the fix writes Python', async () => {
+    const { document } = await openFixture('python/train_private.py');
+    assert.strictEqual(document.languageId, 'python');
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'private-registry-needs-vpc-access'));
+    const needsVpc = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'private-registry-needs-vpc-access')!;
+    assert.strictEqual(document.getText(needsVpc.range), 'AlgorithmSpecification');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, needsVpc.range, vscode.CodeActionKind.QuickFix.value, 10);
+    const preferred = actions.find((action) => action.isPreferred && action.edit);
+    assert.ok(preferred, `a preferred fix among ${actions.map((action) => action.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
+    assert.match(document.getText(), /"TrainingInputMode": "File",\n {4}"TrainingImageConfig": \{"TrainingRepositoryAccessMode": "Vpc"\},\n\}/);
+    // Vpc access now needs a VpcConfig: the next finding is on the "Vpc" value, in Python.
+    const next = await waitForDiagnostics(document.uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'missing-vpc-config'));
+    assert.strictEqual(document.getText(next.find((diagnostic) => codeOf(diagnostic) === 'missing-vpc-config')!.range), 'Vpc');
+  });
+
+  it('completes image references inside image_uri="…"', async () => {
+    const editor = await openFixture('python/train_private.py');
+    const { document } = editor;
+    const line = document.lineAt(document.getText().split('\n').findIndex((text) => text.startsWith('estimator = ')));
+    const start = line.text.indexOf('image_uri="') + 'image_uri="'.length;
+    const end = line.text.indexOf('"', start);
+    await editor.edit((edit) => edit.replace(new vscode.Range(line.lineNumber, start, line.lineNumber, end), 'xgb'));
+    const labels = await waitFor(async () => {
+      const found = await completionLabels(document, new vscode.Position(line.lineNumber, start + 3));
+      return found.length > 0 && found;
+    }, { what: 'image completion in image_uri' });
+    assert.ok(labels.some((label) => label.includes('sagemaker-xgboost:1.7-1')), labels.slice(0, 5).join(', '));
+    assert.ok(!labels.some((label) => /sagemaker-xgboost:(latest|1)$/.test(label)), 'never offers a floating XGBoost tag');
+  });
+
+  it('completes versions inside retrieve("xgboost", …, version="…"), newest first, without floating ones', async () => {
+    const { document } = await openFixture('python/train_private.py');
+    const text = document.getText();
+    const at = document.positionAt(text.indexOf('version="1.7-1"') + 'version="'.length);
+    const labels = await waitFor(async () => {
+      const found = await completionLabels(document, at);
+      return found.includes('1.7-1') && found;
+    }, { what: 'version completion in retrieve' });
+    assert.ok(!labels.includes('latest') && !labels.includes('1'));
+  });
+
+  it('diagnoses retrieve("xgboost", region, "latest") on the version', async () => {
+    const editor = await openFixture('python/train_private.py');
+    const { document } = editor;
+    const offset = document.getText().indexOf('version="1.7-1"');
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(offset), document.positionAt(offset + 'version="1.7-1"'.length)), 'version="latest"'));
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'xgboost-unpinned'));
+    assert.strictEqual(document.getText(diagnostics.find((diagnostic) => codeOf(diagnostic) === 'xgboost-unpinned')!.range), 'latest');
+  });
+});
