@@ -16,6 +16,8 @@ import type { RuleSettings } from './rules/ruleCodes';
 import { createRuleContext, nodeRange, type RuleContext } from './rules/ruleContext';
 import { checkScope } from './rules/scopeRule';
 import { checkTags } from './rules/tagRules';
+import { checkTemplateImage } from './rules/templateImageRule';
+import type { RequestNode } from './requestTree';
 import { specImageRegions, type ImageField, type SpecDocument } from './specDocument';
 import type { ParseResult } from './imageReference';
 import { withoutSuppressed } from './suppressions';
@@ -67,7 +69,11 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   }
   for (const field of spec.images) {
     const parsed = field.parsed;
-    if (!parsed) continue;
+    if (!parsed) {
+      const template = (field.value as RequestNode).template;
+      if (template) run('template-image', () => checkTemplateImage(context, field, template));
+      continue;
+    }
     if (!parsed.ok) {
       run('invalid-image-reference', () => reportInvalidReference(context, spec, field, parsed));
       continue;

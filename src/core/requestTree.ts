@@ -7,6 +7,15 @@
 import type { Node } from 'jsonc-parser';
 import type { OffsetRange } from './jsonTree';
 
+/**
+ * A piece of a string template (a Python f-string or `.format`, CloudFormation's `!Sub`, …):
+ * static text with the source offset of each of its characters, or a placeholder the host fills
+ * in later.
+ */
+export type TemplatePart =
+  | { kind: 'text'; value: string; /** offsets[i]: source offset of value[i]; one more for the end. */ offsets: readonly number[] }
+  | { kind: 'placeholder'; offset: number; length: number };
+
 export interface RequestNodeExtras {
   /**
    * A value the host computes later (a Python call or name, a template): never reported as
@@ -24,6 +33,8 @@ export interface RequestNodeExtras {
   offsetOfIndex?: (index: number) => number;
   /** For a request's root: where findings on the request as a whole go (a call's name). */
   anchor?: OffsetRange;
+  /** A dynamic string whose static parts are known: rules that those parts decide alone still apply. */
+  template?: readonly TemplatePart[];
 }
 
 export type RequestNode = Node & RequestNodeExtras;

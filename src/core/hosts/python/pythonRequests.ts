@@ -145,9 +145,10 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
 
 function imageField(values: PythonValues, syntax: SyntaxNode, usage: ImageUsage, argList: SyntaxNode): ImageField | undefined {
   const value = values.node(syntax, undefined);
-  if (value.type !== 'string' || typeof value.value !== 'string') return undefined;
+  const literal = value.type === 'string' && typeof value.value === 'string' ? value.value : undefined;
+  if (literal === undefined && !value.template) return undefined;
   const holder = values.keywordObject(argList, undefined, 0, 'call');
-  return { value, usage, holder, holderPath: [], parsed: parseImageReference(value.value) };
+  return { value, usage, holder, holderPath: [], parsed: literal !== undefined ? parseImageReference(literal) : undefined };
 }
 
 /** `name=value` arguments of a call by name (the value expressions). */

@@ -48,57 +48,79 @@ const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\'
 export function decodeString(text: string, segments: StringSegment[]): DecodedString | undefined {
   let value = '';
   const offsets: number[] = [];
-  let plain = true;
+  let plain = segments.length === 1;
   for (const segment of segments) {
     if (segment.prefix.includes('b') || segment.prefix.includes('f')) return undefined;
-    const raw = segment.prefix.includes('r');
     if (segment.prefix !== '') plain = false;
-    let at = segment.contentFrom;
-    while (at < segment.contentTo) {
-      const char = text[at];
-      if (char !== '\\' || raw) {
-        offsets.push(at);
-        value += char;
-        at++;
-        continue;
-      }
-      plain = false;
-      const next = text[at + 1];
-      if (next === '\n') {
-        at += 2; // a line continuation inside the literal adds nothing
-      } else if (next === '\r') {
-        at += text[at + 2] === '\n' ? 3 : 2;
-      } else if (next !== undefined && next in SIMPLE_ESCAPES && !(next === '0' && /[0-7]/.test(text[at + 2] ?? ''))) {
-        offsets.push(at);
-        value += SIMPLE_ESCAPES[next];
-        at += 2;
-      } else if (next === 'x' || next === 'u' || next === 'U') {
-        const digits = next === 'x' ? 2 : next === 'u' ? 4 : 8;
-        const hex = text.slice(at + 2, at + 2 + digits);
-        if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) return undefined; // a syntax error in Python
-        const decoded = String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff));
-        for (let unit = 0; unit < decoded.length; unit++) offsets.push(at);
-        value += decoded;
-        at += 2 + digits;
-      } else if (next !== undefined && /[0-7]/.test(next)) {
-        const octal = /^[0-7]{1,3}/.exec(text.slice(at + 1, at + 4))![0];
-        offsets.push(at);
-        value += String.fromCharCode(parseInt(octal, 8));
-        at += 1 + octal.length;
-      } else if (next === 'N') {
-        return undefined; // \N{NAME}: not worth a name table for image references
-      } else {
-        // Python keeps unknown escapes as they are: backslash and character.
-        offsets.push(at);
-        value += '\\';
-        at++;
-      }
-    }
+    const piece = decodeContent(text, segment.contentFrom, segment.contentTo, segment.prefix.includes('r'), false);
+    if (!piece) return undefined;
+    if (piece.escaped) plain = false;
+    value += piece.value;
+    for (const offset of piece.offsets) offsets.push(offset);
   }
   const last = segments[segments.length - 1];
   offsets.push(last ? last.contentTo : 0);
-  if (segments.length > 1) plain = false;
   return { value, segments, offsets, plain };
+}
+
+/**
+ * Decodes the source range `[from, to)` of a literal's content: escapes (unless `raw`), and in
+ * f-strings (`formatted`) the doubled braces `{{`/`}}`. `offsets[i]` is the source offset of
+ * value index i. Undefined for escapes Python would reject and for `\N{…}`.
+ */
+export function decodeContent(text: string, from: number, to: number, raw: boolean, formatted: boolean): { value: string; offsets: number[]; escaped: boolean } | undefined {
+  let value = '';
+  const offsets: number[] = [];
+  let escaped = false;
+  let at = from;
+  while (at < to) {
+    const char = text[at];
+    if (formatted && (char === '{' || char === '}') && text[at + 1] === char) {
+      offsets.push(at);
+      value += char;
+      at += 2;
+      escaped = true;
+      continue;
+    }
+    if (char !== '\\' || raw) {
+      offsets.push(at);
+      value += char;
+      at++;
+      continue;
+    }
+    escaped = true;
+    const next = text[at + 1];
+    if (next === '\n') {
+      at += 2; // a line continuation inside the literal adds nothing
+    } else if (next === '\r') {
+      at += text[at + 2] === '\n' ? 3 : 2;
+    } else if (next !== undefined && next in SIMPLE_ESCAPES && !(next === '0' && /[0-7]/.test(text[at + 2] ?? ''))) {
+      offsets.push(at);
+      value += SIMPLE_ESCAPES[next];
+      at += 2;
+    } else if (next === 'x' || next === 'u' || next === 'U') {
+      const digits = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+      const hex = text.slice(at + 2, at + 2 + digits);
+      if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) return undefined; // a syntax error in Python
+      const decoded = String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff));
+      for (let unit = 0; unit < decoded.length; unit++) offsets.push(at);
+      value += decoded;
+      at += 2 + digits;
+    } else if (next !== undefined && /[0-7]/.test(next)) {
+      const octal = /^[0-7]{1,3}/.exec(text.slice(at + 1, at + 4))![0];
+      offsets.push(at);
+      value += String.fromCharCode(parseInt(octal, 8));
+      at += 1 + octal.length;
+    } else if (next === 'N') {
+      return undefined; // \N{NAME}: not worth a name table for image references
+    } else {
+      // Python keeps unknown escapes as they are: backslash and character.
+      offsets.push(at);
+      value += '\\';
+      at++;
+    }
+  }
+  return { value, offsets, escaped };
 }
 
 /** A Python literal for `value` in quote style `quote` (`'` or `"`), escaping what must be. */

@@ -5,9 +5,9 @@
  * names bound twice) is a dynamic node: present, but never judged.
  */
 import type { Node } from 'jsonc-parser';
-import type { RequestNode } from '../../requestTree';
+import type { RequestNode, TemplatePart } from '../../requestTree';
 import type { PythonScopes } from './pythonScopes';
-import { decodeString, segmentOf, type StringSegment } from './pythonStrings';
+import { decodeContent, decodeString, segmentOf, type StringSegment } from './pythonStrings';
 import { childrenOf, sourceOf, type SyntaxNode } from './pythonSyntax';
 
 /** What the Python fix renderer needs to know about a node beyond the request tree. */
@@ -33,13 +33,18 @@ export class PythonValues {
       case 'DictionaryExpression':
         return this.dictionary(syntax, parent, depth);
       case 'CallExpression':
-        return this.isDictCall(syntax) ? this.keywordObject(syntax.getChild('ArgList')!, parent, depth, 'call') : this.dynamic(syntax, parent);
+        if (this.isDictCall(syntax)) return this.keywordObject(syntax.getChild('ArgList')!, parent, depth, 'call');
+        return this.templateNode(syntax, parent) ?? this.dynamic(syntax, parent);
+      case 'FormatString':
+      case 'BinaryExpression':
+        return this.templateNode(syntax, parent) ?? this.dynamic(syntax, parent);
       case 'ArrayExpression':
       case 'TupleExpression':
         return this.sequence(syntax, parent, depth);
       case 'String':
-      case 'ContinuedString':
         return this.string(syntax, parent);
+      case 'ContinuedString':
+        return syntax.getChild('FormatString') ? (this.templateNode(syntax, parent) ?? this.dynamic(syntax, parent)) : this.string(syntax, parent);
       case 'Number':
         return this.number(syntax, parent, sourceOf(this.text, syntax));
       case 'UnaryExpression': {
@@ -183,6 +188,119 @@ export class PythonValues {
     const value = pythonNumber(literal);
     if (value === undefined) return this.dynamic(syntax, parent);
     return { type: 'number', value, offset: syntax.from, length: syntax.to - syntax.from, parent };
+  }
+
+  /**
+   * A string built at run time whose static parts we can read: f-strings, `"…".format(…)` and
+   * `+` concatenation with string literals. Undefined when nothing of it is static text.
+   */
+  private templateNode(syntax: SyntaxNode, parent: Node | undefined): PythonNode | undefined {
+    const parts = this.templateParts(syntax, 0);
+    if (!parts || !parts.some((part) => part.kind === 'text')) return undefined;
+    return { type: 'string', dynamic: true, template: parts, offset: syntax.from, length: syntax.to - syntax.from, parent };
+  }
+
+  private templateParts(syntax: SyntaxNode, depth: number): TemplatePart[] | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const placeholder = (): TemplatePart[] => [{ kind: 'placeholder', offset: syntax.from, length: syntax.to - syntax.from }];
+    switch (syntax.name) {
+      case 'String': {
+        const segment = segmentOf(this.text, syntax.from, syntax.to);
+        if (segment.prefix.includes('b')) return undefined;
+        const decoded = decodeContent(this.text, segment.contentFrom, segment.contentTo, segment.prefix.includes('r'), false);
+        return decoded ? [{ kind: 'text', value: decoded.value, offsets: [...decoded.offsets, segment.contentTo] }] : undefined;
+      }
+      case 'FormatString':
+        return this.formatStringParts(syntax);
+      case 'ContinuedString': {
+        const parts: TemplatePart[] = [];
+        for (const piece of childrenOf(syntax)) {
+          const inner = this.templateParts(piece, depth + 1);
+          if (!inner) return undefined;
+          parts.push(...inner);
+        }
+        return parts;
+      }
+      case 'BinaryExpression': {
+        const [left, operator, right] = childrenOf(syntax);
+        if (!left || !right || sourceOf(this.text, operator) !== '+') return placeholder();
+        const leftParts = this.templateParts(left, depth + 1) ?? [];
+        const rightParts = this.templateParts(right, depth + 1) ?? [];
+        return [...(leftParts.length ? leftParts : [{ kind: 'placeholder', offset: left.from, length: left.to - left.from } as TemplatePart]), ...(rightParts.length ? rightParts : [{ kind: 'placeholder', offset: right.from, length: right.to - right.from } as TemplatePart])];
+      }
+      case 'CallExpression': {
+        const callee = syntax.firstChild;
+        const format = callee?.name === 'MemberExpression' && callee.lastChild?.name === 'PropertyName' && sourceOf(this.text, callee.lastChild) === 'format' ? callee.firstChild : undefined;
+        if (!format || format.name !== 'String') return placeholder();
+        return this.dotFormatParts(format);
+      }
+      case 'VariableName': {
+        const bound = this.scopes.resolve(syntax);
+        // A name bound to a template is unknown; one bound to a plain literal is its text.
+        if (bound && bound.name === 'String') return this.templateParts(bound, depth + 1);
+        return placeholder();
+      }
+      default:
+        return placeholder();
+    }
+  }
+
+  /** `f"{account}.dkr.ecr.{region}…"`: text between the replacement fields, `{{`/`}}` decoded. */
+  private formatStringParts(syntax: SyntaxNode): TemplatePart[] | undefined {
+    const segment = segmentOf(this.text, syntax.from, syntax.to);
+    if (segment.prefix.includes('b')) return undefined;
+    const raw = segment.prefix.includes('r');
+    const parts: TemplatePart[] = [];
+    let at = segment.contentFrom;
+    const addText = (from: number, to: number): boolean => {
+      if (to <= from) return true;
+      const decoded = decodeContent(this.text, from, to, raw, true);
+      if (!decoded) return false;
+      parts.push({ kind: 'text', value: decoded.value, offsets: [...decoded.offsets, to] });
+      return true;
+    };
+    for (const field of syntax.getChildren('FormatReplacement')) {
+      if (!addText(at, field.from)) return undefined;
+      parts.push({ kind: 'placeholder', offset: field.from, length: field.to - field.from });
+      at = field.to;
+    }
+    return addText(at, segment.contentTo) ? parts : undefined;
+  }
+
+  /** `"{}.dkr.ecr.{}…".format(…)`: the literal's text split at its `{…}` fields. */
+  private dotFormatParts(literal: SyntaxNode): TemplatePart[] | undefined {
+    const segment = segmentOf(this.text, literal.from, literal.to);
+    const decoded = decodeContent(this.text, segment.contentFrom, segment.contentTo, segment.prefix.includes('r'), false);
+    if (!decoded) return undefined;
+    const offsets = [...decoded.offsets, segment.contentTo];
+    const parts: TemplatePart[] = [];
+    let text = '';
+    let textOffsets: number[] = [];
+    const flush = (end: number) => {
+      if (text !== '') parts.push({ kind: 'text', value: text, offsets: [...textOffsets, end] });
+      text = '';
+      textOffsets = [];
+    };
+    const value = decoded.value;
+    for (let i = 0; i < value.length; i++) {
+      const char = value[i];
+      if ((char === '{' || char === '}') && value[i + 1] === char) {
+        text += char;
+        textOffsets.push(offsets[i]);
+        i++;
+      } else if (char === '{') {
+        const close = value.indexOf('}', i);
+        if (close < 0) return undefined;
+        flush(offsets[i]);
+        parts.push({ kind: 'placeholder', offset: offsets[i], length: offsets[close + 1] - offsets[i] });
+        i = close;
+      } else {
+        text += char;
+        textOffsets.push(offsets[i]);
+      }
+    }
+    flush(offsets[value.length]);
+    return parts;
   }
 
   dynamic(syntax: SyntaxNode, parent: Node | undefined): PythonNode {
