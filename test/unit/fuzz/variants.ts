@@ -165,7 +165,7 @@ export function withValue(text: string, memberPath: readonly (string | number)[]
 
 /**
  * The variants every run checks whatever its seed: fixed truncation points of each example, deep
- * nesting (100 levels where a quick fix inserts a member, 7,000 levels anywhere), a 1 MiB
+ * nesting (100 levels where a quick fix inserts a member, 3,000 and 7,000 levels), a 1 MiB
  * InstanceType, and the inputs issue 9 names.
  */
 export function fixedVariants(examples: readonly Example[]): Variant[] {
@@ -186,6 +186,12 @@ export function fixedVariants(examples: readonly Example[]): Variant[] {
     withValue(training.text, ['OutputDataConfig'], `{"KmsKeyId": ${nested(100)}}`));
   add('deep-nesting-100-on-one-line', training.name, 'OutputDataConfig = {} and HyperParameters = 100 nested arrays',
     withValue(withValue(training.text, ['HyperParameters'], nested(100)), ['OutputDataConfig'], '{}'));
+  // Deep enough to be slow to format, not to overflow the stack, on the one line where the fix
+  // for the missing TrainingJobName inserts it.
+  const withoutName = JSON.parse(training.text) as Record<string, unknown>;
+  delete withoutName.TrainingJobName;
+  add('deep-nesting-3000-one-line', training.name, 'one line, no TrainingJobName, HyperParameters = 3,000 nested arrays',
+    JSON.stringify({ ...withoutName, HyperParameters: '@' }).replace('"@"', nested(3000)));
   add('deep-nesting-7000', training.name, 'HyperParameters = 7,000 nested arrays', withValue(training.text, ['HyperParameters'], nested(7000)));
   add('deep-nesting-7000-objects', training.name, 'HyperParameters = 7,000 nested objects',
     withValue(training.text, ['HyperParameters'], '{"a":'.repeat(7000) + '0' + '}'.repeat(7000)));
@@ -201,7 +207,7 @@ export function fixedVariants(examples: readonly Example[]): Variant[] {
     '{"AlgorithmSpecification": {"TrainingImage": "382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:1", "TrainingInputMode": "File"}, "OutputDataConfig": "x", "OutputDataConfig": {}}');
   add('docker-hub-namespace', training.name, 'AlgorithmSpecification/TrainingImage = "pytorch/pytorch:2.1.0"',
     withValue(training.text, ['AlgorithmSpecification', 'TrainingImage'], '"pytorch/pytorch:2.1.0"'));
-  add('unclosed-comment', training.name, 'an unclosed /* comment at the end', `${training.text}/* not closed`);
+  add('unclosed-comment', training.name, 'an unclosed comment, just "/*", at the end', `${training.text}/*`);
   return variants;
 }
 
