@@ -110,7 +110,7 @@ function runWorker(job: FuzzJob, budgetMs: number): Promise<WorkerOutcome> {
           current = message;
           stage = 'start';
           timer = setTimeout(() => {
-            stopWith(`over the time budget of ${budgetMs} ms in ${stage}`, `still running after ${budgetMs} ms (${stage})`);
+            stopWith(`over the time budget of ${budgetMs} ms`, `still running after ${budgetMs} ms, in the ${stage} stage`);
             void worker.terminate();
           }, budgetMs);
           break;
