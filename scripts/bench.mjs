@@ -235,7 +235,7 @@ function reportActivationTime() {
  */
 function reportSlowShapes() {
   const SLOW_SHAPE_BUDGET_MS = 8000;
-  const SLOW_SHAPE_RUNS = 15;
+  const SLOW_SHAPE_RUNS = 200;
   const script = `
     import { createRequire } from 'node:module';
     import { SLOW_SHAPES } from ${JSON.stringify(new URL('./lib/bench-fixtures.mjs', import.meta.url).href)};
@@ -262,7 +262,7 @@ function reportSlowShapes() {
       return { ms: kept[kept.length >> 1], runs: kept.length, result };
     }
     // One line per measurement: pipes are synchronous on Linux, so the parse figure survives a kill.
-    console.log(JSON.stringify({ parseMs: median(() => parseTree(text), 200, ${SLOW_SHAPE_BUDGET_MS / 8}).ms }));
+    console.log(JSON.stringify({ parseMs: median(() => parseTree(text), 500, ${SLOW_SHAPE_BUDGET_MS / 8}).ms }));
     try {
       const analysis = median(() => analyzeSpec(parseSpecDocument(text), options), ${SLOW_SHAPE_RUNS}, ${SLOW_SHAPE_BUDGET_MS / 2});
       console.log(JSON.stringify({ analysisMs: analysis.ms, runs: analysis.runs, findings: analysis.result.findings.length }));
