@@ -1,4 +1,5 @@
-// Performance benchmark: parse vs. diagnostics, completion, catalog load and bundle sizes.
+// Performance benchmark: parse vs. diagnostics (also for the slow shapes of issue 9), completion,
+// catalog load and bundle sizes.
 // Run with `npm run bench` (it builds dist/ and out/ first). It only reports medians and aims;
 // it never fails on timing.
 
@@ -9,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runApiModelBench } from './bench-api-model.mjs';
-import { largeSpec, smallSpec, withTypedImage } from './lib/bench-fixtures.mjs';
+import { largeSpec, SLOW_SHAPES, smallSpec, withTypedImage } from './lib/bench-fixtures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -127,6 +128,12 @@ console.log('\nBreakdown (each part timed alone):\n');
 table(['spec', 'parseSpecDocument', 'analyzeSpec', 'parseSpecDocument/parseTree'], breakdownRows);
 
 // ---------------------------------------------------------------------------------------------
+// 1b. The slow shapes of issue 9, with the API model and GPU table loaded as the checker does
+
+section('Slow shapes of issue 9 (full analysis vs. bare parse; aim ≤ 2×)');
+reportSlowShapes();
+
+// ---------------------------------------------------------------------------------------------
 // 2. Completion inside the TrainingImage string after typing `xgb`
 
 section('Completion (cursor after "xgb" in TrainingImage)');
@@ -218,6 +225,67 @@ function reportActivationTime() {
   const median = (key) => runs.map((run) => run[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
   console.log(`fresh process, stand-in vscode: load dist/extension.js ${median('loadMs').toFixed(2)} ms, activate() ${median('activateMs').toFixed(2)} ms, total ${median('totalMs').toFixed(2)} ms (median of ${runs.length})`);
   console.log(`AWS SDK bundle loaded during activation: ${runs.some((run) => run.awsLoaded) ? 'YES (regression)' : 'no'}`);
+}
+
+/**
+ * Each shape of issue 9 in a child process with a time budget, since one analysis of them took
+ * from seconds to minutes (or crashed) before the fix: the child times the bare parse and the
+ * full analysis (parseSpecDocument + analyzeSpec with the API model and GPU table), the analysis
+ * with at most SLOW_SHAPE_RUNS runs in half the budget, and is killed at the budget.
+ */
+function reportSlowShapes() {
+  const SLOW_SHAPE_BUDGET_MS = 8000;
+  const SLOW_SHAPE_RUNS = 200;
+  const script = `
+    import { createRequire } from 'node:module';
+    import { SLOW_SHAPES } from ${JSON.stringify(new URL('./lib/bench-fixtures.mjs', import.meta.url).href)};
+    const require = createRequire(${JSON.stringify(path.join(root, 'package.json'))});
+    const { parseTree } = require('jsonc-parser');
+    const { parseSpecDocument } = require(${JSON.stringify(path.join(root, 'out/src/core/specDocument.js'))});
+    const { analyzeSpec } = require(${JSON.stringify(path.join(root, 'out/src/core/analyze.js'))});
+    const { loadCatalog, loadInstanceGpus } = require(${JSON.stringify(loadCatalogModule)});
+    const { loadApiModel } = require(${JSON.stringify(path.join(root, 'out/src/node/loadApiModel.js'))});
+    const options = { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus(), regionInputs: { env: { AWS_REGION: 'us-east-1' } } };
+    const text = SLOW_SHAPES[process.argv[1]]();
+    // Median of at most maxRuns timed runs, stopping once budgetMs is spent; the first run (cold)
+    // counts only when there are too few others (it may be the only one that fits).
+    function median(fn, maxRuns, budgetMs) {
+      const started = Date.now();
+      const times = [];
+      let result;
+      while (times.length < maxRuns && (times.length === 0 || Date.now() - started < budgetMs)) {
+        const start = process.hrtime.bigint();
+        result = fn();
+        times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      const kept = times.length > 2 ? times.slice(1).sort((a, b) => a - b) : times.sort((a, b) => a - b);
+      return { ms: kept[kept.length >> 1], runs: kept.length, result };
+    }
+    // One line per measurement: pipes are synchronous on Linux, so the parse figure survives a kill.
+    console.log(JSON.stringify({ parseMs: median(() => parseTree(text), 500, ${SLOW_SHAPE_BUDGET_MS / 8}).ms }));
+    try {
+      const analysis = median(() => analyzeSpec(parseSpecDocument(text), options), ${SLOW_SHAPE_RUNS}, ${SLOW_SHAPE_BUDGET_MS / 2});
+      console.log(JSON.stringify({ analysisMs: analysis.ms, runs: analysis.runs, findings: analysis.result.findings.length }));
+    } catch (error) {
+      console.log(JSON.stringify({ error: String(error).split('\\n')[0] }));
+    }
+  `;
+  const rows = [];
+  for (const [name, makeText] of Object.entries(SLOW_SHAPES)) {
+    const size = bytes(Buffer.byteLength(makeText()));
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, name], { encoding: 'utf8', timeout: SLOW_SHAPE_BUDGET_MS });
+    const result = Object.assign({}, ...child.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)));
+    const parse = ms(result.parseMs);
+    if (child.error?.code === 'ETIMEDOUT' || child.signal) {
+      rows.push([name, size, parse, `over budget (> ${SLOW_SHAPE_BUDGET_MS / 1000} s)`, '—', '—', '≤ 2× ✗']);
+    } else if (child.status !== 0 || result.error) {
+      rows.push([name, size, parse, `fails: ${result.error ?? child.stderr.trim().split('\n').pop()}`, '—', '—', '≤ 2× ✗']);
+    } else {
+      const r = result.analysisMs / result.parseMs;
+      rows.push([name, size, parse, ms(result.analysisMs), ratio(r), `${result.findings} (${result.runs} runs)`, `≤ 2× ${r <= 2 ? '✓' : '✗'}`]);
+    }
+  }
+  table(['shape', 'size', 'parseTree', 'analysis', 'ratio', 'findings', 'aim'], rows);
 }
 
 if (sink === -1) console.log(''); // keeps `sink` observable

@@ -1,5 +1,6 @@
-// Spec texts for scripts/bench.mjs: a realistic ~2 KB CreateTrainingJob request and the same request
-// padded to exactly 1 MiB with 16,000 HyperParameters entries. Pure functions, no I/O.
+// Spec texts for scripts/bench.mjs: a realistic ~2 KB CreateTrainingJob request, the same request
+// padded to exactly 1 MiB with 16,000 HyperParameters entries, and the slow shapes of issue 9.
+// Pure functions, no I/O.
 
 export const XGBOOST_IMAGE = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 export const ONE_MIB = 1024 * 1024;
@@ -102,3 +103,64 @@ export function withTypedImage(makeSpec, typed = 'xgb') {
   if (at < 0) throw new Error('TrainingImage not found in the fixture');
   return { text, offset: at + marker.length };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The slow shapes of issue 9: inputs whose analysis cost grew with findings × file size, or
+// crashed. Each is a CreateTrainingJob the rules find problems in, so fixes would be offered.
+
+/**
+ * A one-line spec whose InputDataConfig is `[{},{},…]`: empty channels, each missing its required
+ * ChannelName and DataSource, as many as fit in about `arrayBytes` (3 bytes each).
+ */
+export function incompleteChannelsSpec(arrayBytes) {
+  const channels = Math.max(1, Math.round((arrayBytes + 1) / 3));
+  return JSON.stringify({ ...trainingJob(XGBOOST_IMAGE), InputDataConfig: Array.from({ length: channels }, () => ({})) });
+}
+
+/**
+ * A minified (one-line) spec of about `targetBytes` with `channels` empty channels and no other
+ * problem: the size comes from members within the API's limits (100 HyperParameters with keys of
+ * 256 and values of up to 2,500 characters, then up to 100 Environment variables of 512 and 512).
+ */
+export function minifiedSpecWithIncompleteChannels(targetBytes = 343 * 1024, channels = 20) {
+  const job = { ...trainingJob(XGBOOST_IMAGE), HyperParameters: {}, Environment: {}, InputDataConfig: Array.from({ length: channels }, () => ({})) };
+  const limits = [
+    { map: job.HyperParameters, prefix: 'hp_', maxEntries: 100, maxKey: 256, maxValue: 2500 },
+    { map: job.Environment, prefix: 'ENV_', maxEntries: 100, maxKey: 512, maxValue: 512 },
+  ];
+  for (const { map, prefix, maxEntries, maxKey, maxValue } of limits) {
+    for (let i = 0; i < maxEntries; i++) {
+      const key = `${prefix}${String(i).padStart(3, '0')}_`.padEnd(maxKey, 'k');
+      const missing = targetBytes - JSON.stringify(job).length - `,"${key}":""`.length;
+      if (missing <= 0) return JSON.stringify(job);
+      map[key] = 'v'.repeat(Math.min(maxValue, missing));
+    }
+  }
+  return JSON.stringify(job);
+}
+
+/** The ~2 KB spec with an InstanceType that is not one: `ml.` followed by x's, `length` characters in all. */
+export function longInstanceTypeSpec(length = ONE_MIB) {
+  const job = trainingJob(XGBOOST_IMAGE);
+  job.ResourceConfig.InstanceType = 'ml.' + 'x'.repeat(length - 3);
+  return pretty(job);
+}
+
+/**
+ * The ~2 KB spec whose OutputDataConfig lacks the required S3OutputPath (so a fix inserts it
+ * there) and holds `depth` levels of nested arrays on the same line.
+ */
+export function deepAtFixSpec(depth = 100) {
+  const job = trainingJob(XGBOOST_IMAGE);
+  job.OutputDataConfig = { KmsKeyId: '@NESTED@' };
+  return pretty(job).replace('"@NESTED@"', '['.repeat(depth) + ']'.repeat(depth));
+}
+
+/** The issue 9 shapes by name, as scripts/bench.mjs prints them (the name selects one in a child process). */
+export const SLOW_SHAPES = {
+  '2,000 empty channels, one line (6 KB)': () => incompleteChannelsSpec(6 * 1000),
+  '4,000 empty channels, one line (12 KB)': () => incompleteChannelsSpec(12 * 1000),
+  '343 KB minified, 20 empty channels': () => minifiedSpecWithIncompleteChannels(),
+  '1 MiB invalid InstanceType': () => longInstanceTypeSpec(),
+  '100 levels where a fix inserts': () => deepAtFixSpec(),
+};
