@@ -17,9 +17,10 @@ import type { RuleContext } from './ruleContext';
 import { XGBOOST_FRAMEWORK } from './xgboost';
 
 /** Stands for a placeholder in the joined text; it cannot occur in an image reference. */
-const HOLE = '\u0000';
+const HOLE = '*';
 
-const ECR_HOST = /^(\d{12}|\u0000)\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+|\u0000)\.(.+)$/;
+/** An ECR host whose account and region may each be a placeholder (`*`). */
+const ECR_HOST = /^(\d{12}|\*)\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+|\*)\.(.+)$/;
 
 export function checkTemplateImage(context: RuleContext, field: ImageField, parts: readonly TemplatePart[]): void {
   const joined = joinParts(parts);

@@ -65,7 +65,9 @@ export class PythonValues {
       case 'VariableName': {
         const bound = this.scopes.resolve(syntax);
         if (!bound) return this.dynamic(syntax, parent);
-        return this.node(bound, parent, depth + 1);
+        const value = this.node(bound, parent, depth + 1);
+        // A name bound to a template is unknown: only a template written in place is read.
+        return value.template ? this.dynamic(syntax, parent) : value;
       }
       default:
         return this.dynamic(syntax, parent);

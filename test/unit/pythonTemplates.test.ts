@@ -1,0 +1,56 @@
+/**
+ * Image references built at run time in Python (issue 10, "Templates"): f-strings, `.format` and
+ * `+` are checked on their static parts, and their placeholders are never reported.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeDocument, readPythonDocument } from '../../src/core/hostDocument';
+import type { Finding } from '../../src/core/findings';
+import { apiModel, catalog, instanceGpus } from './specTestKit';
+
+function findings(source: string, region?: string): Finding[] {
+  return analyzeDocument(readPythonDocument(source), { catalog, apiModel, instanceGpus, regionInputs: { regionSetting: region, env: {} } }).findings;
+}
+
+function summary(source: string, region?: string): string[] {
+  return findings(source, region).map((finding) => `${finding.code} ${source.slice(finding.offset, finding.offset + finding.length)}`);
+}
+
+const PREAMBLE = 'from sagemaker.estimator import Estimator\naccount = get_account()\nregion = get_region()\n';
+
+describe('Python image templates', () => {
+  it('a static tag gets the tag rules: latest, and XGBoost on latest or 1', () => {
+    assert.deepEqual(summary(`${PREAMBLE}Estimator(image_uri=f"{account}.dkr.ecr.{region}.amazonaws.com/my-model:latest")`), ['latest-tag latest']);
+    assert.deepEqual(summary(`${PREAMBLE}Estimator(image_uri=f"{account}.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:1")`), ['xgboost-unpinned 1']);
+    assert.deepEqual(summary(`${PREAMBLE}Estimator(image_uri=f"{account}.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:1.7-1")`), []);
+  });
+
+  it('".format(…)" and "+" concatenation are templates too', () => {
+    assert.deepEqual(summary(`${PREAMBLE}Estimator(image_uri="{}.dkr.ecr.{}.amazonaws.com/my-model:latest".format(account, region))`), ['latest-tag latest']);
+    assert.deepEqual(summary(`${PREAMBLE}base = get_base()\nEstimator(image_uri=base + "/my-model:latest")`), ['latest-tag latest']);
+  });
+
+  it('placeholders are never reported, wherever they are', () => {
+    assert.deepEqual(summary(`${PREAMBLE}Estimator(image_uri=f"{account}.dkr.ecr.{region}.amazonaws.com/my-model:{tag}")`), []);
+    assert.deepEqual(summary(`${PREAMBLE}Estimator(image_uri=f"{registry}/{name}")`), []);
+  });
+
+  it('a static region is checked; a placeholder region is the target region', () => {
+    assert.deepEqual(summary(`${PREAMBLE}Estimator(image_uri=f"{account}.dkr.ecr.us-east-9.amazonaws.com/my-model:{tag}")`), ['unknown-region us-east-9']);
+    // kmeans' account does not serve sagemaker-xgboost: judged only once the region is known.
+    const wrongAccount = `${PREAMBLE}Estimator(image_uri=f"382416733822.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:{tag}")`;
+    assert.deepEqual(summary(wrongAccount), []);
+    assert.deepEqual(summary(wrongAccount, 'us-east-1'), ['registry-account-mismatch 382416733822']);
+  });
+
+  it('{{ and }} in an f-string are literal braces; ranges point into the right segment', () => {
+    const source = `${PREAMBLE}Estimator(image_uri=f"{account}.dkr.ecr.{region}.amazonaws.com/my-{{x}}:latest")`;
+    const [finding] = findings(source);
+    assert.equal(finding.code, 'latest-tag');
+    assert.equal(source.slice(finding.offset, finding.offset + finding.length), 'latest');
+  });
+
+  it('a name bound to a template is unknown, a name bound to a literal is its text', () => {
+    assert.deepEqual(summary(`${PREAMBLE}uri = f"{account}.dkr.ecr.{region}.amazonaws.com/my-model:latest"\nEstimator(image_uri=uri)`), []);
+    assert.deepEqual(summary(`${PREAMBLE}suffix = "/my-model:latest"\nEstimator(image_uri=get_base() + suffix)`), ['latest-tag latest']);
+  });
+});
