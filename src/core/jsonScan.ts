@@ -1,10 +1,15 @@
 /**
- * A flat pass over JSON text with jsonc-parser's scanner (no recursion, no tree): the names of
- * the top-level members and whether nesting stays within a depth limit. It tells a document's
- * kind before anything builds a tree, so other JSON files cost one scan and deep input never
- * reaches the recursive parser (about 6,000 levels overflow the stack).
+ * A flat pass over JSON(C) text: the names of the top-level members and whether nesting stays
+ * within a depth limit. It tells a document's kind before anything builds a tree, so other JSON
+ * files cost one pass and deep input never reaches the recursive parser (about 6,000 levels
+ * overflow the stack).
+ *
+ * A character loop rather than jsonc-parser's scanner: the scanner decodes every string and
+ * number into a value, which made this pass cost as much as the parse itself; here only
+ * top-level member names are decoded. Strings, escapes and both comment forms are skipped the
+ * way jsonc-parser reads them, so bracket depth is the parser's depth (the unit tests compare
+ * the two on the examples and on hostile shapes).
  */
-import { createScanner, SyntaxKind } from 'jsonc-parser';
 
 /** Deeper than this is not a request: the SageMaker API's deepest request nests about 10 levels. */
 export const MAX_NESTING_DEPTH = 64;
@@ -16,40 +21,109 @@ export interface JsonScan {
   tooDeepAt?: number;
 }
 
-/** Scans `text` once; cost is linear in its length, memory in its top-level member count. */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+/** What can end or interrupt a string: a quote, an escape, a line break. */
+const STRING_STOP = /["\\\n\r]/g;
+
+/** Scans `text` once; time linear in its length, memory in its top-level member count. */
 export function scanJson(text: string): JsonScan {
-  const scanner = createScanner(text, true);
   const topLevelMembers: string[] = [];
+  const length = text.length;
   let depth = 0;
   let rootIsObject = false;
   let seenRoot = false;
-  let lastTopLevelString: string | undefined;
-  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
-    switch (token) {
-      case SyntaxKind.OpenBraceToken:
-      case SyntaxKind.OpenBracketToken:
-        if (!seenRoot) rootIsObject = token === SyntaxKind.OpenBraceToken;
+  // The last string read at depth 1 (a member name once a colon follows).
+  let nameStart = -1;
+  let nameEnd = -1;
+  let nameEscaped = false;
+  for (let at = 0; at < length; at++) {
+    const char = text.charCodeAt(at);
+    switch (char) {
+      case 0x7b: // {
+      case 0x5b: // [
+        if (!seenRoot) rootIsObject = char === 0x7b;
         seenRoot = true;
         depth++;
-        if (depth > MAX_NESTING_DEPTH) return { topLevelMembers, tooDeepAt: scanner.getTokenOffset() };
+        nameStart = -1;
+        if (depth > MAX_NESTING_DEPTH) return { topLevelMembers, tooDeepAt: at };
         break;
-      case SyntaxKind.CloseBraceToken:
-      case SyntaxKind.CloseBracketToken:
+      case 0x7d: // }
+      case 0x5d: // ]
         if (depth > 0) depth--;
+        nameStart = -1;
         break;
-      case SyntaxKind.StringLiteral:
+      case QUOTE: {
         seenRoot = true;
-        if (depth === 1 && rootIsObject) lastTopLevelString = scanner.getTokenValue();
+        const start = at;
+        let escaped = false;
+        at++;
+        // A string ends at its closing quote, or (unterminated) at a line break, as jsonc-parser reads it.
+        // The regular expression jumps over the plain characters natively, which is most of a spec.
+        STRING_STOP.lastIndex = at;
+        for (;;) {
+          const stop = STRING_STOP.exec(text);
+          if (!stop) {
+            at = length;
+            break;
+          }
+          if (text.charCodeAt(stop.index) === BACKSLASH) {
+            escaped = true;
+            STRING_STOP.lastIndex = stop.index + 2;
+            continue;
+          }
+          at = stop.index;
+          break;
+        }
+        if (depth === 1 && rootIsObject) {
+          nameStart = start + 1;
+          nameEnd = Math.min(at, length);
+          nameEscaped = escaped;
+        }
+        if (at < length && text.charCodeAt(at) !== QUOTE) at--; // the line break is read again
         break;
-      case SyntaxKind.ColonToken:
-        if (depth === 1 && rootIsObject && lastTopLevelString !== undefined) topLevelMembers.push(lastTopLevelString);
-        lastTopLevelString = undefined;
+      }
+      case 0x3a: // :
+        if (depth === 1 && rootIsObject && nameStart >= 0) topLevelMembers.push(decodeName(text, nameStart, nameEnd, nameEscaped));
+        nameStart = -1;
+        break;
+      case SLASH: {
+        const next = text.charCodeAt(at + 1);
+        if (next === SLASH) {
+          at += 2;
+          while (at < length && text.charCodeAt(at) !== NEWLINE && text.charCodeAt(at) !== RETURN) at++;
+        } else if (next === STAR) {
+          const close = text.indexOf('*/', at + 2);
+          at = close < 0 ? length : close + 1;
+        } else {
+          nameStart = -1;
+        }
+        break;
+      }
+      case 0x20: // space, tab and line breaks separate tokens and change nothing
+      case 0x09:
+      case NEWLINE:
+      case RETURN:
         break;
       default:
         seenRoot = true;
-        if (depth === 1) lastTopLevelString = undefined;
+        nameStart = -1; // a number, a literal, a comma: what came before is no member name
         break;
     }
   }
   return { topLevelMembers };
+}
+
+function decodeName(text: string, start: number, end: number, escaped: boolean): string {
+  const raw = text.slice(start, end);
+  if (!escaped) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw; // a malformed escape: the name as written
+  }
 }

@@ -9,13 +9,15 @@ import { boundsText, expectedType, lengthUnit } from '../apiModel/describeShape'
 import { compilePattern } from '../apiModel/patterns';
 import { placeholderValue } from '../apiModel/placeholders';
 import { closestMatches, editDistance } from '../closestMatches';
-import { intent, type FixValue, type QuickFix } from '../edits/editIntent';
+import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, type OffsetRange } from '../jsonTree';
 import { anchorRange, hasOpenMembers, isDynamic } from '../requestTree';
 import { topLevelObject } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
 import type { RuleCode } from './ruleCodes';
 import { nodeRange, type RuleContext } from './ruleContext';
+
+const NOTHING_PRESENT: ReadonlySet<string> = new Set();
 
 /** How many nearest names or values a fix list offers. */
 const NEAREST = 3;
@@ -95,7 +97,8 @@ class ModelValidator {
   }
 
   structure(node: Node, shape: StructureShape): void {
-    const present = new Set<string>();
+    // An empty object (a half-typed list item) needs no set: nothing is present.
+    const present = node.children?.length ? new Set<string>() : (NOTHING_PRESENT as Set<string>);
     for (const property of node.children ?? []) {
       const key = property.children?.[0];
       if (!key || typeof key.value !== 'string') continue;
@@ -222,8 +225,7 @@ class ModelValidator {
     const key = keyOfValue(node);
     // The key naming the object; the root and array elements have none, so their `{`.
     const range = key ? nodeRange(key) : anchorRange(node);
-    const fixes: QuickFix[] = [{ title: `Add "${name}"`, intents: [intent.setMember(node, [name], placeholderValue(member) as FixValue)], preferred: true, leavesPlaceholder: true }];
-    this.report('missing-required-property', `${capitalize(objectLabel(node))} needs "${name}" (${expectedType(member)}).`, range, fixes);
+    this.report('missing-required-property', `${this.labelOf(node)} needs "${name}" (${expectedType(member)}).`, range, [new AddMemberFix(node, name, member)]);
   }
 
   private invalidEnum(node: Node, shape: StringShape, name: string, value: string): void {
@@ -272,6 +274,20 @@ class ModelValidator {
     }
   }
 
+  /** Labels of list items, one per list: a list of 4,000 items is labelled once, not 4,000 times. */
+  private readonly itemLabels = new WeakMap<Node, string>();
+
+  /** The object's label for a message, capitalized (it starts the sentence). */
+  private labelOf(object: Node): string {
+    const list = object.parent?.type === 'array' ? object.parent : undefined;
+    let label = list && this.itemLabels.get(list);
+    if (label === undefined) {
+      label = capitalize(objectLabel(object));
+      if (list) this.itemLabels.set(list, label);
+    }
+    return label;
+  }
+
   private literal(node: Node): string {
     return this.text.slice(node.offset, node.offset + node.length);
   }
@@ -309,6 +325,25 @@ function codePointCount(value: string): number {
     }
   }
   return count;
+}
+
+/**
+ * **Add "Name"**, with the placeholder value built only when the fix is rendered: thousands of
+ * incomplete list items must not cost thousands of placeholder trees and closures.
+ */
+class AddMemberFix implements QuickFix {
+  readonly preferred = true;
+  readonly leavesPlaceholder = true;
+
+  constructor(private readonly object: Node, private readonly name: string, private readonly member: Shape) {}
+
+  get title(): string {
+    return `Add "${this.name}"`;
+  }
+
+  get intents(): EditIntent[] {
+    return [intent.setMember(this.object, [this.name], placeholderValue(this.member) as FixValue)];
+  }
 }
 
 function capitalize(text: string): string {

@@ -27,17 +27,28 @@ export function createRuleContext(
   settings: RuleSettings | undefined,
   findings: Finding[],
 ): RuleContext {
+  // Looked up once per code: a spec with thousands of findings reports the same few codes.
+  const severities = new Map<RuleCode, ReturnType<typeof effectiveSeverity>>();
+  const severityOf = (code: RuleCode) => {
+    let severity = severities.get(code);
+    if (severity === undefined) {
+      severity = effectiveSeverity(code, settings);
+      severities.set(code, severity);
+    }
+    return severity;
+  };
   return {
     spec,
     catalog,
     region,
-    isEnabled: (code) => effectiveSeverity(code, settings) !== 'off',
+    isEnabled: (code) => severityOf(code) !== 'off',
     report(code, message, range, fixes = []) {
-      const severity = effectiveSeverity(code, settings);
+      const severity = severityOf(code);
       if (severity === 'off') return;
       // Every range lies inside the text, whatever a parser said (an unclosed comment ends past it).
-      const offset = Math.min(Math.max(range.offset, 0), spec.text.length);
-      const length = Math.min(Math.max(range.length, 0), spec.text.length - offset);
+      const textLength = spec.text.length;
+      const offset = range.offset < 0 ? 0 : range.offset > textLength ? textLength : range.offset;
+      const length = range.length < 0 ? 0 : Math.min(range.length, textLength - offset);
       findings.push({ code, message, severity, offset, length, fixes });
     },
   };
