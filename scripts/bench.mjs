@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runApiModelBench } from './bench-api-model.mjs';
+import { runPythonBench } from './bench-python.mjs';
 import { largeSpec, SLOW_SHAPES, smallSpec, withTypedImage } from './lib/bench-fixtures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -132,6 +133,16 @@ table(['spec', 'parseSpecDocument', 'analyzeSpec', 'parseSpecDocument/parseTree'
 
 section('Slow shapes of issue 9 (full analysis vs. bare parse; aim ≤ 2×)');
 reportSlowShapes();
+
+// ---------------------------------------------------------------------------------------------
+// 1c. Python: a 2,000-line script through the Python host, next to @lezer/python's bare parse
+
+section('Python (parse + analysis vs. bare @lezer/python parse; aim ≤ 1.5×)');
+{
+  const { rows, note } = runPythonBench();
+  table(['measurement', 'size', 'bare parse', 'ours', 'ratio', 'aim'], rows);
+  console.log(`\n${note}`);
+}
 
 // ---------------------------------------------------------------------------------------------
 // 2. Completion inside the TrainingImage string after typing `xgb`

@@ -43,13 +43,7 @@ export function mayHoldSageMakerPython(text: string): boolean {
 /** A Python text (a module, or a notebook's code cells joined) as a host document. */
 export function readPythonDocument(text: string): HostDocument {
   if (!mayHoldSageMakerPython(text)) return { host: 'python', text, requests: [], frameworkRequests: [], comments: [] };
-  const tree = parsePython(text);
-  const { documents, frameworkRequests } = findPythonRequests(text, tree);
-  const comments: HostComment[] = [];
-  const cursor = tree.cursor();
-  do {
-    if (cursor.name === 'Comment') comments.push({ offset: cursor.from, text: text.slice(cursor.from, cursor.to) });
-  } while (cursor.next());
+  const { documents, frameworkRequests, comments } = findPythonRequests(text, parsePython(text));
   return { host: 'python', text, requests: documents, frameworkRequests, comments };
 }
 

@@ -81,6 +81,8 @@ export interface PythonRequests {
   /** Whole requests (boto3) and image-only documents (SDK classes, constants), each analysed on its own. */
   documents: SpecDocument[];
   frameworkRequests: FrameworkRequest[];
+  /** Every comment, for `# sagemaker-spec-disable-next-line` (read in the same pass over the tree). */
+  comments: { offset: number; text: string }[];
 }
 
 export function findPythonRequests(text: string, tree: Tree): PythonRequests {
@@ -94,9 +96,12 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   const cursor = tree.cursor();
   const calls: SyntaxNode[] = [];
   const strings: SyntaxNode[] = [];
+  const comments: { offset: number; text: string }[] = [];
   do {
-    if (cursor.name === 'CallExpression') calls.push(cursor.node);
-    else if (cursor.name === 'String' || cursor.name === 'ContinuedString') strings.push(cursor.node);
+    const name = cursor.name;
+    if (name === 'CallExpression') calls.push(cursor.node);
+    else if (name === 'String' || name === 'ContinuedString') strings.push(cursor.node);
+    else if (name === 'Comment') comments.push({ offset: cursor.from, text: text.slice(cursor.from, cursor.to) });
   } while (cursor.next());
 
   for (const call of calls) {
@@ -117,7 +122,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       const keywords = keywordArguments(text, argList);
       const image = keywords.get(sdkClass.imageKeyword);
       if (image) {
-        const field = imageField(values, image, sdkClass.usage, argList);
+        const field = imageField(values, image, sdkClass.usage);
         if (field) {
           imageStrings.add(field.value.offset);
           documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [field], host: 'python', imagesOnly: true });
@@ -140,15 +145,15 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     if (!parsed.ok || !parsed.reference.ecr) continue;
     documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [{ value, usage: 'reference', holder: value, holderPath: [], parsed }], host: 'python', imagesOnly: true });
   }
-  return { documents, frameworkRequests };
+  return { documents, frameworkRequests, comments };
 }
 
-function imageField(values: PythonValues, syntax: SyntaxNode, usage: ImageUsage, argList: SyntaxNode): ImageField | undefined {
+/** An SDK class's image argument; only the image rules read it, so it is its own holder. */
+function imageField(values: PythonValues, syntax: SyntaxNode, usage: ImageUsage): ImageField | undefined {
   const value = values.node(syntax, undefined);
   const literal = value.type === 'string' && typeof value.value === 'string' ? value.value : undefined;
   if (literal === undefined && !value.template) return undefined;
-  const holder = values.keywordObject(argList, undefined, 0, 'call');
-  return { value, usage, holder, holderPath: [], parsed: literal !== undefined ? parseImageReference(literal) : undefined };
+  return { value, usage, holder: value, holderPath: [], parsed: literal !== undefined ? parseImageReference(literal) : undefined };
 }
 
 /** `name=value` arguments of a call by name (the value expressions). */

@@ -1,0 +1,92 @@
+// Python host benchmark (issue 10): parse + analysis of a 2,000-line script next to the bare
+// @lezer/python parse, and completion inside image_uri="…". Prints figures and aims; never fails.
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+/** A realistic script: boto3 requests, SDK estimators, retrieve calls and ordinary code, `lines` long. */
+export function pythonScript(lines) {
+  const block = (index) => `
+def job_${index}(session, data_path):
+    """Trains model ${index}."""
+    algorithm_specification_${index} = {
+        "TrainingImage": "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+        "TrainingInputMode": "File",
+    }
+    rows = [row.strip() for row in open(data_path) if row]
+    client.create_training_job(
+        TrainingJobName=f"job-${index}-{len(rows)}",
+        AlgorithmSpecification=algorithm_specification_${index},
+        RoleArn="arn:aws:iam::123456789012:role/SageMakerRole",
+        OutputDataConfig={"S3OutputPath": "s3://bucket/output/${index}"},
+        ResourceConfig={"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},
+        StoppingCondition={"MaxRuntimeInSeconds": 3600},
+    )
+    image = image_uris.retrieve("xgboost", "us-east-1", version="1.7-1")
+    estimator = Estimator(image_uri=image, role="r", instance_count=1, instance_type="ml.m5.xlarge")
+    return estimator
+`;
+  let text = 'import boto3\nfrom sagemaker import image_uris\nfrom sagemaker.estimator import Estimator\n\nclient = boto3.client("sagemaker")\n';
+  for (let index = 0; text.split('\n').length < lines; index++) text += block(index);
+  return text;
+}
+
+function median(fn, runs) {
+  const times = [];
+  for (let i = 0; i < runs + 2; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  const kept = times.slice(2).sort((a, b) => a - b);
+  return kept[kept.length >> 1];
+}
+
+/** Medians of each function, timed in turns (a, b, a, b, …) after two untimed rounds. */
+function interleavedMedians(functions, runs) {
+  const times = functions.map(() => []);
+  for (let round = 0; round < runs + 2; round++) {
+    functions.forEach((fn, index) => {
+      const start = process.hrtime.bigint();
+      fn();
+      if (round >= 2) times[index].push(Number(process.hrtime.bigint() - start) / 1e6);
+    });
+  }
+  return times.map((list) => list.sort((a, b) => a - b)[list.length >> 1]);
+}
+
+/** Rows for bench.mjs's table: [measurement, size, bare parse, ours, ratio, aim]. */
+export function runPythonBench() {
+  const { parser } = require('@lezer/python');
+  const { readPythonDocument, analyzeDocument } = require(path.join(root, 'out/src/core/hostDocument.js'));
+  const { completeInPython } = require(path.join(root, 'out/src/core/hosts/python/pythonCompletion.js'));
+  const { loadCatalog, loadInstanceGpus } = require(path.join(root, 'out/src/node/loadCatalog.js'));
+  const { loadApiModel } = require(path.join(root, 'out/src/node/loadApiModel.js'));
+  const options = { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus(), regionInputs: { env: { AWS_REGION: 'us-east-1' } } };
+  const text = pythonScript(2000);
+  const lines = text.split('\n').length;
+  // Interleaved, so a busy machine slows both sides alike.
+  const [parse, analysis] = interleavedMedians([() => parser.parse(text), () => analyzeDocument(readPythonDocument(text), options)], 25);
+  const document = readPythonDocument(text);
+  const found = analyzeDocument(document, options).findings.length;
+  const cursor = text.indexOf('sagemaker-xgboost:1.7-1') + 'sagemaker-xgboost:'.length;
+  const completion = median(() => completeInPython(document, cursor, options), 50);
+  const items = completeInPython(document, cursor, options)?.items.length ?? 0;
+  const ratio = analysis / parse;
+  return {
+    rows: [
+      [`${lines.toLocaleString('en-US')}-line script`, `${Buffer.byteLength(text).toLocaleString('en-US')} B`, `${parse.toFixed(2)} ms`, `${analysis.toFixed(2)} ms`, `${ratio.toFixed(2)}×`, `≤ 1.5× ${ratio <= 1.5 ? '✓' : '✗'}`],
+      ['completion in image_uri (parsed document)', '—', '—', `${completion.toFixed(3)} ms`, '—', `< 5 ms ${completion < 5 ? '✓' : '✗'}`],
+    ],
+    note: `${document.requests.length} requests and image checks, ${document.frameworkRequests.length} framework calls, ${found} findings; ${items} completion items`,
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { rows, note } = runPythonBench();
+  for (const row of rows) console.log(row.join('  '));
+  console.log(note);
+}
