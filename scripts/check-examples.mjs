@@ -1,5 +1,6 @@
 // Runs the command-line checker over examples/ as CI would: the good specs must pass with no
-// warnings (exit 0), and each broken-<code>.sagemaker.json[c] must fail (exit 1) reporting <code>.
+// warnings (exit 0), and each broken-<code>.sagemaker.json[c] (or broken-<code>.py) must fail
+// (exit 1) reporting <code>.
 // Usage: node scripts/check-examples.mjs   (after `npm run build`, which writes dist/cli.js)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -23,7 +24,7 @@ function check(files) {
   return { status: run.status, codes, stderr: run.stderr.trim() };
 }
 
-const examples = fs.readdirSync(path.join(root, 'examples')).filter((file) => /\.sagemaker\.jsonc?$/.test(file)).sort();
+const examples = fs.readdirSync(path.join(root, 'examples')).filter((file) => /\.sagemaker\.jsonc?$|\.py$/.test(file)).sort();
 const good = examples.filter((file) => !file.startsWith('broken-'));
 const broken = examples.filter((file) => file.startsWith('broken-'));
 const failures = [];
@@ -33,7 +34,7 @@ if (goodRun.status === 0) console.log(`ok    ${good.length} good specs pass: ${g
 else failures.push(`good specs: exit ${goodRun.status}, expected 0; found ${goodRun.codes.join(', ') || goodRun.stderr}`);
 
 for (const file of broken) {
-  const expected = /^broken-(.+)\.sagemaker\.jsonc?$/.exec(file)[1];
+  const expected = /^broken-(.+?)(?:\.sagemaker\.jsonc?|\.py)$/.exec(file)[1];
   const run = check([`examples/${file}`]);
   if (run.status === 1 && run.codes.includes(expected)) console.log(`ok    ${file} fails with ${expected}`);
   else failures.push(`${file}: exit ${run.status} with [${run.codes.join(', ')}], expected exit 1 with ${expected}${run.stderr ? ` (${run.stderr})` : ''}`);

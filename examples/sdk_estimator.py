@@ -1,0 +1,27 @@
+"""The SageMaker Python SDK: image URIs by name and version, and estimators given an image."""
+import sagemaker
+from sagemaker import image_uris
+from sagemaker.estimator import Estimator
+from sagemaker.pytorch import PyTorch
+
+session = sagemaker.Session()
+role = "arn:aws:iam::123456789012:role/SageMakerRole"
+
+# Checked as the SDK checks it at run time: framework, version, scope and region.
+xgboost_image = image_uris.retrieve("xgboost", "us-east-1", version="1.7-1")
+
+estimator = Estimator(
+    image_uri="683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+    role=role,
+    instance_count=1,
+    instance_type="ml.m5.xlarge",
+)
+
+pytorch_estimator = PyTorch(
+    entry_point="train.py",
+    role=role,
+    framework_version="2.8.0",
+    py_version="py312",
+    instance_count=1,
+    instance_type="ml.g5.xlarge",
+)
