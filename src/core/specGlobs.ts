@@ -11,7 +11,16 @@
  * folders), `[abc]`/`[a-z]`/`[!abc]`, `{a,b}` (nestable), and `\` to escape. Extglobs (`*(…)`)
  * and leading `!` negation are not part of it.
  */
-import { RE2JS } from 're2js';
+import type { RE2JS as RE2JSClass } from 're2js';
+
+let loadedRe2: typeof RE2JSClass | undefined;
+
+/** re2js is loaded on the first glob compiled, not when the extension activates (it is 260 KB). */
+function re2(): typeof RE2JSClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load: esbuild defers the module until this runs
+  loadedRe2 ??= (require('re2js') as typeof import('re2js')).RE2JS;
+  return loadedRe2;
+}
 
 /** Longer globs are refused: no real file pattern comes near this (characters). */
 export const MAX_GLOB_LENGTH = 1024;
@@ -44,7 +53,7 @@ export function compileGlobs(globs: readonly string[]): PathMatcher {
     const problem = globProblem(glob);
     if (problem) throw new Error(`"${glob.slice(0, 80)}": ${problem}`);
   }
-  const regex = RE2JS.compile(globs.map((glob) => `(?:${toRegExpSource(glob)})`).join('|'));
+  const regex = re2().compile(globs.map((glob) => `(?:${toRegExpSource(glob)})`).join('|'));
   return (path) => regex.matches(path);
 }
 
@@ -55,7 +64,7 @@ function toRegExpSource(glob: string): string {
   // Literal text is quoted a run at a time, so a character outside the BMP stays whole.
   let literal = '';
   const emit = (regex: string) => {
-    if (literal) source += RE2JS.quote(literal);
+    if (literal) source += re2().quote(literal);
     literal = '';
     source += regex;
   };
