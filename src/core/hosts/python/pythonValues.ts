@@ -219,7 +219,7 @@ export class PythonValues {
         for (const piece of childrenOf(syntax)) {
           const inner = this.templateParts(piece, depth + 1);
           if (!inner) return undefined;
-          parts.push(...inner);
+          for (const part of inner) parts.push(part);
         }
         return parts;
       }
