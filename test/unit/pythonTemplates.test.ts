@@ -54,3 +54,21 @@ describe('Python image templates', () => {
     assert.deepEqual(summary(`${PREAMBLE}suffix = "/my-model:latest"\nEstimator(image_uri=get_base() + suffix)`), ['latest-tag latest']);
   });
 });
+
+describe('Python: the names image_uris.retrieve goes by', () => {
+  const cases: Record<string, string> = {
+    'the module attribute': 'from sagemaker import image_uris\nimage_uris.retrieve("xgboost", "us-east-1", "latest")',
+    'the full path': 'import sagemaker\nsagemaker.image_uris.retrieve("xgboost", "us-east-1", "latest")',
+    'v3 sagemaker.core': 'from sagemaker.core import image_uris\nimage_uris.retrieve("xgboost", "us-east-1", "latest")',
+    'the module imported under another name': 'from sagemaker import image_uris as uris\nuris.retrieve("xgboost", "us-east-1", "latest")',
+    'import … as': 'import sagemaker.image_uris as iu\niu.retrieve("xgboost", "us-east-1", "latest")',
+    'the function imported under another name, inside a function': 'def build():\n    from sagemaker.image_uris import retrieve as get_uri\n    return get_uri("xgboost", "us-east-1", "latest")',
+  };
+  for (const [name, source] of Object.entries(cases)) {
+    it(name, () => assert.deepEqual(summary(source), ['xgboost-unpinned latest']));
+  }
+
+  it('a retrieve of something else is left alone', () => {
+    assert.deepEqual(summary('import cache\ncache.retrieve("xgboost", "us-east-1", "latest")\nretrieve("xgboost", "us-east-1", "latest")'), []);
+  });
+});

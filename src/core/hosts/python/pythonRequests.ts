@@ -170,29 +170,50 @@ function isLiteral(node: SyntaxNode): boolean {
   return ['String', 'ContinuedString', 'FormatString', 'Number', 'DictionaryExpression', 'ArrayExpression', 'TupleExpression', 'Boolean', 'None'].includes(node.name);
 }
 
-/** Names under which `retrieve` was imported from an `image_uris` module. */
-function retrieveAliases(text: string, tree: Tree): Set<string> {
-  const names = new Set<string>();
-  for (const statement of tree.topNode.getChildren('ImportStatement')) {
-    const children = childrenOf(statement);
-    if (children[0]?.name !== 'from') continue;
+/** How `image_uris.retrieve` may be called in this file: names bound to the function and to the module. */
+interface RetrieveNames {
+  /** `from sagemaker.image_uris import retrieve [as r]` */
+  functions: Set<string>;
+  /** `from sagemaker import image_uris as uris`, `import sagemaker.image_uris as iu` */
+  modules: Set<string>;
+}
+
+const IMAGE_URIS_MODULE = /(^|\.)image_uris$/;
+
+/** Every import statement of the file (in functions and blocks too), read for `retrieve`'s names. */
+function retrieveAliases(text: string, tree: Tree): RetrieveNames {
+  const names: RetrieveNames = { functions: new Set(), modules: new Set() };
+  const cursor = tree.cursor();
+  do {
+    if (cursor.name !== 'ImportStatement') continue;
+    const children = childrenOf(cursor.node);
     const importAt = children.findIndex((child) => child.name === 'import');
-    const module = children.slice(1, importAt).map((child) => sourceOf(text, child)).join('');
-    if (!/(^|\.)image_uris$/.test(module)) continue;
-    for (let i = importAt + 1; i < children.length; i++) {
-      if (children[i].name !== 'VariableName' || sourceOf(text, children[i]) !== 'retrieve') continue;
-      const alias = children[i + 1]?.name === 'as' ? children[i + 2] : undefined;
-      names.add(sourceOf(text, alias ?? children[i]));
+    if (children[0]?.name === 'from') {
+      const module = children.slice(1, importAt).map((child) => sourceOf(text, child)).join('');
+      for (let i = importAt + 1; i < children.length; i++) {
+        if (children[i].name !== 'VariableName') continue;
+        const imported = sourceOf(text, children[i]);
+        const alias = children[i + 1]?.name === 'as' ? children[i + 2] : undefined;
+        const bound = sourceOf(text, alias ?? children[i]);
+        if (IMAGE_URIS_MODULE.test(module) && imported === 'retrieve') names.functions.add(bound);
+        if (imported === 'image_uris' && /(^|\.)sagemaker(\.core)?$/.test(module)) names.modules.add(bound);
+        if (alias) i += 2;
+      }
+    } else {
+      // `import a.b.image_uris as x`: the dotted name, then perhaps an alias.
+      const asAt = children.findIndex((child) => child.name === 'as');
+      const module = children.slice(importAt + 1, asAt < 0 ? undefined : asAt).map((child) => sourceOf(text, child)).join('');
+      if (asAt >= 0 && IMAGE_URIS_MODULE.test(module) && children[asAt + 1]) names.modules.add(sourceOf(text, children[asAt + 1]));
     }
-  }
+  } while (cursor.next());
   return names;
 }
 
-function isRetrieve(text: string, callee: { name: string; node: SyntaxNode; receiver?: SyntaxNode }, aliases: Set<string>): boolean {
-  if (!callee.receiver) return aliases.has(callee.name);
+function isRetrieve(text: string, callee: { name: string; node: SyntaxNode; receiver?: SyntaxNode }, names: RetrieveNames): boolean {
+  if (!callee.receiver) return names.functions.has(callee.name);
   if (callee.name !== 'retrieve') return false;
   const receiver = dottedName(text, callee.receiver);
-  return receiver !== undefined && /(^|\.)image_uris$/.test(receiver);
+  return receiver !== undefined && (IMAGE_URIS_MODULE.test(receiver) || names.modules.has(receiver));
 }
 
 function frameworkArgument(values: PythonValues, syntax: SyntaxNode | undefined): FrameworkArgument | undefined {
