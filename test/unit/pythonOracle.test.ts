@@ -12,7 +12,7 @@ import { hasOpenMembers, isDynamic } from '../../src/core/requestTree';
 import { SageMakerTestServer, type RecordedRequest } from '../server/sageMakerTestServer';
 
 const CREDENTIALS = { accessKeyId: 'AKIDPYTHONORACLE0001', secretAccessKey: 'python-oracle-secret/not+real' };
-const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'python', 'oracle');
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'python');
 
 /** What a comparison saw: the leaves compared, and the paths skipped because the tree marks them dynamic or open. */
 interface Comparison {
@@ -95,12 +95,17 @@ function runScript(file: string, endpoint: string): Promise<{ code: number | nul
   });
 }
 
-/** What each script must compare and skip: proof that the comparison covered the call, and skipped exactly the dynamic members. */
+/**
+ * What each script (under test/fixtures/python) must compare and skip: proof that the comparison
+ * covered the calls, and skipped exactly the dynamic members.
+ */
 const EXPECTED: Record<string, { operations: string[]; minimumCompared: number; skipped: string[] }> = {
-  'training_literals.py': { operations: ['CreateTrainingJob'], minimumCompared: 20, skipped: ['CreateTrainingJob.Tags[1]'] },
-  'hosting.py': { operations: ['CreateModel', 'CreateEndpointConfig', 'CreateEndpoint'], minimumCompared: 15, skipped: [] },
-  'jobs.py': { operations: ['CreateProcessingJob', 'CreateTransformJob', 'CreateHyperParameterTuningJob'], minimumCompared: 40, skipped: [] },
-  'dynamic_values.py': {
+  'private_registry_training.py': { operations: ['CreateTrainingJob'], minimumCompared: 18, skipped: [] },
+  'private_registry_inference.py': { operations: ['CreateModel', 'CreateEndpointConfig', 'CreateEndpoint'], minimumCompared: 15, skipped: [] },
+  'oracle/training_literals.py': { operations: ['CreateTrainingJob'], minimumCompared: 20, skipped: ['CreateTrainingJob.Tags[1]'] },
+  'oracle/hosting.py': { operations: ['CreateModel', 'CreateEndpointConfig', 'CreateEndpoint'], minimumCompared: 15, skipped: [] },
+  'oracle/jobs.py': { operations: ['CreateProcessingJob', 'CreateTransformJob', 'CreateHyperParameterTuningJob'], minimumCompared: 40, skipped: [] },
+  'oracle/dynamic_values.py': {
     operations: ['CreateTrainingJob'],
     minimumCompared: 3, // S3OutputPath, InstanceType, VolumeSizeInGB
     skipped: [
@@ -138,7 +143,8 @@ describe('boto3 oracle: the bodies boto3 sends equal the Python host’s request
   });
 
   it('has an expectation for every script, and a script for every expectation', () => {
-    assert.deepEqual(fs.readdirSync(FIXTURES).filter((file) => file.endsWith('.py')).sort(), Object.keys(EXPECTED).sort());
+    const scripts = fs.readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.py'));
+    assert.deepEqual(scripts.sort(), Object.keys(EXPECTED).sort());
   });
 
   for (const [file, expected] of Object.entries(EXPECTED)) {
@@ -148,7 +154,8 @@ describe('boto3 oracle: the bodies boto3 sends equal the Python host’s request
       const run = await runScript(script, server!.endpoint);
       assert.equal(run.code, 0, `python3 ${file} failed:\n${run.output}`);
 
-      const sent: RecordedRequest[] = server!.requests.filter((request) => request.service === 'sagemaker');
+      // The Create calls are what we model; a script may describe what it made afterwards.
+      const sent: RecordedRequest[] = server!.requests.filter((request) => request.service === 'sagemaker' && request.operation.startsWith('Create'));
       assert.deepEqual(sent.map((request) => request.operation), expected.operations, 'the calls boto3 made');
       for (const request of sent) assert.equal(request.signatureValid, true, `${request.operation} was signed with the fake credentials`);
 
