@@ -261,6 +261,40 @@ describe('Python host', () => {
     });
   });
 
+  describe('comments inside calls, dicts and lists', () => {
+    it('a comment in a list is no item', () => {
+      const text = `import boto3\nsm.create_endpoint(\n    EndpointName='e',\n    EndpointConfigName='c',\n    Tags=[\n        # who pays\n        {'Key': 'team', 'Value': 'x'},  # the team\n        {'Key': 'k2', 'Value': 'v'},\n    ],\n)\n`;
+      assert.deepEqual(pythonRequestValues(text)[0].value, { EndpointName: 'e', EndpointConfigName: 'c', Tags: [{ Key: 'team', Value: 'x' }, { Key: 'k2', Value: 'v' }] });
+      assert.deepEqual(analyzePython(text), []);
+    });
+
+    it('a comment in a dict leaves it closed: unknown and missing members are still reported', () => {
+      const text = `import boto3\nsm.create_endpoint(EndpointName='e', EndpointConfigName='c', Tags=[{'Key': 'k2',  # second\n 'Valu': 'v'}])\n`;
+      assert.deepEqual(codes(analyzePython(text)), ['missing-required-property', 'unknown-property']);
+    });
+
+    it('a comment between a key or keyword and its value is not the value', () => {
+      const text = `import boto3\nsm.create_endpoint(\n    EndpointName=  # set by CI\n        'a_b',\n    EndpointConfigName='c',\n    Tags=[{'Key':  # the key\n        'k', 'Value': 'v'}],\n)\n`;
+      assert.deepEqual(pythonRequestValues(text)[0].value, { EndpointName: 'a_b', EndpointConfigName: 'c', Tags: [{ Key: 'k', Value: 'v' }] });
+      assert.equal(textAt(text, only(analyzePython(text), 'pattern-mismatch')), 'a_b');
+    });
+
+    it('a comment between retrieve arguments does not shift the positional parameters', () => {
+      const text = "from sagemaker import image_uris\nimage_uris.retrieve('xgboost',  # the framework\n    'us-east-1', 'latest')\n";
+      const finding = only(analyzePython(text), 'xgboost-unpinned');
+      assert.equal(textAt(text, finding), 'latest');
+    });
+
+    it('a fix adding a member keeps the last entry’s comment on its line, with or without a trailing comma', () => {
+      const withComma = `import boto3\nsm.create_endpoint(\n    EndpointName='e',  # the name\n)\n`;
+      assert.equal(applyPythonFix(withComma, only(analyzePython(withComma), 'missing-required-property')), `import boto3\nsm.create_endpoint(\n    EndpointName='e',  # the name\n    EndpointConfigName='',\n)\n`);
+      const withoutComma = `import boto3\nsm.create_endpoint(\n    EndpointName='e'  # the name\n)\n`;
+      assert.equal(applyPythonFix(withoutComma, only(analyzePython(withoutComma), 'missing-required-property')), `import boto3\nsm.create_endpoint(\n    EndpointName='e',  # the name\n    EndpointConfigName=''\n)\n`);
+      const dict = `import boto3\nsm.create_endpoint(EndpointName='e', EndpointConfigName='c', Tags=[{\n    'Key': 'k'  # only the key\n}])\n`;
+      assert.equal(applyPythonFix(dict, only(analyzePython(dict), 'missing-required-property')), `import boto3\nsm.create_endpoint(EndpointName='e', EndpointConfigName='c', Tags=[{\n    'Key': 'k',  # only the key\n    'Value': ''\n}])\n`);
+    });
+  });
+
   describe('suppression comments', () => {
     it('# sagemaker-spec-disable-next-line <code> silences that code on the next line only', () => {
       const image = `'${KMEANS_HOST}kmeans:latest'`;

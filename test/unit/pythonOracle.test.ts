@@ -103,6 +103,7 @@ const EXPECTED: Record<string, { operations: string[]; minimumCompared: number; 
   'private_registry_training.py': { operations: ['CreateTrainingJob'], minimumCompared: 18, skipped: [] },
   'private_registry_inference.py': { operations: ['CreateModel', 'CreateEndpointConfig', 'CreateEndpoint'], minimumCompared: 14, skipped: [] },
   'oracle/training_literals.py': { operations: ['CreateTrainingJob'], minimumCompared: 20, skipped: ['CreateTrainingJob.Tags[1]'] },
+  'oracle/comments.py': { operations: ['CreateEndpointConfig'], minimumCompared: 7, skipped: [] },
   'oracle/hosting.py': { operations: ['CreateModel', 'CreateEndpointConfig', 'CreateEndpoint'], minimumCompared: 15, skipped: [] },
   'oracle/jobs.py': { operations: ['CreateProcessingJob', 'CreateTransformJob', 'CreateHyperParameterTuningJob'], minimumCompared: 40, skipped: [] },
   'oracle/dynamic_values.py': {
