@@ -202,6 +202,12 @@ describe('Python host', () => {
       assert.equal(textAt(text, missing), 'OutputDataConfig');
       assert.equal(applyPythonFix(text, missing), text.replace("KmsKeyId='alias/output')", "KmsKeyId='alias/output', S3OutputPath='')"));
     });
+    it('a list item written as dict(…) without a required member is reported on `dict`, as a dict literal is on `{`', () => {
+      const text = `import boto3\nsm.create_endpoint(EndpointName='e', EndpointConfigName='c', Tags=[dict(Key='k')])\n`;
+      const finding = only(analyzePython(text), 'missing-required-property');
+      assert.equal(applyPythonFix(text, finding), text.replace("dict(Key='k')", "dict(Key='k', Value='')"));
+      assert.equal(textAt(text, finding), 'dict');
+    });
   });
 
   describe('**kwargs', () => {

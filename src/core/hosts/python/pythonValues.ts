@@ -33,7 +33,8 @@ export class PythonValues {
       case 'DictionaryExpression':
         return this.dictionary(syntax, parent, depth);
       case 'CallExpression':
-        return this.isDictCall(syntax) ? this.keywordObject(syntax.getChild('ArgList')!, parent, depth, 'call') : this.dynamic(syntax, parent);
+        // A keyless dict(…) (a list item) is reported on `dict`, as a dict literal is on `{`.
+        return this.isDictCall(syntax) ? Object.assign(this.keywordObject(syntax.getChild('ArgList')!, parent, depth, 'call'), { anchor: { offset: syntax.from, length: 4 } }) : this.dynamic(syntax, parent);
       case 'ArrayExpression':
       case 'TupleExpression':
         return this.sequence(syntax, parent, depth);
