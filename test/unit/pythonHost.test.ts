@@ -315,6 +315,17 @@ describe('Python host', () => {
       assert.deepEqual(codes(analyzePython(text)), ['latest-tag']);
     });
 
+    it('accepts a comma-separated list with a reason, and CRLF line ends', () => {
+      const text = `import boto3\r\nsm = boto3.client('sagemaker')\r\n# sagemaker-spec-disable-next-line unknown-property, latest-tag -- legacy job\r\nsm.create_model(ModelName='m', ExecutionRoleArn='${ROLE}', PrimaryContainer={'Image': '${KMEANS_HOST}kmeans:latest'}, Bogus=1)\r\n`;
+      assert.deepEqual(analyzePython(text), []);
+    });
+
+    it('a directive inside a string is no comment', () => {
+      // The line after the directive holds the call, but the directive is string content.
+      const text = `import boto3\nsm = boto3.client('sagemaker')\nnote = '''\n# sagemaker-spec-disable-next-line\n'''; sm.create_model(ModelName='m', ExecutionRoleArn='${ROLE}', PrimaryContainer={'Image': '${KMEANS_HOST}kmeans:latest'})\n`;
+      assert.deepEqual(codes(analyzePython(text)), ['latest-tag']);
+    });
+
     it('a bare directive silences every code on the next line', () => {
       const text = `import boto3\nsm = boto3.client('sagemaker')\n# sagemaker-spec-disable-next-line\nsm.create_model(ModelName='m', ExecutionRoleArn='${ROLE}', PrimaryContainer={'Image': '${KMEANS_HOST}kmeans:latest'}, Bogus=1)\n`;
       assert.deepEqual(analyzePython(text), []);
