@@ -2,11 +2,15 @@
 // the same request written as a boto3 call must get the same codes, on the same text, with fixes
 // that produce Python and leave the same request as the JSON fix does.
 import * as assert from 'node:assert/strict';
+import { analyzeSpec } from '../../src/core/analyze';
 import type { Finding } from '../../src/core/findings';
+import { analyzeDocument, readPythonDocument } from '../../src/core/hostDocument';
+import type { LiveLookup } from '../../src/core/registry/liveLookup';
 import type { RuleSettings } from '../../src/core/rules/ruleCodes';
 import type { SpecKind } from '../../src/core/specKind';
 import { analyzePython, applyPythonFix, boto3Method, boto3Script, normalisedSource, pythonRequestValues, type PythonStyle } from './pythonTestKit';
-import { analyzeText, applyFix, codes, KMEANS_US_EAST_1, modelSpec, textAt, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
+import { parseSpecDocument } from '../../src/core/specDocument';
+import { analyzeText, applyFix, catalog, codes, KMEANS_US_EAST_1, modelSpec, textAt, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
 
 type Request = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cases edit requests freely, as plain JSON
@@ -322,5 +326,30 @@ describe('Python fixes, exact text', () => {
     const withoutRole = Object.fromEntries(Object.entries(valid).filter(([key]) => key !== 'RoleArn'));
     const text = boto3Script('CreateTrainingJob', withoutRole, { trailingCommas: true });
     assert.equal(applyPythonFix(text, analyzePython(text)[0]), boto3Script('CreateTrainingJob', { ...withoutRole, RoleArn: '' }, { trailingCommas: true }));
+  });
+});
+
+describe('Python host parity: tag-not-found from a live registry', () => {
+  const HOST = 'registry.example.com:5000';
+  // What a registry answered: tags of team/trainer, newest first.
+  const live: LiveLookup = {
+    repositories: (host) => (host === HOST ? ['team/trainer'] : undefined),
+    tags: (host, repository) => (host === HOST && repository === 'team/trainer' ? [{ tag: '2.1' }, { tag: '2.0' }, { tag: '1.9' }] : undefined),
+  };
+  const request = training(`${HOST}/team/trainer:2.2`, { VpcConfig: VPC }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } });
+
+  it('reports the tag the registry does not have on the same text, and fixes it to the same request', () => {
+    const json = JSON.stringify(request, null, 2);
+    const python = boto3Script('CreateTrainingJob', request);
+    const jsonFindings = analyzeSpec(parseSpecDocument(json), { catalog, regionInputs: { env: {} }, live }).findings;
+    const pythonFindings = analyzeDocument(readPythonDocument(python), { catalog, regionInputs: { env: {} }, live }).findings;
+    assert.deepEqual(codes(pythonFindings), codes(jsonFindings));
+    const jsonFinding = jsonFindings.find((finding) => finding.code === 'tag-not-found')!;
+    const pythonFinding = pythonFindings.find((finding) => finding.code === 'tag-not-found')!;
+    assert.equal(textAt(python, pythonFinding), '2.2');
+    assert.equal(textAt(json, jsonFinding), '2.2');
+    const fixed = applyPythonFix(python, pythonFinding);
+    assert.equal(fixed, python.replace('trainer:2.2', 'trainer:2.1'));
+    assert.deepEqual(pythonRequestValues(fixed)[0].value, JSON.parse(applyFix(json, jsonFinding)));
   });
 });
