@@ -33,8 +33,7 @@ export class PythonValues {
       case 'DictionaryExpression':
         return this.dictionary(syntax, parent, depth);
       case 'CallExpression':
-        // A keyless dict(…) (a list item) is reported on `dict`, as a dict literal is on `{`.
-        return this.isDictCall(syntax) ? Object.assign(this.keywordObject(syntax.getChild('ArgList')!, parent, depth, 'call'), { anchor: { offset: syntax.from, length: 4 } }) : this.dynamic(syntax, parent);
+        return this.isDictCall(syntax) ? this.keywordObject(syntax.getChild('ArgList')!, parent, depth, 'call') : this.dynamic(syntax, parent);
       case 'ArrayExpression':
       case 'TupleExpression':
         return this.sequence(syntax, parent, depth);
