@@ -3,9 +3,10 @@
 // that produce Python and leave the same request as the JSON fix does.
 import * as assert from 'node:assert/strict';
 import { analyzeSpec } from '../../src/core/analyze';
-import type { Finding } from '../../src/core/findings';
+import { applyEdits, type Finding } from '../../src/core/findings';
 import { analyzeDocument, readPythonDocument } from '../../src/core/hostDocument';
 import type { LiveLookup } from '../../src/core/registry/liveLookup';
+import { renderFix } from '../../src/core/renderFix';
 import type { RuleSettings } from '../../src/core/rules/ruleCodes';
 import type { SpecKind } from '../../src/core/specKind';
 import { analyzePython, applyPythonFix, boto3Method, boto3Script, normalisedSource, pythonRequestValues, type PythonStyle } from './pythonTestKit';
@@ -315,6 +316,14 @@ describe('Python fixes, exact text', () => {
     const text = boto3Script('CreateTrainingJob', training(`${PRIVATE}@${DIGEST}`, {}, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } }));
     const fixed = applyPythonFix(text, analyzePython(text)[0]);
     assert.equal(fixed, text.replace('\n)\n', ",\n    VpcConfig={'SecurityGroupIds': ['sg-'], 'Subnets': ['subnet-']}\n)\n"));
+  });
+
+  it('leaves the cursor inside the placeholder string the fix wrote', () => {
+    const text = boto3Script('CreateTrainingJob', training(`${PRIVATE}@${DIGEST}`, {}, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } }));
+    const finding = analyzePython(text)[0];
+    const rendered = renderFix({ text, host: 'python' }, finding.fixes[0])!;
+    const fixed = applyEdits(text, rendered.edits);
+    assert.equal(fixed.slice(rendered.cursorOffset! - "['sg-".length, rendered.cursorOffset! + 2), "['sg-']");
   });
 
   it('writes True, not true, for a boolean member', () => {
