@@ -55,9 +55,9 @@ export function renderPythonEdits(text: string, intents: readonly EditIntent[]):
     }
   }
   for (const [object, members] of insertions) {
-    const edit = insertMembers(text, style, object as PythonNode, members);
-    if (!edit) return undefined;
-    edits.push(edit);
+    const added = insertMembers(text, style, object as PythonNode, members);
+    if (!added) return undefined;
+    edits.push(...added);
   }
   edits.sort((a, b) => a.offset - b.offset);
   for (let i = 1; i < edits.length; i++) if (edits[i].offset < edits[i - 1].offset + edits[i - 1].length) return undefined;
@@ -94,8 +94,8 @@ function nest(path: readonly string[], value: FixValue): FixValue {
   return result;
 }
 
-/** One edit adding `members` to a dict literal (`'Key': value`) or a call (`Key=value`). */
-function insertMembers(text: string, style: Style, object: PythonNode, members: [string, FixValue][]): TextEdit | undefined {
+/** The edits adding `members` to a dict literal (`'Key': value`) or a call (`Key=value`). */
+function insertMembers(text: string, style: Style, object: PythonNode, members: [string, FixValue][]): TextEdit[] | undefined {
   const info = object.python;
   if (info?.kind !== 'object') return undefined;
   const member = (name: string, value: FixValue, indent: string, oneLine: boolean) =>
@@ -103,7 +103,7 @@ function insertMembers(text: string, style: Style, object: PythonNode, members: 
   const oneLine = !text.slice(info.open, info.close).includes('\n');
   const last = info.entries[info.entries.length - 1];
   if (!last) {
-    return { offset: info.open, length: 0, newText: members.map(([name, value]) => member(name, value, '', true)).join(', ') };
+    return [{ offset: info.open, length: 0, newText: members.map(([name, value]) => member(name, value, '', true)).join(', ') }];
   }
   const indent = oneLine ? '' : lineIndent(text, last.from);
   const separator = oneLine ? ' ' : style.eol + indent;
@@ -111,7 +111,14 @@ function insertMembers(text: string, style: Style, object: PythonNode, members: 
   let at = last.to;
   const following = /^[ \t]*,/.exec(text.slice(at, at + 64));
   if (following) at += following[0].length;
-  return { offset: at, length: 0, newText: `${following ? '' : ','}${separator}${rendered.join(`,${separator}`)}${following ? ',' : ''}` };
+  const added = `${separator}${rendered.join(`,${separator}`)}${following ? ',' : ''}`;
+  const comment = oneLine ? null : /^[ \t]*#[^\r\n]*/.exec(text.slice(at));
+  if (comment) {
+    // The last entry's own comment stays with it: the comma goes before the comment, the new members after it.
+    const after: TextEdit = { offset: at + comment[0].length, length: 0, newText: added };
+    return following ? [after] : [{ offset: last.to, length: 0, newText: ',' }, after];
+  }
+  return [{ offset: at, length: 0, newText: `${following ? '' : ','}${added}` }];
 }
 
 /** Python source for `value`; nested lines carry `indent`. */

@@ -19,10 +19,13 @@ export function parsePython(text: string): Tree {
   return loadedParser.parse(text);
 }
 
-/** The direct children of `node`, in order. */
+/**
+ * The direct children of `node`, in order, without comments: lezer puts a comment wherever it
+ * stands (between arguments, items, a key and its value), and no caller wants one as an operand.
+ */
 export function childrenOf(node: SyntaxNode): SyntaxNode[] {
   const children: SyntaxNode[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
+  for (let child = node.firstChild; child; child = child.nextSibling) if (child.name !== 'Comment') children.push(child);
   return children;
 }
 

@@ -33,7 +33,12 @@ export class PythonValues {
       case 'DictionaryExpression':
         return this.dictionary(syntax, parent, depth);
       case 'CallExpression':
-        if (this.isDictCall(syntax)) return this.keywordObject(syntax.getChild('ArgList')!, parent, depth, 'call');
+        if (this.isDictCall(syntax)) {
+          // Findings on the object as a whole go on `dict`, the way a dict literal's go on its `{`.
+          const object = this.keywordObject(syntax.getChild('ArgList')!, parent, depth, 'call');
+          object.anchor = { offset: syntax.from, length: 4 };
+          return object;
+        }
         return this.templateNode(syntax, parent) ?? this.dynamic(syntax, parent);
       case 'FormatString':
       case 'BinaryExpression':

@@ -1,0 +1,362 @@
+// What only the Python host has to get right: string literal forms, unknown values, name
+// resolution and scopes, dict(…) and **kwargs, suppression comments, and what is not a boto3 call.
+import * as assert from 'node:assert/strict';
+import { readPythonDocument } from '../../src/core/hostDocument';
+import { analyzePython, applyPythonFix, DYNAMIC, pythonRequestValues, requestValue } from './pythonTestKit';
+import { codes, KMEANS_US_EAST_1, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
+
+const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
+const KMEANS_HOST = '382416733822.dkr.ecr.us-east-1.amazonaws.com/';
+
+/** The members of a valid CreateTrainingJob call, as Python source. */
+const VALID: Record<string, string> = {
+  TrainingJobName: "'demo-job'",
+  RoleArn: `'${ROLE}'`,
+  AlgorithmSpecification: `{'TrainingImage': '${KMEANS_US_EAST_1}:1', 'TrainingInputMode': 'File'}`,
+  OutputDataConfig: "{'S3OutputPath': 's3://bucket/output'}",
+  ResourceConfig: "{'InstanceType': 'ml.m5.xlarge', 'InstanceCount': 1, 'VolumeSizeInGB': 10}",
+  StoppingCondition: "{'MaxRuntimeInSeconds': 3600}",
+};
+
+/**
+ * A script with a boto3 client and one create_training_job call: VALID with `members` replaced
+ * (undefined removes one), `before` above the call and `extra` raw arguments appended (`**kw`).
+ */
+function script(members: Record<string, string | undefined> = {}, before = '', extra: string[] = []): string {
+  const merged = { ...VALID, ...members };
+  const args = [...Object.entries(merged).filter(([, value]) => value !== undefined).map(([key, value]) => `${key}=${value}`), ...extra];
+  return `import boto3\n\nsm = boto3.client('sagemaker')\n${before}sm.create_training_job(\n    ${args.join(',\n    ')}\n)\n`;
+}
+
+/** The AlgorithmSpecification source around an image literal written as `imageSource`. */
+const algorithm = (imageSource: string) => `{'TrainingImage': ${imageSource}, 'TrainingInputMode': 'File'}`;
+
+describe('Python host', () => {
+  it('finds nothing in a valid call, and reads it as the request it is', () => {
+    const text = script();
+    assert.deepEqual(analyzePython(text), []);
+    const [request] = pythonRequestValues(text);
+    assert.equal(request.kind, 'CreateTrainingJob');
+    assert.deepEqual(request.value, {
+      TrainingJobName: 'demo-job',
+      RoleArn: ROLE,
+      AlgorithmSpecification: { TrainingImage: `${KMEANS_US_EAST_1}:1`, TrainingInputMode: 'File' },
+      OutputDataConfig: { S3OutputPath: 's3://bucket/output' },
+      ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 },
+      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+    });
+  });
+
+  describe('string literals', () => {
+    for (const [label, source] of [
+      ['double quotes', `"${KMEANS_US_EAST_1}:latest"`],
+      ['an r prefix', `r'${KMEANS_US_EAST_1}:latest'`],
+      ['a u prefix', `U"${KMEANS_US_EAST_1}:latest"`],
+      ['triple single quotes', `'''${KMEANS_US_EAST_1}:latest'''`],
+      ['triple double quotes with a prefix', `R"""${KMEANS_US_EAST_1}:latest"""`],
+    ]) {
+      it(`maps the tag's range through ${label}`, () => {
+        const text = script({ AlgorithmSpecification: algorithm(source) });
+        const finding = only(analyzePython(text), 'latest-tag');
+        assert.equal(textAt(text, finding), 'latest');
+        const fixed = applyPythonFix(text, finding);
+        assert.deepEqual(pythonRequestValues(fixed)[0].value, pythonRequestValues(script())[0].value);
+        assert.deepEqual(analyzePython(fixed), []);
+      });
+    }
+
+    it('edits a plain literal in place, keeping its quotes', () => {
+      const text = script({ AlgorithmSpecification: algorithm(`"${KMEANS_US_EAST_1}:latest"`) });
+      assert.equal(applyPythonFix(text, only(analyzePython(text), 'latest-tag')), script({ AlgorithmSpecification: algorithm(`"${KMEANS_US_EAST_1}:1"`) }));
+    });
+
+    it('rewrites a prefixed or triple-quoted literal whole, as a plain one', () => {
+      const raw = script({ AlgorithmSpecification: algorithm(`r'${KMEANS_US_EAST_1}:latest'`) });
+      assert.equal(applyPythonFix(raw, only(analyzePython(raw), 'latest-tag')), script());
+      const triple = script({ AlgorithmSpecification: algorithm(`'''${KMEANS_US_EAST_1}:latest'''`) });
+      assert.equal(applyPythonFix(triple, only(analyzePython(triple), 'latest-tag')), script());
+    });
+
+    it('maps ranges through escapes and rewrites the escaped literal whole', () => {
+      const text = script({ AlgorithmSpecification: algorithm(`'382416733822.dkr.ecr.us-east-1.amazonaws.com\\x2fkmeans:lat\\u0065st'`) });
+      const finding = only(analyzePython(text), 'latest-tag');
+      assert.equal(textAt(text, finding), 'lat\\u0065st');
+      assert.equal(applyPythonFix(text, finding), script());
+    });
+
+    it('maps a tag inside the second segment of an implicit concatenation and rewrites the group as one literal', () => {
+      const text = script({ AlgorithmSpecification: algorithm(`"${XGBOOST_US_EAST_1.split('/')[0]}/" "sagemaker-xgboost:latest"`) });
+      const finding = only(analyzePython(text), 'xgboost-unpinned');
+      assert.equal(textAt(text, finding), 'latest');
+      assert.ok(finding.offset > text.indexOf('" "'), 'the range lies in the second segment');
+      // One literal, in the quotes the group was written in.
+      const fixed = applyPythonFix(text, finding, 'Pin XGBoost 1.7-1');
+      assert.equal(fixed, script({ AlgorithmSpecification: algorithm(`"${XGBOOST_US_EAST_1}:1.7-1"`) }));
+    });
+
+    it('maps an account in the first segment of a group written over two lines', () => {
+      const text = script({ AlgorithmSpecification: `{'TrainingImage': ('246618743249.dkr.ecr.us-east-1.amazonaws.com/'\n        'sagemaker-xgboost:1.7-1'), 'TrainingInputMode': 'File'}` });
+      const finding = only(analyzePython(text), 'registry-account-mismatch');
+      assert.equal(textAt(text, finding), '246618743249');
+      const fixed = applyPythonFix(text, finding);
+      assert.equal(pythonRequestValues(fixed)[0].value && (pythonRequestValues(fixed)[0].value as { AlgorithmSpecification: { TrainingImage: string } }).AlgorithmSpecification.TrainingImage, `${XGBOOST_US_EAST_1}:1.7-1`);
+      assert.deepEqual(analyzePython(fixed), []);
+    });
+
+    it('treats a bytes literal as unknown: not judged, but present', () => {
+      const text = script({ AlgorithmSpecification: algorithm(`b'${KMEANS_US_EAST_1}:latest'`), RoleArn: `b'not an arn'` });
+      assert.deepEqual(analyzePython(text), []);
+      const value = pythonRequestValues(text)[0].value as { AlgorithmSpecification: { TrainingImage: unknown }; RoleArn: unknown };
+      assert.equal(value.AlgorithmSpecification.TrainingImage, DYNAMIC);
+      assert.equal(value.RoleArn, DYNAMIC);
+    });
+  });
+
+  describe('unknown values are never reported', () => {
+    // Wrong only to request rules (a constant outside Amazon ECR gets no image rules of its own).
+    const BAD = "{'TrainingImage': 'registry.example.com/team/trainer:2.1', 'TrainingInputMode': 'file'}";
+    const BAD_CODES = ['digest-recommended', 'invalid-enum-value', 'private-registry-needs-vpc-access'];
+
+    it('the same dict bound once is checked (the control for the cases below)', () => {
+      assert.deepEqual(codes(analyzePython(script({ AlgorithmSpecification: 'algorithm_specification' }, `algorithm_specification = ${BAD}\n`))), BAD_CODES);
+      assert.deepEqual(codes(analyzePython(script({ AlgorithmSpecification: BAD }))), BAD_CODES);
+    });
+
+    const cases: [string, string, string][] = [
+      ['a call', '', 'make_algorithm()'],
+      ['an undefined name', '', 'algorithm_specification'],
+      ['a name bound twice', `algorithm_specification = ${BAD}\nalgorithm_specification = ${BAD}\n`, 'algorithm_specification'],
+      ['a name bound twice, once in a branch', `algorithm_specification = ${BAD}\nif fast:\n    algorithm_specification = other\n`, 'algorithm_specification'],
+      ['a conditional', '', `${BAD} if fast else {}`],
+      ['a comprehension', '', `{key: value for key, value in ${BAD}.items()}`],
+      ['a name stored into', `algorithm_specification = ${BAD}\nalgorithm_specification['TrainingInputMode'] = mode\n`, 'algorithm_specification'],
+      ['a name updated by a method', `algorithm_specification = ${BAD}\nalgorithm_specification.update(overrides)\n`, 'algorithm_specification'],
+      ['a name mutated inside a function', `algorithm_specification = ${BAD}\ndef tune():\n    algorithm_specification.setdefault('X', 1)\n`, 'algorithm_specification'],
+      ['an augmented name', `algorithm_specification = ${BAD}\nalgorithm_specification |= overrides\n`, 'algorithm_specification'],
+      ['a deleted name', `algorithm_specification = ${BAD}\ndel algorithm_specification\nalgorithm_specification = get()\n`, 'algorithm_specification'],
+      ['a name bound in a loop', `for algorithm_specification in [${BAD}]:\n    pass\n`, 'algorithm_specification'],
+      ['a name bound by with … as', `with open('x') as algorithm_specification:\n    pass\n`, 'algorithm_specification'],
+      ['a walrus', '', `(algorithm_specification := ${BAD})`],
+      ['a name bound by a tuple assignment', `algorithm_specification, other = ${BAD}, 1\n`, 'algorithm_specification'],
+    ];
+    for (const [label, before, source] of cases) {
+      it(`${label}: AlgorithmSpecification counts as present and nothing in it is judged`, () => {
+        const text = script({ AlgorithmSpecification: source }, before);
+        assert.deepEqual(codes(analyzePython(text)), []);
+      });
+    }
+
+    it('unknown scalars inside a literal dict are not judged, the known ones are', () => {
+      const text = script({ ResourceConfig: "{'InstanceType': instance_type, 'InstanceCount': count(), 'VolumeSizeInGB': '10'}", RoleArn: 'role' });
+      const findings = analyzePython(text);
+      assert.deepEqual(codes(findings), ['invalid-type']);
+      assert.equal(textAt(text, findings[0]), '10');
+    });
+
+    it('a list built by a comprehension is unknown', () => {
+      const text = script({ Tags: "[{'Key': key} for key in keys]" });
+      assert.deepEqual(analyzePython(text), []);
+    });
+  });
+
+  describe('names bound once', () => {
+    it('checks a dict passed by name, and its fix edits the dict literal where it is defined', () => {
+      const before = `algorithm_specification = {\n    'TrainingImage': '${KMEANS_HOST}kmeans:latest',\n    'TrainingInputMode': 'File',\n}\n`;
+      const text = script({ AlgorithmSpecification: 'algorithm_specification' }, before);
+      const finding = only(analyzePython(text), 'latest-tag');
+      assert.ok(finding.offset < text.indexOf('sm.create_training_job'), 'the range lies in the definition');
+      assert.equal(textAt(text, finding), 'latest');
+      assert.equal(applyPythonFix(text, finding), text.replace('kmeans:latest', 'kmeans:1'));
+    });
+
+    it('inserts a missing member into the named dict, in its own indentation', () => {
+      const before = `output_data_config = {\n    'KmsKeyId': 'alias/output',\n}\n`;
+      const text = script({ OutputDataConfig: 'output_data_config' }, before);
+      const finding = only(analyzePython(text), 'missing-required-property');
+      assert.equal(textAt(text, finding), 'OutputDataConfig');
+      assert.equal(applyPythonFix(text, finding), text.replace("    'KmsKeyId': 'alias/output',\n", "    'KmsKeyId': 'alias/output',\n    'S3OutputPath': '',\n"));
+    });
+
+    it('resolves names through names and nested literals', () => {
+      const before = `mode = 'file'\nspec = {'TrainingImage': '${KMEANS_US_EAST_1}:1', 'TrainingInputMode': mode}\n`;
+      const text = script({ AlgorithmSpecification: 'spec' }, before);
+      const finding = only(analyzePython(text), 'invalid-enum-value');
+      assert.equal(textAt(text, finding), 'file');
+      assert.equal(finding.offset, text.indexOf("'file'") + 1);
+      assert.equal(applyPythonFix(text, finding), text.replace("mode = 'file'", "mode = 'File'"));
+    });
+
+    it('does not see a binding that comes after the call', () => {
+      const text = `${script({ AlgorithmSpecification: 'spec' })}spec = {'TrainingImage': '${KMEANS_US_EAST_1}:1', 'TrainingInputMode': 'file'}\n`;
+      assert.deepEqual(codes(analyzePython(text)), []);
+    });
+
+    it('reads dict(Key=literal) as a dict: checks it, renames and inserts keywords', () => {
+      const text = script({ AlgorithmSpecification: `dict(TrainingImge='${KMEANS_US_EAST_1}:1', TrainingInputMode='File')`, OutputDataConfig: "dict(KmsKeyId='alias/output')" });
+      const findings = analyzePython(text);
+      assert.deepEqual(codes(findings), ['missing-required-property', 'unknown-property']);
+      const unknown = only(findings, 'unknown-property');
+      assert.equal(textAt(text, unknown), 'TrainingImge');
+      assert.equal(applyPythonFix(text, unknown), text.replace('TrainingImge=', 'TrainingImage='));
+      const missing = only(findings, 'missing-required-property');
+      assert.equal(textAt(text, missing), 'OutputDataConfig');
+      assert.equal(applyPythonFix(text, missing), text.replace("KmsKeyId='alias/output')", "KmsKeyId='alias/output', S3OutputPath='')"));
+    });
+    it('a list item written as dict(…) without a required member is reported on `dict`, as a dict literal is on `{`', () => {
+      const text = `import boto3\nsm.create_endpoint(EndpointName='e', EndpointConfigName='c', Tags=[dict(Key='k')])\n`;
+      const finding = only(analyzePython(text), 'missing-required-property');
+      assert.equal(applyPythonFix(text, finding), text.replace("dict(Key='k')", "dict(Key='k', Value='')"));
+      assert.equal(textAt(text, finding), 'dict');
+    });
+  });
+
+  describe('**kwargs', () => {
+    it('merges a dict that resolves: its members count and are checked', () => {
+      const before = `common = {'RoleArn': '${ROLE}', 'StoppingCondition': {'MaxRuntimeInSeconds': 0}}\n`;
+      const text = script({ RoleArn: undefined, StoppingCondition: undefined }, before, ['**common']);
+      const findings = analyzePython(text);
+      assert.deepEqual(codes(findings), ['value-out-of-range']);
+      assert.equal(findings[0].offset, text.indexOf("'MaxRuntimeInSeconds': 0") + "'MaxRuntimeInSeconds': ".length);
+      assert.equal(applyPythonFix(text, findings[0]), text.replace("'MaxRuntimeInSeconds': 0", "'MaxRuntimeInSeconds': 1"));
+    });
+
+    it('an unresolvable **kwargs silences missing and unknown members but keeps explicit keys checked', () => {
+      const text = script({ RoleArn: undefined, RoleARN: `'${ROLE}'`, ResourceConfig: "{'InstanceType': 'ml.m5.xlarg', 'InstanceCount': 1, 'VolumeSizeInGB': 10}" }, '', ['**settings']);
+      const findings = analyzePython(text);
+      assert.deepEqual(codes(findings), ['invalid-enum-value']);
+      assert.equal(textAt(text, findings[0]), 'ml.m5.xlarg');
+    });
+
+    it('without the **kwargs the same call gets the missing and unknown members', () => {
+      const text = script({ RoleArn: undefined, RoleARN: `'${ROLE}'` });
+      assert.deepEqual(codes(analyzePython(text)), ['missing-required-property', 'unknown-property']);
+    });
+  });
+
+  describe('scopes', () => {
+    /** A complete training call whose TrainingInputMode is the name `mode`. */
+    const call = (indent: string, role = `'${ROLE}'`) =>
+      `${indent}sm.create_training_job(TrainingJobName='demo-job', RoleArn=${role}, AlgorithmSpecification={'TrainingImage': '${KMEANS_US_EAST_1}:1', 'TrainingInputMode': mode}, OutputDataConfig={'S3OutputPath': 's3://b/o'}, ResourceConfig={'InstanceType': 'ml.m5.xlarge', 'InstanceCount': 1, 'VolumeSizeInGB': 10}, StoppingCondition={'MaxRuntimeInSeconds': 60})\n`;
+
+    it('a function body is its own scope: its binding shadows the module one', () => {
+      const text = `import boto3\nmode = 'File'\ndef train(sm):\n    mode = 'file'\n${call('    ')}${call('')}`;
+      const finding = only(analyzePython(text), 'invalid-enum-value');
+      assert.equal(finding.offset, text.indexOf("'file'") + 1);
+      assert.equal(pythonRequestValues(text).length, 2);
+    });
+
+    it('a name bound once in the module resolves inside a function; a parameter does not', () => {
+      const text = `import boto3\nmode = 'file'\n\ndef train(sm, role):\n${call('    ', 'role')}`;
+      assert.deepEqual(codes(analyzePython(text)), ['invalid-enum-value']);
+      const value = pythonRequestValues(text)[0].value as { RoleArn: unknown };
+      assert.equal(value.RoleArn, DYNAMIC);
+    });
+
+    it('the same name bound once in each of two functions resolves in each', () => {
+      const text = `import boto3\ndef a(sm):\n    mode = 'File'\n${call('    ')}def b(sm):\n    mode = 'file'\n${call('    ')}`;
+      const findings = analyzePython(text);
+      assert.deepEqual(codes(findings), ['invalid-enum-value']);
+      assert.ok(findings[0].offset > text.indexOf('def b'));
+    });
+
+    it('a name bound twice in a function is unknown there, while the module binding stays known', () => {
+      const text = `import boto3\nmode = 'file'\ndef train(sm):\n    mode = 'File'\n    mode = 'file'\n${call('    ')}${call('')}`;
+      const findings = analyzePython(text);
+      assert.deepEqual(codes(findings), ['invalid-enum-value']);
+      assert.equal(findings[0].offset, text.indexOf("'file'") + 1);
+    });
+  });
+
+  describe('comments inside calls, dicts and lists', () => {
+    it('a comment in a list is no item', () => {
+      const text = `import boto3\nsm.create_endpoint(\n    EndpointName='e',\n    EndpointConfigName='c',\n    Tags=[\n        # who pays\n        {'Key': 'team', 'Value': 'x'},  # the team\n        {'Key': 'k2', 'Value': 'v'},\n    ],\n)\n`;
+      assert.deepEqual(pythonRequestValues(text)[0].value, { EndpointName: 'e', EndpointConfigName: 'c', Tags: [{ Key: 'team', Value: 'x' }, { Key: 'k2', Value: 'v' }] });
+      assert.deepEqual(analyzePython(text), []);
+    });
+
+    it('a comment in a dict leaves it closed: unknown and missing members are still reported', () => {
+      const text = `import boto3\nsm.create_endpoint(EndpointName='e', EndpointConfigName='c', Tags=[{'Key': 'k2',  # second\n 'Valu': 'v'}])\n`;
+      assert.deepEqual(codes(analyzePython(text)), ['missing-required-property', 'unknown-property']);
+    });
+
+    it('a comment between a key or keyword and its value is not the value', () => {
+      const text = `import boto3\nsm.create_endpoint(\n    EndpointName=  # set by CI\n        'a_b',\n    EndpointConfigName='c',\n    Tags=[{'Key':  # the key\n        'k', 'Value': 'v'}],\n)\n`;
+      assert.deepEqual(pythonRequestValues(text)[0].value, { EndpointName: 'a_b', EndpointConfigName: 'c', Tags: [{ Key: 'k', Value: 'v' }] });
+      assert.equal(textAt(text, only(analyzePython(text), 'pattern-mismatch')), 'a_b');
+    });
+
+    it('a comment between retrieve arguments does not shift the positional parameters', () => {
+      const text = "from sagemaker import image_uris\nimage_uris.retrieve('xgboost',  # the framework\n    'us-east-1', 'latest')\n";
+      const finding = only(analyzePython(text), 'xgboost-unpinned');
+      assert.equal(textAt(text, finding), 'latest');
+    });
+
+    it('a fix adding a member keeps the last entry’s comment on its line, with or without a trailing comma', () => {
+      const withComma = `import boto3\nsm.create_endpoint(\n    EndpointName='e',  # the name\n)\n`;
+      assert.equal(applyPythonFix(withComma, only(analyzePython(withComma), 'missing-required-property')), `import boto3\nsm.create_endpoint(\n    EndpointName='e',  # the name\n    EndpointConfigName='',\n)\n`);
+      const withoutComma = `import boto3\nsm.create_endpoint(\n    EndpointName='e'  # the name\n)\n`;
+      assert.equal(applyPythonFix(withoutComma, only(analyzePython(withoutComma), 'missing-required-property')), `import boto3\nsm.create_endpoint(\n    EndpointName='e',  # the name\n    EndpointConfigName=''\n)\n`);
+      const dict = `import boto3\nsm.create_endpoint(EndpointName='e', EndpointConfigName='c', Tags=[{\n    'Key': 'k'  # only the key\n}])\n`;
+      assert.equal(applyPythonFix(dict, only(analyzePython(dict), 'missing-required-property')), `import boto3\nsm.create_endpoint(EndpointName='e', EndpointConfigName='c', Tags=[{\n    'Key': 'k',  # only the key\n    'Value': ''\n}])\n`);
+    });
+  });
+
+  describe('suppression comments', () => {
+    it('# sagemaker-spec-disable-next-line <code> silences that code on the next line only', () => {
+      const image = `'${KMEANS_HOST}kmeans:latest'`;
+      const text = `import boto3\nsm = boto3.client('sagemaker')\nsm.create_model(\n    ModelName='m',\n    ExecutionRoleArn='${ROLE}',\n    # sagemaker-spec-disable-next-line latest-tag -- pinned by the base image\n    PrimaryContainer={'Image': ${image}},\n)\nsm.create_model(\n    ModelName='n',\n    ExecutionRoleArn='${ROLE}',\n    PrimaryContainer={'Image': ${image}},\n)\n`;
+      const findings = analyzePython(text);
+      assert.deepEqual(codes(findings), ['latest-tag']);
+      assert.ok(findings[0].offset > text.indexOf("ModelName='n'"));
+    });
+
+    it('another code on the line is still reported', () => {
+      const text = `import boto3\nsm = boto3.client('sagemaker')\n# sagemaker-spec-disable-next-line xgboost-unpinned\nsm.create_model(ModelName='m', ExecutionRoleArn='${ROLE}', PrimaryContainer={'Image': '${KMEANS_HOST}kmeans:latest'})\n`;
+      assert.deepEqual(codes(analyzePython(text)), ['latest-tag']);
+    });
+
+    it('accepts a comma-separated list with a reason, and CRLF line ends', () => {
+      const text = `import boto3\r\nsm = boto3.client('sagemaker')\r\n# sagemaker-spec-disable-next-line unknown-property, latest-tag -- legacy job\r\nsm.create_model(ModelName='m', ExecutionRoleArn='${ROLE}', PrimaryContainer={'Image': '${KMEANS_HOST}kmeans:latest'}, Bogus=1)\r\n`;
+      assert.deepEqual(analyzePython(text), []);
+    });
+
+    it('a directive inside a string is no comment', () => {
+      // The line after the directive holds the call, but the directive is string content.
+      const text = `import boto3\nsm = boto3.client('sagemaker')\nnote = '''\n# sagemaker-spec-disable-next-line\n'''; sm.create_model(ModelName='m', ExecutionRoleArn='${ROLE}', PrimaryContainer={'Image': '${KMEANS_HOST}kmeans:latest'})\n`;
+      assert.deepEqual(codes(analyzePython(text)), ['latest-tag']);
+    });
+
+    it('a bare directive silences every code on the next line', () => {
+      const text = `import boto3\nsm = boto3.client('sagemaker')\n# sagemaker-spec-disable-next-line\nsm.create_model(ModelName='m', ExecutionRoleArn='${ROLE}', PrimaryContainer={'Image': '${KMEANS_HOST}kmeans:latest'}, Bogus=1)\n`;
+      assert.deepEqual(analyzePython(text), []);
+    });
+  });
+
+  describe('what is a boto3 call', () => {
+    it('a literal receiver is not a boto3 client', () => {
+      for (const receiver of ["'text'", '{}', '[]', '42', 'None']) {
+        const text = `${receiver}.create_model(ModelName=1)\n`;
+        assert.deepEqual(readPythonDocument(`import boto3\n${text}`).requests, [], receiver);
+      }
+    });
+
+    it('any other receiver is, and the method names the kind', () => {
+      const text = `import boto3\nself.clients['sm'].create_endpoint(EndpointName='e')\nget_client().create_endpoint_config(EndpointConfigName='c', ProductionVariants=[])\n`;
+      const requests = readPythonDocument(text).requests;
+      assert.deepEqual(requests.map((request) => request.kind), ['CreateEndpoint', 'CreateEndpointConfig']);
+      const findings = analyzePython(text);
+      assert.deepEqual(codes(findings), ['missing-required-property', 'value-out-of-range']);
+      assert.equal(textAt(text, only(findings, 'missing-required-property')), 'create_endpoint');
+    });
+
+    it('a bare function of the same name is not a boto3 call', () => {
+      assert.deepEqual(readPythonDocument('import boto3\ncreate_model(ModelName=1)\n').requests, []);
+    });
+
+    it('positional arguments are not members', () => {
+      const text = `import boto3\nsm.create_endpoint('e', EndpointConfigName='c')\n`;
+      const [request] = readPythonDocument(text).requests;
+      assert.deepEqual(requestValue(request.root), { EndpointConfigName: 'c' });
+    });
+  });
+});
