@@ -1,10 +1,10 @@
 // Generates data/api-model.json: the input shapes of the seven SageMaker Create operations we serve,
-// from botocore's SageMaker service model (a copy lives in ../shared/reference/sagemaker-api).
+// from botocore's SageMaker service model (copied into reference/sagemaker-api).
 //
 //   node scripts/generate-api-model.mjs            write data/api-model.json
 //   node scripts/generate-api-model.mjs --check    exit 1 when the committed file is stale
 //
-// The reference folder defaults to `<repo>/../shared/reference`; set SAGEMAKER_SPEC_REFERENCE_DIR to
+// The reference folder defaults to the in-repository copy `<repo>/reference`; set SAGEMAKER_SPEC_REFERENCE_DIR to
 // use another one. The output is committed; the extension never reads the reference at run time.
 //
 // Only facts are kept: member names, required members, types, enums, min/max, patterns, list
@@ -53,7 +53,7 @@ const MEMBER_TRAITS = new Set(['shape', 'documentation', 'box']);
 export function defaultReferenceDir() {
   return process.env.SAGEMAKER_SPEC_REFERENCE_DIR
     ? path.resolve(process.env.SAGEMAKER_SPEC_REFERENCE_DIR)
-    : path.resolve(repoRoot, '../shared/reference');
+    : path.resolve(repoRoot, 'reference');
 }
 
 function fail(where, problem) {

@@ -1,10 +1,10 @@
 // Generates data/catalog.json and data/instance-gpus.json from the SageMaker Python SDK's
-// image_uri_config folder (a copy lives in ../shared/reference on team machines and CI).
+// image_uri_config folder (copied into reference/ by scripts/refresh-reference.mjs).
 //
 //   node scripts/generate-catalog.mjs            write both files
 //   node scripts/generate-catalog.mjs --check    exit 1 when the committed files are stale
 //
-// The reference folder defaults to `<repo>/../shared/reference`; set SAGEMAKER_SPEC_REFERENCE_DIR to
+// The reference folder defaults to `<repo>/reference`; set SAGEMAKER_SPEC_REFERENCE_DIR to
 // use another one. The extension never reads the reference folder at run time: the output of this
 // script is committed.
 //
@@ -32,11 +32,11 @@ import { invokedDirectly } from './lib/invoked-directly.mjs';
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(scriptDir, '..');
 
-/** Default reference folder: `SAGEMAKER_SPEC_REFERENCE_DIR` or `<repo>/../shared/reference`. */
+/** Default reference folder: `SAGEMAKER_SPEC_REFERENCE_DIR` or the in-repository copy `<repo>/reference`. */
 export function defaultReferenceDir() {
   return process.env.SAGEMAKER_SPEC_REFERENCE_DIR
     ? path.resolve(process.env.SAGEMAKER_SPEC_REFERENCE_DIR)
-    : path.resolve(repoRoot, '../shared/reference');
+    : path.resolve(repoRoot, 'reference');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,13 +243,25 @@ function readTitles(referenceDir) {
   return titles;
 }
 
+/**
+ * The SDK snapshot the configs come from: `sdk-source.json` (written by scripts/refresh-reference.mjs),
+ * else the `source` of algorithm-registries.json (the ../shared/reference layout). `date` is the
+ * commit's date as the committer wrote it (`YYYY-MM-DD`), shown in hover and in `newer-than-catalog`.
+ */
 function readSource(referenceDir) {
-  const file = path.join(referenceDir, 'algorithm-registries.json');
-  if (!fs.existsSync(file)) return SOURCE_FALLBACK;
-  const { source } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  let source;
+  for (const name of ['sdk-source.json', 'algorithm-registries.json']) {
+    const file = path.join(referenceDir, name);
+    if (!fs.existsSync(file)) continue;
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    source = name === 'sdk-source.json' ? json : json.source;
+    break;
+  }
+  const date = /^\d{4}-\d{2}-\d{2}/.exec(source?.commitDate ?? '')?.[0];
   return {
     repository: source?.repository ?? SOURCE_FALLBACK.repository,
     commit: source?.commit ?? SOURCE_FALLBACK.commit,
+    ...(date ? { date } : {}),
     configDir: source?.configDir ?? SOURCE_FALLBACK.configDir,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { ApiModel } from './apiModel/apiModel';
 import type { Catalog } from './catalog/catalog';
+import { catalogSnapshotLabel } from './catalog/catalogAge';
 import type { OffsetRange } from './jsonTree';
 import { codeSpan, escapeMarkdown } from './markdown';
 import { hoverMember } from './modelHover';
@@ -47,6 +48,8 @@ export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, ap
     rows.push(['Catalog', `${found.title} ${found.version} · ${found.scopes.join(', ')}${processors}`]);
   }
   const lines = [title, '', '| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${codeSpan(value, { inTable: true })} |`)];
+  // The catalog is a snapshot: say which, so "unknown tag" can be weighed against its age.
+  if (ecr && catalog.isAwsAccount(ecr.account.text)) lines.push('', `${escapeMarkdown(catalogSnapshotLabel(catalog.source))}.`);
   lines.push('', pinningSentence(reference.tag?.text, Boolean(reference.digest), Boolean(ecr && isXgboostImage(catalog, reference))));
   return { markdown: lines.join('\n'), range };
 }

@@ -18,6 +18,12 @@ describe('package.json and README agree with the rules', () => {
     for (const code of RULE_CODES) assert.match(readme, new RegExp(`^#### \`${code}\``, 'm'), code);
   });
 
+  it("opens each code's section with its default severity, and documents no code that does not exist", () => {
+    const sections = [...readme.matchAll(/^#### `([^`]+)`\n(\w+)\./gm)].map(([, code, severity]) => [code, severity.toLowerCase()]);
+    assert.deepEqual(sections.map(([code]) => code).sort(), [...RULE_CODES].sort());
+    for (const [code, severity] of sections) assert.equal(severity, RULES[code as keyof typeof RULES].severity, code);
+  });
+
   it('keeps settings that could redirect requests out of workspace settings', () => {
     for (const [name, property] of Object.entries<{ scope?: string }>(manifest.contributes.configuration.properties)) {
       if (/endpoint|registr/i.test(name)) assert.ok(['machine', 'application'].includes(property.scope ?? ''), name);

@@ -51,9 +51,15 @@ export interface ImageData {
   readonly aliases?: readonly string[];
 }
 
+/** The SDK snapshot the catalog was generated from (reference/sdk-source.json). */
 export interface CatalogSource {
+  /** `aws/sagemaker-python-sdk`. */
   readonly repository: string;
+  /** Full 40-digit commit id. */
   readonly commit: string;
+  /** The commit's date, `YYYY-MM-DD` as the committer wrote it; absent in catalogs from before it was recorded. */
+  readonly date?: string;
+  /** The config folder inside the SDK repository. */
   readonly configDir: string;
 }
 

@@ -14,3 +14,5 @@ export type { CatalogImage, PinnedVersion, RegionInfo, TagEntry } from './catalo
 export { InstanceGpuTable } from './instanceGpus';
 export { DEFAULT_DNS_SUFFIX, DNS_SUFFIX_OVERRIDES, dnsSuffixOf, looksLikeRegion, partitionOf } from './regions';
 export { compareVersions, compareVersionsDescending, isFloatingTag } from './versions';
+export { catalogSnapshotLabel, newerThanCatalog } from './catalogAge';
+export type { NewerThanCatalog } from './catalogAge';

@@ -5,6 +5,7 @@
  */
 import { closestMatches } from '../closestMatches';
 import type { QuickFix } from '../findings';
+import { checkNewerThanCatalog } from './catalogAge';
 import type { ImageOccurrence } from './imageOccurrence';
 import type { RuleContext } from './ruleContext';
 import { isXgboostImage, isFloatingTag } from './xgboost';
@@ -100,6 +101,7 @@ function checkTargetRegion(context: RuleContext, image: ImageOccurrence): boolea
 
 /** A tag the catalog does not list for an AWS-owned repository. */
 function checkTag(context: RuleContext, image: ImageOccurrence): void {
+  if (checkNewerThanCatalog(context, image)) return;
   const { catalog } = context;
   const { reference } = image;
   const ecr = reference.ecr!;

@@ -12,6 +12,7 @@ export const RULES = {
   'registry-account-mismatch': { severity: 'error', summary: "A SageMaker image from an AWS account that does not serve it in this region." },
   'image-region-mismatch': { severity: 'warning', summary: 'An image from a region other than the target region.' },
   'unknown-image-tag': { severity: 'warning', summary: 'A tag that the SageMaker image catalog does not list for this repository.' },
+  'newer-than-catalog': { severity: 'information', summary: 'A Deep Learning Container tag newer than every version the image catalog knows.' },
   'latest-tag': { severity: 'warning', summary: 'An image on the floating `latest` tag, or with no tag at all.' },
   'xgboost-unpinned': { severity: 'error', summary: 'An XGBoost image that is not pinned to a specific version.' },
   'private-registry-needs-vpc-access': { severity: 'error', summary: 'An image outside Amazon ECR without the Vpc repository access mode.' },
