@@ -74,7 +74,8 @@ const CASES: ParityCase[] = [
   { name: 'only the most basic problem of the family', request: training('246618743249.dkr.ecr.us-west-2.amazonaws.com/kmeans:9'), region: 'us-east-1', expect: ['registry-account-mismatch'] },
   { name: 'unknown-image-tag', request: training(`${XGBOOST_US_EAST_1}:1.7-2`), expect: ['unknown-image-tag'] },
   { name: 'a long DLC tag on GPUs', request: training(`${PYTORCH}:2.8.0-gpu-py312-cu129-ubuntu22.04-sagemaker`, { ResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 } }), expect: [] },
-  { name: 'unknown-image-tag on a DLC', request: training(`${PYTORCH}:9.9.9-gpu-py312`), expect: ['unknown-image-tag'] },
+  { name: 'unknown-image-tag on a DLC', request: training(`${PYTORCH}:2.7.9-gpu-py312`), expect: ['unknown-image-tag'] },
+  { name: 'newer-than-catalog on a DLC', request: training(`${PYTORCH}:9.9.9-gpu-py312`), expect: ['newer-than-catalog'] },
   { name: 'image-scope-mismatch', request: training('763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.6.0-gpu-py312'), expect: ['image-scope-mismatch'] },
 
   // rules.test.ts: private registries
