@@ -10,13 +10,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { DEFAULT_SPEC_GLOBS } from '../core/projectConfig';
+import { NOTEBOOK_CHECKPOINTS, NOTEBOOK_GLOB } from './checkNotebook';
 import { CliError } from './cliError';
 
 /** Files one run checks at most, over all its arguments. */
 export const MAX_FILES = 100_000;
 
 /** Never searched by globs or folders (explicitly named files are still checked). */
-const IGNORED = ['**/node_modules/**', '**/.git/**'];
+const IGNORED = ['**/node_modules/**', '**/.git/**', NOTEBOOK_CHECKPOINTS];
 
 /**
  * Absolute paths, each once, in the order given (each glob's matches sorted).
@@ -40,8 +41,8 @@ function expandOne(pattern: string, cwd: string): string[] {
   const resolved = path.resolve(cwd, pattern);
   const stats = statIfPresent(resolved);
   if (stats?.isDirectory()) {
-    const found = glob([...DEFAULT_SPEC_GLOBS], resolved);
-    if (found.length === 0) throw new CliError(`no *.sagemaker.json or *.sagemaker.jsonc files in folder "${pattern}"`);
+    const found = glob([...DEFAULT_SPEC_GLOBS, NOTEBOOK_GLOB], resolved);
+    if (found.length === 0) throw new CliError(`no *.sagemaker.json, *.sagemaker.jsonc or *.ipynb files in folder "${pattern}"`);
     return found;
   }
   if (stats) return [resolved];
