@@ -64,7 +64,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /** Every cell's diagnostics from one analysis of the notebook. */
   refreshNotebook(notebook: vscode.NotebookDocument): void {
-    const key = notebook.uri.toString();
+    const key = notebookTimerKey(notebook);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     const cells = notebook.getCells().map((cell) => cell.document);
@@ -84,14 +84,14 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private scheduleNotebook(notebook: vscode.NotebookDocument): void {
-    const key = notebook.uri.toString();
+    const key = notebookTimerKey(notebook);
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => this.refreshNotebook(notebook), TYPING_DELAY_MS));
   }
 
   private clearNotebook(notebook: vscode.NotebookDocument): void {
-    clearTimeout(this.timers.get(notebook.uri.toString()));
-    this.timers.delete(notebook.uri.toString());
+    clearTimeout(this.timers.get(notebookTimerKey(notebook)));
+    this.timers.delete(notebookTimerKey(notebook));
     for (const cell of notebook.getCells()) this.collection.delete(cell.document.uri);
     this.analysis.documents.notebooks.forget(notebook);
   }
@@ -116,4 +116,9 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+/** A notebook's timer, apart from that of the same file opened as text. */
+function notebookTimerKey(notebook: vscode.NotebookDocument): string {
+  return `notebook:${notebook.uri.toString()}`;
 }

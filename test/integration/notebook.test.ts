@@ -17,6 +17,7 @@ function codeOf(diagnostic: vscode.Diagnostic): string {
 
 describe('notebooks', () => {
   let notebook: vscode.NotebookDocument;
+  let editor: vscode.NotebookEditor;
 
   before(async () => {
     await activateExtension();
@@ -27,7 +28,7 @@ describe('notebooks', () => {
     const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-spec-notebook-')), FIXTURE);
     fs.copyFileSync(fixtureUri(FIXTURE).fsPath, copy);
     notebook = await vscode.workspace.openNotebookDocument(vscode.Uri.file(copy));
-    await vscode.window.showNotebookDocument(notebook);
+    editor = await vscode.window.showNotebookDocument(notebook);
   });
 
   afterEach(async () => {
@@ -52,6 +53,9 @@ describe('notebooks', () => {
     const request = notebook.cellAt(3).document;
     const setup = notebook.cellAt(1).document;
     const [diagnostic] = await waitForDiagnostics(request.uri, (diagnostics) => diagnostics.length === 1);
+    // As a user would be: looking at the cell (VS Code builds a cell's text model when it is shown).
+    editor.revealRange(new vscode.NotebookRange(3, 4), vscode.NotebookEditorRevealType.InCenter);
+    editor.selection = new vscode.NotebookRange(3, 4);
     const fix = await waitFor(async () => {
       const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
         'vscode.executeCodeActionProvider', request.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 100,
