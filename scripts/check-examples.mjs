@@ -1,6 +1,6 @@
 // Runs the command-line checker over examples/ as CI would: the good specs must pass with no
-// warnings (exit 0), and each broken-<code>.sagemaker.json[c] (or broken-<code>.py) must fail
-// (exit 1) reporting <code>.
+// warnings (exit 0), and each broken-<code>.sagemaker.json[c], broken-<code>.py or
+// broken-<code>.ipynb (a Jupyter notebook) must fail (exit 1) reporting <code>.
 // Usage: node scripts/check-examples.mjs   (after `npm run build`, which writes dist/cli.js)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -24,22 +24,24 @@ function check(files) {
   return { status: run.status, codes, stderr: run.stderr.trim() };
 }
 
-const examples = fs.readdirSync(path.join(root, 'examples')).filter((file) => /\.sagemaker\.jsonc?$|\.py$/.test(file)).sort();
+// Request specs, Python scripts and notebooks; the name's extension is all that tells them apart.
+const EXAMPLE = /^(.+?)\.(sagemaker\.jsonc?|py|ipynb)$/;
+const examples = fs.readdirSync(path.join(root, 'examples')).filter((file) => EXAMPLE.test(file)).sort();
 const good = examples.filter((file) => !file.startsWith('broken-'));
 const broken = examples.filter((file) => file.startsWith('broken-'));
 const failures = [];
 
 const goodRun = check(good.map((file) => `examples/${file}`));
-if (goodRun.status === 0) console.log(`ok    ${good.length} good specs pass: ${good.join(', ')}`);
-else failures.push(`good specs: exit ${goodRun.status}, expected 0; found ${goodRun.codes.join(', ') || goodRun.stderr}`);
+if (goodRun.status === 0) console.log(`ok    ${good.length} good examples pass: ${good.join(', ')}`);
+else failures.push(`good examples: exit ${goodRun.status}, expected 0; found ${goodRun.codes.join(', ') || goodRun.stderr}`);
 
 for (const file of broken) {
-  const expected = /^broken-(.+?)(?:\.sagemaker\.jsonc?|\.py)$/.exec(file)[1];
+  const expected = EXAMPLE.exec(file)[1].slice('broken-'.length);
   const run = check([`examples/${file}`]);
   if (run.status === 1 && run.codes.includes(expected)) console.log(`ok    ${file} fails with ${expected}`);
   else failures.push(`${file}: exit ${run.status} with [${run.codes.join(', ')}], expected exit 1 with ${expected}${run.stderr ? ` (${run.stderr})` : ''}`);
 }
 
 for (const failure of failures) console.error(`FAIL  ${failure}`);
-console.log(`check-examples: ${good.length} good and ${broken.length} broken specs, ${failures.length} not as expected`);
+console.log(`check-examples: ${good.length} good and ${broken.length} broken examples, ${failures.length} not as expected`);
 process.exit(failures.length > 0 ? 1 : 0);

@@ -11,6 +11,7 @@ import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { Finding } from '../core/findings';
 import { analyzeDocument, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
 import { readSpecFile, UnreadableFileError } from '../node/readSpecFile';
+import { checkNotebook, isNotebookFile, type CellPosition } from './checkNotebook';
 import { CliError } from './cliError';
 import type { FileSettingsResolver } from './fileSettings';
 
@@ -34,6 +35,8 @@ export interface CheckedFile {
   /** False for a file with nothing of ours (JSON that is not a request, Python without SageMaker calls): no findings. */
   isSpec: boolean;
   findings: Finding[];
+  /** Notebooks: where each finding (offsets into the `.ipynb` text) is in its cell. */
+  cellPositions?: ReadonlyMap<Finding, CellPosition>;
 }
 
 /**
@@ -44,6 +47,7 @@ export interface CheckedFile {
 export function checkFile(file: string, context: CheckContext): CheckedFile {
   const text = readText(file);
   const settings = context.settings.forFile(file);
+  if (isNotebookFile(file)) return checkNotebook(file, text, context, settings);
   const document = readDocument(file, text, settings.forcedSpec);
   if (document.requests.length === 0 && document.frameworkRequests.length === 0) return { file, text, isSpec: false, findings: [] };
   const analyze = context.analyze ?? analyzeDocument;

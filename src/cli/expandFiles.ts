@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { DEFAULT_SPEC_GLOBS } from '../core/projectConfig';
+import { NOTEBOOK_CHECKPOINTS, NOTEBOOK_GLOB } from './checkNotebook';
 import { CliError } from './cliError';
 
 /** Files one run checks at most, over all its arguments. */
@@ -29,11 +30,11 @@ export const IGNORED_FOLDERS = [
   '**/.nox/**',
   '**/__pycache__/**',
   '**/cdk.out/**',
-  '**/.ipynb_checkpoints/**',
+  NOTEBOOK_CHECKPOINTS,
 ];
 
-/** What a folder argument expands to: the spec globs, and Python scripts (which yield nothing unless they hold SageMaker calls). */
-export const FOLDER_GLOBS = [...DEFAULT_SPEC_GLOBS, '**/*.py'];
+/** What a folder argument expands to: the spec globs, Python scripts and notebooks (which yield nothing unless they hold SageMaker calls). */
+export const FOLDER_GLOBS = [...DEFAULT_SPEC_GLOBS, '**/*.py', NOTEBOOK_GLOB];
 
 /**
  * Absolute paths, each once, in the order given (each glob's matches sorted).
@@ -58,7 +59,7 @@ function expandOne(pattern: string, cwd: string): string[] {
   const stats = statIfPresent(resolved);
   if (stats?.isDirectory()) {
     const found = glob([...FOLDER_GLOBS], resolved);
-    if (found.length === 0) throw new CliError(`no *.sagemaker.json, *.sagemaker.jsonc or *.py files in folder "${pattern}"`);
+    if (found.length === 0) throw new CliError(`no *.sagemaker.json, *.sagemaker.jsonc, *.py or *.ipynb files in folder "${pattern}"`);
     return found;
   }
   if (stats) return [resolved];

@@ -7,6 +7,7 @@
 import type { Finding, Severity } from '../core/findings';
 import { LineIndex } from '../core/textPositions';
 import type { CheckedFile } from './checkFile';
+import type { CellPosition } from './checkNotebook';
 import { pathInside } from './paths';
 
 export interface LocatedFinding extends Finding {
@@ -18,6 +19,8 @@ export interface LocatedFinding extends Finding {
   endLine: number;
   /** 1-based column just after the last character (ESLint's and SARIF's convention). */
   endColumn: number;
+  /** In a notebook: the finding's cell and its position there (line and column above are the `.ipynb` file's). */
+  cell?: CellPosition;
 }
 
 /** Findings printed per file; the rest are counted and said to be left out. */
@@ -53,7 +56,8 @@ export function toFileReport(checked: CheckedFile, cwd: string, quiet: boolean):
   report.findings = shown.map((finding) => {
     const start = lines.positionAt(finding.offset);
     const end = lines.positionAt(finding.offset + finding.length);
-    return { ...finding, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+    const cell = checked.cellPositions?.get(finding);
+    return { ...finding, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, ...(cell ? { cell } : {}) };
   });
   return report;
 }

@@ -9,6 +9,7 @@ import type { QuickFix } from '../core/edits/editIntent';
 import type { Finding } from '../core/findings';
 import { renderFix, type RenderTarget } from '../core/renderFix';
 import { diagnosticCode, toTextEdit } from './convert';
+import { toCellEdits, toCellOffset, toNotebookOffset, type ServedCell } from './notebookDocuments';
 import type { SpecAnalysis } from './specAnalysis';
 
 export const PLACE_CURSOR_COMMAND = 'sagemakerSpec.internal.placeCursor';
@@ -20,6 +21,8 @@ class FindingFixAction extends vscode.CodeAction {
     readonly version: number,
     readonly target: RenderTarget,
     readonly fix: QuickFix,
+    /** For a notebook cell: the notebook as analysed (the fix renders against all its code cells). */
+    readonly cell: ServedCell | undefined,
   ) {
     super(fix.title, vscode.CodeActionKind.QuickFix);
   }
@@ -37,10 +40,10 @@ export class QuickFixProvider implements vscode.CodeActionProvider<FindingFixAct
     if (!result) return [];
     const actions: FindingFixAction[] = [];
     for (const diagnostic of ours) {
-      const finding = findingFor(document, result.analysis.findings, diagnostic);
+      const finding = findingFor(document, result.analysis.findings, diagnostic, result.served.cell);
       if (!finding) continue;
       for (const fix of finding.fixes) {
-        const action = new FindingFixAction(document, document.version, result.served.document, fix);
+        const action = new FindingFixAction(document, document.version, result.served.document, fix, result.served.cell);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred === true;
         actions.push(action);
@@ -52,9 +55,12 @@ export class QuickFixProvider implements vscode.CodeActionProvider<FindingFixAct
   /** Renders the picked fix; a document changed since, or a fix that fails, yields no edit. */
   resolveCodeAction(action: FindingFixAction): FindingFixAction {
     if (action.document.version !== action.version) return action;
+    // In a notebook any cell may have changed since: only the notebook as analysed will do.
+    if (action.cell && this.analysis.documents.serve(action.document)?.document !== action.target) return action;
     try {
       const rendered = renderFix(action.target, action.fix);
       if (!rendered) return action;
+      if (action.cell) return withCellEdits(action, action.cell, rendered);
       action.edit = new vscode.WorkspaceEdit();
       action.edit.set(action.document.uri, rendered.edits.map((edit) => toTextEdit(action.document, edit)));
       if (rendered.cursorOffset !== undefined) {
@@ -67,11 +73,25 @@ export class QuickFixProvider implements vscode.CodeActionProvider<FindingFixAct
   }
 }
 
-/** Diagnostics come back as copies: match them to findings by code and range. */
-function findingFor(document: vscode.TextDocument, findings: Finding[], diagnostic: vscode.Diagnostic): Finding | undefined {
+/**
+ * A notebook fix's edits may land in other cells than the diagnostic's: one WorkspaceEdit over
+ * the cells; no edit when one would cross a cell break.
+ */
+function withCellEdits(action: FindingFixAction, cell: ServedCell, rendered: NonNullable<ReturnType<typeof renderFix>>): FindingFixAction {
+  const edit = toCellEdits(cell.read, rendered.edits);
+  if (!edit) return action;
+  action.edit = edit;
+  const cursor = rendered.cursorOffset === undefined ? undefined : toCellOffset(cell.read, rendered.cursorOffset);
+  if (cursor) action.command = { command: PLACE_CURSOR_COMMAND, title: 'Place cursor', arguments: [cursor.uri, cursor.offset] };
+  return action;
+}
+
+/** Diagnostics come back as copies: match them to findings by code and range (a cell's through its notebook). */
+function findingFor(document: vscode.TextDocument, findings: Finding[], diagnostic: vscode.Diagnostic, cell: ServedCell | undefined): Finding | undefined {
   const code = diagnosticCode(diagnostic);
-  const start = document.offsetAt(diagnostic.range.start);
-  const end = document.offsetAt(diagnostic.range.end);
+  const toAnalysis = (offset: number) => (cell ? toNotebookOffset(cell, offset) : offset);
+  const start = toAnalysis(document.offsetAt(diagnostic.range.start));
+  const end = toAnalysis(document.offsetAt(diagnostic.range.end));
   return findings.find((finding) => finding.code === code && finding.offset === start && finding.offset + finding.length === end);
 }
 

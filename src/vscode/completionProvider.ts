@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { completeAt, liveTargetAt, type CompletionKind } from '../core/completion';
 import { completeInPython } from '../core/hosts/python/pythonCompletion';
-import { toRange } from './convert';
+import { analysisOffset, editorRange } from './notebookDocuments';
 import type { SpecAnalysis } from './specAnalysis';
 import { untrustedMarkdown } from './untrustedMarkdown';
 
@@ -31,10 +31,12 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
   private async complete(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
     const served = this.analysis.documents.serve(document);
     if (!served) return undefined;
-    const offset = document.offsetAt(position);
+    // Offsets into the served text: a notebook cell's go through the notebook.
+    const offset = analysisOffset(served.cell, document, position);
+    if (offset === undefined) return undefined;
     const options = {
       catalog: this.analysis.catalog,
-      regionInputs: this.analysis.regionInputs(document.uri),
+      regionInputs: this.analysis.regionInputs(served.cell?.read.notebook.uri ?? document.uri),
       apiModel: this.analysis.apiModel,
       live: this.analysis.live?.cache,
     };
@@ -48,17 +50,19 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       result = completeInPython(served.document, offset, options);
     }
     if (!result) return undefined;
-    const items = result.items.map((item) => {
+    const items = result.items.flatMap((item) => {
+      const range = editorRange(served.cell, document, item.edit.offset, item.edit.length);
+      if (!range) return [];
       const completion = new vscode.CompletionItem(item.label, ITEM_KINDS[item.kind]);
       completion.detail = item.detail;
       if (item.documentation) completion.documentation = untrustedMarkdown(item.documentation);
       completion.sortText = item.sortText;
       // We rank and filter ourselves; filtering by the typed text keeps VS Code from re-ranking.
       completion.filterText = item.filterText ?? result.typed + item.label;
-      completion.range = toRange(document, item.edit.offset, item.edit.length);
+      completion.range = range;
       completion.insertText = item.snippet ? new vscode.SnippetString(item.edit.newText) : item.edit.newText;
       if (item.retrigger) completion.command = { command: 'editor.action.triggerSuggest', title: 'Suggest tags' };
-      return completion;
+      return [completion];
     });
     return new vscode.CompletionList(items, result.isIncomplete);
   }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { requestAt } from '../core/hostDocument';
 import { hoverAt } from '../core/hover';
-import { toRange } from './convert';
+import { analysisOffset, editorRange } from './notebookDocuments';
 import type { SpecAnalysis } from './specAnalysis';
 import { untrustedMarkdown } from './untrustedMarkdown';
 
@@ -13,11 +13,12 @@ export class ImageHoverProvider implements vscode.HoverProvider {
     try {
       const served = this.analysis.documents.serve(document);
       if (!served) return undefined;
-      const offset = document.offsetAt(position);
+      const offset = analysisOffset(served.cell, document, position);
+      if (offset === undefined) return undefined;
       const spec = requestAt(served.document, offset);
       const hover = spec && hoverAt(spec, offset, this.analysis.catalog, this.analysis.apiModel);
       if (!hover) return undefined;
-      return new vscode.Hover(untrustedMarkdown(hover.markdown), toRange(document, hover.range.offset, hover.range.length));
+      return new vscode.Hover(untrustedMarkdown(hover.markdown), editorRange(served.cell, document, hover.range.offset, hover.range.length));
     } catch (error) {
       this.analysis.internalError('hover', error);
       return undefined;

@@ -3,7 +3,7 @@
  * rules; settings or AWS config changes bump a generation that invalidates them all.
  */
 import * as vscode from 'vscode';
-import { analyzeDocument, type DocumentAnalysis } from '../core/hostDocument';
+import { analyzeDocument, type DocumentAnalysis, type HostDocument } from '../core/hostDocument';
 import type { ApiModel } from '../core/apiModel/apiModel';
 import type { Catalog } from '../core/catalog/catalog';
 import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
@@ -17,8 +17,11 @@ import { readSettings } from './settings';
 import type { ServedDocument, SpecDocuments } from './specDocuments';
 
 export class SpecAnalysis {
-  /** Per document object (see SpecDocuments: URIs of untitled documents are reused). */
-  private readonly results = new WeakMap<vscode.TextDocument, { version: number; generation: number; analysis: DocumentAnalysis }>();
+  /**
+   * Per host document: SpecDocuments reads one per document version (per document object: URIs of
+   * untitled documents are reused), and one per notebook state, shared by all its cells.
+   */
+  private readonly results = new WeakMap<HostDocument, { generation: number; analysis: DocumentAnalysis }>();
   private generation = 0;
   private catalogInstance: Catalog | undefined;
   private readonly awsConfig = new CachedTextFile(() => awsConfigPath());
@@ -55,19 +58,21 @@ export class SpecAnalysis {
   analyze(document: vscode.TextDocument): { served: ServedDocument; analysis: DocumentAnalysis } | undefined {
     const served = this.documents.serve(document);
     if (!served) return undefined;
-    const cached = this.results.get(document);
-    if (cached && cached.version === document.version && cached.generation === this.generation) return { served, analysis: cached.analysis };
+    const cached = this.results.get(served.document);
+    if (cached && cached.generation === this.generation) return { served, analysis: cached.analysis };
+    // A cell's settings are its notebook file's (cell URIs have their own scheme).
+    const scope = served.cell?.read.notebook.uri ?? document.uri;
     const analysis = analyzeDocument(served.document, {
       catalog: this.catalog,
       apiModel: this.apiModel,
       instanceGpus: this.instanceGpus,
-      regionInputs: this.regionInputs(document.uri),
-      rules: readSettings(document.uri).rules,
+      regionInputs: this.regionInputs(scope),
+      rules: readSettings(scope).rules,
       forcedSpec: served.json?.forced,
       live: this.live?.cache,
       onInternalError: (rule, error) => this.internalError(`rule ${rule}`, error),
     });
-    this.results.set(document, { version: document.version, generation: this.generation, analysis });
+    this.results.set(served.document, { generation: this.generation, analysis });
     if (served.json) this.live?.refreshForSpec(served.json.spec);
     return { served, analysis };
   }
@@ -91,8 +96,8 @@ export class SpecAnalysis {
     this.awsConfig.invalidate();
   }
 
+  /** Results go with their host documents, which the documents' caches hold. */
   forget(document: vscode.TextDocument): void {
-    this.results.delete(document);
     this.documents.forget(document);
   }
 }

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
 import type { SpecDocument } from '../core/specDocument';
+import { isNotebookCell, NotebookDocuments, type ServedCell } from './notebookDocuments';
 import { matchesSpecFiles } from './settings';
 
 export interface ServedSpec {
@@ -19,6 +20,11 @@ export interface ServedDocument {
   document: HostDocument;
   /** For JSON specs (the only ones the launch commands send): the spec itself. */
   json?: ServedSpec;
+  /**
+   * For a notebook cell: its notebook, whose code cells `document` holds joined (offsets into the
+   * joined text, not the cell: map them with notebookDocuments.ts).
+   */
+  cell?: ServedCell;
 }
 
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
@@ -36,6 +42,8 @@ export class SpecDocuments {
    * the same URI and version 1, and must not see the old text's parse.
    */
   private readonly cache = new WeakMap<vscode.TextDocument, { version: number; served: ServedDocument | undefined }>();
+  /** Notebook cells are read with their whole notebook (one scope), cached per notebook state. */
+  readonly notebooks = new NotebookDocuments(MAX_SPEC_CHARACTERS);
 
   /** The parsed JSON spec, or undefined when the document is not a JSON spec of ours. */
   get(document: vscode.TextDocument): ServedSpec | undefined {
@@ -44,6 +52,10 @@ export class SpecDocuments {
 
   /** Any document of ours (JSON spec, Python script), or undefined. */
   serve(document: vscode.TextDocument): ServedDocument | undefined {
+    if (isNotebookCell(document)) {
+      const cell = this.notebooks.serveCell(document);
+      return cell && { document: cell.read.host, cell };
+    }
     const isJson = JSON_LANGUAGES.has(document.languageId);
     if (!isJson && !PYTHON_LANGUAGES.has(document.languageId)) return undefined;
     const cached = this.cache.get(document);

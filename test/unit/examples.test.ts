@@ -1,14 +1,24 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, codes } from './specTestKit';
+import type { Finding } from '../../src/core/findings';
+import { analyzeDocument, readPythonDocument } from '../../src/core/hostDocument';
+import { IpynbFile } from '../../src/core/hosts/notebook/ipynbFile';
+import { analyzeText, apiModel, catalog, codes, instanceGpus } from './specTestKit';
 
 // out/test/unit → the repository's examples/.
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
 
-/** `broken-<code>.sagemaker.json[c]` shows exactly that code; every other example is clean. */
+/** A notebook's findings, as the checker finds them; it must hold requests (a clean notebook is not an empty one). */
+function analyzeNotebook(text: string): Finding[] {
+  const document = readPythonDocument(IpynbFile.parse(text)!.notebook.text);
+  assert.ok(document.requests.length + document.frameworkRequests.length > 0, 'the notebook holds SageMaker requests');
+  return analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
+}
+
+/** `broken-<code>.sagemaker.json[c]` (or `broken-<code>.ipynb`) shows exactly that code; every other example is clean. */
 describe('examples/', () => {
-  const files = fs.readdirSync(EXAMPLES).filter((file) => /\.sagemaker\.jsonc?$/.test(file)).sort();
+  const files = fs.readdirSync(EXAMPLES).filter((file) => /\.(sagemaker\.jsonc?|ipynb)$/.test(file)).sort();
 
   it('has good and deliberately broken specs', () => {
     assert.ok(files.filter((file) => file.startsWith('broken-')).length >= 4);
@@ -16,9 +26,10 @@ describe('examples/', () => {
   });
 
   for (const file of files) {
-    const expected = /^broken-(.+)\.sagemaker\.jsonc?$/.exec(file)?.[1];
+    const expected = /^broken-(.+?)\.(sagemaker\.jsonc?|ipynb)$/.exec(file)?.[1];
     it(`${file} → ${expected ?? 'no findings'}`, () => {
-      const findings = analyzeText(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'), { forced: true });
+      const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
+      const findings = file.endsWith('.ipynb') ? analyzeNotebook(text) : analyzeText(text, { forced: true });
       assert.deepEqual(codes(findings), expected ? [expected] : []);
     });
   }

@@ -4,7 +4,8 @@
  * line/column range, the offset range the editor uses, and the titles of its quick fixes.
  * `errorCount`/`warningCount` count every finding; past MAX_FINDINGS_PER_FILE, `findings` holds
  * the first ones and `omittedFindingCount` says how many more there are. A file whose analysis
- * failed has `internalError` (and no findings).
+ * failed has `internalError` (and no findings). A notebook's findings point into the `.ipynb`
+ * text and also carry `cell` (markdown cells counted), `cellLine` and `cellColumn`.
  */
 import type { FileReport } from '../report';
 
@@ -27,6 +28,10 @@ export interface JsonFileResult {
     offset: number;
     length: number;
     fixes: string[];
+    /** Notebooks: the cell's number (markdown cells counted) and the position in it, 1-based. */
+    cell?: number;
+    cellLine?: number;
+    cellColumn?: number;
   }[];
 }
 
@@ -49,6 +54,7 @@ export function formatJson(reports: readonly FileReport[]): string {
         offset: finding.offset,
         length: finding.length,
         fixes: finding.fixes.map((fix) => fix.title),
+        ...(finding.cell ? { cell: finding.cell.cell, cellLine: finding.cell.line, cellColumn: finding.cell.column } : {}),
       })),
     };
   });

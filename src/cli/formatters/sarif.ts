@@ -64,6 +64,8 @@ export function formatSarif(reports: readonly FileReport[], context: SarifContex
             ...(ruleIndex.has(finding.code) ? { ruleIndex: ruleIndex.get(finding.code) } : {}),
             level: LEVELS[finding.severity],
             message: { text: finding.message },
+            // Notebooks: the region is in the .ipynb text; the cell and its line are what people look for.
+            ...(finding.cell ? { properties: { cell: finding.cell.cell, cellLine: finding.cell.line, cellColumn: finding.cell.column } } : {}),
             locations: [
               {
                 physicalLocation: {

@@ -23,7 +23,8 @@ export function formatStylish(reports: readonly FileReport[]): string {
   if (withFindings.length === 0) return '';
   let output = '';
   for (const report of withFindings) {
-    const positions = report.findings.map((finding) => `${finding.line}:${finding.column}`);
+    // A notebook's findings are placed by cell (markdown cells counted) and line in the cell.
+    const positions = report.findings.map((finding) => (finding.cell ? `cell ${finding.cell.cell}, line ${finding.cell.line}` : `${finding.line}:${finding.column}`));
     const positionWidth = positions.reduce((widest, position) => Math.max(widest, position.length), 0);
     output += `\n${terminalSafe(report.displayPath)}\n`;
     report.findings.forEach((finding, index) => {

@@ -1,0 +1,77 @@
+/**
+ * Checks a Jupyter notebook (`.ipynb`) the way the editor does: its code cells joined into one
+ * Python text (IPython lines blanked), analysed by the Python host. Findings come back with
+ * offsets into the `.ipynb` file's own text — so JSON and SARIF line/column point into the file a
+ * code-scanning service shows — and, beside them, where each is in its cell (the stylish output's
+ * `cell N, line L`).
+ */
+import { analyzeDocument, readPythonDocument } from '../core/hostDocument';
+import { IpynbFile } from '../core/hosts/notebook/ipynbFile';
+import type { Finding } from '../core/findings';
+import { LineIndex } from '../core/textPositions';
+import type { CheckContext, CheckedFile } from './checkFile';
+import { CliError } from './cliError';
+import type { FileSettings } from './fileSettings';
+
+/** Where a finding is inside its cell; all 1-based, columns in UTF-16 code units. */
+export interface CellPosition {
+  /** The cell's number in the notebook, markdown and raw cells counted. */
+  cell: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Folder expansion looks for notebooks too… */
+export const NOTEBOOK_GLOB = '**/*.ipynb';
+/** …but not in Jupyter's autosave copies. */
+export const NOTEBOOK_CHECKPOINTS = '**/.ipynb_checkpoints/**';
+
+/** Files the checker reads as notebooks. */
+export function isNotebookFile(file: string): boolean {
+  return file.toLowerCase().endsWith('.ipynb');
+}
+
+/**
+ * Analyses the notebook `text` of `file`. A notebook without anything SageMaker yields no findings
+ * (and `isSpec` false, like a JSON file that is not a request).
+ * @throws CliError (exit 2) when the text is not a notebook (not JSON, or no `cells` list).
+ */
+export function checkNotebook(file: string, text: string, context: CheckContext, settings: FileSettings): CheckedFile {
+  const ipynb = IpynbFile.parse(text);
+  if (!ipynb) throw new CliError(`cannot read ${file}: it is not a Jupyter notebook (nbformat 4 JSON with a "cells" list)`);
+  const { notebook } = ipynb;
+  const document = readPythonDocument(notebook.text);
+  if (document.requests.length === 0 && document.frameworkRequests.length === 0) return { file, text, isSpec: false, findings: [] };
+  const { findings } = analyzeDocument(document, {
+    catalog: context.catalog,
+    apiModel: context.apiModel,
+    instanceGpus: context.instanceGpus,
+    regionInputs: { regionSetting: settings.region, env: context.env, awsConfigText: context.awsConfigText },
+    rules: settings.rules,
+  });
+  const cellLines = new Map<number, LineIndex>();
+  const lineIndex = (cell: number) => {
+    let index = cellLines.get(cell);
+    if (!index) cellLines.set(cell, (index = new LineIndex(notebook.cells[cell].text)));
+    return index;
+  };
+  const cellPositions = new Map<Finding, CellPosition>();
+  const inFile: Finding[] = [];
+  for (const finding of findings) {
+    const start = notebook.toCell(finding.offset);
+    if (!start) continue;
+    // A range is kept to the cell it starts in (findings never span cells, but stay safe).
+    const endInCell = notebook.toCell(finding.offset + finding.length);
+    const endOffset = endInCell && endInCell.cell === start.cell ? endInCell.offset : notebook.cells[start.cell].text.length;
+    const fileStart = ipynb.fileOffset(start.cell, start.offset, 'start')!;
+    const fileEnd = Math.max(fileStart, ipynb.fileOffset(start.cell, endOffset, endOffset > start.offset ? 'end' : 'start')!);
+    const located = { ...finding, offset: fileStart, length: fileEnd - fileStart };
+    const from = lineIndex(start.cell).positionAt(start.offset);
+    const to = lineIndex(start.cell).positionAt(endOffset);
+    cellPositions.set(located, { cell: start.cell + 1, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 });
+    inFile.push(located);
+  }
+  return { file, text, isSpec: true, findings: inFile, cellPositions };
+}

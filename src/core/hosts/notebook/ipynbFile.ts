@@ -1,0 +1,86 @@
+/**
+ * Reading a `.ipynb` file (nbformat 4 JSON) for the checker: its cells, and the way back from a
+ * place in a cell to the file's own text. A cell's `source` is a string or a list of strings
+ * (usually one per line); each is a JSON string whose escapes (`\n`, `\"`, `\u00e9`) make the
+ * file's offsets differ from the cell's, so every cell offset is mapped through the string node
+ * that holds it, escapes included.
+ */
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { memberValue, valueOffsetMapper } from '../../jsonTree';
+import { NotebookText, type NotebookCellInput } from './notebookText';
+
+/** One piece of a cell's source: a JSON string node and where its value starts in the cell text. */
+interface SourcePiece {
+  /** Offset of the piece's first character in the cell's text. */
+  start: number;
+  length: number;
+  /** Decoded index → offset in the file (see valueOffsetMapper). */
+  toFile: (index: number) => number;
+}
+
+export class IpynbFile {
+  private constructor(
+    /** The code cells as one Python text, with its cell map. */
+    readonly notebook: NotebookText,
+    private readonly pieces: readonly (readonly SourcePiece[])[],
+  ) {}
+
+  /**
+   * Parses the file's text. Code cells of a notebook whose kernel language is not Python count
+   * as cells but are not code. Returns undefined when the text is not a notebook (not JSON, or
+   * no `cells` list: nbformat 4 is what Jupyter has written since 2015).
+   */
+  static parse(text: string): IpynbFile | undefined {
+    const errors: ParseError[] = [];
+    const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    if (!root || root.type !== 'object' || errors.length > 0) return undefined;
+    const cellsNode = memberValue(root, 'cells');
+    if (cellsNode?.type !== 'array') return undefined;
+    const python = isPythonNotebook(root);
+    const cells: NotebookCellInput[] = [];
+    const pieces: SourcePiece[][] = [];
+    for (const cellNode of cellsNode.children ?? []) {
+      const type = memberValue(cellNode, 'cell_type')?.value;
+      const cellPieces = sourcePieces(text, memberValue(cellNode, 'source'));
+      const kind = type === 'code' && python ? 'code' : type === 'markdown' ? 'markdown' : 'raw';
+      cells.push({ kind, text: cellPieces.map((piece) => piece.value).join('') });
+      pieces.push(cellPieces.map(({ start, length, toFile }) => ({ start, length, toFile })));
+    }
+    return new IpynbFile(new NotebookText(cells), pieces);
+  }
+
+  /**
+   * The offset in the file's text of `offset` in cell `cell`. At the border of two source strings
+   * a start (`bias` 'start') is placed at the beginning of the later one and an end at the end of
+   * the earlier one, so a range never takes in the `", "` between them.
+   */
+  fileOffset(cell: number, offset: number, bias: 'start' | 'end' = 'start'): number | undefined {
+    const cellPieces = this.pieces[cell];
+    if (!cellPieces || cellPieces.length === 0) return undefined;
+    const piece =
+      bias === 'start'
+        ? (cellPieces.find((candidate) => offset < candidate.start + candidate.length) ?? cellPieces[cellPieces.length - 1])
+        : (cellPieces.find((candidate) => offset <= candidate.start + candidate.length) ?? cellPieces[cellPieces.length - 1]);
+    return piece.toFile(Math.max(0, Math.min(offset - piece.start, piece.length)));
+  }
+}
+
+/** Jupyter's `language_info.name` (else `kernelspec.language`); absent means Python, Jupyter's default. */
+function isPythonNotebook(root: Node): boolean {
+  const metadata = memberValue(root, 'metadata');
+  const language = memberValue(memberValue(metadata, 'language_info'), 'name')?.value ?? memberValue(memberValue(metadata, 'kernelspec'), 'language')?.value;
+  return typeof language !== 'string' || language.toLowerCase() === 'python';
+}
+
+function sourcePieces(text: string, source: Node | undefined): (SourcePiece & { value: string })[] {
+  if (!source) return [];
+  const strings = source.type === 'string' ? [source] : source.type === 'array' ? (source.children ?? []).filter((node) => node.type === 'string') : [];
+  const pieces: (SourcePiece & { value: string })[] = [];
+  let start = 0;
+  for (const node of strings) {
+    const value = node.value as string;
+    pieces.push({ start, length: value.length, toFile: valueOffsetMapper(text, node), value });
+    start += value.length;
+  }
+  return pieces;
+}

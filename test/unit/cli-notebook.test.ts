@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import type { JsonFileResult } from '../../src/cli/formatters/json';
+import { REPOSITORY_ROOT, removeTempProjects, runCli, tempProject } from './cliTestKit';
+
+const FIXTURE = 'test/fixtures/notebooks/training-two-cells.ipynb';
+const FIXTURE_TEXT = fs.readFileSync(path.join(REPOSITORY_ROOT, FIXTURE), 'utf8');
+const SARIF_SCHEMA = JSON.parse(fs.readFileSync(path.join(REPOSITORY_ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
+
+/** The file's text between two 1-based line:column positions (columns in UTF-16 code units). */
+function textBetween(text: string, line: number, column: number, endLine: number, endColumn: number): string {
+  const lines = text.split('\n');
+  const offsetOf = (l: number, c: number) => lines.slice(0, l - 1).reduce((sum, current) => sum + current.length + 1, 0) + c - 1;
+  return text.slice(offsetOf(line, column), offsetOf(endLine, endColumn));
+}
+
+/** A notebook file (nbformat 4, sources as lists of lines, as Jupyter writes them). */
+function notebookFile(cells: { cell_type: string; source: string }[]): string {
+  return JSON.stringify({ cells: cells.map((cell) => ({ ...cell, metadata: {}, source: cell.source.split(/(?<=\n)/) })), metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+}
+
+describe('sagemaker-spec check: notebooks', () => {
+  after(removeTempProjects);
+
+  it('stylish output places findings by cell (markdown counted) and line in the cell', () => {
+    const run = runCli(['check', FIXTURE]);
+    assert.equal(run.status, 1);
+    const lines = run.stdout.split('\n');
+    assert.equal(lines[1], FIXTURE);
+    assert.match(lines[2], /^ {2}cell 2, line 5 {2}error {4}.* {2}xgboost-unpinned$/);
+    assert.match(lines[3], /^ {2}cell 4, line 2 {2}error {4}.* {2}missing-required-property$/);
+    assert.equal(lines.at(-2), '✖ 2 problems (2 errors, 0 warnings)');
+  });
+
+  it('JSON output points into the .ipynb text (escapes included), with the cell position beside it', () => {
+    const [result] = JSON.parse(runCli(['check', '--format', 'json', FIXTURE]).stdout) as JsonFileResult[];
+    const found = result.findings.map((finding) => ({
+      code: finding.code,
+      inFile: textBetween(FIXTURE_TEXT, finding.line, finding.column, finding.endLine, finding.endColumn),
+      atOffset: FIXTURE_TEXT.slice(finding.offset, finding.offset + finding.length),
+      cell: [finding.cell, finding.cellLine, finding.cellColumn],
+    }));
+    assert.deepEqual(found, [
+      // The cell's line is `    "TrainingImage": "…:latest",` — its quotes are \" in the file, so the columns differ.
+      { code: 'xgboost-unpinned', inFile: 'latest', atOffset: 'latest', cell: [2, 5, 86] },
+      { code: 'missing-required-property', inFile: 'create_training_job', atOffset: 'create_training_job', cell: [4, 2, 4] },
+    ]);
+    assert.notEqual(result.findings[0].column, 86);
+  });
+
+  it('SARIF output is valid 2.1.0, its regions in the .ipynb text, the cell in the result\'s properties', () => {
+    const log = JSON.parse(runCli(['check', '--format', 'sarif', FIXTURE]).stdout) as {
+      runs: { results: { ruleId: string; properties?: Record<string, number>; locations: { physicalLocation: { region: Record<string, number> } }[] }[] }[];
+    };
+    const validate = addFormats(new Ajv({ allErrors: true, strict: false })).compile(SARIF_SCHEMA);
+    assert.ok(validate(log), JSON.stringify(validate.errors));
+    const results = log.runs[0].results.map((result) => {
+      const region = result.locations[0].physicalLocation.region;
+      return { ruleId: result.ruleId, text: textBetween(FIXTURE_TEXT, region.startLine, region.startColumn, region.endLine, region.endColumn), properties: result.properties };
+    });
+    assert.deepEqual(results, [
+      { ruleId: 'xgboost-unpinned', text: 'latest', properties: { cell: 2, cellLine: 5, cellColumn: 86 } },
+      { ruleId: 'missing-required-property', text: 'create_training_job', properties: { cell: 4, cellLine: 2, cellColumn: 4 } },
+    ]);
+  });
+
+  it('expands folders to notebooks, skipping .ipynb_checkpoints; a notebook with nothing SageMaker is clean', () => {
+    const plain = notebookFile([{ cell_type: 'code', source: 'import pandas as pd\n!ls\nprint(pd.__version__)' }]);
+    const root = tempProject({
+      'nb/train.ipynb': FIXTURE_TEXT,
+      'nb/plain.ipynb': plain,
+      'nb/.ipynb_checkpoints/train-checkpoint.ipynb': FIXTURE_TEXT,
+    });
+    const results = JSON.parse(runCli(['check', '--format', 'json', 'nb'], { cwd: root }).stdout) as JsonFileResult[];
+    assert.deepEqual(
+      results.map((result) => [path.relative(root, result.filePath), result.findings.map((finding) => finding.code)]),
+      [
+        [path.join('nb', 'plain.ipynb'), []],
+        [path.join('nb', 'train.ipynb'), ['xgboost-unpinned', 'missing-required-property']],
+      ],
+    );
+  });
+
+  it('honours # sagemaker-spec-disable-next-line in a cell', () => {
+    const source = ['from sagemaker import image_uris', '# sagemaker-spec-disable-next-line xgboost-unpinned -- a throwaway experiment', 'image_uris.retrieve("xgboost", "us-east-1", "latest")', ''].join('\n');
+    const root = tempProject({ 'suppressed.ipynb': notebookFile([{ cell_type: 'code', source }]), 'reported.ipynb': notebookFile([{ cell_type: 'code', source: source.replace(/^# .*\n/m, '') }]) });
+    assert.deepEqual(runCli(['check', 'suppressed.ipynb'], { cwd: root }), { status: 0, stdout: '', stderr: '' });
+    const reported = runCli(['check', 'reported.ipynb'], { cwd: root });
+    assert.equal(reported.status, 1);
+    assert.match(reported.stdout, /cell 1, line 2 {2}error .* xgboost-unpinned\n/);
+  });
+
+  it('fails (exit 2) on a .ipynb that is not a notebook', () => {
+    const root = tempProject({ 'broken.ipynb': '{"cells": [' });
+    const run = runCli(['check', 'broken.ipynb'], { cwd: root });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /broken\.ipynb.*not a Jupyter notebook/);
+  });
+});
