@@ -278,13 +278,17 @@ function referenceCandidates(catalog: Catalog, region: string): ReferenceCandida
   return candidates;
 }
 
-/** 0: a name or one of its words starts with the query; 1: contains it; 2: the URI contains it. */
+/**
+ * 0: the repository starts with the query; 1: a name or one of its words starts with it; 2: a name
+ * contains it; 3: the URI contains it.
+ */
 function matchScore(candidate: ReferenceCandidate, query: string): number | undefined {
   if (query === '') return 0;
   const { names } = candidate;
   const at = names.indexOf(query);
-  if (at >= 0) return at === 0 || /[\s\-_]/.test(names[at - 1]) ? 0 : 1;
-  if (candidate.uri.toLowerCase().includes(query)) return 2;
+  if (at === 0) return 0;
+  if (at > 0) return /[\s\-_]/.test(names[at - 1]) ? 1 : 2;
+  if (candidate.uri.toLowerCase().includes(query)) return 3;
   return undefined;
 }
 
