@@ -8,7 +8,7 @@ import { compareVersions } from './versions';
 const VERSION_TOKEN = /\d+|[A-Za-z]+/g;
 
 /**
- * The version part of a tag: the longest known version (image version, tag prefix or alias) that
+ * The version part of a tag: the longest known version (image version or alias) that
  * the tag equals or continues with `-`; else the text before the first `-`, with a trailing build
  * number kept (`1.7-2` of XGBoost, `0.90-1`).
  */
@@ -44,7 +44,8 @@ function versionDistance(a: string, b: string): [number, number] {
  */
 export function suggestTags(typed: string, entries: readonly TagEntry[], count = 3): string[] {
   if (typed.length > MAX_SUGGESTION_INPUT || count <= 0) return [];
-  const known = [...new Set(entries.flatMap(({ image }) => [image.version, image.tagPrefix ?? image.version, ...(image.aliases ?? [])]))].filter((v) => v !== '');
+  // Versions and aliases only: a tag prefix (`25.09-py3`) would hide the suffix being compared.
+  const known = [...new Set(entries.flatMap(({ image }) => [image.version, ...(image.aliases ?? [])]))].filter((v) => v !== '');
   const typedVersion = versionPart(typed, known);
   const typedSuffix = typed.slice(typedVersion.length);
 
