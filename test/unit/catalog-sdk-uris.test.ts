@@ -93,6 +93,9 @@ describe("catalog tags against the SageMaker Python SDK's expected image URIs", 
   it('offers the short-version tags the SDK emits for version aliases', () => {
     const pytorch = catalog.tagsFor('pytorch-training', 'us-east-1').map((entry) => entry.tag);
     assert.ok(pytorch.includes('2.8-gpu-py312'), 'pytorch 2.8 alias');
+    // TensorFlow aliases 2.8 → 2.8.4 (inference, no py version) and 2.9 → 2.9.2 (training, py39).
+    assert.ok(catalog.tagsFor('tensorflow-inference', 'us-east-1').some((entry) => entry.tag === '2.8-gpu'), 'tensorflow 2.8-gpu');
+    assert.ok(catalog.tagsFor('tensorflow-training', 'us-east-1').some((entry) => entry.tag === '2.9-gpu-py39'), 'tensorflow 2.9-gpu-py39');
     const spark = catalog.tagsFor('sagemaker-spark-processing', 'eu-central-1').map((entry) => entry.tag);
     assert.ok(spark.includes('3.0-cpu') && spark.includes('3.1-cpu'), 'Spark without py version');
     const distribution = catalog.tagsFor('sagemaker-distribution-prod').map((entry) => entry.tag);
