@@ -15,9 +15,16 @@
 //   - built-in algorithms have no processors/py_versions, so their tag is the version (`1`);
 //   - Hugging Face configs nested by base framework (`pytorch2.8.0`) use the prefix
 //     `{base framework version}-transformers{version}`;
-//   - images whose entry lists `sdk_versions` (Neuron) prefix the container version with the newest
-//     SDK version, and the Neuron frameworks put the inference tool (`neuron`/`neuronx`) in the
-//     processor slot;
+//   - the SDK's Neuron repositories (SDK_VERSION_REPOSITORIES) prefix the container version with the
+//     newest `sdk_versions` entry, and the Neuron frameworks put the inference tool
+//     (`neuron`/`neuronx`) in the processor slot;
+//   - a version alias is put in the tag as requested (`2.8-gpu-py312` for pytorch `2.8` → `2.8.0`),
+//     and an alias that has the name of a version shadows it (the SDK resolves aliases first);
+//   - Hugging Face base framework aliases (`pytorch2.8`) likewise give `2.8-transformers…` tags;
+//   - Triton's GPU tag has no processor suffix (`25.09-py3`);
+//   - SMP v2 (pytorch-smp) tags end in the CUDA suffix of get_training_image_uri (smpCudaSuffixes);
+//   - Spark without a py version gives `3.1-cpu`;
+//   - the p4d/smdistributed container versions (AUTO_CONTAINER_VERSIONS) give extra tags;
 //   - `{framework}-inference-graviton` repositories append `-sagemaker` to the container version;
 //   - xgboost/sklearn `inference_graviton` tags come from the SDK's fixed table (GRAVITON_TAGS);
 //   - sagemaker-base-python's repository is `{repository}-{py}` for py 310 and 38 (SDK
@@ -97,6 +104,19 @@ const INFERENCE_TOOL = {
   'huggingface-llm-neuronx': 'neuronx',
   'pytorch-neuron': 'neuron',
 };
+
+/**
+ * Documented tag forms beyond the SDK's rule, per repository: first-party tags that public
+ * Dockerfiles and the image's own release notes pull. `{version}` is the image's version, `{py}` a
+ * Python version number (`39`), `{build}` a release number (`1.2`). Accepted, never suggested.
+ */
+const TAG_FORMS = {
+  // aws/sagemaker-spark-container README: `3.1-cpu-py39-v1.2` (py and release pinned).
+  'sagemaker-spark-processing': ['{version}-cpu-py{py}-v{build}'],
+};
+
+/** Deep Learning Containers whose tags are exact: SMP v2 tags always end in the CUDA suffix. */
+const EXACT_TAG_FRAMEWORKS = new Set(['pytorch-smp']);
 
 /** sagemaker-base-python: the SDK appends the py version to the repository (310 is the default). */
 const BASE_PYTHON_PY_VERSIONS = ['310', '38'];
@@ -310,13 +330,23 @@ function walkScope(framework, scopes, scopeConfig, drafts, warnings) {
     aliasesOf.get(target).push(alias);
   }
 
+  // The SDK resolves an alias before the version (`_version_for_config`), so a version key that is
+  // also an alias of another version is never requested as itself (pytorch-smp `2.3.1` → `2.5.0`).
+  const aliasMap = scopeConfig.version_aliases ?? {};
   for (const [version, entry] of Object.entries(versions)) {
+    const shadowed = version in aliasMap && aliasMap[version] !== version;
+    const requestKeys = [...(shadowed ? [] : [version]), ...(aliasesOf.get(version) ?? []).filter((a) => a !== version)];
+    if (requestKeys.length === 0) {
+      warnings.push(`${where}/${version}: no request reaches this version (an alias of the same name points elsewhere); left out`);
+      continue;
+    }
     const base = {
       framework,
       scopes,
       version,
       scopeProcessors: scopeConfig.processors,
       aliases: (aliasesOf.get(version) ?? []).filter((a) => a !== version),
+      requestKeys,
     };
     if ('registries' in entry) {
       drafts.push(leafDraft(`${where}/${version}`, base, entry, {}, warnings));
@@ -333,13 +363,59 @@ function walkScope(framework, scopes, scopeConfig, drafts, warnings) {
       if (key === 'version_aliases') continue;
       const nestedWhere = `${where}/${version}/${key}`;
       if (!nested || typeof nested !== 'object' || !('registries' in nested)) fail(nestedWhere, 'not an image entry');
-      if (/^(pytorch|tensorflow)\d/.test(key)) drafts.push(leafDraft(nestedWhere, base, nested, { baseFramework: key }, warnings));
-      else if (/^py\d+$/.test(key)) drafts.push(leafDraft(nestedWhere, base, nested, { pyNest: key }, warnings));
+      if (/^(pytorch|tensorflow)\d/.test(key)) {
+        const baseKeys = [key, ...Object.entries(nestedAliases).filter(([alias, target]) => target === key && alias !== key).map(([alias]) => alias)];
+        drafts.push(leafDraft(nestedWhere, base, nested, { baseFramework: key, baseKeys }, warnings));
+      } else if (/^py\d+$/.test(key)) drafts.push(leafDraft(nestedWhere, base, nested, { pyNest: key }, warnings));
       else fail(nestedWhere, `unknown nesting key "${key}"`);
       count++;
     }
     if (count === 0) fail(`${where}/${version}`, 'empty nested version');
   }
+}
+
+/**
+ * The SDK's `_should_auto_select_container_version` table: on ml.p4d instances (or with
+ * smdistributed) these framework tags get a CUDA/OS suffix.
+ */
+const AUTO_CONTAINER_VERSIONS = {
+  'tensorflow-2.3-gpu-py37': 'cu110-ubuntu18.04-v3',
+  'tensorflow-2.3.1-gpu-py37': 'cu110-ubuntu18.04',
+  'tensorflow-2.3.2-gpu-py37': 'cu110-ubuntu18.04',
+  'tensorflow-1.15-gpu-py37': 'cu110-ubuntu18.04-v8',
+  'tensorflow-1.15.4-gpu-py37': 'cu110-ubuntu18.04',
+  'tensorflow-1.15.5-gpu-py37': 'cu110-ubuntu18.04',
+  'mxnet-1.8-gpu-py37': 'cu110-ubuntu16.04-v1',
+  'mxnet-1.8.0-gpu-py37': 'cu110-ubuntu16.04',
+  'pytorch-1.6-gpu-py36': 'cu110-ubuntu18.04-v3',
+  'pytorch-1.6.0-gpu-py36': 'cu110-ubuntu18.04',
+  'pytorch-1.6-gpu-py3': 'cu110-ubuntu18.04-v3',
+  'pytorch-1.6.0-gpu-py3': 'cu110-ubuntu18.04',
+};
+
+/** Repositories whose container version the SDK prefixes with the newest `sdk_versions` entry. */
+const SDK_VERSION_REPOSITORIES = new Set([
+  'pytorch-training-neuron', 'pytorch-training-neuronx', 'huggingface-vllm-inference-neuronx',
+  'huggingface-pytorch-inference-neuron', 'huggingface-pytorch-inference-neuronx',
+]);
+
+/** Hugging Face repositories whose tag uses the resolved version and base framework, not the alias. */
+const HF_RESOLVED_PREFIX_REPOSITORIES = new Set(['huggingface-pytorch-inference-neuron', 'huggingface-pytorch-inference-neuronx']);
+
+/**
+ * SMP v2 (`get_training_image_uri` with smdistributed model parallel): the CUDA suffix follows the
+ * requested version and the instance type. `2.5` → cu124; `2.1`–`2.4` or an ml.p5 instance → cu121;
+ * otherwise cu118. Returns every suffix some instance type gives.
+ */
+export function smpCudaSuffixes(requested) {
+  if (requested.includes('2.5')) return ['cu124'];
+  if (['2.1', '2.2', '2.3', '2.4'].some((v) => requested.includes(v))) return ['cu121'];
+  return ['cu118', 'cu121'];
+}
+
+/** `_format_tag`: the non-empty parts joined with `-`. */
+function formatTag(...parts) {
+  return parts.filter((part) => part).join('-');
 }
 
 function leafDraft(where, base, entry, nesting, warnings) {
@@ -356,40 +432,64 @@ function leafDraft(where, base, entry, nesting, warnings) {
   // The SDK: config.get("processors") or version_config.get("processors").
   const processors = base.scopeProcessors ?? entry.processors;
   const pyVersions = nesting.pyNest ? [nesting.pyNest] : entry.py_versions;
+  const hfPrefix = (baseKey, requested) => `${baseKey.replace(/^(pytorch|tensorflow)/, '')}-transformers${requested}`;
+  const tagBase = nesting.baseFramework ? hfPrefix(nesting.baseFramework, version) : (entry.tag_prefix ?? version);
 
-  let tagBase;
-  if (nesting.baseFramework) {
-    tagBase = `${nesting.baseFramework.replace(/^(pytorch|tensorflow)/, '')}-transformers${version}`;
-  } else {
-    tagBase = entry.tag_prefix ?? version;
+  // Every tag prefix a request can produce: the version itself first, then its aliases (the SDK
+  // puts the requested version, not the resolved one, in the tag).
+  const prefixes = [];
+  for (const requested of base.requestKeys) {
+    if (nesting.baseFramework) {
+      const resolved = HF_RESOLVED_PREFIX_REPOSITORIES.has(entry.repository);
+      for (const baseKey of resolved ? [nesting.baseFramework] : nesting.baseKeys) {
+        prefixes.push({ prefix: hfPrefix(baseKey, resolved ? version : requested), requested });
+      }
+    } else prefixes.push({ prefix: entry.tag_prefix ?? requested, requested });
   }
 
-  let tags;
+  const tags = [];
+  const add = (tag) => {
+    if (tag && !tags.includes(tag)) tags.push(tag);
+  };
   const graviton = scopes.length === 1 && scopes[0] === 'inference_graviton' && GRAVITON_TAGS[framework];
   if (graviton) {
     const tag = GRAVITON_TAGS[framework][version];
     if (!tag) fail(where, 'inference_graviton version missing from the SDK tag table (GRAVITON_TAGS)');
-    tags = [tag];
+    add(tag);
   } else {
-    tags = [];
     const latestSdk = entry.sdk_versions ? [...entry.sdk_versions].sort().reverse()[0] : undefined;
-    for (const processor of processors ?? [undefined]) {
-      let container;
-      if (entry.container_version) {
-        container = processor === undefined ? undefined : entry.container_version[processor];
-        if (container === undefined) {
-          const values = Object.values(entry.container_version);
-          if (values.length !== 1) fail(where, `container_version has no entry for processor ${processor}`);
-          container = values[0];
-          warnings.push(`${where}: container_version is keyed ${Object.keys(entry.container_version)} but the processor is ${processor}; used its only value`);
+    for (const { prefix, requested } of prefixes) {
+      // xgboost `latest` → `1`: the catalog accepts it through the alias rule, never offers it.
+      if (requested === 'latest' && requested !== version) continue;
+      for (const processor of processors ?? [undefined]) {
+        let containers = [undefined];
+        if (entry.container_version) {
+          let container = processor === undefined ? undefined : entry.container_version[processor];
+          if (container === undefined) {
+            const values = Object.values(entry.container_version);
+            if (values.length !== 1) fail(where, `container_version has no entry for processor ${processor}`);
+            container = values[0];
+            if (requested === base.requestKeys[0]) {
+              warnings.push(`${where}: container_version is keyed ${Object.keys(entry.container_version)} but the processor is ${processor}; used its only value`);
+            }
+          }
+          if (latestSdk && SDK_VERSION_REPOSITORIES.has(entry.repository)) container = `${latestSdk}-${container}`;
+          if (entry.repository === `${framework}-inference-graviton`) container = `${container}-sagemaker`;
+          containers = [container];
+        } else if (framework === 'pytorch-smp') containers = smpCudaSuffixes(requested);
+        const slot = INFERENCE_TOOL[framework] ?? processor;
+        // Spark: without a py_version the SDK leaves it out of the tag (`3.1-cpu`).
+        const pys = [...(pyVersions ?? [undefined]), ...(framework === 'spark' && pyVersions ? [undefined] : [])];
+        for (const py of pys) {
+          for (const container of containers) {
+            let tag = formatTag(prefix, slot, py, container);
+            const auto = AUTO_CONTAINER_VERSIONS[`${framework}-${tag}`];
+            // Triton: the GPU tag has no processor suffix (the SDK's `tag.rstrip("-gpu")`).
+            if (framework === 'sagemaker-tritonserver' && processor === 'gpu') tag = tag.replace(/[-gpu]+$/, '');
+            add(tag);
+            if (auto) add(`${tag}-${auto}`);
+          }
         }
-        if (latestSdk) container = `${latestSdk}-${container}`;
-        if (entry.repository === `${framework}-inference-graviton`) container = `${container}-sagemaker`;
-      }
-      const slot = INFERENCE_TOOL[framework] ?? processor;
-      for (const py of pyVersions ?? [undefined]) {
-        const tag = [tagBase, slot, py, container].filter((part) => part).join('-');
-        if (tag && !tags.includes(tag)) tags.push(tag);
       }
     }
   }
@@ -510,7 +610,7 @@ export function buildCatalog(referenceDir = defaultReferenceDir()) {
     if (d.pyVersions) image.pyVersions = d.pyVersions;
     if (d.tagPrefix !== undefined) image.tagPrefix = d.tagPrefix;
     image.tags = d.tags;
-    image.tagMatch = kind === 'deep-learning-container' ? 'version-prefix' : 'exact';
+    image.tagMatch = kind === 'deep-learning-container' && !EXACT_TAG_FRAMEWORKS.has(d.framework) ? 'version-prefix' : 'exact';
     if (d.aliases.length > 0) image.aliases = d.aliases;
     return image;
   });
@@ -537,7 +637,8 @@ export function buildCatalog(referenceDir = defaultReferenceDir()) {
     regions,
     accountMaps,
     images,
-    summary: { configFiles: files.length, frameworks: Object.keys(perFramework).length, perFramework, warnings },
+    tagForms: sortedObject(TAG_FORMS, byString),
+    summary: { configFiles: files.length, frameworks: Object.keys(perFramework).length, perFramework, warnings: [...new Set(warnings)] },
   };
 }
 
@@ -558,6 +659,7 @@ function serializeCatalog(model) {
   };
   block('regions', model.regions, false);
   block('accountMaps', model.accountMaps, false);
+  block('tagForms', model.tagForms, false);
   block('images', model.images, true);
   lines.push('}');
   return lines.join('\n') + '\n';

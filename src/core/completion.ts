@@ -117,7 +117,7 @@ export function completeImage(typed: string, edit: TextEdit, region: ResolvedReg
     const [, account, hostRegion] = ecrHost;
     const rest = typed.slice(slash + 1);
     const colon = rest.indexOf(':');
-    if (colon >= 0) return tagItems(catalog, typed, edit, host, hostRegion, rest.slice(0, colon), rest.slice(colon + 1));
+    if (colon >= 0) return tagItems(catalog, typed, edit, host, hostRegion, rest.slice(0, colon), rest.slice(colon + 1), usage);
     return repositoryItems(catalog, typed, edit, host, account, hostRegion, rest);
   }
   return referenceItems(catalog, typed, edit, region, usage);
@@ -194,22 +194,60 @@ function remoteTagDetail(tag: RemoteTag): string {
   return parts.join(' · ');
 }
 
-function tagItems(catalog: Catalog, typed: string, edit: TextEdit, host: string, region: string, repository: string, partialTag: string): CompletionResult {
+/** How a scope reads in a completion detail: `inference_graviton` → `Graviton inference`. */
+const SCOPE_WORDS: Record<string, string> = {
+  inference_graviton: 'Graviton inference',
+  eia: 'Elastic Inference',
+  'detailed-profiler': 'profiling',
+};
+
+/**
+ * The repository's catalog tags that start with `partialTag`. Only tags whose image serves the
+ * field's usage are offered (a training job never gets the Graviton-only `1.0-1-arm64-cpu-py3`);
+ * the others only when no serving tag matches what was typed, and then the detail says why
+ * (`Graviton inference only`).
+ */
+function tagItems(
+  catalog: Catalog,
+  typed: string,
+  edit: TextEdit,
+  host: string,
+  region: string,
+  repository: string,
+  partialTag: string,
+  usage: ImageUsage,
+): CompletionResult {
+  const needed = neededScope(usage);
+  // A tag can belong to several images (training and inference builds): it serves the usage when any does.
+  const scopesOfTag = new Map<string, Set<string>>();
+  for (const image of catalog.imagesForRepository(repository)) {
+    if (catalog.accountFor(image, region) === undefined) continue;
+    for (const tag of image.tags) {
+      let scopes = scopesOfTag.get(tag);
+      if (!scopes) scopesOfTag.set(tag, (scopes = new Set()));
+      if (image.scopes.length === 0) scopes.add('');
+      for (const scope of image.scopes) scopes.add(scope);
+    }
+  }
+  const passing: CompletionItem[] = [];
+  const failing: CompletionItem[] = [];
   const seen = new Set<string>();
-  const items: CompletionItem[] = [];
   for (const { tag, image } of catalog.tagsFor(repository, region)) {
     if (seen.has(tag) || (image.framework === XGBOOST_FRAMEWORK && isFloatingTag(tag)) || tag === 'latest') continue;
     if (!tag.startsWith(partialTag)) continue;
     seen.add(tag);
-    items.push({
+    const scopes = [...(scopesOfTag.get(tag) ?? new Set(image.scopes))].filter((scope) => scope !== '');
+    const serves = !needed || scopes.length === 0 || servesScope(scopes, needed);
+    const list = serves ? passing : failing;
+    list.push({
       label: tag,
       kind: 'tag',
-      detail: `${imageTitle(image)} · ${image.scopes.join(', ')}`,
-      sortText: String(items.length).padStart(5, '0'),
+      detail: serves ? `${imageTitle(image)} · ${scopes.join(', ')}` : `${imageTitle(image)} · ${scopes.map((scope) => SCOPE_WORDS[scope] ?? scope).join(', ')} only`,
+      sortText: String(list.length).padStart(5, '0'),
       edit: { ...edit, newText: `${host}/${repository}:${tag}` },
     });
   }
-  return { typed, isIncomplete: false, items };
+  return { typed, isIncomplete: false, items: passing.length > 0 ? passing : failing };
 }
 
 function repositoryItems(catalog: Catalog, typed: string, edit: TextEdit, host: string, account: string, region: string, partial: string): CompletionResult {
@@ -278,13 +316,17 @@ function referenceCandidates(catalog: Catalog, region: string): ReferenceCandida
   return candidates;
 }
 
-/** 0: a name or one of its words starts with the query; 1: contains it; 2: the URI contains it. */
+/**
+ * 0: the repository starts with the query; 1: a name or one of its words starts with it; 2: a name
+ * contains it; 3: the URI contains it.
+ */
 function matchScore(candidate: ReferenceCandidate, query: string): number | undefined {
   if (query === '') return 0;
   const { names } = candidate;
   const at = names.indexOf(query);
-  if (at >= 0) return at === 0 || /[\s\-_]/.test(names[at - 1]) ? 0 : 1;
-  if (candidate.uri.toLowerCase().includes(query)) return 2;
+  if (at === 0) return 0;
+  if (at > 0) return /[\s\-_]/.test(names[at - 1]) ? 1 : 2;
+  if (candidate.uri.toLowerCase().includes(query)) return 3;
   return undefined;
 }
 

@@ -74,6 +74,44 @@ describe('completion', () => {
     );
   });
 
+  describe('tags offered only where the rules accept them', () => {
+    const SKLEARN = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn';
+    const model = (image: string) => `{"ModelName": "m", "ExecutionRoleArn": "arn:aws:iam::123456789012:role/R", "PrimaryContainer": {"Image": "${image}"}}`;
+
+    it('never offers the Graviton-only scikit-learn tag in a training job, but does for a model', () => {
+      const inTraining = complete(training(`${SKLEARN}:|`))!.items.map((item) => item.label);
+      assert.ok(inTraining.includes('1.2-1-cpu-py3'));
+      assert.ok(!inTraining.includes('1.0-1-arm64-cpu-py3'));
+      const inModel = complete(model(`${SKLEARN}:|`))!.items.map((item) => item.label);
+      assert.ok(inModel.includes('1.0-1-arm64-cpu-py3'));
+    });
+
+    it('offers a failing tag only when nothing that passes matches, saying why', () => {
+      const items = complete(training(`${SKLEARN}:1.0-1-arm|`))!.items;
+      assert.deepEqual(items.map((item) => item.label), ['1.0-1-arm64-cpu-py3']);
+      assert.match(items[0].detail ?? '', /Graviton inference only$/);
+      // `1.0-1` also matches the passing 1.0-1-cpu-py3, so the Graviton tag stays out.
+      assert.deepEqual(complete(training(`${SKLEARN}:1.0-1|`))!.items.map((item) => item.label), ['1.0-1-cpu-py3']);
+    });
+
+    it('offers inference-only Deep Learning Container tags in a training job only when nothing else matches', () => {
+      const inference = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference';
+      const items = complete(training(`${inference}:2.6|`))!.items;
+      assert.ok(items.length > 0);
+      for (const item of items) assert.match(item.detail ?? '', /· inference only$/);
+    });
+
+    it('offers images with no scope (sagemaker-base-python) and the short-version tags the SDK emits', () => {
+      const base = complete(training('081325390199.dkr.ecr.us-east-1.amazonaws.com/sagemaker-base-python-310:|'))!.items;
+      assert.deepEqual(base.map((item) => item.label), ['1.0']);
+      assert.ok(complete(training('base-python|'))!.items.some((item) => item.label.endsWith('/sagemaker-base-python-310:1.0')));
+      const pytorch = complete(training('763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8-|'))!.items.map((item) => item.label);
+      assert.ok(pytorch.includes('2.8-gpu-py312'), pytorch.join(', '));
+      const triton = complete(model('763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-tritonserver:25.09|'))!.items.map((item) => item.label);
+      assert.deepEqual(triton, ['25.09-py3-cpu', '25.09-py3']);
+    });
+  });
+
   it('completes the access and input mode values, inside a string or as a new value', () => {
     const inString = complete('{"TrainingJobName": "j", "AlgorithmSpecification": {"TrainingImageConfig": {"TrainingRepositoryAccessMode": "|"}}}')!;
     assert.deepEqual(inString.items.map((item) => item.label), ['Platform', 'Vpc']);

@@ -164,9 +164,77 @@ describe('image rules', () => {
       const text = trainingSpec(`${pytorch}:2.7.9-gpu-py312`);
       assert.equal(textAt(text, only(analyzeText(text), 'unknown-image-tag')), '2.7.9-gpu-py312');
     });
+
+    const suggestionsFor = (image: string): string[] => {
+      const text = trainingSpec(image);
+      return only(analyzeText(text), 'unknown-image-tag').fixes.map((fix) => fix.title.replace(/^Use tag /, ''));
+    };
+
+    it('keeps the user\'s version: tags extending what was typed first (0.90-1 → 0.90-1-cpu-py3, not 3.0-5)', () => {
+      const text = trainingSpec(`${XGBOOST_US_EAST_1}:0.90-1`);
+      const finding = only(analyzeText(text), 'unknown-image-tag');
+      assert.equal(finding.fixes[0].title, 'Use tag 0.90-1-cpu-py3');
+      assert.equal(applyFix(text, finding), trainingSpec(`${XGBOOST_US_EAST_1}:0.90-1-cpu-py3`));
+    });
+
+    it('ranks suggestions the same way in every catalog repository: extension, same version, nearest version', () => {
+      const host = (account: string, region = 'us-east-1') => `${account}.dkr.ecr.${region}.amazonaws.com`;
+      // Scikit-learn: what was typed is the start of a known tag.
+      assert.equal(suggestionsFor(`${host('683313688378')}/sagemaker-scikit-learn:1.2-1-cpu`)[0], '1.2-1-cpu-py3');
+      // XGBoost: the same version with another suffix comes before any other version.
+      assert.deepEqual(suggestionsFor(`${XGBOOST_US_EAST_1}:1.7-1-gpu-py3`).slice(0, 1), ['1.7-1']);
+      // XGBoost: no such build: the nearest build of the same version.
+      assert.equal(suggestionsFor(`${XGBOOST_US_EAST_1}:1.7-2`)[0], '1.7-1');
+      // PyTorch: 2.8.7 does not exist; 2.8.0 with the same processor and py version is nearest.
+      assert.equal(suggestionsFor(`${host('763104351884')}/pytorch-training:2.8.7-gpu-py312`)[0], '2.8.0-gpu-py312');
+      // Spark: 3.4 does not exist; the neighbours 3.5 and 3.3 with the same suffix, newer first.
+      const spark = suggestionsFor(`${host('173754725891')}/sagemaker-spark-processing:3.4-cpu-py39`);
+      assert.equal(spark[0], '3.5-cpu-py39');
+      assert.ok(spark.includes('3.3-cpu-py39') || spark[1].startsWith('3.5-'), spark.join(', '));
+      // Triton: 25.10 is nearest to 25.09, same suffix.
+      assert.equal(suggestionsFor(`${host('763104351884')}/sagemaker-tritonserver:25.10-py3`)[0], '25.09-py3');
+      // K-Means: the only version.
+      assert.deepEqual(suggestionsFor(`${host('382416733822')}/kmeans:2`), ['1']);
+    });
+
+    it('accepts the documented short forms of Spark processing tags, in a processing job', () => {
+      const processing = (tag: string) =>
+        JSON.stringify(
+          {
+            ProcessingJobName: 'spark-job',
+            RoleArn: 'arn:aws:iam::123456789012:role/SageMakerRole',
+            AppSpecification: { ImageUri: `906073651304.dkr.ecr.eu-central-1.amazonaws.com/sagemaker-spark-processing:${tag}` },
+            ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30 } },
+          },
+          null,
+          2,
+        );
+      for (const tag of ['3.0-cpu', '3.1-cpu', '3.1-cpu-py39-v1.2', '3.5-cpu-py312']) assert.deepEqual(codes(analyzeText(processing(tag))), [], tag);
+      assert.deepEqual(codes(analyzeText(processing('3.1-cpu-py39-beta'))), ['unknown-image-tag']);
+    });
   });
 
   describe('image-scope-mismatch', () => {
+    it('judges a repository whose images share one scope whatever the tag: Spark processing in a training job', () => {
+      for (const tag of ['3.1-cpu', '3.1-cpu-py39-v1.2', '9.9-cpu']) {
+        const text = trainingSpec(`906073651304.dkr.ecr.eu-central-1.amazonaws.com/sagemaker-spark-processing:${tag}`);
+        const finding = only(analyzeText(text), 'image-scope-mismatch');
+        assert.equal(textAt(text, finding), 'sagemaker-spark-processing');
+        assert.match(finding.message, /built for processing, not for a training job/);
+      }
+    });
+
+    it('lets an image with no scope in the SDK config serve any job (sagemaker-base-python)', () => {
+      const image = '936697816551.dkr.ecr.eu-central-1.amazonaws.com/sagemaker-base-python-310:1.0';
+      assert.ok(!codes(analyzeText(trainingSpec(image))).includes('image-scope-mismatch'));
+      assert.ok(!codes(analyzeText(modelSpec(image))).includes('image-scope-mismatch'));
+    });
+
+    it('flags the Graviton-only scikit-learn tag in a training job', () => {
+      const text = trainingSpec('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.0-1-arm64-cpu-py3');
+      assert.match(only(analyzeText(text), 'image-scope-mismatch').message, /inference_graviton/);
+    });
+
     it('flags an inference image in a training job and offers the training image', () => {
       const text = trainingSpec('763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.6.0-gpu-py312');
       const finding = only(analyzeText(text), 'image-scope-mismatch');

@@ -101,6 +101,10 @@ export class Catalog {
   private readonly exactTags = new Map<string, Map<string, CatalogImage[]>>();
   /** repository → prefix → version-prefix images with that tag prefix */
   private readonly prefixTags = new Map<string, Map<string, PrefixEntry[]>>();
+  /** repository → documented tag forms as `(image version, tag pattern)` pairs */
+  private readonly formTags = new Map<string, { image: CatalogImage; pattern: RegExp }[]>();
+  /** repository → the scopes every one of its images shares (absent when they differ) */
+  private readonly repoScopes = new Map<string, readonly string[]>();
 
   constructor(data: CatalogData) {
     this.source = data.source;
@@ -195,6 +199,17 @@ export class Catalog {
       }
       this.repoTags.set(repository, entries);
       this.repoTagsUnique.set(repository, Object.freeze(uniqueTags(entries)));
+    }
+
+    for (const [repository, forms] of Object.entries(data.tagForms ?? {})) {
+      const entries = (this.imagesByRepository.get(repository) ?? []).flatMap((image) =>
+        forms.map((form) => ({ image, pattern: tagFormPattern(form, image.version) })),
+      );
+      this.formTags.set(repository, entries);
+    }
+    for (const [repository, images] of this.imagesByRepository) {
+      const key = images[0].scopes.join(',');
+      if (images.every((image) => image.scopes.join(',') === key)) this.repoScopes.set(repository, images[0].scopes);
     }
 
     this.repositoryNames = Object.freeze([...this.imagesByRepository.keys()].sort(byString));
@@ -316,12 +331,16 @@ export class Catalog {
    * The image a tag names. `exact` images: one of their tags (plus the alias tag xgboost `latest`,
    * and `latest`/no tag for images without tags). `version-prefix` images: the tag equals the
    * image's tag prefix (or version) or starts with it followed by `-`; the longest prefix wins and
-   * a real version beats an alias. With a region, only images offered there.
+   * a real version beats an alias. Documented forms of the repository (data `tagForms`, Spark's
+   * `3.1-cpu-py39-v1.2`) are accepted too. With a region, only images offered there.
    */
   findImage(repository: string, tag: string, region?: string): CatalogImage | undefined {
     const exact = this.exactTags.get(repository)?.get(tag);
     if (exact) {
       for (const image of exact) if (region === undefined || this.accountFor(image, region) !== undefined) return image;
+    }
+    for (const { image, pattern } of this.formTags.get(repository) ?? EMPTY) {
+      if (pattern.test(tag) && (region === undefined || this.accountFor(image, region) !== undefined)) return image;
     }
     const prefixes = this.prefixTags.get(repository);
     if (!prefixes || tag === '') return undefined;
@@ -337,6 +356,15 @@ export class Catalog {
       if (aliasHit) return aliasHit;
     }
     return undefined;
+  }
+
+  /**
+   * The scopes that every catalog image of the repository shares (`['processing']` for
+   * sagemaker-spark-processing), or undefined when its images differ or it is unknown. Lets the
+   * scope rule judge an image whose tag the catalog does not know.
+   */
+  scopesOfRepository(repository: string): readonly string[] | undefined {
+    return this.repoScopes.get(repository);
   }
 
   /** Same rule as findImage, in any region. */
@@ -392,6 +420,21 @@ export class Catalog {
   isFloating(image: CatalogImage): boolean {
     return isFloatingImage(image);
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `{version}-cpu-py{py}-v{build}` for version `3.1` → /^3\.1-cpu-py\d+-v\d+(?:\.\d+)*$/. */
+function tagFormPattern(form: string, version: string): RegExp {
+  const parts = form.split(/(\{version\}|\{py\}|\{build\})/).map((part) => {
+    if (part === '{version}') return escapeRegExp(version);
+    if (part === '{py}') return '\\d+';
+    if (part === '{build}') return '\\d+(?:\\.\\d+)*';
+    return escapeRegExp(part);
+  });
+  return new RegExp(`^${parts.join('')}$`);
 }
 
 function nestedSet<K>(map: Map<K, Set<string>>, key: K): Set<string> {

@@ -70,6 +70,11 @@ export interface CatalogData {
   readonly regions: Readonly<Record<string, RegionData>>;
   /** Map id → region → 12-digit account id. Many images share one map. */
   readonly accountMaps: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * Repository → documented tag forms beyond the SDK's rule (`{version}-cpu-py{py}-v{build}`):
+   * `{version}` is an image version of that repository, `{py}` digits, `{build}` a dotted number.
+   */
+  readonly tagForms?: Readonly<Record<string, readonly string[]>>;
   readonly images: readonly ImageData[];
 }
 

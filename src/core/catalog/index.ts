@@ -11,6 +11,7 @@ export type {
 } from './catalogData';
 export { Catalog, imageLabel, isFloatingImage, tagBaseOf } from './catalog';
 export type { CatalogImage, PinnedVersion, RegionInfo, TagEntry } from './catalog';
+export { suggestTags } from './tagSuggestions';
 export { InstanceGpuTable } from './instanceGpus';
 export { DEFAULT_DNS_SUFFIX, DNS_SUFFIX_OVERRIDES, dnsSuffixOf, looksLikeRegion, partitionOf } from './regions';
 export { compareVersions, compareVersionsDescending, isFloatingTag } from './versions';

@@ -4,6 +4,7 @@
  * (`invalid-image-reference` comes before all of them, in the analyzer.)
  */
 import { closestMatches } from '../closestMatches';
+import { suggestTags } from '../catalog/tagSuggestions';
 import type { QuickFix } from '../findings';
 import { checkNewerThanCatalog } from './catalogAge';
 import type { ImageOccurrence } from './imageOccurrence';
@@ -114,8 +115,9 @@ function checkTag(context: RuleContext, image: ImageOccurrence): void {
   const repository = reference.repository.text;
   const known = catalog.tagsFor(repository, ecr.region.text);
   if (known.length === 0 || catalog.findImage(repository, tag.text, ecr.region.text)) return;
-  const candidates = [...new Set(known.map((entry) => entry.tag))].filter((candidate) => !(xgboost && isFloatingTag(candidate)));
-  const suggestions = closestMatches(tag.text, candidates, 3);
+  // Ranked by meaning: tags extending what was typed, then the same version, then nearby versions.
+  const candidates = known.filter((entry) => !(xgboost && isFloatingTag(entry.tag)));
+  const suggestions = suggestTags(tag.text, candidates, 3);
   context.report(
     'unknown-image-tag',
     `The SageMaker catalog has no tag "${tag.text}" for "${repository}" in ${ecr.region.text}.`,

@@ -13,24 +13,32 @@ export function neededScope(usage: ImageUsage): 'training' | 'inference' | undef
   return undefined;
 }
 
-/** Inference variants (graviton, eia, …) all serve models. */
+/**
+ * Inference variants (graviton, eia, …) all serve models. An image with no scope in the SDK config
+ * (sagemaker-base-python) restricts nothing, so it serves every use.
+ */
 export function servesScope(scopes: readonly string[], needed: 'training' | 'inference'): boolean {
-  return scopes.some((scope) => scope === needed || scope.startsWith(`${needed}_`) || (needed === 'inference' && scope === 'eia'));
+  return scopes.length === 0 || scopes.some((scope) => scope === needed || scope.startsWith(`${needed}_`) || (needed === 'inference' && scope === 'eia'));
 }
 
 export function checkScope(context: RuleContext, image: ImageOccurrence): void {
   const needed = neededScope(image.field.usage);
   const { reference } = image;
   const ecr = reference.ecr;
-  if (!needed || !ecr || !reference.tag || !context.catalog.isAwsAccount(ecr.account.text)) return;
-  const found = context.catalog.findImage(reference.repository.text, reference.tag.text, ecr.region.text);
+  if (!needed || !ecr || !context.catalog.isAwsAccount(ecr.account.text)) return;
+  const repository = reference.repository.text;
+  // A repository whose images all share one scope is judged whatever the tag (Spark processing
+  // with an unlisted tag is still a processing image); otherwise the tag names the image.
+  const repositoryScopes = context.catalog.scopesOfRepository(repository);
+  const tagged = reference.tag ? context.catalog.findImage(repository, reference.tag.text, ecr.region.text) : undefined;
+  const found = tagged ?? (repositoryScopes ? context.catalog.imagesForRepository(repository)[0] : undefined);
   if (!found || servesScope(found.scopes, needed)) return;
   const fixes: QuickFix[] = [];
   const sibling = context.catalog
     .imagesInRegion(ecr.region.text)
     .find((candidate) => candidate.framework === found.framework && candidate.version === found.version && servesScope(candidate.scopes, needed));
   const account = sibling ? context.catalog.accountFor(sibling, ecr.region.text) : undefined;
-  if (sibling && account && sibling.tags.length > 0) {
+  if (tagged && sibling && account && sibling.tags.length > 0) {
     const host = `${account}.dkr.ecr.${ecr.region.text}.${ecr.dnsSuffix.text}`;
     const replacement = `${host}/${sibling.repository}:${sibling.tags[0]}`;
     fixes.push({ title: `Use ${sibling.repository}:${sibling.tags[0]}`, intents: [image.replaceWhole(replacement)], preferred: true });
@@ -38,7 +46,9 @@ export function checkScope(context: RuleContext, image: ImageOccurrence): void {
   const use = needed === 'training' ? 'a training job' : 'a model';
   context.report(
     'image-scope-mismatch',
-    `${found.title} ${found.version} in "${found.repository}" is built for ${found.scopes.join(', ')}, not for ${use}.`,
+    tagged
+      ? `${found.title} ${found.version} in "${found.repository}" is built for ${found.scopes.join(', ')}, not for ${use}.`
+      : `${found.title} images in "${found.repository}" are built for ${found.scopes.join(', ')}, not for ${use}.`,
     image.rangeOf(reference.repository),
     fixes,
   );
