@@ -10,7 +10,7 @@ export const RULES = {
   'invalid-image-reference': { severity: 'error', summary: 'Not a valid container image reference.' },
   'unknown-region': { severity: 'error', summary: 'An Amazon ECR host with an unknown region or the wrong DNS suffix.' },
   'registry-account-mismatch': { severity: 'error', summary: "A SageMaker image from an AWS account that does not serve it in this region." },
-  'image-region-mismatch': { severity: 'warning', summary: 'An image from a region other than the target region.' },
+  'image-region-mismatch': { severity: 'error', summary: 'A request image from a region other than the explicit target region: SageMaker does not pull across regions.' },
   'unknown-image-tag': { severity: 'warning', summary: 'A tag that the SageMaker image catalog does not list for this repository.' },
   'latest-tag': { severity: 'warning', summary: 'An image on the floating `latest` tag, or with no tag at all.' },
   'xgboost-unpinned': { severity: 'error', summary: 'An XGBoost image that is not pinned to a specific version.' },
