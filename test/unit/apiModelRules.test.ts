@@ -170,6 +170,29 @@ describe('API model rules', () => {
       assert.equal(textAt(text, finding), '101');
     });
 
+    it('reports the length and the pattern when a value breaks both, as the service does', () => {
+      const name = "{{ ti.xcom_pull('model') }}-with-a-name-longer-than-sixty-three-characters-xx";
+      const text = modelSpec(IMAGE, {}, { ModelName: name });
+      const findings = analyzeText(text);
+      assert.deepEqual(codes(findings), ['pattern-mismatch', 'value-out-of-range']);
+      for (const finding of findings) assert.equal(textAt(text, finding), name);
+      // Fixing the length alone would fail again: no character fix while the length is wrong.
+      assert.deepEqual(only(findings, 'pattern-mismatch').fixes, []);
+      const training = trainingSpec(IMAGE, { TrainingJobName: `${'a'.repeat(70)}_x` });
+      assert.deepEqual(codes(analyzeText(training)), ['pattern-mismatch', 'value-out-of-range']);
+    });
+
+    it('reports a value too short that is no ARN at all twice, an empty one once', () => {
+      const short = training((spec) => {
+        spec.RoleArn = 'my-role';
+      });
+      assert.deepEqual(codes(analyzeText(short)), ['pattern-mismatch', 'value-out-of-range']);
+      const empty = training((spec) => {
+        spec.RoleArn = '';
+      });
+      assert.deepEqual(codes(analyzeText(empty)), ['value-out-of-range']);
+    });
+
     it('flags a string too long, and does not add a pattern finding for the same cause', () => {
       const text = training((spec) => {
         spec.TrainingJobName = 'a'.repeat(64);
@@ -215,6 +238,37 @@ describe('API model rules', () => {
       const finding = only(analyzeText(text), 'pattern-mismatch');
       assert.equal(textAt(text, finding), 'a_b');
       assert.match(finding.message, /\[a-zA-Z0-9\]\(-\*\[a-zA-Z0-9\]\)\{0,62\}/);
+      assert.equal(applyFix(text, finding), training((spec) => {
+        spec.TrainingJobName = 'a-b';
+      }));
+    });
+
+    it('replaces the characters a name pattern forbids with a separator it allows', () => {
+      const cases: [string, (value: string) => string, string, string][] = [
+        ['TrainingJobName', (value) => trainingSpec(IMAGE, { TrainingJobName: value }), 'my_job_name', 'my-job-name'],
+        ['TrainingJobName', (value) => trainingSpec(IMAGE, { TrainingJobName: value }), '_my job__2_', 'my-job-2'],
+        ['ModelName', (value) => modelSpec(IMAGE, {}, { ModelName: value }), 'my.model v2', 'my-model-v2'],
+        ['ModelName', (value) => modelSpec(IMAGE, {}, { ModelName: value }), 'modèle', 'mod-le'],
+        ['Environment key', (value) => modelSpec(IMAGE, { Environment: { [value]: '1' } }), 'MY-VAR', 'MY_VAR'],
+      ];
+      for (const [member, spec, value, replaced] of cases) {
+        const text = spec(value);
+        const finding = only(analyzeText(text), 'pattern-mismatch');
+        assert.equal(finding.fixes[0].title, `Use "${replaced}"`, member);
+        const fixed = applyFix(text, finding);
+        assert.equal(fixed, spec(replaced), member);
+        assert.deepEqual(analyzeText(fixed), [], member);
+      }
+    });
+
+    it('offers no replacement where the allowed characters depend on their place, or none are forbidden', () => {
+      const arn = training((spec) => {
+        spec.RoleArn = 'arn:aws:iam::123456789012:user/x y';
+      });
+      assert.deepEqual(only(analyzeText(arn), 'pattern-mismatch').fixes, []);
+      // Every character is allowed; only the ending `-` breaks the name pattern.
+      const dash = trainingSpec(IMAGE, { TrainingJobName: 'job-' });
+      assert.deepEqual(only(analyzeText(dash), 'pattern-mismatch').fixes, []);
     });
 
     it('checks map keys and values and translated Java classes', () => {

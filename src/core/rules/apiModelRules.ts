@@ -14,6 +14,7 @@ import { keyOfValue, type OffsetRange } from '../jsonTree';
 import { anchorRange, hasOpenMembers, isDynamic } from '../requestTree';
 import { topLevelObject } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
+import { lengthFreePattern, withForbiddenCharactersReplaced } from './patternConstraints';
 import type { RuleCode } from './ruleCodes';
 import { nodeRange, type RuleContext } from './ruleContext';
 
@@ -151,10 +152,12 @@ class ModelValidator {
       if (this.enabled.enum && !shape.enumSet.has(value)) this.invalidEnum(node, shape, name, value);
       return;
     }
+    let lengthBroken = false;
     if ((shape.min !== undefined && value.length < shape.min) || (shape.max !== undefined && value.length > shape.max)) {
       // Limits count characters (code points); JavaScript's length counts UTF-16 units.
       const length = codePointCount(value);
       if ((shape.min !== undefined && length < shape.min) || (shape.max !== undefined && length > shape.max)) {
+        lengthBroken = true;
         if (this.enabled.range) {
           this.report(
             'value-out-of-range',
@@ -162,15 +165,23 @@ class ModelValidator {
             nodeRange(node),
           );
         }
-        return; // a length problem is the cause; the pattern would only repeat it
       }
     }
-    if (shape.pattern && this.enabled.pattern) {
-      const pattern = compilePattern(shape.pattern);
-      if (pattern && !pattern.test(value)) {
-        this.report('pattern-mismatch', `${name} must match the pattern \`${shape.pattern}\` as a whole.`, nodeRange(node));
-      }
-    }
+    if (shape.pattern && this.enabled.pattern) this.pattern(node, shape.pattern, value, name, lengthBroken);
+  }
+
+  /**
+   * One finding per broken constraint, as the service reports them: with a length already
+   * reported, the pattern is a finding only when it fails for another reason (a character it
+   * forbids), judged with its length quantifiers loosened; an empty value has nothing more to say.
+   */
+  private pattern(node: Node, source: string, value: string, name: string, lengthBroken: boolean): void {
+    const pattern = compilePattern(source);
+    if (!pattern || pattern.test(value)) return;
+    if (lengthBroken && (value === '' || lengthFreePattern(source)?.test(value) !== false)) return;
+    const replaced = lengthBroken ? undefined : withForbiddenCharactersReplaced(value, source);
+    const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: true }] : [];
+    this.report('pattern-mismatch', `${name} must match the pattern \`${source}\` as a whole.`, nodeRange(node), fixes);
   }
 
   private number(node: Node, shape: NumberShape, name: string): void {
