@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../src/core/findings';
-import { analyzeText, applyFix, codes, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
+import { analyzeDocument, readPythonDocument } from '../../src/core/hostDocument';
+import { renderFix } from '../../src/core/renderFix';
+import { analyzeText, apiModel, applyFix, catalog, codes, instanceGpus, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
 
 const IMAGE = `${XGBOOST_US_EAST_1}:1.7-1`;
 const PYTORCH = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training';
@@ -132,6 +134,57 @@ describe('API model rules', () => {
         spec.EnableNetworkIsolation = 'true';
       });
       assert.equal(JSON.parse(applyFix(text, only(analyzeText(text), 'invalid-type'))).EnableNetworkIsolation, true);
+      const spaced = training((spec) => {
+        spec.EnableNetworkIsolation = ' false ';
+      });
+      assert.equal(JSON.parse(applyFix(spaced, only(analyzeText(spaced), 'invalid-type'))).EnableNetworkIsolation, false);
+    });
+
+    it('uses the value a string holds as JSON text when its types fit; wrapping stays for the rest', () => {
+      const entrypoint = (value: unknown) => trainingSpec(IMAGE, {}, { ContainerEntrypoint: value });
+      const text = entrypoint('["sh", "-c"]');
+      const finding = only(analyzeText(text), 'invalid-type');
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred === true]), [
+        ['Use the list the string holds: ["sh", "-c"]', true],
+        ['Wrap the value in a list', false],
+      ]);
+      assert.deepEqual(JSON.parse(applyFix(text, finding)), JSON.parse(entrypoint(['sh', '-c'])));
+      assert.deepEqual(analyzeText(applyFix(text, finding)), []);
+      assert.deepEqual(JSON.parse(applyFix(text, finding, 'Wrap the value in a list')), JSON.parse(entrypoint(['["sh", "-c"]'])));
+      // A plain string, and JSON text of the wrong item type: wrapping is the fix.
+      for (const value of ['sh', '[1, 2]', '[not json']) {
+        const plain = entrypoint(value);
+        assert.deepEqual(JSON.parse(applyFix(plain, only(analyzeText(plain), 'invalid-type'))), JSON.parse(entrypoint([value])), value);
+      }
+      // A map written as a string of JSON text.
+      const environment = modelSpec(IMAGE, { Environment: '{"MODE": "fast"}' });
+      assert.deepEqual(JSON.parse(applyFix(environment, only(analyzeText(environment), 'invalid-type'))), JSON.parse(modelSpec(IMAGE, { Environment: { MODE: 'fast' } })));
+      // Numbers in a list of integers.
+      const ports = training((spec) => {
+        spec.ResourceConfig.InstanceCount = ' 2 ';
+      });
+      assert.equal(JSON.parse(applyFix(ports, only(analyzeText(ports), 'invalid-type'))).ResourceConfig.InstanceCount, 2);
+    });
+
+    it('writes the parsed value in Python syntax in a boto3 call', () => {
+      const source = [
+        'import boto3',
+        'boto3.client("sagemaker").create_training_job(',
+        '    TrainingJobName="demo-job",',
+        '    RoleArn="arn:aws:iam::123456789012:role/SageMakerRole",',
+        `    AlgorithmSpecification={"TrainingImage": "${IMAGE}", "TrainingInputMode": "File", "ContainerEntrypoint": '["sh", "-c"]'},`,
+        '    OutputDataConfig={"S3OutputPath": "s3://bucket/output"},',
+        '    ResourceConfig={"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},',
+        '    StoppingCondition={"MaxRuntimeInSeconds": 3600},',
+        ')',
+        '',
+      ].join('\n');
+      const document = readPythonDocument(source);
+      const result = analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } });
+      const finding = only(result.findings, 'invalid-type');
+      const fix = finding.fixes.find((candidate) => candidate.preferred)!;
+      const rendered = renderFix(document, fix)!;
+      assert.match(applyEdits(source, rendered.edits), /"ContainerEntrypoint": \["sh", "-c"\]\}/);
     });
   });
 

@@ -257,10 +257,21 @@ class ModelValidator {
     this.report('invalid-type', `${name} must be ${expectedType(shape)}, not ${actual}.`, nodeRange(node), this.typeFixes(node, shape));
   }
 
-  /** Conversions that keep what the user meant: `"1"` → `1`, `1` → `"1"`, `"true"` → `true`, `x` → `[x]`. */
+  /**
+   * Conversions that keep what the user meant: `"1"` → `1`, `1` → `"1"`, `"true"` → `true`,
+   * `"[\"sh\", \"-c\"]"` → `["sh", "-c"]` (a string holding JSON text of the right type), `x` → `[x]`.
+   */
   private typeFixes(node: Node, shape: Shape): QuickFix[] {
     const replace = (title: string, value: FixValue): QuickFix[] => [{ title, intents: [intent.replaceValue(node, value)], preferred: true }];
     const literal = this.literal(node);
+    const parsed = node.type === 'string' && (shape.type === 'list' || shape.type === 'structure' || shape.type === 'map') ? jsonTextOf(node.value as string, shape) : undefined;
+    if (parsed !== undefined) {
+      const what = shape.type === 'list' ? 'list' : 'object';
+      const fixes = replace(`Use the ${what} the string holds: ${clip(String(node.value).trim())}`, parsed);
+      // Wrapping stays on offer: the string may be meant as one item after all.
+      if (shape.type === 'list') fixes.push({ title: 'Wrap the value in a list', intents: [intent.replaceValue(node, [node.value as string])] });
+      return fixes;
+    }
     switch (shape.type) {
       case 'integer':
       case 'long':
@@ -276,8 +287,10 @@ class ModelValidator {
       }
       case 'string':
         return node.type === 'number' || node.type === 'boolean' ? replace(`Use the string "${clip(literal)}"`, literal) : [];
-      case 'boolean':
-        return node.type === 'string' && (node.value === 'true' || node.value === 'false') ? replace(`Use ${node.value}`, node.value === 'true') : [];
+      case 'boolean': {
+        const text = node.type === 'string' ? String(node.value).trim() : undefined;
+        return text === 'true' || text === 'false' ? replace(`Use ${text}`, text === 'true') : [];
+      }
       case 'list':
         return node.type === 'null' ? [] : replace('Wrap the value in a list', [getNodeValue(node) as FixValue]);
       default:
@@ -305,6 +318,47 @@ class ModelValidator {
 
   private report(code: RuleCode, message: string, range: OffsetRange, fixes?: QuickFix[]): void {
     this.context.report(code, message, range, fixes);
+  }
+}
+
+/** Longer strings are not read as JSON text for a fix (characters). */
+const MAX_JSON_TEXT = 100_000;
+
+/**
+ * The value a string holds as JSON text (`"[\"sh\", \"-c\"]"`), when it parses and its JSON types
+ * fit `shape` (items of a list included); undefined otherwise.
+ */
+function jsonTextOf(text: string, shape: Shape): FixValue | undefined {
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_JSON_TEXT || !/^[[{]/.test(trimmed)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    return undefined;
+  }
+  return fitsShape(value, shape, 0) ? (value as FixValue) : undefined;
+}
+
+/** True when the JSON types of `value` are those `shape` asks for (members of objects unchecked). */
+function fitsShape(value: unknown, shape: Shape, depth: number): boolean {
+  if (depth > 32) return false;
+  switch (shape.type) {
+    case 'structure':
+    case 'map':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'list':
+      return Array.isArray(value) && value.every((item) => fitsShape(item, shape.member, depth + 1));
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+    case 'long':
+      return Number.isSafeInteger(value);
+    case 'float':
+    case 'double':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
   }
 }
 
