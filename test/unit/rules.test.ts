@@ -210,8 +210,45 @@ describe('private registry rules', () => {
     const finding = only(analyzeText(processing), 'private-registry-unsupported');
     assert.equal(textAt(processing, finding), 'registry.example.com');
     assert.deepEqual(finding.fixes, []);
-    const tuning = JSON.stringify({ HyperParameterTuningJobName: 't', TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'python:3.11' } } });
-    assert.equal(textAt(tuning, only(analyzeText(tuning), 'private-registry-unsupported')), 'python:3.11');
+    const tuning = JSON.stringify({ HyperParameterTuningJobName: 't', TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'registry.example.com/python:3.11' } } });
+    assert.equal(textAt(tuning, only(analyzeText(tuning), 'private-registry-unsupported')), 'registry.example.com');
+  });
+
+  describe('docker-hub-image', () => {
+    it('names the Docker Hub image a reference without a host means, in training jobs and models', () => {
+      for (const [image, full] of [['my-trainer:opt', 'docker.io/library/my-trainer:opt'], ['pytorch/pytorch:2.3.0', 'docker.io/pytorch/pytorch:2.3.0']]) {
+        const text = trainingSpec(image, { VpcConfig: VPC });
+        const finding = only(analyzeText(text), 'docker-hub-image');
+        assert.equal(finding.severity, 'error');
+        assert.equal(textAt(text, finding), image);
+        assert.equal(
+          finding.message,
+          `The image names no registry, so it is Docker Hub's ${full}; SageMaker pulls images from Amazon ECR, or from a private registry it reaches through your VPC: push it to an ECR repository in the job's region.`,
+        );
+        assert.ok(!codes(analyzeText(text)).some((code) => code.startsWith('private-registry')), image);
+        // The Vpc fix stays on offer (a mirror inside the VPC), but is not the preferred one.
+        assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Set TrainingRepositoryAccessMode to "Vpc"', false]]);
+      }
+      const model = modelSpec('docker.io/library/nginx:1.27', {}, { VpcConfig: VPC });
+      const onHost = only(analyzeText(model), 'docker-hub-image');
+      assert.equal(textAt(model, onHost), 'docker.io');
+      assert.match(onHost.message, /^The image is on Docker Hub \(docker\.io\/library\/nginx:1\.27\)/);
+    });
+
+    it('replaces private-registry-unsupported in processing and tuning jobs, without a fix', () => {
+      const processing = JSON.stringify({ ProcessingJobName: 'p', AppSpecification: { ImageUri: 'python:3.11' } }, null, 2);
+      const finding = only(analyzeText(processing), 'docker-hub-image');
+      assert.equal(textAt(processing, finding), 'python:3.11');
+      assert.match(finding.message, /Processing jobs pull images from Amazon ECR only/);
+      assert.deepEqual(finding.fixes, []);
+      const tuning = JSON.stringify({ HyperParameterTuningJobName: 't', TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'team/trainer@sha256:' + 'a'.repeat(64) } } });
+      assert.match(only(analyzeText(tuning), 'docker-hub-image').message, /docker\.io\/team\/trainer@sha256:a{20}/);
+    });
+
+    it('is silent under Vpc access, where private-registry-needs-vpc-access would be too', () => {
+      const text = trainingSpec('my-trainer:opt', { VpcConfig: VPC }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } });
+      assert.ok(!codes(analyzeText(text)).includes('docker-hub-image'));
+    });
   });
 
   describe('missing-vpc-config', () => {

@@ -16,6 +16,7 @@ export const RULES = {
   'xgboost-unpinned': { severity: 'error', summary: 'An XGBoost image that is not pinned to a specific version.' },
   'private-registry-needs-vpc-access': { severity: 'error', summary: 'An image outside Amazon ECR without the Vpc repository access mode.' },
   'private-registry-unsupported': { severity: 'error', summary: 'An image outside Amazon ECR in a job that can only pull from ECR.' },
+  'docker-hub-image': { severity: 'error', summary: 'A Docker Hub image (no registry host) where SageMaker pulls: it needs Amazon ECR or a registry in your VPC.' },
   'missing-vpc-config': { severity: 'error', summary: 'Vpc repository access without a complete VpcConfig.' },
   'invalid-credentials-provider-arn': { severity: 'error', summary: 'A registry credentials provider that is not an AWS Lambda function ARN.' },
   'credentials-provider-without-vpc-access': { severity: 'warning', summary: 'Registry credentials that have no effect without Vpc access mode.' },
