@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { allowedCharacters, lengthFreePattern, withForbiddenCharactersReplaced } from '../../src/core/rules/patternConstraints';
+import { allowedCharacters, breaksPatternBesidesLength, lengthFreePattern, withForbiddenCharactersReplaced } from '../../src/core/rules/patternConstraints';
 
 const JOB_NAME = '[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}';
 
@@ -30,5 +30,15 @@ describe('pattern constraints', () => {
     assert.equal(withForbiddenCharactersReplaced('___', JOB_NAME), undefined);
     assert.equal(withForbiddenCharactersReplaced('my-var', '[a-zA-Z_][a-zA-Z0-9_]{0,1023}'), 'my_var');
     assert.equal(withForbiddenCharactersReplaced('a b', '[a-z]+'), undefined);
+  });
+
+  it('judges a value beyond its length limit by what else is wrong, megabytes in linear time', () => {
+    const started = Date.now();
+    assert.equal(breaksPatternBesidesLength('a'.repeat(10 * 1024 * 1024), JOB_NAME), false);
+    assert.equal(breaksPatternBesidesLength(`${'a'.repeat(10 * 1024 * 1024)}_`, JOB_NAME), true);
+    assert.ok(Date.now() - started < 3000);
+    assert.equal(breaksPatternBesidesLength('', JOB_NAME), false);
+    assert.equal(breaksPatternBesidesLength('short', 'arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+'), true);
+    assert.equal(breaksPatternBesidesLength('arn:aws:iam::1:role/r', 'arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+'), false);
   });
 });

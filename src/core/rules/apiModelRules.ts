@@ -14,7 +14,7 @@ import { keyOfValue, type OffsetRange } from '../jsonTree';
 import { anchorRange, hasOpenMembers, isDynamic } from '../requestTree';
 import { topLevelObject } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
-import { lengthFreePattern, withForbiddenCharactersReplaced } from './patternConstraints';
+import { breaksPatternBesidesLength, withForbiddenCharactersReplaced } from './patternConstraints';
 import type { RuleCode } from './ruleCodes';
 import { nodeRange, type RuleContext } from './ruleContext';
 
@@ -176,9 +176,12 @@ class ModelValidator {
    * forbids), judged with its length quantifiers loosened; an empty value has nothing more to say.
    */
   private pattern(node: Node, source: string, value: string, name: string, lengthBroken: boolean): void {
-    const pattern = compilePattern(source);
-    if (!pattern || pattern.test(value)) return;
-    if (lengthBroken && (value === '' || lengthFreePattern(source)?.test(value) !== false)) return;
+    if (lengthBroken) {
+      if (!breaksPatternBesidesLength(value, source)) return;
+    } else {
+      const pattern = compilePattern(source);
+      if (!pattern || pattern.test(value)) return;
+    }
     const replaced = lengthBroken ? undefined : withForbiddenCharactersReplaced(value, source);
     const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: true }] : [];
     this.report('pattern-mismatch', `${name} must match the pattern \`${source}\` as a whole.`, nodeRange(node), fixes);

@@ -43,6 +43,24 @@ export function lengthFreePattern(pattern: string): RegExp | undefined {
   return compilePattern(out);
 }
 
+/** Longer values out of their length limits are judged by their characters only (a backtracking regex on megabytes could stall). */
+const MAX_LENGTH_FREE_TEST = 4096;
+
+/**
+ * True when `value`, already too long or too short, also breaks `pattern` for another reason:
+ * it holds a character a simple pattern forbids, or it fails the pattern with its length
+ * quantifiers loosened. An empty value breaks nothing besides its length.
+ */
+export function breaksPatternBesidesLength(value: string, pattern: string): boolean {
+  if (value === '') return false;
+  const allowed = allowedCharacters(pattern);
+  if (allowed) {
+    for (const char of value) if (!allowed(char)) return true;
+  }
+  if (value.length > MAX_LENGTH_FREE_TEST) return false;
+  return lengthFreePattern(pattern)?.test(value) === false;
+}
+
 /**
  * The characters a "simple" pattern allows anywhere — one made only of bracket classes without
  * negation, literal separators, groups and quantifiers (the job and model name patterns) — as a
