@@ -370,16 +370,16 @@ describe('API model rules', () => {
     it('leaves an empty or missing Subnets list under Vpc access to missing-vpc-config', () => {
       const algorithm = { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } };
       const image = 'registry.example.com/team/trainer@sha256:' + 'a'.repeat(64);
-      const empty = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: [] } }, algorithm);
+      const empty = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: [] } }, algorithm);
       assert.deepEqual(codes(analyzeText(empty)), ['missing-vpc-config']);
-      const missing = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-1'] } }, algorithm);
+      const missing = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'] } }, algorithm);
       assert.deepEqual(codes(analyzeText(missing)), ['missing-vpc-config']);
     });
 
     it('leaves the credentials provider ARN to invalid-credentials-provider-arn', () => {
       const algorithm = { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc', TrainingRepositoryAuthConfig: { TrainingRepositoryCredentialsProviderArn: 'nope' } } };
       const image = 'registry.example.com/team/trainer@sha256:' + 'a'.repeat(64);
-      const text = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] } }, algorithm);
+      const text = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0123456789abcdef0'] } }, algorithm);
       assert.deepEqual(codes(analyzeText(text)), ['invalid-credentials-provider-arn']);
     });
   });

@@ -36,7 +36,8 @@ describe('pattern constraints', () => {
     const started = Date.now();
     assert.equal(breaksPatternBesidesLength('a'.repeat(10 * 1024 * 1024), JOB_NAME), false);
     assert.equal(breaksPatternBesidesLength(`${'a'.repeat(10 * 1024 * 1024)}_`, JOB_NAME), true);
-    assert.ok(Date.now() - started < 3000);
+    // Native scans take milliseconds; the bound leaves room for a loaded machine.
+    assert.ok(Date.now() - started < 5000);
     assert.equal(breaksPatternBesidesLength('', JOB_NAME), false);
     assert.equal(breaksPatternBesidesLength('short', 'arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+'), true);
     assert.equal(breaksPatternBesidesLength('arn:aws:iam::1:role/r', 'arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+'), false);

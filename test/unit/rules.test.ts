@@ -4,7 +4,7 @@ import {
   analyzeText, applyFix, codes, KMEANS_US_EAST_1, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
 
 const LAMBDA_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:registry-credentials';
-const VPC = { SecurityGroupIds: ['sg-0123'], Subnets: ['subnet-0123'] };
+const VPC = { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0123456789abcdef0'] };
 const DIGEST = `sha256:${'b'.repeat(64)}`;
 
 describe('image rules', () => {
@@ -266,16 +266,16 @@ describe('private registry rules', () => {
     });
 
     it('on the VpcConfig key when a list is missing, on the list key when it is empty', () => {
-      const missing = trainingSpec(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-1'] } }, vpcMode);
+      const missing = trainingSpec(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'] } }, vpcMode);
       const finding = only(analyzeText(missing), 'missing-vpc-config');
       assert.equal(textAt(missing, finding), 'VpcConfig');
-      assert.deepEqual(JSON.parse(applyFix(missing, finding)).VpcConfig, { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-'] });
+      assert.deepEqual(JSON.parse(applyFix(missing, finding)).VpcConfig, { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-'] });
 
-      const empty = trainingSpec(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: [] } }, vpcMode);
+      const empty = trainingSpec(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: [] } }, vpcMode);
       const emptyFinding = only(analyzeText(empty), 'missing-vpc-config');
       assert.equal(textAt(empty, emptyFinding), 'Subnets');
       const fixedEmpty = applyFix(empty, emptyFinding);
-      assert.deepEqual(JSON.parse(fixedEmpty).VpcConfig, { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-'] });
+      assert.deepEqual(JSON.parse(fixedEmpty).VpcConfig, { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-'] });
       assert.deepEqual(analyzeText(fixedEmpty), []);
     });
 

@@ -53,10 +53,9 @@ const MAX_LENGTH_FREE_TEST = 4096;
  */
 export function breaksPatternBesidesLength(value: string, pattern: string): boolean {
   if (value === '') return false;
-  const allowed = allowedCharacters(pattern);
-  if (allowed) {
-    for (const char of value) if (!allowed(char)) return true;
-  }
+  const members = allowedClass(pattern);
+  // One native scan, not a test per character: values here may be megabytes.
+  if (members !== undefined && new RegExp(`[^${members}]`, 'u').test(value)) return true;
   if (value.length > MAX_LENGTH_FREE_TEST) return false;
   return lengthFreePattern(pattern)?.test(value) === false;
 }
@@ -68,6 +67,14 @@ export function breaksPatternBesidesLength(value: string, pattern: string): bool
  * where they stand.
  */
 export function allowedCharacters(pattern: string): ((char: string) => boolean) | undefined {
+  const members = allowedClass(pattern);
+  if (members === undefined) return undefined;
+  const allowed = new RegExp(`^[${members}]$`, 'u');
+  return (char) => allowed.test(char);
+}
+
+/** The members of one `u`-mode class of the characters a simple pattern allows (see `allowedCharacters`). */
+function allowedClass(pattern: string): string | undefined {
   const classes: string[] = [];
   let rest = pattern;
   // Bracket classes with plain members: letters, digits, ranges and escaped or literal - _ . /
@@ -92,9 +99,7 @@ export function allowedCharacters(pattern: string): ((char: string) => boolean) 
     classes.push(classMember(separator[0].at(-1)!));
     rest = rest.slice(separator[0].length);
   }
-  if (classes.length === 0) return undefined;
-  const allowed = new RegExp(`^[${classes.join('')}]$`, 'u');
-  return (char) => allowed.test(char);
+  return classes.length === 0 ? undefined : classes.join('');
 }
 
 /** One character as a member of a `u`-mode class: only `-` needs its backslash there. */

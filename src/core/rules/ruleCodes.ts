@@ -17,6 +17,7 @@ export const RULES = {
   'private-registry-needs-vpc-access': { severity: 'error', summary: 'An image outside Amazon ECR without the Vpc repository access mode.' },
   'private-registry-unsupported': { severity: 'error', summary: 'An image outside Amazon ECR in a job that can only pull from ECR.' },
   'docker-hub-image': { severity: 'error', summary: 'A Docker Hub image (no registry host) where SageMaker pulls: it needs Amazon ECR or a registry in your VPC.' },
+  'invalid-resource-id': { severity: 'error', summary: 'A security group, subnet or KMS key id that is a placeholder or not in the format AWS uses.' },
   'missing-vpc-config': { severity: 'error', summary: 'Vpc repository access without a complete VpcConfig.' },
   'invalid-credentials-provider-arn': { severity: 'error', summary: 'A registry credentials provider that is not an AWS Lambda function ARN.' },
   'credentials-provider-without-vpc-access': { severity: 'warning', summary: 'Registry credentials that have no effect without Vpc access mode.' },
