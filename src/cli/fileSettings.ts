@@ -8,7 +8,7 @@
  * repository and must not be able to stall the run.
  */
 import * as path from 'node:path';
-import { DEFAULT_SPEC_GLOBS, mergeProjectConfigs, type ProjectConfig } from '../core/projectConfig';
+import { DEFAULT_SPEC_GLOBS, mergeProjectConfigs, regionForFile, type ProjectConfig } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
 import { compileGlobs, type PathMatcher } from '../core/specGlobs';
 import { ProjectConfigFiles, type FoundProjectConfig } from '../node/projectConfigFiles';
@@ -16,7 +16,7 @@ import { CliError } from './cliError';
 import { pathInside, toPosix } from './paths';
 
 export interface FileSettings {
-  /** The explicit target region (`--region` or the config file), as `sagemakerSpec.region`. */
+  /** The explicit target region (`--region`, else the config file's `overrides` entry or `region`), as `sagemakerSpec.region`. */
   region: string | undefined;
   rules: RuleSettings;
   /** The file matches the `files` globs: a spec even when its kind cannot be told. */
@@ -46,7 +46,10 @@ export class FileSettingsResolver {
       throw new CliError(`invalid config ${found.file}: ${found.parsed.problem}`);
     }
     const fromFile = found?.parsed.ok ? found.parsed.config : undefined;
-    const merged = mergeProjectConfigs(fromFile, this.overrides);
+    // The file's `overrides` pick its region; `--region` still wins over both.
+    const relative = found && fromFile?.overrides ? pathInside(found.dir, file) : undefined;
+    const forThisFile = fromFile && relative !== undefined ? { ...fromFile, region: regionForFile(fromFile, relative) } : fromFile;
+    const merged = mergeProjectConfigs(forThisFile, this.overrides);
     const isSpecFile = found && fromFile?.files ? this.configMatcher(found, fromFile.files) : this.defaultMatcher;
     return { region: merged.region, rules: merged.rules ?? {}, forcedSpec: isSpecFile(file) };
   }

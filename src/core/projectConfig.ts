@@ -3,16 +3,17 @@
  * editor alike, so CI and the editor show the same findings. Members mean what the
  * `sagemakerSpec.*` settings mean:
  *
- *     { "region": "eu-west-1", "rules": { "latest-tag": "error" }, "files": ["jobs/*.json"] }
+ *     { "region": "eu-west-1", "rules": { "latest-tag": "error" }, "files": ["jobs/*.json"],
+ *       "overrides": [{ "files": ["eu/**"], "region": "eu-central-1" }] }
  *
- * `files` globs are relative to the folder holding the file. Parsing and merging are pure; finding
+ * `files` globs (also those of `overrides`) are relative to the folder holding the file. Parsing and merging are pure; finding
  * the file on disk is src/node/projectConfigFiles.ts.
  */
 import { parseTree, getNodeValue, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { closestMatches } from './closestMatches';
 import type { SeveritySetting } from './findings';
 import { RULES, type RuleSettings } from './rules/ruleCodes';
-import { globProblem, MAX_GLOB_COUNT } from './specGlobs';
+import { compileGlobs, globProblem, MAX_GLOB_COUNT, type PathMatcher } from './specGlobs';
 import { LineIndex } from './textPositions';
 
 export const PROJECT_CONFIG_FILE = '.sagemaker-spec.json';
@@ -29,11 +30,22 @@ export interface ProjectConfig {
   rules?: RuleSettings;
   /** Globs of files that are always specs, as `sagemakerSpec.files`. */
   files?: string[];
+  /** Regions for some files: the last entry whose globs match a file sets its region. */
+  overrides?: RegionOverride[];
 }
+
+/** One entry of `overrides`: files (globs relative to the config file's folder) and their region. */
+export interface RegionOverride {
+  files: string[];
+  region: string;
+}
+
+/** More entries in `overrides` are refused: each is matched against every spec. */
+export const MAX_OVERRIDE_COUNT = 256;
 
 export type ParsedProjectConfig = { ok: true; config: ProjectConfig } | { ok: false; problem: string };
 
-const MEMBERS = ['region', 'rules', 'files'];
+const MEMBERS = ['region', 'rules', 'files', 'overrides'];
 
 /** AWS region names: `us-east-1`, `us-gov-west-1`, `cn-northwest-1`, `eusc-de-east-1`. */
 const REGION_SYNTAX = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
@@ -94,22 +106,78 @@ function parseConfigText(text: string, options: ProjectConfigOptions): ParsedPro
         config.rules = rules;
         break;
       }
-      case 'files':
-        if (!Array.isArray(memberValue) || !memberValue.every((glob) => typeof glob === 'string' && glob.trim() !== '')) {
-          return invalid('"files" must be an array of glob strings');
-        }
-        if (memberValue.length > MAX_GLOB_COUNT) return invalid(`"files": more than ${MAX_GLOB_COUNT} globs`);
-        for (const glob of memberValue as string[]) {
-          const problem = globProblem(glob);
-          if (problem) return invalid(`"files": ${JSON.stringify(glob.length > 80 ? `${glob.slice(0, 80)}…` : glob)} ${problem}`);
-        }
+      case 'files': {
+        const problem = globListProblem(memberValue);
+        if (problem) return invalid(`"files"${problem}`);
         config.files = memberValue as string[];
         break;
+      }
+      case 'overrides': {
+        const parsed = parseOverrides(memberValue, options);
+        if (typeof parsed === 'string') return invalid(parsed);
+        config.overrides = parsed;
+        break;
+      }
       default:
         return invalid(`unknown member "${member}" (expected ${MEMBERS.map((name) => `"${name}"`).join(', ')})`);
     }
   }
   return { ok: true, config };
+}
+
+/** Why a `files` list is not one (text to follow the member's name), or undefined when it is. */
+function globListProblem(value: unknown): string | undefined {
+  if (!Array.isArray(value) || !value.every((glob) => typeof glob === 'string' && glob.trim() !== '')) return ' must be an array of glob strings';
+  if (value.length > MAX_GLOB_COUNT) return `: more than ${MAX_GLOB_COUNT} globs`;
+  for (const glob of value as string[]) {
+    const problem = globProblem(glob);
+    if (problem) return `: ${JSON.stringify(glob.length > 80 ? `${glob.slice(0, 80)}…` : glob)} ${problem}`;
+  }
+  return undefined;
+}
+
+/** `overrides`, or why it is invalid (the whole message). */
+function parseOverrides(value: unknown, options: ProjectConfigOptions): RegionOverride[] | string {
+  const shape = '"overrides" must be an array of {"files": [globs], "region": "…"}';
+  if (!Array.isArray(value)) return shape;
+  if (value.length > MAX_OVERRIDE_COUNT) return `"overrides": more than ${MAX_OVERRIDE_COUNT} entries`;
+  const overrides: RegionOverride[] = [];
+  for (const [index, entry] of value.entries()) {
+    const where = `"overrides"[${index}]`;
+    if (!isPlainObject(entry)) return shape;
+    const unknown = Object.keys(entry).find((member) => member !== 'files' && member !== 'region');
+    if (unknown !== undefined) return `${where}: unknown member ${JSON.stringify(unknown.slice(0, 80))} (expected "files", "region")`;
+    if (entry.files === undefined || entry.region === undefined) return `${where} needs "files" and "region"`;
+    const globs = globListProblem(entry.files);
+    if (globs) return `${where}.files${globs}`;
+    if (typeof entry.region !== 'string' || entry.region.trim() === '') return `${where}.region must be a non-empty string such as "us-east-1"`;
+    const region = entry.region.trim();
+    const problem = regionProblem(region, options.knownRegions);
+    if (problem) return `${where}.region: ${problem}`;
+    overrides.push({ files: entry.files as string[], region });
+  }
+  return overrides;
+}
+
+/** Each entry's compiled globs: a config file is parsed once and asked for every spec. */
+const overrideMatchers = new WeakMap<RegionOverride, PathMatcher>();
+
+/**
+ * The region a config file sets for one file: that of the last `overrides` entry whose globs
+ * match `relativePath` (`/`-separated, relative to the config file's folder), else `region`.
+ * Globs are matched by core/specGlobs, in time linear in the path.
+ */
+export function regionForFile(config: ProjectConfig, relativePath: string): string | undefined {
+  for (let index = (config.overrides?.length ?? 0) - 1; index >= 0; index--) {
+    const override = config.overrides![index];
+    let matcher = overrideMatchers.get(override);
+    if (!matcher) {
+      matcher = compileGlobs(override.files);
+      overrideMatchers.set(override, matcher);
+    }
+    if (matcher(relativePath)) return override.region;
+  }
+  return config.region;
 }
 
 /** Why `code: severity` is not a valid rule setting, or undefined when it is. */

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { redactSecrets } from '../core/launch/redact';
-import { mergeProjectConfigs, PROJECT_CONFIG_FILE } from '../core/projectConfig';
+import { mergeProjectConfigs, PROJECT_CONFIG_FILE, regionForFile } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
 import { compileGlobs, type PathMatcher } from '../core/specGlobs';
 import { ProjectConfigFiles, type FoundProjectConfig } from '../node/projectConfigFiles';
@@ -54,7 +54,10 @@ function withProjectConfig(settings: Settings, file: vscode.Uri): Settings {
     return settings;
   }
   const config = found.parsed.config;
-  const merged = mergeProjectConfigs({ region: settings.region, rules: settings.rules }, config);
+  // An `overrides` entry matching this file sets its region, over the file's own `region`.
+  const relative = config.overrides ? relativeInside(found.dir, file.fsPath) : undefined;
+  const region = relative !== undefined ? regionForFile(config, relative) : config.region;
+  const merged = mergeProjectConfigs({ region: settings.region, rules: settings.rules }, { ...config, region });
   return {
     ...settings,
     region: merged.region,
@@ -78,11 +81,17 @@ export function matchesSpecFiles(document: vscode.TextDocument): boolean {
       matcher = compileGlobs(globs);
       configGlobMatchers.set(found.file, matcher);
     }
-    const relative = path.relative(found.dir, document.uri.fsPath);
-    const inside = relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-    return inside && matcher(relative.split(path.sep).join('/'));
+    const relative = relativeInside(found.dir, document.uri.fsPath);
+    return relative !== undefined && matcher(relative);
   }
   return readSettings(document.uri).files.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+}
+
+/** `file` relative to `dir`, `/`-separated, or undefined when it is not inside `dir`. */
+function relativeInside(dir: string, file: string): string | undefined {
+  const relative = path.relative(dir, file);
+  const inside = relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+  return inside ? relative.split(path.sep).join('/') : undefined;
 }
 
 /** Once per file (until it changes): an invalid config is ignored, not silently. */

@@ -27,7 +27,7 @@ function trainingSpec(image: string): string {
     OutputDataConfig: { S3OutputPath: 's3://b/o' },
     ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 },
     StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-    VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] },
+    VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0123456789abcdef0'] },
   }, null, 2);
 }
 

@@ -32,7 +32,24 @@ describe('.sagemaker-spec.json in the editor', () => {
     // User settings say us-east-1 (no mismatch) and latest-tag is a warning by default.
     const { document } = await openFixture('project-config/latest-tag.sagemaker.json');
     const diagnostics = await waitForDiagnostics(document.uri, (found) => found.length === 2, { what: 'the config file\'s findings' });
-    assert.deepEqual(summary(diagnostics), ['image-region-mismatch:Warning', 'latest-tag:Error']);
+    assert.deepEqual(summary(diagnostics), ['image-region-mismatch:Error', 'latest-tag:Error']);
+  });
+
+  it('takes the region of the last matching "overrides" entry', async () => {
+    fs.mkdirSync(path.join(liveFolder, 'eu'), { recursive: true });
+    // The spec's image is in us-east-1.
+    const spec = fs.readFileSync(path.join(FIXTURE_WORKSPACE, 'project-config', 'latest-tag.sagemaker.json'), 'utf8');
+    fs.writeFileSync(path.join(liveFolder, 'eu', 'override.sagemaker.json'), spec);
+    const config = path.join(liveFolder, '.sagemaker-spec.json');
+    fs.writeFileSync(config, '{"region": "us-east-1", "overrides": [{"files": ["eu/**"], "region": "eu-west-1"}]}');
+    try {
+      const { document } = await openFixture('project-config-live/eu/override.sagemaker.json');
+      await waitForDiagnostics(document.uri, (found) => summary(found).join() === 'image-region-mismatch:Error,latest-tag:Warning', { what: 'the override region' });
+      fs.writeFileSync(config, '{"region": "eu-west-1", "overrides": [{"files": ["eu/**"], "region": "eu-west-1"}, {"files": ["eu/override.*"], "region": "us-east-1"}]}');
+      await waitForDiagnostics(document.uri, (found) => summary(found).join() === 'latest-tag:Warning', { what: 'the last matching override' });
+    } finally {
+      fs.rmSync(config, { force: true });
+    }
   });
 
   it('applies a config file as soon as it is created, changed or deleted', async () => {

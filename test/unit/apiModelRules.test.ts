@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../src/core/findings';
-import { analyzeText, applyFix, codes, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
+import { analyzeDocument, readPythonDocument } from '../../src/core/hostDocument';
+import { renderFix } from '../../src/core/renderFix';
+import { analyzeText, apiModel, applyFix, catalog, codes, instanceGpus, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
 
 const IMAGE = `${XGBOOST_US_EAST_1}:1.7-1`;
 const PYTORCH = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training';
@@ -132,6 +134,57 @@ describe('API model rules', () => {
         spec.EnableNetworkIsolation = 'true';
       });
       assert.equal(JSON.parse(applyFix(text, only(analyzeText(text), 'invalid-type'))).EnableNetworkIsolation, true);
+      const spaced = training((spec) => {
+        spec.EnableNetworkIsolation = ' false ';
+      });
+      assert.equal(JSON.parse(applyFix(spaced, only(analyzeText(spaced), 'invalid-type'))).EnableNetworkIsolation, false);
+    });
+
+    it('uses the value a string holds as JSON text when its types fit; wrapping stays for the rest', () => {
+      const entrypoint = (value: unknown) => trainingSpec(IMAGE, {}, { ContainerEntrypoint: value });
+      const text = entrypoint('["sh", "-c"]');
+      const finding = only(analyzeText(text), 'invalid-type');
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred === true]), [
+        ['Use the list the string holds: ["sh", "-c"]', true],
+        ['Wrap the value in a list', false],
+      ]);
+      assert.deepEqual(JSON.parse(applyFix(text, finding)), JSON.parse(entrypoint(['sh', '-c'])));
+      assert.deepEqual(analyzeText(applyFix(text, finding)), []);
+      assert.deepEqual(JSON.parse(applyFix(text, finding, 'Wrap the value in a list')), JSON.parse(entrypoint(['["sh", "-c"]'])));
+      // A plain string, and JSON text of the wrong item type: wrapping is the fix.
+      for (const value of ['sh', '[1, 2]', '[not json']) {
+        const plain = entrypoint(value);
+        assert.deepEqual(JSON.parse(applyFix(plain, only(analyzeText(plain), 'invalid-type'))), JSON.parse(entrypoint([value])), value);
+      }
+      // A map written as a string of JSON text.
+      const environment = modelSpec(IMAGE, { Environment: '{"MODE": "fast"}' });
+      assert.deepEqual(JSON.parse(applyFix(environment, only(analyzeText(environment), 'invalid-type'))), JSON.parse(modelSpec(IMAGE, { Environment: { MODE: 'fast' } })));
+      // Numbers in a list of integers.
+      const ports = training((spec) => {
+        spec.ResourceConfig.InstanceCount = ' 2 ';
+      });
+      assert.equal(JSON.parse(applyFix(ports, only(analyzeText(ports), 'invalid-type'))).ResourceConfig.InstanceCount, 2);
+    });
+
+    it('writes the parsed value in Python syntax in a boto3 call', () => {
+      const source = [
+        'import boto3',
+        'boto3.client("sagemaker").create_training_job(',
+        '    TrainingJobName="demo-job",',
+        '    RoleArn="arn:aws:iam::123456789012:role/SageMakerRole",',
+        `    AlgorithmSpecification={"TrainingImage": "${IMAGE}", "TrainingInputMode": "File", "ContainerEntrypoint": '["sh", "-c"]'},`,
+        '    OutputDataConfig={"S3OutputPath": "s3://bucket/output"},',
+        '    ResourceConfig={"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},',
+        '    StoppingCondition={"MaxRuntimeInSeconds": 3600},',
+        ')',
+        '',
+      ].join('\n');
+      const document = readPythonDocument(source);
+      const result = analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } });
+      const finding = only(result.findings, 'invalid-type');
+      const fix = finding.fixes.find((candidate) => candidate.preferred)!;
+      const rendered = renderFix(document, fix)!;
+      assert.match(applyEdits(source, rendered.edits), /"ContainerEntrypoint": \["sh", "-c"\]\}/);
     });
   });
 
@@ -168,6 +221,29 @@ describe('API model rules', () => {
       const text = JSON.stringify({ ProcessingJobName: 'p', RoleArn: ROLE, AppSpecification: { ImageUri: IMAGE }, ProcessingResources: { ClusterConfig: { InstanceCount: 101, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 } } }, null, 2);
       const finding = only(analyzeText(text), 'value-out-of-range');
       assert.equal(textAt(text, finding), '101');
+    });
+
+    it('reports the length and the pattern when a value breaks both, as the service does', () => {
+      const name = "{{ ti.xcom_pull('model') }}-with-a-name-longer-than-sixty-three-characters-xx";
+      const text = modelSpec(IMAGE, {}, { ModelName: name });
+      const findings = analyzeText(text);
+      assert.deepEqual(codes(findings), ['pattern-mismatch', 'value-out-of-range']);
+      for (const finding of findings) assert.equal(textAt(text, finding), name);
+      // Fixing the length alone would fail again: no character fix while the length is wrong.
+      assert.deepEqual(only(findings, 'pattern-mismatch').fixes, []);
+      const training = trainingSpec(IMAGE, { TrainingJobName: `${'a'.repeat(70)}_x` });
+      assert.deepEqual(codes(analyzeText(training)), ['pattern-mismatch', 'value-out-of-range']);
+    });
+
+    it('reports a value too short that is no ARN at all twice, an empty one once', () => {
+      const short = training((spec) => {
+        spec.RoleArn = 'my-role';
+      });
+      assert.deepEqual(codes(analyzeText(short)), ['pattern-mismatch', 'value-out-of-range']);
+      const empty = training((spec) => {
+        spec.RoleArn = '';
+      });
+      assert.deepEqual(codes(analyzeText(empty)), ['value-out-of-range']);
     });
 
     it('flags a string too long, and does not add a pattern finding for the same cause', () => {
@@ -215,6 +291,37 @@ describe('API model rules', () => {
       const finding = only(analyzeText(text), 'pattern-mismatch');
       assert.equal(textAt(text, finding), 'a_b');
       assert.match(finding.message, /\[a-zA-Z0-9\]\(-\*\[a-zA-Z0-9\]\)\{0,62\}/);
+      assert.equal(applyFix(text, finding), training((spec) => {
+        spec.TrainingJobName = 'a-b';
+      }));
+    });
+
+    it('replaces the characters a name pattern forbids with a separator it allows', () => {
+      const cases: [string, (value: string) => string, string, string][] = [
+        ['TrainingJobName', (value) => trainingSpec(IMAGE, { TrainingJobName: value }), 'my_job_name', 'my-job-name'],
+        ['TrainingJobName', (value) => trainingSpec(IMAGE, { TrainingJobName: value }), '_my job__2_', 'my-job-2'],
+        ['ModelName', (value) => modelSpec(IMAGE, {}, { ModelName: value }), 'my.model v2', 'my-model-v2'],
+        ['ModelName', (value) => modelSpec(IMAGE, {}, { ModelName: value }), 'modèle', 'mod-le'],
+        ['Environment key', (value) => modelSpec(IMAGE, { Environment: { [value]: '1' } }), 'MY-VAR', 'MY_VAR'],
+      ];
+      for (const [member, spec, value, replaced] of cases) {
+        const text = spec(value);
+        const finding = only(analyzeText(text), 'pattern-mismatch');
+        assert.equal(finding.fixes[0].title, `Use "${replaced}"`, member);
+        const fixed = applyFix(text, finding);
+        assert.equal(fixed, spec(replaced), member);
+        assert.deepEqual(analyzeText(fixed), [], member);
+      }
+    });
+
+    it('offers no replacement where the allowed characters depend on their place, or none are forbidden', () => {
+      const arn = training((spec) => {
+        spec.RoleArn = 'arn:aws:iam::123456789012:user/x y';
+      });
+      assert.deepEqual(only(analyzeText(arn), 'pattern-mismatch').fixes, []);
+      // Every character is allowed; only the ending `-` breaks the name pattern.
+      const dash = trainingSpec(IMAGE, { TrainingJobName: 'job-' });
+      assert.deepEqual(only(analyzeText(dash), 'pattern-mismatch').fixes, []);
     });
 
     it('checks map keys and values and translated Java classes', () => {
@@ -263,16 +370,16 @@ describe('API model rules', () => {
     it('leaves an empty or missing Subnets list under Vpc access to missing-vpc-config', () => {
       const algorithm = { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } };
       const image = 'registry.example.com/team/trainer@sha256:' + 'a'.repeat(64);
-      const empty = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: [] } }, algorithm);
+      const empty = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: [] } }, algorithm);
       assert.deepEqual(codes(analyzeText(empty)), ['missing-vpc-config']);
-      const missing = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-1'] } }, algorithm);
+      const missing = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'] } }, algorithm);
       assert.deepEqual(codes(analyzeText(missing)), ['missing-vpc-config']);
     });
 
     it('leaves the credentials provider ARN to invalid-credentials-provider-arn', () => {
       const algorithm = { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc', TrainingRepositoryAuthConfig: { TrainingRepositoryCredentialsProviderArn: 'nope' } } };
       const image = 'registry.example.com/team/trainer@sha256:' + 'a'.repeat(64);
-      const text = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] } }, algorithm);
+      const text = trainingSpec(image, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0123456789abcdef0'] } }, algorithm);
       assert.deepEqual(codes(analyzeText(text)), ['invalid-credentials-provider-arn']);
     });
   });

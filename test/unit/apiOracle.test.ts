@@ -190,7 +190,7 @@ const BASES: { kind: SpecKind; spec: JsonObject }[] = [
       InputDataConfig: [CHANNEL],
       OutputDataConfig: { S3OutputPath: 's3://bucket/output/', KmsKeyId: 'alias/key' },
       ResourceConfig: RESOURCES,
-      VpcConfig: { SecurityGroupIds: ['sg-0123456789'], Subnets: ['subnet-0123456789'] },
+      VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0123456789abcdef0'] },
       StoppingCondition: STOPPING,
       Tags: [{ Key: 'team', Value: 'ml' }],
       EnableNetworkIsolation: false,

@@ -201,7 +201,8 @@ describe('sagemaker-spec check: hostile input', () => {
       const root = tempProject({ '.sagemaker-spec.json': '{"region": "eu-west-11"}', 'job.sagemaker.json': GOOD });
       assertExit2(runCli(['check', 'job.sagemaker.json'], { cwd: root }), /invalid config .*"region": "eu-west-11" is not a known AWS region \(did you mean eu-west-1\?\)/);
       assertExit2(runCli(['check', '--region', 'us-est-1', 'x.json'], { cwd: root }), /^sagemaker-spec: --region "us-est-1" is not a known AWS region \(did you mean us-east-1\?\)\n$/);
-      fs.writeFileSync(path.join(root, '.sagemaker-spec.json'), '{"region": "eu-west-1"}');
+      // The spec's image is in us-east-1: any other explicit region is an image-region-mismatch error.
+      fs.writeFileSync(path.join(root, '.sagemaker-spec.json'), '{"region": "us-east-1"}');
       assert.equal(runCli(['check', 'job.sagemaker.json'], { cwd: root }).status, 0);
     });
 

@@ -6,6 +6,7 @@ import { example, REPOSITORY_ROOT, removeTempProjects, runCli, tempProject } fro
 
 const GOOD = example('training-builtin-algorithm.sagemaker.json');
 /** One `latest-tag` warning at 5:75. */
+const toPosixPath = (file: string) => file.split(path.sep).join('/');
 const LATEST_TAG = example('broken-latest-tag.sagemaker.json');
 /** One `xgboost-unpinned` error. */
 const XGBOOST_UNPINNED = example('broken-xgboost-unpinned.sagemaker.json');
@@ -132,6 +133,37 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       fs.writeFileSync(path.join(root, '.sagemaker-spec.json'), '{"region": "eu-west-1"}');
       assert.equal(mismatch(runCli(args, { cwd: root, env: { AWS_REGION: 'us-east-1' } })), true);
       assert.equal(mismatch(runCli([...args, '--region', 'us-east-1'], { cwd: root })), false);
+    });
+  });
+
+  describe('region overrides', () => {
+    it('gives each file the region of the last matching entry; --region wins over both', () => {
+      // The example's image is in us-east-1.
+      const root = tempProject({
+        '.sagemaker-spec.json': '{"region": "eu-west-1", "overrides": [{"files": ["us/**"], "region": "us-west-2"}, {"files": ["us/east/*"], "region": "us-east-1"}]}',
+        'us/east/job.sagemaker.json': LATEST_TAG,
+        'us/west/job.sagemaker.json': LATEST_TAG,
+        'other/job.sagemaker.json': LATEST_TAG,
+      });
+      const mismatches = (run: ReturnType<typeof runCli>) =>
+        Object.fromEntries(
+          jsonResults(run.stdout).map((result) => [
+            toPosixPath(path.relative(root, result.filePath)),
+            result.findings.filter((finding) => finding.code === 'image-region-mismatch').map((finding) => finding.severity),
+          ]),
+        );
+      const run = runCli(['check', '--format', 'json', '**/*.sagemaker.json'], { cwd: root });
+      assert.equal(run.status, 1);
+      assert.deepEqual(mismatches(run), { 'other/job.sagemaker.json': ['error'], 'us/east/job.sagemaker.json': [], 'us/west/job.sagemaker.json': ['error'] });
+      const forced = runCli(['check', '--format', 'json', '--region', 'us-east-1', '**/*.sagemaker.json'], { cwd: root });
+      assert.deepEqual(mismatches(forced), { 'other/job.sagemaker.json': [], 'us/east/job.sagemaker.json': [], 'us/west/job.sagemaker.json': [] });
+    });
+
+    it('is exit 2 on an override region the catalog does not know', () => {
+      const root = tempProject({ '.sagemaker-spec.json': '{"overrides": [{"files": ["*"], "region": "eu-wset-1"}]}', 'job.sagemaker.json': LATEST_TAG });
+      const run = runCli(['check', 'job.sagemaker.json'], { cwd: root });
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /"overrides"\[0\]\.region: "eu-wset-1" is not a known AWS region \(did you mean eu-west-1\?\)/);
     });
   });
 

@@ -59,7 +59,7 @@ describe('live registries (core)', () => {
   });
 
   it('tag-not-found when the registry has answered without that tag, with the closest tags as fixes', () => {
-    const vpc = { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] } };
+    const vpc = { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0123456789abcdef0'] } };
     const access = { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } };
     const text = trainingSpec(`${HOST}/team/trainer:2.2`, vpc, access);
     const findings = analyzeSpec(parseSpecDocument(text), { catalog, regionInputs: { env: {} }, live: cacheWith() }).findings;

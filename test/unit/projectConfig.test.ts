@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { mergeProjectConfigs, parseProjectConfig, PROJECT_CONFIG_FILE, regionProblem, type ProjectConfigOptions } from '../../src/core/projectConfig';
+import { mergeProjectConfigs, parseProjectConfig, PROJECT_CONFIG_FILE, regionForFile, regionProblem, type ProjectConfig, type ProjectConfigOptions } from '../../src/core/projectConfig';
 import { ProjectConfigFiles } from '../../src/node/projectConfigFiles';
 
 const KNOWN_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1'];
@@ -50,6 +50,27 @@ describe('.sagemaker-spec.json', () => {
       assert.equal(problemOf(JSON.stringify({ files: Array.from({ length: 257 }, (_, index) => `${index}.json`) })), '"files": more than 256 globs');
     });
 
+    it('reads "overrides" and refuses malformed entries, naming the entry', () => {
+      const text = '{"region": "us-east-1", "overrides": [{"files": ["eu/**"], "region": " eu-west-1 "}]}';
+      assert.deepEqual(parseProjectConfig(text, { knownRegions: KNOWN_REGIONS }), {
+        ok: true,
+        config: { region: 'us-east-1', overrides: [{ files: ['eu/**'], region: 'eu-west-1' }] },
+      });
+      assert.equal(problemOf('{"overrides": {}}'), '"overrides" must be an array of {"files": [globs], "region": "…"}');
+      assert.equal(problemOf('{"overrides": ["eu/**"]}'), '"overrides" must be an array of {"files": [globs], "region": "…"}');
+      assert.equal(problemOf('{"overrides": [{"files": ["a"]}]}'), '"overrides"[0] needs "files" and "region"');
+      assert.equal(problemOf('{"overrides": [{"files": ["a"], "region": "us-east-1", "rules": {}}]}'), '"overrides"[0]: unknown member "rules" (expected "files", "region")');
+      assert.equal(problemOf('{"overrides": [{"files": ["a"], "region": "us-east-1"}, {"files": ["{a"], "region": "us-east-1"}]}'), '"overrides"[1].files: "{a" has a "{" without its "}"');
+      assert.equal(problemOf('{"overrides": [{"files": [], "region": "us-east-1"}, {"files": "a", "region": "us-east-1"}]}'), '"overrides"[1].files must be an array of glob strings');
+      assert.equal(problemOf('{"overrides": [{"files": ["a"], "region": 1}]}'), '"overrides"[0].region must be a non-empty string such as "us-east-1"');
+      assert.equal(
+        problemOf('{"overrides": [{"files": ["a"], "region": "eu-wset-1"}]}', { knownRegions: KNOWN_REGIONS }),
+        '"overrides"[0].region: "eu-wset-1" is not a known AWS region (did you mean eu-west-1?)',
+      );
+      assert.equal(problemOf('{"overrides": [{"files": ["a"], "region": "Frankfurt"}]}'), '"overrides"[0].region: "Frankfurt" is not an AWS region name such as us-east-1');
+      assert.equal(problemOf(JSON.stringify({ overrides: Array.from({ length: 257 }, () => ({ files: ['a'], region: 'us-east-1' })) })), '"overrides": more than 256 entries');
+    });
+
     it('refuses deep nesting instead of overflowing the stack', () => {
       assert.equal(problemOf(`{"rules": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`), 'nested too deeply');
     });
@@ -63,6 +84,31 @@ describe('.sagemaker-spec.json', () => {
         undefined,
       );
       assert.deepEqual(merged, { region: 'eu-west-1', rules: { 'latest-tag': 'error', 'digest-recommended': 'warning' }, files: ['a'] });
+    });
+  });
+
+  describe('region per file', () => {
+    const config: ProjectConfig = {
+      region: 'us-east-1',
+      overrides: [
+        { files: ['eu/**', 'shared/frankfurt-*.json'], region: 'eu-central-1' },
+        { files: ['eu/ireland/**'], region: 'eu-west-1' },
+      ],
+    };
+
+    it('takes the last matching entry, else the file\'s region', () => {
+      assert.equal(regionForFile(config, 'eu/job.sagemaker.json'), 'eu-central-1');
+      assert.equal(regionForFile(config, 'eu/ireland/job.sagemaker.json'), 'eu-west-1');
+      assert.equal(regionForFile(config, 'shared/frankfurt-a.json'), 'eu-central-1');
+      assert.equal(regionForFile(config, 'shared/other.json'), 'us-east-1');
+      assert.equal(regionForFile({ overrides: config.overrides }, 'us/job.json'), undefined);
+    });
+
+    it('matches a hostile glob against a long path in linear time', () => {
+      const hostile: ProjectConfig = { overrides: [{ files: [`${'*?'.repeat(200)}!`], region: 'eu-west-1' }] };
+      const started = Date.now();
+      assert.equal(regionForFile(hostile, 'a'.repeat(10_000)), undefined);
+      assert.ok(Date.now() - started < 2000);
     });
   });
 

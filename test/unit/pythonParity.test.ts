@@ -18,7 +18,7 @@ type Request = Record<string, unknown>;
 type Editable = Record<string, any>;
 
 const LAMBDA_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:registry-credentials';
-const VPC = { SecurityGroupIds: ['sg-0123'], Subnets: ['subnet-0123'] };
+const VPC = { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0123456789abcdef0'] };
 const DIGEST = `sha256:${'b'.repeat(64)}`;
 const PRIVATE = 'registry.example.com/team/trainer:2.1';
 const IMAGE = `${XGBOOST_US_EAST_1}:1.7-1`;
@@ -87,10 +87,11 @@ const CASES: ParityCase[] = [
   },
   { name: 'needs-vpc-access on a model', request: model('registry.example.com/team/server:3', {}, { VpcConfig: VPC }), expect: ['private-registry-needs-vpc-access'] },
   { name: 'private-registry-unsupported in processing', kind: 'CreateProcessingJob', request: { ProcessingJobName: 'p', AppSpecification: { ImageUri: PRIVATE } }, expect: ['private-registry-unsupported'] },
-  { name: 'private-registry-unsupported in tuning', kind: 'CreateHyperParameterTuningJob', request: { HyperParameterTuningJobName: 't', TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'python:3.11' } } }, expect: ['private-registry-unsupported'] },
+  { name: 'private-registry-unsupported in tuning', kind: 'CreateHyperParameterTuningJob', request: { HyperParameterTuningJobName: 't', TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: `${PRIVATE}@${DIGEST}` } } }, expect: ['private-registry-unsupported'] },
+  { name: 'docker-hub-image in tuning', kind: 'CreateHyperParameterTuningJob', request: { HyperParameterTuningJobName: 't', TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'python:3.11' } } }, expect: ['docker-hub-image'] },
   { name: 'missing-vpc-config without VpcConfig', request: training(`${PRIVATE}@${DIGEST}`, {}, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } }), expect: ['missing-vpc-config'] },
-  { name: 'missing-vpc-config without Subnets', request: training(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-1'] } }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } }), expect: ['missing-vpc-config'] },
-  { name: 'missing-vpc-config with empty Subnets', request: training(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: [] } }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } }), expect: ['missing-vpc-config'] },
+  { name: 'missing-vpc-config without Subnets', request: training(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'] } }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } }), expect: ['missing-vpc-config'] },
+  { name: 'missing-vpc-config with empty Subnets', request: training(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: [] } }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } }), expect: ['missing-vpc-config'] },
   { name: 'missing-vpc-config on a model', request: model(`registry.example.com/server@${DIGEST}`, { ImageConfig: { RepositoryAccessMode: 'Vpc' } }), expect: ['missing-vpc-config'] },
   {
     name: 'invalid-credentials-provider-arn',
@@ -179,12 +180,12 @@ const CASES: ParityCase[] = [
   { name: 'an image of the wrong type', request: edited((spec) => (spec.AlgorithmSpecification.TrainingImage = 42)), expect: ['invalid-type'] },
   {
     name: 'empty Subnets under Vpc access only to missing-vpc-config',
-    request: training(`registry.example.com/team/trainer@sha256:${'a'.repeat(64)}`, { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: [] } }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } }),
+    request: training(`registry.example.com/team/trainer@sha256:${'a'.repeat(64)}`, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: [] } }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } }),
     expect: ['missing-vpc-config'],
   },
   {
     name: 'the credentials provider ARN only to invalid-credentials-provider-arn',
-    request: training(`registry.example.com/team/trainer@sha256:${'a'.repeat(64)}`, { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] } }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc', TrainingRepositoryAuthConfig: { TrainingRepositoryCredentialsProviderArn: 'nope' } } }),
+    request: training(`registry.example.com/team/trainer@sha256:${'a'.repeat(64)}`, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0123456789abcdef0'] } }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc', TrainingRepositoryAuthConfig: { TrainingRepositoryCredentialsProviderArn: 'nope' } } }),
     expect: ['invalid-credentials-provider-arn'],
   },
   {

@@ -4,7 +4,7 @@ import {
   analyzeText, applyFix, codes, KMEANS_US_EAST_1, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
 
 const LAMBDA_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:registry-credentials';
-const VPC = { SecurityGroupIds: ['sg-0123'], Subnets: ['subnet-0123'] };
+const VPC = { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0123456789abcdef0'] };
 const DIGEST = `sha256:${'b'.repeat(64)}`;
 
 describe('image rules', () => {
@@ -185,8 +185,8 @@ describe('image rules', () => {
       assert.deepEqual(suggestionsFor(`${XGBOOST_US_EAST_1}:1.7-1-gpu-py3`).slice(0, 1), ['1.7-1']);
       // XGBoost: no such build: the nearest build of the same version.
       assert.equal(suggestionsFor(`${XGBOOST_US_EAST_1}:1.7-2`)[0], '1.7-1');
-      // PyTorch: 2.8.7 does not exist; 2.8.0 with the same processor and py version is nearest.
-      assert.equal(suggestionsFor(`${host('763104351884')}/pytorch-training:2.8.7-gpu-py312`)[0], '2.8.0-gpu-py312');
+      // PyTorch: 2.6.7 does not exist (and is older than the newest the catalog knows); 2.6.0 with the same suffix is nearest.
+      assert.equal(suggestionsFor(`${host('763104351884')}/pytorch-training:2.6.7-gpu-py312`)[0], '2.6.0-gpu-py312');
       // Spark: 3.4 does not exist; the neighbours 3.5 and 3.3 with the same suffix, newer first.
       const spark = suggestionsFor(`${host('173754725891')}/sagemaker-spark-processing:3.4-cpu-py39`);
       assert.equal(spark[0], '3.5-cpu-py39');
@@ -278,8 +278,45 @@ describe('private registry rules', () => {
     const finding = only(analyzeText(processing), 'private-registry-unsupported');
     assert.equal(textAt(processing, finding), 'registry.example.com');
     assert.deepEqual(finding.fixes, []);
-    const tuning = JSON.stringify({ HyperParameterTuningJobName: 't', TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'python:3.11' } } });
-    assert.equal(textAt(tuning, only(analyzeText(tuning), 'private-registry-unsupported')), 'python:3.11');
+    const tuning = JSON.stringify({ HyperParameterTuningJobName: 't', TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'registry.example.com/python:3.11' } } });
+    assert.equal(textAt(tuning, only(analyzeText(tuning), 'private-registry-unsupported')), 'registry.example.com');
+  });
+
+  describe('docker-hub-image', () => {
+    it('names the Docker Hub image a reference without a host means, in training jobs and models', () => {
+      for (const [image, full] of [['my-trainer:opt', 'docker.io/library/my-trainer:opt'], ['pytorch/pytorch:2.3.0', 'docker.io/pytorch/pytorch:2.3.0']]) {
+        const text = trainingSpec(image, { VpcConfig: VPC });
+        const finding = only(analyzeText(text), 'docker-hub-image');
+        assert.equal(finding.severity, 'error');
+        assert.equal(textAt(text, finding), image);
+        assert.equal(
+          finding.message,
+          `The image names no registry, so it is Docker Hub's ${full}; SageMaker pulls images from Amazon ECR, or from a private registry it reaches through your VPC: push it to an ECR repository in the job's region.`,
+        );
+        assert.ok(!codes(analyzeText(text)).some((code) => code.startsWith('private-registry')), image);
+        // The Vpc fix stays on offer (a mirror inside the VPC), but is not the preferred one.
+        assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Set TrainingRepositoryAccessMode to "Vpc"', false]]);
+      }
+      const model = modelSpec('docker.io/library/nginx:1.27', {}, { VpcConfig: VPC });
+      const onHost = only(analyzeText(model), 'docker-hub-image');
+      assert.equal(textAt(model, onHost), 'docker.io');
+      assert.match(onHost.message, /^The image is on Docker Hub \(docker\.io\/library\/nginx:1\.27\)/);
+    });
+
+    it('replaces private-registry-unsupported in processing and tuning jobs, without a fix', () => {
+      const processing = JSON.stringify({ ProcessingJobName: 'p', AppSpecification: { ImageUri: 'python:3.11' } }, null, 2);
+      const finding = only(analyzeText(processing), 'docker-hub-image');
+      assert.equal(textAt(processing, finding), 'python:3.11');
+      assert.match(finding.message, /Processing jobs pull images from Amazon ECR only/);
+      assert.deepEqual(finding.fixes, []);
+      const tuning = JSON.stringify({ HyperParameterTuningJobName: 't', TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'team/trainer@sha256:' + 'a'.repeat(64) } } });
+      assert.match(only(analyzeText(tuning), 'docker-hub-image').message, /docker\.io\/team\/trainer@sha256:a{20}/);
+    });
+
+    it('is silent under Vpc access, where private-registry-needs-vpc-access would be too', () => {
+      const text = trainingSpec('my-trainer:opt', { VpcConfig: VPC }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } });
+      assert.ok(!codes(analyzeText(text)).includes('docker-hub-image'));
+    });
   });
 
   describe('missing-vpc-config', () => {
@@ -293,21 +330,22 @@ describe('private registry rules', () => {
       const fixed = applyEdits(text, fix.edits);
       assert.deepEqual(JSON.parse(fixed).VpcConfig, { SecurityGroupIds: ['sg-'], Subnets: ['subnet-'] });
       assert.equal(fixed.slice(fix.cursorOffset! - 4, fix.cursorOffset! + 1), '"sg-"');
-      assert.deepEqual(analyzeText(fixed), []);
+      // Only the placeholders are left to complete.
+      assert.deepEqual(analyzeText(fixed).map((found) => `${found.code} ${textAt(fixed, found)}`), ['invalid-resource-id sg-', 'invalid-resource-id subnet-']);
     });
 
     it('on the VpcConfig key when a list is missing, on the list key when it is empty', () => {
-      const missing = trainingSpec(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-1'] } }, vpcMode);
+      const missing = trainingSpec(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'] } }, vpcMode);
       const finding = only(analyzeText(missing), 'missing-vpc-config');
       assert.equal(textAt(missing, finding), 'VpcConfig');
-      assert.deepEqual(JSON.parse(applyFix(missing, finding)).VpcConfig, { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-'] });
+      assert.deepEqual(JSON.parse(applyFix(missing, finding)).VpcConfig, { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-'] });
 
-      const empty = trainingSpec(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: [] } }, vpcMode);
+      const empty = trainingSpec(`${PRIVATE}@${DIGEST}`, { VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: [] } }, vpcMode);
       const emptyFinding = only(analyzeText(empty), 'missing-vpc-config');
       assert.equal(textAt(empty, emptyFinding), 'Subnets');
       const fixedEmpty = applyFix(empty, emptyFinding);
-      assert.deepEqual(JSON.parse(fixedEmpty).VpcConfig, { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-'] });
-      assert.deepEqual(analyzeText(fixedEmpty), []);
+      assert.deepEqual(JSON.parse(fixedEmpty).VpcConfig, { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-'] });
+      assert.deepEqual(analyzeText(fixedEmpty).map((found) => `${found.code} ${textAt(fixedEmpty, found)}`), ['invalid-resource-id subnet-']);
     });
 
     it('applies to models in Vpc mode too', () => {

@@ -14,6 +14,7 @@ import { keyOfValue, type OffsetRange } from '../jsonTree';
 import { anchorRange, hasOpenMembers, isDynamic } from '../requestTree';
 import { topLevelObject } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
+import { breaksPatternBesidesLength, withForbiddenCharactersReplaced } from './patternConstraints';
 import type { RuleCode } from './ruleCodes';
 import { nodeRange, type RuleContext } from './ruleContext';
 
@@ -151,10 +152,12 @@ class ModelValidator {
       if (this.enabled.enum && !shape.enumSet.has(value)) this.invalidEnum(node, shape, name, value);
       return;
     }
+    let lengthBroken = false;
     if ((shape.min !== undefined && value.length < shape.min) || (shape.max !== undefined && value.length > shape.max)) {
       // Limits count characters (code points); JavaScript's length counts UTF-16 units.
       const length = codePointCount(value);
       if ((shape.min !== undefined && length < shape.min) || (shape.max !== undefined && length > shape.max)) {
+        lengthBroken = true;
         if (this.enabled.range) {
           this.report(
             'value-out-of-range',
@@ -162,15 +165,26 @@ class ModelValidator {
             nodeRange(node),
           );
         }
-        return; // a length problem is the cause; the pattern would only repeat it
       }
     }
-    if (shape.pattern && this.enabled.pattern) {
-      const pattern = compilePattern(shape.pattern);
-      if (pattern && !pattern.test(value)) {
-        this.report('pattern-mismatch', `${name} must match the pattern \`${shape.pattern}\` as a whole.`, nodeRange(node));
-      }
+    if (shape.pattern && this.enabled.pattern) this.pattern(node, shape.pattern, value, name, lengthBroken);
+  }
+
+  /**
+   * One finding per broken constraint, as the service reports them: with a length already
+   * reported, the pattern is a finding only when it fails for another reason (a character it
+   * forbids), judged with its length quantifiers loosened; an empty value has nothing more to say.
+   */
+  private pattern(node: Node, source: string, value: string, name: string, lengthBroken: boolean): void {
+    if (lengthBroken) {
+      if (!breaksPatternBesidesLength(value, source)) return;
+    } else {
+      const pattern = compilePattern(source);
+      if (!pattern || pattern.test(value)) return;
     }
+    const replaced = lengthBroken ? undefined : withForbiddenCharactersReplaced(value, source);
+    const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: true }] : [];
+    this.report('pattern-mismatch', `${name} must match the pattern \`${source}\` as a whole.`, nodeRange(node), fixes);
   }
 
   private number(node: Node, shape: NumberShape, name: string): void {
@@ -246,10 +260,21 @@ class ModelValidator {
     this.report('invalid-type', `${name} must be ${expectedType(shape)}, not ${actual}.`, nodeRange(node), this.typeFixes(node, shape));
   }
 
-  /** Conversions that keep what the user meant: `"1"` → `1`, `1` → `"1"`, `"true"` → `true`, `x` → `[x]`. */
+  /**
+   * Conversions that keep what the user meant: `"1"` → `1`, `1` → `"1"`, `"true"` → `true`,
+   * `"[\"sh\", \"-c\"]"` → `["sh", "-c"]` (a string holding JSON text of the right type), `x` → `[x]`.
+   */
   private typeFixes(node: Node, shape: Shape): QuickFix[] {
     const replace = (title: string, value: FixValue): QuickFix[] => [{ title, intents: [intent.replaceValue(node, value)], preferred: true }];
     const literal = this.literal(node);
+    const parsed = node.type === 'string' && (shape.type === 'list' || shape.type === 'structure' || shape.type === 'map') ? jsonTextOf(node.value as string, shape) : undefined;
+    if (parsed !== undefined) {
+      const what = shape.type === 'list' ? 'list' : 'object';
+      const fixes = replace(`Use the ${what} the string holds: ${clip(String(node.value).trim())}`, parsed);
+      // Wrapping stays on offer: the string may be meant as one item after all.
+      if (shape.type === 'list') fixes.push({ title: 'Wrap the value in a list', intents: [intent.replaceValue(node, [node.value as string])] });
+      return fixes;
+    }
     switch (shape.type) {
       case 'integer':
       case 'long':
@@ -265,8 +290,10 @@ class ModelValidator {
       }
       case 'string':
         return node.type === 'number' || node.type === 'boolean' ? replace(`Use the string "${clip(literal)}"`, literal) : [];
-      case 'boolean':
-        return node.type === 'string' && (node.value === 'true' || node.value === 'false') ? replace(`Use ${node.value}`, node.value === 'true') : [];
+      case 'boolean': {
+        const text = node.type === 'string' ? String(node.value).trim() : undefined;
+        return text === 'true' || text === 'false' ? replace(`Use ${text}`, text === 'true') : [];
+      }
       case 'list':
         return node.type === 'null' ? [] : replace('Wrap the value in a list', [getNodeValue(node) as FixValue]);
       default:
@@ -294,6 +321,47 @@ class ModelValidator {
 
   private report(code: RuleCode, message: string, range: OffsetRange, fixes?: QuickFix[]): void {
     this.context.report(code, message, range, fixes);
+  }
+}
+
+/** Longer strings are not read as JSON text for a fix (characters). */
+const MAX_JSON_TEXT = 100_000;
+
+/**
+ * The value a string holds as JSON text (`"[\"sh\", \"-c\"]"`), when it parses and its JSON types
+ * fit `shape` (items of a list included); undefined otherwise.
+ */
+function jsonTextOf(text: string, shape: Shape): FixValue | undefined {
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_JSON_TEXT || !/^[[{]/.test(trimmed)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    return undefined;
+  }
+  return fitsShape(value, shape, 0) ? (value as FixValue) : undefined;
+}
+
+/** True when the JSON types of `value` are those `shape` asks for (members of objects unchecked). */
+function fitsShape(value: unknown, shape: Shape, depth: number): boolean {
+  if (depth > 32) return false;
+  switch (shape.type) {
+    case 'structure':
+    case 'map':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'list':
+      return Array.isArray(value) && value.every((item) => fitsShape(item, shape.member, depth + 1));
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+    case 'long':
+      return Number.isSafeInteger(value);
+    case 'float':
+    case 'double':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
   }
 }
 

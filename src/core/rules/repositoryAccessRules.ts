@@ -4,6 +4,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { intent, type QuickFix } from '../edits/editIntent';
+import type { ImageReference } from '../imageReference';
 import { keyOfValue, memberValue, stringValue, valueOffsetMapper, type OffsetRange } from '../jsonTree';
 import { hasOpenMembers, isDynamic } from '../requestTree';
 import { holderKey, topLevelObject, type ImageField } from '../specDocument';
@@ -47,14 +48,55 @@ export function checkRepositoryAccess(context: RuleContext): void {
     const mode = stringValue(modeNode);
     if (mode === 'Vpc' && modeNode) vpcModeValues.push(modeNode);
     const reference = field.parsed?.ok ? field.parsed.reference : undefined;
-    if (reference && !reference.ecr && mode !== 'Vpc') reportNeedsVpcAccess(context, field, members, config, modeNode);
+    if (reference && !reference.ecr && mode !== 'Vpc') {
+      if (isDockerHub(reference)) reportDockerHub(context, field, reference, setVpcModeFix(field, members, false));
+      else reportNeedsVpcAccess(context, field, members, config, modeNode);
+    }
     checkCredentialsProvider(context, field, members, config, mode);
   }
   if (vpcModeValues.length > 0) checkVpcConfig(context, vpcModeValues[0]);
 }
 
-function setVpcModeFix(field: ImageField, members: AccessMembers): QuickFix[] {
-  return [{ title: `Set ${members.mode} to "Vpc"`, intents: [intent.setMember(field.holder, [members.config, members.mode], 'Vpc')], preferred: true }];
+function setVpcModeFix(field: ImageField, members: AccessMembers, preferred = true): QuickFix[] {
+  return [{ title: `Set ${members.mode} to "Vpc"`, intents: [intent.setMember(field.holder, [members.config, members.mode], 'Vpc')], preferred }];
+}
+
+/** Docker Hub's own registry hosts: naming one is Docker Hub as surely as naming none. */
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/** True for a Docker Hub image: no registry host (`my-trainer:opt`, `pytorch/pytorch:2.3.0`) or Docker Hub's. */
+function isDockerHub(reference: ImageReference): boolean {
+  return !reference.host || DOCKER_HUB_HOSTS.has(reference.host.text.toLowerCase());
+}
+
+/** The full name Docker gives a Docker Hub reference: `my-trainer:opt` → `docker.io/library/my-trainer:opt`. */
+function dockerHubName(reference: ImageReference): string {
+  const repository = reference.repository.text.includes('/') ? reference.repository.text : `library/${reference.repository.text}`;
+  const tag = reference.tag ? `:${reference.tag.text}` : '';
+  const digest = reference.digest ? `@${reference.digest.text}` : '';
+  return `docker.io/${repository}${tag}${digest}`;
+}
+
+/**
+ * A Docker Hub image where SageMaker pulls: it needs Amazon ECR, or (training jobs and models) a
+ * private registry it reaches through the VPC. The Vpc fix stays on offer for a Docker Hub
+ * mirror inside the VPC, but is not the likely meaning.
+ */
+function reportDockerHub(context: RuleContext, field: ImageField, reference: ImageReference, fixes: QuickFix[]): void {
+  const name = dockerHubName(reference);
+  const shown = name.length > 80 ? `${name.slice(0, 77)}…` : name;
+  const named = reference.host ? `is on Docker Hub (${shown})` : `names no registry, so it is Docker Hub's ${shown}`;
+  const where = field.usage === 'training' || field.usage === 'inference'
+    ? 'SageMaker pulls images from Amazon ECR, or from a private registry it reaches through your VPC'
+    : `${field.usage === 'processing' ? 'Processing jobs' : 'Hyperparameter tuning jobs'} pull images from Amazon ECR only`;
+  const span = reference.host ?? { start: 0, end: reference.raw.length };
+  const toOffset = valueOffsetMapper(context.spec.text, field.value);
+  context.report(
+    'docker-hub-image',
+    `The image ${named}; ${where}: push it to an ECR repository in the job's region.`,
+    { offset: toOffset(span.start), length: toOffset(span.end) - toOffset(span.start) },
+    fixes,
+  );
 }
 
 /** The key of the object where a missing member belongs (an array element has none: its image). */
@@ -77,6 +119,7 @@ function reportNeedsVpcAccess(context: RuleContext, field: ImageField, members: 
 function checkUnsupportedRegistry(context: RuleContext, field: ImageField): void {
   const reference = field.parsed?.ok ? field.parsed.reference : undefined;
   if (!reference || reference.ecr) return;
+  if (isDockerHub(reference)) return reportDockerHub(context, field, reference, []);
   const job = field.usage === 'processing' ? 'Processing jobs' : 'Hyperparameter tuning jobs';
   const span = reference.host ?? { start: 0, end: reference.raw.length };
   const toOffset = valueOffsetMapper(context.spec.text, field.value);

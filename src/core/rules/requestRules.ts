@@ -6,6 +6,7 @@ import type { ApiModel } from '../apiModel/apiModel';
 import type { InstanceGpuTable } from '../catalog/instanceGpus';
 import { checkAgainstApiModel } from './apiModelRules';
 import { checkImageProcessors } from './processorRule';
+import { checkResourceIds } from './resourceIdRules';
 import type { RuleContext } from './ruleContext';
 
 export interface RequestRuleData {
@@ -18,4 +19,5 @@ export interface RequestRuleData {
 export function checkRequest(context: RuleContext, data: RequestRuleData): void {
   if (data.apiModel) checkAgainstApiModel(context, data.apiModel);
   if (data.instanceGpus) checkImageProcessors(context, data.instanceGpus);
+  checkResourceIds(context);
 }

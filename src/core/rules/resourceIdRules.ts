@@ -1,0 +1,103 @@
+/**
+ * Ids of AWS resources that a request names, in the formats the services use. The API model's
+ * patterns are loose (`[-0-9a-zA-Z]+` accepts the `sg-` and `subnet-` placeholders the
+ * **Add VpcConfig** fix leaves), so a placeholder or a malformed id would only fail at submit.
+ *
+ * - `SecurityGroupIds` items: `sg-` and 8 or 17 lowercase hex digits; `Subnets` items: `subnet-` likewise.
+ * - `KmsKeyId` and `VolumeKmsKeyId`: a key id (a UUID or a multi-Region `mrk-…` id), a key ARN, an
+ *   alias (`alias/…`) or an alias ARN.
+ *
+ * Values the API pattern or length already rejects belong to `pattern-mismatch` and
+ * `value-out-of-range`; values computed later (template placeholders, Python names) are skipped.
+ */
+import type { Node } from 'jsonc-parser';
+import { isDynamic } from '../requestTree';
+import { topLevelObject } from '../specDocument';
+import { nodeRange, type RuleContext } from './ruleContext';
+
+interface IdFormat {
+  /** What the id is, for the message. */
+  noun: string;
+  /** The API model's own constraint: values outside it are another rule's. */
+  apiAccepts: RegExp;
+  valid: RegExp;
+  /** The form to write, for the message. */
+  expected: string;
+  /** Placeholder prefixes (what the VpcConfig fix inserts). */
+  placeholder?: string;
+}
+
+const HEX_ID = (prefix: string) => new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`);
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const MRK = 'mrk-[0-9a-fA-F]{32}';
+const KMS_ARN = 'arn:aws[a-z-]*:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d{1,2}:\\d{12}:';
+const ALIAS = 'alias/[a-zA-Z0-9/_-]{1,250}';
+
+const SECURITY_GROUP: IdFormat = {
+  noun: 'a security group id',
+  apiAccepts: /^[-0-9a-zA-Z]{1,32}$/,
+  valid: HEX_ID('sg'),
+  expected: 'sg- followed by 8 or 17 hexadecimal digits (sg-0123456789abcdef0)',
+  placeholder: 'sg-',
+};
+const SUBNET: IdFormat = {
+  noun: 'a subnet id',
+  apiAccepts: /^[-0-9a-zA-Z]{1,32}$/,
+  valid: HEX_ID('subnet'),
+  expected: 'subnet- followed by 8 or 17 hexadecimal digits (subnet-0123456789abcdef0)',
+  placeholder: 'subnet-',
+};
+const KMS_KEY: IdFormat = {
+  noun: 'an AWS KMS key',
+  apiAccepts: /^[a-zA-Z0-9:/_-]{1,2048}$/,
+  valid: new RegExp(`^(?:${UUID}|${MRK}|${ALIAS}|${KMS_ARN}(?:key/(?:${UUID}|${MRK})|${ALIAS}))$`),
+  expected: 'a key id (1234abcd-12ab-34cd-56ef-1234567890ab), a key ARN, an alias (alias/my-key) or an alias ARN',
+};
+
+/** Members holding a list of ids, and members holding one. */
+const ID_LISTS: Record<string, IdFormat> = { SecurityGroupIds: SECURITY_GROUP, Subnets: SUBNET };
+const IDS: Record<string, IdFormat> = { KmsKeyId: KMS_KEY, VolumeKmsKeyId: KMS_KEY };
+
+export function checkResourceIds(context: RuleContext): void {
+  if (!context.isEnabled('invalid-resource-id')) return;
+  const root = topLevelObject(context.spec);
+  if (!root) return;
+  // An explicit stack: the walk visits every object of the request once.
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'array') {
+      for (const child of node.children ?? []) if (child.type === 'object' || child.type === 'array') stack.push(child);
+      continue;
+    }
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0];
+      const value = property.children?.[1];
+      if (!key || !value || typeof key.value !== 'string') continue;
+      const name = key.value;
+      const listFormat = Object.hasOwn(ID_LISTS, name) ? ID_LISTS[name] : undefined;
+      const format = Object.hasOwn(IDS, name) ? IDS[name] : undefined;
+      if (listFormat && value.type === 'array') {
+        for (const item of value.children ?? []) checkId(context, item, listFormat, `${memberPath(node, name)} item`);
+      } else if (format) {
+        checkId(context, value, format, memberPath(node, name));
+      } else if (value.type === 'object' || value.type === 'array') {
+        stack.push(value);
+      }
+    }
+  }
+}
+
+function checkId(context: RuleContext, node: Node, format: IdFormat, member: string): void {
+  if (node.type !== 'string' || isDynamic(node)) return;
+  const value = node.value as string;
+  if (!format.apiAccepts.test(value) || format.valid.test(value)) return;
+  const what = value === format.placeholder ? `is a placeholder to complete` : `is not ${format.noun}`;
+  context.report('invalid-resource-id', `${member} "${value}" ${what}: use ${format.expected}.`, nodeRange(node));
+}
+
+/** `VpcConfig.Subnets`: the member with the key of the object holding it, where it has one. */
+function memberPath(object: Node, name: string): string {
+  const parentKey = object.parent?.type === 'property' ? object.parent.children?.[0]?.value : undefined;
+  return typeof parentKey === 'string' ? `${parentKey}.${name}` : name;
+}
