@@ -9,11 +9,11 @@ import type { ApiModel } from '../core/apiModel/apiModel';
 import type { Catalog } from '../core/catalog/catalog';
 import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { Finding } from '../core/findings';
-import { analyzeDocument, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
+import { analyzeDocument, holdsRequests, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
 import { readSpecFile, UnreadableFileError } from '../node/readSpecFile';
 import { checkNotebook, isNotebookFile, type CellPosition } from './checkNotebook';
 import { CliError } from './cliError';
-import type { FileSettingsResolver } from './fileSettings';
+import type { FileSettings, FileSettingsResolver } from './fileSettings';
 
 /** The data the editor's analysis uses too (data/ beside the bundle), loaded once per run. */
 export interface CheckContext {
@@ -49,17 +49,21 @@ export function checkFile(file: string, context: CheckContext): CheckedFile {
   const settings = context.settings.forFile(file);
   if (isNotebookFile(file)) return checkNotebook(file, text, context, settings);
   const document = readDocument(file, text, settings.forcedSpec);
-  if (document.requests.length === 0 && document.frameworkRequests.length === 0) return { file, text, isSpec: false, findings: [] };
+  if (!holdsRequests(document)) return { file, text, isSpec: false, findings: [] };
+  return { file, text, isSpec: true, findings: analyzeFile(document, context, settings) };
+}
+
+/** The findings of one file's document, with the run's data and the file's settings (through `context.analyze` in tests). */
+export function analyzeFile(document: HostDocument, context: CheckContext, settings: FileSettings): Finding[] {
   const analyze = context.analyze ?? analyzeDocument;
-  const { findings } = analyze(document, {
+  return analyze(document, {
     catalog: context.catalog,
     apiModel: context.apiModel,
     instanceGpus: context.instanceGpus,
     regionInputs: { regionSetting: settings.region, env: context.env, awsConfigText: context.awsConfigText },
     rules: settings.rules,
     forcedSpec: settings.forcedSpec,
-  });
-  return { file, text, isSpec: true, findings };
+  }).findings;
 }
 
 /** The host a file is read with: Python for `.py`, JSON (JSONC) for everything else. */

@@ -5,11 +5,11 @@
  * code-scanning service shows — and, beside them, where each is in its cell (the stylish output's
  * `cell N, line L`).
  */
-import { analyzeDocument, readPythonDocument } from '../core/hostDocument';
+import { holdsRequests, readPythonDocument } from '../core/hostDocument';
 import { IpynbFile } from '../core/hosts/notebook/ipynbFile';
 import type { Finding } from '../core/findings';
 import { LineIndex } from '../core/textPositions';
-import type { CheckContext, CheckedFile } from './checkFile';
+import { analyzeFile, type CheckContext, type CheckedFile } from './checkFile';
 import { CliError } from './cliError';
 import type { FileSettings } from './fileSettings';
 
@@ -43,14 +43,9 @@ export function checkNotebook(file: string, text: string, context: CheckContext,
   if (!ipynb) throw new CliError(`cannot read ${file}: it is not a Jupyter notebook (nbformat 4 JSON with a "cells" list)`);
   const { notebook } = ipynb;
   const document = readPythonDocument(notebook.text);
-  if (document.requests.length === 0 && document.frameworkRequests.length === 0) return { file, text, isSpec: false, findings: [] };
-  const { findings } = analyzeDocument(document, {
-    catalog: context.catalog,
-    apiModel: context.apiModel,
-    instanceGpus: context.instanceGpus,
-    regionInputs: { regionSetting: settings.region, env: context.env, awsConfigText: context.awsConfigText },
-    rules: settings.rules,
-  });
+  if (!holdsRequests(document)) return { file, text, isSpec: false, findings: [] };
+  // A notebook is never a forced JSON spec, whatever `files` says.
+  const findings = analyzeFile(document, context, { ...settings, forcedSpec: false });
   const cellLines = new Map<number, LineIndex>();
   const lineIndex = (cell: number) => {
     let index = cellLines.get(cell);

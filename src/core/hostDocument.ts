@@ -33,6 +33,11 @@ export function readJsonDocument(text: string, forced = false): HostDocument {
   return { host: 'json', text, requests, frameworkRequests: [], comments: [] };
 }
 
+/** True when the document holds anything of ours to analyse: a request, an image check or a framework call. */
+export function holdsRequests(document: HostDocument): boolean {
+  return document.requests.length > 0 || document.frameworkRequests.length > 0;
+}
+
 /** Words without which a Python text cannot hold anything of ours: the parser is not even loaded. */
 const PYTHON_MARKERS = ['sagemaker', 'boto3', 'dkr.ecr', 'image_uri', 'create_training_job', 'create_model', 'create_endpoint', 'create_processing_job', 'create_transform_job', 'create_hyper_parameter_tuning_job'];
 
@@ -51,13 +56,11 @@ export interface DocumentAnalysis {
   findings: Finding[];
 }
 
-export type DocumentAnalyzeOptions = AnalyzeOptions;
-
 /**
  * Every finding of every request in `document`, in document order, each once (a dict passed by
  * name to two calls is one place in the text), without the suppressed ones.
  */
-export function analyzeDocument(document: HostDocument, options: DocumentAnalyzeOptions): DocumentAnalysis {
+export function analyzeDocument(document: HostDocument, options: AnalyzeOptions): DocumentAnalysis {
   const findings: Finding[] = [];
   // No spread into push: a document may have more findings than a call takes arguments.
   for (const request of document.requests) for (const finding of analyzeSpec(request, options).findings) findings.push(finding);

@@ -74,8 +74,3 @@ export function valueOffsetMapper(text: string, node: Node): (valueIndex: number
   starts.push(rawEnd);
   return (index) => starts[Math.min(index, starts.length - 1)];
 }
-
-/** True when the string node's raw text differs from its value (it uses escapes). */
-export function hasEscapes(text: string, node: Node): boolean {
-  return text.slice(node.offset + 1, node.offset + node.length - 1).includes('\\');
-}

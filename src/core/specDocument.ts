@@ -5,7 +5,7 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { memberValue } from './jsonTree';
 import { parseImageReference, type ParseResult } from './imageReference';
-import { MAX_NESTING_DEPTH, scanJson, type JsonScan } from './jsonScan';
+import { scanJson, type JsonScan } from './jsonScan';
 import { detectSpecKind, mayNameSpecKind, type SpecKind } from './specKind';
 
 /**
@@ -75,8 +75,6 @@ export function parseSpecDocument(text: string, scan: JsonScan = scanJson(text))
   const images = kind && topLevel ? findImageFields(kind, topLevel) : [];
   return { text, root, parseErrors, kind, images };
 }
-
-export { MAX_NESTING_DEPTH };
 
 /** The image fields of a request of `kind` whose top-level object is `root`. */
 export function findImageFields(kind: SpecKind, root: Node): ImageField[] {

@@ -6,7 +6,7 @@
  * ranges) is mapped back to the cell it belongs to — a fix found in cell 3 may edit cell 1.
  */
 import * as vscode from 'vscode';
-import { readPythonDocument, type HostDocument } from '../core/hostDocument';
+import { holdsRequests, readPythonDocument, type HostDocument } from '../core/hostDocument';
 import type { Finding, TextEdit } from '../core/findings';
 import { NotebookText } from '../core/hosts/notebook/notebookText';
 import { toDiagnostic } from './convert';
@@ -131,7 +131,7 @@ export class NotebookDocuments {
       })),
     );
     const host = readPythonDocument(text.text.length > this.maxCharacters ? '' : text.text);
-    const read = host.requests.length > 0 || host.frameworkRequests.length > 0 ? { notebook, text, host, cellDocuments: cells.map((cell) => cell.document) } : undefined;
+    const read = holdsRequests(host) ? { notebook, text, host, cellDocuments: cells.map((cell) => cell.document) } : undefined;
     this.cache.set(notebook, { key, read });
     return read;
   }

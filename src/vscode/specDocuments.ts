@@ -4,7 +4,7 @@
  * `sagemakerSpec.files` (always specs). Every other JSON file gets nothing from us.
  */
 import * as vscode from 'vscode';
-import { readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
+import { holdsRequests, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
 import type { SpecDocument } from '../core/specDocument';
 import { isNotebookCell, NotebookDocuments, type ServedCell } from './notebookDocuments';
 import { matchesSpecFiles } from './settings';
@@ -88,6 +88,6 @@ export class SpecDocuments {
     const text = document.getText();
     if (text.length > MAX_SPEC_CHARACTERS) return undefined;
     const host = readPythonDocument(text);
-    return host.requests.length > 0 || host.frameworkRequests.length > 0 ? { document: host } : undefined;
+    return holdsRequests(host) ? { document: host } : undefined;
   }
 }

@@ -9,7 +9,8 @@
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { EditIntent, FixValue } from '../edits/editIntent';
-import type { TextEdit } from '../findings';
+import { applyEdits, type TextEdit } from '../findings';
+import { lineIndent, placeholderEnd, sortWithoutOverlap } from './renderedEdits';
 import { findProperty } from '../jsonTree';
 
 export interface RenderedEdits {
@@ -51,13 +52,9 @@ export function renderJsonEdits(text: string, intents: readonly EditIntent[]): R
     }
   }
   for (const [object, { members }] of insertions) edits.push(insertMembers(text, layout, object, members));
-  edits.sort((a, b) => a.offset - b.offset);
-  for (let i = 1; i < edits.length; i++) {
-    if (edits[i].offset < edits[i - 1].offset + edits[i - 1].length) return undefined;
-  }
-  const after = applyTextEdits(text, edits);
-  if (parseErrorCount(after) > parseErrorCount(text)) return undefined;
-  return { edits, placeholderOffset: firstStringEnd(edits) };
+  if (!sortWithoutOverlap(edits)) return undefined;
+  if (parseErrorCount(applyEdits(text, edits)) > parseErrorCount(text)) return undefined;
+  return { edits, placeholderOffset: placeholderEnd(edits, '"') };
 }
 
 /** Walks `path` from `object`; what exists is reused, the rest becomes one inserted or replaced value. */
@@ -165,14 +162,6 @@ function stringPartEdit(text: string, node: Node, start: number, end: number, re
   return { offset: node.offset + 1 + start, length: end - start, newText: JSON.stringify(replacement).slice(1, -1) };
 }
 
-/** The whitespace that starts the line holding `offset`. */
-function lineIndent(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = lineStart;
-  while (end < offset && (text[end] === ' ' || text[end] === '\t')) end++;
-  return text.slice(lineStart, end);
-}
-
 /** True when the node's text has no line break: new members stay on its line. */
 function isOneLine(text: string, node: Node): boolean {
   const end = Math.min(node.offset + node.length, text.length);
@@ -188,43 +177,8 @@ function detectLayout(text: string): Layout {
   return { eol, unit: ' '.repeat(width) };
 }
 
-function applyTextEdits(text: string, sortedEdits: readonly TextEdit[]): string {
-  let result = '';
-  let at = 0;
-  for (const edit of sortedEdits) {
-    result += text.slice(at, edit.offset) + edit.newText;
-    at = edit.offset + edit.length;
-  }
-  return result + text.slice(at);
-}
-
 function parseErrorCount(text: string): number {
   const errors: ParseError[] = [];
   parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return errors.length;
-}
-
-/** The offset, in the text after the edits, just before the closing quote of the first string value any edit wrote. */
-function firstStringEnd(sortedEdits: readonly TextEdit[]): number | undefined {
-  let shift = 0;
-  for (const edit of sortedEdits) {
-    const end = firstStringValueEnd(edit.newText);
-    if (end !== undefined) return edit.offset + shift + end;
-    shift += edit.newText.length - edit.length;
-  }
-  return undefined;
-}
-
-/** Index of the closing quote of the first string in `json` that is a value, not a member name. */
-function firstStringValueEnd(json: string): number | undefined {
-  for (let i = 0; i < json.length; i++) {
-    if (json[i] !== '"') continue;
-    let end = i + 1;
-    while (end < json.length && json[end] !== '"') end += json[end] === '\\' ? 2 : 1;
-    let next = end + 1;
-    while (json[next] === ' ') next++;
-    if (json[next] !== ':') return end;
-    i = end;
-  }
-  return undefined;
 }

@@ -33,20 +33,19 @@ const MRK = 'mrk-[0-9a-fA-F]{32}';
 const KMS_ARN = 'arn:aws[a-z-]*:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d{1,2}:\\d{12}:';
 const ALIAS = 'alias/[a-zA-Z0-9/_-]{1,250}';
 
-const SECURITY_GROUP: IdFormat = {
-  noun: 'a security group id',
-  apiAccepts: /^[-0-9a-zA-Z]{1,32}$/,
-  valid: HEX_ID('sg'),
-  expected: 'sg- followed by 8 or 17 hexadecimal digits (sg-0123456789abcdef0)',
-  placeholder: 'sg-',
-};
-const SUBNET: IdFormat = {
-  noun: 'a subnet id',
-  apiAccepts: /^[-0-9a-zA-Z]{1,32}$/,
-  valid: HEX_ID('subnet'),
-  expected: 'subnet- followed by 8 or 17 hexadecimal digits (subnet-0123456789abcdef0)',
-  placeholder: 'subnet-',
-};
+/** An EC2-style id: `<prefix>-` and 8 or 17 lowercase hex digits; the bare prefix is the fix's placeholder. */
+function hexIdFormat(prefix: string, noun: string): IdFormat {
+  return {
+    noun,
+    apiAccepts: /^[-0-9a-zA-Z]{1,32}$/,
+    valid: HEX_ID(prefix),
+    expected: `${prefix}- followed by 8 or 17 hexadecimal digits (${prefix}-0123456789abcdef0)`,
+    placeholder: `${prefix}-`,
+  };
+}
+
+const SECURITY_GROUP = hexIdFormat('sg', 'a security group id');
+const SUBNET = hexIdFormat('subnet', 'a subnet id');
 const KMS_KEY: IdFormat = {
   noun: 'an AWS KMS key',
   apiAccepts: /^[a-zA-Z0-9:/_-]{1,2048}$/,

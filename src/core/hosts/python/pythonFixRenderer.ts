@@ -6,7 +6,8 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { EditIntent, FixValue } from '../../edits/editIntent';
-import type { TextEdit } from '../../findings';
+import { applyEdits, type TextEdit } from '../../findings';
+import { lineIndent, placeholderEnd, sortWithoutOverlap } from '../renderedEdits';
 import { findProperty } from '../../jsonTree';
 import { pythonStringLiteral } from './pythonStrings';
 import { parsePython } from './pythonSyntax';
@@ -59,11 +60,10 @@ export function renderPythonEdits(text: string, intents: readonly EditIntent[]):
     if (!added) return undefined;
     edits.push(...added);
   }
-  edits.sort((a, b) => a.offset - b.offset);
-  for (let i = 1; i < edits.length; i++) if (edits[i].offset < edits[i - 1].offset + edits[i - 1].length) return undefined;
-  const after = applySorted(text, edits);
+  if (!sortWithoutOverlap(edits)) return undefined;
+  const after = applyEdits(text, edits);
   if (errorCount(after) > errorCount(text)) return undefined;
-  return { edits, placeholderOffset: firstStringEnd(edits) };
+  return { edits, placeholderOffset: placeholderEnd(edits, `'"`) };
 }
 
 function planSetMember(text: string, style: Style, object: Node, path: readonly string[], value: FixValue, edits: TextEdit[], insertions: Map<Node, [string, FixValue][]>): boolean {
@@ -169,52 +169,10 @@ function detectStyle(text: string): Style {
   return { quote: single > double ? "'" : '"', unit: indented?.[1].startsWith('\t') ? '\t' : indented ? ' '.repeat(Math.min(indented[1].length, 8)) : '    ', eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }
 
-function lineIndent(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = lineStart;
-  while (end < offset && (text[end] === ' ' || text[end] === '\t')) end++;
-  return text.slice(lineStart, end);
-}
-
-function applySorted(text: string, edits: readonly TextEdit[]): string {
-  let result = '';
-  let at = 0;
-  for (const edit of edits) {
-    result += text.slice(at, edit.offset) + edit.newText;
-    at = edit.offset + edit.length;
-  }
-  return result + text.slice(at);
-}
-
 function errorCount(text: string): number {
   let count = 0;
   const cursor = parsePython(text).cursor();
   do if (cursor.type.isError) count++;
   while (cursor.next());
   return count;
-}
-
-/** The end (before the closing quote) of the first string value any edit wrote, in the text after the edits. */
-function firstStringEnd(edits: readonly TextEdit[]): number | undefined {
-  let shift = 0;
-  for (const edit of edits) {
-    const end = firstStringValueEnd(edit.newText);
-    if (end !== undefined) return edit.offset + shift + end;
-    shift += edit.newText.length - edit.length;
-  }
-  return undefined;
-}
-
-function firstStringValueEnd(source: string): number | undefined {
-  for (let i = 0; i < source.length; i++) {
-    const quote = source[i];
-    if (quote !== "'" && quote !== '"') continue;
-    let end = i + 1;
-    while (end < source.length && source[end] !== quote) end += source[end] === '\\' ? 2 : 1;
-    let next = end + 1;
-    while (source[next] === ' ') next++;
-    if (source[next] !== ':') return end;
-    i = end;
-  }
-  return undefined;
 }

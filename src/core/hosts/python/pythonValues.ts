@@ -82,7 +82,7 @@ export class PythonValues {
   /** Call arguments as an object: `Key=value` members; `**name` merges a dict that resolves, else the object is open. */
   keywordObject(argList: SyntaxNode, parent: Node | undefined, depth: number, style: 'call' | 'dict'): PythonNode {
     const object: PythonNode = { type: 'object', offset: argList.from, length: argList.to - argList.from, parent, children: [] };
-    const children = meaningfulChildren(argList);
+    const children = childrenOf(argList);
     const entries: { from: number; to: number }[] = [];
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
@@ -105,7 +105,7 @@ export class PythonValues {
 
   private dictionary(syntax: SyntaxNode, parent: Node | undefined, depth: number): PythonNode {
     const object: PythonNode = { type: 'object', offset: syntax.from, length: syntax.to - syntax.from, parent, children: [] };
-    const children = meaningfulChildren(syntax);
+    const children = childrenOf(syntax);
     const entries: { from: number; to: number }[] = [];
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
@@ -162,7 +162,7 @@ export class PythonValues {
 
   private sequence(syntax: SyntaxNode, parent: Node | undefined, depth: number): PythonNode {
     const array: PythonNode = { type: 'array', offset: syntax.from, length: syntax.to - syntax.from, parent, children: [] };
-    for (const child of meaningfulChildren(syntax)) {
+    for (const child of childrenOf(syntax)) {
       if (['[', ']', '(', ')', ','].includes(child.name)) continue;
       if (child.name === '*') return this.dynamic(syntax, parent); // a spread: the items are unknown
       array.children!.push(this.node(child, array, depth + 1));
@@ -318,11 +318,6 @@ export class PythonValues {
     const callee = call.firstChild;
     return callee?.name === 'VariableName' && sourceOf(this.text, callee) === 'dict' && call.getChild('ArgList') !== null;
   }
-}
-
-/** The children of a bracketed node that carry meaning: comments between entries are not entries. */
-function meaningfulChildren(node: SyntaxNode): SyntaxNode[] {
-  return childrenOf(node).filter((child) => child.name !== 'Comment');
 }
 
 /** The offset of the closing bracket of a dict or argument list, or its end when not typed yet. */
