@@ -65,8 +65,10 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   // No spread into push: a document may have more findings than a call takes arguments.
   for (const request of document.requests) for (const finding of analyzeSpec(request, options).findings) findings.push(finding);
   if (document.frameworkRequests.length > 0) checkFrameworkRequests(document, options, findings);
+  // Only several sources can report one place twice (a dict passed by name to two calls).
+  const single = document.requests.length + (document.frameworkRequests.length > 0 ? 1 : 0) <= 1;
   const seen = new Set<string>();
-  const unique = findings.filter((finding) => {
+  const unique = single ? findings : findings.filter((finding) => {
     const key = `${finding.code}@${finding.offset}+${finding.length}:${finding.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
