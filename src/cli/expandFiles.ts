@@ -33,6 +33,9 @@ export const IGNORED_FOLDERS = [
   NOTEBOOK_CHECKPOINTS,
 ];
 
+/** The folder names of IGNORED_FOLDERS, for globs whose matches lie outside the working folder. */
+const IGNORED_NAMES = new Set(IGNORED_FOLDERS.map((glob) => glob.split('/')[1]));
+
 /** What a folder argument expands to: the spec globs, Python scripts and notebooks (which yield nothing unless they hold SageMaker calls). */
 export const FOLDER_GLOBS = [...DEFAULT_SPEC_GLOBS, '**/*.py', NOTEBOOK_GLOB];
 
@@ -64,7 +67,8 @@ function expandOne(pattern: string, cwd: string): string[] {
   }
   if (stats) return [resolved];
   if (isDynamicPattern(pattern)) {
-    const found = glob([pattern], cwd);
+    // The ignore globs are relative to `cwd`; an absolute glob is judged from its own static folder.
+    const found = withoutIgnoredFolders(glob([pattern], cwd), path.isAbsolute(pattern) ? staticBase(pattern) : cwd);
     if (found.length === 0) throw new CliError(`no files match "${pattern}"`);
     return found;
   }
@@ -75,6 +79,18 @@ function glob(patterns: string[], cwd: string): string[] {
   return globSync(patterns, { cwd, absolute: true, onlyFiles: true, dot: true, ignore: IGNORED_FOLDERS })
     .map((file) => path.resolve(file))
     .sort();
+}
+
+/** The folder part of a glob before its first special character (`/repo/src/` for `/repo/src/**` globs). */
+function staticBase(pattern: string): string {
+  const special = pattern.search(/[*?[{(!]/);
+  const prefix = special < 0 ? pattern : pattern.slice(0, special);
+  return prefix.slice(0, prefix.lastIndexOf('/') + 1) || '/';
+}
+
+/** Drops files under an ignored folder (node_modules, a virtual environment, …) below `root`. */
+function withoutIgnoredFolders(files: string[], root: string): string[] {
+  return files.filter((file) => !path.relative(root, path.dirname(file)).split(path.sep).some((segment) => IGNORED_NAMES.has(segment)));
 }
 
 function statIfPresent(file: string): fs.Stats | undefined {

@@ -9,6 +9,7 @@ import { createRuleContext } from './rules/ruleContext';
 import type { Finding } from './findings';
 import type { FrameworkRequest } from './frameworkRequest';
 import { findPythonRequests } from './hosts/python/pythonRequests';
+import { PythonTooDeepError } from './hosts/python/pythonScopes';
 import { parsePython } from './hosts/python/pythonSyntax';
 import { identifySpec, parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
 import { findHashSuppressions, withoutSuppressed, type HostComment } from './suppressions';
@@ -48,8 +49,14 @@ export function mayHoldSageMakerPython(text: string): boolean {
 /** A Python text (a module, or a notebook's code cells joined) as a host document. */
 export function readPythonDocument(text: string): HostDocument {
   if (!mayHoldSageMakerPython(text)) return { host: 'python', text, requests: [], frameworkRequests: [], comments: [] };
-  const { documents, frameworkRequests, comments } = findPythonRequests(text, parsePython(text));
-  return { host: 'python', text, requests: documents, frameworkRequests, comments };
+  try {
+    const { documents, frameworkRequests, comments } = findPythonRequests(text, parsePython(text));
+    return { host: 'python', text, requests: documents, frameworkRequests, comments };
+  } catch (error) {
+    // Python syntax problems are not ours to report: a file too deep to walk yields nothing.
+    if (error instanceof PythonTooDeepError) return { host: 'python', text, requests: [], frameworkRequests: [], comments: [] };
+    throw error;
+  }
 }
 
 export interface DocumentAnalysis {

@@ -90,6 +90,20 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
     });
   });
 
+  describe('skipped folders', () => {
+    it('a glob skips dependencies, virtual environments and caches, written relative or absolute', () => {
+      const files: Record<string, string> = {};
+      for (const folder of ['src', 'node_modules/pkg', '.venv/lib', 'venv', 'lib/python3.11/site-packages/x', '.tox/py', '__pycache__', 'cdk.out', '.ipynb_checkpoints']) {
+        files[`${folder}/job.py`] = 'import boto3\nboto3.client("sagemaker").create_model(ModelName="m", PrimaryContainer={"Image": "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:latest"})\n';
+      }
+      const root = tempProject(files);
+      for (const pattern of ['**/*.py', `${root}/**/*.py`]) {
+        const run = runCli(['check', '--format', 'json', pattern], { cwd: pattern.startsWith('/') ? REPOSITORY_ROOT : root });
+        assert.deepEqual(jsonResults(run.stdout).map((result) => path.basename(path.dirname(result.filePath))), ['src'], pattern);
+      }
+    });
+  });
+
   describe('--max-warnings and --quiet', () => {
     it('fails when warnings exceed --max-warnings', () => {
       const root = tempProject({ 'job.sagemaker.json': LATEST_TAG });

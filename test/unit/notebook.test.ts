@@ -49,6 +49,19 @@ describe('notebooks: IPython lines', () => {
   });
 });
 
+describe('notebooks: cells do not run into each other', () => {
+  it('a suppression comment on the last line of a cell (no final newline) does not reach the next cell', () => {
+    const joined = new NotebookText([
+      { kind: 'code', text: 'from sagemaker import image_uris' },
+      { kind: 'code', text: '# sagemaker-spec-disable-next-line' },
+      { kind: 'code', text: 'image_uris.retrieve("xgboost", "us-east-1", "latest")' },
+    ]).text;
+    const document = readPythonDocument(joined);
+    const codes = analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings.map((finding) => finding.code);
+    assert.deepEqual(codes, ['xgboost-unpinned']);
+  });
+});
+
 describe('notebooks: cell text and offsets', () => {
   const cells: NotebookCellInput[] = [
     { kind: 'markdown', text: '# Title' },
@@ -59,8 +72,8 @@ describe('notebooks: cell text and offsets', () => {
   ];
   const notebook = new NotebookText(cells);
 
-  it('joins the code cells in order with a line break, IPython blanked, markdown and raw left out', () => {
-    assert.equal(notebook.text, `${' '.repeat(18)}\nimport boto3\n\na = 1\nb = 2`);
+  it('joins the code cells in order with a blank line, IPython blanked, markdown and raw left out', () => {
+    assert.equal(notebook.text, `${' '.repeat(18)}\nimport boto3\n\n\n\na = 1\nb = 2`);
     assert.deepEqual(notebook.codeCells, [1, 3, 4]);
   });
 
@@ -69,10 +82,11 @@ describe('notebooks: cell text and offsets', () => {
     assert.deepEqual(notebook.toCell(b), { cell: 4, offset: 6 });
     assert.equal(notebook.fromCell(4, 6), b);
     assert.deepEqual(notebook.toCell(notebook.text.indexOf('import')), { cell: 1, offset: 19 });
-    // The break after a cell is that cell's end; the empty cell sits between two breaks.
+    // The blank line after a cell belongs to that cell's end; the empty cell sits between two of them.
     assert.deepEqual(notebook.toCell(31), { cell: 1, offset: 31 });
-    assert.deepEqual(notebook.toCell(32), { cell: 3, offset: 0 });
-    assert.deepEqual(notebook.toCell(33), { cell: 4, offset: 0 });
+    assert.deepEqual(notebook.toCell(32), { cell: 1, offset: 31 });
+    assert.deepEqual(notebook.toCell(33), { cell: 3, offset: 0 });
+    assert.deepEqual(notebook.toCell(35), { cell: 4, offset: 0 });
     assert.equal(notebook.fromCell(0, 0), undefined);
     assert.equal(notebook.fromCell(2, 0), undefined);
     assert.equal(notebook.toCell(notebook.text.length + 1), undefined);

@@ -354,9 +354,34 @@ describe('Python host', () => {
     });
 
     it('positional arguments are not members', () => {
-      const text = `import boto3\nsm.create_endpoint('e', EndpointConfigName='c')\n`;
+      const text = `import boto3\nsm.create_endpoint('e', EndpointName='n', EndpointConfigName='c')\n`;
       const [request] = readPythonDocument(text).requests;
-      assert.deepEqual(requestValue(request.root), { EndpointConfigName: 'c' });
+      assert.deepEqual(requestValue(request.root), { EndpointName: 'n', EndpointConfigName: 'c' });
+    });
+
+    it('a change made through an alias makes the original unknown (assignment and for-loop)', () => {
+      const variant = `{"VariantName": "v", "ModelName": "m", "InstanceType": "ml.m5.lage", "InitialInstanceCount": 1}`;
+      for (const text of [
+        `import boto3\nlst = [${variant}]\nvariants = lst\nvariants[0]["InstanceType"] = "ml.m5.large"\nsm.create_endpoint_config(EndpointConfigName="c", ProductionVariants=lst)\n`,
+        `import boto3\nv4 = ${variant}\nfor v in [v4]:\n    v["InstanceType"] = "ml.m5.large"\nsm.create_endpoint_config(EndpointConfigName="c", ProductionVariants=[v4])\n`,
+      ]) {
+        assert.deepEqual(codes(analyzePython(text)), [], text);
+      }
+    });
+
+    it('a client of another service, or a call without the request name member, is not SageMaker', () => {
+      const other = [
+        `import boto3\nboto3.client("comprehend").create_endpoint(EndpointName="ep", ModelArn="arn:x", DesiredInferenceUnits=1)\n`,
+        `import boto3\nlv = boto3.client('lookoutvision')\nlv.create_model(ProjectName='p', OutputConfig={})\n`,
+        `import boto3\ndb.create_model(name="x")\n`,
+      ];
+      for (const text of other) assert.deepEqual(readPythonDocument(text).requests, [], text);
+      const ours = [
+        `import boto3\nboto3.client("sagemaker").create_endpoint(EndpointName="ep", EndpointConfigName="c")\n`,
+        `import boto3\nsm = boto3.Session().client(service_name='sagemaker')\nsm.create_model(ModelName='m')\n`,
+        `import boto3\nsm.create_model(**request)\n`,
+      ];
+      for (const text of ours) assert.equal(readPythonDocument(text).requests.length, 1, text);
     });
   });
 });

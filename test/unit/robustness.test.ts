@@ -13,6 +13,8 @@ import { completeAt } from '../../src/core/completion';
 import { MAX_NESTING_DEPTH } from '../../src/core/jsonScan';
 import { fixRenderCount } from '../../src/core/renderFix';
 import { identifySpec, parseSpecDocument } from '../../src/core/specDocument';
+import { readPythonDocument } from '../../src/core/hostDocument';
+import { IpynbFile } from '../../src/core/hosts/notebook/ipynbFile';
 import { EXAMPLES } from './cliTestKit';
 import { analyzeText, apiModel, applyFix, catalog, codes, instanceGpus, only, textAt, trainingSpec } from './specTestKit';
 
@@ -181,5 +183,25 @@ describe('hostile and half-typed input', () => {
       assert.match(finding.message, /from 1 to 2147483647 \(a 32-bit integer\); it is 4294967296\./);
       assert.equal(JSON.parse(applyFix(text, finding)).StoppingCondition.MaxRuntimeInSeconds, 2147483647);
     });
+  });
+});
+
+describe('hostile Python and notebooks', () => {
+  it('Python nested 100,000 levels deep yields nothing, without overflowing the stack', () => {
+    const text = `import boto3\nx = ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    assert.deepEqual(readPythonDocument(text).requests, []);
+  });
+
+  it('an .ipynb nested 100,000 levels deep is not a notebook (not a stack overflow)', () => {
+    assert.equal(IpynbFile.parse(`{"nbformat": 4, "cells": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`), undefined);
+  });
+
+  it('a notebook code cell in another language (VS Code cell metadata) is not Python', () => {
+    const ipynb = JSON.stringify({
+      nbformat: 4,
+      metadata: { language_info: { name: 'python' } },
+      cells: [{ cell_type: 'code', metadata: { vscode: { languageId: 'sql' } }, source: ["u = sagemaker.image_uris.retrieve('xgboost', 'us-east-1', '1')"] }],
+    });
+    assert.deepEqual(IpynbFile.parse(ipynb)!.notebook.codeCells, []);
   });
 });

@@ -5,6 +5,7 @@
  * file's offsets differ from the cell's, so every cell offset is mapped through the string node
  * that holds it, escapes included.
  */
+import { scanJson } from '../../jsonScan';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { memberValue, valueOffsetMapper } from '../../jsonTree';
 import { NotebookText, type NotebookCellInput } from './notebookText';
@@ -31,6 +32,8 @@ export class IpynbFile {
    * no `cells` list: nbformat 4 is what Jupyter has written since 2015).
    */
   static parse(text: string): IpynbFile | undefined {
+    // A notebook is never nested deep; deeper text would overflow the recursive parser.
+    if (scanJson(text).tooDeepAt !== undefined) return undefined;
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     if (!root || root.type !== 'object' || errors.length > 0) return undefined;
@@ -42,7 +45,10 @@ export class IpynbFile {
     for (const cellNode of cellsNode.children ?? []) {
       const type = memberValue(cellNode, 'cell_type')?.value;
       const cellPieces = sourcePieces(text, memberValue(cellNode, 'source'));
-      const kind = type === 'code' && python ? 'code' : type === 'markdown' ? 'markdown' : 'raw';
+      // VS Code records a code cell's own language (SQL, R, …) in metadata.vscode.languageId.
+      const cellLanguage = memberValue(memberValue(memberValue(cellNode, 'metadata'), 'vscode'), 'languageId')?.value;
+      const pythonCell = python && (cellLanguage === undefined || cellLanguage === 'python');
+      const kind = type === 'code' && pythonCell ? 'code' : type === 'markdown' ? 'markdown' : 'raw';
       cells.push({ kind, text: cellPieces.map((piece) => piece.value).join('') });
       pieces.push(cellPieces.map(({ start, length, toFile }) => ({ start, length, toFile })));
     }

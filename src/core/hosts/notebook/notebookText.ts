@@ -20,8 +20,12 @@ export interface CellOffset {
   offset: number;
 }
 
-/** What joins two code cells in the analysis text. */
-const CELL_SEPARATOR = '\n';
+/**
+ * What joins two code cells in the analysis text: a blank line, so a cell's last line never runs
+ * into the next cell's first (a `# sagemaker-spec-disable-next-line` at the end of one cell must
+ * not reach the next, whether or not Jupyter saved a final newline).
+ */
+const CELL_SEPARATOR = '\n\n';
 
 export class NotebookText {
   /** The code cells, blanked and joined: what the Python host parses. */

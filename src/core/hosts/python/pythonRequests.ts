@@ -108,7 +108,8 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     const callee = calleeName(text, call);
     const argList = call.getChild('ArgList');
     if (!callee || !argList) continue;
-    const kind = callee.receiver && !isLiteral(callee.receiver) ? BOTO3_METHODS[callee.name] : undefined;
+    const candidate = callee.receiver && !isLiteral(callee.receiver) ? BOTO3_METHODS[callee.name] : undefined;
+    const kind = candidate && mayBeSageMakerCall(text, scopes, callee.receiver!, argList, candidate) ? candidate : undefined;
     if (kind) {
       const root = values.keywordObject(argList, undefined, 0, 'call');
       root.anchor = { offset: callee.node.from, length: callee.node.to - callee.node.from };
@@ -164,6 +165,41 @@ function keywordArguments(text: string, argList: SyntaxNode): Map<string, Syntax
     if (children[i].name === 'VariableName' && children[i + 1].name === 'AssignOp') result.set(sourceOf(text, children[i]), children[i + 2]);
   }
   return result;
+}
+
+/** The member that names each request: a call without it (or `**kwargs`) is some other `create_model`. */
+const NAME_MEMBERS: Readonly<Record<SpecKind, string>> = {
+  CreateTrainingJob: 'TrainingJobName',
+  CreateModel: 'ModelName',
+  CreateEndpointConfig: 'EndpointConfigName',
+  CreateEndpoint: 'EndpointName',
+  CreateProcessingJob: 'ProcessingJobName',
+  CreateTransformJob: 'TransformJobName',
+  CreateHyperParameterTuningJob: 'HyperParameterTuningJobName',
+};
+
+/**
+ * False when the call is provably not SageMaker's: its receiver is `….client("other-service")`
+ * (directly or through a name bound once), or it passes neither the request's name member nor
+ * `**kwargs` (an ORM's `db.create_model(name=…)`, Comprehend's `create_endpoint` has its own).
+ */
+function mayBeSageMakerCall(text: string, scopes: PythonScopes, receiver: SyntaxNode, argList: SyntaxNode, kind: SpecKind): boolean {
+  const service = clientService(text, scopes, receiver);
+  if (service !== undefined && service !== 'sagemaker') return false;
+  const children = childrenOf(argList);
+  return children.some((child, index) =>
+    child.name === '**' || (child.name === 'VariableName' && children[index + 1]?.name === 'AssignOp' && sourceOf(text, child) === NAME_MEMBERS[kind]));
+}
+
+/** The literal service name of `….client("name")` (the receiver itself or a name bound once to it). */
+function clientService(text: string, scopes: PythonScopes, receiver: SyntaxNode): string | undefined {
+  const call = receiver.name === 'VariableName' ? scopes.resolve(receiver) : receiver;
+  if (call?.name !== 'CallExpression') return undefined;
+  const callee = calleeName(text, call);
+  if (callee?.name !== 'client') return undefined;
+  const first = call.getChild('ArgList')?.getChild('String');
+  const literal = first && /^['"]([\w-]+)['"]$/.exec(sourceOf(text, first));
+  return literal ? literal[1] : undefined;
 }
 
 function isLiteral(node: SyntaxNode): boolean {

@@ -23,15 +23,48 @@ interface Scope {
   parent?: Scope;
 }
 
+/** Deeper syntax than this is no script a person wrote; the walk stops rather than overflow the stack. */
+export const MAX_SYNTAX_DEPTH = 1000;
+
+/** Thrown for a file nested deeper than MAX_SYNTAX_DEPTH: the host then reads nothing from it. */
+export class PythonTooDeepError extends Error {
+  constructor() {
+    super(`Python nested deeper than ${MAX_SYNTAX_DEPTH} levels`);
+  }
+}
+
 export class PythonScopes {
   private readonly scopes: Scope[] = [];
   /** Names changed in place somewhere in the file: never resolved. */
   private readonly mutated = new Set<string>();
+  /** Names that may refer to the same object as others (`b = a`, `for v in [a]`): target → sources. */
+  private readonly aliases = new Map<string, Set<string>>();
 
   constructor(private readonly text: string, tree: Tree) {
     const module: Scope = { from: 0, to: text.length, depth: 0, bindings: new Map() };
     this.scopes.push(module);
     this.walk(tree.topNode, module);
+    this.propagateMutations();
+  }
+
+  /** A change made through an alias changes what it aliases: `variants = lst; variants[0]["X"] = …` makes `lst` unknown. */
+  private propagateMutations(): void {
+    const pending = [...this.mutated];
+    while (pending.length > 0) {
+      for (const source of this.aliases.get(pending.pop()!) ?? []) {
+        if (this.mutated.has(source)) continue;
+        this.mutated.add(source);
+        pending.push(source);
+      }
+    }
+  }
+
+  private alias(target: SyntaxNode, value: SyntaxNode): void {
+    const sources = this.aliases.get(sourceOf(this.text, target)) ?? new Set<string>();
+    const cursor = value.cursor();
+    do if (cursor.name === 'VariableName') sources.add(this.text.slice(cursor.from, cursor.to));
+    while (cursor.next() && cursor.from < value.to);
+    this.aliases.set(sourceOf(this.text, target), sources);
   }
 
   /** The expression `name` (a VariableName node) is bound to, when exactly one binding reaches it. */
@@ -88,7 +121,8 @@ export class PythonScopes {
     if (base?.name === 'VariableName') this.mutated.add(sourceOf(this.text, base));
   }
 
-  private walk(node: SyntaxNode, scope: Scope): void {
+  private walk(node: SyntaxNode, scope: Scope, depth = 0): void {
+    if (depth > MAX_SYNTAX_DEPTH) throw new PythonTooDeepError();
     switch (node.name) {
       case 'FunctionDefinition':
       case 'ClassDefinition':
@@ -99,7 +133,7 @@ export class PythonScopes {
         this.scopes.push(inner);
         const parameters = node.getChild('ParamList');
         if (parameters) for (const parameter of parameters.getChildren('VariableName')) this.bind(inner, sourceOf(this.text, parameter));
-        for (const child of childrenOf(node)) if (child.name !== 'ParamList' && child !== name) this.walk(child, inner);
+        for (const child of childrenOf(node)) if (child.name !== 'ParamList' && child !== name) this.walk(child, inner, depth + 1);
         return;
       }
       case 'AssignStatement': {
@@ -109,7 +143,8 @@ export class PythonScopes {
         const targets = children.filter((child) => child.name !== 'AssignOp' && child.to <= operators[operators.length - 1]?.from);
         // `x: int = 1` parses with a TypeDef; only names before `=` are targets.
         for (const target of targets) if (target.name !== 'TypeDef') this.bindTarget(scope, target, targets.length === 1 && operators.length === 1 ? value : undefined);
-        this.walk(value, scope);
+        for (const target of targets) if (target.name === 'VariableName') this.alias(target, value);
+        this.walk(value, scope, depth + 1);
         return;
       }
       case 'UpdateStatement':
@@ -117,7 +152,7 @@ export class PythonScopes {
         for (const child of childrenOf(node)) {
           if (child.name === 'VariableName') this.mutated.add(sourceOf(this.text, child));
           else if (child.name === 'MemberExpression') this.markMutated(child);
-          else this.walk(child, scope);
+          else this.walk(child, scope, depth + 1);
         }
         return;
       case 'ScopeStatement':
@@ -144,7 +179,7 @@ export class PythonScopes {
       default:
         break;
     }
-    for (let child = node.firstChild; child; child = child.nextSibling) this.walk(child, scope);
+    for (let child = node.firstChild; child; child = child.nextSibling) this.walk(child, scope, depth + 1);
   }
 
   /** `for a in`, `with … as a`, `except E as a`, `import a as b`: names bound to values we cannot know. */
@@ -156,7 +191,11 @@ export class PythonScopes {
     }
     if (node.name === 'ForStatement') {
       const inAt = children.findIndex((child) => child.name === 'in');
-      for (const target of children.slice(1, inAt < 0 ? 1 : inAt)) this.bindTarget(scope, target);
+      const iterable = inAt >= 0 ? children[inAt + 1] : undefined;
+      for (const target of children.slice(1, inAt < 0 ? 1 : inAt)) {
+        this.bindTarget(scope, target);
+        if (iterable && target.name === 'VariableName') this.alias(target, iterable);
+      }
       return;
     }
     for (let i = 0; i + 1 < children.length; i++) {
