@@ -54,6 +54,16 @@ describe('launch summary', () => {
     ].join('\n'));
   });
 
+  it('shows the endpoint and what set it right after the region, and a broken endpoint configuration', () => {
+    const request = buildCreateRequest(parseSpecDocument(trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`)))!;
+    const lines = launchSummary(request, { region: 'us-east-1', profile: 'default', account: undefined, endpoint: 'http://127.0.0.1:5000 (sagemakerSpec.endpointUrl)', endpointProblem: 'services section "x" is missing' });
+    assert.deepEqual(lines.slice(2, 5), [
+      { label: 'Region', value: 'us-east-1' },
+      { label: 'Endpoint', value: 'http://127.0.0.1:5000 (sagemakerSpec.endpointUrl)' },
+      { label: 'Endpoint problem', value: 'services section "x" is missing' },
+    ]);
+  });
+
   it('shows endpoint config variants and unknown accounts', () => {
     const request = buildCreateRequest(parseSpecDocument(JSON.stringify({ EndpointConfigName: 'c', ProductionVariants: [{ VariantName: 'a', ModelName: 'm', InstanceType: 'ml.g5.xlarge', InitialInstanceCount: 2 }] })))!;
     const lines = launchSummary(request, { region: 'eu-west-1', profile: 'default', account: undefined });

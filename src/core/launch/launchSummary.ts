@@ -1,6 +1,6 @@
 /**
- * What the confirmation shows before anything is sent: operation, name, region, profile and
- * account, image, instances, max runtime. Pure: the caller supplies the account it looked up.
+ * What the confirmation shows before anything is sent: operation, name, region, endpoint,
+ * profile and account, image, instances, max runtime. Pure: the caller supplies the account it looked up.
  */
 import type { CreateRequest } from './requestBody';
 
@@ -9,6 +9,10 @@ export interface SummaryContext {
   profile: string;
   /** From STS GetCallerIdentity; undefined when it could not be told. */
   account: string | undefined;
+  /** Where the request goes and what set it (`formatEndpoint`); shown right after the region. */
+  endpoint?: string;
+  /** A broken endpoint configuration the SDK will fail on (EffectiveEndpoint.problem). */
+  endpointProblem?: string;
 }
 
 export interface SummaryLine {
@@ -66,6 +70,8 @@ export function launchSummary(request: CreateRequest, context: SummaryContext): 
     { label: 'Operation', value: request.operation.kind },
     { label: 'Name', value: request.name ?? '(none)' },
     { label: 'Region', value: context.region },
+    ...(context.endpoint ? [{ label: 'Endpoint', value: context.endpoint }] : []),
+    ...(context.endpointProblem ? [{ label: 'Endpoint problem', value: context.endpointProblem }] : []),
     { label: 'Profile', value: context.profile },
     { label: 'Account', value: context.account ?? '(unknown)' },
   ];
