@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsApi, AwsTarget } from '../aws/api';
 import { regionForSpec } from '../core/analyze';
+import { resolveSageMakerEndpoint, type EffectiveEndpoint } from '../core/launch/serviceEndpoint';
 import { resolveRegion } from '../core/region';
 import type { SpecDocument } from '../core/specDocument';
 import { SECTION } from './settings';
@@ -36,6 +37,15 @@ export class AwsAccess {
     const inputs = this.analysis.regionInputs(document.uri);
     const resolved = regionForSpec(spec, inputs);
     return { region: resolved.region, profile: resolved.profile, profileSetting: inputs.profileSetting, endpointUrl: endpointUrl(), requestTimeoutMs: this.requestTimeoutMs };
+  }
+
+  /**
+   * Where SageMaker requests for `target` go, and what set it (the setting, an AWS_ENDPOINT_URL
+   * variable, the AWS config file, or AWS itself), resolved as the SDK resolves it.
+   */
+  endpointFor(target: AwsTarget): EffectiveEndpoint {
+    const { awsConfigText } = this.analysis.regionInputs();
+    return resolveSageMakerEndpoint({ setting: target.endpointUrl, env: process.env, awsConfigText, region: target.region });
   }
 
   /** Without a spec (list, stop, delete): setting, environment, profile, then us-east-1. */

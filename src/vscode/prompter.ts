@@ -12,6 +12,8 @@ export interface PickItem<T> extends vscode.QuickPickItem {
 export interface Prompter {
   /** A modal question; true only when the user chose `confirmLabel`. */
   confirm(message: string, detail: string, confirmLabel: string): Promise<boolean>;
+  /** A modal error with a detail (one problem per line) and actions; the action chosen, or undefined. */
+  alert(message: string, detail: string, ...actions: string[]): Promise<string | undefined>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warning(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -25,6 +27,7 @@ export const windowPrompter: Prompter = {
   async confirm(message, detail, confirmLabel) {
     return (await vscode.window.showWarningMessage(redactSecrets(message), { modal: true, detail: redactSecrets(detail) }, confirmLabel)) === confirmLabel;
   },
+  alert: (message, detail, ...actions) => Promise.resolve(vscode.window.showErrorMessage(redactSecrets(message), { modal: true, detail: redactSecrets(detail) }, ...actions)),
   info: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(redactSecrets(message), ...actions)),
   warning: (message, ...actions) => Promise.resolve(vscode.window.showWarningMessage(redactSecrets(message), ...actions)),
   error: (message, ...actions) => Promise.resolve(vscode.window.showErrorMessage(redactSecrets(message), ...actions)),

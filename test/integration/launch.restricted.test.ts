@@ -27,6 +27,8 @@ describe('Restricted Mode', function () {
       assert.match(prompter.of('error')[0].message, /disabled in Restricted Mode/);
       const cleanup = await vscode.commands.executeCommand<{ result: string }>('sagemakerSpec.deleteEndpoint');
       assert.strictEqual(cleanup.result, 'unavailable');
+      const follow = await vscode.commands.executeCommand<{ result: string }>('sagemakerSpec.followJob');
+      assert.strictEqual(follow.result, 'unavailable');
       assert.strictEqual(server.requests.length, 0);
     } finally {
       await restore();
@@ -38,7 +40,7 @@ describe('Restricted Mode', function () {
     const manifest = vscode.extensions.getExtension('sagemaker-spec.sagemaker-spec')!.packageJSON as {
       contributes: { commands: { command: string; enablement?: string }[] };
     };
-    for (const command of ['launchTrainingJob', 'createModel', 'createEndpoint', 'stopTrainingJob', 'deleteEndpoint']) {
+    for (const command of ['launchTrainingJob', 'createModel', 'createEndpoint', 'stopTrainingJob', 'deleteEndpoint', 'followJob']) {
       const declared = manifest.contributes.commands.find((entry) => entry.command === `sagemakerSpec.${command}`);
       assert.strictEqual(declared?.enablement, 'isWorkspaceTrusted', command);
     }

@@ -41,12 +41,18 @@ describe('launch commands (test server)', function () {
   });
 
   afterEach(async () => {
+    await Promise.allSettled(follows.splice(0));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  /** Follows started by a test, finished before the next test so none reports into it. */
+  const follows: Promise<unknown>[] = [];
+
   async function launch(fixture: string, command = 'sagemakerSpec.launchTrainingJob'): Promise<CreateOutcome> {
     await openFixture(fixture);
-    return vscode.commands.executeCommand<CreateOutcome>(command);
+    const outcome = await vscode.commands.executeCommand<CreateOutcome>(command);
+    if (outcome.result === 'created' && outcome.follow) follows.push(outcome.follow);
+    return outcome;
   }
 
   function sent(operation: string) {
@@ -60,7 +66,7 @@ describe('launch commands (test server)', function () {
     const [confirm] = prompter.of('confirm');
     assert.strictEqual(confirm.message, `Launch training job "${JOB}" in us-east-1?`);
     assert.deepStrictEqual(confirm.actions, ['Launch']);
-    for (const line of ['Operation: CreateTrainingJob', `Name: ${JOB}`, 'Region: us-east-1', 'Account: 123456789012', 'Image: 382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:1', 'Instances: ml.m5.xlarge × 1', 'Max runtime: 1 h']) {
+    for (const line of ['Operation: CreateTrainingJob', `Name: ${JOB}`, 'Region: us-east-1', `Endpoint: ${server.endpoint} (sagemakerSpec.endpointUrl)`, 'Account: 123456789012', 'Image: 382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:1', 'Instances: ml.m5.xlarge × 1', 'Max runtime: 1 h']) {
       assert.ok(confirm.detail!.includes(line), `confirmation shows "${line}":\n${confirm.detail}`);
     }
     const [request] = sent('CreateTrainingJob');
@@ -69,6 +75,28 @@ describe('launch commands (test server)', function () {
     const expected = JSON.parse(document.getText().replace(/^\/\/.*$/m, ''));
     assert.deepStrictEqual(request.body, expected);
     assert.ok(!document.isDirty, 'the file is not changed');
+    assert.ok(api.launch.services.output.recent.includes(`Endpoint: ${server.endpoint} (sagemakerSpec.endpointUrl)`), 'the output names the endpoint too');
+    await (outcome as { follow: Promise<unknown> }).follow;
+  });
+
+  it('shows an endpoint set by AWS_ENDPOINT_URL_SAGEMAKER as such', async () => {
+    const config = vscode.workspace.getConfiguration('sagemakerSpec');
+    await config.update('endpointUrl', undefined, vscode.ConfigurationTarget.Global);
+    process.env.AWS_ENDPOINT_URL_SAGEMAKER = server.endpoint;
+    // The STS call (account) has no endpoint of its own now: the answer does not matter here.
+    process.env.AWS_ENDPOINT_URL_STS = server.endpoint;
+    api.launch.services.access.aws.reset();
+    try {
+      prompter.reset({ confirm: false });
+      const outcome = await launch('launch-training.sagemaker.jsonc');
+      assert.strictEqual(outcome.result, 'cancelled');
+      assert.ok(prompter.of('confirm')[0].detail!.split('\n').includes(`Endpoint: ${server.endpoint} (AWS_ENDPOINT_URL_SAGEMAKER)`), prompter.of('confirm')[0].detail);
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_SAGEMAKER;
+      delete process.env.AWS_ENDPOINT_URL_STS;
+      await config.update('endpointUrl', server.endpoint, vscode.ConfigurationTarget.Global);
+      api.launch.services.access.aws.reset();
+    }
   });
 
   it('sends nothing when the confirmation is declined', async () => {
@@ -78,13 +106,60 @@ describe('launch commands (test server)', function () {
     assert.strictEqual(sent('CreateTrainingJob').length, 0);
   });
 
-  it('blocks a spec with errors from our rules and offers Show Problems', async () => {
+  it('blocks a spec with errors from our rules, one per line, offering each preferred fix and Show Problems', async () => {
     const outcome = await launch('xgboost-unpinned.sagemaker.json');
     assert.strictEqual(outcome.result, 'blocked');
-    const [error] = prompter.of('error');
-    assert.match(error.message, /xgboost-unpinned/);
-    assert.deepStrictEqual(error.actions, ['Show Problems']);
+    const [alert] = prompter.of('alert');
+    assert.strictEqual(alert.message, '1 problem in the spec must be fixed before the training job is sent.');
+    assert.match(alert.detail!, /^Line 5: .* \(xgboost-unpinned\)$/);
+    assert.strictEqual(alert.actions.length, 2, alert.actions.join(' | '));
+    assert.match(alert.actions[0], /^Pin XGBoost \d/);
+    assert.strictEqual(alert.actions[1], 'Show Problems');
     assert.strictEqual(server.requests.length, 0, 'nothing at all was sent, not even STS');
+  });
+
+  it('applies the fix picked in the blocked-launch dialog to the open spec, and sends nothing', async () => {
+    prompter.reset({ alert: 'Pin XGBoost' });
+    try {
+      const outcome = await launch('xgboost-unpinned.sagemaker.json');
+      assert.strictEqual(outcome.result, 'blocked');
+      const title = prompter.of('alert')[0].answer as string;
+      const tag = /^Pin XGBoost (\S+)$/.exec(title)![1];
+      assert.strictEqual((outcome as { fixed?: string }).fixed, title);
+      const text = vscode.window.activeTextEditor!.document.getText();
+      assert.match(text, new RegExp(`"TrainingImage": "683313688378\\.dkr\\.ecr\\.us-east-1\\.amazonaws\\.com/sagemaker-xgboost:${tag.replace(/\./g, '\\.')}"`));
+      assert.strictEqual(server.requests.length, 0);
+      // Fixed, the spec launches.
+      prompter.reset({ confirm: false });
+      assert.strictEqual((await vscode.commands.executeCommand<CreateOutcome>('sagemakerSpec.launchTrainingJob')).result, 'cancelled');
+      assert.strictEqual(prompter.of('confirm').length, 1);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  it('lists several errors on separate lines, each with its line number', async () => {
+    const { document } = await openFixture('launch-training.sagemaker.jsonc');
+    const editor = vscode.window.activeTextEditor!;
+    try {
+      const text = document.getText();
+      await editor.edit((builder) => {
+        for (const [from, to] of [['ml.m5.xlarge', 'ml.m5.huge'], ['"arn:aws:iam::123456789012:role/SageMakerExecutionRole"', '"role"']] as const) {
+          const offset = text.indexOf(from);
+          assert.ok(offset >= 0, from);
+          builder.replace(new vscode.Range(document.positionAt(offset), document.positionAt(offset + from.length)), to);
+        }
+      });
+      const outcome = await vscode.commands.executeCommand<CreateOutcome>('sagemakerSpec.launchTrainingJob');
+      assert.strictEqual(outcome.result, 'blocked');
+      const [alert] = prompter.of('alert');
+      const lines = alert.detail!.split('\n');
+      assert.ok(lines.length >= 2, alert.detail);
+      for (const line of lines) assert.match(line, /^Line \d+: .+ \([a-z-]+\)$/);
+      assert.strictEqual(alert.actions.at(-1), 'Show Problems');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
   });
 
   it('refuses a spec of another kind', async () => {
@@ -100,11 +175,11 @@ describe('launch commands (test server)', function () {
       { TrainingJobStatus: 'Completed', SecondaryStatus: 'Completed', SecondaryStatusTransitions: [{ Status: 'Starting' }, { Status: 'Training' }, { Status: 'Completed', StatusMessage: 'Training job completed' }] },
     ]);
     server.addLogEvents(JOB, `${JOB}/algo-1-1700000000`, [{ timestamp: 1, message: 'epoch 1 loss=0.52' }, { timestamp: 2, message: 'epoch 2 loss=0.31' }]);
-    prompter.reset({ info: 'Follow' });
     const outcome = await launch('launch-training.sagemaker.jsonc');
     assert.strictEqual(outcome.result, 'created');
     const result = await (outcome as { follow: Promise<{ status: string }> }).follow;
     assert.strictEqual(result.status, 'Completed');
+    assert.ok(api.launch.followedJobTexts().includes(`$(check) ${JOB}: Completed`), `status bar: ${api.launch.followedJobTexts().join(' | ')}`);
     const lines = api.launch.services.output.recent.join('\n');
     for (const expected of ['Starting: Preparing the instances for training', 'Training: Training image download completed', 'Status: Completed', 'algo-1-1700000000 | epoch 1 loss=0.52', 'algo-1-1700000000 | epoch 2 loss=0.31']) {
       assert.ok(lines.includes(expected), `output has "${expected}"`);
@@ -112,12 +187,59 @@ describe('launch commands (test server)', function () {
     assert.strictEqual(lines.split('epoch 2 loss=0.31').length, 2, 'each log line once');
     assert.match(prompter.of('info').at(-1)!.message, /Training job "launch-test-job" completed/);
     const launched = prompter.of('info')[0];
-    assert.deepStrictEqual(launched.actions, ['Follow', 'Open in Console']);
+    assert.strictEqual(launched.message, `Training job "${JOB}" launched in us-east-1 at ${server.endpoint}; following it in the status bar.`);
+    // The test server is not AWS: no console page to offer.
+    assert.deepStrictEqual(launched.actions, ['Show Output']);
+  });
+
+  it('keeps a status-bar item while the job runs, and shows its details on a click', async () => {
+    server.scriptTrainingJob(JOB, [{ TrainingJobStatus: 'InProgress', SecondaryStatus: 'Training' }]);
+    const outcome = await launch('launch-training.sagemaker.jsonc');
+    assert.strictEqual(outcome.result, 'created');
+    await waitFor(() => api.launch.followedJobTexts().includes(`$(sync~spin) ${JOB}: Training`), { what: 'the running job in the status bar' });
+    const details = await vscode.commands.executeCommand<string>('sagemakerSpec.internal.showFollowedJob', `training-job:us-east-1:${server.endpoint}:${JOB}`);
+    assert.strictEqual(details, `Training job "${JOB}": InProgress · Training. Region us-east-1, profile default, endpoint ${server.endpoint} (sagemakerSpec.endpointUrl).`);
+    server.scriptTrainingJob(JOB, [{ TrainingJobStatus: 'Completed', SecondaryStatus: 'Completed' }]);
+    assert.strictEqual(((await (outcome as { follow: Promise<{ status: string }> }).follow)).status, 'Completed');
+    assert.ok(api.launch.followedJobTexts().includes(`$(check) ${JOB}: Completed`));
+  });
+
+  it('offers Follow instead when sagemakerSpec.followAfterLaunch is off', async () => {
+    const config = vscode.workspace.getConfiguration('sagemakerSpec');
+    await config.update('followAfterLaunch', false, vscode.ConfigurationTarget.Global);
+    try {
+      const outcome = await launch('launch-training.sagemaker.jsonc');
+      assert.strictEqual(outcome.result, 'created');
+      assert.strictEqual(await (outcome as { follow: Promise<unknown> }).follow, undefined);
+      assert.deepStrictEqual(prompter.of('info')[0].actions, ['Follow']);
+      assert.strictEqual(sent('DescribeTrainingJob').length, 0, 'not followed');
+    } finally {
+      await config.update('followAfterLaunch', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('follows a running job picked in Follow Job…, listing only running jobs', async () => {
+    server.scriptTrainingJob('picked-job', [{ TrainingJobStatus: 'InProgress', SecondaryStatus: 'Training' }, { TrainingJobStatus: 'Completed', SecondaryStatus: 'Completed' }]);
+    server.scriptTrainingJob('finished-job', [{ TrainingJobStatus: 'Completed' }]);
+    prompter.reset({ pick: 'picked-job' });
+    const outcome = await vscode.commands.executeCommand<{ result: string; name: string; follow: Promise<{ status: string }> }>('sagemakerSpec.followJob');
+    assert.strictEqual(outcome.result, 'following');
+    const [pick] = prompter.of('pick');
+    assert.deepStrictEqual(pick.actions, ['picked-job']);
+    assert.strictEqual(pick.message, `Follow which job? (us-east-1, profile default, ${server.endpoint})`);
+    assert.strictEqual((await outcome.follow).status, 'Completed');
+    assert.ok(api.launch.followedJobTexts().includes('$(check) picked-job: Completed'));
+    assert.match(prompter.of('info').at(-1)!.message, /Training job "picked-job" completed/);
+  });
+
+  it('says so when no job is running', async () => {
+    const outcome = await vscode.commands.executeCommand<{ result: string }>('sagemakerSpec.followJob');
+    assert.strictEqual(outcome.result, 'cancelled');
+    assert.strictEqual(prompter.of('info')[0].message, `No running training jobs or endpoints being created in us-east-1, profile default, ${server.endpoint}.`);
   });
 
   it('follows a job to Failed and reports its FailureReason', async () => {
     server.scriptTrainingJob(JOB, [{ TrainingJobStatus: 'Failed', SecondaryStatus: 'Failed', FailureReason: 'AlgorithmError: out of memory' }]);
-    prompter.reset({ info: 'Follow' });
     const outcome = await launch('launch-training.sagemaker.jsonc');
     const result = await (outcome as { follow: Promise<{ status: string }> }).follow;
     assert.strictEqual(result.status, 'Failed');

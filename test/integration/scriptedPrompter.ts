@@ -3,7 +3,7 @@
 import type { PickItem, Prompter } from '../../src/vscode/prompter';
 
 export interface PromptRecord {
-  kind: 'confirm' | 'info' | 'warning' | 'error' | 'pick' | 'input';
+  kind: 'confirm' | 'alert' | 'info' | 'warning' | 'error' | 'pick' | 'input';
   message: string;
   detail?: string;
   actions: string[];
@@ -14,6 +14,7 @@ export interface PromptScript {
   /** Answer to modal confirmations (default: confirm). */
   confirm?: boolean;
   /** Picks the first action containing this text, per message kind. */
+  alert?: string;
   info?: string;
   warning?: string;
   error?: string;
@@ -35,6 +36,13 @@ export class ScriptedPrompter implements Prompter {
   async confirm(message: string, detail: string, confirmLabel: string): Promise<boolean> {
     const answer = this.script.confirm ?? true;
     this.records.push({ kind: 'confirm', message, detail, actions: [confirmLabel], answer });
+    return answer;
+  }
+
+  async alert(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {
+    const wanted = this.script.alert;
+    const answer = wanted ? actions.find((action) => action.includes(wanted)) : undefined;
+    this.records.push({ kind: 'alert', message, detail, actions, answer });
     return answer;
   }
 

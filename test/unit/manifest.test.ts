@@ -24,6 +24,16 @@ describe('package.json and README agree with the rules', () => {
     for (const [code, severity] of sections) assert.equal(severity, RULES[code as keyof typeof RULES].severity, code);
   });
 
+  it('declares Follow Job… (trusted workspaces only), hides the status-bar item command, and follows after launch by default', () => {
+    const commands = new Map<string, { enablement?: string }>(manifest.contributes.commands.map((command: { command: string }) => [command.command, command]));
+    assert.equal(commands.get('sagemakerSpec.followJob')?.enablement, 'isWorkspaceTrusted');
+    assert.ok(commands.has('sagemakerSpec.internal.showFollowedJob'));
+    const hidden = manifest.contributes.menus.commandPalette.filter((entry: { when: string }) => entry.when === 'false').map((entry: { command: string }) => entry.command);
+    assert.ok(hidden.includes('sagemakerSpec.internal.showFollowedJob'));
+    const follow = manifest.contributes.configuration.properties['sagemakerSpec.followAfterLaunch'];
+    assert.deepEqual([follow.type, follow.default], ['boolean', true]);
+  });
+
   it('keeps settings that could redirect requests out of workspace settings', () => {
     for (const [name, property] of Object.entries<{ scope?: string }>(manifest.contributes.configuration.properties)) {
       if (/endpoint|registr/i.test(name)) assert.ok(['machine', 'application'].includes(property.scope ?? ''), name);

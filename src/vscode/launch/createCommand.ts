@@ -1,7 +1,8 @@
 /**
  * "SageMaker: Launch Training Job" and the other Create commands: check the open spec with our
- * rules, show exactly what will be sent and ask, send it, handle a taken name, then follow.
- * Nothing is sent without the user's confirmation, and the user's file is never changed.
+ * rules, show exactly what will be sent (and where) and ask, send it, handle a taken name, then
+ * follow. Nothing is sent without the user's confirmation, and the user's file is changed only
+ * by a quick fix the user picks when the launch is blocked.
  */
 import * as vscode from 'vscode';
 import type { AwsTarget } from '../../aws/api';
@@ -10,15 +11,21 @@ import { consoleUrl, type ConsoleResource } from '../../core/launch/consoleUrl';
 import { formatSummary, launchSummary } from '../../core/launch/launchSummary';
 import { CREATE_OPERATIONS } from '../../core/launch/operations';
 import { buildCreateRequest, timestampedName, withName, type CreateRequest } from '../../core/launch/requestBody';
+import { formatEndpoint, type EffectiveEndpoint } from '../../core/launch/serviceEndpoint';
 import type { SpecKind } from '../../core/specKind';
-import { followEndpoint } from './endpointFollower';
+import { offerBlockingFixes } from './blockedLaunch';
+import type { FollowedJobs } from './followedJobs';
 import type { LaunchServices } from './services';
-import { TrainingJobFollower } from './trainingJobFollower';
+import { announceFollowEnd } from './followJobCommand';
 
 /** What a command run ended with; integration tests assert it. */
 export type CreateOutcome =
   | { result: 'created'; name: string; arn?: string; follow?: Promise<unknown> }
-  | { result: 'cancelled' | 'blocked' | 'failed' | 'unavailable'; reason: string };
+  | { result: 'blocked'; reason: string; fixed?: string }
+  | { result: 'cancelled' | 'failed' | 'unavailable'; reason: string };
+
+/** The setting that turns following after a launch off. */
+const FOLLOW_AFTER_LAUNCH = 'followAfterLaunch';
 
 const CONSOLE_RESOURCES: Record<SpecKind, ConsoleResource> = {
   CreateTrainingJob: 'training-job',
@@ -30,7 +37,12 @@ const CONSOLE_RESOURCES: Record<SpecKind, ConsoleResource> = {
   CreateHyperParameterTuningJob: 'tuning-job',
 };
 
-export async function runCreateCommand(services: LaunchServices, kind: SpecKind, followers: vscode.Disposable[]): Promise<CreateOutcome> {
+/** The console page kind of each resource a spec creates. */
+export function consoleResourceOf(kind: SpecKind): ConsoleResource {
+  return CONSOLE_RESOURCES[kind];
+}
+
+export async function runCreateCommand(services: LaunchServices, kind: SpecKind, jobs: FollowedJobs): Promise<CreateOutcome> {
   const { prompter, output } = services;
   const operation = CREATE_OPERATIONS[kind];
   const action = `${operation.title.replace('SageMaker: ', '')}`;
@@ -54,19 +66,15 @@ export async function runCreateCommand(services: LaunchServices, kind: SpecKind,
   }
 
   const errors = served.analysis.findings.filter((finding) => finding.severity === 'error');
-  if (errors.length > 0) {
-    const list = errors.slice(0, 5).map((finding) => `• ${finding.code}: ${finding.message}`).join('\n');
-    const reason = `${errors.length} problem${errors.length === 1 ? '' : 's'} in the spec must be fixed before it is sent:\n${list}`;
-    if ((await prompter.error(reason, 'Show Problems')) === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
-    return { result: 'blocked', reason };
-  }
+  if (errors.length > 0) return offerBlockingFixes(services, document, served.served.document, errors, operation.noun);
 
   let request = buildCreateRequest(spec)!;
   const target = services.access.targetForSpec(document, spec);
   const account = await lookUpAccount(services, target);
   if (account.failed) return { result: 'failed', reason: account.failed };
 
-  const summary = formatSummary(launchSummary(request, { region: target.region, profile: target.profile, account: account.id }));
+  const endpoint = services.access.endpointFor(target);
+  const summary = formatSummary(launchSummary(request, { region: target.region, profile: target.profile, account: account.id, endpoint: formatEndpoint(endpoint), endpointProblem: endpoint.problem }));
   const question = `${operation.confirmLabel} ${operation.noun} "${request.name ?? ''}" in ${target.region}?`;
   if (!(await prompter.confirm(question, summary, operation.confirmLabel))) {
     output.line(`${action}: cancelled, nothing was sent.`);
@@ -76,9 +84,10 @@ export async function runCreateCommand(services: LaunchServices, kind: SpecKind,
   for (;;) {
     try {
       output.line(`${action}: sending ${operation.kind} "${request.name}" to ${target.region} (profile ${target.profile}).`);
+      output.line(`Endpoint: ${formatEndpoint(endpoint)}`);
       const arn = await services.access.aws.sendCreate(target, kind, request.body);
       output.line(`${action}: created ${arn ?? request.name}.`);
-      return { result: 'created', name: request.name ?? '', arn, follow: afterCreate(services, target, request, followers) };
+      return { result: 'created', name: request.name ?? '', arn, follow: afterCreate(services, target, endpoint, request, jobs) };
     } catch (error) {
       const described = describeAwsError(error as Error, { action, profile: target.profile, region: target.region });
       output.line(`${described.message}${described.detail && !described.message.includes(described.detail) ? ` (${described.detail})` : ''}`);
@@ -108,33 +117,38 @@ async function lookUpAccount(services: LaunchServices, target: AwsTarget): Promi
   }
 }
 
-/** The notification after a successful create; Follow and Open in Console where they apply. */
-async function afterCreate(services: LaunchServices, target: AwsTarget, request: CreateRequest, followers: vscode.Disposable[]): Promise<unknown> {
+/**
+ * After a successful create: follows a training job or endpoint at once (unless
+ * `sagemakerSpec.followAfterLaunch` is off, then a Follow button offers it), says so in a
+ * notification that is not waited for, and offers the console page only for AWS endpoints.
+ * Resolves with the follow's result, or undefined when nothing is followed.
+ */
+async function afterCreate(services: LaunchServices, target: AwsTarget, endpoint: EffectiveEndpoint, request: CreateRequest, jobs: FollowedJobs): Promise<unknown> {
   const kind = request.operation.kind;
   const name = request.name ?? '';
-  const partition = services.analysis.catalog.partition(target.region);
-  const url = consoleUrl(partition, target.region, CONSOLE_RESOURCES[kind], name);
-  const canFollow = kind === 'CreateTrainingJob' || kind === 'CreateEndpoint';
-  const actions = [...(canFollow ? ['Follow'] : []), ...(url ? ['Open in Console'] : [])];
+  const url = endpoint.isAws ? consoleUrl(services.analysis.catalog.partition(target.region), target.region, CONSOLE_RESOURCES[kind], name) : undefined;
+  const followed = kind === 'CreateTrainingJob' ? 'training-job' : kind === 'CreateEndpoint' ? 'endpoint' : undefined;
   const verb = kind === 'CreateTrainingJob' ? 'launched' : kind === 'CreateEndpoint' ? 'is being created' : 'created';
-  const choice = await services.prompter.info(`${request.operation.noun[0].toUpperCase()}${request.operation.noun.slice(1)} "${name}" ${verb} in ${target.region}.`, ...actions);
-  if (choice === 'Open in Console' && url) {
-    await vscode.env.openExternal(vscode.Uri.parse(url));
-    return undefined;
+  const where = endpoint.isAws ? target.region : `${target.region} at ${endpoint.url}`;
+  const noun = `${request.operation.noun[0].toUpperCase()}${request.operation.noun.slice(1)}`;
+  const openConsole = async (choice: string | undefined) => {
+    if (choice === 'Open in Console' && url) await vscode.env.openExternal(vscode.Uri.parse(url));
+    if (choice === 'Show Output') services.output.show();
+  };
+  const consoleAction = url ? ['Open in Console'] : [];
+  const followNow = followed !== undefined && vscode.workspace.getConfiguration('sagemakerSpec').get<boolean>(FOLLOW_AFTER_LAUNCH, true);
+  if (!followed || !followNow) {
+    const choice = await services.prompter.info(`${noun} "${name}" ${verb} in ${where}.`, ...(followed ? ['Follow'] : []), ...consoleAction);
+    if (choice !== 'Follow' || !followed) {
+      await openConsole(choice);
+      return undefined;
+    }
+    services.output.show();
   }
-  if (choice !== 'Follow') return undefined;
-  services.output.show();
-  if (kind === 'CreateTrainingJob') {
-    const follower = new TrainingJobFollower(services, target, name);
-    followers.push(follower);
-    const result = await follower.follow();
-    const ending = result.status === 'Failed' ? `failed: ${result.failureReason ?? 'no reason given'}` : (result.status ?? 'unknown').toLowerCase();
-    const notify = result.status === 'Completed' ? 'info' : 'warning';
-    await services.prompter[notify](`Training job "${name}" ${ending}.`);
-    return result;
-  }
-  const result = await followEndpoint(services, target, name);
-  const notify = result.status === 'InService' ? 'info' : 'warning';
-  await services.prompter[notify](`Endpoint "${name}" is ${result.status ?? 'in an unknown state'}${result.failureReason ? `: ${result.failureReason}` : ''}.`);
-  return result;
+  const { result } = jobs.follow({ kind: followed, name, target, endpoint });
+  // The notification is not waited for: it may stay open while the job runs.
+  if (followNow) void services.prompter.info(`${noun} "${name}" ${verb} in ${where}; following it in the status bar.`, 'Show Output', ...consoleAction).then(openConsole);
+  const ended = await result;
+  await announceFollowEnd(services, followed, name, ended);
+  return ended;
 }

@@ -3,20 +3,33 @@ import type { AwsTarget } from '../../aws/api';
 import { describeAwsError } from '../../core/launch/awsErrors';
 import { pollDelayMs } from '../../core/launch/trainingJobProgress';
 import type { LaunchServices } from './services';
+import type { FollowedStatus, FollowResult } from './trainingJobFollower';
 
 const FINAL_ENDPOINT_STATUSES = new Set(['InService', 'Failed', 'OutOfService']);
 const MAX_CONSECUTIVE_FAILURES = 5;
 
-export async function followEndpoint(services: LaunchServices, target: AwsTarget, name: string): Promise<{ status?: string; failureReason?: string }> {
+/**
+ * Polls DescribeEndpoint until a final status, writing each change to the output and to
+ * `onStatus`; `stopped()` true ends it at the next poll (the endpoint itself is not affected).
+ */
+export async function followEndpoint(
+  services: LaunchServices,
+  target: AwsTarget,
+  name: string,
+  onStatus: (status: FollowedStatus) => void = () => undefined,
+  stopped: () => boolean = () => false,
+): Promise<FollowResult> {
   let previous: string | undefined;
   let failures = 0;
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0; !stopped(); attempt++) {
     try {
       const { status, failureReason } = await services.access.aws.describeEndpoint(target, name);
       failures = 0;
       if (status !== previous) services.output.line(`Endpoint ${name}: ${status ?? 'Unknown'}${failureReason ? ` — ${failureReason}` : ''}`);
       previous = status;
-      if (status && FINAL_ENDPOINT_STATUSES.has(status)) return { status, failureReason };
+      const final = status !== undefined && FINAL_ENDPOINT_STATUSES.has(status);
+      onStatus({ text: status ?? 'Unknown', state: !final ? 'running' : status === 'InService' ? 'succeeded' : 'failed' });
+      if (final) return { status, failureReason };
     } catch (error) {
       failures++;
       services.output.line(describeAwsError(error as Error, { action: `Checking endpoint "${name}"`, profile: target.profile, region: target.region }).message);
@@ -24,4 +37,5 @@ export async function followEndpoint(services: LaunchServices, target: AwsTarget
     }
     await new Promise((resolve) => setTimeout(resolve, pollDelayMs(attempt, services.polling.initialMs, services.polling.maximumMs)));
   }
+  return { status: previous };
 }

@@ -1,5 +1,5 @@
 /**
- * Registers the AWS commands (create, stop, delete), the CodeLens, the profile/region status bar
+ * Registers the AWS commands (create, follow, stop, delete), the CodeLens, the profile/region status bar
  * and the context key that offers each create command only for its kind of spec.
  */
 import * as vscode from 'vscode';
@@ -12,6 +12,8 @@ import { windowPrompter } from '../prompter';
 import type { SpecAnalysis } from '../specAnalysis';
 import { CLEANUP_KINDS, runCleanupCommand, type CleanupCommand, type CleanupOutcome } from './cleanupCommands';
 import { runCreateCommand, type CreateOutcome } from './createCommand';
+import { FollowedJobs, SHOW_FOLLOWED_JOB_COMMAND } from './followedJobs';
+import { runFollowJobCommand, type FollowOutcome } from './followJobCommand';
 import type { LaunchServices } from './services';
 import { SpecCodeLensProvider } from './specCodeLens';
 
@@ -21,8 +23,10 @@ const ACTIVE_SPEC_KIND = 'sagemakerSpec.activeSpecKind';
 export interface LaunchTestHooks {
   services: LaunchServices;
   /** Outcome of the last command run, with its follow-up (following a job) when there is one. */
-  lastOutcome(): CreateOutcome | CleanupOutcome | undefined;
+  lastOutcome(): CreateOutcome | CleanupOutcome | FollowOutcome | undefined;
   statusBarText(): string;
+  /** The status-bar texts of the jobs being followed (and those ended less than a minute ago). */
+  followedJobTexts(): string[];
 }
 
 export function registerLaunchCommands(context: vscode.ExtensionContext, analysis: SpecAnalysis, selector: vscode.DocumentSelector): LaunchTestHooks {
@@ -36,9 +40,9 @@ export function registerLaunchCommands(context: vscode.ExtensionContext, analysi
     polling: { initialMs: 2000, maximumMs: 30_000 },
     now: () => new Date(),
   };
-  const followers: vscode.Disposable[] = [];
+  const jobs = new FollowedJobs(services);
   const statusBar = new AwsStatusBar(analysis, access);
-  let lastOutcome: CreateOutcome | CleanupOutcome | undefined;
+  let lastOutcome: CreateOutcome | CleanupOutcome | FollowOutcome | undefined;
 
   let typingTimer: NodeJS.Timeout | undefined;
   const updateActiveSpec = (editor: vscode.TextEditor | undefined) => {
@@ -50,7 +54,7 @@ export function registerLaunchCommands(context: vscode.ExtensionContext, analysi
   for (const kind of SPEC_KINDS) {
     context.subscriptions.push(
       vscode.commands.registerCommand(`sagemakerSpec.${CREATE_OPERATIONS[kind].command}`, async () => {
-        lastOutcome = await runCreateCommand(services, kind, followers);
+        lastOutcome = await runCreateCommand(services, kind, jobs);
         return lastOutcome;
       }),
     );
@@ -66,7 +70,12 @@ export function registerLaunchCommands(context: vscode.ExtensionContext, analysi
   context.subscriptions.push(
     output,
     statusBar,
-    { dispose: () => followers.forEach((follower) => follower.dispose()) },
+    jobs,
+    vscode.commands.registerCommand('sagemakerSpec.followJob', async () => {
+      lastOutcome = await runFollowJobCommand(services, jobs);
+      return lastOutcome;
+    }),
+    vscode.commands.registerCommand(SHOW_FOLLOWED_JOB_COMMAND, (key: string) => jobs.showDetails(key)),
     { dispose: () => access.loaded && access.aws.reset() },
     vscode.commands.registerCommand('sagemakerSpec.showOutput', () => output.show()),
     vscode.commands.registerCommand(PICK_PROFILE_OR_REGION_COMMAND, () => pickProfileOrRegion(services.prompter, analysis)),
@@ -88,5 +97,5 @@ export function registerLaunchCommands(context: vscode.ExtensionContext, analysi
     }),
   );
   updateActiveSpec(vscode.window.activeTextEditor);
-  return { services, lastOutcome: () => lastOutcome, statusBarText: () => statusBar.text };
+  return { services, lastOutcome: () => lastOutcome, statusBarText: () => statusBar.text, followedJobTexts: () => jobs.statusTexts() };
 }

@@ -1,9 +1,8 @@
 /**
  * Follows a training job to its end: polls DescribeTrainingJob with backoff, writes status and
  * secondary-status transitions and the job's CloudWatch log lines to the output channel, and
- * keeps a status-bar item current.
+ * reports each status to its status-bar item (see followedJobs.ts).
  */
-import * as vscode from 'vscode';
 import type { AwsTarget } from '../../aws/api';
 import { describeAwsError } from '../../core/launch/awsErrors';
 import { isFinished, pollDelayMs, progressLines, type TrainingJobSnapshot } from '../../core/launch/trainingJobProgress';
@@ -17,15 +16,25 @@ export interface FollowResult {
   failureReason?: string;
 }
 
-export class TrainingJobFollower implements vscode.Disposable {
-  private readonly statusItem = vscode.window.createStatusBarItem('sagemakerSpec.trainingJob', vscode.StatusBarAlignment.Left, 50);
+/** One status of a followed job or endpoint, for its status-bar item. */
+export interface FollowedStatus {
+  /** `Training`, `InService`, … */
+  text: string;
+  state: 'running' | 'succeeded' | 'failed';
+  /** The primary status, when `text` is a secondary one (`InProgress` while `Training`). */
+  primary?: string;
+}
+
+export class TrainingJobFollower {
   private readonly logTokens = new Map<string, string | undefined>();
   private stopped = false;
 
-  constructor(private readonly services: LaunchServices, private readonly target: AwsTarget, readonly jobName: string) {
-    this.statusItem.name = 'SageMaker training job';
-    this.statusItem.command = 'sagemakerSpec.showOutput';
-  }
+  constructor(
+    private readonly services: LaunchServices,
+    private readonly target: AwsTarget,
+    readonly jobName: string,
+    private readonly onStatus: (status: FollowedStatus) => void,
+  ) {}
 
   async follow(): Promise<FollowResult> {
     const { output } = this.services;
@@ -42,7 +51,6 @@ export class TrainingJobFollower implements vscode.Disposable {
         previous = current;
         if (isFinished(current)) {
           await this.copyLogs();
-          this.finish();
           return { status: current.TrainingJobStatus, failureReason: current.FailureReason };
         }
       } catch (error) {
@@ -51,13 +59,11 @@ export class TrainingJobFollower implements vscode.Disposable {
         output.line(described.message);
         if (failures >= MAX_CONSECUTIVE_FAILURES) {
           output.line(`Stopped following "${this.jobName}" after ${failures} failed checks; the job itself is not affected.`);
-          this.finish();
           return { status: previous?.TrainingJobStatus };
         }
       }
       await this.wait(pollDelayMs(attempt, this.services.polling.initialMs, this.services.polling.maximumMs));
     }
-    this.finish();
     return { status: previous?.TrainingJobStatus };
   }
 
@@ -82,30 +88,17 @@ export class TrainingJobFollower implements vscode.Disposable {
   }
 
   private showStatus(snapshot: TrainingJobSnapshot): void {
-    const status = snapshot.SecondaryStatus ?? snapshot.TrainingJobStatus ?? 'Unknown';
-    const icon = isFinished(snapshot) ? (snapshot.TrainingJobStatus === 'Completed' ? '$(check)' : '$(error)') : '$(sync~spin)';
-    this.statusItem.text = `${icon} ${this.jobName}: ${status}`;
-    this.statusItem.tooltip = `SageMaker training job ${this.jobName} (${this.target.region}): ${snapshot.TrainingJobStatus ?? ''}`;
-    this.statusItem.show();
-  }
-
-  private finish(): void {
-    this.stopped = true;
-    // Leave the final state visible for a while, then tidy up.
-    setTimeout(() => this.statusItem.dispose(), 60_000);
+    const status = snapshot.TrainingJobStatus;
+    const state = !isFinished(snapshot) ? 'running' : status === 'Completed' ? 'succeeded' : 'failed';
+    this.onStatus({ text: snapshot.SecondaryStatus ?? status ?? 'Unknown', state, primary: status });
   }
 
   private wait(ms: number): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, ms));
   }
 
-  /** The current status text, for tests and for the output. */
-  get statusText(): string {
-    return this.statusItem.text;
-  }
-
+  /** Stops at the next poll; the job itself carries on. */
   dispose(): void {
     this.stopped = true;
-    this.statusItem.dispose();
   }
 }
