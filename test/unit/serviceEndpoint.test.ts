@@ -50,6 +50,10 @@ describe('resolveSageMakerEndpoint', () => {
     assert.equal(formatEndpoint(endpoint), 'http://127.0.0.1:5000 (sagemakerSpec.endpointUrl)');
   });
 
+  it('never shows a user name or password written into the URL', () => {
+    assert.equal(formatEndpoint(resolve({ setting: 'http://user:s3cret@127.0.0.1:5000/path' })), 'http://127.0.0.1:5000/path (sagemakerSpec.endpointUrl)');
+  });
+
   it('then AWS_ENDPOINT_URL_SAGEMAKER, then AWS_ENDPOINT_URL, before any profile setting', () => {
     const env = { AWS_ENDPOINT_URL_SAGEMAKER: 'http://sagemaker.local:1', AWS_ENDPOINT_URL: 'http://all.local:2', AWS_PROFILE: 'local' };
     assert.equal(formatEndpoint(resolve({ setting: '  ', env })), 'http://sagemaker.local:1 (AWS_ENDPOINT_URL_SAGEMAKER)');

@@ -71,9 +71,17 @@ export function resolveSageMakerEndpoint(inputs: EndpointInputs): EffectiveEndpo
   return awsDefault(inputs.region);
 }
 
-/** `http://127.0.0.1:5000 (sagemakerSpec.endpointUrl)`, `https://api.sagemaker.us-east-1.amazonaws.com (AWS)`. */
+/**
+ * `http://127.0.0.1:5000 (sagemakerSpec.endpointUrl)`, `https://api.sagemaker.us-east-1.amazonaws.com (AWS)`.
+ * A user name and password in the URL are never shown.
+ */
 export function formatEndpoint(endpoint: EffectiveEndpoint): string {
-  return `${endpoint.url} (${endpoint.origin})`;
+  return `${shownUrl(endpoint)} (${endpoint.origin})`;
+}
+
+/** The endpoint's URL as messages show it: without a user name or password. */
+export function shownUrl(endpoint: EffectiveEndpoint): string {
+  return endpoint.url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
 }
 
 /** The regional SageMaker API endpoint: `https://api.sagemaker.<region>.<partition DNS suffix>`. */

@@ -11,7 +11,7 @@ import { consoleUrl, type ConsoleResource } from '../../core/launch/consoleUrl';
 import { formatSummary, launchSummary } from '../../core/launch/launchSummary';
 import { CREATE_OPERATIONS } from '../../core/launch/operations';
 import { buildCreateRequest, timestampedName, withName, type CreateRequest } from '../../core/launch/requestBody';
-import { formatEndpoint, type EffectiveEndpoint } from '../../core/launch/serviceEndpoint';
+import { formatEndpoint, shownUrl, type EffectiveEndpoint } from '../../core/launch/serviceEndpoint';
 import type { SpecKind } from '../../core/specKind';
 import { offerBlockingFixes } from './blockedLaunch';
 import type { FollowedJobs } from './followedJobs';
@@ -129,7 +129,7 @@ async function afterCreate(services: LaunchServices, target: AwsTarget, endpoint
   const url = endpoint.isAws ? consoleUrl(services.analysis.catalog.partition(target.region), target.region, CONSOLE_RESOURCES[kind], name) : undefined;
   const followed = kind === 'CreateTrainingJob' ? 'training-job' : kind === 'CreateEndpoint' ? 'endpoint' : undefined;
   const verb = kind === 'CreateTrainingJob' ? 'launched' : kind === 'CreateEndpoint' ? 'is being created' : 'created';
-  const where = endpoint.isAws ? target.region : `${target.region} at ${endpoint.url}`;
+  const where = endpoint.isAws ? target.region : `${target.region} at ${shownUrl(endpoint)}`;
   const noun = `${request.operation.noun[0].toUpperCase()}${request.operation.noun.slice(1)}`;
   const openConsole = async (choice: string | undefined) => {
     if (choice === 'Open in Console' && url) await vscode.env.openExternal(vscode.Uri.parse(url));

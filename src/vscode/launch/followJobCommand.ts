@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ResourceSummary } from '../../aws/api';
 import { describeAwsError } from '../../core/launch/awsErrors';
-import { formatEndpoint } from '../../core/launch/serviceEndpoint';
+import { formatEndpoint, shownUrl } from '../../core/launch/serviceEndpoint';
 import type { PickItem } from '../prompter';
 import type { FollowedJobs, FollowedKind } from './followedJobs';
 import type { LaunchServices } from './services';
@@ -33,7 +33,7 @@ export async function runFollowJobCommand(services: LaunchServices, jobs: Follow
   }
   const target = services.access.defaultTarget();
   const endpoint = services.access.endpointFor(target);
-  const where = `${target.region}, profile ${target.profile}${endpoint.isAws ? '' : `, ${endpoint.url}`}`;
+  const where = `${target.region}, profile ${target.profile}${endpoint.isAws ? '' : `, ${shownUrl(endpoint)}`}`;
   let listed: { kind: FollowedKind; item: ResourceSummary }[];
   try {
     const { aws } = services.access;

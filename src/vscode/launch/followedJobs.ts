@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { AwsTarget } from '../../aws/api';
 import { consoleUrl, type ConsoleResource } from '../../core/launch/consoleUrl';
-import { formatEndpoint, type EffectiveEndpoint } from '../../core/launch/serviceEndpoint';
+import { formatEndpoint, shownUrl, type EffectiveEndpoint } from '../../core/launch/serviceEndpoint';
 import { followEndpoint } from './endpointFollower';
 import type { LaunchServices } from './services';
 import { TrainingJobFollower, type FollowedStatus, type FollowResult } from './trainingJobFollower';
@@ -107,7 +107,7 @@ export class FollowedJobs implements vscode.Disposable {
     entry.status = status;
     const { request, item } = entry;
     item.text = `${ICONS[status.state]} ${request.name}: ${status.text}`;
-    item.tooltip = `SageMaker ${NOUNS[request.kind].toLowerCase()} ${request.name} (${request.target.region}, ${request.endpoint.isAws ? 'AWS' : request.endpoint.url}): ${status.primary ?? status.text}. Click for details.`;
+    item.tooltip = `SageMaker ${NOUNS[request.kind].toLowerCase()} ${request.name} (${request.target.region}, ${request.endpoint.isAws ? 'AWS' : shownUrl(request.endpoint)}): ${status.primary ?? status.text}. Click for details.`;
     item.show();
   }
 
