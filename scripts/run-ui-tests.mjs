@@ -1,7 +1,7 @@
 // UI-level test: what a person does. In the real workbench (code-server, headless Chromium) it
 // opens a training spec, runs "SageMaker: Launch Training Job" from the command palette and clicks
-// `Launch` in the real confirmation dialog; moto, an independent AWS emulator, must then have
-// the job. Prints `N passed, N failed` and exits non-zero on failure.
+// `Launch` in the real confirmation dialog (which must name the endpoint); moto, an independent
+// AWS emulator, must then have the job, and its status-bar item must show (it is followed). Prints `N passed, N failed` and exits non-zero on failure.
 //
 //   npm run test:ui          (after npm run build)
 import fs from 'node:fs';
@@ -41,7 +41,7 @@ if (failure) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
-console.log('✓ launch from the command palette: the dialog showed the spec, Launch sent it to moto');
+console.log('✓ launch from the command palette: the dialog showed the spec and its endpoint, Launch sent it to moto, the job is followed in the status bar');
 console.log('1 passed, 0 failed');
 process.exit(0);
 
@@ -94,12 +94,18 @@ async function launchFromThePalette() {
   // The real modal dialog: check what it shows, then click Launch.
   const dialog = await page.waitForSelector('.monaco-dialog-box', { timeout: 60_000 });
   const text = await dialog.innerText();
-  for (const expected of [`Launch training job "${JOB_NAME}" in us-east-1?`, 'Operation: CreateTrainingJob', 'Instances: ml.m5.xlarge × 1']) {
+  const endpointLine = `Endpoint: ${moto.endpoint} (sagemakerSpec.endpointUrl)`;
+  for (const expected of [`Launch training job "${JOB_NAME}" in us-east-1?`, 'Operation: CreateTrainingJob', endpointLine, 'Instances: ml.m5.xlarge × 1']) {
     if (!text.includes(expected)) throw new Error(`the dialog does not show "${expected}":\n${text}`);
   }
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, 'ui-launch-dialog.png') });
   await page.click('.monaco-dialog-box .dialog-buttons a.monaco-button:has-text("Launch")');
+
+  // Followed at once: its status-bar item shows (moto completes a job at once).
+  const item = page.locator('.statusbar-item', { hasText: `${JOB_NAME}:` }).first();
+  await item.waitFor({ timeout: 30_000 });
+  console.log(`status bar: ${(await item.innerText()).trim()}`);
 
   // moto must now know the job.
   const client = new SageMakerClient({
