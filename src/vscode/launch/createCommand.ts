@@ -13,6 +13,7 @@ import { CREATE_OPERATIONS } from '../../core/launch/operations';
 import { buildCreateRequest, timestampedName, withName, type CreateRequest } from '../../core/launch/requestBody';
 import { formatEndpoint, shownUrl, type EffectiveEndpoint } from '../../core/launch/serviceEndpoint';
 import type { SpecKind } from '../../core/specKind';
+import { SECTION } from '../settings';
 import { offerBlockingFixes } from './blockedLaunch';
 import type { FollowedJobs } from './followedJobs';
 import type { LaunchServices } from './services';
@@ -136,7 +137,7 @@ async function afterCreate(services: LaunchServices, target: AwsTarget, endpoint
     if (choice === 'Show Output') services.output.show();
   };
   const consoleAction = url ? ['Open in Console'] : [];
-  const followNow = followed !== undefined && vscode.workspace.getConfiguration('sagemakerSpec').get<boolean>(FOLLOW_AFTER_LAUNCH, true);
+  const followNow = followed !== undefined && vscode.workspace.getConfiguration(SECTION).get<boolean>(FOLLOW_AFTER_LAUNCH, true);
   if (!followed || !followNow) {
     const choice = await services.prompter.info(`${noun} "${name}" ${verb} in ${where}.`, ...(followed ? ['Follow'] : []), ...consoleAction);
     if (choice !== 'Follow' || !followed) {

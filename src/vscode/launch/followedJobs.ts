@@ -58,26 +58,28 @@ export class FollowedJobs implements vscode.Disposable {
     const item = vscode.window.createStatusBarItem(`sagemakerSpec.followed.${key}`, vscode.StatusBarAlignment.Left, 50);
     item.name = `SageMaker ${NOUNS[request.kind].toLowerCase()} ${request.name}`;
     item.command = { command: SHOW_FOLLOWED_JOB_COMMAND, title: 'Show details', arguments: [key] };
-    const entry = { request, item } as Entry;
-    this.entries.set(key, entry);
+    // The followers report their first status after their first answer, when `entry` exists.
     const onStatus = (status: FollowedStatus) => this.show(entry, status);
-    onStatus({ text: 'Starting to follow', state: 'running' });
+    const { result, stop } = this.start(request, onStatus);
+    const entry: Entry = { request, item, result, stop };
+    this.entries.set(key, entry);
+    this.show(entry, { text: 'Starting to follow', state: 'running' });
+    const linger = () => {
+      if (this.entries.get(key) === entry) entry.lingering = setTimeout(() => this.remove(key), LINGER_MS);
+    };
+    // Whoever follows gets the failure, if any; here the item only has to go.
+    entry.result.then(linger, linger);
+    return { result: entry.result, started: true };
+  }
 
+  private start(request: FollowRequest, onStatus: (status: FollowedStatus) => void): { result: Promise<FollowResult>; stop(): void } {
     this.services.output.line(`Following ${NOUNS[request.kind].toLowerCase()} "${request.name}" in ${request.target.region}. Endpoint: ${formatEndpoint(request.endpoint)}`);
     if (request.kind === 'training-job') {
       const follower = new TrainingJobFollower(this.services, request.target, request.name, onStatus);
-      entry.stop = () => follower.dispose();
-      entry.result = follower.follow();
-    } else {
-      let stopped = false;
-      entry.stop = () => (stopped = true);
-      entry.result = followEndpoint(this.services, request.target, request.name, onStatus, () => stopped);
+      return { result: follower.follow(), stop: () => follower.dispose() };
     }
-    void entry.result.finally(() => {
-      if (this.entries.get(key) !== entry) return;
-      entry.lingering = setTimeout(() => this.remove(key), LINGER_MS);
-    });
-    return { result: entry.result, started: true };
+    let stopped = false;
+    return { result: followEndpoint(this.services, request.target, request.name, onStatus, () => stopped), stop: () => (stopped = true) };
   }
 
   /** The texts of the items shown now (for tests and the details). */
