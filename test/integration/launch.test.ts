@@ -232,6 +232,19 @@ describe('launch commands (test server)', function () {
     assert.match(prompter.of('info').at(-1)!.message, /Training job "picked-job" completed/);
   });
 
+  it('follows an endpoint being created, picked in Follow Job…, to InService', async () => {
+    server.addEndpoint('serving-endpoint', 'Creating');
+    server.scriptEndpoint('serving-endpoint', [{ EndpointStatus: 'Creating' }, { EndpointStatus: 'InService' }]);
+    server.addEndpoint('old-endpoint', 'InService');
+    prompter.reset({ pick: 'serving-endpoint' });
+    const outcome = await vscode.commands.executeCommand<{ result: string; follow: Promise<{ status: string }> }>('sagemakerSpec.followJob');
+    assert.strictEqual(outcome.result, 'following');
+    assert.deepStrictEqual(prompter.of('pick')[0].actions, ['serving-endpoint'], 'an endpoint in service has nothing to follow');
+    assert.strictEqual((await outcome.follow).status, 'InService');
+    assert.ok(api.launch.followedJobTexts().includes('$(check) serving-endpoint: InService'));
+    assert.match(prompter.of('info').at(-1)!.message, /Endpoint "serving-endpoint" is InService/);
+  });
+
   it('says so when no job is running', async () => {
     const outcome = await vscode.commands.executeCommand<{ result: string }>('sagemakerSpec.followJob');
     assert.strictEqual(outcome.result, 'cancelled');
