@@ -23,11 +23,6 @@ export interface CellPosition {
   endColumn: number;
 }
 
-/** Folder expansion looks for notebooks too… */
-export const NOTEBOOK_GLOB = '**/*.ipynb';
-/** …but not in Jupyter's autosave copies. */
-export const NOTEBOOK_CHECKPOINTS = '**/.ipynb_checkpoints/**';
-
 /** Files the checker reads as notebooks. */
 export function isNotebookFile(file: string): boolean {
   return file.toLowerCase().endsWith('.ipynb');

@@ -66,12 +66,13 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     const problem = regionProblem(args.overrides.region, knownRegions);
     if (problem) throw new CliError(`--region ${problem}`);
   }
-  const files = expandFiles(args.patterns, io.cwd);
+  const settings = new FileSettingsResolver(args.overrides, knownRegions);
+  const files = expandFiles(args.patterns, io.cwd, { isSpecFile: (file) => settings.isSpecFile(file) });
   const context: CheckContext = {
     catalog,
     apiModel: loadApiModel(),
     instanceGpus: loadInstanceGpus(),
-    settings: new FileSettingsResolver(args.overrides, knownRegions),
+    settings,
     env: io.env,
     awsConfigText: readTextIfPresent(awsConfigPath(io.env as NodeJS.ProcessEnv)),
     analyze: hooks.analyze,

@@ -229,6 +229,27 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
     });
   });
 
+  describe('folder expansion (the files Check Workspace checks too)', () => {
+    it('takes JSON files whose members identify a request, and honours the repository\'s .gitignore', () => {
+      const root = tempProject({
+        '.git/HEAD': 'ref: refs/heads/main\n',
+        '.gitignore': 'generated/\n',
+        'jobs/train.json': LATEST_TAG,
+        'jobs/package.json': '{"name": "jobs", "version": "1.0.0"}',
+        'jobs/generated/copy.sagemaker.json': XGBOOST_UNPINNED,
+      });
+      const run = runCli(['check', '--format', 'json', 'jobs'], { cwd: root });
+      assert.deepEqual(jsonResults(run.stdout).map((result) => [toPosixPath(path.relative(root, result.filePath)), result.findings.map((finding) => finding.code)]), [['jobs/train.json', ['latest-tag']]]);
+    });
+
+    it('says what it looked for when a folder has nothing to check', () => {
+      const root = tempProject({ 'jobs/package.json': '{"name": "jobs"}' });
+      const run = runCli(['check', 'jobs'], { cwd: root });
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /no files to check in folder "jobs": no spec files, \*\.py or \*\.ipynb, and no JSON file identifying a SageMaker request/);
+    });
+  });
+
   describe('stylish output', () => {
     it('prints file, line:column, severity, message and code, then a summary', () => {
       const root = tempProject({ 'jobs/job.sagemaker.json': LATEST_TAG, 'jobs/xgb.sagemaker.json': XGBOOST_UNPINNED });
