@@ -250,6 +250,32 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
     });
   });
 
+  describe('--fix', () => {
+    it('writes the unambiguous preferred fixes to JSON and Python files, lists them on stderr and reports what is left', () => {
+      const accountMismatch = example('broken-registry-account-mismatch.sagemaker.json');
+      const script = 'import boto3\nboto3.client("sagemaker").create_model(ModelName="m", ExecutionRoleArn="arn:aws:iam::123456789012:role/R", PrimaryContainer={"Image": "246618743249.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"})\n';
+      const missingVpc = example('broken-missing-vpc-config.sagemaker.json');
+      const root = tempProject({ 'a.sagemaker.json': `\uFEFF${accountMismatch}`, 'deploy.py': script, 'vpc.sagemaker.json': missingVpc });
+      const run = runCli(['check', '--fix', '--format', 'json', '.'], { cwd: root });
+      assert.equal(fs.readFileSync(path.join(root, 'a.sagemaker.json'), 'utf8'), `\uFEFF${accountMismatch.replace('246618743249', '683313688378')}`, 'the byte-order mark is kept');
+      assert.equal(fs.readFileSync(path.join(root, 'deploy.py'), 'utf8'), script.replace('246618743249', '683313688378'));
+      assert.equal(fs.readFileSync(path.join(root, 'vpc.sagemaker.json'), 'utf8'), missingVpc, 'Add VpcConfig leaves blanks: never applied');
+      assert.equal(run.stderr, [
+        'fixed a.sagemaker.json:5:23  registry-account-mismatch  Use account 683313688378',
+        'fixed deploy.py:2:136  registry-account-mismatch  Use account 683313688378',
+        'sagemaker-spec: applied 2 fixes in 2 files',
+        '',
+      ].join('\n'));
+      assert.deepEqual(codesOf(run.stdout), ['missing-vpc-config']);
+      assert.equal(run.status, 1);
+    });
+
+    it('says so when there is nothing to fix', () => {
+      const root = tempProject({ 'job.sagemaker.json': GOOD });
+      assert.deepEqual(runCli(['check', '--fix', 'job.sagemaker.json'], { cwd: root }), { status: 0, stdout: '', stderr: 'sagemaker-spec: no unambiguous fixes to apply\n' });
+    });
+  });
+
   describe('stylish output', () => {
     it('prints file, line:column, severity, message and code, then a summary', () => {
       const root = tempProject({ 'jobs/job.sagemaker.json': LATEST_TAG, 'jobs/xgb.sagemaker.json': XGBOOST_UNPINNED });
