@@ -65,7 +65,7 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       assertUsageError(runCli([]), /missing command/);
       assertUsageError(runCli(['lint', 'x.json']), /unknown command "lint"/);
       assertUsageError(runCli(['check']), /no files given/);
-      assertUsageError(runCli(['check', '--fix', 'x.json']), /unknown option "--fix"/);
+      assertUsageError(runCli(['check', '--fixx', 'x.json']), /unknown option "--fixx"/);
       assertUsageError(runCli(['check', '--format', 'xml', 'x.json']), /unknown --format "xml"/);
       assertUsageError(runCli(['check', '--max-warnings', 'many', 'x.json']), /--max-warnings "many"/);
       assertUsageError(runCli(['check', '--rule', 'latest-tag', 'x.json']), /expected <code>=<severity>/);
