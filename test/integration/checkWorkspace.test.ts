@@ -131,7 +131,7 @@ describe('source.fixAll.sagemaker-spec', function () {
 
   after(() => fs.rmSync(FOLDER, { recursive: true, force: true }));
 
-  it('is offered as a source action and applies the unambiguous fixes, never Add VpcConfig', async () => {
+  it('is offered as a source action and applies both unambiguous fixes in one edit', async () => {
     const text = ACCOUNT_MISMATCH.replace('"TrainingInputMode": "File"', '"TrainingInputMode": "Fil"');
     const document = await vscode.workspace.openTextDocument({ language: 'json', content: text });
     await vscode.window.showTextDocument(document);
