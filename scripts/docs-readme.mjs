@@ -54,9 +54,14 @@ function lineDiff(before, after) {
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) (i++, j++);
-    else if (i < a.length && (j === b.length || common[i + 1][j] >= common[i][j + 1])) lines.push(`- ${a[i++]}`);
-    else lines.push(`+ ${b[j++]}`);
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (i < a.length && (j === b.length || common[i + 1][j] >= common[i][j + 1])) {
+      lines.push(`- ${a[i++]}`);
+    } else {
+      lines.push(`+ ${b[j++]}`);
+    }
   }
   return lines.join('\n');
 }
