@@ -33,7 +33,9 @@ export type CliArguments = CheckArguments | { command: 'help' } | { command: 've
 export const USAGE = `Usage: sagemaker-spec check [options] <files, folders or globs…>
 
 Checks Amazon SageMaker request specs (JSON/JSONC) with the same rules as the
-SageMaker Spec VS Code extension. A folder means its *.sagemaker.json(c) files.
+SageMaker Spec VS Code extension. A folder means its *.sagemaker.json(c), *.py
+and *.ipynb files and the JSON files whose members identify a request, outside
+what .gitignore ignores, dependencies and virtual environments.
 
 Options:
   --format <name>         stylish (default), json or sarif
