@@ -49,11 +49,6 @@ export function addCheckedFileKind(kind: CheckedFileKind): void {
   CHECKED_FILE_KINDS.unshift(kind);
 }
 
-/** The kinds tried, in order. */
-export function checkedFileKinds(): readonly CheckedFileKind[] {
-  return CHECKED_FILE_KINDS;
-}
-
 /**
  * Folders never entered: dependencies, virtual environments, tool caches and build output hold
  * other people's code, not your requests. (A folder holding `pyvenv.cfg` is a virtual environment
