@@ -83,6 +83,8 @@ export interface FileSelectionOptions {
   isSpecFile(path: string): boolean;
   /** Paths the user excluded besides (the editor's `files.exclude`); a folder is asked with a trailing `/`. */
   isExcluded?(path: string): boolean;
+  /** The kinds tried, in order (default: the table, with what hosts added). */
+  kinds?: readonly CheckedFileKind[];
 }
 
 const NO: FileDecision = { check: 'no' };
@@ -90,9 +92,11 @@ const NO: FileDecision = { check: 'no' };
 export class FileSelection {
   /** `.gitignore` matchers by their folder (relative, `''` for the selection's folder). */
   private readonly gitignores = new Map<string, Ignore>();
-  private readonly kinds = CHECKED_FILE_KINDS.map((kind) => ({ kind, matches: compileGlobs(kind.globs) }));
+  private readonly kinds: { kind: CheckedFileKind; matches: PathMatcher }[];
 
-  constructor(private readonly options: FileSelectionOptions) {}
+  constructor(private readonly options: FileSelectionOptions) {
+    this.kinds = (options.kinds ?? CHECKED_FILE_KINDS).map((kind) => ({ kind, matches: compileGlobs(kind.globs) }));
+  }
 
   /**
    * Adds the rules of the `.gitignore` (or `.git/info/exclude`) in `folder`, relative to the

@@ -32,6 +32,16 @@ describe('files to check', () => {
       assert.equal(decided(chosen.decideFile('Dockerfile')), 'no');
     });
 
+    it('takes a later host\'s kind, its globs and its content test, before the general ones', () => {
+      const stepFunctions = { host: 'stepFunctions', globs: ['**/*.asl.json'], identifies: (text: string) => text.includes('arn:aws:states:::sagemaker') };
+      const chosen = new FileSelection({ isSpecFile: SPEC_GLOBS, kinds: [stepFunctions, { host: 'json', globs: ['**/*.json'], identifies: jsonIdentifiesRequest }] });
+      const decision = chosen.decideFile('flows/train.asl.json');
+      assert.equal(decided(decision), 'ifIdentified:stepFunctions');
+      assert.equal(decision.check === 'ifIdentified' && decision.identifies('{"Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync"}'), true);
+      assert.equal(decided(chosen.decideFile('flows/other.json')), 'ifIdentified:json');
+      assert.equal(decided(chosen.decideFile('flows/train.py')), 'no', 'only the kinds given are tried');
+    });
+
     it('identifies a JSON request by its members', () => {
       assert.equal(jsonIdentifiesRequest(TRAINING), true);
       assert.equal(jsonIdentifiesRequest('{"name": "pkg", "version": "1.0.0", "dependencies": {"ModelName": "x"}}'), false);
