@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { placeCursor, PLACE_CURSOR_COMMAND, QuickFixProvider } from './vscode/codeActions';
 import { COMPLETION_TRIGGERS, SpecCompletionProvider } from './vscode/completionProvider';
+import { WorkspaceCheck } from './vscode/checkWorkspace';
 import { DiagnosticsController } from './vscode/diagnostics';
+import { FixAllProvider, registerFixAllReport } from './vscode/fixAllAction';
 import { ImageHoverProvider } from './vscode/hoverProvider';
 import { registerLaunchCommands, type LaunchTestHooks } from './vscode/launch/registerLaunchCommands';
 import type { LiveRegistries } from './vscode/registry/liveRegistries';
@@ -38,6 +40,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     diagnostics,
     vscode.languages.registerCompletionItemProvider(SERVED_DOCUMENTS, new SpecCompletionProvider(analysis), ...COMPLETION_TRIGGERS),
     vscode.languages.registerCodeActionsProvider(SERVED_DOCUMENTS, new QuickFixProvider(analysis), QuickFixProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(SERVED_DOCUMENTS, new FixAllProvider(analysis), FixAllProvider.metadata),
+    registerFixAllReport(analysis),
+    new WorkspaceCheck(analysis),
     vscode.languages.registerHoverProvider(SERVED_DOCUMENTS, new ImageHoverProvider(analysis)),
     vscode.commands.registerCommand(PLACE_CURSOR_COMMAND, placeCursor),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -24,6 +24,8 @@ export interface CheckArguments {
   maxWarnings: number | undefined;
   /** Report errors only. */
   quiet: boolean;
+  /** Write each finding's unambiguous preferred fix to its file first (JSON specs and Python). */
+  fix: boolean;
 }
 
 export type CliArguments = CheckArguments | { command: 'help' } | { command: 'version' };
@@ -31,7 +33,9 @@ export type CliArguments = CheckArguments | { command: 'help' } | { command: 've
 export const USAGE = `Usage: sagemaker-spec check [options] <files, folders or globs…>
 
 Checks Amazon SageMaker request specs (JSON/JSONC) with the same rules as the
-SageMaker Spec VS Code extension. A folder means its *.sagemaker.json(c) files.
+SageMaker Spec VS Code extension. A folder means its *.sagemaker.json(c), *.py
+and *.ipynb files and the JSON files whose members identify a request, outside
+what .gitignore ignores, dependencies and virtual environments.
 
 Options:
   --format <name>         stylish (default), json or sarif
@@ -39,6 +43,10 @@ Options:
   --rule <code>=<level>   severity of one code: error, warning, information, hint or off (repeatable)
   --max-warnings <n>      exit 1 when there are more than n warnings
   --quiet                 report errors only
+  --fix                   apply each finding's preferred fix where it is unambiguous
+                          (JSON specs and Python files; never a fix that leaves a
+                          blank to fill), list the fixes on stderr, then report
+                          what is left
   -h, --help              show this help
   -v, --version           show the version
 
@@ -64,6 +72,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         rule: { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
+        fix: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -96,6 +105,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     },
     maxWarnings: values['max-warnings'] === undefined ? undefined : parseMaxWarnings(values['max-warnings']),
     quiet: values.quiet ?? false,
+    fix: values.fix ?? false,
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import { holdsRequests, readPythonDocument } from '../core/hostDocument';
 import { IpynbFile } from '../core/hosts/notebook/ipynbFile';
+import { findingsInIpynbFile } from '../core/hosts/notebook/ipynbFindings';
 import type { Finding } from '../core/findings';
 import { LineIndex } from '../core/textPositions';
 import { analyzeFile, type CheckContext, type CheckedFile } from './checkFile';
@@ -22,11 +23,6 @@ export interface CellPosition {
   endLine: number;
   endColumn: number;
 }
-
-/** Folder expansion looks for notebooks too… */
-export const NOTEBOOK_GLOB = '**/*.ipynb';
-/** …but not in Jupyter's autosave copies. */
-export const NOTEBOOK_CHECKPOINTS = '**/.ipynb_checkpoints/**';
 
 /** Files the checker reads as notebooks. */
 export function isNotebookFile(file: string): boolean {
@@ -54,19 +50,11 @@ export function checkNotebook(file: string, text: string, context: CheckContext,
   };
   const cellPositions = new Map<Finding, CellPosition>();
   const inFile: Finding[] = [];
-  for (const finding of findings) {
-    const start = notebook.toCell(finding.offset);
-    if (!start) continue;
-    // A range is kept to the cell it starts in (findings never span cells, but stay safe).
-    const endInCell = notebook.toCell(finding.offset + finding.length);
-    const endOffset = endInCell && endInCell.cell === start.cell ? endInCell.offset : notebook.cells[start.cell].text.length;
-    const fileStart = ipynb.fileOffset(start.cell, start.offset, 'start')!;
-    const fileEnd = Math.max(fileStart, ipynb.fileOffset(start.cell, endOffset, endOffset > start.offset ? 'end' : 'start')!);
-    const located = { ...finding, offset: fileStart, length: fileEnd - fileStart };
-    const from = lineIndex(start.cell).positionAt(start.offset);
-    const to = lineIndex(start.cell).positionAt(endOffset);
-    cellPositions.set(located, { cell: start.cell + 1, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 });
-    inFile.push(located);
+  for (const { finding, cell, cellStart, cellEnd } of findingsInIpynbFile(ipynb, findings)) {
+    const from = lineIndex(cell).positionAt(cellStart);
+    const to = lineIndex(cell).positionAt(cellEnd);
+    cellPositions.set(finding, { cell: cell + 1, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 });
+    inFile.push(finding);
   }
   return { file, text, isSpec: true, findings: inFile, cellPositions };
 }

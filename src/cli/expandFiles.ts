@@ -5,49 +5,52 @@
  * that matches nothing are errors (exit 2), so a typo in CI never passes as "no problems".
  * More than MAX_FILES files in all is an error too: a run that large is a mistake (a glob from the
  * filesystem root, say), and it would otherwise take unbounded time and memory.
+ *
+ * A folder is walked by node/walkFilesToCheck.ts, which the editor's Check Workspace uses too: the
+ * spec globs, Python, notebooks and JSON files whose members identify a request, honouring
+ * `.gitignore` and skipping dependencies, virtual environments and build output.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { IGNORED_FOLDER_NAMES } from '../core/filesToCheck';
 import { DEFAULT_SPEC_GLOBS } from '../core/projectConfig';
-import { NOTEBOOK_CHECKPOINTS, NOTEBOOK_GLOB } from './checkNotebook';
+import { compileGlobs } from '../core/specGlobs';
+import { walkFilesToCheck } from '../node/walkFilesToCheck';
 import { CliError } from './cliError';
+import { toPosix } from './paths';
 
 /** Files one run checks at most, over all its arguments. */
 export const MAX_FILES = 100_000;
 
-/**
- * Never searched by globs or folders (explicitly named files are still checked): dependencies,
- * virtual environments, tool caches and build output hold other people's code, not your requests.
- */
-export const IGNORED_FOLDERS = [
-  '**/node_modules/**',
-  '**/.git/**',
-  '**/.venv/**',
-  '**/venv/**',
-  '**/site-packages/**',
-  '**/.tox/**',
-  '**/.nox/**',
-  '**/__pycache__/**',
-  '**/cdk.out/**',
-  NOTEBOOK_CHECKPOINTS,
-];
+/** Never searched by globs (explicitly named files are still checked); folders use the same list. */
+export const IGNORED_FOLDERS = IGNORED_FOLDER_NAMES.map((name) => `**/${name}/**`);
 
 /** The folder names of IGNORED_FOLDERS, for globs whose matches lie outside the working folder. */
-const IGNORED_NAMES = new Set(IGNORED_FOLDERS.map((glob) => glob.split('/')[1]));
+const IGNORED_NAMES = new Set(IGNORED_FOLDER_NAMES);
 
-/** What a folder argument expands to: the spec globs, Python scripts and notebooks (which yield nothing unless they hold SageMaker calls). */
-export const FOLDER_GLOBS = [...DEFAULT_SPEC_GLOBS, '**/*.py', NOTEBOOK_GLOB];
+export interface ExpandOptions {
+  /** At most this many files in all (MAX_FILES). */
+  maxFiles?: number;
+  /** True for an absolute path that the spec globs make a spec (default: the default spec globs anywhere). */
+  isSpecFile?: (file: string) => boolean;
+}
+
+const isDefaultSpecFile = (() => {
+  let matches: ((path: string) => boolean) | undefined;
+  return (file: string) => (matches ??= compileGlobs(DEFAULT_SPEC_GLOBS))(toPosix(path.resolve(file)));
+})();
 
 /**
  * Absolute paths, each once, in the order given (each glob's matches sorted).
  * @throws CliError (exit 2) for a missing path, a glob or folder matching nothing, or more than
  * `maxFiles` files in all.
  */
-export function expandFiles(patterns: readonly string[], cwd: string, maxFiles: number = MAX_FILES): string[] {
+export function expandFiles(patterns: readonly string[], cwd: string, options: ExpandOptions = {}): string[] {
+  const maxFiles = options.maxFiles ?? MAX_FILES;
   const files = new Set<string>();
   for (const pattern of patterns) {
-    const found = expandOne(pattern, cwd);
+    const found = expandOne(pattern, cwd, options.isSpecFile ?? isDefaultSpecFile, maxFiles - files.size);
     for (const file of found) files.add(file);
     if (files.size > maxFiles) {
       const count = Math.max(files.size, found.length).toLocaleString('en-US');
@@ -57,12 +60,14 @@ export function expandFiles(patterns: readonly string[], cwd: string, maxFiles: 
   return [...files];
 }
 
-function expandOne(pattern: string, cwd: string): string[] {
+function expandOne(pattern: string, cwd: string, isSpecFile: (file: string) => boolean, room: number): string[] {
   const resolved = path.resolve(cwd, pattern);
   const stats = statIfPresent(resolved);
   if (stats?.isDirectory()) {
-    const found = glob([...FOLDER_GLOBS], resolved);
-    if (found.length === 0) throw new CliError(`no *.sagemaker.json, *.sagemaker.jsonc, *.py or *.ipynb files in folder "${pattern}"`);
+    const found: string[] = [];
+    // One past the room left is enough to tell the run is too large.
+    for (const { file } of walkFilesToCheck(resolved, { isSpecFile })) if (found.push(file) > room) break;
+    if (found.length === 0) throw new CliError(`no files to check in folder "${pattern}": no spec files, *.py or *.ipynb, and no JSON file identifying a SageMaker request (outside .gitignore'd and skipped folders)`);
     return found;
   }
   if (stats) return [resolved];

@@ -54,6 +54,16 @@ export class FileSettingsResolver {
     return { region: merged.region, rules: merged.rules ?? {}, forcedSpec: isSpecFile(file) };
   }
 
+  /**
+   * True when `file` matches the spec globs that apply to it, for folder expansion; the default
+   * globs when its config file is invalid (checking the file then reports the config).
+   */
+  isSpecFile(file: string): boolean {
+    const found = this.configs.nearest(path.dirname(file));
+    const files = found?.parsed.ok ? found.parsed.config.files : undefined;
+    return found && files ? this.configMatcher(found, files)(file) : this.defaultMatcher(file);
+  }
+
   private configMatcher(config: FoundProjectConfig, globs: readonly string[]): Matcher {
     let matcher = this.configMatchers.get(config.file);
     if (!matcher) {

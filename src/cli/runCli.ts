@@ -16,11 +16,13 @@ import { checkFile, type CheckContext } from './checkFile';
 import { CliError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_READ_ERROR } from './cliError';
 import { expandFiles } from './expandFiles';
 import { FileSettingsResolver } from './fileSettings';
+import { fixFile, type FixedFile } from './fixFile';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { countSeverities, failedFileReport, toFileReport, type FileReport } from './report';
 import { terminalSafe } from './terminalText';
+import { pathInside } from './paths';
 import { packageVersion } from './version';
 
 export interface CliIo {
@@ -66,16 +68,18 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     const problem = regionProblem(args.overrides.region, knownRegions);
     if (problem) throw new CliError(`--region ${problem}`);
   }
-  const files = expandFiles(args.patterns, io.cwd);
+  const settings = new FileSettingsResolver(args.overrides, knownRegions);
+  const files = expandFiles(args.patterns, io.cwd, { isSpecFile: (file) => settings.isSpecFile(file) });
   const context: CheckContext = {
     catalog,
     apiModel: loadApiModel(),
     instanceGpus: loadInstanceGpus(),
-    settings: new FileSettingsResolver(args.overrides, knownRegions),
+    settings,
     env: io.env,
     awsConfigText: readTextIfPresent(awsConfigPath(io.env as NodeJS.ProcessEnv)),
     analyze: hooks.analyze,
   };
+  if (args.fix) fixAll(files, context, io);
   // Check every file before printing, so a read error (exit 2) never leaves half a report.
   const reports: FileReport[] = files.map((file) => checkOne(file, context, args, io));
   io.stdout(format(args, reports, io));
@@ -99,6 +103,28 @@ function checkOne(file: string, context: CheckContext, args: CheckArguments, io:
     reportInternalError(`internal error while checking ${file}`, error, io);
     return failedFileReport(file, io.cwd, error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Writes the fixes of every file, one stderr line per fix and a total; a fault costs only its file. */
+function fixAll(files: readonly string[], context: CheckContext, io: CliIo): void {
+  let count = 0;
+  let fileCount = 0;
+  for (const file of files) {
+    let fixed: FixedFile;
+    try {
+      fixed = fixFile(file, context);
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      reportInternalError(`internal error while fixing ${file}`, error, io);
+      continue;
+    }
+    if (fixed.applied.length === 0) continue;
+    fileCount++;
+    count += fixed.applied.length;
+    const shown = terminalSafe(pathInside(io.cwd, file) ?? file);
+    for (const fix of fixed.applied) io.stderr(`fixed ${shown}:${fix.line}:${fix.column}  ${fix.code}  ${terminalSafe(fix.title)}\n`);
+  }
+  io.stderr(count === 0 ? 'sagemaker-spec: no unambiguous fixes to apply\n' : `sagemaker-spec: applied ${count} ${count === 1 ? 'fix' : 'fixes'} in ${fileCount} ${fileCount === 1 ? 'file' : 'files'}\n`);
 }
 
 /** `sagemaker-spec: <what>: <message>` on one line; the stack only when SAGEMAKER_SPEC_DEBUG=1. */

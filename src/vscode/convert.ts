@@ -12,11 +12,19 @@ const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export function toRange(document: vscode.TextDocument, offset: number, length: number): vscode.Range {
+/** What turning offsets into positions needs: an open document, or a text's line index (Check Workspace). */
+export type Positions = Pick<vscode.TextDocument, 'positionAt'>;
+
+export function toRange(document: Positions, offset: number, length: number): vscode.Range {
   return new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
 }
 
-export function toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+/** A core position (0-based line and UTF-16 character) as VS Code's. */
+export function asPosition(position: { line: number; character: number }): vscode.Position {
+  return new vscode.Position(position.line, position.character);
+}
+
+export function toDiagnostic(document: Positions, finding: Finding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(document, finding.offset, finding.length), finding.message, SEVERITIES[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.code, target: vscode.Uri.parse(ruleDocsUrl(finding.code)) };

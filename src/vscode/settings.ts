@@ -76,15 +76,45 @@ export function matchesSpecFiles(document: vscode.TextDocument): boolean {
   const found = document.uri.scheme === 'file' ? projectConfigFiles.nearest(path.dirname(document.uri.fsPath)) : undefined;
   const globs = found?.parsed.ok ? found.parsed.config.files : undefined;
   if (found && globs) {
-    let matcher = configGlobMatchers.get(found.file);
-    if (!matcher) {
-      matcher = compileGlobs(globs);
-      configGlobMatchers.set(found.file, matcher);
-    }
     const relative = relativeInside(found.dir, document.uri.fsPath);
-    return relative !== undefined && matcher(relative);
+    return relative !== undefined && configMatcher(found.file, globs)(relative);
   }
   return readSettings(document.uri).files.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+}
+
+/**
+ * For a file on disk that is not open (Check Workspace): true when its path matches the spec
+ * globs that apply to it, a `.sagemaker-spec.json`'s `files` or else `sagemakerSpec.files`; both
+ * matched by core/specGlobs (a string setting glob matches anywhere, as in the editor).
+ */
+export function isSpecFilePath(file: string): boolean {
+  const found = projectConfigFiles.nearest(path.dirname(file));
+  const globs = found?.parsed.ok ? found.parsed.config.files : undefined;
+  if (found && globs) {
+    const relative = relativeInside(found.dir, file);
+    return relative !== undefined && configMatcher(found.file, globs)(relative);
+  }
+  const patterns = readSettings(vscode.Uri.file(file)).files.filter((pattern): pattern is string => typeof pattern === 'string');
+  const key = `settings:${patterns.join('\u0000')}`;
+  let matcher = configGlobMatchers.get(key);
+  if (!matcher) {
+    try {
+      matcher = compileGlobs(patterns);
+    } catch {
+      matcher = compileGlobs(DEFAULT_SPEC_GLOBS);
+    }
+    configGlobMatchers.set(key, matcher);
+  }
+  return matcher(file.split(path.sep).join('/'));
+}
+
+function configMatcher(configFile: string, globs: readonly string[]): PathMatcher {
+  let matcher = configGlobMatchers.get(configFile);
+  if (!matcher) {
+    matcher = compileGlobs(globs);
+    configGlobMatchers.set(configFile, matcher);
+  }
+  return matcher;
 }
 
 /** `file` relative to `dir`, `/`-separated, or undefined when it is not inside `dir`. */

@@ -256,9 +256,9 @@ describe('sagemaker-spec check: hostile input', () => {
   describe('folder expansion', () => {
     it('is an error past the file limit, naming the argument', () => {
       const root = tempProject({ 'specs/a.sagemaker.json': GOOD, 'specs/b.sagemaker.json': GOOD, 'specs/c.sagemaker.json': GOOD, 'one.sagemaker.json': GOOD });
-      assert.equal(expandFiles(['specs'], root, 3).length, 3);
-      assert.throws(() => expandFiles(['specs'], root, 2), { name: 'CliError', exitCode: 2, message: 'too many files: "specs" brings the run to 3 files, over the limit of 2; name fewer folders or narrower globs' });
-      assert.throws(() => expandFiles(['specs', 'one.sagemaker.json'], root, 3), { message: /"one\.sagemaker\.json" brings the run to 4 files/ });
+      assert.equal(expandFiles(['specs'], root, { maxFiles: 3 }).length, 3);
+      assert.throws(() => expandFiles(['specs'], root, { maxFiles: 2 }), { name: 'CliError', exitCode: 2, message: 'too many files: "specs" brings the run to 3 files, over the limit of 2; name fewer folders or narrower globs' });
+      assert.throws(() => expandFiles(['specs', 'one.sagemaker.json'], root, { maxFiles: 3 }), { message: /"one\.sagemaker\.json" brings the run to 4 files/ });
     });
 
     it('still skips node_modules and .git', () => {

@@ -65,7 +65,7 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       assertUsageError(runCli([]), /missing command/);
       assertUsageError(runCli(['lint', 'x.json']), /unknown command "lint"/);
       assertUsageError(runCli(['check']), /no files given/);
-      assertUsageError(runCli(['check', '--fix', 'x.json']), /unknown option "--fix"/);
+      assertUsageError(runCli(['check', '--fixx', 'x.json']), /unknown option "--fixx"/);
       assertUsageError(runCli(['check', '--format', 'xml', 'x.json']), /unknown --format "xml"/);
       assertUsageError(runCli(['check', '--max-warnings', 'many', 'x.json']), /--max-warnings "many"/);
       assertUsageError(runCli(['check', '--rule', 'latest-tag', 'x.json']), /expected <code>=<severity>/);
@@ -226,6 +226,53 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
         path.join('a', 'two.sagemaker.jsonc'),
         path.join('b', 'four.sagemaker.json'),
       ]);
+    });
+  });
+
+  describe('folder expansion (the files Check Workspace checks too)', () => {
+    it('takes JSON files whose members identify a request, and honours the repository\'s .gitignore', () => {
+      const root = tempProject({
+        '.git/HEAD': 'ref: refs/heads/main\n',
+        '.gitignore': 'generated/\n',
+        'jobs/train.json': LATEST_TAG,
+        'jobs/package.json': '{"name": "jobs", "version": "1.0.0"}',
+        'jobs/generated/copy.sagemaker.json': XGBOOST_UNPINNED,
+      });
+      const run = runCli(['check', '--format', 'json', 'jobs'], { cwd: root });
+      assert.deepEqual(jsonResults(run.stdout).map((result) => [toPosixPath(path.relative(root, result.filePath)), result.findings.map((finding) => finding.code)]), [['jobs/train.json', ['latest-tag']]]);
+    });
+
+    it('says what it looked for when a folder has nothing to check', () => {
+      const root = tempProject({ 'jobs/package.json': '{"name": "jobs"}' });
+      const run = runCli(['check', 'jobs'], { cwd: root });
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /no files to check in folder "jobs": no spec files, \*\.py or \*\.ipynb, and no JSON file identifying a SageMaker request/);
+    });
+  });
+
+  describe('--fix', () => {
+    it('writes the unambiguous preferred fixes to JSON and Python files, lists them on stderr and reports what is left', () => {
+      const accountMismatch = example('broken-registry-account-mismatch.sagemaker.json');
+      const script = 'import boto3\nboto3.client("sagemaker").create_model(ModelName="m", ExecutionRoleArn="arn:aws:iam::123456789012:role/R", PrimaryContainer={"Image": "246618743249.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"})\n';
+      const missingVpc = example('broken-missing-vpc-config.sagemaker.json');
+      const root = tempProject({ 'a.sagemaker.json': `\uFEFF${accountMismatch}`, 'deploy.py': script, 'vpc.sagemaker.json': missingVpc });
+      const run = runCli(['check', '--fix', '--format', 'json', '.'], { cwd: root });
+      assert.equal(fs.readFileSync(path.join(root, 'a.sagemaker.json'), 'utf8'), `\uFEFF${accountMismatch.replace('246618743249', '683313688378')}`, 'the byte-order mark is kept');
+      assert.equal(fs.readFileSync(path.join(root, 'deploy.py'), 'utf8'), script.replace('246618743249', '683313688378'));
+      assert.equal(fs.readFileSync(path.join(root, 'vpc.sagemaker.json'), 'utf8'), missingVpc, 'Add VpcConfig leaves blanks: never applied');
+      assert.equal(run.stderr, [
+        'fixed a.sagemaker.json:5:23  registry-account-mismatch  Use account 683313688378',
+        'fixed deploy.py:2:136  registry-account-mismatch  Use account 683313688378',
+        'sagemaker-spec: applied 2 fixes in 2 files',
+        '',
+      ].join('\n'));
+      assert.deepEqual(codesOf(run.stdout), ['missing-vpc-config']);
+      assert.equal(run.status, 1);
+    });
+
+    it('says so when there is nothing to fix', () => {
+      const root = tempProject({ 'job.sagemaker.json': GOOD });
+      assert.deepEqual(runCli(['check', '--fix', 'job.sagemaker.json'], { cwd: root }), { status: 0, stdout: '', stderr: 'sagemaker-spec: no unambiguous fixes to apply\n' });
     });
   });
 

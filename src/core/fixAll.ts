@@ -1,0 +1,92 @@
+/**
+ * "Fix everything at once": applies each finding's preferred fix where it is unambiguous, the one
+ * loop behind the editor's `source.fixAll.sagemaker-spec` code action and `sagemaker-spec check
+ * --fix`.
+ *
+ * A fix is applied only when its finding has exactly one preferred fix and that fix leaves no
+ * blank for the user to fill (QuickFix.leavesPlaceholder): anything else needs a person. Fixes
+ * are rendered against the text they were found in; one whose edits would overlap an edit already
+ * taken in the same round waits, and the text is analysed again before the next round, so edits
+ * never collide and a fix that another made unnecessary is not applied twice.
+ */
+import type { QuickFix } from './edits/editIntent';
+import { applyEdits, type Finding, type TextEdit } from './findings';
+import { renderFix, type RenderTarget } from './renderFix';
+import { LineIndex } from './textPositions';
+
+/** What one round needs: the findings of a text and the document to render their fixes against. */
+export interface FixableAnalysis {
+  document: RenderTarget;
+  findings: readonly Finding[];
+}
+
+/** One fix applied. */
+export interface AppliedFix {
+  code: string;
+  /** The fix's title (`Use tag 3.2-0`). */
+  title: string;
+  /** Where its finding was, 1-based, in the text of the round that applied it. */
+  line: number;
+  column: number;
+}
+
+export interface FixAllResult {
+  /** The text after every round (the input when nothing applied). */
+  text: string;
+  applied: AppliedFix[];
+}
+
+/** Rounds at most: each round re-analyses, and real fixes settle in two or three. */
+export const MAX_FIX_ROUNDS = 10;
+
+/** The fix to apply without asking, or undefined when there is none or the choice is not clear. */
+export function unambiguousFix(finding: Finding): QuickFix | undefined {
+  const preferred = finding.fixes.filter((fix) => fix.preferred);
+  if (preferred.length !== 1 || preferred[0].leavesPlaceholder) return undefined;
+  return preferred[0];
+}
+
+/**
+ * Applies the unambiguous preferred fixes of `text` round by round until none is left (or
+ * MAX_FIX_ROUNDS, or a text seen before: fixes that undo each other stop there).
+ * `analyze` is the host's analysis of a text (the editor's or the checker's, with their settings).
+ * A fix whose rendering fails or throws is skipped; `onError` hears of the throw.
+ */
+export function applyPreferredFixes(text: string, analyze: (text: string) => FixableAnalysis, onError?: (fix: QuickFix, error: unknown) => void): FixAllResult {
+  const applied: AppliedFix[] = [];
+  const seen = new Set<string>([text]);
+  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+    const { document, findings } = analyze(text);
+    const taken: TextEdit[] = [];
+    const takenNow: AppliedFix[] = [];
+    let lines: LineIndex | undefined;
+    for (const finding of findings) {
+      const fix = unambiguousFix(finding);
+      if (!fix) continue;
+      let edits: TextEdit[] | undefined;
+      try {
+        edits = renderFix(document, fix)?.edits;
+      } catch (error) {
+        onError?.(fix, error);
+      }
+      if (!edits || edits.length === 0 || edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+      taken.push(...edits);
+      lines ??= new LineIndex(document.text);
+      const position = lines.positionAt(finding.offset);
+      takenNow.push({ code: finding.code, title: fix.title, line: position.line + 1, column: position.character + 1 });
+    }
+    if (taken.length === 0) break;
+    const next = applyEdits(document.text, taken);
+    if (seen.has(next)) break;
+    seen.add(next);
+    text = next;
+    applied.push(...takenNow);
+  }
+  return { text, applied };
+}
+
+/** Two edits touch the same text (or insert at the same place, where their order would be a guess). */
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  if (a.offset === b.offset) return true;
+  return a.offset < b.offset + b.length && b.offset < a.offset + a.length;
+}

@@ -1,0 +1,131 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { excludeMatcher, FileSelection, jsonIdentifiesRequest, type FileDecision } from '../../src/core/filesToCheck';
+import { compileGlobs } from '../../src/core/specGlobs';
+import { walkFilesToCheck } from '../../src/node/walkFilesToCheck';
+import { removeTempProjects, tempProject } from './cliTestKit';
+
+const SPEC_GLOBS = compileGlobs(['**/*.sagemaker.json', '**/*.sagemaker.jsonc']);
+const TRAINING = '{"TrainingJobName": "j", "AlgorithmSpecification": {"TrainingImage": "x", "TrainingInputMode": "File"}}';
+
+function selection(options: { isExcluded?: (path: string) => boolean } = {}): FileSelection {
+  return new FileSelection({ isSpecFile: SPEC_GLOBS, ...options });
+}
+
+/** The decision in short: `yes:json`, `ifIdentified:json`, `no`. */
+function decided(decision: FileDecision): string {
+  return decision.check === 'no' ? 'no' : `${decision.check}:${decision.host}`;
+}
+
+describe('files to check', () => {
+  describe('FileSelection (the decision)', () => {
+    it('checks spec-glob files, Python and notebooks by name, other JSON by content, nothing else', () => {
+      const chosen = selection();
+      assert.equal(decided(chosen.decideFile('jobs/train.sagemaker.json')), 'yes:json');
+      assert.equal(decided(chosen.decideFile('jobs/train.sagemaker.jsonc')), 'yes:json');
+      assert.equal(decided(chosen.decideFile('src/train.py')), 'yes:python');
+      assert.equal(decided(chosen.decideFile('nb/explore.ipynb')), 'yes:notebook');
+      assert.equal(decided(chosen.decideFile('requests/train.json')), 'ifIdentified:json');
+      assert.equal(decided(chosen.decideFile('README.md')), 'no');
+      assert.equal(decided(chosen.decideFile('Dockerfile')), 'no');
+    });
+
+    it('takes a later host\'s kind, its globs and its content test, before the general ones', () => {
+      const stepFunctions = { host: 'stepFunctions', globs: ['**/*.asl.json'], identifies: (text: string) => text.includes('arn:aws:states:::sagemaker') };
+      const chosen = new FileSelection({ isSpecFile: SPEC_GLOBS, kinds: [stepFunctions, { host: 'json', globs: ['**/*.json'], identifies: jsonIdentifiesRequest }] });
+      const decision = chosen.decideFile('flows/train.asl.json');
+      assert.equal(decided(decision), 'ifIdentified:stepFunctions');
+      assert.equal(decision.check === 'ifIdentified' && decision.identifies('{"Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync"}'), true);
+      assert.equal(decided(chosen.decideFile('flows/other.json')), 'ifIdentified:json');
+      assert.equal(decided(chosen.decideFile('flows/train.py')), 'no', 'only the kinds given are tried');
+    });
+
+    it('identifies a JSON request by its members', () => {
+      assert.equal(jsonIdentifiesRequest(TRAINING), true);
+      assert.equal(jsonIdentifiesRequest('{"name": "pkg", "version": "1.0.0", "dependencies": {"ModelName": "x"}}'), false);
+      assert.equal(jsonIdentifiesRequest('not json at all'), false);
+    });
+
+    it('never enters dependencies, virtual environments (by name or by pyvenv.cfg), caches or build output', () => {
+      const chosen = selection();
+      for (const folder of ['node_modules', 'a/.git', '.venv', 'lib/venv', 'x/site-packages', '.tox', '.nox', 'src/__pycache__', 'cdk.out', '.aws-sam', 'nb/.ipynb_checkpoints']) {
+        assert.equal(chosen.entersFolder(folder), false, folder);
+      }
+      assert.equal(chosen.entersFolder('env', ['bin', 'lib', 'pyvenv.cfg']), false);
+      assert.equal(chosen.entersFolder('env', ['bin', 'lib']), true);
+      assert.equal(chosen.entersFolder('specs'), true);
+    });
+
+    it('applies .gitignore as git does: anchored and folder-only patterns, the deepest file deciding, ! re-including', () => {
+      const chosen = selection();
+      chosen.addGitignore('', 'out/\n/generated\n*.tmp.json\n');
+      chosen.addGitignore('specs', '!keep.tmp.json\nlocal/\n');
+      assert.equal(chosen.entersFolder('out'), false);
+      assert.equal(chosen.entersFolder('specs/out'), false, 'a pattern without a leading / matches at any depth');
+      assert.equal(chosen.entersFolder('generated'), false);
+      assert.equal(chosen.entersFolder('specs/generated'), true, 'a leading / anchors to the .gitignore folder');
+      assert.equal(chosen.entersFolder('specs/local'), false);
+      assert.equal(chosen.entersFolder('local'), true, "a .gitignore's rules apply only below its folder");
+      assert.equal(decided(chosen.decideFile('a.tmp.json')), 'no');
+      assert.equal(decided(chosen.decideFile('specs/b.tmp.json')), 'no');
+      assert.equal(decided(chosen.decideFile('specs/keep.tmp.json')), 'ifIdentified:json', 'the deeper .gitignore re-includes it');
+      assert.equal(decided(chosen.decideFile('out.json')), 'ifIdentified:json', 'out/ matches folders only');
+    });
+
+    it('honours the editor exclusions for files and folders', () => {
+      const chosen = selection({ isExcluded: excludeMatcher(['**/archive', '**/*.old.sagemaker.json']) });
+      assert.equal(chosen.entersFolder('jobs/archive'), false);
+      assert.equal(chosen.entersFolder('jobs'), true);
+      assert.equal(decided(chosen.decideFile('jobs/a.old.sagemaker.json')), 'no');
+      assert.equal(decided(chosen.decideFile('jobs/a.sagemaker.json')), 'yes:json');
+    });
+  });
+
+  describe('walkFilesToCheck (the walk)', () => {
+    after(removeTempProjects);
+
+    const walk = (root: string) => [...walkFilesToCheck(root, { isSpecFile: (file) => SPEC_GLOBS(file.split(path.sep).join('/')) })].map((found) => `${path.relative(root, found.file).split(path.sep).join('/')} (${found.host})`);
+
+    it('lists what the selection takes, reading JSON only to identify it, honouring nested .gitignore files', () => {
+      const root = tempProject({
+        '.gitignore': 'ignored/\n',
+        'a.sagemaker.json': '{}',
+        'request.json': TRAINING,
+        'package.json': '{"name": "x"}',
+        'train.py': 'print(1)\n',
+        'ignored/b.sagemaker.json': '{}',
+        'sub/.gitignore': '*.json\n!wanted.json\n',
+        'sub/dropped.json': TRAINING,
+        'sub/wanted.json': TRAINING,
+        'env/pyvenv.cfg': 'home = /usr/bin\n',
+        'env/lib/job.py': 'import sagemaker\n',
+        'node_modules/dep/c.sagemaker.json': '{}',
+      });
+      assert.deepEqual(walk(root), ['a.sagemaker.json (json)', 'request.json (json)', 'train.py (python)', 'sub/wanted.json (json)']);
+    });
+
+    it('applies the .gitignore files of the repository above the folder walked', () => {
+      const root = tempProject({ '.git/info/exclude': 'private.sagemaker.json\n', '.gitignore': 'specs/drafts/\n', 'specs/a.sagemaker.json': '{}', 'specs/private.sagemaker.json': '{}', 'specs/drafts/b.sagemaker.json': '{}' });
+      assert.deepEqual(walk(path.join(root, 'specs')), ['a.sagemaker.json (json)']);
+    });
+
+    it('skips a FIFO and a JSON file over the size limit without blocking or reading them whole', function () {
+      if (process.platform === 'win32') this.skip(); // no mkfifo on Windows
+      const root = tempProject({ 'a.sagemaker.json': '{}' });
+      execFileSync('mkfifo', [path.join(root, 'pipe.sagemaker.json')]);
+      execFileSync('mkfifo', [path.join(root, 'pipe.json')]);
+      const big = path.join(root, 'big.json');
+      fs.writeFileSync(big, TRAINING);
+      fs.truncateSync(big, 20 * 1024 * 1024); // sparse: the request's members are at its start
+      assert.deepEqual(walk(root), ['a.sagemaker.json (json)']);
+    });
+
+    it('enters a symlinked folder once, so a link loop ends', () => {
+      const root = tempProject({ 'specs/a.sagemaker.json': '{}' });
+      fs.symlinkSync(root, path.join(root, 'specs', 'loop'));
+      assert.deepEqual(walk(root), ['specs/a.sagemaker.json (json)']);
+    });
+  });
+});

@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseTree } from 'jsonc-parser';
+import { intent, type QuickFix } from '../../src/core/edits/editIntent';
+import { applyPreferredFixes, unambiguousFix, type FixableAnalysis } from '../../src/core/fixAll';
+import type { Finding } from '../../src/core/findings';
+import { analyzeDocument, readJsonDocument, readPythonDocument } from '../../src/core/hostDocument';
+import { boto3Script } from './pythonTestKit';
+import { apiModel, catalog, instanceGpus, trainingSpec } from './specTestKit';
+
+const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
+const XGBOOST_US_EAST_1 = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
+
+function analyzeJson(text: string): FixableAnalysis {
+  const findings = analyzeDocument(readJsonDocument(text, true), { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
+  return { document: { text, host: 'json' }, findings };
+}
+
+function analyzePythonText(text: string): FixableAnalysis {
+  const findings = analyzeDocument(readPythonDocument(text), { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
+  return { document: { text, host: 'python' }, findings };
+}
+
+function finding(fixes: QuickFix[]): Finding {
+  return { code: 'x', message: 'm', severity: 'error', offset: 0, length: 1, fixes };
+}
+
+describe('applyPreferredFixes (fix everything at once)', () => {
+  it('applies every unambiguous preferred fix in a JSON spec, re-analysing until a fix reveals no more', () => {
+    // The wrong DNS suffix hides the wrong account: fixing the first reveals the second.
+    const before = trainingSpec('246618743249.dkr.ecr.us-east-1.amazonaws.com.cn/sagemaker-xgboost:1.7-1', {}, { TrainingInputMode: 'Fil' });
+    const result = applyPreferredFixes(before, analyzeJson);
+    assert.equal(result.text, trainingSpec(XGBOOST_US_EAST_1, {}, { TrainingInputMode: 'File' }));
+    assert.deepEqual(result.applied, [
+      { code: 'unknown-region', title: 'Use amazonaws.com', line: 5, column: 54 },
+      { code: 'invalid-enum-value', title: 'Use "File"', line: 6, column: 27 },
+      { code: 'registry-account-mismatch', title: 'Use account 683313688378', line: 5, column: 23 },
+    ]);
+    assert.deepEqual(analyzeJson(result.text).findings, []);
+  });
+
+  it('applies Python fixes in Python syntax', () => {
+    const request = { TrainingJobName: 'job', RoleArn: 'arn:aws:iam::123456789012:role/R', AlgorithmSpecification: { TrainingImage: XGBOOST_US_EAST_1.replace('683313688378', '246618743249'), TrainingInputMode: 'File' } };
+    const before = boto3Script('CreateTrainingJob', request);
+    const result = applyPreferredFixes(before, analyzePythonText);
+    assert.equal(result.text, before.replace('246618743249', '683313688378'));
+    assert.deepEqual(result.applied.map((fix) => fix.code), ['registry-account-mismatch']);
+  });
+
+  it('never applies a fix that leaves a blank to fill (Add VpcConfig), and reports nothing applied', () => {
+    const before = fs.readFileSync(path.join(EXAMPLES, 'broken-missing-vpc-config.sagemaker.json'), 'utf8');
+    assert.ok(analyzeJson(before).findings.some((found) => found.code === 'missing-vpc-config'));
+    assert.deepEqual(applyPreferredFixes(before, analyzeJson), { text: before, applied: [] });
+  });
+
+  it('takes one of two overlapping fixes per round and analyses again before the other', () => {
+    const text = '{"TrainingInputMode": "Fil"}';
+    const value = parseTree(text)!.children![0].children![1];
+    const toFile: QuickFix = { title: 'Use "File"', preferred: true, intents: [intent.replaceValue(value, 'File')] };
+    const toPipe: QuickFix = { title: 'Use "Pipe"', preferred: true, intents: [intent.replaceValue(value, 'Pipe')] };
+    const rounds: string[] = [];
+    const result = applyPreferredFixes(text, (current) => {
+      rounds.push(current);
+      // The second round's text no longer has the problem: the waiting fix is not applied.
+      return { document: { text: current }, findings: rounds.length === 1 ? [finding([toFile]), finding([toPipe])] : [] };
+    });
+    assert.equal(result.text, '{"TrainingInputMode": "File"}');
+    assert.deepEqual(rounds, [text, result.text]);
+    assert.deepEqual(result.applied.map((fix) => fix.title), ['Use "File"']);
+  });
+
+  it('stops when fixes undo each other', () => {
+    const flip = (text: string): FixableAnalysis => {
+      const value = parseTree(text)!.children![0].children![1];
+      const other = value.value === 'a' ? 'b' : 'a';
+      return { document: { text }, findings: [finding([{ title: `Use ${other}`, preferred: true, intents: [intent.replaceValue(value, other)] }])] };
+    };
+    const result = applyPreferredFixes('{"k": "a"}', flip);
+    assert.equal(result.text, '{"k": "b"}');
+    assert.deepEqual(result.applied.map((fix) => fix.title), ['Use b']);
+  });
+
+  it('counts a fix unambiguous only when it is the single preferred one and leaves no placeholder', () => {
+    const value = parseTree('{"k": 1}')!.children![0].children![1];
+    const fix = (title: string, extra: Partial<QuickFix> = {}): QuickFix => ({ title, intents: [intent.replaceValue(value, 2)], ...extra });
+    assert.equal(unambiguousFix(finding([fix('a', { preferred: true }), fix('b')]))?.title, 'a');
+    assert.equal(unambiguousFix(finding([fix('a'), fix('b')])), undefined);
+    assert.equal(unambiguousFix(finding([fix('a', { preferred: true }), fix('b', { preferred: true })])), undefined);
+    assert.equal(unambiguousFix(finding([fix('a', { preferred: true, leavesPlaceholder: true })])), undefined);
+  });
+});
