@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { DOCKERFILE_GLOBS } from '../core/hosts/dockerfile/dockerfileNames';
 import { DEFAULT_SPEC_GLOBS } from '../core/projectConfig';
 import { NOTEBOOK_CHECKPOINTS, NOTEBOOK_GLOB } from './checkNotebook';
 import { CliError } from './cliError';
@@ -36,8 +37,8 @@ export const IGNORED_FOLDERS = [
 /** The folder names of IGNORED_FOLDERS, for globs whose matches lie outside the working folder. */
 const IGNORED_NAMES = new Set(IGNORED_FOLDERS.map((glob) => glob.split('/')[1]));
 
-/** What a folder argument expands to: the spec globs, Python scripts and notebooks (which yield nothing unless they hold SageMaker calls). */
-export const FOLDER_GLOBS = [...DEFAULT_SPEC_GLOBS, '**/*.py', NOTEBOOK_GLOB];
+/** What a folder argument expands to: the spec globs, Python scripts, notebooks and Dockerfiles (which yield nothing unless they hold SageMaker calls or images). */
+export const FOLDER_GLOBS = [...DEFAULT_SPEC_GLOBS, '**/*.py', NOTEBOOK_GLOB, ...DOCKERFILE_GLOBS];
 
 /**
  * Absolute paths, each once, in the order given (each glob's matches sorted).
@@ -62,7 +63,7 @@ function expandOne(pattern: string, cwd: string): string[] {
   const stats = statIfPresent(resolved);
   if (stats?.isDirectory()) {
     const found = glob([...FOLDER_GLOBS], resolved);
-    if (found.length === 0) throw new CliError(`no *.sagemaker.json, *.sagemaker.jsonc, *.py or *.ipynb files in folder "${pattern}"`);
+    if (found.length === 0) throw new CliError(`no *.sagemaker.json, *.sagemaker.jsonc, *.py, *.ipynb or Dockerfile files in folder "${pattern}"`);
     return found;
   }
   if (stats) return [resolved];
