@@ -71,6 +71,10 @@ describe('Dockerfile host: the FROM images', () => {
     ]);
   });
 
+  it('a FROM line inside a RUN heredoc is not an instruction', () => {
+    assert.deepEqual(images(`FROM python:3.12\nRUN <<EOF\ncat > Dockerfile.inner\nFROM ${PYTORCH}:latest\nEOF\n`), []);
+  });
+
   it('an earlier stage named in FROM is not an image', () => {
     // A stage name that would read as a broken ECR reference if it were taken for an image.
     const text = `FROM ${PYTORCH}:2.0.1-gpu-py310 AS Base.dkr.ecr.us-east-1\nFROM BASE.dkr.ecr.us-east-1\nFROM Other.dkr.ecr.us-east-1\n`;
