@@ -316,6 +316,18 @@ describe('Dockerfile host: completion and hover', () => {
     assert.match(hover.markdown, /\| Tag \| `1\.7-1` \|/);
     assert.equal(requestAt(document, text.indexOf('train')), undefined);
   });
+
+  it('hover on an image read through an ARG default says which default it read', () => {
+    const text = `ARG XGB_TAG=1.7-1\nFROM ${XGBOOST}:\${XGB_TAG}\n`;
+    const offset = text.indexOf('sagemaker-xgboost');
+    const hover = hoverAt(requestAt(readDockerfileDocument(text), offset)!, offset, catalog, apiModel)!;
+    assert.match(hover.markdown, /\| Tag \| `1\.7-1` \|/);
+    // The note is escaped Markdown (it holds the user's text).
+    assert.ok(hover.markdown.endsWith("\n\nRead with ARG XGB\\_TAG\\'s default 1\\.7\\-1; a build argument may replace it."), hover.markdown);
+    // Without substitutions, no such sentence.
+    const plain = `FROM ${XGBOOST}:1.7-1\n`;
+    assert.doesNotMatch(hoverAt(requestAt(readDockerfileDocument(plain), 10)!, 10, catalog, apiModel)!.markdown, /Read with/);
+  });
 });
 
 describe('Dockerfile host: robustness', () => {
