@@ -14,7 +14,7 @@
  *   `${VAR:+word}` is `word` when VAR's default is non-empty, nothing when it is empty.
  * A FROM naming an earlier build stage (`FROM builder`) is not an image.
  */
-import type { From } from 'dockerfile-ast';
+import type { From, Variable } from 'dockerfile-ast';
 import { parseImageReference } from '../../imageReference';
 import type { OffsetRange } from '../../jsonTree';
 import type { RequestNode, Substitution, TemplatePart } from '../../requestTree';
@@ -127,10 +127,10 @@ function imageNode(text: string, from: From, image: OffsetRange, globals: Map<st
   let value = '';
   let dynamic = false;
   let written = image.offset;
-  const addText = (from: number, to: number) => {
-    if (to <= from) return;
-    pieces.push({ kind: 'text', start: value.length, end: value.length + to - from, source: from });
-    value += text.slice(from, to);
+  const addText = (start: number, end: number) => {
+    if (end <= start) return;
+    pieces.push({ kind: 'text', start: value.length, end: value.length + end - start, source: start });
+    value += text.slice(start, end);
   };
   for (const variable of from.getVariables()) {
     const token = offsets.range(variable.getRange());
@@ -180,7 +180,7 @@ type Expansion =
   | { kind: 'default'; value: string; written?: OffsetRange };
 
 /** What one `$VAR` / `${VAR…}` of a FROM line stands for (see the header). */
-function expand(text: string, variable: ReturnType<From['getVariables']>[number], offsets: DockerfileOffsets, globals: Map<string, GlobalArg>): Expansion {
+function expand(text: string, variable: Variable, offsets: DockerfileOffsets, globals: Map<string, GlobalArg>): Expansion {
   const name = variable.getName();
   const modifier = variable.getModifier();
   const declared = PREDEFINED_ARGS.has(name) ? { value: undefined } : globals.get(name);
