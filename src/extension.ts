@@ -5,8 +5,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { placeCursor, PLACE_CURSOR_COMMAND, QuickFixProvider } from './vscode/codeActions';
-import { COMPLETION_TRIGGERS, SpecCompletionProvider } from './vscode/completionProvider';
 import { WorkspaceCheck } from './vscode/checkWorkspace';
+import { COMPLETION_TRIGGERS, DOCKERFILE_COMPLETION_TRIGGERS, SpecCompletionProvider } from './vscode/completionProvider';
 import { DiagnosticsController } from './vscode/diagnostics';
 import { FixAllProvider, registerFixAllReport } from './vscode/fixAllAction';
 import { ImageHoverProvider } from './vscode/hoverProvider';
@@ -19,9 +19,13 @@ import { affectsSettings, watchProjectConfigs } from './vscode/settings';
 import { SpecAnalysis } from './vscode/specAnalysis';
 import { SpecDocuments } from './vscode/specDocuments';
 
-const JSON_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
-/** Everything we serve: JSON specs, and Python scripts and notebook cells (boto3, the SageMaker Python SDK). */
-const SERVED_DOCUMENTS: vscode.DocumentSelector = [...JSON_DOCUMENTS, { language: 'python' }];
+const JSON_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'json' }, { language: 'jsonc' }];
+/** Python scripts and notebook cells (boto3, the SageMaker Python SDK). */
+const PYTHON_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'python' }];
+/** Dockerfiles and Containerfiles: their FROM images. */
+const DOCKERFILE_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'dockerfile' }];
+/** Everything we serve. */
+const SERVED_DOCUMENTS: vscode.DocumentSelector = [...JSON_DOCUMENTS, ...PYTHON_DOCUMENTS, ...DOCKERFILE_DOCUMENTS];
 
 /** Returned from activate only in test mode, so integration tests can answer prompts. */
 export interface ExtensionTestApi {
@@ -38,7 +42,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const diagnostics = new DiagnosticsController(analysis);
   context.subscriptions.push(
     diagnostics,
-    vscode.languages.registerCompletionItemProvider(SERVED_DOCUMENTS, new SpecCompletionProvider(analysis), ...COMPLETION_TRIGGERS),
+    vscode.languages.registerCompletionItemProvider([...JSON_DOCUMENTS, ...PYTHON_DOCUMENTS], new SpecCompletionProvider(analysis), ...COMPLETION_TRIGGERS),
+    vscode.languages.registerCompletionItemProvider(DOCKERFILE_DOCUMENTS, new SpecCompletionProvider(analysis), ...DOCKERFILE_COMPLETION_TRIGGERS),
     vscode.languages.registerCodeActionsProvider(SERVED_DOCUMENTS, new QuickFixProvider(analysis), QuickFixProvider.metadata),
     vscode.languages.registerCodeActionsProvider(SERVED_DOCUMENTS, new FixAllProvider(analysis), FixAllProvider.metadata),
     registerFixAllReport(analysis),

@@ -1,5 +1,5 @@
 /**
- * Checks one file exactly as the editor does: the same host (JSON, or Python for `.py`), the same
+ * Checks one file exactly as the editor does: the same host (JSON, Python for `.py`, Dockerfile), the same
  * parse and kind detection, the same `analyzeDocument` (rules, suppression comments), the same
  * region resolution — `--region` or the
  * config file in the role of `sagemakerSpec.region`, then AWS_REGION/AWS_DEFAULT_REGION, then the
@@ -9,7 +9,8 @@ import type { ApiModel } from '../core/apiModel/apiModel';
 import type { Catalog } from '../core/catalog/catalog';
 import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { Finding } from '../core/findings';
-import { analyzeDocument, holdsRequests, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
+import { analyzeDocument, holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
+import { isDockerfileName } from '../core/hosts/dockerfile/dockerfileNames';
 import { readSpecFile, UnreadableFileError } from '../node/readSpecFile';
 import { checkNotebook, isNotebookFile, type CellPosition } from './checkNotebook';
 import { CliError } from './cliError';
@@ -66,9 +67,11 @@ export function analyzeFile(document: HostDocument, context: CheckContext, setti
   }).findings;
 }
 
-/** The host a file is read with: Python for `.py`, JSON (JSONC) for everything else. */
+/** The host a file is read with: Python for `.py`, Dockerfile for Dockerfile names (not `.json`), JSON (JSONC) for everything else. */
 export function readDocument(file: string, text: string, forcedSpec: boolean): HostDocument {
-  if (file.toLowerCase().endsWith('.py')) return readPythonDocument(text);
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.py')) return readPythonDocument(text);
+  if (isDockerfileName(file) && !/\.jsonc?$/.test(lower)) return readDockerfileDocument(text);
   return readJsonDocument(text, forcedSpec);
 }
 

@@ -14,6 +14,7 @@
 import ignore, { type Ignore } from 'ignore';
 import { identifySpec } from './specDocument';
 import { compileGlobs, type PathMatcher } from './specGlobs';
+import { DOCKERFILE_GLOBS } from './hosts/dockerfile/dockerfileNames';
 
 /** A kind of file the checks know how to read; later hosts (YAML, Dockerfiles, …) add theirs. */
 export interface CheckedFileKind {
@@ -38,6 +39,7 @@ export function jsonIdentifiesRequest(text: string): boolean {
 const CHECKED_FILE_KINDS: CheckedFileKind[] = [
   { host: 'python', globs: ['**/*.py'] },
   { host: 'notebook', globs: ['**/*.ipynb'] },
+  { host: 'dockerfile', globs: DOCKERFILE_GLOBS },
   { host: 'json', globs: ['**/*.json', '**/*.jsonc'], identifies: jsonIdentifiesRequest },
 ];
 

@@ -8,9 +8,12 @@ import { checkFrameworkRequest } from './rules/frameworkRules';
 import { createRuleContext } from './rules/ruleContext';
 import type { Finding } from './findings';
 import type { FrameworkRequest } from './frameworkRequest';
+import { findDockerfileImages } from './hosts/dockerfile/dockerfileImages';
+import { parseDockerfile } from './hosts/dockerfile/dockerfileSyntax';
 import { findPythonRequests } from './hosts/python/pythonRequests';
 import { PythonTooDeepError } from './hosts/python/pythonScopes';
 import { parsePython } from './hosts/python/pythonSyntax';
+import type { RequestNode } from './requestTree';
 import { identifySpec, parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
 import { findHashSuppressions, withoutSuppressed, type HostComment } from './suppressions';
 
@@ -59,6 +62,21 @@ export function readPythonDocument(text: string): HostDocument {
   }
 }
 
+/**
+ * Without these a Dockerfile cannot name an Amazon ECR image (written out or in an ARG default):
+ * its parser is not even loaded.
+ */
+export function mayHoldSageMakerDockerfile(text: string): boolean {
+  return text.includes('.dkr.ecr');
+}
+
+/** A Dockerfile (or Containerfile) as a host document: its FROM images on Amazon ECR (see dockerfileImages.ts). */
+export function readDockerfileDocument(text: string): HostDocument {
+  if (!mayHoldSageMakerDockerfile(text)) return { host: 'dockerfile', text, requests: [], frameworkRequests: [], comments: [] };
+  const { documents, comments } = findDockerfileImages(text, parseDockerfile(text));
+  return { host: 'dockerfile', text, requests: documents, frameworkRequests: [], comments };
+}
+
 export interface DocumentAnalysis {
   findings: Finding[];
 }
@@ -70,7 +88,7 @@ export interface DocumentAnalysis {
 export function analyzeDocument(document: HostDocument, options: AnalyzeOptions): DocumentAnalysis {
   const findings: Finding[] = [];
   // No spread into push: a document may have more findings than a call takes arguments.
-  for (const request of document.requests) for (const finding of analyzeSpec(request, options).findings) findings.push(finding);
+  for (const request of document.requests) for (const finding of analyzeSpec(request, options).findings) findings.push(withSubstitutionNotes(request, finding));
   if (document.frameworkRequests.length > 0) checkFrameworkRequests(document, options, findings);
   // Only several sources can report one place twice (a dict passed by name to two calls).
   const single = document.requests.length + (document.frameworkRequests.length > 0 ? 1 : 0) <= 1;
@@ -84,6 +102,24 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   unique.sort((a, b) => a.offset - b.offset);
   const kept = document.host === 'json' ? unique : withoutSuppressed(document.text, unique, findHashSuppressions(document.text, document.comments));
   return { findings: kept };
+}
+
+/**
+ * A finding on text the host substituted (a Dockerfile's `${TAG}`) says where that text came
+ * from: "With ARG TAG's default latest: …", since a build argument may give another value.
+ */
+function withSubstitutionNotes(request: SpecDocument, finding: Finding): Finding {
+  const notes: string[] = [];
+  for (const image of request.images) {
+    for (const substitution of (image.value as RequestNode).substitutions ?? []) {
+      const { offset, length } = substitution.range;
+      const touches = finding.length > 0
+        ? finding.offset < offset + length && finding.offset + finding.length > offset
+        : finding.offset >= offset && finding.offset < offset + length;
+      if (touches) notes.push(substitution.note);
+    }
+  }
+  return notes.length === 0 ? finding : { ...finding, message: `With ${notes.join(' and ')}: ${finding.message}` };
 }
 
 /** `image_uris.retrieve(…)` and the framework classes, checked against the catalog as the SDK would. */

@@ -8,6 +8,7 @@ import { catalogSnapshotLabel } from './catalog/catalogAge';
 import type { OffsetRange } from './jsonTree';
 import { codeSpan, escapeMarkdown } from './markdown';
 import { hoverMember } from './modelHover';
+import type { RequestNode } from './requestTree';
 import { nodeRange } from './rules/ruleContext';
 import { isFloatingTag, isXgboostImage } from './rules/xgboost';
 import type { SpecDocument } from './specDocument';
@@ -51,6 +52,9 @@ export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, ap
   // The catalog is a snapshot: say which, so "unknown tag" can be weighed against its age.
   if (ecr && catalog.isAwsAccount(ecr.account.text)) lines.push('', `${escapeMarkdown(catalogSnapshotLabel(catalog.source))}.`);
   lines.push('', pinningSentence(reference.tag?.text, Boolean(reference.digest), Boolean(ecr && isXgboostImage(catalog, reference))));
+  // Text the host substituted (a Dockerfile's ARG default): say what was read, a build may differ.
+  const substitutions = (field.value as RequestNode).substitutions ?? [];
+  if (substitutions.length > 0) lines.push('', `Read with ${substitutions.map((substitution) => escapeMarkdown(substitution.note)).join(' and ')}; a build argument may replace it.`);
   return { markdown: lines.join('\n'), range };
 }
 

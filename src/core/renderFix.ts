@@ -5,6 +5,7 @@
  */
 import type { QuickFix } from './edits/editIntent';
 import type { TextEdit } from './findings';
+import { renderDockerfileEdits } from './hosts/dockerfile/dockerfileFixRenderer';
 import { renderJsonEdits } from './hosts/jsonFixRenderer';
 import { renderPythonEdits } from './hosts/python/pythonFixRenderer';
 import type { HostLanguage } from './specDocument';
@@ -32,7 +33,10 @@ export interface RenderTarget {
  */
 export function renderFix(document: RenderTarget, fix: QuickFix): RenderedFix | undefined {
   fixRenderCount.value++;
-  const rendered = document.host === 'python' ? renderPythonEdits(document.text, fix.intents) : renderJsonEdits(document.text, fix.intents);
+  const rendered =
+    document.host === 'python' ? renderPythonEdits(document.text, fix.intents)
+    : document.host === 'dockerfile' ? renderDockerfileEdits(document.text, fix.intents)
+    : renderJsonEdits(document.text, fix.intents);
   if (!rendered) return undefined;
   return { edits: rendered.edits, cursorOffset: fix.leavesPlaceholder ? rendered.placeholderOffset : undefined };
 }

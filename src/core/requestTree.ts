@@ -35,6 +35,22 @@ export interface RequestNodeExtras {
   anchor?: OffsetRange;
   /** A dynamic string whose static parts are known: rules that those parts decide alone still apply. */
   template?: readonly TemplatePart[];
+  /**
+   * For strings assembled from text written elsewhere (a Dockerfile's `${TAG}` read from an ARG
+   * default): the source range of the value's `[start, end)`, when `offsetOfIndex` cannot say it
+   * (a part inside substituted text is shown on the whole `${TAG}`).
+   */
+  valueRange?: (start: number, end: number) => OffsetRange;
+  /** Where substituted text stands in the source, and what a finding touching it should say (`ARG TAG's default 1.7-1`). */
+  substitutions?: readonly Substitution[];
+}
+
+/** A placeholder of the source whose value the host filled in from elsewhere. */
+export interface Substitution {
+  /** The placeholder's source range (`${TAG}`). */
+  range: OffsetRange;
+  /** Where the value came from, as a finding's message tells it: `ARG TAG's default 1.7-1`. */
+  note: string;
 }
 
 export type RequestNode = Node & RequestNodeExtras;

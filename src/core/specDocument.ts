@@ -17,7 +17,7 @@ import { detectSpecKind, mayNameSpecKind, type SpecKind } from './specKind';
 export type ImageUsage = 'training' | 'inference' | 'processing' | 'tuning' | 'reference';
 
 /** The syntax a document is written in: it decides how fixes are written and comments read. */
-export type HostLanguage = 'json' | 'python';
+export type HostLanguage = 'json' | 'python' | 'dockerfile';
 
 export interface ImageField {
   /** The value node of the image member (usually a string). */

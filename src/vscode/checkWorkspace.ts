@@ -15,7 +15,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { excludeMatcher } from '../core/filesToCheck';
 import type { Finding } from '../core/findings';
-import { readJsonDocument, readPythonDocument } from '../core/hostDocument';
+import { readDockerfileDocument, readJsonDocument, readPythonDocument } from '../core/hostDocument';
+import { isDockerfileName } from '../core/hosts/dockerfile/dockerfileNames';
 import { IpynbFile } from '../core/hosts/notebook/ipynbFile';
 import { findingsInIpynbFile } from '../core/hosts/notebook/ipynbFindings';
 import { LineIndex } from '../core/textPositions';
@@ -147,6 +148,7 @@ export class WorkspaceCheck implements vscode.Disposable {
 
   private analyzeText(uri: vscode.Uri, host: string, text: string): Finding[] {
     if (host === 'python') return analyzeHostDocument(this.analysis, uri, readPythonDocument(text), false);
+    if (host === 'dockerfile') return analyzeHostDocument(this.analysis, uri, readDockerfileDocument(text), false);
     if (host === 'notebook') {
       const ipynb = IpynbFile.parse(text);
       if (!ipynb) return [];
@@ -161,7 +163,8 @@ export class WorkspaceCheck implements vscode.Disposable {
   /** A file of the last run closed: its result from disk again (it may have been saved changed). */
   private restore(uri: vscode.Uri): void {
     if (!this.checked.has(uri.toString())) return;
-    const host = uri.fsPath.toLowerCase().endsWith('.py') ? 'python' : uri.fsPath.toLowerCase().endsWith('.ipynb') ? 'notebook' : 'json';
+    const lower = uri.fsPath.toLowerCase();
+    const host = lower.endsWith('.py') ? 'python' : lower.endsWith('.ipynb') ? 'notebook' : isDockerfileName(uri.fsPath) && !/\.jsonc?$/.test(lower) ? 'dockerfile' : 'json';
     const summary: WorkspaceCheckSummary = { filesChecked: 0, filesWithProblems: 0, problems: 0, skipped: [], cancelled: false };
     this.checkFile(uri, { file: uri.fsPath, host }, summary);
   }

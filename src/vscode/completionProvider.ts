@@ -1,6 +1,7 @@
 /** Completion of image references, repositories, tags and access/input mode values. */
 import * as vscode from 'vscode';
 import { completeAt, liveTargetAt, type CompletionKind } from '../core/completion';
+import { completeInDockerfile } from '../core/hosts/dockerfile/dockerfileCompletion';
 import { completeInPython } from '../core/hosts/python/pythonCompletion';
 import { analysisOffset, editorRange } from './notebookDocuments';
 import type { SpecAnalysis } from './specAnalysis';
@@ -15,6 +16,8 @@ const ITEM_KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
 };
 
 export const COMPLETION_TRIGGERS = ['"', '/', ':'];
+/** In a Dockerfile, images are offered as soon as `FROM ` is typed. */
+export const DOCKERFILE_COMPLETION_TRIGGERS = [' ', '/', ':'];
 
 export class SpecCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly analysis: SpecAnalysis) {}
@@ -46,6 +49,8 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       const liveTarget = this.analysis.live && liveTargetAt(served.json.spec, offset, this.analysis.catalog);
       if (liveTarget) await this.analysis.live!.prepareCompletion(liveTarget, token);
       result = completeAt(served.json.spec, offset, options);
+    } else if (served.document.host === 'dockerfile') {
+      result = completeInDockerfile(served.document.text, offset, options);
     } else {
       result = completeInPython(served.document, offset, options);
     }

@@ -1,10 +1,11 @@
 /**
  * One parse per document version, shared by every provider, and the decision of which documents
  * we serve: JSON/JSONC whose members tell a SageMaker request, or files matching
- * `sagemakerSpec.files` (always specs). Every other JSON file gets nothing from us.
+ * `sagemakerSpec.files` (always specs); Python with SageMaker calls; Dockerfiles. Every other
+ * JSON file gets nothing from us.
  */
 import * as vscode from 'vscode';
-import { holdsRequests, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
+import { holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
 import type { SpecDocument } from '../core/specDocument';
 import { isNotebookCell, NotebookDocuments, type ServedCell } from './notebookDocuments';
 import { matchesSpecFiles } from './settings';
@@ -29,6 +30,7 @@ export interface ServedDocument {
 
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 const PYTHON_LANGUAGES = new Set(['python']);
+const DOCKERFILE_LANGUAGE = 'dockerfile';
 
 /**
  * Larger JSON documents are data, not request specs (SageMaker caps request bodies far below
@@ -57,10 +59,11 @@ export class SpecDocuments {
       return cell && { document: cell.read.host, cell };
     }
     const isJson = JSON_LANGUAGES.has(document.languageId);
-    if (!isJson && !PYTHON_LANGUAGES.has(document.languageId)) return undefined;
+    const isDockerfile = document.languageId === DOCKERFILE_LANGUAGE;
+    if (!isJson && !isDockerfile && !PYTHON_LANGUAGES.has(document.languageId)) return undefined;
     const cached = this.cache.get(document);
     if (cached && cached.version === document.version) return cached.served;
-    const served = isJson ? this.readJson(document) : this.readPython(document);
+    const served = isJson ? this.readJson(document) : isDockerfile ? this.readDockerfile(document) : this.readPython(document);
     this.cache.set(document, { version: document.version, served });
     return served;
   }
@@ -81,6 +84,16 @@ export class SpecDocuments {
     const spec = host.requests[0];
     if (!spec) return undefined;
     return { document: host, json: { spec, forced } };
+  }
+
+  /**
+   * Every Dockerfile is served, so `FROM ` completes before any image is written; one without an
+   * Amazon ECR image is never parsed (the parser is not even loaded) and has nothing to analyse.
+   */
+  private readDockerfile(document: vscode.TextDocument): ServedDocument | undefined {
+    const text = document.getText();
+    if (text.length > MAX_SPEC_CHARACTERS) return undefined;
+    return { document: readDockerfileDocument(text) };
   }
 
   /** A Python file without any SageMaker word is never parsed (the parser is not even loaded). */

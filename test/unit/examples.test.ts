@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../../src/core/findings';
-import { analyzeDocument, readPythonDocument } from '../../src/core/hostDocument';
+import { analyzeDocument, readDockerfileDocument, readPythonDocument } from '../../src/core/hostDocument';
 import { IpynbFile } from '../../src/core/hosts/notebook/ipynbFile';
 import { analyzeText, apiModel, catalog, codes, instanceGpus } from './specTestKit';
 
@@ -16,9 +16,16 @@ function analyzeNotebook(text: string): Finding[] {
   return analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
 }
 
-/** `broken-<code>.sagemaker.json[c]` (or `broken-<code>.ipynb`) shows exactly that code; every other example is clean. */
+/** A Dockerfile's findings, as the checker finds them; it must name images we check (a clean Dockerfile is not an empty one). */
+function analyzeDockerfile(text: string): Finding[] {
+  const document = readDockerfileDocument(text);
+  assert.ok(document.requests.length > 0, 'the Dockerfile builds on an Amazon ECR image');
+  return analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
+}
+
+/** `broken-<code>.sagemaker.json[c]` (or `broken-<code>.ipynb`, `broken-<code>.Dockerfile`) shows exactly that code; every other example is clean. */
 describe('examples/', () => {
-  const files = fs.readdirSync(EXAMPLES).filter((file) => /\.(sagemaker\.jsonc?|ipynb)$/.test(file)).sort();
+  const files = fs.readdirSync(EXAMPLES).filter((file) => /\.(sagemaker\.jsonc?|ipynb|Dockerfile)$/.test(file)).sort();
 
   it('has good and deliberately broken specs', () => {
     assert.ok(files.filter((file) => file.startsWith('broken-')).length >= 4);
@@ -26,10 +33,10 @@ describe('examples/', () => {
   });
 
   for (const file of files) {
-    const expected = /^broken-(.+?)\.(sagemaker\.jsonc?|ipynb)$/.exec(file)?.[1];
+    const expected = /^broken-(.+?)\.(sagemaker\.jsonc?|ipynb|Dockerfile)$/.exec(file)?.[1];
     it(`${file} → ${expected ?? 'no findings'}`, () => {
       const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
-      const findings = file.endsWith('.ipynb') ? analyzeNotebook(text) : analyzeText(text, { forced: true });
+      const findings = file.endsWith('.ipynb') ? analyzeNotebook(text) : file.endsWith('.Dockerfile') ? analyzeDockerfile(text) : analyzeText(text, { forced: true });
       assert.deepEqual(codes(findings), expected ? [expected] : []);
     });
   }

@@ -21,7 +21,7 @@ function decided(decision: FileDecision): string {
 
 describe('files to check', () => {
   describe('FileSelection (the decision)', () => {
-    it('checks spec-glob files, Python and notebooks by name, other JSON by content, nothing else', () => {
+    it('checks spec-glob files, Python, notebooks and Dockerfiles by name, other JSON by content, nothing else', () => {
       const chosen = selection();
       assert.equal(decided(chosen.decideFile('jobs/train.sagemaker.json')), 'yes:json');
       assert.equal(decided(chosen.decideFile('jobs/train.sagemaker.jsonc')), 'yes:json');
@@ -29,7 +29,11 @@ describe('files to check', () => {
       assert.equal(decided(chosen.decideFile('nb/explore.ipynb')), 'yes:notebook');
       assert.equal(decided(chosen.decideFile('requests/train.json')), 'ifIdentified:json');
       assert.equal(decided(chosen.decideFile('README.md')), 'no');
-      assert.equal(decided(chosen.decideFile('Dockerfile')), 'no');
+      assert.equal(decided(chosen.decideFile('Dockerfile')), 'yes:dockerfile');
+      assert.equal(decided(chosen.decideFile('serving/inference.Dockerfile')), 'yes:dockerfile');
+      assert.equal(decided(chosen.decideFile('Containerfile')), 'yes:dockerfile');
+      assert.equal(decided(chosen.decideFile('docs/Dockerfile.md.txt')), 'yes:dockerfile');
+      assert.equal(decided(chosen.decideFile('LICENSE')), 'no');
     });
 
     it('takes a later host\'s kind, its globs and its content test, before the general ones', () => {

@@ -7,6 +7,7 @@ import type { Node } from 'jsonc-parser';
 import { intent, type EditIntent } from '../edits/editIntent';
 import type { ImageReference, Span } from '../imageReference';
 import { valueOffsetMapper, type OffsetRange } from '../jsonTree';
+import type { RequestNode } from '../requestTree';
 import type { ImageField } from '../specDocument';
 
 export interface ImageOccurrence {
@@ -26,7 +27,9 @@ export interface ImageOccurrence {
 export function imageOccurrence(text: string, field: ImageField, reference: ImageReference): ImageOccurrence {
   const node = field.value;
   const toOffset = valueOffsetMapper(text, node);
+  const hostRange = (node as RequestNode).valueRange;
   const rangeOf = (span: Span): OffsetRange => {
+    if (hostRange) return hostRange(span.start, span.end);
     const offset = toOffset(span.start);
     return { offset, length: toOffset(span.end) - offset };
   };

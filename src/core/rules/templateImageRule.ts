@@ -45,7 +45,8 @@ export function checkTemplateImage(context: RuleContext, field: ImageField, part
     context.report('unknown-region', `"${ecr[2]}" is not a region with SageMaker registries.`, joined.range(start, start + ecr[2].length));
     return;
   }
-  const region = ecr && ecr[2] !== HOLE ? ecr[2] : context.region.explicit ? context.region.region : undefined;
+  // A reference outside a request (a Dockerfile's FROM) may be pulled anywhere: no target region stands in for it.
+  const region = ecr && ecr[2] !== HOLE ? ecr[2] : context.region.explicit && field.usage !== 'reference' ? context.region.region : undefined;
   if (ecr && isAwsAccount && staticRepository && region) {
     const expected = context.catalog.accountsForRepository(staticRepository, region);
     if (expected.length > 0 && !expected.includes(ecr[1])) {
@@ -61,7 +62,8 @@ export function checkTemplateImage(context: RuleContext, field: ImageField, part
   if (tag !== undefined && tag.includes(HOLE)) return;
   if (xgboost && (tag === undefined || tag === 'latest' || tag === '1')) {
     context.report('xgboost-unpinned', `${tag === undefined ? 'An untagged reference' : `":${tag}"`} does not pin an XGBoost version: "1" and "latest" move, and new versions change results. Pin a specific version such as 1.7-1.`, tagRange);
-  } else if (!xgboost && (tag === undefined || tag === 'latest') && field.usage !== 'reference') {
+  } else if (!xgboost && (tag === undefined || tag === 'latest') && (field.usage !== 'reference' || isAwsAccount)) {
+    // As for literal references (tagRules): outside a request, advice only for SageMaker's own images.
     context.report('latest-tag', tag === undefined ? 'No tag means "latest", which moves whenever a new image is pushed. Pin a version tag or a digest.' : '"latest" moves whenever a new image is pushed, so the same code can run different images. Pin a version tag or a digest.', tagRange);
   }
 }

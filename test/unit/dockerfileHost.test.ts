@@ -1,0 +1,366 @@
+/**
+ * Dockerfiles (issue 13): FROM images on Amazon ECR get the image rules, with ARG defaults
+ * substituted and said so, fixes written where the text comes from (the FROM line or the ARG
+ * default), suppression comments, completion after `FROM `, and hover.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { applyEdits, type Finding } from '../../src/core/findings';
+import { analyzeDocument, readDockerfileDocument, requestAt } from '../../src/core/hostDocument';
+import { hoverAt } from '../../src/core/hover';
+import { completeInDockerfile } from '../../src/core/hosts/dockerfile/dockerfileCompletion';
+import { isDockerfileName } from '../../src/core/hosts/dockerfile/dockerfileNames';
+import { renderFix } from '../../src/core/renderFix';
+import type { RequestNode } from '../../src/core/requestTree';
+import { apiModel, catalog, instanceGpus, only, textAt, type AnalyzeInputs } from './specTestKit';
+
+const XGBOOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost';
+const PYTORCH = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training';
+
+function analyze(text: string, inputs: AnalyzeInputs = {}): Finding[] {
+  return analyzeDocument(readDockerfileDocument(text), {
+    catalog,
+    apiModel,
+    instanceGpus,
+    regionInputs: { regionSetting: inputs.region, env: {} },
+    rules: inputs.rules,
+  }).findings;
+}
+
+/** `code text-under-the-finding` for each finding. */
+function summary(text: string, inputs: AnalyzeInputs = {}): string[] {
+  return analyze(text, inputs).map((finding) => `${finding.code} ${textAt(text, finding)}`);
+}
+
+/** `text` after the preferred fix of `finding` (or the one titled `title`), rendered as Dockerfile text. */
+function applyDockerfileFix(text: string, finding: Finding, title?: string): string {
+  const fix = title ? finding.fixes.find((candidate) => candidate.title === title) : finding.fixes.find((candidate) => candidate.preferred);
+  if (!fix) throw new Error(`no fix ${title ?? '(preferred)'} among ${JSON.stringify(finding.fixes.map((candidate) => candidate.title))}`);
+  const rendered = renderFix({ text, host: 'dockerfile' }, fix);
+  if (!rendered) throw new Error(`fix "${fix.title}" did not render as Dockerfile text`);
+  return applyEdits(text, rendered.edits);
+}
+
+/** The FROM images yielded: the source text each covers and the value read from it (undefined: dynamic). */
+function images(text: string): { source: string; value: string | undefined }[] {
+  return readDockerfileDocument(text).requests.map((request) => {
+    const node = request.images[0].value as RequestNode;
+    assert.equal(request.host, 'dockerfile');
+    assert.equal(request.imagesOnly, true);
+    assert.equal(request.images[0].usage, 'reference');
+    return { source: text.slice(node.offset, node.offset + node.length), value: typeof node.value === 'string' ? node.value : undefined };
+  });
+}
+
+describe('Dockerfile host: the FROM images', () => {
+  it('yields each FROM image on Amazon ECR with its range, flags and stage names left out', () => {
+    const text = [
+      '# syntax=docker/dockerfile:1',
+      `FROM --platform=linux/amd64 ${PYTORCH}:2.0.1-gpu-py310 AS train`,
+      'FROM python:3.12-slim AS tools',
+      `from ${XGBOOST}:1.7-1`,
+      'FROM --platform=$BUILDPLATFORM \\',
+      `    ${XGBOOST}:1.5-1 as serve`,
+      'RUN echo 763104351884.dkr.ecr.us-east-1.amazonaws.com/not-a-from:latest',
+    ].join('\n');
+    assert.deepEqual(images(text), [
+      { source: `${PYTORCH}:2.0.1-gpu-py310`, value: `${PYTORCH}:2.0.1-gpu-py310` },
+      { source: `${XGBOOST}:1.7-1`, value: `${XGBOOST}:1.7-1` },
+      { source: `${XGBOOST}:1.5-1`, value: `${XGBOOST}:1.5-1` },
+    ]);
+  });
+
+  it('a FROM line inside a RUN heredoc is not an instruction', () => {
+    assert.deepEqual(images(`FROM python:3.12\nRUN <<EOF\ncat > Dockerfile.inner\nFROM ${PYTORCH}:latest\nEOF\n`), []);
+  });
+
+  it('an earlier stage named in FROM is not an image', () => {
+    // A stage name that would read as a broken ECR reference if it were taken for an image.
+    const text = `FROM ${PYTORCH}:2.0.1-gpu-py310 AS Base.dkr.ecr.us-east-1\nFROM BASE.dkr.ecr.us-east-1\nFROM Other.dkr.ecr.us-east-1\n`;
+    assert.deepEqual(summary(text), ['invalid-image-reference Other.dkr.ecr.us-east-1']);
+  });
+
+  it('a Dockerfile without an ECR host yields nothing, and never loads the parser', () => {
+    assert.deepEqual(images('FROM python:3.12\nRUN pip install sagemaker\n'), []);
+    // In a fresh process: reading such a Dockerfile must not require dockerfile-ast.
+    const hostDocument = path.resolve(__dirname, '..', '..', 'src', 'core', 'hostDocument.js');
+    const script = `const h = require(${JSON.stringify(hostDocument)}); h.readDockerfileDocument('FROM python:3.12\\nRUN pip install sagemaker\\n');
+      const loaded = Object.keys(require.cache).some((file) => file.includes('dockerfile-ast'));
+      h.readDockerfileDocument('FROM ${PYTORCH}:latest\\n');
+      process.stdout.write(JSON.stringify([loaded, Object.keys(require.cache).some((file) => file.includes('dockerfile-ast'))]));`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), [false, true]);
+  });
+
+  it('knows Dockerfile names', () => {
+    for (const name of ['Dockerfile', 'dockerfile', 'Containerfile', 'Dockerfile.gpu', 'train.Dockerfile', 'serve.dockerfile', 'x.containerfile', 'a/b/Dockerfile', 'C:\\src\\Dockerfile']) assert.ok(isDockerfileName(name), name);
+    for (const name of ['Dockerfiles', 'my-dockerfile', 'train.py', 'dockerfile/spec.json', '.dockerignore']) assert.ok(!isDockerfileName(name), name);
+  });
+});
+
+describe('Dockerfile host: ARG', () => {
+  it('substitutes a global ARG default, and the finding says it read the default', () => {
+    const text = `ARG XGB_TAG=1\nFROM ${XGBOOST}:\${XGB_TAG}\n`;
+    assert.deepEqual(images(text), [{ source: `${XGBOOST}:\${XGB_TAG}`, value: `${XGBOOST}:1` }]);
+    const finding = only(analyze(text), 'xgboost-unpinned');
+    assert.equal(textAt(text, finding), '${XGB_TAG}');
+    assert.match(finding.message, /^With ARG XGB_TAG's default 1: /);
+  });
+
+  it('reads $VAR, quoted defaults and several ARGs on one line; the last declaration wins', () => {
+    const text = `ARG REGION=us-east-1 ACCOUNT="683313688378"\nARG TAG=1.5-1\nARG TAG='1.7-1'\nFROM $ACCOUNT.dkr.ecr.\${REGION}.amazonaws.com/sagemaker-xgboost:$TAG\n`;
+    assert.deepEqual(images(text).map((image) => image.value), [`${XGBOOST}:1.7-1`]);
+    assert.deepEqual(summary(text), []);
+  });
+
+  it('an ARG without a default is dynamic: never reported, the static rest still checked', () => {
+    const text = `ARG TAG\nARG REGION\nFROM ${XGBOOST}:\${TAG}\nFROM 763104351884.dkr.ecr.\${REGION}.amazonaws.com/pytorch-training:latest\n`;
+    assert.deepEqual(images(text).map((image) => image.value), [undefined, undefined]);
+    assert.deepEqual(summary(text), ['latest-tag latest']);
+  });
+
+  it('a placeholder region is not the target region: docker build pulls anywhere', () => {
+    // kmeans' account does not serve sagemaker-xgboost, but in which region is unknown.
+    assert.deepEqual(summary('ARG REGION\nFROM 382416733822.dkr.ecr.${REGION}.amazonaws.com/sagemaker-xgboost:1.7-1\n', { region: 'us-east-1' }), []);
+  });
+
+  it('a redeclaration without a default, or a default built from variables, is dynamic', () => {
+    assert.deepEqual(images(`ARG TAG=1\nARG TAG\nFROM ${XGBOOST}:\${TAG}\n`).map((image) => image.value), [undefined]);
+    assert.deepEqual(images(`ARG V=1\nARG TAG=\${V}\nFROM ${XGBOOST}:\${TAG}\n`).map((image) => image.value), [undefined]);
+  });
+
+  it('only global ARGs (before the first FROM) reach a FROM line', () => {
+    const text = `FROM python:3.12 AS tools\nARG TAG=latest\nFROM ${PYTORCH}:\${TAG}\n`;
+    assert.deepEqual(images(text).map((image) => image.value), [undefined]);
+  });
+
+  it('${VAR:-word}: the word when VAR is undeclared or empty, the default otherwise; predefined ARGs are dynamic', () => {
+    const undeclared = `FROM ${PYTORCH}:\${TAG:-latest}\n`;
+    assert.deepEqual(images(undeclared).map((image) => image.value), [`${PYTORCH}:latest`]);
+    // The word is written in the FROM line: the finding is on it, with nothing to add.
+    const finding = only(analyze(undeclared), 'latest-tag');
+    assert.equal(textAt(undeclared, finding), 'latest');
+    assert.doesNotMatch(finding.message, /^With/);
+    assert.deepEqual(images(`ARG TAG=\nFROM ${PYTORCH}:\${TAG:-2.0.1-gpu-py310}\n`).map((image) => image.value), [`${PYTORCH}:2.0.1-gpu-py310`]);
+    assert.deepEqual(images(`ARG TAG=2.0.0-gpu-py310\nFROM ${PYTORCH}:\${TAG:-latest}\n`).map((image) => image.value), [`${PYTORCH}:2.0.0-gpu-py310`]);
+    assert.deepEqual(images(`ARG TAG\nFROM ${PYTORCH}:\${TAG:-latest}\n`).map((image) => image.value), [undefined]);
+    assert.deepEqual(images(`FROM ${PYTORCH}:\${TARGETARCH:-latest}\n`).map((image) => image.value), [undefined]);
+  });
+
+  it('${VAR:+word}: the word when the default is non-empty, nothing when it is empty', () => {
+    assert.deepEqual(images(`ARG GPU=yes\nFROM ${PYTORCH}:2.0.1\${GPU:+-gpu-py310}\n`).map((image) => image.value), [`${PYTORCH}:2.0.1-gpu-py310`]);
+    assert.deepEqual(images(`ARG GPU=\nFROM ${PYTORCH}:2.0.1-cpu-py310\${GPU:+-gpu}\n`).map((image) => image.value), [`${PYTORCH}:2.0.1-cpu-py310`]);
+  });
+
+  it('a whole image from an ARG default: the finding covers ${BASE}, the fix edits the default', () => {
+    const text = `ARG BASE=${XGBOOST}\nFROM \${BASE} AS model\nFROM model\n`;
+    const finding = only(analyze(text), 'xgboost-unpinned');
+    assert.equal(textAt(text, finding), '${BASE}');
+    assert.match(finding.message, new RegExp(`^With ARG BASE's default ${XGBOOST.replace(/\./g, '\\.')}: `));
+    assert.equal(applyDockerfileFix(text, finding, 'Pin XGBoost 1.7-1'), `ARG BASE=${XGBOOST}:1.7-1\nFROM \${BASE} AS model\nFROM model\n`);
+  });
+});
+
+describe('Dockerfile host: the image rules and their fixes', () => {
+  it('unknown-region, in the FROM line and in an ARG default', () => {
+    const written = `FROM 683313688378.dkr.ecr.us-east-9.amazonaws.com/sagemaker-xgboost:1.7-1\n`;
+    const finding = only(analyze(written), 'unknown-region');
+    assert.equal(textAt(written, finding), 'us-east-9');
+    assert.equal(applyDockerfileFix(written, finding), written.replace('us-east-9', 'us-east-1'));
+    const fromArg = `ARG REGION=us-east-9\nFROM 683313688378.dkr.ecr.\${REGION}.amazonaws.com/sagemaker-xgboost:1.7-1\n`;
+    const argFinding = only(analyze(fromArg), 'unknown-region');
+    assert.equal(textAt(fromArg, argFinding), '${REGION}');
+    assert.match(argFinding.message, /^With ARG REGION's default us-east-9: /);
+    assert.equal(applyDockerfileFix(fromArg, argFinding), fromArg.replace('REGION=us-east-9', 'REGION=us-east-1'));
+  });
+
+  it('unknown-region on a wrong DNS suffix', () => {
+    const text = `FROM ${PYTORCH.replace('amazonaws.com', 'amazonaws.com.cn')}:2.0.1-gpu-py310\n`;
+    const finding = only(analyze(text), 'unknown-region');
+    assert.equal(textAt(text, finding), 'amazonaws.com.cn');
+    assert.equal(applyDockerfileFix(text, finding), `FROM ${PYTORCH}:2.0.1-gpu-py310\n`);
+  });
+
+  it('registry-account-mismatch', () => {
+    const text = `FROM --platform=linux/amd64 382416733822.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1 AS train\n`;
+    const finding = only(analyze(text), 'registry-account-mismatch');
+    assert.equal(textAt(text, finding), '382416733822');
+    assert.equal(applyDockerfileFix(text, finding), `FROM --platform=linux/amd64 ${XGBOOST}:1.7-1 AS train\n`);
+  });
+
+  it('unknown-image-tag, and newer-than-catalog (no fix)', () => {
+    const text = `FROM ${PYTORCH}:2.0.7-gpu-py310\n`;
+    const finding = only(analyze(text), 'unknown-image-tag');
+    assert.equal(textAt(text, finding), '2.0.7-gpu-py310');
+    assert.equal(applyDockerfileFix(text, finding), `FROM ${PYTORCH}:2.0.1-gpu-py310\n`);
+    const newer = `FROM ${PYTORCH}:9.0.0-gpu-py310\n`;
+    const information = only(analyze(newer), 'newer-than-catalog');
+    assert.equal(textAt(newer, information), '9.0.0-gpu-py310');
+    assert.deepEqual(information.fixes, []);
+  });
+
+  it('latest-tag on a tag and on an untagged reference; the untagged fix adds the tag', () => {
+    const tagged = `FROM ${PYTORCH}:latest\n`;
+    const finding = only(analyze(tagged), 'latest-tag');
+    assert.equal(textAt(tagged, finding), 'latest');
+    const fixed = applyDockerfileFix(tagged, finding);
+    assert.match(fixed, new RegExp(`^FROM ${PYTORCH.replace(/\./g, '\\.')}:\\d[\\w.-]+\\n$`));
+    assert.deepEqual(summary(fixed), []);
+    const untagged = `ARG REG=763104351884.dkr.ecr.us-east-1.amazonaws.com\nFROM \${REG}/pytorch-training\n`;
+    const bare = only(analyze(untagged), 'latest-tag');
+    assert.equal(textAt(untagged, bare), '${REG}/pytorch-training');
+    assert.match(applyDockerfileFix(untagged, bare), /^ARG REG=763104351884\.dkr\.ecr\.us-east-1\.amazonaws\.com\nFROM \$\{REG\}\/pytorch-training:\d[\w.-]+\n$/);
+  });
+
+  it('xgboost-unpinned with its pinning fix, through a quoted ARG default', () => {
+    const text = `ARG XGB_TAG="1"\nFROM ${XGBOOST}:\${XGB_TAG}\n`;
+    const finding = only(analyze(text), 'xgboost-unpinned');
+    assert.equal(applyDockerfileFix(text, finding, 'Pin XGBoost 1.7-1'), `ARG XGB_TAG="1.7-1"\nFROM ${XGBOOST}:\${XGB_TAG}\n`);
+  });
+
+  it('a change across a variable edge is written in the FROM line over the variable', () => {
+    // The account fix changes "382416733822" to "683313688378": the first character is in the
+    // default, the last in the FROM line, so the FROM line gets the whole changed text.
+    const text = `ARG ACCOUNT=38241673382\nFROM \${ACCOUNT}2.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1\n`;
+    const finding = only(analyze(text), 'registry-account-mismatch');
+    assert.equal(textAt(text, finding), '${ACCOUNT}2');
+    assert.equal(applyDockerfileFix(text, finding), `ARG ACCOUNT=38241673382\nFROM ${XGBOOST}:1.7-1\n`);
+  });
+
+  it('a default not written verbatim (an escape in it) is replaced in the FROM line', () => {
+    // The region fix replaces "9" of the default us-east-9, written "us-east-\9".
+    const text = `ARG REGION=us-east-\\9\nFROM 683313688378.dkr.ecr.\${REGION}.amazonaws.com/sagemaker-xgboost:1.7-1\n`;
+    const finding = only(analyze(text), 'unknown-region');
+    assert.equal(applyDockerfileFix(text, finding), `ARG REGION=us-east-\\9\nFROM ${XGBOOST}:1.7-1\n`);
+  });
+
+  it('invalid-image-reference on an ECR image docker would refuse', () => {
+    const text = `FROM 763104351884.dkr.ecr.us-east-1.amazonaws.com/PyTorch-Training:2.0.1\n`;
+    assert.deepEqual(summary(text), ['invalid-image-reference PyTorch-Training']);
+  });
+
+  it('never image-region-mismatch, even with an explicit target region', () => {
+    assert.deepEqual(summary(`FROM ${XGBOOST}:1.7-1\n`, { region: 'eu-west-1' }), []);
+  });
+
+  it('a digest pins: no tag advice; a private ECR account on latest is not ours to judge', () => {
+    assert.deepEqual(summary(`FROM ${PYTORCH}@sha256:${'a'.repeat(64)}\n`), []);
+    assert.deepEqual(summary('FROM 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-team/trainer:latest\n'), []);
+  });
+
+  it('respects the rules setting', () => {
+    assert.deepEqual(summary(`FROM ${PYTORCH}:latest\n`, { rules: { 'latest-tag': 'off' } }), []);
+  });
+});
+
+describe('Dockerfile host: suppression comments', () => {
+  const image = `${PYTORCH}:latest`;
+
+  it('# sagemaker-spec-disable-next-line drops the named code on the next line only', () => {
+    assert.deepEqual(summary(`# sagemaker-spec-disable-next-line latest-tag -- the base image decides\nFROM ${image}\nFROM ${image}\n`), ['latest-tag latest']);
+    assert.deepEqual(summary(`# sagemaker-spec-disable-next-line digest-recommended\nFROM ${image}\n`), ['latest-tag latest']);
+    assert.deepEqual(summary(`# sagemaker-spec-disable-next-line\nFROM ${image}\n`), []);
+  });
+
+  it('a directive above a FROM also covers its image on a continued line', () => {
+    assert.deepEqual(summary(`# sagemaker-spec-disable-next-line latest-tag\nFROM --platform=linux/amd64 \\\n    ${image} AS train\n`), []);
+  });
+
+  it('the directive in a RUN line is not a comment', () => {
+    assert.deepEqual(summary(`RUN echo "# sagemaker-spec-disable-next-line"\nFROM ${image}\n`), ['latest-tag latest']);
+  });
+});
+
+describe('Dockerfile host: completion and hover', () => {
+  const options = { catalog, apiModel, regionInputs: { regionSetting: 'us-east-1', env: {} } };
+
+  function complete(text: string): string[] | undefined {
+    const offset = text.indexOf('|');
+    const result = completeInDockerfile(text.slice(0, offset) + text.slice(offset + 1), offset, options);
+    return result?.items.map((item) => item.edit.newText);
+  }
+
+  it('offers images right after FROM (and its flags), and tags inside a typed image', () => {
+    assert.ok(complete('FROM |')!.length > 0);
+    assert.ok(complete('FROM --platform=linux/amd64 |\n')!.length > 0);
+    assert.ok(complete('FROM --platform=linux/amd64 \\\n  |\n')!.length > 0);
+    const tags = complete(`RUN true\nFROM ${XGBOOST}:1.|7 AS train\n`)!;
+    assert.ok(tags.includes(`${XGBOOST}:1.7-1`), tags.slice(0, 5).join(', '));
+    assert.ok(!tags.some((tag) => tag.endsWith(':1') || tag.endsWith(':latest')), 'never a floating XGBoost tag');
+  });
+
+  it('the item replaces the whole image, not the stage name', () => {
+    const text = `FROM ${XGBOOST}:1.7 AS train\n`;
+    const offset = text.indexOf(':1.7') + 4;
+    const item = completeInDockerfile(text, offset, options)!.items.find((candidate) => candidate.edit.newText === `${XGBOOST}:1.7-1`)!;
+    assert.equal(applyEdits(text, [item.edit]), `FROM ${XGBOOST}:1.7-1 AS train\n`);
+  });
+
+  it('offers nothing outside a FROM image', () => {
+    assert.equal(complete('RUN pip install |'), undefined);
+    assert.equal(complete('FROM| '), undefined);
+    assert.equal(complete('FROM --plat|form=linux/amd64'), undefined);
+    assert.equal(complete(`FROM ${PYTORCH}:2.0.1 AS |`), undefined);
+    assert.equal(complete(`ARG TAG=1\nFROM ${XGBOOST}:\${TAG|}`), undefined);
+  });
+
+  it('hover on a FROM image describes it, with its range', () => {
+    const text = `FROM --platform=linux/amd64 ${XGBOOST}:1.7-1 AS train\n`;
+    const document = readDockerfileDocument(text);
+    const offset = text.indexOf('sagemaker-xgboost');
+    const hover = hoverAt(requestAt(document, offset)!, offset, catalog, apiModel)!;
+    assert.equal(text.slice(hover.range.offset, hover.range.offset + hover.range.length), `${XGBOOST}:1.7-1`);
+    assert.match(hover.markdown, /Amazon ECR image/);
+    assert.match(hover.markdown, /\| Tag \| `1\.7-1` \|/);
+    assert.equal(requestAt(document, text.indexOf('train')), undefined);
+  });
+
+  it('hover on an image read through an ARG default says which default it read', () => {
+    const text = `ARG XGB_TAG=1.7-1\nFROM ${XGBOOST}:\${XGB_TAG}\n`;
+    const offset = text.indexOf('sagemaker-xgboost');
+    const hover = hoverAt(requestAt(readDockerfileDocument(text), offset)!, offset, catalog, apiModel)!;
+    assert.match(hover.markdown, /\| Tag \| `1\.7-1` \|/);
+    // The note is escaped Markdown (it holds the user's text).
+    assert.ok(hover.markdown.endsWith("\n\nRead with ARG XGB\\_TAG\\'s default 1\\.7\\-1; a build argument may replace it."), hover.markdown);
+    // Without substitutions, no such sentence.
+    const plain = `FROM ${XGBOOST}:1.7-1\n`;
+    assert.doesNotMatch(hoverAt(requestAt(readDockerfileDocument(plain), 10)!, 10, catalog, apiModel)!.markdown, /Read with/);
+  });
+});
+
+describe('Dockerfile host: robustness', () => {
+  const sample = [
+    '# escape=\\',
+    'ARG REGION=us-east-1 TAG="1.7-1"',
+    'ARG BASE',
+    `FROM --platform=$BUILDPLATFORM 683313688378.dkr.ecr.\${REGION}.amazonaws.com/sagemaker-xgboost:\${TAG:-1} AS build`,
+    'RUN <<EOF',
+    'echo ${TAG}',
+    'EOF',
+    `FROM \${BASE:-${PYTORCH}}:latest`,
+    'FROM build',
+    'COPY --from=build /a /b',
+  ].join('\r\n');
+
+  it('every prefix of a Dockerfile reads, analyses, completes and renders its fixes without throwing', () => {
+    for (let end = 0; end <= sample.length; end++) {
+      const text = sample.slice(0, end);
+      const document = readDockerfileDocument(text);
+      const findings = analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
+      for (const finding of findings) {
+        assert.ok(finding.offset >= 0 && finding.offset + finding.length <= text.length, `${finding.code} in range at ${end}`);
+        for (const fix of finding.fixes) renderFix(document, fix);
+      }
+      completeInDockerfile(text, end, { catalog, apiModel, regionInputs: { env: {} } });
+    }
+  });
+
+  it('malformed FROM lines yield nothing and throw nothing', () => {
+    for (const text of ['FROM', 'FROM ', 'FROM ${', 'FROM $', 'FROM ${X:-', 'FROM .dkr.ecr', 'FROM a.dkr.ecr.${', 'ARG\nFROM 1.dkr.ecr.x/${}', 'FROM \\\n', '\uFEFFFROM 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:latest']) {
+      assert.doesNotThrow(() => analyze(text), text);
+    }
+    assert.deepEqual(images('FROM a.dkr.ecr.${'), []);
+  });
+});
