@@ -25,6 +25,8 @@ export interface ServedDocument {
    * joined text, not the cell: map them with notebookDocuments.ts).
    */
   cell?: ServedCell;
+  /** Milliseconds it took to read (parse) this version of a JSON or Python document. */
+  readMs?: number;
 }
 
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
@@ -60,7 +62,9 @@ export class SpecDocuments {
     if (!isJson && !PYTHON_LANGUAGES.has(document.languageId)) return undefined;
     const cached = this.cache.get(document);
     if (cached && cached.version === document.version) return cached.served;
+    const started = performance.now();
     const served = isJson ? this.readJson(document) : this.readPython(document);
+    if (served) served.readMs = performance.now() - started;
     this.cache.set(document, { version: document.version, served });
     return served;
   }
