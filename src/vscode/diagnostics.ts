@@ -37,6 +37,9 @@ export class DiagnosticsController implements vscode.Disposable {
         this.scheduleNotebook(event.notebook);
       }),
       vscode.workspace.onDidCloseNotebookDocument((notebook) => this.clearNotebook(notebook)),
+      // Whether VS Code reports JSON syntax errors itself decides whether we do (builtinJsonSyntax.ts).
+      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('json.validate.enable') && this.refreshAll()),
+      vscode.extensions.onDidChange(() => this.refreshAll()),
     );
     this.refreshAll();
   }
