@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+// scripts/run-desktop-tests.mjs (`npm run test:desktop`): which VS Code it runs the suite in, and
+// the one line it prints when it has none. --dry-run stops before VS Code would start.
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const script = path.join(repoRoot, 'scripts', 'run-desktop-tests.mjs');
+
+function runScript(args: string[], vscodeExecutable?: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.VSCODE_EXECUTABLE;
+  if (vscodeExecutable !== undefined) env.VSCODE_EXECUTABLE = vscodeExecutable;
+  return spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', env, cwd: repoRoot });
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line.length > 0);
+}
+
+describe('scripts/run-desktop-tests.mjs', function () {
+  this.timeout(20_000);
+
+  it('without VSCODE_EXECUTABLE or --download: one line naming what it needs, exit 2, nothing started', () => {
+    for (const given of [undefined, '', ' ']) {
+      const result = runScript([], given);
+      assert.equal(result.status, 2);
+      assert.equal(result.stdout, '');
+      assert.equal(lines(result.stderr).length, 1, result.stderr);
+      assert.match(result.stderr, /needs a desktop VS Code: set VSCODE_EXECUTABLE .*--download/);
+    }
+  });
+
+  it('a VSCODE_EXECUTABLE that does not exist: one line naming it, exit 2', () => {
+    const missing = path.join(repoRoot, 'no-such-vscode', 'code');
+    const result = runScript(['--dry-run'], `${process.execPath}${path.delimiter}${missing}`);
+    assert.equal(result.status, 2);
+    assert.deepEqual(lines(result.stderr), [`test:desktop: VSCODE_EXECUTABLE names ${missing}, which does not exist; set it to an installed VS Code's executable, or pass --download (CI)`]);
+  });
+
+  it('runs each installed VS Code named in VSCODE_EXECUTABLE, in order', () => {
+    const other = fs.realpathSync(script);
+    const result = runScript(['--dry-run'], [process.execPath, other].join(path.delimiter));
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(lines(result.stdout), [`VS Code at ${process.execPath}: ${process.execPath}`, `VS Code at ${other}: ${other}`]);
+  });
+
+  it('--download: the minimum VS Code of engines.vscode and stable, even with VSCODE_EXECUTABLE set', () => {
+    const engine = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).engines.vscode as string;
+    const minimum = engine.replace(/^\^/, '');
+    assert.equal(minimum, '1.100.0');
+    const result = runScript(['--download', '--dry-run'], process.execPath);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(lines(result.stdout), [`VS Code ${minimum} (minimum supported): download ${minimum}`, 'VS Code stable: download stable']);
+  });
+});
