@@ -54,4 +54,10 @@ describe('scripts/run-desktop-tests.mjs', function () {
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(lines(result.stdout), [`VS Code ${minimum} (minimum supported): download ${minimum}`, 'VS Code stable: download stable']);
   });
+
+  it('the CI workflow runs it under xvfb, downloading both versions', () => {
+    const workflow = fs.readFileSync(path.join(repoRoot, '.github', 'workflows', 'desktop.yml'), 'utf8');
+    assert.match(workflow, /^\s+run: xvfb-run -a npm run test:desktop -- --download$/m);
+    assert.match(workflow, /runs-on: ubuntu-latest/);
+  });
 });
