@@ -31,7 +31,7 @@ export interface LastAnalysis {
 
 /**
  * Milliseconds to wait, from `now`, before analysing a document whose last analysis was `last`
- * (undefined: never analysed, so no wait). 0 means the next turn of the event loop. The rest after
+ * (undefined: never analysed, so no wait). 0 means the next turn of the event loop (setImmediate). The rest after
  * an analysis equals its cost (capped at MAX_REST_MS), or nothing when it cost less than
  * CHEAP_ANALYSIS_MS.
  */

@@ -19,8 +19,8 @@ export const TYPING_DELAY_MS = 150;
 
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  /** The pending analysis per document (or notebook): at most one, whatever the edits. */
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The pending analysis per document (or notebook), as its cancel: at most one, whatever the edits. */
+  private readonly pending = new Map<string, () => void>();
   /** What each document's (or notebook's) last analysis cost, for the pace of the next. */
   private readonly lastAnalyses = new Map<string, LastAnalysis>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -57,8 +57,7 @@ export class DiagnosticsController implements vscode.Disposable {
       return;
     }
     const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.cancel(key);
     const started = performance.now();
     let result: ReturnType<SpecAnalysis['analyze']>;
     try {
@@ -82,8 +81,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Every cell's diagnostics from one analysis of the notebook. */
   refreshNotebook(notebook: vscode.NotebookDocument): void {
     const key = notebookTimerKey(notebook);
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.cancel(key);
     const cells = notebook.getCells().map((cell) => cell.document);
     const started = performance.now();
     let diagnostics: Map<vscode.TextDocument, vscode.Diagnostic[]> | undefined;
@@ -112,13 +110,25 @@ export class DiagnosticsController implements vscode.Disposable {
    * join (it reads the text as it is when it runs), at the pace analysisDelayMs allows.
    */
   private scheduleOnce(key: string, refresh: () => void): void {
-    if (this.timers.has(key)) return;
-    this.timers.set(key, setTimeout(refresh, analysisDelayMs(this.lastAnalyses.get(key), performance.now())));
+    if (this.pending.has(key)) return;
+    const delay = analysisDelayMs(this.lastAnalyses.get(key), performance.now());
+    // setImmediate, not setTimeout(0) (at least 1 ms in Node): a 2 KB spec's whole analysis costs less.
+    if (delay === 0) {
+      const immediate = setImmediate(refresh);
+      this.pending.set(key, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(refresh, delay);
+      this.pending.set(key, () => clearTimeout(timer));
+    }
+  }
+
+  private cancel(key: string): void {
+    this.pending.get(key)?.();
+    this.pending.delete(key);
   }
 
   private clearNotebook(notebook: vscode.NotebookDocument): void {
-    clearTimeout(this.timers.get(notebookTimerKey(notebook)));
-    this.timers.delete(notebookTimerKey(notebook));
+    this.cancel(notebookTimerKey(notebook));
     this.lastAnalyses.delete(notebookTimerKey(notebook));
     for (const cell of notebook.getCells()) this.collection.delete(cell.document.uri);
     this.analysis.documents.notebooks.forget(notebook);
@@ -132,15 +142,14 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private clear(document: vscode.TextDocument): void {
-    clearTimeout(this.timers.get(document.uri.toString()));
-    this.timers.delete(document.uri.toString());
+    this.cancel(document.uri.toString());
     this.lastAnalyses.delete(document.uri.toString());
     this.collection.delete(document.uri);
     this.analysis.forget(document);
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const cancel of this.pending.values()) cancel();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 }
