@@ -72,6 +72,8 @@ async function runSuite(runTests, run, suite, grep) {
         '--disable-extensions',
         '--skip-welcome',
         '--skip-release-notes',
+        // Registry sign-in tests store secrets; a CI machine has no keyring for VS Code to use.
+        '--password-store=basic',
         ...(suite.trust ? [] : ['--disable-workspace-trust']),
       ],
     });
