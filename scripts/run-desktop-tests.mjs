@@ -9,6 +9,7 @@
 // Without either it prints one line saying what it needs and exits 2: VS Code cannot be
 // downloaded on every machine (these development machines have no internet). --dry-run prints
 // the runs it would make. On Linux without a display, run it under xvfb-run.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BASE_SETTINGS, REPO_ROOT, ensureSystemPackages, writeUserSettings } from './lib/code-server.mjs';
@@ -34,13 +35,15 @@ async function main() {
   ensureSystemPackages({ browser: false, codeServer: false });
   // The launch tests start moto (an independent AWS emulator) themselves; make sure it is there.
   ensureMoto();
-  const { runTests } = await import('@vscode/test-electron');
+  const { runTests, downloadAndUnzipVSCode } = await import('@vscode/test-electron');
 
   const total = { passed: 0, failed: 0, pending: 0 };
   for (const run of plan.runs) {
+    // Downloaded (or found in .vscode-test/) once per version, for both suites.
+    const executable = run.vscodeExecutablePath ?? (await downloadAndUnzipVSCode(run.version));
     for (const suite of SUITES.filter((s) => !s.onlyIf || s.onlyIf())) {
       console.log(`\n▶ ${run.label}, ${suite.name} suite${suite.trust ? ' (Workspace Trust on)' : ''}`);
-      const result = await runSuite(runTests, run, suite, grep);
+      const result = await runSuite(suite.trust ? runTestsTrusted : runTests, executable, run.label, suite, grep);
       printFailures(result.failures);
       total.passed += result.passed;
       total.failed += result.failed;
@@ -52,7 +55,7 @@ async function main() {
 }
 
 /** One suite in a fresh user-data and extensions folder; the result as index.ts writes it. */
-async function runSuite(runTests, run, suite, grep) {
+async function runSuite(runTests, executable, label, suite, grep) {
   fs.mkdirSync(path.join(REPO_ROOT, '.vscode-test'), { recursive: true });
   const runDir = fs.mkdtempSync(path.join(REPO_ROOT, '.vscode-test', `desktop-${suite.name}-`));
   const userDataDir = path.join(runDir, 'user-data');
@@ -60,34 +63,57 @@ async function runSuite(runTests, run, suite, grep) {
   writeUserSettings(userDataDir, { ...BASE_SETTINGS, ...suite.settings, ...presetSettings() });
   try {
     await runTests({
-      ...(run.vscodeExecutablePath ? { vscodeExecutablePath: run.vscodeExecutablePath } : { version: run.version }),
+      vscodeExecutablePath: executable,
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: path.join(COMPILED_TESTS, 'index'),
       extensionTestsEnv: suiteEnv(suite, resultFile, grep),
       launchArgs: [
         WORKSPACE,
-        '--user-data-dir', userDataDir,
-        '--extensions-dir', path.join(runDir, 'extensions'),
+        `--user-data-dir=${userDataDir}`,
+        `--extensions-dir=${path.join(runDir, 'extensions')}`,
         // Only this extension and VS Code's built-in ones (the JSON language features among them).
         '--disable-extensions',
-        '--skip-welcome',
-        '--skip-release-notes',
         // Registry sign-in tests store secrets; a CI machine has no keyring for VS Code to use.
         '--password-store=basic',
-        ...(suite.trust ? [] : ['--disable-workspace-trust']),
       ],
     });
   } catch (error) {
     // runTests rejects when VS Code exits non-zero; the result file, if written, still counts.
-    if (!fs.existsSync(resultFile)) {
-      return { passed: 0, failed: 1, pending: 0, failures: [{ title: `${run.label}, ${suite.name} suite`, message: `VS Code did not run the tests: ${error.message}` }] };
-    }
+    if (!fs.existsSync(resultFile)) return noResult(label, suite, runDir, `VS Code did not run the tests: ${error.message}`);
   }
-  if (!fs.existsSync(resultFile)) {
-    return { passed: 0, failed: 1, pending: 0, failures: [{ title: `${run.label}, ${suite.name} suite`, message: 'VS Code exited without a test result' }] };
-  }
+  if (!fs.existsSync(resultFile)) return noResult(label, suite, runDir, 'VS Code exited without a test result');
   const result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
   if (result.failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
   else console.log(`  Logs kept in ${path.relative(REPO_ROOT, runDir)}/`);
   return result;
+}
+
+/** A suite that produced no result: one failure, and VS Code's logs kept. */
+function noResult(label, suite, runDir, message) {
+  console.log(`  Logs kept in ${path.relative(REPO_ROOT, runDir)}/`);
+  return { passed: 0, failed: 1, pending: 0, failures: [{ title: `${label}, ${suite.name} suite`, message }] };
+}
+
+/**
+ * runTests for a suite that needs Workspace Trust on: @vscode/test-electron 2.5's runTests always
+ * adds --disable-workspace-trust, which would make the restricted suite's workspace trusted. The
+ * same launch as runTests otherwise (its other fixed arguments, the test environment merged into
+ * ours); resolves when VS Code exits 0, rejects otherwise.
+ */
+function runTestsTrusted({ vscodeExecutablePath, extensionDevelopmentPath, extensionTestsPath, extensionTestsEnv, launchArgs }) {
+  const args = [
+    ...launchArgs,
+    '--no-sandbox',
+    '--disable-gpu-sandbox',
+    '--disable-updates',
+    '--skip-welcome',
+    '--skip-release-notes',
+    `--extensionTestsPath=${extensionTestsPath}`,
+    `--extensionDevelopmentPath=${extensionDevelopmentPath}`,
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(vscodeExecutablePath, args, { env: { ...process.env, ...extensionTestsEnv }, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve(0) : reject(new Error(`VS Code exited with ${code ?? signal}`))));
+  });
 }
