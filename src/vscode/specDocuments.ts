@@ -46,6 +46,8 @@ export class SpecDocuments {
   private readonly cache = new WeakMap<vscode.TextDocument, { version: number; served: ServedDocument | undefined }>();
   /** Notebook cells are read with their whole notebook (one scope), cached per notebook state. */
   readonly notebooks = new NotebookDocuments(MAX_SPEC_CHARACTERS);
+  /** How many JSON or Python document versions were read (each a full parse of a spec); for tests. */
+  readCount = 0;
 
   /** The parsed JSON spec, or undefined when the document is not a JSON spec of ours. */
   get(document: vscode.TextDocument): ServedSpec | undefined {
@@ -62,6 +64,7 @@ export class SpecDocuments {
     if (!isJson && !PYTHON_LANGUAGES.has(document.languageId)) return undefined;
     const cached = this.cache.get(document);
     if (cached && cached.version === document.version) return cached.served;
+    this.readCount++;
     const started = performance.now();
     const served = isJson ? this.readJson(document) : this.readPython(document);
     if (served) served.readMs = performance.now() - started;
