@@ -24,11 +24,18 @@ export const SUITES = [
   },
 ];
 
-/** Settings presets: the fixture file, then $SAGEMAKER_SPEC_TEST_SETTINGS (a JSON object). */
+/**
+ * Settings every suite runs with, whichever VS Code runs it. VS Code in the browser (code-server)
+ * saves files after a delay by default, desktop VS Code does not: a slow test could then save its
+ * edits into test/fixtures/workspace/. Off in both, so the suite behaves the same everywhere.
+ */
+const SUITE_SETTINGS = { 'files.autoSave': 'off' };
+
+/** Settings presets: SUITE_SETTINGS, the fixture file, then $SAGEMAKER_SPEC_TEST_SETTINGS (a JSON object). */
 export function presetSettings() {
   const fromFile = fs.existsSync(USER_SETTINGS_FIXTURE) ? JSON.parse(fs.readFileSync(USER_SETTINGS_FIXTURE, 'utf8')) : {};
   const fromEnv = process.env.SAGEMAKER_SPEC_TEST_SETTINGS ? JSON.parse(process.env.SAGEMAKER_SPEC_TEST_SETTINGS) : {};
-  return { ...fromFile, ...fromEnv };
+  return { ...SUITE_SETTINGS, ...fromFile, ...fromEnv };
 }
 
 /** The environment test/integration/index.ts reads in the extension host. */
