@@ -26,34 +26,20 @@ import {
   workbenchUrl,
   writeUserSettings,
 } from './lib/code-server.mjs';
+import { argValue, checkBuilt, COMPILED_TESTS, presetSettings, printFailures, SUITES, suiteEnv, WORKSPACE } from './lib/integration-suites.mjs';
 import { ensureMoto } from './lib/moto.mjs';
 
 const SUITE_TIMEOUT_MS = 5 * 60_000;
-const WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
-const COMPILED_TESTS = path.join(REPO_ROOT, 'out', 'test', 'integration');
-const USER_SETTINGS_FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'user-settings.json');
 // Browser console: test progress (test/integration/index.ts prints it) and VS Code's errors.
 const TEST_PREFIX = '[integration]';
 const CONSOLE_PREFIX = '[vscode] ';
 const CRASH_PATTERN = /extension host.*(terminated unexpectedly|exited with code|crashed)/i;
 
-/** Each suite gets a fresh workbench. */
-const SUITES = [
-  { name: 'default', trust: false, settings: {} },
-  {
-    name: 'restricted',
-    trust: true,
-    // No startup trust prompt: the test workspace simply stays untrusted (Restricted Mode).
-    settings: { 'security.workspace.trust.startupPrompt': 'never' },
-    onlyIf: () => listCompiledTests().some((f) => f.endsWith('.restricted.test.js')),
-  },
-];
-
 await main();
 
 async function main() {
   const grep = argValue('--grep');
-  checkBuilt();
+  checkBuilt('npm run test:integration');
   pruneOldRunDirs();
   ensureSystemPackages();
   await ensureCodeServer();
@@ -97,11 +83,7 @@ async function runSuite(suite, grep) {
     folder: WORKSPACE,
     trust: suite.trust,
     // The extension host inherits code-server's environment: this is how run() learns these.
-    env: {
-      SAGEMAKER_SPEC_TEST_RESULT: resultFile,
-      SAGEMAKER_SPEC_TEST_GREP: grep ?? '',
-      SAGEMAKER_SPEC_TEST_SUITE: suite.name,
-    },
+    env: suiteEnv(suite, resultFile, grep),
   });
   onShutdown(() => server.stop());
 
@@ -181,21 +163,6 @@ function isWorthShowing(type, text) {
   return type === 'error' && /extension host|sagemaker/i.test(text);
 }
 
-function printFailures(failures) {
-  for (const [index, failure] of failures.entries()) {
-    console.log(`\n  ${index + 1}) ${failure.title}\n     ${failure.message}`);
-    const frames = (failure.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line) && !line.includes('node_modules'));
-    if (frames.length) console.log(frames.slice(0, 6).join('\n'));
-  }
-}
-
-/** Settings presets: the fixture file, then $SAGEMAKER_SPEC_TEST_SETTINGS (a JSON object). */
-function presetSettings() {
-  const fromFile = fs.existsSync(USER_SETTINGS_FIXTURE) ? JSON.parse(fs.readFileSync(USER_SETTINGS_FIXTURE, 'utf8')) : {};
-  const fromEnv = process.env.SAGEMAKER_SPEC_TEST_SETTINGS ? JSON.parse(process.env.SAGEMAKER_SPEC_TEST_SETTINGS) : {};
-  return { ...fromFile, ...fromEnv };
-}
-
 /** Failed runs keep their folder for the logs; clear those over an hour old (not a live run). */
 function pruneOldRunDirs() {
   const cacheDir = path.join(REPO_ROOT, '.vscode-test');
@@ -204,30 +171,4 @@ function pruneOldRunDirs() {
     const dir = path.join(cacheDir, entry);
     if (Date.now() - fs.statSync(dir).mtimeMs > 60 * 60_000) fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function listCompiledTests() {
-  return fs.existsSync(COMPILED_TESTS) ? fs.readdirSync(COMPILED_TESTS, { recursive: true }).map(String) : [];
-}
-
-function checkBuilt() {
-  const missing = [
-    [path.join(REPO_ROOT, 'dist', 'extension.js'), 'npm run build'],
-    [path.join(COMPILED_TESTS, 'index.js'), 'npm run compile'],
-  ].filter(([file]) => !fs.existsSync(file));
-  if (missing.length) {
-    console.error(`Not built yet; run: ${missing.map(([, command]) => command).join(' && ')} (npm run test:integration does both)`);
-    process.exit(1);
-  }
-}
-
-function argValue(name) {
-  const index = process.argv.indexOf(name);
-  if (index === -1) return undefined;
-  const value = process.argv[index + 1];
-  if (!value) {
-    console.error(`${name} needs a value`);
-    process.exit(2);
-  }
-  return value;
 }

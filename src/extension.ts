@@ -35,6 +35,8 @@ export interface ExtensionTestApi {
   fixRenderCount(): number;
   /** What went to the "SageMaker" output channel lately. */
   outputLines(): readonly string[];
+  /** How many document versions were read (parsed) so far: edits in a burst should share one. */
+  documentReadCount(): number;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi | undefined {
@@ -64,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const launch = registerLaunchCommands(context, analysis, JSON_DOCUMENTS);
   const live = registerLiveRegistries(context, analysis, diagnostics, launch.services, JSON_DOCUMENTS);
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { launch, live, fixRenderCount: () => fixRenderCount.value, outputLines: () => analysis.output.recent }
+    ? { launch, live, fixRenderCount: () => fixRenderCount.value, outputLines: () => analysis.output.recent, documentReadCount: () => analysis.documents.readCount }
     : undefined;
 }
 

@@ -53,10 +53,11 @@ const SYSTEM_PACKAGES = [
 /**
  * Makes sure the Debian packages are there: installs them with apt-get when running as root on
  * Debian, otherwise exits naming them. `browser: false` skips Chromium (the demo opens in yours);
- * `registry: false` skips the Docker registry packages.
+ * `registry: false` skips the Docker registry packages; `codeServer: false` (desktop VS Code) skips
+ * what installing code-server needs.
  */
-export function ensureSystemPackages({ browser = true, registry = true } = {}) {
-  const needInstallDeps = !isCodeServerInstalled();
+export function ensureSystemPackages({ browser = true, registry = true, codeServer = true } = {}) {
+  const needInstallDeps = codeServer && !isCodeServerInstalled();
   const missing = SYSTEM_PACKAGES.filter(
     (p) => ((p.forBrowser && browser) || (p.forInstall && needInstallDeps) || (p.forRegistry && registry)) && !p.present(),
   ).map((p) => p.name);

@@ -1,19 +1,28 @@
 /**
- * Keeps the Problems panel in step with open documents: analysed on open, debounced while typing,
- * re-run when settings change, cleared on close. A notebook is analysed as a whole (its cells
- * share one scope): a change to any cell, or cells added or removed, refreshes every cell.
+ * Keeps the Problems panel in step with open documents: analysed on open, again after edits at a
+ * pace set by what the last analysis cost (analysisPacing.ts), re-run when settings change,
+ * cleared on close. A notebook is analysed as a whole (its cells share one scope): a change to any
+ * cell, or cells added or removed, refreshes every cell.
  */
 import * as vscode from 'vscode';
+import { analysisDelayMs, type LastAnalysis } from './analysisPacing';
+import { withoutBuiltinJsonDuplicates } from './builtinJsonSyntax';
 import { toDiagnostic, DIAGNOSTIC_SOURCE } from './convert';
 import { cellDiagnostics, isNotebookCell, notebookOf } from './notebookDocuments';
 import type { SpecAnalysis } from './specAnalysis';
 
-/** How long typing must pause before a spec is analysed again. */
+/**
+ * How long typing must pause before the launch commands read the active spec's kind again
+ * (registerLaunchCommands.ts). Diagnostics no longer wait a fixed time: see analysisPacing.ts.
+ */
 export const TYPING_DELAY_MS = 150;
 
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The pending analysis per document (or notebook), as its cancel: at most one, whatever the edits. */
+  private readonly pending = new Map<string, () => void>();
+  /** What each document's (or notebook's) last analysis cost, for the pace of the next. */
+  private readonly lastAnalyses = new Map<string, LastAnalysis>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly analysis: SpecAnalysis) {
@@ -28,6 +37,9 @@ export class DiagnosticsController implements vscode.Disposable {
         this.scheduleNotebook(event.notebook);
       }),
       vscode.workspace.onDidCloseNotebookDocument((notebook) => this.clearNotebook(notebook)),
+      // Whether VS Code reports JSON syntax errors itself decides whether we do (builtinJsonSyntax.ts).
+      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('json.validate.enable') && this.refreshAll()),
+      vscode.extensions.onDidChange(() => this.refreshAll()),
     );
     this.refreshAll();
   }
@@ -45,8 +57,8 @@ export class DiagnosticsController implements vscode.Disposable {
       return;
     }
     const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.cancel(key);
+    const started = performance.now();
     let result: ReturnType<SpecAnalysis['analyze']>;
     try {
       result = this.analysis.analyze(document);
@@ -55,19 +67,23 @@ export class DiagnosticsController implements vscode.Disposable {
       this.analysis.internalError(`analysis of ${document.uri.toString(true)}`, error);
       result = undefined;
     }
+    // A cached result reports what producing it cost; for a document not ours, deciding so counts.
+    const endedAt = performance.now();
+    this.lastAnalyses.set(key, { costMs: result?.costMs ?? endedAt - started, endedAt });
     if (!result) {
       this.collection.delete(document.uri);
       return;
     }
-    this.collection.set(document.uri, result.analysis.findings.map((finding) => toDiagnostic(document, finding)));
+    const findings = withoutBuiltinJsonDuplicates(result.analysis.findings, result.served, document);
+    this.collection.set(document.uri, findings.map((finding) => toDiagnostic(document, finding)));
   }
 
   /** Every cell's diagnostics from one analysis of the notebook. */
   refreshNotebook(notebook: vscode.NotebookDocument): void {
     const key = notebookTimerKey(notebook);
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.cancel(key);
     const cells = notebook.getCells().map((cell) => cell.document);
+    const started = performance.now();
     let diagnostics: Map<vscode.TextDocument, vscode.Diagnostic[]> | undefined;
     try {
       const first = cells.find((document) => this.analysis.documents.serve(document));
@@ -76,6 +92,8 @@ export class DiagnosticsController implements vscode.Disposable {
     } catch (error) {
       this.analysis.internalError(`analysis of ${notebook.uri.toString(true)}`, error);
     }
+    const endedAt = performance.now();
+    this.lastAnalyses.set(key, { costMs: endedAt - started, endedAt });
     for (const document of cells) {
       const found = diagnostics?.get(document);
       if (found) this.collection.set(document.uri, found);
@@ -84,14 +102,34 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private scheduleNotebook(notebook: vscode.NotebookDocument): void {
-    const key = notebookTimerKey(notebook);
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => this.refreshNotebook(notebook), TYPING_DELAY_MS));
+    this.scheduleOnce(notebookTimerKey(notebook), () => this.refreshNotebook(notebook));
+  }
+
+  /**
+   * Edits never analyse in their own handler: they start one pending analysis, which later edits
+   * join (it reads the text as it is when it runs), at the pace analysisDelayMs allows.
+   */
+  private scheduleOnce(key: string, refresh: () => void): void {
+    if (this.pending.has(key)) return;
+    const delay = analysisDelayMs(this.lastAnalyses.get(key), performance.now());
+    // setImmediate, not setTimeout(0) (at least 1 ms in Node): a 2 KB spec's whole analysis costs less.
+    if (delay === 0) {
+      const immediate = setImmediate(refresh);
+      this.pending.set(key, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(refresh, delay);
+      this.pending.set(key, () => clearTimeout(timer));
+    }
+  }
+
+  private cancel(key: string): void {
+    this.pending.get(key)?.();
+    this.pending.delete(key);
   }
 
   private clearNotebook(notebook: vscode.NotebookDocument): void {
-    clearTimeout(this.timers.get(notebookTimerKey(notebook)));
-    this.timers.delete(notebookTimerKey(notebook));
+    this.cancel(notebookTimerKey(notebook));
+    this.lastAnalyses.delete(notebookTimerKey(notebook));
     for (const cell of notebook.getCells()) this.collection.delete(cell.document.uri);
     this.analysis.documents.notebooks.forget(notebook);
   }
@@ -100,20 +138,18 @@ export class DiagnosticsController implements vscode.Disposable {
     // A cell's change (or a cell opening with its notebook) refreshes the whole notebook, once.
     const notebook = notebookOf(document);
     if (notebook) return this.scheduleNotebook(notebook);
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => this.refresh(document), TYPING_DELAY_MS));
+    this.scheduleOnce(document.uri.toString(), () => this.refresh(document));
   }
 
   private clear(document: vscode.TextDocument): void {
-    clearTimeout(this.timers.get(document.uri.toString()));
-    this.timers.delete(document.uri.toString());
+    this.cancel(document.uri.toString());
+    this.lastAnalyses.delete(document.uri.toString());
     this.collection.delete(document.uri);
     this.analysis.forget(document);
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const cancel of this.pending.values()) cancel();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

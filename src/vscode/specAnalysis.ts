@@ -21,7 +21,7 @@ export class SpecAnalysis {
    * Per host document: SpecDocuments reads one per document version (per document object: URIs of
    * untitled documents are reused), and one per notebook state, shared by all its cells.
    */
-  private readonly results = new WeakMap<HostDocument, { generation: number; analysis: DocumentAnalysis }>();
+  private readonly results = new WeakMap<HostDocument, { generation: number; analysis: DocumentAnalysis; costMs: number }>();
   private generation = 0;
   private catalogInstance: Catalog | undefined;
   private readonly awsConfig = new CachedTextFile(() => awsConfigPath());
@@ -54,12 +54,17 @@ export class SpecAnalysis {
     return { regionSetting: settings.region, profileSetting: settings.profile, env: process.env, awsConfigText: this.awsConfig.get() };
   }
 
-  /** The findings of a document we serve (JSON spec, Python script), once per version and settings. */
-  analyze(document: vscode.TextDocument): { served: ServedDocument; analysis: DocumentAnalysis } | undefined {
+  /**
+   * The findings of a document we serve (JSON spec, Python script), once per version and settings.
+   * `costMs`: what producing them cost (reading the document plus the rules), in milliseconds, also
+   * when they come from the cache; the diagnostics pace themselves by it (analysisPacing.ts).
+   */
+  analyze(document: vscode.TextDocument): { served: ServedDocument; analysis: DocumentAnalysis; costMs: number } | undefined {
     const served = this.documents.serve(document);
     if (!served) return undefined;
     const cached = this.results.get(served.document);
-    if (cached && cached.generation === this.generation) return { served, analysis: cached.analysis };
+    if (cached && cached.generation === this.generation) return { served, analysis: cached.analysis, costMs: cached.costMs };
+    const started = performance.now();
     // A cell's settings are its notebook file's (cell URIs have their own scheme).
     const scope = served.cell?.read.notebook.uri ?? document.uri;
     const analysis = analyzeDocument(served.document, {
@@ -72,9 +77,10 @@ export class SpecAnalysis {
       live: this.live?.cache,
       onInternalError: (rule, error) => this.internalError(`rule ${rule}`, error),
     });
-    this.results.set(served.document, { generation: this.generation, analysis });
+    const costMs = (served.readMs ?? 0) + performance.now() - started;
+    this.results.set(served.document, { generation: this.generation, analysis, costMs });
     if (served.json) this.live?.refreshForSpec(served.json.spec);
-    return { served, analysis };
+    return { served, analysis, costMs };
   }
 
   /**

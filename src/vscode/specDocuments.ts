@@ -26,6 +26,8 @@ export interface ServedDocument {
    * joined text, not the cell: map them with notebookDocuments.ts).
    */
   cell?: ServedCell;
+  /** Milliseconds it took to read (parse) this version of a JSON or Python document. */
+  readMs?: number;
 }
 
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
@@ -46,6 +48,8 @@ export class SpecDocuments {
   private readonly cache = new WeakMap<vscode.TextDocument, { version: number; served: ServedDocument | undefined }>();
   /** Notebook cells are read with their whole notebook (one scope), cached per notebook state. */
   readonly notebooks = new NotebookDocuments(MAX_SPEC_CHARACTERS);
+  /** How many JSON or Python document versions were read (each a full parse of a spec); for tests. */
+  readCount = 0;
 
   /** The parsed JSON spec, or undefined when the document is not a JSON spec of ours. */
   get(document: vscode.TextDocument): ServedSpec | undefined {
@@ -63,7 +67,10 @@ export class SpecDocuments {
     if (!isJson && !isDockerfile && !PYTHON_LANGUAGES.has(document.languageId)) return undefined;
     const cached = this.cache.get(document);
     if (cached && cached.version === document.version) return cached.served;
+    this.readCount++;
+    const started = performance.now();
     const served = isJson ? this.readJson(document) : isDockerfile ? this.readDockerfile(document) : this.readPython(document);
+    if (served) served.readMs = performance.now() - started;
     this.cache.set(document, { version: document.version, served });
     return served;
   }

@@ -1,5 +1,7 @@
 // Entry point of the integration tests: VS Code's extension host loads this module (the
-// `extensionTestsPath` given by scripts/run-integration-tests.mjs) and awaits `run()`.
+// `extensionTestsPath` given by scripts/run-integration-tests.mjs in code-server, or by
+// scripts/run-desktop-tests.mjs in desktop VS Code) and awaits `run()`. Nothing here or in the
+// tests may depend on which of the two runs them.
 // Nothing reports the outcome back to the runner, so run() writes it to a JSON file.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -18,7 +20,8 @@ export interface TestResult {
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /**
- * Set by the runner on code-server's process; the extension host inherits its environment.
+ * Set by the runner (scripts/lib/integration-suites.mjs suiteEnv): on code-server's process, whose
+ * environment the extension host inherits, or as runTests' extensionTestsEnv on the desktop.
  * - SAGEMAKER_SPEC_TEST_RESULT: where to write the result (default test-results/integration.json)
  * - SAGEMAKER_SPEC_TEST_GREP: only run tests whose full title matches this pattern
  * - SAGEMAKER_SPEC_TEST_SUITE: `restricted` runs only the `*.restricted.test.js` files (the runner
