@@ -373,7 +373,8 @@ function referenceItems(catalog: Catalog, typed: string, edit: TextEdit, region:
     const { image, uri } = candidate;
     const scopes = image.scopes.length > 0 ? ` (${image.scopes.join(', ')})` : '';
     return {
-      // The part that differs between rows; the registry host, the same on every row, is in the description.
+      // The part that differs between rows; the registry host, the same on every row, is summed up
+      // by the account and region of the description.
       label: `${image.repository}:${candidate.tag}`,
       kind: 'image',
       labelDetails: { detail: ` ${imageTitle(image)}`, description: `${candidate.account} · ${region.region}` },

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { completeAt, type CompletionResult } from '../../src/core/completion';
 import { applyEdits } from '../../src/core/findings';
+import { readPythonDocument } from '../../src/core/hostDocument';
+import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
 import { parseSpecDocument } from '../../src/core/specDocument';
 import { catalog } from './specTestKit';
 
@@ -60,6 +62,17 @@ describe('completion', () => {
     assert.equal(xgboost.filterText, 'xgb 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.2-0 xgboost XGBoost');
     // Typing on past the list asked for (`xgbo`) still finds the row in its filter text.
     assert.match(xgboost.filterText!.slice('xgb'.length), /xgbo/);
+  });
+
+  it('gives Python image arguments the same rows, replacing the string content', () => {
+    const source = 'from sagemaker.estimator import Estimator\nestimator = Estimator(image_uri="xgb", role=role, instance_count=1, instance_type="ml.m5.xlarge")\n';
+    const offset = source.indexOf('"xgb"') + 4;
+    const result = completeInPython(readPythonDocument(source), offset, { catalog, regionInputs: { env: { AWS_REGION: 'us-east-1' } } })!;
+    const [item] = result.items;
+    assert.equal(item.label, 'sagemaker-xgboost:3.2-0');
+    assert.deepEqual(item.labelDetails, { detail: ' XGBoost 3.2-0', description: '683313688378 · us-east-1' });
+    assert.ok(item.filterText!.startsWith('xgb'));
+    assert.equal(applyEdits(source, [item.edit]), source.replace('"xgb"', '"683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.2-0"'));
   });
 
   it('uses the region of the environment, with the right DNS suffix', () => {
