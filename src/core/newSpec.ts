@@ -27,6 +27,7 @@ export function blank(prefix = ''): Blank {
   return { blank: true, prefix };
 }
 
+/** True for a blank (made by `blank()`), false for any JSON value. */
 export function isBlank(value: SpecValue): value is Blank {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as Blank).blank === true;
 }

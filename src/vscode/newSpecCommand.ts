@@ -44,7 +44,8 @@ async function openUntitled(folder: vscode.WorkspaceFolder | undefined, fileStem
   if (!folder) return vscode.workspace.openTextDocument({ language: 'json' });
   const name = await freeSpecFileName(fileStem, (candidate) => isTaken(vscode.Uri.joinPath(folder.uri, candidate)));
   const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name).with({ scheme: 'untitled' }));
-  return document.languageId === 'json' ? document : vscode.languages.setTextDocumentLanguage(document, 'json');
+  // `files.associations` may make it JSONC, which we serve as well; anything else becomes JSON.
+  return ['json', 'jsonc'].includes(document.languageId) ? document : vscode.languages.setTextDocumentLanguage(document, 'json');
 }
 
 /** A file on disk or an open document (an earlier new spec not yet saved) with that path. */
