@@ -2,7 +2,7 @@
 // quick fixes through the code action provider, completion and hover.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, completionLabel, openFixture, ourDiagnostics, waitFor, waitForDiagnostics, waitForJsonLanguageServer } from './helpers';
+import { activateExtension, completionLabel, fixtureUri, openFixture, ourDiagnostics, waitFor, waitForDiagnostics, waitForJsonLanguageServer } from './helpers';
 
 function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
@@ -93,6 +93,30 @@ describe('editor features', () => {
     assert.strictEqual(item.insertText, '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1');
     // VS Code filters the text from the range's start to the cursor ("xgb") against filterText.
     assert.ok(item.filterText!.startsWith(document.getText(range)), item.filterText);
+  });
+
+  it("VS Code's own filter keeps the rows: accepting after typing the image name or the account inserts a full reference", async () => {
+    // An untitled copy of the fixture: the workbench may save a file it edits for this long.
+    const fixture = await vscode.workspace.openTextDocument(fixtureUri('completion.sagemaker.json'));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'json', content: fixture.getText() }));
+    const { document } = editor;
+    const imageValue = () => /"TrainingImage": "([^"]*)"/.exec(document.getText())![1];
+    /** Puts `typed` in the image string, opens the suggest widget, types `more` into it, and accepts the selected row. */
+    const acceptAfter = async (typed: string, more: string) => {
+      const start = document.getText().indexOf('"TrainingImage": "') + '"TrainingImage": "'.length;
+      await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(start), document.positionAt(start + imageValue().length)), typed));
+      const cursor = document.positionAt(start + typed.length);
+      editor.selection = new vscode.Selection(cursor, cursor);
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      if (more) await vscode.commands.executeCommand('type', { text: more });
+      // The widget opens when the provider has answered: accept until the row lands.
+      return waitFor(async () => {
+        await vscode.commands.executeCommand('acceptSelectedSuggestion');
+        return imageValue() !== typed + more && imageValue();
+      }, { what: `a row accepted after "${typed}${more}"` });
+    };
+    assert.strictEqual(await acceptAfter('xgb', 'o'), '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.2-0');
+    assert.match(await acceptAfter('683313688378', ''), /^683313688378\.dkr\.ecr\.us-east-1\.amazonaws\.com\/[a-z0-9-]+:[^:]+$/);
   });
 
   it('shows what an image is on hover', async () => {
