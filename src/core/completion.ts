@@ -18,9 +18,23 @@ import type { RemoteTag } from './registry/registryTypes';
 
 export type CompletionKind = 'image' | 'repository' | 'tag' | 'value' | 'property';
 
+/**
+ * What a row shows after its label, as LSP's `CompletionItemLabelDetails` (VS Code's
+ * `CompletionItemLabel`): `detail` is drawn right after the label, so it starts with a space
+ * (` XGBoost 3.2-0`); `description` is drawn further right, less prominently (`683313688378 · us-east-1`).
+ */
+export interface CompletionLabelDetails {
+  detail?: string;
+  description?: string;
+}
+
 export interface CompletionItem {
+  /** The short text of the row (`sagemaker-xgboost:3.2-0`); what is inserted is `edit.newText`. */
   label: string;
   kind: CompletionKind;
+  /** Shown on every row, not only the selected one. */
+  labelDetails?: CompletionLabelDetails;
+  /** Shown beside the selected row (the full reference that accepting inserts, for images). */
   detail?: string;
   documentation?: string;
   /** Ranking: items sort by this text, best first. */
@@ -31,7 +45,11 @@ export interface CompletionItem {
   retrigger?: boolean;
   /** `edit.newText` is a snippet (`$1`, `${1|a,b|}` placeholders), not plain text. */
   snippet?: boolean;
-  /** The text the editor filters on, when it is not the typed text plus the label. */
+  /**
+   * The text the editor filters on, when it is not the typed text plus the label. The editor
+   * matches it against the document text from the start of `edit` to the cursor, so it must
+   * begin with (or fuzzily contain) what can be typed there.
+   */
   filterText?: string;
 }
 
@@ -165,7 +183,8 @@ function liveItems(live: LiveLookup | undefined, typed: string, edit: TextEdit, 
       items: tags.slice(0, MAX_ITEMS * 5).map((entry, index): CompletionItem => ({
         label: entry.tag,
         kind: 'tag',
-        detail: remoteTagDetail(entry) || host,
+        labelDetails: { description: remoteTagDetail(entry) || host },
+        detail: `${host}/${repository}:${entry.tag}`,
         sortText: String(index).padStart(5, '0'),
         edit: { ...edit, newText: `${host}/${repository}:${entry.tag}` },
       })),
@@ -178,7 +197,8 @@ function liveItems(live: LiveLookup | undefined, typed: string, edit: TextEdit, 
     items: repositories.slice(0, MAX_ITEMS * 5).map((name, index): CompletionItem => ({
       label: name,
       kind: 'repository',
-      detail: host,
+      labelDetails: { description: host },
+      detail: `${host}/${name}`,
       sortText: `${name.startsWith(partial) ? 0 : 1}${String(index).padStart(5, '0')}`,
       edit: { ...edit, newText: `${host}/${name}:` },
       retrigger: true,
@@ -239,12 +259,17 @@ function tagItems(
     const scopes = [...(scopesOfTag.get(tag) ?? new Set(image.scopes))].filter((scope) => scope !== '');
     const serves = !needed || scopes.length === 0 || servesScope(scopes, needed);
     const list = serves ? passing : failing;
+    const reference = `${host}/${repository}:${tag}`;
     list.push({
       label: tag,
       kind: 'tag',
-      detail: serves ? `${imageTitle(image)} · ${scopes.join(', ')}` : `${imageTitle(image)} · ${scopes.map((scope) => SCOPE_WORDS[scope] ?? scope).join(', ')} only`,
+      labelDetails: {
+        detail: ` ${imageTitle(image)}`,
+        description: serves ? scopes.join(', ') : `${scopes.map((scope) => SCOPE_WORDS[scope] ?? scope).join(', ')} only`,
+      },
+      detail: reference,
       sortText: String(list.length).padStart(5, '0'),
-      edit: { ...edit, newText: `${host}/${repository}:${tag}` },
+      edit: { ...edit, newText: reference },
     });
   }
   return { typed, isIncomplete: false, items: passing.length > 0 ? passing : failing };
@@ -257,7 +282,8 @@ function repositoryItems(catalog: Catalog, typed: string, edit: TextEdit, host: 
     return {
       label: repository,
       kind: 'repository',
-      detail: image ? `${image.title} · ${region}` : region,
+      labelDetails: { detail: image ? ` ${image.title}` : undefined, description: `${account} · ${region}` },
+      detail: `${host}/${repository}`,
       sortText: `${repository.startsWith(partial) ? 0 : 1}${String(index).padStart(4, '0')}`,
       edit: { ...edit, newText: `${host}/${repository}:` },
       retrigger: true,
@@ -269,6 +295,7 @@ function repositoryItems(catalog: Catalog, typed: string, edit: TextEdit, host: 
 interface ReferenceCandidate {
   uri: string;
   image: CatalogImage;
+  account: string;
   tag: string;
   /** Lowercased text the query is matched against: repository, framework and title. */
   names: string;
@@ -304,6 +331,7 @@ function referenceCandidates(catalog: Catalog, region: string): ReferenceCandida
         candidates.push({
           uri,
           image,
+          account,
           tag,
           names: `${image.repository} ${image.framework} ${image.title}`.toLowerCase(),
           kindRank: KIND_RANK[image.kind] ?? 3,
@@ -341,14 +369,25 @@ function referenceItems(catalog: Catalog, typed: string, edit: TextEdit, region:
   }
   matches.sort((a, b) => a.score - b.score || a.candidate.kindRank - b.candidate.kindRank || a.candidate.order - b.candidate.order);
   const where = describeRegion(region);
-  const items = matches.slice(0, MAX_ITEMS).map(({ candidate }, index): CompletionItem => ({
-    label: candidate.uri,
-    kind: 'image',
-    detail: `${imageTitle(candidate.image)} · ${where}`,
-    documentation: `${candidate.image.title} ${candidate.image.version} (${candidate.image.scopes.join(', ')}) from the SageMaker registry in ${region.region}.`,
-    sortText: String(index).padStart(5, '0'),
-    edit: { ...edit, newText: candidate.uri },
-  }));
+  const items = matches.slice(0, MAX_ITEMS).map(({ candidate }, index): CompletionItem => {
+    const { image, uri } = candidate;
+    const scopes = image.scopes.length > 0 ? ` (${image.scopes.join(', ')})` : '';
+    return {
+      // The part that differs between rows; the registry host, the same on every row, is summed up
+      // by the account and region of the description.
+      label: `${image.repository}:${candidate.tag}`,
+      kind: 'image',
+      labelDetails: { detail: ` ${imageTitle(image)}`, description: `${candidate.account} · ${region.region}` },
+      detail: uri,
+      documentation: `${imageTitle(image)}${scopes} from the SageMaker registry in ${where}.`,
+      sortText: String(index).padStart(5, '0'),
+      // The editor filters on the text from the string's start to the cursor, which is `typed`:
+      // leading with it keeps our ranking, and the reference and names after it keep the row while
+      // the user types on (`xgbo`, the account, the host) before the list is asked for again.
+      filterText: `${typed} ${uri} ${image.framework} ${image.title}`,
+      edit: { ...edit, newText: uri },
+    };
+  });
   return { typed, isIncomplete: true, items };
 }
 

@@ -58,11 +58,13 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
     const items = result.items.flatMap((item) => {
       const range = editorRange(served.cell, document, item.edit.offset, item.edit.length);
       if (!range) return [];
-      const completion = new vscode.CompletionItem(item.label, ITEM_KINDS[item.kind]);
+      const label: string | vscode.CompletionItemLabel = item.labelDetails ? { label: item.label, ...item.labelDetails } : item.label;
+      const completion = new vscode.CompletionItem(label, ITEM_KINDS[item.kind]);
       completion.detail = item.detail;
       if (item.documentation) completion.documentation = untrustedMarkdown(item.documentation);
       completion.sortText = item.sortText;
       // We rank and filter ourselves; filtering by the typed text keeps VS Code from re-ranking.
+      // The range starts where `typed` starts, so VS Code filters `typed` against this text.
       completion.filterText = item.filterText ?? result.typed + item.label;
       completion.range = range;
       completion.insertText = item.snippet ? new vscode.SnippetString(item.edit.newText) : item.edit.newText;

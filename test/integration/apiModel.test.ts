@@ -2,7 +2,7 @@
 // completion inserting a snippet, and the "SageMaker: New Spec…" command.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openFixture, waitFor, waitForDiagnostics } from './helpers';
+import { activateExtension, fixtureUri, openFixture, waitFor, waitForDiagnostics } from './helpers';
 
 function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
@@ -60,19 +60,52 @@ describe('API model features', () => {
     assert.match(document.getText(), /"ResourceConfig": \{\n\s*"KeepAlivePeriodInSeconds": 0,\n\s*"InstanceType"/);
   });
 
-  it('New Spec opens an untitled JSON document with the required and common members', async () => {
+  it('New Spec opens an untitled <kind>.sagemaker.json in the workspace folder, the cursor at the first blank, Tab walking the others', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('sagemakerSpec.newSpec', 'CreateTrainingJob');
     assert.ok(document, 'the command returns the new document');
     assert.strictEqual(document.isUntitled, true);
+    // An untitled document with a path: Save proposes this name in this folder.
+    assert.strictEqual(document.uri.scheme, 'untitled');
+    assert.strictEqual(document.uri.path, vscode.Uri.joinPath(fixtureUri('.'), 'training-job.sagemaker.json').path);
     assert.strictEqual(document.languageId, 'json');
-    assert.strictEqual(vscode.window.activeTextEditor?.document, document);
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(editor.document, document);
     const spec = JSON.parse(document.getText());
-    for (const member of ['TrainingJobName', 'RoleArn', 'OutputDataConfig', 'AlgorithmSpecification', 'ResourceConfig', 'StoppingCondition']) {
-      assert.ok(member in spec, member);
-    }
+    assert.deepStrictEqual(Object.keys(spec).slice(0, 4), ['TrainingJobName', 'RoleArn', 'AlgorithmSpecification', 'ResourceConfig']);
     assert.match(spec.AlgorithmSpecification.TrainingImage, /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/sagemaker-xgboost:\d/);
-    // The blanks to fill in are what the diagnostics point at.
-    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.length > 0);
+    /** The line of the cursor up to the cursor, as the user sees it. */
+    const beforeCursor = () => document.lineAt(editor.selection.active.line).text.slice(0, editor.selection.active.character).trim();
+    assert.strictEqual(beforeCursor(), '"TrainingJobName": "');
+    assert.ok(editor.selection.isEmpty);
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.strictEqual(beforeCursor(), '"RoleArn": "');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.strictEqual(beforeCursor(), '"S3Uri": "s3://');
+    // The blanks are what the diagnostics point at, until each is filled in.
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.length === 4, { what: 'the four blanks flagged' });
     assert.ok(diagnostics.every((d) => ['value-out-of-range', 'pattern-mismatch'].includes(codeOf(d))), diagnostics.map(codeOf).join(', '));
+    await vscode.commands.executeCommand('type', { text: 'amzn-s3-demo-bucket/train/' });
+    assert.match(document.getText(), /"S3Uri": "s3:\/\/amzn-s3-demo-bucket\/train\/"/);
+    const left = await waitForDiagnostics(document.uri, (found) => found.length === 3, { what: 'the filled S3 URI to be clear' });
+    assert.deepStrictEqual(left.map((d) => document.getText(d.range)).sort(), ['', '', 's3://']);
+  });
+
+  it('New Spec numbers the proposed name past files and unsaved new specs that have it', async () => {
+    const existing = fixtureUri('model.sagemaker.json');
+    await vscode.workspace.fs.writeFile(existing, new TextEncoder().encode('{}\n'));
+    try {
+      const first = await vscode.commands.executeCommand<vscode.TextDocument>('sagemakerSpec.newSpec', 'CreateModel');
+      assert.strictEqual(first.uri.path.split('/').pop(), 'model-2.sagemaker.json');
+      const second = await vscode.commands.executeCommand<vscode.TextDocument>('sagemakerSpec.newSpec', 'CreateModel');
+      assert.strictEqual(second.uri.path.split('/').pop(), 'model-3.sagemaker.json');
+      assert.strictEqual(vscode.window.activeTextEditor?.document, second);
+      assert.strictEqual(JSON.parse(second.getText()).ModelName, '');
+      for (const document of [second, first]) {
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    } finally {
+      await vscode.workspace.fs.delete(existing);
+    }
   });
 });

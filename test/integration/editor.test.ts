@@ -2,7 +2,7 @@
 // quick fixes through the code action provider, completion and hover.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openFixture, ourDiagnostics, waitFor, waitForDiagnostics, waitForJsonLanguageServer } from './helpers';
+import { activateExtension, completionLabel, fixtureUri, openFixture, ourDiagnostics, waitFor, waitForDiagnostics, waitForJsonLanguageServer } from './helpers';
 
 function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
@@ -74,20 +74,49 @@ describe('editor features', () => {
     assert.deepStrictEqual(left.map((found) => document.getText(found.range)).sort(), ['sg-', 'subnet-']);
   });
 
-  it('completes a training image from "xgb" with pinned XGBoost versions for the region', async () => {
+  it('completes a training image from "xgb" with rows that read: repository and tag, the image, the registry and region', async () => {
     const { document } = await openFixture('completion.sagemaker.json');
     const position = document.positionAt(document.getText().indexOf('"xgb"') + 4);
     const list = await waitFor(async () => {
       const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
-      return result.items.some((item) => String(item.label).includes('sagemaker-xgboost')) && result;
+      return result.items.some((item) => completionLabel(item).startsWith('sagemaker-xgboost:')) && result;
     }, { what: 'XGBoost completion items' });
-    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-    assert.ok(labels.includes('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1'));
+    const rows = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Module);
+    const labels = rows.map(completionLabel);
+    assert.deepStrictEqual(labels.slice(0, 3), ['sagemaker-xgboost:3.2-0', 'sagemaker-xgboost:3.0-5', 'sagemaker-xgboost:1.7-1']);
     assert.ok(!labels.some((label) => /sagemaker-xgboost:(1|latest)$/.test(label)));
-    const item = list.items.find((candidate) => candidate.label === '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1')!;
-    assert.match(String(item.detail), /us-east-1/);
+    const item = rows.find((candidate) => completionLabel(candidate) === 'sagemaker-xgboost:1.7-1')!;
+    // The parts VS Code draws on every row: the detail right after the label, the description to the right.
+    assert.deepStrictEqual(item.label, { label: 'sagemaker-xgboost:1.7-1', detail: ' XGBoost 1.7-1', description: '683313688378 · us-east-1' });
     const range = item.range as vscode.Range;
     assert.strictEqual(document.getText(range), 'xgb', 'accepting replaces the whole string content');
+    assert.strictEqual(item.insertText, '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+    // VS Code filters the text from the range's start to the cursor ("xgb") against filterText.
+    assert.ok(item.filterText!.startsWith(document.getText(range)), item.filterText);
+  });
+
+  it("VS Code's own filter keeps the rows: accepting after typing the image name or the account inserts a full reference", async () => {
+    // An untitled copy of the fixture: the workbench may save a file it edits for this long.
+    const fixture = await vscode.workspace.openTextDocument(fixtureUri('completion.sagemaker.json'));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'json', content: fixture.getText() }));
+    const { document } = editor;
+    const imageValue = () => /"TrainingImage": "([^"]*)"/.exec(document.getText())![1];
+    /** Puts `typed` in the image string, opens the suggest widget, types `more` into it, and accepts the selected row. */
+    const acceptAfter = async (typed: string, more: string) => {
+      const start = document.getText().indexOf('"TrainingImage": "') + '"TrainingImage": "'.length;
+      await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(start), document.positionAt(start + imageValue().length)), typed));
+      const cursor = document.positionAt(start + typed.length);
+      editor.selection = new vscode.Selection(cursor, cursor);
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      if (more) await vscode.commands.executeCommand('type', { text: more });
+      // The widget opens when the provider has answered: accept until the row lands.
+      return waitFor(async () => {
+        await vscode.commands.executeCommand('acceptSelectedSuggestion');
+        return imageValue() !== typed + more && imageValue();
+      }, { what: `a row accepted after "${typed}${more}"` });
+    };
+    assert.strictEqual(await acceptAfter('xgb', 'o'), '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.2-0');
+    assert.match(await acceptAfter('683313688378', ''), /^683313688378\.dkr\.ecr\.us-east-1\.amazonaws\.com\/[a-z0-9-]+:[^:]+$/);
   });
 
   it('shows what an image is on hover', async () => {
@@ -116,6 +145,6 @@ describe('editor features', () => {
     const completions = await vscode.commands.executeCommand<vscode.CompletionList>(
       'vscode.executeCompletionItemProvider', document.uri, document.positionAt(document.getText().indexOf('"out"') + 2),
     );
-    assert.ok(!completions.items.some((item) => String(item.label).includes('dkr.ecr')));
+    assert.ok(!completions.items.some((item) => item.kind === vscode.CompletionItemKind.Module || String(item.detail).includes('dkr.ecr')));
   });
 });

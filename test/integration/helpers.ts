@@ -63,6 +63,11 @@ export async function waitFor<T>(
   }
 }
 
+/** A completion row's label text, whether the item has a plain label or label parts. */
+export function completionLabel(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
 /** This extension's diagnostics for a document (other sources, e.g. the JSON schema checks, left out). */
 export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, fixtureUri, ourDiagnostics, waitFor, waitForDiagnostics } from './helpers';
+import { activateExtension, completionLabel, fixtureUri, ourDiagnostics, waitFor, waitForDiagnostics } from './helpers';
 
 const FIXTURE = 'notebook-two-cells.ipynb';
 
@@ -90,11 +90,11 @@ describe('notebooks', () => {
     const position = setup.positionAt(start + image.indexOf('sagemaker-xgb') + 'sagemaker-xgb'.length);
     const list = await waitFor(async () => {
       const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', setup.uri, position);
-      return result.items.some((item) => String(item.label).includes('sagemaker-xgboost')) && result;
+      return result.items.some((item) => completionLabel(item).includes('sagemaker-xgboost')) && result;
     }, { what: 'XGBoost completion items in the cell' });
     // After a host, repositories are offered.
-    const item = list.items.find((candidate) => candidate.label === 'sagemaker-xgboost');
-    assert.ok(item, JSON.stringify(list.items.map((candidate) => candidate.label)));
+    const item = list.items.find((candidate) => completionLabel(candidate) === 'sagemaker-xgboost');
+    assert.ok(item, JSON.stringify(list.items.map(completionLabel)));
     // The item replaces the string's whole content, in this cell (not at the joined text's offsets).
     assert.strictEqual(setup.getText(item!.range as vscode.Range), image);
     const hovers = await waitFor(async () => {

@@ -2,7 +2,7 @@
 // the same findings, Python quick fixes, and completion as JSON specs.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openFixture, waitFor, waitForDiagnostics } from './helpers';
+import { activateExtension, completionLabel, openFixture, waitFor, waitForDiagnostics } from './helpers';
 
 function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
@@ -11,7 +11,7 @@ function codeOf(diagnostic: vscode.Diagnostic): string {
 
 async function completionLabels(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
-  return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+  return list.items.map(completionLabel);
 }
 
 describe('Python scripts', () => {
@@ -47,12 +47,19 @@ describe('Python scripts', () => {
     const start = line.text.indexOf('image_uri="') + 'image_uri="'.length;
     const end = line.text.indexOf('"', start);
     await editor.edit((edit) => edit.replace(new vscode.Range(line.lineNumber, start, line.lineNumber, end), 'xgb'));
-    const labels = await waitFor(async () => {
-      const found = await completionLabels(document, new vscode.Position(line.lineNumber, start + 3));
-      return found.length > 0 && found;
+    const position = new vscode.Position(line.lineNumber, start + 3);
+    const list = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      return found.items.some((item) => item.kind === vscode.CompletionItemKind.Module) && found;
     }, { what: 'image completion in image_uri' });
-    assert.ok(labels.some((label) => label.includes('sagemaker-xgboost:1.7-1')), labels.slice(0, 5).join(', '));
+    const labels = list.items.map(completionLabel);
     assert.ok(!labels.some((label) => /sagemaker-xgboost:(latest|1)$/.test(label)), 'never offers a floating XGBoost tag');
+    // Rows read as in JSON: repository and tag, then the image, then the registry account and region.
+    const item = list.items.find((candidate) => completionLabel(candidate) === 'sagemaker-xgboost:1.7-1');
+    assert.ok(item, labels.slice(0, 5).join(', '));
+    assert.deepStrictEqual(item.label, { label: 'sagemaker-xgboost:1.7-1', detail: ' XGBoost 1.7-1', description: '683313688378 · us-east-1' });
+    assert.strictEqual(document.getText(item.range as vscode.Range), 'xgb');
+    assert.strictEqual(item.insertText, '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1');
   });
 
   it('completes versions inside retrieve("xgboost", …, version="…"), newest first, without floating ones', async () => {

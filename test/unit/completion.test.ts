@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { completeAt, type CompletionResult } from '../../src/core/completion';
 import { applyEdits } from '../../src/core/findings';
+import { readPythonDocument } from '../../src/core/hostDocument';
+import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
 import { parseSpecDocument } from '../../src/core/specDocument';
 import { catalog } from './specTestKit';
 
@@ -21,52 +23,88 @@ function accept(textWithCursor: string, label: string, env?: Record<string, stri
 const training = (image: string) => `{"TrainingJobName": "j", "AlgorithmSpecification": {"TrainingImage": "${image}", "TrainingInputMode": "File"}}`;
 
 describe('completion', () => {
-  it('typing "xgb" offers every pinned XGBoost version of the target region, newest first', () => {
-    const labels = complete(training('xgb|'))!.items.map((item) => item.label);
-    const xgboost = labels.filter((label) => label.includes('/sagemaker-xgboost:'));
-    assert.equal(labels[0], '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.2-0');
-    assert.deepEqual(xgboost.slice(0, 3), [
+  it('typing "xgb" offers every pinned XGBoost version of the target region, newest first, inserting the full reference', () => {
+    const items = complete(training('xgb|'))!.items;
+    const xgboost = items.filter((item) => item.label.startsWith('sagemaker-xgboost:'));
+    assert.equal(items[0].label, 'sagemaker-xgboost:3.2-0');
+    assert.deepEqual(xgboost.slice(0, 3).map((item) => item.label), ['sagemaker-xgboost:3.2-0', 'sagemaker-xgboost:3.0-5', 'sagemaker-xgboost:1.7-1']);
+    assert.deepEqual(xgboost.slice(0, 3).map((item) => item.edit.newText), [
       '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.2-0',
       '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.0-5',
       '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
     ]);
-    assert.ok(!labels.some((label) => /xgboost:(1|latest)$/.test(label)), 'never the floating tags');
+    assert.ok(!items.some((item) => /xgboost:(1|latest)$/.test(item.label)), 'never the floating tags');
   });
 
-  it('says what the image is and which region was used', () => {
-    const item = complete(training('xgb|'))!.items[0];
-    assert.equal(item.detail, 'XGBoost 3.2-0 · us-east-1 (from AWS_REGION)');
+  it('shows on every row what the image is (after the label) and whose registry in which region (as the description)', () => {
+    const [item] = complete(training('xgb|'))!.items;
+    assert.deepEqual(item.labelDetails, { detail: ' XGBoost 3.2-0', description: '683313688378 · us-east-1' });
+    assert.equal(item.detail, '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.2-0');
+    assert.match(item.documentation ?? '', /^XGBoost 3\.2-0 \(.*training.*\) from the SageMaker registry in us-east-1 \(from AWS_REGION\)\.$/);
+  });
+
+  it('gives rows labels that differ from each other, all the way down the list', () => {
+    const items = complete(training('|'))!.items;
+    assert.equal(items.length, 100);
+    assert.equal(new Set(items.map((item) => item.label)).size, items.length);
+    for (const item of items) assert.ok(!item.label.includes('dkr.ecr'), item.label);
+  });
+
+  it('filters on the text the editor filters with: what is typed first, then the reference, the framework and the title', () => {
+    for (const typed of ['xgb', '683313688378', '683313688378.dkr.ecr.us-east-1']) {
+      const items = complete(training(`${typed}|`))!.items;
+      assert.ok(items.length > 0, typed);
+      // The replaced range starts where `typed` starts, so the editor matches `typed` against filterText.
+      for (const item of items) assert.ok(item.filterText!.startsWith(typed), `${typed}: ${item.filterText}`);
+      assert.ok(items.every((item) => item.filterText!.includes(item.edit.newText)), typed);
+    }
+    const [xgboost] = complete(training('xgb|'))!.items;
+    assert.equal(xgboost.filterText, 'xgb 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.2-0 xgboost XGBoost');
+    // Typing on past the list asked for (`xgbo`) still finds the row in its filter text.
+    assert.match(xgboost.filterText!.slice('xgb'.length), /xgbo/);
+  });
+
+  it('gives Python image arguments the same rows, replacing the string content', () => {
+    const source = 'from sagemaker.estimator import Estimator\nestimator = Estimator(image_uri="xgb", role=role, instance_count=1, instance_type="ml.m5.xlarge")\n';
+    const offset = source.indexOf('"xgb"') + 4;
+    const result = completeInPython(readPythonDocument(source), offset, { catalog, regionInputs: { env: { AWS_REGION: 'us-east-1' } } })!;
+    const [item] = result.items;
+    assert.equal(item.label, 'sagemaker-xgboost:3.2-0');
+    assert.deepEqual(item.labelDetails, { detail: ' XGBoost 3.2-0', description: '683313688378 · us-east-1' });
+    assert.ok(item.filterText!.startsWith('xgb'));
+    assert.equal(applyEdits(source, [item.edit]), source.replace('"xgb"', '"683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.2-0"'));
   });
 
   it('uses the region of the environment, with the right DNS suffix', () => {
-    const labels = complete(training('kmeans|'), { AWS_REGION: 'cn-north-1' })!.items.map((item) => item.label);
-    assert.ok(labels.length > 0);
-    assert.ok(labels.every((label) => label.includes('.dkr.ecr.cn-north-1.amazonaws.com.cn/')), labels[0]);
+    const items = complete(training('kmeans|'), { AWS_REGION: 'cn-north-1' })!.items;
+    assert.ok(items.length > 0);
+    assert.ok(items.every((item) => item.edit.newText.includes('.dkr.ecr.cn-north-1.amazonaws.com.cn/')), items[0].edit.newText);
+    assert.match(items[0].labelDetails?.description ?? '', /^\d{12} · cn-north-1$/);
   });
 
   it('accepting an item replaces the whole string content', () => {
-    assert.equal(
-      accept(training('xg|b-old-text'), '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1'),
-      training('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1'),
-    );
+    assert.equal(accept(training('xg|b-old-text'), 'sagemaker-xgboost:1.7-1'), training('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1'));
   });
 
   it('offers only images built for the job: no inference-only images in a training job', () => {
     const labels = complete(training('pytorch|'))!.items.map((item) => item.label);
-    assert.ok(labels.some((label) => label.includes('/pytorch-training:')));
-    assert.ok(!labels.some((label) => label.includes('/pytorch-inference:')));
+    assert.ok(labels.some((label) => label.startsWith('pytorch-training:')));
+    assert.ok(!labels.some((label) => label.startsWith('pytorch-inference:')));
   });
 
   it('after a registry host, lists the repositories that account hosts in that region', () => {
     const result = complete(training('382416733822.dkr.ecr.us-east-1.amazonaws.com/km|'))!;
     assert.deepEqual(result.items.map((item) => item.label), ['kmeans']);
+    assert.deepEqual(result.items[0].labelDetails, { detail: ' K-Means', description: '382416733822 · us-east-1' });
     assert.equal(result.items[0].edit.newText, '382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:');
     assert.equal(result.items[0].retrigger, true);
   });
 
   it('after "repository:", lists its tags newest first, never latest or 1 for XGBoost', () => {
-    const labels = complete(training('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:|'))!.items.map((item) => item.label);
+    const items = complete(training('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:|'))!.items;
+    const labels = items.map((item) => item.label);
     assert.deepEqual(labels.slice(0, 3), ['3.2-0', '3.0-5', '1.7-1']);
+    assert.equal(items[0].labelDetails?.detail, ' XGBoost 3.2-0');
     assert.ok(!labels.includes('1') && !labels.includes('latest'));
     assert.equal(
       accept(training('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.|'), '1.7-1'),
@@ -89,7 +127,7 @@ describe('completion', () => {
     it('offers a failing tag only when nothing that passes matches, saying why', () => {
       const items = complete(training(`${SKLEARN}:1.0-1-arm|`))!.items;
       assert.deepEqual(items.map((item) => item.label), ['1.0-1-arm64-cpu-py3']);
-      assert.match(items[0].detail ?? '', /Graviton inference only$/);
+      assert.match(items[0].labelDetails?.description ?? '', /^Graviton inference only$/);
       // `1.0-1` also matches the passing 1.0-1-cpu-py3, so the Graviton tag stays out.
       assert.deepEqual(complete(training(`${SKLEARN}:1.0-1|`))!.items.map((item) => item.label), ['1.0-1-cpu-py3']);
     });
@@ -98,13 +136,13 @@ describe('completion', () => {
       const inference = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference';
       const items = complete(training(`${inference}:2.6|`))!.items;
       assert.ok(items.length > 0);
-      for (const item of items) assert.match(item.detail ?? '', /· inference only$/);
+      for (const item of items) assert.equal(item.labelDetails?.description, 'inference only');
     });
 
     it('offers images with no scope (sagemaker-base-python) and the short-version tags the SDK emits', () => {
       const base = complete(training('081325390199.dkr.ecr.us-east-1.amazonaws.com/sagemaker-base-python-310:|'))!.items;
       assert.deepEqual(base.map((item) => item.label), ['1.0']);
-      assert.ok(complete(training('base-python|'))!.items.some((item) => item.label.endsWith('/sagemaker-base-python-310:1.0')));
+      assert.ok(complete(training('base-python|'))!.items.some((item) => item.label === 'sagemaker-base-python-310:1.0'));
       const pytorch = complete(training('763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8-|'))!.items.map((item) => item.label);
       assert.ok(pytorch.includes('2.8-gpu-py312'), pytorch.join(', '));
       const triton = complete(model('763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-tritonserver:25.09|'))!.items.map((item) => item.label);
@@ -124,7 +162,7 @@ describe('completion', () => {
 
   it('works in an unterminated string while typing', () => {
     const result = complete('{"TrainingJobName": "j", "AlgorithmSpecification": {"TrainingImage": "kmea|');
-    assert.ok(result!.items.some((item) => item.label === '382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:1'));
+    assert.ok(result!.items.some((item) => item.label === 'kmeans:1' && item.edit.newText === '382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:1'));
   });
 
   it('offers nothing outside image and mode values', () => {

@@ -48,7 +48,8 @@ describe('live registries (core)', () => {
     assert.equal(repositories.items[1].edit.newText, `${HOST}/team/trainer:`);
     const tags = complete(`{"TrainingJobName": "j", "AlgorithmSpecification": {"TrainingImage": "${HOST}/team/trainer:|"}}`)!;
     assert.deepEqual(tags.items.map((item) => item.label), ['2.1', '2.0', '1.9']);
-    assert.equal(tags.items[0].detail, 'pushed 2026-11-20 · 412 MB');
+    assert.equal(tags.items[0].labelDetails?.description, 'pushed 2026-11-20 · 412 MB');
+    assert.equal(tags.items[0].detail, `${HOST}/team/trainer:2.1`);
     assert.equal(tags.items[0].edit.newText, `${HOST}/team/trainer:2.1`);
     assert.equal(tags.isIncomplete, true, 'asked again as answers arrive');
   });

@@ -3,6 +3,7 @@
  * items". Our own wording from the model's facts; nothing here comes from AWS's documentation.
  */
 import type { Shape } from './apiModel';
+import { patternInMarkdown } from './patternWords';
 
 const TYPE_NAMES: Record<Shape['type'], string> = {
   structure: 'an object',
@@ -46,7 +47,7 @@ export function lengthUnit(shape: Shape): string | undefined {
   return undefined;
 }
 
-/** The constraints that apply, one phrase each (for hover). */
+/** The constraints that apply, one phrase each (for hover): a pattern in words where we have them, and raw. */
 export function constraintPhrases(shape: Shape): string[] {
   const phrases: string[] = [];
   const unit = lengthUnit(shape);
@@ -54,6 +55,10 @@ export function constraintPhrases(shape: Shape): string[] {
   const min = unit && shape.min === 0 ? undefined : shape.min;
   const bounds = boundsText(min, shape.max, unit);
   if (bounds) phrases.push(unit ? bounds : `value ${bounds}`);
-  if (shape.type === 'string' && shape.pattern && !shape.enum) phrases.push(`whole value matches \`${shape.pattern}\``);
+  if (shape.type === 'string' && shape.pattern && !shape.enum) {
+    const words = patternInMarkdown(shape);
+    const raw = `whole value matches \`${shape.pattern}\``;
+    phrases.push(words ? `${words} (the ${raw})` : raw);
+  }
   return phrases;
 }

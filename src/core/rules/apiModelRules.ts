@@ -6,6 +6,7 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type { ApiModel, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape } from '../apiModel/apiModel';
 import { boundsText, expectedType, lengthUnit } from '../apiModel/describeShape';
+import { enumInWords, patternInWords } from '../apiModel/patternWords';
 import { compilePattern } from '../apiModel/patterns';
 import { placeholderValue } from '../apiModel/placeholders';
 import { closestMatches, editDistance } from '../closestMatches';
@@ -167,15 +168,17 @@ class ModelValidator {
         }
       }
     }
-    if (shape.pattern && this.enabled.pattern) this.pattern(node, shape.pattern, value, name, lengthBroken);
+    if (shape.pattern && this.enabled.pattern) this.pattern(node, shape, value, name, lengthBroken);
   }
 
   /**
    * One finding per broken constraint, as the service reports them: with a length already
    * reported, the pattern is a finding only when it fails for another reason (a character it
    * forbids), judged with its length quantifiers loosened; an empty value has nothing more to say.
+   * The message says what is wanted in words where we have them; the raw pattern is the last resort.
    */
-  private pattern(node: Node, source: string, value: string, name: string, lengthBroken: boolean): void {
+  private pattern(node: Node, shape: StringShape, value: string, name: string, lengthBroken: boolean): void {
+    const source = shape.pattern!;
     if (lengthBroken) {
       if (!breaksPatternBesidesLength(value, source)) return;
     } else {
@@ -184,7 +187,9 @@ class ModelValidator {
     }
     const replaced = lengthBroken ? undefined : withForbiddenCharactersReplaced(value, source);
     const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: true }] : [];
-    this.report('pattern-mismatch', `${name} must match the pattern \`${source}\` as a whole.`, nodeRange(node), fixes);
+    const words = patternInWords(shape);
+    const message = words ? `${name} must be ${words}.` : `${name} must match the pattern \`${source}\` as a whole.`;
+    this.report('pattern-mismatch', message, nodeRange(node), fixes);
   }
 
   private number(node: Node, shape: NumberShape, name: string): void {
@@ -250,7 +255,9 @@ class ModelValidator {
       intents: [intent.replaceValue(node, candidate)],
       preferred: index === 0,
     }));
-    const listed = allowed.length <= 8 ? `one of ${allowed.map((entry) => `"${entry}"`).join(', ')}` : `one of ${allowed.length} values (nearest: ${nearest.map((entry) => `"${entry}"`).join(', ')})`;
+    const quoted = (entries: readonly string[]) => entries.map((entry) => `"${entry}"`).join(', ');
+    const listed =
+      allowed.length <= 8 ? `one of ${quoted(allowed)}` : `${enumInWords(shape) ?? `one of ${allowed.length} values`} (nearest: ${quoted(nearest)})`;
     this.report('invalid-enum-value', `"${clip(value)}" is not a valid ${name}: use ${listed}.`, nodeRange(node), fixes);
   }
 
