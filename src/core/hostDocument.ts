@@ -11,6 +11,7 @@ import type { FrameworkRequest } from './frameworkRequest';
 import { findDockerfileImages } from './hosts/dockerfile/dockerfileImages';
 import { parseDockerfile } from './hosts/dockerfile/dockerfileSyntax';
 import { findPythonRequests } from './hosts/python/pythonRequests';
+import { bracketNestingExceeds } from './hosts/python/pythonNesting';
 import { PythonTooDeepError } from './hosts/python/pythonScopes';
 import { parsePython } from './hosts/python/pythonSyntax';
 import type { RequestNode } from './requestTree';
@@ -51,7 +52,8 @@ export function mayHoldSageMakerPython(text: string): boolean {
 
 /** A Python text (a module, or a notebook's code cells joined) as a host document. */
 export function readPythonDocument(text: string): HostDocument {
-  if (!mayHoldSageMakerPython(text)) return { host: 'python', text, requests: [], frameworkRequests: [], comments: [] };
+  // Python nested past CPython's own bracket limit does not run, and would overflow lezer's tree building.
+  if (!mayHoldSageMakerPython(text) || bracketNestingExceeds(text)) return { host: 'python', text, requests: [], frameworkRequests: [], comments: [] };
   try {
     const { documents, frameworkRequests, comments } = findPythonRequests(text, parsePython(text));
     return { host: 'python', text, requests: documents, frameworkRequests, comments };
