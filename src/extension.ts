@@ -17,7 +17,8 @@ import { affectsSettings, watchProjectConfigs } from './vscode/settings';
 import { SpecAnalysis } from './vscode/specAnalysis';
 import { SpecDocuments } from './vscode/specDocuments';
 
-const JSON_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+// `asl`: the AWS Toolkit's language for `.asl.json` state machines.
+const JSON_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }, { language: 'asl' }];
 /** Everything we serve: JSON specs, and Python scripts and notebook cells (boto3, the SageMaker Python SDK). */
 const SERVED_DOCUMENTS: vscode.DocumentSelector = [...JSON_DOCUMENTS, { language: 'python' }];
 

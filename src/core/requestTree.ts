@@ -35,12 +35,23 @@ export interface RequestNodeExtras {
   anchor?: OffsetRange;
   /** A dynamic string whose static parts are known: rules that those parts decide alone still apply. */
   template?: readonly TemplatePart[];
+  /**
+   * For a dynamic value whose default is written elsewhere in the document (a SageMaker Pipelines
+   * parameter read with `{"Get": "Parameters.X"}`): that default's node. The value rules check
+   * it in this value's place and report (and fix) on it.
+   */
+  standIn?: Node;
 }
 
 export type RequestNode = Node & RequestNodeExtras;
 
 export function isDynamic(node: Node | undefined): boolean {
   return (node as RequestNode | undefined)?.dynamic === true;
+}
+
+/** The node the rules check for `node`: its stand-in when it has one (see RequestNodeExtras.standIn). */
+export function standInOf(node: Node): Node | undefined {
+  return (node as RequestNode).standIn;
 }
 
 export function hasOpenMembers(node: Node | undefined): boolean {

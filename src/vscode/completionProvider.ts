@@ -1,6 +1,7 @@
 /** Completion of image references, repositories, tags and access/input mode values. */
 import * as vscode from 'vscode';
 import { completeAt, liveTargetAt, type CompletionKind } from '../core/completion';
+import { requestAt } from '../core/hostDocument';
 import { completeInPython } from '../core/hosts/python/pythonCompletion';
 import { analysisOffset, editorRange } from './notebookDocuments';
 import type { SpecAnalysis } from './specAnalysis';
@@ -46,6 +47,10 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       const liveTarget = this.analysis.live && liveTargetAt(served.json.spec, offset, this.analysis.catalog);
       if (liveTarget) await this.analysis.live!.prepareCompletion(liveTarget, token);
       result = completeAt(served.json.spec, offset, options);
+    } else if (served.document.host === 'json') {
+      // A workflow's step or task: the request under the cursor completes like a spec.
+      const request = requestAt(served.document, offset);
+      result = request && completeAt(request, offset, options);
     } else {
       result = completeInPython(served.document, offset, options);
     }

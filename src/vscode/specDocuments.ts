@@ -27,7 +27,8 @@ export interface ServedDocument {
   cell?: ServedCell;
 }
 
-const JSON_LANGUAGES = new Set(['json', 'jsonc']);
+/** `asl`: the AWS Toolkit's language for `.asl.json` state machines. */
+const JSON_LANGUAGES = new Set(['json', 'jsonc', 'asl']);
 const PYTHON_LANGUAGES = new Set(['python']);
 
 /**
@@ -80,6 +81,8 @@ export class SpecDocuments {
     const host = readJsonDocument(text, forced);
     const spec = host.requests[0];
     if (!spec) return undefined;
+    // A workflow (Pipelines definition, state machine) holds requests but is not one: never launchable.
+    if (spec.embedding) return { document: host };
     return { document: host, json: { spec, forced } };
   }
 
