@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { isWorkflowJson } from '../core/hosts/workflows/workflowRequests';
 import { DEFAULT_SPEC_GLOBS } from '../core/projectConfig';
 import { NOTEBOOK_CHECKPOINTS, NOTEBOOK_GLOB } from './checkNotebook';
 import { CliError } from './cliError';
@@ -36,8 +37,14 @@ export const IGNORED_FOLDERS = [
 /** The folder names of IGNORED_FOLDERS, for globs whose matches lie outside the working folder. */
 const IGNORED_NAMES = new Set(IGNORED_FOLDERS.map((glob) => glob.split('/')[1]));
 
-/** What a folder argument expands to: the spec globs, Python scripts and notebooks (which yield nothing unless they hold SageMaker calls). */
-export const FOLDER_GLOBS = [...DEFAULT_SPEC_GLOBS, '**/*.py', NOTEBOOK_GLOB];
+/** What a folder argument expands to: the spec globs, Python scripts and notebooks (which yield nothing unless they hold SageMaker calls), state machines. */
+export const FOLDER_GLOBS = [...DEFAULT_SPEC_GLOBS, '**/*.py', NOTEBOOK_GLOB, '**/*.asl.json'];
+
+/** Files a folder holds that are ours by their content only: JSON Pipelines definitions and state machines. */
+export const CONTENT_GLOBS: readonly { glob: string; holds: (text: string) => boolean }[] = [{ glob: '**/*.json', holds: isWorkflowJson }];
+
+/** Larger files are not read to tell whether they are ours (no request or workflow is this large). */
+const MAX_CONTENT_CHECK_BYTES = 16 * 1024 * 1024;
 
 /**
  * Absolute paths, each once, in the order given (each glob's matches sorted).
@@ -61,9 +68,12 @@ function expandOne(pattern: string, cwd: string): string[] {
   const resolved = path.resolve(cwd, pattern);
   const stats = statIfPresent(resolved);
   if (stats?.isDirectory()) {
-    const found = glob([...FOLDER_GLOBS], resolved);
-    if (found.length === 0) throw new CliError(`no *.sagemaker.json, *.sagemaker.jsonc, *.py or *.ipynb files in folder "${pattern}"`);
-    return found;
+    const found = new Set(glob([...FOLDER_GLOBS], resolved));
+    for (const { glob: contentGlob, holds } of CONTENT_GLOBS) {
+      for (const file of glob([contentGlob], resolved)) if (!found.has(file) && fileHolds(file, holds)) found.add(file);
+    }
+    if (found.size === 0) throw new CliError(`no *.sagemaker.json, *.sagemaker.jsonc, *.py, *.ipynb, *.asl.json, Pipelines definition or state machine files in folder "${pattern}"`);
+    return [...found].sort();
   }
   if (stats) return [resolved];
   if (isDynamicPattern(pattern)) {
@@ -91,6 +101,15 @@ function staticBase(pattern: string): string {
 /** Drops files under an ignored folder (node_modules, a virtual environment, …) below `root`. */
 function withoutIgnoredFolders(files: string[], root: string): string[] {
   return files.filter((file) => !path.relative(root, path.dirname(file)).split(path.sep).some((segment) => IGNORED_NAMES.has(segment)));
+}
+
+function fileHolds(file: string, holds: (text: string) => boolean): boolean {
+  try {
+    if (fs.statSync(file).size > MAX_CONTENT_CHECK_BYTES) return false;
+    return holds(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return false; // unreadable here: not ours to report (named explicitly, it would be)
+  }
 }
 
 function statIfPresent(file: string): fs.Stats | undefined {

@@ -5,6 +5,7 @@
  * with their own tree.
  */
 import type { Node } from 'jsonc-parser';
+import { scanJson } from '../../jsonScan';
 import type { HostLanguage, SpecDocument } from '../../specDocument';
 import { findPipelineRequests, isPipelineDefinition } from './pipelineRequests';
 import { findStateMachineRequests, isStateMachine } from './stateMachineRequests';
@@ -21,6 +22,14 @@ export function mayHoldWorkflow(text: string): boolean {
 /** True when the top-level member names are a workflow's: `StartAt` and `States`, or `Version` and `Steps`. */
 export function namesWorkflow(topLevelMembers: readonly string[]): boolean {
   return (topLevelMembers.includes('StartAt') && topLevelMembers.includes('States')) || (topLevelMembers.includes('Version') && topLevelMembers.includes('Steps'));
+}
+
+/**
+ * True when a JSON text is a workflow that may hold requests of ours (words, then one flat scan
+ * of its top-level members; no tree): how a folder's `*.json` files are picked for checking.
+ */
+export function isWorkflowJson(text: string): boolean {
+  return mayHoldWorkflow(text) && namesWorkflow(scanJson(text).topLevelMembers);
 }
 
 /** The requests of the workflow whose top-level value is `root` (none when it is neither kind). */
