@@ -136,6 +136,19 @@ describe('Pipelines host', () => {
       assert.match(finding.message, /parameter "Image"/);
     });
 
+    it('judges a GPU image against the instance type a parameter defaults to', () => {
+      const gpu = pipeline(
+        [trainingStep(trainingArguments({
+          AlgorithmSpecification: { TrainingImage: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.6.0-gpu-py312', TrainingInputMode: 'File' },
+          ResourceConfig: { InstanceType: { Get: 'Parameters.InstanceType' }, InstanceCount: 1, VolumeSizeInGB: 10 },
+        }))],
+        [{ Name: 'InstanceType', Type: 'String', DefaultValue: 'ml.m5.xlarge' }],
+      );
+      const finding = only(analyzeWorkflow(gpu), 'image-processor-mismatch');
+      assert.equal(textAt(gpu, finding), 'ml.m5.xlarge');
+      assert.ok(finding.offset < gpu.indexOf('"Steps"'));
+    });
+
     it('does not check a default against a member the parameter does not feed', () => {
       const unused = pipeline([trainingStep(trainingArguments())], parameters);
       assert.deepEqual(analyzeWorkflow(unused), []);

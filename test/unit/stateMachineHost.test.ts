@@ -73,6 +73,21 @@ describe('Step Functions host', () => {
       assert.deepEqual(analyzeWorkflow(text), []);
     });
 
+    it('never judges a dynamic instance type against the image', () => {
+      const text = machine({
+        Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
+        Parameters: {
+          TrainingJobName: 'job', RoleArn: ROLE,
+          AlgorithmSpecification: { TrainingImage: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.6.0-gpu-py312', TrainingInputMode: 'File' },
+          OutputDataConfig: { S3OutputPath: 's3://bucket/output' },
+          ResourceConfig: { 'InstanceType.$': '$.instanceType', InstanceCount: 1, VolumeSizeInGB: 10 },
+          StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+        },
+      });
+      assert.deepEqual(analyzeWorkflow(text), []);
+      assert.deepEqual(codes(analyzeWorkflow(text.replace('"InstanceType.$": "$.instanceType"', '"InstanceType": "ml.m5.xlarge"'))), ['image-processor-mismatch']);
+    });
+
     it('renames a misspelt "Name.$" key and keeps its suffix', () => {
       const text = modelTask(undefined, modelParameters({ ModelName: undefined, 'ModelNme.$': '$.name' }));
       const unknown = only(analyzeWorkflow(text), 'unknown-property');
