@@ -229,6 +229,27 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
     });
   });
 
+  describe('Pipelines definitions and state machines', () => {
+    it('expands a folder to *.asl.json and to JSON whose content is a workflow, and checks their requests', () => {
+      const machine = example('broken-unsupported-integration-pattern.asl.json');
+      const root = tempProject({
+        'flows/deploy.asl.json': machine,
+        'flows/named-by-content.json': example('broken-invalid-enum-value.pipeline.json'),
+        'flows/package.json': '{"name": "not-ours", "Steps": [], "Arguments": {}}',
+        'flows/lambda-only.json': '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}',
+      });
+      const run = runCli(['check', '--format', 'json', 'flows'], { cwd: root });
+      assert.equal(run.status, 1);
+      const results = jsonResults(run.stdout);
+      assert.deepEqual(results.map((result) => [path.relative(root, result.filePath), result.findings.map((finding) => finding.code)]), [
+        [path.join('flows', 'deploy.asl.json'), ['unsupported-integration-pattern']],
+        [path.join('flows', 'named-by-content.json'), ['invalid-enum-value']],
+      ]);
+      const finding = results[0].findings[0];
+      assert.equal(machine.slice(finding.offset, finding.offset + finding.length), '.sync');
+    });
+  });
+
   describe('stylish output', () => {
     it('prints file, line:column, severity, message and code, then a summary', () => {
       const root = tempProject({ 'jobs/job.sagemaker.json': LATEST_TAG, 'jobs/xgb.sagemaker.json': XGBOOST_UNPINNED });
