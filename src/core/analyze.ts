@@ -104,9 +104,10 @@ function noteStandIns(findings: Finding[], notes: NonNullable<SpecDocument['embe
   }
 }
 
-/** JSON's `//` directives are read here; other hosts read their own comments (see analyzeDocument). */
+/** JSON specs' `//` directives are read here; other hosts and workflows are read once per document (see analyzeDocument). */
 function suppressed(spec: SpecDocument, findings: Finding[]): Finding[] {
-  return spec.host === undefined || spec.host === 'json' ? withoutSuppressed(spec.text, findings) : findings;
+  // An embedded request shares its document with others: analyzeDocument reads the comments once.
+  return (spec.host === undefined || spec.host === 'json') && !spec.embedding ? withoutSuppressed(spec.text, findings) : findings;
 }
 
 function reportUnknownKind(context: RuleContext, spec: SpecDocument): void {

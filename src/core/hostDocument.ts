@@ -100,7 +100,12 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
     return true;
   });
   unique.sort((a, b) => a.offset - b.offset);
-  const kept = document.host === 'json' ? unique : withoutSuppressed(document.text, unique, findHashSuppressions(document.text, document.comments));
+  const kept =
+    document.host !== 'json'
+      ? withoutSuppressed(document.text, unique, findHashSuppressions(document.text, document.comments))
+      : document.requests.some((request) => request.embedding)
+        ? withoutSuppressed(document.text, unique) // a workflow's `//` directives, read once for all its requests
+        : unique; // a JSON spec's, read by analyzeSpec
   return { findings: kept };
 }
 
