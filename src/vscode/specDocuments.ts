@@ -1,7 +1,8 @@
 /**
  * One parse per document version, shared by every provider, and the decision of which documents
- * we serve: JSON/JSONC whose members tell a SageMaker request, or files matching
- * `sagemakerSpec.files` (always specs). Every other JSON file gets nothing from us.
+ * we serve: JSON/JSONC whose members tell a SageMaker request, SageMaker Pipelines definitions
+ * and Step Functions state machines holding requests, or files matching `sagemakerSpec.files`
+ * (always specs). Every other JSON file gets nothing from us.
  */
 import * as vscode from 'vscode';
 import { holdsRequests, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';

@@ -4,7 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Node } from 'jsonc-parser';
 import { readJsonDocument, requestAt } from '../../src/core/hostDocument';
+import { findStateMachineRequests } from '../../src/core/hosts/workflows/stateMachineRequests';
 import { codes, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeWorkflow, applyWorkflowFix, completeWorkflow, hoverWorkflow } from './workflowTestKit';
 
@@ -154,6 +156,33 @@ describe('Step Functions host', () => {
         assert.deepEqual(analyzeWorkflow(training(resource)), [], resource);
       }
     });
+  });
+
+  it('takes any tree of jsonc-parser\'s shape, with offsets into its own text (a YAML host\'s plain keys)', () => {
+    const text = 'StartAt: M\nStates:\n  M:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createModel\n    Parameters:\n      ModelNme.$: $.name\n';
+    /** A scalar node over the first occurrence of `source` at or after `from`. */
+    const scalar = (source: string, from = 0, value: string = source): Node => ({ type: 'string', value, offset: text.indexOf(source, from), length: source.length });
+    const property = (key: Node, value: Node): Node => {
+      const node: Node = { type: 'property', offset: key.offset, length: value.offset + value.length - key.offset, children: [key, value] };
+      (key as { parent?: Node }).parent = node;
+      (value as { parent?: Node }).parent = node;
+      return node;
+    };
+    const object = (...properties: Node[]): Node => {
+      const node: Node = { type: 'object', offset: properties[0].offset, length: properties.at(-1)!.offset + properties.at(-1)!.length - properties[0].offset, children: properties };
+      for (const child of properties) (child as { parent?: Node }).parent = node;
+      return node;
+    };
+    const parameters = object(property(scalar('ModelNme.$'), scalar('$.name')));
+    const state = object(property(scalar('Type'), scalar('Task', text.indexOf('Type'))), property(scalar('Resource'), scalar('arn:aws:states:::sagemaker:createModel')), property(scalar('Parameters'), parameters));
+    const root = object(property(scalar('StartAt'), scalar('M', 8)), property(scalar('States'), object(property(scalar('M', 20), state))));
+    const [request] = findStateMachineRequests(text, root);
+    assert.equal(request.kind, 'CreateModel');
+    assert.equal(request.root, parameters);
+    const key = parameters.children![0].children![0] as Node & { content?: { offset: number; length: number } };
+    assert.equal(key.value, 'ModelNme');
+    assert.equal(text.slice(key.content!.offset, key.content!.offset + key.content!.length), 'ModelNme');
+    assert.equal((parameters.children![0].children![1] as Node & { dynamic?: boolean }).dynamic, true);
   });
 
   it('finds the request under an offset, one per task', () => {

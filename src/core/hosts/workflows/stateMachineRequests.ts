@@ -156,9 +156,10 @@ function markPathKeys(text: string, object: Node): void {
       const value = property.children?.[1] as RequestNode | undefined;
       if (!key || typeof key.value !== 'string') continue;
       if (key.value.endsWith('.$')) {
-        const quoted = text[key.offset] === '"';
-        const start = quoted ? key.offset + 1 : key.offset;
-        const end = key.offset + key.length - (quoted ? 1 : 0);
+        // The key's text without quotes: a host's own content range (YAML), else JSON's quotes or a plain key.
+        const quoted = text[key.offset] === '"' || text[key.offset] === "'";
+        const start = key.content?.offset ?? (quoted ? key.offset + 1 : key.offset);
+        const end = key.content ? key.content.offset + key.content.length : key.offset + key.length - (quoted ? 1 : 0);
         // Only when the source spells the suffix plainly (no escapes in it) can the name's range be told.
         if (text.slice(end - 2, end) === '.$') key.content = { offset: start, length: end - 2 - start };
         (key as { value: string }).value = key.value.slice(0, -2);
