@@ -185,6 +185,31 @@ describe('Step Functions host', () => {
     assert.equal((parameters.children![0].children![1] as Node & { dynamic?: boolean }).dynamic, true);
   });
 
+  it('yields nothing, and never throws, on malformed or hostile workflows', () => {
+    const hostile = [
+      '{"StartAt": "A", "States": {"A": "sagemaker:"}}',
+      '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": 7, "Parameters": {}}}} sagemaker:',
+      '{"StartAt": "A", "States": {"A": {"Type": "Parallel", "Branches": "sagemaker:"}}}',
+      '{"StartAt": "A", "States": {"A": {"Type": "Map", "ItemProcessor": [], "Iterator": null}}} sagemaker:',
+      '{"Version": 1, "Steps": {"Arguments": {}}}',
+      '{"Version": 1, "Steps": [1, null, {"Type": "Condition", "Arguments": {"IfSteps": {}}}], "Arguments": 1}',
+      '{"Version": 1, "Steps": [{"Type": "Training", "Arguments": [1]}]}',
+      '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Parameters": {"ModelName": "m", "PrimaryContainer": {"Image.$": {"x": 1}}',
+    ];
+    for (const text of hostile) {
+      const findings = analyzeWorkflow(text);
+      assert.ok(findings.every((finding) => finding.code === 'invalid-json'), `${text}: ${codes(findings).join(', ')}`);
+    }
+    // Parallel states nested deep: found within the JSON nesting limit, nothing (and no stack overflow) past it.
+    const nestedMachine = (levels: number) => {
+      let nested: Record<string, unknown> = { Type: 'Task', End: true, Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: modelParameters() };
+      for (let depth = 0; depth < levels; depth++) nested = { Type: 'Parallel', End: true, Branches: [{ StartAt: 'S', States: { S: nested } }] };
+      return JSON.stringify({ StartAt: 'S', States: { S: nested } });
+    };
+    assert.deepEqual(readJsonDocument(nestedMachine(12)).requests.map((request) => request.kind), ['CreateModel']);
+    assert.deepEqual(readJsonDocument(nestedMachine(400)).requests, []);
+  });
+
   it('finds the request under an offset, one per task', () => {
     const text = fs.readFileSync(path.join(EXAMPLES, 'train-and-deploy.asl.json'), 'utf8');
     const document = readJsonDocument(text);
