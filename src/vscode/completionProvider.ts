@@ -50,6 +50,8 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
     } else if (served.document.host === 'json') {
       // A workflow's step or task: the request under the cursor completes like a spec.
       const request = requestAt(served.document, offset);
+      const liveTarget = request && this.analysis.live && liveTargetAt(request, offset, this.analysis.catalog);
+      if (liveTarget) await this.analysis.live!.prepareCompletion(liveTarget, token);
       result = request && completeAt(request, offset, options);
     } else {
       result = completeInPython(served.document, offset, options);
