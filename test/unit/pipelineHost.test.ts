@@ -50,6 +50,18 @@ describe('Pipelines host', () => {
     assert.deepEqual(analyzeWorkflow(text), []);
   });
 
+  it('maps each step type to its request, and never asks for the name member the pipeline supplies', () => {
+    const types = { Training: ['CreateTrainingJob', 'TrainingJobName'], Processing: ['CreateProcessingJob', 'ProcessingJobName'], Transform: ['CreateTransformJob', 'TransformJobName'], Tuning: ['CreateHyperParameterTuningJob', 'HyperParameterTuningJobName'], Model: ['CreateModel', 'ModelName'] };
+    for (const [type, [kind, nameMember]] of Object.entries(types)) {
+      const text = pipeline([{ Name: 'S', Type: type, Arguments: {} }]);
+      assert.deepEqual(readJsonDocument(text).requests.map((request) => request.kind), [kind]);
+      const missing = analyzeWorkflow(text).filter((finding) => finding.code === 'missing-required-property').map((finding) => /needs "(\w+)"/.exec(finding.message)?.[1]);
+      assert.ok(!missing.includes(nameMember), `${type}: ${missing.join(', ')}`);
+      // The other required members are still asked for (CreateModel requires only its name).
+      assert.equal(missing.length > 0, type !== 'Model', `${type}: ${missing.join(', ')}`);
+    }
+  });
+
   it('leaves other step types and other JSON alone', () => {
     const text = pipeline([{ Name: 'Notify', Type: 'Lambda', Arguments: { AlgorithmSpecification: 'not ours' } }, { Name: 'Stop', Type: 'Fail', Arguments: { ErrorMessage: 'x' } }]);
     assert.deepEqual(readJsonDocument(text).requests, []);
