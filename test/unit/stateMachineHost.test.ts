@@ -185,6 +185,14 @@ describe('Step Functions host', () => {
     assert.equal((parameters.children![0].children![1] as Node & { dynamic?: boolean }).dynamic, true);
   });
 
+  it('reports a syntax error once for the whole state machine, not once per task', () => {
+    const text = fs.readFileSync(path.join(EXAMPLES, 'train-and-deploy.asl.json'), 'utf8').replace('"ResultPath": "$.training",', '"ResultPath": "$.training"');
+    assert.equal(readJsonDocument(text).requests.length, 4);
+    const findings = analyzeWorkflow(text);
+    assert.deepEqual(codes(findings), ['invalid-json']);
+    assert.equal(textAt(text, findings[0]), '"Next"');
+  });
+
   it('yields nothing, and never throws, on malformed or hostile workflows', () => {
     const hostile = [
       '{"StartAt": "A", "States": {"A": "sagemaker:"}}',
