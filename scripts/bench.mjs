@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runApiModelBench } from './bench-api-model.mjs';
 import { runPythonBench } from './bench-python.mjs';
+import { runWorkflowBench } from './bench-workflows.mjs';
 import { largeSpec, SLOW_SHAPES, smallSpec, withTypedImage } from './lib/bench-fixtures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -140,6 +141,16 @@ reportSlowShapes();
 section('Python (parse + analysis vs. bare @lezer/python parse; aim ≤ 1.5×)');
 {
   const { rows, note } = runPythonBench();
+  table(['measurement', 'size', 'bare parse', 'ours', 'ratio', 'aim'], rows);
+  console.log(`\n${note}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1d. Workflows: a 500-state Step Functions state machine through the JSON host
+
+section('Step Functions (read + analysis vs. bare jsonc-parser parse; aim ≤ 1.5×)');
+{
+  const { rows, note } = runWorkflowBench();
   table(['measurement', 'size', 'bare parse', 'ours', 'ratio', 'aim'], rows);
   console.log(`\n${note}`);
 }

@@ -1,6 +1,7 @@
 // Runs the command-line checker over examples/ as CI would: the good specs must pass with no
 // warnings (exit 0), and each broken-<code>.sagemaker.json[c], broken-<code>.py,
-// broken-<code>.ipynb (a Jupyter notebook) or broken-<code>.Dockerfile must fail (exit 1) reporting <code>.
+// broken-<code>.ipynb (a Jupyter notebook), broken-<code>.Dockerfile, broken-<code>.pipeline.json (a SageMaker Pipelines
+// definition) or broken-<code>.asl.json (a Step Functions state machine) must fail (exit 1) reporting <code>.
 // Usage: node scripts/check-examples.mjs   (after `npm run build`, which writes dist/cli.js)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -24,8 +25,8 @@ function check(files) {
   return { status: run.status, codes, stderr: run.stderr.trim() };
 }
 
-// Request specs, Python scripts, notebooks and Dockerfiles; the name's extension is all that tells them apart.
-const EXAMPLE = /^(.+?)\.(sagemaker\.jsonc?|py|ipynb|Dockerfile)$/;
+// Request specs, Python scripts, notebooks, Dockerfiles, Pipelines definitions and state machines; the name's extension is all that tells them apart.
+const EXAMPLE = /^(.+?)\.(sagemaker\.jsonc?|py|ipynb|Dockerfile|pipeline\.json|asl\.json)$/;
 const examples = fs.readdirSync(path.join(root, 'examples')).filter((file) => EXAMPLE.test(file)).sort();
 const good = examples.filter((file) => !file.startsWith('broken-'));
 const broken = examples.filter((file) => file.startsWith('broken-'));

@@ -19,7 +19,8 @@ import { affectsSettings, watchProjectConfigs } from './vscode/settings';
 import { SpecAnalysis } from './vscode/specAnalysis';
 import { SpecDocuments } from './vscode/specDocuments';
 
-const JSON_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'json' }, { language: 'jsonc' }];
+// `asl`: the AWS Toolkit's language for `.asl.json` state machines.
+const JSON_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'json' }, { language: 'jsonc' }, { language: 'asl' }];
 /** Python scripts and notebook cells (boto3, the SageMaker Python SDK). */
 const PYTHON_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'python' }];
 /** Dockerfiles and Containerfiles: their FROM images. */

@@ -7,6 +7,7 @@ import type { Finding } from './findings';
 import type { LiveLookup } from './registry/liveLookup';
 import { resolveRegion, type RegionInputs, type ResolvedRegion } from './region';
 import { imageOccurrence } from './rules/imageOccurrence';
+import { checkIntegrationPattern } from './rules/integrationPatternRule';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
 import { checkLiveTag } from './rules/liveTagRule';
 import { checkRegistry } from './rules/registryRules';
@@ -88,12 +89,25 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     run('repository-access', () => checkRepositoryAccess(context));
     run('api-model', () => checkRequest(context, options));
   }
+  const integration = spec.embedding?.integration;
+  if (integration) run('unsupported-integration-pattern', () => checkIntegrationPattern(context, integration));
+  if (spec.embedding?.notes.length) noteStandIns(findings, spec.embedding.notes);
   return { findings: suppressed(spec, findings), region };
 }
 
-/** JSON's `//` directives are read here; other hosts read their own comments (see analyzeDocument). */
+/** A finding on a stand-in (a pipeline parameter's DefaultValue) says so: the value it judges is written elsewhere. */
+function noteStandIns(findings: Finding[], notes: NonNullable<SpecDocument['embedding']>['notes']): void {
+  for (let index = 0; index < findings.length; index++) {
+    const finding = findings[index];
+    const on = notes.find(({ node }) => node.offset <= finding.offset && finding.offset + finding.length <= node.offset + node.length);
+    if (on) findings[index] = { ...finding, message: `${finding.message} (Reported on ${on.note}.)` };
+  }
+}
+
+/** JSON specs' `//` directives are read here; other hosts and workflows are read once per document (see analyzeDocument). */
 function suppressed(spec: SpecDocument, findings: Finding[]): Finding[] {
-  return spec.host === undefined || spec.host === 'json' ? withoutSuppressed(spec.text, findings) : findings;
+  // An embedded request shares its document with others: analyzeDocument reads the comments once.
+  return (spec.host === undefined || spec.host === 'json') && !spec.embedding ? withoutSuppressed(spec.text, findings) : findings;
 }
 
 function reportUnknownKind(context: RuleContext, spec: SpecDocument): void {

@@ -15,6 +15,7 @@ import ignore, { type Ignore } from 'ignore';
 import { identifySpec } from './specDocument';
 import { compileGlobs, type PathMatcher } from './specGlobs';
 import { DOCKERFILE_GLOBS } from './hosts/dockerfile/dockerfileNames';
+import { isWorkflowJson } from './hosts/workflows/workflowRequests';
 
 /** A kind of file the checks know how to read; later hosts (YAML, Dockerfiles, …) add theirs. */
 export interface CheckedFileKind {
@@ -30,9 +31,12 @@ export interface CheckedFileKind {
   readonly identifies?: (text: string) => boolean;
 }
 
-/** True when the JSON text's top-level members tell a SageMaker request (see specKind.ts). */
+/**
+ * True when the JSON text's top-level members tell a SageMaker request (see specKind.ts), a
+ * SageMaker Pipelines definition or a Step Functions state machine (see hosts/workflows).
+ */
 export function jsonIdentifiesRequest(text: string): boolean {
-  return identifySpec(text).kind !== undefined;
+  return identifySpec(text).kind !== undefined || isWorkflowJson(text);
 }
 
 /** In the order they are tried: the first kind whose globs match a path takes it. */
@@ -40,6 +44,8 @@ const CHECKED_FILE_KINDS: CheckedFileKind[] = [
   { host: 'python', globs: ['**/*.py'] },
   { host: 'notebook', globs: ['**/*.ipynb'] },
   { host: 'dockerfile', globs: DOCKERFILE_GLOBS },
+  // Step Functions' own extension: a state machine by name, even with nothing of ours in it yet.
+  { host: 'json', globs: ['**/*.asl.json'] },
   { host: 'json', globs: ['**/*.json', '**/*.jsonc'], identifies: jsonIdentifiesRequest },
 ];
 

@@ -15,6 +15,9 @@ import { bracketNestingExceeds } from './hosts/python/pythonNesting';
 import { PythonTooDeepError } from './hosts/python/pythonScopes';
 import { parsePython } from './hosts/python/pythonSyntax';
 import type { RequestNode } from './requestTree';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { findWorkflowRequests, mayHoldWorkflow, namesWorkflow } from './hosts/workflows/workflowRequests';
+import { scanJson, type JsonScan } from './jsonScan';
 import { identifySpec, parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
 import { findHashSuppressions, withoutSuppressed, type HostComment } from './suppressions';
 
@@ -29,13 +32,28 @@ export interface HostDocument {
 }
 
 /**
- * A JSON text as a host document: one request when its members tell the kind (or `forced`,
- * when the file matches `sagemakerSpec.files`); none otherwise.
+ * A JSON text as a host document: one request when its members tell the kind; the requests of
+ * its steps or tasks when it is a SageMaker Pipelines definition or a Step Functions state
+ * machine (see hosts/workflows); one request when `forced` (the file matches
+ * `sagemakerSpec.files`); none otherwise.
  */
 export function readJsonDocument(text: string, forced = false): HostDocument {
   const { kind, scan } = identifySpec(text);
-  const requests = kind || forced ? [parseSpecDocument(text, scan)] : [];
+  let requests: SpecDocument[] = [];
+  if (kind) requests = [parseSpecDocument(text, scan)];
+  else if (mayHoldWorkflow(text)) requests = readWorkflowJson(text, scan ?? scanJson(text));
+  if (requests.length === 0 && forced && !kind) requests = [parseSpecDocument(text, scan)];
   return { host: 'json', text, requests, frameworkRequests: [], comments: [] };
+}
+
+/** The requests of a JSON workflow; its syntax errors go with the first one, so they are reported once. */
+function readWorkflowJson(text: string, scan: JsonScan): SpecDocument[] {
+  if (scan.tooDeepAt !== undefined || !namesWorkflow(scan.topLevelMembers)) return [];
+  const parseErrors: ParseError[] = [];
+  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  const requests = findWorkflowRequests(text, root);
+  if (requests.length > 0) requests[0].parseErrors = parseErrors;
+  return requests;
 }
 
 /** True when the document holds anything of ours to analyse: a request, an image check or a framework call. */
@@ -102,7 +120,12 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
     return true;
   });
   unique.sort((a, b) => a.offset - b.offset);
-  const kept = document.host === 'json' ? unique : withoutSuppressed(document.text, unique, findHashSuppressions(document.text, document.comments));
+  const kept =
+    document.host !== 'json'
+      ? withoutSuppressed(document.text, unique, findHashSuppressions(document.text, document.comments))
+      : document.requests.some((request) => request.embedding)
+        ? withoutSuppressed(document.text, unique) // a workflow's `//` directives, read once for all its requests
+        : unique; // a JSON spec's, read by analyzeSpec
   return { findings: kept };
 }
 
@@ -141,7 +164,8 @@ function checkFrameworkRequests(document: HostDocument, options: AnalyzeOptions,
 
 /** The request whose tree holds `offset` (for completion and hover), else undefined. */
 export function requestAt(document: HostDocument, offset: number): SpecDocument | undefined {
-  if (document.host === 'json') return document.requests[0];
+  // A JSON spec is its whole text (comments and space around the object too).
+  if (document.host === 'json' && document.requests.length === 1 && !document.requests[0].embedding) return document.requests[0];
   return document.requests.find((request) => {
     if (request.root && request.root.offset <= offset && offset <= request.root.offset + request.root.length) return true;
     return request.images.some((image) => image.value.offset <= offset && offset <= image.value.offset + image.value.length);

@@ -9,20 +9,24 @@ import { escapeSnippet, placeholderSnippet } from './apiModel/placeholders';
 import type { CompletionItem, CompletionResult } from './completion';
 import type { TextEdit } from './findings';
 import { memberNames } from './jsonTree';
-import type { SpecDocument } from './specDocument';
+import { pathInRequest, type SpecDocument } from './specDocument';
 import type { SpecKind } from './specKind';
 
 export function completeFromModel(spec: SpecDocument, offset: number, model: ApiModel): CompletionResult | undefined {
   if (!spec.root) return undefined;
   if (!spec.kind) return completeKindStarters(spec, offset, model);
   const location = getLocation(spec.text, offset);
-  const path = location.path;
+  const path = pathInRequest(spec, location.path);
+  // The request object itself is the innermost place we complete in (not its own key).
+  if (!path || (location.isAtPropertyKey && path.length === 0)) return undefined;
   if (location.isAtPropertyKey) {
     const objectPath = path.slice(0, -1);
     const shape = model.shapeAt(spec.kind, objectPath);
     if (shape?.type !== 'structure') return undefined;
     const object = findNodeAtLocation(spec.root, objectPath);
-    return memberItems(spec.text, offset, shape, object, location.previousNode);
+    // The members a workflow supplies (a Pipelines step's job name) are not for the user to write.
+    const supplied = objectPath.length === 0 ? spec.embedding?.suppliedMembers : undefined;
+    return memberItems(spec.text, offset, shape, object, location.previousNode, supplied);
   }
   const shape = model.shapeAt(spec.kind, path);
   if (!shape) return undefined;
@@ -71,7 +75,7 @@ function completeKindStarters(spec: SpecDocument, offset: number, model: ApiMode
   return result;
 }
 
-function memberItems(text: string, offset: number, shape: StructureShape, object: Node | undefined, typedKey: Node | undefined): CompletionResult {
+function memberItems(text: string, offset: number, shape: StructureShape, object: Node | undefined, typedKey: Node | undefined, supplied?: ReadonlySet<string>): CompletionResult {
   // getLocation reports the key being typed as a 'property' node spanning the key string.
   const keyNode = typedKey && (typedKey.type === 'property' || typedKey.type === 'string') && isInside(text, typedKey, offset) ? typedKey : undefined;
   // Renaming a key that already has `: value`: replace the name only.
@@ -79,6 +83,7 @@ function memberItems(text: string, offset: number, shape: StructureShape, object
   const typed = keyNode ? text.slice(keyNode.offset + 1, offset) : '';
   const present = new Set(memberNames(object));
   if (keyNode && typeof keyNode.value === 'string') present.delete(keyNode.value);
+  for (const name of supplied ?? []) present.add(name);
 
   const replaceStart = keyNode ? keyNode.offset : offset;
   const replaceEnd = keyNode ? keyNode.offset + keyNode.length : offset;

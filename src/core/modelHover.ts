@@ -8,7 +8,7 @@ import { constraintPhrases, expectedType } from './apiModel/describeShape';
 import type { HoverResult } from './hover';
 import { codeSpan, escapeMarkdown } from './markdown';
 import { nodeRange } from './rules/ruleContext';
-import type { SpecDocument } from './specDocument';
+import { pathInRequest, type SpecDocument } from './specDocument';
 
 /** How many allowed values a hover lists before summarising the rest. */
 const MAX_LISTED_VALUES = 24;
@@ -22,7 +22,8 @@ export function hoverMember(spec: SpecDocument, offset: number, model: ApiModel)
   const key = findNodeAtOffset(spec.root, offset, false);
   const property = key?.parent;
   if (!key || key.type !== 'string' || property?.type !== 'property' || property.children?.[0] !== key) return undefined;
-  const path = getNodePath(key);
+  const path = pathInRequest(spec, getNodePath(key));
+  if (!path || path.length === 0) return undefined;
   const shape = model.shapeAt(spec.kind, path);
   const holder = model.shapeAt(spec.kind, path.slice(0, -1));
   if (!shape || !holder) return undefined;

@@ -43,6 +43,12 @@ export interface RequestNodeExtras {
   valueRange?: (start: number, end: number) => OffsetRange;
   /** Where substituted text stands in the source, and what a finding touching it should say (`ARG TAG's default 1.7-1`). */
   substitutions?: readonly Substitution[];
+  /**
+   * For a dynamic value whose default is written elsewhere in the document (a SageMaker Pipelines
+   * parameter read with `{"Get": "Parameters.X"}`): that default's node. The value rules check
+   * it in this value's place and report (and fix) on it.
+   */
+  standIn?: Node;
 }
 
 /** A placeholder of the source whose value the host filled in from elsewhere. */
@@ -57,6 +63,11 @@ export type RequestNode = Node & RequestNodeExtras;
 
 export function isDynamic(node: Node | undefined): boolean {
   return (node as RequestNode | undefined)?.dynamic === true;
+}
+
+/** The node the rules check for `node`: its stand-in when it has one (see RequestNodeExtras.standIn). */
+export function standInOf(node: Node): Node | undefined {
+  return (node as RequestNode).standIn;
 }
 
 export function hasOpenMembers(node: Node | undefined): boolean {

@@ -4,6 +4,7 @@
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { memberValue } from './jsonTree';
+import { isDynamic, type RequestNode } from './requestTree';
 import { parseImageReference, type ParseResult } from './imageReference';
 import { scanJson, type JsonScan } from './jsonScan';
 import { detectSpecKind, mayNameSpecKind, type SpecKind } from './specKind';
@@ -48,6 +49,47 @@ export interface SpecDocument {
    * constant): only the image rules run, with each field's usage.
    */
   imagesOnly?: boolean;
+  /** Set for a request embedded in a workflow (a Pipelines step, a Step Functions task): where it sits. */
+  embedding?: Embedding;
+}
+
+/** A SageMaker task's Resource, read: which integration, which action, which pattern. */
+export interface TaskIntegration {
+  /** The `Resource` string node. */
+  resource: Node;
+  /** `optimized`: `states:::sagemaker:…`; `aws-sdk`: `states:::aws-sdk:sagemaker:…`. */
+  form: 'optimized' | 'aws-sdk';
+  /** The action as written (`createTrainingJob`). */
+  action: string;
+  /** The suffix after the action without its dot (`sync`, `waitForTaskToken`), '' for request-response. */
+  pattern: string;
+  /** Index into the Resource's value where `.pattern` begins (its length when there is none). */
+  patternStart: number;
+}
+
+/**
+ * Where an embedded request sits in its workflow document, and what the workflow adds to it.
+ * `root` of the SpecDocument is the request object itself (a step's `Arguments`, a task's
+ * `Parameters` or `Arguments`), with offsets into the whole document.
+ */
+export interface Embedding {
+  /** What holds the request. */
+  container: 'pipeline-step' | 'state-machine-task';
+  /** The step's or state's name, as written (for messages and tests). */
+  name: string;
+  /** Member path from the document's top-level value to the request object (keys as written). */
+  path: readonly (string | number)[];
+  /** Top-level members the workflow supplies (a Pipelines step's job name): present, never reported missing. */
+  suppliedMembers: ReadonlySet<string>;
+  /** Keys written `"Name.$"` (Step Functions JSONPath) stand for `Name`: paths drop the suffix. */
+  pathKeys: boolean;
+  /**
+   * Nodes outside the request checked in a value's place (a pipeline parameter's DefaultValue,
+   * see RequestNodeExtras.standIn): a finding on one gets `note` added, so it says which.
+   */
+  notes: readonly { node: Node; note: string }[];
+  /** For a Step Functions task: its Resource and integration pattern. */
+  integration?: TaskIntegration;
 }
 
 /**
@@ -80,9 +122,11 @@ export function parseSpecDocument(text: string, scan: JsonScan = scanJson(text))
 export function findImageFields(kind: SpecKind, root: Node): ImageField[] {
   const fields: ImageField[] = [];
   const add = (holder: Node | undefined, member: string, usage: ImageUsage, holderPath: (string | number)[]) => {
-    const value = memberValue(holder, member);
-    if (!holder || !value) return;
-    const parsed = value.type === 'string' && typeof value.value === 'string' ? parseImageReference(value.value) : undefined;
+    const written = memberValue(holder, member);
+    if (!holder || !written) return;
+    // A dynamic value with a known default (a pipeline parameter) is judged by that default.
+    const value = (written as RequestNode).standIn ?? written;
+    const parsed = value.type === 'string' && typeof value.value === 'string' && !isDynamic(value) ? parseImageReference(value.value) : undefined;
     fields.push({ value, usage, holder, holderPath, parsed });
   };
   switch (kind) {
@@ -115,6 +159,20 @@ export function findImageFields(kind: SpecKind, root: Node): ImageField[] {
       break;
   }
   return fields;
+}
+
+/**
+ * A member path from the document's top-level value (as jsonc-parser's `getLocation` gives it)
+ * as a path inside the request: the embedding's prefix removed, `"Name.$"` keys read as `Name`.
+ * Undefined when the path does not lead into the request.
+ */
+export function pathInRequest(spec: SpecDocument, documentPath: readonly (string | number)[]): (string | number)[] | undefined {
+  const embedding = spec.embedding;
+  if (!embedding) return [...documentPath];
+  const prefix = embedding.path;
+  if (documentPath.length < prefix.length || prefix.some((segment, index) => documentPath[index] !== segment)) return undefined;
+  const inside = documentPath.slice(prefix.length);
+  return embedding.pathKeys ? inside.map((segment) => (typeof segment === 'string' && segment.endsWith('.$') ? segment.slice(0, -2) : segment)) : inside;
 }
 
 /** The key node naming `holder` in its parent object, or undefined for array elements and the root. */

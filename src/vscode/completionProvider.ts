@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { completeAt, liveTargetAt, type CompletionKind } from '../core/completion';
 import { completeInDockerfile } from '../core/hosts/dockerfile/dockerfileCompletion';
+import { requestAt } from '../core/hostDocument';
 import { completeInPython } from '../core/hosts/python/pythonCompletion';
 import { analysisOffset, editorRange } from './notebookDocuments';
 import type { SpecAnalysis } from './specAnalysis';
@@ -51,6 +52,12 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       result = completeAt(served.json.spec, offset, options);
     } else if (served.document.host === 'dockerfile') {
       result = completeInDockerfile(served.document.text, offset, options);
+    } else if (served.document.host === 'json') {
+      // A workflow's step or task: the request under the cursor completes like a spec.
+      const request = requestAt(served.document, offset);
+      const liveTarget = request && this.analysis.live && liveTargetAt(request, offset, this.analysis.catalog);
+      if (liveTarget) await this.analysis.live!.prepareCompletion(liveTarget, token);
+      result = request && completeAt(request, offset, options);
     } else {
       result = completeInPython(served.document, offset, options);
     }

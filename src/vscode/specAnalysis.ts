@@ -80,6 +80,8 @@ export class SpecAnalysis {
     const costMs = (served.readMs ?? 0) + performance.now() - started;
     this.results.set(served.document, { generation: this.generation, analysis, costMs });
     if (served.json) this.live?.refreshForSpec(served.json.spec);
+    // A workflow's requests (Pipelines steps, state machine tasks) are JSON too: their images' live tags as well.
+    else if (served.document.host === 'json') for (const request of served.document.requests) this.live?.refreshForSpec(request);
     return { served, analysis, costMs };
   }
 

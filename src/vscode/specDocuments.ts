@@ -1,8 +1,9 @@
 /**
  * One parse per document version, shared by every provider, and the decision of which documents
- * we serve: JSON/JSONC whose members tell a SageMaker request, or files matching
- * `sagemakerSpec.files` (always specs); Python with SageMaker calls; Dockerfiles. Every other
- * JSON file gets nothing from us.
+ * we serve: JSON/JSONC whose members tell a SageMaker request, SageMaker Pipelines definitions
+ * and Step Functions state machines holding requests, or files matching `sagemakerSpec.files`
+ * (always specs); Python with SageMaker calls; Dockerfiles. Every other JSON file gets nothing
+ * from us.
  */
 import * as vscode from 'vscode';
 import { holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
@@ -30,7 +31,8 @@ export interface ServedDocument {
   readMs?: number;
 }
 
-const JSON_LANGUAGES = new Set(['json', 'jsonc']);
+/** `asl`: the AWS Toolkit's language for `.asl.json` state machines. */
+const JSON_LANGUAGES = new Set(['json', 'jsonc', 'asl']);
 const PYTHON_LANGUAGES = new Set(['python']);
 const DOCKERFILE_LANGUAGE = 'dockerfile';
 
@@ -90,6 +92,8 @@ export class SpecDocuments {
     const host = readJsonDocument(text, forced);
     const spec = host.requests[0];
     if (!spec) return undefined;
+    // A workflow (Pipelines definition, state machine) holds requests but is not one: never launchable.
+    if (spec.embedding) return { document: host };
     return { document: host, json: { spec, forced } };
   }
 

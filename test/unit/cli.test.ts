@@ -246,7 +246,7 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       const root = tempProject({ 'jobs/package.json': '{"name": "jobs"}' });
       const run = runCli(['check', 'jobs'], { cwd: root });
       assert.equal(run.status, 2);
-      assert.match(run.stderr, /no files to check in folder "jobs": no spec files, \*\.py or \*\.ipynb, and no JSON file identifying a SageMaker request/);
+      assert.match(run.stderr, /no files to check in folder "jobs": no spec files, \*\.py, \*\.ipynb, Dockerfiles or \*\.asl\.json, and no JSON file identifying a SageMaker request, Pipelines definition or state machine/);
     });
   });
 
@@ -273,6 +273,27 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
     it('says so when there is nothing to fix', () => {
       const root = tempProject({ 'job.sagemaker.json': GOOD });
       assert.deepEqual(runCli(['check', '--fix', 'job.sagemaker.json'], { cwd: root }), { status: 0, stdout: '', stderr: 'sagemaker-spec: no unambiguous fixes to apply\n' });
+      });
+    });
+
+  describe('Pipelines definitions and state machines', () => {
+    it('expands a folder to *.asl.json and to JSON whose content is a workflow, and checks their requests', () => {
+      const machine = example('broken-unsupported-integration-pattern.asl.json');
+      const root = tempProject({
+        'flows/deploy.asl.json': machine,
+        'flows/named-by-content.json': example('broken-invalid-enum-value.pipeline.json'),
+        'flows/package.json': '{"name": "not-ours", "Steps": [], "Arguments": {}}',
+        'flows/lambda-only.json': '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}',
+      });
+      const run = runCli(['check', '--format', 'json', 'flows'], { cwd: root });
+      assert.equal(run.status, 1);
+      const results = jsonResults(run.stdout);
+      assert.deepEqual(results.map((result) => [path.relative(root, result.filePath), result.findings.map((finding) => finding.code)]), [
+        [path.join('flows', 'deploy.asl.json'), ['unsupported-integration-pattern']],
+        [path.join('flows', 'named-by-content.json'), ['invalid-enum-value']],
+      ]);
+      const finding = results[0].findings[0];
+      assert.equal(machine.slice(finding.offset, finding.offset + finding.length), '.sync');
     });
   });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../../src/core/findings';
-import { analyzeDocument, readDockerfileDocument, readPythonDocument } from '../../src/core/hostDocument';
+import { analyzeDocument, readDockerfileDocument, readJsonDocument, readPythonDocument } from '../../src/core/hostDocument';
 import { IpynbFile } from '../../src/core/hosts/notebook/ipynbFile';
 import { analyzeText, apiModel, catalog, codes, instanceGpus } from './specTestKit';
 
@@ -23,9 +23,16 @@ function analyzeDockerfile(text: string): Finding[] {
   return analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
 }
 
-/** `broken-<code>.sagemaker.json[c]` (or `broken-<code>.ipynb`, `broken-<code>.Dockerfile`) shows exactly that code; every other example is clean. */
+/** A Pipelines definition's or state machine's findings, as the checker finds them; it must hold requests. */
+function analyzeWorkflow(text: string): Finding[] {
+  const document = readJsonDocument(text);
+  assert.ok(document.requests.length > 0 && document.requests.every((request) => request.embedding), 'the workflow holds SageMaker requests');
+  return analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
+}
+
+/** `broken-<code>.sagemaker.json[c]` (or `.ipynb`, `.Dockerfile`, `.pipeline.json`, `.asl.json`) shows exactly that code; every other example is clean. */
 describe('examples/', () => {
-  const files = fs.readdirSync(EXAMPLES).filter((file) => /\.(sagemaker\.jsonc?|ipynb|Dockerfile)$/.test(file)).sort();
+  const files = fs.readdirSync(EXAMPLES).filter((file) => /\.(sagemaker\.jsonc?|ipynb|Dockerfile|pipeline\.json|asl\.json)$/.test(file)).sort();
 
   it('has good and deliberately broken specs', () => {
     assert.ok(files.filter((file) => file.startsWith('broken-')).length >= 4);
@@ -33,10 +40,11 @@ describe('examples/', () => {
   });
 
   for (const file of files) {
-    const expected = /^broken-(.+?)\.(sagemaker\.jsonc?|ipynb|Dockerfile)$/.exec(file)?.[1];
+    const expected = /^broken-(.+?)\.(sagemaker\.jsonc?|ipynb|Dockerfile|pipeline\.json|asl\.json)$/.exec(file)?.[1];
     it(`${file} → ${expected ?? 'no findings'}`, () => {
       const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
-      const findings = file.endsWith('.ipynb') ? analyzeNotebook(text) : file.endsWith('.Dockerfile') ? analyzeDockerfile(text) : analyzeText(text, { forced: true });
+      const workflow = /\.(pipeline|asl)\.json$/.test(file);
+      const findings = file.endsWith('.ipynb') ? analyzeNotebook(text) : workflow ? analyzeWorkflow(text) : file.endsWith('.Dockerfile') ? analyzeDockerfile(text) : analyzeText(text, { forced: true });
       assert.deepEqual(codes(findings), expected ? [expected] : []);
     });
   }

@@ -12,6 +12,7 @@ import type { EditIntent, FixValue } from '../edits/editIntent';
 import { applyEdits, type TextEdit } from '../findings';
 import { lineIndent, placeholderEnd, sortWithoutOverlap } from './renderedEdits';
 import { findProperty } from '../jsonTree';
+import type { RequestNode } from '../requestTree';
 
 export interface RenderedEdits {
   edits: TextEdit[];
@@ -43,9 +44,13 @@ export function renderJsonEdits(text: string, intents: readonly EditIntent[]): R
       case 'replaceInString':
         edits.push(stringPartEdit(text, change.node, change.start, change.end, change.text));
         break;
-      case 'renameMember':
-        edits.push({ offset: change.key.offset, length: change.key.length, newText: JSON.stringify(change.name) });
+      case 'renameMember': {
+        // A key whose name is part of it (a Step Functions `"Name.$"`): only the name changes.
+        const content = (change.key as RequestNode).content;
+        if (content) edits.push({ offset: content.offset, length: content.length, newText: JSON.stringify(change.name).slice(1, -1) });
+        else edits.push({ offset: change.key.offset, length: change.key.length, newText: JSON.stringify(change.name) });
         break;
+      }
       case 'setMember':
         planSetMember(text, layout, change.object, change.path, change.value, edits, insertions);
         break;

@@ -12,7 +12,7 @@ import { placeholderValue } from '../apiModel/placeholders';
 import { closestMatches, editDistance } from '../closestMatches';
 import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, type OffsetRange } from '../jsonTree';
-import { anchorRange, hasOpenMembers, isDynamic } from '../requestTree';
+import { anchorRange, hasOpenMembers, isDynamic, standInOf } from '../requestTree';
 import { topLevelObject } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
 import { breaksPatternBesidesLength, withForbiddenCharactersReplaced } from './patternConstraints';
@@ -28,7 +28,7 @@ export function checkAgainstApiModel(context: RuleContext, model: ApiModel): voi
   const root = topLevelObject(context.spec);
   const input = context.spec.kind && model.inputShape(context.spec.kind);
   if (!root || !input) return;
-  new ModelValidator(context, ownedElsewhere(context.spec)).structure(root, input);
+  new ModelValidator(context, ownedElsewhere(context.spec), root, context.spec.embedding?.suppliedMembers).structure(root, input);
 }
 
 class ModelValidator {
@@ -36,7 +36,13 @@ class ModelValidator {
   /** Looked up once: the walk asks for every node. */
   private readonly enabled: Record<'unknown' | 'missing' | 'type' | 'enum' | 'range' | 'pattern' | 'duplicate', boolean>;
 
-  constructor(private readonly context: RuleContext, private readonly owned: OwnedElsewhere) {
+  constructor(
+    private readonly context: RuleContext,
+    private readonly owned: OwnedElsewhere,
+    /** The request object, and the members of it its workflow supplies (counted present). */
+    private readonly root?: Node,
+    private readonly supplied?: ReadonlySet<string>,
+  ) {
     this.text = context.spec.text;
     this.enabled = {
       unknown: context.isEnabled('unknown-property'),
@@ -51,7 +57,12 @@ class ModelValidator {
 
   /** Checks `node` against `shape`; `name` is the member it belongs to, for messages. */
   value(node: Node, shape: Shape, name: string): void {
-    if (isDynamic(node)) return; // computed later: nothing to say about it now
+    if (isDynamic(node)) {
+      // Computed later: nothing to say about it now, except through a default written elsewhere.
+      const standIn = standInOf(node);
+      if (standIn && !isDynamic(standIn)) this.value(standIn, shape, name);
+      return;
+    }
     if (this.owned.values.has(node)) {
       this.children(node, shape, name);
       return;
@@ -117,8 +128,9 @@ class ModelValidator {
     }
     if (!hasOpenMembers(node) && (present.size < shape.required.size || shape.requiredList.some((name) => !present.has(name)))) {
       const ownedMissing = this.owned.missingMembers.get(node);
+      const supplied = node === this.root ? this.supplied : undefined;
       for (const name of shape.requiredList) {
-        if (!present.has(name) && !ownedMissing?.has(name)) this.missingMember(node, name, shape.members.get(name)!);
+        if (!present.has(name) && !ownedMissing?.has(name) && !supplied?.has(name)) this.missingMember(node, name, shape.members.get(name)!);
       }
     }
   }

@@ -12,6 +12,7 @@ import type { InstanceGpuTable } from '../catalog/instanceGpus';
 import type { QuickFix } from '../findings';
 import type { ImageReference } from '../imageReference';
 import { memberValue, stringValue } from '../jsonTree';
+import { isDynamic, standInOf } from '../requestTree';
 import { topLevelObject, type ImageField } from '../specDocument';
 import { imageOccurrence } from './imageOccurrence';
 import { nodeRange, type RuleContext } from './ruleContext';
@@ -66,8 +67,10 @@ export function instanceHasGpus(gpus: InstanceGpuTable, instanceType: string): b
 function instanceTypeValues(context: RuleContext, field: ImageField): Node[] {
   const root = topLevelObject(context.spec);
   const values: Node[] = [];
-  const add = (node: Node | undefined) => {
-    if (stringValue(node) !== undefined) values.push(node!);
+  const add = (written: Node | undefined) => {
+    // A dynamic value is judged only through its known default (a pipeline parameter's), if any.
+    const node = written && isDynamic(written) ? standInOf(written) : written;
+    if (node && !isDynamic(node) && stringValue(node) !== undefined) values.push(node);
   };
   const addResourceConfig = (config: Node | undefined) => {
     add(memberValue(config, 'InstanceType'));

@@ -113,8 +113,10 @@ function checkTag(context: RuleContext, image: ImageOccurrence): void {
   if (xgboost && isFloatingTag(tag.text)) return;
   if (!catalog.isAwsAccount(ecr.account.text)) return;
   const repository = reference.repository.text;
+  // The known tag found first: listing a repository's tags costs more than looking one up.
+  if (catalog.findImage(repository, tag.text, ecr.region.text)) return;
   const known = catalog.tagsFor(repository, ecr.region.text);
-  if (known.length === 0 || catalog.findImage(repository, tag.text, ecr.region.text)) return;
+  if (known.length === 0) return;
   // Ranked by meaning: tags extending what was typed, then the same version, then nearby versions.
   const candidates = known.filter((entry) => !(xgboost && isFloatingTag(entry.tag)));
   const suggestions = suggestTags(tag.text, candidates, 3);

@@ -32,6 +32,7 @@ export const RULES = {
   'value-out-of-range': { severity: 'error', summary: 'A number, or the length of a string, list or map, outside the API limits.' },
   'pattern-mismatch': { severity: 'error', summary: 'A string that does not match the pattern the API requires.' },
   'duplicate-key': { severity: 'error', summary: 'A member written twice in the same object.' },
+  'unsupported-integration-pattern': { severity: 'error', summary: 'A Step Functions task asking for an integration pattern (`.sync`, `.waitForTaskToken`) Step Functions does not offer for that SageMaker action.' },
   'image-processor-mismatch': { severity: 'warning', summary: 'A GPU image on an instance type without GPUs, or a CPU image on a GPU instance type.' },
   'unknown-framework': { severity: 'error', summary: 'A framework name the SageMaker Python SDK has no image config for.' },
   'unknown-framework-version': { severity: 'error', summary: 'A framework version (or Hugging Face base framework version) the catalog does not list for that scope.' },

@@ -28,11 +28,14 @@ export interface Variant {
 
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'examples');
 
-/** examples/*.json and *.jsonc, sorted by name so a seed means the same on every machine. */
+/**
+ * examples/*.sagemaker.json and *.sagemaker.jsonc (specs whatever their content, as the core side
+ * assumes), sorted by name so a seed means the same on every machine.
+ */
 export function loadExamples(): Example[] {
   return fs
     .readdirSync(EXAMPLES_DIR)
-    .filter((name) => /\.jsonc?$/.test(name))
+    .filter((name) => /\.sagemaker\.jsonc?$/.test(name))
     .sort()
     .map((name) => ({ name, text: fs.readFileSync(path.join(EXAMPLES_DIR, name), 'utf8') }));
 }

@@ -1,0 +1,90 @@
+// Workflow hosts benchmark (issue 13): a 500-state Step Functions state machine read and analysed
+// through the JSON host, next to jsonc-parser's bare parse of the same text. Prints figures and
+// aims; never fails.
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
+const XGBOOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
+
+/** The states of one five-state group: a training job, a model, a Lambda, a Choice and a Pass. */
+function group(index, next) {
+  const name = (step) => `${step}${index}`;
+  return {
+    [name('Train')]: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
+      Parameters: {
+        'TrainingJobName.$': "States.Format('job-{}', $$.Execution.Name)",
+        RoleArn: ROLE,
+        AlgorithmSpecification: { TrainingImage: XGBOOST, TrainingInputMode: 'File' },
+        HyperParameters: { objective: 'binary:logistic', num_round: '100' },
+        InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', 'S3Uri.$': '$.train', S3DataDistributionType: 'FullyReplicated' } }, ContentType: 'text/csv' }],
+        OutputDataConfig: { S3OutputPath: `s3://bucket/output/${index}` },
+        ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 },
+        StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      },
+      ResultPath: '$.training',
+      Next: name('Model'),
+    },
+    [name('Model')]: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::sagemaker:createModel',
+      Parameters: { 'ModelName.$': '$$.Execution.Name', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: XGBOOST, 'ModelDataUrl.$': '$.training.ModelArtifacts.S3ModelArtifacts' } },
+      Next: name('Notify'),
+    },
+    [name('Notify')]: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'notify', 'Payload.$': '$' }, Next: name('Check') },
+    [name('Check')]: { Type: 'Choice', Choices: [{ Variable: '$.ok', BooleanEquals: true, Next: name('Done') }], Default: name('Done') },
+    [name('Done')]: next ? { Type: 'Pass', Next: next } : { Type: 'Pass', End: true },
+  };
+}
+
+/** A state machine of `count` states (a multiple of five), pretty-printed as tools write it. */
+export function stateMachine(count) {
+  const states = {};
+  const groups = count / 5;
+  for (let index = 0; index < groups; index++) Object.assign(states, group(index, index + 1 < groups ? `Train${index + 1}` : undefined));
+  return JSON.stringify({ Comment: 'bench', StartAt: 'Train0', States: states }, null, 2);
+}
+
+/** Medians of each function, timed in turns (a, b, a, b, …) after two untimed rounds. */
+function interleavedMedians(functions, runs) {
+  const times = functions.map(() => []);
+  for (let round = 0; round < runs + 2; round++) {
+    functions.forEach((fn, index) => {
+      const start = process.hrtime.bigint();
+      fn();
+      if (round >= 2) times[index].push(Number(process.hrtime.bigint() - start) / 1e6);
+    });
+  }
+  return times.map((list) => list.sort((a, b) => a - b)[list.length >> 1]);
+}
+
+/** Rows for bench.mjs's table: [measurement, size, bare parse, ours, ratio, aim]. */
+export function runWorkflowBench() {
+  const { parseTree } = require('jsonc-parser');
+  const { readJsonDocument, analyzeDocument } = require(path.join(root, 'out/src/core/hostDocument.js'));
+  const { loadCatalog, loadInstanceGpus } = require(path.join(root, 'out/src/node/loadCatalog.js'));
+  const { loadApiModel } = require(path.join(root, 'out/src/node/loadApiModel.js'));
+  const options = { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus(), regionInputs: { env: { AWS_REGION: 'us-east-1' } } };
+  const text = stateMachine(500);
+  const parseOptions = { allowTrailingComma: true, disallowComments: false };
+  const [parse, analysis] = interleavedMedians([() => parseTree(text, [], parseOptions), () => analyzeDocument(readJsonDocument(text), options)], 25);
+  const document = readJsonDocument(text);
+  const found = analyzeDocument(document, options).findings.length;
+  const ratio = analysis / parse;
+  return {
+    rows: [['500-state machine (200 SageMaker tasks)', `${Buffer.byteLength(text).toLocaleString('en-US')} B`, `${parse.toFixed(2)} ms`, `${analysis.toFixed(2)} ms`, `${ratio.toFixed(2)}×`, `≤ 1.5× ${ratio <= 1.5 ? '✓' : '✗'}`]],
+    note: `${document.requests.length} requests, ${found} findings`,
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { rows, note } = runWorkflowBench();
+  for (const row of rows) console.log(row.join('  '));
+  console.log(note);
+}

@@ -1,0 +1,174 @@
+/**
+ * The requests of a SageMaker Pipelines definition (the JSON `PipelineDefinitionBody`: `Version`,
+ * `Parameters`, `Steps`): each step's `Arguments` is the request of its step type, without the
+ * job or model name the pipeline supplies. Condition steps hold more steps in `IfSteps` and
+ * `ElseSteps`; other step types (Lambda, RegisterModel, Fail, …) hold no request of ours.
+ *
+ * Dynamic values come from the definition's own grammar: an object whose only member is `Get`
+ * (step properties, `Parameters.X`, `Execution.X`), `Std:Join` or `Std:JsonGet`. A `Std:Join`
+ * keeps its static parts as a template; a `{"Get": "Parameters.X"}` gets the parameter's
+ * `DefaultValue` as its stand-in, which the value rules check (and report on) in its place.
+ *
+ * Syntax-independent: the tree is jsonc-parser's `Node` shape with offsets into the document
+ * (a YAML or CloudFormation host passes its own tree of that shape), and it is annotated in place.
+ */
+import { getNodePath, type Node } from 'jsonc-parser';
+import { memberValue, stringValue, valueOffsetMapper } from '../../jsonTree';
+import type { RequestNode, TemplatePart } from '../../requestTree';
+import { findImageFields, type HostLanguage, type SpecDocument } from '../../specDocument';
+import type { SpecKind } from '../../specKind';
+
+/** Step types whose `Arguments` is a request of ours, and the name member the pipeline fills in. */
+export const PIPELINE_STEP_KINDS: Readonly<Record<string, { kind: SpecKind; nameMember: string }>> = {
+  Training: { kind: 'CreateTrainingJob', nameMember: 'TrainingJobName' },
+  Processing: { kind: 'CreateProcessingJob', nameMember: 'ProcessingJobName' },
+  Transform: { kind: 'CreateTransformJob', nameMember: 'TransformJobName' },
+  Tuning: { kind: 'CreateHyperParameterTuningJob', nameMember: 'HyperParameterTuningJobName' },
+  Model: { kind: 'CreateModel', nameMember: 'ModelName' },
+};
+
+/** The Pipelines functions: an object with one of these as its only member is computed at run time. */
+const FUNCTIONS = new Set(['Get', 'Std:Join', 'Std:JsonGet']);
+
+/** Steps nested deeper than this (conditions in conditions) are not searched: no real pipeline nests so. */
+const MAX_CONDITION_DEPTH = 32;
+
+/** True when `root` is a Pipelines definition: an object with `Version` and a `Steps` list. */
+export function isPipelineDefinition(root: Node | undefined): boolean {
+  return root?.type === 'object' && memberValue(root, 'Version') !== undefined && memberValue(root, 'Steps')?.type === 'array';
+}
+
+/**
+ * The requests of every Training, Processing, Transform, Tuning and Model step of the definition
+ * whose top-level object is `root`, in document order (condition branches included).
+ * Each is a SpecDocument whose `root` is the step's `Arguments` object (offsets into `text`),
+ * with `embedding` saying which step it is and which name member the pipeline supplies.
+ * Marks the dynamic values of those requests in the tree (`dynamic`, `template`, `standIn`).
+ * `host` is the syntax `text` is written in (fixes are rendered in it).
+ */
+export function findPipelineRequests(text: string, root: Node, host: HostLanguage = 'json'): SpecDocument[] {
+  if (!isPipelineDefinition(root)) return [];
+  const parameters = pipelineParameters(root);
+  const requests: SpecDocument[] = [];
+  const visitSteps = (steps: Node | undefined, depth: number): void => {
+    if (steps?.type !== 'array' || depth > MAX_CONDITION_DEPTH) return;
+    for (const step of steps.children ?? []) {
+      const type = stringValue(memberValue(step, 'Type'));
+      const args = memberValue(step, 'Arguments');
+      if (type === 'Condition') {
+        visitSteps(memberValue(args, 'IfSteps'), depth + 1);
+        visitSteps(memberValue(args, 'ElseSteps'), depth + 1);
+        continue;
+      }
+      const stepKind = type !== undefined && Object.hasOwn(PIPELINE_STEP_KINDS, type) ? PIPELINE_STEP_KINDS[type] : undefined;
+      if (!stepKind || args?.type !== 'object') continue;
+      const notes = new Map<Node, string>();
+      markDynamicValues(text, args, parameters, notes);
+      requests.push({
+        text,
+        root: args,
+        parseErrors: [],
+        kind: stepKind.kind,
+        images: findImageFields(stepKind.kind, args),
+        host,
+        embedding: {
+          container: 'pipeline-step',
+          name: stringValue(memberValue(step, 'Name')) ?? '',
+          path: getNodePath(args),
+          suppliedMembers: new Set([stepKind.nameMember]),
+          pathKeys: false,
+          notes: [...notes].map(([node, note]) => ({ node, note })),
+        },
+      });
+    }
+  };
+  visitSteps(memberValue(root, 'Steps'), 0);
+  return requests;
+}
+
+/** The definition's parameters by name: their `DefaultValue` nodes (absent for parameters without one). */
+function pipelineParameters(root: Node): Map<string, Node | undefined> {
+  const parameters = new Map<string, Node | undefined>();
+  const list = memberValue(root, 'Parameters');
+  if (list?.type !== 'array') return parameters;
+  for (const parameter of list.children ?? []) {
+    const name = stringValue(memberValue(parameter, 'Name'));
+    if (name !== undefined) parameters.set(name, memberValue(parameter, 'DefaultValue'));
+  }
+  return parameters;
+}
+
+/** The function an object stands for (`Get`, `Std:Join`, `Std:JsonGet`) with its argument, if it is one. */
+function pipelineFunction(node: Node): { name: string; argument: Node | undefined } | undefined {
+  if (node.type !== 'object' || node.children?.length !== 1) return undefined;
+  const property = node.children[0];
+  const name = property.children?.[0]?.value;
+  return typeof name === 'string' && FUNCTIONS.has(name) ? { name, argument: property.children?.[1] } : undefined;
+}
+
+/**
+ * Marks every function value below `node` dynamic: a `Std:Join` gets its template, a
+ * `{"Get": "Parameters.X"}` its parameter's DefaultValue as stand-in (noted in `notes`).
+ * An explicit stack: a request's depth is the document's to choose.
+ */
+function markDynamicValues(text: string, node: Node, parameters: Map<string, Node | undefined>, notes: Map<Node, string>): void {
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    const call = pipelineFunction(current);
+    if (call) {
+      const marked = current as RequestNode;
+      marked.dynamic = true;
+      if (call.name === 'Get') {
+        const parameter = parameterName(call.argument);
+        const standIn = parameter !== undefined ? parameters.get(parameter) : undefined;
+        if (standIn) {
+          marked.standIn = standIn;
+          notes.set(standIn, `the DefaultValue of pipeline parameter "${parameter}"`);
+        }
+      } else if (call.name === 'Std:Join') {
+        const template = joinTemplate(text, call.argument);
+        if (template) marked.template = template;
+      }
+      continue;
+    }
+    if (current.type === 'object') {
+      for (const property of current.children ?? []) if (property.children?.[1]) stack.push(property.children[1]);
+    } else if (current.type === 'array') {
+      for (const item of current.children ?? []) stack.push(item);
+    }
+  }
+}
+
+/** `X` of `"Parameters.X"`, else undefined (step properties and execution variables have no default). */
+function parameterName(argument: Node | undefined): string | undefined {
+  const path = stringValue(argument);
+  return path?.startsWith('Parameters.') ? path.slice('Parameters.'.length) : undefined;
+}
+
+/**
+ * The static parts of `{"Std:Join": {"On": sep, "Values": [...]}}`: string values (and the
+ * separator between them) as text with their source offsets, anything else a placeholder.
+ * Undefined when the separator is not a static string or the values are not a list.
+ */
+function joinTemplate(text: string, argument: Node | undefined): TemplatePart[] | undefined {
+  const on = memberValue(argument, 'On');
+  const values = memberValue(argument, 'Values');
+  const separator = on === undefined ? '' : stringValue(on);
+  if (separator === undefined || (on && (on as RequestNode).dynamic) || values?.type !== 'array') return undefined;
+  const parts: TemplatePart[] = [];
+  (values.children ?? []).forEach((value, index) => {
+    if (index > 0 && separator !== '') parts.push(textPart(text, on!, separator));
+    const literal = stringValue(value);
+    if (literal !== undefined && !pipelineFunction(value)) parts.push(textPart(text, value, literal));
+    else parts.push({ kind: 'placeholder', offset: value.offset, length: value.length });
+  });
+  return parts;
+}
+
+function textPart(text: string, node: Node, value: string): TemplatePart {
+  const offsetOf = valueOffsetMapper(text, node);
+  const offsets: number[] = [];
+  for (let index = 0; index <= value.length; index++) offsets.push(offsetOf(index));
+  return { kind: 'text', value, offsets };
+}

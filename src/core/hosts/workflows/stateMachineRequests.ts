@@ -1,0 +1,187 @@
+/**
+ * The requests of an AWS Step Functions state machine (Amazon States Language: `StartAt` and
+ * `States`): a `Task` whose `Resource` is one of the SageMaker service integrations —
+ * `arn:<partition>:states:::sagemaker:<action>[.sync]` (the optimized integration) or
+ * `arn:<partition>:states:::aws-sdk:sagemaker:<action>` (the SDK integration) — for one of the
+ * seven Create actions has its `Parameters` (JSONPath) or `Arguments` (JSONata) as that request.
+ * Both integrations take the API's own (PascalCase) member names. States are searched through
+ * `Parallel` branches and `Map` processors (`ItemProcessor`, and the older `Iterator`).
+ *
+ * Dynamic values come from the query language (`QueryLanguage` at the top, or per state;
+ * JSONPath when unset):
+ * - JSONPath: a key written `"Name.$"` is the member `Name`, present, with a value computed from
+ *   the state's input (its key node gets `value` `Name` and a `content` range without the
+ *   suffix, so findings and renames leave the `.$` alone);
+ * - JSONata: a string that is one `{% … %}` expression.
+ *
+ * Syntax-independent: the tree is jsonc-parser's `Node` shape with offsets into the document
+ * (a YAML or CloudFormation host passes its own tree of that shape), annotated in place.
+ */
+import { getNodePath, type Node } from 'jsonc-parser';
+import { memberValue, stringValue } from '../../jsonTree';
+import type { RequestNode } from '../../requestTree';
+import { findImageFields, type HostLanguage, type SpecDocument, type TaskIntegration } from '../../specDocument';
+import type { SpecKind } from '../../specKind';
+
+/** The integrations' action names (camelCase, as the Resource writes them) for our request kinds. */
+export const STATE_MACHINE_ACTIONS: Readonly<Record<string, SpecKind>> = {
+  createTrainingJob: 'CreateTrainingJob',
+  createModel: 'CreateModel',
+  createEndpointConfig: 'CreateEndpointConfig',
+  createEndpoint: 'CreateEndpoint',
+  createProcessingJob: 'CreateProcessingJob',
+  createTransformJob: 'CreateTransformJob',
+  createHyperParameterTuningJob: 'CreateHyperParameterTuningJob',
+};
+
+export type QueryLanguage = 'JSONPath' | 'JSONata';
+
+const RESOURCE = /^arn:aws[a-z-]*:states:::(sagemaker|aws-sdk:sagemaker):([A-Za-z]+)(?:\.(.*))?$/;
+
+/** A JSONata expression: the whole string is `{% … %}`. */
+const JSONATA_EXPRESSION = /^\{%[\s\S]*%\}$/;
+
+/** Nested state machines deeper than this (Parallel in Map in …) are not searched. */
+const MAX_NESTING = 32;
+
+/** True when `root` is a state machine definition: an object with `StartAt` and a `States` object. */
+export function isStateMachine(root: Node | undefined): boolean {
+  return root?.type === 'object' && memberValue(root, 'StartAt') !== undefined && memberValue(root, 'States')?.type === 'object';
+}
+
+/** The integration a Task's Resource names, when it is a SageMaker Create action of ours. */
+export function readTaskResource(resource: Node | undefined): TaskIntegration | undefined {
+  const value = stringValue(resource);
+  const match = value !== undefined ? RESOURCE.exec(value) : null;
+  if (!match || !Object.hasOwn(STATE_MACHINE_ACTIONS, match[2])) return undefined;
+  const pattern = match[3] ?? '';
+  return {
+    resource: resource!,
+    form: match[1] === 'sagemaker' ? 'optimized' : 'aws-sdk',
+    action: match[2],
+    pattern,
+    patternStart: match[3] === undefined ? value!.length : value!.length - pattern.length - 1,
+  };
+}
+
+/**
+ * The requests of every SageMaker Create task in the state machine whose definition object is
+ * `root`, in document order. Each is a SpecDocument whose `root` is the task's `Parameters` or
+ * `Arguments` object (undefined when the task has none, or when `Arguments` is one JSONata
+ * expression: then only the integration pattern is checked), with offsets into `text` and
+ * `embedding.integration` telling the Resource. Marks dynamic values in the tree.
+ * `host` is the syntax `text` is written in (fixes are rendered in it).
+ */
+export function findStateMachineRequests(text: string, root: Node, host: HostLanguage = 'json'): SpecDocument[] {
+  const requests: SpecDocument[] = [];
+  const visit = (machine: Node | undefined, language: QueryLanguage, depth: number): void => {
+    const states = memberValue(machine, 'States');
+    if (states?.type !== 'object' || depth > MAX_NESTING) return;
+    for (const property of states.children ?? []) {
+      const state = property.children?.[1];
+      if (state?.type !== 'object') continue;
+      const stateLanguage = queryLanguage(state) ?? language;
+      switch (stringValue(memberValue(state, 'Type'))) {
+        case 'Task': {
+          const request = taskRequest(text, state, String(property.children?.[0]?.value ?? ''), stateLanguage, host);
+          if (request) requests.push(request);
+          break;
+        }
+        case 'Parallel': {
+          const branches = memberValue(state, 'Branches');
+          if (branches?.type === 'array') for (const branch of branches.children ?? []) visit(branch, stateLanguage, depth + 1);
+          break;
+        }
+        case 'Map':
+          visit(memberValue(state, 'ItemProcessor') ?? memberValue(state, 'Iterator'), stateLanguage, depth + 1);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  if (isStateMachine(root)) visit(root, queryLanguage(root) ?? 'JSONPath', 0);
+  return requests;
+}
+
+function queryLanguage(object: Node): QueryLanguage | undefined {
+  const value = stringValue(memberValue(object, 'QueryLanguage'));
+  return value === 'JSONata' || value === 'JSONPath' ? value : undefined;
+}
+
+function taskRequest(text: string, state: Node, name: string, language: QueryLanguage, host: HostLanguage): SpecDocument | undefined {
+  const integration = readTaskResource(memberValue(state, 'Resource'));
+  if (!integration) return undefined;
+  const kind = STATE_MACHINE_ACTIONS[integration.action];
+  const written = memberValue(state, language === 'JSONata' ? 'Arguments' : 'Parameters');
+  const args = written?.type === 'object' ? written : undefined;
+  if (args) {
+    if (language === 'JSONata') markJsonataExpressions(args);
+    else markPathKeys(text, args);
+  }
+  return {
+    text,
+    root: args,
+    parseErrors: [],
+    kind,
+    images: args ? findImageFields(kind, args) : [],
+    host,
+    embedding: {
+      container: 'state-machine-task',
+      name,
+      path: args ? getNodePath(args) : [],
+      suppliedMembers: new Set(),
+      pathKeys: language === 'JSONPath',
+      notes: [],
+      integration,
+    },
+  };
+}
+
+/**
+ * JSONPath: each `"Name.$"` key becomes the member `Name` (its value dynamic). The key node keeps
+ * its offsets; `content` covers `Name` alone, so a rename writes only the name.
+ */
+function markPathKeys(text: string, object: Node): void {
+  const stack: Node[] = [object];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'array') {
+      for (const item of current.children ?? []) stack.push(item);
+      continue;
+    }
+    if (current.type !== 'object') continue;
+    for (const property of current.children ?? []) {
+      const key = property.children?.[0] as RequestNode | undefined;
+      const value = property.children?.[1] as RequestNode | undefined;
+      if (!key || typeof key.value !== 'string') continue;
+      if (key.value.endsWith('.$')) {
+        // The key's text without quotes: a host's own content range (YAML), else JSON's quotes or a plain key.
+        const quoted = text[key.offset] === '"' || text[key.offset] === "'";
+        const start = key.content?.offset ?? (quoted ? key.offset + 1 : key.offset);
+        const end = key.content ? key.content.offset + key.content.length : key.offset + key.length - (quoted ? 1 : 0);
+        // Only when the source spells the suffix plainly (no escapes in it) can the name's range be told.
+        if (text.slice(end - 2, end) === '.$') key.content = { offset: start, length: end - 2 - start };
+        (key as { value: string }).value = key.value.slice(0, -2);
+        if (value) value.dynamic = true;
+      } else if (value) {
+        stack.push(value);
+      }
+    }
+  }
+}
+
+/** JSONata: every string that is one `{% … %}` expression is dynamic. */
+function markJsonataExpressions(object: Node): void {
+  const stack: Node[] = [object];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'string') {
+      if (typeof current.value === 'string' && JSONATA_EXPRESSION.test(current.value)) (current as RequestNode).dynamic = true;
+    } else if (current.type === 'object') {
+      for (const property of current.children ?? []) if (property.children?.[1]) stack.push(property.children[1]);
+    } else if (current.type === 'array') {
+      for (const item of current.children ?? []) stack.push(item);
+    }
+  }
+}

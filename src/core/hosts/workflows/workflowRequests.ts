@@ -1,0 +1,41 @@
+/**
+ * One entry for both workflow hosts: the requests embedded in a SageMaker Pipelines definition
+ * or a Step Functions state machine, whichever `root` is. Other hosts that embed workflows
+ * (a YAML state machine, CloudFormation's `PipelineDefinitionBody` and `Definition`) call this
+ * with their own tree.
+ */
+import type { Node } from 'jsonc-parser';
+import { scanJson } from '../../jsonScan';
+import type { HostLanguage, SpecDocument } from '../../specDocument';
+import { findPipelineRequests, isPipelineDefinition } from './pipelineRequests';
+import { findStateMachineRequests, isStateMachine } from './stateMachineRequests';
+
+/**
+ * True when a text may hold a workflow with requests of ours: a pre-filter on words, so other
+ * JSON files are never parsed for it. A state machine names a SageMaker integration
+ * (`states:::sagemaker:` or `…:aws-sdk:sagemaker:`); a Pipelines definition has `Steps` and `Arguments`.
+ */
+export function mayHoldWorkflow(text: string): boolean {
+  return (text.includes('"States"') && text.includes('sagemaker:')) || (text.includes('"Steps"') && text.includes('"Arguments"'));
+}
+
+/** True when the top-level member names are a workflow's: `StartAt` and `States`, or `Version` and `Steps`. */
+export function namesWorkflow(topLevelMembers: readonly string[]): boolean {
+  return (topLevelMembers.includes('StartAt') && topLevelMembers.includes('States')) || (topLevelMembers.includes('Version') && topLevelMembers.includes('Steps'));
+}
+
+/**
+ * True when a JSON text is a workflow that may hold requests of ours (words, then one flat scan
+ * of its top-level members; no tree): how a folder's `*.json` files are picked for checking.
+ */
+export function isWorkflowJson(text: string): boolean {
+  return mayHoldWorkflow(text) && namesWorkflow(scanJson(text).topLevelMembers);
+}
+
+/** The requests of the workflow whose top-level value is `root` (none when it is neither kind). */
+export function findWorkflowRequests(text: string, root: Node | undefined, host: HostLanguage = 'json'): SpecDocument[] {
+  if (!root) return [];
+  if (isStateMachine(root)) return findStateMachineRequests(text, root, host);
+  if (isPipelineDefinition(root)) return findPipelineRequests(text, root, host);
+  return [];
+}

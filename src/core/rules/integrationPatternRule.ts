@@ -1,0 +1,38 @@
+/**
+ * `unsupported-integration-pattern`: a Step Functions task whose Resource asks for an
+ * integration pattern Step Functions does not offer for that SageMaker action. The state
+ * machine is rejected when it is created (or, in a template, when the stack deploys).
+ * - The optimized integration (`states:::sagemaker:…`) has no `.waitForTaskToken`, and offers
+ *   `.sync` only for the job actions (training, processing, transform, tuning): not for
+ *   createModel, createEndpointConfig or createEndpoint.
+ * - The SDK integration (`states:::aws-sdk:sagemaker:…`) has no `.sync` (`.waitForTaskToken`
+ *   is allowed: some other party calls back).
+ */
+import { intent } from '../edits/editIntent';
+import type { QuickFix } from '../findings';
+
+import { valueOffsetMapper } from '../jsonTree';
+import type { TaskIntegration } from '../specDocument';
+import type { RuleContext } from './ruleContext';
+
+/** Optimized-integration actions that start a job, and so can wait for it (`.sync`). */
+const JOB_ACTIONS = new Set(['createTrainingJob', 'createProcessingJob', 'createTransformJob', 'createHyperParameterTuningJob']);
+
+export function checkIntegrationPattern(context: RuleContext, integration: TaskIntegration): void {
+  const { form, action, pattern, patternStart, resource } = integration;
+  if (pattern === '') return;
+  const job = JOB_ACTIONS.has(action);
+  const supported = form === 'optimized' ? pattern === 'sync' && job : pattern === 'waitForTaskToken';
+  if (supported) return;
+  const value = String(resource.value);
+  const offsetOf = valueOffsetMapper(context.spec.text, resource);
+  const start = offsetOf(patternStart);
+  const range = { offset: start, length: offsetOf(value.length) - start };
+  const remove: QuickFix = { title: `Remove ".${pattern}" (request-response)`, intents: [intent.replaceInString(resource, patternStart, value.length, '')], preferred: !(form === 'optimized' && job) };
+  const fixes: QuickFix[] = [];
+  if (form === 'optimized' && job) fixes.push({ title: 'Use ".sync" (wait for the job)', intents: [intent.replaceInString(resource, patternStart, value.length, '.sync')], preferred: true });
+  fixes.push(remove);
+  const offered = form === 'optimized' ? (job ? 'request-response or ".sync"' : 'request-response only') : 'request-response or ".waitForTaskToken"';
+  const integrationName = form === 'optimized' ? 'The SageMaker integration' : 'The AWS SDK integration';
+  context.report('unsupported-integration-pattern', `${integrationName} does not support ".${pattern}" for ${action}: Step Functions offers ${offered} there, and rejects the state machine otherwise.`, range, fixes);
+}

@@ -1,0 +1,56 @@
+// Workflow hosts in a real VS Code (issue 13): a Step Functions definition gets a diagnostic and its
+// quick fix on the task's Resource; a SageMaker Pipelines step completes images in TrainingImage;
+// neither is launchable.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, openFixture, waitFor, waitForDiagnostics } from './helpers';
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : String(code);
+}
+
+describe('Pipelines definitions and Step Functions state machines', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('reports .waitForTaskToken on a SageMaker task and fixes it to .sync, in the state machine', async () => {
+    const { document } = await openFixture('workflows/train-and-deploy.asl.json');
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'unsupported-integration-pattern'));
+    assert.deepStrictEqual(diagnostics.map(codeOf), ['unsupported-integration-pattern']);
+    const finding = diagnostics[0];
+    assert.strictEqual(document.getText(finding.range), '.waitForTaskToken');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value, 10);
+    const preferred = actions.find((action) => action.isPreferred);
+    assert.ok(preferred, `a preferred fix among ${actions.map((action) => action.title).join(', ')}`);
+    assert.strictEqual(preferred.title, 'Use ".sync" (wait for the job)');
+    const before = document.getText();
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
+    assert.strictEqual(document.getText(), before.replace('createTrainingJob.waitForTaskToken', 'createTrainingJob.sync'));
+    await waitForDiagnostics(document.uri, (found) => found.length === 0, { what: 'no diagnostics after the fix' });
+    // A workflow holds requests but is not one: no launch CodeLens.
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    assert.deepStrictEqual(lenses ?? [], []);
+  });
+
+  it('completes image references in a Pipelines step\'s TrainingImage', async () => {
+    const editor = await openFixture('workflows/xgboost-churn.pipeline.json');
+    const { document } = editor;
+    const text = document.getText();
+    const start = text.indexOf('"TrainingImage": "') + '"TrainingImage": "'.length;
+    const end = text.indexOf('"', start);
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(start), document.positionAt(end)), 'xgb'));
+    const labels = await waitFor(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(start + 3));
+      const found = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      return found.some((label) => label.includes('dkr.ecr')) && found;
+    }, { what: 'image completion in TrainingImage' });
+    assert.ok(labels.some((label) => label.includes('sagemaker-xgboost:1.7-1')), labels.slice(0, 5).join(', '));
+  });
+});

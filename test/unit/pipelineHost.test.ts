@@ -1,0 +1,233 @@
+// SageMaker Pipelines definitions as a host: the requests of Training/Processing/Transform/Tuning/
+// Model steps (condition branches too), the name member the pipeline supplies, the Pipelines
+// functions as dynamic values, Std:Join templates and parameters checked through their defaults.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readJsonDocument } from '../../src/core/hostDocument';
+import { findPipelineRequests } from '../../src/core/hosts/workflows/pipelineRequests';
+import { parseTree } from 'jsonc-parser';
+import { codes, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
+import { analyzeWorkflow, applyWorkflowFix, completeWorkflow, hoverWorkflow } from './workflowTestKit';
+
+const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
+const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
+
+/** The Arguments of a valid Training step (no TrainingJobName: the pipeline supplies it). */
+function trainingArguments(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    RoleArn: ROLE,
+    AlgorithmSpecification: { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1`, TrainingInputMode: 'File' },
+    OutputDataConfig: { S3OutputPath: 's3://bucket/output' },
+    ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 },
+    StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+    ...overrides,
+  };
+}
+
+/** A pipeline definition with `steps` and `parameters`, pretty-printed as the SDK writes it. */
+function pipeline(steps: unknown[], parameters: unknown[] = []): string {
+  return JSON.stringify({ Version: '2020-12-01', Metadata: {}, Parameters: parameters, Steps: steps }, null, 2);
+}
+
+const trainingStep = (args: Record<string, unknown>, name = 'Train') => ({ Name: name, Type: 'Training', Arguments: args });
+
+describe('Pipelines host', () => {
+  it('yields each request step (condition branches included) with its kind, name and Arguments object', () => {
+    const text = fs.readFileSync(path.join(EXAMPLES, 'xgboost-churn.pipeline.json'), 'utf8');
+    const requests = readJsonDocument(text).requests;
+    assert.deepEqual(requests.map((request) => [request.kind, request.embedding?.name, request.embedding?.path]), [
+      ['CreateProcessingJob', 'PrepareData', ['Steps', 0, 'Arguments']],
+      ['CreateTrainingJob', 'TrainModel', ['Steps', 1, 'Arguments']],
+      ['CreateModel', 'CreateModel', ['Steps', 2, 'Arguments', 'IfSteps', 0, 'Arguments']],
+    ]);
+    for (const request of requests) {
+      const root = request.root!;
+      assert.equal(text[root.offset], '{');
+      assert.match(text.slice(0, root.offset), /"Arguments": $/);
+    }
+    assert.deepEqual([...requests[1].embedding!.suppliedMembers], ['TrainingJobName']);
+    assert.deepEqual(analyzeWorkflow(text), []);
+  });
+
+  it('maps each step type to its request, and never asks for the name member the pipeline supplies', () => {
+    const types = { Training: ['CreateTrainingJob', 'TrainingJobName'], Processing: ['CreateProcessingJob', 'ProcessingJobName'], Transform: ['CreateTransformJob', 'TransformJobName'], Tuning: ['CreateHyperParameterTuningJob', 'HyperParameterTuningJobName'], Model: ['CreateModel', 'ModelName'] };
+    for (const [type, [kind, nameMember]] of Object.entries(types)) {
+      const text = pipeline([{ Name: 'S', Type: type, Arguments: {} }]);
+      assert.deepEqual(readJsonDocument(text).requests.map((request) => request.kind), [kind]);
+      const missing = analyzeWorkflow(text).filter((finding) => finding.code === 'missing-required-property').map((finding) => /needs "(\w+)"/.exec(finding.message)?.[1]);
+      assert.ok(!missing.includes(nameMember), `${type}: ${missing.join(', ')}`);
+      // The other required members are still asked for (CreateModel requires only its name).
+      assert.equal(missing.length > 0, type !== 'Model', `${type}: ${missing.join(', ')}`);
+    }
+  });
+
+  it('leaves other step types and other JSON alone', () => {
+    const text = pipeline([{ Name: 'Notify', Type: 'Lambda', Arguments: { AlgorithmSpecification: 'not ours' } }, { Name: 'Stop', Type: 'Fail', Arguments: { ErrorMessage: 'x' } }]);
+    assert.deepEqual(readJsonDocument(text).requests, []);
+    assert.deepEqual(readJsonDocument('{"Steps": [], "Arguments": {}}').requests, []);
+  });
+
+  it('counts the name the pipeline supplies as present, and reports the other missing members on "Arguments"', () => {
+    const args = trainingArguments();
+    delete args.RoleArn;
+    const text = pipeline([trainingStep(args)]);
+    const missing = only(analyzeWorkflow(text), 'missing-required-property');
+    assert.equal(textAt(text, missing), 'Arguments');
+    assert.match(missing.message, /"RoleArn"/);
+    assert.match(applyWorkflowFix(text, missing), /"StoppingCondition": \{\n {10}"MaxRuntimeInSeconds": 3600\n {8}\},\n {8}"RoleArn": ""\n {6}\}/);
+  });
+
+  it('checks every rule inside a step, with fixes written into the definition', () => {
+    const text = pipeline([trainingStep(trainingArguments({ ResourceConfig: { InstanceType: 'ml.m5.xlarg', InstanceCount: 1, VolumeSizeInGB: 10 } }))]);
+    const finding = only(analyzeWorkflow(text), 'invalid-enum-value');
+    assert.equal(textAt(text, finding), 'ml.m5.xlarg');
+    assert.equal(applyWorkflowFix(text, finding), text.replace('"ml.m5.xlarg"', '"ml.m5.xlarge"'));
+  });
+
+  it('checks the image rules in a step, with the fix in place', () => {
+    const text = pipeline([trainingStep(trainingArguments({ AlgorithmSpecification: { TrainingImage: `${XGBOOST_US_EAST_1}:latest`, TrainingInputMode: 'File' } }))]);
+    const finding = only(analyzeWorkflow(text), 'xgboost-unpinned');
+    assert.equal(textAt(text, finding), 'latest');
+  });
+
+  describe('dynamic values', () => {
+    const dynamicValues: Record<string, unknown> = {
+      'a step property': { Get: 'Steps.Prepare.ProcessingOutputConfig.Outputs[\'train\'].S3Output.S3Uri' },
+      'an execution variable': { Get: 'Execution.PipelineExecutionId' },
+      'a parameter without a default': { Get: 'Parameters.NoDefault' },
+      'a Std:JsonGet': { 'Std:JsonGet': { PropertyFile: { Get: 'Steps.Eval.PropertyFiles.Metrics' }, Path: 'x' } },
+      'a Std:Join with nothing static to judge': { 'Std:Join': { On: '', Values: [{ Get: 'Execution.PipelineExecutionId' }] } },
+    };
+    for (const [label, value] of Object.entries(dynamicValues)) {
+      it(`${label} is present and never judged, whatever member it feeds`, () => {
+        const args = trainingArguments({
+          RoleArn: value,
+          AlgorithmSpecification: { TrainingImage: value, TrainingInputMode: value },
+          ResourceConfig: { InstanceType: value, InstanceCount: value, VolumeSizeInGB: 10 },
+          StoppingCondition: value,
+        });
+        assert.deepEqual(analyzeWorkflow(pipeline([trainingStep(args)], [{ Name: 'NoDefault', Type: 'String' }])), []);
+      });
+    }
+  });
+
+  describe('parameters', () => {
+    const parameters = [
+      { Name: 'InstanceType', Type: 'String', DefaultValue: 'ml.m5.xlarg' },
+      { Name: 'MaxRuntime', Type: 'Integer', DefaultValue: 0 },
+      { Name: 'Image', Type: 'String', DefaultValue: `${XGBOOST_US_EAST_1}:latest` },
+    ];
+    const text = pipeline(
+      [trainingStep(trainingArguments({
+        AlgorithmSpecification: { TrainingImage: { Get: 'Parameters.Image' }, TrainingInputMode: 'File' },
+        ResourceConfig: { InstanceType: { Get: 'Parameters.InstanceType' }, InstanceCount: 1, VolumeSizeInGB: 10 },
+        StoppingCondition: { MaxRuntimeInSeconds: { Get: 'Parameters.MaxRuntime' } },
+      }))],
+      parameters,
+    );
+    const findings = analyzeWorkflow(text);
+
+    it('checks a parameter through its DefaultValue against the member it feeds, and reports on the DefaultValue', () => {
+      assert.deepEqual(codes(findings), ['invalid-enum-value', 'value-out-of-range', 'xgboost-unpinned']);
+      const enumFinding = only(findings, 'invalid-enum-value');
+      assert.equal(textAt(text, enumFinding), 'ml.m5.xlarg');
+      assert.ok(enumFinding.offset < text.indexOf('"Steps"'), 'on the DefaultValue in Parameters');
+      assert.match(enumFinding.message, /DefaultValue of pipeline parameter "InstanceType"/);
+      assert.equal(textAt(text, only(findings, 'value-out-of-range')), '0');
+    });
+
+    it('fixes the DefaultValue', () => {
+      assert.equal(applyWorkflowFix(text, only(findings, 'invalid-enum-value')), text.replace('"ml.m5.xlarg"', '"ml.m5.xlarge"'));
+      assert.equal(applyWorkflowFix(text, only(findings, 'value-out-of-range')), text.replace('"DefaultValue": 0', '"DefaultValue": 1'));
+    });
+
+    it('checks an image parameter with the image rules, on its DefaultValue', () => {
+      const finding = only(findings, 'xgboost-unpinned');
+      assert.equal(textAt(text, finding), 'latest');
+      assert.match(finding.message, /parameter "Image"/);
+    });
+
+    it('judges a GPU image against the instance type a parameter defaults to', () => {
+      const gpu = pipeline(
+        [trainingStep(trainingArguments({
+          AlgorithmSpecification: { TrainingImage: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.6.0-gpu-py312', TrainingInputMode: 'File' },
+          ResourceConfig: { InstanceType: { Get: 'Parameters.InstanceType' }, InstanceCount: 1, VolumeSizeInGB: 10 },
+        }))],
+        [{ Name: 'InstanceType', Type: 'String', DefaultValue: 'ml.m5.xlarge' }],
+      );
+      const finding = only(analyzeWorkflow(gpu), 'image-processor-mismatch');
+      assert.equal(textAt(gpu, finding), 'ml.m5.xlarge');
+      assert.ok(finding.offset < gpu.indexOf('"Steps"'));
+    });
+
+    it('does not check a default against a member the parameter does not feed', () => {
+      const unused = pipeline([trainingStep(trainingArguments())], parameters);
+      assert.deepEqual(analyzeWorkflow(unused), []);
+    });
+  });
+
+  describe('Std:Join templates', () => {
+    const joined = (values: unknown[]) => pipeline(
+      [trainingStep(trainingArguments({ AlgorithmSpecification: { TrainingImage: { 'Std:Join': { On: '', Values: values } }, TrainingInputMode: 'File' } }))],
+      [{ Name: 'Region', Type: 'String', DefaultValue: 'us-east-1' }],
+    );
+
+    it('checks a static tag: latest is reported on its static text', () => {
+      const text = joined(['763104351884.dkr.ecr.', { Get: 'Parameters.Region' }, '.amazonaws.com/pytorch-training:latest']);
+      const finding = only(analyzeWorkflow(text), 'latest-tag');
+      assert.equal(textAt(text, finding), 'latest');
+    });
+
+    it('checks a static account against the explicit region: a wrong account is reported', () => {
+      const text = joined(['683313688378.dkr.ecr.', { Get: 'Parameters.Region' }, '.amazonaws.com/pytorch-training:2.6.0-gpu-py312']);
+      const finding = only(analyzeWorkflow(text, { region: 'us-east-1' }), 'registry-account-mismatch');
+      assert.equal(textAt(text, finding), '683313688378');
+    });
+
+    it('says nothing where a placeholder decides: a tag from a parameter', () => {
+      const text = joined(['763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:', { Get: 'Parameters.Region' }]);
+      assert.deepEqual(analyzeWorkflow(text), []);
+    });
+
+    it('reads the separator between the values', () => {
+      const text = pipeline([trainingStep(trainingArguments({
+        AlgorithmSpecification: { TrainingImage: { 'Std:Join': { On: ':', Values: [`${XGBOOST_US_EAST_1}`, 'latest'] } }, TrainingInputMode: 'File' },
+      }))]);
+      const finding = only(analyzeWorkflow(text), 'xgboost-unpinned');
+      assert.equal(textAt(text, finding), 'latest');
+    });
+  });
+
+  it('works on any tree of jsonc-parser\'s shape: the finder is called with the tree, not the text syntax', () => {
+    const text = pipeline([trainingStep(trainingArguments({ RoleArn: { Get: 'Parameters.Role' } }))]);
+    const requests = findPipelineRequests(text, parseTree(text)!);
+    assert.equal(requests.length, 1);
+    const role = requests[0].root!.children!.find((property) => property.children![0].value === 'RoleArn')!.children![1];
+    assert.equal((role as { dynamic?: boolean }).dynamic, true);
+  });
+
+  it('keeps suppression comments working (JSONC)', () => {
+    const text = pipeline([trainingStep(trainingArguments({ ResourceConfig: { InstanceType: 'ml.m5.xlarg', InstanceCount: 1, VolumeSizeInGB: 10 } }))])
+      .replace(/\n( *)"InstanceType"/, '\n$1// sagemaker-spec-disable-next-line invalid-enum-value\n$1"InstanceType"');
+    assert.deepEqual(analyzeWorkflow(text), []);
+  });
+
+  it('completes an image in a step\'s TrainingImage, and members without the supplied name', () => {
+    const text = pipeline([trainingStep(trainingArguments({ AlgorithmSpecification: { TrainingImage: 'xgboost|', TrainingInputMode: 'File' } }))]);
+    const images = completeWorkflow(text);
+    assert.ok(images && images.items.length > 0);
+    assert.ok(images.items.every((item) => item.kind === 'image'));
+    assert.match(images.items[0].edit.newText, /^683313688378\.dkr\.ecr\.us-east-1\.amazonaws\.com\/sagemaker-xgboost:/);
+    const members = completeWorkflow(pipeline([trainingStep({ RoleArn: ROLE })]).replace('"RoleArn"', '"|"'));
+    const labels = members?.items.map((item) => item.label) ?? [];
+    assert.ok(labels.includes('AlgorithmSpecification'));
+    assert.ok(!labels.includes('TrainingJobName'));
+  });
+
+  it('hovers members by their place in the request', () => {
+    const text = pipeline([trainingStep(trainingArguments())]);
+    assert.match(hoverWorkflow(text, '"MaxRuntimeInSeconds"') ?? '', /\*\*MaxRuntimeInSeconds\*\* · optional · an integer/);
+    assert.equal(hoverWorkflow(text, '"Arguments"'), undefined);
+  });
+});

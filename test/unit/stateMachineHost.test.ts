@@ -1,0 +1,240 @@
+// Step Functions state machines as a host: SageMaker Create tasks (optimized and SDK
+// integrations) through Parallel branches and Map processors, JSONPath `.$` keys and JSONata
+// expressions as dynamic values, and `unsupported-integration-pattern`.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Node } from 'jsonc-parser';
+import { readJsonDocument, requestAt } from '../../src/core/hostDocument';
+import { findStateMachineRequests } from '../../src/core/hosts/workflows/stateMachineRequests';
+import { codes, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
+import { analyzeWorkflow, applyWorkflowFix, completeWorkflow, hoverWorkflow } from './workflowTestKit';
+
+const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
+const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
+
+/** The Parameters of a valid createModel task. */
+function modelParameters(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ModelName: 'churn', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` }, ...overrides };
+}
+
+/** A state machine of one Task state, pretty-printed. */
+function machine(task: Record<string, unknown>, top: Record<string, unknown> = {}): string {
+  return JSON.stringify({ StartAt: 'Step', ...top, States: { Step: { Type: 'Task', End: true, ...task } } }, null, 2);
+}
+
+const modelTask = (resource = 'arn:aws:states:::sagemaker:createModel', parameters: Record<string, unknown> = modelParameters()) => machine({ Resource: resource, Parameters: parameters });
+
+describe('Step Functions host', () => {
+  it('yields every SageMaker Create task, through Parallel branches and Map processors, with its Parameters or Arguments', () => {
+    const text = fs.readFileSync(path.join(EXAMPLES, 'train-and-deploy.asl.json'), 'utf8');
+    const requests = readJsonDocument(text).requests;
+    assert.deepEqual(requests.map((request) => [request.kind, request.embedding?.name, request.embedding?.pathKeys, request.embedding?.integration?.form]), [
+      ['CreateTrainingJob', 'Train', true, 'optimized'],
+      ['CreateModel', 'CreateModel', true, 'optimized'],
+      ['CreateEndpointConfig', 'CreateEndpointConfig', true, 'aws-sdk'],
+      ['CreateTransformJob', 'Transform', false, 'optimized'],
+    ]);
+    assert.match(text.slice(0, requests[0].root!.offset), /"Parameters": $/);
+    assert.match(text.slice(0, requests[3].root!.offset), /"Arguments": $/);
+    assert.deepEqual(analyzeWorkflow(text), []);
+  });
+
+  it('searches a legacy Map Iterator and the partitions other than aws', () => {
+    const text = JSON.stringify({
+      StartAt: 'Each',
+      States: { Each: { Type: 'Map', End: true, Iterator: { StartAt: 'M', States: { M: { Type: 'Task', End: true, Resource: 'arn:aws-cn:states:::sagemaker:createModel', Parameters: modelParameters() } } } } },
+    });
+    assert.deepEqual(readJsonDocument(text).requests.map((request) => request.kind), ['CreateModel']);
+  });
+
+  it('leaves other tasks and other SageMaker actions alone', () => {
+    const other = machine({ Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f', AlgorithmSpecification: 1 } });
+    const describe = machine({ Resource: 'arn:aws:states:::aws-sdk:sagemaker:describeTrainingJob', Parameters: { TrainingJobName: 'x' } });
+    assert.deepEqual(readJsonDocument(other).requests, []);
+    assert.deepEqual(readJsonDocument(describe).requests, []);
+  });
+
+  it('checks a task\'s request with every rule; missing members are reported on "Parameters"', () => {
+    const text = modelTask(undefined, modelParameters({ ModelName: undefined, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:latest` } }));
+    const findings = analyzeWorkflow(text);
+    assert.deepEqual(codes(findings), ['missing-required-property', 'xgboost-unpinned']);
+    assert.equal(textAt(text, only(findings, 'missing-required-property')), 'Parameters');
+    assert.equal(textAt(text, only(findings, 'xgboost-unpinned')), 'latest');
+  });
+
+  it('reads the SDK integration\'s Parameters with the API\'s member names', () => {
+    const text = modelTask('arn:aws:states:::aws-sdk:sagemaker:createModel', modelParameters({ ExecutionRoleArn: 'not-an-arn' }));
+    const finding = only(analyzeWorkflow(text), 'pattern-mismatch');
+    assert.equal(textAt(text, finding), 'not-an-arn');
+  });
+
+  describe('JSONPath', () => {
+    it('reads "Name.$" as the member Name, present, with a value never judged', () => {
+      const text = modelTask(undefined, { 'ModelName.$': '$.name', 'ExecutionRoleArn.$': '$.role', PrimaryContainer: { 'Image.$': '$.image', 'Mode.$': '$.mode' } });
+      assert.deepEqual(analyzeWorkflow(text), []);
+    });
+
+    it('never judges a dynamic instance type against the image', () => {
+      const text = machine({
+        Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
+        Parameters: {
+          TrainingJobName: 'job', RoleArn: ROLE,
+          AlgorithmSpecification: { TrainingImage: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.6.0-gpu-py312', TrainingInputMode: 'File' },
+          OutputDataConfig: { S3OutputPath: 's3://bucket/output' },
+          ResourceConfig: { 'InstanceType.$': '$.instanceType', InstanceCount: 1, VolumeSizeInGB: 10 },
+          StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+        },
+      });
+      assert.deepEqual(analyzeWorkflow(text), []);
+      assert.deepEqual(codes(analyzeWorkflow(text.replace('"InstanceType.$": "$.instanceType"', '"InstanceType": "ml.m5.xlarge"'))), ['image-processor-mismatch']);
+    });
+
+    it('renames a misspelt "Name.$" key and keeps its suffix', () => {
+      const text = modelTask(undefined, modelParameters({ ModelName: undefined, 'ModelNme.$': '$.name' }));
+      const unknown = only(analyzeWorkflow(text), 'unknown-property');
+      assert.equal(textAt(text, unknown), 'ModelNme');
+      assert.equal(applyWorkflowFix(text, unknown), text.replace('"ModelNme.$"', '"ModelName.$"'));
+    });
+
+    it('treats "{% … %}" as a literal string (it is JSONata syntax)', () => {
+      const text = modelTask(undefined, modelParameters({ PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1`, Mode: '{% $states.input.mode %}' } }));
+      assert.equal(textAt(text, only(analyzeWorkflow(text), 'invalid-enum-value')), '{% $states.input.mode %}');
+    });
+  });
+
+  describe('JSONata', () => {
+    const jsonata = (args: Record<string, unknown>, perState: boolean) =>
+      perState
+        ? machine({ QueryLanguage: 'JSONata', Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: args })
+        : machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: args }, { QueryLanguage: 'JSONata' });
+    for (const perState of [false, true]) {
+      const where = perState ? 'on the state' : 'at the top';
+      it(`(set ${where}) reads Arguments, whose "{% … %}" strings are dynamic and whose other strings are checked`, () => {
+        const text = jsonata(modelParameters({ ModelName: '{% $states.input.name %}', PrimaryContainer: { Image: '{% $states.input.image %}', Mode: 'Single' } }), perState);
+        assert.equal(readJsonDocument(text).requests[0].embedding?.pathKeys, false);
+        const finding = only(analyzeWorkflow(text), 'invalid-enum-value');
+        assert.equal(textAt(text, finding), 'Single');
+        assert.equal(applyWorkflowFix(text, finding), text.replace('"Single"', '"SingleModel"'));
+      });
+    }
+
+    it('checks only the integration pattern when Arguments is one expression', () => {
+      const text = machine({ QueryLanguage: 'JSONata', Resource: 'arn:aws:states:::sagemaker:createModel.sync', Arguments: '{% $states.input %}' });
+      assert.deepEqual(codes(analyzeWorkflow(text)), ['unsupported-integration-pattern']);
+    });
+  });
+
+  describe('unsupported-integration-pattern', () => {
+    const training = (resource: string) => machine({ Resource: resource, Parameters: { 'TrainingJobName.$': '$.name', 'RoleArn.$': '$.role', 'AlgorithmSpecification.$': '$.algorithm', 'OutputDataConfig.$': '$.output', 'ResourceConfig.$': '$.resources', 'StoppingCondition.$': '$.stop' } });
+
+    it('reports .waitForTaskToken on the SageMaker integration, with .sync preferred', () => {
+      const text = training('arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken');
+      const finding = only(analyzeWorkflow(text), 'unsupported-integration-pattern');
+      assert.equal(textAt(text, finding), '.waitForTaskToken');
+      assert.equal(applyWorkflowFix(text, finding), text.replace('createTrainingJob.waitForTaskToken', 'createTrainingJob.sync'));
+      assert.equal(applyWorkflowFix(text, finding, 'Remove ".waitForTaskToken" (request-response)'), text.replace('.waitForTaskToken', ''));
+    });
+
+    it('reports .sync on an action that starts no job, fixed by removing it', () => {
+      for (const action of ['createModel', 'createEndpointConfig', 'createEndpoint']) {
+        const text = machine({ Resource: `arn:aws:states:::sagemaker:${action}.sync`, Parameters: {} });
+        const finding = only(analyzeWorkflow(text, { rules: { 'missing-required-property': 'off' } }), 'unsupported-integration-pattern');
+        assert.equal(textAt(text, finding), '.sync');
+        assert.equal(applyWorkflowFix(text, finding), text.replace('.sync', ''));
+      }
+    });
+
+    it('reports .sync on the SDK integration, and accepts its .waitForTaskToken', () => {
+      const sync = training('arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync');
+      assert.equal(textAt(sync, only(analyzeWorkflow(sync), 'unsupported-integration-pattern')), '.sync');
+      assert.deepEqual(analyzeWorkflow(training('arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.waitForTaskToken')), []);
+    });
+
+    it('accepts .sync on the job actions and request-response everywhere', () => {
+      for (const resource of ['arn:aws:states:::sagemaker:createTrainingJob.sync', 'arn:aws:states:::sagemaker:createTrainingJob', 'arn:aws-us-gov:states:::aws-sdk:sagemaker:createTrainingJob']) {
+        assert.deepEqual(analyzeWorkflow(training(resource)), [], resource);
+      }
+    });
+  });
+
+  it('takes any tree of jsonc-parser\'s shape, with offsets into its own text (a YAML host\'s plain keys)', () => {
+    const text = 'StartAt: M\nStates:\n  M:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createModel\n    Parameters:\n      ModelNme.$: $.name\n';
+    /** A scalar node over the first occurrence of `source` at or after `from`. */
+    const scalar = (source: string, from = 0, value: string = source): Node => ({ type: 'string', value, offset: text.indexOf(source, from), length: source.length });
+    const property = (key: Node, value: Node): Node => {
+      const node: Node = { type: 'property', offset: key.offset, length: value.offset + value.length - key.offset, children: [key, value] };
+      (key as { parent?: Node }).parent = node;
+      (value as { parent?: Node }).parent = node;
+      return node;
+    };
+    const object = (...properties: Node[]): Node => {
+      const node: Node = { type: 'object', offset: properties[0].offset, length: properties.at(-1)!.offset + properties.at(-1)!.length - properties[0].offset, children: properties };
+      for (const child of properties) (child as { parent?: Node }).parent = node;
+      return node;
+    };
+    const parameters = object(property(scalar('ModelNme.$'), scalar('$.name')));
+    const state = object(property(scalar('Type'), scalar('Task', text.indexOf('Type'))), property(scalar('Resource'), scalar('arn:aws:states:::sagemaker:createModel')), property(scalar('Parameters'), parameters));
+    const root = object(property(scalar('StartAt'), scalar('M', 8)), property(scalar('States'), object(property(scalar('M', 20), state))));
+    const [request] = findStateMachineRequests(text, root);
+    assert.equal(request.kind, 'CreateModel');
+    assert.equal(request.root, parameters);
+    const key = parameters.children![0].children![0] as Node & { content?: { offset: number; length: number } };
+    assert.equal(key.value, 'ModelNme');
+    assert.equal(text.slice(key.content!.offset, key.content!.offset + key.content!.length), 'ModelNme');
+    assert.equal((parameters.children![0].children![1] as Node & { dynamic?: boolean }).dynamic, true);
+  });
+
+  it('reports a syntax error once for the whole state machine, not once per task', () => {
+    const text = fs.readFileSync(path.join(EXAMPLES, 'train-and-deploy.asl.json'), 'utf8').replace('"ResultPath": "$.training",', '"ResultPath": "$.training"');
+    assert.equal(readJsonDocument(text).requests.length, 4);
+    const findings = analyzeWorkflow(text);
+    assert.deepEqual(codes(findings), ['invalid-json']);
+    assert.equal(textAt(text, findings[0]), '"Next"');
+  });
+
+  it('yields nothing, and never throws, on malformed or hostile workflows', () => {
+    const hostile = [
+      '{"StartAt": "A", "States": {"A": "sagemaker:"}}',
+      '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": 7, "Parameters": {}}}} sagemaker:',
+      '{"StartAt": "A", "States": {"A": {"Type": "Parallel", "Branches": "sagemaker:"}}}',
+      '{"StartAt": "A", "States": {"A": {"Type": "Map", "ItemProcessor": [], "Iterator": null}}} sagemaker:',
+      '{"Version": 1, "Steps": {"Arguments": {}}}',
+      '{"Version": 1, "Steps": [1, null, {"Type": "Condition", "Arguments": {"IfSteps": {}}}], "Arguments": 1}',
+      '{"Version": 1, "Steps": [{"Type": "Training", "Arguments": [1]}]}',
+      '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Parameters": {"ModelName": "m", "PrimaryContainer": {"Image.$": {"x": 1}}',
+    ];
+    for (const text of hostile) {
+      const findings = analyzeWorkflow(text);
+      assert.ok(findings.every((finding) => finding.code === 'invalid-json'), `${text}: ${codes(findings).join(', ')}`);
+    }
+    // Parallel states nested deep: found within the JSON nesting limit, nothing (and no stack overflow) past it.
+    const nestedMachine = (levels: number) => {
+      let nested: Record<string, unknown> = { Type: 'Task', End: true, Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: modelParameters() };
+      for (let depth = 0; depth < levels; depth++) nested = { Type: 'Parallel', End: true, Branches: [{ StartAt: 'S', States: { S: nested } }] };
+      return JSON.stringify({ StartAt: 'S', States: { S: nested } });
+    };
+    assert.deepEqual(readJsonDocument(nestedMachine(12)).requests.map((request) => request.kind), ['CreateModel']);
+    assert.deepEqual(readJsonDocument(nestedMachine(400)).requests, []);
+  });
+
+  it('finds the request under an offset, one per task', () => {
+    const text = fs.readFileSync(path.join(EXAMPLES, 'train-and-deploy.asl.json'), 'utf8');
+    const document = readJsonDocument(text);
+    assert.equal(requestAt(document, text.indexOf('"ExecutionRoleArn"'))?.kind, 'CreateModel');
+    assert.equal(requestAt(document, text.indexOf('"TransformOutput"'))?.kind, 'CreateTransformJob');
+    assert.equal(requestAt(document, text.indexOf('"ResultPath"')), undefined);
+  });
+
+  it('completes member names below a "Name.$" key\'s object and image references', () => {
+    const members = completeWorkflow(modelTask(undefined, { 'ModelName.$': '$.name', PrimaryContainer: { '|': 1 } }));
+    assert.ok(members?.items.some((item) => item.label === 'Image'));
+    const images = completeWorkflow(modelTask(undefined, modelParameters({ PrimaryContainer: { Image: 'sagemaker-xgb|' } })));
+    assert.ok(images && images.items.length > 0 && images.items.every((item) => item.kind === 'image'));
+  });
+
+  it('hovers a "Name.$" key as its member', () => {
+    const text = modelTask(undefined, { 'ModelName.$': '$.name', ExecutionRoleArn: ROLE });
+    assert.match(hoverWorkflow(text, '"ModelName.$"') ?? '', /\*\*ModelName\*\* · required · a string/);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Helpers for the workflow hosts' tests (Pipelines definitions, Step Functions state machines):
+ * read a JSON text as the editor and the checker do, analyse it, apply a fix, complete and hover.
+ */
+import { completeAt, type CompletionResult } from '../../src/core/completion';
+import { applyEdits, type Finding } from '../../src/core/findings';
+import { analyzeDocument, readJsonDocument, requestAt } from '../../src/core/hostDocument';
+import { hoverAt } from '../../src/core/hover';
+import { renderFix } from '../../src/core/renderFix';
+import type { RuleSettings } from '../../src/core/rules/ruleCodes';
+import { apiModel, catalog, instanceGpus } from './specTestKit';
+
+export function analyzeWorkflow(text: string, inputs: { region?: string; rules?: RuleSettings } = {}): Finding[] {
+  return analyzeDocument(readJsonDocument(text), { catalog, apiModel, instanceGpus, regionInputs: { regionSetting: inputs.region, env: {} }, rules: inputs.rules }).findings;
+}
+
+/** The text after applying `finding`'s fix titled `title` (else its preferred fix). */
+export function applyWorkflowFix(text: string, finding: Finding, title?: string): string {
+  const fix = title ? finding.fixes.find((candidate) => candidate.title === title) : finding.fixes.find((candidate) => candidate.preferred);
+  if (!fix) throw new Error(`no fix ${title ?? '(preferred)'} among ${JSON.stringify(finding.fixes.map((candidate) => candidate.title))}`);
+  const rendered = renderFix({ text, host: 'json' }, fix);
+  if (!rendered) throw new Error(`fix "${fix.title}" did not render`);
+  return applyEdits(text, rendered.edits);
+}
+
+/** Completion at the `|` in `marked` (removed), through the request under the cursor. */
+export function completeWorkflow(marked: string, region = 'us-east-1'): CompletionResult | undefined {
+  const offset = marked.indexOf('|');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  const request = requestAt(readJsonDocument(text), offset);
+  return request && completeAt(request, offset, { catalog, apiModel, regionInputs: { regionSetting: region, env: {} } });
+}
+
+/** The hover Markdown one character into the first occurrence of `near`. */
+export function hoverWorkflow(text: string, near: string): string | undefined {
+  const offset = text.indexOf(near) + 1;
+  const request = requestAt(readJsonDocument(text), offset);
+  return request && hoverAt(request, offset, catalog, apiModel)?.markdown;
+}
