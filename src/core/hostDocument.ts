@@ -11,6 +11,9 @@ import type { FrameworkRequest } from './frameworkRequest';
 import { findPythonRequests } from './hosts/python/pythonRequests';
 import { PythonTooDeepError } from './hosts/python/pythonScopes';
 import { parsePython } from './hosts/python/pythonSyntax';
+import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests, type CloudFormationHooks } from './hosts/cloudFormation/cloudFormationRequests';
+import { findYamlRequests } from './hosts/yaml/yamlRequests';
+import { mayNameSpecKind } from './specKind';
 import { identifySpec, parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
 import { findHashSuppressions, withoutSuppressed, type HostComment } from './suppressions';
 
@@ -30,8 +33,34 @@ export interface HostDocument {
  */
 export function readJsonDocument(text: string, forced = false): HostDocument {
   const { kind, scan } = identifySpec(text);
+  if (!kind && !forced && mayHoldCloudFormationRequests(text)) {
+    // A CloudFormation template: its SageMaker resources' requests, with offsets into the template.
+    const template = parseSpecDocument(text, scan);
+    if (isCloudFormationTemplate(template.root)) return { host: 'json', text, requests: findCloudFormationRequests(text, template.root!, 'json', cloudFormationHooks), frameworkRequests: [], comments: [] };
+  }
   const requests = kind || forced ? [parseSpecDocument(text, scan)] : [];
   return { host: 'json', text, requests, frameworkRequests: [], comments: [] };
+}
+
+/**
+ * Finders for template resources that embed other hosts' documents (`AWS::SageMaker::Pipeline`,
+ * `AWS::StepFunctions::StateMachine`, …), by resource type; the workflows host registers them.
+ */
+export const cloudFormationHooks: Partial<Record<string, CloudFormationHooks[string]>> = {};
+
+/** True when a YAML text may hold a request or a template resource of ours: the parser is not even loaded otherwise. */
+export function mayHoldSageMakerYaml(text: string): boolean {
+  return mayNameSpecKind(text) || mayHoldCloudFormationRequests(text);
+}
+
+/**
+ * A YAML text (AWS CLI input, CloudFormation or SAM template; several documents) as a host
+ * document. `forced`: the file is always a spec (`*.sagemaker.yaml`, `sagemakerSpec.files`).
+ */
+export function readYamlDocument(text: string, forced = false): HostDocument {
+  if (!forced && !mayHoldSageMakerYaml(text)) return { host: 'yaml', text, requests: [], frameworkRequests: [], comments: [] };
+  const { requests, comments } = findYamlRequests(text, forced, cloudFormationHooks);
+  return { host: 'yaml', text, requests, frameworkRequests: [], comments };
 }
 
 /** True when the document holds anything of ours to analyse: a request, an image check or a framework call. */
@@ -73,7 +102,8 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   for (const request of document.requests) for (const finding of analyzeSpec(request, options).findings) findings.push(finding);
   if (document.frameworkRequests.length > 0) checkFrameworkRequests(document, options, findings);
   // Only several sources can report one place twice (a dict passed by name to two calls).
-  const single = document.requests.length + (document.frameworkRequests.length > 0 ? 1 : 0) <= 1;
+  // (In YAML one request can too: an alias repeats its anchor's nodes.)
+  const single = document.host !== 'yaml' && document.requests.length + (document.frameworkRequests.length > 0 ? 1 : 0) <= 1;
   const seen = new Set<string>();
   const unique = single ? findings : findings.filter((finding) => {
     const key = `${finding.code}@${finding.offset}+${finding.length}:${finding.message}`;
@@ -103,7 +133,7 @@ function checkFrameworkRequests(document: HostDocument, options: AnalyzeOptions,
 
 /** The request whose tree holds `offset` (for completion and hover), else undefined. */
 export function requestAt(document: HostDocument, offset: number): SpecDocument | undefined {
-  if (document.host === 'json') return document.requests[0];
+  if (document.host === 'json' && document.requests.length === 1 && !document.requests[0].valuesOnly) return document.requests[0];
   return document.requests.find((request) => {
     if (request.root && request.root.offset <= offset && offset <= request.root.offset + request.root.length) return true;
     return request.images.some((image) => image.value.offset <= offset && offset <= image.value.offset + image.value.length);

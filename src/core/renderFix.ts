@@ -7,6 +7,7 @@ import type { QuickFix } from './edits/editIntent';
 import type { TextEdit } from './findings';
 import { renderJsonEdits } from './hosts/jsonFixRenderer';
 import { renderPythonEdits } from './hosts/python/pythonFixRenderer';
+import { renderYamlEdits } from './hosts/yaml/yamlFixRenderer';
 import type { HostLanguage } from './specDocument';
 
 export interface RenderedFix {
@@ -32,7 +33,10 @@ export interface RenderTarget {
  */
 export function renderFix(document: RenderTarget, fix: QuickFix): RenderedFix | undefined {
   fixRenderCount.value++;
-  const rendered = document.host === 'python' ? renderPythonEdits(document.text, fix.intents) : renderJsonEdits(document.text, fix.intents);
+  const rendered =
+    document.host === 'python' ? renderPythonEdits(document.text, fix.intents)
+    : document.host === 'yaml' ? renderYamlEdits(document.text, fix.intents)
+    : renderJsonEdits(document.text, fix.intents);
   if (!rendered) return undefined;
   return { edits: rendered.edits, cursorOffset: fix.leavesPlaceholder ? rendered.placeholderOffset : undefined };
 }

@@ -17,7 +17,7 @@ import { detectSpecKind, mayNameSpecKind, type SpecKind } from './specKind';
 export type ImageUsage = 'training' | 'inference' | 'processing' | 'tuning' | 'reference';
 
 /** The syntax a document is written in: it decides how fixes are written and comments read. */
-export type HostLanguage = 'json' | 'python';
+export type HostLanguage = 'json' | 'python' | 'yaml';
 
 export interface ImageField {
   /** The value node of the image member (usually a string). */
@@ -48,6 +48,12 @@ export interface SpecDocument {
    * constant): only the image rules run, with each field's usage.
    */
   imagesOnly?: boolean;
+  /**
+   * The host validates the request's structure itself (a CloudFormation resource, which
+   * CloudFormation and cfn-lint check as a whole): only value rules run — no missing or unknown
+   * members, no length or number limits, and numbers and booleans written as strings accepted.
+   */
+  valuesOnly?: boolean;
 }
 
 /**
