@@ -17,9 +17,9 @@ import { affectsSettings, watchProjectConfigs } from './vscode/settings';
 import { SpecAnalysis } from './vscode/specAnalysis';
 import { SpecDocuments } from './vscode/specDocuments';
 
-const JSON_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
-/** Everything we serve: JSON specs, and Python scripts and notebook cells (boto3, the SageMaker Python SDK). */
-const SERVED_DOCUMENTS: vscode.DocumentSelector = [...JSON_DOCUMENTS, { language: 'python' }];
+const JSON_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'json' }, { language: 'jsonc' }];
+/** Everything we serve: JSON and YAML specs and templates, and Python scripts and notebook cells (boto3, the SageMaker Python SDK). */
+const SERVED_DOCUMENTS: vscode.DocumentSelector = [...JSON_DOCUMENTS, { language: 'python' }, { language: 'yaml' }];
 
 /** Returned from activate only in test mode, so integration tests can answer prompts. */
 export interface ExtensionTestApi {
@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     }),
   );
   registerNewSpecCommand(context, analysis);
-  const launch = registerLaunchCommands(context, analysis, JSON_DOCUMENTS);
+  const launch = registerLaunchCommands(context, analysis, [...JSON_DOCUMENTS, { language: 'yaml' }]);
   const live = registerLiveRegistries(context, analysis, diagnostics, launch.services, JSON_DOCUMENTS);
   return context.extensionMode === vscode.ExtensionMode.Test
     ? { launch, live, fixRenderCount: () => fixRenderCount.value, outputLines: () => analysis.output.recent }

@@ -9,7 +9,8 @@ import type { ApiModel } from '../core/apiModel/apiModel';
 import type { Catalog } from '../core/catalog/catalog';
 import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { Finding } from '../core/findings';
-import { analyzeDocument, holdsRequests, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
+import { analyzeDocument, holdsRequests, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from '../core/hostDocument';
+import { isYamlSpecName } from '../core/hosts/yaml/yamlRequests';
 import { readSpecFile, UnreadableFileError } from '../node/readSpecFile';
 import { checkNotebook, isNotebookFile, type CellPosition } from './checkNotebook';
 import { CliError } from './cliError';
@@ -66,9 +67,11 @@ export function analyzeFile(document: HostDocument, context: CheckContext, setti
   }).findings;
 }
 
-/** The host a file is read with: Python for `.py`, JSON (JSONC) for everything else. */
+/** The host a file is read with: Python for `.py`, YAML for `.yaml`/`.yml`, JSON (JSONC) for everything else. */
 export function readDocument(file: string, text: string, forcedSpec: boolean): HostDocument {
-  if (file.toLowerCase().endsWith('.py')) return readPythonDocument(text);
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.py')) return readPythonDocument(text);
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return readYamlDocument(text, forcedSpec || isYamlSpecName(file));
   return readJsonDocument(text, forcedSpec);
 }
 

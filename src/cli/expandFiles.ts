@@ -37,7 +37,7 @@ export const IGNORED_FOLDERS = [
 const IGNORED_NAMES = new Set(IGNORED_FOLDERS.map((glob) => glob.split('/')[1]));
 
 /** What a folder argument expands to: the spec globs, Python scripts and notebooks (which yield nothing unless they hold SageMaker calls). */
-export const FOLDER_GLOBS = [...DEFAULT_SPEC_GLOBS, '**/*.py', NOTEBOOK_GLOB];
+export const FOLDER_GLOBS = [...DEFAULT_SPEC_GLOBS, '**/*.py', NOTEBOOK_GLOB, '**/*.{yaml,yml}' /* AWS CLI YAML input and templates: content tells */];
 
 /**
  * Absolute paths, each once, in the order given (each glob's matches sorted).

@@ -54,6 +54,12 @@ export interface SpecDocument {
    * members, no length or number limits, and numbers and booleans written as strings accepted.
    */
   valuesOnly?: boolean;
+  /**
+   * The request is deployed to regions the text does not name (a CloudFormation template, set
+   * up in many regions): without an explicit target region, a region placeholder in an image
+   * stands for every region.
+   */
+  anyRegion?: boolean;
 }
 
 /**

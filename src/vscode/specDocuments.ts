@@ -1,10 +1,12 @@
 /**
  * One parse per document version, shared by every provider, and the decision of which documents
- * we serve: JSON/JSONC whose members tell a SageMaker request, or files matching
- * `sagemakerSpec.files` (always specs). Every other JSON file gets nothing from us.
+ * we serve: JSON/JSONC and YAML whose members tell a SageMaker request (or a template with
+ * SageMaker resources), files matching `sagemakerSpec.files` (always specs), and Python with
+ * SageMaker calls. Every other file gets nothing from us.
  */
 import * as vscode from 'vscode';
-import { holdsRequests, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
+import { holdsRequests, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from '../core/hostDocument';
+import { isYamlSpecName } from '../core/hosts/yaml/yamlRequests';
 import type { SpecDocument } from '../core/specDocument';
 import { isNotebookCell, NotebookDocuments, type ServedCell } from './notebookDocuments';
 import { matchesSpecFiles } from './settings';
@@ -18,7 +20,7 @@ export interface ServedSpec {
 /** Any document we serve, whatever its host: the requests embedded in it. */
 export interface ServedDocument {
   document: HostDocument;
-  /** For JSON specs (the only ones the launch commands send): the spec itself. */
+  /** For AWS CLI specs, JSON or YAML (the only ones the launch commands send): the spec itself. */
   json?: ServedSpec;
   /**
    * For a notebook cell: its notebook, whose code cells `document` holds joined (offsets into the
@@ -29,6 +31,7 @@ export interface ServedDocument {
 
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 const PYTHON_LANGUAGES = new Set(['python']);
+const YAML_LANGUAGES = new Set(['yaml']);
 
 /**
  * Larger JSON documents are data, not request specs (SageMaker caps request bodies far below
@@ -57,10 +60,11 @@ export class SpecDocuments {
       return cell && { document: cell.read.host, cell };
     }
     const isJson = JSON_LANGUAGES.has(document.languageId);
-    if (!isJson && !PYTHON_LANGUAGES.has(document.languageId)) return undefined;
+    const isYaml = YAML_LANGUAGES.has(document.languageId);
+    if (!isJson && !isYaml && !PYTHON_LANGUAGES.has(document.languageId)) return undefined;
     const cached = this.cache.get(document);
     if (cached && cached.version === document.version) return cached.served;
-    const served = isJson ? this.readJson(document) : this.readPython(document);
+    const served = isJson ? this.readJson(document) : isYaml ? this.readYaml(document) : this.readPython(document);
     this.cache.set(document, { version: document.version, served });
     return served;
   }
@@ -80,7 +84,23 @@ export class SpecDocuments {
     const host = readJsonDocument(text, forced);
     const spec = host.requests[0];
     if (!spec) return undefined;
+    // A template's resources are not specs the launch commands send.
+    if (spec.valuesOnly) return { document: host };
     return { document: host, json: { spec, forced } };
+  }
+
+  /**
+   * A YAML file without a request member or template resource name is never parsed (the parser
+   * is not even loaded). One AWS CLI request in the file is a spec the launch commands send.
+   */
+  private readYaml(document: vscode.TextDocument): ServedDocument | undefined {
+    const text = document.getText();
+    if (text.length > MAX_SPEC_CHARACTERS) return undefined;
+    const forced = matchesSpecFiles(document) || isYamlSpecName(document.fileName);
+    const host = readYamlDocument(text, forced);
+    if (!holdsRequests(host)) return undefined;
+    const [spec, ...others] = host.requests;
+    return others.length === 0 && !spec.valuesOnly ? { document: host, json: { spec, forced } } : { document: host };
   }
 
   /** A Python file without any SageMaker word is never parsed (the parser is not even loaded). */

@@ -72,7 +72,7 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
       const view = intrinsicView(text, properties, choice);
       // The resource's logical id is where findings about the request as a whole go.
       if (key) view.root.anchor = { offset: key.offset, length: key.length };
-      requests.push({ text, root: view.root, parseErrors: [], kind, images: findImageFields(kind, view.root), host, valuesOnly: true });
+      requests.push({ text, root: view.root, parseErrors: [], kind, images: findImageFields(kind, view.root), host, valuesOnly: true, anyRegion: true });
       if (!view.hasConditions) break;
     }
   }

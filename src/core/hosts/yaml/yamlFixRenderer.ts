@@ -125,7 +125,8 @@ function planSetMember(text: string, layout: Layout, object: Node, path: readonl
 
 /** One edit adding `members` to `object`: new lines after a block mapping's last member, or entries in a flow mapping. */
 function insertMembers(text: string, layout: Layout, object: Node, members: [string, FixValue][]): TextEdit {
-  const properties = object.children ?? [];
+  // Members merged from an anchor (`<<: *base`) lie elsewhere: new ones go after the object's own.
+  const properties = (object.children ?? []).filter((property) => property.offset >= object.offset && property.offset < object.offset + object.length);
   const last = properties[properties.length - 1];
   if (isFlowCollection(text, object) || inFlow(text, object) || !last) {
     const entries = members.map(([name, value]) => `${keyText(name, true)}: ${valueText(value, 'plain', true, '', layout)}`);

@@ -13,6 +13,11 @@ import { findCloudFormationRequests, isCloudFormationTemplate, type CloudFormati
 import { parseYaml } from './yamlSyntax';
 import { yamlDocumentTree } from './yamlTree';
 
+/** `*.sagemaker.yaml` / `*.sagemaker.yml`: always an AWS CLI YAML spec, whatever its members. */
+export function isYamlSpecName(path: string): boolean {
+  return /\.sagemaker\.ya?ml$/i.test(path);
+}
+
 export interface YamlRequests {
   requests: SpecDocument[];
   comments: HostComment[];

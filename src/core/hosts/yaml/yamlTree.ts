@@ -11,8 +11,9 @@
  *   object (`{"Fn::Sub": …}`, its key on the tag), marked dynamic: the CloudFormation host reads
  *   it as an intrinsic function, and any other host never reports it.
  * - Other tags (`!Custom`, `!!binary`, …): the value is dynamic — some program reads it.
- * - A mapping with a merge key (`<<: *base`) has open members: YAML 1.1 readers (PyYAML, the AWS
- *   CLI) merge, YAML 1.2 readers do not, so nothing is said about members missing or present.
+ * - A mapping with a merge key (`<<: *base`) gets the merged members it does not write itself, as
+ *   YAML 1.1 readers (the AWS CLI) merge them, and open members: YAML 1.2 readers do not merge,
+ *   so nothing is said about members missing or unknown there.
  * - A plain scalar that YAML 1.1 and 1.2 readers read differently (`yes`, `on`, `012`, `0o12`,
  *   `1_000`, `1:30`, `1e3`) keeps its YAML 1.2 value but is dynamic: a type or value problem is
  *   reported only where every reader agrees.
@@ -60,7 +61,8 @@ class TreeBuilder {
 
   constructor(private readonly text: string, private readonly document: Document.Parsed) {}
 
-  node(source: YamlNode, parent: Node | undefined, depth: number, alias = false): RequestNode {
+  /** `untag`: read a tagged node as if it had no tag (the value inside a short form). */
+  node(source: YamlNode, parent: Node | undefined, depth: number, alias = false, untag = false): RequestNode {
     const yaml = this.yaml;
     if (alias && ++this.aliasNodes > ALIAS_NODE_BUDGET) return this.dynamic(source, parent);
     if (depth > MAX_DEPTH) return this.dynamic(source, parent);
@@ -68,24 +70,27 @@ class TreeBuilder {
       const target = source.resolve(this.document) as YamlNode | undefined;
       return target ? this.node(target, parent, depth + 1, true) : this.dynamic(source, parent);
     }
-    const tag = source.tag;
+    const tag = untag ? undefined : source.tag;
     if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
       const longForm = Object.hasOwn(CLOUDFORMATION_SHORT_FORMS, tag.slice(1)) ? CLOUDFORMATION_SHORT_FORMS[tag.slice(1)] : undefined;
       return longForm ? this.intrinsic(source, longForm, parent, depth, alias) : this.dynamic(source, parent);
     }
     if (yaml.isMap(source)) return this.map(source, parent, depth, alias);
     if (yaml.isSeq(source)) return this.seq(source, parent, depth, alias);
-    return this.scalar(source as Scalar, parent, !tag);
+    return this.scalar(source as Scalar, parent, !source.tag);
   }
 
   private map(source: YAMLMap, parent: Node | undefined, depth: number, alias: boolean): RequestNode {
     const [start, end] = rangeOf(source);
     const object: Building = { type: 'object', offset: start, length: end - start, parent, children: [] };
+    const merged: YamlNode[] = [];
     for (const pair of source.items as Pair<YamlNode | null, YamlNode | null>[]) {
       const key = pair.key;
       if (!key || !this.yaml.isScalar(key)) continue; // a complex key names no API member
       if (key.value === '<<' && key.type === 'PLAIN') {
         object.openMembers = true;
+        if (pair.value && this.yaml.isSeq(pair.value)) merged.push(...(pair.value.items as YamlNode[]));
+        else if (pair.value) merged.push(pair.value);
         continue;
       }
       const keyNode: Building = this.scalar(key, undefined, false);
@@ -103,7 +108,28 @@ class TreeBuilder {
       }
       object.children!.push(property);
     }
+    if (merged.length > 0) this.merge(object, merged, depth);
     return object;
+  }
+
+  /**
+   * YAML 1.1's merge (`<<: *base`, `<<: [*a, *b]`), as the AWS CLI reads it: the members of the
+   * merged mappings that the mapping does not write itself (the first source wins), so the body
+   * sent holds them; the mapping keeps open members, since YAML 1.2 readers do not merge.
+   */
+  private merge(object: Building, sources: YamlNode[], depth: number): void {
+    const present = new Set(object.children!.map((property) => property.children?.[0]?.value));
+    for (const source of sources) {
+      const mapping = this.node(source, undefined, depth + 1, true);
+      if (mapping.type !== 'object' || mapping.dynamic) continue;
+      for (const property of mapping.children ?? []) {
+        const name = property.children?.[0]?.value;
+        if (present.has(name)) continue;
+        present.add(name);
+        (property as Building).parent = object;
+        object.children!.push(property);
+      }
+    }
   }
 
   private seq(source: YAMLSeq, parent: Node | undefined, depth: number, alias: boolean): RequestNode {
@@ -127,8 +153,7 @@ class TreeBuilder {
     const key: Building = { type: 'string', offset: start, length: shortForm.length, value: longForm, parent: property, content: { offset: start, length: shortForm.length } };
     property.children!.push(key);
     // The tagged value itself, read again without its tag.
-    const untagged = Object.assign(Object.create(Object.getPrototypeOf(source) as object) as YamlNode, source, { tag: undefined });
-    if (!isEmptyScalar(this.yaml, untagged)) property.children!.push(this.node(untagged, property, depth + 1, alias));
+    if (!isEmptyScalar(this.yaml, source)) property.children!.push(this.node(source, property, depth + 1, alias, true));
     object.children!.push(property);
     return object;
   }
