@@ -25,7 +25,7 @@ function check(files) {
 }
 
 // Request specs, Python scripts and notebooks; the name's extension is all that tells them apart.
-const EXAMPLE = /^(.+?)\.(sagemaker\.jsonc?|py|ipynb)$/;
+const EXAMPLE = /^(.+?)\.(sagemaker\.jsonc?|py|ipynb|sagemaker\.yaml|template\.yaml)$/;
 const examples = fs.readdirSync(path.join(root, 'examples')).filter((file) => EXAMPLE.test(file)).sort();
 const good = examples.filter((file) => !file.startsWith('broken-'));
 const broken = examples.filter((file) => file.startsWith('broken-'));
