@@ -6,7 +6,7 @@
  * first parse, not when the extension activates (hostDocument.ts filters texts first).
  */
 import type { Document, Tags } from 'yaml';
-import type { HostComment } from '../../suppressions';
+import { DISABLE_NEXT_LINE, type HostComment } from '../../suppressions';
 
 type YamlModule = typeof import('yaml');
 
@@ -56,7 +56,10 @@ function cloudFormationTags(): Tags {
 export interface ParsedYaml {
   /** Every document of the stream, in order (errors inside each are the YAML tooling's to report). */
   documents: Document.Parsed[];
-  /** Every comment, for `# sagemaker-spec-disable-next-line` (from the parser's tokens, so a `#` inside a string never counts). */
+  /**
+   * Every comment, for `# sagemaker-spec-disable-next-line` (from the parser's tokens, so a `#`
+   * inside a string never counts); none when the text has no such directive.
+   */
   comments: HostComment[];
 }
 
@@ -66,12 +69,21 @@ export interface ParsedYaml {
  */
 export function parseYaml(text: string): ParsedYaml {
   const yaml = yamlModule();
-  const tokens = [...new yaml.Parser().parse(text)];
   const comments: HostComment[] = [];
-  for (const token of tokens) collectComments(token, comments);
+  const tokens = new yaml.Parser().parse(text);
+  // Comments matter only for suppression directives: most texts have none, and skip the walk.
+  // Tokens stream from the parser into the composer, as parseAllDocuments does: none are kept.
   const composer = new yaml.Composer({ customTags: cloudFormationTags(), uniqueKeys: false, prettyErrors: false, strict: false });
-  const documents = [...composer.compose(tokens, true, text.length)];
+  const documents = [...composer.compose(text.includes(DISABLE_NEXT_LINE) ? withComments(tokens, comments) : tokens, true, text.length)];
   return { documents, comments };
+}
+
+/** The tokens as they come, noting the comments in each on the way. */
+function* withComments<T>(tokens: Generator<T>, comments: HostComment[]): Generator<T> {
+  for (const token of tokens) {
+    collectComments(token, comments);
+    yield token;
+  }
 }
 
 /**

@@ -162,7 +162,6 @@ class TreeBuilder {
     const [start, end] = rangeOf(source);
     const value = source.value;
     const length = end - start;
-    const sourceText = this.text.slice(start, end);
     const content = scalarContent(this.text, source.type, start, end);
     const node: Building = { type: 'string', offset: start, length, parent, value: undefined, content };
     if (value === null || value === undefined) node.type = 'null';
@@ -174,7 +173,7 @@ class TreeBuilder {
     }
     node.value = typeof value === 'bigint' ? Number(value) : value;
     if (node.type === 'string') node.offsetOfIndex = offsetMapper(this.text, source.type, content, String(value));
-    if (untagged && source.type === 'PLAIN' && isAmbiguousPlainScalar(sourceText)) node.dynamic = true;
+    if (untagged && source.type === 'PLAIN' && isAmbiguousPlainScalar(this.text.slice(start, end))) node.dynamic = true;
     return node;
   }
 
@@ -215,6 +214,12 @@ function scalarContent(text: string, type: Scalar['type'], start: number, end: n
  * (folded lines, `''`) clamped to the content, which keeps every range inside the scalar.
  */
 function offsetMapper(text: string, type: Scalar['type'], content: OffsetRange, value: string): (index: number) => number {
+  // Built on first use: most strings are never asked (only image values and fixed strings are).
+  let mapper: ((index: number) => number) | undefined;
+  return (index) => (mapper ??= buildOffsetMapper(text, type, content, value))(index);
+}
+
+function buildOffsetMapper(text: string, type: Scalar['type'], content: OffsetRange, value: string): (index: number) => number {
   const raw = text.slice(content.offset, content.offset + content.length);
   const end = content.offset + content.length;
   if (raw === value) return (index) => content.offset + Math.min(index, value.length);
