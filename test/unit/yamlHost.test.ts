@@ -2,10 +2,12 @@
 // and dynamic values, each rule family through the host with its fix's resulting YAML, YAML 1.1
 // vs 1.2 ambiguity, aliases and merge keys, suppression comments, and the lazy pre-filter.
 import * as assert from 'node:assert/strict';
-import { readYamlDocument } from '../../src/core/hostDocument';
+import { readYamlDocument, requestAt } from '../../src/core/hostDocument';
+import { hoverAt } from '../../src/core/hover';
+import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
 import { buildCreateRequest } from '../../src/core/launch/requestBody';
 import { DYNAMIC, requestValue } from './pythonTestKit';
-import { codes, KMEANS_US_EAST_1, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
+import { catalog, codes, KMEANS_US_EAST_1, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeYaml, applyHostFix } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
@@ -202,6 +204,20 @@ describe('YAML host (AWS CLI input)', () => {
   it('*.sagemaker.yaml (forced) whose kind cannot be told gets unknown-spec-kind', () => {
     const findings = analyzeYaml('Name: something\n', { forced: true });
     assert.deepEqual(codes(findings), ['unknown-spec-kind']);
+  });
+
+  it('completes and hovers the image in a plain scalar', () => {
+    const text = trainingYaml('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+    const document = readYamlDocument(text);
+    const cursor = text.indexOf('sagemaker-xgboost:') + 'sagemaker-xgboost:'.length;
+    const result = completeInPython(document, cursor, { catalog, regionInputs: { env: {} } })!;
+    const item = result.items.find((candidate) => candidate.label === '1.7-1')!;
+    assert.ok(item, 'the pinned XGBoost tag is offered');
+    // The edit replaces the plain scalar, never the comment after it.
+    const image = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
+    assert.deepEqual(item.edit, { offset: text.indexOf(image), length: image.length, newText: image });
+    const hover = hoverAt(requestAt(document, cursor)!, cursor, catalog)!;
+    assert.match(hover.markdown, /XGBoost/i);
   });
 
   it('a custom tag is dynamic: some program fills it in', () => {
