@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { runApiModelBench } from './bench-api-model.mjs';
 import { runPythonBench } from './bench-python.mjs';
 import { runWorkflowBench } from './bench-workflows.mjs';
+import { runYamlBench } from './bench-yaml.mjs';
 import { largeSpec, SLOW_SHAPES, smallSpec, withTypedImage } from './lib/bench-fixtures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -151,6 +152,16 @@ section('Python (parse + analysis vs. bare @lezer/python parse; aim ≤ 1.5×)')
 section('Step Functions (read + analysis vs. bare jsonc-parser parse; aim ≤ 1.5×)');
 {
   const { rows, note } = runWorkflowBench();
+  table(['measurement', 'size', 'bare parse', 'ours', 'ratio', 'aim'], rows);
+  console.log(`\n${note}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1e. YAML: a 1 MB AWS CLI YAML spec through the YAML host, next to the yaml package's own parse
+
+section('YAML (parse + analysis vs. the yaml package\'s parseAllDocuments; aim ≤ 1.5×)');
+{
+  const { rows, note } = runYamlBench();
   table(['measurement', 'size', 'bare parse', 'ours', 'ratio', 'aim'], rows);
   console.log(`\n${note}`);
 }

@@ -25,8 +25,8 @@ function check(files) {
   return { status: run.status, codes, stderr: run.stderr.trim() };
 }
 
-// Request specs, Python scripts, notebooks, Dockerfiles, Pipelines definitions and state machines; the name's extension is all that tells them apart.
-const EXAMPLE = /^(.+?)\.(sagemaker\.jsonc?|py|ipynb|Dockerfile|pipeline\.json|asl\.json)$/;
+// Request specs, Python scripts, notebooks, Dockerfiles, Pipelines definitions, state machines, YAML specs and templates; the name's extension is all that tells them apart.
+const EXAMPLE = /^(.+?)\.(sagemaker\.jsonc?|py|ipynb|Dockerfile|pipeline\.json|asl\.json|sagemaker\.yaml|template\.yaml)$/;
 const examples = fs.readdirSync(path.join(root, 'examples')).filter((file) => EXAMPLE.test(file)).sort();
 const good = examples.filter((file) => !file.startsWith('broken-'));
 const broken = examples.filter((file) => file.startsWith('broken-'));

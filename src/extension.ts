@@ -21,12 +21,14 @@ import { SpecDocuments } from './vscode/specDocuments';
 
 // `asl`: the AWS Toolkit's language for `.asl.json` state machines.
 const JSON_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'json' }, { language: 'jsonc' }, { language: 'asl' }];
+/** AWS CLI YAML input, CloudFormation and SAM templates. */
+const YAML_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'yaml' }];
 /** Python scripts and notebook cells (boto3, the SageMaker Python SDK). */
 const PYTHON_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'python' }];
 /** Dockerfiles and Containerfiles: their FROM images. */
 const DOCKERFILE_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'dockerfile' }];
 /** Everything we serve. */
-const SERVED_DOCUMENTS: vscode.DocumentSelector = [...JSON_DOCUMENTS, ...PYTHON_DOCUMENTS, ...DOCKERFILE_DOCUMENTS];
+const SERVED_DOCUMENTS: vscode.DocumentSelector = [...JSON_DOCUMENTS, ...YAML_DOCUMENTS, ...PYTHON_DOCUMENTS, ...DOCKERFILE_DOCUMENTS];
 
 /** Returned from activate only in test mode, so integration tests can answer prompts. */
 export interface ExtensionTestApi {
@@ -64,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     }),
   );
   registerNewSpecCommand(context, analysis);
-  const launch = registerLaunchCommands(context, analysis, JSON_DOCUMENTS);
+  const launch = registerLaunchCommands(context, analysis, [...JSON_DOCUMENTS, { language: 'yaml' }]);
   const live = registerLiveRegistries(context, analysis, diagnostics, launch.services, JSON_DOCUMENTS);
   return context.extensionMode === vscode.ExtensionMode.Test
     ? { launch, live, fixRenderCount: () => fixRenderCount.value, outputLines: () => analysis.output.recent, documentReadCount: () => analysis.documents.readCount }

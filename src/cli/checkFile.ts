@@ -9,8 +9,9 @@ import type { ApiModel } from '../core/apiModel/apiModel';
 import type { Catalog } from '../core/catalog/catalog';
 import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { Finding } from '../core/findings';
-import { analyzeDocument, holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
+import { analyzeDocument, holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from '../core/hostDocument';
 import { isDockerfileName } from '../core/hosts/dockerfile/dockerfileNames';
+import { isYamlSpecName } from '../core/hosts/yaml/yamlRequests';
 import { readSpecFile, UnreadableFileError } from '../node/readSpecFile';
 import { checkNotebook, isNotebookFile, type CellPosition } from './checkNotebook';
 import { CliError } from './cliError';
@@ -67,10 +68,11 @@ export function analyzeFile(document: HostDocument, context: CheckContext, setti
   }).findings;
 }
 
-/** The host a file is read with: Python for `.py`, Dockerfile for Dockerfile names (not `.json`), JSON (JSONC) for everything else. */
+/** The host a file is read with: Python for `.py`, YAML for `.yaml`/`.yml`, Dockerfile for Dockerfile names (not `.json`), JSON (JSONC) for everything else. */
 export function readDocument(file: string, text: string, forcedSpec: boolean): HostDocument {
   const lower = file.toLowerCase();
   if (lower.endsWith('.py')) return readPythonDocument(text);
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return readYamlDocument(text, forcedSpec || isYamlSpecName(file));
   if (isDockerfileName(file) && !/\.jsonc?$/.test(lower)) return readDockerfileDocument(text);
   return readJsonDocument(text, forcedSpec);
 }

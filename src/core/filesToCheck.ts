@@ -16,6 +16,7 @@ import { identifySpec } from './specDocument';
 import { compileGlobs, type PathMatcher } from './specGlobs';
 import { DOCKERFILE_GLOBS } from './hosts/dockerfile/dockerfileNames';
 import { isWorkflowJson } from './hosts/workflows/workflowRequests';
+import { mayHoldSageMakerYaml } from './hostDocument';
 
 /** A kind of file the checks know how to read; later hosts (YAML, Dockerfiles, …) add theirs. */
 export interface CheckedFileKind {
@@ -39,6 +40,15 @@ export function jsonIdentifiesRequest(text: string): boolean {
   return identifySpec(text).kind !== undefined || isWorkflowJson(text);
 }
 
+/**
+ * True when a YAML text names a request member, a template resource of ours or a workflow's
+ * members: the YAML host's own pre-filter, so a YAML file that passes it and holds nothing yields
+ * nothing, and one that fails it is never read by the host either.
+ */
+export function yamlMayHoldRequests(text: string): boolean {
+  return mayHoldSageMakerYaml(text);
+}
+
 /** In the order they are tried: the first kind whose globs match a path takes it. */
 const CHECKED_FILE_KINDS: CheckedFileKind[] = [
   { host: 'python', globs: ['**/*.py'] },
@@ -46,6 +56,9 @@ const CHECKED_FILE_KINDS: CheckedFileKind[] = [
   { host: 'dockerfile', globs: DOCKERFILE_GLOBS },
   // Step Functions' own extension: a state machine by name, even with nothing of ours in it yet.
   { host: 'json', globs: ['**/*.asl.json'] },
+  // AWS CLI YAML input by name; state machines, templates and other YAML by what they name.
+  { host: 'yaml', globs: ['**/*.sagemaker.yaml', '**/*.sagemaker.yml', '**/*.asl.yaml', '**/*.asl.yml'] },
+  { host: 'yaml', globs: ['**/*.yaml', '**/*.yml'], identifies: yamlMayHoldRequests },
   { host: 'json', globs: ['**/*.json', '**/*.jsonc'], identifies: jsonIdentifiesRequest },
 ];
 

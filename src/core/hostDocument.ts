@@ -18,6 +18,11 @@ import type { RequestNode } from './requestTree';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { findWorkflowRequests, mayHoldWorkflow, namesWorkflow } from './hosts/workflows/workflowRequests';
 import { scanJson, type JsonScan } from './jsonScan';
+import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests, type CloudFormationHooks, type TemplateResource } from './hosts/cloudFormation/cloudFormationRequests';
+import { intrinsicView } from './hosts/cloudFormation/intrinsics';
+import { memberValue } from './jsonTree';
+import { findYamlRequests } from './hosts/yaml/yamlRequests';
+import { mayNameSpecKind } from './specKind';
 import { identifySpec, parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
 import { findHashSuppressions, withoutSuppressed, type HostComment } from './suppressions';
 
@@ -39,6 +44,11 @@ export interface HostDocument {
  */
 export function readJsonDocument(text: string, forced = false): HostDocument {
   const { kind, scan } = identifySpec(text);
+  if (!kind && !forced && mayHoldCloudFormationRequests(text)) {
+    // A CloudFormation template: its SageMaker resources' requests, with offsets into the template.
+    const template = parseSpecDocument(text, scan);
+    if (isCloudFormationTemplate(template.root)) return { host: 'json', text, requests: findCloudFormationRequests(text, template.root!, 'json', cloudFormationHooks), frameworkRequests: [], comments: [] };
+  }
   let requests: SpecDocument[] = [];
   if (kind) requests = [parseSpecDocument(text, scan)];
   else if (mayHoldWorkflow(text)) requests = readWorkflowJson(text, scan ?? scanJson(text));
@@ -54,6 +64,42 @@ function readWorkflowJson(text: string, scan: JsonScan): SpecDocument[] {
   const requests = findWorkflowRequests(text, root);
   if (requests.length > 0) requests[0].parseErrors = parseErrors;
   return requests;
+}
+
+/**
+ * Finders for template resources that embed other hosts' documents (`AWS::SageMaker::Pipeline`,
+ * `AWS::StepFunctions::StateMachine`, …), by resource type; the workflows host registers them.
+ */
+export const cloudFormationHooks: CloudFormationHooks = {
+  'AWS::StepFunctions::StateMachine': stateMachineInTemplate,
+  'AWS::Serverless::StateMachine': stateMachineInTemplate,
+};
+
+/**
+ * A state machine resource's SageMaker tasks: its `Definition` (an object, JSON or YAML) read by
+ * the Step Functions host, with the template's intrinsics dynamic. Deployed to many regions, like
+ * the template. (`DefinitionString`, JSON inside a string, and `AWS::SageMaker::Pipeline`'s
+ * `PipelineDefinitionBody` are not read yet.)
+ */
+function stateMachineInTemplate(resource: TemplateResource): SpecDocument[] {
+  const definition = memberValue(intrinsicView(resource.text, resource.properties, 1).root, 'Definition');
+  if (definition?.type !== 'object') return [];
+  return findWorkflowRequests(resource.text, definition, resource.host).map((request) => ({ ...request, anyRegion: true }));
+}
+
+/** True when a YAML text may hold a request or a template resource of ours: the parser is not even loaded otherwise. */
+export function mayHoldSageMakerYaml(text: string): boolean {
+  return mayNameSpecKind(text) || mayHoldCloudFormationRequests(text) || mayHoldWorkflow(text);
+}
+
+/**
+ * A YAML text (AWS CLI input, CloudFormation or SAM template; several documents) as a host
+ * document. `forced`: the file is always a spec (`*.sagemaker.yaml`, `sagemakerSpec.files`).
+ */
+export function readYamlDocument(text: string, forced = false): HostDocument {
+  if (!forced && !mayHoldSageMakerYaml(text)) return { host: 'yaml', text, requests: [], frameworkRequests: [], comments: [] };
+  const { requests, comments } = findYamlRequests(text, forced, cloudFormationHooks);
+  return { host: 'yaml', text, requests, frameworkRequests: [], comments };
 }
 
 /** True when the document holds anything of ours to analyse: a request, an image check or a framework call. */
@@ -111,7 +157,8 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   for (const request of document.requests) for (const finding of analyzeSpec(request, options).findings) findings.push(withSubstitutionNotes(request, finding));
   if (document.frameworkRequests.length > 0) checkFrameworkRequests(document, options, findings);
   // Only several sources can report one place twice (a dict passed by name to two calls).
-  const single = document.requests.length + (document.frameworkRequests.length > 0 ? 1 : 0) <= 1;
+  // (In YAML one request can too: an alias repeats its anchor's nodes.)
+  const single = document.host !== 'yaml' && document.requests.length + (document.frameworkRequests.length > 0 ? 1 : 0) <= 1;
   const seen = new Set<string>();
   const unique = single ? findings : findings.filter((finding) => {
     const key = `${finding.code}@${finding.offset}+${finding.length}:${finding.message}`;
@@ -165,7 +212,7 @@ function checkFrameworkRequests(document: HostDocument, options: AnalyzeOptions,
 /** The request whose tree holds `offset` (for completion and hover), else undefined. */
 export function requestAt(document: HostDocument, offset: number): SpecDocument | undefined {
   // A JSON spec is its whole text (comments and space around the object too).
-  if (document.host === 'json' && document.requests.length === 1 && !document.requests[0].embedding) return document.requests[0];
+  if (document.host === 'json' && document.requests.length === 1 && !document.requests[0].embedding && !document.requests[0].valuesOnly) return document.requests[0];
   return document.requests.find((request) => {
     if (request.root && request.root.offset <= offset && offset <= request.root.offset + request.root.length) return true;
     return request.images.some((image) => image.value.offset <= offset && offset <= image.value.offset + image.value.length);

@@ -8,6 +8,7 @@ import type { TextEdit } from './findings';
 import { renderDockerfileEdits } from './hosts/dockerfile/dockerfileFixRenderer';
 import { renderJsonEdits } from './hosts/jsonFixRenderer';
 import { renderPythonEdits } from './hosts/python/pythonFixRenderer';
+import { renderYamlEdits } from './hosts/yaml/yamlFixRenderer';
 import type { HostLanguage } from './specDocument';
 
 export interface RenderedFix {
@@ -36,6 +37,7 @@ export function renderFix(document: RenderTarget, fix: QuickFix): RenderedFix | 
   const rendered =
     document.host === 'python' ? renderPythonEdits(document.text, fix.intents)
     : document.host === 'dockerfile' ? renderDockerfileEdits(document.text, fix.intents)
+    : document.host === 'yaml' ? renderYamlEdits(document.text, fix.intents)
     : renderJsonEdits(document.text, fix.intents);
   if (!rendered) return undefined;
   return { edits: rendered.edits, cursorOffset: fix.leavesPlaceholder ? rendered.placeholderOffset : undefined };

@@ -18,7 +18,7 @@ import { detectSpecKind, mayNameSpecKind, type SpecKind } from './specKind';
 export type ImageUsage = 'training' | 'inference' | 'processing' | 'tuning' | 'reference';
 
 /** The syntax a document is written in: it decides how fixes are written and comments read. */
-export type HostLanguage = 'json' | 'python' | 'dockerfile';
+export type HostLanguage = 'json' | 'python' | 'dockerfile' | 'yaml';
 
 export interface ImageField {
   /** The value node of the image member (usually a string). */
@@ -49,6 +49,18 @@ export interface SpecDocument {
    * constant): only the image rules run, with each field's usage.
    */
   imagesOnly?: boolean;
+  /**
+   * The host validates the request's structure itself (a CloudFormation resource, which
+   * CloudFormation and cfn-lint check as a whole): only value rules run — no missing or unknown
+   * members, no length or number limits, and numbers and booleans written as strings accepted.
+   */
+  valuesOnly?: boolean;
+  /**
+   * The request is deployed to regions the text does not name (a CloudFormation template, set
+   * up in many regions): without an explicit target region, a region placeholder in an image
+   * stands for every region.
+   */
+  anyRegion?: boolean;
   /** Set for a request embedded in a workflow (a Pipelines step, a Step Functions task): where it sits. */
   embedding?: Embedding;
 }

@@ -15,7 +15,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { excludeMatcher } from '../core/filesToCheck';
 import type { Finding } from '../core/findings';
-import { readDockerfileDocument, readJsonDocument, readPythonDocument } from '../core/hostDocument';
+import { readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument } from '../core/hostDocument';
+import { isYamlSpecName } from '../core/hosts/yaml/yamlRequests';
 import { isDockerfileName } from '../core/hosts/dockerfile/dockerfileNames';
 import { IpynbFile } from '../core/hosts/notebook/ipynbFile';
 import { findingsInIpynbFile } from '../core/hosts/notebook/ipynbFindings';
@@ -149,6 +150,10 @@ export class WorkspaceCheck implements vscode.Disposable {
   private analyzeText(uri: vscode.Uri, host: string, text: string): Finding[] {
     if (host === 'python') return analyzeHostDocument(this.analysis, uri, readPythonDocument(text), false);
     if (host === 'dockerfile') return analyzeHostDocument(this.analysis, uri, readDockerfileDocument(text), false);
+    if (host === 'yaml') {
+      const forced = isSpecFilePath(uri.fsPath) || isYamlSpecName(uri.fsPath);
+      return analyzeHostDocument(this.analysis, uri, readYamlDocument(text, forced), forced);
+    }
     if (host === 'notebook') {
       const ipynb = IpynbFile.parse(text);
       if (!ipynb) return [];
@@ -164,7 +169,7 @@ export class WorkspaceCheck implements vscode.Disposable {
   private restore(uri: vscode.Uri): void {
     if (!this.checked.has(uri.toString())) return;
     const lower = uri.fsPath.toLowerCase();
-    const host = lower.endsWith('.py') ? 'python' : lower.endsWith('.ipynb') ? 'notebook' : isDockerfileName(uri.fsPath) && !/\.jsonc?$/.test(lower) ? 'dockerfile' : 'json';
+    const host = lower.endsWith('.py') ? 'python' : lower.endsWith('.ipynb') ? 'notebook' : /\.ya?ml$/.test(lower) ? 'yaml' : isDockerfileName(uri.fsPath) && !/\.jsonc?$/.test(lower) ? 'dockerfile' : 'json';
     const summary: WorkspaceCheckSummary = { filesChecked: 0, filesWithProblems: 0, problems: 0, skipped: [], cancelled: false };
     this.checkFile(uri, { file: uri.fsPath, host }, summary);
   }

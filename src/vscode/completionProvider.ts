@@ -45,7 +45,7 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       live: this.analysis.live?.cache,
     };
     let result;
-    if (served.json) {
+    if (served.json && served.document.host === 'json') {
       // Images of the user's own registries: fetch their repositories or tags first, within the budget.
       const liveTarget = this.analysis.live && liveTargetAt(served.json.spec, offset, this.analysis.catalog);
       if (liveTarget) await this.analysis.live!.prepareCompletion(liveTarget, token);

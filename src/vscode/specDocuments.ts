@@ -1,12 +1,13 @@
 /**
  * One parse per document version, shared by every provider, and the decision of which documents
- * we serve: JSON/JSONC whose members tell a SageMaker request, SageMaker Pipelines definitions
- * and Step Functions state machines holding requests, or files matching `sagemakerSpec.files`
- * (always specs); Python with SageMaker calls; Dockerfiles. Every other JSON file gets nothing
- * from us.
+ * we serve: JSON/JSONC and YAML whose members tell a SageMaker request, SageMaker Pipelines
+ * definitions and Step Functions state machines holding requests, CloudFormation templates with
+ * SageMaker resources, files matching `sagemakerSpec.files` (always specs), Python with SageMaker
+ * calls, and Dockerfiles. Every other file gets nothing from us.
  */
 import * as vscode from 'vscode';
-import { holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, type HostDocument } from '../core/hostDocument';
+import { holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from '../core/hostDocument';
+import { isYamlSpecName } from '../core/hosts/yaml/yamlRequests';
 import type { SpecDocument } from '../core/specDocument';
 import { isNotebookCell, NotebookDocuments, type ServedCell } from './notebookDocuments';
 import { matchesSpecFiles } from './settings';
@@ -20,7 +21,7 @@ export interface ServedSpec {
 /** Any document we serve, whatever its host: the requests embedded in it. */
 export interface ServedDocument {
   document: HostDocument;
-  /** For JSON specs (the only ones the launch commands send): the spec itself. */
+  /** For AWS CLI specs, JSON or YAML (the only ones the launch commands send): the spec itself. */
   json?: ServedSpec;
   /**
    * For a notebook cell: its notebook, whose code cells `document` holds joined (offsets into the
@@ -35,6 +36,7 @@ export interface ServedDocument {
 const JSON_LANGUAGES = new Set(['json', 'jsonc', 'asl']);
 const PYTHON_LANGUAGES = new Set(['python']);
 const DOCKERFILE_LANGUAGE = 'dockerfile';
+const YAML_LANGUAGES = new Set(['yaml']);
 
 /**
  * Larger JSON documents are data, not request specs (SageMaker caps request bodies far below
@@ -66,12 +68,13 @@ export class SpecDocuments {
     }
     const isJson = JSON_LANGUAGES.has(document.languageId);
     const isDockerfile = document.languageId === DOCKERFILE_LANGUAGE;
-    if (!isJson && !isDockerfile && !PYTHON_LANGUAGES.has(document.languageId)) return undefined;
+    const isYaml = YAML_LANGUAGES.has(document.languageId);
+    if (!isJson && !isYaml && !isDockerfile && !PYTHON_LANGUAGES.has(document.languageId)) return undefined;
     const cached = this.cache.get(document);
     if (cached && cached.version === document.version) return cached.served;
     this.readCount++;
     const started = performance.now();
-    const served = isJson ? this.readJson(document) : isDockerfile ? this.readDockerfile(document) : this.readPython(document);
+    const served = isJson ? this.readJson(document) : isYaml ? this.readYaml(document) : isDockerfile ? this.readDockerfile(document) : this.readPython(document);
     if (served) served.readMs = performance.now() - started;
     this.cache.set(document, { version: document.version, served });
     return served;
@@ -92,8 +95,8 @@ export class SpecDocuments {
     const host = readJsonDocument(text, forced);
     const spec = host.requests[0];
     if (!spec) return undefined;
-    // A workflow (Pipelines definition, state machine) holds requests but is not one: never launchable.
-    if (spec.embedding) return { document: host };
+    // A workflow (Pipelines definition, state machine) or a template holds requests but is not one: never launchable.
+    if (spec.embedding || spec.valuesOnly) return { document: host };
     return { document: host, json: { spec, forced } };
   }
 
@@ -105,6 +108,20 @@ export class SpecDocuments {
     const text = document.getText();
     if (text.length > MAX_SPEC_CHARACTERS) return undefined;
     return { document: readDockerfileDocument(text) };
+  }
+
+  /**
+   * A YAML file without a request member or template resource name is never parsed (the parser
+   * is not even loaded). One AWS CLI request in the file is a spec the launch commands send.
+   */
+  private readYaml(document: vscode.TextDocument): ServedDocument | undefined {
+    const text = document.getText();
+    if (text.length > MAX_SPEC_CHARACTERS) return undefined;
+    const forced = matchesSpecFiles(document) || isYamlSpecName(document.fileName);
+    const host = readYamlDocument(text, forced);
+    if (!holdsRequests(host)) return undefined;
+    const [spec, ...others] = host.requests;
+    return others.length === 0 && !spec.valuesOnly ? { document: host, json: { spec, forced } } : { document: host };
   }
 
   /** A Python file without any SageMaker word is never parsed (the parser is not even loaded). */

@@ -5,6 +5,7 @@ import type { Finding } from '../../src/core/findings';
 import { analyzeDocument, readDockerfileDocument, readJsonDocument, readPythonDocument } from '../../src/core/hostDocument';
 import { IpynbFile } from '../../src/core/hosts/notebook/ipynbFile';
 import { analyzeText, apiModel, catalog, codes, instanceGpus } from './specTestKit';
+import { analyzeYaml } from './yamlTestKit';
 
 // out/test/unit → the repository's examples/.
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
@@ -30,9 +31,9 @@ function analyzeWorkflow(text: string): Finding[] {
   return analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
 }
 
-/** `broken-<code>.sagemaker.json[c]` (or `.ipynb`, `.Dockerfile`, `.pipeline.json`, `.asl.json`) shows exactly that code; every other example is clean. */
+/** `broken-<code>.sagemaker.json[c]` (or `.ipynb`, `.Dockerfile`, `.pipeline.json`, `.asl.json`, `.sagemaker.yaml`, `.template.yaml`) shows exactly that code; every other example is clean. */
 describe('examples/', () => {
-  const files = fs.readdirSync(EXAMPLES).filter((file) => /\.(sagemaker\.jsonc?|ipynb|Dockerfile|pipeline\.json|asl\.json)$/.test(file)).sort();
+  const files = fs.readdirSync(EXAMPLES).filter((file) => /\.(sagemaker\.jsonc?|ipynb|Dockerfile|pipeline\.json|asl\.json|sagemaker\.yaml|template\.yaml)$/.test(file)).sort();
 
   it('has good and deliberately broken specs', () => {
     assert.ok(files.filter((file) => file.startsWith('broken-')).length >= 4);
@@ -40,11 +41,11 @@ describe('examples/', () => {
   });
 
   for (const file of files) {
-    const expected = /^broken-(.+?)\.(sagemaker\.jsonc?|ipynb|Dockerfile|pipeline\.json|asl\.json)$/.exec(file)?.[1];
+    const expected = /^broken-(.+?)\.(sagemaker\.jsonc?|ipynb|Dockerfile|pipeline\.json|asl\.json|sagemaker\.yaml|template\.yaml)$/.exec(file)?.[1];
     it(`${file} → ${expected ?? 'no findings'}`, () => {
       const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
       const workflow = /\.(pipeline|asl)\.json$/.test(file);
-      const findings = file.endsWith('.ipynb') ? analyzeNotebook(text) : workflow ? analyzeWorkflow(text) : file.endsWith('.Dockerfile') ? analyzeDockerfile(text) : analyzeText(text, { forced: true });
+      const findings = file.endsWith('.ipynb') ? analyzeNotebook(text) : file.endsWith('.yaml') ? analyzeYaml(text, { forced: file.endsWith('.sagemaker.yaml') }) : workflow ? analyzeWorkflow(text) : file.endsWith('.Dockerfile') ? analyzeDockerfile(text) : analyzeText(text, { forced: true });
       assert.deepEqual(codes(findings), expected ? [expected] : []);
     });
   }

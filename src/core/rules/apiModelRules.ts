@@ -21,6 +21,14 @@ import { nodeRange, type RuleContext } from './ruleContext';
 
 const NOTHING_PRESENT: ReadonlySet<string> = new Set();
 
+/** CloudFormation converts `"3600"` to a number and `"true"` to a boolean for the API. */
+function writtenAsString(value: string, shape: Shape): boolean {
+  if (shape.type === 'boolean') return value === 'true' || value === 'false';
+  if (shape.type === 'integer' || shape.type === 'long') return /^-?\d+$/.test(value.trim());
+  if (shape.type === 'float' || shape.type === 'double') return value.trim() !== '' && Number.isFinite(Number(value));
+  return false;
+}
+
 /** How many nearest names or values a fix list offers. */
 const NEAREST = 3;
 
@@ -36,6 +44,9 @@ class ModelValidator {
   /** Looked up once: the walk asks for every node. */
   private readonly enabled: Record<'unknown' | 'missing' | 'type' | 'enum' | 'range' | 'pattern' | 'duplicate', boolean>;
 
+  /** A request whose structure its host validates (CloudFormation): values only, strings for numbers accepted. */
+  private readonly valuesOnly: boolean;
+
   constructor(
     private readonly context: RuleContext,
     private readonly owned: OwnedElsewhere,
@@ -44,12 +55,13 @@ class ModelValidator {
     private readonly supplied?: ReadonlySet<string>,
   ) {
     this.text = context.spec.text;
+    this.valuesOnly = context.spec.valuesOnly === true;
     this.enabled = {
-      unknown: context.isEnabled('unknown-property'),
-      missing: context.isEnabled('missing-required-property'),
+      unknown: !this.valuesOnly && context.isEnabled('unknown-property'),
+      missing: !this.valuesOnly && context.isEnabled('missing-required-property'),
       type: context.isEnabled('invalid-type'),
       enum: context.isEnabled('invalid-enum-value'),
-      range: context.isEnabled('value-out-of-range'),
+      range: !this.valuesOnly && context.isEnabled('value-out-of-range'),
       pattern: context.isEnabled('pattern-mismatch'),
       duplicate: context.isEnabled('duplicate-key'),
     };
@@ -63,6 +75,7 @@ class ModelValidator {
       if (standIn && !isDynamic(standIn)) this.value(standIn, shape, name);
       return;
     }
+    if (this.valuesOnly && node.type === 'string' && writtenAsString(node.value as string, shape)) return;
     if (this.owned.values.has(node)) {
       this.children(node, shape, name);
       return;

@@ -7,7 +7,9 @@
  *   the target region, so nothing is said about it.
  * - A placeholder in the account means the image may be anyone's: no account rule. With a static
  *   account, the repository must be one that account serves in the static (or explicit target)
- *   region — `registry-account-mismatch` otherwise.
+ *   region — `registry-account-mismatch` otherwise. With a region placeholder and no explicit
+ *   target region in a request deployed to many regions (`anyRegion`: a template), it must serve it in every catalog
+ *   region that has the repository; the finding names those where it does not.
  * No fixes: a template's text is the user's program, and what the placeholders hold is unknown.
  */
 import type { OffsetRange } from '../jsonTree';
@@ -55,6 +57,8 @@ export function checkTemplateImage(context: RuleContext, field: ImageField, part
     }
   }
 
+  if (ecr && isAwsAccount && staticRepository && !region && context.spec.anyRegion) checkEveryRegion(context, ecr[1], staticRepository, joined.range(0, 12));
+
   // The tag rules need a static end: a placeholder anywhere in the last segment could hold a tag.
   if (lastSegment.includes(HOLE) && (tag === undefined || tag.includes(HOLE))) return;
   const xgboost = staticRepository !== undefined && (ecr === null || ecr[1] === HOLE || isAwsAccount) && isXgboostRepository(context, staticRepository);
@@ -66,6 +70,28 @@ export function checkTemplateImage(context: RuleContext, field: ImageField, part
     // As for literal references (tagRules): outside a request, advice only for SageMaker's own images.
     context.report('latest-tag', tag === undefined ? 'No tag means "latest", which moves whenever a new image is pushed. Pin a version tag or a digest.' : '"latest" moves whenever a new image is pushed, so the same code can run different images. Pin a version tag or a digest.', tagRange);
   }
+}
+
+/** Names listed in a message before "and N more". */
+const LISTED_REGIONS = 6;
+
+/**
+ * A region placeholder and no explicit target region: the template may be deployed to any
+ * region, so the static account must serve the repository in every region that has it.
+ */
+function checkEveryRegion(context: RuleContext, account: string, repository: string, range: OffsetRange): void {
+  const elsewhere = context.catalog.regionsForRepository(repository).filter((region) => {
+    const accounts = context.catalog.accountsForRepository(repository, region);
+    return accounts.length > 0 && !accounts.includes(account);
+  });
+  if (elsewhere.length === 0) return;
+  const listed = elsewhere.slice(0, LISTED_REGIONS).join(', ');
+  const more = elsewhere.length > LISTED_REGIONS ? ` and ${elsewhere.length - LISTED_REGIONS} more` : '';
+  context.report(
+    'registry-account-mismatch',
+    `The region is a placeholder, and account ${account} does not serve "${repository}" in ${listed}${more}: deployed there, the image cannot be pulled. Set the account per region (a mapping, or a placeholder).`,
+    range,
+  );
 }
 
 function isXgboostRepository(context: RuleContext, repository: string): boolean {

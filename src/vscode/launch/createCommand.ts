@@ -55,7 +55,7 @@ export async function runCreateCommand(services: LaunchServices, kind: SpecKind,
   const document = vscode.window.activeTextEditor?.document;
   const served = document && services.analysis.analyze(document);
   if (!document || !served || !served.served.json?.spec.kind) {
-    const reason = `Open a SageMaker ${operation.kind} spec (JSON) to use "${operation.title}".`;
+    const reason = `Open a SageMaker ${operation.kind} spec (JSON or YAML) to use "${operation.title}".`;
     await prompter.error(reason);
     return { result: 'unavailable', reason };
   }

@@ -1,0 +1,76 @@
+// YAML host benchmark (issue 13): parse + analysis of a 1 MB AWS CLI YAML spec next to the
+// `yaml` package's own parse of it (parseAllDocuments). Prints figures and the aim; never fails.
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+/** A CreateTrainingJob in block YAML with comments, flow maps and `channels` input channels, about `bytes` long. */
+export function yamlSpec(bytes) {
+  let text = [
+    '# Nightly training job',
+    'TrainingJobName: nightly-xgboost',
+    'RoleArn: arn:aws:iam::123456789012:role/SageMakerRole',
+    'AlgorithmSpecification:',
+    '  TrainingImage: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
+    '  TrainingInputMode: File',
+    'OutputDataConfig: {S3OutputPath: "s3://bucket/output/"}',
+    'ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
+    'StoppingCondition:',
+    '  MaxRuntimeInSeconds: 3600',
+    'InputDataConfig:',
+    '',
+  ].join('\n');
+  for (let index = 0; text.length < bytes; index++) {
+    text += [
+      `  - ChannelName: channel-${index} # one of many`,
+      '    DataSource:',
+      '      S3DataSource:',
+      '        S3DataType: S3Prefix',
+      `        S3Uri: "s3://bucket/data/${index}/"`,
+      '        S3DataDistributionType: FullyReplicated',
+      '    ContentType: text/csv',
+      `    CompressionType: ${index % 2 === 0 ? 'None' : 'Gzip'}`,
+      '',
+    ].join('\n');
+  }
+  return text;
+}
+
+/** Medians of each function, timed in turns (a, b, a, b, …) after two untimed rounds. */
+function interleavedMedians(functions, runs) {
+  const times = functions.map(() => []);
+  for (let round = 0; round < runs + 2; round++) {
+    functions.forEach((fn, index) => {
+      const start = process.hrtime.bigint();
+      fn();
+      if (round >= 2) times[index].push(Number(process.hrtime.bigint() - start) / 1e6);
+    });
+  }
+  return times.map((list) => list.sort((a, b) => a - b)[list.length >> 1]);
+}
+
+/** Rows for bench.mjs's table: [measurement, size, bare parse, ours, ratio, aim]. */
+export function runYamlBench() {
+  const yaml = require('yaml');
+  const { readYamlDocument, analyzeDocument } = require(path.join(root, 'out/src/core/hostDocument.js'));
+  const { loadCatalog, loadInstanceGpus } = require(path.join(root, 'out/src/node/loadCatalog.js'));
+  const { loadApiModel } = require(path.join(root, 'out/src/node/loadApiModel.js'));
+  const options = { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus(), regionInputs: { env: { AWS_REGION: 'us-east-1' } } };
+  const text = yamlSpec(1024 * 1024);
+  const [parse, analysis] = interleavedMedians([() => yaml.parseAllDocuments(text), () => analyzeDocument(readYamlDocument(text), options)], 15);
+  const found = analyzeDocument(readYamlDocument(text), options).findings.length;
+  const ratio = analysis / parse;
+  return {
+    rows: [[`1 MB AWS CLI YAML spec`, `${Buffer.byteLength(text).toLocaleString('en-US')} B`, `${parse.toFixed(1)} ms`, `${analysis.toFixed(1)} ms`, `${ratio.toFixed(2)}×`, `≤ 1.5× ${ratio <= 1.5 ? '✓' : '✗'}`]],
+    note: `${found} findings (the channel count is over the API's limit)`,
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { rows, note } = runYamlBench();
+  for (const row of rows) console.log(row.join('  '));
+  console.log(note);
+}

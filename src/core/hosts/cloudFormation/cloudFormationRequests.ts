@@ -1,0 +1,85 @@
+/**
+ * CloudFormation and SAM templates (JSON or YAML with `Resources`): the SageMaker resources whose
+ * properties are API requests — `AWS::SageMaker::Model` (CreateModel), `…::EndpointConfig`,
+ * `…::Endpoint` and `…::ProcessingJob` — each yielded as that request, with intrinsic functions
+ * dynamic (intrinsics.ts). Their property names are the API's members; where a resource has
+ * properties of its own (`RetainAllVariantProperties`, …) the request rules say nothing, since
+ * CloudFormation validates the resource as a whole (cfn-lint does too): the requests are
+ * `valuesOnly` — no missing or unknown members, no limits (some differ from the API's), numbers
+ * and booleans written as strings accepted.
+ *
+ * `AWS::SageMaker::Pipeline` (its PipelineDefinition) and `AWS::StepFunctions::StateMachine` /
+ * `AWS::Serverless::StateMachine` (their Definition) embed other hosts' documents: callers pass
+ * finders for them as `hooks`, keyed by resource type.
+ */
+import type { Node } from 'jsonc-parser';
+import { memberValue, stringValue } from '../../jsonTree';
+import { findImageFields, type HostLanguage, type SpecDocument } from '../../specDocument';
+import type { SpecKind } from '../../specKind';
+import { intrinsicView, type IfChoice } from './intrinsics';
+
+/** Resource types whose `Properties` are a SageMaker request. */
+export const CLOUDFORMATION_REQUESTS: Readonly<Record<string, SpecKind>> = {
+  'AWS::SageMaker::Model': 'CreateModel',
+  'AWS::SageMaker::EndpointConfig': 'CreateEndpointConfig',
+  'AWS::SageMaker::Endpoint': 'CreateEndpoint',
+  'AWS::SageMaker::ProcessingJob': 'CreateProcessingJob',
+};
+
+/** One resource of a template, for a hook: its logical id, type and properties (offsets into the template text). */
+export interface TemplateResource {
+  logicalId: string;
+  type: string;
+  properties: Node;
+  text: string;
+  host: HostLanguage;
+}
+
+/**
+ * Finds the requests embedded in one resource of a type the SageMaker resources do not cover
+ * (`AWS::SageMaker::Pipeline`, `AWS::StepFunctions::StateMachine`, …); the workflows host
+ * provides them.
+ */
+export type ResourceRequestFinder = (resource: TemplateResource) => SpecDocument[];
+
+export type CloudFormationHooks = Readonly<Partial<Record<string, ResourceRequestFinder>>>;
+
+/** True when `root` (a document's top-level value) is a template: an object whose `Resources` is an object. */
+export function isCloudFormationTemplate(root: Node | undefined): boolean {
+  return root?.type === 'object' && memberValue(root, 'Resources')?.type === 'object';
+}
+
+/**
+ * The requests of every SageMaker resource in the template `root` (from the JSON or YAML tree of
+ * `text`), in document order. A resource with `Fn::If` is yielded twice, once per side of its
+ * conditions, so each literal branch is analysed (findings of both are merged by analyzeDocument).
+ */
+export function findCloudFormationRequests(text: string, root: Node, host: HostLanguage, hooks: CloudFormationHooks = {}): SpecDocument[] {
+  const requests: SpecDocument[] = [];
+  const resources = memberValue(root, 'Resources');
+  for (const property of resources?.type === 'object' ? resources.children ?? [] : []) {
+    const [key, resource] = property.children ?? [];
+    const type = stringValue(memberValue(resource, 'Type'));
+    const properties = memberValue(resource, 'Properties');
+    if (!type || properties?.type !== 'object') continue;
+    const kind = Object.hasOwn(CLOUDFORMATION_REQUESTS, type) ? CLOUDFORMATION_REQUESTS[type] : undefined;
+    if (!kind) {
+      const hook = Object.hasOwn(hooks, type) ? hooks[type] : undefined;
+      if (hook) requests.push(...hook({ logicalId: String(key?.value), type, properties, text, host }));
+      continue;
+    }
+    for (const choice of [1, 2] as IfChoice[]) {
+      const view = intrinsicView(text, properties, choice);
+      // The resource's logical id is where findings about the request as a whole go.
+      if (key) view.root.anchor = { offset: key.offset, length: key.length };
+      requests.push({ text, root: view.root, parseErrors: [], kind, images: findImageFields(kind, view.root), host, valuesOnly: true, anyRegion: true });
+      if (!view.hasConditions) break;
+    }
+  }
+  return requests;
+}
+
+/** A cheap pre-filter: a template without this text has no resource of ours. */
+export function mayHoldCloudFormationRequests(text: string): boolean {
+  return text.includes('AWS::SageMaker::') || text.includes('AWS::StepFunctions::') || text.includes('AWS::Serverless::StateMachine');
+}

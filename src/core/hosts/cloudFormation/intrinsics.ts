@@ -1,0 +1,144 @@
+/**
+ * CloudFormation's intrinsic functions in a resource's properties: a value the stack computes
+ * at deployment is dynamic — never reported as wrong, and present where a member is required.
+ * Both forms are read, JSON's long form (`{"Fn::Sub": …}`, `{"Ref": …}`) and YAML's short form
+ * (`!Sub …`, which the YAML tree already turns into the long form's one-member object).
+ *
+ * - `Fn::Sub` (and `Fn::Join` with a literal delimiter) of a string keeps its static parts as a
+ *   template, so the image rules still check what the text alone decides.
+ * - `Fn::If` analyses each literal branch: a view takes one side of every condition (`choice`),
+ *   and the host builds the request once per side (see cloudFormationRequests.ts).
+ * - `{"Ref": "AWS::NoValue"}` removes the member at deployment; here it is dynamic (absent, but
+ *   never reported missing), like every other `Ref`.
+ */
+import type { Node } from 'jsonc-parser';
+import { valueOffsetMapper } from '../../jsonTree';
+import type { RequestNode, TemplatePart } from '../../requestTree';
+
+/** Intrinsic function names: a one-member object with one of these keys is a function call. */
+const INTRINSICS = new Set([
+  'Ref', 'Condition', 'Fn::Sub', 'Fn::GetAtt', 'Fn::Join', 'Fn::If', 'Fn::FindInMap', 'Fn::Select', 'Fn::Split', 'Fn::Base64',
+  'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Equals', 'Fn::Not', 'Fn::And', 'Fn::Or', 'Fn::Cidr', 'Fn::Transform', 'Fn::Length', 'Fn::ToJsonString',
+]);
+
+type Building = { -readonly [K in keyof RequestNode]: RequestNode[K] };
+
+/** Which side of every `Fn::If` a view takes: 1 the true branch, 2 the false branch. */
+export type IfChoice = 1 | 2;
+
+export interface IntrinsicView {
+  /** The request tree: a copy of the properties with every intrinsic turned into a dynamic value. */
+  root: RequestNode;
+  /** True when a `Fn::If` was met: the other side needs a view of its own. */
+  hasConditions: boolean;
+}
+
+/** The name and argument of an intrinsic function call, when `node` is one. */
+export function intrinsicCall(node: Node | undefined): { name: string; argument: Node | undefined } | undefined {
+  if (node?.type !== 'object' || node.children?.length !== 1) return undefined;
+  const [key, argument] = node.children[0].children ?? [];
+  const name = key?.value;
+  return typeof name === 'string' && INTRINSICS.has(name) ? { name, argument } : undefined;
+}
+
+/**
+ * A copy of `properties` (a resource's `Properties`, from the JSON or YAML tree of `text`) that
+ * the rules can read: intrinsics dynamic, `Fn::If` resolved to branch `choice`.
+ */
+export function intrinsicView(text: string, properties: Node, choice: IfChoice): IntrinsicView {
+  const state = { hasConditions: false };
+  const root = copy(text, properties, undefined, choice, state);
+  return { root, hasConditions: state.hasConditions };
+}
+
+function copy(text: string, node: Node, parent: Node | undefined, choice: IfChoice, state: { hasConditions: boolean }): RequestNode {
+  const call = intrinsicCall(node);
+  if (call) {
+    if (call.name === 'Fn::If' && call.argument?.type === 'array' && call.argument.children?.length === 3) {
+      state.hasConditions = true;
+      return copy(text, call.argument.children[choice], parent, choice, state);
+    }
+    const dynamic: Building = { type: 'string', offset: node.offset, length: node.length, parent, value: undefined, dynamic: true };
+    const template = templateOf(text, call.name, call.argument);
+    if (template) dynamic.template = template;
+    return dynamic;
+  }
+  const source = node as RequestNode;
+  const result: Building = { ...source, parent, children: undefined };
+  if (source.children) result.children = source.children.map((child) => copy(text, child, result, choice, state));
+  return result;
+}
+
+/** The parts of `Fn::Sub` (the string, or the first item of `[string, variables]`) and of `Fn::Join` with a literal delimiter. */
+function templateOf(text: string, name: string, argument: Node | undefined): TemplatePart[] | undefined {
+  if (!argument) return undefined;
+  if (name === 'Fn::Sub') {
+    const source = argument.type === 'array' ? argument.children?.[0] : argument;
+    return source?.type === 'string' && typeof source.value === 'string' ? subParts(source.value, valueOffsetMapper(text, source)) : undefined;
+  }
+  if (name === 'Fn::Join' && argument.type === 'array' && argument.children?.length === 2) {
+    const [delimiter, list] = argument.children;
+    if (delimiter.type !== 'string' || typeof delimiter.value !== 'string' || list.type !== 'array') return undefined;
+    const parts: TemplatePart[] = [];
+    const delimiterOffsets = indexOffsets(delimiter.value, valueOffsetMapper(text, delimiter));
+    list.children?.forEach((item, index) => {
+      if (index > 0 && delimiter.value !== '') parts.push({ kind: 'text', value: delimiter.value as string, offsets: delimiterOffsets });
+      if ((item.type === 'string' && typeof item.value === 'string' && !(item as RequestNode).dynamic)) {
+        parts.push({ kind: 'text', value: item.value, offsets: indexOffsets(item.value, valueOffsetMapper(text, item)) });
+      } else if (item.type === 'number' || item.type === 'boolean') {
+        const value = String(item.value);
+        parts.push({ kind: 'text', value, offsets: indexOffsets(value, (index) => item.offset + Math.min(index, item.length)) });
+      } else {
+        parts.push({ kind: 'placeholder', offset: item.offset, length: item.length });
+      }
+    });
+    return parts;
+  }
+  return undefined;
+}
+
+function indexOffsets(value: string, offsetOf: (index: number) => number): number[] {
+  const offsets: number[] = [];
+  for (let i = 0; i <= value.length; i++) offsets.push(offsetOf(i));
+  return offsets;
+}
+
+/**
+ * `Fn::Sub`'s grammar: `${Name}` (a parameter, resource or pseudo parameter such as
+ * `${AWS::Region}` or `${AWS::URLSuffix}`) is a placeholder; `${!Literal}` is the text `${Literal}`.
+ */
+export function subParts(value: string, offsetOf: (index: number) => number): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let textValue = '';
+  let textOffsets: number[] = [];
+  const flush = (end: number) => {
+    if (textValue.length > 0) parts.push({ kind: 'text', value: textValue, offsets: [...textOffsets, offsetOf(end)] });
+    textValue = '';
+    textOffsets = [];
+  };
+  for (let i = 0; i < value.length; ) {
+    if (value.startsWith('${', i)) {
+      const close = value.indexOf('}', i + 2);
+      if (close > 0 && value[i + 2] === '!') {
+        // `${!Literal}` is written out as `${Literal}`: its characters are static text.
+        for (const [index, character] of [[i, '$'], [i + 1, '{']] as const) {
+          textValue += character;
+          textOffsets.push(offsetOf(index));
+        }
+        i += 3;
+        continue;
+      }
+      if (close > 0) {
+        flush(i);
+        parts.push({ kind: 'placeholder', offset: offsetOf(i), length: offsetOf(close + 1) - offsetOf(i) });
+        i = close + 1;
+        continue;
+      }
+    }
+    textValue += value[i];
+    textOffsets.push(offsetOf(i));
+    i++;
+  }
+  flush(value.length);
+  return parts;
+}

@@ -1,0 +1,208 @@
+// CloudFormation and SAM templates, YAML and JSON: the SageMaker resources yielded as requests
+// (kind, range, dynamic intrinsics), each literal branch of Fn::If analysed, Fn::Sub/Fn::Join
+// static parts checked, values-only checks (no missing members, numbers as strings, nothing on
+// template-only properties), and fixes rendered in the template's own syntax.
+import * as assert from 'node:assert/strict';
+import { readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
+import { subParts } from '../../src/core/hosts/cloudFormation/intrinsics';
+import type { RequestNode } from '../../src/core/requestTree';
+import { DYNAMIC, requestValue } from './pythonTestKit';
+import { codes, only, textAt } from './specTestKit';
+import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
+
+const XGBOOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost';
+
+/** A YAML template with one AWS::SageMaker::Model whose PrimaryContainer has `containerLines` (indented 8). */
+function modelTemplate(containerLines: string[], propertyLines: string[] = []): string {
+  return [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Parameters:',
+    '  Subnets: {Type: "List<AWS::EC2::Subnet::Id>"}',
+    'Resources:',
+    '  # the model behind the endpoint',
+    '  Model:',
+    '    Type: AWS::SageMaker::Model',
+    '    Properties:',
+    '      ExecutionRoleArn: !GetAtt Role.Arn',
+    '      PrimaryContainer:',
+    ...containerLines.map((line) => `        ${line}`),
+    ...propertyLines.map((line) => `      ${line}`),
+    '',
+  ].join('\n');
+}
+
+describe('CloudFormation templates', () => {
+  it('yields each SageMaker resource as its request, anchored at the logical id, intrinsics dynamic', () => {
+    const text = [
+      'Resources:',
+      '  Model:',
+      '    Type: AWS::SageMaker::Model',
+      '    Properties:',
+      '      ExecutionRoleArn: !GetAtt Role.Arn',
+      `      PrimaryContainer: {Image: ${XGBOOST}:1.7-1}`,
+      '  Bucket:',
+      '    Type: AWS::S3::Bucket',
+      '  Config:',
+      '    Type: AWS::SageMaker::EndpointConfig',
+      '    Properties:',
+      '      ProductionVariants:',
+      '        - {VariantName: all, ModelName: !GetAtt Model.ModelName, InitialInstanceCount: 1, InstanceType: ml.m5.large}',
+      '  Endpoint:',
+      '    Type: AWS::SageMaker::Endpoint',
+      '    Properties: {EndpointConfigName: {"Fn::GetAtt": [Config, EndpointConfigName]}}',
+      '  Processing:',
+      '    Type: AWS::SageMaker::ProcessingJob',
+      '    Properties:',
+      `      AppSpecification: {ImageUri: "${XGBOOST}:1.7-1"}`,
+      '',
+    ].join('\n');
+    const document = readYamlDocument(text);
+    assert.deepEqual(document.requests.map((request) => request.kind), ['CreateModel', 'CreateEndpointConfig', 'CreateEndpoint', 'CreateProcessingJob']);
+    const [model, config, endpoint] = document.requests;
+    const anchor = (model.root as RequestNode).anchor!;
+    assert.equal(text.slice(anchor.offset, anchor.offset + anchor.length), 'Model');
+    assert.deepEqual(requestValue(model.root), { ExecutionRoleArn: DYNAMIC, PrimaryContainer: { Image: `${XGBOOST}:1.7-1` } });
+    assert.deepEqual(requestValue(config.root), { ProductionVariants: [{ VariantName: 'all', ModelName: DYNAMIC, InitialInstanceCount: 1, InstanceType: 'ml.m5.large' }] });
+    assert.deepEqual(requestValue(endpoint.root), { EndpointConfigName: DYNAMIC });
+    assert.deepEqual(analyzeYaml(text), []);
+  });
+
+  it('the image rules apply, with the fix as YAML in the template', () => {
+    const text = modelTemplate([`Image: ${XGBOOST}:latest # moving`]);
+    const finding = only(analyzeYaml(text), 'xgboost-unpinned');
+    assert.equal(textAt(text, finding), 'latest');
+    // A pinned version (the catalog's newest), written in place; the comment stays.
+    assert.match(applyHostFix(text, finding), new RegExp(`\n {8}Image: ${XGBOOST}:\\d+\\.\\d+-\\d+ # moving\n$`));
+  });
+
+  it('no missing members, no limits, numbers and booleans written as strings, template-only properties ignored', () => {
+    const text = modelTemplate(
+      [`Image: ${XGBOOST}:1.7-1`, 'Environment: {SAGEMAKER_PROGRAM: train.py}'],
+      ['EnableNetworkIsolation: "true"', 'Tags: [{Key: team, Value: ml}]', 'RetainAllVariantProperties: true'],
+    );
+    assert.deepEqual(analyzeYaml(text), []);
+    const counts = [
+      'Resources:',
+      '  Config:',
+      '    Type: AWS::SageMaker::EndpointConfig',
+      '    Properties:',
+      '      ProductionVariants:',
+      '        - VariantName: all',
+      '          InitialInstanceCount: "2"',
+      '          InstanceType: ml.m5.large',
+      '',
+    ].join('\n');
+    assert.deepEqual(analyzeYaml(counts), []);
+  });
+
+  it('enum and pattern checks where the property is the API member', () => {
+    const text = modelTemplate([`Image: ${XGBOOST}:1.7-1`, 'Mode: SingleModle']);
+    const finding = only(analyzeYaml(text), 'invalid-enum-value');
+    assert.match(applyHostFix(text, finding), /\n {8}Mode: SingleModel\n/);
+    const pattern = modelTemplate([`Image: ${XGBOOST}:1.7-1`], ['ModelName: "my model"']);
+    assert.deepEqual(codes(analyzeYaml(pattern)), ['pattern-mismatch']);
+  });
+
+  it('VPC and repository-access rules apply', () => {
+    const text = modelTemplate(['Image: registry.example.com/team/model:2.1'], ['VpcConfig:', '  SecurityGroupIds: [sg-123]', '  Subnets: !Ref Subnets']);
+    assert.deepEqual(codes(analyzeYaml(text)), ['digest-recommended', 'invalid-resource-id', 'private-registry-needs-vpc-access']);
+    const finding = only(analyzeYaml(text), 'private-registry-needs-vpc-access');
+    assert.match(applyHostFix(text, finding), /Image: registry\.example\.com\/team\/model:2\.1\n {8}ImageConfig:\n {10}RepositoryAccessMode: Vpc\n/);
+  });
+
+  describe('intrinsic functions', () => {
+    it('Fn::If: each literal branch is analysed; AWS::NoValue is absent but never reported', () => {
+      const text = modelTemplate([`Image: !If [UseGpu, "${XGBOOST}:latest", "${XGBOOST}:1"]`, 'Mode: !If [Multi, MultiModel, !Ref AWS::NoValue]']);
+      const findings = analyzeYaml(text);
+      assert.deepEqual(codes(findings), ['xgboost-unpinned', 'xgboost-unpinned']);
+      assert.deepEqual(findings.map((finding) => textAt(text, finding)), ['latest', '1']);
+      assert.equal(readYamlDocument(text).requests.length, 2, 'one request per side of the conditions');
+    });
+
+    it('dynamic values are never reported (Ref, GetAtt, FindInMap, Join of unknowns, ImportValue, long forms)', () => {
+      const text = modelTemplate([
+        'Image: !FindInMap [Images, !Ref AWS::Region, Uri]',
+        'Mode: !Ref ModeParameter',
+        'ModelDataUrl: !Join ["", [!ImportValue Bucket, /model.tar.gz]]',
+        'Environment: {"Fn::If": [Cond, {A: b}, {"Ref": "AWS::NoValue"}]}',
+      ], ['EnableNetworkIsolation: !Equals [!Ref Isolated, "yes"]', 'VpcConfig: !Ref AWS::NoValue']);
+      assert.deepEqual(analyzeYaml(text), []);
+    });
+
+    it('Fn::Sub: static parts are checked (a static tag), placeholders never', () => {
+      const text = modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/my-model:latest"']);
+      const finding = only(analyzeYaml(text), 'latest-tag');
+      assert.equal(textAt(text, finding), 'latest');
+      assert.equal(finding.fixes.length, 0, 'a template is the user\'s program: no fix');
+      assert.deepEqual(analyzeYaml(modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/my-model:${Tag}"'])), []);
+    });
+
+    it('a region placeholder without an explicit region: the static account is checked in every region', () => {
+      const text = modelTemplate(['Image: !Sub "382416733822.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:1.7-1"']);
+      const finding = only(analyzeYaml(text), 'registry-account-mismatch');
+      assert.equal(textAt(text, finding), '382416733822');
+      assert.match(finding.message, /does not serve "sagemaker-xgboost" in [a-z]{2}-[a-z]+-\d/);
+      // With an explicit region, that region alone decides.
+      assert.match(only(analyzeYaml(text, { region: 'us-east-1' }), 'registry-account-mismatch').message, /^In us-east-1, SageMaker serves "sagemaker-xgboost" from account 683313688378/);
+      // The Deep Learning Containers' main account: the opt-in regions have accounts of their own.
+      const dlc = modelTemplate(['Image: !Sub "763104351884.dkr.ecr.${AWS::Region}.amazonaws.com/pytorch-training:2.6.0-gpu-py312"']);
+      const regions = only(analyzeYaml(dlc), 'registry-account-mismatch').message;
+      assert.match(regions, /account 763104351884 does not serve "pytorch-training" in af-south-1, /);
+      assert.doesNotMatch(regions, /us-east-1/);
+    });
+
+    it('Fn::Join with a literal delimiter is a template too', () => {
+      const text = modelTemplate(['Image: !Join ["", [!Ref "AWS::AccountId", ".dkr.ecr.", !Ref "AWS::Region", ".amazonaws.com/my-model"]]']);
+      const finding = only(analyzeYaml(text), 'latest-tag');
+      assert.equal(textAt(text, finding), 'my-model');
+    });
+
+    it('Fn::Sub grammar: ${!Literal} is text, ${Name} a placeholder', () => {
+      const parts = subParts('a${!b}c${D}e', (index) => 100 + index);
+      assert.deepEqual(parts, [
+        { kind: 'text', value: 'a${b}c', offsets: [100, 101, 102, 104, 105, 106, 107] },
+        { kind: 'placeholder', offset: 107, length: 4 },
+        { kind: 'text', value: 'e', offsets: [111, 112] },
+      ]);
+    });
+  });
+
+  describe('JSON templates', () => {
+    const json = JSON.stringify(
+      {
+        AWSTemplateFormatVersion: '2010-09-09',
+        Resources: {
+          Model: {
+            Type: 'AWS::SageMaker::Model',
+            Properties: {
+              ExecutionRoleArn: { 'Fn::GetAtt': ['Role', 'Arn'] },
+              PrimaryContainer: { Image: { 'Fn::Sub': '763104351884.dkr.ecr.${AWS::Region}.amazonaws.com/pytorch-inference:latest' }, Mode: 'SingleModle' },
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+
+    it('yields the resources of a JSON template, long-form intrinsics dynamic', () => {
+      const document = readJsonDocument(json);
+      assert.deepEqual(document.requests.map((request) => [request.kind, request.valuesOnly]), [['CreateModel', true]]);
+      assert.deepEqual(codes(analyzeJsonTemplate(json)), ['invalid-enum-value', 'latest-tag', 'registry-account-mismatch']);
+    });
+
+    it('renders the fix as JSON', () => {
+      const finding = only(analyzeJsonTemplate(json), 'invalid-enum-value');
+      assert.equal(applyHostFix(json, finding, undefined, 'json'), json.replace('"SingleModle"', '"SingleModel"'));
+    });
+
+    it('a JSON file that is not a template, nor a request, yields nothing', () => {
+      assert.deepEqual(readJsonDocument('{"Resources": "AWS::SageMaker::Model"}').requests, []);
+    });
+  });
+
+  it('leaves Pipelines and state machines to the hooks', () => {
+    const text = 'Resources:\n  Pipeline:\n    Type: AWS::SageMaker::Pipeline\n    Properties: {PipelineName: p}\n';
+    assert.deepEqual(readYamlDocument(text).requests, []);
+  });
+});

@@ -1,0 +1,227 @@
+// The YAML host as AWS CLI input (`--cli-input-yaml`): requests yielded with their kinds, ranges
+// and dynamic values, each rule family through the host with its fix's resulting YAML, YAML 1.1
+// vs 1.2 ambiguity, aliases and merge keys, suppression comments, and the lazy pre-filter.
+import * as assert from 'node:assert/strict';
+import { readYamlDocument, requestAt } from '../../src/core/hostDocument';
+import { hoverAt } from '../../src/core/hover';
+import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
+import { buildCreateRequest } from '../../src/core/launch/requestBody';
+import { DYNAMIC, requestValue } from './pythonTestKit';
+import { catalog, codes, KMEANS_US_EAST_1, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
+import { analyzeYaml, applyHostFix } from './yamlTestKit';
+
+const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
+
+/** A valid CreateTrainingJob as YAML, with `image` and extra lines appended under the root. */
+function trainingYaml(image = `${KMEANS_US_EAST_1}:1`, extra = ''): string {
+  return [
+    '# Training job for the nightly run',
+    'TrainingJobName: demo-job',
+    `RoleArn: ${ROLE}`,
+    'AlgorithmSpecification:',
+    `  TrainingImage: ${image} # pinned`,
+    '  TrainingInputMode: File',
+    'OutputDataConfig: {S3OutputPath: "s3://bucket/output"}',
+    'ResourceConfig:',
+    '  InstanceType: ml.m5.xlarge',
+    '  InstanceCount: 1',
+    '  VolumeSizeInGB: 10',
+    'StoppingCondition:',
+    '  MaxRuntimeInSeconds: 3600',
+    extra,
+  ].join('\n');
+}
+
+describe('YAML host (AWS CLI input)', () => {
+  it('reads a valid spec as the request it is, and finds nothing', () => {
+    const text = trainingYaml();
+    assert.deepEqual(analyzeYaml(text), []);
+    const document = readYamlDocument(text);
+    assert.equal(document.host, 'yaml');
+    assert.equal(document.requests.length, 1);
+    const [request] = document.requests;
+    assert.equal(request.kind, 'CreateTrainingJob');
+    assert.equal(request.root!.offset, text.indexOf('TrainingJobName'));
+    assert.deepEqual(requestValue(request.root), {
+      TrainingJobName: 'demo-job',
+      RoleArn: ROLE,
+      AlgorithmSpecification: { TrainingImage: `${KMEANS_US_EAST_1}:1`, TrainingInputMode: 'File' },
+      OutputDataConfig: { S3OutputPath: 's3://bucket/output' },
+      ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 },
+      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+    });
+    const image = request.images[0];
+    assert.equal(textAt(text, { offset: image.value.offset, length: image.value.length } as never), `${KMEANS_US_EAST_1}:1`);
+  });
+
+  it('the launch body is the JSON the YAML stands for', () => {
+    const body = JSON.parse(JSON.stringify(buildCreateRequest(readYamlDocument(trainingYaml()).requests[0])!.body)) as Record<string, unknown>;
+    assert.deepEqual(body.ResourceConfig, { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 });
+    assert.deepEqual(body.OutputDataConfig, { S3OutputPath: 's3://bucket/output' });
+  });
+
+  it('yields one request per document of a stream, with offsets into the whole text', () => {
+    const model = `ModelName: m\nExecutionRoleArn: ${ROLE}\nPrimaryContainer:\n  Image: ${XGBOOST_US_EAST_1}:latest\n`;
+    const text = `${trainingYaml()}\n---\n${model}`;
+    const document = readYamlDocument(text);
+    assert.deepEqual(document.requests.map((request) => request.kind), ['CreateTrainingJob', 'CreateModel']);
+    const finding = only(analyzeYaml(text), 'xgboost-unpinned');
+    assert.equal(finding.offset, text.lastIndexOf('latest'));
+  });
+
+  describe('each rule family, with its fix as YAML', () => {
+    it('latest-tag: the tag is replaced in place, the comment kept', () => {
+      const text = trainingYaml(`${KMEANS_US_EAST_1}:latest`);
+      const finding = only(analyzeYaml(text), 'latest-tag');
+      assert.equal(textAt(text, finding), 'latest');
+      assert.equal(applyHostFix(text, finding), trainingYaml(`${KMEANS_US_EAST_1}:1`));
+    });
+
+    it('registry-account-mismatch: the account is replaced', () => {
+      const text = trainingYaml('683313688378.dkr.ecr.us-east-1.amazonaws.com/kmeans:1');
+      const finding = only(analyzeYaml(text), 'registry-account-mismatch');
+      assert.equal(textAt(text, finding), '683313688378');
+      assert.equal(applyHostFix(text, finding), trainingYaml(`${KMEANS_US_EAST_1}:1`));
+    });
+
+    it('invalid-enum-value in a double-quoted scalar keeps its quotes', () => {
+      const text = trainingYaml().replace('TrainingInputMode: File', 'TrainingInputMode: "Fil"');
+      const finding = only(analyzeYaml(text), 'invalid-enum-value');
+      assert.equal(textAt(text, finding), 'Fil');
+      assert.equal(applyHostFix(text, finding), trainingYaml().replace('TrainingInputMode: File', 'TrainingInputMode: "File"'));
+    });
+
+    it('unknown-property: the key is renamed', () => {
+      const text = trainingYaml().replace('MaxRuntimeInSeconds', 'MaxRuntimeInSecond');
+      const finding = only(analyzeYaml(text), 'unknown-property');
+      assert.equal(applyHostFix(text, finding), trainingYaml());
+    });
+
+    it('invalid-type: a quoted number becomes a plain one', () => {
+      const text = trainingYaml().replace('VolumeSizeInGB: 10', "VolumeSizeInGB: '10'");
+      const finding = only(analyzeYaml(text), 'invalid-type');
+      assert.equal(applyHostFix(text, finding), trainingYaml());
+    });
+
+    it('value-out-of-range: the bound is written', () => {
+      const text = trainingYaml().replace('MaxRuntimeInSeconds: 3600', 'MaxRuntimeInSeconds: 0');
+      const finding = only(analyzeYaml(text), 'value-out-of-range');
+      assert.equal(applyHostFix(text, finding), trainingYaml().replace('MaxRuntimeInSeconds: 3600', 'MaxRuntimeInSeconds: 1'));
+    });
+
+    it('private-registry-needs-vpc-access: the access mode is set in a new block mapping', () => {
+      const text = trainingYaml('registry.example.com/team/trainer:2.1');
+      const finding = only(analyzeYaml(text), 'private-registry-needs-vpc-access');
+      const fixed = applyHostFix(text, finding);
+      assert.equal(
+        fixed,
+        trainingYaml('registry.example.com/team/trainer:2.1').replace(
+          '  TrainingInputMode: File\n',
+          '  TrainingInputMode: File\n  TrainingImageConfig:\n    TrainingRepositoryAccessMode: Vpc\n',
+        ),
+      );
+      assert.ok(codes(analyzeYaml(fixed)).includes('missing-vpc-config'), 'the next step is reported: a VpcConfig');
+    });
+
+    it('missing-required-property: the member is added after the last one', () => {
+      const text = trainingYaml().replace(`RoleArn: ${ROLE}\n`, '');
+      const finding = only(analyzeYaml(text), 'missing-required-property');
+      const fixed = applyHostFix(text, finding);
+      assert.match(fixed, /\n {2}MaxRuntimeInSeconds: 3600\nRoleArn: ""\n$/);
+    });
+  });
+
+  describe('what every YAML reader agrees on', () => {
+    for (const literal of ['yes', 'on', 'off', 'y', '012', '0o12', '1_000', '1:30', '1e3']) {
+      it(`\`${literal}\` is dynamic: YAML 1.1 and 1.2 readers read it differently`, () => {
+        const text = trainingYaml().replace('InstanceCount: 1', `InstanceCount: ${literal}`).replace('TrainingInputMode: File', `TrainingInputMode: ${literal}`);
+        assert.deepEqual(analyzeYaml(text), []);
+        const root = readYamlDocument(text).requests[0].root;
+        assert.equal((requestValue(root) as { ResourceConfig: { InstanceCount: unknown } }).ResourceConfig.InstanceCount, DYNAMIC);
+      });
+    }
+
+    it('a quoted `"yes"` is a string for every reader, so it is checked', () => {
+      const text = trainingYaml().replace('TrainingInputMode: File', 'TrainingInputMode: "yes"');
+      assert.deepEqual(codes(analyzeYaml(text)), ['invalid-enum-value']);
+    });
+
+    it('`true` is a boolean for every reader: a type problem where a string is expected', () => {
+      const text = trainingYaml().replace('TrainingInputMode: File', 'TrainingInputMode: true');
+      assert.deepEqual(codes(analyzeYaml(text)), ['invalid-type']);
+    });
+  });
+
+  describe('anchors, aliases and merge keys', () => {
+    it('an alias is its anchor: a finding inside it points at the anchor, reported once', () => {
+      const text = [
+        `x-base: &image ${KMEANS_US_EAST_1}:latest`,
+        'TrainingJobName: demo-job',
+        `RoleArn: ${ROLE}`,
+        'AlgorithmSpecification:',
+        '  TrainingImage: *image',
+        '  TrainingInputMode: File',
+        '',
+      ].join('\n');
+      const findings = analyzeYaml(text).filter((finding) => finding.code === 'latest-tag');
+      assert.equal(findings.length, 1);
+      assert.equal(findings[0].offset, text.indexOf('latest'));
+      assert.equal(applyHostFix(text, findings[0]), text.replace(':latest', ':1'));
+    });
+
+    it('a merge key brings its members (as the AWS CLI merges) and opens the mapping', () => {
+      const text = [
+        'ResourceConfig: &resources',
+        '  InstanceType: ml.m5.xlarge',
+        '  InstanceCount: 1',
+        'TrainingJobName: demo-job',
+        'AlgorithmSpecification:',
+        `  TrainingImage: ${KMEANS_US_EAST_1}:1`,
+        '  TrainingInputMode: File',
+        'StoppingCondition:',
+        '  <<: {MaxRuntimeInSeconds: 3600}',
+        '  MaxWaitTimeInSeconds: 7200',
+        '',
+      ].join('\n');
+      const value = requestValue(readYamlDocument(text).requests[0].root) as Record<string, unknown>;
+      assert.deepEqual(value.StoppingCondition, { MaxWaitTimeInSeconds: 7200, MaxRuntimeInSeconds: 3600 });
+      assert.ok(!analyzeYaml(text).some((finding) => finding.message.includes('StoppingCondition')));
+    });
+  });
+
+  it('honours # sagemaker-spec-disable-next-line, not a # inside a string', () => {
+    const suppressed = trainingYaml(`${KMEANS_US_EAST_1}:latest`).replace('  TrainingImage:', '  # sagemaker-spec-disable-next-line latest-tag -- nightly\n  TrainingImage:');
+    assert.deepEqual(analyzeYaml(suppressed), []);
+    const inString = trainingYaml(`${KMEANS_US_EAST_1}:latest`).replace('TrainingJobName: demo-job', 'TrainingJobName: "# sagemaker-spec-disable-next-line"');
+    assert.ok(codes(analyzeYaml(inString)).includes('latest-tag'));
+  });
+
+  it('a YAML file without a request member is not parsed, and yields nothing', () => {
+    const document = readYamlDocument('services:\n  web:\n    image: nginx:latest\n');
+    assert.deepEqual(document.requests, []);
+  });
+
+  it('*.sagemaker.yaml (forced) whose kind cannot be told gets unknown-spec-kind', () => {
+    const findings = analyzeYaml('Name: something\n', { forced: true });
+    assert.deepEqual(codes(findings), ['unknown-spec-kind']);
+  });
+
+  it('completes and hovers the image in a plain scalar', () => {
+    const text = trainingYaml('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+    const document = readYamlDocument(text);
+    const cursor = text.indexOf('sagemaker-xgboost:') + 'sagemaker-xgboost:'.length;
+    const result = completeInPython(document, cursor, { catalog, regionInputs: { env: {} } })!;
+    const item = result.items.find((candidate) => candidate.label === '1.7-1')!;
+    assert.ok(item, 'the pinned XGBoost tag is offered');
+    // The edit replaces the plain scalar, never the comment after it.
+    const image = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
+    assert.deepEqual(item.edit, { offset: text.indexOf(image), length: image.length, newText: image });
+    const hover = hoverAt(requestAt(document, cursor)!, cursor, catalog)!;
+    assert.match(hover.markdown, /XGBoost/i);
+  });
+
+  it('a custom tag is dynamic: some program fills it in', () => {
+    const text = trainingYaml().replace('TrainingInputMode: File', 'TrainingInputMode: !Env MODE');
+    assert.deepEqual(analyzeYaml(text), []);
+  });
+});

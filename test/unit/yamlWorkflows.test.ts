@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { readYamlDocument } from '../../src/core/hostDocument';
+import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
+
+const IMAGE = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost';
+
+function stateMachineYaml(resource: string, image: string, indent = ''): string {
+  return [
+    'StartAt: Train',
+    'States:',
+    '  Train:',
+    '    Type: Task',
+    `    Resource: ${resource}`,
+    '    Parameters:',
+    '      TrainingJobName.$: $.name',
+    '      RoleArn: arn:aws:iam::111122223333:role/SageMaker',
+    '      AlgorithmSpecification:',
+    `        TrainingImage: ${image}`,
+    '        TrainingInputMode: File',
+    '      OutputDataConfig: { S3OutputPath: s3://bucket/out }',
+    '      ResourceConfig: { InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10 }',
+    '      StoppingCondition: { MaxRuntimeInSeconds: 3600 }',
+    '    End: true',
+    '',
+  ].map((line) => (line ? indent + line : line)).join('\n');
+}
+
+describe('Step Functions state machines in YAML (ASL YAML and templates)', () => {
+  it('reads a YAML state machine\'s SageMaker task as its request: "Name.$" present, the integration pattern checked', () => {
+    const text = stateMachineYaml('arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken', `${IMAGE}:latest`);
+    const document = readYamlDocument(text);
+    assert.deepEqual(document.requests.map((request) => request.kind), ['CreateTrainingJob']);
+    const findings = analyzeYaml(text);
+    assert.deepEqual(findings.map((finding) => finding.code).sort(), ['unsupported-integration-pattern', 'xgboost-unpinned']);
+    const pattern = findings.find((finding) => finding.code === 'unsupported-integration-pattern')!;
+    assert.equal(text.slice(pattern.offset, pattern.offset + pattern.length), '.waitForTaskToken');
+  });
+
+  it('fixes a task in YAML syntax, leaving every other line as it was', () => {
+    const text = stateMachineYaml('arn:aws:states:::sagemaker:createTrainingJob.sync', `${IMAGE}:1`);
+    const [finding] = analyzeYaml(text);
+    assert.equal(finding.code, 'xgboost-unpinned');
+    const fixed = applyHostFix(text, finding);
+    const changed = fixed.split('\n').filter((line, index) => line !== text.split('\n')[index]);
+    assert.deepEqual(changed, [`        TrainingImage: ${IMAGE}:3.2-0`]);
+  });
+
+  it('reads the Definition of a state machine resource in a YAML template, with intrinsics dynamic', () => {
+    const definition = stateMachineYaml('arn:aws:states:::sagemaker:createTrainingJob.sync', `${IMAGE}:1`, '        ')
+      .replace('RoleArn: arn:aws:iam::111122223333:role/SageMaker', 'RoleArn: !GetAtt Role.Arn');
+    const text = `Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      RoleArn: !GetAtt Role.Arn\n      Definition:\n${definition}`;
+    assert.deepEqual(analyzeYaml(text).map((finding) => finding.code), ['xgboost-unpinned']);
+  });
+
+  it('reads the Definition of a SAM state machine in a JSON template', () => {
+    const text = JSON.stringify({
+      Resources: {
+        Flow: {
+          Type: 'AWS::Serverless::StateMachine',
+          Properties: {
+            Definition: {
+              StartAt: 'Model',
+              States: {
+                Model: {
+                  Type: 'Task',
+                  Resource: 'arn:aws:states:::sagemaker:createModel.sync',
+                  Parameters: { ModelName: 'm', ExecutionRoleArn: { 'Fn::GetAtt': ['Role', 'Arn'] }, PrimaryContainer: { Image: `${IMAGE}:1.7-1` } },
+                  End: true,
+                },
+              },
+            },
+          },
+        },
+      },
+    }, null, 2);
+    assert.deepEqual(analyzeJsonTemplate(text).map((finding) => finding.code), ['unsupported-integration-pattern']);
+  });
+});
