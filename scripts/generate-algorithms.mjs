@@ -78,7 +78,8 @@ function hyperparameter(algorithm, name, entry, tunable) {
   const fields = { ...entry };
   const disputed = [];
   for (const disagreement of entry.disagreements ?? []) {
-    const { field, note: _note, ...bySource } = disagreement;
+    const { field, ...bySource } = disagreement;
+    delete bySource.note;
     fields[field] = permissive(field, [...Object.values(bySource), entry[field]]);
     if (fields[field] === null) delete fields[field];
     disputed.push(field);
@@ -131,7 +132,9 @@ function tunableRanges(tuning) {
   }
   const compact = {};
   for (const [name, range] of Object.entries(ranges)) {
-    const { note: _note, byWeightInitType: _byWeightInitType, ...rest } = range;
+    const rest = { ...range };
+    delete rest.note;
+    delete rest.byWeightInitType;
     compact[name] = rest;
   }
   return compact;

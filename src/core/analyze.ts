@@ -7,6 +7,7 @@ import type { Finding } from './findings';
 import type { LiveLookup } from './registry/liveLookup';
 import { resolveRegion, type RegionInputs, type ResolvedRegion } from './region';
 import { imageOccurrence } from './rules/imageOccurrence';
+import { checkAlgorithms } from './rules/algorithm/algorithmRules';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
 import { checkLiveTag } from './rules/liveTagRule';
 import { checkRegistry } from './rules/registryRules';
@@ -87,6 +88,8 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   if (spec.kind) {
     run('repository-access', () => checkRepositoryAccess(context));
     run('api-model', () => checkRequest(context, options));
+    const algorithms = options.algorithms;
+    if (algorithms) run('algorithms', () => checkAlgorithms(context, algorithms, options.instanceGpus));
   }
   return { findings: suppressed(spec, findings), region };
 }

@@ -10,6 +10,7 @@ import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { RegionInputs } from '../core/region';
 import { awsConfigPath, CachedTextFile } from '../node/awsConfigFiles';
 import { loadApiModel } from '../node/loadApiModel';
+import { loadAlgorithms } from '../node/loadAlgorithms';
 import { loadCatalog, loadInstanceGpus } from '../node/loadCatalog';
 import { Output } from './output';
 import type { LiveRegistries } from './registry/liveRegistries';
@@ -66,6 +67,7 @@ export class SpecAnalysis {
       catalog: this.catalog,
       apiModel: this.apiModel,
       instanceGpus: this.instanceGpus,
+      algorithms: loadAlgorithms(this.dataDir),
       regionInputs: this.regionInputs(scope),
       rules: readSettings(scope).rules,
       forcedSpec: served.json?.forced,

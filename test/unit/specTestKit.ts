@@ -9,11 +9,13 @@ import { renderFix, type RenderedFix } from '../../src/core/renderFix';
 import type { RuleSettings } from '../../src/core/rules/ruleCodes';
 import { parseSpecDocument } from '../../src/core/specDocument';
 import { loadApiModel } from '../../src/node/loadApiModel';
+import { loadAlgorithms } from '../../src/node/loadAlgorithms';
 import { loadCatalog, loadInstanceGpus } from '../../src/node/loadCatalog';
 
 export const catalog: Catalog = loadCatalog();
 export const apiModel = loadApiModel();
 export const instanceGpus = loadInstanceGpus();
+export const algorithms = loadAlgorithms();
 
 export interface AnalyzeInputs {
   /** An explicit target region (as `sagemakerSpec.region` would give). */
@@ -27,6 +29,7 @@ export function analyzeText(text: string, inputs: AnalyzeInputs = {}): Finding[]
     catalog,
     apiModel,
     instanceGpus,
+    algorithms,
     regionInputs: { regionSetting: inputs.region, env: {} },
     rules: inputs.rules,
     forcedSpec: inputs.forced,
