@@ -104,7 +104,9 @@ for (const spec of specs) {
   // 100 unknown names (the API's maximum; the rest cost lookups only) and the missing num_round.
   const expected = spec.text.length > 100_000 ? 101 : 0;
   const ok = parsed.kind === 'CreateTrainingJob' && parsed.images.length === 1 && findings.length === expected && parsed.parseErrors.length === 0;
-  const codes = findings.map((finding) => finding.code).join(', ');
+  const counts = new Map();
+  for (const finding of findings) counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
+  const codes = [...counts].map(([code, count]) => (count > 1 ? `${count}× ${code}` : code)).join(', ');
   console.log(
     `${spec.name}: kind ${parsed.kind ?? 'none'}, ${parsed.images.length} image field(s), ${parsed.parseErrors.length} parse error(s), ` +
       `${findings.length} finding(s)${codes ? ` (${codes})` : ''}, region ${region.region} (${region.source}) ${ok ? '✓' : '✗ UNEXPECTED'}`,

@@ -70,7 +70,7 @@ export function algorithmJobs(spec: SpecDocument, catalog: Catalog, table: Algor
     const hyperparametersMember = tuning ? 'StaticHyperParameters' : 'HyperParameters';
     const hyperparametersValue = memberValue(definition, hyperparametersMember);
     const hyperparameters = hyperparametersValue?.type === 'object' ? hyperparametersValue : undefined;
-    if (findProperty(hyperparameters, SCRIPT_MODE_HYPERPARAMETER)) continue;
+    if (hyperparameters && isScriptMode(spec.text, hyperparameters)) continue;
     const parameterRanges: Node[] = [];
     const objectives: Node[] = [];
     const addObject = (list: Node[], node: Node | undefined) => {
@@ -88,6 +88,16 @@ export function algorithmJobs(spec: SpecDocument, catalog: Catalog, table: Algor
     jobs.push({ facts, image, definition, tuning, hyperparametersMember, hyperparameters, hyperparametersOpen, parameterRanges, objectives });
   }
   return jobs;
+}
+
+/**
+ * True when the map has a `sagemaker_program` member. A text search of the map's source first: a
+ * 16,000-entry map without the word costs one `indexOf`, not a walk over its members.
+ */
+function isScriptMode(text: string, hyperparameters: Node): boolean {
+  const found = text.indexOf(SCRIPT_MODE_HYPERPARAMETER, hyperparameters.offset);
+  if (found < 0 || found >= hyperparameters.offset + hyperparameters.length) return false;
+  return findProperty(hyperparameters, SCRIPT_MODE_HYPERPARAMETER) !== undefined;
 }
 
 /** The training job definition that holds `image` (its holder path minus `AlgorithmSpecification`). */

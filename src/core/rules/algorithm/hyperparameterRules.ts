@@ -25,6 +25,9 @@ import { rangeNames } from './tuningRules';
  */
 const MAX_UNKNOWN_REPORTED = 100;
 
+/** Unknown names that get did-you-mean fixes; more typos than this in one map are not typos. */
+const MAX_SUGGESTED = 20;
+
 /** name → static value (undefined when dynamic) of the job's hyperparameters, by canonical name. */
 export type HyperparameterValues = Map<string, string | undefined>;
 
@@ -40,7 +43,8 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
     const canonical = facts.canonicalName(name);
     const staticValue = value && !isDynamic(value) && value.type === 'string' ? (value.value as string) : undefined;
     if (canonical === undefined) {
-      if (unknown++ < MAX_UNKNOWN_REPORTED) reportUnknownName(context, job, key);
+      if (unknown < MAX_UNKNOWN_REPORTED) reportUnknownName(context, job, key, unknown < MAX_SUGGESTED);
+      unknown++;
       continue;
     }
     values.set(canonical, staticValue);
@@ -66,7 +70,7 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
   if (!job.hyperparametersOpen) reportMissing(context, job, values);
 }
 
-function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node): void {
+function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node, suggest: boolean): void {
   const { facts } = job;
   const name = key.value as string;
   const versions = facts.versionsWith(name);
@@ -85,7 +89,7 @@ function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node): 
   }
   if (!context.isEnabled('algorithm-unknown-hyperparameter')) return;
   const rejected = facts.data.unknownHyperparameters === 'rejected';
-  const candidates = nearNames(name, facts.hyperparameterNames);
+  const candidates = suggest ? nearNames(name, facts.hyperparameterNames) : [];
   const fixes: QuickFix[] = candidates.map((candidate, index) => ({
     title: `Change to "${candidate}"`,
     intents: [intent.renameMember(key, candidate)],
