@@ -130,14 +130,16 @@ function tunableRanges(tuning) {
   for (const table of Object.values(tuning.tunableHyperparametersByMode ?? {})) {
     for (const [name, range] of Object.entries(table)) ranges[name] ??= range;
   }
-  const compact = {};
-  for (const [name, range] of Object.entries(ranges)) {
-    const rest = { ...range };
-    delete rest.note;
-    delete rest.byWeightInitType;
-    compact[name] = rest;
-  }
-  return compact;
+  return ranges;
+}
+
+/** A range without its note and seq2seq's per-init-type variants (facts for people, not checks). */
+function withoutProse(range) {
+  if (!range) return undefined;
+  const rest = { ...range };
+  delete rest.note;
+  delete rest.byWeightInitType;
+  return rest;
 }
 
 function metric(entry, containerAlgorithm) {
@@ -164,7 +166,7 @@ function algorithm(key, entry) {
   const hyperparameters = {};
   for (const name of Object.keys(entry.hyperparameters).sort()) {
     const own = entry.hyperparameters[name].tuning;
-    const range = own?.recommendedRange ?? own?.docsRecommendedRange ?? ranges[name];
+    const range = withoutProse(own?.recommendedRange ?? own?.docsRecommendedRange ?? ranges[name]);
     hyperparameters[name] = hyperparameter(key, name, entry.hyperparameters[name], range);
   }
   const channels = {};

@@ -21,7 +21,7 @@ sm.create_training_job(
 `;
 }
 
-const algorithmFindings = (text: string) => analyzePython(text).filter((finding) => finding.code.startsWith('algorithm-'));
+const algorithmFindings = (text: string) => analyzePython(text, { algorithms: true }).filter((finding) => finding.code.startsWith('algorithm-'));
 
 describe('built-in algorithm rules on boto3 calls (Python host, through the request tree)', () => {
   it('reports a missing num_round and inserts it as a Python dict entry', () => {

@@ -78,7 +78,7 @@ function tuningRequest(job: Job, objective: Json, ranges: Json): string {
 }
 
 function algorithmFindings(text: string): Finding[] {
-  return analyzeText(text).filter((finding) => finding.code.startsWith('algorithm-'));
+  return analyzeText(text, { algorithms: true }).filter((finding) => finding.code.startsWith('algorithm-'));
 }
 
 /** Findings of `code` whose range is exactly the text `at` (a value or a name, without quotes). */
@@ -517,8 +517,8 @@ describe('built-in algorithm rules: versions, script mode and other images', () 
 
   it('lets a user severity override the evidence-based one', () => {
     const text = job(xgboost('1.7-1'), {});
-    const found = analyzeText(text, { rules: { 'algorithm-missing-hyperparameter': 'information' } }).filter((finding) => finding.code === 'algorithm-missing-hyperparameter');
+    const found = analyzeText(text, { algorithms: true, rules: { 'algorithm-missing-hyperparameter': 'information' } }).filter((finding) => finding.code === 'algorithm-missing-hyperparameter');
     assert.deepEqual(found.map((finding) => finding.severity), ['information']);
-    assert.equal(analyzeText(text, { rules: { 'algorithm-missing-hyperparameter': 'off' } }).filter((finding) => finding.code === 'algorithm-missing-hyperparameter').length, 0);
+    assert.equal(analyzeText(text, { algorithms: true, rules: { 'algorithm-missing-hyperparameter': 'off' } }).filter((finding) => finding.code === 'algorithm-missing-hyperparameter').length, 0);
   });
 });

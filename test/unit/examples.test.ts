@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Finding } from '../../src/core/findings';
 import { analyzeDocument, readPythonDocument } from '../../src/core/hostDocument';
 import { IpynbFile } from '../../src/core/hosts/notebook/ipynbFile';
-import { analyzeText, apiModel, catalog, codes, instanceGpus } from './specTestKit';
+import { algorithms, analyzeText, apiModel, catalog, codes, instanceGpus } from './specTestKit';
 
 // out/test/unit → the repository's examples/.
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
@@ -13,7 +13,7 @@ const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
 function analyzeNotebook(text: string): Finding[] {
   const document = readPythonDocument(IpynbFile.parse(text)!.notebook.text);
   assert.ok(document.requests.length + document.frameworkRequests.length > 0, 'the notebook holds SageMaker requests');
-  return analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
+  return analyzeDocument(document, { catalog, apiModel, instanceGpus, algorithms, regionInputs: { env: {} } }).findings;
 }
 
 /** `broken-<code>.sagemaker.json[c]` (or `broken-<code>.ipynb`) shows exactly that code; every other example is clean. */
@@ -29,7 +29,7 @@ describe('examples/', () => {
     const expected = /^broken-(.+?)\.(sagemaker\.jsonc?|ipynb)$/.exec(file)?.[1];
     it(`${file} → ${expected ?? 'no findings'}`, () => {
       const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
-      const findings = file.endsWith('.ipynb') ? analyzeNotebook(text) : analyzeText(text, { forced: true });
+      const findings = file.endsWith('.ipynb') ? analyzeNotebook(text) : analyzeText(text, { forced: true, algorithms: true });
       assert.deepEqual(codes(findings), expected ? [expected] : []);
     });
   }

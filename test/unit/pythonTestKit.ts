@@ -81,7 +81,7 @@ export function analyzePython(text: string, inputs: AnalyzeInputs = {}): Finding
     catalog,
     apiModel,
     instanceGpus,
-    algorithms,
+    algorithms: inputs.algorithms ? algorithms : undefined,
     regionInputs: { regionSetting: inputs.region, env: {} },
     rules: inputs.rules,
   }).findings;

@@ -22,6 +22,12 @@ export interface AnalyzeInputs {
   region?: string;
   rules?: RuleSettings;
   forced?: boolean;
+  /**
+   * Check built-in algorithm jobs against data/algorithms.json, as the editor and the checker do.
+   * Off by default: the other rules' tests use XGBoost and k-means images in requests that are not
+   * complete algorithm jobs (no num_round, no train channel).
+   */
+  algorithms?: boolean;
 }
 
 export function analyzeText(text: string, inputs: AnalyzeInputs = {}): Finding[] {
@@ -29,7 +35,7 @@ export function analyzeText(text: string, inputs: AnalyzeInputs = {}): Finding[]
     catalog,
     apiModel,
     instanceGpus,
-    algorithms,
+    algorithms: inputs.algorithms ? algorithms : undefined,
     regionInputs: { regionSetting: inputs.region, env: {} },
     rules: inputs.rules,
     forcedSpec: inputs.forced,
