@@ -1,8 +1,23 @@
 // Built-in algorithm checks in a real VS Code: an XGBoost job without num_round is reported, the
 // quick fix inserts a placeholder (itself reported until filled), and hyperparameter names complete.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, openFixture, waitFor, waitForDiagnostics } from './helpers';
+import { activateExtension, fixtureUri, waitFor, waitForDiagnostics } from './helpers';
+
+const FIXTURE = 'algorithm-xgboost.sagemaker.json';
+
+/**
+ * Opens a copy of the fixture in a temporary folder: these tests edit and wait, long enough for
+ * the workbench's auto-save to write the edits, which must never reach the fixture itself.
+ */
+async function openCopy(): Promise<vscode.TextEditor> {
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-spec-algorithm-')), FIXTURE);
+  fs.copyFileSync(fixtureUri(FIXTURE).fsPath, copy);
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(copy)));
+}
 
 function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
@@ -15,12 +30,14 @@ describe('built-in algorithms', () => {
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    const document = vscode.window.activeTextEditor?.document;
+    if (document?.isDirty) await document.save();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    if (document) fs.rmSync(path.dirname(document.uri.fsPath), { recursive: true, force: true });
   });
 
   it('reports a missing num_round, and the fix inserts a placeholder that is reported until filled', async () => {
-    const editor = await openFixture('algorithm-xgboost.sagemaker.json');
+    const editor = await openCopy();
     const { document } = editor;
     const found = await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.some((d) => codeOf(d) === 'algorithm-missing-hyperparameter'));
     assert.deepStrictEqual(found.map(codeOf), ['algorithm-missing-hyperparameter']);
@@ -44,7 +61,7 @@ describe('built-in algorithms', () => {
   });
 
   it('completes hyperparameter names, required first, with type and bounds', async () => {
-    const editor = await openFixture('algorithm-xgboost.sagemaker.json');
+    const editor = await openCopy();
     const { document } = editor;
     const anchor = document.getText().indexOf('"objective"');
     await editor.edit((edit) => edit.insert(document.positionAt(anchor), '\n    '));
