@@ -17,8 +17,6 @@ describe('new spec', () => {
       const object = JSON.parse(text);
       for (const name of apiModel.inputShape(kind)!.requiredList) assert.ok(name in object, name);
       for (const finding of analyzeText(text)) {
-        // The XGBoost image's num_round is a blank too, until New Spec inserts the algorithm's required hyperparameters.
-        if (finding.code === 'algorithm-missing-hyperparameter' && /^(Static)?HyperParameters$/.test(textAt(text, finding)) && /"num_round"/.test(finding.message)) continue;
         assert.ok(['value-out-of-range', 'pattern-mismatch'].includes(finding.code), `${finding.code}: ${finding.message}`);
         assert.ok(['', 's3://'].includes(textAt(text, finding)), `flagged ${JSON.stringify(textAt(text, finding))}`);
       }
