@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateApiModel } from './generate-api-model.mjs';
+import { generateAlgorithms } from './generate-algorithms.mjs';
 import { generateAll } from './generate-catalog.mjs';
 import { invokedDirectly } from './lib/invoked-directly.mjs';
 
@@ -27,7 +28,7 @@ const defaultRoot = path.resolve(scriptDir, '..');
 export const SDK_CONFIG_DIRS = ['sagemaker-core/src/sagemaker/core/image_uri_config', 'src/sagemaker/image_uri_config'];
 
 /** Generator inputs that do not come from the SDK; carried over into the staging folder as they are. */
-const OTHER_INPUTS = ['docs-registry-paths.csv', 'sagemaker-api'];
+const OTHER_INPUTS = ['docs-registry-paths.csv', 'sagemaker-api', 'builtin-algorithms'];
 
 function git(dir, ...args) {
   return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
@@ -49,7 +50,7 @@ function repositoryOf(sdkDir) {
  * Copies the SDK clone's image configs into `<root>/reference/image_uri_config/` (files that the
  * SDK no longer has are removed), writes `<root>/reference/sdk-source.json` (repository, branch,
  * HEAD commit, its ISO 8601 committer date, config folder) and rewrites `<root>/data/catalog.json`,
- * `instance-gpus.json` and `api-model.json`. Throws, leaving `<root>` untouched, when `sdkDir` is not
+ * `instance-gpus.json`, `api-model.json` and (when reference/builtin-algorithms is there) `algorithms.json`. Throws, leaving `<root>` untouched, when `sdkDir` is not
  * a git work tree with one of SDK_CONFIG_DIRS, or when a generator rejects the new configs.
  * @param {{ sdkDir: string, root?: string }} options
  * @returns {{ repository: string, branch: string, commit: string, commitDate: string, configDir: string, files: string[] }}
@@ -80,6 +81,7 @@ export function refreshReference({ sdkDir, root = defaultRoot }) {
     }
     const { catalog, instanceGpus } = generateAll(staging);
     const apiModel = generateApiModel(staging);
+    const algorithms = fs.existsSync(path.join(staging, 'builtin-algorithms')) ? generateAlgorithms(staging) : undefined;
 
     fs.rmSync(path.join(reference, 'image_uri_config'), { recursive: true, force: true });
     fs.cpSync(path.join(staging, 'image_uri_config'), path.join(reference, 'image_uri_config'), { recursive: true });
@@ -88,6 +90,7 @@ export function refreshReference({ sdkDir, root = defaultRoot }) {
     fs.writeFileSync(path.join(root, 'data', 'catalog.json'), catalog);
     fs.writeFileSync(path.join(root, 'data', 'instance-gpus.json'), instanceGpus);
     fs.writeFileSync(path.join(root, 'data', 'api-model.json'), apiModel);
+    if (algorithms !== undefined) fs.writeFileSync(path.join(root, 'data', 'algorithms.json'), algorithms);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

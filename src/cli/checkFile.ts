@@ -7,6 +7,7 @@
  */
 import type { ApiModel } from '../core/apiModel/apiModel';
 import type { Catalog } from '../core/catalog/catalog';
+import type { AlgorithmTable } from '../core/algorithms/algorithmTable';
 import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { Finding } from '../core/findings';
 import { analyzeDocument, holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from '../core/hostDocument';
@@ -22,6 +23,7 @@ export interface CheckContext {
   catalog: Catalog;
   apiModel: ApiModel;
   instanceGpus: InstanceGpuTable;
+  algorithms?: AlgorithmTable;
   settings: FileSettingsResolver;
   env: Readonly<Record<string, string | undefined>>;
   /** Text of the AWS config file, read once per run. */
@@ -62,6 +64,7 @@ export function analyzeFile(document: HostDocument, context: CheckContext, setti
     catalog: context.catalog,
     apiModel: context.apiModel,
     instanceGpus: context.instanceGpus,
+    algorithms: context.algorithms,
     regionInputs: { regionSetting: settings.region, env: context.env, awsConfigText: context.awsConfigText },
     rules: settings.rules,
     forcedSpec: settings.forcedSpec,

@@ -11,6 +11,7 @@ import { regionProblem } from '../core/projectConfig';
 import { awsConfigPath, readTextIfPresent } from '../node/awsConfigFiles';
 import { loadApiModel } from '../node/loadApiModel';
 import { loadCatalog, loadInstanceGpus } from '../node/loadCatalog';
+import { loadAlgorithms } from '../node/loadAlgorithms';
 import { parseCliArguments, USAGE, type CheckArguments } from './arguments';
 import { checkFile, type CheckContext } from './checkFile';
 import { CliError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_READ_ERROR } from './cliError';
@@ -74,6 +75,7 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     catalog,
     apiModel: loadApiModel(),
     instanceGpus: loadInstanceGpus(),
+    algorithms: loadAlgorithms(),
     settings,
     env: io.env,
     awsConfigText: readTextIfPresent(awsConfigPath(io.env as NodeJS.ProcessEnv)),

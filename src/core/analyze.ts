@@ -7,6 +7,7 @@ import type { Finding } from './findings';
 import type { LiveLookup } from './registry/liveLookup';
 import { resolveRegion, type RegionInputs, type ResolvedRegion } from './region';
 import { imageOccurrence } from './rules/imageOccurrence';
+import { checkAlgorithms } from './rules/algorithm/algorithmRules';
 import { checkIntegrationPattern } from './rules/integrationPatternRule';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
 import { checkLiveTag } from './rules/liveTagRule';
@@ -88,6 +89,8 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   if (spec.kind) {
     run('repository-access', () => checkRepositoryAccess(context));
     run('api-model', () => checkRequest(context, options));
+    const algorithms = options.algorithms;
+    if (algorithms) run('algorithms', () => checkAlgorithms(context, algorithms, options.instanceGpus));
   }
   const integration = spec.embedding?.integration;
   if (integration) run('unsupported-integration-pattern', () => checkIntegrationPattern(context, integration));

@@ -7,6 +7,7 @@ import type { Catalog, CatalogImage } from './catalog/catalog';
 import type { TextEdit } from './findings';
 import { formatEcrImage } from './imageReference';
 import { compareVersions } from './catalog/versions';
+import { completeAlgorithm } from './algorithms/algorithmCompletion';
 import { regionForSpec, type AnalyzeOptions } from './analyze';
 import { completeFromModel, valueItems } from './modelCompletion';
 import { describeRegion, type ResolvedRegion } from './region';
@@ -61,7 +62,7 @@ export interface CompletionResult {
   isIncomplete: boolean;
 }
 
-export type CompletionOptions = Pick<AnalyzeOptions, 'catalog' | 'regionInputs' | 'apiModel' | 'live'>;
+export type CompletionOptions = Pick<AnalyzeOptions, 'catalog' | 'regionInputs' | 'apiModel' | 'live' | 'algorithms'>;
 
 /** Values of the enum members we complete; the API-model work generalises this. */
 const ENUM_VALUES: Record<string, { values: string[]; meaning: Record<string, string> }> = {
@@ -83,6 +84,9 @@ const MAX_ITEMS = 100;
 
 export function completeAt(spec: SpecDocument, offset: number, options: CompletionOptions): CompletionResult | undefined {
   if (!spec.root) return undefined;
+  // Built-in algorithm jobs: hyperparameter names and values, channels, content types, metrics.
+  const algorithm = options.algorithms && completeAlgorithm(spec, offset, options.catalog, options.algorithms);
+  if (algorithm) return algorithm;
   const node = findNodeAtOffset(spec.root, offset, true);
   if (node?.type === 'string' && isInsideString(spec.text, node, offset)) {
     const image = spec.images.find((field) => field.value === node);

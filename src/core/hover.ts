@@ -2,6 +2,8 @@
  * Hover on an image reference: what it is made of, what the catalog knows of it, and whether it
  * is pinned. Plain Markdown, our own words; every piece of spec text in it is escaped.
  */
+import { hoverAlgorithm } from './algorithms/algorithmHover';
+import type { AlgorithmTable } from './algorithms/algorithmTable';
 import type { ApiModel } from './apiModel/apiModel';
 import type { Catalog } from './catalog/catalog';
 import { catalogSnapshotLabel } from './catalog/catalogAge';
@@ -21,9 +23,12 @@ export interface HoverResult {
 
 /**
  * The hover at `offset` (UTF-16 code units into the spec's text): an image reference's parts and
- * catalog facts, else a member's type and limits from `apiModel`; undefined elsewhere.
+ * catalog facts, a built-in algorithm hyperparameter's facts (with `algorithms`), else a member's
+ * type and limits from `apiModel`; undefined elsewhere.
  */
-export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, apiModel?: ApiModel): HoverResult | undefined {
+export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, apiModel?: ApiModel, algorithms?: AlgorithmTable): HoverResult | undefined {
+  const algorithm = algorithms && hoverAlgorithm(spec, offset, catalog, algorithms);
+  if (algorithm) return algorithm;
   const field = spec.images.find((image) => image.value.offset <= offset && offset < image.value.offset + image.value.length);
   // Not an image: a member name, described from the API model (JSON specs; member hover in other hosts is not there yet).
   if (!field?.parsed) return spec.root && (spec.host ?? 'json') === 'json' && apiModel ? hoverMember(spec, offset, apiModel) : undefined;

@@ -5,6 +5,9 @@
  * editor inserts the spec as a snippet whose tab stops walk the blanks in that order. Blanks stay
  * empty (`""`, `"s3://"`), so the diagnostics point at each one until it is filled in.
  */
+import { algorithmOfImage } from './algorithms/algorithmJobs';
+import type { AlgorithmTable } from './algorithms/algorithmTable';
+import { parseImageReference } from './imageReference';
 import type { ApiModel, Shape } from './apiModel/apiModel';
 import { escapeSnippet, placeholderValue } from './apiModel/placeholders';
 import type { Catalog } from './catalog/catalog';
@@ -80,6 +83,8 @@ export interface NewSpecInputs {
   apiModel: ApiModel;
   catalog: Catalog;
   region: string;
+  /** The built-in algorithms' facts: the training image's required hyperparameters become blanks. */
+  algorithms?: AlgorithmTable;
 }
 
 /** The members of a new spec of `kind`, in reading order at every level, with blanks to fill in. */
@@ -88,7 +93,8 @@ export function newSpecMembers(kind: SpecKind, inputs: NewSpecInputs): SpecObjec
   if (!shape) throw new Error(`no input shape for ${kind}`);
   // The model's placeholders leave "" for every required string: each one is a blank.
   const required = blanksForEmptyStrings(placeholderValue(shape) as SpecValue) as SpecObject;
-  return inReadingOrder(merge(required, commonMembers(kind, imagesFor(inputs))), shape) as SpecObject;
+  const images = imagesFor(inputs);
+  return inReadingOrder(merge(required, commonMembers(kind, images, requiredHyperParameters(inputs, images.training))), shape) as SpecObject;
 }
 
 /** The text of a new spec with its blanks left empty: what the editor shows once the snippet is in. */
@@ -158,18 +164,30 @@ function imagesFor({ catalog, region }: NewSpecInputs): DefaultImages {
   return { training: newest('xgboost', 'training'), inference: newest('xgboost', 'inference'), processing: newest('sklearn', 'training') };
 }
 
+/**
+ * The hyperparameters the training image's algorithm always needs (XGBoost's `num_round`), each a
+ * blank to fill in; none for an image that is not a built-in algorithm's, or without the facts.
+ */
+function requiredHyperParameters({ catalog, algorithms }: NewSpecInputs, trainingImage: string): SpecObject {
+  const parsed = trainingImage ? parseImageReference(trainingImage) : undefined;
+  const facts = algorithms && parsed?.ok ? algorithmOfImage(catalog, algorithms, parsed.reference) : undefined;
+  const blanks: SpecObject = {};
+  for (const name of facts?.hyperparameterNames ?? []) if (facts!.data.hyperparameters[name].required) blanks[name] = blank();
+  return blanks;
+}
+
 const S3_DATA = { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: blank('s3://'), S3DataDistributionType: 'FullyReplicated' } };
 const TRAIN_CHANNEL = { ChannelName: 'train', DataSource: S3_DATA, ContentType: 'text/csv' };
 const RESOURCES = { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 };
 const STOPPING = { MaxRuntimeInSeconds: 3600 };
 
 /** The members most requests of each kind set, beyond the required ones. */
-function commonMembers(kind: SpecKind, images: DefaultImages): SpecObject {
+function commonMembers(kind: SpecKind, images: DefaultImages, hyperParameters: SpecObject): SpecObject {
   switch (kind) {
     case 'CreateTrainingJob':
       return {
         AlgorithmSpecification: { TrainingImage: images.training, TrainingInputMode: 'File' },
-        HyperParameters: {},
+        HyperParameters: hyperParameters,
         InputDataConfig: [TRAIN_CHANNEL],
         OutputDataConfig: { S3OutputPath: blank('s3://') },
         ResourceConfig: RESOURCES,
@@ -204,7 +222,7 @@ function commonMembers(kind: SpecKind, images: DefaultImages): SpecObject {
         TrainingJobDefinition: {
           AlgorithmSpecification: { TrainingImage: images.training, TrainingInputMode: 'File' },
           RoleArn: blank(),
-          StaticHyperParameters: { objective: 'binary:logistic', eval_metric: 'auc' },
+          StaticHyperParameters: { ...hyperParameters, objective: 'binary:logistic', eval_metric: 'auc' },
           InputDataConfig: [TRAIN_CHANNEL],
           OutputDataConfig: { S3OutputPath: blank('s3://') },
           ResourceConfig: RESOURCES,

@@ -43,6 +43,7 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       regionInputs: this.analysis.regionInputs(served.cell?.read.notebook.uri ?? document.uri),
       apiModel: this.analysis.apiModel,
       live: this.analysis.live?.cache,
+      algorithms: this.analysis.algorithms,
     };
     let result;
     if (served.json && served.document.host === 'json') {

@@ -16,7 +16,7 @@ export class ImageHoverProvider implements vscode.HoverProvider {
       const offset = analysisOffset(served.cell, document, position);
       if (offset === undefined) return undefined;
       const spec = requestAt(served.document, offset);
-      const hover = spec && hoverAt(spec, offset, this.analysis.catalog, this.analysis.apiModel);
+      const hover = spec && hoverAt(spec, offset, this.analysis.catalog, this.analysis.apiModel, this.analysis.algorithms);
       if (!hover) return undefined;
       return new vscode.Hover(untrustedMarkdown(hover.markdown), editorRange(served.cell, document, hover.range.offset, hover.range.length));
     } catch (error) {

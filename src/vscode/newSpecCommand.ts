@@ -22,7 +22,7 @@ async function newSpec(analysis: SpecAnalysis, kind?: unknown): Promise<vscode.T
   if (!chosen) return undefined;
   const folder = targetFolder();
   const region = resolveRegion({ ...analysis.regionInputs(folder?.uri), specImageRegions: [] });
-  const snippet = newSpecSnippet(chosen, { apiModel: analysis.apiModel, catalog: analysis.catalog, region: region.region });
+  const snippet = newSpecSnippet(chosen, { apiModel: analysis.apiModel, catalog: analysis.catalog, region: region.region, algorithms: analysis.algorithms });
   const fileStem = NEW_SPEC_CHOICES.find((choice) => choice.kind === chosen)!.fileStem;
   const document = await openUntitled(folder, fileStem);
   const editor = await vscode.window.showTextDocument(document);

@@ -6,10 +6,12 @@ import * as vscode from 'vscode';
 import { analyzeDocument, type DocumentAnalysis, type HostDocument } from '../core/hostDocument';
 import type { ApiModel } from '../core/apiModel/apiModel';
 import type { Catalog } from '../core/catalog/catalog';
+import type { AlgorithmTable } from '../core/algorithms/algorithmTable';
 import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { RegionInputs } from '../core/region';
 import { awsConfigPath, CachedTextFile } from '../node/awsConfigFiles';
 import { loadApiModel } from '../node/loadApiModel';
+import { loadAlgorithms } from '../node/loadAlgorithms';
 import { loadCatalog, loadInstanceGpus } from '../node/loadCatalog';
 import { Output } from './output';
 import type { LiveRegistries } from './registry/liveRegistries';
@@ -44,6 +46,10 @@ export class SpecAnalysis {
     return loadApiModel(this.dataDir);
   }
 
+  get algorithms(): AlgorithmTable {
+    return loadAlgorithms(this.dataDir);
+  }
+
   get instanceGpus(): InstanceGpuTable {
     return loadInstanceGpus(this.dataDir);
   }
@@ -71,6 +77,7 @@ export class SpecAnalysis {
       catalog: this.catalog,
       apiModel: this.apiModel,
       instanceGpus: this.instanceGpus,
+      algorithms: this.algorithms,
       regionInputs: this.regionInputs(scope),
       rules: readSettings(scope).rules,
       forcedSpec: served.json?.forced,

@@ -82,12 +82,13 @@ describe('API model features', () => {
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
     assert.strictEqual(beforeCursor(), '"S3Uri": "s3://');
     // The blanks are what the diagnostics point at, until each is filled in.
-    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.length === 4, { what: 'the four blanks flagged' });
-    assert.ok(diagnostics.every((d) => ['value-out-of-range', 'pattern-mismatch'].includes(codeOf(d))), diagnostics.map(codeOf).join(', '));
+    // Five blanks: the name, the role, two S3 locations and XGBoost's required num_round.
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.length === 5, { what: 'the five blanks flagged' });
+    assert.ok(diagnostics.every((d) => ['value-out-of-range', 'pattern-mismatch', 'algorithm-invalid-hyperparameter'].includes(codeOf(d))), diagnostics.map(codeOf).join(', '));
     await vscode.commands.executeCommand('type', { text: 'amzn-s3-demo-bucket/train/' });
     assert.match(document.getText(), /"S3Uri": "s3:\/\/amzn-s3-demo-bucket\/train\/"/);
-    const left = await waitForDiagnostics(document.uri, (found) => found.length === 3, { what: 'the filled S3 URI to be clear' });
-    assert.deepStrictEqual(left.map((d) => document.getText(d.range)).sort(), ['', '', 's3://']);
+    const left = await waitForDiagnostics(document.uri, (found) => found.length === 4, { what: 'the filled S3 URI to be clear' });
+    assert.deepStrictEqual(left.map((d) => document.getText(d.range)).sort(), ['', '', '', 's3://']);
   });
 
   it('New Spec numbers the proposed name past files and unsaved new specs that have it', async () => {

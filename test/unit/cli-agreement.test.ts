@@ -6,11 +6,11 @@ import { analyzeSpec } from '../../src/core/analyze';
 import { parseSpecDocument } from '../../src/core/specDocument';
 import { LineIndex } from '../../src/core/textPositions';
 import { example, EXAMPLES, removeTempProjects, runCli, tempProject } from './cliTestKit';
-import { apiModel, catalog, instanceGpus } from './specTestKit';
+import { algorithms, apiModel, catalog, instanceGpus } from './specTestKit';
 
 /** What the editor computes for a `*.sagemaker.json(c)` file with default settings and no AWS region. */
 function editorFindings(text: string) {
-  const { findings } = analyzeSpec(parseSpecDocument(text), { catalog, apiModel, instanceGpus, regionInputs: { env: {} }, forcedSpec: true });
+  const { findings } = analyzeSpec(parseSpecDocument(text), { catalog, apiModel, instanceGpus, algorithms, regionInputs: { env: {} }, forcedSpec: true });
   return findings.map(({ code, severity, message, offset, length }) => ({ code, severity, message, offset, length })).sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
 }
 

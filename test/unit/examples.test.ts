@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Finding } from '../../src/core/findings';
 import { analyzeDocument, readDockerfileDocument, readJsonDocument, readPythonDocument } from '../../src/core/hostDocument';
 import { IpynbFile } from '../../src/core/hosts/notebook/ipynbFile';
-import { analyzeText, apiModel, catalog, codes, instanceGpus } from './specTestKit';
+import { algorithms, analyzeText, apiModel, catalog, codes, instanceGpus } from './specTestKit';
 import { analyzeYaml } from './yamlTestKit';
 
 // out/test/unit → the repository's examples/.
@@ -14,7 +14,7 @@ const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
 function analyzeNotebook(text: string): Finding[] {
   const document = readPythonDocument(IpynbFile.parse(text)!.notebook.text);
   assert.ok(document.requests.length + document.frameworkRequests.length > 0, 'the notebook holds SageMaker requests');
-  return analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
+  return analyzeDocument(document, { catalog, apiModel, instanceGpus, algorithms, regionInputs: { env: {} } }).findings;
 }
 
 /** A Dockerfile's findings, as the checker finds them; it must name images we check (a clean Dockerfile is not an empty one). */
@@ -45,7 +45,7 @@ describe('examples/', () => {
     it(`${file} → ${expected ?? 'no findings'}`, () => {
       const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
       const workflow = /\.(pipeline|asl)\.json$/.test(file);
-      const findings = file.endsWith('.ipynb') ? analyzeNotebook(text) : file.endsWith('.yaml') ? analyzeYaml(text, { forced: file.endsWith('.sagemaker.yaml') }) : workflow ? analyzeWorkflow(text) : file.endsWith('.Dockerfile') ? analyzeDockerfile(text) : analyzeText(text, { forced: true });
+      const findings = file.endsWith('.ipynb') ? analyzeNotebook(text) : file.endsWith('.yaml') ? analyzeYaml(text, { forced: file.endsWith('.sagemaker.yaml') }) : workflow ? analyzeWorkflow(text) : file.endsWith('.Dockerfile') ? analyzeDockerfile(text) : analyzeText(text, { forced: true, algorithms: true });
       assert.deepEqual(codes(findings), expected ? [expected] : []);
     });
   }

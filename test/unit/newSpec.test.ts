@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { blank, freeSpecFileName, newSpecSnippet, newSpecText, NEW_SPEC_CHOICES, READING_ORDER, specSnippet } from '../../src/core/newSpec';
 import { parseSpecDocument } from '../../src/core/specDocument';
 import { SPEC_KINDS } from '../../src/core/specKind';
-import { analyzeText, apiModel, catalog, textAt } from './specTestKit';
+import { algorithms, analyzeText, apiModel, catalog, textAt } from './specTestKit';
 
 describe('new spec', () => {
   it('offers every request kind', () => {
@@ -54,6 +54,22 @@ describe('new spec', () => {
       assert.equal(shape.type, 'structure', structure);
       if (shape.type === 'structure') for (const member of members) assert.ok(shape.members.has(member), `${structure}.${member}`);
     }
+  });
+
+  it("makes a built-in algorithm's required hyperparameters blanks, in the tab walk and flagged until filled", () => {
+    const inputs = { apiModel, catalog, region: 'us-east-1', algorithms };
+    for (const kind of ['CreateTrainingJob', 'CreateHyperParameterTuningJob'] as const) {
+      const text = newSpecText(kind, inputs);
+      const spec = JSON.parse(text);
+      const hyperParameters = kind === 'CreateTrainingJob' ? spec.HyperParameters : spec.TrainingJobDefinition.StaticHyperParameters;
+      assert.equal(hyperParameters.num_round, '', kind);
+      const flagged = analyzeText(text, { algorithms: true, region: 'us-east-1' }).filter((finding) => finding.code.startsWith('algorithm-'));
+      assert.deepEqual(flagged.map((finding) => [finding.code, textAt(text, finding)]), [['algorithm-invalid-hyperparameter', '']], kind);
+      const snippet = newSpecSnippet(kind, inputs);
+      const stops = [...snippet.matchAll(/\$(\d+)/g)].map((match) => Number(match[1]));
+      assert.match(snippet, new RegExp(`"num_round": "\\$${Math.max(...stops)}"`), 'num_round is the last tab stop');
+    }
+    assert.deepEqual(JSON.parse(newSpecText('CreateTrainingJob', { apiModel, catalog, region: 'us-east-1' })).HyperParameters, {}, 'without the facts, no blanks');
   });
 
   describe('snippet', () => {

@@ -11,7 +11,7 @@ import { BOTO3_METHODS } from '../../src/core/hosts/python/pythonRequests';
 import { renderFix } from '../../src/core/renderFix';
 import { isDynamic } from '../../src/core/requestTree';
 import type { SpecKind } from '../../src/core/specKind';
-import { apiModel, catalog, instanceGpus, type AnalyzeInputs } from './specTestKit';
+import { algorithms, apiModel, catalog, instanceGpus, type AnalyzeInputs } from './specTestKit';
 
 /** A member whose value the Python host could not know (a call, a name bound twice, …). */
 export const DYNAMIC = Symbol('dynamic');
@@ -81,6 +81,7 @@ export function analyzePython(text: string, inputs: AnalyzeInputs = {}): Finding
     catalog,
     apiModel,
     instanceGpus,
+    algorithms: inputs.algorithms ? algorithms : undefined,
     regionInputs: { regionSetting: inputs.region, env: {} },
     rules: inputs.rules,
   }).findings;

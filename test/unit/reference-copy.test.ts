@@ -11,7 +11,7 @@ const shared = path.resolve(repoRoot, '../shared/reference');
 
 /** The generator inputs (and the notes on where they came from), as paths under reference/. */
 const COPIED_FILES = ['README.md', 'algorithm-registries.json', 'docs-registry-paths.csv'];
-const COPIED_FOLDERS = ['image_uri_config', 'sagemaker-api'];
+const COPIED_FOLDERS = ['image_uri_config', 'sagemaker-api', 'builtin-algorithms'];
 
 interface SdkSource {
   repository: string;

@@ -9,17 +9,25 @@ import { renderFix, type RenderedFix } from '../../src/core/renderFix';
 import type { RuleSettings } from '../../src/core/rules/ruleCodes';
 import { parseSpecDocument } from '../../src/core/specDocument';
 import { loadApiModel } from '../../src/node/loadApiModel';
+import { loadAlgorithms } from '../../src/node/loadAlgorithms';
 import { loadCatalog, loadInstanceGpus } from '../../src/node/loadCatalog';
 
 export const catalog: Catalog = loadCatalog();
 export const apiModel = loadApiModel();
 export const instanceGpus = loadInstanceGpus();
+export const algorithms = loadAlgorithms();
 
 export interface AnalyzeInputs {
   /** An explicit target region (as `sagemakerSpec.region` would give). */
   region?: string;
   rules?: RuleSettings;
   forced?: boolean;
+  /**
+   * Check built-in algorithm jobs against data/algorithms.json, as the editor and the checker do.
+   * Off by default: the other rules' tests use XGBoost and k-means images in requests that are not
+   * complete algorithm jobs (no num_round, no train channel).
+   */
+  algorithms?: boolean;
 }
 
 export function analyzeText(text: string, inputs: AnalyzeInputs = {}): Finding[] {
@@ -27,6 +35,7 @@ export function analyzeText(text: string, inputs: AnalyzeInputs = {}): Finding[]
     catalog,
     apiModel,
     instanceGpus,
+    algorithms: inputs.algorithms ? algorithms : undefined,
     regionInputs: { regionSetting: inputs.region, env: {} },
     rules: inputs.rules,
     forcedSpec: inputs.forced,

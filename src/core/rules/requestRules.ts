@@ -3,6 +3,7 @@
  * `analyzeSpec` stays a list of rule families. Each runs only when its data was loaded.
  */
 import type { ApiModel } from '../apiModel/apiModel';
+import type { AlgorithmTable } from '../algorithms/algorithmTable';
 import type { InstanceGpuTable } from '../catalog/instanceGpus';
 import { checkAgainstApiModel } from './apiModelRules';
 import { checkImageProcessors } from './processorRule';
@@ -14,6 +15,8 @@ export interface RequestRuleData {
   apiModel?: ApiModel;
   /** data/instance-gpus.json; without it `image-processor-mismatch` does not run. */
   instanceGpus?: InstanceGpuTable;
+  /** data/algorithms.json; without it the built-in algorithm rules do not run. */
+  algorithms?: AlgorithmTable;
 }
 
 export function checkRequest(context: RuleContext, data: RequestRuleData): void {

@@ -39,6 +39,16 @@ export const RULES = {
   'image-scope-unavailable': { severity: 'error', summary: 'An image scope the framework or version does not have, or none where the SDK needs one.' },
   'py-version-mismatch': { severity: 'error', summary: 'A py_version the framework version is not built for.' },
   'framework-not-in-region': { severity: 'error', summary: 'A framework version with no image in the region.' },
+  'algorithm-missing-hyperparameter': { severity: 'error', summary: 'A built-in algorithm job without a hyperparameter the algorithm needs.' },
+  'algorithm-unknown-hyperparameter': { severity: 'error', summary: 'A hyperparameter name the built-in algorithm does not have.' },
+  'algorithm-invalid-hyperparameter': { severity: 'error', summary: 'A hyperparameter value the built-in algorithm does not parse or accept.' },
+  'algorithm-hyperparameter-version': { severity: 'error', summary: 'An XGBoost hyperparameter that only other container versions have.' },
+  'algorithm-channel': { severity: 'error', summary: 'A channel the built-in algorithm does not read, or a channel it needs that is missing.' },
+  'algorithm-content-type': { severity: 'error', summary: 'A channel ContentType the built-in algorithm does not accept in that input mode.' },
+  'algorithm-input-mode': { severity: 'error', summary: 'Pipe input mode where the built-in algorithm or channel has no Pipe support.' },
+  'algorithm-instance': { severity: 'error', summary: 'An instance type or count the built-in algorithm does not train on.' },
+  'algorithm-objective-metric': { severity: 'error', summary: 'A tuning objective metric the built-in algorithm does not emit, or the wrong direction for it.' },
+  'algorithm-parameter-range': { severity: 'error', summary: 'A tuning range for a hyperparameter that is unknown, not tunable, or outside its bounds.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleCode = keyof typeof RULES;

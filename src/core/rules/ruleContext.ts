@@ -4,7 +4,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
-import type { Finding, QuickFix } from '../findings';
+import type { Finding, QuickFix, Severity } from '../findings';
 import type { OffsetRange } from '../jsonTree';
 import type { ResolvedRegion } from '../region';
 import { contentRange } from '../requestTree';
@@ -17,7 +17,11 @@ export interface RuleContext {
   region: ResolvedRegion;
   /** False when the user turned the code off: skip building its message and fixes. */
   isEnabled(code: RuleCode): boolean;
-  report(code: RuleCode, message: string, range: OffsetRange, fixes?: QuickFix[]): void;
+  /**
+   * `severity` replaces the code's default severity for this finding (a rule whose evidence varies
+   * per fact); a severity the user set for the code still wins.
+   */
+  report(code: RuleCode, message: string, range: OffsetRange, fixes?: QuickFix[], severity?: Severity): void;
 }
 
 export function createRuleContext(
@@ -42,9 +46,10 @@ export function createRuleContext(
     catalog,
     region,
     isEnabled: (code) => severityOf(code) !== 'off',
-    report(code, message, range, fixes = []) {
-      const severity = severityOf(code);
-      if (severity === 'off') return;
+    report(code, message, range, fixes = [], factSeverity) {
+      const configured = severityOf(code);
+      if (configured === 'off') return;
+      const severity = factSeverity !== undefined && settings?.[code] === undefined ? factSeverity : configured;
       // Every range lies inside the text, whatever a parser said (an unclosed comment ends past it).
       const textLength = spec.text.length;
       const offset = range.offset < 0 ? 0 : range.offset > textLength ? textLength : range.offset;

@@ -12,10 +12,11 @@ import type { Finding, TextEdit } from '../../../src/core/findings';
 import { parseSpecDocument, type SpecDocument } from '../../../src/core/specDocument';
 import { runCli } from '../../../src/cli/runCli';
 import { loadApiModel } from '../../../src/node/loadApiModel';
+import { loadAlgorithms } from '../../../src/node/loadAlgorithms';
 import { loadCatalog, loadInstanceGpus } from '../../../src/node/loadCatalog';
 
 /** The data the CLI loads, loaded the same way (src/node/load*.ts). */
-const data = { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus() };
+const data = { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus(), algorithms: loadAlgorithms() };
 
 /** No region from the machine: the checker runs with this environment and the core with the same. */
 const NO_AWS_CONFIG = path.join(os.tmpdir(), 'sagemaker-spec-fuzz-no-aws-config');

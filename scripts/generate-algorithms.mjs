@@ -1,0 +1,242 @@
+// Generates data/algorithms.json, the built-in algorithm facts the rules read (hyperparameters,
+// channels, input modes, instances, tuning metrics), from reference/builtin-algorithms/
+// algorithms.json (copied from the team's ../shared/reference; see reference/README.md).
+//
+//   node scripts/generate-algorithms.mjs            write the file
+//   node scripts/generate-algorithms.mjs --check    exit 1 when the committed file is stale
+//
+// The output keeps facts only: names, types, bounds, allowed values, defaults, content types,
+// versions and the ids of the sources. The reference's notes are not copied; our messages are our
+// own. Two judgements are made here, once, so the rules stay simple:
+//   - evidence: a fact from the algorithm's own container code (`xgb-container`) is `container`,
+//     one from the developer guide or the SDK alone is `documentation` (the rules report the
+//     first as an error, the second as a warning);
+//   - disagreements: where sources disagree on a field, the permissive value is kept and the
+//     field is listed in `disputed` (reported as a warning whatever the evidence).
+// The walk is strict: a field the generator does not know throws, so a new reference layout is
+// never dropped silently.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { invokedDirectly } from './lib/invoked-directly.mjs';
+
+const scriptDir = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(scriptDir, '..');
+
+/** The reference folder: `SAGEMAKER_SPEC_REFERENCE_DIR` or the in-repository copy `<repo>/reference`. */
+export function defaultReferenceDir() {
+  return process.env.SAGEMAKER_SPEC_REFERENCE_DIR ? path.resolve(process.env.SAGEMAKER_SPEC_REFERENCE_DIR) : path.resolve(repoRoot, 'reference');
+}
+
+const CONTAINER_SOURCE = 'xgb-container';
+
+/** Hyperparameter fields of the reference, and what becomes of each (`drop`: prose or SDK-only detail). */
+const HYPERPARAMETER_FIELDS = new Set([
+  'type', 'required', 'requiredWhen', 'conditional', 'conditionNote', 'appliesWhen', 'appliesToModes', 'allowedValues', 'valueVersions',
+  'specialValues', 'min', 'max', 'minInclusive', 'maxInclusive', 'rangeByVersion', 'maxParameter', 'maxExclusiveParameter', 'suggestedRange',
+  'pattern', 'format', 'listFormat', 'itemType', 'itemAllowedValues', 'itemMin', 'itemMinInclusive', 'default', 'defaultNote', 'aliases',
+  'aliasesSinceVersion', 'containerVersions', 'rules', 'validatedWith', 'setBySdkAtFit', 'sdkFixedValue', 'sdkAttribute', 'sdkSerialization',
+  'tuning', 'disagreements', 'notes', 'sources',
+]);
+
+const CHANNEL_FIELDS = new Set([
+  'required', 'requiredForFormat', 'appliesToModes', 'contentTypesByInputMode', 'contentTypeOptional', 'defaultContentType',
+  'contentTypeMatching', 's3DataDistributionTypes', 'recommendedS3DataDistributionType', 'notes', 'sources',
+]);
+
+function checkFields(what, object, known) {
+  for (const key of Object.keys(object)) if (!known.has(key)) throw new Error(`generate-algorithms: unknown field ${what}.${key}`);
+}
+
+/** The permissive one of two values of `field` (a missing bound or `null` is no limit). */
+function permissive(field, values) {
+  const present = values.filter((value) => value !== null && value !== undefined);
+  switch (field) {
+    case 'min':
+      return present.length < values.length ? null : Math.min(...present);
+    case 'max':
+      return present.length < values.length ? null : Math.max(...present);
+    case 'minInclusive':
+    case 'maxInclusive':
+      return values.some((value) => value === true);
+    case 'required':
+      return values.every((value) => value === true);
+    case 'allowedValues':
+      return [...new Set(present.flat())];
+    case 'type':
+      // An integer string also parses as a float; a float string fails an integer parse.
+      return present.includes('float') ? 'float' : present[0];
+    default:
+      throw new Error(`generate-algorithms: no permissive rule for disagreements on ${field}`);
+  }
+}
+
+/** One hyperparameter, compacted; `tunable` is the recommended tuning range when the algorithm lists it as tunable. */
+function hyperparameter(algorithm, name, entry, tunable) {
+  checkFields(`${algorithm}.hyperparameters.${name}`, entry, HYPERPARAMETER_FIELDS);
+  const fields = { ...entry };
+  const disputed = [];
+  for (const disagreement of entry.disagreements ?? []) {
+    const { field, ...bySource } = disagreement;
+    delete bySource.note;
+    fields[field] = permissive(field, [...Object.values(bySource), entry[field]]);
+    if (fields[field] === null) delete fields[field];
+    disputed.push(field);
+  }
+  // A lower bound dropped by a disagreement takes its inclusiveness with it.
+  if (fields.min === undefined) delete fields.minInclusive;
+  if (fields.max === undefined) delete fields.maxInclusive;
+  const out = { type: fields.type, evidence: entry.sources.includes(CONTAINER_SOURCE) ? 'container' : 'documentation' };
+  if (disputed.length > 0) out.disputed = disputed.sort();
+  if (fields.required) out.required = true;
+  if (fields.requiredWhen) out.requiredWhen = fields.requiredWhen;
+  if (fields.appliesToModes) out.modes = fields.appliesToModes;
+  if (fields.allowedValues) out.allowedValues = fields.allowedValues;
+  if (fields.valueVersions) out.valueVersions = fields.valueVersions;
+  if (fields.specialValues) out.specialValues = fields.specialValues;
+  for (const key of ['min', 'minInclusive', 'max', 'maxInclusive', 'pattern']) if (fields[key] !== undefined) out[key] = fields[key];
+  if (fields.listFormat) {
+    out.list = { format: fields.listFormat };
+    if (fields.itemType) out.list.itemType = fields.itemType;
+    if (fields.itemAllowedValues) out.list.itemAllowedValues = fields.itemAllowedValues.map(String);
+    if (fields.itemMin !== undefined) Object.assign(out.list, { itemMin: fields.itemMin, itemMinInclusive: fields.itemMinInclusive !== false });
+  }
+  if (fields.default !== undefined) out.default = fields.default;
+  if (fields.aliases) out.aliases = fields.aliases;
+  if (fields.aliasesSinceVersion) out.aliasesSinceVersion = fields.aliasesSinceVersion;
+  if (fields.containerVersions) out.versions = fields.containerVersions;
+  if (tunable) out.tuning = tunable;
+  if (fields.setBySdkAtFit) out.setBySdk = true;
+  out.sources = entry.sources;
+  return out;
+}
+
+function channel(algorithm, name, entry) {
+  checkFields(`${algorithm}.channels.${name}`, entry, CHANNEL_FIELDS);
+  const out = {};
+  if (entry.required) out.required = true;
+  if (entry.appliesToModes) out.modes = entry.appliesToModes;
+  out.contentTypes = entry.contentTypesByInputMode ?? {};
+  if (entry.contentTypeMatching === 'exact') out.exactContentType = true;
+  if (entry.defaultContentType) out.defaultContentType = entry.defaultContentType;
+  out.evidence = (entry.sources ?? []).includes(CONTAINER_SOURCE) ? 'container' : 'documentation';
+  return out;
+}
+
+/** name → recommended range, over the plain and the per-mode (BlazingText) tables. */
+function tunableRanges(tuning) {
+  const ranges = { ...(tuning.tunableHyperparameters ?? {}) };
+  for (const table of Object.values(tuning.tunableHyperparametersByMode ?? {})) {
+    for (const [name, range] of Object.entries(table)) ranges[name] ??= range;
+  }
+  return ranges;
+}
+
+/** A range without its note and seq2seq's per-init-type variants (facts for people, not checks). */
+function withoutProse(range) {
+  if (!range) return undefined;
+  const rest = { ...range };
+  delete rest.note;
+  delete rest.byWeightInitType;
+  return rest;
+}
+
+function metric(entry, containerAlgorithm) {
+  const out = { name: entry.name, type: entry.type };
+  if (entry.containerVersions) out.versions = entry.containerVersions;
+  if (entry.otherTypeInVersions) out.otherTypeInVersions = entry.otherTypeInVersions;
+  if (entry.appliesToModes) out.modes = entry.appliesToModes;
+  out.evidence = containerAlgorithm && entry.sources.includes(CONTAINER_SOURCE) ? 'container' : 'documentation';
+  return out;
+}
+
+function instances(entry) {
+  const out = { cpu: entry.cpu === true, gpu: entry.gpu === true };
+  // A string means "only in some modes" (BlazingText's batch_skipgram): not judged.
+  out.multiInstance = entry.multiInstance === true ? true : entry.multiInstance === false ? false : 'some-modes';
+  if (entry.maxInstanceCount !== undefined) out.maxInstanceCount = entry.maxInstanceCount;
+  if (entry.gpuSinceVersion) out.gpuSinceVersion = entry.gpuSinceVersion;
+  return out;
+}
+
+function algorithm(key, entry) {
+  const containerAlgorithm = entry.sources.includes(CONTAINER_SOURCE);
+  const ranges = tunableRanges(entry.tuning);
+  const hyperparameters = {};
+  for (const name of Object.keys(entry.hyperparameters).sort()) {
+    const own = entry.hyperparameters[name].tuning;
+    const range = withoutProse(own?.recommendedRange ?? own?.docsRecommendedRange ?? ranges[name]);
+    hyperparameters[name] = hyperparameter(key, name, entry.hyperparameters[name], range);
+  }
+  const channels = {};
+  for (const name of Object.keys(entry.channels).sort()) channels[name] = channel(key, name, entry.channels[name]);
+  const out = {
+    name: entry.displayName,
+    evidence: containerAlgorithm ? 'container' : 'documentation',
+    versions: entry.imageVersions,
+    unknownHyperparameters: entry.unknownHyperparameters,
+    unknownChannels: entry.unknownChannels ?? 'not-documented',
+    inputModes: entry.inputModes,
+  };
+  const pipeRemoved = (entry.channelRules ?? []).find((rule) => rule.rule === 'pipe-removed');
+  if (pipeRemoved) out.pipeRemovedInVersions = pipeRemoved.versions;
+  out.instances = instances(entry.instances);
+  out.hyperparameters = hyperparameters;
+  out.channels = channels;
+  out.metrics = entry.tuning.objectiveMetrics.map((m) => metric(m, containerAlgorithm)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return out;
+}
+
+/**
+ * Returns the text of data/algorithms.json built from `<referenceDir>/builtin-algorithms/algorithms.json`.
+ * One algorithm per block, one hyperparameter, channel or metric per line, so a refresh shows as a
+ * readable diff. Throws on a reference field the generator does not know.
+ */
+export function generateAlgorithms(referenceDir = defaultReferenceDir()) {
+  const reference = JSON.parse(fs.readFileSync(path.join(referenceDir, 'builtin-algorithms', 'algorithms.json'), 'utf8'));
+  const keys = Object.keys(reference.algorithms).sort();
+  const lines = ['{', `"schemaVersion": 1,`, `"collectedOn": ${JSON.stringify(reference.collectedOn)},`, '"algorithms": {'];
+  keys.forEach((key, index) => {
+    const data = algorithm(key, reference.algorithms[key]);
+    lines.push(`${JSON.stringify(key)}: {`);
+    const members = Object.entries(data);
+    members.forEach(([member, value], memberIndex) => {
+      const comma = memberIndex < members.length - 1 ? ',' : '';
+      if (member === 'hyperparameters' || member === 'channels') {
+        const entries = Object.entries(value);
+        lines.push(`  ${JSON.stringify(member)}: {`);
+        entries.forEach(([name, item], i) => lines.push(`    ${JSON.stringify(name)}: ${JSON.stringify(item)}${i < entries.length - 1 ? ',' : ''}`));
+        lines.push(`  }${comma}`);
+      } else if (member === 'metrics') {
+        lines.push(`  "metrics": [`);
+        value.forEach((item, i) => lines.push(`    ${JSON.stringify(item)}${i < value.length - 1 ? ',' : ''}`));
+        lines.push(`  ]${comma}`);
+      } else {
+        lines.push(`  ${JSON.stringify(member)}: ${JSON.stringify(value)}${comma}`);
+      }
+    });
+    lines.push(`}${index < keys.length - 1 ? ',' : ''}`);
+  });
+  lines.push('}', '}');
+  return lines.join('\n') + '\n';
+}
+
+function main() {
+  const check = process.argv.includes('--check');
+  const file = path.join(repoRoot, 'data', 'algorithms.json');
+  const text = generateAlgorithms();
+  if (check) {
+    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    if (current !== text) {
+      console.error('data/algorithms.json is stale: run npm run generate');
+      process.exitCode = 1;
+    }
+  } else {
+    fs.writeFileSync(file, text);
+  }
+  const algorithms = Object.keys(JSON.parse(text).algorithms);
+  console.log(`data/algorithms.json: ${algorithms.length} algorithms, ${Buffer.byteLength(text)} bytes${check ? ' (checked, not written)' : ''}`);
+}
+
+if (invokedDirectly(import.meta.url)) main();

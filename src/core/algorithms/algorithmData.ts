@@ -1,0 +1,123 @@
+/**
+ * Types of data/algorithms.json, written by scripts/generate-algorithms.mjs from the team's
+ * reference on the SageMaker built-in algorithms. Every hyperparameter value is a string in the
+ * request (`HyperParameters` is a map of strings); `type` says what the algorithm parses it into.
+ */
+
+/**
+ * Where a fact comes from: `container` for the algorithm's own container code (XGBoost), which
+ * the rules report as errors; `documentation` for the developer guide or the SDK alone (warnings).
+ */
+export type Evidence = 'container' | 'documentation';
+
+export type HyperparameterType = 'integer' | 'float' | 'string' | 'categorical' | 'boolean-string' | 'list';
+
+/** A condition on other values of the request; a list of them means "any of". */
+export type Condition =
+  | { parameter: string; equals: string }
+  | { parameter: string; in: string[] }
+  | { parameter: string; present: true }
+  | { channel: string; contentTypeIn: string[] };
+
+/** A tuning range the algorithm recommends; its presence marks the hyperparameter tunable. */
+export interface TuningRange {
+  rangeType: 'Integer' | 'Continuous' | 'Categorical';
+  min?: number;
+  max?: number;
+  values?: string[];
+  scalingType?: string;
+}
+
+export interface ListFormatData {
+  format: 'comma-separated' | 'json-array' | 'python-tuple' | 'nested-list' | 'comma-separated or json-array';
+  itemType?: 'integer' | 'float' | 'string';
+  itemAllowedValues?: string[];
+  itemMin?: number;
+  itemMinInclusive?: boolean;
+}
+
+export interface HyperparameterData {
+  type: HyperparameterType;
+  evidence: Evidence;
+  /** Fields on which the sources disagree; the permissive value is kept, and reported as a warning. */
+  disputed?: string[];
+  required?: true;
+  requiredWhen?: Condition[];
+  /** BlazingText: the `mode` values that read it. */
+  modes?: string[];
+  allowedValues?: string[];
+  /** XGBoost: allowed values that only some image versions accept. */
+  valueVersions?: Record<string, { since?: string; until?: string }>;
+  /** Literal strings accepted besides the typed value (`auto`, `ignore`, ``). */
+  specialValues?: string[];
+  min?: number;
+  minInclusive?: boolean;
+  max?: number;
+  maxInclusive?: boolean;
+  pattern?: string;
+  list?: ListFormatData;
+  default?: string;
+  /** XGBoost: other names mapped onto this one before validation, from `aliasesSinceVersion` on. */
+  aliases?: string[];
+  aliasesSinceVersion?: string;
+  /** XGBoost: the image versions that have this name, when not all do. */
+  versions?: string[];
+  tuning?: TuningRange;
+  /** The SDK's estimators fill it in at `fit()` (`feature_dim`, `mini_batch_size`). */
+  setBySdk?: true;
+  /** Source ids of the reference (`xgb-container`, `devguide`, `python-sdk`, …). */
+  sources: string[];
+}
+
+export interface ChannelData {
+  required?: true;
+  /** BlazingText: the `mode` values that read it. */
+  modes?: string[];
+  /** Input mode (`File`, `Pipe`) → accepted ContentType strings; an empty list: not documented. */
+  contentTypes: { File?: string[]; Pipe?: string[] };
+  /** The algorithm compares ContentType as written (XGBoost: `TEXT/CSV` fails). */
+  exactContentType?: true;
+  defaultContentType?: string;
+  evidence: Evidence;
+}
+
+export interface MetricData {
+  name: string;
+  type: 'Maximize' | 'Minimize';
+  /** XGBoost: the image versions that emit it, when not all do. */
+  versions?: string[];
+  otherTypeInVersions?: { type: 'Maximize' | 'Minimize'; versions: string[] };
+  modes?: string[];
+  evidence: Evidence;
+}
+
+export interface InstanceData {
+  cpu: boolean;
+  gpu: boolean;
+  /** `some-modes`: only some modes train on several instances (not judged). */
+  multiInstance: boolean | 'some-modes';
+  maxInstanceCount?: number;
+  gpuSinceVersion?: string;
+}
+
+export interface AlgorithmData {
+  name: string;
+  evidence: Evidence;
+  /** Image versions of this repository, oldest first. */
+  versions: string[];
+  unknownHyperparameters: 'rejected' | 'not-documented';
+  unknownChannels: 'rejected' | 'not-documented';
+  inputModes: string[];
+  pipeRemovedInVersions?: string[];
+  instances: InstanceData;
+  hyperparameters: Record<string, HyperparameterData>;
+  channels: Record<string, ChannelData>;
+  metrics: MetricData[];
+}
+
+export interface AlgorithmsData {
+  schemaVersion: 1;
+  collectedOn: string;
+  /** Keyed by ECR repository (`sagemaker-xgboost`, `xgboost`, `kmeans`, …). */
+  algorithms: Record<string, AlgorithmData>;
+}

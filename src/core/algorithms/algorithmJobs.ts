@@ -1,0 +1,116 @@
+/**
+ * The built-in algorithm jobs of a request: for each training image that the catalog identifies
+ * as a SageMaker algorithm image (an AWS account's `kmeans`, `sagemaker-xgboost`, …), the facts
+ * of its algorithm and version and the request members that feed it (hyperparameters, tuning
+ * ranges, channels, instances, objective). A CreateTrainingJob has one job; a tuning job one per
+ * training job definition.
+ *
+ * Script mode is not algorithm mode: a job whose hyperparameters set `sagemaker_program` runs the
+ * user's own script in the XGBoost container, which then validates nothing; it yields no job.
+ */
+import type { Node } from 'jsonc-parser';
+import type { Catalog } from '../catalog/catalog';
+import type { ImageReference } from '../imageReference';
+import { findProperty, memberValue, stringValue } from '../jsonTree';
+import { hasOpenMembers, isDynamic } from '../requestTree';
+import { topLevelObject, type ImageField, type SpecDocument } from '../specDocument';
+import type { AlgorithmFacts, AlgorithmTable } from './algorithmTable';
+
+/** The hyperparameter that switches the XGBoost container (and the SDK's framework estimators) to script mode. */
+export const SCRIPT_MODE_HYPERPARAMETER = 'sagemaker_program';
+
+export interface AlgorithmJob {
+  facts: AlgorithmFacts;
+  image: ImageField;
+  /** The object holding the job's members: the request, or a tuning job's training job definition. */
+  definition: Node;
+  tuning: boolean;
+  /** `HyperParameters` (training) or `StaticHyperParameters` (tuning). */
+  hyperparametersMember: 'HyperParameters' | 'StaticHyperParameters';
+  /** The hyperparameter map, when it is a static object. */
+  hyperparameters: Node | undefined;
+  /** True when the map (or a member of it) is computed: no missing-hyperparameter findings. */
+  hyperparametersOpen: boolean;
+  /** `ParameterRanges` objects that apply (the definition's, and for a single definition the tuning config's). */
+  parameterRanges: Node[];
+  /** `HyperParameterTuningJobObjective` / `TuningObjective` objects that apply. */
+  objectives: Node[];
+}
+
+/**
+ * The algorithm and version an image names, or undefined when it is not a SageMaker built-in
+ * algorithm image we have facts for. `sagemaker-xgboost` takes its version from the tag
+ * (`1.7-1`, `1.0-1-cpu-py3`); a floating or unknown tag gives the facts of every version. The
+ * legacy `xgboost` repository has one version (0.72), like the other algorithms.
+ */
+export function algorithmOfImage(catalog: Catalog, table: AlgorithmTable, reference: ImageReference): AlgorithmFacts | undefined {
+  const repository = reference.repository.text;
+  const ecr = reference.ecr;
+  if (!ecr || !table.has(repository) || !catalog.isAwsAccount(ecr.account.text)) return undefined;
+  if (!catalog.imagesForRepository(repository).some((image) => image.kind === 'built-in-algorithm')) return undefined;
+  const versions = table.data.algorithms[repository].versions;
+  if (versions.length === 1) return table.facts(repository, versions[0]);
+  const tag = reference.tag?.text;
+  const version = tag === undefined ? undefined : versions.find((candidate) => tag === candidate || tag.startsWith(`${candidate}-`));
+  return table.facts(repository, version);
+}
+
+/** The algorithm jobs of `spec`; empty for other request kinds and other images. */
+export function algorithmJobs(spec: SpecDocument, catalog: Catalog, table: AlgorithmTable): AlgorithmJob[] {
+  const root = topLevelObject(spec);
+  if (!root || (spec.kind !== 'CreateTrainingJob' && spec.kind !== 'CreateHyperParameterTuningJob')) return [];
+  const jobs: AlgorithmJob[] = [];
+  for (const image of spec.images) {
+    if ((image.usage !== 'training' && image.usage !== 'tuning') || !image.parsed?.ok) continue;
+    const facts = algorithmOfImage(catalog, table, image.parsed.reference);
+    if (!facts) continue;
+    const tuning = image.usage === 'tuning';
+    const definition = tuning ? definitionOf(root, image) : root;
+    if (!definition) continue;
+    const hyperparametersMember = tuning ? 'StaticHyperParameters' : 'HyperParameters';
+    const hyperparametersValue = memberValue(definition, hyperparametersMember);
+    const hyperparameters = hyperparametersValue?.type === 'object' ? hyperparametersValue : undefined;
+    if (hyperparameters && isScriptMode(spec.text, hyperparameters)) continue;
+    const parameterRanges: Node[] = [];
+    const objectives: Node[] = [];
+    const addObject = (list: Node[], node: Node | undefined) => {
+      if (node?.type === 'object') list.push(node);
+    };
+    addObject(parameterRanges, memberValue(definition, 'HyperParameterRanges'));
+    addObject(objectives, memberValue(definition, 'TuningObjective'));
+    if (tuning && image.holderPath[0] === 'TrainingJobDefinition') {
+      const config = memberValue(root, 'HyperParameterTuningJobConfig');
+      addObject(parameterRanges, memberValue(config, 'ParameterRanges'));
+      addObject(objectives, memberValue(config, 'HyperParameterTuningJobObjective'));
+    }
+    const hyperparametersOpen =
+      (hyperparametersValue !== undefined && hyperparameters === undefined) || isDynamic(hyperparametersValue) || (hyperparameters !== undefined && hasOpenMembers(hyperparameters));
+    jobs.push({ facts, image, definition, tuning, hyperparametersMember, hyperparameters, hyperparametersOpen, parameterRanges, objectives });
+  }
+  return jobs;
+}
+
+/**
+ * True when the map has a `sagemaker_program` member. A text search of the map's source first: a
+ * 16,000-entry map without the word costs one `indexOf`, not a walk over its members.
+ */
+function isScriptMode(text: string, hyperparameters: Node): boolean {
+  const found = text.indexOf(SCRIPT_MODE_HYPERPARAMETER, hyperparameters.offset);
+  if (found < 0 || found >= hyperparameters.offset + hyperparameters.length) return false;
+  return findProperty(hyperparameters, SCRIPT_MODE_HYPERPARAMETER) !== undefined;
+}
+
+/** The training job definition that holds `image` (its holder path minus `AlgorithmSpecification`). */
+function definitionOf(root: Node, image: ImageField): Node | undefined {
+  let node: Node | undefined = root;
+  for (const segment of image.holderPath.slice(0, -1)) {
+    node = typeof segment === 'number' ? (node?.type === 'array' ? node.children?.[segment] : undefined) : memberValue(node, segment);
+  }
+  return node?.type === 'object' ? node : undefined;
+}
+
+/** The static string of member `name` of `object`, or undefined when absent, not a string or dynamic. */
+export function staticString(object: Node | undefined, name: string): string | undefined {
+  const value = memberValue(object, name);
+  return value && !isDynamic(value) ? stringValue(value) : undefined;
+}

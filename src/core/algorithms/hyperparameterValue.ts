@@ -1,0 +1,226 @@
+/**
+ * Whether a hyperparameter value (always a string in the request) is one the algorithm parses
+ * and accepts: the typed parse (`int()`, `float()`), bounds with their inclusiveness, allowed
+ * values, list formats, patterns, and values wrapped in an extra pair of quotes. Pure and cheap:
+ * a few comparisons per value, so 16,000 entries cost little.
+ */
+import { closestMatches } from '../closestMatches';
+import type { HyperparameterData, ListFormatData } from './algorithmData';
+import type { AlgorithmFacts } from './algorithmTable';
+
+export interface ValueProblem {
+  /** Why, in our words, naming the value (`"1.5" is above the upper bound 1 (inclusive)`). */
+  message: string;
+  /** The field of the facts the check used (`min`, `allowedValues`, …): a disputed field is reported as a warning. */
+  field: string;
+  /** A value that fixes it (the unquoted value, the nearest allowed value), when one is clear. */
+  replacement?: string;
+  /** Further replacements offered (other near allowed values). */
+  alternatives?: string[];
+}
+
+const INTEGER = /^\s*[+-]?\d+\s*$/;
+const FLOAT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$|^\s*[+-]?(inf|infinity|nan)\s*$/i;
+
+/** The value's problem for `hyperparameter` in `facts`' version, or undefined when it is accepted. */
+export function valueProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterData, value: string): ValueProblem | undefined {
+  if (hyperparameter.specialValues?.includes(value)) return undefined;
+  const unquoted = /^"(.*)"$|^'(.*)'$/s.exec(value);
+  if (unquoted && value.length >= 2) {
+    const inner = unquoted[1] ?? unquoted[2];
+    if (valueProblem(facts, hyperparameter, inner) === undefined || hyperparameter.type !== 'string') {
+      return { message: `"${value}" is wrapped in an extra pair of quotes, which the algorithm reads as part of the value`, field: 'type', replacement: inner };
+    }
+  }
+  if (value.trim() === '' && hyperparameter.type !== 'string') return { message: 'the value is empty', field: 'type' };
+  switch (hyperparameter.type) {
+    case 'integer':
+      return numberProblem(hyperparameter, value, true);
+    case 'float':
+      return numberProblem(hyperparameter, value, false);
+    case 'categorical':
+      return allowedProblem(facts, hyperparameter, value);
+    case 'boolean-string':
+      return booleanProblem(facts, hyperparameter, value);
+    case 'list':
+      return hyperparameter.list ? listProblem(facts, hyperparameter, hyperparameter.list, value) : undefined;
+    case 'string':
+      if (hyperparameter.pattern !== undefined && !new RegExp(hyperparameter.pattern).test(value)) {
+        return { message: `"${value}" is not in the form the algorithm reads (${hyperparameter.pattern})`, field: 'pattern' };
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function numberProblem(hyperparameter: HyperparameterData, value: string, integer: boolean): ValueProblem | undefined {
+  if (integer && !INTEGER.test(value)) {
+    const number = FLOAT.test(value) ? Number(value) : Number.NaN;
+    const replacement = Number.isInteger(number) ? String(number) : undefined;
+    const why = replacement !== undefined ? ' (the algorithm parses it with int(), which refuses a decimal point)' : '';
+    return { message: `"${value}" is not an integer${why}`, field: 'type', replacement };
+  }
+  if (!integer && !FLOAT.test(value)) return { message: `"${value}" is not a number`, field: 'type' };
+  return boundsProblem(hyperparameter, value, Number(value));
+}
+
+/** Names the bound a number breaks and whether that bound is itself allowed. */
+export function boundsProblem(
+  bounds: Pick<HyperparameterData, 'min' | 'minInclusive' | 'max' | 'maxInclusive'>,
+  value: string,
+  number: number,
+): ValueProblem | undefined {
+  if (bounds.min !== undefined && (bounds.minInclusive === false ? !(number > bounds.min) : !(number >= bounds.min))) {
+    const inclusive = bounds.minInclusive === false ? 'exclusive: the value must be above it' : 'inclusive';
+    return { message: `"${value}" is below the lower bound ${bounds.min} (${inclusive})${rangeText(bounds)}`, field: 'min' + (number === bounds.min ? 'Inclusive' : '') };
+  }
+  if (bounds.max !== undefined && (bounds.maxInclusive === false ? !(number < bounds.max) : !(number <= bounds.max))) {
+    const inclusive = bounds.maxInclusive === false ? 'exclusive: the value must be below it' : 'inclusive';
+    return { message: `"${value}" is above the upper bound ${bounds.max} (${inclusive})${rangeText(bounds)}`, field: 'max' + (number === bounds.max ? 'Inclusive' : '') };
+  }
+  return undefined;
+}
+
+/** `; the range is (0, 1]` in interval notation. */
+export function rangeText(bounds: Pick<HyperparameterData, 'min' | 'minInclusive' | 'max' | 'maxInclusive'>): string {
+  const interval = intervalText(bounds);
+  return interval === undefined ? '' : `; the range is ${interval}`;
+}
+
+/** `(0, 1]`, `[1, ∞)`; undefined without bounds. */
+export function intervalText(bounds: Pick<HyperparameterData, 'min' | 'minInclusive' | 'max' | 'maxInclusive'>): string | undefined {
+  if (bounds.min === undefined && bounds.max === undefined) return undefined;
+  const low = bounds.min === undefined ? '(-∞' : `${bounds.minInclusive === false ? '(' : '['}${bounds.min}`;
+  const high = bounds.max === undefined ? '∞)' : `${bounds.max}${bounds.maxInclusive === false ? ')' : ']'}`;
+  return `${low}, ${high}`;
+}
+
+function allowedProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterData, value: string): ValueProblem | undefined {
+  const allowed = (hyperparameter.allowedValues ?? []).filter((candidate) => facts.valueInVersion(hyperparameter, candidate));
+  if (allowed.length === 0 || allowed.includes(value)) return undefined;
+  if (hyperparameter.allowedValues?.includes(value)) {
+    return { message: `"${value}" is not accepted by ${facts.label}${versionsText(facts, hyperparameter.valueVersions?.[value])}`, field: 'allowedValues', ...nearest(value, allowed) };
+  }
+  return { message: `"${value}" is not one of the allowed values (${shortList(allowed)})`, field: 'allowedValues', ...nearest(value, allowed) };
+}
+
+/** ` (only XGBoost 1.2-1 and later have it)` */
+function versionsText(facts: AlgorithmFacts, range: { since?: string; until?: string } | undefined): string {
+  if (!range) return '';
+  const name = facts.label.replace(/\s+\S+$/, '');
+  if (range.since && range.until) return ` (only ${name} ${range.since} to ${range.until} accept it)`;
+  if (range.since) return ` (only ${name} ${range.since} and later accept it)`;
+  return range.until ? ` (only ${name} ${range.until} and earlier accept it)` : '';
+}
+
+function booleanProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterData, value: string): ValueProblem | undefined {
+  const allowed = hyperparameter.allowedValues ?? ['true', 'false'];
+  // Only the XGBoost container is known to compare exactly; elsewhere the case is not established.
+  const exact = hyperparameter.evidence === 'container';
+  if (exact ? allowed.includes(value) : allowed.some((candidate) => candidate.toLowerCase() === value.toLowerCase())) return undefined;
+  const sameCase = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+  if (sameCase !== undefined) {
+    return { message: `"${value}" is not read as a boolean: ${facts.label} compares the spelling exactly and accepts only ${allowed.join(' or ')}`, field: 'allowedValues', replacement: sameCase };
+  }
+  return { message: `"${value}" is not a boolean (${allowed.join(' or ')})`, field: 'allowedValues', ...nearest(value, allowed) };
+}
+
+function listProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterData, list: ListFormatData, value: string): ValueProblem | undefined {
+  const items = listItems(list.format, value.trim());
+  if (items === undefined) return { message: `"${value}" is not ${formatText(list.format)}`, field: 'list' };
+  for (const item of items) {
+    const problem = itemProblem(facts, hyperparameter, list, item);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** The items of a list value in `format`, or undefined when the value is not in that format. */
+function listItems(format: ListFormatData['format'], value: string): string[] | undefined {
+  switch (format) {
+    case 'comma-separated':
+      return value.startsWith('[') ? undefined : value.split(',').map((item) => item.trim());
+    case 'json-array':
+      return jsonItems(value);
+    case 'comma-separated or json-array':
+      return value.startsWith('[') ? jsonItems(value) : value.split(',').map((item) => item.trim());
+    case 'python-tuple':
+    case 'nested-list': {
+      // `(1,0,-1)` / `[[1,2],[3,4]]`: read the brackets as a JSON array, then flatten the groups.
+      const json = format === 'python-tuple' ? value.replace(/^\((.*)\)$/s, '[$1]').replace(/,\s*\]$/, ']') : value.replace(/\(/g, '[').replace(/\)/g, ']');
+      const items = jsonItems(json, format === 'nested-list');
+      return items;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function jsonItems(value: string, nested = false): string[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed)) return undefined;
+  const flat = nested ? parsed.flatMap((group: unknown) => (Array.isArray(group) ? group : [Symbol.for('not-a-group')])) : parsed;
+  if (flat.some((item: unknown) => typeof item === 'symbol' || (typeof item === 'object' && item !== null))) return undefined;
+  return flat.map((item: unknown) => String(item));
+}
+
+function itemProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterData, list: ListFormatData, item: string): ValueProblem | undefined {
+  if (item === '') return { message: 'the list has an empty item', field: 'list' };
+  if (list.itemAllowedValues) {
+    // XGBoost's eval_metric also takes `error@0.5`, `ndcg@3`, `map@2` (base metric, then a number).
+    const threshold = /^(error|ndcg|map)@(.+)$/.exec(item);
+    if (threshold && list.itemAllowedValues.includes(threshold[1]) && FLOAT.test(threshold[2])) return undefined;
+    const allowed = list.itemAllowedValues.filter((candidate) => facts.valueInVersion(hyperparameter, candidate));
+    if (!allowed.includes(item)) {
+      const inOther = list.itemAllowedValues.includes(item) ? versionsText(facts, hyperparameter.valueVersions?.[item]) : '';
+      return { message: `the item "${item}" is not one of the allowed values${inOther || ` (${shortList(allowed)})`}`, field: 'list' };
+    }
+    return undefined;
+  }
+  if (list.itemType === 'integer' && !INTEGER.test(item)) return { message: `the item "${item}" is not an integer`, field: 'list' };
+  if (list.itemType === 'float' && !FLOAT.test(item)) return { message: `the item "${item}" is not a number`, field: 'list' };
+  if (list.itemMin !== undefined) {
+    const problem = boundsProblem({ min: list.itemMin, minInclusive: list.itemMinInclusive }, item, Number(item));
+    if (problem) return { message: `the item ${problem.message}`, field: 'list' };
+  }
+  return undefined;
+}
+
+/** At most 12 values, for messages; completion lists them all. */
+function shortList(values: readonly string[]): string {
+  return values.length <= 12 ? values.join(', ') : `${values.slice(0, 12).join(', ')}, …`;
+}
+
+function formatText(format: ListFormatData['format']): string {
+  switch (format) {
+    case 'comma-separated':
+      return 'a comma-separated list (a,b,c)';
+    case 'json-array':
+      return 'a JSON array (["a","b"])';
+    case 'python-tuple':
+      return 'a tuple ((1,0,-1))';
+    case 'nested-list':
+      return 'a list of lists ([[0,1],[2,3]])';
+    default:
+      return 'a comma-separated list or a JSON array';
+  }
+}
+
+/** The nearest allowed values: the first as the replacement, up to two more as alternatives. */
+function nearest(value: string, allowed: readonly string[]): Pick<ValueProblem, 'replacement' | 'alternatives'> {
+  const ranked = rankByDistance(value, allowed);
+  return { replacement: ranked[0], alternatives: ranked.slice(1, 3) };
+}
+
+function rankByDistance(value: string, allowed: readonly string[]): string[] {
+  const lowered = value.toLowerCase();
+  const exactCase = allowed.find((candidate) => candidate.toLowerCase() === lowered);
+  const rest = closestMatches(value, allowed, 3);
+  return exactCase === undefined ? rest : [exactCase, ...rest.filter((candidate) => candidate !== exactCase)];
+}

@@ -1,0 +1,160 @@
+/**
+ * The channels of a built-in algorithm job (`InputDataConfig`): names the algorithm does not read
+ * and required ones missing (`algorithm-channel`), ContentTypes it does not accept in the
+ * channel's input mode (`algorithm-content-type`; XGBoost compares them exactly, so `TEXT/CSV`
+ * fails), and Pipe mode where the algorithm or channel has none (`algorithm-input-mode`).
+ * `FastFile` mode is treated as `File`.
+ */
+import type { Node } from 'jsonc-parser';
+import type { ChannelData } from '../../algorithms/algorithmData';
+import { staticString, type AlgorithmJob } from '../../algorithms/algorithmJobs';
+import { closestMatches } from '../../closestMatches';
+import { intent } from '../../edits/editIntent';
+import type { QuickFix } from '../../findings';
+import { keyOfValue, memberValue } from '../../jsonTree';
+import { isDynamic } from '../../requestTree';
+import { nodeRange, type RuleContext } from '../ruleContext';
+import { consequence, listText, severityOf } from './algorithmSeverity';
+
+export function checkChannels(context: RuleContext, job: AlgorithmJob): void {
+  const { facts } = job;
+  const config = memberValue(job.definition, 'InputDataConfig');
+  if (config && (config.type !== 'array' || isDynamic(config))) return;
+  const defaultModeNode = memberValue(job.image.holder, 'TrainingInputMode');
+  const defaultMode = staticString(job.image.holder, 'TrainingInputMode');
+  const names = new Set<string>();
+  let allNamesKnown = true;
+  const pipeFromDefault: string[] = [];
+  for (const channel of config?.children ?? []) {
+    const nameNode = memberValue(channel, 'ChannelName');
+    const name = staticString(channel, 'ChannelName');
+    if (name === undefined || !nameNode) {
+      allNamesKnown = false;
+      continue;
+    }
+    names.add(name);
+    const data = facts.data.channels[name];
+    if (!data) {
+      reportUnknownChannel(context, job, nameNode, name);
+      continue;
+    }
+    const modeNode = memberValue(channel, 'InputMode') ?? defaultModeNode;
+    const modeValue = memberValue(channel, 'InputMode') ? staticString(channel, 'InputMode') : defaultMode;
+    if (modeValue === undefined && modeNode) continue; // dynamic mode: nothing to judge
+    const mode = modeValue === 'Pipe' ? 'Pipe' : 'File';
+    if (mode === 'Pipe' && !pipeSupported(job, data)) {
+      if (modeNode && modeNode === defaultModeNode) pipeFromDefault.push(name);
+      else if (modeNode) reportPipe(context, job, modeNode, [name]);
+      continue;
+    }
+    checkContentType(context, job, channel, nameNode, name, data, mode);
+  }
+  if (pipeFromDefault.length > 0 && defaultModeNode) reportPipe(context, job, defaultModeNode, pipeFromDefault);
+  if (allNamesKnown) reportMissingChannels(context, job, config, names);
+}
+
+function pipeSupported(job: AlgorithmJob, data: ChannelData): boolean {
+  const { facts } = job;
+  if (!facts.data.inputModes.includes('Pipe') || data.contentTypes.Pipe === undefined) return false;
+  return facts.version === undefined || !(facts.data.pipeRemovedInVersions ?? []).includes(facts.version);
+}
+
+function reportPipe(context: RuleContext, job: AlgorithmJob, modeNode: Node, channels: string[]): void {
+  if (!context.isEnabled('algorithm-input-mode')) return;
+  const { facts } = job;
+  const removed = facts.version !== undefined && (facts.data.pipeRemovedInVersions ?? []).includes(facts.version);
+  const why = removed
+    ? `${facts.label} no longer reads Pipe input`
+    : facts.data.inputModes.includes('Pipe')
+      ? `${facts.label} has no Pipe mode for ${channels.length === 1 ? 'channel' : 'channels'} ${listText(channels)}`
+      : `${facts.label} has no Pipe mode`;
+  const evidence = facts.data.evidence;
+  context.report(
+    'algorithm-input-mode',
+    `${why}. ${consequence(evidence)}; use File (or FastFile).`,
+    nodeRange(modeNode),
+    [{ title: 'Change to File', intents: [intent.replaceValue(modeNode, 'File')], preferred: true }],
+    severityOf(evidence),
+  );
+}
+
+function reportUnknownChannel(context: RuleContext, job: AlgorithmJob, nameNode: Node, name: string): void {
+  if (!context.isEnabled('algorithm-channel')) return;
+  const { facts } = job;
+  const known = Object.keys(facts.data.channels);
+  // A shortened name (`valid`, `val`) means the channel it begins.
+  const prefixed = known.filter((candidate) => candidate.startsWith(name.toLowerCase()));
+  const candidates = [...prefixed, ...closestMatches(name, known, 3).filter((candidate) => !prefixed.includes(candidate))].slice(0, 3);
+  const fixes: QuickFix[] = candidates.map((candidate, index) => ({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 }));
+  const rejected = facts.data.unknownChannels === 'rejected';
+  const message = rejected
+    ? `${facts.label} has no channel "${name}" (it reads ${listText(known)}): ${consequence('container')}.`
+    : `${facts.label} does not read a channel "${name}" (it reads ${listText(known)}); the data is not used.`;
+  context.report('algorithm-channel', message, nodeRange(nameNode), fixes, rejected ? 'error' : 'warning');
+}
+
+function reportMissingChannels(context: RuleContext, job: AlgorithmJob, config: Node | undefined, names: Set<string>): void {
+  if (!context.isEnabled('algorithm-channel')) return;
+  const { facts } = job;
+  const mode = staticString(memberValue(job.definition, 'HyperParameters') ?? memberValue(job.definition, 'StaticHyperParameters'), 'mode');
+  for (const [name, data] of Object.entries(facts.data.channels)) {
+    if (!data.required || names.has(name)) continue;
+    if (data.modes && mode !== undefined && !data.modes.includes(mode)) continue;
+    const key = config ? keyOfValue(config) : undefined;
+    context.report(
+      'algorithm-channel',
+      `${facts.label} needs a "${name}" channel in InputDataConfig. ${consequence(data.evidence)}.`,
+      nodeRange(key ?? job.image.value),
+      [],
+      severityOf(data.evidence),
+    );
+  }
+}
+
+/** Lower case without blanks, so `text/csv; label_size=0` and `text/csv;label_size=0` compare equal. */
+function normalized(contentType: string): string {
+  return contentType.toLowerCase().replace(/\s+/g, '');
+}
+
+function accepted(data: ChannelData, accepted: readonly string[], contentType: string): boolean {
+  if (data.exactContentType) return accepted.includes(contentType);
+  const wanted = normalized(contentType);
+  const base = wanted.split(';')[0];
+  return accepted.some((candidate) => {
+    const known = normalized(candidate);
+    return known === wanted || known.split(';')[0] === base;
+  });
+}
+
+function checkContentType(context: RuleContext, job: AlgorithmJob, channel: Node, nameNode: Node, name: string, data: ChannelData, mode: 'File' | 'Pipe'): void {
+  if (!context.isEnabled('algorithm-content-type')) return;
+  const { facts } = job;
+  const list = data.contentTypes[mode];
+  if (!list || list.length === 0) return;
+  const node = memberValue(channel, 'ContentType');
+  const contentType = staticString(channel, 'ContentType');
+  const exact = data.exactContentType ? ' (compared exactly, case included)' : '';
+  if (!node) {
+    // Without ContentType the algorithm reads its default, which Pipe mode may not accept.
+    if (data.defaultContentType && !list.includes(data.defaultContentType)) {
+      context.report(
+        'algorithm-content-type',
+        `Channel "${name}" has no ContentType, so ${facts.label} reads ${data.defaultContentType}, which it does not accept in ${mode} mode (it accepts ${listText(list, 'or')}). ${consequence(data.evidence)}.`,
+        nodeRange(nameNode),
+        [],
+        severityOf(data.evidence),
+      );
+    }
+    return;
+  }
+  if (contentType === undefined || accepted(data, list, contentType)) return;
+  const candidates = closestMatches(contentType, list, 3);
+  const fixes: QuickFix[] = candidates.map((candidate, index) => ({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(node, candidate)], preferred: index === 0 }));
+  context.report(
+    'algorithm-content-type',
+    `${facts.label} does not accept ContentType "${contentType}" on channel "${name}" in ${mode} mode${exact}; it accepts ${listText(list, 'or')}. ${consequence(data.evidence)}.`,
+    nodeRange(node),
+    fixes,
+    severityOf(data.evidence),
+  );
+}

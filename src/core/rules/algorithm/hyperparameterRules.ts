@@ -1,0 +1,200 @@
+/**
+ * The hyperparameters of a built-in algorithm job (`HyperParameters`, a tuning job's
+ * `StaticHyperParameters`): names the algorithm needs (`algorithm-missing-hyperparameter`), names
+ * it does not have (`algorithm-unknown-hyperparameter`) or that only other XGBoost versions have
+ * (`algorithm-hyperparameter-version`), and values it does not parse or accept
+ * (`algorithm-invalid-hyperparameter`). One pass over the map, a lookup per entry.
+ */
+import type { Node } from 'jsonc-parser';
+import type { Condition, HyperparameterData } from '../../algorithms/algorithmData';
+import { staticString, type AlgorithmJob } from '../../algorithms/algorithmJobs';
+import { intervalText, valueProblem } from '../../algorithms/hyperparameterValue';
+import { editDistance } from '../../closestMatches';
+import { intent } from '../../edits/editIntent';
+import type { QuickFix } from '../../findings';
+import { keyOfValue, memberValue } from '../../jsonTree';
+import { isDynamic } from '../../requestTree';
+import { nodeRange, type RuleContext } from '../ruleContext';
+import { consequence, listText, severityOf } from './algorithmSeverity';
+import { rangeNames } from './tuningRules';
+
+/**
+ * Unknown names reported per map. The API takes 100 entries at most (a longer map is reported by
+ * `value-out-of-range`), so past this many the job is refused anyway, and a 16,000-entry map costs
+ * lookups only, not 16,000 findings.
+ */
+const MAX_UNKNOWN_REPORTED = 100;
+
+/** Unknown names that get did-you-mean fixes; more typos than this in one map are not typos. */
+const MAX_SUGGESTED = 20;
+
+/** name → static value (undefined when dynamic) of the job's hyperparameters, by canonical name. */
+export type HyperparameterValues = Map<string, string | undefined>;
+
+export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): void {
+  const { facts } = job;
+  const values: HyperparameterValues = new Map();
+  let unknown = 0;
+  for (const property of job.hyperparameters?.children ?? []) {
+    const key = property.children?.[0];
+    const value = property.children?.[1];
+    if (!key || typeof key.value !== 'string' || isDynamic(key)) continue;
+    const name = key.value;
+    const canonical = facts.canonicalName(name);
+    const staticValue = value && !isDynamic(value) && value.type === 'string' ? (value.value as string) : undefined;
+    if (canonical === undefined) {
+      if (unknown < MAX_UNKNOWN_REPORTED) reportUnknownName(context, job, key, unknown < MAX_SUGGESTED);
+      unknown++;
+      continue;
+    }
+    values.set(canonical, staticValue);
+    if (staticValue === undefined || !value) continue;
+    const hyperparameter = facts.hyperparameter(canonical)!;
+    const problem = valueProblem(facts, hyperparameter, staticValue);
+    if (!problem || !context.isEnabled('algorithm-invalid-hyperparameter')) continue;
+    const severity = severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field));
+    const replacements = problem.replacement === undefined ? [] : [problem.replacement, ...(problem.alternatives ?? [])];
+    const fixes: QuickFix[] = replacements.map((replacement, index) => ({
+      title: `Change to "${replacement}"`,
+      intents: [intent.replaceValue(value, replacement)],
+      preferred: index === 0,
+    }));
+    context.report(
+      'algorithm-invalid-hyperparameter',
+      `${facts.label} hyperparameter "${name}": ${problem.message}. ${consequence(hyperparameter.evidence)}.`,
+      nodeRange(value),
+      fixes,
+      severity,
+    );
+  }
+  if (!job.hyperparametersOpen) reportMissing(context, job, values);
+}
+
+function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node, suggest: boolean): void {
+  const { facts } = job;
+  const name = key.value as string;
+  const versions = facts.versionsWith(name);
+  if (versions !== undefined) {
+    // Known to other versions: only a known version can say it is missing.
+    if (facts.version === undefined || !context.isEnabled('algorithm-hyperparameter-version')) return;
+    const family = facts.label.replace(/\s+\S+$/, '');
+    context.report(
+      'algorithm-hyperparameter-version',
+      `"${name}" is a hyperparameter of ${family} ${listText(versions)} only, not of ${facts.version}: the container rejects names it does not know. ${consequence('container')}.`,
+      nodeRange(key),
+      [],
+      severityOf(facts.data.evidence),
+    );
+    return;
+  }
+  if (!context.isEnabled('algorithm-unknown-hyperparameter')) return;
+  const rejected = facts.data.unknownHyperparameters === 'rejected';
+  const candidates = suggest ? nearNames(name, facts.hyperparameterNames) : [];
+  const fixes: QuickFix[] = candidates.map((candidate, index) => ({
+    title: `Change to "${candidate}"`,
+    intents: [intent.renameMember(key, candidate)],
+    preferred: index === 0,
+  }));
+  const hint = candidates.length > 0 ? ` Did you mean "${candidates[0]}"?` : '';
+  const message = rejected
+    ? `"${name}" is not a hyperparameter of ${facts.label}: the container rejects names it does not know. ${consequence('container')}.${hint}`
+    : `"${name}" is not a documented hyperparameter of ${facts.label}; the algorithm may reject it or ignore it.${hint}`;
+  context.report('algorithm-unknown-hyperparameter', message, nodeRange(key), fixes, rejected ? 'error' : 'warning');
+}
+
+/**
+ * Names a typo away (one edit for short names, up to three for long ones: `num_rounds` →
+ * `num_round`, not `foo` → `eta`), nearest first. Bounded: a candidate whose length alone rules it out costs nothing, and
+ * the distance stops at the bound, so 100 long unknown names cost microseconds.
+ */
+export function nearNames(name: string, candidates: readonly string[], count = 3): string[] {
+  const lowered = name.toLowerCase();
+  const limit = name.length <= 4 ? 1 : name.length <= 8 ? 2 : 3;
+  const scored: { candidate: string; distance: number }[] = [];
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - name.length) > limit) continue;
+    const distance = editDistance(lowered, candidate.toLowerCase(), limit);
+    if (distance <= limit) scored.push({ candidate, distance });
+  }
+  return scored.sort((a, b) => a.distance - b.distance).slice(0, count).map((entry) => entry.candidate);
+}
+
+function reportMissing(context: RuleContext, job: AlgorithmJob, values: HyperparameterValues): void {
+  if (!context.isEnabled('algorithm-missing-hyperparameter')) return;
+  const { facts } = job;
+  const ranged = rangeNames(job);
+  const present = (name: string) => values.has(name) || ranged.has(name);
+  for (const name of facts.hyperparameterNames) {
+    const hyperparameter = facts.hyperparameter(name)!;
+    if (present(name)) continue;
+    if (hyperparameter.required) {
+      reportOneMissing(context, job, name, hyperparameter, '');
+      continue;
+    }
+    const condition = hyperparameter.requiredWhen?.find((candidate) => holds(job, candidate, values));
+    if (condition) reportOneMissing(context, job, name, hyperparameter, ` when ${conditionText(condition)}`);
+  }
+}
+
+/** True only when the condition is known to hold (a dynamic value never makes it hold). */
+function holds(job: AlgorithmJob, condition: Condition, values: HyperparameterValues): boolean {
+  if ('channel' in condition) {
+    const channels = memberValue(job.definition, 'InputDataConfig');
+    return (channels?.type === 'array' ? (channels.children ?? []) : []).some((channel) => {
+      if (staticString(channel, 'ChannelName') !== condition.channel) return false;
+      const contentType = staticString(channel, 'ContentType');
+      return contentType !== undefined && condition.contentTypeIn.includes(contentType);
+    });
+  }
+  const value = values.get(condition.parameter);
+  if ('present' in condition) return values.has(condition.parameter);
+  if (value === undefined) return false;
+  return 'equals' in condition ? value === condition.equals : condition.in.includes(value);
+}
+
+function conditionText(condition: Condition): string {
+  if ('channel' in condition) return `channel ${condition.channel} has ContentType ${listText(condition.contentTypeIn, 'or')}`;
+  if ('present' in condition) return `${condition.parameter} is set`;
+  if ('equals' in condition) return `${condition.parameter} is ${condition.equals}`;
+  return `${condition.parameter} is ${listText(condition.in, 'or')}`;
+}
+
+function reportOneMissing(context: RuleContext, job: AlgorithmJob, name: string, hyperparameter: HyperparameterData, when: string): void {
+  const { facts } = job;
+  const map = job.hyperparameters;
+  const key = map ? keyOfValue(map) : undefined;
+  const range = key ? nodeRange(key) : nodeRange(job.image.value);
+  const fix: QuickFix = {
+    title: `Add hyperparameter "${name}"`,
+    intents: [map ? intent.setMember(map, [name], '') : intent.setMember(job.definition, [job.hyperparametersMember, name], '')],
+    preferred: true,
+    leavesPlaceholder: true,
+  };
+  const sdk = hyperparameter.setBySdk ? ' (the SDK fills it in at fit(); a request written by hand must set it)' : '';
+  context.report(
+    'algorithm-missing-hyperparameter',
+    `${facts.label} needs the hyperparameter "${name}"${when} (${describeHyperparameter(hyperparameter)})${sdk}. ${consequence(hyperparameter.evidence)}.`,
+    range,
+    [fix],
+    severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes('required')),
+  );
+}
+
+/** `an integer in [1, ∞)`, `one of binary_classifier, regressor`: for messages, completion and hover. */
+export function describeHyperparameter(hyperparameter: HyperparameterData): string {
+  const interval = intervalText(hyperparameter);
+  switch (hyperparameter.type) {
+    case 'integer':
+      return interval ? `an integer in ${interval}` : 'an integer';
+    case 'float':
+      return interval ? `a number in ${interval}` : 'a number';
+    case 'categorical':
+      return `one of ${(hyperparameter.allowedValues ?? []).join(', ')}`;
+    case 'boolean-string':
+      return (hyperparameter.allowedValues ?? ['true', 'false']).join(' or ');
+    case 'list':
+      return `a list (${hyperparameter.list?.format ?? 'comma-separated'})`;
+    default:
+      return hyperparameter.pattern ? `a string matching ${hyperparameter.pattern}` : 'a string';
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The tuning side of a built-in algorithm job: the objective metric (`algorithm-objective-metric`:
+ * one the algorithm does not emit, or the wrong direction) and the hyperparameter ranges
+ * (`algorithm-parameter-range`: an unknown or not tunable hyperparameter, or bounds and values
+ * outside what the hyperparameter accepts).
+ */
+import type { Node } from 'jsonc-parser';
+import { staticString, type AlgorithmJob } from '../../algorithms/algorithmJobs';
+import { boundsProblem, valueProblem } from '../../algorithms/hyperparameterValue';
+import { closestMatches } from '../../closestMatches';
+import { intent } from '../../edits/editIntent';
+import type { QuickFix } from '../../findings';
+import { memberValue } from '../../jsonTree';
+import { isDynamic } from '../../requestTree';
+import { nodeRange, type RuleContext } from '../ruleContext';
+import { listText, severityOf } from './algorithmSeverity';
+
+const RANGE_KINDS = ['IntegerParameterRanges', 'ContinuousParameterRanges', 'CategoricalParameterRanges'] as const;
+
+const REFUSED = 'SageMaker refuses the tuning job at submission';
+
+/** Each range entry (`{Name, MinValue, MaxValue}` / `{Name, Values}`) of the job, with its kind. */
+function rangeEntries(job: AlgorithmJob): { kind: (typeof RANGE_KINDS)[number]; entry: Node }[] {
+  const entries: { kind: (typeof RANGE_KINDS)[number]; entry: Node }[] = [];
+  for (const ranges of job.parameterRanges) {
+    for (const kind of RANGE_KINDS) {
+      const list = memberValue(ranges, kind);
+      if (list?.type !== 'array') continue;
+      for (const entry of list.children ?? []) if (entry.type === 'object') entries.push({ kind, entry });
+    }
+  }
+  return entries;
+}
+
+/** Canonical names given a range (a required hyperparameter given as a range counts as present). */
+export function rangeNames(job: AlgorithmJob): Set<string> {
+  const names = new Set<string>();
+  for (const { entry } of rangeEntries(job)) {
+    const name = staticString(entry, 'Name');
+    if (name !== undefined) names.add(job.facts.canonicalName(name) ?? name);
+  }
+  return names;
+}
+
+export function checkTuning(context: RuleContext, job: AlgorithmJob): void {
+  for (const objective of job.objectives) checkObjective(context, job, objective);
+  if (context.isEnabled('algorithm-parameter-range')) for (const { kind, entry } of rangeEntries(job)) checkRange(context, job, kind, entry);
+}
+
+function checkObjective(context: RuleContext, job: AlgorithmJob, objective: Node): void {
+  if (!context.isEnabled('algorithm-objective-metric')) return;
+  const { facts } = job;
+  const nameNode = memberValue(objective, 'MetricName');
+  const name = staticString(objective, 'MetricName');
+  if (!nameNode || name === undefined) return;
+  const metric = facts.metric(name);
+  if (!metric) {
+    const other = facts.metricOfAnyVersion(name);
+    if (other && facts.version === undefined) return;
+    const names = facts.metrics().map((candidate) => candidate.name);
+    const candidates = closestMatches(name, names, 3);
+    const fixes: QuickFix[] = candidates.map((candidate, index) => ({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 }));
+    const why = other ? ` (only ${facts.label.replace(/\s+\S+$/, '')} ${listText(other.versions ?? [])} emit it)` : names.length === 0 ? ' (it has no documented objective metrics)' : '';
+    context.report(
+      'algorithm-objective-metric',
+      `${facts.label} does not emit the metric "${name}"${why}: ${REFUSED}.${candidates.length > 0 ? ` Did you mean "${candidates[0]}"?` : ''}`,
+      nodeRange(nameNode),
+      fixes,
+      severityOf(other?.evidence ?? facts.data.evidence),
+    );
+    return;
+  }
+  const typeNode = memberValue(objective, 'Type');
+  const type = staticString(objective, 'Type');
+  const direction = facts.metricDirection(metric);
+  if (!typeNode || type === undefined || direction === undefined || type === direction || (type !== 'Maximize' && type !== 'Minimize')) return;
+  context.report(
+    'algorithm-objective-metric',
+    `${name} should be ${direction === 'Maximize' ? 'maximised' : 'minimised'}: with ${type} SageMaker accepts the tuning job, which then searches for the worst models.`,
+    nodeRange(typeNode),
+    [{ title: `Change to ${direction}`, intents: [intent.replaceValue(typeNode, direction)], preferred: true }],
+    severityOf(metric.evidence),
+  );
+}
+
+function checkRange(context: RuleContext, job: AlgorithmJob, kind: (typeof RANGE_KINDS)[number], entry: Node): void {
+  const { facts } = job;
+  const nameNode = memberValue(entry, 'Name');
+  const name = staticString(entry, 'Name');
+  if (!nameNode || name === undefined) return;
+  const canonical = facts.canonicalName(name);
+  if (canonical === undefined) {
+    if (facts.versionsWith(name) !== undefined && facts.version === undefined) return;
+    const candidates = closestMatches(name, facts.hyperparameterNames, 3);
+    const fixes: QuickFix[] = candidates.map((candidate, index) => ({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 }));
+    context.report(
+      'algorithm-parameter-range',
+      `"${name}" is not a hyperparameter of ${facts.label}: ${facts.data.unknownHyperparameters === 'rejected' ? 'its training jobs fail inside the container' : REFUSED}.`,
+      nodeRange(nameNode),
+      fixes,
+      facts.data.unknownHyperparameters === 'rejected' ? 'error' : 'warning',
+    );
+    return;
+  }
+  const hyperparameter = facts.hyperparameter(canonical)!;
+  if (!hyperparameter.tuning) {
+    context.report('algorithm-parameter-range', `"${name}" is not a tunable hyperparameter of ${facts.label}: ${REFUSED}; set it in StaticHyperParameters instead.`, nodeRange(nameNode), [], severityOf(hyperparameter.evidence));
+    return;
+  }
+  if (kind === 'CategoricalParameterRanges') {
+    const values = memberValue(entry, 'Values');
+    for (const valueNode of values?.type === 'array' ? (values.children ?? []) : []) {
+      if (valueNode.type !== 'string' || isDynamic(valueNode)) continue;
+      const problem = valueProblem(facts, hyperparameter, valueNode.value as string);
+      if (!problem) continue;
+      const fixes: QuickFix[] = problem.replacement === undefined ? [] : [{ title: `Change to "${problem.replacement}"`, intents: [intent.replaceValue(valueNode, problem.replacement)], preferred: true }];
+      context.report('algorithm-parameter-range', `Range of "${name}": ${problem.message}; its training jobs fail inside the container.`, nodeRange(valueNode), fixes, severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field)));
+    }
+    return;
+  }
+  if (hyperparameter.type !== 'integer' && hyperparameter.type !== 'float') return;
+  for (const member of ['MinValue', 'MaxValue']) {
+    const node = memberValue(entry, member);
+    const text = staticString(entry, member);
+    if (!node || text === undefined || text.trim() === '' || !Number.isFinite(Number(text))) continue;
+    const problem = boundsProblem(hyperparameter, text, Number(text));
+    if (!problem) continue;
+    context.report(
+      'algorithm-parameter-range',
+      `${member} of "${name}": ${problem.message}; the training jobs that try such values fail inside the container.`,
+      nodeRange(node),
+      [],
+      severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field)),
+    );
+  }
+}
