@@ -21,14 +21,14 @@ function analyzeNotebook(text: string): Finding[] {
 function analyzeDockerfile(text: string): Finding[] {
   const document = readDockerfileDocument(text);
   assert.ok(document.requests.length > 0, 'the Dockerfile builds on an Amazon ECR image');
-  return analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
+  return analyzeDocument(document, { catalog, apiModel, instanceGpus, algorithms, regionInputs: { env: {} } }).findings;
 }
 
 /** A Pipelines definition's or state machine's findings, as the checker finds them; it must hold requests. */
 function analyzeWorkflow(text: string): Finding[] {
   const document = readJsonDocument(text);
   assert.ok(document.requests.length > 0 && document.requests.every((request) => request.embedding), 'the workflow holds SageMaker requests');
-  return analyzeDocument(document, { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
+  return analyzeDocument(document, { catalog, apiModel, instanceGpus, algorithms, regionInputs: { env: {} } }).findings;
 }
 
 /** `broken-<code>.sagemaker.json[c]` (or `.ipynb`, `.Dockerfile`, `.pipeline.json`, `.asl.json`, `.sagemaker.yaml`, `.template.yaml`) shows exactly that code; every other example is clean. */
@@ -45,7 +45,7 @@ describe('examples/', () => {
     it(`${file} → ${expected ?? 'no findings'}`, () => {
       const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
       const workflow = /\.(pipeline|asl)\.json$/.test(file);
-      const findings = file.endsWith('.ipynb') ? analyzeNotebook(text) : file.endsWith('.yaml') ? analyzeYaml(text, { forced: file.endsWith('.sagemaker.yaml') }) : workflow ? analyzeWorkflow(text) : file.endsWith('.Dockerfile') ? analyzeDockerfile(text) : analyzeText(text, { forced: true, algorithms: true });
+      const findings = file.endsWith('.ipynb') ? analyzeNotebook(text) : file.endsWith('.yaml') ? analyzeYaml(text, { forced: file.endsWith('.sagemaker.yaml'), algorithms: true }) : workflow ? analyzeWorkflow(text) : file.endsWith('.Dockerfile') ? analyzeDockerfile(text) : analyzeText(text, { forced: true, algorithms: true });
       assert.deepEqual(codes(findings), expected ? [expected] : []);
     });
   }

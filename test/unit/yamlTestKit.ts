@@ -6,7 +6,7 @@
 import { applyEdits, type Finding } from '../../src/core/findings';
 import { analyzeDocument, readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
 import { renderFix } from '../../src/core/renderFix';
-import { apiModel, catalog, instanceGpus, type AnalyzeInputs } from './specTestKit';
+import { algorithms, apiModel, catalog, instanceGpus, type AnalyzeInputs } from './specTestKit';
 
 /** Every finding of a YAML text (`forced`: a `*.sagemaker.yaml` file). */
 export function analyzeYaml(text: string, inputs: AnalyzeInputs = {}): Finding[] {
@@ -14,6 +14,7 @@ export function analyzeYaml(text: string, inputs: AnalyzeInputs = {}): Finding[]
     catalog,
     apiModel,
     instanceGpus,
+    algorithms: inputs.algorithms ? algorithms : undefined,
     regionInputs: { regionSetting: inputs.region, env: {} },
     rules: inputs.rules,
     forcedSpec: inputs.forced,
