@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const diagnostics = new DiagnosticsController(analysis);
   context.subscriptions.push(
     diagnostics,
-    vscode.languages.registerCompletionItemProvider([...JSON_DOCUMENTS, ...PYTHON_DOCUMENTS], new SpecCompletionProvider(analysis), ...COMPLETION_TRIGGERS),
+    vscode.languages.registerCompletionItemProvider([...JSON_DOCUMENTS, ...YAML_DOCUMENTS, ...PYTHON_DOCUMENTS], new SpecCompletionProvider(analysis), ...COMPLETION_TRIGGERS),
     vscode.languages.registerCompletionItemProvider(DOCKERFILE_DOCUMENTS, new SpecCompletionProvider(analysis), ...DOCKERFILE_COMPLETION_TRIGGERS),
     vscode.languages.registerCodeActionsProvider(SERVED_DOCUMENTS, new QuickFixProvider(analysis), QuickFixProvider.metadata),
     vscode.languages.registerCodeActionsProvider(SERVED_DOCUMENTS, new FixAllProvider(analysis), FixAllProvider.metadata),

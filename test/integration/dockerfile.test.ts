@@ -62,9 +62,10 @@ describe('Dockerfiles', () => {
       return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     };
     await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, '\nFROM '));
+    // Rows show repository:tag (the registry is the row's description); they insert the full reference.
     const images = await waitFor(async () => {
       const found = await labelsAt(document.lineAt(document.lineCount - 1).range.end);
-      return found.some((label) => label.startsWith('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:')) && found;
+      return found.some((label) => label.startsWith('sagemaker-xgboost:')) && found;
     }, { what: 'image completion after FROM' });
     assert.ok(!images.some((label) => /sagemaker-xgboost:(1|latest)$/.test(label)), 'never offers a floating XGBoost tag');
     await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.'));

@@ -48,9 +48,12 @@ describe('Pipelines definitions and Step Functions state machines', () => {
     await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(start), document.positionAt(end)), 'xgb'));
     const labels = await waitFor(async () => {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(start + 3));
-      const found = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-      return found.some((label) => label.includes('dkr.ecr')) && found;
+      // Rows show repository:tag; the full reference is what they insert.
+      const found = list.items.map((item) => [typeof item.label === 'string' ? item.label : item.label.label, typeof item.insertText === 'string' ? item.insertText : item.insertText?.value ?? '']);
+      return found.some(([, inserted]) => inserted.includes('.dkr.ecr.')) && found;
     }, { what: 'image completion in TrainingImage' });
-    assert.ok(labels.some((label) => label.includes('sagemaker-xgboost:1.7-1')), labels.slice(0, 5).join(', '));
+    const xgboost = labels.find(([label]) => label === 'sagemaker-xgboost:1.7-1');
+    assert.ok(xgboost, labels.slice(0, 5).map(([label]) => label).join(', '));
+    assert.match(xgboost[1], /^\d{12}\.dkr\.ecr\.us-east-1\.amazonaws\.com\/sagemaker-xgboost:1\.7-1$/);
   });
 });
