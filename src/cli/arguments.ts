@@ -32,10 +32,14 @@ export type CliArguments = CheckArguments | { command: 'help' } | { command: 've
 
 export const USAGE = `Usage: sagemaker-spec check [options] <files, folders or globs…>
 
-Checks Amazon SageMaker request specs (JSON/JSONC) with the same rules as the
-SageMaker Spec VS Code extension. A folder means its *.sagemaker.json(c), *.py
-and *.ipynb files and the JSON files whose members identify a request, outside
-what .gitignore ignores, dependencies and virtual environments.
+Checks Amazon SageMaker requests with the same rules as the SageMaker Spec
+VS Code extension, wherever they are written: request specs (JSON/JSONC, AWS CLI
+YAML), Python (boto3, the SageMaker Python SDK) and notebooks, SageMaker
+Pipelines definitions, Step Functions state machines, CloudFormation/SAM
+templates and Dockerfiles. A folder means its *.sagemaker.json(c),
+*.sagemaker.y(a)ml, *.asl.json/.yaml, *.py and *.ipynb files and Dockerfiles,
+and the JSON and YAML files whose members identify a request, a workflow or a
+template, outside what .gitignore ignores, dependencies and virtual environments.
 
 Options:
   --format <name>         stylish (default), json or sarif
@@ -44,9 +48,10 @@ Options:
   --max-warnings <n>      exit 1 when there are more than n warnings
   --quiet                 report errors only
   --fix                   apply each finding's preferred fix where it is unambiguous
-                          (JSON specs and Python files; never a fix that leaves a
-                          blank to fill), list the fixes on stderr, then report
-                          what is left
+                          (every host but notebooks; never a fix that leaves a
+                          blank to fill or changes what the job runs, such as a
+                          newer XGBoost version), list the fixes on stderr, then
+                          report what is left
   -h, --help              show this help
   -v, --version           show the version
 

@@ -1,7 +1,7 @@
 /**
  * `sagemaker-spec check --fix`: writes each file's unambiguous preferred fixes back to it, with
  * the loop the editor's fix-all uses (core/fixAll.ts) and the file's own settings, before the
- * file is checked and reported as it now is. JSON specs and Python files are fixed; a notebook's
+ * file is checked and reported as it now is. Every host's files are fixed but notebooks: a notebook's
  * fixes land in its cells' JSON strings, which the editor does and the checker leaves to it.
  * A UTF-8 byte-order mark is kept; a UTF-16 file is left as it is (it is read, never rewritten).
  */

@@ -16,6 +16,8 @@ import { identifySpec } from './specDocument';
 import { compileGlobs, type PathMatcher } from './specGlobs';
 import { DOCKERFILE_GLOBS } from './hosts/dockerfile/dockerfileNames';
 import { isWorkflowJson } from './hosts/workflows/workflowRequests';
+import { mayHoldCloudFormationRequests } from './hosts/cloudFormation/cloudFormationRequests';
+import { scanJson } from './jsonScan';
 import { mayHoldSageMakerYaml } from './hostDocument';
 
 /** A kind of file the checks know how to read; later hosts (YAML, Dockerfiles, …) add theirs. */
@@ -34,10 +36,11 @@ export interface CheckedFileKind {
 
 /**
  * True when the JSON text's top-level members tell a SageMaker request (see specKind.ts), a
- * SageMaker Pipelines definition or a Step Functions state machine (see hosts/workflows).
+ * SageMaker Pipelines definition or a Step Functions state machine (see hosts/workflows), or a
+ * CloudFormation template naming a SageMaker or Step Functions resource.
  */
 export function jsonIdentifiesRequest(text: string): boolean {
-  return identifySpec(text).kind !== undefined || isWorkflowJson(text);
+  return identifySpec(text).kind !== undefined || isWorkflowJson(text) || (mayHoldCloudFormationRequests(text) && scanJson(text).topLevelMembers.includes('Resources'));
 }
 
 /**

@@ -3,7 +3,9 @@
  * loop behind the editor's `source.fixAll.sagemaker-spec` code action and `sagemaker-spec check
  * --fix`.
  *
- * A fix is applied only when its finding has exactly one preferred fix and that fix leaves no
+ * A fix is applied only when its finding has exactly one preferred fix, that fix does not change
+ * what the job runs or how (QuickFix.changesBehaviour: a newer XGBoost, File for Pipe, VPC
+ * access are the user's decisions), and it leaves no
  * blank for the user to fill (QuickFix.leavesPlaceholder): anything else needs a person. Fixes
  * are rendered against the text they were found in; one whose edits would overlap an edit already
  * taken in the same round waits, and the text is analysed again before the next round, so edits
@@ -42,7 +44,7 @@ export const MAX_FIX_ROUNDS = 10;
 /** The fix to apply without asking, or undefined when there is none or the choice is not clear. */
 export function unambiguousFix(finding: Finding): QuickFix | undefined {
   const preferred = finding.fixes.filter((fix) => fix.preferred);
-  if (preferred.length !== 1 || preferred[0].leavesPlaceholder) return undefined;
+  if (preferred.length !== 1 || preferred[0].leavesPlaceholder || preferred[0].changesBehaviour) return undefined;
   return preferred[0];
 }
 

@@ -92,7 +92,8 @@ function findingFor(document: vscode.TextDocument, findings: Finding[], diagnost
   const toAnalysis = (offset: number) => (cell ? toNotebookOffset(cell, offset) : offset);
   const start = toAnalysis(document.offsetAt(diagnostic.range.start));
   const end = toAnalysis(document.offsetAt(diagnostic.range.end));
-  return findings.find((finding) => finding.code === code && finding.offset === start && finding.offset + finding.length === end);
+  // Several findings can share a code and a range (two missing members both reported on `{`): the message tells them apart.
+  return findings.find((finding) => finding.code === code && finding.offset === start && finding.offset + finding.length === end && finding.message === diagnostic.message);
 }
 
 /** After a fix that inserts placeholders, put the cursor where the user types next. */

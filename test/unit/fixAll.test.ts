@@ -54,6 +54,15 @@ describe('applyPreferredFixes (fix everything at once)', () => {
     assert.deepEqual(applyPreferredFixes(before, analyzeJson), { text: before, applied: [] });
   });
 
+  it('never applies a fix that changes what the job runs: a newer XGBoost for ":1", VPC access for a private registry', () => {
+    const unpinned = trainingSpec('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1');
+    assert.ok(analyzeJson(unpinned).findings.some((found) => found.code === 'xgboost-unpinned' && found.fixes.some((fix) => fix.preferred)));
+    assert.deepEqual(applyPreferredFixes(unpinned, analyzeJson), { text: unpinned, applied: [] });
+    const privateRegistry = trainingSpec('registry.example.com/team/train:1.0');
+    assert.ok(analyzeJson(privateRegistry).findings.some((found) => found.code === 'private-registry-needs-vpc-access'));
+    assert.deepEqual(applyPreferredFixes(privateRegistry, analyzeJson).applied.filter((fix) => fix.code === 'private-registry-needs-vpc-access'), []);
+  });
+
   it('takes one of two overlapping fixes per round and analyses again before the other', () => {
     const text = '{"TrainingInputMode": "Fil"}';
     const value = parseTree(text)!.children![0].children![1];

@@ -42,6 +42,12 @@ export interface QuickFix {
    * without the user (fix-all skips them).
    */
   leavesPlaceholder?: boolean;
+  /**
+   * The fix changes what the job runs or how (another image version, input mode, instance type,
+   * VPC access): right for the finding, but the user's decision. Offered in the editor, and never
+   * applied without the user (fix-all and `check --fix` skip it).
+   */
+  changesBehaviour?: boolean;
 }
 
 /** Shorthands, so rules read as what they mean. */

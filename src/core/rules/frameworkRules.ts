@@ -218,7 +218,7 @@ function reportUnpinnedXgboost(
   if (!context.isEnabled('xgboost-unpinned')) return;
   const offered = region === undefined ? scopeImages : inRegion(context, scopeImages, region);
   const pinned = pinnedCandidates(offered).sort((a, b) => compareVersions(b, a)).slice(0, 3);
-  const fixes = pinned.map((version, index) => ({ title: `Pin XGBoost ${version}`, intents: [intent.replaceValue(argument.node, version)], preferred: index === 0 }));
+  const fixes = pinned.map((version, index) => ({ title: `Pin XGBoost ${version}`, intents: [intent.replaceValue(argument.node, version)], preferred: index === 0, changesBehaviour: true }));
   context.report(
     'xgboost-unpinned',
     `"${argument.value}" does not pin an XGBoost version: "1" and "latest" run the legacy image, and new versions change results. Pin a specific version such as ${pinned[0] ?? '1.7-1'} (${scope}).`,
@@ -233,7 +233,7 @@ function pinnedCandidates(images: readonly CatalogImage[]): string[] {
 }
 
 function versionFixes(argument: FrameworkArgument, versions: readonly string[]): QuickFix[] {
-  return versions.map((version, index) => ({ title: `Use version ${version}`, intents: [intent.replaceValue(argument.node, version)], preferred: index === 0 }));
+  return versions.map((version, index) => ({ title: `Use version ${version}`, intents: [intent.replaceValue(argument.node, version)], preferred: index === 0, changesBehaviour: true }));
 }
 
 // ---- Hugging Face base framework -----------------------------------------------------------
@@ -281,7 +281,7 @@ function checkPyVersion(context: RuleContext, request: FrameworkRequest, label: 
   const typed = argument.value;
   if (offered.includes(typed)) return images.filter((image) => image.pyVersions?.includes(typed) ?? true);
   if (context.isEnabled('py-version-mismatch')) {
-    const fixes = offered.map((py, index) => ({ title: `Use ${py}`, intents: [intent.replaceValue(argument.node, py)], preferred: index === 0 }));
+    const fixes = offered.map((py, index) => ({ title: `Use ${py}`, intents: [intent.replaceValue(argument.node, py)], preferred: index === 0, changesBehaviour: true }));
     context.report('py-version-mismatch', `${label} is built for ${listOf(offered, 'or')}, not "${typed}".`, argument.range, fixes);
   }
   return [];

@@ -17,6 +17,6 @@ export function checkLiveTag(context: RuleContext, image: ImageOccurrence, live:
     'tag-not-found',
     `${reference.host.text} has no tag "${reference.tag.text}" in "${reference.repository.text}"${tags.length === 0 ? ' (the repository has no tags)' : ''}.`,
     image.rangeOf(reference.tag),
-    suggestions.map((tag, index) => ({ title: `Use tag ${tag}`, intents: [image.replacePart(reference.tag!, tag)], preferred: index === 0 })),
+    suggestions.map((tag, index) => ({ title: `Use tag ${tag}`, intents: [image.replacePart(reference.tag!, tag)], preferred: index === 0, changesBehaviour: true })),
   );
 }

@@ -58,7 +58,7 @@ export function checkRepositoryAccess(context: RuleContext): void {
 }
 
 function setVpcModeFix(field: ImageField, members: AccessMembers, preferred = true): QuickFix[] {
-  return [{ title: `Set ${members.mode} to "Vpc"`, intents: [intent.setMember(field.holder, [members.config, members.mode], 'Vpc')], preferred }];
+  return [{ title: `Set ${members.mode} to "Vpc"`, intents: [intent.setMember(field.holder, [members.config, members.mode], 'Vpc')], preferred, changesBehaviour: true }];
 }
 
 /** Docker Hub's own registry hosts: naming one is Docker Hub as surely as naming none. */

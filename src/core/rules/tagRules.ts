@@ -43,6 +43,7 @@ function reportUnpinnedXgboost(context: RuleContext, image: ImageOccurrence): vo
         title: `Pin XGBoost ${pinned.version}`,
         intents: [image.replaceWhole(formatEcrImage(pinned.account, region, dnsSuffix, pinned.repository, pinned.tag))],
         preferred: index === 0,
+        changesBehaviour: true,
       }))
     : [];
   const what = image.reference.tag ? `":${image.reference.tag.text}"` : 'An untagged reference';
@@ -66,6 +67,7 @@ function reportLatest(context: RuleContext, image: ImageOccurrence): void {
         title: `Use tag ${tag}`,
         intents: [reference.tag ? image.replacePart(reference.tag, tag) : image.replaceWhole(`${reference.raw}:${tag}`)],
         preferred: index === 0,
+        changesBehaviour: true,
       });
     });
   }

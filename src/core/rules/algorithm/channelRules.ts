@@ -73,7 +73,7 @@ function reportPipe(context: RuleContext, job: AlgorithmJob, modeNode: Node, cha
     'algorithm-input-mode',
     `${why}. ${consequence(evidence)}; use File (or FastFile).`,
     nodeRange(modeNode),
-    [{ title: 'Change to File', intents: [intent.replaceValue(modeNode, 'File')], preferred: true }],
+    [{ title: 'Change to File', intents: [intent.replaceValue(modeNode, 'File')], preferred: true, changesBehaviour: true }],
     severityOf(evidence),
   );
 }

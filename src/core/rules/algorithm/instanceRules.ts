@@ -41,7 +41,7 @@ export function checkInstances(context: RuleContext, job: AlgorithmJob, gpus: In
       'algorithm-instance',
       `${facts.label} trains on ${cap === 1 ? 'a single instance' : `at most ${cap} instances`}; InstanceCount ${count} starts instances it does not use, and the job may fail inside the container.`,
       nodeRange(node),
-      [{ title: `Change to ${cap}`, intents: [intent.replaceValue(node, cap)], preferred: true }],
+      [{ title: `Change to ${cap}`, intents: [intent.replaceValue(node, cap)], preferred: true, changesBehaviour: true }],
       severity,
     );
   }
