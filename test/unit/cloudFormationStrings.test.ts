@@ -4,8 +4,10 @@
 // with findings on the template's own characters, placeholders dynamic, and no fixes.
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/findings';
-import { readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
-import { XGBOOST_US_EAST_1 } from './specTestKit';
+import { readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
+import { hoverAt } from '../../src/core/hover';
+import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
+import { catalog, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeJsonTemplate, analyzeYaml } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::111122223333:role/SageMaker';
@@ -140,11 +142,13 @@ describe('CloudFormation: DefinitionString and PipelineDefinitionBody (JSON in a
     const definition = JSON.stringify(stateMachine('arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync', '${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:latest'))
       .replace('"MaxRuntimeInSeconds":3600', '"MaxRuntimeInSeconds":${Runtime}')
       .replace(`"RoleArn":"${ROLE}"`, '"RoleArn":"${RoleArn}"');
-    const text = jsonTemplate('AWS::StepFunctions::StateMachine', { DefinitionString: { 'Fn::Sub': definition } });
-    const findings = analyzeJsonTemplate(text);
-    // Only the static tag of the image template is reported; ${Runtime} stands in a number's place, ${RoleArn} is a whole string.
-    assert.deepEqual(covered(text, findings), [['xgboost-unpinned', 'latest']]);
-    assert.ok(text.slice(0, findings[0].offset).endsWith('.amazonaws.com/sagemaker-xgboost:'));
+    for (const sub of [definition, [definition, { Runtime: { Ref: 'Runtime' } }]]) {
+      const text = jsonTemplate('AWS::StepFunctions::StateMachine', { DefinitionString: { 'Fn::Sub': sub } });
+      const findings = analyzeJsonTemplate(text);
+      // Only the static tag of the image template is reported; ${Runtime} stands in a number's place, ${RoleArn} is a whole string.
+      assert.deepEqual(covered(text, findings), [['xgboost-unpinned', 'latest']]);
+      assert.ok(text.slice(0, findings[0].offset).endsWith('.amazonaws.com/sagemaker-xgboost:'));
+    }
   });
 
   it('treats ${…} in a plain DefinitionString as a DefinitionSubstitutions placeholder', () => {
@@ -225,14 +229,25 @@ describe('CloudFormation: DefinitionString and PipelineDefinitionBody (JSON in a
     const json = jsonTemplate('AWS::SageMaker::Pipeline', { PipelineName: 'p', RoleArn: ROLE, PipelineDefinition: { PipelineDefinitionBody: JSON.stringify(body) } });
     assert.deepEqual(readJsonDocument(json).requests.map((request) => [request.kind, request.embedding?.container]), [['CreateTrainingJob', 'pipeline-step']]);
     const jsonFindings = analyzeJsonTemplate(json);
-    assert.ok(jsonFindings.length > 0);
-    for (const finding of jsonFindings) assert.ok(json.slice(finding.offset, finding.offset + finding.length).includes('latest'), finding.code);
-    assert.ok(jsonFindings.every((finding) => finding.fixes.length === 0));
+    assert.deepEqual(covered(json, jsonFindings), [['xgboost-unpinned', 'latest']]);
+    assert.ok(json.slice(0, jsonFindings[0].offset).endsWith(`\\"TrainingImage\\":\\"${XGBOOST_US_EAST_1}:`));
+    assert.deepEqual(jsonFindings[0].fixes, []);
 
     const block = JSON.stringify(body, null, 2).replace(`"${ROLE}"`, '"${PipelineRole.Arn}"').split('\n').map((line) => `          ${line}`).join('\n');
     const yaml = `Resources:\n  Pipeline:\n    Type: AWS::SageMaker::Pipeline\n    Properties:\n      PipelineName: p\n      PipelineDefinition:\n        PipelineDefinitionBody: !Sub |\n${block}\n`;
     const yamlFindings = analyzeYaml(yaml);
-    assert.deepEqual(yamlFindings.map((finding) => finding.code), jsonFindings.map((finding) => finding.code));
-    for (const finding of yamlFindings) assert.ok(yaml.slice(finding.offset, finding.offset + finding.length).includes('latest'), finding.code);
+    assert.deepEqual(covered(yaml, yamlFindings), [['xgboost-unpinned', 'latest']]);
+    assert.ok(yaml.slice(0, yamlFindings[0].offset).endsWith(`                  "TrainingImage": "${XGBOOST_US_EAST_1}:`));
+  });
+
+  it('completes and hovers an image inside a YAML block DefinitionString, the edit on the image\'s own characters', () => {
+    const image = `${XGBOOST_US_EAST_1}:1.7-1`;
+    const definition = JSON.stringify(stateMachine('arn:aws:states:::sagemaker:createTrainingJob.sync', image), null, 2).split('\n').map((line) => `        ${line}`).join('\n');
+    const text = `Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: |\n${definition}\n`;
+    const document = readYamlDocument(text);
+    const cursor = text.indexOf('sagemaker-xgboost:') + 'sagemaker-xgboost:'.length;
+    const item = completeInPython(document, cursor, { catalog, regionInputs: { env: {} } })!.items.find((candidate) => candidate.label === '1.7-1')!;
+    assert.deepEqual(item.edit, { offset: text.indexOf(image), length: image.length, newText: image });
+    assert.match(hoverAt(requestAt(document, cursor)!, cursor, catalog)!.markdown, /XGBoost/i);
   });
 });
