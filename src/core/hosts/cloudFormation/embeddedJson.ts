@@ -23,6 +23,9 @@ import { intrinsicCall } from './intrinsics';
 
 type Building = { -readonly [K in keyof RequestNode]: RequestNode[K] };
 
+/** `${…}` placeholders of the text to parse: start index → end index (exclusive). */
+type Placeholders = Map<number, number>;
+
 /** A text decoded from the template, with each character's source range `[starts[i], ends[i])`. */
 interface MappedText {
   text: string;
@@ -45,7 +48,7 @@ export function embeddedJsonTree(text: string, value: Node | undefined, host: Ho
   if (source?.type !== 'string' || typeof source.value !== 'string') return undefined;
   const decoded = host === 'yaml' ? yamlScalarText(text, source) : jsonStringText(text, source);
   if (!decoded) return undefined;
-  const { parseText, placeholders } = call || placeholdersWithoutSub ? substituted(decoded) : { parseText: decoded, placeholders: [] };
+  const { parseText, placeholders } = call || placeholdersWithoutSub ? substituted(decoded) : { parseText: decoded, placeholders: new Map() as Placeholders };
   const root = parseTree(parseText.text, [], { allowTrailingComma: true, disallowComments: false });
   if (!root) return undefined;
   return mapTree(root, parseText, placeholders);
@@ -181,9 +184,9 @@ function push(mapped: MappedText, characters: string, start: number, end: number
  * string (that string is a template), and elsewhere becomes `null` padded to its length (a
  * dynamic value). Placeholders are index ranges into the result.
  */
-function substituted(decoded: MappedText): { parseText: MappedText; placeholders: { start: number; end: number }[] } {
+function substituted(decoded: MappedText): { parseText: MappedText; placeholders: Placeholders } {
   const result: MappedText = { text: '', starts: [], ends: [] };
-  const placeholders: { start: number; end: number }[] = [];
+  const placeholders: Placeholders = new Map();
   const source = decoded.text;
   let inString = false;
   for (let i = 0; i < source.length; ) {
@@ -199,7 +202,7 @@ function substituted(decoded: MappedText): { parseText: MappedText; placeholders
         const start = result.text.length;
         const filler = inString ? source.slice(i, close + 1) : 'null'.padEnd(close + 1 - i, ' ');
         for (let j = i; j <= close; j++) push(result, filler[j - i], decoded.starts[j], decoded.ends[j]);
-        placeholders.push({ start, end: result.text.length });
+        placeholders.set(start, result.text.length);
         i = close + 1;
         continue;
       }
@@ -221,7 +224,7 @@ function substituted(decoded: MappedText): { parseText: MappedText; placeholders
  * `offsetOfIndex` (through the inner JSON's escapes), placeholders dynamic. An explicit stack:
  * the inner document's depth is the template's to choose.
  */
-function mapTree(root: Node, source: MappedText, placeholders: readonly { start: number; end: number }[]): RequestNode {
+function mapTree(root: Node, source: MappedText, placeholders: Placeholders): RequestNode {
   const rangeOf = (start: number, end: number) => {
     const offset = start < source.starts.length ? source.starts[start] : source.ends[source.ends.length - 1] ?? 0;
     return { offset, length: end > start ? source.ends[end - 1] - offset : 0 };
@@ -232,15 +235,15 @@ function mapTree(root: Node, source: MappedText, placeholders: readonly { start:
     const start = node.offset;
     let end = node.offset + node.length;
     for (const child of node.children ?? []) stack.push(child);
-    const filled = node.type === 'null' ? placeholders.find((placeholder) => placeholder.start === start) : undefined;
-    if (filled) {
+    const filled = node.type === 'null' ? placeholders.get(start) : undefined;
+    if (filled !== undefined) {
       // `${Name}` in a value's place: whatever the stack fills in.
       node.type = 'string';
       node.value = undefined;
       node.dynamic = true;
-      end = filled.end;
+      end = filled;
     } else if (node.type === 'string') {
-      mapString(node, source, start, end, placeholders.filter((placeholder) => placeholder.start > start && placeholder.end < end));
+      mapString(node, source, start, end, placeholders);
     }
     if (node.colonOffset !== undefined) node.colonOffset = rangeOf(node.colonOffset, node.colonOffset + 1).offset;
     Object.assign(node, rangeOf(start, end));
@@ -249,7 +252,7 @@ function mapTree(root: Node, source: MappedText, placeholders: readonly { start:
 }
 
 /** A string of the inner JSON: its content range, index mapping, and template when it holds placeholders. */
-function mapString(node: Building, source: MappedText, start: number, end: number, placeholders: readonly { start: number; end: number }[]): void {
+function mapString(node: Building, source: MappedText, start: number, end: number, placeholders: Placeholders): void {
   const raw = source.text.slice(start + 1, end - 1);
   // Index of each decoded character of the inner string in `source.text` (inner JSON escapes).
   const indices: number[] = [];
@@ -261,7 +264,7 @@ function mapString(node: Building, source: MappedText, start: number, end: numbe
   const offsetAt = (index: number) => (index < source.starts.length ? source.starts[index] : source.ends[source.ends.length - 1]);
   node.offsetOfIndex = (index) => offsetAt(index < indices.length ? indices[index] : valueEnd);
   node.content = { offset: offsetAt(start + 1), length: offsetAt(valueEnd) - offsetAt(start + 1) };
-  if (placeholders.length === 0) return;
+  if (!indices.some((index) => placeholders.has(index))) return;
   const value = String(node.value);
   const parts: TemplatePart[] = [];
   let text = '';
@@ -273,11 +276,11 @@ function mapString(node: Building, source: MappedText, start: number, end: numbe
   };
   for (let index = 0; index < value.length; index++) {
     const at = indices[index];
-    const placeholder = placeholders.find((candidate) => candidate.start === at);
-    if (placeholder) {
+    const placeholderEnd = placeholders.get(at);
+    if (placeholderEnd !== undefined) {
       flush(index);
-      parts.push({ kind: 'placeholder', offset: offsetAt(placeholder.start), length: source.ends[placeholder.end - 1] - offsetAt(placeholder.start) });
-      while (index + 1 < value.length && indices[index + 1] < placeholder.end) index++;
+      parts.push({ kind: 'placeholder', offset: offsetAt(at), length: source.ends[placeholderEnd - 1] - offsetAt(at) });
+      while (index + 1 < value.length && indices[index + 1] < placeholderEnd) index++;
       continue;
     }
     text += value[index];
