@@ -151,6 +151,12 @@ describe('CloudFormation: DefinitionString and PipelineDefinitionBody (JSON in a
     }
   });
 
+  it('reads `${!Name}` in Fn::Sub as the static text `${Name}`: it is checked, the finding covering what the template writes', () => {
+    const definition = JSON.stringify(stateMachine('arn:aws:states:::sagemaker:createTrainingJob.sync', `${XGBOOST_US_EAST_1}:1.7-1`)).replace('"TrainingInputMode":"File"', '"TrainingInputMode":"${!Mode}"');
+    const text = jsonTemplate('AWS::StepFunctions::StateMachine', { DefinitionString: { 'Fn::Sub': definition } });
+    assert.deepEqual(covered(text, analyzeJsonTemplate(text)), [['invalid-enum-value', '${!Mode}']]);
+  });
+
   it('treats ${…} in a plain DefinitionString as a DefinitionSubstitutions placeholder', () => {
     const definition = JSON.stringify(stateMachine('arn:aws:states:::sagemaker:createTrainingJob.sync', '${TrainingImage}', { VpcConfig: '${Vpc}' }));
     const text = jsonTemplate('AWS::StepFunctions::StateMachine', { DefinitionString: definition, DefinitionSubstitutions: { TrainingImage: 'x', Vpc: 'y' } });
