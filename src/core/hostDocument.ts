@@ -20,6 +20,9 @@ import { findWorkflowRequests, mayHoldWorkflow, namesWorkflow } from './hosts/wo
 import { scanJson, type JsonScan } from './jsonScan';
 import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests, type CloudFormationHooks, type TemplateResource } from './hosts/cloudFormation/cloudFormationRequests';
 import { intrinsicView } from './hosts/cloudFormation/intrinsics';
+import { embeddedJsonTree } from './hosts/cloudFormation/embeddedJson';
+import { isStateMachine } from './hosts/workflows/stateMachineRequests';
+import { isPipelineDefinition } from './hosts/workflows/pipelineRequests';
 import { memberValue } from './jsonTree';
 import { findYamlRequests } from './hosts/yaml/yamlRequests';
 import { mayNameSpecKind } from './specKind';
@@ -73,18 +76,32 @@ function readWorkflowJson(text: string, scan: JsonScan): SpecDocument[] {
 export const cloudFormationHooks: CloudFormationHooks = {
   'AWS::StepFunctions::StateMachine': stateMachineInTemplate,
   'AWS::Serverless::StateMachine': stateMachineInTemplate,
+  'AWS::SageMaker::Pipeline': pipelineInTemplate,
 };
 
 /**
  * A state machine resource's SageMaker tasks: its `Definition` (an object, JSON or YAML) read by
- * the Step Functions host, with the template's intrinsics dynamic. Deployed to many regions, like
- * the template. (`DefinitionString`, JSON inside a string, and `AWS::SageMaker::Pipeline`'s
- * `PipelineDefinitionBody` are not read yet.)
+ * the Step Functions host, with the template's intrinsics dynamic; or its `DefinitionString`
+ * (JSON in a string, plain or in `Fn::Sub`), whose `${…}` placeholders (`DefinitionSubstitutions`,
+ * parameters) are dynamic. Deployed to many regions, like the template.
  */
 function stateMachineInTemplate(resource: TemplateResource): SpecDocument[] {
   const definition = memberValue(intrinsicView(resource.text, resource.properties, 1).root, 'Definition');
-  if (definition?.type !== 'object') return [];
-  return findWorkflowRequests(resource.text, definition, resource.host).map((request) => ({ ...request, anyRegion: true }));
+  if (definition?.type === 'object') return findWorkflowRequests(resource.text, definition, resource.host).map((request) => ({ ...request, anyRegion: true }));
+  const embedded = embeddedJsonTree(resource.text, memberValue(resource.properties, 'DefinitionString'), resource.host, true);
+  return isStateMachine(embedded) ? inStringRequests(resource, embedded!) : [];
+}
+
+/** `AWS::SageMaker::Pipeline`: its `PipelineDefinition.PipelineDefinitionBody` (JSON in a string, plain or in `Fn::Sub`) read by the Pipelines host. */
+function pipelineInTemplate(resource: TemplateResource): SpecDocument[] {
+  const body = memberValue(memberValue(resource.properties, 'PipelineDefinition'), 'PipelineDefinitionBody');
+  const embedded = embeddedJsonTree(resource.text, body, resource.host);
+  return isPipelineDefinition(embedded) ? inStringRequests(resource, embedded!) : [];
+}
+
+/** The requests of a workflow read from a string of the template: findings, no fixes (see SpecDocument.inString). */
+function inStringRequests(resource: TemplateResource, root: RequestNode): SpecDocument[] {
+  return findWorkflowRequests(resource.text, root, resource.host).map((request) => ({ ...request, anyRegion: true, inString: true }));
 }
 
 /** True when a YAML text may hold a request or a template resource of ours: the parser is not even loaded otherwise. */
@@ -154,7 +171,12 @@ export interface DocumentAnalysis {
 export function analyzeDocument(document: HostDocument, options: AnalyzeOptions): DocumentAnalysis {
   const findings: Finding[] = [];
   // No spread into push: a document may have more findings than a call takes arguments.
-  for (const request of document.requests) for (const finding of analyzeSpec(request, options).findings) findings.push(withSubstitutionNotes(request, finding));
+  for (const request of document.requests) {
+    for (const finding of analyzeSpec(request, options).findings) {
+      // A fix inside a string of the host would need that string's escaping: none is offered.
+      findings.push(withSubstitutionNotes(request, request.inString ? { ...finding, fixes: [] } : finding));
+    }
+  }
   if (document.frameworkRequests.length > 0) checkFrameworkRequests(document, options, findings);
   // Only several sources can report one place twice (a dict passed by name to two calls).
   // (In YAML one request can too: an alias repeats its anchor's nodes.)

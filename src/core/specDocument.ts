@@ -63,6 +63,12 @@ export interface SpecDocument {
   anyRegion?: boolean;
   /** Set for a request embedded in a workflow (a Pipelines step, a Step Functions task): where it sits. */
   embedding?: Embedding;
+  /**
+   * Read from a document written inside a string of the host (a template's `DefinitionString`):
+   * findings and hover, but no fixes and no completion, whose text would need the string's own
+   * escaping to land exactly.
+   */
+  inString?: boolean;
 }
 
 /** A SageMaker task's Resource, read: which integration, which action, which pattern. */
@@ -77,6 +83,11 @@ export interface TaskIntegration {
   pattern: string;
   /** Index into the Resource's value where `.pattern` begins (its length when there is none). */
   patternStart: number;
+  /**
+   * For a Resource written as a template (`!Sub arn:${AWS::Partition}:states:::…`, whose node
+   * has no literal value): where `.pattern` lies in the document. No fix is offered there.
+   */
+  patternRange?: { offset: number; length: number };
 }
 
 /**

@@ -58,7 +58,8 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       const request = requestAt(served.document, offset);
       const liveTarget = request && this.analysis.live && liveTargetAt(request, offset, this.analysis.catalog);
       if (liveTarget) await this.analysis.live!.prepareCompletion(liveTarget, token);
-      result = request && completeAt(request, offset, options);
+      // Not inside a template's DefinitionString: the edits would need the string's escaping.
+      result = request && !request.inString ? completeAt(request, offset, options) : undefined;
     } else {
       result = completeInPython(served.document, offset, options);
     }

@@ -24,6 +24,14 @@ export function checkIntegrationPattern(context: RuleContext, integration: TaskI
   const job = JOB_ACTIONS.has(action);
   const supported = form === 'optimized' ? pattern === 'sync' && job : pattern === 'waitForTaskToken';
   if (supported) return;
+  const offered = form === 'optimized' ? (job ? 'request-response or ".sync"' : 'request-response only') : 'request-response or ".waitForTaskToken"';
+  const integrationName = form === 'optimized' ? 'The SageMaker integration' : 'The AWS SDK integration';
+  const message = `${integrationName} does not support ".${pattern}" for ${action}: Step Functions offers ${offered} there, and rejects the state machine otherwise.`;
+  if (integration.patternRange) {
+    // A template's Resource: its node is the whole function call, with no string to edit.
+    context.report('unsupported-integration-pattern', message, integration.patternRange, []);
+    return;
+  }
   const value = String(resource.value);
   const offsetOf = valueOffsetMapper(context.spec.text, resource);
   const start = offsetOf(patternStart);
@@ -32,7 +40,5 @@ export function checkIntegrationPattern(context: RuleContext, integration: TaskI
   const fixes: QuickFix[] = [];
   if (form === 'optimized' && job) fixes.push({ title: 'Use ".sync" (wait for the job)', intents: [intent.replaceInString(resource, patternStart, value.length, '.sync')], preferred: true });
   fixes.push(remove);
-  const offered = form === 'optimized' ? (job ? 'request-response or ".sync"' : 'request-response only') : 'request-response or ".waitForTaskToken"';
-  const integrationName = form === 'optimized' ? 'The SageMaker integration' : 'The AWS SDK integration';
-  context.report('unsupported-integration-pattern', `${integrationName} does not support ".${pattern}" for ${action}: Step Functions offers ${offered} there, and rejects the state machine otherwise.`, range, fixes);
+  context.report('unsupported-integration-pattern', message, range, fixes);
 }

@@ -49,10 +49,18 @@ export function isStateMachine(root: Node | undefined): boolean {
   return root?.type === 'object' && memberValue(root, 'StartAt') !== undefined && memberValue(root, 'States')?.type === 'object';
 }
 
-/** The integration a Task's Resource names, when it is a SageMaker Create action of ours. */
+/**
+ * The integration a Task's Resource names, when it is a SageMaker Create action of ours. Read
+ * from a literal string, or from a template (CloudFormation's `!Sub arn:${AWS::Partition}:states:::…`,
+ * or the same `Fn::Join`) whose only placeholder stands in the partition position: the rest of
+ * the ARN is static text, and every partition has the same integrations.
+ */
 export function readTaskResource(resource: Node | undefined): TaskIntegration | undefined {
+  // A template's node may hold its text with the placeholders (a string of a DefinitionString in `Fn::Sub`): the parts decide.
+  if ((resource as RequestNode | undefined)?.template) return readTemplateResource(resource!);
   const value = stringValue(resource);
-  const match = value !== undefined ? RESOURCE.exec(value) : null;
+  if (value === undefined) return undefined;
+  const match = RESOURCE.exec(value);
   if (!match || !Object.hasOwn(STATE_MACHINE_ACTIONS, match[2])) return undefined;
   const pattern = match[3] ?? '';
   return {
@@ -60,8 +68,22 @@ export function readTaskResource(resource: Node | undefined): TaskIntegration | 
     form: match[1] === 'sagemaker' ? 'optimized' : 'aws-sdk',
     action: match[2],
     pattern,
-    patternStart: match[3] === undefined ? value!.length : value!.length - pattern.length - 1,
+    patternStart: match[3] === undefined ? value.length : value.length - pattern.length - 1,
   };
+}
+
+/** `arn:` + partition placeholder + static rest: the integration, with the pattern's source range. */
+function readTemplateResource(resource: Node): TaskIntegration | undefined {
+  const parts = (resource as RequestNode).template;
+  if (parts?.length !== 3) return undefined;
+  const [prefix, partition, rest] = parts;
+  if (prefix.kind !== 'text' || prefix.value !== 'arn:' || partition.kind !== 'placeholder' || rest.kind !== 'text' || !rest.value.startsWith(':')) return undefined;
+  // Any partition's name stands in for the placeholder: the integrations are the same in each.
+  const integration = readTaskResource({ type: 'string', offset: resource.offset, length: resource.length, value: `arn:aws${rest.value}` });
+  if (!integration) return undefined;
+  const start = integration.patternStart - 'arn:aws'.length;
+  const end = rest.value.length;
+  return { ...integration, resource, patternRange: { offset: rest.offsets[start], length: rest.offsets[end] - rest.offsets[start] } };
 }
 
 /**

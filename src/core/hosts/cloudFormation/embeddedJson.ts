@@ -1,0 +1,292 @@
+/**
+ * JSON written inside a string of a template — `AWS::StepFunctions::StateMachine`'s
+ * `DefinitionString`, `AWS::SageMaker::Pipeline`'s `PipelineDefinitionBody` — read as a tree
+ * whose offsets are the template's own, so findings land on the characters that hold them.
+ *
+ * Two layers lie between a character of the inner JSON and the template text:
+ * 1. the host's string: JSON escapes (`\"`), or YAML's scalar styles (a `|` block drops each
+ *    line's indentation, a `>` block folds line breaks into spaces, quotes and escapes);
+ * 2. optionally `Fn::Sub`: `${Name}` is a placeholder CloudFormation fills in before the JSON is
+ *    read (dynamic here), `${!Name}` the literal text `${Name}`.
+ * Each decoded character keeps the source range it came from; the inner JSON is parsed by
+ * jsonc-parser and every node's offsets are mapped back through those ranges.
+ *
+ * Where a host string's decoding cannot be mapped character for character (a multi-line quoted
+ * YAML scalar, a folded block with more-indented lines), nothing is read: a finding in the wrong
+ * place is worse than none.
+ */
+import { parseTree, type Node } from 'jsonc-parser';
+import { valueOffsetMapper } from '../../jsonTree';
+import type { RequestNode, TemplatePart } from '../../requestTree';
+import type { HostLanguage } from '../../specDocument';
+import { intrinsicCall } from './intrinsics';
+
+type Building = { -readonly [K in keyof RequestNode]: RequestNode[K] };
+
+/** `${…}` placeholders of the text to parse: start index → end index (exclusive). */
+type Placeholders = Map<number, number>;
+
+/** A text decoded from the template, with each character's source range `[starts[i], ends[i])`. */
+interface MappedText {
+  text: string;
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * The tree of the JSON document in `value` — a string node, or `Fn::Sub` of one (the string, or
+ * the first item of `[string, variables]`) — with offsets into `text` (the template, written in
+ * `host`'s syntax). `${…}` placeholders of `Fn::Sub` are dynamic values (inside a JSON string, a
+ * dynamic string with its static parts as a template). Undefined when `value` is neither, or
+ * its characters cannot be mapped exactly. `placeholdersWithoutSub`: `${…}` is a placeholder even
+ * in a plain string (a state machine's `DefinitionSubstitutions`).
+ */
+export function embeddedJsonTree(text: string, value: Node | undefined, host: HostLanguage, placeholdersWithoutSub = false): RequestNode | undefined {
+  const call = intrinsicCall(value);
+  if (call && call.name !== 'Fn::Sub') return undefined;
+  const source = call ? (call.argument?.type === 'array' ? call.argument.children?.[0] : call.argument) : value;
+  if (source?.type !== 'string' || typeof source.value !== 'string') return undefined;
+  const decoded = host === 'yaml' ? yamlScalarText(text, source) : jsonStringText(text, source);
+  if (!decoded) return undefined;
+  const { parseText, placeholders } = call || placeholdersWithoutSub ? substituted(decoded) : { parseText: decoded, placeholders: new Map() as Placeholders };
+  const root = parseTree(parseText.text, [], { allowTrailingComma: true, disallowComments: false });
+  if (!root) return undefined;
+  return mapTree(root, parseText, placeholders);
+}
+
+/** A JSON string node's decoded value: every escape maps to its whole source sequence. */
+function jsonStringText(text: string, node: Node): MappedText {
+  const value = String(node.value);
+  const offsetOf = valueOffsetMapper(text, node);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    starts.push(offsetOf(i));
+    ends.push(offsetOf(i + 1));
+  }
+  return { text: value, starts, ends };
+}
+
+/**
+ * A YAML scalar's decoded value, mapped by its style: plain and quoted scalars on one line
+ * (with `''` and backslash escapes), `|` literal blocks, and `>` folded blocks whose lines are
+ * all at one indentation. Each mapping is checked against the YAML parser's own value.
+ */
+function yamlScalarText(text: string, node: Node): MappedText | undefined {
+  const value = String(node.value);
+  const content = (node as RequestNode).content ?? { offset: node.offset, length: node.length };
+  const raw = text.slice(content.offset, content.offset + content.length);
+  const indicator = text[node.offset];
+  let mapped: MappedText | undefined;
+  if (indicator === '|' || indicator === '>') mapped = blockText(text, content.offset, content.offset + content.length, indicator === '>');
+  else if (!raw.includes('\n')) mapped = indicator === '"' ? escapedText(raw, content.offset) : indicator === "'" ? singleQuotedText(raw, content.offset) : plainText(raw, content.offset);
+  if (!mapped) return undefined;
+  // Chomping (`|`, `|-`, `|+`) only adds or drops line breaks at the end: they map to the end.
+  const trailing = value.slice(mapped.text.length);
+  if (!value.startsWith(mapped.text) || !/^\n*$/.test(trailing)) return undefined;
+  const end = content.offset + content.length;
+  for (let i = 0; i < trailing.length; i++) {
+    mapped.starts.push(end);
+    mapped.ends.push(end);
+  }
+  return { ...mapped, text: value };
+}
+
+function plainText(raw: string, offset: number): MappedText {
+  const starts = [...raw].map((_, i) => offset + i);
+  return { text: raw, starts, ends: starts.map((start) => start + 1) };
+}
+
+/** `''` is one quote. */
+function singleQuotedText(raw: string, offset: number): MappedText {
+  const result: MappedText = { text: '', starts: [], ends: [] };
+  for (let i = 0; i < raw.length; i++) {
+    const width = raw[i] === "'" && raw[i + 1] === "'" ? 2 : 1;
+    push(result, raw[i], offset + i, offset + i + width);
+    i += width - 1;
+  }
+  return result;
+}
+
+const YAML_ESCAPES: Readonly<Record<string, string>> = { '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
+
+/** A double-quoted scalar on one line: YAML's escapes (`\xXX`, `\uXXXX`, `\UXXXXXXXX` and the single letters). */
+function escapedText(raw: string, offset: number): MappedText | undefined {
+  const result: MappedText = { text: '', starts: [], ends: [] };
+  for (let i = 0; i < raw.length; ) {
+    if (raw[i] !== '\\') {
+      push(result, raw[i], offset + i, offset + i + 1);
+      i++;
+      continue;
+    }
+    const letter = raw[i + 1];
+    const digits = letter === 'x' ? 2 : letter === 'u' ? 4 : letter === 'U' ? 8 : 0;
+    if (digits > 0) {
+      const code = Number.parseInt(raw.slice(i + 2, i + 2 + digits), 16);
+      if (Number.isNaN(code)) return undefined;
+      const decoded = String.fromCodePoint(code);
+      // A character outside the BMP is two UTF-16 units: both come from the one escape.
+      for (const unit of decoded.split('')) push(result, unit, offset + i, offset + i + 2 + digits);
+      i += 2 + digits;
+    } else if (letter !== undefined && Object.hasOwn(YAML_ESCAPES, letter)) {
+      push(result, YAML_ESCAPES[letter], offset + i, offset + i + 2);
+      i += 2;
+    } else {
+      return undefined;
+    }
+  }
+  return result;
+}
+
+/**
+ * A block scalar's body `[start, end)` (after its header line, without trailing line breaks):
+ * each line without the block's indentation, joined by line breaks (`|`) or, for `>`, by spaces
+ * (an empty line is a line break). A folded block with more-indented lines is not mapped.
+ */
+function blockText(text: string, start: number, end: number, folded: boolean): MappedText | undefined {
+  const lines: { from: number; to: number }[] = [];
+  for (let from = start; from <= end; ) {
+    const newline = text.indexOf('\n', from);
+    const to = newline < 0 || newline > end ? end : newline;
+    lines.push({ from, to: text[to - 1] === '\r' ? to - 1 : to });
+    from = to + 1;
+  }
+  const firstText = lines.find((line) => text.slice(line.from, line.to).trim() !== '');
+  if (!firstText) return undefined;
+  let indent = 0;
+  while (text[firstText.from + indent] === ' ') indent++;
+  const result: MappedText = { text: '', starts: [], ends: [] };
+  let previousEmpty = true;
+  lines.forEach((line, index) => {
+    const from = Math.min(line.from + indent, line.to);
+    const empty = from === line.to;
+    if (index > 0) {
+      // The break that ends the previous line: a space between two folded lines of text.
+      const breakAt = lines[index - 1].to;
+      const joined = folded && !empty && !previousEmpty ? ' ' : '\n';
+      if (!(folded && empty && !previousEmpty)) push(result, joined, breakAt, breakAt + 1);
+    }
+    for (let i = from; i < line.to; i++) push(result, text[i], i, i + 1);
+    previousEmpty = empty;
+  });
+  if (folded && lines.some((line) => text[line.from + indent] === ' ' || text[line.from + indent] === '\t')) return undefined;
+  return result;
+}
+
+function push(mapped: MappedText, characters: string, start: number, end: number): void {
+  mapped.text += characters;
+  mapped.starts.push(start);
+  mapped.ends.push(end);
+}
+
+/**
+ * `Fn::Sub`'s text as JSON to parse: `${!Name}` becomes `${Name}`; `${Name}` stays inside a JSON
+ * string (that string is a template), and elsewhere becomes `null` padded to its length (a
+ * dynamic value). Placeholders are index ranges into the result.
+ */
+function substituted(decoded: MappedText): { parseText: MappedText; placeholders: Placeholders } {
+  const result: MappedText = { text: '', starts: [], ends: [] };
+  const placeholders: Placeholders = new Map();
+  const source = decoded.text;
+  let inString = false;
+  for (let i = 0; i < source.length; ) {
+    if (source.startsWith('${', i)) {
+      const close = source.indexOf('}', i + 2);
+      if (close > 0 && source[i + 2] === '!') {
+        push(result, '$', decoded.starts[i], decoded.ends[i]);
+        push(result, '{', decoded.starts[i + 1], decoded.ends[i + 2]);
+        i += 3;
+        continue;
+      }
+      if (close > 0) {
+        const start = result.text.length;
+        const filler = inString ? source.slice(i, close + 1) : 'null'.padEnd(close + 1 - i, ' ');
+        for (let j = i; j <= close; j++) push(result, filler[j - i], decoded.starts[j], decoded.ends[j]);
+        placeholders.set(start, result.text.length);
+        i = close + 1;
+        continue;
+      }
+    }
+    const character = source[i];
+    if (character === '"') inString = !inString;
+    push(result, character, decoded.starts[i], decoded.ends[i]);
+    if (character === '\\' && inString && i + 1 < source.length) {
+      push(result, source[i + 1], decoded.starts[i + 1], decoded.ends[i + 1]);
+      i++;
+    }
+    i++;
+  }
+  return { parseText: result, placeholders };
+}
+
+/**
+ * The parsed tree with offsets into the template: every node's range, a string's `content` and
+ * `offsetOfIndex` (through the inner JSON's escapes), placeholders dynamic. An explicit stack:
+ * the inner document's depth is the template's to choose.
+ */
+function mapTree(root: Node, source: MappedText, placeholders: Placeholders): RequestNode {
+  const rangeOf = (start: number, end: number) => {
+    const offset = start < source.starts.length ? source.starts[start] : source.ends[source.ends.length - 1] ?? 0;
+    return { offset, length: end > start ? source.ends[end - 1] - offset : 0 };
+  };
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Building;
+    const start = node.offset;
+    let end = node.offset + node.length;
+    for (const child of node.children ?? []) stack.push(child);
+    const filled = node.type === 'null' ? placeholders.get(start) : undefined;
+    if (filled !== undefined) {
+      // `${Name}` in a value's place: whatever the stack fills in.
+      node.type = 'string';
+      node.value = undefined;
+      node.dynamic = true;
+      end = filled;
+    } else if (node.type === 'string') {
+      mapString(node, source, start, end, placeholders);
+    }
+    if (node.colonOffset !== undefined) node.colonOffset = rangeOf(node.colonOffset, node.colonOffset + 1).offset;
+    Object.assign(node, rangeOf(start, end));
+  }
+  return root as RequestNode;
+}
+
+/** A string of the inner JSON: its content range, index mapping, and template when it holds placeholders. */
+function mapString(node: Building, source: MappedText, start: number, end: number, placeholders: Placeholders): void {
+  const raw = source.text.slice(start + 1, end - 1);
+  // Index of each decoded character of the inner string in `source.text` (inner JSON escapes).
+  const indices: number[] = [];
+  for (let i = 0; i < raw.length; ) {
+    indices.push(start + 1 + i);
+    i += raw[i] !== '\\' ? 1 : raw[i + 1] === 'u' ? 6 : 2;
+  }
+  const valueEnd = end - 1;
+  const offsetAt = (index: number) => (index < source.starts.length ? source.starts[index] : source.ends[source.ends.length - 1]);
+  node.offsetOfIndex = (index) => offsetAt(index < indices.length ? indices[index] : valueEnd);
+  node.content = { offset: offsetAt(start + 1), length: offsetAt(valueEnd) - offsetAt(start + 1) };
+  if (!indices.some((index) => placeholders.has(index))) return;
+  const value = String(node.value);
+  const parts: TemplatePart[] = [];
+  let text = '';
+  let offsets: number[] = [];
+  const flush = (index: number) => {
+    if (text.length > 0) parts.push({ kind: 'text', value: text, offsets: [...offsets, node.offsetOfIndex!(index)] });
+    text = '';
+    offsets = [];
+  };
+  for (let index = 0; index < value.length; index++) {
+    const at = indices[index];
+    const placeholderEnd = placeholders.get(at);
+    if (placeholderEnd !== undefined) {
+      flush(index);
+      parts.push({ kind: 'placeholder', offset: offsetAt(at), length: source.ends[placeholderEnd - 1] - offsetAt(at) });
+      while (index + 1 < value.length && indices[index + 1] < placeholderEnd) index++;
+      continue;
+    }
+    text += value[index];
+    offsets.push(offsetAt(at));
+  }
+  flush(value.length);
+  node.dynamic = true;
+  node.template = parts;
+}

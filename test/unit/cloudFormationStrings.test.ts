@@ -1,0 +1,259 @@
+// CloudFormation templates whose workflows are written as strings or templates: a task Resource
+// built with `Fn::Sub`/`Fn::Join` around the partition, a state machine's `DefinitionString` and a
+// SageMaker Pipeline's `PipelineDefinitionBody` (JSON in a string, plain or in `Fn::Sub`), read
+// with findings on the template's own characters, placeholders dynamic, and no fixes.
+import * as assert from 'node:assert/strict';
+import type { Finding } from '../../src/core/findings';
+import { readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
+import { hoverAt } from '../../src/core/hover';
+import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
+import { catalog, XGBOOST_US_EAST_1 } from './specTestKit';
+import { analyzeJsonTemplate, analyzeYaml } from './yamlTestKit';
+
+const ROLE = 'arn:aws:iam::111122223333:role/SageMaker';
+
+/** The text each finding covers, by code. */
+function covered(text: string, findings: readonly Finding[]): [string, string][] {
+  return findings.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length)]);
+}
+
+/** A state machine with one training task, as an object (for JSON.stringify). */
+function stateMachine(resource: unknown, image: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    Comment: 'Trains\nthen "stops"',
+    StartAt: 'Train',
+    States: {
+      Train: {
+        Type: 'Task',
+        Resource: resource,
+        Parameters: {
+          'TrainingJobName.$': '$.name',
+          RoleArn: ROLE,
+          AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: 'File' },
+          OutputDataConfig: { S3OutputPath: 's3://bucket/out' },
+          ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 },
+          StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+          ...extra,
+        },
+        End: true,
+      },
+    },
+  };
+}
+
+function jsonTemplate(type: string, properties: Record<string, unknown>): string {
+  return JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { Flow: { Type: type, Properties: properties } } }, null, 2);
+}
+
+describe('CloudFormation: task Resources built with Fn::Sub or Fn::Join', () => {
+  it('reads `!Sub arn:${AWS::Partition}:states:::…` in YAML, with the pattern finding on its suffix and no fix', () => {
+    const text = [
+      'Resources:',
+      '  Flow:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      Definition:',
+      '        StartAt: Train',
+      '        States:',
+      '          Train:',
+      '            Type: Task',
+      '            Resource: !Sub arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.waitForTaskToken',
+      '            Parameters:',
+      `              RoleArn: ${ROLE}`,
+      '            End: true',
+      '          Model:',
+      '            Type: Task',
+      "            Resource: !Sub 'arn:${AWS::Partition}:states:::sagemaker:createModel.sync'",
+      '            End: true',
+      '          Fine:',
+      '            Type: Task',
+      '            Resource: !Sub "arn:${AWS::Partition}:states:::sagemaker:createTransformJob.sync"',
+      '            End: true',
+      '',
+    ].join('\n');
+    assert.deepEqual(readYamlDocument(text).requests.map((request) => [request.kind, request.embedding?.integration?.pattern]), [
+      ['CreateTrainingJob', 'waitForTaskToken'],
+      ['CreateModel', 'sync'],
+      ['CreateTransformJob', 'sync'],
+    ]);
+    const findings = analyzeYaml(text, { rules: { 'missing-required-property': 'off' } });
+    assert.deepEqual(covered(text, findings), [
+      ['unsupported-integration-pattern', '.waitForTaskToken'],
+      ['unsupported-integration-pattern', '.sync'],
+    ]);
+    assert.ok(text.slice(findings[1].offset - 11, findings[1].offset).endsWith('createModel'));
+    assert.deepEqual(findings.map((finding) => finding.fixes.length), [0, 0]);
+  });
+
+  it('reads {"Fn::Sub": …} and {"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, …]]} in JSON', () => {
+    for (const resource of [
+      { 'Fn::Sub': 'arn:${AWS::Partition}:states:::aws-sdk:sagemaker:createTrainingJob.sync' },
+      { 'Fn::Sub': ['arn:${Partition}:states:::aws-sdk:sagemaker:createTrainingJob.sync', { Partition: { Ref: 'AWS::Partition' } }] },
+      { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':states:::aws-sdk:sagemaker:createTrainingJob.sync']] },
+    ]) {
+      const text = jsonTemplate('AWS::StepFunctions::StateMachine', { Definition: stateMachine(resource, `${XGBOOST_US_EAST_1}:1.7-1`) });
+      const findings = analyzeJsonTemplate(text);
+      assert.deepEqual(covered(text, findings), [['unsupported-integration-pattern', '.sync']], JSON.stringify(resource));
+      assert.match(findings[0].message, /AWS SDK integration does not support "\.sync" for createTrainingJob/);
+    }
+  });
+
+  it('leaves alone a template with a placeholder anywhere but the partition (the action or service may be anything)', () => {
+    for (const resource of [
+      { 'Fn::Sub': 'arn:aws:states:::sagemaker:${Action}.waitForTaskToken' },
+      { 'Fn::Sub': 'arn:${AWS::Partition}:states:::${Service}:createTrainingJob.waitForTaskToken' },
+      { 'Fn::Sub': '${Prefix}:states:::sagemaker:createTrainingJob.waitForTaskToken' },
+      { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':states:::sagemaker:', { Ref: 'Action' }]] },
+    ]) {
+      const text = jsonTemplate('AWS::StepFunctions::StateMachine', { Definition: stateMachine(resource, `${XGBOOST_US_EAST_1}:latest`) });
+      assert.deepEqual(readJsonDocument(text).requests, [], JSON.stringify(resource));
+    }
+  });
+});
+
+describe('CloudFormation: DefinitionString and PipelineDefinitionBody (JSON in a string)', () => {
+  it('reads a JSON template\'s DefinitionString through its escapes: findings on the template\'s characters, no fixes', () => {
+    const definition = JSON.stringify(stateMachine('arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken', `${XGBOOST_US_EAST_1}:1`));
+    const text = jsonTemplate('AWS::StepFunctions::StateMachine', { RoleArn: ROLE, DefinitionString: definition });
+    const requests = readJsonDocument(text).requests;
+    assert.deepEqual(requests.map((request) => [request.kind, request.inString, request.anyRegion]), [['CreateTrainingJob', true, true]]);
+    // The request object starts at its `{` in the template, after the escaped `\"Parameters\":`.
+    assert.equal(text[requests[0].root!.offset], '{');
+    assert.match(text.slice(0, requests[0].root!.offset), /\\"Parameters\\":$/);
+    const findings = analyzeJsonTemplate(text);
+    assert.deepEqual(covered(text, findings), [
+      ['unsupported-integration-pattern', '.waitForTaskToken'],
+      ['xgboost-unpinned', '1'],
+    ]);
+    assert.ok(text.slice(0, findings[1].offset).endsWith(`\\"TrainingImage\\":\\"${XGBOOST_US_EAST_1}:`));
+    assert.ok(findings.every((finding) => finding.fixes.length === 0));
+  });
+
+  it('reports a missing member of the embedded request on its key, and finds nothing in a correct one', () => {
+    const good = JSON.stringify(stateMachine('arn:aws:states:::sagemaker:createTrainingJob.sync', `${XGBOOST_US_EAST_1}:1.7-1`));
+    assert.deepEqual(analyzeJsonTemplate(jsonTemplate('AWS::StepFunctions::StateMachine', { DefinitionString: good })), []);
+    const wrongKey = good.replace('"InstanceType"', '"InstanceTpye"');
+    const text = jsonTemplate('AWS::StepFunctions::StateMachine', { DefinitionString: wrongKey });
+    const findings = analyzeJsonTemplate(text).filter((finding) => finding.code === 'unknown-property');
+    assert.deepEqual(covered(text, findings), [['unknown-property', 'InstanceTpye']]);
+  });
+
+  it('reads DefinitionString in Fn::Sub: placeholders in a value\'s place and inside strings are dynamic, static parts still checked', () => {
+    const definition = JSON.stringify(stateMachine('arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync', '${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:latest'))
+      .replace('"MaxRuntimeInSeconds":3600', '"MaxRuntimeInSeconds":${Runtime}')
+      .replace(`"RoleArn":"${ROLE}"`, '"RoleArn":"${RoleArn}"');
+    for (const sub of [definition, [definition, { Runtime: { Ref: 'Runtime' } }]]) {
+      const text = jsonTemplate('AWS::StepFunctions::StateMachine', { DefinitionString: { 'Fn::Sub': sub } });
+      const findings = analyzeJsonTemplate(text);
+      // Only the static tag of the image template is reported; ${Runtime} stands in a number's place, ${RoleArn} is a whole string.
+      assert.deepEqual(covered(text, findings), [['xgboost-unpinned', 'latest']]);
+      assert.ok(text.slice(0, findings[0].offset).endsWith('.amazonaws.com/sagemaker-xgboost:'));
+    }
+  });
+
+  it('reads `${!Name}` in Fn::Sub as the static text `${Name}`: it is checked, the finding covering what the template writes', () => {
+    const definition = JSON.stringify(stateMachine('arn:aws:states:::sagemaker:createTrainingJob.sync', `${XGBOOST_US_EAST_1}:1.7-1`)).replace('"TrainingInputMode":"File"', '"TrainingInputMode":"${!Mode}"');
+    const text = jsonTemplate('AWS::StepFunctions::StateMachine', { DefinitionString: { 'Fn::Sub': definition } });
+    assert.deepEqual(covered(text, analyzeJsonTemplate(text)), [['invalid-enum-value', '${!Mode}']]);
+  });
+
+  it('treats ${…} in a plain DefinitionString as a DefinitionSubstitutions placeholder', () => {
+    const definition = JSON.stringify(stateMachine('arn:aws:states:::sagemaker:createTrainingJob.sync', '${TrainingImage}', { VpcConfig: '${Vpc}' }));
+    const text = jsonTemplate('AWS::StepFunctions::StateMachine', { DefinitionString: definition, DefinitionSubstitutions: { TrainingImage: 'x', Vpc: 'y' } });
+    assert.equal(readJsonDocument(text).requests.length, 1);
+    assert.deepEqual(analyzeJsonTemplate(text), []);
+  });
+
+  it('reads a YAML `!Sub |` block: each line\'s indentation skipped, findings on the right characters', () => {
+    const text = [
+      'Parameters:',
+      '  Runtime: { Type: Number }',
+      'Resources:',
+      '  Flow:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      DefinitionString: !Sub |',
+      '        {',
+      '          "StartAt": "Train",',
+      '          "States": {',
+      '            "Train": {',
+      '              "Type": "Task",',
+      '              "Resource": "arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.waitForTaskToken",',
+      '              "Parameters": {',
+      '                "TrainingJobName.$": "$.name",',
+      `                "RoleArn": "${ROLE}",`,
+      '                "AlgorithmSpecification": {',
+      `                  "TrainingImage": "${XGBOOST_US_EAST_1}:1",`,
+      '                  "TrainingInputMode": "File"',
+      '                },',
+      '                "OutputDataConfig": { "S3OutputPath": "s3://bucket/out" },',
+      '                "ResourceConfig": { "InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10 },',
+      '                "StoppingCondition": { "MaxRuntimeInSeconds": ${Runtime} }',
+      '              },',
+      '              "End": true',
+      '            }',
+      '          }',
+      '        }',
+      '  Other: { Type: AWS::S3::Bucket }',
+      '',
+    ].join('\n');
+    const requests = readYamlDocument(text).requests;
+    assert.deepEqual(requests.map((request) => request.embedding?.name), ['Train']);
+    const findings = analyzeYaml(text);
+    assert.deepEqual(covered(text, findings), [
+      ['unsupported-integration-pattern', '.waitForTaskToken'],
+      ['xgboost-unpinned', '1'],
+    ]);
+    assert.ok(text.slice(0, findings[1].offset).endsWith(`                  "TrainingImage": "${XGBOOST_US_EAST_1}:`));
+    assert.ok(findings.every((finding) => finding.fixes.length === 0));
+  });
+
+  it('reads YAML folded (`>-`) and one-line double-quoted scalars, and reads nothing it cannot map exactly', () => {
+    const definition = JSON.stringify(stateMachine('arn:aws:states:::sagemaker:createModel.sync', `${XGBOOST_US_EAST_1}:1.7-1`));
+    const withModel = definition.replace('createModel', 'createTrainingJob').replace('createTrainingJob.sync', 'createModel.sync');
+    const folded = `Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: >-\n        ${withModel.replace(',"States":', ',\n        "States":')}\n`;
+    assert.deepEqual(covered(folded, analyzeYaml(folded, { rules: { 'missing-required-property': 'off', 'unknown-property': 'off' } })), [['unsupported-integration-pattern', '.sync']]);
+    const quoted = `Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: ${JSON.stringify(withModel)}\n`;
+    assert.deepEqual(covered(quoted, analyzeYaml(quoted, { rules: { 'missing-required-property': 'off', 'unknown-property': 'off' } })), [['unsupported-integration-pattern', '.sync']]);
+    // A double-quoted scalar over several lines folds its breaks: not mapped, not read.
+    const multiLine = quoted.replace('\\"States\\":', '\n        \\"States\\":');
+    assert.equal(readYamlDocument(multiLine).requests.length, 0);
+  });
+
+  it('reads an AWS::SageMaker::Pipeline\'s PipelineDefinitionBody, in JSON and in a YAML block, in Fn::Sub too', () => {
+    const body = {
+      Version: '2020-12-01',
+      Parameters: [],
+      Steps: [{ Name: 'Train', Type: 'Training', Arguments: {
+        RoleArn: ROLE,
+        AlgorithmSpecification: { TrainingImage: `${XGBOOST_US_EAST_1}:latest`, TrainingInputMode: 'File' },
+        OutputDataConfig: { S3OutputPath: 's3://bucket/out' },
+        ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 },
+        StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      } }],
+    };
+    const json = jsonTemplate('AWS::SageMaker::Pipeline', { PipelineName: 'p', RoleArn: ROLE, PipelineDefinition: { PipelineDefinitionBody: JSON.stringify(body) } });
+    assert.deepEqual(readJsonDocument(json).requests.map((request) => [request.kind, request.embedding?.container]), [['CreateTrainingJob', 'pipeline-step']]);
+    const jsonFindings = analyzeJsonTemplate(json);
+    assert.deepEqual(covered(json, jsonFindings), [['xgboost-unpinned', 'latest']]);
+    assert.ok(json.slice(0, jsonFindings[0].offset).endsWith(`\\"TrainingImage\\":\\"${XGBOOST_US_EAST_1}:`));
+    assert.deepEqual(jsonFindings[0].fixes, []);
+
+    const block = JSON.stringify(body, null, 2).replace(`"${ROLE}"`, '"${PipelineRole.Arn}"').split('\n').map((line) => `          ${line}`).join('\n');
+    const yaml = `Resources:\n  Pipeline:\n    Type: AWS::SageMaker::Pipeline\n    Properties:\n      PipelineName: p\n      PipelineDefinition:\n        PipelineDefinitionBody: !Sub |\n${block}\n`;
+    const yamlFindings = analyzeYaml(yaml);
+    assert.deepEqual(covered(yaml, yamlFindings), [['xgboost-unpinned', 'latest']]);
+    assert.ok(yaml.slice(0, yamlFindings[0].offset).endsWith(`                  "TrainingImage": "${XGBOOST_US_EAST_1}:`));
+  });
+
+  it('completes and hovers an image inside a YAML block DefinitionString, the edit on the image\'s own characters', () => {
+    const image = `${XGBOOST_US_EAST_1}:1.7-1`;
+    const definition = JSON.stringify(stateMachine('arn:aws:states:::sagemaker:createTrainingJob.sync', image), null, 2).split('\n').map((line) => `        ${line}`).join('\n');
+    const text = `Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: |\n${definition}\n`;
+    const document = readYamlDocument(text);
+    const cursor = text.indexOf('sagemaker-xgboost:') + 'sagemaker-xgboost:'.length;
+    const item = completeInPython(document, cursor, { catalog, regionInputs: { env: {} } })!.items.find((candidate) => candidate.label === '1.7-1')!;
+    assert.deepEqual(item.edit, { offset: text.indexOf(image), length: image.length, newText: image });
+    assert.match(hoverAt(requestAt(document, cursor)!, cursor, catalog)!.markdown, /XGBoost/i);
+  });
+});
