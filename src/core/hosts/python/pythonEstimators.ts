@@ -1,0 +1,212 @@
+/**
+ * The SageMaker Python SDK's generic `Estimator(image_uri=…, hyperparameters={…}, instance_type=…,
+ * instance_count=…, input_mode=…)` and later `<name>.set_hyperparameters(k=v, …)` calls on the name
+ * it is bound to, as a partial CreateTrainingJob: `AlgorithmSpecification` (image, input mode),
+ * `HyperParameters` (every source merged, values as the strings the SDK sends), `ResourceConfig`.
+ * The SDK writes the rest of the request, so the document is marked `sdkRequest`: only the image
+ * and built-in algorithm rules run on it (see analyze.ts).
+ *
+ * Script mode is not algorithm mode: an estimator given `entry_point=` runs the user's script and
+ * gets no request here (a `sagemaker_program` hyperparameter is left to algorithmJobs).
+ */
+import type { Node } from 'jsonc-parser';
+import type { ImageField, SpecDocument } from '../../specDocument';
+import type { PythonScopes } from './pythonScopes';
+import { calleeName, sourceOf, type SyntaxNode } from './pythonSyntax';
+import type { PythonNode, PythonValues } from './pythonValues';
+
+/** What an estimator's `image_uri` names when it is `image_uris.retrieve(framework, region, version)`. */
+export interface RetrievedImage {
+  framework: string;
+  version: string | undefined;
+}
+
+/** A `set_hyperparameters(…)` call of the file: its receiver and argument list. */
+export interface SetHyperparametersCall {
+  callee: SyntaxNode;
+  receiver: SyntaxNode | undefined;
+  argList: SyntaxNode;
+}
+
+/** The SDK class this module reads (`sagemaker.estimator.Estimator`, v2). */
+export const GENERIC_ESTIMATOR = 'Estimator';
+
+/** The keyword that makes an estimator script mode. */
+const SCRIPT_KEYWORD = 'entry_point';
+
+/** True when the estimator runs the user's script (`entry_point=`): no algorithm rules. */
+export function isScriptModeEstimator(keywords: ReadonlyMap<string, SyntaxNode>): boolean {
+  return keywords.has(SCRIPT_KEYWORD);
+}
+
+interface HyperparameterSource {
+  object: PythonNode;
+  /** The name that introduces the source (`hyperparameters`, `set_hyperparameters`): missing-hyperparameter findings go there. */
+  nameNode: SyntaxNode;
+}
+
+/**
+ * The partial request of one `Estimator(…)` call (`call`, with keyword arguments `keywords`) whose
+ * image is `image` (a literal or template field, or a dynamic node for `retrieve`). `setCalls` are
+ * all the file's `set_hyperparameters` calls: those on the name bound to this call join its
+ * hyperparameters; one on anything we cannot follow (`self.est`, a name bound twice) leaves them
+ * open, and so does an estimator not bound to a name (it may be given more elsewhere).
+ */
+export function estimatorRequest(
+  values: PythonValues,
+  scopes: PythonScopes,
+  call: SyntaxNode,
+  keywords: ReadonlyMap<string, SyntaxNode>,
+  image: ImageField,
+  retrievedImage: RetrievedImage | undefined,
+  setCalls: readonly SetHyperparametersCall[],
+): SpecDocument {
+  const text = values.text;
+  const root = syntheticObject(call.from, call.to - call.from, undefined);
+  const callee = calleeName(text, call);
+  if (callee) root.anchor = { offset: callee.node.from, length: callee.node.to - callee.node.from };
+
+  const specification = syntheticObject(call.from, call.to - call.from, undefined);
+  addMember(specification, 'TrainingImage', image.value as PythonNode);
+  const inputMode = keywords.get('input_mode');
+  if (inputMode) addMember(specification, 'TrainingInputMode', values.node(inputMode, undefined));
+  addMember(root, 'AlgorithmSpecification', specification);
+  image.holder = specification;
+  image.holderPath = ['AlgorithmSpecification'];
+
+  const sources: HyperparameterSource[] = [];
+  let open = false;
+  const hyperparameters = keywords.get('hyperparameters');
+  if (hyperparameters) {
+    const node = values.node(hyperparameters, undefined);
+    const keyword = previousKeyword(call, hyperparameters);
+    if (node.type === 'object' && !node.dynamic && keyword) sources.push({ object: node, nameNode: keyword });
+    else if (node.type !== 'null' || node.dynamic) open = true; // `hyperparameters=None` is none at all
+  }
+  const boundName = boundNameOf(text, call);
+  if (!boundName) open = true;
+  for (const setCall of setCalls) {
+    const receiver = setCall.receiver;
+    const target = receiver?.name === 'VariableName' ? scopes.resolve(receiver) : undefined;
+    if (target && target.from === call.from && target.to === call.to) {
+      sources.push({ object: values.keywordObject(setCall.argList, undefined, 0, 'call'), nameNode: setCall.callee });
+    } else if (!target && (receiver?.name !== 'VariableName' || sourceOf(text, receiver) === boundName)) {
+      open = true; // set on something we cannot follow: it may be this estimator
+    }
+  }
+  if (sources.length > 0 || open) {
+    // The member holding the map is named where its last source is introduced: missing-hyperparameter findings go there.
+    const named = sources[sources.length - 1]?.nameNode;
+    addMember(root, 'HyperParameters', mergedHyperparameters(text, sources, open, call), named && { offset: named.from, length: named.to - named.from });
+  }
+
+  const resources = syntheticObject(call.from, call.to - call.from, undefined);
+  for (const [keyword, member] of [['instance_type', 'InstanceType'], ['instance_count', 'InstanceCount']] as const) {
+    const syntax = keywords.get(keyword);
+    if (syntax) addMember(resources, member, values.node(syntax, undefined));
+  }
+  addMember(root, 'ResourceConfig', resources);
+  // Channels come from `fit(…)`, which is not read: they are unknown, never missing.
+  addMember(root, 'InputDataConfig', { type: 'null', value: null, offset: call.from, length: 0, dynamic: true });
+
+  return { text, root, parseErrors: [], kind: 'CreateTrainingJob', images: [image], host: 'python', sdkRequest: { retrievedImage } };
+}
+
+/**
+ * One object holding every source's members, in source order, each value as the string the SDK
+ * sends (`str(value)`). Fixes that add a member go to the last source (a `set_hyperparameters`
+ * call, else the dict), written in its syntax; with no source, the object has nowhere to insert.
+ */
+function mergedHyperparameters(text: string, sources: readonly HyperparameterSource[], open: boolean, call: SyntaxNode): PythonNode {
+  const from = Math.min(call.from, ...sources.map((source) => source.object.offset));
+  const to = Math.max(call.to, ...sources.map((source) => source.object.offset + source.object.length));
+  const merged = syntheticObject(from, to - from, undefined);
+  if (open) merged.openMembers = true;
+  for (const source of sources) {
+    if (source.object.openMembers) merged.openMembers = true;
+    for (const property of source.object.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (!key || !value) continue;
+      const sent = sentValue(text, value as PythonNode);
+      const member: PythonNode = { type: 'property', offset: property.offset, length: property.length, parent: merged, colonOffset: property.colonOffset, children: [key, sent] };
+      (key as { parent?: Node }).parent = member;
+      (sent as { parent?: Node }).parent = member;
+      merged.children!.push(member);
+    }
+  }
+  const target = sources[sources.length - 1];
+  if (target) merged.python = target.object.python;
+  return merged;
+}
+
+/**
+ * The value the SDK sends for a Python value: `str(value)`. Strings are themselves; ints, floats,
+ * `True`/`False` and `None` their `str()` forms (a string node on the literal, so fixes replace
+ * it with a quoted string); anything else (a list, a dict, a call) is dynamic: never judged.
+ */
+export function sentValue(text: string, value: PythonNode): PythonNode {
+  if (value.dynamic || value.type === 'string') return value;
+  const literal = text.slice(value.offset, value.offset + value.length);
+  let sent: string | undefined;
+  if (value.type === 'number' && typeof value.value === 'number') sent = pythonNumberText(literal, value.value);
+  else if (value.type === 'boolean') sent = value.value ? 'True' : 'False';
+  else if (value.type === 'null') sent = 'None';
+  const range = { offset: value.offset, length: value.length };
+  if (sent === undefined) return { type: 'null', value: null, ...range, dynamic: true };
+  return { type: 'string', value: sent, ...range, content: range };
+}
+
+/**
+ * `str()` of a Python int or float literal whose value is `value`: `100`, `0.3`, `100.0`,
+ * `1e-05`, `1e+16`. Undefined for an int too large to hold exactly.
+ */
+export function pythonNumberText(literal: string, value: number): string | undefined {
+  const body = literal.replace(/[\s_+-]/g, '').toLowerCase();
+  const float = !/^0[xob]/.test(body) && /[.e]/.test(body);
+  if (!float) return Number.isSafeInteger(value) ? String(value) : undefined;
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  // toExponential() without digits gives the shortest digits that read back as `value`, as repr does.
+  const [mantissa, exponentText] = Math.abs(value).toExponential().split('e');
+  const exponent = Number(exponentText);
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  const digits = mantissa.replace('.', '');
+  if (exponent < -4 || exponent >= 16) {
+    const power = `${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+    return `${sign}${mantissa}e${power}`;
+  }
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+  return `${sign}${whole}.${digits.slice(exponent + 1) || '0'}`;
+}
+
+/** The name a call is bound to (`est = Estimator(…)`), or undefined when it is used some other way. */
+function boundNameOf(text: string, call: SyntaxNode): string | undefined {
+  const statement = call.parent;
+  if (statement?.name !== 'AssignStatement') return undefined;
+  const target = statement.firstChild;
+  const op = target?.nextSibling;
+  return target?.name === 'VariableName' && op?.name === 'AssignOp' && op.nextSibling?.from === call.from ? sourceOf(text, target) : undefined;
+}
+
+/** The keyword's name node before the value `argument` in `call`'s argument list. */
+function previousKeyword(call: SyntaxNode, argument: SyntaxNode): SyntaxNode | undefined {
+  const op = argument.prevSibling;
+  const name = op?.name === 'AssignOp' ? op.prevSibling : undefined;
+  return name?.name === 'VariableName' && name.parent?.parent?.from === call.from ? name : undefined;
+}
+
+function syntheticObject(offset: number, length: number, parent: Node | undefined): PythonNode {
+  return { type: 'object', offset, length, parent, children: [] };
+}
+
+/**
+ * Adds `name: value` to a synthetic object. The key lies at `keyRange` (the source text that
+ * stands for the member), else empty at the value's start, so ranges stay inside the source.
+ */
+function addMember(object: PythonNode, name: string, value: PythonNode, keyRange = { offset: value.offset, length: 0 }): void {
+  const property: PythonNode = { type: 'property', offset: value.offset, length: value.length, parent: object, children: [] };
+  const key: PythonNode = { type: 'string', value: name, ...keyRange, parent: property, content: keyRange };
+  (value as { parent?: Node }).parent = property;
+  property.children!.push(key, value);
+  object.children!.push(property);
+}
