@@ -46,6 +46,16 @@ describe('built-in algorithm rules on the SageMaker Python SDK Estimator', () =>
     assert.deepEqual(codes(estimatorScript('', 'xgb.set_hyperparameters(objective="binary:logistic", num_round=100)\n')), []);
   });
 
+  it('reports an estimator without any hyperparameters on its class name and adds hyperparameters={…} to its call', () => {
+    const text = estimatorScript('', 'xgb.fit({"train": train_input})\n');
+    const findings = algorithmFindings(text);
+    assert.deepEqual(findings.map((finding) => finding.code), ['algorithm-missing-hyperparameter']);
+    assert.equal(source(text, findings[0]), 'Estimator');
+    const fixed = applyPythonFix(text, findings[0]);
+    assert.ok(fixed.includes('    instance_type="ml.m5.xlarge",\n    hyperparameters={"num_round": ""},\n)'), fixed);
+    assert.deepEqual(codes(fixed), ['algorithm-invalid-hyperparameter']);
+  });
+
   it('merges hyperparameters={…} with set_hyperparameters(…): a name in either counts as present', () => {
     assert.deepEqual(codes(estimatorScript('\n    hyperparameters={"num_round": "50"},', 'xgb.set_hyperparameters(eta=0.2)\n')), []);
   });
@@ -99,9 +109,9 @@ describe('built-in algorithm rules on the SageMaker Python SDK Estimator', () =>
     assert.deepEqual(codes(gpuOnly.replace('"ml.m5.xlarge"', 'instance_type')), []);
   });
 
-  it('reports Pipe input_mode where the algorithm has none', () => {
+  it('never reports channels: they come from fit(…), which is not read', () => {
     const text = estimatorScript('\n    input_mode="Pipe",\n    hyperparameters={"feature_dim": 100, "mini_batch_size": 10, "num_topics": 5},', '', `"${LDA}"`);
-    assert.ok(codes(text).every((code) => code !== 'algorithm-channel'), 'channels come from fit(), never reported missing');
+    assert.deepEqual(codes(text), []);
   });
 
   it('finds the algorithm from image_uris.retrieve(framework, region, version), in place or through a name', () => {

@@ -94,11 +94,16 @@ export function estimatorRequest(
       open = true; // set on something we cannot follow: it may be this estimator
     }
   }
-  if (sources.length > 0 || open) {
-    // The member holding the map is named where its last source is introduced: missing-hyperparameter findings go there.
-    const named = sources[sources.length - 1]?.nameNode;
-    addMember(root, 'HyperParameters', mergedHyperparameters(text, sources, open, call), named && { offset: named.from, length: named.to - named.from });
+  // The member holding the map is named where its last source is introduced (with none, the
+  // class name): missing-hyperparameter findings go there.
+  const named = sources[sources.length - 1]?.nameNode ?? callee?.node;
+  const merged = mergedHyperparameters(text, sources, open, call);
+  if (sources.length === 0) {
+    // None written: a fix adds `hyperparameters={…}` to the estimator's arguments.
+    const argumentsObject = values.keywordObject(call.getChild('ArgList')!, undefined, 0, 'call');
+    if (argumentsObject.python?.kind === 'object') merged.python = { ...argumentsObject.python, keyword: 'hyperparameters' };
   }
+  addMember(root, 'HyperParameters', merged, named && { offset: named.from, length: named.to - named.from });
 
   const resources = syntheticObject(call.from, call.to - call.from, undefined);
   for (const [keyword, member] of [['instance_type', 'InstanceType'], ['instance_count', 'InstanceCount']] as const) {
