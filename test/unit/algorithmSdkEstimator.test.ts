@@ -109,7 +109,34 @@ describe('built-in algorithm rules on the SageMaker Python SDK Estimator', () =>
     assert.deepEqual(codes(gpuOnly.replace('"ml.m5.xlarge"', 'instance_type')), []);
   });
 
-  it('never reports channels: they come from fit(…), which is not read', () => {
+  it('reads the channels of fit({…}): names, TrainingInput content types, a required channel missing', () => {
+    const fit = (inputs: string) => estimatorScript('', `xgb.set_hyperparameters(num_round=10)\n${inputs}`);
+    // XGBoost compares content types exactly.
+    const upper = fit('train_input = TrainingInput("s3://bucket/train/", content_type="TEXT/CSV")\nxgb.fit({"train": train_input})\n');
+    const [contentType] = algorithmFindings(upper);
+    assert.equal(contentType.code, 'algorithm-content-type');
+    assert.equal(source(upper, contentType), 'TEXT/CSV');
+    assert.ok(applyPythonFix(upper, contentType).includes('content_type="text/csv")'));
+    // A shortened channel name, with the fix to the channel it begins.
+    const valid = fit('xgb.fit({"train": TrainingInput("s3://b/t/", content_type="text/csv"), "valid": "s3://b/v/"})\n');
+    const [channel] = algorithmFindings(valid);
+    assert.equal(channel.code, 'algorithm-channel');
+    assert.ok(applyPythonFix(valid, channel).includes('"validation": "s3://b/v/"'));
+    // No train channel at all: reported on fit.
+    const missing = fit('xgb.fit(inputs={"validation": TrainingInput("s3://b/v/", content_type="text/csv")})\n');
+    const [required] = algorithmFindings(missing);
+    assert.equal(required.code, 'algorithm-channel');
+    assert.equal(source(missing, required), 'fit');
+    assert.deepEqual(codes(fit('xgb.fit({"train": TrainingInput("s3://b/t/", content_type="text/csv")})\n')), []);
+    // Unknown: a content type that is not literal, inputs that are not a dict literal, several fit calls.
+    assert.deepEqual(codes(fit('xgb.fit({"train": TrainingInput("s3://b/t/", content_type=kind)})\n')), []);
+    assert.deepEqual(codes(fit('xgb.fit({"train": make_input()})\n')), []);
+    assert.deepEqual(codes(fit('xgb.fit(channels)\n')), []);
+    assert.deepEqual(codes(fit('xgb.fit("s3://b/t/")\n')), []);
+    assert.deepEqual(codes(fit('xgb.fit({"validation": "s3://b/v/"})\nxgb.fit({"train": "s3://b/t/"})\n')), []);
+  });
+
+  it('never reports channels without fit(…)', () => {
     const text = estimatorScript('\n    input_mode="Pipe",\n    hyperparameters={"feature_dim": 100, "mini_batch_size": 10, "num_topics": 5},', '', `"${LDA}"`);
     assert.deepEqual(codes(text), []);
   });

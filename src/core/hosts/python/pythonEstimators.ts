@@ -12,7 +12,7 @@
 import type { Node } from 'jsonc-parser';
 import type { ImageField, SpecDocument } from '../../specDocument';
 import type { PythonScopes } from './pythonScopes';
-import { calleeName, sourceOf, type SyntaxNode } from './pythonSyntax';
+import { calleeName, childrenOf, sourceOf, type SyntaxNode } from './pythonSyntax';
 import type { PythonNode, PythonValues } from './pythonValues';
 
 /** What an estimator's `image_uri` names when it is `image_uris.retrieve(framework, region, version)`. */
@@ -21,8 +21,8 @@ export interface RetrievedImage {
   version: string | undefined;
 }
 
-/** A `set_hyperparameters(…)` call of the file: its receiver and argument list. */
-export interface SetHyperparametersCall {
+/** A `set_hyperparameters(…)` or `fit(…)` call of the file: its receiver and argument list. */
+export interface EstimatorMethodCall {
   callee: SyntaxNode;
   receiver: SyntaxNode | undefined;
   argList: SyntaxNode;
@@ -47,10 +47,11 @@ interface HyperparameterSource {
 
 /**
  * The partial request of one `Estimator(…)` call (`call`, with keyword arguments `keywords`) whose
- * image is `image` (a literal or template field, or a dynamic node for `retrieve`). `setCalls` are
- * all the file's `set_hyperparameters` calls: those on the name bound to this call join its
- * hyperparameters; one on anything we cannot follow (`self.est`, a name bound twice) leaves them
- * open, and so does an estimator not bound to a name (it may be given more elsewhere).
+ * image is `image` (a literal or template field, or a dynamic node for `retrieve`). `methodCalls`
+ * are all the file's `set_hyperparameters` and `fit` calls: those on the name bound to this call
+ * join its hyperparameters (and give its channels); one on anything we cannot follow (`self.est`,
+ * a name bound twice) leaves them open, and so does an estimator not bound to a name (it may be
+ * given more elsewhere).
  */
 export function estimatorRequest(
   values: PythonValues,
@@ -59,7 +60,7 @@ export function estimatorRequest(
   keywords: ReadonlyMap<string, SyntaxNode>,
   image: ImageField,
   retrievedImage: RetrievedImage | undefined,
-  setCalls: readonly SetHyperparametersCall[],
+  methodCalls: ReadonlyMap<string, readonly EstimatorMethodCall[]>,
 ): SpecDocument {
   const text = values.text;
   const root = syntheticObject(call.from, call.to - call.from, undefined);
@@ -85,15 +86,21 @@ export function estimatorRequest(
   }
   const boundName = boundNameOf(text, call);
   if (!boundName) open = true;
-  for (const setCall of setCalls) {
-    const receiver = setCall.receiver;
-    const target = receiver?.name === 'VariableName' ? scopes.resolve(receiver) : undefined;
-    if (target && target.from === call.from && target.to === call.to) {
-      sources.push({ object: values.keywordObject(setCall.argList, undefined, 0, 'call'), nameNode: setCall.callee });
-    } else if (!target && (receiver?.name !== 'VariableName' || sourceOf(text, receiver) === boundName)) {
-      open = true; // set on something we cannot follow: it may be this estimator
+  /** The calls of `method` on this estimator; `unknown` when one may be on it but cannot be followed. */
+  const callsOn = (method: string) => {
+    const own: EstimatorMethodCall[] = [];
+    let unknown = false;
+    for (const methodCall of methodCalls.get(method) ?? []) {
+      const receiver = methodCall.receiver;
+      const target = receiver?.name === 'VariableName' ? scopes.resolve(receiver) : undefined;
+      if (target && target.from === call.from && target.to === call.to) own.push(methodCall);
+      else if (!target && (receiver?.name !== 'VariableName' || sourceOf(text, receiver) === boundName)) unknown = true;
     }
-  }
+    return { own, unknown };
+  };
+  const sets = callsOn('set_hyperparameters');
+  if (sets.unknown) open = true;
+  for (const setCall of sets.own) sources.push({ object: values.keywordObject(setCall.argList, undefined, 0, 'call'), nameNode: setCall.callee });
   // The member holding the map is named where its last source is introduced (with none, the
   // class name): missing-hyperparameter findings go there.
   const named = sources[sources.length - 1]?.nameNode ?? callee?.node;
@@ -111,10 +118,98 @@ export function estimatorRequest(
     if (syntax) addMember(resources, member, values.node(syntax, undefined));
   }
   addMember(root, 'ResourceConfig', resources);
-  // Channels come from `fit(…)`, which is not read: they are unknown, never missing.
-  addMember(root, 'InputDataConfig', { type: 'null', value: null, offset: call.from, length: 0, dynamic: true });
+  const fits = callsOn('fit');
+  const channels = boundName && !fits.unknown && fits.own.length === 1 ? fitChannels(values, scopes, fits.own[0]) : undefined;
+  if (channels) {
+    addMember(root, 'InputDataConfig', channels, { offset: fits.own[0].callee.from, length: fits.own[0].callee.to - fits.own[0].callee.from });
+  } else {
+    // Channels not known from one `fit(…)` with literal inputs: unknown, never missing.
+    addMember(root, 'InputDataConfig', { type: 'null', value: null, offset: call.from, length: 0, dynamic: true });
+  }
 
   return { text, root, parseErrors: [], kind: 'CreateTrainingJob', images: [image], host: 'python', sdkRequest: { retrievedImage } };
+}
+
+/** `TrainingInput(s3_data, distribution, compression, content_type, …)`: positional arguments past `compression` hide the content type. */
+const TRAINING_INPUT_POSITIONAL_BEFORE_CONTENT_TYPE = 3;
+
+/**
+ * The channels of `fit(inputs)` as an `InputDataConfig` array: `{"train": …, "validation": …}`
+ * (a dict literal or a name bound once to one) names each channel. A single input (the SDK's
+ * channel `training`) is not read: the name is nowhere in the source to report or fix. An input is an S3 URI string (no ContentType) or
+ * `TrainingInput(…)` (in place or through a name bound once) whose `content_type=` and
+ * `input_mode=` are read; anything else leaves the channel's ContentType unknown. Undefined when
+ * the channels themselves are not known.
+ */
+function fitChannels(values: PythonValues, scopes: PythonScopes, fit: EstimatorMethodCall): PythonNode | undefined {
+  const fitArguments = callArguments(values.text, fit.argList);
+  if (fitArguments.unpacked) return undefined;
+  const inputs = fitArguments.keywords.get('inputs') ?? fitArguments.positional[0];
+  if (!inputs) return undefined;
+  const array: PythonNode = { type: 'array', offset: fit.argList.from, length: fit.argList.to - fit.argList.from, children: [] };
+  const expression = resolved(scopes, inputs);
+  if (expression.name === 'DictionaryExpression') {
+    const children = childrenOf(expression);
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child.name === '{' || child.name === '}' || child.name === ',') continue;
+      if (child.name !== 'String' || children[i + 1]?.name !== ':' || !children[i + 2]) return undefined; // `**more`, a computed key
+      const name = values.string(child, undefined);
+      if (name.dynamic) return undefined;
+      array.children!.push(channelNode(values, scopes, name, children[i + 2], array));
+      i += 2;
+    }
+    return array;
+  }
+  // A single input is the channel "training": a finding on it would have no name to fix in the source.
+  return undefined;
+}
+
+/** One channel object: ChannelName (the dict key), ContentType and InputMode from a `TrainingInput(…)`. */
+function channelNode(values: PythonValues, scopes: PythonScopes, name: PythonNode, input: SyntaxNode, parent: PythonNode): PythonNode {
+  const channel: PythonNode = { type: 'object', offset: name.offset, length: input.to - name.offset, parent, children: [] };
+  addMember(channel, 'ChannelName', name);
+  const unknownContentType = () => addMember(channel, 'ContentType', { type: 'null', value: null, offset: input.from, length: input.to - input.from, dynamic: true });
+  const expression = resolved(scopes, input);
+  if (expression.name === 'String') return channel; // an S3 URI: no ContentType sent
+  const callee = expression.name === 'CallExpression' ? calleeName(values.text, expression) : undefined;
+  const argList = expression.getChild('ArgList');
+  if (callee?.name !== 'TrainingInput' || !argList) {
+    unknownContentType();
+    return channel;
+  }
+  const inputArguments = callArguments(values.text, argList);
+  const contentType = inputArguments.keywords.get('content_type');
+  if (inputArguments.unpacked || inputArguments.positional.length > TRAINING_INPUT_POSITIONAL_BEFORE_CONTENT_TYPE) unknownContentType();
+  else if (contentType) addMember(channel, 'ContentType', values.node(contentType, undefined));
+  const inputMode = inputArguments.keywords.get('input_mode');
+  if (inputMode) addMember(channel, 'InputMode', values.node(inputMode, undefined));
+  return channel;
+}
+
+/** A name bound once stands for its expression. */
+function resolved(scopes: PythonScopes, syntax: SyntaxNode): SyntaxNode {
+  return syntax.name === 'VariableName' ? (scopes.resolve(syntax) ?? syntax) : syntax;
+}
+
+/** A call's arguments: keyword values by name, positional values, and whether `*`/`**` hides some. */
+function callArguments(text: string, argList: SyntaxNode): { keywords: Map<string, SyntaxNode>; positional: SyntaxNode[]; unpacked: boolean } {
+  const keywords = new Map<string, SyntaxNode>();
+  const positional: SyntaxNode[] = [];
+  let unpacked = false;
+  const children = childrenOf(argList).filter((child) => child.name !== '(' && child.name !== ')' && child.name !== ',');
+  for (let i = 0; i < children.length; i++) {
+    if (children[i].name === 'VariableName' && children[i + 1]?.name === 'AssignOp' && children[i + 2]) {
+      keywords.set(sourceOf(text, children[i]), children[i + 2]);
+      i += 2;
+    } else if (children[i].name === '*' || children[i].name === '**') {
+      unpacked = true;
+      i += 1;
+    } else {
+      positional.push(children[i]);
+    }
+  }
+  return { keywords, positional, unpacked };
 }
 
 /**

@@ -14,7 +14,7 @@ import { parseImageReference } from '../../imageReference';
 import { contentRange } from '../../requestTree';
 import { findImageFields, type ImageField, type ImageUsage, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
-import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, type RetrievedImage, type SetHyperparametersCall } from './pythonEstimators';
+import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
 import { PythonScopes } from './pythonScopes';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
 import { PythonValues, type PythonNode } from './pythonValues';
@@ -105,7 +105,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     else if (name === 'Comment') comments.push({ offset: cursor.from, text: text.slice(cursor.from, cursor.to) });
   } while (cursor.next());
 
-  const setCalls = setHyperparametersCalls(text, calls);
+  const methodCalls = estimatorMethodCalls(text, calls);
   for (const call of calls) {
     const callee = calleeName(text, call);
     const argList = call.getChild('ArgList');
@@ -134,7 +134,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
         const field = imageField(values, image, sdkClass.usage) ?? (retrievedImage ? dynamicImage() : undefined);
         if (field) {
           imageStrings.add(field.value.offset);
-          documents.push(estimatorRequest(values, scopes, call, keywords, field, retrievedImage, setCalls));
+          documents.push(estimatorRequest(values, scopes, call, keywords, field, retrievedImage, methodCalls));
         }
       } else if (image) {
         const field = imageField(values, image, sdkClass.usage);
@@ -163,13 +163,13 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   return { documents, frameworkRequests, comments };
 }
 
-/** Every `….set_hyperparameters(…)` call of the file (the SDK estimators' method). */
-function setHyperparametersCalls(text: string, calls: readonly SyntaxNode[]): SetHyperparametersCall[] {
-  const found: SetHyperparametersCall[] = [];
+/** Every `….set_hyperparameters(…)` and `….fit(…)` call of the file (the SDK estimators' methods), by method name. */
+function estimatorMethodCalls(text: string, calls: readonly SyntaxNode[]): Map<string, EstimatorMethodCall[]> {
+  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []]]);
   for (const call of calls) {
     const callee = calleeName(text, call);
     const argList = call.getChild('ArgList');
-    if (callee?.name === 'set_hyperparameters' && callee.receiver && argList) found.push({ callee: callee.node, receiver: callee.receiver, argList });
+    if (callee?.receiver && argList) found.get(callee.name)?.push({ callee: callee.node, receiver: callee.receiver, argList });
   }
   return found;
 }
