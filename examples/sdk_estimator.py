@@ -16,6 +16,8 @@ estimator = Estimator(
     instance_count=1,
     instance_type="ml.m5.xlarge",
 )
+# The built-in algorithm's hyperparameters, checked as the strings the SDK sends (str(100) is "100").
+estimator.set_hyperparameters(objective="binary:logistic", num_round=100)
 
 pytorch_estimator = PyTorch(
     entry_point="train.py",

@@ -87,8 +87,9 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     if (field.usage !== 'reference') run('tag-not-found', () => checkLiveTag(context, image, options.live));
   }
   if (spec.kind) {
-    run('repository-access', () => checkRepositoryAccess(context));
-    run('api-model', () => checkRequest(context, options));
+    // A request built from SDK calls is partial (the SDK writes the rest): the API model cannot judge it.
+    if (!spec.sdkRequest) run('repository-access', () => checkRepositoryAccess(context));
+    if (!spec.sdkRequest) run('api-model', () => checkRequest(context, options));
     const algorithms = options.algorithms;
     if (algorithms) run('algorithms', () => checkAlgorithms(context, algorithms, options.instanceGpus));
   }

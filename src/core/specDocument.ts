@@ -61,6 +61,12 @@ export interface SpecDocument {
    * stands for every region.
    */
   anyRegion?: boolean;
+  /**
+   * Set for a partial request a host assembled from SDK calls (the Python SDK's `Estimator(…)`
+   * and its `set_hyperparameters(…)`): the SDK writes the rest of the request, so only the image
+   * rules and the built-in algorithm rules run on it, never the API-model rules.
+   */
+  sdkRequest?: SdkRequest;
   /** Set for a request embedded in a workflow (a Pipelines step, a Step Functions task): where it sits. */
   embedding?: Embedding;
   /**
@@ -69,6 +75,15 @@ export interface SpecDocument {
    * escaping to land exactly.
    */
   inString?: boolean;
+}
+
+/** What a host knows of a partial request built from SDK calls (see SpecDocument.sdkRequest). */
+export interface SdkRequest {
+  /**
+   * The training image as `image_uris.retrieve(framework, region, version)` asks for it, when it
+   * is not a URI: the built-in algorithm rules find the algorithm by framework and version.
+   */
+  retrievedImage?: { framework: string; version: string | undefined };
 }
 
 /** A SageMaker task's Resource, read: which integration, which action, which pattern. */

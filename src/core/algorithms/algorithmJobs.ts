@@ -55,14 +55,35 @@ export function algorithmOfImage(catalog: Catalog, table: AlgorithmTable, refere
   return table.facts(repository, version);
 }
 
+/**
+ * The algorithm and version `image_uris.retrieve(framework, region, version)` gives, or undefined
+ * when that is no built-in algorithm image we have facts for. The catalog maps the SDK's framework
+ * name and version to the repository (`xgboost` `1.7-1` → `sagemaker-xgboost`, `xgboost` `1` → the
+ * legacy `xgboost`); the other algorithms have one version, so theirs may be left out. An XGBoost
+ * call whose version is not known names no repository: no facts.
+ */
+export function algorithmOfFramework(catalog: Catalog, table: AlgorithmTable, framework: string, version: string | undefined): AlgorithmFacts | undefined {
+  const images = catalog.imagesForFramework(framework).filter((image) => image.kind === 'built-in-algorithm');
+  const repositories = new Set(images.map((image) => image.repository));
+  const image = version === undefined ? (repositories.size === 1 ? images[0] : undefined) : images.find((candidate) => candidate.version === version || candidate.tags.includes(version));
+  if (!image || !table.has(image.repository)) return undefined;
+  const versions = table.data.algorithms[image.repository].versions;
+  return table.facts(image.repository, versions.length === 1 ? versions[0] : versions.find((candidate) => candidate === image.version));
+}
+
 /** The algorithm jobs of `spec`; empty for other request kinds and other images. */
 export function algorithmJobs(spec: SpecDocument, catalog: Catalog, table: AlgorithmTable): AlgorithmJob[] {
   const root = topLevelObject(spec);
   if (!root || (spec.kind !== 'CreateTrainingJob' && spec.kind !== 'CreateHyperParameterTuningJob')) return [];
   const jobs: AlgorithmJob[] = [];
   for (const image of spec.images) {
-    if ((image.usage !== 'training' && image.usage !== 'tuning') || !image.parsed?.ok) continue;
-    const facts = algorithmOfImage(catalog, table, image.parsed.reference);
+    if (image.usage !== 'training' && image.usage !== 'tuning') continue;
+    const retrieved = spec.sdkRequest?.retrievedImage;
+    const facts = image.parsed?.ok
+      ? algorithmOfImage(catalog, table, image.parsed.reference)
+      : !image.parsed && retrieved
+        ? algorithmOfFramework(catalog, table, retrieved.framework, retrieved.version)
+        : undefined;
     if (!facts) continue;
     const tuning = image.usage === 'tuning';
     const definition = tuning ? definitionOf(root, image) : root;

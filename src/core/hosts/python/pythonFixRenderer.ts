@@ -98,6 +98,11 @@ function nest(path: readonly string[], value: FixValue): FixValue {
 function insertMembers(text: string, style: Style, object: PythonNode, members: [string, FixValue][]): TextEdit[] | undefined {
   const info = object.python;
   if (info?.kind !== 'object') return undefined;
+  if (info.keyword !== undefined) {
+    // The object is not written yet: it becomes one new keyword argument of its call.
+    const written: Record<string, FixValue> = Object.fromEntries(members);
+    return insertMembers(text, style, { ...object, python: { ...info, keyword: undefined, style: 'call' } }, [[info.keyword, written]]);
+  }
   const member = (name: string, value: FixValue, indent: string, oneLine: boolean) =>
     info.style === 'call' ? `${name}=${valueText(value, indent, style, oneLine)}` : `${pythonStringLiteral(name, style.quote)}: ${valueText(value, indent, style, oneLine)}`;
   const oneLine = !text.slice(info.open, info.close).includes('\n');

@@ -14,6 +14,7 @@ import { parseImageReference } from '../../imageReference';
 import { contentRange } from '../../requestTree';
 import { findImageFields, type ImageField, type ImageUsage, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
+import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
 import { PythonScopes } from './pythonScopes';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
 import { PythonValues, type PythonNode } from './pythonValues';
@@ -104,6 +105,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     else if (name === 'Comment') comments.push({ offset: cursor.from, text: text.slice(cursor.from, cursor.to) });
   } while (cursor.next());
 
+  const methodCalls = estimatorMethodCalls(text, calls);
   for (const call of calls) {
     const callee = calleeName(text, call);
     const argList = call.getChild('ArgList');
@@ -122,7 +124,19 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     if (sdkClass) {
       const keywords = keywordArguments(text, argList);
       const image = keywords.get(sdkClass.imageKeyword);
-      if (image) {
+      if (image && callee.name === GENERIC_ESTIMATOR && !isScriptModeEstimator(keywords)) {
+        // Perhaps a built-in algorithm job: a partial request for the image and algorithm rules.
+        const retrievedImage = retrievedImageOf(values, scopes, image, retrieveNames);
+        const dynamicImage = (): ImageField => {
+          const value = values.node(image, undefined);
+          return { value, usage: sdkClass.usage, holder: value, holderPath: [] };
+        };
+        const field = imageField(values, image, sdkClass.usage) ?? (retrievedImage ? dynamicImage() : undefined);
+        if (field) {
+          imageStrings.add(field.value.offset);
+          documents.push(estimatorRequest(values, scopes, call, keywords, field, retrievedImage, methodCalls));
+        }
+      } else if (image) {
         const field = imageField(values, image, sdkClass.usage);
         if (field) {
           imageStrings.add(field.value.offset);
@@ -147,6 +161,31 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [{ value, usage: 'reference', holder: value, holderPath: [], parsed }], host: 'python', imagesOnly: true });
   }
   return { documents, frameworkRequests, comments };
+}
+
+/** Every `….set_hyperparameters(…)` and `….fit(…)` call of the file (the SDK estimators' methods), by method name. */
+function estimatorMethodCalls(text: string, calls: readonly SyntaxNode[]): Map<string, EstimatorMethodCall[]> {
+  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []]]);
+  for (const call of calls) {
+    const callee = calleeName(text, call);
+    const argList = call.getChild('ArgList');
+    if (callee?.receiver && argList) found.get(callee.name)?.push({ callee: callee.node, receiver: callee.receiver, argList });
+  }
+  return found;
+}
+
+/** `image_uris.retrieve("xgboost", region, "1.7-1")` as the image (in place or through a name bound once), with a literal framework. */
+function retrievedImageOf(values: PythonValues, scopes: PythonScopes, image: SyntaxNode, names: RetrieveNames): RetrievedImage | undefined {
+  const call = image.name === 'VariableName' ? scopes.resolve(image) : image;
+  const callee = call?.name === 'CallExpression' ? calleeName(values.text, call) : undefined;
+  const argList = call?.getChild('ArgList');
+  if (!callee || !argList || !isRetrieve(values.text, callee, names)) return undefined;
+  const request = frameworkFromRetrieve(values, callee.node, argList);
+  const framework = request.framework?.value;
+  if (framework === undefined) return undefined;
+  // A version that is not a literal is unknown; absent, it is the algorithm's only one.
+  if (request.version && request.version.value === undefined) return undefined;
+  return { framework, version: request.version?.value };
 }
 
 /** An SDK class's image argument; only the image rules read it, so it is its own holder. */

@@ -13,7 +13,19 @@ import { childrenOf, sourceOf, type SyntaxNode } from './pythonSyntax';
 /** What the Python fix renderer needs to know about a node beyond the request tree. */
 export type PythonNodeInfo =
   /** An object written as `{…}` or as call arguments `(Key=…)`: where its own entries are. */
-  | { kind: 'object'; style: 'dict' | 'call'; open: number; close: number; entries: { from: number; to: number }[] }
+  | {
+      kind: 'object';
+      style: 'dict' | 'call';
+      open: number;
+      close: number;
+      entries: { from: number; to: number }[];
+      /**
+       * Set for an object not written yet that a call's keyword argument would hold (an SDK
+       * estimator's `hyperparameters`): members are added as `keyword={…}` to the call whose
+       * arguments `open`, `close` and `entries` describe.
+       */
+      keyword?: string;
+    }
   /** A member key: a string in a dict or a keyword argument's name. */
   | { kind: 'key'; style: 'string' | 'keyword' }
   | { kind: 'string'; segments: StringSegment[]; plain: boolean };
