@@ -1,14 +1,35 @@
 // Bundles the extension with esbuild. `--production` minifies, `--watch` rebuilds on change.
 // The AWS SDK lives in its own bundle (dist/aws.js), required by the extension on the first
-// command that needs it, so activation never loads it.
+// command that needs it, so activation never loads it. So do the parsers of the hosts (YAML,
+// Dockerfile, Python) and the linear-time glob matcher: each is its own dist/parser-*.js, required
+// on the first document that needs it, so activation reads none of their code.
 import * as esbuild from 'esbuild';
+
+/** Packages the extension requires lazily (see each host's *Syntax.ts), and their bundle names. */
+const LAZY_PACKAGES = {
+  yaml: 'parser-yaml',
+  'dockerfile-ast': 'parser-dockerfile',
+  '@lezer/python': 'parser-python',
+  re2js: 'parser-re2js',
+};
+
+/** In the extension's bundles, `require('yaml')` becomes `require('./parser-yaml.js')`. */
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(build) {
+    build.onResolve({ filter: /^(yaml|dockerfile-ast|@lezer\/python|re2js)$/ }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: `./${LAZY_PACKAGES[args.path]}.js`, external: true },
+    );
+  },
+};
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
 const options = {
-  entryPoints: { extension: 'src/extension.ts', aws: 'src/aws/index.ts' },
+  entryPoints: { extension: 'src/extension.ts', aws: 'src/aws/index.ts', ...Object.fromEntries(Object.entries(LAZY_PACKAGES).map(([name, bundle]) => [bundle, name])) },
+  plugins: [lazyPackages],
   outdir: 'dist',
   bundle: true,
   format: 'cjs',
@@ -32,6 +53,7 @@ const cliOptions = {
   ...options,
   entryPoints: { cli: 'src/cli/main.ts' },
   external: [],
+  plugins: [],
   // tinyglobby's ESM build (via fdir) calls createRequire(import.meta.url), which a CJS bundle
   // lacks: give it this file's own URL.
   banner: { js: "#!/usr/bin/env node\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
