@@ -3,7 +3,7 @@ import { completeAt, type CompletionResult } from '../../src/core/completion';
 import { applyEdits } from '../../src/core/findings';
 import { hoverAt } from '../../src/core/hover';
 import { parseSpecDocument } from '../../src/core/specDocument';
-import { algorithms, apiModel, catalog } from './specTestKit';
+import { algorithms, analyzeText, apiModel, catalog } from './specTestKit';
 
 const XGBOOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 const LINEAR = '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1';
@@ -37,6 +37,17 @@ describe('built-in algorithm completion and hover', () => {
     assert.deepEqual(labels, ['binary_classifier', 'regressor', 'multiclass_classifier']);
     const xgboostBooleans = complete(training(XGBOOST, '"HyperParameters": {"save_model_on_termination": |}'))!.items.map((item) => item.edit.newText);
     assert.deepEqual(xgboostBooleans, ['"true"', '"false"']);
+  });
+
+  it('never offers a hyperparameter name the container lists among the values (XGBoost "aft_loss_distribution" as an objective), yet accepts it', () => {
+    const objectives = complete(training(XGBOOST, '"HyperParameters": {"objective": "|"}'))!.items.map((item) => item.label);
+    assert.ok(objectives.includes('binary:logistic') && objectives.includes('survival:aft'), objectives.join(', '));
+    assert.ok(!objectives.includes('aft_loss_distribution'));
+    const accepted = analyzeText(training(XGBOOST, '"HyperParameters": {"num_round": "10", "objective": "aft_loss_distribution"}'), { algorithms: true });
+    assert.deepEqual(accepted.filter((finding) => finding.code === 'algorithm-invalid-hyperparameter'), []);
+    const [typo] = analyzeText(training(XGBOOST, '"HyperParameters": {"num_round": "10", "objective": "binary:logistc"}'), { algorithms: true }).filter((finding) => finding.code === 'algorithm-invalid-hyperparameter');
+    assert.doesNotMatch(typo.message, /aft_loss_distribution/);
+    assert.equal(typo.fixes.find((fix) => fix.preferred)?.title, 'Change to "binary:logistic"');
   });
 
   it('offers channel names and the content types of the channel and mode', () => {

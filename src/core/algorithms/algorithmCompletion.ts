@@ -91,7 +91,7 @@ function hyperparameterOf(job: AlgorithmJob, name: string): HyperparameterData |
 
 /** The values worth offering: the allowed values (in this version), else the special literals. */
 function valuesOf(hyperparameter: HyperparameterData, job: AlgorithmJob): string[] {
-  const allowed = (hyperparameter.allowedValues ?? []).filter((value) => job.facts.valueInVersion(hyperparameter, value));
+  const allowed = job.facts.offeredValues(hyperparameter);
   return [...allowed, ...(hyperparameter.specialValues ?? []).filter((value) => value !== '')];
 }
 

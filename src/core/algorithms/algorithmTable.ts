@@ -64,6 +64,15 @@ export class AlgorithmFacts {
   }
 
   /** True when `value` of `canonicalName` is in this version (a value some versions lack). */
+  /**
+   * The allowed values worth suggesting (in messages, fixes and completion): those of this
+   * version, without entries that are hyperparameter names — XGBoost's container lists
+   * `aft_loss_distribution` among the objectives (sic); it is accepted, never offered.
+   */
+  offeredValues(hyperparameter: HyperparameterData): string[] {
+    return (hyperparameter.allowedValues ?? []).filter((value) => this.valueInVersion(hyperparameter, value) && !Object.hasOwn(this.data.hyperparameters, value));
+  }
+
   valueInVersion(hyperparameter: HyperparameterData, value: string): boolean {
     const range = hyperparameter.valueVersions?.[value];
     if (!range || this.version === undefined) return true;

@@ -97,8 +97,9 @@ export function intervalText(bounds: Pick<HyperparameterData, 'min' | 'minInclus
 }
 
 function allowedProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterData, value: string): ValueProblem | undefined {
-  const allowed = (hyperparameter.allowedValues ?? []).filter((candidate) => facts.valueInVersion(hyperparameter, candidate));
-  if (allowed.length === 0 || allowed.includes(value)) return undefined;
+  const inVersion = (hyperparameter.allowedValues ?? []).filter((candidate) => facts.valueInVersion(hyperparameter, candidate));
+  if (inVersion.length === 0 || inVersion.includes(value)) return undefined;
+  const allowed = facts.offeredValues(hyperparameter);
   if (hyperparameter.allowedValues?.includes(value)) {
     return { message: `"${value}" is not accepted by ${facts.label}${versionsText(facts, hyperparameter.valueVersions?.[value])}`, field: 'allowedValues', ...nearest(value, allowed) };
   }
