@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { interleavedMedians } from './lib/interleaved-medians.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -43,19 +44,6 @@ function median(fn, runs) {
   }
   const kept = times.slice(2).sort((a, b) => a - b);
   return kept[kept.length >> 1];
-}
-
-/** Medians of each function, timed in turns (a, b, a, b, …) after two untimed rounds. */
-function interleavedMedians(functions, runs) {
-  const times = functions.map(() => []);
-  for (let round = 0; round < runs + 2; round++) {
-    functions.forEach((fn, index) => {
-      const start = process.hrtime.bigint();
-      fn();
-      if (round >= 2) times[index].push(Number(process.hrtime.bigint() - start) / 1e6);
-    });
-  }
-  return times.map((list) => list.sort((a, b) => a - b)[list.length >> 1]);
 }
 
 /** Rows for bench.mjs's table: [measurement, size, bare parse, ours, ratio, aim]. */

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { interleavedMedians } from './lib/interleaved-medians.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -49,19 +50,6 @@ export function stateMachine(count) {
   const groups = count / 5;
   for (let index = 0; index < groups; index++) Object.assign(states, group(index, index + 1 < groups ? `Train${index + 1}` : undefined));
   return JSON.stringify({ Comment: 'bench', StartAt: 'Train0', States: states }, null, 2);
-}
-
-/** Medians of each function, timed in turns (a, b, a, b, …) after two untimed rounds. */
-function interleavedMedians(functions, runs) {
-  const times = functions.map(() => []);
-  for (let round = 0; round < runs + 2; round++) {
-    functions.forEach((fn, index) => {
-      const start = process.hrtime.bigint();
-      fn();
-      if (round >= 2) times[index].push(Number(process.hrtime.bigint() - start) / 1e6);
-    });
-  }
-  return times.map((list) => list.sort((a, b) => a - b)[list.length >> 1]);
 }
 
 /** Rows for bench.mjs's table: [measurement, size, bare parse, ours, ratio, aim]. */

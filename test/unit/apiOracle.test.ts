@@ -367,6 +367,7 @@ describe('AWS CLI oracle (client-side validation agrees with our errors)', funct
 
   before(async function () {
     if (process.env.SAGEMAKER_SPEC_SKIP_ORACLE === '1') {
+      // Skipped only on request (a machine without botocore/moto for a quick local run); CI never sets it.
       console.log('    (skipped: SAGEMAKER_SPEC_SKIP_ORACLE=1)');
       this.skip();
     }

@@ -42,6 +42,7 @@ describe('reference/ (the generator inputs in the repository)', () => {
 
     before(function () {
       if (!fs.existsSync(shared)) {
+        // A clone without ../shared beside it (a contributor's fork): nothing to compare; CI has it.
         console.log(`    (pending: ${shared} is absent, so there is nothing to compare the copy with)`);
         this.skip();
       }

@@ -110,7 +110,7 @@ function singleQuotedText(raw: string, offset: number): MappedText {
 
 const YAML_ESCAPES: Readonly<Record<string, string>> = { '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
 
-/** A double-quoted scalar on one line: YAML's escapes (`\xXX`, `\uXXXX`, `\UXXXXXXXX` and the single letters). */
+/** A double-quoted scalar on one line: YAML's escapes (`\x`, `\u`, `\U` with 2, 4 or 8 hex digits, and the single letters). */
 function escapedText(raw: string, offset: number): MappedText | undefined {
   const result: MappedText = { text: '', starts: [], ends: [] };
   for (let i = 0; i < raw.length; ) {
