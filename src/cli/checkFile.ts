@@ -10,9 +10,8 @@ import type { Catalog } from '../core/catalog/catalog';
 import type { AlgorithmTable } from '../core/algorithms/algorithmTable';
 import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { Finding } from '../core/findings';
-import { analyzeDocument, holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from '../core/hostDocument';
-import { isDockerfileName } from '../core/hosts/dockerfile/dockerfileNames';
-import { isYamlSpecName } from '../core/hosts/yaml/yamlRequests';
+import { hostOfFileName, readFileDocument, type FileDocument } from '../core/fileHost';
+import { analyzeDocument, holdsRequests, type HostDocument } from '../core/hostDocument';
 import { readSpecFile, UnreadableFileError } from '../node/readSpecFile';
 import { checkNotebook, isNotebookFile, type CellPosition } from './checkNotebook';
 import { CliError } from './cliError';
@@ -52,9 +51,9 @@ export function checkFile(file: string, context: CheckContext): CheckedFile {
   const text = readText(file);
   const settings = context.settings.forFile(file);
   if (isNotebookFile(file)) return checkNotebook(file, text, context, settings);
-  const document = readDocument(file, text, settings.forcedSpec);
+  const { document, forcedSpec } = readDocument(file, text, settings.forcedSpec);
   if (!holdsRequests(document)) return { file, text, isSpec: false, findings: [] };
-  return { file, text, isSpec: true, findings: analyzeFile(document, context, settings) };
+  return { file, text, isSpec: true, findings: analyzeFile(document, context, { ...settings, forcedSpec }) };
 }
 
 /** The findings of one file's document, with the run's data and the file's settings (through `context.analyze` in tests). */
@@ -65,19 +64,15 @@ export function analyzeFile(document: HostDocument, context: CheckContext, setti
     apiModel: context.apiModel,
     instanceGpus: context.instanceGpus,
     algorithms: context.algorithms,
-    regionInputs: { regionSetting: settings.region, env: context.env, awsConfigText: context.awsConfigText },
+    regionInputs: { regionSetting: settings.region, regionSettingName: settings.regionSettingName, env: context.env, awsConfigText: context.awsConfigText },
     rules: settings.rules,
     forcedSpec: settings.forcedSpec,
   }).findings;
 }
 
-/** The host a file is read with: Python for `.py`, YAML for `.yaml`/`.yml`, Dockerfile for Dockerfile names (not `.json`), JSON (JSONC) for everything else. */
-export function readDocument(file: string, text: string, forcedSpec: boolean): HostDocument {
-  const lower = file.toLowerCase();
-  if (lower.endsWith('.py')) return readPythonDocument(text);
-  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return readYamlDocument(text, forcedSpec || isYamlSpecName(file));
-  if (isDockerfileName(file) && !/\.jsonc?$/.test(lower)) return readDockerfileDocument(text);
-  return readJsonDocument(text, forcedSpec);
+/** A (non-notebook) file's text read by the host its name picks (see core/fileHost.ts); `forcedSpec`: the file's settings matched it as a spec. */
+export function readDocument(file: string, text: string, forcedSpec: boolean): FileDocument {
+  return readFileDocument(hostOfFileName(file), file, text, forcedSpec);
 }
 
 function readText(file: string): string {

@@ -18,6 +18,8 @@ import { pathInside, toPosix } from './paths';
 export interface FileSettings {
   /** The explicit target region (`--region`, else the config file's `overrides` entry or `region`), as `sagemakerSpec.region`. */
   region: string | undefined;
+  /** Where `region` came from, for messages: `--region` or the config file (`.sagemaker-spec.json "region"`). */
+  regionSettingName?: string;
   rules: RuleSettings;
   /** The file matches the `files` globs: a spec even when its kind cannot be told. */
   forcedSpec: boolean;
@@ -51,7 +53,8 @@ export class FileSettingsResolver {
     const forThisFile = fromFile && relative !== undefined ? { ...fromFile, region: regionForFile(fromFile, relative) } : fromFile;
     const merged = mergeProjectConfigs(forThisFile, this.overrides);
     const isSpecFile = found && fromFile?.files ? this.configMatcher(found, fromFile.files) : this.defaultMatcher;
-    return { region: merged.region, rules: merged.rules ?? {}, forcedSpec: isSpecFile(file) };
+    const regionSettingName = this.overrides.region ? '--region' : merged.region && found ? `${path.basename(found.file)} "region"` : undefined;
+    return { region: merged.region, regionSettingName, rules: merged.rules ?? {}, forcedSpec: isSpecFile(file) };
   }
 
   /**

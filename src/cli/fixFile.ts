@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import { applyPreferredFixes, type AppliedFix } from '../core/fixAll';
+import { readAgain } from '../core/fileHost';
 import { holdsRequests } from '../core/hostDocument';
 import { decodeText } from '../core/decodeText';
 import { readRegularFile, UnreadableFileError } from '../node/readSpecFile';
@@ -18,6 +19,8 @@ export interface FixedFile {
   file: string;
   /** The fixes written, in the order applied. */
   applied: AppliedFix[];
+  /** Why the file was left as it is without being analysed, for the user (a notebook). */
+  leftAlone?: string;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface FixedFile {
  */
 export function fixFile(file: string, context: CheckContext): FixedFile {
   const none: FixedFile = { file, applied: [] };
-  if (isNotebookFile(file)) return none;
+  if (isNotebookFile(file)) return { file, applied: [], leftAlone: '--fix does not edit notebooks; apply their quick fixes in the editor' };
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file);
@@ -39,11 +42,12 @@ export function fixFile(file: string, context: CheckContext): FixedFile {
   if (encoding === 'utf-16') return none;
   const settings = context.settings.forFile(file);
   const text = decodeText(bytes);
-  const document = readDocument(file, text, settings.forcedSpec);
+  const { document, forcedSpec } = readDocument(file, text, settings.forcedSpec);
   if (!holdsRequests(document)) return none;
+  const fileSettings = { ...settings, forcedSpec };
   const result = applyPreferredFixes(text, (current) => {
-    const read = current === text ? document : readDocument(file, current, settings.forcedSpec);
-    return { document: read, findings: analyzeFile(read, context, settings) };
+    const read = current === text ? document : readAgain(document, current, forcedSpec);
+    return { document: read, findings: analyzeFile(read, context, fileSettings) };
   });
   if (result.applied.length === 0) return none;
   fs.writeFileSync(file, encoding === 'utf-8-bom' ? `\uFEFF${result.text}` : result.text, 'utf8');

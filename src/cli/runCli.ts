@@ -120,10 +120,11 @@ function fixAll(files: readonly string[], context: CheckContext, io: CliIo): voi
       reportInternalError(`internal error while fixing ${file}`, error, io);
       continue;
     }
+    const shown = terminalSafe(pathInside(io.cwd, file) ?? file);
+    if (fixed.leftAlone) io.stderr(`left ${shown} as it is: ${fixed.leftAlone}\n`);
     if (fixed.applied.length === 0) continue;
     fileCount++;
     count += fixed.applied.length;
-    const shown = terminalSafe(pathInside(io.cwd, file) ?? file);
     for (const fix of fixed.applied) io.stderr(`fixed ${shown}:${fix.line}:${fix.column}  ${fix.code}  ${terminalSafe(fix.title)}\n`);
   }
   io.stderr(count === 0 ? 'sagemaker-spec: no unambiguous fixes to apply\n' : `sagemaker-spec: applied ${count} ${count === 1 ? 'fix' : 'fixes'} in ${fileCount} ${fileCount === 1 ? 'file' : 'files'}\n`);

@@ -19,11 +19,12 @@ import { isWorkflowJson } from './hosts/workflows/workflowRequests';
 import { mayHoldCloudFormationRequests } from './hosts/cloudFormation/cloudFormationRequests';
 import { scanJson } from './jsonScan';
 import { mayHoldSageMakerYaml } from './hostDocument';
+import { hostOfFileName, type FileHost } from './fileHost';
 
 /** A kind of file the checks know how to read; later hosts (YAML, Dockerfiles, …) add theirs. */
 export interface CheckedFileKind {
-  /** The host that reads the file: `json`, `python`, `notebook`, … */
-  readonly host: string;
+  /** The host that reads the file. */
+  readonly host: FileHost;
   /** VS Code globs, matched against the path relative to the folder searched. */
   readonly globs: readonly string[];
   /**
@@ -97,9 +98,9 @@ export const VIRTUAL_ENVIRONMENT_MARKER = 'pyvenv.cfg';
 
 export type FileDecision =
   /** Check it with `host`. */
-  | { readonly check: 'yes'; readonly host: string }
+  | { readonly check: 'yes'; readonly host: FileHost }
   /** Read it and check it with `host` only when `identifies(text)`. */
-  | { readonly check: 'ifIdentified'; readonly host: string; readonly identifies: (text: string) => boolean }
+  | { readonly check: 'ifIdentified'; readonly host: FileHost; readonly identifies: (text: string) => boolean }
   | { readonly check: 'no' };
 
 export interface FileSelectionOptions {
@@ -147,7 +148,7 @@ export class FileSelection {
   /** What to do with the file at `path` (its folder already entered). */
   decideFile(path: string): FileDecision {
     if (this.options.isExcluded?.(path) || this.isGitignored(path)) return NO;
-    if (this.options.isSpecFile(path)) return { check: 'yes', host: hostOfSpecFile(path) };
+    if (this.options.isSpecFile(path)) return { check: 'yes', host: hostOfFileName(path) };
     for (const { kind, matches } of this.kinds) {
       if (!matches(path)) continue;
       return kind.identifies ? { check: 'ifIdentified', host: kind.host, identifies: kind.identifies } : { check: 'yes', host: kind.host };
@@ -176,13 +177,6 @@ function parentOf(path: string): string {
 }
 
 /** A spec glob can name any file; Python and notebooks keep their hosts, everything else is JSON. */
-function hostOfSpecFile(path: string): string {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.py')) return 'python';
-  if (lower.endsWith('.ipynb')) return 'notebook';
-  return 'json';
-}
-
 /** Globs → a matcher over relative paths; a folder's path (trailing `/`) matches when the globs match it without the `/`. */
 export function excludeMatcher(globs: readonly string[]): PathMatcher {
   const matches = compileGlobs(globs);

@@ -18,11 +18,15 @@ export interface ResolvedRegion {
   profile: string;
   /** Which variable gave the region, when it came from the environment. */
   variable?: 'AWS_REGION' | 'AWS_DEFAULT_REGION';
+  /** Where the setting that gave the region lives (RegionInputs.regionSettingName), when it came from a setting. */
+  settingName?: string;
 }
 
 export interface RegionInputs {
   /** `sagemakerSpec.region` or the checker's `--region`. */
   regionSetting?: string;
+  /** Where `regionSetting` came from, in words for messages (`--region`); `sagemakerSpec.region` when absent. */
+  regionSettingName?: string;
   /** `sagemakerSpec.profile`. */
   profileSetting?: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -41,7 +45,11 @@ export function resolveProfile(profileSetting: string | undefined, env: RegionIn
 export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
   const profile = resolveProfile(inputs.profileSetting, inputs.env);
   const fromSetting = nonEmpty(inputs.regionSetting);
-  if (fromSetting) return { region: fromSetting, source: 'setting', explicit: true, profile };
+  if (fromSetting) {
+    const resolved: ResolvedRegion = { region: fromSetting, source: 'setting', explicit: true, profile };
+    if (inputs.regionSettingName) resolved.settingName = inputs.regionSettingName;
+    return resolved;
+  }
   for (const variable of ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const) {
     const fromEnvironment = nonEmpty(inputs.env[variable]);
     if (fromEnvironment) return { region: fromEnvironment, source: 'environment', explicit: true, profile, variable };
@@ -61,7 +69,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 /** A few words for UI details: "us-east-1 (from AWS_REGION)". */
 export function describeRegion(resolved: ResolvedRegion): string {
   const from: Record<RegionSource, string> = {
-    setting: 'from sagemakerSpec.region',
+    setting: `from ${resolved.settingName ?? 'sagemakerSpec.region'}`,
     environment: `from ${resolved.variable ?? 'the environment'}`,
     profile: `from profile "${resolved.profile}"`,
     spec: "from the spec's images",

@@ -11,6 +11,7 @@
  *
  * A generator, so the editor can show progress and stop between files.
  */
+import type { FileHost } from '../core/fileHost';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileSelection } from '../core/filesToCheck';
@@ -19,8 +20,8 @@ import { MAX_SPEC_BYTES, readSpecFile, UnreadableFileError } from './readSpecFil
 export interface FoundFile {
   /** Absolute path. */
   file: string;
-  /** The host that reads it: `json`, `python`, `notebook`, … */
-  host: string;
+  /** The host that reads it. */
+  host: FileHost;
   /** The decoded text, when the walk had to read it to identify the file. */
   text?: string;
 }

@@ -15,9 +15,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { excludeMatcher } from '../core/filesToCheck';
 import type { Finding } from '../core/findings';
-import { readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument } from '../core/hostDocument';
-import { isYamlSpecName } from '../core/hosts/yaml/yamlRequests';
-import { isDockerfileName } from '../core/hosts/dockerfile/dockerfileNames';
+import { hostOfFileName, readFileDocument, type FileHost } from '../core/fileHost';
+import { holdsRequests } from '../core/hostDocument';
 import { IpynbFile } from '../core/hosts/notebook/ipynbFile';
 import { findingsInIpynbFile } from '../core/hosts/notebook/ipynbFindings';
 import { LineIndex } from '../core/textPositions';
@@ -147,29 +146,22 @@ export class WorkspaceCheck implements vscode.Disposable {
     summary.problems += findings.length;
   }
 
-  private analyzeText(uri: vscode.Uri, host: string, text: string): Finding[] {
-    if (host === 'python') return analyzeHostDocument(this.analysis, uri, readPythonDocument(text), false);
-    if (host === 'dockerfile') return analyzeHostDocument(this.analysis, uri, readDockerfileDocument(text), false);
-    if (host === 'yaml') {
-      const forced = isSpecFilePath(uri.fsPath) || isYamlSpecName(uri.fsPath);
-      return analyzeHostDocument(this.analysis, uri, readYamlDocument(text, forced), forced);
-    }
+  private analyzeText(uri: vscode.Uri, host: FileHost, text: string): Finding[] {
     if (host === 'notebook') {
       const ipynb = IpynbFile.parse(text);
       if (!ipynb) return [];
-      const findings = analyzeHostDocument(this.analysis, uri, readPythonDocument(ipynb.notebook.text), false);
+      const { document } = readFileDocument(host, uri.fsPath, ipynb.notebook.text, false);
+      const findings = holdsRequests(document) ? analyzeHostDocument(this.analysis, uri, document, false) : [];
       return findingsInIpynbFile(ipynb, findings).map((located) => located.finding);
     }
-    const forced = isSpecFilePath(uri.fsPath);
-    const document = readJsonDocument(text, forced);
-    return document.requests.length > 0 ? analyzeHostDocument(this.analysis, uri, document, forced) : [];
+    const { document, forcedSpec } = readFileDocument(host, uri.fsPath, text, isSpecFilePath(uri.fsPath));
+    return holdsRequests(document) ? analyzeHostDocument(this.analysis, uri, document, forcedSpec) : [];
   }
 
   /** A file of the last run closed: its result from disk again (it may have been saved changed). */
   private restore(uri: vscode.Uri): void {
     if (!this.checked.has(uri.toString())) return;
-    const lower = uri.fsPath.toLowerCase();
-    const host = lower.endsWith('.py') ? 'python' : lower.endsWith('.ipynb') ? 'notebook' : /\.ya?ml$/.test(lower) ? 'yaml' : isDockerfileName(uri.fsPath) && !/\.jsonc?$/.test(lower) ? 'dockerfile' : 'json';
+    const host = hostOfFileName(uri.fsPath);
     const summary: WorkspaceCheckSummary = { filesChecked: 0, filesWithProblems: 0, problems: 0, skipped: [], cancelled: false };
     this.checkFile(uri, { file: uri.fsPath, host }, summary);
   }

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { applyPreferredFixes } from '../core/fixAll';
-import { readJsonDocument, readPythonDocument } from '../core/hostDocument';
+import { readAgain } from '../core/fileHost';
 import { analyzeHostDocument } from './fileAnalysis';
 import type { SpecAnalysis } from './specAnalysis';
 
@@ -41,7 +41,7 @@ export class FixAllProvider implements vscode.CodeActionProvider {
       (text) => {
         // The first round uses the analysis the diagnostics already made.
         if (text === original) return { document: host, findings: result.analysis.findings };
-        const read = host.host === 'python' ? readPythonDocument(text) : readJsonDocument(text, forced);
+        const read = readAgain(host, text, forced);
         return { document: read, findings: analyzeHostDocument(this.analysis, document.uri, read, forced) };
       },
       (fix, error) => this.analysis.internalError(`fix-all "${fix.title}"`, error),

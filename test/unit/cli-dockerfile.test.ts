@@ -34,10 +34,10 @@ describe('sagemaker-spec check: Dockerfiles', () => {
   });
 
   it('reads Dockerfile names with the Dockerfile host, and .py and .json with theirs', () => {
-    assert.equal(readDocument('/p/Dockerfile', LATEST, false).host, 'dockerfile');
-    assert.equal(readDocument('/p/app.Dockerfile', LATEST, false).host, 'dockerfile');
-    assert.equal(readDocument('/p/Dockerfile.json', '{}', false).host, 'json');
-    assert.equal(readDocument('/p/dockerfile.py', '', false).host, 'python');
+    assert.equal(readDocument('/p/Dockerfile', LATEST, false).document.host, 'dockerfile');
+    assert.equal(readDocument('/p/app.Dockerfile', LATEST, false).document.host, 'dockerfile');
+    assert.equal(readDocument('/p/Dockerfile.json', '{}', false).document.host, 'json');
+    assert.equal(readDocument('/p/dockerfile.py', '', false).document.host, 'python');
   });
 
   it('reports the findings of a folder\'s Dockerfiles and exits 1', () => {

@@ -150,6 +150,21 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
     });
   });
 
+  describe('where the target region came from', () => {
+    it('names the source of the region in the image-region-mismatch message', () => {
+      const root = tempProject({ 'job.sagemaker.json': LATEST_TAG, 'aws-config': '[profile ml]\nregion = eu-west-1\n' });
+      const args = ['check', '--format', 'json', 'job.sagemaker.json'];
+      const message = (run: ReturnType<typeof runCli>) => jsonResults(run.stdout)[0].findings.find((finding) => finding.code === 'image-region-mismatch')?.message;
+      const expected = (source: string) => `The image is in us-east-1, but the target region is eu-west-1 (${source}); SageMaker pulls images from its own region.`;
+      assert.equal(message(runCli(args, { cwd: root, env: { AWS_REGION: 'eu-west-1' } })), expected('from AWS_REGION'));
+      assert.equal(message(runCli(args, { cwd: root, env: { AWS_DEFAULT_REGION: 'eu-west-1' } })), expected('from AWS_DEFAULT_REGION'));
+      assert.equal(message(runCli(args, { cwd: root, env: { AWS_PROFILE: 'ml', AWS_CONFIG_FILE: path.join(root, 'aws-config') } })), expected('from profile "ml"'));
+      assert.equal(message(runCli([...args, '--region', 'eu-west-1'], { cwd: root })), expected('from --region'));
+      fs.writeFileSync(path.join(root, '.sagemaker-spec.json'), '{"region": "eu-west-1"}');
+      assert.equal(message(runCli(args, { cwd: root })), expected('from .sagemaker-spec.json "region"'));
+    });
+  });
+
   describe('region overrides', () => {
     it('gives each file the region of the last matching entry; --region wins over both', () => {
       // The example's image is in us-east-1.
@@ -268,6 +283,22 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       ].join('\n'));
       assert.deepEqual(codesOf(run.stdout), ['missing-vpc-config']);
       assert.equal(run.status, 1);
+    });
+
+    it('says it leaves notebooks as they are, rather than that there was nothing to fix', () => {
+      const root = tempProject({ 'explore.ipynb': fs.readFileSync(path.join(REPOSITORY_ROOT, 'test/fixtures/notebooks/training-two-cells.ipynb'), 'utf8') });
+      const before = fs.readFileSync(path.join(root, 'explore.ipynb'), 'utf8');
+      const run = runCli(['check', '--fix', 'explore.ipynb'], { cwd: root });
+      assert.equal(fs.readFileSync(path.join(root, 'explore.ipynb'), 'utf8'), before);
+      assert.equal(run.stderr.split('\n')[0], 'left explore.ipynb as it is: --fix does not edit notebooks; apply their quick fixes in the editor');
+    });
+
+    it('fixes a YAML file that the config file\'s "files" makes a spec, as YAML', () => {
+      const spec = example('broken-invalid-enum-value.sagemaker.yaml');
+      const root = tempProject({ '.sagemaker-spec.json': '{"files": ["jobs/*.yaml"]}', 'jobs/train.yaml': spec });
+      const run = runCli(['check', '--fix', 'jobs/train.yaml'], { cwd: root });
+      assert.equal(fs.readFileSync(path.join(root, 'jobs/train.yaml'), 'utf8'), spec.replace('TrainingInputMode: Fil', 'TrainingInputMode: File'));
+      assert.equal(run.stderr.split('\n').at(-2), 'sagemaker-spec: applied 1 fix in 1 file');
     });
 
     it('says so when there is nothing to fix', () => {

@@ -13,19 +13,13 @@ import { completeInDockerfile } from '../../src/core/hosts/dockerfile/dockerfile
 import { isDockerfileName } from '../../src/core/hosts/dockerfile/dockerfileNames';
 import { renderFix } from '../../src/core/renderFix';
 import type { RequestNode } from '../../src/core/requestTree';
-import { apiModel, catalog, instanceGpus, only, textAt, type AnalyzeInputs } from './specTestKit';
+import { analyzeOptions, apiModel, catalog, instanceGpus, only, textAt, type AnalyzeInputs } from './specTestKit';
 
 const XGBOOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost';
 const PYTORCH = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training';
 
 function analyze(text: string, inputs: AnalyzeInputs = {}): Finding[] {
-  return analyzeDocument(readDockerfileDocument(text), {
-    catalog,
-    apiModel,
-    instanceGpus,
-    regionInputs: { regionSetting: inputs.region, env: {} },
-    rules: inputs.rules,
-  }).findings;
+  return analyzeDocument(readDockerfileDocument(text), analyzeOptions(inputs)).findings;
 }
 
 /** `code text-under-the-finding` for each finding. */

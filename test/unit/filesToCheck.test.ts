@@ -37,10 +37,10 @@ describe('files to check', () => {
     });
 
     it('takes a later host\'s kind, its globs and its content test, before the general ones', () => {
-      const stepFunctions = { host: 'stepFunctions', globs: ['**/*.asl.json'], identifies: (text: string) => text.includes('arn:aws:states:::sagemaker') };
-      const chosen = new FileSelection({ isSpecFile: SPEC_GLOBS, kinds: [stepFunctions, { host: 'json', globs: ['**/*.json'], identifies: jsonIdentifiesRequest }] });
+      const stepFunctions = { host: 'yaml' as const, globs: ['**/*.asl.json'], identifies: (text: string) => text.includes('arn:aws:states:::sagemaker') };
+      const chosen = new FileSelection({ isSpecFile: SPEC_GLOBS, kinds: [stepFunctions, { host: 'json' as const, globs: ['**/*.json'], identifies: jsonIdentifiesRequest }] });
       const decision = chosen.decideFile('flows/train.asl.json');
-      assert.equal(decided(decision), 'ifIdentified:stepFunctions');
+      assert.equal(decided(decision), 'ifIdentified:yaml');
       assert.equal(decision.check === 'ifIdentified' && decision.identifies('{"Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync"}'), true);
       assert.equal(decided(chosen.decideFile('flows/other.json')), 'ifIdentified:json');
       assert.equal(decided(chosen.decideFile('flows/train.py')), 'no', 'only the kinds given are tried');

@@ -11,7 +11,7 @@ import { BOTO3_METHODS } from '../../src/core/hosts/python/pythonRequests';
 import { renderFix } from '../../src/core/renderFix';
 import { isDynamic } from '../../src/core/requestTree';
 import type { SpecKind } from '../../src/core/specKind';
-import { algorithms, apiModel, catalog, instanceGpus, type AnalyzeInputs } from './specTestKit';
+import { analyzeOptions, type AnalyzeInputs } from './specTestKit';
 
 /** A member whose value the Python host could not know (a call, a name bound twice, …). */
 export const DYNAMIC = Symbol('dynamic');
@@ -77,14 +77,7 @@ export function boto3Script(kind: SpecKind, request: Record<string, unknown>, st
 
 /** Every finding of a Python text, analysed as the editor and the checker do. */
 export function analyzePython(text: string, inputs: AnalyzeInputs = {}): Finding[] {
-  return analyzeDocument(readPythonDocument(text), {
-    catalog,
-    apiModel,
-    instanceGpus,
-    algorithms: inputs.algorithms ? algorithms : undefined,
-    regionInputs: { regionSetting: inputs.region, env: {} },
-    rules: inputs.rules,
-  }).findings;
+  return analyzeDocument(readPythonDocument(text), analyzeOptions(inputs)).findings;
 }
 
 /** `text` after the preferred fix of `finding` (or the one titled `title`), rendered as Python. */

@@ -2,7 +2,7 @@
  * Shared helpers for the core's unit tests: build specs, analyze them with the committed catalog,
  * read back the text a finding points at, and apply a quick fix.
  */
-import { analyzeSpec } from '../../src/core/analyze';
+import { analyzeSpec, type AnalyzeOptions } from '../../src/core/analyze';
 import type { Catalog } from '../../src/core/catalog/catalog';
 import { applyEdits, type Finding, type QuickFix } from '../../src/core/findings';
 import { renderFix, type RenderedFix } from '../../src/core/renderFix';
@@ -30,8 +30,9 @@ export interface AnalyzeInputs {
   algorithms?: boolean;
 }
 
-export function analyzeText(text: string, inputs: AnalyzeInputs = {}): Finding[] {
-  return analyzeSpec(parseSpecDocument(text), {
+/** The options every host's tests analyse with: the committed data, no environment, and `inputs`. */
+export function analyzeOptions(inputs: AnalyzeInputs = {}): AnalyzeOptions {
+  return {
     catalog,
     apiModel,
     instanceGpus,
@@ -39,7 +40,11 @@ export function analyzeText(text: string, inputs: AnalyzeInputs = {}): Finding[]
     regionInputs: { regionSetting: inputs.region, env: {} },
     rules: inputs.rules,
     forcedSpec: inputs.forced,
-  }).findings;
+  };
+}
+
+export function analyzeText(text: string, inputs: AnalyzeInputs = {}): Finding[] {
+  return analyzeSpec(parseSpecDocument(text), analyzeOptions(inputs)).findings;
 }
 
 /** The document text a finding points at. */

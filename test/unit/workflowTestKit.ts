@@ -8,10 +8,10 @@ import { analyzeDocument, readJsonDocument, requestAt } from '../../src/core/hos
 import { hoverAt } from '../../src/core/hover';
 import { renderFix } from '../../src/core/renderFix';
 import type { RuleSettings } from '../../src/core/rules/ruleCodes';
-import { apiModel, catalog, instanceGpus } from './specTestKit';
+import { analyzeOptions, apiModel, catalog } from './specTestKit';
 
 export function analyzeWorkflow(text: string, inputs: { region?: string; rules?: RuleSettings } = {}): Finding[] {
-  return analyzeDocument(readJsonDocument(text), { catalog, apiModel, instanceGpus, regionInputs: { regionSetting: inputs.region, env: {} }, rules: inputs.rules }).findings;
+  return analyzeDocument(readJsonDocument(text), analyzeOptions(inputs)).findings;
 }
 
 /** The text after applying `finding`'s fix titled `title` (else its preferred fix). */

@@ -6,30 +6,16 @@
 import { applyEdits, type Finding } from '../../src/core/findings';
 import { analyzeDocument, readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
 import { renderFix } from '../../src/core/renderFix';
-import { algorithms, apiModel, catalog, instanceGpus, type AnalyzeInputs } from './specTestKit';
+import { analyzeOptions, type AnalyzeInputs } from './specTestKit';
 
 /** Every finding of a YAML text (`forced`: a `*.sagemaker.yaml` file). */
 export function analyzeYaml(text: string, inputs: AnalyzeInputs = {}): Finding[] {
-  return analyzeDocument(readYamlDocument(text, inputs.forced), {
-    catalog,
-    apiModel,
-    instanceGpus,
-    algorithms: inputs.algorithms ? algorithms : undefined,
-    regionInputs: { regionSetting: inputs.region, env: {} },
-    rules: inputs.rules,
-    forcedSpec: inputs.forced,
-  }).findings;
+  return analyzeDocument(readYamlDocument(text, inputs.forced), analyzeOptions(inputs)).findings;
 }
 
 /** Every finding of a JSON CloudFormation template. */
 export function analyzeJsonTemplate(text: string, inputs: AnalyzeInputs = {}): Finding[] {
-  return analyzeDocument(readJsonDocument(text), {
-    catalog,
-    apiModel,
-    instanceGpus,
-    regionInputs: { regionSetting: inputs.region, env: {} },
-    rules: inputs.rules,
-  }).findings;
+  return analyzeDocument(readJsonDocument(text), analyzeOptions(inputs)).findings;
 }
 
 /** `text` after the preferred fix of `finding` (or the one titled `title`), rendered in `host`'s syntax. */

@@ -4,6 +4,7 @@
  * (`invalid-image-reference` comes before all of them, in the analyzer.)
  */
 import { closestMatches } from '../closestMatches';
+import { describeRegion } from '../region';
 import { suggestTags } from '../catalog/tagSuggestions';
 import type { QuickFix } from '../findings';
 import { checkNewerThanCatalog } from './catalogAge';
@@ -93,7 +94,7 @@ function checkTargetRegion(context: RuleContext, image: ImageOccurrence): boolea
   }
   context.report(
     'image-region-mismatch',
-    `The image is in ${ecr.region.text}, but the target region is ${target.region}; SageMaker pulls images from its own region.`,
+    `The image is in ${ecr.region.text}, but the target region is ${describeRegion(target)}; SageMaker pulls images from its own region.`,
     image.rangeOf(ecr.region),
     fixes,
   );

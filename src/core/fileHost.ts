@@ -1,0 +1,76 @@
+/**
+ * Which host reads a file, by its name, and reading a file's text with it: the one decision the
+ * checker (`sagemaker-spec check`, `check --fix`), **SageMaker: Check Workspace** and folder
+ * expansion (filesToCheck.ts) share, so a file is never read one way by one and another way by
+ * the other.
+ */
+import { readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from './hostDocument';
+import type { HostLanguage } from './specDocument';
+import { isDockerfileName } from './hosts/dockerfile/dockerfileNames';
+import { isYamlSpecName } from './hosts/yaml/yamlRequests';
+
+/** The hosts a file on disk can be read with; `notebook` is a `.ipynb` file whose code cells are Python. */
+export type FileHost = 'json' | 'yaml' | 'python' | 'notebook' | 'dockerfile';
+
+/**
+ * The host for a path (`/` or `\` separated; only the name matters, in any letter case): Python
+ * for `.py`, a notebook for `.ipynb`, YAML for `.yaml`/`.yml`, Dockerfile for Dockerfile names
+ * (see dockerfileNames.ts) unless they end in `.json`/`.jsonc`, JSON (with comments) for
+ * everything else.
+ */
+export function hostOfFileName(path: string): FileHost {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.py')) return 'python';
+  if (lower.endsWith('.ipynb')) return 'notebook';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (isDockerfileName(path) && !/\.jsonc?$/.test(lower)) return 'dockerfile';
+  return 'json';
+}
+
+/** A file's text read by its host, and whether analysis treats it as a spec whatever its members. */
+export interface FileDocument {
+  document: HostDocument;
+  /** True when the user's spec globs matched the file, or its name makes it a spec (`*.sagemaker.yaml`). */
+  forcedSpec: boolean;
+}
+
+/**
+ * Reads `text`, the content of the file at `path`, with `host` (for a notebook, `text` is its
+ * code cells joined, see hosts/notebook/ipynbFile.ts; mapping findings back to cells is the
+ * caller's). `forcedSpec`: the user's spec globs (`sagemakerSpec.files`, a
+ * config file's `files`) matched the file. Never throws on bad text: the host reports it.
+ */
+export function readFileDocument(host: FileHost, path: string, text: string, forcedSpec: boolean): FileDocument {
+  switch (host) {
+    case 'python':
+    case 'notebook':
+      return { document: readPythonDocument(text), forcedSpec: false };
+    case 'dockerfile':
+      return { document: readDockerfileDocument(text), forcedSpec: false };
+    case 'yaml': {
+      const forced = forcedSpec || isYamlSpecName(path);
+      return { document: readYamlDocument(text, forced), forcedSpec: forced };
+    }
+    case 'json':
+      return { document: readJsonDocument(text, forcedSpec), forcedSpec };
+  }
+}
+
+/**
+ * `text` read again by the host that read `document` (after a fix changed it): the fix-all loops
+ * of the editor and the checker re-read with the host they started with. `forcedSpec` as the first
+ * reading decided it (FileDocument.forcedSpec).
+ */
+export function readAgain(document: HostDocument, text: string, forcedSpec: boolean): HostDocument {
+  const host: HostLanguage = document.host;
+  switch (host) {
+    case 'python':
+      return readPythonDocument(text);
+    case 'dockerfile':
+      return readDockerfileDocument(text);
+    case 'yaml':
+      return readYamlDocument(text, forcedSpec);
+    case 'json':
+      return readJsonDocument(text, forcedSpec);
+  }
+}
