@@ -144,6 +144,20 @@ describe('source.fixAll.sagemaker-spec', function () {
     await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length === 0);
   });
 
+  it('fixes a YAML spec as YAML, reading it again as YAML between rounds', async () => {
+    const yaml = fs.readFileSync(path.join(FIXTURE_WORKSPACE, '..', '..', '..', 'examples', 'broken-invalid-enum-value.sagemaker.yaml'), 'utf8').replace('382416733822', '246618743249');
+    const uri = write('fix-all.sagemaker.yaml', yaml);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await waitForDiagnostics(uri, (diagnostics) => diagnostics.length === 2);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.sagemaker-spec');
+    const ours = actions.filter((action) => action.kind?.value === 'source.fixAll.sagemaker-spec');
+    assert.deepStrictEqual(ours.map((action) => action.title), ['Fix 2 SageMaker problems']);
+    assert.ok(await vscode.workspace.applyEdit(ours[0].edit!));
+    assert.strictEqual(document.getText(), yaml.replace('246618743249', '382416733822').replace('TrainingInputMode: Fil\n', 'TrainingInputMode: File\n'));
+    await waitForDiagnostics(uri, (diagnostics) => diagnostics.length === 0);
+  });
+
   it('runs on save through editor.codeActionsOnSave', async () => {
     await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', { 'source.fixAll.sagemaker-spec': 'explicit' }, vscode.ConfigurationTarget.Global);
     const uri = write('fix-on-save.sagemaker.json', ACCOUNT_MISMATCH);

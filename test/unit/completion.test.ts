@@ -75,6 +75,14 @@ describe('completion', () => {
     assert.equal(applyEdits(source, [item.edit]), source.replace('"xgb"', '"683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.2-0"'));
   });
 
+  it('completes a boto3 request dict\'s image while the request is written, before its name member', () => {
+    const source = 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_training_job(AlgorithmSpecification={"TrainingImage": "xgb"})\n';
+    const offset = source.indexOf('"xgb"') + 4;
+    const result = completeInPython(readPythonDocument(source), offset, { catalog, regionInputs: { env: { AWS_REGION: 'us-east-1' } } })!;
+    assert.equal(result.items[0].label, 'sagemaker-xgboost:3.2-0');
+    assert.equal(applyEdits(source, [result.items[0].edit]), source.replace('"xgb"', '"683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.2-0"'));
+  });
+
   it('uses the region of the environment, with the right DNS suffix', () => {
     const items = complete(training('kmeans|'), { AWS_REGION: 'cn-north-1' })!.items;
     assert.ok(items.length > 0);

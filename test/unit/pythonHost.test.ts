@@ -380,6 +380,8 @@ describe('Python host', () => {
         `import boto3\nboto3.client("sagemaker").create_endpoint(EndpointName="ep", EndpointConfigName="c")\n`,
         `import boto3\nsm = boto3.Session().client(service_name='sagemaker')\nsm.create_model(ModelName='m')\n`,
         `import boto3\nsm.create_model(**request)\n`,
+        // A SageMaker client's call is a request before its name member is written (completion while typing).
+        `import boto3\nsm = boto3.client("sagemaker")\nsm.create_training_job(AlgorithmSpecification={"TrainingImage": ""})\n`,
       ];
       for (const text of ours) assert.equal(readPythonDocument(text).requests.length, 1, text);
     });

@@ -219,12 +219,14 @@ const NAME_MEMBERS: Readonly<Record<SpecKind, string>> = {
 
 /**
  * False when the call is provably not SageMaker's: its receiver is `….client("other-service")`
- * (directly or through a name bound once), or it passes neither the request's name member nor
- * `**kwargs` (an ORM's `db.create_model(name=…)`, Comprehend's `create_endpoint` has its own).
+ * (directly or through a name bound once), or, on a receiver we cannot trace, it passes neither
+ * the request's name member nor `**kwargs` (an ORM's `db.create_model(name=…)`, Comprehend's
+ * `create_endpoint` has its own). On a provable SageMaker client every call is a request, so
+ * completion and findings work while the request is written, before its name member.
  */
 function mayBeSageMakerCall(text: string, scopes: PythonScopes, receiver: SyntaxNode, argList: SyntaxNode, kind: SpecKind): boolean {
   const service = clientService(text, scopes, receiver);
-  if (service !== undefined && service !== 'sagemaker') return false;
+  if (service !== undefined) return service === 'sagemaker';
   const children = childrenOf(argList);
   return children.some((child, index) =>
     child.name === '**' || (child.name === 'VariableName' && children[index + 1]?.name === 'AssignOp' && sourceOf(text, child) === NAME_MEMBERS[kind]));
