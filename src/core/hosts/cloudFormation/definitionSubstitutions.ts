@@ -5,9 +5,9 @@
  * `Name`, at deployment. Only keys of that map are placeholders: any other `${…}` is written out
  * as it stands (there is no `${!…}` escape here, unlike `Fn::Sub`).
  *
- * A placeholder is dynamic even when its key's value is a literal: the value may be an intrinsic
- * in another branch of the stack, and a fix could only edit the map, not the text it stands in —
- * so, as `DefinitionString` placeholders always were, it is never reported, and the static text
+ * A placeholder is dynamic even when its key's value is a literal: a finding on the substituted
+ * text, and its fix, would belong to the map rather than to the definition (and `DefinitionString`
+ * placeholders were never substituted either). So it is never reported, and the static text
  * around it is checked as a template (see TemplatePart).
  */
 import type { Node } from 'jsonc-parser';
