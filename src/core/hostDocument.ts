@@ -21,6 +21,7 @@ import { scanJson, type JsonScan } from './jsonScan';
 import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests, type CloudFormationHooks, type TemplateResource } from './hosts/cloudFormation/cloudFormationRequests';
 import { intrinsicView } from './hosts/cloudFormation/intrinsics';
 import { embeddedJsonTree } from './hosts/cloudFormation/embeddedJson';
+import { definitionSubstitutionNames, markDefinitionSubstitutions } from './hosts/cloudFormation/definitionSubstitutions';
 import { isStateMachine } from './hosts/workflows/stateMachineRequests';
 import { isPipelineDefinition } from './hosts/workflows/pipelineRequests';
 import { memberValue } from './jsonTree';
@@ -82,13 +83,18 @@ export const cloudFormationHooks: CloudFormationHooks = {
 /**
  * A state machine resource's SageMaker tasks: its `Definition` (an object, JSON or YAML) read by
  * the Step Functions host, with the template's intrinsics dynamic; or its `DefinitionString`
- * (JSON in a string, plain or in `Fn::Sub`), whose `${…}` placeholders (`DefinitionSubstitutions`,
- * parameters) are dynamic. Deployed to many regions, like the template.
+ * (JSON in a string, plain or in `Fn::Sub`). In both, `${Name}` for a key of the resource's
+ * `DefinitionSubstitutions` is a placeholder (dynamic; the static text around it still checked),
+ * and any other `${…}` outside `Fn::Sub` is text. Deployed to many regions, like the template.
  */
 function stateMachineInTemplate(resource: TemplateResource): SpecDocument[] {
+  const isSubstituted = definitionSubstitutionNames(resource.properties);
   const definition = memberValue(intrinsicView(resource.text, resource.properties, 1).root, 'Definition');
-  if (definition?.type === 'object') return findWorkflowRequests(resource.text, definition, resource.host).map((request) => ({ ...request, anyRegion: true }));
-  const embedded = embeddedJsonTree(resource.text, memberValue(resource.properties, 'DefinitionString'), resource.host, true);
+  if (definition?.type === 'object') {
+    markDefinitionSubstitutions(resource.text, definition, isSubstituted);
+    return findWorkflowRequests(resource.text, definition, resource.host).map((request) => ({ ...request, anyRegion: true }));
+  }
+  const embedded = embeddedJsonTree(resource.text, memberValue(resource.properties, 'DefinitionString'), resource.host, isSubstituted);
   return isStateMachine(embedded) ? inStringRequests(resource, embedded!) : [];
 }
 

@@ -36,10 +36,11 @@ export function awsCliEnvironment(credentials: CliCredentials, region = 'us-east
   };
 }
 
-export function runAwsCli(args: string[], options: { endpoint: string; credentials: CliCredentials; region?: string; timeoutMs?: number }): Promise<CliResult> {
+/** `executable`: the CLI to run (default `aws` on PATH; `/usr/bin/aws` is Debian's AWS CLI v2). */
+export function runAwsCli(args: string[], options: { endpoint: string; credentials: CliCredentials; region?: string; timeoutMs?: number; executable?: string }): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     execFile(
-      'aws',
+      options.executable ?? 'aws',
       [...args, '--endpoint-url', options.endpoint, '--output', 'json'],
       { env: awsCliEnvironment(options.credentials, options.region), timeout: options.timeoutMs ?? 30_000, encoding: 'utf8' },
       (error, stdout, stderr) => {

@@ -6,60 +6,12 @@ import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Node } from 'jsonc-parser';
 import { readPythonDocument } from '../../src/core/hostDocument';
-import { hasOpenMembers, isDynamic } from '../../src/core/requestTree';
 import { SageMakerTestServer, type RecordedRequest } from '../server/sageMakerTestServer';
+import { compareTree, type Comparison } from './requestBodyOracle';
 
 const CREDENTIALS = { accessKeyId: 'AKIDPYTHONORACLE0001', secretAccessKey: 'python-oracle-secret/not+real' };
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'python');
-
-/** What a comparison saw: the leaves compared, and the paths skipped because the tree marks them dynamic or open. */
-interface Comparison {
-  compared: number;
-  skipped: string[];
-}
-
-/**
- * Asserts that `body` (what boto3 sent) is the value of `node` (what we built): same members,
- * items and scalars. A dynamic node matches any value that was sent; an object with open members
- * (an unresolvable `**kwargs`) may have members the tree does not list, recorded as `path.*name`.
- */
-function compareTree(node: Node, body: unknown, at: string, seen: Comparison): void {
-  if (isDynamic(node)) {
-    assert.notEqual(body, undefined, `${at}: boto3 sent nothing where the tree has a dynamic value`);
-    seen.skipped.push(at);
-    return;
-  }
-  switch (node.type) {
-    case 'object': {
-      assert.ok(body !== null && typeof body === 'object' && !Array.isArray(body), `${at}: boto3 sent ${JSON.stringify(body)} for an object`);
-      const members = body as Record<string, unknown>;
-      const keys: string[] = [];
-      for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
-        const name = String(key.value);
-        keys.push(name);
-        assert.ok(Object.hasOwn(members, name), `${at}.${name}: in the tree, not in the body`);
-        compareTree(value, members[name], `${at}.${name}`, seen);
-      }
-      const extra = Object.keys(members).filter((name) => !keys.includes(name));
-      if (hasOpenMembers(node)) seen.skipped.push(...extra.map((name) => `${at}.*${name}`));
-      else assert.deepEqual(extra, [], `${at}: members boto3 sent that the tree lacks`);
-      return;
-    }
-    case 'array': {
-      assert.ok(Array.isArray(body), `${at}: boto3 sent ${JSON.stringify(body)} for a list`);
-      const items = node.children ?? [];
-      assert.equal(body.length, items.length, `${at}: item count`);
-      items.forEach((item, index) => compareTree(item, body[index], `${at}[${index}]`, seen));
-      return;
-    }
-    default:
-      assert.strictEqual(body, node.value, `${at}: boto3 sent ${JSON.stringify(body)}, the tree holds ${JSON.stringify(node.value)}`);
-      seen.compared++;
-  }
-}
 
 /** An environment with nothing of the machine's AWS setup: fake credentials, one region, the test server as endpoint. */
 function botoEnvironment(endpoint: string): NodeJS.ProcessEnv {

@@ -7,7 +7,9 @@
  * 1. the host's string: JSON escapes (`\"`), or YAML's scalar styles (a `|` block drops each
  *    line's indentation, a `>` block folds line breaks into spaces, quotes and escapes);
  * 2. optionally `Fn::Sub`: `${Name}` is a placeholder CloudFormation fills in before the JSON is
- *    read (dynamic here), `${!Name}` the literal text `${Name}`.
+ *    read (dynamic here), `${!Name}` the literal text `${Name}`;
+ * 3. for a state machine, its `DefinitionSubstitutions`: `${Name}` for a key `Name` of that map
+ *    is a placeholder too (definitionSubstitutions.ts), any other `${…}` static text.
  * Each decoded character keeps the source range it came from; the inner JSON is parsed by
  * jsonc-parser and every node's offsets are mapped back through those ranges.
  *
@@ -19,6 +21,7 @@ import { parseTree, type Node } from 'jsonc-parser';
 import { valueOffsetMapper } from '../../jsonTree';
 import type { RequestNode, TemplatePart } from '../../requestTree';
 import type { HostLanguage } from '../../specDocument';
+import type { SubstitutionNames } from './definitionSubstitutions';
 import { intrinsicCall } from './intrinsics';
 
 type Building = { -readonly [K in keyof RequestNode]: RequestNode[K] };
@@ -38,17 +41,18 @@ interface MappedText {
  * the first item of `[string, variables]`) — with offsets into `text` (the template, written in
  * `host`'s syntax). `${…}` placeholders of `Fn::Sub` are dynamic values (inside a JSON string, a
  * dynamic string with its static parts as a template). Undefined when `value` is neither, or
- * its characters cannot be mapped exactly. `placeholdersWithoutSub`: `${…}` is a placeholder even
- * in a plain string (a state machine's `DefinitionSubstitutions`).
+ * its characters cannot be mapped exactly. `isSubstituted`: the names a state machine's
+ * `DefinitionSubstitutions` fills in after `Fn::Sub` — `${Name}` of a plain string, `${!Name}`
+ * of `Fn::Sub` (written out as `${Name}`) — placeholders too; any other `${…}` is static text.
  */
-export function embeddedJsonTree(text: string, value: Node | undefined, host: HostLanguage, placeholdersWithoutSub = false): RequestNode | undefined {
+export function embeddedJsonTree(text: string, value: Node | undefined, host: HostLanguage, isSubstituted: SubstitutionNames = () => false): RequestNode | undefined {
   const call = intrinsicCall(value);
   if (call && call.name !== 'Fn::Sub') return undefined;
   const source = call ? (call.argument?.type === 'array' ? call.argument.children?.[0] : call.argument) : value;
   if (source?.type !== 'string' || typeof source.value !== 'string') return undefined;
   const decoded = host === 'yaml' ? yamlScalarText(text, source) : jsonStringText(text, source);
   if (!decoded) return undefined;
-  const { parseText, placeholders } = call || placeholdersWithoutSub ? substituted(decoded) : { parseText: decoded, placeholders: new Map() as Placeholders };
+  const { parseText, placeholders } = substituted(decoded, call !== undefined, isSubstituted);
   const root = parseTree(parseText.text, [], { allowTrailingComma: true, disallowComments: false });
   if (!root) return undefined;
   return mapTree(root, parseText, placeholders);
@@ -180,32 +184,35 @@ function push(mapped: MappedText, characters: string, start: number, end: number
 }
 
 /**
- * `Fn::Sub`'s text as JSON to parse: `${!Name}` becomes `${Name}`; `${Name}` stays inside a JSON
+ * The text as JSON to parse, its placeholders read: with `Fn::Sub` (`sub`), every `${Name}` is
+ * one and `${!Name}` is the text `${Name}` (a placeholder again when `isSubstituted(Name)`);
+ * without, only `${Name}` with `isSubstituted(Name)` is one. A placeholder stays inside a JSON
  * string (that string is a template), and elsewhere becomes `null` padded to its length (a
  * dynamic value). Placeholders are index ranges into the result.
  */
-function substituted(decoded: MappedText): { parseText: MappedText; placeholders: Placeholders } {
+function substituted(decoded: MappedText, sub: boolean, isSubstituted: SubstitutionNames): { parseText: MappedText; placeholders: Placeholders } {
   const result: MappedText = { text: '', starts: [], ends: [] };
   const placeholders: Placeholders = new Map();
   const source = decoded.text;
   let inString = false;
   for (let i = 0; i < source.length; ) {
-    if (source.startsWith('${', i)) {
-      const close = source.indexOf('}', i + 2);
-      if (close > 0 && source[i + 2] === '!') {
-        push(result, '$', decoded.starts[i], decoded.ends[i]);
-        push(result, '{', decoded.starts[i + 1], decoded.ends[i + 2]);
-        i += 3;
-        continue;
-      }
-      if (close > 0) {
-        const start = result.text.length;
-        const filler = inString ? source.slice(i, close + 1) : 'null'.padEnd(close + 1 - i, ' ');
-        for (let j = i; j <= close; j++) push(result, filler[j - i], decoded.starts[j], decoded.ends[j]);
-        placeholders.set(start, result.text.length);
-        i = close + 1;
-        continue;
-      }
+    const close = source.startsWith('${', i) ? source.indexOf('}', i + 2) : -1;
+    // `${N}` at least: a name of one character (`${}` is text, and too short for a `null`).
+    const escaped = sub && source[i + 2] === '!';
+    const name = close > i + (escaped ? 3 : 2) ? source.slice(i + (escaped ? 3 : 2), close) : undefined;
+    if (name !== undefined && (escaped ? isSubstituted(name) : sub || isSubstituted(name))) {
+      const start = result.text.length;
+      const filler = inString ? source.slice(i, close + 1) : 'null'.padEnd(close + 1 - i, ' ');
+      for (let j = i; j <= close; j++) push(result, filler[j - i], decoded.starts[j], decoded.ends[j]);
+      placeholders.set(start, result.text.length);
+      i = close + 1;
+      continue;
+    }
+    if (name !== undefined && escaped) {
+      push(result, '$', decoded.starts[i], decoded.ends[i]);
+      push(result, '{', decoded.starts[i + 1], decoded.ends[i + 2]);
+      i += 3;
+      continue;
     }
     const character = source[i];
     if (character === '"') inString = !inString;
