@@ -45,6 +45,83 @@ const CHANNEL_FIELDS = new Set([
   'contentTypeMatching', 's3DataDistributionTypes', 'recommendedS3DataDistributionType', 'notes', 'sources',
 ]);
 
+/**
+ * The container's checks across hyperparameters (`rules` of a hyperparameter) that become
+ * findings, by rule id: what each keeps. Prose is dropped. Ids not listed here throw, except
+ * those in DROPPED_RULES.
+ */
+const RULE_FIELDS = {
+  'requires-parameter': ['parameter', 'sinceVersion'],
+  'requires-parameter-value': ['parameter', 'in', 'sinceVersion'],
+  'metric-needs-objective-prefix': ['metric', 'objectivePrefixes', 'sinceVersion'],
+  'metric-needs-objective': ['metric', 'objectives', 'sinceVersion'],
+  'threshold-form': ['metrics'],
+  'no-callables': [],
+  'gblinear-single-linear-updater': ['when'],
+  'process-update-plugins': ['when'],
+  'single-tree-grow-plugin': [],
+};
+
+/**
+ * Rules not carried, and why: a multi-class objective without num_class is already the
+ * `requiredWhen` of num_class (checked when generating); the Dask GPU prerequisites span
+ * instances, input modes, content types and distribution, and are left for their own check.
+ */
+const DROPPED_RULES = new Set(['dask-gpu-prerequisites']);
+
+/**
+ * The updater plugin sets of the container's updater check (hyperparameter_validation.py,
+ * `updater_validator`, the same in every version; the reference names them in prose only).
+ * grow_local_histmaker is listed for the versions whose item list has it (to 1.5-1).
+ */
+const UPDATER_PLUGINS = {
+  'gblinear-single-linear-updater': { plugins: ['shotgun', 'coord_descent'] },
+  'process-update-plugins': { plugins: ['refresh', 'prune'] },
+  'single-tree-grow-plugin': {
+    growPlugins: ['grow_colmaker', 'distcol', 'grow_histmaker', 'grow_local_histmaker', 'grow_quantile_histmaker'],
+    rejectedPlugins: ['shotgun', 'coord_descent'],
+  },
+};
+
+/**
+ * First versions the reference leaves out, read from the container code it cites. eval_metric:
+ * up to 1.0-1 the container reads objective only inside the `auc` check; from 1.2-1
+ * (`eval_metric_dep_validator`, 0d8f55de) it reads it first, so any eval_metric without
+ * objective fails. A sinceVersion in the reference wins.
+ */
+const RULE_SINCE_CORRECTIONS = { 'sagemaker-xgboost.eval_metric.requires-parameter': '1.2-1' };
+
+/** The cross-hyperparameter rules of one hyperparameter, compacted (facts only, in the reference's order). */
+function rules(algorithm, name, entry, hyperparameters) {
+  const out = [];
+  for (const rule of entry.rules ?? []) {
+    const where = `${algorithm}.hyperparameters.${name}.rules.${rule.rule}`;
+    if (DROPPED_RULES.has(rule.rule)) continue;
+    if (rule.rule === 'requires-parameter' && rule.when) {
+      // Already a requiredWhen of the named parameter (reported as algorithm-missing-hyperparameter).
+      const target = hyperparameters[rule.parameter];
+      const same = (target?.requiredWhen ?? []).some((condition) => JSON.stringify(condition) === JSON.stringify(rule.when));
+      if (!same) throw new Error(`generate-algorithms: ${where} with a condition that is not a requiredWhen of ${rule.parameter}`);
+      continue;
+    }
+    const fields = RULE_FIELDS[rule.rule];
+    if (!fields) throw new Error(`generate-algorithms: unknown rule ${where}`);
+    // threshold-form's `pattern` describes the one form the check reads (`<metric>@<float>`); another form is new.
+    if (rule.rule === 'threshold-form' && rule.pattern !== '<metric>@<float>') throw new Error(`generate-algorithms: ${where} with pattern ${rule.pattern}`);
+    checkFields(where, rule, new Set(['rule', 'note', ...(rule.rule === 'threshold-form' ? ['pattern'] : []), ...fields]));
+    const compact = { rule: rule.rule };
+    for (const field of fields) {
+      if (rule[field] === undefined) continue;
+      compact[field === 'sinceVersion' ? 'since' : field] = rule[field];
+    }
+    const since = RULE_SINCE_CORRECTIONS[`${algorithm}.${name}.${rule.rule}`];
+    if (since && compact.since === undefined) compact.since = since;
+    Object.assign(compact, UPDATER_PLUGINS[rule.rule]);
+    out.push(compact);
+  }
+  return out;
+}
+
 function checkFields(what, object, known) {
   for (const key of Object.keys(object)) if (!known.has(key)) throw new Error(`generate-algorithms: unknown field ${what}.${key}`);
 }
@@ -73,7 +150,7 @@ function permissive(field, values) {
 }
 
 /** One hyperparameter, compacted; `tunable` is the recommended tuning range when the algorithm lists it as tunable. */
-function hyperparameter(algorithm, name, entry, tunable) {
+function hyperparameter(algorithm, name, entry, tunable, hyperparameters) {
   checkFields(`${algorithm}.hyperparameters.${name}`, entry, HYPERPARAMETER_FIELDS);
   const fields = { ...entry };
   const disputed = [];
@@ -99,13 +176,17 @@ function hyperparameter(algorithm, name, entry, tunable) {
   if (fields.listFormat) {
     out.list = { format: fields.listFormat };
     if (fields.itemType) out.list.itemType = fields.itemType;
-    if (fields.itemAllowedValues) out.list.itemAllowedValues = fields.itemAllowedValues.map(String);
+    // A value some versions accept is an item of those versions (updater's grow_local_histmaker, to 1.5-1).
+    const versioned = Object.keys(fields.valueVersions ?? {}).filter((value) => !fields.itemAllowedValues?.map(String).includes(value));
+    if (fields.itemAllowedValues) out.list.itemAllowedValues = [...fields.itemAllowedValues.map(String), ...versioned];
     if (fields.itemMin !== undefined) Object.assign(out.list, { itemMin: fields.itemMin, itemMinInclusive: fields.itemMinInclusive !== false });
   }
   if (fields.default !== undefined) out.default = fields.default;
   if (fields.aliases) out.aliases = fields.aliases;
   if (fields.aliasesSinceVersion) out.aliasesSinceVersion = fields.aliasesSinceVersion;
   if (fields.containerVersions) out.versions = fields.containerVersions;
+  const crossRules = rules(algorithm, name, entry, hyperparameters);
+  if (crossRules.length > 0) out.rules = crossRules;
   if (tunable) out.tuning = tunable;
   if (fields.setBySdkAtFit) out.setBySdk = true;
   out.sources = entry.sources;
@@ -167,7 +248,7 @@ function algorithm(key, entry) {
   for (const name of Object.keys(entry.hyperparameters).sort()) {
     const own = entry.hyperparameters[name].tuning;
     const range = withoutProse(own?.recommendedRange ?? own?.docsRecommendedRange ?? ranges[name]);
-    hyperparameters[name] = hyperparameter(key, name, entry.hyperparameters[name], range);
+    hyperparameters[name] = hyperparameter(key, name, entry.hyperparameters[name], range, entry.hyperparameters);
   }
   const channels = {};
   for (const name of Object.keys(entry.channels).sort()) channels[name] = channel(key, name, entry.channels[name]);

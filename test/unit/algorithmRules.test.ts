@@ -7,10 +7,11 @@
  * required hyperparameter and channel with a valid value), which itself must raise nothing.
  */
 import * as assert from 'node:assert/strict';
-import type { AlgorithmData, HyperparameterData } from '../../src/core/algorithms/algorithmData';
+import type { AlgorithmData, HyperparameterData, HyperparameterRuleData } from '../../src/core/algorithms/algorithmData';
 import type { AlgorithmFacts } from '../../src/core/algorithms/algorithmTable';
 import { valueProblem } from '../../src/core/algorithms/hyperparameterValue';
 import type { Finding } from '../../src/core/findings';
+import { analyzePython, applyPythonFix } from './pythonTestKit';
 import { algorithms, analyzeText, applyFix, catalog, textAt } from './specTestKit';
 
 const REGION = 'us-east-1';
@@ -126,6 +127,104 @@ function baseJob(repository: string, facts: AlgorithmFacts): Job {
     instanceType: data.instances.cpu ? 'ml.m5.xlarge' : 'ml.p3.2xlarge',
     instanceCount: 1,
   };
+}
+
+const CONFLICT = 'algorithm-hyperparameter-conflict';
+
+/**
+ * One request for a cross-hyperparameter rule: `hyperparameters` are added to the base request,
+ * and `code` (or nothing, when undefined) is the only algorithm finding, on the text `at`; a fix
+ * that adds a hyperparameter leaves `"<fix>": ""`.
+ */
+interface RuleCase {
+  hyperparameters: Record<string, string>;
+  code?: string;
+  at?: string;
+  fix?: string;
+  message?: RegExp;
+}
+
+/**
+ * Requests that break `rule` of hyperparameter `name` and requests that keep it, built from the
+ * facts (the values every rule names, the allowed values of the version). A rule kind without a
+ * case here throws, so a new kind in the data cannot go untested.
+ */
+function ruleCases(facts: AlgorithmFacts, name: string, rule: HyperparameterRuleData): { broken: RuleCase[]; kept: RuleCase[] } {
+  const hyperparameter = facts.hyperparameter(name)!;
+  const objectives = facts.offeredValues(facts.hyperparameter('objective')!);
+  const items = (hyperparameter.list?.itemAllowedValues ?? []).filter((item) => facts.valueInVersion(hyperparameter, item));
+  const objective = validValue(facts, facts.hyperparameter('objective')!);
+  switch (rule.rule) {
+    case 'requires-parameter': {
+      const value = validValue(facts, hyperparameter);
+      return {
+        broken: [{ hyperparameters: { [name]: value }, code: CONFLICT, at: value, fix: rule.parameter }],
+        kept: [{ hyperparameters: { [name]: value, [rule.parameter]: validValue(facts, facts.hyperparameter(rule.parameter)!) } }],
+      };
+    }
+    case 'requires-parameter-value': {
+      const value = validValue(facts, hyperparameter);
+      const other = facts.offeredValues(facts.hyperparameter(rule.parameter)!).find((candidate) => !rule.in.includes(candidate))!;
+      return {
+        broken: [
+          { hyperparameters: { [name]: value }, code: CONFLICT, at: value, fix: rule.parameter },
+          { hyperparameters: { [name]: value, [rule.parameter]: other }, code: CONFLICT, at: value, message: new RegExp(`not "${other}"`) },
+        ],
+        kept: rule.in.map((allowed) => ({ hyperparameters: { [name]: value, [rule.parameter]: allowed } })),
+      };
+    }
+    case 'metric-needs-objective-prefix':
+    case 'metric-needs-objective': {
+      const fits = (candidate: string) => (rule.rule === 'metric-needs-objective' ? rule.objectives.includes(candidate) : rule.objectivePrefixes.some((prefix) => candidate.startsWith(prefix)));
+      const other = objectives.find((candidate) => !fits(candidate))!;
+      const value = `${items.find((item) => item !== rule.metric)},${rule.metric}`;
+      return {
+        broken: [{ hyperparameters: { [name]: value, objective: other }, code: CONFLICT, at: value, message: new RegExp(`"${rule.metric}" needs .* not "${other}"`) }],
+        kept: objectives.filter(fits).map((fitting) => ({ hyperparameters: { [name]: value, objective: fitting } })),
+      };
+    }
+    case 'threshold-form': {
+      const other = items.find((item) => !rule.metrics.includes(item))!;
+      return {
+        broken: [
+          { hyperparameters: { [name]: `${rule.metrics[0]}@high`, objective }, code: 'algorithm-invalid-hyperparameter', at: `${rule.metrics[0]}@high`, message: /threshold "high" .* is not a number/ },
+          { hyperparameters: { [name]: `${rule.metrics[0]}@`, objective }, code: 'algorithm-invalid-hyperparameter', at: `${rule.metrics[0]}@` },
+          { hyperparameters: { [name]: `${other}@0.5`, objective }, code: 'algorithm-invalid-hyperparameter', at: `${other}@0.5`, message: /accepts only after/ },
+        ],
+        kept: rule.metrics.flatMap((metric) => [`${metric}@0.7`, `${metric}@3`, `${items[0]},${metric}@1e-3`].map((value) => ({ hyperparameters: { [name]: value, objective } }))),
+      };
+    }
+    case 'no-callables':
+      return {
+        broken: [{ hyperparameters: { [name]: '<function my_metric at 0x7f3a>', objective }, code: 'algorithm-invalid-hyperparameter', at: '<function my_metric at 0x7f3a>', message: /Python function/ }],
+        kept: [{ hyperparameters: { [name]: items[0], objective } }],
+      };
+    case 'gblinear-single-linear-updater':
+      return {
+        broken: [
+          { hyperparameters: { [name]: rule.plugins.join(','), [rule.when.parameter]: rule.when.equals }, code: CONFLICT, at: rule.plugins.join(',') },
+          { hyperparameters: { [name]: 'grow_colmaker', [rule.when.parameter]: rule.when.equals }, code: CONFLICT, at: 'grow_colmaker' },
+        ],
+        kept: rule.plugins.map((plugin) => ({ hyperparameters: { [name]: plugin, [rule.when.parameter]: rule.when.equals } })),
+      };
+    case 'process-update-plugins':
+      return {
+        broken: [{ hyperparameters: { [name]: `${rule.plugins[0]},grow_colmaker`, [rule.when.parameter]: rule.when.equals }, code: CONFLICT, at: `${rule.plugins[0]},grow_colmaker`, message: /not "grow_colmaker"/ }],
+        kept: [{ hyperparameters: { [name]: rule.plugins.join(','), [rule.when.parameter]: rule.when.equals } }],
+      };
+    case 'single-tree-grow-plugin': {
+      const grow = rule.growPlugins.filter((plugin) => items.includes(plugin));
+      return {
+        broken: [
+          { hyperparameters: { [name]: grow.slice(0, 2).join(',') }, code: CONFLICT, at: grow.slice(0, 2).join(','), message: /at most one/ },
+          { hyperparameters: { [name]: rule.rejectedPlugins[0] }, code: CONFLICT, at: rule.rejectedPlugins[0], message: /unless "booster" is gblinear/ },
+        ],
+        kept: grow.map((plugin) => ({ hyperparameters: { [name]: `${plugin},prune` } })),
+      };
+    }
+    default:
+      throw new Error(`no test case for the rule ${JSON.stringify(rule)}`);
+  }
 }
 
 const entries = Object.entries(algorithms.data.algorithms) as [string, AlgorithmData][];
@@ -272,6 +371,36 @@ describe('built-in algorithm rules, for every algorithm and kind of fact', () =>
             const kept = baseJob(repository, algorithms.facts(repository, within)!);
             kept.hyperparameters[name] = validValue(algorithms.facts(repository, within)!, hyperparameter);
             assert.equal(algorithmFindings(trainingRequest(kept)).filter((finding) => textAt(trainingRequest(kept), finding) === name).length, 0);
+          });
+        }
+        for (const rule of hyperparameter.rules ?? []) {
+          const { broken, kept } = ruleCases(facts, name, rule);
+          it(`checks "${name}" with the container's ${rule.rule} rule: ${broken.length} request(s) refused, ${kept.length} kept`, () => {
+            assert.ok(!('since' in rule) || facts.atLeast(rule.since), 'the table runs on a version every rule holds for');
+            for (const request of broken) {
+              const job = base();
+              Object.assign(job.hyperparameters, request.hyperparameters);
+              const text = trainingRequest(job);
+              const found = algorithmFindings(text);
+              // The range is the value inside its quotes, JSON escapes and all.
+              assert.deepEqual(found.map((finding) => [finding.code, JSON.parse(`"${textAt(text, finding)}"`)]), [[request.code, request.at]], JSON.stringify(request.hyperparameters));
+              assert.equal(found[0].severity, 'error');
+              assert.match(found[0].message, /fails inside the container/);
+              if (request.message) assert.match(found[0].message, request.message);
+              if (request.code !== CONFLICT) continue;
+              assert.deepEqual(found[0].fixes.map((fix) => fix.title), request.fix ? [`Add hyperparameter "${request.fix}"`] : []);
+              if (!request.fix) continue;
+              assert.equal(found[0].fixes[0].leavesPlaceholder, true);
+              const fixed = applyFix(text, found[0]);
+              assert.match(fixed, new RegExp(`"${request.fix}": ""`));
+              // The placeholder is reported (as an empty value) until filled, and the conflict is gone.
+              assert.deepEqual(algorithmFindings(fixed).map((finding) => [finding.code, textAt(fixed, finding)]), [['algorithm-invalid-hyperparameter', '']]);
+            }
+            for (const request of kept) {
+              const job = base();
+              Object.assign(job.hyperparameters, request.hyperparameters);
+              assert.deepEqual(algorithmFindings(trainingRequest(job)).map((finding) => finding.message), [], JSON.stringify(request.hyperparameters));
+            }
           });
         }
       }
@@ -522,5 +651,103 @@ describe('built-in algorithm rules: versions, script mode and other images', () 
     const found = analyzeText(text, { algorithms: true, rules: { 'algorithm-missing-hyperparameter': 'information' } }).filter((finding) => finding.code === 'algorithm-missing-hyperparameter');
     assert.deepEqual(found.map((finding) => finding.severity), ['information']);
     assert.equal(analyzeText(text, { algorithms: true, rules: { 'algorithm-missing-hyperparameter': 'off' } }).filter((finding) => finding.code === 'algorithm-missing-hyperparameter').length, 0);
+  });
+});
+
+describe('XGBoost cross-hyperparameter rules: versions, tuning ranges, computed values, script mode', () => {
+  const xgboost = (tag: string) => `683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:${tag}`;
+  const channels = [{ ChannelName: 'train', DataSource: S3, ContentType: 'text/csv' }];
+  const job = (tag: string, hyperparameters: Record<string, string>): string =>
+    trainingRequest({ image: xgboost(tag), hyperparameters: { num_round: '10', ...hyperparameters }, channels, instanceType: 'ml.m5.xlarge', instanceCount: 1 });
+  const tuning = (hyperparameters: Record<string, string>, ranges: Json): string =>
+    tuningRequest({ image: xgboost('1.7-1'), hyperparameters: { num_round: '10', ...hyperparameters }, channels, instanceType: 'ml.m5.xlarge', instanceCount: 1 }, { MetricName: 'validation:rmse', Type: 'Minimize' }, ranges);
+  const conflicts = (text: string) => algorithmFindings(text).filter((finding) => finding.code === CONFLICT);
+
+  it('eval_metric without objective fails from 1.2-1 on; before, only with auc', () => {
+    assert.deepEqual(conflicts(job('1.0-1-cpu-py3', { eval_metric: 'rmse' })), []);
+    const before = conflicts(job('1.0-1-cpu-py3', { eval_metric: 'rmse,auc' }));
+    assert.deepEqual(before.map((finding) => finding.message), [
+      'XGBoost 1.0-1 hyperparameter "eval_metric": the metric "auc" needs an objective starting with binary: or rank:, and "objective" is not set. SageMaker accepts the job, and it fails inside the container when it starts.',
+    ]);
+    assert.deepEqual(before[0].fixes.map((fix) => fix.title), ['Add hyperparameter "objective"']);
+    // From 1.2-1 one finding says it, not one per metric rule.
+    const after = conflicts(job('1.2-1', { eval_metric: 'rmse,auc' }));
+    assert.deepEqual(after.map((finding) => finding.message), [
+      'XGBoost 1.2-1 hyperparameter "eval_metric": "objective" must be set as well: the container reads it while checking "eval_metric", and stops with an error when it is missing. SageMaker accepts the job, and it fails inside the container when it starts.',
+    ]);
+  });
+
+  it('gives a floating tag only the rules of every version', () => {
+    assert.deepEqual(conflicts(job('latest', { eval_metric: 'rmse' })), []);
+    assert.equal(conflicts(job('latest', { eval_metric: 'auc' })).length, 1);
+    assert.equal(conflicts(job('latest', { eval_metric: 'auc', objective: 'binary:logistic' })).length, 0);
+    assert.equal(conflicts(job('latest', { updater: 'grow_colmaker,grow_histmaker' })).length, 1);
+  });
+
+  it('accepts grow_local_histmaker up to 1.5-1 only', () => {
+    assert.deepEqual(algorithmFindings(job('1.5-1', { updater: 'grow_local_histmaker,prune' })), []);
+    assert.equal(conflicts(job('1.5-1', { updater: 'grow_local_histmaker,grow_colmaker' })).length, 1);
+    assert.equal(findingsAt(job('1.7-1', { updater: 'grow_local_histmaker' }), 'algorithm-invalid-hyperparameter', 'grow_local_histmaker').length, 1);
+  });
+
+  it('counts a hyperparameter given as a tuning range as set, to a value not known', () => {
+    const objective = { CategoricalParameterRanges: [{ Name: 'objective', Values: ['reg:squarederror', 'binary:logistic'] }] };
+    assert.deepEqual(conflicts(tuning({ eval_metric: 'auc' }, objective)), []);
+    assert.deepEqual(conflicts(tuning({ monotone_constraints: '(1,0)' }, { CategoricalParameterRanges: [{ Name: 'tree_method', Values: ['exact', 'approx'] }] })), []);
+    assert.deepEqual(conflicts(tuning({ updater: 'shotgun' }, { CategoricalParameterRanges: [{ Name: 'booster', Values: ['gbtree', 'gblinear'] }] })), []);
+    // Without the range, the same static hyperparameters are reported.
+    assert.equal(conflicts(tuning({ eval_metric: 'auc' }, {})).length, 1);
+    assert.equal(conflicts(tuning({ updater: 'shotgun' }, {})).length, 1);
+  });
+
+  it('leaves to algorithm-invalid-hyperparameter a value refused on its own, and what depends on it', () => {
+    const refused = job('1.7-1', { eval_metric: 'auc,foo', objective: 'reg:squarederror' });
+    assert.deepEqual(algorithmFindings(refused).map((finding) => [finding.code, textAt(refused, finding)]), [['algorithm-invalid-hyperparameter', 'auc,foo']]);
+    const typo = job('1.7-1', { monotone_constraints: '(1,0)', tree_method: 'exct' });
+    assert.deepEqual(algorithmFindings(typo).map((finding) => [finding.code, textAt(typo, finding)]), [['algorithm-invalid-hyperparameter', 'exct']]);
+  });
+
+  it('leaves script mode (sagemaker_program) alone', () => {
+    assert.deepEqual(algorithmFindings(job('1.7-1', { eval_metric: 'auc', objective: 'reg:squarederror', sagemaker_program: 'train.py' })), []);
+  });
+
+  it('judges boto3 calls in Python, never a computed value or a map with computed members', () => {
+    const boto3 = (hyperparameters: string) => `import boto3
+
+boto3.client("sagemaker").create_training_job(
+    TrainingJobName="churn",
+    RoleArn="arn:aws:iam::123456789012:role/SageMakerRole",
+    AlgorithmSpecification={"TrainingImage": "${xgboost('1.7-1')}", "TrainingInputMode": "File"},
+    HyperParameters=${hyperparameters},
+    InputDataConfig=[{"ChannelName": "train", "ContentType": "text/csv", "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://bucket/train/"}}}],
+    OutputDataConfig={"S3OutputPath": "s3://bucket/output/"},
+    ResourceConfig={"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},
+    StoppingCondition={"MaxRuntimeInSeconds": 3600},
+)
+`;
+    const pythonConflicts = (text: string) => analyzePython(text, { algorithms: true }).filter((finding) => finding.code === CONFLICT);
+    const text = boto3('{"num_round": "10", "eval_metric": "rmse"}');
+    const [found, ...rest] = pythonConflicts(text);
+    assert.deepEqual(rest, []);
+    assert.equal(text.slice(found.offset, found.offset + found.length), 'rmse');
+    assert.ok(applyPythonFix(text, found).includes('{"num_round": "10", "eval_metric": "rmse", "objective": ""}'));
+    assert.deepEqual(pythonConflicts(boto3('{"num_round": "10", "eval_metric": "auc", "objective": objective}')), []);
+    assert.deepEqual(pythonConflicts(boto3('{"num_round": "10", "eval_metric": "rmse", **extra}')), []);
+    assert.deepEqual(pythonConflicts(boto3('{"num_round": "10", "eval_metric": metrics}')), []);
+  });
+
+  it('judges the SDK Estimator, adding the missing hyperparameter to set_hyperparameters(…)', () => {
+    const text = `from sagemaker.estimator import Estimator
+
+xgb = Estimator(image_uri="${xgboost('1.7-1')}", role=role, instance_count=1, instance_type="ml.m5.xlarge")
+xgb.set_hyperparameters(num_round=10, eval_metric="rmse")
+`;
+    const found = analyzePython(text, { algorithms: true }).filter((finding) => finding.code.startsWith('algorithm-'));
+    assert.deepEqual(found.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length)]), [[CONFLICT, 'rmse']]);
+    assert.ok(applyPythonFix(text, found[0]).includes('xgb.set_hyperparameters(num_round=10, eval_metric="rmse", objective="")'));
+  });
+
+  it('is turned off like any code', () => {
+    assert.deepEqual(analyzeText(job('1.7-1', { eval_metric: 'rmse' }), { algorithms: true, rules: { [CONFLICT]: 'off' } }).filter((finding) => finding.code === CONFLICT), []);
   });
 });

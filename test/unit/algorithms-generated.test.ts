@@ -54,6 +54,24 @@ describe('algorithm facts generator (scripts/generate-algorithms.mjs)', function
     assert.equal(data.algorithms['linear-learner'].hyperparameters.predictor_type.evidence, 'documentation');
   });
 
+  it("carries XGBoost's cross-hyperparameter rules with the versions that run them", () => {
+    const xgboost = JSON.parse(committed()).algorithms['sagemaker-xgboost'] as AlgorithmsData['algorithms'][string];
+    const rulesOf = (name: string) => (xgboost.hyperparameters[name].rules ?? []).map((rule) => [rule.rule, 'since' in rule ? rule.since : undefined]);
+    // eval_metric without objective fails from 1.2-1 only (read from the container; the reference gives no version).
+    assert.deepEqual(rulesOf('eval_metric'), [
+      ['requires-parameter', '1.2-1'],
+      ['metric-needs-objective-prefix', undefined],
+      ['metric-needs-objective', '1.2-1'],
+      ['threshold-form', undefined],
+      ['no-callables', undefined],
+    ]);
+    assert.deepEqual(rulesOf('monotone_constraints'), [['requires-parameter-value', '1.0-1']]);
+    assert.deepEqual(rulesOf('updater').map(([rule]) => rule), ['gblinear-single-linear-updater', 'process-update-plugins', 'single-tree-grow-plugin']);
+    // The multi-class rule on objective is num_class's requiredWhen, not a second rule.
+    assert.equal(xgboost.hyperparameters.objective.rules, undefined);
+    assert.ok(xgboost.hyperparameters.updater.list?.itemAllowedValues?.includes('grow_local_histmaker'));
+  });
+
   it('copies no prose from the reference', () => {
     assert.doesNotMatch(committed(), /"(notes|note|defaultNote|conditionNote)":/);
   });

@@ -36,6 +36,31 @@ export interface ListFormatData {
   itemMinInclusive?: boolean;
 }
 
+/**
+ * A check the XGBoost container runs on a hyperparameter together with others (its dependency
+ * validators). `since`: the first image version that runs it (absent: every version). The rules
+ * of one hyperparameter keep the container's order; the updater rules are its `if / elif / else`.
+ */
+export type HyperparameterRuleData =
+  /** Setting this hyperparameter needs `parameter` set too (eval_metric needs objective). */
+  | { rule: 'requires-parameter'; parameter: string; since?: string }
+  /** Setting this hyperparameter needs `parameter` set explicitly to one of `in` (monotone_constraints: tree_method exact or hist). */
+  | { rule: 'requires-parameter-value'; parameter: string; in: string[]; since?: string }
+  /** The list item `metric` needs an objective starting with one of `objectivePrefixes` (auc: binary: or rank:). */
+  | { rule: 'metric-needs-objective-prefix'; metric: string; objectivePrefixes: string[]; since?: string }
+  /** The list item `metric` needs one of `objectives` (aft-nloglik: survival:aft). */
+  | { rule: 'metric-needs-objective'; metric: string; objectives: string[]; since?: string }
+  /** List items `<metric>@<float>` are accepted for these base metrics only (error@0.7, ndcg@3). */
+  | { rule: 'threshold-form'; metrics: string[] }
+  /** Items holding `<function` (a Python callable's repr) are refused. */
+  | { rule: 'no-callables' }
+  /** When `when` holds: exactly one item, one of `plugins` (booster gblinear: shotgun or coord_descent). */
+  | { rule: 'gblinear-single-linear-updater'; when: { parameter: string; equals: string }; plugins: string[] }
+  /** When `when` holds: every item one of `plugins` (process_type update: refresh, prune). */
+  | { rule: 'process-update-plugins'; when: { parameter: string; equals: string }; plugins: string[] }
+  /** Otherwise (a tree booster): none of `rejectedPlugins`, and at most one of `growPlugins`. */
+  | { rule: 'single-tree-grow-plugin'; growPlugins: string[]; rejectedPlugins: string[] };
+
 export interface HyperparameterData {
   type: HyperparameterType;
   evidence: Evidence;
@@ -62,6 +87,8 @@ export interface HyperparameterData {
   aliasesSinceVersion?: string;
   /** XGBoost: the image versions that have this name, when not all do. */
   versions?: string[];
+  /** XGBoost: checks the container runs across hyperparameters, starting from this one. */
+  rules?: HyperparameterRuleData[];
   tuning?: TuningRange;
   /** The SDK's estimators fill it in at `fit()` (`feature_dim`, `mini_batch_size`). */
   setBySdk?: true;

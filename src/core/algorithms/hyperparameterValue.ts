@@ -5,7 +5,7 @@
  * a few comparisons per value, so 16,000 entries cost little.
  */
 import { closestMatches } from '../closestMatches';
-import type { HyperparameterData, ListFormatData } from './algorithmData';
+import type { HyperparameterData, HyperparameterRuleData, ListFormatData } from './algorithmData';
 import type { AlgorithmFacts } from './algorithmTable';
 
 export interface ValueProblem {
@@ -174,9 +174,8 @@ function jsonItems(value: string, nested = false): string[] | undefined {
 function itemProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterData, list: ListFormatData, item: string): ValueProblem | undefined {
   if (item === '') return { message: 'the list has an empty item', field: 'list' };
   if (list.itemAllowedValues) {
-    // XGBoost's eval_metric also takes `error@0.5`, `ndcg@3`, `map@2` (base metric, then a number).
-    const threshold = /^(error|ndcg|map)@(.+)$/.exec(item);
-    if (threshold && list.itemAllowedValues.includes(threshold[1]) && FLOAT.test(threshold[2])) return undefined;
+    const form = itemFormProblem(hyperparameter, item);
+    if (form !== null) return form;
     const allowed = list.itemAllowedValues.filter((candidate) => facts.valueInVersion(hyperparameter, candidate));
     if (!allowed.includes(item)) {
       const inOther = list.itemAllowedValues.includes(item) ? versionsText(facts, hyperparameter.valueVersions?.[item]) : '';
@@ -191,6 +190,27 @@ function itemProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterData, 
     if (problem) return { message: `the item ${problem.message}`, field: 'list' };
   }
   return undefined;
+}
+
+/**
+ * XGBoost's eval_metric items outside its name list, read as the container reads them: an item
+ * holding `<function` (a Python callable's repr) is refused; an item with `@` is a base metric
+ * and a threshold (`error@0.7`, `ndcg@3`), accepted when the base is one the `threshold-form`
+ * rule lists and the text after the first `@` parses as a float. Returns null for a plain name.
+ */
+function itemFormProblem(hyperparameter: HyperparameterData, item: string): ValueProblem | undefined | null {
+  const rules = hyperparameter.rules;
+  if (!rules) return null;
+  if (item.includes('<function') && rules.some((rule) => rule.rule === 'no-callables')) {
+    return { message: `the item "${item}" is a Python function, and the container takes only the names of its own metrics`, field: 'list' };
+  }
+  const threshold = rules.find((rule): rule is Extract<HyperparameterRuleData, { rule: 'threshold-form' }> => rule.rule === 'threshold-form');
+  if (!threshold || !item.includes('@')) return null;
+  const [base, value] = item.split('@').map((part) => part.trim());
+  if (!threshold.metrics.includes(base)) {
+    return { message: `the item "${item}" has a threshold (@), which the container accepts only after ${threshold.metrics.join(', ')}`, field: 'list' };
+  }
+  return FLOAT.test(value) ? undefined : { message: `the threshold "${value}" in "${item}" is not a number`, field: 'list' };
 }
 
 /** At most 12 values, for messages; completion lists them all. */

@@ -42,6 +42,7 @@ export const RULES = {
   'algorithm-missing-hyperparameter': { severity: 'error', summary: 'A built-in algorithm job without a hyperparameter the algorithm needs.' },
   'algorithm-unknown-hyperparameter': { severity: 'error', summary: 'A hyperparameter name the built-in algorithm does not have.' },
   'algorithm-invalid-hyperparameter': { severity: 'error', summary: 'A hyperparameter value the built-in algorithm does not parse or accept.' },
+  'algorithm-hyperparameter-conflict': { severity: 'error', summary: 'XGBoost hyperparameters the container refuses together (eval_metric without objective, monotone_constraints without tree_method exact or hist).' },
   'algorithm-hyperparameter-version': { severity: 'error', summary: 'An XGBoost hyperparameter that only other container versions have.' },
   'algorithm-channel': { severity: 'error', summary: 'A channel the built-in algorithm does not read, or a channel it needs that is missing.' },
   'algorithm-content-type': { severity: 'error', summary: 'A channel ContentType the built-in algorithm does not accept in that input mode.' },

@@ -3,7 +3,8 @@
  * `StaticHyperParameters`): names the algorithm needs (`algorithm-missing-hyperparameter`), names
  * it does not have (`algorithm-unknown-hyperparameter`) or that only other XGBoost versions have
  * (`algorithm-hyperparameter-version`), and values it does not parse or accept
- * (`algorithm-invalid-hyperparameter`). One pass over the map, a lookup per entry.
+ * (`algorithm-invalid-hyperparameter`). One pass over the map, a lookup per entry; the values
+ * with checks across hyperparameters go on to hyperparameterConflictRules.ts.
  */
 import type { Node } from 'jsonc-parser';
 import type { Condition, HyperparameterData } from '../../algorithms/algorithmData';
@@ -16,6 +17,7 @@ import { keyOfValue, memberValue } from '../../jsonTree';
 import { isDynamic } from '../../requestTree';
 import { nodeRange, type RuleContext } from '../ruleContext';
 import { consequence, listText, severityOf } from './algorithmSeverity';
+import { checkHyperparameterConflicts, type RuledHyperparameter } from './hyperparameterConflictRules';
 import { rangeNames } from './tuningRules';
 
 /**
@@ -34,6 +36,7 @@ export type HyperparameterValues = Map<string, string | undefined>;
 export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): void {
   const { facts } = job;
   const values: HyperparameterValues = new Map();
+  const ruled: RuledHyperparameter[] = [];
   let unknown = 0;
   for (const property of job.hyperparameters?.children ?? []) {
     const key = property.children?.[0];
@@ -51,6 +54,8 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
     if (staticValue === undefined || !value) continue;
     const hyperparameter = facts.hyperparameter(canonical)!;
     const problem = valueProblem(facts, hyperparameter, staticValue);
+    // The container checks across hyperparameters only once every value has parsed.
+    if (!problem && hyperparameter.rules) ruled.push({ name: canonical, value: staticValue, node: value });
     if (!problem || !context.isEnabled('algorithm-invalid-hyperparameter')) continue;
     const severity = severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field));
     const replacements = problem.replacement === undefined ? [] : [problem.replacement, ...(problem.alternatives ?? [])];
@@ -68,6 +73,7 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
     );
   }
   if (!job.hyperparametersOpen) reportMissing(context, job, values);
+  checkHyperparameterConflicts(context, job, values, ruled);
 }
 
 function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node, suggest: boolean): void {
