@@ -2,6 +2,7 @@
  * Finds what a Python file asks SageMaker for:
  * - boto3 requests: `<client>.create_training_job(**kwargs)` and the six other Create calls,
  *   whose keyword arguments are the request's top-level members (the kind comes from the method);
+ * - the SDK's Amazon algorithm estimators (`KMeans(k=10, …)`), as partial training jobs;
  * - SageMaker Python SDK classes given an image (`Estimator(image_uri=…)`, `Model(…)`,
  *   `Processor(…)`, v3 `ModelTrainer(training_image=…)`, `ModelBuilder(image_uri=…)`): the image
  *   rules with the usage the class implies;
@@ -14,6 +15,7 @@ import { parseImageReference } from '../../imageReference';
 import { contentRange } from '../../requestTree';
 import { findImageFields, type ImageField, type ImageUsage, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
+import { amazonEstimatorNames, amazonEstimatorOf, amazonEstimatorRequest } from './pythonAmazonEstimators';
 import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
 import { PythonScopes } from './pythonScopes';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
@@ -93,6 +95,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   const frameworkRequests: FrameworkRequest[] = [];
   const imageStrings = new Set<number>(); // offsets of strings already checked as request images
   const retrieveNames = retrieveAliases(text, tree);
+  const amazonNames = amazonEstimatorNames(text, tree);
 
   const cursor = tree.cursor();
   const calls: SyntaxNode[] = [];
@@ -118,6 +121,11 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       const images = findImageFields(kind, root);
       for (const image of images) imageStrings.add(image.value.offset);
       documents.push({ text, root, parseErrors: [], kind, images, host: 'python' });
+      continue;
+    }
+    const amazonEstimator = amazonEstimatorOf(text, callee, amazonNames);
+    if (amazonEstimator) {
+      documents.push(amazonEstimatorRequest(values, scopes, call, amazonEstimator, methodCalls));
       continue;
     }
     const sdkClass = Object.hasOwn(SDK_CLASSES, callee.name) ? SDK_CLASSES[callee.name] : undefined;
