@@ -15,7 +15,7 @@
 import type { SpecDocument } from '../../specDocument';
 import { addMember, boundNameOf, callArguments, fitChannels, methodCallsOn, pythonNumberText, sentValue, syntheticObject, type EstimatorMethodCall } from './pythonEstimators';
 import type { PythonScopes } from './pythonScopes';
-import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
+import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode } from './pythonSyntax';
 import type { PythonNode, PythonValues } from './pythonValues';
 
 /** The Python type an `hp(…)` declaration converts its value with before `str()`. */
@@ -121,13 +121,11 @@ export interface AmazonEstimatorNames {
   modules: Set<string>;
 }
 
-/** Every import statement of the file, read for the Amazon estimator classes and their modules. */
-export function amazonEstimatorNames(text: string, tree: Tree): AmazonEstimatorNames {
+/** The file's import statements (in functions and blocks too), read for the Amazon estimator classes and their modules. */
+export function amazonEstimatorNames(text: string, imports: readonly SyntaxNode[]): AmazonEstimatorNames {
   const names: AmazonEstimatorNames = { classes: new Map(), modules: new Set() };
-  const cursor = tree.cursor();
-  do {
-    if (cursor.name !== 'ImportStatement') continue;
-    const children = childrenOf(cursor.node);
+  for (const statement of imports) {
+    const children = childrenOf(statement);
     const importAt = children.findIndex((child) => child.name === 'import');
     if (children[0]?.name === 'from') {
       const module = children.slice(1, importAt).map((child) => sourceOf(text, child)).join('');
@@ -148,7 +146,7 @@ export function amazonEstimatorNames(text: string, tree: Tree): AmazonEstimatorN
       if (!SAGEMAKER_MODULE.test(module)) continue;
       names.modules.add(asAt >= 0 && children[asAt + 1] ? sourceOf(text, children[asAt + 1]) : module.split('.')[0]);
     }
-  } while (cursor.next());
+  }
   return names;
 }
 

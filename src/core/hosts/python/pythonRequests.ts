@@ -94,19 +94,21 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   const documents: SpecDocument[] = [];
   const frameworkRequests: FrameworkRequest[] = [];
   const imageStrings = new Set<number>(); // offsets of strings already checked as request images
-  const retrieveNames = retrieveAliases(text, tree);
-  const amazonNames = amazonEstimatorNames(text, tree);
 
   const cursor = tree.cursor();
   const calls: SyntaxNode[] = [];
   const strings: SyntaxNode[] = [];
   const comments: { offset: number; text: string }[] = [];
+  const imports: SyntaxNode[] = [];
   do {
     const name = cursor.name;
     if (name === 'CallExpression') calls.push(cursor.node);
     else if (name === 'String' || name === 'ContinuedString') strings.push(cursor.node);
     else if (name === 'Comment') comments.push({ offset: cursor.from, text: text.slice(cursor.from, cursor.to) });
+    else if (name === 'ImportStatement') imports.push(cursor.node);
   } while (cursor.next());
+  const retrieveNames = retrieveAliases(text, imports);
+  const amazonNames = amazonEstimatorNames(text, imports);
 
   const methodCalls = estimatorMethodCalls(text, calls);
   for (const call of calls) {
@@ -263,13 +265,11 @@ interface RetrieveNames {
 
 const IMAGE_URIS_MODULE = /(^|\.)image_uris$/;
 
-/** Every import statement of the file (in functions and blocks too), read for `retrieve`'s names. */
-function retrieveAliases(text: string, tree: Tree): RetrieveNames {
+/** The file's import statements (in functions and blocks too), read for `retrieve`'s names. */
+function retrieveAliases(text: string, imports: readonly SyntaxNode[]): RetrieveNames {
   const names: RetrieveNames = { functions: new Set(), modules: new Set() };
-  const cursor = tree.cursor();
-  do {
-    if (cursor.name !== 'ImportStatement') continue;
-    const children = childrenOf(cursor.node);
+  for (const statement of imports) {
+    const children = childrenOf(statement);
     const importAt = children.findIndex((child) => child.name === 'import');
     if (children[0]?.name === 'from') {
       const module = children.slice(1, importAt).map((child) => sourceOf(text, child)).join('');
@@ -288,7 +288,7 @@ function retrieveAliases(text: string, tree: Tree): RetrieveNames {
       const module = children.slice(importAt + 1, asAt < 0 ? undefined : asAt).map((child) => sourceOf(text, child)).join('');
       if (asAt >= 0 && IMAGE_URIS_MODULE.test(module) && children[asAt + 1]) names.modules.add(sourceOf(text, children[asAt + 1]));
     }
-  } while (cursor.next());
+  }
   return names;
 }
 
