@@ -77,7 +77,9 @@ describe('built-in algorithm rules on the SDK Amazon algorithm estimators (KMean
     const generic = `from sagemaker.estimator import Estimator
 pca = Estimator(image_uri="382416733822.dkr.ecr.us-east-1.amazonaws.com/pca:1", role=role, instance_count=1, instance_type="ml.m5.xlarge", hyperparameters={"num_components": 3})
 `;
-    assert.deepEqual(summary(generic).map(([code]) => code), ['algorithm-missing-hyperparameter', 'algorithm-missing-hyperparameter']);
+    const missing = algorithmFindings(generic);
+    assert.deepEqual(missing.map((finding) => finding.code), ['algorithm-missing-hyperparameter', 'algorithm-missing-hyperparameter']);
+    assert.match(missing[0].message, /"feature_dim".*the SDK's algorithm estimators such as PCA\(…\) fill it in at fit\(\); a request written by hand or with the generic Estimator must set it/);
   });
 
   it('reports a required hyperparameter missing on the class name and adds it as a keyword argument', () => {

@@ -175,7 +175,8 @@ function reportOneMissing(context: RuleContext, job: AlgorithmJob, name: string,
     preferred: true,
     leavesPlaceholder: true,
   };
-  const sdk = hyperparameter.setBySdk ? ' (the SDK fills it in at fit(); a request written by hand must set it)' : '';
+  // Only the SDK's Amazon estimators fill it (those jobs never get here): not the generic Estimator.
+  const sdk = hyperparameter.setBySdk ? ' (the SDK\'s algorithm estimators such as PCA(…) fill it in at fit(); a request written by hand or with the generic Estimator must set it)' : '';
   context.report(
     'algorithm-missing-hyperparameter',
     `${facts.label} needs the hyperparameter "${name}"${when} (${describeHyperparameter(hyperparameter)})${sdk}. ${consequence(hyperparameter.evidence)}.`,
