@@ -30,6 +30,8 @@ export function defaultReferenceDir() {
 }
 
 const CONTAINER_SOURCE = 'xgb-container';
+/** The SageMaker Python SDK's Amazon estimators (`src/sagemaker/amazon/*.py`), read for their `hp(...)` declarations. */
+const SDK_SOURCE = 'python-sdk';
 
 /** Hyperparameter fields of the reference, and what becomes of each (`drop`: prose or SDK-only detail). */
 const HYPERPARAMETER_FIELDS = new Set([
@@ -189,6 +191,9 @@ function hyperparameter(algorithm, name, entry, tunable, hyperparameters) {
   if (crossRules.length > 0) out.rules = crossRules;
   if (tunable) out.tuning = tunable;
   if (fields.setBySdkAtFit) out.setBySdk = true;
+  // The SDK's Amazon estimators take every hyperparameter they declare (`hp(...)`) as a
+  // constructor keyword named for the class attribute, which differs from the name for a few.
+  if (entry.sources.includes(SDK_SOURCE)) out.sdkKeyword = fields.sdkAttribute ?? name;
   out.sources = entry.sources;
   return out;
 }

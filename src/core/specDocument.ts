@@ -84,6 +84,14 @@ export interface SdkRequest {
    * is not a URI: the built-in algorithm rules find the algorithm by framework and version.
    */
   retrievedImage?: { framework: string; version: string | undefined };
+  /**
+   * Set for the SDK's Amazon algorithm estimators (`KMeans(k=10, …)`, `LinearLearner(…)`): the
+   * algorithm is known from the class (`retrievedImage`); `HyperParameters` holds the call's
+   * hyperparameter keyword arguments under their keyword names (`max_iterations` for
+   * `local_lloyd_max_iter`), each value the string the SDK sends after its type conversion; and
+   * the SDK fills the hyperparameters it sets at fit() itself (`feature_dim`, `mini_batch_size`).
+   */
+  amazonEstimator?: { className: string };
 }
 
 /** A SageMaker task's Resource, read: which integration, which action, which pattern. */

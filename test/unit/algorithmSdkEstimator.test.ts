@@ -132,7 +132,6 @@ describe('built-in algorithm rules on the SageMaker Python SDK Estimator', () =>
     assert.deepEqual(codes(fit('xgb.fit({"train": TrainingInput("s3://b/t/", content_type=kind)})\n')), []);
     assert.deepEqual(codes(fit('xgb.fit({"train": make_input()})\n')), []);
     assert.deepEqual(codes(fit('xgb.fit(channels)\n')), []);
-    assert.deepEqual(codes(fit('xgb.fit("s3://b/t/")\n')), []);
     assert.deepEqual(codes(fit('xgb.fit({"validation": "s3://b/v/"})\nxgb.fit({"train": "s3://b/t/"})\n')), []);
   });
 

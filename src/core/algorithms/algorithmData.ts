@@ -92,6 +92,11 @@ export interface HyperparameterData {
   tuning?: TuningRange;
   /** The SDK's estimators fill it in at `fit()` (`feature_dim`, `mini_batch_size`). */
   setBySdk?: true;
+  /**
+   * The keyword argument of the SDK's Amazon algorithm estimator (`KMeans(k=…)`) that sets it,
+   * when the class declares it (the class attribute: `max_iterations` for `local_lloyd_max_iter`).
+   */
+  sdkKeyword?: string;
   /** Source ids of the reference (`xgb-container`, `devguide`, `python-sdk`, …). */
   sources: string[];
 }

@@ -15,6 +15,7 @@ import { findProperty, memberValue, stringValue } from '../jsonTree';
 import { hasOpenMembers, isDynamic } from '../requestTree';
 import { topLevelObject, type ImageField, type SpecDocument } from '../specDocument';
 import type { AlgorithmFacts, AlgorithmTable } from './algorithmTable';
+import { hyperparametersFromKeywords } from './sdkEstimatorHyperparameters';
 
 /** The hyperparameter that switches the XGBoost container (and the SDK's framework estimators) to script mode. */
 export const SCRIPT_MODE_HYPERPARAMETER = 'sagemaker_program';
@@ -31,6 +32,11 @@ export interface AlgorithmJob {
   hyperparameters: Node | undefined;
   /** True when the map (or a member of it) is computed: no missing-hyperparameter findings. */
   hyperparametersOpen: boolean;
+  /**
+   * Set when the SDK's Amazon algorithm estimator writes the hyperparameters (`KMeans(k=10)`):
+   * names are its keyword arguments, and the ones it fills at fit() are never missing.
+   */
+  sdkEstimator?: true;
   /** `ParameterRanges` objects that apply (the definition's, and for a single definition the tuning config's). */
   parameterRanges: Node[];
   /** `HyperParameterTuningJobObjective` / `TuningObjective` objects that apply. */
@@ -90,7 +96,9 @@ export function algorithmJobs(spec: SpecDocument, catalog: Catalog, table: Algor
     if (!definition) continue;
     const hyperparametersMember = tuning ? 'StaticHyperParameters' : 'HyperParameters';
     const hyperparametersValue = memberValue(definition, hyperparametersMember);
-    const hyperparameters = hyperparametersValue?.type === 'object' ? hyperparametersValue : undefined;
+    const sdkEstimator = spec.sdkRequest?.amazonEstimator !== undefined;
+    const written = hyperparametersValue?.type === 'object' ? hyperparametersValue : undefined;
+    const hyperparameters = written && sdkEstimator ? hyperparametersFromKeywords(facts, written) : written;
     if (hyperparameters && isScriptMode(spec.text, hyperparameters)) continue;
     const parameterRanges: Node[] = [];
     const objectives: Node[] = [];
@@ -106,7 +114,7 @@ export function algorithmJobs(spec: SpecDocument, catalog: Catalog, table: Algor
     }
     const hyperparametersOpen =
       (hyperparametersValue !== undefined && hyperparameters === undefined) || isDynamic(hyperparametersValue) || (hyperparameters !== undefined && hasOpenMembers(hyperparameters));
-    jobs.push({ facts, image, definition, tuning, hyperparametersMember, hyperparameters, hyperparametersOpen, parameterRanges, objectives });
+    jobs.push({ facts, image, definition, tuning, hyperparametersMember, hyperparameters, hyperparametersOpen, parameterRanges, objectives, ...(sdkEstimator && { sdkEstimator: true as const }) });
   }
   return jobs;
 }

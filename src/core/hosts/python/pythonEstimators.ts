@@ -86,18 +86,7 @@ export function estimatorRequest(
   }
   const boundName = boundNameOf(text, call);
   if (!boundName) open = true;
-  /** The calls of `method` on this estimator; `unknown` when one may be on it but cannot be followed. */
-  const callsOn = (method: string) => {
-    const own: EstimatorMethodCall[] = [];
-    let unknown = false;
-    for (const methodCall of methodCalls.get(method) ?? []) {
-      const receiver = methodCall.receiver;
-      const target = receiver?.name === 'VariableName' ? scopes.resolve(receiver) : undefined;
-      if (target && target.from === call.from && target.to === call.to) own.push(methodCall);
-      else if (!target && (receiver?.name !== 'VariableName' || sourceOf(text, receiver) === boundName)) unknown = true;
-    }
-    return { own, unknown };
-  };
+  const callsOn = (method: string) => methodCallsOn(text, scopes, call, boundName, methodCalls.get(method) ?? []);
   const sets = callsOn('set_hyperparameters');
   if (sets.unknown) open = true;
   for (const setCall of sets.own) sources.push({ object: values.keywordObject(setCall.argList, undefined, 0, 'call'), nameNode: setCall.callee });
@@ -119,7 +108,7 @@ export function estimatorRequest(
   }
   addMember(root, 'ResourceConfig', resources);
   const fits = callsOn('fit');
-  const channels = boundName && !fits.unknown && fits.own.length === 1 ? fitChannels(values, scopes, fits.own[0]) : undefined;
+  const channels = boundName && !fits.unknown && fits.own.length === 1 ? fitChannels(values, scopes, fits.own[0], 'inputs') : undefined;
   if (channels) {
     addMember(root, 'InputDataConfig', channels, { offset: fits.own[0].callee.from, length: fits.own[0].callee.to - fits.own[0].callee.from });
   } else {
@@ -130,21 +119,60 @@ export function estimatorRequest(
   return { text, root, parseErrors: [], kind: 'CreateTrainingJob', images: [image], host: 'python', sdkRequest: { retrievedImage } };
 }
 
+/**
+ * The calls among `calls` (of one method) made on the estimator `call` bound to `boundName`;
+ * `unknown` when one may be on it but cannot be followed (`self.est.fit(…)`, a name bound twice).
+ */
+export function methodCallsOn(
+  text: string,
+  scopes: PythonScopes,
+  call: SyntaxNode,
+  boundName: string | undefined,
+  calls: readonly EstimatorMethodCall[],
+): { own: EstimatorMethodCall[]; unknown: boolean } {
+  const own: EstimatorMethodCall[] = [];
+  let unknown = false;
+  for (const methodCall of calls) {
+    const receiver = methodCall.receiver;
+    const target = receiver?.name === 'VariableName' ? scopes.resolve(receiver) : undefined;
+    if (target && target.from === call.from && target.to === call.to) own.push(methodCall);
+    else if (!target && (receiver?.name !== 'VariableName' || sourceOf(text, receiver) === boundName)) unknown = true;
+  }
+  return { own, unknown };
+}
+
 /** `TrainingInput(s3_data, distribution, compression, content_type, …)`: positional arguments past `compression` hide the content type. */
 const TRAINING_INPUT_POSITIONAL_BEFORE_CONTENT_TYPE = 3;
 
+/** The channel the SDK names a single `fit(…)` input (`_Job._format_inputs_to_input_config`). */
+export const SINGLE_INPUT_CHANNEL = 'training';
+
+/** The channel a `RecordSet` is bound to unless its `channel=` says otherwise. */
+const RECORD_SET_CHANNEL = 'train';
+
 /**
- * The channels of `fit(inputs)` as an `InputDataConfig` array: `{"train": …, "validation": …}`
- * (a dict literal or a name bound once to one) names each channel. A single input (the SDK's
- * channel `training`) is not read: the name is nowhere in the source to report or fix. An input is an S3 URI string (no ContentType) or
- * `TrainingInput(…)` (in place or through a name bound once) whose `content_type=` and
- * `input_mode=` are read; anything else leaves the channel's ContentType unknown. Undefined when
- * the channels themselves are not known.
+ * Where `RecordSet(s3_data, num_records, feature_dim, s3_data_type, channel)` and
+ * `<estimator>.record_set(train, labels, channel)` take the channel name, by position.
  */
-function fitChannels(values: PythonValues, scopes: PythonScopes, fit: EstimatorMethodCall): PythonNode | undefined {
+const RECORD_SET_CHANNEL_POSITION: Readonly<Record<string, number>> = { RecordSet: 4, record_set: 2 };
+
+/**
+ * The channels of `fit(…)` as an `InputDataConfig` array, from its first argument or the keyword
+ * `parameter` (`inputs` for the generic Estimator, `records` for the Amazon estimators), as
+ * `_Job._format_inputs_to_input_config` makes them:
+ * - `{"train": …, "validation": …}` (a dict literal or a name bound once to one) names each channel;
+ * - a single S3 URI string or `TrainingInput(…)` is the channel `training` (a name the source does
+ *   not write: findings on it go on the input, and a rename writes `{"<name>": <input>}`);
+ * - a `RecordSet(…)` or `<estimator>.record_set(…)`, or a list of them, is the channel its
+ *   `channel=` names (default `train`), without a ContentType (the SDK sends none).
+ * An input is an S3 URI string (no ContentType) or `TrainingInput(…)` (in place or through a
+ * name bound once) whose `content_type=` and `input_mode=` are read; anything else leaves the
+ * channel's ContentType unknown. Undefined when the channels themselves are not known.
+ */
+export function fitChannels(values: PythonValues, scopes: PythonScopes, fit: EstimatorMethodCall, parameter: 'inputs' | 'records'): PythonNode | undefined {
   const fitArguments = callArguments(values.text, fit.argList);
   if (fitArguments.unpacked) return undefined;
-  const inputs = fitArguments.keywords.get('inputs') ?? fitArguments.positional[0];
+  const inputs = fitArguments.keywords.get(parameter) ?? fitArguments.positional[0];
   if (!inputs) return undefined;
   const array: PythonNode = { type: 'array', offset: fit.argList.from, length: fit.argList.to - fit.argList.from, children: [] };
   const expression = resolved(scopes, inputs);
@@ -161,8 +189,49 @@ function fitChannels(values: PythonValues, scopes: PythonScopes, fit: EstimatorM
     }
     return array;
   }
-  // A single input is the channel "training": a finding on it would have no name to fix in the source.
+  const recordSets = expression.name === 'ArrayExpression' ? childrenOf(expression).filter((child) => !['[', ']', ','].includes(child.name)) : [expression];
+  const named = recordSets.map((recordSet) => recordSetChannel(values, scopes, recordSet));
+  if (named.every((name) => name !== undefined) && (expression.name === 'ArrayExpression' || named.length === 1)) {
+    for (const name of named) {
+      const channel: PythonNode = { type: 'object', offset: name!.offset, length: name!.length, parent: array, children: [] };
+      addMember(channel, 'ChannelName', name!);
+      array.children!.push(channel);
+    }
+    return array;
+  }
+  if (expression.name === 'String' || trainingInputArguments(values.text, expression)) {
+    const range = { offset: inputs.from, length: inputs.to - inputs.from };
+    const name: PythonNode = { type: 'string', value: SINGLE_INPUT_CHANNEL, ...range, content: range, python: { kind: 'singleInputChannel' } };
+    array.children!.push(channelNode(values, scopes, name, inputs, array));
+    return array;
+  }
   return undefined;
+}
+
+/**
+ * The channel name node of a `RecordSet(…)` / `….record_set(…)` call (in place or through a name
+ * bound once): its literal `channel=` argument, or a node for the default `train` on the call.
+ * Undefined for anything else, or a channel that is not a literal.
+ */
+function recordSetChannel(values: PythonValues, scopes: PythonScopes, syntax: SyntaxNode): PythonNode | undefined {
+  const call = resolved(scopes, syntax);
+  const callee = call.name === 'CallExpression' ? calleeName(values.text, call) : undefined;
+  const argList = call.getChild('ArgList');
+  const position = callee && Object.hasOwn(RECORD_SET_CHANNEL_POSITION, callee.name) ? RECORD_SET_CHANNEL_POSITION[callee.name] : undefined;
+  if (!callee || !argList || position === undefined || (callee.name === 'record_set') !== (callee.receiver !== undefined)) return undefined;
+  const recordArguments = callArguments(values.text, argList);
+  if (recordArguments.unpacked) return undefined;
+  const channel = recordArguments.keywords.get('channel') ?? recordArguments.positional[position];
+  const range = { offset: syntax.from, length: syntax.to - syntax.from };
+  if (!channel) return { type: 'string', value: RECORD_SET_CHANNEL, ...range, content: range, python: { kind: 'sdkWritten' } };
+  const name = values.node(channel, undefined);
+  return name.type === 'string' && !name.dynamic ? name : undefined;
+}
+
+/** The arguments of `TrainingInput(…)` when `expression` is that call. */
+function trainingInputArguments(text: string, expression: SyntaxNode): SyntaxNode | undefined {
+  const callee = expression.name === 'CallExpression' ? calleeName(text, expression) : undefined;
+  return callee?.name === 'TrainingInput' ? (expression.getChild('ArgList') ?? undefined) : undefined;
 }
 
 /** One channel object: ChannelName (the dict key), ContentType and InputMode from a `TrainingInput(…)`. */
@@ -172,9 +241,8 @@ function channelNode(values: PythonValues, scopes: PythonScopes, name: PythonNod
   const unknownContentType = () => addMember(channel, 'ContentType', { type: 'null', value: null, offset: input.from, length: input.to - input.from, dynamic: true });
   const expression = resolved(scopes, input);
   if (expression.name === 'String') return channel; // an S3 URI: no ContentType sent
-  const callee = expression.name === 'CallExpression' ? calleeName(values.text, expression) : undefined;
-  const argList = expression.getChild('ArgList');
-  if (callee?.name !== 'TrainingInput' || !argList) {
+  const argList = trainingInputArguments(values.text, expression);
+  if (!argList) {
     unknownContentType();
     return channel;
   }
@@ -188,12 +256,12 @@ function channelNode(values: PythonValues, scopes: PythonScopes, name: PythonNod
 }
 
 /** A name bound once stands for its expression. */
-function resolved(scopes: PythonScopes, syntax: SyntaxNode): SyntaxNode {
+export function resolved(scopes: PythonScopes, syntax: SyntaxNode): SyntaxNode {
   return syntax.name === 'VariableName' ? (scopes.resolve(syntax) ?? syntax) : syntax;
 }
 
 /** A call's arguments: keyword values by name, positional values, and whether `*`/`**` hides some. */
-function callArguments(text: string, argList: SyntaxNode): { keywords: Map<string, SyntaxNode>; positional: SyntaxNode[]; unpacked: boolean } {
+export function callArguments(text: string, argList: SyntaxNode): { keywords: Map<string, SyntaxNode>; positional: SyntaxNode[]; unpacked: boolean } {
   const keywords = new Map<string, SyntaxNode>();
   const positional: SyntaxNode[] = [];
   let unpacked = false;
@@ -280,7 +348,7 @@ export function pythonNumberText(literal: string, value: number): string | undef
 }
 
 /** The name a call is bound to (`est = Estimator(…)`), or undefined when it is used some other way. */
-function boundNameOf(text: string, call: SyntaxNode): string | undefined {
+export function boundNameOf(text: string, call: SyntaxNode): string | undefined {
   const statement = call.parent;
   if (statement?.name !== 'AssignStatement') return undefined;
   const target = statement.firstChild;
@@ -295,7 +363,7 @@ function previousKeyword(call: SyntaxNode, argument: SyntaxNode): SyntaxNode | u
   return name?.name === 'VariableName' && name.parent?.parent?.from === call.from ? name : undefined;
 }
 
-function syntheticObject(offset: number, length: number, parent: Node | undefined): PythonNode {
+export function syntheticObject(offset: number, length: number, parent: Node | undefined): PythonNode {
   return { type: 'object', offset, length, parent, children: [] };
 }
 
@@ -303,7 +371,7 @@ function syntheticObject(offset: number, length: number, parent: Node | undefine
  * Adds `name: value` to a synthetic object. The key lies at `keyRange` (the source text that
  * stands for the member), else empty at the value's start, so ranges stay inside the source.
  */
-function addMember(object: PythonNode, name: string, value: PythonNode, keyRange = { offset: value.offset, length: 0 }): void {
+export function addMember(object: PythonNode, name: string, value: PythonNode, keyRange = { offset: value.offset, length: 0 }): void {
   const property: PythonNode = { type: 'property', offset: value.offset, length: value.length, parent: object, children: [] };
   const key: PythonNode = { type: 'string', value: name, ...keyRange, parent: property, content: keyRange };
   (value as { parent?: Node }).parent = property;

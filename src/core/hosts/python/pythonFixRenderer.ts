@@ -34,8 +34,15 @@ export function renderPythonEdits(text: string, intents: readonly EditIntent[]):
   const edits: TextEdit[] = [];
   const insertions = new Map<Node, [string, FixValue][]>();
   for (const change of intents) {
+    if (((change.kind === 'renameMember' ? change.key : change.kind === 'setMember' ? change.object : change.node) as PythonNode).python?.kind === 'sdkWritten') return undefined;
     switch (change.kind) {
       case 'replaceValue':
+        if ((change.node as PythonNode).python?.kind === 'singleInputChannel' && typeof change.value === 'string') {
+          // `fit(<input>)` names its channel `training`: another name makes it `fit({"name": <input>})`.
+          edits.push({ offset: change.node.offset, length: 0, newText: `{${pythonStringLiteral(change.value, style.quote)}: ` });
+          edits.push({ offset: change.node.offset + change.node.length, length: 0, newText: '}' });
+          break;
+        }
         edits.push({ offset: change.node.offset, length: change.node.length, newText: valueText(change.value, lineIndent(text, change.node.offset), style, false) });
         break;
       case 'replaceInString': {

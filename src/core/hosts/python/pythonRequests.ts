@@ -2,6 +2,7 @@
  * Finds what a Python file asks SageMaker for:
  * - boto3 requests: `<client>.create_training_job(**kwargs)` and the six other Create calls,
  *   whose keyword arguments are the request's top-level members (the kind comes from the method);
+ * - the SDK's Amazon algorithm estimators (`KMeans(k=10, …)`), as partial training jobs;
  * - SageMaker Python SDK classes given an image (`Estimator(image_uri=…)`, `Model(…)`,
  *   `Processor(…)`, v3 `ModelTrainer(training_image=…)`, `ModelBuilder(image_uri=…)`): the image
  *   rules with the usage the class implies;
@@ -14,6 +15,7 @@ import { parseImageReference } from '../../imageReference';
 import { contentRange } from '../../requestTree';
 import { findImageFields, type ImageField, type ImageUsage, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
+import { amazonEstimatorNames, amazonEstimatorOf, amazonEstimatorRequest } from './pythonAmazonEstimators';
 import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
 import { PythonScopes } from './pythonScopes';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
@@ -92,18 +94,21 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   const documents: SpecDocument[] = [];
   const frameworkRequests: FrameworkRequest[] = [];
   const imageStrings = new Set<number>(); // offsets of strings already checked as request images
-  const retrieveNames = retrieveAliases(text, tree);
 
   const cursor = tree.cursor();
   const calls: SyntaxNode[] = [];
   const strings: SyntaxNode[] = [];
   const comments: { offset: number; text: string }[] = [];
+  const imports: SyntaxNode[] = [];
   do {
     const name = cursor.name;
     if (name === 'CallExpression') calls.push(cursor.node);
     else if (name === 'String' || name === 'ContinuedString') strings.push(cursor.node);
     else if (name === 'Comment') comments.push({ offset: cursor.from, text: text.slice(cursor.from, cursor.to) });
+    else if (name === 'ImportStatement') imports.push(cursor.node);
   } while (cursor.next());
+  const retrieveNames = retrieveAliases(text, imports);
+  const amazonNames = amazonEstimatorNames(text, imports);
 
   const methodCalls = estimatorMethodCalls(text, calls);
   for (const call of calls) {
@@ -118,6 +123,11 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       const images = findImageFields(kind, root);
       for (const image of images) imageStrings.add(image.value.offset);
       documents.push({ text, root, parseErrors: [], kind, images, host: 'python' });
+      continue;
+    }
+    const amazonEstimator = amazonEstimatorOf(text, callee, amazonNames);
+    if (amazonEstimator) {
+      documents.push(amazonEstimatorRequest(values, scopes, call, amazonEstimator, methodCalls));
       continue;
     }
     const sdkClass = Object.hasOwn(SDK_CLASSES, callee.name) ? SDK_CLASSES[callee.name] : undefined;
@@ -257,13 +267,11 @@ interface RetrieveNames {
 
 const IMAGE_URIS_MODULE = /(^|\.)image_uris$/;
 
-/** Every import statement of the file (in functions and blocks too), read for `retrieve`'s names. */
-function retrieveAliases(text: string, tree: Tree): RetrieveNames {
+/** The file's import statements (in functions and blocks too), read for `retrieve`'s names. */
+function retrieveAliases(text: string, imports: readonly SyntaxNode[]): RetrieveNames {
   const names: RetrieveNames = { functions: new Set(), modules: new Set() };
-  const cursor = tree.cursor();
-  do {
-    if (cursor.name !== 'ImportStatement') continue;
-    const children = childrenOf(cursor.node);
+  for (const statement of imports) {
+    const children = childrenOf(statement);
     const importAt = children.findIndex((child) => child.name === 'import');
     if (children[0]?.name === 'from') {
       const module = children.slice(1, importAt).map((child) => sourceOf(text, child)).join('');
@@ -282,7 +290,7 @@ function retrieveAliases(text: string, tree: Tree): RetrieveNames {
       const module = children.slice(importAt + 1, asAt < 0 ? undefined : asAt).map((child) => sourceOf(text, child)).join('');
       if (asAt >= 0 && IMAGE_URIS_MODULE.test(module) && children[asAt + 1]) names.modules.add(sourceOf(text, children[asAt + 1]));
     }
-  } while (cursor.next());
+  }
   return names;
 }
 

@@ -28,7 +28,17 @@ export type PythonNodeInfo =
     }
   /** A member key: a string in a dict or a keyword argument's name. */
   | { kind: 'key'; style: 'string' | 'keyword' }
-  | { kind: 'string'; segments: StringSegment[]; plain: boolean };
+  | { kind: 'string'; segments: StringSegment[]; plain: boolean }
+  /**
+   * A value the SDK writes that the source does not (a record set's default channel `train`):
+   * its range is the source that implies it, and no fix edits it there.
+   */
+  | { kind: 'sdkWritten' }
+  /**
+   * The channel name `training` the SDK gives a single `fit(…)` input; its range is the input.
+   * Renaming it writes the input as a one-channel dict: `fit({"train": <input>})`.
+   */
+  | { kind: 'singleInputChannel' };
 
 export type PythonNode = RequestNode & { python?: PythonNodeInfo };
 

@@ -64,9 +64,11 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
       intents: [intent.replaceValue(value, replacement)],
       preferred: index === 0,
     }));
+    // An SDK estimator's keyword may be named for its class attribute (`max_iterations=`).
+    const keyword = job.sdkEstimator && hyperparameter.sdkKeyword !== undefined && hyperparameter.sdkKeyword !== name ? ` (${hyperparameter.sdkKeyword}=)` : '';
     context.report(
       'algorithm-invalid-hyperparameter',
-      `${facts.label} hyperparameter "${name}": ${problem.message}. ${consequence(hyperparameter.evidence)}.`,
+      `${facts.label} hyperparameter "${name}"${keyword}: ${problem.message}. ${consequence(hyperparameter.evidence)}.`,
       nodeRange(value),
       fixes,
       severity,
@@ -132,7 +134,8 @@ function reportMissing(context: RuleContext, job: AlgorithmJob, values: Hyperpar
   const present = (name: string) => values.has(name) || ranged.has(name);
   for (const name of facts.hyperparameterNames) {
     const hyperparameter = facts.hyperparameter(name)!;
-    if (present(name)) continue;
+    // The SDK's Amazon estimators fill these at fit() from the data (feature_dim) or a default.
+    if (present(name) || (job.sdkEstimator && hyperparameter.setBySdk)) continue;
     if (hyperparameter.required) {
       reportOneMissing(context, job, name, hyperparameter, '');
       continue;
@@ -170,13 +173,16 @@ function reportOneMissing(context: RuleContext, job: AlgorithmJob, name: string,
   const map = job.hyperparameters;
   const key = map ? keyOfValue(map) : undefined;
   const range = key ? nodeRange(key) : nodeRange(job.image.value);
+  // An SDK estimator takes the hyperparameter as a keyword argument, named for its class attribute.
+  const written = job.sdkEstimator ? (hyperparameter.sdkKeyword ?? name) : name;
   const fix: QuickFix = {
-    title: `Add hyperparameter "${name}"`,
-    intents: [map ? intent.setMember(map, [name], '') : intent.setMember(job.definition, [job.hyperparametersMember, name], '')],
+    title: `Add hyperparameter "${written}"`,
+    intents: [map ? intent.setMember(map, [written], '') : intent.setMember(job.definition, [job.hyperparametersMember, written], '')],
     preferred: true,
     leavesPlaceholder: true,
   };
-  const sdk = hyperparameter.setBySdk ? ' (the SDK fills it in at fit(); a request written by hand must set it)' : '';
+  // Only the SDK's Amazon estimators fill it (those jobs never get here): not the generic Estimator.
+  const sdk = hyperparameter.setBySdk ? ' (the SDK\'s algorithm estimators such as PCA(…) fill it in at fit(); a request written by hand or with the generic Estimator must set it)' : '';
   context.report(
     'algorithm-missing-hyperparameter',
     `${facts.label} needs the hyperparameter "${name}"${when} (${describeHyperparameter(hyperparameter)})${sdk}. ${consequence(hyperparameter.evidence)}.`,
