@@ -52,6 +52,26 @@ describe('API model rules', () => {
   });
 
   describe('missing-required-property', () => {
+    it('words each list item\'s missing members for its own list and type, however many items share them', () => {
+      // The messages are built once per label and name (a cache): two lists must not share one.
+      const text = training((spec) => {
+        spec.InputDataConfig = [{}, {}];
+        spec.Tags = [{}];
+      });
+      const missing = analyzeText(text).filter((finding) => finding.code === 'missing-required-property');
+      assert.deepEqual(
+        missing.map((finding) => [finding.message, finding.offset]),
+        [
+          ['An item of "InputDataConfig" needs "ChannelName" (a string).', text.indexOf('{}')],
+          ['An item of "InputDataConfig" needs "DataSource" (an object).', text.indexOf('{}')],
+          ['An item of "InputDataConfig" needs "ChannelName" (a string).', text.indexOf('{}', text.indexOf('{}') + 1)],
+          ['An item of "InputDataConfig" needs "DataSource" (an object).', text.indexOf('{}', text.indexOf('{}') + 1)],
+          ['An item of "Tags" needs "Key" (a string).', text.lastIndexOf('{}')],
+          ['An item of "Tags" needs "Value" (a string).', text.lastIndexOf('{}')],
+        ],
+      );
+    });
+
     it('points at the key of the object that lacks the member and inserts a typed placeholder', () => {
       const processing = (cluster: Record<string, unknown>) =>
         JSON.stringify({ ProcessingJobName: 'p', RoleArn: ROLE, AppSpecification: { ImageUri: IMAGE }, ProcessingResources: { ClusterConfig: cluster } }, null, 2);

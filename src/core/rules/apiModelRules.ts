@@ -269,7 +269,25 @@ class ModelValidator {
     const key = keyOfValue(node);
     // The key naming the object; the root and array elements have none, so their `{`.
     const range = key ? nodeRange(key) : anchorRange(node);
-    this.report('missing-required-property', `${this.labelOf(node)} needs "${name}" (${expectedType(member)}).`, range, [new AddMemberFix(node, name, member)]);
+    this.report('missing-required-property', this.missingMessage(this.labelOf(node), name, member), range, [new AddMemberFix(node, name, member)]);
+  }
+
+  /**
+   * Messages of missing members by label and name, built once: 4,000 empty items of one list
+   * share two messages instead of building 8,000 strings (most of that shape's garbage).
+   */
+  private readonly missingMessages = new Map<string, Map<string, { type: string; message: string }>>();
+
+  private missingMessage(label: string, name: string, member: Shape): string {
+    const type = expectedType(member);
+    let byName = this.missingMessages.get(label);
+    if (!byName) this.missingMessages.set(label, (byName = new Map()));
+    const known = byName.get(name);
+    // Two objects with one label ("this object") may want one name with different types.
+    if (known?.type === type) return known.message;
+    const message = `${label} needs "${name}" (${type}).`;
+    byName.set(name, { type, message });
+    return message;
   }
 
   private invalidEnum(node: Node, shape: StringShape, name: string, value: string): void {
