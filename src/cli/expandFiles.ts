@@ -67,7 +67,7 @@ function expandOne(pattern: string, cwd: string, isSpecFile: (file: string) => b
     const found: string[] = [];
     // One past the room left is enough to tell the run is too large.
     for (const { file } of walkFilesToCheck(resolved, { isSpecFile })) if (found.push(file) > room) break;
-    if (found.length === 0) throw new CliError(`no files to check in folder "${pattern}": no spec files, *.py, *.ipynb, Dockerfiles or *.asl.json, and no JSON file identifying a SageMaker request, Pipelines definition or state machine (outside .gitignore'd and skipped folders)`);
+    if (found.length === 0) throw new CliError(`no files to check in folder "${pattern}": no spec files (*.sagemaker.json/.yaml), *.py, *.ipynb, Dockerfiles or *.asl.json/.yaml, and no JSON or YAML file identifying a SageMaker request, Pipelines definition, state machine or CloudFormation template (outside .gitignore'd and skipped folders)`);
     return found;
   }
   if (stats) return [resolved];

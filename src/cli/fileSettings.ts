@@ -8,7 +8,7 @@
  * repository and must not be able to stall the run.
  */
 import * as path from 'node:path';
-import { DEFAULT_SPEC_GLOBS, mergeProjectConfigs, regionForFile, type ProjectConfig } from '../core/projectConfig';
+import { DEFAULT_SPEC_GLOBS, mergeProjectConfigs, overrideForFile, regionForFile, type ProjectConfig } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
 import { compileGlobs, type PathMatcher } from '../core/specGlobs';
 import { ProjectConfigFiles, type FoundProjectConfig } from '../node/projectConfigFiles';
@@ -50,10 +50,18 @@ export class FileSettingsResolver {
     const fromFile = found?.parsed.ok ? found.parsed.config : undefined;
     // The file's `overrides` pick its region; `--region` still wins over both.
     const relative = found && fromFile?.overrides ? pathInside(found.dir, file) : undefined;
+    const override = fromFile && relative !== undefined ? overrideForFile(fromFile, relative) : undefined;
     const forThisFile = fromFile && relative !== undefined ? { ...fromFile, region: regionForFile(fromFile, relative) } : fromFile;
     const merged = mergeProjectConfigs(forThisFile, this.overrides);
     const isSpecFile = found && fromFile?.files ? this.configMatcher(found, fromFile.files) : this.defaultMatcher;
-    const regionSettingName = this.overrides.region ? '--region' : merged.region && found ? `${path.basename(found.file)} "region"` : undefined;
+    const configName = found && path.basename(found.file);
+    const regionSettingName = this.overrides.region
+      ? '--region'
+      : override
+        ? `${configName} "overrides" entry ${JSON.stringify(override.files.join(', '))}`
+        : merged.region && configName
+          ? `${configName} "region"`
+          : undefined;
     return { region: merged.region, regionSettingName, rules: merged.rules ?? {}, forcedSpec: isSpecFile(file) };
   }
 

@@ -168,6 +168,11 @@ const overrideMatchers = new WeakMap<RegionOverride, PathMatcher>();
  * Globs are matched by core/specGlobs, in time linear in the path.
  */
 export function regionForFile(config: ProjectConfig, relativePath: string): string | undefined {
+  return overrideForFile(config, relativePath)?.region ?? config.region;
+}
+
+/** The last `overrides` entry whose `files` match `relativePath` (`/`-separated), if any. */
+export function overrideForFile(config: ProjectConfig, relativePath: string): RegionOverride | undefined {
   for (let index = (config.overrides?.length ?? 0) - 1; index >= 0; index--) {
     const override = config.overrides![index];
     let matcher = overrideMatchers.get(override);
@@ -175,14 +180,20 @@ export function regionForFile(config: ProjectConfig, relativePath: string): stri
       matcher = compileGlobs(override.files);
       overrideMatchers.set(override, matcher);
     }
-    if (matcher(relativePath)) return override.region;
+    if (matcher(relativePath)) return override;
   }
-  return config.region;
+  return undefined;
 }
+
+/** Longer inputs get no did-you-mean (the edit distance is quadratic). */
+const MAX_RULE_CODE_LENGTH = 64;
 
 /** Why `code: severity` is not a valid rule setting, or undefined when it is. */
 export function ruleSettingProblem(code: string, severity: unknown): string | undefined {
-  if (!Object.hasOwn(RULES, code)) return `unknown rule code "${code}"`;
+  if (!Object.hasOwn(RULES, code)) {
+    const nearest = code.length <= MAX_RULE_CODE_LENGTH ? closestMatches(code, Object.keys(RULES), 1)[0] : undefined;
+    return `unknown rule code "${code}"${nearest ? ` (did you mean "${nearest}"?)` : ''}`;
+  }
   if (typeof severity !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(severity)) {
     return `"${code}": ${JSON.stringify(severity)} is not one of ${SEVERITY_SETTINGS.join(', ')}`;
   }

@@ -7,7 +7,7 @@ import { memberValue } from './jsonTree';
 import { isDynamic, type RequestNode } from './requestTree';
 import { parseImageReference, type ParseResult } from './imageReference';
 import { scanJson, type JsonScan } from './jsonScan';
-import { detectSpecKind, mayNameSpecKind, type SpecKind } from './specKind';
+import { detectSpecKind, detectSpecKindByContent, mayNameSpecKind, type SpecKind } from './specKind';
 
 /**
  * How the image in a field is used; it decides which rules and catalog scopes apply.
@@ -139,14 +139,14 @@ export interface Embedding {
 }
 
 /**
- * The request kind of a JSON text from its top-level members, without building a tree: undefined
+ * The request kind of a JSON text from its top-level members (detectSpecKindByContent), without building a tree: undefined
  * for text that is not a SageMaker request. A text search first, so large unrelated JSON files
  * (lock files, data) cost one pass of `indexOf` and nothing else.
  */
 export function identifySpec(text: string): { kind: SpecKind | undefined; scan: JsonScan | undefined } {
   if (!mayNameSpecKind(text)) return { kind: undefined, scan: undefined };
   const scan = scanJson(text);
-  return { kind: detectSpecKind(scan.topLevelMembers), scan };
+  return { kind: detectSpecKindByContent(scan.topLevelMembers), scan };
 }
 
 /**

@@ -44,6 +44,46 @@ export function detectSpecKind(topLevelMembers: Iterable<string>): SpecKind | un
   return undefined;
 }
 
+/**
+ * The top-level members of each request, from the SageMaker API model (data/api-model.json; a unit
+ * test keeps this copy equal to it). Identification needs them before the model is loaded.
+ */
+export const REQUEST_MEMBERS: Readonly<Record<SpecKind, readonly string[]>> = {
+  CreateTrainingJob: ['AlgorithmSpecification', 'CheckpointConfig', 'DebugHookConfig', 'DebugRuleConfigurations', 'EnableInterContainerTrafficEncryption', 'EnableManagedSpotTraining', 'EnableNetworkIsolation', 'Environment', 'ExperimentConfig', 'HyperParameters', 'InfraCheckConfig', 'InputDataConfig', 'MlflowConfig', 'ModelPackageConfig', 'OutputDataConfig', 'ProfilerConfig', 'ProfilerRuleConfigurations', 'RemoteDebugConfig', 'ResourceConfig', 'RetryStrategy', 'RoleArn', 'ServerlessJobConfig', 'SessionChainingConfig', 'StoppingCondition', 'Tags', 'TensorBoardOutputConfig', 'TrainingJobName', 'VpcConfig'],
+  CreateModel: ['Containers', 'EnableNetworkIsolation', 'ExecutionRoleArn', 'InferenceExecutionConfig', 'ModelName', 'PrimaryContainer', 'Tags', 'VpcConfig'],
+  CreateEndpointConfig: ['AsyncInferenceConfig', 'DataCaptureConfig', 'EnableNetworkIsolation', 'EndpointConfigName', 'ExecutionRoleArn', 'ExplainerConfig', 'KmsKeyId', 'MetricsConfig', 'ProductionVariants', 'ShadowProductionVariants', 'Tags', 'VpcConfig'],
+  CreateEndpoint: ['DeploymentConfig', 'EndpointConfigName', 'EndpointName', 'Tags'],
+  CreateProcessingJob: ['AppSpecification', 'Environment', 'ExperimentConfig', 'NetworkConfig', 'ProcessingInputs', 'ProcessingJobName', 'ProcessingOutputConfig', 'ProcessingResources', 'RoleArn', 'StoppingCondition', 'Tags'],
+  CreateTransformJob: ['BatchStrategy', 'DataCaptureConfig', 'DataProcessing', 'Environment', 'ExperimentConfig', 'MaxConcurrentTransforms', 'MaxPayloadInMB', 'ModelClientConfig', 'ModelName', 'Tags', 'TransformInput', 'TransformJobName', 'TransformOutput', 'TransformResources'],
+  CreateHyperParameterTuningJob: ['Autotune', 'HyperParameterTuningJobConfig', 'HyperParameterTuningJobName', 'Tags', 'TrainingJobDefinition', 'TrainingJobDefinitions', 'WarmStartConfig'],
+};
+
+/** The member that, when present, tells the kind by the request's structure rather than by a name alone. */
+const STRUCTURE_MEMBERS: Readonly<Partial<Record<SpecKind, string>>> = {
+  CreateTrainingJob: 'AlgorithmSpecification',
+  CreateProcessingJob: 'AppSpecification',
+  CreateTransformJob: 'TransformInput',
+  CreateHyperParameterTuningJob: 'HyperParameterTuningJobConfig',
+  CreateEndpointConfig: 'ProductionVariants',
+};
+
+/**
+ * The kind of a file whose name does not make it a spec, from its top-level members: as
+ * detectSpecKind, but a kind told only by a name member (`TrainingJobName` without
+ * `AlgorithmSpecification`) also needs more than half of the members to be the request's. A Step
+ * Functions execution input (`{"TrainingJobName": …, "TrainUri": …, "InstanceType": …}`) shares a
+ * name with a request and is not one; a request being written (`{"TrainingJobName": "x"}`) is.
+ */
+export function detectSpecKindByContent(topLevelMembers: Iterable<string>): SpecKind | undefined {
+  const members = [...topLevelMembers];
+  const kind = detectSpecKind(members);
+  const structure = kind && STRUCTURE_MEMBERS[kind];
+  if (!kind || !structure || members.includes(structure)) return kind;
+  const known = new Set(REQUEST_MEMBERS[kind]);
+  const ofTheRequest = members.filter((member) => known.has(member)).length;
+  return ofTheRequest * 2 > members.length ? kind : undefined;
+}
+
 /** Every member name that can identify a kind: a text without any of them is not a request. */
 const IDENTIFYING_MEMBERS = [
   'HyperParameterTuningJob',

@@ -69,7 +69,7 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       assertUsageError(runCli(['check', '--format', 'xml', 'x.json']), /unknown --format "xml"/);
       assertUsageError(runCli(['check', '--max-warnings', 'many', 'x.json']), /--max-warnings "many"/);
       assertUsageError(runCli(['check', '--rule', 'latest-tag', 'x.json']), /expected <code>=<severity>/);
-      assertUsageError(runCli(['check', '--rule', 'latest-tags=off', 'x.json']), /unknown rule code "latest-tags"/);
+      assertUsageError(runCli(['check', '--rule', 'latest-tags=off', 'x.json']), /unknown rule code "latest-tags" \(did you mean "latest-tag"\?\)/);
       assertUsageError(runCli(['check', '--rule', 'latest-tag=warn', 'x.json']), /"warn" is not one of error, warning, information, hint, off/);
     });
 
@@ -162,6 +162,8 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       assert.equal(message(runCli([...args, '--region', 'eu-west-1'], { cwd: root })), expected('from --region'));
       fs.writeFileSync(path.join(root, '.sagemaker-spec.json'), '{"region": "eu-west-1"}');
       assert.equal(message(runCli(args, { cwd: root })), expected('from .sagemaker-spec.json "region"'));
+      fs.writeFileSync(path.join(root, '.sagemaker-spec.json'), '{"region": "us-east-1", "overrides": [{"files": ["*.sagemaker.json"], "region": "eu-west-1"}]}');
+      assert.equal(message(runCli(args, { cwd: root })), expected('from .sagemaker-spec.json "overrides" entry "*.sagemaker.json"'));
     });
   });
 
@@ -261,7 +263,7 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       const root = tempProject({ 'jobs/package.json': '{"name": "jobs"}' });
       const run = runCli(['check', 'jobs'], { cwd: root });
       assert.equal(run.status, 2);
-      assert.match(run.stderr, /no files to check in folder "jobs": no spec files, \*\.py, \*\.ipynb, Dockerfiles or \*\.asl\.json, and no JSON file identifying a SageMaker request, Pipelines definition or state machine/);
+      assert.match(run.stderr, /no files to check in folder "jobs": no spec files \(\*\.sagemaker\.json\/\.yaml\), \*\.py, \*\.ipynb, Dockerfiles or \*\.asl\.json\/\.yaml, and no JSON or YAML file identifying a SageMaker request, Pipelines definition, state machine or CloudFormation template/);
     });
   });
 

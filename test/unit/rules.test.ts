@@ -426,6 +426,12 @@ describe('invalid-json', () => {
     assert.match(finding.message, /a comma is expected/);
   });
 
+  it('reports a text cut short once where its open objects all end', () => {
+    const text = '{\n  "TrainingJobName": "x",\n  "AlgorithmSpecification": {\n    "TrainingInputMode": "File"';
+    const findings = analyzeText(text).filter((finding) => finding.code === 'invalid-json');
+    assert.deepEqual(findings.map((finding) => [finding.offset, finding.message]), [[text.length, 'The spec is not valid JSON here: a closing brace "}" is expected. SageMaker cannot read the request until it is fixed.']]);
+  });
+
   it('reports a broken file matching sagemakerSpec.files even when its kind cannot be told', () => {
     const text = '{"TrainingJobName" "x"';
     const findings = analyzeText(text, { forced: true });

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
 import { parseSpecDocument } from '../../src/core/specDocument';
-import { detectSpecKind } from '../../src/core/specKind';
+import { detectSpecKind, detectSpecKindByContent, REQUEST_MEMBERS, SPEC_KINDS } from '../../src/core/specKind';
 
 describe('detectSpecKind', () => {
   const cases: [string[], string | undefined][] = [
@@ -29,6 +32,40 @@ describe('detectSpecKind', () => {
       assert.equal(detectSpecKind(members), kind);
     });
   }
+});
+
+describe('detectSpecKindByContent (files whose name does not make them specs)', () => {
+  it('needs most members to be the request\'s when only a name member tells the kind', () => {
+    const cases: [string[], string | undefined][] = [
+      // A Step Functions execution input shares a name with a request.
+      [['TrainingJobName', 'TrainUri', 'InstanceType'], undefined],
+      [['ProcessingJobName', 'InputUri'], undefined],
+      [['EndpointConfigName', 'Variant', 'Weight'], undefined],
+      // A request being written, or one with a misspelt member among known ones.
+      [['TrainingJobName'], 'CreateTrainingJob'],
+      [['TrainingJobName', 'RoleArn', 'AlgorithmSpecificaton'], 'CreateTrainingJob'],
+      // The structure tells the kind whatever else is there.
+      [['AlgorithmSpecification', 'Foo', 'Bar', 'Baz'], 'CreateTrainingJob'],
+      [['PrimaryContainer', 'Foo', 'Bar'], 'CreateModel'],
+      [['EndpointName', 'EndpointConfigName'], 'CreateEndpoint'],
+    ];
+    assert.deepEqual(cases.map(([members]) => [members, detectSpecKindByContent(members)]), cases);
+  });
+
+  it('leaves an execution input alone in JSON and YAML, unless the spec globs make it a spec', () => {
+    const input = '{"TrainingJobName": "churn-2026-11-29", "TrainUri": "s3://my-bucket/churn/train/", "InstanceType": "ml.m5.xlarge"}';
+    assert.deepEqual(readJsonDocument(input).requests, []);
+    assert.deepEqual(readYamlDocument('TrainingJobName: churn\nTrainUri: s3://b/t/\nInstanceType: ml.m5.xlarge\n').requests, []);
+    assert.equal(readJsonDocument(input, true).requests[0].kind, 'CreateTrainingJob');
+    assert.equal(readYamlDocument('TrainingJobName: churn\nTrainUri: s3://b/t/\n', true).requests[0].kind, 'CreateTrainingJob');
+  });
+
+  it('knows each request\'s top-level members as the API model does', () => {
+    const model = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../data/api-model.json'), 'utf8')) as { operations: Record<string, string>; shapes: Record<string, { members?: Record<string, unknown> }> };
+    for (const kind of SPEC_KINDS) {
+      assert.deepEqual([...REQUEST_MEMBERS[kind]], Object.keys(model.shapes[model.operations[kind]].members ?? {}).sort(), kind);
+    }
+  });
 });
 
 describe('parseSpecDocument', () => {

@@ -72,7 +72,7 @@ function reportLatest(context: RuleContext, image: ImageOccurrence): void {
     });
   }
   const message = reference.tag
-    ? '"latest" moves whenever a new image is pushed, so the same spec can run different code. Pin a version tag or a digest.'
+    ? '"latest" moves whenever a new image is pushed, so the same file can run different code. Pin a version tag or a digest.'
     : 'No tag means "latest", which moves whenever a new image is pushed. Pin a version tag or a digest.';
   context.report('latest-tag', message, tagOrWholeRange(image), fixes);
 }

@@ -8,7 +8,7 @@ import { findWorkflowRequests } from '../workflows/workflowRequests';
 import { memberNames } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
 import { findImageFields, type SpecDocument } from '../../specDocument';
-import { detectSpecKind } from '../../specKind';
+import { detectSpecKind, detectSpecKindByContent } from '../../specKind';
 import type { HostComment } from '../../suppressions';
 import { findCloudFormationRequests, isCloudFormationTemplate, type CloudFormationHooks } from '../cloudFormation/cloudFormationRequests';
 import { parseYaml } from './yamlSyntax';
@@ -39,7 +39,7 @@ export function findYamlRequests(text: string, forced = false, hooks?: CloudForm
       requests.push(...findCloudFormationRequests(text, root, 'yaml', hooks));
       continue;
     }
-    const kind = detectSpecKind(memberNames(root));
+    const kind = forced ? detectSpecKind(memberNames(root)) : detectSpecKindByContent(memberNames(root));
     const workflowRequests = kind ? [] : findWorkflowRequests(text, root, 'yaml');
     if (workflowRequests.length > 0) requests.push(...workflowRequests);
     else if (kind || forced) requests.push({ text, root, parseErrors: [], kind, images: kind ? findImageFields(kind, root) : [], host: 'yaml' });
