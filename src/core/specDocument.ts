@@ -3,7 +3,7 @@
  * completion, hover and code actions.
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { memberValue } from './jsonTree';
+import { memberValue, type OffsetRange } from './jsonTree';
 import { isDynamic, type RequestNode } from './requestTree';
 import { parseImageReference, type ParseResult } from './imageReference';
 import { scanJson, type JsonScan } from './jsonScan';
@@ -75,6 +75,30 @@ export interface SpecDocument {
    * escaping to land exactly.
    */
   inString?: boolean;
+  /**
+   * Syntax errors of the host document this request was read from (YAML's), in document order;
+   * set on every request of that document (analyzeDocument reports each error once).
+   */
+  syntaxErrors?: readonly HostSyntaxError[];
+  /**
+   * The host's parser dropped part of the document (a YAML syntax error): a member that looks
+   * absent may be written, so nothing is reported for being missing (required members,
+   * hyperparameters, channels, VpcConfig); what did parse is still checked.
+   */
+  incomplete?: boolean;
+}
+
+/** A syntax error as the host's parser reports it: its source range and its own message. */
+export interface HostSyntaxError {
+  offset: number;
+  length: number;
+  message: string;
+  /**
+   * The text the error runs through (the scalar an unterminated quote swallowed, the key the
+   * parser made of a line without its `:`), when wider than the error: findings there are not
+   * about what was meant, and are not reported.
+   */
+  damaged?: OffsetRange;
 }
 
 /** What a host knows of a partial request built from SDK calls (see SpecDocument.sdkRequest). */
