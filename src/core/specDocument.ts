@@ -237,6 +237,31 @@ export function pathInRequest(spec: SpecDocument, documentPath: readonly (string
   return embedding.pathKeys ? inside.map((segment) => (typeof segment === 'string' && segment.endsWith('.$') ? segment.slice(0, -2) : segment)) : inside;
 }
 
+/**
+ * The member path inside the request from `spec.root` to `node` (a value, or a key: the path of
+ * the member it names; numbers index arrays), read off
+ * the tree's parent links, so it holds for every host (a template's resource, a task inside a
+ * template's state machine); `"Name.$"` keys read as `Name` where the embedding says so.
+ * Undefined when `node` is not inside the request.
+ */
+export function requestPathOf(spec: SpecDocument, node: Node): (string | number)[] | undefined {
+  const path: (string | number)[] = [];
+  let child = node;
+  while (child !== spec.root) {
+    const parent = child.parent;
+    if (!parent) return undefined;
+    if (parent.type === 'property') {
+      // A key and its value alike are at the member's path.
+      const name = String(parent.children?.[0]?.value);
+      path.push(spec.embedding?.pathKeys && name.endsWith('.$') ? name.slice(0, -2) : name);
+    } else if (parent.type === 'array') {
+      path.push(parent.children?.indexOf(child) ?? -1);
+    }
+    child = parent;
+  }
+  return path.reverse();
+}
+
 /** The key node naming `holder` in its parent object, or undefined for array elements and the root. */
 export function holderKey(holder: Node): Node | undefined {
   const property = holder.parent;
