@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { codes, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
+import { example } from './cliTestKit';
 import { acceptYaml, analyzeYaml, completeYaml, hoverYaml } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
@@ -74,6 +75,33 @@ describe('YAML member-name completion', () => {
     assert.equal(completeYaml(training(['  TrainingInputMode: File # Fi|'])), undefined);
     assert.equal(completeYaml(training(['  TrainingInputMode: File'], ['OutputDataConfig: {S3Ou|}'])), undefined);
   });
+});
+
+/** Where a cursor is likely on each line: its start, its first character, after each `:`, `-` and space, its middle and its end. */
+function cursorOffsets(text: string): number[] {
+  const offsets = new Set<number>();
+  let start = 0;
+  for (const line of text.split('\n')) {
+    offsets.add(start).add(start + line.length).add(start + Math.floor(line.length / 2)).add(start + line.length - line.trimStart().length);
+    for (let index = 0; index < line.length; index++) if (/[:\- ]/.test(line[index])) offsets.add(start + index + 1);
+    start += line.length + 1;
+  }
+  return [...offsets].filter((offset) => offset >= 0 && offset <= text.length);
+}
+
+describe('YAML completion and hover wherever the cursor is', () => {
+  for (const name of ['training-xgboost.sagemaker.yaml', 'endpoint.template.yaml']) {
+    it(`never throws in examples/${name}, and every edit lies inside the text`, () => {
+      const text = example(name);
+      for (const offset of cursorOffsets(text)) {
+        const cursor = `${text.slice(0, offset)}|${text.slice(offset)}`;
+        for (const item of completeYaml(cursor, name.endsWith('.sagemaker.yaml'))?.items ?? []) {
+          assert.ok(item.edit.offset >= 0 && item.edit.offset + item.edit.length <= text.length, `${item.label} at ${offset}`);
+        }
+        hoverYaml(cursor);
+      }
+    });
+  }
 });
 
 describe('YAML value completion', () => {

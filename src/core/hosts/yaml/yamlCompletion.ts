@@ -5,10 +5,11 @@
  * `Key: ` with the block's indentation) and enum and boolean values (quoted only where YAML needs).
  *
  * A member name being typed is rarely a key yet: `  Trai` alone on its line is a plain scalar (or
- * a syntax error) to the parser, and an empty line is nothing. So the text is read again with a
- * `:` after the word (a placeholder key on an empty line), through the same host code as
- * analysis; the key found there tells which request, object and path the name goes in. Offsets
- * before the end of the word are the same in both texts.
+ * a syntax error) to the parser, and an empty line is nothing. So, unless the parser's recovery
+ * already made a key of the word, the text is read again with a `:` after the word (a placeholder
+ * key on an empty line), through the same host code as analysis; the key found there tells which
+ * request, object and path the name goes in. Offsets before the end of the word are the same in
+ * both texts.
  */
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import type { ApiModel, Shape, StructureShape } from '../../apiModel/apiModel';
@@ -66,8 +67,11 @@ export function completeInYaml(document: HostDocument, offset: number, options: 
 function newKey(document: HostDocument, offset: number, wordStart: number, wordEnd: number, model: ApiModel, forced: boolean): CompletionResult | undefined {
   const { text } = document;
   const word = text.slice(wordStart, wordEnd);
+  // A word typed under other members is already a key to the parser's recovery (with an error):
+  // no second reading, which costs as much as the first (it matters in large files).
+  const recovered = word === '' ? undefined : keyAt(document, wordStart);
   const probeText = `${text.slice(0, wordEnd)}${word === '' ? PLACEHOLDER_KEY : ''}:${text.slice(wordEnd)}`;
-  const found = keyAt(readYamlDocument(probeText, forced), wordStart);
+  const found = recovered?.name === word && recovered.property.children?.length === 1 ? recovered : keyAt(readYamlDocument(probeText, forced), wordStart);
   if (!found) return undefined;
   const { request, object, name } = found;
   const members = membersFor(request, object, model);
