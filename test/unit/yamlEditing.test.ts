@@ -119,6 +119,10 @@ describe('YAML value completion', () => {
     assert.equal(acceptYaml(empty, 'FastFile').text, training(['  TrainingInputMode: FastFile']));
   });
 
+  it('offers the values right after the `:` that triggers completion, with the space YAML needs', () => {
+    assert.equal(acceptYaml(training(['  TrainingInputMode:|']), 'File').text, training(['  TrainingInputMode: File']));
+  });
+
   it('offers true and false for a boolean, written plain', () => {
     assert.equal(acceptYaml(training(['  TrainingInputMode: File'], ['EnableNetworkIsolation: |']), 'true').text, training(['  TrainingInputMode: File'], ['EnableNetworkIsolation: true']));
   });

@@ -31,8 +31,8 @@ const PLACEHOLDER_KEY = 'sagemakerSpecCompletionKey';
 const KEY_BEFORE = /^ *(?:- +)*([A-Za-z_$][\w.$]*)?$/;
 /** What may follow the cursor on a key's line: the rest of the word, then `:` (a key already) or nothing but a comment. */
 const KEY_AFTER = /^([\w.$]*)( *)(:(?=\s|$).*|#.*|)$/;
-/** A value being typed: `Key: ` then a scalar (maybe quoted, maybe empty) up to the cursor. */
-const VALUE_BEFORE = /^( *(?:- +)*)([A-Za-z_$][\w.$]*) *: +(\S*)$/;
+/** A value being typed: `Key: ` then a scalar (maybe quoted, maybe empty) up to the cursor; or `Key:` just typed (`:` triggers completion). */
+const VALUE_BEFORE = /^( *(?:- +)*)([A-Za-z_$][\w.$]*) *:(?: +\S*|)$/;
 
 /**
  * Items at `offset` (UTF-16 code units into `document.text`), or undefined where nothing
@@ -52,7 +52,7 @@ export function completeInYaml(document: HostDocument, offset: number, options: 
   const before = text.slice(lineStart, offset);
   const after = text.slice(offset, lineEnd).replace(/\r$/, '');
   const value = VALUE_BEFORE.exec(before);
-  if (value) return completeValue(document, offset, lineStart + value[1].length, after, model);
+  if (value) return completeValue(document, offset, lineStart + value[1].length, after, model, before.endsWith(':'));
   const key = KEY_BEFORE.exec(before);
   const rest = KEY_AFTER.exec(after);
   if (!key || !rest) return undefined;
@@ -115,8 +115,11 @@ function renameKey(document: HostDocument, offset: number, wordStart: number, mo
   return { typed: document.text.slice(wordStart, offset), isIncomplete: false, items };
 }
 
-/** After `Key: `: the member's enum values or booleans, replacing the scalar typed so far (inside its quotes, if any). */
-function completeValue(document: HostDocument, offset: number, keyStart: number, after: string, model: ApiModel): CompletionResult | undefined {
+/**
+ * After `Key: `: the member's enum values or booleans, replacing the scalar typed so far (inside
+ * its quotes, if any). `afterColon`: the cursor is right after the `:`, and the value brings its space.
+ */
+function completeValue(document: HostDocument, offset: number, keyStart: number, after: string, model: ApiModel, afterColon: boolean): CompletionResult | undefined {
   const found = keyAt(document, keyStart);
   const kind = found?.request.kind;
   if (!found || !kind || found.name.endsWith('.$')) return undefined; // `Key.$` holds a JSONPath
@@ -142,6 +145,7 @@ function completeValue(document: HostDocument, offset: number, keyStart: number,
   const result = valueItems(values, edit, document.text.slice(edit.offset, offset), false);
   // A boolean is written as is; an enum value (a string) so that it reads back as that string.
   if (shape?.type === 'string') for (const item of result.items) item.edit.newText = scalarIn(style, item.label);
+  if (afterColon) for (const item of result.items) item.edit.newText = ` ${item.edit.newText}`;
   return result;
 }
 
