@@ -19,6 +19,7 @@ import { createRuleContext, nodeRange, type RuleContext } from './rules/ruleCont
 import { checkScope } from './rules/scopeRule';
 import { checkTags } from './rules/tagRules';
 import { checkTemplateImage } from './rules/templateImageRule';
+import { checkYamlSyntax, withoutFindingsOnErrors } from './rules/yamlSyntaxRule';
 import type { RequestNode } from './requestTree';
 import { specImageRegions, type ImageField, type SpecDocument } from './specDocument';
 import type { ParseResult } from './imageReference';
@@ -65,8 +66,10 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     }
   };
   if (spec.kind || options.forcedSpec) run('invalid-json', () => checkJsonSyntax(context));
+  if (spec.syntaxErrors) run('invalid-yaml', () => checkYamlSyntax(context));
   if (!spec.kind && !spec.imagesOnly) {
-    if (options.forcedSpec && spec.tooDeepAt === undefined) run('unknown-spec-kind', () => reportUnknownKind(context, spec));
+    // A document that did not parse whole may have lost the members that tell its kind.
+    if (options.forcedSpec && spec.tooDeepAt === undefined && !spec.incomplete) run('unknown-spec-kind', () => reportUnknownKind(context, spec));
     return { findings: suppressed(spec, findings), region };
   }
   for (const field of spec.images) {
@@ -96,7 +99,8 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   const integration = spec.embedding?.integration;
   if (integration) run('unsupported-integration-pattern', () => checkIntegrationPattern(context, integration));
   if (spec.embedding?.notes.length) noteStandIns(findings, spec.embedding.notes);
-  return { findings: suppressed(spec, findings), region };
+  const kept = spec.syntaxErrors ? withoutFindingsOnErrors(findings, spec.syntaxErrors) : findings;
+  return { findings: suppressed(spec, kept), region };
 }
 
 /** A finding on a stand-in (a pipeline parameter's DefaultValue) says so: the value it judges is written elsewhere. */

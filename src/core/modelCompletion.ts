@@ -60,19 +60,58 @@ const KIND_STARTERS: readonly [SpecKind, string][] = [
 function completeKindStarters(spec: SpecDocument, offset: number, model: ApiModel): CompletionResult | undefined {
   const location = getLocation(spec.text, offset);
   if (!location.isAtPropertyKey || location.path.length !== 1 || spec.root?.type !== 'object') return undefined;
+  const result = memberItems(spec.text, offset, kindStarterShape(model), spec.root, location.previousNode);
+  for (const item of result.items) item.detail = kindStarterDetail(item.label) ?? item.detail;
+  return result;
+}
+
+/** The members that start each kind of request, as one structure to offer at the top of a spec whose kind is not told yet. */
+export function kindStarterShape(model: ApiModel): StructureShape {
   const members = new Map<string, Shape>();
   for (const [kind, member] of KIND_STARTERS) {
     const request = model.shapeAt(kind, []);
     const shape = request?.type === 'structure' ? request.members.get(member) : undefined;
     if (shape) members.set(member, shape);
   }
-  const starters: StructureShape = { type: 'structure', name: 'KindStarters', members, required: new Set(), requiredList: [] };
-  const result = memberItems(spec.text, offset, starters, spec.root, location.previousNode);
-  for (const item of result.items) {
-    const kind = KIND_STARTERS.find(([, member]) => member === item.label)?.[0];
-    if (kind) item.detail = `starts a ${kind} request`;
-  }
-  return result;
+  return { type: 'structure', name: 'KindStarters', members, required: new Set(), requiredList: [] };
+}
+
+/** `starts a CreateModel request` for a kind-starting member, else undefined. */
+export function kindStarterDetail(member: string): string | undefined {
+  const kind = KIND_STARTERS.find(([, starter]) => starter === member)?.[0];
+  return kind && `starts a ${kind} request`;
+}
+
+/** A member to offer in an object of a structure shape: its name, shape and how it is shown and ranked. */
+export interface MemberCandidate {
+  name: string;
+  shape: Shape;
+  /** `required · string`, `optional · one of 3 values` (no required/optional when the host decides that). */
+  detail: string;
+  documentation?: string;
+  sortText: string;
+}
+
+/**
+ * The members of `shape` not yet `present`: required ones first (in the model's order), then the
+ * optional ones by name. `rankRequired` false (a CloudFormation resource, whose schema says what
+ * it requires): all by name, none called required.
+ */
+export function memberCandidates(shape: StructureShape, present: ReadonlySet<string>, rankRequired = true): MemberCandidate[] {
+  const names = [...shape.members.keys()].filter((name) => !present.has(name));
+  const required = rankRequired ? names.filter((name) => shape.required.has(name)) : [];
+  const optional = names.filter((name) => !required.includes(name)).sort();
+  return [...required, ...optional].map((name, index) => {
+    const member = shape.members.get(name)!;
+    const isRequired = required.includes(name);
+    return {
+      name,
+      shape: member,
+      detail: rankRequired ? `${isRequired ? 'required' : 'optional'} · ${typeLabel(member)}` : typeLabel(member),
+      documentation: constraintPhrases(member).join('; ') || undefined,
+      sortText: `${isRequired ? 0 : 1}${String(index).padStart(4, '0')}`,
+    };
+  });
 }
 
 function memberItems(text: string, offset: number, shape: StructureShape, object: Node | undefined, typedKey: Node | undefined, supplied?: ReadonlySet<string>): CompletionResult {
@@ -90,21 +129,17 @@ function memberItems(text: string, offset: number, shape: StructureShape, object
   // Another member follows on the next line: the inserted one needs a comma.
   const comma = !renaming && /^\s*"/.test(text.slice(replaceEnd)) ? ',' : '';
 
-  const names = [...shape.members.keys()].filter((name) => !present.has(name));
-  const required = names.filter((name) => shape.required.has(name));
-  const optional = names.filter((name) => !shape.required.has(name)).sort();
-  const items = [...required, ...optional].map((name, index): CompletionItem => {
-    const member = shape.members.get(name)!;
-    const isRequired = shape.required.has(name);
+  const items = memberCandidates(shape, present).map((candidate): CompletionItem => {
+    const { name } = candidate;
     const edit: TextEdit = renaming
       ? { offset: keyNode!.offset + 1, length: contentLength(text, keyNode!), newText: name }
-      : { offset: replaceStart, length: replaceEnd - replaceStart, newText: `${JSON.stringify(escapeSnippet(name))}: ${placeholderSnippet(member)}${comma}` };
+      : { offset: replaceStart, length: replaceEnd - replaceStart, newText: `${JSON.stringify(escapeSnippet(name))}: ${placeholderSnippet(candidate.shape)}${comma}` };
     return {
       label: name,
       kind: 'property',
-      detail: `${isRequired ? 'required' : 'optional'} · ${typeLabel(member)}`,
-      documentation: constraintPhrases(member).join('; ') || undefined,
-      sortText: `${isRequired ? 0 : 1}${String(index).padStart(4, '0')}`,
+      detail: candidate.detail,
+      documentation: candidate.documentation,
+      sortText: candidate.sortText,
       edit,
       snippet: !renaming,
       filterText: renaming ? name : JSON.stringify(name),

@@ -2,13 +2,13 @@
  * Hover on a member name: its type, whether it is required, its limits and allowed values, from
  * the API model's facts in our own words.
  */
-import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
+import { findNodeAtOffset } from 'jsonc-parser';
 import type { ApiModel, Shape } from './apiModel/apiModel';
 import { constraintPhrases, expectedType } from './apiModel/describeShape';
 import type { HoverResult } from './hover';
 import { codeSpan, escapeMarkdown } from './markdown';
 import { nodeRange } from './rules/ruleContext';
-import { pathInRequest, type SpecDocument } from './specDocument';
+import { requestPathOf, type SpecDocument } from './specDocument';
 
 /** How many allowed values a hover lists before summarising the rest. */
 const MAX_LISTED_VALUES = 24;
@@ -22,7 +22,7 @@ export function hoverMember(spec: SpecDocument, offset: number, model: ApiModel)
   const key = findNodeAtOffset(spec.root, offset, false);
   const property = key?.parent;
   if (!key || key.type !== 'string' || property?.type !== 'property' || property.children?.[0] !== key) return undefined;
-  const path = pathInRequest(spec, getNodePath(key));
+  const path = requestPathOf(spec, key);
   if (!path || path.length === 0) return undefined;
   const shape = model.shapeAt(spec.kind, path);
   const holder = model.shapeAt(spec.kind, path.slice(0, -1));
@@ -31,7 +31,9 @@ export function hoverMember(spec: SpecDocument, offset: number, model: ApiModel)
   const name = escapeMarkdown(String(key.value));
   const lines: string[] = [];
   if (holder.type === 'structure') {
-    lines.push(`**${name}** · ${holder.required.has(name) ? 'required' : 'optional'} · ${expectedType(shape)}`);
+    // A template resource's own schema says what it requires (a name CloudFormation generates is optional there).
+    const required = holder.required.has(name) ? (spec.valuesOnly ? 'required by the API' : 'required') : 'optional';
+    lines.push(`**${name}** · ${required} · ${expectedType(shape)}`);
   } else {
     lines.push(`**${name}** · an entry of this map · ${expectedType(shape)}`);
   }

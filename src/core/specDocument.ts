@@ -3,7 +3,7 @@
  * completion, hover and code actions.
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { memberValue } from './jsonTree';
+import { memberValue, type OffsetRange } from './jsonTree';
 import { isDynamic, type RequestNode } from './requestTree';
 import { parseImageReference, type ParseResult } from './imageReference';
 import { scanJson, type JsonScan } from './jsonScan';
@@ -75,6 +75,30 @@ export interface SpecDocument {
    * escaping to land exactly.
    */
   inString?: boolean;
+  /**
+   * Syntax errors of the host document this request was read from (YAML's), in document order;
+   * set on every request of that document (analyzeDocument reports each error once).
+   */
+  syntaxErrors?: readonly HostSyntaxError[];
+  /**
+   * The host's parser dropped part of the document (a YAML syntax error): a member that looks
+   * absent may be written, so nothing is reported for being missing (required members,
+   * hyperparameters, channels, VpcConfig); what did parse is still checked.
+   */
+  incomplete?: boolean;
+}
+
+/** A syntax error as the host's parser reports it: its source range and its own message. */
+export interface HostSyntaxError {
+  offset: number;
+  length: number;
+  message: string;
+  /**
+   * The text the error runs through (the scalar an unterminated quote swallowed, the key the
+   * parser made of a line without its `:`), when wider than the error: findings there are not
+   * about what was meant, and are not reported.
+   */
+  damaged?: OffsetRange;
 }
 
 /** What a host knows of a partial request built from SDK calls (see SpecDocument.sdkRequest). */
@@ -219,6 +243,31 @@ export function pathInRequest(spec: SpecDocument, documentPath: readonly (string
   if (documentPath.length < prefix.length || prefix.some((segment, index) => documentPath[index] !== segment)) return undefined;
   const inside = documentPath.slice(prefix.length);
   return embedding.pathKeys ? inside.map((segment) => (typeof segment === 'string' && segment.endsWith('.$') ? segment.slice(0, -2) : segment)) : inside;
+}
+
+/**
+ * The member path inside the request from `spec.root` to `node` (a value, or a key: the path of
+ * the member it names; numbers index arrays), read off
+ * the tree's parent links, so it holds for every host (a template's resource, a task inside a
+ * template's state machine); `"Name.$"` keys read as `Name` where the embedding says so.
+ * Undefined when `node` is not inside the request.
+ */
+export function requestPathOf(spec: SpecDocument, node: Node): (string | number)[] | undefined {
+  const path: (string | number)[] = [];
+  let child = node;
+  while (child !== spec.root) {
+    const parent = child.parent;
+    if (!parent) return undefined;
+    if (parent.type === 'property') {
+      // A key and its value alike are at the member's path.
+      const name = String(parent.children?.[0]?.value);
+      path.push(spec.embedding?.pathKeys && name.endsWith('.$') ? name.slice(0, -2) : name);
+    } else if (parent.type === 'array') {
+      path.push(parent.children?.indexOf(child) ?? -1);
+    }
+    child = parent;
+  }
+  return path.reverse();
 }
 
 /** The key node naming `holder` in its parent object, or undefined for array elements and the root. */

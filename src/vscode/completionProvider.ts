@@ -4,6 +4,7 @@ import { completeAt, liveTargetAt, type CompletionKind } from '../core/completio
 import { completeInDockerfile } from '../core/hosts/dockerfile/dockerfileCompletion';
 import { requestAt } from '../core/hostDocument';
 import { completeInPython } from '../core/hosts/python/pythonCompletion';
+import { completeInYaml } from '../core/hosts/yaml/yamlCompletion';
 import { analysisOffset, editorRange } from './notebookDocuments';
 import type { SpecAnalysis } from './specAnalysis';
 import { untrustedMarkdown } from './untrustedMarkdown';
@@ -60,6 +61,8 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       if (liveTarget) await this.analysis.live!.prepareCompletion(liveTarget, token);
       // Not inside a template's DefinitionString: the edits would need the string's escaping.
       result = request && !request.inString ? completeAt(request, offset, options) : undefined;
+    } else if (served.document.host === 'yaml') {
+      result = completeInYaml(served.document, offset, options, served.json?.forced);
     } else {
       result = completeInPython(served.document, offset, options);
     }
@@ -77,6 +80,8 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       completion.filterText = item.filterText ?? result.typed + item.label;
       completion.range = range;
       completion.insertText = item.snippet ? new vscode.SnippetString(item.edit.newText) : item.edit.newText;
+      // A YAML member's lines carry their own indentation: the editor must not add the line's again.
+      completion.keepWhitespace = true;
       if (item.retrigger) completion.command = { command: 'editor.action.triggerSuggest', title: 'Suggest tags' };
       return [completion];
     });

@@ -37,6 +37,17 @@ describe('sagemaker-spec check on YAML', () => {
     assert.equal(runCli(['check', '--region', 'us-east-1', 'model.yaml'], { cwd: root }).status, 0);
   });
 
+  it('reports a YAML syntax error as invalid-yaml on its line, without the members it hid reported missing', () => {
+    // The unterminated quote swallows AlgorithmSpecification and every member after it.
+    const text = 'TrainingJobName: demo\nRoleArn: "arn:aws:iam::123456789012:role/R\nAlgorithmSpecification:\n  TrainingInputMode: File\n';
+    const root = tempProject({ 'train.sagemaker.yaml': text });
+    const run = runCli(['check', '--format', 'json', 'train.sagemaker.yaml'], { cwd: root });
+    assert.equal(run.status, 1, run.stderr);
+    const [result] = results(run.stdout);
+    assert.deepEqual(result.findings.map((finding) => finding.code), ['invalid-yaml']);
+    assert.equal(result.findings[0].line, 5, 'the parser reports the missing quote where the text ends');
+  });
+
   it('honours # sagemaker-spec-disable-next-line in YAML', () => {
     const text = example('broken-invalid-enum-value.sagemaker.yaml').replace('  TrainingInputMode: Fil', '  # sagemaker-spec-disable-next-line invalid-enum-value -- fixed upstream\n  TrainingInputMode: Fil');
     const root = tempProject({ 'train.sagemaker.yml': text });

@@ -1,10 +1,13 @@
 /**
  * Helpers for running the rules through the YAML host (AWS CLI input and CloudFormation
- * templates): analysis of a YAML text as the editor and the checker do it, and fixes rendered
- * as YAML and applied.
+ * templates): analysis of a YAML text as the editor and the checker do it, fixes rendered as
+ * YAML and applied, and completion and hover at a `|` cursor.
  */
+import type { CompletionResult } from '../../src/core/completion';
 import { applyEdits, type Finding } from '../../src/core/findings';
-import { analyzeDocument, readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
+import { analyzeDocument, readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
+import { completeInYaml } from '../../src/core/hosts/yaml/yamlCompletion';
+import { hoverAt } from '../../src/core/hover';
 import { renderFix } from '../../src/core/renderFix';
 import { analyzeOptions, type AnalyzeInputs } from './specTestKit';
 
@@ -25,4 +28,31 @@ export function applyHostFix(text: string, finding: Finding, title?: string, hos
   const rendered = renderFix({ text, host }, fix);
   if (!rendered) throw new Error(`fix "${fix.title}" did not render as ${host}`);
   return applyEdits(text, rendered.edits);
+}
+
+/** Completion at the `|` in `textWithCursor`, read as the editor reads a YAML file (`forced`: a `*.sagemaker.yaml`). */
+export function completeYaml(textWithCursor: string, forced = false): CompletionResult | undefined {
+  const offset = textWithCursor.indexOf('|');
+  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+  return completeInYaml(readYamlDocument(text, forced), offset, { catalog, apiModel, regionInputs: { env: {} } }, forced);
+}
+
+/**
+ * The text after accepting the item `label` at the `|`, and the same with its snippet filled in as
+ * the editor does when the user tabs through (the first choice, a default, or nothing typed).
+ */
+export function acceptYaml(textWithCursor: string, label: string, forced = false): { text: string; filled: string } {
+  const item = completeYaml(textWithCursor, forced)?.items.find((candidate) => candidate.label === label);
+  if (!item) throw new Error(`no item ${label}`);
+  const text = applyEdits(textWithCursor.replace('|', ''), [item.edit]);
+  const filled = item.snippet ? text.replace(/\$\{\d+\|([^,|]*)[^}]*\}|\$\{\d+:([^}]*)\}|\$\d+/g, (_, choice?: string, value?: string) => choice ?? value ?? '') : text;
+  return { text, filled };
+}
+
+/** The hover Markdown at the `|` of a YAML text. */
+export function hoverYaml(textWithCursor: string): string | undefined {
+  const offset = textWithCursor.indexOf('|');
+  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+  const request = requestAt(readYamlDocument(text), offset);
+  return request && hoverAt(request, offset, catalog, apiModel)?.markdown;
 }

@@ -37,12 +37,17 @@ export function escapeSnippet(text: string): string {
 }
 
 /** Choice text inside `${1|a,b|}` must escape `,`, `|` and `\` as well. */
-function escapeChoice(text: string): string {
+export function escapeChoice(text: string): string {
   return text.replace(/[$}\\,|]/g, (char) => `\\${char}`);
 }
 
 /** The most choices offered inline; longer enums (instance types) get an empty string and completion inside it. */
 const MAX_CHOICES = 12;
+
+/** The values a placeholder offers inline for `shape` (an enum of a dozen or fewer), else undefined. */
+export function inlineChoices(shape: Shape): readonly string[] | undefined {
+  return shape.type === 'string' && shape.enum && shape.enum.length <= MAX_CHOICES ? shape.enum : undefined;
+}
 
 /**
  * Snippet text of a value placeholder, with tab stop 1 where the user types: `"$1"`,

@@ -58,7 +58,8 @@ class ModelValidator {
     this.valuesOnly = context.spec.valuesOnly === true;
     this.enabled = {
       unknown: !this.valuesOnly && context.isEnabled('unknown-property'),
-      missing: !this.valuesOnly && context.isEnabled('missing-required-property'),
+      // A document the parser did not read whole (a YAML syntax error) may hold the member after all.
+      missing: !this.valuesOnly && !context.spec.incomplete && context.isEnabled('missing-required-property'),
       type: context.isEnabled('invalid-type'),
       enum: context.isEnabled('invalid-enum-value'),
       range: !this.valuesOnly && context.isEnabled('value-out-of-range'),

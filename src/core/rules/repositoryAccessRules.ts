@@ -48,7 +48,9 @@ export function checkRepositoryAccess(context: RuleContext): void {
     const mode = stringValue(modeNode);
     if (mode === 'Vpc' && modeNode) vpcModeValues.push(modeNode);
     const reference = field.parsed?.ok ? field.parsed.reference : undefined;
-    if (reference && !reference.ecr && mode !== 'Vpc') {
+    // A document the parser did not read whole (a YAML syntax error) may set the mode after all.
+    const modeUnknown = !modeNode && context.spec.incomplete === true;
+    if (reference && !reference.ecr && mode !== 'Vpc' && !modeUnknown) {
       if (isDockerHub(reference)) reportDockerHub(context, field, reference, setVpcModeFix(field, members, false));
       else reportNeedsVpcAccess(context, field, members, config, modeNode);
     }
@@ -158,7 +160,7 @@ function checkVpcConfig(context: RuleContext, firstVpcMode: Node): void {
   const root = topLevelObject(context.spec);
   if (!root) return;
   const vpc = memberValue(root, 'VpcConfig');
-  if (isDynamic(vpc) || (!vpc && hasOpenMembers(root))) return;
+  if (isDynamic(vpc) || (!vpc && hasOpenMembers(root)) || context.spec.incomplete) return;
   const vpcKey = vpc && keyOfValue(vpc);
   const lacking = (['SecurityGroupIds', 'Subnets'] as const).filter((name) => {
     const list = memberValue(vpc, name);

@@ -6,6 +6,7 @@ import type { Severity, SeveritySetting } from '../findings';
 
 export const RULES = {
   'invalid-json': { severity: 'error', summary: 'A spec file that is not valid JSON (or JSONC).' },
+  'invalid-yaml': { severity: 'error', summary: 'A YAML spec or template that does not parse.' },
   'unknown-spec-kind': { severity: 'information', summary: 'A spec file whose request kind cannot be told from its members.' },
   'invalid-image-reference': { severity: 'error', summary: 'Not a valid container image reference.' },
   'unknown-region': { severity: 'error', summary: 'An Amazon ECR host with an unknown region or the wrong DNS suffix.' },

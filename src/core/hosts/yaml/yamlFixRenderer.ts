@@ -24,7 +24,7 @@ export interface RenderedYamlEdits {
   placeholderOffset?: number;
 }
 
-interface Layout {
+export interface Layout {
   eol: string;
   /** One level of block indentation (YAML allows only spaces). */
   unit: string;
@@ -267,7 +267,8 @@ function isEmpty(value: object): boolean {
   return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
 }
 
-function detectLayout(text: string): Layout {
+/** The text's line ending and one level of block indentation (its first indented line's, else two spaces). */
+export function detectLayout(text: string): Layout {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const indented = /\n( +)[^\s#-]/.exec(text.slice(0, 64 * 1024));
   const width = indented ? Math.min(Math.max(indented[1].length, 1), 8) : 2;

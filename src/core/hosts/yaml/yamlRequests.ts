@@ -3,11 +3,15 @@
  * - an AWS CLI input (`--cli-input-yaml`) whose top-level members identify a request (or any
  *   mapping, in a file that is always a spec: `*.sagemaker.yaml`) is that request, as a JSON spec is;
  * - a CloudFormation or SAM template (`Resources`) yields its SageMaker resources' requests.
+ * A document with syntax errors still yields what parsed, marked incomplete (the parser may have
+ * dropped members), with the document's errors (`invalid-yaml`).
  */
+import { findNodeAtOffset } from 'jsonc-parser';
 import { findWorkflowRequests } from '../workflows/workflowRequests';
 import { memberNames } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
-import { findImageFields, type SpecDocument } from '../../specDocument';
+import type { Document } from 'yaml';
+import { findImageFields, type HostSyntaxError, type SpecDocument } from '../../specDocument';
 import { detectSpecKind, detectSpecKindByContent } from '../../specKind';
 import type { HostComment } from '../../suppressions';
 import { findCloudFormationRequests, isCloudFormationTemplate, type CloudFormationHooks } from '../cloudFormation/cloudFormationRequests';
@@ -34,15 +38,42 @@ export function findYamlRequests(text: string, forced = false, hooks?: CloudForm
   const requests: SpecDocument[] = [];
   for (const document of documents) {
     const root: RequestNode | undefined = yamlDocumentTree(text, document);
-    if (root?.type !== 'object') continue;
-    if (isCloudFormationTemplate(root)) {
-      requests.push(...findCloudFormationRequests(text, root, 'yaml', hooks));
-      continue;
+    const found = documentRequests(text, root, forced, hooks);
+    const errors = syntaxErrorsOf(document, root);
+    if (errors.length > 0) {
+      // A spec file that does not parse at all is still ours to report on.
+      if (found.length === 0 && forced) found.push({ text, root, parseErrors: [], kind: undefined, images: [], host: 'yaml' });
+      for (const request of found) {
+        request.incomplete = true;
+        request.syntaxErrors = errors;
+      }
     }
-    const kind = forced ? detectSpecKind(memberNames(root)) : detectSpecKindByContent(memberNames(root));
-    const workflowRequests = kind ? [] : findWorkflowRequests(text, root, 'yaml');
-    if (workflowRequests.length > 0) requests.push(...workflowRequests);
-    else if (kind || forced) requests.push({ text, root, parseErrors: [], kind, images: kind ? findImageFields(kind, root) : [], host: 'yaml' });
+    requests.push(...found);
   }
   return { requests, comments };
+}
+
+/** The requests of one document of the stream, whose top-level value is `root`. */
+function documentRequests(text: string, root: RequestNode | undefined, forced: boolean, hooks: CloudFormationHooks | undefined): SpecDocument[] {
+  if (root?.type !== 'object') return [];
+  if (isCloudFormationTemplate(root)) return findCloudFormationRequests(text, root, 'yaml', hooks);
+  const kind = forced ? detectSpecKind(memberNames(root)) : detectSpecKindByContent(memberNames(root));
+  const workflowRequests = kind ? [] : findWorkflowRequests(text, root, 'yaml');
+  if (workflowRequests.length > 0) return workflowRequests;
+  return kind || forced ? [{ text, root, parseErrors: [], kind, images: kind ? findImageFields(kind, root) : [], host: 'yaml' }] : [];
+}
+
+/**
+ * The `yaml` package's errors of `document` (not its warnings), with their source ranges, each
+ * with the scalar of `root` (the document's tree) it runs through, if any.
+ */
+function syntaxErrorsOf(document: Document.Parsed, root: RequestNode | undefined): HostSyntaxError[] {
+  return document.errors.map((error) => {
+    const offset = error.pos[0];
+    const length = Math.max(0, error.pos[1] - offset);
+    const scalar = root && findNodeAtOffset(root, offset, true);
+    if (!scalar || ['object', 'array', 'property'].includes(scalar.type)) return { offset, length, message: error.message };
+    const start = Math.min(offset, scalar.offset);
+    return { offset, length, message: error.message, damaged: { offset: start, length: Math.max(offset + length, scalar.offset + scalar.length) - start } };
+  });
 }

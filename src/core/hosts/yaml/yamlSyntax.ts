@@ -54,7 +54,7 @@ function cloudFormationTags(): Tags {
 }
 
 export interface ParsedYaml {
-  /** Every document of the stream, in order (errors inside each are the YAML tooling's to report). */
+  /** Every document of the stream, in order (with each one's syntax errors: see yamlRequests.ts). */
   documents: Document.Parsed[];
   /**
    * Every comment, for `# sagemaker-spec-disable-next-line` (from the parser's tokens, so a `#`

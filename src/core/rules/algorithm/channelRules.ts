@@ -94,7 +94,8 @@ function reportUnknownChannel(context: RuleContext, job: AlgorithmJob, nameNode:
 }
 
 function reportMissingChannels(context: RuleContext, job: AlgorithmJob, config: Node | undefined, names: Set<string>): void {
-  if (!context.isEnabled('algorithm-channel')) return;
+  // A document the parser did not read whole (a YAML syntax error) may hold the channel after all.
+  if (!context.isEnabled('algorithm-channel') || context.spec.incomplete) return;
   const { facts } = job;
   const mode = staticString(memberValue(job.definition, 'HyperParameters') ?? memberValue(job.definition, 'StaticHyperParameters'), 'mode');
   for (const [name, data] of Object.entries(facts.data.channels)) {

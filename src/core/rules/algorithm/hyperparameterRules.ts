@@ -128,7 +128,8 @@ export function nearNames(name: string, candidates: readonly string[], count = 3
 }
 
 function reportMissing(context: RuleContext, job: AlgorithmJob, values: HyperparameterValues): void {
-  if (!context.isEnabled('algorithm-missing-hyperparameter')) return;
+  // A document the parser did not read whole (a YAML syntax error) may hold the hyperparameter after all.
+  if (!context.isEnabled('algorithm-missing-hyperparameter') || context.spec.incomplete) return;
   const { facts } = job;
   const ranged = rangeNames(job);
   const present = (name: string) => values.has(name) || ranged.has(name);

@@ -1,0 +1,222 @@
+/**
+ * Completion in YAML — AWS CLI input, a CloudFormation resource's `Properties`, a Step Functions
+ * task's `Parameters`/`Arguments` — as a JSON spec has it: image strings (as in every host), and
+ * from the API model the member names of the object at the cursor (required first, written
+ * `Key: ` with the block's indentation) and enum and boolean values (quoted only where YAML needs).
+ *
+ * A member name being typed is rarely a key yet: `  Trai` alone on its line is a plain scalar (or
+ * a syntax error) to the parser, and an empty line is nothing. So, unless the parser's recovery
+ * already made a key of the word, the text is read again with a `:` after the word (a placeholder
+ * key on an empty line), through the same host code as analysis; the key found there tells which
+ * request, object and path the name goes in. Offsets before the end of the word are the same in
+ * both texts.
+ */
+import { findNodeAtOffset, type Node } from 'jsonc-parser';
+import type { ApiModel, Shape, StructureShape } from '../../apiModel/apiModel';
+import { escapeChoice, escapeSnippet, inlineChoices } from '../../apiModel/placeholders';
+import type { CompletionItem, CompletionOptions, CompletionResult } from '../../completion';
+import type { TextEdit } from '../../findings';
+import { readYamlDocument, requestAt, type HostDocument } from '../../hostDocument';
+import { memberNames } from '../../jsonTree';
+import { kindStarterDetail, kindStarterShape, memberCandidates, valueItems } from '../../modelCompletion';
+import { contentRange, isDynamic } from '../../requestTree';
+import { requestPathOf, type SpecDocument } from '../../specDocument';
+import { completeInPython } from '../python/pythonCompletion';
+import { detectLayout, scalarText, type Layout } from './yamlFixRenderer';
+
+/** The key written on an empty line for the second reading; no API member has this name. */
+const PLACEHOLDER_KEY = 'sagemakerSpecCompletionKey';
+
+/** A key being typed: indentation, `- ` of sequence items, then a word (maybe empty) up to the cursor. */
+const KEY_BEFORE = /^ *(?:- +)*([A-Za-z_$][\w.$]*)?$/;
+/** What may follow the cursor on a key's line: the rest of the word, then `:` (a key already) or nothing but a comment. */
+const KEY_AFTER = /^([\w.$]*)( *)(:(?=\s|$).*|#.*|)$/;
+/** A value being typed: `Key: ` then a scalar (maybe quoted, maybe empty) up to the cursor; or `Key:` just typed (`:` triggers completion). */
+const VALUE_BEFORE = /^( *(?:- +)*)([A-Za-z_$][\w.$]*) *:(?: +\S*|)$/;
+
+/**
+ * Items at `offset` (UTF-16 code units into `document.text`), or undefined where nothing
+ * completes. `forced`: the file is always a spec (`*.sagemaker.yaml`, `sagemakerSpec.files`),
+ * as it was read.
+ */
+export function completeInYaml(document: HostDocument, offset: number, options: CompletionOptions, forced = false): CompletionResult | undefined {
+  // Image references complete as in every host that yields image fields.
+  const image = completeInPython(document, offset, options);
+  if (image) return image;
+  const model = options.apiModel;
+  if (!model) return undefined;
+  const text = document.text;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = text.slice(lineStart, offset);
+  const after = text.slice(offset, lineEnd).replace(/\r$/, '');
+  const value = VALUE_BEFORE.exec(before);
+  if (value) return completeValue(document, offset, lineStart + value[1].length, after, model, before.endsWith(':'));
+  const key = KEY_BEFORE.exec(before);
+  const rest = KEY_AFTER.exec(after);
+  if (!key || !rest) return undefined;
+  const wordStart = offset - (key[1]?.length ?? 0);
+  const wordEnd = offset + rest[1].length;
+  return rest[3].startsWith(':')
+    ? renameKey(document, offset, wordStart, model)
+    : newKey(document, offset, wordStart, wordEnd, model, forced);
+}
+
+/** A word on a line of its own: read again as `word:` and offer the members of the object it lands in. */
+function newKey(document: HostDocument, offset: number, wordStart: number, wordEnd: number, model: ApiModel, forced: boolean): CompletionResult | undefined {
+  const { text } = document;
+  const word = text.slice(wordStart, wordEnd);
+  // A word typed under other members is already a key to the parser's recovery (with an error):
+  // no second reading, which costs as much as the first (it matters in large files).
+  const recovered = word === '' ? undefined : keyAt(document, wordStart);
+  const probeText = `${text.slice(0, wordEnd)}${word === '' ? PLACEHOLDER_KEY : ''}:${text.slice(wordEnd)}`;
+  const found = recovered?.name === word && recovered.property.children?.length === 1 ? recovered : keyAt(readYamlDocument(probeText, forced), wordStart);
+  if (!found) return undefined;
+  const { request, object, name } = found;
+  const members = membersFor(request, object, model);
+  if (!members) return undefined;
+  const layout = detectLayout(text);
+  const lineStart = text.lastIndexOf('\n', wordStart - 1) + 1;
+  const indent = ' '.repeat(wordStart - lineStart);
+  const present = presentMembers(request, object, name);
+  const typed = text.slice(wordStart, offset);
+  const items = memberCandidates(members.shape, present, !request.valuesOnly).map((candidate): CompletionItem => ({
+    label: candidate.name,
+    kind: 'property',
+    detail: members.detail?.(candidate.name) ?? candidate.detail,
+    documentation: candidate.documentation,
+    sortText: candidate.sortText,
+    edit: { offset: wordStart, length: wordEnd - wordStart, newText: `${escapeSnippet(scalarText(candidate.name, 'plain', false))}:${valueSnippet(candidate.shape, indent, layout)}` },
+    snippet: true,
+    filterText: candidate.name,
+  }));
+  return { typed, isIncomplete: false, items };
+}
+
+/** The cursor in a key that already has its `:`: offer the other names, replacing the key only. */
+function renameKey(document: HostDocument, offset: number, wordStart: number, model: ApiModel): CompletionResult | undefined {
+  const found = keyAt(document, wordStart);
+  if (!found) return undefined;
+  const { request, object, key, name } = found;
+  const members = membersFor(request, object, model);
+  if (!members) return undefined;
+  const present = presentMembers(request, object, name);
+  const edit = { offset: key.offset, length: key.length, newText: '' };
+  const items = memberCandidates(members.shape, present, !request.valuesOnly).map((candidate): CompletionItem => ({
+    label: candidate.name,
+    kind: 'property',
+    detail: members.detail?.(candidate.name) ?? candidate.detail,
+    documentation: candidate.documentation,
+    sortText: candidate.sortText,
+    edit: { ...edit, newText: scalarText(candidate.name, 'plain', false) },
+    filterText: candidate.name,
+  }));
+  return { typed: document.text.slice(wordStart, offset), isIncomplete: false, items };
+}
+
+/**
+ * After `Key: `: the member's enum values or booleans, replacing the scalar typed so far (inside
+ * its quotes, if any). `afterColon`: the cursor is right after the `:`, and the value brings its space.
+ */
+function completeValue(document: HostDocument, offset: number, keyStart: number, after: string, model: ApiModel, afterColon: boolean): CompletionResult | undefined {
+  const found = keyAt(document, keyStart);
+  const kind = found?.request.kind;
+  if (!found || !kind || found.name.endsWith('.$')) return undefined; // `Key.$` holds a JSONPath
+  const { request, property, name } = found;
+  const written = property.children?.[1];
+  let edit: TextEdit;
+  let style: 'plain' | 'single' | 'double' = 'plain';
+  if (written) {
+    if (isDynamic(written) || !['string', 'number', 'boolean', 'null'].includes(written.type)) return undefined;
+    const content = contentRange(written);
+    if (offset < content.offset || offset > content.offset + content.length) return undefined;
+    const quote = document.text[written.offset];
+    style = quote === '"' ? 'double' : quote === "'" ? 'single' : 'plain';
+    edit = { offset: content.offset, length: content.length, newText: '' };
+  } else {
+    if (!/^\s*(?:#.*)?$/.test(after)) return undefined;
+    edit = { offset, length: 0, newText: '' };
+  }
+  const objectPath = requestPathOf(request, property.parent!);
+  const shape = objectPath && model.shapeAt(kind, [...objectPath, name]);
+  const values = shape?.type === 'string' ? shape.enum : shape?.type === 'boolean' ? ['true', 'false'] : undefined;
+  if (!values) return undefined;
+  const result = valueItems(values, edit, document.text.slice(edit.offset, offset), false);
+  // A boolean is written as is; an enum value (a string) so that it reads back as that string.
+  if (shape?.type === 'string') for (const item of result.items) item.edit.newText = scalarIn(style, item.label);
+  if (afterColon) for (const item of result.items) item.edit.newText = ` ${item.edit.newText}`;
+  return result;
+}
+
+interface FoundKey {
+  request: SpecDocument;
+  property: Node;
+  object: Node;
+  key: Node;
+  /** The key as written (`Name.$` keeps its suffix). */
+  name: string;
+}
+
+/** The request and member whose key starts at `keyStart`, in a request that completion may edit. */
+function keyAt(document: HostDocument, keyStart: number): FoundKey | undefined {
+  const request = requestAt(document, keyStart);
+  // Not inside a template's DefinitionString: the edits would need the string's escaping.
+  if (!request?.root || request.inString) return undefined;
+  const key = findNodeAtOffset(request.root, keyStart, false);
+  const property = key?.parent;
+  const object = property?.parent;
+  if (!key || key.offset !== keyStart || property?.type !== 'property' || property.children?.[0] !== key || object?.type !== 'object') return undefined;
+  return { request, property, object, key, name: String(key.value) };
+}
+
+/** The structure whose members go in `object`, and how to describe each (a spec of no kind yet: the members that start one). */
+function membersFor(request: SpecDocument, object: Node, model: ApiModel): { shape: StructureShape; detail?: (name: string) => string | undefined } | undefined {
+  if (!request.kind) return object === request.root ? { shape: kindStarterShape(model), detail: kindStarterDetail } : undefined;
+  const path = requestPathOf(request, object);
+  const shape = path && model.shapeAt(request.kind, path);
+  return shape?.type === 'structure' ? { shape } : undefined;
+}
+
+/** Members already written in `object` (not the one being typed), and those the workflow supplies at the top. */
+function presentMembers(request: SpecDocument, object: Node, typing: string): Set<string> {
+  const strip = request.embedding?.pathKeys ? (name: string) => name.replace(/\.\$$/, '') : (name: string) => name;
+  const present = new Set(memberNames(object).map(strip));
+  present.delete(strip(typing));
+  if (object === request.root) for (const name of request.embedding?.suppliedMembers ?? []) present.add(name);
+  return present;
+}
+
+/**
+ * What follows `Key:` for a new member, as a snippet: ` $1` for a scalar (enum choices and
+ * booleans inline), or the next line one level in for an object, map or list (`- $1`). The
+ * indentation is absolute (the editor must keep it as is).
+ */
+function valueSnippet(shape: Shape, keyIndent: string, layout: Layout): string {
+  const inner = `${layout.eol}${keyIndent}${layout.unit}`;
+  switch (shape.type) {
+    case 'string': {
+      const choices = inlineChoices(shape);
+      return choices ? ` \${1|${choices.map((choice) => escapeChoice(scalarText(choice, 'plain', false))).join(',')}|}` : ' $1';
+    }
+    case 'integer':
+    case 'long':
+    case 'float':
+    case 'double':
+      return ` \${1:${shape.min ?? 0}}`;
+    case 'boolean':
+      return ' ${1|true,false|}';
+    case 'list':
+      return `${inner}- $1`;
+    case 'map':
+    case 'structure':
+      return `${inner}$1`;
+  }
+}
+
+/** `value` written inside a scalar of `style` (between its quotes), or as a plain scalar that reads back as this string. */
+function scalarIn(style: 'plain' | 'single' | 'double', value: string): string {
+  if (style === 'double') return JSON.stringify(value).slice(1, -1);
+  if (style === 'single') return value.replace(/'/g, "''");
+  return scalarText(value, 'plain', false);
+}

@@ -1,0 +1,235 @@
+// Editing YAML requests (issue 13): member-name and value completion from the API model written as
+// YAML (in AWS CLI input, a CloudFormation resource's Properties, a Step Functions task's
+// Parameters), hover on member names, and YAML syntax errors (`invalid-yaml`) with the findings
+// that need a whole document held back.
+import * as assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { codes, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
+import { example } from './cliTestKit';
+import { acceptYaml, analyzeYaml, completeYaml, hoverYaml } from './yamlTestKit';
+
+const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
+
+/** A CreateTrainingJob in YAML with `algorithm` as the AlgorithmSpecification lines and `rest` after it. */
+function training(algorithm: string[], rest: string[] = ['ResourceConfig:', '  InstanceType: ml.m5.xlarge']): string {
+  return ['TrainingJobName: demo', `RoleArn: ${ROLE}`, 'AlgorithmSpecification:', ...algorithm, ...rest, ''].join('\n');
+}
+
+const labels = (textWithCursor: string, forced = false) => completeYaml(textWithCursor, forced)?.items.map((item) => item.label);
+
+describe('YAML member-name completion', () => {
+  it('completes a half-typed key under a mapping: required first, members present left out, the word replaced by `Key: value`', () => {
+    const text = training([`  TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`, '  Trai|']);
+    const result = completeYaml(text)!;
+    assert.equal(result.typed, 'Trai');
+    assert.equal(result.items[0].label, 'TrainingInputMode');
+    assert.equal(result.items[0].detail, 'required · one of 3 values');
+    assert.ok(!result.items.some((item) => item.label === 'TrainingImage'), 'TrainingImage is already there');
+    const offset = text.indexOf('  Trai|') + 2;
+    assert.deepEqual(result.items[0].edit, { offset, length: 4, newText: 'TrainingInputMode: ${1|Pipe,File,FastFile|}' });
+    const { filled } = acceptYaml(text, 'TrainingInputMode');
+    assert.deepEqual(parse(filled).AlgorithmSpecification, { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1`, TrainingInputMode: 'Pipe' });
+  });
+
+  it('completes the only line of a mapping, which the parser reads as a plain scalar', () => {
+    assert.equal(labels(training(['  Trai|']))?.[0], 'TrainingInputMode');
+  });
+
+  it('completes on an empty line inside a mapping, at the cursor', () => {
+    const text = training([`  TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`], ['ResourceConfig:', '  InstanceType: ml.m5.xlarge', '  |', 'StoppingCondition: {MaxRuntimeInSeconds: 60}']);
+    const names = labels(text)!;
+    assert.equal(names[0], 'InstanceCount');
+    assert.ok(names.includes('VolumeSizeInGB') && !names.includes('InstanceType'));
+    const { filled } = acceptYaml(text, 'InstanceCount');
+    assert.deepEqual(parse(filled).ResourceConfig, { InstanceType: 'ml.m5.xlarge', InstanceCount: 0 }); // the model's minimum
+  });
+
+  it('writes an object or list member as a block one level in, at the key\'s own column (after `- ` too)', () => {
+    const top = training(['  TrainingInputMode: File'], ['Vpc|']);
+    assert.equal(acceptYaml(top, 'VpcConfig').text, training(['  TrainingInputMode: File'], ['VpcConfig:\n  $1']));
+    const item = training(['  TrainingInputMode: File'], ['InputDataConfig:', '  - Data|']);
+    const { text, filled } = acceptYaml(item, 'DataSource');
+    assert.equal(text, training(['  TrainingInputMode: File'], ['InputDataConfig:', '  - DataSource:\n      $1']));
+    assert.deepEqual(parse(filled).InputDataConfig, [{ DataSource: null }]);
+    const list = acceptYaml(training(['  TrainingInputMode: File'], ['VpcConfig:', '  Sub|']), 'Subnets');
+    assert.deepEqual(parse(list.filled).VpcConfig, { Subnets: [null] });
+  });
+
+  it('renames a key that already has its value: only the name is replaced', () => {
+    const text = training(['  TrainingInputMod|: File']);
+    const result = completeYaml(text)!;
+    const item = result.items.find((candidate) => candidate.label === 'TrainingInputMode')!;
+    assert.equal(item.snippet, undefined);
+    const offset = text.indexOf('TrainingInputMod|');
+    assert.deepEqual(item.edit, { offset, length: 'TrainingInputMod'.length, newText: 'TrainingInputMode' });
+    assert.equal(acceptYaml(text, 'TrainingInputMode').text, training(['  TrainingInputMode: File']));
+  });
+
+  it('offers the members that start each kind in a *.sagemaker.yaml whose kind is not told yet', () => {
+    const result = completeYaml('Trai|', true)!;
+    assert.equal(result.items.find((item) => item.label === 'TrainingJobName')?.detail, 'starts a CreateTrainingJob request');
+  });
+
+  it('offers nothing inside a value that is not a key, nor in a flow mapping', () => {
+    assert.equal(completeYaml(training(['  TrainingInputMode: File'], ['OutputDataConfig:', '  S3OutputPath: s3://bucket/out|'])), undefined);
+    assert.equal(completeYaml(training(['  TrainingInputMode: File # Fi|'])), undefined);
+    assert.equal(completeYaml(training(['  TrainingInputMode: File'], ['OutputDataConfig: {S3Ou|}'])), undefined);
+  });
+});
+
+/** Where a cursor is likely on each line: its start, its first character, after each `:`, `-` and space, its middle and its end. */
+function cursorOffsets(text: string): number[] {
+  const offsets = new Set<number>();
+  let start = 0;
+  for (const line of text.split('\n')) {
+    offsets.add(start).add(start + line.length).add(start + Math.floor(line.length / 2)).add(start + line.length - line.trimStart().length);
+    for (let index = 0; index < line.length; index++) if (/[:\- ]/.test(line[index])) offsets.add(start + index + 1);
+    start += line.length + 1;
+  }
+  return [...offsets].filter((offset) => offset >= 0 && offset <= text.length);
+}
+
+describe('YAML completion and hover wherever the cursor is', () => {
+  for (const name of ['training-xgboost.sagemaker.yaml', 'endpoint.template.yaml']) {
+    it(`never throws in examples/${name}, and every edit lies inside the text`, () => {
+      const text = example(name);
+      for (const offset of cursorOffsets(text)) {
+        const cursor = `${text.slice(0, offset)}|${text.slice(offset)}`;
+        for (const item of completeYaml(cursor, name.endsWith('.sagemaker.yaml'))?.items ?? []) {
+          assert.ok(item.edit.offset >= 0 && item.edit.offset + item.edit.length <= text.length, `${item.label} at ${offset}`);
+        }
+        hoverYaml(cursor);
+      }
+    });
+  }
+});
+
+describe('YAML value completion', () => {
+  it('offers the enum values of a plain scalar being typed, replacing it', () => {
+    const text = training(['  TrainingInputMode: Fi|']);
+    const result = completeYaml(text)!;
+    assert.deepEqual(result.items.map((item) => item.label), ['Pipe', 'File', 'FastFile']);
+    assert.deepEqual(result.items[1].edit, { offset: text.indexOf('Fi|'), length: 2, newText: 'File' });
+  });
+
+  it('writes inside the quotes of a quoted scalar, and after `Key: ` when there is no value yet', () => {
+    const quoted = training(['  TrainingInputMode: "F|"']);
+    assert.deepEqual(completeYaml(quoted)!.items[1].edit, { offset: quoted.indexOf('F|"'), length: 1, newText: 'File' });
+    const empty = training(['  TrainingInputMode: |']);
+    assert.equal(acceptYaml(empty, 'FastFile').text, training(['  TrainingInputMode: FastFile']));
+  });
+
+  it('offers the values right after the `:` that triggers completion, with the space YAML needs', () => {
+    assert.equal(acceptYaml(training(['  TrainingInputMode:|']), 'File').text, training(['  TrainingInputMode: File']));
+  });
+
+  it('offers true and false for a boolean, written plain', () => {
+    assert.equal(acceptYaml(training(['  TrainingInputMode: File'], ['EnableNetworkIsolation: |']), 'true').text, training(['  TrainingInputMode: File'], ['EnableNetworkIsolation: true']));
+  });
+});
+
+/** A template with one SageMaker resource whose Properties are `properties` (six spaces in). */
+function template(type: string, properties: string[], resourceLines: string[] = []): string {
+  return ['Resources:', '  Resource:', `    Type: ${type}`, ...resourceLines, '    Properties:', ...properties.map((line) => `      ${line}`), ''].join('\n');
+}
+
+describe('YAML completion and hover in CloudFormation templates', () => {
+  it('completes the API members of a SageMaker resource\'s Properties, none called required (the resource schema decides)', () => {
+    const result = completeYaml(template('AWS::SageMaker::Model', ['ExecutionRoleArn: !GetAtt Role.Arn', 'Prim|']))!;
+    const item = result.items.find((candidate) => candidate.label === 'PrimaryContainer')!;
+    assert.equal(item.detail, 'object');
+    assert.ok(!result.items.some((candidate) => candidate.label === 'ExecutionRoleArn'));
+    const nested = acceptYaml(template('AWS::SageMaker::Model', ['PrimaryContainer:', '  Ima|']), 'Image');
+    assert.equal(nested.text, template('AWS::SageMaker::Model', ['PrimaryContainer:', '  Image: $1']));
+  });
+
+  it('offers nothing where the template is not a request: resource attributes, other resources', () => {
+    assert.equal(completeYaml(template('AWS::SageMaker::Model', ['ExecutionRoleArn: x'], ['    Dele|'])), undefined);
+    assert.equal(completeYaml(template('AWS::S3::Bucket', ['Buck|'])), undefined);
+  });
+
+  it('hovers a property that is the API member, saying the API (not the template) requires it', () => {
+    const markdown = hoverYaml(template('AWS::SageMaker::EndpointConfig', ['Production|Variants:', '  - VariantName: all', '    ModelName: m']))!;
+    assert.match(markdown, /^\*\*ProductionVariants\*\* · required by the API · a list/);
+    assert.equal(hoverYaml(template('AWS::SageMaker::EndpointConfig', ['ProductionVariants: []'], ['    Dependson: x']).replace('Dependson', 'Depends|On')), undefined);
+  });
+});
+
+/** A YAML state machine whose SageMaker task has `parameters` as its Parameters lines (six spaces in). */
+function stateMachine(parameters: string[], stateLines: string[] = []): string {
+  return ['StartAt: Train', 'States:', '  Train:', '    Type: Task', '    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync', ...stateLines, '    Parameters:', ...parameters.map((line) => `      ${line}`), '    End: true', ''].join('\n');
+}
+
+describe('YAML completion and hover in Step Functions tasks', () => {
+  it('completes a task\'s Parameters as the request, a `Name.$` key counting as Name', () => {
+    const names = labels(stateMachine(['TrainingJobName.$: $.name', 'Ro|']))!;
+    assert.equal(names[0], 'RoleArn');
+    assert.ok(!names.includes('TrainingJobName'));
+  });
+
+  it('offers nothing in the state itself, outside its Parameters', () => {
+    assert.equal(completeYaml(stateMachine(['RoleArn: x'], ['    Time|'])), undefined);
+  });
+
+  it('hovers a member of the task\'s Parameters', () => {
+    const markdown = hoverYaml(stateMachine(['RoleArn: x', 'AlgorithmSpecification:', '  TrainingInput|Mode: File']))!;
+    assert.match(markdown, /^\*\*TrainingInputMode\*\* · required · a string/);
+  });
+});
+
+describe('YAML member hover', () => {
+  it('shows the member\'s requirement, type and allowed values, on the key', () => {
+    const markdown = hoverYaml(training(['  TrainingInput|Mode: File']))!;
+    assert.match(markdown, /^\*\*TrainingInputMode\*\* · required · a string/);
+    assert.match(markdown, /One of: `Pipe`, `File`, `FastFile`/);
+    assert.equal(hoverYaml(training(['  TrainingInputMode: Fi|le'])), undefined);
+  });
+});
+
+describe('invalid-yaml', () => {
+  it('reports the parser\'s error at its range, and holds back the missing members the parser dropped', () => {
+    // The unterminated quote swallows every line after it: AlgorithmSpecification and the rest look missing.
+    const text = ['TrainingJobName: demo', 'RoleArn: "arn:aws:iam::123456789012:role/R', 'AlgorithmSpecification:', '  TrainingInputMode: File', ''].join('\n');
+    const findings = analyzeYaml(text);
+    const syntax = only(findings, 'invalid-yaml');
+    assert.deepEqual([syntax.offset, syntax.length, syntax.severity], [text.length, 0, 'error']);
+    assert.match(syntax.message, /^Not valid YAML here: missing closing "quote\./);
+    // Nor is the swallowed text judged as the RoleArn it is not.
+    assert.deepEqual(codes(findings), ['invalid-yaml']);
+  });
+
+  it('keeps the value findings on what did parse', () => {
+    const text = training(['  TrainingInputMode: Fil', '  Trai']);
+    const findings = analyzeYaml(text);
+    assert.equal(textAt(text, only(findings, 'invalid-yaml')), 'Trai');
+    assert.equal(textAt(text, only(findings, 'invalid-enum-value')), 'Fil');
+    // `Trai` is no member, but the parser made a key of a line without its `:`: not reported as unknown.
+    assert.deepEqual(codes(findings).sort(), ['invalid-enum-value', 'invalid-yaml']);
+    // The same document without the broken line: the missing members are reported.
+    assert.ok(codes(analyzeYaml(training(['  TrainingInputMode: Fil']))).includes('missing-required-property'));
+  });
+
+  it('holds back missing hyperparameters and channels of a built-in algorithm', () => {
+    const algorithm = [`  TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`, '  TrainingInputMode: File'];
+    const rest = ['OutputDataConfig: {S3OutputPath: "s3://bucket/out"}', 'ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}', 'StoppingCondition: {MaxRuntimeInSeconds: 60}'];
+    const whole = codes(analyzeYaml(training(algorithm, rest), { algorithms: true }));
+    assert.ok(whole.includes('algorithm-missing-hyperparameter') && whole.includes('algorithm-channel'), whole.join(', '));
+    const broken = codes(analyzeYaml(training(algorithm, [...rest, 'HyperParameters: {objective: "reg:squarederror"']), { algorithms: true }));
+    assert.deepEqual(broken, ['invalid-yaml']);
+  });
+
+  it('reports a *.sagemaker.yaml that does not parse without claiming its kind cannot be told', () => {
+    const text = 'TrainingJobName: "demo\n';
+    assert.deepEqual(codes(analyzeYaml(text, { forced: true })), ['invalid-yaml']);
+    assert.deepEqual(codes(analyzeYaml('Name: "x\n', { forced: true })), ['invalid-yaml']);
+  });
+
+  it('reports errors once per document of a template, not once per resource, and honours a disable comment', () => {
+    const text = ['Resources:', '  A:', '    Type: AWS::SageMaker::Endpoint', '    Properties: {EndpointConfigName: a}', '  B:', '    Type: AWS::SageMaker::Endpoint', '    Properties:', '      EndpointConfigName: b', '\tBad: tab', ''].join('\n');
+    const findings = analyzeYaml(text);
+    assert.deepEqual(codes(findings), ['invalid-yaml']);
+    assert.equal(textAt(text, findings[0]), '\t');
+    const disabled = text.replace('\tBad: tab', '# sagemaker-spec-disable-next-line invalid-yaml\n\tBad: tab');
+    assert.deepEqual(codes(analyzeYaml(disabled)), []);
+  });
+});
