@@ -9,7 +9,7 @@ import { analyzeDocument, readJsonDocument, readYamlDocument, requestAt } from '
 import { completeInYaml } from '../../src/core/hosts/yaml/yamlCompletion';
 import { hoverAt } from '../../src/core/hover';
 import { renderFix } from '../../src/core/renderFix';
-import { analyzeOptions, type AnalyzeInputs } from './specTestKit';
+import { analyzeOptions, apiModel, catalog, type AnalyzeInputs } from './specTestKit';
 
 /** Every finding of a YAML text (`forced`: a `*.sagemaker.yaml` file). */
 export function analyzeYaml(text: string, inputs: AnalyzeInputs = {}): Finding[] {
