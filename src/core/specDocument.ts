@@ -81,7 +81,7 @@ export interface SpecDocument {
    */
   syntaxErrors?: readonly HostSyntaxError[];
   /**
-   * The host's parser dropped part of the document (a YAML syntax error): a member that looks
+   * The host's parser dropped part of the document (a JSON or YAML syntax error): a member that looks
    * absent may be written, so nothing is reported for being missing (required members,
    * hyperparameters, channels, VpcConfig); what did parse is still checked.
    */
@@ -185,7 +185,8 @@ export function parseSpecDocument(text: string, scan: JsonScan = scanJson(text))
   const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   const topLevel = root?.type === 'object' ? root : undefined;
   const images = kind && topLevel ? findImageFields(kind, topLevel) : [];
-  return { text, root, parseErrors, kind, images };
+  // As in YAML: while the text does not parse, a member that looks absent may be half-typed.
+  return parseErrors.length > 0 ? { text, root, parseErrors, kind, images, incomplete: true } : { text, root, parseErrors, kind, images };
 }
 
 /** The image fields of a request of `kind` whose top-level object is `root`. */
