@@ -151,6 +151,16 @@ describe('CloudFormation templates', () => {
       assert.doesNotMatch(regions, /us-east-1/);
     });
 
+    it('Fn::Sub: an account finding never hides the tag rule, with or without a target region', () => {
+      const text = modelTemplate(['Image: !Sub "683313688378.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:latest"']);
+      for (const region of [undefined, 'eu-west-1']) {
+        const findings = analyzeYaml(text, { region });
+        assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding)]), [['registry-account-mismatch', '683313688378'], ['xgboost-unpinned', 'latest']], region);
+        assert.match(findings[1].message, /^":latest" does not pin an XGBoost version/);
+      }
+      assert.match(analyzeYaml(text, { region: 'eu-west-1' })[0].message, /^In eu-west-1, SageMaker serves "sagemaker-xgboost" from account 141502667606, not 683313688378\.$/);
+    });
+
     it('Fn::Join with a literal delimiter is a template too', () => {
       const text = modelTemplate(['Image: !Join ["", [!Ref "AWS::AccountId", ".dkr.ecr.", !Ref "AWS::Region", ".amazonaws.com/my-model"]]']);
       const finding = only(analyzeYaml(text), 'latest-tag');

@@ -148,6 +148,30 @@ describe('Pipelines host', () => {
       assert.match(finding.message, /parameter "Image"/);
     });
 
+    it('checks a hyperparameter read from a parameter through its DefaultValue, and reports on the DefaultValue', () => {
+      const algorithmText = pipeline(
+        [trainingStep(trainingArguments({
+          HyperParameters: { objective: { Get: 'Parameters.Objective' }, num_round: { Get: 'Parameters.NumRound' }, eta: { Get: 'Parameters.Eta' }, max_depth: { Get: 'Execution.PipelineExecutionId' } },
+          InputDataConfig: [{ ChannelName: 'train', ContentType: 'text/csv', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/train' } } }],
+        }))],
+        [
+          { Name: 'Objective', Type: 'String', DefaultValue: 'multi:softmax' },
+          { Name: 'NumRound', Type: 'String', DefaultValue: '100.5' },
+          { Name: 'Eta', Type: 'String' },
+        ],
+      );
+      const algorithmFindings = analyzeWorkflow(algorithmText, { algorithms: true });
+      // The valid objective default raises nothing, and being a default (overridable at run time)
+      // it sets off no cross-hyperparameter rule (multi:softmax would need num_class).
+      assert.deepEqual(codes(algorithmFindings), ['algorithm-invalid-hyperparameter']);
+      const finding = algorithmFindings[0];
+      assert.equal(textAt(algorithmText, finding), '100.5');
+      assert.ok(finding.offset < algorithmText.indexOf('"Steps"'), 'on the DefaultValue in Parameters');
+      assert.equal(finding.message, 'XGBoost 1.7-1 hyperparameter "num_round": "100.5" is not an integer. SageMaker accepts the job, and it fails inside the container when it starts. (Reported on the DefaultValue of pipeline parameter "NumRound".)');
+      // A valid default is silent.
+      assert.deepEqual(analyzeWorkflow(algorithmText.replace('"100.5"', '"100"'), { algorithms: true }), []);
+    });
+
     it('judges a GPU image against the instance type a parameter defaults to', () => {
       const gpu = pipeline(
         [trainingStep(trainingArguments({

@@ -42,6 +42,16 @@ describe('Python image templates', () => {
     assert.deepEqual(summary(wrongAccount, 'us-east-1'), ['registry-account-mismatch 382416733822']);
   });
 
+  it('the tag rules stay when the account rule fires (a target region set)', () => {
+    const source = `${PREAMBLE}Estimator(image_uri=f"683313688378.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:latest")`;
+    assert.deepEqual(summary(source), ['xgboost-unpinned latest']);
+    assert.deepEqual(summary(source, 'eu-west-1'), ['registry-account-mismatch 683313688378', 'xgboost-unpinned latest']);
+    const [mismatch] = findings(source, 'eu-west-1');
+    assert.equal(mismatch.message, 'In eu-west-1, SageMaker serves "sagemaker-xgboost" from account 141502667606, not 683313688378.');
+    // An unknown static region does not hide them either.
+    assert.deepEqual(summary(`${PREAMBLE}Estimator(image_uri=f"{account}.dkr.ecr.us-east-9.amazonaws.com/my-model:latest")`), ['unknown-region us-east-9', 'latest-tag latest']);
+  });
+
   it('{{ and }} in an f-string are literal braces; ranges point into the right segment', () => {
     const source = `${PREAMBLE}Estimator(image_uri=f"{account}.dkr.ecr.{region}.amazonaws.com/my-{{x}}:latest")`;
     const [finding] = findings(source);

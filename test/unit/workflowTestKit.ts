@@ -10,7 +10,7 @@ import { renderFix } from '../../src/core/renderFix';
 import type { RuleSettings } from '../../src/core/rules/ruleCodes';
 import { analyzeOptions, apiModel, catalog } from './specTestKit';
 
-export function analyzeWorkflow(text: string, inputs: { region?: string; rules?: RuleSettings } = {}): Finding[] {
+export function analyzeWorkflow(text: string, inputs: { region?: string; rules?: RuleSettings; algorithms?: boolean } = {}): Finding[] {
   return analyzeDocument(readJsonDocument(text), analyzeOptions(inputs)).findings;
 }
 

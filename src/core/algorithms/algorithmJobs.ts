@@ -1,6 +1,7 @@
 /**
  * The built-in algorithm jobs of a request: for each training image that the catalog identifies
- * as a SageMaker algorithm image (an AWS account's `kmeans`, `sagemaker-xgboost`, …), the facts
+ * as a SageMaker algorithm image (an AWS account's `kmeans`, `sagemaker-xgboost`, …; written out,
+ * or a template whose static parts name one, see algorithmOfTemplate), the facts
  * of its algorithm and version and the request members that feed it (hyperparameters, tuning
  * ranges, channels, instances, objective). A CreateTrainingJob has one job; a tuning job one per
  * training job definition.
@@ -12,8 +13,9 @@ import type { Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
 import type { ImageReference } from '../imageReference';
 import { findProperty, memberValue, stringValue } from '../jsonTree';
-import { hasOpenMembers, isDynamic } from '../requestTree';
+import { hasOpenMembers, isDynamic, type RequestNode, type TemplatePart } from '../requestTree';
 import { topLevelObject, type ImageField, type SpecDocument } from '../specDocument';
+import { HOLE, hasHole, parseTemplateReference } from '../templateReference';
 import type { AlgorithmFacts, AlgorithmTable } from './algorithmTable';
 import { hyperparametersFromKeywords } from './sdkEstimatorHyperparameters';
 
@@ -50,13 +52,37 @@ export interface AlgorithmJob {
  * legacy `xgboost` repository has one version (0.72), like the other algorithms.
  */
 export function algorithmOfImage(catalog: Catalog, table: AlgorithmTable, reference: ImageReference): AlgorithmFacts | undefined {
-  const repository = reference.repository.text;
   const ecr = reference.ecr;
-  if (!ecr || !table.has(repository) || !catalog.isAwsAccount(ecr.account.text)) return undefined;
+  if (!ecr || !catalog.isAwsAccount(ecr.account.text)) return undefined;
+  return algorithmOfRepository(catalog, table, reference.repository.text, reference.tag?.text);
+}
+
+/**
+ * The algorithm and version of an image built from a template (`{account}.dkr.ecr.{region}…`),
+ * or undefined when its static parts do not tell. They tell when they give an Amazon ECR host,
+ * the repository and the tag (or no tag): a placeholder in the repository or tag could name any
+ * image. The account must be an account that serves the repository in some region, or a
+ * placeholder: SageMaker's algorithm images live in a different account in each region, so a
+ * template that runs in many regions writes the account as a placeholder (a mapping per region),
+ * and even a copy in the user's own registry under the same repository and tag is the same
+ * container, which validates its hyperparameters the same way. The region may be a placeholder:
+ * the algorithm's facts do not depend on it.
+ */
+export function algorithmOfTemplate(catalog: Catalog, table: AlgorithmTable, parts: readonly TemplatePart[]): AlgorithmFacts | undefined {
+  const reference = parseTemplateReference(parts);
+  const ecr = reference?.ecr;
+  if (!reference || !ecr || hasHole(reference.repository) || hasHole(reference.nameAndTag)) return undefined;
+  const { repository } = reference;
+  if (ecr.account !== HOLE && !catalog.regionsForRepository(repository).some((region) => catalog.accountsForRepository(repository, region).includes(ecr.account))) return undefined;
+  return algorithmOfRepository(catalog, table, repository, reference.tag);
+}
+
+/** The facts of an AWS algorithm repository at a tag (see algorithmOfImage), or undefined when it is no built-in algorithm's. */
+function algorithmOfRepository(catalog: Catalog, table: AlgorithmTable, repository: string, tag: string | undefined): AlgorithmFacts | undefined {
+  if (!table.has(repository)) return undefined;
   if (!catalog.imagesForRepository(repository).some((image) => image.kind === 'built-in-algorithm')) return undefined;
   const versions = table.data.algorithms[repository].versions;
   if (versions.length === 1) return table.facts(repository, versions[0]);
-  const tag = reference.tag?.text;
   const version = tag === undefined ? undefined : versions.find((candidate) => tag === candidate || tag.startsWith(`${candidate}-`));
   return table.facts(repository, version);
 }
@@ -84,12 +110,7 @@ export function algorithmJobs(spec: SpecDocument, catalog: Catalog, table: Algor
   const jobs: AlgorithmJob[] = [];
   for (const image of spec.images) {
     if (image.usage !== 'training' && image.usage !== 'tuning') continue;
-    const retrieved = spec.sdkRequest?.retrievedImage;
-    const facts = image.parsed?.ok
-      ? algorithmOfImage(catalog, table, image.parsed.reference)
-      : !image.parsed && retrieved
-        ? algorithmOfFramework(catalog, table, retrieved.framework, retrieved.version)
-        : undefined;
+    const facts = factsOfImage(spec, catalog, table, image);
     if (!facts) continue;
     const tuning = image.usage === 'tuning';
     const definition = tuning ? definitionOf(root, image) : root;
@@ -117,6 +138,15 @@ export function algorithmJobs(spec: SpecDocument, catalog: Catalog, table: Algor
     jobs.push({ facts, image, definition, tuning, hyperparametersMember, hyperparameters, hyperparametersOpen, parameterRanges, objectives, ...(sdkEstimator && { sdkEstimator: true as const }) });
   }
   return jobs;
+}
+
+/** The algorithm an image field names: a literal reference, a template's static parts, or the SDK's `image_uris.retrieve` call. */
+function factsOfImage(spec: SpecDocument, catalog: Catalog, table: AlgorithmTable, image: ImageField): AlgorithmFacts | undefined {
+  if (image.parsed) return image.parsed.ok ? algorithmOfImage(catalog, table, image.parsed.reference) : undefined;
+  const template = (image.value as RequestNode).template;
+  if (template) return algorithmOfTemplate(catalog, table, template);
+  const retrieved = spec.sdkRequest?.retrievedImage;
+  return retrieved ? algorithmOfFramework(catalog, table, retrieved.framework, retrieved.version) : undefined;
 }
 
 /**

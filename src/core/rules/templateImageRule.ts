@@ -10,60 +10,57 @@
  *   region — `registry-account-mismatch` otherwise. With a region placeholder and no explicit
  *   target region in a request deployed to many regions (`anyRegion`: a template), it must serve it in every catalog
  *   region that has the repository; the finding names those where it does not.
- * No fixes: a template's text is the user's program, and what the placeholders hold is unknown.
+ * The two families are independent, as for literal references: an account/region finding never
+ * hides a tag finding. No fixes: a template's text is the user's program, and what the
+ * placeholders hold is unknown.
  */
 import type { OffsetRange } from '../jsonTree';
 import type { TemplatePart } from '../requestTree';
 import type { ImageField } from '../specDocument';
+import { HOLE, hasHole, parseTemplateReference, type TemplateReference } from '../templateReference';
 import type { RuleContext } from './ruleContext';
 import { XGBOOST_FRAMEWORK } from './xgboost';
 
-/** Stands for a placeholder in the joined text; it cannot occur in an image reference. */
-const HOLE = '*';
-
-/** An ECR host whose account and region may each be a placeholder (`*`). */
-const ECR_HOST = /^(\d{12}|\*)\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+|\*)\.(.+)$/;
-
 export function checkTemplateImage(context: RuleContext, field: ImageField, parts: readonly TemplatePart[]): void {
-  const joined = joinParts(parts);
-  const text = joined.text;
-  const slash = text.indexOf('/');
-  if (slash <= 0) return;
-  const host = text.slice(0, slash);
-  const path = text.slice(slash + 1);
-  const lastSlash = path.lastIndexOf('/');
-  const lastSegment = path.slice(lastSlash + 1);
-  if (lastSegment.includes('@')) return; // pinned by digest
-  const colon = lastSegment.indexOf(':');
-  const repositoryEnd = slash + 1 + (lastSlash + 1) + (colon >= 0 ? colon : lastSegment.length);
-  const repository = text.slice(slash + 1, repositoryEnd);
-  const tag = colon >= 0 ? lastSegment.slice(colon + 1) : undefined;
-  const ecr = ECR_HOST.exec(host);
-  const staticRepository = !repository.includes(HOLE) ? repository : undefined;
-  const isAwsAccount = ecr !== null && ecr[1] !== HOLE && context.catalog.isAwsAccount(ecr[1]);
+  const reference = parseTemplateReference(parts);
+  if (!reference) return;
+  // Two families, as for literal references (registryRules, tagRules): one never hides the other.
+  checkTemplateRegistry(context, field, reference);
+  checkTemplateTag(context, field, reference);
+}
 
-  if (ecr && ecr[2] !== HOLE && !context.catalog.region(ecr[2])) {
-    const start = host.indexOf(ecr[2], ecr[1].length);
-    context.report('unknown-region', `"${ecr[2]}" is not a region with SageMaker registries.`, joined.range(start, start + ecr[2].length));
+/** The account/region family: unknown-region, else registry-account-mismatch. */
+function checkTemplateRegistry(context: RuleContext, field: ImageField, reference: TemplateReference): void {
+  const { ecr } = reference;
+  if (!ecr) return;
+  if (ecr.region !== HOLE && !context.catalog.region(ecr.region)) {
+    context.report('unknown-region', `"${ecr.region}" is not a region with SageMaker registries.`, reference.range(ecr.regionStart, ecr.regionStart + ecr.region.length));
     return;
   }
+  const repository = reference.repository;
+  if (ecr.account === HOLE || hasHole(repository) || !context.catalog.isAwsAccount(ecr.account)) return;
   // A reference outside a request (a Dockerfile's FROM) may be pulled anywhere: no target region stands in for it.
-  const region = ecr && ecr[2] !== HOLE ? ecr[2] : context.region.explicit && field.usage !== 'reference' ? context.region.region : undefined;
-  if (ecr && isAwsAccount && staticRepository && region) {
-    const expected = context.catalog.accountsForRepository(staticRepository, region);
-    if (expected.length > 0 && !expected.includes(ecr[1])) {
-      context.report('registry-account-mismatch', `In ${region}, SageMaker serves "${staticRepository}" from account ${expected[0]}, not ${ecr[1]}.`, joined.range(0, 12));
-      return;
+  const region = ecr.region !== HOLE ? ecr.region : context.region.explicit && field.usage !== 'reference' ? context.region.region : undefined;
+  if (region) {
+    const expected = context.catalog.accountsForRepository(repository, region);
+    if (expected.length > 0 && !expected.includes(ecr.account)) {
+      context.report('registry-account-mismatch', `In ${region}, SageMaker serves "${repository}" from account ${expected[0]}, not ${ecr.account}.`, reference.range(0, 12));
     }
+    return;
   }
+  if (context.spec.anyRegion) checkEveryRegion(context, ecr.account, repository, reference.range(0, 12));
+}
 
-  if (ecr && isAwsAccount && staticRepository && !region && context.spec.anyRegion) checkEveryRegion(context, ecr[1], staticRepository, joined.range(0, 12));
-
-  // The tag rules need a static end: a placeholder anywhere in the last segment could hold a tag.
-  if (lastSegment.includes(HOLE) && (tag === undefined || tag.includes(HOLE))) return;
-  const xgboost = staticRepository !== undefined && (ecr === null || ecr[1] === HOLE || isAwsAccount) && isXgboostRepository(context, staticRepository);
-  const tagRange = tag !== undefined ? joined.range(repositoryEnd + 1, text.length) : joined.range(slash + 1, text.length);
-  if (tag !== undefined && tag.includes(HOLE)) return;
+/** The tag family: xgboost-unpinned, else latest-tag; only on a static tag (or a static end without one). */
+function checkTemplateTag(context: RuleContext, field: ImageField, reference: TemplateReference): void {
+  const { ecr, tag, text } = reference;
+  if (reference.digest) return; // pinned by digest
+  // A placeholder in the last segment could hold a tag; one in the tag hides what it says.
+  if (tag === undefined ? hasHole(reference.nameAndTag) : hasHole(tag)) return;
+  const repository = hasHole(reference.repository) ? undefined : reference.repository;
+  const isAwsAccount = ecr !== undefined && ecr.account !== HOLE && context.catalog.isAwsAccount(ecr.account);
+  const xgboost = repository !== undefined && (ecr === undefined || ecr.account === HOLE || isAwsAccount) && isXgboostRepository(context, repository);
+  const tagRange = tag !== undefined ? reference.range(reference.repositoryEnd + 1, text.length) : reference.range(reference.pathStart, text.length);
   if (xgboost && (tag === undefined || tag === 'latest' || tag === '1')) {
     context.report('xgboost-unpinned', `${tag === undefined ? 'An untagged reference' : `":${tag}"`} does not pin an XGBoost version: "1" and "latest" move, and new versions change results. Pin a specific version such as 1.7-1.`, tagRange);
   } else if (!xgboost && (tag === undefined || tag === 'latest') && (field.usage !== 'reference' || isAwsAccount)) {
@@ -96,30 +93,4 @@ function checkEveryRegion(context: RuleContext, account: string, repository: str
 
 function isXgboostRepository(context: RuleContext, repository: string): boolean {
   return context.catalog.imagesForRepository(repository).some((image) => image.framework === XGBOOST_FRAMEWORK);
-}
-
-/** The parts joined with one HOLE per placeholder, and a map from joined indices to source ranges. */
-function joinParts(parts: readonly TemplatePart[]): { text: string; range(start: number, end: number): OffsetRange } {
-  let text = '';
-  const offsets: number[] = [];
-  for (const part of parts) {
-    if (part.kind === 'text') {
-      text += part.value;
-      for (let i = 0; i < part.value.length; i++) offsets.push(part.offsets[i]);
-    } else {
-      text += HOLE;
-      offsets.push(part.offset);
-    }
-  }
-  const last = parts[parts.length - 1];
-  const end = last ? (last.kind === 'text' ? last.offsets[last.offsets.length - 1] : last.offset + last.length) : 0;
-  offsets.push(end);
-  return {
-    text,
-    range(start, finish) {
-      const from = offsets[Math.min(start, offsets.length - 1)];
-      const to = finish >= text.length ? end : offsets[finish];
-      return { offset: from, length: Math.max(0, to - from) };
-    },
-  };
 }

@@ -14,7 +14,7 @@ import { editDistance } from '../../closestMatches';
 import { intent } from '../../edits/editIntent';
 import type { QuickFix } from '../../findings';
 import { keyOfValue, memberValue } from '../../jsonTree';
-import { isDynamic } from '../../requestTree';
+import { isDynamic, standInOf } from '../../requestTree';
 import { nodeRange, type RuleContext } from '../ruleContext';
 import { consequence, listText, severityOf } from './algorithmSeverity';
 import { checkHyperparameterConflicts, type RuledHyperparameter } from './hyperparameterConflictRules';
@@ -40,8 +40,11 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
   let unknown = 0;
   for (const property of job.hyperparameters?.children ?? []) {
     const key = property.children?.[0];
-    const value = property.children?.[1];
+    const written = property.children?.[1];
     if (!key || typeof key.value !== 'string' || isDynamic(key)) continue;
+    // A pipeline parameter read with Get is judged by its DefaultValue, and reported there.
+    const standIn = written && isDynamic(written) ? standInOf(written) : undefined;
+    const value = standIn ?? written;
     const name = key.value;
     const canonical = facts.canonicalName(name);
     const staticValue = value && !isDynamic(value) && value.type === 'string' ? (value.value as string) : undefined;
@@ -50,12 +53,13 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
       unknown++;
       continue;
     }
-    values.set(canonical, staticValue);
+    // A default may be overridden at run time: the checks across hyperparameters take written values only.
+    values.set(canonical, standIn ? undefined : staticValue);
     if (staticValue === undefined || !value) continue;
     const hyperparameter = facts.hyperparameter(canonical)!;
     const problem = valueProblem(facts, hyperparameter, staticValue);
     // The container checks across hyperparameters only once every value has parsed.
-    if (!problem && hyperparameter.rules) ruled.push({ name: canonical, value: staticValue, node: value });
+    if (!problem && hyperparameter.rules && !standIn) ruled.push({ name: canonical, value: staticValue, node: value });
     if (!problem || !context.isEnabled('algorithm-invalid-hyperparameter')) continue;
     const severity = severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field));
     const replacements = problem.replacement === undefined ? [] : [problem.replacement, ...(problem.alternatives ?? [])];

@@ -1,0 +1,99 @@
+/**
+ * An image reference built from a template (a Python f-string, CloudFormation's `!Sub`, a state
+ * machine's DefinitionSubstitutions, …; see TemplatePart), split into the positions of a
+ * reference: host (an Amazon ECR host's account and region), repository, tag and digest. Each
+ * position is the joined text, with HOLE where a placeholder stands, so a rule can tell which
+ * positions are static. Shared by the template image rule and the built-in algorithm jobs.
+ */
+import type { OffsetRange } from './jsonTree';
+import type { TemplatePart } from './requestTree';
+
+/** Stands for a placeholder in the joined text; it cannot occur in an image reference. */
+export const HOLE = '*';
+
+/** An ECR host whose account and region may each be a placeholder (`*`). */
+const ECR_HOST = /^(\d{12}|\*)\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+|\*)\.(.+)$/;
+
+export interface TemplateReference {
+  /** The parts joined, one HOLE per placeholder. */
+  text: string;
+  /** `text` before the first `/`. */
+  host: string;
+  /** The account and region of an Amazon ECR host, each the static text or HOLE; undefined when the host is not one. */
+  ecr?: { account: string; region: string; /** Index of the region in `text`. */ regionStart: number };
+  /** Index in `text` where the path (repository, tag, digest) starts. */
+  pathStart: number;
+  /** The repository: the path up to the tag or digest. */
+  repository: string;
+  /** Index in `text` just past the repository. */
+  repositoryEnd: number;
+  /** The last path segment, up to a digest: the repository's last name and its tag. */
+  nameAndTag: string;
+  /** The text after `:` in `nameAndTag`, undefined without one. */
+  tag: string | undefined;
+  /** True when the reference ends in `@…` (pinned by digest). */
+  digest: boolean;
+  /** The source range of `text`'s indices `[start, end)` (a placeholder's index stands for the whole placeholder's start). */
+  range(start: number, end: number): OffsetRange;
+}
+
+/** True when the text holds a placeholder. */
+export function hasHole(text: string): boolean {
+  return text.includes(HOLE);
+}
+
+/** The template's reference positions, or undefined when it has no host and path (`{uri}`, `my-model:latest`). */
+export function parseTemplateReference(parts: readonly TemplatePart[]): TemplateReference | undefined {
+  const joined = joinParts(parts);
+  const text = joined.text;
+  const slash = text.indexOf('/');
+  if (slash <= 0) return undefined;
+  const host = text.slice(0, slash);
+  const pathStart = slash + 1;
+  const path = text.slice(pathStart);
+  const lastSlash = path.lastIndexOf('/');
+  const lastSegment = path.slice(lastSlash + 1);
+  const at = lastSegment.indexOf('@');
+  const nameAndTag = at >= 0 ? lastSegment.slice(0, at) : lastSegment;
+  const colon = nameAndTag.indexOf(':');
+  const repositoryEnd = pathStart + (lastSlash + 1) + (colon >= 0 ? colon : nameAndTag.length);
+  const match = ECR_HOST.exec(host);
+  return {
+    text,
+    host,
+    ...(match && { ecr: { account: match[1], region: match[2], regionStart: host.indexOf(match[2], match[1].length) } }),
+    pathStart,
+    repository: text.slice(pathStart, repositoryEnd),
+    repositoryEnd,
+    nameAndTag,
+    tag: colon >= 0 ? nameAndTag.slice(colon + 1) : undefined,
+    digest: at >= 0,
+    range: joined.range,
+  };
+}
+
+/** The parts joined with one HOLE per placeholder, and a map from joined indices to source ranges. */
+function joinParts(parts: readonly TemplatePart[]): { text: string; range(start: number, end: number): OffsetRange } {
+  let text = '';
+  const offsets: number[] = [];
+  for (const part of parts) {
+    if (part.kind === 'text') {
+      text += part.value;
+      for (let i = 0; i < part.value.length; i++) offsets.push(part.offsets[i]);
+    } else {
+      text += HOLE;
+      offsets.push(part.offset);
+    }
+  }
+  const last = parts[parts.length - 1];
+  const end = last ? (last.kind === 'text' ? last.offsets[last.offsets.length - 1] : last.offset + last.length) : 0;
+  offsets.push(end);
+  return {
+    text,
+    range(start, finish) {
+      const from = offsets[Math.min(start, offsets.length - 1)];
+      const to = finish >= text.length ? end : offsets[finish];
+      return { offset: from, length: Math.max(0, to - from) };
+    },
+  };
+}

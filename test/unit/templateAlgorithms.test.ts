@@ -1,0 +1,193 @@
+// Built-in algorithm rules for training images built from a template (a state machine's
+// DefinitionSubstitutions, a Python f-string, a CloudFormation `!Sub` around a Pipelines body):
+// the static repository and tag name the algorithm when the account position is an account that
+// serves that repository, or a placeholder; a placeholder in the repository or tag names nothing.
+import * as assert from 'node:assert/strict';
+import { algorithmOfTemplate } from '../../src/core/algorithms/algorithmJobs';
+import type { Finding } from '../../src/core/findings';
+import { analyzeDocument, readPythonDocument } from '../../src/core/hostDocument';
+import type { TemplatePart } from '../../src/core/requestTree';
+import { algorithms, analyzeOptions, catalog, textAt } from './specTestKit';
+import { analyzeYaml } from './yamlTestKit';
+
+/** Template parts of `text` where each `{name}` is a placeholder (offsets into `text`). */
+function parts(text: string): TemplatePart[] {
+  const result: TemplatePart[] = [];
+  const pattern = /\{[^}]*\}/g;
+  let last = 0;
+  const pushText = (start: number, end: number) => {
+    if (end <= start) return;
+    const offsets = Array.from({ length: end - start + 1 }, (_, index) => start + index);
+    result.push({ kind: 'text', value: text.slice(start, end), offsets });
+  };
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    pushText(last, match.index);
+    result.push({ kind: 'placeholder', offset: match.index, length: match[0].length });
+    last = match.index + match[0].length;
+  }
+  pushText(last, text.length);
+  return result;
+}
+
+/** The facts' label (`XGBoost 1.7-1`, `XGBoost` for every version) for a template, or undefined. */
+function algorithmLabel(template: string): string | undefined {
+  return algorithmOfTemplate(catalog, algorithms, parts(template))?.label;
+}
+
+/** [code, covered text] of the algorithm findings, in order. */
+function algorithmFindings(text: string, findings: readonly Finding[]): [string, string][] {
+  return findings.filter((finding) => finding.code.startsWith('algorithm-')).map((finding) => [finding.code, textAt(text, finding)]);
+}
+
+describe('algorithmOfTemplate: what a template image names', () => {
+  it('a static repository and tag with the account and region as placeholders name the algorithm and version', () => {
+    assert.equal(algorithmLabel('{account}.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:1.7-1'), 'XGBoost 1.7-1');
+    assert.equal(algorithmLabel('{account}.dkr.ecr.{region}.{suffix}/sagemaker-xgboost:1.0-1-cpu-py3'), 'XGBoost 1.0-1');
+    // A floating or missing tag: the facts of every version, as for a literal reference.
+    assert.equal(algorithmLabel('{account}.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:1'), 'XGBoost');
+    assert.equal(algorithmLabel('{account}.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost'), 'XGBoost');
+    assert.equal(algorithmLabel('{account}.dkr.ecr.{region}.amazonaws.com/kmeans:1'), 'K-Means');
+  });
+
+  it('a static account must serve the repository in some region', () => {
+    // us-east-1's and eu-west-1's XGBoost accounts, with the region a placeholder or static.
+    assert.equal(algorithmLabel('683313688378.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:1.7-1'), 'XGBoost 1.7-1');
+    assert.equal(algorithmLabel('141502667606.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:1.7-1'), 'XGBoost 1.7-1');
+    assert.equal(algorithmLabel('683313688378.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1'), 'XGBoost 1.7-1');
+    // The Deep Learning Containers' account (an AWS account, not XGBoost's) and a private account.
+    assert.equal(algorithmLabel('763104351884.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:1.7-1'), undefined);
+    assert.equal(algorithmLabel('111122223333.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:1.7-1'), undefined);
+  });
+
+  it('a placeholder in the repository or tag, or a host that is not an ECR host, names nothing', () => {
+    for (const template of [
+      '{account}.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:{tag}',
+      '{account}.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:1.7-{build}',
+      '{account}.dkr.ecr.{region}.amazonaws.com/{repository}:1.7-1',
+      '{account}.dkr.ecr.{region}.amazonaws.com/sagemaker-{name}:1.7-1',
+      '{account}.dkr.ecr.{region}.amazonaws.com/{team}/sagemaker-xgboost:1.7-1',
+      '{account}.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost{suffix}',
+      '{registry}/sagemaker-xgboost:1.7-1',
+      '6833{rest}.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:1.7-1',
+      'docker.io/library/sagemaker-xgboost:1.7-1',
+      '{uri}',
+    ]) {
+      assert.equal(algorithmLabel(template), undefined, template);
+    }
+  });
+});
+
+describe('algorithm rules on template training images, through the hosts', () => {
+  it('a state machine Definition whose image takes account and region from DefinitionSubstitutions', () => {
+    const text = [
+      'Resources:',
+      '  TrainingFlow:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      DefinitionSubstitutions:',
+      '        XGBoostAccount: !FindInMap [XGBoostAccount, !Ref AWS::Region, Account]',
+      '        Region: !Ref AWS::Region',
+      '      Definition:',
+      '        StartAt: Train',
+      '        States:',
+      '          Train:',
+      '            Type: Task',
+      '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+      '            Parameters:',
+      '              TrainingJobName.$: $$.Execution.Name',
+      '              RoleArn: arn:aws:iam::111122223333:role/SageMaker',
+      '              AlgorithmSpecification:',
+      '                TrainingImage: ${XGBoostAccount}.dkr.ecr.${Region}.amazonaws.com/sagemaker-xgboost:1.7-1',
+      '                TrainingInputMode: File',
+      '              HyperParameters: {objective: "binary:logistc", num_rounds: "100"}',
+      '              InputDataConfig:',
+      '                - ChannelName: train',
+      '                  ContentType: TEXT/CSV',
+      '                  DataSource: {S3DataSource: {S3DataType: S3Prefix, S3Uri: "s3://bucket/train/"}}',
+      '              OutputDataConfig: {S3OutputPath: "s3://bucket/output/"}',
+      '              ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
+      '              StoppingCondition: {MaxRuntimeInSeconds: 3600}',
+      '            End: true',
+      '',
+    ].join('\n');
+    const findings = analyzeYaml(text, { algorithms: true });
+    assert.deepEqual(algorithmFindings(text, findings), [
+      ['algorithm-missing-hyperparameter', 'HyperParameters'],
+      ['algorithm-invalid-hyperparameter', 'binary:logistc'],
+      ['algorithm-unknown-hyperparameter', 'num_rounds'],
+      ['algorithm-content-type', 'TEXT/CSV'],
+    ]);
+    assert.match(findings[0].message, /^XGBoost 1\.7-1 needs the hyperparameter "num_round"/);
+    assert.match(findings[2].message, /^"num_rounds" is not a hyperparameter of XGBoost 1\.7-1: .* Did you mean "num_round"\?$/);
+    assert.match(findings[3].message, /^XGBoost 1\.7-1 does not accept ContentType "TEXT\/CSV" on channel "train"/);
+    // The same definition with the tag a placeholder: the algorithm is unknown, so nothing is said.
+    const untagged = text.replace('sagemaker-xgboost:1.7-1', 'sagemaker-xgboost:${Tag}').replace('        Region: !Ref AWS::Region', '        Region: !Ref AWS::Region\n        Tag: "1.7-1"');
+    assert.deepEqual(algorithmFindings(untagged, analyzeYaml(untagged, { algorithms: true })), []);
+  });
+
+  it('a boto3 call whose TrainingImage is an f-string with the region a placeholder', () => {
+    const text = [
+      'import boto3',
+      'region = boto3.Session().region_name',
+      'sm = boto3.client("sagemaker")',
+      'sm.create_training_job(',
+      '    TrainingJobName="x", RoleArn="arn:aws:iam::123456789012:role/R",',
+      '    AlgorithmSpecification={"TrainingImage": f"683313688378.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:1.7-1", "TrainingInputMode": "File"},',
+      '    HyperParameters={"objective": "binary:logistc", "num_rounds": "100"},',
+      '    InputDataConfig=[{"ChannelName": "train", "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t"}}}],',
+      '    OutputDataConfig={"S3OutputPath": "s3://b/o"},',
+      '    ResourceConfig={"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},',
+      '    StoppingCondition={"MaxRuntimeInSeconds": 3600},',
+      ')',
+      '',
+    ].join('\n');
+    const analyze = (source: string, region?: string) => analyzeDocument(readPythonDocument(source), analyzeOptions({ algorithms: true, region })).findings;
+    const expected = [
+      ['algorithm-missing-hyperparameter', 'HyperParameters'],
+      ['algorithm-invalid-hyperparameter', 'binary:logistc'],
+      ['algorithm-unknown-hyperparameter', 'num_rounds'],
+    ];
+    assert.deepEqual(algorithmFindings(text, analyze(text)), expected);
+    assert.match(analyze(text)[1].message, /^XGBoost 1\.7-1 hyperparameter "objective": "binary:logistc" is not one of the allowed values/);
+    // With a target region the account is judged there too; the algorithm rules stay.
+    const inEuWest1 = analyze(text, 'eu-west-1');
+    assert.deepEqual(inEuWest1.map((finding) => finding.code)[0], 'registry-account-mismatch');
+    assert.deepEqual(algorithmFindings(text, inEuWest1), expected);
+    // A private account's image of the same name is not SageMaker's algorithm.
+    const privateImage = text.replace('683313688378', '111122223333');
+    assert.deepEqual(algorithmFindings(privateImage, analyze(privateImage)), []);
+  });
+
+  it('a Pipelines body in a CloudFormation !Sub: ${AWS::Region} in the image no longer hides a missing num_round', () => {
+    const template = (image: string) =>
+      [
+        'Parameters:',
+        '  Role: {Type: String}',
+        'Resources:',
+        '  Pipe:',
+        '    Type: AWS::SageMaker::Pipeline',
+        '    Properties:',
+        '      PipelineName: churn',
+        '      RoleArn: !Ref Role',
+        '      PipelineDefinition:',
+        '        PipelineDefinitionBody: !Sub |',
+        '          {"Version": "2020-12-01", "Parameters": [], "Steps": [{"Name": "Train", "Type": "Training", "Arguments": {',
+        `            "AlgorithmSpecification": {"TrainingImage": "${image}", "TrainingInputMode": "File"},`,
+        '            "HyperParameters": {"objective": "binary:logistic"},',
+        '            "RoleArn": "${Role}",',
+        '            "OutputDataConfig": {"S3OutputPath": "s3://b/o"},',
+        '            "ResourceConfig": {"InstanceCount": 1, "InstanceType": "ml.m5.xlarge", "VolumeSizeInGB": 30},',
+        '            "StoppingCondition": {"MaxRuntimeInSeconds": 3600},',
+        '            "InputDataConfig": [{"ChannelName": "train", "ContentType": "text/csv", "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t"}}}]',
+        '          }}]}',
+        '',
+      ].join('\n');
+    const literal = template('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+    const placeholder = template('683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1');
+    for (const text of [literal, placeholder]) {
+      const findings = analyzeYaml(text, { algorithms: true }).filter((finding) => finding.code.startsWith('algorithm-'));
+      assert.deepEqual(algorithmFindings(text, findings), [['algorithm-missing-hyperparameter', 'HyperParameters']]);
+      assert.match(findings[0].message, /^XGBoost 1\.7-1 needs the hyperparameter "num_round" \(an integer in \[1, ∞\)\)/);
+    }
+  });
+});
