@@ -59,10 +59,11 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
     if (!problem || !context.isEnabled('algorithm-invalid-hyperparameter')) continue;
     const severity = severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field));
     const replacements = problem.replacement === undefined ? [] : [problem.replacement, ...(problem.alternatives ?? [])];
+    // A guess among equally near values is offered, never preferred: fix-all leaves it to the user.
     const fixes: QuickFix[] = replacements.map((replacement, index) => ({
       title: `Change to "${replacement}"`,
       intents: [intent.replaceValue(value, replacement)],
-      preferred: index === 0,
+      preferred: index === 0 && !problem.tied,
     }));
     // An SDK estimator's keyword may be named for its class attribute (`max_iterations=`).
     const keyword = job.sdkEstimator && hyperparameter.sdkKeyword !== undefined && hyperparameter.sdkKeyword !== name ? ` (${hyperparameter.sdkKeyword}=)` : '';
