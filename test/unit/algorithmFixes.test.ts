@@ -12,6 +12,7 @@ import { booleanMeaning, valueProblem } from '../../src/core/algorithms/hyperpar
 import { applyPreferredFixes, unambiguousFix, type FixableAnalysis } from '../../src/core/fixAll';
 import type { Finding } from '../../src/core/findings';
 import { analyzeDocument, readJsonDocument, readPythonDocument, readYamlDocument } from '../../src/core/hostDocument';
+import { analyzePython } from './pythonTestKit';
 import { algorithms, analyzeOptions, analyzeText, applyFix, catalog, only, textAt } from './specTestKit';
 
 const REGISTRY = {
@@ -205,6 +206,19 @@ describe('built-in algorithm fixes: list items', () => {
     const finding = findingOn(text, 'algorithm-invalid-hyperparameter', '[\\"msd\\", \\"ssdd\\"]');
     assert.deepEqual(fixList(finding), [['Change to "["msd", "ssd"]"', true]]);
     assert.ok(applyFix(text, finding).includes('"eval_metrics": "[\\"msd\\", \\"ssd\\"]"'));
+  });
+
+  it('offers no string for the list an SDK estimator writes itself (KMeans(eval_metrics=[…]))', () => {
+    const text = [
+      'from sagemaker import KMeans',
+      'kmeans = KMeans(role="arn:aws:iam::123456789012:role/R", instance_count=1, instance_type="ml.c5.xlarge", k=10, eval_metrics=["msd", "ssdd"])',
+      'kmeans.fit(kmeans.record_set(train_array))',
+      '',
+    ].join('\n');
+    const finding = only(analyzePython(text, { algorithms: true }), 'algorithm-invalid-hyperparameter');
+    assert.equal(textAt(text, finding), '["msd", "ssdd"]');
+    assert.match(finding.message, /the item "ssdd" is not one of the allowed values \(msd, ssd\)/);
+    assert.deepEqual(fixList(finding), []);
   });
 
   it('offers nothing for an item no allowed value is a typo away from', () => {
