@@ -85,7 +85,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     }
     const image = imageOccurrence(spec.text, field, parsed.reference);
     run('registry', () => checkRegistry(context, image));
-    run('tags', () => checkTags(context, image));
+    run('tags', () => checkTags(context, image, options.algorithms));
     run('image-scope-mismatch', () => checkScope(context, image));
     if (field.usage !== 'reference') run('tag-not-found', () => checkLiveTag(context, image, options.live));
   }

@@ -4,7 +4,7 @@
  * values, list formats, patterns, and values wrapped in an extra pair of quotes. Pure and cheap:
  * a few comparisons per value, so 16,000 entries cost little.
  */
-import { closestMatches } from '../closestMatches';
+import { closestMatches, editDistance } from '../closestMatches';
 import type { HyperparameterData, HyperparameterRuleData, ListFormatData } from './algorithmData';
 import type { AlgorithmFacts } from './algorithmTable';
 
@@ -17,6 +17,11 @@ export interface ValueProblem {
   replacement?: string;
   /** Further replacements offered (other near allowed values). */
   alternatives?: string[];
+  /**
+   * Set when the replacement is a guess among equally near allowed values (`"2"` for `0`/`1`):
+   * offered, but not preferred, so fix-all never picks one of them for the user.
+   */
+  tied?: true;
 }
 
 const INTEGER = /^\s*[+-]?\d+\s*$/;
@@ -57,9 +62,15 @@ export function valueProblem(facts: AlgorithmFacts, hyperparameter: Hyperparamet
 function numberProblem(hyperparameter: HyperparameterData, value: string, integer: boolean): ValueProblem | undefined {
   if (integer && !INTEGER.test(value)) {
     const number = FLOAT.test(value) ? Number(value) : Number.NaN;
-    const replacement = Number.isInteger(number) ? String(number) : undefined;
-    const why = replacement !== undefined ? ' (the algorithm parses it with int(), which refuses a decimal point)' : '';
-    return { message: `"${value}" is not an integer${why}`, field: 'type', replacement };
+    if (Number.isInteger(number)) {
+      return { message: `"${value}" is not an integer (the algorithm parses it with int(), which refuses a decimal point)`, field: 'type', replacement: String(number) };
+    }
+    // A 0/1 flag (XGBoost's csv_weights) written as a boolean (`True` from the SDK's str(True)).
+    const meaning = booleanMeaning(value);
+    if (meaning !== undefined && hyperparameter.min === 0 && hyperparameter.max === 1 && hyperparameter.minInclusive !== false && hyperparameter.maxInclusive !== false) {
+      return { message: `"${value}" is not an integer (the algorithm reads this flag as 0 or 1)`, field: 'type', replacement: meaning ? '1' : '0' };
+    }
+    return { message: `"${value}" is not an integer`, field: 'type' };
   }
   if (!integer && !FLOAT.test(value)) return { message: `"${value}" is not a number`, field: 'type' };
   return boundsProblem(hyperparameter, value, Number(value));
@@ -103,7 +114,9 @@ function allowedProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterDat
   if (hyperparameter.allowedValues?.includes(value)) {
     return { message: `"${value}" is not accepted by ${facts.label}${versionsText(facts, hyperparameter.valueVersions?.[value])}`, field: 'allowedValues', ...nearest(value, allowed) };
   }
-  return { message: `"${value}" is not one of the allowed values (${shortList(allowed)})`, field: 'allowedValues', ...nearest(value, allowed) };
+  const flag = booleanPair(allowed);
+  const reads = flag && booleanMeaning(value) !== undefined ? `: the algorithm reads this flag as ${flag.truthy} for true and ${flag.falsy} for false` : '';
+  return { message: `"${value}" is not one of the allowed values (${shortList(allowed)})${reads}`, field: 'allowedValues', ...nearest(value, allowed) };
 }
 
 /** ` (only XGBoost 1.2-1 and later have it)` */
@@ -128,13 +141,50 @@ function booleanProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterDat
 }
 
 function listProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterData, list: ListFormatData, value: string): ValueProblem | undefined {
+  // XGBoost's container splits on commas and trims nothing: `rmse, auc` asks for the metric " auc".
+  if (list.format === 'comma-separated' && hyperparameter.evidence === 'container' && !value.startsWith('[')) {
+    const raw = value.split(',');
+    const padded = raw.find((item) => item !== item.trim() && item.trim() !== '');
+    if (padded !== undefined) {
+      return {
+        message: `the item "${padded}" has spaces around it, which the container keeps (it splits the list on commas and trims nothing), so it is not a value it knows`,
+        field: 'list',
+        replacement: raw.map((item) => item.trim()).join(','),
+      };
+    }
+  }
   const items = listItems(list.format, value.trim());
   if (items === undefined) return { message: `"${value}" is not ${formatText(list.format)}`, field: 'list' };
-  for (const item of items) {
-    const problem = itemProblem(facts, hyperparameter, list, item);
-    if (problem) return problem;
+  for (let index = 0; index < items.length; index++) {
+    const problem = itemProblem(facts, hyperparameter, list, items[index]);
+    if (!problem) continue;
+    if (problem.replacement === undefined) return problem;
+    // The item's fixes, as whole values: only that item changes.
+    const whole = [problem.replacement, ...(problem.alternatives ?? [])]
+      .map((item) => replaceItem(list.format, value, index, items[index], item))
+      .filter((candidate): candidate is string => candidate !== undefined);
+    const found: ValueProblem = { message: problem.message, field: problem.field, ...(problem.tied && { tied: true as const }) };
+    return whole.length === 0 ? found : { ...found, replacement: whole[0], alternatives: whole.slice(1) };
   }
   return undefined;
+}
+
+/**
+ * `value` with its item number `index` (read as `item`) replaced by `replacement`, everything else
+ * as written; undefined when the item cannot be found again (a JSON item written twice).
+ */
+function replaceItem(format: ListFormatData['format'], value: string, index: number, item: string, replacement: string): string | undefined {
+  if (value.trim().startsWith('[') || format === 'json-array') {
+    const quoted = JSON.stringify(item);
+    const parts = value.split(quoted);
+    return parts.length === 2 ? `${parts[0]}${JSON.stringify(replacement)}${parts[1]}` : undefined;
+  }
+  if (format !== 'comma-separated' && format !== 'comma-separated or json-array') return undefined;
+  const pieces = value.split(',');
+  const piece = pieces[index];
+  if (piece === undefined || piece.trim() !== item) return undefined;
+  pieces[index] = piece.replace(item, replacement);
+  return pieces.join(',');
 }
 
 /** The items of a list value in `format`, or undefined when the value is not in that format. */
@@ -179,7 +229,7 @@ function itemProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterData, 
     const allowed = list.itemAllowedValues.filter((candidate) => facts.valueInVersion(hyperparameter, candidate));
     if (!allowed.includes(item)) {
       const inOther = list.itemAllowedValues.includes(item) ? versionsText(facts, hyperparameter.valueVersions?.[item]) : '';
-      return { message: `the item "${item}" is not one of the allowed values${inOther || ` (${shortList(allowed)})`}`, field: 'list' };
+      return { message: `the item "${item}" is not one of the allowed values${inOther || ` (${shortList(allowed)})`}`, field: 'list', ...nearest(item, allowed, true) };
     }
     return undefined;
   }
@@ -233,10 +283,27 @@ function formatText(format: ListFormatData['format']): string {
   }
 }
 
-/** The nearest allowed values: the first as the replacement, up to two more as alternatives. */
-function nearest(value: string, allowed: readonly string[]): Pick<ValueProblem, 'replacement' | 'alternatives'> {
-  const ranked = rankByDistance(value, allowed);
-  return { replacement: ranked[0], alternatives: ranked.slice(1, 3) };
+/**
+ * The nearest allowed values: the first as the replacement, up to two more as alternatives. A
+ * boolean-like value for a two-valued flag (`True`, `yes`, `0` for `0`/`1` or `true`/`false`) means
+ * the value of the same truth, alone. Otherwise, when the first two are equally near (`"2"` for
+ * `0`/`1`), the replacement is `tied`: a guess, not preferred. `typosOnly` (list items, whose
+ * candidates are many) keeps only candidates a typo away.
+ */
+function nearest(value: string, allowed: readonly string[], typosOnly = false): Pick<ValueProblem, 'replacement' | 'alternatives' | 'tied'> {
+  const flag = booleanPair(allowed);
+  const meaning = booleanMeaning(value);
+  if (flag && meaning !== undefined) return { replacement: meaning ? flag.truthy : flag.falsy };
+  const ranked = rankByDistance(value, allowed).filter((candidate) => !typosOnly || editDistance(value.toLowerCase(), candidate.toLowerCase()) <= typoLimit(value));
+  if (ranked.length === 0) return {};
+  const distance = (candidate: string) => (candidate.toLowerCase() === value.toLowerCase() ? 0 : editDistance(value.toLowerCase(), candidate.toLowerCase()));
+  const tied = ranked.length > 1 && distance(ranked[0]) === distance(ranked[1]);
+  return { replacement: ranked[0], alternatives: ranked.slice(1, 3), ...(tied && { tied: true as const }) };
+}
+
+/** Edits that still make a typo: one for short values, up to three for long ones (as for names). */
+function typoLimit(value: string): number {
+  return value.length <= 4 ? 1 : value.length <= 8 ? 2 : 3;
 }
 
 function rankByDistance(value: string, allowed: readonly string[]): string[] {
@@ -244,4 +311,22 @@ function rankByDistance(value: string, allowed: readonly string[]): string[] {
   const exactCase = allowed.find((candidate) => candidate.toLowerCase() === lowered);
   const rest = closestMatches(value, allowed, 3);
   return exactCase === undefined ? rest : [exactCase, ...rest.filter((candidate) => candidate !== exactCase)];
+}
+
+const TRUTHY = /^(true|yes|on|1)$/i;
+const FALSY = /^(false|no|off|0)$/i;
+
+/** What a boolean-looking value means (`True`, `yes`, `1` → true; `false`, `no`, `0` → false), else undefined. */
+export function booleanMeaning(value: string): boolean | undefined {
+  const trimmed = value.trim();
+  if (TRUTHY.test(trimmed)) return true;
+  return FALSY.test(trimmed) ? false : undefined;
+}
+
+/** The true and false values of a two-valued flag (`1`/`0`, `true`/`false`, `True`/`False`), else undefined. */
+function booleanPair(allowed: readonly string[]): { truthy: string; falsy: string } | undefined {
+  if (allowed.length !== 2) return undefined;
+  const truthy = allowed.find((candidate) => booleanMeaning(candidate) === true);
+  const falsy = allowed.find((candidate) => booleanMeaning(candidate) === false);
+  return truthy !== undefined && falsy !== undefined ? { truthy, falsy } : undefined;
 }

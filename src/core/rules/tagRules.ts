@@ -2,20 +2,24 @@
  * Tag hygiene: `latest-tag`, `xgboost-unpinned` (which replaces latest-tag for XGBoost) and
  * `digest-recommended` for private-registry images.
  */
+import type { AlgorithmTable } from '../algorithms/algorithmTable';
 import type { QuickFix } from '../findings';
 import { formatEcrImage } from '../imageReference';
+import { listText } from './algorithm/algorithmSeverity';
 import { tagOrWholeRange, type ImageOccurrence } from './imageOccurrence';
+import { readsPipeInput, versionReadsPipe } from './pipeInput';
 import type { RuleContext } from './ruleContext';
 import { isFloatingTag, isXgboostImage, XGBOOST_FRAMEWORK } from './xgboost';
 
-export function checkTags(context: RuleContext, image: ImageOccurrence): void {
+/** `algorithms`, when loaded, keeps the pinning advice to versions that read the job's input mode. */
+export function checkTags(context: RuleContext, image: ImageOccurrence, algorithms?: AlgorithmTable): void {
   const { reference } = image;
   if (reference.digest) return;
   // A reference outside a request may not be a SageMaker image at all: advice only for SageMaker's own.
   if (image.field.usage === 'reference' && !(reference.ecr && context.catalog.isAwsAccount(reference.ecr.account.text))) return;
   const tag = reference.tag?.text;
   if (isXgboostImage(context.catalog, reference)) {
-    if (tag === undefined || isFloatingTag(tag)) reportUnpinnedXgboost(context, image);
+    if (tag === undefined || isFloatingTag(tag)) reportUnpinnedXgboost(context, image, algorithms);
     return;
   }
   if (tag === undefined || tag === 'latest') {
@@ -31,25 +35,31 @@ export function checkTags(context: RuleContext, image: ImageOccurrence): void {
   }
 }
 
-function reportUnpinnedXgboost(context: RuleContext, image: ImageOccurrence): void {
+function reportUnpinnedXgboost(context: RuleContext, image: ImageOccurrence, algorithms: AlgorithmTable | undefined): void {
   if (!context.isEnabled('xgboost-unpinned')) return;
   const ecr = image.reference.ecr!;
   // Offer the versions of the region the job runs in: the explicit target, else the image's own.
   const region = context.region.explicit ? context.region.region : ecr.region.text;
   const dnsSuffix = context.catalog.region(region)?.dnsSuffix;
   const scope = image.field.usage === 'inference' ? 'inference' : 'training';
-  const fixes: QuickFix[] = dnsSuffix
-    ? context.catalog.pinnedVersions(XGBOOST_FRAMEWORK, region, scope).map((pinned, index) => ({
-        title: `Pin XGBoost ${pinned.version}`,
-        intents: [image.replaceWhole(formatEcrImage(pinned.account, region, dnsSuffix, pinned.repository, pinned.tag))],
-        preferred: index === 0,
-        changesBehaviour: true,
-      }))
-    : [];
+  let pinned = dnsSuffix ? context.catalog.pinnedVersions(XGBOOST_FRAMEWORK, region, scope) : [];
+  // A job that reads Pipe input gets the versions that still read it (3.2-0 does not).
+  const pipe = algorithms !== undefined && readsPipeInput(context.spec, image.field);
+  const withoutPipe = pipe ? [...new Set(pinned.filter((entry) => !versionReadsPipe(algorithms, entry.repository, entry.version)).map((entry) => entry.version))] : [];
+  if (withoutPipe.length > 0) pinned = pinned.filter((entry) => versionReadsPipe(algorithms!, entry.repository, entry.version));
+  const forPipe = withoutPipe.length > 0 ? ', the newest that reads Pipe input' : '';
+  const fixes: QuickFix[] = pinned.map((entry, index) => ({
+    title: `Pin XGBoost ${entry.version}${index === 0 ? forPipe : ''}`,
+    intents: [image.replaceWhole(formatEcrImage(entry.account, region, dnsSuffix!, entry.repository, entry.tag))],
+    preferred: index === 0,
+    changesBehaviour: true,
+  }));
   const what = image.reference.tag ? `":${image.reference.tag.text}"` : 'An untagged reference';
+  const example = pinned[0]?.version ?? '1.7-1';
+  const why = withoutPipe.length > 0 ? ` (the job reads Pipe input, which ${listText(withoutPipe)} no longer ${withoutPipe.length === 1 ? 'reads' : 'read'})` : '';
   context.report(
     'xgboost-unpinned',
-    `${what} does not pin an XGBoost version: "1" and "latest" move, and new versions change results. Pin a specific version such as ${fixes[0]?.title.replace('Pin XGBoost ', '') ?? '1.7-1'}.`,
+    `${what} does not pin an XGBoost version: "1" and "latest" move, and new versions change results. Pin a specific version such as ${example}${why}.`,
     tagOrWholeRange(image),
     fixes,
   );

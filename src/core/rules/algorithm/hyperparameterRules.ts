@@ -62,11 +62,15 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
     if (!problem && hyperparameter.rules && !standIn) ruled.push({ name: canonical, value: staticValue, node: value });
     if (!problem || !context.isEnabled('algorithm-invalid-hyperparameter')) continue;
     const severity = severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field));
-    const replacements = problem.replacement === undefined ? [] : [problem.replacement, ...(problem.alternatives ?? [])];
+    // An SDK estimator sends a list keyword (`eval_metrics=["msd"]`) as JSON it writes itself: a
+    // string in its place would be sent as its characters, so a list's fix is left to the user.
+    const rewritable = !(job.sdkEstimator && hyperparameter.type === 'list');
+    const replacements = problem.replacement === undefined || !rewritable ? [] : [problem.replacement, ...(problem.alternatives ?? [])];
+    // A guess among equally near values is offered, never preferred: fix-all leaves it to the user.
     const fixes: QuickFix[] = replacements.map((replacement, index) => ({
       title: `Change to "${replacement}"`,
       intents: [intent.replaceValue(value, replacement)],
-      preferred: index === 0,
+      preferred: index === 0 && !problem.tied,
     }));
     // An SDK estimator's keyword may be named for its class attribute (`max_iterations=`).
     const keyword = job.sdkEstimator && hyperparameter.sdkKeyword !== undefined && hyperparameter.sdkKeyword !== name ? ` (${hyperparameter.sdkKeyword}=)` : '';

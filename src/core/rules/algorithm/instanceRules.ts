@@ -1,8 +1,14 @@
 /**
- * `algorithm-instance`: a GPU-only built-in algorithm on an instance type without GPUs (SageMaker
- * refuses the job at submission), a CPU-only one on a GPU instance type, an XGBoost version
- * without GPU training on a GPU instance, and `InstanceCount` above 1 for an algorithm that
- * trains on one instance. Instance GPUs come from the SDK's GPU table (see processorRule.ts).
+ * `algorithm-instance`: a GPU-only built-in algorithm on an instance type without GPUs, a CPU-only
+ * one on a GPU instance type, an XGBoost version without GPU training on a GPU instance, and
+ * `InstanceCount` above 1 for an algorithm that trains on one instance. Instance GPUs come from
+ * the SDK's GPU table (see processorRule.ts).
+ *
+ * Severity follows what happens to the job, not only where the fact comes from: a GPU-only
+ * algorithm on a CPU instance is refused by SageMaker itself at submission ("only GPU instances
+ * are supported"), the strongest evidence there is, so it is an error whatever the source; a
+ * CPU-only image on a GPU instance runs and only leaves the GPUs idle (wasted money, not a failed
+ * job), so it is a warning even where the container is the source (XGBoost before 1.2-1).
  */
 import type { Node } from 'jsonc-parser';
 import type { AlgorithmJob } from '../../algorithms/algorithmJobs';
@@ -18,17 +24,16 @@ export function checkInstances(context: RuleContext, job: AlgorithmJob, gpus: In
   if (!context.isEnabled('algorithm-instance')) return;
   const { facts } = job;
   const { instances } = facts.data;
-  const severity = severityOf(facts.data.evidence);
   for (const node of instanceTypeNodes(job)) {
     const instanceType = stringValue(node)!;
     const hasGpus = instanceHasGpus(gpus, instanceType);
     if (hasGpus === undefined) continue;
     if (!hasGpus && !instances.cpu) {
-      context.report('algorithm-instance', `${instanceType} has no GPU, and ${facts.label} trains on GPU instances only: SageMaker refuses the job at submission. Use a GPU instance type (ml.p3, ml.g5, …).`, nodeRange(node), [], severity);
+      context.report('algorithm-instance', `${instanceType} has no GPU, and ${facts.label} trains on GPU instances only: SageMaker refuses the job at submission. Use a GPU instance type (ml.p3, ml.g5, …).`, nodeRange(node), [], 'error');
     } else if (hasGpus && !instances.gpu) {
-      context.report('algorithm-instance', `${instanceType} has GPUs, but ${facts.label} trains on CPU only: the GPUs stay idle, or the job is refused. Use a CPU instance type (ml.m5, ml.c5, …).`, nodeRange(node), [], severity);
+      context.report('algorithm-instance', `${instanceType} has GPUs, but ${facts.label} trains on CPU only: the job runs and the GPUs stay idle. Use a CPU instance type (ml.m5, ml.c5, …).`, nodeRange(node), [], 'warning');
     } else if (hasGpus && instances.gpuSinceVersion !== undefined && facts.version !== undefined && !facts.atLeast(instances.gpuSinceVersion)) {
-      context.report('algorithm-instance', `${facts.label} has no GPU training (it starts with ${instances.gpuSinceVersion}): on ${instanceType} the GPUs stay idle. Use a CPU instance type or a newer version.`, nodeRange(node), [], severity);
+      context.report('algorithm-instance', `${facts.label} has no GPU training (it starts with ${instances.gpuSinceVersion}): on ${instanceType} the job runs and the GPUs stay idle. Use a CPU instance type or a newer version.`, nodeRange(node), [], 'warning');
     }
   }
   const single = instances.multiInstance === false;
@@ -42,7 +47,7 @@ export function checkInstances(context: RuleContext, job: AlgorithmJob, gpus: In
       `${facts.label} trains on ${cap === 1 ? 'a single instance' : `at most ${cap} instances`}; InstanceCount ${count} starts instances it does not use, and the job may fail inside the container.`,
       nodeRange(node),
       [{ title: `Change to ${cap}`, intents: [intent.replaceValue(node, cap)], preferred: true, changesBehaviour: true }],
-      severity,
+      severityOf(facts.data.evidence),
     );
   }
 }
