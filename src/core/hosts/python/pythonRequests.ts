@@ -38,43 +38,60 @@ interface SdkClass {
   imageKeyword: string;
   /** The image_uri_config framework the class stands for, when it builds the URI itself. */
   framework?: string;
+  /**
+   * The constructor's leading parameters in order (SDK v2 `__init__`), up to the image: what the
+   * first positional arguments are. Only the prefix that every v2 release shares (v2.0 to
+   * v2.257): the generic Estimator's ends at `instance_type`, since v2.112 put
+   * `keep_alive_period_in_seconds` after it. Empty for classes that take keywords only.
+   */
+  positional: readonly string[];
 }
 
-const training = (framework?: string): SdkClass => ({ usage: 'training', imageKeyword: 'image_uri', framework });
-const inference = (framework?: string): SdkClass => ({ usage: 'inference', imageKeyword: 'image_uri', framework });
-const processing = (framework?: string): SdkClass => ({ usage: 'processing', imageKeyword: 'image_uri', framework });
+const training = (positional: readonly string[], framework?: string): SdkClass => ({ usage: 'training', imageKeyword: 'image_uri', framework, positional });
+const inference = (positional: readonly string[], framework?: string): SdkClass => ({ usage: 'inference', imageKeyword: 'image_uri', framework, positional });
+const processing = (positional: readonly string[], framework?: string): SdkClass => ({ usage: 'processing', imageKeyword: 'image_uri', framework, positional });
+
+/** The framework estimators' order: `PyTorch(entry_point, framework_version, py_version, source_dir, hyperparameters, image_uri)`. */
+const FRAMEWORK_ESTIMATOR = ['entry_point', 'framework_version', 'py_version', 'source_dir', 'hyperparameters', 'image_uri'];
+/** The framework models' order: `PyTorchModel(model_data, role, entry_point, framework_version, py_version, image_uri)`. */
+const FRAMEWORK_MODEL = ['model_data', 'role', 'entry_point', 'framework_version', 'py_version', 'image_uri'];
+/** The framework processors' order: `PyTorchProcessor(framework_version, role, instance_count, instance_type, py_version, image_uri)`. */
+const FRAMEWORK_PROCESSOR = ['framework_version', 'role', 'instance_count', 'instance_type', 'py_version', 'image_uri'];
 
 /** SageMaker Python SDK (v2 and v3) classes that take an image. */
 export const SDK_CLASSES: Readonly<Record<string, SdkClass>> = {
-  Estimator: training(),
-  Framework: training(),
-  PyTorch: training('pytorch'),
-  TensorFlow: training('tensorflow'),
-  HuggingFace: training('huggingface'),
-  SKLearn: training('sklearn'),
-  XGBoost: training('xgboost'),
-  MXNet: training('mxnet'),
-  Chainer: training('chainer'),
-  ModelTrainer: { usage: 'training', imageKeyword: 'training_image' },
-  Model: inference(),
-  FrameworkModel: inference(),
-  PyTorchModel: inference('pytorch'),
-  TensorFlowModel: inference('tensorflow'),
-  HuggingFaceModel: inference('huggingface'),
-  SKLearnModel: inference('sklearn'),
-  XGBoostModel: inference('xgboost'),
-  MXNetModel: inference('mxnet'),
-  ChainerModel: inference('chainer'),
-  ModelBuilder: inference(),
-  Processor: processing(),
-  ScriptProcessor: processing(),
-  FrameworkProcessor: processing(),
-  SKLearnProcessor: processing('sklearn'),
-  PyTorchProcessor: processing('pytorch'),
-  TensorFlowProcessor: processing('tensorflow'),
-  HuggingFaceProcessor: processing('huggingface'),
-  XGBoostProcessor: processing('xgboost'),
-  MXNetProcessor: processing('mxnet'),
+  Estimator: training(['image_uri', 'role', 'instance_count', 'instance_type']),
+  Framework: training(['entry_point', 'source_dir', 'hyperparameters', 'container_log_level', 'code_location', 'image_uri']),
+  PyTorch: training(FRAMEWORK_ESTIMATOR, 'pytorch'),
+  TensorFlow: training(['py_version', 'framework_version', 'model_dir', 'image_uri'], 'tensorflow'),
+  HuggingFace: training(['py_version', 'entry_point', 'transformers_version', 'tensorflow_version', 'pytorch_version', 'source_dir', 'hyperparameters', 'image_uri'], 'huggingface'),
+  SKLearn: training(FRAMEWORK_ESTIMATOR, 'sklearn'),
+  XGBoost: training(['entry_point', 'framework_version', 'source_dir', 'hyperparameters', 'py_version', 'image_uri'], 'xgboost'),
+  MXNet: training(FRAMEWORK_ESTIMATOR, 'mxnet'),
+  Chainer: training(['entry_point', 'use_mpi', 'num_processes', 'process_slots_per_host', 'additional_mpi_options', 'source_dir', 'hyperparameters', 'framework_version', 'py_version', 'image_uri'], 'chainer'),
+  // v3, a pydantic model: keywords only.
+  ModelTrainer: { usage: 'training', imageKeyword: 'training_image', positional: [] },
+  Model: inference(['image_uri', 'model_data', 'role']),
+  FrameworkModel: inference(['model_data', 'image_uri']),
+  PyTorchModel: inference(FRAMEWORK_MODEL, 'pytorch'),
+  TensorFlowModel: inference(['model_data', 'role', 'entry_point', 'image_uri'], 'tensorflow'),
+  HuggingFaceModel: inference(['role', 'model_data', 'entry_point', 'transformers_version', 'tensorflow_version', 'pytorch_version', 'py_version', 'image_uri'], 'huggingface'),
+  SKLearnModel: inference(FRAMEWORK_MODEL, 'sklearn'),
+  XGBoostModel: inference(['model_data', 'role', 'entry_point', 'framework_version', 'image_uri'], 'xgboost'),
+  MXNetModel: inference(FRAMEWORK_MODEL, 'mxnet'),
+  ChainerModel: inference(['model_data', 'role', 'entry_point', 'image_uri'], 'chainer'),
+  // A dataclass whose field order is no interface anyone calls by: keywords only.
+  ModelBuilder: inference([]),
+  Processor: processing(['role', 'image_uri', 'instance_count', 'instance_type']),
+  ScriptProcessor: processing(['role', 'image_uri', 'command', 'instance_count', 'instance_type']),
+  FrameworkProcessor: processing(['estimator_cls', 'framework_version', 'role', 'instance_count', 'instance_type', 'py_version', 'image_uri']),
+  // instance_type and instance_count swapped places in v2.x: only the first two are sure.
+  SKLearnProcessor: processing(['framework_version', 'role'], 'sklearn'),
+  PyTorchProcessor: processing(FRAMEWORK_PROCESSOR, 'pytorch'),
+  TensorFlowProcessor: processing(FRAMEWORK_PROCESSOR, 'tensorflow'),
+  HuggingFaceProcessor: processing(['role', 'instance_count', 'instance_type', 'transformers_version', 'tensorflow_version', 'pytorch_version', 'py_version', 'image_uri'], 'huggingface'),
+  XGBoostProcessor: processing(FRAMEWORK_PROCESSOR, 'xgboost'),
+  MXNetProcessor: processing(FRAMEWORK_PROCESSOR, 'mxnet'),
 };
 
 /** `image_uris.retrieve` parameters in the SDK's positional order. */
@@ -132,7 +149,9 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     }
     const sdkClass = Object.hasOwn(SDK_CLASSES, callee.name) ? SDK_CLASSES[callee.name] : undefined;
     if (sdkClass) {
-      const keywords = keywordArguments(text, argList);
+      const written = sdkArguments(text, argList, sdkClass.positional);
+      if (!written) continue; // `Estimator(image, image_uri=…)`: a TypeError, nothing is sent
+      const keywords = written.keywords;
       const image = keywords.get(sdkClass.imageKeyword);
       if (image && callee.name === GENERIC_ESTIMATOR && !isScriptModeEstimator(keywords)) {
         // Perhaps a built-in algorithm job: a partial request for the image and algorithm rules.
@@ -144,7 +163,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
         const field = imageField(values, image, sdkClass.usage) ?? (retrievedImage ? dynamicImage() : undefined);
         if (field) {
           imageStrings.add(field.value.offset);
-          documents.push(estimatorRequest(values, scopes, call, keywords, field, retrievedImage, methodCalls));
+          documents.push(estimatorRequest(values, scopes, call, keywords, written.unmapped, field, retrievedImage, methodCalls));
         }
       } else if (image) {
         const field = imageField(values, image, sdkClass.usage);
@@ -206,14 +225,39 @@ function imageField(values: PythonValues, syntax: SyntaxNode, usage: ImageUsage)
   return { value, usage, holder: value, holderPath: [], parsed: literal !== undefined ? parseImageReference(literal) : undefined };
 }
 
-/** `name=value` arguments of a call by name (the value expressions). */
-function keywordArguments(text: string, argList: SyntaxNode): Map<string, SyntaxNode> {
-  const result = new Map<string, SyntaxNode>();
+/**
+ * A call's arguments by parameter name: `name=value` keywords, and positional arguments under the
+ * names `positional` gives them (the SDK class's leading parameters). `unmapped` is true when some
+ * positional argument's parameter is unknown: past the known prefix, or after `*args`. Undefined
+ * when a positional argument and a keyword name the same parameter: Python raises a TypeError
+ * before the SDK sends anything, so the call is left alone.
+ */
+export function sdkArguments(text: string, argList: SyntaxNode, positional: readonly string[]): { keywords: Map<string, SyntaxNode>; unmapped: boolean } | undefined {
+  const keywords = new Map<string, SyntaxNode>();
+  const byPosition: SyntaxNode[] = [];
+  let unmapped = false;
+  let afterStar = false;
   const children = childrenOf(argList);
-  for (let i = 0; i + 2 < children.length; i++) {
-    if (children[i].name === 'VariableName' && children[i + 1].name === 'AssignOp') result.set(sourceOf(text, children[i]), children[i + 2]);
+  for (let i = 0; i < children.length; i++) {
+    const name = children[i].name;
+    if (name === '(' || name === ')' || name === ',') continue;
+    if (name === 'VariableName' && children[i + 1]?.name === 'AssignOp' && children[i + 2]) {
+      keywords.set(sourceOf(text, children[i]), children[i + 2]);
+      i += 2;
+    } else if (name === '*' || name === '**') {
+      if (name === '*') afterStar = true; // what `*args` holds shifts every later position
+      i += 1;
+    } else if (afterStar || byPosition.length >= positional.length) {
+      unmapped = true;
+    } else {
+      byPosition.push(children[i]);
+    }
   }
-  return result;
+  for (let index = 0; index < byPosition.length; index++) {
+    if (keywords.has(positional[index])) return undefined;
+    keywords.set(positional[index], byPosition[index]);
+  }
+  return { keywords, unmapped };
 }
 
 /** The member that names each request: a call without it (or `**kwargs`) is some other `create_model`. */
