@@ -1,7 +1,8 @@
 /**
  * Finds what a Python file asks SageMaker for:
  * - boto3 requests: `<client>.create_training_job(**kwargs)` and the six other Create calls,
- *   whose keyword arguments are the request's top-level members (the kind comes from the method);
+ *   whose keyword arguments are the request's top-level members (the kind comes from the method),
+ *   sent to the client's `region_name=` when the code names one;
  * - the SDK's Amazon algorithm estimators (`KMeans(k=10, …)`), as partial training jobs;
  * - SageMaker Python SDK classes given an image (`Estimator(image_uri=…)`, `Model(…)`,
  *   `Processor(…)`, v3 `ModelTrainer(training_image=…)`, `ModelBuilder(image_uri=…)`): the image
@@ -16,6 +17,7 @@ import { contentRange } from '../../requestTree';
 import { findImageFields, type ImageField, type ImageUsage, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { amazonEstimatorNames, amazonEstimatorOf, amazonEstimatorRequest } from './pythonAmazonEstimators';
+import { clientRegion } from './pythonClientRegion';
 import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
 import { PythonScopes } from './pythonScopes';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
@@ -139,7 +141,10 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       root.anchor = { offset: callee.node.from, length: callee.node.to - callee.node.from };
       const images = findImageFields(kind, root);
       for (const image of images) imageStrings.add(image.value.offset);
-      documents.push({ text, root, parseErrors: [], kind, images, host: 'python' });
+      const document: SpecDocument = { text, root, parseErrors: [], kind, images, host: 'python' };
+      const codeRegion = clientRegion(values, scopes, callee.receiver!);
+      if (codeRegion) document.codeRegion = codeRegion;
+      documents.push(document);
       continue;
     }
     const amazonEstimator = amazonEstimatorOf(text, callee, amazonNames);
