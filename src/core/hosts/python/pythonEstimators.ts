@@ -13,7 +13,7 @@ import type { Node } from 'jsonc-parser';
 import type { ImageField, SpecDocument } from '../../specDocument';
 import type { PythonScopes } from './pythonScopes';
 import { calleeName, childrenOf, sourceOf, type SyntaxNode } from './pythonSyntax';
-import type { PythonNode, PythonValues } from './pythonValues';
+import { argumentsInfo, type PythonNode, type PythonNodeInfo, type PythonValues } from './pythonValues';
 
 /** What an estimator's `image_uri` names when it is `image_uris.retrieve(framework, region, version)`. */
 export interface RetrievedImage {
@@ -99,9 +99,14 @@ export function estimatorRequest(
   const named = sources[sources.length - 1]?.nameNode ?? callee?.node;
   const merged = mergedHyperparameters(text, sources, open, call);
   if (sources.length === 0) {
-    // None written: a fix adds `hyperparameters={…}` to the estimator's arguments.
-    const argumentsObject = values.keywordObject(call.getChild('ArgList')!, undefined, 0, 'call');
-    if (argumentsObject.python?.kind === 'object') merged.python = { ...argumentsObject.python, keyword: 'hyperparameters' };
+    // None written: a fix adds `hyperparameters={…}` to the estimator's arguments. Where they
+    // are is read only when a fix is rendered (most estimators get none).
+    let info: PythonNodeInfo | undefined;
+    Object.defineProperty(merged, 'python', {
+      get: () => (info ??= { ...argumentsInfo(call.getChild('ArgList')!, 'call'), keyword: 'hyperparameters' }),
+      enumerable: true,
+      configurable: true,
+    });
   }
   addMember(root, 'HyperParameters', merged, named && { offset: named.from, length: named.to - named.from });
 

@@ -116,23 +116,41 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
 
   const cursor = tree.cursor();
   const calls: SyntaxNode[] = [];
+  // Only strings that may be ECR image references (they hold `.dkr.ecr`) are read below: the
+  // marker's offsets are found once, and a string is kept only when one lies inside it.
   const strings: SyntaxNode[] = [];
+  const markers = offsetsOf(text, ECR_MARKER);
+  let marker = 0;
   const comments: { offset: number; text: string }[] = [];
   const imports: SyntaxNode[] = [];
   do {
     const name = cursor.name;
     if (name === 'CallExpression') calls.push(cursor.node);
-    else if (name === 'String' || name === 'ContinuedString') strings.push(cursor.node);
+    else if (name === 'String' || name === 'ContinuedString') {
+      while (marker < markers.length && markers[marker] < cursor.from) marker++; // the walk is in document order
+      if (marker < markers.length && markers[marker] + ECR_MARKER.length <= cursor.to) strings.push(cursor.node);
+    }
     else if (name === 'Comment') comments.push({ offset: cursor.from, text: text.slice(cursor.from, cursor.to) });
     else if (name === 'ImportStatement') imports.push(cursor.node);
   } while (cursor.next());
   const retrieveNames = retrieveAliases(text, imports);
   const amazonNames = amazonEstimatorNames(text, imports);
 
-  const methodCalls = estimatorMethodCalls(text, calls);
-  for (const call of calls) {
-    const callee = calleeName(text, call);
-    const argList = call.getChild('ArgList');
+  // Each call's callee and arguments, read once: the method calls and the main pass both need them.
+  const callees = calls.map((call) => calleeName(text, call));
+  const argLists = calls.map((call) => call.getChild('ArgList'));
+  const methodCalls = estimatorMethodCalls(callees, argLists);
+  // A `retrieve(…)` is read once, whether as an estimator's image or as a call of its own.
+  const retrieves = new Map<number, FrameworkRequest>();
+  const readRetrieve = (calleeNode: SyntaxNode, argList: SyntaxNode): FrameworkRequest => {
+    let request = retrieves.get(argList.from);
+    if (!request) retrieves.set(argList.from, (request = frameworkFromRetrieve(values, calleeNode, argList)));
+    return request;
+  };
+  for (let index = 0; index < calls.length; index++) {
+    const call = calls[index];
+    const callee = callees[index];
+    const argList = argLists[index];
     if (!callee || !argList) continue;
     const candidate = callee.receiver && !isLiteral(callee.receiver) ? BOTO3_METHODS[callee.name] : undefined;
     const kind = candidate && mayBeSageMakerCall(text, scopes, callee.receiver!, argList, candidate) ? candidate : undefined;
@@ -160,7 +178,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       const image = keywords.get(sdkClass.imageKeyword);
       if (image && callee.name === GENERIC_ESTIMATOR && !isScriptModeEstimator(keywords)) {
         // Perhaps a built-in algorithm job: a partial request for the image and algorithm rules.
-        const retrievedImage = retrievedImageOf(values, scopes, image, retrieveNames);
+        const retrievedImage = retrievedImageOf(values, scopes, image, retrieveNames, readRetrieve);
         const dynamicImage = (): ImageField => {
           const value = values.node(image, undefined);
           return { value, usage: sdkClass.usage, holder: value, holderPath: [] };
@@ -181,13 +199,12 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       }
       continue;
     }
-    if (isRetrieve(text, callee, retrieveNames)) frameworkRequests.push(frameworkFromRetrieve(values, callee.node, argList));
+    if (isRetrieve(text, callee, retrieveNames)) frameworkRequests.push(readRetrieve(callee.node, argList));
   }
 
   // Any other literal that is an ECR image reference: the host rules, and SageMaker's own images' rules.
   for (const syntax of strings) {
     if (imageStrings.has(syntax.from) || syntax.parent?.name === 'ContinuedString') continue;
-    if (!sourceOf(text, syntax).includes('.dkr.ecr')) continue;
     const value = values.string(syntax, undefined);
     if (value.dynamic || typeof value.value !== 'string') continue;
     const parsed = parseImageReference(value.value);
@@ -197,24 +214,40 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   return { documents, frameworkRequests, comments };
 }
 
-/** Every `….set_hyperparameters(…)` and `….fit(…)` call of the file (the SDK estimators' methods), by method name. */
-function estimatorMethodCalls(text: string, calls: readonly SyntaxNode[]): Map<string, EstimatorMethodCall[]> {
+/** What every Amazon ECR registry host holds. */
+const ECR_MARKER = '.dkr.ecr';
+
+/** The offsets of every occurrence of `marker` in `text`, in order. */
+function offsetsOf(text: string, marker: string): number[] {
+  const offsets: number[] = [];
+  for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) offsets.push(at);
+  return offsets;
+}
+
+/** Every `….set_hyperparameters(…)` and `….fit(…)` call of the file (the SDK estimators' methods), by method name, from each call's callee and argument list. */
+function estimatorMethodCalls(callees: readonly ReturnType<typeof calleeName>[], argLists: readonly (SyntaxNode | null)[]): Map<string, EstimatorMethodCall[]> {
   const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []]]);
-  for (const call of calls) {
-    const callee = calleeName(text, call);
-    const argList = call.getChild('ArgList');
+  for (let index = 0; index < callees.length; index++) {
+    const callee = callees[index];
+    const argList = argLists[index];
     if (callee?.receiver && argList) found.get(callee.name)?.push({ callee: callee.node, receiver: callee.receiver, argList });
   }
   return found;
 }
 
 /** `image_uris.retrieve("xgboost", region, "1.7-1")` as the image (in place or through a name bound once), with a literal framework. */
-function retrievedImageOf(values: PythonValues, scopes: PythonScopes, image: SyntaxNode, names: RetrieveNames): RetrievedImage | undefined {
+function retrievedImageOf(
+  values: PythonValues,
+  scopes: PythonScopes,
+  image: SyntaxNode,
+  names: RetrieveNames,
+  readRetrieve: (calleeNode: SyntaxNode, argList: SyntaxNode) => FrameworkRequest,
+): RetrievedImage | undefined {
   const call = image.name === 'VariableName' ? scopes.resolve(image) : image;
   const callee = call?.name === 'CallExpression' ? calleeName(values.text, call) : undefined;
   const argList = call?.getChild('ArgList');
   if (!callee || !argList || !isRetrieve(values.text, callee, names)) return undefined;
-  const request = frameworkFromRetrieve(values, callee.node, argList);
+  const request = readRetrieve(callee.node, argList);
   const framework = request.framework?.value;
   if (framework === undefined) return undefined;
   // A version that is not a literal is unknown; absent, it is the algorithm's only one.
