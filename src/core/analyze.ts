@@ -48,7 +48,7 @@ export interface Analysis {
 }
 
 export function regionForSpec(spec: SpecDocument, regionInputs: AnalyzeOptions['regionInputs']): ResolvedRegion {
-  return resolveRegion({ ...regionInputs, specImageRegions: specImageRegions(spec) });
+  return resolveRegion({ ...regionInputs, specImageRegions: specImageRegions(spec), codeRegion: spec.codeRegion });
 }
 
 export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analysis {

@@ -4,7 +4,18 @@
  */
 import { profileRegion } from './awsConfigFile';
 
-export type RegionSource = 'setting' | 'environment' | 'profile' | 'spec' | 'default';
+export type RegionSource = 'code' | 'setting' | 'environment' | 'profile' | 'spec' | 'default';
+
+/**
+ * The region the spec's own code sends its requests to (boto3's `client("sagemaker",
+ * region_name="eu-west-1")`). `region` is undefined when the code names one we cannot read
+ * (`region_name=args.region`): the target is then unknown, whatever the environment says.
+ */
+export interface CodeRegion {
+  region: string | undefined;
+  /** Where the code names it, in words for messages: `region_name="eu-west-1" in boto3.client(…)`. */
+  origin: string;
+}
 
 export interface ResolvedRegion {
   region: string;
@@ -20,6 +31,8 @@ export interface ResolvedRegion {
   variable?: 'AWS_REGION' | 'AWS_DEFAULT_REGION';
   /** Where the setting that gave the region lives (RegionInputs.regionSettingName), when it came from a setting. */
   settingName?: string;
+  /** Where the code names the region (CodeRegion.origin), when it came from the code. */
+  origin?: string;
 }
 
 export interface RegionInputs {
@@ -34,6 +47,8 @@ export interface RegionInputs {
   awsConfigText?: string;
   /** Regions of the spec's own ECR images, in document order. */
   specImageRegions?: readonly string[];
+  /** The region the spec's own code names for its requests, when it names one. */
+  codeRegion?: CodeRegion;
 }
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -42,8 +57,20 @@ export function resolveProfile(profileSetting: string | undefined, env: RegionIn
   return nonEmpty(profileSetting) ?? nonEmpty(env.AWS_PROFILE) ?? 'default';
 }
 
+/**
+ * The target region, first found: the code's own (`region_name=` on the boto3 client: what the
+ * code will use wherever it runs, so it outranks even `sagemakerSpec.region`/`--region`, which
+ * stand for the environment the code runs in and cannot change what it passes), the setting,
+ * AWS_REGION / AWS_DEFAULT_REGION, the profile's `region`, the spec's own images (not explicit),
+ * `us-east-1` (not explicit). A code region that cannot be read makes the target unknown: the
+ * spec's images, never the environment, set it.
+ */
 export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
   const profile = resolveProfile(inputs.profileSetting, inputs.env);
+  const code = inputs.codeRegion;
+  const fromCode = nonEmpty(code?.region);
+  if (code && fromCode) return { region: fromCode, source: 'code', explicit: true, profile, origin: code.origin };
+  if (code) return implicitRegion(inputs, profile);
   const fromSetting = nonEmpty(inputs.regionSetting);
   if (fromSetting) {
     const resolved: ResolvedRegion = { region: fromSetting, source: 'setting', explicit: true, profile };
@@ -56,6 +83,11 @@ export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
   }
   const fromProfile = profileRegion(inputs.awsConfigText, profile);
   if (fromProfile) return { region: fromProfile, source: 'profile', explicit: true, profile };
+  return implicitRegion(inputs, profile);
+}
+
+/** No region chosen: the spec's first image region, else the default; neither makes a finding. */
+function implicitRegion(inputs: RegionInputs, profile: string): ResolvedRegion {
   const fromSpec = inputs.specImageRegions?.find((region) => region.length > 0);
   if (fromSpec) return { region: fromSpec, source: 'spec', explicit: false, profile };
   return { region: DEFAULT_REGION, source: 'default', explicit: false, profile };
@@ -69,6 +101,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 /** A few words for UI details: "us-east-1 (from AWS_REGION)". */
 export function describeRegion(resolved: ResolvedRegion): string {
   const from: Record<RegionSource, string> = {
+    code: `from ${resolved.origin ?? 'the code'}`,
     setting: `from ${resolved.settingName ?? 'sagemakerSpec.region'}`,
     environment: `from ${resolved.variable ?? 'the environment'}`,
     profile: `from profile "${resolved.profile}"`,

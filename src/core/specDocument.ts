@@ -6,6 +6,7 @@ import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { memberValue, type OffsetRange } from './jsonTree';
 import { isDynamic, type RequestNode } from './requestTree';
 import { parseImageReference, type ParseResult } from './imageReference';
+import type { CodeRegion } from './region';
 import { scanJson, type JsonScan } from './jsonScan';
 import { detectSpecKind, detectSpecKindByContent, mayNameSpecKind, type SpecKind } from './specKind';
 
@@ -67,6 +68,11 @@ export interface SpecDocument {
    * rules and the built-in algorithm rules run on it, never the API-model rules.
    */
   sdkRequest?: SdkRequest;
+  /**
+   * The region the host's code sends this request to (a boto3 client's `region_name=`): the
+   * target region, above every setting (see resolveRegion).
+   */
+  codeRegion?: CodeRegion;
   /** Set for a request embedded in a workflow (a Pipelines step, a Step Functions task): where it sits. */
   embedding?: Embedding;
   /**

@@ -259,6 +259,12 @@ describe('Python host', () => {
       assert.ok(findings[0].offset > text.indexOf('def b'));
     });
 
+    it('code after a nested function (or a lambda) ends is in the enclosing function again', () => {
+      const text = `import boto3\nmode = 'File'\ndef outer(sm):\n    mode = 'file'\n    key = lambda mode: mode\n    def inner():\n        mode = 'File'\n        return mode\n${call('    ')}`;
+      const finding = only(analyzePython(text), 'invalid-enum-value');
+      assert.equal(finding.offset, text.indexOf("'file'") + 1);
+    });
+
     it('a name bound twice in a function is unknown there, while the module binding stays known', () => {
       const text = `import boto3\nmode = 'file'\ndef train(sm):\n    mode = 'File'\n    mode = 'file'\n${call('    ')}${call('')}`;
       const findings = analyzePython(text);

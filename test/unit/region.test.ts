@@ -40,6 +40,16 @@ describe('resolveRegion', () => {
     assert.deepEqual(resolveRegion({ env: {} }), { region: 'us-east-1', source: 'default', explicit: false, profile: 'default' });
   });
 
+  it("puts the code's own region (a boto3 client's region_name) above the setting and the environment", () => {
+    const codeRegion = { region: 'ap-south-1', origin: 'region_name="ap-south-1" in boto3.client(…)' };
+    const resolved = resolveRegion({ regionSetting: 'ca-central-1', env: { AWS_REGION: 'us-west-2' }, awsConfigText: CONFIG, codeRegion });
+    assert.deepEqual(resolved, { region: 'ap-south-1', source: 'code', explicit: true, profile: 'default', origin: codeRegion.origin });
+    assert.equal(describeRegion(resolved), 'ap-south-1 (from region_name="ap-south-1" in boto3.client(…))');
+    // A region the code names but we cannot read: unknown, so the spec's images set it, not the setting.
+    const unknown = resolveRegion({ regionSetting: 'ca-central-1', env: {}, specImageRegions: ['eu-north-1'], codeRegion: { region: undefined, origin: 'region_name=args.region in boto3.client(…)' } });
+    assert.deepEqual(unknown, { region: 'eu-north-1', source: 'spec', explicit: false, profile: 'default' });
+  });
+
   it('ignores blank values', () => {
     assert.equal(resolveRegion({ regionSetting: '  ', env: { AWS_REGION: '' } }).source, 'default');
   });

@@ -13,7 +13,7 @@ import type { Node } from 'jsonc-parser';
 import type { ImageField, SpecDocument } from '../../specDocument';
 import type { PythonScopes } from './pythonScopes';
 import { calleeName, childrenOf, sourceOf, type SyntaxNode } from './pythonSyntax';
-import type { PythonNode, PythonValues } from './pythonValues';
+import { argumentsInfo, type PythonNode, type PythonNodeInfo, type PythonValues } from './pythonValues';
 
 /** What an estimator's `image_uri` names when it is `image_uris.retrieve(framework, region, version)`. */
 export interface RetrievedImage {
@@ -46,8 +46,9 @@ interface HyperparameterSource {
 }
 
 /**
- * The partial request of one `Estimator(…)` call (`call`, with keyword arguments `keywords`) whose
- * image is `image` (a literal or template field, or a dynamic node for `retrieve`). `methodCalls`
+ * The partial request of one `Estimator(…)` call (`call`, with its arguments by parameter name
+ * `keywords`, positional ones included; `unmapped` when some positional argument's parameter is
+ * unknown, which may be `hyperparameters`) whose image is `image` (a literal or template field, or a dynamic node for `retrieve`). `methodCalls`
  * are all the file's `set_hyperparameters` and `fit` calls: those on the name bound to this call
  * join its hyperparameters (and give its channels); one on anything we cannot follow (`self.est`,
  * a name bound twice) leaves them open, and so does an estimator not bound to a name (it may be
@@ -58,6 +59,7 @@ export function estimatorRequest(
   scopes: PythonScopes,
   call: SyntaxNode,
   keywords: ReadonlyMap<string, SyntaxNode>,
+  unmapped: boolean,
   image: ImageField,
   retrievedImage: RetrievedImage | undefined,
   methodCalls: ReadonlyMap<string, readonly EstimatorMethodCall[]>,
@@ -83,6 +85,8 @@ export function estimatorRequest(
     const keyword = previousKeyword(call, hyperparameters);
     if (node.type === 'object' && !node.dynamic && keyword) sources.push({ object: node, nameNode: keyword });
     else if (node.type !== 'null' || node.dynamic) open = true; // `hyperparameters=None` is none at all
+  } else if (unmapped) {
+    open = true; // perhaps given by position
   }
   const boundName = boundNameOf(text, call);
   if (!boundName) open = true;
@@ -95,9 +99,14 @@ export function estimatorRequest(
   const named = sources[sources.length - 1]?.nameNode ?? callee?.node;
   const merged = mergedHyperparameters(text, sources, open, call);
   if (sources.length === 0) {
-    // None written: a fix adds `hyperparameters={…}` to the estimator's arguments.
-    const argumentsObject = values.keywordObject(call.getChild('ArgList')!, undefined, 0, 'call');
-    if (argumentsObject.python?.kind === 'object') merged.python = { ...argumentsObject.python, keyword: 'hyperparameters' };
+    // None written: a fix adds `hyperparameters={…}` to the estimator's arguments. Where they
+    // are is read only when a fix is rendered (most estimators get none).
+    let info: PythonNodeInfo | undefined;
+    Object.defineProperty(merged, 'python', {
+      get: () => (info ??= { ...argumentsInfo(call.getChild('ArgList')!, 'call'), keyword: 'hyperparameters' }),
+      enumerable: true,
+      configurable: true,
+    });
   }
   addMember(root, 'HyperParameters', merged, named && { offset: named.from, length: named.to - named.from });
 

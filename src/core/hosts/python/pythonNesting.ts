@@ -16,21 +16,22 @@ export const MAX_BRACKET_NESTING = 200;
  * escapes); an unterminated string ends the scan, as it ends the code.
  */
 export function bracketNestingExceeds(text: string, limit = MAX_BRACKET_NESTING): boolean {
+  // Character codes, not one-character strings: this runs over every character of every file.
   let depth = 0;
   let index = 0;
   const length = text.length;
   while (index < length) {
-    const char = text[index];
-    if (char === '#') {
+    const code = text.charCodeAt(index);
+    if (code === HASH) {
       const end = text.indexOf('\n', index);
       if (end < 0) return false;
       index = end + 1;
-    } else if (char === '"' || char === "'") {
-      index = afterString(text, index, char);
+    } else if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+      index = afterString(text, index, code);
     } else {
-      if (char === '(' || char === '[' || char === '{') {
+      if (code === 40 || code === 91 || code === 123) { // ( [ {
         if (++depth > limit) return true;
-      } else if ((char === ')' || char === ']' || char === '}') && depth > 0) {
+      } else if ((code === 41 || code === 93 || code === 125) && depth > 0) { // ) ] }
         depth--;
       }
       index++;
@@ -39,17 +40,23 @@ export function bracketNestingExceeds(text: string, limit = MAX_BRACKET_NESTING)
   return false;
 }
 
-/** The offset after the string literal opening at `start` (the text's length when it never closes). */
-function afterString(text: string, start: number, quote: string): number {
-  const triple = text.startsWith(quote.repeat(3), start);
-  const closing = triple ? quote.repeat(3) : quote;
-  let index = start + closing.length;
-  while (index < text.length) {
-    const char = text[index];
-    if (char === '\\') index += 2;
-    else if (text.startsWith(closing, index)) return index + closing.length;
-    else if (char === '\n' && !triple) return index + 1; // an unclosed one-line string ends at the line
+const HASH = 35;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const BACKSLASH = 92;
+const NEWLINE = 10;
+
+/** The offset after the string literal opening at `start` with the quote character `quote` (the text's length when it never closes). */
+function afterString(text: string, start: number, quote: number): number {
+  const length = text.length;
+  const triple = text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote;
+  let index = start + (triple ? 3 : 1);
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (code === BACKSLASH) index += 2;
+    else if (code === quote && (!triple || (text.charCodeAt(index + 1) === quote && text.charCodeAt(index + 2) === quote))) return index + (triple ? 3 : 1);
+    else if (code === NEWLINE && !triple) return index + 1; // an unclosed one-line string ends at the line
     else index++;
   }
-  return text.length;
+  return length;
 }

@@ -1,7 +1,8 @@
 /**
  * Finds what a Python file asks SageMaker for:
  * - boto3 requests: `<client>.create_training_job(**kwargs)` and the six other Create calls,
- *   whose keyword arguments are the request's top-level members (the kind comes from the method);
+ *   whose keyword arguments are the request's top-level members (the kind comes from the method),
+ *   sent to the client's `region_name=` when the code names one;
  * - the SDK's Amazon algorithm estimators (`KMeans(k=10, …)`), as partial training jobs;
  * - SageMaker Python SDK classes given an image (`Estimator(image_uri=…)`, `Model(…)`,
  *   `Processor(…)`, v3 `ModelTrainer(training_image=…)`, `ModelBuilder(image_uri=…)`): the image
@@ -16,6 +17,7 @@ import { contentRange } from '../../requestTree';
 import { findImageFields, type ImageField, type ImageUsage, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { amazonEstimatorNames, amazonEstimatorOf, amazonEstimatorRequest } from './pythonAmazonEstimators';
+import { clientRegion } from './pythonClientRegion';
 import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
 import { PythonScopes } from './pythonScopes';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
@@ -38,43 +40,60 @@ interface SdkClass {
   imageKeyword: string;
   /** The image_uri_config framework the class stands for, when it builds the URI itself. */
   framework?: string;
+  /**
+   * The constructor's leading parameters in order (SDK v2 `__init__`), up to the image: what the
+   * first positional arguments are. Only the prefix that every v2 release shares (v2.0 to
+   * v2.257): the generic Estimator's ends at `instance_type`, since v2.112 put
+   * `keep_alive_period_in_seconds` after it. Empty for classes that take keywords only.
+   */
+  positional: readonly string[];
 }
 
-const training = (framework?: string): SdkClass => ({ usage: 'training', imageKeyword: 'image_uri', framework });
-const inference = (framework?: string): SdkClass => ({ usage: 'inference', imageKeyword: 'image_uri', framework });
-const processing = (framework?: string): SdkClass => ({ usage: 'processing', imageKeyword: 'image_uri', framework });
+const training = (positional: readonly string[], framework?: string): SdkClass => ({ usage: 'training', imageKeyword: 'image_uri', framework, positional });
+const inference = (positional: readonly string[], framework?: string): SdkClass => ({ usage: 'inference', imageKeyword: 'image_uri', framework, positional });
+const processing = (positional: readonly string[], framework?: string): SdkClass => ({ usage: 'processing', imageKeyword: 'image_uri', framework, positional });
+
+/** The framework estimators' order: `PyTorch(entry_point, framework_version, py_version, source_dir, hyperparameters, image_uri)`. */
+const FRAMEWORK_ESTIMATOR = ['entry_point', 'framework_version', 'py_version', 'source_dir', 'hyperparameters', 'image_uri'];
+/** The framework models' order: `PyTorchModel(model_data, role, entry_point, framework_version, py_version, image_uri)`. */
+const FRAMEWORK_MODEL = ['model_data', 'role', 'entry_point', 'framework_version', 'py_version', 'image_uri'];
+/** The framework processors' order: `PyTorchProcessor(framework_version, role, instance_count, instance_type, py_version, image_uri)`. */
+const FRAMEWORK_PROCESSOR = ['framework_version', 'role', 'instance_count', 'instance_type', 'py_version', 'image_uri'];
 
 /** SageMaker Python SDK (v2 and v3) classes that take an image. */
 export const SDK_CLASSES: Readonly<Record<string, SdkClass>> = {
-  Estimator: training(),
-  Framework: training(),
-  PyTorch: training('pytorch'),
-  TensorFlow: training('tensorflow'),
-  HuggingFace: training('huggingface'),
-  SKLearn: training('sklearn'),
-  XGBoost: training('xgboost'),
-  MXNet: training('mxnet'),
-  Chainer: training('chainer'),
-  ModelTrainer: { usage: 'training', imageKeyword: 'training_image' },
-  Model: inference(),
-  FrameworkModel: inference(),
-  PyTorchModel: inference('pytorch'),
-  TensorFlowModel: inference('tensorflow'),
-  HuggingFaceModel: inference('huggingface'),
-  SKLearnModel: inference('sklearn'),
-  XGBoostModel: inference('xgboost'),
-  MXNetModel: inference('mxnet'),
-  ChainerModel: inference('chainer'),
-  ModelBuilder: inference(),
-  Processor: processing(),
-  ScriptProcessor: processing(),
-  FrameworkProcessor: processing(),
-  SKLearnProcessor: processing('sklearn'),
-  PyTorchProcessor: processing('pytorch'),
-  TensorFlowProcessor: processing('tensorflow'),
-  HuggingFaceProcessor: processing('huggingface'),
-  XGBoostProcessor: processing('xgboost'),
-  MXNetProcessor: processing('mxnet'),
+  Estimator: training(['image_uri', 'role', 'instance_count', 'instance_type']),
+  Framework: training(['entry_point', 'source_dir', 'hyperparameters', 'container_log_level', 'code_location', 'image_uri']),
+  PyTorch: training(FRAMEWORK_ESTIMATOR, 'pytorch'),
+  TensorFlow: training(['py_version', 'framework_version', 'model_dir', 'image_uri'], 'tensorflow'),
+  HuggingFace: training(['py_version', 'entry_point', 'transformers_version', 'tensorflow_version', 'pytorch_version', 'source_dir', 'hyperparameters', 'image_uri'], 'huggingface'),
+  SKLearn: training(FRAMEWORK_ESTIMATOR, 'sklearn'),
+  XGBoost: training(['entry_point', 'framework_version', 'source_dir', 'hyperparameters', 'py_version', 'image_uri'], 'xgboost'),
+  MXNet: training(FRAMEWORK_ESTIMATOR, 'mxnet'),
+  Chainer: training(['entry_point', 'use_mpi', 'num_processes', 'process_slots_per_host', 'additional_mpi_options', 'source_dir', 'hyperparameters', 'framework_version', 'py_version', 'image_uri'], 'chainer'),
+  // v3, a pydantic model: keywords only.
+  ModelTrainer: { usage: 'training', imageKeyword: 'training_image', positional: [] },
+  Model: inference(['image_uri', 'model_data', 'role']),
+  FrameworkModel: inference(['model_data', 'image_uri']),
+  PyTorchModel: inference(FRAMEWORK_MODEL, 'pytorch'),
+  TensorFlowModel: inference(['model_data', 'role', 'entry_point', 'image_uri'], 'tensorflow'),
+  HuggingFaceModel: inference(['role', 'model_data', 'entry_point', 'transformers_version', 'tensorflow_version', 'pytorch_version', 'py_version', 'image_uri'], 'huggingface'),
+  SKLearnModel: inference(FRAMEWORK_MODEL, 'sklearn'),
+  XGBoostModel: inference(['model_data', 'role', 'entry_point', 'framework_version', 'image_uri'], 'xgboost'),
+  MXNetModel: inference(FRAMEWORK_MODEL, 'mxnet'),
+  ChainerModel: inference(['model_data', 'role', 'entry_point', 'image_uri'], 'chainer'),
+  // A dataclass whose field order is no interface anyone calls by: keywords only.
+  ModelBuilder: inference([]),
+  Processor: processing(['role', 'image_uri', 'instance_count', 'instance_type']),
+  ScriptProcessor: processing(['role', 'image_uri', 'command', 'instance_count', 'instance_type']),
+  FrameworkProcessor: processing(['estimator_cls', 'framework_version', 'role', 'instance_count', 'instance_type', 'py_version', 'image_uri']),
+  // instance_type and instance_count swapped places in v2.x: only the first two are sure.
+  SKLearnProcessor: processing(['framework_version', 'role'], 'sklearn'),
+  PyTorchProcessor: processing(FRAMEWORK_PROCESSOR, 'pytorch'),
+  TensorFlowProcessor: processing(FRAMEWORK_PROCESSOR, 'tensorflow'),
+  HuggingFaceProcessor: processing(['role', 'instance_count', 'instance_type', 'transformers_version', 'tensorflow_version', 'pytorch_version', 'py_version', 'image_uri'], 'huggingface'),
+  XGBoostProcessor: processing(FRAMEWORK_PROCESSOR, 'xgboost'),
+  MXNetProcessor: processing(FRAMEWORK_PROCESSOR, 'mxnet'),
 };
 
 /** `image_uris.retrieve` parameters in the SDK's positional order. */
@@ -97,23 +116,41 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
 
   const cursor = tree.cursor();
   const calls: SyntaxNode[] = [];
+  // Only strings that may be ECR image references (they hold `.dkr.ecr`) are read below: the
+  // marker's offsets are found once, and a string is kept only when one lies inside it.
   const strings: SyntaxNode[] = [];
+  const markers = offsetsOf(text, ECR_MARKER);
+  let marker = 0;
   const comments: { offset: number; text: string }[] = [];
   const imports: SyntaxNode[] = [];
   do {
     const name = cursor.name;
     if (name === 'CallExpression') calls.push(cursor.node);
-    else if (name === 'String' || name === 'ContinuedString') strings.push(cursor.node);
+    else if (name === 'String' || name === 'ContinuedString') {
+      while (marker < markers.length && markers[marker] < cursor.from) marker++; // the walk is in document order
+      if (marker < markers.length && markers[marker] + ECR_MARKER.length <= cursor.to) strings.push(cursor.node);
+    }
     else if (name === 'Comment') comments.push({ offset: cursor.from, text: text.slice(cursor.from, cursor.to) });
     else if (name === 'ImportStatement') imports.push(cursor.node);
   } while (cursor.next());
   const retrieveNames = retrieveAliases(text, imports);
   const amazonNames = amazonEstimatorNames(text, imports);
 
-  const methodCalls = estimatorMethodCalls(text, calls);
-  for (const call of calls) {
-    const callee = calleeName(text, call);
-    const argList = call.getChild('ArgList');
+  // Each call's callee and arguments, read once: the method calls and the main pass both need them.
+  const callees = calls.map((call) => calleeName(text, call));
+  const argLists = calls.map((call) => call.getChild('ArgList'));
+  const methodCalls = estimatorMethodCalls(callees, argLists);
+  // A `retrieve(…)` is read once, whether as an estimator's image or as a call of its own.
+  const retrieves = new Map<number, FrameworkRequest>();
+  const readRetrieve = (calleeNode: SyntaxNode, argList: SyntaxNode): FrameworkRequest => {
+    let request = retrieves.get(argList.from);
+    if (!request) retrieves.set(argList.from, (request = frameworkFromRetrieve(values, calleeNode, argList)));
+    return request;
+  };
+  for (let index = 0; index < calls.length; index++) {
+    const call = calls[index];
+    const callee = callees[index];
+    const argList = argLists[index];
     if (!callee || !argList) continue;
     const candidate = callee.receiver && !isLiteral(callee.receiver) ? BOTO3_METHODS[callee.name] : undefined;
     const kind = candidate && mayBeSageMakerCall(text, scopes, callee.receiver!, argList, candidate) ? candidate : undefined;
@@ -122,7 +159,10 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       root.anchor = { offset: callee.node.from, length: callee.node.to - callee.node.from };
       const images = findImageFields(kind, root);
       for (const image of images) imageStrings.add(image.value.offset);
-      documents.push({ text, root, parseErrors: [], kind, images, host: 'python' });
+      const document: SpecDocument = { text, root, parseErrors: [], kind, images, host: 'python' };
+      const codeRegion = clientRegion(values, scopes, callee.receiver!);
+      if (codeRegion) document.codeRegion = codeRegion;
+      documents.push(document);
       continue;
     }
     const amazonEstimator = amazonEstimatorOf(text, callee, amazonNames);
@@ -132,11 +172,13 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     }
     const sdkClass = Object.hasOwn(SDK_CLASSES, callee.name) ? SDK_CLASSES[callee.name] : undefined;
     if (sdkClass) {
-      const keywords = keywordArguments(text, argList);
+      const written = sdkArguments(text, argList, sdkClass.positional);
+      if (!written) continue; // `Estimator(image, image_uri=…)`: a TypeError, nothing is sent
+      const keywords = written.keywords;
       const image = keywords.get(sdkClass.imageKeyword);
       if (image && callee.name === GENERIC_ESTIMATOR && !isScriptModeEstimator(keywords)) {
         // Perhaps a built-in algorithm job: a partial request for the image and algorithm rules.
-        const retrievedImage = retrievedImageOf(values, scopes, image, retrieveNames);
+        const retrievedImage = retrievedImageOf(values, scopes, image, retrieveNames, readRetrieve);
         const dynamicImage = (): ImageField => {
           const value = values.node(image, undefined);
           return { value, usage: sdkClass.usage, holder: value, holderPath: [] };
@@ -144,7 +186,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
         const field = imageField(values, image, sdkClass.usage) ?? (retrievedImage ? dynamicImage() : undefined);
         if (field) {
           imageStrings.add(field.value.offset);
-          documents.push(estimatorRequest(values, scopes, call, keywords, field, retrievedImage, methodCalls));
+          documents.push(estimatorRequest(values, scopes, call, keywords, written.unmapped, field, retrievedImage, methodCalls));
         }
       } else if (image) {
         const field = imageField(values, image, sdkClass.usage);
@@ -157,13 +199,12 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       }
       continue;
     }
-    if (isRetrieve(text, callee, retrieveNames)) frameworkRequests.push(frameworkFromRetrieve(values, callee.node, argList));
+    if (isRetrieve(text, callee, retrieveNames)) frameworkRequests.push(readRetrieve(callee.node, argList));
   }
 
   // Any other literal that is an ECR image reference: the host rules, and SageMaker's own images' rules.
   for (const syntax of strings) {
     if (imageStrings.has(syntax.from) || syntax.parent?.name === 'ContinuedString') continue;
-    if (!sourceOf(text, syntax).includes('.dkr.ecr')) continue;
     const value = values.string(syntax, undefined);
     if (value.dynamic || typeof value.value !== 'string') continue;
     const parsed = parseImageReference(value.value);
@@ -173,24 +214,40 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   return { documents, frameworkRequests, comments };
 }
 
-/** Every `….set_hyperparameters(…)` and `….fit(…)` call of the file (the SDK estimators' methods), by method name. */
-function estimatorMethodCalls(text: string, calls: readonly SyntaxNode[]): Map<string, EstimatorMethodCall[]> {
+/** What every Amazon ECR registry host holds. */
+const ECR_MARKER = '.dkr.ecr';
+
+/** The offsets of every occurrence of `marker` in `text`, in order. */
+function offsetsOf(text: string, marker: string): number[] {
+  const offsets: number[] = [];
+  for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) offsets.push(at);
+  return offsets;
+}
+
+/** Every `….set_hyperparameters(…)` and `….fit(…)` call of the file (the SDK estimators' methods), by method name, from each call's callee and argument list. */
+function estimatorMethodCalls(callees: readonly ReturnType<typeof calleeName>[], argLists: readonly (SyntaxNode | null)[]): Map<string, EstimatorMethodCall[]> {
   const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []]]);
-  for (const call of calls) {
-    const callee = calleeName(text, call);
-    const argList = call.getChild('ArgList');
+  for (let index = 0; index < callees.length; index++) {
+    const callee = callees[index];
+    const argList = argLists[index];
     if (callee?.receiver && argList) found.get(callee.name)?.push({ callee: callee.node, receiver: callee.receiver, argList });
   }
   return found;
 }
 
 /** `image_uris.retrieve("xgboost", region, "1.7-1")` as the image (in place or through a name bound once), with a literal framework. */
-function retrievedImageOf(values: PythonValues, scopes: PythonScopes, image: SyntaxNode, names: RetrieveNames): RetrievedImage | undefined {
+function retrievedImageOf(
+  values: PythonValues,
+  scopes: PythonScopes,
+  image: SyntaxNode,
+  names: RetrieveNames,
+  readRetrieve: (calleeNode: SyntaxNode, argList: SyntaxNode) => FrameworkRequest,
+): RetrievedImage | undefined {
   const call = image.name === 'VariableName' ? scopes.resolve(image) : image;
   const callee = call?.name === 'CallExpression' ? calleeName(values.text, call) : undefined;
   const argList = call?.getChild('ArgList');
   if (!callee || !argList || !isRetrieve(values.text, callee, names)) return undefined;
-  const request = frameworkFromRetrieve(values, callee.node, argList);
+  const request = readRetrieve(callee.node, argList);
   const framework = request.framework?.value;
   if (framework === undefined) return undefined;
   // A version that is not a literal is unknown; absent, it is the algorithm's only one.
@@ -206,14 +263,39 @@ function imageField(values: PythonValues, syntax: SyntaxNode, usage: ImageUsage)
   return { value, usage, holder: value, holderPath: [], parsed: literal !== undefined ? parseImageReference(literal) : undefined };
 }
 
-/** `name=value` arguments of a call by name (the value expressions). */
-function keywordArguments(text: string, argList: SyntaxNode): Map<string, SyntaxNode> {
-  const result = new Map<string, SyntaxNode>();
+/**
+ * A call's arguments by parameter name: `name=value` keywords, and positional arguments under the
+ * names `positional` gives them (the SDK class's leading parameters). `unmapped` is true when some
+ * positional argument's parameter is unknown: past the known prefix, or after `*args`. Undefined
+ * when a positional argument and a keyword name the same parameter: Python raises a TypeError
+ * before the SDK sends anything, so the call is left alone.
+ */
+export function sdkArguments(text: string, argList: SyntaxNode, positional: readonly string[]): { keywords: Map<string, SyntaxNode>; unmapped: boolean } | undefined {
+  const keywords = new Map<string, SyntaxNode>();
+  const byPosition: SyntaxNode[] = [];
+  let unmapped = false;
+  let afterStar = false;
   const children = childrenOf(argList);
-  for (let i = 0; i + 2 < children.length; i++) {
-    if (children[i].name === 'VariableName' && children[i + 1].name === 'AssignOp') result.set(sourceOf(text, children[i]), children[i + 2]);
+  for (let i = 0; i < children.length; i++) {
+    const name = children[i].name;
+    if (name === '(' || name === ')' || name === ',') continue;
+    if (name === 'VariableName' && children[i + 1]?.name === 'AssignOp' && children[i + 2]) {
+      keywords.set(sourceOf(text, children[i]), children[i + 2]);
+      i += 2;
+    } else if (name === '*' || name === '**') {
+      if (name === '*') afterStar = true; // what `*args` holds shifts every later position
+      i += 1;
+    } else if (afterStar || byPosition.length >= positional.length) {
+      unmapped = true;
+    } else {
+      byPosition.push(children[i]);
+    }
   }
-  return result;
+  for (let index = 0; index < byPosition.length; index++) {
+    if (keywords.has(positional[index])) return undefined;
+    keywords.set(positional[index], byPosition[index]);
+  }
+  return { keywords, unmapped };
 }
 
 /** The member that names each request: a call without it (or `**kwargs`) is some other `create_model`. */

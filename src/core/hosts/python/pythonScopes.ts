@@ -5,7 +5,14 @@
  * (`cfg['X'] = …`, `cfg.x = …`) or mutated by a method (`.update()`, `.append()`, …) anywhere in
  * the file, it resolves to nothing: we never guess a value that may change.
  */
+import type { TreeCursor } from '@lezer/common';
 import { childrenOf, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
+
+/** The node kinds walk() reads; every other kind only holds them. */
+const WALKED = new Set([
+  'FunctionDefinition', 'ClassDefinition', 'LambdaExpression', 'AssignStatement', 'UpdateStatement', 'DeleteStatement', 'ScopeStatement',
+  'NamedExpression', 'ForStatement', 'WithStatement', 'TryStatement', 'ImportStatement', 'CallExpression',
+]);
 
 const MUTATING_METHODS = new Set(['update', 'append', 'extend', 'insert', 'pop', 'popitem', 'setdefault', 'clear', 'remove', 'sort', 'reverse', '__setitem__', '__delitem__', 'discard', 'add']);
 
@@ -37,8 +44,11 @@ export class PythonScopes {
   private readonly scopes: Scope[] = [];
   /** Names changed in place somewhere in the file: never resolved. */
   private readonly mutated = new Set<string>();
-  /** Names that may refer to the same object as others (`b = a`, `for v in [a]`): target → sources. */
-  private readonly aliases = new Map<string, Set<string>>();
+  /**
+   * Names that may refer to the same object as others (`b = a`, `for v in [a]`): target → the
+   * expressions it was bound to, whose names are read only if the target is mutated (most never are).
+   */
+  private readonly aliases = new Map<string, SyntaxNode[]>();
 
   constructor(private readonly text: string, tree: Tree) {
     const module: Scope = { from: 0, to: text.length, depth: 0, bindings: new Map() };
@@ -51,20 +61,24 @@ export class PythonScopes {
   private propagateMutations(): void {
     const pending = [...this.mutated];
     while (pending.length > 0) {
-      for (const source of this.aliases.get(pending.pop()!) ?? []) {
-        if (this.mutated.has(source)) continue;
-        this.mutated.add(source);
-        pending.push(source);
+      for (const value of this.aliases.get(pending.pop()!) ?? []) {
+        const cursor = value.cursor();
+        do {
+          if (cursor.name !== 'VariableName') continue;
+          const source = this.text.slice(cursor.from, cursor.to);
+          if (this.mutated.has(source)) continue;
+          this.mutated.add(source);
+          pending.push(source);
+        } while (cursor.next() && cursor.from < value.to);
       }
     }
   }
 
   private alias(target: SyntaxNode, value: SyntaxNode): void {
-    const sources = this.aliases.get(sourceOf(this.text, target)) ?? new Set<string>();
-    const cursor = value.cursor();
-    do if (cursor.name === 'VariableName') sources.add(this.text.slice(cursor.from, cursor.to));
-    while (cursor.next() && cursor.from < value.to);
-    this.aliases.set(sourceOf(this.text, target), sources);
+    const name = sourceOf(this.text, target);
+    const values = this.aliases.get(name);
+    if (values) values.push(value);
+    else this.aliases.set(name, [value]);
   }
 
   /** The expression `name` (a VariableName node) is bound to, when exactly one binding reaches it. */
@@ -80,10 +94,22 @@ export class PythonScopes {
     return undefined;
   }
 
+  /**
+   * The innermost scope holding `offset`. Scopes are listed in the walk's order (by `from`, an
+   * outer one before those inside it): the last one starting at or before `offset`, or the first
+   * of its enclosing scopes that still holds it. A binary search, not a scan: a file has a scope
+   * per function, and every name resolved asks.
+   */
   private scopeAt(offset: number): Scope {
-    let best = this.scopes[0];
-    for (const scope of this.scopes) if (scope.from <= offset && offset < scope.to && scope.depth > best.depth) best = scope;
-    return best;
+    let low = 0;
+    let high = this.scopes.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.scopes[middle].from <= offset) low = middle;
+      else high = middle - 1;
+    }
+    for (let scope: Scope | undefined = this.scopes[low]; scope; scope = scope.parent) if (offset < scope.to) return scope;
+    return this.scopes[0];
   }
 
   private bind(scope: Scope, name: string, value?: SyntaxNode): void {
@@ -179,7 +205,22 @@ export class PythonScopes {
       default:
         break;
     }
-    for (let child = node.firstChild; child; child = child.nextSibling) this.walk(child, scope, depth + 1);
+    this.descend(node.cursor(), scope, depth);
+  }
+
+  /**
+   * Walks the children of the cursor's node, leaving the cursor where it was. Most nodes bind
+   * nothing: they are passed through the cursor, which makes no node objects; only the kinds
+   * walk() reads become nodes.
+   */
+  private descend(cursor: TreeCursor, scope: Scope, depth: number): void {
+    if (!cursor.firstChild()) return;
+    if (depth + 1 > MAX_SYNTAX_DEPTH) throw new PythonTooDeepError();
+    do {
+      if (WALKED.has(cursor.name)) this.walk(cursor.node, scope, depth + 1);
+      else this.descend(cursor, scope, depth + 1);
+    } while (cursor.nextSibling());
+    cursor.parent();
   }
 
   /** `for a in`, `with … as a`, `except E as a`, `import a as b`: names bound to values we cannot know. */

@@ -105,23 +105,17 @@ export class PythonValues {
   keywordObject(argList: SyntaxNode, parent: Node | undefined, depth: number, style: 'call' | 'dict'): PythonNode {
     const object: PythonNode = { type: 'object', offset: argList.from, length: argList.to - argList.from, parent, children: [] };
     const children = childrenOf(argList);
-    const entries: { from: number; to: number }[] = [];
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       if (child.name === 'VariableName' && children[i + 1]?.name === 'AssignOp' && children[i + 2]) {
-        const value = children[i + 2];
-        this.addMember(object, child, 'keyword', value, depth);
-        entries.push({ from: child.from, to: value.to });
+        this.addMember(object, child, 'keyword', children[i + 2], depth);
         i += 2;
       } else if (child.name === '**' && children[i + 1]) {
         this.merge(object, children[i + 1], depth);
-        entries.push({ from: child.from, to: children[i + 1].to });
         i += 1;
-      } else if (child.name !== '(' && child.name !== ')' && child.name !== ',') {
-        entries.push({ from: child.from, to: child.to }); // a positional argument: not a member
       }
     }
-    object.python = { kind: 'object', style, open: argList.from + 1, close: closingOffset(argList, ')'), entries };
+    object.python = argumentsInfo(argList, style, children);
     return object;
   }
 
@@ -340,6 +334,28 @@ export class PythonValues {
     const callee = call.firstChild;
     return callee?.name === 'VariableName' && sourceOf(this.text, callee) === 'dict' && call.getChild('ArgList') !== null;
   }
+}
+
+/**
+ * Where a call's arguments are (`entries`, each keyword, `**name` or positional argument) and its
+ * brackets, for a fix that adds one; no value is read. `children` are the argument list's own
+ * (childrenOf), when the caller has them.
+ */
+export function argumentsInfo(argList: SyntaxNode, style: 'call' | 'dict', children = childrenOf(argList)): PythonNodeInfo & { kind: 'object' } {
+  const entries: { from: number; to: number }[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child.name === 'VariableName' && children[i + 1]?.name === 'AssignOp' && children[i + 2]) {
+      entries.push({ from: child.from, to: children[i + 2].to });
+      i += 2;
+    } else if (child.name === '**' && children[i + 1]) {
+      entries.push({ from: child.from, to: children[i + 1].to });
+      i += 1;
+    } else if (child.name !== '(' && child.name !== ')' && child.name !== ',') {
+      entries.push({ from: child.from, to: child.to }); // a positional argument: not a member
+    }
+  }
+  return { kind: 'object', style, open: argList.from + 1, close: closingOffset(argList, ')'), entries };
 }
 
 /** The offset of the closing bracket of a dict or argument list, or its end when not typed yet. */
