@@ -132,11 +132,13 @@ describe('YAML built-in algorithm completion in a Step Functions task', () => {
 });
 
 describe('YAML hover on a hyperparameter name', () => {
-  it('shows its requirement, type and bounds, and the source of the facts', () => {
+  it('shows its requirement, type and bounds, and the source of the facts, in a block or flow mapping', () => {
     const markdown = hoverYaml(training(XGBOOST, ['HyperParameters:', '  num_ro|und: "10"']))!;
     assert.equal(markdown.split('\n\n')[1], 'required · an integer in \\[1\\, ∞\\)');
     assert.match(markdown, /^\*\*num\\_round\*\* — XGBoost 1\\\.7\\-1 hyperparameter/);
     assert.match(markdown, /Source: the XGBoost container code/);
+    const flow = hoverYaml(training(XGBOOST, ['HyperParameters: {eta: "0.1", num_ro|und: "10"}']))!;
+    assert.match(flow, /^\*\*num\\_round\*\* — XGBoost 1\\\.7\\-1 hyperparameter/);
   });
 
   it('says nothing of the algorithm for a name it does not have, in script mode, or for another image (the map entry\'s API hover is left)', () => {
