@@ -1,5 +1,6 @@
 // AWS CLI YAML specs in a real VS Code (issue 13): member-name completion from the API model on a
-// half-typed line, inserted as YAML with the block's indentation.
+// half-typed line, inserted as YAML with the block's indentation; built-in algorithm hyperparameter
+// names under HyperParameters.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, openFixture, waitFor } from './helpers';
@@ -52,5 +53,24 @@ describe('YAML specs', () => {
     assert.strictEqual((groups.insertText as vscode.SnippetString).value, 'InstanceGroups:\n    - $1');
     assert.ok(await editor.insertSnippet(groups.insertText as vscode.SnippetString, groups.range as vscode.Range, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true }));
     assert.strictEqual(document.getText(new vscode.Range(at.with({ character: 0 }), at.translate(2, 0).with({ character: 0 }))), '  InstanceGroups:\n    - \n');
+  });
+
+  it('completes a built-in algorithm\'s hyperparameter name under HyperParameters, its value quoted as the string it is', async () => {
+    const editor = await openFixture('yaml/training.sagemaker.yaml');
+    const { document } = editor;
+    // The image is XGBoost 1.7-1: a new HyperParameters map at the end, with `num_r` typed in it.
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    const prefix = document.lineAt(document.lineCount - 1).text === '' ? '' : '\n';
+    assert.ok(await editor.edit((edit) => edit.insert(end, `${prefix}HyperParameters:\n  num_r`)));
+    const cursor = new vscode.Position(document.lineCount - 1, 7);
+    assert.strictEqual(document.lineAt(cursor.line).text, '  num_r');
+    const item = await itemAt(document, cursor, 'num_round');
+    assert.strictEqual(item.kind, vscode.CompletionItemKind.Property);
+    assert.strictEqual(item.detail, 'required · an integer in [1, ∞)');
+    assert.ok(item.insertText instanceof vscode.SnippetString, 'a snippet');
+    assert.strictEqual(item.insertText.value, 'num_round: "$1"');
+    assert.deepStrictEqual([(item.range as vscode.Range).start.character, (item.range as vscode.Range).end.character], [2, 7], 'the typed word is replaced');
+    assert.ok(await editor.insertSnippet(item.insertText, item.range as vscode.Range));
+    assert.strictEqual(document.lineAt(cursor.line).text, '  num_round: ""');
   });
 });

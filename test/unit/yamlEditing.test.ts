@@ -70,10 +70,14 @@ describe('YAML member-name completion', () => {
     assert.equal(result.items.find((item) => item.label === 'TrainingJobName')?.detail, 'starts a CreateTrainingJob request');
   });
 
-  it('offers nothing inside a value that is not a key, nor in a flow mapping', () => {
+  it('offers nothing inside a value that is not a key, nor in a comment', () => {
     assert.equal(completeYaml(training(['  TrainingInputMode: File'], ['OutputDataConfig:', '  S3OutputPath: s3://bucket/out|'])), undefined);
     assert.equal(completeYaml(training(['  TrainingInputMode: File # Fi|'])), undefined);
-    assert.equal(completeYaml(training(['  TrainingInputMode: File'], ['OutputDataConfig: {S3Ou|}'])), undefined);
+  });
+
+  it('completes a half-typed key inside a flow mapping (more in yamlAlgorithmCompletion.test.ts)', () => {
+    const text = training(['  TrainingInputMode: File'], ['OutputDataConfig: {S3Ou|}']);
+    assert.deepEqual(completeYaml(text)!.items[0].edit, { offset: text.indexOf('S3Ou|'), length: 4, newText: 'S3OutputPath: $1' });
   });
 });
 

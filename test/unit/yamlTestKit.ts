@@ -9,7 +9,7 @@ import { analyzeDocument, readJsonDocument, readYamlDocument, requestAt } from '
 import { completeInYaml } from '../../src/core/hosts/yaml/yamlCompletion';
 import { hoverAt } from '../../src/core/hover';
 import { renderFix } from '../../src/core/renderFix';
-import { analyzeOptions, apiModel, catalog, type AnalyzeInputs } from './specTestKit';
+import { algorithms, analyzeOptions, apiModel, catalog, type AnalyzeInputs } from './specTestKit';
 
 /** Every finding of a YAML text (`forced`: a `*.sagemaker.yaml` file). */
 export function analyzeYaml(text: string, inputs: AnalyzeInputs = {}): Finding[] {
@@ -30,11 +30,14 @@ export function applyHostFix(text: string, finding: Finding, title?: string, hos
   return applyEdits(text, rendered.edits);
 }
 
-/** Completion at the `|` in `textWithCursor`, read as the editor reads a YAML file (`forced`: a `*.sagemaker.yaml`). */
+/**
+ * Completion at the `|` in `textWithCursor`, read as the editor reads a YAML file (`forced`: a
+ * `*.sagemaker.yaml`), with the built-in algorithm facts loaded as in the editor.
+ */
 export function completeYaml(textWithCursor: string, forced = false): CompletionResult | undefined {
   const offset = textWithCursor.indexOf('|');
   const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
-  return completeInYaml(readYamlDocument(text, forced), offset, { catalog, apiModel, regionInputs: { env: {} } }, forced);
+  return completeInYaml(readYamlDocument(text, forced), offset, { catalog, apiModel, algorithms, regionInputs: { env: {} } }, forced);
 }
 
 /**
@@ -49,10 +52,10 @@ export function acceptYaml(textWithCursor: string, label: string, forced = false
   return { text, filled };
 }
 
-/** The hover Markdown at the `|` of a YAML text. */
+/** The hover Markdown at the `|` of a YAML text (with the built-in algorithm facts, as in the editor). */
 export function hoverYaml(textWithCursor: string): string | undefined {
   const offset = textWithCursor.indexOf('|');
   const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
   const request = requestAt(readYamlDocument(text), offset);
-  return request && hoverAt(request, offset, catalog, apiModel)?.markdown;
+  return request && hoverAt(request, offset, catalog, apiModel, algorithms)?.markdown;
 }

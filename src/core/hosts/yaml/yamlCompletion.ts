@@ -1,8 +1,10 @@
 /**
  * Completion in YAML — AWS CLI input, a CloudFormation resource's `Properties`, a Step Functions
- * task's `Parameters`/`Arguments` — as a JSON spec has it: image strings (as in every host), and
- * from the API model the member names of the object at the cursor (required first, written
- * `Key: ` with the block's indentation) and enum and boolean values (quoted only where YAML needs).
+ * task's `Parameters`/`Arguments` — as a JSON spec has it: image strings (as in every host), from
+ * the API model the member names of the object at the cursor (required first, written `Key: `
+ * with the block's indentation, or as a flow mapping's entry) and enum and boolean values (quoted
+ * only where YAML needs), and for a built-in algorithm job what algorithmCompletionPlace offers
+ * (hyperparameter names and values, channels, content types, metrics), written as YAML strings.
  *
  * A member name being typed is rarely a key yet: `  Trai` alone on its line is a plain scalar (or
  * a syntax error) to the parser, and an empty line is nothing. So, unless the parser's recovery
@@ -12,6 +14,7 @@
  * both texts.
  */
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
+import { algorithmCompletionPlace, hyperparameterCandidates, type HyperparameterCandidate } from '../../algorithms/algorithmCompletion';
 import type { ApiModel, Shape, StructureShape } from '../../apiModel/apiModel';
 import { escapeChoice, escapeSnippet, inlineChoices } from '../../apiModel/placeholders';
 import type { CompletionItem, CompletionOptions, CompletionResult } from '../../completion';
@@ -33,6 +36,12 @@ const KEY_BEFORE = /^ *(?:- +)*([A-Za-z_$][\w.$]*)?$/;
 const KEY_AFTER = /^([\w.$]*)( *)(:(?=\s|$).*|#.*|)$/;
 /** A value being typed: `Key: ` then a scalar (maybe quoted, maybe empty) up to the cursor; or `Key:` just typed (`:` triggers completion). */
 const VALUE_BEFORE = /^( *(?:- +)*)([A-Za-z_$][\w.$]*) *:(?: +\S*|)$/;
+/** A key being typed in a flow mapping: `{` or `,` (maybe on an earlier line), then a word (maybe empty) up to the cursor. */
+const FLOW_KEY_BEFORE = /[{,][ \t\r\n]*([A-Za-z_$][\w.$]*)?$/;
+/** What may follow the cursor on a flow key: the rest of the word, then `:` (a key already) or anything else. */
+const FLOW_KEY_AFTER = /^([\w.$]*)[ \t]*(:(?=[\s,\]}]|$))?/;
+/** A value being typed in a flow mapping: `{` or `,`, `Key:`, then a scalar (maybe quoted, maybe empty) up to the cursor. */
+const FLOW_VALUE_BEFORE = /[{,][ \t\r\n]*([A-Za-z_$][\w.$]*)[ \t]*:(?:[ \t]+(?:"[^"\n]*|'[^'\n]*|[^\s,[\]{}"']*)|)$/;
 
 /**
  * Items at `offset` (UTF-16 code units into `document.text`), or undefined where nothing
@@ -43,51 +52,86 @@ export function completeInYaml(document: HostDocument, offset: number, options: 
   // Image references complete as in every host that yields image fields.
   const image = completeInPython(document, offset, options);
   if (image) return image;
-  const model = options.apiModel;
-  if (!model) return undefined;
+  if (!options.apiModel && !options.algorithms) return undefined;
   const text = document.text;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   const before = text.slice(lineStart, offset);
   const after = text.slice(offset, lineEnd).replace(/\r$/, '');
+  const flow = completeInFlow(document, offset, after, options, forced);
+  if (flow) return flow;
   const value = VALUE_BEFORE.exec(before);
-  if (value) return completeValue(document, offset, lineStart + value[1].length, after, model, before.endsWith(':'));
+  if (value) return completeValue(document, offset, lineStart + value[1].length, after, options, before.endsWith(':'), false);
   const key = KEY_BEFORE.exec(before);
   const rest = KEY_AFTER.exec(after);
   if (!key || !rest) return undefined;
   const wordStart = offset - (key[1]?.length ?? 0);
   const wordEnd = offset + rest[1].length;
   return rest[3].startsWith(':')
-    ? renameKey(document, offset, wordStart, model)
-    : newKey(document, offset, wordStart, wordEnd, model, forced);
+    ? renameKey(document, offset, wordStart, options)
+    : newKey(document, offset, wordStart, wordEnd, options, forced, false);
 }
 
-/** A word on a line of its own: read again as `word:` and offer the members of the object it lands in. */
-function newKey(document: HostDocument, offset: number, wordStart: number, wordEnd: number, model: ApiModel, forced: boolean): CompletionResult | undefined {
+/**
+ * Inside a flow mapping (`{S3DataType: S3Prefix, |}`): a key after `{` or `,`, or a value after
+ * its `Key:`; undefined elsewhere (the tree decides: the object must be written `{…}`).
+ */
+function completeInFlow(document: HostDocument, offset: number, after: string, options: CompletionOptions, forced: boolean): CompletionResult | undefined {
+  // Only the text since the last `{` or `,` matters; a bounded window keeps the regexes cheap in large files.
+  const before = document.text.slice(Math.max(0, offset - 4096), offset);
+  const value = FLOW_VALUE_BEFORE.exec(before);
+  if (value) {
+    const keyStart = offset - before.length + value.index + value[0].search(/[A-Za-z_$]/);
+    return completeValue(document, offset, keyStart, after, options, before.endsWith(':'), true);
+  }
+  const key = FLOW_KEY_BEFORE.exec(before);
+  const rest = FLOW_KEY_AFTER.exec(after);
+  if (!key || !rest) return undefined;
+  const wordStart = offset - (key[1]?.length ?? 0);
+  const wordEnd = offset + rest[1].length;
+  return rest[2] ? renameKey(document, offset, wordStart, options, true) : newKey(document, offset, wordStart, wordEnd, options, forced, true);
+}
+
+/**
+ * A word on a line of its own, or after a flow mapping's `{` or `,` (`flow`): read again as
+ * `word:` and offer the members of the object it lands in (a flow entry gets a `,` when another
+ * entry follows).
+ */
+function newKey(document: HostDocument, offset: number, wordStart: number, wordEnd: number, options: CompletionOptions, forced: boolean, flow: boolean): CompletionResult | undefined {
   const { text } = document;
   const word = text.slice(wordStart, wordEnd);
   // A word typed under other members is already a key to the parser's recovery (with an error):
-  // no second reading, which costs as much as the first (it matters in large files).
-  const recovered = word === '' ? undefined : keyAt(document, wordStart);
-  const probeText = `${text.slice(0, wordEnd)}${word === '' ? PLACEHOLDER_KEY : ''}:${text.slice(wordEnd)}`;
+  // no second reading, which costs as much as the first (it matters in large files). In a flow
+  // mapping a lone word is a key with no value, so it is always read again.
+  const recovered = word === '' || flow ? undefined : keyAt(document, wordStart);
+  // A flow entry needs its `,` when another follows, so that the second reading parses.
+  const comma = flow && !/^\s*(?:[,}]|$)/.test(text.slice(wordEnd)) ? ',' : '';
+  const probeText = `${text.slice(0, wordEnd)}${word === '' ? PLACEHOLDER_KEY : ''}:${flow ? ' ' : ''}${comma}${text.slice(wordEnd)}`;
   const found = recovered?.name === word && recovered.property.children?.length === 1 ? recovered : keyAt(readYamlDocument(probeText, forced), wordStart);
-  if (!found) return undefined;
+  if (!found || isFlowMapping(text, found.object) !== flow) return undefined;
   const { request, object, name } = found;
-  const members = membersFor(request, object, model);
+  const edit = { offset: wordStart, length: wordEnd - wordStart };
+  const typed = text.slice(wordStart, offset);
+  const hyperparameters = hyperparameterNamesFor(found, options);
+  if (hyperparameters) {
+    // Hyperparameter values are strings in the API: the value goes in quotes.
+    const items = hyperparameters.map((candidate) => hyperparameterItem(candidate, { ...edit, newText: `${escapeSnippet(scalarText(candidate.name, 'plain', flow))}: "$1"${comma}` }, true));
+    return { typed, isIncomplete: false, items };
+  }
+  const members = options.apiModel && membersFor(request, object, options.apiModel);
   if (!members) return undefined;
   const layout = detectLayout(text);
   const lineStart = text.lastIndexOf('\n', wordStart - 1) + 1;
   const indent = ' '.repeat(wordStart - lineStart);
   const present = presentMembers(request, object, name);
-  const typed = text.slice(wordStart, offset);
   const items = memberCandidates(members.shape, present, !request.valuesOnly).map((candidate): CompletionItem => ({
     label: candidate.name,
     kind: 'property',
     detail: members.detail?.(candidate.name) ?? candidate.detail,
     documentation: candidate.documentation,
     sortText: candidate.sortText,
-    edit: { offset: wordStart, length: wordEnd - wordStart, newText: `${escapeSnippet(scalarText(candidate.name, 'plain', false))}:${valueSnippet(candidate.shape, indent, layout)}` },
+    edit: { ...edit, newText: `${escapeSnippet(scalarText(candidate.name, 'plain', flow))}:${flow ? flowValueSnippet(candidate.shape) : valueSnippet(candidate.shape, indent, layout)}${comma}` },
     snippet: true,
     filterText: candidate.name,
   }));
@@ -95,35 +139,42 @@ function newKey(document: HostDocument, offset: number, wordStart: number, wordE
 }
 
 /** The cursor in a key that already has its `:`: offer the other names, replacing the key only. */
-function renameKey(document: HostDocument, offset: number, wordStart: number, model: ApiModel): CompletionResult | undefined {
+function renameKey(document: HostDocument, offset: number, wordStart: number, options: CompletionOptions, flow = false): CompletionResult | undefined {
   const found = keyAt(document, wordStart);
   if (!found) return undefined;
   const { request, object, key, name } = found;
-  const members = membersFor(request, object, model);
+  const edit = { offset: key.offset, length: key.length, newText: '' };
+  const hyperparameters = hyperparameterNamesFor(found, options);
+  if (hyperparameters) {
+    const items = hyperparameters.map((candidate) => hyperparameterItem(candidate, { ...edit, newText: scalarText(candidate.name, 'plain', flow) }, false));
+    return { typed: document.text.slice(wordStart, offset), isIncomplete: false, items };
+  }
+  const members = options.apiModel && membersFor(request, object, options.apiModel);
   if (!members) return undefined;
   const present = presentMembers(request, object, name);
-  const edit = { offset: key.offset, length: key.length, newText: '' };
   const items = memberCandidates(members.shape, present, !request.valuesOnly).map((candidate): CompletionItem => ({
     label: candidate.name,
     kind: 'property',
     detail: members.detail?.(candidate.name) ?? candidate.detail,
     documentation: candidate.documentation,
     sortText: candidate.sortText,
-    edit: { ...edit, newText: scalarText(candidate.name, 'plain', false) },
+    edit: { ...edit, newText: scalarText(candidate.name, 'plain', flow) },
     filterText: candidate.name,
   }));
   return { typed: document.text.slice(wordStart, offset), isIncomplete: false, items };
 }
 
 /**
- * After `Key: `: the member's enum values or booleans, replacing the scalar typed so far (inside
- * its quotes, if any). `afterColon`: the cursor is right after the `:`, and the value brings its space.
+ * After `Key: `: the member's enum values or booleans, or what a built-in algorithm takes there,
+ * replacing the scalar typed so far (inside its quotes, if any). `afterColon`: the cursor is right
+ * after the `:`, and the value brings its space. `flow`: the key is a flow mapping's.
  */
-function completeValue(document: HostDocument, offset: number, keyStart: number, after: string, model: ApiModel, afterColon: boolean): CompletionResult | undefined {
+function completeValue(document: HostDocument, offset: number, keyStart: number, after: string, options: CompletionOptions, afterColon: boolean, flow: boolean): CompletionResult | undefined {
   const found = keyAt(document, keyStart);
   const kind = found?.request.kind;
   if (!found || !kind || found.name.endsWith('.$')) return undefined; // `Key.$` holds a JSONPath
   const { request, property, name } = found;
+  if (isFlowMapping(document.text, found.object) !== flow) return undefined;
   const written = property.children?.[1];
   let edit: TextEdit;
   let style: 'plain' | 'single' | 'double' = 'plain';
@@ -135,16 +186,20 @@ function completeValue(document: HostDocument, offset: number, keyStart: number,
     style = quote === '"' ? 'double' : quote === "'" ? 'single' : 'plain';
     edit = { offset: content.offset, length: content.length, newText: '' };
   } else {
-    if (!/^\s*(?:#.*)?$/.test(after)) return undefined;
+    if (!(flow ? /^\s*(?:[,}]|#|$)/ : /^\s*(?:#.*)?$/).test(after)) return undefined;
     edit = { offset, length: 0, newText: '' };
   }
   const objectPath = requestPathOf(request, property.parent!);
-  const shape = objectPath && model.shapeAt(kind, [...objectPath, name]);
-  const values = shape?.type === 'string' ? shape.enum : shape?.type === 'boolean' ? ['true', 'false'] : undefined;
+  if (!objectPath) return undefined;
+  const path = [...objectPath, name];
+  const algorithm = options.algorithms && algorithmCompletionPlace(request, path, false, options.catalog, options.algorithms);
+  const shape = options.apiModel?.shapeAt(kind, path);
+  const strings = algorithm?.kind === 'values' ? algorithm.values : shape?.type === 'string' ? shape.enum : undefined;
+  const values = strings ?? (shape?.type === 'boolean' ? ['true', 'false'] : undefined);
   if (!values) return undefined;
-  const result = valueItems(values, edit, document.text.slice(edit.offset, offset), false);
-  // A boolean is written as is; an enum value (a string) so that it reads back as that string.
-  if (shape?.type === 'string') for (const item of result.items) item.edit.newText = scalarIn(style, item.label);
+  const result = valueItems(values, edit, document.text.slice(edit.offset, offset), false, algorithm?.kind === 'values' ? algorithm.details : undefined);
+  // A boolean is written as is; a string (an enum value, any algorithm value) so that it reads back as that string.
+  if (strings) for (const item of result.items) item.edit.newText = scalarIn(style, item.label, flow);
   if (afterColon) for (const item of result.items) item.edit.newText = ` ${item.edit.newText}`;
   return result;
 }
@@ -214,9 +269,48 @@ function valueSnippet(shape: Shape, keyIndent: string, layout: Layout): string {
   }
 }
 
-/** `value` written inside a scalar of `style` (between its quotes), or as a plain scalar that reads back as this string. */
-function scalarIn(style: 'plain' | 'single' | 'double', value: string): string {
+/** `value` written inside a scalar of `style` (between its quotes), or as a plain scalar that reads back as this string (in a flow collection: `flow`). */
+function scalarIn(style: 'plain' | 'single' | 'double', value: string, flow: boolean): string {
   if (style === 'double') return JSON.stringify(value).slice(1, -1);
   if (style === 'single') return value.replace(/'/g, "''");
-  return scalarText(value, 'plain', false);
+  return scalarText(value, 'plain', flow);
+}
+
+/** What follows `Key:` for a new flow mapping entry, as a snippet: ` $1` for a scalar (choices inline), ` {$1}` for an object or map, ` [$1]` for a list. */
+function flowValueSnippet(shape: Shape): string {
+  switch (shape.type) {
+    case 'list':
+      return ' [$1]';
+    case 'map':
+    case 'structure':
+      return ' {$1}';
+    case 'string': {
+      const choices = inlineChoices(shape);
+      return choices ? ` \${1|${choices.map((choice) => escapeChoice(scalarText(choice, 'plain', true))).join(',')}|}` : ' $1';
+    }
+    default:
+      return valueSnippet(shape, '', { eol: '\n', unit: '' });
+  }
+}
+
+/** True when `object` is written as a flow mapping (`{…}`). */
+function isFlowMapping(text: string, object: Node): boolean {
+  return text[object.offset] === '{';
+}
+
+/** The hyperparameter names to offer where `found` is a key of a built-in algorithm job's hyperparameter map, else undefined. */
+function hyperparameterNamesFor(found: FoundKey, options: CompletionOptions): HyperparameterCandidate[] | undefined {
+  if (!options.algorithms) return undefined;
+  const { request, object, name } = found;
+  const path = requestPathOf(request, object);
+  const place = path && algorithmCompletionPlace(request, [...path, name], true, options.catalog, options.algorithms);
+  if (place?.kind !== 'names') return undefined;
+  const present = new Set(memberNames(object));
+  present.delete(name);
+  return hyperparameterCandidates(place.job, present);
+}
+
+function hyperparameterItem(candidate: HyperparameterCandidate, edit: TextEdit, snippet: boolean): CompletionItem {
+  const { name, detail, documentation, sortText } = candidate;
+  return { label: name, kind: 'property', detail, documentation, sortText, edit, ...(snippet ? { snippet: true } : {}), filterText: name };
 }
