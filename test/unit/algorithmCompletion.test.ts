@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { completeAt, type CompletionResult } from '../../src/core/completion';
 import { applyEdits } from '../../src/core/findings';
+import { readJsonDocument, requestAt } from '../../src/core/hostDocument';
 import { hoverAt } from '../../src/core/hover';
 import { parseSpecDocument } from '../../src/core/specDocument';
 import { algorithms, analyzeText, apiModel, catalog } from './specTestKit';
@@ -30,6 +31,20 @@ describe('built-in algorithm completion and hover', () => {
     const text = training(XGBOOST, '"HyperParameters": {"eta": "0.1", |}');
     assert.equal(applyEdits(text.replace('|', ''), [result.items[0].edit]), training(XGBOOST, '"HyperParameters": {"eta": "0.1", "num_round": "$1"}'));
     assert.equal(result.items[0].snippet, true);
+  });
+
+  it('offers hyperparameter names and channels in a Pipelines step and a Step Functions task too', () => {
+    const inWorkflow = (textWithCursor: string) => {
+      const offset = textWithCursor.indexOf('|');
+      const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+      return completeAt(requestAt(readJsonDocument(text), offset)!, offset, { catalog, apiModel, algorithms, regionInputs: { env: { AWS_REGION: 'us-east-1' } } });
+    };
+    const job = (rest: string) => `{"AlgorithmSpecification": {"TrainingImage": "${XGBOOST}", "TrainingInputMode": "File"}, ${rest}}`;
+    const pipeline = `{"Version": "2020-12-01", "Steps": [{"Name": "Train", "Type": "Training", "Arguments": ${job('"HyperParameters": {"eta": "0.1", |}')}}]}`;
+    assert.equal(inWorkflow(pipeline)!.items[0].label, 'num_round');
+    const machine = `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": ${job('"TrainingJobName.$": "$.name", "InputDataConfig": [{"ChannelName": "|"}]')}, "End": true}}}`;
+    const channels = inWorkflow(machine)!.items.map((item) => item.label);
+    assert.ok(channels.includes('train') && channels.includes('validation'), channels.join());
   });
 
   it('offers the allowed values of an enum-like hyperparameter', () => {

@@ -14,7 +14,7 @@ import type { TextEdit } from '../findings';
 import { memberNames, memberValue, stringValue } from '../jsonTree';
 import { valueItems } from '../modelCompletion';
 import { describeHyperparameter } from '../rules/algorithm/hyperparameterRules';
-import type { SpecDocument } from '../specDocument';
+import { pathInRequest, type SpecDocument } from '../specDocument';
 import type { HyperparameterData } from './algorithmData';
 import { algorithmJobs, type AlgorithmJob } from './algorithmJobs';
 import type { AlgorithmTable } from './algorithmTable';
@@ -130,7 +130,10 @@ export function hyperparameterCandidates(job: AlgorithmJob, present: ReadonlySet
 export function completeAlgorithm(spec: SpecDocument, offset: number, catalog: Catalog, table: AlgorithmTable): CompletionResult | undefined {
   if (!spec.root) return undefined;
   const location = getLocation(spec.text, offset);
-  const place = algorithmCompletionPlace(spec, location.path, location.isAtPropertyKey, catalog, table);
+  // In a workflow or template the request sits deeper in the document: its own path, as model completion reads it.
+  const path = pathInRequest(spec, location.path);
+  if (!path) return undefined;
+  const place = algorithmCompletionPlace(spec, path, location.isAtPropertyKey, catalog, table);
   if (!place) return undefined;
   const typedNode = location.previousNode && isInside(spec.text, location.previousNode, offset) ? location.previousNode : undefined;
   if (place.kind === 'names') return nameItems(spec.text, offset, place.job, place.map, typedNode);
