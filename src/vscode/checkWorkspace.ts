@@ -11,6 +11,7 @@
  * from disk when it closes unchanged on disk); a file that changes or is deleted on disk loses its
  * result; the next run replaces them all.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { excludeMatcher } from '../core/filesToCheck';
@@ -51,12 +52,16 @@ const SLICE_MS = 15;
 export class WorkspaceCheck implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-workspace`);
   /** Files of the last run, by URI string: their results come back when they close. */
-  private readonly checked = new Set<string>();
+  /** Files of the last run (URI strings), with the modification time (ms) of the content checked. */
+  private readonly checked = new Map<string, number | undefined>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly analysis: SpecAnalysis) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, false, false);
     const dropOnDisk = (uri: vscode.Uri) => {
+      // A change event can arrive late (a file written just before the run): keep results of the content we read.
+      const checkedAt = this.checked.get(uri.toString());
+      if (checkedAt !== undefined && modifiedAt(uri) === checkedAt) return;
       this.collection.delete(uri);
       this.checked.delete(uri.toString());
     };
@@ -106,7 +111,7 @@ export class WorkspaceCheck implements vscode.Disposable {
           return summary;
         }
         const uri = vscode.Uri.file(found.file);
-        this.checked.add(uri.toString());
+        this.checked.set(uri.toString(), modifiedAt(uri));
         if (!open.has(uri.toString())) this.checkFile(uri, found, summary);
         summary.filesChecked++;
         onFileChecked?.(summary.filesChecked);
@@ -189,4 +194,13 @@ function filesExcludeMatcher(folder: vscode.WorkspaceFolder): (relative: string)
     const posix = relative.split(path.sep).join('/');
     return matchers.some((matches) => matches(posix));
   };
+}
+
+/** The file's modification time in ms, or undefined when it cannot be read. */
+function modifiedAt(uri: vscode.Uri): number | undefined {
+  try {
+    return fs.statSync(uri.fsPath, { throwIfNoEntry: false })?.mtimeMs;
+  } catch {
+    return undefined;
+  }
 }
