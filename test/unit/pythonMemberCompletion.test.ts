@@ -17,7 +17,7 @@ const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 function complete(textWithCursor: string): CompletionResult | undefined {
   const offset = textWithCursor.indexOf('|');
   const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
-  return completePythonMembers(readPythonDocument(text), offset, { catalog, apiModel, regionInputs: { env: {} } });
+  return completePythonMembers(readPythonDocument(text), offset, { catalog, apiModel, algorithms, regionInputs: { env: {} } });
 }
 
 const labels = (textWithCursor: string) => complete(textWithCursor)?.items.map((item) => item.label);
@@ -148,6 +148,19 @@ describe('Python member-name completion in request dicts', () => {
   });
 });
 
+describe('Python hyperparameter-name completion in a built-in algorithm job', () => {
+  it('offers the algorithm\'s hyperparameter names in HyperParameters, required first, written ones left out, values as strings', () => {
+    const text = training([NAME, `AlgorithmSpecification={"TrainingImage": "${XGBOOST_US_EAST_1}:1.7-1", "TrainingInputMode": "File"},`, 'HyperParameters={"max_depth": "5", "|"},']);
+    const result = complete(text)!;
+    assert.equal(result.items[0].label, 'num_round');
+    assert.match(result.items[0].detail!, /^required · /);
+    assert.ok(!result.items.some((item) => item.label === 'max_depth'));
+    assert.ok(result.items.some((item) => item.label === 'eta'));
+    const { filled } = accept(text, 'num_round');
+    assert.equal(filled, training([NAME, `AlgorithmSpecification={"TrainingImage": "${XGBOOST_US_EAST_1}:1.7-1", "TrainingInputMode": "File"},`, 'HyperParameters={"max_depth": "5", "num_round": ""},']));
+  });
+});
+
 describe('Python value completion in boto3 requests', () => {
   it('offers enum values inside a string value, replacing its content', () => {
     const text = training([NAME, 'AlgorithmSpecification={"TrainingInputMode": "F|"},']);
@@ -172,7 +185,7 @@ describe('Python completion offers nothing outside request structures', () => {
     assert.equal(complete('import boto3\nconfig = {"Trai|"}\n'), undefined);
     assert.equal(complete('import boto3\nprint(Ro|)\n'), undefined);
     assert.equal(complete(`from sagemaker.estimator import Estimator\nEstimator(image_uri="${XGBOOST_US_EAST_1}:1.7-1", ro|)\n`), undefined);
-    assert.equal(complete(training([NAME, 'HyperParameters={"|"},'])), undefined);
+    assert.equal(complete(training([NAME, 'HyperParameters={"|"},'])), undefined, 'a map of no built-in algorithm');
     assert.equal(complete(training([NAME, `RoleArn="${ROLE}|",`])), undefined);
     assert.equal(complete(training([NAME, '# Ro|'])), undefined);
     assert.equal(complete(training([NAME, 'RoleArn=f"{Ro|}",'])), undefined);
@@ -194,6 +207,11 @@ describe('Python hover on boto3 request members', () => {
     const named = ['import boto3', 'sm = boto3.client("sagemaker")', 'resources = {"Instance|Count": 1}', 'sm.create_training_job(TrainingJobName="demo", ResourceConfig=resources)', ''].join('\n');
     assert.match(hover(named)!, /^\*\*InstanceCount\*\* · optional · an integer/);
     assert.equal(hover('import boto3\nconfig = {"Instance|Count": 1}\n'), undefined);
+  });
+
+  it('describes a built-in algorithm\'s hyperparameter in HyperParameters as JSON does', () => {
+    const text = training([NAME, `AlgorithmSpecification={"TrainingImage": "${XGBOOST_US_EAST_1}:1.7-1", "TrainingInputMode": "File"},`, 'HyperParameters={"max_de|pth": "5"},']);
+    assert.match(hover(text)!, /^\*\*max\\_depth\*\* — XGBoost 1\\.7\\-1 hyperparameter\n\noptional · an integer/);
   });
 });
 

@@ -3,7 +3,8 @@
  * argument list the request's keyword names (`RoleArn=`), in a dict that is a request structure
  * (written in place or bound once to a name and passed in) its member names (`"Name": ` in the
  * quote style of the string being typed, else the file's), and enum values and `True`/`False`
- * for a member's value. The ranking and descriptions are the JSON ones (modelCompletion).
+ * for a member's value; in a built-in algorithm job's `HyperParameters` dict, the algorithm's
+ * hyperparameter names. The ranking and descriptions are the JSON ones (modelCompletion).
  *
  * What is being typed is rarely valid Python yet (`{"Trai` is an open string, `Ro` alone is a
  * positional argument), so the cursor's context is read lexically (pythonCursor), and the text is
@@ -15,6 +16,8 @@
 import type { Node } from 'jsonc-parser';
 import type { ApiModel, Shape, StructureShape } from '../../apiModel/apiModel';
 import { escapeChoice, escapeSnippet, inlineChoices } from '../../apiModel/placeholders';
+import { hyperparameterDetail } from '../../algorithms/algorithmCompletion';
+import { algorithmJobs } from '../../algorithms/algorithmJobs';
 import type { CompletionItem, CompletionOptions, CompletionResult } from '../../completion';
 import type { TextEdit } from '../../findings';
 import { readPythonDocument, type HostDocument } from '../../hostDocument';
@@ -108,7 +111,7 @@ export function completePythonMembers(document: HostDocument, offset: number, op
     const inside = cursorContext(text, string.start);
     const stringBracket = inside.brackets[inside.brackets.length - 1]?.char;
     const stringBefore = inside.before?.char;
-    if (stringBracket === '{' && (stringBefore === '{' || stringBefore === ',')) return keyInString(document, offset, string, inside.brackets, model);
+    if (stringBracket === '{' && (stringBefore === '{' || stringBefore === ',')) return keyInString(document, offset, string, inside.brackets, options);
     if ((stringBracket === '{' && stringBefore === ':') || (stringBracket === '(' && stringBefore === '=' && isKeywordEquals(text, inside.before!.offset))) {
       return valueInString(document, offset, string, inside.brackets, model);
     }
@@ -119,7 +122,7 @@ export function completePythonMembers(document: HostDocument, offset: number, op
   }
   if (bracket === '{' && (before === '{' || before === ',')) {
     if (/^\s*:/.test(text.slice(wordEnd))) return undefined; // a name as a key: a variable, not a member
-    return newKey(document, { replaceStart: wordStart, replaceEnd: wordEnd, typedStart: wordStart, offset, quote, open: context.brackets }, model);
+    return newKey(document, { replaceStart: wordStart, replaceEnd: wordEnd, typedStart: wordStart, offset, quote, open: context.brackets }, options);
   }
   if ((bracket === '{' && before === ':') || (bracket === '(' && before === '=' && isKeywordEquals(text, context.before!.offset))) {
     return bareValue(document, offset, wordStart, wordEnd, quote, context.brackets, model);
@@ -179,7 +182,7 @@ interface NewKey {
 }
 
 /** A key being typed in a dict: read again as a complete entry and offer the members of the structure it lands in. */
-function newKey(document: HostDocument, key: NewKey, model: ApiModel): CompletionResult | undefined {
+function newKey(document: HostDocument, key: NewKey, options: CompletionOptions): CompletionResult | undefined {
   const { text } = document;
   const typedName = text.slice(key.typedStart, key.offset);
   const separator = entrySeparator(text, key.replaceEnd);
@@ -187,9 +190,14 @@ function newKey(document: HostDocument, key: NewKey, model: ApiModel): Completio
   const probeName = /^\w+$/.test(typedName) ? typedName : PLACEHOLDER_KEY;
   const head = `${text.slice(0, key.replaceStart)}${pythonStringLiteral(probeName, key.quote)}: None`;
   const found = findInProbe(head, `${separator}${text.slice(key.replaceEnd)}`, key.open, (property) => keyOf(property)?.offset === key.replaceStart && keyStyle(property) === 'string');
-  const members = found && membersOf(found, model);
-  if (!members) return undefined;
+  if (!found) return undefined;
+  const members = membersOf(found, options.apiModel!);
   const q = key.quote;
+  const filterText = (name: string) => (key.replaceStart < key.typedStart ? `${q}${name}${q}` : name);
+  if (!members) {
+    const hyperparameters = hyperparameterItems(found, options, { offset: key.replaceStart, length: key.replaceEnd - key.replaceStart, newText: '' }, q, separator, filterText);
+    return hyperparameters && { typed: typedName, isIncomplete: false, items: hyperparameters };
+  }
   const items = memberCandidates(members.shape, members.present).map((candidate): CompletionItem => ({
     label: candidate.name,
     kind: 'property',
@@ -199,14 +207,15 @@ function newKey(document: HostDocument, key: NewKey, model: ApiModel): Completio
     edit: { offset: key.replaceStart, length: key.replaceEnd - key.replaceStart, newText: `${escapeSnippet(pythonStringLiteral(candidate.name, q))}: ${valueSnippet(candidate.shape, q)}${separator}` },
     snippet: true,
     // The editor filters the text from the edit's start (the quote, if typed) to the cursor.
-    filterText: key.replaceStart < key.typedStart ? `${q}${candidate.name}${q}` : candidate.name,
+    filterText: filterText(candidate.name),
   }));
   return { typed: typedName, isIncomplete: false, items };
 }
 
 /** The cursor in a string in a dict's key position: a new key (read again completed), or a key that has its `:` (renamed in place). */
-function keyInString(document: HostDocument, offset: number, string: CursorString, open: readonly Bracket[], model: ApiModel): CompletionResult | undefined {
+function keyInString(document: HostDocument, offset: number, string: CursorString, open: readonly Bracket[], options: CompletionOptions): CompletionResult | undefined {
   const { text } = document;
+  const model = options.apiModel!;
   const stringEnd = string.closed ? string.contentEnd + 1 : string.contentEnd;
   if (string.closed && /^\s*:/.test(text.slice(stringEnd))) {
     const found = findBoto3Member(document, (property) => keyOf(property)?.offset === string.start && keyStyle(property) === 'string');
@@ -224,7 +233,35 @@ function keyInString(document: HostDocument, offset: number, string: CursorStrin
     offset,
     quote: string.quote,
     open,
-  }, model);
+  }, options);
+}
+
+/**
+ * In a built-in algorithm job's `HyperParameters` dict (a map to the API model): the algorithm's
+ * hyperparameter names not written yet, required first, each inserted as `"name": "$1"` (boto3
+ * sends every value as a string). Undefined when the dict is no such job's.
+ */
+function hyperparameterItems(found: FoundMember, options: CompletionOptions, edit: TextEdit, quote: string, separator: string, filterText: (name: string) => string): CompletionItem[] | undefined {
+  if (!options.algorithms) return undefined;
+  const job = algorithmJobs(found.request, options.catalog, options.algorithms).find((candidate) => candidate.hyperparameters === found.object);
+  if (!job) return undefined;
+  const present = new Set(memberNames(found.object));
+  present.delete(String(keyOf(found.property)?.value));
+  const { facts } = job;
+  // hyperparameterNames lists the required ones first.
+  return facts.hyperparameterNames.filter((name) => !present.has(name)).map((name, index): CompletionItem => {
+    const hyperparameter = facts.hyperparameter(name)!;
+    return {
+      label: name,
+      kind: 'property',
+      detail: hyperparameterDetail(hyperparameter),
+      documentation: `${facts.label} hyperparameter.`,
+      sortText: `${hyperparameter.required ? 0 : 1}${String(index).padStart(4, '0')}`,
+      edit: { ...edit, newText: `${escapeSnippet(pythonStringLiteral(name, quote))}: ${quote}$1${quote}${separator}` },
+      snippet: true,
+      filterText: filterText(name),
+    };
+  });
 }
 
 /** Items renaming a key in place (no snippet): `nameText` writes a name as the key's content. */
