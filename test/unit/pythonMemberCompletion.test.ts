@@ -174,6 +174,8 @@ describe('Python value completion in boto3 requests', () => {
     assert.equal(accept(open, 'File').text, training([NAME, 'AlgorithmSpecification={"TrainingInputMode": "File']));
     const empty = training([NAME, 'AlgorithmSpecification={"TrainingInputMode": |},']);
     assert.equal(accept(empty, 'FastFile').text, training([NAME, 'AlgorithmSpecification={"TrainingInputMode": "FastFile"},']));
+    const colon = training([NAME, 'AlgorithmSpecification={"TrainingInputMode":|},']);
+    assert.equal(accept(colon, 'File').text, training([NAME, 'AlgorithmSpecification={"TrainingInputMode": "File"},']));
     const flag = training([NAME, 'EnableNetworkIsolation=Tr|,']);
     assert.deepEqual(labels(flag), ['True', 'False']);
     assert.equal(accept(flag, 'True').text, training([NAME, 'EnableNetworkIsolation=True,']));
@@ -225,7 +227,32 @@ function cursorOffsets(text: string): number[] {
   return [...offsets];
 }
 
-describe('Python completion and hover wherever the cursor is', () => {
+/** Half-typed and odd boto3 calls: unbalanced brackets and quotes, triple quotes, `**`, comments, escapes, CRLF. */
+const ODD_TEXTS = [
+  'import boto3\nsm = boto3.client("sagemaker")\nsm.create_training_job(TrainingJobName="x", AlgorithmSpecification={"Trai',
+  'import boto3\nsm = boto3.client("sagemaker")\nsm.create_training_job(**{"TrainingJobName": "x", "Ro": }, AlgorithmSpecification={{"a"}})',
+  "import boto3\r\nsm = boto3.client('sagemaker')\r\nsm.create_model(ModelName=\"\"\"m\"\"\", PrimaryContainer={'Image': 'a\\'b', # c\r\n  \"Mo\": [}, ])",
+  'import boto3\nsm.create_endpoint_config(EndpointConfigName="e", ProductionVariants=[{"VariantName": "v", "Initial',
+  'import boto3\nsm.create_training_job(TrainingJobName="x", Tags=[{"Key": "k", "Value": f"{x}"}, {',
+];
+
+describe('Python completion and hover wherever the cursor is', function () {
+  // Hundreds of cursors, each read again by the host: seconds on a shared machine.
+  this.timeout(60_000);
+
+  it('never throws on half-typed and odd text, and every edit lies inside the text', () => {
+    for (const text of ODD_TEXTS) {
+      for (let offset = 0; offset <= text.length; offset++) {
+        const cursor = `${text.slice(0, offset)}|${text.slice(offset)}`;
+        for (const item of complete(cursor)?.items ?? []) assert.ok(item.edit.offset >= 0 && item.edit.offset + item.edit.length <= text.length, `${item.label} at ${offset}`);
+        hover(cursor);
+      }
+    }
+    // Still being written: the open dict of the first text and the open list item of the fourth complete.
+    assert.equal(labels(`${ODD_TEXTS[0]}|`)?.[0], 'TrainingInputMode');
+    assert.ok(labels(`${ODD_TEXTS[3]}|`)?.includes('InitialInstanceCount'));
+  });
+
   for (const name of ['training_boto3.py', 'sdk_estimator.py']) {
     it(`never throws in examples/${name}, and every edit lies inside the text`, () => {
       const text = example(name);

@@ -300,10 +300,13 @@ function bareValue(document: HostDocument, offset: number, wordStart: number, wo
   const shape = found && memberShape(found, model);
   const edit = { offset: wordStart, length: wordEnd - wordStart, newText: '' };
   const typed = text.slice(wordStart, offset);
-  if (shape?.type === 'boolean') return valueItems(['True', 'False'], edit, typed, false);
-  if (shape?.type !== 'string' || !shape.enum) return undefined;
-  const result = valueItems(shape.enum, edit, typed, false);
-  for (const item of result.items) item.edit.newText = pythonStringLiteral(item.label, quote);
+  // Right after a dict's `:` (which opens completion), the value brings its space.
+  const space = text[wordStart - 1] === ':' ? ' ' : '';
+  let result: CompletionResult;
+  if (shape?.type === 'boolean') result = valueItems(['True', 'False'], edit, typed, false);
+  else if (shape?.type === 'string' && shape.enum) result = valueItems(shape.enum, edit, typed, false);
+  else return undefined;
+  for (const item of result.items) item.edit.newText = space + (shape.type === 'string' ? pythonStringLiteral(item.label, quote) : item.label);
   return result;
 }
 
