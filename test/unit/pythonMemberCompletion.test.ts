@@ -6,6 +6,7 @@ import { applyEdits } from '../../src/core/findings';
 import { readPythonDocument } from '../../src/core/hostDocument';
 import { completePythonMembers } from '../../src/core/hosts/python/pythonMemberCompletion';
 import { hoverInPython } from '../../src/core/hosts/python/pythonMemberHover';
+import { NotebookText } from '../../src/core/hosts/notebook/notebookText';
 import { parsePython } from '../../src/core/hosts/python/pythonSyntax';
 import type { CompletionResult } from '../../src/core/completion';
 import { algorithms, apiModel, catalog, XGBOOST_US_EAST_1 } from './specTestKit';
@@ -179,6 +180,24 @@ describe('Python value completion in boto3 requests', () => {
     const flag = training([NAME, 'EnableNetworkIsolation=Tr|,']);
     assert.deepEqual(labels(flag), ['True', 'False']);
     assert.equal(accept(flag, 'True').text, training([NAME, 'EnableNetworkIsolation=True,']));
+  });
+});
+
+describe('Python member completion and hover in notebook cells', () => {
+  it('completes a dict in one cell that a boto3 call in a later cell passes, the edit landing in that cell', () => {
+    const notebook = new NotebookText([
+      { kind: 'code', text: 'import boto3\nsm = boto3.client("sagemaker")' },
+      { kind: 'markdown', text: '# Training' },
+      { kind: 'code', text: 'spec = {"TrainingImage": "x", "Trai"}' },
+      { kind: 'code', text: 'sm.create_training_job(TrainingJobName="demo", AlgorithmSpecification=spec)' },
+    ]);
+    const offset = notebook.text.indexOf('"Trai"') + '"Trai'.length;
+    const document = readPythonDocument(notebook.text);
+    const item = completePythonMembers(document, offset, { catalog, apiModel, regionInputs: { env: {} } })!.items[0];
+    assert.equal(item.label, 'TrainingInputMode');
+    assert.deepEqual(notebook.rangeInCell(item.edit.offset, item.edit.length), { cell: 2, offset: 'spec = {"TrainingImage": "x", '.length, length: '"Trai"'.length });
+    const hovered = hoverInPython(document, notebook.text.indexOf('TrainingImage'), catalog, apiModel)!;
+    assert.match(hovered.markdown, /^\*\*TrainingImage\*\* · optional · a string/);
   });
 });
 
