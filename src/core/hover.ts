@@ -30,7 +30,7 @@ export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, ap
   const algorithm = algorithms && hoverAlgorithm(spec, offset, catalog, algorithms);
   if (algorithm) return algorithm;
   const field = spec.images.find((image) => image.value.offset <= offset && offset < image.value.offset + image.value.length);
-  // Not an image: a member name, described from the API model (JSON and YAML, whose trees have keys; not Python's keywords).
+  // Not an image: a member name, described from the API model (JSON and YAML; Python's keys are found by hoverInPython).
   if (!field?.parsed) return spec.root && ['json', 'yaml'].includes(spec.host ?? 'json') && apiModel ? hoverMember(spec, offset, apiModel) : undefined;
   const range = nodeRange(field.value);
   if (!field.parsed.ok) return { markdown: `**Not a valid image reference**: ${escapeMarkdown(field.parsed.problem)}.`, range };

@@ -2,7 +2,7 @@
  * Hover on a member name: its type, whether it is required, its limits and allowed values, from
  * the API model's facts in our own words.
  */
-import { findNodeAtOffset } from 'jsonc-parser';
+import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import type { ApiModel, Shape } from './apiModel/apiModel';
 import { constraintPhrases, expectedType } from './apiModel/describeShape';
 import type { HoverResult } from './hover';
@@ -22,6 +22,16 @@ export function hoverMember(spec: SpecDocument, offset: number, model: ApiModel)
   const key = findNodeAtOffset(spec.root, offset, false);
   const property = key?.parent;
   if (!key || key.type !== 'string' || property?.type !== 'property' || property.children?.[0] !== key) return undefined;
+  return hoverMemberKey(spec, key, model);
+}
+
+/**
+ * The hover on `key`, a member's key node in `spec`'s tree (a host that finds the key itself,
+ * such as Python's, whose dicts bound to a name lie outside the request's range); undefined when
+ * the model does not know the member.
+ */
+export function hoverMemberKey(spec: SpecDocument, key: Node, model: ApiModel): HoverResult | undefined {
+  if (!spec.kind) return undefined;
   const path = requestPathOf(spec, key);
   if (!path || path.length === 0) return undefined;
   const shape = model.shapeAt(spec.kind, path);

@@ -4,6 +4,7 @@ import { completeAt, liveTargetAt, type CompletionKind } from '../core/completio
 import { completeInDockerfile } from '../core/hosts/dockerfile/dockerfileCompletion';
 import { requestAt } from '../core/hostDocument';
 import { completeInPython } from '../core/hosts/python/pythonCompletion';
+import { completePythonMembers } from '../core/hosts/python/pythonMemberCompletion';
 import { completeInYaml } from '../core/hosts/yaml/yamlCompletion';
 import { analysisOffset, editorRange } from './notebookDocuments';
 import type { SpecAnalysis } from './specAnalysis';
@@ -64,7 +65,8 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
     } else if (served.document.host === 'yaml') {
       result = completeInYaml(served.document, offset, options, served.json?.forced);
     } else {
-      result = completeInPython(served.document, offset, options);
+      // Images and framework arguments, else a boto3 request's member names and values.
+      result = completeInPython(served.document, offset, options) ?? completePythonMembers(served.document, offset, options);
     }
     if (!result) return undefined;
     const items = result.items.flatMap((item) => {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { requestAt } from '../core/hostDocument';
 import { hoverAt } from '../core/hover';
+import { hoverInPython } from '../core/hosts/python/pythonMemberHover';
 import { analysisOffset, editorRange } from './notebookDocuments';
 import type { SpecAnalysis } from './specAnalysis';
 import { untrustedMarkdown } from './untrustedMarkdown';
@@ -15,8 +16,10 @@ export class ImageHoverProvider implements vscode.HoverProvider {
       if (!served) return undefined;
       const offset = analysisOffset(served.cell, document, position);
       if (offset === undefined) return undefined;
-      const spec = requestAt(served.document, offset);
-      const hover = spec && hoverAt(spec, offset, this.analysis.catalog, this.analysis.apiModel, this.analysis.algorithms);
+      const { catalog, apiModel, algorithms } = this.analysis;
+      // Python finds a member's key in the whole request tree (a dict bound to a name lies outside its call).
+      const spec = served.document.host === 'python' ? undefined : requestAt(served.document, offset);
+      const hover = served.document.host === 'python' ? hoverInPython(served.document, offset, catalog, apiModel, algorithms) : spec && hoverAt(spec, offset, catalog, apiModel, algorithms);
       if (!hover) return undefined;
       return new vscode.Hover(untrustedMarkdown(hover.markdown), editorRange(served.cell, document, hover.range.offset, hover.range.length));
     } catch (error) {

@@ -73,6 +73,38 @@ describe('Python scripts', () => {
     assert.ok(!labels.includes('latest') && !labels.includes('1'));
   });
 
+  it('completes member names in a request dict bound to a name, as Python, and hovers a keyword argument', async () => {
+    const editor = await openFixture('python/train_private.py');
+    const { document } = editor;
+    // `"Enable` typed (the string still open) on a new line of the dict passed as AlgorithmSpecification.
+    const lineEnd = document.lineAt(document.positionAt(document.getText().indexOf('    "TrainingInputMode": "File",')).line).range.end;
+    assert.ok(await editor.edit((edit) => edit.insert(lineEnd, '\n    "Enable')));
+    const cursor = lineEnd.translate(1, 0).with({ character: 11 });
+    const list = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, cursor);
+      return found.items.some((item) => completionLabel(item) === 'EnableSageMakerMetricsTimeSeries') && found;
+    }, { what: 'member-name completion in a Python dict' });
+    const labels = list.items.map(completionLabel);
+    assert.ok(!labels.includes('TrainingInputMode'), 'a member already written is not offered');
+    const item = list.items.find((candidate) => completionLabel(candidate) === 'EnableSageMakerMetricsTimeSeries')!;
+    assert.strictEqual(item.kind, vscode.CompletionItemKind.Property);
+    assert.strictEqual(item.detail, 'optional · true or false');
+    assert.ok(item.insertText instanceof vscode.SnippetString, 'a snippet');
+    assert.strictEqual(item.insertText.value, '"EnableSageMakerMetricsTimeSeries": ${1|True,False|}');
+    assert.deepStrictEqual([(item.range as vscode.Range).start.character, (item.range as vscode.Range).end.character], [4, 11], 'the open string is replaced');
+    assert.ok(await editor.insertSnippet(item.insertText, item.range as vscode.Range));
+    assert.strictEqual(document.lineAt(cursor.line).text, '    "EnableSageMakerMetricsTimeSeries": True');
+    await vscode.commands.executeCommand('leaveSnippet');
+
+    const role = document.positionAt(document.getText().indexOf('RoleArn=') + 2);
+    const hovers = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, role);
+      return found.length > 0 && found;
+    }, { what: 'hover on RoleArn=' });
+    const markdown = hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+    assert.match(markdown, /\*\*RoleArn\*\* · required · a string/);
+  });
+
   it('diagnoses retrieve("xgboost", region, "latest") on the version', async () => {
     const editor = await openFixture('python/train_private.py');
     const { document } = editor;

@@ -19,7 +19,7 @@ export interface RenderedPythonEdits {
   placeholderOffset?: number;
 }
 
-interface Style {
+export interface Style {
   quote: string;
   unit: string;
   eol: string;
@@ -169,7 +169,7 @@ function quoteOf(text: string, node: Node, style: Style): string {
 }
 
 /** The file's own habits: its most used quote, its indentation unit and line ends. */
-function detectStyle(text: string): Style {
+export function detectStyle(text: string): Style {
   const sample = text.slice(0, 64 * 1024);
   let single = 0;
   let double = 0;
