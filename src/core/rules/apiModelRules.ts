@@ -39,6 +39,19 @@ export function checkAgainstApiModel(context: RuleContext, model: ApiModel): voi
   new ModelValidator(context, ownedElsewhere(context.spec), root, context.spec.embedding?.suppliedMembers).structure(root, input);
 }
 
+/** A missing member's message, with the member shape it was built for (the type it names). */
+interface MissingMessage {
+  member: Shape;
+  message: string;
+}
+
+/** An object with missing members: where their findings go, its label, and its label's messages by member name. */
+interface MissingPlace {
+  range: OffsetRange;
+  label: string;
+  messages: Map<string, MissingMessage>;
+}
+
 class ModelValidator {
   private readonly text: string;
   /** Looked up once: the walk asks for every node. */
@@ -139,11 +152,16 @@ class ModelValidator {
       const value = property.children?.[1];
       if (value) this.value(value, member, name);
     }
-    if (!hasOpenMembers(node) && (present.size < shape.required.size || shape.requiredList.some((name) => !present.has(name)))) {
+    if (this.enabled.missing && !hasOpenMembers(node) && (present.size < shape.required.size || shape.requiredList.some((name) => !present.has(name)))) {
       const ownedMissing = this.owned.missingMembers.get(node);
       const supplied = node === this.root ? this.supplied : undefined;
+      // Where and how this object is named, worked out once for all its missing members.
+      let place: MissingPlace | undefined;
       for (const name of shape.requiredList) {
-        if (!present.has(name) && !ownedMissing?.has(name) && !supplied?.has(name)) this.missingMember(node, name, shape.members.get(name)!);
+        if (present.has(name) || ownedMissing?.has(name) || supplied?.has(name)) continue;
+        place ??= this.missingPlace(node);
+        const member = shape.members.get(name)!;
+        this.report('missing-required-property', this.missingMessage(place, name, member), place.range, [new AddMemberFix(node, name, member)]);
       }
     }
   }
@@ -264,29 +282,27 @@ class ModelValidator {
     this.report('unknown-property', `"${clip(name)}" is not a member of ${objectLabel(key.parent?.parent)}.${suggestion}`, nodeRange(key), fixes);
   }
 
-  private missingMember(node: Node, name: string, member: Shape): void {
-    if (!this.enabled.missing) return;
+  /** The range and message cache of an object with missing members: the key naming it, else its `{` (the root, list items). */
+  private missingPlace(node: Node): MissingPlace {
     const key = keyOfValue(node);
-    // The key naming the object; the root and array elements have none, so their `{`.
-    const range = key ? nodeRange(key) : anchorRange(node);
-    this.report('missing-required-property', this.missingMessage(this.labelOf(node), name, member), range, [new AddMemberFix(node, name, member)]);
+    const label = this.labelOf(node);
+    let messages = this.missingMessages.get(label);
+    if (!messages) this.missingMessages.set(label, (messages = new Map()));
+    return { range: key ? nodeRange(key) : anchorRange(node), label, messages };
   }
 
   /**
    * Messages of missing members by label and name, built once: 4,000 empty items of one list
    * share two messages instead of building 8,000 strings (most of that shape's garbage).
    */
-  private readonly missingMessages = new Map<string, Map<string, { type: string; message: string }>>();
+  private readonly missingMessages = new Map<string, Map<string, MissingMessage>>();
 
-  private missingMessage(label: string, name: string, member: Shape): string {
-    const type = expectedType(member);
-    let byName = this.missingMessages.get(label);
-    if (!byName) this.missingMessages.set(label, (byName = new Map()));
-    const known = byName.get(name);
+  private missingMessage(place: MissingPlace, name: string, member: Shape): string {
+    const known = place.messages.get(name);
     // Two objects with one label ("this object") may want one name with different types.
-    if (known?.type === type) return known.message;
-    const message = `${label} needs "${name}" (${type}).`;
-    byName.set(name, { type, message });
+    if (known && (known.member === member || expectedType(known.member) === expectedType(member))) return known.message;
+    const message = `${place.label} needs "${name}" (${expectedType(member)}).`;
+    place.messages.set(name, { member, message });
     return message;
   }
 
