@@ -227,18 +227,15 @@ function taskRequest(text: string, state: StateMembers, name: string, language: 
  * its offsets; `content` covers `Name` alone, so a rename writes only the name.
  */
 function markPathKeys(text: string, object: Node): void {
-  // Indexed loops: this walks every task's Parameters (a 500-state machine's 200 tasks), where a `for…of` allocated an iterator per object.
   const stack: Node[] = [object];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    const children = current.children ?? [];
     if (current.type === 'array') {
-      for (let index = 0; index < children.length; index++) stack.push(children[index]);
+      for (const item of current.children ?? []) stack.push(item);
       continue;
     }
     if (current.type !== 'object') continue;
-    for (let index = 0; index < children.length; index++) {
-      const property = children[index];
+    for (const property of current.children ?? []) {
       const key = property.children?.[0] as RequestNode | undefined;
       const value = property.children?.[1] as RequestNode | undefined;
       if (!key || typeof key.value !== 'string') continue;
@@ -248,6 +245,7 @@ function markPathKeys(text: string, object: Node): void {
         const start = key.content?.offset ?? (quoted ? key.offset + 1 : key.offset);
         const end = key.content ? key.content.offset + key.content.length : key.offset + key.length - (quoted ? 1 : 0);
         // Only when the source spells the suffix plainly (no escapes in it) can the name's range be told.
+        // (Compared by character: no two-character string cut per key.)
         if (text.charCodeAt(end - 2) === DOT && text.charCodeAt(end - 1) === DOLLAR) key.content = { offset: start, length: end - 2 - start };
         (key as { value: string }).value = key.value.slice(0, -2);
         if (value) value.dynamic = true;
