@@ -19,8 +19,6 @@ import { breaksPatternBesidesLength, withForbiddenCharactersReplaced } from './p
 import type { RuleCode } from './ruleCodes';
 import { nodeRange, type RuleContext } from './ruleContext';
 
-const NOTHING_PRESENT: ReadonlySet<string> = new Set();
-
 /** CloudFormation converts `"3600"` to a number and `"true"` to a boolean for the API. */
 function writtenAsString(value: string, shape: Shape): boolean {
   if (shape.type === 'boolean') return value === 'true' || value === 'false';
@@ -139,14 +137,17 @@ class ModelValidator {
   // when never created (4,000 empty list items made 160 KB of them per analysis).
   structure(node: Node, shape: StructureShape): void {
     const properties = node.children ?? [];
-    // An empty object (a half-typed list item) needs no set: nothing is present.
-    const present = properties.length ? new Set<string>() : (NOTHING_PRESENT as Set<string>);
+    // The names present: a small object (most of a request) is scanned for them, a larger one
+    // keeps a Set. A Set per object was most of the walk's garbage on a 200-task state machine.
+    const present = properties.length > SMALL_OBJECT ? new Set<string>() : undefined;
     for (let index = 0; index < properties.length; index++) {
       const property = properties[index];
       const key = property.children?.[0];
       if (!key || typeof key.value !== 'string') continue;
       const name = key.value;
-      this.noteKey(present, key, name);
+      const seen = present ? present.has(name) : hasKeyBefore(properties, index, name);
+      if (seen) this.duplicateKey(key, name);
+      else present?.add(name);
       const member = shape.members.get(name);
       if (!member) {
         if (!hasOpenMembers(node)) this.unknownMember(key, name, shape);
@@ -156,7 +157,7 @@ class ModelValidator {
       const value = property.children?.[1];
       if (value) this.value(value, member, name);
     }
-    if (this.enabled.missing && !hasOpenMembers(node) && (present.size < shape.required.size || lacksAny(present, shape.requiredList))) {
+    if (this.enabled.missing && !hasOpenMembers(node) && lacksAny(present, properties, shape.requiredList)) {
       const ownedMissing = this.owned.missingMembers.get(node);
       const supplied = node === this.root ? this.supplied : undefined;
       const required = shape.requiredList;
@@ -166,7 +167,7 @@ class ModelValidator {
       let messages: MissingMessages | undefined;
       for (let index = 0; index < required.length; index++) {
         const name = required[index];
-        if (present.has(name) || ownedMissing?.has(name) || supplied?.has(name)) continue;
+        if (isPresent(present, properties, name) || ownedMissing?.has(name) || supplied?.has(name)) continue;
         if (!range || !messages) {
           const key = keyOfValue(node);
           range = key ? nodeRange(key) : anchorRange(node);
@@ -188,17 +189,16 @@ class ModelValidator {
       const property = properties[index];
       const key = property.children?.[0];
       if (!key || typeof key.value !== 'string') continue;
-      this.noteKey(present, key, key.value);
+      if (present.has(key.value)) this.duplicateKey(key, key.value);
+      else present.add(key.value);
       if (shape.key.type === 'string') this.string(key, shape.key, keyName);
       const value = property.children?.[1];
       if (value) this.value(value, shape.value, valueName);
     }
   }
 
-  private noteKey(present: Set<string>, key: Node, name: string): void {
-    if (!present.has(name)) {
-      present.add(name);
-    } else if (this.enabled.duplicate) {
+  private duplicateKey(key: Node, name: string): void {
+    if (this.enabled.duplicate) {
       this.report('duplicate-key', `"${clip(name)}" appears more than once in this object; only one of them can take effect.`, nodeRange(key));
     }
   }
@@ -299,10 +299,11 @@ class ModelValidator {
    * Messages of missing members by label and name, built once: 4,000 empty items of one list
    * share two messages instead of building 8,000 strings (most of that shape's garbage).
    */
-  private readonly missingMessages = new Map<string, MissingMessages>();
+  private missingMessages: Map<string, MissingMessages> | undefined; // made on the first missing member: most requests have none
 
   private missingMessagesOf(object: Node): MissingMessages {
     const label = this.labelOf(object);
+    this.missingMessages ??= new Map();
     let messages = this.missingMessages.get(label);
     if (!messages) this.missingMessages.set(label, (messages = { label, byName: new Map() }));
     return messages;
@@ -379,15 +380,15 @@ class ModelValidator {
   }
 
   /** Labels of list items, one per list: a list of 4,000 items is labelled once, not 4,000 times. */
-  private readonly itemLabels = new WeakMap<Node, string>();
+  private itemLabels: WeakMap<Node, string> | undefined; // made on first need, like missingMessages
 
   /** The object's label for a message, capitalized (it starts the sentence). */
   private labelOf(object: Node): string {
     const list = object.parent?.type === 'array' ? object.parent : undefined;
-    let label = list && this.itemLabels.get(list);
+    let label = list && this.itemLabels?.get(list);
     if (label === undefined) {
       label = capitalize(objectLabel(object));
-      if (list) this.itemLabels.set(list, label);
+      if (list) (this.itemLabels ??= new WeakMap()).set(list, label);
     }
     return label;
   }
@@ -497,9 +498,23 @@ class AddMemberFix implements QuickFix {
   }
 }
 
-/** True when some of `names` is not in `present`. */
-function lacksAny(present: ReadonlySet<string>, names: readonly string[]): boolean {
-  for (let index = 0; index < names.length; index++) if (!present.has(names[index])) return true;
+/** Objects with at most this many properties are scanned for a name rather than given a Set. */
+const SMALL_OBJECT = 16;
+
+/** True when one of `properties[0 … end)` has the key `name`. */
+function hasKeyBefore(properties: readonly Node[], end: number, name: string): boolean {
+  for (let index = 0; index < end; index++) if (properties[index].children?.[0]?.value === name) return true;
+  return false;
+}
+
+/** True when the object has a member `name`: in `present` when it keeps one, else among its properties. */
+function isPresent(present: ReadonlySet<string> | undefined, properties: readonly Node[], name: string): boolean {
+  return present ? present.has(name) : hasKeyBefore(properties, properties.length, name);
+}
+
+/** True when some of `names` is not a member of the object. */
+function lacksAny(present: ReadonlySet<string> | undefined, properties: readonly Node[], names: readonly string[]): boolean {
+  for (let index = 0; index < names.length; index++) if (!isPresent(present, properties, names[index])) return true;
   return false;
 }
 
