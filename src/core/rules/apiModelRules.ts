@@ -19,8 +19,6 @@ import { breaksPatternBesidesLength, withForbiddenCharactersReplaced } from './p
 import type { RuleCode } from './ruleCodes';
 import { nodeRange, type RuleContext } from './ruleContext';
 
-const NOTHING_PRESENT: ReadonlySet<string> = new Set();
-
 /** CloudFormation converts `"3600"` to a number and `"true"` to a boolean for the API. */
 function writtenAsString(value: string, shape: Shape): boolean {
   if (shape.type === 'boolean') return value === 'true' || value === 'false';
@@ -37,6 +35,18 @@ export function checkAgainstApiModel(context: RuleContext, model: ApiModel): voi
   const input = context.spec.kind && model.inputShape(context.spec.kind);
   if (!root || !input) return;
   new ModelValidator(context, ownedElsewhere(context.spec), root, context.spec.embedding?.suppliedMembers).structure(root, input);
+}
+
+/** A missing member's message, with the member shape it was built for (the type it names). */
+interface MissingMessage {
+  member: Shape;
+  message: string;
+}
+
+/** The missing-member messages of objects with one label, by member name. */
+interface MissingMessages {
+  label: string;
+  byName: Map<string, MissingMessage>;
 }
 
 class ModelValidator {
@@ -119,18 +129,26 @@ class ModelValidator {
   private children(node: Node, shape: Shape, name: string): void {
     if (shape.type === 'list' && node.type === 'array') {
       const itemName = `${name} item`;
-      for (const child of node.children ?? []) this.value(child, shape.member, itemName);
+      const items = node.children ?? [];
+      for (let index = 0; index < items.length; index++) this.value(items[index], shape.member, itemName);
     }
   }
 
+  // No closure here: one capturing `present` made every call allocate a context for it, even
+  // when never created (4,000 empty list items made 160 KB of them per analysis).
   structure(node: Node, shape: StructureShape): void {
-    // An empty object (a half-typed list item) needs no set: nothing is present.
-    const present = node.children?.length ? new Set<string>() : (NOTHING_PRESENT as Set<string>);
-    for (const property of node.children ?? []) {
+    const properties = node.children ?? [];
+    // The names present: a small object (most of a request) is scanned for them, a larger one
+    // keeps a Set. A Set per object was most of the walk's garbage on a 200-task state machine.
+    const present = properties.length > SMALL_OBJECT ? new Set<string>() : undefined;
+    for (let index = 0; index < properties.length; index++) {
+      const property = properties[index];
       const key = property.children?.[0];
       if (!key || typeof key.value !== 'string') continue;
       const name = key.value;
-      this.noteKey(present, key, name);
+      const seen = present ? present.has(name) : hasKeyBefore(properties, index, name);
+      if (seen) this.duplicateKey(key, name);
+      else present?.add(name);
       const member = shape.members.get(name);
       if (!member) {
         if (!hasOpenMembers(node)) this.unknownMember(key, name, shape);
@@ -140,11 +158,24 @@ class ModelValidator {
       const value = property.children?.[1];
       if (value) this.value(value, member, name);
     }
-    if (!hasOpenMembers(node) && (present.size < shape.required.size || shape.requiredList.some((name) => !present.has(name)))) {
+    if (this.enabled.missing && !hasOpenMembers(node) && lacksAny(present, properties, shape.requiredList)) {
       const ownedMissing = this.owned.missingMembers.get(node);
       const supplied = node === this.root ? this.supplied : undefined;
-      for (const name of shape.requiredList) {
-        if (!present.has(name) && !ownedMissing?.has(name) && !supplied?.has(name)) this.missingMember(node, name, shape.members.get(name)!);
+      const required = shape.requiredList;
+      // Where the findings go (the key naming the object, else its `{`: the root, list items) and
+      // its label's messages: worked out once for all its missing members.
+      let range: OffsetRange | undefined;
+      let messages: MissingMessages | undefined;
+      for (let index = 0; index < required.length; index++) {
+        const name = required[index];
+        if (isPresent(present, properties, name) || ownedMissing?.has(name) || supplied?.has(name)) continue;
+        if (!range || !messages) {
+          const key = keyOfValue(node);
+          range = key ? nodeRange(key) : anchorRange(node);
+          messages = this.missingMessagesOf(node);
+        }
+        const member = shape.members.get(name)!;
+        this.report('missing-required-property', this.missingMessage(messages, name, member), range, [new AddMemberFix(node, name, member)]);
       }
     }
   }
@@ -155,20 +186,20 @@ class ModelValidator {
     const present = new Set<string>();
     const keyName = `A key of ${name}`;
     const valueName = `A value of ${name}`;
-    for (const property of properties) {
+    for (let index = 0; index < properties.length; index++) {
+      const property = properties[index];
       const key = property.children?.[0];
       if (!key || typeof key.value !== 'string') continue;
-      this.noteKey(present, key, key.value);
+      if (present.has(key.value)) this.duplicateKey(key, key.value);
+      else present.add(key.value);
       if (shape.key.type === 'string') this.string(key, shape.key, keyName);
       const value = property.children?.[1];
       if (value) this.value(value, shape.value, valueName);
     }
   }
 
-  private noteKey(present: Set<string>, key: Node, name: string): void {
-    if (!present.has(name)) {
-      present.add(name);
-    } else if (this.enabled.duplicate) {
+  private duplicateKey(key: Node, name: string): void {
+    if (this.enabled.duplicate) {
       this.report('duplicate-key', `"${clip(name)}" appears more than once in this object; only one of them can take effect.`, nodeRange(key));
     }
   }
@@ -265,29 +296,26 @@ class ModelValidator {
     this.report('unknown-property', `"${clip(name)}" is not a member of ${objectLabel(key.parent?.parent)}.${suggestion}`, nodeRange(key), fixes);
   }
 
-  private missingMember(node: Node, name: string, member: Shape): void {
-    if (!this.enabled.missing) return;
-    const key = keyOfValue(node);
-    // The key naming the object; the root and array elements have none, so their `{`.
-    const range = key ? nodeRange(key) : anchorRange(node);
-    this.report('missing-required-property', this.missingMessage(this.labelOf(node), name, member), range, [new AddMemberFix(node, name, member)]);
-  }
-
   /**
    * Messages of missing members by label and name, built once: 4,000 empty items of one list
    * share two messages instead of building 8,000 strings (most of that shape's garbage).
    */
-  private readonly missingMessages = new Map<string, Map<string, { type: string; message: string }>>();
+  private missingMessages: Map<string, MissingMessages> | undefined; // made on the first missing member: most requests have none
 
-  private missingMessage(label: string, name: string, member: Shape): string {
-    const type = expectedType(member);
-    let byName = this.missingMessages.get(label);
-    if (!byName) this.missingMessages.set(label, (byName = new Map()));
-    const known = byName.get(name);
+  private missingMessagesOf(object: Node): MissingMessages {
+    const label = this.labelOf(object);
+    this.missingMessages ??= new Map();
+    let messages = this.missingMessages.get(label);
+    if (!messages) this.missingMessages.set(label, (messages = { label, byName: new Map() }));
+    return messages;
+  }
+
+  private missingMessage(messages: MissingMessages, name: string, member: Shape): string {
+    const known = messages.byName.get(name);
     // Two objects with one label ("this object") may want one name with different types.
-    if (known?.type === type) return known.message;
-    const message = `${label} needs "${name}" (${type}).`;
-    byName.set(name, { type, message });
+    if (known && (known.member === member || expectedType(known.member) === expectedType(member))) return known.message;
+    const message = `${messages.label} needs "${name}" (${expectedType(member)}).`;
+    messages.byName.set(name, { member, message });
     return message;
   }
 
@@ -353,15 +381,15 @@ class ModelValidator {
   }
 
   /** Labels of list items, one per list: a list of 4,000 items is labelled once, not 4,000 times. */
-  private readonly itemLabels = new WeakMap<Node, string>();
+  private itemLabels: WeakMap<Node, string> | undefined; // made on first need, like missingMessages
 
   /** The object's label for a message, capitalized (it starts the sentence). */
   private labelOf(object: Node): string {
     const list = object.parent?.type === 'array' ? object.parent : undefined;
-    let label = list && this.itemLabels.get(list);
+    let label = list && this.itemLabels?.get(list);
     if (label === undefined) {
       label = capitalize(objectLabel(object));
-      if (list) this.itemLabels.set(list, label);
+      if (list) (this.itemLabels ??= new WeakMap()).set(list, label);
     }
     return label;
   }
@@ -451,18 +479,44 @@ function codePointCount(value: string): number {
  * incomplete list items must not cost thousands of placeholder trees and closures.
  */
 class AddMemberFix implements QuickFix {
-  readonly preferred = true;
-  readonly leavesPlaceholder = true;
-
   constructor(private readonly object: Node, private readonly name: string, private readonly member: Shape) {}
 
   get title(): string {
     return `Add "${this.name}"`;
   }
 
+  // Getters, not fields: the constants live once on the prototype rather than in each of thousands of fixes.
+  get preferred(): boolean {
+    return true;
+  }
+
+  get leavesPlaceholder(): boolean {
+    return true;
+  }
+
   get intents(): EditIntent[] {
     return [intent.setMember(this.object, [this.name], placeholderValue(this.member) as FixValue)];
   }
+}
+
+/** Objects with at most this many properties are scanned for a name rather than given a Set. */
+const SMALL_OBJECT = 16;
+
+/** True when one of `properties[0 … end)` has the key `name`. */
+function hasKeyBefore(properties: readonly Node[], end: number, name: string): boolean {
+  for (let index = 0; index < end; index++) if (properties[index].children?.[0]?.value === name) return true;
+  return false;
+}
+
+/** True when the object has a member `name`: in `present` when it keeps one, else among its properties. */
+function isPresent(present: ReadonlySet<string> | undefined, properties: readonly Node[], name: string): boolean {
+  return present ? present.has(name) : hasKeyBefore(properties, properties.length, name);
+}
+
+/** True when some of `names` is not a member of the object. */
+function lacksAny(present: ReadonlySet<string> | undefined, properties: readonly Node[], names: readonly string[]): boolean {
+  for (let index = 0; index < names.length; index++) if (!isPresent(present, properties, names[index])) return true;
+  return false;
 }
 
 function capitalize(text: string): string {

@@ -66,7 +66,8 @@ export function checkResourceIds(context: RuleContext): void {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'array') {
-      for (const child of node.children ?? []) if (child.type === 'object' || child.type === 'array') stack.push(child);
+      // Empty objects and lists hold no ids: 4,000 empty list items need not grow the stack.
+      for (const child of node.children ?? []) if ((child.type === 'object' || child.type === 'array') && child.children?.length) stack.push(child);
       continue;
     }
     for (const property of node.children ?? []) {

@@ -33,12 +33,18 @@ export function createRuleContext(
 ): RuleContext {
   // Looked up once per code: a spec with thousands of findings reports the same few codes.
   const severities = new Map<RuleCode, ReturnType<typeof effectiveSeverity>>();
+  // And the last one asked kept aside: findings come in runs of one code (8,000 missing members).
+  let lastCode: RuleCode | undefined;
+  let lastSeverity: ReturnType<typeof effectiveSeverity> = 'off';
   const severityOf = (code: RuleCode) => {
+    if (code === lastCode) return lastSeverity;
     let severity = severities.get(code);
     if (severity === undefined) {
       severity = effectiveSeverity(code, settings);
       severities.set(code, severity);
     }
+    lastCode = code;
+    lastSeverity = severity;
     return severity;
   };
   return {

@@ -41,6 +41,9 @@ const RESOURCE = /^arn:aws[a-z-]*:states:::(sagemaker|aws-sdk:sagemaker):([A-Za-
 /** A JSONata expression: the whole string is `{% … %}`. */
 const JSONATA_EXPRESSION = /^\{%[\s\S]*%\}$/;
 
+const DOT = 0x2e;
+const DOLLAR = 0x24;
+
 /** Nested state machines deeper than this (Parallel in Map in …) are not searched. */
 const MAX_NESTING = 32;
 
@@ -99,43 +102,102 @@ export function findStateMachineRequests(text: string, root: Node, host: HostLan
   const visit = (machine: Node | undefined, language: QueryLanguage, depth: number): void => {
     const states = memberValue(machine, 'States');
     if (states?.type !== 'object' || depth > MAX_NESTING) return;
-    for (const property of states.children ?? []) {
+    const properties = states.children ?? [];
+    for (let index = 0; index < properties.length; index++) {
+      const property = properties[index];
       const state = property.children?.[1];
       if (state?.type !== 'object') continue;
-      const stateLanguage = queryLanguage(state) ?? language;
-      switch (stringValue(memberValue(state, 'Type'))) {
+      const members = readState(state);
+      const stateLanguage = queryLanguageOf(members.queryLanguage) ?? language;
+      switch (stringValue(members.type)) {
         case 'Task': {
-          const request = taskRequest(text, state, String(property.children?.[0]?.value ?? ''), stateLanguage, host);
+          const request = taskRequest(text, members, String(property.children?.[0]?.value ?? ''), stateLanguage, host);
           if (request) requests.push(request);
           break;
         }
         case 'Parallel': {
-          const branches = memberValue(state, 'Branches');
+          const branches = members.branches;
           if (branches?.type === 'array') for (const branch of branches.children ?? []) visit(branch, stateLanguage, depth + 1);
           break;
         }
         case 'Map':
-          visit(memberValue(state, 'ItemProcessor') ?? memberValue(state, 'Iterator'), stateLanguage, depth + 1);
+          visit(members.itemProcessor ?? members.iterator, stateLanguage, depth + 1);
           break;
         default:
           break;
       }
     }
   };
-  if (isStateMachine(root)) visit(root, queryLanguage(root) ?? 'JSONPath', 0);
+  if (isStateMachine(root)) visit(root, queryLanguageOf(memberValue(root, 'QueryLanguage')) ?? 'JSONPath', 0);
   return requests;
 }
 
-function queryLanguage(object: Node): QueryLanguage | undefined {
-  const value = stringValue(memberValue(object, 'QueryLanguage'));
+/** The members of a state that decide its requests (each the value of the last key of its name, as memberValue reads it). */
+interface StateMembers {
+  type?: Node;
+  queryLanguage?: Node;
+  resource?: Node;
+  parameters?: Node;
+  arguments?: Node;
+  branches?: Node;
+  itemProcessor?: Node;
+  iterator?: Node;
+}
+
+/**
+ * A state's members read in one pass over its properties: a 500-state machine was searched once
+ * per member name (a miss, `QueryLanguage`, reads every property of every state).
+ */
+function readState(state: Node): StateMembers {
+  const members: StateMembers = {};
+  const properties = state.children ?? [];
+  for (let index = 0; index < properties.length; index++) {
+    const property = properties[index];
+    const key = property.children?.[0];
+    if (!key) continue;
+    const value = property.children?.[1];
+    switch (key.value) {
+      case 'Type':
+        members.type = value;
+        break;
+      case 'QueryLanguage':
+        members.queryLanguage = value;
+        break;
+      case 'Resource':
+        members.resource = value;
+        break;
+      case 'Parameters':
+        members.parameters = value;
+        break;
+      case 'Arguments':
+        members.arguments = value;
+        break;
+      case 'Branches':
+        members.branches = value;
+        break;
+      case 'ItemProcessor':
+        members.itemProcessor = value;
+        break;
+      case 'Iterator':
+        members.iterator = value;
+        break;
+      default:
+        break;
+    }
+  }
+  return members;
+}
+
+function queryLanguageOf(node: Node | undefined): QueryLanguage | undefined {
+  const value = stringValue(node);
   return value === 'JSONata' || value === 'JSONPath' ? value : undefined;
 }
 
-function taskRequest(text: string, state: Node, name: string, language: QueryLanguage, host: HostLanguage): SpecDocument | undefined {
-  const integration = readTaskResource(memberValue(state, 'Resource'));
+function taskRequest(text: string, state: StateMembers, name: string, language: QueryLanguage, host: HostLanguage): SpecDocument | undefined {
+  const integration = readTaskResource(state.resource);
   if (!integration) return undefined;
   const kind = STATE_MACHINE_ACTIONS[integration.action];
-  const written = memberValue(state, language === 'JSONata' ? 'Arguments' : 'Parameters');
+  const written = language === 'JSONata' ? state.arguments : state.parameters;
   const args = written?.type === 'object' ? written : undefined;
   if (args) {
     if (language === 'JSONata') markJsonataExpressions(args);
@@ -183,7 +245,8 @@ function markPathKeys(text: string, object: Node): void {
         const start = key.content?.offset ?? (quoted ? key.offset + 1 : key.offset);
         const end = key.content ? key.content.offset + key.content.length : key.offset + key.length - (quoted ? 1 : 0);
         // Only when the source spells the suffix plainly (no escapes in it) can the name's range be told.
-        if (text.slice(end - 2, end) === '.$') key.content = { offset: start, length: end - 2 - start };
+        // (Compared by character: no two-character string cut per key.)
+        if (text.charCodeAt(end - 2) === DOT && text.charCodeAt(end - 1) === DOLLAR) key.content = { offset: start, length: end - 2 - start };
         (key as { value: string }).value = key.value.slice(0, -2);
         if (value) value.dynamic = true;
       } else if (value) {
