@@ -25,6 +25,12 @@ describe('invalid-resource-id', () => {
     assert.equal(finding.severity, 'error');
   });
 
+  it('leaves free-form string maps alone: an environment variable or hyperparameter may be named KmsKeyId', () => {
+    const text = trainingSpec(IMAGE, { Environment: { KmsKeyId: 'my-key' }, HyperParameters: { VolumeKmsKeyId: 'x' }, ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10, VolumeKmsKeyId: 'my-key' } });
+    assert.deepEqual(idFindings(text).map((line) => line.split(' | ')[0]), ['my-key']);
+    assert.match(idFindings(text)[0], /ResourceConfig\.VolumeKmsKeyId/);
+  });
+
   it('accepts 8 and 17 hex digits; reports other lengths, uppercase and other prefixes', () => {
     const vpc = (SecurityGroupIds: string[], Subnets: string[]) => trainingSpec(IMAGE, { VpcConfig: { SecurityGroupIds, Subnets } });
     assert.deepEqual(idFindings(vpc(['sg-0a1b2c3d', 'sg-0123456789abcdef0'], ['subnet-1234abcd', 'subnet-0fedcba9876543210'])), []);

@@ -57,6 +57,12 @@ const KMS_KEY: IdFormat = {
 const ID_LISTS: Record<string, IdFormat> = { SecurityGroupIds: SECURITY_GROUP, Subnets: SUBNET };
 const IDS: Record<string, IdFormat> = { KmsKeyId: KMS_KEY, VolumeKmsKeyId: KMS_KEY };
 
+/**
+ * Members whose value is a free-form map of strings in the API model (MapShape of string to
+ * string): no resource ids by name inside, and 16,000 hyperparameters need not be walked.
+ */
+const STRING_MAPS = new Set(['HyperParameters', 'StaticHyperParameters', 'Environment']);
+
 export function checkResourceIds(context: RuleContext): void {
   if (!context.isEnabled('invalid-resource-id')) return;
   const root = topLevelObject(context.spec);
@@ -81,7 +87,7 @@ export function checkResourceIds(context: RuleContext): void {
         for (const item of value.children ?? []) checkId(context, item, listFormat, `${memberPath(node, name)} item`);
       } else if (format) {
         checkId(context, value, format, memberPath(node, name));
-      } else if (value.type === 'object' || value.type === 'array') {
+      } else if ((value.type === 'object' || value.type === 'array') && !STRING_MAPS.has(name)) {
         stack.push(value);
       }
     }
