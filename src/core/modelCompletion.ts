@@ -114,6 +114,24 @@ export function memberCandidates(shape: StructureShape, present: ReadonlySet<str
   });
 }
 
+/**
+ * The row of one member candidate in every host: `edit` writes it in the host's syntax; `snippet`
+ * when its text has tab stops; `filterText` what the editor filters with (default the name);
+ * `detail` in place of the candidate's (a CloudFormation property's).
+ */
+export function memberItem(candidate: MemberCandidate, edit: TextEdit, options: { snippet?: boolean; filterText?: string; detail?: string } = {}): CompletionItem {
+  return {
+    label: candidate.name,
+    kind: 'property',
+    detail: options.detail ?? candidate.detail,
+    documentation: candidate.documentation,
+    sortText: candidate.sortText,
+    edit,
+    ...(options.snippet ? { snippet: true } : {}),
+    filterText: options.filterText ?? candidate.name,
+  };
+}
+
 function memberItems(text: string, offset: number, shape: StructureShape, object: Node | undefined, typedKey: Node | undefined, supplied?: ReadonlySet<string>): CompletionResult {
   // getLocation reports the key being typed as a 'property' node spanning the key string.
   const keyNode = typedKey && (typedKey.type === 'property' || typedKey.type === 'string') && isInside(text, typedKey, offset) ? typedKey : undefined;
@@ -134,16 +152,7 @@ function memberItems(text: string, offset: number, shape: StructureShape, object
     const edit: TextEdit = renaming
       ? { offset: keyNode!.offset + 1, length: contentLength(text, keyNode!), newText: name }
       : { offset: replaceStart, length: replaceEnd - replaceStart, newText: `${JSON.stringify(escapeSnippet(name))}: ${placeholderSnippet(candidate.shape)}${comma}` };
-    return {
-      label: name,
-      kind: 'property',
-      detail: candidate.detail,
-      documentation: candidate.documentation,
-      sortText: candidate.sortText,
-      edit,
-      snippet: !renaming,
-      filterText: renaming ? name : JSON.stringify(name),
-    };
+    return memberItem(candidate, edit, { snippet: !renaming, filterText: renaming ? name : JSON.stringify(name) });
   });
   return { typed, isIncomplete: false, items };
 }

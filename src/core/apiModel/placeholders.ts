@@ -49,22 +49,36 @@ export function inlineChoices(shape: Shape): readonly string[] | undefined {
   return shape.type === 'string' && shape.enum && shape.enum.length <= MAX_CHOICES ? shape.enum : undefined;
 }
 
+/** How a host writes a scalar placeholder: a string's quotes and a choice between them, and its two booleans. */
+export interface PlaceholderSyntax {
+  quote: string;
+  /** A choice as written between the quotes (the host's escapes). */
+  quoted: (value: string) => string;
+  booleans: readonly [string, string];
+}
+
+/** JSON's: enum values need no escapes inside double quotes. */
+export const JSON_PLACEHOLDER_SYNTAX: PlaceholderSyntax = { quote: '"', quoted: (value) => value, booleans: ['true', 'false'] };
+
 /**
  * Snippet text of a value placeholder, with tab stop 1 where the user types: `"$1"`,
- * `${1|true,false|}`, `"${1|File,Pipe,FastFile|}"`, `[$1]`, `{$1}`.
+ * `${1|true,false|}`, `"${1|File,Pipe,FastFile|}"`, `[$1]`, `{$1}` — strings and booleans as
+ * `syntax` writes them (Python: `'$1'`, `${1|True,False|}`).
  */
-export function placeholderSnippet(shape: Shape): string {
+export function placeholderSnippet(shape: Shape, syntax: PlaceholderSyntax = JSON_PLACEHOLDER_SYNTAX): string {
+  const { quote } = syntax;
   switch (shape.type) {
-    case 'string':
-      if (shape.enum && shape.enum.length <= MAX_CHOICES) return `"\${1|${shape.enum.map(escapeChoice).join(',')}|}"`;
-      return '"$1"';
+    case 'string': {
+      const choices = inlineChoices(shape);
+      return choices ? `${quote}\${1|${choices.map((choice) => escapeChoice(syntax.quoted(choice))).join(',')}|}${quote}` : `${quote}$1${quote}`;
+    }
     case 'integer':
     case 'long':
     case 'float':
     case 'double':
       return `\${1:${shape.min ?? 0}}`;
     case 'boolean':
-      return '${1|true,false|}';
+      return `\${1|${syntax.booleans.join(',')}|}`;
     case 'list':
       return '[$1]';
     case 'map':

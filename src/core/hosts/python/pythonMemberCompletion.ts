@@ -15,14 +15,14 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { ApiModel, Shape, StructureShape } from '../../apiModel/apiModel';
-import { escapeChoice, escapeSnippet, inlineChoices } from '../../apiModel/placeholders';
+import { escapeSnippet, placeholderSnippet } from '../../apiModel/placeholders';
 import { hyperparameterDetail } from '../../algorithms/algorithmCompletion';
 import { algorithmJobs } from '../../algorithms/algorithmJobs';
 import type { CompletionItem, CompletionOptions, CompletionResult } from '../../completion';
 import type { TextEdit } from '../../findings';
 import { readPythonDocument, type HostDocument } from '../../hostDocument';
 import { memberNames } from '../../jsonTree';
-import { memberCandidates, valueItems } from '../../modelCompletion';
+import { memberCandidates, memberItem, valueItems } from '../../modelCompletion';
 import { contentRange } from '../../requestTree';
 import { requestPathOf, type SpecDocument } from '../../specDocument';
 import { cursorContext, nextSignificant, type Bracket, type CursorString } from './pythonCursor';
@@ -148,16 +148,9 @@ function newKeyword(document: HostDocument, offset: number, wordStart: number, w
   const found = findInProbe(`${text.slice(0, wordStart)}${word || PLACEHOLDER_KEY}=None`, `${separator}${text.slice(wordEnd)}`, open, (property) => keyOf(property)?.offset === wordStart && keyStyle(property) === 'keyword');
   const members = found && membersOf(found, model);
   if (!members) return undefined;
-  const items = memberCandidates(members.shape, members.present).map((candidate): CompletionItem => ({
-    label: candidate.name,
-    kind: 'property',
-    detail: candidate.detail,
-    documentation: candidate.documentation,
-    sortText: candidate.sortText,
-    edit: { offset: wordStart, length: wordEnd - wordStart, newText: `${escapeSnippet(candidate.name)}=${valueSnippet(candidate.shape, detectStyle(text).quote)}${separator}` },
-    snippet: true,
-    filterText: candidate.name,
-  }));
+  const items = memberCandidates(members.shape, members.present).map((candidate) =>
+    memberItem(candidate, { offset: wordStart, length: wordEnd - wordStart, newText: `${escapeSnippet(candidate.name)}=${valueSnippet(candidate.shape, detectStyle(text).quote)}${separator}` }, { snippet: true }),
+  );
   return { typed: text.slice(wordStart, offset), isIncomplete: false, items };
 }
 
@@ -198,17 +191,14 @@ function newKey(document: HostDocument, key: NewKey, options: CompletionOptions)
     const hyperparameters = hyperparameterItems(found, options, { offset: key.replaceStart, length: key.replaceEnd - key.replaceStart, newText: '' }, q, separator, filterText);
     return hyperparameters && { typed: typedName, isIncomplete: false, items: hyperparameters };
   }
-  const items = memberCandidates(members.shape, members.present).map((candidate): CompletionItem => ({
-    label: candidate.name,
-    kind: 'property',
-    detail: candidate.detail,
-    documentation: candidate.documentation,
-    sortText: candidate.sortText,
-    edit: { offset: key.replaceStart, length: key.replaceEnd - key.replaceStart, newText: `${escapeSnippet(pythonStringLiteral(candidate.name, q))}: ${valueSnippet(candidate.shape, q)}${separator}` },
-    snippet: true,
-    // The editor filters the text from the edit's start (the quote, if typed) to the cursor.
-    filterText: filterText(candidate.name),
-  }));
+  const items = memberCandidates(members.shape, members.present).map((candidate) =>
+    memberItem(
+      candidate,
+      { offset: key.replaceStart, length: key.replaceEnd - key.replaceStart, newText: `${escapeSnippet(pythonStringLiteral(candidate.name, q))}: ${valueSnippet(candidate.shape, q)}${separator}` },
+      // The editor filters the text from the edit's start (the quote, if typed) to the cursor.
+      { snippet: true, filterText: filterText(candidate.name) },
+    ),
+  );
   return { typed: typedName, isIncomplete: false, items };
 }
 
@@ -266,15 +256,7 @@ function hyperparameterItems(found: FoundMember, options: CompletionOptions, edi
 
 /** Items renaming a key in place (no snippet): `nameText` writes a name as the key's content. */
 function renameItems(members: Members, edit: TextEdit, typed: string, nameText: (name: string) => string): CompletionResult {
-  const items = memberCandidates(members.shape, members.present).map((candidate): CompletionItem => ({
-    label: candidate.name,
-    kind: 'property',
-    detail: candidate.detail,
-    documentation: candidate.documentation,
-    sortText: candidate.sortText,
-    edit: { ...edit, newText: nameText(candidate.name) },
-    filterText: candidate.name,
-  }));
+  const items = memberCandidates(members.shape, members.present).map((candidate) => memberItem(candidate, { ...edit, newText: nameText(candidate.name) }));
   return { typed, isIncomplete: false, items };
 }
 
@@ -347,27 +329,7 @@ function escapedIn(value: string, quote: string): string {
   return pythonStringLiteral(value, quote).slice(1, -1);
 }
 
-/**
- * The value written after a new member's `=` or `: `, as a snippet: `"$1"` (enum choices inline),
- * `${1:0}` (the model's minimum), `${1|True,False|}`, `[$1]`, `{$1}`.
- */
+/** The value written after a new member's `=` or `: ` (placeholders.ts), with Python's quotes, escapes and `True`/`False`. */
 function valueSnippet(shape: Shape, quote: string): string {
-  switch (shape.type) {
-    case 'string': {
-      const choices = inlineChoices(shape);
-      return choices ? `${quote}\${1|${choices.map((choice) => escapeChoice(escapedIn(choice, quote))).join(',')}|}${quote}` : `${quote}$1${quote}`;
-    }
-    case 'integer':
-    case 'long':
-    case 'float':
-    case 'double':
-      return `\${1:${shape.min ?? 0}}`;
-    case 'boolean':
-      return '${1|True,False|}';
-    case 'list':
-      return '[$1]';
-    case 'map':
-    case 'structure':
-      return '{$1}';
-  }
+  return placeholderSnippet(shape, { quote, quoted: (value) => escapedIn(value, quote), booleans: ['True', 'False'] });
 }

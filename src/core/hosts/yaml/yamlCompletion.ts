@@ -21,7 +21,7 @@ import type { CompletionItem, CompletionOptions, CompletionResult } from '../../
 import type { TextEdit } from '../../findings';
 import { readYamlDocument, requestAt, type HostDocument } from '../../hostDocument';
 import { memberNames } from '../../jsonTree';
-import { kindStarterDetail, kindStarterShape, memberCandidates, valueItems } from '../../modelCompletion';
+import { kindStarterDetail, kindStarterShape, memberCandidates, memberItem, valueItems } from '../../modelCompletion';
 import { contentRange, isDynamic } from '../../requestTree';
 import { requestPathOf, type SpecDocument } from '../../specDocument';
 import { completeInPython } from '../python/pythonCompletion';
@@ -125,16 +125,13 @@ function newKey(document: HostDocument, offset: number, wordStart: number, wordE
   const lineStart = text.lastIndexOf('\n', wordStart - 1) + 1;
   const indent = ' '.repeat(wordStart - lineStart);
   const present = presentMembers(request, object, name);
-  const items = memberCandidates(members.shape, present, !request.valuesOnly).map((candidate): CompletionItem => ({
-    label: candidate.name,
-    kind: 'property',
-    detail: members.detail?.(candidate.name) ?? candidate.detail,
-    documentation: candidate.documentation,
-    sortText: candidate.sortText,
-    edit: { ...edit, newText: `${escapeSnippet(scalarText(candidate.name, 'plain', flow))}:${flow ? flowValueSnippet(candidate.shape) : valueSnippet(candidate.shape, indent, layout)}${comma}` },
-    snippet: true,
-    filterText: candidate.name,
-  }));
+  const items = memberCandidates(members.shape, present, !request.valuesOnly).map((candidate) =>
+    memberItem(
+      candidate,
+      { ...edit, newText: `${escapeSnippet(scalarText(candidate.name, 'plain', flow))}:${flow ? flowValueSnippet(candidate.shape) : valueSnippet(candidate.shape, indent, layout)}${comma}` },
+      { snippet: true, detail: members.detail?.(candidate.name) },
+    ),
+  );
   return { typed, isIncomplete: false, items };
 }
 
@@ -152,15 +149,9 @@ function renameKey(document: HostDocument, offset: number, wordStart: number, op
   const members = options.apiModel && membersFor(request, object, options.apiModel);
   if (!members) return undefined;
   const present = presentMembers(request, object, name);
-  const items = memberCandidates(members.shape, present, !request.valuesOnly).map((candidate): CompletionItem => ({
-    label: candidate.name,
-    kind: 'property',
-    detail: members.detail?.(candidate.name) ?? candidate.detail,
-    documentation: candidate.documentation,
-    sortText: candidate.sortText,
-    edit: { ...edit, newText: scalarText(candidate.name, 'plain', flow) },
-    filterText: candidate.name,
-  }));
+  const items = memberCandidates(members.shape, present, !request.valuesOnly).map((candidate) =>
+    memberItem(candidate, { ...edit, newText: scalarText(candidate.name, 'plain', flow) }, { detail: members.detail?.(candidate.name) }),
+  );
   return { typed: document.text.slice(wordStart, offset), isIncomplete: false, items };
 }
 
