@@ -244,3 +244,30 @@ ${fit}
     assert.deepEqual(summary(text), [['algorithm-content-type', 'text/csv']]);
   });
 });
+
+describe('estimators a HyperparameterTuner takes', () => {
+  // The tuner sets hyperparameters from its ranges: a required one given as a range is present.
+  it('reports no missing hyperparameter on an estimator passed to a tuner, by position or as estimator=', () => {
+    const generic = (tuner: string) => `import sagemaker
+from sagemaker import image_uris
+from sagemaker.estimator import Estimator
+from sagemaker.tuner import HyperparameterTuner, IntegerParameter
+
+ipi = Estimator(image_uris.retrieve("ipinsights", "us-east-1"), role, instance_count=1, instance_type="ml.c5.xlarge",
+                hyperparameters={"num_entity_vectors": 1000})
+${tuner}
+`;
+    const untuned = generic('');
+    assert.deepEqual(summary(untuned).filter(([code]) => code === 'algorithm-missing-hyperparameter').length, 1, 'without a tuner vector_dim is missing');
+    assert.deepEqual(summary(generic('t = HyperparameterTuner(ipi, "validation:discriminator_auc", {"vector_dim": IntegerParameter(4, 4096)})')), []);
+    assert.deepEqual(summary(generic('t = HyperparameterTuner(objective_metric_name="validation:discriminator_auc", estimator=ipi, hyperparameter_ranges={})')), []);
+    const amazon = script('KMeans', '', 't = HyperparameterTuner(estimator, "test:msd", {"k": IntegerParameter(2, 20)})');
+    assert.deepEqual(summary(amazon), []);
+    assert.equal(summary(script('KMeans', '')).filter(([code]) => code === 'algorithm-missing-hyperparameter').length, 1, 'without a tuner k is missing');
+  });
+
+  it('still judges the values an estimator passed to a tuner writes', () => {
+    const text = script('KMeans', 'k=0', 't = HyperparameterTuner(estimator, "test:msd", {"mini_batch_size": IntegerParameter(100, 500)})');
+    assert.deepEqual(summary(text).map(([code]) => code), ['algorithm-invalid-hyperparameter']);
+  });
+});

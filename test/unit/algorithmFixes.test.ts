@@ -105,7 +105,7 @@ describe('built-in algorithm fixes: boolean flags', () => {
             if (problem === undefined) continue; // accepted as written (the value itself, or a case the algorithm ignores)
             assert.equal(problem.replacement, expected, `${spelling} → ${expected}`);
             assert.deepEqual(problem.alternatives ?? [], [], spelling);
-            assert.equal(problem.tied, undefined, spelling);
+            assert.equal(problem.guess, undefined, spelling);
           }
         }
       });
@@ -182,6 +182,13 @@ describe('built-in algorithm fixes: equally near candidates are not preferred', 
     assert.deepEqual(fixList(finding), [['Change to "0"', false], ['Change to "1"', false]]);
     assert.equal(unambiguousFix(finding), undefined);
     assert.equal(fixAll(text, (current) => readJsonDocument(current, true), 'json'), text);
+  });
+
+  it('does not prefer a nearest value further than a typo: a multiclass factorization machine is not made binary', () => {
+    const value = 'multiclass_classifier';
+    const problem = valueProblem(algorithms.facts('factorization-machines', undefined)!, algorithms.facts('factorization-machines', undefined)!.hyperparameter('predictor_type')!, value)!;
+    assert.equal(problem.replacement, 'binary_classifier');
+    assert.equal(problem.guess, true);
   });
 
   it('still prefers a single nearest value (gbtre → gbtree)', () => {

@@ -18,10 +18,11 @@ export interface ValueProblem {
   /** Further replacements offered (other near allowed values). */
   alternatives?: string[];
   /**
-   * Set when the replacement is a guess among equally near allowed values (`"2"` for `0`/`1`):
-   * offered, but not preferred, so fix-all never picks one of them for the user.
+   * Set when the replacement is a guess: among equally near allowed values (`"2"` for `0`/`1`),
+   * or further than a typo (`multiclass_classifier` → `binary_classifier` changes what is
+   * trained). Offered, but not preferred, so fix-all never picks it for the user.
    */
-  tied?: true;
+  guess?: true;
 }
 
 const INTEGER = /^\s*[+-]?\d+\s*$/;
@@ -163,7 +164,7 @@ function listProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterData, 
     const whole = [problem.replacement, ...(problem.alternatives ?? [])]
       .map((item) => replaceItem(list.format, value, index, items[index], item))
       .filter((candidate): candidate is string => candidate !== undefined);
-    const found: ValueProblem = { message: problem.message, field: problem.field, ...(problem.tied && { tied: true as const }) };
+    const found: ValueProblem = { message: problem.message, field: problem.field, ...(problem.guess && { guess: true as const }) };
     return whole.length === 0 ? found : { ...found, replacement: whole[0], alternatives: whole.slice(1) };
   }
   return undefined;
@@ -287,10 +288,10 @@ function formatText(format: ListFormatData['format']): string {
  * The nearest allowed values: the first as the replacement, up to two more as alternatives. A
  * boolean-like value for a two-valued flag (`True`, `yes`, `0` for `0`/`1` or `true`/`false`) means
  * the value of the same truth, alone. Otherwise, when the first two are equally near (`"2"` for
- * `0`/`1`), the replacement is `tied`: a guess, not preferred. `typosOnly` (list items, whose
+ * `0`/`1`), or none is within a typo, the replacement is a `guess`: not preferred. `typosOnly` (list items, whose
  * candidates are many) keeps only candidates a typo away.
  */
-function nearest(value: string, allowed: readonly string[], typosOnly = false): Pick<ValueProblem, 'replacement' | 'alternatives' | 'tied'> {
+function nearest(value: string, allowed: readonly string[], typosOnly = false): Pick<ValueProblem, 'replacement' | 'alternatives' | 'guess'> {
   const flag = booleanPair(allowed);
   const meaning = booleanMeaning(value);
   if (flag && meaning !== undefined) return { replacement: meaning ? flag.truthy : flag.falsy };
@@ -298,7 +299,8 @@ function nearest(value: string, allowed: readonly string[], typosOnly = false): 
   if (ranked.length === 0) return {};
   const distance = (candidate: string) => (candidate.toLowerCase() === value.toLowerCase() ? 0 : editDistance(value.toLowerCase(), candidate.toLowerCase()));
   const tied = ranked.length > 1 && distance(ranked[0]) === distance(ranked[1]);
-  return { replacement: ranked[0], alternatives: ranked.slice(1, 3), ...(tied && { tied: true as const }) };
+  const farther = distance(ranked[0]) > typoLimit(value);
+  return { replacement: ranked[0], alternatives: ranked.slice(1, 3), ...((tied || farther) && { guess: true as const }) };
 }
 
 /** Edits that still make a typo: one for short values, up to three for long ones (as for names). */

@@ -92,7 +92,7 @@ export function estimatorRequest(
   if (!boundName) open = true;
   const callsOn = (method: string) => methodCallsOn(text, scopes, call, boundName, methodCalls.get(method) ?? []);
   const sets = callsOn('set_hyperparameters');
-  if (sets.unknown) open = true;
+  if (sets.unknown || isTuned(callsOn)) open = true;
   for (const setCall of sets.own) sources.push({ object: values.keywordObject(setCall.argList, undefined, 0, 'call'), nameNode: setCall.callee });
   // The member holding the map is named where its last source is introduced (with none, the
   // class name): missing-hyperparameter findings go there.
@@ -132,6 +132,18 @@ export function estimatorRequest(
  * The calls among `calls` (of one method) made on the estimator `call` bound to `boundName`;
  * `unknown` when one may be on it but cannot be followed (`self.est.fit(…)`, a name bound twice).
  */
+/** The key under which the file's `HyperparameterTuner(estimator, …)` calls are listed with the method calls (pythonRequests.ts). */
+export const TUNED = 'tuned';
+
+/**
+ * True when a `HyperparameterTuner` may take the estimator: the tuner sets some hyperparameters
+ * from ranges (a required one given as a range is present), so none is reported missing.
+ */
+export function isTuned(callsOn: (method: string) => { own: readonly EstimatorMethodCall[]; unknown: boolean }): boolean {
+  const tuners = callsOn(TUNED);
+  return tuners.own.length > 0 || tuners.unknown;
+}
+
 export function methodCallsOn(
   text: string,
   scopes: PythonScopes,

@@ -18,7 +18,7 @@ import { findImageFields, type ImageField, type ImageUsage, type SpecDocument } 
 import type { SpecKind } from '../../specKind';
 import { amazonEstimatorNames, amazonEstimatorOf, amazonEstimatorRequest } from './pythonAmazonEstimators';
 import { clientRegion } from './pythonClientRegion';
-import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
+import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, TUNED, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
 import { PythonScopes } from './pythonScopes';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
 import { PythonValues, type PythonNode } from './pythonValues';
@@ -139,7 +139,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   // Each call's callee and arguments, read once: the method calls and the main pass both need them.
   const callees = calls.map((call) => calleeName(text, call));
   const argLists = calls.map((call) => call.getChild('ArgList'));
-  const methodCalls = estimatorMethodCalls(callees, argLists);
+  const methodCalls = estimatorMethodCalls(text, callees, argLists);
   // A `retrieve(…)` is read once, whether as an estimator's image or as a call of its own.
   const retrieves = new Map<number, FrameworkRequest>();
   const readRetrieve = (calleeNode: SyntaxNode, argList: SyntaxNode): FrameworkRequest => {
@@ -224,15 +224,40 @@ function offsetsOf(text: string, marker: string): number[] {
   return offsets;
 }
 
-/** Every `….set_hyperparameters(…)` and `….fit(…)` call of the file (the SDK estimators' methods), by method name, from each call's callee and argument list. */
-function estimatorMethodCalls(callees: readonly ReturnType<typeof calleeName>[], argLists: readonly (SyntaxNode | null)[]): Map<string, EstimatorMethodCall[]> {
-  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []]]);
+/**
+ * Every `….set_hyperparameters(…)` and `….fit(…)` call of the file (the SDK estimators' methods),
+ * by method name, from each call's callee and argument list; and under `tuned`, each
+ * `HyperparameterTuner(estimator, …)`, its estimator argument in the receiver's place.
+ */
+function estimatorMethodCalls(text: string, callees: readonly ReturnType<typeof calleeName>[], argLists: readonly (SyntaxNode | null)[]): Map<string, EstimatorMethodCall[]> {
+  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []], [TUNED, []]]);
   for (let index = 0; index < callees.length; index++) {
     const callee = callees[index];
     const argList = argLists[index];
-    if (callee?.receiver && argList) found.get(callee.name)?.push({ callee: callee.node, receiver: callee.receiver, argList });
+    if (!callee || !argList) continue;
+    if (callee.receiver) found.get(callee.name)?.push({ callee: callee.node, receiver: callee.receiver, argList });
+    if (callee.name === TUNER_CLASS) found.get(TUNED)!.push({ callee: callee.node, receiver: tunerEstimator(text, argList), argList });
   }
   return found;
+}
+
+/** The SDK's tuner (`sagemaker.tuner.HyperparameterTuner`): it sets hyperparameters of its estimator from ranges, and fits it. */
+const TUNER_CLASS = 'HyperparameterTuner';
+
+/** A tuner's estimator: its first positional argument or `estimator=`. */
+function tunerEstimator(text: string, argList: SyntaxNode): SyntaxNode | undefined {
+  const children = childrenOf(argList);
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index];
+    if (child.name === '(' || child.name === ',' || child.name === ')') continue;
+    if (child.name === 'VariableName' && children[index + 1]?.name === 'AssignOp') {
+      if (sourceOf(text, child) === 'estimator') return children[index + 2];
+      index += 2;
+      continue;
+    }
+    return child;
+  }
+  return undefined;
 }
 
 /** `image_uris.retrieve("xgboost", region, "1.7-1")` as the image (in place or through a name bound once), with a literal framework. */

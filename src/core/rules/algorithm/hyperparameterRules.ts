@@ -66,11 +66,11 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
     // string in its place would be sent as its characters, so a list's fix is left to the user.
     const rewritable = !(job.sdkEstimator && hyperparameter.type === 'list');
     const replacements = problem.replacement === undefined || !rewritable ? [] : [problem.replacement, ...(problem.alternatives ?? [])];
-    // A guess among equally near values is offered, never preferred: fix-all leaves it to the user.
+    // A guess (equally near values, or none within a typo) is offered, never preferred: fix-all leaves it to the user.
     const fixes: QuickFix[] = replacements.map((replacement, index) => ({
       title: `Change to "${replacement}"`,
       intents: [intent.replaceValue(value, replacement)],
-      preferred: index === 0 && !problem.tied,
+      preferred: index === 0 && !problem.guess,
     }));
     // An SDK estimator's keyword may be named for its class attribute (`max_iterations=`).
     const keyword = job.sdkEstimator && hyperparameter.sdkKeyword !== undefined && hyperparameter.sdkKeyword !== name ? ` (${hyperparameter.sdkKeyword}=)` : '';

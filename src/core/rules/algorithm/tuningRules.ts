@@ -113,7 +113,7 @@ function checkRange(context: RuleContext, job: AlgorithmJob, kind: (typeof RANGE
       if (valueNode.type !== 'string' || isDynamic(valueNode)) continue;
       const problem = valueProblem(facts, hyperparameter, valueNode.value as string);
       if (!problem) continue;
-      const fixes: QuickFix[] = problem.replacement === undefined ? [] : [{ title: `Change to "${problem.replacement}"`, intents: [intent.replaceValue(valueNode, problem.replacement)], preferred: !problem.tied }];
+      const fixes: QuickFix[] = problem.replacement === undefined ? [] : [{ title: `Change to "${problem.replacement}"`, intents: [intent.replaceValue(valueNode, problem.replacement)], preferred: !problem.guess }];
       context.report('algorithm-parameter-range', `Range of "${name}": ${problem.message}; its training jobs fail inside the container.`, nodeRange(valueNode), fixes, severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field)));
     }
     return;
