@@ -15,9 +15,8 @@ import { bracketNestingExceeds } from './hosts/python/pythonNesting';
 import { PythonTooDeepError } from './hosts/python/pythonScopes';
 import { parsePython } from './hosts/python/pythonSyntax';
 import type { RequestNode } from './requestTree';
-import { parseTree, type ParseError } from 'jsonc-parser';
+import { parseJson, type ParsedJson } from './jsonParse';
 import { findWorkflowRequests, mayHoldWorkflow, namesWorkflow } from './hosts/workflows/workflowRequests';
-import { scanJson, type JsonScan } from './jsonScan';
 import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests, type CloudFormationHooks, type TemplateResource } from './hosts/cloudFormation/cloudFormationRequests';
 import { intrinsicView } from './hosts/cloudFormation/intrinsics';
 import { embeddedJsonTree } from './hosts/cloudFormation/embeddedJson';
@@ -26,8 +25,8 @@ import { isStateMachine } from './hosts/workflows/stateMachineRequests';
 import { isPipelineDefinition } from './hosts/workflows/pipelineRequests';
 import { memberValue } from './jsonTree';
 import { findYamlRequests } from './hosts/yaml/yamlRequests';
-import { mayNameSpecKind } from './specKind';
-import { identifySpec, parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
+import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
+import { parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
 import { findHashSuppressions, withoutSuppressed, type HostComment } from './suppressions';
 
 export interface HostDocument {
@@ -47,26 +46,29 @@ export interface HostDocument {
  * `sagemakerSpec.files`); none otherwise.
  */
 export function readJsonDocument(text: string, forced = false): HostDocument {
-  const { kind, scan } = identifySpec(text);
-  if (!kind && !forced && mayHoldCloudFormationRequests(text)) {
+  // Words first: other JSON files (lock files, settings, data) are never parsed.
+  const mayHoldTemplate = !forced && mayHoldCloudFormationRequests(text);
+  const mayBeWorkflow = mayHoldWorkflow(text);
+  if (!forced && !mayHoldTemplate && !mayBeWorkflow && !mayNameSpecKind(text)) return { host: 'json', text, requests: [], frameworkRequests: [], comments: [] };
+  // One pass gives the tree and the top-level members that tell what the text is.
+  const parsed = parseJson(text);
+  const kind = detectSpecKindByContent(parsed.topLevelMembers);
+  if (!kind && mayHoldTemplate && isCloudFormationTemplate(parsed.root)) {
     // A CloudFormation template: its SageMaker resources' requests, with offsets into the template.
-    const template = parseSpecDocument(text, scan);
-    if (isCloudFormationTemplate(template.root)) return { host: 'json', text, requests: findCloudFormationRequests(text, template.root!, 'json', cloudFormationHooks), frameworkRequests: [], comments: [] };
+    return { host: 'json', text, requests: findCloudFormationRequests(text, parsed.root!, 'json', cloudFormationHooks), frameworkRequests: [], comments: [] };
   }
   let requests: SpecDocument[] = [];
-  if (kind) requests = [parseSpecDocument(text, scan)];
-  else if (mayHoldWorkflow(text)) requests = readWorkflowJson(text, scan ?? scanJson(text));
-  if (requests.length === 0 && forced && !kind) requests = [parseSpecDocument(text, scan)];
+  if (kind) requests = [parseSpecDocument(text, parsed)];
+  else if (mayBeWorkflow) requests = readWorkflowJson(text, parsed);
+  if (requests.length === 0 && forced && !kind) requests = [parseSpecDocument(text, parsed)];
   return { host: 'json', text, requests, frameworkRequests: [], comments: [] };
 }
 
 /** The requests of a JSON workflow; its syntax errors go with the first one, so they are reported once. */
-function readWorkflowJson(text: string, scan: JsonScan): SpecDocument[] {
-  if (scan.tooDeepAt !== undefined || !namesWorkflow(scan.topLevelMembers)) return [];
-  const parseErrors: ParseError[] = [];
-  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
-  const requests = findWorkflowRequests(text, root);
-  if (requests.length > 0) requests[0].parseErrors = parseErrors;
+function readWorkflowJson(text: string, parsed: ParsedJson): SpecDocument[] {
+  if (parsed.tooDeepAt !== undefined || !namesWorkflow(parsed.topLevelMembers)) return [];
+  const requests = findWorkflowRequests(text, parsed.root);
+  if (requests.length > 0) requests[0].parseErrors = parsed.parseErrors;
   return requests;
 }
 

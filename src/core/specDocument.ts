@@ -2,7 +2,8 @@
  * The parsed view of one document, built once per document version and shared by diagnostics,
  * completion, hover and code actions.
  */
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { parseJson, type ParsedJson } from './jsonParse';
 import { memberValue, type OffsetRange } from './jsonTree';
 import { isDynamic, type RequestNode } from './requestTree';
 import { parseImageReference, type ParseResult } from './imageReference';
@@ -181,14 +182,13 @@ export function identifySpec(text: string): { kind: SpecKind | undefined; scan: 
 
 /**
  * Parses a spec (any JSON text, in fact) into the view every feature shares. Text nested
- * deeper than MAX_NESTING_DEPTH is not parsed (`root` undefined, `tooDeepAt` set): the
- * recursive parser would overflow the stack. `scan` may be passed when already computed.
+ * deeper than MAX_NESTING_DEPTH has no tree (`root` undefined, `tooDeepAt` set). `parsed` may
+ * be passed when the text was already parsed (see jsonParse.ts).
  */
-export function parseSpecDocument(text: string, scan: JsonScan = scanJson(text)): SpecDocument {
-  const kind = detectSpecKind(scan.topLevelMembers);
-  if (scan.tooDeepAt !== undefined) return { text, root: undefined, parseErrors: [], tooDeepAt: scan.tooDeepAt, kind, images: [] };
-  const parseErrors: ParseError[] = [];
-  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+export function parseSpecDocument(text: string, parsed: ParsedJson = parseJson(text)): SpecDocument {
+  const kind = detectSpecKind(parsed.topLevelMembers);
+  if (parsed.tooDeepAt !== undefined) return { text, root: undefined, parseErrors: [], tooDeepAt: parsed.tooDeepAt, kind, images: [] };
+  const { root, parseErrors } = parsed;
   const topLevel = root?.type === 'object' ? root : undefined;
   const images = kind && topLevel ? findImageFields(kind, topLevel) : [];
   // As in YAML: while the text does not parse, a member that looks absent may be half-typed.

@@ -1,0 +1,136 @@
+/**
+ * jsonc-parser's tree, built in the same pass that tells what the flat scan (jsonScan.ts) tells:
+ * the top-level member names and whether nesting stays within MAX_NESTING_DEPTH. For a text
+ * that will be parsed anyway (a workflow, a spec, a template), the scan was a second pass over
+ * it: on a 500-state machine it cost a fifth of the parse.
+ *
+ * The tokens and grammar are jsonc-parser's own (`visit`); only the nodes are built here, the
+ * way its `parseTree` builds them (same shapes, offsets, `colonOffset`, parse errors), with a
+ * depth count beside. Past MAX_NESTING_DEPTH the callbacks are suppressed and the result has no
+ * tree, like the scan's. `visit` itself still recurses: input deep enough to overflow the stack
+ * (about 6,000 levels) throws a RangeError, which is caught and answered by the scan, which
+ * stops at the limit.
+ */
+import { visit, type Node, type ParseError } from 'jsonc-parser';
+import { MAX_NESTING_DEPTH, scanJson, type JsonScan } from './jsonScan';
+
+export interface ParsedJson extends JsonScan {
+  /** The tree, as jsonc-parser's parseTree builds it; undefined for empty text and when `tooDeepAt` is set. */
+  root: Node | undefined;
+  /** jsonc-parser's errors (empty when `tooDeepAt` is set). */
+  parseErrors: ParseError[];
+}
+
+/** The parse options of every JSON host: comments and trailing commas, as VS Code's JSON with Comments. */
+const OPTIONS = { allowTrailingComma: true, disallowComments: false };
+
+type MutableNode = { -readonly [K in keyof Node]: Node[K] } & { children?: MutableNode[]; parent?: MutableNode };
+
+/**
+ * Parses `text` (JSON with comments and trailing commas) once. Time linear in its length;
+ * memory one node per value, key and member. Never throws for any input text.
+ */
+export function parseJson(text: string): ParsedJson {
+  const topLevelMembers: string[] = [];
+  const parseErrors: ParseError[] = [];
+  let tooDeepAt: number | undefined;
+  let depth = 0;
+  let currentParent: MutableNode = { type: 'array', offset: -1, length: -1, children: [], parent: undefined }; // artificial root
+
+  const ensurePropertyComplete = (endOffset: number): void => {
+    if (currentParent.type === 'property') {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent!;
+    }
+  };
+  const onValue = (valueNode: MutableNode): MutableNode => {
+    currentParent.children!.push(valueNode);
+    return valueNode;
+  };
+  /**
+   * False (suppress the contents' callbacks) once nesting goes past the limit. `visit` still
+   * calls the end of the object or array that returned false: `leave` tells it apart.
+   */
+  const enter = (offset: number): boolean => {
+    if (++depth <= MAX_NESTING_DEPTH) return true;
+    tooDeepAt ??= offset;
+    return false;
+  };
+  /** False for the end of a suppressed object or array: it has no node. */
+  const leave = (): boolean => depth-- <= MAX_NESTING_DEPTH;
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: (offset) => {
+          if (!enter(offset)) return false;
+          currentParent = onValue({ type: 'object', offset, length: -1, parent: currentParent, children: [] });
+          return undefined;
+        },
+        onObjectProperty: (name, offset, length) => {
+          currentParent = onValue({ type: 'property', offset, length: -1, parent: currentParent, children: [] });
+          currentParent.children!.push({ type: 'string', value: name, offset, length, parent: currentParent });
+        },
+        onObjectEnd: (offset, length) => {
+          if (!leave()) return;
+          ensurePropertyComplete(offset + length); // a property without a value ends with its object
+          currentParent.length = offset + length - currentParent.offset;
+          currentParent = currentParent.parent!;
+          ensurePropertyComplete(offset + length);
+        },
+        onArrayBegin: (offset) => {
+          if (!enter(offset)) return false;
+          currentParent = onValue({ type: 'array', offset, length: -1, parent: currentParent, children: [] });
+          return undefined;
+        },
+        onArrayEnd: (offset, length) => {
+          if (!leave()) return;
+          currentParent.length = offset + length - currentParent.offset;
+          currentParent = currentParent.parent!;
+          ensurePropertyComplete(offset + length);
+        },
+        onLiteralValue: (value, offset, length) => {
+          onValue({ type: literalType(value), offset, length, parent: currentParent, value });
+          ensurePropertyComplete(offset + length);
+        },
+        onSeparator: (separator, offset) => {
+          if (currentParent.type !== 'property') return;
+          if (separator === ':') {
+            currentParent.colonOffset = offset;
+            // A top-level member name is one a colon follows, as the scan reads them (depth 1 with a
+            // property open is inside the top-level object).
+            if (depth === 1 && tooDeepAt === undefined) topLevelMembers.push(currentParent.children![0].value as string);
+          } else if (separator === ',') {
+            ensurePropertyComplete(offset);
+          }
+        },
+        onError: (error, offset, length) => {
+          parseErrors.push({ error, offset, length });
+        },
+      },
+      OPTIONS,
+    );
+  } catch (error) {
+    // The stack ran out in jsonc-parser's recursion: the scan finds where the limit was passed.
+    if (!(error instanceof RangeError)) throw error;
+    const scan = scanJson(text);
+    return { topLevelMembers: scan.topLevelMembers, tooDeepAt: scan.tooDeepAt ?? 0, root: undefined, parseErrors: [] };
+  }
+  if (tooDeepAt !== undefined) return { topLevelMembers, tooDeepAt, root: undefined, parseErrors: [] };
+  const root = currentParent.children![0];
+  if (root) delete root.parent;
+  return { topLevelMembers, root, parseErrors };
+}
+
+function literalType(value: unknown): Node['type'] {
+  switch (typeof value) {
+    case 'boolean':
+      return 'boolean';
+    case 'string':
+      return 'string';
+    case 'number':
+      return 'number';
+    default:
+      return 'null';
+  }
+}

@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { parseJson } from '../../src/core/jsonParse';
+import { MAX_NESTING_DEPTH, scanJson } from '../../src/core/jsonScan';
+import { EXAMPLES } from './cliTestKit';
+
+/** jsonc-parser's own tree and errors, as every JSON host read them before. */
+function libraryParse(text: string): { root: Node | undefined; errors: ParseError[] } {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  return { root, errors };
+}
+
+/** A node without its parent links (they make cycles), for deepEqual. */
+function shape(node: Node | undefined): unknown {
+  if (!node) return node;
+  const { parent, children, ...rest } = node;
+  assert.ok(parent === undefined || parent.children?.includes(node), 'every parent link points at a node that holds the child');
+  return children ? { ...rest, children: children.map(shape) } : rest;
+}
+
+describe('the one-pass JSON parse (tree, top-level members and depth guard)', () => {
+  const cases: Record<string, string> = {
+    'comments of both kinds, with brackets and quotes in them': '{/* { "Fake": [ */ "A": 1, // "Fake2": {\n "B": {"C": [1, {"D": 2}]}}',
+    'strings holding brackets, colons and escaped quotes': '{"A": "{[\\"x\\": ]}", "B\\u0041": "a:b", "C": ["]", "}"]}',
+    'a trailing comma and nested keys that are not top-level': '{"A": {"Nested": 1}, "B": [{"Item": 2}],}',
+    'an array at the top level': '[{"A": 1}]',
+    'literals of every type': '{"s": "x", "n": -1.5e3, "t": true, "f": false, "z": null}',
+    'half-typed: an unterminated string before a line break': '{"A": "abc\n, "B": 1}',
+    'half-typed: a member without a value yet': '{"A": , "B": {"C":',
+    'half-typed: a key without its colon': '{"A": 1, "B"\n}',
+    'empty text': '',
+    'text that is not JSON': 'hello: world',
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    it(`builds jsonc-parser's tree and errors and the scan's members: ${name}`, () => {
+      const parsed = parseJson(text);
+      const library = libraryParse(text);
+      assert.deepEqual(shape(parsed.root), shape(library.root));
+      assert.deepEqual(parsed.parseErrors, library.errors);
+      assert.deepEqual(parsed.topLevelMembers, scanJson(text).topLevelMembers);
+      assert.equal(parsed.tooDeepAt, undefined);
+    });
+  }
+
+  it('agrees with jsonc-parser and the scan on every example', () => {
+    for (const name of fs.readdirSync(EXAMPLES).filter((file) => /\.jsonc?$/.test(file))) {
+      const text = fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
+      const parsed = parseJson(text);
+      assert.deepEqual(shape(parsed.root), shape(libraryParse(text).root), name);
+      assert.deepEqual(parsed.topLevelMembers, scanJson(text).topLevelMembers, name);
+    }
+  });
+
+  it(`has no tree past ${MAX_NESTING_DEPTH} levels, and names the bracket the scan names`, () => {
+    const deep = '{"A": ' + '['.repeat(100) + ']'.repeat(100) + ', "B": 1}';
+    const parsed = parseJson(deep);
+    assert.equal(parsed.tooDeepAt, scanJson(deep).tooDeepAt);
+    assert.equal(parsed.tooDeepAt, 6 + MAX_NESTING_DEPTH - 1);
+    assert.equal(parsed.root, undefined);
+    assert.deepEqual(parsed.parseErrors, []);
+    // Names after the bracket are not read, as the scan stops there.
+    assert.deepEqual(parsed.topLevelMembers, ['A']);
+  });
+
+  it(`keeps the tree at exactly ${MAX_NESTING_DEPTH} levels`, () => {
+    const atLimit = '['.repeat(MAX_NESTING_DEPTH) + ']'.repeat(MAX_NESTING_DEPTH);
+    const parsed = parseJson(atLimit);
+    assert.equal(parsed.tooDeepAt, undefined);
+    assert.deepEqual(shape(parsed.root), shape(libraryParse(atLimit).root));
+  });
+
+  it('answers input deep enough to overflow the parser’s stack with the scan’s offset, without throwing', () => {
+    const overflowing = '{"A": ' + '['.repeat(200_000) + ']'.repeat(200_000) + '}';
+    assert.throws(() => parseTree(overflowing), RangeError, 'the input does overflow jsonc-parser (else this test proves nothing)');
+    const parsed = parseJson(overflowing);
+    assert.equal(parsed.tooDeepAt, 6 + MAX_NESTING_DEPTH - 1);
+    assert.equal(parsed.root, undefined);
+    assert.deepEqual(parsed.topLevelMembers, ['A']);
+  });
+});
