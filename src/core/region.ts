@@ -66,11 +66,33 @@ export function resolveProfile(profileSetting: string | undefined, env: RegionIn
  * spec's images, never the environment, set it.
  */
 export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
-  const profile = resolveProfile(inputs.profileSetting, inputs.env);
   const code = inputs.codeRegion;
-  const fromCode = nonEmpty(code?.region);
-  if (code && fromCode) return { region: fromCode, source: 'code', explicit: true, profile, origin: code.origin };
-  if (code) return implicitRegion(inputs, profile);
+  if (code) {
+    const profile = resolveProfile(inputs.profileSetting, inputs.env);
+    const fromCode = nonEmpty(code.region);
+    return fromCode ? { region: fromCode, source: 'code', explicit: true, profile, origin: code.origin } : implicitRegion(inputs.specImageRegions, profile);
+  }
+  return chosenRegion(inputs) ?? implicitRegion(inputs.specImageRegions, resolveProfile(inputs.profileSetting, inputs.env));
+}
+
+/**
+ * The region the user chose outside the spec (setting, AWS_REGION / AWS_DEFAULT_REGION, the
+ * profile's `region`), undefined when none. Worked out once per inputs object: a document's
+ * requests share their inputs, and the profile's region means reading the AWS config file's text
+ * (a 200-task state machine read it 200 times). Callers build a fresh inputs object per analysis
+ * (the editor per document version, the checker per file), so a changed setting is never missed.
+ */
+export function chosenRegion(inputs: Omit<RegionInputs, 'specImageRegions' | 'codeRegion'>): ResolvedRegion | undefined {
+  if (chosenByInputs.has(inputs)) return chosenByInputs.get(inputs);
+  const chosen = readChosenRegion(inputs);
+  chosenByInputs.set(inputs, chosen);
+  return chosen;
+}
+
+const chosenByInputs = new WeakMap<object, ResolvedRegion | undefined>();
+
+function readChosenRegion(inputs: Omit<RegionInputs, 'specImageRegions' | 'codeRegion'>): ResolvedRegion | undefined {
+  const profile = resolveProfile(inputs.profileSetting, inputs.env);
   const fromSetting = nonEmpty(inputs.regionSetting);
   if (fromSetting) {
     const resolved: ResolvedRegion = { region: fromSetting, source: 'setting', explicit: true, profile };
@@ -83,12 +105,12 @@ export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
   }
   const fromProfile = profileRegion(inputs.awsConfigText, profile);
   if (fromProfile) return { region: fromProfile, source: 'profile', explicit: true, profile };
-  return implicitRegion(inputs, profile);
+  return undefined;
 }
 
 /** No region chosen: the spec's first image region, else the default; neither makes a finding. */
-function implicitRegion(inputs: RegionInputs, profile: string): ResolvedRegion {
-  const fromSpec = inputs.specImageRegions?.find((region) => region.length > 0);
+export function implicitRegion(specImageRegions: readonly string[] | undefined, profile: string): ResolvedRegion {
+  const fromSpec = specImageRegions?.find((region) => region.length > 0);
   if (fromSpec) return { region: fromSpec, source: 'spec', explicit: false, profile };
   return { region: DEFAULT_REGION, source: 'default', explicit: false, profile };
 }
