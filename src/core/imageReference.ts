@@ -76,7 +76,34 @@ function looksLikeHost(component: string): boolean {
   return component.includes('.') || component.includes(':') || component === 'localhost';
 }
 
+/**
+ * Parses one image reference. Results are kept by text (a workflow repeats its few images in
+ * every task: a 200-task state machine parsed the same reference 200 times) and frozen, since
+ * callers share them. Never throws; a malformed reference is `{ ok: false }` with the span of the
+ * offending part.
+ */
 export function parseImageReference(raw: string): ParseResult {
+  const known = parsedByText.get(raw);
+  if (known) return known;
+  const parsed = deepFreeze(readImageReference(raw));
+  // A bounded memo: an editor session sees few distinct images, a generated file may hold many.
+  if (parsedByText.size >= MAX_REMEMBERED) parsedByText.clear();
+  parsedByText.set(raw, parsed);
+  return parsed;
+}
+
+const MAX_REMEMBERED = 1024;
+const parsedByText = new Map<string, ParseResult>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function readImageReference(raw: string): ParseResult {
   if (raw.length === 0) return fail('the image reference is empty', 0, 0);
   const whitespace = raw.search(/\s/);
   if (whitespace >= 0) return fail('an image reference cannot contain spaces', 0, raw.length);

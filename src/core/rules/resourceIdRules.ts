@@ -57,6 +57,12 @@ const KMS_KEY: IdFormat = {
 const ID_LISTS: Record<string, IdFormat> = { SecurityGroupIds: SECURITY_GROUP, Subnets: SUBNET };
 const IDS: Record<string, IdFormat> = { KmsKeyId: KMS_KEY, VolumeKmsKeyId: KMS_KEY };
 
+/** The members above by name, with whether each holds a list. */
+const ID_MEMBERS = new Map<string, { format: IdFormat; list: boolean }>([
+  ...Object.entries(ID_LISTS).map(([name, format]) => [name, { format, list: true }] as const),
+  ...Object.entries(IDS).map(([name, format]) => [name, { format, list: false }] as const),
+]);
+
 /**
  * Members whose value is a free-form map of strings in the API model (MapShape of string to
  * string): no resource ids by name inside, and 16,000 hyperparameters need not be walked.
@@ -81,13 +87,14 @@ export function checkResourceIds(context: RuleContext): void {
       const value = property.children?.[1];
       if (!key || !value || typeof key.value !== 'string') continue;
       const name = key.value;
-      const listFormat = Object.hasOwn(ID_LISTS, name) ? ID_LISTS[name] : undefined;
-      const format = Object.hasOwn(IDS, name) ? IDS[name] : undefined;
-      if (listFormat && value.type === 'array') {
-        for (const item of value.children ?? []) checkId(context, item, listFormat, `${memberPath(node, name)} item`);
-      } else if (format) {
-        checkId(context, value, format, memberPath(node, name));
-      } else if ((value.type === 'object' || value.type === 'array') && !STRING_MAPS.has(name)) {
+      if (value.type !== 'object' && value.type !== 'array' && value.type !== 'string') continue;
+      // One lookup answers most members (a request's other names miss it).
+      const member = ID_MEMBERS.get(name);
+      if (member?.list) {
+        if (value.type === 'array') for (const item of value.children ?? []) checkId(context, item, member.format, `${memberPath(node, name)} item`);
+      } else if (member) {
+        checkId(context, value, member.format, memberPath(node, name));
+      } else if (value.type !== 'string' && !STRING_MAPS.has(name)) {
         stack.push(value);
       }
     }

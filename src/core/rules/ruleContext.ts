@@ -4,12 +4,12 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
-import type { Finding, QuickFix, Severity } from '../findings';
+import type { Finding, QuickFix, Severity, SeveritySetting } from '../findings';
 import type { OffsetRange } from '../jsonTree';
 import type { ResolvedRegion } from '../region';
 import { contentRange } from '../requestTree';
 import type { SpecDocument } from '../specDocument';
-import { effectiveSeverity, type RuleCode, type RuleSettings } from './ruleCodes';
+import { effectiveSeverity, RULE_CODES, type RuleCode, type RuleSettings } from './ruleCodes';
 
 export interface RuleContext {
   spec: SpecDocument;
@@ -31,22 +31,8 @@ export function createRuleContext(
   settings: RuleSettings | undefined,
   findings: Finding[],
 ): RuleContext {
-  // Looked up once per code: a spec with thousands of findings reports the same few codes.
-  const severities = new Map<RuleCode, ReturnType<typeof effectiveSeverity>>();
-  // And the last one asked kept aside: findings come in runs of one code (8,000 missing members).
-  let lastCode: RuleCode | undefined;
-  let lastSeverity: ReturnType<typeof effectiveSeverity> = 'off';
-  const severityOf = (code: RuleCode) => {
-    if (code === lastCode) return lastSeverity;
-    let severity = severities.get(code);
-    if (severity === undefined) {
-      severity = effectiveSeverity(code, settings);
-      severities.set(code, severity);
-    }
-    lastCode = code;
-    lastSeverity = severity;
-    return severity;
-  };
+  const severities = severityTable(settings);
+  const severityOf = (code: RuleCode): SeveritySetting => severities[code];
   return {
     spec,
     catalog,
@@ -64,6 +50,20 @@ export function createRuleContext(
     },
   };
 }
+
+/** Every code's severity under `settings`, worked out once per settings object (each request of a document has its own context). */
+function severityTable(settings: RuleSettings | undefined): Readonly<Record<RuleCode, SeveritySetting>> {
+  if (!settings) return DEFAULT_SEVERITIES;
+  let table = tablesBySettings.get(settings);
+  if (!table) {
+    table = Object.fromEntries(RULE_CODES.map((code) => [code, effectiveSeverity(code, settings)])) as Record<RuleCode, SeveritySetting>;
+    tablesBySettings.set(settings, table);
+  }
+  return table;
+}
+
+const DEFAULT_SEVERITIES = Object.fromEntries(RULE_CODES.map((code) => [code, effectiveSeverity(code, undefined)])) as Readonly<Record<RuleCode, SeveritySetting>>;
+const tablesBySettings = new WeakMap<RuleSettings, Record<RuleCode, SeveritySetting>>();
 
 /** The range of a node: a non-string value as a whole, a string's (or key's) content without quotes. */
 export function nodeRange(node: Node): OffsetRange {

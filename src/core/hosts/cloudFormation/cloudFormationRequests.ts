@@ -81,5 +81,6 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
 
 /** A cheap pre-filter: a template without this text has no resource of ours. */
 export function mayHoldCloudFormationRequests(text: string): boolean {
-  return text.includes('AWS::SageMaker::') || text.includes('AWS::StepFunctions::') || text.includes('AWS::Serverless::StateMachine');
+  // One search answers most texts: without `AWS::` none of the three is there.
+  return text.includes('AWS::') && (text.includes('AWS::SageMaker::') || text.includes('AWS::StepFunctions::') || text.includes('AWS::Serverless::StateMachine'));
 }
