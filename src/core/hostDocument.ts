@@ -67,7 +67,7 @@ export function readJsonDocument(text: string, forced = false): HostDocument {
 /** The requests of a JSON workflow; its syntax errors go with the first one, so they are reported once. */
 function readWorkflowJson(text: string, parsed: ParsedJson): SpecDocument[] {
   if (parsed.tooDeepAt !== undefined || !namesWorkflow(parsed.topLevelMembers)) return [];
-  const requests = findWorkflowRequests(text, parsed.root);
+  const requests = findWorkflowRequests(text, parsed.root, 'json', parsed.dollarKeys);
   if (requests.length > 0) requests[0].parseErrors = parsed.parseErrors;
   return requests;
 }

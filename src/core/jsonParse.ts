@@ -19,10 +19,18 @@ export interface ParsedJson extends JsonScan {
   root: Node | undefined;
   /** jsonc-parser's errors (empty when `tooDeepAt` is set). */
   parseErrors: ParseError[];
+  /**
+   * The key nodes whose name ends in `.$` (Step Functions' JSONPath keys), in document order:
+   * the state machine host marks them without walking every request again.
+   */
+  dollarKeys: Node[];
 }
 
 /** The parse options of every JSON host: comments and trailing commas, as VS Code's JSON with Comments. */
 const OPTIONS = { allowTrailingComma: true, disallowComments: false };
+
+const DOT = 0x2e;
+const DOLLAR = 0x24;
 
 type MutableNode = { -readonly [K in keyof Node]: Node[K] } & { children?: MutableNode[]; parent?: MutableNode };
 
@@ -33,6 +41,7 @@ type MutableNode = { -readonly [K in keyof Node]: Node[K] } & { children?: Mutab
 export function parseJson(text: string): ParsedJson {
   const topLevelMembers: string[] = [];
   const parseErrors: ParseError[] = [];
+  const dollarKeys: Node[] = [];
   let tooDeepAt: number | undefined;
   let depth = 0;
   let currentParent: MutableNode = { type: 'array', offset: -1, length: -1, children: [], parent: undefined }; // artificial root
@@ -69,7 +78,9 @@ export function parseJson(text: string): ParsedJson {
         },
         onObjectProperty: (name, offset, length) => {
           currentParent = onValue({ type: 'property', offset, length: -1, parent: currentParent, children: [] });
-          currentParent.children!.push({ type: 'string', value: name, offset, length, parent: currentParent });
+          const key: MutableNode = { type: 'string', value: name, offset, length, parent: currentParent };
+          currentParent.children!.push(key);
+          if (name.charCodeAt(name.length - 1) === DOLLAR && name.charCodeAt(name.length - 2) === DOT) dollarKeys.push(key);
         },
         onObjectEnd: (offset, length) => {
           if (!leave()) return;
@@ -114,12 +125,12 @@ export function parseJson(text: string): ParsedJson {
     // The stack ran out in jsonc-parser's recursion: the scan finds where the limit was passed.
     if (!(error instanceof RangeError)) throw error;
     const scan = scanJson(text);
-    return { topLevelMembers: scan.topLevelMembers, tooDeepAt: scan.tooDeepAt ?? 0, root: undefined, parseErrors: [] };
+    return { topLevelMembers: scan.topLevelMembers, tooDeepAt: scan.tooDeepAt ?? 0, root: undefined, parseErrors: [], dollarKeys: [] };
   }
-  if (tooDeepAt !== undefined) return { topLevelMembers, tooDeepAt, root: undefined, parseErrors: [] };
+  if (tooDeepAt !== undefined) return { topLevelMembers, tooDeepAt, root: undefined, parseErrors: [], dollarKeys: [] };
   const root = currentParent.children![0];
   if (root) delete root.parent;
-  return { topLevelMembers, root, parseErrors };
+  return { topLevelMembers, root, parseErrors, dollarKeys };
 }
 
 function literalType(value: unknown): Node['type'] {

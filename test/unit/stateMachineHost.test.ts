@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Node } from 'jsonc-parser';
+import { parseTree, type Node } from 'jsonc-parser';
 import { readJsonDocument, requestAt } from '../../src/core/hostDocument';
 import { findStateMachineRequests } from '../../src/core/hosts/workflows/stateMachineRequests';
 import { codes, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
@@ -88,6 +88,44 @@ describe('Step Functions host', () => {
       });
       assert.deepEqual(analyzeWorkflow(text), []);
       assert.deepEqual(codes(analyzeWorkflow(text.replace('"InstanceType.$": "$.instanceType"', '"InstanceType": "ml.m5.xlarge"'))), ['image-processor-mismatch']);
+    });
+
+    it('marks the same keys from the parser\'s list of ".$" keys as from a walk of each task (two tasks, arrays, a key inside a ".$" value)', () => {
+      const parameters = (index: number) => ({
+        'ModelName.$': `$.name${index}`,
+        ExecutionRoleArn: ROLE,
+        Containers: [{ 'Image.$': '$.image', Environment: { 'A.$': '$.a' } }, { Image: `${XGBOOST_US_EAST_1}:1.7-1` }],
+        'VpcConfig.$': { 'Subnets.$': '$.never' },
+      });
+      const text = JSON.stringify({
+        StartAt: 'One',
+        States: {
+          One: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: parameters(1), Next: 'Lambda' },
+          Lambda: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'Payload.$': '$' }, Next: 'Two' },
+          Two: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: parameters(2), End: true },
+        },
+      }, null, 2);
+      /** Every key of the request with the name it is read as, its content range and whether its value is dynamic. */
+      const marks = (root: Node | undefined): unknown[] => {
+        const out: unknown[] = [];
+        const visit = (node: Node | undefined): void => {
+          for (const child of node?.children ?? []) {
+            if (child.type === 'property') {
+              const [key, value] = child.children!;
+              out.push([key.offset, key.value, (key as { content?: unknown }).content, (value as { dynamic?: boolean }).dynamic === true]);
+            }
+            visit(child);
+          }
+        };
+        visit(root);
+        return out;
+      };
+      const collected = readJsonDocument(text).requests; // the JSON host passes the parser's list
+      const walked = findStateMachineRequests(text, parseTree(text)!); // no list: the walk
+      assert.equal(collected.length, 2);
+      assert.deepEqual(collected.map((request) => marks(request.root)), walked.map((request) => marks(request.root)));
+      const names = marks(collected[0].root).map((mark) => (mark as unknown[])[1]);
+      assert.deepEqual(names, ['ModelName', 'ExecutionRoleArn', 'Containers', 'Image', 'Environment', 'A', 'Image', 'VpcConfig', 'Subnets.$']);
     });
 
     it('renames a misspelt "Name.$" key and keeps its suffix', () => {

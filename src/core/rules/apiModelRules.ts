@@ -87,7 +87,7 @@ class ModelValidator {
       return;
     }
     if (this.valuesOnly && node.type === 'string' && writtenAsString(node.value as string, shape)) return;
-    if (this.owned.values.has(node)) {
+    if (this.owned.values.length > 0 && this.owned.values.includes(node)) {
       this.children(node, shape, name);
       return;
     }

@@ -13,8 +13,11 @@ import { memberValue, stringValue } from '../jsonTree';
 import { topLevelObject, type SpecDocument } from '../specDocument';
 
 export interface OwnedElsewhere {
-  /** Values whose own type, length, enum and pattern are judged by another rule. */
-  values: ReadonlySet<Node>;
+  /**
+   * Values whose own type, length, enum and pattern are judged by another rule: a few nodes, in
+   * a list (every value of the request is looked up here; a Set hashed each node it was asked about).
+   */
+  values: readonly Node[];
   /** Objects whose missing members (by name) another rule reports. */
   missingMembers: ReadonlyMap<Node, ReadonlySet<string>>;
 }
@@ -27,25 +30,25 @@ const ACCESS_MEMBERS = {
 const VPC_LISTS = ['SecurityGroupIds', 'Subnets'];
 
 export function ownedElsewhere(spec: SpecDocument): OwnedElsewhere {
-  const values = new Set<Node>();
+  const values: Node[] = [];
   const missingMembers = new Map<Node, ReadonlySet<string>>();
   let vpcAccess = false;
   for (const field of spec.images) {
-    if (field.value.type === 'string') values.add(field.value);
+    if (field.value.type === 'string') values.push(field.value);
     const members = field.usage === 'training' || field.usage === 'inference' ? ACCESS_MEMBERS[field.usage] : undefined;
     if (!members) continue;
     const config = memberValue(field.holder, members.config);
     if (stringValue(memberValue(config, members.mode)) === 'Vpc') vpcAccess = true;
     const arn = memberValue(memberValue(config, members.auth), members.arn);
-    if (arn) values.add(arn);
+    if (arn) values.push(arn);
   }
   const vpcConfig = vpcAccess ? memberValue(topLevelObject(spec), 'VpcConfig') : undefined;
   if (vpcConfig) {
-    if (vpcConfig.type !== 'object') values.add(vpcConfig);
+    if (vpcConfig.type !== 'object') values.push(vpcConfig);
     missingMembers.set(vpcConfig, new Set(VPC_LISTS));
     for (const name of VPC_LISTS) {
       const list = memberValue(vpcConfig, name);
-      if (list) values.add(list);
+      if (list) values.push(list);
     }
   }
   return { values, missingMembers };

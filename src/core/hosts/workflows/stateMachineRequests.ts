@@ -95,9 +95,10 @@ function readTemplateResource(resource: Node): TaskIntegration | undefined {
  * `Arguments` object (undefined when the task has none, or when `Arguments` is one JSONata
  * expression: then only the integration pattern is checked), with offsets into `text` and
  * `embedding.integration` telling the Resource. Marks dynamic values in the tree.
- * `host` is the syntax `text` is written in (fixes are rendered in it).
+ * `host` is the syntax `text` is written in (fixes are rendered in it). `dollarKeys`: the tree's
+ * keys ending in `.$`, in document order, when the parser collected them (else they are sought).
  */
-export function findStateMachineRequests(text: string, root: Node, host: HostLanguage = 'json'): SpecDocument[] {
+export function findStateMachineRequests(text: string, root: Node, host: HostLanguage = 'json', dollarKeys?: readonly Node[]): SpecDocument[] {
   const requests: SpecDocument[] = [];
   const visit = (machine: Node | undefined, language: QueryLanguage, depth: number): void => {
     const states = memberValue(machine, 'States');
@@ -111,7 +112,7 @@ export function findStateMachineRequests(text: string, root: Node, host: HostLan
       const stateLanguage = queryLanguageOf(members.queryLanguage) ?? language;
       switch (stringValue(members.type)) {
         case 'Task': {
-          const request = taskRequest(text, members, String(property.children?.[0]?.value ?? ''), stateLanguage, host);
+          const request = taskRequest(text, members, String(property.children?.[0]?.value ?? ''), stateLanguage, host, dollarKeys);
           if (request) requests.push(request);
           break;
         }
@@ -193,7 +194,7 @@ function queryLanguageOf(node: Node | undefined): QueryLanguage | undefined {
   return value === 'JSONata' || value === 'JSONPath' ? value : undefined;
 }
 
-function taskRequest(text: string, state: StateMembers, name: string, language: QueryLanguage, host: HostLanguage): SpecDocument | undefined {
+function taskRequest(text: string, state: StateMembers, name: string, language: QueryLanguage, host: HostLanguage, dollarKeys: readonly Node[] | undefined): SpecDocument | undefined {
   const integration = readTaskResource(state.resource);
   if (!integration) return undefined;
   const kind = STATE_MACHINE_ACTIONS[integration.action];
@@ -201,8 +202,11 @@ function taskRequest(text: string, state: StateMembers, name: string, language: 
   const args = written?.type === 'object' ? written : undefined;
   if (args) {
     if (language === 'JSONata') markJsonataExpressions(args);
+    else if (dollarKeys) markCollectedPathKeys(text, args, dollarKeys);
     else markPathKeys(text, args);
   }
+  // Only completion asks where the request sits: worked out then, not for every task.
+  let path: (string | number)[] | undefined;
   return {
     text,
     root: args,
@@ -213,14 +217,19 @@ function taskRequest(text: string, state: StateMembers, name: string, language: 
     embedding: {
       container: 'state-machine-task',
       name,
-      path: args ? getNodePath(args) : [],
-      suppliedMembers: new Set(),
+      get path() {
+        return (path ??= args ? getNodePath(args) : []);
+      },
+      suppliedMembers: NONE_SUPPLIED,
       pathKeys: language === 'JSONPath',
       notes: [],
       integration,
     },
   };
 }
+
+/** A Step Functions task supplies no member of its request. */
+const NONE_SUPPLIED: ReadonlySet<string> = new Set();
 
 /**
  * JSONPath: each `"Name.$"` key becomes the member `Name` (its value dynamic). The key node keeps
@@ -239,21 +248,52 @@ function markPathKeys(text: string, object: Node): void {
       const key = property.children?.[0] as RequestNode | undefined;
       const value = property.children?.[1] as RequestNode | undefined;
       if (!key || typeof key.value !== 'string') continue;
-      if (key.value.endsWith('.$')) {
-        // The key's text without quotes: a host's own content range (YAML), else JSON's quotes or a plain key.
-        const quoted = text[key.offset] === '"' || text[key.offset] === "'";
-        const start = key.content?.offset ?? (quoted ? key.offset + 1 : key.offset);
-        const end = key.content ? key.content.offset + key.content.length : key.offset + key.length - (quoted ? 1 : 0);
-        // Only when the source spells the suffix plainly (no escapes in it) can the name's range be told.
-        // (Compared by character: no two-character string cut per key.)
-        if (text.charCodeAt(end - 2) === DOT && text.charCodeAt(end - 1) === DOLLAR) key.content = { offset: start, length: end - 2 - start };
-        (key as { value: string }).value = key.value.slice(0, -2);
-        if (value) value.dynamic = true;
-      } else if (value) {
-        stack.push(value);
-      }
+      if (key.value.endsWith('.$')) markPathKey(text, key, value);
+      else if (value) stack.push(value);
     }
   }
+}
+
+/**
+ * markPathKeys with the keys the parser collected: those inside `object`, found by offset (no
+ * walk over the request). A `.$` key inside another's value is left alone, as the walk leaves it.
+ */
+function markCollectedPathKeys(text: string, object: Node, dollarKeys: readonly Node[]): void {
+  const end = object.offset + object.length;
+  let skipUntil = -1;
+  for (let index = firstAtOrAfter(dollarKeys, object.offset); index < dollarKeys.length; index++) {
+    const key = dollarKeys[index] as RequestNode;
+    if (key.offset >= end) break;
+    if (key.offset < skipUntil || typeof key.value !== 'string' || !key.value.endsWith('.$')) continue;
+    const value = key.parent?.children?.[1] as RequestNode | undefined;
+    markPathKey(text, key, value);
+    if (value) skipUntil = value.offset + value.length;
+  }
+}
+
+/** The index of the first node at or after `offset` in nodes sorted by offset (binary search). */
+function firstAtOrAfter(nodes: readonly Node[], offset: number): number {
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (nodes[middle].offset < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** One `"Name.$"` key read as `Name`, its value dynamic. */
+function markPathKey(text: string, key: RequestNode, value: RequestNode | undefined): void {
+  // The key's text without quotes: a host's own content range (YAML), else JSON's quotes or a plain key.
+  const quoted = text[key.offset] === '"' || text[key.offset] === "'";
+  const start = key.content?.offset ?? (quoted ? key.offset + 1 : key.offset);
+  const end = key.content ? key.content.offset + key.content.length : key.offset + key.length - (quoted ? 1 : 0);
+  // Only when the source spells the suffix plainly (no escapes in it) can the name's range be told.
+  // (Compared by character: no two-character string cut per key.)
+  if (text.charCodeAt(end - 2) === DOT && text.charCodeAt(end - 1) === DOLLAR) key.content = { offset: start, length: end - 2 - start };
+  (key as { value: string }).value = (key.value as string).slice(0, -2);
+  if (value) value.dynamic = true;
 }
 
 /** JSONata: every string that is one `{% … %}` expression is dynamic. */

@@ -32,10 +32,14 @@ export function isWorkflowJson(text: string): boolean {
   return mayHoldWorkflow(text) && namesWorkflow(scanJson(text).topLevelMembers);
 }
 
-/** The requests of the workflow whose top-level value is `root` (none when it is neither kind). */
-export function findWorkflowRequests(text: string, root: Node | undefined, host: HostLanguage = 'json'): SpecDocument[] {
+/**
+ * The requests of the workflow whose top-level value is `root` (none when it is neither kind).
+ * `dollarKeys`: the tree's keys ending in `.$` in document order, when its parser collected them
+ * (jsonParse.ts); without them a state machine's requests are walked for such keys.
+ */
+export function findWorkflowRequests(text: string, root: Node | undefined, host: HostLanguage = 'json', dollarKeys?: readonly Node[]): SpecDocument[] {
   if (!root) return [];
-  if (isStateMachine(root)) return findStateMachineRequests(text, root, host);
+  if (isStateMachine(root)) return findStateMachineRequests(text, root, host, dollarKeys);
   if (isPipelineDefinition(root)) return findPipelineRequests(text, root, host);
   return [];
 }
