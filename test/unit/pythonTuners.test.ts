@@ -151,6 +151,9 @@ tuner = HyperparameterTuner(xgb, "validation:auc", ranges)`);
   it('reports nothing when the estimator or the metric is a value we cannot read', () => {
     assert.deepEqual(summary(xgboostScript('tuner = HyperparameterTuner(make_estimator(), "validation:aucc", {"etaa": ContinuousParameter(0.1, 0.3)})')), []);
     assert.deepEqual(summary(xgboostScript('tuner = HyperparameterTuner(self.estimator, "validation:aucc", {"etaa": ContinuousParameter(0.1, 0.3)})')), []);
+    const estimatorParameter = xgboostScript(`def tune(estimator_var):
+    return HyperparameterTuner(estimator_var, "validation:aucc", {"etaa": ContinuousParameter(0.1, 0.3)})`);
+    assert.deepEqual(summary(estimatorParameter), []);
     const metricVariable = xgboostScript(`def tune(metric_var):
     return HyperparameterTuner(xgb, objective_metric_name=metric_var, hyperparameter_ranges={"eta": ContinuousParameter(0.1, 0.3)}, objective_type="Minimize")`);
     assert.deepEqual(summary(metricVariable), []);
