@@ -3,6 +3,7 @@ import sagemaker
 from sagemaker import image_uris
 from sagemaker.estimator import Estimator
 from sagemaker.pytorch import PyTorch
+from sagemaker.tuner import ContinuousParameter, HyperparameterTuner, IntegerParameter
 
 session = sagemaker.Session()
 role = "arn:aws:iam::123456789012:role/SageMakerRole"
@@ -18,6 +19,16 @@ estimator = Estimator(
 )
 # The built-in algorithm's hyperparameters, checked as the strings the SDK sends (str(100) is "100").
 estimator.set_hyperparameters(objective="binary:logistic", num_round=100)
+
+# The tuner's objective (a metric the algorithm emits, in its direction) and ranges (tunable
+# hyperparameters, within their bounds), checked as a tuning job's.
+tuner = HyperparameterTuner(
+    estimator,
+    objective_metric_name="validation:auc",
+    hyperparameter_ranges={"eta": ContinuousParameter(0.1, 0.5), "max_depth": IntegerParameter(3, 10)},
+    objective_type="Maximize",
+    max_jobs=10,
+)
 
 pytorch_estimator = PyTorch(
     entry_point="train.py",

@@ -123,6 +123,19 @@ export interface SdkRequest {
    * the SDK fills the hyperparameters it sets at fit() itself (`feature_dim`, `mini_batch_size`).
    */
   amazonEstimator?: { className: string };
+  /**
+   * The SDK `HyperparameterTuner(…)` calls that take this estimator: each one's objective (a
+   * `TuningObjective`: `MetricName`, `Type`) and ranges (a `HyperParameterRanges` object), as a
+   * tuning job's training job definition holds them, on the tuner's Python text. The tuning rules
+   * run on them; either is absent when the tuner does not write it as a literal.
+   */
+  tuners?: SdkTuner[];
+}
+
+/** One SDK tuner's objective and ranges (see SdkRequest.tuners). */
+export interface SdkTuner {
+  objective?: Node;
+  ranges?: Node;
 }
 
 /** A SageMaker task's Resource, read: which integration, which action, which pattern. */

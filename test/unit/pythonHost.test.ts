@@ -271,6 +271,17 @@ describe('Python host', () => {
       assert.deepEqual(codes(findings), ['invalid-enum-value']);
       assert.equal(findings[0].offset, text.indexOf("'file'") + 1);
     });
+
+    it('an import binds the names Python binds, not the names of its module path', () => {
+      // `mode` in a module path is no binding: `mode = 'file'` stays bound once.
+      for (const imports of ['from settings.mode import defaults\n', 'import settings.mode\n', 'import mode.x as y\n']) {
+        assert.deepEqual(codes(analyzePython(`import boto3\n${imports}mode = 'file'\n${call('')}`)), ['invalid-enum-value'], imports);
+      }
+      // Each of these binds `mode` as well: bound twice, it is unknown.
+      for (const imports of ['import mode\n', 'from settings import mode\n', 'from settings import x as mode\n', 'import a.b as mode, c\n', 'import a, mode.b\n']) {
+        assert.deepEqual(codes(analyzePython(`import boto3\n${imports}mode = 'file'\n${call('')}`)), [], imports);
+      }
+    });
   });
 
   describe('comments inside calls, dicts and lists', () => {

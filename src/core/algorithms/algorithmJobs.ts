@@ -39,9 +39,12 @@ export interface AlgorithmJob {
    * names are its keyword arguments, and the ones it fills at fit() are never missing.
    */
   sdkEstimator?: true;
-  /** `ParameterRanges` objects that apply (the definition's, and for a single definition the tuning config's). */
+  /**
+   * `ParameterRanges` objects that apply (the definition's, and for a single definition the tuning
+   * config's; for an SDK estimator, those of the tuners that take it).
+   */
   parameterRanges: Node[];
-  /** `HyperParameterTuningJobObjective` / `TuningObjective` objects that apply. */
+  /** `HyperParameterTuningJobObjective` / `TuningObjective` objects that apply (an SDK estimator's: its tuners'). */
   objectives: Node[];
 }
 
@@ -132,6 +135,10 @@ export function algorithmJobs(spec: SpecDocument, catalog: Catalog, table: Algor
       const config = memberValue(root, 'HyperParameterTuningJobConfig');
       addObject(parameterRanges, memberValue(config, 'ParameterRanges'));
       addObject(objectives, memberValue(config, 'HyperParameterTuningJobObjective'));
+    }
+    for (const tuner of spec.sdkRequest?.tuners ?? []) {
+      addObject(parameterRanges, tuner.ranges);
+      addObject(objectives, tuner.objective);
     }
     const hyperparametersOpen =
       (hyperparametersValue !== undefined && hyperparameters === undefined) || isDynamic(hyperparametersValue) || (hyperparameters !== undefined && hasOpenMembers(hyperparameters));

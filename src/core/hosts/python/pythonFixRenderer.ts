@@ -1,8 +1,9 @@
 /**
  * Renders edit intents as Python: strings in the file's own quote style with Python escapes,
  * `True`/`False`/`None`, dict entries `'Key': value` in dict literals and keyword arguments
- * `Key=value` in calls, with the indentation of the neighbouring entries. A string written in
- * several segments (`"a" "b"`) or with a prefix or escapes is rewritten whole.
+ * `Key=value` in calls (also for a value the SDK sends by default: the keyword is added), with
+ * the indentation of the neighbouring entries. A string written in several segments (`"a" "b"`)
+ * or with a prefix or escapes is rewritten whole.
  */
 import type { Node } from 'jsonc-parser';
 import type { EditIntent, FixValue } from '../../edits/editIntent';
@@ -41,6 +42,14 @@ export function renderPythonEdits(text: string, intents: readonly EditIntent[]):
           // `fit(<input>)` names its channel `training`: another name makes it `fit({"name": <input>})`.
           edits.push({ offset: change.node.offset, length: 0, newText: `{${pythonStringLiteral(change.value, style.quote)}: ` });
           edits.push({ offset: change.node.offset + change.node.length, length: 0, newText: '}' });
+          break;
+        }
+        if ((change.node as PythonNode).python?.kind === 'defaultArgument') {
+          // Not written: the call gets the keyword argument.
+          const { keyword, call } = (change.node as PythonNode).python as Extract<PythonNodeInfo, { kind: 'defaultArgument' }>;
+          const added = insertMembers(text, style, { ...(change.node as PythonNode), python: call }, [[keyword, change.value]]);
+          if (!added) return undefined;
+          edits.push(...added);
           break;
         }
         edits.push({ offset: change.node.offset, length: change.node.length, newText: valueText(change.value, lineIndent(text, change.node.offset), style, false) });

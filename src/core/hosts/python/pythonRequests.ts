@@ -3,7 +3,8 @@
  * - boto3 requests: `<client>.create_training_job(**kwargs)` and the six other Create calls,
  *   whose keyword arguments are the request's top-level members (the kind comes from the method),
  *   sent to the client's `region_name=` when the code names one;
- * - the SDK's Amazon algorithm estimators (`KMeans(k=10, …)`), as partial training jobs;
+ * - the SDK's Amazon algorithm estimators (`KMeans(k=10, …)`), as partial training jobs, with the
+ *   objective and ranges of the `HyperparameterTuner(…)` that takes one (the generic `Estimator`'s too);
  * - SageMaker Python SDK classes given an image (`Estimator(image_uri=…)`, `Model(…)`,
  *   `Processor(…)`, v3 `ModelTrainer(training_image=…)`, `ModelBuilder(image_uri=…)`): the image
  *   rules with the usage the class implies;
@@ -20,6 +21,7 @@ import { amazonEstimatorNames, amazonEstimatorOf, amazonEstimatorRequest } from 
 import { clientRegion } from './pythonClientRegion';
 import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, TUNED, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
 import { PythonScopes } from './pythonScopes';
+import { tunersOf, tuningNames, type TuningNames } from './pythonTuners';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
 import { PythonValues, type PythonNode } from './pythonValues';
 
@@ -140,6 +142,15 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   const callees = calls.map((call) => calleeName(text, call));
   const argLists = calls.map((call) => call.getChild('ArgList'));
   const methodCalls = estimatorMethodCalls(text, callees, argLists);
+  // The SDK tuners that take an estimator: their objective and ranges join its request.
+  const tuners = methodCalls.get(TUNED)!;
+  let tuning: TuningNames | undefined;
+  const withTuners = (document: SpecDocument, estimator: SyntaxNode): SpecDocument => {
+    if (tuners.length === 0) return document;
+    const taking = tunersOf(values, scopes, estimator, tuners, (tuning ??= tuningNames(text, imports)));
+    if (taking.length > 0) document.sdkRequest = { ...document.sdkRequest, tuners: taking };
+    return document;
+  };
   // A `retrieve(…)` is read once, whether as an estimator's image or as a call of its own.
   const retrieves = new Map<number, FrameworkRequest>();
   const readRetrieve = (calleeNode: SyntaxNode, argList: SyntaxNode): FrameworkRequest => {
@@ -167,7 +178,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     }
     const amazonEstimator = amazonEstimatorOf(text, callee, amazonNames);
     if (amazonEstimator) {
-      documents.push(amazonEstimatorRequest(values, scopes, call, amazonEstimator, methodCalls));
+      documents.push(withTuners(amazonEstimatorRequest(values, scopes, call, amazonEstimator, methodCalls), call));
       continue;
     }
     const sdkClass = Object.hasOwn(SDK_CLASSES, callee.name) ? SDK_CLASSES[callee.name] : undefined;
@@ -186,7 +197,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
         const field = imageField(values, image, sdkClass.usage) ?? (retrievedImage ? dynamicImage() : undefined);
         if (field) {
           imageStrings.add(field.value.offset);
-          documents.push(estimatorRequest(values, scopes, call, keywords, written.unmapped, field, retrievedImage, methodCalls));
+          documents.push(withTuners(estimatorRequest(values, scopes, call, keywords, written.unmapped, field, retrievedImage, methodCalls), call));
         }
       } else if (image) {
         const field = imageField(values, image, sdkClass.usage);

@@ -224,10 +224,40 @@ export class PythonScopes {
   }
 
   /** `for a in`, `with … as a`, `except E as a`, `import a as b`: names bound to values we cannot know. */
+  /**
+   * The names an import binds, as Python binds them: `from a.b import c as d, e` binds `d` and
+   * `e`; `import a.b, c.d as e` binds `a` and `e`. The module path's names are not bound here: a
+   * `from sagemaker.estimator import Estimator` leaves `estimator = Estimator(…)` bound once.
+   */
+  private bindImported(children: readonly SyntaxNode[], scope: Scope): void {
+    const importAt = children.findIndex((child) => child.name === 'import');
+    const names = children.slice(importAt + 1);
+    const from = children[0]?.name === 'from';
+    let first = true; // at the start of an `import` clause's module path
+    for (let i = 0; i < names.length; i++) {
+      const child = names[i];
+      if (child.name === ',') first = true;
+      if (child.name !== 'VariableName') continue;
+      const alias = names[i + 1]?.name === 'as' ? names[i + 2] : undefined;
+      if (alias) {
+        this.bind(scope, sourceOf(this.text, alias));
+        i += 2;
+      } else if (from) {
+        this.bind(scope, sourceOf(this.text, child));
+      } else if (first) {
+        // `import a.b.c` binds `a`, unless the clause ends `as e` (then `e`, bound above).
+        const end = names.findIndex((next, at) => at > i && next.name === ',');
+        const clause = names.slice(i, end < 0 ? undefined : end);
+        if (!clause.some((token) => token.name === 'as')) this.bind(scope, sourceOf(this.text, child));
+      }
+      first = false;
+    }
+  }
+
   private bindIntroducedNames(node: SyntaxNode, scope: Scope): void {
     const children = childrenOf(node);
     if (node.name === 'ImportStatement') {
-      for (const child of children) if (child.name === 'VariableName') this.bind(scope, sourceOf(this.text, child));
+      this.bindImported(children, scope);
       return;
     }
     if (node.name === 'ForStatement') {

@@ -38,7 +38,13 @@ export type PythonNodeInfo =
    * The channel name `training` the SDK gives a single `fit(…)` input; its range is the input.
    * Renaming it writes the input as a one-channel dict: `fit({"train": <input>})`.
    */
-  | { kind: 'singleInputChannel' };
+  | { kind: 'singleInputChannel' }
+  /**
+   * A value the SDK sends for a keyword argument the call does not write (a tuner's
+   * `objective_type`, "Maximize"); its range is the source it applies to. Replacing it writes
+   * `keyword=value` into the call whose arguments `call` describes.
+   */
+  | { kind: 'defaultArgument'; keyword: string; call: PythonNodeInfo & { kind: 'object' } };
 
 export type PythonNode = RequestNode & { python?: PythonNodeInfo };
 

@@ -15,7 +15,8 @@ import { checkTuning } from './tuningRules';
 export function checkAlgorithms(context: RuleContext, algorithms: AlgorithmTable, gpus: InstanceGpuTable | undefined): void {
   for (const job of algorithmJobs(context.spec, context.catalog, algorithms)) {
     checkHyperparameters(context, job);
-    if (job.tuning) checkTuning(context, job);
+    // An SDK estimator is a training job: its tuners' objectives and ranges are judged with it.
+    if (job.tuning || context.spec.sdkRequest?.tuners) checkTuning(context, job);
     checkChannels(context, job);
     if (gpus) checkInstances(context, job, gpus);
   }

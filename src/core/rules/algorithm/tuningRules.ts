@@ -91,11 +91,14 @@ function checkRange(context: RuleContext, job: AlgorithmJob, kind: (typeof RANGE
   const canonical = facts.canonicalName(name);
   if (canonical === undefined) {
     if (facts.versionsWith(name) !== undefined && facts.version === undefined) return;
-    const candidates = closestMatches(name, facts.hyperparameterNames, 3);
+    // The SDK sends a range's name as written: an Amazon estimator's keyword (`center_factor`) is not its hyperparameter's name.
+    const named = job.sdkEstimator ? facts.hyperparameterNames.find((candidate) => facts.hyperparameter(candidate)?.sdkKeyword === name) : undefined;
+    const candidates = named !== undefined ? [named] : closestMatches(name, facts.hyperparameterNames, 3);
     const fixes: QuickFix[] = candidates.map((candidate, index) => ({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 }));
+    const keyword = named !== undefined ? ` (the estimator's ${name}= sets "${named}"; a tuning range takes the hyperparameter's name)` : '';
     context.report(
       'algorithm-parameter-range',
-      `"${name}" is not a hyperparameter of ${facts.label}: ${facts.data.unknownHyperparameters === 'rejected' ? 'its training jobs fail inside the container' : REFUSED}.`,
+      `"${name}" is not a hyperparameter of ${facts.label}${keyword}: ${facts.data.unknownHyperparameters === 'rejected' ? 'its training jobs fail inside the container' : REFUSED}.`,
       nodeRange(nameNode),
       fixes,
       facts.data.unknownHyperparameters === 'rejected' ? 'error' : 'warning',
