@@ -228,21 +228,100 @@ function withoutProse(range) {
   return rest;
 }
 
-function metric(entry, containerAlgorithm) {
+/**
+ * The hyperparameter whose value decides which metrics an algorithm emits and which instances it
+ * trains on (its mode), for the algorithms where the reference or the guide says so. BlazingText's
+ * `mode` comes from the reference (`appliesToModes` of its metrics, channels and instances).
+ */
+const MODE_HYPERPARAMETERS = { blazingtext: 'mode', knn: 'predictor_type', 'linear-learner': 'predictor_type', 'factorization-machines': 'predictor_type' };
+
+/**
+ * Metric → the `predictor_type` values that emit it, where the reference keeps this in prose or
+ * not at all; `null`: every predictor type. Every metric of the algorithm must be listed, and every
+ * value must be one the hyperparameter allows, or the generator throws. Sources (developer guide,
+ * `devguide` at d514c7799d1c934c96e97655b71dbd9cd78cd59b, doc_source/):
+ *   - knn: kNN-tuning.md, "Metrics Computed by the k-NN Algorithm": classifier computes
+ *     test:accuracy, regressor test:mse.
+ *   - linear-learner: linear-learner-tuning.md, "Metrics computed by the linear learner algorithm":
+ *     each metric's description says it is valid only for regression, binary classification or
+ *     multiclass classification; the two objective_loss metrics name no predictor type.
+ *   - factorization-machines: fm-tuning.md, "Metrics Computed by the Factorization Machines
+ *     Algorithm" (and the reference's tuning note): test:rmse for regressor, the three
+ *     test:binary_* metrics for binary_classifier.
+ */
+const REGRESSOR = ['regressor'];
+const BINARY = ['binary_classifier'];
+const MULTICLASS = ['multiclass_classifier'];
+const METRIC_PREDICTOR_TYPES = {
+  knn: { 'test:accuracy': ['classifier'], 'test:mse': REGRESSOR },
+  'linear-learner': Object.fromEntries(
+    ['test', 'validation'].flatMap((channel) => [
+      ...['absolute_loss', 'mse'].map((metric) => [`${channel}:${metric}`, REGRESSOR]),
+      ...['binary_classification_accuracy', 'binary_f_beta', 'precision', 'recall', 'roc_auc_score'].map((metric) => [`${channel}:${metric}`, BINARY]),
+      ...['dcg', 'macro_f_beta', 'macro_precision', 'macro_recall', 'multiclass_accuracy', 'multiclass_top_k_accuracy'].map((metric) => [`${channel}:${metric}`, MULTICLASS]),
+      [`${channel}:objective_loss`, null],
+    ]).concat([['validation:rmse', REGRESSOR]]),
+  ),
+  'factorization-machines': { 'test:rmse': REGRESSOR, 'test:binary_classification_accuracy': BINARY, 'test:binary_classification_cross_entropy': BINARY, 'test:binary_f_beta': BINARY },
+};
+
+function metric(key, entry, containerAlgorithm, allowedModes) {
   const out = { name: entry.name, type: entry.type };
   if (entry.containerVersions) out.versions = entry.containerVersions;
   if (entry.otherTypeInVersions) out.otherTypeInVersions = entry.otherTypeInVersions;
-  if (entry.appliesToModes) out.modes = entry.appliesToModes;
+  const table = METRIC_PREDICTOR_TYPES[key];
+  if (table && !Object.hasOwn(table, entry.name)) throw new Error(`generate-algorithms: ${key} metric ${entry.name} has no predictor types in METRIC_PREDICTOR_TYPES`);
+  const modes = entry.appliesToModes ?? table?.[entry.name];
+  if (modes) {
+    for (const mode of modes) if (!allowedModes?.includes(mode)) throw new Error(`generate-algorithms: ${key} metric ${entry.name} names mode ${mode}, not a value of ${MODE_HYPERPARAMETERS[key]}`);
+    out.modes = modes;
+  }
   out.evidence = containerAlgorithm && entry.sources.includes(CONTAINER_SOURCE) ? 'container' : 'documentation';
   return out;
 }
 
-function instances(entry) {
+/**
+ * BlazingText's instance facts per mode (the reference's `instances.byMode`, from the guide's
+ * blazingtext.md: the table of modes per instance kind, and "EC2 Instance Recommendation"), by
+ * the reference's wording: batch_skipgram trains on one or more CPU instances and has no GPU row
+ * in the guide's table; cbow and skipgram on one CPU or one GPU instance (any number of GPUs);
+ * supervised on one CPU instance or one instance using one GPU. A wording not listed throws.
+ */
+const INSTANCES_BY_MODE_WORDING = {
+  'one or more CPU instances': { gpu: false, multiInstance: true },
+  'single CPU or single GPU instance': { gpu: true, multiInstance: false },
+  'single CPU instance or single instance using one GPU': { gpu: true, multiInstance: false, gpusUsed: 1 },
+};
+
+/**
+ * Algorithms the guide says train on CPU instances only, as a limit of what is supported rather
+ * than of what pays off (`instances.gpu` false alone means a GPU instance runs the job on its
+ * CPUs: Random Cut Forest "could technically run on GPU instance types", the legacy XGBoost 0.72
+ * image is CPU-only). Source: devguide lda.md, "EC2 Instance Recommendation for the LDA Algorithm"
+ * (LDA supports single-instance CPU training only), and common-info-all-im-models.md (instance
+ * class "CPU (single instance only)").
+ */
+const GPU_UNSUPPORTED = new Set(['lda']);
+
+function instances(key, entry, allowedModes) {
   const out = { cpu: entry.cpu === true, gpu: entry.gpu === true };
-  // A string means "only in some modes" (BlazingText's batch_skipgram): not judged.
+  // A string means "only in some modes" (BlazingText's batch_skipgram): judged per mode (byMode).
   out.multiInstance = entry.multiInstance === true ? true : entry.multiInstance === false ? false : 'some-modes';
   if (entry.maxInstanceCount !== undefined) out.maxInstanceCount = entry.maxInstanceCount;
   if (entry.gpuSinceVersion) out.gpuSinceVersion = entry.gpuSinceVersion;
+  if (GPU_UNSUPPORTED.has(key)) {
+    if (entry.gpu !== false) throw new Error(`generate-algorithms: ${key} is listed in GPU_UNSUPPORTED but the reference gives it GPU training`);
+    out.gpuUnsupported = true;
+  }
+  if (entry.byMode) {
+    out.byMode = {};
+    for (const mode of Object.keys(entry.byMode).sort()) {
+      const facts = INSTANCES_BY_MODE_WORDING[entry.byMode[mode]];
+      if (!facts) throw new Error(`generate-algorithms: ${key}.instances.byMode.${mode} has a wording not in INSTANCES_BY_MODE_WORDING: ${entry.byMode[mode]}`);
+      if (!allowedModes?.includes(mode)) throw new Error(`generate-algorithms: ${key}.instances.byMode names mode ${mode}, not a value of ${MODE_HYPERPARAMETERS[key]}`);
+      out.byMode[mode] = facts;
+    }
+  }
   return out;
 }
 
@@ -267,10 +346,17 @@ function algorithm(key, entry) {
   };
   const pipeRemoved = (entry.channelRules ?? []).find((rule) => rule.rule === 'pipe-removed');
   if (pipeRemoved) out.pipeRemovedInVersions = pipeRemoved.versions;
-  out.instances = instances(entry.instances);
+  const modeHyperparameter = MODE_HYPERPARAMETERS[key];
+  const allowedModes = modeHyperparameter ? entry.hyperparameters[modeHyperparameter]?.allowedValues : undefined;
+  if (modeHyperparameter && !allowedModes) throw new Error(`generate-algorithms: ${key} has no allowed values for its mode hyperparameter ${modeHyperparameter}`);
+  if (modeHyperparameter) out.modeHyperparameter = modeHyperparameter;
+  out.instances = instances(key, entry.instances, allowedModes);
   out.hyperparameters = hyperparameters;
   out.channels = channels;
-  out.metrics = entry.tuning.objectiveMetrics.map((m) => metric(m, containerAlgorithm)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const name of Object.keys(METRIC_PREDICTOR_TYPES[key] ?? {})) {
+    if (!entry.tuning.objectiveMetrics.some((m) => m.name === name)) throw new Error(`generate-algorithms: METRIC_PREDICTOR_TYPES names ${key} metric ${name}, which the reference does not list`);
+  }
+  out.metrics = entry.tuning.objectiveMetrics.map((m) => metric(key, m, containerAlgorithm, allowedModes)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return out;
 }
 

@@ -20,7 +20,7 @@ const REGISTRY = {
   imageClassification: '811284229777.dkr.ecr.us-east-1.amazonaws.com/image-classification:1',
   kmeans: '382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:1',
   object2vec: '382416733822.dkr.ecr.us-east-1.amazonaws.com/object2vec:1',
-  lda: '766337827248.dkr.ecr.us-east-1.amazonaws.com/lda:1',
+  randomCutForest: '382416733822.dkr.ecr.us-east-1.amazonaws.com/randomcutforest:1',
 };
 const S3 = { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/data/' } };
 
@@ -298,9 +298,10 @@ describe('algorithm-instance: severity follows what happens to the job', () => {
     const old = findingOn(xgboost('1.0-1-cpu-py3', {}, { instanceType: 'ml.p3.2xlarge' }), 'algorithm-instance', 'ml.p3.2xlarge');
     assert.equal(old.severity, 'warning');
     assert.equal(old.message, 'XGBoost 1.0-1 has no GPU training (it starts with 1.2-1): on ml.p3.2xlarge the job runs and the GPUs stay idle. Use a CPU instance type or a newer version.');
-    const lda = request({ image: REGISTRY.lda, hyperparameters: { num_topics: '5', feature_dim: '10', mini_batch_size: '10' }, channels: [{ ChannelName: 'train', DataSource: S3, ContentType: 'text/csv' }], instanceType: 'ml.p3.2xlarge' });
-    const cpuOnly = findingOn(lda, 'algorithm-instance', 'ml.p3.2xlarge');
+    // Random Cut Forest "could technically run on GPU instance types" (the guide); LDA supports CPU only (algorithmModes.test.ts).
+    const rcf = request({ image: REGISTRY.randomCutForest, hyperparameters: { feature_dim: '10' }, instanceType: 'ml.p3.2xlarge' });
+    const cpuOnly = findingOn(rcf, 'algorithm-instance', 'ml.p3.2xlarge');
     assert.equal(cpuOnly.severity, 'warning');
-    assert.equal(cpuOnly.message, 'ml.p3.2xlarge has GPUs, but Latent Dirichlet Allocation trains on CPU only: the job runs and the GPUs stay idle. Use a CPU instance type (ml.m5, ml.c5, …).');
+    assert.equal(cpuOnly.message, 'ml.p3.2xlarge has GPUs, but Random Cut Forest trains on CPU only: the job runs and the GPUs stay idle. Use a CPU instance type (ml.m5, ml.c5, …).');
   });
 });

@@ -482,19 +482,22 @@ describe('built-in algorithm rules, for every algorithm and kind of fact', () =>
           job.instanceType = wrong;
           const found = findingsAt(trainingRequest(job), 'algorithm-instance', wrong);
           assert.equal(found.length, 1);
-          // Refused at submission (GPU-only on CPU) is an error; idle GPUs (CPU-only on GPU) a warning.
-          assert.equal(found[0].severity, data.instances.cpu ? 'warning' : 'error');
+          // Refused at submission (GPU-only on CPU) and a stated CPU-only limit are errors; idle GPUs (CPU-only on GPU) a warning.
+          assert.equal(found[0].severity, data.instances.cpu && !data.instances.gpuUnsupported ? 'warning' : 'error');
           if (!data.instances.cpu) assert.match(found[0].message, /refuses the job at submission/);
+          else if (data.instances.gpuUnsupported) assert.match(found[0].message, /supports CPU instances only for training/);
           else assert.match(found[0].message, /the job runs and the GPUs stay idle/);
         });
       }
       if (data.instances.multiInstance === false) {
-        it('trains on one instance: InstanceCount 2 is reported, with a fix to 1', () => {
+        it('trains on one instance: InstanceCount 2 is an error, with a fix to 1', () => {
           const job = base();
           job.instanceCount = 2;
           const text = trainingRequest(job);
           const found = findingsAt(text, 'algorithm-instance', '2');
           assert.equal(found.length, 1);
+          assert.equal(found[0].severity, 'error');
+          assert.equal(found[0].message, `The developer guide states ${facts.label} trains on a single instance only; InstanceCount 2 runs it outside what it supports.`);
           assert.ok(applyFix(text, found[0]).includes('"InstanceCount": 1'));
         });
       } else if (data.instances.multiInstance === true) {
@@ -505,7 +508,10 @@ describe('built-in algorithm rules, for every algorithm and kind of fact', () =>
         });
       }
 
-      const metrics = facts.metrics();
+      // With a mode hyperparameter, the base job's mode (its first allowed value) decides the metrics.
+      const modeHyperparameter = data.modeHyperparameter;
+      const baseMode = modeHyperparameter === undefined ? undefined : base().hyperparameters[modeHyperparameter];
+      const metrics = baseMode === undefined ? facts.metrics() : facts.metricsOfMode(baseMode);
       it(`reports an objective metric it does not emit${metrics.length > 0 ? ', and accepts its own' : ''}`, () => {
         const found = findingsAt(tuningRequest(base(), { MetricName: 'validation:not_a_metric', Type: 'Maximize' }, {}), 'algorithm-objective-metric', 'validation:not_a_metric');
         assert.equal(found.length, 1);
@@ -514,6 +520,63 @@ describe('built-in algorithm rules, for every algorithm and kind of fact', () =>
           assert.equal(algorithmFindings(tuningRequest(base(), { MetricName: metric.name, Type: type }, {})).filter((finding) => finding.code === 'algorithm-objective-metric').length, 0, metric.name);
         }
       });
+
+      if (modeHyperparameter !== undefined) {
+        const modes = facts.hyperparameter(modeHyperparameter)!.allowedValues!;
+        for (const mode of modes) {
+          const emitted = facts.metricsOfMode(mode);
+          const others = facts.metrics().filter((metric) => !emitted.includes(metric));
+          it(`${modeHyperparameter} "${mode}": accepts ${emitted.map((metric) => metric.name).join(', ')}; reports the ${others.length} metric(s) of other modes, fixing to one of its own`, () => {
+            assert.ok(emitted.length > 0, 'every mode emits a metric');
+            const job = () => ({ ...base(), hyperparameters: { ...base().hyperparameters, [modeHyperparameter]: mode } });
+            for (const metric of emitted) {
+              const text = tuningRequest(job(), { MetricName: metric.name, Type: metric.type }, {});
+              assert.deepEqual(algorithmFindings(text).filter((finding) => finding.code === 'algorithm-objective-metric'), [], metric.name);
+            }
+            for (const metric of others) {
+              const text = tuningRequest(job(), { MetricName: metric.name, Type: metric.type }, {});
+              const found = findingsAt(text, 'algorithm-objective-metric', metric.name);
+              assert.equal(found.length, 1, metric.name);
+              assert.equal(found[0].severity, 'warning');
+              const names = emitted.map((entry) => entry.name);
+              assert.ok(found[0].message.startsWith(`${facts.label} with ${modeHyperparameter} "${mode}" emits ${names.length === 1 ? 'only ' : ''}`), found[0].message);
+              for (const name of names) assert.ok(found[0].message.includes(name), `${found[0].message} names ${name}`);
+              assert.match(found[0].message, /training jobs never report that metric/);
+              // The fix lands on a metric of the mode, with that metric's direction; fix-all takes it only when the choice is forced.
+              assert.ok(found[0].fixes.length > 0);
+              assert.equal(found[0].fixes[0].preferred, names.length === 1);
+              const fixed = JSON.parse(applyFix(text, found[0], found[0].fixes[0].title)).HyperParameterTuningJobConfig.HyperParameterTuningJobObjective as { MetricName: string; Type: string };
+              const target = emitted.find((entry) => entry.name === fixed.MetricName);
+              assert.ok(target, `${fixed.MetricName} is a metric of ${mode}`);
+              assert.equal(fixed.Type, target.type);
+            }
+          });
+        }
+
+        // A computed mode is covered per host in algorithmModes.test.ts (a JSON spec has no computed values).
+        it(`accepts every metric when ${modeHyperparameter} is absent (a tuning range, say)`, () => {
+          const hyperparameters = Object.fromEntries(Object.entries(base().hyperparameters).filter(([name]) => name !== modeHyperparameter));
+          for (const metric of facts.metrics()) {
+            const text = tuningRequest({ ...base(), hyperparameters }, { MetricName: metric.name, Type: metric.type }, { CategoricalParameterRanges: [{ Name: modeHyperparameter, Values: modes }] });
+            assert.deepEqual(algorithmFindings(text).filter((finding) => finding.code === 'algorithm-objective-metric'), [], metric.name);
+          }
+        });
+      }
+
+      for (const [mode, modeInstances] of Object.entries(data.instances.byMode ?? {})) {
+        const job = (instanceType: string, instanceCount: number) => ({ ...base(), hyperparameters: { ...base().hyperparameters, [modeHyperparameter!]: mode }, instanceType, instanceCount });
+        it(`${modeHyperparameter} "${mode}": ${modeInstances.gpu ? 'trains on GPU instances' : 'GPU instances are an error'}; ${modeInstances.multiInstance ? 'several instances pass' : 'InstanceCount 2 is an error, with a fix to 1'}`, () => {
+          const gpu = findingsAt(trainingRequest(job('ml.p3.2xlarge', 1)), 'algorithm-instance', 'ml.p3.2xlarge');
+          assert.deepEqual(gpu.map((finding) => finding.severity), modeInstances.gpu ? [] : ['error']);
+          const text = trainingRequest(job('ml.m5.xlarge', 2));
+          const count = findingsAt(text, 'algorithm-instance', '2');
+          assert.deepEqual(count.map((finding) => finding.severity), modeInstances.multiInstance ? [] : ['error']);
+          if (!modeInstances.multiInstance) {
+            assert.match(count[0].message, new RegExp(`lists ${facts.label} ${modeHyperparameter} "${mode}" for a single instance only; InstanceCount 2`));
+            assert.ok(applyFix(text, count[0]).includes('"InstanceCount": 1'));
+          }
+        });
+      }
 
       if (metrics.length > 0) {
         const metric = metrics[0];

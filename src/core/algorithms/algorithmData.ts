@@ -119,17 +119,34 @@ export interface MetricData {
   /** XGBoost: the image versions that emit it, when not all do. */
   versions?: string[];
   otherTypeInVersions?: { type: 'Maximize' | 'Minimize'; versions: string[] };
+  /** The values of the algorithm's `modeHyperparameter` whose jobs emit it (absent: every mode). */
   modes?: string[];
   evidence: Evidence;
+}
+
+/** BlazingText: what one `mode` trains on (CPU always). */
+export interface ModeInstanceData {
+  /** False: the mode has no GPU training (batch_skipgram). */
+  gpu: boolean;
+  multiInstance: boolean;
+  /** The number of GPUs of an instance the mode uses, when limited (supervised: 1). */
+  gpusUsed?: number;
 }
 
 export interface InstanceData {
   cpu: boolean;
   gpu: boolean;
-  /** `some-modes`: only some modes train on several instances (not judged). */
+  /** `some-modes`: only some modes train on several instances (judged per mode by `byMode`, else not). */
   multiInstance: boolean | 'some-modes';
   maxInstanceCount?: number;
   gpuSinceVersion?: string;
+  /**
+   * The guide states training supports CPU instances only (LDA). Without it, `gpu: false` means a
+   * GPU instance runs the job on its CPUs and leaves the GPUs idle (Random Cut Forest).
+   */
+  gpuUnsupported?: true;
+  /** Per value of the algorithm's `modeHyperparameter` (BlazingText's `mode`). */
+  byMode?: Record<string, ModeInstanceData>;
 }
 
 export interface AlgorithmData {
@@ -141,6 +158,12 @@ export interface AlgorithmData {
   unknownChannels: 'rejected' | 'not-documented';
   inputModes: string[];
   pipeRemovedInVersions?: string[];
+  /**
+   * The hyperparameter that selects what the algorithm trains (BlazingText's `mode`, the
+   * `predictor_type` of k-NN, Linear Learner and Factorization Machines): the metrics it emits
+   * (`MetricData.modes`) and, for BlazingText, its instances (`InstanceData.byMode`) depend on it.
+   */
+  modeHyperparameter?: string;
   instances: InstanceData;
   hyperparameters: Record<string, HyperparameterData>;
   channels: Record<string, ChannelData>;

@@ -92,6 +92,11 @@ export class AlgorithmFacts {
     return [...this.metricsByName.values()];
   }
 
+  /** The metrics this version emits when the algorithm's `modeHyperparameter` is `mode` (a metric without modes is emitted in every mode). */
+  metricsOfMode(mode: string): MetricData[] {
+    return this.metrics().filter((metric) => metric.modes === undefined || metric.modes.includes(mode));
+  }
+
   /** The direction of `metric` in this version, or undefined when versions differ and the version is unknown. */
   metricDirection(metric: MetricData): MetricData['type'] | undefined {
     const other = metric.otherTypeInVersions;

@@ -49,7 +49,7 @@ export const RULES = {
   'algorithm-content-type': { severity: 'error', summary: 'A channel ContentType the built-in algorithm does not accept in that input mode.' },
   'algorithm-input-mode': { severity: 'error', summary: 'Pipe input mode where the built-in algorithm or channel has no Pipe support.' },
   'algorithm-instance': { severity: 'error', summary: 'An instance type or count the built-in algorithm does not train on.' },
-  'algorithm-objective-metric': { severity: 'error', summary: 'A tuning objective metric the built-in algorithm does not emit, or the wrong direction for it.' },
+  'algorithm-objective-metric': { severity: 'error', summary: 'A tuning objective metric the built-in algorithm does not emit (or emits only in another mode than the job\'s), or the wrong direction for it.' },
   'algorithm-parameter-range': { severity: 'error', summary: 'A tuning range for a hyperparameter that is unknown, not tunable, or outside its bounds.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

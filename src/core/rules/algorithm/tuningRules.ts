@@ -1,11 +1,14 @@
 /**
  * The tuning side of a built-in algorithm job: the objective metric (`algorithm-objective-metric`:
- * one the algorithm does not emit, or the wrong direction) and the hyperparameter ranges
+ * one the algorithm does not emit, one it emits only in another mode or predictor type than the
+ * job's, or the wrong direction) and the hyperparameter ranges
  * (`algorithm-parameter-range`: an unknown or not tunable hyperparameter, or bounds and values
  * outside what the hyperparameter accepts).
  */
 import type { Node } from 'jsonc-parser';
+import type { MetricData } from '../../algorithms/algorithmData';
 import { staticString, type AlgorithmJob } from '../../algorithms/algorithmJobs';
+import { jobMode, type JobMode } from '../../algorithms/algorithmMode';
 import { boundsProblem, valueProblem } from '../../algorithms/hyperparameterValue';
 import { closestMatches } from '../../closestMatches';
 import { intent } from '../../edits/editIntent';
@@ -18,6 +21,8 @@ import { listText, severityOf } from './algorithmSeverity';
 const RANGE_KINDS = ['IntegerParameterRanges', 'ContinuousParameterRanges', 'CategoricalParameterRanges'] as const;
 
 const REFUSED = 'SageMaker refuses the tuning job at submission';
+
+const MODE_METRIC_MISSING = 'SageMaker accepts the tuning job, but its training jobs never report that metric, so the tuner has no objective to compare';
 
 /** Each range entry (`{Name, MinValue, MaxValue}` / `{Name, Values}`) of the job, with its kind. */
 function rangeEntries(job: AlgorithmJob): { kind: (typeof RANGE_KINDS)[number]; entry: Node }[] {
@@ -54,10 +59,12 @@ function checkObjective(context: RuleContext, job: AlgorithmJob, objective: Node
   const name = staticString(objective, 'MetricName');
   if (!nameNode || name === undefined) return;
   const metric = facts.metric(name);
+  const mode = jobMode(job);
   if (!metric) {
     const other = facts.metricOfAnyVersion(name);
     if (other && facts.version === undefined) return;
-    const names = facts.metrics().map((candidate) => candidate.name);
+    // Did-you-mean offers the metrics of the job's mode when it is known.
+    const names = (mode ? facts.metricsOfMode(mode.value) : facts.metrics()).map((candidate) => candidate.name);
     const candidates = closestMatches(name, names, 3);
     const fixes: QuickFix[] = candidates.map((candidate, index) => ({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 }));
     const why = other ? ` (only ${facts.label.replace(/\s+\S+$/, '')} ${listText(other.versions ?? [])} emit it)` : names.length === 0 ? ' (it has no documented objective metrics)' : '';
@@ -72,6 +79,10 @@ function checkObjective(context: RuleContext, job: AlgorithmJob, objective: Node
   }
   const typeNode = memberValue(objective, 'Type');
   const type = staticString(objective, 'Type');
+  if (mode && metric.modes && !metric.modes.includes(mode.value)) {
+    reportMetricOfOtherMode(context, job, mode, metric, nameNode, typeNode, type);
+    return;
+  }
   const direction = facts.metricDirection(metric);
   if (!typeNode || type === undefined || direction === undefined || type === direction || (type !== 'Maximize' && type !== 'Minimize')) return;
   context.report(
@@ -79,6 +90,32 @@ function checkObjective(context: RuleContext, job: AlgorithmJob, objective: Node
     `${name} should be ${direction === 'Maximize' ? 'maximised' : 'minimised'}: with ${type} SageMaker accepts the tuning job, which then searches for the worst models.`,
     nodeRange(typeNode),
     [{ title: `Change to ${direction}`, intents: [intent.replaceValue(typeNode, direction)], preferred: true }],
+    severityOf(metric.evidence),
+  );
+}
+
+/**
+ * A metric the algorithm emits in other modes only (BlazingText `supervised`'s validation:accuracy
+ * on a `skipgram` job, k-NN's test:accuracy on a `regressor`): the tuning job is accepted, and its
+ * training jobs never report the objective. Fixes change to a metric of the job's mode (with its
+ * direction); preferred only when the mode emits one metric, so the choice is forced.
+ */
+function reportMetricOfOtherMode(context: RuleContext, job: AlgorithmJob, mode: JobMode, metric: MetricData, nameNode: Node, typeNode: Node | undefined, type: string | undefined): void {
+  const { facts } = job;
+  const emitted = facts.metricsOfMode(mode.value);
+  const names = emitted.map((candidate) => candidate.name);
+  const fixes: QuickFix[] = closestMatches(metric.name, names, 3).map((candidate) => {
+    const direction = facts.metricDirection(emitted.find((entry) => entry.name === candidate)!);
+    const intents = [intent.replaceValue(nameNode, candidate)];
+    if (typeNode && type !== undefined && direction !== undefined && type !== direction) intents.push(intent.replaceValue(typeNode, direction));
+    return { title: `Change to "${candidate}"`, intents, preferred: names.length === 1 };
+  });
+  const emits = names.length === 0 ? 'emits no documented metric' : `emits ${names.length === 1 ? 'only ' : ''}${listText(names)}`;
+  context.report(
+    'algorithm-objective-metric',
+    `${facts.label} with ${mode.hyperparameter} "${mode.value}" ${emits}; "${metric.name}" comes with ${mode.hyperparameter} ${listText(metric.modes!, 'or')}. ${MODE_METRIC_MISSING}.`,
+    nodeRange(nameNode),
+    fixes,
     severityOf(metric.evidence),
   );
 }
