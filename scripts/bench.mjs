@@ -164,7 +164,7 @@ section('Python (parse + analysis vs. bare @lezer/python parse; aim ≤ 1.5×)')
 
 section('Step Functions (read + analysis vs. bare jsonc-parser parse; aim ≤ 1.5×)');
 {
-  const { rows, note } = runWorkflowBench();
+  const { rows, note } = await runWorkflowBench();
   table(['measurement', 'size', 'bare parse', 'ours', 'ratio', 'aim'], rows);
   console.log(`\n${note}`);
 }

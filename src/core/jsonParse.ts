@@ -53,7 +53,10 @@ export function parseJson(text: string): ParsedJson {
     }
   };
   const onValue = (valueNode: MutableNode): MutableNode => {
-    currentParent.children!.push(valueNode);
+    // A property's children are its key and value: an array of exactly two (a push would grow its
+    // one-slot array to seventeen).
+    if (currentParent.type === 'property') currentParent.children = [currentParent.children![0], valueNode];
+    else currentParent.children!.push(valueNode);
     return valueNode;
   };
   /**
@@ -77,9 +80,12 @@ export function parseJson(text: string): ParsedJson {
           return undefined;
         },
         onObjectProperty: (name, offset, length) => {
-          currentParent = onValue({ type: 'property', offset, length: -1, parent: currentParent, children: [] });
-          const key: MutableNode = { type: 'string', value: name, offset, length, parent: currentParent };
-          currentParent.children!.push(key);
+          // `colonOffset` is written with the others (undefined until the colon is read): added
+          // later, it took an out-of-object property store on every member.
+          const property: MutableNode = { type: 'property', offset, length: -1, parent: currentParent, children: undefined, colonOffset: undefined };
+          const key: MutableNode = { type: 'string', value: name, offset, length, parent: property };
+          property.children = [key];
+          currentParent = onValue(property);
           if (name.charCodeAt(name.length - 1) === DOLLAR && name.charCodeAt(name.length - 2) === DOT) dollarKeys.push(key);
         },
         onObjectEnd: (offset, length) => {

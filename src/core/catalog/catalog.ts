@@ -88,6 +88,7 @@ export class Catalog {
   private readonly imagesByRegion = new Map<string, CatalogImage[]>();
   private readonly reposByRegion = new Map<string, readonly string[]>();
   private readonly imagesByRepository = new Map<string, CatalogImage[]>();
+  private readonly servedFrameworks = new Map<string, boolean>();
   private readonly imagesByFramework = new Map<string, CatalogImage[]>();
   /** account → region → repositories (sorted) */
   private readonly hosted = new Map<string, Map<string, readonly string[]>>();
@@ -298,6 +299,18 @@ export class Catalog {
   /** Repositories offered in the region (sorted). */
   repositoriesInRegion(region: string): readonly string[] {
     return this.reposByRegion.get(region) ?? EMPTY;
+  }
+
+  /** True when some image of the repository is of `framework` (`xgboost`); answered once per repository and framework. */
+  repositoryServes(repository: string, framework: string): boolean {
+    const key = `${framework}\u0000${repository}`;
+    let serves = this.servedFrameworks.get(key);
+    if (serves === undefined) {
+      serves = this.imagesForRepository(repository).some((image) => image.framework === framework);
+      // Only the catalog's own repositories are kept: user text cannot grow the map without bound.
+      if (this.imagesByRepository.has(repository)) this.servedFrameworks.set(key, serves);
+    }
+    return serves;
   }
 
   /** Images stored in the repository, newest first. */

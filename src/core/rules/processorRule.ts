@@ -39,13 +39,17 @@ export function checkImageProcessors(context: RuleContext, gpus: InstanceGpuTabl
   }
 }
 
+/** A `-`-separated token of the tag, in any case: `gpu`, `cu` and digits, or one starting `cuda`. */
+const GPU_TAG = /(?:^|-)(?:(?:gpu|cu\d+)(?=-|$)|cuda)/i;
+/** The token `cpu`, in any case. */
+const CPU_TAG = /(?:^|-)cpu(?=-|$)/i;
+
 /** The processor an image is built for, or undefined when neither its tag nor the catalog tells. */
 export function imageProcessor(context: RuleContext, reference: ImageReference): Processor | undefined {
   const tag = reference.tag?.text;
   if (tag) {
-    const tokens = tag.toLowerCase().split('-');
-    if (tokens.includes('gpu') || tokens.some((token) => /^cu\d+$/.test(token) || token.startsWith('cuda'))) return 'gpu';
-    if (tokens.includes('cpu')) return 'cpu';
+    if (GPU_TAG.test(tag)) return 'gpu';
+    if (CPU_TAG.test(tag)) return 'cpu';
   }
   if (!reference.ecr || !tag) return undefined;
   const processors = context.catalog.findImage(reference.repository.text, tag, reference.ecr.region.text)?.processors;

@@ -16,5 +16,5 @@ export function isFloatingTag(tag: string): boolean {
 export function isXgboostImage(catalog: Catalog, reference: ImageReference): boolean {
   const ecr = reference.ecr;
   if (!ecr || !catalog.isAwsAccount(ecr.account.text)) return false;
-  return catalog.imagesForRepository(reference.repository.text).some((image) => image.framework === XGBOOST_FRAMEWORK);
+  return catalog.repositoryServes(reference.repository.text, XGBOOST_FRAMEWORK);
 }
