@@ -53,11 +53,12 @@ export function stateMachine(count) {
   return JSON.stringify({ Comment: 'bench', StartAt: 'Train0', States: states }, null, 2);
 }
 
-/** The analysis options of the checker (API model, GPU table, AWS_REGION set). */
+/** The analysis options of the checker (API model, GPU table, built-in algorithms; AWS_REGION set). */
 function analysisOptions() {
   const { loadCatalog, loadInstanceGpus } = require(path.join(root, 'out/src/node/loadCatalog.js'));
   const { loadApiModel } = require(path.join(root, 'out/src/node/loadApiModel.js'));
-  return { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus(), regionInputs: { env: { AWS_REGION: 'us-east-1' } } };
+  const { loadAlgorithms } = require(path.join(root, 'out/src/node/loadAlgorithms.js'));
+  return { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus(), algorithms: loadAlgorithms(), regionInputs: { env: { AWS_REGION: 'us-east-1' } } };
 }
 
 /** Contender: jsonc-parser's bare parse of the state machine, with the options our JSON host reads JSONC with. */

@@ -14,11 +14,10 @@ import { runPythonBench } from './bench-python.mjs';
 import { runWorkflowBench } from './bench-workflows.mjs';
 import { runYamlBench } from './bench-yaml.mjs';
 import { largeSpec, SLOW_SHAPES, smallSpec, withTypedImage } from './lib/bench-fixtures.mjs';
-import { interleavedMedians } from './lib/interleaved-medians.mjs';
+import { isolatedMedians } from './lib/isolated-medians.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { parseTree } = require('jsonc-parser');
 const { parseSpecDocument } = require(path.join(root, 'out/src/core/specDocument.js'));
 const { analyzeSpec } = require(path.join(root, 'out/src/core/analyze.js'));
 const { completeAt } = require(path.join(root, 'out/src/core/completion.js'));
@@ -92,8 +91,8 @@ const catalog = loadCatalog();
 const algorithms = loadAlgorithms();
 
 const specs = [
-  { name: '2 KB training', text: smallSpec(), runs: SMALL_RUNS, aimRatio: undefined },
-  { name: '1 MB training', text: largeSpec(), runs: LARGE_RUNS, aimRatio: 1.5 },
+  { name: '2 KB training', size: 'small', text: smallSpec(), runs: SMALL_RUNS, aimRatio: undefined },
+  { name: '1 MB training', size: 'large', text: largeSpec(), runs: LARGE_RUNS, aimRatio: 1.5 },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -123,11 +122,12 @@ section('Parse vs. diagnostics (parseSpecDocument + analyzeSpec)');
 const diagnosticsRows = [];
 const breakdownRows = [];
 for (const spec of specs) {
-  // Interleaved (parse, diagnostics, parse, …), as the host benchmarks time theirs, so machine noise
-  // and garbage collection fall on both alike; the bare parse reads JSONC as parseSpecDocument does.
-  const [parse, diagnostics] = interleavedMedians(
-    [() => parseTree(spec.text, [], { allowTrailingComma: true, disallowComments: false }), () => analyzeSpec(parseSpecDocument(spec.text), { catalog, regionInputs, algorithms })],
-    spec.runs.runs,
+  // Each side in its own worker thread, in turns, as the host benchmarks time theirs (see
+  // lib/isolated-medians.mjs); the bare parse reads JSONC as parseSpecDocument does.
+  const contenders = new URL('./lib/spec-contenders.mjs', import.meta.url);
+  const [parse, diagnostics] = await isolatedMedians(
+    [{ module: contenders, factory: 'bareParse', arg: spec.size }, { module: contenders, factory: 'specDiagnostics', arg: spec.size }],
+    Math.min(spec.runs.runs, 301),
   );
   const r = diagnostics / parse;
   const aim = spec.aimRatio === undefined ? '—' : `≤ ${spec.aimRatio}× ${r <= spec.aimRatio ? '✓' : '✗'}`;
@@ -154,7 +154,7 @@ reportSlowShapes();
 
 section('Python (parse + analysis vs. bare @lezer/python parse; aim ≤ 1.5×)');
 {
-  const { rows, note } = runPythonBench();
+  const { rows, note } = await runPythonBench();
   table(['measurement', 'size', 'bare parse', 'ours', 'ratio', 'aim'], rows);
   console.log(`\n${note}`);
 }
@@ -174,7 +174,7 @@ section('Step Functions (read + analysis vs. bare jsonc-parser parse; aim ≤ 1.
 
 section('YAML (parse + analysis vs. the yaml package\'s parseAllDocuments; aim ≤ 1.5×)');
 {
-  const { rows, note } = runYamlBench();
+  const { rows, note } = await runYamlBench();
   table(['measurement', 'size', 'bare parse', 'ours', 'ratio', 'aim'], rows);
   console.log(`\n${note}`);
 }

@@ -44,7 +44,22 @@ export function parseJson(text: string): ParsedJson {
   const dollarKeys: Node[] = [];
   let tooDeepAt: number | undefined;
   let depth = 0;
-  let currentParent: MutableNode = { type: 'array', offset: -1, length: -1, children: [], parent: undefined }; // artificial root
+  const artificialRoot: MutableNode = { type: 'array', offset: -1, length: -1, children: undefined, parent: undefined };
+  let currentParent = artificialRoot;
+
+  // The children of the open objects and arrays wait on one stack and get an array of their exact
+  // size when their container ends: pushed one by one, a container's array grew to seventeen slots
+  // or more, most of them never used (a fifth of the tree's memory in a state machine).
+  const pending: MutableNode[] = [];
+  let top = 0;
+  const openContainers: MutableNode[] = [currentParent];
+  const starts: number[] = [0];
+  const closeContainer = (): void => {
+    const container = openContainers.pop()!;
+    const start = starts.pop()!;
+    container.children = pending.slice(start, top);
+    top = start;
+  };
 
   const ensurePropertyComplete = (endOffset: number): void => {
     if (currentParent.type === 'property') {
@@ -53,11 +68,16 @@ export function parseJson(text: string): ParsedJson {
     }
   };
   const onValue = (valueNode: MutableNode): MutableNode => {
-    // A property's children are its key and value: an array of exactly two (a push would grow its
-    // one-slot array to seventeen).
+    // A property's children are its key and value: an array of exactly two.
     if (currentParent.type === 'property') currentParent.children = [currentParent.children![0], valueNode];
-    else currentParent.children!.push(valueNode);
+    else pending[top++] = valueNode;
     return valueNode;
+  };
+  const openContainer = (type: 'object' | 'array', offset: number): void => {
+    const container: MutableNode = { type, offset, length: -1, parent: currentParent, children: undefined };
+    currentParent = onValue(container);
+    openContainers.push(container);
+    starts.push(top);
   };
   /**
    * False (suppress the contents' callbacks) once nesting goes past the limit. `visit` still
@@ -76,7 +96,7 @@ export function parseJson(text: string): ParsedJson {
       {
         onObjectBegin: (offset) => {
           if (!enter(offset)) return false;
-          currentParent = onValue({ type: 'object', offset, length: -1, parent: currentParent, children: [] });
+          openContainer('object', offset);
           return undefined;
         },
         onObjectProperty: (name, offset, length) => {
@@ -91,17 +111,19 @@ export function parseJson(text: string): ParsedJson {
         onObjectEnd: (offset, length) => {
           if (!leave()) return;
           ensurePropertyComplete(offset + length); // a property without a value ends with its object
+          closeContainer();
           currentParent.length = offset + length - currentParent.offset;
           currentParent = currentParent.parent!;
           ensurePropertyComplete(offset + length);
         },
         onArrayBegin: (offset) => {
           if (!enter(offset)) return false;
-          currentParent = onValue({ type: 'array', offset, length: -1, parent: currentParent, children: [] });
+          openContainer('array', offset);
           return undefined;
         },
         onArrayEnd: (offset, length) => {
           if (!leave()) return;
+          closeContainer();
           currentParent.length = offset + length - currentParent.offset;
           currentParent = currentParent.parent!;
           ensurePropertyComplete(offset + length);
@@ -134,7 +156,9 @@ export function parseJson(text: string): ParsedJson {
     return { topLevelMembers: scan.topLevelMembers, tooDeepAt: scan.tooDeepAt ?? 0, root: undefined, parseErrors: [], dollarKeys: [] };
   }
   if (tooDeepAt !== undefined) return { topLevelMembers, tooDeepAt, root: undefined, parseErrors: [], dollarKeys: [] };
-  const root = currentParent.children![0];
+  // Objects and arrays the text never closed (and the artificial root) get their children now.
+  while (openContainers.length > 0) closeContainer();
+  const root = artificialRoot.children![0];
   if (root) delete root.parent;
   return { topLevelMembers, root, parseErrors, dollarKeys };
 }

@@ -6,6 +6,12 @@ import { parseJson } from '../../src/core/jsonParse';
 import { MAX_NESTING_DEPTH, scanJson } from '../../src/core/jsonScan';
 import { EXAMPLES } from './cliTestKit';
 
+/** The top-level keys of a tree that a colon follows. */
+function treeMembers(root: Node | undefined): string[] {
+  if (root?.type !== 'object') return [];
+  return (root.children ?? []).filter((property) => property.colonOffset !== undefined).map((property) => property.children![0].value as string);
+}
+
 /** jsonc-parser's own tree and errors, as every JSON host read them before. */
 function libraryParse(text: string): { root: Node | undefined; errors: ParseError[] } {
   const errors: ParseError[] = [];
@@ -36,6 +42,9 @@ describe('the one-pass JSON parse (tree, top-level members and depth guard)', ()
     'half-typed: an unterminated string before a line break': '{"A": "abc\n, "B": 1}',
     'half-typed: a member without a value yet': '{"A": , "B": {"C":',
     'half-typed: a key without its colon': '{"A": 1, "B"\n}',
+    'half-typed: objects and arrays left open at the end': '{"A": [1, {"B": 2, "C": [',
+    'mismatched brackets': '{"A": [1}, "B": [{"C": 1], "D": {}}',
+    'empty and nested containers': '{"A": [], "B": {}, "C": [[[]], {"D": [{}]}]}',
     'empty text': '',
     'text that is not JSON': 'hello: world',
   };
@@ -45,10 +54,17 @@ describe('the one-pass JSON parse (tree, top-level members and depth guard)', ()
       const library = libraryParse(text);
       assert.deepEqual(shape(parsed.root), shape(library.root));
       assert.deepEqual(parsed.parseErrors, library.errors);
-      assert.deepEqual(parsed.topLevelMembers, scanJson(text).topLevelMembers);
+      // The members are the tree's top-level keys that a colon follows; where brackets match, the scan's too.
+      assert.deepEqual(parsed.topLevelMembers, treeMembers(library.root));
+      if (!name.startsWith('mismatched')) assert.deepEqual(parsed.topLevelMembers, scanJson(text).topLevelMembers);
       assert.equal(parsed.tooDeepAt, undefined);
     });
   }
+
+  it('reads mismatched brackets as the parser does, not as a bracket count would', () => {
+    // The array closed by `}` ends there for jsonc-parser, and so does the object: "B" is no top-level member.
+    assert.deepEqual(parseJson('{"A": [1}, "B": [{"C": 1], "D": {}}').topLevelMembers, ['A', 'D']);
+  });
 
   it('agrees with jsonc-parser and the scan on every example', () => {
     for (const name of fs.readdirSync(EXAMPLES).filter((file) => /\.jsonc?$/.test(file))) {

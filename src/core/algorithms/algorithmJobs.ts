@@ -161,9 +161,10 @@ function factsOfImage(spec: SpecDocument, catalog: Catalog, table: AlgorithmTabl
  * 16,000-entry map without the word costs one `indexOf`, not a walk over its members.
  */
 function isScriptMode(text: string, hyperparameters: Node): boolean {
-  const found = text.indexOf(SCRIPT_MODE_HYPERPARAMETER, hyperparameters.offset);
-  if (found < 0 || found >= hyperparameters.offset + hyperparameters.length) return false;
-  return findProperty(hyperparameters, SCRIPT_MODE_HYPERPARAMETER) !== undefined;
+  // Searched within the map's own text: an indexOf from its start ran on to the end of the
+  // document when the word was absent (100 XGBoost tasks in a state machine: 100 searches of it).
+  const source = text.substring(hyperparameters.offset, hyperparameters.offset + hyperparameters.length);
+  return source.includes(SCRIPT_MODE_HYPERPARAMETER) && findProperty(hyperparameters, SCRIPT_MODE_HYPERPARAMETER) !== undefined;
 }
 
 /** The training job definition that holds `image` (its holder path minus `AlgorithmSpecification`). */

@@ -88,7 +88,8 @@ export class Catalog {
   private readonly imagesByRegion = new Map<string, CatalogImage[]>();
   private readonly reposByRegion = new Map<string, readonly string[]>();
   private readonly imagesByRepository = new Map<string, CatalogImage[]>();
-  private readonly servedFrameworks = new Map<string, boolean>();
+  /** repositoryServes's answers: framework → repository → served. */
+  private readonly servedFrameworks = new Map<string, Map<string, boolean>>();
   private readonly imagesByFramework = new Map<string, CatalogImage[]>();
   /** account → region → repositories (sorted) */
   private readonly hosted = new Map<string, Map<string, readonly string[]>>();
@@ -303,12 +304,13 @@ export class Catalog {
 
   /** True when some image of the repository is of `framework` (`xgboost`); answered once per repository and framework. */
   repositoryServes(repository: string, framework: string): boolean {
-    const key = `${framework}\u0000${repository}`;
-    let serves = this.servedFrameworks.get(key);
+    let byRepository = this.servedFrameworks.get(framework);
+    if (!byRepository) this.servedFrameworks.set(framework, (byRepository = new Map()));
+    let serves = byRepository.get(repository);
     if (serves === undefined) {
       serves = this.imagesForRepository(repository).some((image) => image.framework === framework);
       // Only the catalog's own repositories are kept: user text cannot grow the map without bound.
-      if (this.imagesByRepository.has(repository)) this.servedFrameworks.set(key, serves);
+      if (this.imagesByRepository.has(repository)) byRepository.set(repository, serves);
     }
     return serves;
   }

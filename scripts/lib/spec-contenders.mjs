@@ -1,0 +1,31 @@
+// The two sides of bench.mjs's "parse vs. diagnostics" rows, each built inside its own worker
+// thread by isolatedMedians: jsonc-parser's bare parse, and a spec's parse plus every rule.
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { largeSpec, smallSpec } from './bench-fixtures.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+
+/** The spec texts by size name. */
+const SPECS = { small: smallSpec, large: largeSpec };
+
+/** Contender: jsonc-parser's parse of the spec, with the options the JSON host reads JSONC with. */
+export function bareParse(size) {
+  const { parseTree } = require('jsonc-parser');
+  const text = SPECS[size]();
+  return () => parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+}
+
+/** Contender: what the editor does per version of a spec: parseSpecDocument and analyzeSpec with the checker's data (catalog, API model, GPU table, built-in algorithms). */
+export function specDiagnostics(size) {
+  const { parseSpecDocument } = require(path.join(root, 'out/src/core/specDocument.js'));
+  const { analyzeSpec } = require(path.join(root, 'out/src/core/analyze.js'));
+  const { loadCatalog, loadInstanceGpus } = require(path.join(root, 'out/src/node/loadCatalog.js'));
+  const { loadApiModel } = require(path.join(root, 'out/src/node/loadApiModel.js'));
+  const { loadAlgorithms } = require(path.join(root, 'out/src/node/loadAlgorithms.js'));
+  const options = { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus(), regionInputs: { env: { AWS_REGION: 'us-east-1' } }, algorithms: loadAlgorithms() };
+  const text = SPECS[size]();
+  return () => analyzeSpec(parseSpecDocument(text), options);
+}
