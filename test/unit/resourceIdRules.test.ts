@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { analyzeSpec } from '../../src/core/analyze';
 import { analyzeDocument, readPythonDocument } from '../../src/core/hostDocument';
+import { parseSpecDocument } from '../../src/core/specDocument';
 import { analyzeText, apiModel, applyFix, catalog, codes, instanceGpus, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
 
 const IMAGE = `${XGBOOST_US_EAST_1}:1.7-1`;
@@ -49,8 +51,26 @@ describe('invalid-resource-id', () => {
       ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10, VolumeKmsKeyId: 'my-key' } },
       NetworkConfig: { VpcConfig: { SecurityGroupIds: ['sg-0a1b2c3d'], Subnets: ['subnet-'] } },
     });
-    assert.deepEqual(idFindings(processing).map((line) => line.split(' | ')[0]), ['subnet-', 'my-key']);
-    assert.match(idFindings(processing)[1], /ClusterConfig\.VolumeKmsKeyId "my-key" is not an AWS KMS key: use a key id/);
+    // In document order (the API-model walk meets them as they are written).
+    assert.deepEqual(idFindings(processing).map((line) => line.split(' | ')[0]), ['my-key', 'subnet-']);
+    assert.match(idFindings(processing)[0], /ClusterConfig\.VolumeKmsKeyId "my-key" is not an AWS KMS key: use a key id/);
+  });
+
+  it('finds the same ids without the API model loaded, by a walk of its own', () => {
+    const processing = JSON.stringify({
+      ProcessingJobName: 'p',
+      RoleArn: 'arn:aws:iam::123456789012:role/r',
+      AppSpecification: { ImageUri: IMAGE },
+      ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10, VolumeKmsKeyId: 'my-key' } },
+      NetworkConfig: { VpcConfig: { SecurityGroupIds: ['sg-0a1b2c3d', 'sg-'], Subnets: ['subnet-'] } },
+    });
+    const ids = (withModel: boolean) =>
+      analyzeSpec(parseSpecDocument(processing), { catalog, regionInputs: { env: { AWS_REGION: 'us-east-1' } }, ...(withModel ? { apiModel } : {}) })
+        .findings.filter((finding) => finding.code === 'invalid-resource-id')
+        .map((finding) => `${textAt(processing, finding)} | ${finding.message}`)
+        .sort();
+    assert.equal(ids(true).length, 3);
+    assert.deepEqual(ids(false), ids(true));
   });
 
   it('accepts the four KMS key forms', () => {

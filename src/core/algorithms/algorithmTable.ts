@@ -58,6 +58,20 @@ export class AlgorithmFacts {
     return this.data.hyperparameters[canonicalName];
   }
 
+  /**
+   * The hyperparameters of this version that a job may need (`required`, or `requiredWhen` a
+   * condition holds), in hyperparameterNames order: the missing-hyperparameter check looks at
+   * these few, not at every name (XGBoost has about 60) for every job.
+   */
+  get mayBeRequired(): readonly { name: string; hyperparameter: HyperparameterData }[] {
+    this.requiredCandidates ??= this.hyperparameterNames
+      .map((name) => ({ name, hyperparameter: this.data.hyperparameters[name] }))
+      .filter(({ hyperparameter }) => hyperparameter.required || hyperparameter.requiredWhen !== undefined);
+    return this.requiredCandidates;
+  }
+
+  private requiredCandidates?: { name: string; hyperparameter: HyperparameterData }[];
+
   /** For a name this version lacks but others have: those versions (empty when unknown to all). */
   versionsWith(name: string): readonly string[] | undefined {
     return this.otherVersionNames.get(name);

@@ -15,6 +15,7 @@ import { keyOfValue, type OffsetRange } from '../jsonTree';
 import { anchorRange, hasOpenMembers, isDynamic, standInOf } from '../requestTree';
 import { topLevelObject } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
+import { checkResourceIdMember, resourceIdMember } from './resourceIdRules';
 import { breaksPatternBesidesLength, withForbiddenCharactersReplaced } from './patternConstraints';
 import type { RuleCode } from './ruleCodes';
 import { nodeRange, type RuleContext } from './ruleContext';
@@ -52,7 +53,7 @@ interface MissingMessages {
 class ModelValidator {
   private readonly text: string;
   /** Looked up once: the walk asks for every node. */
-  private readonly enabled: Record<'unknown' | 'missing' | 'type' | 'enum' | 'range' | 'pattern' | 'duplicate', boolean>;
+  private readonly enabled: Record<'unknown' | 'missing' | 'type' | 'enum' | 'range' | 'pattern' | 'duplicate' | 'resourceId', boolean>;
 
   /** A request whose structure its host validates (CloudFormation): values only, strings for numbers accepted. */
   private readonly valuesOnly: boolean;
@@ -75,6 +76,7 @@ class ModelValidator {
       range: !this.valuesOnly && context.isEnabled('value-out-of-range'),
       pattern: context.isEnabled('pattern-mismatch'),
       duplicate: context.isEnabled('duplicate-key'),
+      resourceId: context.isEnabled('invalid-resource-id'),
     };
   }
 
@@ -156,7 +158,12 @@ class ModelValidator {
       }
       // While typing, `"Name":` has no value yet: nothing to check.
       const value = property.children?.[1];
-      if (value) this.value(value, member, name);
+      if (!value) continue;
+      this.value(value, member, name);
+      if (this.enabled.resourceId && (member.type === 'string' || member.type === 'list')) {
+        const idMember = resourceIdMember(name);
+        if (idMember) checkResourceIdMember(this.context, node, name, value, idMember);
+      }
     }
     if (this.enabled.missing && !hasOpenMembers(node) && lacksAny(present, properties, shape.requiredList)) {
       const ownedMissing = this.owned.missingMembers.get(node);

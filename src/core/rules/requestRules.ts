@@ -20,7 +20,8 @@ export interface RequestRuleData {
 }
 
 export function checkRequest(context: RuleContext, data: RequestRuleData): void {
+  // The API-model walk checks resource ids as it goes; without the model, a walk of their own.
   if (data.apiModel) checkAgainstApiModel(context, data.apiModel);
+  else checkResourceIds(context);
   if (data.instanceGpus) checkImageProcessors(context, data.instanceGpus);
-  checkResourceIds(context);
 }

@@ -58,7 +58,7 @@ const ID_LISTS: Record<string, IdFormat> = { SecurityGroupIds: SECURITY_GROUP, S
 const IDS: Record<string, IdFormat> = { KmsKeyId: KMS_KEY, VolumeKmsKeyId: KMS_KEY };
 
 /** The members above by name, with whether each holds a list. */
-const ID_MEMBERS = new Map<string, { format: IdFormat; list: boolean }>([
+const ID_MEMBERS = new Map<string, ResourceIdMember>([
   ...Object.entries(ID_LISTS).map(([name, format]) => [name, { format, list: true }] as const),
   ...Object.entries(IDS).map(([name, format]) => [name, { format, list: false }] as const),
 ]);
@@ -69,6 +69,33 @@ const ID_MEMBERS = new Map<string, { format: IdFormat; list: boolean }>([
  */
 const STRING_MAPS = new Set(['HyperParameters', 'StaticHyperParameters', 'Environment']);
 
+/** A member that holds resource ids (`SecurityGroupIds`, `KmsKeyId`, …): its format, and whether it holds a list of them. */
+export interface ResourceIdMember {
+  format: IdFormat;
+  list: boolean;
+}
+
+/** The resource-id member named `name`, or undefined for every other name. */
+export function resourceIdMember(name: string): ResourceIdMember | undefined {
+  return ID_MEMBERS.get(name);
+}
+
+/**
+ * Checks member `name` of `object` (whose value is `value`), a resource-id member: the API-model
+ * walk calls this as it meets such members, so a request is not walked a second time for them.
+ */
+export function checkResourceIdMember(context: RuleContext, object: Node, name: string, value: Node, member: ResourceIdMember): void {
+  if (member.list) {
+    if (value.type === 'array') for (const item of value.children ?? []) checkId(context, item, member.format, `${memberPath(object, name)} item`);
+  } else {
+    checkId(context, value, member.format, memberPath(object, name));
+  }
+}
+
+/**
+ * The whole request walked for resource-id members: for runs without the API model (whose walk
+ * checks them on the way, see checkResourceIdMember).
+ */
 export function checkResourceIds(context: RuleContext): void {
   if (!context.isEnabled('invalid-resource-id')) return;
   const root = topLevelObject(context.spec);
@@ -90,13 +117,8 @@ export function checkResourceIds(context: RuleContext): void {
       if (value.type !== 'object' && value.type !== 'array' && value.type !== 'string') continue;
       // One lookup answers most members (a request's other names miss it).
       const member = ID_MEMBERS.get(name);
-      if (member?.list) {
-        if (value.type === 'array') for (const item of value.children ?? []) checkId(context, item, member.format, `${memberPath(node, name)} item`);
-      } else if (member) {
-        checkId(context, value, member.format, memberPath(node, name));
-      } else if (value.type !== 'string' && !STRING_MAPS.has(name)) {
-        stack.push(value);
-      }
+      if (member) checkResourceIdMember(context, node, name, value, member);
+      else if (value.type !== 'string' && !STRING_MAPS.has(name)) stack.push(value);
     }
   }
 }

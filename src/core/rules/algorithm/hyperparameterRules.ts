@@ -141,8 +141,7 @@ function reportMissing(context: RuleContext, job: AlgorithmJob, values: Hyperpar
   const { facts } = job;
   const ranged = rangeNames(job);
   const present = (name: string) => values.has(name) || ranged.has(name);
-  for (const name of facts.hyperparameterNames) {
-    const hyperparameter = facts.hyperparameter(name)!;
+  for (const { name, hyperparameter } of facts.mayBeRequired) {
     // The SDK's Amazon estimators fill these at fit() from the data (feature_dim) or a default.
     if (present(name) || (job.sdkEstimator && hyperparameter.setBySdk)) continue;
     if (hyperparameter.required) {
