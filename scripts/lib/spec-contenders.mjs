@@ -27,5 +27,9 @@ export function specDiagnostics(size) {
   const { loadAlgorithms } = require(path.join(root, 'out/src/node/loadAlgorithms.js'));
   const options = { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus(), regionInputs: { env: { AWS_REGION: 'us-east-1' } }, algorithms: loadAlgorithms() };
   const text = SPECS[size]();
-  return () => analyzeSpec(parseSpecDocument(text), options);
+  // The document is returned with its findings: the editor keeps both (see bench-worker.mjs).
+  return () => {
+    const document = parseSpecDocument(text);
+    return { document, analysis: analyzeSpec(document, options) };
+  };
 }
