@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
+import { analyzedDocument, checkerOptions } from './lib/checker-options.mjs';
 import { isolatedMedians } from './lib/isolated-medians.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,14 +49,6 @@ function median(fn, runs) {
 }
 
 /** Rows for bench.mjs's table: [measurement, size, bare parse, ours, ratio, aim]. */
-/** The analysis options of the checker (API model, GPU table, built-in algorithms; AWS_REGION set). */
-function analysisOptions() {
-  const { loadCatalog, loadInstanceGpus } = require(path.join(root, 'out/src/node/loadCatalog.js'));
-  const { loadApiModel } = require(path.join(root, 'out/src/node/loadApiModel.js'));
-  const { loadAlgorithms } = require(path.join(root, 'out/src/node/loadAlgorithms.js'));
-  return { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus(), algorithms: loadAlgorithms(), regionInputs: { env: { AWS_REGION: 'us-east-1' } } };
-}
-
 /** A 200-cell notebook's text as the host reads it: markdown between code cells, IPython lines, requests bound in one cell and sent in another. */
 function notebookText() {
   const { NotebookText } = require(path.join(root, 'out/src/core/hosts/notebook/notebookText.js'));
@@ -66,12 +59,6 @@ function notebookText() {
     cells.push({ kind: 'code', text: `%pip install -q sagemaker\n!aws s3 ls s3://bucket/${index}/\ndef ${blocks[index % blocks.length]}` });
   }
   return { cells, read: () => new NotebookText(cells).text };
-}
-
-/** Our side's result: the document and its findings, both of which the editor keeps until the next version (see lib/bench-worker.mjs). */
-function analyzedDocument(document, options) {
-  const { analyzeDocument } = require(path.join(root, 'out/src/core/hostDocument.js'));
-  return { document, analysis: analyzeDocument(document, options) };
 }
 
 /** Contender: @lezer/python's bare parse (`script`: the 2,001-line script; `notebook`: the notebook's cells joined, as the host joins them each time). */
@@ -88,7 +75,7 @@ export function bareParse(which) {
 /** Contender: what the editor and the checker do per version: read through the Python host and analyse. */
 export function hostAnalysis(which) {
   const { readPythonDocument } = require(path.join(root, 'out/src/core/hostDocument.js'));
-  const options = analysisOptions();
+  const options = checkerOptions();
   if (which === 'notebook') {
     const { read } = notebookText();
     return () => analyzedDocument(readPythonDocument(read()), options);
@@ -100,7 +87,7 @@ export function hostAnalysis(which) {
 export async function runPythonBench() {
   const { readPythonDocument, analyzeDocument } = require(path.join(root, 'out/src/core/hostDocument.js'));
   const { completeInPython } = require(path.join(root, 'out/src/core/hosts/python/pythonCompletion.js'));
-  const options = analysisOptions();
+  const options = checkerOptions();
   const text = pythonScript(2000);
   const lines = text.split('\n').length;
   const module = import.meta.url;

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
+import { analyzedDocument, checkerOptions } from './lib/checker-options.mjs';
 import { isolatedMedians } from './lib/isolated-medians.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,20 +54,6 @@ export function stateMachine(count) {
   return JSON.stringify({ Comment: 'bench', StartAt: 'Train0', States: states }, null, 2);
 }
 
-/** The analysis options of the checker (API model, GPU table, built-in algorithms; AWS_REGION set). */
-function analysisOptions() {
-  const { loadCatalog, loadInstanceGpus } = require(path.join(root, 'out/src/node/loadCatalog.js'));
-  const { loadApiModel } = require(path.join(root, 'out/src/node/loadApiModel.js'));
-  const { loadAlgorithms } = require(path.join(root, 'out/src/node/loadAlgorithms.js'));
-  return { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus(), algorithms: loadAlgorithms(), regionInputs: { env: { AWS_REGION: 'us-east-1' } } };
-}
-
-/** Our side's result: the document and its findings, both of which the editor keeps until the next version (see lib/bench-worker.mjs). */
-function analyzedDocument(document, options) {
-  const { analyzeDocument } = require(path.join(root, 'out/src/core/hostDocument.js'));
-  return { document, analysis: analyzeDocument(document, options) };
-}
-
 /** Contender: jsonc-parser's bare parse of the state machine, with the options our JSON host reads JSONC with. */
 export function bareParse(states) {
   const { parseTree } = require('jsonc-parser');
@@ -78,7 +65,7 @@ export function bareParse(states) {
 /** Contender: what the editor and the checker do per version: read the document through the JSON host and analyse it. */
 export function hostAnalysis(states) {
   const { readJsonDocument } = require(path.join(root, 'out/src/core/hostDocument.js'));
-  const options = analysisOptions();
+  const options = checkerOptions();
   const text = stateMachine(states);
   return () => analyzedDocument(readJsonDocument(text), options);
 }
@@ -91,7 +78,7 @@ export async function runWorkflowBench() {
   const { readJsonDocument, analyzeDocument } = require(path.join(root, 'out/src/core/hostDocument.js'));
   const text = stateMachine(states);
   const document = readJsonDocument(text);
-  const found = analyzeDocument(document, analysisOptions()).findings.length;
+  const found = analyzeDocument(document, checkerOptions()).findings.length;
   const ratio = analysis / parse;
   return {
     rows: [['500-state machine (200 SageMaker tasks)', `${Buffer.byteLength(text).toLocaleString('en-US')} B`, `${parse.toFixed(2)} ms`, `${analysis.toFixed(2)} ms`, `${ratio.toFixed(2)}×`, `≤ 1.5× ${ratio <= 1.5 ? '✓' : '✗'}`]],

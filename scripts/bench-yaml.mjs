@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
+import { analyzedDocument, checkerOptions } from './lib/checker-options.mjs';
 import { isolatedMedians } from './lib/isolated-medians.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,12 +43,6 @@ export function yamlSpec(bytes) {
 }
 
 /** Rows for bench.mjs's table: [measurement, size, bare parse, ours, ratio, aim]. */
-/** Our side's result: the document and its findings, both of which the editor keeps until the next version (see lib/bench-worker.mjs). */
-function analyzedDocument(document, options) {
-  const { analyzeDocument } = require(path.join(root, 'out/src/core/hostDocument.js'));
-  return { document, analysis: analyzeDocument(document, options) };
-}
-
 /** Contender: the yaml package's own parse of the 1 MB spec (every document, as the host reads them). */
 export function bareParse() {
   const yaml = require('yaml');
@@ -58,16 +53,9 @@ export function bareParse() {
 /** Contender: what the editor and the checker do per version: read through the YAML host and analyse. */
 export function hostAnalysis() {
   const { readYamlDocument } = require(path.join(root, 'out/src/core/hostDocument.js'));
-  const options = analysisOptions();
+  const options = checkerOptions();
   const text = yamlSpec(1024 * 1024);
   return () => analyzedDocument(readYamlDocument(text), options);
-}
-
-function analysisOptions() {
-  const { loadCatalog, loadInstanceGpus } = require(path.join(root, 'out/src/node/loadCatalog.js'));
-  const { loadApiModel } = require(path.join(root, 'out/src/node/loadApiModel.js'));
-  const { loadAlgorithms } = require(path.join(root, 'out/src/node/loadAlgorithms.js'));
-  return { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus(), algorithms: loadAlgorithms(), regionInputs: { env: { AWS_REGION: 'us-east-1' } } };
 }
 
 export async function runYamlBench() {
@@ -75,7 +63,7 @@ export async function runYamlBench() {
   const text = yamlSpec(1024 * 1024);
   const module = import.meta.url;
   const [parse, analysis] = await isolatedMedians([{ module, factory: 'bareParse' }, { module, factory: 'hostAnalysis' }], 15);
-  const found = analyzeDocument(readYamlDocument(text), analysisOptions()).findings.length;
+  const found = analyzeDocument(readYamlDocument(text), checkerOptions()).findings.length;
   const ratio = analysis / parse;
   return {
     rows: [[`1 MB AWS CLI YAML spec`, `${Buffer.byteLength(text).toLocaleString('en-US')} B`, `${parse.toFixed(1)} ms`, `${analysis.toFixed(1)} ms`, `${ratio.toFixed(2)}×`, `≤ 1.5× ${ratio <= 1.5 ? '✓' : '✗'}`]],

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { largeSpec, smallSpec } from './bench-fixtures.mjs';
+import { checkerOptions } from './checker-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -22,10 +23,7 @@ export function bareParse(size) {
 export function specDiagnostics(size) {
   const { parseSpecDocument } = require(path.join(root, 'out/src/core/specDocument.js'));
   const { analyzeSpec } = require(path.join(root, 'out/src/core/analyze.js'));
-  const { loadCatalog, loadInstanceGpus } = require(path.join(root, 'out/src/node/loadCatalog.js'));
-  const { loadApiModel } = require(path.join(root, 'out/src/node/loadApiModel.js'));
-  const { loadAlgorithms } = require(path.join(root, 'out/src/node/loadAlgorithms.js'));
-  const options = { catalog: loadCatalog(), apiModel: loadApiModel(), instanceGpus: loadInstanceGpus(), regionInputs: { env: { AWS_REGION: 'us-east-1' } }, algorithms: loadAlgorithms() };
+  const options = checkerOptions();
   const text = SPECS[size]();
   // The document is returned with its findings: the editor keeps both (see bench-worker.mjs).
   return () => {
