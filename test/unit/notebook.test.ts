@@ -38,9 +38,17 @@ describe('notebooks: IPython lines', () => {
   });
 
   it('blanks a cell magic cell whole, line breaks kept', () => {
-    const cell = '%%time\nimport boto3\r\nboto3.client("sagemaker")\n';
-    assert.equal(blankIPython(cell), '      \n            \r\n                         \n');
+    const cell = '%%timeit\nimport boto3\r\nboto3.client("sagemaker")\n';
+    assert.equal(blankIPython(cell), '        \n            \r\n                         \n');
     assert.equal(blankIPython('\n  %%bash\naws s3 ls'), '\n        \n         ');
+  });
+
+  it('blanks only the magic line of %%time and %%capture, whose body is Python in the notebook\'s namespace', () => {
+    const cell = '%%time -v\nimport boto3\r\n%pip install x\nboto3.client("sagemaker")\n';
+    assert.equal(blankIPython(cell), '         \nimport boto3\r\n              \nboto3.client("sagemaker")\n');
+    assert.equal(blankIPython('  %%capture out\nx = 1'), '               \nx = 1');
+    // A magic whose name only starts the same is another magic: blanked whole.
+    assert.equal(blankIPython('%%timeit\nx = 1'), '        \n     ');
   });
 
   it('leaves Python alone, and lines that only look like IPython inside strings, brackets and continuations', () => {
@@ -169,8 +177,20 @@ describe('notebooks: analysis across cells', () => {
   });
 
   it('finds nothing in a cell magic cell', () => {
-    const { findings } = analyzeNotebook([{ kind: 'code', text: `%%time\n${setup}` }]);
+    const { findings } = analyzeNotebook([{ kind: 'code', text: `%%bash\n${setup}` }]);
     assert.deepEqual(findings, []);
+  });
+
+  it('reads the body of a %%time cell: the dict it binds reaches the next cell, and a finding lands on its line', () => {
+    const { notebook, findings } = analyzeNotebook([{ kind: 'code', text: `%%time\n${setup}` }, cells[1], cells[2]]);
+    assert.deepEqual(
+      findings.map((finding) => located(notebook, finding)),
+      [
+        { code: 'unknown-property', cell: 1, line: 7, text: 'TrainingInputMod' },
+        { code: 'missing-required-property', cell: 3, line: 2, text: 'create_training_job' },
+        { code: 'missing-required-property', cell: 3, line: 4, text: 'AlgorithmSpecification' },
+      ],
+    );
   });
 });
 

@@ -15,10 +15,21 @@ const ESCAPED = /^\s*(?:[A-Za-z_][\w.]*\s*(?:,\s*[A-Za-z_][\w.]*\s*)*=\s*)?[%!]/
 const HELP = /^\s*(?:\?{1,2}[\w.*]+|[\w.*]+\?{1,2})\s*$/;
 
 /**
+ * Cell magics whose body is Python run in the notebook's own namespace: `%%time` and `%%capture`
+ * (around `estimator.fit()` or `tuner.fit()` in most SageMaker notebooks). Only their magic line
+ * is blanked. (`%%timeit` runs its body in a namespace of its own, so what it binds is not the
+ * notebook's: it stays blanked whole, with `%%bash`, `%%writefile` and the rest.)
+ */
+const PYTHON_CELL_MAGIC = /^(\s*%%(?:time|capture)\b[^\r\n]*)/;
+
+/**
  * The cell's text with its IPython lines blanked (same length, line breaks kept).
- * A cell whose first non-blank characters are `%%` is a cell magic: all of it is blanked.
+ * A cell whose first non-blank characters are `%%` is a cell magic: all of it is blanked, except
+ * the body of `%%time` and `%%capture` (PYTHON_CELL_MAGIC), which is read as Python.
  */
 export function blankIPython(cell: string): string {
+  const pythonMagic = PYTHON_CELL_MAGIC.exec(cell);
+  if (pythonMagic) return blank(pythonMagic[1]) + blankIPython(cell.slice(pythonMagic[1].length));
   if (/^\s*%%/.test(cell)) return blank(cell);
   if (!/[%!?]/.test(cell)) return cell;
   let result = '';
