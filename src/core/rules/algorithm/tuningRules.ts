@@ -6,7 +6,7 @@
  * outside what the hyperparameter accepts).
  */
 import type { Node } from 'jsonc-parser';
-import type { MetricData } from '../../algorithms/algorithmData';
+import type { HyperparameterData, MetricData } from '../../algorithms/algorithmData';
 import { staticString, type AlgorithmJob } from '../../algorithms/algorithmJobs';
 import { jobMode, type JobMode } from '../../algorithms/algorithmMode';
 import { boundsProblem, valueProblem } from '../../algorithms/hyperparameterValue';
@@ -83,8 +83,13 @@ function checkObjective(context: RuleContext, job: AlgorithmJob, objective: Node
     reportMetricOfOtherMode(context, job, mode, metric, nameNode, typeNode, type);
     return;
   }
+  if (typeNode && type !== undefined && type !== 'Maximize' && type !== 'Minimize') {
+    // In JSON and YAML the API model reports it; an SDK tuner's objective_type is sent as written.
+    if (context.spec.sdkRequest) reportObjectiveType(context, typeNode, type);
+    return;
+  }
   const direction = facts.metricDirection(metric);
-  if (!typeNode || type === undefined || direction === undefined || type === direction || (type !== 'Maximize' && type !== 'Minimize')) return;
+  if (!typeNode || type === undefined || direction === undefined || type === direction) return;
   context.report(
     'algorithm-objective-metric',
     `${name} should be ${direction === 'Maximize' ? 'maximised' : 'minimised'}: with ${type} SageMaker accepts the tuning job, which then searches for the worst models.`,
@@ -131,11 +136,18 @@ function checkRange(context: RuleContext, job: AlgorithmJob, kind: (typeof RANGE
     // The SDK sends a range's name as written: an Amazon estimator's keyword (`center_factor`) is not its hyperparameter's name.
     const named = job.sdkEstimator ? facts.hyperparameterNames.find((candidate) => facts.hyperparameter(candidate)?.sdkKeyword === name) : undefined;
     const candidates = named !== undefined ? [named] : closestMatches(name, facts.hyperparameterNames, 3);
-    const fixes: QuickFix[] = candidates.map((candidate, index) => ({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 }));
+    // A name that has a range already is no fix: the job would range over it twice (in Python, one dict key would replace the other).
+    const ranged = rangeNames(job);
+    // Only the nearest name is preferred: with it ranged already, the next one is a guess.
+    const fixes: QuickFix[] = [];
+    candidates.forEach((candidate, index) => {
+      if (!ranged.has(candidate)) fixes.push({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 });
+    });
     const keyword = named !== undefined ? ` (the estimator's ${name}= sets "${named}"; a tuning range takes the hyperparameter's name)` : '';
+    const twice = candidates.length > 0 && ranged.has(candidates[0]) ? ` Did you mean "${candidates[0]}"? It has a range already: remove this one.` : '';
     context.report(
       'algorithm-parameter-range',
-      `"${name}" is not a hyperparameter of ${facts.label}${keyword}: ${facts.data.unknownHyperparameters === 'rejected' ? 'its training jobs fail inside the container' : REFUSED}.`,
+      `"${name}" is not a hyperparameter of ${facts.label}${keyword}: ${facts.data.unknownHyperparameters === 'rejected' ? 'its training jobs fail inside the container' : REFUSED}.${twice}`,
       nodeRange(nameNode),
       fixes,
       facts.data.unknownHyperparameters === 'rejected' ? 'error' : 'warning',
@@ -148,16 +160,19 @@ function checkRange(context: RuleContext, job: AlgorithmJob, kind: (typeof RANGE
     return;
   }
   if (kind === 'CategoricalParameterRanges') {
-    const values = memberValue(entry, 'Values');
-    for (const valueNode of values?.type === 'array' ? (values.children ?? []) : []) {
-      if (valueNode.type !== 'string' || isDynamic(valueNode)) continue;
-      const problem = valueProblem(facts, hyperparameter, valueNode.value as string);
-      if (!problem) continue;
-      const fixes: QuickFix[] = problem.replacement === undefined ? [] : [{ title: `Change to "${problem.replacement}"`, intents: [intent.replaceValue(valueNode, problem.replacement)], preferred: !problem.guess }];
-      context.report('algorithm-parameter-range', `Range of "${name}": ${problem.message}; its training jobs fail inside the container.`, nodeRange(valueNode), fixes, severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field)));
-    }
+    checkCategoricalValues(context, job, name, hyperparameter, memberValue(entry, 'Values'));
     return;
   }
+  if (kind === 'ContinuousParameterRanges' && hyperparameter.type === 'integer') {
+    context.report(
+      'algorithm-parameter-range',
+      `"${name}" takes integers, but a continuous range gives its training jobs values such as 2.5, which ${facts.label} refuses: use an integer range (IntegerParameterRanges; IntegerParameter in the SDK).`,
+      nodeRange(nameNode),
+      [],
+      severityOf(hyperparameter.evidence),
+    );
+  }
+  if (!checkBoundsOrder(context, kind, entry, name)) return;
   if (hyperparameter.type !== 'integer' && hyperparameter.type !== 'float') return;
   for (const member of ['MinValue', 'MaxValue']) {
     const node = memberValue(entry, member);
@@ -173,4 +188,71 @@ function checkRange(context: RuleContext, job: AlgorithmJob, kind: (typeof RANGE
       severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field)),
     );
   }
+}
+
+/**
+ * A categorical range's values: each must be a value of the hyperparameter, and, for the
+ * algorithm's mode hyperparameter, one the algorithm tunes over (BlazingText's `mode`: the
+ * Word2Vec modes, not `supervised`). A replacement already in the list is no fix (it would be there twice).
+ */
+function checkCategoricalValues(context: RuleContext, job: AlgorithmJob, name: string, hyperparameter: HyperparameterData, values: Node | undefined): void {
+  const { facts } = job;
+  const items = values?.type === 'array' ? (values.children ?? []) : [];
+  const written = new Set(items.map((item) => (item.type === 'string' ? String(item.value) : undefined)));
+  // Only the mode hyperparameter's tuning values are a limit (BlazingText's modes emit different
+  // metrics, so one objective cannot compare them); elsewhere the guide's values are a recommendation.
+  const tunable = facts.data.modeHyperparameter === name || facts.canonicalName(name) === facts.data.modeHyperparameter ? hyperparameter.tuning?.values : undefined;
+  for (const valueNode of items) {
+    if (valueNode.type !== 'string' || isDynamic(valueNode)) continue;
+    const value = valueNode.value as string;
+    const problem = valueProblem(facts, hyperparameter, value);
+    if (problem) {
+      const fixes: QuickFix[] = problem.replacement === undefined || written.has(problem.replacement) ? [] : [{ title: `Change to "${problem.replacement}"`, intents: [intent.replaceValue(valueNode, problem.replacement)], preferred: !problem.guess }];
+      const already = problem.replacement !== undefined && written.has(problem.replacement) ? ` ("${problem.replacement}" is in the list already: remove this one)` : '';
+      context.report('algorithm-parameter-range', `Range of "${name}": ${problem.message}${already}; its training jobs fail inside the container.`, nodeRange(valueNode), fixes, severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field)));
+    } else if (tunable && !tunable.includes(value)) {
+      context.report(
+        'algorithm-parameter-range',
+        `Range of "${name}": ${facts.label} is tuned over ${listText(tunable, 'or')} only, not "${value}": its modes emit different metrics, so one objective cannot compare their training jobs.`,
+        nodeRange(valueNode),
+        [],
+        severityOf(hyperparameter.evidence),
+      );
+    }
+  }
+}
+
+/**
+ * The range's own bounds, whatever the hyperparameter: an integer range's bounds must be integers,
+ * and MinValue may not be above MaxValue; SageMaker refuses either at submission. False when a
+ * bound was reported (the bounds checks against the hyperparameter would only repeat it).
+ */
+function checkBoundsOrder(context: RuleContext, kind: (typeof RANGE_KINDS)[number], entry: Node, name: string): boolean {
+  const minNode = memberValue(entry, 'MinValue');
+  const maxNode = memberValue(entry, 'MaxValue');
+  const min = staticString(entry, 'MinValue');
+  const max = staticString(entry, 'MaxValue');
+  let clean = true;
+  if (kind === 'IntegerParameterRanges') {
+    for (const [member, node, text] of [['MinValue', minNode, min], ['MaxValue', maxNode, max]] as const) {
+      if (!node || text === undefined || INTEGER.test(text.trim()) || !Number.isFinite(Number(text))) continue;
+      context.report('algorithm-parameter-range', `${member} of "${name}" is ${text}, but an integer range takes integers: ${REFUSED}.`, nodeRange(node), [], 'error');
+      clean = false;
+    }
+  }
+  if (clean && minNode && min !== undefined && max !== undefined && Number.isFinite(Number(min)) && Number.isFinite(Number(max)) && min.trim() !== '' && max.trim() !== '' && Number(min) > Number(max)) {
+    context.report('algorithm-parameter-range', `MinValue of "${name}" (${min}) is above its MaxValue (${max}): ${REFUSED}.`, nodeRange(minNode), [], 'error');
+    clean = false;
+  }
+  return clean;
+}
+
+const INTEGER = /^[-+]?\d+$/;
+
+/** An SDK tuner's `objective_type` that is neither `Maximize` nor `Minimize` (`"maximize"`): the API refuses it. */
+function reportObjectiveType(context: RuleContext, typeNode: Node, type: string): void {
+  if (!context.isEnabled('invalid-enum-value')) return;
+  const meant = /^max/i.test(type.trim()) ? 'Maximize' : /^min/i.test(type.trim()) ? 'Minimize' : undefined;
+  const fixes: QuickFix[] = meant ? [{ title: `Change to "${meant}"`, intents: [intent.replaceValue(typeNode, meant)], preferred: true }] : [];
+  context.report('invalid-enum-value', `objective_type must be "Maximize" or "Minimize" (the SDK sends it as written): ${REFUSED} with "${type}".`, nodeRange(typeNode), fixes);
 }
