@@ -136,6 +136,8 @@ export interface SdkRequest {
 export interface SdkTuner {
   objective?: Node;
   ranges?: Node;
+  /** True when `hyperparameter_ranges` is a dict read whole: every entry a literal name and an SDK range. */
+  rangesComplete?: boolean;
 }
 
 /** A SageMaker task's Resource, read: which integration, which action, which pattern. */

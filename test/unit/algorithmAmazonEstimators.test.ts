@@ -246,7 +246,7 @@ ${fit}
 });
 
 describe('estimators a HyperparameterTuner takes', () => {
-  // The tuner sets hyperparameters from its ranges: a required one given as a range is present.
+  // The tuner sets hyperparameters from its ranges: a required one given as a range is present, one no range sets is missing.
   it('reports no missing hyperparameter on an estimator passed to a tuner, by position or as estimator=', () => {
     const generic = (tuner: string) => `import sagemaker
 from sagemaker import image_uris
@@ -260,7 +260,9 @@ ${tuner}
     const untuned = generic('');
     assert.deepEqual(summary(untuned).filter(([code]) => code === 'algorithm-missing-hyperparameter').length, 1, 'without a tuner vector_dim is missing');
     assert.deepEqual(summary(generic('t = HyperparameterTuner(ipi, "validation:discriminator_auc", {"vector_dim": IntegerParameter(4, 4096)})')), []);
-    assert.deepEqual(summary(generic('t = HyperparameterTuner(objective_metric_name="validation:discriminator_auc", estimator=ipi, hyperparameter_ranges={})')), []);
+    assert.deepEqual(summary(generic('t = HyperparameterTuner(objective_metric_name="validation:discriminator_auc", estimator=ipi, hyperparameter_ranges={"vector_dim": IntegerParameter(4, 4096)})')), []);
+    // Ranges read whole that do not set it: vector_dim is missing still.
+    assert.equal(summary(generic('t = HyperparameterTuner(ipi, "validation:discriminator_auc", {"epochs": IntegerParameter(1, 10)})')).filter(([code]) => code === 'algorithm-missing-hyperparameter').length, 1);
     const amazon = script('KMeans', '', 't = HyperparameterTuner(estimator, "test:msd", {"k": IntegerParameter(2, 20)})');
     assert.deepEqual(summary(amazon), []);
     assert.equal(summary(script('KMeans', '')).filter(([code]) => code === 'algorithm-missing-hyperparameter').length, 1, 'without a tuner k is missing');

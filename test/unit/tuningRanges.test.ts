@@ -132,4 +132,30 @@ ${tuner}
     assert.equal(finding.fixes.some((fix) => fix.preferred), false);
     assert.equal(finding.fixes.some((fix) => fix.title === 'Change to "max_depth"'), false);
   });
+
+  describe('a tuned estimator\'s missing hyperparameters', () => {
+    const knn = (ranges: string) => `from sagemaker import KNN
+from sagemaker.tuner import HyperparameterTuner, IntegerParameter
+
+knn = KNN(role="${ROLE}", instance_count=1, instance_type="ml.m5.xlarge", k=5, sample_size=500)
+tuner = HyperparameterTuner(knn, "test:accuracy", ${ranges}, objective_type="Maximize")
+`;
+    const missing = (text: string) => analyzePython(text, { algorithms: true }).filter((finding) => finding.code === 'algorithm-missing-hyperparameter').map((finding) => finding.message.match(/"([a-z_]+)"/)![1]);
+
+    it('reports a required hyperparameter no range sets, when every tuner is read whole', () => {
+      assert.deepEqual(missing(knn('{"k": IntegerParameter(1, 20)}')), ['predictor_type']);
+    });
+
+    it('counts a required hyperparameter given as a range as set', () => {
+      const xgboost = script('tuner = HyperparameterTuner(xgb, "validation:rmse", {"eta": ContinuousParameter(0.1, 0.5)}, objective_type="Minimize")').replace(', "num_round": "100"', '');
+      assert.deepEqual(missing(xgboost), ['num_round']);
+      assert.deepEqual(missing(xgboost.replace('{"eta"', '{"num_round": IntegerParameter(10, 100), "eta"')), []);
+    });
+
+    it('reports none when a tuner\'s ranges cannot be read whole (they may set any of them)', () => {
+      assert.deepEqual(missing(knn('{"k": IntegerParameter(1, 20), **more}')), []);
+      assert.deepEqual(missing(knn('ranges')), []);
+      assert.deepEqual(missing(knn('{"k": make_range()}')), []);
+    });
+  });
 });

@@ -13,7 +13,7 @@
  * `sagemaker.KMeans(…)`, `from sagemaker.amazon.lda import LDA`): scikit-learn has a `PCA` too.
  */
 import type { SpecDocument } from '../../specDocument';
-import { addMember, boundNameOf, callArguments, fitChannels, isTuned, methodCallsOn, pythonNumberText, sentValue, syntheticObject, type EstimatorMethodCall } from './pythonEstimators';
+import { addMember, boundNameOf, callArguments, fitChannels, methodCallsOn, openForTuners, tunersTaking, pythonNumberText, sentValue, syntheticObject, type EstimatorMethodCall } from './pythonEstimators';
 import type { PythonScopes } from './pythonScopes';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode } from './pythonSyntax';
 import type { PythonNode, PythonValues } from './pythonValues';
@@ -201,8 +201,9 @@ export function amazonEstimatorRequest(
   const hyperparameters = syntheticObject(argList.from, argList.to - argList.from, undefined);
   hyperparameters.python = written.python;
   const boundName = boundNameOf(text, call);
-  const tuned = isTuned((method) => methodCallsOn(text, scopes, call, boundName, methodCalls.get(method) ?? []));
-  if (callArgs.unpacked || !boundName || attributeSetLater(text, boundName, estimator) || tuned) hyperparameters.openMembers = true;
+  const openOtherwise = callArgs.unpacked || !boundName || attributeSetLater(text, boundName, estimator);
+  if (openOtherwise) hyperparameters.openMembers = true;
+  openForTuners(hyperparameters, tunersTaking((method) => methodCallsOn(text, scopes, call, boundName, methodCalls.get(method) ?? [])), openOtherwise);
   for (const keyword of estimator.parameters) {
     const type = keywordDataType(estimator, keyword);
     const syntax = argument(keyword);

@@ -92,12 +92,13 @@ export function estimatorRequest(
   if (!boundName) open = true;
   const callsOn = (method: string) => methodCallsOn(text, scopes, call, boundName, methodCalls.get(method) ?? []);
   const sets = callsOn('set_hyperparameters');
-  if (sets.unknown || isTuned(callsOn)) open = true;
+  if (sets.unknown) open = true;
   for (const setCall of sets.own) sources.push({ object: values.keywordObject(setCall.argList, undefined, 0, 'call'), nameNode: setCall.callee });
   // The member holding the map is named where its last source is introduced (with none, the
   // class name): missing-hyperparameter findings go there.
   const named = sources[sources.length - 1]?.nameNode ?? callee?.node;
   const merged = mergedHyperparameters(text, sources, open, call);
+  openForTuners(merged, tunersTaking(callsOn), open);
   if (sources.length === 0) {
     // None written: a fix adds `hyperparameters={…}` to the estimator's arguments. Where they
     // are is read only when a fix is rendered (most estimators get none).
@@ -136,12 +137,24 @@ export function estimatorRequest(
 export const TUNED = 'tuned';
 
 /**
- * True when a `HyperparameterTuner` may take the estimator: the tuner sets some hyperparameters
- * from ranges (a required one given as a range is present), so none is reported missing.
+ * The `HyperparameterTuner`s that take the estimator: a tuner sets some hyperparameters from
+ * ranges (a required one given as a range is present). `unknown` when one may take it but cannot
+ * be followed: then none is ever reported missing.
  */
-export function isTuned(callsOn: (method: string) => { own: readonly EstimatorMethodCall[]; unknown: boolean }): boolean {
+export function tunersTaking(callsOn: (method: string) => { own: readonly EstimatorMethodCall[]; unknown: boolean }): { count: number; unknown: boolean } {
   const tuners = callsOn(TUNED);
-  return tuners.own.length > 0 || tuners.unknown;
+  return { count: tuners.own.length, unknown: tuners.unknown };
+}
+
+/**
+ * Opens `hyperparameters` for the tuners that take the estimator (see tunersTaking): for good
+ * when one cannot be followed, else marked `openedByTuners` so that reading every tuner's ranges
+ * closes it again.
+ */
+export function openForTuners(hyperparameters: PythonNode, tuners: { count: number; unknown: boolean }, openOtherwise: boolean): void {
+  if (tuners.count === 0 && !tuners.unknown) return;
+  hyperparameters.openMembers = true;
+  if (!openOtherwise && !tuners.unknown) hyperparameters.openedByTuners = tuners.count;
 }
 
 export function methodCallsOn(

@@ -24,6 +24,7 @@ import { PythonScopes } from './pythonScopes';
 import { tunersOf, tuningNames, type TuningNames } from './pythonTuners';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
 import { PythonValues, type PythonNode } from './pythonValues';
+import { memberValue } from '../../jsonTree';
 
 /** boto3's SageMaker client methods for the requests we check. */
 export const BOTO3_METHODS: Readonly<Record<string, SpecKind>> = {
@@ -149,6 +150,9 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     if (tuners.length === 0) return document;
     const taking = tunersOf(values, scopes, estimator, tuners, (tuning ??= tuningNames(text, imports)));
     if (taking.length > 0) document.sdkRequest = { ...document.sdkRequest, tuners: taking };
+    // Every tuner that takes it read whole: what no range sets is set by the estimator or missing.
+    const hyperparameters = memberValue(document.root, 'HyperParameters') as PythonNode | undefined;
+    if (hyperparameters?.openedByTuners === taking.length && taking.every((tuner) => tuner.rangesComplete)) hyperparameters.openMembers = false;
     return document;
   };
   // A `retrieve(…)` is read once, whether as an estimator's image or as a call of its own.

@@ -136,7 +136,11 @@ function tunerOf(values: PythonValues, scopes: PythonScopes, argList: SyntaxNode
     tuner.objective = objective;
   }
   const rangesSyntax = argument.get('hyperparameter_ranges');
-  if (rangesSyntax) tuner.ranges = rangesOf(values, scopes, resolved(scopes, rangesSyntax), names);
+  if (rangesSyntax) {
+    const read = rangesOf(values, scopes, resolved(scopes, rangesSyntax), names);
+    tuner.ranges = read?.ranges;
+    tuner.rangesComplete = read?.complete === true;
+  }
   return tuner;
 }
 
@@ -155,21 +159,29 @@ function defaultObjectiveType(argList: SyntaxNode, metric: PythonNode): PythonNo
  * An entry whose key is not a literal string or whose value is not an SDK range class call is
  * left out (it cannot be judged); a bound that is not a literal is dynamic.
  */
-function rangesOf(values: PythonValues, scopes: PythonScopes, dict: SyntaxNode, names: TuningNames): PythonNode | undefined {
+function rangesOf(values: PythonValues, scopes: PythonScopes, dict: SyntaxNode, names: TuningNames): { ranges: PythonNode; complete: boolean } | undefined {
   if (dict.name !== 'DictionaryExpression') return undefined;
   const ranges = syntheticObject(dict.from, dict.to - dict.from, undefined);
   const lists = new Map<string, PythonNode>();
   const children = childrenOf(dict);
+  let complete = true;
   for (let i = 0; i < children.length; i++) {
     const key = children[i];
     const value = children[i + 2];
-    if (key.name !== 'String' || children[i + 1]?.name !== ':' || !value) continue; // `{`, `,`, `**more`, a computed key
+    if (key.name === '{' || key.name === '}' || key.name === ',') continue;
+    if (key.name !== 'String' || children[i + 1]?.name !== ':' || !value) {
+      complete = false; // `**more`, a computed key: names we cannot read
+      continue;
+    }
     i += 2;
     const call = resolved(scopes, value);
     const className = call.name === 'CallExpression' ? tuningClassOf(values.text, call, names) : undefined;
     const kind = className !== undefined && Object.hasOwn(RANGE_KINDS, className) ? RANGE_KINDS[className] : undefined;
     const rangeArguments = call.getChild('ArgList');
-    if (!kind || !rangeArguments) continue;
+    if (!kind || !rangeArguments) {
+      complete = false;
+      continue;
+    }
     let list = lists.get(kind);
     if (!list) {
       list = { type: 'array', offset: dict.from, length: dict.to - dict.from, children: [] };
@@ -194,7 +206,7 @@ function rangesOf(values: PythonValues, scopes: PythonScopes, dict: SyntaxNode, 
     }
     list.children!.push(entry);
   }
-  return ranges;
+  return { ranges, complete };
 }
 
 /** `CategoricalParameter(values)`'s values as sent: each `str(v)`; a single value stands for a list of one. */

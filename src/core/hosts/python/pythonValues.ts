@@ -46,7 +46,15 @@ export type PythonNodeInfo =
    */
   | { kind: 'defaultArgument'; keyword: string; call: PythonNodeInfo & { kind: 'object' } };
 
-export type PythonNode = RequestNode & { python?: PythonNodeInfo };
+export type PythonNode = RequestNode & {
+  python?: PythonNodeInfo;
+  /**
+   * On an estimator's hyperparameters that are open only because `HyperparameterTuner`s take the
+   * estimator: how many. When every one of them is read with all its ranges, the map is closed
+   * again (pythonRequests.ts): a required hyperparameter no range sets is then missing.
+   */
+  openedByTuners?: number;
+};
 
 /** How deep names may resolve through other names and nested literals. */
 const MAX_DEPTH = 40;
