@@ -124,7 +124,7 @@ describe('algorithm-objective-metric: the metrics of the job\'s mode', () => {
   it('a metric no mode emits keeps its message, offering the metrics of the job\'s mode', () => {
     const text = tuning({ image: IMAGES.knn, hyperparameters: { ...KNN_HYPERPARAMETERS, predictor_type: 'regressor' } }, 'test:accurracy', 'Maximize');
     const finding = oneOn(text, analyzeText(text, { algorithms: true }), 'algorithm-objective-metric', 'test:accurracy');
-    assert.match(finding.message, /does not emit the metric "test:accurracy": SageMaker refuses the tuning job at submission\. Did you mean "test:mse"\?$/);
+    assert.match(finding.message, /does not emit the metric "test:accurracy": by the developer guide, SageMaker refuses the tuning job at submission\. Did you mean "test:mse"\?$/);
   });
 
   it('any metric of the algorithm passes when the mode is absent, a tuning range, or not an allowed value', () => {

@@ -12,7 +12,7 @@ import { jobMode, type JobMode } from '../../algorithms/algorithmMode';
 import { boundsProblem, valueProblem } from '../../algorithms/hyperparameterValue';
 import { closestMatches } from '../../closestMatches';
 import { intent } from '../../edits/editIntent';
-import type { QuickFix } from '../../findings';
+import type { QuickFix, Severity } from '../../findings';
 import { memberValue } from '../../jsonTree';
 import { isDynamic } from '../../requestTree';
 import { nodeRange, type RuleContext } from '../ruleContext';
@@ -21,6 +21,14 @@ import { listText, severityOf } from './algorithmSeverity';
 const RANGE_KINDS = ['IntegerParameterRanges', 'ContinuousParameterRanges', 'CategoricalParameterRanges'] as const;
 
 const REFUSED = 'SageMaker refuses the tuning job at submission';
+
+/**
+ * REFUSED in words as sure as the finding's severity: a warning stands on the developer guide
+ * alone (no container or API check of ours confirms it), so it says what the guide says.
+ */
+function refusedAs(severity: Severity): string {
+  return severity === 'error' ? REFUSED : 'by the developer guide, SageMaker refuses the tuning job at submission';
+}
 
 const MODE_METRIC_MISSING = 'SageMaker accepts the tuning job, but its training jobs never report that metric, so the tuner has no objective to compare';
 
@@ -68,12 +76,13 @@ function checkObjective(context: RuleContext, job: AlgorithmJob, objective: Node
     const candidates = closestMatches(name, names, 3);
     const fixes: QuickFix[] = candidates.map((candidate, index) => ({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 }));
     const why = other ? ` (only ${facts.label.replace(/\s+\S+$/, '')} ${listText(other.versions ?? [])} emit it)` : names.length === 0 ? ' (it has no documented objective metrics)' : '';
+    const severity = severityOf(other?.evidence ?? facts.data.evidence);
     context.report(
       'algorithm-objective-metric',
-      `${facts.label} does not emit the metric "${name}"${why}: ${REFUSED}.${candidates.length > 0 ? ` Did you mean "${candidates[0]}"?` : ''}`,
+      `${facts.label} does not emit the metric "${name}"${why}: ${refusedAs(severity)}.${candidates.length > 0 ? ` Did you mean "${candidates[0]}"?` : ''}`,
       nodeRange(nameNode),
       fixes,
-      severityOf(other?.evidence ?? facts.data.evidence),
+      severity,
     );
     return;
   }
@@ -147,7 +156,7 @@ function checkRange(context: RuleContext, job: AlgorithmJob, kind: (typeof RANGE
     const twice = candidates.length > 0 && ranged.has(candidates[0]) ? ` Did you mean "${candidates[0]}"? It has a range already: remove this one.` : '';
     context.report(
       'algorithm-parameter-range',
-      `"${name}" is not a hyperparameter of ${facts.label}${keyword}: ${facts.data.unknownHyperparameters === 'rejected' ? 'its training jobs fail inside the container' : REFUSED}.${twice}`,
+      `"${name}" is not a hyperparameter of ${facts.label}${keyword}: ${facts.data.unknownHyperparameters === 'rejected' ? 'its training jobs fail inside the container' : refusedAs('warning')}.${twice}`,
       nodeRange(nameNode),
       fixes,
       facts.data.unknownHyperparameters === 'rejected' ? 'error' : 'warning',
@@ -156,7 +165,8 @@ function checkRange(context: RuleContext, job: AlgorithmJob, kind: (typeof RANGE
   }
   const hyperparameter = facts.hyperparameter(canonical)!;
   if (!hyperparameter.tuning) {
-    context.report('algorithm-parameter-range', `"${name}" is not a tunable hyperparameter of ${facts.label}: ${REFUSED}; set it in StaticHyperParameters instead.`, nodeRange(nameNode), [], severityOf(hyperparameter.evidence));
+    const severity = severityOf(hyperparameter.evidence);
+    context.report('algorithm-parameter-range', `"${name}" is not a tunable hyperparameter of ${facts.label}: ${refusedAs(severity)}; set it in StaticHyperParameters instead.`, nodeRange(nameNode), [], severity);
     return;
   }
   if (kind === 'CategoricalParameterRanges') {
