@@ -162,6 +162,28 @@ describe('Python hyperparameter-name completion in a built-in algorithm job', ()
   });
 });
 
+describe('Python value completion in a built-in algorithm job', () => {
+  const algorithm = `AlgorithmSpecification={"TrainingImage": "${XGBOOST_US_EAST_1}:1.7-1", "TrainingInputMode": "File"},`;
+
+  it('offers a hyperparameter\'s allowed values inside its string, and after `: ` as a quoted string', () => {
+    const inString = training([NAME, algorithm, 'HyperParameters={"num_round": "100", "objective": "binary:lo|"},']);
+    assert.ok(labels(inString)!.includes('binary:logistic'));
+    assert.equal(accept(inString, 'binary:logistic').text, training([NAME, algorithm, 'HyperParameters={"num_round": "100", "objective": "binary:logistic"},']));
+    const bare = training([NAME, algorithm, 'HyperParameters={"num_round": "100", "tree_method": |},']);
+    assert.equal(accept(bare, 'hist').text, training([NAME, algorithm, 'HyperParameters={"num_round": "100", "tree_method": "hist"},']));
+  });
+
+  it('offers the algorithm\'s channel names and a channel\'s content types', () => {
+    const channel = (member: string) => training([NAME, algorithm, `InputDataConfig=[{${member}}],`]);
+    assert.deepEqual(labels(channel('"ChannelName": "|"'))!.slice().sort(), Object.keys(algorithms.data.algorithms['sagemaker-xgboost'].channels).sort());
+    assert.ok(labels(channel('"ChannelName": "train", "ContentType": "text/|"'))!.includes('text/csv'));
+  });
+
+  it('offers nothing for a hyperparameter without a list of values (a number)', () => {
+    assert.equal(complete(training([NAME, algorithm, 'HyperParameters={"num_round": "|"},'])), undefined);
+  });
+});
+
 describe('Python value completion in boto3 requests', () => {
   it('offers enum values inside a string value, replacing its content', () => {
     const text = training([NAME, 'AlgorithmSpecification={"TrainingInputMode": "F|"},']);

@@ -16,7 +16,7 @@
 import type { Node } from 'jsonc-parser';
 import type { ApiModel, Shape, StructureShape } from '../../apiModel/apiModel';
 import { escapeSnippet, placeholderSnippet } from '../../apiModel/placeholders';
-import { hyperparameterDetail } from '../../algorithms/algorithmCompletion';
+import { algorithmCompletionPlace, hyperparameterDetail } from '../../algorithms/algorithmCompletion';
 import { algorithmJobs } from '../../algorithms/algorithmJobs';
 import type { CompletionItem, CompletionOptions, CompletionResult } from '../../completion';
 import type { TextEdit } from '../../findings';
@@ -113,7 +113,7 @@ export function completePythonMembers(document: HostDocument, offset: number, op
     const stringBefore = inside.before?.char;
     if (stringBracket === '{' && (stringBefore === '{' || stringBefore === ',')) return keyInString(document, offset, string, inside.brackets, options);
     if ((stringBracket === '{' && stringBefore === ':') || (stringBracket === '(' && stringBefore === '=' && isKeywordEquals(text, inside.before!.offset))) {
-      return valueInString(document, offset, string, inside.brackets, model);
+      return valueInString(document, offset, string, inside.brackets, options);
     }
     return undefined;
   }
@@ -125,7 +125,7 @@ export function completePythonMembers(document: HostDocument, offset: number, op
     return newKey(document, { replaceStart: wordStart, replaceEnd: wordEnd, typedStart: wordStart, offset, quote, open: context.brackets }, options);
   }
   if ((bracket === '{' && before === ':') || (bracket === '(' && before === '=' && isKeywordEquals(text, context.before!.offset))) {
-    return bareValue(document, offset, wordStart, wordEnd, quote, context.brackets, model);
+    return bareValue(document, offset, wordStart, wordEnd, quote, context.brackets, options);
   }
   return undefined;
 }
@@ -260,36 +260,60 @@ function renameItems(members: Members, edit: TextEdit, typed: string, nameText: 
   return { typed, isIncomplete: false, items };
 }
 
-/** The cursor inside a string value (`"TrainingInputMode": "F|"`, `TrainingInputMode="F|"`): the member's enum values, inside the quotes. */
-function valueInString(document: HostDocument, offset: number, string: CursorString, open: readonly Bracket[], model: ApiModel): CompletionResult | undefined {
+/**
+ * The cursor inside a string value (`"TrainingInputMode": "F|"`, `TrainingInputMode="F|"`): the
+ * member's enum values, or in a built-in algorithm job a hyperparameter's allowed values, a
+ * channel's name or content type, inside the quotes.
+ */
+function valueInString(document: HostDocument, offset: number, string: CursorString, open: readonly Bracket[], options: CompletionOptions): CompletionResult | undefined {
   const { text } = document;
-  const valueEnd = string.closed ? string.contentEnd : offset + (/^[\w.-]*/.exec(text.slice(offset, string.contentEnd))?.[0].length ?? 0);
+  const valueEnd = string.closed ? string.contentEnd : offset + (/^[\w.:/+-]*/.exec(text.slice(offset, string.contentEnd))?.[0].length ?? 0);
   const isValue = (property: Node) => property.children?.[1]?.offset === string.start;
   // An open string is read again closed after the word.
   const found = string.closed ? findBoto3Member(document, isValue) : findInProbe(`${text.slice(0, valueEnd)}${string.quote}`, text.slice(valueEnd), open, isValue);
-  const shape = found && memberShape(found, model);
-  if (shape?.type !== 'string' || !shape.enum) return undefined;
+  const offered = found && offeredValues(found, options);
+  if (!offered) return undefined;
   const edit = { offset: string.contentStart, length: valueEnd - string.contentStart, newText: '' };
-  const result = valueItems(shape.enum, edit, text.slice(string.contentStart, offset), false);
+  const result = valueItems(offered.values, edit, text.slice(string.contentStart, offset), false, offered.details);
   for (const item of result.items) item.edit.newText = escapedIn(item.label, string.quote);
   return result;
 }
 
-/** After `Key=` or `"Key": ` with no value or a bare word: enum values as strings in the file's quotes, or `True`/`False`. */
-function bareValue(document: HostDocument, offset: number, wordStart: number, wordEnd: number, quote: string, open: readonly Bracket[], model: ApiModel): CompletionResult | undefined {
+/** After `Key=` or `"Key": ` with no value or a bare word: enum (or algorithm) values as strings in the file's quotes, or `True`/`False`. */
+function bareValue(document: HostDocument, offset: number, wordStart: number, wordEnd: number, quote: string, open: readonly Bracket[], options: CompletionOptions): CompletionResult | undefined {
   const { text } = document;
   const found = findInProbe(`${text.slice(0, wordStart)}None`, text.slice(wordEnd), open, (property) => property.children?.[1]?.offset === wordStart);
-  const shape = found && memberShape(found, model);
+  if (!found) return undefined;
   const edit = { offset: wordStart, length: wordEnd - wordStart, newText: '' };
   const typed = text.slice(wordStart, offset);
   // Right after a dict's `:` (which opens completion), the value brings its space.
   const space = text[wordStart - 1] === ':' ? ' ' : '';
-  let result: CompletionResult;
-  if (shape?.type === 'boolean') result = valueItems(['True', 'False'], edit, typed, false);
-  else if (shape?.type === 'string' && shape.enum) result = valueItems(shape.enum, edit, typed, false);
-  else return undefined;
-  for (const item of result.items) item.edit.newText = space + (shape.type === 'string' ? pythonStringLiteral(item.label, quote) : item.label);
+  const shape = memberShape(found, options.apiModel!);
+  if (shape?.type === 'boolean') {
+    const result = valueItems(['True', 'False'], edit, typed, false);
+    for (const item of result.items) item.edit.newText = space + item.label;
+    return result;
+  }
+  const offered = offeredValues(found, options);
+  if (!offered) return undefined;
+  const result = valueItems(offered.values, edit, typed, false, offered.details);
+  for (const item of result.items) item.edit.newText = space + pythonStringLiteral(item.label, quote);
   return result;
+}
+
+/**
+ * The string values offered for the found property's value: its enum in the API model, else, in
+ * a built-in algorithm job, what algorithm completion offers there (a hyperparameter's allowed
+ * values, channel names, content types, metrics), as in JSON and YAML.
+ */
+function offeredValues(found: FoundMember, options: CompletionOptions): { values: readonly string[]; details: Record<string, string> } | undefined {
+  const shape = memberShape(found, options.apiModel!);
+  if (shape?.type === 'string' && shape.enum) return { values: shape.enum, details: {} };
+  const value = found.property.children?.[1];
+  const path = value && options.algorithms ? requestPathOf(found.request, value) : undefined;
+  if (!path || path.length === 0) return undefined;
+  const place = algorithmCompletionPlace(found.request, path, false, options.catalog, options.algorithms!);
+  return place?.kind === 'values' ? place : undefined;
 }
 
 interface Members {
