@@ -209,9 +209,26 @@ describe('Pipelines host', () => {
       assert.equal(textAt(text, finding), '683313688378');
     });
 
-    it('says nothing where a placeholder decides: a tag from a parameter', () => {
-      const text = joined(['763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:', { Get: 'Parameters.Region' }]);
-      assert.deepEqual(analyzeWorkflow(text), []);
+    it('says nothing where a placeholder decides: a tag from a parameter without a default, or from the execution', () => {
+      assert.deepEqual(analyzeWorkflow(joined(['763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:', { Get: 'Parameters.Undeclared' }])), []);
+      assert.deepEqual(analyzeWorkflow(joined(['763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:', { Get: 'Execution.PipelineExecutionId' }])), []);
+    });
+
+    it('reads a parameter in the join through its DefaultValue, reporting there and saying so; the algorithm rules run', () => {
+      const text = pipeline(
+        [trainingStep(trainingArguments({
+          AlgorithmSpecification: { TrainingImage: { 'Std:Join': { On: '', Values: [`${XGBOOST_US_EAST_1}:`, { Get: 'Parameters.XgbVersion' }] } }, TrainingInputMode: 'File' },
+          HyperParameters: { num_round: '100', max_depth: 'deep' },
+          InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/train/' } }, ContentType: 'text/csv' }],
+        }))],
+        [{ Name: 'XgbVersion', Type: 'String', DefaultValue: '1' }],
+      );
+      const findings = analyzeWorkflow(text, { algorithms: true });
+      const unpinned = only(findings, 'xgboost-unpinned');
+      assert.equal(textAt(text, unpinned), '1');
+      assert.ok(text.slice(0, unpinned.offset).endsWith('"DefaultValue": "'), 'on the DefaultValue');
+      assert.match(unpinned.message, /\(Reported on the DefaultValue of pipeline parameter "XgbVersion"\.\)$/);
+      assert.equal(textAt(text, only(findings, 'algorithm-invalid-hyperparameter')), 'deep');
     });
 
     it('reads the separator between the values', () => {

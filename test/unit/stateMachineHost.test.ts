@@ -141,6 +141,39 @@ describe('Step Functions host', () => {
     });
   });
 
+  describe('expressions written as literals (the ".$" or the "{% %}" forgotten)', () => {
+    const endpoint = (parameters: Record<string, unknown>, top: Record<string, unknown> = {}, language?: string) =>
+      machine({ Resource: 'arn:aws:states:::sagemaker:createEndpoint', ...(language ? { QueryLanguage: language } : {}), [language === 'JSONata' ? 'Arguments' : 'Parameters']: parameters }, top);
+
+    it('says so, prefers no character replacement, and offers naming the key "Name.$" in a JSONPath state', () => {
+      const text = endpoint({ EndpointName: "States.Format('ep-{}', $.name)", EndpointConfigName: 'config' });
+      const finding = only(analyzeWorkflow(text), 'pattern-mismatch');
+      assert.match(finding.message, /It reads as a JSONPath expression sent as text: a key ending in "\.\$" has Step Functions compute it\.$/);
+      assert.equal(finding.fixes.some((fix) => fix.preferred), false);
+      assert.equal(applyWorkflowFix(text, finding, 'Name the key "EndpointName.$" (a JSONPath value)'), text.replace('"EndpointName":', '"EndpointName.$":'));
+      const jsonata = only(analyzeWorkflow(endpoint({ EndpointName: 'ep', EndpointConfigName: '{% $states.input.cfg %}' })), 'pattern-mismatch');
+      assert.match(jsonata.message, /a JSONata expression, which this JSONPath state sends as text/);
+      assert.equal(jsonata.fixes.some((fix) => fix.preferred), false);
+    });
+
+    it('in a JSONata state: a "$.path" value and a "Name.$" key are explained, and no fix is preferred', () => {
+      const text = endpoint({ 'EndpointName.$': '$.name', EndpointConfigName: '$.config' }, {}, 'JSONata');
+      const findings = analyzeWorkflow(text);
+      const unknown = only(findings, 'unknown-property');
+      assert.match(unknown.message, /A key ending in "\.\$" is JSONPath: in a JSONata state, name the member without it and write its value as "\{% … %\}"\.$/);
+      assert.equal(unknown.fixes.some((fix) => fix.preferred), false);
+      const path = only(findings, 'pattern-mismatch');
+      assert.equal(textAt(text, path), '$.config');
+      assert.match(path.message, /a JSONPath expression, which this JSONata state sends as text: write "\{% \$states\.input… %\}"/);
+      assert.equal(path.fixes.some((fix) => fix.preferred), false);
+    });
+
+    it('keeps the character fix preferred for other strings', () => {
+      const finding = only(analyzeWorkflow(endpoint({ EndpointName: 'my_endpoint', EndpointConfigName: 'config' })), 'pattern-mismatch');
+      assert.equal(finding.fixes.find((fix) => fix.preferred)?.title, 'Use "my-endpoint"');
+    });
+  });
+
   describe('JSONata', () => {
     const jsonata = (args: Record<string, unknown>, perState: boolean) =>
       perState

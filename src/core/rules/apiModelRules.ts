@@ -250,10 +250,29 @@ class ModelValidator {
       if (!pattern || pattern.test(value)) return;
     }
     const replaced = lengthBroken ? undefined : withForbiddenCharactersReplaced(value, source);
-    const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: true }] : [];
+    // A Step Functions expression written as a literal (the `.$` or the `{% %}` forgotten): the
+    // user meant it computed, so replacing its characters would fix the wrong thing.
+    const expression = this.stateMachineExpression(value);
+    const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: expression === undefined }] : [];
+    const key = expression === 'JSONPath' && this.context.spec.embedding?.pathKeys ? keyOfValue(node) : undefined;
+    if (key) fixes.unshift({ title: `Name the key "${clip(name)}.$" (a JSONPath value)`, intents: [intent.renameMember(key, `${key.value}.$`)], preferred: false, changesBehaviour: true });
     const words = patternInWords(shape);
-    const message = words ? `${name} must be ${words}.` : `${name} must match the pattern \`${source}\` as a whole.`;
+    const hint = expression === undefined ? '' : this.context.spec.embedding?.pathKeys
+      ? ` It reads as ${expression === 'JSONata' ? 'a JSONata expression, which this JSONPath state sends as text' : 'a JSONPath expression sent as text: a key ending in ".$" has Step Functions compute it'}.`
+      : ` It reads as ${expression === 'JSONata' ? 'a JSONata expression sent as text: write it whole as "{% … %}"' : 'a JSONPath expression, which this JSONata state sends as text: write "{% $states.input… %}"'}.`;
+    const message = (words ? `${name} must be ${words}.` : `${name} must match the pattern \`${source}\` as a whole.`) + hint;
     this.report('pattern-mismatch', message, nodeRange(node), fixes);
+  }
+
+  /**
+   * In a Step Functions task, the query language a literal string is written in when it looks like
+   * an expression: `$.x`/`$$.x`/`States.Format(…)` (JSONPath) or `{% … %}` (JSONata). Undefined
+   * elsewhere and for other strings.
+   */
+  private stateMachineExpression(value: string): 'JSONPath' | 'JSONata' | undefined {
+    if (this.context.spec.embedding?.container !== 'state-machine-task') return undefined;
+    if (/^\{%[\s\S]*%\}$/.test(value)) return 'JSONata';
+    return /^\$\$?(?:\.|\[|$)|^States\.[A-Za-z]+\(/.test(value) ? 'JSONPath' : undefined;
   }
 
   private number(node: Node, shape: NumberShape, name: string): void {
@@ -294,13 +313,17 @@ class ModelValidator {
     // Only names a typo away: a member from another object is not a spelling of this one.
     const limit = Math.max(3, Math.ceil(name.length / 2));
     const nearest = closestMatches(name, [...shape.members.keys()], NEAREST).filter((candidate) => editDistance(name.toLowerCase(), candidate.toLowerCase(), limit) <= limit);
+    // A JSONPath `Name.$` key in a JSONata state: dropping the suffix alone would send the path as text.
+    const embedding = this.context.spec.embedding;
+    const jsonataPathKey = name.endsWith('.$') && embedding?.container === 'state-machine-task' && !embedding.pathKeys;
     const fixes = nearest.map((candidate, index): QuickFix => ({
       title: `Change to "${candidate}"`,
       intents: [intent.renameMember(key, candidate)],
-      preferred: index === 0,
+      preferred: index === 0 && !jsonataPathKey,
     }));
     const suggestion = nearest.length > 0 ? ` Did you mean "${nearest[0]}"?` : '';
-    this.report('unknown-property', `"${clip(name)}" is not a member of ${objectLabel(key.parent?.parent)}.${suggestion}`, nodeRange(key), fixes);
+    const note = jsonataPathKey ? ' A key ending in ".$" is JSONPath: in a JSONata state, name the member without it and write its value as "{% … %}".' : '';
+    this.report('unknown-property', `"${clip(name)}" is not a member of ${objectLabel(key.parent?.parent)}.${suggestion}${note}`, nodeRange(key), fixes);
   }
 
   /**

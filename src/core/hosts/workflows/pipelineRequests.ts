@@ -127,7 +127,14 @@ function markDynamicValues(text: string, node: Node, parameters: Map<string, Nod
           notes.set(standIn, `the DefaultValue of pipeline parameter "${parameter}"`);
         }
       } else if (call.name === 'Std:Join') {
-        const template = joinTemplate(text, call.argument);
+        const template = joinTemplate(text, call.argument, (value) => {
+          const get = pipelineFunction(value);
+          const parameter = get?.name === 'Get' ? parameterName(get.argument) : undefined;
+          const standIn = parameter !== undefined ? parameters.get(parameter) : undefined;
+          if (!standIn || stringValue(standIn) === undefined) return undefined;
+          notes.set(standIn, `the DefaultValue of pipeline parameter "${parameter}"`);
+          return standIn;
+        });
         if (template) marked.template = template;
       }
       continue;
@@ -148,10 +155,12 @@ function parameterName(argument: Node | undefined): string | undefined {
 
 /**
  * The static parts of `{"Std:Join": {"On": sep, "Values": [...]}}`: string values (and the
- * separator between them) as text with their source offsets, anything else a placeholder.
- * Undefined when the separator is not a static string or the values are not a list.
+ * separator between them) as text with their source offsets, a `{"Get": "Parameters.X"}` whose
+ * parameter has a string DefaultValue as that default's text (`standInOf` gives its node; the
+ * rules judge it in the value's place, as they judge a Get's stand-in), anything else a
+ * placeholder. Undefined when the separator is not a static string or the values are not a list.
  */
-function joinTemplate(text: string, argument: Node | undefined): TemplatePart[] | undefined {
+function joinTemplate(text: string, argument: Node | undefined, standInOf: (value: Node) => Node | undefined): TemplatePart[] | undefined {
   const on = memberValue(argument, 'On');
   const values = memberValue(argument, 'Values');
   const separator = on === undefined ? '' : stringValue(on);
@@ -160,7 +169,9 @@ function joinTemplate(text: string, argument: Node | undefined): TemplatePart[] 
   (values.children ?? []).forEach((value, index) => {
     if (index > 0 && separator !== '') parts.push(textPart(text, on!, separator));
     const literal = stringValue(value);
+    const standIn = literal === undefined ? standInOf(value) : undefined;
     if (literal !== undefined && !pipelineFunction(value)) parts.push(textPart(text, value, literal));
+    else if (standIn) parts.push(textPart(text, standIn, stringValue(standIn)!));
     else parts.push({ kind: 'placeholder', offset: value.offset, length: value.length });
   });
   return parts;
