@@ -67,6 +67,9 @@ describe('DefinitionSubstitutions in a Definition object', () => {
     assert.deepEqual(covered(text, findings), [['registry-account-mismatch', '683313688378']]);
     assert.match(findings[0].message, /The region is a placeholder, and account 683313688378 does not serve "sagemaker-xgboost" in [a-z]+-[a-z]+-\d/);
     assert.doesNotMatch(findings[0].message, /us-east-1[,:]/);
+    // A warning naming the way out: a stack deployed to one region may be right as it is.
+    assert.equal(findings[0].severity, 'warning');
+    assert.match(findings[0].message, /or name the one region you deploy to \(sagemakerSpec\.region, --region\)\.$/);
   });
 
   it('finds nothing when the static parts are right, a literal substitution value included (placeholders are never substituted)', () => {

@@ -74,7 +74,8 @@ const LISTED_REGIONS = 6;
 
 /**
  * A region placeholder and no explicit target region: the template may be deployed to any
- * region, so the static account must serve the repository in every region that has it.
+ * region, so the static account must serve the repository in every region that has it. A
+ * warning, as the issue asks: a stack deployed to one region is right as it is.
  */
 function checkEveryRegion(context: RuleContext, account: string, repository: string, range: OffsetRange): void {
   const elsewhere = context.catalog.regionsForRepository(repository).filter((region) => {
@@ -84,10 +85,13 @@ function checkEveryRegion(context: RuleContext, account: string, repository: str
   if (elsewhere.length === 0) return;
   const listed = elsewhere.slice(0, LISTED_REGIONS).join(', ');
   const more = elsewhere.length > LISTED_REGIONS ? ` and ${elsewhere.length - LISTED_REGIONS} more` : '';
+  // A warning: the template may never be deployed there (sagemakerSpec.region or --region names the one it is).
   context.report(
     'registry-account-mismatch',
-    `The region is a placeholder, and account ${account} does not serve "${repository}" in ${listed}${more}: deployed there, the image cannot be pulled. Set the account per region (a mapping, or a placeholder).`,
+    `The region is a placeholder, and account ${account} does not serve "${repository}" in ${listed}${more}: deployed there, the image cannot be pulled. Set the account per region (a mapping, or a placeholder), or name the one region you deploy to (sagemakerSpec.region, --region).`,
     range,
+    [],
+    'warning',
   );
 }
 
