@@ -15,6 +15,7 @@ import { bracketNestingExceeds } from './hosts/python/pythonNesting';
 import { PythonTooDeepError } from './hosts/python/pythonScopes';
 import { parsePython } from './hosts/python/pythonSyntax';
 import type { RequestNode } from './requestTree';
+import type { Node } from 'jsonc-parser';
 import { parseJson, type ParsedJson } from './jsonParse';
 import { findWorkflowRequests, mayHoldWorkflow, namesWorkflow } from './hosts/workflows/workflowRequests';
 import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests, type CloudFormationHooks, type TemplateResource } from './hosts/cloudFormation/cloudFormationRequests';
@@ -213,15 +214,25 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
 function withSubstitutionNotes(request: SpecDocument, finding: Finding): Finding {
   const notes: string[] = [];
   for (const image of request.images) {
-    for (const substitution of (image.value as RequestNode).substitutions ?? []) {
+    const substitutions = (image.value as RequestNode).substitutions ?? [];
+    if (substitutions.length === 0) continue;
+    // An account is judged against the registry's region: a substituted region is its cause too.
+    const hostEnd = finding.code === 'registry-account-mismatch' ? registryHostEnd(request.text, image.value) : -1;
+    for (const substitution of substitutions) {
       const { offset, length } = substitution.range;
       const touches = finding.length > 0
         ? finding.offset < offset + length && finding.offset + finding.length > offset
         : finding.offset >= offset && finding.offset < offset + length;
-      if (touches) notes.push(substitution.note);
+      if (touches || offset < hostEnd) notes.push(substitution.note);
     }
   }
   return notes.length === 0 ? finding : { ...finding, message: `With ${notes.join(' and ')}: ${finding.message}` };
+}
+
+/** The source offset where the registry host of an image value ends (its first `/`), else -1. */
+function registryHostEnd(text: string, value: Node): number {
+  const slash = text.indexOf('/', value.offset);
+  return slash >= 0 && slash < value.offset + value.length ? slash : -1;
 }
 
 /** `image_uris.retrieve(…)` and the framework classes, checked against the catalog as the SDK would. */

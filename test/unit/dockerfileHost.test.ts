@@ -103,6 +103,15 @@ describe('Dockerfile host: ARG', () => {
     assert.match(finding.message, /^With ARG XGB_TAG's default 1: /);
   });
 
+  it('says the region came from an ARG default when the account is judged against it, and not for a tag finding', () => {
+    const text = `ARG REGION=us-west-2\nFROM 683313688378.dkr.ecr.\${REGION}.amazonaws.com/sagemaker-xgboost:latest\n`;
+    const findings = analyze(text);
+    const account = only(findings, 'registry-account-mismatch');
+    assert.equal(textAt(text, account), '683313688378');
+    assert.match(account.message, /^With ARG REGION's default us-west-2: In us-west-2, SageMaker serves "sagemaker-xgboost" from account 246618743249/);
+    assert.doesNotMatch(only(findings, 'xgboost-unpinned').message, /^With ARG/);
+  });
+
   it('reads $VAR, quoted defaults and several ARGs on one line; the last declaration wins', () => {
     const text = `ARG REGION=us-east-1 ACCOUNT="683313688378"\nARG TAG=1.5-1\nARG TAG='1.7-1'\nFROM $ACCOUNT.dkr.ecr.\${REGION}.amazonaws.com/sagemaker-xgboost:$TAG\n`;
     assert.deepEqual(images(text).map((image) => image.value), [`${XGBOOST}:1.7-1`]);

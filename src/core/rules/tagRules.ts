@@ -81,8 +81,10 @@ function reportLatest(context: RuleContext, image: ImageOccurrence): void {
       });
     });
   }
-  const message = reference.tag
-    ? '"latest" moves whenever a new image is pushed, so the same file can run different code. Pin a version tag or a digest.'
-    : 'No tag means "latest", which moves whenever a new image is pushed. Pin a version tag or a digest.';
+  const message = reference.tag ? LATEST_TAG_MESSAGE : NO_TAG_MESSAGE;
   context.report('latest-tag', message, tagOrWholeRange(image), fixes);
 }
+
+/** `latest-tag`'s messages, one wording for literal and template references. */
+export const LATEST_TAG_MESSAGE = '"latest" moves whenever a new image is pushed, so the same file can run different code. Pin a version tag or a digest.';
+export const NO_TAG_MESSAGE = 'No tag means "latest", which moves whenever a new image is pushed. Pin a version tag or a digest.';

@@ -19,6 +19,7 @@ import type { TemplatePart } from '../requestTree';
 import type { ImageField } from '../specDocument';
 import { HOLE, hasHole, parseTemplateReference, type TemplateReference } from '../templateReference';
 import type { RuleContext } from './ruleContext';
+import { LATEST_TAG_MESSAGE, NO_TAG_MESSAGE } from './tagRules';
 import { XGBOOST_FRAMEWORK } from './xgboost';
 
 export function checkTemplateImage(context: RuleContext, field: ImageField, parts: readonly TemplatePart[]): void {
@@ -65,7 +66,7 @@ function checkTemplateTag(context: RuleContext, field: ImageField, reference: Te
     context.report('xgboost-unpinned', `${tag === undefined ? 'An untagged reference' : `":${tag}"`} does not pin an XGBoost version: "1" and "latest" move, and new versions change results. Pin a specific version such as 1.7-1.`, tagRange);
   } else if (!xgboost && (tag === undefined || tag === 'latest') && (field.usage !== 'reference' || isAwsAccount)) {
     // As for literal references (tagRules): outside a request, advice only for SageMaker's own images.
-    context.report('latest-tag', tag === undefined ? 'No tag means "latest", which moves whenever a new image is pushed. Pin a version tag or a digest.' : '"latest" moves whenever a new image is pushed, so the same code can run different images. Pin a version tag or a digest.', tagRange);
+    context.report('latest-tag', tag === undefined ? NO_TAG_MESSAGE : LATEST_TAG_MESSAGE, tagRange);
   }
 }
 
