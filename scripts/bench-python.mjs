@@ -10,7 +10,7 @@ import { isolatedMedians } from './lib/isolated-medians.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-/** A realistic script: boto3 requests, SDK estimators, retrieve calls and ordinary code, `lines` long. */
+/** A realistic, correct script (no findings): boto3 requests, SDK estimators, retrieve calls and ordinary code, `lines` long. */
 export function pythonScript(lines) {
   const block = (index) => `
 def job_${index}(session, data_path):
@@ -27,9 +27,12 @@ def job_${index}(session, data_path):
         OutputDataConfig={"S3OutputPath": "s3://bucket/output/${index}"},
         ResourceConfig={"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},
         StoppingCondition={"MaxRuntimeInSeconds": 3600},
+        HyperParameters={"objective": "binary:logistic", "num_round": "100", "max_depth": "5"},
+        InputDataConfig=[{"ChannelName": "train", "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": data_path}}, "ContentType": "text/csv"}],
     )
     image = image_uris.retrieve("xgboost", "us-east-1", version="1.7-1")
-    estimator = Estimator(image_uri=image, role="r", instance_count=1, instance_type="ml.m5.xlarge")
+    estimator = Estimator(image_uri=image, role="r", instance_count=1, instance_type="ml.m5.xlarge", hyperparameters={"objective": "reg:squarederror", "num_round": "50"})
+    estimator.fit({"train": "s3://bucket/train/${index}"})
     return estimator
 `;
   let text = 'import boto3\nfrom sagemaker import image_uris\nfrom sagemaker.estimator import Estimator\n\nclient = boto3.client("sagemaker")\n';
