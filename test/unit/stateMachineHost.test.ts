@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseTree, type Node } from 'jsonc-parser';
-import { readJsonDocument, requestAt } from '../../src/core/hostDocument';
+import { getNodePath, parseTree, type Node } from 'jsonc-parser';
+import { readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
 import { findStateMachineRequests } from '../../src/core/hosts/workflows/stateMachineRequests';
 import { codes, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeWorkflow, applyWorkflowFix, completeWorkflow, hoverWorkflow } from './workflowTestKit';
@@ -38,6 +38,17 @@ describe('Step Functions host', () => {
     assert.match(text.slice(0, requests[0].root!.offset), /"Parameters": $/);
     assert.match(text.slice(0, requests[3].root!.offset), /"Arguments": $/);
     assert.deepEqual(analyzeWorkflow(text), []);
+  });
+
+  it('gives each request the member path to its Parameters or Arguments, through Parallel branches and Map processors, and inside a template', () => {
+    const text = fs.readFileSync(path.join(EXAMPLES, 'train-and-deploy.asl.json'), 'utf8');
+    const requests = readJsonDocument(text).requests;
+    assert.ok(requests.some((request) => request.embedding!.path.includes('Branches') || request.embedding!.path.includes('ItemProcessor')), 'the example nests a task');
+    for (const request of requests) assert.deepEqual(request.embedding!.path, getNodePath(request.root!));
+    const template = fs.readFileSync(path.join(EXAMPLES, 'definition-substitutions.template.yaml'), 'utf8');
+    const inTemplate = readYamlDocument(template).requests.filter((request) => request.embedding?.container === 'state-machine-task' && !request.inString);
+    assert.ok(inTemplate.length > 0);
+    for (const request of inTemplate) assert.deepEqual(request.embedding!.path, getNodePath(request.root!));
   });
 
   it('searches a legacy Map Iterator and the partitions other than aws', () => {

@@ -100,7 +100,9 @@ function readTemplateResource(resource: Node): TaskIntegration | undefined {
  */
 export function findStateMachineRequests(text: string, root: Node, host: HostLanguage = 'json', dollarKeys?: readonly Node[]): SpecDocument[] {
   const requests: SpecDocument[] = [];
-  const visit = (machine: Node | undefined, language: QueryLanguage, depth: number): void => {
+  // `machinePath`: the member path from the document's top-level value to `machine` (the
+  // requests' embedding paths are built from it, not read off parent links per task).
+  const visit = (machine: Node | undefined, machinePath: readonly (string | number)[], language: QueryLanguage, depth: number): void => {
     const states = memberValue(machine, 'States');
     if (states?.type !== 'object' || depth > MAX_NESTING) return;
     const properties = states.children ?? [];
@@ -110,26 +112,29 @@ export function findStateMachineRequests(text: string, root: Node, host: HostLan
       if (state?.type !== 'object') continue;
       const members = readState(state);
       const stateLanguage = queryLanguageOf(members.queryLanguage) ?? language;
+      const name = String(property.children?.[0]?.value ?? '');
       switch (stringValue(members.type)) {
         case 'Task': {
-          const request = taskRequest(text, members, String(property.children?.[0]?.value ?? ''), stateLanguage, host, dollarKeys);
+          const request = taskRequest(text, members, name, [...machinePath, 'States', name], stateLanguage, host, dollarKeys);
           if (request) requests.push(request);
           break;
         }
         case 'Parallel': {
           const branches = members.branches;
-          if (branches?.type === 'array') for (const branch of branches.children ?? []) visit(branch, stateLanguage, depth + 1);
+          if (branches?.type === 'array') (branches.children ?? []).forEach((branch, at) => visit(branch, [...machinePath, 'States', name, keyOf(branches), at], stateLanguage, depth + 1));
           break;
         }
-        case 'Map':
-          visit(members.itemProcessor ?? members.iterator, stateLanguage, depth + 1);
+        case 'Map': {
+          const processor = members.itemProcessor ?? members.iterator;
+          visit(processor, [...machinePath, 'States', name, keyOf(processor)], stateLanguage, depth + 1);
           break;
+        }
         default:
           break;
       }
     }
   };
-  if (isStateMachine(root)) visit(root, queryLanguageOf(memberValue(root, 'QueryLanguage')) ?? 'JSONPath', 0);
+  if (isStateMachine(root)) visit(root, getNodePath(root), queryLanguageOf(memberValue(root, 'QueryLanguage')) ?? 'JSONPath', 0);
   return requests;
 }
 
@@ -194,7 +199,7 @@ function queryLanguageOf(node: Node | undefined): QueryLanguage | undefined {
   return value === 'JSONata' || value === 'JSONPath' ? value : undefined;
 }
 
-function taskRequest(text: string, state: StateMembers, name: string, language: QueryLanguage, host: HostLanguage, dollarKeys: readonly Node[] | undefined): SpecDocument | undefined {
+function taskRequest(text: string, state: StateMembers, name: string, statePath: readonly (string | number)[], language: QueryLanguage, host: HostLanguage, dollarKeys: readonly Node[] | undefined): SpecDocument | undefined {
   const integration = readTaskResource(state.resource);
   if (!integration) return undefined;
   const kind = STATE_MACHINE_ACTIONS[integration.action];
@@ -205,8 +210,6 @@ function taskRequest(text: string, state: StateMembers, name: string, language: 
     else if (dollarKeys) markCollectedPathKeys(text, args, dollarKeys);
     else markPathKeys(text, args);
   }
-  // Only completion asks where the request sits: worked out then, not for every task.
-  let path: (string | number)[] | undefined;
   return {
     text,
     root: args,
@@ -217,15 +220,18 @@ function taskRequest(text: string, state: StateMembers, name: string, language: 
     embedding: {
       container: 'state-machine-task',
       name,
-      get path() {
-        return (path ??= args ? getNodePath(args) : []);
-      },
+      path: args ? [...statePath, keyOf(args)] : [],
       suppliedMembers: NONE_SUPPLIED,
       pathKeys: language === 'JSONPath',
       notes: [],
       integration,
     },
   };
+}
+
+/** The key naming `value` in its object (`Parameters`, `Branches`, `ItemProcessor`), as written. */
+function keyOf(value: Node | undefined): string {
+  return String(value?.parent?.children?.[0]?.value ?? '');
 }
 
 /** A Step Functions task supplies no member of its request. */
