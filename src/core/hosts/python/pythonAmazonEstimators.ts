@@ -14,8 +14,9 @@
  */
 import type { SpecDocument } from '../../specDocument';
 import { addMember, boundNameOf, callArguments, fitChannels, methodCallsOn, openForTuners, tunersTaking, pythonNumberText, sentValue, syntheticObject, type EstimatorMethodCall } from './pythonEstimators';
+import { importBindings } from './pythonImports';
 import type { PythonScopes } from './pythonScopes';
-import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode } from './pythonSyntax';
+import { calleeName, dottedName, type SyntaxNode } from './pythonSyntax';
 import type { PythonNode, PythonValues } from './pythonValues';
 
 /** The Python type an `hp(…)` declaration converts its value with before `str()`. */
@@ -124,27 +125,14 @@ export interface AmazonEstimatorNames {
 /** The file's import statements (in functions and blocks too), read for the Amazon estimator classes and their modules. */
 export function amazonEstimatorNames(text: string, imports: readonly SyntaxNode[]): AmazonEstimatorNames {
   const names: AmazonEstimatorNames = { classes: new Map(), modules: new Set() };
-  for (const statement of imports) {
-    const children = childrenOf(statement);
-    const importAt = children.findIndex((child) => child.name === 'import');
-    if (children[0]?.name === 'from') {
-      const module = children.slice(1, importAt).map((child) => sourceOf(text, child)).join('');
-      if (!SAGEMAKER_MODULE.test(module)) continue;
-      for (let i = importAt + 1; i < children.length; i++) {
-        if (children[i].name !== 'VariableName') continue;
-        const imported = sourceOf(text, children[i]);
-        const alias = children[i + 1]?.name === 'as' ? children[i + 2] : undefined;
-        const bound = sourceOf(text, alias ?? children[i]);
-        if (Object.hasOwn(AMAZON_ESTIMATORS, imported)) names.classes.set(bound, imported);
-        else if (SAGEMAKER_MODULE.test(`${module}.${imported}`)) names.modules.add(bound);
-        if (alias) i += 2;
-      }
-    } else {
+  for (const binding of importBindings(text, imports)) {
+    if ('from' in binding) {
+      if (!SAGEMAKER_MODULE.test(binding.from)) continue;
+      if (Object.hasOwn(AMAZON_ESTIMATORS, binding.imported)) names.classes.set(binding.bound, binding.imported);
+      else if (SAGEMAKER_MODULE.test(`${binding.from}.${binding.imported}`)) names.modules.add(binding.bound);
+    } else if (SAGEMAKER_MODULE.test(binding.module)) {
       // `import sagemaker`, `import sagemaker.amazon.kmeans as km`
-      const asAt = children.findIndex((child) => child.name === 'as');
-      const module = children.slice(importAt + 1, asAt < 0 ? undefined : asAt).map((child) => sourceOf(text, child)).join('');
-      if (!SAGEMAKER_MODULE.test(module)) continue;
-      names.modules.add(asAt >= 0 && children[asAt + 1] ? sourceOf(text, children[asAt + 1]) : module.split('.')[0]);
+      names.modules.add(binding.bound);
     }
   }
   return names;

@@ -25,6 +25,7 @@ import { tunersOf, tuningNames, type TuningNames } from './pythonTuners';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
 import { PythonValues, type PythonNode } from './pythonValues';
 import { memberValue } from '../../jsonTree';
+import { importBindings } from './pythonImports';
 
 /** boto3's SageMaker client methods for the requests we check. */
 export const BOTO3_METHODS: Readonly<Record<string, SpecKind>> = {
@@ -392,25 +393,13 @@ const IMAGE_URIS_MODULE = /(^|\.)image_uris$/;
 /** The file's import statements (in functions and blocks too), read for `retrieve`'s names. */
 function retrieveAliases(text: string, imports: readonly SyntaxNode[]): RetrieveNames {
   const names: RetrieveNames = { functions: new Set(), modules: new Set() };
-  for (const statement of imports) {
-    const children = childrenOf(statement);
-    const importAt = children.findIndex((child) => child.name === 'import');
-    if (children[0]?.name === 'from') {
-      const module = children.slice(1, importAt).map((child) => sourceOf(text, child)).join('');
-      for (let i = importAt + 1; i < children.length; i++) {
-        if (children[i].name !== 'VariableName') continue;
-        const imported = sourceOf(text, children[i]);
-        const alias = children[i + 1]?.name === 'as' ? children[i + 2] : undefined;
-        const bound = sourceOf(text, alias ?? children[i]);
-        if (IMAGE_URIS_MODULE.test(module) && imported === 'retrieve') names.functions.add(bound);
-        if (imported === 'image_uris' && /(^|\.)sagemaker(\.core)?$/.test(module)) names.modules.add(bound);
-        if (alias) i += 2;
-      }
-    } else {
-      // `import a.b.image_uris as x`: the dotted name, then perhaps an alias.
-      const asAt = children.findIndex((child) => child.name === 'as');
-      const module = children.slice(importAt + 1, asAt < 0 ? undefined : asAt).map((child) => sourceOf(text, child)).join('');
-      if (asAt >= 0 && IMAGE_URIS_MODULE.test(module) && children[asAt + 1]) names.modules.add(sourceOf(text, children[asAt + 1]));
+  for (const binding of importBindings(text, imports)) {
+    if ('from' in binding) {
+      if (IMAGE_URIS_MODULE.test(binding.from) && binding.imported === 'retrieve') names.functions.add(binding.bound);
+      if (binding.imported === 'image_uris' && /(^|\.)sagemaker(\.core)?$/.test(binding.from)) names.modules.add(binding.bound);
+    } else if (binding.aliased && IMAGE_URIS_MODULE.test(binding.module)) {
+      // `import a.b.image_uris as x` (without an alias, calls name the dotted module itself).
+      names.modules.add(binding.bound);
     }
   }
   return names;

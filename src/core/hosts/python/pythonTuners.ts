@@ -19,7 +19,8 @@ import type { Node } from 'jsonc-parser';
 import type { SdkTuner } from '../../specDocument';
 import { addMember, callArguments, resolved, sentValue, syntheticObject, type EstimatorMethodCall } from './pythonEstimators';
 import type { PythonScopes } from './pythonScopes';
-import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode } from './pythonSyntax';
+import { importBindings } from './pythonImports';
+import { calleeName, childrenOf, dottedName, type SyntaxNode } from './pythonSyntax';
 import { argumentsInfo, type PythonNode, type PythonValues } from './pythonValues';
 
 /** The classes each SDK module exports that this module reads. */
@@ -55,27 +56,13 @@ export interface TuningNames {
 /** The file's import statements (in functions and blocks too), read for the tuning classes and their modules. */
 export function tuningNames(text: string, imports: readonly SyntaxNode[]): TuningNames {
   const names: TuningNames = { classes: new Map(), modules: new Map() };
-  for (const statement of imports) {
-    const children = childrenOf(statement);
-    const importAt = children.findIndex((child) => child.name === 'import');
-    if (children[0]?.name === 'from') {
-      const module = children.slice(1, importAt).map((child) => sourceOf(text, child)).join('');
-      for (let i = importAt + 1; i < children.length; i++) {
-        if (children[i].name !== 'VariableName') continue;
-        const imported = sourceOf(text, children[i]);
-        const alias = children[i + 1]?.name === 'as' ? children[i + 2] : undefined;
-        const bound = sourceOf(text, alias ?? children[i]);
-        if (MODULE_CLASSES[module]?.includes(imported)) names.classes.set(bound, imported);
-        else if (module === 'sagemaker' && Object.hasOwn(MODULE_CLASSES, `sagemaker.${imported}`)) names.modules.set(bound, `sagemaker.${imported}`);
-        if (alias) i += 2;
-      }
-    } else {
+  for (const binding of importBindings(text, imports)) {
+    if ('from' in binding) {
+      if (MODULE_CLASSES[binding.from]?.includes(binding.imported)) names.classes.set(binding.bound, binding.imported);
+      else if (binding.from === 'sagemaker' && Object.hasOwn(MODULE_CLASSES, `sagemaker.${binding.imported}`)) names.modules.set(binding.bound, `sagemaker.${binding.imported}`);
+    } else if (binding.module === 'sagemaker' || Object.hasOwn(MODULE_CLASSES, binding.module)) {
       // `import sagemaker`, `import sagemaker.tuner` (binds `sagemaker`), `import sagemaker.tuner as t`
-      const asAt = children.findIndex((child) => child.name === 'as');
-      const module = children.slice(importAt + 1, asAt < 0 ? undefined : asAt).map((child) => sourceOf(text, child)).join('');
-      if (module !== 'sagemaker' && !Object.hasOwn(MODULE_CLASSES, module)) continue;
-      if (asAt >= 0 && children[asAt + 1]) names.modules.set(sourceOf(text, children[asAt + 1]), module);
-      else names.modules.set('sagemaker', 'sagemaker');
+      names.modules.set(binding.bound, binding.aliased ? binding.module : 'sagemaker');
     }
   }
   return names;
