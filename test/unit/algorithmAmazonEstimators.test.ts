@@ -1,18 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { Finding } from '../../src/core/findings';
 import { AMAZON_ESTIMATORS } from '../../src/core/hosts/python/pythonAmazonEstimators';
-import { analyzePython, applyPythonFix } from './pythonTestKit';
+import { algorithmFindings, algorithmSummary as summary, applyPythonFix, onlyAlgorithmFinding as only, sourceAt as source } from './pythonTestKit';
 import { algorithms } from './specTestKit';
 
-const algorithmFindings = (text: string) => analyzePython(text, { algorithms: true }).filter((finding) => finding.code.startsWith('algorithm-'));
-const source = (text: string, finding: { offset: number; length: number }) => text.slice(finding.offset, finding.offset + finding.length);
-/** [code, source text] of each algorithm finding, in order. */
-const summary = (text: string) => algorithmFindings(text).map((finding) => [finding.code, source(text, finding)]);
-const only = (text: string, code: string): Finding => {
-  const found = algorithmFindings(text).filter((finding) => finding.code === code);
-  assert.equal(found.length, 1, JSON.stringify(summary(text)));
-  return found[0];
-};
 
 /** A notebook cell: `name = Class(role, instance_count=1, instance_type=…, <arguments>)`, then `after`. */
 function script(className: string, arguments_: string, after = '', instanceType = 'ml.m5.xlarge', name = 'estimator'): string {

@@ -4,6 +4,7 @@
  * text, fixes applied to it, and `requestValue`, which turns a request tree back into a JS value
  * so a Python request can be compared with a JSON one or with the body boto3 sends.
  */
+import * as assert from 'node:assert/strict';
 import type { Node } from 'jsonc-parser';
 import { applyEdits, type Finding } from '../../src/core/findings';
 import { analyzeDocument, readPythonDocument, type HostDocument } from '../../src/core/hostDocument';
@@ -128,4 +129,26 @@ export function normalisedSource(source: string): string {
     .replace(/\bnull\b/g, 'None')
     .replace(/\btrue\b/g, 'True')
     .replace(/\bfalse\b/g, 'False');
+}
+
+/** The built-in algorithm findings (`algorithm-*`) of a Python text, analysed with the algorithm table. */
+export function algorithmFindings(text: string): Finding[] {
+  return analyzePython(text, { algorithms: true }).filter((finding) => finding.code.startsWith('algorithm-'));
+}
+
+/** The text a finding (or any range) covers. */
+export function sourceAt(text: string, range: { offset: number; length: number }): string {
+  return text.slice(range.offset, range.offset + range.length);
+}
+
+/** [code, source text] of each algorithm finding, in order. */
+export function algorithmSummary(text: string): [string, string][] {
+  return algorithmFindings(text).map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length)]);
+}
+
+/** The one algorithm finding of `code` (fails, listing them all, when there is not exactly one). */
+export function onlyAlgorithmFinding(text: string, code: string): Finding {
+  const found = algorithmFindings(text).filter((finding) => finding.code === code);
+  assert.equal(found.length, 1, JSON.stringify(algorithmSummary(text)));
+  return found[0];
 }

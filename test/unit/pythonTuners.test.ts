@@ -1,18 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { Finding } from '../../src/core/findings';
-import { analyzePython, applyPythonFix } from './pythonTestKit';
+import { algorithmFindings, algorithmSummary as summary, applyPythonFix, onlyAlgorithmFinding as only, sourceAt as source } from './pythonTestKit';
 
 const XGBOOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 
-const algorithmFindings = (text: string) => analyzePython(text, { algorithms: true }).filter((finding) => finding.code.startsWith('algorithm-'));
-const source = (text: string, finding: { offset: number; length: number }) => text.slice(finding.offset, finding.offset + finding.length);
-/** [code, source text] of each algorithm finding, in order. */
-const summary = (text: string) => algorithmFindings(text).map((finding) => [finding.code, source(text, finding)]);
-const only = (text: string, code: string): Finding => {
-  const found = algorithmFindings(text).filter((finding) => finding.code === code);
-  assert.equal(found.length, 1, JSON.stringify(summary(text)));
-  return found[0];
-};
 
 /** A notebook cell: an XGBoost `Estimator` bound to `xgb` (its image from `image`), then `tuner`. */
 function xgboostScript(tuner: string, image = `"${XGBOOST}"`): string {
