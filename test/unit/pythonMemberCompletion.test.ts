@@ -7,7 +7,7 @@ import { readPythonDocument } from '../../src/core/hostDocument';
 import { completePythonMembers } from '../../src/core/hosts/python/pythonMemberCompletion';
 import { hoverInPython } from '../../src/core/hosts/python/pythonMemberHover';
 import { NotebookText } from '../../src/core/hosts/notebook/notebookText';
-import { parsePython } from '../../src/core/hosts/python/pythonSyntax';
+import { errorNodeCount } from '../../src/core/hosts/python/pythonSyntax';
 import type { CompletionResult } from '../../src/core/completion';
 import { algorithms, apiModel, catalog, XGBOOST_US_EAST_1 } from './specTestKit';
 import { example } from './cliTestKit';
@@ -38,14 +38,6 @@ function hover(textWithCursor: string): string | undefined {
   return hoverInPython(readPythonDocument(text), offset, catalog, apiModel, algorithms)?.markdown;
 }
 
-/** Lezer's error nodes in a text: accepted items must not add any. */
-function errorCount(text: string): number {
-  let count = 0;
-  const cursor = parsePython(text).cursor();
-  do if (cursor.type.isError) count++;
-  while (cursor.next());
-  return count;
-}
 
 /** A boto3 CreateTrainingJob call with `lines` as its arguments (four spaces in). */
 function training(lines: string[], quote = '"'): string {
@@ -78,13 +70,13 @@ describe('Python keyword-name completion in boto3 calls', () => {
     assert.equal(result.typed, 'Ro');
     const { filled } = accept(text, 'RoleArn');
     assert.equal(filled, training([NAME, 'RoleArn=""']));
-    assert.equal(errorCount(filled), 0);
+    assert.equal(errorNodeCount(filled), 0);
   });
 
   it('adds a comma when another argument follows on the next line', () => {
     const { filled } = accept(training(['Ro|', NAME]), 'RoleArn');
     assert.equal(filled, training(['RoleArn="",', NAME]));
-    assert.equal(errorCount(filled), 0);
+    assert.equal(errorNodeCount(filled), 0);
   });
 
   it('completes in a call still being written (no closing parenthesis yet) and on one line', () => {
@@ -118,7 +110,7 @@ describe('Python member-name completion in request dicts', () => {
     const { filled } = accept(text, 'TrainingInputMode');
     assert.equal(filled, training([NAME, "AlgorithmSpecification={'TrainingImage': 'x', 'TrainingInputMode': 'Pipe'},"], "'"));
     assert.ok(!labels(text)!.includes('TrainingImage'), 'already written');
-    assert.equal(errorCount(filled), 0);
+    assert.equal(errorNodeCount(filled), 0);
   });
 
   it('completes in an empty dict and on a new line after a trailing comma, in the file\'s quote style', () => {
@@ -129,7 +121,7 @@ describe('Python member-name completion in request dicts', () => {
     const { filled } = accept(single, 'InstanceCount');
     assert.equal(filled, training(['TrainingJobName=\'demo\',', 'ResourceConfig={', "    'InstanceType': 'ml.m5.xlarge',", "    'InstanceCount': 0", '},'], "'"));
     assert.ok(!labels(single)!.includes('InstanceType'));
-    assert.equal(errorCount(filled), 0);
+    assert.equal(errorNodeCount(filled), 0);
   });
 
   it('completes in a list of structures (Tags, InputDataConfig items) and in nested structures', () => {

@@ -14,6 +14,7 @@ import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/
 import { keyOfValue, type OffsetRange } from '../jsonTree';
 import { anchorRange, hasOpenMembers, isDynamic, standInOf } from '../requestTree';
 import { topLevelObject } from '../specDocument';
+import { literalExpression } from '../hosts/workflows/stateMachineRequests';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
 import { checkResourceIdMember, resourceIdMember } from './resourceIdRules';
 import { breaksPatternBesidesLength, withForbiddenCharactersReplaced } from './patternConstraints';
@@ -252,27 +253,17 @@ class ModelValidator {
     const replaced = lengthBroken ? undefined : withForbiddenCharactersReplaced(value, source);
     // A Step Functions expression written as a literal (the `.$` or the `{% %}` forgotten): the
     // user meant it computed, so replacing its characters would fix the wrong thing.
-    const expression = this.stateMachineExpression(value);
-    const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: expression === undefined }] : [];
-    const key = expression === 'JSONPath' && this.context.spec.embedding?.pathKeys ? keyOfValue(node) : undefined;
+    // A Step Functions expression written as a literal (the `.$` or the `{% %}` forgotten): the
+    // user meant it computed, so replacing its characters would fix the wrong thing.
+    const embedding = this.context.spec.embedding;
+    const literal = embedding?.container === 'state-machine-task' ? literalExpression(value, embedding.pathKeys ? 'JSONPath' : 'JSONata') : undefined;
+    const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: literal === undefined }] : [];
+    const key = literal?.namesKey ? keyOfValue(node) : undefined;
     if (key) fixes.unshift({ title: `Name the key "${clip(name)}.$" (a JSONPath value)`, intents: [intent.renameMember(key, `${key.value}.$`)], preferred: false, changesBehaviour: true });
     const words = patternInWords(shape);
-    const hint = expression === undefined ? '' : this.context.spec.embedding?.pathKeys
-      ? ` It reads as ${expression === 'JSONata' ? 'a JSONata expression, which this JSONPath state sends as text' : 'a JSONPath expression sent as text: a key ending in ".$" has Step Functions compute it'}.`
-      : ` It reads as ${expression === 'JSONata' ? 'a JSONata expression sent as text: write it whole as "{% … %}"' : 'a JSONPath expression, which this JSONata state sends as text: write "{% $states.input… %}"'}.`;
+    const hint = literal ? ` ${literal.note}` : '';
     const message = (words ? `${name} must be ${words}.` : `${name} must match the pattern \`${source}\` as a whole.`) + hint;
     this.report('pattern-mismatch', message, nodeRange(node), fixes);
-  }
-
-  /**
-   * In a Step Functions task, the query language a literal string is written in when it looks like
-   * an expression: `$.x`/`$$.x`/`States.Format(…)` (JSONPath) or `{% … %}` (JSONata). Undefined
-   * elsewhere and for other strings.
-   */
-  private stateMachineExpression(value: string): 'JSONPath' | 'JSONata' | undefined {
-    if (this.context.spec.embedding?.container !== 'state-machine-task') return undefined;
-    if (/^\{%[\s\S]*%\}$/.test(value)) return 'JSONata';
-    return /^\$\$?(?:\.|\[|$)|^States\.[A-Za-z]+\(/.test(value) ? 'JSONPath' : undefined;
   }
 
   private number(node: Node, shape: NumberShape, name: string): void {

@@ -11,7 +11,7 @@ import { applyEdits, type TextEdit } from '../../findings';
 import { lineIndent, placeholderEnd, sortWithoutOverlap } from '../renderedEdits';
 import { findProperty } from '../../jsonTree';
 import { pythonStringLiteral } from './pythonStrings';
-import { parsePython } from './pythonSyntax';
+import { errorNodeCount } from './pythonSyntax';
 import type { PythonNode, PythonNodeInfo } from './pythonValues';
 
 export interface RenderedPythonEdits {
@@ -78,7 +78,7 @@ export function renderPythonEdits(text: string, intents: readonly EditIntent[]):
   }
   if (!sortWithoutOverlap(edits)) return undefined;
   const after = applyEdits(text, edits);
-  if (errorCount(after) > errorCount(text)) return undefined;
+  if (errorNodeCount(after) > errorNodeCount(text)) return undefined;
   return { edits, placeholderOffset: placeholderEnd(edits, `'"`) };
 }
 
@@ -190,10 +190,3 @@ export function detectStyle(text: string): Style {
   return { quote: single > double ? "'" : '"', unit: indented?.[1].startsWith('\t') ? '\t' : indented ? ' '.repeat(Math.min(indented[1].length, 8)) : '    ', eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }
 
-function errorCount(text: string): number {
-  let count = 0;
-  const cursor = parsePython(text).cursor();
-  do if (cursor.type.isError) count++;
-  while (cursor.next());
-  return count;
-}

@@ -33,6 +33,15 @@ export function sourceOf(text: string, node: SyntaxNode): string {
   return text.slice(node.from, node.to);
 }
 
+/** How many error nodes lezer puts in `text`'s tree: a fix or completion must not add any. */
+export function errorNodeCount(text: string): number {
+  let count = 0;
+  const cursor = parsePython(text).cursor();
+  do if (cursor.type.isError) count++;
+  while (cursor.next());
+  return count;
+}
+
 /** Lezer marks what it could not parse with error nodes (`⚠`). */
 export function isErrorNode(node: SyntaxNode): boolean {
   return node.type.isError;

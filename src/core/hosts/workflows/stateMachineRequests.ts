@@ -302,6 +302,28 @@ function markPathKey(text: string, key: RequestNode, value: RequestNode | undefi
   if (value) value.dynamic = true;
 }
 
+/**
+ * A string a state sends as text that reads as an expression of either query language (`$.x`,
+ * `$$.x`, `States.Format(…)`; `{% … %}`): the `.$` or the `{% %}` forgotten. `state` is the
+ * state's query language. `note` says how Step Functions reads it (for messages); `namesKey` when
+ * a key ending in `.$` would make it computed (a JSONPath state and a JSONPath expression).
+ * Undefined for other strings.
+ */
+export function literalExpression(value: string, state: QueryLanguage): { note: string; namesKey: boolean } | undefined {
+  const written: QueryLanguage | undefined = JSONATA_EXPRESSION.test(value) ? 'JSONata' : JSONPATH_EXPRESSION.test(value) ? 'JSONPath' : undefined;
+  if (!written) return undefined;
+  if (state === 'JSONPath') {
+    return written === 'JSONata'
+      ? { note: 'It reads as a JSONata expression, which this JSONPath state sends as text.', namesKey: false }
+      : { note: 'It reads as a JSONPath expression sent as text: a key ending in ".$" has Step Functions compute it.', namesKey: true };
+  }
+  // In a JSONata state a whole `{% … %}` string is computed (never a literal): only a JSONPath one is.
+  return written === 'JSONPath' ? { note: 'It reads as a JSONPath expression, which this JSONata state sends as text: write "{% $states.input… %}".', namesKey: false } : undefined;
+}
+
+/** A JSONPath path (`$.x`, `$$.Execution`, `$`) or an intrinsic function call (`States.Format(…)`). */
+const JSONPATH_EXPRESSION = /^\$\$?(?:\.|\[|$)|^States\.[A-Za-z]+\(/;
+
 /** JSONata: every string that is one `{% … %}` expression is dynamic. */
 function markJsonataExpressions(object: Node): void {
   const stack: Node[] = [object];
