@@ -182,6 +182,20 @@ export interface Embedding {
   notes: readonly { node: Node; note: string }[];
   /** For a Step Functions task: its Resource and integration pattern. */
   integration?: TaskIntegration;
+  /**
+   * How the host reads a string it sends as text that looks like one of its expressions (a Step
+   * Functions `$.x` without the key's `.$`): undefined for other strings. The rules then prefer no
+   * fix that rewrites its characters, and say what was meant.
+   */
+  literalExpression?: (value: string) => LiteralExpression | undefined;
+}
+
+/** A host's reading of a literal that looks like an expression (see Embedding.literalExpression). */
+export interface LiteralExpression {
+  /** One sentence for the message: how the host reads it, and how to write it computed. */
+  note: string;
+  /** True when naming the key `Name.$` would make it computed (a JSONPath state). */
+  namesKey: boolean;
 }
 
 /**

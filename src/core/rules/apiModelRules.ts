@@ -14,7 +14,6 @@ import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/
 import { keyOfValue, type OffsetRange } from '../jsonTree';
 import { anchorRange, hasOpenMembers, isDynamic, standInOf } from '../requestTree';
 import { topLevelObject } from '../specDocument';
-import { literalExpression } from '../hosts/workflows/stateMachineRequests';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
 import { checkResourceIdMember, resourceIdMember } from './resourceIdRules';
 import { breaksPatternBesidesLength, withForbiddenCharactersReplaced } from './patternConstraints';
@@ -251,12 +250,11 @@ class ModelValidator {
       if (!pattern || pattern.test(value)) return;
     }
     const replaced = lengthBroken ? undefined : withForbiddenCharactersReplaced(value, source);
-    // A Step Functions expression written as a literal (the `.$` or the `{% %}` forgotten): the
-    // user meant it computed, so replacing its characters would fix the wrong thing.
-    // A Step Functions expression written as a literal (the `.$` or the `{% %}` forgotten): the
-    // user meant it computed, so replacing its characters would fix the wrong thing.
-    const embedding = this.context.spec.embedding;
-    const literal = embedding?.container === 'state-machine-task' ? literalExpression(value, embedding.pathKeys ? 'JSONPath' : 'JSONata') : undefined;
+    // An expression written as a literal (a Step Functions `.$` or `{% %}` forgotten): the user
+    // meant it computed, so replacing its characters would fix the wrong thing.
+    // An expression written as a literal (a Step Functions `.$` or `{% %}` forgotten): the user
+    // meant it computed, so replacing its characters would fix the wrong thing.
+    const literal = this.context.spec.embedding?.literalExpression?.(value);
     const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: literal === undefined }] : [];
     const key = literal?.namesKey ? keyOfValue(node) : undefined;
     if (key) fixes.unshift({ title: `Name the key "${clip(name)}.$" (a JSONPath value)`, intents: [intent.renameMember(key, `${key.value}.$`)], preferred: false, changesBehaviour: true });

@@ -20,7 +20,7 @@
 import { getNodePath, type Node } from 'jsonc-parser';
 import { memberValue, stringValue } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
-import { findImageFields, type HostLanguage, type SpecDocument, type TaskIntegration } from '../../specDocument';
+import { findImageFields, type HostLanguage, type LiteralExpression, type SpecDocument, type TaskIntegration } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 
 /** The integrations' action names (camelCase, as the Resource writes them) for our request kinds. */
@@ -225,6 +225,7 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
       pathKeys: language === 'JSONPath',
       notes: [],
       integration,
+      literalExpression: language === 'JSONPath' ? readAsJsonPathLiteral : readAsJsonataLiteral,
     },
   };
 }
@@ -233,6 +234,9 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
 function keyOf(value: Node | undefined): string {
   return String(value?.parent?.children?.[0]?.value ?? '');
 }
+
+const readAsJsonPathLiteral = (value: string) => literalExpression(value, 'JSONPath');
+const readAsJsonataLiteral = (value: string) => literalExpression(value, 'JSONata');
 
 /** A Step Functions task supplies no member of its request. */
 const NONE_SUPPLIED: ReadonlySet<string> = new Set();
@@ -309,7 +313,7 @@ function markPathKey(text: string, key: RequestNode, value: RequestNode | undefi
  * a key ending in `.$` would make it computed (a JSONPath state and a JSONPath expression).
  * Undefined for other strings.
  */
-export function literalExpression(value: string, state: QueryLanguage): { note: string; namesKey: boolean } | undefined {
+export function literalExpression(value: string, state: QueryLanguage): LiteralExpression | undefined {
   const written: QueryLanguage | undefined = JSONATA_EXPRESSION.test(value) ? 'JSONata' : JSONPATH_EXPRESSION.test(value) ? 'JSONPath' : undefined;
   if (!written) return undefined;
   if (state === 'JSONPath') {
