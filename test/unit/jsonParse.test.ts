@@ -75,6 +75,21 @@ describe('the one-pass JSON parse (tree, top-level members and depth guard)', ()
     }
   });
 
+  it('agrees with jsonc-parser on every prefix of a state machine and with any one character deleted (half-typed and broken text)', () => {
+    // The first 700 characters: two Task states, Parameters with `.$` keys, arrays (a few seconds for the whole file).
+    const text = fs.readFileSync(path.join(EXAMPLES, 'train-and-deploy.asl.json'), 'utf8').slice(0, 700);
+    const variants = [];
+    for (let end = 0; end <= text.length; end++) variants.push(text.slice(0, end));
+    for (let at = 0; at < text.length; at++) variants.push(text.slice(0, at) + text.slice(at + 1));
+    for (const variant of variants) {
+      const parsed = parseJson(variant);
+      const library = libraryParse(variant);
+      assert.deepEqual(shape(parsed.root), shape(library.root), JSON.stringify(variant));
+      assert.deepEqual(parsed.parseErrors, library.errors, JSON.stringify(variant));
+      assert.deepEqual(parsed.topLevelMembers, treeMembers(library.root), JSON.stringify(variant));
+    }
+  });
+
   it(`has no tree past ${MAX_NESTING_DEPTH} levels, and names the bracket the scan names`, () => {
     const deep = '{"A": ' + '['.repeat(100) + ']'.repeat(100) + ', "B": 1}';
     const parsed = parseJson(deep);
