@@ -31,7 +31,6 @@ const VPC_LISTS = ['SecurityGroupIds', 'Subnets'];
 
 export function ownedElsewhere(spec: SpecDocument): OwnedElsewhere {
   const values: Node[] = [];
-  const missingMembers = new Map<Node, ReadonlySet<string>>();
   let vpcAccess = false;
   for (const field of spec.images) {
     if (field.value.type === 'string') values.push(field.value);
@@ -43,13 +42,15 @@ export function ownedElsewhere(spec: SpecDocument): OwnedElsewhere {
     if (arn) values.push(arn);
   }
   const vpcConfig = vpcAccess ? memberValue(topLevelObject(spec), 'VpcConfig') : undefined;
-  if (vpcConfig) {
-    if (vpcConfig.type !== 'object') values.push(vpcConfig);
-    missingMembers.set(vpcConfig, new Set(VPC_LISTS));
-    for (const name of VPC_LISTS) {
-      const list = memberValue(vpcConfig, name);
-      if (list) values.push(list);
-    }
+  if (!vpcConfig) return { values, missingMembers: NONE_MISSING };
+  if (vpcConfig.type !== 'object') values.push(vpcConfig);
+  for (const name of VPC_LISTS) {
+    const list = memberValue(vpcConfig, name);
+    if (list) values.push(list);
   }
-  return { values, missingMembers };
+  return { values, missingMembers: new Map([[vpcConfig, VPC_LIST_SET]]) };
 }
+
+/** Most requests: no object's missing members are another rule's (one shared empty map, not one per request). */
+const NONE_MISSING: ReadonlyMap<Node, ReadonlySet<string>> = new Map();
+const VPC_LIST_SET: ReadonlySet<string> = new Set(VPC_LISTS);

@@ -31,24 +31,37 @@ export function createRuleContext(
   settings: RuleSettings | undefined,
   findings: Finding[],
 ): RuleContext {
-  const severities = severityTable(settings);
-  const severityOf = (code: RuleCode): SeveritySetting => severities[code];
-  return {
-    spec,
-    catalog,
-    region,
-    isEnabled: (code) => severityOf(code) !== 'off',
-    report(code, message, range, fixes = [], factSeverity) {
-      const configured = severityOf(code);
-      if (configured === 'off') return;
-      const severity = factSeverity !== undefined && settings?.[code] === undefined ? factSeverity : configured;
-      // Every range lies inside the text, whatever a parser said (an unclosed comment ends past it).
-      const textLength = spec.text.length;
-      const offset = range.offset < 0 ? 0 : range.offset > textLength ? textLength : range.offset;
-      const length = range.length < 0 ? 0 : Math.min(range.length, textLength - offset);
-      findings.push({ code, message, severity, offset, length, fixes });
-    },
-  };
+  return new FindingCollector(spec, catalog, region, settings, findings);
+}
+
+/** A class, not an object of closures: every request of a document gets one (200 in a state machine). */
+class FindingCollector implements RuleContext {
+  private readonly severities: Readonly<Record<RuleCode, SeveritySetting>>;
+
+  constructor(
+    readonly spec: SpecDocument,
+    readonly catalog: Catalog,
+    readonly region: ResolvedRegion,
+    private readonly settings: RuleSettings | undefined,
+    private readonly findings: Finding[],
+  ) {
+    this.severities = severityTable(settings);
+  }
+
+  isEnabled(code: RuleCode): boolean {
+    return this.severities[code] !== 'off';
+  }
+
+  report(code: RuleCode, message: string, range: OffsetRange, fixes: QuickFix[] = [], factSeverity?: Severity): void {
+    const configured = this.severities[code];
+    if (configured === 'off') return;
+    const severity = factSeverity !== undefined && this.settings?.[code] === undefined ? factSeverity : configured;
+    // Every range lies inside the text, whatever a parser said (an unclosed comment ends past it).
+    const textLength = this.spec.text.length;
+    const offset = range.offset < 0 ? 0 : range.offset > textLength ? textLength : range.offset;
+    const length = range.length < 0 ? 0 : Math.min(range.length, textLength - offset);
+    this.findings.push({ code, message, severity, offset, length, fixes });
+  }
 }
 
 /** Every code's severity under `settings`, worked out once per settings object (each request of a document has its own context). */
