@@ -3,7 +3,7 @@
  * image version (XGBoost changes its hyperparameters, values and metrics between versions), or,
  * when the version is not known (a floating tag), only what holds for every version. Pure.
  */
-import type { AlgorithmData, AlgorithmsData, HyperparameterData, MetricData } from './algorithmData';
+import type { AlgorithmData, AlgorithmsData, ChannelData, HyperparameterData, MetricData } from './algorithmData';
 
 /** The facts of one algorithm for one image version (`version` undefined: any version). */
 export class AlgorithmFacts {
@@ -43,11 +43,26 @@ export class AlgorithmFacts {
     }
   }
 
-  /** A label for messages: `XGBoost 1.7-1`, `K-Means`. */
+  /** A label for messages: `XGBoost 1.7-1`, `K-Means` (worked out once: every job's rules ask for it). */
   get label(): string {
-    const short = this.data.name.replace(/\s*\(.*\)$/, '');
-    return this.version !== undefined && this.data.versions.length > 1 ? `${short} ${this.version}` : short;
+    if (this.labelText === undefined) {
+      const short = this.data.name.replace(/\s*\(.*\)$/, '');
+      this.labelText = this.version !== undefined && this.data.versions.length > 1 ? `${short} ${this.version}` : short;
+    }
+    return this.labelText;
   }
+
+  private labelText?: string;
+
+  /** The channels the algorithm needs in some mode (`required`), with their names, in the data's order. */
+  get requiredChannels(): readonly { name: string; channel: ChannelData }[] {
+    this.requiredChannelList ??= Object.entries(this.data.channels)
+      .filter(([, channel]) => channel.required)
+      .map(([name, channel]) => ({ name, channel }));
+    return this.requiredChannelList;
+  }
+
+  private requiredChannelList?: { name: string; channel: ChannelData }[];
 
   /** The canonical name `name` stands for in this version (itself, or the name an alias maps to). */
   canonicalName(name: string): string | undefined {
@@ -139,7 +154,8 @@ export class AlgorithmFacts {
 }
 
 export class AlgorithmTable {
-  private readonly cache = new Map<string, AlgorithmFacts>();
+  /** Facts by repository, then by version (`''`: any version). Two lookups by strings the catalog and the table own, not a key string built per job. */
+  private readonly cache = new Map<string, Map<string, AlgorithmFacts>>();
 
   constructor(readonly data: AlgorithmsData) {}
 
@@ -154,11 +170,12 @@ export class AlgorithmTable {
    */
   facts(repository: string, version: string | undefined): AlgorithmFacts | undefined {
     if (!this.has(repository)) return undefined;
-    const key = `${repository}:${version ?? ''}`;
-    let facts = this.cache.get(key);
+    let byVersion = this.cache.get(repository);
+    if (!byVersion) this.cache.set(repository, (byVersion = new Map()));
+    let facts = byVersion.get(version ?? '');
     if (!facts) {
       facts = new AlgorithmFacts(repository, this.data.algorithms[repository], version);
-      this.cache.set(key, facts);
+      byVersion.set(version ?? '', facts);
     }
     return facts;
   }

@@ -22,7 +22,7 @@ export function checkChannels(context: RuleContext, job: AlgorithmJob): void {
   if (config && (config.type !== 'array' || isDynamic(config))) return;
   const defaultModeNode = memberValue(job.image.holder, 'TrainingInputMode');
   const defaultMode = staticString(job.image.holder, 'TrainingInputMode');
-  const names = new Set<string>();
+  const names: string[] = []; // a job has a few channels: a list, not a Set per job
   let allNamesKnown = true;
   const pipeFromDefault: string[] = [];
   for (const channel of config?.children ?? []) {
@@ -32,7 +32,7 @@ export function checkChannels(context: RuleContext, job: AlgorithmJob): void {
       allNamesKnown = false;
       continue;
     }
-    names.add(name);
+    names.push(name);
     const data = facts.data.channels[name];
     if (!data) {
       reportUnknownChannel(context, job, nameNode, name);
@@ -93,13 +93,13 @@ function reportUnknownChannel(context: RuleContext, job: AlgorithmJob, nameNode:
   context.report('algorithm-channel', message, nodeRange(nameNode), fixes, rejected ? 'error' : 'warning');
 }
 
-function reportMissingChannels(context: RuleContext, job: AlgorithmJob, config: Node | undefined, names: Set<string>): void {
+function reportMissingChannels(context: RuleContext, job: AlgorithmJob, config: Node | undefined, names: readonly string[]): void {
   // A document the parser did not read whole (a YAML syntax error) may hold the channel after all.
   if (!context.isEnabled('algorithm-channel') || context.spec.incomplete) return;
   const { facts } = job;
-  const mode = staticString(memberValue(job.definition, 'HyperParameters') ?? memberValue(job.definition, 'StaticHyperParameters'), 'mode');
-  for (const [name, data] of Object.entries(facts.data.channels)) {
-    if (!data.required || names.has(name)) continue;
+  for (const { name, channel: data } of facts.requiredChannels) {
+    if (names.includes(name)) continue;
+    const mode = data.modes && staticString(memberValue(job.definition, 'HyperParameters') ?? memberValue(job.definition, 'StaticHyperParameters'), 'mode');
     if (data.modes && mode !== undefined && !data.modes.includes(mode)) continue;
     const key = config ? keyOfValue(config) : undefined;
     context.report(

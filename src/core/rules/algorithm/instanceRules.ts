@@ -33,7 +33,7 @@ export function checkInstances(context: RuleContext, job: AlgorithmJob, gpus: In
   const { instances } = facts.data;
   const mode = jobMode(job);
   const modeFacts = mode ? instances.byMode?.[mode.value] : undefined;
-  const modeLabel = mode ? `${facts.label} ${mode.hyperparameter} "${mode.value}"` : facts.label;
+  const modeLabel = () => (mode ? `${facts.label} ${mode.hyperparameter} "${mode.value}"` : facts.label); // for messages only
   let gpuInstance = false;
   for (const node of instanceTypeNodes(job)) {
     const instanceType = stringValue(node)!;
@@ -50,10 +50,10 @@ export function checkInstances(context: RuleContext, job: AlgorithmJob, gpus: In
       context.report('algorithm-instance', `${facts.label} has no GPU training (it starts with ${instances.gpuSinceVersion}): on ${instanceType} the job runs and the GPUs stay idle. Use a CPU instance type or a newer version.`, nodeRange(node), [], 'warning');
     } else if (hasGpus && modeFacts && !modeFacts.gpu) {
       const gpuModes = Object.entries(instances.byMode ?? {}).filter(([, entry]) => entry.gpu).map(([name]) => name);
-      context.report('algorithm-instance', `${instanceType} has GPUs, and the developer guide lists ${modeLabel} for CPU instances only (the modes that train on a GPU are ${gpuModes.join(', ')}). Use a CPU instance type (ml.m5, ml.c5, …).`, nodeRange(node), [], 'error');
+      context.report('algorithm-instance', `${instanceType} has GPUs, and the developer guide lists ${modeLabel()} for CPU instances only (the modes that train on a GPU are ${gpuModes.join(', ')}). Use a CPU instance type (ml.m5, ml.c5, …).`, nodeRange(node), [], 'error');
     } else if (hasGpus && modeFacts?.gpusUsed !== undefined && (gpus.gpuCount(instanceType) ?? 0) > modeFacts.gpusUsed) {
       const count = gpus.gpuCount(instanceType)!;
-      context.report('algorithm-instance', `${modeLabel} trains on ${modeFacts.gpusUsed} GPU of an instance; ${instanceType} has ${count}, and ${count - modeFacts.gpusUsed} stay idle. Use an instance type with ${modeFacts.gpusUsed} GPU (ml.p3.2xlarge, ml.g5.xlarge, …).`, nodeRange(node), [], 'warning');
+      context.report('algorithm-instance', `${modeLabel()} trains on ${modeFacts.gpusUsed} GPU of an instance; ${instanceType} has ${count}, and ${count - modeFacts.gpusUsed} stay idle. Use an instance type with ${modeFacts.gpusUsed} GPU (ml.p3.2xlarge, ml.g5.xlarge, …).`, nodeRange(node), [], 'warning');
     }
   }
   const single = modeFacts ? !modeFacts.multiInstance : instances.multiInstance === false;
@@ -68,7 +68,7 @@ export function checkInstances(context: RuleContext, job: AlgorithmJob, gpus: In
     context.report(
       'algorithm-instance',
       modeFacts
-        ? `The developer guide lists ${modeLabel} for a single instance only; InstanceCount ${count} runs it outside what it supports.${distributed ? ` "${distributed}" is the mode of the same task that trains on several CPU instances.` : ''}`
+        ? `The developer guide lists ${modeLabel()} for a single instance only; InstanceCount ${count} runs it outside what it supports.${distributed ? ` "${distributed}" is the mode of the same task that trains on several CPU instances.` : ''}`
         : `The developer guide states ${facts.label} trains on ${cap === 1 ? 'a single instance' : `at most ${cap} instances`} only; InstanceCount ${count} runs it outside what it supports.`,
       nodeRange(node),
       fixes,
@@ -87,34 +87,35 @@ function distributedMode(job: AlgorithmJob, mode: JobMode): string | undefined {
   return Object.entries(facts.data.instances.byMode ?? {}).find(([value, entry]) => value !== mode.value && entry.multiInstance && task(value) === task(mode.value))?.[0];
 }
 
-function resourceConfigs(job: AlgorithmJob): Node[] {
-  const configs: Node[] = [];
-  for (const member of ['ResourceConfig', 'HyperParameterTuningResourceConfig']) {
-    const config = memberValue(job.definition, member);
-    if (config?.type === 'object') configs.push(config);
-  }
-  return configs;
-}
+/** The members that hold a job's instances: a training job's ResourceConfig, a tuning job's own resource config. */
+const RESOURCE_CONFIGS = ['ResourceConfig', 'HyperParameterTuningResourceConfig'];
+/** The lists of instance groups or configs within a resource config. */
+const INSTANCE_LISTS = ['InstanceGroups', 'InstanceConfigs'];
 
 function instanceTypeNodes(job: AlgorithmJob): Node[] {
   const nodes: Node[] = [];
-  const add = (node: Node | undefined) => {
-    if (node && !isDynamic(node) && stringValue(node) !== undefined) nodes.push(node);
-  };
-  for (const config of resourceConfigs(job)) {
-    add(memberValue(config, 'InstanceType'));
-    for (const list of ['InstanceGroups', 'InstanceConfigs']) {
+  for (const member of RESOURCE_CONFIGS) {
+    const config = memberValue(job.definition, member);
+    if (config?.type !== 'object') continue;
+    addInstanceType(nodes, memberValue(config, 'InstanceType'));
+    for (const list of INSTANCE_LISTS) {
       const items = memberValue(config, list);
-      for (const item of items?.type === 'array' ? (items.children ?? []) : []) add(memberValue(item, 'InstanceType'));
+      if (items?.type === 'array') for (const item of items.children ?? []) addInstanceType(nodes, memberValue(item, 'InstanceType'));
     }
   }
   return nodes;
 }
 
+/** Adds a static instance type string (a computed one is not judged). */
+function addInstanceType(nodes: Node[], node: Node | undefined): void {
+  if (node && !isDynamic(node) && stringValue(node) !== undefined) nodes.push(node);
+}
+
 function instanceCountNodes(job: AlgorithmJob): Node[] {
   const nodes: Node[] = [];
-  for (const config of resourceConfigs(job)) {
-    const node = memberValue(config, 'InstanceCount');
+  for (const member of RESOURCE_CONFIGS) {
+    const config = memberValue(job.definition, member);
+    const node = config?.type === 'object' ? memberValue(config, 'InstanceCount') : undefined;
     if (node?.type === 'number' && !isDynamic(node) && typeof node.value === 'number') nodes.push(node);
   }
   return nodes;
