@@ -188,6 +188,13 @@ export interface Embedding {
    * fix that rewrites its characters, and say what was meant.
    */
   literalExpression?: (value: string) => LiteralExpression | undefined;
+  /**
+   * How the host reads a key that is no member of the request (a Step Functions JSONPath `Name.$`
+   * key in a JSONata state): one sentence for the message, or undefined when the host has nothing
+   * to add. With a sentence, renaming the key to the nearest member is offered but not preferred:
+   * the key's value was meant computed.
+   */
+  unknownKeyNote?: (key: string) => string | undefined;
 }
 
 /** A host's reading of a literal that looks like an expression (see Embedding.literalExpression). */

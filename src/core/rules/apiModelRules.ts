@@ -252,8 +252,6 @@ class ModelValidator {
     const replaced = lengthBroken ? undefined : withForbiddenCharactersReplaced(value, source);
     // An expression written as a literal (a Step Functions `.$` or `{% %}` forgotten): the user
     // meant it computed, so replacing its characters would fix the wrong thing.
-    // An expression written as a literal (a Step Functions `.$` or `{% %}` forgotten): the user
-    // meant it computed, so replacing its characters would fix the wrong thing.
     const literal = this.context.spec.embedding?.literalExpression?.(value);
     const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: literal === undefined }] : [];
     const key = literal?.namesKey ? keyOfValue(node) : undefined;
@@ -302,16 +300,15 @@ class ModelValidator {
     // Only names a typo away: a member from another object is not a spelling of this one.
     const limit = Math.max(3, Math.ceil(name.length / 2));
     const nearest = closestMatches(name, [...shape.members.keys()], NEAREST).filter((candidate) => editDistance(name.toLowerCase(), candidate.toLowerCase(), limit) <= limit);
-    // A JSONPath `Name.$` key in a JSONata state: dropping the suffix alone would send the path as text.
-    const embedding = this.context.spec.embedding;
-    const jsonataPathKey = name.endsWith('.$') && embedding?.container === 'state-machine-task' && !embedding.pathKeys;
+    // The host may read the key as something else (a JSONPath key in a JSONata state): then the rename is no sure fix.
+    const hostNote = this.context.spec.embedding?.unknownKeyNote?.(name);
     const fixes = nearest.map((candidate, index): QuickFix => ({
       title: `Change to "${candidate}"`,
       intents: [intent.renameMember(key, candidate)],
-      preferred: index === 0 && !jsonataPathKey,
+      preferred: index === 0 && hostNote === undefined,
     }));
     const suggestion = nearest.length > 0 ? ` Did you mean "${nearest[0]}"?` : '';
-    const note = jsonataPathKey ? ' A key ending in ".$" is JSONPath: in a JSONata state, name the member without it and write its value as "{% … %}".' : '';
+    const note = hostNote ? ` ${hostNote}` : '';
     this.report('unknown-property', `"${clip(name)}" is not a member of ${objectLabel(key.parent?.parent)}.${suggestion}${note}`, nodeRange(key), fixes);
   }
 

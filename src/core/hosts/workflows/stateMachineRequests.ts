@@ -226,6 +226,7 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
       notes: [],
       integration,
       literalExpression: language === 'JSONPath' ? readAsJsonPathLiteral : readAsJsonataLiteral,
+      ...(language === 'JSONata' && { unknownKeyNote: jsonPathKeyInJsonataState }),
     },
   };
 }
@@ -233,6 +234,11 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
 /** The key naming `value` in its object (`Parameters`, `Branches`, `ItemProcessor`), as written. */
 function keyOf(value: Node | undefined): string {
   return String(value?.parent?.children?.[0]?.value ?? '');
+}
+
+/** A JSONPath `Name.$` key in a JSONata state: dropping the suffix alone would send the path as text. */
+function jsonPathKeyInJsonataState(key: string): string | undefined {
+  return key.endsWith('.$') ? 'A key ending in ".$" is JSONPath: in a JSONata state, name the member without it and write its value as "{% … %}".' : undefined;
 }
 
 const readAsJsonPathLiteral = (value: string) => literalExpression(value, 'JSONPath');
