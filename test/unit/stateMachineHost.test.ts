@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { getNodePath, parseTree, type Node } from 'jsonc-parser';
 import { readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
 import { findStateMachineRequests } from '../../src/core/hosts/workflows/stateMachineRequests';
+import { unambiguousFix } from '../../src/core/fixAll';
 import { codes, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeWorkflow, applyWorkflowFix, completeWorkflow, hoverWorkflow } from './workflowTestKit';
 
@@ -210,26 +211,40 @@ describe('Step Functions host', () => {
   describe('unsupported-integration-pattern', () => {
     const training = (resource: string) => machine({ Resource: resource, Parameters: { 'TrainingJobName.$': '$.name', 'RoleArn.$': '$.role', 'AlgorithmSpecification.$': '$.algorithm', 'OutputDataConfig.$': '$.output', 'ResourceConfig.$': '$.resources', 'StoppingCondition.$': '$.stop' } });
 
-    it('reports .waitForTaskToken on the SageMaker integration, with .sync preferred', () => {
+    it('reports .waitForTaskToken on the SageMaker integration, with .sync preferred; fix-all leaves the choice to the user', () => {
       const text = training('arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken');
       const finding = only(analyzeWorkflow(text), 'unsupported-integration-pattern');
       assert.equal(textAt(text, finding), '.waitForTaskToken');
       assert.equal(applyWorkflowFix(text, finding), text.replace('createTrainingJob.waitForTaskToken', 'createTrainingJob.sync'));
       assert.equal(applyWorkflowFix(text, finding, 'Remove ".waitForTaskToken" (request-response)'), text.replace('.waitForTaskToken', ''));
+      // Waiting for the job or not waiting at all: either changes how the workflow runs.
+      assert.deepEqual(finding.fixes.map((fix) => fix.changesBehaviour), [true, true]);
+      assert.equal(unambiguousFix(finding), undefined);
     });
 
-    it('reports .sync on an action that starts no job, fixed by removing it', () => {
+    it('reports .sync on an action that starts no job, fixed by removing it (fix-all applies that)', () => {
       for (const action of ['createModel', 'createEndpointConfig', 'createEndpoint']) {
         const text = machine({ Resource: `arn:aws:states:::sagemaker:${action}.sync`, Parameters: {} });
         const finding = only(analyzeWorkflow(text, { rules: { 'missing-required-property': 'off' } }), 'unsupported-integration-pattern');
         assert.equal(textAt(text, finding), '.sync');
         assert.equal(applyWorkflowFix(text, finding), text.replace('.sync', ''));
+        assert.equal(unambiguousFix(finding)?.title, 'Remove ".sync" (request-response)');
       }
     });
 
-    it('reports .sync on the SDK integration, and accepts its .waitForTaskToken', () => {
+    it('reports .sync on the SDK integration, with the SageMaker integration that waits for the job preferred, and accepts its .waitForTaskToken', () => {
       const sync = training('arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync');
-      assert.equal(textAt(sync, only(analyzeWorkflow(sync), 'unsupported-integration-pattern')), '.sync');
+      const finding = only(analyzeWorkflow(sync), 'unsupported-integration-pattern');
+      assert.equal(textAt(sync, finding), '.sync');
+      assert.equal(finding.fixes.find((fix) => fix.preferred)?.title, 'Use the SageMaker integration (states:::sagemaker:createTrainingJob.sync, which waits for the job)');
+      const fixed = applyWorkflowFix(sync, finding);
+      assert.equal(fixed, sync.replace('aws-sdk:sagemaker:createTrainingJob.sync', 'sagemaker:createTrainingJob.sync'));
+      assert.deepEqual(analyzeWorkflow(fixed), []);
+      assert.equal(applyWorkflowFix(sync, finding, 'Remove ".sync" (request-response)'), sync.replace('createTrainingJob.sync', 'createTrainingJob'));
+      assert.equal(unambiguousFix(finding), undefined);
+      const model = machine({ Resource: 'arn:aws:states:::aws-sdk:sagemaker:createModel.sync', Parameters: {} });
+      const modelFinding = only(analyzeWorkflow(model, { rules: { 'missing-required-property': 'off' } }), 'unsupported-integration-pattern');
+      assert.deepEqual(modelFinding.fixes.map((fix) => fix.title), ['Remove ".sync" (request-response)']);
       assert.deepEqual(analyzeWorkflow(training('arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.waitForTaskToken')), []);
     });
 

@@ -36,9 +36,34 @@ export function checkIntegrationPattern(context: RuleContext, integration: TaskI
   const offsetOf = valueOffsetMapper(context.spec.text, resource);
   const start = offsetOf(patternStart);
   const range = { offset: start, length: offsetOf(value.length) - start };
-  const remove: QuickFix = { title: `Remove ".${pattern}" (request-response)`, intents: [intent.replaceInString(resource, patternStart, value.length, '')], preferred: !(form === 'optimized' && job) };
-  const fixes: QuickFix[] = [];
-  if (form === 'optimized' && job) fixes.push({ title: 'Use ".sync" (wait for the job)', intents: [intent.replaceInString(resource, patternStart, value.length, '.sync')], preferred: true });
-  fixes.push(remove);
-  context.report('unsupported-integration-pattern', message, range, fixes);
+  context.report('unsupported-integration-pattern', message, range, patternFixes(integration, value, job));
 }
+
+/**
+ * The ways out, most likely meant first. Waiting for a job is what `.waitForTaskToken` and an SDK
+ * `.sync` ask for, and the optimized integration's `.sync` does it; that, like request-response
+ * on a job (the task ends when the job starts), changes how the workflow runs: offered, never
+ * applied by fix-all. On an action that starts no job, request-response is what `.sync` would
+ * have done (the action completes before it returns): preferred and safe.
+ */
+function patternFixes(integration: TaskIntegration, value: string, job: boolean): QuickFix[] {
+  const { form, action, pattern, patternStart, resource } = integration;
+  const fixes: QuickFix[] = [];
+  if (job && form === 'optimized') {
+    fixes.push({ title: 'Use ".sync" (wait for the job)', intents: [intent.replaceInString(resource, patternStart, value.length, '.sync')], preferred: true, changesBehaviour: true });
+  }
+  const sdkPrefix = value.indexOf(SDK_SAGEMAKER);
+  if (job && form === 'aws-sdk' && pattern === 'sync' && sdkPrefix >= 0) {
+    fixes.push({
+      title: `Use the SageMaker integration (states:::sagemaker:${action}.sync, which waits for the job)`,
+      intents: [intent.replaceInString(resource, sdkPrefix, sdkPrefix + SDK_SAGEMAKER.length, 'sagemaker:')],
+      preferred: true,
+      changesBehaviour: true,
+    });
+  }
+  fixes.push({ title: `Remove ".${pattern}" (request-response)`, intents: [intent.replaceInString(resource, patternStart, value.length, '')], preferred: !job, ...(job && { changesBehaviour: true }) });
+  return fixes;
+}
+
+/** The SDK integration's service part of a Resource (`arn:aws:states:::aws-sdk:sagemaker:createTrainingJob`). */
+const SDK_SAGEMAKER = 'aws-sdk:sagemaker:';
