@@ -196,8 +196,9 @@ describe('invalid-yaml', () => {
     const text = ['TrainingJobName: demo', 'RoleArn: "arn:aws:iam::123456789012:role/R', 'AlgorithmSpecification:', '  TrainingInputMode: File', ''].join('\n');
     const findings = analyzeYaml(text);
     const syntax = only(findings, 'invalid-yaml');
-    assert.deepEqual([syntax.offset, syntax.length, syntax.severity], [text.length, 0, 'error']);
-    assert.match(syntax.message, /^Not valid YAML here: missing closing "quote\./);
+    // On the opening quote: the parser points past the end of the document, where nothing shows.
+    assert.deepEqual([syntax.offset, syntax.length, syntax.severity], [text.indexOf('"arn:'), 1, 'error']);
+    assert.match(syntax.message, /^Not valid YAML here: this double-quoted string has no closing ": it runs to the end of the document\./);
     // Nor is the swallowed text judged as the RoleArn it is not.
     assert.deepEqual(codes(findings), ['invalid-yaml']);
   });
@@ -220,6 +221,17 @@ describe('invalid-yaml', () => {
     assert.ok(whole.includes('algorithm-missing-hyperparameter') && whole.includes('algorithm-channel'), whole.join(', '));
     const broken = codes(analyzeYaml(training(algorithm, [...rest, 'HyperParameters: {objective: "reg:squarederror"']), { algorithms: true }));
     assert.deepEqual(broken, ['invalid-yaml']);
+  });
+
+  it('reports a template whose broken lines hide its SageMaker resources, and leaves other broken YAML alone', () => {
+    const template = ['AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  Model:', '    Type: AWS::SageMaker::Model', '    Properties:', '\tExecutionRoleArn: !Ref RoleArn', '      PrimaryContainer:', `        Image: ${XGBOOST_US_EAST_1}:1.7-1`, ''].join('\n');
+    const findings = analyzeYaml(template);
+    // The parser's first error is the tab; the others on that line follow from it.
+    assert.ok(findings.length > 0 && findings.every((finding) => finding.code === 'invalid-yaml'), codes(findings).join(', '));
+    assert.equal(textAt(template, findings[0]), '\t');
+    // A broken manifest or CI workflow is not ours, even when it mentions SageMaker.
+    assert.deepEqual(codes(analyzeYaml(['apiVersion: v1', 'kind: ConfigMap', 'data:', '  image: sagemaker-xgboost', '\tbad: tab', ''].join('\n'))), []);
+    assert.deepEqual(codes(analyzeYaml(['Resources:', '  Bucket:', '    Type: AWS::S3::Bucket', '\tBad: tab', ''].join('\n'))), []);
   });
 
   it('reports a *.sagemaker.yaml that does not parse without claiming its kind cannot be told', () => {

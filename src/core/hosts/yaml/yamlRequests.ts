@@ -7,14 +7,14 @@
  * dropped members), with the document's errors (`invalid-yaml`).
  */
 import { findNodeAtOffset } from 'jsonc-parser';
-import { findWorkflowRequests } from '../workflows/workflowRequests';
+import { findWorkflowRequests, mayHoldWorkflow } from '../workflows/workflowRequests';
 import { memberNames } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
 import type { Document } from 'yaml';
 import { findImageFields, type HostSyntaxError, type SpecDocument } from '../../specDocument';
-import { detectSpecKind, detectSpecKindByContent } from '../../specKind';
+import { detectSpecKind, detectSpecKindByContent, mayNameSpecKind } from '../../specKind';
 import type { HostComment } from '../../suppressions';
-import { findCloudFormationRequests, isCloudFormationTemplate, type CloudFormationHooks } from '../cloudFormation/cloudFormationRequests';
+import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests, type CloudFormationHooks } from '../cloudFormation/cloudFormationRequests';
 import { parseYaml } from './yamlSyntax';
 import { yamlDocumentTree } from './yamlTree';
 
@@ -39,10 +39,11 @@ export function findYamlRequests(text: string, forced = false, hooks?: CloudForm
   for (const document of documents) {
     const root: RequestNode | undefined = yamlDocumentTree(text, document);
     const found = documentRequests(text, root, forced, hooks);
-    const errors = syntaxErrorsOf(document, root);
+    const errors = syntaxErrorsOf(text, document, root);
     if (errors.length > 0) {
-      // A spec file that does not parse at all is still ours to report on.
-      if (found.length === 0 && forced) found.push({ text, root, parseErrors: [], kind: undefined, images: [], host: 'yaml' });
+      // A spec file that does not parse at all is still ours to report on; so is a template or
+      // workflow whose broken lines hid its SageMaker requests (its checks cannot run until fixed).
+      if (found.length === 0 && (forced || hidesRequests(text, document, root))) found.push({ text, root, parseErrors: [], kind: undefined, images: [], host: 'yaml' });
       for (const request of found) {
         request.incomplete = true;
         request.syntaxErrors = errors;
@@ -64,16 +65,36 @@ function documentRequests(text: string, root: RequestNode | undefined, forced: b
 }
 
 /**
- * The `yaml` package's errors of `document` (not its warnings), with their source ranges, each
- * with the scalar of `root` (the document's tree) it runs through, if any.
+ * True when a document that did not parse names SageMaker requests in what did: a template, a
+ * state machine or a pipeline (by its top-level members) whose text mentions a SageMaker resource,
+ * task or request member. Other broken YAML (a Kubernetes manifest, a workflow of CI) is not ours.
  */
-function syntaxErrorsOf(document: Document.Parsed, root: RequestNode | undefined): HostSyntaxError[] {
+function hidesRequests(text: string, document: Document.Parsed, root: RequestNode | undefined): boolean {
+  if (root?.type !== 'object') return false;
+  const members = memberNames(root);
+  const shaped = ['Resources', 'AWSTemplateFormatVersion', 'States', 'Steps'].some((name) => members.includes(name)) || detectSpecKindByContent(members) !== undefined;
+  const source = text.slice(document.range[0], document.range[2]);
+  return shaped && (mayHoldCloudFormationRequests(source) || mayHoldWorkflow(source) || mayNameSpecKind(source));
+}
+
+/**
+ * The `yaml` package's errors of `document` (not its warnings), with their source ranges, each
+ * with the scalar of `root` (the document's tree) it runs through, if any. An unterminated quoted
+ * string is reported at its opening quote (the parser points past the end of the document, where
+ * nothing can be seen or clicked).
+ */
+function syntaxErrorsOf(text: string, document: Document.Parsed, root: RequestNode | undefined): HostSyntaxError[] {
   return document.errors.map((error) => {
     const offset = error.pos[0];
     const length = Math.max(0, error.pos[1] - offset);
     const scalar = root && findNodeAtOffset(root, offset, true);
     if (!scalar || ['object', 'array', 'property'].includes(scalar.type)) return { offset, length, message: error.message };
     const start = Math.min(offset, scalar.offset);
-    return { offset, length, message: error.message, damaged: { offset: start, length: Math.max(offset + length, scalar.offset + scalar.length) - start } };
+    const damaged = { offset: start, length: Math.max(offset + length, scalar.offset + scalar.length) - start };
+    const quote = text[scalar.offset];
+    if (error.code === 'MISSING_CHAR' && (quote === '"' || quote === "'") && scalar.offset + scalar.length === offset) {
+      return { offset: scalar.offset, length: 1, message: `this ${quote === '"' ? 'double' : 'single'}-quoted string has no closing ${quote}: it runs to the end of the document`, damaged };
+    }
+    return { offset, length, message: error.message, damaged };
   });
 }
