@@ -94,14 +94,20 @@ export async function runPythonBench() {
   const text = pythonScript(2000);
   const lines = text.split('\n').length;
   const module = import.meta.url;
-  const [parse, analysis] = await isolatedMedians([{ module, factory: 'bareParse', arg: 'script' }, { module, factory: 'hostAnalysis', arg: 'script' }], 25);
+  const {
+    medians: [parse, analysis],
+    spread: [, scriptSpread],
+  } = await isolatedMedians([{ module, factory: 'bareParse', arg: 'script' }, { module, factory: 'hostAnalysis', arg: 'script' }], { runs: 15, sets: 5 });
   const document = readPythonDocument(text);
   const found = analyzeDocument(document, options).findings.length;
   const cursor = text.indexOf('sagemaker-xgboost:1.7-1') + 'sagemaker-xgboost:'.length;
   const completion = median(() => completeInPython(document, cursor, options), 50);
   const items = completeInPython(document, cursor, options)?.items.length ?? 0;
   const ratio = analysis / parse;
-  const [cellsParse, cellsAnalysis] = await isolatedMedians([{ module, factory: 'bareParse', arg: 'notebook' }, { module, factory: 'hostAnalysis', arg: 'notebook' }], 15);
+  const {
+    medians: [cellsParse, cellsAnalysis],
+    spread: [, cellsSpread],
+  } = await isolatedMedians([{ module, factory: 'bareParse', arg: 'notebook' }, { module, factory: 'hostAnalysis', arg: 'notebook' }], { runs: 10, sets: 4 });
   const cellsRatio = cellsAnalysis / cellsParse;
   return {
     rows: [
@@ -109,7 +115,7 @@ export async function runPythonBench() {
       ['200-cell notebook (cells joined, IPython blanked)', `${notebookText().cells.length} cells`, `${cellsParse.toFixed(2)} ms`, `${cellsAnalysis.toFixed(2)} ms`, `${cellsRatio.toFixed(2)}×`, `≤ 1.5× ${cellsRatio <= 1.5 ? '✓' : '✗'}`],
       ['completion in image_uri (parsed document)', '—', '—', `${completion.toFixed(3)} ms`, '—', `< 5 ms ${completion < 5 ? '✓' : '✗'}`],
     ],
-    note: `${document.requests.length} requests and image checks, ${document.frameworkRequests.length} framework calls, ${found} findings; ${items} completion items; each side timed in its own worker thread, in turns (medians)`,
+    note: `${document.requests.length} requests and image checks, ${document.frameworkRequests.length} framework calls, ${found} findings; ${items} completion items; each side timed in its own worker threads, in turns, after 10 rounds to warm up (medians; one set's ratio ranged ${scriptSpread.map((value) => value.toFixed(2)).join('–')}× for the script, ${cellsSpread.map((value) => value.toFixed(2)).join('–')}× for the notebook)`,
   };
 }
 

@@ -125,10 +125,9 @@ for (const spec of specs) {
   // Each side in its own worker thread, in turns, as the host benchmarks time theirs (see
   // lib/isolated-medians.mjs); the bare parse reads JSONC as parseSpecDocument does.
   const contenders = new URL('./lib/spec-contenders.mjs', import.meta.url);
-  const [parse, diagnostics] = await isolatedMedians(
-    [{ module: contenders, factory: 'bareParse', arg: spec.size }, { module: contenders, factory: 'specDiagnostics', arg: spec.size }],
-    Math.min(spec.runs.runs, 301),
-  );
+  const {
+    medians: [parse, diagnostics],
+  } = await isolatedMedians([{ module: contenders, factory: 'bareParse', arg: spec.size }, { module: contenders, factory: 'specDiagnostics', arg: spec.size }], { runs: Math.min(spec.runs.runs, 301) });
   const r = diagnostics / parse;
   const aim = spec.aimRatio === undefined ? '—' : `≤ ${spec.aimRatio}× ${r <= spec.aimRatio ? '✓' : '✗'}`;
   diagnosticsRows.push([spec.name, bytes(Buffer.byteLength(spec.text)), ms(parse), ms(diagnostics), ratio(r), aim]);

@@ -3,38 +3,54 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * Medians in milliseconds of each contender, each timed in worker threads of its own, in turns (a,
- * b, a, b, …) after two untimed rounds. Turns spread machine noise over every contender alike; the
- * separate threads give each its own heap and JIT state. In one thread the contenders paid for
+ * b, a, b, …) after `warmup` untimed rounds. Turns spread machine noise over every contender alike;
+ * the separate threads give each its own heap and JIT state. In one thread the contenders paid for
  * each other: the bare parse collected the analysis's garbage and ran jsonc-parser's `visit` with
  * two visitors (ours and parseTree's), and measured 5 to 16 ms for the same 230 KB text.
  *
- * Each contender runs in `sets` workers (a fresh thread settles into a faster or slower state for
- * its whole life: one worker's median moved between 7 and 12 ms from run to run), and the median
- * is over all their rounds.
+ * Warm-up: our side runs far more code than a bare parse, and the JIT needs about ten calls to
+ * settle it (on the 500-state machine, calls 0–4 took 2.1× the parse, 5–9 1.6×, later ones stay
+ * level); the first rounds would weigh on our side only.
+ *
+ * Sets: each contender runs in `sets` workers (a fresh thread settles into a faster or slower
+ * state for its whole life: one worker pair's ratio moved between 1.08 and 2.03 from set to set),
+ * and the median is over all their rounds. `spread` is the lowest and highest ratio of one set's
+ * medians to the first contender's, so a reader sees how far one set can be from the pooled figure.
  * @param {Array<{ module: string | URL, factory: string, arg?: unknown }>} contenders each
  *   `module`'s export `factory(arg)` returns (or resolves to) the function to time
- * @param {number} runs timed rounds per set
- * @param {number} [sets] worker sets (each a worker per contender)
- * @returns {Promise<number[]>} one median per contender, in order
+ * @param {{ runs: number, sets?: number, warmup?: number }} plan timed rounds per set, worker sets
+ *   (each a worker per contender; default 3), untimed rounds per set (default 10)
+ * @returns {Promise<{ medians: number[], spread: Array<[number, number]> }>} one median per
+ *   contender, in order, and per contender the [lowest, highest] per-set ratio to contender 0
  */
-export async function isolatedMedians(contenders, runs, sets = 3) {
+export async function isolatedMedians(contenders, { runs, sets = 3, warmup = 10 }) {
   const times = contenders.map(() => []);
+  const setRatios = contenders.map(() => []);
   for (let set = 0; set < sets; set++) {
     const workers = contenders.map(({ module, factory, arg }) => new Worker(new URL('./bench-worker.mjs', import.meta.url), { workerData: { module: String(module), factory, arg } }));
+    const setTimes = contenders.map(() => []);
     try {
       await Promise.all(workers.map((worker) => nextMessage(worker)));
-      for (let round = 0; round < runs + 2; round++) {
+      for (let round = 0; round < runs + warmup; round++) {
         for (const [index, worker] of workers.entries()) {
           worker.postMessage('run');
           const elapsed = await nextMessage(worker);
-          if (round >= 2) times[index].push(elapsed);
+          if (round >= warmup) setTimes[index].push(elapsed);
         }
       }
     } finally {
       await Promise.all(workers.map((worker) => worker.terminate()));
     }
+    setTimes.forEach((list, index) => {
+      times[index].push(...list);
+      setRatios[index].push(median(list) / median(setTimes[0]));
+    });
   }
-  return times.map((list) => list.sort((a, b) => a - b)[list.length >> 1]);
+  return { medians: times.map(median), spread: setRatios.map((ratios) => [Math.min(...ratios), Math.max(...ratios)]) };
+}
+
+function median(list) {
+  return [...list].sort((a, b) => a - b)[list.length >> 1];
 }
 
 /** The worker's next message; its error (a contender that throws) rejects. */
