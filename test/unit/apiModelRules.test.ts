@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../src/core/findings';
+import { unambiguousFix } from '../../src/core/fixAll';
 import { analyzeDocument, readPythonDocument } from '../../src/core/hostDocument';
 import { renderFix } from '../../src/core/renderFix';
 import { analyzeText, apiModel, applyFix, catalog, codes, instanceGpus, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
@@ -217,6 +218,17 @@ describe('API model rules', () => {
       assert.equal(textAt(text, finding), 'ml.m5.xlarg');
       assert.equal(finding.fixes[0].title, 'Use "ml.m5.xlarge"');
       assert.equal(applyFix(text, finding), training());
+      assert.equal(unambiguousFix(finding)?.title, 'Use "ml.m5.xlarge"');
+    });
+
+    it('prefers none of equally near instance types: which family was meant is the user\'s choice', () => {
+      const text = training((spec) => {
+        spec.ResourceConfig.InstanceType = 'ml.m6.large';
+      });
+      const finding = only(analyzeText(text), 'invalid-enum-value');
+      assert.deepEqual(finding.fixes.slice(0, 2).map((fix) => fix.title), ['Use "ml.m5.large"', 'Use "ml.m6i.large"']);
+      assert.ok(finding.fixes.every((fix) => !fix.preferred));
+      assert.equal(unambiguousFix(finding), undefined);
     });
 
     it('offers input modes', () => {

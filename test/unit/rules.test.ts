@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { unambiguousFix } from '../../src/core/fixAll';
 import { applyEdits } from '../../src/core/findings';
 import {
   analyzeText, applyFix, codes, KMEANS_US_EAST_1, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
@@ -240,8 +241,20 @@ describe('image rules', () => {
       const finding = only(analyzeText(text), 'image-scope-mismatch');
       assert.equal(textAt(text, finding), 'pytorch-inference');
       const fixed = applyFix(text, finding);
-      assert.match(fixed, /pytorch-training:2\.6\.0-/);
-      assert.deepEqual(analyzeText(fixed), []);
+      assert.match(fixed, /pytorch-training:2\.6\.0-gpu-py312"/);
+      // The GPU image on ml.m5.xlarge is still the processor rule's to report, before and after.
+      assert.deepEqual(codes(analyzeText(text)).sort(), ['image-processor-mismatch', 'image-scope-mismatch']);
+      assert.deepEqual(codes(analyzeText(fixed)), ['image-processor-mismatch']);
+    });
+
+    it('keeps the processor and Python version of the tag, and leaves the swap to the user (fix-all does not apply it)', () => {
+      const gpu = modelSpec('763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.6.0-gpu-py312-cu126-ubuntu22.04-sagemaker');
+      const finding = only(analyzeText(gpu), 'image-scope-mismatch');
+      assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Use pytorch-inference:2.6.0-gpu-py312']);
+      assert.equal(finding.fixes[0].changesBehaviour, true);
+      assert.equal(unambiguousFix(finding), undefined);
+      const cpu = modelSpec('763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.6.0-cpu-py312');
+      assert.deepEqual(only(analyzeText(cpu), 'image-scope-mismatch').fixes.map((fix) => fix.title), ['Use pytorch-inference:2.6.0-cpu-py312']);
     });
   });
 });

@@ -338,10 +338,13 @@ class ModelValidator {
   private invalidEnum(node: Node, shape: StringShape, name: string, value: string): void {
     const allowed = shape.enum!;
     const nearest = closestMatches(value, allowed, NEAREST);
+    // Equally near values (`ml.m6.large`: ml.m5.large, ml.m6i.large, ml.m6g.large) are a guess:
+    // offered, none preferred, so fix-all leaves the choice to the user.
+    const unique = nearest.length < 2 || editDistance(value.toLowerCase(), nearest[0].toLowerCase()) < editDistance(value.toLowerCase(), nearest[1].toLowerCase());
     const fixes = nearest.map((candidate, index): QuickFix => ({
       title: `Use "${candidate}"`,
       intents: [intent.replaceValue(node, candidate)],
-      preferred: index === 0,
+      preferred: index === 0 && unique,
     }));
     const quoted = (entries: readonly string[]) => entries.map((entry) => `"${entry}"`).join(', ');
     const listed =

@@ -38,10 +38,12 @@ export function checkScope(context: RuleContext, image: ImageOccurrence): void {
     .imagesInRegion(ecr.region.text)
     .find((candidate) => candidate.framework === found.framework && candidate.version === found.version && servesScope(candidate.scopes, needed));
   const account = sibling ? context.catalog.accountFor(sibling, ecr.region.text) : undefined;
-  if (tagged && sibling && account && sibling.tags.length > 0) {
+  const siblingTag = tagged && sibling ? matchingTag(reference.tag!.text, sibling.tags) : undefined;
+  if (sibling && account && siblingTag) {
     const host = `${account}.dkr.ecr.${ecr.region.text}.${ecr.dnsSuffix.text}`;
-    const replacement = `${host}/${sibling.repository}:${sibling.tags[0]}`;
-    fixes.push({ title: `Use ${sibling.repository}:${sibling.tags[0]}`, intents: [image.replaceWhole(replacement)], preferred: true });
+    const replacement = `${host}/${sibling.repository}:${siblingTag}`;
+    // Another container runs: the user's decision, never applied by fix-all.
+    fixes.push({ title: `Use ${sibling.repository}:${siblingTag}`, intents: [image.replaceWhole(replacement)], preferred: true, changesBehaviour: true });
   }
   const use = needed === 'training' ? 'a training job' : 'a model';
   context.report(
@@ -52,4 +54,25 @@ export function checkScope(context: RuleContext, image: ImageOccurrence): void {
     image.rangeOf(reference.repository),
     fixes,
   );
+}
+
+/** Processor and Python tokens of a Deep Learning Container tag (`2.6.0-gpu-py312-cu126-…`): what a replacement must keep. */
+const KEPT_TOKEN = /^(cpu|gpu|neuron|neuronx|inf|py\d+)$/;
+
+/**
+ * The tag of `tags` that keeps the written tag's processor and Python version (`gpu`, `py312`),
+ * sharing most of its other parts; undefined when none keeps them. A GPU training image for a
+ * model becomes the GPU inference image, never the CPU one (the first tag the catalog lists).
+ */
+function matchingTag(written: string, tags: readonly string[]): string | undefined {
+  const writtenTokens = written.split('-');
+  const kept = writtenTokens.filter((token) => KEPT_TOKEN.test(token));
+  let best: { tag: string; shared: number } | undefined;
+  for (const tag of tags) {
+    const tokens = tag.split('-');
+    if (!kept.every((token) => tokens.includes(token))) continue;
+    const shared = tokens.filter((token) => writtenTokens.includes(token)).length;
+    if (!best || shared > best.shared) best = { tag, shared };
+  }
+  return best?.tag;
 }
