@@ -23,7 +23,8 @@ import { checkYamlSyntax, withoutFindingsOnErrors } from './rules/yamlSyntaxRule
 import type { RequestNode } from './requestTree';
 import { specImageRegions, type ImageField, type SpecDocument } from './specDocument';
 import type { ParseResult } from './imageReference';
-import { withoutSuppressed } from './suppressions';
+import { findSuppressions, withoutSuppressed, type Suppressions } from './suppressions';
+import { checkSuppressionCodes } from './rules/suppressionRule';
 import { KIND_SIGNATURES } from './specKind';
 
 export interface AnalyzeOptions extends RequestRuleData {
@@ -63,7 +64,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   if (!spec.kind && !spec.imagesOnly) {
     // A document that did not parse whole may have lost the members that tell its kind.
     if (options.forcedSpec && spec.tooDeepAt === undefined && !spec.incomplete) run('unknown-spec-kind', reportUnknownKind, context, spec);
-    return { findings: suppressed(spec, findings), region };
+    return { findings: suppressed(spec, findings, options, region), region };
   }
   for (const field of spec.images) {
     const parsed = field.parsed;
@@ -93,7 +94,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   if (integration) run('unsupported-integration-pattern', checkIntegrationPattern, context, integration);
   if (spec.embedding?.notes.length) noteStandIns(findings, spec.embedding.notes);
   const kept = spec.syntaxErrors ? withoutFindingsOnErrors(findings, spec.syntaxErrors) : findings;
-  return { findings: suppressed(spec, kept), region };
+  return { findings: suppressed(spec, kept, options, region), region };
 }
 
 /**
@@ -123,9 +124,23 @@ function noteStandIns(findings: Finding[], notes: NonNullable<SpecDocument['embe
 }
 
 /** JSON specs' `//` directives are read here; other hosts and workflows are read once per document (see analyzeDocument). */
-function suppressed(spec: SpecDocument, findings: Finding[]): Finding[] {
+function suppressed(spec: SpecDocument, findings: Finding[], options: AnalyzeOptions, region: ResolvedRegion): Finding[] {
   // An embedded request shares its document with others: analyzeDocument reads the comments once.
-  return (spec.host === undefined || spec.host === 'json') && !spec.embedding ? withoutSuppressed(spec.text, findings) : findings;
+  if ((spec.host !== undefined && spec.host !== 'json') || spec.embedding) return findings;
+  return withDirectivesApplied(spec, findings, findSuppressions(spec.text), options, region);
+}
+
+/**
+ * `findings` without those the directives suppress, and with `invalid-suppression` for each code
+ * a directive names that is no rule code (under `options.rules`; a misspelt code is not
+ * suppressed by itself). `document` is the text the directives are in, as a spec (its host).
+ */
+export function withDirectivesApplied(document: SpecDocument, findings: Finding[], suppressions: Suppressions, options: AnalyzeOptions, region: ResolvedRegion): Finding[] {
+  const kept = withoutSuppressed(document.text, findings, suppressions);
+  if (suppressions.codes.length === 0) return kept;
+  const reported: Finding[] = [];
+  checkSuppressionCodes(createRuleContext(document, options.catalog, region, options.rules, reported), suppressions.codes);
+  return reported.length === 0 ? kept : [...kept, ...reported];
 }
 
 function reportUnknownKind(context: RuleContext, spec: SpecDocument): void {

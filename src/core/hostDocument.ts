@@ -3,7 +3,7 @@
  * image-only checks) embedded in it, each analysed by the same rules, and the framework/version
  * requests of the Python SDK. The one entry point for analysis, whatever the host.
  */
-import { analyzeSpec, regionForSpec, type AnalyzeOptions } from './analyze';
+import { analyzeSpec, regionForSpec, withDirectivesApplied, type AnalyzeOptions } from './analyze';
 import { checkFrameworkRequest } from './rules/frameworkRules';
 import { createRuleContext } from './rules/ruleContext';
 import type { Finding } from './findings';
@@ -28,7 +28,7 @@ import { memberValue } from './jsonTree';
 import { findYamlRequests } from './hosts/yaml/yamlRequests';
 import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
 import { parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
-import { findHashSuppressions, withoutSuppressed, type HostComment } from './suppressions';
+import { findHashSuppressions, findSuppressions, type HostComment } from './suppressions';
 
 export interface HostDocument {
   host: HostLanguage;
@@ -197,13 +197,11 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
     seen.add(key);
     return true;
   });
-  unique.sort((a, b) => a.offset - b.offset);
-  const kept =
-    document.host !== 'json'
-      ? withoutSuppressed(document.text, unique, findHashSuppressions(document.text, document.comments))
-      : document.requests.some((request) => request.embedding)
-        ? withoutSuppressed(document.text, unique) // a workflow's `//` directives, read once for all its requests
-        : unique; // a JSON spec's, read by analyzeSpec
+  // A JSON spec's `//` directives are read by analyzeSpec; a workflow's and other hosts' once here, for all their requests.
+  const suppressions =
+    document.host !== 'json' ? findHashSuppressions(document.text, document.comments) : document.requests.some((request) => request.embedding) ? findSuppressions(document.text) : undefined;
+  const kept = suppressions ? withDirectivesApplied(documentHolder(document), unique, suppressions, options, regionForSpec(documentHolder(document), options.regionInputs)) : unique;
+  kept.sort((a, b) => a.offset - b.offset);
   return { findings: kept };
 }
 
@@ -235,9 +233,14 @@ function registryHostEnd(text: string, value: Node): number {
   return slash >= 0 && slash < value.offset + value.length ? slash : -1;
 }
 
+/** The document as a spec of no kind: what rules that look at the whole document (not at one request) report through. */
+function documentHolder(document: HostDocument): SpecDocument {
+  return { text: document.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: document.host };
+}
+
 /** `image_uris.retrieve(…)` and the framework classes, checked against the catalog as the SDK would. */
 function checkFrameworkRequests(document: HostDocument, options: AnalyzeOptions, findings: Finding[]): void {
-  const holder: SpecDocument = { text: document.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: document.host };
+  const holder = documentHolder(document);
   const context = createRuleContext(holder, options.catalog, regionForSpec(holder, options.regionInputs), options.rules, findings);
   for (const request of document.frameworkRequests) {
     const before = findings.length;

@@ -3,7 +3,7 @@
  * a quick fix (resolveCodeAction), fix-all for each fix it applies. Analysis never does, so a
  * spec with thousands of findings costs no more than its findings.
  */
-import type { QuickFix } from './edits/editIntent';
+import type { HostIntent, QuickFix } from './edits/editIntent';
 import type { TextEdit } from './findings';
 import { renderDockerfileEdits } from './hosts/dockerfile/dockerfileFixRenderer';
 import { renderJsonEdits } from './hosts/jsonFixRenderer';
@@ -34,11 +34,19 @@ export interface RenderTarget {
  */
 export function renderFix(document: RenderTarget, fix: QuickFix): RenderedFix | undefined {
   fixRenderCount.value++;
+  // Text no host reads as a value (a comment) is replaced as written, whatever the host.
+  const asWritten: TextEdit[] = [];
+  const hostIntents: HostIntent[] = [];
+  for (const intent of fix.intents) {
+    if (intent.kind === 'replaceText') asWritten.push({ offset: intent.offset, length: intent.length, newText: intent.text });
+    else hostIntents.push(intent);
+  }
+  if (hostIntents.length === 0) return { edits: asWritten };
   const rendered =
-    document.host === 'python' ? renderPythonEdits(document.text, fix.intents)
-    : document.host === 'dockerfile' ? renderDockerfileEdits(document.text, fix.intents)
-    : document.host === 'yaml' ? renderYamlEdits(document.text, fix.intents)
-    : renderJsonEdits(document.text, fix.intents);
+    document.host === 'python' ? renderPythonEdits(document.text, hostIntents)
+    : document.host === 'dockerfile' ? renderDockerfileEdits(document.text, hostIntents)
+    : document.host === 'yaml' ? renderYamlEdits(document.text, hostIntents)
+    : renderJsonEdits(document.text, hostIntents);
   if (!rendered) return undefined;
-  return { edits: rendered.edits, cursorOffset: fix.leavesPlaceholder ? rendered.placeholderOffset : undefined };
+  return { edits: [...rendered.edits, ...asWritten].sort((a, b) => a.offset - b.offset), cursorOffset: fix.leavesPlaceholder ? rendered.placeholderOffset : undefined };
 }

@@ -1,24 +1,46 @@
 /**
- * Inline suppression in JSONC files, honoured by the editor and the checker alike:
+ * Inline suppression, honoured by the editor and the checker alike, in each host's comments
+ * (`//` in JSONC, `#` in YAML, Python and Dockerfiles):
  *
  *     // sagemaker-spec-disable-next-line latest-tag, digest-recommended -- pinned by the base image
  *     "TrainingImage": "…:latest",
+ *     "TrainingInputMode": "Pipe", // sagemaker-spec-disable-line algorithm-input-mode
  *
- * drops the named codes (no codes: every code) from findings that START on the next line. Comments
- * are found with jsonc-parser's scanner, so `//` inside a string never counts.
+ * drops the named codes (no codes: every code) from findings that START on the next line (or, for
+ * `disable-line`, on the comment's own line). Comments are found by each host's parser (JSONC:
+ * jsonc-parser's scanner), so a marker inside a string never counts.
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { Finding } from './findings';
 import { LineIndex } from './textPositions';
 
 export const DISABLE_NEXT_LINE = 'sagemaker-spec-disable-next-line';
+/** The same directive at the end of the line it suppresses findings on (`"Image": "…:latest", // sagemaker-spec-disable-line latest-tag`). */
+export const DISABLE_LINE = 'sagemaker-spec-disable-line';
+
+/** True when `text` may hold a directive of either form: without it no comment is read. */
+export function mayHoldDirective(text: string): boolean {
+  return text.includes('sagemaker-spec-disable-');
+}
 
 /** For each 0-based line, the codes suppressed on it, or 'all'. */
 export type LineSuppressions = Map<number, Set<string> | 'all'>;
 
-const DIRECTIVE = new RegExp(`^//\\s*${DISABLE_NEXT_LINE}(?:\\s+(.*))?$`);
-/** The same directive in a `#` comment (Python, YAML, Dockerfiles). */
-const HASH_DIRECTIVE = new RegExp(`^#\\s*${DISABLE_NEXT_LINE}(?:\\s+(.*))?$`);
+/** A code named in a directive, where it is written (offset into the document, UTF-16 units). */
+export interface DirectiveCode {
+  code: string;
+  offset: number;
+}
+
+/** What a document's directives say: the suppressed codes per line, and every code they name. */
+export interface Suppressions {
+  lines: LineSuppressions;
+  codes: DirectiveCode[];
+}
+
+const DIRECTIVE = new RegExp(`^//\\s*(${DISABLE_NEXT_LINE}|${DISABLE_LINE})(?:\\s+(.*))?$`);
+/** The same directives in a `#` comment (Python, YAML, Dockerfiles). */
+const HASH_DIRECTIVE = new RegExp(`^#\\s*(${DISABLE_NEXT_LINE}|${DISABLE_LINE})(?:\\s+(.*))?$`);
 
 /** A comment of a host's syntax: where it starts and its text, marker included (`# …`). */
 export interface HostComment {
@@ -28,55 +50,60 @@ export interface HostComment {
 
 /**
  * Suppressions from comments a host's own parser found (so a `#` inside a string never counts).
- * Each applies to the line after the comment's line.
+ * A `disable-next-line` comment applies to the line after its own, a `disable-line` one to its own.
  */
-export function findHashSuppressions(text: string, comments: readonly HostComment[]): LineSuppressions {
-  const suppressions: LineSuppressions = new Map();
-  if (!text.includes(DISABLE_NEXT_LINE)) return suppressions;
+export function findHashSuppressions(text: string, comments: readonly HostComment[]): Suppressions {
+  const suppressions: Suppressions = { lines: new Map(), codes: [] };
+  if (!mayHoldDirective(text)) return suppressions;
   const lines = new LineIndex(text);
   for (const comment of comments) {
-    const match = HASH_DIRECTIVE.exec(comment.text.trim());
-    if (!match) continue;
-    const line = lines.positionAt(comment.offset).line + 1;
-    const codes = parseCodes(match[1]);
-    const previous = suppressions.get(line);
-    if (codes === 'all' || previous === 'all') suppressions.set(line, 'all');
-    else suppressions.set(line, new Set([...(previous ?? []), ...codes]));
+    const leading = comment.text.length - comment.text.trimStart().length;
+    addDirective(suppressions, HASH_DIRECTIVE, comment.text.trim(), comment.offset + leading, lines.positionAt(comment.offset).line);
   }
   return suppressions;
 }
 
-export function findSuppressions(text: string): LineSuppressions {
-  const suppressions: LineSuppressions = new Map();
-  // Most files have none: skip the scan unless the directive appears somewhere.
-  if (!text.includes(DISABLE_NEXT_LINE)) return suppressions;
+/** Suppressions from the `//` comments of a JSONC text (found with jsonc-parser's scanner: `//` inside a string never counts). */
+export function findSuppressions(text: string): Suppressions {
+  const suppressions: Suppressions = { lines: new Map(), codes: [] };
+  // Most files have none: skip the scan unless a directive appears somewhere.
+  if (!mayHoldDirective(text)) return suppressions;
   const scanner = createScanner(text, false);
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
     if (token !== SyntaxKind.LineCommentTrivia) continue;
-    const comment = text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength()).trim();
-    const match = DIRECTIVE.exec(comment);
-    if (!match) continue;
-    const line = scanner.getTokenStartLine() + 1;
-    const codes = parseCodes(match[1]);
-    const previous = suppressions.get(line);
-    if (codes === 'all' || previous === 'all') suppressions.set(line, 'all');
-    else suppressions.set(line, new Set([...(previous ?? []), ...codes]));
+    const raw = text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
+    const leading = raw.length - raw.trimStart().length;
+    addDirective(suppressions, DIRECTIVE, raw.trim(), scanner.getTokenOffset() + leading, scanner.getTokenStartLine());
   }
   return suppressions;
 }
 
-/** `a, b -- why` → {a, b}; nothing (or only a reason) → 'all'. */
-function parseCodes(list: string | undefined): Set<string> | 'all' {
-  const withoutReason = (list ?? '').split(/(?:^|\s)--(?:\s|$)/)[0];
-  const codes = withoutReason.split(/[\s,]+/).filter((code) => code.length > 0);
-  return codes.length > 0 ? new Set(codes) : 'all';
+/** Reads one comment (trimmed, starting at `offset`, on 0-based line `line`) into `suppressions` when it is a directive. */
+function addDirective(suppressions: Suppressions, pattern: RegExp, comment: string, offset: number, line: number): void {
+  const match = pattern.exec(comment);
+  if (!match) return;
+  const target = match[1] === DISABLE_LINE ? line : line + 1;
+  const listStart = match[2] === undefined ? comment.length : comment.length - match[2].length;
+  const named = parseCodes(match[2] ?? '', offset + listStart);
+  const previous = suppressions.lines.get(target);
+  if (named.length === 0 || previous === 'all') suppressions.lines.set(target, 'all');
+  else suppressions.lines.set(target, new Set([...(previous ?? []), ...named.map(({ code }) => code)]));
+  suppressions.codes.push(...named);
 }
 
-/** The findings not suppressed by a comment on the line before the one they start on. */
-export function withoutSuppressed(text: string, findings: Finding[], given?: LineSuppressions): Finding[] {
+/** `a, b -- why` → a and b with their offsets (the list starting at `offset`); nothing (or only a reason) → none, which means every code. */
+function parseCodes(list: string, offset: number): DirectiveCode[] {
+  const withoutReason = list.split(/(?:^|\s)--(?:\s|$)/)[0];
+  const codes: DirectiveCode[] = [];
+  for (const match of withoutReason.matchAll(/[^\s,]+/g)) codes.push({ code: match[0], offset: offset + match.index! });
+  return codes;
+}
+
+/** The findings not suppressed by a directive on their first line (or the line before it). */
+export function withoutSuppressed(text: string, findings: Finding[], given?: Suppressions): Finding[] {
   // Without findings the text is not read for directives (a default parameter would read it first).
   if (findings.length === 0) return findings;
-  const suppressions = given ?? findSuppressions(text);
+  const suppressions = (given ?? findSuppressions(text)).lines;
   if (suppressions.size === 0) return findings;
   const lines = new LineIndex(text);
   return findings.filter((finding) => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseTree, type Node } from 'jsonc-parser';
-import { intent, type EditIntent } from '../../src/core/edits/editIntent';
+import { intent, type HostIntent } from '../../src/core/edits/editIntent';
 import { applyEdits } from '../../src/core/findings';
 import { renderJsonEdits } from '../../src/core/hosts/jsonFixRenderer';
 import { findProperty } from '../../src/core/jsonTree';
@@ -15,7 +15,7 @@ function at(root: Node, ...path: (string | number)[]): Node {
   return node;
 }
 
-function rendered(text: string, build: (root: Node) => EditIntent[]): string {
+function rendered(text: string, build: (root: Node) => HostIntent[]): string {
   const root = parseTree(text)!;
   const result = renderJsonEdits(text, build(root));
   assert.ok(result, 'the intents render');

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { unambiguousFix } from '../../src/core/fixAll';
+import { analyzeDocument, readDockerfileDocument } from '../../src/core/hostDocument';
 import { findSuppressions } from '../../src/core/suppressions';
-import { analyzeText, codes, KMEANS_US_EAST_1, only, textAt, trainingSpec } from './specTestKit';
+import { example } from './cliTestKit';
+import { analyzeText, applyFix, catalog, codes, KMEANS_US_EAST_1, only, textAt, trainingSpec } from './specTestKit';
+import { analyzeYaml, applyHostFix } from './yamlTestKit';
 
 /** A complete training spec (JSONC) on `:latest`, with `comment` on the line above the image. */
 function jsoncTrainingSpec(comment: string): string {
@@ -49,7 +53,7 @@ describe('suppression comments (// sagemaker-spec-disable-next-line)', () => {
       `  "AlgorithmSpecification": {"TrainingImage": "${KMEANS_US_EAST_1}:latest", "TrainingInputMode": "File"}`,
       '}',
     ].join('\n');
-    assert.deepEqual([...findSuppressions(text).keys()], []);
+    assert.deepEqual([...findSuppressions(text).lines.keys()], []);
     assert.deepEqual(latestTag(text), ['latest-tag']);
   });
 
@@ -65,9 +69,59 @@ describe('suppression comments (// sagemaker-spec-disable-next-line)', () => {
 
   it('finds directives by line', () => {
     const suppressions = findSuppressions('{\n// sagemaker-spec-disable-next-line a, b\n"x": 1,\n// sagemaker-spec-disable-next-line\n"y": 2}');
-    assert.deepEqual([...suppressions.entries()].map(([line, suppressed]) => [line, suppressed === 'all' ? 'all' : [...suppressed]]), [
+    assert.deepEqual([...suppressions.lines.entries()].map(([line, suppressed]) => [line, suppressed === 'all' ? 'all' : [...suppressed]]), [
       [2, ['a', 'b']],
       [4, 'all'],
     ]);
+  });
+});
+
+describe('sagemaker-spec-disable-line and invalid-suppression', () => {
+  it('drops the named code on the comment\'s own line (JSONC)', () => {
+    const text = trainingSpec(`${KMEANS_US_EAST_1}:latest`).replace(/("TrainingImage": "[^"]*",)/, '$1 // sagemaker-spec-disable-line latest-tag');
+    assert.notEqual(text, trainingSpec(`${KMEANS_US_EAST_1}:latest`));
+    assert.deepEqual(latestTag(text), []);
+    // On another line it suppresses nothing there.
+    assert.deepEqual(latestTag(text.replace('"TrainingImage"', '"TrainingImage"').replace(/ \/\/ sagemaker-spec-disable-line latest-tag/, '').replace('"TrainingInputMode": "File"', '"TrainingInputMode": "File" // sagemaker-spec-disable-line latest-tag')), ['latest-tag']);
+  });
+
+  it('drops the named code on the comment\'s own line (YAML)', () => {
+    const text = example('broken-invalid-enum-value.sagemaker.yaml');
+    assert.ok(codes(analyzeYaml(text)).includes('invalid-enum-value'));
+    const suppressed = text.replace('  TrainingInputMode: Fil', '  TrainingInputMode: Fil  # sagemaker-spec-disable-line invalid-enum-value');
+    assert.deepEqual(codes(analyzeYaml(suppressed)).filter((code) => code === 'invalid-enum-value'), []);
+  });
+
+  it('reports a misspelt code on the code, keeps the finding it meant, and offers the nearest code (not applied by fix-all)', () => {
+    const text = jsoncTrainingSpec('// sagemaker-spec-disable-next-line digest-recommended, latest-tags -- pinned upstream');
+    const findings = analyzeText(text);
+    assert.deepEqual(latestTag(text), ['latest-tag']);
+    const invalid = only(findings, 'invalid-suppression');
+    assert.equal(textAt(text, invalid), 'latest-tags');
+    assert.equal(invalid.severity, 'warning');
+    assert.match(invalid.message, /^"latest-tags" is not a SageMaker Spec code, so this comment suppresses nothing for it\. Did you mean latest-tag\?$/);
+    assert.equal(unambiguousFix(invalid), undefined);
+    const fixed = applyFix(text, invalid, 'Change to latest-tag');
+    assert.equal(fixed, text.replace('latest-tags', 'latest-tag'));
+    assert.deepEqual(codes(analyzeText(fixed)).filter((code) => code === 'latest-tag' || code === 'invalid-suppression'), []);
+  });
+
+  it('reports a misspelt code in a # comment (YAML, Dockerfile) with the fix written into the comment', () => {
+    const yaml = example('broken-invalid-enum-value.sagemaker.yaml').replace('  TrainingInputMode: Fil', '  # sagemaker-spec-disable-next-line invalid-enum-valu\n  TrainingInputMode: Fil');
+    const invalid = only(analyzeYaml(yaml), 'invalid-suppression');
+    assert.equal(textAt(yaml, invalid), 'invalid-enum-valu');
+    assert.equal(applyHostFix(yaml, invalid), yaml.replace('invalid-enum-valu\n', 'invalid-enum-value\n'));
+    const dockerfile = `# sagemaker-spec-disable-next-line xgboost-unpined\nFROM 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1\n`;
+    const findings = analyzeDocument(readDockerfileDocument(dockerfile), { catalog, regionInputs: { env: {} } }).findings;
+    assert.deepEqual(codes(findings).sort(), ['invalid-suppression', 'xgboost-unpinned']);
+    assert.equal(textAt(dockerfile, only(findings, 'invalid-suppression')), 'xgboost-unpined');
+  });
+
+  it('leaves a word that is no code a typo away without a guess, and a rule turned off unreported', () => {
+    const text = jsoncTrainingSpec('// sagemaker-spec-disable-next-line because-reasons');
+    const invalid = only(analyzeText(text), 'invalid-suppression');
+    assert.deepEqual(invalid.fixes, []);
+    assert.doesNotMatch(invalid.message, /Did you mean/);
+    assert.deepEqual(codes(analyzeText(text, { rules: { 'invalid-suppression': 'off' } })).filter((code) => code === 'invalid-suppression'), []);
   });
 });

@@ -2,7 +2,7 @@
 // documents: each edit intent's resulting text, and every byte outside the edited lines the same.
 import * as assert from 'node:assert/strict';
 import type { Node } from 'jsonc-parser';
-import { intent, type EditIntent } from '../../src/core/edits/editIntent';
+import { intent, type HostIntent } from '../../src/core/edits/editIntent';
 import { applyEdits } from '../../src/core/findings';
 import { readYamlDocument } from '../../src/core/hostDocument';
 import { findProperty, memberValue } from '../../src/core/jsonTree';
@@ -30,7 +30,7 @@ function roots(text: string): Node[] {
 }
 
 /** `STREAM` after `intents`, asserting that only the lines `changedLines` (0-based, in the original) differ. */
-function rendered(intents: EditIntent[], changedLines: number[]): string {
+function rendered(intents: HostIntent[], changedLines: number[]): string {
   const result = renderYamlEdits(STREAM, intents);
   assert.ok(result, 'the fix renders');
   const after = applyEdits(STREAM, result.edits);

@@ -28,7 +28,15 @@ export type EditIntent =
    * member at the end of the path gets the new value. The change lands in exactly this object,
    * even when another object in the document has the same path (duplicate keys).
    */
-  | { readonly kind: 'setMember'; readonly object: Node; readonly path: readonly string[]; readonly value: FixValue };
+  | { readonly kind: 'setMember'; readonly object: Node; readonly path: readonly string[]; readonly value: FixValue }
+  /**
+   * Replace `length` UTF-16 units at `offset` of the document with `text`, as written: for text no
+   * host reads as a value (a code in a suppression comment), so every host renders it alike.
+   */
+  | { readonly kind: 'replaceText'; readonly offset: number; readonly length: number; readonly text: string };
+
+/** The intents a host renders in its own syntax (all but `replaceText`, which renderFix writes as is). */
+export type HostIntent = Exclude<EditIntent, { kind: 'replaceText' }>;
 
 export interface QuickFix {
   /** The action's title as the user sees it (`Use tag 1.7-1`). */
@@ -52,8 +60,9 @@ export interface QuickFix {
 
 /** Shorthands, so rules read as what they mean. */
 export const intent = {
-  replaceValue: (node: Node, value: FixValue): EditIntent => ({ kind: 'replaceValue', node, value }),
-  replaceInString: (node: Node, start: number, end: number, text: string): EditIntent => ({ kind: 'replaceInString', node, start, end, text }),
-  renameMember: (key: Node, name: string): EditIntent => ({ kind: 'renameMember', key, name }),
-  setMember: (object: Node, path: readonly string[], value: FixValue): EditIntent => ({ kind: 'setMember', object, path, value }),
+  replaceValue: (node: Node, value: FixValue): HostIntent => ({ kind: 'replaceValue', node, value }),
+  replaceInString: (node: Node, start: number, end: number, text: string): HostIntent => ({ kind: 'replaceInString', node, start, end, text }),
+  renameMember: (key: Node, name: string): HostIntent => ({ kind: 'renameMember', key, name }),
+  setMember: (object: Node, path: readonly string[], value: FixValue): HostIntent => ({ kind: 'setMember', object, path, value }),
+  replaceText: (offset: number, length: number, text: string): EditIntent => ({ kind: 'replaceText', offset, length, text }),
 };

@@ -8,7 +8,7 @@
  * about) and re-formats through a recursive formatter that overflows the stack on deep input.
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import type { EditIntent, FixValue } from '../edits/editIntent';
+import type { FixValue, HostIntent } from '../edits/editIntent';
 import { applyEdits, type TextEdit } from '../findings';
 import { lineIndent, placeholderEnd, sortWithoutOverlap } from './renderedEdits';
 import { findProperty } from '../jsonTree';
@@ -32,7 +32,7 @@ interface Layout {
  * overlap) or when the result would parse with more errors than the text has now: a fix
  * never makes a document worse.
  */
-export function renderJsonEdits(text: string, intents: readonly EditIntent[]): RenderedEdits | undefined {
+export function renderJsonEdits(text: string, intents: readonly HostIntent[]): RenderedEdits | undefined {
   const layout = detectLayout(text);
   const edits: TextEdit[] = [];
   const insertions = new Map<Node, { members: [string, FixValue][] }>();

@@ -13,7 +13,7 @@
  * Images with a value known only at build time get no fixes (the template rules offer none).
  * Other intents (members, whole values) have nothing to land on in a Dockerfile: no edit.
  */
-import type { EditIntent } from '../../edits/editIntent';
+import type { HostIntent } from '../../edits/editIntent';
 import type { TextEdit } from '../../findings';
 import { sortWithoutOverlap } from '../renderedEdits';
 import type { DockerfileImageNode, ImagePiece } from './dockerfileImages';
@@ -23,7 +23,7 @@ import type { DockerfileImageNode, ImagePiece } from './dockerfileImages';
  * a FROM image change, the text no longer holds what the node says, or two edits overlap.
  * Dockerfile fixes leave no placeholder to fill.
  */
-export function renderDockerfileEdits(text: string, intents: readonly EditIntent[]): { edits: TextEdit[]; placeholderOffset?: number } | undefined {
+export function renderDockerfileEdits(text: string, intents: readonly HostIntent[]): { edits: TextEdit[]; placeholderOffset?: number } | undefined {
   const edits: TextEdit[] = [];
   for (const change of intents) {
     if (change.kind !== 'replaceInString') return undefined;

@@ -6,7 +6,7 @@
  * or with a prefix or escapes is rewritten whole.
  */
 import type { Node } from 'jsonc-parser';
-import type { EditIntent, FixValue } from '../../edits/editIntent';
+import type { FixValue, HostIntent } from '../../edits/editIntent';
 import { applyEdits, type TextEdit } from '../../findings';
 import { lineIndent, placeholderEnd, sortWithoutOverlap } from '../renderedEdits';
 import { findProperty } from '../../jsonTree';
@@ -30,7 +30,7 @@ export interface Style {
  * Renders `intents` against `text`; undefined when two edits overlap, a node lacks what Python
  * rendering needs, or the result would parse with more errors than `text` has.
  */
-export function renderPythonEdits(text: string, intents: readonly EditIntent[]): RenderedPythonEdits | undefined {
+export function renderPythonEdits(text: string, intents: readonly HostIntent[]): RenderedPythonEdits | undefined {
   const style = detectStyle(text);
   const edits: TextEdit[] = [];
   const insertions = new Map<Node, [string, FixValue][]>();

@@ -10,7 +10,7 @@
  * the whole stream (quoting, indentation, comment placement), and a fix must not touch the rest.
  */
 import type { Node } from 'jsonc-parser';
-import type { EditIntent, FixValue } from '../../edits/editIntent';
+import type { FixValue, HostIntent } from '../../edits/editIntent';
 import { applyEdits, type TextEdit } from '../../findings';
 import { findProperty } from '../../jsonTree';
 import { contentRange } from '../../requestTree';
@@ -37,7 +37,7 @@ type QuoteStyle = 'plain' | 'single' | 'double';
  * Returns undefined when two edits overlap or the result would parse with more YAML errors than
  * `text` has: a fix never makes a document worse.
  */
-export function renderYamlEdits(text: string, intents: readonly EditIntent[]): RenderedYamlEdits | undefined {
+export function renderYamlEdits(text: string, intents: readonly HostIntent[]): RenderedYamlEdits | undefined {
   const layout = detectLayout(text);
   const edits: TextEdit[] = [];
   const insertions = new Map<Node, [string, FixValue][]>();

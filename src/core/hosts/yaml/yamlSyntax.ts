@@ -6,7 +6,7 @@
  * first parse, not when the extension activates (hostDocument.ts filters texts first).
  */
 import type { Document, Tags } from 'yaml';
-import { DISABLE_NEXT_LINE, type HostComment } from '../../suppressions';
+import { mayHoldDirective, type HostComment } from '../../suppressions';
 
 type YamlModule = typeof import('yaml');
 
@@ -74,7 +74,7 @@ export function parseYaml(text: string): ParsedYaml {
   // Comments matter only for suppression directives: most texts have none, and skip the walk.
   // Tokens stream from the parser into the composer, as parseAllDocuments does: none are kept.
   const composer = new yaml.Composer({ customTags: cloudFormationTags(), uniqueKeys: false, prettyErrors: false, strict: false });
-  const documents = [...composer.compose(text.includes(DISABLE_NEXT_LINE) ? withComments(tokens, comments) : tokens, true, text.length)];
+  const documents = [...composer.compose(mayHoldDirective(text) ? withComments(tokens, comments) : tokens, true, text.length)];
   return { documents, comments };
 }
 
