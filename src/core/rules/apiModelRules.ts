@@ -282,8 +282,10 @@ class ModelValidator {
     const bound = min !== undefined && value < min ? min : max !== undefined && value > max ? max : undefined;
     const width = implicit && (shape.min === undefined || shape.max === undefined) ? ' (a 32-bit integer)' : '';
     if (bound !== undefined) {
+      // The nearest limit is the likeliest meaning, but a guess at it: a count, a size or a time
+      // moved to its limit changes cost and run time, so fix-all leaves it to the user.
       this.report('value-out-of-range', `${name} must be ${boundsText(min, max)}${width}; it is ${clip(this.literal(node))}.`, nodeRange(node), [
-        { title: `Use ${bound}`, intents: [intent.replaceValue(node, bound)], preferred: true },
+        { title: `Use ${bound}`, intents: [intent.replaceValue(node, bound)], preferred: true, changesBehaviour: true },
       ]);
     } else if (shape.type === 'long' && outsideInt64(this.literal(node))) {
       this.report('value-out-of-range', `${name} must be a 64-bit integer; ${clip(this.literal(node))} is too large.`, nodeRange(node));
