@@ -169,6 +169,49 @@ describe('applyPreferredFixes (fix everything at once)', () => {
     });
   });
 
+  describe('lists only fixes whose edits are in the final text', () => {
+    /** Round 1 writes "b" over "a"; round 2 writes over `second` of the round-2 text. */
+    function twoRounds(second: { from: number; to: number; text: string }) {
+      return (text: string): FixableAnalysis => {
+        const value = parseTree(text)!.children![0].children![1];
+        if (value.value === 'a') return { document: { text }, findings: [finding([{ title: 'Use b', preferred: true, intents: [intent.replaceValue(value, 'b')] }])] };
+        if (text.includes(second.text)) return { document: { text }, findings: [] };
+        const node = { ...value, offset: second.from, length: second.to - second.from, value: text.slice(second.from + 1, second.to - 1) };
+        return { document: { text }, findings: [finding([{ title: `Use ${second.text}`, preferred: true, intents: [intent.replaceValue(node, second.text)] }])] };
+      };
+    }
+
+    it('leaves out a fix a later round rewrote', () => {
+      // '{"k": "b"}': round 2 rewrites the whole string round 1 wrote.
+      const result = applyPreferredFixes('{"k": "a"}', twoRounds({ from: 6, to: 9, text: 'c' }));
+      assert.equal(result.text, '{"k": "c"}');
+      assert.deepEqual(result.applied.map((fix) => fix.title), ['Use c']);
+    });
+
+    it('keeps a fix whose text a later round only moved', () => {
+      // Round 2 rewrites the key, before round 1's value: the value moves and stays.
+      const result = applyPreferredFixes('{"k": "a"}', twoRounds({ from: 1, to: 4, text: 'key' }));
+      assert.equal(result.text, '{"key": "b"}');
+      assert.deepEqual(result.applied.map((fix) => fix.title), ['Use b', 'Use key']);
+    });
+  });
+
+  it('moves an image SageMaker pulls from another region with one fix, never fixing its account for the old region first', () => {
+    // An image in eu-west-1 under us-east-1's XGBoost account, checked for us-east-1: both wrong.
+    const before = `\r\n${trainingSpec('683313688378.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1').replace(/\n/g, '\r\n')}`;
+    const analyze = (text: string): FixableAnalysis => ({
+      document: { text },
+      findings: analyzeDocument(readJsonDocument(text, true), { catalog, apiModel, instanceGpus, regionInputs: { regionSetting: 'us-east-1', env: {} } }).findings,
+    });
+    assert.deepEqual(analyze(before).findings.map((found) => [found.code, found.fixes.map((fix) => fix.title)]), [
+      ['image-region-mismatch', ['Use the us-east-1 registry (683313688378.dkr.ecr.us-east-1.amazonaws.com)']],
+    ]);
+    const result = applyPreferredFixes(before, analyze);
+    assert.equal(result.text, before.replace('eu-west-1', 'us-east-1'));
+    assert.deepEqual(result.applied.map((fix) => fix.code), ['image-region-mismatch']);
+    assert.deepEqual(analyze(result.text).findings, []);
+  });
+
   it('counts a fix unambiguous only when it is the single preferred one and leaves no placeholder', () => {
     const value = parseTree('{"k": 1}')!.children![0].children![1];
     const fix = (title: string, extra: Partial<QuickFix> = {}): QuickFix => ({ title, intents: [intent.replaceValue(value, 2)], ...extra });
