@@ -4,7 +4,7 @@
  * patterns. Each node is visited once with the shape it must have, so a 1 MB spec costs one pass.
  */
 import { getNodeValue, type Node } from 'jsonc-parser';
-import type { ApiModel, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape } from '../apiModel/apiModel';
+import type { ApiModel, DescribeResponse, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape } from '../apiModel/apiModel';
 import { boundsText, expectedType, lengthUnit } from '../apiModel/describeShape';
 import { enumInWords, patternInWords } from '../apiModel/patternWords';
 import { compilePattern } from '../apiModel/patterns';
@@ -35,7 +35,7 @@ export function checkAgainstApiModel(context: RuleContext, model: ApiModel): voi
   const root = topLevelObject(context.spec);
   const input = context.spec.kind && model.inputShape(context.spec.kind);
   if (!root || !input) return;
-  new ModelValidator(context, ownedElsewhere(context.spec), root, context.spec.embedding?.suppliedMembers).structure(root, input);
+  new ModelValidator(context, ownedElsewhere(context.spec), root, context.spec.embedding?.suppliedMembers, model.describeResponse(context.spec.kind!)).structure(root, input);
 }
 
 /** A missing member's message, with the member shape it was built for (the type it names). */
@@ -64,6 +64,8 @@ class ModelValidator {
     /** The request object, and the members of it its workflow supplies (counted present). */
     private readonly root?: Node,
     private readonly supplied?: ReadonlySet<string>,
+    /** The response of the kind's Describe operation: its members at the top level are named as such. */
+    private readonly describe?: DescribeResponse,
   ) {
     this.text = context.spec.text;
     this.valuesOnly = context.spec.valuesOnly === true;
@@ -310,6 +312,13 @@ class ModelValidator {
   /** `properties`: the members of the key's object (`names`: their names, for a large one), so a rename never names one it has. */
   private unknownMember(key: Node, name: string, shape: StructureShape, properties: readonly Node[], names: ReadonlySet<string> | undefined): void {
     if (!this.enabled.unknown) return;
+    // A member of the Describe response (a saved response edited into a request, which `files` makes a
+    // spec): the request does not take it, and the request member nearest in spelling is not what it means.
+    if (this.describe && key.parent?.parent === this.root && this.describe.members.has(name)) {
+      const kind = this.context.spec.kind!;
+      this.report('unknown-property', `"${clip(name)}" is a member of the ${this.describe.operation} response, not of the ${kind} request: remove it.`, nodeRange(key), []);
+      return;
+    }
     // Only names a typo away: a member from another object is not a spelling of this one.
     const limit = Math.max(3, Math.ceil(name.length / 2));
     const nearest = closestMatches(name, [...shape.members.keys()], NEAREST).filter((candidate) => editDistance(name.toLowerCase(), candidate.toLowerCase(), limit) <= limit);
