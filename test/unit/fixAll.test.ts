@@ -169,6 +169,13 @@ describe('applyPreferredFixes (fix everything at once)', () => {
     });
   });
 
+  it('never applies a rename onto a member its object has, whichever rule offers it', () => {
+    const text = '{"S3OutputPath": "s3://b/o/", "S3OutputUri": "s3://b/o2/"}';
+    const key = parseTree(text)!.children![1].children![0];
+    const rename: QuickFix = { title: 'Change to "S3OutputPath"', preferred: true, intents: [intent.renameMember(key, 'S3OutputPath')] };
+    assert.deepEqual(applyPreferredFixes(text, (current) => ({ document: { text: current }, findings: current === text ? [finding([rename])] : [] })), { text, applied: [] });
+  });
+
   describe('lists only fixes whose edits are in the final text', () => {
     /** Round 1 writes "b" over "a"; round 2 writes over `second` of the round-2 text. */
     function twoRounds(second: { from: number; to: number; text: string }) {
