@@ -24,8 +24,10 @@ export interface CheckArguments {
   maxWarnings: number | undefined;
   /** Report errors only. */
   quiet: boolean;
-  /** Write each finding's unambiguous preferred fix to its file first (JSON specs and Python). */
+  /** Write each finding's unambiguous preferred fix to its file first (every host but notebooks). */
   fix: boolean;
+  /** Work out what `fix` would write and report the files as they would be, writing nothing. */
+  fixDryRun: boolean;
 }
 
 export type CliArguments = CheckArguments | { command: 'help' } | { command: 'version' };
@@ -51,7 +53,9 @@ Options:
                           (every host but notebooks; never a fix that leaves a
                           blank to fill or changes what the job runs, such as a
                           newer XGBoost version), list the fixes on stderr, then
-                          report what is left
+                          report what is left; with --quiet, only errors' fixes
+  --fix-dry-run           as --fix, but write nothing: list the fixes it would
+                          apply and report what would be left
   -h, --help              show this help
   -v, --version           show the version
 
@@ -78,6 +82,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
         fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -100,6 +105,9 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   const tooLong = patterns.find((pattern) => pattern.length > MAX_PATTERN_LENGTH);
   if (tooLong) throw new CliError(`argument "${tooLong.slice(0, 40)}…" is longer than ${MAX_PATTERN_LENGTH} characters`);
 
+  // As ESLint: a dry run that also writes is no dry run.
+  if (values.fix && values['fix-dry-run']) throw new CliError('--fix and --fix-dry-run cannot be used together');
+
   return {
     command: 'check',
     patterns,
@@ -111,6 +119,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     maxWarnings: values['max-warnings'] === undefined ? undefined : parseMaxWarnings(values['max-warnings']),
     quiet: values.quiet ?? false,
     fix: values.fix ?? false,
+    fixDryRun: values['fix-dry-run'] ?? false,
   };
 }
 

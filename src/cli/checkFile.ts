@@ -43,12 +43,12 @@ export interface CheckedFile {
 }
 
 /**
- * Reads and analyzes one file.
+ * Reads and analyzes one file; `text`, when given, is analyzed in place of the file's own (decoded)
+ * text (`--fix-dry-run`'s fixed text).
  * @throws CliError (exit 2) when the file cannot be read (see readSpecFile) or its config file is
  * invalid; any other error is a fault in the analysis, which the caller reports per file.
  */
-export function checkFile(file: string, context: CheckContext): CheckedFile {
-  const text = readText(file);
+export function checkFile(file: string, context: CheckContext, text: string = readText(file)): CheckedFile {
   const settings = context.settings.forFile(file);
   if (isNotebookFile(file)) return checkNotebook(file, text, context, settings);
   const { document, forcedSpec } = readDocument(file, text, settings.forcedSpec);

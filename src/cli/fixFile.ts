@@ -1,36 +1,50 @@
 /**
  * `sagemaker-spec check --fix`: writes each file's unambiguous preferred fixes back to it, with
  * the loop the editor's fix-all uses (core/fixAll.ts) and the file's own settings, before the
- * file is checked and reported as it now is. Every host's files are fixed but notebooks: a notebook's
- * fixes land in its cells' JSON strings, which the editor does and the checker leaves to it.
- * A UTF-8 byte-order mark is kept; a UTF-16 file is left as it is (it is read, never rewritten).
+ * file is checked and reported as it now is. `--fix-dry-run` works out the same fixes and writes
+ * nothing. Every host's files are fixed but notebooks: a notebook's fixes land in its cells' JSON
+ * strings, which the editor does and the checker leaves to it. A UTF-8 byte-order mark is kept; a
+ * UTF-16 file is read, never rewritten. A notebook or UTF-16 file with fixes to apply is reported
+ * as left alone, with how many and why; one with none is not mentioned.
  */
 import * as fs from 'node:fs';
-import { applyPreferredFixes, type AppliedFix } from '../core/fixAll';
+import { applyPreferredFixes, unambiguousFix, type AppliedFix } from '../core/fixAll';
+import type { Finding } from '../core/findings';
 import { readAgain } from '../core/fileHost';
 import { holdsRequests } from '../core/hostDocument';
 import { decodeText } from '../core/decodeText';
 import { readRegularFile, UnreadableFileError } from '../node/readSpecFile';
 import { analyzeFile, readDocument, type CheckContext } from './checkFile';
-import { isNotebookFile } from './checkNotebook';
+import { checkNotebook, isNotebookFile } from './checkNotebook';
+
+export interface FixOptions {
+  /** Apply only the fixes of errors: `--quiet` reports nothing else, so it fixes nothing else. */
+  errorsOnly?: boolean;
+  /** Work the fixes out without writing them (`--fix-dry-run`). */
+  dryRun?: boolean;
+}
 
 export interface FixedFile {
   /** Absolute path. */
   file: string;
-  /** The fixes written, in the order applied. */
+  /** The fixes written (or, in a dry run, that would be), in the order applied. */
   applied: AppliedFix[];
-  /** Why the file was left as it is without being analysed, for the user (a notebook). */
-  leftAlone?: string;
+  /** The decoded text after them (no byte-order mark), when any applied. */
+  text?: string;
+  /** Fixes --fix would apply to a file it does not edit (a notebook, a UTF-16 file): how many, and why, for the user. */
+  leftAlone?: { fixes: number; reason: string };
 }
 
+const NOTEBOOK_REASON = '--fix does not edit notebooks; apply their quick fixes in the editor';
+const UTF16_REASON = '--fix writes UTF-8 only and this file is UTF-16; apply the fixes in the editor, or save the file as UTF-8';
+
 /**
- * Applies and writes the fixes of `file`; none when it cannot be read (checking it then says why),
- * is a notebook or UTF-16, or holds nothing of ours.
- * @throws CliError when its config file is invalid; any other error is a fault of the analysis.
+ * Works out the fixes of `file` and writes them (unless `options.dryRun`); none when it cannot be
+ * read (checking it then says why) or holds nothing of ours.
+ * @throws CliError when its config file is invalid or a notebook is not one; any other error is a fault of the analysis.
  */
-export function fixFile(file: string, context: CheckContext): FixedFile {
+export function fixFile(file: string, context: CheckContext, options: FixOptions = {}): FixedFile {
   const none: FixedFile = { file, applied: [] };
-  if (isNotebookFile(file)) return { file, applied: [], leftAlone: '--fix does not edit notebooks; apply their quick fixes in the editor' };
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file);
@@ -38,20 +52,25 @@ export function fixFile(file: string, context: CheckContext): FixedFile {
     if (error instanceof UnreadableFileError) return none;
     throw error;
   }
-  const encoding = byteOrderMark(bytes);
-  if (encoding === 'utf-16') return none;
   const settings = context.settings.forFile(file);
   const text = decodeText(bytes);
+  const kept = (findings: Finding[]) => (options.errorsOnly ? findings.filter((finding) => finding.severity === 'error') : findings);
+  if (isNotebookFile(file)) {
+    const fixable = kept(checkNotebook(file, text, context, settings).findings).filter((finding) => unambiguousFix(finding) !== undefined).length;
+    return fixable === 0 ? none : { file, applied: [], leftAlone: { fixes: fixable, reason: NOTEBOOK_REASON } };
+  }
   const { document, forcedSpec } = readDocument(file, text, settings.forcedSpec);
   if (!holdsRequests(document)) return none;
   const fileSettings = { ...settings, forcedSpec };
   const result = applyPreferredFixes(text, (current) => {
     const read = current === text ? document : readAgain(document, current, forcedSpec);
-    return { document: read, findings: analyzeFile(read, context, fileSettings) };
+    return { document: read, findings: kept(analyzeFile(read, context, fileSettings)) };
   });
   if (result.applied.length === 0) return none;
-  fs.writeFileSync(file, encoding === 'utf-8-bom' ? `\uFEFF${result.text}` : result.text, 'utf8');
-  return { file, applied: result.applied };
+  const encoding = byteOrderMark(bytes);
+  if (encoding === 'utf-16') return { file, applied: [], leftAlone: { fixes: result.applied.length, reason: UTF16_REASON } };
+  if (!options.dryRun) fs.writeFileSync(file, encoding === 'utf-8-bom' ? `\uFEFF${result.text}` : result.text, 'utf8');
+  return { file, applied: result.applied, text: result.text };
 }
 
 function byteOrderMark(bytes: Buffer): 'utf-16' | 'utf-8-bom' | undefined {

@@ -17,7 +17,7 @@ import { checkFile, type CheckContext } from './checkFile';
 import { CliError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_READ_ERROR } from './cliError';
 import { expandFiles } from './expandFiles';
 import { FileSettingsResolver } from './fileSettings';
-import { fixFile, type FixedFile } from './fixFile';
+import { fixFile, type FixedFile, type FixOptions } from './fixFile';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
@@ -81,9 +81,10 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     awsConfigText: readTextIfPresent(awsConfigPath(io.env as NodeJS.ProcessEnv)),
     analyze: hooks.analyze,
   };
-  if (args.fix) fixAll(files, context, io);
+  // A dry run checks each fixed text as it would be written, in memory.
+  const fixedTexts = args.fix || args.fixDryRun ? fixAll(files, context, io, { errorsOnly: args.quiet, dryRun: args.fixDryRun }) : undefined;
   // Check every file before printing, so a read error (exit 2) never leaves half a report.
-  const reports: FileReport[] = files.map((file) => checkOne(file, context, args, io));
+  const reports: FileReport[] = files.map((file) => checkOne(file, context, args, io, args.fixDryRun ? fixedTexts?.get(file) : undefined));
   io.stdout(format(args, reports, io));
 
   if (reports.some((report) => report.internalError !== undefined)) return EXIT_USAGE_OR_READ_ERROR;
@@ -96,10 +97,10 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
   return EXIT_CLEAN;
 }
 
-/** One file's report; a CliError (unreadable file, invalid config) still ends the run. */
-function checkOne(file: string, context: CheckContext, args: CheckArguments, io: CliIo): FileReport {
+/** One file's report (of `text` in place of its own, for a dry run's fixed text); a CliError (unreadable file, invalid config) still ends the run. */
+function checkOne(file: string, context: CheckContext, args: CheckArguments, io: CliIo, text?: string): FileReport {
   try {
-    return toFileReport(checkFile(file, context), io.cwd, args.quiet);
+    return toFileReport(checkFile(file, context, text), io.cwd, args.quiet);
   } catch (error) {
     if (error instanceof CliError) throw error;
     reportInternalError(`internal error while checking ${file}`, error, io);
@@ -107,27 +108,45 @@ function checkOne(file: string, context: CheckContext, args: CheckArguments, io:
   }
 }
 
-/** Writes the fixes of every file, one stderr line per fix and a total; a fault costs only its file. */
-function fixAll(files: readonly string[], context: CheckContext, io: CliIo): void {
+/**
+ * Writes the fixes of every file (a dry run: works them out only), one stderr line per fix, one
+ * per file it leaves alone with fixes to apply (and why), and a total; a fault costs only its file.
+ * Returns each fixed file's text after its fixes.
+ */
+function fixAll(files: readonly string[], context: CheckContext, io: CliIo, options: FixOptions): Map<string, string> {
+  const texts = new Map<string, string>();
   let count = 0;
   let fileCount = 0;
+  let leftCount = 0;
+  const fixed = options.dryRun ? 'would fix' : 'fixed';
   for (const file of files) {
-    let fixed: FixedFile;
+    let result: FixedFile;
     try {
-      fixed = fixFile(file, context);
+      result = fixFile(file, context, options);
     } catch (error) {
       if (error instanceof CliError) throw error;
       reportInternalError(`internal error while fixing ${file}`, error, io);
       continue;
     }
     const shown = terminalSafe(pathInside(io.cwd, file) ?? file);
-    if (fixed.leftAlone) io.stderr(`left ${shown} as it is: ${fixed.leftAlone}\n`);
-    if (fixed.applied.length === 0) continue;
+    if (result.leftAlone) {
+      const { fixes, reason } = result.leftAlone;
+      leftCount += fixes;
+      io.stderr(`left ${shown} as it is: ${fixes} ${fixes === 1 ? 'fix' : 'fixes'} to apply, but ${reason}\n`);
+    }
+    if (result.applied.length === 0 || result.text === undefined) continue;
+    texts.set(file, result.text);
     fileCount++;
-    count += fixed.applied.length;
-    for (const fix of fixed.applied) io.stderr(`fixed ${shown}:${fix.line}:${fix.column}  ${fix.code}  ${terminalSafe(fix.title)}\n`);
+    count += result.applied.length;
+    for (const fix of result.applied) io.stderr(`${fixed} ${shown}:${fix.line}:${fix.column}  ${fix.code}  ${terminalSafe(fix.title)}\n`);
   }
-  io.stderr(count === 0 ? 'sagemaker-spec: no unambiguous fixes to apply\n' : `sagemaker-spec: applied ${count} ${count === 1 ? 'fix' : 'fixes'} in ${fileCount} ${fileCount === 1 ? 'file' : 'files'}\n`);
+  const applied = options.dryRun ? 'would apply' : 'applied';
+  const nothingWritten = options.dryRun ? ' (dry run: nothing written)' : '';
+  const done = count === 0 ? `${applied} no fixes` : `${applied} ${count} ${count === 1 ? 'fix' : 'fixes'} in ${fileCount} ${fileCount === 1 ? 'file' : 'files'}`;
+  const left = leftCount === 0 ? '' : `; ${leftCount} ${count === 0 ? '' : 'more '}left for the editor (see above)`;
+  if (count === 0 && leftCount === 0) io.stderr(`sagemaker-spec: no unambiguous fixes to apply${nothingWritten}\n`);
+  else io.stderr(`sagemaker-spec: ${done}${nothingWritten}${left}\n`);
+  return texts;
 }
 
 /** `sagemaker-spec: <what>: <message>` on one line; the stack only when SAGEMAKER_SPEC_DEBUG=1. */

@@ -5,14 +5,20 @@
  *
  * A fix is applied only when its finding has exactly one preferred fix, that fix does not change
  * what the job runs or how (QuickFix.changesBehaviour: a newer XGBoost, File for Pipe, VPC
- * access are the user's decisions), and it leaves no
+ * access, a number moved to its nearest limit are the user's decisions), and it leaves no
  * blank for the user to fill (QuickFix.leavesPlaceholder): anything else needs a person. Fixes
  * are rendered against the text they were found in; one whose edits would overlap an edit already
- * taken in the same round waits, and the text is analysed again before the next round, so edits
- * never collide and a fix that another made unnecessary is not applied twice.
+ * taken in the same round waits, and so does one giving a name another fix of the round gives in
+ * the same place (two misspelt keys both renamed to the one member they are near); the text is
+ * analysed again before the next round, so edits never collide and a fix that another made
+ * unnecessary is not applied twice. A rename to a name its object already has is never applied.
+ * The result lists only fixes whose edits are still in the final text: one that a later round's
+ * fix rewrote is left out.
  */
+import type { Node } from 'jsonc-parser';
 import type { QuickFix } from './edits/editIntent';
 import { applyEdits, type Finding, type TextEdit } from './findings';
+import { findProperty } from './jsonTree';
 import { renderFix, type RenderTarget } from './renderFix';
 import { LineIndex } from './textPositions';
 
@@ -51,20 +57,24 @@ export function unambiguousFix(finding: Finding): QuickFix | undefined {
 /**
  * Applies the unambiguous preferred fixes of `text` round by round until none is left (or
  * MAX_FIX_ROUNDS, or a text seen before: fixes that undo each other stop there).
- * `analyze` is the host's analysis of a text (the editor's or the checker's, with their settings).
- * A fix whose rendering fails or throws is skipped; `onError` hears of the throw.
+ * `analyze` is the host's analysis of a text (the editor's or the checker's, with their settings);
+ * the findings it returns are the ones whose fixes may be applied (the checker's `--quiet` passes
+ * errors only). A fix whose rendering fails or throws is skipped; `onError` hears of the throw.
  */
 export function applyPreferredFixes(text: string, analyze: (text: string) => FixableAnalysis, onError?: (fix: QuickFix, error: unknown) => void): FixAllResult {
-  const applied: AppliedFix[] = [];
+  const applied: Applied[] = [];
   const seen = new Set<string>([text]);
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
     const { document, findings } = analyze(text);
     const taken: TextEdit[] = [];
-    const takenNow: AppliedFix[] = [];
+    const takenNow: Applied[] = [];
+    const named = new Map<Node, Set<string>>();
     let lines: LineIndex | undefined;
     for (const finding of findings) {
       const fix = unambiguousFix(finding);
       if (!fix) continue;
+      const names = namesGiven(fix);
+      if (names.some(({ within, name }) => named.get(within)?.has(name) || renamesOntoMember(fix, within, name))) continue;
       let edits: TextEdit[] | undefined;
       try {
         edits = renderFix(document, fix)?.edits;
@@ -73,18 +83,82 @@ export function applyPreferredFixes(text: string, analyze: (text: string) => Fix
       }
       if (!edits || edits.length === 0 || edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
       taken.push(...edits);
+      for (const { within, name } of names) {
+        let inPlace = named.get(within);
+        if (!inPlace) named.set(within, (inPlace = new Set()));
+        inPlace.add(name);
+      }
       lines ??= new LineIndex(document.text);
       const position = lines.positionAt(finding.offset);
-      takenNow.push({ code: finding.code, title: fix.title, line: position.line + 1, column: position.character + 1 });
+      takenNow.push({ fix: { code: finding.code, title: fix.title, line: position.line + 1, column: position.character + 1 }, edits, written: [] });
     }
     if (taken.length === 0) break;
     const next = applyEdits(document.text, taken);
     if (seen.has(next)) break;
     seen.add(next);
+    // Earlier rounds' edits move with this round's; one this round rewrites is no longer in the text.
+    for (let index = applied.length - 1; index >= 0; index--) {
+      const moved = applied[index].written.map((range) => movedRange(range, taken));
+      if (moved.some((range) => range === undefined)) applied.splice(index, 1);
+      else applied[index].written = moved as OffsetRange[];
+    }
+    for (const entry of takenNow) entry.written = entry.edits.map((edit) => writtenRange(edit, taken));
     text = next;
     applied.push(...takenNow);
   }
-  return { text, applied };
+  return { text, applied: applied.map((entry) => entry.fix) };
+}
+
+/** A fix applied, with its edits and where their text is in the latest text. */
+interface Applied {
+  fix: AppliedFix;
+  edits: readonly TextEdit[];
+  written: OffsetRange[];
+}
+
+interface OffsetRange {
+  offset: number;
+  length: number;
+}
+
+/** The names a fix gives, with where each must be unique: its own `givesName`, and each member it renames. */
+function namesGiven(fix: QuickFix): { within: Node; name: string }[] {
+  const names: { within: Node; name: string }[] = fix.givesName ? [fix.givesName] : [];
+  for (const change of fix.intents) {
+    if (change.kind !== 'renameMember') continue;
+    const object = change.key.parent?.parent;
+    if (object) names.push({ within: object, name: change.name });
+  }
+  return names;
+}
+
+/** True when `fix` renames a member of `object` to `name`, which another of its members already has. */
+function renamesOntoMember(fix: QuickFix, object: Node, name: string): boolean {
+  return fix.intents.some((change) => change.kind === 'renameMember' && change.key.parent?.parent === object && change.name === name && findProperty(object, name) !== undefined);
+}
+
+/** Where `edit` (one of `round`, all against the text before them) put its new text in the text after them. */
+function writtenRange(edit: TextEdit, round: readonly TextEdit[]): OffsetRange {
+  return { offset: edit.offset + shiftBefore(edit.offset, round, edit), length: edit.newText.length };
+}
+
+/** `range` in the text after `round`'s edits, or undefined when one of them rewrote part of it. */
+function movedRange(range: OffsetRange, round: readonly TextEdit[]): OffsetRange | undefined {
+  const end = range.offset + range.length;
+  for (const edit of round) {
+    const editEnd = edit.offset + edit.length;
+    // An insertion at either end of the range leaves its text as it was; text deleted there is rewritten when an edit spans the point.
+    const rewrites = range.length === 0 ? edit.offset < range.offset && range.offset < editEnd : edit.offset < end && range.offset < editEnd;
+    if (rewrites) return undefined;
+  }
+  return { offset: range.offset + shiftBefore(range.offset, round), length: range.length };
+}
+
+/** How far the edits of `round` (but `self`) that end at or before `offset` move it. */
+function shiftBefore(offset: number, round: readonly TextEdit[], self?: TextEdit): number {
+  let shift = 0;
+  for (const edit of round) if (edit !== self && edit.offset + edit.length <= offset) shift += edit.newText.length - edit.length;
+  return shift;
 }
 
 /** Two edits touch the same text (or insert at the same place, where their order would be a guess). */

@@ -73,15 +73,51 @@ const STRUCTURE_MEMBERS: Readonly<Partial<Record<SpecKind, string>>> = {
  * `AlgorithmSpecification`) also needs more than half of the members to be the request's. A Step
  * Functions execution input (`{"TrainingJobName": …, "TrainUri": …, "InstanceType": …}`) shares a
  * name with a request and is not one; a request being written (`{"TrainingJobName": "x"}`) is.
+ * A saved Describe response (see isDescribeResponse) is no request either. A file the user names
+ * a spec (`sagemakerSpec.files`) goes through detectSpecKind and is checked as a request whatever
+ * it holds: a response edited into a request, as the AWS CLI's `--cli-input-json` takes it.
  */
 export function detectSpecKindByContent(topLevelMembers: Iterable<string>): SpecKind | undefined {
   const members = [...topLevelMembers];
+  if (isDescribeResponse(members)) return undefined;
   const kind = detectSpecKind(members);
   const structure = kind && STRUCTURE_MEMBERS[kind];
   if (!kind || !structure || members.includes(structure)) return kind;
   const known = new Set(REQUEST_MEMBERS[kind]);
   const ofTheRequest = members.filter((member) => known.has(member)).length;
   return ofTheRequest * 2 > members.length ? kind : undefined;
+}
+
+/**
+ * The resource's ARN member of each kind's Describe response (`TrainingJobArn` of
+ * DescribeTrainingJob), from the SageMaker API model (data/api-model.json's `describeResponses`; a
+ * unit test keeps this copy equal to it): identification runs before the model is loaded.
+ */
+export const DESCRIBE_RESPONSE_ARN_MEMBERS: Readonly<Record<SpecKind, string>> = {
+  CreateTrainingJob: 'TrainingJobArn',
+  CreateModel: 'ModelArn',
+  CreateEndpointConfig: 'EndpointConfigArn',
+  CreateEndpoint: 'EndpointArn',
+  CreateProcessingJob: 'ProcessingJobArn',
+  CreateTransformJob: 'TransformJobArn',
+  CreateHyperParameterTuningJob: 'HyperParameterTuningJobArn',
+};
+
+/** Required in every Describe response, and a member of no request. */
+export const DESCRIBE_RESPONSE_TIME_MEMBER = 'CreationTime';
+
+const DESCRIBE_ARNS: ReadonlySet<string> = new Set(Object.values(DESCRIBE_RESPONSE_ARN_MEMBERS));
+
+/**
+ * True for the top-level members of a saved Describe response (`aws sagemaker
+ * describe-training-job > job.json`): a resource's ARN member with `CreationTime`. It holds most of
+ * the request's members too, but it is a record of a resource, not a request to send: its reporting
+ * members (`TrainingJobStatus`, `CreationTime`) are no typos to rename. Only the ARN of some
+ * resource is asked for (DescribeEndpoint's response has `ProductionVariants`, which tells an
+ * endpoint config).
+ */
+export function isDescribeResponse(topLevelMembers: readonly string[]): boolean {
+  return topLevelMembers.includes(DESCRIBE_RESPONSE_TIME_MEMBER) && topLevelMembers.some((member) => DESCRIBE_ARNS.has(member));
 }
 
 /** Every member name that can identify a kind: a text without any of them is not a request. */

@@ -406,9 +406,11 @@ describe('built-in algorithm rules, for every algorithm and kind of fact', () =>
 
       it(`reports an unknown hyperparameter name (${data.unknownHyperparameters === 'rejected' ? 'error' : 'warning'}) with a did-you-mean fix`, () => {
         const job = base();
-        const target = facts.hyperparameterNames.find((name) => name.length >= 6) ?? facts.hyperparameterNames[0];
+        // A name the job does not set: a rename onto one it sets would write it twice.
+        const unset = facts.hyperparameterNames.filter((name) => job.hyperparameters[name] === undefined);
+        const target = unset.find((name) => name.length >= 6) ?? unset[0];
         const typo = `${target}s`;
-        job.hyperparameters[typo] = job.hyperparameters[target] ?? validValue(facts, facts.hyperparameter(target)!);
+        job.hyperparameters[typo] = validValue(facts, facts.hyperparameter(target)!);
         const text = trainingRequest(job);
         const found = findingsAt(text, 'algorithm-unknown-hyperparameter', typo);
         assert.equal(found.length, 1);

@@ -287,12 +287,13 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       assert.equal(run.status, 1);
     });
 
-    it('says it leaves notebooks as they are, rather than that there was nothing to fix', () => {
-      const root = tempProject({ 'explore.ipynb': fs.readFileSync(path.join(REPOSITORY_ROOT, 'test/fixtures/notebooks/training-two-cells.ipynb'), 'utf8') });
-      const before = fs.readFileSync(path.join(root, 'explore.ipynb'), 'utf8');
+    it('says it leaves a notebook with fixes to apply as it is, rather than that there was nothing to fix', () => {
+      // "Fil" gets an unambiguous fix (the notebook's other findings' fixes need a choice or a blank filled).
+      const notebook = fs.readFileSync(path.join(REPOSITORY_ROOT, 'test/fixtures/notebooks/training-two-cells.ipynb'), 'utf8').replace('\\"TrainingInputMode\\": \\"File\\"', '\\"TrainingInputMode\\": \\"Fil\\"');
+      const root = tempProject({ 'explore.ipynb': notebook });
       const run = runCli(['check', '--fix', 'explore.ipynb'], { cwd: root });
-      assert.equal(fs.readFileSync(path.join(root, 'explore.ipynb'), 'utf8'), before);
-      assert.equal(run.stderr.split('\n')[0], 'left explore.ipynb as it is: --fix does not edit notebooks; apply their quick fixes in the editor');
+      assert.equal(fs.readFileSync(path.join(root, 'explore.ipynb'), 'utf8'), notebook);
+      assert.equal(run.stderr.split('\n')[0], 'left explore.ipynb as it is: 1 fix to apply, but --fix does not edit notebooks; apply their quick fixes in the editor');
     });
 
     it('fixes a YAML file that the config file\'s "files" makes a spec, as YAML', () => {

@@ -5,9 +5,9 @@ import { parseTree } from 'jsonc-parser';
 import { intent, type QuickFix } from '../../src/core/edits/editIntent';
 import { applyPreferredFixes, unambiguousFix, type FixableAnalysis } from '../../src/core/fixAll';
 import type { Finding } from '../../src/core/findings';
-import { analyzeDocument, readJsonDocument, readPythonDocument } from '../../src/core/hostDocument';
+import { analyzeDocument, readJsonDocument, readPythonDocument, readYamlDocument } from '../../src/core/hostDocument';
 import { boto3Script } from './pythonTestKit';
-import { apiModel, catalog, instanceGpus, trainingSpec } from './specTestKit';
+import { algorithms, apiModel, catalog, instanceGpus, trainingSpec } from './specTestKit';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
 const XGBOOST_US_EAST_1 = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
@@ -20,6 +20,11 @@ function analyzeJson(text: string): FixableAnalysis {
 function analyzePythonText(text: string): FixableAnalysis {
   const findings = analyzeDocument(readPythonDocument(text), { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
   return { document: { text, host: 'python' }, findings };
+}
+
+function analyzeJsonWorkflow(text: string): FixableAnalysis {
+  const findings = analyzeDocument(readJsonDocument(text), { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings;
+  return { document: { text, host: 'json' }, findings };
 }
 
 function finding(fixes: QuickFix[]): Finding {
@@ -90,6 +95,130 @@ describe('applyPreferredFixes (fix everything at once)', () => {
     assert.deepEqual(result.applied.map((fix) => fix.title), ['Use b']);
   });
 
+  describe('leaves numbers outside their limits to the user (moving one to its limit changes cost or run time)', () => {
+    it('a pipeline parameter\'s DefaultValue: "Use 21600" stays preferred, marked as changing behaviour, and is not applied', () => {
+      const pipeline = JSON.stringify(
+        {
+          Version: '2020-12-01',
+          Parameters: [{ Name: 'KeepAlive', Type: 'Integer', DefaultValue: 86400 }],
+          Steps: [
+            {
+              Name: 'Train',
+              Type: 'Training',
+              Arguments: {
+                AlgorithmSpecification: { TrainingImage: XGBOOST_US_EAST_1, TrainingInputMode: 'File' },
+                OutputDataConfig: { S3OutputPath: 's3://b/o/' },
+                ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30, KeepAlivePeriodInSeconds: { Get: 'Parameters.KeepAlive' } },
+                RoleArn: 'arn:aws:iam::123456789012:role/R',
+                StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+              },
+            },
+          ],
+        },
+        null,
+        2,
+      );
+      const analysis = analyzeJsonWorkflow(pipeline);
+      const range = analysis.findings.find((found) => found.code === 'value-out-of-range')!;
+      assert.deepEqual(range.fixes.map((fix) => [fix.title, fix.preferred, fix.changesBehaviour]), [['Use 21600', true, true]]);
+      assert.deepEqual(applyPreferredFixes(pipeline, analyzeJsonWorkflow), { text: pipeline, applied: [] });
+    });
+
+    it('a Step Functions task in YAML: InitialInstanceCount 0 is not turned into 1', () => {
+      const machine = [
+        'StartAt: CreateEndpointConfig',
+        'States:',
+        '  CreateEndpointConfig:',
+        '    Type: Task',
+        '    Resource: arn:aws:states:::sagemaker:createEndpointConfig',
+        '    Parameters:',
+        '      EndpointConfigName.$: $.name',
+        '      ProductionVariants:',
+        '        - VariantName: AllTraffic',
+        '          ModelName.$: $.name',
+        '          InstanceType: ml.g5.xlarge',
+        '          InitialInstanceCount: 0',
+        '    End: true',
+        '',
+      ].join('\n');
+      const analyze = (text: string): FixableAnalysis => ({
+        document: { text, host: 'yaml' },
+        findings: analyzeDocument(readYamlDocument(text), { catalog, apiModel, instanceGpus, regionInputs: { env: {} } }).findings,
+      });
+      const range = analyze(machine).findings.find((found) => found.code === 'value-out-of-range')!;
+      assert.deepEqual(range.fixes.map((fix) => [fix.title, fix.preferred, fix.changesBehaviour]), [['Use 1', true, true]]);
+      assert.deepEqual(applyPreferredFixes(machine, analyze), { text: machine, applied: [] });
+    });
+
+    it('a built-in algorithm hyperparameter above its bound gets no replacement at all (only spellings of the same number are fixed)', () => {
+      const hyperparameters = (eta: string, round: string) => trainingSpec(XGBOOST_US_EAST_1, {
+        HyperParameters: { num_round: round, eta },
+        InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t/' } } }],
+      });
+      const analyze = (text: string): FixableAnalysis => ({
+        document: { text },
+        findings: analyzeDocument(readJsonDocument(text, true), { catalog, apiModel, instanceGpus, algorithms, regionInputs: { env: {} } }).findings,
+      });
+      // eta is in [0, 1]: 2 is not moved to 1. "100.0" for an integer is the same number, written as int() reads it.
+      const before = hyperparameters('2', '100.0');
+      const invalid = analyze(before).findings.filter((found) => found.code === 'algorithm-invalid-hyperparameter');
+      assert.deepEqual(invalid.map((found) => [before.slice(found.offset, found.offset + found.length), found.fixes.map((fix) => fix.title)]), [['100.0', ['Change to "100"']], ['2', []]]);
+      const result = applyPreferredFixes(before, analyze);
+      assert.equal(result.text, hyperparameters('2', '100'));
+      assert.deepEqual(result.applied.map((fix) => fix.title), ['Change to "100"']);
+    });
+  });
+
+  it('never applies a rename onto a member its object has, whichever rule offers it', () => {
+    const text = '{"S3OutputPath": "s3://b/o/", "S3OutputUri": "s3://b/o2/"}';
+    const key = parseTree(text)!.children![1].children![0];
+    const rename: QuickFix = { title: 'Change to "S3OutputPath"', preferred: true, intents: [intent.renameMember(key, 'S3OutputPath')] };
+    assert.deepEqual(applyPreferredFixes(text, (current) => ({ document: { text: current }, findings: current === text ? [finding([rename])] : [] })), { text, applied: [] });
+  });
+
+  describe('lists only fixes whose edits are in the final text', () => {
+    /** Round 1 writes "b" over "a"; round 2 writes over `second` of the round-2 text. */
+    function twoRounds(second: { from: number; to: number; text: string }) {
+      return (text: string): FixableAnalysis => {
+        const value = parseTree(text)!.children![0].children![1];
+        if (value.value === 'a') return { document: { text }, findings: [finding([{ title: 'Use b', preferred: true, intents: [intent.replaceValue(value, 'b')] }])] };
+        if (text.includes(second.text)) return { document: { text }, findings: [] };
+        const node = { ...value, offset: second.from, length: second.to - second.from, value: text.slice(second.from + 1, second.to - 1) };
+        return { document: { text }, findings: [finding([{ title: `Use ${second.text}`, preferred: true, intents: [intent.replaceValue(node, second.text)] }])] };
+      };
+    }
+
+    it('leaves out a fix a later round rewrote', () => {
+      // '{"k": "b"}': round 2 rewrites the whole string round 1 wrote.
+      const result = applyPreferredFixes('{"k": "a"}', twoRounds({ from: 6, to: 9, text: 'c' }));
+      assert.equal(result.text, '{"k": "c"}');
+      assert.deepEqual(result.applied.map((fix) => fix.title), ['Use c']);
+    });
+
+    it('keeps a fix whose text a later round only moved', () => {
+      // Round 2 rewrites the key, before round 1's value: the value moves and stays.
+      const result = applyPreferredFixes('{"k": "a"}', twoRounds({ from: 1, to: 4, text: 'key' }));
+      assert.equal(result.text, '{"key": "b"}');
+      assert.deepEqual(result.applied.map((fix) => fix.title), ['Use b', 'Use key']);
+    });
+  });
+
+  it('moves an image SageMaker pulls from another region with one fix, never fixing its account for the old region first', () => {
+    // An image in eu-west-1 under us-east-1's XGBoost account, checked for us-east-1: both wrong.
+    const before = `\r\n${trainingSpec('683313688378.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1').replace(/\n/g, '\r\n')}`;
+    const analyze = (text: string): FixableAnalysis => ({
+      document: { text },
+      findings: analyzeDocument(readJsonDocument(text, true), { catalog, apiModel, instanceGpus, regionInputs: { regionSetting: 'us-east-1', env: {} } }).findings,
+    });
+    assert.deepEqual(analyze(before).findings.map((found) => [found.code, found.fixes.map((fix) => fix.title)]), [
+      ['image-region-mismatch', ['Use the us-east-1 registry (683313688378.dkr.ecr.us-east-1.amazonaws.com)']],
+    ]);
+    const result = applyPreferredFixes(before, analyze);
+    assert.equal(result.text, before.replace('eu-west-1', 'us-east-1'));
+    assert.deepEqual(result.applied.map((fix) => fix.code), ['image-region-mismatch']);
+    assert.deepEqual(analyze(result.text).findings, []);
+  });
+
   it('counts a fix unambiguous only when it is the single preferred one and leaves no placeholder', () => {
     const value = parseTree('{"k": 1}')!.children![0].children![1];
     const fix = (title: string, extra: Partial<QuickFix> = {}): QuickFix => ({ title, intents: [intent.replaceValue(value, 2)], ...extra });
@@ -97,5 +226,6 @@ describe('applyPreferredFixes (fix everything at once)', () => {
     assert.equal(unambiguousFix(finding([fix('a'), fix('b')])), undefined);
     assert.equal(unambiguousFix(finding([fix('a', { preferred: true }), fix('b', { preferred: true })])), undefined);
     assert.equal(unambiguousFix(finding([fix('a', { preferred: true, leavesPlaceholder: true })])), undefined);
+    assert.equal(unambiguousFix(finding([fix('a', { preferred: true, changesBehaviour: true })])), undefined);
   });
 });

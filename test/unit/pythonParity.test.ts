@@ -71,7 +71,7 @@ const CASES: ParityCase[] = [
   { name: 'image-region-mismatch needs an explicit region', request: training('174872318107.dkr.ecr.us-west-2.amazonaws.com/kmeans:1'), expect: [] },
   { name: 'image-region-mismatch', request: training('174872318107.dkr.ecr.us-west-2.amazonaws.com/kmeans:1'), region: 'us-east-1', expect: ['image-region-mismatch'] },
   { name: "image-region-mismatch on a user's own image", request: training('123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/trainer:3'), region: 'us-east-1', expect: ['image-region-mismatch'] },
-  { name: 'only the most basic problem of the family', request: training('246618743249.dkr.ecr.us-west-2.amazonaws.com/kmeans:9'), region: 'us-east-1', expect: ['registry-account-mismatch'] },
+  { name: 'only the most basic problem of the family', request: training('246618743249.dkr.ecr.us-west-2.amazonaws.com/kmeans:9'), region: 'us-east-1', expect: ['image-region-mismatch'] },
   { name: 'unknown-image-tag', request: training(`${XGBOOST_US_EAST_1}:1.7-2`), expect: ['unknown-image-tag'] },
   { name: 'a long DLC tag on GPUs', request: training(`${PYTORCH}:2.8.0-gpu-py312-cu129-ubuntu22.04-sagemaker`, { ResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 } }), expect: [] },
   { name: 'unknown-image-tag on a DLC', request: training(`${PYTORCH}:2.7.9-gpu-py312`), expect: ['unknown-image-tag'] },

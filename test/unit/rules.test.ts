@@ -144,9 +144,14 @@ describe('image rules', () => {
       assert.deepEqual(finding.fixes, []);
     });
 
-    it('reports only the most basic problem of the family', () => {
+    it('reports only the most basic problem of the family: an image to move to the target region before its account there', () => {
+      // The account is wrong for us-west-2 too, but the image must move to us-east-1, whose fix names the account there.
       const text = trainingSpec('246618743249.dkr.ecr.us-west-2.amazonaws.com/kmeans:9');
-      assert.deepEqual(codes(analyzeText(text, { region: 'us-east-1' })), ['registry-account-mismatch']);
+      const finding = only(analyzeText(text, { region: 'us-east-1' }), 'image-region-mismatch');
+      assert.deepEqual(codes(analyzeText(text, { region: 'us-east-1' })), ['image-region-mismatch']);
+      assert.equal(textAt(text, finding), 'us-west-2');
+      assert.equal(applyFix(text, finding), trainingSpec('382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:9'));
+      assert.deepEqual(codes(analyzeText(text)), ['registry-account-mismatch'], 'without a target region, the account is the problem');
     });
   });
 

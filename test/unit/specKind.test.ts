@@ -3,7 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
 import { parseSpecDocument } from '../../src/core/specDocument';
-import { detectSpecKind, detectSpecKindByContent, REQUEST_MEMBERS, SPEC_KINDS } from '../../src/core/specKind';
+import { jsonIdentifiesRequest } from '../../src/core/filesToCheck';
+import { applyPreferredFixes } from '../../src/core/fixAll';
+import { analyzeDocument } from '../../src/core/hostDocument';
+import { DESCRIBE_RESPONSE_ARN_MEMBERS, DESCRIBE_RESPONSE_TIME_MEMBER, detectSpecKind, detectSpecKindByContent, REQUEST_MEMBERS, SPEC_KINDS } from '../../src/core/specKind';
+import { analyzeOptions, apiModel } from './specTestKit';
 
 describe('detectSpecKind', () => {
   const cases: [string[], string | undefined][] = [
@@ -65,6 +69,71 @@ describe('detectSpecKindByContent (files whose name does not make them specs)', 
     for (const kind of SPEC_KINDS) {
       assert.deepEqual([...REQUEST_MEMBERS[kind]], Object.keys(model.shapes[model.operations[kind]].members ?? {}).sort(), kind);
     }
+  });
+});
+
+describe('saved Describe responses (aws sagemaker describe-… output)', () => {
+  /** A DescribeTrainingJob response as the AWS CLI saves it (trimmed). */
+  const RESPONSE = JSON.stringify(
+    {
+      TrainingJobName: 'churn-xgb-2026-01-10',
+      TrainingJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/churn-xgb-2026-01-10',
+      TrainingJobStatus: 'Completed',
+      HyperParameters: { num_round: '100' },
+      AlgorithmSpecification: { TrainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1', TrainingInputMode: 'File' },
+      RoleArn: 'arn:aws:iam::123456789012:role/R',
+      OutputDataConfig: { S3OutputPath: 's3://b/o/' },
+      ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 },
+      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      CreationTime: '2026-01-10T10:00:00.000000+00:00',
+      TrainingStartTime: '2026-01-10T10:01:00.000000+00:00',
+    },
+    null,
+    4,
+  );
+
+  it('are no request of any kind, by the members of each kind\'s response in the API model', () => {
+    for (const kind of SPEC_KINDS) {
+      const members = [...apiModel.describeResponse(kind)!.members];
+      assert.equal(detectSpecKindByContent(members), undefined, kind);
+      // Without CreationTime the same members still tell a request (with unknown members to report).
+      assert.notEqual(detectSpecKindByContent(members.filter((member) => member !== DESCRIBE_RESPONSE_TIME_MEMBER)), undefined, kind);
+    }
+    assert.equal(detectSpecKindByContent(['TrainingJobName', 'AlgorithmSpecification', 'CreationTime']), 'CreateTrainingJob', 'CreationTime alone is a misplaced member, not a response');
+  });
+
+  it('name the ARN member the API model gives each kind\'s Describe response, with CreationTime', () => {
+    for (const kind of SPEC_KINDS) {
+      const response = apiModel.describeResponse(kind)!;
+      assert.equal(response.operation, `Describe${kind.slice('Create'.length)}`);
+      assert.equal(DESCRIBE_RESPONSE_ARN_MEMBERS[kind], response.arnMember, kind);
+      assert.ok(response.members.has(DESCRIBE_RESPONSE_TIME_MEMBER), kind);
+      assert.ok(!REQUEST_MEMBERS[kind].includes(response.arnMember) && !REQUEST_MEMBERS[kind].includes(DESCRIBE_RESPONSE_TIME_MEMBER), kind);
+    }
+  });
+
+  it('hold no request in JSON or YAML, so they get no findings and no fixes, and a folder walk skips them', () => {
+    assert.deepEqual(readJsonDocument(RESPONSE).requests, []);
+    assert.equal(jsonIdentifiesRequest(RESPONSE), false);
+    const yaml = Object.entries(JSON.parse(RESPONSE) as Record<string, unknown>).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join('\n');
+    assert.deepEqual(readYamlDocument(`${yaml}\n`).requests, []);
+  });
+
+  it('are checked as a request when the spec globs make the file a spec: the response\'s members are named as such, with no rename', () => {
+    const analyze = (text: string) => {
+      const document = readJsonDocument(text, true);
+      return { document: { text, host: 'json' as const }, findings: analyzeDocument(document, analyzeOptions()).findings };
+    };
+    const { findings } = analyze(RESPONSE);
+    assert.deepEqual(findings.map((finding) => [finding.code, RESPONSE.slice(finding.offset, finding.offset + finding.length), finding.fixes.length]), [
+      ['unknown-property', 'TrainingJobArn', 0],
+      ['unknown-property', 'TrainingJobStatus', 0],
+      ['unknown-property', 'CreationTime', 0],
+      ['unknown-property', 'TrainingStartTime', 0],
+    ]);
+    assert.match(findings[0].message, /^"TrainingJobArn" is a member of the DescribeTrainingJob response, not of the CreateTrainingJob request: remove it\.$/);
+    // --fix once renamed TrainingJobArn, TrainingJobStatus and TrainingStartTime to TrainingJobName, then rewrote their values.
+    assert.deepEqual(applyPreferredFixes(RESPONSE, analyze), { text: RESPONSE, applied: [] });
   });
 });
 

@@ -6,6 +6,16 @@
 import type { SpecKind } from '../specKind';
 import type { ApiModelData, ApiModelSource, ShapeData } from './apiModelData';
 
+/** The response of a request kind's Describe operation (`DescribeTrainingJob` for CreateTrainingJob). */
+export interface DescribeResponse {
+  /** `DescribeTrainingJob`. */
+  readonly operation: string;
+  /** The resource's ARN member (`TrainingJobArn`). */
+  readonly arnMember: string;
+  /** Every member of the response: many are the request's too (`RoleArn`), the rest only report (`TrainingJobStatus`). */
+  readonly members: ReadonlySet<string>;
+}
+
 export interface StructureShape {
   readonly type: 'structure';
   readonly name: string;
@@ -68,6 +78,7 @@ export class ApiModel {
   readonly source: ApiModelSource;
   private readonly shapes = new Map<string, Shape>();
   private readonly operations = new Map<string, Shape>();
+  private readonly describeResponses = new Map<string, DescribeResponse>();
 
   constructor(data: ApiModelData) {
     this.source = data.source;
@@ -75,6 +86,14 @@ export class ApiModel {
     for (const [name, shape] of Object.entries(data.shapes)) this.shapes.set(name, createShape(name, shape));
     for (const [name, shape] of Object.entries(data.shapes)) this.link(this.shapes.get(name)!, shape);
     for (const [operation, input] of Object.entries(data.operations)) this.operations.set(operation, this.shape(input));
+    for (const [operation, response] of Object.entries(data.describeResponses ?? {})) {
+      this.describeResponses.set(operation, { operation: response.operation, arnMember: response.arnMember, members: new Set(response.members) });
+    }
+  }
+
+  /** The response of the Describe operation of `kind`, when the model has it. */
+  describeResponse(kind: SpecKind): DescribeResponse | undefined {
+    return this.describeResponses.get(kind);
   }
 
   /** The input shape of a request kind. */

@@ -1,6 +1,7 @@
 /**
  * The format of data/api-model.json, written by scripts/generate-api-model.mjs: the input shapes of
- * the Create operations we serve, with facts only (no AWS documentation text).
+ * the Create operations we serve, with facts only (no AWS documentation text), and the member
+ * names of each one's Describe response.
  */
 
 export interface ApiModelSource {
@@ -52,9 +53,21 @@ export interface BooleanShapeData extends ShapeDataBase {
 
 export type ShapeData = StructureShapeData | ListShapeData | MapShapeData | StringShapeData | NumberShapeData | BooleanShapeData;
 
+/** What the Describe operation of a Create operation returns (`aws sagemaker describe-training-job`). */
+export interface DescribeResponseData {
+  /** `DescribeTrainingJob`. */
+  readonly operation: string;
+  /** The resource's ARN (`TrainingJobArn`): what the Create operation returns, and the response requires. */
+  readonly arnMember: string;
+  /** Every member name of the response, sorted. */
+  readonly members: readonly string[];
+}
+
 export interface ApiModelData {
   readonly source: ApiModelSource;
   /** Operation name (`CreateTrainingJob`) → its input shape's name. */
   readonly operations: Readonly<Record<string, string>>;
+  /** Operation name (`CreateTrainingJob`) → its Describe operation's response. */
+  readonly describeResponses: Readonly<Record<string, DescribeResponseData>>;
   readonly shapes: Readonly<Record<string, ShapeData>>;
 }

@@ -56,6 +56,14 @@ export interface QuickFix {
    * applied without the user (fix-all and `check --fix` skip it).
    */
   changesBehaviour?: boolean;
+  /**
+   * The name the fix gives something that must stay unique where it is: a channel's name among
+   * the job's channels, a tuning range's name among the job's ranges. (A `renameMember` intent
+   * names its object's member without this.) Fix-all takes one fix per name and place in a round,
+   * so two findings never take the same name at once; rules offer no such fix for a name that is
+   * already taken.
+   */
+  givesName?: { readonly within: Node; readonly name: string };
 }
 
 /** Shorthands, so rules read as what they mean. */

@@ -4,7 +4,7 @@
  * patterns. Each node is visited once with the shape it must have, so a 1 MB spec costs one pass.
  */
 import { getNodeValue, type Node } from 'jsonc-parser';
-import type { ApiModel, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape } from '../apiModel/apiModel';
+import type { ApiModel, DescribeResponse, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape } from '../apiModel/apiModel';
 import { boundsText, expectedType, lengthUnit } from '../apiModel/describeShape';
 import { enumInWords, patternInWords } from '../apiModel/patternWords';
 import { compilePattern } from '../apiModel/patterns';
@@ -35,7 +35,7 @@ export function checkAgainstApiModel(context: RuleContext, model: ApiModel): voi
   const root = topLevelObject(context.spec);
   const input = context.spec.kind && model.inputShape(context.spec.kind);
   if (!root || !input) return;
-  new ModelValidator(context, ownedElsewhere(context.spec), root, context.spec.embedding?.suppliedMembers).structure(root, input);
+  new ModelValidator(context, ownedElsewhere(context.spec), root, context.spec.embedding?.suppliedMembers, model.describeResponse(context.spec.kind!)).structure(root, input);
 }
 
 /** A missing member's message, with the member shape it was built for (the type it names). */
@@ -64,6 +64,8 @@ class ModelValidator {
     /** The request object, and the members of it its workflow supplies (counted present). */
     private readonly root?: Node,
     private readonly supplied?: ReadonlySet<string>,
+    /** The response of the kind's Describe operation: its members at the top level are named as such. */
+    private readonly describe?: DescribeResponse,
   ) {
     this.text = context.spec.text;
     this.valuesOnly = context.spec.valuesOnly === true;
@@ -143,6 +145,7 @@ class ModelValidator {
     // The names present: a small object (most of a request) is scanned for them, a larger one
     // keeps a Set. A Set per object was most of the walk's garbage on a 200-task state machine.
     const present = properties.length > SMALL_OBJECT ? new Set<string>() : undefined;
+    let names: Set<string> | undefined;
     for (let index = 0; index < properties.length; index++) {
       const property = properties[index];
       const key = property.children?.[0];
@@ -153,7 +156,11 @@ class ModelValidator {
       else present?.add(name);
       const member = shape.members.get(name);
       if (!member) {
-        if (!hasOpenMembers(node)) this.unknownMember(key, name, shape);
+        if (!hasOpenMembers(node)) {
+          // Every name of a large object, for the renames: `present` holds only those before this key.
+          if (properties.length > SMALL_OBJECT) names ??= keyNames(properties);
+          this.unknownMember(key, name, shape, properties, names);
+        }
         continue;
       }
       // While typing, `"Name":` has no value yet: nothing to check.
@@ -199,7 +206,7 @@ class ModelValidator {
       if (!key || typeof key.value !== 'string') continue;
       if (present.has(key.value)) this.duplicateKey(key, key.value);
       else present.add(key.value);
-      if (shape.key.type === 'string') this.string(key, shape.key, keyName);
+      if (shape.key.type === 'string') this.string(key, shape.key, keyName, node);
       const value = property.children?.[1];
       if (value) this.value(value, shape.value, valueName);
     }
@@ -211,10 +218,11 @@ class ModelValidator {
     }
   }
 
-  private string(node: Node, shape: StringShape, name: string): void {
+  /** `map`: the map whose key `node` is (a fix never renames it to another of its keys). */
+  private string(node: Node, shape: StringShape, name: string, map?: Node): void {
     const value = node.value as string;
     if (shape.enumSet) {
-      if (this.enabled.enum && !shape.enumSet.has(value)) this.invalidEnum(node, shape, name, value);
+      if (this.enabled.enum && !shape.enumSet.has(value)) this.invalidEnum(node, shape, name, value, map);
       return;
     }
     let lengthBroken = false;
@@ -232,7 +240,7 @@ class ModelValidator {
         }
       }
     }
-    if (shape.pattern && this.enabled.pattern) this.pattern(node, shape, value, name, lengthBroken);
+    if (shape.pattern && this.enabled.pattern) this.pattern(node, shape, value, name, lengthBroken, map);
   }
 
   /**
@@ -241,7 +249,7 @@ class ModelValidator {
    * forbids), judged with its length quantifiers loosened; an empty value has nothing more to say.
    * The message says what is wanted in words where we have them; the raw pattern is the last resort.
    */
-  private pattern(node: Node, shape: StringShape, value: string, name: string, lengthBroken: boolean): void {
+  private pattern(node: Node, shape: StringShape, value: string, name: string, lengthBroken: boolean, map: Node | undefined): void {
     const source = shape.pattern!;
     if (lengthBroken) {
       if (!breaksPatternBesidesLength(value, source)) return;
@@ -249,7 +257,10 @@ class ModelValidator {
       const pattern = compilePattern(source);
       if (!pattern || pattern.test(value)) return;
     }
-    const replaced = lengthBroken ? undefined : withForbiddenCharactersReplaced(value, source);
+    const replacement = lengthBroken ? undefined : withForbiddenCharactersReplaced(value, source);
+    // A map key replaced by another key of the map would be there twice (`MY-VAR` → `MY_VAR` beside `MY_VAR`).
+    const keyTaken = replacement !== undefined && map !== undefined && this.keysOf(map).has(replacement);
+    const replaced = keyTaken ? undefined : replacement;
     // An expression written as a literal (a Step Functions `.$` or `{% %}` forgotten): the user
     // meant it computed, so replacing its characters would fix the wrong thing.
     const literal = this.context.spec.embedding?.literalExpression?.(value);
@@ -258,7 +269,8 @@ class ModelValidator {
     if (key) fixes.unshift({ title: `Name the key "${clip(name)}.$" (a JSONPath value)`, intents: [intent.renameMember(key, `${key.value}.$`)], preferred: false, changesBehaviour: true });
     const words = patternInWords(shape);
     const hint = literal ? ` ${literal.note}` : '';
-    const message = (words ? `${name} must be ${words}.` : `${name} must match the pattern \`${source}\` as a whole.`) + hint;
+    const taken = keyTaken ? ` "${clip(replacement!)}", its nearest valid form, is a key of this map already.` : '';
+    const message = (words ? `${name} must be ${words}.` : `${name} must match the pattern \`${source}\` as a whole.`) + taken + hint;
     this.report('pattern-mismatch', message, nodeRange(node), fixes);
   }
 
@@ -272,8 +284,10 @@ class ModelValidator {
     const bound = min !== undefined && value < min ? min : max !== undefined && value > max ? max : undefined;
     const width = implicit && (shape.min === undefined || shape.max === undefined) ? ' (a 32-bit integer)' : '';
     if (bound !== undefined) {
+      // The nearest limit is the likeliest meaning, but a guess at it: a count, a size or a time
+      // moved to its limit changes cost and run time, so fix-all leaves it to the user.
       this.report('value-out-of-range', `${name} must be ${boundsText(min, max)}${width}; it is ${clip(this.literal(node))}.`, nodeRange(node), [
-        { title: `Use ${bound}`, intents: [intent.replaceValue(node, bound)], preferred: true },
+        { title: `Use ${bound}`, intents: [intent.replaceValue(node, bound)], preferred: true, changesBehaviour: true },
       ]);
     } else if (shape.type === 'long' && outsideInt64(this.literal(node))) {
       this.report('value-out-of-range', `${name} must be a 64-bit integer; ${clip(this.literal(node))} is too large.`, nodeRange(node));
@@ -295,19 +309,30 @@ class ModelValidator {
     this.report('value-out-of-range', `${name} must have ${boundsText(shape.min, shape.max, unit)}; it has ${count}.`, range);
   }
 
-  private unknownMember(key: Node, name: string, shape: StructureShape): void {
+  /** `properties`: the members of the key's object (`names`: their names, for a large one), so a rename never names one it has. */
+  private unknownMember(key: Node, name: string, shape: StructureShape, properties: readonly Node[], names: ReadonlySet<string> | undefined): void {
     if (!this.enabled.unknown) return;
+    // A member of the Describe response (a saved response edited into a request, which `files` makes a
+    // spec): the request does not take it, and the request member nearest in spelling is not what it means.
+    if (this.describe && key.parent?.parent === this.root && this.describe.members.has(name)) {
+      const kind = this.context.spec.kind!;
+      this.report('unknown-property', `"${clip(name)}" is a member of the ${this.describe.operation} response, not of the ${kind} request: remove it.`, nodeRange(key), []);
+      return;
+    }
     // Only names a typo away: a member from another object is not a spelling of this one.
     const limit = Math.max(3, Math.ceil(name.length / 2));
     const nearest = closestMatches(name, [...shape.members.keys()], NEAREST).filter((candidate) => editDistance(name.toLowerCase(), candidate.toLowerCase(), limit) <= limit);
     // The host may read the key as something else (a JSONPath key in a JSONata state): then the rename is no sure fix.
     const hostNote = this.context.spec.embedding?.unknownKeyNote?.(name);
-    const fixes = nearest.map((candidate, index): QuickFix => ({
-      title: `Change to "${candidate}"`,
-      intents: [intent.renameMember(key, candidate)],
-      preferred: index === 0 && hostNote === undefined,
-    }));
-    const suggestion = nearest.length > 0 ? ` Did you mean "${nearest[0]}"?` : '';
+    // A name the object has already is no fix: the object would have it twice, and only one would be sent.
+    const fixes: QuickFix[] = [];
+    for (let index = 0; index < nearest.length; index++) {
+      const candidate = nearest[index];
+      if (isPresent(names, properties, candidate)) continue;
+      fixes.push({ title: `Change to "${candidate}"`, intents: [intent.renameMember(key, candidate)], preferred: index === 0 && hostNote === undefined });
+    }
+    const nearestTaken = nearest.length > 0 && isPresent(names, properties, nearest[0]);
+    const suggestion = nearest.length === 0 ? '' : nearestTaken ? ` Did you mean "${nearest[0]}"? It is in this object already.` : ` Did you mean "${nearest[0]}"?`;
     const note = hostNote ? ` ${hostNote}` : '';
     this.report('unknown-property', `"${clip(name)}" is not a member of ${objectLabel(key.parent?.parent)}.${suggestion}${note}`, nodeRange(key), fixes);
   }
@@ -335,17 +360,18 @@ class ModelValidator {
     return message;
   }
 
-  private invalidEnum(node: Node, shape: StringShape, name: string, value: string): void {
+  private invalidEnum(node: Node, shape: StringShape, name: string, value: string, map: Node | undefined): void {
     const allowed = shape.enum!;
     const nearest = closestMatches(value, allowed, NEAREST);
     // Equally near values (`ml.m6.large`: ml.m5.large, ml.m6i.large, ml.m6g.large) are a guess:
     // offered, none preferred, so fix-all leaves the choice to the user.
     const unique = nearest.length < 2 || editDistance(value.toLowerCase(), nearest[0].toLowerCase()) < editDistance(value.toLowerCase(), nearest[1].toLowerCase());
-    const fixes = nearest.map((candidate, index): QuickFix => ({
-      title: `Use "${candidate}"`,
-      intents: [intent.replaceValue(node, candidate)],
-      preferred: index === 0 && unique,
-    }));
+    // A map key is never changed to another key of the map; only the nearest value is preferred.
+    const keys = map && this.keysOf(map);
+    const fixes: QuickFix[] = [];
+    for (let index = 0; index < nearest.length; index++) {
+      if (!keys?.has(nearest[index])) fixes.push({ title: `Use "${nearest[index]}"`, intents: [intent.replaceValue(node, nearest[index])], preferred: index === 0 && unique });
+    }
     const quoted = (entries: readonly string[]) => entries.map((entry) => `"${entry}"`).join(', ');
     const listed =
       allowed.length <= 8 ? `one of ${quoted(allowed)}` : `${enumInWords(shape) ?? `one of ${allowed.length} values`} (nearest: ${quoted(nearest)})`;
@@ -397,6 +423,16 @@ class ModelValidator {
       default:
         return [];
     }
+  }
+
+  /** The keys of each map with a key to judge, collected on first need (one Set per such map, not per key). */
+  private mapKeys: WeakMap<Node, Set<string>> | undefined;
+
+  private keysOf(map: Node): Set<string> {
+    this.mapKeys ??= new WeakMap();
+    let keys = this.mapKeys.get(map);
+    if (!keys) this.mapKeys.set(map, (keys = keyNames(map.children ?? [])));
+    return keys;
   }
 
   /** Labels of list items, one per list: a list of 4,000 items is labelled once, not 4,000 times. */
@@ -520,6 +556,16 @@ class AddMemberFix implements QuickFix {
 
 /** Objects with at most this many properties are scanned for a name rather than given a Set. */
 const SMALL_OBJECT = 16;
+
+/** The string keys of `properties`. */
+function keyNames(properties: readonly Node[]): Set<string> {
+  const names = new Set<string>();
+  for (const property of properties) {
+    const key = property.children?.[0]?.value;
+    if (typeof key === 'string') names.add(key);
+  }
+  return names;
+}
 
 /** True when one of `properties[0 … end)` has the key `name`. */
 function hasKeyBefore(properties: readonly Node[], end: number, name: string): boolean {

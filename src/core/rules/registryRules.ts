@@ -1,7 +1,10 @@
 /**
  * The account/region family for Amazon ECR images. One image gets at most one of these, the most
- * basic first: unknown-region, registry-account-mismatch, image-region-mismatch, unknown-image-tag.
- * (`invalid-image-reference` comes before all of them, in the analyzer.)
+ * basic first: unknown-region, image-region-mismatch, registry-account-mismatch, unknown-image-tag.
+ * (`invalid-image-reference` comes before all of them, in the analyzer.) An image SageMaker must
+ * pull from another region has to move there whatever its account here: the move's fix names the
+ * right account in the target region, and an account fix for the image's own region first would
+ * only be undone by it (fix-all applied both, and logged the first as kept).
  */
 import { closestMatches } from '../closestMatches';
 import { describeRegion } from '../region';
@@ -16,8 +19,8 @@ export function checkRegistry(context: RuleContext, image: ImageOccurrence): voi
   const ecr = image.reference.ecr;
   if (!ecr) return;
   if (checkRegion(context, image)) return;
-  if (checkAccount(context, image)) return;
   if (checkTargetRegion(context, image)) return;
+  if (checkAccount(context, image)) return;
   checkTag(context, image);
 }
 

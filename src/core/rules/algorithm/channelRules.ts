@@ -35,7 +35,7 @@ export function checkChannels(context: RuleContext, job: AlgorithmJob): void {
     names.push(name);
     const data = facts.data.channels[name];
     if (!data) {
-      reportUnknownChannel(context, job, nameNode, name);
+      reportUnknownChannel(context, job, config!, nameNode, name);
       continue;
     }
     const modeNode = memberValue(channel, 'InputMode') ?? defaultModeNode;
@@ -78,18 +78,27 @@ function reportPipe(context: RuleContext, job: AlgorithmJob, modeNode: Node, cha
   );
 }
 
-function reportUnknownChannel(context: RuleContext, job: AlgorithmJob, nameNode: Node, name: string): void {
+/** `config`: the job's InputDataConfig list, whose channel names a fix must not repeat. */
+function reportUnknownChannel(context: RuleContext, job: AlgorithmJob, config: Node, nameNode: Node, name: string): void {
   if (!context.isEnabled('algorithm-channel')) return;
   const { facts } = job;
   const known = Object.keys(facts.data.channels);
   // A shortened name (`valid`, `val`) means the channel it begins.
   const prefixed = known.filter((candidate) => candidate.startsWith(name.toLowerCase()));
   const candidates = [...prefixed, ...closestMatches(name, known, 3).filter((candidate) => !prefixed.includes(candidate))].slice(0, 3);
-  const fixes: QuickFix[] = candidates.map((candidate, index) => ({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 }));
+  // A name another channel has is no fix: SageMaker refuses two channels of one name.
+  const present = (config.children ?? []).map((channel) => staticString(channel, 'ChannelName'));
+  const fixes: QuickFix[] = [];
+  candidates.forEach((candidate, index) => {
+    if (!present.includes(candidate)) {
+      fixes.push({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0, givesName: { within: config, name: candidate } });
+    }
+  });
+  const taken = candidates.length > 0 && present.includes(candidates[0]) ? ` The nearest, "${candidates[0]}", is another channel of this job already.` : '';
   const rejected = facts.data.unknownChannels === 'rejected';
   const message = rejected
-    ? `${facts.label} has no channel "${name}" (it reads ${listText(known)}): ${consequence('container')}.`
-    : `${facts.label} does not read a channel "${name}" (it reads ${listText(known)}); the data is not used.`;
+    ? `${facts.label} has no channel "${name}" (it reads ${listText(known)}): ${consequence('container')}.${taken}`
+    : `${facts.label} does not read a channel "${name}" (it reads ${listText(known)}); the data is not used.${taken}`;
   context.report('algorithm-channel', message, nodeRange(nameNode), fixes, rejected ? 'error' : 'warning');
 }
 

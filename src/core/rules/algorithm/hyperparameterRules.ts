@@ -106,16 +106,29 @@ function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node, s
   if (!context.isEnabled('algorithm-unknown-hyperparameter')) return;
   const rejected = facts.data.unknownHyperparameters === 'rejected';
   const candidates = suggest ? nearNames(name, facts.hyperparameterNames) : [];
-  const fixes: QuickFix[] = candidates.map((candidate, index) => ({
-    title: `Change to "${candidate}"`,
-    intents: [intent.renameMember(key, candidate)],
-    preferred: index === 0,
-  }));
-  const hint = candidates.length > 0 ? ` Did you mean "${candidates[0]}"?` : '';
+  // A hyperparameter the map sets already (by its name or an alias: `learning_rate` for `eta`) is
+  // no fix: the container would get it twice, and a JSON reader or Python keeps only one.
+  const set = candidates.length > 0 ? setHyperparameters(job) : undefined;
+  const fixes: QuickFix[] = [];
+  candidates.forEach((candidate, index) => {
+    if (!set!.has(candidate)) fixes.push({ title: `Change to "${candidate}"`, intents: [intent.renameMember(key, candidate)], preferred: index === 0 });
+  });
+  const hint = candidates.length === 0 ? '' : set!.has(candidates[0]) ? ` Did you mean "${candidates[0]}"? It is set already.` : ` Did you mean "${candidates[0]}"?`;
   const message = rejected
     ? `"${name}" is not a hyperparameter of ${facts.label}: the container rejects names it does not know. ${consequence('container')}.${hint}`
     : `"${name}" is not a documented hyperparameter of ${facts.label}; the algorithm may reject it or ignore it.${hint}`;
   context.report('algorithm-unknown-hyperparameter', message, nodeRange(key), fixes, rejected ? 'error' : 'warning');
+}
+
+/** The canonical names of the hyperparameters the job's map sets (an alias counts as its name). */
+function setHyperparameters(job: AlgorithmJob): Set<string> {
+  const set = new Set<string>();
+  for (const property of job.hyperparameters?.children ?? []) {
+    const name = property.children?.[0]?.value;
+    const canonical = typeof name === 'string' ? job.facts.canonicalName(name) : undefined;
+    if (canonical !== undefined) set.add(canonical);
+  }
+  return set;
 }
 
 /**

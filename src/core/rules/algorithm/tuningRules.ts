@@ -149,8 +149,10 @@ function checkRange(context: RuleContext, job: AlgorithmJob, kind: (typeof RANGE
     const ranged = rangeNames(job);
     // Only the nearest name is preferred: with it ranged already, the next one is a guess.
     const fixes: QuickFix[] = [];
+    // The ranges object holding the entry: fix-all gives a name to one range of it per round.
+    const within = entry.parent?.parent?.parent ?? entry;
     candidates.forEach((candidate, index) => {
-      if (!ranged.has(candidate)) fixes.push({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 });
+      if (!ranged.has(candidate)) fixes.push({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0, givesName: { within, name: candidate } });
     });
     const keyword = named !== undefined ? ` (the estimator's ${name}= sets "${named}"; a tuning range takes the hyperparameter's name)` : '';
     const twice = candidates.length > 0 && ranged.has(candidates[0]) ? ` Did you mean "${candidates[0]}"? It has a range already: remove this one.` : '';
@@ -217,7 +219,10 @@ function checkCategoricalValues(context: RuleContext, job: AlgorithmJob, name: s
     const value = valueNode.value as string;
     const problem = valueProblem(facts, hyperparameter, value);
     if (problem) {
-      const fixes: QuickFix[] = problem.replacement === undefined || written.has(problem.replacement) ? [] : [{ title: `Change to "${problem.replacement}"`, intents: [intent.replaceValue(valueNode, problem.replacement)], preferred: !problem.guess }];
+      const fixes: QuickFix[] =
+        problem.replacement === undefined || written.has(problem.replacement)
+          ? []
+          : [{ title: `Change to "${problem.replacement}"`, intents: [intent.replaceValue(valueNode, problem.replacement)], preferred: !problem.guess, givesName: { within: values!, name: problem.replacement } }];
       const already = problem.replacement !== undefined && written.has(problem.replacement) ? ` ("${problem.replacement}" is in the list already: remove this one)` : '';
       context.report('algorithm-parameter-range', `Range of "${name}": ${problem.message}${already}; its training jobs fail inside the container.`, nodeRange(valueNode), fixes, severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field)));
     } else if (tunable && !tunable.includes(value)) {

@@ -1,0 +1,135 @@
+/**
+ * `sagemaker-spec check --fix` and `--fix-dry-run` as users run them (dist/cli.js in a temporary
+ * folder): which fixes are written, what stderr says about them and about files it leaves alone,
+ * and the report and exit code of what is left.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { JsonFileResult } from '../../src/cli/formatters/json';
+import { example, REPOSITORY_ROOT, removeTempProjects, runCli, tempProject } from './cliTestKit';
+
+/** A training spec whose image names the wrong account (error: **Use account 683313688378**, at 5:23). */
+const ACCOUNT_MISMATCH = example('broken-registry-account-mismatch.sagemaker.json');
+const ACCOUNT_FIXED = ACCOUNT_MISMATCH.replace('246618743249', '683313688378');
+/** One `missing-vpc-config`, whose fix leaves blanks: never applied. */
+const MISSING_VPC = example('broken-missing-vpc-config.sagemaker.json');
+const NOTEBOOK = fs.readFileSync(path.join(REPOSITORY_ROOT, 'test/fixtures/notebooks/training-two-cells.ipynb'), 'utf8');
+
+function codesOf(stdout: string): string[] {
+  return (JSON.parse(stdout) as JsonFileResult[]).flatMap((result) => result.findings.map((finding) => finding.code)).sort();
+}
+
+function read(root: string, file: string): string {
+  return fs.readFileSync(path.join(root, file), 'utf8');
+}
+
+describe('sagemaker-spec check --fix / --fix-dry-run (dist/cli.js)', () => {
+  after(removeTempProjects);
+
+  describe('--quiet --fix', () => {
+    it('applies only the fixes of errors, the findings --quiet reports', () => {
+      // Two fixable findings: the account (an error) and "Fil" (made a warning here).
+      const spec = ACCOUNT_MISMATCH.replace('"TrainingInputMode": "File"', '"TrainingInputMode": "Fil"');
+      const root = tempProject({ 'a.sagemaker.json': spec });
+      const quiet = runCli(['check', '--quiet', '--fix', '--rule', 'invalid-enum-value=warning', 'a.sagemaker.json'], { cwd: root });
+      assert.equal(read(root, 'a.sagemaker.json'), spec.replace('246618743249', '683313688378'), 'the warning\'s "Use "File"" is not applied');
+      assert.equal(quiet.stderr, 'fixed a.sagemaker.json:5:23  registry-account-mismatch  Use account 683313688378\nsagemaker-spec: applied 1 fix in 1 file\n');
+      assert.equal(quiet.status, 0);
+      // Without --quiet the warning's fix is applied too.
+      const loud = runCli(['check', '--fix', '--rule', 'invalid-enum-value=warning', 'a.sagemaker.json'], { cwd: root });
+      assert.equal(read(root, 'a.sagemaker.json'), ACCOUNT_FIXED);
+      assert.equal(loud.stderr, 'fixed a.sagemaker.json:6:27  invalid-enum-value  Use "File"\nsagemaker-spec: applied 1 fix in 1 file\n');
+    });
+  });
+
+  describe('--fix-dry-run', () => {
+    it('writes nothing, lists what --fix would apply, and reports and exits as --fix would', () => {
+      const files = { 'a.sagemaker.json': ACCOUNT_MISMATCH, 'vpc.sagemaker.json': MISSING_VPC };
+      const dry = tempProject(files);
+      const dryRun = runCli(['check', '--fix-dry-run', '--format', 'json', '.'], { cwd: dry });
+      assert.equal(read(dry, 'a.sagemaker.json'), ACCOUNT_MISMATCH);
+      assert.equal(read(dry, 'vpc.sagemaker.json'), MISSING_VPC);
+      assert.equal(dryRun.stderr, [
+        'would fix a.sagemaker.json:5:23  registry-account-mismatch  Use account 683313688378',
+        'sagemaker-spec: would apply 1 fix in 1 file (dry run: nothing written)',
+        '',
+      ].join('\n'));
+      assert.deepEqual(codesOf(dryRun.stdout), ['missing-vpc-config'], 'the account finding is fixed in memory');
+      assert.equal(dryRun.status, 1);
+
+      const wet = tempProject(files);
+      const fixRun = runCli(['check', '--fix', '--format', 'json', '.'], { cwd: wet });
+      assert.equal(read(wet, 'a.sagemaker.json'), ACCOUNT_FIXED);
+      assert.equal(fixRun.stderr, dryRun.stderr.replace('would fix', 'fixed').replace('would apply', 'applied').replace(' (dry run: nothing written)', ''));
+      assert.equal(fixRun.stdout.split(wet).join('<root>'), dryRun.stdout.split(dry).join('<root>'), 'the same report');
+      assert.equal(fixRun.status, dryRun.status);
+    });
+
+    it('exits 0 when every error would be fixed, where a plain check exits 1', () => {
+      const root = tempProject({ 'a.sagemaker.json': `\uFEFF${ACCOUNT_MISMATCH}` });
+      assert.equal(runCli(['check', 'a.sagemaker.json'], { cwd: root }).status, 1);
+      const run = runCli(['check', '--fix-dry-run', 'a.sagemaker.json'], { cwd: root });
+      assert.deepEqual([run.status, run.stdout], [0, '']);
+      assert.equal(read(root, 'a.sagemaker.json'), `\uFEFF${ACCOUNT_MISMATCH}`);
+    });
+
+    it('cannot be combined with --fix', () => {
+      const root = tempProject({ 'a.sagemaker.json': ACCOUNT_MISMATCH });
+      const run = runCli(['check', '--fix', '--fix-dry-run', 'a.sagemaker.json'], { cwd: root });
+      assert.deepEqual(run, { status: 2, stdout: '', stderr: 'sagemaker-spec: --fix and --fix-dry-run cannot be used together\n' });
+      assert.equal(read(root, 'a.sagemaker.json'), ACCOUNT_MISMATCH);
+    });
+  });
+
+  describe('what --fix leaves alone', () => {
+    it('says how many fixes it leaves in a notebook, and why', () => {
+      const fixable = NOTEBOOK.replace('\\"TrainingInputMode\\": \\"File\\"', '\\"TrainingInputMode\\": \\"Fil\\"');
+      assert.notEqual(fixable, NOTEBOOK);
+      const root = tempProject({ 'explore.ipynb': fixable });
+      const run = runCli(['check', '--fix', 'explore.ipynb'], { cwd: root });
+      assert.equal(read(root, 'explore.ipynb'), fixable);
+      assert.deepEqual(run.stderr.split('\n').slice(0, 2), [
+        'left explore.ipynb as it is: 1 fix to apply, but --fix does not edit notebooks; apply their quick fixes in the editor',
+        'sagemaker-spec: applied no fixes; 1 left for the editor (see above)',
+      ]);
+    });
+
+    it('says nothing of a notebook without fixes to apply', () => {
+      // Its findings' fixes need a choice (which XGBoost) or a blank filled (RoleArn): none would be applied.
+      const root = tempProject({ 'explore.ipynb': NOTEBOOK });
+      const run = runCli(['check', '--fix', 'explore.ipynb'], { cwd: root });
+      assert.equal(run.stderr, 'sagemaker-spec: no unambiguous fixes to apply\n');
+      assert.equal(run.status, 1);
+    });
+
+    it('says it leaves a UTF-16 file with a fix to apply as it is; says nothing of one without', () => {
+      const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      const root = tempProject({});
+      fs.writeFileSync(path.join(root, 'a.sagemaker.json'), utf16(ACCOUNT_MISMATCH));
+      fs.writeFileSync(path.join(root, 'good.sagemaker.json'), utf16(ACCOUNT_FIXED));
+      const run = runCli(['check', '--fix', '--format', 'json', 'a.sagemaker.json', 'good.sagemaker.json'], { cwd: root });
+      assert.deepEqual(fs.readFileSync(path.join(root, 'a.sagemaker.json')), utf16(ACCOUNT_MISMATCH));
+      assert.equal(run.stderr, [
+        'left a.sagemaker.json as it is: 1 fix to apply, but --fix writes UTF-8 only and this file is UTF-16; apply the fixes in the editor, or save the file as UTF-8',
+        'sagemaker-spec: applied no fixes; 1 left for the editor (see above)',
+        '',
+      ].join('\n'));
+      assert.deepEqual(codesOf(run.stdout), ['registry-account-mismatch']);
+    });
+  });
+
+  it('lists only the fixes that stay: an image to move to the target region, in a file with a byte-order mark and CRLF line ends', () => {
+    // In eu-west-1 the XGBoost account is another; the target region is us-east-1: one move fixes both.
+    const spec = `\uFEFF${ACCOUNT_FIXED.replace('us-east-1', 'eu-west-1').replace(/\n/g, '\r\n')}`;
+    const root = tempProject({ '.sagemaker-spec.json': '{"region": "us-east-1"}', 'a.sagemaker.json': spec });
+    const run = runCli(['check', '--fix', 'a.sagemaker.json'], { cwd: root });
+    assert.equal(run.stderr, [
+      'fixed a.sagemaker.json:5:44  image-region-mismatch  Use the us-east-1 registry (683313688378.dkr.ecr.us-east-1.amazonaws.com)',
+      'sagemaker-spec: applied 1 fix in 1 file',
+      '',
+    ].join('\n'));
+    assert.equal(read(root, 'a.sagemaker.json'), `\uFEFF${ACCOUNT_FIXED.replace(/\n/g, '\r\n')}`);
+    assert.deepEqual([run.status, run.stdout], [0, '']);
+  });
+});
