@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { excludeMatcher, FileSelection, jsonIdentifiesRequest, type FileDecision } from '../../src/core/filesToCheck';
 import { compileGlobs } from '../../src/core/specGlobs';
 import { walkFilesToCheck } from '../../src/node/walkFilesToCheck';
-import { removeTempProjects, tempProject } from './cliTestKit';
+import { REPOSITORY_ROOT, removeTempProjects, tempProject } from './cliTestKit';
 
 const SPEC_GLOBS = compileGlobs(['**/*.sagemaker.json', '**/*.sagemaker.jsonc']);
 const TRAINING = '{"TrainingJobName": "j", "AlgorithmSpecification": {"TrainingImage": "x", "TrainingInputMode": "File"}}';
@@ -84,6 +84,35 @@ describe('files to check', () => {
       assert.equal(chosen.entersFolder('jobs'), true);
       assert.equal(decided(chosen.decideFile('jobs/a.old.sagemaker.json')), 'no');
       assert.equal(decided(chosen.decideFile('jobs/a.sagemaker.json')), 'yes:json');
+    });
+  });
+
+  describe("the README's pre-commit files pattern", () => {
+    /** The `files:` regex of the README's pre-commit hook (pre-commit matches it with Python's re.search). */
+    const preCommitFiles = () => {
+      const readme = fs.readFileSync(path.join(REPOSITORY_ROOT, 'README.md'), 'utf8');
+      const section = readme.slice(readme.indexOf('### pre-commit'));
+      const pattern = /^ +files: (.+)$/m.exec(section)?.[1];
+      assert.ok(pattern, 'the pre-commit section has a files: line');
+      return new RegExp(pattern);
+    };
+
+    it('passes every file a folder run may check and no file it never checks', () => {
+      const passes = preCommitFiles();
+      const chosen = selection();
+      const names = [
+        'train.sagemaker.json', 'train.sagemaker.jsonc', 'job.sagemaker.yaml', 'job.sagemaker.yml', 'flow.asl.json', 'flow.asl.yaml',
+        'endpoint-config.json', 'retrain.json', 'settings.jsonc', 'sam-pipeline.yaml', 'network.yml', 'xgboost-churn.pipeline.json', 'model.template.json',
+        'train.py', 'explore.ipynb', 'Dockerfile', 'dockerfile', 'Containerfile', 'containerfile', 'Dockerfile.gpu', 'Containerfile.dev', 'serve.Dockerfile', 'x.containerfile',
+        'README.md', 'LICENSE', 'notes.txt', 'train.pyc', 'model.tar.gz', 'data.csv', 'json', 'Dockerfiles/readme.md',
+      ];
+      for (const name of names) {
+        for (const file of [name, `config/${name}`, `a/b/${name}`]) {
+          assert.equal(passes.test(file), chosen.decideFile(file).check !== 'no', file);
+        }
+      }
+      // What the trial repository's `check .` found and the old pattern missed.
+      for (const file of ['config/endpoint-config.json', 'pipelines/retrain.json', 'cfn/sam-pipeline.yaml']) assert.ok(passes.test(file), file);
     });
   });
 
