@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { SeveritySetting } from '../core/findings';
+import { excludePatternProblem } from '../core/excludePatterns';
 import { ruleSettingProblem, type ProjectConfig } from '../core/projectConfig';
 import { CliError } from './cliError';
 
@@ -28,6 +29,8 @@ export interface CheckArguments {
   fix: boolean;
   /** Work out what `fix` would write and report the files as they would be, writing nothing. */
   fixDryRun: boolean;
+  /** `--exclude` patterns, gitignore-style, relative to the working folder. */
+  exclude: string[];
 }
 
 export type CliArguments = CheckArguments | { command: 'help' } | { command: 'version' };
@@ -48,6 +51,10 @@ Options:
   --region <region>       target region (overrides .sagemaker-spec.json, AWS_REGION, the profile)
   --rule <code>=<level>   severity of one code: error, warning, information, hint or off (repeatable)
   --max-warnings <n>      exit 1 when there are more than n warnings
+  --exclude <pattern>     skip files and folders matching a gitignore-style
+                          pattern (relative to the current folder) when
+                          expanding folders and globs; files named on the
+                          command line are still checked (repeatable)
   --quiet                 report errors only
   --fix                   apply each finding's preferred fix where it is unambiguous
                           (every host but notebooks; never a fix that leaves a
@@ -60,19 +67,26 @@ Options:
   -v, --version           show the version
 
 Settings come from the command line, then the nearest .sagemaker-spec.json
-({"region", "rules", "files"}), then the defaults.
+({"region", "rules", "files", "overrides": [{"files", "region"}], "exclude"}),
+then the defaults. Folders and globs skip symlinks; a file over 16 MiB found
+in them is skipped with a note on stderr.
 
 Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings;
-2 usage error, unreadable file (not a regular file, over 16 MiB), a glob or
-folder matching nothing (or over 100,000 files), an invalid config file, or an
-internal error while checking a file (the other files are still reported).
+2 usage error, a file that cannot be read (a named one also when it is not a
+regular file or is over 16 MiB), a glob or folder matching nothing (or over
+100,000 files), an invalid config file, or an internal error while checking a
+file. Every other file is still checked and reported.
 `;
+
+/** Options that take a value, with the spellings of every option (a value may not be one of them). */
+const VALUE_OPTIONS = new Set(['--format', '--region', '--rule', '--max-warnings', '--exclude']);
+const OPTION_SPELLINGS = new Set([...VALUE_OPTIONS, '--quiet', '--fix', '--help', '-h', '--version', '-v', '--']);
 
 export function parseCliArguments(argv: readonly string[]): CliArguments {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: withDashValuesJoined(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -83,6 +97,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         quiet: { type: 'boolean' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
+        exclude: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -120,13 +135,36 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     quiet: values.quiet ?? false,
     fix: values.fix ?? false,
     fixDryRun: values['fix-dry-run'] ?? false,
+    exclude: parseExcludes(values.exclude ?? []),
   };
+}
+
+/**
+ * `--max-warnings -1` → `--max-warnings=-1`: parseArgs calls a value starting with `-` ambiguous;
+ * unless it is one of our options, it is the value, and the option's own check says what is wrong.
+ */
+function withDashValuesJoined(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === '--') return [...args, ...argv.slice(index)];
+    const next = argv[index + 1];
+    if (VALUE_OPTIONS.has(arg) && next !== undefined && next.startsWith('-') && !OPTION_SPELLINGS.has(next.split('=')[0])) {
+      args.push(`${arg}=${next}`);
+      index++;
+    } else {
+      args.push(arg);
+    }
+  }
+  return args;
 }
 
 /** parseArgs explains at length; one line says what is wrong. */
 function describeParseError(error: Error & { code?: string }): string {
   const option = /'([^']+)'/.exec(error.message)?.[1];
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option "${option}"`;
+  // `--format --quiet`, `--format` last: the option's value is missing.
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && /ambiguous|missing/.test(error.message)) return `option "${option.split(' ')[0]}" needs a value`;
   return error.message.split('\n')[0].replace(/\.$/, '');
 }
 
@@ -156,6 +194,14 @@ function parseRules(settings: readonly string[]): Record<string, SeveritySetting
 }
 
 function parseMaxWarnings(value: string): number {
-  if (!/^\d+$/.test(value)) throw new CliError(`--max-warnings "${value}": expected a whole number of warnings (0 or more)`);
+  if (!/^\d+$/.test(value)) throw new CliError(`--max-warnings "${value}": expected a whole number of warnings (0 or more); leave the option out to let any number of warnings pass`);
   return Number(value);
+}
+
+function parseExcludes(patterns: readonly string[]): string[] {
+  for (const pattern of patterns) {
+    const problem = excludePatternProblem(pattern);
+    if (problem) throw new CliError(`--exclude ${JSON.stringify(pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern)} ${problem}`);
+  }
+  return [...patterns];
 }

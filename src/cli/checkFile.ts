@@ -12,9 +12,8 @@ import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { Finding } from '../core/findings';
 import { hostOfFileName, readFileDocument, type FileDocument } from '../core/fileHost';
 import { analyzeDocument, holdsRequests, type HostDocument } from '../core/hostDocument';
-import { readSpecFile, UnreadableFileError } from '../node/readSpecFile';
+import { readSpecFile } from '../node/readSpecFile';
 import { checkNotebook, isNotebookFile, type CellPosition } from './checkNotebook';
-import { CliError } from './cliError';
 import type { FileSettings, FileSettingsResolver } from './fileSettings';
 
 /** The data the editor's analysis uses too (data/ beside the bundle), loaded once per run. */
@@ -45,10 +44,11 @@ export interface CheckedFile {
 /**
  * Reads and analyzes one file; `text`, when given, is analyzed in place of the file's own (decoded)
  * text (`--fix-dry-run`'s fixed text).
- * @throws CliError (exit 2) when the file cannot be read (see readSpecFile) or its config file is
- * invalid; any other error is a fault in the analysis, which the caller reports per file.
+ * @throws UnreadableFileError when the file cannot be read (see readSpecFile) or a notebook is not
+ * one; CliError (exit 2) when its config file is invalid; any other error is a fault in the
+ * analysis, which the caller reports per file.
  */
-export function checkFile(file: string, context: CheckContext, text: string = readText(file)): CheckedFile {
+export function checkFile(file: string, context: CheckContext, text: string = readSpecFile(file)): CheckedFile {
   const settings = context.settings.forFile(file);
   if (isNotebookFile(file)) return checkNotebook(file, text, context, settings);
   const { document, forcedSpec } = readDocument(file, text, settings.forcedSpec);
@@ -73,13 +73,4 @@ export function analyzeFile(document: HostDocument, context: CheckContext, setti
 /** A (non-notebook) file's text read by the host its name picks (see core/fileHost.ts); `forcedSpec`: the file's settings matched it as a spec. */
 export function readDocument(file: string, text: string, forcedSpec: boolean): FileDocument {
   return readFileDocument(hostOfFileName(file), file, text, forcedSpec);
-}
-
-function readText(file: string): string {
-  try {
-    return readSpecFile(file);
-  } catch (error) {
-    if (error instanceof UnreadableFileError) throw new CliError(`cannot read ${file}: it ${error.reason}`);
-    throw error;
-  }
 }

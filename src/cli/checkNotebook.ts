@@ -11,7 +11,7 @@ import { findingsInIpynbFile } from '../core/hosts/notebook/ipynbFindings';
 import type { Finding } from '../core/findings';
 import { LineIndex } from '../core/textPositions';
 import { analyzeFile, type CheckContext, type CheckedFile } from './checkFile';
-import { CliError } from './cliError';
+import { UnreadableFileError } from '../node/readSpecFile';
 import type { FileSettings } from './fileSettings';
 
 /** Where a finding is inside its cell; all 1-based, columns in UTF-16 code units. */
@@ -32,11 +32,11 @@ export function isNotebookFile(file: string): boolean {
 /**
  * Analyses the notebook `text` of `file`. A notebook without anything SageMaker yields no findings
  * (and `isSpec` false, like a JSON file that is not a request).
- * @throws CliError (exit 2) when the text is not a notebook (not JSON, or no `cells` list).
+ * @throws UnreadableFileError when the text is not a notebook (not JSON, or no `cells` list).
  */
 export function checkNotebook(file: string, text: string, context: CheckContext, settings: FileSettings): CheckedFile {
   const ipynb = IpynbFile.parse(text);
-  if (!ipynb) throw new CliError(`cannot read ${file}: it is not a Jupyter notebook (nbformat 4 JSON with a "cells" list)`);
+  if (!ipynb) throw new UnreadableFileError(file, 'is not a Jupyter notebook (nbformat 4 JSON with a "cells" list)', 'unreadable');
   const { notebook } = ipynb;
   const document = readPythonDocument(notebook.text);
   if (!holdsRequests(document)) return { file, text, isSpec: false, findings: [] };

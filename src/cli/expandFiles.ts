@@ -9,6 +9,14 @@
  * A folder is walked by node/walkFilesToCheck.ts, which the editor's Check Workspace uses too: the
  * spec globs, Python, notebooks and JSON files whose members identify a request, honouring
  * `.gitignore` and skipping dependencies, virtual environments and build output.
+ *
+ * Folders and globs never follow a symlink, as ripgrep and ESLint do not: a symlinked folder is
+ * not entered (the expansion stays in the folder given and cannot loop) and a symlinked file is
+ * not taken (git stores it as a link; its target is taken under its own path when it is in the
+ * folder). A symlink named on the command line is checked. Exclusions (`--exclude`, a config
+ * file's `exclude`) apply to folders and globs, never to a file named on the command line. Each
+ * file is listed once, under the first path that reached it, however many arguments name it,
+ * through whichever links.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -34,6 +42,16 @@ export interface ExpandOptions {
   maxFiles?: number;
   /** True for an absolute path that the spec globs make a spec (default: the default spec globs anywhere). */
   isSpecFile?: (file: string) => boolean;
+  /** True for an absolute path that folders and globs skip (a folder is asked with `isFolder`); default none. */
+  isExcluded?: (file: string, isFolder: boolean) => boolean;
+}
+
+/** One file to check. */
+export interface FileToCheck {
+  /** Absolute path, as the argument or the expansion reached it (symlinks not resolved). */
+  file: string;
+  /** Named on the command line, not found in a folder or by a glob: the user asked about this very file. */
+  named: boolean;
 }
 
 const isDefaultSpecFile = (() => {
@@ -41,49 +59,96 @@ const isDefaultSpecFile = (() => {
   return (file: string) => (matches ??= compileGlobs(DEFAULT_SPEC_GLOBS))(toPosix(path.resolve(file)));
 })();
 
+/** The paths of expandArguments' files. */
+export function expandFiles(patterns: readonly string[], cwd: string, options: ExpandOptions = {}): string[] {
+  return expandArguments(patterns, cwd, options).map((found) => found.file);
+}
+
 /**
- * Absolute paths, each once, in the order given (each glob's matches sorted).
+ * The files to check, each once (by its real path), in the order given (a folder's in walk
+ * order, each glob's matches sorted).
  * @throws CliError (exit 2) for a missing path, a glob or folder matching nothing, or more than
  * `maxFiles` files in all.
  */
-export function expandFiles(patterns: readonly string[], cwd: string, options: ExpandOptions = {}): string[] {
+export function expandArguments(patterns: readonly string[], cwd: string, options: ExpandOptions = {}): FileToCheck[] {
   const maxFiles = options.maxFiles ?? MAX_FILES;
-  const files = new Set<string>();
+  const files = new Map<string, FileToCheck>();
+  const expand: Expansion = { isSpecFile: options.isSpecFile ?? isDefaultSpecFile, isExcluded: options.isExcluded ?? (() => false) };
   for (const pattern of patterns) {
-    const found = expandOne(pattern, cwd, options.isSpecFile ?? isDefaultSpecFile, maxFiles - files.size);
-    for (const file of found) files.add(file);
+    const found = expandOne(pattern, cwd, expand, maxFiles - files.size);
+    for (const file of found) {
+      const key = realPathOf(file.file);
+      const first = files.get(key);
+      if (first === undefined) files.set(key, file);
+      // Found by a folder first, then named: still the named file the user asked about.
+      else if (file.named) first.named = true;
+    }
     if (files.size > maxFiles) {
       const count = Math.max(files.size, found.length).toLocaleString('en-US');
       throw new CliError(`too many files: "${pattern}" brings the run to ${count} files, over the limit of ${maxFiles.toLocaleString('en-US')}; name fewer folders or narrower globs`);
     }
   }
-  return [...files];
+  return [...files.values()];
 }
 
-function expandOne(pattern: string, cwd: string, isSpecFile: (file: string) => boolean, room: number): string[] {
+interface Expansion {
+  isSpecFile(file: string): boolean;
+  isExcluded(file: string, isFolder: boolean): boolean;
+}
+
+function expandOne(pattern: string, cwd: string, expand: Expansion, room: number): FileToCheck[] {
   const resolved = path.resolve(cwd, pattern);
   const stats = statIfPresent(resolved);
   if (stats?.isDirectory()) {
-    const found: string[] = [];
+    const found: FileToCheck[] = [];
     // One past the room left is enough to tell the run is too large.
-    for (const { file } of walkFilesToCheck(resolved, { isSpecFile })) if (found.push(file) > room) break;
-    if (found.length === 0) throw new CliError(`no files to check in folder "${pattern}": no spec files (*.sagemaker.json/.yaml), *.py, *.ipynb, Dockerfiles or *.asl.json/.yaml, and no JSON or YAML file identifying a SageMaker request, Pipelines definition, state machine or CloudFormation template (outside .gitignore'd and skipped folders)`);
+    for (const { file } of walkFilesToCheck(resolved, { ...expand, followSymlinks: false })) if (found.push({ file, named: false }) > room) break;
+    if (found.length === 0) throw new CliError(`no files to check in folder "${pattern}": no spec files (*.sagemaker.json/.yaml), *.py, *.ipynb, Dockerfiles or *.asl.json/.yaml, and no JSON or YAML file identifying a SageMaker request, Pipelines definition, state machine or CloudFormation template (outside .gitignore'd, excluded and skipped folders, symlinks not followed)`);
     return found;
   }
-  if (stats) return [resolved];
+  if (stats) return [{ file: resolved, named: true }];
   if (isDynamicPattern(pattern)) {
     // The ignore globs are relative to `cwd`; an absolute glob is judged from its own static folder.
-    const found = withoutIgnoredFolders(glob([pattern], cwd), path.isAbsolute(pattern) ? staticBase(pattern) : cwd);
-    if (found.length === 0) throw new CliError(`no files match "${pattern}"`);
-    return found;
+    const matched = withoutIgnoredFolders(glob([pattern], cwd), path.isAbsolute(pattern) ? staticBase(pattern) : cwd);
+    if (matched.length === 0) throw new CliError(`no files match "${pattern}"`);
+    const found = matched.filter((file) => !isSymlink(file) && !isExcludedWithFolders(file, expand));
+    if (found.length === 0) throw new CliError(`no files to check match "${pattern}": its ${matched.length === 1 ? 'match is' : `${matched.length} matches are`} excluded or symlinks`);
+    return found.map((file) => ({ file, named: false }));
   }
   throw new CliError(`cannot read "${pattern}": no such file or folder`);
 }
 
+/** Symlinked folders are not followed, so each match is found under its own path once. */
 function glob(patterns: string[], cwd: string): string[] {
-  return globSync(patterns, { cwd, absolute: true, onlyFiles: true, dot: true, ignore: IGNORED_FOLDERS })
+  return globSync(patterns, { cwd, absolute: true, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore: IGNORED_FOLDERS })
     .map((file) => path.resolve(file))
     .sort();
+}
+
+/** True when the file, or a folder it is in, is excluded (as the walk would not have entered it). */
+function isExcludedWithFolders(file: string, expand: Expansion): boolean {
+  if (expand.isExcluded(file, false)) return true;
+  for (let folder = path.dirname(file); path.dirname(folder) !== folder; folder = path.dirname(folder)) {
+    if (expand.isExcluded(folder, true)) return true;
+  }
+  return false;
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** The key that tells two paths are one file: its real path (the path itself when it cannot be resolved). */
+function realPathOf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 /** The folder part of a glob before its first special character (`/repo/src/` for `/repo/src/**` globs). */

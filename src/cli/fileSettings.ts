@@ -6,8 +6,13 @@
  * match anywhere, as `sagemakerSpec.files` does in the editor. Globs are matched by
  * core/specGlobs (VS Code's glob syntax, in linear time), as a config file comes with the
  * repository and must not be able to stall the run.
+ *
+ * What folders and globs skip comes from the same layers: `--exclude` patterns (relative to the
+ * working folder), then the `exclude` patterns of the config file nearest to the path asked about
+ * (relative to that file's folder); see core/excludePatterns.ts.
  */
 import * as path from 'node:path';
+import { compileExcludePatterns, type ExcludeMatcher } from '../core/excludePatterns';
 import { DEFAULT_SPEC_GLOBS, mergeProjectConfigs, overrideForFile, regionForFile, type ProjectConfig } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
 import { compileGlobs, type PathMatcher } from '../core/specGlobs';
@@ -32,13 +37,21 @@ export class FileSettingsResolver {
   private readonly defaultMatcher = anywhereMatcher(DEFAULT_SPEC_GLOBS);
   /** Each config file's compiled `files` globs. */
   private readonly configMatchers = new Map<string, Matcher>();
+  /** Each config file's compiled `exclude` patterns. */
+  private readonly configExcludes = new Map<string, ExcludeMatcher>();
+  private readonly commandLineExcludes: { matches: ExcludeMatcher; cwd: string };
 
-  /** `knownRegions`: the catalog's regions; a config file's `region` must be one of them. */
+  /**
+   * `knownRegions`: the catalog's regions; a config file's `region` must be one of them.
+   * `exclude`: the `--exclude` patterns, relative to `cwd` (checked by the argument parser).
+   */
   constructor(
     private readonly overrides: ProjectConfig,
     knownRegions: readonly string[],
+    exclude: { patterns: readonly string[]; cwd: string } = { patterns: [], cwd: '/' },
   ) {
     this.configs = new ProjectConfigFiles({ knownRegions });
+    this.commandLineExcludes = { matches: compileExcludePatterns(exclude.patterns), cwd: exclude.cwd };
   }
 
   /** Throws CliError when the config file that applies is invalid. */
@@ -75,6 +88,21 @@ export class FileSettingsResolver {
     return found && files ? this.configMatcher(found, files)(file) : this.defaultMatcher(file);
   }
 
+  /**
+   * True when folders and globs skip the file or folder at `file` (absolute): `--exclude`
+   * matches it, or the `exclude` of the config file nearest to it (for a folder: nearest to the
+   * folder holding it). An invalid config file excludes nothing (checking its files reports it).
+   */
+  isExcluded(file: string, isFolder: boolean): boolean {
+    if (excludedBelow(this.commandLineExcludes.cwd, this.commandLineExcludes.matches, file, isFolder)) return true;
+    const found = this.configs.nearest(path.dirname(file));
+    const patterns = found?.parsed.ok ? found.parsed.config.exclude : undefined;
+    if (!found || !patterns) return false;
+    let matches = this.configExcludes.get(found.file);
+    if (!matches) this.configExcludes.set(found.file, (matches = compileExcludePatterns(patterns)));
+    return excludedBelow(found.dir, matches, file, isFolder);
+  }
+
   private configMatcher(config: FoundProjectConfig, globs: readonly string[]): Matcher {
     let matcher = this.configMatchers.get(config.file);
     if (!matcher) {
@@ -83,6 +111,12 @@ export class FileSettingsResolver {
     }
     return matcher;
   }
+}
+
+/** True when `matches` (patterns relative to `base`) excludes `file`; nothing outside `base` is. */
+function excludedBelow(base: string, matches: ExcludeMatcher, file: string, isFolder: boolean): boolean {
+  const relative = pathInside(base, file);
+  return relative !== undefined && relative !== '' && matches(isFolder ? `${relative}/` : relative);
 }
 
 /** Globs relative to `base`; files outside it never match. */

@@ -41,6 +41,16 @@ export interface FileReport {
   omittedCount: number;
   /** Set when the analysis of this file failed: its message (the file then has no findings). */
   internalError?: string;
+  /** Set when the file could not be read: why, completing "it …" ("is not readable (permission denied)"). */
+  readError?: string;
+}
+
+/** A file found in a folder or by a glob and not checked, with why ("is larger than 16 MiB, the limit"). */
+export interface SkippedFile {
+  /** Absolute path. */
+  file: string;
+  /** Completes "it …". */
+  reason: string;
 }
 
 export type SeverityCounts = Record<Severity, number>;
@@ -65,6 +75,16 @@ export function toFileReport(checked: CheckedFile, cwd: string, quiet: boolean):
 /** The report of a file whose analysis failed with `message`: no findings, the failure kept. */
 export function failedFileReport(file: string, cwd: string, message: string): FileReport {
   return { ...emptyReport(file, cwd), internalError: message };
+}
+
+/** The report of a file that could not be read (`reason` completes "it …"): no findings, the reason kept. */
+export function unreadFileReport(file: string, cwd: string, reason: string): FileReport {
+  return { ...emptyReport(file, cwd), readError: reason };
+}
+
+/** True when the report's file was not fully checked (unread, or its analysis failed): exit 2. */
+export function isIncomplete(report: FileReport): boolean {
+  return report.internalError !== undefined || report.readError !== undefined;
 }
 
 function emptyReport(file: string, cwd: string): FileReport {

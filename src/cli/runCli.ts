@@ -4,7 +4,11 @@
  *
  * A fault in one file's analysis (an exception that is not a CliError) costs only that file: one
  * line on stderr (the stack too when SAGEMAKER_SPEC_DEBUG=1), the other files reported in full,
- * and exit 2, since the run did not check everything it was asked to.
+ * and exit 2, since the run did not check everything it was asked to. So does a file that cannot
+ * be read (permission denied, not a regular file, a notebook that is not one), with one line on
+ * stderr and an entry in the json and sarif output; a file over 16 MiB that a folder or glob
+ * found is skipped with a note on stderr (as the editor's Check Workspace skips it), while one
+ * named on the command line is a file that cannot be read.
  */
 import type { analyzeDocument } from '../core/hostDocument';
 import { regionProblem } from '../core/projectConfig';
@@ -12,16 +16,18 @@ import { awsConfigPath, readTextIfPresent } from '../node/awsConfigFiles';
 import { loadApiModel } from '../node/loadApiModel';
 import { loadCatalog, loadInstanceGpus } from '../node/loadCatalog';
 import { loadAlgorithms } from '../node/loadAlgorithms';
+import { workTreeRoot } from '../node/gitRepository';
+import { UnreadableFileError } from '../node/readSpecFile';
 import { parseCliArguments, USAGE, type CheckArguments } from './arguments';
 import { checkFile, type CheckContext } from './checkFile';
 import { CliError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_READ_ERROR } from './cliError';
-import { expandFiles } from './expandFiles';
+import { expandArguments, type FileToCheck } from './expandFiles';
 import { FileSettingsResolver } from './fileSettings';
 import { fixFile, type FixedFile, type FixOptions } from './fixFile';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
-import { countSeverities, failedFileReport, toFileReport, type FileReport } from './report';
+import { countSeverities, failedFileReport, isIncomplete, toFileReport, unreadFileReport, type FileReport, type SkippedFile } from './report';
 import { terminalSafe } from './terminalText';
 import { pathInside } from './paths';
 import { packageVersion } from './version';
@@ -69,8 +75,8 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     const problem = regionProblem(args.overrides.region, knownRegions);
     if (problem) throw new CliError(`--region ${problem}`);
   }
-  const settings = new FileSettingsResolver(args.overrides, knownRegions);
-  const files = expandFiles(args.patterns, io.cwd, { isSpecFile: (file) => settings.isSpecFile(file) });
+  const settings = new FileSettingsResolver(args.overrides, knownRegions, { patterns: args.exclude, cwd: io.cwd });
+  const files = expandArguments(args.patterns, io.cwd, { isSpecFile: (file) => settings.isSpecFile(file), isExcluded: (file, isFolder) => settings.isExcluded(file, isFolder) });
   const context: CheckContext = {
     catalog,
     apiModel: loadApiModel(),
@@ -82,12 +88,18 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     analyze: hooks.analyze,
   };
   // A dry run checks each fixed text as it would be written, in memory.
-  const fixedTexts = args.fix || args.fixDryRun ? fixAll(files, context, io, { errorsOnly: args.quiet, dryRun: args.fixDryRun }) : undefined;
-  // Check every file before printing, so a read error (exit 2) never leaves half a report.
-  const reports: FileReport[] = files.map((file) => checkOne(file, context, args, io, args.fixDryRun ? fixedTexts?.get(file) : undefined));
-  io.stdout(format(args, reports, io));
+  const fixedTexts = args.fix || args.fixDryRun ? fixAll(files.map((found) => found.file), context, io, { errorsOnly: args.quiet, dryRun: args.fixDryRun }) : undefined;
+  // Every file is checked and the whole report printed before the exit code is decided.
+  const reports: FileReport[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const found of files) {
+    const outcome = checkOne(found, context, args, io, args.fixDryRun ? fixedTexts?.get(found.file) : undefined);
+    if ('reason' in outcome) skipped.push(outcome);
+    else reports.push(outcome);
+  }
+  io.stdout(format(args, reports, skipped, io));
 
-  if (reports.some((report) => report.internalError !== undefined)) return EXIT_USAGE_OR_READ_ERROR;
+  if (reports.some(isIncomplete)) return EXIT_USAGE_OR_READ_ERROR;
   const counts = countSeverities(reports);
   if (counts.error > 0) return EXIT_PROBLEMS;
   if (args.maxWarnings !== undefined && counts.warning > args.maxWarnings) {
@@ -97,11 +109,23 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
   return EXIT_CLEAN;
 }
 
-/** One file's report (of `text` in place of its own, for a dry run's fixed text); a CliError (unreadable file, invalid config) still ends the run. */
-function checkOne(file: string, context: CheckContext, args: CheckArguments, io: CliIo, text?: string): FileReport {
+/**
+ * One file's report (of `text` in place of its own, for a dry run's fixed text), or why a file found
+ * in a folder or by a glob was skipped (over 16 MiB). A file that cannot be read gets a report
+ * saying so; a CliError (an invalid config file) ends the run.
+ */
+function checkOne({ file, named }: FileToCheck, context: CheckContext, args: CheckArguments, io: CliIo, text?: string): FileReport | SkippedFile {
   try {
     return toFileReport(checkFile(file, context, text), io.cwd, args.quiet);
   } catch (error) {
+    if (error instanceof UnreadableFileError) {
+      if (error.kind === 'too-large' && !named) {
+        io.stderr(`sagemaker-spec: skipped ${terminalSafe(file)}: it ${error.reason}\n`);
+        return { file, reason: error.reason };
+      }
+      io.stderr(`sagemaker-spec: cannot read ${terminalSafe(file)}: it ${error.reason}\n`);
+      return unreadFileReport(file, io.cwd, error.reason);
+    }
     if (error instanceof CliError) throw error;
     reportInternalError(`internal error while checking ${file}`, error, io);
     return failedFileReport(file, io.cwd, error instanceof Error ? error.message : String(error));
@@ -161,12 +185,13 @@ function firstLine(text: string): string {
   return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }
 
-function format(args: CheckArguments, reports: FileReport[], io: CliIo): string {
+function format(args: CheckArguments, reports: FileReport[], skipped: SkippedFile[], io: CliIo): string {
   switch (args.format) {
     case 'json':
       return formatJson(reports);
     case 'sarif':
-      return formatSarif(reports, { cwd: io.cwd, version: packageVersion() });
+      // Code scanning names files from the repository's root, wherever the checker ran.
+      return formatSarif(reports, { sourceRoot: workTreeRoot(io.cwd) ?? io.cwd, version: packageVersion(), skipped });
     case 'stylish':
       return formatStylish(reports);
   }

@@ -4,13 +4,17 @@
  * `sagemakerSpec.*` settings mean:
  *
  *     { "region": "eu-west-1", "rules": { "latest-tag": "error" }, "files": ["jobs/*.json"],
- *       "overrides": [{ "files": ["eu/**"], "region": "eu-central-1" }] }
+ *       "overrides": [{ "files": ["eu/**"], "region": "eu-central-1" }], "exclude": ["fixtures/"] }
  *
- * `files` globs (also those of `overrides`) are relative to the folder holding the file. Parsing and merging are pure; finding
+ * `files` globs (also those of `overrides`) and `exclude` patterns (gitignore-style, see
+ * excludePatterns.ts; the checker's folder and glob arguments skip them) are relative to the
+ * folder holding the file. Parsing and merging are pure; finding
  * the file on disk is src/node/projectConfigFiles.ts.
  */
-import { parseTree, getNodeValue, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, getNodeValue, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { closestMatches } from './closestMatches';
+import { excludeListProblem } from './excludePatterns';
+import { describeJsonSyntaxError } from './rules/jsonSyntaxRule';
 import type { SeveritySetting } from './findings';
 import { RULES, type RuleSettings } from './rules/ruleCodes';
 import { compileGlobs, globProblem, MAX_GLOB_COUNT, type PathMatcher } from './specGlobs';
@@ -32,6 +36,8 @@ export interface ProjectConfig {
   files?: string[];
   /** Regions for some files: the last entry whose globs match a file sets its region. */
   overrides?: RegionOverride[];
+  /** Gitignore-style patterns (relative to the config file's folder) of files the checker's folder and glob arguments skip. */
+  exclude?: string[];
 }
 
 /** One entry of `overrides`: files (globs relative to the config file's folder) and their region. */
@@ -45,7 +51,7 @@ export const MAX_OVERRIDE_COUNT = 256;
 
 export type ParsedProjectConfig = { ok: true; config: ProjectConfig } | { ok: false; problem: string };
 
-const MEMBERS = ['region', 'rules', 'files', 'overrides'];
+const MEMBERS = ['region', 'rules', 'files', 'overrides', 'exclude'];
 
 /** AWS region names: `us-east-1`, `us-gov-west-1`, `cn-northwest-1`, `eusc-de-east-1`. */
 const REGION_SYNTAX = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
@@ -75,11 +81,14 @@ export function parseProjectConfig(text: string, options: ProjectConfigOptions =
 function parseConfigText(text: string, options: ProjectConfigOptions): ParsedProjectConfig {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0 || !root) {
-    const offset = errors[0]?.offset ?? 0;
-    const position = new LineIndex(text).positionAt(offset);
-    const what = errors[0] ? printParseErrorCode(errors[0].error) : 'empty file';
-    return invalid(`${what} at line ${position.line + 1}, column ${position.character + 1}`);
+  // Nothing but blanks and comments: no value to complain about.
+  if (!root) return invalid('the file is empty: write an object such as {"region": "us-east-1"}');
+  if (errors.length > 0) {
+    const error = errors[0];
+    const position = new LineIndex(text).positionAt(error.offset);
+    // The character itself says more than "unexpected": a single quote, a stray letter.
+    const found = error.error === ParseErrorCode.InvalidSymbol && error.offset < text.length ? ` ${JSON.stringify(String.fromCodePoint(text.codePointAt(error.offset)!))}` : '';
+    return invalid(`not valid JSON at line ${position.line + 1}, column ${position.character + 1}: ${describeJsonSyntaxError(error.error)}${found}`);
   }
   const duplicate = duplicateKey(root, text);
   if (duplicate) return invalid(duplicate);
@@ -116,6 +125,12 @@ function parseConfigText(text: string, options: ProjectConfigOptions): ParsedPro
         const parsed = parseOverrides(memberValue, options);
         if (typeof parsed === 'string') return invalid(parsed);
         config.overrides = parsed;
+        break;
+      }
+      case 'exclude': {
+        const problem = excludeListProblem(memberValue);
+        if (problem) return invalid(`"exclude"${problem}`);
+        config.exclude = memberValue as string[];
         break;
       }
       default:

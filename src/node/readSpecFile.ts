@@ -13,11 +13,19 @@ import { decodeText } from '../core/decodeText';
 /** The editor's limit for documents it analyzes (16 MiB); the checker uses the same. */
 export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
 
+/**
+ * What kept a file from being read: `too-large` (over the limit), `not-regular` (a folder, FIFO,
+ * device, socket), `missing` (or a symlink to nothing), `unreadable` (permission denied, a symlink
+ * loop, an I/O error). Callers skip a too-large file they found themselves and report the rest.
+ */
+export type UnreadableKind = 'too-large' | 'not-regular' | 'missing' | 'unreadable';
+
 /** Why a file was not read; `reason` completes "it …" ("is a folder, not a file"), for a one-line message. */
 export class UnreadableFileError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
+    readonly kind: UnreadableKind,
     options?: { cause?: unknown },
   ) {
     super(`${file}: ${reason}`, options);
@@ -41,7 +49,7 @@ export function readRegularFile(file: string, maxBytes: number = MAX_SPEC_BYTES)
   try {
     descriptor = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw new UnreadableFileError(file, describeErrno(error), { cause: error });
+    throw errnoError(file, error);
   }
   try {
     const stats = statOrThrow(() => fs.fstatSync(descriptor), file);
@@ -51,7 +59,7 @@ export function readRegularFile(file: string, maxBytes: number = MAX_SPEC_BYTES)
     for (;;) {
       if (length === buffer.length) {
         // Grown since the stat: read on, but never past the limit.
-        if (length > maxBytes) throw new UnreadableFileError(file, tooLarge(maxBytes));
+        if (length > maxBytes) throw new UnreadableFileError(file, tooLarge(maxBytes), 'too-large');
         buffer = Buffer.concat([buffer, Buffer.alloc(Math.min(buffer.length, maxBytes + 1 - length))]);
       }
       const read = readOrThrow(descriptor, buffer, length, file);
@@ -65,9 +73,9 @@ export function readRegularFile(file: string, maxBytes: number = MAX_SPEC_BYTES)
 }
 
 function checkStats(file: string, stats: fs.Stats, maxBytes: number): void {
-  if (stats.isDirectory()) throw new UnreadableFileError(file, 'is a folder, not a file');
-  if (!stats.isFile()) throw new UnreadableFileError(file, `is not a regular file (${fileType(stats)})`);
-  if (stats.size > maxBytes) throw new UnreadableFileError(file, tooLarge(maxBytes));
+  if (stats.isDirectory()) throw new UnreadableFileError(file, 'is a folder, not a file', 'not-regular');
+  if (!stats.isFile()) throw new UnreadableFileError(file, `is not a regular file (${fileType(stats)})`, 'not-regular');
+  if (stats.size > maxBytes) throw new UnreadableFileError(file, tooLarge(maxBytes), 'too-large');
 }
 
 function tooLarge(maxBytes: number): string {
@@ -87,7 +95,7 @@ function statOrThrow(stat: () => fs.Stats, file: string): fs.Stats {
   try {
     return stat();
   } catch (error) {
-    throw new UnreadableFileError(file, describeErrno(error), { cause: error });
+    throw errnoError(file, error);
   }
 }
 
@@ -95,8 +103,14 @@ function readOrThrow(descriptor: number, buffer: Buffer, position: number, file:
   try {
     return fs.readSync(descriptor, buffer, position, buffer.length - position, null);
   } catch (error) {
-    throw new UnreadableFileError(file, describeErrno(error), { cause: error });
+    throw errnoError(file, error);
   }
+}
+
+function errnoError(file: string, error: unknown): UnreadableFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const kind = code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
+  return new UnreadableFileError(file, describeErrno(error), kind, { cause: error });
 }
 
 /** Completes "it …": ENOENT → "does not exist …", with the code for the rare ones. */

@@ -1,13 +1,19 @@
 /**
  * Walks a folder for the files to check, asking core/filesToCheck.ts about every folder and file.
- * The `.gitignore` files that apply are read as git reads them: those of the repository's folders
- * above the walked one (up to the folder holding `.git`, with `.git/info/exclude`), then each
- * folder's own as the walk enters it.
+ * The `.gitignore` files that apply are read as git reads them: the work tree's `info/exclude`,
+ * then those of the repository's folders above the walked one (up to the folder holding `.git`),
+ * then each folder's own as the walk enters it.
  *
- * Only regular files are returned (symlinks followed; a symlinked folder is entered once, so a
- * link loop ends): a FIFO or a device is never opened. A file that must be read to be identified
- * (a JSON file outside the spec globs) is read bounded and without blocking (readSpecFile); one
- * that cannot be read, or is over the size limit, is not a request we could check and is skipped.
+ * Only regular files are returned: a FIFO or a device is never opened. Symlinks below the folder
+ * walked are followed (a symlinked folder is entered once, so a link loop ends) unless
+ * `followSymlinks` is false, as for the checker: then a symlinked folder is not entered, so the
+ * walk never leaves the folder given, and a symlinked file is not returned (its target is found
+ * under its own path when it is inside the folder), as ripgrep and ESLint do.
+ *
+ * A file that must be read to be identified (a JSON file outside the spec globs) is read bounded
+ * and without blocking (readSpecFile): one over the size limit is skipped (a data file, not a
+ * request), one that cannot be read (permission denied) is returned without text, so that the
+ * caller, reading it again, reports it.
  *
  * A generator, so the editor can show progress and stop between files.
  */
@@ -15,6 +21,7 @@ import type { FileHost } from '../core/fileHost';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileSelection } from '../core/filesToCheck';
+import { infoExcludePath, workTreeRoot } from './gitRepository';
 import { MAX_SPEC_BYTES, readSpecFile, UnreadableFileError } from './readSpecFile';
 
 export interface FoundFile {
@@ -33,6 +40,8 @@ export interface WalkOptions {
   isExcluded?(file: string, isFolder: boolean): boolean;
   /** Largest file read to identify it (bytes); larger ones are skipped. */
   maxBytes?: number;
+  /** Follow symlinks below the folder walked (default true, as the editor's Check Workspace does); false skips them. */
+  followSymlinks?: boolean;
 }
 
 /** What the walk has looked at so far, for progress. */
@@ -48,15 +57,17 @@ export interface WalkProgress {
 export function* walkFilesToCheck(root: string, options: WalkOptions, progress: WalkProgress = { foldersEntered: 0, filesSeen: 0 }): Generator<FoundFile> {
   root = path.resolve(root);
   // Paths are judged relative to the repository, where `.gitignore` rules are anchored.
-  const base = repositoryRoot(root) ?? root;
+  const base = workTreeRoot(root) ?? root;
   const toRelative = (file: string) => path.relative(base, file).split(path.sep).join('/');
   const selection = new FileSelection({
     isSpecFile: (relative) => options.isSpecFile(path.join(base, relative)),
     isExcluded: options.isExcluded && ((relative) => options.isExcluded!(path.join(base, relative), relative.endsWith('/'))),
   });
+  // Git reads info/exclude before any .gitignore, so the work tree's own files override it.
+  const excludeFile = infoExcludePath(base);
+  const exclude = excludeFile === undefined ? undefined : readIfPossible(excludeFile, MAX_GITIGNORE_BYTES);
+  if (exclude !== undefined) selection.addGitignore('', exclude);
   if (base !== root) {
-    const exclude = readIfPossible(path.join(base, '.git', 'info', 'exclude'), MAX_GITIGNORE_BYTES);
-    if (exclude !== undefined) selection.addGitignore('', exclude);
     for (let folder = path.dirname(root); ; folder = path.dirname(folder)) {
       addGitignore(selection, folder, toRelative(folder));
       if (folder === base) break;
@@ -80,15 +91,16 @@ export function* walkFilesToCheck(root: string, options: WalkOptions, progress: 
     const subfolders: string[] = [];
     for (const entry of entries) {
       const file = path.join(folder, entry.name);
-      const type = entryType(entry, file);
+      const type = entryType(entry, file, options.followSymlinks ?? true);
       if (type === 'folder') subfolders.push(file);
       if (type !== 'file') continue;
       progress.filesSeen++;
       const decision = selection.decideFile(toRelative(file));
       if (decision.check === 'yes') yield { file, host: decision.host };
       else if (decision.check === 'ifIdentified') {
-        const text = readIfPossible(file, options.maxBytes ?? MAX_SPEC_BYTES);
-        if (text !== undefined && decision.identifies(text)) yield { file, host: decision.host, text };
+        const read = readToIdentify(file, options.maxBytes ?? MAX_SPEC_BYTES);
+        if (read === 'unreadable') yield { file, host: decision.host };
+        else if (read !== undefined && decision.identifies(read)) yield { file, host: decision.host, text: read };
       }
     }
     // Depth first: a folder's subfolders (by name) before the next folder, a readable order.
@@ -98,14 +110,6 @@ export function* walkFilesToCheck(root: string, options: WalkOptions, progress: 
 
 /** A `.gitignore` holds patterns; anything larger than this is not one (bytes). */
 const MAX_GITIGNORE_BYTES = 1024 * 1024;
-
-/** The nearest folder at or above `folder` holding `.git` (a folder, or a file in a worktree), or undefined. */
-function repositoryRoot(folder: string): string | undefined {
-  for (let current = folder; ; current = path.dirname(current)) {
-    if (fs.existsSync(path.join(current, '.git'))) return current;
-    if (path.dirname(current) === current) return undefined;
-  }
-}
 
 function addGitignore(selection: FileSelection, folder: string, relativeFolder: string): void {
   const text = readIfPossible(path.join(folder, '.gitignore'), MAX_GITIGNORE_BYTES);
@@ -129,11 +133,11 @@ function realPath(folder: string): string | undefined {
   }
 }
 
-/** A symlink counts as what it points to; FIFOs, sockets and devices are `other`. */
-function entryType(entry: fs.Dirent, file: string): 'file' | 'folder' | 'other' {
+/** A symlink counts as what it points to when followed, else `other`; FIFOs, sockets and devices are `other`. */
+function entryType(entry: fs.Dirent, file: string, followSymlinks: boolean): 'file' | 'folder' | 'other' {
   if (entry.isDirectory()) return 'folder';
   if (entry.isFile()) return 'file';
-  if (!entry.isSymbolicLink()) return 'other';
+  if (!entry.isSymbolicLink() || !followSymlinks) return 'other';
   try {
     const stats = fs.statSync(file);
     if (stats.isDirectory()) return 'folder';
@@ -141,6 +145,19 @@ function entryType(entry: fs.Dirent, file: string): 'file' | 'folder' | 'other' 
     return 'file';
   } catch {
     return 'other';
+  }
+}
+
+/**
+ * The decoded text; `unreadable` when the file is there but cannot be read (permission denied),
+ * which its caller should hear about; undefined when it is too large, not a regular file or gone.
+ */
+function readToIdentify(file: string, maxBytes: number): string | 'unreadable' | undefined {
+  try {
+    return readSpecFile(file, maxBytes);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    return error.kind === 'unreadable' ? 'unreadable' : undefined;
   }
 }
 

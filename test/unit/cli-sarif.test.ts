@@ -5,7 +5,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { JsonFileResult } from '../../src/cli/formatters/json';
 import { RULE_CODES, RULES, ruleDocsUrl } from '../../src/core/rules/ruleCodes';
-import { REPOSITORY_ROOT, runCli } from './cliTestKit';
+import { pathToFileURL } from 'node:url';
+import { example, removeTempProjects, REPOSITORY_ROOT, runCli, tempProject } from './cliTestKit';
 
 // The official SARIF 2.1.0 JSON Schema (draft-07); see test/fixtures/sarif/README.md for its source.
 const SCHEMA = JSON.parse(fs.readFileSync(path.join(REPOSITORY_ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
@@ -79,5 +80,33 @@ describe('sarif output', () => {
     });
     assert.ok(fromSarif.length >= 6);
     assert.deepEqual(fromSarif, fromJson);
+  });
+
+  describe('paths for code scanning, from any working folder', () => {
+    after(removeTempProjects);
+    const XGBOOST_UNPINNED = example('broken-xgboost-unpinned.sagemaker.json');
+    const locations = (stdout: string) => {
+      const run = (JSON.parse(stdout) as { runs: (SarifLog['runs'][number] & { originalUriBaseIds: Record<string, { uri: string }> })[] }).runs[0];
+      return { root: run.originalUriBaseIds['%SRCROOT%'].uri, files: run.results.map((result) => result.locations[0].physicalLocation.artifactLocation) };
+    };
+
+    it('are relative to the git work tree\'s root when run from a subfolder, files outside the subfolder too', () => {
+      const root = tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', 'ml/jobs/a.sagemaker.json': XGBOOST_UNPINNED, 'infra/b.sagemaker.json': XGBOOST_UNPINNED });
+      const run = runCli(['check', '--format', 'sarif', '.', '../../infra'], { cwd: path.join(root, 'ml', 'jobs') });
+      assert.equal(run.status, 1, run.stderr);
+      const { root: sourceRoot, files } = locations(run.stdout);
+      assert.equal(sourceRoot, `${pathToFileURL(root).href}/`);
+      assert.deepEqual(files, [
+        { uri: 'ml/jobs/a.sagemaker.json', uriBaseId: '%SRCROOT%' },
+        { uri: 'infra/b.sagemaker.json', uriBaseId: '%SRCROOT%' },
+      ]);
+    });
+
+    it('are relative to the working folder outside a work tree, and absolute file: URIs outside it', () => {
+      const root = tempProject({ 'here/a.sagemaker.json': XGBOOST_UNPINNED, 'there/b.sagemaker.json': XGBOOST_UNPINNED });
+      const { root: sourceRoot, files } = locations(runCli(['check', '--format', 'sarif', '.', '../there'], { cwd: path.join(root, 'here') }).stdout);
+      assert.equal(sourceRoot, `${pathToFileURL(path.join(root, 'here')).href}/`);
+      assert.deepEqual(files, [{ uri: 'a.sagemaker.json', uriBaseId: '%SRCROOT%' }, { uri: pathToFileURL(path.join(root, 'there', 'b.sagemaker.json')).href }]);
+    });
   });
 });

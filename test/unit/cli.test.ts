@@ -36,7 +36,9 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       const run = runCli(['--help']);
       assert.equal(run.status, 0);
       assert.match(run.stdout, /^Usage: sagemaker-spec check/);
-      for (const option of ['--format', '--region', '--rule', '--max-warnings', '--quiet']) assert.ok(run.stdout.includes(option), option);
+      for (const option of ['--format', '--region', '--rule', '--max-warnings', '--quiet', '--exclude']) assert.ok(run.stdout.includes(option), option);
+      // Every member of the config file is named.
+      for (const member of ['"region"', '"rules"', '"files"', '"overrides"', '"exclude"']) assert.ok(run.stdout.includes(member), member);
     });
 
     it('--version prints the package version', () => {
@@ -68,6 +70,10 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       assertUsageError(runCli(['check', '--fixx', 'x.json']), /unknown option "--fixx"/);
       assertUsageError(runCli(['check', '--format', 'xml', 'x.json']), /unknown --format "xml"/);
       assertUsageError(runCli(['check', '--max-warnings', 'many', 'x.json']), /--max-warnings "many"/);
+      // A negative number is a value, not an option: the message says what --max-warnings takes.
+      assertUsageError(runCli(['check', '--max-warnings', '-1', 'x.json']), /^sagemaker-spec: --max-warnings "-1": expected a whole number of warnings \(0 or more\); leave the option out to let any number of warnings pass\n$/);
+      assertUsageError(runCli(['check', '--format', '--quiet', 'x.json']), /^sagemaker-spec: option "--format" needs a value; run "sagemaker-spec --help" for usage\n$/);
+      assertUsageError(runCli(['check', 'x.json', '--region']), /^sagemaker-spec: option "--region" needs a value;/);
       assertUsageError(runCli(['check', '--rule', 'latest-tag', 'x.json']), /expected <code>=<severity>/);
       assertUsageError(runCli(['check', '--rule', 'latest-tags=off', 'x.json']), /unknown rule code "latest-tags" \(did you mean "latest-tag"\?\)/);
       assertUsageError(runCli(['check', '--rule', 'latest-tag=warn', 'x.json']), /"warn" is not one of error, warning, information, hint, off/);
@@ -87,6 +93,12 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       assertUsageError(run, /invalid config /);
       assert.ok(run.stderr.includes(path.join(root, '.sagemaker-spec.json')), run.stderr);
       assert.match(run.stderr, /"latest-tag": "warn" is not one of/);
+    });
+
+    it('2 for a config file that is not JSON, saying what is wrong in words, where', () => {
+      const root = tempProject({ '.sagemaker-spec.json': "{'region': 'us-east-1'}", 'job.sagemaker.json': GOOD });
+      const run = runCli(['check', 'job.sagemaker.json'], { cwd: root });
+      assert.deepEqual(run, { status: 2, stdout: '', stderr: `sagemaker-spec: invalid config ${path.join(root, '.sagemaker-spec.json')}: not valid JSON at line 1, column 2: an unexpected character "'"\n` });
     });
   });
 
@@ -118,6 +130,26 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       const quiet = runCli(['check', '--quiet', '--format', 'json', '*.sagemaker.json'], { cwd: root });
       assert.deepEqual(codesOf(quiet.stdout), ['xgboost-unpinned']);
       assert.equal(runCli(['check', '--quiet', '--max-warnings', '0', 'warn.sagemaker.json'], { cwd: root }).status, 0);
+    });
+  });
+
+  describe('severities in the output', () => {
+    it('names information and hint as the config file and --rule do, in stylish, and counts them per file in json', () => {
+      const root = tempProject({ 'job.sagemaker.json': LATEST_TAG, 'xgb.sagemaker.json': XGBOOST_UNPINNED });
+      const stylish = runCli(['check', '--rule', 'latest-tag=information', 'job.sagemaker.json'], { cwd: root });
+      assert.equal(stylish.status, 0);
+      assert.match(stylish.stdout, /^\njob\.sagemaker\.json\n {2}5:75 {2}information {2}"latest" moves .* {2}latest-tag\n\n✖ 1 problem \(0 errors, 0 warnings, 1 information\)\n$/);
+      // Error and warning rows keep their width when no information row is shown.
+      assert.match(runCli(['check', 'xgb.sagemaker.json'], { cwd: root }).stdout, /\n {2}5:86 {2}error {4}":1" /);
+
+      const json = runCli(['check', '--format', 'json', '--rule', 'latest-tag=hint', '--rule', 'xgboost-unpinned=information', '*.sagemaker.json'], { cwd: root });
+      assert.deepEqual(
+        jsonResults(json.stdout).map(({ errorCount, warningCount, informationCount, hintCount, findings }) => [errorCount, warningCount, informationCount, hintCount, findings.map((finding) => finding.severity)]),
+        [
+          [0, 0, 0, 1, ['hint']],
+          [0, 0, 1, 0, ['information']],
+        ],
+      );
     });
   });
 

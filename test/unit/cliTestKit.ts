@@ -23,6 +23,9 @@ export interface CliRunOptions {
   env?: Record<string, string>;
   /** Kill the checker after this many milliseconds (its status is then null): for runs that once hung. */
   timeoutMs?: number;
+  /** Run the checker as this user and group (only root may): for files that root could read anyway. */
+  uid?: number;
+  gid?: number;
 }
 
 export function runCli(args: string[], options: CliRunOptions = {}): CliRun {
@@ -32,6 +35,8 @@ export function runCli(args: string[], options: CliRunOptions = {}): CliRun {
     env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), AWS_CONFIG_FILE: path.join(os.tmpdir(), 'no-such-aws-config'), ...options.env },
     encoding: 'utf8',
     timeout: options.timeoutMs,
+    uid: options.uid,
+    gid: options.gid,
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { excludeMatcher, FileSelection, jsonIdentifiesRequest, type FileDecision } from '../../src/core/filesToCheck';
 import { compileGlobs } from '../../src/core/specGlobs';
 import { walkFilesToCheck } from '../../src/node/walkFilesToCheck';
-import { removeTempProjects, tempProject } from './cliTestKit';
+import { REPOSITORY_ROOT, removeTempProjects, tempProject } from './cliTestKit';
 
 const SPEC_GLOBS = compileGlobs(['**/*.sagemaker.json', '**/*.sagemaker.jsonc']);
 const TRAINING = '{"TrainingJobName": "j", "AlgorithmSpecification": {"TrainingImage": "x", "TrainingInputMode": "File"}}';
@@ -87,10 +87,40 @@ describe('files to check', () => {
     });
   });
 
+  describe("the README's pre-commit files pattern", () => {
+    /** The `files:` regex of the README's pre-commit hook (pre-commit matches it with Python's re.search). */
+    const preCommitFiles = () => {
+      const readme = fs.readFileSync(path.join(REPOSITORY_ROOT, 'README.md'), 'utf8');
+      const section = readme.slice(readme.indexOf('### pre-commit'));
+      const pattern = /^ +files: (.+)$/m.exec(section)?.[1];
+      assert.ok(pattern, 'the pre-commit section has a files: line');
+      return new RegExp(pattern);
+    };
+
+    it('passes every file a folder run may check and no file it never checks', () => {
+      const passes = preCommitFiles();
+      const chosen = selection();
+      const names = [
+        'train.sagemaker.json', 'train.sagemaker.jsonc', 'job.sagemaker.yaml', 'job.sagemaker.yml', 'flow.asl.json', 'flow.asl.yaml',
+        'endpoint-config.json', 'retrain.json', 'settings.jsonc', 'sam-pipeline.yaml', 'network.yml', 'xgboost-churn.pipeline.json', 'model.template.json',
+        'train.py', 'explore.ipynb', 'Dockerfile', 'dockerfile', 'Containerfile', 'containerfile', 'Dockerfile.gpu', 'Containerfile.dev', 'serve.Dockerfile', 'x.containerfile',
+        'README.md', 'LICENSE', 'notes.txt', 'train.pyc', 'model.tar.gz', 'data.csv', 'json', 'Dockerfiles/readme.md',
+      ];
+      for (const name of names) {
+        for (const file of [name, `config/${name}`, `a/b/${name}`]) {
+          assert.equal(passes.test(file), chosen.decideFile(file).check !== 'no', file);
+        }
+      }
+      // What the trial repository's `check .` found and the old pattern missed.
+      for (const file of ['config/endpoint-config.json', 'pipelines/retrain.json', 'cfn/sam-pipeline.yaml']) assert.ok(passes.test(file), file);
+    });
+  });
+
   describe('walkFilesToCheck (the walk)', () => {
     after(removeTempProjects);
 
-    const walk = (root: string) => [...walkFilesToCheck(root, { isSpecFile: (file) => SPEC_GLOBS(file.split(path.sep).join('/')) })].map((found) => `${path.relative(root, found.file).split(path.sep).join('/')} (${found.host})`);
+    const walk = (root: string, options: { followSymlinks?: boolean } = {}) =>
+      [...walkFilesToCheck(root, { isSpecFile: (file) => SPEC_GLOBS(file.split(path.sep).join('/')), ...options })].map((found) => `${path.relative(root, found.file).split(path.sep).join('/')} (${found.host})`);
 
     it('lists what the selection takes, reading JSON only to identify it, honouring nested .gitignore files', () => {
       const root = tempProject({
@@ -113,6 +143,44 @@ describe('files to check', () => {
     it('applies the .gitignore files of the repository above the folder walked', () => {
       const root = tempProject({ '.git/info/exclude': 'private.sagemaker.json\n', '.gitignore': 'specs/drafts/\n', 'specs/a.sagemaker.json': '{}', 'specs/private.sagemaker.json': '{}', 'specs/drafts/b.sagemaker.json': '{}' });
       assert.deepEqual(walk(path.join(root, 'specs')), ['a.sagemaker.json (json)']);
+    });
+
+    it('applies .git/info/exclude when the folder walked is the repository root, under the root\'s own .gitignore', () => {
+      const root = tempProject({
+        '.git/info/exclude': '*.local.sagemaker.json\n/drafts/\n',
+        '.gitignore': '!keep.local.sagemaker.json\n',
+        'a.sagemaker.json': '{}',
+        'b.local.sagemaker.json': '{}',
+        'keep.local.sagemaker.json': '{}',
+        'drafts/c.sagemaker.json': '{}',
+        'specs/drafts/d.sagemaker.json': '{}',
+      });
+      assert.deepEqual(walk(root), ['a.sagemaker.json (json)', 'keep.local.sagemaker.json (json)', 'specs/drafts/d.sagemaker.json (json)']);
+    });
+
+    it('reads the info/exclude of a linked worktree from the repository\'s common folder, as git does', () => {
+      const root = tempProject({
+        'repo/.git/info/exclude': 'private.sagemaker.json\n',
+        'repo/.git/worktrees/wt/commondir': '../..\n',
+        'wt/.git': 'gitdir: ../repo/.git/worktrees/wt\n',
+        'wt/a.sagemaker.json': '{}',
+        'wt/private.sagemaker.json': '{}',
+      });
+      assert.deepEqual(walk(path.join(root, 'wt')), ['a.sagemaker.json (json)']);
+    });
+
+    it('with followSymlinks false, enters no symlinked folder and lists no symlinked file, so it never leaves the folder', () => {
+      const root = tempProject({ 'repo/real/a.sagemaker.json': '{}', 'outside/b.sagemaker.json': '{}' });
+      const repo = path.join(root, 'repo');
+      fs.symlinkSync('real', path.join(repo, 'linkdir'));
+      fs.symlinkSync('real/a.sagemaker.json', path.join(repo, 'link.sagemaker.json'));
+      fs.symlinkSync('..', path.join(repo, 'up'));
+      fs.symlinkSync('/dev/zero', path.join(repo, 'zero.sagemaker.json'));
+      assert.deepEqual(walk(repo, { followSymlinks: false }), ['real/a.sagemaker.json (json)']);
+      // The folder asked for may itself be a link: it is walked under the name given.
+      assert.deepEqual(walk(path.join(repo, 'linkdir'), { followSymlinks: false }), ['a.sagemaker.json (json)']);
+      // The editor's default still follows links (each real folder once).
+      assert.deepEqual(walk(repo), ['link.sagemaker.json (json)', 'zero.sagemaker.json (json)', 'linkdir/a.sagemaker.json (json)', 'up/outside/b.sagemaker.json (json)']);
     });
 
     it('skips a FIFO and a JSON file over the size limit without blocking or reading them whole', function () {

@@ -31,6 +31,21 @@ describe('.sagemaker-spec.json', () => {
       assert.match(problemOf('{"rule": {}}'), /unknown member "rule"/);
     });
 
+    it('says what is wrong with text that is not JSON in words, with its line and column', () => {
+      assert.equal(problemOf("{'region': 'us-east-1'}"), 'not valid JSON at line 1, column 2: an unexpected character "\'"');
+      assert.equal(problemOf('{\n  "region": "us-east-1"\n  "rules": {}\n}'), 'not valid JSON at line 3, column 3: a comma is expected');
+      assert.equal(problemOf('{"region": "us-east-1"'), 'not valid JSON at line 1, column 23: a closing brace "}" is expected');
+      assert.equal(problemOf(''), 'the file is empty: write an object such as {"region": "us-east-1"}');
+    });
+
+    it('reads "exclude" patterns and refuses malformed ones, naming the pattern', () => {
+      assert.deepEqual(parseProjectConfig('{"exclude": ["fixtures/", "!fixtures/keep.json", "/generated"]}'), { ok: true, config: { exclude: ['fixtures/', '!fixtures/keep.json', '/generated'] } });
+      assert.equal(problemOf('{"exclude": "fixtures/"}'), '"exclude" must be an array of gitignore-style pattern strings');
+      assert.equal(problemOf('{"exclude": [""]}'), '"exclude": "" is empty');
+      assert.equal(problemOf('{"exclude": ["a\\nb"]}'), '"exclude": "a\\nb" holds a line break: give one pattern per entry');
+      assert.match(problemOf('{"exclude": ["a/**/b/**/c"]}'), /^"exclude": "a\/\*\*\/b\/\*\*\/c" has more than one "\*\*" between other parts/);
+    });
+
     it('refuses duplicate keys, at the top and inside "rules", naming the key and its line', () => {
       assert.equal(problemOf('{\n  "region": "us-east-1",\n  "region": "eu-west-1"\n}'), 'duplicate key "region" at line 3');
       assert.equal(problemOf('{"rules": {"latest-tag": "off", "latest-tag": "error"}}'), 'duplicate key "latest-tag" at line 1');

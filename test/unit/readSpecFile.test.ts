@@ -42,13 +42,15 @@ describe('reading spec files', () => {
       } catch (error) {
         assert.ok(error instanceof UnreadableFileError);
         assert.equal(error.file, target);
-        return error.reason;
+        return `${error.kind}: ${error.reason}`;
       }
       assert.fail(`${target} was read`);
     };
-    assert.equal(reasonOf(file, 7), 'is larger than 7 bytes, the limit');
-    assert.equal(reasonOf(root), 'is a folder, not a file');
-    assert.equal(reasonOf('/dev/zero'), 'is not a regular file (a character device)');
-    assert.equal(reasonOf(path.join(root, 'missing.json')), 'does not exist (or is a symlink to nothing)');
+    assert.equal(reasonOf(file, 7), 'too-large: is larger than 7 bytes, the limit');
+    assert.equal(reasonOf(root), 'not-regular: is a folder, not a file');
+    assert.equal(reasonOf('/dev/zero'), 'not-regular: is not a regular file (a character device)');
+    assert.equal(reasonOf(path.join(root, 'missing.json')), 'missing: does not exist (or is a symlink to nothing)');
+    fs.symlinkSync('loop.json', path.join(root, 'loop.json'));
+    assert.equal(reasonOf(path.join(root, 'loop.json')), 'unreadable: is a symlink loop');
   });
 });

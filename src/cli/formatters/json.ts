@@ -1,11 +1,13 @@
 /**
  * Machine-readable output: one entry per checked file (clean files too, so tools can tell
  * "checked, clean" from "not checked"), each finding with its code, severity, message, 1-based
- * line/column range, the offset range the editor uses, and the titles of its quick fixes.
- * `errorCount`/`warningCount` count every finding; past MAX_FINDINGS_PER_FILE, `findings` holds
- * the first ones and `omittedFindingCount` says how many more there are. A file whose analysis
- * failed has `internalError` (and no findings). A notebook's findings point into the `.ipynb`
- * text and also carry `cell` (markdown cells counted), `cellLine` and `cellColumn`.
+ * line/column range (columns in UTF-16 code units), the offset range the editor uses (UTF-16
+ * code units from the start of the decoded text), and the titles of its quick fixes.
+ * `errorCount`/`warningCount`/`informationCount`/`hintCount` count every finding; past
+ * MAX_FINDINGS_PER_FILE, `findings` holds the first ones and `omittedFindingCount` says how many
+ * more there are. A file whose analysis failed has `internalError`, one that could not be read
+ * `readError` (and no findings). A notebook's findings point into the `.ipynb` text and also carry
+ * `cell` (markdown cells counted), `cellLine` and `cellColumn`.
  */
 import type { FileReport } from '../report';
 
@@ -13,10 +15,14 @@ export interface JsonFileResult {
   filePath: string;
   errorCount: number;
   warningCount: number;
+  informationCount: number;
+  hintCount: number;
   /** Present when findings were left out by the per-file cap. */
   omittedFindingCount?: number;
   /** Present when the analysis of this file failed: the error's message. */
   internalError?: string;
+  /** Present when the file could not be read: why, completing "it …" ("is not readable (permission denied)"). */
+  readError?: string;
   findings: {
     code: string;
     severity: string;
@@ -41,8 +47,11 @@ export function formatJson(reports: readonly FileReport[]): string {
       filePath: report.file,
       errorCount: report.counts.error,
       warningCount: report.counts.warning,
+      informationCount: report.counts.information,
+      hintCount: report.counts.hint,
       ...(report.omittedCount > 0 ? { omittedFindingCount: report.omittedCount } : {}),
       ...(report.internalError !== undefined ? { internalError: report.internalError } : {}),
+      ...(report.readError !== undefined ? { readError: report.readError } : {}),
       findings: report.findings.map((finding) => ({
         code: finding.code,
         severity: finding.severity,

@@ -2,17 +2,21 @@
  * SARIF 2.1.0, the format code-scanning services read (GitHub's upload-sarif action, Azure
  * DevOps, …). One run; the driver lists every rule with its summary, README link and default
  * level; each result points at its rule by id and index and at its file relative to
- * `%SRCROOT%` (the working folder), with a 1-based region. The unit tests validate the output
- * against the official SARIF 2.1.0 JSON Schema.
+ * `%SRCROOT%` — the root of the git work tree the checker ran in (else the working folder), as
+ * GitHub code scanning names files from the repository root — with a 1-based region (columns in
+ * UTF-16 code units). A file outside `%SRCROOT%` gets an absolute `file:` URI. The unit tests
+ * validate the output against the official SARIF 2.1.0 JSON Schema.
  *
  * The run's invocation says whether every file was analyzed (`executionSuccessful`) and carries a
- * tool execution notification per file whose analysis failed (level error) or whose findings
- * were cut at MAX_FINDINGS_PER_FILE (level note, with the number left out).
+ * tool execution notification per file that could not be read or whose analysis failed (level
+ * error), that was skipped as too large (level note), or whose findings were cut at
+ * MAX_FINDINGS_PER_FILE (level note, with the number left out).
  */
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../core/findings';
 import { RULE_CODES, RULES, ruleDocsUrl, type RuleCode } from '../../core/rules/ruleCodes';
-import { MAX_FINDINGS_PER_FILE, type FileReport } from '../report';
+import { pathInside } from '../paths';
+import { isIncomplete, MAX_FINDINGS_PER_FILE, type FileReport, type SkippedFile } from '../report';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_NAME = 'sagemaker-spec';
@@ -25,12 +29,16 @@ type SarifLevel = 'error' | 'warning' | 'note';
 const LEVELS: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 export interface SarifContext {
-  cwd: string;
+  /** Absolute folder that `%SRCROOT%` stands for: the git work tree's root, else the working folder. */
+  sourceRoot: string;
   version: string;
+  /** Files found but not checked (too large). */
+  skipped?: readonly SkippedFile[];
 }
 
 export function formatSarif(reports: readonly FileReport[], context: SarifContext): string {
   const ruleIndex = new Map<string, number>(RULE_CODES.map((code, index) => [code, index]));
+  const locate = (file: string) => artifactLocation(file, context.sourceRoot);
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -52,11 +60,11 @@ export function formatSarif(reports: readonly FileReport[], context: SarifContex
         },
         invocations: [
           {
-            executionSuccessful: reports.every((report) => report.internalError === undefined),
-            toolExecutionNotifications: reports.flatMap(notifications),
+            executionSuccessful: !reports.some(isIncomplete),
+            toolExecutionNotifications: [...reports.flatMap((report) => notifications(report, locate)), ...(context.skipped ?? []).map((skipped) => skippedNotification(skipped, locate))],
           },
         ],
-        originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(context.cwd) } },
+        originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(context.sourceRoot) } },
         columnKind: 'utf16CodeUnits',
         results: reports.flatMap((report) =>
           report.findings.map((finding) => ({
@@ -69,7 +77,7 @@ export function formatSarif(reports: readonly FileReport[], context: SarifContex
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: artifactLocation(report),
+                  artifactLocation: locate(report.file),
                   region: {
                     startLine: finding.line,
                     startColumn: finding.column,
@@ -89,10 +97,15 @@ export function formatSarif(reports: readonly FileReport[], context: SarifContex
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-/** What a file's results do not show: a failed analysis, findings left out by the cap. */
-function notifications(report: FileReport): object[] {
-  const location = { locations: [{ physicalLocation: { artifactLocation: artifactLocation(report) } }] };
+type Locate = (file: string) => ArtifactLocation;
+
+/** What a file's results do not show: a file not read, a failed analysis, findings left out by the cap. */
+function notifications(report: FileReport, locate: Locate): object[] {
+  const location = { locations: [{ physicalLocation: { artifactLocation: locate(report.file) } }] };
   const found: object[] = [];
+  if (report.readError !== undefined) {
+    found.push({ descriptor: { id: 'file-not-read' }, level: 'error', message: { text: `cannot read this file: it ${report.readError}` }, ...location });
+  }
   if (report.internalError !== undefined) {
     found.push({ descriptor: { id: 'internal-error' }, level: 'error', message: { text: `internal error while checking this file: ${report.internalError}` }, ...location });
   }
@@ -108,10 +121,26 @@ function notifications(report: FileReport): object[] {
   return found;
 }
 
-/** Relative to %SRCROOT% when inside the working folder, else an absolute file: URI. */
-function artifactLocation(report: FileReport): { uri: string; uriBaseId?: string } {
-  if (report.relativePath === undefined) return { uri: pathToFileURL(report.file).href };
-  return { uri: report.relativePath.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
+/** A file found in a folder or by a glob and not checked: a note, since skipping it is the rule. */
+function skippedNotification(skipped: SkippedFile, locate: Locate): object {
+  return {
+    descriptor: { id: 'file-skipped' },
+    level: 'note',
+    message: { text: `not checked: it ${skipped.reason}` },
+    locations: [{ physicalLocation: { artifactLocation: locate(skipped.file) } }],
+  };
+}
+
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+}
+
+/** Relative to %SRCROOT% when inside `sourceRoot`, else an absolute file: URI. */
+function artifactLocation(file: string, sourceRoot: string): ArtifactLocation {
+  const relative = pathInside(sourceRoot, file);
+  if (relative === undefined || relative === '') return { uri: pathToFileURL(file).href };
+  return { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
 }
 
 /** SARIF base URIs must end with a slash. */

@@ -8,19 +8,22 @@
  *
  * Clean runs print nothing, as ESLint does. Unlike ESLint, the message column is not padded to
  * the widest message (one long message would pad every row: 29 KB of input gave 20 MB of output);
- * only the position and severity are aligned. Everything taken from the spec or the file system
- * goes through terminalSafe.
+ * only the position and severity are aligned (the severity to the longest one shown). Severities
+ * are named as in the config file and `--rule`: error, warning, information, hint. Everything
+ * taken from the spec or the file system goes through terminalSafe.
  */
 import type { Severity } from '../../core/findings';
 import { countSeverities, MAX_FINDINGS_PER_FILE, type FileReport } from '../report';
 import { terminalSafe } from '../terminalText';
 
-const SEVERITY_LABELS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
-const SEVERITY_WIDTH = Math.max(...Object.values(SEVERITY_LABELS).map((label) => label.length));
+const SEVERITY_LABELS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'information', hint: 'hint' };
+/** The column is at least this wide, so the common error/warning output keeps its layout. */
+const MIN_SEVERITY_WIDTH = 'warning'.length;
 
 export function formatStylish(reports: readonly FileReport[]): string {
   const withFindings = reports.filter((report) => report.findings.length > 0);
   if (withFindings.length === 0) return '';
+  const severityWidth = withFindings.reduce((widest, report) => report.findings.reduce((width, finding) => Math.max(width, SEVERITY_LABELS[finding.severity].length), widest), MIN_SEVERITY_WIDTH);
   let output = '';
   for (const report of withFindings) {
     // A notebook's findings are placed by cell (markdown cells counted) and line in the cell.
@@ -30,7 +33,7 @@ export function formatStylish(reports: readonly FileReport[]): string {
     report.findings.forEach((finding, index) => {
       // ESLint drops a message's final period; the code follows it.
       const message = terminalSafe(finding.message.replace(/([^ ])\.$/, '$1'));
-      output += `  ${positions[index].padEnd(positionWidth)}  ${SEVERITY_LABELS[finding.severity].padEnd(SEVERITY_WIDTH)}  ${message}  ${terminalSafe(finding.code)}\n`;
+      output += `  ${positions[index].padEnd(positionWidth)}  ${SEVERITY_LABELS[finding.severity].padEnd(severityWidth)}  ${message}  ${terminalSafe(finding.code)}\n`;
     });
     if (report.omittedCount > 0) {
       output += `  … and ${count(report.omittedCount)} more ${report.omittedCount === 1 ? 'finding' : 'findings'} not shown (at most ${count(MAX_FINDINGS_PER_FILE)} per file)\n`;
@@ -39,7 +42,8 @@ export function formatStylish(reports: readonly FileReport[]): string {
   const counts = countSeverities(withFindings);
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const details = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
-  if (counts.information > 0) details.push(plural(counts.information, 'info', 'infos'));
+  // "information" is a mass noun: "2 information", as the severity is named everywhere else.
+  if (counts.information > 0) details.push(plural(counts.information, 'information', 'information'));
   if (counts.hint > 0) details.push(plural(counts.hint, 'hint'));
   output += `\n✖ ${plural(total, 'problem')} (${details.join(', ')})\n`;
   return output;

@@ -28,6 +28,11 @@ const DESCRIPTIONS: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidCharacter]: 'a character that must be escaped in a string',
 };
 
+/** A jsonc-parser error in words ("a comma is expected"), for messages about other JSON files too. */
+export function describeJsonSyntaxError(code: ParseErrorCode): string {
+  return DESCRIPTIONS[code] ?? 'a syntax error';
+}
+
 export function checkJsonSyntax(context: RuleContext): void {
   const { tooDeepAt } = context.spec;
   if (tooDeepAt !== undefined) {
@@ -40,7 +45,7 @@ export function checkJsonSyntax(context: RuleContext): void {
     const key = `${error.error}@${error.offset}`;
     if (reported.has(key)) continue;
     reported.add(key);
-    const what = DESCRIPTIONS[error.error] ?? 'a syntax error';
+    const what = describeJsonSyntaxError(error.error);
     context.report('invalid-json', `The spec is not valid JSON here: ${what}. SageMaker cannot read the request until it is fixed.`, {
       offset: error.offset,
       length: Math.max(error.length, 0),

@@ -1,0 +1,257 @@
+/**
+ * What a folder or glob run checks, and what it does with files it cannot check: files over the
+ * size limit and unreadable files cost only themselves, symlinks are not followed, every file is
+ * reported once, `.git/info/exclude` applies at the repository root, and exclusions (`--exclude`,
+ * a config file's `exclude`) skip files found but never a file named on the command line.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { JsonFileResult } from '../../src/cli/formatters/json';
+import { runCli as runCliInProcess } from '../../src/cli/runCli';
+import { MAX_SPEC_BYTES } from '../../src/node/readSpecFile';
+import { example, removeTempProjects, runCli, tempProject } from './cliTestKit';
+
+/** One `xgboost-unpinned` error at 5:86. */
+const XGBOOST_UNPINNED = example('broken-xgboost-unpinned.sagemaker.json');
+/** One `latest-tag` warning at 5:75. */
+const LATEST_TAG = example('broken-latest-tag.sagemaker.json');
+/** A JSON request outside the spec globs, identified by its members: one `xgboost-unpinned` error. */
+const XGBOOST_REQUEST = XGBOOST_UNPINNED;
+
+interface SarifNotification {
+  descriptor: { id: string };
+  level: string;
+  message: { text: string };
+  locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[];
+}
+
+interface SarifRun {
+  originalUriBaseIds: Record<string, { uri: string }>;
+  results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[];
+  invocations: { executionSuccessful: boolean; toolExecutionNotifications: SarifNotification[] }[];
+}
+
+/** Runs the checker in this process (no child process: these runs are many), collecting its output. */
+function check(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const status = runCliInProcess(['check', ...args], { cwd, env: { AWS_CONFIG_FILE: path.join(cwd, 'no-such-aws-config') }, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { status, stdout, stderr };
+}
+
+/** `[path relative to root, codes]` per json result, `readError` appended when there is one. */
+function jsonSummary(stdout: string, root: string): string[][] {
+  return (JSON.parse(stdout) as JsonFileResult[]).map((result) => [
+    path.relative(root, result.filePath).split(path.sep).join('/'),
+    ...result.findings.map((finding) => finding.code),
+    ...(result.readError !== undefined ? [`readError: ${result.readError}`] : []),
+  ]);
+}
+
+function sarifRun(stdout: string): SarifRun {
+  return (JSON.parse(stdout) as { runs: SarifRun[] }).runs[0];
+}
+
+function resultUris(run: SarifRun): string[] {
+  return run.results.map((result) => `${result.locations[0].physicalLocation.artifactLocation.uri} ${result.ruleId}`);
+}
+
+function notificationsOf(run: SarifRun): string[] {
+  return run.invocations[0].toolExecutionNotifications.map((note) => `${note.level} ${note.descriptor.id} ${note.locations[0].physicalLocation.artifactLocation.uri}: ${note.message.text}`);
+}
+
+/** A sparse file one byte over the size limit (no 16 MiB written to disk). */
+function writeOversize(file: string): void {
+  fs.writeFileSync(file, '');
+  fs.truncateSync(file, MAX_SPEC_BYTES + 1);
+}
+
+/** The user to run the checker as so that a mode-000 file is unreadable: root reads anything. */
+function unreadableRunner(): { uid?: number; gid?: number } | undefined {
+  if (process.platform === 'win32' || typeof process.getuid !== 'function') return undefined;
+  return process.getuid() === 0 ? { uid: 65534, gid: 65534 } : {};
+}
+
+describe('sagemaker-spec check: folders and globs', () => {
+  after(removeTempProjects);
+
+  describe('a file over 16 MiB or one that cannot be read costs only itself', () => {
+    it('skips an oversize notebook, Python file and Dockerfile found in a folder with a note, and reports the rest', () => {
+      const root = tempProject({ 'job.sagemaker.json': XGBOOST_UNPINNED });
+      for (const name of ['analysis.ipynb', 'train.py', 'Dockerfile']) writeOversize(path.join(root, name));
+      const skippedNotes = ['Dockerfile', 'analysis.ipynb', 'train.py'].map((name) => `sagemaker-spec: skipped ${path.join(root, name)}: it is larger than 16 MiB, the limit\n`).join('');
+
+      const stylish = check(['.'], root);
+      assert.equal(stylish.status, 1, 'the spec\'s error decides; skipping is not a failure');
+      assert.match(stylish.stdout, /^\njob\.sagemaker\.json\n {2}5:86 {2}error {4}.* {2}xgboost-unpinned\n/);
+      assert.equal(stylish.stderr, skippedNotes);
+
+      const json = check(['--format', 'json', '.'], root);
+      assert.equal(json.status, 1);
+      assert.deepEqual(jsonSummary(json.stdout, root), [['job.sagemaker.json', 'xgboost-unpinned']]);
+      assert.equal(json.stderr, skippedNotes);
+
+      const sarif = check(['--format', 'sarif', '.'], root);
+      assert.equal(sarif.status, 1);
+      const run = sarifRun(sarif.stdout);
+      assert.deepEqual(resultUris(run), ['job.sagemaker.json xgboost-unpinned']);
+      assert.equal(run.invocations[0].executionSuccessful, true);
+      assert.deepEqual(notificationsOf(run), [
+        'note file-skipped Dockerfile: not checked: it is larger than 16 MiB, the limit',
+        'note file-skipped analysis.ipynb: not checked: it is larger than 16 MiB, the limit',
+        'note file-skipped train.py: not checked: it is larger than 16 MiB, the limit',
+      ]);
+    });
+
+    it('treats an oversize file named on the command line as unreadable: exit 2 after the others are reported', () => {
+      const root = tempProject({ 'job.sagemaker.json': LATEST_TAG });
+      writeOversize(path.join(root, 'analysis.ipynb'));
+      const stylish = check(['analysis.ipynb', 'job.sagemaker.json'], root);
+      assert.equal(stylish.status, 2);
+      assert.match(stylish.stdout, /^\njob\.sagemaker\.json\n {2}5:75 {2}warning {2}.* {2}latest-tag\n/);
+      assert.equal(stylish.stderr, `sagemaker-spec: cannot read ${path.join(root, 'analysis.ipynb')}: it is larger than 16 MiB, the limit\n`);
+
+      // Found by the folder and also named: named wins, so it is an error.
+      const json = check(['--format', 'json', '.', 'analysis.ipynb'], root);
+      assert.equal(json.status, 2);
+      assert.deepEqual(jsonSummary(json.stdout, root), [['analysis.ipynb', 'readError: is larger than 16 MiB, the limit'], ['job.sagemaker.json', 'latest-tag']]);
+
+      const run = sarifRun(check(['--format', 'sarif', 'job.sagemaker.json', 'analysis.ipynb'], root).stdout);
+      assert.deepEqual(resultUris(run), ['job.sagemaker.json latest-tag']);
+      assert.equal(run.invocations[0].executionSuccessful, false);
+      assert.deepEqual(notificationsOf(run), ['error file-not-read analysis.ipynb: cannot read this file: it is larger than 16 MiB, the limit']);
+    });
+
+    it('reports a file it cannot read (permission denied) in every format and exits 2, after checking every other file', function () {
+      const runner = unreadableRunner();
+      if (!runner) this.skip(); // Windows has no mode 000
+      const root = tempProject({ 'a.sagemaker.json': XGBOOST_UNPINNED, 'b.sagemaker.json': XGBOOST_UNPINNED, 'requests/train.json': XGBOOST_REQUEST, 'requests/locked.json': XGBOOST_REQUEST });
+      fs.chmodSync(root, 0o755); // mkdtemp makes it 0700: the other user must enter it
+      fs.chmodSync(path.join(root, 'b.sagemaker.json'), 0o000);
+      fs.chmodSync(path.join(root, 'requests', 'locked.json'), 0o000);
+      const notes = `sagemaker-spec: cannot read ${path.join(root, 'b.sagemaker.json')}: it is not readable (permission denied)\nsagemaker-spec: cannot read ${path.join(root, 'requests', 'locked.json')}: it is not readable (permission denied)\n`;
+
+      const stylish = runCli(['check', '.'], { cwd: root, ...runner });
+      assert.equal(stylish.status, 2, stylish.stderr);
+      assert.deepEqual(stylish.stdout.split('\n').filter((line) => /^\S/.test(line)), ['a.sagemaker.json', 'requests/train.json', '✖ 2 problems (2 errors, 0 warnings)']);
+      assert.equal(stylish.stderr, notes);
+
+      const json = runCli(['check', '--format', 'json', '.'], { cwd: root, ...runner });
+      assert.equal(json.status, 2);
+      assert.deepEqual(jsonSummary(json.stdout, root), [
+        ['a.sagemaker.json', 'xgboost-unpinned'],
+        ['b.sagemaker.json', 'readError: is not readable (permission denied)'],
+        ['requests/locked.json', 'readError: is not readable (permission denied)'],
+        ['requests/train.json', 'xgboost-unpinned'],
+      ]);
+
+      const sarif = runCli(['check', '--format', 'sarif', '.'], { cwd: root, ...runner });
+      assert.equal(sarif.status, 2);
+      const run = sarifRun(sarif.stdout);
+      assert.deepEqual(resultUris(run), ['a.sagemaker.json xgboost-unpinned', 'requests/train.json xgboost-unpinned']);
+      assert.equal(run.invocations[0].executionSuccessful, false);
+      assert.deepEqual(notificationsOf(run), [
+        'error file-not-read b.sagemaker.json: cannot read this file: it is not readable (permission denied)',
+        'error file-not-read requests/locked.json: cannot read this file: it is not readable (permission denied)',
+      ]);
+    });
+
+    it('reports a notebook that is not one and checks the other files', () => {
+      const root = tempProject({ 'broken.ipynb': '{"not": "a notebook"}', 'job.sagemaker.json': XGBOOST_UNPINNED });
+      const run = check(['--format', 'json', '.'], root);
+      assert.equal(run.status, 2);
+      assert.deepEqual(jsonSummary(run.stdout, root), [['broken.ipynb', 'readError: is not a Jupyter notebook (nbformat 4 JSON with a "cells" list)'], ['job.sagemaker.json', 'xgboost-unpinned']]);
+    });
+  });
+
+  describe('symlinks and overlapping arguments', () => {
+    /** real/a.sagemaker.json with a folder link, a file link and a link to the parent beside it. */
+    function linkedProject(): string {
+      const root = tempProject({ 'repo/real/a.sagemaker.json': XGBOOST_UNPINNED, 'outside.sagemaker.json': LATEST_TAG });
+      const repo = path.join(root, 'repo');
+      fs.symlinkSync('real', path.join(repo, 'linkdir'));
+      fs.symlinkSync(path.join('real', 'a.sagemaker.json'), path.join(repo, 'link.sagemaker.json'));
+      fs.symlinkSync('..', path.join(repo, 'up'));
+      return repo;
+    }
+
+    it('a folder run follows no symlink: the real path is reported once, nothing outside the folder', () => {
+      const repo = linkedProject();
+      const run = check(['--format', 'json', '.'], repo);
+      assert.equal(run.status, 1);
+      assert.deepEqual(jsonSummary(run.stdout, repo), [['real/a.sagemaker.json', 'xgboost-unpinned']]);
+    });
+
+    it('a glob follows no symlink either, so "**/*.json" reports each file once', () => {
+      const repo = linkedProject();
+      const run = check(['--format', 'json', '**/*.json'], repo);
+      assert.deepEqual(jsonSummary(run.stdout, repo), [['real/a.sagemaker.json', 'xgboost-unpinned']]);
+    });
+
+    it('reports a file once under the first argument that reaches it, however many name it', () => {
+      const repo = linkedProject();
+      const summary = (args: string[]) => jsonSummary(check(['--format', 'json', ...args], repo).stdout, repo);
+      assert.deepEqual(summary(['.', 'real', 'linkdir', 'link.sagemaker.json', 'real/a.sagemaker.json', '**/*.json']), [['real/a.sagemaker.json', 'xgboost-unpinned']]);
+      // A symlink named on the command line is checked, under the name given.
+      assert.deepEqual(summary(['link.sagemaker.json', '.']), [['link.sagemaker.json', 'xgboost-unpinned']]);
+      assert.deepEqual(summary(['linkdir', 'real']), [['linkdir/a.sagemaker.json', 'xgboost-unpinned']]);
+    });
+  });
+
+  it('applies .git/info/exclude when checking the repository root', () => {
+    const root = tempProject({ '.git/info/exclude': 'local/\n', 'local/a.sagemaker.json': XGBOOST_UNPINNED, 'b.sagemaker.json': LATEST_TAG });
+    assert.deepEqual(jsonSummary(check(['--format', 'json', '.'], root).stdout, root), [['b.sagemaker.json', 'latest-tag']]);
+    assert.deepEqual(jsonSummary(check(['--format', 'json', 'local/a.sagemaker.json'], root).stdout, root), [['local/a.sagemaker.json', 'xgboost-unpinned']], 'named, it is checked');
+  });
+
+  describe('exclusions', () => {
+    const files = {
+      '.sagemaker-spec.json': '{"exclude": ["fixtures/", "/generated/*.sagemaker.json"]}',
+      'jobs/a.sagemaker.json': XGBOOST_UNPINNED,
+      'jobs/fixtures/bad.sagemaker.json': XGBOOST_UNPINNED,
+      'jobs/draft.sagemaker.json': LATEST_TAG,
+      'generated/g.sagemaker.json': XGBOOST_UNPINNED,
+      'sub/.sagemaker-spec.json': '{"exclude": ["*.old.sagemaker.json"]}',
+      'sub/x.old.sagemaker.json': XGBOOST_UNPINNED,
+      'sub/x.sagemaker.json': LATEST_TAG,
+    };
+
+    it('skips what the config file excludes (relative to its folder) and what --exclude does (relative to the current folder)', () => {
+      const root = tempProject(files);
+      const summary = (args: string[], cwd = root) => jsonSummary(check(['--format', 'json', ...args], cwd).stdout, root);
+      assert.deepEqual(summary(['.']), [['jobs/a.sagemaker.json', 'xgboost-unpinned'], ['jobs/draft.sagemaker.json', 'latest-tag'], ['sub/x.sagemaker.json', 'latest-tag']]);
+      assert.deepEqual(summary(['**/*.sagemaker.json']), [['jobs/a.sagemaker.json', 'xgboost-unpinned'], ['jobs/draft.sagemaker.json', 'latest-tag'], ['sub/x.sagemaker.json', 'latest-tag']], 'globs skip them too');
+      assert.deepEqual(summary(['--exclude', 'draft.sagemaker.json', '--exclude', 'sub/', '.']), [['jobs/a.sagemaker.json', 'xgboost-unpinned']]);
+      assert.deepEqual(summary(['--exclude', '/a.sagemaker.json', '.'], path.join(root, 'jobs')), [['jobs/draft.sagemaker.json', 'latest-tag']], '--exclude is relative to the current folder');
+    });
+
+    it('still checks a file named on the command line', () => {
+      const root = tempProject(files);
+      const run = check(['--format', 'json', '--exclude', '*.sagemaker.json', 'jobs/fixtures/bad.sagemaker.json', 'sub/x.old.sagemaker.json', 'generated/g.sagemaker.json'], root);
+      assert.equal(run.status, 1);
+      assert.deepEqual(jsonSummary(run.stdout, root), [
+        ['jobs/fixtures/bad.sagemaker.json', 'xgboost-unpinned'],
+        ['sub/x.old.sagemaker.json', 'xgboost-unpinned'],
+        ['generated/g.sagemaker.json', 'xgboost-unpinned'],
+      ]);
+    });
+
+    it('is exit 2 when everything a folder or glob holds is excluded, and for a malformed pattern', () => {
+      const root = tempProject(files);
+      const excluded = check(['--exclude', 'jobs/', 'jobs'], root);
+      assert.equal(excluded.status, 2);
+      assert.match(excluded.stderr, /^sagemaker-spec: no files to check in folder "jobs": .*excluded/);
+      const glob = check(['--exclude', '*.sagemaker.json', 'jobs/*.json'], root);
+      assert.equal(glob.status, 2);
+      assert.equal(glob.stderr, 'sagemaker-spec: no files to check match "jobs/*.json": its 2 matches are excluded or symlinks\n');
+      const comment = check(['--exclude', '#x', '.'], root);
+      assert.deepEqual([comment.status, comment.stdout], [2, '']);
+      assert.match(comment.stderr, /^sagemaker-spec: --exclude "#x" starts with "#"/);
+      fs.writeFileSync(path.join(root, '.sagemaker-spec.json'), '{"exclude": "fixtures/"}');
+      const config = check(['jobs/a.sagemaker.json'], root);
+      assert.equal(config.status, 2);
+      assert.equal(config.stderr, `sagemaker-spec: invalid config ${path.join(root, '.sagemaker-spec.json')}: "exclude" must be an array of gitignore-style pattern strings\n`);
+    });
+  });
+});
