@@ -3,12 +3,13 @@
  * a quick fix (resolveCodeAction), fix-all for each fix it applies. Analysis never does, so a
  * spec with thousands of findings costs no more than its findings.
  */
-import type { QuickFix } from './edits/editIntent';
+import type { EditIntent, QuickFix } from './edits/editIntent';
 import type { TextEdit } from './findings';
 import { renderDockerfileEdits } from './hosts/dockerfile/dockerfileFixRenderer';
 import { renderJsonEdits } from './hosts/jsonFixRenderer';
 import { renderPythonEdits } from './hosts/python/pythonFixRenderer';
 import { renderYamlEdits } from './hosts/yaml/yamlFixRenderer';
+import type { RequestNode } from './requestTree';
 import type { HostLanguage } from './specDocument';
 
 export interface RenderedFix {
@@ -34,11 +35,34 @@ export interface RenderTarget {
  */
 export function renderFix(document: RenderTarget, fix: QuickFix): RenderedFix | undefined {
   fixRenderCount.value++;
+  const intents = writtenIntents(fix.intents);
+  if (!intents) return undefined;
   const rendered =
-    document.host === 'python' ? renderPythonEdits(document.text, fix.intents)
-    : document.host === 'dockerfile' ? renderDockerfileEdits(document.text, fix.intents)
-    : document.host === 'yaml' ? renderYamlEdits(document.text, fix.intents)
-    : renderJsonEdits(document.text, fix.intents);
+    document.host === 'python' ? renderPythonEdits(document.text, intents)
+    : document.host === 'dockerfile' ? renderDockerfileEdits(document.text, intents)
+    : document.host === 'yaml' ? renderYamlEdits(document.text, intents)
+    : renderJsonEdits(document.text, intents);
   if (!rendered) return undefined;
   return { edits: rendered.edits, cursorOffset: fix.leavesPlaceholder ? rendered.placeholderOffset : undefined };
+}
+
+/**
+ * The intents on the nodes where the text is written: a string assembled from several (see
+ * RequestNodeExtras.editAt) has its part replaced where each piece comes from. Undefined when one
+ * cannot be written.
+ */
+function writtenIntents(intents: readonly EditIntent[]): readonly EditIntent[] | undefined {
+  if (!intents.some((change) => change.kind === 'replaceInString' && (change.node as RequestNode).editAt)) return intents;
+  const written: EditIntent[] = [];
+  for (const change of intents) {
+    const editAt = change.kind === 'replaceInString' ? (change.node as RequestNode).editAt : undefined;
+    if (change.kind !== 'replaceInString' || !editAt) {
+      written.push(change);
+      continue;
+    }
+    const replaced = editAt(change.start, change.end, change.text);
+    if (!replaced) return undefined;
+    written.push(...replaced);
+  }
+  return written;
 }
