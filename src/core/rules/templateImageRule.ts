@@ -12,7 +12,8 @@
  * - With a static account, the repository must be one that account serves in the static (or
  *   explicit target) region — `registry-account-mismatch` otherwise. With a region placeholder
  *   in a request deployed to many regions (`anyRegion`: a template), it must serve it in every
- *   catalog region that has the repository (a warning naming those where it does not).
+ *   region listed for it (templateRegions, an error), else — no region chosen — in every catalog
+ *   region that has the repository (a warning naming those where it does not).
  * The two families are independent, as for literal references: an account/region finding never
  * hides a tag finding. No fixes on the template's own text: it is the user's program, and what
  * the placeholders hold is unknown; a mapping row is data, and gets one.
@@ -62,7 +63,10 @@ function checkTemplateRegistry(context: RuleContext, field: ImageField, referenc
     }
     return;
   }
-  if (context.spec.anyRegion) checkEveryRegion(context, ecr.account, repository, reference.range(0, 12));
+  if (!context.spec.anyRegion) return;
+  const listed = context.region.regions;
+  if (listed) checkListedRegions(context, ecr.account, repository, reference.range(0, 12), listed, context.region.settingName ?? 'templateRegions');
+  else checkEveryRegion(context, ecr.account, repository, reference.range(0, 12));
 }
 
 /** Mapping rows already reported for this request (several images may read one mapping). */
@@ -146,13 +150,31 @@ function checkEveryRegion(context: RuleContext, account: string, repository: str
   if (elsewhere.length === 0) return;
   const listed = elsewhere.slice(0, LISTED_REGIONS).join(', ');
   const more = elsewhere.length > LISTED_REGIONS ? ` and ${elsewhere.length - LISTED_REGIONS} more` : '';
-  // A warning: the template may never be deployed there (sagemakerSpec.region or --region names the one it is).
+  // A warning: the template may never be deployed there (templateRegions, or the one region, say where it is).
   context.report(
     'registry-account-mismatch',
-    `The region is a placeholder, and account ${account} does not serve "${repository}" in ${listed}${more}: deployed there, the image cannot be pulled. Set the account per region (a mapping, or a placeholder), or name the one region you deploy to (sagemakerSpec.region, --region).`,
+    `The region is a placeholder, and account ${account} does not serve "${repository}" in ${listed}${more}: deployed there, the image cannot be pulled. Set the account per region (a mapping, or a placeholder), list the regions you deploy to (templateRegions, --template-region), or name the one region you deploy to (sagemakerSpec.region, --region).`,
     range,
     [],
     'warning',
+  );
+}
+
+/**
+ * A region placeholder in a request deployed to the regions the user listed (templateRegions):
+ * the static account must serve the repository in each of them. An error, as for one explicit
+ * region: the template is deployed there.
+ */
+function checkListedRegions(context: RuleContext, account: string, repository: string, range: OffsetRange, regions: readonly string[], settingName: string): void {
+  const wrong = regions.flatMap((region) => {
+    const accounts = context.catalog.accountsForRepository(repository, region);
+    return accounts.length > 0 && !accounts.includes(account) ? [`${region} (account ${accounts[0]})`] : [];
+  });
+  if (wrong.length === 0) return;
+  context.report(
+    'registry-account-mismatch',
+    `The region is a placeholder, and account ${account} does not serve "${repository}" in ${wrong.join(', ')}, where this template is deployed (${settingName}): the image cannot be pulled there. Set the account per region with a mapping (!FindInMap [Table, !Ref AWS::Region, Account]).`,
+    range,
   );
 }
 
