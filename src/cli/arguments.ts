@@ -49,6 +49,9 @@ template, outside what .gitignore ignores, dependencies and virtual environments
 Options:
   --format <name>         stylish (default), json or sarif
   --region <region>       target region (overrides .sagemaker-spec.json, AWS_REGION, the profile)
+  --template-region <region>
+                          a region the templates are deployed to (repeatable; overrides
+                          the config's "templateRegions"; for templates, wins over --region)
   --rule <code>=<level>   severity of one code: error, warning, information, hint or off (repeatable)
   --max-warnings <n>      exit 1 when there are more than n warnings
   --exclude <pattern>     skip files and folders matching a gitignore-style
@@ -91,7 +94,9 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       strict: true,
       options: {
         format: { type: 'string' },
-        region: { type: 'string' },
+        // Multiple, so that a repeated --region is refused rather than silently the last one.
+        region: { type: 'string', multiple: true },
+        'template-region': { type: 'string', multiple: true },
         rule: { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
@@ -129,6 +134,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     format: parseFormat(values.format),
     overrides: {
       ...(values.region !== undefined ? { region: parseRegion(values.region) } : {}),
+      ...(values['template-region'] !== undefined ? { templateRegions: parseTemplateRegions(values['template-region']) } : {}),
       ...(values.rule !== undefined ? { rules: parseRules(values.rule) } : {}),
     },
     maxWarnings: values['max-warnings'] === undefined ? undefined : parseMaxWarnings(values['max-warnings']),
@@ -174,9 +180,23 @@ function parseFormat(format: string | undefined): Format {
   throw new CliError(`unknown --format "${format}": use ${FORMATS.join(', ')}`);
 }
 
-function parseRegion(region: string): string {
+/** The one target region: given twice, which one was meant cannot be told. */
+function parseRegion(regions: readonly string[]): string {
+  if (regions.length > 1) {
+    throw new CliError(`--region given ${regions.length} times (${regions.join(', ')}): it names the one target region; for templates deployed to several regions, give each with --template-region`);
+  }
+  const region = regions[0];
   if (region.trim() === '') throw new CliError('--region needs a region such as us-east-1');
   return region.trim();
+}
+
+/** `--template-region a --template-region b` → [a, b]; each is checked against the catalog by runCli. */
+function parseTemplateRegions(regions: readonly string[]): string[] {
+  const trimmed = regions.map((region) => region.trim());
+  if (trimmed.some((region) => region === '')) throw new CliError('--template-region needs a region such as us-east-1');
+  const twice = trimmed.find((region, index) => trimmed.indexOf(region) < index);
+  if (twice !== undefined) throw new CliError(`--template-region ${twice} is given twice`);
+  return trimmed;
 }
 
 /** `--rule latest-tag=off --rule digest-recommended=warning` → {latest-tag: off, …}. */

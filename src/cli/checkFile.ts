@@ -64,7 +64,7 @@ export function analyzeFile(document: HostDocument, context: CheckContext, setti
     apiModel: context.apiModel,
     instanceGpus: context.instanceGpus,
     algorithms: context.algorithms,
-    regionInputs: { regionSetting: settings.region, regionSettingName: settings.regionSettingName, env: context.env, awsConfigText: context.awsConfigText },
+    regionInputs: { regionSetting: settings.region, regionSettingName: settings.regionSettingName, templateRegions: settings.templateRegions, templateRegionsName: settings.templateRegionsName, env: context.env, awsConfigText: context.awsConfigText },
     rules: settings.rules,
     forcedSpec: settings.forcedSpec,
   }).findings;

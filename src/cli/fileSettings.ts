@@ -25,6 +25,10 @@ export interface FileSettings {
   region: string | undefined;
   /** Where `region` came from, for messages: `--region` or the config file (`.sagemaker-spec.json "region"`). */
   regionSettingName?: string;
+  /** The regions its templates are deployed to (`--template-region`s, else the config file's `templateRegions`); see templateRegion. */
+  templateRegions?: readonly string[];
+  /** Where `templateRegions` came from, for messages: `--template-region` or the config file. */
+  templateRegionsName?: string;
   rules: RuleSettings;
   /** The file matches the `files` globs: a spec even when its kind cannot be told. */
   forcedSpec: boolean;
@@ -75,7 +79,8 @@ export class FileSettingsResolver {
         : merged.region && configName
           ? `${configName} "region"`
           : undefined;
-    return { region: merged.region, regionSettingName, rules: merged.rules ?? {}, forcedSpec: isSpecFile(file) };
+    const templateRegions = merged.templateRegions && { templateRegions: merged.templateRegions, templateRegionsName: this.overrides.templateRegions ? '--template-region' : `${configName} "templateRegions"` };
+    return { region: merged.region, regionSettingName, ...templateRegions, rules: merged.rules ?? {}, forcedSpec: isSpecFile(file) };
   }
 
   /**

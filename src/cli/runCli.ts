@@ -75,6 +75,10 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     const problem = regionProblem(args.overrides.region, knownRegions);
     if (problem) throw new CliError(`--region ${problem}`);
   }
+  for (const region of args.overrides.templateRegions ?? []) {
+    const problem = regionProblem(region, knownRegions);
+    if (problem) throw new CliError(`--template-region ${problem}`);
+  }
   const settings = new FileSettingsResolver(args.overrides, knownRegions, { patterns: args.exclude, cwd: io.cwd });
   const files = expandArguments(args.patterns, io.cwd, { isSpecFile: (file) => settings.isSpecFile(file), isExcluded: (file, isFolder) => settings.isExcluded(file, isFolder) });
   const context: CheckContext = {

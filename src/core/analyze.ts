@@ -5,7 +5,7 @@
 import type { Catalog } from './catalog/catalog';
 import type { Finding } from './findings';
 import type { LiveLookup } from './registry/liveLookup';
-import { chosenRegion, implicitRegion, resolveProfile, resolveRegion, type RegionInputs, type ResolvedRegion } from './region';
+import { chosenRegion, implicitRegion, resolveProfile, resolveRegion, templateRegion, type RegionInputs, type ResolvedRegion } from './region';
 import { imageOccurrence } from './rules/imageOccurrence';
 import { checkAlgorithms } from './rules/algorithm/algorithmRules';
 import { checkIntegrationPattern } from './rules/integrationPatternRule';
@@ -50,6 +50,9 @@ export interface Analysis {
 
 /** The region `spec` targets (see resolveRegion); the user's own choice is read once per `regionInputs` object. */
 export function regionForSpec(spec: SpecDocument, regionInputs: AnalyzeOptions['regionInputs']): ResolvedRegion {
+  // A template's listed regions (templateRegions) win over any one region for it.
+  const listed = spec.anyRegion ? templateRegion(regionInputs) : undefined;
+  if (listed) return listed;
   if (spec.codeRegion) return resolveRegion({ ...regionInputs, specImageRegions: specImageRegions(spec), codeRegion: spec.codeRegion });
   return chosenRegion(regionInputs) ?? implicitRegion(specImageRegions(spec), resolveProfile(regionInputs.profileSetting, regionInputs.env));
 }

@@ -14,6 +14,7 @@ import type { RequestNode } from './requestTree';
 import { nodeRange } from './rules/ruleContext';
 import { isFloatingTag, isXgboostImage } from './rules/xgboost';
 import type { SpecDocument } from './specDocument';
+import { hoverTemplateImage } from './templateHover';
 
 export interface HoverResult {
   /** Untrusted-safe Markdown: spec text in it is escaped or in code spans, no HTML. */
@@ -30,6 +31,10 @@ export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, ap
   const algorithm = algorithms && hoverAlgorithm(spec, offset, catalog, algorithms);
   if (algorithm) return algorithm;
   const field = spec.images.find((image) => image.value.offset <= offset && offset < image.value.offset + image.value.length);
+  // An image built from a template (`!Sub`, an f-string): its static parts, its placeholders said as such.
+  const template = field && !field.parsed ? (field.value as RequestNode).template : undefined;
+  const templateHover = template && hoverTemplateImage(spec.text, field!, template, catalog);
+  if (templateHover) return templateHover;
   // Not an image: a member name, described from the API model (JSON and YAML; Python's keys are found by hoverInPython).
   if (!field?.parsed) return spec.root && ['json', 'yaml'].includes(spec.host ?? 'json') && apiModel ? hoverMember(spec, offset, apiModel) : undefined;
   const range = nodeRange(field.value);
@@ -59,7 +64,10 @@ export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, ap
   lines.push('', pinningSentence(reference.tag?.text, Boolean(reference.digest), Boolean(ecr && isXgboostImage(catalog, reference))));
   // Text the host substituted (a Dockerfile's ARG default): say what was read, a build may differ.
   const substitutions = (field.value as RequestNode).substitutions ?? [];
-  if (substitutions.length > 0) lines.push('', `Read with ${substitutions.map((substitution) => escapeMarkdown(substitution.note)).join(' and ')}; a build argument may replace it.`);
+  if (substitutions.length > 0) {
+    const replacedBy = substitutions[0].replacedBy ?? 'a build argument';
+    lines.push('', `Read with ${substitutions.map((substitution) => escapeMarkdown(substitution.note)).join(' and ')}; ${escapeMarkdown(replacedBy)} may replace it.`);
+  }
   return { markdown: lines.join('\n'), range };
 }
 

@@ -4,7 +4,8 @@
  * `sagemakerSpec.*` settings mean:
  *
  *     { "region": "eu-west-1", "rules": { "latest-tag": "error" }, "files": ["jobs/*.json"],
- *       "overrides": [{ "files": ["eu/**"], "region": "eu-central-1" }], "exclude": ["fixtures/"] }
+ *       "overrides": [{ "files": ["eu/**"], "region": "eu-central-1" }], "exclude": ["fixtures/"],
+ *       "templateRegions": ["us-east-1", "eu-west-1"] }
  *
  * `files` globs (also those of `overrides`) and `exclude` patterns (gitignore-style, see
  * excludePatterns.ts; the checker's folder and glob arguments skip them) are relative to the
@@ -38,6 +39,8 @@ export interface ProjectConfig {
   overrides?: RegionOverride[];
   /** Gitignore-style patterns (relative to the config file's folder) of files the checker's folder and glob arguments skip. */
   exclude?: string[];
+  /** Every region the templates (and the workflows inside them) are deployed to, as the checker's `--template-region`s. */
+  templateRegions?: string[];
 }
 
 /** One entry of `overrides`: files (globs relative to the config file's folder) and their region. */
@@ -51,7 +54,7 @@ export const MAX_OVERRIDE_COUNT = 256;
 
 export type ParsedProjectConfig = { ok: true; config: ProjectConfig } | { ok: false; problem: string };
 
-const MEMBERS = ['region', 'rules', 'files', 'overrides', 'exclude'];
+const MEMBERS = ['region', 'rules', 'files', 'overrides', 'exclude', 'templateRegions'];
 
 /** AWS region names: `us-east-1`, `us-gov-west-1`, `cn-northwest-1`, `eusc-de-east-1`. */
 const REGION_SYNTAX = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
@@ -133,6 +136,12 @@ function parseConfigText(text: string, options: ProjectConfigOptions): ParsedPro
         config.exclude = memberValue as string[];
         break;
       }
+      case 'templateRegions': {
+        const parsed = parseTemplateRegions(memberValue, options);
+        if (typeof parsed === 'string') return invalid(`"templateRegions"${parsed}`);
+        config.templateRegions = parsed;
+        break;
+      }
       default:
         return invalid(`unknown member "${member}" (expected ${MEMBERS.map((name) => `"${name}"`).join(', ')})`);
     }
@@ -172,6 +181,19 @@ function parseOverrides(value: unknown, options: ProjectConfigOptions): RegionOv
     overrides.push({ files: entry.files as string[], region });
   }
   return overrides;
+}
+
+/** `templateRegions`: a non-empty list of distinct known regions, or why not (text to follow the member's name). */
+function parseTemplateRegions(value: unknown, options: ProjectConfigOptions): string[] | string {
+  const shape = ' must be a non-empty array of regions such as ["us-east-1", "eu-west-1"]';
+  if (!Array.isArray(value) || value.length === 0 || !value.every((region) => typeof region === 'string' && region.trim() !== '')) return shape;
+  const regions = (value as string[]).map((region) => region.trim());
+  for (const [index, region] of regions.entries()) {
+    const problem = regionProblem(region, options.knownRegions);
+    if (problem) return `[${index}]: ${problem}`;
+    if (regions.indexOf(region) < index) return `[${index}]: ${JSON.stringify(region)} is listed twice`;
+  }
+  return regions;
 }
 
 /** Each entry's compiled globs: a config file is parsed once and asked for every spec. */
@@ -230,7 +252,7 @@ export function regionProblem(region: string, knownRegions?: readonly string[]):
 }
 
 /**
- * Layers settings, later layers winning: a region or `files` replaces the earlier one, `rules`
+ * Layers settings, later layers winning: a region, `templateRegions` or `files` replaces the earlier one, `rules`
  * merge code by code. The checker layers defaults < config file < command line; the editor
  * layers workspace settings < config file.
  */
@@ -239,6 +261,7 @@ export function mergeProjectConfigs(...layers: (ProjectConfig | undefined)[]): P
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.region !== undefined) merged.region = layer.region;
+    if (layer.templateRegions !== undefined) merged.templateRegions = layer.templateRegions;
     if (layer.files !== undefined) merged.files = layer.files;
     if (layer.rules !== undefined) merged.rules = { ...merged.rules, ...layer.rules };
   }

@@ -33,6 +33,11 @@ export interface ResolvedRegion {
   settingName?: string;
   /** Where the code names the region (CodeRegion.origin), when it came from the code. */
   origin?: string;
+  /**
+   * For a request deployed to many regions (a template, a workflow inside one) whose regions
+   * the user listed (RegionInputs.templateRegions): all of them, the first also in `region`.
+   */
+  regions?: readonly string[];
 }
 
 export interface RegionInputs {
@@ -42,6 +47,13 @@ export interface RegionInputs {
   regionSettingName?: string;
   /** `sagemakerSpec.profile`. */
   profileSetting?: string;
+  /**
+   * Every region a template (and each workflow inside it) is deployed to: `templateRegions` of
+   * the config file, or the checker's `--template-region`s. See templateRegion.
+   */
+  templateRegions?: readonly string[];
+  /** Where `templateRegions` came from, in words for messages (`--template-region`); `templateRegions` when absent. */
+  templateRegionsName?: string;
   env: Readonly<Record<string, string | undefined>>;
   /** Text of the AWS config file (`AWS_CONFIG_FILE` or ~/.aws/config), when readable. */
   awsConfigText?: string;
@@ -106,6 +118,22 @@ function readChosenRegion(inputs: Omit<RegionInputs, 'specImageRegions' | 'codeR
   const fromProfile = profileRegion(inputs.awsConfigText, profile);
   if (fromProfile) return { region: fromProfile, source: 'profile', explicit: true, profile };
   return undefined;
+}
+
+/**
+ * The target of a request deployed to many regions (`SpecDocument.anyRegion`: a template, a
+ * workflow inside one) when the user listed its regions (`templateRegions`): the list, which
+ * wins over every single region (setting, environment, profile), the first in `region`. With
+ * one region listed it is explicit, as a chosen region is; with several, no one of them is
+ * (`image-region-mismatch` needs one target). Undefined without a list: the request then
+ * resolves as any other (resolveRegion), and a region placeholder with no region chosen is
+ * checked in every catalog region.
+ */
+export function templateRegion(inputs: Pick<RegionInputs, 'templateRegions' | 'templateRegionsName' | 'profileSetting' | 'env'>): ResolvedRegion | undefined {
+  const listed = (inputs.templateRegions ?? []).map((region) => region.trim()).filter((region) => region !== '');
+  if (listed.length === 0) return undefined;
+  const profile = resolveProfile(inputs.profileSetting, inputs.env);
+  return { region: listed[0], source: 'setting', explicit: listed.length === 1, profile, settingName: inputs.templateRegionsName ?? 'templateRegions', regions: listed };
 }
 
 /** No region chosen: the spec's first image region, else the default; neither makes a finding. */

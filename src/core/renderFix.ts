@@ -9,6 +9,7 @@ import { renderDockerfileEdits } from './hosts/dockerfile/dockerfileFixRenderer'
 import { renderJsonEdits } from './hosts/jsonFixRenderer';
 import { renderPythonEdits } from './hosts/python/pythonFixRenderer';
 import { renderYamlEdits } from './hosts/yaml/yamlFixRenderer';
+import type { RequestNode } from './requestTree';
 import type { HostLanguage } from './specDocument';
 
 export interface RenderedFix {
@@ -42,11 +43,34 @@ export function renderFix(document: RenderTarget, fix: QuickFix): RenderedFix | 
     else hostIntents.push(intent);
   }
   if (hostIntents.length === 0) return { edits: asWritten };
+  const intents = writtenIntents(hostIntents);
+  if (!intents) return undefined;
   const rendered =
-    document.host === 'python' ? renderPythonEdits(document.text, hostIntents)
-    : document.host === 'dockerfile' ? renderDockerfileEdits(document.text, hostIntents)
-    : document.host === 'yaml' ? renderYamlEdits(document.text, hostIntents)
-    : renderJsonEdits(document.text, hostIntents);
+    document.host === 'python' ? renderPythonEdits(document.text, intents)
+    : document.host === 'dockerfile' ? renderDockerfileEdits(document.text, intents)
+    : document.host === 'yaml' ? renderYamlEdits(document.text, intents)
+    : renderJsonEdits(document.text, intents);
   if (!rendered) return undefined;
   return { edits: [...rendered.edits, ...asWritten].sort((a, b) => a.offset - b.offset), cursorOffset: fix.leavesPlaceholder ? rendered.placeholderOffset : undefined };
+}
+
+/**
+ * The intents on the nodes where the text is written: a string assembled from several (see
+ * RequestNodeExtras.editAt) has its part replaced where each piece comes from. Undefined when one
+ * cannot be written.
+ */
+function writtenIntents(intents: readonly HostIntent[]): readonly HostIntent[] | undefined {
+  if (!intents.some((change) => change.kind === 'replaceInString' && (change.node as RequestNode).editAt)) return intents;
+  const written: HostIntent[] = [];
+  for (const change of intents) {
+    const editAt = change.kind === 'replaceInString' ? (change.node as RequestNode).editAt : undefined;
+    if (change.kind !== 'replaceInString' || !editAt) {
+      written.push(change);
+      continue;
+    }
+    const replaced = editAt(change.start, change.end, change.text);
+    if (!replaced) return undefined;
+    written.push(...replaced);
+  }
+  return written;
 }

@@ -5,6 +5,7 @@
  * A few optional fields carry what only other hosts have; the JSON host sets none of them.
  */
 import type { Node } from 'jsonc-parser';
+import type { HostIntent } from './edits/editIntent';
 import type { OffsetRange } from './jsonTree';
 
 /**
@@ -14,7 +15,28 @@ import type { OffsetRange } from './jsonTree';
  */
 export type TemplatePart =
   | { kind: 'text'; value: string; /** offsets[i]: source offset of value[i]; one more for the end. */ offsets: readonly number[] }
-  | { kind: 'placeholder'; offset: number; length: number };
+  | { kind: 'placeholder'; offset: number; length: number; /** What the host knows of its value, when anything. */ facts?: PlaceholderFacts };
+
+/** What a host knows of a placeholder's value (a CloudFormation `${AWS::Region}`, a `!FindInMap` by region). */
+export interface PlaceholderFacts {
+  /** A few words on what fills it in, for hover: `the stack's region`, `parameter Tag (no default)`. */
+  description: string;
+  /** It is the region the request is deployed to (CloudFormation's `AWS::Region`). */
+  deploymentRegion?: boolean;
+  /** Its value is chosen by the deployment region from a table written in the document (a mapping keyed by `AWS::Region`). */
+  perRegion?: { table: string; values: readonly RegionValue[] };
+}
+
+/** One row of a table keyed by region: the region key and the value written for it. */
+export interface RegionValue {
+  region: string;
+  /** The key node (the region as written). */
+  key: Node;
+  /** The value node: a string, or a number written as the text it is. */
+  value: Node;
+  /** The value's text. */
+  text: string;
+}
 
 export interface RequestNodeExtras {
   /**
@@ -49,6 +71,13 @@ export interface RequestNodeExtras {
    * it in this value's place and report (and fix) on it.
    */
   standIn?: Node;
+  /**
+   * For strings assembled from several written strings (a template's `!Sub` read through a
+   * parameter's `Default`): the intents that make the value's `[start, end)` read `text`, on the
+   * nodes that text is written in; undefined when no edit can. Fix rendering calls it for a
+   * `replaceInString` intent on this node.
+   */
+  editAt?: (start: number, end: number, text: string) => readonly HostIntent[] | undefined;
 }
 
 /** A placeholder of the source whose value the host filled in from elsewhere. */
@@ -57,6 +86,8 @@ export interface Substitution {
   range: OffsetRange;
   /** Where the value came from, as a finding's message tells it: `ARG TAG's default 1.7-1`. */
   note: string;
+  /** What may give another value (for hover); `a build argument` when absent. */
+  replacedBy?: string;
 }
 
 export type RequestNode = Node & RequestNodeExtras;

@@ -6,7 +6,7 @@
  * positions are static. Shared by the template image rule and the built-in algorithm jobs.
  */
 import type { OffsetRange } from './jsonTree';
-import type { TemplatePart } from './requestTree';
+import type { PlaceholderFacts, TemplatePart } from './requestTree';
 
 /** Stands for a placeholder in the joined text; it cannot occur in an image reference. */
 export const HOLE = '*';
@@ -35,7 +35,14 @@ export interface TemplateReference {
   digest: boolean;
   /** The source range of `text`'s indices `[start, end)` (a placeholder's index stands for the whole placeholder's start). */
   range(start: number, end: number): OffsetRange;
+  /** What the host knows of the placeholder whose HOLE is at `text[index]`; undefined for text, or a placeholder it knows nothing of. */
+  factsAt(index: number): PlaceholderFacts | undefined;
+  /** The placeholder whose HOLE is at `text[index]`, undefined for text. */
+  placeholderAt(index: number): PlaceholderPart | undefined;
 }
+
+/** A placeholder part of a template. */
+export type PlaceholderPart = Extract<TemplatePart, { kind: 'placeholder' }>;
 
 /** True when the text holds a placeholder. */
 export function hasHole(text: string): boolean {
@@ -69,18 +76,22 @@ export function parseTemplateReference(parts: readonly TemplatePart[]): Template
     tag: colon >= 0 ? nameAndTag.slice(colon + 1) : undefined,
     digest: at >= 0,
     range: joined.range,
+    factsAt: (index) => joined.placeholders.get(index)?.facts,
+    placeholderAt: (index) => joined.placeholders.get(index),
   };
 }
 
 /** The parts joined with one HOLE per placeholder, and a map from joined indices to source ranges. */
-function joinParts(parts: readonly TemplatePart[]): { text: string; range(start: number, end: number): OffsetRange } {
+function joinParts(parts: readonly TemplatePart[]): { text: string; placeholders: Map<number, PlaceholderPart>; range(start: number, end: number): OffsetRange } {
   let text = '';
   const offsets: number[] = [];
+  const placeholders = new Map<number, PlaceholderPart>();
   for (const part of parts) {
     if (part.kind === 'text') {
       text += part.value;
       for (let i = 0; i < part.value.length; i++) offsets.push(part.offsets[i]);
     } else {
+      placeholders.set(text.length, part);
       text += HOLE;
       offsets.push(part.offset);
     }
@@ -90,6 +101,7 @@ function joinParts(parts: readonly TemplatePart[]): { text: string; range(start:
   offsets.push(end);
   return {
     text,
+    placeholders,
     range(start, finish) {
       const from = offsets[Math.min(start, offsets.length - 1)];
       const to = finish >= text.length ? end : offsets[finish];

@@ -16,6 +16,8 @@ export const DEFAULT_SPEC_GLOBS = ['**/*.sagemaker.json', '**/*.sagemaker.jsonc'
 
 export interface Settings {
   region: string | undefined;
+  /** The config file's `templateRegions`: every region its templates are deployed to (no setting of its own). */
+  templateRegions?: readonly string[];
   profile: string | undefined;
   /** Strings match anywhere (as in settings); a config file's globs are relative to its folder. */
   files: vscode.GlobPattern[];
@@ -61,6 +63,7 @@ function withProjectConfig(settings: Settings, file: vscode.Uri): Settings {
   return {
     ...settings,
     region: merged.region,
+    ...(config.templateRegions && { templateRegions: config.templateRegions }),
     rules: merged.rules ?? {},
     files: config.files ? config.files.map((glob) => new vscode.RelativePattern(found.dir, glob)) : settings.files,
   };

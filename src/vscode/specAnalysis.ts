@@ -57,7 +57,8 @@ export class SpecAnalysis {
   /** Region inputs for a document (or, without one, the user's settings alone). */
   regionInputs(scope?: vscode.Uri): Omit<RegionInputs, 'specImageRegions'> {
     const settings = readSettings(scope);
-    return { regionSetting: settings.region, profileSetting: settings.profile, env: process.env, awsConfigText: this.awsConfig.get() };
+    const templateRegions = settings.templateRegions && { templateRegions: settings.templateRegions, templateRegionsName: '.sagemaker-spec.json "templateRegions"' };
+    return { regionSetting: settings.region, profileSetting: settings.profile, ...templateRegions, env: process.env, awsConfigText: this.awsConfig.get() };
   }
 
   /**

@@ -1,24 +1,30 @@
 /**
- * Image references built from a template (a Python f-string or `.format`, later CloudFormation's
- * `!Sub`): the static parts are checked wherever they decide a rule alone, the placeholders never.
+ * Image references built from a template (a Python f-string or `.format`, CloudFormation's
+ * `!Sub` and `!Join`): the static parts are checked wherever they decide a rule alone, the
+ * placeholders never.
  * - A static tag gets the tag rules: `latest` (or no tag at all) is `latest-tag`, and an XGBoost
  *   repository on `latest` or `1` is `xgboost-unpinned`.
  * - A static Amazon ECR host with a static region gets `unknown-region`; a placeholder there means
  *   the target region, so nothing is said about it.
- * - A placeholder in the account means the image may be anyone's: no account rule. With a static
- *   account, the repository must be one that account serves in the static (or explicit target)
- *   region — `registry-account-mismatch` otherwise. With a region placeholder and no explicit
- *   target region in a request deployed to many regions (`anyRegion`: a template), it must serve it in every catalog
- *   region that has the repository; the finding names those where it does not.
+ * - A placeholder in the account means the image may be anyone's: no account rule — unless the
+ *   host knows it is read from a table by the stack's region (a CloudFormation mapping): each
+ *   row's account is then checked in its region, and reported (and fixed) on the row.
+ * - With a static account, the repository must be one that account serves in the static (or
+ *   explicit target) region — `registry-account-mismatch` otherwise. With a region placeholder
+ *   in a request deployed to many regions (`anyRegion`: a template), it must serve it in every
+ *   region listed for it (templateRegions, an error), else — no region chosen — in every catalog
+ *   region that has the repository (a warning naming those where it does not).
  * The two families are independent, as for literal references: an account/region finding never
- * hides a tag finding. No fixes: a template's text is the user's program, and what the
- * placeholders hold is unknown.
+ * hides a tag finding. No fixes on the template's own text: it is the user's program, and what
+ * the placeholders hold is unknown; a mapping row is data, and gets one.
  */
+import { closestMatches } from '../closestMatches';
+import { intent } from '../edits/editIntent';
 import type { OffsetRange } from '../jsonTree';
-import type { TemplatePart } from '../requestTree';
+import type { PlaceholderFacts, TemplatePart } from '../requestTree';
 import type { ImageField } from '../specDocument';
 import { HOLE, hasHole, parseTemplateReference, type TemplateReference } from '../templateReference';
-import type { RuleContext } from './ruleContext';
+import { nodeRange, type RuleContext } from './ruleContext';
 import { LATEST_TAG_MESSAGE, NO_TAG_MESSAGE } from './tagRules';
 import { XGBOOST_FRAMEWORK } from './xgboost';
 
@@ -39,7 +45,15 @@ function checkTemplateRegistry(context: RuleContext, field: ImageField, referenc
     return;
   }
   const repository = reference.repository;
-  if (ecr.account === HOLE || hasHole(repository) || !context.catalog.isAwsAccount(ecr.account)) return;
+  if (hasHole(repository)) return;
+  if (ecr.account === HOLE) {
+    const table = reference.factsAt(0)?.perRegion;
+    // The table's rows are for the stack's region; a region placeholder of another kind is unknown.
+    const deployed = ecr.region === HOLE && reference.factsAt(ecr.regionStart)?.deploymentRegion === true;
+    if (table && (ecr.region !== HOLE || deployed)) checkRegionTable(context, reference, table, ecr.region !== HOLE ? ecr.region : undefined);
+    return;
+  }
+  if (!context.catalog.isAwsAccount(ecr.account)) return;
   // A reference outside a request (a Dockerfile's FROM) may be pulled anywhere: no target region stands in for it.
   const region = ecr.region !== HOLE ? ecr.region : context.region.explicit && field.usage !== 'reference' ? context.region.region : undefined;
   if (region) {
@@ -49,7 +63,57 @@ function checkTemplateRegistry(context: RuleContext, field: ImageField, referenc
     }
     return;
   }
-  if (context.spec.anyRegion) checkEveryRegion(context, ecr.account, repository, reference.range(0, 12));
+  if (!context.spec.anyRegion) return;
+  const listed = context.region.regions;
+  if (listed) checkListedRegions(context, ecr.account, repository, reference.range(0, 12), listed, context.region.settingName ?? 'templateRegions');
+  else checkEveryRegion(context, ecr.account, repository, reference.range(0, 12));
+}
+
+/** Mapping rows already reported for this request (several images may read one mapping). */
+const reportedRows = new WeakMap<RuleContext, Set<string>>();
+
+/**
+ * An account read from a table by the stack's region (`!FindInMap [Table, !Ref AWS::Region,
+ * Key]`): each row's account must serve the repository in that row's region (or in the image's
+ * own static region), as a literal account must. Reported on the row's value, with the fix
+ * written there; every row is checked, whatever the target region: the table says what each
+ * region gets. A row whose key is no region (`eu-west-9`) is never read: unknown-region, as
+ * for a static region in a template.
+ */
+function checkRegionTable(context: RuleContext, reference: TemplateReference, table: NonNullable<PlaceholderFacts['perRegion']>, staticRegion: string | undefined): void {
+  const { catalog } = context;
+  const repository = reference.repository;
+  let reported = reportedRows.get(context);
+  if (!reported) reportedRows.set(context, (reported = new Set()));
+  const keys = table.values.map((row) => row.region);
+  for (const row of table.values) {
+    const once = `${row.value.offset}:${repository}`;
+    if (reported.has(once)) continue;
+    reported.add(once);
+    if (!catalog.region(row.region)) {
+      const suggestions = closestMatches(row.region, catalog.regions().map((known) => known.name).filter((name) => !keys.includes(name)), 3);
+      context.report(
+        'unknown-region',
+        `"${row.region}" is not a region with SageMaker registries: mapping ${table.table}'s row for it is never read for a stack's region.`,
+        nodeRange(row.key),
+        suggestions.map((name, index) => ({ title: `Change the region to ${name}`, intents: [intent.renameMember(row.key, name)], preferred: index === 0 })),
+      );
+      continue;
+    }
+    const region = staticRegion ?? row.region;
+    if (!/^\d{12}$/.test(row.text) || !catalog.isAwsAccount(row.text)) continue;
+    const expected = catalog.accountsForRepository(repository, region);
+    if (expected.length === 0 || expected.includes(row.text)) continue;
+    const tagImage = reference.tag !== undefined && !hasHole(reference.tag) ? catalog.findImage(repository, reference.tag, region) : undefined;
+    const preferred = tagImage ? catalog.accountFor(tagImage, region) : undefined;
+    const ordered = preferred ? [preferred, ...expected.filter((other) => other !== preferred)] : expected;
+    context.report(
+      'registry-account-mismatch',
+      `In ${region}, SageMaker serves "${repository}" from account ${ordered[0]}, not ${row.text}: mapping ${table.table} gives this account to stacks in ${row.region}.`,
+      nodeRange(row.value),
+      ordered.map((right, index) => ({ title: `Use account ${right}`, intents: [intent.replaceValue(row.value, right)], preferred: index === 0 })),
+    );
+  }
 }
 
 /** The tag family: xgboost-unpinned, else latest-tag; only on a static tag (or a static end without one). */
@@ -86,13 +150,31 @@ function checkEveryRegion(context: RuleContext, account: string, repository: str
   if (elsewhere.length === 0) return;
   const listed = elsewhere.slice(0, LISTED_REGIONS).join(', ');
   const more = elsewhere.length > LISTED_REGIONS ? ` and ${elsewhere.length - LISTED_REGIONS} more` : '';
-  // A warning: the template may never be deployed there (sagemakerSpec.region or --region names the one it is).
+  // A warning: the template may never be deployed there (templateRegions, or the one region, say where it is).
   context.report(
     'registry-account-mismatch',
-    `The region is a placeholder, and account ${account} does not serve "${repository}" in ${listed}${more}: deployed there, the image cannot be pulled. Set the account per region (a mapping, or a placeholder), or name the one region you deploy to (sagemakerSpec.region, --region).`,
+    `The region is a placeholder, and account ${account} does not serve "${repository}" in ${listed}${more}: deployed there, the image cannot be pulled. Set the account per region (a mapping, or a placeholder), list the regions you deploy to (templateRegions, --template-region), or name the one region you deploy to (sagemakerSpec.region, --region).`,
     range,
     [],
     'warning',
+  );
+}
+
+/**
+ * A region placeholder in a request deployed to the regions the user listed (templateRegions):
+ * the static account must serve the repository in each of them. An error, as for one explicit
+ * region: the template is deployed there.
+ */
+function checkListedRegions(context: RuleContext, account: string, repository: string, range: OffsetRange, regions: readonly string[], settingName: string): void {
+  const wrong = regions.flatMap((region) => {
+    const accounts = context.catalog.accountsForRepository(repository, region);
+    return accounts.length > 0 && !accounts.includes(account) ? [`${region} (account ${accounts[0]})`] : [];
+  });
+  if (wrong.length === 0) return;
+  context.report(
+    'registry-account-mismatch',
+    `The region is a placeholder, and account ${account} does not serve "${repository}" in ${wrong.join(', ')}, where this template is deployed (${settingName}): the image cannot be pulled there. Set the account per region with a mapping (!FindInMap [Table, !Ref AWS::Region, Account]).`,
+    range,
   );
 }
 

@@ -2,7 +2,8 @@
  * CloudFormation and SAM templates (JSON or YAML with `Resources`): the SageMaker resources whose
  * properties are API requests — `AWS::SageMaker::Model` (CreateModel), `…::EndpointConfig`,
  * `…::Endpoint` and `…::ProcessingJob` — each yielded as that request, with intrinsic functions
- * dynamic (intrinsics.ts). Their property names are the API's members; where a resource has
+ * dynamic (intrinsics.ts) — their images read through the template's `Parameters` defaults and
+ * `Mappings` by region (templateImages.ts). Their property names are the API's members; where a resource has
  * properties of its own (`RetainAllVariantProperties`, …) the request rules say nothing, since
  * CloudFormation validates the resource as a whole (cfn-lint does too): the requests are
  * `valuesOnly` — no missing or unknown members, no limits (some differ from the API's), numbers
@@ -17,6 +18,8 @@ import { memberValue, stringValue } from '../../jsonTree';
 import { findImageFields, type HostLanguage, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { intrinsicView, type IfChoice } from './intrinsics';
+import { readImageThroughTemplate } from './templateImages';
+import { templateScope } from './templateScope';
 
 /** Resource types whose `Properties` are a SageMaker request. */
 export const CLOUDFORMATION_REQUESTS: Readonly<Record<string, SpecKind>> = {
@@ -57,6 +60,7 @@ export function isCloudFormationTemplate(root: Node | undefined): boolean {
 export function findCloudFormationRequests(text: string, root: Node, host: HostLanguage, hooks: CloudFormationHooks = {}): SpecDocument[] {
   const requests: SpecDocument[] = [];
   const resources = memberValue(root, 'Resources');
+  const scope = templateScope(text, root);
   for (const property of resources?.type === 'object' ? resources.children ?? [] : []) {
     const [key, resource] = property.children ?? [];
     const type = stringValue(memberValue(resource, 'Type'));
@@ -72,7 +76,9 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
       const view = intrinsicView(text, properties, choice);
       // The resource's logical id is where findings about the request as a whole go.
       if (key) view.root.anchor = { offset: key.offset, length: key.length };
-      requests.push({ text, root: view.root, parseErrors: [], kind, images: findImageFields(kind, view.root), host, valuesOnly: true, anyRegion: true });
+      // Images are read through the template's parameters and mappings (templateImages.ts).
+      const images = findImageFields(kind, view.root).map((field) => readImageThroughTemplate(field, scope));
+      requests.push({ text, root: view.root, parseErrors: [], kind, images, host, valuesOnly: true, anyRegion: true });
       if (!view.hasConditions) break;
     }
   }

@@ -51,6 +51,14 @@ export function intrinsicView(text: string, properties: Node, choice: IfChoice):
   return { root, hasConditions: state.hasConditions };
 }
 
+/** The intrinsic call each dynamic value of a view stands for. */
+const copiedFrom = new WeakMap<Node, Node>();
+
+/** The intrinsic call (`{"Fn::Sub": …}`, of the template's own tree) that the view's dynamic value `node` stands for. */
+export function intrinsicOf(node: Node): Node | undefined {
+  return copiedFrom.get(node);
+}
+
 function copy(text: string, node: Node, parent: Node | undefined, choice: IfChoice, state: { hasConditions: boolean }): RequestNode {
   const call = intrinsicCall(node);
   if (call) {
@@ -61,6 +69,7 @@ function copy(text: string, node: Node, parent: Node | undefined, choice: IfChoi
     const dynamic: Building = { type: 'string', offset: node.offset, length: node.length, parent, value: undefined, dynamic: true };
     const template = templateOf(text, call.name, call.argument);
     if (template) dynamic.template = template;
+    copiedFrom.set(dynamic, node);
     return dynamic;
   }
   const source = node as RequestNode;
@@ -103,42 +112,54 @@ function indexOffsets(value: string, offsetOf: (index: number) => number): numbe
   return offsets;
 }
 
+/** A piece of an `Fn::Sub` string: text (each character with its index in the string), or a `${Name}` placeholder. */
+export type SubToken =
+  | { kind: 'text'; value: string; /** indices[i]: index of value[i] in the string; one more for the end. */ indices: number[] }
+  | { kind: 'name'; name: string; /** Index of `$` in the string. */ start: number; /** Index just past `}`. */ end: number };
+
 /**
  * `Fn::Sub`'s grammar: `${Name}` (a parameter, resource or pseudo parameter such as
  * `${AWS::Region}` or `${AWS::URLSuffix}`) is a placeholder; `${!Literal}` is the text `${Literal}`.
  */
-export function subParts(value: string, offsetOf: (index: number) => number): TemplatePart[] {
-  const parts: TemplatePart[] = [];
+export function subTokens(value: string): SubToken[] {
+  const tokens: SubToken[] = [];
   let textValue = '';
-  let textOffsets: number[] = [];
+  let indices: number[] = [];
   const flush = (end: number) => {
-    if (textValue.length > 0) parts.push({ kind: 'text', value: textValue, offsets: [...textOffsets, offsetOf(end)] });
+    if (textValue.length > 0) tokens.push({ kind: 'text', value: textValue, indices: [...indices, end] });
     textValue = '';
-    textOffsets = [];
+    indices = [];
   };
   for (let i = 0; i < value.length; ) {
     if (value.startsWith('${', i)) {
       const close = value.indexOf('}', i + 2);
       if (close > 0 && value[i + 2] === '!') {
         // `${!Literal}` is written out as `${Literal}`: its characters are static text.
-        for (const [index, character] of [[i, '$'], [i + 1, '{']] as const) {
-          textValue += character;
-          textOffsets.push(offsetOf(index));
-        }
+        textValue += '${';
+        indices.push(i, i + 1);
         i += 3;
         continue;
       }
       if (close > 0) {
         flush(i);
-        parts.push({ kind: 'placeholder', offset: offsetOf(i), length: offsetOf(close + 1) - offsetOf(i) });
+        tokens.push({ kind: 'name', name: value.slice(i + 2, close), start: i, end: close + 1 });
         i = close + 1;
         continue;
       }
     }
     textValue += value[i];
-    textOffsets.push(offsetOf(i));
+    indices.push(i);
     i++;
   }
   flush(value.length);
-  return parts;
+  return tokens;
+}
+
+/** The template parts of an `Fn::Sub` string `value`, `offsetOf(i)` the source offset of `value[i]` (and of its end). */
+export function subParts(value: string, offsetOf: (index: number) => number): TemplatePart[] {
+  return subTokens(value).map((token): TemplatePart =>
+    token.kind === 'text'
+      ? { kind: 'text', value: token.value, offsets: token.indices.map(offsetOf) }
+      : { kind: 'placeholder', offset: offsetOf(token.start), length: offsetOf(token.end) - offsetOf(token.start) },
+  );
 }

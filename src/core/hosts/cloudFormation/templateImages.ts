@@ -1,0 +1,292 @@
+/**
+ * A template resource's image written with `!Sub`, `!Join` or `!Ref`, read through the template
+ * (templateScope.ts):
+ * - `${Name}` / `!Ref Name` of a parameter whose `Default` stands for it is that default's text;
+ *   a finding on that text says so ("With parameter XgbTag's default "1": …"), and its fix edits
+ *   the `Default`, the one place the value is set;
+ * - `${Name}` that `!Sub`'s variable map gives a literal is that literal (its fix edits it there);
+ * - what stays a placeholder says what it is, for the rules and hover: the stack's region
+ *   (`AWS::Region`), a mapping row per region (`!FindInMap [Table, !Ref AWS::Region, Key]`: the
+ *   template rule checks each row), a parameter without a default, a resource.
+ * With every placeholder read, the image is a literal reference checked by the literal image
+ * rules; with some left, a template whose static parts (defaults included) are checked.
+ */
+import type { Node } from 'jsonc-parser';
+import { intent, type HostIntent } from '../../edits/editIntent';
+import { parseImageReference } from '../../imageReference';
+import { memberValue, stringValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
+import type { PlaceholderFacts, RequestNode, Substitution, TemplatePart } from '../../requestTree';
+import type { ImageField } from '../../specDocument';
+import { intrinsicCall, intrinsicOf, subTokens } from './intrinsics';
+import { regionTable, scalarText, type ParameterDefault, type TemplateScope } from './templateScope';
+
+/** A piece of the image's value, in value indices `[start, end)`. */
+type Piece =
+  /** Text written in the template: `offsets[i]` is the source offset of value index `start + i` (one more for the end). */
+  | { kind: 'text'; start: number; end: number; value: string; offsets: number[]; /** The string it is written in, and the index there of each character (one more for the end). */ written?: { node: Node; indices: number[] } }
+  /** A parameter's default, read for the reference at `token` (`${Tag}` in a `!Sub` string, at `inSub`). */
+  | { kind: 'default'; start: number; end: number; token: OffsetRange; parameter: ParameterDefault; inSub?: { node: Node; start: number; end: number } }
+  /** A value known only at deployment. */
+  | { kind: 'placeholder'; start: number; end: number; range: OffsetRange; facts: PlaceholderFacts };
+
+/** What a parameter's value may be replaced by, for hover. */
+const REPLACED_BY = 'a parameter value given at deployment';
+
+/**
+ * `field` read through the template, when its value is a `!Sub`, `!Join` or `!Ref` that the
+ * template says more about; else `field` itself.
+ */
+export function readImageThroughTemplate(field: ImageField, scope: TemplateScope): ImageField {
+  const written = (field.value as RequestNode).dynamic ? intrinsicOf(field.value) : undefined;
+  const value = written && imageValue(scope, written, field.value.parent);
+  if (!value) return field;
+  return { ...field, value, parsed: value.dynamic ? undefined : parseImageReference(value.value as string) };
+}
+
+class Pieces {
+  readonly list: Piece[] = [];
+  value = '';
+
+  text(value: string, offsets: number[], written?: { node: Node; indices: number[] }): void {
+    if (value.length === 0) return;
+    this.list.push({ kind: 'text', start: this.value.length, end: this.value.length + value.length, value, offsets, ...(written && { written }) });
+    this.value += value;
+  }
+
+  /** A string node's whole value, written there. */
+  literal(text: string, node: Node, value: string): void {
+    const offsetOf = valueOffsetMapper(text, node);
+    const indices = Array.from({ length: value.length + 1 }, (_, index) => index);
+    this.text(value, indices.map(offsetOf), node.type === 'string' ? { node, indices } : undefined);
+  }
+
+  default(parameter: ParameterDefault, token: OffsetRange, inSub?: { node: Node; start: number; end: number }): void {
+    this.list.push({ kind: 'default', start: this.value.length, end: this.value.length + parameter.value.length, token, parameter, ...(inSub && { inSub }) });
+    this.value += parameter.value;
+  }
+
+  placeholder(range: OffsetRange, facts: PlaceholderFacts): void {
+    this.list.push({ kind: 'placeholder', start: this.value.length, end: this.value.length, range, facts });
+  }
+}
+
+/** The image node for the intrinsic call `written`, or undefined when the template adds nothing to it. */
+function imageValue(scope: TemplateScope, written: Node, parent: Node | undefined): RequestNode | undefined {
+  const call = intrinsicCall(written);
+  if (!call) return undefined;
+  const pieces = new Pieces();
+  if (call.name === 'Fn::Sub') {
+    if (!subPieces(scope, call.argument, pieces)) return undefined;
+  } else if (call.name === 'Fn::Join') {
+    if (!joinPieces(scope, call.argument, pieces)) return undefined;
+  } else if (call.name === 'Ref') {
+    valuePieces(scope, written, { offset: written.offset, length: written.length }, pieces);
+  } else {
+    return undefined;
+  }
+  // Nothing but placeholders: nothing for the rules to read.
+  if (pieces.list.every((piece) => piece.kind === 'placeholder')) return undefined;
+  return assemble(written, parent, pieces);
+}
+
+/** `Fn::Sub`'s string (or `[string, variables]`), piece by piece; false when it is not a literal string. */
+function subPieces(scope: TemplateScope, argument: Node | undefined, pieces: Pieces): boolean {
+  const source = argument?.type === 'array' ? argument.children?.[0] : argument;
+  if (source?.type !== 'string' || typeof source.value !== 'string' || intrinsicCall(source)) return false;
+  const variables = argument?.type === 'array' ? argument.children?.[1] : undefined;
+  // A computed variable map may name anything: none of its names can be read.
+  const readableVariables = variables === undefined || (variables.type === 'object' && !intrinsicCall(variables));
+  const offsetOf = valueOffsetMapper(scope.text, source);
+  for (const token of subTokens(source.value)) {
+    if (token.kind === 'text') {
+      pieces.text(token.value, token.indices.map(offsetOf), { node: source, indices: token.indices });
+      continue;
+    }
+    const range = { offset: offsetOf(token.start), length: offsetOf(token.end) - offsetOf(token.start) };
+    const variable = variables && readableVariables ? memberValue(variables, token.name) : undefined;
+    if (variable) {
+      const literal = scalarText(scope.text, variable);
+      if (literal !== undefined) pieces.literal(scope.text, variable, literal);
+      else valuePieces(scope, variable, range, pieces);
+    } else if (!readableVariables) {
+      pieces.placeholder(range, { description: `variable ${token.name} of the !Sub` });
+    } else {
+      namePieces(scope, token.name, range, pieces, { node: source, start: token.start, end: token.end });
+    }
+  }
+  return true;
+}
+
+/** `Fn::Join` with a literal delimiter and list, piece by piece; false otherwise. */
+function joinPieces(scope: TemplateScope, argument: Node | undefined, pieces: Pieces): boolean {
+  if (argument?.type !== 'array' || argument.children?.length !== 2) return false;
+  const [delimiter, list] = argument.children;
+  if (delimiter.type !== 'string' || typeof delimiter.value !== 'string' || list.type !== 'array' || intrinsicCall(list)) return false;
+  const delimiterOffsets = Array.from({ length: delimiter.value.length + 1 }, (_, index) => valueOffsetMapper(scope.text, delimiter)(index));
+  list.children?.forEach((item, index) => {
+    // The delimiter is written once for every join: never edited for one of them.
+    if (index > 0) pieces.text(delimiter.value as string, delimiterOffsets);
+    const literal = scalarText(scope.text, item) ?? (item.type === 'boolean' ? String(item.value) : undefined);
+    if (literal !== undefined) pieces.literal(scope.text, item, literal);
+    else valuePieces(scope, item, { offset: item.offset, length: item.length }, pieces);
+  });
+  return true;
+}
+
+/** A value standing in a name's place (a `!Join` item, a `!Sub` variable, a whole `!Ref`): its pieces, reported at `range`. */
+function valuePieces(scope: TemplateScope, value: Node, range: OffsetRange, pieces: Pieces): void {
+  const call = intrinsicCall(value);
+  if (call?.name === 'Ref') {
+    const name = stringValue(call.argument);
+    if (name !== undefined && !name.includes('.')) return namePieces(scope, name, range, pieces);
+  }
+  if (call?.name === 'Fn::FindInMap') {
+    const table = regionTable(scope, call.argument);
+    if (table) {
+      const rows = table.values.map((row) => `${row.region}: ${row.text}`).join(', ');
+      return pieces.placeholder(range, { description: `mapping ${table.table}'s ${table.key} for the stack's region (${rows || 'no rows'})`, perRegion: { table: table.table, values: table.values } });
+    }
+    const tableName = call.argument?.type === 'array' ? stringValue(call.argument.children?.[0]) : undefined;
+    return pieces.placeholder(range, { description: tableName !== undefined ? `a value of mapping ${tableName}` : 'a mapping value' });
+  }
+  pieces.placeholder(range, { description: call ? `a value computed at deployment (${call.name})` : 'a value computed at deployment' });
+}
+
+/** Pseudo parameters, in words. */
+const PSEUDO_PARAMETERS: Readonly<Record<string, string>> = {
+  'AWS::Region': "the stack's region",
+  'AWS::AccountId': "the stack's account",
+  'AWS::URLSuffix': "the region's domain suffix (amazonaws.com, amazonaws.com.cn)",
+  'AWS::Partition': "the region's partition (aws, aws-cn, aws-us-gov)",
+  'AWS::StackName': "the stack's name",
+  'AWS::StackId': "the stack's id",
+};
+
+/** `${Name}` or `!Ref Name`: a pseudo parameter, a parameter (its default when it stands for it), a resource's attribute or a resource. */
+function namePieces(scope: TemplateScope, name: string, range: OffsetRange, pieces: Pieces, inSub?: { node: Node; start: number; end: number }): void {
+  if (name.startsWith('AWS::')) {
+    return pieces.placeholder(range, { description: PSEUDO_PARAMETERS[name] ?? `pseudo parameter ${name}`, ...(name === 'AWS::Region' && { deploymentRegion: true }) });
+  }
+  const parameter = scope.parameters.get(name);
+  if (parameter?.readable) return pieces.default(parameter.readable, range, inSub);
+  if (parameter) return pieces.placeholder(range, { description: `parameter ${name} (${parameter.unreadable})` });
+  const dot = name.indexOf('.');
+  pieces.placeholder(range, { description: dot > 0 ? `attribute ${name.slice(dot + 1)} of resource ${name.slice(0, dot)}` : `resource ${name}` });
+}
+
+/** The image node: a literal string when every piece is known, else a dynamic one with its template. */
+function assemble(written: Node, parent: Node | undefined, pieces: Pieces): RequestNode {
+  const { list, value } = pieces;
+  const whole = { offset: written.offset, length: written.length };
+  const substitutions: Substitution[] = list.flatMap((piece) =>
+    piece.kind === 'default' ? [{ range: piece.token, note: `parameter ${piece.parameter.name}'s default ${JSON.stringify(piece.parameter.value)}`, replacedBy: REPLACED_BY }] : [],
+  );
+  const node: RequestNode = { type: 'string', offset: whole.offset, length: whole.length, parent, content: whole, substitutions };
+  if (list.some((piece) => piece.kind === 'placeholder')) {
+    return { ...node, value: undefined, dynamic: true, template: list.map(templatePart) };
+  }
+  return {
+    ...node,
+    value,
+    offsetOfIndex: (index) => sourceRange(list, index, index, whole).offset,
+    valueRange: (start, end) => sourceRange(list, start, end, whole),
+    editAt: (start, end, replacement) => editAt(list, value, start, end, replacement),
+  };
+}
+
+/** A piece as a template part: a default's text maps to its reference (`${Tag}`). */
+function templatePart(piece: Piece): TemplatePart {
+  if (piece.kind === 'placeholder') return { kind: 'placeholder', offset: piece.range.offset, length: piece.range.length, facts: piece.facts };
+  if (piece.kind === 'text') return { kind: 'text', value: piece.value, offsets: piece.offsets };
+  const offsets = Array.from({ length: piece.end - piece.start }, () => piece.token.offset);
+  offsets.push(piece.token.offset + piece.token.length);
+  return { kind: 'text', value: piece.parameter.value, offsets };
+}
+
+/** The source range of value `[start, end)`: text where it is written, a default's text on its whole reference. */
+function sourceRange(pieces: readonly Piece[], start: number, end: number, whole: OffsetRange): OffsetRange {
+  if (end <= start) {
+    const at = pieces.find((piece) => piece.start <= start && start < piece.end) ?? pieces.find((piece) => piece.start >= start);
+    const offset = !at ? whole.offset + whole.length : at.kind === 'text' ? at.offsets[Math.max(0, start - at.start)] : at.kind === 'default' ? at.token.offset : at.range.offset;
+    return { offset, length: 0 };
+  }
+  let from = Number.MAX_SAFE_INTEGER;
+  let to = -1;
+  for (const piece of pieces) {
+    if (piece.end <= start || piece.start >= end) continue;
+    const range =
+      piece.kind === 'text'
+        ? { offset: piece.offsets[Math.max(start, piece.start) - piece.start], length: piece.offsets[Math.min(end, piece.end) - piece.start] - piece.offsets[Math.max(start, piece.start) - piece.start] }
+        : piece.kind === 'default'
+          ? piece.token
+          : piece.range;
+    from = Math.min(from, range.offset);
+    to = Math.max(to, range.offset + range.length);
+  }
+  return to < 0 ? { offset: whole.offset, length: 0 } : { offset: from, length: to - from };
+}
+
+/**
+ * The intents making value `[start, end)` read `replacement`, where the changed characters are
+ * written: in the `!Sub` string or literal they come from, in a parameter's `Default` (the one
+ * place the value is set, so every use and every deployment without an override gets it), or —
+ * a change across a `${Name}` of a `!Sub` — over that part of the `!Sub` string, with the
+ * default's text written out. Undefined when the change touches a placeholder or a `!Join`
+ * delimiter.
+ */
+function editAt(pieces: readonly Piece[], value: string, start: number, end: number, replacement: string): HostIntent[] | undefined {
+  // Only the characters that differ: `:1` → `:1.7-1` adds `.7-1` at the default's end.
+  const old = value.slice(start, end);
+  let prefix = 0;
+  while (prefix < old.length && prefix < replacement.length && old[prefix] === replacement[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < old.length - prefix && suffix < replacement.length - prefix && old[old.length - 1 - suffix] === replacement[replacement.length - 1 - suffix]) suffix++;
+  const from = start + prefix;
+  const to = end - suffix;
+  const newText = replacement.slice(prefix, replacement.length - suffix);
+  if (from === to && newText === '') return [];
+  const touched = pieces.filter((piece) => (from === to ? piece.start < from && from < piece.end : piece.start < to && piece.end > from));
+  if (touched.length === 0) {
+    // An insertion between pieces: at the end of the one before, else the start of the one after.
+    const before = pieces.filter((piece) => piece.end === from && piece.end > piece.start).pop();
+    const after = pieces.find((piece) => piece.start === from && piece.end > piece.start);
+    for (const piece of [before, after]) {
+      const edit = piece && pieceEdit(piece, from, from, newText);
+      if (edit) return [edit];
+    }
+    return undefined;
+  }
+  if (touched.length === 1) {
+    const edit = pieceEdit(touched[0], from, to, newText);
+    if (edit) return [edit];
+  }
+  return acrossSub(touched, value, from, to, newText);
+}
+
+/** The intent replacing value `[from, to)` (inside `piece`) with `newText` where the piece is written, else undefined. */
+function pieceEdit(piece: Piece, from: number, to: number, newText: string): HostIntent | undefined {
+  if (piece.kind === 'text' && piece.written) {
+    const { node, indices } = piece.written;
+    return intent.replaceInString(node, indices[from - piece.start], indices[to - piece.start], newText);
+  }
+  if (piece.kind === 'default') {
+    const { node, value } = piece.parameter;
+    const [a, b] = [from - piece.start, to - piece.start];
+    // A number written as the default (`Default: 1`) becomes the string it now is.
+    return node.type === 'string' ? intent.replaceInString(node, a, b, newText) : intent.replaceValue(node, value.slice(0, a) + newText + value.slice(b));
+  }
+  return undefined;
+}
+
+/** A change across pieces of one `!Sub` string: that stretch of the string, with the defaults' text written out. */
+function acrossSub(touched: readonly Piece[], value: string, from: number, to: number, newText: string): HostIntent[] | undefined {
+  const stretch = touched.map((piece) => (piece.kind === 'text' && piece.written ? { node: piece.written.node, start: piece.written.indices[0], end: piece.written.indices[piece.end - piece.start] } : piece.kind === 'default' ? piece.inSub : undefined));
+  const sub = stretch[0]?.node;
+  if (!sub || stretch.some((part) => part?.node !== sub)) return undefined;
+  const first = touched[0];
+  const last = touched[touched.length - 1];
+  const written = value.slice(first.start, from) + newText + value.slice(to, last.end);
+  // Text that `!Sub` would read as a placeholder cannot be written out as it stands.
+  if (written.includes('${')) return undefined;
+  return [intent.replaceInString(sub, stretch[0]!.start, stretch[stretch.length - 1]!.end, written)];
+}

@@ -1,0 +1,109 @@
+/**
+ * What a template declares for its resources to read: its `Parameters` and its `Mappings`.
+ *
+ * - A parameter's `Default` is read in place of `!Ref Name` / `${Name}` (as the Dockerfile host
+ *   reads an ARG default) only when it is the value a deployment most likely gets: a `String`
+ *   parameter (an `AWS::SSM::Parameter::Value<…>` default names an SSM parameter, not its value;
+ *   a list type is no one string) whose `AllowedValues`, if any, list no other value. A parameter
+ *   with other allowed values is a choice made at each deployment: its default is no more the
+ *   value than the others, and a fix editing the default alone could leave it outside the list.
+ * - `!FindInMap [Table, !Ref AWS::Region, Key]` reads the table row of the deployment region:
+ *   each row (its key a region, or meant to be one) with its `Key` value is known.
+ */
+import type { Node } from 'jsonc-parser';
+import { memberValue, stringValue } from '../../jsonTree';
+import type { RegionValue } from '../../requestTree';
+import { intrinsicCall } from './intrinsics';
+
+/** A parameter whose `Default` is read in (see the header). */
+export interface ParameterDefault {
+  name: string;
+  /** The default as CloudFormation passes it: a string. */
+  value: string;
+  /** The `Default` node: a string, or a number whose text is `value`. */
+  node: Node;
+}
+
+/** A parameter the template declares; `readable` when its default stands for it. */
+export type TemplateParameter = { name: string; readable: ParameterDefault | undefined; /** Why not, for hover: `no default`, `one of dev, prod`. */ unreadable?: string };
+
+export interface TemplateScope {
+  /** The template's text (offsets of every node are into it). */
+  text: string;
+  /** Declared parameters by name. */
+  parameters: ReadonlyMap<string, TemplateParameter>;
+  /** The `Mappings` object, when there is one. */
+  mappings: Node | undefined;
+}
+
+/** The scope of the template whose top-level object is `root`, a tree of `text`. */
+export function templateScope(text: string, root: Node): TemplateScope {
+  const parameters = new Map<string, TemplateParameter>();
+  const declared = memberValue(root, 'Parameters');
+  for (const property of declared?.type === 'object' ? declared.children ?? [] : []) {
+    const [key, declaration] = property.children ?? [];
+    if (typeof key?.value !== 'string' || declaration?.type !== 'object') continue;
+    parameters.set(key.value, readParameter(text, key.value, declaration));
+  }
+  const mappings = memberValue(root, 'Mappings');
+  return { text, parameters, mappings: mappings?.type === 'object' ? mappings : undefined };
+}
+
+function readParameter(text: string, name: string, declaration: Node): TemplateParameter {
+  const type = stringValue(memberValue(declaration, 'Type'));
+  const node = memberValue(declaration, 'Default');
+  if (type !== 'String') return { name, readable: undefined, unreadable: type ? `of type ${type}` : 'without a type' };
+  const value = node && scalarText(text, node);
+  if (!node || value === undefined) return { name, readable: undefined, unreadable: 'no default' };
+  const allowed = memberValue(declaration, 'AllowedValues');
+  const others = allowed?.type === 'array' ? (allowed.children ?? []).map((item) => scalarText(text, item)).filter((item) => item !== value) : [];
+  if (allowed && (allowed.type !== 'array' || others.length > 0)) {
+    const listed = allowed.type === 'array' ? (allowed.children ?? []).map((item) => scalarText(text, item) ?? '…').join(', ') : 'a computed list';
+    return { name, readable: undefined, unreadable: `one of ${listed}` };
+  }
+  return { name, readable: { name, value, node } };
+}
+
+/**
+ * The text of a literal scalar node: a string's value, or a number's text as written when the
+ * parser read it back unchanged (`1` yes; `1.10`, read as 1.1, no). Undefined otherwise.
+ */
+export function scalarText(text: string, node: Node): string | undefined {
+  if (intrinsicCall(node)) return undefined;
+  if (node.type === 'string' && typeof node.value === 'string') return node.value;
+  if (node.type !== 'number') return undefined;
+  const written = text.slice(node.offset, node.offset + node.length);
+  return String(node.value) === written ? written : undefined;
+}
+
+/** A `!FindInMap` whose top-level key is the deployment region: its table and every row's value. */
+export interface RegionTable {
+  table: string;
+  key: string;
+  values: RegionValue[];
+}
+
+/**
+ * The table `argument` (of `Fn::FindInMap`) reads when its top-level key is `!Ref AWS::Region`
+ * and the table and second-level key are literal; undefined otherwise. Rows whose value is not
+ * a literal scalar are left out.
+ */
+export function regionTable(scope: TemplateScope, argument: Node | undefined): RegionTable | undefined {
+  if (argument?.type !== 'array' || argument.children?.length !== 3) return undefined;
+  const [tableName, topKey, secondKey] = argument.children;
+  const table = stringValue(tableName);
+  const key = stringValue(secondKey);
+  const reference = intrinsicCall(topKey);
+  if (table === undefined || key === undefined || intrinsicCall(tableName) || intrinsicCall(secondKey)) return undefined;
+  if (reference?.name !== 'Ref' || stringValue(reference.argument) !== 'AWS::Region') return undefined;
+  const rows = memberValue(scope.mappings, table);
+  if (rows?.type !== 'object') return undefined;
+  const values: RegionValue[] = [];
+  for (const property of rows.children ?? []) {
+    const [region, row] = property.children ?? [];
+    const value = memberValue(row, key);
+    const written = value && scalarText(scope.text, value);
+    if (typeof region?.value === 'string' && value && written !== undefined) values.push({ region: region.value, key: region, value, text: written });
+  }
+  return { table, key, values };
+}

@@ -1,0 +1,102 @@
+/**
+ * Hover on an image built from a template (`!Sub`, `!Join`, a Python f-string, a Dockerfile FROM
+ * with a build argument): what its static parts tell — registry, account, region, repository,
+ * tag, and the regions where a static account serves the repository — with each placeholder
+ * said as one (its text, and what the host knows fills it in: "the stack's region", a mapping's
+ * rows). Plain Markdown; every piece of document text in it is escaped or in a code span.
+ */
+import type { Catalog } from './catalog/catalog';
+import { catalogSnapshotLabel } from './catalog/catalogAge';
+import type { OffsetRange } from './jsonTree';
+import { codeSpan, escapeMarkdown } from './markdown';
+import type { RequestNode, TemplatePart } from './requestTree';
+import { isFloatingTag, XGBOOST_FRAMEWORK } from './rules/xgboost';
+import type { ImageField } from './specDocument';
+import { HOLE, hasHole, parseTemplateReference, type TemplateReference } from './templateReference';
+
+/** Regions named in the "Served in" row before "and N more". */
+const LISTED_REGIONS = 8;
+
+/**
+ * The hover of a template image field (`parts`: its template), over `range`; undefined when the
+ * template has no registry and path to show (`{uri}`).
+ */
+export function hoverTemplateImage(text: string, field: ImageField, parts: readonly TemplatePart[], catalog: Catalog): { markdown: string; range: OffsetRange } | undefined {
+  const reference = parseTemplateReference(parts);
+  if (!reference) return undefined;
+  const node = field.value as RequestNode;
+  const range = node.content ?? { offset: node.offset, length: node.length };
+  const shown = (start: number, end: number) => shownText(text, reference, start, end);
+  const { ecr } = reference;
+  const account = ecr && ecr.account !== HOLE ? ecr.account : undefined;
+  const awsAccount = account !== undefined && catalog.isAwsAccount(account);
+  const rows: [string, string][] = [['Registry', shown(0, reference.pathStart - 1)]];
+  if (ecr) rows.push(['Account', shown(0, ecr.account.length)], ['Region', shown(ecr.regionStart, ecr.regionStart + ecr.region.length)]);
+  rows.push(['Repository', shown(reference.pathStart, reference.repositoryEnd)]);
+  if (reference.tag !== undefined) rows.push(['Tag', shown(reference.repositoryEnd + 1, reference.repositoryEnd + 1 + reference.tag.length)]);
+  const repository = hasHole(reference.repository) ? undefined : reference.repository;
+  const tag = reference.tag !== undefined && !hasHole(reference.tag) ? reference.tag : undefined;
+  if (account !== undefined && awsAccount && repository !== undefined && ecr?.region === HOLE) rows.push(['Served in', servedIn(catalog, account, repository)]);
+  const found = repository !== undefined && tag !== undefined ? catalog.findImage(repository, tag) : undefined;
+  if (found) rows.push(['Catalog', `${found.title} ${found.version} · ${found.scopes.join(', ')}`]);
+
+  const title = ecr ? (awsAccount ? '**Amazon ECR image** (SageMaker registry), with placeholders' : '**Amazon ECR image**, with placeholders') : '**Image**, with placeholders';
+  const lines = [title, '', '| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${codeSpan(value, { inTable: true })} |`)];
+  const placeholders = placeholderLines(text, reference);
+  if (placeholders.length > 0) lines.push('', 'Filled in at deployment:', '', ...placeholders);
+  if (awsAccount) lines.push('', `${escapeMarkdown(catalogSnapshotLabel(catalog.source))}.`);
+  lines.push('', pinning(reference, tag, repository !== undefined && isXgboost(catalog, repository)));
+  const substitutions = node.substitutions ?? [];
+  if (substitutions.length > 0) {
+    lines.push('', `Read with ${substitutions.map((substitution) => escapeMarkdown(substitution.note)).join(' and ')}; ${escapeMarkdown(substitutions[0].replacedBy ?? 'a build argument')} may replace it.`);
+  }
+  return { markdown: lines.join('\n'), range };
+}
+
+/** `text[start, end)` of the reference with each placeholder written as in the document (`${AWS::Region}`). */
+function shownText(documentText: string, reference: TemplateReference, start: number, end: number): string {
+  let shown = '';
+  for (let index = start; index < end; index++) {
+    const placeholder = reference.text[index] === HOLE ? reference.placeholderAt(index) : undefined;
+    shown += placeholder ? oneLine(documentText.slice(placeholder.offset, placeholder.offset + placeholder.length)) : reference.text[index];
+  }
+  return shown;
+}
+
+/** One bullet per placeholder: its text, and what fills it in when the host knows. */
+function placeholderLines(documentText: string, reference: TemplateReference): string[] {
+  const lines: string[] = [];
+  for (let index = 0; index < reference.text.length; index++) {
+    const placeholder = reference.text[index] === HOLE ? reference.placeholderAt(index) : undefined;
+    if (!placeholder) continue;
+    const written = codeSpan(oneLine(documentText.slice(placeholder.offset, placeholder.offset + placeholder.length)));
+    lines.push(`- ${written}: ${escapeMarkdown(placeholder.facts?.description ?? 'a value given when the request is made')}`);
+  }
+  return lines;
+}
+
+/** The regions where `account` serves `repository`, by the catalog. */
+function servedIn(catalog: Catalog, account: string, repository: string): string {
+  const regions = catalog.regionsForRepository(repository).filter((region) => catalog.accountsForRepository(repository, region).includes(account));
+  if (regions.length === 0) return `no region (account ${account} does not serve ${repository})`;
+  const more = regions.length > LISTED_REGIONS ? ` and ${regions.length - LISTED_REGIONS} more` : '';
+  return `${regions.slice(0, LISTED_REGIONS).join(', ')}${more}`;
+}
+
+function pinning(reference: TemplateReference, tag: string | undefined, xgboost: boolean): string {
+  if (reference.digest) return 'Pinned by digest.';
+  if (reference.tag !== undefined && tag === undefined) return 'The tag is a placeholder: whether the image is pinned is decided at deployment.';
+  if (reference.tag === undefined && hasHole(reference.nameAndTag)) return 'A placeholder ends the reference: it may hold the tag.';
+  if (tag === undefined || tag === 'latest') return 'Not pinned: `latest` moves with every push.';
+  if (xgboost && isFloatingTag(tag)) return 'Not pinned: XGBoost `1` is the legacy image; pick a version.';
+  return `Pinned by tag ${codeSpan(tag)} (a tag can be moved; a digest cannot).`;
+}
+
+function isXgboost(catalog: Catalog, repository: string): boolean {
+  return catalog.imagesForRepository(repository).some((image) => image.framework === XGBOOST_FRAMEWORK);
+}
+
+/** A placeholder written over several lines (a `!FindInMap` in a `!Join`), on one. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]\s*/g, ' ');
+}

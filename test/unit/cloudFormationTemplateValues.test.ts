@@ -1,0 +1,231 @@
+// CloudFormation images read through the template: account tables in `Mappings` read with
+// `!FindInMap [Table, !Ref AWS::Region, Key]` (each row checked in its region, reported and fixed
+// on the row) and `Parameters` defaults read in place of `${Name}` / `!Ref Name` (findings say so,
+// fixes edit the Default), in YAML and JSON.
+import * as assert from 'node:assert/strict';
+import { intent } from '../../src/core/edits/editIntent';
+import { applyEdits, type Finding } from '../../src/core/findings';
+import { readYamlDocument } from '../../src/core/hostDocument';
+import { renderFix } from '../../src/core/renderFix';
+import { codes, only, textAt } from './specTestKit';
+import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
+
+/** A YAML template: `head` lines (Parameters, Mappings) then one model whose PrimaryContainer's Image is `image`. */
+function template(head: string[], image: string): string {
+  return [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    ...head,
+    'Resources:',
+    '  Model:',
+    '    Type: AWS::SageMaker::Model',
+    '    Properties:',
+    '      ExecutionRoleArn: !GetAtt Role.Arn',
+    '      PrimaryContainer:',
+    `        Image: ${image}`,
+    '',
+  ].join('\n');
+}
+
+const XGB_TABLE = [
+  'Mappings:',
+  '  XgbRegistry:',
+  '    us-east-1: {Account: "683313688378"}',
+  '    eu-west-1: {Account: "683313688378"}      # copied from us-east-1',
+  '    us-west-2: {Account: "246618743249"}',
+];
+const MAPPED_IMAGE = ['!Sub', '          - ${Account}.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1', '          - Account: !FindInMap [XgbRegistry, !Ref "AWS::Region", Account]'].join('\n');
+
+/** The offset of the `index`-th occurrence of `needle` in `text`. */
+function nth(text: string, needle: string, index: number): number {
+  let at = -1;
+  for (let i = 0; i <= index; i++) at = text.indexOf(needle, at + 1);
+  return at;
+}
+
+describe('CloudFormation: account tables in Mappings', () => {
+  it('checks each region row of a table read by AWS::Region, reporting and fixing the wrong row', () => {
+    const text = template(XGB_TABLE, MAPPED_IMAGE);
+    const finding = only(analyzeYaml(text), 'registry-account-mismatch');
+    assert.equal(finding.offset, nth(text, '683313688378', 1), 'on the eu-west-1 row');
+    assert.equal(textAt(text, finding), '683313688378');
+    assert.equal(finding.severity, 'error');
+    assert.equal(finding.message, 'In eu-west-1, SageMaker serves "sagemaker-xgboost" from account 141502667606, not 683313688378: mapping XgbRegistry gives this account to stacks in eu-west-1.');
+    assert.equal(applyHostFix(text, finding), text.replace('eu-west-1: {Account: "683313688378"}', 'eu-west-1: {Account: "141502667606"}'));
+    // The right table: nothing to say, and no "every region" warning for the account placeholder.
+    assert.deepEqual(analyzeYaml(template(XGB_TABLE.map((line) => line.replace('eu-west-1: {Account: "683313688378"}', 'eu-west-1: {Account: "141502667606"}')), MAPPED_IMAGE)), []);
+  });
+
+  it('reads Fn::FindInMap in a JSON Fn::Join, and renders the fix as JSON', () => {
+    const json = JSON.stringify(
+      {
+        Mappings: { Xgb: { 'us-east-1': { Account: '683313688378' }, 'eu-central-1': { Account: '683313688378' } } },
+        Resources: {
+          Model: {
+            Type: 'AWS::SageMaker::Model',
+            Properties: {
+              ExecutionRoleArn: { 'Fn::GetAtt': ['Role', 'Arn'] },
+              PrimaryContainer: {
+                Image: { 'Fn::Join': ['', [{ 'Fn::FindInMap': ['Xgb', { Ref: 'AWS::Region' }, 'Account'] }, '.dkr.ecr.', { Ref: 'AWS::Region' }, '.amazonaws.com/sagemaker-xgboost:1.7-1']] },
+              },
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const finding = only(analyzeJsonTemplate(json), 'registry-account-mismatch');
+    assert.equal(finding.offset, nth(json, '683313688378', 1));
+    assert.match(finding.message, /^In eu-central-1, SageMaker serves "sagemaker-xgboost" from account 492215442770, not 683313688378/);
+    const at = nth(json, '683313688378', 1);
+    assert.equal(applyHostFix(json, finding, undefined, 'json'), `${json.slice(0, at)}492215442770${json.slice(at + 12)}`);
+  });
+
+  it('reports a row once however many images read the table', () => {
+    const text = [
+      ...XGB_TABLE,
+      'Resources:',
+      '  Model:',
+      '    Type: AWS::SageMaker::Model',
+      '    Properties:',
+      '      ExecutionRoleArn: !GetAtt Role.Arn',
+      '      Containers:',
+      '        - Image: !Sub ["${A}.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1", {A: !FindInMap [XgbRegistry, !Ref AWS::Region, Account]}]',
+      '        - Image: !Sub ["${A}.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.5-1", {A: !FindInMap [XgbRegistry, !Ref AWS::Region, Account]}]',
+      '  Other:',
+      '    Type: AWS::SageMaker::Model',
+      '    Properties:',
+      '      ExecutionRoleArn: !GetAtt Role.Arn',
+      '      PrimaryContainer: {Image: !Sub ["${A}.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1", {A: !FindInMap [XgbRegistry, !Ref AWS::Region, Account]}]}',
+      '',
+    ].join('\n');
+    assert.deepEqual(codes(analyzeYaml(text)), ['registry-account-mismatch']);
+  });
+
+  it('a row whose key is no region gets unknown-region on the key, with a rename', () => {
+    const table = ['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    eu-wset-1: {Account: "141502667606"}'];
+    const text = template(table, MAPPED_IMAGE);
+    const finding = only(analyzeYaml(text), 'unknown-region');
+    assert.equal(textAt(text, finding), 'eu-wset-1');
+    assert.match(finding.message, /^"eu-wset-1" is not a region with SageMaker registries/);
+    assert.equal(applyHostFix(text, finding), text.replace('eu-wset-1:', 'eu-west-1:'));
+  });
+
+  it('a table read by another key, or a region placeholder that is not AWS::Region, stays dynamic', () => {
+    const byStage = template(['Mappings:', '  Accounts:', '    dev: {Account: "683313688378"}', '    eu: {Account: "999999999999"}'], '!Sub ["${A}.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1", {A: !FindInMap [Accounts, !Ref Stage, Account]}]');
+    assert.deepEqual(analyzeYaml(byStage), []);
+    const ownRegion = template(XGB_TABLE, '!Sub ["${A}.dkr.ecr.${Region}.amazonaws.com/sagemaker-xgboost:1.7-1", {A: !FindInMap [XgbRegistry, !Ref AWS::Region, Account]}]');
+    assert.deepEqual(analyzeYaml(ownRegion), []);
+  });
+
+  it('a static image region: every row is checked against it', () => {
+    const text = template(XGB_TABLE, '!Sub ["${A}.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1", {A: !FindInMap [XgbRegistry, !Ref AWS::Region, Account]}]');
+    const finding = only(analyzeYaml(text), 'registry-account-mismatch');
+    assert.equal(finding.offset, text.indexOf('246618743249'), 'the us-west-2 row: a us-east-1 image needs the us-east-1 account');
+    assert.match(finding.message, /^In us-east-1, SageMaker serves "sagemaker-xgboost" from account 683313688378, not 246618743249: mapping XgbRegistry gives this account to stacks in us-west-2\.$/);
+  });
+});
+
+describe('CloudFormation: Parameters defaults', () => {
+  const xgbTag = (lines: string[]) => ['Parameters:', '  XgbTag:', '    Type: String', ...lines];
+  const TAGGED = '!Sub 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:${XgbTag}';
+
+  it('reads ${Param} through its Default: the message says so, the fix edits the Default', () => {
+    const text = template(xgbTag(['    Default: "1"']), TAGGED);
+    const finding = only(analyzeYaml(text), 'xgboost-unpinned');
+    assert.equal(textAt(text, finding), '${XgbTag}');
+    assert.match(finding.message, /^With parameter XgbTag's default "1": ":1" does not pin an XGBoost version/);
+    assert.equal(applyHostFix(text, finding, 'Pin XGBoost 1.7-1'), text.replace('Default: "1"', 'Default: "1.7-1"'));
+  });
+
+  it('a Default written as a number is read as its text, and the fix writes the new text', () => {
+    const text = template(xgbTag(['    Default: 1']), TAGGED);
+    const finding = only(analyzeYaml(text), 'xgboost-unpinned');
+    assert.equal(applyHostFix(text, finding, 'Pin XGBoost 1.7-1'), text.replace('Default: 1\n', 'Default: 1.7-1\n'));
+  });
+
+  it('!Ref of a parameter whose Default is a whole image: the account fixed in the Default', () => {
+    const head = ['Parameters:', '  XgbImage:', '    Type: String', '    Default: 683313688378.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1'];
+    const text = template(head, '!Ref XgbImage');
+    const finding = only(analyzeYaml(text), 'registry-account-mismatch');
+    assert.equal(textAt(text, finding), '!Ref XgbImage');
+    assert.equal(finding.message, 'With parameter XgbImage\'s default "683313688378.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1": In eu-west-1, SageMaker serves "sagemaker-xgboost" from account 141502667606, not 683313688378.');
+    assert.equal(applyHostFix(text, finding), text.replace('Default: 683313688378.dkr', 'Default: 141502667606.dkr'));
+  });
+
+  it('a Sub variable given a literal: checked, and fixed, where it is written', () => {
+    const text = template([], '!Sub ["${Account}.dkr.ecr.us-west-2.amazonaws.com/sagemaker-xgboost:1.7-1", {Account: "683313688378"}]');
+    const finding = only(analyzeYaml(text), 'registry-account-mismatch');
+    assert.equal(finding.offset, text.indexOf('683313688378'));
+    assert.equal(applyHostFix(text, finding), text.replace('{Account: "683313688378"}', '{Account: "246618743249"}'));
+  });
+
+  it('stays dynamic without a Default, with other AllowedValues, or for a type whose default is not the value', () => {
+    assert.deepEqual(analyzeYaml(template(xgbTag([]), TAGGED)), []);
+    assert.deepEqual(analyzeYaml(template(xgbTag(['    Default: "1"', '    AllowedValues: ["1", "1.7-1"]']), TAGGED)), []);
+    const ssm = ['Parameters:', '  XgbTag:', '    Type: AWS::SSM::Parameter::Value<String>', '    Default: "1"'];
+    assert.deepEqual(analyzeYaml(template(ssm, TAGGED)), []);
+    // AllowedValues that hold only the default: the default is the value.
+    assert.deepEqual(codes(analyzeYaml(template(xgbTag(['    Default: "1"', '    AllowedValues: ["1"]']), TAGGED))), ['xgboost-unpinned']);
+  });
+
+  it('with other placeholders left, the default is a static part of the template: the finding says so, no fix', () => {
+    const text = template(xgbTag(['    Default: latest']), '!Sub "683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:${XgbTag}"');
+    const findings = analyzeYaml(text, { region: 'us-east-1' });
+    const finding = only(findings, 'xgboost-unpinned');
+    assert.equal(textAt(text, finding), '${XgbTag}');
+    assert.match(finding.message, /^With parameter XgbTag's default "latest": ":latest" does not pin/);
+    assert.deepEqual(finding.fixes, []);
+  });
+
+  it('JSON: Fn::Sub with a parameter default, the fix written in the JSON Default', () => {
+    const json = JSON.stringify(
+      {
+        Parameters: { Tag: { Type: 'String', Default: 'latest' } },
+        Resources: {
+          Model: {
+            Type: 'AWS::SageMaker::Model',
+            Properties: { ExecutionRoleArn: 'arn:aws:iam::123456789012:role/R', PrimaryContainer: { Image: { 'Fn::Sub': '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:${Tag}' } } },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const finding: Finding = only(analyzeJsonTemplate(json), 'latest-tag');
+    assert.equal(textAt(json, finding), '${Tag}');
+    assert.match(finding.message, /^With parameter Tag's default "latest": /);
+    const fixed = applyHostFix(json, finding, finding.fixes[0].title, 'json');
+    assert.match(fixed, /"Default": "\d[^"]*"/);
+    assert.ok(fixed.includes('pytorch-inference:${Tag}'), 'the !Sub string is left as it is');
+  });
+});
+
+describe('CloudFormation: edits through a parameter default', () => {
+  it('a change across a ${Param} is written over that stretch of the !Sub string, the default written out', () => {
+    const text = template(['Parameters:', '  XgbTag: {Type: String, Default: "1"}'], '!Sub "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:${XgbTag}"');
+    const image = readYamlDocument(text).requests[0].images[0].value;
+    const value = String(image.value);
+    assert.equal(value, '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1');
+    const digest = `@sha256:${'a'.repeat(64)}`;
+    const fix = { title: 'pin by digest', intents: [intent.replaceInString(image, value.indexOf(':1'), value.length, digest)] };
+    const rendered = renderFix({ text, host: 'yaml' }, fix)!;
+    assert.equal(applyEdits(text, rendered.edits), text.replace('sagemaker-xgboost:${XgbTag}"', `sagemaker-xgboost${digest}"`));
+  });
+
+  it('a !Join delimiter is never edited for one join: no fix rather than a wrong one', () => {
+    const text = template([], '!Join ["/", ["683313688378.dkr.ecr.us-east-1.amazonaws.com", "sagemaker-xgboost:1.7-1"]]');
+    const image = readYamlDocument(text).requests[0].images[0].value;
+    const value = String(image.value);
+    assert.equal(value, '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+    const slash = value.indexOf('/');
+    assert.equal(renderFix({ text, host: 'yaml' }, { title: 'x', intents: [intent.replaceInString(image, slash, slash + 1, ':')] }), undefined);
+    // Text added after the delimiter goes into the item that follows it.
+    const inserted = renderFix({ text, host: 'yaml' }, { title: 'x', intents: [intent.replaceInString(image, slash, slash + 1, '/team/')] })!;
+    assert.equal(applyEdits(text, inserted.edits), text.replace('"sagemaker-xgboost:1.7-1"', '"team/sagemaker-xgboost:1.7-1"'));
+    // Within one item, the item is edited.
+    const tag = value.indexOf('1.7-1');
+    const edited = renderFix({ text, host: 'yaml' }, { title: 'x', intents: [intent.replaceInString(image, tag, value.length, '1.5-1')] })!;
+    assert.equal(applyEdits(text, edited.edits), text.replace('sagemaker-xgboost:1.7-1"', 'sagemaker-xgboost:1.5-1"'));
+  });
+});

@@ -1,0 +1,60 @@
+// Hover on images built from a template (CloudFormation `!Sub` / `Fn::Sub` / `!Join`): the static
+// parts, each placeholder said as one (its text and what fills it in), the regions a static
+// account serves the repository in, and a parameter default read in.
+import * as assert from 'node:assert/strict';
+import { readJsonDocument, requestAt } from '../../src/core/hostDocument';
+import { hoverAt } from '../../src/core/hover';
+import { catalog } from './specTestKit';
+import { hoverYaml } from './yamlTestKit';
+
+/** A YAML template whose one model's PrimaryContainer.Image is `image` (a `|` marks the cursor), after `head` lines. */
+function template(image: string, head: string[] = []): string {
+  return [...head, 'Resources:', '  Model:', '    Type: AWS::SageMaker::Model', '    Properties:', '      ExecutionRoleArn: !GetAtt Role.Arn', '      PrimaryContainer:', `        Image: ${image}`, ''].join('\n');
+}
+
+describe('hover: template images', () => {
+  it('!Sub with a mapping account: the static parts, each placeholder said as one, the mapping rows', () => {
+    const head = ['Parameters:', '  XgbVersion: {Type: String, Default: "1.7-1"}', 'Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    eu-west-1: {Account: "141502667606"}'];
+    const markdown = hoverYaml(template('!Sub\n          - ${Account}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-|xgboost:${XgbVersion}\n          - Account: !FindInMap [XgbRegistry, !Ref "AWS::Region", Account]', head))!;
+    assert.ok(markdown, 'a hover');
+    assert.match(markdown, /^\*\*Amazon ECR image\*\*, with placeholders\n/);
+    assert.match(markdown, /\| Account \| `\$\{Account\}` \|/);
+    assert.match(markdown, /\| Region \| `\$\{AWS::Region\}` \|/);
+    assert.match(markdown, /\| Repository \| `sagemaker-xgboost` \|/);
+    assert.match(markdown, /\| Tag \| `1\.7-1` \|/, 'the parameter default read in');
+    assert.match(markdown, /\| Catalog \| `XGBoost 1\.7-1 · inference, training` \|/);
+    assert.match(markdown, /- `\$\{Account\}`: mapping XgbRegistry\\'s Account for the stack\\'s region \\\(us\\-east\\-1\\: 683313688378\\, eu\\-west\\-1\\: 141502667606\\\)/);
+    assert.match(markdown, /- `\$\{AWS::Region\}`: the stack\\'s region/);
+    assert.match(markdown, /Read with parameter XgbVersion\\'s default \\"1\\\.7\\-1\\"; a parameter value given at deployment may replace it\.$/);
+  });
+
+  it('a static account with the region a placeholder: the regions it serves the repository in', () => {
+    const markdown = hoverYaml(template('!Sub "763104351884.dkr.ecr.${AWS::Region}.amazonaws.com/pytorch-|inference:${Tag}"'))!;
+    assert.match(markdown, /^\*\*Amazon ECR image\*\* \(SageMaker registry\), with placeholders/);
+    const [, listed, more] = /\| Served in \| `([a-z0-9, -]+) and (\d+) more` \|/.exec(markdown)!;
+    const serving = catalog.regionsForRepository('pytorch-inference').filter((region) => catalog.accountsForRepository('pytorch-inference', region).includes('763104351884'));
+    assert.ok(listed.split(', ').every((region) => serving.includes(region)), listed);
+    assert.equal(listed.split(', ').length + Number(more), serving.length);
+    assert.ok(!serving.includes('ap-east-1') && serving.includes('us-east-1'), 'the opt-in regions have accounts of their own');
+    assert.match(markdown, /- `\$\{Tag\}`: resource Tag/);
+    assert.match(markdown, /The tag is a placeholder: whether the image is pinned is decided at deployment\./);
+  });
+
+  it('!Join items are shown as written', () => {
+    const markdown = hoverYaml(template('!Join ["", [!Ref "AWS::AccountId", ".dkr.ecr.", !Ref "AWS::Region", ".amazonaws.com/my-|model:latest"]]'))!;
+    assert.match(markdown, /\| Account \| `!Ref "AWS::AccountId"` \|/);
+    assert.match(markdown, /- `!Ref "AWS::AccountId"`: the stack\\'s account/);
+    assert.match(markdown, /Not pinned: `latest` moves with every push\./);
+  });
+
+  it('JSON long form: Fn::Sub', () => {
+    const json = JSON.stringify({
+      Resources: { Model: { Type: 'AWS::SageMaker::Model', Properties: { PrimaryContainer: { Image: { 'Fn::Sub': '763104351884.dkr.ecr.${AWS::Region}.amazonaws.com/pytorch-inference:2.6.0-gpu-py312' } } } } },
+    });
+    const offset = json.indexOf('pytorch-inference');
+    const result = hoverAt(requestAt(readJsonDocument(json), offset)!, offset, catalog)!;
+    assert.match(result.markdown, /\| Tag \| `2\.6\.0-gpu-py312` \|/);
+    assert.match(result.markdown, /Pinned by tag `2\.6\.0-gpu-py312`/);
+    assert.equal(json.slice(result.range.offset, result.range.offset + result.range.length), `{"Fn::Sub":"763104351884.dkr.ecr.\${AWS::Region}.amazonaws.com/pytorch-inference:2.6.0-gpu-py312"}`);
+  });
+});

@@ -1,0 +1,149 @@
+// The regions a template is deployed to (`templateRegions` in .sagemaker-spec.json, the
+// checker's repeatable `--template-region`): used for requests deployed to many regions (a
+// template, a workflow inside one) in place of every catalog region, over any single region;
+// a repeated `--region` is refused.
+import * as assert from 'node:assert/strict';
+import { regionForSpec, type AnalyzeOptions } from '../../src/core/analyze';
+import { analyzeDocument, readYamlDocument } from '../../src/core/hostDocument';
+import { mergeProjectConfigs, parseProjectConfig } from '../../src/core/projectConfig';
+import { templateRegion } from '../../src/core/region';
+import { parseCliArguments } from '../../src/cli/arguments';
+import { analyzeOptions, codes, only, textAt } from './specTestKit';
+
+const DLC_TEMPLATE = [
+  'Resources:',
+  '  Model:',
+  '    Type: AWS::SageMaker::Model',
+  '    Properties:',
+  '      ExecutionRoleArn: !GetAtt Role.Arn',
+  '      PrimaryContainer:',
+  '        Image: !Sub "763104351884.dkr.ecr.${AWS::Region}.amazonaws.com/pytorch-inference:2.6.0-gpu-py312"',
+  '',
+].join('\n');
+
+/** Analysis options with `regionInputs` (no environment unless given). */
+function withRegions(regionInputs: Partial<AnalyzeOptions['regionInputs']>): AnalyzeOptions {
+  return { ...analyzeOptions(), regionInputs: { env: {}, ...regionInputs } };
+}
+
+function findings(text: string, regionInputs: Partial<AnalyzeOptions['regionInputs']>) {
+  return analyzeDocument(readYamlDocument(text), withRegions(regionInputs)).findings;
+}
+
+describe('template regions', () => {
+  describe('resolution', () => {
+    it('lists every region, the first as `region`; explicit only when there is one', () => {
+      assert.deepEqual(templateRegion({ templateRegions: ['us-east-1', 'eu-west-1'], env: {} }), {
+        region: 'us-east-1', source: 'setting', explicit: false, profile: 'default', settingName: 'templateRegions', regions: ['us-east-1', 'eu-west-1'],
+      });
+      assert.equal(templateRegion({ templateRegions: ['eu-west-1'], templateRegionsName: '--template-region', env: {} })?.explicit, true);
+      assert.equal(templateRegion({ templateRegions: [], env: {} }), undefined);
+      assert.equal(templateRegion({ env: {} }), undefined);
+    });
+
+    it('wins for a template over --region, AWS_REGION and the profile; other specs never see it', () => {
+      const inputs = { templateRegions: ['eu-west-1', 'ap-east-1'], regionSetting: 'us-west-2', env: { AWS_REGION: 'us-east-2' } };
+      const [model] = readYamlDocument(DLC_TEMPLATE).requests;
+      assert.deepEqual(regionForSpec(model, inputs).regions, ['eu-west-1', 'ap-east-1']);
+      const spec = readYamlDocument('ModelName: m\nExecutionRoleArn: arn:aws:iam::123456789012:role/R\nPrimaryContainer:\n  Image: 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.6.0-gpu-py312\n', true).requests[0];
+      assert.deepEqual(regionForSpec(spec, inputs), { region: 'us-west-2', source: 'setting', explicit: true, profile: 'default' });
+    });
+  });
+
+  describe('the region placeholder of a template', () => {
+    it('is checked in the listed regions only: no warning about regions nobody deploys to', () => {
+      // Without a list every catalog region is checked, and the opt-in regions have accounts of their own.
+      assert.match(only(findings(DLC_TEMPLATE, {}), 'registry-account-mismatch').message, /in af-south-1, ap-east-1/);
+      assert.deepEqual(findings(DLC_TEMPLATE, { templateRegions: ['us-east-1', 'eu-west-1'] }), []);
+    });
+
+    it('a listed region where the account does not serve the repository is an error naming it and the list', () => {
+      const finding = only(findings(DLC_TEMPLATE, { templateRegions: ['us-east-1', 'ap-east-1'], templateRegionsName: '--template-region' }), 'registry-account-mismatch');
+      assert.equal(textAt(DLC_TEMPLATE, finding), '763104351884');
+      assert.equal(finding.severity, 'error');
+      assert.equal(
+        finding.message,
+        'The region is a placeholder, and account 763104351884 does not serve "pytorch-inference" in ap-east-1 (account 871362719292), where this template is deployed (--template-region): the image cannot be pulled there. Set the account per region with a mapping (!FindInMap [Table, !Ref AWS::Region, Account]).',
+      );
+    });
+
+    it('one listed region is the target, over the single-region setting', () => {
+      const finding = only(findings(DLC_TEMPLATE, { templateRegions: ['ap-east-1'], regionSetting: 'us-east-1' }), 'registry-account-mismatch');
+      assert.equal(finding.message, 'In ap-east-1, SageMaker serves "pytorch-inference" from account 871362719292, not 763104351884.');
+    });
+
+    it('a workflow inside a template is deployed with it', () => {
+      const text = [
+        'Resources:',
+        '  Flow:',
+        '    Type: AWS::StepFunctions::StateMachine',
+        '    Properties:',
+        '      Definition:',
+        '        StartAt: Train',
+        '        States:',
+        '          Train:',
+        '            Type: Task',
+        '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+        '            Parameters:',
+        '              TrainingJobName: t',
+        '              RoleArn: arn:aws:iam::123456789012:role/R',
+        '              AlgorithmSpecification:',
+        '                TrainingImage: !Sub "683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1"',
+        '                TrainingInputMode: File',
+        '              OutputDataConfig: {S3OutputPath: s3://b/o}',
+        '              ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
+        '              StoppingCondition: {MaxRuntimeInSeconds: 3600}',
+        '            End: true',
+        '',
+      ].join('\n');
+      assert.deepEqual(findings(text, { templateRegions: ['us-east-1'] }), []);
+      const finding = only(findings(text, { templateRegions: ['us-east-1', 'eu-west-1'] }), 'registry-account-mismatch');
+      assert.match(finding.message, /does not serve "sagemaker-xgboost" in eu-west-1 \(account 141502667606\), where this template is deployed \(templateRegions\)/);
+    });
+
+    it('a literal image in a template deployed to several regions: no image-region-mismatch (no one target)', () => {
+      const text = DLC_TEMPLATE.replace('${AWS::Region}', 'us-east-1');
+      assert.deepEqual(codes(findings(text, { templateRegions: ['us-east-1', 'eu-west-1'] })), []);
+      assert.deepEqual(codes(findings(text, { templateRegions: ['eu-west-1'] })), ['image-region-mismatch']);
+    });
+  });
+
+  describe('.sagemaker-spec.json "templateRegions"', () => {
+    const known = { knownRegions: ['us-east-1', 'eu-west-1', 'ap-east-1'] };
+
+    it('reads a list of known regions; later layers replace it', () => {
+      assert.deepEqual(parseProjectConfig('{"templateRegions": ["us-east-1", " eu-west-1"]}', known), { ok: true, config: { templateRegions: ['us-east-1', 'eu-west-1'] } });
+      assert.deepEqual(mergeProjectConfigs({ templateRegions: ['us-east-1'] }, { region: 'eu-west-1' }, { templateRegions: ['ap-east-1'] }), { region: 'eu-west-1', templateRegions: ['ap-east-1'] });
+    });
+
+    it('refuses an empty list, a non-list, an unknown region and a region listed twice', () => {
+      const problem = (text: string) => {
+        const parsed = parseProjectConfig(text, known);
+        return parsed.ok ? 'valid' : parsed.problem;
+      };
+      assert.equal(problem('{"templateRegions": []}'), '"templateRegions" must be a non-empty array of regions such as ["us-east-1", "eu-west-1"]');
+      assert.equal(problem('{"templateRegions": "us-east-1"}'), '"templateRegions" must be a non-empty array of regions such as ["us-east-1", "eu-west-1"]');
+      assert.equal(problem('{"templateRegions": ["us-east-1", "eu-wset-1"]}'), '"templateRegions"[1]: "eu-wset-1" is not a known AWS region (did you mean eu-west-1?)');
+      assert.equal(problem('{"templateRegions": ["us-east-1", "us-east-1"]}'), '"templateRegions"[1]: "us-east-1" is listed twice');
+    });
+  });
+
+  describe('command line', () => {
+    it('--template-region is repeatable', () => {
+      const args = parseCliArguments(['check', '--template-region', 'us-east-1', '--template-region', 'eu-west-1', 'stack.yaml']);
+      assert.equal(args.command, 'check');
+      assert.deepEqual(args.command === 'check' && args.overrides, { templateRegions: ['us-east-1', 'eu-west-1'] });
+      assert.throws(() => parseCliArguments(['check', '--template-region', 'us-east-1', '--template-region', 'us-east-1', 'x']), { name: 'CliError', message: '--template-region us-east-1 is given twice' });
+    });
+
+    it('a repeated --region is an error naming what to use instead, not the last one silently', () => {
+      assert.throws(() => parseCliArguments(['check', '--region', 'us-east-1', '--region', 'eu-west-1', 'stack.yaml']), {
+        name: 'CliError',
+        exitCode: 2,
+        message: '--region given 2 times (us-east-1, eu-west-1): it names the one target region; for templates deployed to several regions, give each with --template-region',
+      });
+      const one = parseCliArguments(['check', '--region', 'eu-west-1', 'stack.yaml']);
+      assert.deepEqual(one.command === 'check' && one.overrides, { region: 'eu-west-1' });
+    });
+  });
+});
