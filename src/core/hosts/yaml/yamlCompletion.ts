@@ -26,6 +26,7 @@ import { contentRange, isDynamic } from '../../requestTree';
 import { requestPathOf, type SpecDocument } from '../../specDocument';
 import { completeInPython } from '../python/pythonCompletion';
 import { detectLayout, scalarText, type Layout } from './yamlFixRenderer';
+import { isEmptyValue } from './yamlTree';
 
 /** The key written on an empty line for the second reading; no API member has this name. */
 const PLACEHOLDER_KEY = 'sagemakerSpecCompletionKey';
@@ -108,7 +109,7 @@ function newKey(document: HostDocument, offset: number, wordStart: number, wordE
   // A flow entry needs its `,` when another follows, so that the second reading parses.
   const comma = flow && !/^\s*(?:[,}]|$)/.test(text.slice(wordEnd)) ? ',' : '';
   const probeText = `${text.slice(0, wordEnd)}${word === '' ? PLACEHOLDER_KEY : ''}:${flow ? ' ' : ''}${comma}${text.slice(wordEnd)}`;
-  const found = recovered?.name === word && recovered.property.children?.length === 1 ? recovered : keyAt(readYamlDocument(probeText, forced), wordStart);
+  const found = recovered?.name === word && (recovered.property.children?.length === 1 || isEmptyValue(recovered.property.children?.[1])) ? recovered : keyAt(readYamlDocument(probeText, forced), wordStart);
   if (!found || isFlowMapping(text, found.object) !== flow) return undefined;
   const { request, object, name } = found;
   const edit = { offset: wordStart, length: wordEnd - wordStart };
@@ -166,7 +167,8 @@ function completeValue(document: HostDocument, offset: number, keyStart: number,
   if (!found || !kind || found.name.endsWith('.$')) return undefined; // `Key.$` holds a JSONPath
   const { request, property, name } = found;
   if (isFlowMapping(document.text, found.object) !== flow) return undefined;
-  const written = property.children?.[1];
+  // The null that AWS CLI input reads for `Key:` with no value is nothing written yet.
+  const written = isEmptyValue(property.children?.[1]) ? undefined : property.children?.[1];
   let edit: TextEdit;
   let style: 'plain' | 'single' | 'double' = 'plain';
   if (written) {
