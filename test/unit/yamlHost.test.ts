@@ -7,7 +7,7 @@ import { hoverAt } from '../../src/core/hover';
 import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
 import { buildCreateRequest } from '../../src/core/launch/requestBody';
 import { DYNAMIC, requestValue } from './pythonTestKit';
-import { catalog, codes, KMEANS_US_EAST_1, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
+import { analyzeText, catalog, codes, KMEANS_US_EAST_1, only, textAt, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeYaml, applyHostFix } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
@@ -251,6 +251,32 @@ describe('YAML host (AWS CLI input)', () => {
       assert.deepEqual(findings.map((finding) => [finding.code, textAt(stream, finding)]), [['invalid-type', 'yes'], ['invalid-type', 'on']]);
       assert.equal(applyHostFix(applyHostFix(stream, findings[1]), findings[0]), stream.replace('EnableNetworkIsolation: yes', 'EnableNetworkIsolation: true').replace('EnableCapture: on', 'EnableCapture: true'));
     });
+  });
+
+  describe('an empty or half-typed image gets the finding a JSON spec gets', () => {
+    // An empty image is no image SageMaker can pull (the CLI sends "" and the service refuses it):
+    // like a malformed reference it is an invalid-image-reference error, told apart by its
+    // message, and it must read the same in YAML as in JSON (code, severity, message, range, fixes).
+    const HOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com';
+    /** Each finding with its range relative to the start of the image's characters. */
+    const relative = (findings: ReturnType<typeof analyzeYaml>, start: number) => findings.map((finding) => [finding.code, finding.severity, finding.message, finding.offset - start, finding.length, finding.fixes.map((fix) => fix.title)]);
+    for (const [written, image] of [
+      ['""', ''],
+      ["''", ''],
+      [`${HOST}/`, `${HOST}/`],
+      [`"${HOST}/sagemaker-xgboost:"`, `${HOST}/sagemaker-xgboost:`],
+      [`${HOST}/sagemaker-xgboost:1.7-`, `${HOST}/sagemaker-xgboost:1.7-`],
+      ['683313688378.dkr', '683313688378.dkr'],
+    ]) {
+      it(`TrainingImage: ${written}`, () => {
+        const json = trainingSpec(image);
+        const jsonFindings = relative(analyzeText(json, { region: 'us-east-1' }), json.indexOf('"TrainingImage": "') + '"TrainingImage": "'.length);
+        const yaml = trainingYaml(written);
+        const yamlFindings = relative(analyzeYaml(yaml, { forced: true, region: 'us-east-1' }), yaml.indexOf(`TrainingImage: ${written}`) + 'TrainingImage: '.length + (/^["']/.test(written) ? 1 : 0));
+        assert.ok(yamlFindings.length > 0);
+        assert.deepEqual(yamlFindings, jsonFindings);
+      });
+    }
   });
 
   describe('CloudFormation templates keep reporting only what every YAML reader agrees on (their reader is not the AWS CLI)', () => {
