@@ -78,6 +78,22 @@ export interface RequestNodeExtras {
    * `replaceInString` intent on this node.
    */
   editAt?: (start: number, end: number, text: string) => readonly HostIntent[] | undefined;
+  /** How the one program that reads this scalar takes it, where a writer may expect otherwise (see ValueReading). */
+  reading?: ValueReading;
+}
+
+/**
+ * A host's reading of a scalar that its reader takes otherwise than it may look (the AWS CLI
+ * reads YAML 1.1's `yes` as the string "yes", `2024-01-01` as a date, an empty value as null).
+ * A type problem on the node adds `note`, and offers `meant` when it fits the member.
+ */
+export interface ValueReading {
+  /** One sentence: how the reader takes the text. */
+  note: string;
+  /** What the writer most likely meant (YAML 1.1's `yes`: true), when that can be told. */
+  meant?: string | number | boolean;
+  /** The value has no JSON type (`a date`), so no member takes it: what it is, for the message. */
+  foreign?: string;
 }
 
 /** A placeholder of the source whose value the host filled in from elsewhere. */

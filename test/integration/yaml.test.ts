@@ -1,9 +1,15 @@
 // AWS CLI YAML specs in a real VS Code (issue 13): member-name completion from the API model on a
 // half-typed line, inserted as YAML with the block's indentation; built-in algorithm hyperparameter
-// names under HyperParameters.
+// names under HyperParameters; image tags after an unquoted `…/sagemaker-xgboost:` (invalid YAML
+// until the tag follows) and images in an empty `TrainingImage: ` or a template's `Image: `.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openFixture, waitFor } from './helpers';
+import { activateExtension, completionLabel, openFixture, waitFor, waitForDiagnostics } from './helpers';
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : String(code);
+}
 
 describe('YAML specs', () => {
   before(async () => {
@@ -15,14 +21,52 @@ describe('YAML specs', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  /** The completion list at `position`, once it offers `label`. */
-  async function itemAt(document: vscode.TextDocument, position: vscode.Position, label: string): Promise<vscode.CompletionItem> {
+  /** The completion list at `position` (as `triggerCharacter` typed there asks, if given), once it offers `label`. */
+  async function itemAt(document: vscode.TextDocument, position: vscode.Position, label: string, triggerCharacter?: string): Promise<vscode.CompletionItem> {
     const list = await waitFor(async () => {
-      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
-      return result.items.some((item) => item.label === label) && result;
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, triggerCharacter);
+      return result.items.some((item) => completionLabel(item) === label) && result;
     }, { what: `${label} in the completion list` });
-    return list.items.find((item) => item.label === label)!;
+    return list.items.find((item) => completionLabel(item) === label)!;
   }
+
+  /** Accepts a plain-text `item` as the editor does: its range replaced by its text. */
+  async function accept(editor: vscode.TextEditor, item: vscode.CompletionItem): Promise<void> {
+    assert.strictEqual(typeof item.insertText, 'string', 'plain text, not a snippet');
+    assert.ok(await editor.edit((edit) => edit.replace(item.range as vscode.Range, item.insertText as string)));
+  }
+
+  it('offers the tags after an unquoted `…/sagemaker-xgboost:` just typed, and the images in an empty `TrainingImage: `', async () => {
+    const editor = await openFixture('yaml/training.sagemaker.yaml');
+    const { document } = editor;
+    const line = document.positionAt(document.getText().indexOf('  TrainingImage:')).line;
+    const repository = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost';
+    assert.ok(await editor.edit((edit) => edit.replace(document.lineAt(line).range, `  TrainingImage: ${repository}`)));
+    // The `:` typed: to YAML the line is now a nested mapping, not a string.
+    assert.ok(await editor.edit((edit) => edit.insert(document.lineAt(line).range.end, ':')));
+    await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.some((diagnostic) => codeOf(diagnostic) === 'invalid-yaml'));
+    const tag = await itemAt(document, document.lineAt(line).range.end, '1.7-1', ':');
+    assert.deepStrictEqual([(tag.range as vscode.Range).start.character, (tag.range as vscode.Range).end.character], [17, 17 + repository.length + 1], 'the whole value is replaced');
+    await accept(editor, tag);
+    assert.strictEqual(document.lineAt(line).text, `  TrainingImage: ${repository}:1.7-1`);
+    await waitForDiagnostics(document.uri, (diagnostics) => !diagnostics.some((diagnostic) => codeOf(diagnostic) === 'invalid-yaml'));
+
+    // Ctrl+Space in an empty value: the images, inserted as a plain scalar.
+    assert.ok(await editor.edit((edit) => edit.replace(document.lineAt(line).range, '  TrainingImage: ')));
+    const image = await itemAt(document, document.lineAt(line).range.end, 'sagemaker-xgboost:1.7-1');
+    await accept(editor, image);
+    assert.strictEqual(document.lineAt(line).text, `  TrainingImage: ${repository}:1.7-1`);
+  });
+
+  it('offers the images in an empty `Image: ` of a CloudFormation template', async () => {
+    const editor = await openFixture('cloudformation/model.template.yaml');
+    const { document } = editor;
+    const line = document.positionAt(document.getText().indexOf('        Image:')).line;
+    assert.ok(await editor.edit((edit) => edit.replace(document.lineAt(line).range, '        Image: ')));
+    const image = await itemAt(document, document.lineAt(line).range.end, 'sagemaker-xgboost:1.7-1');
+    await accept(editor, image);
+    assert.match(document.lineAt(line).text, /^ {8}Image: \d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\/sagemaker-xgboost:1\.7-1$/);
+  });
 
   it('completes a half-typed member name in a .sagemaker.yaml, inserting `Key: value` as YAML', async () => {
     const editor = await openFixture('yaml/training.sagemaker.yaml');

@@ -1,9 +1,11 @@
 // The executable oracle of the YAML host: each `*.sagemaker.yaml` in test/fixtures/yaml-cli is
 // sent by the real AWS CLI v2 (`aws sagemaker create-training-job --cli-input-yaml file://…`, the
 // command the file is written for) to the project's SageMaker test server, and the JSON body the
-// CLI sent must equal the request tree the YAML host yields for the same file, member by member,
-// skipping exactly what the tree marks dynamic — the plain scalars YAML 1.1 and 1.2 readers read
-// differently, whose CLI reading is recorded here as well.
+// CLI sent must equal the request tree the YAML host yields for the same file, member by member:
+// AWS CLI input has one reader, so nothing in it is dynamic for being read differently by YAML 1.1
+// and 1.2 readers — the tree holds the CLI's own reading. And where the CLI's parameter validation
+// refuses a value (`yes` for a boolean, a date, an empty value), the host reports invalid-type on
+// exactly those members, and its fixes write what the CLI accepts.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,7 +15,7 @@ import { readYamlDocument } from '../../src/core/hostDocument';
 import { runAwsCli } from '../server/awsCli';
 import { SageMakerTestServer } from '../server/sageMakerTestServer';
 import { compareTree, type Comparison } from './requestBodyOracle';
-import { analyzeYaml } from './yamlTestKit';
+import { analyzeYaml, applyHostFix } from './yamlTestKit';
 
 /** Debian's `awscli` package (AWS CLI v2): the pyenv `aws` on PATH is v1, which has no `--cli-input-yaml`. */
 const AWS_CLI_V2 = '/usr/bin/aws';
@@ -21,25 +23,16 @@ const CREDENTIALS = { accessKeyId: 'AKIDCLIYAMLPARITY001', secretAccessKey: 'cli
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'yaml-cli');
 
 /**
- * Per fixture: how many scalars must be compared, the dynamic members skipped, and what the
- * CLI sent for each of them (its own YAML reading: ruamel.yaml, 1.2 with 1.1's `0b…` and `1_000`).
+ * Per fixture: how many scalars must be compared, and the dynamic members skipped with what the
+ * CLI sent for each (none: the tree holds the CLI's reading of every plain scalar).
  */
 const EXPECTED: Record<string, { minimumCompared: number; cliReadings: Record<string, unknown> }> = {
   'anchors-and-merge-keys.sagemaker.yaml': { minimumCompared: 23, cliReadings: {} },
   'block-scalars.sagemaker.yaml': { minimumCompared: 21, cliReadings: {} },
   'many-members.sagemaker.yaml': { minimumCompared: 45, cliReadings: {} },
-  'yaml-versions.sagemaker.yaml': {
-    minimumCompared: 18,
-    cliReadings: {
-      'CreateTrainingJob.ResourceConfig.InstanceCount': 1, // `0b1`: YAML 1.1's binary (a string in 1.2)
-      'CreateTrainingJob.ResourceConfig.VolumeSizeInGB': 12, // `012`: 1.2's decimal (octal 10 in 1.1)
-      'CreateTrainingJob.StoppingCondition.MaxRuntimeInSeconds': 3600, // `3_600`: 1.1's separator (a string in 1.2)
-      'CreateTrainingJob.StoppingCondition.MaxWaitTimeInSeconds': 7200, // `0o16040`: 1.2's octal (a string in 1.1)
-      'CreateTrainingJob.Tags[0].Value': 'yes', // 1.2's string (true in 1.1)
-      'CreateTrainingJob.Tags[1].Value': 'on', // 1.2's string (true in 1.1)
-      'CreateTrainingJob.Tags[2].Value': '1:30', // 1.2's string (sexagesimal 90 in 1.1)
-    },
-  },
+  // `0b1` is 1, `012` 12 (decimal, as in 1.2), `3_600` 3600, `0o16040` 7200; `yes`, `on` and `1:30` are strings.
+  'yaml-versions.sagemaker.yaml': { minimumCompared: 25, cliReadings: {} },
+  'aws-cli-readings.sagemaker.yaml': { minimumCompared: 25, cliReadings: {} },
 };
 
 /** The AWS CLI v2's version line, or undefined when /usr/bin/aws is missing or not v2. */
@@ -119,5 +112,75 @@ describe('AWS CLI v2 parity: the bodies `--cli-input-yaml` sends equal the YAML 
     } finally {
       fs.rmSync(path.dirname(spec), { recursive: true, force: true });
     }
+  });
+
+  it('refuses exactly the members the host reports in the CLI’s own reading (`yes`, `off`, a date, `012` as a string, `1e3`, an empty value), and accepts what the fixes write', async () => {
+    const base = fs.readFileSync(path.join(FIXTURES, 'yaml-versions.sagemaker.yaml'), 'utf8');
+    const text = base
+      .replace('EnableNetworkIsolation: True', 'EnableNetworkIsolation: yes')
+      .replace('EnableManagedSpotTraining: TRUE', 'EnableManagedSpotTraining: off')
+      .replace('  TrainingInputMode: File', '  TrainingInputMode:')
+      .replace('InstanceCount: 0b1', 'InstanceCount: 1e0')
+      .replace('VolumeSizeInGB: 012', 'VolumeSizeInGB: 1:30')
+      .replace('    Value: yes', '    Value: 2024-01-31')
+      .replace('    Value: on', '    Value: 012');
+    const refusedBy = async (yaml: string): Promise<string[]> => {
+      server!.reset();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-yaml-parity-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'spec.sagemaker.yaml'), yaml);
+        const run = await runAwsCli(['sagemaker', 'create-training-job', '--cli-input-yaml', `file://${path.join(dir, 'spec.sagemaker.yaml')}`], { endpoint: server!.endpoint, credentials: CREDENTIALS, executable: AWS_CLI_V2 });
+        if (run.exitCode === 0) return [];
+        assert.equal(run.exitCode, 252, run.stderr);
+        assert.equal(server!.requests.length, 0, 'nothing sent');
+        return [...run.stderr.matchAll(/^Invalid type for parameter (\S+), value: ([^,]*), type: <class '([\w.]+)'>/gm)].map((match) => `${match[1]}=${match[2]}:${match[3]}`).sort();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const reported = (yaml: string) => analyzeYaml(yaml, { forced: true, region: 'us-east-1' }).map((finding) => [finding.code, yaml.slice(finding.offset, finding.offset + finding.length)]);
+
+    assert.deepEqual(await refusedBy(text), [
+      'AlgorithmSpecification.TrainingInputMode=None:NoneType',
+      'EnableManagedSpotTraining=off:str',
+      'EnableNetworkIsolation=yes:str',
+      'ResourceConfig.InstanceCount=1.0:float',
+      'ResourceConfig.VolumeSizeInGB=1:30:str',
+      'Tags[0].Value=2024-01-31:datetime.date',
+      'Tags[1].Value=12:int',
+    ]);
+    assert.deepEqual(reported(text).sort(), [
+      ['invalid-type', '012'],
+      ['invalid-type', '1:30'],
+      ['invalid-type', '1e0'],
+      ['invalid-type', '2024-01-31'],
+      ['invalid-type', 'TrainingInputMode'],
+      ['invalid-type', 'off'],
+      ['invalid-type', 'yes'],
+    ]);
+
+    // Every preferred fix applied: the CLI refuses only what had none (nothing to tell what was meant).
+    let fixed = text;
+    for (let finding = analyzeYaml(fixed, { forced: true }).find((candidate) => candidate.fixes.some((fix) => fix.preferred)); finding; finding = analyzeYaml(fixed, { forced: true }).find((candidate) => candidate.fixes.some((fix) => fix.preferred))) {
+      fixed = applyHostFix(fixed, finding);
+    }
+    assert.deepEqual(await refusedBy(fixed), ['AlgorithmSpecification.TrainingInputMode=None:NoneType', 'ResourceConfig.VolumeSizeInGB=1:30:str']);
+    assert.deepEqual(reported(fixed).sort(), [['invalid-type', '1:30'], ['invalid-type', 'TrainingInputMode']]);
+
+    const completed = fixed.replace('  TrainingInputMode:', '  TrainingInputMode: File').replace('VolumeSizeInGB: 1:30', 'VolumeSizeInGB: 90');
+    assert.deepEqual(await refusedBy(completed), []);
+    const body = server!.requests.find((request) => request.operation === 'CreateTrainingJob')!.body as Record<string, unknown>;
+    assert.deepEqual([body.EnableNetworkIsolation, body.EnableManagedSpotTraining, (body.ResourceConfig as Record<string, unknown>).InstanceCount, body.Tags], [
+      true,
+      false,
+      1,
+      [
+        { Key: 'plain-yes', Value: '2024-01-31' },
+        { Key: 'plain-on', Value: '012' },
+        { Key: 'time', Value: '1:30' },
+        { Key: 'quoted-number', Value: '0x1F' },
+      ],
+    ]);
+    assert.deepEqual(reported(completed), []);
   });
 });

@@ -46,8 +46,26 @@ describe('sagemaker-spec check on YAML', () => {
     assert.equal(run.status, 1, run.stderr);
     const [result] = results(run.stdout);
     assert.deepEqual(result.findings.map((finding) => finding.code), ['invalid-yaml']);
-    // At the opening quote: the parser points past the end of the text, where nothing shows.
+    // At the quote that opens the string running to the end (where the parser's error, at the end of the text, cannot be seen).
     assert.deepEqual([result.findings[0].line, result.findings[0].column], [2, 10]);
+  });
+
+  it('fails an AWS CLI input the AWS CLI v2 refuses: `yes` and `on` for booleans, an empty value (its reading: YAML 1.2)', () => {
+    const model = 'ModelName: m\nExecutionRoleArn: arn:aws:iam::123456789012:role/R\nPrimaryContainer:\n  Image: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1\nEnableNetworkIsolation: yes\n';
+    const config = 'EndpointConfigName: c\nProductionVariants:\n  - {VariantName: all, ModelName: m, InstanceType: ml.c5.xlarge, InitialInstanceCount: 2}\nDataCaptureConfig:\n  EnableCapture: on\n  InitialSamplingPercentage: 20\n  DestinationS3Uri: s3://b/capture\n  CaptureOptions:\n    - CaptureMode: Input\n';
+    const root = tempProject({ 'stack.sagemaker.yaml': `${model}---\n${config}`, 'model.sagemaker.yaml': model.replace('EnableNetworkIsolation: yes', 'EnableNetworkIsolation:') });
+    const run = runCli(['check', '--region', 'us-east-1', '--format', 'json', 'stack.sagemaker.yaml', 'model.sagemaker.yaml'], { cwd: root });
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(
+      results(run.stdout).map((result) => result.findings.map((finding) => [finding.code, finding.line, finding.column])),
+      [
+        [['invalid-type', 5, 25], ['invalid-type', 11, 18]],
+        [['invalid-type', 5, 1]],
+      ],
+    );
+    // The same values written as the CLI reads them pass.
+    const fixed = tempProject({ 'stack.sagemaker.yaml': `${model}---\n${config}`.replace(': yes', ': true').replace(': on', ': true') });
+    assert.equal(runCli(['check', '--region', 'us-east-1', 'stack.sagemaker.yaml'], { cwd: fixed }).status, 0);
   });
 
   it('honours # sagemaker-spec-disable-next-line in YAML', () => {

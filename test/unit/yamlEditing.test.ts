@@ -132,6 +132,59 @@ describe('YAML value completion', () => {
   });
 });
 
+describe('YAML image completion where the parser sees no image string yet', () => {
+  const XGBOOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost';
+  /** The value of `AlgorithmSpecification.TrainingImage` in `text`, as YAML reads it (and no syntax error). */
+  const trainingImageOf = (text: string) => (parse(text) as { AlgorithmSpecification: { TrainingImage: unknown } }).AlgorithmSpecification.TrainingImage;
+
+  it('offers the tags after an unquoted `…/sagemaker-xgboost:` (a nested mapping to YAML until the tag follows)', () => {
+    for (const forced of [true, false]) {
+      const text = training([`  TrainingImage: ${XGBOOST}:| # pinned`, '  TrainingInputMode: File']);
+      assert.ok(labels(text, forced)!.includes('1.7-1'));
+      const { text: accepted } = acceptYaml(text, '1.7-1', forced);
+      assert.equal(accepted, training([`  TrainingImage: ${XGBOOST}:1.7-1 # pinned`, '  TrainingInputMode: File']));
+      assert.equal(trainingImageOf(accepted), `${XGBOOST}:1.7-1`);
+    }
+    const flow = `TrainingJobName: demo\nAlgorithmSpecification: {TrainingImage: ${XGBOOST}:|, TrainingInputMode: File}\n`;
+    assert.equal(trainingImageOf(acceptYaml(flow, '1.7-1', true).text), `${XGBOOST}:1.7-1`);
+  });
+
+  it('offers the images in an empty unquoted value, inserted with the space YAML needs', () => {
+    const image = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.0-5';
+    const labelOf = (text: string) => completeYaml(text, true)!.items.find((item) => item.edit.newText.trim() === image)!.label;
+    for (const [typed, written] of [
+      ['  TrainingImage: |', `  TrainingImage: ${image}`],
+      ['  TrainingImage:|', `  TrainingImage: ${image}`],
+      ['  TrainingImage: |  # set by CI', `  TrainingImage: ${image}  # set by CI`],
+    ]) {
+      const text = training([typed, '  TrainingInputMode: File']);
+      assert.equal(acceptYaml(text, labelOf(text), true).text, training([written, '  TrainingInputMode: File']));
+    }
+    const flow = 'TrainingJobName: demo\nAlgorithmSpecification: {TrainingImage: |, TrainingInputMode: File}\n';
+    assert.equal(trainingImageOf(acceptYaml(flow, labelOf(flow), true).text), image);
+    // Other members' empty values complete as before: enum values, and nothing for a free string.
+    assert.deepEqual(labels(training(['  TrainingInputMode: |'])), ['Pipe', 'File', 'FastFile']);
+    assert.equal(completeYaml(training(['  TrainingInputMode: File'], ['RoleArn: |'])), undefined);
+  });
+
+  it('in a CloudFormation template: tags after `Image: …:`, images in an empty `Image: `', () => {
+    const model = (image: string) => template('AWS::SageMaker::Model', ['ExecutionRoleArn: !GetAtt Role.Arn', 'PrimaryContainer:', `  Image: ${image}`]);
+    assert.equal(acceptYaml(model(`${XGBOOST}:|`), '1.7-1').text, model(`${XGBOOST}:1.7-1`));
+    const empty = completeYaml(model('|'))!;
+    const item = empty.items.find((candidate) => candidate.edit.newText === `${XGBOOST}:3.0-5`)!;
+    assert.equal(acceptYaml(model('|'), item.label).text, model(`${XGBOOST}:3.0-5`));
+  });
+
+  it('a repository picked in an unquoted value is quoted (`host/repo:` is no plain scalar), its tags then offered inside the quotes', () => {
+    const text = training([`  TrainingImage: ${XGBOOST.slice(0, -4)}|`, '  TrainingInputMode: File']);
+    const { text: accepted, filled } = acceptYaml(text, 'sagemaker-xgboost', true);
+    assert.equal(accepted, training([`  TrainingImage: "${XGBOOST}:$0"`, '  TrainingInputMode: File']));
+    assert.equal(trainingImageOf(filled), `${XGBOOST}:`);
+    const inQuotes = training([`  TrainingImage: "${XGBOOST}:|"`, '  TrainingInputMode: File']);
+    assert.equal(acceptYaml(inQuotes, '1.7-1', true).text, training([`  TrainingImage: "${XGBOOST}:1.7-1"`, '  TrainingInputMode: File']));
+  });
+});
+
 /** A template with one SageMaker resource whose Properties are `properties` (six spaces in). */
 function template(type: string, properties: string[], resourceLines: string[] = []): string {
   return ['Resources:', '  Resource:', `    Type: ${type}`, ...resourceLines, '    Properties:', ...properties.map((line) => `      ${line}`), ''].join('\n');

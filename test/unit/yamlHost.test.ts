@@ -7,7 +7,7 @@ import { hoverAt } from '../../src/core/hover';
 import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
 import { buildCreateRequest } from '../../src/core/launch/requestBody';
 import { DYNAMIC, requestValue } from './pythonTestKit';
-import { catalog, codes, KMEANS_US_EAST_1, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
+import { analyzeText, catalog, codes, KMEANS_US_EAST_1, only, textAt, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeYaml, applyHostFix } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
@@ -131,25 +131,172 @@ describe('YAML host (AWS CLI input)', () => {
     });
   });
 
-  describe('what every YAML reader agrees on', () => {
-    for (const literal of ['yes', 'on', 'off', 'y', '012', '0o12', '1_000', '1:30', '1e3']) {
-      it(`\`${literal}\` is dynamic: YAML 1.1 and 1.2 readers read it differently`, () => {
-        const text = trainingYaml().replace('InstanceCount: 1', `InstanceCount: ${literal}`).replace('TrainingInputMode: File', `TrainingInputMode: ${literal}`);
-        assert.deepEqual(analyzeYaml(text), []);
-        const root = readYamlDocument(text).requests[0].root;
-        assert.equal((requestValue(root) as { ResourceConfig: { InstanceCount: unknown } }).ResourceConfig.InstanceCount, DYNAMIC);
+  describe('the values the AWS CLI v2 reads: its one reader (ruamel.yaml, YAML 1.2 with some of 1.1)', () => {
+    // Each reading is /usr/bin/aws 2.9's; awsCliYamlParity.test.ts runs it on the same literals.
+    const withValue = (member: string, literal: string) => trainingYaml().replace('StoppingCondition:', `${member}: ${literal}\nStoppingCondition:`);
+    const withTag = (literal: string) => trainingYaml(undefined, `Tags:\n  - Key: k\n    Value: ${literal}`);
+    const withInstanceCount = (literal: string) => trainingYaml().replace('InstanceCount: 1', `InstanceCount: ${literal}`);
+    const instanceCount = (text: string) => (requestValue(readYamlDocument(text).requests[0].root) as { ResourceConfig: { InstanceCount: unknown } }).ResourceConfig.InstanceCount;
+
+    for (const [literal, meant] of [['yes', 'true'], ['on', 'true'], ['Y', 'true'], ['off', 'false'], ['no', 'false'], ['n', 'false']]) {
+      it(`\`${literal}\` is the string "${literal}" (YAML 1.2): a boolean member gets invalid-type, fixed as ${meant}`, () => {
+        const text = withValue('EnableNetworkIsolation', literal);
+        const finding = only(analyzeYaml(text), 'invalid-type');
+        assert.equal(textAt(text, finding), literal);
+        assert.deepEqual(finding.fixes.map((fix) => fix.title), [`Use ${meant}`]);
+        assert.equal(applyHostFix(text, finding), withValue('EnableNetworkIsolation', meant));
+        // A string member takes it as the CLI sends it.
+        assert.deepEqual(analyzeYaml(withTag(literal)), []);
       });
     }
 
-    it('a quoted `"yes"` is a string for every reader, so it is checked', () => {
-      const text = trainingYaml().replace('TrainingInputMode: File', 'TrainingInputMode: "yes"');
-      assert.deepEqual(codes(analyzeYaml(text)), ['invalid-enum-value']);
+    it('`yes` where a number or an enum value goes is reported too (the CLI sends the string)', () => {
+      assert.deepEqual(codes(analyzeYaml(withInstanceCount('yes'))), ['invalid-type']);
+      assert.deepEqual(only(analyzeYaml(withInstanceCount('yes')), 'invalid-type').fixes, []);
+      assert.deepEqual(codes(analyzeYaml(trainingYaml().replace('TrainingInputMode: File', 'TrainingInputMode: on'))), ['invalid-enum-value']);
+    });
+
+    for (const [literal, value] of [['012', 12], ['0o12', 10], ['1_000', 1000], ['0x1F', 31], ['0x1E', 30], ['0b11', 3], ['+3', 3]] as const) {
+      it(`\`${literal}\` is the number ${value}: an integer member takes it, a string member gets invalid-type, fixed as "${literal}"`, () => {
+        const counted = withInstanceCount(literal);
+        assert.deepEqual(analyzeYaml(counted), []);
+        assert.equal(instanceCount(counted), value);
+        const text = withTag(literal);
+        const finding = only(analyzeYaml(text), 'invalid-type');
+        assert.equal(textAt(text, finding), literal);
+        assert.equal(applyHostFix(text, finding), withTag(`"${literal}"`));
+      });
+    }
+
+    it('`1e3` and `1.0` are floats, which an integer member refuses: fixed as the integer', () => {
+      for (const [literal, fixed] of [['1e3', '1000'], ['1.0', '1'], ['1_0.0', '10']]) {
+        const text = withInstanceCount(literal);
+        const finding = only(analyzeYaml(text), 'invalid-type');
+        assert.equal(textAt(text, finding), literal);
+        assert.equal(applyHostFix(text, finding), withInstanceCount(fixed));
+      }
+    });
+
+    it('`1:30` is the string "1:30" (no base-60 numbers in YAML 1.2): no fix guesses a number', () => {
+      const finding = only(analyzeYaml(withInstanceCount('1:30')), 'invalid-type');
+      assert.deepEqual(finding.fixes, []);
+      assert.deepEqual(analyzeYaml(withTag('1:30')), []);
+    });
+
+    it('`~`, `null` and an empty value are null, which the CLI refuses (value: None); an empty value is shown on its key', () => {
+      for (const literal of ['~', 'null']) {
+        const text = trainingYaml().replace('TrainingInputMode: File', `TrainingInputMode: ${literal}`);
+        assert.equal(textAt(text, only(analyzeYaml(text), 'invalid-type')), literal);
+      }
+      const text = trainingYaml().replace('TrainingInputMode: File', 'TrainingInputMode:');
+      const finding = only(analyzeYaml(text), 'invalid-type');
+      assert.equal(textAt(text, finding), 'TrainingInputMode');
+      assert.deepEqual(finding.fixes, []);
+      // Also in a flow mapping, and as the last member of the file.
+      const flow = trainingYaml().replace('OutputDataConfig: {S3OutputPath: "s3://bucket/output"}', 'OutputDataConfig: {S3OutputPath: }');
+      assert.equal(textAt(flow, only(analyzeYaml(flow), 'invalid-type')), 'S3OutputPath');
+      const last = trainingYaml().replace('MaxRuntimeInSeconds: 3600', 'MaxRuntimeInSeconds:');
+      assert.equal(textAt(last, only(analyzeYaml(last), 'invalid-type')), 'MaxRuntimeInSeconds');
+    });
+
+    it('a date is a date, which no member takes: fixed as the quoted string', () => {
+      for (const literal of ['2024-01-31', '2024-1-2 3:04:05', '2024-01-02T03:04:05Z']) {
+        const text = withTag(literal);
+        const finding = only(analyzeYaml(text), 'invalid-type');
+        assert.equal(textAt(text, finding), literal);
+        assert.equal(applyHostFix(text, finding), withTag(`"${literal}"`));
+      }
+    });
+
+    it('a plain scalar the CLI cannot load (`=`, a month 13) is reported, fixed as the quoted string', () => {
+      for (const literal of ['=', '2024-13-01', '0x_']) {
+        const text = withTag(literal);
+        const finding = only(analyzeYaml(text), 'invalid-type');
+        assert.equal(textAt(text, finding), literal);
+        assert.equal(applyHostFix(text, finding), withTag(`"${literal}"`));
+      }
+    });
+
+    it('`.inf` and `.nan` are sent as Infinity and NaN, which are not JSON', () => {
+      const text = ['EndpointConfigName: c', 'ProductionVariants:', '  - VariantName: v', '    ModelName: m', '    InstanceType: ml.m5.xlarge', '    InitialVariantWeight: .inf', ''].join('\n');
+      const finding = only(analyzeYaml(text), 'invalid-type');
+      assert.equal(textAt(text, finding), '.inf');
+      assert.equal(textAt(text.replace('.inf', '.nan'), only(analyzeYaml(text.replace('.inf', '.nan')), 'invalid-type')), '.nan');
+    });
+
+    it('a quoted `"yes"`, `"012"` or `"2024-01-31"` is a string for every reader', () => {
+      assert.deepEqual(codes(analyzeYaml(trainingYaml().replace('TrainingInputMode: File', 'TrainingInputMode: "yes"'))), ['invalid-enum-value']);
+      assert.deepEqual(analyzeYaml(withTag('"012"')), []);
+      assert.deepEqual(analyzeYaml(withTag("'2024-01-31'")), []);
     });
 
     it('`true` is a boolean for every reader: a type problem where a string is expected', () => {
       const text = trainingYaml().replace('TrainingInputMode: File', 'TrainingInputMode: true');
       assert.deepEqual(codes(analyzeYaml(text)), ['invalid-type']);
     });
+
+    it('under `%YAML 1.1` the CLI reads YAML 1.1: `yes` is true, `012` is octal 10', () => {
+      const text = `%YAML 1.1\n---\n${withValue('EnableNetworkIsolation', 'yes').replace('InstanceCount: 1', 'InstanceCount: 012')}`;
+      assert.deepEqual(analyzeYaml(text), []);
+      const value = requestValue(readYamlDocument(text).requests[0].root) as { EnableNetworkIsolation: unknown; ResourceConfig: { InstanceCount: unknown } };
+      assert.deepEqual([value.EnableNetworkIsolation, value.ResourceConfig.InstanceCount], [true, 10]);
+    });
+
+    it('the trial files: `yes` and `on` in two requests of a stream, an empty enum member', () => {
+      const stream = [
+        `ModelName: m\nExecutionRoleArn: ${ROLE}\nPrimaryContainer:\n  Image: ${XGBOOST_US_EAST_1}:1.7-1\nEnableNetworkIsolation: yes`,
+        'EndpointConfigName: c\nProductionVariants:\n  - {VariantName: all, ModelName: m, InstanceType: ml.c5.xlarge, InitialInstanceCount: 2}\nDataCaptureConfig:\n  EnableCapture: on\n  InitialSamplingPercentage: 20\n  DestinationS3Uri: s3://b/capture\n  CaptureOptions:\n    - CaptureMode: Input\n',
+      ].join('\n---\n');
+      const findings = analyzeYaml(stream, { forced: true });
+      assert.deepEqual(findings.map((finding) => [finding.code, textAt(stream, finding)]), [['invalid-type', 'yes'], ['invalid-type', 'on']]);
+      assert.equal(applyHostFix(applyHostFix(stream, findings[1]), findings[0]), stream.replace('EnableNetworkIsolation: yes', 'EnableNetworkIsolation: true').replace('EnableCapture: on', 'EnableCapture: true'));
+    });
+  });
+
+  describe('an empty or half-typed image gets the finding a JSON spec gets', () => {
+    // An empty image is no image SageMaker can pull (the CLI sends "" and the service refuses it):
+    // like a malformed reference it is an invalid-image-reference error, told apart by its
+    // message, and it must read the same in YAML as in JSON (code, severity, message, range, fixes).
+    const HOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com';
+    /** Each finding with its range relative to the start of the image's characters. */
+    const relative = (findings: ReturnType<typeof analyzeYaml>, start: number) => findings.map((finding) => [finding.code, finding.severity, finding.message, finding.offset - start, finding.length, finding.fixes.map((fix) => fix.title)]);
+    for (const [written, image] of [
+      ['""', ''],
+      ["''", ''],
+      [`${HOST}/`, `${HOST}/`],
+      [`"${HOST}/sagemaker-xgboost:"`, `${HOST}/sagemaker-xgboost:`],
+      [`${HOST}/sagemaker-xgboost:1.7-`, `${HOST}/sagemaker-xgboost:1.7-`],
+      ['683313688378.dkr', '683313688378.dkr'],
+    ]) {
+      it(`TrainingImage: ${written}`, () => {
+        const json = trainingSpec(image);
+        const jsonFindings = relative(analyzeText(json, { region: 'us-east-1' }), json.indexOf('"TrainingImage": "') + '"TrainingImage": "'.length);
+        const yaml = trainingYaml(written);
+        const yamlFindings = relative(analyzeYaml(yaml, { forced: true, region: 'us-east-1' }), yaml.indexOf(`TrainingImage: ${written}`) + 'TrainingImage: '.length + (/^["']/.test(written) ? 1 : 0));
+        assert.ok(yamlFindings.length > 0);
+        assert.deepEqual(yamlFindings, jsonFindings);
+      });
+    }
+  });
+
+  describe('CloudFormation templates keep reporting only what every YAML reader agrees on (their reader is not the AWS CLI)', () => {
+    for (const literal of ['yes', 'on', 'off', 'y', '012', '0o12', '1_000', '1:30', '1e3']) {
+      it(`\`${literal}\` is dynamic in a template: YAML 1.1 and 1.2 readers read it differently`, () => {
+        const text = [
+          'Resources:',
+          '  Job:',
+          '    Type: AWS::SageMaker::Model',
+          '    Properties:',
+          `      ExecutionRoleArn: ${ROLE}`,
+          `      PrimaryContainer: {Image: "${XGBOOST_US_EAST_1}:1.7-1"}`,
+          `      EnableNetworkIsolation: ${literal}`,
+          '',
+        ].join('\n');
+        assert.deepEqual(analyzeYaml(text), []);
+        const root = readYamlDocument(text).requests[0].root;
+        assert.equal((requestValue(root) as { EnableNetworkIsolation: unknown }).EnableNetworkIsolation, DYNAMIC);
+      });
+    }
   });
 
   describe('anchors, aliases and merge keys', () => {

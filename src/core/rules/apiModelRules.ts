@@ -12,7 +12,7 @@ import { placeholderValue } from '../apiModel/placeholders';
 import { closestMatches, editDistance } from '../closestMatches';
 import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, type OffsetRange } from '../jsonTree';
-import { anchorRange, hasOpenMembers, isDynamic, standInOf } from '../requestTree';
+import { anchorRange, hasOpenMembers, isDynamic, standInOf, type RequestNode } from '../requestTree';
 import { topLevelObject } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
 import { checkResourceIdMember, resourceIdMember } from './resourceIdRules';
@@ -90,6 +90,8 @@ class ModelValidator {
       if (standIn && !isDynamic(standIn)) this.value(standIn, shape, name);
       return;
     }
+    // A value of no JSON type (the AWS CLI's reading of a YAML date): no member takes it.
+    if ((node as RequestNode).reading?.foreign) return this.wrongType(node, shape, name);
     if (this.valuesOnly && node.type === 'string' && writtenAsString(node.value as string, shape)) return;
     if (this.owned.values.length > 0 && this.owned.values.includes(node)) {
       this.children(node, shape, name);
@@ -380,8 +382,10 @@ class ModelValidator {
 
   private wrongType(node: Node, shape: Shape, name: string): void {
     if (!this.enabled.type) return;
-    const actual = describeJsonValue(node, this.literal(node));
-    this.report('invalid-type', `${name} must be ${expectedType(shape)}, not ${actual}.`, nodeRange(node), this.typeFixes(node, shape));
+    const reading = (node as RequestNode).reading;
+    const actual = reading?.foreign ?? describeJsonValue(node, this.literal(node));
+    const note = reading ? ` ${reading.note}` : '';
+    this.report('invalid-type', `${name} must be ${expectedType(shape)}, not ${actual}.${note}`, nodeRange(node), this.typeFixes(node, shape));
   }
 
   /**
@@ -390,6 +394,9 @@ class ModelValidator {
    */
   private typeFixes(node: Node, shape: Shape): QuickFix[] {
     const replace = (title: string, value: FixValue): QuickFix[] => [{ title, intents: [intent.replaceValue(node, value)], preferred: true }];
+    // What the host says the writer meant (YAML 1.1's `yes` for true), when it fits.
+    const meant = (node as RequestNode).reading?.meant;
+    if (meant !== undefined && fitsShape(meant, shape, 0)) return replace(typeof meant === 'string' ? `Use the string "${clip(meant)}"` : `Use ${clip(String(meant))}`, meant);
     const literal = this.literal(node);
     const parsed = node.type === 'string' && (shape.type === 'list' || shape.type === 'structure' || shape.type === 'map') ? jsonTextOf(node.value as string, shape) : undefined;
     if (parsed !== undefined) {
@@ -589,8 +596,9 @@ function capitalize(text: string): string {
 }
 
 function isIntegerLiteral(literal: string): boolean {
-  // JSON parsers hand `1.0` and `1e3` to the service as floats, which an integer member rejects.
-  return !/[.eE]/.test(literal);
+  // JSON parsers hand `1.0` and `1e3` to the service as floats, which an integer member rejects
+  // (YAML's hexadecimal `0x1E` has an E but no exponent).
+  return /^[-+]?0x/.test(literal) || !/[.eE]/.test(literal);
 }
 
 function describeJsonValue(node: Node, literal: string): string {

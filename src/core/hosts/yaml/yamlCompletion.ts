@@ -12,6 +12,12 @@
  * key on an empty line), through the same host code as analysis; the key found there tells which
  * request, object and path the name goes in. Offsets before the end of the word are the same in
  * both texts.
+ *
+ * Images complete where the parser sees no image string yet in the same way: a plain value that
+ * ends in `:` (`…/sagemaker-xgboost:` is a nested mapping to YAML until its tag follows) is read
+ * again with a character after the `:`, an empty value (`TrainingImage: `) with `""` in it. An
+ * image inserted in a plain or empty value is written as YAML that reads back as the string:
+ * plain, or quoted (a repository's `host/repo:`, which the tags follow inside the quotes).
  */
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import { algorithmCompletionPlace, hyperparameterCandidates, type HyperparameterCandidate } from '../../algorithms/algorithmCompletion';
@@ -26,6 +32,7 @@ import { contentRange, isDynamic } from '../../requestTree';
 import { requestPathOf, type SpecDocument } from '../../specDocument';
 import { completeInPython } from '../python/pythonCompletion';
 import { detectLayout, scalarText, type Layout } from './yamlFixRenderer';
+import { isEmptyValue } from './yamlTree';
 
 /** The key written on an empty line for the second reading; no API member has this name. */
 const PLACEHOLDER_KEY = 'sagemakerSpecCompletionKey';
@@ -50,7 +57,7 @@ const FLOW_VALUE_BEFORE = /[{,][ \t\r\n]*([A-Za-z_$][\w.$]*)[ \t]*:(?:[ \t]+(?:"
  */
 export function completeInYaml(document: HostDocument, offset: number, options: CompletionOptions, forced = false): CompletionResult | undefined {
   // Image references complete as in every host that yields image fields.
-  const image = completeInPython(document, offset, options);
+  const image = completeImage(document, offset, options, forced);
   if (image) return image;
   if (!options.apiModel && !options.algorithms) return undefined;
   const text = document.text;
@@ -71,6 +78,75 @@ export function completeInYaml(document: HostDocument, offset: number, options: 
   return rest[3].startsWith(':')
     ? renameKey(document, offset, wordStart, options)
     : newKey(document, offset, wordStart, wordEnd, options, forced, false);
+}
+
+/** Keys whose value may be an image (findImageFields decides): an empty one is read again with `""` only after these. */
+const IMAGE_MEMBERS = new Set(['TrainingImage', 'Image', 'ImageUri']);
+/** A plain value (after `Key: ` or `- `) that ends in `:` at the cursor. */
+const PLAIN_ENDING_IN_COLON = /(?::|^ *-|[{,[])[ \t]+[^\s'"#&*!|>%@`{[][^\s]*:$/;
+/** An empty value being typed: `Key:` (maybe spaces) at the cursor, in a block or flow mapping. */
+const EMPTY_VALUE_BEFORE = /(?:^ *(?:- +)*|[{,][ \t]*)([A-Za-z_$][\w.$]*) *:( *)$/;
+
+/**
+ * Image items at `offset`: in an image string the parser sees (plain or quoted), else in a plain
+ * value ending in `:` or an empty value after an image member, read again as described above.
+ */
+function completeImage(document: HostDocument, offset: number, options: CompletionOptions, forced: boolean): CompletionResult | undefined {
+  const { text } = document;
+  const image = completeInPython(document, offset, options);
+  if (image) return isPlainImageAt(document, offset) ? asPlainYaml(image) : image;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = text.slice(lineStart, offset);
+  const next = text[offset];
+  const endsValue = next === undefined || next === ' ' || next === '\t' || next === '\r' || next === '\n' || next === ',' || next === '}' || next === ']';
+  if (endsValue && PLAIN_ENDING_IN_COLON.test(before)) {
+    // `…/sagemaker-xgboost:x` is a plain scalar: the items replace the value up to the `x` only.
+    const probe = completeInPython(readYamlDocument(`${text.slice(0, offset)}x${text.slice(offset)}`, forced), offset, options);
+    if (!probe) return undefined;
+    const items = probe.items.filter((item) => item.edit.offset <= offset && item.edit.offset + item.edit.length > offset).map((item) => ({ ...item, edit: { ...item.edit, length: item.edit.length - 1 } }));
+    return asPlainYaml({ ...probe, items });
+  }
+  const empty = EMPTY_VALUE_BEFORE.exec(before);
+  if (!empty || !IMAGE_MEMBERS.has(empty[1]) || !/^[ \t]*(?:[,}].*|#.*|)\r?$/.test(text.slice(offset, lineEnd))) return undefined;
+  // Right after the colon, the value brings its space.
+  const lead = empty[2] === '' ? ' ' : '';
+  const inside = offset + lead.length + 1;
+  const probe = completeInPython(readYamlDocument(`${text.slice(0, offset)}${lead}""${text.slice(offset)}`, forced), inside, options);
+  if (!probe) return undefined;
+  const items = probe.items.filter((item) => item.edit.offset === inside && item.edit.length === 0).map((item) => ({ ...item, edit: { offset, length: 0, newText: item.edit.newText } }));
+  const written = asPlainYaml({ ...probe, typed: '', items });
+  if (lead) for (const item of written.items) item.edit.newText = `${lead}${item.edit.newText}`;
+  return written;
+}
+
+/** True when the image value under `offset` is a plain scalar (not quoted, not a block scalar). */
+function isPlainImageAt(document: HostDocument, offset: number): boolean {
+  for (const request of document.requests) {
+    for (const image of request.images) {
+      const { offset: start, length } = image.value;
+      if (offset >= start && offset <= start + length) return !/["'|>]/.test(document.text[start] ?? '');
+    }
+  }
+  return false;
+}
+
+/**
+ * Image items for a plain scalar: each written as YAML that reads back as the string it inserts
+ * (quoted when plain would not do, as a repository's `host/repo:`; then, when the editor asks
+ * again for its tags, as a snippet that leaves the cursor inside the quotes).
+ */
+function asPlainYaml(result: CompletionResult): CompletionResult {
+  const items = result.items.map((item): CompletionItem => {
+    if (item.snippet) return item;
+    // Flow context is the stricter: what reads back there reads back in a block too.
+    const newText = scalarText(item.edit.newText, 'plain', true);
+    if (newText === item.edit.newText) return item;
+    if (!item.retrigger) return { ...item, edit: { ...item.edit, newText } };
+    return { ...item, snippet: true, edit: { ...item.edit, newText: `${escapeSnippet(newText.slice(0, -1))}$0${newText.slice(-1)}` } };
+  });
+  return { ...result, items };
 }
 
 /**
@@ -108,7 +184,7 @@ function newKey(document: HostDocument, offset: number, wordStart: number, wordE
   // A flow entry needs its `,` when another follows, so that the second reading parses.
   const comma = flow && !/^\s*(?:[,}]|$)/.test(text.slice(wordEnd)) ? ',' : '';
   const probeText = `${text.slice(0, wordEnd)}${word === '' ? PLACEHOLDER_KEY : ''}:${flow ? ' ' : ''}${comma}${text.slice(wordEnd)}`;
-  const found = recovered?.name === word && recovered.property.children?.length === 1 ? recovered : keyAt(readYamlDocument(probeText, forced), wordStart);
+  const found = recovered?.name === word && (recovered.property.children?.length === 1 || isEmptyValue(recovered.property.children?.[1])) ? recovered : keyAt(readYamlDocument(probeText, forced), wordStart);
   if (!found || isFlowMapping(text, found.object) !== flow) return undefined;
   const { request, object, name } = found;
   const edit = { offset: wordStart, length: wordEnd - wordStart };
@@ -166,7 +242,8 @@ function completeValue(document: HostDocument, offset: number, keyStart: number,
   if (!found || !kind || found.name.endsWith('.$')) return undefined; // `Key.$` holds a JSONPath
   const { request, property, name } = found;
   if (isFlowMapping(document.text, found.object) !== flow) return undefined;
-  const written = property.children?.[1];
+  // The null that AWS CLI input reads for `Key:` with no value is nothing written yet.
+  const written = isEmptyValue(property.children?.[1]) ? undefined : property.children?.[1];
   let edit: TextEdit;
   let style: 'plain' | 'single' | 'double' = 'plain';
   if (written) {

@@ -15,7 +15,8 @@ import { applyEdits, type TextEdit } from '../../findings';
 import { findProperty } from '../../jsonTree';
 import { contentRange } from '../../requestTree';
 import { placeholderEnd, sortWithoutOverlap } from '../renderedEdits';
-import { isAmbiguousPlainScalar } from './yamlTree';
+import { awsCliPlainScalar } from './awsCliScalars';
+import { isAmbiguousPlainScalar, isEmptyValue } from './yamlTree';
 import { parseYaml } from './yamlSyntax';
 
 export interface RenderedYamlEdits {
@@ -65,6 +66,7 @@ export function renderYamlEdits(text: string, intents: readonly HostIntent[]): R
 
 /** A value replaced in place: scalars keep the node's quoting; collections take the context's style. */
 function replaceValueEdit(text: string, layout: Layout, node: Node, value: FixValue): TextEdit {
+  if (isEmptyValue(node) && node.parent?.type === 'property') return emptyValueEdit(text, layout, node.parent, value);
   const flow = inFlow(text, node) || (node.type !== 'object' && node.type !== 'array') || isFlowCollection(text, node);
   if (value === null || typeof value !== 'object' || flow || isEmpty(value)) {
     const style = node.type === 'string' ? quoteStyleAt(text, node.offset) : 'plain';
@@ -105,14 +107,8 @@ function planSetMember(text: string, layout: Layout, object: Node, path: readonl
       insertions.set(current, planned);
       return;
     }
-    if (!existing) {
-      // `Key:` with nothing after it yet: the value goes after the colon.
-      const key = property.children![0];
-      const flow = inFlow(text, current) || isFlowCollection(text, current);
-      const colon = text.indexOf(':', key.offset + key.length);
-      const at = colon >= 0 ? colon + 1 : key.offset + key.length;
-      const lineEnd = endOfLineBeforeComment(text, at);
-      edits.push({ offset: at, length: lineEnd - at, newText: flow ? ` ${valueText(nested, 'plain', true, '', layout)}` : blockValue(nested, columnIndent(text, key.offset), layout) });
+    if (!existing || isEmptyValue(existing)) {
+      edits.push(emptyValueEdit(text, layout, property, nested));
       return;
     }
     if (path.length - depth === 1 || existing.type !== 'object') {
@@ -121,6 +117,17 @@ function planSetMember(text: string, layout: Layout, object: Node, path: readonl
     }
     current = existing;
   }
+}
+
+/** `Key:` with nothing after it (yet): the value goes after the colon. */
+function emptyValueEdit(text: string, layout: Layout, property: Node, value: FixValue): TextEdit {
+  const key = property.children![0];
+  const object = property.parent!;
+  const flow = inFlow(text, object) || isFlowCollection(text, object);
+  const colon = text.indexOf(':', key.offset + key.length);
+  const at = colon >= 0 ? colon + 1 : key.offset + key.length;
+  const lineEnd = flow ? at : endOfLineBeforeComment(text, at);
+  return { offset: at, length: lineEnd - at, newText: flow ? ` ${valueText(value, 'plain', true, '', layout)}` : blockValue(value, columnIndent(text, key.offset), layout) };
 }
 
 /** One edit adding `members` to `object`: new lines after a block mapping's last member, or entries in a flow mapping. */
@@ -191,13 +198,13 @@ export function scalarText(value: string, style: QuoteStyle, flow: boolean): str
 /** Plain scalars that YAML 1.2 would not read as a string (numbers, booleans, nulls). */
 const NOT_A_STRING = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0x[0-9a-fA-F]+|0o[0-7]+|true|True|TRUE|false|False|FALSE|null|Null|NULL|~)$/;
 
-/** True when `value` written plain reads back as this very string in YAML 1.1 and 1.2 alike. */
+/** True when `value` written plain reads back as this very string in YAML 1.1 and 1.2 alike, and to the AWS CLI. */
 function isPlainSafe(value: string, flow: boolean): boolean {
   if (value === '' || value !== value.trim() || hasControl(value) || /[\n\r\t]/.test(value)) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/^[-?:][^\s,[\]{}]/.test(value)) return false;
   if (value.includes(': ') || value.includes(' #') || value.endsWith(':')) return false;
   if (flow && /[,[\]{}]/.test(value)) return false;
-  return !NOT_A_STRING.test(value) && !isAmbiguousPlainScalar(value);
+  return !NOT_A_STRING.test(value) && !isAmbiguousPlainScalar(value) && awsCliPlainScalar(value).type === 'string';
 }
 
 function hasControl(value: string): boolean {

@@ -1,7 +1,8 @@
 /**
  * The requests in a YAML stream, document by document:
  * - an AWS CLI input (`--cli-input-yaml`) whose top-level members identify a request (or any
- *   mapping, in a file that is always a spec: `*.sagemaker.yaml`) is that request, as a JSON spec is;
+ *   mapping, in a file that is always a spec: `*.sagemaker.yaml`) is that request, as a JSON spec
+ *   is, with the values the AWS CLI v2 reads (readAsAwsCli);
  * - a CloudFormation or SAM template (`Resources`) yields its SageMaker resources' requests.
  * A document with syntax errors still yields what parsed, marked incomplete (the parser may have
  * dropped members), with the document's errors (`invalid-yaml`).
@@ -16,7 +17,7 @@ import { detectSpecKind, detectSpecKindByContent, mayNameSpecKind } from '../../
 import type { HostComment } from '../../suppressions';
 import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests, type CloudFormationHooks } from '../cloudFormation/cloudFormationRequests';
 import { parseYaml } from './yamlSyntax';
-import { yamlDocumentTree } from './yamlTree';
+import { readAsAwsCli, yamlDocumentTree } from './yamlTree';
 
 /** `*.sagemaker.yaml` / `*.sagemaker.yml`: always an AWS CLI YAML spec, whatever its members. */
 export function isYamlSpecName(path: string): boolean {
@@ -61,7 +62,10 @@ function documentRequests(text: string, root: RequestNode | undefined, forced: b
   const kind = forced ? detectSpecKind(memberNames(root)) : detectSpecKindByContent(memberNames(root));
   const workflowRequests = kind ? [] : findWorkflowRequests(text, root, 'yaml');
   if (workflowRequests.length > 0) return workflowRequests;
-  return kind || forced ? [{ text, root, parseErrors: [], kind, images: kind ? findImageFields(kind, root) : [], host: 'yaml' }] : [];
+  if (!kind && !forced) return [];
+  // AWS CLI input: the AWS CLI v2 is its one reader.
+  readAsAwsCli(text, root);
+  return [{ text, root, parseErrors: [], kind, images: kind ? findImageFields(kind, root) : [], host: 'yaml' }];
 }
 
 /**

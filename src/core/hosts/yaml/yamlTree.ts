@@ -16,13 +16,18 @@
  *   so nothing is said about members missing or unknown there.
  * - A plain scalar that YAML 1.1 and 1.2 readers read differently (`yes`, `on`, `012`, `0o12`,
  *   `1_000`, `1:30`, `1e3`) keeps its YAML 1.2 value but is dynamic: a type or value problem is
- *   reported only where every reader agrees.
+ *   reported only where every reader agrees (CloudFormation, workflows: readers differ).
  * - `Key:` with no value is a member still being typed (like JSON's `"Key":`), not a null.
+ *
+ * AWS CLI input has one reader, the AWS CLI v2: readAsAwsCli gives such a tree the CLI's values
+ * instead (awsCliScalars.ts): nothing is dynamic for being ambiguous, a date or a scalar the CLI
+ * cannot load is a value of no JSON type, and `Key:` with no value is the null the CLI sends.
  */
 import type { Node } from 'jsonc-parser';
 import type { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { OffsetRange } from '../../jsonTree';
-import type { RequestNode } from '../../requestTree';
+import type { RequestNode, ValueReading } from '../../requestTree';
+import { awsCliPlainScalar, type AwsCliScalar, type AwsCliYamlVersion } from './awsCliScalars';
 import { CLOUDFORMATION_SHORT_FORMS, yamlModule } from './yamlSyntax';
 
 type YamlNode = Alias | Scalar | YAMLMap | YAMLSeq;
@@ -34,6 +39,23 @@ type Building = { -readonly [K in keyof RequestNode]: RequestNode[K] };
 const YAML11_BOOLEAN = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 /** Plain scalars that are numbers in one YAML version and something else (or another number) in the other. */
 const AMBIGUOUS_NUMBER = /^[-+]?(?:0[0-7_]+|0b[01_]+|0o[0-7]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|[0-9.]*[0-9][eE][-+]?[0-9]+|[0-9]+[eE][-+]?[0-9]+)$/;
+
+/** A first character with which a plain scalar may be something else than a string to some reader. */
+const MAY_NOT_BE_STRING = new Set('-+.0123456789~nNtTfF<=yYoO');
+
+/**
+ * What the AWS CLI may read otherwise than the tree says, noted while the tree is built: plain
+ * scalars that may not be strings, and members written `Key:` with no value (at the empty
+ * value's offset). Kept per tree until readAsAwsCli asks (most trees are never AWS CLI input).
+ */
+interface AwsCliSites {
+  version: AwsCliYamlVersion;
+  /** One-line plain scalars, whose source is their whole range. */
+  scalars: Building[];
+  emptyValues: { property: Building; at: number }[];
+}
+
+const awsCliSites = new WeakMap<RequestNode, AwsCliSites>();
 
 /** More nodes than this through aliases (a "billion laughs" document) and the rest is dynamic. */
 const ALIAS_NODE_BUDGET = 200_000;
@@ -52,12 +74,89 @@ export function isAmbiguousPlainScalar(source: string): boolean {
 export function yamlDocumentTree(text: string, document: Document.Parsed): RequestNode | undefined {
   const contents = document.contents as YamlNode | null;
   if (!contents) return undefined;
-  return new TreeBuilder(text, document).node(contents, undefined, 0);
+  const builder = new TreeBuilder(text, document);
+  const root = builder.node(contents, undefined, 0);
+  awsCliSites.set(root, { version: document.directives?.yaml.explicit && document.directives.yaml.version === '1.1' ? '1.1' : '1.2', scalars: builder.plainScalars, emptyValues: builder.emptyValues });
+  return root;
+}
+
+/**
+ * Gives `root` (a tree of yamlDocumentTree, read as AWS CLI input) the values the AWS CLI v2
+ * reads: each plain scalar as awsCliPlainScalar reads it (never dynamic for being ambiguous),
+ * with a `reading` where a YAML 1.1 writer may have meant otherwise; a date or a scalar the CLI
+ * cannot load as a string of no JSON type (`reading.foreign`); and `Key:` with no value as a
+ * null whose findings show on the key (the CLI sends `None`). Once per tree; then a no-op.
+ */
+export function readAsAwsCli(text: string, root: RequestNode): void {
+  const sites = awsCliSites.get(root);
+  if (!sites) return;
+  awsCliSites.delete(root);
+  for (const node of sites.scalars) readScalarAsAwsCli(node, text.slice(node.offset, node.offset + node.length), sites.version);
+  for (const { property, at } of sites.emptyValues) {
+    const key = property.children![0];
+    const value: Building = { type: 'null', offset: at, length: 0, parent: property, value: null, content: { offset: key.offset, length: key.length } };
+    value.reading = { note: `With no value after "${String(key.value)}:", the AWS CLI sends null.` };
+    property.children!.push(value);
+    property.colonOffset = key.offset + key.length;
+  }
+}
+
+/** True for the null readAsAwsCli gives `Key:` with no value (nothing written: completion treats it as absent). */
+export function isEmptyValue(node: Node | undefined): boolean {
+  return node?.type === 'null' && node.length === 0;
+}
+
+function readScalarAsAwsCli(node: Building, source: string, version: AwsCliYamlVersion): void {
+  const read = awsCliPlainScalar(source, version);
+  node.dynamic = undefined;
+  node.reading = undefined;
+  node.offsetOfIndex = undefined;
+  switch (read.type) {
+    case 'string':
+    case 'date':
+    case 'unreadable':
+      node.type = 'string';
+      node.value = read.type === 'string' ? read.value : source;
+      // A one-line plain scalar spells its value character for character.
+      node.offsetOfIndex = (index) => node.offset + Math.min(index, source.length);
+      break;
+    case 'null':
+      node.type = 'null';
+      node.value = null;
+      break;
+    default:
+      node.type = read.type;
+      node.value = read.value;
+  }
+  const reading = awsCliReading(source, read, version);
+  if (reading) node.reading = reading;
+}
+
+/** A JSON number as written: anything else read as a number deserves a word on how. */
+const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
+
+/** What a type problem on `source` should add: how the AWS CLI read it, where a writer may not expect it. */
+function awsCliReading(source: string, read: AwsCliScalar, version: AwsCliYamlVersion): ValueReading | undefined {
+  const shown = `\`${source}\``;
+  if (read.type === 'date') return { note: `The AWS CLI reads ${shown} as a date (a YAML timestamp).`, meant: source, foreign: 'a date' };
+  if (read.type === 'unreadable') return { note: 'The AWS CLI cannot load it, and refuses the whole file.', meant: source, foreign: shown };
+  if (read.type === 'number' && !Number.isFinite(read.value)) return { note: `The AWS CLI sends it as ${String(read.value)}, which is not JSON.`, foreign: shown };
+  const yaml11 = version === '1.2' ? awsCliPlainScalar(source, '1.1') : read;
+  if (read.type === 'string' && yaml11.type === 'boolean') {
+    return { note: `The AWS CLI reads ${shown} as the string "${source}" (YAML 1.2), not as ${String(yaml11.value)}.`, meant: yaml11.value };
+  }
+  if (read.type === 'string' && yaml11.type === 'number') return { note: `The AWS CLI reads ${shown} as the string "${source}" (YAML 1.2 has no base-60 numbers).` };
+  if (read.type === 'number' && !JSON_NUMBER.test(source)) return { note: `The AWS CLI reads ${shown} as the number ${String(read.value)}.` };
+  return undefined;
 }
 
 class TreeBuilder {
   private readonly yaml = yamlModule();
   private aliasNodes = 0;
+  /** Plain scalars the AWS CLI may read otherwise (see AwsCliSites). */
+  readonly plainScalars: AwsCliSites['scalars'] = [];
+  /** Members written `Key:` with no value (see AwsCliSites). */
+  readonly emptyValues: AwsCliSites['emptyValues'] = [];
 
   constructor(private readonly text: string, private readonly document: Document.Parsed) {}
 
@@ -105,6 +204,8 @@ class TreeBuilder {
         property.children!.push(valueNode);
         property.length = Math.max(property.length, valueNode.offset + valueNode.length - keyStart);
         property.colonOffset = keyNode.offset + keyNode.length;
+      } else if (value) {
+        this.emptyValues.push({ property, at: rangeOf(value)[0] });
       }
       object.children!.push(property);
     }
@@ -164,6 +265,7 @@ class TreeBuilder {
     const length = end - start;
     const content = scalarContent(this.text, source.type, start, end);
     const node: Building = { type: 'string', offset: start, length, parent, value: undefined, content };
+    if (untagged && source.type === 'PLAIN' && length > 0 && MAY_NOT_BE_STRING.has(this.text[start]) && this.text.lastIndexOf('\n', end - 1) < start) this.plainScalars.push(node);
     if (value === null || value === undefined) node.type = 'null';
     else if (typeof value === 'boolean') node.type = 'boolean';
     else if (typeof value === 'number' || typeof value === 'bigint') node.type = 'number';
