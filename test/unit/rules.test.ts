@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { unambiguousFix } from '../../src/core/fixAll';
 import { applyEdits } from '../../src/core/findings';
+import { analyzeSpec } from '../../src/core/analyze';
+import { parseSpecDocument } from '../../src/core/specDocument';
 import {
-  analyzeText, applyFix, codes, KMEANS_US_EAST_1, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
+  analyzeOptions, analyzeText, applyFix, codes, KMEANS_US_EAST_1, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
 
 const LAMBDA_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:registry-credentials';
 const VPC = { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0123456789abcdef0'] };
@@ -136,6 +138,17 @@ describe('image rules', () => {
       assert.equal(textAt(text, finding), 'us-west-2');
       assert.equal(applyFix(text, finding), trainingSpec(`${KMEANS_US_EAST_1}:1`));
       assert.deepEqual(analyzeText(applyFix(text, finding), { region: 'us-east-1' }), []);
+    });
+
+    it('says when the target region (from AWS_REGION) is one the catalog does not know', () => {
+      const text = trainingSpec('174872318107.dkr.ecr.us-west-2.amazonaws.com/kmeans:1');
+      const findings = analyzeSpec(parseSpecDocument(text), { ...analyzeOptions(), regionInputs: { env: { AWS_REGION: 'us-east-7' } } }).findings;
+      const finding = only(findings, 'image-region-mismatch');
+      assert.equal(
+        finding.message,
+        'The image is in us-west-2, but the target region is us-east-7 (from AWS_REGION), which the catalog does not know (a typo, or a region newer than the catalog); SageMaker pulls images from its own region.',
+      );
+      assert.deepEqual(finding.fixes, []);
     });
 
     it("flags a user's own image in another region without a fix", () => {

@@ -95,9 +95,11 @@ function checkTargetRegion(context: RuleContext, image: ImageOccurrence): boolea
       });
     }
   }
+  // A target the catalog does not know (`AWS_REGION=us-east-7`) is a typo, or a region newer than the catalog: say so.
+  const unknownTarget = targetRegion ? '' : `, which the catalog does not know (a typo, or a region newer than the catalog)`;
   context.report(
     'image-region-mismatch',
-    `The image is in ${ecr.region.text}, but the target region is ${describeRegion(target)}; SageMaker pulls images from its own region.`,
+    `The image is in ${ecr.region.text}, but the target region is ${describeRegion(target)}${unknownTarget}; SageMaker pulls images from its own region.`,
     image.rangeOf(ecr.region),
     fixes,
   );
