@@ -16,6 +16,7 @@ import { compileExcludePatterns, type ExcludeMatcher } from '../core/excludePatt
 import { DEFAULT_SPEC_GLOBS, mergeProjectConfigs, overrideForFile, regionForFile, type ProjectConfig } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
 import { compileGlobs, type PathMatcher } from '../core/specGlobs';
+import { ConfigExcludes, excludedBelow } from '../node/configExcludes';
 import { ProjectConfigFiles, type FoundProjectConfig } from '../node/projectConfigFiles';
 import { CliError } from './cliError';
 import { pathInside, toPosix } from './paths';
@@ -41,8 +42,8 @@ export class FileSettingsResolver {
   private readonly defaultMatcher = anywhereMatcher(DEFAULT_SPEC_GLOBS);
   /** Each config file's compiled `files` globs. */
   private readonly configMatchers = new Map<string, Matcher>();
-  /** Each config file's compiled `exclude` patterns. */
-  private readonly configExcludes = new Map<string, ExcludeMatcher>();
+  /** The config files' `exclude` patterns (shared with the editor's Check Workspace). */
+  private readonly configExcludes: ConfigExcludes;
   private readonly commandLineExcludes: { matches: ExcludeMatcher; cwd: string };
 
   /**
@@ -55,6 +56,7 @@ export class FileSettingsResolver {
     exclude: { patterns: readonly string[]; cwd: string } = { patterns: [], cwd: '/' },
   ) {
     this.configs = new ProjectConfigFiles({ knownRegions });
+    this.configExcludes = new ConfigExcludes(this.configs);
     this.commandLineExcludes = { matches: compileExcludePatterns(exclude.patterns), cwd: exclude.cwd };
   }
 
@@ -100,12 +102,7 @@ export class FileSettingsResolver {
    */
   isExcluded(file: string, isFolder: boolean): boolean {
     if (excludedBelow(this.commandLineExcludes.cwd, this.commandLineExcludes.matches, file, isFolder)) return true;
-    const found = this.configs.nearest(path.dirname(file));
-    const patterns = found?.parsed.ok ? found.parsed.config.exclude : undefined;
-    if (!found || !patterns) return false;
-    let matches = this.configExcludes.get(found.file);
-    if (!matches) this.configExcludes.set(found.file, (matches = compileExcludePatterns(patterns)));
-    return excludedBelow(found.dir, matches, file, isFolder);
+    return this.configExcludes.isExcluded(file, isFolder);
   }
 
   private configMatcher(config: FoundProjectConfig, globs: readonly string[]): Matcher {
@@ -118,11 +115,6 @@ export class FileSettingsResolver {
   }
 }
 
-/** True when `matches` (patterns relative to `base`) excludes `file`; nothing outside `base` is. */
-function excludedBelow(base: string, matches: ExcludeMatcher, file: string, isFolder: boolean): boolean {
-  const relative = pathInside(base, file);
-  return relative !== undefined && relative !== '' && matches(isFolder ? `${relative}/` : relative);
-}
 
 /** Globs relative to `base`; files outside it never match. */
 function relativeMatcher(globs: readonly string[], base: string): Matcher {

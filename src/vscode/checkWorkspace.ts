@@ -25,7 +25,7 @@ import { readSpecFile, UnreadableFileError } from '../node/readSpecFile';
 import { walkFilesToCheck, type FoundFile } from '../node/walkFilesToCheck';
 import { asPosition, DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
 import { analyzeHostDocument } from './fileAnalysis';
-import { isSpecFilePath } from './settings';
+import { isExcludedByProjectConfig, isSpecFilePath } from './settings';
 import type { SpecAnalysis } from './specAnalysis';
 
 export const CHECK_WORKSPACE_COMMAND = 'sagemakerSpec.checkWorkspace';
@@ -104,7 +104,11 @@ export class WorkspaceCheck implements vscode.Disposable {
       // Files on disk only: a virtual workspace's files are checked as they are opened.
       if (folder.uri.scheme !== 'file') continue;
       const isExcluded = filesExcludeMatcher(folder);
-      const walk = walkFilesToCheck(folder.uri.fsPath, { isSpecFile: isSpecFilePath, isExcluded: (file) => isExcluded(path.relative(folder.uri.fsPath, file)) });
+      // `files.exclude`, and the config file's `exclude` as the checker applies it to folders.
+      const walk = walkFilesToCheck(folder.uri.fsPath, {
+        isSpecFile: isSpecFilePath,
+        isExcluded: (file, isFolder) => isExcluded(path.relative(folder.uri.fsPath, file)) || isExcludedByProjectConfig(file, isFolder),
+      });
       for (const found of walk) {
         if (cancelled()) {
           summary.cancelled = true;

@@ -9,6 +9,7 @@ import { redactSecrets } from '../core/launch/redact';
 import { mergeProjectConfigs, PROJECT_CONFIG_FILE, regionForFile } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
 import { compileGlobs, type PathMatcher } from '../core/specGlobs';
+import { ConfigExcludes } from '../node/configExcludes';
 import { ProjectConfigFiles, type FoundProjectConfig } from '../node/projectConfigFiles';
 
 export const SECTION = 'sagemakerSpec';
@@ -29,6 +30,16 @@ const projectConfigFiles = new ProjectConfigFiles();
 const warnedInvalidConfigs = new Set<string>();
 /** Each config file's compiled `files` globs; cleared with the config files. */
 const configGlobMatchers = new Map<string, PathMatcher>();
+/** The config files' `exclude` patterns, as the checker's folder walk applies them; cleared with the config files. */
+const configExcludes = new ConfigExcludes(projectConfigFiles);
+
+/**
+ * True when the `exclude` of the `.sagemaker-spec.json` nearest to `file` (absolute) skips it, as
+ * `sagemaker-spec check` skips it in a folder: Check Workspace and CI then check the same files.
+ */
+export function isExcludedByProjectConfig(file: string, isFolder: boolean): boolean {
+  return configExcludes.isExcluded(file, isFolder);
+}
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
@@ -140,6 +151,7 @@ export function watchProjectConfigs(onChange: () => void): vscode.Disposable {
   const changed = () => {
     projectConfigFiles.clear();
     configGlobMatchers.clear();
+    configExcludes.clear();
     warnedInvalidConfigs.clear();
     onChange();
   };

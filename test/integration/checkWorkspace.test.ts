@@ -1,5 +1,5 @@
 // SageMaker: Check Workspace and fix-all, as a user meets them in a real VS Code: problems of
-// files nobody opened in the Problems panel, what is left out (.gitignore, files.exclude, a FIFO,
+// files nobody opened in the Problems panel, what is left out (.gitignore, files.exclude, a config file's exclude, a FIFO,
 // a 20 MB file), how long results stay, cancelling halfway; and source.fixAll.sagemaker-spec, on
 // save through editor.codeActionsOnSave.
 import * as assert from 'assert';
@@ -57,13 +57,17 @@ describe('Check Workspace', function () {
     fs.rmSync(FOLDER, { recursive: true, force: true });
   });
 
-  it('fills the Problems panel for files nobody opened, leaving out .gitignore, files.exclude, a FIFO and a 20 MB file', async () => {
+  it('fills the Problems panel for files nobody opened, leaving out .gitignore, files.exclude, a config file\'s exclude, a FIFO and a 20 MB file', async () => {
     const spec = write('latest.sagemaker.json', LATEST_TAG);
     const request = write('requests/train.json', LATEST_TAG);
     const other = write('requests/package.json', '{"name": "not-a-request"}');
     write('.gitignore', 'generated/\n');
     const ignored = write('generated/copy.sagemaker.json', LATEST_TAG);
     const excluded = write('excluded-in-editor/copy.sagemaker.json', LATEST_TAG);
+    // A config file's `exclude` is applied as `sagemaker-spec check` applies it to a folder.
+    write('configured/.sagemaker-spec.json', '{"exclude": ["fixtures/"]}');
+    const fixture = write('configured/fixtures/copy.sagemaker.json', LATEST_TAG);
+    const kept = write('configured/kept.sagemaker.json', LATEST_TAG);
     execFileSync('mkfifo', [path.join(FOLDER, 'pipe.sagemaker.json')]);
     const big = path.join(FOLDER, 'big.sagemaker.json');
     fs.writeFileSync(big, LATEST_TAG);
@@ -78,6 +82,8 @@ describe('Check Workspace', function () {
     assert.deepStrictEqual(codes(other), []);
     assert.deepStrictEqual(codes(ignored), [], 'a .gitignore\'d folder is skipped');
     assert.deepStrictEqual(codes(excluded), [], 'a files.exclude folder is skipped');
+    assert.deepStrictEqual(codes(fixture), [], 'a folder the config file excludes is skipped');
+    assert.deepStrictEqual(codes(kept), ['latest-tag'], 'the config file excludes nothing else');
     assert.deepStrictEqual(summary.skipped, ['check-workspace/big.sagemaker.json: it is larger than 16 MiB, the limit']);
     assert.ok(vscode.workspace.textDocuments.every((document) => document.uri.fsPath !== spec.fsPath), 'the spec was never opened');
   });
