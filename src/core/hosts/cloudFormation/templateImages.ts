@@ -12,6 +12,7 @@
  * rules; with some left, a template whose static parts (defaults included) are checked.
  */
 import type { Node } from 'jsonc-parser';
+import { changedSpan } from '../../edits/changedSpan';
 import { intent, type HostIntent } from '../../edits/editIntent';
 import { parseImageReference } from '../../imageReference';
 import { memberValue, stringValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
@@ -236,15 +237,9 @@ function sourceRange(pieces: readonly Piece[], start: number, end: number, whole
  */
 function editAt(pieces: readonly Piece[], value: string, start: number, end: number, replacement: string): HostIntent[] | undefined {
   // Only the characters that differ: `:1` → `:1.7-1` adds `.7-1` at the default's end.
-  const old = value.slice(start, end);
-  let prefix = 0;
-  while (prefix < old.length && prefix < replacement.length && old[prefix] === replacement[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < old.length - prefix && suffix < replacement.length - prefix && old[old.length - 1 - suffix] === replacement[replacement.length - 1 - suffix]) suffix++;
-  const from = start + prefix;
-  const to = end - suffix;
-  const newText = replacement.slice(prefix, replacement.length - suffix);
-  if (from === to && newText === '') return [];
+  const changed = changedSpan(value, start, end, replacement);
+  if (!changed) return [];
+  const { from, to, newText } = changed;
   const touched = pieces.filter((piece) => (from === to ? piece.start < from && from < piece.end : piece.start < to && piece.end > from));
   if (touched.length === 0) {
     // An insertion between pieces: at the end of the one before, else the start of the one after.

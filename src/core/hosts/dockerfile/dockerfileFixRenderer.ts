@@ -13,6 +13,7 @@
  * Images with a value known only at build time get no fixes (the template rules offer none).
  * Other intents (members, whole values) have nothing to land on in a Dockerfile: no edit.
  */
+import { changedSpan } from '../../edits/changedSpan';
 import type { HostIntent } from '../../edits/editIntent';
 import type { TextEdit } from '../../findings';
 import { sortWithoutOverlap } from '../renderedEdits';
@@ -45,15 +46,9 @@ type CheckedEdit = TextEdit & { stale(text: string): boolean };
 /** The edit making value `[start, end)` read `replacement`; undefined when nothing changes. */
 function imageEdit(pieces: readonly ImagePiece[], value: string, start: number, end: number, replacement: string): CheckedEdit | undefined {
   // Only the characters that differ: `us-east-9.amazonaws.com` → `us-east-1.amazonaws.com` touches "9".
-  const old = value.slice(start, end);
-  let prefix = 0;
-  while (prefix < old.length && prefix < replacement.length && old[prefix] === replacement[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < old.length - prefix && suffix < replacement.length - prefix && old[old.length - 1 - suffix] === replacement[replacement.length - 1 - suffix]) suffix++;
-  const from = start + prefix;
-  const to = end - suffix;
-  const newText = replacement.slice(prefix, replacement.length - suffix);
-  if (from === to && newText === '') return undefined;
+  const changed = changedSpan(value, start, end, replacement);
+  if (!changed) return undefined;
+  const { from, to, newText } = changed;
 
   const touched = pieces.filter((piece) => (from === to ? piece.start < from && from < piece.end : piece.start < to && piece.end > from));
   if (touched.length === 0) {
