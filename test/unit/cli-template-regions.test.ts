@@ -5,17 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { JsonFileResult } from '../../src/cli/formatters/json';
 import { removeTempProjects, runCli, tempProject } from './cliTestKit';
+import { DLC_TEMPLATE as STACK } from './yamlTestKit';
 
-const STACK = [
-  'Resources:',
-  '  Model:',
-  '    Type: AWS::SageMaker::Model',
-  '    Properties:',
-  '      ExecutionRoleArn: !GetAtt Role.Arn',
-  '      PrimaryContainer:',
-  '        Image: !Sub "763104351884.dkr.ecr.${AWS::Region}.amazonaws.com/pytorch-inference:2.6.0-gpu-py312"',
-  '',
-].join('\n');
 
 describe('sagemaker-spec check: template regions', () => {
   after(removeTempProjects);

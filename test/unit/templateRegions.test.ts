@@ -9,17 +9,8 @@ import { mergeProjectConfigs, parseProjectConfig } from '../../src/core/projectC
 import { templateRegion } from '../../src/core/region';
 import { parseCliArguments } from '../../src/cli/arguments';
 import { analyzeOptions, codes, only, textAt } from './specTestKit';
+import { DLC_TEMPLATE } from './yamlTestKit';
 
-const DLC_TEMPLATE = [
-  'Resources:',
-  '  Model:',
-  '    Type: AWS::SageMaker::Model',
-  '    Properties:',
-  '      ExecutionRoleArn: !GetAtt Role.Arn',
-  '      PrimaryContainer:',
-  '        Image: !Sub "763104351884.dkr.ecr.${AWS::Region}.amazonaws.com/pytorch-inference:2.6.0-gpu-py312"',
-  '',
-].join('\n');
 
 /** Analysis options with `regionInputs` (no environment unless given). */
 function withRegions(regionInputs: Partial<AnalyzeOptions['regionInputs']>): AnalyzeOptions {

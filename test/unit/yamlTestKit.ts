@@ -59,3 +59,15 @@ export function hoverYaml(textWithCursor: string): string | undefined {
   const request = requestAt(readYamlDocument(text), offset);
   return request && hoverAt(request, offset, catalog, apiModel, algorithms)?.markdown;
 }
+
+/** A YAML template whose model image has the region as a placeholder (`${AWS::Region}`), with the Deep Learning Containers account written out. */
+export const DLC_TEMPLATE = [
+  'Resources:',
+  '  Model:',
+  '    Type: AWS::SageMaker::Model',
+  '    Properties:',
+  '      ExecutionRoleArn: !GetAtt Role.Arn',
+  '      PrimaryContainer:',
+  '        Image: !Sub "763104351884.dkr.ecr.${AWS::Region}.amazonaws.com/pytorch-inference:2.6.0-gpu-py312"',
+  '',
+].join('\n');
