@@ -200,7 +200,8 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   // A JSON spec's `//` directives are read by analyzeSpec; a workflow's and other hosts' once here, for all their requests.
   const suppressions =
     document.host !== 'json' ? findHashSuppressions(document.text, document.comments) : document.requests.some((request) => request.embedding) ? findSuppressions(document.text) : undefined;
-  const kept = suppressions ? withDirectivesApplied(documentHolder(document), unique, suppressions, options, regionForSpec(documentHolder(document), options.regionInputs)) : unique;
+  const holder = suppressions && documentHolder(document);
+  const kept = holder ? withDirectivesApplied(holder, unique, suppressions, options, regionForSpec(holder, options.regionInputs)) : unique;
   kept.sort((a, b) => a.offset - b.offset);
   return { findings: kept };
 }

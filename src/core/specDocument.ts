@@ -231,6 +231,9 @@ export function parseSpecDocument(text: string, parsed: ParsedJson = parseJson(t
   return parseErrors.length > 0 ? { text, root, parseErrors, kind, images, incomplete: true } : { text, root, parseErrors, kind, images };
 }
 
+/** The members that hold an image in some request (findImageFields reads them): `TrainingImage`, `Image`, `ImageUri`. */
+export const IMAGE_MEMBERS: ReadonlySet<string> = new Set(['TrainingImage', 'Image', 'ImageUri']);
+
 /** The image fields of a request of `kind` whose top-level object is `root`. */
 export function findImageFields(kind: SpecKind, root: Node): ImageField[] {
   const fields: ImageField[] = [];

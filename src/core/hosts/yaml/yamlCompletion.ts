@@ -29,7 +29,7 @@ import { readYamlDocument, requestAt, type HostDocument } from '../../hostDocume
 import { memberNames } from '../../jsonTree';
 import { kindStarterDetail, kindStarterShape, memberCandidates, memberItem, valueItems } from '../../modelCompletion';
 import { contentRange, isDynamic } from '../../requestTree';
-import { requestPathOf, type SpecDocument } from '../../specDocument';
+import { IMAGE_MEMBERS, requestPathOf, type SpecDocument } from '../../specDocument';
 import { completeInPython } from '../python/pythonCompletion';
 import { detectLayout, scalarText, type Layout } from './yamlFixRenderer';
 import { isEmptyValue } from './yamlTree';
@@ -80,8 +80,6 @@ export function completeInYaml(document: HostDocument, offset: number, options: 
     : newKey(document, offset, wordStart, wordEnd, options, forced, false);
 }
 
-/** Keys whose value may be an image (findImageFields decides): an empty one is read again with `""` only after these. */
-const IMAGE_MEMBERS = new Set(['TrainingImage', 'Image', 'ImageUri']);
 /** A plain value (after `Key: ` or `- `) that ends in `:` at the cursor. */
 const PLAIN_ENDING_IN_COLON = /(?::|^ *-|[{,[])[ \t]+[^\s'"#&*!|>%@`{[][^\s]*:$/;
 /** An empty value being typed: `Key:` (maybe spaces) at the cursor, in a block or flow mapping. */
@@ -109,6 +107,7 @@ function completeImage(document: HostDocument, offset: number, options: Completi
     return asPlainYaml({ ...probe, items });
   }
   const empty = EMPTY_VALUE_BEFORE.exec(before);
+  // Only after a member that may hold an image (findImageFields decides) is an empty value read again with `""`.
   if (!empty || !IMAGE_MEMBERS.has(empty[1]) || !/^[ \t]*(?:[,}].*|#.*|)\r?$/.test(text.slice(offset, lineEnd))) return undefined;
   // Right after the colon, the value brings its space.
   const lead = empty[2] === '' ? ' ' : '';
