@@ -39,3 +39,18 @@ export function closestMatches(target: string, candidates: readonly string[], co
     .slice(0, count)
     .map((entry) => entry.candidate);
 }
+
+/**
+ * True when the first of `nearest` (closestMatches' answer for `target`) is a clear fix: strictly
+ * nearer than the second, and a typo away (at most a third of `target`'s characters, and at least
+ * two, differ) or `target` shortened. Equally near names (`ml.m6.large`: `ml.m5.large`, `ml.m6i.large`), or a word far
+ * from every name (`base` → `Tags`), are guesses: offered, not preferred, so fix-all leaves them.
+ */
+export function isClearNearest(target: string, nearest: readonly string[]): boolean {
+  if (nearest.length === 0) return false;
+  const lowered = target.toLowerCase();
+  const first = editDistance(lowered, nearest[0].toLowerCase());
+  // A shortened name (`Single` for `SingleModel`) is near whatever its length.
+  if (first > Math.max(2, Math.ceil(target.length / 3)) && !nearest[0].toLowerCase().startsWith(lowered)) return false;
+  return nearest.length < 2 || first < editDistance(lowered, nearest[1].toLowerCase());
+}

@@ -180,3 +180,32 @@ describe('fixes never give a name that is already there', () => {
     });
   });
 });
+
+describe('fix-all after a fresh user tried to break it', () => {
+  const model = (extra: Record<string, unknown>) =>
+    JSON.stringify({ ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: IMAGE, ...extra } }, null, 2);
+
+  it('gives a map key once per round: "A-B" and "A.B" do not both become "A_B"', () => {
+    const text = model({ Environment: { 'A-B': '3', 'A.B': '4' } });
+    const fixed = fixAll(text);
+    const keys = Object.keys((JSON.parse(fixed.text) as { PrimaryContainer: { Environment: Record<string, string> } }).PrimaryContainer.Environment);
+    assert.equal(new Set(keys).size, keys.length, `no key twice: ${keys.join(', ')}`);
+    assert.ok(keys.includes('A_B'), keys.join(', '));
+  });
+
+  it('applies no rename that is only a guess (an unknown key far from every member)', () => {
+    const text = model({}).replace('"ModelName": "m",', '"ModelName": "m",\n  "base": {},');
+    const finding = only(analyzeText(text), 'unknown-property');
+    assert.ok(finding.fixes.every((fix) => !fix.preferred), finding.fixes.map((fix) => fix.title).join(', '));
+    assert.deepEqual(fixAll(text).titles.filter((title) => title.startsWith('unknown-property')), []);
+  });
+
+  it('applies no enum value far from what was written ("File # …" is not "FastFile")', () => {
+    const text = trainingSpec(IMAGE, {}, { TrainingInputMode: 'File # sagemaker-spec-disable-line invalid-enum-value' });
+    const finding = only(analyzeText(text), 'invalid-enum-value');
+    assert.ok(finding.fixes.every((fix) => !fix.preferred));
+    // A shortened value is still a clear fix.
+    const shortened = model({ Mode: 'Single' });
+    assert.equal(only(analyzeText(shortened), 'invalid-enum-value').fixes.find((fix) => fix.preferred)?.title, 'Use "SingleModel"');
+  });
+});

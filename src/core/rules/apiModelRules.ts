@@ -9,7 +9,7 @@ import { boundsText, expectedType, lengthUnit } from '../apiModel/describeShape'
 import { enumInWords, patternInWords } from '../apiModel/patternWords';
 import { compilePattern } from '../apiModel/patterns';
 import { placeholderValue } from '../apiModel/placeholders';
-import { closestMatches, editDistance } from '../closestMatches';
+import { closestMatches, editDistance, isClearNearest } from '../closestMatches';
 import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, type OffsetRange } from '../jsonTree';
 import { anchorRange, hasOpenMembers, isDynamic, standInOf, type RequestNode } from '../requestTree';
@@ -266,7 +266,9 @@ class ModelValidator {
     // An expression written as a literal (a Step Functions `.$` or `{% %}` forgotten): the user
     // meant it computed, so replacing its characters would fix the wrong thing.
     const literal = this.context.spec.embedding?.literalExpression?.(value);
-    const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: literal === undefined }] : [];
+    // On a map key the fix gives a name: fix-all gives it once per map and round (`A-B` and `A.B` both become `A_B`).
+    const givesName = map !== undefined && replaced !== undefined ? { givesName: { within: map, name: replaced } } : {};
+    const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: literal === undefined, ...givesName }] : [];
     const key = literal?.namesKey ? keyOfValue(node) : undefined;
     if (key) fixes.unshift({ title: `Name the key "${clip(name)}.$" (a JSONPath value)`, intents: [intent.renameMember(key, `${key.value}.$`)], preferred: false, changesBehaviour: true });
     const words = patternInWords(shape);
@@ -331,7 +333,7 @@ class ModelValidator {
     for (let index = 0; index < nearest.length; index++) {
       const candidate = nearest[index];
       if (isPresent(names, properties, candidate)) continue;
-      fixes.push({ title: `Change to "${candidate}"`, intents: [intent.renameMember(key, candidate)], preferred: index === 0 && hostNote === undefined });
+      fixes.push({ title: `Change to "${candidate}"`, intents: [intent.renameMember(key, candidate)], preferred: index === 0 && hostNote === undefined && isClearNearest(name, nearest) });
     }
     const nearestTaken = nearest.length > 0 && isPresent(names, properties, nearest[0]);
     const suggestion = nearest.length === 0 ? '' : nearestTaken ? ` Did you mean "${nearest[0]}"? It is in this object already.` : ` Did you mean "${nearest[0]}"?`;
@@ -365,9 +367,9 @@ class ModelValidator {
   private invalidEnum(node: Node, shape: StringShape, name: string, value: string, map: Node | undefined): void {
     const allowed = shape.enum!;
     const nearest = closestMatches(value, allowed, NEAREST);
-    // Equally near values (`ml.m6.large`: ml.m5.large, ml.m6i.large, ml.m6g.large) are a guess:
-    // offered, none preferred, so fix-all leaves the choice to the user.
-    const unique = nearest.length < 2 || editDistance(value.toLowerCase(), nearest[0].toLowerCase()) < editDistance(value.toLowerCase(), nearest[1].toLowerCase());
+    // Equally near values (`ml.m6.large`: ml.m5.large, ml.m6i.large, ml.m6g.large), or a value far
+    // from all, are a guess: offered, none preferred, so fix-all leaves the choice to the user.
+    const unique = isClearNearest(value, nearest);
     // A map key is never changed to another key of the map; only the nearest value is preferred.
     const keys = map && this.keysOf(map);
     const fixes: QuickFix[] = [];

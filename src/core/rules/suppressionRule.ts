@@ -16,7 +16,7 @@ export function checkSuppressionCodes(context: RuleContext, codes: readonly Dire
     if (Object.hasOwn(RULES, code)) continue;
     // Only names a typo away: a word that is no code at all gets no guess.
     const limit = Math.max(2, Math.ceil(code.length / 4));
-    const nearest = closestMatches(code, RULE_CODES, 3).filter((candidate) => editDistance(code, candidate, limit) <= limit);
+    const nearest = closestMatches(code, RULE_CODES, 3).filter((candidate) => editDistance(code.toLowerCase(), candidate, limit) <= limit);
     // Making the suppression work hides a finding: the user's choice, never fix-all's.
     const fixes: QuickFix[] = nearest.map((candidate, index) => ({ title: `Change to ${candidate}`, intents: [intent.replaceText(offset, code.length, candidate)], preferred: index === 0, changesBehaviour: true }));
     const suggestion = nearest.length > 0 ? ` Did you mean ${nearest[0]}?` : '';

@@ -18,7 +18,7 @@
  * hides a tag finding. No fixes on the template's own text: it is the user's program, and what
  * the placeholders hold is unknown; a mapping row is data, and gets one.
  */
-import { closestMatches } from '../closestMatches';
+import { closestMatches, isClearNearest } from '../closestMatches';
 import { intent } from '../edits/editIntent';
 import type { OffsetRange } from '../jsonTree';
 import type { PlaceholderFacts, TemplatePart } from '../requestTree';
@@ -96,7 +96,8 @@ function checkRegionTable(context: RuleContext, reference: TemplateReference, ta
         'unknown-region',
         `"${row.region}" is not a region with SageMaker registries: mapping ${table.table}'s row for it is never read for a stack's region.`,
         nodeRange(row.key),
-        suggestions.map((name, index) => ({ title: `Change the region to ${name}`, intents: [intent.renameMember(row.key, name)], preferred: index === 0 })),
+        // Equally near regions (`eu-wset-1`: eu-west-2, eu-west-3) are a guess: none preferred.
+        suggestions.map((name, index) => ({ title: `Change the region to ${name}`, intents: [intent.renameMember(row.key, name)], preferred: index === 0 && isClearNearest(row.region, suggestions) })),
       );
       continue;
     }
