@@ -54,3 +54,19 @@ export function isClearNearest(target: string, nearest: readonly string[]): bool
   if (first > Math.max(2, Math.ceil(target.length / 3)) && !nearest[0].toLowerCase().startsWith(lowered)) return false;
   return nearest.length < 2 || first < editDistance(lowered, nearest[1].toLowerCase());
 }
+
+/**
+ * isClearNearest for suggestions ranked by something other than spelling (tags by version): true
+ * when `ranked[0]` is also the clear nearest by spelling (a typo's correction), or the one
+ * suggestion completing what was typed. `3.2-l` → `3.2-1` is; `1.8-1` → `1.7-1` (nearer by
+ * version, one of several one edit away) is not.
+ */
+export function isClearTypo(target: string, ranked: readonly string[]): boolean {
+  if (ranked.length === 0) return false;
+  // What was typed, completed (`0.90-1` → `0.90-1-cpu-py3`): clear when only one suggestion extends it.
+  const lowered = target.toLowerCase();
+  const extending = ranked.filter((candidate) => candidate.toLowerCase().startsWith(lowered));
+  if (extending.length > 0) return extending.length === 1 && extending[0] === ranked[0];
+  const bySpelling = closestMatches(target, ranked, ranked.length);
+  return bySpelling[0] === ranked[0] && isClearNearest(target, bySpelling);
+}

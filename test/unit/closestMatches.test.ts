@@ -1,7 +1,7 @@
 // Whether the nearest name is a clear fix (isClearNearest), which decides if a rule prefers it and
 // fix-all may apply it.
 import * as assert from 'node:assert/strict';
-import { closestMatches, isClearNearest } from '../../src/core/closestMatches';
+import { closestMatches, isClearNearest, isClearTypo } from '../../src/core/closestMatches';
 
 describe('isClearNearest', () => {
   const clear = (target: string, names: string[]) => isClearNearest(target, closestMatches(target, names, 3));
@@ -18,5 +18,19 @@ describe('isClearNearest', () => {
     assert.equal(clear('base', ['Tags', 'ModelName']), false);
     assert.equal(clear('File # sagemaker-spec-disable-line invalid-enum-value', ['File', 'Pipe', 'FastFile']), false);
     assert.equal(isClearNearest('x', []), false);
+  });
+});
+
+describe('isClearTypo (suggestions ranked by version, not spelling)', () => {
+  it('takes a typo of the first suggestion, or the one suggestion completing what was typed', () => {
+    assert.equal(isClearTypo('1.7-l', ['1.7-1', '1.5-1', '1.3-1']), true);
+    assert.equal(isClearTypo('0.90-1', ['0.90-1-cpu-py3', '0.90-2-cpu-py3', '1.7-1']), true);
+  });
+
+  it('refuses another version, two completions, and a first suggestion that is not the nearest spelling', () => {
+    assert.equal(isClearTypo('1.8-1', ['1.7-1', '1.5-1', '1.5-1-arm64']), false);
+    assert.equal(isClearTypo('2.6', ['2.6.0-gpu-py312', '2.6.0-cpu-py312']), false);
+    assert.equal(isClearTypo('1.7-2', ['1.5-1', '1.7-1']), false);
+    assert.equal(isClearTypo('1.7-1', []), false);
   });
 });

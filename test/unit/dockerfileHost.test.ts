@@ -28,6 +28,11 @@ function summary(text: string, inputs: AnalyzeInputs = {}): string[] {
 }
 
 /** `text` after the preferred fix of `finding` (or the one titled `title`), rendered as Dockerfile text. */
+/** The titles of a finding's preferred fixes (those fix-all applies). */
+function preferredTitles(finding: Finding): string[] {
+  return finding.fixes.filter((fix) => fix.preferred).map((fix) => fix.title);
+}
+
 function applyDockerfileFix(text: string, finding: Finding, title?: string): string {
   const fix = title ? finding.fixes.find((candidate) => candidate.title === title) : finding.fixes.find((candidate) => candidate.preferred);
   if (!fix) throw new Error(`no fix ${title ?? '(preferred)'} among ${JSON.stringify(finding.fixes.map((candidate) => candidate.title))}`);
@@ -171,12 +176,16 @@ describe('Dockerfile host: the image rules and their fixes', () => {
     const written = `FROM 683313688378.dkr.ecr.us-east-9.amazonaws.com/sagemaker-xgboost:1.7-1\n`;
     const finding = only(analyze(written), 'unknown-region');
     assert.equal(textAt(written, finding), 'us-east-9');
-    assert.equal(applyDockerfileFix(written, finding), written.replace('us-east-9', 'us-east-1'));
+    // us-east-9 is as near to us-east-1 as to us-east-2: offered, none preferred (fix-all leaves it).
+    assert.deepEqual(preferredTitles(finding), []);
+    assert.equal(applyDockerfileFix(written, finding, 'Change the region to us-east-1'), written.replace('us-east-9', 'us-east-1'));
+    const typo = written.replace('us-east-9', 'us-eas-1');
+    assert.deepEqual(preferredTitles(only(analyze(typo), 'unknown-region')), ['Change the region to us-east-1']);
     const fromArg = `ARG REGION=us-east-9\nFROM 683313688378.dkr.ecr.\${REGION}.amazonaws.com/sagemaker-xgboost:1.7-1\n`;
     const argFinding = only(analyze(fromArg), 'unknown-region');
     assert.equal(textAt(fromArg, argFinding), '${REGION}');
     assert.match(argFinding.message, /^With ARG REGION's default us-east-9: /);
-    assert.equal(applyDockerfileFix(fromArg, argFinding), fromArg.replace('REGION=us-east-9', 'REGION=us-east-1'));
+    assert.equal(applyDockerfileFix(fromArg, argFinding, 'Change the region to us-east-1'), fromArg.replace('REGION=us-east-9', 'REGION=us-east-1'));
   });
 
   it('unknown-region on a wrong DNS suffix', () => {
@@ -197,7 +206,11 @@ describe('Dockerfile host: the image rules and their fixes', () => {
     const text = `FROM ${PYTORCH}:2.0.7-gpu-py310\n`;
     const finding = only(analyze(text), 'unknown-image-tag');
     assert.equal(textAt(text, finding), '2.0.7-gpu-py310');
-    assert.equal(applyDockerfileFix(text, finding), `FROM ${PYTORCH}:2.0.1-gpu-py310\n`);
+    // Another version is the user's choice: offered, not preferred; a typo's correction is preferred.
+    assert.deepEqual(preferredTitles(finding), []);
+    assert.equal(applyDockerfileFix(text, finding, 'Use tag 2.0.1-gpu-py310'), `FROM ${PYTORCH}:2.0.1-gpu-py310\n`);
+    const typo = `FROM ${XGBOOST}:1.7-l\n`;
+    assert.equal(applyDockerfileFix(typo, only(analyze(typo), 'unknown-image-tag')), `FROM ${XGBOOST}:1.7-1\n`);
     const newer = `FROM ${PYTORCH}:9.0.0-gpu-py310\n`;
     const information = only(analyze(newer), 'newer-than-catalog');
     assert.equal(textAt(newer, information), '9.0.0-gpu-py310');
@@ -236,7 +249,7 @@ describe('Dockerfile host: the image rules and their fixes', () => {
     // The region fix replaces "9" of the default us-east-9, written "us-east-\9".
     const text = `ARG REGION=us-east-\\9\nFROM 683313688378.dkr.ecr.\${REGION}.amazonaws.com/sagemaker-xgboost:1.7-1\n`;
     const finding = only(analyze(text), 'unknown-region');
-    assert.equal(applyDockerfileFix(text, finding), `ARG REGION=us-east-\\9\nFROM ${XGBOOST}:1.7-1\n`);
+    assert.equal(applyDockerfileFix(text, finding, 'Change the region to us-east-1'), `ARG REGION=us-east-\\9\nFROM ${XGBOOST}:1.7-1\n`);
   });
 
   it('invalid-image-reference on an ECR image docker would refuse', () => {

@@ -14,7 +14,7 @@
 import { isFloatingImage, type CatalogImage } from '../catalog/catalog';
 import { InstanceGpuTable } from '../catalog/instanceGpus';
 import { compareVersions } from '../catalog/versions';
-import { closestMatches } from '../closestMatches';
+import { closestMatches, isClearNearest } from '../closestMatches';
 import { intent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
 import type { FrameworkArgument, FrameworkRequest } from '../frameworkRequest';
@@ -87,10 +87,11 @@ export function checkFrameworkRequest(context: RuleContext, request: FrameworkRe
 
 function reportUnknownFramework(context: RuleContext, argument: FrameworkArgument): void {
   if (!context.isEnabled('unknown-framework')) return;
-  const fixes = closestMatches(argument.value!, context.catalog.frameworks(), 3).map((name, index) => ({
+  const suggestions = closestMatches(argument.value!, context.catalog.frameworks(), 3);
+  const fixes = suggestions.map((name, index) => ({
     title: `Change to "${name}"`,
     intents: [intent.replaceValue(argument.node, name)],
-    preferred: index === 0,
+    preferred: index === 0 && isClearNearest(argument.value!, suggestions),
   }));
   context.report('unknown-framework', `"${argument.value}" is not a framework the SageMaker Python SDK has images for.`, argument.range, fixes);
 }
@@ -102,10 +103,11 @@ function checkRegionName(context: RuleContext, request: FrameworkRequest): strin
   const name = argument.value;
   if (name === undefined || context.catalog.region(name)) return name;
   if (context.isEnabled('unknown-region')) {
-    const fixes = closestMatches(name, context.catalog.regions().map((known) => known.name), 3).map((candidate, index) => ({
+    const suggestions = closestMatches(name, context.catalog.regions().map((known) => known.name), 3);
+    const fixes = suggestions.map((candidate, index) => ({
       title: `Change the region to ${candidate}`,
       intents: [intent.replaceValue(argument.node, candidate)],
-      preferred: index === 0,
+      preferred: index === 0 && isClearNearest(name, suggestions),
     }));
     context.report('unknown-region', `"${name}" is not a region with SageMaker images.`, argument.range, fixes);
   }
@@ -265,6 +267,8 @@ function checkBaseFramework(context: RuleContext, request: FrameworkRequest, lab
       title: `Use ${kind} ${version}`,
       intents: [intent.replaceValue(argument.node, `${written}${version}`)],
       preferred: index === 0,
+      // Another version than the one written: offered, never applied by fix-all.
+      changesBehaviour: true,
     }));
     context.report('unknown-framework-version', `${label} comes with ${offered}, not ${kind} ${typed}.`, argument.range, fixes);
   }

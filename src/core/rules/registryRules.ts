@@ -6,7 +6,7 @@
  * right account in the target region, and an account fix for the image's own region first would
  * only be undone by it (fix-all applied both, and logged the first as kept).
  */
-import { closestMatches } from '../closestMatches';
+import { closestMatches, isClearNearest, isClearTypo } from '../closestMatches';
 import { describeRegion } from '../region';
 import { suggestTags } from '../catalog/tagSuggestions';
 import type { QuickFix } from '../findings';
@@ -29,10 +29,12 @@ function checkRegion(context: RuleContext, image: ImageOccurrence): boolean {
   const region = context.catalog.region(ecr.region.text);
   if (!region) {
     const suggestions = closestMatches(ecr.region.text, context.catalog.regions().map((known) => known.name), 3);
+    // Preferred (applied by fix-all) only when clearly the nearest: `us-east-9` is as near to us-east-1 as to us-east-2.
+    const clear = isClearNearest(ecr.region.text, suggestions);
     const fixes: QuickFix[] = suggestions.map((name, index) => ({
       title: `Change the region to ${name}`,
       intents: [image.replacePart({ start: ecr.region.start, end: ecr.dnsSuffix.end }, `${name}.${context.catalog.region(name)!.dnsSuffix}`)],
-      preferred: index === 0,
+      preferred: index === 0 && clear,
     }));
     context.report('unknown-region', `"${ecr.region.text}" is not a region with SageMaker registries.`, image.rangeOf(ecr.region), fixes);
     return true;
@@ -68,7 +70,8 @@ function checkAccount(context: RuleContext, image: ImageOccurrence): boolean {
     ordered.map((right, index) => ({
       title: `Use account ${right}`,
       intents: [image.replacePart(ecr.account, right)],
-      preferred: index === 0,
+      // Preferred when the tag's image (or the only account) decides; else which account is a guess.
+      preferred: index === 0 && (preferred !== undefined || ordered.length === 1),
     })),
   );
   return true;
@@ -133,7 +136,8 @@ function checkTag(context: RuleContext, image: ImageOccurrence): void {
     suggestions.map((suggestion, index) => ({
       title: `Use tag ${suggestion}`,
       intents: [image.replacePart(tag, suggestion)],
-      preferred: index === 0,
+      // A typo's correction is preferred; another version (`1.8-1` → `1.7-1`) is the user's choice.
+      preferred: index === 0 && isClearTypo(tag.text, suggestions),
     })),
   );
 }

@@ -8,7 +8,7 @@
 import type { Node } from 'jsonc-parser';
 import type { ChannelData } from '../../algorithms/algorithmData';
 import { staticString, type AlgorithmJob } from '../../algorithms/algorithmJobs';
-import { closestMatches } from '../../closestMatches';
+import { closestMatches, isClearNearest } from '../../closestMatches';
 import { intent } from '../../edits/editIntent';
 import type { QuickFix } from '../../findings';
 import { keyOfValue, memberValue } from '../../jsonTree';
@@ -92,9 +92,11 @@ function reportUnknownChannel(context: RuleContext, job: AlgorithmJob, config: N
   const candidates = [...prefixed, ...closestMatches(name, known, 3).filter((candidate) => !prefixed.includes(candidate))].slice(0, 3);
   // A name another channel has is no fix: SageMaker refuses two channels of one name.
   const fixes: QuickFix[] = [];
+  // Preferred when the name begins one channel alone, or is a clear typo of one.
+  const clear = prefixed.length === 1 || (prefixed.length === 0 && isClearNearest(name, candidates));
   candidates.forEach((candidate, index) => {
     if (!present.has(candidate)) {
-      fixes.push({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0, givesName: { within: config, name: candidate } });
+      fixes.push({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 && clear, givesName: { within: config, name: candidate } });
     }
   });
   const taken = candidates.length > 0 && present.has(candidates[0]) ? ` The nearest, "${candidates[0]}", is another channel of this job already.` : '';
@@ -162,7 +164,7 @@ function checkContentType(context: RuleContext, job: AlgorithmJob, channel: Node
   }
   if (contentType === undefined || accepted(data, list, contentType)) return;
   const candidates = closestMatches(contentType, list, 3);
-  const fixes: QuickFix[] = candidates.map((candidate, index) => ({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(node, candidate)], preferred: index === 0 }));
+  const fixes: QuickFix[] = candidates.map((candidate, index) => ({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(node, candidate)], preferred: index === 0 && isClearNearest(contentType, candidates) }));
   context.report(
     'algorithm-content-type',
     `${facts.label} does not accept ContentType "${contentType}" on channel "${name}" in ${mode} mode${exact}; it accepts ${listText(list, 'or')}. ${consequence(data.evidence)}.`,

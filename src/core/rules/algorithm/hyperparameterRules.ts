@@ -10,7 +10,7 @@ import type { Node } from 'jsonc-parser';
 import type { Condition, HyperparameterData } from '../../algorithms/algorithmData';
 import { staticString, type AlgorithmJob } from '../../algorithms/algorithmJobs';
 import { intervalText, valueProblem } from '../../algorithms/hyperparameterValue';
-import { editDistance } from '../../closestMatches';
+import { editDistance, isClearNearest } from '../../closestMatches';
 import { intent } from '../../edits/editIntent';
 import type { QuickFix } from '../../findings';
 import { keyOfValue, memberValue } from '../../jsonTree';
@@ -111,7 +111,7 @@ function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node, s
   const set = candidates.length > 0 ? setHyperparameters(job) : undefined;
   const fixes: QuickFix[] = [];
   candidates.forEach((candidate, index) => {
-    if (!set!.has(candidate)) fixes.push({ title: `Change to "${candidate}"`, intents: [intent.renameMember(key, candidate)], preferred: index === 0 });
+    if (!set!.has(candidate)) fixes.push({ title: `Change to "${candidate}"`, intents: [intent.renameMember(key, candidate)], preferred: index === 0 && isClearNearest(name, candidates) });
   });
   const hint = candidates.length === 0 ? '' : set!.has(candidates[0]) ? ` Did you mean "${candidates[0]}"? It is set already.` : ` Did you mean "${candidates[0]}"?`;
   const message = rejected

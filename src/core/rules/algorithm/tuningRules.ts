@@ -10,7 +10,7 @@ import type { HyperparameterData, MetricData } from '../../algorithms/algorithmD
 import { staticString, type AlgorithmJob } from '../../algorithms/algorithmJobs';
 import { jobMode, type JobMode } from '../../algorithms/algorithmMode';
 import { boundsProblem, valueProblem } from '../../algorithms/hyperparameterValue';
-import { closestMatches } from '../../closestMatches';
+import { closestMatches, isClearNearest } from '../../closestMatches';
 import { intent } from '../../edits/editIntent';
 import type { QuickFix, Severity } from '../../findings';
 import { memberValue } from '../../jsonTree';
@@ -74,7 +74,7 @@ function checkObjective(context: RuleContext, job: AlgorithmJob, objective: Node
     // Did-you-mean offers the metrics of the job's mode when it is known.
     const names = (mode ? facts.metricsOfMode(mode.value) : facts.metrics()).map((candidate) => candidate.name);
     const candidates = closestMatches(name, names, 3);
-    const fixes: QuickFix[] = candidates.map((candidate, index) => ({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 }));
+    const fixes: QuickFix[] = candidates.map((candidate, index) => ({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 && isClearNearest(name, candidates) }));
     const why = other ? ` (only ${facts.label.replace(/\s+\S+$/, '')} ${listText(other.versions ?? [])} emit it)` : names.length === 0 ? ' (it has no documented objective metrics)' : '';
     const severity = severityOf(other?.evidence ?? facts.data.evidence);
     context.report(
@@ -152,7 +152,7 @@ function checkRange(context: RuleContext, job: AlgorithmJob, kind: (typeof RANGE
     // The ranges object holding the entry: fix-all gives a name to one range of it per round.
     const within = entry.parent?.parent?.parent ?? entry;
     candidates.forEach((candidate, index) => {
-      if (!ranged.has(candidate)) fixes.push({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0, givesName: { within, name: candidate } });
+      if (!ranged.has(candidate)) fixes.push({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 && (named !== undefined || isClearNearest(name, candidates)), givesName: { within, name: candidate } });
     });
     const keyword = named !== undefined ? ` (the estimator's ${name}= sets "${named}"; a tuning range takes the hyperparameter's name)` : '';
     const twice = candidates.length > 0 && ranged.has(candidates[0]) ? ` Did you mean "${candidates[0]}"? It has a range already: remove this one.` : '';

@@ -1,0 +1,81 @@
+// Which suggested fix is preferred (the one fix-all applies): a correction only when it is clear —
+// strictly the nearest and a typo or a shortening away. Equally near names, far names and other
+// versions are offered in the editor, never applied by `sagemaker-spec check --fix`.
+import * as assert from 'node:assert/strict';
+import type { Finding } from '../../src/core/findings';
+import { analyzePython } from './pythonTestKit';
+import { analyzeText, only, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
+
+/** `*` before a preferred fix's title, `!` before one fix-all leaves because it changes behaviour. */
+function fixesOf(finding: Finding): string[] {
+  return finding.fixes.map((fix) => `${fix.preferred ? '*' : ''}${fix.changesBehaviour ? '!' : ''}${fix.title}`);
+}
+
+function preferred(finding: Finding): string[] {
+  return finding.fixes.filter((fix) => fix.preferred && !fix.changesBehaviour).map((fix) => fix.title);
+}
+
+const S3 = { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/data' } };
+
+/** An XGBoost job with a `train` channel and one more, named `name` with `contentType`. */
+function xgboostJob(name: string, contentType = 'text/csv', hyperparameters: Record<string, string> = {}): string {
+  return trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`, {
+    HyperParameters: { num_round: '10', objective: 'reg:squarederror', ...hyperparameters },
+    InputDataConfig: [
+      { ChannelName: 'train', DataSource: S3, ContentType: 'text/csv' },
+      { ChannelName: name, DataSource: S3, ContentType: contentType },
+    ],
+  });
+}
+
+function algorithmFinding(text: string, code: string): Finding {
+  return only(analyzeText(text, { algorithms: true }), code);
+}
+
+describe('preferred fixes: only a clear correction', () => {
+  it('unknown-region: a typo is corrected; a region as near to two others is not', () => {
+    const typo = only(analyzeText(trainingSpec(XGBOOST_US_EAST_1.replace('us-east-1', 'us-eas-1') + ':1.7-1')), 'unknown-region');
+    assert.deepEqual(preferred(typo), ['Change the region to us-east-1']);
+    const tie = only(analyzeText(trainingSpec(XGBOOST_US_EAST_1.replace('us-east-1', 'us-east-9') + ':1.7-1')), 'unknown-region');
+    assert.deepEqual(fixesOf(tie), ['Change the region to us-east-1', 'Change the region to us-east-2', 'Change the region to ap-east-1']);
+  });
+
+  it('unknown-region in an SDK call: the same', () => {
+    const script = (region: string) => `from sagemaker import image_uris\nimage_uris.retrieve("xgboost", "${region}", "1.7-1")\n`;
+    assert.deepEqual(preferred(only(analyzePython(script('eu-wst-1')), 'unknown-region')), ['Change the region to eu-west-1']);
+    assert.deepEqual(preferred(only(analyzePython(script('us-east-9')), 'unknown-region')), []);
+  });
+
+  it('unknown-framework: a typo is corrected', () => {
+    const finding = only(analyzePython('from sagemaker import image_uris\nimage_uris.retrieve("xgbost", "us-east-1", "1.7-1")\n'), 'unknown-framework');
+    assert.deepEqual(preferred(finding), ['Change to "xgboost"']);
+  });
+
+  it('unknown-image-tag: a typo is corrected; another version is offered, not preferred', () => {
+    assert.deepEqual(preferred(only(analyzeText(trainingSpec(`${XGBOOST_US_EAST_1}:1.7-2`)), 'unknown-image-tag')), ['Use tag 1.7-1']);
+    // 1.8-1 is one edit from 1.7-1 and from 1.5-1: which version is the user's call.
+    const version = only(analyzeText(trainingSpec(`${XGBOOST_US_EAST_1}:1.8-1`)), 'unknown-image-tag');
+    assert.deepEqual(fixesOf(version), ['Use tag 1.7-1', 'Use tag 1.5-1', 'Use tag 1.5-1-arm64']);
+  });
+
+  it('registry-account-mismatch: the one account serving the repository is preferred', () => {
+    const finding = only(analyzeText(trainingSpec(`${XGBOOST_US_EAST_1.replace('683313688378', '382416733822')}:1.7-1`)), 'registry-account-mismatch');
+    assert.deepEqual(preferred(finding), ['Use account 683313688378']);
+  });
+
+  it('algorithm-channel: a shortening of one channel or a typo is corrected; a far name is not', () => {
+    assert.deepEqual(preferred(algorithmFinding(xgboostJob('valid'), 'algorithm-channel')), ['Change to "validation"']);
+    assert.deepEqual(preferred(algorithmFinding(xgboostJob('validatoin'), 'algorithm-channel')), ['Change to "validation"']);
+    assert.deepEqual(fixesOf(algorithmFinding(xgboostJob('xyz'), 'algorithm-channel')), ['Change to "code"', 'Change to "validation"']);
+  });
+
+  it('algorithm-content-type: a typo is corrected', () => {
+    assert.deepEqual(preferred(algorithmFinding(xgboostJob('validation', 'text/cvs'), 'algorithm-content-type')), ['Change to "text/csv"']);
+  });
+
+  it('algorithm-unknown-hyperparameter: a typo is corrected to the nearest', () => {
+    assert.deepEqual(preferred(algorithmFinding(xgboostJob('validation', 'text/csv', { gama: '1' }), 'algorithm-unknown-hyperparameter')), ['Change to "gamma"']);
+    // `lamba`: one edit from lambda, two from gamma.
+    assert.deepEqual(fixesOf(algorithmFinding(xgboostJob('validation', 'text/csv', { lamba: '1' }), 'algorithm-unknown-hyperparameter')), ['*Change to "lambda"', 'Change to "gamma"']);
+  });
+});
