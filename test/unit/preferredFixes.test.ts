@@ -51,6 +51,11 @@ describe('preferred fixes: only a clear correction', () => {
     assert.deepEqual(preferred(finding), ['Change to "xgboost"']);
   });
 
+  it('unknown-framework-version: another version is offered, never applied by fix-all', () => {
+    const script = 'from sagemaker.huggingface import HuggingFace\nHuggingFace(entry_point="t.py", role="arn:aws:iam::123456789012:role/R", transformers_version="4.49.0", pytorch_version="2.99", py_version="py311", instance_type="ml.g5.xlarge", instance_count=1)\n';
+    assert.deepEqual(fixesOf(only(analyzePython(script), 'unknown-framework-version')), ['*!Use pytorch 2.5.1']);
+  });
+
   it('unknown-image-tag: a typo is corrected; another version is offered, not preferred', () => {
     assert.deepEqual(preferred(only(analyzeText(trainingSpec(`${XGBOOST_US_EAST_1}:1.7-2`)), 'unknown-image-tag')), ['Use tag 1.7-1']);
     // 1.8-1 is one edit from 1.7-1 and from 1.5-1: which version is the user's call.
