@@ -56,7 +56,8 @@ export function readJsonDocument(text: string, forced = false): HostDocument {
   const kind = detectSpecKindByContent(parsed.topLevelMembers);
   if (!kind && mayHoldTemplate && isCloudFormationTemplate(parsed.root)) {
     // A CloudFormation template: its SageMaker resources' requests, with offsets into the template.
-    return { host: 'json', text, requests: findCloudFormationRequests(text, parsed.root!, 'json', cloudFormationHooks), frameworkRequests: [], comments: [] };
+    const requests = findCloudFormationRequests(text, parsed.root!, 'json', cloudFormationHooks);
+    return { host: 'json', text, requests: withParseErrors(requests, text, parsed), frameworkRequests: [], comments: [] };
   }
   let requests: SpecDocument[] = [];
   if (kind) requests = [parseSpecDocument(text, parsed)];
@@ -65,11 +66,24 @@ export function readJsonDocument(text: string, forced = false): HostDocument {
   return { host: 'json', text, requests, frameworkRequests: [], comments: [] };
 }
 
-/** The requests of a JSON workflow; its syntax errors go with the first one, so they are reported once. */
+/** The requests of a JSON workflow (a state machine or a pipeline definition). */
 function readWorkflowJson(text: string, parsed: ParsedJson): SpecDocument[] {
   if (parsed.tooDeepAt !== undefined || !namesWorkflow(parsed.topLevelMembers)) return [];
-  const requests = findWorkflowRequests(text, parsed.root, 'json', parsed.dollarKeys);
-  if (requests.length > 0) requests[0].parseErrors = parsed.parseErrors;
+  return withParseErrors(findWorkflowRequests(text, parsed.root, 'json', parsed.dollarKeys), text, parsed);
+}
+
+/**
+ * The requests found in a JSON workflow or template, with its syntax errors: they go with the
+ * first request, so they are reported once, and every request is incomplete (a member being
+ * typed is not yet missing). When the errors hid every request, one request without a kind
+ * carries them: the text names SageMaker requests (its words passed the pre-filter and its
+ * top-level members are a template's or a workflow's), and it cannot be deployed as it is.
+ */
+function withParseErrors(requests: SpecDocument[], text: string, parsed: ParsedJson): SpecDocument[] {
+  if (parsed.parseErrors.length === 0) return requests;
+  if (requests.length === 0) return [{ text, root: parsed.root, parseErrors: parsed.parseErrors, kind: undefined, images: [], host: 'json', incomplete: true }];
+  requests[0].parseErrors = parsed.parseErrors;
+  for (const request of requests) request.incomplete = true;
   return requests;
 }
 
