@@ -102,7 +102,7 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
   if (stats?.isDirectory()) {
     const found: FileToCheck[] = [];
     // One past the room left is enough to tell the run is too large.
-    for (const { file } of walkFilesToCheck(resolved, { ...expand, followSymlinks: false })) if (found.push({ file, named: false }) > room) break;
+    for (const { file } of walkFilesToCheck(resolved, expand)) if (found.push({ file, named: false }) > room) break;
     if (found.length === 0) throw new CliError(`no files to check in folder "${pattern}": no spec files (*.sagemaker.json/.yaml), *.py, *.ipynb, Dockerfiles or *.asl.json/.yaml, and no JSON or YAML file identifying a SageMaker request, Pipelines definition, state machine or CloudFormation template (outside .gitignore'd, excluded and skipped folders, symlinks not followed)`);
     return found;
   }
