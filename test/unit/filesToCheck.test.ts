@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { excludeMatcher, FileSelection, jsonIdentifiesRequest, type FileDecision } from '../../src/core/filesToCheck';
+import { excludeMatcher, FileSelection, isProjectConfigFile, jsonIdentifiesRequest, type FileDecision } from '../../src/core/filesToCheck';
 import { compileGlobs } from '../../src/core/specGlobs';
 import { walkFilesToCheck, walkFoldersToCheck, type WalkOptions } from '../../src/node/walkFilesToCheck';
 import { REPOSITORY_ROOT, removeTempProjects, tempProject } from './cliTestKit';
@@ -76,6 +76,16 @@ describe('files to check', () => {
       assert.equal(decided(chosen.decideFile('specs/b.tmp.json')), 'no');
       assert.equal(decided(chosen.decideFile('specs/keep.tmp.json')), 'ifIdentified:json', 'the deeper .gitignore re-includes it');
       assert.equal(decided(chosen.decideFile('out.json')), 'ifIdentified:json', 'out/ matches folders only');
+    });
+
+    it('never checks the checker\'s config file, even when the spec globs name every JSON file', () => {
+      const chosen = new FileSelection({ isSpecFile: compileGlobs(['**/*.json']) });
+      assert.equal(decided(chosen.decideFile('.sagemaker-spec.json')), 'no');
+      assert.equal(decided(chosen.decideFile('jobs/.sagemaker-spec.json')), 'no');
+      assert.equal(decided(chosen.decideFile('jobs/sagemaker-spec.json')), 'yes:json', 'only that exact name');
+      assert.equal(decided(chosen.decideFile('jobs/.sagemaker-spec.json.sagemaker.json')), 'yes:json');
+      assert.equal(isProjectConfigFile('/repo/jobs/.sagemaker-spec.json'), true);
+      assert.equal(isProjectConfigFile('.sagemaker-spec.jsonc'), false);
     });
 
     it('honours the editor exclusions for files and folders', () => {
