@@ -13,10 +13,13 @@
  * Folders and globs never follow a symlink, as ripgrep and ESLint do not: a symlinked folder is
  * not entered (the expansion stays in the folder given and cannot loop) and a symlinked file is
  * not taken (git stores it as a link; its target is taken under its own path when it is in the
- * folder). A symlink named on the command line is checked. Exclusions (`--exclude`, a config
- * file's `exclude`) apply to folders and globs, never to a file named on the command line. Each
- * file is listed once, under the first path that reached it, however many arguments name it,
- * through whichever links.
+ * folder). A symlink named on the command line is checked, and a symlinked folder named there is
+ * walked. Exclusions (`--exclude`, a config file's `exclude`) apply to folders and globs, never to
+ * a file named on the command line, and are matched against each path as named, through a link
+ * when one was named (`linkdir/fixtures/`, not its target's `real/fixtures/`), as ripgrep and
+ * ESLint match theirs and as the walk hands paths to the `.gitignore` files. A folder named on
+ * the command line that is itself excluded is an error that says so. Each file is listed once,
+ * under the first path that reached it, however many arguments name it, through whichever links.
  *
  * `.sagemaker-spec.json` is the checker's config, not a spec: folders and globs leave it out.
  * Named on the command line it is returned like any named file; runCli validates it, not checks it.
@@ -103,6 +106,8 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
   const resolved = path.resolve(cwd, pattern);
   const stats = statIfPresent(resolved);
   if (stats?.isDirectory()) {
+    // Its path as named (through a link, if it is one) is what the exclude patterns are matched against.
+    if (isExcludedWithFolders(resolved, expand, true)) throw new CliError(`no files to check in folder "${pattern}": it is excluded (by --exclude or a ${PROJECT_CONFIG_FILE} "exclude" pattern), and so is everything in it; name its files to check them`);
     const found: FileToCheck[] = [];
     // One past the room left is enough to tell the run is too large.
     for (const { file } of walkFilesToCheck(resolved, expand)) if (found.push({ file, named: false }) > room) break;

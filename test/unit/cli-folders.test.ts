@@ -199,6 +199,57 @@ describe('sagemaker-spec check: folders and globs', () => {
     });
   });
 
+  describe('a symlinked folder named on the command line and exclusions', () => {
+    /** repo/linkdir → real, which holds a.sagemaker.json and fixtures/b.sagemaker.json. */
+    function linkedRepo(config: string): { repo: string; summary: (args: string[]) => string[][] } {
+      const root = tempProject({ 'repo/.sagemaker-spec.json': config, 'repo/real/a.sagemaker.json': XGBOOST_UNPINNED, 'repo/real/fixtures/b.sagemaker.json': LATEST_TAG });
+      const repo = path.join(root, 'repo');
+      fs.symlinkSync('real', path.join(repo, 'linkdir'));
+      return { repo, summary: (args) => jsonSummary(check(['--format', 'json', ...args], repo).stdout, repo) };
+    }
+    const A_THROUGH_LINK = ['linkdir/a.sagemaker.json', 'xgboost-unpinned'];
+    const B_THROUGH_LINK = ['linkdir/fixtures/b.sagemaker.json', 'latest-tag'];
+    const A = ['real/a.sagemaker.json', 'xgboost-unpinned'];
+    const B = ['real/fixtures/b.sagemaker.json', 'latest-tag'];
+
+    it('matches a pattern against the path as named: one written for the link applies through it, in folders and globs', () => {
+      const { summary } = linkedRepo('{"exclude": ["linkdir/fixtures/"]}');
+      assert.deepEqual(summary(['linkdir']), [A_THROUGH_LINK]);
+      assert.deepEqual(summary(['linkdir/**/*.json']), [A_THROUGH_LINK]);
+      assert.deepEqual(summary(['real']), [A, B], 'the target by its own name is another path');
+      const { summary: byFlag } = linkedRepo('{}');
+      assert.deepEqual(byFlag(['--exclude', 'linkdir/fixtures/', 'linkdir']), [A_THROUGH_LINK]);
+    });
+
+    it("does not apply a pattern written for the target's path through the link; one without a folder part matches under both names", () => {
+      const { summary } = linkedRepo('{"exclude": ["real/fixtures/"]}');
+      assert.deepEqual(summary(['real']), [A]);
+      assert.deepEqual(summary(['linkdir']), [A_THROUGH_LINK, B_THROUGH_LINK]);
+      assert.deepEqual(summary(['--exclude', 'real/fixtures/', 'linkdir/**/*.json']), [A_THROUGH_LINK, B_THROUGH_LINK]);
+      const { summary: anyDepth } = linkedRepo('{"exclude": ["fixtures/"]}');
+      assert.deepEqual(anyDepth(['linkdir']), [A_THROUGH_LINK]);
+      assert.deepEqual(anyDepth(['real']), [A]);
+    });
+
+    it("applies a config file inside the target, seen through the link, relative to the link's path", () => {
+      const { repo, summary } = linkedRepo('{}');
+      fs.writeFileSync(path.join(repo, 'real', '.sagemaker-spec.json'), '{"exclude": ["/fixtures/"]}');
+      assert.deepEqual(summary(['linkdir']), [A_THROUGH_LINK]);
+    });
+
+    it('says so when the folder named is excluded by its own path (the link\'s) or is inside an excluded folder', () => {
+      const { repo } = linkedRepo('{"exclude": ["linkdir"]}');
+      const run = check(['linkdir'], repo);
+      assert.deepEqual([run.status, run.stdout], [2, '']);
+      assert.equal(run.stderr, 'sagemaker-spec: no files to check in folder "linkdir": it is excluded (by --exclude or a .sagemaker-spec.json "exclude" pattern), and so is everything in it; name its files to check them\n');
+      const inside = check(['--exclude', 'real/', 'real/fixtures'], repo);
+      assert.equal(inside.status, 2);
+      assert.match(inside.stderr, /^sagemaker-spec: no files to check in folder "real\/fixtures": it is excluded /);
+      const { summary } = linkedRepo('{"exclude": ["real"]}');
+      assert.deepEqual(summary(['linkdir']), [A_THROUGH_LINK, B_THROUGH_LINK], "the target's exclusion does not reach through the link");
+    });
+  });
+
   describe('the config file, .sagemaker-spec.json', () => {
     const files = { '.sagemaker-spec.json': '{"files": ["**/*.json"]}', 'jobs/a.json': XGBOOST_UNPINNED, 'jobs/.sagemaker-spec.json': '{"files": ["*.json"], "exclude": ["old/"]}' };
 
