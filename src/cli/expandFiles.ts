@@ -13,16 +13,22 @@
  * Folders and globs never follow a symlink, as ripgrep and ESLint do not: a symlinked folder is
  * not entered (the expansion stays in the folder given and cannot loop) and a symlinked file is
  * not taken (git stores it as a link; its target is taken under its own path when it is in the
- * folder). A symlink named on the command line is checked. Exclusions (`--exclude`, a config
- * file's `exclude`) apply to folders and globs, never to a file named on the command line. Each
- * file is listed once, under the first path that reached it, however many arguments name it,
- * through whichever links.
+ * folder). A symlink named on the command line is checked, and a symlinked folder named there is
+ * walked. Exclusions (`--exclude`, a config file's `exclude`) apply to folders and globs, never to
+ * a file named on the command line, and are matched against each path as named, through a link
+ * when one was named (`linkdir/fixtures/`, not its target's `real/fixtures/`), as ripgrep and
+ * ESLint match theirs and as the walk hands paths to the `.gitignore` files. A folder named on
+ * the command line that is itself excluded is an error that says so. Each file is listed once,
+ * under the first path that reached it, however many arguments name it, through whichever links.
+ *
+ * `.sagemaker-spec.json` is the checker's config, not a spec: folders and globs leave it out.
+ * Named on the command line it is returned like any named file; runCli validates it, not checks it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { IGNORED_FOLDER_NAMES } from '../core/filesToCheck';
-import { DEFAULT_SPEC_GLOBS } from '../core/projectConfig';
+import { IGNORED_FOLDER_NAMES, isProjectConfigFile } from '../core/filesToCheck';
+import { DEFAULT_SPEC_GLOBS, PROJECT_CONFIG_FILE } from '../core/projectConfig';
 import { compileGlobs } from '../core/specGlobs';
 import { walkFilesToCheck } from '../node/walkFilesToCheck';
 import { CliError } from './cliError';
@@ -100,9 +106,11 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
   const resolved = path.resolve(cwd, pattern);
   const stats = statIfPresent(resolved);
   if (stats?.isDirectory()) {
+    // Its path as named (through a link, if it is one) is what the exclude patterns are matched against.
+    if (isExcludedWithFolders(resolved, expand, true)) throw new CliError(`no files to check in folder "${pattern}": it is excluded (by --exclude or a ${PROJECT_CONFIG_FILE} "exclude" pattern), and so is everything in it; name its files to check them`);
     const found: FileToCheck[] = [];
     // One past the room left is enough to tell the run is too large.
-    for (const { file } of walkFilesToCheck(resolved, { ...expand, followSymlinks: false })) if (found.push({ file, named: false }) > room) break;
+    for (const { file } of walkFilesToCheck(resolved, expand)) if (found.push({ file, named: false }) > room) break;
     if (found.length === 0) throw new CliError(`no files to check in folder "${pattern}": no spec files (*.sagemaker.json/.yaml), *.py, *.ipynb, Dockerfiles or *.asl.json/.yaml, and no JSON or YAML file identifying a SageMaker request, Pipelines definition, state machine or CloudFormation template (outside .gitignore'd, excluded and skipped folders, symlinks not followed)`);
     return found;
   }
@@ -111,8 +119,8 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
     // The ignore globs are relative to `cwd`; an absolute glob is judged from its own static folder.
     const matched = withoutIgnoredFolders(glob([pattern], cwd), path.isAbsolute(pattern) ? staticBase(pattern) : cwd);
     if (matched.length === 0) throw new CliError(`no files match "${pattern}"`);
-    const found = matched.filter((file) => !isSymlink(file) && !isExcludedWithFolders(file, expand));
-    if (found.length === 0) throw new CliError(`no files to check match "${pattern}": its ${matched.length === 1 ? 'match is' : `${matched.length} matches are`} excluded or symlinks`);
+    const found = matched.filter((file) => !isSymlink(file) && !isProjectConfigFile(toPosix(file)) && !isExcludedWithFolders(file, expand, false));
+    if (found.length === 0) throw new CliError(`no files to check match "${pattern}": ${noneToCheck(matched)}`);
     return found.map((file) => ({ file, named: false }));
   }
   throw new CliError(`cannot read "${pattern}": no such file or folder`);
@@ -125,13 +133,25 @@ function glob(patterns: string[], cwd: string): string[] {
     .sort();
 }
 
-/** True when the file, or a folder it is in, is excluded (as the walk would not have entered it). */
-function isExcludedWithFolders(file: string, expand: Expansion): boolean {
-  if (expand.isExcluded(file, false)) return true;
+/** True when the file or folder, or a folder it is in, is excluded (as the walk would not have entered it). */
+function isExcludedWithFolders(file: string, expand: Expansion, isFolder: boolean): boolean {
+  if (expand.isExcluded(file, isFolder)) return true;
   for (let folder = path.dirname(file); path.dirname(folder) !== folder; folder = path.dirname(folder)) {
     if (expand.isExcluded(folder, true)) return true;
   }
   return false;
+}
+
+/** Why none of a glob's matches is checked, completing "no files to check match …: ". */
+function noneToCheck(matched: readonly string[]): string {
+  const one = matched.length === 1;
+  const kinds = new Set(matched.map((file) => (isSymlink(file) ? 'symlink' : isProjectConfigFile(toPosix(file)) ? 'config' : 'excluded')));
+  const reasons = [
+    kinds.has('excluded') ? 'excluded' : undefined,
+    kinds.has('symlink') ? (one ? 'a symlink' : 'symlinks') : undefined,
+    kinds.has('config') ? `${one ? 'the' : 'a'} checker's config file (${PROJECT_CONFIG_FILE}, not a spec)` : undefined,
+  ].filter((reason) => reason !== undefined);
+  return `${one ? 'its match is' : `its ${matched.length} matches are`} ${reasons.join(' or ')}`;
 }
 
 function isSymlink(file: string): boolean {

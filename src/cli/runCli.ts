@@ -8,8 +8,10 @@
  * be read (permission denied, not a regular file, a notebook that is not one), with one line on
  * stderr and an entry in the json and sarif output; a file over 16 MiB that a folder or glob
  * found is skipped with a note on stderr (as the editor's Check Workspace skips it), while one
- * named on the command line is a file that cannot be read.
+ * named on the command line is a file that cannot be read. A `.sagemaker-spec.json` named on the
+ * command line is the checker's config, not a spec: validated and skipped with a note.
  */
+import { isProjectConfigFile } from '../core/filesToCheck';
 import type { analyzeDocument } from '../core/hostDocument';
 import { regionProblem } from '../core/projectConfig';
 import { awsConfigPath, readTextIfPresent } from '../node/awsConfigFiles';
@@ -29,7 +31,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { countSeverities, failedFileReport, isIncomplete, toFileReport, unreadFileReport, type FileReport, type SkippedFile } from './report';
 import { terminalSafe } from './terminalText';
-import { pathInside } from './paths';
+import { pathInside, toPosix } from './paths';
 import { packageVersion } from './version';
 
 export interface CliIo {
@@ -80,7 +82,10 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     if (problem) throw new CliError(`--template-region ${problem}`);
   }
   const settings = new FileSettingsResolver(args.overrides, knownRegions, { patterns: args.exclude, cwd: io.cwd });
-  const files = expandArguments(args.patterns, io.cwd, { isSpecFile: (file) => settings.isSpecFile(file), isExcluded: (file, isFolder) => settings.isExcluded(file, isFolder) });
+  const expanded = expandArguments(args.patterns, io.cwd, { isSpecFile: (file) => settings.isSpecFile(file), isExcluded: (file, isFolder) => settings.isExcluded(file, isFolder) });
+  // A named .sagemaker-spec.json (pre-commit names every JSON file) is validated as the config, never checked as a spec.
+  const files = expanded.filter((found) => !isProjectConfigFile(toPosix(found.file)));
+  const configFiles = expanded.filter((found) => isProjectConfigFile(toPosix(found.file)));
   const context: CheckContext = {
     catalog,
     apiModel: loadApiModel(),
@@ -95,7 +100,7 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
   const fixedTexts = args.fix || args.fixDryRun ? fixAll(files.map((found) => found.file), context, io, { errorsOnly: args.quiet, dryRun: args.fixDryRun }) : undefined;
   // Every file is checked and the whole report printed before the exit code is decided.
   const reports: FileReport[] = [];
-  const skipped: SkippedFile[] = [];
+  const skipped: SkippedFile[] = configFiles.map((found) => skipConfigFile(found.file, settings, io));
   for (const found of files) {
     const outcome = checkOne(found, context, args, io, args.fixDryRun ? fixedTexts?.get(found.file) : undefined);
     if ('reason' in outcome) skipped.push(outcome);
@@ -134,6 +139,18 @@ function checkOne({ file, named }: FileToCheck, context: CheckContext, args: Che
     reportInternalError(`internal error while checking ${file}`, error, io);
     return failedFileReport(file, io.cwd, error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * A `.sagemaker-spec.json` named on the command line: not a spec, so not checked, but read as the
+ * config it is: an invalid one ends the run (CliError, exit 2, as for the files it governs), a
+ * valid one is skipped with a note on stderr (a `note` notification in sarif).
+ */
+function skipConfigFile(file: string, settings: FileSettingsResolver, io: CliIo): SkippedFile {
+  settings.forFile(file);
+  const reason = `is the checker's config file (valid), not a spec`;
+  io.stderr(`sagemaker-spec: skipped ${terminalSafe(file)}: it ${reason}\n`);
+  return { file, reason };
 }
 
 /**

@@ -9,7 +9,8 @@
  * by name and then by content (a JSON file whose members identify a request). Folders of other
  * people's code (dependencies, virtual environments, caches, build output) are never entered, and
  * `.gitignore` files apply as git applies them: each to the paths below its folder, the deepest
- * one that says something about a path deciding, `!` re-including.
+ * one that says something about a path deciding, `!` re-including. A `.sagemaker-spec.json` is
+ * never checked: it is the checker's config, not a spec, even when a `*.json` glob names it.
  */
 import ignore, { type Ignore } from 'ignore';
 import { identifySpec } from './specDocument';
@@ -20,6 +21,7 @@ import { mayHoldCloudFormationRequests } from './hosts/cloudFormation/cloudForma
 import { scanJson } from './jsonScan';
 import { mayHoldSageMakerYaml } from './hostDocument';
 import { hostOfFileName, type FileHost } from './fileHost';
+import { PROJECT_CONFIG_FILE } from './projectConfig';
 
 /** A kind of file the checks know how to read; later hosts (YAML, Dockerfiles, …) add theirs. */
 export interface CheckedFileKind {
@@ -147,6 +149,8 @@ export class FileSelection {
 
   /** What to do with the file at `path` (its folder already entered). */
   decideFile(path: string): FileDecision {
+    // The checker's own config is never a spec, whatever the `files` globs say.
+    if (isProjectConfigFile(path)) return NO;
     if (this.options.isExcluded?.(path) || this.isGitignored(path)) return NO;
     if (this.options.isSpecFile(path)) return { check: 'yes', host: hostOfFileName(path) };
     for (const { kind, matches } of this.kinds) {
@@ -169,6 +173,11 @@ export class FileSelection {
     }
     return false;
   }
+}
+
+/** True when the `/`-separated path names a `.sagemaker-spec.json`: the checker's config, not a spec. */
+export function isProjectConfigFile(path: string): boolean {
+  return path.slice(path.lastIndexOf('/') + 1) === PROJECT_CONFIG_FILE;
 }
 
 function parentOf(path: string): string {

@@ -5,10 +5,12 @@
  * then each folder's own as the walk enters it.
  *
  * Only regular files are returned: a FIFO or a device is never opened. Symlinks below the folder
- * walked are followed (a symlinked folder is entered once, so a link loop ends) unless
- * `followSymlinks` is false, as for the checker: then a symlinked folder is not entered, so the
- * walk never leaves the folder given, and a symlinked file is not returned (its target is found
- * under its own path when it is inside the folder), as ripgrep and ESLint do.
+ * walked are never followed, for the checker and the editor's Check Workspace alike (as ripgrep
+ * and ESLint do): a symlinked folder is not entered, so the walk never leaves the folder given and
+ * cannot loop, and a symlinked file is not returned (its target is found under its own path when
+ * it is inside the folder). The folder walked may itself be a link: it is walked under the path
+ * given, and every path handed to `isSpecFile` and `isExcluded` goes through it, as named.
+ * walkFoldersToCheck walks several folders (the workspace's), each file once.
  *
  * A file that must be read to be identified (a JSON file outside the spec globs) is read bounded
  * and without blocking (readSpecFile): one over the size limit is skipped (a data file, not a
@@ -40,8 +42,6 @@ export interface WalkOptions {
   isExcluded?(file: string, isFolder: boolean): boolean;
   /** Largest file read to identify it (bytes); larger ones are skipped. */
   maxBytes?: number;
-  /** Follow symlinks below the folder walked (default true, as the editor's Check Workspace does); false skips them. */
-  followSymlinks?: boolean;
 }
 
 /** What the walk has looked at so far, for progress. */
@@ -78,22 +78,24 @@ export function* walkFilesToCheck(root: string, options: WalkOptions, progress: 
   const pending: string[] = [root];
   while (pending.length > 0) {
     const folder = pending.shift()!;
+    // No link is followed, but a bind mount can still bring a folder back into itself.
     const real = realPath(folder);
     if (real === undefined || visited.has(real)) continue;
     visited.add(real);
     const entries = readFolder(folder);
     if (entries === undefined) continue;
     const relativeFolder = toRelative(folder);
-    // The folder asked for is walked even when ignored; what is below it is judged as usual.
+    // The folder asked for is entered even when named like a dependency or a virtual environment;
+    // when it is excluded or .gitignore'd, the files in it are too (git's rule), so it yields nothing.
     if (folder !== root && !selection.entersFolder(relativeFolder, entries.map((entry) => entry.name))) continue;
     progress.foldersEntered++;
     if (entries.some((entry) => entry.name === '.gitignore')) addGitignore(selection, folder, relativeFolder);
     const subfolders: string[] = [];
     for (const entry of entries) {
       const file = path.join(folder, entry.name);
-      const type = entryType(entry, file, options.followSymlinks ?? true);
-      if (type === 'folder') subfolders.push(file);
-      if (type !== 'file') continue;
+      // A symlink is neither a file nor a folder here (not followed); FIFOs, sockets and devices are skipped.
+      if (entry.isDirectory()) subfolders.push(file);
+      if (!entry.isFile()) continue;
       progress.filesSeen++;
       const decision = selection.decideFile(toRelative(file));
       if (decision.check === 'yes') yield { file, host: decision.host };
@@ -105,6 +107,33 @@ export function* walkFilesToCheck(root: string, options: WalkOptions, progress: 
     }
     // Depth first: a folder's subfolders (by name) before the next folder, a readable order.
     pending.unshift(...subfolders);
+  }
+}
+
+/** One folder to walk and the options to walk it with. */
+export interface FolderToWalk {
+  /** Absolute path, as named (a link is walked under its own name). */
+  folder: string;
+  options: WalkOptions;
+}
+
+/**
+ * walkFilesToCheck over each folder in turn, each file once (by real path) under the first folder
+ * that reaches it: a workspace folder nested in another, or the same folder twice (once through a
+ * link), adds nothing.
+ */
+export function* walkFoldersToCheck(folders: readonly FolderToWalk[], progress?: WalkProgress): Generator<FoundFile> {
+  const seen = new Set<string>();
+  for (const { folder, options } of folders) {
+    // No link is followed below the folder, so a file's real path is the folder's real path and the rest.
+    const realFolder = realPath(path.resolve(folder));
+    if (realFolder === undefined) continue;
+    for (const found of walkFilesToCheck(folder, options, progress)) {
+      const key = path.join(realFolder, path.relative(path.resolve(folder), found.file));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      yield found;
+    }
   }
 }
 
@@ -130,21 +159,6 @@ function realPath(folder: string): string | undefined {
     return fs.realpathSync(folder);
   } catch {
     return undefined;
-  }
-}
-
-/** A symlink counts as what it points to when followed, else `other`; FIFOs, sockets and devices are `other`. */
-function entryType(entry: fs.Dirent, file: string, followSymlinks: boolean): 'file' | 'folder' | 'other' {
-  if (entry.isDirectory()) return 'folder';
-  if (entry.isFile()) return 'file';
-  if (!entry.isSymbolicLink() || !followSymlinks) return 'other';
-  try {
-    const stats = fs.statSync(file);
-    if (stats.isDirectory()) return 'folder';
-    // A link to a device named like a spec is still listed: the checker then refuses it, naming it.
-    return 'file';
-  } catch {
-    return 'other';
   }
 }
 

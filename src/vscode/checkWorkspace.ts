@@ -2,7 +2,8 @@
  * **SageMaker: Check Workspace**: fills the Problems panel for files nobody opened. The files are
  * those the checker takes for a folder (node/walkFilesToCheck.ts: spec globs, Python, notebooks,
  * JSON files whose members identify a request; `.gitignore` honoured, dependencies and virtual
- * environments skipped), and in the editor `files.exclude` besides. Each is read from disk
+ * environments skipped, symlinks not followed), and in the editor `files.exclude` besides; each
+ * file once, however the workspace folders nest. Each is read from disk
  * (bounded, never blocking) and analysed with its settings, from the catalog and cached live
  * answers only: no registry or AWS call.
  *
@@ -22,7 +23,7 @@ import { IpynbFile } from '../core/hosts/notebook/ipynbFile';
 import { findingsInIpynbFile } from '../core/hosts/notebook/ipynbFindings';
 import { LineIndex } from '../core/textPositions';
 import { readSpecFile, UnreadableFileError } from '../node/readSpecFile';
-import { walkFilesToCheck, type FoundFile } from '../node/walkFilesToCheck';
+import { walkFoldersToCheck, type FoundFile, type WalkOptions } from '../node/walkFilesToCheck';
 import { asPosition, DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
 import { analyzeHostDocument } from './fileAnalysis';
 import { isExcludedByProjectConfig, isSpecFilePath } from './settings';
@@ -100,30 +101,24 @@ export class WorkspaceCheck implements vscode.Disposable {
     const cancelled = () => tokens.some((token) => token?.isCancellationRequested);
     const open = new Set([...vscode.workspace.textDocuments, ...vscode.workspace.notebookDocuments].map((document) => document.uri.toString()));
     let sliceStart = Date.now();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      // Files on disk only: a virtual workspace's files are checked as they are opened.
-      if (folder.uri.scheme !== 'file') continue;
-      const isExcluded = filesExcludeMatcher(folder);
-      // `files.exclude`, and the config file's `exclude` as the checker applies it to folders.
-      const walk = walkFilesToCheck(folder.uri.fsPath, {
-        isSpecFile: isSpecFilePath,
-        isExcluded: (file, isFolder) => isExcluded(path.relative(folder.uri.fsPath, file)) || isExcludedByProjectConfig(file, isFolder),
-      });
-      for (const found of walk) {
-        if (cancelled()) {
-          summary.cancelled = true;
-          return summary;
-        }
-        const uri = vscode.Uri.file(found.file);
-        this.checked.set(uri.toString(), modifiedAt(uri));
-        if (!open.has(uri.toString())) this.checkFile(uri, found, summary);
-        summary.filesChecked++;
-        onFileChecked?.(summary.filesChecked);
-        if (Date.now() - sliceStart > SLICE_MS) {
-          progress.report({ message: `${summary.filesChecked} files, ${summary.problems} problems` });
-          await new Promise((resolve) => setImmediate(resolve));
-          sliceStart = Date.now();
-        }
+    // Files on disk only: a virtual workspace's files are checked as they are opened.
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
+    // The checker's walk, symlinks not followed, each file once however the folders nest.
+    const walk = walkFoldersToCheck(folders.map((folder) => ({ folder: folder.uri.fsPath, options: walkOptions(folder) })));
+    for (const found of walk) {
+      if (cancelled()) {
+        summary.cancelled = true;
+        return summary;
+      }
+      const uri = vscode.Uri.file(found.file);
+      this.checked.set(uri.toString(), modifiedAt(uri));
+      if (!open.has(uri.toString())) this.checkFile(uri, found, summary);
+      summary.filesChecked++;
+      onFileChecked?.(summary.filesChecked);
+      if (Date.now() - sliceStart > SLICE_MS) {
+        progress.report({ message: `${summary.filesChecked} files, ${summary.problems} problems` });
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = Date.now();
       }
     }
     summary.cancelled = cancelled();
@@ -178,6 +173,15 @@ export class WorkspaceCheck implements vscode.Disposable {
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+/** The walk's options for a workspace folder: `files.exclude`, and the config file's `exclude` as the checker applies it. */
+function walkOptions(folder: vscode.WorkspaceFolder): WalkOptions {
+  const isExcluded = filesExcludeMatcher(folder);
+  return {
+    isSpecFile: isSpecFilePath,
+    isExcluded: (file, isFolder) => isExcluded(path.relative(folder.uri.fsPath, file)) || isExcludedByProjectConfig(file, isFolder),
+  };
 }
 
 /** `files.exclude` of the folder (entries set to true; `when` clauses are left out), over paths relative to it. */

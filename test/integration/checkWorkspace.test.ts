@@ -1,10 +1,11 @@
 // SageMaker: Check Workspace and fix-all, as a user meets them in a real VS Code: problems of
 // files nobody opened in the Problems panel, what is left out (.gitignore, files.exclude, a config file's exclude, a FIFO,
-// a 20 MB file), how long results stay, cancelling halfway; and source.fixAll.sagemaker-spec, on
+// a 20 MB file, symlinks), how long results stay, cancelling halfway; and source.fixAll.sagemaker-spec, on
 // save through editor.codeActionsOnSave.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, FIXTURE_WORKSPACE, ourDiagnostics, waitFor, waitForDiagnostics } from './helpers';
@@ -57,7 +58,7 @@ describe('Check Workspace', function () {
     fs.rmSync(FOLDER, { recursive: true, force: true });
   });
 
-  it('fills the Problems panel for files nobody opened, leaving out .gitignore, files.exclude, a config file\'s exclude, a FIFO and a 20 MB file', async () => {
+  it('fills the Problems panel for files nobody opened, leaving out .gitignore, files.exclude, a config file\'s exclude, a FIFO, a 20 MB file and symlinks', async () => {
     const spec = write('latest.sagemaker.json', LATEST_TAG);
     const request = write('requests/train.json', LATEST_TAG);
     const other = write('requests/package.json', '{"name": "not-a-request"}');
@@ -72,6 +73,12 @@ describe('Check Workspace', function () {
     const big = path.join(FOLDER, 'big.sagemaker.json');
     fs.writeFileSync(big, LATEST_TAG);
     fs.truncateSync(big, 20 * 1024 * 1024);
+    // Symlinks are not followed, as by the checker: no second name for a file, nothing outside the workspace, no loop.
+    fs.symlinkSync('requests', path.join(FOLDER, 'linked-requests'));
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'check-workspace-outside-'));
+    fs.writeFileSync(path.join(outside, 'outside.sagemaker.json'), LATEST_TAG);
+    fs.symlinkSync(outside, path.join(FOLDER, 'outside'));
+    fs.symlinkSync('..', path.join(FOLDER, 'up'));
 
     const started = Date.now();
     const summary = await checkWorkspace();
@@ -84,6 +91,10 @@ describe('Check Workspace', function () {
     assert.deepStrictEqual(codes(excluded), [], 'a files.exclude folder is skipped');
     assert.deepStrictEqual(codes(fixture), [], 'a folder the config file excludes is skipped');
     assert.deepStrictEqual(codes(kept), ['latest-tag'], 'the config file excludes nothing else');
+    assert.deepStrictEqual(codes(vscode.Uri.file(path.join(FOLDER, 'linked-requests', 'train.json'))), [], 'a symlinked folder is not entered');
+    assert.deepStrictEqual(codes(vscode.Uri.file(path.join(FOLDER, 'outside', 'outside.sagemaker.json'))), [], 'nothing outside the workspace is checked');
+    assert.deepStrictEqual(codes(vscode.Uri.file(path.join(outside, 'outside.sagemaker.json'))), []);
+    fs.rmSync(outside, { recursive: true, force: true });
     assert.deepStrictEqual(summary.skipped, ['check-workspace/big.sagemaker.json: it is larger than 16 MiB, the limit']);
     assert.ok(vscode.workspace.textDocuments.every((document) => document.uri.fsPath !== spec.fsPath), 'the spec was never opened');
   });

@@ -199,6 +199,91 @@ describe('sagemaker-spec check: folders and globs', () => {
     });
   });
 
+  describe('a symlinked folder named on the command line and exclusions', () => {
+    /** repo/linkdir → real, which holds a.sagemaker.json and fixtures/b.sagemaker.json. */
+    function linkedRepo(config: string): { repo: string; summary: (args: string[]) => string[][] } {
+      const root = tempProject({ 'repo/.sagemaker-spec.json': config, 'repo/real/a.sagemaker.json': XGBOOST_UNPINNED, 'repo/real/fixtures/b.sagemaker.json': LATEST_TAG });
+      const repo = path.join(root, 'repo');
+      fs.symlinkSync('real', path.join(repo, 'linkdir'));
+      return { repo, summary: (args) => jsonSummary(check(['--format', 'json', ...args], repo).stdout, repo) };
+    }
+    const A_THROUGH_LINK = ['linkdir/a.sagemaker.json', 'xgboost-unpinned'];
+    const B_THROUGH_LINK = ['linkdir/fixtures/b.sagemaker.json', 'latest-tag'];
+    const A = ['real/a.sagemaker.json', 'xgboost-unpinned'];
+    const B = ['real/fixtures/b.sagemaker.json', 'latest-tag'];
+
+    it('matches a pattern against the path as named: one written for the link applies through it, in folders and globs', () => {
+      const { summary } = linkedRepo('{"exclude": ["linkdir/fixtures/"]}');
+      assert.deepEqual(summary(['linkdir']), [A_THROUGH_LINK]);
+      assert.deepEqual(summary(['linkdir/**/*.json']), [A_THROUGH_LINK]);
+      assert.deepEqual(summary(['real']), [A, B], 'the target by its own name is another path');
+      const { summary: byFlag } = linkedRepo('{}');
+      assert.deepEqual(byFlag(['--exclude', 'linkdir/fixtures/', 'linkdir']), [A_THROUGH_LINK]);
+    });
+
+    it("does not apply a pattern written for the target's path through the link; one without a folder part matches under both names", () => {
+      const { summary } = linkedRepo('{"exclude": ["real/fixtures/"]}');
+      assert.deepEqual(summary(['real']), [A]);
+      assert.deepEqual(summary(['linkdir']), [A_THROUGH_LINK, B_THROUGH_LINK]);
+      assert.deepEqual(summary(['--exclude', 'real/fixtures/', 'linkdir/**/*.json']), [A_THROUGH_LINK, B_THROUGH_LINK]);
+      const { summary: anyDepth } = linkedRepo('{"exclude": ["fixtures/"]}');
+      assert.deepEqual(anyDepth(['linkdir']), [A_THROUGH_LINK]);
+      assert.deepEqual(anyDepth(['real']), [A]);
+    });
+
+    it("applies a config file inside the target, seen through the link, relative to the link's path", () => {
+      const { repo, summary } = linkedRepo('{}');
+      fs.writeFileSync(path.join(repo, 'real', '.sagemaker-spec.json'), '{"exclude": ["/fixtures/"]}');
+      assert.deepEqual(summary(['linkdir']), [A_THROUGH_LINK]);
+    });
+
+    it('says so when the folder named is excluded by its own path (the link\'s) or is inside an excluded folder', () => {
+      const { repo } = linkedRepo('{"exclude": ["linkdir"]}');
+      const run = check(['linkdir'], repo);
+      assert.deepEqual([run.status, run.stdout], [2, '']);
+      assert.equal(run.stderr, 'sagemaker-spec: no files to check in folder "linkdir": it is excluded (by --exclude or a .sagemaker-spec.json "exclude" pattern), and so is everything in it; name its files to check them\n');
+      const inside = check(['--exclude', 'real/', 'real/fixtures'], repo);
+      assert.equal(inside.status, 2);
+      assert.match(inside.stderr, /^sagemaker-spec: no files to check in folder "real\/fixtures": it is excluded /);
+      const { summary } = linkedRepo('{"exclude": ["real"]}');
+      assert.deepEqual(summary(['linkdir']), [A_THROUGH_LINK, B_THROUGH_LINK], "the target's exclusion does not reach through the link");
+    });
+  });
+
+  describe('the config file, .sagemaker-spec.json', () => {
+    const files = { '.sagemaker-spec.json': '{"files": ["**/*.json"]}', 'jobs/a.json': XGBOOST_UNPINNED, 'jobs/.sagemaker-spec.json': '{"files": ["*.json"], "exclude": ["old/"]}' };
+
+    it('is left out of folders and globs, even when its own "files" globs name every JSON file', () => {
+      const root = tempProject(files);
+      const summary = (args: string[]) => jsonSummary(check(['--format', 'json', ...args], root).stdout, root);
+      assert.deepEqual(summary(['.']), [['jobs/a.json', 'xgboost-unpinned']]);
+      assert.deepEqual(summary(['**/*.json']), [['jobs/a.json', 'xgboost-unpinned']]);
+      assert.deepEqual(summary(['jobs/*.json']), [['jobs/a.json', 'xgboost-unpinned']]);
+      const configOnly = check(['*.json'], root);
+      assert.deepEqual([configOnly.status, configOnly.stdout], [2, '']);
+      assert.equal(configOnly.stderr, 'sagemaker-spec: no files to check match "*.json": its match is the checker\'s config file (.sagemaker-spec.json, not a spec)\n');
+    });
+
+    it('named on the command line, is read as the config, not checked as a spec: a note when valid, exit 2 when invalid', () => {
+      const root = tempProject(files);
+      const note = `sagemaker-spec: skipped ${path.join(root, 'jobs', '.sagemaker-spec.json')}: it is the checker's config file (valid), not a spec\n`;
+      const json = check(['--format', 'json', 'jobs/.sagemaker-spec.json', 'jobs/a.json'], root);
+      assert.equal(json.status, 1);
+      assert.deepEqual(jsonSummary(json.stdout, root), [['jobs/a.json', 'xgboost-unpinned']]);
+      assert.equal(json.stderr, note);
+      const alone = check(['jobs/.sagemaker-spec.json'], root);
+      assert.deepEqual([alone.status, alone.stdout, alone.stderr], [0, '', note], 'pre-commit names it with the JSON files it passes: not a failure');
+      const run = sarifRun(check(['--format', 'sarif', 'jobs/.sagemaker-spec.json'], root).stdout);
+      assert.deepEqual(notificationsOf(run), ["note file-skipped jobs/.sagemaker-spec.json: not checked: it is the checker's config file (valid), not a spec"]);
+      assert.equal(run.invocations[0].executionSuccessful, true);
+
+      fs.writeFileSync(path.join(root, 'jobs', '.sagemaker-spec.json'), '{"exclude": "old/"}');
+      const invalid = check(['jobs/.sagemaker-spec.json'], root);
+      assert.deepEqual([invalid.status, invalid.stdout], [2, '']);
+      assert.equal(invalid.stderr, `sagemaker-spec: invalid config ${path.join(root, 'jobs', '.sagemaker-spec.json')}: "exclude" must be an array of gitignore-style pattern strings\n`);
+    });
+  });
+
   it('applies .git/info/exclude when checking the repository root', () => {
     const root = tempProject({ '.git/info/exclude': 'local/\n', 'local/a.sagemaker.json': XGBOOST_UNPINNED, 'b.sagemaker.json': LATEST_TAG });
     assert.deepEqual(jsonSummary(check(['--format', 'json', '.'], root).stdout, root), [['b.sagemaker.json', 'latest-tag']]);
@@ -244,7 +329,7 @@ describe('sagemaker-spec check: folders and globs', () => {
       assert.match(excluded.stderr, /^sagemaker-spec: no files to check in folder "jobs": .*excluded/);
       const glob = check(['--exclude', '*.sagemaker.json', 'jobs/*.json'], root);
       assert.equal(glob.status, 2);
-      assert.equal(glob.stderr, 'sagemaker-spec: no files to check match "jobs/*.json": its 2 matches are excluded or symlinks\n');
+      assert.equal(glob.stderr, 'sagemaker-spec: no files to check match "jobs/*.json": its 2 matches are excluded\n');
       const comment = check(['--exclude', '#x', '.'], root);
       assert.deepEqual([comment.status, comment.stdout], [2, '']);
       assert.match(comment.stderr, /^sagemaker-spec: --exclude "#x" starts with "#"/);

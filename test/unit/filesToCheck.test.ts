@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { excludeMatcher, FileSelection, jsonIdentifiesRequest, type FileDecision } from '../../src/core/filesToCheck';
+import { excludeMatcher, FileSelection, isProjectConfigFile, jsonIdentifiesRequest, type FileDecision } from '../../src/core/filesToCheck';
 import { compileGlobs } from '../../src/core/specGlobs';
-import { walkFilesToCheck } from '../../src/node/walkFilesToCheck';
+import { walkFilesToCheck, walkFoldersToCheck, type WalkOptions } from '../../src/node/walkFilesToCheck';
 import { REPOSITORY_ROOT, removeTempProjects, tempProject } from './cliTestKit';
 
 const SPEC_GLOBS = compileGlobs(['**/*.sagemaker.json', '**/*.sagemaker.jsonc']);
@@ -78,6 +78,16 @@ describe('files to check', () => {
       assert.equal(decided(chosen.decideFile('out.json')), 'ifIdentified:json', 'out/ matches folders only');
     });
 
+    it('never checks the checker\'s config file, even when the spec globs name every JSON file', () => {
+      const chosen = new FileSelection({ isSpecFile: compileGlobs(['**/*.json']) });
+      assert.equal(decided(chosen.decideFile('.sagemaker-spec.json')), 'no');
+      assert.equal(decided(chosen.decideFile('jobs/.sagemaker-spec.json')), 'no');
+      assert.equal(decided(chosen.decideFile('jobs/sagemaker-spec.json')), 'yes:json', 'only that exact name');
+      assert.equal(decided(chosen.decideFile('jobs/.sagemaker-spec.json.sagemaker.json')), 'yes:json');
+      assert.equal(isProjectConfigFile('/repo/jobs/.sagemaker-spec.json'), true);
+      assert.equal(isProjectConfigFile('.sagemaker-spec.jsonc'), false);
+    });
+
     it('honours the editor exclusions for files and folders', () => {
       const chosen = selection({ isExcluded: excludeMatcher(['**/archive', '**/*.old.sagemaker.json']) });
       assert.equal(chosen.entersFolder('jobs/archive'), false);
@@ -119,8 +129,9 @@ describe('files to check', () => {
   describe('walkFilesToCheck (the walk)', () => {
     after(removeTempProjects);
 
-    const walk = (root: string, options: { followSymlinks?: boolean } = {}) =>
-      [...walkFilesToCheck(root, { isSpecFile: (file) => SPEC_GLOBS(file.split(path.sep).join('/')), ...options })].map((found) => `${path.relative(root, found.file).split(path.sep).join('/')} (${found.host})`);
+    const specOptions: WalkOptions = { isSpecFile: (file) => SPEC_GLOBS(file.split(path.sep).join('/')) };
+    const walk = (root: string, options: Partial<WalkOptions> = {}) =>
+      [...walkFilesToCheck(root, { ...specOptions, ...options })].map((found) => `${path.relative(root, found.file).split(path.sep).join('/')} (${found.host})`);
 
     it('lists what the selection takes, reading JSON only to identify it, honouring nested .gitignore files', () => {
       const root = tempProject({
@@ -169,18 +180,43 @@ describe('files to check', () => {
       assert.deepEqual(walk(path.join(root, 'wt')), ['a.sagemaker.json (json)']);
     });
 
-    it('with followSymlinks false, enters no symlinked folder and lists no symlinked file, so it never leaves the folder', () => {
+    it('enters no symlinked folder and lists no symlinked file, so it never leaves the folder (the checker and Check Workspace alike)', () => {
       const root = tempProject({ 'repo/real/a.sagemaker.json': '{}', 'outside/b.sagemaker.json': '{}' });
       const repo = path.join(root, 'repo');
       fs.symlinkSync('real', path.join(repo, 'linkdir'));
       fs.symlinkSync('real/a.sagemaker.json', path.join(repo, 'link.sagemaker.json'));
       fs.symlinkSync('..', path.join(repo, 'up'));
       fs.symlinkSync('/dev/zero', path.join(repo, 'zero.sagemaker.json'));
-      assert.deepEqual(walk(repo, { followSymlinks: false }), ['real/a.sagemaker.json (json)']);
+      assert.deepEqual(walk(repo), ['real/a.sagemaker.json (json)']);
       // The folder asked for may itself be a link: it is walked under the name given.
-      assert.deepEqual(walk(path.join(repo, 'linkdir'), { followSymlinks: false }), ['a.sagemaker.json (json)']);
-      // The editor's default still follows links (each real folder once).
-      assert.deepEqual(walk(repo), ['link.sagemaker.json (json)', 'zero.sagemaker.json (json)', 'linkdir/a.sagemaker.json (json)', 'up/outside/b.sagemaker.json (json)']);
+      assert.deepEqual(walk(path.join(repo, 'linkdir')), ['a.sagemaker.json (json)']);
+    });
+
+    it('hands isSpecFile and isExcluded the paths through a linked folder it was asked to walk, as named', () => {
+      const root = tempProject({ 'repo/real/a.sagemaker.json': '{}', 'repo/real/fixtures/b.sagemaker.json': '{}' });
+      const repo = path.join(root, 'repo');
+      fs.symlinkSync('real', path.join(repo, 'linkdir'));
+      const asked: string[] = [];
+      const isExcluded = (file: string, isFolder: boolean) => {
+        asked.push(`${path.relative(repo, file).split(path.sep).join('/')}${isFolder ? '/' : ''}`);
+        return isFolder && path.relative(repo, file) === path.join('linkdir', 'fixtures');
+      };
+      assert.deepEqual(walk(path.join(repo, 'linkdir'), { isExcluded }), ['a.sagemaker.json (json)']);
+      assert.deepEqual(asked, ['linkdir/a.sagemaker.json', 'linkdir/fixtures/']);
+    });
+
+    it('does not enter a link back to a folder above it, so a link loop ends at once', () => {
+      const root = tempProject({ 'specs/a.sagemaker.json': '{}' });
+      fs.symlinkSync(root, path.join(root, 'specs', 'loop'));
+      assert.deepEqual(walk(root), ['specs/a.sagemaker.json (json)']);
+    });
+
+    it('walkFoldersToCheck: each file once over folders that nest or name one folder twice (once through a link)', () => {
+      const root = tempProject({ 'ws/a.sagemaker.json': '{}', 'ws/sub/b.sagemaker.json': '{}', 'other/c.sagemaker.json': '{}' });
+      fs.symlinkSync('ws', path.join(root, 'wslink'));
+      const folders = ['ws/sub', 'ws', 'wslink', 'other', 'missing'].map((folder) => ({ folder: path.join(root, folder), options: specOptions }));
+      const found = [...walkFoldersToCheck(folders)].map((file) => path.relative(root, file.file).split(path.sep).join('/'));
+      assert.deepEqual(found, ['ws/sub/b.sagemaker.json', 'ws/a.sagemaker.json', 'other/c.sagemaker.json']);
     });
 
     it('skips a FIFO and a JSON file over the size limit without blocking or reading them whole', function () {
@@ -192,12 +228,6 @@ describe('files to check', () => {
       fs.writeFileSync(big, TRAINING);
       fs.truncateSync(big, 20 * 1024 * 1024); // sparse: the request's members are at its start
       assert.deepEqual(walk(root), ['a.sagemaker.json (json)']);
-    });
-
-    it('enters a symlinked folder once, so a link loop ends', () => {
-      const root = tempProject({ 'specs/a.sagemaker.json': '{}' });
-      fs.symlinkSync(root, path.join(root, 'specs', 'loop'));
-      assert.deepEqual(walk(root), ['specs/a.sagemaker.json (json)']);
     });
   });
 });
