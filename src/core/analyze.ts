@@ -63,7 +63,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   const context = createRuleContext(spec, options.catalog, region, options.rules, findings);
   const run = ruleRunner(findings, options.onInternalError);
   // A workflow or template whose errors hid its requests carries them in a request without a kind.
-  if (spec.kind || options.forcedSpec || spec.parseErrors.length > 0) run('invalid-json', checkJsonSyntax, context);
+  if (spec.kind || options.forcedSpec || spec.hidRequests) run('invalid-json', checkJsonSyntax, context);
   if (spec.syntaxErrors) run('invalid-yaml', checkYamlSyntax, context);
   if (!spec.kind && !spec.imagesOnly) {
     // A document that did not parse whole may have lost the members that tell its kind.

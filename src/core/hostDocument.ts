@@ -81,7 +81,7 @@ function readWorkflowJson(text: string, parsed: ParsedJson): SpecDocument[] {
  */
 function withParseErrors(requests: SpecDocument[], text: string, parsed: ParsedJson): SpecDocument[] {
   if (parsed.parseErrors.length === 0) return requests;
-  if (requests.length === 0) return [{ text, root: parsed.root, parseErrors: parsed.parseErrors, kind: undefined, images: [], host: 'json', incomplete: true }];
+  if (requests.length === 0) return [{ text, root: parsed.root, parseErrors: parsed.parseErrors, kind: undefined, images: [], host: 'json', incomplete: true, hidRequests: true }];
   requests[0].parseErrors = parsed.parseErrors;
   for (const request of requests) request.incomplete = true;
   return requests;

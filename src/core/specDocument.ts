@@ -93,6 +93,11 @@ export interface SpecDocument {
    * hyperparameters, channels, VpcConfig); what did parse is still checked.
    */
   incomplete?: boolean;
+  /**
+   * Set on the one request a JSON workflow or template gets when its syntax errors hid every
+   * request: it has no kind and carries the errors (`invalid-json`), which would stop a deploy.
+   */
+  hidRequests?: boolean;
 }
 
 /** A syntax error as the host's parser reports it: its source range and its own message. */
