@@ -5,7 +5,7 @@
  * A few optional fields carry what only other hosts have; the JSON host sets none of them.
  */
 import type { Node } from 'jsonc-parser';
-import type { HostIntent } from './edits/editIntent';
+import type { HostIntent, QuickFix } from './edits/editIntent';
 import type { OffsetRange } from './jsonTree';
 
 /**
@@ -72,6 +72,13 @@ export interface RequestNodeExtras {
    */
   standIn?: Node;
   /**
+   * Other values the dynamic value may take, written elsewhere (a Pipelines parameter's
+   * `EnumValues`): each is checked in its place too, as `standIn` is.
+   */
+  choices?: readonly Node[];
+  /** For a dynamic value whose JSON type the host declares (a Pipelines parameter's `Type`): see DeclaredType. */
+  declaredType?: DeclaredType;
+  /**
    * For strings assembled from several written strings (a template's `!Sub` read through a
    * parameter's `Default`): the intents that make the value's `[start, end)` read `text`, on the
    * nodes that text is written in; undefined when no edit can. Fix rendering calls it for a
@@ -94,6 +101,21 @@ export interface ValueReading {
   meant?: string | number | boolean;
   /** The value has no JSON type (`a date`), so no member takes it: what it is, for the message. */
   foreign?: string;
+}
+
+/** A scalar JSON type, as a host may declare a dynamic value's (`Integer` pipeline parameters give `integer`). */
+export type ScalarType = 'string' | 'integer' | 'float' | 'boolean';
+
+/**
+ * The type a host declares for a dynamic value: whatever its default, the value is of `type` at
+ * run time, so a member of another type is reported on the value itself.
+ */
+export interface DeclaredType {
+  type: ScalarType;
+  /** Words for messages: `the Integer pipeline parameter "Rounds"`. */
+  description: string;
+  /** The host's fixes for `value` (a dynamic value of this type) in a member that takes `expected`; none when it has none. */
+  fixesFor(value: Node, expected: ScalarType): QuickFix[];
 }
 
 /** A placeholder of the source whose value the host filled in from elsewhere. */

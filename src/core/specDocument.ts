@@ -32,6 +32,12 @@ export interface ImageField {
   holderPath: (string | number)[];
   /** The parsed reference; undefined when the value is not a string (a type problem, not ours). */
   parsed?: ParseResult;
+  /**
+   * The value as the request writes it, when `value` stands in for it (a Pipelines
+   * `{"Get": "Parameters.X"}` judged by X's DefaultValue): findings about the request rather than
+   * the image (a missing channel) go there, in the step, not on a default other steps share.
+   */
+  written?: Node;
 }
 
 export interface SpecDocument {
@@ -246,9 +252,10 @@ export function findImageFields(kind: SpecKind, root: Node): ImageField[] {
     const written = memberValue(holder, member);
     if (!holder || !written) return;
     // A dynamic value with a known default (a pipeline parameter) is judged by that default.
-    const value = (written as RequestNode).standIn ?? written;
+    const standIn = (written as RequestNode).standIn;
+    const value = standIn ?? written;
     const parsed = value.type === 'string' && typeof value.value === 'string' && !isDynamic(value) ? parseImageReference(value.value) : undefined;
-    fields.push({ value, usage, holder, holderPath, parsed });
+    fields.push(standIn ? { value, usage, holder, holderPath, parsed, written } : { value, usage, holder, holderPath, parsed });
   };
   switch (kind) {
     case 'CreateTrainingJob':

@@ -101,11 +101,13 @@ describe('Pipelines host', () => {
     };
     for (const [label, value] of Object.entries(dynamicValues)) {
       it(`${label} is present and never judged, whatever member it feeds`, () => {
+        // A parameter's declared Type is known (String here): it feeds only string members.
+        const typed = label === 'a parameter without a default';
         const args = trainingArguments({
           RoleArn: value,
           AlgorithmSpecification: { TrainingImage: value, TrainingInputMode: value },
-          ResourceConfig: { InstanceType: value, InstanceCount: value, VolumeSizeInGB: 10 },
-          StoppingCondition: value,
+          ResourceConfig: { InstanceType: value, InstanceCount: typed ? 1 : value, VolumeSizeInGB: 10 },
+          ...(typed ? {} : { StoppingCondition: value }),
         });
         assert.deepEqual(analyzeWorkflow(pipeline([trainingStep(args)], [{ Name: 'NoDefault', Type: 'String' }])), []);
       });
@@ -183,6 +185,72 @@ describe('Pipelines host', () => {
       const finding = only(analyzeWorkflow(gpu), 'image-processor-mismatch');
       assert.equal(textAt(gpu, finding), 'ml.m5.xlarge');
       assert.ok(finding.offset < gpu.indexOf('"Steps"'));
+    });
+
+    it('reports a parameter whose declared Type the member does not take on the Get, whatever its default', () => {
+      const typed = pipeline(
+        [trainingStep(trainingArguments({
+          HyperParameters: { num_round: { Get: 'Parameters.Rounds' } },
+          ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: { Get: 'Parameters.Count' }, VolumeSizeInGB: { Get: 'Parameters.Volume' } },
+          StoppingCondition: { MaxRuntimeInSeconds: { Get: 'Parameters.Runtime' } },
+        }))],
+        [
+          { Name: 'Rounds', Type: 'Integer', DefaultValue: 100 },
+          { Name: 'Count', Type: 'String', DefaultValue: '2' },
+          { Name: 'Volume', Type: 'Integer', DefaultValue: 30 },
+          { Name: 'Runtime', Type: 'Float', DefaultValue: 3600.5 },
+        ],
+      );
+      const found = analyzeWorkflow(typed);
+      assert.deepEqual(found.map((finding) => [finding.code, textAt(typed, finding).replace(/\s+/g, ' '), finding.message]), [
+        ['invalid-type', '{ "Get": "Parameters.Count" }', 'InstanceCount must be an integer, not the String pipeline parameter "Count".'],
+        ['invalid-type', '{ "Get": "Parameters.Runtime" }', 'MaxRuntimeInSeconds must be an integer, not the Float pipeline parameter "Runtime".'],
+        ['invalid-type', '{ "Get": "Parameters.Rounds" }', 'A value of HyperParameters must be a string, not the Integer pipeline parameter "Rounds".'],
+      ]);
+      const [count, runtime, rounds] = found;
+      // A string member takes any parameter through Std:Join, as the SageMaker Python SDK writes it: applied by fix-all.
+      assert.deepEqual(rounds.fixes.map((fix) => [fix.title, fix.preferred, fix.changesBehaviour]), [['Convert to a string with Std:Join', true, undefined]]);
+      // Written in the document's own layout (pretty-printed, as the SDK writes definitions).
+      assert.equal(applyWorkflowFix(typed, rounds), typed.replace(/\{\n( *)"Get": "Parameters.Rounds"\n *\}/, (_, indent: string) => JSON.stringify({ 'Std:Join': { On: '', Values: [{ Get: 'Parameters.Rounds' }] } }, null, 2).replace(/\n/g, `\n${indent.slice(2)}`)));
+      // A number member needs the parameter declared so, its default converted: the pipeline's interface changes, so only offered.
+      assert.deepEqual(count.fixes.map((fix) => [fix.title, fix.changesBehaviour]), [['Declare "Count" an Integer parameter', true]]);
+      assert.equal(applyWorkflowFix(typed, count), typed.replace('"Name": "Count",\n      "Type": "String",\n      "DefaultValue": "2"', '"Name": "Count",\n      "Type": "Integer",\n      "DefaultValue": 2'));
+      // 3600.5 is no integer: no conversion, no fix.
+      assert.deepEqual(runtime.fixes, []);
+    });
+
+    it('checks each EnumValues item as a value the parameter may take, and fixes each where it is written', () => {
+      const listed = pipeline(
+        [trainingStep(trainingArguments({ ResourceConfig: { InstanceType: { Get: 'Parameters.InstanceType' }, InstanceCount: 1, VolumeSizeInGB: 10 } }))],
+        [{ Name: 'InstanceType', Type: 'String', DefaultValue: 'ml.m5.2xlarg', EnumValues: ['ml.m5.2xlarg', 'ml.c5.2xlarge', 'ml.g5.xlarg'] }],
+      );
+      const found = analyzeWorkflow(listed);
+      assert.deepEqual(found.map((finding) => [finding.code, textAt(listed, finding)]), [
+        ['invalid-enum-value', 'ml.m5.2xlarg'],
+        ['invalid-enum-value', 'ml.m5.2xlarg'],
+        ['invalid-enum-value', 'ml.g5.xlarg'],
+      ]);
+      assert.match(found[0].message, /DefaultValue of pipeline parameter "InstanceType"/);
+      assert.match(found[1].message, /an EnumValues item of pipeline parameter "InstanceType"/);
+      assert.ok(found[1].offset > listed.indexOf('"EnumValues"'));
+      assert.equal(applyWorkflowFix(listed, found[2]), listed.replace('"ml.g5.xlarg"', '"ml.g5.xlarge"'));
+    });
+
+    it('reports a missing channel in the step whose image a parameter gives, not on the shared default', () => {
+      const shared = pipeline(
+        [
+          trainingStep(trainingArguments({
+            AlgorithmSpecification: { TrainingImage: { Get: 'Parameters.Image' }, TrainingInputMode: 'File' },
+            HyperParameters: { num_round: '10' },
+            InputDataConfig: [{ ChannelName: 'train', ContentType: 'text/csv', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/train' } } }],
+          }), 'WithChannel'),
+          trainingStep(trainingArguments({ AlgorithmSpecification: { TrainingImage: { Get: 'Parameters.Image' }, TrainingInputMode: 'File' }, HyperParameters: { num_round: '10' } }), 'WithoutChannel'),
+        ],
+        [{ Name: 'Image', Type: 'String', DefaultValue: `${XGBOOST_US_EAST_1}:1.7-1` }],
+      );
+      const finding = only(analyzeWorkflow(shared, { algorithms: true }), 'algorithm-channel');
+      assert.ok(finding.offset > shared.indexOf('"WithoutChannel"'), 'in the step without the channel');
+      assert.match(textAt(shared, finding), /^\{\s*"Get": "Parameters.Image"\s*\}$/);
     });
 
     it('does not check a default against a member the parameter does not feed', () => {

@@ -12,7 +12,7 @@ import { placeholderValue } from '../apiModel/placeholders';
 import { closestMatches, editDistance, isClearNearest } from '../closestMatches';
 import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, type OffsetRange } from '../jsonTree';
-import { anchorRange, hasOpenMembers, isDynamic, standInOf, type RequestNode } from '../requestTree';
+import { anchorRange, hasOpenMembers, isDynamic, standInOf, type DeclaredType, type RequestNode, type ScalarType } from '../requestTree';
 import { topLevelObject } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
 import { checkResourceIdMember, resourceIdMember } from './resourceIdRules';
@@ -85,9 +85,13 @@ class ModelValidator {
   /** Checks `node` against `shape`; `name` is the member it belongs to, for messages. */
   value(node: Node, shape: Shape, name: string): void {
     if (isDynamic(node)) {
-      // Computed later: nothing to say about it now, except through a default written elsewhere.
+      // Computed later: nothing to say about it now, except by its declared type and through
+      // values written elsewhere (a default, the values it may take).
+      const { declaredType, choices } = node as RequestNode;
+      if (declaredType && !fitsDeclaredType(shape, declaredType.type)) return this.wrongDeclaredType(node, shape, name, declaredType);
       const standIn = standInOf(node);
       if (standIn && !isDynamic(standIn)) this.value(standIn, shape, name);
+      if (choices) for (const choice of choices) if (choice !== standIn && !isDynamic(choice)) this.value(choice, shape, name);
       return;
     }
     // A value of no JSON type (the AWS CLI's reading of a YAML date): no member takes it.
@@ -382,6 +386,13 @@ class ModelValidator {
     this.report('invalid-enum-value', `"${clip(value)}" is not a valid ${name}: use ${listed}.`, nodeRange(node), fixes);
   }
 
+  /** A dynamic value whose declared type the member does not take: on the value, with the host's fixes. */
+  private wrongDeclaredType(node: Node, shape: Shape, name: string, declared: DeclaredType): void {
+    if (!this.enabled.type) return;
+    const expected = scalarTypeOf(shape);
+    this.report('invalid-type', `${name} must be ${expectedType(shape)}, not ${declared.description}.`, nodeRange(node), expected ? declared.fixesFor(node, expected) : []);
+  }
+
   private wrongType(node: Node, shape: Shape, name: string): void {
     if (!this.enabled.type) return;
     const reading = (node as RequestNode).reading;
@@ -631,4 +642,28 @@ function objectLabel(object: Node | undefined): string {
     return listKey ? `an item of "${String(listKey.value)}"` : 'this list item';
   }
   return object?.parent ? 'this object' : 'the request';
+}
+
+/** The scalar type a member's shape takes, if it is a scalar. */
+function scalarTypeOf(shape: Shape): ScalarType | undefined {
+  switch (shape.type) {
+    case 'string':
+      return 'string';
+    case 'integer':
+    case 'long':
+      return 'integer';
+    case 'float':
+    case 'double':
+      return 'float';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return undefined;
+  }
+}
+
+/** True when a value of the declared type is one `shape` takes (an integer is a float too). */
+function fitsDeclaredType(shape: Shape, declared: ScalarType): boolean {
+  const expected = scalarTypeOf(shape);
+  return expected === declared || (expected === 'float' && declared === 'integer');
 }

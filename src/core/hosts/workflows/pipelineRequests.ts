@@ -14,7 +14,8 @@
  */
 import { getNodePath, type Node } from 'jsonc-parser';
 import { memberValue, stringValue, valueOffsetMapper } from '../../jsonTree';
-import type { RequestNode, TemplatePart } from '../../requestTree';
+import { intent } from '../../edits/editIntent';
+import type { DeclaredType, RequestNode, ScalarType, TemplatePart } from '../../requestTree';
 import { findImageFields, type HostLanguage, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 
@@ -86,16 +87,75 @@ export function findPipelineRequests(text: string, root: Node, host: HostLanguag
   return requests;
 }
 
-/** The definition's parameters by name: their `DefaultValue` nodes (absent for parameters without one). */
-function pipelineParameters(root: Node): Map<string, Node | undefined> {
-  const parameters = new Map<string, Node | undefined>();
+/** A parameter of the definition: its `DefaultValue`, its `EnumValues` items and its declared `Type` (each as written, when written). */
+interface PipelineParameter {
+  name: string;
+  defaultValue?: Node;
+  enumValues?: readonly Node[];
+  declaredType?: DeclaredType;
+}
+
+/** The definition's parameters by name. */
+function pipelineParameters(root: Node): Map<string, PipelineParameter> {
+  const parameters = new Map<string, PipelineParameter>();
   const list = memberValue(root, 'Parameters');
   if (list?.type !== 'array') return parameters;
   for (const parameter of list.children ?? []) {
     const name = stringValue(memberValue(parameter, 'Name'));
-    if (name !== undefined) parameters.set(name, memberValue(parameter, 'DefaultValue'));
+    if (name === undefined) continue;
+    const defaultValue = memberValue(parameter, 'DefaultValue');
+    const enumValues = memberValue(parameter, 'EnumValues');
+    const typeNode = memberValue(parameter, 'Type');
+    parameters.set(name, {
+      name,
+      defaultValue,
+      enumValues: enumValues?.type === 'array' ? enumValues.children ?? [] : undefined,
+      declaredType: typeNode && declaredParameterType(name, typeNode, defaultValue),
+    });
   }
   return parameters;
+}
+
+/** The Pipelines parameter types and the JSON type of their values at run time. */
+const PARAMETER_TYPES: Readonly<Record<string, ScalarType>> = { String: 'string', Integer: 'integer', Float: 'float', Boolean: 'boolean' };
+const TYPE_NAMES: Readonly<Record<ScalarType, string>> = { string: 'String', integer: 'Integer', float: 'Float', boolean: 'Boolean' };
+
+/**
+ * What a parameter's `Type` declares, with the fixes for a member of another type: a string member
+ * takes the value through `Std:Join` (as the SageMaker Python SDK's `to_string()` writes it); a
+ * number or boolean member needs the parameter declared so, its default converted (a change to
+ * the pipeline's interface: offered, not applied by fix-all).
+ */
+function declaredParameterType(name: string, typeNode: Node, defaultValue: Node | undefined): DeclaredType | undefined {
+  const typeName = stringValue(typeNode);
+  const type = typeName !== undefined && Object.hasOwn(PARAMETER_TYPES, typeName) ? PARAMETER_TYPES[typeName] : undefined;
+  if (!type) return undefined;
+  return {
+    type,
+    description: `the ${typeName} pipeline parameter "${name}"`,
+    fixesFor: (value, expected) => {
+      if (expected === 'string') {
+        const joined = { 'Std:Join': { On: '', Values: [{ Get: `Parameters.${name}` }] } };
+        return [{ title: 'Convert to a string with Std:Join', intents: [intent.replaceValue(value, joined)], preferred: true }];
+      }
+      const converted = defaultValue ? convertedDefault(defaultValue, expected) : undefined;
+      if (defaultValue && converted === undefined) return [];
+      const intents = [intent.replaceValue(typeNode, TYPE_NAMES[expected]), ...(defaultValue && converted !== undefined ? [intent.replaceValue(defaultValue, converted)] : [])];
+      return [{ title: `Declare "${name}" a${expected === 'integer' ? 'n' : ''} ${TYPE_NAMES[expected]} parameter`, intents, preferred: true, changesBehaviour: true }];
+    },
+  };
+}
+
+/** A default written for another type, as a value of `type` (`"2"` → 2), if it reads as one. */
+function convertedDefault(node: Node, type: ScalarType): string | number | boolean | undefined {
+  const value: unknown = node.value;
+  const text = typeof value === 'string' ? value.trim() : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+  if (text === undefined) return undefined;
+  if (type === 'boolean') return text === 'true' ? true : text === 'false' ? false : undefined;
+  if (type === 'string') return text;
+  const number = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? Number(text) : undefined;
+  if (number === undefined || !Number.isFinite(number)) return undefined;
+  return type === 'integer' && !Number.isInteger(number) ? undefined : number;
 }
 
 /** The function an object stands for (`Get`, `Std:Join`, `Std:JsonGet`) with its argument, if it is one. */
@@ -111,7 +171,7 @@ function pipelineFunction(node: Node): { name: string; argument: Node | undefine
  * `{"Get": "Parameters.X"}` its parameter's DefaultValue as stand-in (noted in `notes`).
  * An explicit stack: a request's depth is the document's to choose.
  */
-function markDynamicValues(text: string, node: Node, parameters: Map<string, Node | undefined>, notes: Map<Node, string>): void {
+function markDynamicValues(text: string, node: Node, parameters: Map<string, PipelineParameter>, notes: Map<Node, string>): void {
   const stack: Node[] = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
@@ -120,19 +180,16 @@ function markDynamicValues(text: string, node: Node, parameters: Map<string, Nod
       const marked = current as RequestNode;
       marked.dynamic = true;
       if (call.name === 'Get') {
-        const parameter = parameterName(call.argument);
-        const standIn = parameter !== undefined ? parameters.get(parameter) : undefined;
-        if (standIn) {
-          marked.standIn = standIn;
-          notes.set(standIn, `the DefaultValue of pipeline parameter "${parameter}"`);
-        }
+        const name = parameterName(call.argument);
+        const parameter = name !== undefined ? parameters.get(name) : undefined;
+        if (parameter) markParameterValue(marked, parameter, notes);
       } else if (call.name === 'Std:Join') {
         const template = joinTemplate(text, call.argument, (value) => {
           const get = pipelineFunction(value);
-          const parameter = get?.name === 'Get' ? parameterName(get.argument) : undefined;
-          const standIn = parameter !== undefined ? parameters.get(parameter) : undefined;
+          const name = get?.name === 'Get' ? parameterName(get.argument) : undefined;
+          const standIn = name !== undefined ? parameters.get(name)?.defaultValue : undefined;
           if (!standIn || stringValue(standIn) === undefined) return undefined;
-          notes.set(standIn, `the DefaultValue of pipeline parameter "${parameter}"`);
+          notes.set(standIn, `the DefaultValue of pipeline parameter "${name}"`);
           return standIn;
         });
         if (template) marked.template = template;
@@ -144,6 +201,22 @@ function markDynamicValues(text: string, node: Node, parameters: Map<string, Nod
     } else if (current.type === 'array') {
       for (const item of current.children ?? []) stack.push(item);
     }
+  }
+}
+
+/**
+ * A `{"Get": "Parameters.X"}` value: X's declared type, its DefaultValue as stand-in and its
+ * EnumValues as the other values it may take, each checked (and reported) where it is written.
+ */
+function markParameterValue(value: RequestNode, parameter: PipelineParameter, notes: Map<Node, string>): void {
+  if (parameter.declaredType) value.declaredType = parameter.declaredType;
+  if (parameter.defaultValue) {
+    value.standIn = parameter.defaultValue;
+    notes.set(parameter.defaultValue, `the DefaultValue of pipeline parameter "${parameter.name}"`);
+  }
+  if (parameter.enumValues && parameter.enumValues.length > 0) {
+    value.choices = parameter.enumValues;
+    for (const choice of parameter.enumValues) notes.set(choice, `an EnumValues item of pipeline parameter "${parameter.name}"`);
   }
 }
 

@@ -119,7 +119,7 @@ function reportMissingChannels(context: RuleContext, job: AlgorithmJob, config: 
     context.report(
       'algorithm-channel',
       `${facts.label} needs a "${name}" channel in InputDataConfig. ${consequence(data.evidence)}.`,
-      nodeRange(key ?? job.image.value),
+      nodeRange(key ?? job.image.written ?? job.image.value),
       [],
       severityOf(data.evidence),
     );

@@ -193,7 +193,7 @@ function reportOneMissing(context: RuleContext, job: AlgorithmJob, name: string,
   const { facts } = job;
   const map = job.hyperparameters;
   const key = map ? keyOfValue(map) : undefined;
-  const range = key ? nodeRange(key) : nodeRange(job.image.value);
+  const range = key ? nodeRange(key) : nodeRange(job.image.written ?? job.image.value);
   // An SDK estimator takes the hyperparameter as a keyword argument, named for its class attribute.
   const written = job.sdkEstimator ? (hyperparameter.sdkKeyword ?? name) : name;
   const fix: QuickFix = {
