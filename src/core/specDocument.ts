@@ -32,6 +32,11 @@ export interface ImageField {
   holderPath: (string | number)[];
   /** The parsed reference; undefined when the value is not a string (a type problem, not ours). */
   parsed?: ParseResult;
+  /**
+   * `${Name}` written in a literal part of CloudFormation's `Fn::Join` (which substitutes nothing,
+   * unlike `Fn::Sub`): the image holds that text as written. Each with its source range.
+   */
+  unsubstituted?: readonly { name: string; range: OffsetRange }[];
 }
 
 export interface SpecDocument {

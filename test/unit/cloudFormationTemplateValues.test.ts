@@ -229,3 +229,59 @@ describe('CloudFormation: edits through a parameter default', () => {
     assert.equal(applyEdits(text, edited.edits), text.replace('sagemaker-xgboost:1.7-1"', 'sagemaker-xgboost:1.5-1"'));
   });
 });
+
+describe('CloudFormation: malformed accounts in an account table', () => {
+  const table = (rows: string[]) => ['Mappings:', '  XgbRegistry:', ...rows.map((row) => `    ${row}`)];
+
+  it('reports an account that is not 12 digits on its value, with the catalog account as the fix', () => {
+    const text = template(table(['us-east-1: {Account: "683313688378"}', 'us-west-2: {Account: "12345"}']), MAPPED_IMAGE);
+    const finding = only(analyzeYaml(text), 'invalid-account-id');
+    assert.equal(textAt(text, finding), '12345');
+    assert.equal(finding.severity, 'error');
+    assert.equal(finding.message, '"12345" is not an AWS account id (12 digits): mapping XgbRegistry gives it to stacks in us-west-2 as the image\'s registry account, so they cannot pull the image.');
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Use account 246618743249', true]]);
+    assert.equal(applyHostFix(text, finding), text.replace('{Account: "12345"}', '{Account: "246618743249"}'));
+  });
+
+  it('an empty string, a list and a number YAML reads without its leading zero: each reported where written', () => {
+    const text = template(table(['us-east-1: {Account: ""}', 'us-west-2: {Account: [a]}', 'eu-west-1: {Account: 012345678901}']), MAPPED_IMAGE);
+    const findings = analyzeYaml(text);
+    assert.deepEqual(findings.map((found) => `${found.code} ${textAt(text, found)}`), ['invalid-account-id ""', 'invalid-account-id [a]', 'invalid-account-id 012345678901']);
+    assert.match(findings[0].message, /^"" is not an AWS account id \(12 digits\): mapping XgbRegistry gives it to stacks in us-east-1 /);
+    assert.match(findings[1].message, /^A list is not an AWS account id \(12 digits\): mapping XgbRegistry gives it to stacks in us-west-2 /);
+    assert.match(findings[2].message, /^012345678901 is read as the number 12345678901, not an AWS account id \(12 digits; quote it\): /);
+    // The fix writes a string YAML reads back as one.
+    assert.equal(applyHostFix(text, findings[0]), text.replace('us-east-1: {Account: ""}', 'us-east-1: {Account: "683313688378"}'));
+    const fixed = applyHostFix(text, findings[2]);
+    assert.equal(fixed, text.replace('012345678901}', '"141502667606"}'));
+  });
+
+  it('no fix where the catalog names no account: a repository it does not know, or a repository placeholder', () => {
+    const own = template(table(['us-east-1: {Account: "12345"}']), '!Sub ["${A}.dkr.ecr.${AWS::Region}.amazonaws.com/my-team/trainer:1", {A: !FindInMap [XgbRegistry, !Ref AWS::Region, Account]}]');
+    const finding = only(analyzeYaml(own), 'invalid-account-id');
+    assert.equal(textAt(own, finding), '12345');
+    assert.deepEqual(finding.fixes, []);
+    // A repository placeholder: the account is still malformed, with nothing to propose.
+    const anyRepository = template(table(['us-east-1: {Account: "12345"}']), '!Sub ["${A}.dkr.ecr.${AWS::Region}.amazonaws.com/${Repo}:1", {A: !FindInMap [XgbRegistry, !Ref AWS::Region, Account]}]');
+    assert.deepEqual(only(analyzeYaml(anyRepository), 'invalid-account-id').fixes, []);
+  });
+
+  it('JSON: reported on the row and fixed as JSON', () => {
+    const json = JSON.stringify(
+      {
+        Mappings: { Xgb: { 'us-east-1': { Account: '68331368837' } } },
+        Resources: {
+          Model: {
+            Type: 'AWS::SageMaker::Model',
+            Properties: { PrimaryContainer: { Image: { 'Fn::Sub': ['${A}.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1', { A: { 'Fn::FindInMap': ['Xgb', { Ref: 'AWS::Region' }, 'Account'] } }] } } },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const finding = only(analyzeJsonTemplate(json), 'invalid-account-id');
+    assert.equal(textAt(json, finding), '68331368837');
+    assert.equal(applyHostFix(json, finding, undefined, 'json'), json.replace('"68331368837"', '"683313688378"'));
+  });
+});

@@ -39,9 +39,27 @@ const REPLACED_BY = 'a parameter value given at deployment';
  */
 export function readImageThroughTemplate(field: ImageField, scope: TemplateScope): ImageField {
   const written = (field.value as RequestNode).dynamic ? intrinsicOf(field.value) : undefined;
+  const unsubstituted = written ? joinedNames(scope.text, written) : [];
+  const withJoin = unsubstituted.length > 0 ? { ...field, unsubstituted } : field;
   const value = written && imageValue(scope, written, field.value.parent);
-  if (!value) return field;
-  return { ...field, value, parsed: value.dynamic ? undefined : parseImageReference(value.value as string) };
+  if (!value) return withJoin;
+  return { ...withJoin, value, parsed: value.dynamic ? undefined : parseImageReference(value.value as string) };
+}
+
+/**
+ * Every `${Name}` in a literal item of `written` when it is an `Fn::Join`: Join writes its items
+ * as they are, so the name is never filled in (only `Fn::Sub` substitutes). An item that is
+ * itself a `!Sub` is a value, and substituted.
+ */
+function joinedNames(text: string, written: Node): { name: string; range: OffsetRange }[] {
+  const call = intrinsicCall(written);
+  const list = call?.name === 'Fn::Join' && call.argument?.type === 'array' ? call.argument.children?.[1] : undefined;
+  if (list?.type !== 'array') return [];
+  return (list.children ?? []).flatMap((item) => {
+    if (item.type !== 'string' || typeof item.value !== 'string' || !item.value.includes('${')) return [];
+    const offsetOf = valueOffsetMapper(text, item);
+    return subTokens(item.value).flatMap((token) => (token.kind === 'name' ? [{ name: token.name, range: { offset: offsetOf(token.start), length: offsetOf(token.end) - offsetOf(token.start) } }] : []));
+  });
 }
 
 class Pieces {
@@ -144,8 +162,8 @@ function valuePieces(scope: TemplateScope, value: Node, range: OffsetRange, piec
   if (call?.name === 'Fn::FindInMap') {
     const table = regionTable(scope, call.argument);
     if (table) {
-      const rows = table.values.map((row) => `${row.region}: ${row.text}`).join(', ');
-      return pieces.placeholder(range, { description: `mapping ${table.table}'s ${table.key} for the stack's region (${rows || 'no rows'})`, perRegion: { table: table.table, values: table.values } });
+      const rows = table.values.map((row) => `${row.region}: ${row.text ?? '(not a string)'}`).join(', ');
+      return pieces.placeholder(range, { description: `mapping ${table.table}'s ${table.key} for the stack's region (${rows || 'no rows'})`, perRegion: { table: table.table, tableKey: table.tableKey, key: table.key, values: table.values } });
     }
     const tableName = call.argument?.type === 'array' ? stringValue(call.argument.children?.[0]) : undefined;
     return pieces.placeholder(range, { description: tableName !== undefined ? `a value of mapping ${tableName}` : 'a mapping value' });
