@@ -4,8 +4,9 @@
  * they are written, each once however many images read it.
  * - A row whose key is no region (`eu-wset-1`) is never read by a stack: `unknown-region` on the
  *   key, with renames to the nearest regions.
- * - A row whose account is no AWS account id (`"12345"`, `""`, a list, a number YAML reads
- *   without its leading zero) would put a host no registry answers in the image:
+ * - A row whose account is no AWS account id (`"12345"`, `""`, a list, an unquoted
+ *   `012345678901`, which YAML reads as the number 12345678901) would put a host no registry
+ *   answers in the image:
  *   `invalid-account-id`, fixed only when the catalog makes one account clear for the row's
  *   region and the image's repository.
  * - A row whose account does not serve the repository in its region: `registry-account-mismatch`.
@@ -16,7 +17,7 @@ import type { Node } from 'jsonc-parser';
 import { closestMatches, isClearNearest } from '../closestMatches';
 import { intent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
-import type { PlaceholderFacts } from '../requestTree';
+import type { PlaceholderFacts, RequestNode } from '../requestTree';
 import { hasHole, type TemplateReference } from '../templateReference';
 import { nodeRange, type RuleContext } from './ruleContext';
 
@@ -60,6 +61,8 @@ export function checkAccountTable(context: RuleContext, reference: TemplateRefer
     if (!knownRegion) continue;
     const region = staticRegion ?? row.region;
     const accounts = repository && rowRegionsRead ? catalogAccounts(context, reference, repository, region) : undefined;
+    // A scalar YAML readers read differently (`012345670123`: octal to YAML 1.1, decimal to 1.2) is not judged.
+    if ((row.value as RequestNode).dynamic) continue;
     if (row.text === undefined || !/^\d{12}$/.test(row.text)) {
       if (!firstTime(context, `${row.value.offset}:account`)) continue;
       // A fix only when the catalog names one account: anything else would be a guess.
@@ -98,9 +101,9 @@ function catalogAccounts(context: RuleContext, reference: TemplateReference, rep
 /** Why a row's account is none, as written: `"12345" is not an AWS account id (12 digits)`, `A list is not …`. */
 function notAnAccount(text: string, value: Node, read: string | undefined): string {
   const written = text.slice(value.offset, value.offset + value.length);
-  // YAML reads an unquoted 012345678901 as a number, dropping the zero.
+  // A number not written as its text (`012345678901`, `683313688378.0`): the template holds the number, not the digits.
   if (read === undefined && value.type === 'number') return `${written} is read as the number ${String(value.value)}, not an AWS account id (12 digits; quote it)`;
-  const what = read !== undefined ? JSON.stringify(read) : value.type === 'array' ? 'A list' : value.type === 'object' ? 'A map' : String(value.value);
+  const what = read !== undefined ? `"${read}"` : value.type === 'array' ? 'A list' : value.type === 'object' ? 'A map' : String(value.value);
   return `${what} is not an AWS account id (12 digits)`;
 }
 
