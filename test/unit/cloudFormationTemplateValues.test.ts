@@ -360,3 +360,39 @@ describe('CloudFormation: deployed regions without a row in the account table', 
     assert.deepEqual(finding.fixes, []);
   });
 });
+
+describe('CloudFormation: a whole image read from a table by region', () => {
+  const XGB = 'dkr.ecr.REGION.amazonaws.com/sagemaker-xgboost:1.7-1';
+  const row = (region: string, account: string, imageRegion = region, tag = '1.7-1') => `    ${region}: {Uri: "${account}.${XGB.replace('REGION', imageRegion).replace('1.7-1', tag)}"}`;
+  const IMAGE = '!FindInMap [Images, !Ref AWS::Region, Uri]';
+
+  it('checks each row with the image rules in its own region, reported and fixed in the row', () => {
+    const text = template(['Mappings:', '  Images:', row('us-east-1', '683313688378'), row('eu-west-1', '683313688378', 'us-east-1'), row('us-west-2', '683313688378', 'us-west-2', '1')], IMAGE);
+    const findings = analyzeYaml(text);
+    assert.deepEqual(findings.map((found) => `${found.code} ${textAt(text, found)}`), ['image-region-mismatch us-east-1', 'registry-account-mismatch 683313688378', 'xgboost-unpinned 1']);
+    const [moved, account, unpinned] = findings;
+    assert.equal(moved.offset, nth(text, 'us-east-1', 2), "in the eu-west-1 row's URI");
+    assert.equal(moved.message, "The image is in us-east-1, but the target region is eu-west-1 (from mapping Images's row for eu-west-1); SageMaker pulls images from its own region.");
+    assert.equal(applyHostFix(text, moved), text.replace('eu-west-1: {Uri: "683313688378.dkr.ecr.us-east-1', 'eu-west-1: {Uri: "141502667606.dkr.ecr.eu-west-1'));
+    assert.equal(account.offset, nth(text, '683313688378', 2), 'the us-west-2 row');
+    assert.equal(account.message, 'In us-west-2, SageMaker serves "sagemaker-xgboost" from account 246618743249, not 683313688378.');
+    assert.equal(applyHostFix(text, account), text.replace('us-west-2: {Uri: "683313688378', 'us-west-2: {Uri: "246618743249'));
+    assert.equal(unpinned.offset, text.lastIndexOf(':1"') + 1);
+  });
+
+  it('a right table says nothing, with an explicit region too; rows are reported once however many images read them', () => {
+    const rows = ['Mappings:', '  Images:', row('us-east-1', '683313688378'), row('eu-west-1', '141502667606')];
+    assert.deepEqual(analyzeYaml(template(rows, IMAGE)), []);
+    assert.deepEqual(analyzeYaml(template(rows, IMAGE), { region: 'us-east-1' }), []);
+    const twice = [...rows.slice(0, 3), row('eu-west-1', '683313688378', 'us-east-1'), 'Resources:', '  A:', '    Type: AWS::SageMaker::Model', '    Properties:', `      PrimaryContainer: {Image: ${IMAGE}}`, '  B:', '    Type: AWS::SageMaker::Model', '    Properties:', `      PrimaryContainer: {Image: ${IMAGE}}`, ''].join('\n');
+    assert.deepEqual(codes(analyzeYaml(twice)), ['image-region-mismatch']);
+  });
+
+  it('JSON: an invalid row is invalid-image-reference on it; a table read by another key is not read', () => {
+    const json = (top: unknown) => JSON.stringify({ Mappings: { Images: { 'us-east-1': { Uri: 'not an image' } } }, Resources: { M: { Type: 'AWS::SageMaker::Model', Properties: { PrimaryContainer: { Image: { 'Fn::FindInMap': ['Images', top, 'Uri'] } } } } } }, null, 2);
+    const byRegion = json({ Ref: 'AWS::Region' });
+    const finding = only(analyzeJsonTemplate(byRegion), 'invalid-image-reference');
+    assert.equal(textAt(byRegion, finding), 'not an image');
+    assert.deepEqual(analyzeJsonTemplate(json({ Ref: 'Stage' })), []);
+  });
+});

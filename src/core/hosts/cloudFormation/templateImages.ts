@@ -17,7 +17,7 @@ import { intent, type HostIntent } from '../../edits/editIntent';
 import { parseImageReference } from '../../imageReference';
 import { memberValue, stringValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
 import type { PlaceholderFacts, RequestNode, Substitution, TemplatePart } from '../../requestTree';
-import type { ImageField } from '../../specDocument';
+import type { HostLanguage, ImageField, SpecDocument } from '../../specDocument';
 import { intrinsicCall, intrinsicOf, subTokens } from './intrinsics';
 import { regionTable, scalarText, type ParameterDefault, type TemplateScope } from './templateScope';
 
@@ -44,6 +44,26 @@ export function readImageThroughTemplate(field: ImageField, scope: TemplateScope
   const value = written && imageValue(scope, written, field.value.parent);
   if (!value) return withJoin;
   return { ...withJoin, value, parsed: value.dynamic ? undefined : parseImageReference(value.value as string) };
+}
+
+/**
+ * A whole image read from a table by the stack's region (`Image: !FindInMap [Images, !Ref
+ * AWS::Region, Uri]`): each row's image as a document of its own, checked by the image rules
+ * where the row is written, with the row's region as the one it is pulled in (an image from
+ * another region is `image-region-mismatch`, fixed in the row). A row whose key is no catalog
+ * region, or whose value is no string, is left to the rules that read account tables.
+ */
+export function imageTableRows(scope: TemplateScope, field: ImageField, host: HostLanguage): SpecDocument[] {
+  const written = (field.value as RequestNode).dynamic ? intrinsicOf(field.value) : undefined;
+  const call = written && intrinsicCall(written);
+  const table = call?.name === 'Fn::FindInMap' ? regionTable(scope, call.argument) : undefined;
+  if (!table) return [];
+  return table.values.flatMap((row) => {
+    if (row.value.type !== 'string' || row.text === undefined) return [];
+    const image: ImageField = { ...field, value: row.value, parsed: parseImageReference(row.text) };
+    const codeRegion = { region: row.region, origin: `mapping ${table.table}'s row for ${row.region}` };
+    return [{ text: scope.text, root: undefined, parseErrors: [], kind: undefined, images: [image], host, imagesOnly: true, codeRegion }];
+  });
 }
 
 /**
