@@ -18,7 +18,7 @@ import type { RuleSettings } from './rules/ruleCodes';
 import { createRuleContext, nodeRange, type RuleContext } from './rules/ruleContext';
 import { checkScope } from './rules/scopeRule';
 import { checkTags } from './rules/tagRules';
-import { checkTemplateImage } from './rules/templateImageRule';
+import { checkTemplateImage, reportUnsubstituted } from './rules/templateImageRule';
 import { checkYamlSyntax, withoutFindingsOnErrors } from './rules/yamlSyntaxRule';
 import type { RequestNode } from './requestTree';
 import { specImageRegions, type ImageField, type SpecDocument } from './specDocument';
@@ -71,6 +71,11 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     return { findings: suppressed(spec, findings, options, region), region };
   }
   for (const field of spec.images) {
+    if (field.unsubstituted) {
+      // The image holds `${Name}` as written: invalid, and nothing else about it is what was meant.
+      run('invalid-image-reference', reportUnsubstituted, context, field.unsubstituted);
+      continue;
+    }
     const parsed = field.parsed;
     if (!parsed) {
       const template = (field.value as RequestNode).template;

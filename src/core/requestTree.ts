@@ -24,7 +24,7 @@ export interface PlaceholderFacts {
   /** It is the region the request is deployed to (CloudFormation's `AWS::Region`). */
   deploymentRegion?: boolean;
   /** Its value is chosen by the deployment region from a table written in the document (a mapping keyed by `AWS::Region`). */
-  perRegion?: { table: string; values: readonly RegionValue[] };
+  perRegion?: { table: string; /** The table's name where `Mappings` declares it. */ tableKey?: Node; /** The second-level key read from each row (`Account`). */ key?: string; values: readonly RegionValue[] };
 }
 
 /** One row of a table keyed by region: the region key and the value written for it. */
@@ -32,10 +32,10 @@ export interface RegionValue {
   region: string;
   /** The key node (the region as written). */
   key: Node;
-  /** The value node: a string, or a number written as the text it is. */
+  /** The value node: a string, a number written as the text it is, or anything else written there. */
   value: Node;
-  /** The value's text. */
-  text: string;
+  /** The value's text; undefined when it is no literal scalar (a list, a map, `null`, a boolean, a number not written as the text it is). */
+  text: string | undefined;
 }
 
 export interface RequestNodeExtras {

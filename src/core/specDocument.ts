@@ -38,6 +38,11 @@ export interface ImageField {
    * the image (a missing channel) go there, in the step, not on a default other steps share.
    */
   written?: Node;
+  /**
+   * `${Name}` written in a literal part of CloudFormation's `Fn::Join` (which substitutes nothing,
+   * unlike `Fn::Sub`): the image holds that text as written. Each with its source range.
+   */
+  unsubstituted?: readonly { name: string; range: OffsetRange }[];
 }
 
 export interface SpecDocument {

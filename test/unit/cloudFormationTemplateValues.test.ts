@@ -5,9 +5,9 @@
 import * as assert from 'node:assert/strict';
 import { intent } from '../../src/core/edits/editIntent';
 import { applyEdits, type Finding } from '../../src/core/findings';
-import { readYamlDocument } from '../../src/core/hostDocument';
+import { analyzeDocument, readYamlDocument } from '../../src/core/hostDocument';
 import { renderFix } from '../../src/core/renderFix';
-import { codes, only, textAt } from './specTestKit';
+import { analyzeOptions, codes, only, textAt } from './specTestKit';
 import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
 
 /** A YAML template: `head` lines (Parameters, Mappings) then one model whose PrimaryContainer's Image is `image`. */
@@ -227,5 +227,172 @@ describe('CloudFormation: edits through a parameter default', () => {
     const tag = value.indexOf('1.7-1');
     const edited = renderFix({ text, host: 'yaml' }, { title: 'x', intents: [intent.replaceInString(image, tag, value.length, '1.5-1')] })!;
     assert.equal(applyEdits(text, edited.edits), text.replace('sagemaker-xgboost:1.7-1"', 'sagemaker-xgboost:1.5-1"'));
+  });
+});
+
+describe('CloudFormation: malformed accounts in an account table', () => {
+  const table = (rows: string[]) => ['Mappings:', '  XgbRegistry:', ...rows.map((row) => `    ${row}`)];
+
+  it('reports an account that is not 12 digits on its value, with the catalog account as the fix', () => {
+    const text = template(table(['us-east-1: {Account: "683313688378"}', 'us-west-2: {Account: "12345"}']), MAPPED_IMAGE);
+    const finding = only(analyzeYaml(text), 'invalid-account-id');
+    assert.equal(textAt(text, finding), '12345');
+    assert.equal(finding.severity, 'error');
+    assert.equal(finding.message, '"12345" is not an AWS account id (12 digits): mapping XgbRegistry gives it to stacks in us-west-2 as the image\'s registry account, so they cannot pull the image.');
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Use account 246618743249', true]]);
+    assert.equal(applyHostFix(text, finding), text.replace('{Account: "12345"}', '{Account: "246618743249"}'));
+  });
+
+  it('an empty string, a list and numbers not written as their digits: each reported where written', () => {
+    const rows = ['us-east-1: {Account: ""}', 'us-west-2: {Account: [a]}', 'eu-west-1: {Account: 141502667606.0}', 'eu-central-1: {Account: 049221544277}'];
+    const text = template(table(rows), MAPPED_IMAGE);
+    const findings = analyzeYaml(text);
+    assert.deepEqual(findings.map((found) => `${found.code} ${textAt(text, found)}`), ['invalid-account-id ""', 'invalid-account-id [a]', 'invalid-account-id 141502667606.0', 'invalid-account-id 049221544277']);
+    assert.match(findings[0].message, /^"" is not an AWS account id \(12 digits\): mapping XgbRegistry gives it to stacks in us-east-1 /);
+    assert.match(findings[1].message, /^A list is not an AWS account id \(12 digits\): mapping XgbRegistry gives it to stacks in us-west-2 /);
+    assert.match(findings[2].message, /^141502667606\.0 is read as the number 141502667606, not an AWS account id \(12 digits; quote it\): /);
+    assert.match(findings[3].message, /^049221544277 is read as the number 49221544277, not an AWS account id \(12 digits; quote it\): /);
+    // The fix writes a string YAML reads back as one.
+    assert.equal(applyHostFix(text, findings[0]), text.replace('us-east-1: {Account: ""}', 'us-east-1: {Account: "683313688378"}'));
+    assert.equal(applyHostFix(text, findings[2]), text.replace('141502667606.0}', '"141502667606"}'));
+  });
+
+  it('an unquoted account YAML readers read differently (012345670123: octal to YAML 1.1) is not judged', () => {
+    assert.deepEqual(analyzeYaml(template(table(['us-east-1: {Account: 012345670123}']), MAPPED_IMAGE)), []);
+  });
+
+  it('no fix where the catalog names no account: a repository it does not know, or a repository placeholder', () => {
+    const own = template(table(['us-east-1: {Account: "12345"}']), '!Sub ["${A}.dkr.ecr.${AWS::Region}.amazonaws.com/my-team/trainer:1", {A: !FindInMap [XgbRegistry, !Ref AWS::Region, Account]}]');
+    const finding = only(analyzeYaml(own), 'invalid-account-id');
+    assert.equal(textAt(own, finding), '12345');
+    assert.deepEqual(finding.fixes, []);
+    // A repository placeholder: the account is still malformed, with nothing to propose.
+    const anyRepository = template(table(['us-east-1: {Account: "12345"}']), '!Sub ["${A}.dkr.ecr.${AWS::Region}.amazonaws.com/${Repo}:1", {A: !FindInMap [XgbRegistry, !Ref AWS::Region, Account]}]');
+    assert.deepEqual(only(analyzeYaml(anyRepository), 'invalid-account-id').fixes, []);
+  });
+
+  it('JSON: reported on the row and fixed as JSON', () => {
+    const json = JSON.stringify(
+      {
+        Mappings: { Xgb: { 'us-east-1': { Account: '68331368837' } } },
+        Resources: {
+          Model: {
+            Type: 'AWS::SageMaker::Model',
+            Properties: { PrimaryContainer: { Image: { 'Fn::Sub': ['${A}.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1', { A: { 'Fn::FindInMap': ['Xgb', { Ref: 'AWS::Region' }, 'Account'] } }] } } },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const finding = only(analyzeJsonTemplate(json), 'invalid-account-id');
+    assert.equal(textAt(json, finding), '68331368837');
+    assert.equal(applyHostFix(json, finding, undefined, 'json'), json.replace('"68331368837"', '"683313688378"'));
+  });
+});
+
+describe('CloudFormation: ${Name} in a Join item', () => {
+  const JOIN_MESSAGE = 'Fn::Join does not substitute "${Tag}": the image would hold it as written. Write the image with !Sub (Fn::Sub), which does, or make this item !Ref Tag.';
+  const head = ['Parameters:', '  Tag: {Type: String}'];
+
+  it('a literal item "${Tag}" is reported on it, in place of the tag parser\'s complaint; no fix', () => {
+    const text = template(head, '!Join ["", ["683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:", "${Tag}"]]');
+    const finding = only(analyzeYaml(text), 'invalid-image-reference');
+    assert.equal(textAt(text, finding), '${Tag}');
+    assert.equal(finding.message, JOIN_MESSAGE);
+    assert.deepEqual(finding.fixes, []);
+  });
+
+  it('with other items computed, and inside a longer item; a resource attribute gets !GetAtt', () => {
+    const text = template(head, '!Join ["", [!Ref Account, ".dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:${Tag}-${Model.Version}"]]');
+    const findings = analyzeYaml(text);
+    assert.deepEqual(findings.map((found) => `${found.code} ${textAt(text, found)}`), ['invalid-image-reference ${Tag}', 'invalid-image-reference ${Model.Version}']);
+    assert.equal(findings[0].message, JOIN_MESSAGE);
+    assert.match(findings[1].message, /make this item !GetAtt Model\.Version\.$/);
+  });
+
+  it('JSON Fn::Join: reported on the characters inside the quotes', () => {
+    const json = JSON.stringify({ Resources: { Model: { Type: 'AWS::SageMaker::Model', Properties: { PrimaryContainer: { Image: { 'Fn::Join': [':', ['683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost', '${Tag}']] } } } } } });
+    const finding = only(analyzeJsonTemplate(json), 'invalid-image-reference');
+    assert.equal(finding.offset, json.indexOf('${Tag}'));
+    assert.equal(textAt(json, finding), '${Tag}');
+  });
+
+  it('no finding for !Sub, Fn::Sub, or a !Sub item inside a Join', () => {
+    const tagged = (image: string) => template(['Parameters:', '  Tag: {Type: String, Default: "1.7-1"}'], image);
+    assert.deepEqual(analyzeYaml(tagged('!Sub "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:${Tag}"')), []);
+    assert.deepEqual(analyzeYaml(tagged('{"Fn::Sub": "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:${Tag}"}')), []);
+    assert.deepEqual(analyzeYaml(tagged('!Join [":", ["683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost", !Sub "${Tag}"]]')), []);
+  });
+});
+
+describe('CloudFormation: deployed regions without a row in the account table', () => {
+  /** Findings with the template's regions listed, as `--template-region` gives them. */
+  const deployedTo = (text: string, templateRegions: string[]) =>
+    analyzeDocument(readYamlDocument(text), { ...analyzeOptions(), regionInputs: { env: {}, templateRegions, templateRegionsName: '--template-region' } }).findings;
+  const RIGHT_TABLE = ['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    us-west-2: {Account: "246618743249"}'];
+
+  it('names the missing regions on the table, and adds their catalog accounts as the fix', () => {
+    const text = template(RIGHT_TABLE, MAPPED_IMAGE);
+    const finding = only(deployedTo(text, ['us-east-1', 'eu-west-1', 'ap-east-1']), 'mapping-missing-region');
+    assert.equal(textAt(text, finding), 'XgbRegistry');
+    assert.equal(finding.severity, 'error');
+    assert.equal(finding.message, 'Mapping XgbRegistry has no Account for eu-west-1, ap-east-1, where this template is deployed (--template-region): !FindInMap [XgbRegistry, !Ref AWS::Region, Account] fails there, and the stack with it.');
+    assert.equal(finding.fixes[0].title, 'Add eu-west-1: 141502667606, ap-east-1: 651117190479');
+    const fixed = applyHostFix(text, finding);
+    assert.deepEqual(deployedTo(fixed, ['us-east-1', 'eu-west-1', 'ap-east-1']), []);
+    assert.match(fixed, /eu-west-1:\s+Account: "141502667606"/);
+  });
+
+  it('a row without the key counts as missing; no list of regions, or every region listed, says nothing', () => {
+    const text = template([...RIGHT_TABLE, '    eu-west-1: {Other: "141502667606"}'], MAPPED_IMAGE);
+    const finding = only(deployedTo(text, ['eu-west-1']), 'mapping-missing-region');
+    assert.match(finding.message, /^Mapping XgbRegistry has no Account for eu-west-1,/);
+    // The fix adds the key to the row that is there.
+    assert.equal(applyHostFix(text, finding), text.replace('{Other: "141502667606"}', '{Other: "141502667606", Account: "141502667606"}'));
+    assert.deepEqual(analyzeYaml(text), []);
+    assert.deepEqual(deployedTo(text, ['us-east-1', 'us-west-2']), []);
+  });
+
+  it('no fix when the catalog names no account for a missing region', () => {
+    const text = template(['Mappings:', '  Registry:', '    us-east-1: {Account: "123456789012"}'], '!Sub ["${A}.dkr.ecr.${AWS::Region}.amazonaws.com/my-team/trainer:1", {A: !FindInMap [Registry, !Ref AWS::Region, Account]}]');
+    const finding = only(deployedTo(text, ['us-east-1', 'eu-west-1']), 'mapping-missing-region');
+    assert.deepEqual(finding.fixes, []);
+  });
+});
+
+describe('CloudFormation: a whole image read from a table by region', () => {
+  const XGB = 'dkr.ecr.REGION.amazonaws.com/sagemaker-xgboost:1.7-1';
+  const row = (region: string, account: string, imageRegion = region, tag = '1.7-1') => `    ${region}: {Uri: "${account}.${XGB.replace('REGION', imageRegion).replace('1.7-1', tag)}"}`;
+  const IMAGE = '!FindInMap [Images, !Ref AWS::Region, Uri]';
+
+  it('checks each row with the image rules in its own region, reported and fixed in the row', () => {
+    const text = template(['Mappings:', '  Images:', row('us-east-1', '683313688378'), row('eu-west-1', '683313688378', 'us-east-1'), row('us-west-2', '683313688378', 'us-west-2', '1')], IMAGE);
+    const findings = analyzeYaml(text);
+    assert.deepEqual(findings.map((found) => `${found.code} ${textAt(text, found)}`), ['image-region-mismatch us-east-1', 'registry-account-mismatch 683313688378', 'xgboost-unpinned 1']);
+    const [moved, account, unpinned] = findings;
+    assert.equal(moved.offset, nth(text, 'us-east-1', 2), "in the eu-west-1 row's URI");
+    assert.equal(moved.message, "The image is in us-east-1, but the target region is eu-west-1 (from mapping Images's row for eu-west-1); SageMaker pulls images from its own region.");
+    assert.equal(applyHostFix(text, moved), text.replace('eu-west-1: {Uri: "683313688378.dkr.ecr.us-east-1', 'eu-west-1: {Uri: "141502667606.dkr.ecr.eu-west-1'));
+    assert.equal(account.offset, nth(text, '683313688378', 2), 'the us-west-2 row');
+    assert.equal(account.message, 'In us-west-2, SageMaker serves "sagemaker-xgboost" from account 246618743249, not 683313688378.');
+    assert.equal(applyHostFix(text, account), text.replace('us-west-2: {Uri: "683313688378', 'us-west-2: {Uri: "246618743249'));
+    assert.equal(unpinned.offset, text.lastIndexOf(':1"') + 1);
+  });
+
+  it('a right table says nothing, with an explicit region too; rows are reported once however many images read them', () => {
+    const rows = ['Mappings:', '  Images:', row('us-east-1', '683313688378'), row('eu-west-1', '141502667606')];
+    assert.deepEqual(analyzeYaml(template(rows, IMAGE)), []);
+    assert.deepEqual(analyzeYaml(template(rows, IMAGE), { region: 'us-east-1' }), []);
+    const twice = [...rows.slice(0, 3), row('eu-west-1', '683313688378', 'us-east-1'), 'Resources:', '  A:', '    Type: AWS::SageMaker::Model', '    Properties:', `      PrimaryContainer: {Image: ${IMAGE}}`, '  B:', '    Type: AWS::SageMaker::Model', '    Properties:', `      PrimaryContainer: {Image: ${IMAGE}}`, ''].join('\n');
+    assert.deepEqual(codes(analyzeYaml(twice)), ['image-region-mismatch']);
+  });
+
+  it('JSON: an invalid row is invalid-image-reference on it; a table read by another key is not read', () => {
+    const json = (top: unknown) => JSON.stringify({ Mappings: { Images: { 'us-east-1': { Uri: 'not an image' } } }, Resources: { M: { Type: 'AWS::SageMaker::Model', Properties: { PrimaryContainer: { Image: { 'Fn::FindInMap': ['Images', top, 'Uri'] } } } } } }, null, 2);
+    const byRegion = json({ Ref: 'AWS::Region' });
+    const finding = only(analyzeJsonTemplate(byRegion), 'invalid-image-reference');
+    assert.equal(textAt(byRegion, finding), 'not an image');
+    assert.deepEqual(analyzeJsonTemplate(json({ Ref: 'Stage' })), []);
   });
 });

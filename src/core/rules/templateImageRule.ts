@@ -8,7 +8,8 @@
  *   the target region, so nothing is said about it.
  * - A placeholder in the account means the image may be anyone's: no account rule — unless the
  *   host knows it is read from a table by the stack's region (a CloudFormation mapping): each
- *   row's account is then checked in its region, and reported (and fixed) on the row.
+ *   row's account is then checked in its region, and reported (and fixed) on the row
+ *   (accountTableRule.ts).
  * - With a static account, the repository must be one that account serves in the static (or
  *   explicit target) region — `registry-account-mismatch` otherwise. With a region placeholder
  *   in a request deployed to many regions (`anyRegion`: a template), it must serve it in every
@@ -18,13 +19,12 @@
  * hides a tag finding. No fixes on the template's own text: it is the user's program, and what
  * the placeholders hold is unknown; a mapping row is data, and gets one.
  */
-import { closestMatches, isClearNearest } from '../closestMatches';
-import { intent } from '../edits/editIntent';
 import type { OffsetRange } from '../jsonTree';
-import type { PlaceholderFacts, TemplatePart } from '../requestTree';
+import type { TemplatePart } from '../requestTree';
 import type { ImageField } from '../specDocument';
 import { HOLE, hasHole, parseTemplateReference, type TemplateReference } from '../templateReference';
-import { nodeRange, type RuleContext } from './ruleContext';
+import { checkAccountTable } from './accountTableRule';
+import type { RuleContext } from './ruleContext';
 import { LATEST_TAG_MESSAGE, NO_TAG_MESSAGE } from './tagRules';
 import { XGBOOST_FRAMEWORK } from './xgboost';
 
@@ -36,6 +36,18 @@ export function checkTemplateImage(context: RuleContext, field: ImageField, part
   checkTemplateTag(context, field, reference);
 }
 
+/**
+ * `${Name}` written in a literal part of CloudFormation's `Fn::Join` (ImageField.unsubstituted):
+ * Join substitutes nothing, so the image would hold the text itself — not a valid reference.
+ * No fix: turning the Join into a `!Sub` rewrites the user's expression.
+ */
+export function reportUnsubstituted(context: RuleContext, names: NonNullable<ImageField['unsubstituted']>): void {
+  for (const { name, range } of names) {
+    const item = name.includes('.') ? `!GetAtt ${name}` : `!Ref ${name}`;
+    context.report('invalid-image-reference', `Fn::Join does not substitute "\${${name}}": the image would hold it as written. Write the image with !Sub (Fn::Sub), which does, or make this item ${item}.`, range);
+  }
+}
+
 /** The account/region family: unknown-region, else registry-account-mismatch. */
 function checkTemplateRegistry(context: RuleContext, field: ImageField, reference: TemplateReference): void {
   const { ecr } = reference;
@@ -44,15 +56,15 @@ function checkTemplateRegistry(context: RuleContext, field: ImageField, referenc
     context.report('unknown-region', `"${ecr.region}" is not a region with SageMaker registries.`, reference.range(ecr.regionStart, ecr.regionStart + ecr.region.length));
     return;
   }
-  const repository = reference.repository;
-  if (hasHole(repository)) return;
   if (ecr.account === HOLE) {
     const table = reference.factsAt(0)?.perRegion;
     // The table's rows are for the stack's region; a region placeholder of another kind is unknown.
     const deployed = ecr.region === HOLE && reference.factsAt(ecr.regionStart)?.deploymentRegion === true;
-    if (table && (ecr.region !== HOLE || deployed)) checkRegionTable(context, reference, table, ecr.region !== HOLE ? ecr.region : undefined);
+    if (table) checkAccountTable(context, reference, table, ecr.region !== HOLE ? ecr.region : undefined, ecr.region !== HOLE || deployed);
     return;
   }
+  const repository = reference.repository;
+  if (hasHole(repository)) return;
   if (!context.catalog.isAwsAccount(ecr.account)) return;
   // A reference outside a request (a Dockerfile's FROM) may be pulled anywhere: no target region stands in for it.
   const region = ecr.region !== HOLE ? ecr.region : context.region.explicit && field.usage !== 'reference' ? context.region.region : undefined;
@@ -67,54 +79,6 @@ function checkTemplateRegistry(context: RuleContext, field: ImageField, referenc
   const listed = context.region.regions;
   if (listed) checkListedRegions(context, ecr.account, repository, reference.range(0, 12), listed, context.region.settingName ?? 'templateRegions');
   else checkEveryRegion(context, ecr.account, repository, reference.range(0, 12));
-}
-
-/** Mapping rows already reported for this request (several images may read one mapping). */
-const reportedRows = new WeakMap<RuleContext, Set<string>>();
-
-/**
- * An account read from a table by the stack's region (`!FindInMap [Table, !Ref AWS::Region,
- * Key]`): each row's account must serve the repository in that row's region (or in the image's
- * own static region), as a literal account must. Reported on the row's value, with the fix
- * written there; every row is checked, whatever the target region: the table says what each
- * region gets. A row whose key is no region (`eu-west-9`) is never read: unknown-region, as
- * for a static region in a template.
- */
-function checkRegionTable(context: RuleContext, reference: TemplateReference, table: NonNullable<PlaceholderFacts['perRegion']>, staticRegion: string | undefined): void {
-  const { catalog } = context;
-  const repository = reference.repository;
-  let reported = reportedRows.get(context);
-  if (!reported) reportedRows.set(context, (reported = new Set()));
-  const keys = table.values.map((row) => row.region);
-  for (const row of table.values) {
-    const once = `${row.value.offset}:${repository}`;
-    if (reported.has(once)) continue;
-    reported.add(once);
-    if (!catalog.region(row.region)) {
-      const suggestions = closestMatches(row.region, catalog.regions().map((known) => known.name).filter((name) => !keys.includes(name)), 3);
-      context.report(
-        'unknown-region',
-        `"${row.region}" is not a region with SageMaker registries: mapping ${table.table}'s row for it is never read for a stack's region.`,
-        nodeRange(row.key),
-        // Equally near regions (`eu-wset-1`: eu-west-2, eu-west-3) are a guess: none preferred.
-        suggestions.map((name, index) => ({ title: `Change the region to ${name}`, intents: [intent.renameMember(row.key, name)], preferred: index === 0 && isClearNearest(row.region, suggestions) })),
-      );
-      continue;
-    }
-    const region = staticRegion ?? row.region;
-    if (!/^\d{12}$/.test(row.text) || !catalog.isAwsAccount(row.text)) continue;
-    const expected = catalog.accountsForRepository(repository, region);
-    if (expected.length === 0 || expected.includes(row.text)) continue;
-    const tagImage = reference.tag !== undefined && !hasHole(reference.tag) ? catalog.findImage(repository, reference.tag, region) : undefined;
-    const preferred = tagImage ? catalog.accountFor(tagImage, region) : undefined;
-    const ordered = preferred ? [preferred, ...expected.filter((other) => other !== preferred)] : expected;
-    context.report(
-      'registry-account-mismatch',
-      `In ${region}, SageMaker serves "${repository}" from account ${ordered[0]}, not ${row.text}: mapping ${table.table} gives this account to stacks in ${row.region}.`,
-      nodeRange(row.value),
-      ordered.map((right, index) => ({ title: `Use account ${right}`, intents: [intent.replaceValue(row.value, right)], preferred: index === 0 })),
-    );
-  }
 }
 
 /** The tag family: xgboost-unpinned, else latest-tag; only on a static tag (or a static end without one). */

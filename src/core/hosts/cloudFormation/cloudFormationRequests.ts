@@ -3,7 +3,8 @@
  * properties are API requests — `AWS::SageMaker::Model` (CreateModel), `…::EndpointConfig`,
  * `…::Endpoint` and `…::ProcessingJob` — each yielded as that request, with intrinsic functions
  * dynamic (intrinsics.ts) — their images read through the template's `Parameters` defaults and
- * `Mappings` by region (templateImages.ts). Their property names are the API's members; where a resource has
+ * `Mappings` by region (templateImages.ts; a whole image read by region also yields each row as an
+ * image of its own, checked in its row's region). Their property names are the API's members; where a resource has
  * properties of its own (`RetainAllVariantProperties`, …) the request rules say nothing, since
  * CloudFormation validates the resource as a whole (cfn-lint does too): the requests are
  * `valuesOnly` — no missing or unknown members, no limits (some differ from the API's), numbers
@@ -18,7 +19,7 @@ import { memberValue, stringValue } from '../../jsonTree';
 import { findImageFields, type HostLanguage, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { intrinsicView, type IfChoice } from './intrinsics';
-import { readImageThroughTemplate } from './templateImages';
+import { imageTableRows, readImageThroughTemplate } from './templateImages';
 import { templateScope } from './templateScope';
 
 /** Resource types whose `Properties` are a SageMaker request. */
@@ -79,6 +80,7 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
       // Images are read through the template's parameters and mappings (templateImages.ts).
       const images = findImageFields(kind, view.root).map((field) => readImageThroughTemplate(field, scope));
       requests.push({ text, root: view.root, parseErrors: [], kind, images, host, valuesOnly: true, anyRegion: true });
+      for (const field of images) requests.push(...imageTableRows(scope, field, host));
       if (!view.hasConditions) break;
     }
   }

@@ -17,7 +17,7 @@ import { intent, type HostIntent } from '../../edits/editIntent';
 import { parseImageReference } from '../../imageReference';
 import { memberValue, stringValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
 import type { PlaceholderFacts, RequestNode, Substitution, TemplatePart } from '../../requestTree';
-import type { ImageField } from '../../specDocument';
+import type { HostLanguage, ImageField, SpecDocument } from '../../specDocument';
 import { intrinsicCall, intrinsicOf, subTokens } from './intrinsics';
 import { regionTable, scalarText, type ParameterDefault, type TemplateScope } from './templateScope';
 
@@ -39,9 +39,47 @@ const REPLACED_BY = 'a parameter value given at deployment';
  */
 export function readImageThroughTemplate(field: ImageField, scope: TemplateScope): ImageField {
   const written = (field.value as RequestNode).dynamic ? intrinsicOf(field.value) : undefined;
+  const unsubstituted = written ? joinedNames(scope.text, written) : [];
+  const withJoin = unsubstituted.length > 0 ? { ...field, unsubstituted } : field;
   const value = written && imageValue(scope, written, field.value.parent);
-  if (!value) return field;
-  return { ...field, value, parsed: value.dynamic ? undefined : parseImageReference(value.value as string) };
+  if (!value) return withJoin;
+  return { ...withJoin, value, parsed: value.dynamic ? undefined : parseImageReference(value.value as string) };
+}
+
+/**
+ * A whole image read from a table by the stack's region (`Image: !FindInMap [Images, !Ref
+ * AWS::Region, Uri]`): each row's image as a document of its own, checked by the image rules
+ * where the row is written, with the row's region as the one it is pulled in (an image from
+ * another region is `image-region-mismatch`, fixed in the row). A row whose key is no catalog
+ * region, or whose value is no string, is left to the rules that read account tables.
+ */
+export function imageTableRows(scope: TemplateScope, field: ImageField, host: HostLanguage): SpecDocument[] {
+  const written = (field.value as RequestNode).dynamic ? intrinsicOf(field.value) : undefined;
+  const call = written && intrinsicCall(written);
+  const table = call?.name === 'Fn::FindInMap' ? regionTable(scope, call.argument) : undefined;
+  if (!table) return [];
+  return table.values.flatMap((row) => {
+    if (row.value.type !== 'string' || row.text === undefined) return [];
+    const image: ImageField = { ...field, value: row.value, parsed: parseImageReference(row.text) };
+    const codeRegion = { region: row.region, origin: `mapping ${table.table}'s row for ${row.region}` };
+    return [{ text: scope.text, root: undefined, parseErrors: [], kind: undefined, images: [image], host, imagesOnly: true, codeRegion }];
+  });
+}
+
+/**
+ * Every `${Name}` in a literal item of `written` when it is an `Fn::Join`: Join writes its items
+ * as they are, so the name is never filled in (only `Fn::Sub` substitutes). An item that is
+ * itself a `!Sub` is a value, and substituted.
+ */
+function joinedNames(text: string, written: Node): { name: string; range: OffsetRange }[] {
+  const call = intrinsicCall(written);
+  const list = call?.name === 'Fn::Join' && call.argument?.type === 'array' ? call.argument.children?.[1] : undefined;
+  if (list?.type !== 'array') return [];
+  return (list.children ?? []).flatMap((item) => {
+    if (item.type !== 'string' || typeof item.value !== 'string' || !item.value.includes('${')) return [];
+    const offsetOf = valueOffsetMapper(text, item);
+    return subTokens(item.value).flatMap((token) => (token.kind === 'name' ? [{ name: token.name, range: { offset: offsetOf(token.start), length: offsetOf(token.end) - offsetOf(token.start) } }] : []));
+  });
 }
 
 class Pieces {
@@ -144,8 +182,8 @@ function valuePieces(scope: TemplateScope, value: Node, range: OffsetRange, piec
   if (call?.name === 'Fn::FindInMap') {
     const table = regionTable(scope, call.argument);
     if (table) {
-      const rows = table.values.map((row) => `${row.region}: ${row.text}`).join(', ');
-      return pieces.placeholder(range, { description: `mapping ${table.table}'s ${table.key} for the stack's region (${rows || 'no rows'})`, perRegion: { table: table.table, values: table.values } });
+      const rows = table.values.map((row) => `${row.region}: ${row.text ?? '(not a string)'}`).join(', ');
+      return pieces.placeholder(range, { description: `mapping ${table.table}'s ${table.key} for the stack's region (${rows || 'no rows'})`, perRegion: { table: table.table, tableKey: table.tableKey, key: table.key, values: table.values } });
     }
     const tableName = call.argument?.type === 'array' ? stringValue(call.argument.children?.[0]) : undefined;
     return pieces.placeholder(range, { description: tableName !== undefined ? `a value of mapping ${tableName}` : 'a mapping value' });

@@ -11,7 +11,7 @@
  *   each row (its key a region, or meant to be one) with its `Key` value is known.
  */
 import type { Node } from 'jsonc-parser';
-import { memberValue, stringValue } from '../../jsonTree';
+import { keyOfValue, memberValue, stringValue } from '../../jsonTree';
 import type { RegionValue } from '../../requestTree';
 import { intrinsicCall } from './intrinsics';
 
@@ -79,14 +79,17 @@ export function scalarText(text: string, node: Node): string | undefined {
 /** A `!FindInMap` whose top-level key is the deployment region: its table and every row's value. */
 export interface RegionTable {
   table: string;
+  /** The table's name node in `Mappings`. */
+  tableKey: Node;
   key: string;
   values: RegionValue[];
 }
 
 /**
  * The table `argument` (of `Fn::FindInMap`) reads when its top-level key is `!Ref AWS::Region`
- * and the table and second-level key are literal; undefined otherwise. Rows whose value is not
- * a literal scalar are left out.
+ * and the table and second-level key are literal; undefined otherwise. A row without the key is
+ * left out (FindInMap fails for that region); one whose value is no literal scalar is kept with
+ * no text, for the rules to report.
  */
 export function regionTable(scope: TemplateScope, argument: Node | undefined): RegionTable | undefined {
   if (argument?.type !== 'array' || argument.children?.length !== 3) return undefined;
@@ -97,13 +100,13 @@ export function regionTable(scope: TemplateScope, argument: Node | undefined): R
   if (table === undefined || key === undefined || intrinsicCall(tableName) || intrinsicCall(secondKey)) return undefined;
   if (reference?.name !== 'Ref' || stringValue(reference.argument) !== 'AWS::Region') return undefined;
   const rows = memberValue(scope.mappings, table);
-  if (rows?.type !== 'object') return undefined;
+  const tableKey = rows && keyOfValue(rows);
+  if (rows?.type !== 'object' || !tableKey) return undefined;
   const values: RegionValue[] = [];
   for (const property of rows.children ?? []) {
     const [region, row] = property.children ?? [];
     const value = memberValue(row, key);
-    const written = value && scalarText(scope.text, value);
-    if (typeof region?.value === 'string' && value && written !== undefined) values.push({ region: region.value, key: region, value, text: written });
+    if (typeof region?.value === 'string' && value) values.push({ region: region.value, key: region, value, text: scalarText(scope.text, value) });
   }
-  return { table, key, values };
+  return { table, tableKey, key, values };
 }
