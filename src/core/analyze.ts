@@ -8,8 +8,10 @@ import type { LiveLookup } from './registry/liveLookup';
 import { chosenRegion, implicitRegion, resolveProfile, resolveRegion, templateRegion, type RegionInputs, type ResolvedRegion } from './region';
 import { imageOccurrence } from './rules/imageOccurrence';
 import { checkAlgorithms } from './rules/algorithm/algorithmRules';
+import { checkIntegrationAction } from './rules/integrationActionRule';
 import { checkIntegrationPattern } from './rules/integrationPatternRule';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
+import { checkQueryLanguage } from './rules/queryLanguageRule';
 import { checkLiveTag } from './rules/liveTagRule';
 import { checkRegistry } from './rules/registryRules';
 import { checkRepositoryAccess } from './rules/repositoryAccessRules';
@@ -62,9 +64,17 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   const region = regionForSpec(spec, options.regionInputs);
   const context = createRuleContext(spec, options.catalog, region, options.rules, findings);
   const run = ruleRunner(findings, options.onInternalError);
-  // A workflow or template whose errors hid its requests carries them in a request without a kind.
-  if (spec.kind || options.forcedSpec || spec.hidRequests) run('invalid-json', checkJsonSyntax, context);
+  // A workflow or template whose errors hid its requests carries them in a request without a kind;
+  // so does a workflow's first task, whether or not it is a request of ours.
+  if (spec.kind || options.forcedSpec || spec.hidRequests || spec.embedding) run('invalid-json', checkJsonSyntax, context);
   if (spec.syntaxErrors) run('invalid-yaml', checkYamlSyntax, context);
+  // A task's Resource and keys are checked even when its action is unknown (a task of no kind).
+  const integration = spec.embedding?.integration;
+  if (integration) {
+    run('unknown-integration-action', checkIntegrationAction, context, integration);
+    run('unsupported-integration-pattern', checkIntegrationPattern, context, integration);
+  }
+  if (spec.embedding?.misplacedRequest) run('query-language-mismatch', checkQueryLanguage, context, spec.embedding.misplacedRequest);
   if (!spec.kind && !spec.imagesOnly) {
     // A document that did not parse whole may have lost the members that tell its kind.
     if (options.forcedSpec && spec.tooDeepAt === undefined && !spec.incomplete) run('unknown-spec-kind', reportUnknownKind, context, spec);
@@ -99,8 +109,6 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     const algorithms = options.algorithms;
     if (algorithms) run('algorithms', checkAlgorithms, context, algorithms, options.instanceGpus);
   }
-  const integration = spec.embedding?.integration;
-  if (integration) run('unsupported-integration-pattern', checkIntegrationPattern, context, integration);
   if (spec.embedding?.notes.length) noteStandIns(findings, spec.embedding.notes);
   const kept = spec.syntaxErrors ? withoutFindingsOnErrors(findings, spec.syntaxErrors) : findings;
   return { findings: suppressed(spec, kept, options, region), region };

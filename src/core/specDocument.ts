@@ -173,6 +173,46 @@ export interface TaskIntegration {
    * has no literal value): where `.pattern` lies in the document. No fix is offered there.
    */
   patternRange?: { offset: number; length: number };
+  /**
+   * Set when the action as written is none the integration has (`createTraningJob`): Step
+   * Functions rejects the state machine. `action` is then `readAs` when there is one, else the
+   * action as written.
+   */
+  unknownAction?: UnknownAction;
+}
+
+/** An integration action that does not exist (see TaskIntegration.unknownAction). */
+export interface UnknownAction {
+  /** The action as written. */
+  written: string;
+  /** Index into the Resource's value where it begins. */
+  start: number;
+  /** The integration's actions nearest to it, nearest first. */
+  nearest: readonly string[];
+  /** True when the first of `nearest` is a clear correction (isClearNearest). */
+  clear: boolean;
+  /** The clear correction when it is one of our Create actions: the task is checked as its request. */
+  readAs?: string;
+  /** For a template's Resource: where the action lies in the document (no fix is offered there). */
+  range?: OffsetRange;
+}
+
+/**
+ * A task's request written under the other query language's key: `Parameters` in a JSONata
+ * state, `Arguments` in a JSONPath one. Step Functions rejects the definition; the block is still
+ * checked, read in the language its key belongs to (what its writer wrote it in).
+ */
+export interface MisplacedRequest {
+  /** The key as written. */
+  key: Node;
+  /** The state's query language (its own `QueryLanguage`, else the state machine's, else JSONPath). */
+  stateLanguage: 'JSONPath' | 'JSONata';
+  /** The key that language takes. */
+  expectedKey: 'Parameters' | 'Arguments';
+  /** True when the block reads the same in both languages (an object with no `.$` key and no expression in it): renaming its key is the whole fix. */
+  readsAlike: boolean;
+  /** True when the state has `expectedKey` too (renaming would write it twice). */
+  expectedPresent: boolean;
 }
 
 /**
@@ -200,8 +240,9 @@ export interface Embedding {
   integration?: TaskIntegration;
   /**
    * How the host reads a string it sends as text that looks like one of its expressions (a Step
-   * Functions `$.x` without the key's `.$`): undefined for other strings. The rules then prefer no
-   * fix that rewrites its characters, and say what was meant.
+   * Functions `$.x` without the key's `.$`): undefined for other strings. Every finding on such a
+   * value says what was meant, and prefers no fix that writes a constant in its place
+   * (rules/literalExpressionFindings.ts).
    */
   literalExpression?: (value: string) => LiteralExpression | undefined;
   /**
@@ -211,6 +252,8 @@ export interface Embedding {
    * the key's value was meant computed.
    */
   unknownKeyNote?: (key: string) => string | undefined;
+  /** For a Step Functions task: its request under the other query language's key. */
+  misplacedRequest?: MisplacedRequest;
 }
 
 /** A host's reading of a literal that looks like an expression (see Embedding.literalExpression). */

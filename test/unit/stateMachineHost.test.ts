@@ -157,11 +157,12 @@ describe('Step Functions host', () => {
     const endpoint = (parameters: Record<string, unknown>, top: Record<string, unknown> = {}, language?: string) =>
       machine({ Resource: 'arn:aws:states:::sagemaker:createEndpoint', ...(language ? { QueryLanguage: language } : {}), [language === 'JSONata' ? 'Arguments' : 'Parameters']: parameters }, top);
 
-    it('says so, prefers no character replacement, and offers naming the key "Name.$" in a JSONPath state', () => {
+    it('says so, prefers naming the key "Name.$" in a JSONPath state over any character replacement, and fix-all applies neither', () => {
       const text = endpoint({ EndpointName: "States.Format('ep-{}', $.name)", EndpointConfigName: 'config' });
       const finding = only(analyzeWorkflow(text), 'pattern-mismatch');
       assert.match(finding.message, /It reads as a JSONPath expression sent as text: a key ending in "\.\$" has Step Functions compute it\.$/);
-      assert.equal(finding.fixes.some((fix) => fix.preferred), false);
+      assert.deepEqual(finding.fixes.filter((fix) => fix.preferred).map((fix) => [fix.title, fix.changesBehaviour]), [['Name the key "EndpointName.$" (a JSONPath value)', true]]);
+      assert.equal(unambiguousFix(finding), undefined);
       assert.equal(applyWorkflowFix(text, finding, 'Name the key "EndpointName.$" (a JSONPath value)'), text.replace('"EndpointName":', '"EndpointName.$":'));
       const jsonata = only(analyzeWorkflow(endpoint({ EndpointName: 'ep', EndpointConfigName: '{% $states.input.cfg %}' })), 'pattern-mismatch');
       assert.match(jsonata.message, /a JSONata expression, which this JSONPath state sends as text/);

@@ -267,18 +267,13 @@ class ModelValidator {
     // A map key replaced by another key of the map would be there twice (`MY-VAR` → `MY_VAR` beside `MY_VAR`).
     const keyTaken = replacement !== undefined && map !== undefined && this.keysOf(map).has(replacement);
     const replaced = keyTaken ? undefined : replacement;
-    // An expression written as a literal (a Step Functions `.$` or `{% %}` forgotten): the user
-    // meant it computed, so replacing its characters would fix the wrong thing.
-    const literal = this.context.spec.embedding?.literalExpression?.(value);
     // On a map key the fix gives a name: fix-all gives it once per map and round (`A-B` and `A.B` both become `A_B`).
+    // (A value meant computed, a Step Functions `.$` forgotten, is read again where every finding is: literalExpressionFindings.ts.)
     const givesName = map !== undefined && replaced !== undefined ? { givesName: { within: map, name: replaced } } : {};
-    const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: literal === undefined, ...givesName }] : [];
-    const key = literal?.namesKey ? keyOfValue(node) : undefined;
-    if (key) fixes.unshift({ title: `Name the key "${clip(name)}.$" (a JSONPath value)`, intents: [intent.renameMember(key, `${key.value}.$`)], preferred: false, changesBehaviour: true });
+    const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: true, ...givesName }] : [];
     const words = patternInWords(shape);
-    const hint = literal ? ` ${literal.note}` : '';
     const taken = keyTaken ? ` "${clip(replacement!)}", its nearest valid form, is a key of this map already.` : '';
-    const message = (words ? `${name} must be ${words}.` : `${name} must match the pattern \`${source}\` as a whole.`) + taken + hint;
+    const message = (words ? `${name} must be ${words}.` : `${name} must match the pattern \`${source}\` as a whole.`) + taken;
     this.report('pattern-mismatch', message, nodeRange(node), fixes);
   }
 

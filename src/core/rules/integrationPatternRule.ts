@@ -20,7 +20,8 @@ const JOB_ACTIONS = new Set(['createTrainingJob', 'createProcessingJob', 'create
 
 export function checkIntegrationPattern(context: RuleContext, integration: TaskIntegration): void {
   const { form, action, pattern, patternStart, resource } = integration;
-  if (pattern === '') return;
+  // An action that does not exist, read as none of ours: its own finding says so; no pattern is judged for it.
+  if (pattern === '' || (integration.unknownAction && !integration.unknownAction.readAs)) return;
   const job = JOB_ACTIONS.has(action);
   const supported = form === 'optimized' ? pattern === 'sync' && job : pattern === 'waitForTaskToken';
   if (supported) return;

@@ -9,6 +9,7 @@ import type { OffsetRange } from '../jsonTree';
 import type { ResolvedRegion } from '../region';
 import { contentRange } from '../requestTree';
 import type { SpecDocument } from '../specDocument';
+import { asLiteralExpression } from './literalExpressionFindings';
 import { effectiveSeverity, RULE_CODES, type RuleCode, type RuleSettings } from './ruleCodes';
 
 export interface RuleContext {
@@ -60,7 +61,10 @@ class FindingCollector implements RuleContext {
     const textLength = this.spec.text.length;
     const offset = range.offset < 0 ? 0 : range.offset > textLength ? textLength : range.offset;
     const length = range.length < 0 ? 0 : Math.min(range.length, textLength - offset);
-    this.findings.push({ code, message, severity, offset, length, fixes });
+    // A value meant computed (a Step Functions `.$` forgotten): said so, and its constant fixes not preferred, whichever rule found it.
+    const literal = asLiteralExpression(this.spec, message, { offset, length }, fixes);
+    if (literal) this.findings.push({ code, message: literal.message, severity, offset, length, fixes: literal.fixes });
+    else this.findings.push({ code, message, severity, offset, length, fixes });
   }
 }
 

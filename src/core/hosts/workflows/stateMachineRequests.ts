@@ -7,8 +7,13 @@
  * Both integrations take the API's own (PascalCase) member names. States are searched through
  * `Parallel` branches and `Map` processors (`ItemProcessor`, and the older `Iterator`).
  *
+ * A misspelt action (`createTraningJob`, see misspeltAction) yields the task too, with
+ * `integration.unknownAction` set: as the corrected action's request when the correction is
+ * clear, else as a request of no kind (only its Resource is checked).
+ *
  * Dynamic values come from the query language (`QueryLanguage` at the top, or per state;
- * JSONPath when unset):
+ * JSONPath when unset). A request under the other language's key (`Parameters` in a JSONata
+ * state) is read in its key's language (`embedding.misplacedRequest` tells the rule). Dynamic in:
  * - JSONPath: a key written `"Name.$"` is the member `Name`, present, with a value computed from
  *   the state's input (its key node gets `value` `Name` and a `content` range without the
  *   suffix, so findings and renames leave the `.$` alone);
@@ -18,9 +23,10 @@
  * (a YAML or CloudFormation host passes its own tree of that shape), annotated in place.
  */
 import { getNodePath, type Node } from 'jsonc-parser';
+import { closestMatches, editDistance, isClearNearest } from '../../closestMatches';
 import { memberValue, stringValue } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
-import { findImageFields, type HostLanguage, type LiteralExpression, type SpecDocument, type TaskIntegration } from '../../specDocument';
+import { findImageFields, type HostLanguage, type LiteralExpression, type MisplacedRequest, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 
 /** The integrations' action names (camelCase, as the Resource writes them) for our request kinds. */
@@ -33,6 +39,19 @@ export const STATE_MACHINE_ACTIONS: Readonly<Record<string, SpecKind>> = {
   createTransformJob: 'CreateTransformJob',
   createHyperParameterTuningJob: 'CreateHyperParameterTuningJob',
 };
+
+/**
+ * Every action of the optimized SageMaker integration (`states:::sagemaker:<action>`), as Step
+ * Functions lists them: ours, a labeling job and an endpoint update. Any other is rejected.
+ */
+const OPTIMIZED_ACTIONS: readonly string[] = [...Object.keys(STATE_MACHINE_ACTIONS), 'createLabelingJob', 'updateEndpoint'];
+
+/**
+ * The SDK integration takes every SageMaker API action, so only a near miss of one of ours is
+ * read as a misspelling: at most this many edits (case aside). Every real action is farther from
+ * each of ours (`updateEndpoint` and `updateTrainingJob` are three away).
+ */
+const SDK_NEAR_MISS = 2;
 
 export type QueryLanguage = 'JSONPath' | 'JSONata';
 
@@ -64,15 +83,38 @@ export function readTaskResource(resource: Node | undefined): TaskIntegration | 
   const value = stringValue(resource);
   if (value === undefined) return undefined;
   const match = RESOURCE.exec(value);
-  if (!match || !Object.hasOwn(STATE_MACHINE_ACTIONS, match[2])) return undefined;
+  if (!match) return undefined;
+  const form = match[1] === 'sagemaker' ? 'optimized' : 'aws-sdk';
+  const written = match[2];
   const pattern = match[3] ?? '';
-  return {
-    resource: resource!,
-    form: match[1] === 'sagemaker' ? 'optimized' : 'aws-sdk',
-    action: match[2],
-    pattern,
-    patternStart: match[3] === undefined ? value.length : value.length - pattern.length - 1,
-  };
+  const patternStart = match[3] === undefined ? value.length : value.length - pattern.length - 1;
+  if (Object.hasOwn(STATE_MACHINE_ACTIONS, written)) return { resource: resource!, form, action: written, pattern, patternStart };
+  const unknownAction = misspeltAction(form, written, patternStart - written.length);
+  if (!unknownAction) return undefined;
+  return { resource: resource!, form, action: unknownAction.readAs ?? written, pattern, patternStart, unknownAction };
+}
+
+/**
+ * An action the integration does not have, read as a misspelling: any such action of the
+ * optimized integration (its actions are a known list), and of the SDK integration only a near
+ * miss of one of our Create actions (it takes any SageMaker API action). Undefined for an action
+ * that exists, or an SDK action of another API. `start`: where it begins in the Resource's value.
+ */
+function misspeltAction(form: TaskIntegration['form'], written: string, start: number): UnknownAction | undefined {
+  if (form === 'optimized') {
+    if (OPTIMIZED_ACTIONS.includes(written)) return undefined;
+    const nearest = closestMatches(written, OPTIMIZED_ACTIONS, 3);
+    return withReading({ written, start, nearest, clear: isClearNearest(written, nearest) });
+  }
+  const nearest = closestMatches(written, Object.keys(STATE_MACHINE_ACTIONS), 3);
+  if (nearest.length === 0 || editDistance(written.toLowerCase(), nearest[0].toLowerCase(), SDK_NEAR_MISS) > SDK_NEAR_MISS || !isClearNearest(written, nearest)) return undefined;
+  return withReading({ written, start, nearest: [nearest[0]], clear: true });
+}
+
+/** The action the task is checked as: the clear correction, when it is one of ours. */
+function withReading(action: UnknownAction): UnknownAction {
+  const correction = action.clear ? action.nearest[0] : undefined;
+  return correction !== undefined && Object.hasOwn(STATE_MACHINE_ACTIONS, correction) ? { ...action, readAs: correction } : action;
 }
 
 /** `arn:` + partition placeholder + static rest: the integration, with the pattern's source range. */
@@ -84,9 +126,13 @@ function readTemplateResource(resource: Node): TaskIntegration | undefined {
   // Any partition's name stands in for the placeholder: the integrations are the same in each.
   const integration = readTaskResource({ type: 'string', offset: resource.offset, length: resource.length, value: `arn:aws${rest.value}` });
   if (!integration) return undefined;
-  const start = integration.patternStart - 'arn:aws'.length;
-  const end = rest.value.length;
-  return { ...integration, resource, patternRange: { offset: rest.offsets[start], length: rest.offsets[end] - rest.offsets[start] } };
+  const inRest = (index: number) => rest.offsets[index - 'arn:aws'.length];
+  const end = rest.offsets[rest.value.length];
+  const patternRange = { offset: inRest(integration.patternStart), length: end - inRest(integration.patternStart) };
+  const unknown = integration.unknownAction;
+  if (!unknown) return { ...integration, resource, patternRange };
+  const actionRange = { offset: inRest(unknown.start), length: inRest(unknown.start + unknown.written.length) - inRest(unknown.start) };
+  return { ...integration, resource, patternRange, unknownAction: { ...unknown, range: actionRange } };
 }
 
 /**
@@ -199,14 +245,24 @@ function queryLanguageOf(node: Node | undefined): QueryLanguage | undefined {
   return value === 'JSONata' || value === 'JSONPath' ? value : undefined;
 }
 
+/**
+ * The request of a SageMaker task. An action that does not exist without a clear correction
+ * yields a request of no kind (only its Resource is checked). A block under the other language's
+ * key (`Parameters` in a JSONata state) is the request all the same, read in its key's language.
+ */
 function taskRequest(text: string, state: StateMembers, name: string, statePath: readonly (string | number)[], language: QueryLanguage, host: HostLanguage, dollarKeys: readonly Node[] | undefined): SpecDocument | undefined {
   const integration = readTaskResource(state.resource);
   if (!integration) return undefined;
-  const kind = STATE_MACHINE_ACTIONS[integration.action];
-  const written = language === 'JSONata' ? state.arguments : state.parameters;
-  const args = written?.type === 'object' ? written : undefined;
+  const kind: SpecKind | undefined = Object.hasOwn(STATE_MACHINE_ACTIONS, integration.action) ? STATE_MACHINE_ACTIONS[integration.action] : undefined;
+  const own = language === 'JSONata' ? state.arguments : state.parameters;
+  const other = language === 'JSONata' ? state.parameters : state.arguments;
+  const misplaced = other && misplacedRequest(other, language, own !== undefined);
+  // What the writer wrote the request in: its key's language (the state's, unless only the other key is there).
+  const blockLanguage: QueryLanguage = own === undefined && other !== undefined ? (language === 'JSONata' ? 'JSONPath' : 'JSONata') : language;
+  const written = own ?? other;
+  const args = kind && written?.type === 'object' ? written : undefined;
   if (args) {
-    if (language === 'JSONata') markJsonataExpressions(args);
+    if (blockLanguage === 'JSONata') markJsonataExpressions(args);
     else if (dollarKeys) markCollectedPathKeys(text, args, dollarKeys);
     else markPathKeys(text, args);
   }
@@ -215,20 +271,52 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
     root: args,
     parseErrors: [],
     kind,
-    images: args ? findImageFields(kind, args) : [],
+    images: args ? findImageFields(kind!, args) : [],
     host,
     embedding: {
       container: 'state-machine-task',
       name,
       path: args ? [...statePath, keyOf(args)] : [],
       suppliedMembers: NONE_SUPPLIED,
-      pathKeys: language === 'JSONPath',
+      pathKeys: blockLanguage === 'JSONPath',
       notes: [],
       integration,
-      literalExpression: language === 'JSONPath' ? readAsJsonPathLiteral : readAsJsonataLiteral,
-      ...(language === 'JSONata' && { unknownKeyNote: jsonPathKeyInJsonataState }),
+      literalExpression: blockLanguage === 'JSONPath' ? readAsJsonPathLiteral : readAsJsonataLiteral,
+      ...(blockLanguage === 'JSONata' && { unknownKeyNote: jsonPathKeyInJsonataState }),
+      ...(misplaced && { misplacedRequest: misplaced }),
     },
   };
+}
+
+/** `block` (a `Parameters` or `Arguments` value) under the key `language` does not take. Read before its keys are marked. */
+function misplacedRequest(block: Node, language: QueryLanguage, expectedPresent: boolean): MisplacedRequest | undefined {
+  const key = block.parent?.children?.[0];
+  if (!key) return undefined;
+  return { key, stateLanguage: language, expectedKey: language === 'JSONata' ? 'Arguments' : 'Parameters', readsAlike: readsAlike(block), expectedPresent };
+}
+
+/**
+ * True when `block` is an object that sends the same request in either query language: no key
+ * ends in `.$` and no string is an expression of either (`$.x`, `States.…(…)`, `{% … %}`).
+ */
+function readsAlike(block: Node): boolean {
+  if (block.type !== 'object') return false;
+  const stack: Node[] = [block];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'string') {
+      if (typeof current.value === 'string' && (JSONATA_EXPRESSION.test(current.value) || JSONPATH_EXPRESSION.test(current.value))) return false;
+    } else if (current.type === 'object') {
+      for (const property of current.children ?? []) {
+        const key = property.children?.[0]?.value;
+        if (typeof key === 'string' && key.endsWith('.$')) return false;
+        if (property.children?.[1]) stack.push(property.children[1]);
+      }
+    } else if (current.type === 'array') {
+      for (const item of current.children ?? []) stack.push(item);
+    }
+  }
+  return true;
 }
 
 /** The key naming `value` in its object (`Parameters`, `Branches`, `ItemProcessor`), as written. */

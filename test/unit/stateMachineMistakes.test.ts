@@ -1,0 +1,295 @@
+// What a fresh user of the Step Functions host got wrong, and what they now see: a value meant
+// computed whose key lost its ".$" (every rule's finding says so, and no constant is preferred in
+// its place), a request under the other query language's key, and a misspelt integration action.
+// The fixtures in test/fixtures/step-functions are that user's files.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
+import { applyPreferredFixes, unambiguousFix } from '../../src/core/fixAll';
+import type { Finding } from '../../src/core/findings';
+import { analyzeDocument } from '../../src/core/hostDocument';
+import { analyzeOptions, codes, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
+import { analyzeWorkflow, applyWorkflowFix } from './workflowTestKit';
+import { analyzeYaml, applyHostFix } from './yamlTestKit';
+
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'step-functions');
+const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
+const JSONPATH_NOTE = 'It reads as a JSONPath expression sent as text: a key ending in ".$" has Step Functions compute it.';
+const JSONATA_NOTE = 'It reads as a JSONata expression, which this JSONPath state sends as text.';
+
+/** The finding of `code` whose range covers `written`. */
+function findingAt(text: string, findings: Finding[], code: string, written: string): Finding {
+  const found = findings.filter((finding) => finding.code === code && textAt(text, finding) === written);
+  assert.equal(found.length, 1, `one ${code} on ${written}: ${JSON.stringify(findings.map((finding) => [finding.code, textAt(text, finding)]))}`);
+  return found[0];
+}
+
+/** A state machine of one Task state, pretty-printed. */
+function machine(task: Record<string, unknown>, top: Record<string, unknown> = {}): string {
+  return JSON.stringify({ StartAt: 'Step', ...top, States: { Step: { Type: 'Task', End: true, ...task } } }, null, 2);
+}
+
+/** Fix-all over a JSON state machine, as `check --fix` runs it. */
+function fixAll(text: string): string {
+  return applyPreferredFixes(text, (current) => ({ document: { text: current, host: 'json' }, findings: analyzeWorkflow(current) })).text;
+}
+
+describe('Step Functions: what a fresh user got wrong', () => {
+  describe('a value meant computed, its key without ".$"', () => {
+    it('enum findings say so, prefer naming the key "Name.$", offer the enum values unpreferred, and fix-all writes no constant', () => {
+      const text = fixture('transform-paths-without-dollar-keys.asl.json');
+      const findings = analyzeWorkflow(text);
+      const compression = findingAt(text, findings, 'invalid-enum-value', '$.gzip');
+      assert.equal(compression.message, `"$.gzip" is not a valid CompressionType: use one of "None", "Gzip". ${JSONPATH_NOTE}`);
+      assert.deepEqual(compression.fixes.map((fix) => [fix.title, fix.preferred === true, fix.changesBehaviour === true]), [
+        ['Name the key "CompressionType.$" (a JSONPath value)', true, true],
+        ['Use "Gzip"', false, false],
+        ['Use "None"', false, false],
+      ]);
+      assert.equal(applyWorkflowFix(text, compression), text.replace('"CompressionType": "$.gzip"', '"CompressionType.$": "$.gzip"'));
+      assert.equal(unambiguousFix(compression), undefined);
+      const assemble = findingAt(text, findings, 'invalid-enum-value', '$.line');
+      assert.equal(applyWorkflowFix(text, assemble), text.replace('"AssembleWith": "$.line"', '"AssembleWith.$": "$.line"'));
+      assert.equal(assemble.fixes.find((fix) => fix.title === 'Use "Line"')?.preferred, false);
+      const instance = findingAt(text, findings, 'invalid-enum-value', '$.type');
+      assert.deepEqual(instance.fixes.filter((fix) => fix.preferred).map((fix) => fix.title), ['Name the key "InstanceType.$" (a JSONPath value)']);
+      // Five values meant from the input: fix-all leaves every one to the user.
+      assert.equal(fixAll(text), text);
+    });
+
+    it('the renamed key makes the value dynamic: nothing is left to report on it', () => {
+      const text = fixture('transform-paths-without-dollar-keys.asl.json');
+      let fixed = text;
+      for (const member of ['BatchStrategy', 'SplitType', 'CompressionType', 'AssembleWith', 'InstanceType']) fixed = fixed.replace(`"${member}":`, `"${member}.$":`);
+      assert.deepEqual(analyzeWorkflow(fixed), []);
+    });
+
+    it('an instance type read as a path offers no instance type as preferred (the ml.inf2.xlarge of "$.instanceType")', () => {
+      const text = machine({ Resource: 'arn:aws:states:::sagemaker:createTransformJob.sync', Parameters: { 'TransformJobName.$': '$.n', 'ModelName.$': '$.m', 'TransformInput.$': '$.in', 'TransformOutput.$': '$.out', TransformResources: { InstanceType: '$.instanceType', InstanceCount: 1 } } });
+      const finding = only(analyzeWorkflow(text), 'invalid-enum-value');
+      assert.equal(textAt(text, finding), '$.instanceType');
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [
+        ['Name the key "InstanceType.$" (a JSONPath value)', true],
+        ['Use "ml.inf2.xlarge"', false],
+        ['Use "ml.inf2.8xlarge"', false],
+        ['Use "ml.m5.large"', false],
+      ]);
+    });
+
+    it('"{% … %}" in a JSONPath state: the JSONata note, no rename (a ".$" key would not evaluate it), nothing preferred', () => {
+      const text = fixture('transform-jsonata-in-jsonpath-state.asl.json');
+      const findings = analyzeWorkflow(text);
+      const compression = findingAt(text, findings, 'invalid-enum-value', '{% $gzip %}');
+      assert.equal(compression.message, `"{% $gzip %}" is not a valid CompressionType: use one of "None", "Gzip". ${JSONATA_NOTE}`);
+      assert.deepEqual(compression.fixes.map((fix) => [fix.title, fix.preferred]), [['Use "Gzip"', false], ['Use "None"', false]]);
+      assert.equal(findingAt(text, findings, 'invalid-enum-value', '{%$line%}').fixes.some((fix) => fix.preferred), false);
+      assert.equal(fixAll(text), text);
+    });
+
+    it('every rule\'s finding on such a value goes the same way: types, lengths, patterns, algorithm hyperparameters, image references', () => {
+      const text = machine({
+        Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
+        Parameters: {
+          TrainingJobName: '$.name',
+          RoleArn: '$.role',
+          AlgorithmSpecification: { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1`, TrainingInputMode: 'File' },
+          HyperParameters: { num_round: '$.rounds' },
+          InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/train' } } }],
+          OutputDataConfig: { S3OutputPath: 's3://bucket/out' },
+          ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: '$.count', VolumeSizeInGB: 10 },
+          StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+        },
+      });
+      const findings = analyzeWorkflow(text, { algorithms: true });
+      const expected: [string, string, string][] = [
+        ['pattern-mismatch', '$.name', 'TrainingJobName'],
+        ['pattern-mismatch', '$.role', 'RoleArn'],
+        ['value-out-of-range', '$.role', 'RoleArn'],
+        ['algorithm-invalid-hyperparameter', '$.rounds', 'num_round'],
+        ['invalid-type', '$.count', 'InstanceCount'],
+      ];
+      assert.deepEqual(codes(findings), expected.map(([code]) => code).sort());
+      for (const [code, written, member] of expected) {
+        const finding = findingAt(text, findings, code, written);
+        assert.ok(finding.message.endsWith(` ${JSONPATH_NOTE}`), `${code}: ${finding.message}`);
+        assert.deepEqual(finding.fixes.filter((fix) => fix.preferred).map((fix) => fix.title), [`Name the key "${member}.$" (a JSONPath value)`], code);
+        assert.equal(applyWorkflowFix(text, finding), text.replace(`"${member}": "${written}"`, `"${member}.$": "${written}"`), code);
+      }
+      const image = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: '$.image' } } });
+      const invalid = only(analyzeWorkflow(image), 'invalid-image-reference');
+      assert.ok(invalid.message.endsWith(` ${JSONPATH_NOTE}`));
+      assert.equal(applyWorkflowFix(image, invalid), image.replace('"Image": "$.image"', '"Image.$": "$.image"'));
+    });
+
+    it('offers no rename where the object has the member already ("Name.$" beside "Name"), nor for a list item', () => {
+      const text = machine({ Resource: 'arn:aws:states:::sagemaker:createEndpoint', Parameters: { 'EndpointName.$': '$.name', EndpointName: '$.other', EndpointConfigName: 'config' } });
+      const pattern = findingAt(text, analyzeWorkflow(text), 'pattern-mismatch', '$.other');
+      assert.ok(pattern.message.endsWith(` ${JSONPATH_NOTE}`));
+      assert.equal(pattern.fixes.some((fix) => fix.title.startsWith('Name the key')), false);
+      const subnets = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` }, VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['$.subnet'] } } });
+      const item = findingAt(subnets, analyzeWorkflow(subnets), 'pattern-mismatch', '$.subnet');
+      assert.ok(item.message.endsWith(` ${JSONPATH_NOTE}`));
+      assert.equal(item.fixes.some((fix) => fix.preferred || fix.title.startsWith('Name the key')), false);
+    });
+
+    it('leaves other strings\' fixes preferred, and a spec outside a state machine alone', () => {
+      const text = machine({ Resource: 'arn:aws:states:::sagemaker:createTransformJob', Parameters: { 'TransformJobName.$': '$.n', 'ModelName.$': '$.m', 'TransformInput.$': '$.in', 'TransformOutput.$': '$.out', TransformResources: { InstanceType: 'ml.m5.xlarg', InstanceCount: 1 } } });
+      const finding = only(analyzeWorkflow(text), 'invalid-enum-value');
+      assert.equal(finding.fixes.find((fix) => fix.preferred)?.title, 'Use "ml.m5.xlarge"');
+      assert.doesNotMatch(finding.message, /JSONPath/);
+    });
+
+    it('in YAML: the rename writes "Name.$:" and keeps the value as written', () => {
+      const text = fixture('transform-paths-without-dollar-keys.asl.yaml');
+      const findings = analyzeYaml(text);
+      const compression = findingAt(text, findings, 'invalid-enum-value', '$.gzip');
+      assert.ok(compression.message.endsWith(` ${JSONPATH_NOTE}`));
+      assert.equal(compression.fixes.find((fix) => fix.title === 'Use "Gzip"')?.preferred, false);
+      assert.equal(applyHostFix(text, compression), text.replace('CompressionType: $.gzip', 'CompressionType.$: $.gzip'));
+      const assemble = findingAt(text, findings, 'invalid-enum-value', '$.line');
+      assert.equal(applyHostFix(text, assemble), text.replace('AssembleWith: "$.line"', 'AssembleWith.$: "$.line"'));
+    });
+  });
+
+  describe('query-language-mismatch', () => {
+    it('reports Parameters in a JSONata state and Arguments in a JSONPath one, renames a block that reads alike, and still checks it', () => {
+      const text = fixture('mixed-query-languages-and-misspelt-action.asl.json');
+      const findings = analyzeWorkflow(text);
+      const [parameters, args] = findings.filter((finding) => finding.code === 'query-language-mismatch');
+      assert.equal(textAt(text, parameters), 'Parameters');
+      assert.equal(parameters.message, 'A JSONata state takes its request in "Arguments", not "Parameters": Step Functions rejects the state machine. Rename it "Arguments".');
+      assert.ok(parameters.offset > text.indexOf('"D"') && parameters.offset < text.indexOf('"E"'));
+      assert.equal(textAt(text, args), 'Arguments');
+      assert.ok(args.offset > text.indexOf('"E"'));
+      const atD = text.indexOf('"Parameters"', text.indexOf('"D"'));
+      assert.equal(applyWorkflowFix(text, parameters), `${text.slice(0, atD)}"Arguments"${text.slice(atD + '"Parameters"'.length)}`);
+      assert.ok(unambiguousFix(parameters));
+      const atE = text.indexOf('"Arguments"', text.indexOf('"E"'));
+      assert.equal(applyWorkflowFix(text, args), `${text.slice(0, atE)}"Parameters"${text.slice(atE + '"Arguments"'.length)}`);
+      // Both blocks are still the requests they were meant to be: their unpinned XGBoost is reported.
+      assert.equal(findings.filter((finding) => finding.code === 'xgboost-unpinned').length, 2);
+    });
+
+    it('a JSONata state\'s Parameters with "Name.$" keys: no rename (its paths would be sent as text), checked as JSONPath', () => {
+      const text = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { 'ModelName.$': '$.name', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:latest` } } }, { QueryLanguage: 'JSONata' });
+      const findings = analyzeWorkflow(text);
+      assert.deepEqual(codes(findings), ['query-language-mismatch', 'xgboost-unpinned']);
+      const finding = only(findings, 'query-language-mismatch');
+      assert.equal(textAt(text, finding), 'Parameters');
+      assert.match(finding.message, /Its JSONPath \("Name\.\$" keys, "\$\.path" values\) must become "\{% … %\}" expressions under "Arguments"; it is checked as JSONPath meanwhile\.$/);
+      assert.deepEqual(finding.fixes, []);
+    });
+
+    it('a JSONPath state\'s Arguments with "{% … %}" values: no rename, checked as JSONata (its expressions dynamic)', () => {
+      const text = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: { ModelName: '{% $states.input.name %}', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:latest` } } });
+      const findings = analyzeWorkflow(text);
+      assert.deepEqual(codes(findings), ['query-language-mismatch', 'xgboost-unpinned']);
+      const finding = only(findings, 'query-language-mismatch');
+      assert.match(finding.message, /Its "\{% … %\}" values are JSONata: set "QueryLanguage": "JSONata" on the state/);
+      assert.deepEqual(finding.fixes, []);
+    });
+
+    it('with both keys, the state\'s own is the request and the other is reported, no rename', () => {
+      const text = machine({ QueryLanguage: 'JSONata', Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` } }, Parameters: { ModelName: 'x' } });
+      const finding = only(analyzeWorkflow(text), 'query-language-mismatch');
+      assert.equal(textAt(text, finding), 'Parameters');
+      assert.match(finding.message, /The state has "Arguments" too: remove "Parameters"\.$/);
+      assert.deepEqual(finding.fixes, []);
+      assert.match(text.slice(0, readJsonDocument(text).requests[0].root!.offset), /"Arguments": $/);
+    });
+
+    it('in YAML: the rename writes the key in YAML', () => {
+      const text = ['QueryLanguage: JSONata', 'StartAt: M', 'States:', '  M:', '    Type: Task', '    Resource: arn:aws:states:::sagemaker:createModel', '    Parameters:', '      ModelName: m', `      ExecutionRoleArn: ${ROLE}`, `      PrimaryContainer: { Image: "${XGBOOST_US_EAST_1}:1.7-1" }`, '    End: true', ''].join('\n');
+      const finding = only(analyzeYaml(text), 'query-language-mismatch');
+      assert.equal(textAt(text, finding), 'Parameters');
+      assert.equal(applyHostFix(text, finding), text.replace('    Parameters:', '    Arguments:'));
+    });
+  });
+
+  describe('unknown-integration-action', () => {
+    const training = (resource: string, parameters: Record<string, unknown> = { Foo: 1 }) => machine({ Resource: resource, Parameters: parameters });
+
+    it('reports a misspelt optimized action on the action, fixes it (fix-all too), and checks the task as the corrected action', () => {
+      const text = fixture('mixed-query-languages-and-misspelt-action.asl.json');
+      const findings = analyzeWorkflow(text);
+      const finding = only(findings, 'unknown-integration-action');
+      assert.equal(textAt(text, finding), 'createTraningJob');
+      assert.equal(finding.message, '"createTraningJob" is not an action of the SageMaker integration (states:::sagemaker:…): Step Functions rejects the state machine. Did you mean createTrainingJob? The task is checked as createTrainingJob.');
+      assert.equal(applyWorkflowFix(text, finding), text.replace('createTraningJob.sync', 'createTrainingJob.sync'));
+      assert.equal(unambiguousFix(finding)?.title, 'Change to createTrainingJob');
+      assert.equal(textAt(text, findingAt(text, findings, 'unknown-property', 'Foo')), 'Foo');
+      assert.ok(readJsonDocument(text).requests.some((request) => request.kind === 'CreateTrainingJob' && request.embedding?.integration?.unknownAction?.written === 'createTraningJob'));
+    });
+
+    it('offers the nearest actions unpreferred when none is clear, and checks nothing else of the task', () => {
+      const text = training('arn:aws:states:::sagemaker:createJob.sync');
+      const findings = analyzeWorkflow(text);
+      const finding = only(findings, 'unknown-integration-action');
+      assert.equal(textAt(text, finding), 'createJob');
+      assert.equal(finding.fixes.some((fix) => fix.preferred), false);
+      assert.ok(finding.fixes.length > 0);
+      assert.match(finding.message, /Its nearest actions: /);
+      assert.deepEqual(codes(findings), ['unknown-integration-action']);
+      assert.equal(readJsonDocument(text).requests[0].kind, undefined);
+    });
+
+    it('judges the pattern against the corrected action', () => {
+      const text = training('arn:aws:states:::sagemaker:createModl.sync', { ModelName: 'm', ExecutionRoleArn: ROLE });
+      const findings = analyzeWorkflow(text);
+      assert.deepEqual(codes(findings), ['unknown-integration-action', 'unsupported-integration-pattern']);
+      assert.equal(textAt(text, only(findings, 'unsupported-integration-pattern')), '.sync');
+    });
+
+    it('accepts the optimized integration\'s other actions (labeling jobs, endpoint updates) and leaves them unchecked', () => {
+      for (const action of ['createLabelingJob.sync', 'updateEndpoint']) assert.deepEqual(analyzeWorkflow(training(`arn:aws:states:::sagemaker:${action}`)), [], action);
+    });
+
+    it('in the SDK integration reports only a near miss of a Create action of ours (wrong case or a typo)', () => {
+      for (const [written, meant] of [['CreateTrainingJob', 'createTrainingJob'], ['createEndpointConfg', 'createEndpointConfig']]) {
+        const text = training(`arn:aws:states:::aws-sdk:sagemaker:${written}`, {});
+        const finding = only(analyzeWorkflow(text, { rules: { 'missing-required-property': 'off' } }), 'unknown-integration-action');
+        assert.equal(textAt(text, finding), written);
+        assert.match(finding.message, /the AWS SDK integration takes the API's actions in camelCase/);
+        assert.equal(applyWorkflowFix(text, finding), text.replace(written, meant));
+      }
+    });
+
+    it('never reports a real SageMaker API action in the SDK integration (every operation of the API model)', () => {
+      const model = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'reference', 'sagemaker-api', 'service-2.json'), 'utf8')) as { operations: Record<string, unknown> };
+      const operations = Object.keys(model.operations).map((name) => name[0].toLowerCase() + name.slice(1));
+      assert.ok(operations.length > 300);
+      const states = Object.fromEntries(operations.map((action, index) => [`S${index}`, { Type: 'Task', End: true, Resource: `arn:aws:states:::aws-sdk:sagemaker:${action}`, Parameters: {} }]));
+      const text = JSON.stringify({ StartAt: 'S0', States: states });
+      const document = readJsonDocument(text);
+      assert.deepEqual(analyzeDocument(document, analyzeOptions({ rules: { 'missing-required-property': 'off' } })).findings.filter((finding) => finding.code === 'unknown-integration-action'), []);
+      assert.equal(document.requests.length, 7, 'the seven Create actions of ours, each read as its request');
+    });
+
+    it('in YAML, and in a template\'s !Sub Resource (reported there without a fix)', () => {
+      const text = ['StartAt: M', 'States:', '  M:', '    Type: Task', '    Resource: arn:aws:states:::sagemaker:createModle', '    Parameters:', '      ModelName: m', `      ExecutionRoleArn: ${ROLE}`, `      PrimaryContainer: { Image: "${XGBOOST_US_EAST_1}:1.7-1" }`, '    End: true', ''].join('\n');
+      const finding = only(analyzeYaml(text), 'unknown-integration-action');
+      assert.equal(applyHostFix(text, finding), text.replace('createModle', 'createModel'));
+      const template = [
+        'Resources:',
+        '  Flow:',
+        '    Type: AWS::StepFunctions::StateMachine',
+        '    Properties:',
+        '      Definition:',
+        '        StartAt: M',
+        '        States:',
+        '          M:',
+        '            Type: Task',
+        '            Resource: !Sub arn:${AWS::Partition}:states:::sagemaker:createModle',
+        '            Parameters: { ModelName: m, ExecutionRoleArn: "' + ROLE + '", PrimaryContainer: { Image: "' + XGBOOST_US_EAST_1 + ':1.7-1" } }',
+        '            End: true',
+        '',
+      ].join('\n');
+      const inTemplate = only(analyzeYaml(template), 'unknown-integration-action');
+      assert.equal(textAt(template, inTemplate), 'createModle');
+      assert.deepEqual(inTemplate.fixes, []);
+      assert.equal(readYamlDocument(template).requests.find((request) => request.embedding?.integration)?.kind, 'CreateModel');
+    });
+  });
+});
