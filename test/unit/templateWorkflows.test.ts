@@ -89,6 +89,15 @@ describe('CloudFormation: a DefinitionString that is not JSON', () => {
     ]);
   });
 
+  it('names the DefinitionString only for its own errors: a template\'s own syntax error is the file\'s', () => {
+    const definition = trainingTaskJson(',').join('\n').replace('${!Role}', ROLE).replace('${AWS::Partition}', 'aws').replace(':latest', ':1.7-1');
+    const valid = JSON.stringify({ Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: definition, RoleArn: ROLE } } } }, null, 2);
+    const text = valid.replace(`"RoleArn": "${ROLE}"`, `"RoleArn" "${ROLE}"`);
+    const findings = analyzeJsonTemplate(text);
+    assert.deepEqual(covered(text, findings), [['invalid-json', `"${ROLE}"`]]);
+    assert.match(findings[0].message, /^The spec is not valid JSON here: a colon is expected\./);
+  });
+
   it('reports damage that hides every task, and JSON in a PipelineDefinitionBody by its own name', () => {
     const hidden = yamlDefinitionString(['{ "StartAt": "Train" "States": {} }']);
     assert.deepEqual(covered(hidden, analyzeYaml(hidden)), [['invalid-json', '"States"']]);
