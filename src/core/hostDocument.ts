@@ -17,14 +17,9 @@ import { parsePython } from './hosts/python/pythonSyntax';
 import type { RequestNode } from './requestTree';
 import type { Node } from 'jsonc-parser';
 import { parseJson, type ParsedJson } from './jsonParse';
-import { findWorkflowRequests, mayHoldWorkflow, namesWorkflow } from './hosts/workflows/workflowRequests';
-import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests, type CloudFormationHooks, type TemplateResource } from './hosts/cloudFormation/cloudFormationRequests';
-import { intrinsicView } from './hosts/cloudFormation/intrinsics';
-import { embeddedJsonTree } from './hosts/cloudFormation/embeddedJson';
-import { definitionSubstitutionNames, markDefinitionSubstitutions } from './hosts/cloudFormation/definitionSubstitutions';
-import { isStateMachine } from './hosts/workflows/stateMachineRequests';
-import { isPipelineDefinition } from './hosts/workflows/pipelineRequests';
-import { memberValue } from './jsonTree';
+import { findWorkflowFileRequests, mayHoldWorkflow, namesWorkflow } from './hosts/workflows/workflowRequests';
+import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests } from './hosts/cloudFormation/cloudFormationRequests';
+import { workflowResourceHooks } from './hosts/cloudFormation/templateWorkflows';
 import { findYamlRequests } from './hosts/yaml/yamlRequests';
 import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
 import { parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
@@ -56,7 +51,7 @@ export function readJsonDocument(text: string, forced = false): HostDocument {
   const kind = detectSpecKindByContent(parsed.topLevelMembers);
   if (!kind && mayHoldTemplate && isCloudFormationTemplate(parsed.root)) {
     // A CloudFormation template: its SageMaker resources' requests, with offsets into the template.
-    const requests = findCloudFormationRequests(text, parsed.root!, 'json', cloudFormationHooks);
+    const requests = findCloudFormationRequests(text, parsed.root!, 'json', workflowResourceHooks);
     return { host: 'json', text, requests: withParseErrors(requests, text, parsed), frameworkRequests: [], comments: [] };
   }
   let requests: SpecDocument[] = [];
@@ -69,7 +64,7 @@ export function readJsonDocument(text: string, forced = false): HostDocument {
 /** The requests of a JSON workflow (a state machine or a pipeline definition). */
 function readWorkflowJson(text: string, parsed: ParsedJson): SpecDocument[] {
   if (parsed.tooDeepAt !== undefined || !namesWorkflow(parsed.topLevelMembers)) return [];
-  return withParseErrors(findWorkflowRequests(text, parsed.root, 'json', parsed.dollarKeys), text, parsed);
+  return withParseErrors(findWorkflowFileRequests(text, parsed.root, 'json', parsed.dollarKeys), text, parsed);
 }
 
 /**
@@ -87,46 +82,6 @@ function withParseErrors(requests: SpecDocument[], text: string, parsed: ParsedJ
   return requests;
 }
 
-/**
- * Finders for template resources that embed other hosts' documents (`AWS::SageMaker::Pipeline`,
- * `AWS::StepFunctions::StateMachine`, …), by resource type; the workflows host registers them.
- */
-export const cloudFormationHooks: CloudFormationHooks = {
-  'AWS::StepFunctions::StateMachine': stateMachineInTemplate,
-  'AWS::Serverless::StateMachine': stateMachineInTemplate,
-  'AWS::SageMaker::Pipeline': pipelineInTemplate,
-};
-
-/**
- * A state machine resource's SageMaker tasks: its `Definition` (an object, JSON or YAML) read by
- * the Step Functions host, with the template's intrinsics dynamic; or its `DefinitionString`
- * (JSON in a string, plain or in `Fn::Sub`). In both, `${Name}` for a key of the resource's
- * `DefinitionSubstitutions` is a placeholder (dynamic; the static text around it still checked),
- * and any other `${…}` outside `Fn::Sub` is text. Deployed to many regions, like the template.
- */
-function stateMachineInTemplate(resource: TemplateResource): SpecDocument[] {
-  const isSubstituted = definitionSubstitutionNames(resource.properties);
-  const definition = memberValue(intrinsicView(resource.text, resource.properties, 1).root, 'Definition');
-  if (definition?.type === 'object') {
-    markDefinitionSubstitutions(resource.text, definition, isSubstituted);
-    return findWorkflowRequests(resource.text, definition, resource.host).map((request) => ({ ...request, anyRegion: true }));
-  }
-  const embedded = embeddedJsonTree(resource.text, memberValue(resource.properties, 'DefinitionString'), resource.host, isSubstituted);
-  return isStateMachine(embedded) ? inStringRequests(resource, embedded!) : [];
-}
-
-/** `AWS::SageMaker::Pipeline`: its `PipelineDefinition.PipelineDefinitionBody` (JSON in a string, plain or in `Fn::Sub`) read by the Pipelines host. */
-function pipelineInTemplate(resource: TemplateResource): SpecDocument[] {
-  const body = memberValue(memberValue(resource.properties, 'PipelineDefinition'), 'PipelineDefinitionBody');
-  const embedded = embeddedJsonTree(resource.text, body, resource.host);
-  return isPipelineDefinition(embedded) ? inStringRequests(resource, embedded!) : [];
-}
-
-/** The requests of a workflow read from a string of the template: findings, no fixes (see SpecDocument.inString). */
-function inStringRequests(resource: TemplateResource, root: RequestNode): SpecDocument[] {
-  return findWorkflowRequests(resource.text, root, resource.host).map((request) => ({ ...request, anyRegion: true, inString: true }));
-}
-
 /** True when a YAML text may hold a request or a template resource of ours: the parser is not even loaded otherwise. */
 export function mayHoldSageMakerYaml(text: string): boolean {
   return mayNameSpecKind(text) || mayHoldCloudFormationRequests(text) || mayHoldWorkflow(text);
@@ -138,7 +93,7 @@ export function mayHoldSageMakerYaml(text: string): boolean {
  */
 export function readYamlDocument(text: string, forced = false): HostDocument {
   if (!forced && !mayHoldSageMakerYaml(text)) return { host: 'yaml', text, requests: [], frameworkRequests: [], comments: [] };
-  const { requests, comments } = findYamlRequests(text, forced, cloudFormationHooks);
+  const { requests, comments } = findYamlRequests(text, forced, workflowResourceHooks);
   return { host: 'yaml', text, requests, frameworkRequests: [], comments };
 }
 

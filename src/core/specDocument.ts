@@ -94,6 +94,12 @@ export interface SpecDocument {
    */
   inString?: boolean;
   /**
+   * Set when `parseErrors` include errors of JSON written in a string of the host: the template
+   * property that holds it (`DefinitionString`) and that string's range. Errors in the range are
+   * reported as that property's (the host's own errors may go with the same request).
+   */
+  jsonString?: { property: string; range: OffsetRange };
+  /**
    * Syntax errors of the host document this request was read from (YAML's), in document order;
    * set on every request of that document (analyzeDocument reports each error once).
    */
@@ -170,9 +176,15 @@ export interface TaskIntegration {
   patternStart: number;
   /**
    * For a Resource written as a template (`!Sub arn:${AWS::Partition}:states:::…`, whose node
-   * has no literal value): where `.pattern` lies in the document. No fix is offered there.
+   * has no literal value): where `.pattern` lies in the document.
    */
   patternRange?: { offset: number; length: number };
+  /**
+   * With `patternRange`, when the host knows it: the literal string of the document that holds
+   * `.pattern` (the `Fn::Sub` string, an `Fn::Join` item) and the pattern's indices `[start, end)`
+   * in its value, where fixes edit it. Without it, no fix is offered.
+   */
+  patternString?: { node: Node; start: number; end: number };
   /**
    * Set when the action as written is none the integration has (`createTraningJob`): Step
    * Functions rejects the state machine. `action` is then `readAs` when there is one, else the

@@ -1,14 +1,15 @@
 // CloudFormation templates whose workflows are written as strings or templates: a task Resource
 // built with `Fn::Sub`/`Fn::Join` around the partition, a state machine's `DefinitionString` and a
 // SageMaker Pipeline's `PipelineDefinitionBody` (JSON in a string, plain or in `Fn::Sub`), read
-// with findings on the template's own characters, placeholders dynamic, and no fixes.
+// with findings on the template's own characters, placeholders dynamic, and no fixes inside
+// strings (a Resource's pattern is fixed in its `Fn::Sub`/`Fn::Join` string).
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/findings';
 import { readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
 import { hoverAt } from '../../src/core/hover';
 import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
 import { catalog, XGBOOST_US_EAST_1 } from './specTestKit';
-import { analyzeJsonTemplate, analyzeYaml } from './yamlTestKit';
+import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::111122223333:role/SageMaker';
 
@@ -46,7 +47,7 @@ function jsonTemplate(type: string, properties: Record<string, unknown>): string
 }
 
 describe('CloudFormation: task Resources built with Fn::Sub or Fn::Join', () => {
-  it('reads `!Sub arn:${AWS::Partition}:states:::…` in YAML, with the pattern finding on its suffix and no fix', () => {
+  it('reads `!Sub arn:${AWS::Partition}:states:::…` in YAML, with the pattern finding on its suffix and its fixes written in the !Sub string', () => {
     const text = [
       'Resources:',
       '  Flow:',
@@ -82,7 +83,13 @@ describe('CloudFormation: task Resources built with Fn::Sub or Fn::Join', () => 
       ['unsupported-integration-pattern', '.sync'],
     ]);
     assert.ok(text.slice(findings[1].offset - 11, findings[1].offset).endsWith('createModel'));
-    assert.deepEqual(findings.map((finding) => finding.fixes.length), [0, 0]);
+    // The fixes edit the `!Sub` string itself, keeping its quotes (templateWorkflows.test.ts has more).
+    assert.deepEqual(findings.map((finding) => finding.fixes.map((fix) => fix.title)), [
+      ['Use ".sync" (wait for the job)', 'Remove ".waitForTaskToken" (request-response)'],
+      ['Remove ".sync" (request-response)'],
+    ]);
+    assert.ok(applyHostFix(text, findings[0]).includes("Resource: !Sub arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync\n"));
+    assert.ok(applyHostFix(text, findings[1]).includes("Resource: !Sub 'arn:${AWS::Partition}:states:::sagemaker:createModel'\n"));
   });
 
   it('reads {"Fn::Sub": …} and {"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, …]]} in JSON', () => {

@@ -8,9 +8,9 @@
  * - The SDK integration (`states:::aws-sdk:sagemaker:…`) has no `.sync` (`.waitForTaskToken`
  *   is allowed: some other party calls back).
  */
+import type { Node } from 'jsonc-parser';
 import { intent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
-
 import { valueOffsetMapper } from '../jsonTree';
 import type { TaskIntegration } from '../specDocument';
 import type { RuleContext } from './ruleContext';
@@ -29,15 +29,25 @@ export function checkIntegrationPattern(context: RuleContext, integration: TaskI
   const integrationName = form === 'optimized' ? 'The SageMaker integration' : 'The AWS SDK integration';
   const message = `${integrationName} does not support ".${pattern}" for ${action}: Step Functions offers ${offered} there, and rejects the state machine otherwise.`;
   if (integration.patternRange) {
-    // A template's Resource: its node is the whole function call, with no string to edit.
-    context.report('unsupported-integration-pattern', message, integration.patternRange, []);
+    // A template's Resource (`Fn::Sub`, `Fn::Join`): fixed in the string that holds the pattern, when the host found it.
+    const written = integration.patternString;
+    const fixes = written ? patternFixes(integration, { node: written.node, value: String(written.node.value), start: written.start, end: written.end }, job) : [];
+    context.report('unsupported-integration-pattern', message, integration.patternRange, fixes);
     return;
   }
   const value = String(resource.value);
   const offsetOf = valueOffsetMapper(context.spec.text, resource);
   const start = offsetOf(patternStart);
   const range = { offset: start, length: offsetOf(value.length) - start };
-  context.report('unsupported-integration-pattern', message, range, patternFixes(integration, value, job));
+  context.report('unsupported-integration-pattern', message, range, patternFixes(integration, { node: resource, value, start: patternStart, end: value.length }, job));
+}
+
+/** The string a fix edits: its node and value, and the indices `[start, end)` of `.pattern` in it. */
+interface PatternString {
+  node: Node;
+  value: string;
+  start: number;
+  end: number;
 }
 
 /**
@@ -47,22 +57,24 @@ export function checkIntegrationPattern(context: RuleContext, integration: TaskI
  * applied by fix-all. On an action that starts no job, request-response is what `.sync` would
  * have done (the action completes before it returns): preferred and safe.
  */
-function patternFixes(integration: TaskIntegration, value: string, job: boolean): QuickFix[] {
-  const { form, action, pattern, patternStart, resource } = integration;
+function patternFixes(integration: TaskIntegration, written: PatternString, job: boolean): QuickFix[] {
+  const { form, action, pattern } = integration;
+  const { node, value, start, end } = written;
   const fixes: QuickFix[] = [];
   if (job && form === 'optimized') {
-    fixes.push({ title: 'Use ".sync" (wait for the job)', intents: [intent.replaceInString(resource, patternStart, value.length, '.sync')], preferred: true, changesBehaviour: true });
+    fixes.push({ title: 'Use ".sync" (wait for the job)', intents: [intent.replaceInString(node, start, end, '.sync')], preferred: true, changesBehaviour: true });
   }
-  const sdkPrefix = value.indexOf(SDK_SAGEMAKER);
-  if (job && form === 'aws-sdk' && pattern === 'sync' && sdkPrefix >= 0) {
+  // The service part right before the action, in the same string.
+  const sdkPrefix = start - action.length - SDK_SAGEMAKER.length;
+  if (job && form === 'aws-sdk' && pattern === 'sync' && sdkPrefix >= 0 && value.startsWith(SDK_SAGEMAKER + action, sdkPrefix)) {
     fixes.push({
       title: `Use the SageMaker integration (states:::sagemaker:${action}.sync, which waits for the job)`,
-      intents: [intent.replaceInString(resource, sdkPrefix, sdkPrefix + SDK_SAGEMAKER.length, 'sagemaker:')],
+      intents: [intent.replaceInString(node, sdkPrefix, sdkPrefix + SDK_SAGEMAKER.length, 'sagemaker:')],
       preferred: true,
       changesBehaviour: true,
     });
   }
-  fixes.push({ title: `Remove ".${pattern}" (request-response)`, intents: [intent.replaceInString(resource, patternStart, value.length, '')], preferred: !job, ...(job && { changesBehaviour: true }) });
+  fixes.push({ title: `Remove ".${pattern}" (request-response)`, intents: [intent.replaceInString(node, start, end, '')], preferred: !job, ...(job && { changesBehaviour: true }) });
   return fixes;
 }
 

@@ -1,7 +1,8 @@
 /**
  * `invalid-json`: a spec that does not parse cannot be sent, and in CI nothing else would stop it.
  * (In the editor VS Code's JSON support underlines the same place; this code makes the checker
- * fail too.) Only the first few errors are reported: later ones usually follow from the first.
+ * fail too.) The same for JSON in a template string (a `DefinitionString`), which no editor
+ * checks and CloudFormation rejects only at deployment. Only the first few errors are reported: later ones usually follow from the first.
  */
 import { ParseErrorCode } from 'jsonc-parser';
 import { MAX_NESTING_DEPTH } from '../jsonScan';
@@ -46,7 +47,11 @@ export function checkJsonSyntax(context: RuleContext): void {
     if (reported.has(key)) continue;
     reported.add(key);
     const what = describeJsonSyntaxError(error.error);
-    context.report('invalid-json', `The spec is not valid JSON here: ${what}. SageMaker cannot read the request until it is fixed.`, {
+    const inString = context.spec.jsonString;
+    const message = inString && inString.range.offset <= error.offset && error.offset <= inString.range.offset + inString.range.length
+      ? `The ${inString.property} is not valid JSON here: ${what}. CloudFormation cannot deploy the resource until it is fixed.`
+      : `The spec is not valid JSON here: ${what}. SageMaker cannot read the request until it is fixed.`;
+    context.report('invalid-json', message, {
       offset: error.offset,
       length: Math.max(error.length, 0),
     });

@@ -18,9 +18,10 @@ import type { Node } from 'jsonc-parser';
 import { memberValue, stringValue } from '../../jsonTree';
 import { findImageFields, type HostLanguage, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
+import type { RequestNode } from '../../requestTree';
 import { intrinsicView, type IfChoice } from './intrinsics';
 import { imageTableRows, readImageThroughTemplate } from './templateImages';
-import { templateScope } from './templateScope';
+import { templateScope, type TemplateScope } from './templateScope';
 
 /** Resource types whose `Properties` are a SageMaker request. */
 export const CLOUDFORMATION_REQUESTS: Readonly<Record<string, SpecKind>> = {
@@ -30,13 +31,17 @@ export const CLOUDFORMATION_REQUESTS: Readonly<Record<string, SpecKind>> = {
   'AWS::SageMaker::ProcessingJob': 'CreateProcessingJob',
 };
 
-/** One resource of a template, for a hook: its logical id, type and properties (offsets into the template text). */
+/**
+ * One resource of a template, for a hook: its logical id, type and properties (offsets into the
+ * template text, intrinsics as written), and the template's parameters and mappings (`scope`).
+ */
 export interface TemplateResource {
   logicalId: string;
   type: string;
   properties: Node;
   text: string;
   host: HostLanguage;
+  scope: TemplateScope;
 }
 
 /**
@@ -70,21 +75,32 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
     const kind = Object.hasOwn(CLOUDFORMATION_REQUESTS, type) ? CLOUDFORMATION_REQUESTS[type] : undefined;
     if (!kind) {
       const hook = Object.hasOwn(hooks, type) ? hooks[type] : undefined;
-      if (hook) requests.push(...hook({ logicalId: String(key?.value), type, properties, text, host }));
+      if (hook) requests.push(...hook({ logicalId: String(key?.value), type, properties, text, host, scope }));
       continue;
     }
-    for (const choice of [1, 2] as IfChoice[]) {
-      const view = intrinsicView(text, properties, choice);
+    for (const root of conditionSides(text, properties)) {
       // The resource's logical id is where findings about the request as a whole go.
-      if (key) view.root.anchor = { offset: key.offset, length: key.length };
+      if (key) root.anchor = { offset: key.offset, length: key.length };
       // Images are read through the template's parameters and mappings (templateImages.ts).
-      const images = findImageFields(kind, view.root).map((field) => readImageThroughTemplate(field, scope));
-      requests.push({ text, root: view.root, parseErrors: [], kind, images, host, valuesOnly: true, anyRegion: true });
+      const images = findImageFields(kind, root).map((field) => readImageThroughTemplate(field, scope));
+      requests.push({ text, root, parseErrors: [], kind, images, host, valuesOnly: true, anyRegion: true });
       for (const field of images) requests.push(...imageTableRows(scope, field, host));
-      if (!view.hasConditions) break;
     }
   }
   return requests;
+}
+
+/**
+ * `properties` (of the template `text`) as the rules read them (intrinsicView): one view when no
+ * `Fn::If` is met, else one per side of every condition, so each literal branch is analysed.
+ * Lazily: the second side is built only when the first met a condition.
+ */
+export function* conditionSides(text: string, properties: Node): Generator<RequestNode> {
+  for (const choice of [1, 2] as IfChoice[]) {
+    const view = intrinsicView(text, properties, choice);
+    yield view.root;
+    if (!view.hasConditions) return;
+  }
 }
 
 /** A cheap pre-filter: a template without this text has no resource of ours. */

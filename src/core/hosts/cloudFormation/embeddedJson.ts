@@ -17,7 +17,7 @@
  * YAML scalar, a folded block with more-indented lines), nothing is read: a finding in the wrong
  * place is worse than none.
  */
-import { parseTree, type Node } from 'jsonc-parser';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { valueOffsetMapper } from '../../jsonTree';
 import type { RequestNode, TemplatePart } from '../../requestTree';
 import type { HostLanguage } from '../../specDocument';
@@ -44,8 +44,10 @@ interface MappedText {
  * its characters cannot be mapped exactly. `isSubstituted`: the names a state machine's
  * `DefinitionSubstitutions` fills in after `Fn::Sub` — `${Name}` of a plain string, `${!Name}`
  * of `Fn::Sub` (written out as `${Name}`) — placeholders too; any other `${…}` is static text.
+ * `parseErrors`, when given, receives the inner JSON's syntax errors at the template's characters
+ * (a placeholder outside a string is a value there, never an error).
  */
-export function embeddedJsonTree(text: string, value: Node | undefined, host: HostLanguage, isSubstituted: SubstitutionNames = () => false): RequestNode | undefined {
+export function embeddedJsonTree(text: string, value: Node | undefined, host: HostLanguage, isSubstituted: SubstitutionNames = () => false, parseErrors?: ParseError[]): RequestNode | undefined {
   const call = intrinsicCall(value);
   if (call && call.name !== 'Fn::Sub') return undefined;
   const source = call ? (call.argument?.type === 'array' ? call.argument.children?.[0] : call.argument) : value;
@@ -53,7 +55,9 @@ export function embeddedJsonTree(text: string, value: Node | undefined, host: Ho
   const decoded = host === 'yaml' ? yamlScalarText(text, source) : jsonStringText(text, source);
   if (!decoded) return undefined;
   const { parseText, placeholders } = substituted(decoded, call !== undefined, isSubstituted);
-  const root = parseTree(parseText.text, [], { allowTrailingComma: true, disallowComments: false });
+  const errors: ParseError[] = [];
+  const root = parseTree(parseText.text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (parseErrors) for (const error of errors) parseErrors.push({ ...error, ...sourceRange(parseText, error.offset, error.offset + error.length) });
   if (!root) return undefined;
   return mapTree(root, parseText, placeholders);
 }
@@ -226,16 +230,19 @@ function substituted(decoded: MappedText, sub: boolean, isSubstituted: Substitut
   return { parseText: result, placeholders };
 }
 
+/** The template range of the parsed text's characters `[start, end)` (an empty range at the end of the text past it). */
+function sourceRange(source: MappedText, start: number, end: number): { offset: number; length: number } {
+  const offset = start < source.starts.length ? source.starts[start] : source.ends[source.ends.length - 1] ?? 0;
+  return { offset, length: end > start && end <= source.ends.length ? source.ends[end - 1] - offset : 0 };
+}
+
 /**
  * The parsed tree with offsets into the template: every node's range, a string's `content` and
  * `offsetOfIndex` (through the inner JSON's escapes), placeholders dynamic. An explicit stack:
  * the inner document's depth is the template's to choose.
  */
 function mapTree(root: Node, source: MappedText, placeholders: Placeholders): RequestNode {
-  const rangeOf = (start: number, end: number) => {
-    const offset = start < source.starts.length ? source.starts[start] : source.ends[source.ends.length - 1] ?? 0;
-    return { offset, length: end > start ? source.ends[end - 1] - offset : 0 };
-  };
+  const rangeOf = (start: number, end: number) => sourceRange(source, start, end);
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as Building;

@@ -9,6 +9,7 @@ import { scanJson } from '../../jsonScan';
 import type { HostLanguage, SpecDocument } from '../../specDocument';
 import { findPipelineRequests, isPipelineDefinition } from './pipelineRequests';
 import { findStateMachineRequests, isStateMachine } from './stateMachineRequests';
+import { markDeployPlaceholders } from './deployPlaceholders';
 
 /**
  * True when a text may hold a workflow with requests of ours: a pre-filter on words, so other
@@ -42,4 +43,14 @@ export function findWorkflowRequests(text: string, root: Node | undefined, host:
   if (isStateMachine(root)) return findStateMachineRequests(text, root, host, dollarKeys);
   if (isPipelineDefinition(root)) return findPipelineRequests(text, root, host);
   return [];
+}
+
+/**
+ * The requests of a workflow file read on its own (a JSON or YAML document, not a template's
+ * `Definition`): as findWorkflowRequests, with a state machine's `${Name}` placeholders of its
+ * deployment's substitutions dynamic (deployPlaceholders.ts).
+ */
+export function findWorkflowFileRequests(text: string, root: Node | undefined, host: HostLanguage = 'json', dollarKeys?: readonly Node[]): SpecDocument[] {
+  if (root && isStateMachine(root)) markDeployPlaceholders(text, root);
+  return findWorkflowRequests(text, root, host, dollarKeys);
 }

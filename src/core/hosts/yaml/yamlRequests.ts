@@ -8,7 +8,7 @@
  * dropped members), with the document's errors (`invalid-yaml`).
  */
 import { findNodeAtOffset } from 'jsonc-parser';
-import { findWorkflowRequests, mayHoldWorkflow } from '../workflows/workflowRequests';
+import { findWorkflowFileRequests, mayHoldWorkflow } from '../workflows/workflowRequests';
 import { memberNames } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
 import type { Document } from 'yaml';
@@ -60,7 +60,7 @@ function documentRequests(text: string, root: RequestNode | undefined, forced: b
   if (root?.type !== 'object') return [];
   if (isCloudFormationTemplate(root)) return findCloudFormationRequests(text, root, 'yaml', hooks);
   const kind = forced ? detectSpecKind(memberNames(root)) : detectSpecKindByContent(memberNames(root));
-  const workflowRequests = kind ? [] : findWorkflowRequests(text, root, 'yaml');
+  const workflowRequests = kind ? [] : findWorkflowFileRequests(text, root, 'yaml');
   if (workflowRequests.length > 0) return workflowRequests;
   if (!kind && !forced) return [];
   // AWS CLI input: the AWS CLI v2 is its one reader.

@@ -1,0 +1,117 @@
+/**
+ * Template resources that embed a workflow — `AWS::StepFunctions::StateMachine` and
+ * `AWS::Serverless::StateMachine` (their `Definition` object or `DefinitionString`) and
+ * `AWS::SageMaker::Pipeline` (its `PipelineDefinitionBody`) — read by the workflows host, with
+ * the template's own readings applied to the requests found there, as to a SageMaker resource's
+ * (cloudFormationRequests.ts): `Fn::If` once per side, images through parameter defaults and
+ * mappings, and a task Resource built with `Fn::Sub` / `Fn::Join` fixed in the string that
+ * holds its integration pattern.
+ */
+import type { Node, ParseError } from 'jsonc-parser';
+import { memberValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
+import type { SpecDocument, TaskIntegration } from '../../specDocument';
+import { findWorkflowRequests } from '../workflows/workflowRequests';
+import { isStateMachine } from '../workflows/stateMachineRequests';
+import { isPipelineDefinition } from '../workflows/pipelineRequests';
+import { conditionSides, type CloudFormationHooks, type TemplateResource } from './cloudFormationRequests';
+import { definitionSubstitutionNames, markDefinitionSubstitutions } from './definitionSubstitutions';
+import { embeddedJsonTree } from './embeddedJson';
+import { intrinsicCall, intrinsicOf } from './intrinsics';
+import { readImageThroughTemplate } from './templateImages';
+
+/** Finders for the template resources that embed workflows, by resource type (see CloudFormationHooks). */
+export const workflowResourceHooks: CloudFormationHooks = {
+  'AWS::StepFunctions::StateMachine': stateMachineInTemplate,
+  'AWS::Serverless::StateMachine': stateMachineInTemplate,
+  'AWS::SageMaker::Pipeline': pipelineInTemplate,
+};
+
+/**
+ * A state machine resource's SageMaker tasks: its `Definition` (an object, JSON or YAML) read by
+ * the Step Functions host with the template's intrinsics dynamic, once per side of its `Fn::If`
+ * conditions, each task's images read through the template; or its `DefinitionString` (JSON in a
+ * string, plain or in `Fn::Sub`). In both, `${Name}` for a key of the resource's
+ * `DefinitionSubstitutions` is a placeholder (dynamic; the static text around it still checked),
+ * and any other `${…}` outside `Fn::Sub` is text. Deployed to many regions, like the template.
+ */
+function stateMachineInTemplate(resource: TemplateResource): SpecDocument[] {
+  const isSubstituted = definitionSubstitutionNames(resource.properties);
+  const requests: SpecDocument[] = [];
+  for (const side of conditionSides(resource.text, resource.properties)) {
+    const definition = memberValue(side, 'Definition');
+    if (definition?.type !== 'object') break;
+    markDefinitionSubstitutions(resource.text, definition, isSubstituted);
+    for (const request of findWorkflowRequests(resource.text, definition, resource.host)) {
+      const integration = request.embedding?.integration;
+      const patternString = integration?.patternRange && writtenPatternString(resource.text, integration);
+      const images = request.images.map((field) => readImageThroughTemplate(field, resource.scope));
+      const embedding = request.embedding && patternString ? { ...request.embedding, integration: { ...integration!, patternString } } : request.embedding;
+      requests.push({ ...request, images, embedding, anyRegion: true });
+    }
+  }
+  if (requests.length > 0 || memberValue(resource.properties, 'Definition')) return requests;
+  return inStringRequests(resource, memberValue(resource.properties, 'DefinitionString'), 'DefinitionString', isSubstituted, isStateMachine);
+}
+
+/** `AWS::SageMaker::Pipeline`: its `PipelineDefinition.PipelineDefinitionBody` (JSON in a string, plain or in `Fn::Sub`) read by the Pipelines host. */
+function pipelineInTemplate(resource: TemplateResource): SpecDocument[] {
+  const body = memberValue(memberValue(resource.properties, 'PipelineDefinition'), 'PipelineDefinitionBody');
+  return inStringRequests(resource, body, 'PipelineDefinitionBody', () => false, isPipelineDefinition);
+}
+
+/**
+ * The requests of a workflow read from the string `value` of the template (the property
+ * `property`): findings, no fixes (see SpecDocument.inString). JSON that does not parse is
+ * reported (`invalid-json`, at the template's characters) with the first request, or with a
+ * request of no kind when the damage hid every task; the requests are then incomplete.
+ */
+function inStringRequests(resource: TemplateResource, value: Node | undefined, property: string, isSubstituted: (name: string) => boolean, isWorkflow: (root: Node | undefined) => boolean): SpecDocument[] {
+  const parseErrors: ParseError[] = [];
+  const root = embeddedJsonTree(resource.text, value, resource.host, isSubstituted, parseErrors);
+  const found = root && isWorkflow(root) ? findWorkflowRequests(resource.text, root, resource.host) : [];
+  const requests = found.map((request): SpecDocument => ({ ...request, anyRegion: true, inString: true }));
+  if (parseErrors.length === 0 || !value) return requests;
+  if (requests.length === 0) requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, inString: true, hidRequests: true });
+  requests[0].parseErrors = parseErrors;
+  requests[0].jsonString = { property, range: { offset: value.offset, length: value.length } };
+  for (const request of requests) request.incomplete = true;
+  return requests;
+}
+
+/**
+ * The template string that holds a task Resource's integration pattern, when the Resource is
+ * `Fn::Sub` or `Fn::Join` and the pattern's characters (`integration.patternRange`) lie in one
+ * string of it: that string node, with the pattern's indices in its value.
+ */
+function writtenPatternString(text: string, integration: TaskIntegration): TaskIntegration['patternString'] {
+  const call = intrinsicOf(integration.resource);
+  const range = integration.patternRange!;
+  for (const node of callStrings(call)) {
+    const inside = written(text, node, range);
+    if (inside) return inside;
+  }
+  return undefined;
+}
+
+/** The literal strings of an `Fn::Sub` (its string) or an `Fn::Join` (its delimiter and items). */
+function callStrings(written: Node | undefined): Node[] {
+  const call = intrinsicCall(written);
+  const argument = call?.argument;
+  if (call?.name === 'Fn::Sub') return [argument?.type === 'array' ? argument.children?.[0] : argument].filter((node): node is Node => node?.type === 'string');
+  if (call?.name !== 'Fn::Join' || argument?.type !== 'array') return [];
+  const list = argument.children?.[1];
+  return (list?.type === 'array' ? list.children ?? [] : []).filter((node) => node.type === 'string');
+}
+
+/** `range` as the indices `[start, end)` of string `node`'s value, when it lies wholly in it. */
+function written(text: string, node: Node, range: OffsetRange): { node: Node; start: number; end: number } | undefined {
+  if (typeof node.value !== 'string' || range.offset < node.offset || range.offset + range.length > node.offset + node.length) return undefined;
+  const offsetOf = valueOffsetMapper(text, node);
+  let start = -1;
+  for (let index = 0; index <= node.value.length; index++) {
+    const offset = offsetOf(index);
+    if (offset === range.offset && start < 0) start = index;
+    if (offset === range.offset + range.length && start >= 0) return { node, start, end: index };
+  }
+  return undefined;
+}
