@@ -7,6 +7,7 @@
  * only be undone by it (fix-all applied both, and logged the first as kept).
  */
 import { closestMatches, isClearNearest, isClearTypo } from '../closestMatches';
+import { requestPartition } from './requestPartition';
 import { describeRegion } from '../region';
 import { suggestTags } from '../catalog/tagSuggestions';
 import type { QuickFix } from '../findings';
@@ -82,6 +83,18 @@ function checkTargetRegion(context: RuleContext, image: ImageOccurrence): boolea
   const ecr = image.reference.ecr!;
   // A bare reference may feed `docker pull` anywhere; only request fields are pulled by SageMaker.
   if (!target.explicit || ecr.region.text === target.region || image.field.usage === 'reference') return false;
+  // The request's own ARNs name its partition: a target region of another one is not where it runs.
+  const partition = requestPartition(context.spec);
+  if (partition && catalog.partition(target.region) !== partition) {
+    const imagePartition = catalog.partition(ecr.region.text);
+    if (imagePartition === partition) return false;
+    context.report(
+      'image-region-mismatch',
+      `The image is in ${ecr.region.text} (partition ${imagePartition}), but this request's ARNs are in the ${partition} partition; SageMaker pulls images from its own region.`,
+      image.rangeOf(ecr.region),
+    );
+    return true;
+  }
   const fixes: QuickFix[] = [];
   const repository = image.reference.repository.text;
   const targetRegion = catalog.region(target.region);
