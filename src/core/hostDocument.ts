@@ -18,6 +18,7 @@ import type { RequestNode } from './requestTree';
 import type { Node } from 'jsonc-parser';
 import { parseJson, type ParsedJson } from './jsonParse';
 import { findWorkflowFileRequests, mayHoldWorkflow, namesWorkflow } from './hosts/workflows/workflowRequests';
+import { isStateMachine } from './hosts/workflows/stateMachineRequests';
 import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests } from './hosts/cloudFormation/cloudFormationRequests';
 import { workflowResourceHooks } from './hosts/cloudFormation/templateWorkflows';
 import { findYamlRequests } from './hosts/yaml/yamlRequests';
@@ -52,7 +53,7 @@ export function readJsonDocument(text: string, forced = false): HostDocument {
   if (!kind && mayHoldTemplate && isCloudFormationTemplate(parsed.root)) {
     // A CloudFormation template: its SageMaker resources' requests, with offsets into the template.
     const requests = findCloudFormationRequests(text, parsed.root!, 'json', workflowResourceHooks);
-    return { host: 'json', text, requests: withParseErrors(requests, text, parsed), frameworkRequests: [], comments: [] };
+    return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: [] };
   }
   let requests: SpecDocument[] = [];
   if (kind) requests = [parseSpecDocument(text, parsed)];
@@ -64,7 +65,20 @@ export function readJsonDocument(text: string, forced = false): HostDocument {
 /** The requests of a JSON workflow (a state machine or a pipeline definition). */
 function readWorkflowJson(text: string, parsed: ParsedJson): SpecDocument[] {
   if (parsed.tooDeepAt !== undefined || !namesWorkflow(parsed.topLevelMembers)) return [];
-  return withParseErrors(findWorkflowFileRequests(text, parsed.root, 'json', parsed.dollarKeys), text, parsed);
+  const requests = withParseErrors(findWorkflowFileRequests(text, parsed.root, 'json', parsed.dollarKeys), text, parsed);
+  return isStateMachine(parsed.root) ? withStrictReader(requests, parsed, 'Step Functions', 'state machine') : withStrictReader(requests, parsed, 'SageMaker Pipelines', 'pipeline definition');
+}
+
+/**
+ * Marks the first request of a file `reader` reads as strict JSON with its comments and trailing
+ * commas, if it has any (see SpecDocument.strictJson). Not while the text has syntax errors: they
+ * are reported, and what parsed after them may be misread.
+ */
+function withStrictReader(requests: SpecDocument[], parsed: ParsedJson, reader: string, what: string): SpecDocument[] {
+  const { jsoncOnly } = parsed;
+  if (requests.length === 0 || parsed.parseErrors.length > 0 || (jsoncOnly.comments.length === 0 && jsoncOnly.trailingCommas.length === 0)) return requests;
+  requests[0].strictJson = { reader, what, jsoncOnly };
+  return requests;
 }
 
 /**

@@ -24,6 +24,17 @@ export interface ParsedJson extends JsonScan {
    * the state machine host marks them without walking every request again.
    */
   dollarKeys: Node[];
+  /**
+   * What strict JSON (RFC 8259) refuses and JSONC allows: each comment's range, and the offset of
+   * each trailing comma (`[1, 2,]`). Empty for most texts; read by hosts whose reader is strict.
+   */
+  jsoncOnly: JsoncOnly;
+}
+
+/** The comments and trailing commas of a JSONC text (see ParsedJson.jsoncOnly). */
+export interface JsoncOnly {
+  comments: { offset: number; length: number }[];
+  trailingCommas: number[];
 }
 
 /** The parse options of every JSON host: comments and trailing commas, as VS Code's JSON with Comments. */
@@ -42,6 +53,9 @@ export function parseJson(text: string): ParsedJson {
   const topLevelMembers: string[] = [];
   const parseErrors: ParseError[] = [];
   const dollarKeys: Node[] = [];
+  const jsoncOnly: JsoncOnly = { comments: [], trailingCommas: [] };
+  // The last comma read: a container that ends after it with no child after it had a trailing one.
+  let lastComma = -1;
   let tooDeepAt: number | undefined;
   let depth = 0;
   const artificialRoot: MutableNode = { type: 'array', offset: -1, length: -1, children: undefined, parent: undefined };
@@ -57,6 +71,8 @@ export function parseJson(text: string): ParsedJson {
   const closeContainer = (): void => {
     const container = openContainers.pop()!;
     const start = starts.pop()!;
+    const last = top > start ? pending[top - 1] : undefined;
+    if (last && last.length >= 0 && lastComma >= last.offset + last.length) jsoncOnly.trailingCommas.push(lastComma);
     container.children = pending.slice(start, top);
     top = start;
   };
@@ -147,6 +163,7 @@ export function parseJson(text: string): ParsedJson {
           ensurePropertyComplete(offset + length);
         },
         onSeparator: (separator, offset) => {
+          if (separator === ',') lastComma = offset;
           if (currentParent.type !== 'property') return;
           if (separator === ':') {
             currentParent.colonOffset = offset;
@@ -156,6 +173,9 @@ export function parseJson(text: string): ParsedJson {
           } else if (separator === ',') {
             ensurePropertyComplete(offset);
           }
+        },
+        onComment: (offset, length) => {
+          jsoncOnly.comments.push({ offset, length });
         },
         onError: (error, offset, length) => {
           parseErrors.push({ error, offset, length });
@@ -167,14 +187,14 @@ export function parseJson(text: string): ParsedJson {
     // The stack ran out in jsonc-parser's recursion: the scan finds where the limit was passed.
     if (!(error instanceof RangeError)) throw error;
     const scan = scanJson(text);
-    return { topLevelMembers: scan.topLevelMembers, tooDeepAt: scan.tooDeepAt ?? 0, root: undefined, parseErrors: [], dollarKeys: [] };
+    return { topLevelMembers: scan.topLevelMembers, tooDeepAt: scan.tooDeepAt ?? 0, root: undefined, parseErrors: [], dollarKeys: [], jsoncOnly };
   }
-  if (tooDeepAt !== undefined) return { topLevelMembers, tooDeepAt, root: undefined, parseErrors: [], dollarKeys: [] };
+  if (tooDeepAt !== undefined) return { topLevelMembers, tooDeepAt, root: undefined, parseErrors: [], dollarKeys: [], jsoncOnly };
   // Objects and arrays the text never closed (and the artificial root) get their children now.
   while (openContainers.length > 0) closeContainer();
   const root = artificialRoot.children![0];
   if (root) delete root.parent;
-  return { topLevelMembers, root, parseErrors, dollarKeys };
+  return { topLevelMembers, root, parseErrors, dollarKeys, jsoncOnly };
 }
 
 function literalType(value: unknown): Node['type'] {

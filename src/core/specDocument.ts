@@ -3,7 +3,7 @@
  * completion, hover and code actions.
  */
 import type { Node, ParseError } from 'jsonc-parser';
-import { parseJson, type ParsedJson } from './jsonParse';
+import { parseJson, type JsoncOnly, type ParsedJson } from './jsonParse';
 import { memberValue, type OffsetRange } from './jsonTree';
 import { isDynamic, type RequestNode } from './requestTree';
 import { parseImageReference, type ParseResult } from './imageReference';
@@ -115,6 +115,21 @@ export interface SpecDocument {
    * request: it has no kind and carries the errors (`invalid-json`), which would stop a deploy.
    */
   hidRequests?: boolean;
+  /**
+   * Set on the first request of a JSON file whose reader takes strict JSON (a state machine, a
+   * pipeline definition, a CloudFormation template) when it has comments or trailing commas,
+   * which VS Code's JSONC and this parser accept: they stop a deploy (`strict-json`).
+   */
+  strictJson?: StrictJsonFile;
+}
+
+/** A strict JSON reader's file with what only JSONC allows (see SpecDocument.strictJson). */
+export interface StrictJsonFile {
+  /** Who reads it strictly: `Step Functions`, `SageMaker Pipelines`, `CloudFormation`. */
+  reader: string;
+  /** What the file is, for messages: `state machine`, `pipeline definition`, `template`. */
+  what: string;
+  jsoncOnly: JsoncOnly;
 }
 
 /** A syntax error as the host's parser reports it: its source range and its own message. */

@@ -37,6 +37,7 @@ export const RULES = {
   'duplicate-key': { severity: 'error', summary: 'A member written twice in the same object.' },
   'unsupported-integration-pattern': { severity: 'error', summary: 'A Step Functions task asking for an integration pattern (`.sync`, `.waitForTaskToken`) Step Functions does not offer for that SageMaker action.' },
   'unknown-integration-action': { severity: 'error', summary: 'A Step Functions task naming a SageMaker integration action that does not exist (a misspelt `createTrainingJob`).' },
+  'strict-json': { severity: 'warning', summary: 'A comment or trailing comma in a JSON state machine, pipeline definition or CloudFormation template, whose reader takes strict JSON: the deploy fails.' },
   'query-language-mismatch': { severity: 'error', summary: 'A Step Functions task whose request is under the other query language\'s key: `Parameters` in a JSONata state, `Arguments` in a JSONPath one.' },
   'image-processor-mismatch': { severity: 'warning', summary: 'A GPU image on an instance type without GPUs, or a CPU image on a GPU instance type.' },
   'unknown-framework': { severity: 'error', summary: 'A framework name the SageMaker Python SDK has no image config for.' },

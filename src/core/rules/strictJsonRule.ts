@@ -1,0 +1,31 @@
+/**
+ * `strict-json`: a state machine, pipeline definition or CloudFormation template in JSON is read
+ * by a strict JSON parser (Step Functions, SageMaker Pipelines, CloudFormation), while VS Code's
+ * JSON with Comments and this extension accept comments and trailing commas. Each of those stops
+ * the deploy, so each is reported where it is written.
+ */
+import type { QuickFix } from '../edits/editIntent';
+import { intent } from '../edits/editIntent';
+import type { StrictJsonFile } from '../specDocument';
+import type { RuleContext } from './ruleContext';
+
+/** Enough to show the pattern; a file of many comments gets the first few. */
+const MAX_REPORTED = 10;
+
+export function checkStrictJson(context: RuleContext, file: StrictJsonFile): void {
+  const { reader, what, jsoncOnly } = file;
+  const found = [
+    ...jsoncOnly.comments.map((comment) => ({ offset: comment.offset, length: comment.length, comment: true })),
+    ...jsoncOnly.trailingCommas.map((offset) => ({ offset, length: 1, comment: false })),
+  ].sort((a, b) => a.offset - b.offset);
+  for (const { offset, length, comment } of found.slice(0, MAX_REPORTED)) {
+    if (comment) {
+      // Removing a comment loses what it says (a suppression, a note): offered, never applied by fix-all.
+      const fixes: QuickFix[] = [{ title: 'Remove the comment', intents: [intent.replaceText(offset, length, '')], preferred: false }];
+      context.report('strict-json', `${reader} reads the ${what} as strict JSON, which has no comments: deploying it fails on this one. (To silence a finding here, use "overrides" in .sagemaker-spec.json.)`, { offset, length }, fixes);
+    } else {
+      const fixes: QuickFix[] = [{ title: 'Remove the trailing comma', intents: [intent.replaceText(offset, 1, '')], preferred: true }];
+      context.report('strict-json', `${reader} reads the ${what} as strict JSON, which has no trailing commas: deploying it fails on this one.`, { offset, length }, fixes);
+    }
+  }
+}
