@@ -24,7 +24,7 @@ import { workflowResourceHooks } from './hosts/cloudFormation/templateWorkflows'
 import { findYamlRequests } from './hosts/yaml/yamlRequests';
 import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
 import { parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
-import { findHashSuppressions, findSuppressions, type HostComment } from './suppressions';
+import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
 
 export interface HostDocument {
   host: HostLanguage;
@@ -53,13 +53,18 @@ export function readJsonDocument(text: string, forced = false): HostDocument {
   if (!kind && mayHoldTemplate && isCloudFormationTemplate(parsed.root)) {
     // A CloudFormation template: its SageMaker resources' requests, with offsets into the template.
     const requests = findCloudFormationRequests(text, parsed.root!, 'json', workflowResourceHooks);
-    return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: [] };
+    return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: jsoncComments(text, parsed) };
   }
   let requests: SpecDocument[] = [];
   if (kind) requests = [parseSpecDocument(text, parsed)];
   else if (mayBeWorkflow) requests = readWorkflowJson(text, parsed);
   if (requests.length === 0 && forced && !kind) requests = [parseSpecDocument(text, parsed)];
-  return { host: 'json', text, requests, frameworkRequests: [], comments: [] };
+  return { host: 'json', text, requests, frameworkRequests: [], comments: jsoncComments(text, parsed) };
+}
+
+/** The comments the parse found, as a host's comments (the text with its marker). */
+function jsoncComments(text: string, parsed: ParsedJson): HostComment[] {
+  return parsed.jsoncOnly.comments.map(({ offset, length }) => ({ offset, text: text.slice(offset, offset + length) }));
 }
 
 /** The requests of a JSON workflow (a state machine or a pipeline definition). */
@@ -182,7 +187,7 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   });
   // A JSON spec's `//` directives are read by analyzeSpec; a workflow's and other hosts' once here, for all their requests.
   const suppressions =
-    document.host !== 'json' ? findHashSuppressions(document.text, document.comments) : document.requests.some((request) => request.embedding) ? findSuppressions(document.text) : undefined;
+    document.host !== 'json' ? findHashSuppressions(document.text, document.comments) : document.requests.some((request) => request.embedding) ? findJsoncCommentSuppressions(document.text, document.comments) : undefined;
   const holder = suppressions && documentHolder(document);
   const kept = holder ? withDirectivesApplied(holder, unique, suppressions, options, regionForSpec(holder, options.regionInputs)) : unique;
   kept.sort((a, b) => a.offset - b.offset);

@@ -49,16 +49,26 @@ export interface HostComment {
 }
 
 /**
- * Suppressions from comments a host's own parser found (so a `#` inside a string never counts).
+ * Suppressions from `#` comments a host's own parser found (so a `#` inside a string never counts).
  * A `disable-next-line` comment applies to the line after its own, a `disable-line` one to its own.
  */
 export function findHashSuppressions(text: string, comments: readonly HostComment[]): Suppressions {
+  return findCommentSuppressions(text, comments, HASH_DIRECTIVE);
+}
+
+/** The same for the comments (`//` and `/* … *\/`; only `//` ones can be directives) jsonc-parser found in a JSONC text. */
+export function findJsoncCommentSuppressions(text: string, comments: readonly HostComment[]): Suppressions {
+  return findCommentSuppressions(text, comments, DIRECTIVE);
+}
+
+function findCommentSuppressions(text: string, comments: readonly HostComment[], directive: RegExp): Suppressions {
   const suppressions: Suppressions = { lines: new Map(), codes: [] };
-  if (!mayHoldDirective(text)) return suppressions;
+  // Most documents have no comment, or none that is a directive: the text is not searched then.
+  if (comments.length === 0 || !comments.some((comment) => mayHoldDirective(comment.text))) return suppressions;
   const lines = new LineIndex(text);
   for (const comment of comments) {
     const leading = comment.text.length - comment.text.trimStart().length;
-    addDirective(suppressions, HASH_DIRECTIVE, comment.text.trim(), comment.offset + leading, lines.positionAt(comment.offset).line);
+    addDirective(suppressions, directive, comment.text.trim(), comment.offset + leading, lines.positionAt(comment.offset).line);
   }
   return suppressions;
 }
