@@ -84,3 +84,20 @@ describe('preferred fixes: only a clear correction', () => {
     assert.deepEqual(fixesOf(algorithmFinding(xgboostJob('validation', 'text/csv', { lamba: '1' }), 'algorithm-unknown-hyperparameter')), ['*Change to "lambda"', 'Change to "gamma"']);
   });
 });
+
+describe('invalid-account-id on an ECR host', () => {
+  it('an account with a digit lost or added is no private registry: the catalog account is the fix', () => {
+    for (const account of ['68331368837', '6833136883788']) {
+      const text = trainingSpec(`${XGBOOST_US_EAST_1.replace('683313688378', account)}:1.7-1`);
+      const findings = analyzeText(text);
+      assert.deepEqual(findings.map((finding) => finding.code), ['invalid-account-id']);
+      assert.equal(findings[0].message, `"${account}" is not an AWS account id (12 digits): an Amazon ECR host is <account>.dkr.ecr.<region>.<DNS suffix>.`);
+      assert.deepEqual(preferred(findings[0]), ['Use account 683313688378']);
+    }
+  });
+
+  it('a word as the account of a repository the catalog does not know: reported without a fix', () => {
+    const findings = analyzeText(trainingSpec('abc.dkr.ecr.us-east-1.amazonaws.com/my-model:1'));
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.fixes.length]), [['invalid-account-id', 0]]);
+  });
+});

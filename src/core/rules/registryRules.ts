@@ -7,6 +7,7 @@
  * only be undone by it (fix-all applied both, and logged the first as kept).
  */
 import { closestMatches, isClearNearest, isClearTypo } from '../closestMatches';
+import { malformedEcrAccount } from './malformedEcrAccount';
 import { requestPartition } from './requestPartition';
 import { describeRegion } from '../region';
 import { suggestTags } from '../catalog/tagSuggestions';
@@ -18,11 +19,28 @@ import { isXgboostImage, isFloatingTag } from './xgboost';
 
 export function checkRegistry(context: RuleContext, image: ImageOccurrence): void {
   const ecr = image.reference.ecr;
-  if (!ecr) return;
+  if (!ecr) return checkMalformedAccount(context, image);
   if (checkRegion(context, image)) return;
   if (checkTargetRegion(context, image)) return;
   if (checkAccount(context, image)) return;
   checkTag(context, image);
+}
+
+/**
+ * `invalid-account-id` on an ECR host whose account is not 12 digits; fixed with the account the
+ * catalog serves the repository from in that region, when that is one account (or the tag's).
+ */
+function checkMalformedAccount(context: RuleContext, image: ImageOccurrence): void {
+  const malformed = malformedEcrAccount(image.reference);
+  if (!malformed || !context.isEnabled('invalid-account-id')) return;
+  const { catalog } = context;
+  const repository = image.reference.repository.text;
+  const tag = image.reference.tag?.text;
+  const tagImage = tag ? catalog.findImage(repository, tag, malformed.region) : undefined;
+  const accounts = tagImage ? [catalog.accountFor(tagImage, malformed.region)].filter((account) => account !== undefined) : catalog.accountsForRepository(repository, malformed.region);
+  const fixes: QuickFix[] = accounts.length === 1 ? [{ title: `Use account ${accounts[0]}`, intents: [image.replacePart(malformed.account, accounts[0]!)], preferred: true }] : [];
+  const written = malformed.account.text === '' ? 'An empty account' : `"${malformed.account.text}"`;
+  context.report('invalid-account-id', `${written} is not an AWS account id (12 digits): an Amazon ECR host is <account>.dkr.ecr.<region>.<DNS suffix>.`, image.rangeOf(malformed.account), fixes);
 }
 
 function checkRegion(context: RuleContext, image: ImageOccurrence): boolean {

@@ -2,6 +2,7 @@
  * Tag hygiene: `latest-tag`, `xgboost-unpinned` (which replaces latest-tag for XGBoost) and
  * `digest-recommended` for private-registry images.
  */
+import { malformedEcrAccount } from './malformedEcrAccount';
 import type { AlgorithmTable } from '../algorithms/algorithmTable';
 import type { QuickFix } from '../findings';
 import { formatEcrImage } from '../imageReference';
@@ -26,7 +27,8 @@ export function checkTags(context: RuleContext, image: ImageOccurrence, algorith
     reportLatest(context, image);
     return;
   }
-  if (!reference.ecr && (image.field.usage === 'training' || image.field.usage === 'inference')) {
+  // A private registry's tag (not an ECR host whose account is mistyped: invalid-account-id).
+  if (!reference.ecr && !malformedEcrAccount(reference) && (image.field.usage === 'training' || image.field.usage === 'inference')) {
     context.report(
       'digest-recommended',
       `"${tag}" can be moved to another image; pin "@sha256:…" to run exactly the image you tested.`,
