@@ -235,6 +235,20 @@ describe('Step Functions: what a fresh user got wrong', () => {
       assert.equal(readJsonDocument(text).requests[0].kind, undefined);
     });
 
+    it('never corrects another SageMaker action into one of ours: only a typo (two edits at most) is clear', () => {
+      // describeTrainingJob is a read, createModelCard and createTrainingPlan other resources: a Create in their place would be a guess (and a billable one).
+      for (const action of ['describeTrainingJob', 'createModelCard', 'createTrainingPlan', 'createModelPackage']) {
+        const text = training(`arn:aws:states:::sagemaker:${action}`);
+        const finding = only(analyzeWorkflow(text), 'unknown-integration-action');
+        assert.equal(finding.fixes.some((fix) => fix.preferred), false, action);
+        assert.equal(readJsonDocument(text).requests[0].kind, undefined, action);
+      }
+      for (const [typo, action] of [['CreateTrainingJob', 'createTrainingJob'], ['createEndpoints', 'createEndpoint'], ['createLabellingJob', 'createLabelingJob']]) {
+        const finding = only(analyzeWorkflow(training(`arn:aws:states:::sagemaker:${typo}`)), 'unknown-integration-action');
+        assert.equal(unambiguousFix(finding)?.title, `Change to ${action}`, typo);
+      }
+    });
+
     it('judges the pattern against the corrected action', () => {
       const text = training('arn:aws:states:::sagemaker:createModl.sync', { ModelName: 'm', ExecutionRoleArn: ROLE });
       const findings = analyzeWorkflow(text);

@@ -104,11 +104,18 @@ function misspeltAction(form: TaskIntegration['form'], written: string, start: n
   if (form === 'optimized') {
     if (OPTIMIZED_ACTIONS.includes(written)) return undefined;
     const nearest = closestMatches(written, OPTIMIZED_ACTIONS, 3);
-    return withReading({ written, start, nearest, clear: isClearNearest(written, nearest) });
+    // A typo is at most SDK_NEAR_MISS edits away: further off is another SageMaker action
+    // (`describeTrainingJob`, `createModelCard`), which no correction of ours may turn into a Create.
+    return withReading({ written, start, nearest, clear: isNearMiss(written, nearest) });
   }
   const nearest = closestMatches(written, Object.keys(STATE_MACHINE_ACTIONS), 3);
-  if (nearest.length === 0 || editDistance(written.toLowerCase(), nearest[0].toLowerCase(), SDK_NEAR_MISS) > SDK_NEAR_MISS || !isClearNearest(written, nearest)) return undefined;
+  if (!isNearMiss(written, nearest)) return undefined;
   return withReading({ written, start, nearest: [nearest[0]], clear: true });
+}
+
+/** True when the first of `nearest` is a clear correction of `written` and a typo away (at most SDK_NEAR_MISS edits). */
+function isNearMiss(written: string, nearest: readonly string[]): boolean {
+  return nearest.length > 0 && editDistance(written.toLowerCase(), nearest[0].toLowerCase(), SDK_NEAR_MISS) <= SDK_NEAR_MISS && isClearNearest(written, nearest);
 }
 
 /** The action the task is checked as: the clear correction, when it is one of ours. */
