@@ -56,10 +56,11 @@ export function isClearNearest(target: string, nearest: readonly string[]): bool
 }
 
 /**
- * isClearNearest for suggestions ranked by something other than spelling (tags by version): true
- * when `ranked[0]` is also the clear nearest by spelling (a typo's correction), or the one
- * suggestion completing what was typed. `3.2-l` → `3.2-1` is; `1.8-1` → `1.7-1` (nearer by
- * version, one of several one edit away) is not.
+ * isClearNearest for version tags, ranked by something other than spelling: true when `ranked[0]`
+ * is the one suggestion completing what was typed (`0.90-1` → `0.90-1-cpu-py3`), or the clear
+ * nearest by spelling with the same digits in the same order — a typo in the words
+ * (`2.0.1-gpuu-py310` → `2.0.1-gpu-py310`). A changed digit is another version (`2.4.1` → `2.4.0`,
+ * `1.8-1` → `1.7-1`, `3.2-l` → `3.2-1`: which one was meant is the user's call), never clear.
  */
 export function isClearTypo(target: string, ranked: readonly string[]): boolean {
   if (ranked.length === 0) return false;
@@ -68,5 +69,10 @@ export function isClearTypo(target: string, ranked: readonly string[]): boolean 
   const extending = ranked.filter((candidate) => candidate.toLowerCase().startsWith(lowered));
   if (extending.length > 0) return extending.length === 1 && extending[0] === ranked[0];
   const bySpelling = closestMatches(target, ranked, ranked.length);
-  return bySpelling[0] === ranked[0] && isClearNearest(target, bySpelling);
+  return bySpelling[0] === ranked[0] && digitsOf(target) === digitsOf(ranked[0]) && isClearNearest(target, bySpelling);
+}
+
+/** The digits of a tag in order (`2.0.1-gpu-py310` → `201310`): equal for two spellings of one version. */
+function digitsOf(tag: string): string {
+  return tag.replace(/\D+/g, '');
 }

@@ -209,8 +209,9 @@ describe('Dockerfile host: the image rules and their fixes', () => {
     // Another version is the user's choice: offered, not preferred; a typo's correction is preferred.
     assert.deepEqual(preferredTitles(finding), []);
     assert.equal(applyDockerfileFix(text, finding, 'Use tag 2.0.1-gpu-py310'), `FROM ${PYTORCH}:2.0.1-gpu-py310\n`);
-    const typo = `FROM ${XGBOOST}:1.7-l\n`;
-    assert.equal(applyDockerfileFix(typo, only(analyze(typo), 'unknown-image-tag')), `FROM ${XGBOOST}:1.7-1\n`);
+    const sklearn = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn';
+    const typo = `FROM ${sklearn}:1.2-1-cpuu-py3\n`;
+    assert.equal(applyDockerfileFix(typo, only(analyze(typo), 'unknown-image-tag')), `FROM ${sklearn}:1.2-1-cpu-py3\n`);
     const newer = `FROM ${PYTORCH}:9.0.0-gpu-py310\n`;
     const information = only(analyze(newer), 'newer-than-catalog');
     assert.equal(textAt(newer, information), '9.0.0-gpu-py310');

@@ -56,8 +56,13 @@ describe('preferred fixes: only a clear correction', () => {
     assert.deepEqual(fixesOf(only(analyzePython(script), 'unknown-framework-version')), ['*!Use pytorch 2.5.1']);
   });
 
-  it('unknown-image-tag: a typo is corrected; another version is offered, not preferred', () => {
-    assert.deepEqual(preferred(only(analyzeText(trainingSpec(`${XGBOOST_US_EAST_1}:1.7-2`)), 'unknown-image-tag')), ['Use tag 1.7-1']);
+  it('unknown-image-tag: a typo in the words is corrected; another version is offered, not preferred', () => {
+    const sklearn = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn';
+    assert.deepEqual(preferred(only(analyzeText(trainingSpec(`${sklearn}:1.2-1-cpuu-py3`)), 'unknown-image-tag')), ['Use tag 1.2-1-cpu-py3']);
+    // A changed digit is another version, however near (1.7-2 → 1.7-1, 2.4.1 → 2.4.0): the user's call.
+    assert.deepEqual(preferred(only(analyzeText(trainingSpec(`${XGBOOST_US_EAST_1}:1.7-2`)), 'unknown-image-tag')), []);
+    const pytorch = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.4.1-gpu-py311';
+    assert.deepEqual(preferred(only(analyzeText(trainingSpec(pytorch, { ResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 } })), 'unknown-image-tag')), []);
     // 1.8-1 is one edit from 1.7-1 and from 1.5-1: which version is the user's call.
     const version = only(analyzeText(trainingSpec(`${XGBOOST_US_EAST_1}:1.8-1`)), 'unknown-image-tag');
     assert.deepEqual(fixesOf(version), ['Use tag 1.7-1', 'Use tag 1.5-1', 'Use tag 1.5-1-arm64']);

@@ -173,7 +173,7 @@ describe('image rules', () => {
       const text = trainingSpec(`${XGBOOST_US_EAST_1}:1.7-2`);
       const finding = only(analyzeText(text), 'unknown-image-tag');
       assert.equal(textAt(text, finding), '1.7-2');
-      assert.equal(applyFix(text, finding), trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`));
+      assert.equal(applyFix(text, finding, 'Use tag 1.7-1'), trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`));
     });
 
     it('checks only the leading framework version of Deep Learning Container tags', () => {
