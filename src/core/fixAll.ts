@@ -19,7 +19,7 @@ import type { Node } from 'jsonc-parser';
 import type { QuickFix } from './edits/editIntent';
 import { applyEdits, type Finding, type TextEdit } from './findings';
 import { findProperty } from './jsonTree';
-import { renderFix, type RenderTarget } from './renderFix';
+import { renderFix, syntaxErrorCount, type RenderTarget } from './renderFix';
 import { LineIndex } from './textPositions';
 
 /** What one round needs: the findings of a text and the document to render their fixes against. */
@@ -66,32 +66,11 @@ export function applyPreferredFixes(text: string, analyze: (text: string) => Fix
   const seen = new Set<string>([text]);
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
     const { document, findings } = analyze(text);
-    const taken: TextEdit[] = [];
-    const takenNow: Applied[] = [];
-    const named = new Map<Node, Set<string>>();
-    let lines: LineIndex | undefined;
-    for (const finding of findings) {
-      const fix = unambiguousFix(finding);
-      if (!fix) continue;
-      const names = namesGiven(fix);
-      if (names.some(({ within, name }) => named.get(within)?.has(name) || renamesOntoMember(fix, within, name))) continue;
-      let edits: TextEdit[] | undefined;
-      try {
-        edits = renderFix(document, fix)?.edits;
-      } catch (error) {
-        onError?.(fix, error);
-      }
-      if (!edits || edits.length === 0 || edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
-      taken.push(...edits);
-      for (const { within, name } of names) {
-        let inPlace = named.get(within);
-        if (!inPlace) named.set(within, (inPlace = new Set()));
-        inPlace.add(name);
-      }
-      lines ??= new LineIndex(document.text);
-      const position = lines.positionAt(finding.offset);
-      takenNow.push({ fix: { code: finding.code, title: fix.title, line: position.line + 1, column: position.character + 1 }, edits, written: [] });
-    }
+    // Rendered without each fix's own syntax check (two parses of the whole text per fix made
+    // `--fix` quadratic), then checked once together; a round that adds a syntax error is done
+    // again checking each fix, so the one that would add it is left out.
+    let { taken, takenNow } = roundOfFixes(document, findings, false, onError);
+    if (taken.length > 0 && addsSyntaxErrors(document, taken)) ({ taken, takenNow } = roundOfFixes(document, findings, true, onError));
     if (taken.length === 0) break;
     const next = applyEdits(document.text, taken);
     if (seen.has(next)) break;
@@ -107,6 +86,47 @@ export function applyPreferredFixes(text: string, analyze: (text: string) => Fix
     applied.push(...takenNow);
   }
   return { text, applied: applied.map((entry) => entry.fix) };
+}
+
+/**
+ * One round's fixes against `document`: each finding's unambiguous fix, rendered (`verify`: each
+ * checked to add no syntax error), unless its edits overlap one taken or it gives a name another
+ * gives in the same place.
+ */
+function roundOfFixes(document: RenderTarget, findings: readonly Finding[], verify: boolean, onError?: (fix: QuickFix, error: unknown) => void): { taken: TextEdit[]; takenNow: Applied[] } {
+  const taken: TextEdit[] = [];
+  const takenNow: Applied[] = [];
+  const named = new Map<Node, Set<string>>();
+  let lines: LineIndex | undefined;
+  for (const finding of findings) {
+    const fix = unambiguousFix(finding);
+    if (!fix) continue;
+    const names = namesGiven(fix);
+    if (names.some(({ within, name }) => named.get(within)?.has(name) || renamesOntoMember(fix, within, name))) continue;
+    let edits: TextEdit[] | undefined;
+    try {
+      edits = renderFix(document, fix, verify)?.edits;
+    } catch (error) {
+      onError?.(fix, error);
+    }
+    if (!edits || edits.length === 0 || edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+    taken.push(...edits);
+    for (const { within, name } of names) {
+      let inPlace = named.get(within);
+      if (!inPlace) named.set(within, (inPlace = new Set()));
+      inPlace.add(name);
+    }
+    lines ??= new LineIndex(document.text);
+    const position = lines.positionAt(finding.offset);
+    takenNow.push({ fix: { code: finding.code, title: fix.title, line: position.line + 1, column: position.character + 1 }, edits, written: [] });
+  }
+  return { taken, takenNow };
+}
+
+/** True when `edits` together leave `document` with more syntax errors than it has (hosts that can tell). */
+function addsSyntaxErrors(document: RenderTarget, edits: readonly TextEdit[]): boolean {
+  const before = syntaxErrorCount(document.text, document.host);
+  return before !== undefined && syntaxErrorCount(applyEdits(document.text, edits), document.host)! > before;
 }
 
 /** A fix applied, with its edits and where their text is in the latest text. */

@@ -6,9 +6,9 @@
 import type { HostIntent, QuickFix } from './edits/editIntent';
 import type { TextEdit } from './findings';
 import { renderDockerfileEdits } from './hosts/dockerfile/dockerfileFixRenderer';
-import { renderJsonEdits } from './hosts/jsonFixRenderer';
+import { jsonSyntaxErrorCount, renderJsonEdits } from './hosts/jsonFixRenderer';
 import { renderPythonEdits } from './hosts/python/pythonFixRenderer';
-import { renderYamlEdits } from './hosts/yaml/yamlFixRenderer';
+import { renderYamlEdits, yamlSyntaxErrorCount } from './hosts/yaml/yamlFixRenderer';
 import type { RequestNode } from './requestTree';
 import type { HostLanguage } from './specDocument';
 
@@ -28,12 +28,22 @@ export interface RenderTarget {
 }
 
 /**
+ * The syntax errors of `text` read as `host` writes it, for the hosts whose renderers check that
+ * a fix adds none (JSON, YAML); undefined for the others, whose renderers write only values.
+ */
+export function syntaxErrorCount(text: string, host: HostLanguage | undefined): number | undefined {
+  if (host === undefined || host === 'json') return jsonSyntaxErrorCount(text);
+  return host === 'yaml' ? yamlSyntaxErrorCount(text) : undefined;
+}
+
+/**
  * The edits of `fix` in the syntax of the document's host, against `document.text` (the text
  * the fix's nodes were parsed from).
  * Returns undefined when the fix no longer applies cleanly (see renderJsonEdits); throws only
- * on a programming error, which callers log and treat as "no fix".
+ * on a programming error, which callers log and treat as "no fix". `verify: false` skips the
+ * check that the fix adds no syntax error (the caller checks, see syntaxErrorCount).
  */
-export function renderFix(document: RenderTarget, fix: QuickFix): RenderedFix | undefined {
+export function renderFix(document: RenderTarget, fix: QuickFix, verify = true): RenderedFix | undefined {
   fixRenderCount.value++;
   // Text no host reads as a value (a comment) is replaced as written, whatever the host.
   const asWritten: TextEdit[] = [];
@@ -48,8 +58,8 @@ export function renderFix(document: RenderTarget, fix: QuickFix): RenderedFix | 
   const rendered =
     document.host === 'python' ? renderPythonEdits(document.text, intents)
     : document.host === 'dockerfile' ? renderDockerfileEdits(document.text, intents)
-    : document.host === 'yaml' ? renderYamlEdits(document.text, intents)
-    : renderJsonEdits(document.text, intents);
+    : document.host === 'yaml' ? renderYamlEdits(document.text, intents, verify)
+    : renderJsonEdits(document.text, intents, verify);
   if (!rendered) return undefined;
   return { edits: [...rendered.edits, ...asWritten].sort((a, b) => a.offset - b.offset), cursorOffset: fix.leavesPlaceholder ? rendered.placeholderOffset : undefined };
 }

@@ -228,4 +228,31 @@ describe('applyPreferredFixes (fix everything at once)', () => {
     assert.equal(unambiguousFix(finding([fix('a', { preferred: true, leavesPlaceholder: true })])), undefined);
     assert.equal(unambiguousFix(finding([fix('a', { preferred: true, changesBehaviour: true })])), undefined);
   });
+
+  describe('the syntax check, once per round', () => {
+    it('leaves out the one fix whose edit would break the text, and applies the rest', () => {
+      const text = '{"a": "xy", "b": 1}';
+      const root = parseTree(text)!;
+      const b = root.children![1].children![1];
+      // A node that covers half a string (`"x`): replacing it leaves a stray `y"`.
+      const broken = { type: 'string', offset: text.indexOf('"xy"'), length: 2 } as typeof b;
+      const fixes = [
+        finding([{ title: 'break', intents: [intent.replaceValue(broken, 'z')], preferred: true }]),
+        { ...finding([{ title: 'two', intents: [intent.replaceValue(b, 2)], preferred: true }]), offset: b.offset },
+      ];
+      const result = applyPreferredFixes(text, (current) => ({ document: { text: current, host: 'json' }, findings: current === text ? fixes : [] }));
+      assert.equal(result.text, '{"a": "xy", "b": 2}');
+      assert.deepEqual(result.applied.map((fix) => fix.title), ['two']);
+    });
+
+    it('applies hundreds of fixes of one round together', () => {
+      const items = Array.from({ length: 300 }, (_, index) => `{"n": ${index}}`);
+      const text = `[${items.join(', ')}]`;
+      const nodes = parseTree(text)!.children!.map((item) => item.children![0].children![1]);
+      const findings = nodes.map((node) => ({ ...finding([{ title: 'one more', intents: [intent.replaceValue(node, Number(node.value) + 1)], preferred: true }]), offset: node.offset }));
+      const result = applyPreferredFixes(text, (current) => ({ document: { text: current, host: 'json' }, findings: current === text ? findings : [] }));
+      assert.equal(result.text, `[${items.map((_, index) => `{"n": ${index + 1}}`).join(', ')}]`);
+      assert.equal(result.applied.length, 300);
+    });
+  });
 });

@@ -30,9 +30,10 @@ interface Layout {
  * Renders `intents` against `text` (the text the intents' nodes were parsed from).
  * Returns undefined when the intents cannot be rendered as one clean change (two edits
  * overlap) or when the result would parse with more errors than the text has now: a fix
- * never makes a document worse.
+ * never makes a document worse. `verify: false` leaves that check to the caller (fix-all checks
+ * a round's edits together: one parse per round, not two per fix).
  */
-export function renderJsonEdits(text: string, intents: readonly HostIntent[]): RenderedEdits | undefined {
+export function renderJsonEdits(text: string, intents: readonly HostIntent[], verify = true): RenderedEdits | undefined {
   const layout = detectLayout(text);
   const edits: TextEdit[] = [];
   const insertions = new Map<Node, { members: [string, FixValue][] }>();
@@ -58,7 +59,7 @@ export function renderJsonEdits(text: string, intents: readonly HostIntent[]): R
   }
   for (const [object, { members }] of insertions) edits.push(insertMembers(text, layout, object, members));
   if (!sortWithoutOverlap(edits)) return undefined;
-  if (parseErrorCount(applyEdits(text, edits)) > parseErrorCount(text)) return undefined;
+  if (verify && jsonSyntaxErrorCount(applyEdits(text, edits)) > jsonSyntaxErrorCount(text)) return undefined;
   return { edits, placeholderOffset: placeholderEnd(edits, '"') };
 }
 
@@ -182,7 +183,8 @@ function detectLayout(text: string): Layout {
   return { eol, unit: ' '.repeat(width) };
 }
 
-function parseErrorCount(text: string): number {
+/** The number of syntax errors jsonc-parser finds in `text` (JSONC: comments and trailing commas are none). */
+export function jsonSyntaxErrorCount(text: string): number {
   const errors: ParseError[] = [];
   parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return errors.length;

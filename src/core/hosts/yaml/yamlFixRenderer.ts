@@ -38,7 +38,7 @@ type QuoteStyle = 'plain' | 'single' | 'double';
  * Returns undefined when two edits overlap or the result would parse with more YAML errors than
  * `text` has: a fix never makes a document worse.
  */
-export function renderYamlEdits(text: string, intents: readonly HostIntent[]): RenderedYamlEdits | undefined {
+export function renderYamlEdits(text: string, intents: readonly HostIntent[], verify = true): RenderedYamlEdits | undefined {
   const layout = detectLayout(text);
   const edits: TextEdit[] = [];
   const insertions = new Map<Node, [string, FixValue][]>();
@@ -60,7 +60,7 @@ export function renderYamlEdits(text: string, intents: readonly HostIntent[]): R
   }
   for (const [object, members] of insertions) edits.push(insertMembers(text, layout, object, members));
   if (!sortWithoutOverlap(edits)) return undefined;
-  if (errorCount(applyEdits(text, edits)) > errorCount(text)) return undefined;
+  if (verify && yamlSyntaxErrorCount(applyEdits(text, edits)) > yamlSyntaxErrorCount(text)) return undefined;
   return { edits, placeholderOffset: placeholderEnd(edits, '"\'') };
 }
 
@@ -282,6 +282,7 @@ export function detectLayout(text: string): Layout {
   return { eol, unit: ' '.repeat(width) };
 }
 
-function errorCount(text: string): number {
+/** The number of syntax errors the yaml parser finds in `text`, all documents together. */
+export function yamlSyntaxErrorCount(text: string): number {
   return parseYaml(text).documents.reduce((count, document) => count + document.errors.length, 0);
 }
