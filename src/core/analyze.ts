@@ -23,9 +23,9 @@ import { checkTags } from './rules/tagRules';
 import { checkTemplateImage, reportUnsubstituted } from './rules/templateImageRule';
 import { checkStrictJson } from './rules/strictJsonRule';
 import { checkYamlSyntax, withoutFindingsOnErrors } from './rules/yamlSyntaxRule';
-import type { RequestNode } from './requestTree';
+import { isDynamic, type RequestNode } from './requestTree';
 import { specImageRegions, type ImageField, type SpecDocument } from './specDocument';
-import type { ParseResult } from './imageReference';
+import { parseImageReference, type ParseResult } from './imageReference';
 import { findSuppressions, withoutSuppressed, type Suppressions } from './suppressions';
 import { checkSuppressionCodes } from './rules/suppressionRule';
 import { KIND_SIGNATURES } from './specKind';
@@ -82,7 +82,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     if (options.forcedSpec && spec.tooDeepAt === undefined && !spec.incomplete) run('unknown-spec-kind', reportUnknownKind, context, spec);
     return { findings: suppressed(spec, findings, options, region), region };
   }
-  for (const field of spec.images) {
+  for (const field of withImageChoices(spec.images)) {
     if (field.unsubstituted) {
       // The image holds `${Name}` as written: invalid, and nothing else about it is what was meant.
       run('invalid-image-reference', reportUnsubstituted, context, field.unsubstituted);
@@ -114,6 +114,20 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   if (spec.embedding?.notes.length) noteStandIns(findings, spec.embedding.notes);
   const kept = spec.syntaxErrors ? withoutFindingsOnErrors(findings, spec.syntaxErrors) : findings;
   return { findings: suppressed(spec, kept, options, region), region };
+}
+
+/**
+ * `images`, each followed by the other values its written value may take (a Pipelines parameter's
+ * EnumValues besides its default), as fields of their own for the image rules; `images` itself
+ * when there are none (no copy per analysis).
+ */
+function withImageChoices(images: readonly ImageField[]): readonly ImageField[] {
+  if (!images.some((field) => (field.written as RequestNode | undefined)?.choices)) return images;
+  return images.flatMap((field) => {
+    const choices = (field.written as RequestNode | undefined)?.choices ?? [];
+    const others = choices.filter((choice) => choice !== field.value && choice.type === 'string' && !isDynamic(choice));
+    return [field, ...others.map((choice) => ({ ...field, value: choice, parsed: parseImageReference(choice.value as string) }))];
+  });
 }
 
 /**

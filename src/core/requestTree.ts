@@ -114,8 +114,12 @@ export interface DeclaredType {
   type: ScalarType;
   /** Words for messages: `the Integer pipeline parameter "Rounds"`. */
   description: string;
-  /** The host's fixes for `value` (a dynamic value of this type) in a member that takes `expected`; none when it has none. */
-  fixesFor(value: Node, expected: ScalarType): QuickFix[];
+  /**
+   * The host's fixes for `value` (a dynamic value of this type) in a member that takes
+   * `expected`; none when it has none. `anyText`: the member takes any string (no enum), so a
+   * conversion to text is a whole fix.
+   */
+  fixesFor(value: Node, expected: ScalarType, anyText: boolean): QuickFix[];
 }
 
 /** A placeholder of the source whose value the host filled in from elsewhere. */

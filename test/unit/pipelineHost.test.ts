@@ -236,6 +236,51 @@ describe('Pipelines host', () => {
       assert.equal(applyWorkflowFix(listed, found[2]), listed.replace('"ml.g5.xlarg"', '"ml.g5.xlarge"'));
     });
 
+    it('an Integer parameter in an enum member: only declaring it a String is a fix (its text would be no enum value)', () => {
+      const typed = pipeline(
+        [trainingStep(trainingArguments({ AlgorithmSpecification: { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1`, TrainingInputMode: { Get: 'Parameters.Mode' } } }))],
+        [{ Name: 'Mode', Type: 'Integer', DefaultValue: 1 }],
+      );
+      const finding = only(analyzeWorkflow(typed), 'invalid-type');
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.changesBehaviour]), [['Declare "Mode" a String parameter', true]]);
+      const declared = applyWorkflowFix(typed, finding);
+      assert.match(declared, /"Name": "Mode",\n\s*"Type": "String",\n\s*"DefaultValue": "1"/);
+      // Declared a String, its default is judged against the enum.
+      assert.deepEqual(codes(analyzeWorkflow(declared)), ['invalid-enum-value']);
+    });
+
+    it('an Integer or Float default joined with Std:Join (the SDK\'s to_string()) is still judged as a hyperparameter, on the default', () => {
+      const joined = (name: string) => ({ 'Std:Join': { On: '', Values: [{ Get: `Parameters.${name}` }] } });
+      const text = pipeline(
+        [trainingStep(trainingArguments({
+          HyperParameters: { num_round: joined('NumRound'), eta: joined('Eta') },
+          InputDataConfig: [{ ChannelName: 'train', ContentType: 'text/csv', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/train' } } }],
+        }))],
+        [{ Name: 'NumRound', Type: 'Integer', DefaultValue: 0 }, { Name: 'Eta', Type: 'Float', DefaultValue: 2.5 }],
+      );
+      const found = analyzeWorkflow(text, { algorithms: true });
+      assert.deepEqual(found.map((finding) => [finding.code, textAt(text, finding)]), [['algorithm-invalid-hyperparameter', '0'], ['algorithm-invalid-hyperparameter', '2.5']]);
+      assert.match(found[0].message, /"num_round": "0" is below the lower bound 1.*\(Reported on the DefaultValue of pipeline parameter "NumRound"\.\)$/);
+      assert.deepEqual(found.map((finding) => finding.fixes), [[], []]);
+    });
+
+    it('checks image and hyperparameter EnumValues items too, each where it is written', () => {
+      const text = pipeline(
+        [trainingStep(trainingArguments({
+          AlgorithmSpecification: { TrainingImage: { Get: 'Parameters.Image' }, TrainingInputMode: 'File' },
+          HyperParameters: { num_round: { Get: 'Parameters.Rounds' } },
+          InputDataConfig: [{ ChannelName: 'train', ContentType: 'text/csv', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/train' } } }],
+        }))],
+        [
+          { Name: 'Image', Type: 'String', DefaultValue: `${XGBOOST_US_EAST_1}:1.7-1`, EnumValues: [`${XGBOOST_US_EAST_1}:1.7-1`, `${XGBOOST_US_EAST_1}:latest`] },
+          { Name: 'Rounds', Type: 'String', DefaultValue: '10', EnumValues: ['10', 'abc'] },
+        ],
+      );
+      const found = analyzeWorkflow(text, { algorithms: true });
+      assert.deepEqual(found.map((finding) => [finding.code, textAt(text, finding)]), [['xgboost-unpinned', 'latest'], ['algorithm-invalid-hyperparameter', 'abc']]);
+      for (const finding of found) assert.match(finding.message, /\(Reported on an EnumValues item of pipeline parameter "(Image|Rounds)"\.\)$/);
+    });
+
     it('reports a missing channel in the step whose image a parameter gives, not on the shared default', () => {
       const shared = pipeline(
         [

@@ -385,7 +385,7 @@ class ModelValidator {
   private wrongDeclaredType(node: Node, shape: Shape, name: string, declared: DeclaredType): void {
     if (!this.enabled.type) return;
     const expected = scalarTypeOf(shape);
-    this.report('invalid-type', `${name} must be ${expectedType(shape)}, not ${declared.description}.`, nodeRange(node), expected ? declared.fixesFor(node, expected) : []);
+    this.report('invalid-type', `${name} must be ${expectedType(shape)}, not ${declared.description}.`, nodeRange(node), expected ? declared.fixesFor(node, expected, shape.type === 'string' && !shape.enumSet) : []);
   }
 
   private wrongType(node: Node, shape: Shape, name: string): void {

@@ -122,9 +122,10 @@ const TYPE_NAMES: Readonly<Record<ScalarType, string>> = { string: 'String', int
 
 /**
  * What a parameter's `Type` declares, with the fixes for a member of another type: a string member
- * takes the value through `Std:Join` (as the SageMaker Python SDK's `to_string()` writes it); a
- * number or boolean member needs the parameter declared so, its default converted (a change to
- * the pipeline's interface: offered, not applied by fix-all).
+ * that takes any text takes the value through `Std:Join` (as the SageMaker Python SDK's
+ * `to_string()` writes it); any other member (an enum, a number, a boolean) needs the parameter
+ * declared so, its default converted (a change to the pipeline's interface: offered, not applied
+ * by fix-all).
  */
 function declaredParameterType(name: string, typeNode: Node, defaultValue: Node | undefined): DeclaredType | undefined {
   const typeName = stringValue(typeNode);
@@ -133,8 +134,9 @@ function declaredParameterType(name: string, typeNode: Node, defaultValue: Node 
   return {
     type,
     description: `the ${typeName} pipeline parameter "${name}"`,
-    fixesFor: (value, expected) => {
-      if (expected === 'string') {
+    fixesFor: (value, expected, anyText) => {
+      // A number joined as text is no enum value (`TrainingInputMode` of "1"): only the declaration is a fix there.
+      if (expected === 'string' && anyText) {
         const joined = { 'Std:Join': { On: '', Values: [{ Get: `Parameters.${name}` }] } };
         return [{ title: 'Convert to a string with Std:Join', intents: [intent.replaceValue(value, joined)], preferred: true }];
       }
@@ -188,7 +190,7 @@ function markDynamicValues(text: string, node: Node, parameters: Map<string, Pip
           const get = pipelineFunction(value);
           const name = get?.name === 'Get' ? parameterName(get.argument) : undefined;
           const standIn = name !== undefined ? parameters.get(name)?.defaultValue : undefined;
-          if (!standIn || stringValue(standIn) === undefined) return undefined;
+          if (!standIn || joinedText(text, standIn) === undefined) return undefined;
           notes.set(standIn, `the DefaultValue of pipeline parameter "${name}"`);
           return standIn;
         });
@@ -244,10 +246,30 @@ function joinTemplate(text: string, argument: Node | undefined, standInOf: (valu
     const literal = stringValue(value);
     const standIn = literal === undefined ? standInOf(value) : undefined;
     if (literal !== undefined && !pipelineFunction(value)) parts.push(textPart(text, value, literal));
-    else if (standIn) parts.push(textPart(text, standIn, stringValue(standIn)!));
+    else if (standIn) parts.push(joinedPart(text, standIn));
     else parts.push({ kind: 'placeholder', offset: value.offset, length: value.length });
   });
   return parts;
+}
+
+/**
+ * What `Std:Join` makes of a parameter's default: a string's value, or a number's or boolean's
+ * JSON text when written so (`100`, `true`: an Integer parameter joined as text). Undefined for
+ * anything else (`1e2` is joined as 100, which the source does not spell).
+ */
+function joinedText(text: string, node: Node): string | undefined {
+  const literal = stringValue(node);
+  if (literal !== undefined) return literal;
+  if (node.type !== 'number' && node.type !== 'boolean') return undefined;
+  const written = text.slice(node.offset, node.offset + node.length);
+  return written === String(node.value) ? written : undefined;
+}
+
+/** A default joined as text (see joinedText), with the source offset of each character. */
+function joinedPart(text: string, node: Node): TemplatePart {
+  if (node.type === 'string') return textPart(text, node, stringValue(node)!);
+  const written = joinedText(text, node)!;
+  return { kind: 'text', value: written, offsets: Array.from({ length: written.length + 1 }, (_, index) => node.offset + index) };
 }
 
 function textPart(text: string, node: Node, value: string): TemplatePart {

@@ -9,12 +9,12 @@
 import type { Node } from 'jsonc-parser';
 import type { Condition, HyperparameterData } from '../../algorithms/algorithmData';
 import { staticString, type AlgorithmJob } from '../../algorithms/algorithmJobs';
-import { intervalText, valueProblem } from '../../algorithms/hyperparameterValue';
+import { intervalText, valueProblem, type ValueProblem } from '../../algorithms/hyperparameterValue';
 import { editDistance, isClearNearest } from '../../closestMatches';
 import { intent } from '../../edits/editIntent';
 import type { QuickFix } from '../../findings';
-import { keyOfValue, memberValue } from '../../jsonTree';
-import { isDynamic, standInOf } from '../../requestTree';
+import { keyOfValue, memberValue, type OffsetRange } from '../../jsonTree';
+import { isDynamic, standInOf, type RequestNode } from '../../requestTree';
 import { nodeRange, type RuleContext } from '../ruleContext';
 import { consequence, listText, severityOf } from './algorithmSeverity';
 import { checkHyperparameterConflicts, type RuledHyperparameter } from './hyperparameterConflictRules';
@@ -47,43 +47,54 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
     const value = standIn ?? written;
     const name = key.value;
     const canonical = facts.canonicalName(name);
-    const staticValue = value && !isDynamic(value) && value.type === 'string' ? (value.value as string) : undefined;
+    // A template all of whose parts are text (a Pipelines parameter's default joined with Std:Join,
+    // as the SDK sends an Integer parameter) is judged by that text, like a default: without a fix.
+    const joined = !standIn && written && isDynamic(written) ? wholeTemplateText(written) : undefined;
+    const staticValue = joined ?? (value && !isDynamic(value) && value.type === 'string' ? (value.value as string) : undefined);
     if (canonical === undefined) {
       if (unknown < MAX_UNKNOWN_REPORTED) reportUnknownName(context, job, key, unknown < MAX_SUGGESTED);
       unknown++;
       continue;
     }
     // A default may be overridden at run time: the checks across hyperparameters take written values only.
-    values.set(canonical, standIn ? undefined : staticValue);
-    if (staticValue === undefined || !value) continue;
+    values.set(canonical, standIn || joined !== undefined ? undefined : staticValue);
     const hyperparameter = facts.hyperparameter(canonical)!;
-    const problem = valueProblem(facts, hyperparameter, staticValue);
+    // A Pipelines parameter's EnumValues are values a run may pick: each judged where it is written.
+    for (const choice of (written && isDynamic(written) && (written as RequestNode).choices) || []) {
+      if (choice !== standIn && !isDynamic(choice) && choice.type === 'string') reportValueProblem(context, job, name, hyperparameter, choice, choice.value as string, nodeRange(choice), true);
+    }
+    if (staticValue === undefined || !value) continue;
+    const problem = reportValueProblem(context, job, name, hyperparameter, value, staticValue, (joined !== undefined && written && singlePartRange(written)) || nodeRange(value), joined === undefined);
     // The container checks across hyperparameters only once every value has parsed.
-    if (!problem && hyperparameter.rules && !standIn) ruled.push({ name: canonical, value: staticValue, node: value });
-    if (!problem || !context.isEnabled('algorithm-invalid-hyperparameter')) continue;
-    const severity = severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field));
-    // An SDK estimator sends a list keyword (`eval_metrics=["msd"]`) as JSON it writes itself: a
-    // string in its place would be sent as its characters, so a list's fix is left to the user.
-    const rewritable = !(job.sdkEstimator && hyperparameter.type === 'list');
-    const replacements = problem.replacement === undefined || !rewritable ? [] : [problem.replacement, ...(problem.alternatives ?? [])];
-    // A guess (equally near values, or none within a typo) is offered, never preferred: fix-all leaves it to the user.
-    const fixes: QuickFix[] = replacements.map((replacement, index) => ({
-      title: `Change to "${replacement}"`,
-      intents: [intent.replaceValue(value, replacement)],
-      preferred: index === 0 && !problem.guess,
-    }));
-    // An SDK estimator's keyword may be named for its class attribute (`max_iterations=`).
-    const keyword = job.sdkEstimator && hyperparameter.sdkKeyword !== undefined && hyperparameter.sdkKeyword !== name ? ` (${hyperparameter.sdkKeyword}=)` : '';
-    context.report(
-      'algorithm-invalid-hyperparameter',
-      `${facts.label} hyperparameter "${name}"${keyword}: ${problem.message}. ${consequence(hyperparameter.evidence)}.`,
-      nodeRange(value),
-      fixes,
-      severity,
-    );
+    if (!problem && hyperparameter.rules && !standIn && joined === undefined) ruled.push({ name: canonical, value: staticValue, node: value });
   }
   if (!job.hyperparametersOpen) reportMissing(context, job, values);
   checkHyperparameterConflicts(context, job, values, ruled);
+}
+
+/**
+ * `algorithm-invalid-hyperparameter` for `staticValue`, the value of `value` (reported at `range`;
+ * its fixes rewrite `value` when `rewritable`). Returns the problem, or undefined when it has none.
+ */
+function reportValueProblem(context: RuleContext, job: AlgorithmJob, name: string, hyperparameter: HyperparameterData, value: Node, staticValue: string, range: OffsetRange, rewritable: boolean): ValueProblem | undefined {
+  const { facts } = job;
+  const problem = valueProblem(facts, hyperparameter, staticValue);
+  if (!problem || !context.isEnabled('algorithm-invalid-hyperparameter')) return problem;
+  const severity = severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes(problem.field));
+  // An SDK estimator sends a list keyword (`eval_metrics=["msd"]`) as JSON it writes itself: a
+  // string in its place would be sent as its characters, so a list's fix is left to the user.
+  const replaceable = rewritable && !(job.sdkEstimator && hyperparameter.type === 'list');
+  const replacements = problem.replacement === undefined || !replaceable ? [] : [problem.replacement, ...(problem.alternatives ?? [])];
+  // A guess (equally near values, or none within a typo) is offered, never preferred: fix-all leaves it to the user.
+  const fixes: QuickFix[] = replacements.map((replacement, index) => ({
+    title: `Change to "${replacement}"`,
+    intents: [intent.replaceValue(value, replacement)],
+    preferred: index === 0 && !problem.guess,
+  }));
+  // An SDK estimator's keyword may be named for its class attribute (`max_iterations=`).
+  const keyword = job.sdkEstimator && hyperparameter.sdkKeyword !== undefined && hyperparameter.sdkKeyword !== name ? ` (${hyperparameter.sdkKeyword}=)` : '';
+  context.report('algorithm-invalid-hyperparameter', `${facts.label} hyperparameter "${name}"${keyword}: ${problem.message}. ${consequence(hyperparameter.evidence)}.`, range, fixes, severity);
+  return problem;
 }
 
 function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node, suggest: boolean): void {
@@ -230,4 +241,19 @@ export function describeHyperparameter(hyperparameter: HyperparameterData): stri
     default:
       return hyperparameter.pattern ? `a string matching ${hyperparameter.pattern}` : 'a string';
   }
+}
+
+/** The text of a template whose parts are all text (no placeholder), else undefined. */
+function wholeTemplateText(node: Node): string | undefined {
+  const parts = (node as RequestNode).template;
+  if (!parts || parts.some((part) => part.kind !== 'text')) return undefined;
+  return parts.map((part) => (part.kind === 'text' ? part.value : '')).join('');
+}
+
+/** Where a template's one text part is written (a joined default's literal); undefined for several parts. */
+function singlePartRange(node: Node): { offset: number; length: number } | undefined {
+  const parts = (node as RequestNode).template;
+  const part = parts?.length === 1 ? parts[0] : undefined;
+  if (part?.kind !== 'text') return undefined;
+  return { offset: part.offsets[0], length: part.offsets[part.value.length] - part.offsets[0] };
 }
