@@ -21,6 +21,7 @@ import { createRuleContext, nodeRange, type RuleContext } from './rules/ruleCont
 import { checkScope } from './rules/scopeRule';
 import { checkTags } from './rules/tagRules';
 import { checkTemplateImage, reportUnsubstituted } from './rules/templateImageRule';
+import { checkCodeRegion } from './rules/codeRegionRule';
 import { checkStrictJson } from './rules/strictJsonRule';
 import { checkYamlSyntax, withoutFindingsOnErrors } from './rules/yamlSyntaxRule';
 import { isDynamic, type RequestNode } from './requestTree';
@@ -69,6 +70,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   // so does a workflow's first task, whether or not it is a request of ours.
   if (spec.kind || options.forcedSpec || spec.hidRequests || spec.embedding) run('invalid-json', checkJsonSyntax, context);
   if (spec.syntaxErrors) run('invalid-yaml', checkYamlSyntax, context);
+  if (spec.codeRegion?.node) run('unknown-region', checkCodeRegion, context, spec.codeRegion);
   if (spec.strictJson) run('strict-json', checkStrictJson, context, spec.strictJson);
   // A task's Resource and keys are checked even when its action is unknown (a task of no kind).
   const integration = spec.embedding?.integration;

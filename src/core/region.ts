@@ -2,6 +2,7 @@
  * Which AWS region a spec targets. One resolution shared by completion, diagnostics, the launch
  * commands and the command-line checker.
  */
+import type { Node } from 'jsonc-parser';
 import { profileRegion } from './awsConfigFile';
 
 export type RegionSource = 'code' | 'setting' | 'environment' | 'profile' | 'spec' | 'default';
@@ -15,6 +16,8 @@ export interface CodeRegion {
   region: string | undefined;
   /** Where the code names it, in words for messages: `region_name="eu-west-1" in boto3.client(…)`. */
   origin: string;
+  /** The literal that names it, when one does (a region the catalog does not know is reported there). */
+  node?: Node;
 }
 
 export interface ResolvedRegion {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/findings';
 import { analyzePython } from './pythonTestKit';
-import { analyzeText, only, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
+import { analyzeText, only, textAt, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
 
 /** `*` before a preferred fix's title, `!` before one fix-all leaves because it changes behaviour. */
 function fixesOf(finding: Finding): string[] {
@@ -104,5 +104,25 @@ describe('invalid-account-id on an ECR host', () => {
   it('a word as the account of a repository the catalog does not know: reported without a fix', () => {
     const findings = analyzeText(trainingSpec('abc.dkr.ecr.us-east-1.amazonaws.com/my-model:1'));
     assert.deepEqual(findings.map((finding) => [finding.code, finding.fixes.length]), [['invalid-account-id', 0]]);
+  });
+});
+
+describe('unknown-region on a client region in Python', () => {
+  const script = (region: string) =>
+    `import boto3\nsm = boto3.client("sagemaker", region_name="${region}")\nsm.create_model(ModelName="m", ExecutionRoleArn="arn:aws:iam::123456789012:role/R", PrimaryContainer={"Image": "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"})\n`;
+
+  it('is reported on the literal (not as an image in another region), its clear correction preferred', () => {
+    const text = script('us-eas-1');
+    const findings = analyzePython(text);
+    assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding)]), [['unknown-region', 'us-eas-1']]);
+    assert.equal(findings[0].message, '"us-eas-1" is not a region the catalog knows: the client sends every request there.');
+    assert.deepEqual(preferred(findings[0]), ['Change the region to us-east-1']);
+    // us-est-1 is one edit from us-east-1 and from us-west-1: offered, not preferred.
+    assert.deepEqual(preferred(only(analyzePython(script('us-est-1')), 'unknown-region')), []);
+  });
+
+  it('a known client region gets no such finding; an image elsewhere is the mismatch as before', () => {
+    assert.deepEqual(analyzePython(script('us-east-1')), []);
+    assert.deepEqual(analyzePython(script('eu-west-1')).map((finding) => finding.code), ['image-region-mismatch']);
   });
 });

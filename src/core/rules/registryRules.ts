@@ -116,6 +116,8 @@ function checkTargetRegion(context: RuleContext, image: ImageOccurrence): boolea
   const fixes: QuickFix[] = [];
   const repository = image.reference.repository.text;
   const targetRegion = catalog.region(target.region);
+  // A client region the catalog does not know is unknown-region on its literal (codeRegionRule).
+  if (!targetRegion && context.spec.codeRegion?.node && context.spec.codeRegion.region === target.region) return false;
   if (targetRegion && catalog.isAwsAccount(ecr.account.text)) {
     const tag = image.reference.tag?.text;
     const sameImage = tag ? catalog.findImage(repository, tag, target.region) : undefined;

@@ -51,5 +51,6 @@ function regionArgument(values: PythonValues, call: SyntaxNode, parameters: read
   if (node.type === 'null' && !node.dynamic) return 'none';
   const written = sourceOf(text, argument);
   const origin = `region_name=${written.length > MAX_SHOWN ? '…' : written} in ${made}`;
-  return { region: node.type === 'string' && !node.dynamic && typeof node.value === 'string' ? node.value : undefined, origin };
+  const literal = node.type === 'string' && !node.dynamic && typeof node.value === 'string';
+  return literal ? { region: node.value as string, origin, node } : { region: undefined, origin };
 }
