@@ -15,6 +15,12 @@ export interface CodeRegion {
   region: string | undefined;
   /** Where the code names it, in words for messages: `region_name="eu-west-1" in boto3.client(…)`. */
   origin: string;
+  /**
+   * The region is a key of a table a stack reads by its region (a template's `Mappings` row):
+   * when no catalog region has that name, no stack reads the row, and its request is not checked
+   * (the key's own finding says so).
+   */
+  tableKey?: boolean;
 }
 
 export interface ResolvedRegion {
