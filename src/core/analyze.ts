@@ -64,6 +64,8 @@ export function regionForSpec(spec: SpecDocument, regionInputs: AnalyzeOptions['
 export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analysis {
   const findings: Finding[] = [];
   const region = regionForSpec(spec, options.regionInputs);
+  // A table row under a key that is no region is never read by a stack: unknown-region on the key says so.
+  if (spec.codeRegion?.tableKey && spec.codeRegion.region !== undefined && !options.catalog.region(spec.codeRegion.region)) return { findings, region };
   const context = createRuleContext(spec, options.catalog, region, options.rules, findings);
   const run = ruleRunner(findings, options.onInternalError);
   // A workflow or template whose errors hid its requests carries them in a request without a kind;

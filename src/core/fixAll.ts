@@ -9,7 +9,8 @@
  * blank for the user to fill (QuickFix.leavesPlaceholder): anything else needs a person. Fixes
  * are rendered against the text they were found in; one whose edits would overlap an edit already
  * taken in the same round waits, and so does one giving a name another fix of the round gives in
- * the same place (two misspelt keys both renamed to the one member they are near); the text is
+ * the same place (two misspelt keys both renamed to the one member they are near, a row added
+ * where a misspelt key is renamed to it); the text is
  * analysed again before the next round, so edits never collide and a fix that another made
  * unnecessary is not applied twice. A rename to a name its object already has is never applied.
  * The result lists only fixes whose edits are still in the final text: one that a later round's
@@ -141,15 +142,32 @@ interface OffsetRange {
   length: number;
 }
 
-/** The names a fix gives, with where each must be unique: its own `givesName`, and each member it renames. */
+/** The names a fix gives, with where each must be unique: its own `givesName`, each member it renames, and each member it adds. */
 function namesGiven(fix: QuickFix): { within: Node; name: string }[] {
   const names: { within: Node; name: string }[] = fix.givesName ? [fix.givesName] : [];
   for (const change of fix.intents) {
-    if (change.kind !== 'renameMember') continue;
-    const object = change.key.parent?.parent;
-    if (object) names.push({ within: object, name: change.name });
+    if (change.kind === 'renameMember') {
+      const object = change.key.parent?.parent;
+      if (object) names.push({ within: object, name: change.name });
+    } else if (change.kind === 'setMember') {
+      const added = addedMember(change.object, change.path);
+      if (added) names.push(added);
+    }
   }
   return names;
+}
+
+/** The member a `setMember` of `path` below `object` adds (the first name on the path its object lacks), undefined when it adds none. */
+function addedMember(object: Node, path: readonly string[]): { within: Node; name: string } | undefined {
+  let within: Node | undefined = object;
+  for (const name of path) {
+    // A value on the way that is not an object is replaced: its edit overlaps any other there.
+    if (within?.type !== 'object') return undefined;
+    const property = findProperty(within, name);
+    if (!property) return { within, name };
+    within = property.children?.[1];
+  }
+  return undefined;
 }
 
 /** True when `fix` renames a member of `object` to `name`, which another of its members already has. */

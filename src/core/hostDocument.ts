@@ -82,7 +82,9 @@ function readWorkflowJson(text: string, parsed: ParsedJson): SpecDocument[] {
 function withStrictReader(requests: SpecDocument[], parsed: ParsedJson, reader: string, what: string): SpecDocument[] {
   const { jsoncOnly } = parsed;
   if (requests.length === 0 || parsed.parseErrors.length > 0 || (jsoncOnly.comments.length === 0 && jsoncOnly.trailingCommas.length === 0)) return requests;
-  requests[0].strictJson = { reader, what, jsoncOnly };
+  // The first request may already carry a workflow's in a template string (templateWorkflows.ts).
+  const carrier = requests.find((request) => !request.strictJson) ?? requests[0];
+  carrier.strictJson = { reader, what, jsoncOnly };
   return requests;
 }
 
@@ -170,8 +172,8 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   // No spread into push: a document may have more findings than a call takes arguments.
   for (const request of document.requests) {
     for (const finding of analyzeSpec(request, options).findings) {
-      // A fix inside a string of the host would need that string's escaping: none is offered.
-      findings.push(withSubstitutionNotes(request, request.inString ? { ...finding, fixes: [] } : finding));
+      // A fix inside a string of the host would need that string's escaping: none is offered (strict-json writes its own where safe).
+      findings.push(withSubstitutionNotes(request, request.inString && finding.code !== 'strict-json' ? { ...finding, fixes: [] } : finding));
     }
   }
   if (document.frameworkRequests.length > 0) checkFrameworkRequests(document, options, findings);

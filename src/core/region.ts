@@ -18,6 +18,12 @@ export interface CodeRegion {
   origin: string;
   /** The literal that names it, when one does (a region the catalog does not know is reported there). */
   node?: Node;
+  /**
+   * The region is a key of a table a stack reads by its region (a template's `Mappings` row):
+   * when no catalog region has that name, no stack reads the row, and its request is not checked
+   * (the key's own finding says so).
+   */
+  tableKey?: boolean;
 }
 
 export interface ResolvedRegion {

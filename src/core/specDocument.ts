@@ -127,9 +127,15 @@ export interface SpecDocument {
 export interface StrictJsonFile {
   /** Who reads it strictly: `Step Functions`, `SageMaker Pipelines`, `CloudFormation`. */
   reader: string;
-  /** What the file is, for messages: `state machine`, `pipeline definition`, `template`. */
+  /** What the file is, for messages: `state machine`, `pipeline definition`, `template`, or the template property holding it (`DefinitionString`). */
   what: string;
   jsoncOnly: JsoncOnly;
+  /**
+   * Set when the document is written inside a string of a template (a `DefinitionString`; the
+   * offsets are the template's): comments get no fix, and a trailing comma one only where its
+   * removal is written safely in that string (its offset listed here).
+   */
+  inString?: { removableCommas: readonly number[] };
 }
 
 /** A syntax error as the host's parser reports it: its source range and its own message. */

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { intent } from '../../src/core/edits/editIntent';
 import { applyEdits, type Finding } from '../../src/core/findings';
+import { applyPreferredFixes } from '../../src/core/fixAll';
 import { analyzeDocument, readYamlDocument } from '../../src/core/hostDocument';
 import { renderFix } from '../../src/core/renderFix';
 import { analyzeOptions, codes, only, textAt } from './specTestKit';
@@ -251,14 +252,31 @@ describe('CloudFormation: malformed accounts in an account table', () => {
     assert.match(findings[0].message, /^"" is not an AWS account id \(12 digits\): mapping XgbRegistry gives it to stacks in us-east-1 /);
     assert.match(findings[1].message, /^A list is not an AWS account id \(12 digits\): mapping XgbRegistry gives it to stacks in us-west-2 /);
     assert.match(findings[2].message, /^141502667606\.0 is read as the number 141502667606, not an AWS account id \(12 digits; quote it\): /);
-    assert.match(findings[3].message, /^049221544277 is read as the number 49221544277, not an AWS account id \(12 digits; quote it\): /);
+    // YAML 1.1 readers take 049221544277 (a 9 in it: no octal) as its text, YAML 1.2 readers as a number: the message says both.
+    assert.equal(findings[3].message, '049221544277 is read differently by YAML readers (the number 49221544277 by YAML 1.2 ones, the text "049221544277" by YAML 1.1 ones): quote it, so that every reader takes the AWS account id: mapping XgbRegistry gives it to stacks in eu-central-1 as the image\'s registry account, so they cannot pull the image.');
+    assert.deepEqual(findings[3].fixes.map((fix) => [fix.title, fix.preferred]), [['Use account 492215442770', true], ['Quote 049221544277', false]]);
+    assert.equal(applyHostFix(text, findings[3], 'Quote 049221544277'), text.replace('{Account: 049221544277}', '{Account: "049221544277"}'));
     // The fix writes a string YAML reads back as one.
     assert.equal(applyHostFix(text, findings[0]), text.replace('us-east-1: {Account: ""}', 'us-east-1: {Account: "683313688378"}'));
     assert.equal(applyHostFix(text, findings[2]), text.replace('141502667606.0}', '"141502667606"}'));
   });
 
-  it('an unquoted account YAML readers read differently (012345670123: octal to YAML 1.1) is not judged', () => {
-    assert.deepEqual(analyzeYaml(template(table(['us-east-1: {Account: 012345670123}']), MAPPED_IMAGE)), []);
+  it('an unquoted account every YAML reader reads as a number (014150266760: octal to 1.1, decimal to 1.2) is invalid-account-id, fixed with the catalog account', () => {
+    const text = template(table(['us-east-1: {Account: "683313688378"}', 'eu-west-1: {Account: 014150266760}']), MAPPED_IMAGE);
+    const finding = only(analyzeYaml(text), 'invalid-account-id');
+    assert.equal(finding.offset, text.indexOf('014150266760'));
+    assert.equal(textAt(text, finding), '014150266760');
+    assert.equal(finding.severity, 'error');
+    assert.equal(finding.message, '014150266760 is read as a number (14150266760 by YAML 1.2 readers, octal 1637969392 by YAML 1.1 readers), not the AWS account id "014150266760" (quote it): mapping XgbRegistry gives it to stacks in eu-west-1 as the image\'s registry account, so they cannot pull the image.');
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Use account 141502667606', true], ['Quote 014150266760', false]]);
+    assert.equal(applyHostFix(text, finding), text.replace('{Account: 014150266760}', '{Account: "141502667606"}'));
+    // Quoting is the fix when the catalog names that very account, or none (a repository it does not know).
+    const own = template(table(['us-east-1: {Account: 012345670123}']), '!Sub ["${A}.dkr.ecr.${AWS::Region}.amazonaws.com/my-team/trainer:1", {A: !FindInMap [XgbRegistry, !Ref AWS::Region, Account]}]');
+    const quoted = only(analyzeYaml(own), 'invalid-account-id');
+    assert.deepEqual(quoted.fixes.map((fix) => [fix.title, fix.preferred]), [['Quote 012345670123', true]]);
+    assert.equal(applyHostFix(own, quoted), own.replace('{Account: 012345670123}', '{Account: "012345670123"}'));
+    // Another value YAML readers differ on (a boolean to YAML 1.1) is still not judged.
+    assert.deepEqual(codes(analyzeYaml(template(table(['us-east-1: {Account: yes}']), MAPPED_IMAGE))), []);
   });
 
   it('no fix where the catalog names no account: a repository it does not know, or a repository placeholder', () => {
@@ -361,6 +379,41 @@ describe('CloudFormation: deployed regions without a row in the account table', 
   });
 });
 
+describe('CloudFormation: a misspelt region key, a deployed region without a row, and a region written twice', () => {
+  const options = (templateRegions: string[]) => ({ ...analyzeOptions(), regionInputs: { env: {}, templateRegions, templateRegionsName: '--template-region' } });
+  const deployedTo = (text: string, templateRegions: string[]) => analyzeDocument(readYamlDocument(text), options(templateRegions)).findings;
+  const fixAll = (text: string, templateRegions: string[]) => applyPreferredFixes(text, (current) => ({ document: { text: current, host: 'yaml' }, findings: deployedTo(current, templateRegions) }));
+  const TABLE = ['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    eu-wset-2: {Account: "764974769150"}'];
+
+  it('the region a misspelt key clearly stands for is renamed, not added: fix-all writes it once', () => {
+    const text = template(TABLE, MAPPED_IMAGE);
+    const findings = deployedTo(text, ['us-east-1', 'eu-west-2']);
+    assert.deepEqual(findings.map((found) => `${found.code} ${textAt(text, found)}`), ['mapping-missing-region XgbRegistry', 'unknown-region eu-wset-2']);
+    const [missing, unknown] = findings;
+    assert.equal(missing.message, 'Mapping XgbRegistry has no Account for eu-west-2, where this template is deployed (--template-region): !FindInMap [XgbRegistry, !Ref AWS::Region, Account] fails there, and the stack with it. Row eu-wset-2 looks like eu-west-2 misspelt.');
+    assert.deepEqual(missing.fixes.map((fix) => [fix.title, fix.preferred]), [['Rename eu-wset-2 to eu-west-2', true]]);
+    assert.deepEqual(unknown.fixes.map((fix) => [fix.title, fix.preferred]).slice(0, 1), [['Change the region to eu-west-2', true]]);
+    const renamed = text.replace('eu-wset-2:', 'eu-west-2:');
+    assert.equal(applyHostFix(text, missing), renamed);
+    const result = fixAll(text, ['us-east-1', 'eu-west-2']);
+    assert.equal(result.text, renamed);
+    assert.equal(result.applied.length, 1);
+    // Other missing regions are added in the same fix, with their catalog accounts.
+    const both = only(deployedTo(text, ['eu-west-2', 'eu-west-1']), 'mapping-missing-region');
+    assert.equal(both.fixes[0].title, 'Rename eu-wset-2 to eu-west-2; add eu-west-1: 141502667606');
+    assert.match(applyHostFix(text, both), /eu-west-2: \{Account: "764974769150"\}\n\s+eu-west-1:\s+Account: "141502667606"/);
+  });
+
+  it('a region written twice is duplicate-key on the later row, no fix', () => {
+    const text = template([...TABLE.slice(0, 3), '    us-east-1: {Account: "683313688378"}'], MAPPED_IMAGE);
+    const finding = only(analyzeYaml(text), 'duplicate-key');
+    assert.equal(finding.offset, nth(text, 'us-east-1', 1));
+    assert.equal(textAt(text, finding), 'us-east-1');
+    assert.equal(finding.message, 'Mapping XgbRegistry has more than one row for "us-east-1": only one of them is read for stacks in us-east-1. Remove or rename the others.');
+    assert.deepEqual(finding.fixes, []);
+  });
+});
+
 describe('CloudFormation: a whole image read from a table by region', () => {
   const XGB = 'dkr.ecr.REGION.amazonaws.com/sagemaker-xgboost:1.7-1';
   const row = (region: string, account: string, imageRegion = region, tag = '1.7-1') => `    ${region}: {Uri: "${account}.${XGB.replace('REGION', imageRegion).replace('1.7-1', tag)}"}`;
@@ -386,6 +439,23 @@ describe('CloudFormation: a whole image read from a table by region', () => {
     assert.deepEqual(analyzeYaml(template(rows, IMAGE), { region: 'us-east-1' }), []);
     const twice = [...rows.slice(0, 3), row('eu-west-1', '683313688378', 'us-east-1'), 'Resources:', '  A:', '    Type: AWS::SageMaker::Model', '    Properties:', `      PrimaryContainer: {Image: ${IMAGE}}`, '  B:', '    Type: AWS::SageMaker::Model', '    Properties:', `      PrimaryContainer: {Image: ${IMAGE}}`, ''].join('\n');
     assert.deepEqual(codes(analyzeYaml(twice)), ['image-region-mismatch']);
+  });
+
+  it('its keys are checked as an account table\'s: a misspelt key is unknown-region with the rename (its row not checked), a deployed region without a row is added', () => {
+    const text = template(['Mappings:', '  Images:', row('us-east-1', '683313688378'), row('us-eest-2', '683313688378', 'us-east-1')], IMAGE);
+    const deployed = analyzeDocument(readYamlDocument(text), { ...analyzeOptions(), regionInputs: { env: {}, templateRegions: ['us-east-1', 'eu-west-1'], templateRegionsName: '--template-region' } }).findings;
+    assert.deepEqual(deployed.map((found) => `${found.code} ${textAt(text, found)}`), ['mapping-missing-region Images', 'unknown-region us-eest-2']);
+    const [missing, unknown] = deployed;
+    assert.equal(missing.message, 'Mapping Images has no Uri for eu-west-1, where this template is deployed (--template-region): !FindInMap [Images, !Ref AWS::Region, Uri] fails there, and the stack with it.');
+    assert.equal(missing.fixes[0].title, 'Add eu-west-1: 141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+    assert.match(applyHostFix(text, missing), /eu-west-1:\s+Uri: 141502667606\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/sagemaker-xgboost:1\.7-1\n/);
+    assert.equal(unknown.message, '"us-eest-2" is not a region with SageMaker registries: mapping Images\'s row for it is never read for a stack\'s region.');
+    assert.equal(unknown.fixes[0].title, 'Change the region to us-east-2');
+    assert.equal(applyHostFix(text, unknown, 'Change the region to us-east-2'), text.replace('us-eest-2:', 'us-east-2:'));
+    // Rows naming different images: no row to add.
+    const mixed = template(['Mappings:', '  Images:', row('us-east-1', '683313688378'), row('us-west-2', '246618743249', 'us-west-2', '1.5-1')], IMAGE);
+    const noFix = analyzeDocument(readYamlDocument(mixed), { ...analyzeOptions(), regionInputs: { env: {}, templateRegions: ['eu-west-1'] } }).findings;
+    assert.deepEqual(only(noFix, 'mapping-missing-region').fixes, []);
   });
 
   it('JSON: an invalid row is invalid-image-reference on it; a table read by another key is not read', () => {

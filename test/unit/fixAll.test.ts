@@ -176,6 +176,18 @@ describe('applyPreferredFixes (fix everything at once)', () => {
     assert.deepEqual(applyPreferredFixes(text, (current) => ({ document: { text: current }, findings: current === text ? [finding([rename])] : [] })), { text, applied: [] });
   });
 
+  it('a member added by setMember and a rename to that name in the same object are not both applied in one round', () => {
+    const text = '{"rows": {"eu-wset-2": 1}}';
+    const rows = parseTree(text)!.children![0].children![1];
+    const key = rows.children![0].children![0];
+    const add: QuickFix = { title: 'Add eu-west-2', preferred: true, intents: [intent.setMember(rows, ['eu-west-2'], 2)] };
+    const rename: QuickFix = { title: 'Rename eu-wset-2', preferred: true, intents: [intent.renameMember(key, 'eu-west-2')] };
+    // The re-analysis of the first round's text finds nothing left: one eu-west-2, never two.
+    const result = applyPreferredFixes(text, (current) => ({ document: { text: current, host: 'json' }, findings: current === text ? [finding([add]), finding([rename])] : [] }));
+    assert.deepEqual(result.applied.map((fix) => fix.title), ['Add eu-west-2']);
+    assert.deepEqual(JSON.parse(result.text), { rows: { 'eu-wset-2': 1, 'eu-west-2': 2 } });
+  });
+
   describe('lists only fixes whose edits are in the final text', () => {
     /** Round 1 writes "b" over "a"; round 2 writes over `second` of the round-2 text. */
     function twoRounds(second: { from: number; to: number; text: string }) {

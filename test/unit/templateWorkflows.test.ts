@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/findings';
 import { readYamlDocument } from '../../src/core/hostDocument';
-import { XGBOOST_US_EAST_1 } from './specTestKit';
+import { textAt, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::111122223333:role/SageMaker';
@@ -240,5 +240,61 @@ describe('CloudFormation: a task Resource built with Fn::Sub or Fn::Join gets th
     const findings = analyzeYaml(text);
     assert.deepEqual(covered(text, findings), [['unsupported-integration-pattern', '.waitForTaskToken']]);
     assert.deepEqual(findings[0].fixes, []);
+  });
+});
+
+describe('CloudFormation: strict JSON in a DefinitionString or a PipelineDefinitionBody', () => {
+  const strict = (findings: readonly Finding[]) => findings.filter((finding) => finding.code === 'strict-json');
+
+  it('a trailing comma in a YAML !Sub block: strict-json on the template\'s comma, removed by its preferred fix', () => {
+    const lines = trainingTaskJson(',').map((line) => line.replace('"MaxRuntimeInSeconds": 3600 }', '"MaxRuntimeInSeconds": 3600 },'));
+    const text = yamlDefinitionString(lines);
+    const [finding, ...rest] = strict(analyzeYaml(text));
+    assert.deepEqual(rest, []);
+    assert.equal(finding.offset, text.indexOf('3600 },') + 6);
+    assert.equal(textAt(text, finding), ',');
+    assert.equal(finding.severity, 'warning');
+    assert.equal(finding.message, 'Step Functions reads the DefinitionString as strict JSON, which has no trailing commas: deploying it fails on this one.');
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Remove the trailing comma', true]]);
+    assert.equal(applyHostFix(text, finding), text.replace('3600 },', '3600 }'));
+  });
+
+  it('JSON template strings: a comment is reported with no fix; a comma written as an escape is reported with none either', () => {
+    const definition = (json: string) => JSON.stringify({ Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: json } } } }, null, 2);
+    const machine = (between: string, end: string) => `{"StartAt": "M", ${between}"States": {"M": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Parameters": {"ModelName": "m", "ExecutionRoleArn": "${ROLE}", "PrimaryContainer": {"Image": "${XGBOOST_US_EAST_1}:1.7-1"}${end}}, "End": true}}}`;
+    const commented = definition(machine('/* c */ ', ''));
+    const [comment] = strict(analyzeJsonTemplate(commented));
+    assert.equal(textAt(commented, comment), '/* c */');
+    assert.equal(comment.message, 'Step Functions reads the DefinitionString as strict JSON, which has no comments: deploying it fails on this one.');
+    assert.deepEqual(comment.fixes, []);
+    const plain = definition(machine('', ','));
+    const [comma] = strict(analyzeJsonTemplate(plain));
+    assert.equal(textAt(plain, comma), ',');
+    assert.equal(applyHostFix(plain, comma, undefined, 'json'), definition(machine('', '')));
+    const escaped = plain.replace('1.7-1\\"},}', '1.7-1\\"}\\u002c}');
+    const [escapedComma] = strict(analyzeJsonTemplate(escaped));
+    assert.equal(escapedComma.offset, escaped.indexOf('\\u002c'));
+    assert.deepEqual(escapedComma.fixes, []);
+  });
+
+  it('a PipelineDefinitionBody in a !Sub block: SageMaker Pipelines reads it strictly; nothing while the string does not parse', () => {
+    const pipeline = (end: string) =>
+      [
+        'Resources:',
+        '  Pipe:',
+        '    Type: AWS::SageMaker::Pipeline',
+        '    Properties:',
+        '      PipelineDefinition:',
+        '        PipelineDefinitionBody: !Sub |',
+        '          {"Version": "2020-12-01", "Steps": [{"Name": "Train", "Type": "Training", "Arguments": {',
+        `            "AlgorithmSpecification": {"TrainingImage": "${XGBOOST_US_EAST_1}:1.7-1", "TrainingInputMode": "File"}${end}`,
+        '          }}]}',
+        '',
+      ].join('\n');
+    const text = pipeline(',');
+    const [finding] = strict(analyzeYaml(text));
+    assert.equal(finding.message, 'SageMaker Pipelines reads the PipelineDefinitionBody as strict JSON, which has no trailing commas: deploying it fails on this one.');
+    assert.equal(applyHostFix(text, finding), pipeline(''));
+    assert.deepEqual(strict(analyzeYaml(pipeline(',,'))), []);
   });
 });

@@ -59,7 +59,7 @@ export interface QuickFix {
   /**
    * The name the fix gives something that must stay unique where it is: a channel's name among
    * the job's channels, a tuning range's name among the job's ranges. (A `renameMember` intent
-   * names its object's member without this.) Fix-all takes one fix per name and place in a round,
+   * names its object's member without this, and so does a `setMember` adding one.) Fix-all takes one fix per name and place in a round,
    * so two findings never take the same name at once; rules offer no such fix for a name that is
    * already taken.
    */

@@ -2,7 +2,10 @@
  * `strict-json`: a state machine, pipeline definition or CloudFormation template in JSON is read
  * by a strict JSON parser (Step Functions, SageMaker Pipelines, CloudFormation), while VS Code's
  * JSON with Comments and this extension accept comments and trailing commas. Each of those stops
- * the deploy, so each is reported where it is written.
+ * the deploy, so each is reported where it is written. So is a workflow written in a string of a
+ * template (a `DefinitionString`, a `PipelineDefinitionBody`), at the template's characters:
+ * there a comment gets no fix, and a trailing comma one only where deleting the template's
+ * character removes just it (StrictJsonFile.inString).
  */
 import type { QuickFix } from '../edits/editIntent';
 import { intent } from '../edits/editIntent';
@@ -13,18 +16,20 @@ import type { RuleContext } from './ruleContext';
 const MAX_REPORTED = 10;
 
 export function checkStrictJson(context: RuleContext, file: StrictJsonFile): void {
-  const { reader, what, jsoncOnly } = file;
+  const { reader, what, jsoncOnly, inString } = file;
   const found = [
     ...jsoncOnly.comments.map((comment) => ({ offset: comment.offset, length: comment.length, comment: true })),
     ...jsoncOnly.trailingCommas.map((offset) => ({ offset, length: 1, comment: false })),
   ].sort((a, b) => a.offset - b.offset);
   for (const { offset, length, comment } of found.slice(0, MAX_REPORTED)) {
     if (comment) {
-      // Removing a comment loses what it says (a suppression, a note): offered, never applied by fix-all.
-      const fixes: QuickFix[] = [{ title: 'Remove the comment', intents: [intent.replaceText(offset, length, '')], preferred: false }];
-      context.report('strict-json', `${reader} reads the ${what} as strict JSON, which has no comments: deploying it fails on this one. (To silence a finding here, use "overrides" in .sagemaker-spec.json.)`, { offset, length }, fixes);
+      // Removing a comment loses what it says (a suppression, a note): offered, never applied by fix-all. Not in a template's string, whose text is the template's.
+      const fixes: QuickFix[] = inString ? [] : [{ title: 'Remove the comment', intents: [intent.replaceText(offset, length, '')], preferred: false }];
+      const silence = inString ? '' : ' (To silence a finding here, use "overrides" in .sagemaker-spec.json.)';
+      context.report('strict-json', `${reader} reads the ${what} as strict JSON, which has no comments: deploying it fails on this one.${silence}`, { offset, length }, fixes);
     } else {
-      const fixes: QuickFix[] = [{ title: 'Remove the trailing comma', intents: [intent.replaceText(offset, 1, '')], preferred: true }];
+      const removable = !inString || inString.removableCommas.includes(offset);
+      const fixes: QuickFix[] = removable ? [{ title: 'Remove the trailing comma', intents: [intent.replaceText(offset, 1, '')], preferred: true }] : [];
       context.report('strict-json', `${reader} reads the ${what} as strict JSON, which has no trailing commas: deploying it fails on this one.`, { offset, length }, fixes);
     }
   }

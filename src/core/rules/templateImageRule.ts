@@ -21,14 +21,19 @@
  */
 import type { OffsetRange } from '../jsonTree';
 import type { TemplatePart } from '../requestTree';
+import { parseImageReference } from '../imageReference';
 import type { ImageField } from '../specDocument';
 import { HOLE, hasHole, parseTemplateReference, type TemplateReference } from '../templateReference';
 import { checkAccountTable } from './accountTableRule';
+import { checkRegionTable, type RegionTable } from './regionTableRule';
 import type { RuleContext } from './ruleContext';
 import { LATEST_TAG_MESSAGE, NO_TAG_MESSAGE } from './tagRules';
 import { XGBOOST_FRAMEWORK } from './xgboost';
 
 export function checkTemplateImage(context: RuleContext, field: ImageField, parts: readonly TemplatePart[]): void {
+  // A whole image read from a table by the stack's region: each row is checked as an image of its own (the host's row documents); the table's keys here.
+  const table = parts.length === 1 && parts[0].kind === 'placeholder' ? parts[0].facts?.perRegion : undefined;
+  if (table) return checkRegionTable(context, table, true, (region) => imageForRow(context, table, region));
   const reference = parseTemplateReference(parts);
   if (!reference) return;
   // Two families, as for literal references (registryRules, tagRules): one never hides the other.
@@ -46,6 +51,28 @@ export function reportUnsubstituted(context: RuleContext, names: NonNullable<Ima
     const item = name.includes('.') ? `!GetAtt ${name}` : `!Ref ${name}`;
     context.report('invalid-image-reference', `Fn::Join does not substitute "\${${name}}": the image would hold it as written. Write the image with !Sub (Fn::Sub), which does, or make this item ${item}.`, range);
   }
+}
+
+/**
+ * The image a new row of a table of whole images holds for `region`: the one image (repository
+ * and tag) every readable row names, from the catalog's registry there. Undefined when the rows
+ * name different images, one is not a tagged Amazon ECR image, or the catalog lacks it there.
+ */
+function imageForRow(context: RuleContext, table: RegionTable, region: string): string | undefined {
+  const { catalog } = context;
+  let named: { repository: string; tag: string } | undefined;
+  for (const row of table.values) {
+    if (!catalog.region(row.region)) continue;
+    const parsed = row.text !== undefined ? parseImageReference(row.text) : undefined;
+    const reference = parsed?.ok ? parsed.reference : undefined;
+    if (!reference?.ecr || !reference.tag || reference.digest) return undefined;
+    const repository = reference.repository.text;
+    const tag = reference.tag.text;
+    if (named && (named.repository !== repository || named.tag !== tag)) return undefined;
+    named = { repository, tag };
+  }
+  const image = named && catalog.findImage(named.repository, named.tag, region);
+  return image && named ? catalog.imageUri(image, region, named.tag) : undefined;
 }
 
 /** The account/region family: unknown-region, else registry-account-mismatch. */

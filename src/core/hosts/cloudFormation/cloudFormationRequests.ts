@@ -84,7 +84,7 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
       // Images are read through the template's parameters and mappings (templateImages.ts).
       const images = findImageFields(kind, root).map((field) => readImageThroughTemplate(field, scope));
       requests.push({ text, root, parseErrors: [], kind, images, host, valuesOnly: true, anyRegion: true });
-      for (const field of images) requests.push(...imageTableRows(scope, field, host));
+      for (const field of images) requests.push(...imageTableRows(field, host, text));
     }
   }
   return requests;

@@ -17,7 +17,8 @@
  * YAML scalar, a folded block with more-indented lines), nothing is read: a finding in the wrong
  * place is worse than none.
  */
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { parseJson } from '../../jsonParse';
 import { valueOffsetMapper } from '../../jsonTree';
 import type { RequestNode, TemplatePart } from '../../requestTree';
 import type { HostLanguage } from '../../specDocument';
@@ -45,9 +46,10 @@ interface MappedText {
  * `DefinitionSubstitutions` fills in after `Fn::Sub` — `${Name}` of a plain string, `${!Name}`
  * of `Fn::Sub` (written out as `${Name}`) — placeholders too; any other `${…}` is static text.
  * `parseErrors`, when given, receives the inner JSON's syntax errors at the template's characters
- * (a placeholder outside a string is a value there, never an error).
+ * (a placeholder outside a string is a value there, never an error); `strict`, when given, its
+ * comments and trailing commas (which strict readers refuse) there too.
  */
-export function embeddedJsonTree(text: string, value: Node | undefined, host: HostLanguage, isSubstituted: SubstitutionNames = () => false, parseErrors?: ParseError[]): RequestNode | undefined {
+export function embeddedJsonTree(text: string, value: Node | undefined, host: HostLanguage, isSubstituted: SubstitutionNames = () => false, parseErrors?: ParseError[], strict?: EmbeddedJsoncOnly): RequestNode | undefined {
   const call = intrinsicCall(value);
   if (call && call.name !== 'Fn::Sub') return undefined;
   const source = call ? (call.argument?.type === 'array' ? call.argument.children?.[0] : call.argument) : value;
@@ -55,11 +57,40 @@ export function embeddedJsonTree(text: string, value: Node | undefined, host: Ho
   const decoded = host === 'yaml' ? yamlScalarText(text, source) : jsonStringText(text, source);
   if (!decoded) return undefined;
   const { parseText, placeholders } = substituted(decoded, call !== undefined, isSubstituted);
-  const errors: ParseError[] = [];
-  const root = parseTree(parseText.text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (parseErrors) for (const error of errors) parseErrors.push({ ...error, ...sourceRange(parseText, error.offset, error.offset + error.length) });
-  if (!root) return undefined;
-  return mapTree(root, parseText, placeholders);
+  const parsed = parseJson(parseText.text);
+  if (parseErrors) for (const error of parsed.parseErrors) parseErrors.push({ ...error, ...sourceRange(parseText, error.offset, error.offset + error.length) });
+  if (strict) {
+    for (const comment of parsed.jsoncOnly.comments) strict.comments.push(sourceRange(parseText, comment.offset, comment.offset + comment.length));
+    for (const comma of parsed.jsoncOnly.trailingCommas) {
+      const { offset, length } = sourceRange(parseText, comma, comma + 1);
+      strict.trailingCommas.push(offset);
+      if (length === 1 && removable(text, offset)) strict.removableCommas.push(offset);
+    }
+  }
+  if (!parsed.root) return undefined;
+  return mapTree(parsed.root, parseText, placeholders);
+}
+
+/**
+ * What strict JSON refuses in an embedded document, at the template's characters (see
+ * embeddedJsonTree): each comment's range, each trailing comma's offset, and the trailing commas
+ * whose removal is written safely in the template string (`removableCommas`).
+ */
+export interface EmbeddedJsoncOnly {
+  comments: { offset: number; length: number }[];
+  trailingCommas: number[];
+  removableCommas: number[];
+}
+
+/**
+ * True when deleting the template's `,` at `offset` removes just that comma from the string's
+ * value: it is written as itself (no escape), and its neighbours joined do not start a YAML
+ * comment (` #`) or a mapping (`: `) in a plain scalar.
+ */
+function removable(text: string, offset: number): boolean {
+  if (text[offset] !== ',') return false;
+  const joined = (text[offset - 1] ?? '') + (text[offset + 1] ?? '');
+  return joined !== ' #' && joined !== ': ';
 }
 
 /** A JSON string node's decoded value: every escape maps to its whole source sequence. */

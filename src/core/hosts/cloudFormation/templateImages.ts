@@ -21,6 +21,8 @@ import type { HostLanguage, ImageField, SpecDocument } from '../../specDocument'
 import { intrinsicCall, intrinsicOf, subTokens } from './intrinsics';
 import { regionTable, scalarText, type ParameterDefault, type TemplateScope } from './templateScope';
 
+type PerRegion = NonNullable<PlaceholderFacts['perRegion']>;
+
 /** A piece of the image's value, in value indices `[start, end)`. */
 type Piece =
   /** Text written in the template: `offsets[i]` is the source offset of value index `start + i` (one more for the end). */
@@ -50,20 +52,27 @@ export function readImageThroughTemplate(field: ImageField, scope: TemplateScope
  * A whole image read from a table by the stack's region (`Image: !FindInMap [Images, !Ref
  * AWS::Region, Uri]`): each row's image as a document of its own, checked by the image rules
  * where the row is written, with the row's region as the one it is pulled in (an image from
- * another region is `image-region-mismatch`, fixed in the row). A row whose key is no catalog
- * region, or whose value is no string, is left to the rules that read account tables.
+ * another region is `image-region-mismatch`, fixed in the row). The table's keys are checked on
+ * the request's image (its one placeholder carries the table: templateImageRule.ts); a row
+ * whose key is no catalog region is never read by a stack, and its document is skipped by the
+ * analysis (CodeRegion.tableKey). A row whose value is no string is not an image to check.
  */
-export function imageTableRows(scope: TemplateScope, field: ImageField, host: HostLanguage): SpecDocument[] {
-  const written = (field.value as RequestNode).dynamic ? intrinsicOf(field.value) : undefined;
-  const call = written && intrinsicCall(written);
-  const table = call?.name === 'Fn::FindInMap' ? regionTable(scope, call.argument) : undefined;
+export function imageTableRows(field: ImageField, host: HostLanguage, text: string): SpecDocument[] {
+  const table = wholeValueTable(field.value);
   if (!table) return [];
   return table.values.flatMap((row) => {
     if (row.value.type !== 'string' || row.text === undefined) return [];
     const image: ImageField = { ...field, value: row.value, parsed: parseImageReference(row.text) };
-    const codeRegion = { region: row.region, origin: `mapping ${table.table}'s row for ${row.region}` };
-    return [{ text: scope.text, root: undefined, parseErrors: [], kind: undefined, images: [image], host, imagesOnly: true, codeRegion }];
+    const codeRegion = { region: row.region, origin: `mapping ${table.table}'s row for ${row.region}`, tableKey: true };
+    return [{ text, root: undefined, parseErrors: [], kind: undefined, images: [image], host, imagesOnly: true, codeRegion }];
   });
+}
+
+/** The table of a value read whole from a table by the stack's region (its template is that one placeholder), else undefined. */
+function wholeValueTable(value: Node): PerRegion | undefined {
+  const template = (value as RequestNode).template;
+  const only = template?.length === 1 ? template[0] : undefined;
+  return only?.kind === 'placeholder' ? only.facts?.perRegion : undefined;
 }
 
 /**
@@ -118,13 +127,14 @@ function imageValue(scope: TemplateScope, written: Node, parent: Node | undefine
     if (!subPieces(scope, call.argument, pieces)) return undefined;
   } else if (call.name === 'Fn::Join') {
     if (!joinPieces(scope, call.argument, pieces)) return undefined;
-  } else if (call.name === 'Ref') {
+  } else if (call.name === 'Ref' || call.name === 'Fn::FindInMap') {
     valuePieces(scope, written, { offset: written.offset, length: written.length }, pieces);
   } else {
     return undefined;
   }
-  // Nothing but placeholders: nothing for the rules to read.
-  if (pieces.list.every((piece) => piece.kind === 'placeholder')) return undefined;
+  // Nothing but placeholders: nothing for the rules to read — but a table by region, whose keys they check.
+  const wholeTable = pieces.list.length === 1 && pieces.list[0].kind === 'placeholder' && pieces.list[0].facts.perRegion !== undefined;
+  if (!wholeTable && pieces.list.every((piece) => piece.kind === 'placeholder')) return undefined;
   return assemble(written, parent, pieces);
 }
 

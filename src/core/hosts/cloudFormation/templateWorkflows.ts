@@ -15,7 +15,7 @@ import { isStateMachine } from '../workflows/stateMachineRequests';
 import { isPipelineDefinition } from '../workflows/pipelineRequests';
 import { conditionSides, type CloudFormationHooks, type TemplateResource } from './cloudFormationRequests';
 import { definitionSubstitutionNames, markDefinitionSubstitutions } from './definitionSubstitutions';
-import { embeddedJsonTree } from './embeddedJson';
+import { embeddedJsonTree, type EmbeddedJsoncOnly } from './embeddedJson';
 import { intrinsicCall, intrinsicOf } from './intrinsics';
 import { readImageThroughTemplate } from './templateImages';
 
@@ -67,9 +67,15 @@ function pipelineInTemplate(resource: TemplateResource): SpecDocument[] {
  */
 function inStringRequests(resource: TemplateResource, value: Node | undefined, property: string, isSubstituted: (name: string) => boolean, isWorkflow: (root: Node | undefined) => boolean): SpecDocument[] {
   const parseErrors: ParseError[] = [];
-  const root = embeddedJsonTree(resource.text, value, resource.host, isSubstituted, parseErrors);
+  const strict: EmbeddedJsoncOnly = { comments: [], trailingCommas: [], removableCommas: [] };
+  const root = embeddedJsonTree(resource.text, value, resource.host, isSubstituted, parseErrors, strict);
   const found = root && isWorkflow(root) ? findWorkflowRequests(resource.text, root, resource.host) : [];
   const requests = found.map((request): SpecDocument => ({ ...request, anyRegion: true, inString: true }));
+  // Step Functions and Pipelines read the string as strict JSON: its comments and trailing commas stop the deploy (not reported under syntax errors, as for a file).
+  if (parseErrors.length === 0 && requests.length > 0 && (strict.comments.length > 0 || strict.trailingCommas.length > 0)) {
+    const reader = isWorkflow === isStateMachine ? 'Step Functions' : 'SageMaker Pipelines';
+    requests[0].strictJson = { reader, what: property, jsoncOnly: { comments: strict.comments, trailingCommas: strict.trailingCommas }, inString: { removableCommas: strict.removableCommas } };
+  }
   if (parseErrors.length === 0 || !value) return requests;
   if (requests.length === 0) requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, inString: true, hidRequests: true });
   requests[0].parseErrors = parseErrors;

@@ -1,0 +1,122 @@
+/**
+ * A template's table read by the stack's region (`!FindInMap [Table, !Ref AWS::Region, Key]`),
+ * whatever its rows hold (an account: accountTableRule.ts; a whole image: templateImageRule.ts):
+ * what is wrong with its keys is said once, on the table, with the same fixes for both.
+ * - A row whose key is no region (`eu-wset-1`) is never read by a stack: `unknown-region` on the
+ *   key, with renames to the nearest regions not already in the table (the clear nearest
+ *   preferred).
+ * - A region written twice: `duplicate-key` on each later row (only one of them is read).
+ * - A region the template is deployed to (templateRegions, --template-region) without a row:
+ *   `!FindInMap` fails there, and the stack with it — `mapping-missing-region` on the table's
+ *   name. A misspelt key that clearly corrects to it is renamed by the fix rather than a second
+ *   row added with the same name; other missing rows are added when the caller can say their
+ *   value.
+ * Every fix names the rows it gives (a rename or a new member of the table's rows), so fix-all
+ * never writes one region twice in a round (fixAll.ts).
+ */
+import type { Node } from 'jsonc-parser';
+import { closestMatches, isClearNearest } from '../closestMatches';
+import { intent, type HostIntent } from '../edits/editIntent';
+import type { QuickFix } from '../findings';
+import type { PlaceholderFacts } from '../requestTree';
+import { nodeRange, type RuleContext } from './ruleContext';
+
+export type RegionTable = NonNullable<PlaceholderFacts['perRegion']>;
+
+/** Rows and tables already reported for this request (several images may read one mapping). */
+const reported = new WeakMap<RuleContext, Set<string>>();
+
+/** True the first time `what` is reported for this request. */
+export function firstTime(context: RuleContext, what: string): boolean {
+  let seen = reported.get(context);
+  if (!seen) reported.set(context, (seen = new Set()));
+  if (seen.has(what)) return false;
+  seen.add(what);
+  return true;
+}
+
+/** The value a new row for `region` should hold (an account, an image), or undefined when the catalog does not make it clear. */
+export type RowValueFor = (region: string) => string | undefined;
+
+/**
+ * Checks `table`'s keys: unknown regions and duplicates when `rowRegionsRead` (the key is the
+ * stack's region, so a wrong key is a row never read), and the deployed regions without a row
+ * in any case. `valueFor` gives the value a missing row would hold.
+ */
+export function checkRegionTable(context: RuleContext, table: RegionTable, rowRegionsRead: boolean, valueFor: RowValueFor): void {
+  const renames = rowRegionsRead ? checkRowKeys(context, table) : new Map<string, Node>();
+  checkDeployedRegions(context, table, renames, valueFor);
+}
+
+/** The rows object of the table (the value of its name in `Mappings`), when there is one. */
+function rowsOf(table: RegionTable): Node | undefined {
+  const rows = table.tableKey?.parent?.children?.[1];
+  return rows?.type === 'object' ? rows : undefined;
+}
+
+/**
+ * unknown-region on each key that is no catalog region, duplicate-key on each region written
+ * again; returns the clear corrections (region → the misspelt key renamed to it).
+ */
+function checkRowKeys(context: RuleContext, table: RegionTable): Map<string, Node> {
+  const { catalog } = context;
+  const rows = rowsOf(table);
+  // Every key of the table, with or without the column read: a rename must not take one of them.
+  const keys = (rows?.children ?? []).flatMap((property) => (typeof property.children?.[0]?.value === 'string' ? [property.children[0]] : []));
+  const names = keys.map((key) => key.value as string);
+  const renames = new Map<string, Node>();
+  const candidates = catalog.regions().map((known) => known.name).filter((name) => !names.includes(name));
+  for (const row of table.values) {
+    if (catalog.region(row.region) !== undefined) continue;
+    const suggestions = closestMatches(row.region, candidates, 3);
+    // Equally near regions (`eu-wset-1`: eu-west-2, eu-west-3) are a guess: none preferred.
+    const clear = isClearNearest(row.region, suggestions);
+    if (clear && !renames.has(suggestions[0])) renames.set(suggestions[0], row.key);
+    if (!firstTime(context, `${row.key.offset}:region`)) continue;
+    context.report(
+      'unknown-region',
+      `"${row.region}" is not a region with SageMaker registries: mapping ${table.table}'s row for it is never read for a stack's region.`,
+      nodeRange(row.key),
+      suggestions.map((name, index) => ({ title: `Change the region to ${name}`, intents: [intent.renameMember(row.key, name)], preferred: index === 0 && clear })),
+    );
+  }
+  keys.forEach((key, index) => {
+    const name = names[index];
+    if (!names.slice(0, index).includes(name) || !firstTime(context, `${key.offset}:duplicate`)) return;
+    context.report('duplicate-key', `Mapping ${table.table} has more than one row for "${name}": only one of them is read for stacks in ${name}. Remove or rename the others.`, nodeRange(key));
+  });
+  return renames;
+}
+
+/**
+ * The regions the template is deployed to (templateRegions: the user listed them) must each have
+ * a row with the table's key, or `!FindInMap` fails there. The fix renames the misspelt key that
+ * clearly stands for a region, and adds the others' rows when `valueFor` names each value.
+ */
+function checkDeployedRegions(context: RuleContext, table: RegionTable, renames: ReadonlyMap<string, Node>, valueFor: RowValueFor): void {
+  const listed = context.region.regions;
+  if (!listed || !table.tableKey || !table.key || !firstTime(context, `${table.tableKey.offset}:${table.key}:regions`)) return;
+  const written = new Set(table.values.map((row) => row.region));
+  const missing = listed.filter((region) => !written.has(region));
+  if (missing.length === 0) return;
+  const key = table.key;
+  const rows = rowsOf(table);
+  const renamed = missing.filter((region) => renames.has(region));
+  const added = missing.filter((region) => !renames.has(region));
+  const values = added.map((region) => valueFor(region));
+  const intents: HostIntent[] = renamed.map((region) => intent.renameMember(renames.get(region)!, region));
+  const canAdd = rows !== undefined && values.every((value) => value !== undefined);
+  if (canAdd) added.forEach((region, index) => intents.push(intent.setMember(rows, [region, key], values[index]!)));
+  const renaming = renamed.map((region) => `${String(renames.get(region)!.value)} to ${region}`).join(', ');
+  const adding = added.map((region, index) => `${region}: ${values[index]}`).join(', ');
+  const title = [renaming && `Rename ${renaming}`, adding && `${renaming ? 'add' : 'Add'} ${adding}`].filter(Boolean).join('; ');
+  // Every missing region is settled by the fix, or there is none: half a fix would still fail the stack.
+  const fixes: QuickFix[] = intents.length > 0 && (canAdd || added.length === 0) ? [{ title, intents, preferred: true }] : [];
+  const misspelt = renamed.map((region) => ` Row ${String(renames.get(region)!.value)} looks like ${region} misspelt.`).join('');
+  context.report(
+    'mapping-missing-region',
+    `Mapping ${table.table} has no ${key} for ${missing.join(', ')}, where this template is deployed (${context.region.settingName ?? 'templateRegions'}): !FindInMap [${table.table}, !Ref AWS::Region, ${key}] fails there, and the stack with it.${misspelt}`,
+    nodeRange(table.tableKey),
+    fixes,
+  );
+}
