@@ -56,7 +56,7 @@ export const RULES = {
   'algorithm-instance': { severity: 'error', summary: 'An instance type or count the built-in algorithm does not train on.' },
   'algorithm-objective-metric': { severity: 'error', summary: 'A tuning objective metric the built-in algorithm does not emit (or emits only in another mode than the job\'s), or the wrong direction for it.' },
   'algorithm-parameter-range': { severity: 'error', summary: 'A tuning range for a hyperparameter that is unknown, not tunable, or outside its bounds.' },
-  'invalid-suppression': { severity: 'warning', summary: 'A suppression comment naming a code SageMaker Spec does not have: it suppresses nothing.' },
+  'invalid-suppression': { severity: 'warning', summary: 'A suppression comment naming a code SageMaker Spec does not have, or one no comment silences (strict-json): it suppresses nothing.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleCode = keyof typeof RULES;

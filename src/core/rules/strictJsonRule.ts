@@ -22,7 +22,7 @@ export function checkStrictJson(context: RuleContext, file: StrictJsonFile): voi
     if (comment) {
       // Removing a comment loses what it says (a suppression, a note): offered, never applied by fix-all.
       const fixes: QuickFix[] = [{ title: 'Remove the comment', intents: [intent.replaceText(offset, length, '')], preferred: false }];
-      context.report('strict-json', `${reader} reads the ${what} as strict JSON, which has no comments: deploying it fails on this one. (To silence a finding here, use "overrides" in .sagemaker-spec.json.)`, { offset, length }, fixes);
+      context.report('strict-json', `${reader} reads the ${what} as strict JSON, which has no comments: deploying it fails on this one. (To silence a finding in this file, give it an "overrides" entry with "rules" in .sagemaker-spec.json; a comment cannot.)`, { offset, length }, fixes);
     } else {
       const fixes: QuickFix[] = [{ title: 'Remove the trailing comma', intents: [intent.replaceText(offset, 1, '')], preferred: true }];
       context.report('strict-json', `${reader} reads the ${what} as strict JSON, which has no trailing commas: deploying it fails on this one.`, { offset, length }, fixes);
