@@ -229,6 +229,16 @@ export interface UnknownAction {
  * state, `Arguments` in a JSONPath one. Step Functions rejects the definition; the block is still
  * checked, read in the language its key belongs to (what its writer wrote it in).
  */
+/** Which expressions a Step Functions request block holds (anywhere in it). */
+export interface BlockExpressions {
+  /** A `"{% … %}"` string (JSONata). */
+  jsonata: boolean;
+  /** A key ending in `.$` (JSONPath). */
+  pathKeys: boolean;
+  /** A string that reads as JSONPath (`$.x`, `$$.x`, `States.…(…)`), with or without a `.$` key. */
+  pathValues: boolean;
+}
+
 export interface MisplacedRequest {
   /** The key as written. */
   key: Node;
@@ -238,6 +248,8 @@ export interface MisplacedRequest {
   expectedKey: 'Parameters' | 'Arguments';
   /** True when the block reads the same in both languages (an object with no `.$` key and no expression in it): renaming its key is the whole fix. */
   readsAlike: boolean;
+  /** The expressions the block holds, for the message to name what it has. */
+  holds: BlockExpressions;
   /** True when the state has `expectedKey` too (renaming would write it twice). */
   expectedPresent: boolean;
 }

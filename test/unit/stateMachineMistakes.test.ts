@@ -191,6 +191,23 @@ describe('Step Functions: what a fresh user got wrong', () => {
       assert.deepEqual(finding.fixes, []);
     });
 
+    it('names what the block holds: "$.path" strings without "{% … %}" in a JSONPath state\'s Arguments (found by a fresh user)', () => {
+      const text = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1`, Environment: { A: '$.notapath' } } } });
+      const finding = only(analyzeWorkflow(text), 'query-language-mismatch');
+      assert.doesNotMatch(finding.message, /JSONata:|"\{% … %\}" values/);
+      assert.match(finding.message, /It has no "\{% … %\}" expression, and its "\$\.path" values are text in either language/);
+      assert.deepEqual(finding.fixes, []);
+    });
+
+    it('names what the block holds: "Name.$" keys in a JSONPath state\'s Arguments, "{% … %}" alone in a JSONata state\'s Parameters', () => {
+      const keys = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: { 'ModelName.$': '$.name', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` } } });
+      assert.match(only(analyzeWorkflow(keys), 'query-language-mismatch').message, /Its "Name\.\$" keys are JSONPath, as the state is: rename it "Parameters"/);
+      const jsonata = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: '{% $states.input.name %}', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` } } }, { QueryLanguage: 'JSONata' });
+      const finding = only(analyzeWorkflow(jsonata), 'query-language-mismatch');
+      assert.match(finding.message, /Its "\{% … %\}" values are JSONata, as the state is: rename it "Arguments"/);
+      assert.doesNotMatch(finding.message, /Its JSONPath/);
+    });
+
     it('with both keys, the state\'s own is the request and the other is reported, no rename', () => {
       const text = machine({ QueryLanguage: 'JSONata', Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` } }, Parameters: { ModelName: 'x' } });
       const finding = only(analyzeWorkflow(text), 'query-language-mismatch');

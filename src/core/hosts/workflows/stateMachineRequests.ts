@@ -26,7 +26,7 @@ import { getNodePath, type Node } from 'jsonc-parser';
 import { closestMatches, editDistance, isClearNearest } from '../../closestMatches';
 import { memberValue, stringValue } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
-import { findImageFields, type HostLanguage, type LiteralExpression, type MisplacedRequest, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
+import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type MisplacedRequest, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 
 /** The integrations' action names (camelCase, as the Resource writes them) for our request kinds. */
@@ -292,31 +292,36 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
 function misplacedRequest(block: Node, language: QueryLanguage, expectedPresent: boolean): MisplacedRequest | undefined {
   const key = block.parent?.children?.[0];
   if (!key) return undefined;
-  return { key, stateLanguage: language, expectedKey: language === 'JSONata' ? 'Arguments' : 'Parameters', readsAlike: readsAlike(block), expectedPresent };
+  const holds = blockExpressions(block);
+  const readsAlike = block.type === 'object' && !holds.jsonata && !holds.pathKeys && !holds.pathValues;
+  return { key, stateLanguage: language, expectedKey: language === 'JSONata' ? 'Arguments' : 'Parameters', readsAlike, holds, expectedPresent };
 }
 
 /**
- * True when `block` is an object that sends the same request in either query language: no key
- * ends in `.$` and no string is an expression of either (`$.x`, `States.…(…)`, `{% … %}`).
+ * The expressions of either query language in `block`: `{% … %}` strings, keys ending in `.$`,
+ * and strings that read as JSONPath (`$.x`, `$$.x`, `States.…(…)`) whatever their key. A block
+ * with none sends the same request in either language.
  */
-function readsAlike(block: Node): boolean {
-  if (block.type !== 'object') return false;
+function blockExpressions(block: Node): BlockExpressions {
+  const holds: BlockExpressions = { jsonata: false, pathKeys: false, pathValues: false };
   const stack: Node[] = [block];
   while (stack.length > 0) {
     const current = stack.pop()!;
     if (current.type === 'string') {
-      if (typeof current.value === 'string' && (JSONATA_EXPRESSION.test(current.value) || JSONPATH_EXPRESSION.test(current.value))) return false;
+      if (typeof current.value !== 'string') continue;
+      if (JSONATA_EXPRESSION.test(current.value)) holds.jsonata = true;
+      else if (JSONPATH_EXPRESSION.test(current.value)) holds.pathValues = true;
     } else if (current.type === 'object') {
       for (const property of current.children ?? []) {
         const key = property.children?.[0]?.value;
-        if (typeof key === 'string' && key.endsWith('.$')) return false;
+        if (typeof key === 'string' && key.endsWith('.$')) holds.pathKeys = true;
         if (property.children?.[1]) stack.push(property.children[1]);
       }
     } else if (current.type === 'array') {
       for (const item of current.children ?? []) stack.push(item);
     }
   }
-  return true;
+  return holds;
 }
 
 /** The key naming `value` in its object (`Parameters`, `Branches`, `ItemProcessor`), as written. */
