@@ -293,6 +293,21 @@ export interface Embedding {
   unknownKeyNote?: (key: string) => string | undefined;
   /** For a Step Functions task: its request under the other query language's key. */
   misplacedRequest?: MisplacedRequest;
+  /** For a Step Functions JSONPath task: `"Name.$"` keys whose value is no path or intrinsic function. */
+  pathKeyConstants?: readonly PathKeyConstant[];
+}
+
+/**
+ * A `"Name.$"` key whose value is not a path nor an intrinsic function (`"InstanceType.$":
+ * "ml.m5.xlarge"`): Step Functions rejects the state machine. The value stays a constant in the
+ * request, so the rules check it as written.
+ */
+export interface PathKeyConstant {
+  /** The key, read as `Name` (its `content` covers `Name`). */
+  key: Node;
+  value: Node;
+  /** Offset of the `.$` in the text, when the source spells it plainly (no escapes): what dropping it removes. */
+  suffixOffset?: number;
 }
 
 /** A host's reading of a literal that looks like an expression (see Embedding.literalExpression). */

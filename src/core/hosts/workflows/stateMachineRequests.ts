@@ -26,7 +26,7 @@ import { getNodePath, type Node } from 'jsonc-parser';
 import { closestMatches, editDistance, isClearNearest } from '../../closestMatches';
 import { memberValue, stringValue } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
-import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type MisplacedRequest, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
+import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type MisplacedRequest, type PathKeyConstant, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 
 /** The integrations' action names (camelCase, as the Resource writes them) for our request kinds. */
@@ -261,10 +261,11 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
   const blockLanguage: QueryLanguage = own === undefined && other !== undefined ? (language === 'JSONata' ? 'JSONPath' : 'JSONata') : language;
   const written = own ?? other;
   const args = kind && written?.type === 'object' ? written : undefined;
+  const constantPathValues: PathKeyConstant[] = [];
   if (args) {
     if (blockLanguage === 'JSONata') markJsonataExpressions(args);
-    else if (dollarKeys) markCollectedPathKeys(text, args, dollarKeys);
-    else markPathKeys(text, args);
+    else if (dollarKeys) markCollectedPathKeys(text, args, dollarKeys, constantPathValues);
+    else markPathKeys(text, args, constantPathValues);
   }
   return {
     text,
@@ -284,6 +285,7 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
       literalExpression: blockLanguage === 'JSONPath' ? readAsJsonPathLiteral : readAsJsonataLiteral,
       ...(blockLanguage === 'JSONata' && { unknownKeyNote: jsonPathKeyInJsonataState }),
       ...(misplaced && { misplacedRequest: misplaced }),
+      ...(constantPathValues.length > 0 && { pathKeyConstants: constantPathValues }),
     },
   };
 }
@@ -342,9 +344,10 @@ const NONE_SUPPLIED: ReadonlySet<string> = new Set();
 
 /**
  * JSONPath: each `"Name.$"` key becomes the member `Name` (its value dynamic). The key node keeps
- * its offsets; `content` covers `Name` alone, so a rename writes only the name.
+ * its offsets; `content` covers `Name` alone, so a rename writes only the name. A value that is
+ * no path (see markPathKey) goes to `constants`.
  */
-function markPathKeys(text: string, object: Node): void {
+function markPathKeys(text: string, object: Node, constants: PathKeyConstant[]): void {
   const stack: Node[] = [object];
   while (stack.length > 0) {
     const current = stack.pop()!;
@@ -357,7 +360,7 @@ function markPathKeys(text: string, object: Node): void {
       const key = property.children?.[0] as RequestNode | undefined;
       const value = property.children?.[1] as RequestNode | undefined;
       if (!key || typeof key.value !== 'string') continue;
-      if (key.value.endsWith('.$')) markPathKey(text, key, value);
+      if (key.value.endsWith('.$')) markPathKey(text, key, value, constants);
       else if (value) stack.push(value);
     }
   }
@@ -367,7 +370,7 @@ function markPathKeys(text: string, object: Node): void {
  * markPathKeys with the keys the parser collected: those inside `object`, found by offset (no
  * walk over the request). A `.$` key inside another's value is left alone, as the walk leaves it.
  */
-function markCollectedPathKeys(text: string, object: Node, dollarKeys: readonly Node[]): void {
+function markCollectedPathKeys(text: string, object: Node, dollarKeys: readonly Node[], constants: PathKeyConstant[]): void {
   const end = object.offset + object.length;
   let skipUntil = -1;
   for (let index = firstAtOrAfter(dollarKeys, object.offset); index < dollarKeys.length; index++) {
@@ -375,7 +378,7 @@ function markCollectedPathKeys(text: string, object: Node, dollarKeys: readonly 
     if (key.offset >= end) break;
     if (key.offset < skipUntil || typeof key.value !== 'string' || !key.value.endsWith('.$')) continue;
     const value = key.parent?.children?.[1] as RequestNode | undefined;
-    markPathKey(text, key, value);
+    markPathKey(text, key, value, constants);
     if (value) skipUntil = value.offset + value.length;
   }
 }
@@ -392,18 +395,29 @@ function firstAtOrAfter(nodes: readonly Node[], offset: number): number {
   return low;
 }
 
-/** One `"Name.$"` key read as `Name`, its value dynamic. */
-function markPathKey(text: string, key: RequestNode, value: RequestNode | undefined): void {
+/**
+ * One `"Name.$"` key read as `Name`, its value dynamic. Step Functions takes only a path (`$…`,
+ * `$$…`) or an intrinsic function (`States.…(…)`) there and rejects the state machine otherwise:
+ * such a value (`"ml.m5.xlarge"`, a number) goes to `constants` and stays a constant, so the rules
+ * check it as what dropping the `.$` would send.
+ */
+function markPathKey(text: string, key: RequestNode, value: RequestNode | undefined, constants: PathKeyConstant[]): void {
   // The key's text without quotes: a host's own content range (YAML), else JSON's quotes or a plain key.
   const quoted = text[key.offset] === '"' || text[key.offset] === "'";
   const start = key.content?.offset ?? (quoted ? key.offset + 1 : key.offset);
   const end = key.content ? key.content.offset + key.content.length : key.offset + key.length - (quoted ? 1 : 0);
   // Only when the source spells the suffix plainly (no escapes in it) can the name's range be told.
   // (Compared by character: no two-character string cut per key.)
-  if (text.charCodeAt(end - 2) === DOT && text.charCodeAt(end - 1) === DOLLAR) key.content = { offset: start, length: end - 2 - start };
+  const plain = text.charCodeAt(end - 2) === DOT && text.charCodeAt(end - 1) === DOLLAR;
+  if (plain) key.content = { offset: start, length: end - 2 - start };
   (key as { value: string }).value = (key.value as string).slice(0, -2);
-  if (value) value.dynamic = true;
+  if (!value) return;
+  if (typeof value.value === 'string' && PATH_KEY_VALUE.test(value.value)) value.dynamic = true;
+  else constants.push({ key, value, suffixOffset: plain ? end - 2 : undefined });
 }
+
+/** What a `.$` key's value may be: a path (`$`, `$.x`, `$$.x`, `$[0]`; any `$…`, whose syntax Step Functions checks) or an intrinsic function call. */
+const PATH_KEY_VALUE = /^\$|^States\.[A-Za-z]+\(/;
 
 /**
  * A string a state sends as text that reads as an expression of either query language (`$.x`,
