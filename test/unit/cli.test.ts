@@ -200,6 +200,15 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
   });
 
   describe('region overrides', () => {
+    /** For each file of a `--format json` run (relative to `root`), the severities of its `code` findings. */
+    const severitiesByFile = (run: ReturnType<typeof runCli>, root: string, code: string) =>
+      Object.fromEntries(
+        jsonResults(run.stdout).map((result) => [
+          toPosixPath(path.relative(root, result.filePath)),
+          result.findings.filter((finding) => finding.code === code).map((finding) => finding.severity),
+        ]),
+      );
+
     it('gives each file the region of the last matching entry; --region wins over both', () => {
       // The example's image is in us-east-1.
       const root = tempProject({
@@ -208,13 +217,7 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
         'us/west/job.sagemaker.json': LATEST_TAG,
         'other/job.sagemaker.json': LATEST_TAG,
       });
-      const mismatches = (run: ReturnType<typeof runCli>) =>
-        Object.fromEntries(
-          jsonResults(run.stdout).map((result) => [
-            toPosixPath(path.relative(root, result.filePath)),
-            result.findings.filter((finding) => finding.code === 'image-region-mismatch').map((finding) => finding.severity),
-          ]),
-        );
+      const mismatches = (run: ReturnType<typeof runCli>) => severitiesByFile(run, root, 'image-region-mismatch');
       const run = runCli(['check', '--format', 'json', '**/*.sagemaker.json'], { cwd: root });
       assert.equal(run.status, 1);
       assert.deepEqual(mismatches(run), { 'other/job.sagemaker.json': ['error'], 'us/east/job.sagemaker.json': [], 'us/west/job.sagemaker.json': ['error'] });
@@ -229,13 +232,7 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
         'quiet/loud/job.sagemaker.json': LATEST_TAG,
         'other/job.sagemaker.json': LATEST_TAG,
       });
-      const latestTags = (run: ReturnType<typeof runCli>) =>
-        Object.fromEntries(
-          jsonResults(run.stdout).map((result) => [
-            toPosixPath(path.relative(root, result.filePath)),
-            result.findings.filter((finding) => finding.code === 'latest-tag').map((finding) => finding.severity),
-          ]),
-        );
+      const latestTags = (run: ReturnType<typeof runCli>) => severitiesByFile(run, root, 'latest-tag');
       const run = runCli(['check', '--format', 'json', '**/*.sagemaker.json'], { cwd: root });
       assert.deepEqual(latestTags(run), { 'other/job.sagemaker.json': ['warning'], 'quiet/job.sagemaker.json': [], 'quiet/loud/job.sagemaker.json': ['error'] });
       const forced = runCli(['check', '--format', 'json', '--rule', 'latest-tag=hint', '**/*.sagemaker.json'], { cwd: root });
