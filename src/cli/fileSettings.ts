@@ -13,7 +13,7 @@
  */
 import * as path from 'node:path';
 import { compileExcludePatterns, type ExcludeMatcher } from '../core/excludePatterns';
-import { DEFAULT_SPEC_GLOBS, mergeProjectConfigs, overrideForFile, regionForFile, type ProjectConfig } from '../core/projectConfig';
+import { configForFile, DEFAULT_SPEC_GLOBS, mergeProjectConfigs, type ProjectConfig } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
 import { compileGlobs, type PathMatcher } from '../core/specGlobs';
 import { ConfigExcludes, excludedBelow } from '../node/configExcludes';
@@ -67,11 +67,11 @@ export class FileSettingsResolver {
       throw new CliError(`invalid config ${found.file}: ${found.parsed.problem}`);
     }
     const fromFile = found?.parsed.ok ? found.parsed.config : undefined;
-    // The file's `overrides` pick its region; `--region` still wins over both.
+    // The file's `overrides` entries set its region and rules; `--region` and `--rule` still win.
     const relative = found && fromFile?.overrides ? pathInside(found.dir, file) : undefined;
-    const override = fromFile && relative !== undefined ? overrideForFile(fromFile, relative) : undefined;
-    const forThisFile = fromFile && relative !== undefined ? { ...fromFile, region: regionForFile(fromFile, relative) } : fromFile;
-    const merged = mergeProjectConfigs(forThisFile, this.overrides);
+    const forThisFile = fromFile && configForFile(fromFile, relative);
+    const override = forThisFile?.regionOverride;
+    const merged = mergeProjectConfigs(forThisFile?.config, this.overrides);
     const isSpecFile = found && fromFile?.files ? this.configMatcher(found, fromFile.files) : this.defaultMatcher;
     const configName = found && path.basename(found.file);
     const regionSettingName = this.overrides.region

@@ -2,14 +2,14 @@
  * `sagemaker-spec check --fix`: writes each file's unambiguous preferred fixes back to it, with
  * the loop the editor's fix-all uses (core/fixAll.ts) and the file's own settings, before the
  * file is checked and reported as it now is. `--fix-dry-run` works out the same fixes and writes
- * nothing. Every host's files are fixed but notebooks: a notebook's fixes land in its cells' JSON
+ * nothing (its report maps the fixed text's findings back onto the file as it is: see runCli). Every host's files are fixed but notebooks: a notebook's fixes land in its cells' JSON
  * strings, which the editor does and the checker leaves to it. A UTF-8 byte-order mark is kept; a
  * UTF-16 file is read, never rewritten. A notebook or UTF-16 file with fixes to apply is reported
  * as left alone, with how many and why; one with none is not mentioned.
  */
 import * as fs from 'node:fs';
 import { applyPreferredFixes, unambiguousFix, type AppliedFix } from '../core/fixAll';
-import type { Finding } from '../core/findings';
+import type { Finding, TextEdit } from '../core/findings';
 import { readAgain } from '../core/fileHost';
 import { holdsRequests } from '../core/hostDocument';
 import { decodeText } from '../core/decodeText';
@@ -31,6 +31,8 @@ export interface FixedFile {
   applied: AppliedFix[];
   /** The decoded text after them (no byte-order mark), when any applied. */
   text?: string;
+  /** With `text`: the decoded text before them, and each round's edits (to map positions back: core/edits/rangeBeforeEdits.ts). */
+  before?: { text: string; rounds: TextEdit[][] };
   /** Fixes --fix would apply to a file it does not edit (a notebook, a UTF-16 file): how many, and why, for the user. */
   leftAlone?: { fixes: number; reason: string };
 }
@@ -70,7 +72,7 @@ export function fixFile(file: string, context: CheckContext, options: FixOptions
   const encoding = byteOrderMark(bytes);
   if (encoding === 'utf-16') return { file, applied: [], leftAlone: { fixes: result.applied.length, reason: UTF16_REASON } };
   if (!options.dryRun) fs.writeFileSync(file, encoding === 'utf-8-bom' ? `\uFEFF${result.text}` : result.text, 'utf8');
-  return { file, applied: result.applied, text: result.text };
+  return { file, applied: result.applied, text: result.text, before: { text, rounds: result.rounds ?? [] } };
 }
 
 function byteOrderMark(bytes: Buffer): 'utf-16' | 'utf-8-bom' | undefined {

@@ -11,6 +11,7 @@
  * named on the command line is a file that cannot be read. A `.sagemaker-spec.json` named on the
  * command line is the checker's config, not a spec: validated and skipped with a note.
  */
+import { rangeBeforeEdits } from '../core/edits/rangeBeforeEdits';
 import { isProjectConfigFile } from '../core/filesToCheck';
 import type { analyzeDocument } from '../core/hostDocument';
 import { regionProblem } from '../core/projectConfig';
@@ -21,7 +22,7 @@ import { loadAlgorithms } from '../node/loadAlgorithms';
 import { workTreeRoot } from '../node/gitRepository';
 import { UnreadableFileError } from '../node/readSpecFile';
 import { parseCliArguments, USAGE, type CheckArguments } from './arguments';
-import { checkFile, type CheckContext } from './checkFile';
+import { checkFile, type CheckContext, type CheckedFile } from './checkFile';
 import { CliError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_READ_ERROR } from './cliError';
 import { expandArguments, type FileToCheck } from './expandFiles';
 import { FileSettingsResolver } from './fileSettings';
@@ -96,7 +97,7 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     awsConfigText: readTextIfPresent(awsConfigPath(io.env as NodeJS.ProcessEnv)),
     analyze: hooks.analyze,
   };
-  // A dry run checks each fixed text as it would be written, in memory.
+  // A dry run checks each fixed text as it would be written, in memory, and reports at positions in the file as it is.
   const fixedTexts = args.fix || args.fixDryRun ? fixAll(files.map((found) => found.file), context, io, { errorsOnly: args.quiet, dryRun: args.fixDryRun }) : undefined;
   // Every file is checked and the whole report printed before the exit code is decided.
   const reports: FileReport[] = [];
@@ -119,13 +120,15 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
 }
 
 /**
- * One file's report (of `text` in place of its own, for a dry run's fixed text), or why a file found
- * in a folder or by a glob was skipped (over 16 MiB). A file that cannot be read gets a report
- * saying so; a CliError (an invalid config file) ends the run.
+ * One file's report, or why a file found in a folder or by a glob was skipped (over 16 MiB). For a
+ * dry run's fixed file (`fixed`), the findings are those of the fixed text, at positions in the
+ * file as it is on disk (see fixedOnDisk). A file that cannot be read gets a report saying so; a
+ * CliError (an invalid config file) ends the run.
  */
-function checkOne({ file, named }: FileToCheck, context: CheckContext, args: CheckArguments, io: CliIo, text?: string): FileReport | SkippedFile {
+function checkOne({ file, named }: FileToCheck, context: CheckContext, args: CheckArguments, io: CliIo, fixed?: FixedFile): FileReport | SkippedFile {
   try {
-    return toFileReport(checkFile(file, context, text), io.cwd, args.quiet);
+    const checked = fixed?.text !== undefined && fixed.before ? fixedOnDisk(checkFile(file, context, fixed.text), fixed.before) : checkFile(file, context);
+    return toFileReport(checked, io.cwd, args.quiet);
   } catch (error) {
     if (error instanceof UnreadableFileError) {
       if (error.kind === 'too-large' && !named) {
@@ -154,12 +157,22 @@ function skipConfigFile(file: string, settings: FileSettingsResolver, io: CliIo)
 }
 
 /**
+ * A dry run's report of a fixed text, moved onto the text on disk, which it never rewrites (CI
+ * annotations and editors open that file): each finding left after the fixes at its place in the
+ * file as it is, one on text a fix would write covering what that fix would replace.
+ */
+function fixedOnDisk(checked: CheckedFile, before: NonNullable<FixedFile['before']>): CheckedFile {
+  const findings = checked.findings.map((finding) => ({ ...finding, ...rangeBeforeEdits(finding, before.rounds) }));
+  return { ...checked, text: before.text, findings };
+}
+
+/**
  * Writes the fixes of every file (a dry run: works them out only), one stderr line per fix, one
  * per file it leaves alone with fixes to apply (and why), and a total; a fault costs only its file.
- * Returns each fixed file's text after its fixes.
+ * Returns each fixed file's result: its text after its fixes, and before them.
  */
-function fixAll(files: readonly string[], context: CheckContext, io: CliIo, options: FixOptions): Map<string, string> {
-  const texts = new Map<string, string>();
+function fixAll(files: readonly string[], context: CheckContext, io: CliIo, options: FixOptions): Map<string, FixedFile> {
+  const texts = new Map<string, FixedFile>();
   let count = 0;
   let fileCount = 0;
   let leftCount = 0;
@@ -180,7 +193,7 @@ function fixAll(files: readonly string[], context: CheckContext, io: CliIo, opti
       io.stderr(`left ${shown} as it is: ${fixes} ${fixes === 1 ? 'fix' : 'fixes'} to apply, but ${reason}\n`);
     }
     if (result.applied.length === 0 || result.text === undefined) continue;
-    texts.set(file, result.text);
+    texts.set(file, result);
     fileCount++;
     count += result.applied.length;
     for (const fix of result.applied) io.stderr(`${fixed} ${shown}:${fix.line}:${fix.column}  ${fix.code}  ${terminalSafe(fix.title)}\n`);

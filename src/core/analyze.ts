@@ -11,6 +11,7 @@ import { checkAlgorithms } from './rules/algorithm/algorithmRules';
 import { checkIntegrationAction } from './rules/integrationActionRule';
 import { checkIntegrationPattern } from './rules/integrationPatternRule';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
+import { checkPathKeyConstants } from './rules/pathKeyConstantRule';
 import { checkQueryLanguage } from './rules/queryLanguageRule';
 import { checkLiveTag } from './rules/liveTagRule';
 import { checkRegistry } from './rules/registryRules';
@@ -115,6 +116,8 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     const algorithms = options.algorithms;
     if (algorithms) run('algorithms', checkAlgorithms, context, algorithms, options.instanceGpus);
   }
+  // Last: whether a constant under a `.$` key is valid for its member is told by the other rules' findings on it.
+  if (spec.embedding?.pathKeyConstants) run('path-key-constant', checkPathKeyConstants, context, spec.embedding.pathKeyConstants, [...findings]);
   if (spec.embedding?.notes.length) noteStandIns(findings, spec.embedding.notes);
   const kept = spec.syntaxErrors ? withoutFindingsOnErrors(findings, spec.syntaxErrors) : findings;
   return { findings: suppressed(spec, kept, options, region), region };

@@ -20,6 +20,8 @@ import type { Node } from 'jsonc-parser';
 import type { QuickFix } from './edits/editIntent';
 import { applyEdits, type Finding, type TextEdit } from './findings';
 import { findProperty } from './jsonTree';
+import { changedSpan } from './edits/changedSpan';
+import { rangeBeforeEdits } from './edits/rangeBeforeEdits';
 import { renderFix, syntaxErrorCount, type RenderTarget } from './renderFix';
 import { LineIndex } from './textPositions';
 
@@ -34,7 +36,7 @@ export interface AppliedFix {
   code: string;
   /** The fix's title (`Use tag 3.2-0`). */
   title: string;
-  /** Where its finding was, 1-based, in the text of the round that applied it. */
+  /** Where its finding was, 1-based, in the text before any fix (the file as it was; a later round's finding mapped back). */
   line: number;
   column: number;
 }
@@ -43,6 +45,8 @@ export interface FixAllResult {
   /** The text after every round (the input when nothing applied). */
   text: string;
   applied: AppliedFix[];
+  /** Each round's edits (trimmed to the characters they change), against the text the round before left; absent when nothing applied. See edits/rangeBeforeEdits.ts. */
+  rounds?: TextEdit[][];
 }
 
 /** Rounds at most: each round re-analyses, and real fixes settle in two or three. */
@@ -64,14 +68,16 @@ export function unambiguousFix(finding: Finding): QuickFix | undefined {
  */
 export function applyPreferredFixes(text: string, analyze: (text: string) => FixableAnalysis, onError?: (fix: QuickFix, error: unknown) => void): FixAllResult {
   const applied: Applied[] = [];
+  const rounds: TextEdit[][] = [];
+  const original = text;
   const seen = new Set<string>([text]);
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
     const { document, findings } = analyze(text);
     // Rendered without each fix's own syntax check (two parses of the whole text per fix made
     // `--fix` quadratic), then checked once together; a round that adds a syntax error is done
     // again checking each fix, so the one that would add it is left out.
-    let { taken, takenNow } = roundOfFixes(document, findings, false, onError);
-    if (taken.length > 0 && addsSyntaxErrors(document, taken)) ({ taken, takenNow } = roundOfFixes(document, findings, true, onError));
+    let { taken, takenNow } = roundOfFixes(document, findings, rounds, false, onError);
+    if (taken.length > 0 && addsSyntaxErrors(document, taken)) ({ taken, takenNow } = roundOfFixes(document, findings, rounds, true, onError));
     if (taken.length === 0) break;
     const next = applyEdits(document.text, taken);
     if (seen.has(next)) break;
@@ -84,21 +90,31 @@ export function applyPreferredFixes(text: string, analyze: (text: string) => Fix
     }
     for (const entry of takenNow) entry.written = entry.edits.map((edit) => writtenRange(edit, taken));
     text = next;
+    // Trimmed to the characters they change (a value rewritten whole keeps its quotes), so positions map back closely.
+    rounds.push(taken.flatMap((edit) => {
+      const span = changedSpan(document.text, edit.offset, edit.offset + edit.length, edit.newText);
+      return span ? [{ offset: span.from, length: span.to - span.from, newText: span.newText }] : [];
+    }));
     applied.push(...takenNow);
   }
-  return { text, applied: applied.map((entry) => entry.fix) };
+  const lines = new LineIndex(original);
+  const fixes = applied.map(({ fix, offset }) => {
+    const position = lines.positionAt(offset);
+    return { ...fix, line: position.line + 1, column: position.character + 1 };
+  });
+  return { text, applied: fixes, ...(rounds.length > 0 && { rounds }) };
 }
 
 /**
  * One round's fixes against `document`: each finding's unambiguous fix, rendered (`verify`: each
  * checked to add no syntax error), unless its edits overlap one taken or it gives a name another
- * gives in the same place.
+ * gives in the same place. `rounds`: the earlier rounds' edits, to place each finding in the
+ * text before any of them.
  */
-function roundOfFixes(document: RenderTarget, findings: readonly Finding[], verify: boolean, onError?: (fix: QuickFix, error: unknown) => void): { taken: TextEdit[]; takenNow: Applied[] } {
+function roundOfFixes(document: RenderTarget, findings: readonly Finding[], rounds: readonly TextEdit[][], verify: boolean, onError?: (fix: QuickFix, error: unknown) => void): { taken: TextEdit[]; takenNow: Applied[] } {
   const taken: TextEdit[] = [];
   const takenNow: Applied[] = [];
   const named = new Map<Node, Set<string>>();
-  let lines: LineIndex | undefined;
   for (const finding of findings) {
     const fix = unambiguousFix(finding);
     if (!fix) continue;
@@ -117,9 +133,8 @@ function roundOfFixes(document: RenderTarget, findings: readonly Finding[], veri
       if (!inPlace) named.set(within, (inPlace = new Set()));
       inPlace.add(name);
     }
-    lines ??= new LineIndex(document.text);
-    const position = lines.positionAt(finding.offset);
-    takenNow.push({ fix: { code: finding.code, title: fix.title, line: position.line + 1, column: position.character + 1 }, edits, written: [] });
+    // Where the finding was before any round's fix (`rounds`: the earlier rounds' edits): lines and columns are given in the file as it was.
+    takenNow.push({ fix: { code: finding.code, title: fix.title, line: 0, column: 0 }, offset: rangeBeforeEdits({ offset: finding.offset, length: 0 }, rounds).offset, edits, written: [] });
   }
   return { taken, takenNow };
 }
@@ -133,6 +148,8 @@ function addsSyntaxErrors(document: RenderTarget, edits: readonly TextEdit[]): b
 /** A fix applied, with its edits and where their text is in the latest text. */
 interface Applied {
   fix: AppliedFix;
+  /** Where its finding was in the text before any fix. */
+  offset: number;
   edits: readonly TextEdit[];
   written: OffsetRange[];
 }

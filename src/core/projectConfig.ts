@@ -4,7 +4,8 @@
  * `sagemakerSpec.*` settings mean:
  *
  *     { "region": "eu-west-1", "rules": { "latest-tag": "error" }, "files": ["jobs/*.json"],
- *       "overrides": [{ "files": ["eu/**"], "region": "eu-central-1" }], "exclude": ["fixtures/"],
+ *       "overrides": [{ "files": ["eu/**"], "region": "eu-central-1", "rules": { "strict-json": "off" } }],
+ *       "exclude": ["fixtures/"],
  *       "templateRegions": ["us-east-1", "eu-west-1"] }
  *
  * `files` globs (also those of `overrides`) and `exclude` patterns (gitignore-style, see
@@ -35,18 +36,24 @@ export interface ProjectConfig {
   rules?: RuleSettings;
   /** Globs of files that are always specs, as `sagemakerSpec.files`. */
   files?: string[];
-  /** Regions for some files: the last entry whose globs match a file sets its region. */
-  overrides?: RegionOverride[];
+  /** Settings for some files: see FileOverride and settingsForFile. */
+  overrides?: FileOverride[];
   /** Gitignore-style patterns (relative to the config file's folder) of files the checker's folder and glob arguments skip. */
   exclude?: string[];
   /** Every region the templates (and the workflows inside them) are deployed to, as the checker's `--template-region`s. */
   templateRegions?: string[];
 }
 
-/** One entry of `overrides`: files (globs relative to the config file's folder) and their region. */
-export interface RegionOverride {
+/**
+ * One entry of `overrides`, as ESLint's: the files it applies to (globs relative to the config
+ * file's folder) and their settings, at least one of `region` and `rules`. Among the entries
+ * matching a file, the last with a region sets it, and each entry's rules merge code by code over
+ * the top-level `rules` and the entries before it.
+ */
+export interface FileOverride {
   files: string[];
-  region: string;
+  region?: string;
+  rules?: RuleSettings;
 }
 
 /** More entries in `overrides` are refused: each is matched against every spec. */
@@ -108,13 +115,8 @@ function parseConfigText(text: string, options: ProjectConfigOptions): ParsedPro
         break;
       }
       case 'rules': {
-        if (!isPlainObject(memberValue)) return invalid('"rules" must be an object of code → severity');
-        const rules: Record<string, SeveritySetting> = {};
-        for (const [code, severity] of Object.entries(memberValue)) {
-          const problem = ruleSettingProblem(code, severity);
-          if (problem) return invalid(`"rules": ${problem}`);
-          rules[code] = severity as SeveritySetting;
-        }
+        const rules = parseRules(memberValue);
+        if (typeof rules === 'string') return invalid(`"rules"${rules}`);
         config.rules = rules;
         break;
       }
@@ -160,25 +162,49 @@ function globListProblem(value: unknown): string | undefined {
   return undefined;
 }
 
+/** A `rules` object (code → severity), or why it is not one (text to follow the member's name). */
+function parseRules(value: unknown): RuleSettings | string {
+  if (!isPlainObject(value)) return ' must be an object of code → severity';
+  const rules: Record<string, SeveritySetting> = {};
+  for (const [code, severity] of Object.entries(value)) {
+    const problem = ruleSettingProblem(code, severity);
+    if (problem) return `: ${problem}`;
+    rules[code] = severity as SeveritySetting;
+  }
+  return rules;
+}
+
+const OVERRIDE_MEMBERS = ['files', 'region', 'rules'];
+
 /** `overrides`, or why it is invalid (the whole message). */
-function parseOverrides(value: unknown, options: ProjectConfigOptions): RegionOverride[] | string {
-  const shape = '"overrides" must be an array of {"files": [globs], "region": "…"}';
+function parseOverrides(value: unknown, options: ProjectConfigOptions): FileOverride[] | string {
+  const shape = '"overrides" must be an array of {"files": [globs], "region": "…", "rules": {…}}';
   if (!Array.isArray(value)) return shape;
   if (value.length > MAX_OVERRIDE_COUNT) return `"overrides": more than ${MAX_OVERRIDE_COUNT} entries`;
-  const overrides: RegionOverride[] = [];
+  const overrides: FileOverride[] = [];
   for (const [index, entry] of value.entries()) {
     const where = `"overrides"[${index}]`;
     if (!isPlainObject(entry)) return shape;
-    const unknown = Object.keys(entry).find((member) => member !== 'files' && member !== 'region');
-    if (unknown !== undefined) return `${where}: unknown member ${JSON.stringify(unknown.slice(0, 80))} (expected "files", "region")`;
-    if (entry.files === undefined || entry.region === undefined) return `${where} needs "files" and "region"`;
+    const unknown = Object.keys(entry).find((member) => !OVERRIDE_MEMBERS.includes(member));
+    if (unknown !== undefined) return `${where}: unknown member ${JSON.stringify(unknown.slice(0, 80))} (expected ${OVERRIDE_MEMBERS.map((name) => `"${name}"`).join(', ')})`;
+    if (entry.files === undefined) return `${where} needs "files"`;
+    if (entry.region === undefined && entry.rules === undefined) return `${where} needs "region" or "rules" (or both)`;
     const globs = globListProblem(entry.files);
     if (globs) return `${where}.files${globs}`;
-    if (typeof entry.region !== 'string' || entry.region.trim() === '') return `${where}.region must be a non-empty string such as "us-east-1"`;
-    const region = entry.region.trim();
-    const problem = regionProblem(region, options.knownRegions);
-    if (problem) return `${where}.region: ${problem}`;
-    overrides.push({ files: entry.files as string[], region });
+    const override: FileOverride = { files: entry.files as string[] };
+    if (entry.region !== undefined) {
+      if (typeof entry.region !== 'string' || entry.region.trim() === '') return `${where}.region must be a non-empty string such as "us-east-1"`;
+      const region = entry.region.trim();
+      const problem = regionProblem(region, options.knownRegions);
+      if (problem) return `${where}.region: ${problem}`;
+      override.region = region;
+    }
+    if (entry.rules !== undefined) {
+      const rules = parseRules(entry.rules);
+      if (typeof rules === 'string') return `${where}.rules${rules}`;
+      override.rules = rules;
+    }
+    overrides.push(override);
   }
   return overrides;
 }
@@ -197,29 +223,50 @@ function parseTemplateRegions(value: unknown, options: ProjectConfigOptions): st
 }
 
 /** Each entry's compiled globs: a config file is parsed once and asked for every spec. */
-const overrideMatchers = new WeakMap<RegionOverride, PathMatcher>();
+const overrideMatchers = new WeakMap<FileOverride, PathMatcher>();
 
-/**
- * The region a config file sets for one file: that of the last `overrides` entry whose globs
- * match `relativePath` (`/`-separated, relative to the config file's folder), else `region`.
- * Globs are matched by core/specGlobs, in time linear in the path.
- */
-export function regionForFile(config: ProjectConfig, relativePath: string): string | undefined {
-  return overrideForFile(config, relativePath)?.region ?? config.region;
+/** What a config file sets for one file, its `overrides` applied. */
+export interface ConfigForFile {
+  /** The config without `overrides`: the region and rules are this file's. */
+  config: Omit<ProjectConfig, 'overrides'>;
+  /** The `overrides` entry that set the region, if one did (for messages naming where it came from). */
+  regionOverride?: FileOverride;
 }
 
-/** The last `overrides` entry whose `files` match `relativePath` (`/`-separated), if any. */
-export function overrideForFile(config: ProjectConfig, relativePath: string): RegionOverride | undefined {
-  for (let index = (config.overrides?.length ?? 0) - 1; index >= 0; index--) {
-    const override = config.overrides![index];
-    let matcher = overrideMatchers.get(override);
-    if (!matcher) {
-      matcher = compileGlobs(override.files);
-      overrideMatchers.set(override, matcher);
+/**
+ * The settings a config file gives one file (`relativePath`: `/`-separated, relative to the config
+ * file's folder; undefined for a file outside its folder, which no entry matches), as ESLint
+ * applies its `overrides`: the entries matching the file apply in order over the top-level
+ * members, so the last entry with a region sets it and rules merge code by code, later entries
+ * winning. The checker and the editor both read a config file through this. Globs are matched by
+ * core/specGlobs, in time linear in the path.
+ */
+export function configForFile(config: ProjectConfig, relativePath: string | undefined): ConfigForFile {
+  const { overrides, ...forFile } = config;
+  let regionOverride: FileOverride | undefined;
+  for (const override of relativePath === undefined ? [] : (overrides ?? [])) {
+    if (!overrideMatches(override, relativePath!)) continue;
+    if (override.region !== undefined) {
+      forFile.region = override.region;
+      regionOverride = override;
     }
-    if (matcher(relativePath)) return override;
+    if (override.rules !== undefined) forFile.rules = { ...forFile.rules, ...override.rules };
   }
-  return undefined;
+  return { config: forFile, regionOverride };
+}
+
+/** The region a config file sets for one file: that of the last matching `overrides` entry with one, else `region`. */
+export function regionForFile(config: ProjectConfig, relativePath: string): string | undefined {
+  return configForFile(config, relativePath).config.region;
+}
+
+function overrideMatches(override: FileOverride, relativePath: string): boolean {
+  let matcher = overrideMatchers.get(override);
+  if (!matcher) {
+    matcher = compileGlobs(override.files);
+    overrideMatchers.set(override, matcher);
+  }
+  return matcher(relativePath);
 }
 
 /** Longer inputs get no did-you-mean (the edit distance is quadratic). */

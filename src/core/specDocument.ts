@@ -235,6 +235,16 @@ export interface UnknownAction {
  * state, `Arguments` in a JSONPath one. Step Functions rejects the definition; the block is still
  * checked, read in the language its key belongs to (what its writer wrote it in).
  */
+/** Which expressions a Step Functions request block holds (anywhere in it). */
+export interface BlockExpressions {
+  /** A `"{% … %}"` string (JSONata). */
+  jsonata: boolean;
+  /** A key ending in `.$` (JSONPath). */
+  pathKeys: boolean;
+  /** A string that reads as JSONPath (`$.x`, `$$.x`, `States.…(…)`), with or without a `.$` key. */
+  pathValues: boolean;
+}
+
 export interface MisplacedRequest {
   /** The key as written. */
   key: Node;
@@ -244,6 +254,8 @@ export interface MisplacedRequest {
   expectedKey: 'Parameters' | 'Arguments';
   /** True when the block reads the same in both languages (an object with no `.$` key and no expression in it): renaming its key is the whole fix. */
   readsAlike: boolean;
+  /** The expressions the block holds, for the message to name what it has. */
+  holds: BlockExpressions;
   /** True when the state has `expectedKey` too (renaming would write it twice). */
   expectedPresent: boolean;
 }
@@ -287,6 +299,21 @@ export interface Embedding {
   unknownKeyNote?: (key: string) => string | undefined;
   /** For a Step Functions task: its request under the other query language's key. */
   misplacedRequest?: MisplacedRequest;
+  /** For a Step Functions JSONPath task: `"Name.$"` keys whose value is no path or intrinsic function. */
+  pathKeyConstants?: readonly PathKeyConstant[];
+}
+
+/**
+ * A `"Name.$"` key whose value is not a path nor an intrinsic function (`"InstanceType.$":
+ * "ml.m5.xlarge"`): Step Functions rejects the state machine. The value stays a constant in the
+ * request, so the rules check it as written.
+ */
+export interface PathKeyConstant {
+  /** The key, read as `Name` (its `content` covers `Name`). */
+  key: Node;
+  value: Node;
+  /** Offset of the `.$` in the text, when the source spells it plainly (no escapes): what dropping it removes. */
+  suffixOffset?: number;
 }
 
 /** A host's reading of a literal that looks like an expression (see Embedding.literalExpression). */

@@ -8,7 +8,8 @@
  *
  * drops the named codes (no codes: every code) from findings that START on the next line (or, for
  * `disable-line`, on the comment's own line). Comments are found by each host's parser (JSONC:
- * jsonc-parser's scanner), so a marker inside a string never counts.
+ * jsonc-parser's scanner), so a marker inside a string never counts. The codes of
+ * UNSUPPRESSIBLE_CODES are never dropped.
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { Finding } from './findings';
@@ -17,6 +18,13 @@ import { LineIndex } from './textPositions';
 export const DISABLE_NEXT_LINE = 'sagemaker-spec-disable-next-line';
 /** The same directive at the end of the line it suppresses findings on (`"Image": "…:latest", // sagemaker-spec-disable-line latest-tag`). */
 export const DISABLE_LINE = 'sagemaker-spec-disable-line';
+
+/**
+ * Codes no directive silences: `strict-json` reports the comments of a file whose reader takes
+ * strict JSON, so the directive is itself what fails the deploy (`.sagemaker-spec.json`'s
+ * `overrides` silence it instead).
+ */
+export const UNSUPPRESSIBLE_CODES: ReadonlySet<string> = new Set(['strict-json']);
 
 /** True when `text` may hold a directive of either form: without it no comment is read. */
 export function mayHoldDirective(text: string): boolean {
@@ -109,7 +117,7 @@ function parseCodes(list: string, offset: number): DirectiveCode[] {
   return codes;
 }
 
-/** The findings not suppressed by a directive on their first line (or the line before it). */
+/** The findings not suppressed by a directive on their first line (or the line before it); UNSUPPRESSIBLE_CODES always stay. */
 export function withoutSuppressed(text: string, findings: Finding[], given?: Suppressions): Finding[] {
   // Without findings the text is not read for directives (a default parameter would read it first).
   if (findings.length === 0) return findings;
@@ -117,6 +125,7 @@ export function withoutSuppressed(text: string, findings: Finding[], given?: Sup
   if (suppressions.size === 0) return findings;
   const lines = new LineIndex(text);
   return findings.filter((finding) => {
+    if (UNSUPPRESSIBLE_CODES.has(finding.code)) return true;
     const suppressed = suppressions.get(lines.positionAt(finding.offset).line);
     return !(suppressed === 'all' || suppressed?.has(finding.code));
   });

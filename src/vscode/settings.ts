@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { redactSecrets } from '../core/launch/redact';
-import { mergeProjectConfigs, PROJECT_CONFIG_FILE, regionForFile } from '../core/projectConfig';
+import { configForFile, mergeProjectConfigs, PROJECT_CONFIG_FILE } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
 import { compileGlobs, type PathMatcher } from '../core/specGlobs';
 import { ConfigExcludes } from '../node/configExcludes';
@@ -66,11 +66,10 @@ function withProjectConfig(settings: Settings, file: vscode.Uri): Settings {
     warnInvalidConfig(found, found.parsed.problem);
     return settings;
   }
-  const config = found.parsed.config;
-  // An `overrides` entry matching this file sets its region, over the file's own `region`.
-  const relative = config.overrides ? relativeInside(found.dir, file.fsPath) : undefined;
-  const region = relative !== undefined ? regionForFile(config, relative) : config.region;
-  const merged = mergeProjectConfigs({ region: settings.region, rules: settings.rules }, { ...config, region });
+  // The `overrides` entries matching this file set its region and rules, as in the checker.
+  const relative = found.parsed.config.overrides ? relativeInside(found.dir, file.fsPath) : undefined;
+  const { config } = configForFile(found.parsed.config, relative);
+  const merged = mergeProjectConfigs({ region: settings.region, rules: settings.rules }, config);
   return {
     ...settings,
     region: merged.region,

@@ -74,6 +74,37 @@ describe('sagemaker-spec check --fix / --fix-dry-run (dist/cli.js)', () => {
       assert.equal(read(root, 'a.sagemaker.json'), `\uFEFF${ACCOUNT_MISMATCH}`);
     });
 
+    it('reports what --fix would leave at positions in the file on disk, which it does not rewrite (found by a fresh user)', () => {
+      // Two rounds shorten the line (the instance type's typo, then the ".$" of its key) before the count of 0, which stays.
+      const machine = [
+        '{',
+        '  "StartAt": "M",',
+        '  "States": {',
+        '    "M": {',
+        '      "Type": "Task",',
+        '      "Resource": "arn:aws:states:::sagemaker:createEndpointConfig",',
+        '      "Parameters": {',
+        '        "EndpointConfigName": "c",',
+        '        "ProductionVariants": [ { "VariantName": "a", "ModelName": "m", "InstanceType.$": "ml.m5.xlaarge", "InitialInstanceCount": 0 } ]',
+        '      },',
+        '      "End": true',
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+      const root = tempProject({ 'a.asl.json': machine });
+      const findingsOf = (args: string[]) => (JSON.parse(runCli(['check', '--format', 'json', ...args, 'a.asl.json'], { cwd: root }).stdout) as JsonFileResult[])[0].findings;
+      const dryRun = findingsOf(['--fix-dry-run']);
+      assert.equal(read(root, 'a.asl.json'), machine);
+      assert.deepEqual(dryRun.map((finding) => finding.code), ['value-out-of-range']);
+      const [left] = dryRun;
+      assert.equal(machine.slice(left.offset, left.offset + left.length), '0');
+      const plain = findingsOf([]).find((finding) => finding.code === 'value-out-of-range')!;
+      assert.deepEqual([left.line, left.column, left.endLine, left.endColumn], [plain.line, plain.column, plain.endLine, plain.endColumn]);
+      assert.deepEqual([left.line, left.column], [9, machine.split('\n')[8].indexOf(': 0 }') + 3]);
+    });
+
     it('cannot be combined with --fix', () => {
       const root = tempProject({ 'a.sagemaker.json': ACCOUNT_MISMATCH });
       const run = runCli(['check', '--fix', '--fix-dry-run', 'a.sagemaker.json'], { cwd: root });

@@ -38,7 +38,7 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       assert.match(run.stdout, /^Usage: sagemaker-spec check/);
       for (const option of ['--format', '--region', '--rule', '--max-warnings', '--quiet', '--exclude']) assert.ok(run.stdout.includes(option), option);
       // Every member of the config file is named.
-      for (const member of ['"region"', '"rules"', '"files"', '"overrides"', '"exclude"']) assert.ok(run.stdout.includes(member), member);
+      for (const member of ['"region"', '"rules"', '"files"', '"overrides"', '"exclude"', '"templateRegions"']) assert.ok(run.stdout.includes(member), member);
     });
 
     it('--version prints the package version', () => {
@@ -200,6 +200,15 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
   });
 
   describe('region overrides', () => {
+    /** For each file of a `--format json` run (relative to `root`), the severities of its `code` findings. */
+    const severitiesByFile = (run: ReturnType<typeof runCli>, root: string, code: string) =>
+      Object.fromEntries(
+        jsonResults(run.stdout).map((result) => [
+          toPosixPath(path.relative(root, result.filePath)),
+          result.findings.filter((finding) => finding.code === code).map((finding) => finding.severity),
+        ]),
+      );
+
     it('gives each file the region of the last matching entry; --region wins over both', () => {
       // The example's image is in us-east-1.
       const root = tempProject({
@@ -208,18 +217,39 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
         'us/west/job.sagemaker.json': LATEST_TAG,
         'other/job.sagemaker.json': LATEST_TAG,
       });
-      const mismatches = (run: ReturnType<typeof runCli>) =>
-        Object.fromEntries(
-          jsonResults(run.stdout).map((result) => [
-            toPosixPath(path.relative(root, result.filePath)),
-            result.findings.filter((finding) => finding.code === 'image-region-mismatch').map((finding) => finding.severity),
-          ]),
-        );
+      const mismatches = (run: ReturnType<typeof runCli>) => severitiesByFile(run, root, 'image-region-mismatch');
       const run = runCli(['check', '--format', 'json', '**/*.sagemaker.json'], { cwd: root });
       assert.equal(run.status, 1);
       assert.deepEqual(mismatches(run), { 'other/job.sagemaker.json': ['error'], 'us/east/job.sagemaker.json': [], 'us/west/job.sagemaker.json': ['error'] });
       const forced = runCli(['check', '--format', 'json', '--region', 'us-east-1', '**/*.sagemaker.json'], { cwd: root });
       assert.deepEqual(mismatches(forced), { 'other/job.sagemaker.json': [], 'us/east/job.sagemaker.json': [], 'us/west/job.sagemaker.json': [] });
+    });
+
+    it('applies an entry\'s rules to the files it matches, later entries and --rule winning', () => {
+      const root = tempProject({
+        '.sagemaker-spec.json': '{"rules": {"latest-tag": "warning"}, "overrides": [{"files": ["quiet/**"], "rules": {"latest-tag": "off"}}, {"files": ["quiet/loud/*"], "rules": {"latest-tag": "error"}}]}',
+        'quiet/job.sagemaker.json': LATEST_TAG,
+        'quiet/loud/job.sagemaker.json': LATEST_TAG,
+        'other/job.sagemaker.json': LATEST_TAG,
+      });
+      const latestTags = (run: ReturnType<typeof runCli>) => severitiesByFile(run, root, 'latest-tag');
+      const run = runCli(['check', '--format', 'json', '**/*.sagemaker.json'], { cwd: root });
+      assert.deepEqual(latestTags(run), { 'other/job.sagemaker.json': ['warning'], 'quiet/job.sagemaker.json': [], 'quiet/loud/job.sagemaker.json': ['error'] });
+      const forced = runCli(['check', '--format', 'json', '--rule', 'latest-tag=hint', '**/*.sagemaker.json'], { cwd: root });
+      assert.deepEqual(latestTags(forced), { 'other/job.sagemaker.json': ['hint'], 'quiet/job.sagemaker.json': ['hint'], 'quiet/loud/job.sagemaker.json': ['hint'] });
+    });
+
+    it('silences strict-json in a state machine with an entry\'s rules, as its message advises', () => {
+      const machine = JSON.stringify(
+        { StartAt: 'M', States: { M: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: 'm', ExecutionRoleArn: 'arn:aws:iam::123456789012:role/R', PrimaryContainer: { Image: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1' } }, End: true } } },
+        undefined,
+        2,
+      ).replace('{\n', '{\n  // a comment\n');
+      const root = tempProject({ '.sagemaker-spec.json': '{"overrides":[{"files":["a.asl.json"],"rules":{"strict-json":"off"}}]}', 'a.asl.json': machine, 'b.asl.json': machine });
+      const run = runCli(['check', '--format', 'json', 'a.asl.json', 'b.asl.json'], { cwd: root });
+      assert.equal(run.status, 0, run.stderr);
+      const codes = Object.fromEntries(jsonResults(run.stdout).map((result) => [path.basename(result.filePath), result.findings.map((finding) => finding.code)]));
+      assert.deepEqual(codes, { 'a.asl.json': [], 'b.asl.json': ['strict-json'] });
     });
 
     it('is exit 2 on an override region the catalog does not know', () => {

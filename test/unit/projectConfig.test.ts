@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { mergeProjectConfigs, parseProjectConfig, PROJECT_CONFIG_FILE, regionForFile, regionProblem, type ProjectConfig, type ProjectConfigOptions } from '../../src/core/projectConfig';
+import { configForFile, mergeProjectConfigs, parseProjectConfig, PROJECT_CONFIG_FILE, regionForFile, regionProblem, type ProjectConfig, type ProjectConfigOptions } from '../../src/core/projectConfig';
 import { ProjectConfigFiles } from '../../src/node/projectConfigFiles';
 
 const KNOWN_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1'];
@@ -71,10 +71,14 @@ describe('.sagemaker-spec.json', () => {
         ok: true,
         config: { region: 'us-east-1', overrides: [{ files: ['eu/**'], region: 'eu-west-1' }] },
       });
-      assert.equal(problemOf('{"overrides": {}}'), '"overrides" must be an array of {"files": [globs], "region": "…"}');
-      assert.equal(problemOf('{"overrides": ["eu/**"]}'), '"overrides" must be an array of {"files": [globs], "region": "…"}');
-      assert.equal(problemOf('{"overrides": [{"files": ["a"]}]}'), '"overrides"[0] needs "files" and "region"');
-      assert.equal(problemOf('{"overrides": [{"files": ["a"], "region": "us-east-1", "rules": {}}]}'), '"overrides"[0]: unknown member "rules" (expected "files", "region")');
+      assert.equal(problemOf('{"overrides": {}}'), '"overrides" must be an array of {"files": [globs], "region": "…", "rules": {…}}');
+      assert.equal(problemOf('{"overrides": ["eu/**"]}'), '"overrides" must be an array of {"files": [globs], "region": "…", "rules": {…}}');
+      assert.equal(problemOf('{"overrides": [{"files": ["a"]}]}'), '"overrides"[0] needs "region" or "rules" (or both)');
+      assert.equal(problemOf('{"overrides": [{"region": "us-east-1"}]}'), '"overrides"[0] needs "files"');
+      assert.equal(problemOf('{"overrides": [{"files": ["a"], "region": "us-east-1", "exclude": []}]}'), '"overrides"[0]: unknown member "exclude" (expected "files", "region", "rules")');
+      assert.equal(problemOf('{"overrides": [{"files": ["a"], "rules": []}]}'), '"overrides"[0].rules must be an object of code → severity');
+      assert.equal(problemOf('{"overrides": [{"files": ["a"], "rules": {"latest-tags": "off"}}]}'), '"overrides"[0].rules: unknown rule code "latest-tags" (did you mean "latest-tag"?)');
+      assert.equal(problemOf('{"overrides": [{"files": ["a"], "rules": {"latest-tag": "silent"}}]}'), '"overrides"[0].rules: "latest-tag": "silent" is not one of error, warning, information, hint, off');
       assert.equal(problemOf('{"overrides": [{"files": ["a"], "region": "us-east-1"}, {"files": ["{a"], "region": "us-east-1"}]}'), '"overrides"[1].files: "{a" has a "{" without its "}"');
       assert.equal(problemOf('{"overrides": [{"files": [], "region": "us-east-1"}, {"files": "a", "region": "us-east-1"}]}'), '"overrides"[1].files must be an array of glob strings');
       assert.equal(problemOf('{"overrides": [{"files": ["a"], "region": 1}]}'), '"overrides"[0].region must be a non-empty string such as "us-east-1"');
@@ -117,6 +121,36 @@ describe('.sagemaker-spec.json', () => {
       assert.equal(regionForFile(config, 'shared/frankfurt-a.json'), 'eu-central-1');
       assert.equal(regionForFile(config, 'shared/other.json'), 'us-east-1');
       assert.equal(regionForFile({ overrides: config.overrides }, 'us/job.json'), undefined);
+    });
+
+    it('reads an entry with rules and no region (the strict-json advice)', () => {
+      assert.deepEqual(parseProjectConfig('{"overrides":[{"files":["a.asl.json"],"rules":{"latest-tag":"off"}}]}'), {
+        ok: true,
+        config: { overrides: [{ files: ['a.asl.json'], rules: { 'latest-tag': 'off' } }] },
+      });
+    });
+
+    it('applies the rules of every matching entry in order over the top-level rules; the region of the last entry with one', () => {
+      const layered: ProjectConfig = {
+        region: 'us-east-1',
+        rules: { 'latest-tag': 'error', 'digest-recommended': 'hint' },
+        overrides: [
+          { files: ['sfn/**'], region: 'eu-west-1', rules: { 'latest-tag': 'off', 'strict-json': 'off' } },
+          { files: ['sfn/strict/**'], rules: { 'strict-json': 'error' } },
+          { files: ['other/**'], rules: { 'digest-recommended': 'off' } },
+        ],
+      };
+      const strict = configForFile(layered, 'sfn/strict/a.asl.json');
+      assert.deepEqual(strict.config, { region: 'eu-west-1', rules: { 'latest-tag': 'off', 'digest-recommended': 'hint', 'strict-json': 'error' } });
+      assert.equal(strict.regionOverride, layered.overrides![0]);
+      assert.deepEqual(configForFile(layered, 'sfn/a.asl.json').config.rules, { 'latest-tag': 'off', 'digest-recommended': 'hint', 'strict-json': 'off' });
+      const outside = configForFile(layered, 'jobs/a.json');
+      assert.deepEqual(outside.config, { region: 'us-east-1', rules: { 'latest-tag': 'error', 'digest-recommended': 'hint' } });
+      assert.equal(outside.regionOverride, undefined);
+      // A file outside the config file's folder: no entry applies.
+      assert.deepEqual(configForFile(layered, undefined).config.rules, layered.rules);
+      // The config itself is left as it was.
+      assert.deepEqual(layered.rules, { 'latest-tag': 'error', 'digest-recommended': 'hint' });
     });
 
     it('matches a hostile glob against a long path in linear time', () => {

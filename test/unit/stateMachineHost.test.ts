@@ -300,12 +300,16 @@ describe('Step Functions host', () => {
       '{"Version": 1, "Steps": {"Arguments": {}}}',
       '{"Version": 1, "Steps": [1, null, {"Type": "Condition", "Arguments": {"IfSteps": {}}}], "Arguments": 1}',
       '{"Version": 1, "Steps": [{"Type": "Training", "Arguments": [1]}]}',
-      '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Parameters": {"ModelName": "m", "PrimaryContainer": {"Image.$": {"x": 1}}',
     ];
     for (const text of hostile) {
       const findings = analyzeWorkflow(text);
       assert.ok(findings.every((finding) => finding.code === 'invalid-json'), `${text}: ${codes(findings).join(', ')}`);
     }
+    // An object under a ".$" key is no path (path-key-constant), and is checked as the constant it is: no image, so invalid-type.
+    const objectPath = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Parameters": {"ModelName": "m", "PrimaryContainer": {"Image.$": {"x": 1}}';
+    const objectFindings = analyzeWorkflow(objectPath);
+    assert.deepEqual(codes(objectFindings).sort(), ['invalid-json', 'invalid-type', 'path-key-constant']);
+    assert.ok(objectFindings.filter((finding) => finding.code !== 'invalid-json').every((finding) => textAt(objectPath, finding) === '{"x": 1}'));
     // Parallel states nested deep: found within the JSON nesting limit, nothing (and no stack overflow) past it.
     const nestedMachine = (levels: number) => {
       let nested: Record<string, unknown> = { Type: 'Task', End: true, Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: modelParameters() };

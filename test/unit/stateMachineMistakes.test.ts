@@ -153,6 +153,48 @@ describe('Step Functions: what a fresh user got wrong', () => {
     });
   });
 
+  describe('path-key-constant', () => {
+    const endpointConfig = (variant: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+      machine({ Resource: 'arn:aws:states:::sagemaker:createEndpointConfig', Parameters: { 'EndpointConfigName.$': 'my-config', ProductionVariants: [{ VariantName: 'a', ModelName: 'm', InitialInstanceCount: 1, ...variant }], ...extra } });
+
+    it('reports a ".$" key whose value is a constant, on the value; dropping the ".$" is preferred when the constant is valid (found by a fresh user)', () => {
+      const text = endpointConfig({ 'InstanceType.$': 'ml.m5.xlarge' });
+      const findings = analyzeWorkflow(text);
+      assert.deepEqual(codes(findings), ['path-key-constant', 'path-key-constant']);
+      const [name, instance] = findings;
+      assert.equal(textAt(text, name), 'my-config');
+      assert.equal(textAt(text, instance), 'ml.m5.xlarge');
+      assert.equal(instance.severity, 'error');
+      assert.deepEqual(instance.fixes.map((fix) => [fix.title, fix.preferred]), [['Drop ".$" from the key (send "ml.m5.xlarge" as written)', true]]);
+      assert.equal(applyWorkflowFix(text, instance), text.replace('"InstanceType.$"', '"InstanceType"'));
+      assert.ok(unambiguousFix(name));
+    });
+
+    it('offers the drop but does not prefer it when the constant is not valid for the member (its own finding says why)', () => {
+      const text = endpointConfig({ 'InstanceType.$': 'ml.m5.xlaarge', 'InitialInstanceCount.$': 0 });
+      const findings = analyzeWorkflow(text);
+      const instance = findingAt(text, findings, 'path-key-constant', 'ml.m5.xlaarge');
+      assert.equal(instance.fixes[0].preferred, false);
+      assert.ok(findingAt(text, findings, 'invalid-enum-value', 'ml.m5.xlaarge'));
+      const count = findings.find((finding) => finding.code === 'path-key-constant' && textAt(text, finding) === '0');
+      assert.ok(count, 'a number under a ".$" key is reported too');
+      assert.equal(count!.fixes[0].preferred, false, 'InitialInstanceCount is at least 1');
+      assert.equal(applyWorkflowFix(text, count!, 'Drop ".$" from the key (send the value as written)'), text.replace('"InitialInstanceCount.$"', '"InitialInstanceCount"'));
+    });
+
+    it('takes paths, context paths and intrinsic functions, and leaves JSONata states to their own rules', () => {
+      const text = endpointConfig({ 'InstanceType.$': '$.type', 'VariantName.$': 'States.Format(\'v-{}\', $.n)' }, { 'EndpointConfigName.$': '$$.Execution.Name', 'KmsKeyId.$': '$' });
+      assert.deepEqual(codes(analyzeWorkflow(text)).filter((code) => code === 'path-key-constant'), []);
+    });
+
+    it('in YAML: the fix drops the ".$" from the key as written', () => {
+      const text = ['StartAt: M', 'States:', '  M:', '    Type: Task', '    Resource: arn:aws:states:::sagemaker:createModel', '    Parameters:', '      ModelName.$: my-model', `      ExecutionRoleArn: ${ROLE}`, `      PrimaryContainer: { Image: "${XGBOOST_US_EAST_1}:1.7-1" }`, '    End: true', ''].join('\n');
+      const finding = only(analyzeYaml(text), 'path-key-constant');
+      assert.equal(textAt(text, finding), 'my-model');
+      assert.equal(applyHostFix(text, finding), text.replace('ModelName.$: my-model', 'ModelName: my-model'));
+    });
+  });
+
   describe('query-language-mismatch', () => {
     it('reports Parameters in a JSONata state and Arguments in a JSONPath one, renames a block that reads alike, and still checks it', () => {
       const text = fixture('mixed-query-languages-and-misspelt-action.asl.json');
@@ -189,6 +231,23 @@ describe('Step Functions: what a fresh user got wrong', () => {
       const finding = only(findings, 'query-language-mismatch');
       assert.match(finding.message, /Its "\{% … %\}" values are JSONata: set "QueryLanguage": "JSONata" on the state/);
       assert.deepEqual(finding.fixes, []);
+    });
+
+    it('names what the block holds: "$.path" strings without "{% … %}" in a JSONPath state\'s Arguments (found by a fresh user)', () => {
+      const text = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1`, Environment: { A: '$.notapath' } } } });
+      const finding = only(analyzeWorkflow(text), 'query-language-mismatch');
+      assert.doesNotMatch(finding.message, /JSONata:|"\{% … %\}" values/);
+      assert.match(finding.message, /It has no "\{% … %\}" expression, and its "\$\.path" values are text in either language/);
+      assert.deepEqual(finding.fixes, []);
+    });
+
+    it('names what the block holds: "Name.$" keys in a JSONPath state\'s Arguments, "{% … %}" alone in a JSONata state\'s Parameters', () => {
+      const keys = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: { 'ModelName.$': '$.name', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` } } });
+      assert.match(only(analyzeWorkflow(keys), 'query-language-mismatch').message, /Its "Name\.\$" keys are JSONPath, as the state is: rename it "Parameters"/);
+      const jsonata = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: '{% $states.input.name %}', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` } } }, { QueryLanguage: 'JSONata' });
+      const finding = only(analyzeWorkflow(jsonata), 'query-language-mismatch');
+      assert.match(finding.message, /Its "\{% … %\}" values are JSONata, as the state is: rename it "Arguments"/);
+      assert.doesNotMatch(finding.message, /Its JSONPath/);
     });
 
     it('with both keys, the state\'s own is the request and the other is reported, no rename', () => {

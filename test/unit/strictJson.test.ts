@@ -59,6 +59,19 @@ describe('strict-json', () => {
     assert.match(findings[0].message, /^CloudFormation reads the template as strict JSON/);
   });
 
+  it('no directive silences strict-json: not its own comment, nor a trailing comma on the next line; naming it is invalid-suppression', () => {
+    const text = STATE_MACHINE.replace('"StartAt": "Model",', '"StartAt": "Model", // sagemaker-spec-disable-line strict-json').replace(
+      '        "PrimaryContainer"',
+      '        // sagemaker-spec-disable-next-line\n        "PrimaryContainer"',
+    );
+    const findings = analyzeWorkflow(text);
+    assert.deepEqual(
+      findings.map((finding) => `${finding.code} ${textAt(text, finding)}`),
+      ['strict-json // sagemaker-spec-disable-line strict-json', 'invalid-suppression strict-json', 'strict-json // sagemaker-spec-disable-next-line', 'strict-json ,'],
+    );
+    assert.deepEqual(findings[1].fixes, []);
+  });
+
   it('nothing in a strict file without them, while the text does not parse, or in a JSON spec', () => {
     assert.deepEqual(strictFindings(STATE_MACHINE.replace('1.7-1" },', '1.7-1" }')), []);
     assert.deepEqual(strictFindings(STATE_MACHINE.replace('"End": true', '"End": true,,')), []);

@@ -39,6 +39,7 @@ export const RULES = {
   'unknown-integration-action': { severity: 'error', summary: 'A Step Functions task naming a SageMaker integration action that does not exist (a misspelt `createTrainingJob`).' },
   'strict-json': { severity: 'warning', summary: 'A comment or trailing comma in a JSON state machine, pipeline definition or CloudFormation template, whose reader takes strict JSON: the deploy fails.' },
   'query-language-mismatch': { severity: 'error', summary: 'A Step Functions task whose request is under the other query language\'s key: `Parameters` in a JSONata state, `Arguments` in a JSONPath one.' },
+  'path-key-constant': { severity: 'error', summary: 'A Step Functions JSONPath key ending in `.$` whose value is no path nor intrinsic function (`"InstanceType.$": "ml.m5.xlarge"`): the state machine is rejected.' },
   'image-processor-mismatch': { severity: 'warning', summary: 'A GPU image on an instance type without GPUs, or a CPU image on a GPU instance type.' },
   'unknown-framework': { severity: 'error', summary: 'A framework name the SageMaker Python SDK has no image config for.' },
   'unknown-framework-version': { severity: 'error', summary: 'A framework version (or Hugging Face base framework version) the catalog does not list for that scope.' },
@@ -56,7 +57,7 @@ export const RULES = {
   'algorithm-instance': { severity: 'error', summary: 'An instance type or count the built-in algorithm does not train on.' },
   'algorithm-objective-metric': { severity: 'error', summary: 'A tuning objective metric the built-in algorithm does not emit (or emits only in another mode than the job\'s), or the wrong direction for it.' },
   'algorithm-parameter-range': { severity: 'error', summary: 'A tuning range for a hyperparameter that is unknown, not tunable, or outside its bounds.' },
-  'invalid-suppression': { severity: 'warning', summary: 'A suppression comment naming a code SageMaker Spec does not have: it suppresses nothing.' },
+  'invalid-suppression': { severity: 'warning', summary: 'A suppression comment naming a code SageMaker Spec does not have, or one no comment silences (strict-json): it suppresses nothing.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleCode = keyof typeof RULES;

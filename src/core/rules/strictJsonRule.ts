@@ -25,7 +25,7 @@ export function checkStrictJson(context: RuleContext, file: StrictJsonFile): voi
     if (comment) {
       // Removing a comment loses what it says (a suppression, a note): offered, never applied by fix-all. Not in a template's string, whose text is the template's.
       const fixes: QuickFix[] = inString ? [] : [{ title: 'Remove the comment', intents: [intent.replaceText(offset, length, '')], preferred: false }];
-      const silence = inString ? '' : ' (To silence a finding here, use "overrides" in .sagemaker-spec.json.)';
+      const silence = inString ? '' : ' (To silence a finding in this file, give it an "overrides" entry with "rules" in .sagemaker-spec.json; a comment cannot.)';
       context.report('strict-json', `${reader} reads the ${what} as strict JSON, which has no comments: deploying it fails on this one.${silence}`, { offset, length }, fixes);
     } else {
       const removable = !inString || inString.removableCommas.includes(offset);

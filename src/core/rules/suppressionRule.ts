@@ -1,18 +1,23 @@
 /**
  * `invalid-suppression`: a suppression comment naming a code SageMaker Spec does not have. A
  * misspelt code (`xgboost-unpined`) suppresses nothing, and the finding it was meant for stays;
- * reported on the code, with the nearest codes as fixes.
+ * reported on the code, with the nearest codes as fixes. So is a code no comment silences
+ * (UNSUPPRESSIBLE_CODES: `strict-json`), with where to silence it instead.
  */
 import { closestMatches, editDistance } from '../closestMatches';
 import { intent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
-import type { DirectiveCode } from '../suppressions';
+import { UNSUPPRESSIBLE_CODES, type DirectiveCode } from '../suppressions';
 import { RULE_CODES, RULES } from './ruleCodes';
 import type { RuleContext } from './ruleContext';
 
-/** Reports each code in `codes` (from the document's directives) that is no rule code. */
+/** Reports each code in `codes` (from the document's directives) that is no rule code, or one no directive silences. */
 export function checkSuppressionCodes(context: RuleContext, codes: readonly DirectiveCode[]): void {
   for (const { code, offset } of codes) {
+    if (UNSUPPRESSIBLE_CODES.has(code)) {
+      context.report('invalid-suppression', `A comment cannot silence ${code}: the comment itself is what the reader refuses. Use "overrides" in .sagemaker-spec.json to silence it for this file.`, { offset, length: code.length });
+      continue;
+    }
     if (Object.hasOwn(RULES, code)) continue;
     // Only names a typo away: a word that is no code at all gets no guess.
     const limit = Math.max(2, Math.ceil(code.length / 4));

@@ -26,7 +26,7 @@ import { getNodePath, type Node } from 'jsonc-parser';
 import { closestMatches, editDistance, isClearNearest } from '../../closestMatches';
 import { memberValue, stringValue } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
-import { findImageFields, type HostLanguage, type LiteralExpression, type MisplacedRequest, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
+import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type MisplacedRequest, type PathKeyConstant, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 
 /** The integrations' action names (camelCase, as the Resource writes them) for our request kinds. */
@@ -268,10 +268,11 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
   const blockLanguage: QueryLanguage = own === undefined && other !== undefined ? (language === 'JSONata' ? 'JSONPath' : 'JSONata') : language;
   const written = own ?? other;
   const args = kind && written?.type === 'object' ? written : undefined;
+  const constantPathValues: PathKeyConstant[] = [];
   if (args) {
     if (blockLanguage === 'JSONata') markJsonataExpressions(args);
-    else if (dollarKeys) markCollectedPathKeys(text, args, dollarKeys);
-    else markPathKeys(text, args);
+    else if (dollarKeys) markCollectedPathKeys(text, args, dollarKeys, constantPathValues);
+    else markPathKeys(text, args, constantPathValues);
   }
   return {
     text,
@@ -291,6 +292,7 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
       literalExpression: blockLanguage === 'JSONPath' ? readAsJsonPathLiteral : readAsJsonataLiteral,
       ...(blockLanguage === 'JSONata' && { unknownKeyNote: jsonPathKeyInJsonataState }),
       ...(misplaced && { misplacedRequest: misplaced }),
+      ...(constantPathValues.length > 0 && { pathKeyConstants: constantPathValues }),
     },
   };
 }
@@ -299,31 +301,36 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
 function misplacedRequest(block: Node, language: QueryLanguage, expectedPresent: boolean): MisplacedRequest | undefined {
   const key = block.parent?.children?.[0];
   if (!key) return undefined;
-  return { key, stateLanguage: language, expectedKey: language === 'JSONata' ? 'Arguments' : 'Parameters', readsAlike: readsAlike(block), expectedPresent };
+  const holds = blockExpressions(block);
+  const readsAlike = block.type === 'object' && !holds.jsonata && !holds.pathKeys && !holds.pathValues;
+  return { key, stateLanguage: language, expectedKey: language === 'JSONata' ? 'Arguments' : 'Parameters', readsAlike, holds, expectedPresent };
 }
 
 /**
- * True when `block` is an object that sends the same request in either query language: no key
- * ends in `.$` and no string is an expression of either (`$.x`, `States.…(…)`, `{% … %}`).
+ * The expressions of either query language in `block`: `{% … %}` strings, keys ending in `.$`,
+ * and strings that read as JSONPath (`$.x`, `$$.x`, `States.…(…)`) whatever their key. A block
+ * with none sends the same request in either language.
  */
-function readsAlike(block: Node): boolean {
-  if (block.type !== 'object') return false;
+function blockExpressions(block: Node): BlockExpressions {
+  const holds: BlockExpressions = { jsonata: false, pathKeys: false, pathValues: false };
   const stack: Node[] = [block];
   while (stack.length > 0) {
     const current = stack.pop()!;
     if (current.type === 'string') {
-      if (typeof current.value === 'string' && (JSONATA_EXPRESSION.test(current.value) || JSONPATH_EXPRESSION.test(current.value))) return false;
+      if (typeof current.value !== 'string') continue;
+      if (JSONATA_EXPRESSION.test(current.value)) holds.jsonata = true;
+      else if (JSONPATH_EXPRESSION.test(current.value)) holds.pathValues = true;
     } else if (current.type === 'object') {
       for (const property of current.children ?? []) {
         const key = property.children?.[0]?.value;
-        if (typeof key === 'string' && key.endsWith('.$')) return false;
+        if (typeof key === 'string' && key.endsWith('.$')) holds.pathKeys = true;
         if (property.children?.[1]) stack.push(property.children[1]);
       }
     } else if (current.type === 'array') {
       for (const item of current.children ?? []) stack.push(item);
     }
   }
-  return true;
+  return holds;
 }
 
 /** The key naming `value` in its object (`Parameters`, `Branches`, `ItemProcessor`), as written. */
@@ -344,9 +351,10 @@ const NONE_SUPPLIED: ReadonlySet<string> = new Set();
 
 /**
  * JSONPath: each `"Name.$"` key becomes the member `Name` (its value dynamic). The key node keeps
- * its offsets; `content` covers `Name` alone, so a rename writes only the name.
+ * its offsets; `content` covers `Name` alone, so a rename writes only the name. A value that is
+ * no path (see markPathKey) goes to `constants`.
  */
-function markPathKeys(text: string, object: Node): void {
+function markPathKeys(text: string, object: Node, constants: PathKeyConstant[]): void {
   const stack: Node[] = [object];
   while (stack.length > 0) {
     const current = stack.pop()!;
@@ -359,7 +367,7 @@ function markPathKeys(text: string, object: Node): void {
       const key = property.children?.[0] as RequestNode | undefined;
       const value = property.children?.[1] as RequestNode | undefined;
       if (!key || typeof key.value !== 'string') continue;
-      if (key.value.endsWith('.$')) markPathKey(text, key, value);
+      if (key.value.endsWith('.$')) markPathKey(text, key, value, constants);
       else if (value) stack.push(value);
     }
   }
@@ -369,7 +377,7 @@ function markPathKeys(text: string, object: Node): void {
  * markPathKeys with the keys the parser collected: those inside `object`, found by offset (no
  * walk over the request). A `.$` key inside another's value is left alone, as the walk leaves it.
  */
-function markCollectedPathKeys(text: string, object: Node, dollarKeys: readonly Node[]): void {
+function markCollectedPathKeys(text: string, object: Node, dollarKeys: readonly Node[], constants: PathKeyConstant[]): void {
   const end = object.offset + object.length;
   let skipUntil = -1;
   for (let index = firstAtOrAfter(dollarKeys, object.offset); index < dollarKeys.length; index++) {
@@ -377,7 +385,7 @@ function markCollectedPathKeys(text: string, object: Node, dollarKeys: readonly 
     if (key.offset >= end) break;
     if (key.offset < skipUntil || typeof key.value !== 'string' || !key.value.endsWith('.$')) continue;
     const value = key.parent?.children?.[1] as RequestNode | undefined;
-    markPathKey(text, key, value);
+    markPathKey(text, key, value, constants);
     if (value) skipUntil = value.offset + value.length;
   }
 }
@@ -394,18 +402,29 @@ function firstAtOrAfter(nodes: readonly Node[], offset: number): number {
   return low;
 }
 
-/** One `"Name.$"` key read as `Name`, its value dynamic. */
-function markPathKey(text: string, key: RequestNode, value: RequestNode | undefined): void {
+/**
+ * One `"Name.$"` key read as `Name`, its value dynamic. Step Functions takes only a path (`$…`,
+ * `$$…`) or an intrinsic function (`States.…(…)`) there and rejects the state machine otherwise:
+ * such a value (`"ml.m5.xlarge"`, a number) goes to `constants` and stays a constant, so the rules
+ * check it as what dropping the `.$` would send.
+ */
+function markPathKey(text: string, key: RequestNode, value: RequestNode | undefined, constants: PathKeyConstant[]): void {
   // The key's text without quotes: a host's own content range (YAML), else JSON's quotes or a plain key.
   const quoted = text[key.offset] === '"' || text[key.offset] === "'";
   const start = key.content?.offset ?? (quoted ? key.offset + 1 : key.offset);
   const end = key.content ? key.content.offset + key.content.length : key.offset + key.length - (quoted ? 1 : 0);
   // Only when the source spells the suffix plainly (no escapes in it) can the name's range be told.
   // (Compared by character: no two-character string cut per key.)
-  if (text.charCodeAt(end - 2) === DOT && text.charCodeAt(end - 1) === DOLLAR) key.content = { offset: start, length: end - 2 - start };
+  const plain = text.charCodeAt(end - 2) === DOT && text.charCodeAt(end - 1) === DOLLAR;
+  if (plain) key.content = { offset: start, length: end - 2 - start };
   (key as { value: string }).value = (key.value as string).slice(0, -2);
-  if (value) value.dynamic = true;
+  if (!value) return;
+  if (typeof value.value === 'string' && PATH_KEY_VALUE.test(value.value)) value.dynamic = true;
+  else constants.push({ key, value, suffixOffset: plain ? end - 2 : undefined });
 }
+
+/** What a `.$` key's value may be: a path (`$`, `$.x`, `$$.x`, `$[0]`; any `$…`, whose syntax Step Functions checks) or an intrinsic function call. */
+const PATH_KEY_VALUE = /^\$|^States\.[A-Za-z]+\(/;
 
 /**
  * A string a state sends as text that reads as an expression of either query language (`$.x`,
