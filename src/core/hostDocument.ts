@@ -82,9 +82,12 @@ function readWorkflowJson(text: string, parsed: ParsedJson): SpecDocument[] {
 function withStrictReader(requests: SpecDocument[], parsed: ParsedJson, reader: string, what: string): SpecDocument[] {
   const { jsoncOnly } = parsed;
   if (requests.length === 0 || parsed.parseErrors.length > 0 || (jsoncOnly.comments.length === 0 && jsoncOnly.trailingCommas.length === 0)) return requests;
-  // The first request may already carry a workflow's in a template string (templateWorkflows.ts).
-  const carrier = requests.find((request) => !request.strictJson) ?? requests[0];
-  carrier.strictJson = { reader, what, jsoncOnly };
+  // A request may already carry a workflow's in a template string (templateWorkflows.ts): the
+  // file's go with one that does not, else with a request of their own (no kind: nothing else is checked on it).
+  const strictJson = { reader, what, jsoncOnly };
+  const carrier = requests.find((request) => !request.strictJson);
+  if (carrier) carrier.strictJson = strictJson;
+  else requests.push({ text: requests[0].text, root: undefined, parseErrors: [], kind: undefined, images: [], host: 'json', strictJson });
   return requests;
 }
 

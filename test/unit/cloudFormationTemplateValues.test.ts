@@ -275,6 +275,10 @@ describe('CloudFormation: malformed accounts in an account table', () => {
     const quoted = only(analyzeYaml(own), 'invalid-account-id');
     assert.deepEqual(quoted.fixes.map((fix) => [fix.title, fix.preferred]), [['Quote 012345670123', true]]);
     assert.equal(applyHostFix(own, quoted), own.replace('{Account: 012345670123}', '{Account: "012345670123"}'));
+    // Fewer digits: quoting would not make an account id, so the message does not suggest it.
+    const short = only(analyzeYaml(template(table(['us-east-1: {Account: 0123}']), MAPPED_IMAGE)), 'invalid-account-id');
+    assert.match(short.message, /^0123 is not an AWS account id \(12 digits\), and is read as a number besides: /);
+    assert.deepEqual(short.fixes.map((fix) => fix.title), ['Use account 683313688378']);
     // Another value YAML readers differ on (a boolean to YAML 1.1) is still not judged.
     assert.deepEqual(codes(analyzeYaml(template(table(['us-east-1: {Account: yes}']), MAPPED_IMAGE))), []);
   });
@@ -402,6 +406,18 @@ describe('CloudFormation: a misspelt region key, a deployed region without a row
     const both = only(deployedTo(text, ['eu-west-2', 'eu-west-1']), 'mapping-missing-region');
     assert.equal(both.fixes[0].title, 'Rename eu-wset-2 to eu-west-2; add eu-west-1: 141502667606');
     assert.match(applyHostFix(text, both), /eu-west-2: \{Account: "764974769150"\}\n\s+eu-west-1:\s+Account: "141502667606"/);
+  });
+
+  it('a misspelt key is judged among every region, the table\'s own rows included: no far guess once its neighbours have rows', () => {
+    // us-west-3 is one edit from us-west-1 and from us-west-2: a tie, before and after fix-all adds their rows.
+    const tie = template(['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    us-west-3: {Account: "246618743249"}'], MAPPED_IMAGE);
+    const result = fixAll(tie, ['us-east-1', 'us-west-1', 'us-west-2']);
+    assert.match(result.text, /us-west-3: \{Account: "246618743249"\}/);
+    assert.deepEqual(result.applied.map((fix) => fix.code), ['mapping-missing-region']);
+    assert.deepEqual(deployedTo(result.text, ['us-east-1', 'us-west-1', 'us-west-2']).map((found) => [found.code, found.fixes.some((fix) => fix.preferred)]), [['unknown-region', false]]);
+    // eu-wset-1 beside a row for eu-west-1 is that row again, not eu-west-3.
+    const again = template(['Mappings:', '  XgbRegistry:', '    eu-west-1: {Account: "141502667606"}', '    eu-wset-1: {Account: "141502667606"}'], MAPPED_IMAGE);
+    assert.deepEqual(only(analyzeYaml(again), 'unknown-region').fixes.filter((fix) => fix.preferred), []);
   });
 
   it('a region written twice is duplicate-key on the later row, no fix', () => {

@@ -281,6 +281,25 @@ describe('Pipelines host', () => {
       for (const finding of found) assert.match(finding.message, /\(Reported on an EnumValues item of pipeline parameter "(Image|Rounds)"\.\)$/);
     });
 
+    it('never fixes an EnumValues item into another item of the list (the choice would be there twice)', () => {
+      const text = pipeline(
+        [trainingStep(trainingArguments({
+          HyperParameters: { num_round: '10', objective: { Get: 'Parameters.Objective' } },
+          ResourceConfig: { InstanceType: { Get: 'Parameters.InstanceType' }, InstanceCount: 1, VolumeSizeInGB: 10 },
+          InputDataConfig: [{ ChannelName: 'train', ContentType: 'text/csv', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/train' } } }],
+        }))],
+        [
+          { Name: 'InstanceType', Type: 'String', DefaultValue: 'ml.m5.xlarge', EnumValues: ['ml.m5.xlarge', 'ml.m5.xlarg'] },
+          { Name: 'Objective', Type: 'String', DefaultValue: 'binary:logistic', EnumValues: ['binary:logistic', 'binary:logistik'] },
+        ],
+      );
+      const found = analyzeWorkflow(text, { algorithms: true });
+      assert.deepEqual(found.map((finding) => [finding.code, textAt(text, finding)]), [['invalid-enum-value', 'ml.m5.xlarg'], ['algorithm-invalid-hyperparameter', 'binary:logistik']]);
+      for (const finding of found) {
+        assert.ok(!finding.fixes.some((fix) => fix.title === 'Use "ml.m5.xlarge"' || fix.title === 'Change to "binary:logistic"'), JSON.stringify(finding.fixes.map((fix) => fix.title)));
+      }
+    });
+
     it('reports a missing channel in the step whose image a parameter gives, not on the shared default', () => {
       const shared = pipeline(
         [

@@ -182,6 +182,12 @@ describe('Step Functions: what a fresh user got wrong', () => {
       assert.equal(applyWorkflowFix(text, count!, 'Drop ".$" from the key (send the value as written)'), text.replace('"InitialInstanceCount.$"', '"InitialInstanceCount"'));
     });
 
+    it('does not prefer the drop for a blank, or a path behind spaces (meant computed)', () => {
+      const text = endpointConfig({ 'VariantName.$': '  $.variant' }, { 'KmsKeyId.$': '' });
+      const findings = analyzeWorkflow(text).filter((finding) => finding.code === 'path-key-constant');
+      assert.deepEqual(findings.map((finding) => [textAt(text, finding), finding.fixes.some((fix) => fix.preferred)]), [['my-config', true], ['  $.variant', false], ['', false]]);
+    });
+
     it('takes paths, context paths and intrinsic functions, and leaves JSONata states to their own rules', () => {
       const text = endpointConfig({ 'InstanceType.$': '$.type', 'VariantName.$': 'States.Format(\'v-{}\', $.n)' }, { 'EndpointConfigName.$': '$$.Execution.Name', 'KmsKeyId.$': '$' });
       assert.deepEqual(codes(analyzeWorkflow(text)).filter((code) => code === 'path-key-constant'), []);

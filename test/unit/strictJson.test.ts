@@ -78,4 +78,12 @@ describe('strict-json', () => {
     const spec = trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`).replace('{', '{ // a comment\n');
     assert.deepEqual(analyzeText(spec).map((finding) => finding.code), []);
   });
+
+  it('a JSON template\'s own trailing comma and those inside its DefinitionString are all reported at once', () => {
+    const definition = JSON.stringify(`{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Parameters": {"ModelName": "m", "ExecutionRoleArn": "arn:aws:iam::123456789012:role/r", "PrimaryContainer": {"Image": "${XGBOOST_US_EAST_1}:1.7-1"}}, "End": true,},},}`);
+    const text = `{\n  "Resources": {\n    "SM": {\n      "Type": "AWS::StepFunctions::StateMachine",\n      "Properties": {\n        "DefinitionString": ${definition}\n      }\n    }\n  },\n}\n`;
+    const found = analyzeWorkflow(text).filter((finding) => finding.code === 'strict-json');
+    assert.deepEqual(found.map((finding) => finding.message.split(' reads ')[0]), ['Step Functions', 'Step Functions', 'Step Functions', 'CloudFormation']);
+    assert.equal(found[3].offset, text.lastIndexOf('},\n}') + 1);
+  });
 });

@@ -97,6 +97,8 @@ function unquotedDigits(text: string, value: Node): UnquotedDigits | undefined {
 
 /** Why a row's account is none, as written: `"12345" is not an AWS account id (12 digits)`, `A list is not …`. */
 function notAnAccount(text: string, value: Node, read: string | undefined, unquoted: UnquotedDigits | undefined): string {
+  // Quoting only helps twelve digits: `0123` quoted is still no account id.
+  if (unquoted && unquoted.written.length !== 12) return `${unquoted.written} is not an AWS account id (12 digits), and is read as a number besides`;
   if (unquoted) {
     const { written, yaml11, yaml12 } = unquoted;
     // Every reader takes a number: the leading zero is lost whichever reads the template.

@@ -369,8 +369,9 @@ class ModelValidator {
     // Equally near values (`ml.m6.large`: ml.m5.large, ml.m6i.large, ml.m6g.large), or a value far
     // from all, are a guess: offered, none preferred, so fix-all leaves the choice to the user.
     const unique = isClearNearest(value, nearest);
-    // A map key is never changed to another key of the map; only the nearest value is preferred.
-    const keys = map && this.keysOf(map);
+    // A map key is never changed to another key of the map, nor a list item to another item of
+    // its list (a Pipelines parameter's EnumValues would hold a choice twice); only the nearest value is preferred.
+    const keys = map ? this.keysOf(map) : siblingStrings(node);
     const fixes: QuickFix[] = [];
     for (let index = 0; index < nearest.length; index++) {
       if (!keys?.has(nearest[index])) fixes.push({ title: `Use "${nearest[index]}"`, intents: [intent.replaceValue(node, nearest[index])], preferred: index === 0 && unique });
@@ -661,4 +662,13 @@ function scalarTypeOf(shape: Shape): ScalarType | undefined {
 function fitsDeclaredType(shape: Shape, declared: ScalarType): boolean {
   const expected = scalarTypeOf(shape);
   return expected === declared || (expected === 'float' && declared === 'integer');
+}
+
+/** The other string items of the list `node` is an item of; undefined when it is in no list. */
+function siblingStrings(node: Node): Set<string> | undefined {
+  const list = node.parent;
+  if (list?.type !== 'array') return undefined;
+  const values = new Set<string>();
+  for (const item of list.children ?? []) if (item !== node && typeof item.value === 'string') values.add(item.value);
+  return values;
 }

@@ -65,12 +65,16 @@ function checkRowKeys(context: RuleContext, table: RegionTable): Map<string, Nod
   const keys = (rows?.children ?? []).flatMap((property) => (typeof property.children?.[0]?.value === 'string' ? [property.children[0]] : []));
   const names = keys.map((key) => key.value as string);
   const renames = new Map<string, Node>();
-  const candidates = catalog.regions().map((known) => known.name).filter((name) => !names.includes(name));
+  const regions = catalog.regions().map((known) => known.name);
+  const candidates = regions.filter((name) => !names.includes(name));
   for (const row of table.values) {
     if (catalog.region(row.region) !== undefined) continue;
     const suggestions = closestMatches(row.region, candidates, 3);
-    // Equally near regions (`eu-wset-1`: eu-west-2, eu-west-3) are a guess: none preferred.
-    const clear = isClearNearest(row.region, suggestions);
+    // Equally near regions (`eu-wset-1`: eu-west-2, eu-west-3) are a guess: none preferred. Judged
+    // among every region, keys of the table included: `us-west-3` beside rows for us-west-1 and
+    // us-west-2 is still a tie, and `eu-wset-1` beside eu-west-1 is that row again, not eu-west-3.
+    const nearest = closestMatches(row.region, regions, 3);
+    const clear = isClearNearest(row.region, nearest) && suggestions[0] === nearest[0];
     if (clear && !renames.has(suggestions[0])) renames.set(suggestions[0], row.key);
     if (!firstTime(context, `${row.key.offset}:region`)) continue;
     context.report(

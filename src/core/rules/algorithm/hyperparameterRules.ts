@@ -84,7 +84,9 @@ function reportValueProblem(context: RuleContext, job: AlgorithmJob, name: strin
   // An SDK estimator sends a list keyword (`eval_metrics=["msd"]`) as JSON it writes itself: a
   // string in its place would be sent as its characters, so a list's fix is left to the user.
   const replaceable = rewritable && !(job.sdkEstimator && hyperparameter.type === 'list');
-  const replacements = problem.replacement === undefined || !replaceable ? [] : [problem.replacement, ...(problem.alternatives ?? [])];
+  // A list item (a Pipelines parameter's EnumValues) is never changed into another item of its list.
+  const taken = value.parent?.type === 'array' ? new Set((value.parent.children ?? []).filter((item) => item !== value).map((item) => item.value)) : undefined;
+  const replacements = (problem.replacement === undefined || !replaceable ? [] : [problem.replacement, ...(problem.alternatives ?? [])]).filter((replacement) => !taken?.has(replacement));
   // A guess (equally near values, or none within a typo) is offered, never preferred: fix-all leaves it to the user.
   const fixes: QuickFix[] = replacements.map((replacement, index) => ({
     title: `Change to "${replacement}"`,
