@@ -8,6 +8,7 @@ import type { LiveLookup } from './registry/liveLookup';
 import { chosenRegion, implicitRegion, resolveProfile, resolveRegion, templateRegion, type RegionInputs, type ResolvedRegion } from './region';
 import { imageOccurrence } from './rules/imageOccurrence';
 import { checkAlgorithms } from './rules/algorithm/algorithmRules';
+import { checkUnfilledPartition } from './rules/unfilledPlaceholderRule';
 import { checkIntegrationAction } from './rules/integrationActionRule';
 import { checkIntegrationPattern } from './rules/integrationPatternRule';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
@@ -79,6 +80,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   const integration = spec.embedding?.integration;
   if (integration) {
     run('unknown-integration-action', checkIntegrationAction, context, integration);
+    run('unfilled-placeholder', checkUnfilledPartition, context, integration);
     run('unsupported-integration-pattern', checkIntegrationPattern, context, integration);
   }
   if (spec.embedding?.misplacedRequest) run('query-language-mismatch', checkQueryLanguage, context, spec.embedding.misplacedRequest);

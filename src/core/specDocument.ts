@@ -212,6 +212,12 @@ export interface TaskIntegration {
    * action as written.
    */
   unknownAction?: UnknownAction;
+  /**
+   * A literal Resource whose partition is written as a placeholder nothing fills in
+   * (`arn:${AWS::Partition}:states:::…` in a state machine file): its index in the Resource's
+   * value and its text. Step Functions rejects the Resource (`unfilled-placeholder`).
+   */
+  unfilledPartition?: { start: number; text: string };
 }
 
 /** An integration action that does not exist (see TaskIntegration.unknownAction). */

@@ -273,6 +273,27 @@ describe('Step Functions: what a fresh user got wrong', () => {
     });
   });
 
+  describe('unfilled-placeholder', () => {
+    it('a Resource written arn:${AWS::Partition}:… in a state machine file is reported on the placeholder, and the task still checked', () => {
+      const text = machine({ Resource: 'arn:${AWS::Partition}:states:::sagemaker:createModel', Parameters: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:latest` } } });
+      const findings = analyzeWorkflow(text);
+      assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding)]), [['unfilled-placeholder', '${AWS::Partition}'], ['xgboost-unpinned', 'latest']]);
+      assert.match(findings[0].message, /^\$\{AWS::Partition\} is filled in only by CloudFormation's Fn::Sub/);
+      assert.deepEqual(findings[0].fixes.map((fix) => [fix.title, fix.changesBehaviour]), [['Write the partition aws', true]]);
+      assert.equal(applyWorkflowFix(text, findings[0], 'Write the partition aws'), text.replace('arn:${AWS::Partition}:', 'arn:aws:'));
+      // Its pattern and action are read past the placeholder: a misspelt action is still reported where it is written.
+      const misspelt = machine({ Resource: 'arn:${AWS::Partition}:states:::sagemaker:createModl', Parameters: { ModelName: 'm', ExecutionRoleArn: ROLE } });
+      assert.equal(textAt(misspelt, only(analyzeWorkflow(misspelt), 'unknown-integration-action')), 'createModl');
+    });
+
+    it('a written partition, or a DefinitionSubstitutions key, is no finding', () => {
+      for (const resource of ['arn:aws-cn:states:::sagemaker:createModel', 'arn:${Partition}:states:::sagemaker:createModel']) {
+        const text = machine({ Resource: resource, Parameters: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` } } });
+        assert.deepEqual(codes(analyzeWorkflow(text)).filter((code) => code === 'unfilled-placeholder'), [], resource);
+      }
+    });
+  });
+
   describe('unknown-integration-action', () => {
     const training = (resource: string, parameters: Record<string, unknown> = { Foo: 1 }) => machine({ Resource: resource, Parameters: parameters });
 

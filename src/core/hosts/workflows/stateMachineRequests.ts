@@ -83,7 +83,7 @@ export function readTaskResource(resource: Node | undefined): TaskIntegration | 
   const value = stringValue(resource);
   if (value === undefined) return undefined;
   const match = RESOURCE.exec(value);
-  if (!match) return undefined;
+  if (!match) return readUnfilledPartition(resource!, value);
   const form = match[1] === 'sagemaker' ? 'optimized' : 'aws-sdk';
   const written = match[2];
   const pattern = match[3] ?? '';
@@ -92,6 +92,27 @@ export function readTaskResource(resource: Node | undefined): TaskIntegration | 
   const unknownAction = misspeltAction(form, written, patternStart - written.length);
   if (!unknownAction) return undefined;
   return { resource: resource!, form, action: unknownAction.readAs ?? written, pattern, patternStart, unknownAction };
+}
+
+/** `arn:${AWS::Partition}:states:::…` written as literal text (no `Fn::Sub` around it). */
+const UNFILLED_PARTITION = /^arn:(\$\{[^}]*\})(:states:::.*)$/s;
+
+/**
+ * A literal Resource whose partition is a `${…}` nothing fills in (a state machine file deployed
+ * by SAM's `DefinitionUri`, a template's `Definition` outside `Fn::Sub`): Step Functions reads it
+ * as written and rejects it. Read as the integration it would name (any partition has the same
+ * ones), with `unfilledPartition` telling where the placeholder is, so the task is still checked.
+ */
+function readUnfilledPartition(resource: Node, value: string): TaskIntegration | undefined {
+  const match = UNFILLED_PARTITION.exec(value);
+  if (!match) return undefined;
+  const placeholder = match[1];
+  const integration = readTaskResource({ type: 'string', offset: resource.offset, length: resource.length, value: `arn:aws${match[2]}` });
+  if (!integration) return undefined;
+  // Indices into the value as written: past the partition, it is `aws` longer by the placeholder's length.
+  const shift = placeholder.length - 'aws'.length;
+  const unknownAction = integration.unknownAction && { ...integration.unknownAction, start: integration.unknownAction.start + shift };
+  return { ...integration, resource, patternStart: integration.patternStart + shift, ...(unknownAction && { unknownAction }), unfilledPartition: { start: 'arn:'.length, text: placeholder } };
 }
 
 /**
