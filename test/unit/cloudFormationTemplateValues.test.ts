@@ -410,14 +410,25 @@ describe('CloudFormation: a misspelt region key, a deployed region without a row
 
   it('a misspelt key is judged among every region, the table\'s own rows included: no far guess once its neighbours have rows', () => {
     // us-west-3 is one edit from us-west-1 and from us-west-2: a tie, before and after fix-all adds their rows.
-    const tie = template(['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    us-west-3: {Account: "246618743249"}'], MAPPED_IMAGE);
+    const tie = template(['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    us-west-3: {Account: "683313688378"}'], MAPPED_IMAGE);
     const result = fixAll(tie, ['us-east-1', 'us-west-1', 'us-west-2']);
-    assert.match(result.text, /us-west-3: \{Account: "246618743249"\}/);
+    assert.match(result.text, /us-west-3: \{Account: "683313688378"\}/);
     assert.deepEqual(result.applied.map((fix) => fix.code), ['mapping-missing-region']);
     assert.deepEqual(deployedTo(result.text, ['us-east-1', 'us-west-1', 'us-west-2']).map((found) => [found.code, found.fixes.some((fix) => fix.preferred)]), [['unknown-region', false]]);
     // eu-wset-1 beside a row for eu-west-1 is that row again, not eu-west-3.
     const again = template(['Mappings:', '  XgbRegistry:', '    eu-west-1: {Account: "141502667606"}', '    eu-wset-1: {Account: "141502667606"}'], MAPPED_IMAGE);
     assert.deepEqual(only(analyzeYaml(again), 'unknown-region').fixes.filter((fix) => fix.preferred), []);
+  });
+
+  it('a tie by spelling that the row\'s own account decides is a clear rename (us-west-3 holding us-west-2\'s account)', () => {
+    const text = template(['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    us-west-3: {Account: "246618743249"}'], MAPPED_IMAGE);
+    const finding = only(analyzeYaml(text), 'unknown-region');
+    assert.deepEqual(finding.fixes.filter((fix) => fix.preferred).map((fix) => fix.title), ['Change the region to us-west-2']);
+    const deployed = only(deployedTo(text, ['us-east-1', 'us-west-1', 'us-west-2']), 'mapping-missing-region');
+    assert.equal(deployed.fixes[0].title, 'Rename us-west-3 to us-west-2; add us-west-1: 746614075791');
+    // With an account no near region is served from, the tie stays a tie.
+    const other = template(['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    us-west-3: {Account: "683313688378"}'], MAPPED_IMAGE);
+    assert.deepEqual(only(analyzeYaml(other), 'unknown-region').fixes.filter((fix) => fix.preferred), []);
   });
 
   it('a region written twice is duplicate-key on the later row, no fix', () => {

@@ -15,13 +15,16 @@
  * never writes one region twice in a round (fixAll.ts).
  */
 import type { Node } from 'jsonc-parser';
-import { closestMatches, isClearNearest } from '../closestMatches';
+import { closestMatches, editDistance, isClearNearest } from '../closestMatches';
 import { intent, type HostIntent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
 import type { PlaceholderFacts } from '../requestTree';
 import { nodeRange, type RuleContext } from './ruleContext';
 
 export type RegionTable = NonNullable<PlaceholderFacts['perRegion']>;
+
+/** Edits that make a misspelt region key a typo of a region (`us-west-3` → us-west-2). */
+const TYPO = 2;
 
 /** Rows and tables already reported for this request (several images may read one mapping). */
 const reported = new WeakMap<RuleContext, Set<string>>();
@@ -44,7 +47,7 @@ export type RowValueFor = (region: string) => string | undefined;
  * in any case. `valueFor` gives the value a missing row would hold.
  */
 export function checkRegionTable(context: RuleContext, table: RegionTable, rowRegionsRead: boolean, valueFor: RowValueFor): void {
-  const renames = rowRegionsRead ? checkRowKeys(context, table) : new Map<string, Node>();
+  const renames = rowRegionsRead ? checkRowKeys(context, table, valueFor) : new Map<string, Node>();
   checkDeployedRegions(context, table, renames, valueFor);
 }
 
@@ -58,7 +61,7 @@ function rowsOf(table: RegionTable): Node | undefined {
  * unknown-region on each key that is no catalog region, duplicate-key on each region written
  * again; returns the clear corrections (region → the misspelt key renamed to it).
  */
-function checkRowKeys(context: RuleContext, table: RegionTable): Map<string, Node> {
+function checkRowKeys(context: RuleContext, table: RegionTable, valueFor: RowValueFor): Map<string, Node> {
   const { catalog } = context;
   const rows = rowsOf(table);
   // Every key of the table, with or without the column read: a rename must not take one of them.
@@ -69,12 +72,19 @@ function checkRowKeys(context: RuleContext, table: RegionTable): Map<string, Nod
   const candidates = regions.filter((name) => !names.includes(name));
   for (const row of table.values) {
     if (catalog.region(row.region) !== undefined) continue;
-    const suggestions = closestMatches(row.region, candidates, 3);
+    let suggestions = closestMatches(row.region, candidates, 3);
     // Equally near regions (`eu-wset-1`: eu-west-2, eu-west-3) are a guess: none preferred. Judged
     // among every region, keys of the table included: `us-west-3` beside rows for us-west-1 and
     // us-west-2 is still a tie, and `eu-wset-1` beside eu-west-1 is that row again, not eu-west-3.
     const nearest = closestMatches(row.region, regions, 3);
-    const clear = isClearNearest(row.region, nearest) && suggestions[0] === nearest[0];
+    let clear = isClearNearest(row.region, nearest) && suggestions[0] === nearest[0];
+    // A tie the row's own value decides: of the regions a typo away, the one whose value (its
+    // catalog account) the row holds (`us-west-3: 246618743249` is us-west-2's row).
+    const byValue = clear || row.text === undefined ? [] : suggestions.filter((name) => editDistance(row.region.toLowerCase(), name.toLowerCase(), TYPO) <= TYPO && valueFor(name) === row.text);
+    if (byValue.length === 1) {
+      clear = true;
+      suggestions = [byValue[0], ...suggestions.filter((name) => name !== byValue[0])];
+    }
     if (clear && !renames.has(suggestions[0])) renames.set(suggestions[0], row.key);
     if (!firstTime(context, `${row.key.offset}:region`)) continue;
     context.report(
