@@ -29,7 +29,7 @@ import { checkYamlSyntax, withoutFindingsOnErrors } from './rules/yamlSyntaxRule
 import { isDynamic, type RequestNode } from './requestTree';
 import { specImageRegions, type ImageField, type SpecDocument } from './specDocument';
 import { parseImageReference, type ParseResult } from './imageReference';
-import { findSuppressions, withoutSuppressed, type Suppressions } from './suppressions';
+import { findJsoncCommentSuppressions, findSuppressions, withoutSuppressed, type Suppressions } from './suppressions';
 import { checkSuppressionCodes } from './rules/suppressionRule';
 import { KIND_SIGNATURES } from './specKind';
 
@@ -169,7 +169,9 @@ function noteStandIns(findings: Finding[], notes: NonNullable<SpecDocument['embe
 function suppressed(spec: SpecDocument, findings: Finding[], options: AnalyzeOptions, region: ResolvedRegion): Finding[] {
   // An embedded request shares its document with others: analyzeDocument reads the comments once.
   if ((spec.host !== undefined && spec.host !== 'json') || spec.embedding) return findings;
-  return withDirectivesApplied(spec, findings, findSuppressions(spec.text), options, region);
+  // The parse's comments, when it kept them: no second scan of the text for a directive.
+  const suppressions = spec.comments ? findJsoncCommentSuppressions(spec.text, spec.comments.map(({ offset, length }) => ({ offset, text: spec.text.slice(offset, offset + length) }))) : findSuppressions(spec.text);
+  return withDirectivesApplied(spec, findings, suppressions, options, region);
 }
 
 /**

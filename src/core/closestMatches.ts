@@ -76,3 +76,11 @@ export function isClearTypo(target: string, ranked: readonly string[]): boolean 
 function digitsOf(tag: string): string {
   return tag.replace(/\D+/g, '');
 }
+
+/** Edits that make a name a typo of another (a swapped or dropped letter): `createTraningJob`, `us-west-3`. */
+export const TYPO_EDITS = 2;
+
+/** True when `written` is at most TYPO_EDITS edits from `name` (case-insensitive). */
+export function isTypoOf(written: string, name: string): boolean {
+  return editDistance(written.toLowerCase(), name.toLowerCase(), TYPO_EDITS) <= TYPO_EDITS;
+}

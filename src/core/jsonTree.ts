@@ -74,3 +74,16 @@ export function valueOffsetMapper(text: string, node: Node): (valueIndex: number
   starts.push(rawEnd);
   return (index) => starts[Math.min(index, starts.length - 1)];
 }
+
+/**
+ * The string values of the other items of the list `node` is an item of (a fix must not make it a
+ * copy of one: a Pipelines parameter's EnumValues would offer a choice twice); undefined when
+ * `node` is no list item.
+ */
+export function otherItemStrings(node: Node): Set<string> | undefined {
+  const list = node.parent;
+  if (list?.type !== 'array') return undefined;
+  const values = new Set<string>();
+  for (const item of list.children ?? []) if (item !== node && typeof item.value === 'string') values.add(item.value);
+  return values;
+}

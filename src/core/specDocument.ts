@@ -116,6 +116,11 @@ export interface SpecDocument {
    */
   hidRequests?: boolean;
   /**
+   * A JSON spec's comments as its parse found them (`//` and `/* … *\/`): its suppression
+   * directives are read from these, not by scanning the text again. Absent for other documents.
+   */
+  comments?: readonly OffsetRange[];
+  /**
    * Set on the first request of a JSON file whose reader takes strict JSON (a state machine, a
    * pipeline definition, a CloudFormation template) when it has comments or trailing commas,
    * which VS Code's JSONC and this parser accept: they stop a deploy (`strict-json`).
@@ -353,7 +358,8 @@ export function parseSpecDocument(text: string, parsed: ParsedJson = parseJson(t
   const topLevel = root?.type === 'object' ? root : undefined;
   const images = kind && topLevel ? findImageFields(kind, topLevel) : [];
   // As in YAML: while the text does not parse, a member that looks absent may be half-typed.
-  return parseErrors.length > 0 ? { text, root, parseErrors, kind, images, incomplete: true } : { text, root, parseErrors, kind, images };
+  const comments = parsed.jsoncOnly.comments;
+  return parseErrors.length > 0 ? { text, root, parseErrors, kind, images, comments, incomplete: true } : { text, root, parseErrors, kind, images, comments };
 }
 
 /** The members that hold an image in some request (findImageFields reads them): `TrainingImage`, `Image`, `ImageUri`. */

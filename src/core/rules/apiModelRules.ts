@@ -11,7 +11,7 @@ import { compilePattern } from '../apiModel/patterns';
 import { placeholderValue } from '../apiModel/placeholders';
 import { closestMatches, editDistance, isClearNearest } from '../closestMatches';
 import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/editIntent';
-import { keyOfValue, type OffsetRange } from '../jsonTree';
+import { keyOfValue, otherItemStrings, type OffsetRange } from '../jsonTree';
 import { anchorRange, hasOpenMembers, isDynamic, standInOf, type DeclaredType, type RequestNode, type ScalarType } from '../requestTree';
 import { topLevelObject } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
@@ -371,7 +371,7 @@ class ModelValidator {
     const unique = isClearNearest(value, nearest);
     // A map key is never changed to another key of the map, nor a list item to another item of
     // its list (a Pipelines parameter's EnumValues would hold a choice twice); only the nearest value is preferred.
-    const keys = map ? this.keysOf(map) : siblingStrings(node);
+    const keys = map ? this.keysOf(map) : otherItemStrings(node);
     const fixes: QuickFix[] = [];
     for (let index = 0; index < nearest.length; index++) {
       if (!keys?.has(nearest[index])) fixes.push({ title: `Use "${nearest[index]}"`, intents: [intent.replaceValue(node, nearest[index])], preferred: index === 0 && unique });
@@ -662,13 +662,4 @@ function scalarTypeOf(shape: Shape): ScalarType | undefined {
 function fitsDeclaredType(shape: Shape, declared: ScalarType): boolean {
   const expected = scalarTypeOf(shape);
   return expected === declared || (expected === 'float' && declared === 'integer');
-}
-
-/** The other string items of the list `node` is an item of; undefined when it is in no list. */
-function siblingStrings(node: Node): Set<string> | undefined {
-  const list = node.parent;
-  if (list?.type !== 'array') return undefined;
-  const values = new Set<string>();
-  for (const item of list.children ?? []) if (item !== node && typeof item.value === 'string') values.add(item.value);
-  return values;
 }

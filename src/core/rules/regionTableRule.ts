@@ -15,16 +15,13 @@
  * never writes one region twice in a round (fixAll.ts).
  */
 import type { Node } from 'jsonc-parser';
-import { closestMatches, editDistance, isClearNearest } from '../closestMatches';
+import { closestMatches, isClearNearest, isTypoOf } from '../closestMatches';
 import { intent, type HostIntent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
 import type { PlaceholderFacts } from '../requestTree';
 import { nodeRange, type RuleContext } from './ruleContext';
 
 export type RegionTable = NonNullable<PlaceholderFacts['perRegion']>;
-
-/** Edits that make a misspelt region key a typo of a region (`us-west-3` → us-west-2). */
-const TYPO = 2;
 
 /** Rows and tables already reported for this request (several images may read one mapping). */
 const reported = new WeakMap<RuleContext, Set<string>>();
@@ -80,7 +77,7 @@ function checkRowKeys(context: RuleContext, table: RegionTable, valueFor: RowVal
     let clear = isClearNearest(row.region, nearest) && suggestions[0] === nearest[0];
     // A tie the row's own value decides: of the regions a typo away, the one whose value (its
     // catalog account) the row holds (`us-west-3: 246618743249` is us-west-2's row).
-    const byValue = clear || row.text === undefined ? [] : suggestions.filter((name) => editDistance(row.region.toLowerCase(), name.toLowerCase(), TYPO) <= TYPO && valueFor(name) === row.text);
+    const byValue = clear || row.text === undefined ? [] : suggestions.filter((name) => isTypoOf(row.region, name) && valueFor(name) === row.text);
     if (byValue.length === 1) {
       clear = true;
       suggestions = [byValue[0], ...suggestions.filter((name) => name !== byValue[0])];

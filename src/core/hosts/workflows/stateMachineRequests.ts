@@ -23,7 +23,7 @@
  * (a YAML or CloudFormation host passes its own tree of that shape), annotated in place.
  */
 import { getNodePath, type Node } from 'jsonc-parser';
-import { closestMatches, editDistance, isClearNearest } from '../../closestMatches';
+import { closestMatches, isClearNearest, isTypoOf } from '../../closestMatches';
 import { memberValue, stringValue } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
 import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type MisplacedRequest, type PathKeyConstant, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
@@ -45,13 +45,6 @@ export const STATE_MACHINE_ACTIONS: Readonly<Record<string, SpecKind>> = {
  * Functions lists them: ours, a labeling job and an endpoint update. Any other is rejected.
  */
 const OPTIMIZED_ACTIONS: readonly string[] = [...Object.keys(STATE_MACHINE_ACTIONS), 'createLabelingJob', 'updateEndpoint'];
-
-/**
- * The SDK integration takes every SageMaker API action, so only a near miss of one of ours is
- * read as a misspelling: at most this many edits (case aside). Every real action is farther from
- * each of ours (`updateEndpoint` and `updateTrainingJob` are three away).
- */
-const SDK_NEAR_MISS = 2;
 
 export type QueryLanguage = 'JSONPath' | 'JSONata';
 
@@ -125,7 +118,7 @@ function misspeltAction(form: TaskIntegration['form'], written: string, start: n
   if (form === 'optimized') {
     if (OPTIMIZED_ACTIONS.includes(written)) return undefined;
     const nearest = closestMatches(written, OPTIMIZED_ACTIONS, 3);
-    // A typo is at most SDK_NEAR_MISS edits away: further off is another SageMaker action
+    // A typo is at most TYPO_EDITS edits away: further off is another SageMaker action
     // (`describeTrainingJob`, `createModelCard`), which no correction of ours may turn into a Create.
     return withReading({ written, start, nearest, clear: isNearMiss(written, nearest) });
   }
@@ -134,9 +127,14 @@ function misspeltAction(form: TaskIntegration['form'], written: string, start: n
   return withReading({ written, start, nearest: [nearest[0]], clear: true });
 }
 
-/** True when the first of `nearest` is a clear correction of `written` and a typo away (at most SDK_NEAR_MISS edits). */
+/**
+ * True when the first of `nearest` is a clear correction of `written` and a typo away (isTypoOf).
+ * The SDK integration takes every SageMaker API action, so only such a near miss of one of ours is
+ * a misspelling there: every real action is farther from each of ours (`updateEndpoint` and
+ * `updateTrainingJob` are three edits away).
+ */
 function isNearMiss(written: string, nearest: readonly string[]): boolean {
-  return nearest.length > 0 && editDistance(written.toLowerCase(), nearest[0].toLowerCase(), SDK_NEAR_MISS) <= SDK_NEAR_MISS && isClearNearest(written, nearest);
+  return nearest.length > 0 && isTypoOf(written, nearest[0]) && isClearNearest(written, nearest);
 }
 
 /** The action the task is checked as: the clear correction, when it is one of ours. */

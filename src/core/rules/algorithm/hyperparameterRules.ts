@@ -13,7 +13,7 @@ import { intervalText, valueProblem, type ValueProblem } from '../../algorithms/
 import { editDistance, isClearNearest } from '../../closestMatches';
 import { intent } from '../../edits/editIntent';
 import type { QuickFix } from '../../findings';
-import { keyOfValue, memberValue, type OffsetRange } from '../../jsonTree';
+import { keyOfValue, memberValue, otherItemStrings, type OffsetRange } from '../../jsonTree';
 import { isDynamic, standInOf, type RequestNode } from '../../requestTree';
 import { nodeRange, type RuleContext } from '../ruleContext';
 import { consequence, listText, severityOf } from './algorithmSeverity';
@@ -85,7 +85,7 @@ function reportValueProblem(context: RuleContext, job: AlgorithmJob, name: strin
   // string in its place would be sent as its characters, so a list's fix is left to the user.
   const replaceable = rewritable && !(job.sdkEstimator && hyperparameter.type === 'list');
   // A list item (a Pipelines parameter's EnumValues) is never changed into another item of its list.
-  const taken = value.parent?.type === 'array' ? new Set((value.parent.children ?? []).filter((item) => item !== value).map((item) => item.value)) : undefined;
+  const taken = otherItemStrings(value);
   const replacements = (problem.replacement === undefined || !replaceable ? [] : [problem.replacement, ...(problem.alternatives ?? [])]).filter((replacement) => !taken?.has(replacement));
   // A guess (equally near values, or none within a typo) is offered, never preferred: fix-all leaves it to the user.
   const fixes: QuickFix[] = replacements.map((replacement, index) => ({
