@@ -47,6 +47,8 @@ export interface Suppressions {
 }
 
 const DIRECTIVE = new RegExp(`^//\\s*(${DISABLE_NEXT_LINE}|${DISABLE_LINE})(?:\\s+(.*))?$`);
+/** The same in a JSONC block comment, read without its closing `*\/` (`/* sagemaker-spec-disable-line latest-tag *\/`). */
+const BLOCK_DIRECTIVE = new RegExp(`^/\\*\\s*(${DISABLE_NEXT_LINE}|${DISABLE_LINE})(?:\\s+([\\s\\S]*))?$`);
 /** The same directives in a `#` comment (Python, YAML, Dockerfiles). */
 const HASH_DIRECTIVE = new RegExp(`^#\\s*(${DISABLE_NEXT_LINE}|${DISABLE_LINE})(?:\\s+(.*))?$`);
 
@@ -64,7 +66,7 @@ export function findHashSuppressions(text: string, comments: readonly HostCommen
   return findCommentSuppressions(text, comments, HASH_DIRECTIVE);
 }
 
-/** The same for the comments (`//` and `/* … *\/`; only `//` ones can be directives) jsonc-parser found in a JSONC text. */
+/** The same for the comments (`//` and `/* … *\/`) jsonc-parser found in a JSONC text. */
 export function findJsoncCommentSuppressions(text: string, comments: readonly HostComment[]): Suppressions {
   return findCommentSuppressions(text, comments, DIRECTIVE);
 }
@@ -76,9 +78,18 @@ function findCommentSuppressions(text: string, comments: readonly HostComment[],
   const lines = new LineIndex(text);
   for (const comment of comments) {
     const leading = comment.text.length - comment.text.trimStart().length;
-    addDirective(suppressions, directive, comment.text.trim(), comment.offset + leading, lines.positionAt(comment.offset).line);
+    const trimmed = comment.text.trim();
+    const line = lines.positionAt(comment.offset).line;
+    if (directive === DIRECTIVE && trimmed.startsWith('/*')) addBlockDirective(suppressions, trimmed, comment.offset + leading, line);
+    else addDirective(suppressions, directive, trimmed, comment.offset + leading, line);
   }
   return suppressions;
+}
+
+/** A JSONC block comment's directive (`/* sagemaker-spec-disable-line latest-tag *\/`), read on the line it starts on. */
+function addBlockDirective(suppressions: Suppressions, comment: string, offset: number, line: number): void {
+  const body = comment.endsWith('*/') ? comment.slice(0, -2).trimEnd() : comment;
+  addDirective(suppressions, BLOCK_DIRECTIVE, body, offset, line);
 }
 
 /** Suppressions from the `//` comments of a JSONC text (found with jsonc-parser's scanner: `//` inside a string never counts). */
@@ -88,10 +99,11 @@ export function findSuppressions(text: string): Suppressions {
   if (!mayHoldDirective(text)) return suppressions;
   const scanner = createScanner(text, false);
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
-    if (token !== SyntaxKind.LineCommentTrivia) continue;
+    if (token !== SyntaxKind.LineCommentTrivia && token !== SyntaxKind.BlockCommentTrivia) continue;
     const raw = text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
     const leading = raw.length - raw.trimStart().length;
-    addDirective(suppressions, DIRECTIVE, raw.trim(), scanner.getTokenOffset() + leading, scanner.getTokenStartLine());
+    if (token === SyntaxKind.BlockCommentTrivia) addBlockDirective(suppressions, raw.trim(), scanner.getTokenOffset() + leading, scanner.getTokenStartLine());
+    else addDirective(suppressions, DIRECTIVE, raw.trim(), scanner.getTokenOffset() + leading, scanner.getTokenStartLine());
   }
   return suppressions;
 }

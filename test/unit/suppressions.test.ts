@@ -45,6 +45,17 @@ describe('suppression comments (// sagemaker-spec-disable-next-line)', () => {
     assert.deepEqual(latestTag(text), ['latest-tag']);
   });
 
+  it('takes the same directives in a block comment, on its line or the next (found by a fresh user)', () => {
+    assert.deepEqual(latestTag(jsoncTrainingSpec('/* sagemaker-spec-disable-next-line latest-tag */')), []);
+    assert.deepEqual(latestTag(jsoncTrainingSpec('/* sagemaker-spec-disable-next-line digest-recommended -- a reason */')), ['latest-tag']);
+    const endOfLine = jsoncTrainingSpec('').replace(':latest",', ':latest", /* sagemaker-spec-disable-line latest-tag */');
+    assert.deepEqual(latestTag(endOfLine), []);
+    // The scanner's reading (for texts read without their parse) gives the same lines and codes.
+    const scanned = findSuppressions('{\n  /* sagemaker-spec-disable-next-line latest-tag */\n  "a": 1\n}');
+    assert.deepEqual([...scanned.lines].map(([line, codes]) => [line, codes === 'all' ? 'all' : [...codes]]), [[2, ['latest-tag']]]);
+    assert.deepEqual(scanned.codes.map((code) => code.code), ['latest-tag']);
+  });
+
   it('does not count "//" inside a string', () => {
     const text = [
       '{',
@@ -57,8 +68,8 @@ describe('suppression comments (// sagemaker-spec-disable-next-line)', () => {
     assert.deepEqual(latestTag(text), ['latest-tag']);
   });
 
-  it('ignores block comments and other line comments', () => {
-    assert.deepEqual(latestTag(jsoncTrainingSpec('/* sagemaker-spec-disable-next-line */')), ['latest-tag']);
+  it('ignores comments that only mention a directive', () => {
+    assert.deepEqual(latestTag(jsoncTrainingSpec('/* see sagemaker-spec-disable-next-line */')), ['latest-tag']);
     assert.deepEqual(latestTag(jsoncTrainingSpec('// see sagemaker-spec-disable-next-line')), ['latest-tag']);
   });
 
