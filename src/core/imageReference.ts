@@ -25,6 +25,17 @@ export interface EcrRegistry {
   fips: boolean;
 }
 
+/**
+ * An Amazon ECR host whose account is not a 12-digit id (`12345.dkr.ecr.us-east-1.amazonaws.com`,
+ * a digit lost while typing). It is not read as ECR, yet it is no private registry either: rules
+ * report it as `invalid-account-id` rather than give VPC or digest advice for it.
+ */
+export interface MalformedEcrAccount {
+  /** What stands where the 12-digit account belongs. */
+  account: ImagePart;
+  region: ImagePart;
+}
+
 export interface ImageReference {
   raw: string;
   /** Registry host with optional port; absent for Docker Hub short names (`python:3.11`). */
@@ -36,6 +47,8 @@ export interface ImageReference {
   digest?: ImagePart;
   /** Present when the host is an Amazon ECR private registry host. */
   ecr?: EcrRegistry;
+  /** Present when the host has the ECR shape but its account is not 12 digits (then `ecr` is absent). */
+  malformedEcrAccount?: MalformedEcrAccount;
 }
 
 export type ParseResult =
@@ -51,6 +64,8 @@ const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
 const SHA256_HEX = /^[a-f0-9]{64}$/;
 const ECR_HOST = /^(\d{12})\.dkr\.ecr(-fips)?\.([a-z0-9-]+)\.(.+)$/;
+/** `<account>.dkr.ecr[-fips].<region>.<suffix>`, with anything but a dot as the account. */
+const ECR_SHAPED_HOST = /^([^.]*)\.dkr\.ecr(-fips)?\.([a-z0-9-]+)\.(amazonaws\.com(?:\.cn)?|[a-z0-9.-]+)$/;
 
 /** DNS suffixes that Amazon ECR uses across partitions; other hosts are not ECR. */
 export const ECR_DNS_SUFFIXES = [
@@ -165,7 +180,11 @@ function readImageReference(raw: string): ParseResult {
   }
 
   const reference: ImageReference = { raw, host, repository, tag, digest };
-  if (host) reference.ecr = parseEcrHost(host);
+  if (host) {
+    reference.ecr = parseEcrHost(host);
+    const malformed = reference.ecr ? undefined : parseMalformedEcrAccount(host);
+    if (malformed) reference.malformedEcrAccount = malformed;
+  }
   return { ok: true, reference };
 }
 
@@ -194,6 +213,18 @@ function parseEcrHost(host: ImagePart): EcrRegistry | undefined {
     region: { start: regionStart, end: regionStart + region.length, text: region },
     dnsSuffix: { start: suffixStart, end: suffixStart + dnsSuffix.length, text: dnsSuffix },
     fips: Boolean(fips),
+  };
+}
+
+/** The account and region of an ECR-shaped host (not read as ECR) whose account is no 12-digit id. */
+function parseMalformedEcrAccount(host: ImagePart): MalformedEcrAccount | undefined {
+  const match = ECR_SHAPED_HOST.exec(host.text);
+  if (!match || /^\d{12}$/.test(match[1])) return undefined;
+  const [, account, fips, region] = match;
+  const regionStart = host.start + account.length + '.dkr.ecr'.length + (fips ? fips.length : 0) + 1;
+  return {
+    account: { start: host.start, end: host.start + account.length, text: account },
+    region: { start: regionStart, end: regionStart + region.length, text: region },
   };
 }
 

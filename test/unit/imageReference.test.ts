@@ -52,6 +52,29 @@ describe('parseImageReference', () => {
     assert.equal(only.digest?.text, digest);
   });
 
+  it('marks an ECR-shaped host whose account is not 12 digits, with the account and region parts', () => {
+    const short = parsed('12345.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+    assert.equal(short.ecr, undefined);
+    assert.deepEqual(short.malformedEcrAccount, {
+      account: { start: 0, end: 5, text: '12345' },
+      region: { start: 14, end: 23, text: 'us-east-1' },
+    });
+    const fips = parsed('1234567890123.dkr.ecr-fips.us-gov-west-1.amazonaws.com/team/app:2');
+    assert.deepEqual(fips.malformedEcrAccount?.account, { start: 0, end: 13, text: '1234567890123' });
+    assert.deepEqual(fips.malformedEcrAccount?.region, { start: 27, end: 40, text: 'us-gov-west-1' });
+    const letter = parsed('68331368837o.dkr.ecr.eu-west-1.amazonaws.com/trainer:1');
+    assert.deepEqual(letter.malformedEcrAccount?.account, { start: 0, end: 12, text: '68331368837o' });
+    assert.equal(letter.malformedEcrAccount?.region.text, 'eu-west-1');
+  });
+
+  it('leaves malformedEcrAccount unset for ECR hosts, other registries and Docker Hub', () => {
+    assert.equal(parsed('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1').malformedEcrAccount, undefined);
+    // 12 digits under a suffix ECR does not use: neither ECR nor a mistyped account.
+    assert.equal(parsed('123456789012.dkr.ecr.us-east-1.example.com/trainer:1').malformedEcrAccount, undefined);
+    assert.equal(parsed('registry.example.com:5000/team/trainer:2.1').malformedEcrAccount, undefined);
+    assert.equal(parsed('python:3.11').malformedEcrAccount, undefined);
+  });
+
   it('treats a first component without a dot or port as a Docker Hub namespace', () => {
     const reference = parsed('library/python:3.11');
     assert.equal(reference.host, undefined);

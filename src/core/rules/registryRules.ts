@@ -7,7 +7,6 @@
  * only be undone by it (fix-all applied both, and logged the first as kept).
  */
 import { closestMatches, isClearNearest, isClearTypo } from '../closestMatches';
-import { malformedEcrAccount } from './malformedEcrAccount';
 import { requestPartition } from './requestPartition';
 import { describeRegion } from '../region';
 import { suggestTags } from '../catalog/tagSuggestions';
@@ -31,13 +30,13 @@ export function checkRegistry(context: RuleContext, image: ImageOccurrence): voi
  * catalog serves the repository from in that region, when that is one account (or the tag's).
  */
 function checkMalformedAccount(context: RuleContext, image: ImageOccurrence): void {
-  const malformed = malformedEcrAccount(image.reference);
+  const malformed = image.reference.malformedEcrAccount;
   if (!malformed || !context.isEnabled('invalid-account-id')) return;
   const { catalog } = context;
   const repository = image.reference.repository.text;
   const tag = image.reference.tag?.text;
-  const tagImage = tag ? catalog.findImage(repository, tag, malformed.region) : undefined;
-  const accounts = tagImage ? [catalog.accountFor(tagImage, malformed.region)].filter((account) => account !== undefined) : catalog.accountsForRepository(repository, malformed.region);
+  const tagImage = tag ? catalog.findImage(repository, tag, malformed.region.text) : undefined;
+  const accounts = tagImage ? [catalog.accountFor(tagImage, malformed.region.text)].filter((account) => account !== undefined) : catalog.accountsForRepository(repository, malformed.region.text);
   const fixes: QuickFix[] = accounts.length === 1 ? [{ title: `Use account ${accounts[0]}`, intents: [image.replacePart(malformed.account, accounts[0]!)], preferred: true }] : [];
   const written = malformed.account.text === '' ? 'An empty account' : `"${malformed.account.text}"`;
   context.report('invalid-account-id', `${written} is not an AWS account id (12 digits): an Amazon ECR host is <account>.dkr.ecr.<region>.<DNS suffix>.`, image.rangeOf(malformed.account), fixes);

@@ -2,7 +2,6 @@
  * Pulling from a registry outside Amazon ECR: the Vpc repository access mode, the VpcConfig it
  * needs, and the Lambda function that hands SageMaker the registry's credentials.
  */
-import { malformedEcrAccount } from './malformedEcrAccount';
 import type { Node } from 'jsonc-parser';
 import { intent, type QuickFix } from '../edits/editIntent';
 import type { ImageReference } from '../imageReference';
@@ -52,7 +51,7 @@ export function checkRepositoryAccess(context: RuleContext): void {
     // A document the parser did not read whole (a YAML syntax error) may set the mode after all.
     const modeUnknown = !modeNode && context.spec.incomplete === true;
     // An ECR host with a malformed account is invalid-account-id, not a private registry.
-    if (reference && !reference.ecr && !malformedEcrAccount(reference) && mode !== 'Vpc' && !modeUnknown) {
+    if (reference && !reference.ecr && !reference.malformedEcrAccount && mode !== 'Vpc' && !modeUnknown) {
       if (isDockerHub(reference)) reportDockerHub(context, field, reference, setVpcModeFix(field, members, false));
       else reportNeedsVpcAccess(context, field, members, config, modeNode);
     }

@@ -2,7 +2,6 @@
  * Tag hygiene: `latest-tag`, `xgboost-unpinned` (which replaces latest-tag for XGBoost) and
  * `digest-recommended` for private-registry images.
  */
-import { malformedEcrAccount } from './malformedEcrAccount';
 import type { AlgorithmTable } from '../algorithms/algorithmTable';
 import type { QuickFix } from '../findings';
 import { formatEcrImage } from '../imageReference';
@@ -28,7 +27,7 @@ export function checkTags(context: RuleContext, image: ImageOccurrence, algorith
     return;
   }
   // A private registry's tag (not an ECR host whose account is mistyped: invalid-account-id).
-  if (!reference.ecr && !malformedEcrAccount(reference) && (image.field.usage === 'training' || image.field.usage === 'inference')) {
+  if (!reference.ecr && !reference.malformedEcrAccount && (image.field.usage === 'training' || image.field.usage === 'inference')) {
     context.report(
       'digest-recommended',
       `"${tag}" can be moved to another image; pin "@sha256:…" to run exactly the image you tested.`,
