@@ -9,22 +9,11 @@ import { applyPreferredFixes } from '../../src/core/fixAll';
 import { analyzeDocument, readYamlDocument } from '../../src/core/hostDocument';
 import { renderFix } from '../../src/core/renderFix';
 import { analyzeOptions, codes, only, textAt } from './specTestKit';
-import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
+import { analyzeJsonTemplate, analyzeYaml, applyHostFix, modelTemplate } from './yamlTestKit';
 
 /** A YAML template: `head` lines (Parameters, Mappings) then one model whose PrimaryContainer's Image is `image`. */
 function template(head: string[], image: string): string {
-  return [
-    'AWSTemplateFormatVersion: "2010-09-09"',
-    ...head,
-    'Resources:',
-    '  Model:',
-    '    Type: AWS::SageMaker::Model',
-    '    Properties:',
-    '      ExecutionRoleArn: !GetAtt Role.Arn',
-    '      PrimaryContainer:',
-    `        Image: ${image}`,
-    '',
-  ].join('\n');
+  return modelTemplate(image, ['AWSTemplateFormatVersion: "2010-09-09"', ...head]);
 }
 
 const XGB_TABLE = [

@@ -8,7 +8,7 @@ import type { Finding } from '../../src/core/findings';
 import { analyzeDocument, readPythonDocument } from '../../src/core/hostDocument';
 import type { TemplatePart } from '../../src/core/requestTree';
 import { algorithms, analyzeOptions, catalog, textAt } from './specTestKit';
-import { analyzeYaml } from './yamlTestKit';
+import { analyzeYaml, trainingFlowTemplate, yamlTemplate } from './yamlTestKit';
 
 /** Template parts of `text` where each `{name}` is a placeholder (offsets into `text`). */
 function parts(text: string): TemplatePart[] {
@@ -79,37 +79,24 @@ describe('algorithmOfTemplate: what a template image names', () => {
 
 describe('algorithm rules on template training images, through the hosts', () => {
   it('a state machine Definition whose image takes account and region from DefinitionSubstitutions', () => {
-    const text = [
-      'Resources:',
-      '  TrainingFlow:',
-      '    Type: AWS::StepFunctions::StateMachine',
-      '    Properties:',
-      '      DefinitionSubstitutions:',
-      '        XGBoostAccount: !FindInMap [XGBoostAccount, !Ref AWS::Region, Account]',
-      '        Region: !Ref AWS::Region',
-      '      Definition:',
-      '        StartAt: Train',
-      '        States:',
-      '          Train:',
-      '            Type: Task',
-      '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
-      '            Parameters:',
-      '              TrainingJobName.$: $$.Execution.Name',
-      '              RoleArn: arn:aws:iam::111122223333:role/SageMaker',
-      '              AlgorithmSpecification:',
-      '                TrainingImage: ${XGBoostAccount}.dkr.ecr.${Region}.amazonaws.com/sagemaker-xgboost:1.7-1',
-      '                TrainingInputMode: File',
-      '              HyperParameters: {objective: "binary:logistc", num_rounds: "100"}',
-      '              InputDataConfig:',
-      '                - ChannelName: train',
-      '                  ContentType: TEXT/CSV',
-      '                  DataSource: {S3DataSource: {S3DataType: S3Prefix, S3Uri: "s3://bucket/train/"}}',
-      '              OutputDataConfig: {S3OutputPath: "s3://bucket/output/"}',
-      '              ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
-      '              StoppingCondition: {MaxRuntimeInSeconds: 3600}',
-      '            End: true',
-      '',
-    ].join('\n');
+    const text = trainingFlowTemplate(
+      [
+        'TrainingJobName.$: $$.Execution.Name',
+        'RoleArn: arn:aws:iam::111122223333:role/SageMaker',
+        'AlgorithmSpecification:',
+        '  TrainingImage: ${XGBoostAccount}.dkr.ecr.${Region}.amazonaws.com/sagemaker-xgboost:1.7-1',
+        '  TrainingInputMode: File',
+        'HyperParameters: {objective: "binary:logistc", num_rounds: "100"}',
+        'InputDataConfig:',
+        '  - ChannelName: train',
+        '    ContentType: TEXT/CSV',
+        '    DataSource: {S3DataSource: {S3DataType: S3Prefix, S3Uri: "s3://bucket/train/"}}',
+        'OutputDataConfig: {S3OutputPath: "s3://bucket/output/"}',
+        'ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
+        'StoppingCondition: {MaxRuntimeInSeconds: 3600}',
+      ],
+      { name: 'TrainingFlow', properties: ['DefinitionSubstitutions:', '  XGBoostAccount: !FindInMap [XGBoostAccount, !Ref AWS::Region, Account]', '  Region: !Ref AWS::Region'] },
+    );
     const findings = analyzeYaml(text, { algorithms: true });
     assert.deepEqual(algorithmFindings(text, findings), [
       ['algorithm-missing-hyperparameter', 'HyperParameters'],
@@ -160,28 +147,28 @@ describe('algorithm rules on template training images, through the hosts', () =>
 
   it('a Pipelines body in a CloudFormation !Sub: ${AWS::Region} in the image no longer hides a missing num_round', () => {
     const template = (image: string) =>
-      [
-        'Parameters:',
-        '  Role: {Type: String}',
-        'Resources:',
-        '  Pipe:',
-        '    Type: AWS::SageMaker::Pipeline',
-        '    Properties:',
-        '      PipelineName: churn',
-        '      RoleArn: !Ref Role',
-        '      PipelineDefinition:',
-        '        PipelineDefinitionBody: !Sub |',
-        '          {"Version": "2020-12-01", "Parameters": [], "Steps": [{"Name": "Train", "Type": "Training", "Arguments": {',
-        `            "AlgorithmSpecification": {"TrainingImage": "${image}", "TrainingInputMode": "File"},`,
-        '            "HyperParameters": {"objective": "binary:logistic"},',
-        '            "RoleArn": "${Role}",',
-        '            "OutputDataConfig": {"S3OutputPath": "s3://b/o"},',
-        '            "ResourceConfig": {"InstanceCount": 1, "InstanceType": "ml.m5.xlarge", "VolumeSizeInGB": 30},',
-        '            "StoppingCondition": {"MaxRuntimeInSeconds": 3600},',
-        '            "InputDataConfig": [{"ChannelName": "train", "ContentType": "text/csv", "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t"}}}]',
-        '          }}]}',
-        '',
-      ].join('\n');
+      yamlTemplate(
+        {
+          name: 'Pipe',
+          type: 'AWS::SageMaker::Pipeline',
+          properties: [
+            'PipelineName: churn',
+            'RoleArn: !Ref Role',
+            'PipelineDefinition:',
+            '  PipelineDefinitionBody: !Sub |',
+            '    {"Version": "2020-12-01", "Parameters": [], "Steps": [{"Name": "Train", "Type": "Training", "Arguments": {',
+            `      "AlgorithmSpecification": {"TrainingImage": "${image}", "TrainingInputMode": "File"},`,
+            '      "HyperParameters": {"objective": "binary:logistic"},',
+            '      "RoleArn": "${Role}",',
+            '      "OutputDataConfig": {"S3OutputPath": "s3://b/o"},',
+            '      "ResourceConfig": {"InstanceCount": 1, "InstanceType": "ml.m5.xlarge", "VolumeSizeInGB": 30},',
+            '      "StoppingCondition": {"MaxRuntimeInSeconds": 3600},',
+            '      "InputDataConfig": [{"ChannelName": "train", "ContentType": "text/csv", "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t"}}}]',
+            '    }}]}',
+          ],
+        },
+        ['Parameters:', '  Role: {Type: String}'],
+      );
     const literal = template('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1');
     const placeholder = template('683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1');
     for (const text of [literal, placeholder]) {

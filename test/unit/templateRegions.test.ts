@@ -9,7 +9,7 @@ import { mergeProjectConfigs, parseProjectConfig } from '../../src/core/projectC
 import { templateRegion } from '../../src/core/region';
 import { parseCliArguments } from '../../src/cli/arguments';
 import { analyzeOptions, codes, only, textAt } from './specTestKit';
-import { DLC_TEMPLATE } from './yamlTestKit';
+import { DLC_TEMPLATE, trainingFlowTemplate } from './yamlTestKit';
 
 
 /** Analysis options with `regionInputs` (no environment unless given). */
@@ -64,29 +64,16 @@ describe('template regions', () => {
     });
 
     it('a workflow inside a template is deployed with it', () => {
-      const text = [
-        'Resources:',
-        '  Flow:',
-        '    Type: AWS::StepFunctions::StateMachine',
-        '    Properties:',
-        '      Definition:',
-        '        StartAt: Train',
-        '        States:',
-        '          Train:',
-        '            Type: Task',
-        '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
-        '            Parameters:',
-        '              TrainingJobName: t',
-        '              RoleArn: arn:aws:iam::123456789012:role/R',
-        '              AlgorithmSpecification:',
-        '                TrainingImage: !Sub "683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1"',
-        '                TrainingInputMode: File',
-        '              OutputDataConfig: {S3OutputPath: s3://b/o}',
-        '              ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
-        '              StoppingCondition: {MaxRuntimeInSeconds: 3600}',
-        '            End: true',
-        '',
-      ].join('\n');
+      const text = trainingFlowTemplate([
+        'TrainingJobName: t',
+        'RoleArn: arn:aws:iam::123456789012:role/R',
+        'AlgorithmSpecification:',
+        '  TrainingImage: !Sub "683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1"',
+        '  TrainingInputMode: File',
+        'OutputDataConfig: {S3OutputPath: s3://b/o}',
+        'ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
+        'StoppingCondition: {MaxRuntimeInSeconds: 3600}',
+      ]);
       assert.deepEqual(findings(text, { templateRegions: ['us-east-1'] }), []);
       const finding = only(findings(text, { templateRegions: ['us-east-1', 'eu-west-1'] }), 'registry-account-mismatch');
       assert.match(finding.message, /does not serve "sagemaker-xgboost" in eu-west-1 \(account 141502667606\), where this template is deployed \(templateRegions\)/);

@@ -60,14 +60,51 @@ export function hoverYaml(textWithCursor: string): string | undefined {
   return request && hoverAt(request, offset, catalog, apiModel, algorithms)?.markdown;
 }
 
+/** `lines`, each indented by `spaces` more. */
+function indented(lines: readonly string[], spaces: number): string[] {
+  return lines.map((line) => `${' '.repeat(spaces)}${line}`);
+}
+
+/** One resource of a template: its logical id, `Type`, and `Properties` lines written as at the top level. */
+export interface TemplateResource {
+  name: string;
+  type: string;
+  properties: readonly string[];
+}
+
+/**
+ * A YAML CloudFormation template: the `head` lines as written (AWSTemplateFormatVersion,
+ * Parameters, Mappings), then `Resources:` with one resource, its properties indented under
+ * `Properties:`; ends with a newline.
+ */
+export function yamlTemplate(resource: TemplateResource, head: readonly string[] = []): string {
+  return [...head, 'Resources:', `  ${resource.name}:`, `    Type: ${resource.type}`, '    Properties:', ...indented(resource.properties, 6), ''].join('\n');
+}
+
+/** A YAML template of one `AWS::SageMaker::Model` named Model whose PrimaryContainer's Image is `image` (YAML as written: a scalar, `!Sub …`). */
+export function modelTemplate(image: string, head: readonly string[] = []): string {
+  return yamlTemplate({ name: 'Model', type: 'AWS::SageMaker::Model', properties: ['ExecutionRoleArn: !GetAtt Role.Arn', 'PrimaryContainer:', `  Image: ${image}`] }, head);
+}
+
+/**
+ * A YAML template of one state machine (`Flow` unless `name` says) whose Definition is one task
+ * state, Train, running createTrainingJob.sync with the `parameters` lines (written as at the top
+ * level); `properties` come before Definition (DefinitionSubstitutions).
+ */
+export function trainingFlowTemplate(parameters: readonly string[], options: { name?: string; properties?: readonly string[] } = {}): string {
+  const definition = [
+    'Definition:',
+    '  StartAt: Train',
+    '  States:',
+    '    Train:',
+    '      Type: Task',
+    '      Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+    '      Parameters:',
+    ...indented(parameters, 8),
+    '      End: true',
+  ];
+  return yamlTemplate({ name: options.name ?? 'Flow', type: 'AWS::StepFunctions::StateMachine', properties: [...(options.properties ?? []), ...definition] });
+}
+
 /** A YAML template whose model image has the region as a placeholder (`${AWS::Region}`), with the Deep Learning Containers account written out. */
-export const DLC_TEMPLATE = [
-  'Resources:',
-  '  Model:',
-  '    Type: AWS::SageMaker::Model',
-  '    Properties:',
-  '      ExecutionRoleArn: !GetAtt Role.Arn',
-  '      PrimaryContainer:',
-  '        Image: !Sub "763104351884.dkr.ecr.${AWS::Region}.amazonaws.com/pytorch-inference:2.6.0-gpu-py312"',
-  '',
-].join('\n');
+export const DLC_TEMPLATE = modelTemplate('!Sub "763104351884.dkr.ecr.${AWS::Region}.amazonaws.com/pytorch-inference:2.6.0-gpu-py312"');
