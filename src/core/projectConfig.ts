@@ -120,22 +120,17 @@ function parseConfigText(text: string, options: ProjectConfigOptions): ParsedPro
         config.rules = rules;
         break;
       }
-      case 'files': {
-        const problem = globListProblem(memberValue);
-        if (problem) return invalid(`"files"${problem}`);
-        config.files = memberValue as string[];
+      case 'files':
+      case 'exclude': {
+        const problem = PATTERN_LIST_PROBLEM[member](memberValue);
+        if (problem) return invalid(`"${member}"${problem}`);
+        config[member] = memberValue as string[];
         break;
       }
       case 'overrides': {
         const parsed = parseOverrides(memberValue, options);
         if (typeof parsed === 'string') return invalid(parsed);
         config.overrides = parsed;
-        break;
-      }
-      case 'exclude': {
-        const problem = excludeListProblem(memberValue);
-        if (problem) return invalid(`"exclude"${problem}`);
-        config.exclude = memberValue as string[];
         break;
       }
       case 'templateRegions': {
@@ -150,6 +145,12 @@ function parseConfigText(text: string, options: ProjectConfigOptions): ParsedPro
   }
   return { ok: true, config };
 }
+
+/** The two pattern-list members (globs to check, patterns to skip), each with why a value is not its list (text to follow the member's name). */
+const PATTERN_LIST_PROBLEM: Record<'files' | 'exclude', (value: unknown) => string | undefined> = {
+  files: globListProblem,
+  exclude: excludeListProblem,
+};
 
 /** Why a `files` list is not one (text to follow the member's name), or undefined when it is. */
 function globListProblem(value: unknown): string | undefined {
