@@ -170,7 +170,7 @@ function suppressed(spec: SpecDocument, findings: Finding[], options: AnalyzeOpt
   // An embedded request shares its document with others: analyzeDocument reads the comments once.
   if ((spec.host !== undefined && spec.host !== 'json') || spec.embedding) return findings;
   // The parse's comments, when it kept them: no second scan of the text for a directive.
-  const suppressions = spec.comments ? findJsoncCommentSuppressions(spec.text, spec.comments.map(({ offset, length }) => ({ offset, text: spec.text.slice(offset, offset + length) }))) : findSuppressions(spec.text);
+  const suppressions = spec.comments ? findJsoncCommentSuppressions(spec.text, spec.comments) : findSuppressions(spec.text);
   return withDirectivesApplied(spec, findings, suppressions, options, region);
 }
 

@@ -14,6 +14,7 @@ import { findPythonRequests } from './hosts/python/pythonRequests';
 import { bracketNestingExceeds } from './hosts/python/pythonNesting';
 import { PythonTooDeepError } from './hosts/python/pythonScopes';
 import { parsePython } from './hosts/python/pythonSyntax';
+import type { OffsetRange } from './jsonTree';
 import type { RequestNode } from './requestTree';
 import type { Node } from 'jsonc-parser';
 import { parseJson, type ParsedJson } from './jsonParse';
@@ -26,13 +27,28 @@ import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
 import { parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
 import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
 
-export interface HostDocument {
-  host: HostLanguage;
+/** A file as its host read it: what every host gives, and its comments in the host's own form. */
+export type HostDocument = JsonHostDocument | HashCommentHostDocument;
+
+interface HostDocumentBase {
   text: string;
   /** Requests and image-only checks, each with offsets into `text`. */
   requests: SpecDocument[];
   frameworkRequests: FrameworkRequest[];
-  /** Comments found by the host's parser (for `#` suppression directives); JSON reads its own. */
+}
+
+export interface JsonHostDocument extends HostDocumentBase {
+  host: 'json';
+  /**
+   * The comments (`//`, `/* … *\/`) as the parse found them, ranges of `text`: the very list a
+   * JSON spec holds (SpecDocument.comments), not a copy. For suppression directives.
+   */
+  comments: readonly OffsetRange[];
+}
+
+export interface HashCommentHostDocument extends HostDocumentBase {
+  host: Exclude<HostLanguage, 'json'>;
+  /** Comments found by the host's parser (for `#` suppression directives). */
   comments: HostComment[];
 }
 
@@ -53,18 +69,13 @@ export function readJsonDocument(text: string, forced = false): HostDocument {
   if (!kind && mayHoldTemplate && isCloudFormationTemplate(parsed.root)) {
     // A CloudFormation template: its SageMaker resources' requests, with offsets into the template.
     const requests = findCloudFormationRequests(text, parsed.root!, 'json', workflowResourceHooks);
-    return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: jsoncComments(text, parsed) };
+    return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: parsed.jsoncOnly.comments };
   }
   let requests: SpecDocument[] = [];
   if (kind) requests = [parseSpecDocument(text, parsed)];
   else if (mayBeWorkflow) requests = readWorkflowJson(text, parsed);
   if (requests.length === 0 && forced && !kind) requests = [parseSpecDocument(text, parsed)];
-  return { host: 'json', text, requests, frameworkRequests: [], comments: jsoncComments(text, parsed) };
-}
-
-/** The comments the parse found, as a host's comments (the text with its marker). */
-function jsoncComments(text: string, parsed: ParsedJson): HostComment[] {
-  return parsed.jsoncOnly.comments.map(({ offset, length }) => ({ offset, text: text.slice(offset, offset + length) }));
+  return { host: 'json', text, requests, frameworkRequests: [], comments: parsed.jsoncOnly.comments };
 }
 
 /** The requests of a JSON workflow (a state machine or a pipeline definition). */

@@ -13,6 +13,7 @@
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { Finding } from './findings';
+import type { OffsetRange } from './jsonTree';
 import { LineIndex } from './textPositions';
 
 export const DISABLE_NEXT_LINE = 'sagemaker-spec-disable-next-line';
@@ -66,10 +67,16 @@ export function findHashSuppressions(text: string, comments: readonly HostCommen
   return findCommentSuppressions(text, comments, HASH_DIRECTIVE);
 }
 
-/** The same for the comments (`//` and `/* … *\/`) jsonc-parser found in a JSONC text. */
-export function findJsoncCommentSuppressions(text: string, comments: readonly HostComment[]): Suppressions {
-  return findCommentSuppressions(text, comments, DIRECTIVE);
+/**
+ * The same for the comments (`//` and `/* … *\/`) the JSON parse found, as ranges of `text`
+ * (jsoncOnly.comments): each is read as written there; nothing is copied while there are none.
+ */
+export function findJsoncCommentSuppressions(text: string, comments: readonly OffsetRange[]): Suppressions {
+  const written = comments.length === 0 ? NO_COMMENTS : comments.map(({ offset, length }) => ({ offset, text: text.slice(offset, offset + length) }));
+  return findCommentSuppressions(text, written, DIRECTIVE);
 }
+
+const NO_COMMENTS: readonly HostComment[] = [];
 
 function findCommentSuppressions(text: string, comments: readonly HostComment[], directive: RegExp): Suppressions {
   const suppressions: Suppressions = { lines: new Map(), codes: [] };

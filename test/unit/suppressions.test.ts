@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { unambiguousFix } from '../../src/core/fixAll';
-import { analyzeDocument, readDockerfileDocument } from '../../src/core/hostDocument';
-import { findSuppressions } from '../../src/core/suppressions';
+import { analyzeDocument, readDockerfileDocument, readJsonDocument } from '../../src/core/hostDocument';
+import { parseJson } from '../../src/core/jsonParse';
+import { findJsoncCommentSuppressions, findSuppressions, type Suppressions } from '../../src/core/suppressions';
 import { example } from './cliTestKit';
 import { analyzeText, applyFix, catalog, codes, KMEANS_US_EAST_1, only, textAt, trainingSpec } from './specTestKit';
 import { analyzeYaml, applyHostFix } from './yamlTestKit';
@@ -15,6 +16,11 @@ function jsoncTrainingSpec(comment: string): string {
 /** The codes found, without those of other rule families (these tests are about `latest-tag`). */
 function latestTag(text: string): string[] {
   return codes(analyzeText(text)).filter((code) => code === 'latest-tag');
+}
+
+/** The suppressed codes per 0-based line, in the order found (`all` for a directive naming none). */
+function byLine(suppressions: Suppressions): [number, string[] | 'all'][] {
+  return [...suppressions.lines.entries()].map(([line, suppressed]) => [line, suppressed === 'all' ? 'all' : [...suppressed]]);
 }
 
 describe('suppression comments (// sagemaker-spec-disable-next-line)', () => {
@@ -80,10 +86,30 @@ describe('suppression comments (// sagemaker-spec-disable-next-line)', () => {
 
   it('finds directives by line', () => {
     const suppressions = findSuppressions('{\n// sagemaker-spec-disable-next-line a, b\n"x": 1,\n// sagemaker-spec-disable-next-line\n"y": 2}');
-    assert.deepEqual([...suppressions.lines.entries()].map(([line, suppressed]) => [line, suppressed === 'all' ? 'all' : [...suppressed]]), [
+    assert.deepEqual(byLine(suppressions), [
       [2, ['a', 'b']],
       [4, 'all'],
     ]);
+  });
+
+  it('reads the same directives from the comment ranges the JSON parse found as from a scan of the text', () => {
+    const text = '{\n/* sagemaker-spec-disable-line a */ "x": 1,\n// sagemaker-spec-disable-next-line b, c\n"y": 2, // a comment\n"z": "// sagemaker-spec-disable-line d"}';
+    const fromParse = findJsoncCommentSuppressions(text, parseJson(text).jsoncOnly.comments);
+    assert.deepEqual(byLine(fromParse), [
+      [1, ['a']],
+      [3, ['b', 'c']],
+    ]);
+    assert.deepEqual(byLine(fromParse), byLine(findSuppressions(text)));
+    assert.deepEqual(byLine(findJsoncCommentSuppressions(text, [])), []);
+  });
+
+  it('keeps one list of a JSON file\'s comments: the host document\'s is its spec\'s, as the parse found it', () => {
+    const text = jsoncTrainingSpec('/* sagemaker-spec-disable-next-line latest-tag */');
+    const document = readJsonDocument(text);
+    assert.equal(document.host, 'json');
+    assert.equal(document.comments, document.requests[0].comments);
+    assert.deepEqual(document.comments.map(({ offset, length }) => text.slice(offset, offset + length)), ['/* sagemaker-spec-disable-next-line latest-tag */']);
+    assert.deepEqual(latestTag(text), []);
   });
 });
 
