@@ -4,8 +4,7 @@
  * expansion (filesToCheck.ts) share, so a file is never read one way by one and another way by
  * the other.
  */
-import { readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from './hostDocument';
-import type { HostLanguage } from './specDocument';
+import { readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument, type JsonDialect } from './hostDocument';
 import { isDockerfileName } from './hosts/dockerfile/dockerfileNames';
 import { isYamlSpecName } from './hosts/yaml/yamlRequests';
 
@@ -52,7 +51,7 @@ export function readFileDocument(host: FileHost, path: string, text: string, for
       return { document: readYamlDocument(text, forced), forcedSpec: forced };
     }
     case 'json':
-      return { document: readJsonDocument(text, forcedSpec), forcedSpec };
+      return { document: readJsonDocument(text, forcedSpec, jsonDialectOfFileName(path)), forcedSpec };
   }
 }
 
@@ -62,8 +61,7 @@ export function readFileDocument(host: FileHost, path: string, text: string, for
  * reading decided it (FileDocument.forcedSpec).
  */
 export function readAgain(document: HostDocument, text: string, forcedSpec: boolean): HostDocument {
-  const host: HostLanguage = document.host;
-  switch (host) {
+  switch (document.host) {
     case 'python':
       return readPythonDocument(text);
     case 'dockerfile':
@@ -71,6 +69,11 @@ export function readAgain(document: HostDocument, text: string, forcedSpec: bool
     case 'yaml':
       return readYamlDocument(text, forcedSpec);
     case 'json':
-      return readJsonDocument(text, forcedSpec);
+      return readJsonDocument(text, forcedSpec, document.dialect);
   }
+}
+
+/** A `.jsonc` file is JSON with Comments; any other file the JSON host reads is plain JSON (see JsonDialect). */
+export function jsonDialectOfFileName(path: string): JsonDialect {
+  return path.toLowerCase().endsWith('.jsonc') ? 'jsonc' : 'json';
 }

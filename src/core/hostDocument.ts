@@ -24,7 +24,7 @@ import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudForma
 import { workflowResourceHooks } from './hosts/cloudFormation/templateWorkflows';
 import { findYamlRequests } from './hosts/yaml/yamlRequests';
 import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
-import { parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
+import { parseSpecDocument, type HostLanguage, type SpecDocument, type StrictJsonFile } from './specDocument';
 import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
 
 /** A file as its host read it: what every host gives, and its comments in the host's own form. */
@@ -44,6 +44,8 @@ export interface JsonHostDocument extends HostDocumentBase {
    * JSON spec holds (SpecDocument.comments), not a copy. For suppression directives.
    */
   comments: readonly OffsetRange[];
+  /** The dialect the text was read in (see JsonDialect): a fix-all round reads the fixed text the same way. */
+  dialect?: JsonDialect;
 }
 
 export interface HashCommentHostDocument extends HostDocumentBase {
@@ -53,30 +55,46 @@ export interface HashCommentHostDocument extends HostDocumentBase {
 }
 
 /**
+ * How a JSON file is written: `jsonc` (a `.jsonc` file, VS Code's JSON with Comments), whose
+ * comments and trailing commas are the writer's choice, or plain `json`. A plain JSON spec is
+ * what `aws sagemaker … --cli-input-json file://…` reads, strictly: its comments and trailing
+ * commas are `strict-json`. (Workflows and templates are read strictly whatever their dialect.)
+ */
+export type JsonDialect = 'json' | 'jsonc';
+
+/**
  * A JSON text as a host document: one request when its members tell the kind; the requests of
  * its steps or tasks when it is a SageMaker Pipelines definition or a Step Functions state
  * machine (see hosts/workflows); one request when `forced` (the file matches
  * `sagemakerSpec.files`); none otherwise.
  */
-export function readJsonDocument(text: string, forced = false): HostDocument {
+export function readJsonDocument(text: string, forced = false, dialect: JsonDialect = 'jsonc'): HostDocument {
   // Words first: other JSON files (lock files, settings, data) are never parsed.
   const mayHoldTemplate = !forced && mayHoldCloudFormationRequests(text);
   const mayBeWorkflow = mayHoldWorkflow(text);
-  if (!forced && !mayHoldTemplate && !mayBeWorkflow && !mayNameSpecKind(text)) return { host: 'json', text, requests: [], frameworkRequests: [], comments: [] };
+  if (!forced && !mayHoldTemplate && !mayBeWorkflow && !mayNameSpecKind(text)) return { host: 'json', text, requests: [], frameworkRequests: [], comments: [], dialect };
   // One pass gives the tree and the top-level members that tell what the text is.
   const parsed = parseJson(text);
   const kind = detectSpecKindByContent(parsed.topLevelMembers);
   if (!kind && mayHoldTemplate && isCloudFormationTemplate(parsed.root)) {
     // A CloudFormation template: its SageMaker resources' requests, with offsets into the template.
     const requests = findCloudFormationRequests(text, parsed.root!, 'json', workflowResourceHooks);
-    return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: parsed.jsoncOnly.comments };
+    return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: parsed.jsoncOnly.comments, dialect };
   }
   let requests: SpecDocument[] = [];
   if (kind) requests = [parseSpecDocument(text, parsed)];
   else if (mayBeWorkflow) requests = readWorkflowJson(text, parsed);
   if (requests.length === 0 && forced && !kind) requests = [parseSpecDocument(text, parsed)];
-  return { host: 'json', text, requests, frameworkRequests: [], comments: parsed.jsoncOnly.comments };
+  // A plain JSON spec is AWS CLI input (`--cli-input-json`), which the CLI reads strictly.
+  if (dialect === 'json' && requests.length === 1 && !requests[0].embedding) requests = withStrictReader(requests, parsed, 'The AWS CLI', 'spec', CLI_INPUT);
+  return { host: 'json', text, requests, frameworkRequests: [], comments: parsed.jsoncOnly.comments, dialect };
 }
+
+/** What a comment or trailing comma does to a plain JSON spec, and how to keep one. */
+const CLI_INPUT: Pick<StrictJsonFile, 'failure' | 'advice'> = {
+  failure: '`aws sagemaker … --cli-input-json file://…` fails on this one',
+  advice: ' (The launch commands of this extension drop comments: name the file .jsonc if only they send it.)',
+};
 
 /** The requests of a JSON workflow (a state machine or a pipeline definition). */
 function readWorkflowJson(text: string, parsed: ParsedJson): SpecDocument[] {
@@ -90,12 +108,12 @@ function readWorkflowJson(text: string, parsed: ParsedJson): SpecDocument[] {
  * commas, if it has any (see SpecDocument.strictJson). Not while the text has syntax errors: they
  * are reported, and what parsed after them may be misread.
  */
-function withStrictReader(requests: SpecDocument[], parsed: ParsedJson, reader: string, what: string): SpecDocument[] {
+function withStrictReader(requests: SpecDocument[], parsed: ParsedJson, reader: string, what: string, consequence?: Pick<StrictJsonFile, 'failure' | 'advice'>): SpecDocument[] {
   const { jsoncOnly } = parsed;
   if (requests.length === 0 || parsed.parseErrors.length > 0 || (jsoncOnly.comments.length === 0 && jsoncOnly.trailingCommas.length === 0)) return requests;
   // A request may already carry a workflow's in a template string (templateWorkflows.ts): the
   // file's go with one that does not, else with a request of their own (no kind: nothing else is checked on it).
-  const strictJson = { reader, what, jsoncOnly };
+  const strictJson: StrictJsonFile = { reader, what, jsoncOnly, ...consequence };
   const carrier = requests.find((request) => !request.strictJson);
   if (carrier) carrier.strictJson = strictJson;
   else requests.push({ text: requests[0].text, root: undefined, parseErrors: [], kind: undefined, images: [], host: 'json', strictJson });

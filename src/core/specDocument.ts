@@ -122,7 +122,7 @@ export interface SpecDocument {
   comments?: readonly OffsetRange[];
   /**
    * Set on the first request of a JSON file whose reader takes strict JSON (a state machine, a
-   * pipeline definition, a CloudFormation template) when it has comments or trailing commas,
+   * pipeline definition, a CloudFormation template, a plain `.json` spec) when it has comments or trailing commas,
    * which VS Code's JSONC and this parser accept: they stop a deploy (`strict-json`).
    */
   strictJson?: StrictJsonFile;
@@ -130,8 +130,12 @@ export interface SpecDocument {
 
 /** A strict JSON reader's file with what only JSONC allows (see SpecDocument.strictJson). */
 export interface StrictJsonFile {
-  /** Who reads it strictly: `Step Functions`, `SageMaker Pipelines`, `CloudFormation`. */
+  /** Who reads it strictly: `Step Functions`, `SageMaker Pipelines`, `CloudFormation`, `The AWS CLI`. */
   reader: string;
+  /** What a comment or trailing comma makes fail, for messages; `deploying it fails on this one` when absent. */
+  failure?: string;
+  /** How to keep findings silent or comments kept, after the message; a sentence on `overrides` when absent. */
+  advice?: string;
   /** What the file is, for messages: `state machine`, `pipeline definition`, `template`, or the template property holding it (`DefinitionString`). */
   what: string;
   jsoncOnly: JsoncOnly;

@@ -92,7 +92,8 @@ export class SpecDocuments {
     const text = document.getText();
     if (text.length > MAX_SPEC_CHARACTERS) return undefined;
     const forced = matchesSpecFiles(document);
-    const host = readJsonDocument(text, forced);
+    // VS Code's JSON with Comments (`.jsonc`, or a file the user associated with it) keeps its comments; plain JSON is AWS CLI input.
+    const host = readJsonDocument(text, forced, document.languageId === 'jsonc' ? 'jsonc' : 'json');
     const spec = host.requests[0];
     if (!spec) return undefined;
     // A workflow (Pipelines definition, state machine) or a template holds requests but is not one: never launchable.

@@ -141,6 +141,22 @@ describe('editor features', () => {
     assert.strictEqual(diagnostics[0].severity, vscode.DiagnosticSeverity.Information);
   });
 
+  it('reports a comment in a plain JSON spec (AWS CLI input) as strict-json, and none in JSON with Comments', async () => {
+    const fixture = await vscode.workspace.openTextDocument(fixtureUri('xgboost-unpinned.sagemaker.json'));
+    const content = fixture.getText().replace('{', '{ // nightly job');
+    const json = await vscode.workspace.openTextDocument({ language: 'json', content });
+    await vscode.window.showTextDocument(json);
+    const found = await waitForDiagnostics(json.uri, (diagnostics) => diagnostics.some((diagnostic) => codeOf(diagnostic) === 'strict-json'));
+    const strict = found.filter((diagnostic) => codeOf(diagnostic) === 'strict-json');
+    assert.deepStrictEqual(strict.map((diagnostic) => json.getText(diagnostic.range)), ['// nightly job']);
+    assert.strictEqual(strict[0].severity, vscode.DiagnosticSeverity.Error);
+    const jsonc = await vscode.workspace.openTextDocument({ language: 'jsonc', content });
+    await vscode.window.showTextDocument(jsonc);
+    // The analysis ran (the unpinned tag is reported) and said nothing about the comment.
+    const inJsonc = await waitForDiagnostics(jsonc.uri, (diagnostics) => diagnostics.some((diagnostic) => codeOf(diagnostic) === 'xgboost-unpinned'));
+    assert.deepStrictEqual(inJsonc.filter((diagnostic) => codeOf(diagnostic) === 'strict-json'), []);
+  });
+
   it('leaves other JSON files alone', async () => {
     const { document } = await openFixture('tsconfig.json');
     await waitForJsonLanguageServer(document);

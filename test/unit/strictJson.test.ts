@@ -1,8 +1,11 @@
 // strict-json: comments and trailing commas in JSON files whose readers take strict JSON (Step
-// Functions, SageMaker Pipelines, CloudFormation); JSON specs keep JSONC.
+// Functions, SageMaker Pipelines, CloudFormation, and the AWS CLI for a plain `.json` spec);
+// `.jsonc` specs keep JSONC.
 import * as assert from 'node:assert/strict';
+import { readAgain, readFileDocument } from '../../src/core/fileHost';
+import { analyzeDocument } from '../../src/core/hostDocument';
 import { parseJson } from '../../src/core/jsonParse';
-import { analyzeText, textAt, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
+import { analyzeOptions, analyzeText, applyFix, textAt, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeWorkflow, applyWorkflowFix } from './workflowTestKit';
 
 /** `code text-at-range` of each strict-json finding. */
@@ -38,7 +41,7 @@ describe('strict-json', () => {
   it('a trailing comma in a state machine, removed by its preferred fix', () => {
     const [finding, ...rest] = analyzeWorkflow(STATE_MACHINE).filter((candidate) => candidate.code === 'strict-json');
     assert.deepEqual(rest, []);
-    assert.equal(finding.severity, 'warning');
+    assert.equal(finding.severity, 'error');
     assert.equal(finding.message, 'Step Functions reads the state machine as strict JSON, which has no trailing commas: deploying it fails on this one.');
     assert.equal(applyWorkflowFix(STATE_MACHINE, finding), STATE_MACHINE.replace('1.7-1" },\n', '1.7-1" }\n'));
   });
@@ -72,7 +75,36 @@ describe('strict-json', () => {
     assert.deepEqual(findings[1].fixes, []);
   });
 
-  it('nothing in a strict file without them, while the text does not parse, or in a JSON spec', () => {
+  it('a plain .json spec is AWS CLI input: its comment and trailing comma are reported, a .jsonc spec keeps them', () => {
+    const spec = trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`).replace('{', '{ // nightly job\n').replace(/\n}$/, ',\n}');
+    const strict = (file: string) => analyzeDocument(readFileDocument('json', file, spec, false).document, analyzeOptions()).findings.filter((finding) => finding.code === 'strict-json');
+    const [comment, comma, ...rest] = strict('/repo/specs/train.sagemaker.json');
+    assert.deepEqual(rest, []);
+    assert.deepEqual([textAt(spec, comment), textAt(spec, comma)], ['// nightly job', ',']);
+    assert.equal(comment.severity, 'error');
+    assert.equal(
+      comment.message,
+      'The AWS CLI reads the spec as strict JSON, which has no comments: `aws sagemaker … --cli-input-json file://…` fails on this one. (The launch commands of this extension drop comments: name the file .jsonc if only they send it.)',
+    );
+    assert.equal(comma.message, 'The AWS CLI reads the spec as strict JSON, which has no trailing commas: `aws sagemaker … --cli-input-json file://…` fails on this one.');
+    assert.equal(applyFix(spec, comma), spec.replace(/,\n}$/, '\n}'));
+    assert.deepEqual(strict('/repo/specs/train.sagemaker.jsonc'), []);
+    assert.deepEqual(strict('/repo/specs/TRAIN.SAGEMAKER.JSONC'), []);
+  });
+
+  it('a fix-all round reads the fixed text in the dialect the file was read in', () => {
+    const spec = trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`).replace(/\n}$/, ',\n}');
+    const reread = (file: string) => readAgain(readFileDocument('json', file, spec, false).document, spec, false);
+    assert.equal(reread('/p/a.json').requests[0].strictJson?.reader, 'The AWS CLI');
+    assert.equal(reread('/p/a.jsonc').requests[0].strictJson, undefined);
+  });
+
+  it('a state machine in a .jsonc file is still read strictly by Step Functions', () => {
+    const found = analyzeDocument(readFileDocument('json', '/p/train.asl.jsonc', STATE_MACHINE, false).document, analyzeOptions()).findings;
+    assert.deepEqual(found.filter((finding) => finding.code === 'strict-json').map((finding) => finding.message.split(' reads ')[0]), ['Step Functions']);
+  });
+
+  it('nothing in a strict file without them, while the text does not parse, or in a JSONC spec', () => {
     assert.deepEqual(strictFindings(STATE_MACHINE.replace('1.7-1" },', '1.7-1" }')), []);
     assert.deepEqual(strictFindings(STATE_MACHINE.replace('"End": true', '"End": true,,')), []);
     const spec = trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`).replace('{', '{ // a comment\n');

@@ -253,7 +253,7 @@ describe('CloudFormation: strict JSON in a DefinitionString or a PipelineDefinit
     assert.deepEqual(rest, []);
     assert.equal(finding.offset, text.indexOf('3600 },') + 6);
     assert.equal(textAt(text, finding), ',');
-    assert.equal(finding.severity, 'warning');
+    assert.equal(finding.severity, 'error');
     assert.equal(finding.message, 'Step Functions reads the DefinitionString as strict JSON, which has no trailing commas: deploying it fails on this one.');
     assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Remove the trailing comma', true]]);
     assert.equal(applyHostFix(text, finding), text.replace('3600 },', '3600 }'));

@@ -38,7 +38,7 @@ export const RULES = {
   'unsupported-integration-pattern': { severity: 'error', summary: 'A Step Functions task asking for an integration pattern (`.sync`, `.waitForTaskToken`) Step Functions does not offer for that SageMaker action.' },
   'unknown-integration-action': { severity: 'error', summary: 'A Step Functions task naming a SageMaker integration action that does not exist (a misspelt `createTrainingJob`).' },
   'unfilled-placeholder': { severity: 'error', summary: 'A Step Functions Resource written arn:${AWS::Partition}:… outside Fn::Sub, which nothing fills in: Step Functions rejects it.' },
-  'strict-json': { severity: 'warning', summary: 'A comment or trailing comma in a JSON state machine, pipeline definition or CloudFormation template, whose reader takes strict JSON: the deploy fails.' },
+  'strict-json': { severity: 'error', summary: 'A comment or trailing comma in a JSON state machine, pipeline definition, CloudFormation template or plain .json spec, whose reader (the deploy, the AWS CLI) takes strict JSON: it fails.' },
   'query-language-mismatch': { severity: 'error', summary: 'A Step Functions task whose request is under the other query language\'s key: `Parameters` in a JSONata state, `Arguments` in a JSONPath one.' },
   'path-key-constant': { severity: 'error', summary: 'A Step Functions JSONPath key ending in `.$` whose value is no path nor intrinsic function (`"InstanceType.$": "ml.m5.xlarge"`): the state machine is rejected.' },
   'image-processor-mismatch': { severity: 'warning', summary: 'A GPU image on an instance type without GPUs, or a CPU image on a GPU instance type.' },
