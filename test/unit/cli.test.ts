@@ -247,7 +247,7 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       ).replace('{\n', '{\n  // a comment\n');
       const root = tempProject({ '.sagemaker-spec.json': '{"overrides":[{"files":["a.asl.json"],"rules":{"strict-json":"off"}}]}', 'a.asl.json': machine, 'b.asl.json': machine });
       const run = runCli(['check', '--format', 'json', 'a.asl.json', 'b.asl.json'], { cwd: root });
-      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.status, 1, run.stderr); // b.asl.json's strict-json is an error
       const codes = Object.fromEntries(jsonResults(run.stdout).map((result) => [path.basename(result.filePath), result.findings.map((finding) => finding.code)]));
       assert.deepEqual(codes, { 'a.asl.json': [], 'b.asl.json': ['strict-json'] });
     });
