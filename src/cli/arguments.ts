@@ -70,9 +70,9 @@ Options:
   -v, --version           show the version
 
 Settings come from the command line, then the nearest .sagemaker-spec.json
-({"region", "rules", "files", "overrides": [{"files", "region", "rules"}],
-"exclude", "templateRegions"}), then the defaults; an "overrides" entry's
-region and rules apply to the files its globs match. Folders and globs skip
+({"region", "rules", "files", "overrides": [{"files", "region", "rules",
+"templateRegions"}], "exclude", "templateRegions"}), then the defaults; an
+"overrides" entry's settings apply to the files its globs match. Folders and globs skip
 symlinks; a file over 16 MiB found in them is skipped with a note on stderr.
 
 Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings;

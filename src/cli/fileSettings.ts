@@ -13,7 +13,7 @@
  */
 import * as path from 'node:path';
 import { compileExcludePatterns, type ExcludeMatcher } from '../core/excludePatterns';
-import { configForFile, DEFAULT_SPEC_GLOBS, mergeProjectConfigs, type ProjectConfig } from '../core/projectConfig';
+import { configForFile, DEFAULT_SPEC_GLOBS, mergeProjectConfigs, overrideEntryName, type ProjectConfig } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
 import { compileGlobs, type PathMatcher } from '../core/specGlobs';
 import { ConfigExcludes, excludedBelow } from '../node/configExcludes';
@@ -71,17 +71,19 @@ export class FileSettingsResolver {
     const relative = found && fromFile?.overrides ? pathInside(found.dir, file) : undefined;
     const forThisFile = fromFile && configForFile(fromFile, relative);
     const override = forThisFile?.regionOverride;
+    const listOverride = forThisFile?.templateRegionsOverride;
     const merged = mergeProjectConfigs(forThisFile?.config, this.overrides);
     const isSpecFile = found && fromFile?.files ? this.configMatcher(found, fromFile.files) : this.defaultMatcher;
     const configName = found && path.basename(found.file);
     const regionSettingName = this.overrides.region
       ? '--region'
       : override
-        ? `${configName} "overrides" entry ${JSON.stringify(override.files.join(', '))}`
+        ? overrideEntryName(configName!, override)
         : merged.region && configName
           ? `${configName} "region"`
           : undefined;
-    const templateRegions = merged.templateRegions && { templateRegions: merged.templateRegions, templateRegionsName: this.overrides.templateRegions ? '--template-region' : `${configName} "templateRegions"` };
+    const templateRegionsName = this.overrides.templateRegions ? '--template-region' : listOverride ? overrideEntryName(configName!, listOverride) : `${configName} "templateRegions"`;
+    const templateRegions = merged.templateRegions && { templateRegions: merged.templateRegions, templateRegionsName };
     return { region: merged.region, regionSettingName, ...templateRegions, rules: merged.rules ?? {}, forcedSpec: isSpecFile(file) };
   }
 

@@ -4,7 +4,8 @@
  * `sagemakerSpec.*` settings mean:
  *
  *     { "region": "eu-west-1", "rules": { "latest-tag": "error" }, "files": ["jobs/*.json"],
- *       "overrides": [{ "files": ["eu/**"], "region": "eu-central-1", "rules": { "strict-json": "off" } }],
+ *       "overrides": [{ "files": ["eu/**"], "region": "eu-central-1", "rules": { "strict-json": "off" } },
+ *                     { "files": ["cn/**"], "templateRegions": ["cn-north-1", "cn-northwest-1"] }],
  *       "exclude": ["fixtures/"],
  *       "templateRegions": ["us-east-1", "eu-west-1"] }
  *
@@ -46,14 +47,18 @@ export interface ProjectConfig {
 
 /**
  * One entry of `overrides`, as ESLint's: the files it applies to (globs relative to the config
- * file's folder) and their settings, at least one of `region` and `rules`. Among the entries
- * matching a file, the last with a region sets it, and each entry's rules merge code by code over
- * the top-level `rules` and the entries before it.
+ * file's folder) and their settings, at least one of `region`, `rules` and `templateRegions`.
+ * Among the entries matching a file, the last with a region sets it, and each entry's rules merge
+ * code by code over the top-level `rules` and the entries before it. The regions of the file's
+ * templates are the last matching entry's `templateRegions`, or, where a list is in effect, its
+ * `region` alone when it gives no list: a region given for some files is where they are deployed,
+ * templates included (the top-level list used to win silently over it).
  */
 export interface FileOverride {
   files: string[];
   region?: string;
   rules?: RuleSettings;
+  templateRegions?: string[];
 }
 
 /** More entries in `overrides` are refused: each is matched against every spec. */
@@ -175,11 +180,11 @@ function parseRules(value: unknown): RuleSettings | string {
   return rules;
 }
 
-const OVERRIDE_MEMBERS = ['files', 'region', 'rules'];
+const OVERRIDE_MEMBERS = ['files', 'region', 'rules', 'templateRegions'];
 
 /** `overrides`, or why it is invalid (the whole message). */
 function parseOverrides(value: unknown, options: ProjectConfigOptions): FileOverride[] | string {
-  const shape = '"overrides" must be an array of {"files": [globs], "region": "…", "rules": {…}}';
+  const shape = '"overrides" must be an array of {"files": [globs], "region": "…", "rules": {…}, "templateRegions": […]}';
   if (!Array.isArray(value)) return shape;
   if (value.length > MAX_OVERRIDE_COUNT) return `"overrides": more than ${MAX_OVERRIDE_COUNT} entries`;
   const overrides: FileOverride[] = [];
@@ -189,7 +194,7 @@ function parseOverrides(value: unknown, options: ProjectConfigOptions): FileOver
     const unknown = Object.keys(entry).find((member) => !OVERRIDE_MEMBERS.includes(member));
     if (unknown !== undefined) return `${where}: unknown member ${JSON.stringify(unknown.slice(0, 80))} (expected ${OVERRIDE_MEMBERS.map((name) => `"${name}"`).join(', ')})`;
     if (entry.files === undefined) return `${where} needs "files"`;
-    if (entry.region === undefined && entry.rules === undefined) return `${where} needs "region" or "rules" (or both)`;
+    if (entry.region === undefined && entry.rules === undefined && entry.templateRegions === undefined) return `${where} needs "region", "rules" or "templateRegions"`;
     const globs = globListProblem(entry.files);
     if (globs) return `${where}.files${globs}`;
     const override: FileOverride = { files: entry.files as string[] };
@@ -204,6 +209,11 @@ function parseOverrides(value: unknown, options: ProjectConfigOptions): FileOver
       const rules = parseRules(entry.rules);
       if (typeof rules === 'string') return `${where}.rules${rules}`;
       override.rules = rules;
+    }
+    if (entry.templateRegions !== undefined) {
+      const regions = parseTemplateRegions(entry.templateRegions, options);
+      if (typeof regions === 'string') return `${where}.templateRegions${regions}`;
+      override.templateRegions = regions;
     }
     overrides.push(override);
   }
@@ -232,6 +242,8 @@ export interface ConfigForFile {
   config: Omit<ProjectConfig, 'overrides'>;
   /** The `overrides` entry that set the region, if one did (for messages naming where it came from). */
   regionOverride?: FileOverride;
+  /** The `overrides` entry that set the regions of the file's templates (its `templateRegions`, or its `region` alone), if one did. */
+  templateRegionsOverride?: FileOverride;
 }
 
 /**
@@ -245,15 +257,29 @@ export interface ConfigForFile {
 export function configForFile(config: ProjectConfig, relativePath: string | undefined): ConfigForFile {
   const { overrides, ...forFile } = config;
   let regionOverride: FileOverride | undefined;
+  let templateRegionsOverride: FileOverride | undefined;
   for (const override of relativePath === undefined ? [] : (overrides ?? [])) {
     if (!overrideMatches(override, relativePath!)) continue;
     if (override.region !== undefined) {
       forFile.region = override.region;
       regionOverride = override;
     }
+    if (override.templateRegions !== undefined) {
+      forFile.templateRegions = override.templateRegions;
+      templateRegionsOverride = override;
+    } else if (override.region !== undefined && forFile.templateRegions !== undefined) {
+      // A list in effect would win over the entry's region for templates: the entry names where these files go.
+      forFile.templateRegions = [override.region];
+      templateRegionsOverride = override;
+    }
     if (override.rules !== undefined) forFile.rules = { ...forFile.rules, ...override.rules };
   }
-  return { config: forFile, regionOverride };
+  return { config: forFile, regionOverride, templateRegionsOverride };
+}
+
+/** Where an `overrides` entry's setting came from, in words for messages: `.sagemaker-spec.json "overrides" entry "infra/**"`. */
+export function overrideEntryName(configName: string, override: FileOverride): string {
+  return `${configName} "overrides" entry ${JSON.stringify(override.files.join(', '))}`;
 }
 
 /** The region a config file sets for one file: that of the last matching `overrides` entry with one, else `region`. */

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { redactSecrets } from '../core/launch/redact';
-import { configForFile, mergeProjectConfigs, PROJECT_CONFIG_FILE } from '../core/projectConfig';
+import { configForFile, mergeProjectConfigs, overrideEntryName, PROJECT_CONFIG_FILE } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
 import { compileGlobs, type PathMatcher } from '../core/specGlobs';
 import { ConfigExcludes } from '../node/configExcludes';
@@ -17,8 +17,10 @@ export const DEFAULT_SPEC_GLOBS = ['**/*.sagemaker.json', '**/*.sagemaker.jsonc'
 
 export interface Settings {
   region: string | undefined;
-  /** The config file's `templateRegions`: every region its templates are deployed to (no setting of its own). */
+  /** The config file's `templateRegions` (or its `overrides` entry's, for this file): every region its templates are deployed to (no setting of its own). */
   templateRegions?: readonly string[];
+  /** Where `templateRegions` came from, for messages: `.sagemaker-spec.json "templateRegions"` or an `overrides` entry. */
+  templateRegionsName?: string;
   profile: string | undefined;
   /** Strings match anywhere (as in settings); a config file's globs are relative to its folder. */
   files: vscode.GlobPattern[];
@@ -68,12 +70,16 @@ function withProjectConfig(settings: Settings, file: vscode.Uri): Settings {
   }
   // The `overrides` entries matching this file set its region and rules, as in the checker.
   const relative = found.parsed.config.overrides ? relativeInside(found.dir, file.fsPath) : undefined;
-  const { config } = configForFile(found.parsed.config, relative);
+  const { config, templateRegionsOverride } = configForFile(found.parsed.config, relative);
+  const configName = path.basename(found.file);
   const merged = mergeProjectConfigs({ region: settings.region, rules: settings.rules }, config);
   return {
     ...settings,
     region: merged.region,
-    ...(config.templateRegions && { templateRegions: config.templateRegions }),
+    ...(config.templateRegions && {
+      templateRegions: config.templateRegions,
+      templateRegionsName: templateRegionsOverride ? overrideEntryName(configName, templateRegionsOverride) : `${configName} "templateRegions"`,
+    }),
     rules: merged.rules ?? {},
     files: config.files ? config.files.map((glob) => new vscode.RelativePattern(found.dir, glob)) : settings.files,
   };

@@ -57,7 +57,7 @@ export class SpecAnalysis {
   /** Region inputs for a document (or, without one, the user's settings alone). */
   regionInputs(scope?: vscode.Uri): Omit<RegionInputs, 'specImageRegions'> {
     const settings = readSettings(scope);
-    const templateRegions = settings.templateRegions && { templateRegions: settings.templateRegions, templateRegionsName: '.sagemaker-spec.json "templateRegions"' };
+    const templateRegions = settings.templateRegions && { templateRegions: settings.templateRegions, templateRegionsName: settings.templateRegionsName };
     return { regionSetting: settings.region, profileSetting: settings.profile, ...templateRegions, env: process.env, awsConfigText: this.awsConfig.get() };
   }
 

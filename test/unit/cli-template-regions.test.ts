@@ -28,6 +28,18 @@ describe('sagemaker-spec check: template regions', () => {
     assert.match(messages(runCli(args, { cwd: root }).stdout)[0], /in ap-east-1 \(account 871362719292\), where this template is deployed \(\.sagemaker-spec\.json "templateRegions"\)/);
   });
 
+  it('takes an overrides entry\'s templateRegions for its files, and its region over the top-level list, naming the entry', () => {
+    const config = { templateRegions: ['us-east-1', 'eu-west-1'], overrides: [{ files: ['hk/**'], templateRegions: ['us-east-1', 'ap-east-1'] }, { files: ['hk-only/**'], region: 'ap-east-1' }] };
+    const root = tempProject({ 'stack.yaml': STACK, 'hk/stack.yaml': STACK, 'hk-only/stack.yaml': STACK, '.sagemaker-spec.json': JSON.stringify(config) });
+    const run = runCli(['check', '--format', 'json', 'stack.yaml', 'hk/stack.yaml', 'hk-only/stack.yaml'], { cwd: root });
+    assert.equal(run.status, 1);
+    const byFile = Object.fromEntries((JSON.parse(run.stdout) as JsonFileResult[]).map((result) => [path.relative(root, result.filePath), result.findings.map((finding) => finding.message)]));
+    assert.deepEqual(byFile['stack.yaml'], []);
+    assert.match(byFile[path.join('hk', 'stack.yaml')][0], /in ap-east-1 \(account 871362719292\), where this template is deployed \(\.sagemaker-spec\.json "overrides" entry "hk\/\*\*"\)/);
+    // One region is the template's target, as --region is (the top-level list no longer wins over the entry's region).
+    assert.deepEqual(byFile[path.join('hk-only', 'stack.yaml')], ['In ap-east-1, SageMaker serves "pytorch-inference" from account 871362719292, not 763104351884.']);
+  });
+
   it('is exit 2 on a --template-region the catalog does not know, or a repeated --region', () => {
     const root = tempProject({ 'stack.yaml': STACK });
     const unknown = runCli(['check', '--template-region', 'eu-wset-1', 'stack.yaml'], { cwd: root });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { configForFile, mergeProjectConfigs, parseProjectConfig, PROJECT_CONFIG_FILE, regionForFile, regionProblem, type ProjectConfig, type ProjectConfigOptions } from '../../src/core/projectConfig';
+import { configForFile, mergeProjectConfigs, overrideEntryName, parseProjectConfig, PROJECT_CONFIG_FILE, regionForFile, regionProblem, type ProjectConfig, type ProjectConfigOptions } from '../../src/core/projectConfig';
 import { ProjectConfigFiles } from '../../src/node/projectConfigFiles';
 
 const KNOWN_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1'];
@@ -71,11 +71,11 @@ describe('.sagemaker-spec.json', () => {
         ok: true,
         config: { region: 'us-east-1', overrides: [{ files: ['eu/**'], region: 'eu-west-1' }] },
       });
-      assert.equal(problemOf('{"overrides": {}}'), '"overrides" must be an array of {"files": [globs], "region": "…", "rules": {…}}');
-      assert.equal(problemOf('{"overrides": ["eu/**"]}'), '"overrides" must be an array of {"files": [globs], "region": "…", "rules": {…}}');
-      assert.equal(problemOf('{"overrides": [{"files": ["a"]}]}'), '"overrides"[0] needs "region" or "rules" (or both)');
+      assert.equal(problemOf('{"overrides": {}}'), '"overrides" must be an array of {"files": [globs], "region": "…", "rules": {…}, "templateRegions": […]}');
+      assert.equal(problemOf('{"overrides": ["eu/**"]}'), '"overrides" must be an array of {"files": [globs], "region": "…", "rules": {…}, "templateRegions": […]}');
+      assert.equal(problemOf('{"overrides": [{"files": ["a"]}]}'), '"overrides"[0] needs "region", "rules" or "templateRegions"');
       assert.equal(problemOf('{"overrides": [{"region": "us-east-1"}]}'), '"overrides"[0] needs "files"');
-      assert.equal(problemOf('{"overrides": [{"files": ["a"], "region": "us-east-1", "exclude": []}]}'), '"overrides"[0]: unknown member "exclude" (expected "files", "region", "rules")');
+      assert.equal(problemOf('{"overrides": [{"files": ["a"], "region": "us-east-1", "exclude": []}]}'), '"overrides"[0]: unknown member "exclude" (expected "files", "region", "rules", "templateRegions")');
       assert.equal(problemOf('{"overrides": [{"files": ["a"], "rules": []}]}'), '"overrides"[0].rules must be an object of code → severity');
       assert.equal(problemOf('{"overrides": [{"files": ["a"], "rules": {"latest-tags": "off"}}]}'), '"overrides"[0].rules: unknown rule code "latest-tags" (did you mean "latest-tag"?)');
       assert.equal(problemOf('{"overrides": [{"files": ["a"], "rules": {"latest-tag": "silent"}}]}'), '"overrides"[0].rules: "latest-tag": "silent" is not one of error, warning, information, hint, off');
@@ -121,6 +121,40 @@ describe('.sagemaker-spec.json', () => {
       assert.equal(regionForFile(config, 'shared/frankfurt-a.json'), 'eu-central-1');
       assert.equal(regionForFile(config, 'shared/other.json'), 'us-east-1');
       assert.equal(regionForFile({ overrides: config.overrides }, 'us/job.json'), undefined);
+    });
+
+    it('reads an entry\'s templateRegions, refusing a bad list with the entry named', () => {
+      assert.deepEqual(parseProjectConfig('{"overrides":[{"files":["cn/**"],"templateRegions":["cn-north-1", "cn-northwest-1"]}]}'), {
+        ok: true,
+        config: { overrides: [{ files: ['cn/**'], templateRegions: ['cn-north-1', 'cn-northwest-1'] }] },
+      });
+      assert.equal(problemOf('{"overrides": [{"files": ["a"], "templateRegions": []}]}'), '"overrides"[0].templateRegions must be a non-empty array of regions such as ["us-east-1", "eu-west-1"]');
+      assert.equal(
+        problemOf('{"overrides": [{"files": ["a"], "templateRegions": ["us-east-1", "eu-wset-1"]}]}', { knownRegions: KNOWN_REGIONS }),
+        '"overrides"[0].templateRegions[1]: "eu-wset-1" is not a known AWS region (did you mean eu-west-1?)',
+      );
+    });
+
+    it('gives a file\'s templates the last matching entry\'s list, or its region where a top-level list would otherwise win', () => {
+      const listed: ProjectConfig = {
+        templateRegions: ['us-east-1', 'us-west-2'],
+        overrides: [
+          { files: ['infra/**'], region: 'eu-west-1' },
+          { files: ['infra/cn/**'], templateRegions: ['cn-north-1', 'cn-northwest-1'] },
+          { files: ['specs/**'], rules: { 'latest-tag': 'off' } },
+        ],
+      };
+      const forFile = (file: string) => {
+        const { config, templateRegionsOverride } = configForFile(listed, file);
+        return [config.region, config.templateRegions, templateRegionsOverride?.files];
+      };
+      assert.deepEqual(forFile('infra/t.yaml'), ['eu-west-1', ['eu-west-1'], ['infra/**']]);
+      assert.deepEqual(forFile('infra/cn/t.yaml'), ['eu-west-1', ['cn-north-1', 'cn-northwest-1'], ['infra/cn/**']]);
+      assert.deepEqual(forFile('specs/t.yaml'), [undefined, ['us-east-1', 'us-west-2'], undefined]);
+      // Without a top-level list, a region entry leaves templates to the region as before (--region still wins over it).
+      const regionOnly = configForFile({ overrides: [{ files: ['infra/**'], region: 'eu-west-1' }] }, 'infra/t.yaml');
+      assert.deepEqual([regionOnly.config.region, regionOnly.config.templateRegions, regionOnly.templateRegionsOverride], ['eu-west-1', undefined, undefined]);
+      assert.equal(overrideEntryName('.sagemaker-spec.json', listed.overrides![1]), '.sagemaker-spec.json "overrides" entry "infra/cn/**"');
     });
 
     it('reads an entry with rules and no region (the strict-json advice)', () => {
