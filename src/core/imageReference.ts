@@ -96,6 +96,9 @@ function pasteMistake(raw: string): ParseResult | undefined {
     // Never echo the text: it is a secret.
     return fail('credentials cannot be part of an image reference (SageMaker reaches a registry that needs them through an AWS Lambda credentials provider, RepositoryAuthConfig.RepositoryCredentialsProviderArn)', 0, at + 1, { title: 'Remove the credentials', span: { start: 0, end: at + 1 }, text: '' });
   }
+  // `${AWS::Region}` copied from a template: its `::` read as a port. (The analyzer reports it as unfilled-placeholder.)
+  const placeholder = /\$\{[^}]*\}/.exec(raw);
+  if (placeholder) return fail(`${placeholder[0]} is a placeholder, which nothing substitutes in an image reference`, placeholder.index, placeholder.index + placeholder[0].length);
   const scheme = SCHEME.exec(raw);
   if (scheme) {
     return fail(`the scheme "${scheme[0]}" is not part of an image reference, which starts with the registry host`, 0, scheme[0].length, { title: `Remove "${scheme[0]}"`, span: { start: 0, end: scheme[0].length }, text: '' });

@@ -99,6 +99,10 @@ describe('parseImageReference', () => {
       assert.equal(failure('my image:1').repair, undefined);
     });
 
+    it('a ${…} placeholder is named as one, not as a port', () => {
+      assert.deepEqual(problem('683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1'), { problem: '${AWS::Region} is a placeholder, which nothing substitutes in an image reference', part: '${AWS::Region}' });
+    });
+
     it('credentials before the host are never echoed, and removed', () => {
       const raw = 'deploy:ghp_0123456789abcdefSECRET@registry.acme.com/ml/x:1';
       const result = failure(raw);
