@@ -8,7 +8,7 @@ import type { LiveLookup } from './registry/liveLookup';
 import { chosenRegion, implicitRegion, resolveProfile, resolveRegion, templateRegion, type RegionInputs, type ResolvedRegion } from './region';
 import { imageOccurrence } from './rules/imageOccurrence';
 import { checkAlgorithms } from './rules/algorithm/algorithmRules';
-import { checkUnfilledPartition } from './rules/unfilledPlaceholderRule';
+import { checkUnfilledImage, checkUnfilledPartition, checkUnfilledTemplateImage, reportUnfilledPlaceholders } from './rules/unfilledPlaceholderRule';
 import { checkIntegrationAction } from './rules/integrationActionRule';
 import { checkIntegrationPattern } from './rules/integrationPatternRule';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
@@ -83,6 +83,8 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     run('unfilled-placeholder', checkUnfilledPartition, context, integration);
     run('unsupported-integration-pattern', checkIntegrationPattern, context, integration);
   }
+  const unfilled = spec.embedding?.unfilledPlaceholders;
+  if (unfilled) run('unfilled-placeholder', reportUnfilledPlaceholders, context, unfilled);
   if (spec.embedding?.misplacedRequest) run('query-language-mismatch', checkQueryLanguage, context, spec.embedding.misplacedRequest);
   if (!spec.kind && !spec.imagesOnly) {
     // A document that did not parse whole may have lost the members that tell its kind.
@@ -98,11 +100,12 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     const parsed = field.parsed;
     if (!parsed) {
       const template = (field.value as RequestNode).template;
-      if (template) run('template-image', checkTemplateImage, context, field, template);
+      if (template) run('template-image', checkTemplateOrUnfilledImage, context, field, template);
       continue;
     }
     if (!parsed.ok) {
-      run('invalid-image-reference', reportInvalidReference, context, spec, field, parsed);
+      // `${…}` that nothing filled: said as such, and the text around it checked (not "the port must be a number").
+      run('invalid-image-reference', reportInvalidOrUnfilled, context, spec, field, parsed);
       continue;
     }
     const image = imageOccurrence(spec.text, field, parsed.reference);
@@ -193,6 +196,14 @@ function reportUnknownKind(context: RuleContext, spec: SpecDocument): void {
   context.report('unknown-spec-kind', `Cannot tell which SageMaker request this is. The members that identify each: ${kinds}.`, range);
 }
 
+function checkTemplateOrUnfilledImage(context: RuleContext, field: ImageField, template: NonNullable<RequestNode['template']>): void {
+  if (!checkUnfilledTemplateImage(context, field, template)) checkTemplateImage(context, field, template);
+}
+
+function reportInvalidOrUnfilled(context: RuleContext, spec: SpecDocument, field: ImageField, parsed: Extract<ParseResult, { ok: false }>): void {
+  if (!checkUnfilledImage(context, field)) reportInvalidReference(context, spec, field, parsed);
+}
+
 function reportInvalidReference(context: RuleContext, spec: SpecDocument, field: ImageField, parsed: Extract<ParseResult, { ok: false }>): void {
   const occurrenceRange = nodeRange(field.value);
   // Point at the offending part when it is known, else the whole value.
@@ -200,5 +211,8 @@ function reportInvalidReference(context: RuleContext, spec: SpecDocument, field:
   const end = Math.min(Math.max(parsed.span.end, start), occurrenceRange.length);
   const image = imageOccurrence(spec.text, field, { raw: String(field.value.value), repository: { start: 0, end: 0, text: '' } });
   const range = end > start ? image.rangeOf({ start, end }) : occurrenceRange;
-  context.report('invalid-image-reference', `Not a valid image reference: ${parsed.problem}.`, range);
+  // A plain repair (a pasted scheme, a stray space, credentials) is the fix to apply.
+  const { repair } = parsed;
+  const fixes = repair ? [{ title: repair.title, intents: [image.replacePart(repair.span, repair.text)], preferred: true }] : [];
+  context.report('invalid-image-reference', `Not a valid image reference: ${parsed.problem}.`, range, fixes);
 }

@@ -51,9 +51,20 @@ export interface ImageReference {
   malformedEcrAccount?: MalformedEcrAccount;
 }
 
+/**
+ * How a malformed reference becomes the one that was meant, when that is plain (a pasted
+ * `https://`, a stray space): replace `span` of the reference with `text`.
+ */
+export interface ReferenceRepair {
+  /** The quick fix's title: `Remove "https://"`. */
+  title: string;
+  span: Span;
+  text: string;
+}
+
 export type ParseResult =
   | { ok: true; reference: ImageReference }
-  | { ok: false; problem: string; span: Span };
+  | { ok: false; problem: string; span: Span; /** The plain repair, when there is one. */ repair?: ReferenceRepair };
 
 /** Docker's limit on the length of the name (host and path). Longer references are rejected too. */
 export const MAX_REFERENCE_LENGTH = 255;
@@ -82,8 +93,40 @@ function part(raw: string, start: number, end: number): ImagePart {
   return { start, end, text: raw.slice(start, end) };
 }
 
-function fail(problem: string, start: number, end: number): ParseResult {
-  return { ok: false, problem, span: { start, end } };
+function fail(problem: string, start: number, end: number, repair?: ReferenceRepair): ParseResult {
+  return repair ? { ok: false, problem, span: { start, end }, repair } : { ok: false, problem, span: { start, end } };
+}
+
+/** A URL scheme pasted before the registry host (`https://`, `docker://`, `oci://`). */
+const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//;
+
+/**
+ * The mistakes a reference is pasted with, told before the grammar (whose own words — "the port
+ * must be a number" for `https:` — would mislead): credentials, a scheme, surrounding spaces.
+ */
+function pasteMistake(raw: string): ParseResult | undefined {
+  // `user:token@host/…`: an `@` before the first `/` with a path after it is userinfo, not a digest.
+  const at = raw.indexOf('@');
+  if (at > 0 && !raw.slice(0, at).includes('/') && raw.slice(at + 1).includes('/')) {
+    // Never echo the text: it is a secret.
+    return fail('credentials cannot be part of an image reference (SageMaker reaches a registry that needs them through an AWS Lambda credentials provider, RepositoryAuthConfig.RepositoryCredentialsProviderArn)', 0, at + 1, { title: 'Remove the credentials', span: { start: 0, end: at + 1 }, text: '' });
+  }
+  // `${AWS::Region}` copied from a template: its `::` read as a port. (The analyzer reports it as unfilled-placeholder.)
+  const placeholder = /\$\{[^}]*\}/.exec(raw);
+  if (placeholder) return fail(`${placeholder[0]} is a placeholder, which nothing substitutes in an image reference`, placeholder.index, placeholder.index + placeholder[0].length);
+  const scheme = SCHEME.exec(raw);
+  if (scheme) {
+    return fail(`the scheme "${scheme[0]}" is not part of an image reference, which starts with the registry host`, 0, scheme[0].length, { title: `Remove "${scheme[0]}"`, span: { start: 0, end: scheme[0].length }, text: '' });
+  }
+  const trimmed = raw.trim();
+  if (trimmed !== raw && trimmed.length > 0 && !/\s/.test(trimmed)) {
+    const start = raw.length - raw.trimStart().length;
+    const end = start + trimmed.length;
+    const where = start > 0 && end < raw.length ? 'spaces around it' : start > 0 ? 'a leading space' : 'a trailing space';
+    const span = start > 0 && end < raw.length ? { start: 0, end: raw.length } : start > 0 ? { start: 0, end: start } : { start: end, end: raw.length };
+    return fail(`the reference has ${where}, which the registry does not accept`, span.start, span.end, { title: 'Remove the spaces', span: { start: 0, end: raw.length }, text: trimmed });
+  }
+  return undefined;
 }
 
 /** True when the first path component names a registry rather than a Docker Hub namespace. */
@@ -120,6 +163,8 @@ function deepFreeze<T>(value: T): T {
 
 function readImageReference(raw: string): ParseResult {
   if (raw.length === 0) return fail('the image reference is empty', 0, 0);
+  const pasted = pasteMistake(raw);
+  if (pasted) return pasted;
   const whitespace = raw.search(/\s/);
   if (whitespace >= 0) return fail('an image reference cannot contain spaces', 0, raw.length);
   if (raw.length > MAX_REFERENCE_LENGTH) {

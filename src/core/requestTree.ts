@@ -24,6 +24,12 @@ export interface PlaceholderFacts {
   /** It is the region the request is deployed to (CloudFormation's `AWS::Region`). */
   deploymentRegion?: boolean;
   /** Its value is chosen by the deployment region from a table written in the document (a mapping keyed by `AWS::Region`). */
+  /**
+   * Nothing fills it in: a `${…}` left as text where no substitution reaches it (a CloudFormation
+   * pseudo parameter in a state machine file, any `${…}` in a JSON spec's image). The value is
+   * sent as written; `unfilled-placeholder` reports it, and the static text around it is checked.
+   */
+  unfilled?: boolean;
   perRegion?: { table: string; /** The table's name where `Mappings` declares it. */ tableKey?: Node; /** The second-level key read from each row (`Account`). */ key?: string; values: readonly RegionValue[] };
 }
 

@@ -5,7 +5,7 @@
 import type { Node, ParseError } from 'jsonc-parser';
 import { parseJson, type JsoncOnly, type ParsedJson } from './jsonParse';
 import { memberValue, type OffsetRange } from './jsonTree';
-import { isDynamic, type RequestNode } from './requestTree';
+import { isDynamic, type RequestNode, type TemplatePart } from './requestTree';
 import { parseImageReference, type ParseResult } from './imageReference';
 import type { CodeRegion } from './region';
 import { scanJson, type JsonScan } from './jsonScan';
@@ -316,6 +316,12 @@ export interface Embedding {
   misplacedRequest?: MisplacedRequest;
   /** For a Step Functions JSONPath task: `"Name.$"` keys whose value is no path or intrinsic function. */
   pathKeyConstants?: readonly PathKeyConstant[];
+  /**
+   * For a Step Functions task: the `${…}` in its request values that only CloudFormation's
+   * `Fn::Sub` fills (`${AWS::Region}`), in document order; their strings are templates with these
+   * placeholders unfilled (hosts/workflows/pseudoParameters.ts).
+   */
+  unfilledPlaceholders?: readonly Extract<TemplatePart, { kind: 'placeholder' }>[];
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Finding } from '../../src/core/findings';
 import { readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
 import { REPOSITORY_ROOT, runCli } from './cliTestKit';
 import { analyzeText, XGBOOST_US_EAST_1 } from './specTestKit';
-import { analyzeWorkflow } from './workflowTestKit';
+import { analyzeWorkflow, applyWorkflowFix } from './workflowTestKit';
 import { analyzeYaml } from './yamlTestKit';
 
 /** The text each finding covers, by code. */
@@ -54,9 +54,29 @@ describe('Step Functions files: ${Name} is a DefinitionSubstitutions placeholder
     assert.deepEqual(account, []);
   });
 
-  it('keeps ${…} that is no substitution name as text: a pseudo parameter is not filled in outside a template', () => {
+  it('reports ${…} that is no substitution name: a pseudo parameter is filled in only by Fn::Sub, not by the deployment', () => {
     const text = aslJson({ ...SAM_PLACEHOLDERS, instanceType: '${AWS::Region}' });
-    assert.deepEqual(covered(text, analyzeWorkflow(text)), [['invalid-enum-value', '${AWS::Region}']]);
+    const findings = analyzeWorkflow(text);
+    assert.deepEqual(covered(text, findings), [['unfilled-placeholder', '${AWS::Region}']]);
+    assert.equal(findings[0].message, "${AWS::Region} is filled in only by CloudFormation's Fn::Sub: a state machine file's deployment fills only its DefinitionSubstitutions keys (${Name}), so Step Functions sends the value as written. Write the value, or a DefinitionSubstitutions key (${Region}) that the deployment fills.");
+  });
+
+  it('reports a pseudo parameter beside a substitution placeholder in an image, and still checks the static text (trial 5)', () => {
+    const text = aslJson({ ...SAM_PLACEHOLDERS, image: '${XgbAccount}.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1' });
+    const findings = analyzeWorkflow(text);
+    assert.deepEqual(covered(text, findings), [['unfilled-placeholder', '${AWS::Region}'], ['xgboost-unpinned', '1']]);
+    // No fix writes a region into a file deployed wherever its stack goes, unless asked.
+    assert.deepEqual(findings[0].fixes, []);
+    const withRegion = analyzeWorkflow(text, { region: 'eu-west-1' })[0];
+    assert.deepEqual(withRegion.fixes.map((fix) => [fix.title, fix.preferred, fix.changesBehaviour]), [['Write the region eu-west-1', false, true]]);
+    assert.equal(applyWorkflowFix(text, withRegion, 'Write the region eu-west-1'), text.replace('${AWS::Region}', 'eu-west-1'));
+  });
+
+  it('reports pseudo parameters in any request value, a literal image included, instead of the pattern or parse errors they cause', () => {
+    const text = aslJson({ ...SAM_PLACEHOLDERS, role: 'arn:aws:iam::${AWS::AccountId}:role/R', image: '683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1' });
+    assert.deepEqual(covered(text, analyzeWorkflow(text)), [['unfilled-placeholder', '${AWS::AccountId}'], ['unfilled-placeholder', '${AWS::Region}']]);
+    // With a region, the static account is judged there (the placeholder stands in the region's place).
+    assert.deepEqual(covered(text, analyzeWorkflow(text, { region: 'eu-west-1' })).map(([code, at]) => `${code} ${at}`), ['unfilled-placeholder ${AWS::AccountId}', 'registry-account-mismatch 683313688378', 'unfilled-placeholder ${AWS::Region}']);
   });
 
   it('reads a YAML state machine (.asl.yaml) alike, with findings on its own characters', () => {

@@ -92,4 +92,49 @@ describe('parseImageReference', () => {
     assert.match(problem(`registry.example.com/${'a'.repeat(260)}:1`).problem, /limit is 255/);
     assert.match(problem('registry.example.com:port/trainer:1').problem, /port/);
   });
+
+  describe('paste mistakes, told before the grammar and with a plain repair', () => {
+    const XGB = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
+    const failure = (raw: string) => {
+      const result = parseImageReference(raw);
+      assert.equal(result.ok, false, raw);
+      return result as Extract<ReturnType<typeof parseImageReference>, { ok: false }>;
+    };
+    const repaired = (raw: string) => {
+      const { repair } = failure(raw);
+      assert.ok(repair, raw);
+      return raw.slice(0, repair.span.start) + repair.text + raw.slice(repair.span.end);
+    };
+
+    it('a URL scheme is named as such (not "the port must be a number") and removed', () => {
+      for (const scheme of ['https://', 'http://', 'docker://']) {
+        assert.deepEqual(problem(scheme + XGB), { problem: `the scheme "${scheme}" is not part of an image reference, which starts with the registry host`, part: scheme });
+        assert.equal(repaired(scheme + XGB), XGB);
+        assert.equal(failure(scheme + XGB).repair?.title, `Remove "${scheme}"`);
+      }
+    });
+
+    it('leading or trailing spaces are pointed at and trimmed; a space inside is not repaired', () => {
+      assert.deepEqual(problem(`${XGB} `), { problem: 'the reference has a trailing space, which the registry does not accept', part: ' ' });
+      assert.deepEqual(problem(`  ${XGB}`), { problem: 'the reference has a leading space, which the registry does not accept', part: '  ' });
+      assert.equal(problem(` ${XGB}\t`).part, ` ${XGB}\t`);
+      for (const raw of [`${XGB} `, `  ${XGB}`, ` ${XGB}\t`]) assert.equal(repaired(raw), XGB);
+      assert.equal(failure('my image:1').repair, undefined);
+    });
+
+    it('a ${…} placeholder is named as one, not as a port', () => {
+      assert.deepEqual(problem('683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1'), { problem: '${AWS::Region} is a placeholder, which nothing substitutes in an image reference', part: '${AWS::Region}' });
+    });
+
+    it('credentials before the host are never echoed, and removed', () => {
+      const raw = 'deploy:ghp_0123456789abcdefSECRET@registry.acme.com/ml/x:1';
+      const result = failure(raw);
+      assert.match(result.problem, /^credentials cannot be part of an image reference/);
+      assert.ok(!result.problem.includes('ghp_') && !result.problem.includes('deploy'), result.problem);
+      assert.equal(raw.slice(result.span.start, result.span.end), 'deploy:ghp_0123456789abcdefSECRET@');
+      assert.equal(repaired(raw), 'registry.acme.com/ml/x:1');
+      // A digest after a short name is no credential.
+      assert.equal(parseImageReference(`python@sha256:${'a'.repeat(64)}`).ok, true);
+    });
+  });
 });

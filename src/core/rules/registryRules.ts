@@ -7,10 +7,13 @@
  * only be undone by it (fix-all applied both, and logged the first as kept).
  */
 import { closestMatches, isClearNearest, isClearTypo } from '../closestMatches';
+import { checkUnknownRepository } from './repositoryRule';
 import { requestPartition } from './requestPartition';
 import { describeRegion } from '../region';
 import { suggestTags } from '../catalog/tagSuggestions';
+import type { EditIntent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
+import type { OffsetRange } from '../jsonTree';
 import { checkNewerThanCatalog } from './catalogAge';
 import type { ImageOccurrence } from './imageOccurrence';
 import type { RuleContext } from './ruleContext';
@@ -20,6 +23,7 @@ export function checkRegistry(context: RuleContext, image: ImageOccurrence): voi
   const ecr = image.reference.ecr;
   if (!ecr) return checkMalformedAccount(context, image);
   if (checkRegion(context, image)) return;
+  if (checkRepository(context, image)) return;
   if (checkTargetRegion(context, image)) return;
   if (checkAccount(context, image)) return;
   checkTag(context, image);
@@ -69,6 +73,19 @@ function checkRegion(context: RuleContext, image: ImageOccurrence): boolean {
   return false;
 }
 
+/** A misspelt repository of a SageMaker-owned registry: before the target region, whose fix needs the repository's name. */
+function checkRepository(context: RuleContext, image: ImageOccurrence): boolean {
+  const ecr = image.reference.ecr!;
+  const { repository } = image.reference;
+  return checkUnknownRepository(context, {
+    account: ecr.account.text,
+    region: ecr.region.text,
+    repository: repository.text,
+    range: image.rangeOf(repository),
+    rename: (name) => image.replacePart(repository, name),
+  });
+}
+
 /** An AWS-owned registry serving a catalog repository that lives in another account here. */
 function checkAccount(context: RuleContext, image: ImageOccurrence): boolean {
   const { catalog } = context;
@@ -96,46 +113,71 @@ function checkAccount(context: RuleContext, image: ImageOccurrence): boolean {
 }
 
 function checkTargetRegion(context: RuleContext, image: ImageOccurrence): boolean {
-  const { catalog, region: target } = context;
   const ecr = image.reference.ecr!;
+  const { host, repository, tag } = image.reference;
+  return checkImageTargetRegion(context, {
+    region: ecr.region.text,
+    account: ecr.account.text,
+    repository: repository.text,
+    tag: tag?.text,
+    usage: image.field.usage,
+    regionRange: image.rangeOf(ecr.region),
+    replaceHost: (text) => image.replacePart(host!, text),
+  });
+}
+
+/** An Amazon ECR image's region, as image-region-mismatch judges it: a literal reference's, or a template's static one. */
+export interface ImageRegion {
+  region: string;
+  /** The registry account; undefined when a placeholder stands there. */
+  account: string | undefined;
+  /** The repository; undefined when a placeholder is part of it. */
+  repository: string | undefined;
+  tag: string | undefined;
+  usage: ImageOccurrence['field']['usage'];
+  /** Where the region is written. */
+  regionRange: OffsetRange;
+  /** The intent of writing `text` in the registry host's place; undefined when no edit can. */
+  replaceHost(text: string): EditIntent | undefined;
+}
+
+/**
+ * `image-region-mismatch`: an image in a region other than the explicit target region (SageMaker
+ * pulls from its own), fixed with the registry that serves the same image there. True when reported.
+ */
+export function checkImageTargetRegion(context: RuleContext, image: ImageRegion): boolean {
+  const { catalog, region: target } = context;
   // A bare reference may feed `docker pull` anywhere; only request fields are pulled by SageMaker.
-  if (!target.explicit || ecr.region.text === target.region || image.field.usage === 'reference') return false;
+  if (!target.explicit || image.region === target.region || image.usage === 'reference') return false;
   // The request's own ARNs name its partition: a target region of another one is not where it runs.
   const partition = requestPartition(context.spec);
   if (partition && catalog.partition(target.region) !== partition) {
-    const imagePartition = catalog.partition(ecr.region.text);
+    const imagePartition = catalog.partition(image.region);
     if (imagePartition === partition) return false;
     context.report(
       'image-region-mismatch',
-      `The image is in ${ecr.region.text} (partition ${imagePartition}), but this request's ARNs are in the ${partition} partition; SageMaker pulls images from its own region.`,
-      image.rangeOf(ecr.region),
+      `The image is in ${image.region} (partition ${imagePartition}), but this request's ARNs are in the ${partition} partition; SageMaker pulls images from its own region.`,
+      image.regionRange,
     );
     return true;
   }
   const fixes: QuickFix[] = [];
-  const repository = image.reference.repository.text;
   const targetRegion = catalog.region(target.region);
   // A client region the catalog does not know is unknown-region on its literal (codeRegionRule).
   if (!targetRegion && context.spec.codeRegion?.node && context.spec.codeRegion.region === target.region) return false;
-  if (targetRegion && catalog.isAwsAccount(ecr.account.text)) {
-    const tag = image.reference.tag?.text;
-    const sameImage = tag ? catalog.findImage(repository, tag, target.region) : undefined;
-    const account = sameImage ? catalog.accountFor(sameImage, target.region) : catalog.accountsForRepository(repository, target.region)[0];
-    if (account) {
-      const host = `${account}.dkr.ecr.${target.region}.${targetRegion.dnsSuffix}`;
-      fixes.push({
-        title: `Use the ${target.region} registry (${host})`,
-        intents: [image.replacePart(image.reference.host!, host)],
-        preferred: true,
-      });
-    }
+  if (targetRegion && image.account !== undefined && image.repository !== undefined && catalog.isAwsAccount(image.account)) {
+    const sameImage = image.tag ? catalog.findImage(image.repository, image.tag, target.region) : undefined;
+    const account = sameImage ? catalog.accountFor(sameImage, target.region) : catalog.accountsForRepository(image.repository, target.region)[0];
+    const host = account && `${account}.dkr.ecr.${target.region}.${targetRegion.dnsSuffix}`;
+    const edit = host ? image.replaceHost(host) : undefined;
+    if (host && edit) fixes.push({ title: `Use the ${target.region} registry (${host})`, intents: [edit], preferred: true });
   }
   // A target the catalog does not know (`AWS_REGION=us-east-7`) is a typo, or a region newer than the catalog: say so.
   const unknownTarget = targetRegion ? '' : `, which the catalog does not know (a typo, or a region newer than the catalog)`;
   context.report(
     'image-region-mismatch',
-    `The image is in ${ecr.region.text}, but the target region is ${describeRegion(target)}${unknownTarget}; SageMaker pulls images from its own region.`,
-    image.rangeOf(ecr.region),
+    `The image is in ${image.region}, but the target region is ${describeRegion(target)}${unknownTarget}; SageMaker pulls images from its own region.`,
+    image.regionRange,
     fixes,
   );
   return true;

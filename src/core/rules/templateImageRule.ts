@@ -15,16 +15,22 @@
  *   in a request deployed to many regions (`anyRegion`: a template), it must serve it in every
  *   region listed for it (templateRegions, an error), else — no region chosen — in every catalog
  *   region that has the repository (a warning naming those where it does not).
+ * - A static region other than the explicit target region is `image-region-mismatch`, and a
+ *   static repository a typo away from one the static account serves is `unknown-repository`,
+ *   as for literal references.
  * The two families are independent, as for literal references: an account/region finding never
- * hides a tag finding. No fixes on the template's own text: it is the user's program, and what
- * the placeholders hold is unknown; a mapping row is data, and gets one.
+ * hides a tag finding. Fixes rewrite only static text written as it reads (the registry host, the
+ * repository): what the placeholders hold is unknown; a mapping row is data, and gets one.
  */
 import type { OffsetRange } from '../jsonTree';
 import type { TemplatePart } from '../requestTree';
 import { parseImageReference } from '../imageReference';
 import type { ImageField } from '../specDocument';
 import { HOLE, hasHole, parseTemplateReference, type TemplateReference } from '../templateReference';
+import { intent, type EditIntent } from '../edits/editIntent';
 import { checkAccountTable } from './accountTableRule';
+import { checkImageTargetRegion } from './registryRules';
+import { checkUnknownRepository } from './repositoryRule';
 import { checkRegionTable, type RegionTable } from './regionTableRule';
 import type { RuleContext } from './ruleContext';
 import { LATEST_TAG_MESSAGE, NO_TAG_MESSAGE } from './tagRules';
@@ -83,6 +89,25 @@ function checkTemplateRegistry(context: RuleContext, field: ImageField, referenc
     context.report('unknown-region', `"${ecr.region}" is not a region with SageMaker registries.`, reference.range(ecr.regionStart, ecr.regionStart + ecr.region.length));
     return;
   }
+  const repository = hasHole(reference.repository) ? undefined : reference.repository;
+  if (ecr.account !== HOLE && ecr.region !== HOLE && repository !== undefined) {
+    const rename = (name: string) => staticTextEdit(context, reference, reference.pathStart, reference.repositoryEnd, name);
+    if (checkUnknownRepository(context, { account: ecr.account, region: ecr.region, repository, range: reference.range(reference.pathStart, reference.repositoryEnd), rename })) return;
+  }
+  // A static region against the explicit target region, as for a literal image; the fix rewrites the static host.
+  if (ecr.region !== HOLE) {
+    const tag = reference.tag !== undefined && !hasHole(reference.tag) ? reference.tag : undefined;
+    const mismatch = checkImageTargetRegion(context, {
+      region: ecr.region,
+      account: ecr.account !== HOLE ? ecr.account : undefined,
+      repository,
+      tag,
+      usage: field.usage,
+      regionRange: reference.range(ecr.regionStart, ecr.regionStart + ecr.region.length),
+      replaceHost: (text) => staticTextEdit(context, reference, 0, reference.host.length, text),
+    });
+    if (mismatch) return;
+  }
   if (ecr.account === HOLE) {
     const table = reference.factsAt(0)?.perRegion;
     // The table's rows are for the stack's region; a region placeholder of another kind is unknown.
@@ -90,12 +115,14 @@ function checkTemplateRegistry(context: RuleContext, field: ImageField, referenc
     if (table) checkAccountTable(context, reference, table, ecr.region !== HOLE ? ecr.region : undefined, ecr.region !== HOLE || deployed);
     return;
   }
-  const repository = reference.repository;
-  if (hasHole(repository)) return;
-  if (!context.catalog.isAwsAccount(ecr.account)) return;
+  if (repository === undefined || !context.catalog.isAwsAccount(ecr.account)) return;
   // A reference outside a request (a Dockerfile's FROM) may be pulled anywhere: no target region stands in for it.
   const region = ecr.region !== HOLE ? ecr.region : context.region.explicit && field.usage !== 'reference' ? context.region.region : undefined;
   if (region) {
+    if (ecr.region === HOLE) {
+      const rename = (name: string) => staticTextEdit(context, reference, reference.pathStart, reference.repositoryEnd, name);
+      if (checkUnknownRepository(context, { account: ecr.account, region, repository, range: reference.range(reference.pathStart, reference.repositoryEnd), rename })) return;
+    }
     const expected = context.catalog.accountsForRepository(repository, region);
     if (expected.length > 0 && !expected.includes(ecr.account)) {
       context.report('registry-account-mismatch', `In ${region}, SageMaker serves "${repository}" from account ${expected[0]}, not ${ecr.account}.`, reference.range(0, 12));
@@ -103,6 +130,8 @@ function checkTemplateRegistry(context: RuleContext, field: ImageField, referenc
     return;
   }
   if (!context.spec.anyRegion) return;
+  const rename = (name: string) => staticTextEdit(context, reference, reference.pathStart, reference.repositoryEnd, name);
+  if (checkUnknownRepository(context, { account: ecr.account, region: undefined, repository, range: reference.range(reference.pathStart, reference.repositoryEnd), rename })) return;
   const listed = context.region.regions;
   if (listed) checkListedRegions(context, ecr.account, repository, reference.range(0, 12), listed, context.region.settingName ?? 'templateRegions');
   else checkEveryRegion(context, ecr.account, repository, reference.range(0, 12));
@@ -168,6 +197,19 @@ function checkListedRegions(context: RuleContext, account: string, repository: s
     `The region is a placeholder, and account ${account} does not serve "${repository}" in ${wrong.join(', ')}, where this template is deployed (${settingName}): the image cannot be pulled there. Set the account per region with a mapping (!FindInMap [Table, !Ref AWS::Region, Account]).`,
     range,
   );
+}
+
+/**
+ * The intent of writing `text` in place of the template's static `[start, end)`, as written in
+ * the source: only when that text is written there as it reads (one piece, no escapes, no
+ * placeholder), so a plain replacement is exact in any host. Undefined otherwise.
+ */
+function staticTextEdit(context: RuleContext, reference: TemplateReference, start: number, end: number, text: string): EditIntent | undefined {
+  const written = reference.text.slice(start, end);
+  if (written.length === 0 || hasHole(written)) return undefined;
+  const range = reference.range(start, end);
+  if (context.spec.text.slice(range.offset, range.offset + range.length) !== written) return undefined;
+  return intent.replaceText(range.offset, range.length, text);
 }
 
 function isXgboostRepository(context: RuleContext, repository: string): boolean {

@@ -1,5 +1,5 @@
 /**
- * `unfilled-placeholder`: a Step Functions task's Resource written `arn:${AWS::Partition}:states:::…`
+ * `unfilled-placeholder`: a `${…}` that nothing fills in, sent as written. A Step Functions task's Resource written `arn:${AWS::Partition}:states:::…`
  * as literal text. Only CloudFormation's `Fn::Sub` fills pseudo parameters; a state machine file
  * deployed by SAM's `DefinitionUri` (or CloudFormation's `DefinitionS3Location`), and a
  * template's `Definition` outside `Fn::Sub`, get only their `DefinitionSubstitutions`, so Step
@@ -7,10 +7,13 @@
  * the integration it names. The fix writes a `DefinitionSubstitutions` key the deployment can
  * fill (`${Partition}`) — offered, never applied: the template must then define it.
  */
-import { intent } from '../edits/editIntent';
+import { intent, type QuickFix } from '../edits/editIntent';
 import { valueOffsetMapper } from '../jsonTree';
-import type { TaskIntegration } from '../specDocument';
+import type { RequestNode, TemplatePart } from '../requestTree';
+import type { ImageField, TaskIntegration } from '../specDocument';
+import { mayHoldPlaceholder, unfilledParts, unfilledPlaceholdersOf, withUnfilledParts } from '../unfilledPlaceholders';
 import type { RuleContext } from './ruleContext';
+import { checkTemplateImage } from './templateImageRule';
 
 export function checkUnfilledPartition(context: RuleContext, integration: TaskIntegration): void {
   const unfilled = integration.unfilledPartition;
@@ -26,4 +29,83 @@ export function checkUnfilledPartition(context: RuleContext, integration: TaskIn
       { title: 'Write the partition aws', intents: [intent.replaceInString(integration.resource, unfilled.start, unfilled.start + unfilled.text.length, 'aws')], preferred: false, changesBehaviour: true },
     ],
   );
+}
+
+/** A placeholder of a template (see TemplatePart). */
+type Placeholder = Extract<TemplatePart, { kind: 'placeholder' }>;
+
+/**
+ * `unfilled-placeholder` on each `${…}` of a request value that nothing fills in (see
+ * unfilledPlaceholders.ts): a CloudFormation pseudo parameter in a state machine task's request,
+ * any `${…}` in an image. The value is sent as written. A region placeholder gets the explicit
+ * target region as a fix (preferred only in a request file, which is sent to that one region).
+ */
+export function reportUnfilledPlaceholders(context: RuleContext, placeholders: readonly Placeholder[]): void {
+  for (const placeholder of placeholders) {
+    const written = context.spec.text.slice(placeholder.offset, placeholder.offset + placeholder.length);
+    const name = written.startsWith('${') && written.endsWith('}') ? written.slice(2, -1) : written;
+    context.report('unfilled-placeholder', unfilledMessage(context, written, name), { offset: placeholder.offset, length: placeholder.length }, unfilledFixes(context, written, name, placeholder));
+  }
+}
+
+/**
+ * A literal image holding `${…}`: no host substitution reached it (hosts make the placeholders
+ * they fill template parts), so each is reported, and the static text around them is checked as
+ * a template's. False when the image holds none.
+ */
+export function checkUnfilledImage(context: RuleContext, field: ImageField): boolean {
+  const node = field.value as RequestNode;
+  const value = node.value;
+  if (typeof value !== 'string' || !mayHoldPlaceholder(value)) return false;
+  const parts = unfilledParts(value, valueOffsetMapper(context.spec.text, node));
+  if (!parts) return false;
+  reportUnfilledPlaceholders(context, unfilledPlaceholdersOf(parts));
+  checkTemplateImage(context, field, parts);
+  return true;
+}
+
+/**
+ * A template image whose text still holds `${…}` (CloudFormation's `${!Name}` escape writes
+ * `${Name}`; a template `Definition` outside `Fn::Sub` keeps a name DefinitionSubstitutions lacks):
+ * as checkUnfilledImage. False when its text holds none.
+ */
+export function checkUnfilledTemplateImage(context: RuleContext, field: ImageField, template: readonly TemplatePart[]): boolean {
+  const parts = withUnfilledParts(template);
+  if (!parts) return false;
+  reportUnfilledPlaceholders(context, unfilledPlaceholdersOf(parts));
+  checkTemplateImage(context, field, parts);
+  return true;
+}
+
+function unfilledMessage(context: RuleContext, written: string, name: string): string {
+  const pseudoParameter = name.startsWith('AWS::');
+  if (context.spec.embedding?.container === 'state-machine-task') {
+    return `${written} is filled in only by CloudFormation's Fn::Sub: a state machine file's deployment fills only its DefinitionSubstitutions keys (\${Name}), so Step Functions sends the value as written. Write the value, or a DefinitionSubstitutions key (\${${substitutionKey(name)}}) that the deployment fills.`;
+  }
+  if (context.spec.anyRegion) {
+    return `${written} is not filled in: CloudFormation substitutes \${…} only inside Fn::Sub (!Sub), so the value is sent as written. Write the value with !Sub.`;
+  }
+  const what = pseudoParameter ? 'a CloudFormation pseudo parameter, which only Fn::Sub fills' : 'a placeholder';
+  return `${written} is ${what}: nothing substitutes it in this file, so the request is sent with it as written. Write the value itself.`;
+}
+
+/** A DefinitionSubstitutions key for a Sub-only name: `AWS::Region` → `Region`, `Bucket.Arn` → `BucketArn`. */
+function substitutionKey(name: string): string {
+  const last = name.includes('::') ? name.slice(name.lastIndexOf('::') + 2) : name;
+  return last.replace(/[^A-Za-z0-9_]/g, '') || 'Value';
+}
+
+function unfilledFixes(context: RuleContext, written: string, name: string, placeholder: Placeholder): QuickFix[] {
+  // Written as the text it is (no escapes): the fix replaces it as written, in any host.
+  if (context.spec.anyRegion || !/^\$\{[^}]+\}$/.test(written)) return [];
+  const inRequestFile = context.spec.embedding?.container !== 'state-machine-task';
+  const replace = (title: string, text: string, preferred: boolean): QuickFix => ({ title, intents: [intent.replaceText(placeholder.offset, placeholder.length, text)], preferred, ...(!preferred && { changesBehaviour: true }) });
+  if (name === 'AWS::Region' && context.region.explicit && context.catalog.region(context.region.region)) {
+    return [replace(`Write the region ${context.region.region}`, context.region.region, inRequestFile)];
+  }
+  if (name === 'AWS::Partition') {
+    const partition = context.region.explicit ? context.catalog.partition(context.region.region) : 'aws';
+    return [replace(`Write the partition ${partition}`, partition, false)];
+  }
+  return [];
 }

@@ -28,6 +28,7 @@ import { memberValue, stringValue } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
 import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type MisplacedRequest, type PathKeyConstant, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
+import { markUnfilledPseudoParameters } from './pseudoParameters';
 
 /** The integrations' action names (camelCase, as the Resource writes them) for our request kinds. */
 export const STATE_MACHINE_ACTIONS: Readonly<Record<string, SpecKind>> = {
@@ -172,6 +173,8 @@ function readTemplateResource(resource: Node): TaskIntegration | undefined {
  */
 export function findStateMachineRequests(text: string, root: Node, host: HostLanguage = 'json', dollarKeys?: readonly Node[]): SpecDocument[] {
   const requests: SpecDocument[] = [];
+  // Read once: a 200-task machine would search its text per task.
+  const holdsPlaceholders = text.includes('${');
   // `machinePath`: the member path from the document's top-level value to `machine` (the
   // requests' embedding paths are built from it, not read off parent links per task).
   const visit = (machine: Node | undefined, machinePath: readonly (string | number)[], language: QueryLanguage, depth: number): void => {
@@ -187,7 +190,7 @@ export function findStateMachineRequests(text: string, root: Node, host: HostLan
       const name = String(property.children?.[0]?.value ?? '');
       switch (stringValue(members.type)) {
         case 'Task': {
-          const request = taskRequest(text, members, name, [...machinePath, 'States', name], stateLanguage, host, dollarKeys);
+          const request = taskRequest(text, members, name, [...machinePath, 'States', name], stateLanguage, host, dollarKeys, holdsPlaceholders);
           if (request) requests.push(request);
           break;
         }
@@ -276,7 +279,7 @@ function queryLanguageOf(node: Node | undefined): QueryLanguage | undefined {
  * yields a request of no kind (only its Resource is checked). A block under the other language's
  * key (`Parameters` in a JSONata state) is the request all the same, read in its key's language.
  */
-function taskRequest(text: string, state: StateMembers, name: string, statePath: readonly (string | number)[], language: QueryLanguage, host: HostLanguage, dollarKeys: readonly Node[] | undefined): SpecDocument | undefined {
+function taskRequest(text: string, state: StateMembers, name: string, statePath: readonly (string | number)[], language: QueryLanguage, host: HostLanguage, dollarKeys: readonly Node[] | undefined, holdsPlaceholders: boolean): SpecDocument | undefined {
   const integration = readTaskResource(state.resource);
   if (!integration) return undefined;
   const kind: SpecKind | undefined = Object.hasOwn(STATE_MACHINE_ACTIONS, integration.action) ? STATE_MACHINE_ACTIONS[integration.action] : undefined;
@@ -293,6 +296,8 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
     else if (dollarKeys) markCollectedPathKeys(text, args, dollarKeys, constantPathValues);
     else markPathKeys(text, args, constantPathValues);
   }
+  // After the expressions: a path or JSONata string is not sent as written.
+  const unfilled = args && holdsPlaceholders ? markUnfilledPseudoParameters(text, args) : [];
   return {
     text,
     root: args,
@@ -312,6 +317,7 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
       ...(blockLanguage === 'JSONata' && { unknownKeyNote: jsonPathKeyInJsonataState }),
       ...(misplaced && { misplacedRequest: misplaced }),
       ...(constantPathValues.length > 0 && { pathKeyConstants: constantPathValues }),
+      ...(unfilled.length > 0 && { unfilledPlaceholders: unfilled }),
     },
   };
 }
