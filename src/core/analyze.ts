@@ -26,6 +26,7 @@ import { checkTags } from './rules/tagRules';
 import { checkTemplateImage, reportUnsubstituted } from './rules/templateImageRule';
 import { checkCodeRegion } from './rules/codeRegionRule';
 import { checkStrictJson } from './rules/strictJsonRule';
+import { checkSubDefinition } from './rules/subDefinitionRule';
 import { checkYamlSyntax, withoutFindingsOnErrors } from './rules/yamlSyntaxRule';
 import { isDynamic, type RequestNode } from './requestTree';
 import { specImageRegions, type ImageField, type SpecDocument } from './specDocument';
@@ -77,6 +78,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   if (spec.syntaxErrors) run('invalid-yaml', checkYamlSyntax, context);
   if (spec.codeRegion?.node) run('unknown-region', checkCodeRegion, context, spec.codeRegion);
   if (spec.strictJson) run('strict-json', checkStrictJson, context, spec.strictJson);
+  if (spec.subDefinition) run('invalid-type', checkSubDefinition, context, spec.subDefinition);
   // A task's Resource and keys are checked even when its action is unknown (a task of no kind).
   const integration = spec.embedding?.integration;
   if (integration) {
