@@ -2,6 +2,7 @@
  * Runs every rule over one parsed spec. The registry and tag rules look only at the image fields
  * and a few known members, never at the whole tree, so a 1 MB spec costs little beyond its parse.
  */
+import type { Node } from 'jsonc-parser';
 import type { Catalog } from './catalog/catalog';
 import type { Finding } from './findings';
 import type { LiveLookup } from './registry/liveLookup';
@@ -25,6 +26,7 @@ import { checkTags } from './rules/tagRules';
 import { checkTemplateImage, reportUnsubstituted } from './rules/templateImageRule';
 import { checkCodeRegion } from './rules/codeRegionRule';
 import { checkStrictJson } from './rules/strictJsonRule';
+import { checkSubDefinition } from './rules/subDefinitionRule';
 import { checkYamlSyntax, withoutFindingsOnErrors } from './rules/yamlSyntaxRule';
 import { isDynamic, type RequestNode } from './requestTree';
 import { specImageRegions, type ImageField, type SpecDocument } from './specDocument';
@@ -76,6 +78,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   if (spec.syntaxErrors) run('invalid-yaml', checkYamlSyntax, context);
   if (spec.codeRegion?.node) run('unknown-region', checkCodeRegion, context, spec.codeRegion);
   if (spec.strictJson) run('strict-json', checkStrictJson, context, spec.strictJson);
+  if (spec.subDefinition) run('invalid-type', checkSubDefinition, context, spec.subDefinition);
   // A task's Resource and keys are checked even when its action is unknown (a task of no kind).
   const integration = spec.embedding?.integration;
   if (integration) {
@@ -92,27 +95,9 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     return { findings: suppressed(spec, findings, options, region), region };
   }
   for (const field of withImageChoices(spec.images)) {
-    if (field.unsubstituted) {
-      // The image holds `${Name}` as written: invalid, and nothing else about it is what was meant.
-      run('invalid-image-reference', reportUnsubstituted, context, field.unsubstituted);
-      continue;
-    }
-    const parsed = field.parsed;
-    if (!parsed) {
-      const template = (field.value as RequestNode).template;
-      if (template) run('template-image', checkTemplateOrUnfilledImage, context, field, template);
-      continue;
-    }
-    if (!parsed.ok) {
-      // `${…}` that nothing filled: said as such, and the text around it checked (not "the port must be a number").
-      run('invalid-image-reference', reportInvalidOrUnfilled, context, spec, field, parsed);
-      continue;
-    }
-    const image = imageOccurrence(spec.text, field, parsed.reference);
-    run('registry', checkRegistry, context, image);
-    run('tags', checkTags, context, image, options.algorithms);
-    run('image-scope-mismatch', checkScope, context, image);
-    if (field.usage !== 'reference') run('tag-not-found', checkLiveTag, context, image, options.live);
+    const before = findings.length;
+    checkImageField(run, context, spec, field, options);
+    if (field.choice) sayChoice(spec.text, findings, before, field.choice, spec.embedding?.notes);
   }
   if (spec.kind) {
     // A request built from SDK calls is partial (the SDK writes the rest): the API model cannot judge it.
@@ -128,18 +113,72 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   return { findings: suppressed(spec, kept, options, region), region };
 }
 
+/** An image field, or one judged for another value its written value may take (`choice`, see withImageChoices). */
+type ChoiceField = ImageField & { choice?: Node };
+
 /**
  * `images`, each followed by the other values its written value may take (a Pipelines parameter's
- * EnumValues besides its default), as fields of their own for the image rules; `images` itself
- * when there are none (no copy per analysis).
+ * EnumValues besides its default; a `Std:Join` of such a parameter once per item), as fields of
+ * their own for the image rules, each with its `choice`; `images` itself when there are none (no
+ * copy per analysis).
  */
-function withImageChoices(images: readonly ImageField[]): readonly ImageField[] {
-  if (!images.some((field) => (field.written as RequestNode | undefined)?.choices)) return images;
-  return images.flatMap((field) => {
+function withImageChoices(images: readonly ImageField[]): readonly ChoiceField[] {
+  if (!images.some((field) => (field.written as RequestNode | undefined)?.choices || (field.value as RequestNode).templateChoices)) return images;
+  return images.flatMap((field): ChoiceField[] => {
     const choices = (field.written as RequestNode | undefined)?.choices ?? [];
     const others = choices.filter((choice) => choice !== field.value && choice.type === 'string' && !isDynamic(choice));
-    return [field, ...others.map((choice) => ({ ...field, value: choice, parsed: parseImageReference(choice.value as string) }))];
+    // A joined choice reads as the Join with the item's text in its part: a node of its own for the template rules.
+    const joined = (field.value as RequestNode).templateChoices ?? [];
+    return [
+      field,
+      ...others.map((choice) => ({ ...field, value: choice, parsed: parseImageReference(choice.value as string), choice })),
+      ...joined.map(({ choice, template }) => ({ ...field, value: { ...field.value, template, templateChoices: undefined } as RequestNode, choice })),
+    ];
   });
+}
+
+/**
+ * Findings `[from, …)` of `findings` were found with `choice` in the value's place: one the value
+ * already got (the same code, range and message, on a part the choice does not touch) is dropped,
+ * and one outside the choice's own text says which choice it is about (inside it, noteStandIns
+ * says so).
+ */
+function sayChoice(text: string, findings: Finding[], from: number, choice: Node, notes: NonNullable<SpecDocument['embedding']>['notes'] | undefined): void {
+  if (findings.length === from) return;
+  const inside = (finding: Finding) => choice.offset <= finding.offset && finding.offset + finding.length <= choice.offset + choice.length;
+  const earlier = new Set(findings.slice(0, from).map((finding) => `${finding.code} ${finding.offset} ${finding.length} ${finding.message}`));
+  const note = notes?.find(({ node }) => node === choice)?.note;
+  const kept: Finding[] = [];
+  for (const finding of findings.slice(from)) {
+    if (earlier.has(`${finding.code} ${finding.offset} ${finding.length} ${finding.message}`)) continue;
+    kept.push(inside(finding) || !note ? finding : { ...finding, message: `${finding.message} (With ${text.slice(choice.offset, choice.offset + choice.length)}, ${note}.)` });
+  }
+  findings.splice(from, findings.length - from, ...kept);
+}
+
+/** The image rules on one image field (a literal reference, or a template's static parts). */
+function checkImageField(run: ReturnType<typeof ruleRunner>, context: RuleContext, spec: SpecDocument, field: ImageField, options: AnalyzeOptions): void {
+  if (field.unsubstituted) {
+    // The image holds `${Name}` as written: invalid, and nothing else about it is what was meant.
+    run('invalid-image-reference', reportUnsubstituted, context, field.unsubstituted);
+    return;
+  }
+  const parsed = field.parsed;
+  if (!parsed) {
+    const template = (field.value as RequestNode).template;
+    if (template) run('template-image', checkTemplateOrUnfilledImage, context, field, template);
+    return;
+  }
+  if (!parsed.ok) {
+    // `${…}` that nothing filled: said as such, and the text around it checked (not "the port must be a number").
+    run('invalid-image-reference', reportInvalidOrUnfilled, context, spec, field, parsed);
+    return;
+  }
+  const image = imageOccurrence(spec.text, field, parsed.reference);
+  run('registry', checkRegistry, context, image);
+  run('tags', checkTags, context, image, options.algorithms);
+  run('image-scope-mismatch', checkScope, context, image);
+  if (field.usage !== 'reference') run('tag-not-found', checkLiveTag, context, image, options.live);
 }
 
 /**

@@ -17,6 +17,16 @@ export type TemplatePart =
   | { kind: 'text'; value: string; /** offsets[i]: source offset of value[i]; one more for the end. */ offsets: readonly number[] }
   | { kind: 'placeholder'; offset: number; length: number; /** What the host knows of its value, when anything. */ facts?: PlaceholderFacts };
 
+/**
+ * A template as it reads with one part filled by another value (see RequestNodeExtras.templateChoices):
+ * `choice` is that value's node (a parameter's `EnumValues` item), `template` the whole template
+ * with the choice's text in that part.
+ */
+export interface TemplateChoice {
+  choice: Node;
+  template: readonly TemplatePart[];
+}
+
 /** What a host knows of a placeholder's value (a CloudFormation `${AWS::Region}`, a `!FindInMap` by region). */
 export interface PlaceholderFacts {
   /** A few words on what fills it in, for hover: `the stack's region`, `parameter Tag (no default)`. */
@@ -82,6 +92,12 @@ export interface RequestNodeExtras {
    * `EnumValues`): each is checked in its place too, as `standIn` is.
    */
   choices?: readonly Node[];
+  /**
+   * For a template one of whose parts a value written elsewhere fills (a Pipelines `Std:Join` of a
+   * parameter with `EnumValues`): the template again for each other value that part may take,
+   * with that value's node (where a finding about it is reported, see TemplateChoice).
+   */
+  templateChoices?: readonly TemplateChoice[];
   /** For a dynamic value whose JSON type the host declares (a Pipelines parameter's `Type`): see DeclaredType. */
   declaredType?: DeclaredType;
   /**

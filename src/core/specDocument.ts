@@ -126,6 +126,30 @@ export interface SpecDocument {
    * which VS Code's JSONC and this parser accept: they stop a deploy (`strict-json`).
    */
   strictJson?: StrictJsonFile;
+  /**
+   * Set on a request of no kind that a template adds for a state machine resource whose
+   * `Definition` is written `Fn::Sub` (`!Sub`): CloudFormation takes the state machine there as
+   * an object, and Fn::Sub gives a string, so the deploy fails (`invalid-type`).
+   */
+  subDefinition?: SubDefinition;
+}
+
+/** A state machine's `Definition` written `Fn::Sub` (see SpecDocument.subDefinition). */
+export interface SubDefinition {
+  /** The `Fn::Sub` key (JSON, YAML's long form) or the `!Sub` tag: where it is reported. */
+  call: Node;
+  /** The resource's `Definition` key. */
+  key: Node;
+  /** True when Fn::Sub is of a mapping (YAML's `!Sub` over the state machine's members), not of a string. */
+  ofMapping: boolean;
+  /** True for SAM's `AWS::Serverless::StateMachine`, which has no `DefinitionString` (its JSON goes in a file, `DefinitionUri`). */
+  sam: boolean;
+  /**
+   * Set when renaming `Definition` to `DefinitionString` is a fix: Fn::Sub of a string (or of
+   * `[string, variables]`), no `DefinitionString` beside it, and not SAM. `preferred` when that string is a
+   * state machine in JSON that parses: the rename then deploys exactly what is written.
+   */
+  rename?: { preferred: boolean };
 }
 
 /** A strict JSON reader's file with what only JSONC allows (see SpecDocument.strictJson). */

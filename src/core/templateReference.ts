@@ -85,15 +85,21 @@ export function parseTemplateReference(parts: readonly TemplatePart[]): Template
 function joinParts(parts: readonly TemplatePart[]): { text: string; placeholders: Map<number, PlaceholderPart>; range(start: number, end: number): OffsetRange } {
   let text = '';
   const offsets: number[] = [];
+  // Where each character's source ends: a range ends with its last character, not where the next part starts (a Std:Join's next item).
+  const ends: number[] = [];
   const placeholders = new Map<number, PlaceholderPart>();
   for (const part of parts) {
     if (part.kind === 'text') {
       text += part.value;
-      for (let i = 0; i < part.value.length; i++) offsets.push(part.offsets[i]);
+      for (let i = 0; i < part.value.length; i++) {
+        offsets.push(part.offsets[i]);
+        ends.push(part.offsets[i + 1]);
+      }
     } else {
       placeholders.set(text.length, part);
       text += HOLE;
       offsets.push(part.offset);
+      ends.push(part.offset + part.length);
     }
   }
   const last = parts[parts.length - 1];
@@ -104,7 +110,7 @@ function joinParts(parts: readonly TemplatePart[]): { text: string; placeholders
     placeholders,
     range(start, finish) {
       const from = offsets[Math.min(start, offsets.length - 1)];
-      const to = finish >= text.length ? end : offsets[finish];
+      const to = finish > start ? ends[Math.min(finish, text.length) - 1] : from;
       return { offset: from, length: Math.max(0, to - from) };
     },
   };

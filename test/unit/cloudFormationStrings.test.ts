@@ -2,7 +2,8 @@
 // built with `Fn::Sub`/`Fn::Join` around the partition, a state machine's `DefinitionString` and a
 // SageMaker Pipeline's `PipelineDefinitionBody` (JSON in a string, plain or in `Fn::Sub`), read
 // with findings on the template's own characters, placeholders dynamic, and no fixes inside
-// strings (a Resource's pattern is fixed in its `Fn::Sub`/`Fn::Join` string).
+// strings (a Resource's pattern is fixed in its `Fn::Sub`/`Fn::Join` string); a `Definition`
+// written `Fn::Sub`, which CloudFormation refuses, reported and read as a DefinitionString.
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/findings';
 import { readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
@@ -262,5 +263,76 @@ describe('CloudFormation: DefinitionString and PipelineDefinitionBody (JSON in a
     const item = completeInPython(document, cursor, { catalog, regionInputs: { env: {} } })!.items.find((candidate) => candidate.label === '1.7-1')!;
     assert.deepEqual(item.edit, { offset: text.indexOf(image), length: image.length, newText: image });
     assert.match(hoverAt(requestAt(document, cursor)!, cursor, catalog)!.markdown, /XGBoost/i);
+  });
+});
+
+describe('CloudFormation: a state machine Definition written Fn::Sub (a string where an object goes)', () => {
+  /** A YAML template whose `Definition` is `!Sub |` over the JSON lines `json`. */
+  const yamlSubDefinition = (type: string, json: string, extra: string[] = []) => [
+    'Resources:',
+    '  Flow:',
+    `    Type: ${type}`,
+    '    Properties:',
+    ...extra,
+    '      Definition: !Sub |',
+    ...json.split('\n').map((line) => `        ${line}`),
+    '',
+  ].join('\n');
+  const definition = JSON.stringify(stateMachine('arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync', `${XGBOOST_US_EAST_1}:latest`), null, 2);
+
+  it('reports !Sub over JSON on the tag, renames Definition to DefinitionString (preferred), and checks the tasks in the string', () => {
+    const text = yamlSubDefinition('AWS::StepFunctions::StateMachine', definition);
+    const findings = analyzeYaml(text);
+    assert.deepEqual(covered(text, findings), [['invalid-type', '!Sub'], ['xgboost-unpinned', 'latest']]);
+    const [sub, unpinned] = findings;
+    assert.equal(sub.offset, text.indexOf('!Sub'));
+    assert.equal(
+      sub.message,
+      'Definition must be the state machine as a mapping, and !Sub returns a string: CloudFormation rejects the template. Move the string to DefinitionString (which takes !Sub), or keep Definition a mapping and fill in its values with DefinitionSubstitutions (${Name} in the mapping).',
+    );
+    assert.deepEqual(sub.fixes.map((fix) => [fix.title, fix.preferred]), [['Rename Definition to DefinitionString', true]]);
+    const renamed = applyHostFix(text, sub);
+    assert.equal(renamed, text.replace('      Definition: !Sub |', '      DefinitionString: !Sub |'));
+    // Read as a DefinitionString already: the same task finding, without the fix a string cannot take.
+    assert.deepEqual(unpinned.fixes, []);
+    assert.deepEqual(covered(renamed, analyzeYaml(renamed)), [['xgboost-unpinned', 'latest']]);
+  });
+
+  it('JSON: {"Fn::Sub": "…"} under Definition is the same finding on the Fn::Sub key, [string, variables] too', () => {
+    const compact = JSON.stringify(stateMachine('arn:aws:states:::sagemaker:createTrainingJob.sync', `${XGBOOST_US_EAST_1}:1.7-1`));
+    for (const sub of [compact, [compact, { Unused: 'x' }]]) {
+      const text = jsonTemplate('AWS::StepFunctions::StateMachine', { RoleArn: ROLE, Definition: { 'Fn::Sub': sub } });
+      const finding = analyzeJsonTemplate(text).find((found) => found.code === 'invalid-type')!;
+      assert.deepEqual(covered(text, [finding]), [['invalid-type', 'Fn::Sub']]);
+      assert.match(finding.message, /^Definition must be the state machine as a mapping, and Fn::Sub returns a string: .* \(which takes Fn::Sub\)/);
+      assert.equal(applyHostFix(text, finding, undefined, 'json'), text.replace('"Definition":', '"DefinitionString":'));
+    }
+  });
+
+  it('offers the rename without preferring it when the string is no state machine in JSON; no fix beside a DefinitionString, over a mapping, or in SAM', () => {
+    // A YAML state machine in the string: not JSON, so not read, and DefinitionString would refuse it too.
+    const yamlText = yamlSubDefinition('AWS::StepFunctions::StateMachine', 'StartAt: Done\nStates:\n  Done: {Type: Succeed}');
+    assert.deepEqual(analyzeYaml(yamlText).map((found) => [found.code, found.fixes.map((fix) => [fix.title, fix.preferred])]), [['invalid-type', [['Rename Definition to DefinitionString', false]]]]);
+    // JSON with a syntax error: reported as the Definition's (the task read around it, as in a DefinitionString), the rename offered only.
+    const broken = yamlSubDefinition('AWS::StepFunctions::StateMachine', definition.replace('"StartAt": "Train",', '"StartAt": "Train"'));
+    const brokenFindings = analyzeYaml(broken);
+    assert.deepEqual(brokenFindings.map((found) => found.code), ['invalid-type', 'invalid-json', 'xgboost-unpinned']);
+    assert.match(brokenFindings[1].message, /^The Definition is not valid JSON here/);
+    assert.equal(brokenFindings[0].fixes[0].preferred, false);
+    // A DefinitionString beside it: renaming would write it twice.
+    const both = yamlSubDefinition('AWS::StepFunctions::StateMachine', definition, ['      DefinitionString: "{}"']);
+    assert.deepEqual(analyzeYaml(both).find((found) => found.code === 'invalid-type')!.fixes, []);
+    // !Sub over a mapping: no string to move.
+    const mapping = 'Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition: !Sub\n        StartAt: Done\n        States:\n          Done: {Type: Succeed}\n';
+    const overMapping = analyzeYaml(mapping);
+    assert.deepEqual(covered(mapping, overMapping), [['invalid-type', '!Sub']]);
+    assert.match(overMapping[0].message, /CloudFormation rejects the template\. Drop the !Sub and fill in its values with DefinitionSubstitutions/);
+    assert.deepEqual(overMapping[0].fixes, []);
+    // SAM has no DefinitionString: no fix, and the message says what SAM takes; the tasks are still checked.
+    const sam = yamlSubDefinition('AWS::Serverless::StateMachine', definition);
+    const samFindings = analyzeYaml(sam);
+    assert.deepEqual(covered(sam, samFindings), [['invalid-type', '!Sub'], ['xgboost-unpinned', 'latest']]);
+    assert.match(samFindings[0].message, /SAM rejects the template\. AWS::Serverless::StateMachine has no DefinitionString: write the state machine as a mapping under Definition .* or put the JSON in a file named by DefinitionUri\.$/);
+    assert.deepEqual(samFindings[0].fixes, []);
   });
 });

@@ -404,9 +404,62 @@ describe('CloudFormation: a misspelt region key, a deployed region without a row
     assert.match(result.text, /us-west-3: \{Account: "683313688378"\}/);
     assert.deepEqual(result.applied.map((fix) => fix.code), ['mapping-missing-region']);
     assert.deepEqual(deployedTo(result.text, ['us-east-1', 'us-west-1', 'us-west-2']).map((found) => [found.code, found.fixes.some((fix) => fix.preferred)]), [['unknown-region', false]]);
-    // eu-wset-1 beside a row for eu-west-1 is that row again, not eu-west-3.
+    // eu-wset-1 beside a row for eu-west-1 is that row again, not eu-west-3: no rename preferred, the row removed.
     const again = template(['Mappings:', '  XgbRegistry:', '    eu-west-1: {Account: "141502667606"}', '    eu-wset-1: {Account: "141502667606"}'], MAPPED_IMAGE);
-    assert.deepEqual(only(analyzeYaml(again), 'unknown-region').fixes.filter((fix) => fix.preferred), []);
+    assert.deepEqual(only(analyzeYaml(again), 'unknown-region').fixes.filter((fix) => fix.preferred).map((fix) => fix.title), ['Remove row eu-wset-1 (it repeats eu-west-1)']);
+  });
+
+  it('a misspelt row that repeats its real region\'s row (a rename would write that region twice) is removed, lines and all', () => {
+    const rows = ['Mappings:', '  Registry:', "    us-east-1: {Account: '811284229777'}", "    us-west-2: {Account: '433757028032'}", "    us-west-3: {Account: '433757028032'}   # copied", "    eu-west-1: {Account: '685385470294'}"];
+    const image = MAPPED_IMAGE.replace('XgbRegistry', 'Registry').replace('sagemaker-xgboost:1.7-1', 'image-classification:1');
+    const text = template(rows, image);
+    const finding = only(analyzeYaml(text), 'unknown-region');
+    assert.equal(textAt(text, finding), 'us-west-3');
+    assert.equal(
+      finding.message,
+      '"us-west-3" is not a region with SageMaker registries: mapping Registry\'s row for it is never read for a stack\'s region. It repeats us-west-2\'s row (renamed to us-west-2, the table would have that region twice): remove it, or rename it to the region it was meant for.',
+    );
+    // The removal is preferred; a rename to a region the table lacks is still offered, never preferred.
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]).slice(0, 2), [['Remove row us-west-3 (it repeats us-west-2)', true], ['Change the region to us-west-1', false]]);
+    const removed = text.replace("    us-west-3: {Account: '433757028032'}   # copied\n", '');
+    assert.equal(applyHostFix(text, finding), removed);
+    assert.equal(fixAll(text, []).text, removed);
+    assert.deepEqual(analyzeYaml(removed), []);
+    // The last row, deployed to us-west-1 too: the row added after it and its removal both apply, both listed.
+    const lastRow = template(rows.slice(0, 5), image);
+    const deployed = fixAll(lastRow, ['us-west-1', 'us-west-2']);
+    assert.deepEqual(deployed.applied.map((fix) => fix.title), ['Add us-west-1: 632365934929', 'Remove row us-west-3 (it repeats us-west-2)']);
+    assert.equal(deployed.text, lastRow.replace("    us-west-3: {Account: '433757028032'}   # copied", '    us-west-1:\n      Account: "632365934929"'));
+    // A block row goes with all its lines.
+    const block = template(['Mappings:', '  Registry:', '    us-west-2:', "      Account: '433757028032'", '    us-west-3:', "      Account: '433757028032'", '    us-east-1:', "      Account: '811284229777'"], image);
+    assert.equal(applyHostFix(block, only(analyzeYaml(block), 'unknown-region')), block.replace("    us-west-3:\n      Account: '433757028032'\n", ''));
+  });
+
+  it('a misspelt row holding its real region\'s value with other values besides: removal offered, not preferred', () => {
+    const image = MAPPED_IMAGE.replace('XgbRegistry', 'Registry').replace('sagemaker-xgboost:1.7-1', 'image-classification:1');
+    const text = template(['Mappings:', '  Registry:', "    us-west-2: {Account: '433757028032', Stage: prod}", "    us-west-3: {Account: '433757028032', Stage: test}"], image);
+    const finding = only(analyzeYaml(text), 'unknown-region');
+    assert.match(finding.message, /It holds the Account of us-west-2's row, with other values besides \(renamed to us-west-2, the table would have that region twice\): remove it once what it should keep is in us-west-2's row, or rename it to the region it was meant for\.$/);
+    assert.deepEqual(finding.fixes.filter((fix) => fix.preferred), []);
+    assert.equal(applyHostFix(text, finding, 'Remove row us-west-3 (it repeats us-west-2)'), text.replace("\n    us-west-3: {Account: '433757028032', Stage: test}", ''));
+    assert.equal(fixAll(text, []).text, text);
+    // Another account: no repeat, as before.
+    const other = template(['Mappings:', '  Registry:', "    us-west-2: {Account: '433757028032'}", "    us-west-3: {Account: '632365934929'}"], image);
+    assert.ok(!only(analyzeYaml(other), 'unknown-region').fixes.some((fix) => fix.title.startsWith('Remove')));
+  });
+
+  it('JSON: the repeated row is removed as a member with its comma, the layout kept', () => {
+    const table = (rows: Record<string, unknown>) => JSON.stringify({
+      Mappings: { Registry: rows },
+      Resources: { M: { Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: 'arn:aws:iam::123456789012:role/R', PrimaryContainer: { Image: { 'Fn::Sub': ['${A}.dkr.ecr.${AWS::Region}.amazonaws.com/image-classification:1', { A: { 'Fn::FindInMap': ['Registry', { Ref: 'AWS::Region' }, 'Account'] } }] } } } } },
+    }, null, 2);
+    const middle = table({ 'us-west-2': { Account: '433757028032' }, 'us-west-3': { Account: '433757028032' }, 'us-east-1': { Account: '811284229777' } });
+    const finding = only(analyzeJsonTemplate(middle), 'unknown-region');
+    assert.equal(textAt(middle, finding), 'us-west-3');
+    assert.equal(applyHostFix(middle, finding, undefined, 'json'), table({ 'us-west-2': { Account: '433757028032' }, 'us-east-1': { Account: '811284229777' } }));
+    // The last member: the comma before it goes too.
+    const last = table({ 'us-west-2': { Account: '433757028032' }, 'us-west-3': { Account: '433757028032' } });
+    assert.equal(applyHostFix(last, only(analyzeJsonTemplate(last), 'unknown-region'), undefined, 'json'), table({ 'us-west-2': { Account: '433757028032' } }));
   });
 
   it('a tie by spelling that the row\'s own account decides is a clear rename (us-west-3 holding us-west-2\'s account)', () => {
@@ -465,6 +518,7 @@ describe('CloudFormation: a whole image read from a table by region', () => {
     assert.equal(missing.message, 'Mapping Images has no Uri for eu-west-1, where this template is deployed (--template-region): !FindInMap [Images, !Ref AWS::Region, Uri] fails there, and the stack with it.');
     assert.equal(missing.fixes[0].title, 'Add eu-west-1: 141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1');
     assert.match(applyHostFix(text, missing), /eu-west-1:\s+Uri: 141502667606\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/sagemaker-xgboost:1\.7-1\n/);
+    // It holds us-east-1's image, but is nearer us-east-2: a rename, not a repeated row.
     assert.equal(unknown.message, '"us-eest-2" is not a region with SageMaker registries: mapping Images\'s row for it is never read for a stack\'s region.');
     assert.equal(unknown.fixes[0].title, 'Change the region to us-east-2');
     assert.equal(applyHostFix(text, unknown, 'Change the region to us-east-2'), text.replace('us-eest-2:', 'us-east-2:'));

@@ -89,6 +89,23 @@ describe('rendering edit intents as JSON', () => {
     );
   });
 
+  it('removes a member with its comma and its own lines, keeping the others\' layout and comments', () => {
+    const key = (root: Node, name: string) => findProperty(root, name)!.children![0];
+    const text = '{\n  "a": 1,\n  "b": {"x": 2},  // b\'s note\n  "c": 3\n}\n';
+    // A member in the middle: its line, the comment after it included.
+    assert.equal(rendered(text, (root) => [intent.removeMember(key(root, 'b'))]), '{\n  "a": 1,\n  "c": 3\n}\n');
+    // The last member: its line, and the comma before it that only it needed.
+    assert.equal(rendered(text, (root) => [intent.removeMember(key(root, 'c'))]), '{\n  "a": 1,\n  "b": {"x": 2}  // b\'s note\n}\n');
+    assert.equal(rendered(text, (root) => [intent.removeMember(key(root, 'a'))]), '{\n  "b": {"x": 2},  // b\'s note\n  "c": 3\n}\n');
+    // On one line: the member and the comma between it and its neighbour.
+    const line = '{"a": 1, "b": 2, "c": 3}';
+    assert.equal(rendered(line, (root) => [intent.removeMember(key(root, 'a'))]), '{"b": 2, "c": 3}');
+    assert.equal(rendered(line, (root) => [intent.removeMember(key(root, 'b'))]), '{"a": 1, "c": 3}');
+    assert.equal(rendered(line, (root) => [intent.removeMember(key(root, 'c'))]), '{"a": 1, "b": 2}');
+    // CRLF, and a JSONC trailing comma kept as the text had it.
+    assert.equal(rendered('{\r\n  "a": 1,\r\n  "b": 2,\r\n}', (root) => [intent.removeMember(key(root, 'b'))]), '{\r\n  "a": 1,\r\n}');
+  });
+
   it('gives no edits for overlapping intents or a result that parses worse than the text', () => {
     const text = '{"A": "abc"}';
     const root = parseTree(text)!;

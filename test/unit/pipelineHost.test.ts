@@ -363,6 +363,53 @@ describe('Pipelines host', () => {
       assert.equal(textAt(text, only(findings, 'algorithm-invalid-hyperparameter')), 'deep');
     });
 
+    it('joins each EnumValues item of a joined parameter and judges it, reporting on the item and naming it', () => {
+      const text = pipeline(
+        [trainingStep(trainingArguments({
+          AlgorithmSpecification: { TrainingImage: { 'Std:Join': { On: ':', Values: [XGBOOST_US_EAST_1, { Get: 'Parameters.XgbVersion' }] } }, TrainingInputMode: 'File' },
+          HyperParameters: { num_round: { 'Std:Join': { On: '', Values: ['1', { Get: 'Parameters.Rounds' }] } } },
+          InputDataConfig: [{ ChannelName: 'train', ContentType: 'text/csv', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/train' } } }],
+        }))],
+        [
+          { Name: 'XgbVersion', Type: 'String', DefaultValue: '1.7-1', EnumValues: ['1.7-1', 'latest'] },
+          // Joined after "1": 0 makes "10" (fine), "x" makes "1x" (no integer).
+          { Name: 'Rounds', Type: 'String', DefaultValue: '0', EnumValues: ['0', 'x'] },
+        ],
+      );
+      const found = analyzeWorkflow(text, { algorithms: true });
+      assert.deepEqual(found.map((finding) => [finding.code, textAt(text, finding)]), [['xgboost-unpinned', 'latest'], ['algorithm-invalid-hyperparameter', 'x']]);
+      const [unpinned, rounds] = found;
+      assert.ok(unpinned.offset > text.indexOf('"EnumValues"') && unpinned.offset < text.indexOf('"Rounds"'), 'on the XgbVersion item');
+      assert.match(unpinned.message, /\(Reported on an EnumValues item of pipeline parameter "XgbVersion"\.\)$/);
+      assert.equal(rounds.offset, text.lastIndexOf('"x"') + 1);
+      assert.match(rounds.message, /"num_round": "1x" .*\(Reported on an EnumValues item of pipeline parameter "Rounds"\.\)$/);
+      // The joined text is not the item's: no fix rewrites the item.
+      assert.deepEqual(rounds.fixes, []);
+      // The item equal to the default, and the default itself, say nothing.
+      assert.deepEqual(analyzeWorkflow(text.replace('"latest"', '"1.5-1"').replace('"x"', '"5"'), { algorithms: true }), []);
+    });
+
+    it('an item that changes a finding outside its own text names the item; one the default already got is said once', () => {
+      const text = (account: string) => pipeline(
+        [trainingStep(trainingArguments({
+          AlgorithmSpecification: { TrainingImage: { 'Std:Join': { On: '', Values: [`${account}.dkr.ecr.`, { Get: 'Parameters.Region' }, '.amazonaws.com/sagemaker-xgboost:1.7-1'] } }, TrainingInputMode: 'File' },
+        }))],
+        [{ Name: 'Region', Type: 'String', DefaultValue: 'us-east-1', EnumValues: ['us-east-1', 'eu-west-1', 'eu-wset-1'] }],
+      );
+      const us = text('683313688378');
+      const found = analyzeWorkflow(us);
+      assert.deepEqual(found.map((finding) => [finding.code, textAt(us, finding)]), [['unknown-region', 'eu-wset-1'], ['registry-account-mismatch', '683313688378']]);
+      assert.match(found[0].message, /^"eu-wset-1" is not a region .*\(Reported on an EnumValues item of pipeline parameter "Region"\.\)$/);
+      assert.ok(found[1].offset > us.indexOf('"Steps"'), 'on the account in the step');
+      assert.equal(found[1].message, 'In eu-west-1, SageMaker serves "sagemaker-xgboost" from account 141502667606, not 683313688378. (With "eu-west-1", an EnumValues item of pipeline parameter "Region".)');
+      // A wrong account for the default region is reported once, not again for the item equal to the default.
+      const eu = analyzeWorkflow(text('141502667606'));
+      assert.deepEqual(eu.map((finding) => [finding.code, finding.message.replace(/ \(.*/, '')]), [
+        ['unknown-region', '"eu-wset-1" is not a region with SageMaker registries.'],
+        ['registry-account-mismatch', 'In us-east-1, SageMaker serves "sagemaker-xgboost" from account 683313688378, not 141502667606.'],
+      ]);
+    });
+
     it('reads the separator between the values', () => {
       const text = pipeline([trainingStep(trainingArguments({
         AlgorithmSpecification: { TrainingImage: { 'Std:Join': { On: ':', Values: [`${XGBOOST_US_EAST_1}`, 'latest'] } }, TrainingInputMode: 'File' },

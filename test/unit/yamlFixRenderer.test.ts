@@ -75,6 +75,26 @@ describe('YAML fix renderer', () => {
     assert.equal(after.split('\n')[5], '  InputMode: Fil');
   });
 
+  it('removeMember removes a block member\'s lines (a nested block and its line comment with them)', () => {
+    const specification = findProperty(training, 'AlgorithmSpecification')!.children![0];
+    const after = rendered([intent.removeMember(specification)], [3, 4, 5]);
+    assert.deepEqual(after.split('\n').slice(2, 5), ['TrainingJobName: demo-job', 'ResourceConfig: *resources', 'StoppingCondition: {MaxRuntimeInSeconds: 3600}']);
+    const mode = findProperty(algorithm, 'TrainingInputMode')!.children![0];
+    assert.deepEqual(rendered([intent.removeMember(mode)], [5]).split('\n').slice(4, 6), [STREAM.split('\n')[4], 'ResourceConfig: *resources']);
+    // A member merged from an anchor is written elsewhere: no edit removes it from here.
+    const merged = 'base: &base {A: 1}\nTrainingJobName: j\nResourceConfig:\n  <<: *base\n  B: 2\n';
+    const config = memberValue(roots(merged)[0], 'ResourceConfig')!;
+    assert.equal(renderYamlEdits(merged, [intent.removeMember(findProperty(config, 'A')!.children![0])]), undefined);
+  });
+
+  it('removeMember in a flow map removes the entry and the comma beside it', () => {
+    const text = 'TrainingJobName: j\nStoppingCondition: {MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 7200}\n';
+    const stopping = memberValue(roots(text)[0], 'StoppingCondition')!;
+    const remove = (name: string) => applyEdits(text, renderYamlEdits(text, [intent.removeMember(findProperty(stopping, name)!.children![0])])!.edits);
+    assert.equal(remove('MaxRuntimeInSeconds'), 'TrainingJobName: j\nStoppingCondition: {MaxWaitTimeInSeconds: 7200}\n');
+    assert.equal(remove('MaxWaitTimeInSeconds'), 'TrainingJobName: j\nStoppingCondition: {MaxRuntimeInSeconds: 3600}\n');
+  });
+
   it('setMember into a flow map writes a flow entry', () => {
     const after = rendered([intent.setMember(memberValue(training, 'StoppingCondition')!, ['MaxWaitTimeInSeconds'], 7200)], [7]);
     assert.equal(after.split('\n')[7], 'StoppingCondition: {MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 7200}');

@@ -1,8 +1,8 @@
 /**
  * What a quick fix means, independent of how the document writes it. Rules describe a change as
  * an intent on a node of the request tree (replace this value, replace this part of a string,
- * rename this member, set a member on this object); the document's host renders it as text in
- * its own syntax (JSON today; Python and YAML hosts render the same intents their way).
+ * rename this member, remove it, set a member on this object); the document's host renders it as
+ * text in its own syntax (JSON today; Python and YAML hosts render the same intents their way).
  *
  * Intents are cheap to build (a few references and a value): rules create them for every
  * finding, and the text is produced only when someone asks for the fix (`renderFix`).
@@ -22,6 +22,11 @@ export type EditIntent =
   | { readonly kind: 'replaceInString'; readonly node: Node; readonly start: number; readonly end: number; readonly text: string }
   /** Give the member whose key is `key` the name `name`. */
   | { readonly kind: 'renameMember'; readonly key: Node; readonly name: string }
+  /**
+   * Remove the member whose key is `key`, with its separator (a JSON comma), and its whole lines
+   * when it has lines of its own; the other members keep their text and layout.
+   */
+  | { readonly kind: 'removeMember'; readonly key: Node }
   /**
    * Set the member at `path` below the object `object` to `value`: missing objects on the way
    * are created, a value on the way that is not an object is replaced by one, and an existing
@@ -71,6 +76,7 @@ export const intent = {
   replaceValue: (node: Node, value: FixValue): HostIntent => ({ kind: 'replaceValue', node, value }),
   replaceInString: (node: Node, start: number, end: number, text: string): HostIntent => ({ kind: 'replaceInString', node, start, end, text }),
   renameMember: (key: Node, name: string): HostIntent => ({ kind: 'renameMember', key, name }),
+  removeMember: (key: Node): HostIntent => ({ kind: 'removeMember', key }),
   setMember: (object: Node, path: readonly string[], value: FixValue): HostIntent => ({ kind: 'setMember', object, path, value }),
   replaceText: (offset: number, length: number, text: string): EditIntent => ({ kind: 'replaceText', offset, length, text }),
 };

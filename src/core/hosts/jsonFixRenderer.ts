@@ -10,7 +10,7 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { FixValue, HostIntent } from '../edits/editIntent';
 import { applyEdits, type TextEdit } from '../findings';
-import { lineIndent, placeholderEnd, sortWithoutOverlap } from './renderedEdits';
+import { lineIndent, placeholderEnd, removedMemberEdits, sortWithoutOverlap } from './renderedEdits';
 import { findProperty } from '../jsonTree';
 import type { RequestNode } from '../requestTree';
 
@@ -50,6 +50,12 @@ export function renderJsonEdits(text: string, intents: readonly HostIntent[], ve
         const content = (change.key as RequestNode).content;
         if (content) edits.push({ offset: content.offset, length: content.length, newText: JSON.stringify(change.name).slice(1, -1) });
         else edits.push({ offset: change.key.offset, length: change.key.length, newText: JSON.stringify(change.name) });
+        break;
+      }
+      case 'removeMember': {
+        const removed = change.key.parent && removedMemberEdits(text, change.key.parent, true);
+        if (!removed) return undefined;
+        edits.push(...removed);
         break;
       }
       case 'setMember':

@@ -4,7 +4,9 @@
  * what is wrong with its keys is said once, on the table, with the same fixes for both.
  * - A row whose key is no region (`eu-wset-1`) is never read by a stack: `unknown-region` on the
  *   key, with renames to the nearest regions not already in the table (the clear nearest
- *   preferred).
+ *   preferred). A row that repeats a nearest region's row already in the table (`us-west-3`
+ *   beside `us-west-2`, the same value read) cannot be renamed to it: the finding says so, and
+ *   the fix removes the row (preferred only when the whole row is the same).
  * - A region written twice: `duplicate-key` on each later row (only one of them is read).
  * - A region the template is deployed to (templateRegions, --template-region) without a row:
  *   `!FindInMap` fails there, and the stack with it — `mapping-missing-region` on the table's
@@ -15,10 +17,10 @@
  * never writes one region twice in a round (fixAll.ts).
  */
 import type { Node } from 'jsonc-parser';
-import { closestMatches, isClearNearest, isTypoOf } from '../closestMatches';
+import { closestMatches, editDistance, isClearNearest, isTypoOf, TYPO_EDITS } from '../closestMatches';
 import { intent, type HostIntent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
-import type { PlaceholderFacts } from '../requestTree';
+import { isDynamic, type PlaceholderFacts } from '../requestTree';
 import { nodeRange, type RuleContext } from './ruleContext';
 
 export type RegionTable = NonNullable<PlaceholderFacts['perRegion']>;
@@ -84,11 +86,13 @@ function checkRowKeys(context: RuleContext, table: RegionTable, valueFor: RowVal
     }
     if (clear && !renames.has(suggestions[0])) renames.set(suggestions[0], row.key);
     if (!firstTime(context, `${row.key.offset}:region`)) continue;
+    const renameFixes: QuickFix[] = suggestions.map((name, index) => ({ title: `Change the region to ${name}`, intents: [intent.renameMember(row.key, name)], preferred: index === 0 && clear }));
+    const repeated = repeatedRows(catalog, table, row, nearest[0]);
     context.report(
       'unknown-region',
-      `"${row.region}" is not a region with SageMaker registries: mapping ${table.table}'s row for it is never read for a stack's region.`,
+      `"${row.region}" is not a region with SageMaker registries: mapping ${table.table}'s row for it is never read for a stack's region.${repeated ? repeatedHint(table, repeated) : ''}`,
       nodeRange(row.key),
-      suggestions.map((name, index) => ({ title: `Change the region to ${name}`, intents: [intent.renameMember(row.key, name)], preferred: index === 0 && clear })),
+      repeated ? [removalFix(row, repeated, !clear), ...renameFixes] : renameFixes,
     );
   }
   keys.forEach((key, index) => {
@@ -97,6 +101,78 @@ function checkRowKeys(context: RuleContext, table: RegionTable, valueFor: RowVal
     context.report('duplicate-key', `Mapping ${table.table} has more than one row for "${name}": only one of them is read for stacks in ${name}. Remove or rename the others.`, nodeRange(key));
   });
   return renames;
+}
+
+/** The rows a misspelt row repeats (see repeatedRows): their regions, and whether one of them is the whole row again. */
+interface RepeatedRows {
+  regions: string[];
+  identical: boolean;
+}
+
+/**
+ * The rows of real regions among the nearest to `row`'s key (`us-west-2` for `us-west-3`, as near
+ * as `nearest`, a typo away) that hold the value it holds in the column read: the row is most
+ * likely one of them written again, and a rename would write their region twice. (`us-eest-2`
+ * holding us-east-1's value is nearer us-east-2: a region to rename it to, not a repeat.)
+ * `identical` when one of them is the same whole row (every column alike), undefined when none.
+ */
+function repeatedRows(catalog: RuleContext['catalog'], table: RegionTable, row: RegionTable['values'][number], nearest: string | undefined): RepeatedRows | undefined {
+  if (row.text === undefined || nearest === undefined) return undefined;
+  const written = row.region.toLowerCase();
+  const distance = (region: string) => editDistance(written, region.toLowerCase(), TYPO_EDITS + 1);
+  const nearestDistance = distance(nearest);
+  const twins = table.values.filter(
+    (other) => other !== row && other.text === row.text && other.region !== row.region && isTypoOf(row.region, other.region) && distance(other.region) <= nearestDistance && catalog.region(other.region) !== undefined,
+  );
+  if (twins.length === 0) return undefined;
+  const rowValue = row.key.parent?.children?.[1];
+  const identical = twins.some((twin) => sameValue(rowValue, twin.key.parent?.children?.[1]));
+  return { regions: [...new Set(twins.map((twin) => twin.region))], identical };
+}
+
+/** What the finding adds for a row that repeats others: which, and what to do. */
+function repeatedHint(table: RegionTable, repeated: RepeatedRows): string {
+  const regions = repeated.regions.join(' and ');
+  const rows = repeated.regions.length === 1 ? `${regions}'s row` : `the rows of ${regions}`;
+  const what = repeated.identical ? `It repeats ${rows}` : `It holds the ${table.key ?? 'value'} of ${rows}, with other values besides`;
+  const keep = repeated.identical ? '' : ` once what it should keep is in ${rows}`;
+  return ` ${what} (renamed to ${repeated.regions.length === 1 ? regions : 'one of them'}, the table would have that region twice): remove it${keep}, or rename it to the region it was meant for.`;
+}
+
+/** Removes the misspelt row: preferred (fix-all) only when it is a real region's whole row again and no rename is clear. */
+function removalFix(row: RegionTable['values'][number], repeated: RepeatedRows, mayPrefer: boolean): QuickFix {
+  return { title: `Remove row ${row.region} (it repeats ${repeated.regions.join(' and ')})`, intents: [intent.removeMember(row.key)], preferred: mayPrefer && repeated.identical };
+}
+
+/**
+ * True when `a` and `b` hold the same value: the same type, the same scalar value, the same
+ * members with the same values (in any order), the same items in order. An explicit stack: a
+ * row's depth is the template's to choose.
+ */
+function sameValue(a: Node | undefined, b: Node | undefined): boolean {
+  const pairs: [Node | undefined, Node | undefined][] = [[a, b]];
+  while (pairs.length > 0) {
+    const [left, right] = pairs.pop()!;
+    if (!left || !right || left.type !== right.type) return false;
+    if (left.type === 'array') {
+      const items = left.children ?? [];
+      const others = right.children ?? [];
+      if (items.length !== others.length) return false;
+      items.forEach((item, index) => pairs.push([item, others[index]]));
+    } else if (left.type === 'object') {
+      const members = left.children ?? [];
+      const others = new Map((right.children ?? []).map((member) => [member.children?.[0]?.value, member.children?.[1]]));
+      if (members.length !== (right.children?.length ?? 0) || others.size !== members.length) return false;
+      for (const member of members) {
+        const name = member.children?.[0]?.value;
+        if (typeof name !== 'string' || !others.has(name)) return false;
+        pairs.push([member.children?.[1], others.get(name)]);
+      }
+    } else if (left.value !== right.value || isDynamic(left) || isDynamic(right)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

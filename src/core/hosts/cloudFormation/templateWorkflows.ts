@@ -8,8 +8,8 @@
  * holds its integration pattern.
  */
 import type { Node, ParseError } from 'jsonc-parser';
-import { memberValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
-import type { SpecDocument, TaskIntegration } from '../../specDocument';
+import { findProperty, memberValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
+import type { SpecDocument, SubDefinition, TaskIntegration } from '../../specDocument';
 import { findWorkflowRequests } from '../workflows/workflowRequests';
 import { isStateMachine } from '../workflows/stateMachineRequests';
 import { isPipelineDefinition } from '../workflows/pipelineRequests';
@@ -33,9 +33,13 @@ export const workflowResourceHooks: CloudFormationHooks = {
  * string, plain or in `Fn::Sub`). In both, `${Name}` for a key of the resource's
  * `DefinitionSubstitutions` is a placeholder (dynamic; the static text around it still checked),
  * and any other `${…}` outside `Fn::Sub` is text. Deployed to many regions, like the template.
+ * A `Definition` written `Fn::Sub` is reported, and its string read as a DefinitionString is
+ * (subDefinitionRequests).
  */
 function stateMachineInTemplate(resource: TemplateResource): SpecDocument[] {
   const isSubstituted = definitionSubstitutionNames(resource.properties);
+  const written = findProperty(resource.properties, 'Definition');
+  if (intrinsicCall(written?.children?.[1])?.name === 'Fn::Sub') return subDefinitionRequests(resource, written!, isSubstituted);
   const requests: SpecDocument[] = [];
   for (const side of conditionSides(resource.text, resource.properties)) {
     const definition = memberValue(side, 'Definition');
@@ -53,6 +57,33 @@ function stateMachineInTemplate(resource: TemplateResource): SpecDocument[] {
   return inStringRequests(resource, memberValue(resource.properties, 'DefinitionString'), 'DefinitionString', isSubstituted, isStateMachine);
 }
 
+/**
+ * A `Definition` written `Fn::Sub` (`Definition: !Sub |` over JSON text, or over a mapping), where
+ * CloudFormation takes an object: a request of no kind carries the finding (subDefinitionRule.ts),
+ * with its fix, since it is not in the string. A string that looks like JSON (it starts with `{`)
+ * is read as a DefinitionString is, so its tasks are checked (findings, no fixes); other text
+ * (YAML) is not, whose JSON errors would only repeat the finding.
+ */
+function subDefinitionRequests(resource: TemplateResource, definition: Node, isSubstituted: (name: string) => boolean): SpecDocument[] {
+  const [key, value] = definition.children ?? [];
+  const call = value?.children?.[0]?.children?.[0];
+  const argument = intrinsicCall(value)?.argument;
+  const source = argument?.type === 'array' ? argument.children?.[0] : argument;
+  const looksLikeJson = typeof source?.value === 'string' && source.value.trimStart().startsWith('{');
+  const reading: EmbeddedReading = { workflow: false, parseErrors: 0 };
+  const requests = looksLikeJson ? inStringRequests(resource, value, 'Definition', isSubstituted, isStateMachine, reading) : [];
+  const sam = resource.type === 'AWS::Serverless::StateMachine';
+  const renamable = source?.type === 'string' && !sam && !findProperty(resource.properties, 'DefinitionString');
+  const subDefinition: SubDefinition = { call: call ?? value!, key, ofMapping: source?.type === 'object', sam, ...(renamable && { rename: { preferred: reading.workflow && reading.parseErrors === 0 } }) };
+  return [{ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, subDefinition }, ...requests];
+}
+
+/** What reading a workflow from a template string found (see inStringRequests): a workflow's top level, and how many JSON syntax errors. */
+interface EmbeddedReading {
+  workflow: boolean;
+  parseErrors: number;
+}
+
 /** `AWS::SageMaker::Pipeline`: its `PipelineDefinition.PipelineDefinitionBody` (JSON in a string, plain or in `Fn::Sub`) read by the Pipelines host. */
 function pipelineInTemplate(resource: TemplateResource): SpecDocument[] {
   const body = memberValue(memberValue(resource.properties, 'PipelineDefinition'), 'PipelineDefinitionBody');
@@ -61,14 +92,16 @@ function pipelineInTemplate(resource: TemplateResource): SpecDocument[] {
 
 /**
  * The requests of a workflow read from the string `value` of the template (the property
- * `property`): findings, no fixes (see SpecDocument.inString). JSON that does not parse is
+ * `property`): findings, no fixes (see SpecDocument.inString). `reading`, when given, hears what
+ * the string held. JSON that does not parse is
  * reported (`invalid-json`, at the template's characters) with the first request, or with a
  * request of no kind when the damage hid every task; the requests are then incomplete.
  */
-function inStringRequests(resource: TemplateResource, value: Node | undefined, property: string, isSubstituted: (name: string) => boolean, isWorkflow: (root: Node | undefined) => boolean): SpecDocument[] {
+function inStringRequests(resource: TemplateResource, value: Node | undefined, property: string, isSubstituted: (name: string) => boolean, isWorkflow: (root: Node | undefined) => boolean, reading?: EmbeddedReading): SpecDocument[] {
   const parseErrors: ParseError[] = [];
   const strict: EmbeddedJsoncOnly = { comments: [], trailingCommas: [], removableCommas: [] };
   const root = embeddedJsonTree(resource.text, value, resource.host, isSubstituted, parseErrors, strict);
+  if (reading) Object.assign(reading, { workflow: root !== undefined && isWorkflow(root), parseErrors: parseErrors.length });
   const found = root && isWorkflow(root) ? findWorkflowRequests(resource.text, root, resource.host) : [];
   const requests = found.map((request): SpecDocument => ({ ...request, anyRegion: true, inString: true }));
   // Step Functions and Pipelines read the string as strict JSON: its comments and trailing commas stop the deploy (not reported under syntax errors, as for a file).

@@ -35,6 +35,8 @@ export function renderPythonEdits(text: string, intents: readonly HostIntent[]):
   const edits: TextEdit[] = [];
   const insertions = new Map<Node, [string, FixValue][]>();
   for (const change of intents) {
+    // No rule removes a member of Python code (a table row of a template is the only one removed).
+    if (change.kind === 'removeMember') return undefined;
     if (((change.kind === 'renameMember' ? change.key : change.kind === 'setMember' ? change.object : change.node) as PythonNode).python?.kind === 'sdkWritten') return undefined;
     switch (change.kind) {
       case 'replaceValue':

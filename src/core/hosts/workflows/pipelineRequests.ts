@@ -7,7 +7,8 @@
  * Dynamic values come from the definition's own grammar: an object whose only member is `Get`
  * (step properties, `Parameters.X`, `Execution.X`), `Std:Join` or `Std:JsonGet`. A `Std:Join`
  * keeps its static parts as a template; a `{"Get": "Parameters.X"}` gets the parameter's
- * `DefaultValue` as its stand-in, which the value rules check (and report on) in its place.
+ * `DefaultValue` as its stand-in, which the value rules check (and report on) in its place, and
+ * its `EnumValues` as choices, each checked too — also where the Get is joined (`templateChoices`).
  *
  * Syntax-independent: the tree is jsonc-parser's `Node` shape with offsets into the document
  * (a YAML or CloudFormation host passes its own tree of that shape), and it is annotated in place.
@@ -15,7 +16,7 @@
 import { getNodePath, type Node } from 'jsonc-parser';
 import { memberValue, stringValue, valueOffsetMapper } from '../../jsonTree';
 import { intent } from '../../edits/editIntent';
-import type { DeclaredType, RequestNode, ScalarType, TemplatePart } from '../../requestTree';
+import type { DeclaredType, RequestNode, ScalarType, TemplateChoice, TemplatePart } from '../../requestTree';
 import { findImageFields, type HostLanguage, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 
@@ -186,15 +187,17 @@ function markDynamicValues(text: string, node: Node, parameters: Map<string, Pip
         const parameter = name !== undefined ? parameters.get(name) : undefined;
         if (parameter) markParameterValue(marked, parameter, notes);
       } else if (call.name === 'Std:Join') {
-        const template = joinTemplate(text, call.argument, (value) => {
-          const get = pipelineFunction(value);
-          const name = get?.name === 'Get' ? parameterName(get.argument) : undefined;
-          const standIn = name !== undefined ? parameters.get(name)?.defaultValue : undefined;
+        const defaultOf = (value: Node): Node | undefined => {
+          const parameter = joinedParameter(value, parameters);
+          const standIn = parameter?.defaultValue;
           if (!standIn || joinedText(text, standIn) === undefined) return undefined;
-          notes.set(standIn, `the DefaultValue of pipeline parameter "${name}"`);
+          notes.set(standIn, `the DefaultValue of pipeline parameter "${parameter.name}"`);
           return standIn;
-        });
+        };
+        const template = joinTemplate(text, call.argument, defaultOf);
         if (template) marked.template = template;
+        const choices = template ? joinChoices(text, call.argument, parameters, defaultOf, notes) : [];
+        if (choices.length > 0) marked.templateChoices = choices;
       }
       continue;
     }
@@ -220,6 +223,42 @@ function markParameterValue(value: RequestNode, parameter: PipelineParameter, no
     value.choices = parameter.enumValues;
     for (const choice of parameter.enumValues) notes.set(choice, `an EnumValues item of pipeline parameter "${parameter.name}"`);
   }
+}
+
+/** EnumValues items joined per `Std:Join`: each costs a pass over the join's values, and no pipeline offers more by hand. */
+const MAX_JOIN_CHOICES = 100;
+
+/**
+ * The `Std:Join` again for each `EnumValues` item of each parameter it joins (the others at their
+ * defaults), as the plain `{"Get": "Parameters.X"}` has each item judged (`choices`): a run may
+ * pick any of them. Items that are the default's node, or that Std:Join would not join as the text
+ * they are written as (see joinedText), are skipped. Each item is noted as such (`notes`).
+ */
+function joinChoices(text: string, argument: Node | undefined, parameters: Map<string, PipelineParameter>, defaultOf: (value: Node) => Node | undefined, notes: Map<Node, string>): TemplateChoice[] {
+  const values = memberValue(argument, 'Values');
+  const choices: TemplateChoice[] = [];
+  const joined = new Set<PipelineParameter>();
+  for (const value of values?.type === 'array' ? values.children ?? [] : []) {
+    const parameter = joinedParameter(value, parameters);
+    if (!parameter?.enumValues || joined.has(parameter)) continue;
+    joined.add(parameter);
+    for (const choice of parameter.enumValues) {
+      if (choices.length >= MAX_JOIN_CHOICES) return choices;
+      if (choice === parameter.defaultValue || joinedText(text, choice) === undefined) continue;
+      const template = joinTemplate(text, argument, (item) => (joinedParameter(item, parameters) === parameter ? choice : defaultOf(item)));
+      if (!template) continue;
+      notes.set(choice, `an EnumValues item of pipeline parameter "${parameter.name}"`);
+      choices.push({ choice, template });
+    }
+  }
+  return choices;
+}
+
+/** The parameter a `{"Get": "Parameters.X"}` item of a join reads, when the definition declares it. */
+function joinedParameter(value: Node, parameters: Map<string, PipelineParameter>): PipelineParameter | undefined {
+  const get = pipelineFunction(value);
+  const name = get?.name === 'Get' ? parameterName(get.argument) : undefined;
+  return name !== undefined ? parameters.get(name) : undefined;
 }
 
 /** `X` of `"Parameters.X"`, else undefined (step properties and execution variables have no default). */

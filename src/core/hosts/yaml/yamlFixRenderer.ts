@@ -14,7 +14,7 @@ import type { FixValue, HostIntent } from '../../edits/editIntent';
 import { applyEdits, type TextEdit } from '../../findings';
 import { findProperty } from '../../jsonTree';
 import { contentRange } from '../../requestTree';
-import { placeholderEnd, sortWithoutOverlap } from '../renderedEdits';
+import { placeholderEnd, removedMemberEdits, sortWithoutOverlap } from '../renderedEdits';
 import { awsCliPlainScalar } from './awsCliScalars';
 import { isAmbiguousPlainScalar, isEmptyValue } from './yamlTree';
 import { parseYaml } from './yamlSyntax';
@@ -53,6 +53,14 @@ export function renderYamlEdits(text: string, intents: readonly HostIntent[], ve
       case 'renameMember':
         edits.push({ offset: change.key.offset, length: change.key.length, newText: scalarText(change.name, quoteStyleAt(text, change.key.offset), inFlow(text, change.key)) });
         break;
+      case 'removeMember': {
+        const property = change.key.parent;
+        const object = property?.parent;
+        const removed = property && object && removedMemberEdits(text, property, isFlowCollection(text, object) || inFlow(text, object));
+        if (!removed) return undefined;
+        edits.push(...removed);
+        break;
+      }
       case 'setMember':
         planSetMember(text, layout, change.object, change.path, change.value, edits, insertions);
         break;

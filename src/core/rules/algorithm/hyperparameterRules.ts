@@ -14,7 +14,7 @@ import { editDistance, isClearNearest } from '../../closestMatches';
 import { intent } from '../../edits/editIntent';
 import type { QuickFix } from '../../findings';
 import { keyOfValue, memberValue, otherItemStrings, type OffsetRange } from '../../jsonTree';
-import { isDynamic, standInOf, type RequestNode } from '../../requestTree';
+import { isDynamic, standInOf, type RequestNode, type TemplatePart } from '../../requestTree';
 import { nodeRange, type RuleContext } from '../ruleContext';
 import { consequence, listText, severityOf } from './algorithmSeverity';
 import { checkHyperparameterConflicts, type RuledHyperparameter } from './hyperparameterConflictRules';
@@ -62,6 +62,11 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
     // A Pipelines parameter's EnumValues are values a run may pick: each judged where it is written.
     for (const choice of (written && isDynamic(written) && (written as RequestNode).choices) || []) {
       if (choice !== standIn && !isDynamic(choice) && choice.type === 'string') reportValueProblem(context, job, name, hyperparameter, choice, choice.value as string, nodeRange(choice), true);
+    }
+    // So are they where the parameter is joined (Std:Join): the joined text judged, on the item, without a fix.
+    for (const { choice, template } of (written && isDynamic(written) && (written as RequestNode).templateChoices) || []) {
+      const text = templateText(template);
+      if (text !== undefined) reportValueProblem(context, job, name, hyperparameter, choice, text, nodeRange(choice), false);
     }
     if (staticValue === undefined || !value) continue;
     const problem = reportValueProblem(context, job, name, hyperparameter, value, staticValue, (joined !== undefined && written && singlePartRange(written)) || nodeRange(value), joined === undefined);
@@ -248,7 +253,12 @@ export function describeHyperparameter(hyperparameter: HyperparameterData): stri
 /** The text of a template whose parts are all text (no placeholder), else undefined. */
 function wholeTemplateText(node: Node): string | undefined {
   const parts = (node as RequestNode).template;
-  if (!parts || parts.some((part) => part.kind !== 'text')) return undefined;
+  return parts && templateText(parts);
+}
+
+/** The text of `parts` when they are all text (no placeholder), else undefined. */
+function templateText(parts: readonly TemplatePart[]): string | undefined {
+  if (parts.some((part) => part.kind !== 'text')) return undefined;
   return parts.map((part) => (part.kind === 'text' ? part.value : '')).join('');
 }
 
