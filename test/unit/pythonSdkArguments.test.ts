@@ -122,6 +122,9 @@ describe('docker-hub-image on an SDK class\'s image_uri', () => {
     assert.deepEqual(codes(estimator('training_repository_access_mode="Vpc"')), ['digest-recommended']);
     assert.deepEqual(codes(estimator('**settings')), ['digest-recommended']);
     assert.deepEqual(codes(model.replace('role="r"', 'role="r", image_config={"RepositoryAccessMode": "Vpc"}')), ['digest-recommended']);
+    const trainer = (argument: string) => `from sagemaker.train import ModelTrainer\nt = ModelTrainer(training_image="my-trainer:opt"${argument})\n`;
+    assert.deepEqual(codes(trainer('')).sort(), ['digest-recommended', 'docker-hub-image']);
+    assert.deepEqual(codes(trainer(', training_image_config=TrainingImageConfig(training_repository_access_mode="Vpc")')), ['digest-recommended']);
   });
 });
 

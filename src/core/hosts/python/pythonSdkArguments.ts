@@ -98,8 +98,8 @@ export function withArguments(found: SdkArgument[]): { arguments?: SdkArgument[]
   return found.length > 0 ? { arguments: found } : {};
 }
 
-/** Keywords that set how SageMaker reaches the image's registry (an estimator's, a model's). */
-const ACCESS_MODE_KEYWORDS = ['training_repository_access_mode', 'image_config'];
+/** Keywords that set how SageMaker reaches the image's registry (v2 estimators and models, v3 ModelTrainer). */
+const ACCESS_MODE_KEYWORDS = ['training_repository_access_mode', 'image_config', 'training_image_config'];
 
 /**
  * True when the call may send a repository access mode: it passes one of the keywords that set
