@@ -22,6 +22,7 @@ import { checkRequest, type RequestRuleData } from './rules/requestRules';
 import type { RuleSettings } from './rules/ruleCodes';
 import { createRuleContext, nodeRange, type RuleContext } from './rules/ruleContext';
 import { checkScope } from './rules/scopeRule';
+import { checkSdkRequest } from './rules/sdkRequestRules';
 import { checkTags } from './rules/tagRules';
 import { checkTemplateImage, reportUnsubstituted } from './rules/templateImageRule';
 import { checkCodeRegion } from './rules/codeRegionRule';
@@ -106,6 +107,8 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     const algorithms = options.algorithms;
     if (algorithms) run('algorithms', checkAlgorithms, context, algorithms, options.instanceGpus);
   }
+  // What holds of a request the SDK writes from a call: the arguments it sends as they are, its image.
+  if (spec.sdkRequest) run('sdk-request', checkSdkRequest, context, options);
   // Last: whether a constant under a `.$` key is valid for its member is told by the other rules' findings on it.
   if (spec.embedding?.pathKeyConstants) run('path-key-constant', checkPathKeyConstants, context, spec.embedding.pathKeyConstants, [...findings]);
   if (spec.embedding?.notes.length) noteStandIns(findings, spec.embedding.notes);

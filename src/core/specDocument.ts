@@ -76,8 +76,9 @@ export interface SpecDocument {
   anyRegion?: boolean;
   /**
    * Set for a partial request a host assembled from SDK calls (the Python SDK's `Estimator(…)`
-   * and its `set_hyperparameters(…)`): the SDK writes the rest of the request, so only the image
-   * rules and the built-in algorithm rules run on it, never the API-model rules.
+   * and its `set_hyperparameters(…)`), and for an SDK class's image (`Processor(image_uri=…)`,
+   * with `imagesOnly`): the SDK writes the rest of the request, so the API-model rules judge only
+   * the arguments it sends unchanged (`arguments`), besides the image and built-in algorithm rules.
    */
   sdkRequest?: SdkRequest;
   /**
@@ -206,6 +207,29 @@ export interface SdkRequest {
    * run on them; either is absent when the tuner does not write it as a literal.
    */
   tuners?: SdkTuner[];
+  /**
+   * The call's arguments the SDK sends unchanged as members of the request (`instance_type=` as
+   * `ResourceConfig.InstanceType`), each literal one judged against the API model's member; an
+   * argument the SDK reads itself (`instance_type="local"`, `None`) is not listed.
+   */
+  arguments?: SdkArgument[];
+  /**
+   * True when the call may send a repository access mode (`training_repository_access_mode=`,
+   * `image_config=`, `**kwargs`): a registry outside Amazon ECR may then be reached through the VPC.
+   */
+  accessModeOpen?: boolean;
+}
+
+/** One SDK argument sent as a request member (see SdkRequest.arguments). */
+export interface SdkArgument {
+  /** The request the SDK sends it in (a processor's in CreateProcessingJob). */
+  kind: SpecKind;
+  /** The member's path in that request: `['ResourceConfig', 'InstanceType']`, `['ProductionVariants', 0, 'InstanceType']`. */
+  path: readonly (string | number)[];
+  /** The argument's name in the call (`instance_type`), for messages. */
+  keyword: string;
+  /** The argument's value, as the host reads it (a dynamic node for anything not literal). */
+  value: Node;
 }
 
 /** One SDK tuner's objective and ranges (see SdkRequest.tuners). */

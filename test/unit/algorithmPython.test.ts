@@ -41,7 +41,8 @@ describe('built-in algorithm rules on boto3 calls (Python host, through the requ
     const unknown = findings.find((finding) => finding.code === 'algorithm-unknown-hyperparameter')!;
     assert.ok(applyPythonFix(text, unknown).includes('dict(num_round="100"'));
     const quoted = findings.find((finding) => finding.code === 'algorithm-invalid-hyperparameter')!;
-    assert.ok(applyPythonFix(text, quoted).includes('objective="binary:logistic"'));
+    // The replaced string keeps its own quotes.
+    assert.ok(applyPythonFix(text, quoted).includes(`objective='binary:logistic'`));
   });
 
   it('never judges values that are not literals, and counts their members as present', () => {

@@ -153,6 +153,35 @@ describe('built-in algorithm rules on the SageMaker Python SDK Estimator', () =>
     assert.deepEqual(codes(inPlace.replace('"xgboost"', '"pytorch"')), []);
   });
 
+  it('reads retrieve\'s version alias "latest" as the legacy XGBoost it names, as "1" is read (the trial\'s num_rounds typo)', () => {
+    const script = (version: string) =>
+      `from sagemaker import image_uris\n${estimatorScript('\n    hyperparameters={"objective": "binary:logistic", "num_rounds": 200},', '', `image_uris.retrieve("xgboost", region, "${version}")`)}`;
+    const text = script('latest');
+    const findings = algorithmFindings(text);
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, source(text, finding), finding.message]),
+      [
+        [
+          'algorithm-missing-hyperparameter',
+          'hyperparameters',
+          'XGBoost 0.72 needs the hyperparameter "num_round" (an integer). SageMaker accepts the job, and the algorithm may fail inside the container when it starts.',
+        ],
+        [
+          'algorithm-unknown-hyperparameter',
+          'num_rounds',
+          '"num_rounds" is not a documented hyperparameter of XGBoost 0.72; the algorithm may reject it or ignore it. Did you mean "num_round"?',
+        ],
+      ],
+    );
+    assert.equal(findings[1].offset, text.indexOf('"num_rounds"') + 1);
+    const renamed = applyPythonFix(text, findings[1]);
+    assert.ok(renamed.includes('hyperparameters={"objective": "binary:logistic", "num_round": 200},'), renamed);
+    assert.deepEqual(codes(renamed), []);
+    // "1" and "latest" name the same image; the unpinned finding stays beside them.
+    assert.deepEqual(codes(script('1')), codes(text));
+    assert.ok(findingsOf(text).some((finding) => finding.code === 'xgboost-unpinned'));
+  });
+
   it('leaves script mode alone: entry_point=, or a sagemaker_program hyperparameter', () => {
     assert.deepEqual(codes(estimatorScript('\n    entry_point="train.py",', 'xgb.set_hyperparameters(epochs=3)\n')), []);
     assert.deepEqual(codes(estimatorScript('\n    hyperparameters={"sagemaker_program": "train.py", "epochs": "3"},')), []);

@@ -194,6 +194,27 @@ describe('notebooks: analysis across cells', () => {
   });
 });
 
+describe('notebooks: SDK arguments sent as request members', () => {
+  it('reports a misspelt instance_type of an estimator bound in one cell and deployed in the next, each in its own cell, fixed there', () => {
+    const setup = "%pip install -q sagemaker\nfrom sagemaker.estimator import Estimator\nest = Estimator(image_uri=image, role=role, instance_count=1, instance_type='ml.m5.xlarg')";
+    const deploy = '!aws s3 ls\npredictor = est.deploy(1, "ml.m5.larg")';
+    const { notebook, findings } = analyzeNotebook([{ kind: 'code', text: setup }, { kind: 'markdown', text: '## Deploy' }, { kind: 'code', text: deploy }]);
+    assert.deepEqual(
+      findings.map((finding) => located(notebook, finding)),
+      [
+        { code: 'invalid-enum-value', cell: 1, line: 3, text: 'ml.m5.xlarg' },
+        { code: 'invalid-enum-value', cell: 3, line: 2, text: 'ml.m5.larg' },
+      ],
+    );
+    assert.match(findings[1].message, /^"ml\.m5\.larg" is not a valid instance_type \(ProductionVariants\[0\]\.InstanceType\)/);
+    const rendered = renderFix({ text: notebook.text, host: 'python' }, findings[0].fixes.find((fix) => fix.preferred)!)!;
+    const edit = notebook.rangeInCell(rendered.edits[0].offset, rendered.edits[0].length)!;
+    assert.equal(edit.cell, 0);
+    // The string keeps its single quotes; the IPython line is untouched.
+    assert.equal(applyEdits(setup, [{ offset: edit.offset, length: edit.length, newText: rendered.edits[0].newText }]), setup.replace("'ml.m5.xlarg'", "'ml.m5.xlarge'"));
+  });
+});
+
 describe('notebooks: .ipynb files', () => {
   const file = JSON.stringify(
     {

@@ -92,7 +92,7 @@ tuner = HyperparameterTuner(xgb, "validation:auc", ranges)`);
     const finding = only(text, 'algorithm-parameter-range');
     assert.equal(finding.offset, text.indexOf("max_dept'"));
     assert.equal(source(text, finding), 'max_dept');
-    assert.ok(applyPythonFix(text, finding).includes(`ranges = {"max_depth": IntegerParameter(3, 10)}`));
+    assert.ok(applyPythonFix(text, finding).includes(`ranges = {'max_depth': IntegerParameter(3, 10)}`));
   });
 
   it('reports a bound outside what the hyperparameter accepts on the bound', () => {

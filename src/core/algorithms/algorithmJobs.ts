@@ -94,13 +94,19 @@ function algorithmOfRepository(catalog: Catalog, table: AlgorithmTable, reposito
  * The algorithm and version `image_uris.retrieve(framework, region, version)` gives, or undefined
  * when that is no built-in algorithm image we have facts for. The catalog maps the SDK's framework
  * name and version to the repository (`xgboost` `1.7-1` → `sagemaker-xgboost`, `xgboost` `1` → the
- * legacy `xgboost`); the other algorithms have one version, so theirs may be left out. An XGBoost
+ * legacy `xgboost`, and so does its alias `latest`); the other algorithms have one version, so theirs may be left out. An XGBoost
  * call whose version is not known names no repository: no facts.
  */
 export function algorithmOfFramework(catalog: Catalog, table: AlgorithmTable, framework: string, version: string | undefined): AlgorithmFacts | undefined {
   const images = catalog.imagesForFramework(framework).filter((image) => image.kind === 'built-in-algorithm');
   const repositories = new Set(images.map((image) => image.repository));
-  const image = version === undefined ? (repositories.size === 1 ? images[0] : undefined) : images.find((candidate) => candidate.version === version || candidate.tags.includes(version));
+  // The SDK reads a version alias (`latest` → `1`, the legacy image) as the version it names.
+  const image =
+    version === undefined
+      ? repositories.size === 1
+        ? images[0]
+        : undefined
+      : images.find((candidate) => candidate.version === version || candidate.tags.includes(version) || candidate.aliases?.includes(version));
   if (!image || !table.has(image.repository)) return undefined;
   const versions = table.data.algorithms[image.repository].versions;
   return table.facts(image.repository, versions.length === 1 ? versions[0] : versions.find((candidate) => candidate === image.version));

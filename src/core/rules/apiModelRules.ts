@@ -13,7 +13,7 @@ import { closestMatches, editDistance, isClearNearest } from '../closestMatches'
 import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, otherItemStrings, type OffsetRange } from '../jsonTree';
 import { anchorRange, hasOpenMembers, isDynamic, standInOf, type DeclaredType, type RequestNode, type ScalarType } from '../requestTree';
-import { topLevelObject } from '../specDocument';
+import { topLevelObject, type SdkArgument } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
 import { checkResourceIdMember, resourceIdMember } from './resourceIdRules';
 import { breaksPatternBesidesLength, withForbiddenCharactersReplaced } from './patternConstraints';
@@ -36,6 +36,24 @@ export function checkAgainstApiModel(context: RuleContext, model: ApiModel): voi
   const input = context.spec.kind && model.inputShape(context.spec.kind);
   if (!root || !input) return;
   new ModelValidator(context, ownedElsewhere(context.spec), root, context.spec.embedding?.suppliedMembers, model.describeResponse(context.spec.kind!)).structure(root, input);
+}
+
+/** No value of an SDK call is another rule's. */
+const NOTHING_OWNED: OwnedElsewhere = { values: [], missingMembers: new Map() };
+
+/**
+ * Judges each argument an SDK sends unchanged (see SdkRequest.arguments) against the API model's
+ * member at its path, as that member's value in a whole request is judged: type, enum (the
+ * nearest values as fixes), limits and pattern. Messages name the argument and the member:
+ * `"ml.m5.xlarg" is not a valid instance_type (ResourceConfig.InstanceType): …`.
+ */
+export function checkSdkArguments(context: RuleContext, model: ApiModel, sdkArguments: readonly SdkArgument[]): void {
+  const validator = new ModelValidator(context, NOTHING_OWNED);
+  for (const argument of sdkArguments) {
+    const shape = model.shapeAt(argument.kind, argument.path);
+    const member = argument.path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+    if (shape) validator.value(argument.value, shape, `${argument.keyword} (${member})`);
+  }
 }
 
 /** A missing member's message, with the member shape it was built for (the type it names). */

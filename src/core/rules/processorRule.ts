@@ -76,6 +76,12 @@ function instanceTypeValues(context: RuleContext, field: ImageField): Node[] {
     const node = written && isDynamic(written) ? standInOf(written) : written;
     if (node && !isDynamic(node) && stringValue(node) !== undefined) values.push(node);
   };
+  // A request an SDK writes from a call: its instance type is the call's argument.
+  const sdkArguments = context.spec.sdkRequest?.arguments;
+  if (sdkArguments) {
+    for (const argument of sdkArguments) if (argument.path[argument.path.length - 1] === 'InstanceType') add(argument.value);
+    return values;
+  }
   const addResourceConfig = (config: Node | undefined) => {
     add(memberValue(config, 'InstanceType'));
     for (const group of listItems(memberValue(config, 'InstanceGroups'))) add(memberValue(group, 'InstanceType'));

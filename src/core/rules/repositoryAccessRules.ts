@@ -60,6 +60,22 @@ export function checkRepositoryAccess(context: RuleContext): void {
   if (vpcModeValues.length > 0) checkVpcConfig(context, vpcModeValues[0]);
 }
 
+/**
+ * `docker-hub-image` for the image of a request an SDK writes from a call (`Estimator(image_uri=…)`,
+ * `Model(…)`, `Processor(…)`): a Docker Hub image where SageMaker pulls. Not for a training job
+ * or model whose call may set a repository access mode (see SdkRequest.accessModeOpen): a mirror
+ * in the VPC may serve it. No fix: no member of the call names an ECR repository to use.
+ */
+export function checkSdkDockerHub(context: RuleContext): void {
+  const accessModeOpen = context.spec.sdkRequest?.accessModeOpen === true;
+  for (const field of context.spec.images) {
+    if (field.usage !== 'training' && field.usage !== 'inference' && field.usage !== 'processing') continue;
+    if (field.usage !== 'processing' && accessModeOpen) continue;
+    const reference = field.parsed?.ok ? field.parsed.reference : undefined;
+    if (reference && !reference.ecr && !malformedEcrAccount(reference) && isDockerHub(reference)) reportDockerHub(context, field, reference, []);
+  }
+}
+
 function setVpcModeFix(field: ImageField, members: AccessMembers, preferred = true): QuickFix[] {
   return [{ title: `Set ${members.mode} to "Vpc"`, intents: [intent.setMember(field.holder, [members.config, members.mode], 'Vpc')], preferred, changesBehaviour: true }];
 }

@@ -15,6 +15,7 @@
 import type { SpecDocument } from '../../specDocument';
 import { addMember, boundNameOf, callArguments, fitChannels, methodCallsOn, openForTuners, tunersTaking, pythonNumberText, sentValue, syntheticObject, type EstimatorMethodCall } from './pythonEstimators';
 import { importBindings } from './pythonImports';
+import { sdkArgumentsOf, withArguments } from './pythonSdkArguments';
 import type { PythonScopes } from './pythonScopes';
 import { calleeName, dottedName, type SyntaxNode } from './pythonSyntax';
 import type { PythonNode, PythonValues } from './pythonValues';
@@ -220,7 +221,11 @@ export function amazonEstimatorRequest(
     kind: 'CreateTrainingJob',
     images: [{ value: image, usage: 'training', holder: specification, holderPath: ['AlgorithmSpecification'] }],
     host: 'python',
-    sdkRequest: { retrievedImage: { framework: estimator.repository, version: undefined }, amazonEstimator: { className } },
+    sdkRequest: {
+      retrievedImage: { framework: estimator.repository, version: undefined },
+      amazonEstimator: { className },
+      ...withArguments(sdkArgumentsOf(values, 'training', argument)),
+    },
   };
 }
 

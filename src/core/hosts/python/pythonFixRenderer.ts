@@ -54,7 +54,12 @@ export function renderPythonEdits(text: string, intents: readonly HostIntent[]):
           edits.push(...added);
           break;
         }
-        edits.push({ offset: change.node.offset, length: change.node.length, newText: valueText(change.value, lineIndent(text, change.node.offset), style, false) });
+        // A string replaced by a string keeps its own quotes (`'ml.g5.xlarg'` → `'ml.g5.xlarge'`).
+        edits.push({
+          offset: change.node.offset,
+          length: change.node.length,
+          newText: valueText(change.value, lineIndent(text, change.node.offset), typeof change.value === 'string' && change.node.type === 'string' ? { ...style, quote: quoteOf(text, change.node, style) } : style, false),
+        });
         break;
       case 'replaceInString': {
         const edit = stringPartEdit(change.node as PythonNode, change.start, change.end, change.text, style);

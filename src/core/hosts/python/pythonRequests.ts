@@ -15,7 +15,7 @@ import type { Node } from 'jsonc-parser';
 import type { FrameworkArgument, FrameworkRequest } from '../../frameworkRequest';
 import { parseImageReference } from '../../imageReference';
 import { contentRange } from '../../requestTree';
-import { findImageFields, type ImageField, type ImageUsage, type SpecDocument } from '../../specDocument';
+import { findImageFields, type ImageField, type ImageUsage, type SdkRequest, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { amazonEstimatorNames, amazonEstimatorOf, amazonEstimatorRequest } from './pythonAmazonEstimators';
 import { clientRegion } from './pythonClientRegion';
@@ -26,6 +26,7 @@ import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tre
 import { PythonValues, type PythonNode } from './pythonValues';
 import { memberValue } from '../../jsonTree';
 import { importBindings } from './pythonImports';
+import { mayNameAccessMode, SDK_METHODS, sdkArgumentsOf, withArguments, type SdkJob } from './pythonSdkArguments';
 
 /** boto3's SageMaker client methods for the requests we check. */
 export const BOTO3_METHODS: Readonly<Record<string, SpecKind>> = {
@@ -99,6 +100,26 @@ export const SDK_CLASSES: Readonly<Record<string, SdkClass>> = {
   XGBoostProcessor: processing(FRAMEWORK_PROCESSOR, 'xgboost'),
   MXNetProcessor: processing(FRAMEWORK_PROCESSOR, 'mxnet'),
 };
+
+/**
+ * True when `receiver` is an SDK estimator or model: a call of a v2 class that has `deploy` and
+ * `transformer` (an estimator, a model, an Amazon algorithm estimator), in place or through a
+ * name bound once. A processor has neither method; v3's classes are left out.
+ */
+function isSdkObject(text: string, scopes: PythonScopes, receiver: SyntaxNode, amazonNames: ReturnType<typeof amazonEstimatorNames>): boolean {
+  const call = receiver.name === 'VariableName' ? scopes.resolve(receiver) : receiver;
+  const callee = call?.name === 'CallExpression' ? calleeName(text, call) : undefined;
+  if (!callee) return false;
+  if (amazonEstimatorOf(text, callee, amazonNames)) return true;
+  const sdkClass = Object.hasOwn(SDK_CLASSES, callee.name) ? SDK_CLASSES[callee.name] : undefined;
+  return sdkClass !== undefined && sdkClass.usage !== 'processing' && callee.name !== 'ModelTrainer' && callee.name !== 'ModelBuilder';
+}
+
+/** The job whose request the class's arguments go into; v3's ModelTrainer takes its instance in a `Compute`. */
+function sdkJob(name: string, sdkClass: SdkClass): Extract<SdkJob, 'training' | 'processing'> | undefined {
+  if (name === 'ModelTrainer') return undefined;
+  return sdkClass.usage === 'training' || sdkClass.usage === 'processing' ? sdkClass.usage : undefined;
+}
 
 /** `image_uris.retrieve` parameters in the SDK's positional order. */
 const RETRIEVE_PARAMETERS = ['framework', 'region', 'version', 'py_version', 'instance_type', 'accelerator_type', 'image_scope', 'container_version', 'distribution', 'base_framework_version'];
@@ -192,6 +213,13 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       if (!written) continue; // `Estimator(image, image_uri=…)`: a TypeError, nothing is sent
       const keywords = written.keywords;
       const image = keywords.get(sdkClass.imageKeyword);
+      const job = sdkJob(callee.name, sdkClass);
+      // What the API-model and access rules judge of the request the SDK writes from this call.
+      const sdkRequest: SdkRequest = {
+        ...withArguments(job ? sdkArgumentsOf(values, job, (keyword) => keywords.get(keyword)) : []),
+        ...(mayNameAccessMode(keywords, argList) && { accessModeOpen: true }),
+      };
+      const before = documents.length;
       if (image && callee.name === GENERIC_ESTIMATOR && !isScriptModeEstimator(keywords)) {
         // Perhaps a built-in algorithm job: a partial request for the image and algorithm rules.
         const retrievedImage = retrievedImageOf(values, scopes, image, retrieveNames, readRetrieve);
@@ -202,20 +230,35 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
         const field = imageField(values, image, sdkClass.usage) ?? (retrievedImage ? dynamicImage() : undefined);
         if (field) {
           imageStrings.add(field.value.offset);
-          documents.push(withTuners(estimatorRequest(values, scopes, call, keywords, written.unmapped, field, retrievedImage, methodCalls), call));
+          const request = estimatorRequest(values, scopes, call, keywords, written.unmapped, field, retrievedImage, methodCalls);
+          request.sdkRequest = { ...request.sdkRequest, ...sdkRequest };
+          documents.push(withTuners(request, call));
         }
       } else if (image) {
         const field = imageField(values, image, sdkClass.usage);
         if (field) {
           imageStrings.add(field.value.offset);
-          documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [field], host: 'python', imagesOnly: true });
+          documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [field], host: 'python', imagesOnly: true, sdkRequest });
         }
       } else if (sdkClass.framework) {
         frameworkRequests.push(frameworkFromClass(values, callee.node, keywords, sdkClass));
       }
+      // No image we read (a variable, a framework class's own): its arguments are still judged.
+      if (documents.length === before && sdkRequest.arguments) {
+        documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [], host: 'python', imagesOnly: true, sdkRequest });
+      }
       continue;
     }
-    if (isRetrieve(text, callee, retrieveNames)) frameworkRequests.push(readRetrieve(callee.node, argList));
+    if (isRetrieve(text, callee, retrieveNames)) {
+      frameworkRequests.push(readRetrieve(callee.node, argList));
+      continue;
+    }
+    const method = Object.hasOwn(SDK_METHODS, callee.name) ? SDK_METHODS[callee.name] : undefined;
+    if (method && callee.receiver && isSdkObject(text, scopes, callee.receiver, amazonNames)) {
+      const written = sdkArguments(text, argList, method.positional);
+      const found = written ? sdkArgumentsOf(values, method.job, (keyword) => written.keywords.get(keyword)) : [];
+      if (found.length > 0) documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [], host: 'python', imagesOnly: true, sdkRequest: { arguments: found } });
+    }
   }
 
   // Any other literal that is an ECR image reference: the host rules, and SageMaker's own images' rules.

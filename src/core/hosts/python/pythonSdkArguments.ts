@@ -1,0 +1,110 @@
+/**
+ * The SageMaker Python SDK (v2) arguments that the SDK sends unchanged as members of the request
+ * it writes: an estimator's `instance_type="ml.m5.xlarge"` is the CreateTrainingJob's
+ * `ResourceConfig.InstanceType`, a processor's the CreateProcessingJob's
+ * `ProcessingResources.ClusterConfig.InstanceType` (`_Job._prepare_resource_config`,
+ * `ProcessingJob.start_new`). The API-model rules judge them as they judge the member in a boto3
+ * request, so a misspelt instance type is caught before `fit()` or `run()` sends it.
+ *
+ * Left out: `None` (the argument is not given; `instance_groups` may stand in), local mode's
+ * `"local"` and `"local_gpu"` (the SDK runs the job in Docker and sends no request), and anything
+ * not literal (a variable, a `ParameterString`), which is never judged.
+ */
+import type { SdkArgument } from '../../specDocument';
+import type { SpecKind } from '../../specKind';
+import { childrenOf, type SyntaxNode } from './pythonSyntax';
+import type { PythonValues } from './pythonValues';
+
+/**
+ * The request an SDK call writes, among those whose arguments are mapped here: an estimator's
+ * training job, a processor's processing job, and the endpoint config and transform job of an
+ * estimator's or model's `deploy(…)` and `transformer(…)`.
+ */
+export type SdkJob = 'training' | 'processing' | 'endpoint' | 'transform';
+
+interface MappedArguments {
+  kind: SpecKind;
+  /** Keyword → the member's path in the request. */
+  members: Readonly<Record<string, readonly (string | number)[]>>;
+}
+
+const CLUSTER = ['ProcessingResources', 'ClusterConfig'];
+
+/** Per job, the keywords sent unchanged and where (SDK v2 parameter names). */
+const MAPPED: Readonly<Record<SdkJob, MappedArguments>> = {
+  training: {
+    kind: 'CreateTrainingJob',
+    members: {
+      instance_type: ['ResourceConfig', 'InstanceType'],
+      instance_count: ['ResourceConfig', 'InstanceCount'],
+      volume_size: ['ResourceConfig', 'VolumeSizeInGB'],
+      max_run: ['StoppingCondition', 'MaxRuntimeInSeconds'],
+      input_mode: ['AlgorithmSpecification', 'TrainingInputMode'],
+    },
+  },
+  processing: {
+    kind: 'CreateProcessingJob',
+    members: {
+      instance_type: [...CLUSTER, 'InstanceType'],
+      instance_count: [...CLUSTER, 'InstanceCount'],
+      volume_size_in_gb: [...CLUSTER, 'VolumeSizeInGB'],
+      max_runtime_in_seconds: ['StoppingCondition', 'MaxRuntimeInSeconds'],
+    },
+  },
+  // `Model.deploy` / `Estimator.deploy`: one production variant (`production_variant()`).
+  endpoint: {
+    kind: 'CreateEndpointConfig',
+    members: { instance_type: ['ProductionVariants', 0, 'InstanceType'], initial_instance_count: ['ProductionVariants', 0, 'InitialInstanceCount'] },
+  },
+  transform: {
+    kind: 'CreateTransformJob',
+    members: { instance_type: ['TransformResources', 'InstanceType'], instance_count: ['TransformResources', 'InstanceCount'] },
+  },
+};
+
+/**
+ * The estimator and model methods whose arguments are mapped, with their leading parameters in
+ * order (the same in `EstimatorBase` and `Model`, every v2 release).
+ */
+export const SDK_METHODS: Readonly<Record<string, { job: SdkJob; positional: readonly string[] }>> = {
+  deploy: { job: 'endpoint', positional: ['initial_instance_count', 'instance_type'] },
+  transformer: { job: 'transform', positional: ['instance_count', 'instance_type'] },
+};
+
+/** Instance types of the SDK's local mode: no request is sent. */
+const LOCAL_INSTANCE_TYPES = new Set(['local', 'local_gpu']);
+
+/**
+ * The arguments of one SDK call that the SDK sends unchanged for `job`, in keyword order of the
+ * table; `argument(keyword)` gives the call's argument for a parameter (by keyword or position),
+ * or undefined when it is not written.
+ */
+export function sdkArgumentsOf(values: PythonValues, job: SdkJob, argument: (keyword: string) => SyntaxNode | undefined): SdkArgument[] {
+  const { kind, members } = MAPPED[job];
+  const found: SdkArgument[] = [];
+  for (const [keyword, path] of Object.entries(members)) {
+    const syntax = argument(keyword);
+    if (!syntax) continue;
+    const value = values.node(syntax, undefined);
+    if (value.type === 'null' && !value.dynamic) continue;
+    if (keyword === 'instance_type' && value.type === 'string' && LOCAL_INSTANCE_TYPES.has(value.value as string)) continue;
+    found.push({ kind, path, keyword, value });
+  }
+  return found;
+}
+
+/** `{ arguments: found }` when there are any, else nothing (most calls write none the API model could judge). */
+export function withArguments(found: SdkArgument[]): { arguments?: SdkArgument[] } {
+  return found.length > 0 ? { arguments: found } : {};
+}
+
+/** Keywords that set how SageMaker reaches the image's registry (v2 estimators and models, v3 ModelTrainer). */
+const ACCESS_MODE_KEYWORDS = ['training_repository_access_mode', 'image_config', 'training_image_config'];
+
+/**
+ * True when the call may send a repository access mode: it passes one of the keywords that set
+ * it, or `**kwargs` that may hold one.
+ */
+export function mayNameAccessMode(keywords: ReadonlyMap<string, SyntaxNode>, argList: SyntaxNode): boolean {
+  return ACCESS_MODE_KEYWORDS.some((keyword) => keywords.has(keyword)) || childrenOf(argList).some((child) => child.name === '**');
+}

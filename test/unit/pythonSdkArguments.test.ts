@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import type { Finding } from '../../src/core/findings';
+import { analyzePython, applyPythonFix } from './pythonTestKit';
+
+const GPU_IMAGE = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.6.0-gpu-py312';
+const CPU_IMAGE = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.6.0-cpu-py312';
+const INFERENCE_IMAGE = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.6.0-cpu-py312';
+const ROLE = 'arn:aws:iam::111122223333:role/R';
+
+const source = (text: string, finding: Finding) => text.slice(finding.offset, finding.offset + finding.length);
+/** code, the text the finding covers, its message: what a reader of the Problems panel sees. */
+const shown = (text: string) => analyzePython(text).map((finding) => [finding.code, source(text, finding), finding.message]);
+const codes = (text: string) => analyzePython(text).map((finding) => finding.code);
+const only = (text: string, code: string): Finding => {
+  const found = analyzePython(text).filter((finding) => finding.code === code);
+  assert.equal(found.length, 1, `one ${code} in ${JSON.stringify(analyzePython(text).map((finding) => finding.code))}`);
+  return found[0];
+};
+
+const ESTIMATOR_IMPORTS = 'from sagemaker.estimator import Estimator\nfrom sagemaker.processing import Processor\n\n';
+
+describe('SDK arguments sent as request members: the API model on instance types and counts', () => {
+  it('reports a misspelt estimator instance_type as the boto3 member would be, and fixes it in the string\'s own quotes', () => {
+    const text = `${ESTIMATOR_IMPORTS}est = Estimator(image_uri="${CPU_IMAGE}", role="${ROLE}", instance_count=1, instance_type='ml.m5.xlarg')\n`;
+    const finding = only(text, 'invalid-enum-value');
+    // On the string's content, as in every host.
+    assert.equal(finding.offset, text.indexOf("'ml.m5.xlarg'") + 1);
+    assert.equal(source(text, finding), 'ml.m5.xlarg');
+    assert.equal(
+      finding.message,
+      '"ml.m5.xlarg" is not a valid instance_type (ResourceConfig.InstanceType): use an ML instance type such as ml.m5.xlarge (nearest: "ml.m5.xlarge", "ml.m4.xlarge", "ml.m5.large").',
+    );
+    assert.equal(applyPythonFix(text, finding), text.replace("'ml.m5.xlarg'", "'ml.m5.xlarge'"));
+    assert.deepEqual(codes(applyPythonFix(text, finding)), []);
+  });
+
+  it('maps a processor\'s arguments to ProcessingResources.ClusterConfig, by keyword and by position', () => {
+    const text = `${ESTIMATOR_IMPORTS}proc = Processor("${ROLE}", "${CPU_IMAGE}", 1, "ml.t3.medum", volume_size_in_gb=0)\n`;
+    assert.deepEqual(shown(text), [
+      [
+        'invalid-enum-value',
+        'ml.t3.medum',
+        '"ml.t3.medum" is not a valid instance_type (ProcessingResources.ClusterConfig.InstanceType): use an ML instance type such as ml.m5.xlarge (nearest: "ml.t3.medium", "ml.t3.large", "ml.t3.xlarge").',
+      ],
+      ['value-out-of-range', '0', 'volume_size_in_gb (ProcessingResources.ClusterConfig.VolumeSizeInGB) must be from 1 to 16384; it is 0.'],
+    ]);
+  });
+
+  it('judges the count and run time as the API types them, with the type fix written in Python', () => {
+    const text = `${ESTIMATOR_IMPORTS}est = Estimator(image_uri="${CPU_IMAGE}", role="${ROLE}", instance_count="2", instance_type="ml.m5.xlarge", max_run=0)\n`;
+    const [count, runTime] = analyzePython(text);
+    assert.deepEqual([count.code, source(text, count), count.message], ['invalid-type', '2', 'instance_count (ResourceConfig.InstanceCount) must be an integer, not a string.']);
+    assert.equal(applyPythonFix(text, count), text.replace('instance_count="2"', 'instance_count=2'));
+    assert.deepEqual([runTime.code, source(text, runTime)], ['value-out-of-range', '0']);
+    assert.match(runTime.message, /^max_run \(StoppingCondition\.MaxRuntimeInSeconds\) must be from 1 to 2147483647/);
+  });
+
+  it('checks a framework estimator and an Amazon algorithm estimator, with or without an image', () => {
+    const pytorch = 'from sagemaker.pytorch import PyTorch\npt = PyTorch(entry_point="t.py", framework_version="2.6.0", py_version="py312", role="r", instance_count=1, instance_type="ml.g5.xlarg")\n';
+    assert.deepEqual(codes(pytorch), ['invalid-enum-value']);
+    assert.equal(source(pytorch, analyzePython(pytorch)[0]), 'ml.g5.xlarg');
+    const kmeans = 'from sagemaker import KMeans\nkm = KMeans(role="r", instance_count=1, instance_type="ml.c5.xlarg", k=10)\n';
+    assert.deepEqual(shown(kmeans).map(([code, text]) => [code, text]), [['invalid-enum-value', 'ml.c5.xlarg']]);
+    // An image that is a variable: the arguments are judged all the same.
+    assert.deepEqual(codes(`${ESTIMATOR_IMPORTS}est = Estimator(image_uri=image, role="r", instance_count=1, instance_type="ml.m5.xlarg")\n`), ['invalid-enum-value']);
+  });
+
+  it('maps deploy(…) and transformer(…) on an estimator or model to the endpoint config and the transform job', () => {
+    const text = `from sagemaker.model import Model
+model = Model(image_uri="${INFERENCE_IMAGE}", model_data="s3://b/m.tar.gz", role="r")
+predictor = model.deploy(initial_instance_count=1, instance_type="ml.m5.larg")
+batch = Model(image_uri="${INFERENCE_IMAGE}", role="r").transformer(1, "ml.c5.xlarg")
+`;
+    assert.deepEqual(shown(text).map(([code, covered, message]) => [code, covered, message.split(':')[0]]), [
+      ['invalid-enum-value', 'ml.m5.larg', '"ml.m5.larg" is not a valid instance_type (ProductionVariants[0].InstanceType)'],
+      ['invalid-enum-value', 'ml.c5.xlarg', '"ml.c5.xlarg" is not a valid instance_type (TransformResources.InstanceType)'],
+    ]);
+    // Another object's deploy (not an SDK estimator or model we can follow) is not the SDK's.
+    assert.deepEqual(codes('other.deploy(1, "ml.m5.larg")\nclient.transformer(1, "ml.c5.xlarg")\n'), []);
+  });
+
+  it('never judges what the SDK reads itself or what is not literal', () => {
+    const calls = [
+      'instance_type="local"',
+      'instance_type="local_gpu"',
+      'instance_type=None, instance_groups=groups',
+      'instance_type=instance_type',
+      'instance_type=ParameterString(name="InstanceType", default_value="ml.m5.xlarg")',
+      'instance_type="ml.m5." + size',
+    ];
+    for (const argument of calls) {
+      assert.deepEqual(codes(`${ESTIMATOR_IMPORTS}est = Estimator(image_uri="${CPU_IMAGE}", role="r", instance_count=1, ${argument})\n`), [], argument);
+    }
+    assert.deepEqual(codes('from sagemaker.model import Model\nm = Model(image_uri=image, role="r")\nm.deploy(1, "local")\n'), []);
+    // v3's ModelTrainer takes its instance in a Compute: not mapped.
+    assert.deepEqual(codes(`from sagemaker.train import ModelTrainer\nt = ModelTrainer(training_image="${CPU_IMAGE}", instance_type="ml.m5.xlarg")\n`), []);
+  });
+});
+
+describe('docker-hub-image on an SDK class\'s image_uri', () => {
+  it('reports an estimator\'s Docker Hub image beside digest-recommended, without a fix', () => {
+    const text = `${ESTIMATOR_IMPORTS}est = Estimator(image_uri="my-trainer:opt", role="r", instance_count=1, instance_type="ml.m5.xlarge")\n`;
+    const finding = only(text, 'docker-hub-image');
+    assert.equal(finding.offset, text.indexOf('my-trainer:opt'));
+    assert.equal(source(text, finding), 'my-trainer:opt');
+    assert.equal(
+      finding.message,
+      "The image names no registry, so it is Docker Hub's docker.io/library/my-trainer:opt; SageMaker pulls images from Amazon ECR, or from a private registry it reaches through your VPC: push it to an ECR repository in the job's region.",
+    );
+    assert.deepEqual(finding.fixes, []);
+    assert.deepEqual(codes(text).sort(), ['digest-recommended', 'docker-hub-image']);
+  });
+
+  it('reports a processor\'s always, and a model\'s or estimator\'s only when the call cannot set Vpc access', () => {
+    const processor = `${ESTIMATOR_IMPORTS}p = Processor(role="r", image_uri="pytorch/pytorch:2.3.0", instance_count=1, instance_type="ml.m5.xlarge", **common)\n`;
+    const finding = only(processor, 'docker-hub-image');
+    assert.equal(source(processor, finding), 'pytorch/pytorch:2.3.0');
+    assert.match(finding.message, /Processing jobs pull images from Amazon ECR only/);
+    const model = 'from sagemaker.model import Model\nm = Model(image_uri="docker.io/acme/server:1", role="r")\n';
+    assert.equal(source(model, only(model, 'docker-hub-image')), 'docker.io');
+    const estimator = (argument: string) => `${ESTIMATOR_IMPORTS}est = Estimator(image_uri="my-trainer:opt", role="r", instance_count=1, instance_type="ml.m5.xlarge", ${argument})\n`;
+    assert.deepEqual(codes(estimator('training_repository_access_mode="Vpc"')), ['digest-recommended']);
+    assert.deepEqual(codes(estimator('**settings')), ['digest-recommended']);
+    assert.deepEqual(codes(model.replace('role="r"', 'role="r", image_config={"RepositoryAccessMode": "Vpc"}')), ['digest-recommended']);
+    const trainer = (argument: string) => `from sagemaker.train import ModelTrainer\nt = ModelTrainer(training_image="my-trainer:opt"${argument})\n`;
+    assert.deepEqual(codes(trainer('')).sort(), ['digest-recommended', 'docker-hub-image']);
+    assert.deepEqual(codes(trainer(', training_image_config=TrainingImageConfig(training_repository_access_mode="Vpc")')), ['digest-recommended']);
+  });
+});
+
+describe('image-processor-mismatch on an SDK class\'s image_uri and instance_type', () => {
+  it('reports a GPU image on a CPU instance type of an estimator, and fixes the image to its CPU build', () => {
+    const text = `${ESTIMATOR_IMPORTS}est = Estimator(image_uri="${GPU_IMAGE}", role="r", instance_count=1, instance_type="ml.m5.xlarge")\n`;
+    const finding = only(text, 'image-processor-mismatch');
+    assert.equal(finding.offset, text.indexOf('"ml.m5.xlarge"') + 1);
+    assert.equal(finding.message, "ml.m5.xlarge has no GPU, but the image is built for GPUs; use a GPU instance type (ml.g*, ml.p*) or the image's CPU variant.");
+    assert.equal(applyPythonFix(text, finding), text.replace(GPU_IMAGE, CPU_IMAGE));
+  });
+
+  it('reports a CPU image on a GPU instance type (a processor by position, a framework estimator given image_uri)', () => {
+    const processor = `${ESTIMATOR_IMPORTS}p = Processor("r", "${CPU_IMAGE}", 1, "ml.g5.xlarge")\n`;
+    const finding = only(processor, 'image-processor-mismatch');
+    assert.equal(source(processor, finding), 'ml.g5.xlarge');
+    assert.equal(finding.message, "ml.g5.xlarge has GPUs, but the image is built for CPUs only; use a CPU instance type or the image's GPU variant.");
+    assert.equal(applyPythonFix(processor, finding), processor.replace(CPU_IMAGE, GPU_IMAGE));
+    const framework = `from sagemaker.pytorch import PyTorch\npt = PyTorch(entry_point="t.py", image_uri="${CPU_IMAGE}", role="r", instance_count=1, instance_type="ml.p3.2xlarge")\n`;
+    assert.deepEqual(codes(framework), ['image-processor-mismatch']);
+    // Matching processors, or an instance type that is not literal: nothing.
+    assert.deepEqual(codes(processor.replace('ml.g5.xlarge', 'ml.m5.xlarge')), []);
+    assert.deepEqual(codes(processor.replace('"ml.g5.xlarge"', 'instance_type')), []);
+  });
+});
