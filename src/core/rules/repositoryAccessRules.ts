@@ -72,7 +72,7 @@ export function checkSdkDockerHub(context: RuleContext): void {
     if (field.usage !== 'training' && field.usage !== 'inference' && field.usage !== 'processing') continue;
     if (field.usage !== 'processing' && accessModeOpen) continue;
     const reference = field.parsed?.ok ? field.parsed.reference : undefined;
-    if (reference && !reference.ecr && !malformedEcrAccount(reference) && isDockerHub(reference)) reportDockerHub(context, field, reference, []);
+    if (reference && !reference.ecr && !reference.malformedEcrAccount && isDockerHub(reference)) reportDockerHub(context, field, reference, []);
   }
 }
 
