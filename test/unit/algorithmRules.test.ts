@@ -254,7 +254,10 @@ describe('built-in algorithm rules, for every algorithm and kind of fact', () =>
           const text = trainingRequest(job);
           const missing = findingsAt(text, 'algorithm-missing-hyperparameter', 'HyperParameters').filter((finding) => finding.message.includes(`"${name}"`));
           assert.equal(missing.length, 1);
-          assert.equal(missing[0].severity, facts.hyperparameter(name)!.evidence === 'container' ? 'error' : 'warning');
+          // Required in every request: an error whatever the source, unless the sources dispute it.
+          const disputed = facts.hyperparameter(name)!.disputed?.includes('required') === true;
+          assert.equal(missing[0].severity, disputed ? 'warning' : 'error');
+          if (!disputed) assert.match(missing[0].message, /SageMaker accepts the job, and it fails inside the container when it starts\.$/);
           assert.equal(missing[0].fixes[0].leavesPlaceholder, true);
           const fixed = applyFix(text, missing[0]);
           assert.match(fixed, new RegExp(`"${name}": ""`));
@@ -435,8 +438,10 @@ describe('built-in algorithm rules, for every algorithm and kind of fact', () =>
           it(`reports required channel "${channel}" missing`, () => {
             const job = base();
             job.channels = job.channels.filter((candidate) => candidate.ChannelName !== channel);
-            const found = findingsAt(trainingRequest(job), 'algorithm-channel', 'InputDataConfig');
-            assert.equal(found.filter((finding) => finding.message.includes(`"${channel}"`)).length, 1);
+            const found = findingsAt(trainingRequest(job), 'algorithm-channel', 'InputDataConfig').filter((finding) => finding.message.includes(`"${channel}"`));
+            assert.equal(found.length, 1);
+            // Required in every request (no mode condition): an error whatever the source.
+            assert.equal(found[0].severity, channelData.modes ? (channelData.evidence === 'container' ? 'error' : 'warning') : 'error');
           });
         }
         const file = channelData.contentTypes.File ?? [];

@@ -164,7 +164,7 @@ describe('built-in algorithm rules on the SageMaker Python SDK Estimator', () =>
         [
           'algorithm-missing-hyperparameter',
           'hyperparameters',
-          'XGBoost 0.72 needs the hyperparameter "num_round" (an integer). SageMaker accepts the job, and the algorithm may fail inside the container when it starts.',
+          'XGBoost 0.72 needs the hyperparameter "num_round" (an integer). SageMaker accepts the job, and it fails inside the container when it starts.',
         ],
         [
           'algorithm-unknown-hyperparameter',

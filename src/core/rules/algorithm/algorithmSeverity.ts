@@ -10,6 +10,14 @@ export function severityOf(evidence: Evidence, disputed = false): Severity {
   return evidence === 'container' && !disputed ? 'error' : 'warning';
 }
 
+/**
+ * The weight of "required in every request" (a hyperparameter or channel a job lacks): the one
+ * fact the developer guide states without hedging, unlike value formats and bounds, where it is
+ * often loose. A job without it fails as surely as where the container code says so, so it is
+ * weighed as container evidence (an error); a requirement under a condition keeps its source's weight.
+ */
+export const REQUIRED_IN_EVERY_REQUEST: Evidence = 'container';
+
 /** The consequence, for messages: what happens to a job whose fact is broken. */
 export const FAILS_IN_CONTAINER = 'SageMaker accepts the job, and it fails inside the container when it starts';
 

@@ -14,7 +14,7 @@ import type { QuickFix } from '../../findings';
 import { keyOfValue, memberValue } from '../../jsonTree';
 import { isDynamic } from '../../requestTree';
 import { nodeRange, type RuleContext } from '../ruleContext';
-import { consequence, listText, severityOf } from './algorithmSeverity';
+import { consequence, listText, REQUIRED_IN_EVERY_REQUEST, severityOf } from './algorithmSeverity';
 
 export function checkChannels(context: RuleContext, job: AlgorithmJob): void {
   const { facts } = job;
@@ -116,12 +116,14 @@ function reportMissingChannels(context: RuleContext, job: AlgorithmJob, config: 
     const mode = data.modes && staticString(memberValue(job.definition, 'HyperParameters') ?? memberValue(job.definition, 'StaticHyperParameters'), 'mode');
     if (data.modes && mode !== undefined && !data.modes.includes(mode)) continue;
     const key = config ? keyOfValue(config) : undefined;
+    // Needed only in some modes: a condition, weighed by its source.
+    const evidence = data.modes ? data.evidence : REQUIRED_IN_EVERY_REQUEST;
     context.report(
       'algorithm-channel',
-      `${facts.label} needs a "${name}" channel in InputDataConfig. ${consequence(data.evidence)}.`,
+      `${facts.label} needs a "${name}" channel in InputDataConfig. ${consequence(evidence)}.`,
       nodeRange(key ?? job.image.written ?? job.image.value),
       [],
-      severityOf(data.evidence),
+      severityOf(evidence),
     );
   }
 }

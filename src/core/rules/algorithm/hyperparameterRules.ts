@@ -7,7 +7,7 @@
  * with checks across hyperparameters go on to hyperparameterConflictRules.ts.
  */
 import type { Node } from 'jsonc-parser';
-import type { Condition, HyperparameterData } from '../../algorithms/algorithmData';
+import type { Condition, Evidence, HyperparameterData } from '../../algorithms/algorithmData';
 import { staticString, type AlgorithmJob } from '../../algorithms/algorithmJobs';
 import { intervalText, valueProblem, type ValueProblem } from '../../algorithms/hyperparameterValue';
 import { editDistance, isClearNearest } from '../../closestMatches';
@@ -16,7 +16,7 @@ import type { QuickFix } from '../../findings';
 import { keyOfValue, memberValue, otherItemStrings, type OffsetRange } from '../../jsonTree';
 import { isDynamic, standInOf, type RequestNode, type TemplatePart } from '../../requestTree';
 import { nodeRange, type RuleContext } from '../ruleContext';
-import { consequence, listText, severityOf } from './algorithmSeverity';
+import { consequence, listText, REQUIRED_IN_EVERY_REQUEST, severityOf } from './algorithmSeverity';
 import { checkHyperparameterConflicts, type RuledHyperparameter } from './hyperparameterConflictRules';
 import { rangeNames } from './tuningRules';
 
@@ -222,12 +222,13 @@ function reportOneMissing(context: RuleContext, job: AlgorithmJob, name: string,
   };
   // Only the SDK's Amazon estimators fill it (those jobs never get here): not the generic Estimator.
   const sdk = hyperparameter.setBySdk ? ' (the SDK\'s algorithm estimators such as PCA(…) fill it in at fit(); a request written by hand or with the generic Estimator must set it)' : '';
+  const evidence: Evidence = when === '' && hyperparameter.required === true ? REQUIRED_IN_EVERY_REQUEST : hyperparameter.evidence;
   context.report(
     'algorithm-missing-hyperparameter',
-    `${facts.label} needs the hyperparameter "${name}"${when} (${describeHyperparameter(hyperparameter)})${sdk}. ${consequence(hyperparameter.evidence)}.`,
+    `${facts.label} needs the hyperparameter "${name}"${when} (${describeHyperparameter(hyperparameter)})${sdk}. ${consequence(evidence)}.`,
     range,
     [fix],
-    severityOf(hyperparameter.evidence, hyperparameter.disputed?.includes('required')),
+    severityOf(evidence, hyperparameter.disputed?.includes('required')),
   );
 }
 
