@@ -215,7 +215,8 @@ function withSubstitutionNotes(request: SpecDocument, finding: Finding): Finding
       const touches = finding.length > 0
         ? finding.offset < offset + length && finding.offset + finding.length > offset
         : finding.offset >= offset && finding.offset < offset + length;
-      if (touches || offset < hostEnd) notes.push(substitution.note);
+      const endsAtEmpty = substitution.empty === true && finding.offset + finding.length === offset;
+      if (touches || endsAtEmpty || offset < hostEnd) notes.push(substitution.note);
     }
   }
   return notes.length === 0 ? finding : { ...finding, message: `With ${notes.join(' and ')}: ${finding.message}` };
