@@ -25,6 +25,7 @@ import { findYamlRequests } from './hosts/yaml/yamlRequests';
 import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
 import { parseSpecDocument, type HostLanguage, type SpecDocument } from './specDocument';
 import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
+import { redactSecrets } from './launch/redact';
 
 export interface HostDocument {
   host: HostLanguage;
@@ -196,7 +197,17 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   const holder = suppressions && documentHolder(document);
   const kept = holder ? withDirectivesApplied(holder, unique, suppressions, options, regionForSpec(holder, options.regionInputs)) : unique;
   kept.sort((a, b) => a.offset - b.offset);
-  return { findings: kept };
+  return { findings: kept.map(withoutSecrets) };
+}
+
+/**
+ * A finding whose message quotes the spec's text (`item "AKIAIOSFODNN7EXAMPLE" is not a security
+ * group id`) with anything that looks like a key, token or signature scrubbed. Here, where the
+ * editor's diagnostics and the checker's output both take their findings, so no rule can leak one.
+ */
+function withoutSecrets(finding: Finding): Finding {
+  const message = redactSecrets(finding.message);
+  return message === finding.message ? finding : { ...finding, message };
 }
 
 /**
