@@ -106,6 +106,8 @@ describe('Dockerfile host: ARG', () => {
     const finding = only(analyze(text), 'xgboost-unpinned');
     assert.equal(textAt(text, finding), '${XGB_TAG}');
     assert.match(finding.message, /^With ARG XGB_TAG's default 1: /);
+    // A name ending in s takes a bare apostrophe.
+    assert.match(only(analyze(`ARG XGB_VERSIONS=1\nFROM ${XGBOOST}:\${XGB_VERSIONS}\n`), 'xgboost-unpinned').message, /^With ARG XGB_VERSIONS' default 1: /);
   });
 
   it('says the region came from an ARG default when the account is judged against it, and not for a tag finding', () => {

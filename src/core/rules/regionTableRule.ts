@@ -20,6 +20,7 @@ import { intent, type HostIntent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
 import type { PlaceholderFacts } from '../requestTree';
 import { nodeRange, type RuleContext } from './ruleContext';
+import { possessive } from '../possessive';
 
 export type RegionTable = NonNullable<PlaceholderFacts['perRegion']>;
 
@@ -86,7 +87,7 @@ function checkRowKeys(context: RuleContext, table: RegionTable, valueFor: RowVal
     if (!firstTime(context, `${row.key.offset}:region`)) continue;
     context.report(
       'unknown-region',
-      `"${row.region}" is not a region with SageMaker registries: mapping ${table.table}'s row for it is never read for a stack's region.`,
+      `"${row.region}" is not a region with SageMaker registries: mapping ${possessive(table.table)} row for it is never read for a stack's region.`,
       nodeRange(row.key),
       suggestions.map((name, index) => ({ title: `Change the region to ${name}`, intents: [intent.renameMember(row.key, name)], preferred: index === 0 && clear })),
     );

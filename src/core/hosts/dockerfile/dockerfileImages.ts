@@ -23,6 +23,7 @@ import type { RequestNode, Substitution, TemplatePart } from '../../requestTree'
 import type { ImageField, SpecDocument } from '../../specDocument';
 import type { HostComment } from '../../suppressions';
 import { DockerfileOffsets, type Dockerfile } from './dockerfileSyntax';
+import { possessive } from '../../possessive';
 
 /** A piece of a FROM image's value, in value indices `[start, end)`. */
 export type ImagePiece =
@@ -164,7 +165,7 @@ function imageNode(text: string, from: From, image: OffsetRange, globals: Map<st
   const substitutions: Substitution[] = [
     ...pieces.flatMap((piece) =>
       piece.kind === 'default'
-        ? [{ range: piece.token, note: piece.note ?? `ARG ${piece.name}'s default ${value.slice(piece.start, piece.end) || '(empty)'}`, empty: piece.end === piece.start }]
+        ? [{ range: piece.token, note: piece.note ?? `ARG ${possessive(piece.name)} default ${value.slice(piece.start, piece.end) || '(empty)'}`, empty: piece.end === piece.start }]
         : [],
     ),
     ...notes,
