@@ -98,7 +98,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     const parsed = field.parsed;
     if (!parsed) {
       const template = (field.value as RequestNode).template;
-      if (template) run('template-image', checkTemplateImage, context, field, template);
+      if (template) run('template-image', checkTemplateImage, context, field, template, options.algorithms);
       continue;
     }
     if (!parsed.ok) {
