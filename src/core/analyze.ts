@@ -169,7 +169,7 @@ function checkImageField(run: ReturnType<typeof ruleRunner>, context: RuleContex
   const parsed = field.parsed;
   if (!parsed) {
     const template = (field.value as RequestNode).template;
-    if (template) run('template-image', checkTemplateOrUnfilledImage, context, field, template);
+    if (template) run('template-image', checkTemplateOrUnfilledImage, context, field, template, options.algorithms);
     return;
   }
   if (!parsed.ok) {
@@ -238,8 +238,8 @@ function reportUnknownKind(context: RuleContext, spec: SpecDocument): void {
   context.report('unknown-spec-kind', `Cannot tell which SageMaker request this is. The members that identify each: ${kinds}.`, range);
 }
 
-function checkTemplateOrUnfilledImage(context: RuleContext, field: ImageField, template: NonNullable<RequestNode['template']>): void {
-  if (!checkUnfilledTemplateImage(context, field, template)) checkTemplateImage(context, field, template);
+function checkTemplateOrUnfilledImage(context: RuleContext, field: ImageField, template: NonNullable<RequestNode['template']>, algorithms: AnalyzeOptions['algorithms']): void {
+  if (!checkUnfilledTemplateImage(context, field, template)) checkTemplateImage(context, field, template, algorithms);
 }
 
 function reportInvalidOrUnfilled(context: RuleContext, spec: SpecDocument, field: ImageField, parsed: Extract<ParseResult, { ok: false }>): void {

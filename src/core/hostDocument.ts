@@ -26,6 +26,7 @@ import { findYamlRequests } from './hosts/yaml/yamlRequests';
 import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
 import { parseSpecDocument, type HostLanguage, type SpecDocument, type StrictJsonFile } from './specDocument';
 import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
+import { redactSecrets } from './launch/redact';
 
 /** A file as its host read it: what every host gives, and its comments in the host's own form. */
 export type HostDocument = JsonHostDocument | HashCommentHostDocument;
@@ -225,7 +226,17 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   const holder = suppressions && documentHolder(document);
   const kept = holder ? withDirectivesApplied(holder, unique, suppressions, options, regionForSpec(holder, options.regionInputs)) : unique;
   kept.sort((a, b) => a.offset - b.offset);
-  return { findings: kept };
+  return { findings: kept.map(withoutSecrets) };
+}
+
+/**
+ * A finding whose message quotes the spec's text (`item "AKIAIOSFODNN7EXAMPLE" is not a security
+ * group id`) with anything that looks like a key, token or signature scrubbed. Here, where the
+ * editor's diagnostics and the checker's output both take their findings, so no rule can leak one.
+ */
+function withoutSecrets(finding: Finding): Finding {
+  const message = redactSecrets(finding.message);
+  return message === finding.message ? finding : { ...finding, message };
 }
 
 /**
@@ -244,7 +255,8 @@ function withSubstitutionNotes(request: SpecDocument, finding: Finding): Finding
       const touches = finding.length > 0
         ? finding.offset < offset + length && finding.offset + finding.length > offset
         : finding.offset >= offset && finding.offset < offset + length;
-      if (touches || offset < hostEnd) notes.push(substitution.note);
+      const endsAtEmpty = substitution.empty === true && finding.offset + finding.length === offset;
+      if (touches || endsAtEmpty || offset < hostEnd) notes.push(substitution.note);
     }
   }
   return notes.length === 0 ? finding : { ...finding, message: `With ${notes.join(' and ')}: ${finding.message}` };

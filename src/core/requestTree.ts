@@ -152,6 +152,8 @@ export interface Substitution {
   note: string;
   /** What may give another value (for hover); `a build argument` when absent. */
   replacedBy?: string;
+  /** The placeholder stands for no text: a finding that ends where it starts (an untagged image) is about it too. */
+  empty?: boolean;
 }
 
 export type RequestNode = Node & RequestNodeExtras;

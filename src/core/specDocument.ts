@@ -183,6 +183,8 @@ export interface HostSyntaxError {
    * about what was meant, and are not reported.
    */
   damaged?: OffsetRange;
+  /** The finding's whole message, when the problem is not one of syntax (YAML aliases that expand too far). */
+  finding?: string;
 }
 
 /** What a host knows of a partial request built from SDK calls (see SpecDocument.sdkRequest). */

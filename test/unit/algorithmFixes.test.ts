@@ -285,6 +285,35 @@ describe('xgboost-unpinned: the suggested pin reads the job\'s input mode', () =
     assert.equal(file.fixes[0].title, `Pin XGBoost ${pinned[0]}`);
     assert.match(file.message, new RegExp(`such as ${pinned[0]}\\.$`));
   });
+
+  /** A boto3 training job whose image is an f-string (a template image) with the static tag `tag`. */
+  function pythonTemplateJob(tag: string, inputMode: 'File' | 'Pipe'): string {
+    return [
+      'import boto3',
+      'def train(account, region):',
+      "    sm = boto3.client('sagemaker')",
+      '    sm.create_training_job(',
+      "        TrainingJobName='j', RoleArn='arn:aws:iam::123456789012:role/R',",
+      `        AlgorithmSpecification={'TrainingImage': f'683313688378.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:${tag}', 'TrainingInputMode': '${inputMode}'},`,
+      "        HyperParameters={'num_round': '10'},",
+      "        InputDataConfig=[{'ChannelName': 'train', 'DataSource': {'S3DataSource': {'S3DataType': 'S3Prefix', 'S3Uri': 's3://b/d/'}}, 'ContentType': 'text/csv'}],",
+      "        OutputDataConfig={'S3OutputPath': 's3://b/o'},",
+      "        ResourceConfig={'InstanceType': 'ml.m5.xlarge', 'InstanceCount': 1, 'VolumeSizeInGB': 10},",
+      "        StoppingCondition={'MaxRuntimeInSeconds': 3600})",
+      '',
+    ].join('\n');
+  }
+
+  it('suggests the same version for a template image (region unknown) as for a literal one: the newest, else the newest that reads Pipe', () => {
+    // Templates said "such as 1.7-1" whatever the catalog held (found by a fresh user).
+    const file = only(analyzePython(pythonTemplateJob('1', 'File'), { algorithms: true }), 'xgboost-unpinned');
+    assert.equal(file.message, `":1" does not pin an XGBoost version: "1" and "latest" move, and new versions change results. Pin a specific version such as ${pinned[0]}.`);
+    const pipe = only(analyzePython(pythonTemplateJob('latest', 'Pipe'), { algorithms: true }), 'xgboost-unpinned');
+    assert.equal(
+      pipe.message,
+      `":latest" does not pin an XGBoost version: "1" and "latest" move, and new versions change results. Pin a specific version such as ${pipeReader} (the job reads Pipe input, which ${pinned[0]} no longer reads).`,
+    );
+  });
 });
 
 describe('algorithm-instance: severity follows what happens to the job', () => {

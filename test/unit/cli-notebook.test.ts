@@ -25,14 +25,34 @@ function notebookFile(cells: { cell_type: string; source: string }[]): string {
 describe('sagemaker-spec check: notebooks', () => {
   after(removeTempProjects);
 
-  it('stylish output places findings by cell (markdown counted) and line in the cell', () => {
+  it('stylish output places findings by cell (markdown counted), line and column in the cell', () => {
     const run = runCli(['check', FIXTURE]);
     assert.equal(run.status, 1);
     const lines = run.stdout.split('\n');
     assert.equal(lines[1], FIXTURE);
-    assert.match(lines[2], /^ {2}cell 2, line 5 {2}error {4}.* {2}xgboost-unpinned$/);
-    assert.match(lines[3], /^ {2}cell 4, line 2 {2}error {4}.* {2}missing-required-property$/);
+    // The positions are padded to the widest one, as line:column is for other files.
+    assert.match(lines[2], /^ {2}cell 2, line 5, col 86 {2}error {4}.* {2}xgboost-unpinned$/);
+    assert.match(lines[3], /^ {2}cell 4, line 2, col 4 {3}error {4}.* {2}missing-required-property$/);
     assert.equal(lines.at(-2), '✖ 2 problems (2 errors, 0 warnings)');
+  });
+
+  it('stylish output tells two findings on one cell line apart by their columns', () => {
+    const source = "import boto3\nsm = boto3.client('sagemaker')\nsm.create_model(ModelName='m', PrimaryContainer={'Image': '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1'}, Tag=[])\n";
+    const root = tempProject({ 'one-line.ipynb': notebookFile([{ cell_type: 'code', source }]) });
+    const run = runCli(['check', 'one-line.ipynb'], { cwd: root });
+    assert.equal(run.status, 1);
+    const rows = run.stdout.split('\n').filter((line) => line.startsWith('  cell '));
+    // Columns are 1-based in the cell line: the tag "1" (after its colon) is at 123, "Tag" at 128.
+    const line = source.split('\n')[2];
+    assert.equal(line.indexOf(':1\'') + 2, 123);
+    assert.equal(line.indexOf('Tag=') + 1, 128);
+    assert.deepEqual(
+      rows.map((row) => /^ {2}(cell 1, line 3, col \d+) +\w+ {2}.* {2}([\w-]+)$/.exec(row)?.slice(1)),
+      [
+        ['cell 1, line 3, col 123', 'xgboost-unpinned'],
+        ['cell 1, line 3, col 128', 'unknown-property'],
+      ],
+    );
   });
 
   it('JSON output points into the .ipynb text (escapes included), with the cell position beside it', () => {
@@ -90,7 +110,8 @@ describe('sagemaker-spec check: notebooks', () => {
     assert.deepEqual(runCli(['check', 'suppressed.ipynb'], { cwd: root }), { status: 0, stdout: '', stderr: '' });
     const reported = runCli(['check', 'reported.ipynb'], { cwd: root });
     assert.equal(reported.status, 1);
-    assert.match(reported.stdout, /cell 1, line 2 {2}error .* xgboost-unpinned\n/);
+    // Column 46 is where latest starts, inside the quotes of image_uris.retrieve("xgboost", "us-east-1", "latest").
+    assert.match(reported.stdout, /cell 1, line 2, col 46 {2}error .* xgboost-unpinned\n/);
   });
 
   it('fails (exit 2) on a .ipynb that is not a notebook', () => {

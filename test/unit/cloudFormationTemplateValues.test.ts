@@ -494,7 +494,7 @@ describe('CloudFormation: a whole image read from a table by region', () => {
     assert.deepEqual(findings.map((found) => `${found.code} ${textAt(text, found)}`), ['image-region-mismatch us-east-1', 'registry-account-mismatch 683313688378', 'xgboost-unpinned 1']);
     const [moved, account, unpinned] = findings;
     assert.equal(moved.offset, nth(text, 'us-east-1', 2), "in the eu-west-1 row's URI");
-    assert.equal(moved.message, "The image is in us-east-1, but the target region is eu-west-1 (from mapping Images's row for eu-west-1); SageMaker pulls images from its own region.");
+    assert.equal(moved.message, "The image is in us-east-1, but the target region is eu-west-1 (from mapping Images' row for eu-west-1); SageMaker pulls images from its own region.");
     assert.equal(applyHostFix(text, moved), text.replace('eu-west-1: {Uri: "683313688378.dkr.ecr.us-east-1', 'eu-west-1: {Uri: "141502667606.dkr.ecr.eu-west-1'));
     assert.equal(account.offset, nth(text, '683313688378', 2), 'the us-west-2 row');
     assert.equal(account.message, 'In us-west-2, SageMaker serves "sagemaker-xgboost" from account 246618743249, not 683313688378.');
@@ -519,7 +519,7 @@ describe('CloudFormation: a whole image read from a table by region', () => {
     assert.equal(missing.fixes[0].title, 'Add eu-west-1: 141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1');
     assert.match(applyHostFix(text, missing), /eu-west-1:\s+Uri: 141502667606\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/sagemaker-xgboost:1\.7-1\n/);
     // It holds us-east-1's image, but is nearer us-east-2: a rename, not a repeated row.
-    assert.equal(unknown.message, '"us-eest-2" is not a region with SageMaker registries: mapping Images\'s row for it is never read for a stack\'s region.');
+    assert.equal(unknown.message, '"us-eest-2" is not a region with SageMaker registries: mapping Images\' row for it is never read for a stack\'s region.');
     assert.equal(unknown.fixes[0].title, 'Change the region to us-east-2');
     assert.equal(applyHostFix(text, unknown, 'Change the region to us-east-2'), text.replace('us-eest-2:', 'us-east-2:'));
     // Rows naming different images: no row to add.

@@ -106,6 +106,8 @@ describe('Dockerfile host: ARG', () => {
     const finding = only(analyze(text), 'xgboost-unpinned');
     assert.equal(textAt(text, finding), '${XGB_TAG}');
     assert.match(finding.message, /^With ARG XGB_TAG's default 1: /);
+    // A name ending in s takes a bare apostrophe.
+    assert.match(only(analyze(`ARG XGB_VERSIONS=1\nFROM ${XGBOOST}:\${XGB_VERSIONS}\n`), 'xgboost-unpinned').message, /^With ARG XGB_VERSIONS' default 1: /);
   });
 
   it('says the region came from an ARG default when the account is judged against it, and not for a tag finding', () => {
@@ -153,13 +155,39 @@ describe('Dockerfile host: ARG', () => {
     assert.doesNotMatch(finding.message, /^With/);
     assert.deepEqual(images(`ARG TAG=\nFROM ${PYTORCH}:\${TAG:-2.0.1-gpu-py310}\n`).map((image) => image.value), [`${PYTORCH}:2.0.1-gpu-py310`]);
     assert.deepEqual(images(`ARG TAG=2.0.0-gpu-py310\nFROM ${PYTORCH}:\${TAG:-latest}\n`).map((image) => image.value), [`${PYTORCH}:2.0.0-gpu-py310`]);
-    assert.deepEqual(images(`ARG TAG\nFROM ${PYTORCH}:\${TAG:-latest}\n`).map((image) => image.value), [undefined]);
     assert.deepEqual(images(`FROM ${PYTORCH}:\${TARGETARCH:-latest}\n`).map((image) => image.value), [undefined]);
   });
 
-  it('${VAR:+word}: the word when the default is non-empty, nothing when it is empty', () => {
+  it('${VAR:-word} of an ARG without a default is the word, and the finding says --build-arg may change it', () => {
+    // A plain `docker build` leaves BASE_TAG empty, so it pulls :latest (found by a fresh user).
+    const text = `ARG BASE_TAG\nFROM ${PYTORCH}:\${BASE_TAG:-latest} AS train\n`;
+    assert.deepEqual(images(text).map((image) => image.value), [`${PYTORCH}:latest`]);
+    const finding = only(analyze(text), 'latest-tag');
+    assert.equal(textAt(text, finding), 'latest');
+    assert.equal(finding.message, 'With the ":-" default latest (ARG BASE_TAG has no value unless --build-arg gives one): "latest" moves whenever a new image is pushed, so the same file can run different code. Pin a version tag or a digest.');
+    // The word is written in the FROM line: the fix edits it there, not the ARG.
+    assert.equal(applyDockerfileFix(text, finding, 'Use tag 2.8.0-gpu-py312'), `ARG BASE_TAG\nFROM ${PYTORCH}:\${BASE_TAG:-2.8.0-gpu-py312} AS train\n`);
+    const xgboost = `ARG V\nFROM ${XGBOOST}:\${V:-1}\n`;
+    assert.match(only(analyze(xgboost), 'xgboost-unpinned').message, /^With the ":-" default 1 \(ARG V has no value unless --build-arg gives one\): ":1" does not pin/);
+    // A bare $V of such an ARG stays dynamic: that is how a required --build-arg is written.
+    assert.deepEqual(images(`ARG V\nFROM ${XGBOOST}:$V\n`).map((image) => image.value), [undefined]);
+  });
+
+  it('${VAR:+word}: the word when the default is non-empty, nothing when it is empty, absent or VAR undeclared', () => {
     assert.deepEqual(images(`ARG GPU=yes\nFROM ${PYTORCH}:2.0.1\${GPU:+-gpu-py310}\n`).map((image) => image.value), [`${PYTORCH}:2.0.1-gpu-py310`]);
     assert.deepEqual(images(`ARG GPU=\nFROM ${PYTORCH}:2.0.1-cpu-py310\${GPU:+-gpu}\n`).map((image) => image.value), [`${PYTORCH}:2.0.1-cpu-py310`]);
+    assert.deepEqual(images(`ARG GPU\nFROM ${PYTORCH}:2.0.1-cpu-py310\${GPU:+-gpu}\n`).map((image) => image.value), [`${PYTORCH}:2.0.1-cpu-py310`]);
+    assert.deepEqual(images(`FROM ${PYTORCH}:2.0.1-cpu-py310\${GPU:+-gpu}\n`).map((image) => image.value), [`${PYTORCH}:2.0.1-cpu-py310`]);
+    assert.deepEqual(images(`FROM ${PYTORCH}:2.0.1-cpu-py310\${TARGETARCH:+-gpu}\n`).map((image) => image.value), [undefined]);
+  });
+
+  it('${VAR:+:tag} left out: the untagged finding says why, unless VAR is undeclared (then it is certain)', () => {
+    const noValue = `ARG T\nFROM ${PYTORCH}\${T:+:2.6.0-gpu-py312}\n`;
+    const finding = only(analyze(noValue), 'latest-tag');
+    assert.equal(textAt(noValue, finding), PYTORCH);
+    assert.match(finding.message, /^With ":2\.6\.0-gpu-py312" left out, as \$\{T:\+…\} is empty \(ARG T has no value unless --build-arg gives one\): No tag means "latest"/);
+    assert.match(only(analyze(`ARG T=\nFROM ${PYTORCH}\${T:+:2.6.0-gpu-py312}\n`), 'latest-tag').message, /^With ARG T's default \(empty\): No tag means/);
+    assert.match(only(analyze(`FROM ${PYTORCH}\${T:+:2.6.0-gpu-py312}\n`), 'latest-tag').message, /^No tag means "latest"/);
   });
 
   it('a whole image from an ARG default: the finding covers ${BASE}, the fix edits the default', () => {

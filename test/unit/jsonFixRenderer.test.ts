@@ -35,7 +35,17 @@ describe('rendering edit intents as JSON', () => {
 
   it('stays on one line in a one-line object', () => {
     const text = '{"A": {"B": 1}}';
-    assert.equal(rendered(text, (root) => [intent.setMember(at(root, 'A'), ['C'], { D: '' })]), '{"A": {"B": 1, "C": { "D": "" }}}');
+    assert.equal(rendered(text, (root) => [intent.setMember(at(root, 'A'), ['C'], { D: '' })]), '{"A": {"B": 1, "C": {"D": ""}}}');
+  });
+
+  it('writes a one-line object with the spacing inside braces the document uses (found by a fresh user)', () => {
+    const joined = { 'Std:Join': { On: '', Values: [{ Get: 'Parameters.MaxDepth' }] } };
+    const tight = '{\n  "max_depth": {"Get": "Parameters.MaxDepth"},\n  "eta": "0.2"\n}';
+    assert.equal(rendered(tight, (root) => [intent.replaceValue(at(root, 'max_depth'), joined)]), '{\n  "max_depth": {"Std:Join": {"On": "", "Values": [{"Get": "Parameters.MaxDepth"}]}},\n  "eta": "0.2"\n}');
+    const spaced = '{\n  "max_depth": { "Get": "Parameters.MaxDepth" },\n  "eta": "0.2"\n}';
+    assert.equal(rendered(spaced, (root) => [intent.replaceValue(at(root, 'max_depth'), joined)]), '{\n  "max_depth": { "Std:Join": { "On": "", "Values": [{ "Get": "Parameters.MaxDepth" }] } },\n  "eta": "0.2"\n}');
+    // No one-line object to follow: spaced, as before.
+    assert.equal(rendered('{\n  "A": {}\n}', (root) => [intent.setMember(at(root, 'A'), ['B'], { C: 1 })]), '{\n  "A": {"B": { "C": 1 }}\n}');
   });
 
   it('fills an empty object of a multi-line document on lines of its own', () => {
@@ -52,9 +62,9 @@ describe('rendering edit intents as JSON', () => {
 
   it('creates missing objects on the path and replaces a value on the path that is not an object', () => {
     const text = '{"Holder": {"Image": "x", "Config": "oops"}}';
-    assert.equal(rendered(text, (root) => [intent.setMember(at(root, 'Holder'), ['Config', 'Mode'], 'Vpc')]), '{"Holder": {"Image": "x", "Config": { "Mode": "Vpc" }}}');
+    assert.equal(rendered(text, (root) => [intent.setMember(at(root, 'Holder'), ['Config', 'Mode'], 'Vpc')]), '{"Holder": {"Image": "x", "Config": {"Mode": "Vpc"}}}');
     const absent = '{"Holder": {"Image": "x"}}';
-    assert.equal(rendered(absent, (root) => [intent.setMember(at(root, 'Holder'), ['Config', 'Mode'], 'Vpc')]), '{"Holder": {"Image": "x", "Config": { "Mode": "Vpc" }}}');
+    assert.equal(rendered(absent, (root) => [intent.setMember(at(root, 'Holder'), ['Config', 'Mode'], 'Vpc')]), '{"Holder": {"Image": "x", "Config": {"Mode": "Vpc"}}}');
   });
 
   it('sets a member in the very object it is given, not another with the same path (duplicate keys)', () => {

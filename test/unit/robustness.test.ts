@@ -35,7 +35,8 @@ describe('hostile and half-typed input', () => {
         const findings = analyzeText(text);
         assert.ok(codes(findings).includes('invalid-type'));
         const fixed = applyFix(text, only(findings, 'private-registry-needs-vpc-access'));
-        assert.equal(fixed, `{"AlgorithmSpecification": {"TrainingImage": "${PRIVATE}", "TrainingImageConfig": { "TrainingRepositoryAccessMode": "Vpc" }}}`);
+        // Written in the document's one-line style, {"Name": …} (no spaces inside the braces).
+        assert.equal(fixed, `{"AlgorithmSpecification": {"TrainingImage": "${PRIVATE}", "TrainingImageConfig": {"TrainingRepositoryAccessMode": "Vpc"}}}`);
       });
 
       it(`a model's ImageConfig: ${value} — the same`, () => {

@@ -334,6 +334,40 @@ describe('YAML host (AWS CLI input)', () => {
       assert.deepEqual(value.StoppingCondition, { MaxWaitTimeInSeconds: 7200, MaxRuntimeInSeconds: 3600 });
       assert.ok(!analyzeYaml(text).some((finding) => finding.message.includes('StoppingCondition')));
     });
+
+    /** How many nodes a request's tree holds (what reading the YAML built, and the rules walk). */
+    function treeSize(node: { children?: unknown[] } | undefined): number {
+      return node ? 1 + (node.children ?? []).reduce<number>((sum, child) => sum + treeSize(child as { children?: unknown[] }), 0) : 0;
+    }
+
+    it('an alias "bomb" stops at 10,000 values, with invalid-yaml on the alias that went past (found by a fresh user)', () => {
+      // 9 levels of 9 aliases each: 9^10 strings if expanded; it took 2.4 s to build 180,000 nodes.
+      const levels = Array.from({ length: 9 }, (_, level) => `a${level + 1}: &a${level + 1} [${Array(9).fill(`*a${level}`).join(',')}]`);
+      const text = trainingYaml(`${XGBOOST_US_EAST_1}:1.7-1`, ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...levels, 'HyperParameters:', '  num_round: *a9', ''].join('\n'));
+      const document = readYamlDocument(text, true);
+      const size = treeSize(document.requests[0].root);
+      // The 200,000 of before is far off: what lies past the limit is one dynamic node.
+      assert.ok(size > 1_000 && size < 10_100, `the tree holds ${size} nodes`);
+      const findings = analyzeYaml(text, { forced: true });
+      const overflow = only(findings, 'invalid-yaml');
+      // a1 to a3 build 90 + 819 + 7,380 nodes through aliases; a4's first *a3 would add 7,381 more.
+      assert.equal(overflow.offset, text.indexOf('*a3'));
+      assert.equal(textAt(text, overflow), '*a3');
+      assert.equal(
+        overflow.message,
+        "Aliases expand past 10,000 values from here (each alias copies its anchor's value, and these anchors copy one another). What they hold is not checked, nor are members that look missing; a reader that expands them all may run out of memory.",
+      );
+      assert.equal(overflow.severity, 'error');
+    });
+
+    it('a document of many aliases within the limit is read whole, with no finding about them', () => {
+      const tags = Array.from({ length: 400 }, (_, index) => `  - {<<: *tag, Value: v${index}}`);
+      const text = trainingYaml(`${KMEANS_US_EAST_1}:1`, ['x-tag: &tag {Key: team, Value: ml}', 'HyperParameters: {k: "10", feature_dim: "784"}', 'Tags:', ...tags, ''].join('\n'));
+      const value = requestValue(readYamlDocument(text).requests[0].root) as { Tags: unknown[] };
+      assert.equal(value.Tags.length, 400);
+      assert.deepEqual(value.Tags[399], { Key: 'team', Value: 'v399' });
+      assert.ok(!codes(analyzeYaml(text)).includes('invalid-yaml'));
+    });
   });
 
   it('honours # sagemaker-spec-disable-next-line, not a # inside a string', () => {

@@ -4,6 +4,9 @@
  *     examples/broken-latest-tag.sagemaker.json
  *       5:75  warning  "latest" moves whenever a new image is pushed, …  latest-tag
  *
+ *     examples/broken-xgboost-unpinned.ipynb
+ *       cell 4, line 1, col 48  error    "latest" does not pin an XGBoost version, …  xgboost-unpinned
+ *
  *     ✖ 1 problem (0 errors, 1 warning)
  *
  * Clean runs print nothing, as ESLint does. Unlike ESLint, the message column is not padded to
@@ -26,8 +29,9 @@ export function formatStylish(reports: readonly FileReport[]): string {
   const severityWidth = withFindings.reduce((widest, report) => report.findings.reduce((width, finding) => Math.max(width, SEVERITY_LABELS[finding.severity].length), widest), MIN_SEVERITY_WIDTH);
   let output = '';
   for (const report of withFindings) {
-    // A notebook's findings are placed by cell (markdown cells counted) and line in the cell.
-    const positions = report.findings.map((finding) => (finding.cell ? `cell ${finding.cell.cell}, line ${finding.cell.line}` : `${finding.line}:${finding.column}`));
+    // A notebook's findings are placed by cell (markdown cells counted), line and column in the
+    // cell: the column tells two findings on one line apart, as line:column does for other files.
+    const positions = report.findings.map((finding) => (finding.cell ? `cell ${finding.cell.cell}, line ${finding.cell.line}, col ${finding.cell.column}` : `${finding.line}:${finding.column}`));
     const positionWidth = positions.reduce((widest, position) => Math.max(widest, position.length), 0);
     output += `\n${terminalSafe(report.displayPath)}\n`;
     report.findings.forEach((finding, index) => {

@@ -24,6 +24,8 @@ interface Layout {
   eol: string;
   /** One level of indentation ("  ", "\t", …). */
   unit: string;
+  /** What a one-line object has inside its braces: `{ "a": 1 }` (" ") or `{"a": 1}` (""). */
+  braceSpace: string;
 }
 
 /**
@@ -149,15 +151,15 @@ function memberText(name: string, value: FixValue, indent: string, layout: Layou
 /** JSON text of `value`; nested lines carry `indent` so they line up under their member. */
 function valueText(value: FixValue, indent: string, layout: Layout, oneLine: boolean): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (oneLine || isEmpty(value)) return oneLineText(value);
+  if (oneLine || isEmpty(value)) return oneLineText(value, layout.braceSpace);
   return JSON.stringify(value, null, layout.unit).split('\n').join(layout.eol + indent);
 }
 
-function oneLineText(value: FixValue): string {
+function oneLineText(value: FixValue, braceSpace: string): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(oneLineText).join(', ')}]`;
-  const entries = Object.entries(value as Record<string, FixValue>).map(([name, member]) => `${JSON.stringify(name)}: ${oneLineText(member)}`);
-  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+  if (Array.isArray(value)) return `[${value.map((item) => oneLineText(item, braceSpace)).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, FixValue>).map(([name, member]) => `${JSON.stringify(name)}: ${oneLineText(member, braceSpace)}`);
+  return entries.length === 0 ? '{}' : `{${braceSpace}${entries.join(', ')}${braceSpace}}`;
 }
 
 function isEmpty(value: object): boolean {
@@ -184,9 +186,18 @@ function isOneLine(text: string, node: Node): boolean {
 function detectLayout(text: string): Layout {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const indented = /\n([ \t]+)["{[\]}]/.exec(text.slice(0, 64 * 1024));
-  if (indented?.[1].startsWith('\t')) return { eol, unit: '\t' };
   const width = indented ? Math.min(Math.max(indented[1].length, 1), 8) : 2;
-  return { eol, unit: ' '.repeat(width) };
+  return { eol, unit: indented?.[1].startsWith('\t') ? '\t' : ' '.repeat(width), braceSpace: braceSpace(text) };
+}
+
+/**
+ * The spacing inside the braces of the document's first one-line object with a member
+ * (`{"Get": "Parameters.X"}` or `{ "Get": … }`), so a fix's one-line object is written alike;
+ * " " when there is none.
+ */
+function braceSpace(text: string): string {
+  const first = /\{([ \t]*)"[^"\r\n]*"[ \t]*:[^\r\n]*\}/.exec(text.slice(0, 64 * 1024));
+  return first && first[1] === '' ? '' : ' ';
 }
 
 /** The number of syntax errors jsonc-parser finds in `text` (JSONC: comments and trailing commas are none). */

@@ -30,6 +30,7 @@ import {
 } from './framework/sdkSelection';
 import type { RuleContext } from './ruleContext';
 import { XGBOOST_FRAMEWORK } from './xgboost';
+import { newestXgboostVersion } from './xgboostPins';
 
 const NO_GPUS = new InstanceGpuTable({ instances: {} });
 
@@ -223,7 +224,7 @@ function reportUnpinnedXgboost(
   const fixes = pinned.map((version, index) => ({ title: `Pin XGBoost ${version}`, intents: [intent.replaceValue(argument.node, version)], preferred: index === 0, changesBehaviour: true }));
   context.report(
     'xgboost-unpinned',
-    `"${argument.value}" does not pin an XGBoost version: "1" and "latest" run the legacy image, and new versions change results. Pin a specific version such as ${pinned[0] ?? '1.7-1'} (${scope}).`,
+    `"${argument.value}" does not pin an XGBoost version: "1" and "latest" run the legacy image, and new versions change results. Pin a specific version such as ${pinned[0] ?? newestXgboostVersion(context.catalog, scope)} (${scope}).`,
     argument.range,
     fixes,
   );

@@ -22,6 +22,7 @@ import { intent, type HostIntent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
 import { isDynamic, type PlaceholderFacts } from '../requestTree';
 import { nodeRange, type RuleContext } from './ruleContext';
+import { possessive } from '../possessive';
 
 export type RegionTable = NonNullable<PlaceholderFacts['perRegion']>;
 
@@ -90,7 +91,7 @@ function checkRowKeys(context: RuleContext, table: RegionTable, valueFor: RowVal
     const repeated = repeatedRows(catalog, table, row, nearest[0]);
     context.report(
       'unknown-region',
-      `"${row.region}" is not a region with SageMaker registries: mapping ${table.table}'s row for it is never read for a stack's region.${repeated ? repeatedHint(table, repeated) : ''}`,
+      `"${row.region}" is not a region with SageMaker registries: mapping ${possessive(table.table)} row for it is never read for a stack's region.${repeated ? repeatedHint(table, repeated) : ''}`,
       nodeRange(row.key),
       repeated ? [removalFix(row, repeated, !clear), ...renameFixes] : renameFixes,
     );

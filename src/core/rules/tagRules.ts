@@ -5,11 +5,10 @@
 import type { AlgorithmTable } from '../algorithms/algorithmTable';
 import type { QuickFix } from '../findings';
 import { formatEcrImage } from '../imageReference';
-import { listText } from './algorithm/algorithmSeverity';
 import { tagOrWholeRange, type ImageOccurrence } from './imageOccurrence';
-import { readsPipeInput, versionReadsPipe } from './pipeInput';
 import type { RuleContext } from './ruleContext';
-import { isFloatingTag, isXgboostImage, XGBOOST_FRAMEWORK } from './xgboost';
+import { isFloatingTag, isXgboostImage } from './xgboost';
+import { xgboostPins } from './xgboostPins';
 
 /** `algorithms`, when loaded, keeps the pinning advice to versions that read the job's input mode. */
 export function checkTags(context: RuleContext, image: ImageOccurrence, algorithms?: AlgorithmTable): void {
@@ -42,13 +41,7 @@ function reportUnpinnedXgboost(context: RuleContext, image: ImageOccurrence, alg
   // Offer the versions of the region the job runs in: the explicit target, else the image's own.
   const region = context.region.explicit ? context.region.region : ecr.region.text;
   const dnsSuffix = context.catalog.region(region)?.dnsSuffix;
-  const scope = image.field.usage === 'inference' ? 'inference' : 'training';
-  let pinned = dnsSuffix ? context.catalog.pinnedVersions(XGBOOST_FRAMEWORK, region, scope) : [];
-  // A job that reads Pipe input gets the versions that still read it (3.2-0 does not).
-  const pipe = algorithms !== undefined && readsPipeInput(context.spec, image.field);
-  const withoutPipe = pipe ? [...new Set(pinned.filter((entry) => !versionReadsPipe(algorithms, entry.repository, entry.version)).map((entry) => entry.version))] : [];
-  if (withoutPipe.length > 0) pinned = pinned.filter((entry) => versionReadsPipe(algorithms!, entry.repository, entry.version));
-  const forPipe = withoutPipe.length > 0 ? ', the newest that reads Pipe input' : '';
+  const { pinned, example, why, forPipe } = xgboostPins(context, image.field, algorithms, dnsSuffix ? region : undefined);
   const fixes: QuickFix[] = pinned.map((entry, index) => ({
     title: `Pin XGBoost ${entry.version}${index === 0 ? forPipe : ''}`,
     intents: [image.replaceWhole(formatEcrImage(entry.account, region, dnsSuffix!, entry.repository, entry.tag))],
@@ -56,14 +49,12 @@ function reportUnpinnedXgboost(context: RuleContext, image: ImageOccurrence, alg
     changesBehaviour: true,
   }));
   const what = image.reference.tag ? `":${image.reference.tag.text}"` : 'An untagged reference';
-  const example = pinned[0]?.version ?? '1.7-1';
-  const why = withoutPipe.length > 0 ? ` (the job reads Pipe input, which ${listText(withoutPipe)} no longer ${withoutPipe.length === 1 ? 'reads' : 'read'})` : '';
-  context.report(
-    'xgboost-unpinned',
-    `${what} does not pin an XGBoost version: "1" and "latest" move, and new versions change results. Pin a specific version such as ${example}${why}.`,
-    tagOrWholeRange(image),
-    fixes,
-  );
+  context.report('xgboost-unpinned', xgboostUnpinnedMessage(what, example, why), tagOrWholeRange(image), fixes);
+}
+
+/** `xgboost-unpinned`'s message for an image, one wording for literal and template references. */
+export function xgboostUnpinnedMessage(what: string, example: string, why: string): string {
+  return `${what} does not pin an XGBoost version: "1" and "latest" move, and new versions change results. Pin a specific version such as ${example}${why}.`;
 }
 
 function reportLatest(context: RuleContext, image: ImageOccurrence): void {

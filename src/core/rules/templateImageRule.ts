@@ -33,10 +33,13 @@ import { checkImageTargetRegion } from './registryRules';
 import { checkUnknownRepository } from './repositoryRule';
 import { checkRegionTable, type RegionTable } from './regionTableRule';
 import type { RuleContext } from './ruleContext';
-import { LATEST_TAG_MESSAGE, NO_TAG_MESSAGE } from './tagRules';
+import type { AlgorithmTable } from '../algorithms/algorithmTable';
+import { LATEST_TAG_MESSAGE, NO_TAG_MESSAGE, xgboostUnpinnedMessage } from './tagRules';
 import { XGBOOST_FRAMEWORK } from './xgboost';
+import { xgboostPins } from './xgboostPins';
 
-export function checkTemplateImage(context: RuleContext, field: ImageField, parts: readonly TemplatePart[]): void {
+/** `algorithms`, when loaded, keeps the XGBoost pinning advice to versions that read the job's input mode (as for literal images). */
+export function checkTemplateImage(context: RuleContext, field: ImageField, parts: readonly TemplatePart[], algorithms?: AlgorithmTable): void {
   // A whole image read from a table by the stack's region: each row is checked as an image of its own (the host's row documents); the table's keys here.
   const table = parts.length === 1 && parts[0].kind === 'placeholder' ? parts[0].facts?.perRegion : undefined;
   if (table) return checkRegionTable(context, table, true, (region) => imageForRow(context, table, region));
@@ -44,7 +47,7 @@ export function checkTemplateImage(context: RuleContext, field: ImageField, part
   if (!reference) return;
   // Two families, as for literal references (registryRules, tagRules): one never hides the other.
   checkTemplateRegistry(context, field, reference);
-  checkTemplateTag(context, field, reference);
+  checkTemplateTag(context, field, reference, algorithms);
 }
 
 /**
@@ -138,7 +141,7 @@ function checkTemplateRegistry(context: RuleContext, field: ImageField, referenc
 }
 
 /** The tag family: xgboost-unpinned, else latest-tag; only on a static tag (or a static end without one). */
-function checkTemplateTag(context: RuleContext, field: ImageField, reference: TemplateReference): void {
+function checkTemplateTag(context: RuleContext, field: ImageField, reference: TemplateReference, algorithms: AlgorithmTable | undefined): void {
   const { ecr, tag, text } = reference;
   if (reference.digest) return; // pinned by digest
   // A placeholder in the last segment could hold a tag; one in the tag hides what it says.
@@ -148,7 +151,10 @@ function checkTemplateTag(context: RuleContext, field: ImageField, reference: Te
   const xgboost = repository !== undefined && (ecr === undefined || ecr.account === HOLE || isAwsAccount) && isXgboostRepository(context, repository);
   const tagRange = tag !== undefined ? reference.range(reference.repositoryEnd + 1, text.length) : reference.range(reference.pathStart, text.length);
   if (xgboost && (tag === undefined || tag === 'latest' || tag === '1')) {
-    context.report('xgboost-unpinned', `${tag === undefined ? 'An untagged reference' : `":${tag}"`} does not pin an XGBoost version: "1" and "latest" move, and new versions change results. Pin a specific version such as 1.7-1.`, tagRange);
+    // The version suggested as for a literal image: the newest in the static (or explicit target) region, else in any.
+    const region = ecr !== undefined && ecr.region !== HOLE ? ecr.region : context.region.explicit ? context.region.region : undefined;
+    const { example, why } = xgboostPins(context, field, algorithms, region);
+    context.report('xgboost-unpinned', xgboostUnpinnedMessage(tag === undefined ? 'An untagged reference' : `":${tag}"`, example, why), tagRange);
   } else if (!xgboost && (tag === undefined || tag === 'latest') && (field.usage !== 'reference' || isAwsAccount)) {
     // As for literal references (tagRules): outside a request, advice only for SageMaker's own images.
     context.report('latest-tag', tag === undefined ? NO_TAG_MESSAGE : LATEST_TAG_MESSAGE, tagRange);

@@ -20,6 +20,7 @@ import type { PlaceholderFacts, RequestNode, Substitution, TemplatePart } from '
 import type { HostLanguage, ImageField, SpecDocument } from '../../specDocument';
 import { intrinsicCall, intrinsicOf, subTokens } from './intrinsics';
 import { regionTable, scalarText, type ParameterDefault, type TemplateScope } from './templateScope';
+import { possessive } from '../../possessive';
 
 type PerRegion = NonNullable<PlaceholderFacts['perRegion']>;
 
@@ -63,7 +64,7 @@ export function imageTableRows(field: ImageField, host: HostLanguage, text: stri
   return table.values.flatMap((row) => {
     if (row.value.type !== 'string' || row.text === undefined) return [];
     const image: ImageField = { ...field, value: row.value, parsed: parseImageReference(row.text) };
-    const codeRegion = { region: row.region, origin: `mapping ${table.table}'s row for ${row.region}`, tableKey: true };
+    const codeRegion = { region: row.region, origin: `mapping ${possessive(table.table)} row for ${row.region}`, tableKey: true };
     return [{ text, root: undefined, parseErrors: [], kind: undefined, images: [image], host, imagesOnly: true, codeRegion }];
   });
 }
@@ -193,7 +194,7 @@ function valuePieces(scope: TemplateScope, value: Node, range: OffsetRange, piec
     const table = regionTable(scope, call.argument);
     if (table) {
       const rows = table.values.map((row) => `${row.region}: ${row.text ?? '(not a string)'}`).join(', ');
-      return pieces.placeholder(range, { description: `mapping ${table.table}'s ${table.key} for the stack's region (${rows || 'no rows'})`, perRegion: { table: table.table, tableKey: table.tableKey, key: table.key, values: table.values } });
+      return pieces.placeholder(range, { description: `mapping ${possessive(table.table)} ${table.key} for the stack's region (${rows || 'no rows'})`, perRegion: { table: table.table, tableKey: table.tableKey, key: table.key, values: table.values } });
     }
     const tableName = call.argument?.type === 'array' ? stringValue(call.argument.children?.[0]) : undefined;
     return pieces.placeholder(range, { description: tableName !== undefined ? `a value of mapping ${tableName}` : 'a mapping value' });
@@ -228,7 +229,7 @@ function assemble(written: Node, parent: Node | undefined, pieces: Pieces): Requ
   const { list, value } = pieces;
   const whole = { offset: written.offset, length: written.length };
   const substitutions: Substitution[] = list.flatMap((piece) =>
-    piece.kind === 'default' ? [{ range: piece.token, note: `parameter ${piece.parameter.name}'s default ${JSON.stringify(piece.parameter.value)}`, replacedBy: REPLACED_BY }] : [],
+    piece.kind === 'default' ? [{ range: piece.token, note: `parameter ${possessive(piece.parameter.name)} default ${JSON.stringify(piece.parameter.value)}`, replacedBy: REPLACED_BY }] : [],
   );
   const node: RequestNode = { type: 'string', offset: whole.offset, length: whole.length, parent, content: whole, substitutions };
   if (list.some((piece) => piece.kind === 'placeholder')) {

@@ -8,10 +8,12 @@
  * before the first FROM):
  * - an ARG with a default is replaced by it (`--build-arg` may still override it, so a finding on
  *   that text says which default it read: "With ARG TAG's default 1.7-1: …");
- * - an ARG without a default, a predefined one (`$TARGETARCH`, `$BUILDPLATFORM`, …) and anything
- *   not understood are dynamic: the static rest is checked as a template, the variable never;
- * - `${VAR:-word}` is `word` when VAR has no value (undeclared, or an empty default);
- *   `${VAR:+word}` is `word` when VAR's default is non-empty, nothing when it is empty.
+ * - `$VAR` of an ARG without a default, a predefined one (`$TARGETARCH`, `$BUILDPLATFORM`, …) and
+ *   anything not understood are dynamic: the static rest is checked as a template, the variable never;
+ * - `${VAR:-word}` is `word` when VAR has no value: undeclared, an empty default, or an ARG without
+ *   a default (empty unless `--build-arg` sets it, so a finding there says so);
+ *   `${VAR:+word}` is `word` when VAR's default is non-empty, nothing when VAR is undeclared, its
+ *   default empty or absent (again saying that `--build-arg` may change it).
  * A FROM naming an earlier build stage (`FROM builder`) is not an image.
  */
 import type { From, Variable } from 'dockerfile-ast';
@@ -21,6 +23,7 @@ import type { RequestNode, Substitution, TemplatePart } from '../../requestTree'
 import type { ImageField, SpecDocument } from '../../specDocument';
 import type { HostComment } from '../../suppressions';
 import { DockerfileOffsets, type Dockerfile } from './dockerfileSyntax';
+import { possessive } from '../../possessive';
 
 /** A piece of a FROM image's value, in value indices `[start, end)`. */
 export type ImagePiece =
@@ -35,6 +38,8 @@ export type ImagePiece =
       name: string;
       /** Where the default is written character for character (inside its quotes), when it is. */
       written?: OffsetRange;
+      /** How a finding on it tells where the value came from, when not `ARG <name>'s default <value>`. */
+      note?: string;
     }
   /** A value known only at build time (`--build-arg`, the platform). */
   | { kind: 'dynamic'; start: number; end: number; token: OffsetRange };
@@ -124,6 +129,7 @@ function imageNode(text: string, from: From, image: OffsetRange, globals: Map<st
   const source = text.slice(image.offset, image.offset + image.length);
   if (/[\r\n]/.test(source)) return undefined;
   const pieces: ImagePiece[] = [];
+  const notes: Substitution[] = [];
   let value = '';
   let dynamic = false;
   let written = image.offset;
@@ -141,10 +147,14 @@ function imageNode(text: string, from: From, image: OffsetRange, globals: Map<st
     if (expansion.kind === 'dynamic') {
       dynamic = true;
       pieces.push({ kind: 'dynamic', start: value.length, end: value.length, token });
+    } else if (expansion.kind === 'nothing') {
+      continue;
     } else if (expansion.kind === 'word') {
       addText(expansion.range.offset, expansion.range.offset + expansion.range.length);
+      // The word is text of the FROM line (fixes edit it there); the note goes on the word.
+      if (expansion.note) notes.push({ range: expansion.range, note: expansion.note, replacedBy: '--build-arg' });
     } else {
-      pieces.push({ kind: 'default', start: value.length, end: value.length + expansion.value.length, token, name: variable.getName(), written: expansion.written });
+      pieces.push({ kind: 'default', start: value.length, end: value.length + expansion.value.length, token, name: variable.getName(), written: expansion.written, note: expansion.note });
       value += expansion.value;
     }
   }
@@ -152,9 +162,14 @@ function imageNode(text: string, from: From, image: OffsetRange, globals: Map<st
   // An escaped character or `$` left in the text: not a reference we can read.
   if (pieces.some((piece) => piece.kind === 'text' && /[\\`$]/.test(text.slice(piece.source, piece.source + piece.end - piece.start)))) return undefined;
   if (!value.includes('.dkr.ecr')) return undefined;
-  const substitutions: Substitution[] = pieces.flatMap((piece) =>
-    piece.kind === 'default' ? [{ range: piece.token, note: `ARG ${piece.name}'s default ${value.slice(piece.start, piece.end) || '(empty)'}` }] : [],
-  );
+  const substitutions: Substitution[] = [
+    ...pieces.flatMap((piece) =>
+      piece.kind === 'default'
+        ? [{ range: piece.token, note: piece.note ?? `ARG ${possessive(piece.name)} default ${value.slice(piece.start, piece.end) || '(empty)'}`, empty: piece.end === piece.start }]
+        : [],
+    ),
+    ...notes,
+  ].sort((a, b) => a.range.offset - b.range.offset);
   const node: DockerfileImageNode = {
     type: 'string',
     value: dynamic ? undefined : value,
@@ -175,27 +190,43 @@ function imageNode(text: string, from: From, image: OffsetRange, globals: Map<st
 
 type Expansion =
   | { kind: 'dynamic' }
-  /** The `word` of `${VAR:-word}`, written in the FROM line itself. */
-  | { kind: 'word'; range: OffsetRange }
-  | { kind: 'default'; value: string; written?: OffsetRange };
+  /** No text, for certain (`${VAR:+word}` of an undeclared VAR). */
+  | { kind: 'nothing' }
+  /** The `word` of `${VAR:-word}`, written in the FROM line itself; `note` when `--build-arg` may change it. */
+  | { kind: 'word'; range: OffsetRange; note?: string }
+  | { kind: 'default'; value: string; written?: OffsetRange; note?: string };
+
+/** Why a value read from an ARG without a default may differ at build time. */
+function unsetNote(name: string): string {
+  return `ARG ${name} has no value unless --build-arg gives one`;
+}
 
 /** What one `$VAR` / `${VAR…}` of a FROM line stands for (see the header). */
 function expand(text: string, variable: Variable, offsets: DockerfileOffsets, globals: Map<string, GlobalArg>): Expansion {
   const name = variable.getName();
   const modifier = variable.getModifier();
-  const declared = PREDEFINED_ARGS.has(name) ? { value: undefined } : globals.get(name);
+  // Set by BuildKit itself (the platform) or from the environment (proxies): never guessed.
+  if (PREDEFINED_ARGS.has(name)) return { kind: 'dynamic' };
+  const declared = globals.get(name);
   const wordRange = variable.getSubstitutionRange();
   const word = wordRange ? offsets.range(wordRange) : undefined;
-  const plainWord = word && !/[\\`$]/.test(text.slice(word.offset, word.offset + word.length)) ? word : undefined;
+  const wordText = word ? text.slice(word.offset, word.offset + word.length) : '';
+  const plainWord = word && !/[\\`$]/.test(wordText) ? word : undefined;
   if (modifier === null || modifier === '') {
+    // A bare `$TAG` of an ARG without a default is the usual "pass --build-arg" form: dynamic.
     return declared?.value !== undefined ? { kind: 'default', value: declared.value, written: declared.written } : { kind: 'dynamic' };
   }
   if (modifier === '-') {
     if (declared === undefined || declared.value === '') return plainWord ? { kind: 'word', range: plainWord } : { kind: 'dynamic' };
-    return declared.value !== undefined ? { kind: 'default', value: declared.value, written: declared.written } : { kind: 'dynamic' };
+    if (declared.value !== undefined) return { kind: 'default', value: declared.value, written: declared.written };
+    // `ARG TAG` without a default: empty in a plain `docker build`, so the word is what is pulled.
+    return plainWord ? { kind: 'word', range: plainWord, note: `the ":-" default ${wordText} (${unsetNote(name)})` } : { kind: 'dynamic' };
   }
-  if (modifier === '+' && declared?.value !== undefined) {
+  if (modifier === '+') {
+    // Undeclared: no --build-arg reaches a FROM line, so the word is never used.
+    if (declared === undefined) return { kind: 'nothing' };
     if (declared.value === '') return { kind: 'default', value: '' };
+    if (declared.value === undefined) return { kind: 'default', value: '', note: `"${wordText}" left out, as ${'$'}{${name}:+…} is empty (${unsetNote(name)})` };
     return plainWord ? { kind: 'word', range: plainWord } : { kind: 'dynamic' };
   }
   return { kind: 'dynamic' };

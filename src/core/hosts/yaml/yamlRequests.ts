@@ -17,7 +17,12 @@ import { detectSpecKind, detectSpecKindByContent, mayNameSpecKind } from '../../
 import type { HostComment } from '../../suppressions';
 import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests, type CloudFormationHooks } from '../cloudFormation/cloudFormationRequests';
 import { parseYaml } from './yamlSyntax';
-import { readAsAwsCli, yamlDocumentTree } from './yamlTree';
+import { ALIAS_NODE_BUDGET, readAsAwsCli, yamlDocumentTree } from './yamlTree';
+
+/** The invalid-yaml message on the alias whose expansion went past ALIAS_NODE_BUDGET nodes. */
+const ALIAS_OVERFLOW_FINDING =
+  `Aliases expand past ${ALIAS_NODE_BUDGET.toLocaleString('en-US')} values from here (each alias copies its anchor's value, and these anchors copy one another). ` +
+  'What they hold is not checked, nor are members that look missing; a reader that expands them all may run out of memory.';
 
 /** `*.sagemaker.yaml` / `*.sagemaker.yml`: always an AWS CLI YAML spec, whatever its members. */
 export function isYamlSpecName(path: string): boolean {
@@ -38,9 +43,11 @@ export function findYamlRequests(text: string, forced = false, hooks?: CloudForm
   const { documents, comments } = parseYaml(text);
   const requests: SpecDocument[] = [];
   for (const document of documents) {
-    const root: RequestNode | undefined = yamlDocumentTree(text, document);
+    const { root, aliasOverflow } = yamlDocumentTree(text, document);
     const found = documentRequests(text, root, forced, hooks);
     const errors = syntaxErrorsOf(text, document, root);
+    // Valid YAML, but what lies past the alias is not read: reported as a syntax error is, with its own words.
+    if (aliasOverflow) errors.push({ ...aliasOverflow, message: 'aliases expand too far', finding: ALIAS_OVERFLOW_FINDING });
     if (errors.length > 0) {
       // A spec file that does not parse at all is still ours to report on; so is a template or
       // workflow whose broken lines hid its SageMaker requests (its checks cannot run until fixed).

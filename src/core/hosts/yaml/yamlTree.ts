@@ -57,8 +57,12 @@ interface AwsCliSites {
 
 const awsCliSites = new WeakMap<RequestNode, AwsCliSites>();
 
-/** More nodes than this through aliases (a "billion laughs" document) and the rest is dynamic. */
-const ALIAS_NODE_BUDGET = 200_000;
+/**
+ * More nodes than this through aliases (a "billion laughs" document) and the rest is dynamic, the
+ * alias that went past it reported. A request has far fewer values (a training job's
+ * hyperparameters are at most 100); 200,000 took seconds to build and check.
+ */
+export const ALIAS_NODE_BUDGET = 10_000;
 /** Deeper than this and the rest is dynamic: the walk is recursive. */
 const MAX_DEPTH = 200;
 
@@ -67,17 +71,27 @@ export function isAmbiguousPlainScalar(source: string): boolean {
   return YAML11_BOOLEAN.test(source) || AMBIGUOUS_NUMBER.test(source) || source === '=';
 }
 
+export interface YamlDocumentTree {
+  /** The top-level value's tree; undefined for an empty document. */
+  root: RequestNode | undefined;
+  /**
+   * The alias (as written) whose expansion took the document past ALIAS_NODE_BUDGET nodes built
+   * through aliases; what lies beyond is dynamic. Undefined when the budget held.
+   */
+  aliasOverflow?: OffsetRange;
+}
+
 /**
- * The tree of `document`'s top-level value (offsets into `text`), or undefined for an empty
- * document. Never throws on odd YAML: what cannot be read becomes a dynamic value.
+ * The tree of `document`'s top-level value (offsets into `text`). Never throws on odd YAML: what
+ * cannot be read becomes a dynamic value.
  */
-export function yamlDocumentTree(text: string, document: Document.Parsed): RequestNode | undefined {
+export function yamlDocumentTree(text: string, document: Document.Parsed): YamlDocumentTree {
   const contents = document.contents as YamlNode | null;
-  if (!contents) return undefined;
+  if (!contents) return { root: undefined };
   const builder = new TreeBuilder(text, document);
   const root = builder.node(contents, undefined, 0);
   awsCliSites.set(root, { version: document.directives?.yaml.explicit && document.directives.yaml.version === '1.1' ? '1.1' : '1.2', scalars: builder.plainScalars, emptyValues: builder.emptyValues });
-  return root;
+  return builder.aliasOverflow ? { root, aliasOverflow: builder.aliasOverflow } : { root };
 }
 
 /**
@@ -153,21 +167,62 @@ function awsCliReading(source: string, read: AwsCliScalar, version: AwsCliYamlVe
 class TreeBuilder {
   private readonly yaml = yamlModule();
   private aliasNodes = 0;
+  /** The outermost alias being expanded, as written (see YamlDocumentTree.aliasOverflow). */
+  private expanding: OffsetRange | undefined;
+  aliasOverflow: OffsetRange | undefined;
   /** Plain scalars the AWS CLI may read otherwise (see AwsCliSites). */
   readonly plainScalars: AwsCliSites['scalars'] = [];
   /** Members written `Key:` with no value (see AwsCliSites). */
   readonly emptyValues: AwsCliSites['emptyValues'] = [];
 
+  /** Each alias's anchored node, found in one walk of the document on the first alias. */
+  private aliasTargets: Map<Alias, YamlNode> | undefined;
+
   constructor(private readonly text: string, private readonly document: Document.Parsed) {}
+
+  /**
+   * The node `alias` names: the last node anchored with its name before it, as Alias.resolve
+   * finds it. Alias.resolve walks the whole document on every call, which made a document of many
+   * aliases (or an alias "bomb") quadratic; one walk serves them all.
+   */
+  private aliasTarget(alias: Alias): YamlNode | undefined {
+    if (!this.aliasTargets) {
+      const targets = new Map<Alias, YamlNode>();
+      const anchored = new Map<string, YamlNode>();
+      this.yaml.visit(this.document, {
+        Node: (_key, node) => {
+          if (this.yaml.isAlias(node)) {
+            const target = anchored.get(node.source);
+            if (target) targets.set(node, target);
+          } else if (node.anchor) {
+            anchored.set(node.anchor, node as YamlNode);
+          }
+        },
+      });
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(alias);
+  }
 
   /** `untag`: read a tagged node as if it had no tag (the value inside a short form). */
   node(source: YamlNode, parent: Node | undefined, depth: number, alias = false, untag = false): RequestNode {
     const yaml = this.yaml;
-    if (alias && ++this.aliasNodes > ALIAS_NODE_BUDGET) return this.dynamic(source, parent);
+    if (alias && ++this.aliasNodes > ALIAS_NODE_BUDGET) {
+      this.aliasOverflow ??= this.expanding;
+      return this.dynamic(source, parent);
+    }
     if (depth > MAX_DEPTH) return this.dynamic(source, parent);
     if (yaml.isAlias(source)) {
-      const target = source.resolve(this.document) as YamlNode | undefined;
-      return target ? this.node(target, parent, depth + 1, true) : this.dynamic(source, parent);
+      const target = this.aliasTarget(source);
+      if (!target) return this.dynamic(source, parent);
+      if (this.expanding) return this.node(target, parent, depth + 1, true);
+      const [start, end] = rangeOf(source);
+      this.expanding = { offset: start, length: end - start };
+      try {
+        return this.node(target, parent, depth + 1, true);
+      } finally {
+        this.expanding = undefined;
+      }
     }
     const tag = untag ? undefined : source.tag;
     if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
