@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { analyzePython, applyPythonFix } from './pythonTestKit';
 import { analyzeText, modelSpec, only, textAt } from './specTestKit';
 import { analyzeWorkflow, applyWorkflowFix } from './workflowTestKit';
-import { analyzeYaml, applyHostFix } from './yamlTestKit';
+import { analyzeYaml, applyHostFix, modelTemplate } from './yamlTestKit';
 
 const US_EAST_1 = '683313688378.dkr.ecr.us-east-1.amazonaws.com';
 const EU_WEST_1 = '141502667606.dkr.ecr.eu-west-1.amazonaws.com';
@@ -51,18 +51,7 @@ describe('image-region-mismatch on a template image', () => {
   });
 
   it('a CloudFormation !Sub whose region part is static, fixed as YAML', () => {
-    const text = [
-      'Parameters:',
-      '  Tag: {Type: String, Default: 1.7-1}',
-      'Resources:',
-      '  M:',
-      '    Type: AWS::SageMaker::Model',
-      '    Properties:',
-      '      ExecutionRoleArn: arn:aws:iam::111122223333:role/R',
-      '      PrimaryContainer:',
-      `        Image: !Sub ${US_EAST_1}/sagemaker-xgboost:\${Tag}`,
-      '',
-    ].join('\n');
+    const text = modelTemplate(`!Sub ${US_EAST_1}/sagemaker-xgboost:\${Tag}`, ['Parameters:', '  Tag: {Type: String, Default: 1.7-1}']);
     const finding = only(analyzeYaml(text, { region: 'eu-west-1' }), 'image-region-mismatch');
     assert.equal(textAt(text, finding), 'us-east-1');
     assert.equal(applyHostFix(text, finding), text.replace(US_EAST_1, EU_WEST_1));

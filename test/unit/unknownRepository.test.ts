@@ -9,7 +9,7 @@ import { applyEdits } from '../../src/core/findings';
 import { renderFix } from '../../src/core/renderFix';
 import { analyzePython, applyPythonFix } from './pythonTestKit';
 import { analyzeOptions, analyzeText, applyFix, modelSpec, only, textAt } from './specTestKit';
-import { analyzeYaml, applyHostFix } from './yamlTestKit';
+import { analyzeYaml, applyHostFix, modelTemplate } from './yamlTestKit';
 
 const XGBOOST_HOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com';
 const DLC_HOST = '763104351884.dkr.ecr.us-east-1.amazonaws.com';
@@ -91,16 +91,7 @@ describe('unknown-repository', () => {
   });
 
   it('with a region placeholder in a template, judges the repositories the account serves in any region', () => {
-    const text = [
-      'Resources:',
-      '  M:',
-      '    Type: AWS::SageMaker::Model',
-      '    Properties:',
-      '      ExecutionRoleArn: arn:aws:iam::111122223333:role/R',
-      '      PrimaryContainer:',
-      `        Image: !Sub ${XGBOOST_HOST.replace('us-east-1', '${AWS::Region}')}/sagemaker-xgbost:1.7-1`,
-      '',
-    ].join('\n');
+    const text = modelTemplate(`!Sub ${XGBOOST_HOST.replace('us-east-1', '${AWS::Region}')}/sagemaker-xgbost:1.7-1`);
     const finding = only(analyzeYaml(text), 'unknown-repository');
     assert.equal(textAt(text, finding), 'sagemaker-xgbost');
     assert.match(finding.message, /serves no repository "sagemaker-xgbost" in any region/);
