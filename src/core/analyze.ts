@@ -2,36 +2,30 @@
  * Runs every rule over one parsed spec. The registry and tag rules look only at the image fields
  * and a few known members, never at the whole tree, so a 1 MB spec costs little beyond its parse.
  */
-import type { Node } from 'jsonc-parser';
 import type { Catalog } from './catalog/catalog';
 import type { Finding } from './findings';
 import type { LiveLookup } from './registry/liveLookup';
 import { chosenRegion, implicitRegion, resolveProfile, resolveRegion, templateRegion, type RegionInputs, type ResolvedRegion } from './region';
-import { imageOccurrence } from './rules/imageOccurrence';
 import { checkAlgorithms } from './rules/algorithm/algorithmRules';
-import { checkUnfilledImage, checkUnfilledPartition, checkUnfilledTemplateImage, reportUnfilledPlaceholders } from './rules/unfilledPlaceholderRule';
+import { checkUnfilledPartition, reportUnfilledPlaceholders } from './rules/unfilledPlaceholderRule';
 import { checkIntegrationAction } from './rules/integrationActionRule';
 import { checkIntegrationPattern } from './rules/integrationPatternRule';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
 import { checkPathKeyConstants } from './rules/pathKeyConstantRule';
 import { checkQueryLanguage } from './rules/queryLanguageRule';
-import { checkLiveTag } from './rules/liveTagRule';
-import { checkRegistry } from './rules/registryRules';
 import { checkRepositoryAccess } from './rules/repositoryAccessRules';
 import { checkRequest, type RequestRuleData } from './rules/requestRules';
 import type { RuleSettings } from './rules/ruleCodes';
-import { createRuleContext, nodeRange, type RuleContext } from './rules/ruleContext';
-import { checkScope } from './rules/scopeRule';
+import { createRuleContext, type RuleContext } from './rules/ruleContext';
+import { ruleRunner } from './rules/ruleRunner';
+import { checkImageField } from './rules/imageFieldRules';
+import { sayChoice, withImageChoices } from './rules/imageChoices';
 import { checkSdkRequest } from './rules/sdkRequestRules';
-import { checkTags } from './rules/tagRules';
-import { checkTemplateImage, reportUnsubstituted } from './rules/templateImageRule';
 import { checkCodeRegion } from './rules/codeRegionRule';
 import { checkStrictJson } from './rules/strictJsonRule';
 import { checkSubDefinition } from './rules/subDefinitionRule';
 import { checkYamlSyntax, withoutFindingsOnErrors } from './rules/yamlSyntaxRule';
-import { isDynamic, type RequestNode } from './requestTree';
-import { specImageRegions, type ImageField, type SpecDocument } from './specDocument';
-import { parseImageReference, type ParseResult } from './imageReference';
+import { specImageRegions, type SpecDocument } from './specDocument';
 import { findJsoncCommentSuppressions, findSuppressions, withoutSuppressed, type Suppressions } from './suppressions';
 import { checkSuppressionCodes } from './rules/suppressionRule';
 import { KIND_SIGNATURES } from './specKind';
@@ -116,91 +110,6 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   return { findings: suppressed(spec, kept, options, region), region };
 }
 
-/** An image field, or one judged for another value its written value may take (`choice`, see withImageChoices). */
-type ChoiceField = ImageField & { choice?: Node };
-
-/**
- * `images`, each followed by the other values its written value may take (a Pipelines parameter's
- * EnumValues besides its default; a `Std:Join` of such a parameter once per item), as fields of
- * their own for the image rules, each with its `choice`; `images` itself when there are none (no
- * copy per analysis).
- */
-function withImageChoices(images: readonly ImageField[]): readonly ChoiceField[] {
-  if (!images.some((field) => (field.written as RequestNode | undefined)?.choices || (field.value as RequestNode).templateChoices)) return images;
-  return images.flatMap((field): ChoiceField[] => {
-    const choices = (field.written as RequestNode | undefined)?.choices ?? [];
-    const others = choices.filter((choice) => choice !== field.value && choice.type === 'string' && !isDynamic(choice));
-    // A joined choice reads as the Join with the item's text in its part: a node of its own for the template rules.
-    const joined = (field.value as RequestNode).templateChoices ?? [];
-    return [
-      field,
-      ...others.map((choice) => ({ ...field, value: choice, parsed: parseImageReference(choice.value as string), choice })),
-      ...joined.map(({ choice, template }) => ({ ...field, value: { ...field.value, template, templateChoices: undefined } as RequestNode, choice })),
-    ];
-  });
-}
-
-/**
- * Findings `[from, …)` of `findings` were found with `choice` in the value's place: one the value
- * already got (the same code, range and message, on a part the choice does not touch) is dropped,
- * and one outside the choice's own text says which choice it is about (inside it, noteStandIns
- * says so).
- */
-function sayChoice(text: string, findings: Finding[], from: number, choice: Node, notes: NonNullable<SpecDocument['embedding']>['notes'] | undefined): void {
-  if (findings.length === from) return;
-  const inside = (finding: Finding) => choice.offset <= finding.offset && finding.offset + finding.length <= choice.offset + choice.length;
-  const earlier = new Set(findings.slice(0, from).map((finding) => `${finding.code} ${finding.offset} ${finding.length} ${finding.message}`));
-  const note = notes?.find(({ node }) => node === choice)?.note;
-  const kept: Finding[] = [];
-  for (const finding of findings.slice(from)) {
-    if (earlier.has(`${finding.code} ${finding.offset} ${finding.length} ${finding.message}`)) continue;
-    kept.push(inside(finding) || !note ? finding : { ...finding, message: `${finding.message} (With ${text.slice(choice.offset, choice.offset + choice.length)}, ${note}.)` });
-  }
-  findings.splice(from, findings.length - from, ...kept);
-}
-
-/** The image rules on one image field (a literal reference, or a template's static parts). */
-function checkImageField(run: ReturnType<typeof ruleRunner>, context: RuleContext, spec: SpecDocument, field: ImageField, options: AnalyzeOptions): void {
-  if (field.unsubstituted) {
-    // The image holds `${Name}` as written: invalid, and nothing else about it is what was meant.
-    run('invalid-image-reference', reportUnsubstituted, context, field.unsubstituted);
-    return;
-  }
-  const parsed = field.parsed;
-  if (!parsed) {
-    const template = (field.value as RequestNode).template;
-    if (template) run('template-image', checkTemplateOrUnfilledImage, context, field, template, options.algorithms);
-    return;
-  }
-  if (!parsed.ok) {
-    // `${…}` that nothing filled: said as such, and the text around it checked (not "the port must be a number").
-    run('invalid-image-reference', reportInvalidOrUnfilled, context, spec, field, parsed);
-    return;
-  }
-  const image = imageOccurrence(spec.text, field, parsed.reference);
-  run('registry', checkRegistry, context, image);
-  run('tags', checkTags, context, image, options.algorithms);
-  run('image-scope-mismatch', checkScope, context, image);
-  if (field.usage !== 'reference') run('tag-not-found', checkLiveTag, context, image, options.live);
-}
-
-/**
- * Runs one rule family, `check(...args)`; a throw costs only its own findings, never the others'.
- * The arguments are passed, not captured: a closure per family per request was a fifth of the
- * analysis's garbage on a 200-request state machine.
- */
-function ruleRunner(findings: Finding[], onInternalError: AnalyzeOptions['onInternalError']) {
-  return <Args extends unknown[]>(rule: string, check: (...args: Args) => void, ...args: Args): void => {
-    const before = findings.length;
-    try {
-      check(...args);
-    } catch (error) {
-      findings.length = before;
-      onInternalError?.(rule, error);
-    }
-  };
-}
-
 /** A finding on a stand-in (a pipeline parameter's DefaultValue) says so: the value it judges is written elsewhere. */
 function noteStandIns(findings: Finding[], notes: NonNullable<SpecDocument['embedding']>['notes']): void {
   for (let index = 0; index < findings.length; index++) {
@@ -236,25 +145,4 @@ function reportUnknownKind(context: RuleContext, spec: SpecDocument): void {
   const kinds = Object.entries(KIND_SIGNATURES).map(([kind, members]) => `${kind}: ${members}`).join('; ');
   const range = spec.root ? { offset: spec.root.offset, length: spec.root.type === 'object' ? 1 : spec.root.length } : { offset: 0, length: 0 };
   context.report('unknown-spec-kind', `Cannot tell which SageMaker request this is. The members that identify each: ${kinds}.`, range);
-}
-
-function checkTemplateOrUnfilledImage(context: RuleContext, field: ImageField, template: NonNullable<RequestNode['template']>, algorithms: AnalyzeOptions['algorithms']): void {
-  if (!checkUnfilledTemplateImage(context, field, template)) checkTemplateImage(context, field, template, algorithms);
-}
-
-function reportInvalidOrUnfilled(context: RuleContext, spec: SpecDocument, field: ImageField, parsed: Extract<ParseResult, { ok: false }>): void {
-  if (!checkUnfilledImage(context, field)) reportInvalidReference(context, spec, field, parsed);
-}
-
-function reportInvalidReference(context: RuleContext, spec: SpecDocument, field: ImageField, parsed: Extract<ParseResult, { ok: false }>): void {
-  const occurrenceRange = nodeRange(field.value);
-  // Point at the offending part when it is known, else the whole value.
-  const start = Math.min(parsed.span.start, occurrenceRange.length);
-  const end = Math.min(Math.max(parsed.span.end, start), occurrenceRange.length);
-  const image = imageOccurrence(spec.text, field, { raw: String(field.value.value), repository: { start: 0, end: 0, text: '' } });
-  const range = end > start ? image.rangeOf({ start, end }) : occurrenceRange;
-  // A plain repair (a pasted scheme, a stray space, credentials) is the fix to apply.
-  const { repair } = parsed;
-  const fixes = repair ? [{ title: repair.title, intents: [image.replacePart(repair.span, repair.text)], preferred: true }] : [];
-  context.report('invalid-image-reference', `Not a valid image reference: ${parsed.problem}.`, range, fixes);
 }
