@@ -445,6 +445,9 @@ describe('image-processor-mismatch', () => {
     assert.equal(textAt(text, finding), 'ml.m5.xlarge');
     assert.equal(finding.severity, 'warning');
     assert.equal(applyFix(text, finding), onInstance(`${PYTORCH}:2.6.0-cpu-py312`, 'ml.m5.xlarge'));
+    // A GPU instance type may be what was meant: the swap is the user's to choose, never fix-all's.
+    assert.equal(finding.fixes[0].changesBehaviour, true);
+    assert.equal(unambiguousFix(finding), undefined);
   });
 
   it('flags a CPU image on a GPU instance (the SDK table, or the g/p families it lacks)', () => {

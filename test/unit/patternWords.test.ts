@@ -56,7 +56,7 @@ describe('patterns in words', () => {
     const text = trainingSpec(IMAGE, { ResourceConfig: { InstanceType: 'm5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 } });
     assert.equal(
       messageOn(text, 'm5.xlarge', 'invalid-enum-value'),
-      '"m5.xlarge" is not a valid InstanceType: use an ML instance type such as ml.m5.xlarge (nearest: "ml.m5.xlarge", "ml.c5.xlarge", "ml.g5.xlarge").',
+      '"m5.xlarge" is not a valid InstanceType: the nearest ML instance types are "ml.m5.xlarge", "ml.c5.xlarge", "ml.g5.xlarge".',
     );
   });
 

@@ -28,7 +28,7 @@ describe('SDK arguments sent as request members: the API model on instance types
     assert.equal(source(text, finding), 'ml.m5.xlarg');
     assert.equal(
       finding.message,
-      '"ml.m5.xlarg" is not a valid instance_type (ResourceConfig.InstanceType): use an ML instance type such as ml.m5.xlarge (nearest: "ml.m5.xlarge", "ml.m4.xlarge", "ml.m5.large").',
+      '"ml.m5.xlarg" is not a valid instance_type (ResourceConfig.InstanceType): the nearest ML instance types are "ml.m5.xlarge", "ml.m4.xlarge", "ml.m5.large".',
     );
     assert.equal(applyPythonFix(text, finding), text.replace("'ml.m5.xlarg'", "'ml.m5.xlarge'"));
     assert.deepEqual(codes(applyPythonFix(text, finding)), []);
@@ -40,7 +40,7 @@ describe('SDK arguments sent as request members: the API model on instance types
       [
         'invalid-enum-value',
         'ml.t3.medum',
-        '"ml.t3.medum" is not a valid instance_type (ProcessingResources.ClusterConfig.InstanceType): use an ML instance type such as ml.m5.xlarge (nearest: "ml.t3.medium", "ml.t3.large", "ml.t3.xlarge").',
+        '"ml.t3.medum" is not a valid instance_type (ProcessingResources.ClusterConfig.InstanceType): the nearest ML instance types are "ml.t3.medium", "ml.t3.large", "ml.t3.xlarge".',
       ],
       ['value-out-of-range', '0', 'volume_size_in_gb (ProcessingResources.ClusterConfig.VolumeSizeInGB) must be from 1 to 16384; it is 0.'],
     ]);

@@ -129,7 +129,16 @@ const EXAMPLE_INSTANCE_TYPE = 'ml.m5.xlarge';
  * Undefined for every other enum (those list their values).
  */
 export function enumInWords(shape: StringShape): string | undefined {
-  if (!shape.enum || !/InstanceType$/.test(shape.name) || !shape.enum.every((value) => value.startsWith('ml.'))) return undefined;
-  const example = shape.enum.includes(EXAMPLE_INSTANCE_TYPE) ? EXAMPLE_INSTANCE_TYPE : shape.enum[0];
+  if (!isInstanceTypeEnum(shape)) return undefined;
+  const example = shape.enum!.includes(EXAMPLE_INSTANCE_TYPE) ? EXAMPLE_INSTANCE_TYPE : shape.enum![0];
   return `an ML instance type such as ${example}`;
+}
+
+/** What the values of an enum are called in a message: `ML instance types` for an instance type enum, else `values`. */
+export function enumValuesNoun(shape: StringShape): string {
+  return isInstanceTypeEnum(shape) ? 'ML instance types' : 'values';
+}
+
+function isInstanceTypeEnum(shape: StringShape): boolean {
+  return shape.enum !== undefined && /InstanceType$/.test(shape.name) && shape.enum.every((value) => value.startsWith('ml.'));
 }

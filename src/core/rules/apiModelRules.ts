@@ -6,7 +6,7 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type { ApiModel, DescribeResponse, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape } from '../apiModel/apiModel';
 import { boundsText, expectedType, lengthUnit } from '../apiModel/describeShape';
-import { enumInWords, patternInWords } from '../apiModel/patternWords';
+import { enumInWords, enumValuesNoun, patternInWords } from '../apiModel/patternWords';
 import { compilePattern } from '../apiModel/patterns';
 import { placeholderValue } from '../apiModel/placeholders';
 import { closestMatches, editDistance, isClearNearest } from '../closestMatches';
@@ -395,9 +395,14 @@ class ModelValidator {
       if (!keys?.has(nearest[index])) fixes.push({ title: `Use "${nearest[index]}"`, intents: [intent.replaceValue(node, nearest[index])], preferred: index === 0 && unique });
     }
     const quoted = (entries: readonly string[]) => entries.map((entry) => `"${entry}"`).join(', ');
-    const listed =
-      allowed.length <= 8 ? `one of ${quoted(allowed)}` : `${enumInWords(shape) ?? `one of ${allowed.length} values`} (nearest: ${quoted(nearest)})`;
-    this.report('invalid-enum-value', `"${clip(value)}" is not a valid ${name}: use ${listed}.`, nodeRange(node), fixes);
+    // A long list: the nearest values alone, so the message names no other value than those offered.
+    const advice =
+      allowed.length <= 8
+        ? `use one of ${quoted(allowed)}`
+        : nearest.length > 0
+          ? `the nearest ${enumValuesNoun(shape)} are ${quoted(nearest)}`
+          : `use ${enumInWords(shape) ?? `one of ${allowed.length} values`}`;
+    this.report('invalid-enum-value', `"${clip(value)}" is not a valid ${name}: ${advice}.`, nodeRange(node), fixes);
   }
 
   /** A dynamic value whose declared type the member does not take: on the value, with the host's fixes. */

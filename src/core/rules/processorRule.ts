@@ -125,5 +125,7 @@ function counterpartFix(context: RuleContext, field: ImageField, reference: Imag
   const swapped = tokens.map((token) => (token === processor ? other : token)).filter((token) => other === 'gpu' || !/^cu\d+$/.test(token)).join('-');
   if (!context.catalog.findImage(reference.repository.text, swapped, reference.ecr.region.text)) return [];
   const image = imageOccurrence(context.spec.text, field, reference);
-  return [{ title: `Use the ${other.toUpperCase()} image (:${swapped})`, intents: [image.replacePart(tag, swapped)], preferred: true }];
+  // The other way out is the other instance type: which one was meant is the user's call, and the
+  // swap changes what runs, so fix-all leaves it (the editor still offers it first).
+  return [{ title: `Use the ${other.toUpperCase()} image (:${swapped})`, intents: [image.replacePart(tag, swapped)], preferred: true, changesBehaviour: true }];
 }
