@@ -72,9 +72,9 @@ export function isClearTypo(target: string, ranked: readonly string[]): boolean 
   return bySpelling[0] === ranked[0] && digitsOf(target) === digitsOf(ranked[0]) && isClearNearest(target, bySpelling);
 }
 
-/** The digits of a tag in order (`2.0.1-gpu-py310` → `201310`): equal for two spellings of one version. */
-function digitsOf(tag: string): string {
-  return tag.replace(/\D+/g, '');
+/** The digits of a name in order (`2.0.1-gpu-py310` → `201310`): equal for two spellings of one version. */
+export function digitsOf(name: string): string {
+  return name.replace(/\D+/g, '');
 }
 
 /** Edits that make a name a typo of another (a swapped or dropped letter): `createTraningJob`, `us-west-3`. */

@@ -10,7 +10,7 @@
  * (`pytorch-training-neuron` → `…-neuronx`) or with other digits (`sagemaker-base-python-312`).
  * Shared by literal images and templates whose account, region and repository are static.
  */
-import { closestMatches, isClearNearest, isTypoOf } from '../closestMatches';
+import { closestMatches, digitsOf, isClearNearest, isTypoOf } from '../closestMatches';
 import type { EditIntent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
 import type { OffsetRange } from '../jsonTree';
@@ -67,8 +67,4 @@ function servedAnywhere(context: RuleContext, account: string): readonly string[
 function mayBeTypoOf(written: string, name: string): boolean {
   if (written.startsWith(name)) return false;
   return digitsOf(written) === digitsOf(name);
-}
-
-function digitsOf(text: string): string {
-  return text.replace(/\D+/g, '');
 }
