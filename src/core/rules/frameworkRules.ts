@@ -7,7 +7,8 @@
  * dynamic (`value === undefined`) narrows nothing and reports nothing, so later steps judge
  * against every image it could have meant and report only what none of them allows.
  *
- * Codes: `unknown-framework`, `image-scope-unavailable`, `unknown-framework-version`,
+ * Codes: `unknown-framework`, `image-scope-unavailable` (also a framework the SDK refuses on
+ * Trainium or Graviton), `unknown-framework-version`,
  * `xgboost-unpinned`, `py-version-mismatch`, `unknown-region`, `framework-not-in-region`,
  * `image-processor-mismatch`.
  */
