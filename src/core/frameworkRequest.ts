@@ -30,7 +30,26 @@ export interface FrameworkRequest {
   version?: FrameworkArgument;
   pyVersion?: FrameworkArgument;
   region?: FrameworkArgument;
+  /**
+   * The call's own instance type: `retrieve`'s `instance_type`, an estimator's or processor's.
+   * Absent on `retrieve` means none (the SDK then reads the plain config); see `instanceTypeOpen`.
+   */
   instanceType?: FrameworkArgument;
+  /** `retrieve`'s `inference_tool` (`neuron`, `neuronx`): it picks the `{framework}-{tool}` config. */
+  inferenceTool?: FrameworkArgument;
+  /**
+   * A model's image is resolved by other calls, each with its own instance type: one entry per
+   * `deploy(…)` / `transformer(…)` on the model found in the file (the model's own `instanceType`
+   * is then unused). Undefined for calls that resolve the image themselves.
+   */
+  deployments?: Deployment[];
+  /**
+   * True when the image may also be resolved for an instance type the file does not show: a
+   * class without `instance_type`, a model whose `deploy` is not found (or not all of them).
+   * Such a target is judged leniently: a version some applicable config has (Neuron, Graviton)
+   * is never reported.
+   */
+  instanceTypeOpen?: boolean;
   /** `image_scope`: `training`, `inference`, `inference_graviton`, … */
   imageScope?: FrameworkArgument;
   /** Hugging Face: `pytorch_version` / `tensorflow_version` give the base framework version. */
@@ -39,4 +58,15 @@ export interface FrameworkRequest {
   impliedScope?: 'training' | 'inference' | 'processing';
   /** The callee's name in the source (`retrieve`, `PyTorch`), where findings about the call as a whole go. */
   calleeRange: OffsetRange;
+}
+
+/** One call that resolves a model's image: `model.deploy(instance_type=…)`, `model.transformer(…)`. */
+export interface Deployment {
+  /** The call's instance type; absent for a serverless deploy (the SDK then reads the plain config). */
+  instanceType?: FrameworkArgument;
+  /**
+   * The inference tool the class passes for it: v2's `HuggingFaceModel.deploy` asks for `neuron`
+   * on `ml.inf1.*` and `neuronx` on other `ml.inf*` types.
+   */
+  inferenceTool?: 'neuron' | 'neuronx';
 }

@@ -16,7 +16,7 @@ import { applyFix, catalog, instanceGpus, textAt } from './specTestKit';
  * node (fixes render against it) and a range; `null` stands for a dynamic value (a name, a call).
  * `callee` is a member that only marks where findings on the call as a whole go.
  */
-type Arguments = Partial<Record<'framework' | 'version' | 'pyVersion' | 'region' | 'instanceType' | 'imageScope' | 'baseFrameworkVersion', string | null>>;
+type Arguments = Partial<Record<'framework' | 'version' | 'pyVersion' | 'region' | 'instanceType' | 'inferenceTool' | 'imageScope' | 'baseFrameworkVersion', string | null>>;
 
 interface Extra {
   impliedFramework?: string;
@@ -51,6 +51,7 @@ function check(args: Arguments, extra: Extra = {}): Checked {
     pyVersion: argument('pyVersion'),
     region: argument('region'),
     instanceType: argument('instanceType'),
+    inferenceTool: argument('inferenceTool'),
     imageScope: argument('imageScope'),
     baseFrameworkVersion: base && { ...base, baseFramework: extra.baseFramework ?? 'pytorch' },
     impliedScope: extra.impliedScope,
@@ -226,6 +227,42 @@ describe('framework rules (image_uris.retrieve and framework classes)', () => {
       assert.equal(at, 'py312');
       assert.ok(finding.message.startsWith(`PyTorch Neuron ${neuron[0].version} (training) is built for ${neuron[0].pyVersions![0]},`), finding.message);
       assert.deepEqual(codesOf(check({ framework: 'pytorch', version: '2.8.0', pyVersion: 'py312', instanceType: 'ml.m5.xlarge', imageScope: 'training' })), []);
+    });
+  });
+
+  describe('instance types that pick the config (Neuron, Graviton)', () => {
+    const neuronx = { framework: 'huggingface', version: '4.36.2', baseFrameworkVersion: '2.1.2', pyVersion: 'py310', instanceType: 'ml.inf2.xlarge', imageScope: 'inference' };
+
+    it('reads huggingface-neuronx when retrieve names inference_tool="neuronx" (the tool wins over the instance type)', () => {
+      assert.deepEqual(checkMessages(check({ ...neuronx, inferenceTool: 'neuronx' })), []);
+    });
+
+    it('reads huggingface-neuron on ml.inf2 without a tool, as retrieve does: its one version, on pytorch 1.9.1', () => {
+      const { at, finding } = single(check(neuronx), 'unknown-framework-version');
+      assert.equal(at, '2.1.2');
+      assert.equal(finding.message, 'Hugging Face Neuron 4.12.3 (inference) comes with pytorch 1.9.1, not pytorch 2.1.2.');
+    });
+
+    it('with a dynamic instance type or tool, leaves alone what a Neuron config has', () => {
+      assert.deepEqual(checkMessages(check({ ...neuronx, instanceType: null })), []);
+      assert.deepEqual(checkMessages(check({ ...neuronx, inferenceTool: null })), []);
+    });
+
+    it('with a dynamic instance type, a config\'s fallback to its only version clears nothing: PyTorch 9.9.9 is still reported', () => {
+      const { at, finding } = single(check({ framework: 'pytorch', version: '9.9.9', instanceType: null, imageScope: 'training' }), 'unknown-framework-version');
+      assert.equal(at, '9.9.9');
+      assert.match(finding.message, /^PyTorch has no version "9\.9\.9" for training\. Nearest: /);
+    });
+
+    it('with a dynamic instance type, an inference version only Graviton has is left alone (PyTorch 2.2.1)', () => {
+      assert.deepEqual(checkMessages(check({ framework: 'pytorch', version: '2.2.1', pyVersion: 'py310', instanceType: null, imageScope: 'inference' })), []);
+      assert.deepEqual(codesOf(check({ framework: 'pytorch', version: '2.2.1', pyVersion: 'py310', imageScope: 'inference' })), ['image-scope-unavailable']);
+    });
+
+    it('reports TensorFlow asked for on Trainium on the instance type, as the SDK refuses it', () => {
+      const { at, finding } = single(check({ framework: 'tensorflow', version: '2.14.1', instanceType: 'ml.trn1.2xlarge', imageScope: 'training' }), 'image-scope-unavailable');
+      assert.equal(at, 'ml.trn1.2xlarge');
+      assert.equal(finding.message, 'The SageMaker Python SDK resolves only PyTorch images on Trainium (ml.trn1.2xlarge) and refuses Tensorflow there; use PyTorch, or pass image_uri.');
     });
   });
 

@@ -7,7 +7,8 @@
  * dynamic (`value === undefined`) narrows nothing and reports nothing, so later steps judge
  * against every image it could have meant and report only what none of them allows.
  *
- * Codes: `unknown-framework`, `image-scope-unavailable`, `unknown-framework-version`,
+ * Codes: `unknown-framework`, `image-scope-unavailable` (also a framework the SDK refuses on
+ * Trainium or Graviton), `unknown-framework-version`,
  * `xgboost-unpinned`, `py-version-mismatch`, `unknown-region`, `framework-not-in-region`,
  * `image-processor-mismatch`.
  */
@@ -24,10 +25,15 @@ import {
   defaultScope,
   forcesGraviton,
   frameworkScopes,
+  GRAVITON_FRAMEWORKS,
   INFERENCE_GRAVITON,
   instanceRunsGpu,
   instanceFamily,
+  neuronConfigs,
+  refusedInstanceKind,
 } from './framework/sdkSelection';
+import { bufferedContext, type BufferedFinding } from './framework/bufferedContext';
+import { OPEN, targetsOf, type Target } from './framework/imageTargets';
 import type { RuleContext } from './ruleContext';
 import { XGBOOST_FRAMEWORK } from './xgboost';
 import { newestXgboostVersion } from './xgboostPins';
@@ -47,6 +53,10 @@ interface ScopeChoice {
  * no region argument and the region is explicit) and `instanceGpus` (the SDK's GPU table; without
  * it, instance types are judged by family only). Findings go on the argument's range; a missing
  * image scope goes on `calleeRange`.
+ *
+ * The image is judged once per instance type it is resolved for (see `targetsOf`): a model once
+ * per `deploy`, anything else on its own instance type. An instance type the file does not show
+ * is judged against every config it could lead to (see `checkOpenTarget`).
  */
 export function checkFrameworkRequest(context: RuleContext, request: FrameworkRequest, instanceGpus: InstanceGpuTable = NO_GPUS): void {
   const { catalog } = context;
@@ -57,31 +67,133 @@ export function checkFrameworkRequest(context: RuleContext, request: FrameworkRe
     if (frameworkArgument) reportUnknownFramework(context, frameworkArgument);
     return;
   }
-
-  const instanceType = request.instanceType?.value;
   const region = checkRegionName(context, request);
+  // Two deploys may find the same fault in the constructor: it is said once.
+  const said = new Set<string>();
+  const replay = (findings: readonly BufferedFinding[]): void => {
+    for (const finding of findings) {
+      const key = `${finding.code}|${finding.range.offset}|${finding.range.length}|${finding.message}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      context.report(finding.code, finding.message, finding.range, finding.fixes, finding.severity);
+    }
+  };
+  for (const target of targetsOf(request)) {
+    replay(target === OPEN ? checkOpenTarget(context, request, framework, region, instanceGpus) : checkKnownTarget(context, request, framework, region, target, instanceGpus));
+  }
+}
 
-  const config = configFramework(framework, instanceType);
-  const configImages = catalog.imagesForFramework(config);
+// ---- one target: a known instance type, or one the file does not show ----------------------
+
+/** Which config and scope one judgement reads. */
+interface Selection {
+  config: string;
+  /** The instance type forces `inference_graviton`. */
+  graviton: boolean;
+  /**
+   * A version must be one the config lists: the SDK's fallback to a scope's only version (any
+   * version asked gets it) does not count. For the other configs an open instance type may lead to.
+   */
+  strict: boolean;
+  target: Target;
+}
+
+/** The SDK's one resolution for a known instance type (or none). */
+function checkKnownTarget(context: RuleContext, request: FrameworkRequest, framework: string, region: string | undefined, target: Target, gpus: InstanceGpuTable): BufferedFinding[] {
+  const buffer = bufferedContext(context);
+  const instanceType = target.instanceType?.value;
+  if (instanceType !== undefined) {
+    const refused = refusedInstanceKind(framework, instanceType);
+    if (refused) {
+      reportRefusedInstance(buffer.context, request, framework, refused, target.instanceType!);
+      return buffer.findings;
+    }
+  }
+  const selection: Selection = {
+    config: configFramework(framework, instanceType, target.inferenceTool),
+    graviton: forcesGraviton(framework, instanceType),
+    strict: false,
+    target,
+  };
+  checkSelection(buffer.context, request, region, selection, gpus);
+  return buffer.findings;
+}
+
+/**
+ * An instance type the file does not show: the plain config is judged, and each other config the
+ * instance type could lead to (Graviton for inference, Neuron) may clear it. An argument is
+ * reported only when every config finds fault with it, with the plain config's words.
+ */
+function checkOpenTarget(context: RuleContext, request: FrameworkRequest, framework: string, region: string | undefined, gpus: InstanceGpuTable): BufferedFinding[] {
+  const target: Target = {};
+  const run = (selection: Selection) => {
+    const buffer = bufferedContext(context);
+    checkSelection(buffer.context, request, region, selection, gpus);
+    return buffer.findings;
+  };
+  const plain = run({ config: framework, graviton: false, strict: false, target });
+  if (plain.length === 0) return plain;
+  const others: Selection[] = [];
+  const training = request.impliedScope === 'training' || request.impliedScope === 'processing';
+  if (GRAVITON_FRAMEWORKS.has(framework) && !training) others.push({ config: framework, graviton: true, strict: true, target });
+  for (const config of neuronConfigs(framework)) {
+    if (context.catalog.imagesForFramework(config).length > 0) others.push({ config, graviton: false, strict: true, target });
+  }
+  let kept = plain;
+  for (const selection of others) {
+    const found = run(selection);
+    kept = kept.filter((finding) => found.some((other) => other.range.offset === finding.range.offset && other.range.length === finding.range.length));
+    if (kept.length === 0) break;
+  }
+  return kept;
+}
+
+function reportRefusedInstance(context: RuleContext, request: FrameworkRequest, framework: string, kind: 'Trainium' | 'Graviton', argument: FrameworkArgument): void {
+  if (!context.isEnabled('image-scope-unavailable')) return;
+  const title = context.catalog.frameworkTitle(framework) ?? framework;
+  const training = request.impliedScope === 'training' || request.imageScope?.value === 'training';
+  let message: string;
+  if (kind === 'Trainium') {
+    const own = framework === 'huggingface'
+      ? training
+        ? ' or pass image_uri (a huggingface-pytorch-training-neuronx image)'
+        : ' or pass image_uri (a huggingface-pytorch-inference-neuronx image), or deploy on ml.inf2'
+      : ' or pass image_uri';
+    message = `The SageMaker Python SDK resolves only PyTorch images on Trainium (${argument.value}) and refuses ${title} there; use PyTorch,${own}.`;
+  } else {
+    message = `The SageMaker Python SDK resolves only PyTorch, TensorFlow, XGBoost and scikit-learn images on Graviton (${argument.value}) and refuses ${title} there; use an x86 instance type or pass image_uri.`;
+  }
+  context.report('image-scope-unavailable', message, argument.range);
+}
+
+// ---- one config -----------------------------------------------------------------------------
+
+/** The SDK's steps after the config is chosen: scope, version, base framework, py_version, region, processor. */
+function checkSelection(context: RuleContext, request: FrameworkRequest, region: string | undefined, selection: Selection, gpus: InstanceGpuTable): void {
+  const { catalog } = context;
+  const configImages = catalog.imagesForFramework(selection.config);
   if (configImages.length === 0) return;
-  const title = catalog.frameworkTitle(config) ?? config;
+  const title = catalog.frameworkTitle(selection.config) ?? selection.config;
+  const view: FrameworkRequest = { ...request, instanceType: selection.target.instanceType };
 
-  const choice = chooseScope(context, request, config, configImages);
+  const choice = chooseScope(context, view, selection, configImages);
   if (!choice) return;
   const { scope } = choice;
+  // A deploy's instance type is named: the constructor's arguments are judged for it.
+  const where = selection.target.deployed && selection.target.instanceType?.value ? `${scope} on ${selection.target.instanceType.value}` : scope;
 
   const scopeImages = configImages.filter((image) => image.scopes.includes(scope));
-  const version = resolveVersion(context, request, config, title, choice, scopeImages, configImages, region);
+  const version = resolveVersion(context, view, selection, title, choice, where, scopeImages, configImages, region);
   let images = version === undefined ? scopeImages : scopeImages.filter((image) => image.version === version);
   if (version === undefined && request.version?.value !== undefined) return; // reported by resolveVersion
-  const label = version === undefined ? `${title} (${scope})` : `${title} ${version} (${scope})`;
+  const label = version === undefined ? `${title} (${where})` : `${title} ${version} (${where})`;
 
-  images = checkBaseFramework(context, request, label, images);
+  images = checkBaseFramework(context, view, label, images);
   if (images.length === 0) return;
-  images = checkPyVersion(context, request, label, images);
+  images = checkPyVersion(context, view, label, images);
   if (images.length === 0) return;
-  checkRegionOffered(context, request, label, images, scopeImages, region);
-  checkProcessor(context, request, label, images, instanceGpus);
+  checkRegionOffered(context, view, label, images, scopeImages, region);
+  checkProcessor(context, view, label, images, gpus);
 }
 
 // ---- framework and region names ------------------------------------------------------------
@@ -123,12 +235,13 @@ function checkRegionName(context: RuleContext, request: FrameworkRequest): strin
  * otherwise `image_scope` (or the scope the class implies), else the default. Undefined when the
  * scope is unknown (dynamic) or reported.
  */
-function chooseScope(context: RuleContext, request: FrameworkRequest, framework: string, images: readonly CatalogImage[]): ScopeChoice | undefined {
+function chooseScope(context: RuleContext, request: FrameworkRequest, selection: Selection, images: readonly CatalogImage[]): ScopeChoice | undefined {
+  const framework = selection.config;
   const scopes = frameworkScopes(images);
   const title = context.catalog.frameworkTitle(framework) ?? framework;
   let choice: ScopeChoice | undefined;
   if (scopes.length === 1) return { scope: scopes[0] };
-  if (forcesGraviton(framework, request.instanceType?.value)) choice = { scope: INFERENCE_GRAVITON, argument: request.instanceType };
+  if (selection.graviton) choice = { scope: INFERENCE_GRAVITON, argument: request.instanceType };
   else if (request.imageScope) {
     if (request.imageScope.value === undefined) return undefined;
     choice = { scope: request.imageScope.value, argument: request.imageScope };
@@ -168,9 +281,10 @@ function scopeFixes(argument: FrameworkArgument, scopes: readonly string[]): Qui
 function resolveVersion(
   context: RuleContext,
   request: FrameworkRequest,
-  framework: string,
+  selection: Selection,
   title: string,
   choice: ScopeChoice,
+  where: string,
   scopeImages: readonly CatalogImage[],
   configImages: readonly CatalogImage[],
   region: string | undefined,
@@ -178,8 +292,9 @@ function resolveVersion(
   const argument = request.version;
   const typed = argument?.value;
   const versions = uniqueVersions(scopeImages);
+  const framework = selection.config;
   const aliased = typed === undefined ? undefined : scopeImages.find((image) => image.aliases?.includes(typed));
-  if (versions.length === 1 && !aliased) return versions[0];
+  if (versions.length === 1 && !aliased && !(selection.strict && typed !== undefined && typed !== versions[0])) return versions[0];
   if (typed === undefined || !argument) return undefined;
   const version = aliased?.version ?? (versions.includes(typed) ? typed : undefined);
   if (version !== undefined) {
@@ -206,7 +321,7 @@ function resolveVersion(
   }
   if (context.isEnabled('unknown-framework-version')) {
     const hint = nearest.length > 0 ? ` Nearest: ${nearest.join(', ')}.` : '';
-    context.report('unknown-framework-version', `${title} has no version "${typed}" for ${choice.scope}.${hint}`, argument.range, fixes);
+    context.report('unknown-framework-version', `${title} has no version "${typed}" for ${where}.${hint}`, argument.range, fixes);
   }
   return undefined;
 }

@@ -45,7 +45,7 @@ export const RULES = {
   'image-processor-mismatch': { severity: 'warning', summary: 'A GPU image on an instance type without GPUs, or a CPU image on a GPU instance type.' },
   'unknown-framework': { severity: 'error', summary: 'A framework name the SageMaker Python SDK has no image config for.' },
   'unknown-framework-version': { severity: 'error', summary: 'A framework version (or Hugging Face base framework version) the catalog does not list for that scope.' },
-  'image-scope-unavailable': { severity: 'error', summary: 'An image scope the framework or version does not have, or none where the SDK needs one.' },
+  'image-scope-unavailable': { severity: 'error', summary: 'An image scope the framework or version does not have, none where the SDK needs one, or a framework the SDK refuses on the instance type (Trainium, Graviton).' },
   'py-version-mismatch': { severity: 'error', summary: 'A py_version the framework version is not built for.' },
   'framework-not-in-region': { severity: 'error', summary: 'A framework version with no image in the region.' },
   'algorithm-missing-hyperparameter': { severity: 'error', summary: 'A built-in algorithm job without a hyperparameter the algorithm needs.' },

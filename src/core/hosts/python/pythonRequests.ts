@@ -12,14 +12,15 @@
  * - any other string literal that is an Amazon ECR image reference.
  */
 import type { Node } from 'jsonc-parser';
-import type { FrameworkArgument, FrameworkRequest } from '../../frameworkRequest';
+import type { Deployment, FrameworkArgument, FrameworkRequest } from '../../frameworkRequest';
+import { huggingFaceDeployTool } from '../../rules/framework/sdkSelection';
 import { parseImageReference } from '../../imageReference';
 import { contentRange } from '../../requestTree';
 import { findImageFields, type ImageField, type ImageUsage, type SdkRequest, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { amazonEstimatorNames, amazonEstimatorOf, amazonEstimatorRequest } from './pythonAmazonEstimators';
 import { clientRegion } from './pythonClientRegion';
-import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, TUNED, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
+import { boundNameOf, estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, TUNED, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
 import { PythonScopes } from './pythonScopes';
 import { tunersOf, tuningNames, type TuningNames } from './pythonTuners';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
@@ -241,7 +242,9 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
           documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [field], host: 'python', imagesOnly: true, sdkRequest });
         }
       } else if (sdkClass.framework) {
-        frameworkRequests.push(frameworkFromClass(values, callee.node, keywords, sdkClass));
+        const request = frameworkFromClass(values, callee.node, keywords, sdkClass);
+        if (sdkClass.usage === 'inference') Object.assign(request, modelDeployments(values, scopes, call, sdkClass.framework, methodCalls));
+        frameworkRequests.push(request);
       }
       // No image we read (a variable, a framework class's own): its arguments are still judged.
       if (documents.length === before && sdkRequest.arguments) {
@@ -284,12 +287,13 @@ function offsetsOf(text: string, marker: string): number[] {
 }
 
 /**
- * Every `….set_hyperparameters(…)` and `….fit(…)` call of the file (the SDK estimators' methods),
+ * Every `….set_hyperparameters(…)`, `….fit(…)`, `….deploy(…)` and `….transformer(…)` call of the
+ * file (the SDK estimators' and models' methods),
  * by method name, from each call's callee and argument list; and under `tuned`, each
  * `HyperparameterTuner(estimator, …)`, its estimator argument in the receiver's place.
  */
 function estimatorMethodCalls(text: string, callees: readonly ReturnType<typeof calleeName>[], argLists: readonly (SyntaxNode | null)[]): Map<string, EstimatorMethodCall[]> {
-  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []], [TUNED, []]]);
+  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []], ['deploy', []], ['transformer', []], [TUNED, []]]);
   for (let index = 0; index < callees.length; index++) {
     const callee = callees[index];
     const argList = argLists[index];
@@ -486,10 +490,49 @@ function frameworkFromRetrieve(values: PythonValues, calleeNode: SyntaxNode, arg
     pyVersion: argument('py_version'),
     region: argument('region'),
     instanceType: argument('instance_type'),
+    inferenceTool: argument('inference_tool'),
     imageScope: argument('image_scope'),
     baseFrameworkVersion: base && baseMatch ? { ...base, value: baseMatch[2], baseFramework: baseMatch[1] as 'pytorch' | 'tensorflow' } : undefined,
     calleeRange: { offset: calleeNode.from, length: calleeNode.to - calleeNode.from },
   };
+}
+
+/**
+ * The calls that resolve a framework model's image (`deploy`, `transformer`) with their instance
+ * types: on the model in place (`HuggingFaceModel(…).deploy(…)`) or through the name it is bound
+ * to once. `instanceTypeOpen` when none is found, or when a call on the model's name cannot be
+ * traced (the name bound more than once).
+ */
+function modelDeployments(
+  values: PythonValues,
+  scopes: PythonScopes,
+  call: SyntaxNode,
+  framework: string,
+  methodCalls: ReadonlyMap<string, EstimatorMethodCall[]>,
+): Pick<FrameworkRequest, 'deployments' | 'instanceTypeOpen'> {
+  const text = values.text;
+  const deployments: Deployment[] = [];
+  const boundName = boundNameOf(text, call);
+  let open = false;
+  for (const method of ['deploy', 'transformer'] as const) {
+    for (const methodCall of methodCalls.get(method)!) {
+      const receiver = methodCall.receiver;
+      const target = receiver?.name === 'VariableName' ? scopes.resolve(receiver) : receiver;
+      if (!target) {
+        // The model's name bound more than once: this call may be on it.
+        if (receiver && boundName !== undefined && sourceOf(text, receiver) === boundName) open = true;
+        continue;
+      }
+      if (target.from !== call.from || target.to !== call.to) continue;
+      const written = sdkArguments(text, methodCall.argList, SDK_METHODS[method].positional);
+      if (!written) continue; // a TypeError: nothing is resolved
+      const instanceType = frameworkArgument(values, written.keywords.get('instance_type'));
+      const value = instanceType?.value;
+      const inferenceTool = method === 'deploy' && framework === 'huggingface' && value !== undefined ? huggingFaceDeployTool(value) : undefined;
+      deployments.push({ instanceType, ...(inferenceTool && { inferenceTool }) });
+    }
+  }
+  return { deployments, instanceTypeOpen: open || deployments.length === 0 };
 }
 
 function frameworkFromClass(values: PythonValues, calleeNode: SyntaxNode, keywords: Map<string, SyntaxNode>, sdkClass: SdkClass): FrameworkRequest {
@@ -502,6 +545,8 @@ function frameworkFromClass(values: PythonValues, calleeNode: SyntaxNode, keywor
     version: argument(huggingFace ? 'transformers_version' : 'framework_version'),
     pyVersion: argument('py_version'),
     instanceType: argument('instance_type'),
+    // An estimator or processor without instance_type takes it from instance_groups or fails: unknown here.
+    instanceTypeOpen: !keywords.has('instance_type'),
     impliedScope: sdkClass.usage,
     baseFrameworkVersion: huggingFace
       ? pytorch

@@ -15,6 +15,8 @@ export const GRAVITON_FRAMEWORKS: ReadonlySet<string> = new Set(['tensorflow', '
 /** fw_utils.GRAVITON_ALLOWED_TARGET_INSTANCE_FAMILY */
 export const GRAVITON_FAMILIES: ReadonlySet<string> = new Set(['m6g', 'm6gd', 'c6g', 'c6gd', 'c6gn', 'c7g', 'r6g', 'r6gd']);
 export const INFERENCE_GRAVITON = 'inference_graviton';
+/** image_uris.TRAINIUM_ALLOWED_FRAMEWORKS: a string, which the SDK tests with `in` (a substring test). */
+const TRAINIUM_FRAMEWORK = 'pytorch';
 /** Frameworks whose config is swapped for `{framework}-neuron` on Inferentia and Trainium instances. */
 const NEURON_FRAMEWORKS: ReadonlySet<string> = new Set(['huggingface', 'pytorch']);
 /** Frameworks that default to the training scope when none is given (their configs have none at the top). */
@@ -25,11 +27,44 @@ export function instanceFamily(instanceType: string): string {
   return /^ml[._]([a-z\d-]+)\.?\w*$/.exec(instanceType)?.[1] ?? '';
 }
 
-/** The config the SDK reads for `framework` on this instance type: `pytorch-neuron` for `pytorch` on `ml.inf2.*`/`ml.trn1.*`. */
-export function configFramework(framework: string, instanceType: string | undefined): string {
-  if (instanceType === undefined || !NEURON_FRAMEWORKS.has(framework)) return framework;
-  const family = instanceFamily(instanceType);
-  return family.startsWith('inf') || family.startsWith('trn') ? `${framework}-neuron` : framework;
+/**
+ * The config the SDK reads for `framework` on this instance type (`_get_inference_tool`): an
+ * `inference_tool` given wins; else `ml.inf*`/`ml.trn*` mean `neuron`. The tool swaps the config
+ * for `{framework}-{tool}` (`pytorch-neuron`, `huggingface-neuronx`) for PyTorch and Hugging Face.
+ */
+export function configFramework(framework: string, instanceType: string | undefined, inferenceTool?: string): string {
+  if (!NEURON_FRAMEWORKS.has(framework)) return framework;
+  const family = instanceType === undefined ? '' : instanceFamily(instanceType);
+  const tool = inferenceTool ?? (family.startsWith('inf') || family.startsWith('trn') ? 'neuron' : undefined);
+  return tool === 'neuron' || tool === 'neuronx' ? `${framework}-${tool}` : framework;
+}
+
+/** The Neuron configs an unknown instance type (or tool) may lead `framework` to. */
+export function neuronConfigs(framework: string): string[] {
+  return NEURON_FRAMEWORKS.has(framework) ? [`${framework}-neuron`, `${framework}-neuronx`] : [];
+}
+
+/**
+ * The tool v2's `HuggingFaceModel.deploy` passes: `neuron` on `ml.inf1.*`, `neuronx` on the other
+ * `ml.inf*` types; undefined elsewhere (then `retrieve` decides from the instance type).
+ */
+export function huggingFaceDeployTool(instanceType: string): 'neuron' | 'neuronx' | undefined {
+  if (!instanceType.startsWith('ml.inf')) return undefined;
+  return instanceType.startsWith('ml.inf1') ? 'neuron' : 'neuronx';
+}
+
+/**
+ * The instance kind on which the SDK refuses `framework` before reading any config
+ * (`_validate_for_suppported_frameworks_and_instance_type`): `Trainium` for all but PyTorch on an
+ * instance type holding `trn`; `Graviton` for frameworks without Graviton images on a Graviton
+ * family. Configs built for Neuron (`huggingface-neuronx`, `djl-neuronx`) are left alone: the SDK
+ * refuses those on Trainium too, but their images are made for it and other paths reach them.
+ */
+export function refusedInstanceKind(framework: string, instanceType: string): 'Trainium' | 'Graviton' | undefined {
+  if (framework.includes('neuron')) return undefined;
+  if (instanceType.includes('trn') && !TRAINIUM_FRAMEWORK.includes(framework)) return 'Trainium';
+  if (GRAVITON_FAMILIES.has(instanceFamily(instanceType)) && !GRAVITON_FRAMEWORKS.has(framework)) return 'Graviton';
+  return undefined;
 }
 
 /** True when the instance type makes the SDK look for a Graviton inference image. */

@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import type { Finding } from '../../src/core/findings';
+import { analyzePython } from './pythonTestKit';
+import { textAt } from './specTestKit';
+
+/** Each framework finding as `code @ the text it points at: message`. */
+function framework(text: string): string[] {
+  return analyzePython(text)
+    .filter((finding: Finding) => ['unknown-framework-version', 'image-scope-unavailable', 'py-version-mismatch', 'image-processor-mismatch'].includes(finding.code))
+    .map((finding) => `${finding.code} @ ${textAt(text, finding)}: ${finding.message}`);
+}
+
+const HF = 'import sagemaker\nfrom sagemaker.huggingface import HuggingFace, HuggingFaceModel\nrole = sagemaker.get_execution_role()\n';
+const SDK = 'from sagemaker.pytorch import PyTorch, PyTorchModel\nfrom sagemaker.tensorflow import TensorFlow\nfrom sagemaker.xgboost import XGBoostModel\nrole = "r"\n';
+
+/** The constructor of AWS's Inferentia2 sample: transformers 4.28.1 on PyTorch 1.13.0 is a huggingface-neuronx image only. */
+const INF2_SAMPLE_MODEL = 'm = HuggingFaceModel(model_data="s3://b/model.tar.gz", role=role, transformers_version="4.28.1", pytorch_version="1.13.0", py_version="py38")\n';
+
+describe('Python framework models: the instance type of the call that resolves the image picks the config', () => {
+  describe('Hugging Face on Inferentia (found by a fresh user: AWS\'s own ml.inf2 sample was an error)', () => {
+    it('judges a HuggingFaceModel deployed on ml.inf2 against huggingface-neuronx, as v2\'s deploy asks for the neuronx tool', () => {
+      assert.deepEqual(framework(`${HF}${INF2_SAMPLE_MODEL}m.deploy(initial_instance_count=1, instance_type="ml.inf2.xlarge")\n`), []);
+    });
+
+    it('follows a deploy chained on the constructor, and a deploy with the instance type by position', () => {
+      const chained = 'HuggingFaceModel(model_data="s3://b/m.tar.gz", role=role, transformers_version="4.36.2", pytorch_version="2.1.2", py_version="py310").deploy(initial_instance_count=1, instance_type="ml.inf2.8xlarge")\n';
+      assert.deepEqual(framework(`${HF}${chained}`), []);
+      assert.deepEqual(framework(`${HF}${INF2_SAMPLE_MODEL}m.deploy(1, "ml.inf2.xlarge")\n`), []);
+    });
+
+    it('still judges the Neuron config itself: a py_version huggingface-neuronx does not build, named with the deploy\'s instance type', () => {
+      const text = `${HF}m = HuggingFaceModel(model_data="s3://b/m.tar.gz", role=role, transformers_version="4.36.2", pytorch_version="1.13.1", py_version="py38")\nm.deploy(initial_instance_count=1, instance_type="ml.inf2.xlarge")\n`;
+      assert.deepEqual(framework(text), ['py-version-mismatch @ py38: Hugging Face NeuronX 4.36.2 (inference on ml.inf2.xlarge) is built for py310, not "py38".']);
+    });
+
+    it('reports the same constructor deployed on a GPU instance type, where the SDK reads the plain huggingface config', () => {
+      const text = `${HF}${INF2_SAMPLE_MODEL}m.deploy(initial_instance_count=1, instance_type="ml.g5.xlarge")\n`;
+      assert.deepEqual(framework(text), ['unknown-framework-version @ 1.13.0: Hugging Face 4.28.1 (inference on ml.g5.xlarge) comes with pytorch 2.0.0, not pytorch 1.13.0.']);
+    });
+
+    it('reads huggingface-neuron on ml.inf1, as v2 does (its one version 4.12.3 is used, whose base is pytorch 1.9.1)', () => {
+      const text = `${HF}${INF2_SAMPLE_MODEL}m.deploy(initial_instance_count=1, instance_type="ml.inf1.xlarge")\n`;
+      assert.deepEqual(framework(text), ['unknown-framework-version @ 1.13.0: Hugging Face Neuron 4.12.3 (inference on ml.inf1.xlarge) comes with pytorch 1.9.1, not pytorch 1.13.0.']);
+    });
+
+    it('reports nothing a Neuron config has when the instance type is unknown: no deploy, or a deploy on a name', () => {
+      assert.deepEqual(framework(`${HF}${INF2_SAMPLE_MODEL}`), []);
+      assert.deepEqual(framework(`${HF}${INF2_SAMPLE_MODEL}instance_type = pick()\nm.deploy(initial_instance_count=1, instance_type=instance_type)\n`), []);
+    });
+
+    it('still reports a version no config of the framework has when the instance type is unknown, in the plain config\'s words', () => {
+      const text = `${HF}m = HuggingFaceModel(model_data="s3://b/m.tar.gz", role=role, transformers_version="4.99.0", pytorch_version="2.1.2", py_version="py310")\n`;
+      const found = framework(text);
+      assert.equal(found.length, 1, JSON.stringify(found));
+      assert.match(found[0], /^unknown-framework-version @ 4\.99\.0: Hugging Face has no version "4\.99\.0" for inference\. Nearest: /);
+    });
+  });
+
+  describe('Graviton deploys (found by a fresh user: only image_uris.retrieve was judged)', () => {
+    it('reports an XGBoostModel and a PyTorchModel whose version has no inference_graviton image, on the version', () => {
+      const text = `${SDK}xm = XGBoostModel(model_data="s3://b/m.tar.gz", role=role, entry_point="i.py", framework_version="1.7-1")\nxm.deploy(initial_instance_count=1, instance_type="ml.c7g.xlarge")\npm = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="i.py", framework_version="2.6.0", py_version="py312")\npm.deploy(initial_instance_count=1, instance_type="ml.c7g.xlarge")\n`;
+      const findings = analyzePython(text).filter((finding) => finding.code === 'image-scope-unavailable');
+      assert.deepEqual(findings.map((finding) => [finding.offset, textAt(text, finding), finding.message]), [
+        [text.indexOf('1.7-1'), '1.7-1', 'XGBoost 1.7-1 has no inference_graviton image (wanted on ml.c7g.xlarge); it has inference and training.'],
+        [text.indexOf('2.6.0'), '2.6.0', 'PyTorch 2.6.0 has no inference_graviton image (wanted on ml.c7g.xlarge); it has inference and training.'],
+      ]);
+    });
+
+    it('says it once for two deploys on Graviton, and judges a transformer\'s instance type too', () => {
+      const text = `${SDK}xm = XGBoostModel(model_data="s3://b/m.tar.gz", role=role, entry_point="i.py", framework_version="1.7-1")\nxm.deploy(initial_instance_count=1, instance_type="ml.c7g.xlarge")\nxm.deploy(initial_instance_count=1, instance_type="ml.c7g.xlarge")\n`;
+      assert.equal(framework(text).length, 1);
+      const transformer = `${SDK}xm = XGBoostModel(model_data="s3://b/m.tar.gz", role=role, entry_point="i.py", framework_version="1.7-1")\nxm.transformer(1, "ml.c6g.xlarge")\n`;
+      assert.deepEqual(framework(transformer), ['image-scope-unavailable @ 1.7-1: XGBoost 1.7-1 has no inference_graviton image (wanted on ml.c6g.xlarge); it has inference and training.']);
+    });
+
+    it('accepts versions that have Graviton images, and the same models on x86 or never deployed', () => {
+      const good = `${SDK}xm = XGBoostModel(model_data="s3://b/m.tar.gz", role=role, entry_point="i.py", framework_version="1.5-1")\nxm.deploy(initial_instance_count=1, instance_type="ml.c7g.xlarge")\npm = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="i.py", framework_version="2.3.0", py_version="py311")\npm.deploy(initial_instance_count=1, instance_type="ml.c7g.4xlarge")\n`;
+      assert.deepEqual(framework(good), []);
+      const x86 = `${SDK}xm = XGBoostModel(model_data="s3://b/m.tar.gz", role=role, entry_point="i.py", framework_version="1.7-1")\nxm.deploy(initial_instance_count=1, instance_type="ml.m5.xlarge")\nxm2 = XGBoostModel(model_data="s3://b/m.tar.gz", role=role, entry_point="i.py", framework_version="1.7-1")\n`;
+      assert.deepEqual(framework(x86), []);
+    });
+  });
+
+  describe('Trainium and Graviton refusals (found by a fresh user: the message named an inference image)', () => {
+    it('says that the SDK resolves only PyTorch on Trainium for a HuggingFace estimator, on its instance type', () => {
+      const text = `${HF}hf = HuggingFace(entry_point="train.py", role=role, transformers_version="4.36.2", pytorch_version="1.13.1", py_version="py310", instance_type="ml.trn1.32xlarge", instance_count=1)\n`;
+      assert.deepEqual(framework(text), [
+        'image-scope-unavailable @ ml.trn1.32xlarge: The SageMaker Python SDK resolves only PyTorch images on Trainium (ml.trn1.32xlarge) and refuses Hugging Face there; use PyTorch, or pass image_uri (a huggingface-pytorch-training-neuronx image).',
+      ]);
+    });
+
+    it('reports TensorFlow on Trainium, and a HuggingFaceModel deployed on Graviton; PyTorch on Trainium passes', () => {
+      const tf = `${SDK}tf = TensorFlow(entry_point="t.py", role=role, framework_version="2.14", py_version="py310", instance_type="ml.trn1.2xlarge", instance_count=1)\n`;
+      assert.deepEqual(framework(tf), ['image-scope-unavailable @ ml.trn1.2xlarge: The SageMaker Python SDK resolves only PyTorch images on Trainium (ml.trn1.2xlarge) and refuses Tensorflow there; use PyTorch, or pass image_uri.']);
+      const graviton = `${HF}m = HuggingFaceModel(model_data="s3://b/m.tar.gz", role=role, transformers_version="4.37.0", pytorch_version="2.1.0", py_version="py310")\nm.deploy(initial_instance_count=1, instance_type="ml.c7g.xlarge")\n`;
+      assert.deepEqual(framework(graviton), ['image-scope-unavailable @ ml.c7g.xlarge: The SageMaker Python SDK resolves only PyTorch, TensorFlow, XGBoost and scikit-learn images on Graviton (ml.c7g.xlarge) and refuses Hugging Face there; use an x86 instance type or pass image_uri.']);
+      const pytorch = `${SDK}pt = PyTorch(entry_point="train.py", role=role, framework_version="1.11.0", py_version="py38", instance_type="ml.trn1.32xlarge", instance_count=1)\n`;
+      assert.deepEqual(framework(pytorch), []);
+    });
+  });
+});
