@@ -19,13 +19,14 @@ import { findImageFields, type ImageField, type ImageUsage, type SdkRequest, typ
 import type { SpecKind } from '../../specKind';
 import { amazonEstimatorNames, amazonEstimatorOf, amazonEstimatorRequest } from './pythonAmazonEstimators';
 import { clientRegion } from './pythonClientRegion';
-import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, TUNED, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
+import { boundNameOf, estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, TUNED, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
 import { PythonScopes } from './pythonScopes';
 import { tunersOf, tuningNames, type TuningNames } from './pythonTuners';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
 import { PythonValues, type PythonNode } from './pythonValues';
 import { memberValue } from '../../jsonTree';
 import { importBindings } from './pythonImports';
+import { isLocalModeCall } from './pythonLocalMode';
 import { mayNameAccessMode, SDK_METHODS, sdkArgumentsOf, withArguments, type SdkJob } from './pythonSdkArguments';
 
 /** boto3's SageMaker client methods for the requests we check. */
@@ -218,6 +219,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       const sdkRequest: SdkRequest = {
         ...withArguments(job ? sdkArgumentsOf(values, job, (keyword) => keywords.get(keyword)) : []),
         ...(mayNameAccessMode(keywords, argList) && { accessModeOpen: true }),
+        ...(isLocalModeCall(values, scopes, keywords, sdkClass.usage === 'inference' ? deployTypesOf(text, scopes, call, methodCalls.get('deploy')!) : undefined) && { localMode: true }),
       };
       const before = documents.length;
       if (image && callee.name === GENERIC_ESTIMATOR && !isScriptModeEstimator(keywords)) {
@@ -284,12 +286,12 @@ function offsetsOf(text: string, marker: string): number[] {
 }
 
 /**
- * Every `….set_hyperparameters(…)` and `….fit(…)` call of the file (the SDK estimators' methods),
+ * Every `….set_hyperparameters(…)`, `….fit(…)` and `….deploy(…)` call of the file (the SDK estimators' and models' methods),
  * by method name, from each call's callee and argument list; and under `tuned`, each
  * `HyperparameterTuner(estimator, …)`, its estimator argument in the receiver's place.
  */
 function estimatorMethodCalls(text: string, callees: readonly ReturnType<typeof calleeName>[], argLists: readonly (SyntaxNode | null)[]): Map<string, EstimatorMethodCall[]> {
-  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []], [TUNED, []]]);
+  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []], ['deploy', []], [TUNED, []]]);
   for (let index = 0; index < callees.length; index++) {
     const callee = callees[index];
     const argList = argLists[index];
@@ -298,6 +300,27 @@ function estimatorMethodCalls(text: string, callees: readonly ReturnType<typeof 
     if (callee.name === TUNER_CLASS) found.get(TUNED)!.push({ callee: callee.node, receiver: tunerEstimator(text, argList), argList });
   }
   return found;
+}
+
+/**
+ * The `instance_type` argument of each `deploy(…)` on the model `call` (undefined where a deploy
+ * does not write it): in place (`Model(…).deploy(…)`) or on the name it is bound to once.
+ * Undefined when a deploy names that binding but cannot be followed to it (a name bound twice).
+ */
+function deployTypesOf(text: string, scopes: PythonScopes, call: SyntaxNode, deploys: readonly EstimatorMethodCall[]): (SyntaxNode | undefined)[] | undefined {
+  const boundName = boundNameOf(text, call);
+  const own: EstimatorMethodCall[] = [];
+  for (const deploy of deploys) {
+    const receiver = deploy.receiver;
+    if (!receiver) continue;
+    if (receiver.from === call.from && receiver.to === call.to) own.push(deploy);
+    else if (receiver.name === 'VariableName' && sourceOf(text, receiver) === boundName) {
+      const target = scopes.resolve(receiver);
+      if (target?.from !== call.from || target.to !== call.to) return undefined;
+      own.push(deploy);
+    }
+  }
+  return own.map((deploy) => sdkArguments(text, deploy.argList, SDK_METHODS.deploy.positional)?.keywords.get('instance_type'));
 }
 
 /** The SDK's tuner (`sagemaker.tuner.HyperparameterTuner`): it sets hyperparameters of its estimator from ranges, and fits it. */

@@ -12,6 +12,7 @@
  */
 import type { SdkArgument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
+import { isLocalInstanceType } from './pythonLocalMode';
 import { childrenOf, type SyntaxNode } from './pythonSyntax';
 import type { PythonValues } from './pythonValues';
 
@@ -71,9 +72,6 @@ export const SDK_METHODS: Readonly<Record<string, { job: SdkJob; positional: rea
   transformer: { job: 'transform', positional: ['instance_count', 'instance_type'] },
 };
 
-/** Instance types of the SDK's local mode: no request is sent. */
-const LOCAL_INSTANCE_TYPES = new Set(['local', 'local_gpu']);
-
 /**
  * The arguments of one SDK call that the SDK sends unchanged for `job`, in keyword order of the
  * table; `argument(keyword)` gives the call's argument for a parameter (by keyword or position),
@@ -87,7 +85,7 @@ export function sdkArgumentsOf(values: PythonValues, job: SdkJob, argument: (key
     if (!syntax) continue;
     const value = values.node(syntax, undefined);
     if (value.type === 'null' && !value.dynamic) continue;
-    if (keyword === 'instance_type' && value.type === 'string' && LOCAL_INSTANCE_TYPES.has(value.value as string)) continue;
+    if (keyword === 'instance_type' && isLocalInstanceType(value)) continue;
     found.push({ kind, path, keyword, value });
   }
   return found;
