@@ -39,6 +39,8 @@ const MAPPED: Readonly<Record<SdkJob, MappedArguments>> = {
       instance_type: ['ResourceConfig', 'InstanceType'],
       instance_count: ['ResourceConfig', 'InstanceCount'],
       volume_size: ['ResourceConfig', 'VolumeSizeInGB'],
+      // `InstanceGroup(…)` objects: known to be there (a count of 0 is then no mistake), their values unknown.
+      instance_groups: ['ResourceConfig', 'InstanceGroups'],
       max_run: ['StoppingCondition', 'MaxRuntimeInSeconds'],
       input_mode: ['AlgorithmSpecification', 'TrainingInputMode'],
     },
