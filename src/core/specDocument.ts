@@ -203,6 +203,12 @@ export interface SdkRequest {
    */
   amazonEstimator?: { className: string };
   /**
+   * Set when the SDK runs this job or endpoint in local mode (`instance_type="local"`, a
+   * `LocalSession()`): Docker on this machine pulls the image from any region, so no rule compares
+   * it with SageMaker's target region.
+   */
+  localMode?: boolean;
+  /**
    * The SDK `HyperparameterTuner(…)` calls that take this estimator: each one's objective (a
    * `TuningObjective`: `MetricName`, `Type`) and ranges (a `HyperParameterRanges` object), as a
    * tuning job's training job definition holds them, on the tuner's Python text. The tuning rules

@@ -70,28 +70,27 @@ describe('Python host', () => {
       assert.equal(applyPythonFix(text, only(analyzePython(text), 'latest-tag')), script({ AlgorithmSpecification: algorithm(`"${KMEANS_US_EAST_1}:1"`) }));
     });
 
-    it('rewrites a prefixed or triple-quoted literal whole, as a plain one', () => {
+    it('keeps a prefixed or triple-quoted literal as written, changing only the tag', () => {
       const raw = script({ AlgorithmSpecification: algorithm(`r'${KMEANS_US_EAST_1}:latest'`) });
-      assert.equal(applyPythonFix(raw, only(analyzePython(raw), 'latest-tag')), script());
+      assert.equal(applyPythonFix(raw, only(analyzePython(raw), 'latest-tag')), script({ AlgorithmSpecification: algorithm(`r'${KMEANS_US_EAST_1}:1'`) }));
       const triple = script({ AlgorithmSpecification: algorithm(`'''${KMEANS_US_EAST_1}:latest'''`) });
-      assert.equal(applyPythonFix(triple, only(analyzePython(triple), 'latest-tag')), script());
+      assert.equal(applyPythonFix(triple, only(analyzePython(triple), 'latest-tag')), script({ AlgorithmSpecification: algorithm(`'''${KMEANS_US_EAST_1}:1'''`) }));
     });
 
-    it('maps ranges through escapes and rewrites the escaped literal whole', () => {
+    it('maps ranges through escapes and keeps the escapes the fix does not touch', () => {
       const text = script({ AlgorithmSpecification: algorithm(`'382416733822.dkr.ecr.us-east-1.amazonaws.com\\x2fkmeans:lat\\u0065st'`) });
       const finding = only(analyzePython(text), 'latest-tag');
       assert.equal(textAt(text, finding), 'lat\\u0065st');
-      assert.equal(applyPythonFix(text, finding), script());
+      assert.equal(applyPythonFix(text, finding), script({ AlgorithmSpecification: algorithm(`'382416733822.dkr.ecr.us-east-1.amazonaws.com\\x2fkmeans:1'`) }));
     });
 
-    it('maps a tag inside the second segment of an implicit concatenation and rewrites the group as one literal', () => {
+    it('maps a tag inside the second segment of an implicit concatenation and changes that segment only', () => {
       const text = script({ AlgorithmSpecification: algorithm(`"${XGBOOST_US_EAST_1.split('/')[0]}/" "sagemaker-xgboost:latest"`) });
       const finding = only(analyzePython(text), 'xgboost-unpinned');
       assert.equal(textAt(text, finding), 'latest');
       assert.ok(finding.offset > text.indexOf('" "'), 'the range lies in the second segment');
-      // One literal, in the quotes the group was written in.
       const fixed = applyPythonFix(text, finding, 'Pin XGBoost 1.7-1');
-      assert.equal(fixed, script({ AlgorithmSpecification: algorithm(`"${XGBOOST_US_EAST_1}:1.7-1"`) }));
+      assert.equal(fixed, script({ AlgorithmSpecification: algorithm(`"${XGBOOST_US_EAST_1.split('/')[0]}/" "sagemaker-xgboost:1.7-1"`) }));
     });
 
     it('maps an account in the first segment of a group written over two lines', () => {

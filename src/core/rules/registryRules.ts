@@ -149,6 +149,8 @@ export function checkImageTargetRegion(context: RuleContext, image: ImageRegion)
   const { catalog, region: target } = context;
   // A bare reference may feed `docker pull` anywhere; only request fields are pulled by SageMaker.
   if (!target.explicit || image.region === target.region || image.usage === 'reference') return false;
+  // SDK local mode: the local Docker daemon pulls it, from any region.
+  if (context.spec.sdkRequest?.localMode) return false;
   // The request's own ARNs name its partition: a target region of another one is not where it runs.
   const partition = requestPartition(context.spec);
   if (partition && catalog.partition(target.region) !== partition) {

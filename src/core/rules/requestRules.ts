@@ -9,6 +9,7 @@ import { checkAgainstApiModel } from './apiModelRules';
 import { checkImageProcessors } from './processorRule';
 import { checkResourceIds } from './resourceIdRules';
 import type { RuleContext } from './ruleContext';
+import { checkTrainingResources } from './trainingResourceRule';
 
 export interface RequestRuleData {
   /** data/api-model.json; without it the structure and value rules do not run. */
@@ -21,7 +22,11 @@ export interface RequestRuleData {
 
 export function checkRequest(context: RuleContext, data: RequestRuleData): void {
   // The API-model walk checks resource ids as it goes; without the model, a walk of their own.
-  if (data.apiModel) checkAgainstApiModel(context, data.apiModel);
-  else checkResourceIds(context);
+  if (data.apiModel) {
+    checkAgainstApiModel(context, data.apiModel);
+    checkTrainingResources(context);
+  } else {
+    checkResourceIds(context);
+  }
   if (data.instanceGpus) checkImageProcessors(context, data.instanceGpus);
 }

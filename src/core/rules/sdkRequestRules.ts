@@ -9,11 +9,15 @@ import { checkImageProcessors } from './processorRule';
 import { checkSdkDockerHub } from './repositoryAccessRules';
 import type { RequestRuleData } from './requestRules';
 import type { RuleContext } from './ruleContext';
+import { checkSdkTrainingResources } from './trainingResourceRule';
 
 export function checkSdkRequest(context: RuleContext, data: RequestRuleData): void {
   const request = context.spec.sdkRequest;
   if (!request) return;
-  if (data.apiModel && request.arguments) checkSdkArguments(context, data.apiModel, request.arguments);
+  if (data.apiModel && request.arguments) {
+    checkSdkArguments(context, data.apiModel, request.arguments);
+    checkSdkTrainingResources(context, request.arguments);
+  }
   if (data.instanceGpus) checkImageProcessors(context, data.instanceGpus);
   if (context.isEnabled('docker-hub-image')) checkSdkDockerHub(context);
 }

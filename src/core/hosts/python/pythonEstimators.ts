@@ -47,8 +47,8 @@ interface HyperparameterSource {
 
 /**
  * The partial request of one `Estimator(…)` call (`call`, with its arguments by parameter name
- * `keywords`, positional ones included; `unmapped` when some positional argument's parameter is
- * unknown, which may be `hyperparameters`) whose image is `image` (a literal or template field, or a dynamic node for `retrieve`). `methodCalls`
+ * `keywords`, positional ones included; `unmapped` when some parameter may be set where it cannot
+ * be read, which may be `hyperparameters`: a positional argument, or `**kwargs`) whose image is `image` (a literal or template field, or a dynamic node for `retrieve`). `methodCalls`
  * are all the file's `set_hyperparameters` and `fit` calls: those on the name bound to this call
  * join its hyperparameters (and give its channels); one on anything we cannot follow (`self.est`,
  * a name bound twice) leaves them open, and so does an estimator not bound to a name (it may be
@@ -86,7 +86,7 @@ export function estimatorRequest(
     if (node.type === 'object' && !node.dynamic && keyword) sources.push({ object: node, nameNode: keyword });
     else if (node.type !== 'null' || node.dynamic) open = true; // `hyperparameters=None` is none at all
   } else if (unmapped) {
-    open = true; // perhaps given by position
+    open = true; // perhaps given by position, or in `**kwargs`
   }
   const boundName = boundNameOf(text, call);
   if (!boundName) open = true;

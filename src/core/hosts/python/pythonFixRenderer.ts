@@ -2,8 +2,9 @@
  * Renders edit intents as Python: strings in the file's own quote style with Python escapes,
  * `True`/`False`/`None`, dict entries `'Key': value` in dict literals and keyword arguments
  * `Key=value` in calls (also for a value the SDK sends by default: the keyword is added), with
- * the indentation of the neighbouring entries. A string written in several segments (`"a" "b"`)
- * or with a prefix or escapes is rewritten whole.
+ * the indentation of the neighbouring entries. A string written in several segments (`"a" "b"`),
+ * with a prefix, in triple quotes or with escapes changes only where its value does
+ * (pythonStringEdit.ts): its comments, prefix and quotes stay.
  */
 import type { Node } from 'jsonc-parser';
 import type { FixValue, HostIntent } from '../../edits/editIntent';
@@ -11,6 +12,7 @@ import { applyEdits, type TextEdit } from '../../findings';
 import { lineIndent, placeholderEnd, sortWithoutOverlap } from '../renderedEdits';
 import { findProperty } from '../../jsonTree';
 import { pythonStringLiteral } from './pythonStrings';
+import { stringValueEdits } from './pythonStringEdit';
 import { errorNodeCount } from './pythonSyntax';
 import type { PythonNode, PythonNodeInfo } from './pythonValues';
 
@@ -54,6 +56,13 @@ export function renderPythonEdits(text: string, intents: readonly HostIntent[]):
           edits.push(...added);
           break;
         }
+        if (typeof change.value === 'string' && isWrittenString(change.node as PythonNode)) {
+          // Split, prefixed or triple-quoted: only what differs is rewritten, so comments, prefix and quotes stay.
+          const kept = keptStringEdits(text, change.node as PythonNode, change.value);
+          if (!kept) return undefined;
+          edits.push(...kept);
+          break;
+        }
         // A string replaced by a string keeps its own quotes (`'ml.g5.xlarg'` → `'ml.g5.xlarge'`).
         edits.push({
           offset: change.node.offset,
@@ -62,7 +71,14 @@ export function renderPythonEdits(text: string, intents: readonly HostIntent[]):
         });
         break;
       case 'replaceInString': {
-        const edit = stringPartEdit(change.node as PythonNode, change.start, change.end, change.text, style);
+        const node = change.node as PythonNode;
+        if (isWrittenString(node) && typeof node.value === 'string') {
+          const kept = keptStringEdits(text, node, node.value.slice(0, change.start) + change.text + node.value.slice(change.end));
+          if (!kept) return undefined;
+          edits.push(...kept);
+          break;
+        }
+        const edit = stringPartEdit(node, change.start, change.end, change.text);
         if (!edit) return undefined;
         edits.push(edit);
         break;
@@ -165,18 +181,28 @@ function valueText(value: FixValue, indent: string, style: Style, oneLine: boole
   return `${open}${style.eol}${indent}${style.unit}${entries.join(`,${style.eol}${indent}${style.unit}`)}${style.eol}${indent}${close}`;
 }
 
-/** Replaces part of a string's value: in place when the literal is plain, else the whole literal. */
-function stringPartEdit(node: PythonNode, start: number, end: number, replacement: string, style: Style): TextEdit | undefined {
-  const info = node.python as Extract<PythonNodeInfo, { kind: 'string' }> | undefined;
-  const value = typeof node.value === 'string' ? node.value : undefined;
-  if (!info || info.kind !== 'string' || value === undefined || !node.offsetOfIndex) return undefined;
-  const quote = info.segments[0].quote.length === 1 ? info.segments[0].quote : style.quote;
-  if (info.plain && info.segments[0].quote.length === 1) {
-    const escaped = pythonStringLiteral(replacement, quote).slice(1, -1);
-    const from = node.offsetOfIndex(start);
-    return { offset: from, length: node.offsetOfIndex(end) - from, newText: escaped };
-  }
-  return { offset: node.offset, length: node.length, newText: pythonStringLiteral(value.slice(0, start) + replacement + value.slice(end), quote) };
+/**
+ * True for a string literal written in a way a plain rewrite would lose: in several segments, with
+ * a prefix (`u'…'`, `r"…"`), in triple quotes, or with escapes.
+ */
+function isWrittenString(node: PythonNode): boolean {
+  const info = node.python;
+  return info?.kind === 'string' && (!info.plain || info.segments.length !== 1 || info.segments[0].quote.length !== 1);
+}
+
+/** The edits giving such a literal the value `after` as written (see stringValueEdits); undefined when it cannot be kept. */
+function keptStringEdits(text: string, node: PythonNode, after: string): TextEdit[] | undefined {
+  const info = node.python as Extract<PythonNodeInfo, { kind: 'string' }>;
+  return typeof node.value === 'string' ? stringValueEdits(text, info.segments, node.value, after) : undefined;
+}
+
+/** Replaces part of a plain string's value in place (see isWrittenString for the others). */
+function stringPartEdit(node: PythonNode, start: number, end: number, replacement: string): TextEdit | undefined {
+  const info = node.python;
+  if (info?.kind !== 'string' || !node.offsetOfIndex) return undefined;
+  const escaped = pythonStringLiteral(replacement, info.segments[0].quote).slice(1, -1);
+  const from = node.offsetOfIndex(start);
+  return { offset: from, length: node.offsetOfIndex(end) - from, newText: escaped };
 }
 
 function quoteOf(text: string, node: Node, style: Style): string {

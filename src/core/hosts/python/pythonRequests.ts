@@ -27,6 +27,8 @@ import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tre
 import { PythonValues, type PythonNode } from './pythonValues';
 import { memberValue } from '../../jsonTree';
 import { importBindings } from './pythonImports';
+import { spreadKeywords } from './pythonKeywordSpread';
+import { isLocalModeCall } from './pythonLocalMode';
 import { mayNameAccessMode, SDK_METHODS, sdkArgumentsOf, withArguments, type SdkJob } from './pythonSdkArguments';
 
 /** boto3's SageMaker client methods for the requests we check. */
@@ -210,7 +212,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     }
     const sdkClass = Object.hasOwn(SDK_CLASSES, callee.name) ? SDK_CLASSES[callee.name] : undefined;
     if (sdkClass) {
-      const written = sdkArguments(text, argList, sdkClass.positional);
+      const written = sdkArguments(text, argList, sdkClass.positional, scopes);
       if (!written) continue; // `Estimator(image, image_uri=…)`: a TypeError, nothing is sent
       const keywords = written.keywords;
       const image = keywords.get(sdkClass.imageKeyword);
@@ -219,6 +221,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       const sdkRequest: SdkRequest = {
         ...withArguments(job ? sdkArgumentsOf(values, job, (keyword) => keywords.get(keyword)) : []),
         ...(mayNameAccessMode(keywords, argList) && { accessModeOpen: true }),
+        ...(isLocalModeCall(values, scopes, keywords, sdkClass.usage === 'inference' ? deployTypesOf(text, scopes, call, methodCalls.get('deploy')!) : undefined) && { localMode: true }),
       };
       const before = documents.length;
       if (image && callee.name === GENERIC_ESTIMATOR && !isScriptModeEstimator(keywords)) {
@@ -258,7 +261,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     }
     const method = Object.hasOwn(SDK_METHODS, callee.name) ? SDK_METHODS[callee.name] : undefined;
     if (method && callee.receiver && isSdkObject(text, scopes, callee.receiver, amazonNames)) {
-      const written = sdkArguments(text, argList, method.positional);
+      const written = sdkArguments(text, argList, method.positional, scopes);
       const found = written ? sdkArgumentsOf(values, method.job, (keyword) => written.keywords.get(keyword)) : [];
       if (found.length > 0) documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [], host: 'python', imagesOnly: true, sdkRequest: { arguments: found } });
     }
@@ -302,6 +305,27 @@ function estimatorMethodCalls(text: string, callees: readonly ReturnType<typeof 
     if (callee.name === TUNER_CLASS) found.get(TUNED)!.push({ callee: callee.node, receiver: tunerEstimator(text, argList), argList });
   }
   return found;
+}
+
+/**
+ * The `instance_type` argument of each `deploy(…)` on the model `call` (undefined where a deploy
+ * does not write it): in place (`Model(…).deploy(…)`) or on the name it is bound to once.
+ * Undefined when a deploy names that binding but cannot be followed to it (a name bound twice).
+ */
+function deployTypesOf(text: string, scopes: PythonScopes, call: SyntaxNode, deploys: readonly EstimatorMethodCall[]): (SyntaxNode | undefined)[] | undefined {
+  const boundName = boundNameOf(text, call);
+  const own: EstimatorMethodCall[] = [];
+  for (const deploy of deploys) {
+    const receiver = deploy.receiver;
+    if (!receiver) continue;
+    if (receiver.from === call.from && receiver.to === call.to) own.push(deploy);
+    else if (receiver.name === 'VariableName' && sourceOf(text, receiver) === boundName) {
+      const target = scopes.resolve(receiver);
+      if (target?.from !== call.from || target.to !== call.to) return undefined;
+      own.push(deploy);
+    }
+  }
+  return own.map((deploy) => sdkArguments(text, deploy.argList, SDK_METHODS.deploy.positional, scopes)?.keywords.get('instance_type'));
 }
 
 /** The SDK's tuner (`sagemaker.tuner.HyperparameterTuner`): it sets hyperparameters of its estimator from ranges, and fits it. */
@@ -352,14 +376,17 @@ function imageField(values: PythonValues, syntax: SyntaxNode, usage: ImageUsage)
 }
 
 /**
- * A call's arguments by parameter name: `name=value` keywords, and positional arguments under the
+ * A call's arguments by parameter name: `name=value` keywords, the keywords of each `**x` whose dict
+ * is certain (see spreadKeywords; `scopes` resolves names), and positional arguments under the
  * names `positional` gives them (the SDK class's leading parameters). `unmapped` is true when some
- * positional argument's parameter is unknown: past the known prefix, or after `*args`. Undefined
- * when a positional argument and a keyword name the same parameter: Python raises a TypeError
+ * parameter may be set where it cannot be read: a positional argument past the known prefix or
+ * after `*args`, or a `**x` that is not certain. Undefined when two arguments name the same
+ * parameter (by position and keyword, or by keyword and in `**x`): Python raises a TypeError
  * before the SDK sends anything, so the call is left alone.
  */
-export function sdkArguments(text: string, argList: SyntaxNode, positional: readonly string[]): { keywords: Map<string, SyntaxNode>; unmapped: boolean } | undefined {
+export function sdkArguments(text: string, argList: SyntaxNode, positional: readonly string[], scopes?: PythonScopes): { keywords: Map<string, SyntaxNode>; unmapped: boolean } | undefined {
   const keywords = new Map<string, SyntaxNode>();
+  const spread = new Map<string, SyntaxNode>();
   const byPosition: SyntaxNode[] = [];
   let unmapped = false;
   let afterStar = false;
@@ -370,14 +397,26 @@ export function sdkArguments(text: string, argList: SyntaxNode, positional: read
     if (name === 'VariableName' && children[i + 1]?.name === 'AssignOp' && children[i + 2]) {
       keywords.set(sourceOf(text, children[i]), children[i + 2]);
       i += 2;
-    } else if (name === '*' || name === '**') {
-      if (name === '*') afterStar = true; // what `*args` holds shifts every later position
+    } else if (name === '**') {
+      const passed = scopes && children[i + 1] ? spreadKeywords(text, scopes, children[i + 1]) : undefined;
+      if (passed) for (const [keyword, value] of passed) {
+        if (spread.has(keyword)) return undefined;
+        spread.set(keyword, value);
+      }
+      else unmapped = true; // any parameter may be in it
+      i += 1;
+    } else if (name === '*') {
+      afterStar = true; // what `*args` holds shifts every later position
       i += 1;
     } else if (afterStar || byPosition.length >= positional.length) {
       unmapped = true;
     } else {
       byPosition.push(children[i]);
     }
+  }
+  for (const [keyword, value] of spread) {
+    if (keywords.has(keyword)) return undefined;
+    keywords.set(keyword, value);
   }
   for (let index = 0; index < byPosition.length; index++) {
     if (keywords.has(positional[index])) return undefined;

@@ -12,6 +12,7 @@
  */
 import type { SdkArgument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
+import { isLocalInstanceType } from './pythonLocalMode';
 import { childrenOf, type SyntaxNode } from './pythonSyntax';
 import type { PythonValues } from './pythonValues';
 
@@ -38,6 +39,8 @@ const MAPPED: Readonly<Record<SdkJob, MappedArguments>> = {
       instance_type: ['ResourceConfig', 'InstanceType'],
       instance_count: ['ResourceConfig', 'InstanceCount'],
       volume_size: ['ResourceConfig', 'VolumeSizeInGB'],
+      // `InstanceGroup(…)` objects: known to be there (a count of 0 is then no mistake), their values unknown.
+      instance_groups: ['ResourceConfig', 'InstanceGroups'],
       max_run: ['StoppingCondition', 'MaxRuntimeInSeconds'],
       input_mode: ['AlgorithmSpecification', 'TrainingInputMode'],
     },
@@ -71,9 +74,6 @@ export const SDK_METHODS: Readonly<Record<string, { job: SdkJob; positional: rea
   transformer: { job: 'transform', positional: ['instance_count', 'instance_type'] },
 };
 
-/** Instance types of the SDK's local mode: no request is sent. */
-const LOCAL_INSTANCE_TYPES = new Set(['local', 'local_gpu']);
-
 /**
  * The arguments of one SDK call that the SDK sends unchanged for `job`, in keyword order of the
  * table; `argument(keyword)` gives the call's argument for a parameter (by keyword or position),
@@ -87,7 +87,7 @@ export function sdkArgumentsOf(values: PythonValues, job: SdkJob, argument: (key
     if (!syntax) continue;
     const value = values.node(syntax, undefined);
     if (value.type === 'null' && !value.dynamic) continue;
-    if (keyword === 'instance_type' && value.type === 'string' && LOCAL_INSTANCE_TYPES.has(value.value as string)) continue;
+    if (keyword === 'instance_type' && isLocalInstanceType(value)) continue;
     found.push({ kind, path, keyword, value });
   }
   return found;
