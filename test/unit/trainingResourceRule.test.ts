@@ -32,6 +32,11 @@ describe('a training job without InstanceGroups needs an instance and a volume (
     assert.deepEqual(outOfRange(text, analyzeText(text)), []);
   });
 
+  it('JSON: says nothing of a serverless training job, whose resources SageMaker chooses', () => {
+    const text = trainingSpec(IMAGE, { ResourceConfig: ZERO, ServerlessJobConfig: {} });
+    assert.deepEqual(outOfRange(text, analyzeText(text)), []);
+  });
+
   it('YAML: the same finding on the YAML value', () => {
     const text = [
       'TrainingJobName: demo-job',

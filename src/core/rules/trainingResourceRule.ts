@@ -4,7 +4,8 @@
  * heterogeneous clusters, whose `InstanceGroups` give each group's type and count (before them
  * both members were required, minimum 1). Without `InstanceGroups`, a 0 passes the model and the
  * job cannot run: `value-out-of-range`, without a fix (how many instances, or how many GB, is the
- * user's choice).
+ * user's choice). Not for a serverless training job (`ServerlessJobConfig`), whose resources
+ * SageMaker chooses.
  */
 import type { Node } from 'jsonc-parser';
 import { memberValue } from '../jsonTree';
@@ -21,7 +22,10 @@ const AT_LEAST_ONE: Readonly<Record<string, string>> = {
 /** A whole CreateTrainingJob: its ResourceConfig's count and volume, unless it has (or may have) InstanceGroups. */
 export function checkTrainingResources(context: RuleContext): void {
   if (context.spec.kind !== 'CreateTrainingJob' || context.spec.valuesOnly || !context.isEnabled('value-out-of-range')) return;
-  const resources = memberValue(topLevelObject(context.spec), 'ResourceConfig');
+  const root = topLevelObject(context.spec);
+  // A serverless training job's resources are SageMaker's to choose (the volume size cannot be set).
+  if (memberValue(root, 'ServerlessJobConfig')) return;
+  const resources = memberValue(root, 'ResourceConfig');
   if (resources?.type !== 'object' || hasOpenMembers(resources) || memberValue(resources, 'InstanceGroups')) return;
   for (const member of Object.keys(AT_LEAST_ONE)) {
     const value = memberValue(resources, member);
