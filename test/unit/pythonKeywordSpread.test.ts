@@ -4,7 +4,7 @@ import { analyzePython, applyPythonFix } from './pythonTestKit';
 const IMAGE = '111122223333.dkr.ecr.us-east-1.amazonaws.com/mine:1.0';
 const XGBOOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 const IMPORTS = 'from sagemaker.estimator import Estimator\nfrom sagemaker.pytorch import PyTorch\nimport json\n\n';
-const TYPO = '"ml.m5.xlarg" is not a valid instance_type (ResourceConfig.InstanceType): use an ML instance type such as ml.m5.xlarge (nearest: "ml.m5.xlarge", "ml.m4.xlarge", "ml.m5.large").';
+const TYPO = '"ml.m5.xlarg" is not a valid instance_type (ResourceConfig.InstanceType): the nearest ML instance types are "ml.m5.xlarge", "ml.m4.xlarge", "ml.m5.large".';
 
 /** code, covered text and message of each finding. */
 function shown(text: string): [string, string, string][] {
