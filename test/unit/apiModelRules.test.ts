@@ -463,6 +463,11 @@ describe('image-processor-mismatch', () => {
     assert.deepEqual(codes(analyzeText(onInstance('123456789012.dkr.ecr.us-east-1.amazonaws.com/mine:cu121', 'ml.m5.large'))), ['image-processor-mismatch']);
   });
 
+  it('leaves a misspelt instance type to invalid-enum-value: no GPU verdict on a name that is no instance type', () => {
+    const text = onInstance(`${PYTORCH}:2.6.0-gpu-py312`, 'ml.m5.xlarg');
+    assert.deepEqual(codes(analyzeText(text)), ['invalid-enum-value']);
+  });
+
   it('says nothing when the processor or the instance family is unknown', () => {
     assert.deepEqual(codes(analyzeText(onInstance(IMAGE, 'ml.p3.2xlarge'))), []);
     assert.deepEqual(codes(analyzeText(onInstance(`${PYTORCH}:2.6.0-gpu-py312`, 'ml.trn1.2xlarge'))), []);

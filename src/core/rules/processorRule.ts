@@ -56,16 +56,23 @@ export function imageProcessor(context: RuleContext, reference: ImageReference):
   return processors?.length === 1 && (processors[0] === 'gpu' || processors[0] === 'cpu') ? processors[0] : undefined;
 }
 
-/** True/false when we know whether the instance type has GPUs; undefined for other accelerators and unknown names. */
+/**
+ * True/false when we know whether the instance type has GPUs; undefined for other accelerators
+ * and for names that are no instance type (`ml.m5.xlarg`: invalid-enum-value's to report, not
+ * a CPU instance to judge an image by).
+ */
 export function instanceHasGpus(gpus: InstanceGpuTable, instanceType: string): boolean | undefined {
   const count = gpus.gpuCount(instanceType);
   if (count !== undefined) return count > 0;
-  const family = /^ml\.([a-z]+\d)/.exec(instanceType)?.[1];
+  const family = INSTANCE_TYPE_SHAPE.exec(instanceType)?.[1];
   if (!family) return undefined;
   if (/^[gp]\d$/.test(family)) return true;
   if (/^[mcrt]\d$/.test(family)) return false;
   return undefined;
 }
+
+/** `ml.<family><generation><options>.<size>` (`ml.g6e.12xlarge`, `ml.m7i-flex.large`), its family and generation captured. */
+const INSTANCE_TYPE_SHAPE = /^ml\.([a-z]+\d)[a-z0-9-]*\.(?:\d*xlarge|large|medium|small|micro|nano)$/;
 
 /** The instance-type values that run the image in `field`, per request kind. */
 function instanceTypeValues(context: RuleContext, field: ImageField): Node[] {
