@@ -122,6 +122,16 @@ const EXACT_TAG_FRAMEWORKS = new Set(['pytorch-smp']);
 const BASE_PYTHON_PY_VERSIONS = ['310', '38'];
 
 /** Display names for frameworks that have no section in the docs tables (docs-registry-paths.csv). */
+/**
+ * Product names as their makers write them: the docs' section titles write "Tensorflow" where
+ * the name is TensorFlow, and the titles reach messages ("refuses Tensorflow there").
+ */
+const PRODUCT_SPELLINGS = [[/\bTensorflow\b/g, 'TensorFlow']];
+
+function productSpelling(title) {
+  return PRODUCT_SPELLINGS.reduce((text, [wrong, right]) => text.replace(wrong, right), title);
+}
+
 const FALLBACK_TITLES = {
   'detailed-profiler': 'Detailed Profiler',
   'djl-deepspeed': 'DJL DeepSpeed',
@@ -598,7 +608,7 @@ export function buildCatalog(referenceDir = defaultReferenceDir()) {
     const kind = kindOf(d.framework);
     const image = {
       framework: d.framework,
-      title: titles[d.framework] ?? FALLBACK_TITLES[d.framework] ?? d.framework,
+      title: productSpelling(titles[d.framework] ?? FALLBACK_TITLES[d.framework] ?? d.framework),
       kind,
       scopes: d.scopes,
       version: d.version,

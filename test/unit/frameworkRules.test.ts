@@ -262,7 +262,7 @@ describe('framework rules (image_uris.retrieve and framework classes)', () => {
     it('reports TensorFlow asked for on Trainium on the instance type, as the SDK refuses it', () => {
       const { at, finding } = single(check({ framework: 'tensorflow', version: '2.14.1', instanceType: 'ml.trn1.2xlarge', imageScope: 'training' }), 'image-scope-unavailable');
       assert.equal(at, 'ml.trn1.2xlarge');
-      assert.equal(finding.message, 'The SageMaker Python SDK resolves only PyTorch images on Trainium (ml.trn1.2xlarge) and refuses Tensorflow there; use PyTorch, or pass image_uri.');
+      assert.equal(finding.message, 'The SageMaker Python SDK resolves only PyTorch images on Trainium (ml.trn1.2xlarge) and refuses TensorFlow there; use PyTorch, or pass image_uri.');
     });
   });
 

@@ -91,7 +91,7 @@ describe('Python framework models: the instance type of the call that resolves t
 
     it('reports TensorFlow on Trainium, and a HuggingFaceModel deployed on Graviton; PyTorch on Trainium passes', () => {
       const tf = `${SDK}tf = TensorFlow(entry_point="t.py", role=role, framework_version="2.14", py_version="py310", instance_type="ml.trn1.2xlarge", instance_count=1)\n`;
-      assert.deepEqual(framework(tf), ['image-scope-unavailable @ ml.trn1.2xlarge: The SageMaker Python SDK resolves only PyTorch images on Trainium (ml.trn1.2xlarge) and refuses Tensorflow there; use PyTorch, or pass image_uri.']);
+      assert.deepEqual(framework(tf), ['image-scope-unavailable @ ml.trn1.2xlarge: The SageMaker Python SDK resolves only PyTorch images on Trainium (ml.trn1.2xlarge) and refuses TensorFlow there; use PyTorch, or pass image_uri.']);
       const graviton = `${HF}m = HuggingFaceModel(model_data="s3://b/m.tar.gz", role=role, transformers_version="4.37.0", pytorch_version="2.1.0", py_version="py310")\nm.deploy(initial_instance_count=1, instance_type="ml.c7g.xlarge")\n`;
       assert.deepEqual(framework(graviton), ['image-scope-unavailable @ ml.c7g.xlarge: The SageMaker Python SDK resolves only PyTorch, TensorFlow, XGBoost and scikit-learn images on Graviton (ml.c7g.xlarge) and refuses Hugging Face there; use an x86 instance type or pass image_uri.']);
       const pytorch = `${SDK}pt = PyTorch(entry_point="train.py", role=role, framework_version="1.11.0", py_version="py38", instance_type="ml.trn1.32xlarge", instance_count=1)\n`;
