@@ -109,6 +109,8 @@ export function intervalText(bounds: Pick<HyperparameterData, 'min' | 'minInclus
 }
 
 function allowedProblem(facts: AlgorithmFacts, hyperparameter: HyperparameterData, value: string): ValueProblem | undefined {
+  // Most values are allowed: said without listing the version's values (a fifth of the hyperparameter checks' time).
+  if (hyperparameter.allowedValues?.includes(value) && facts.valueInVersion(hyperparameter, value)) return undefined;
   const inVersion = (hyperparameter.allowedValues ?? []).filter((candidate) => facts.valueInVersion(hyperparameter, candidate));
   if (inVersion.length === 0 || inVersion.includes(value)) return undefined;
   const allowed = facts.offeredValues(hyperparameter);
