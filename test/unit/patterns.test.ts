@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ApiModelData } from '../../src/core/apiModel/apiModelData';
-import { compilePattern, translatePattern } from '../../src/core/apiModel/patterns';
+import { compilePattern, matchesPattern, translatePattern } from '../../src/core/apiModel/patterns';
 
 const MODEL = path.resolve(__dirname, '..', '..', '..', 'data', 'api-model.json');
 
@@ -63,5 +63,23 @@ describe('model patterns in JavaScript', () => {
     assert.ok(patterns.size >= 30);
     const skipped = [...patterns].filter((pattern) => compilePattern(pattern) === undefined);
     assert.deepEqual(skipped, []);
+  });
+});
+
+describe('matchesPattern (remembers the last value that matched)', () => {
+  const role = '^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$';
+
+  it('answers each value as the regular expression does, whatever was asked before', () => {
+    const asks = ['arn:aws:iam::123456789012:role/A', 'arn:aws:iam::123456789012:role/A', 'arn:aws:iam::12345678901:role/A', 'arn:aws:iam::123456789012:role/A', 'arn:aws:iam::123456789012:role/B', 'x'];
+    assert.deepEqual(
+      asks.map((value) => matchesPattern(role, value)),
+      asks.map((value) => compilePattern(role)!.test(value)),
+    );
+    assert.deepEqual(asks.map((value) => matchesPattern(role, value)), [true, true, false, true, true, false]);
+  });
+
+  it('is undefined for a pattern JavaScript cannot run, as compilePattern skips it', () => {
+    assert.equal(compilePattern('[a-z&&[^b]]'), undefined);
+    assert.equal(matchesPattern('[a-z&&[^b]]', 'a'), undefined);
   });
 });

@@ -7,7 +7,7 @@ import { getNodeValue, type Node } from 'jsonc-parser';
 import type { ApiModel, DescribeResponse, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape } from '../apiModel/apiModel';
 import { boundsText, expectedType, lengthUnit } from '../apiModel/describeShape';
 import { enumInWords, enumValuesNoun, patternInWords } from '../apiModel/patternWords';
-import { compilePattern } from '../apiModel/patterns';
+import { matchesPattern } from '../apiModel/patterns';
 import { placeholderValue } from '../apiModel/placeholders';
 import { closestMatches, editDistance, isClearNearest } from '../closestMatches';
 import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/editIntent';
@@ -278,8 +278,7 @@ class ModelValidator {
     if (lengthBroken) {
       if (!breaksPatternBesidesLength(value, source)) return;
     } else {
-      const pattern = compilePattern(source);
-      if (!pattern || pattern.test(value)) return;
+      if (matchesPattern(source, value) !== false) return;
     }
     const replacement = lengthBroken ? undefined : withForbiddenCharactersReplaced(value, source);
     // A map key replaced by another key of the map would be there twice (`MY-VAR` → `MY_VAR` beside `MY_VAR`).
