@@ -86,6 +86,32 @@ describe('catalog (data/catalog.json)', () => {
       assert.equal(catalog.imageUri(kmeans, 'us-west-2'), '174872318107.dkr.ecr.us-west-2.amazonaws.com/kmeans:1');
     });
 
+    it('answers findImage the same the second time, for each tag and region (its answers are remembered)', () => {
+      clearCatalogCache();
+      const cold = loadCatalog();
+      const asks: [string, string, string | undefined][] = [
+        ['sagemaker-xgboost', '1.7-1', 'us-east-1'],
+        ['sagemaker-xgboost', '1.7-1', 'xx-nowhere-1'],
+        ['sagemaker-xgboost', '1.7-1', undefined],
+        ['sagemaker-xgboost', '1.7-1-cpu-py3', undefined],
+        ['kmeans', '1', 'us-west-2'],
+        ['kmeans', 'no-such-tag', 'us-west-2'],
+        ['no-such-repository', '1', 'us-east-1'],
+      ];
+      const first = asks.map(([repository, tag, region]) => catalog.findImage(repository, tag, region));
+      // Many other tags and regions in between: the remembered answers are bounded, and stay right past the bound.
+      for (let index = 0; index < 600; index++) catalog.findImage('sagemaker-xgboost', `9.${index}-1`, index % 2 ? 'us-east-1' : `xx-r${index}-1`);
+      asks.forEach(([repository, tag, region], index) => {
+        const again = catalog.findImage(repository, tag, region);
+        assert.equal(again, first[index], `${repository}:${tag} in ${region}`);
+        assert.equal(cold.findImage(repository, tag, region)?.version, again?.version, `${repository}:${tag} in ${region}, fresh catalog`);
+      });
+      assert.equal(first[0]?.version, '1.7-1');
+      assert.equal(first[1], undefined);
+      assert.equal(first[5], undefined);
+      assert.equal(first[6], undefined);
+    });
+
     it('lists the repositories an account serves in a region', () => {
       const repos = catalog.repositoriesHostedBy('683313688378', 'us-east-1');
       assert.deepEqual(repos, [...repos].sort());

@@ -74,6 +74,9 @@ export function imageLabel(image: CatalogImage): string {
   return `${image.title}${version}${base}`;
 }
 
+/** How many tags (per repository) and regions (per tag) findImage remembers its answers for. */
+const MAX_REMEMBERED = 256;
+
 export class Catalog {
   readonly source: CatalogSource;
 
@@ -350,6 +353,28 @@ export class Catalog {
    * `3.1-cpu-py39-v1.2`) are accepted too. With a region, only images offered there.
    */
   findImage(repository: string, tag: string, region?: string): CatalogImage | undefined {
+    const byRegion = this.foundImages.get(repository)?.get(tag);
+    const known = byRegion?.get(region ?? '');
+    if (known !== undefined) return known ?? undefined;
+    const image = this.lookUpImage(repository, tag, region);
+    // Only the catalog's own repositories, and a bounded number of tags and regions each: user text cannot grow it without bound.
+    if (this.imagesByRepository.has(repository)) {
+      let byTag = this.foundImages.get(repository);
+      if (!byTag || byTag.size >= MAX_REMEMBERED) this.foundImages.set(repository, (byTag = new Map()));
+      let regions = byTag.get(tag);
+      if (!regions || regions.size >= MAX_REMEMBERED) byTag.set(tag, (regions = new Map()));
+      regions.set(region ?? '', image ?? null);
+    }
+    return image;
+  }
+
+  /**
+   * findImage's answers by repository, tag and region (`''` for none): one image is looked up by
+   * five rules, in every request that names it (a state machine names its few images 200 times).
+   */
+  private readonly foundImages = new Map<string, Map<string, Map<string, CatalogImage | null>>>();
+
+  private lookUpImage(repository: string, tag: string, region: string | undefined): CatalogImage | undefined {
     const exact = this.exactTags.get(repository)?.get(tag);
     if (exact) {
       for (const image of exact) if (region === undefined || this.accountFor(image, region) !== undefined) return image;
