@@ -25,23 +25,44 @@ export interface ImageOccurrence {
 }
 
 export function imageOccurrence(text: string, field: ImageField, reference: ImageReference): ImageOccurrence {
-  const node = field.value;
-  const toOffset = valueOffsetMapper(text, node);
-  const hostRange = (node as RequestNode).valueRange;
-  const rangeOf = (span: Span): OffsetRange => {
+  return new PlacedImage(text, field, reference);
+}
+
+/**
+ * A class, not an object of closures, with its offset mapping made on first need: every image of
+ * every request gets one (200 in a state machine), and most are never reported on.
+ */
+class PlacedImage implements ImageOccurrence {
+  readonly node: Node;
+  private toOffset: ((valueIndex: number) => number) | undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly field: ImageField,
+    readonly reference: ImageReference,
+  ) {
+    this.node = field.value;
+  }
+
+  rangeOf(span: Span): OffsetRange {
+    const hostRange = (this.node as RequestNode).valueRange;
     if (hostRange) return hostRange(span.start, span.end);
-    const offset = toOffset(span.start);
-    return { offset, length: toOffset(span.end) - offset };
-  };
-  return {
-    field,
-    reference,
-    node,
-    rangeOf,
-    wholeRange: () => rangeOf({ start: 0, end: reference.raw.length }),
-    replacePart: (span, replacement) => intent.replaceInString(node, span.start, span.end, replacement),
-    replaceWhole: (replacement) => intent.replaceInString(node, 0, reference.raw.length, replacement),
-  };
+    this.toOffset ??= valueOffsetMapper(this.text, this.node);
+    const offset = this.toOffset(span.start);
+    return { offset, length: this.toOffset(span.end) - offset };
+  }
+
+  wholeRange(): OffsetRange {
+    return this.rangeOf({ start: 0, end: this.reference.raw.length });
+  }
+
+  replacePart(span: Span, replacement: string): EditIntent {
+    return intent.replaceInString(this.node, span.start, span.end, replacement);
+  }
+
+  replaceWhole(replacement: string): EditIntent {
+    return intent.replaceInString(this.node, 0, this.reference.raw.length, replacement);
+  }
 }
 
 /** Where a missing or floating tag is pointed at: the tag itself, or the whole reference. */
