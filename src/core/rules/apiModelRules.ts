@@ -139,7 +139,7 @@ class ModelValidator {
         return;
       case 'integer':
       case 'long':
-        if (node.type === 'number' && isIntegerLiteral(this.literal(node))) this.number(node, shape, name);
+        if (node.type === 'number' && isIntegerLiteralAt(this.text, node)) this.number(node, shape, name);
         else this.wrongType(node, shape, name);
         return;
       case 'float':
@@ -626,11 +626,37 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function isIntegerLiteral(literal: string): boolean {
-  // JSON parsers hand `1.0` and `1e3` to the service as floats, which an integer member rejects
-  // (YAML's hexadecimal `0x1E` has an E but no exponent).
-  return /^[-+]?0x/.test(literal) || !/[.eE]/.test(literal);
+/** isIntegerLiteral of the node's literal, read in place: every integer member of every request asks (no slice each). */
+function isIntegerLiteralAt(text: string, node: Node): boolean {
+  return isIntegerText(text, node.offset, node.offset + node.length);
 }
+
+function isIntegerLiteral(literal: string): boolean {
+  return isIntegerText(literal, 0, literal.length);
+}
+
+/**
+ * JSON parsers hand `1.0` and `1e3` to the service as floats, which an integer member rejects
+ * (YAML's hexadecimal `0x1E` has an E but no exponent): text[start, end) has no `.`, `e` or `E`, or is hexadecimal.
+ */
+function isIntegerText(text: string, start: number, end: number): boolean {
+  let index = start;
+  if (text.charCodeAt(index) === MINUS || text.charCodeAt(index) === PLUS) index++;
+  if (text.charCodeAt(index) === ZERO && text.charCodeAt(index + 1) === LOWER_X && index + 1 < end) return true;
+  for (; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code === DOT || code === LOWER_E || code === UPPER_E) return false;
+  }
+  return true;
+}
+
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const ZERO = 0x30;
+const DOT = 0x2e;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
+const LOWER_X = 0x78;
 
 function describeJsonValue(node: Node, literal: string): string {
   switch (node.type) {
