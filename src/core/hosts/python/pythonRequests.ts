@@ -251,6 +251,8 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
         const request = frameworkFromClass(values, callee.node, keywords, sdkClass);
         if (modelCalls) Object.assign(request, modelDeployments(values, sdkClass.framework, modelCalls));
         frameworkRequests.push(request);
+        const served = sdkClass.usage === 'training' ? deployedEstimatorRequest(values, scopes, call, callee.node, keywords, sdkClass, methodCalls) : undefined;
+        if (served) frameworkRequests.push(served);
       }
       // No image we read (a variable, a framework class's own): its arguments are still judged.
       if (documents.length === before && sdkRequest.arguments) {
@@ -488,6 +490,42 @@ function modelDeployments(values: PythonValues, framework: string, calls: ModelC
     deployments.push({ instanceType, ...(inferenceTool && { inferenceTool }) });
   }
   return { deployments, instanceTypeOpen: open || deployments.length === 0 };
+}
+
+/**
+ * The inference image a framework estimator's `deploy(…)` resolves, as a framework model's
+ * request deployed on the same instance types. v2's `EstimatorBase.deploy` calls
+ * `self.create_model(**kwargs)`, which builds the framework's model from the estimator's versions
+ * (`PyTorchModel(framework_version=self.framework_version, py_version=self.py_version, …)`,
+ * `HuggingFaceModel(transformers_version=…, pytorch_version=…, tensorflow_version=…, py_version=…)`;
+ * `TensorFlowModel` takes no `py_version`), and deploys it with the deploy's `instance_type`, so
+ * the image is resolved as that model's deploy resolves it (Hugging Face's Neuron tool on
+ * `ml.inf*` included). Undefined when no deploy of the estimator is known to resolve it: a deploy
+ * with `image_uri=` (`create_model` passes it to the model), `use_compiled_model=` (a Neo-compiled
+ * model's image) or `**kwargs` we cannot read (either may be in it) is left out. An estimator
+ * given `image_uri` never reaches here: its model takes that image.
+ */
+function deployedEstimatorRequest(
+  values: PythonValues,
+  scopes: PythonScopes,
+  call: SyntaxNode,
+  calleeNode: SyntaxNode,
+  keywords: ReadonlyMap<string, SyntaxNode>,
+  sdkClass: SdkClass,
+  methodCalls: ReadonlyMap<string, EstimatorMethodCall[]>,
+): FrameworkRequest | undefined {
+  const framework = sdkClass.framework!;
+  const deploys = callsOnModel(values.text, scopes, call, methodCalls, ['deploy']);
+  const resolving = deploys.own.filter(({ arguments: { keywords: written, unmapped } }) => {
+    if (unmapped || written.has('image_uri')) return false;
+    const compiled = written.get('use_compiled_model');
+    return compiled === undefined || values.node(compiled, undefined).value === false;
+  });
+  if (resolving.length === 0) return undefined;
+  const modelKeywords = new Map(keywords);
+  if (framework === 'tensorflow') modelKeywords.delete('py_version');
+  const request = frameworkFromClass(values, calleeNode, modelKeywords, { ...sdkClass, usage: 'inference' });
+  return Object.assign(request, modelDeployments(values, framework, { own: resolving, untied: deploys.untied }));
 }
 
 function frameworkFromClass(values: PythonValues, calleeNode: SyntaxNode, keywords: Map<string, SyntaxNode>, sdkClass: SdkClass): FrameworkRequest {
