@@ -161,4 +161,24 @@ describe('Python framework models: the instance type of the call that resolves t
       assert.deepEqual(framework(elsewhere), []);
     });
   });
+
+  describe('Pipelines\' model.create(instance_type=…) (a ModelStep\'s step_args) resolves the image for its instance type', () => {
+    const PIPELINE = 'from sagemaker.workflow.model_step import ModelStep\nfrom sagemaker.workflow.pipeline_context import PipelineSession\n';
+
+    it('judges a framework model created for ml.c7g against inference_graviton, as a deploy there is', () => {
+      const text = `${SDK}${PIPELINE}pm = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="i.py", framework_version="2.6.0", py_version="py312", sagemaker_session=PipelineSession())\nstep = ModelStep(name="CreateModel", step_args=pm.create(instance_type="ml.c7g.xlarge"))\n`;
+      assert.deepEqual(framework(text), ['image-scope-unavailable @ 2.6.0: PyTorch 2.6.0 has no inference_graviton image (wanted on ml.c7g.xlarge); it has inference and training.']);
+      assert.deepEqual(framework(text.replace('ml.c7g.xlarge', 'ml.m5.xlarge')), []);
+    });
+
+    it('reads a HuggingFaceModel created for ml.inf2 with the neuron config: create passes no tool, unlike deploy, and retrieve picks neuron on any ml.inf', () => {
+      const text = `${HF}${PIPELINE}${INF2_SAMPLE_MODEL}step = ModelStep(name="CreateModel", step_args=m.create("ml.inf2.xlarge"))\n`;
+      assert.deepEqual(framework(text), ['unknown-framework-version @ 1.13.0: Hugging Face Neuron 4.12.3 (inference on ml.inf2.xlarge) comes with pytorch 1.9.1, not pytorch 1.13.0.']);
+    });
+
+    it('does not judge create\'s instance type against the API model: CreateModel has none, the SDK only picks the image with it', () => {
+      const text = 'from sagemaker.model import Model\nm = Model(image_uri="763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.6.0-cpu-py312", role="r")\nm.create(instance_type="ml.m5.xlarg")\n';
+      assert.deepEqual(analyzePython(text).map((finding) => finding.code), []);
+    });
+  });
 });

@@ -96,4 +96,14 @@ describe('The calls on a model, followed once for local mode and for its framewo
     assert.deepEqual(inUsEast1(text), [['image-region-mismatch', text.indexOf('eu-west-1'), REGION_MISMATCH]]);
     assert.deepEqual(inUsEast1(text.replace('"ml.m5.xlarge"', '"local"')), []);
   });
+
+  it('local mode: a model created or registered in SageMaker is SageMaker\'s, whatever its local deploys', () => {
+    const local = `${MODEL}m = Model(image_uri="${PYTORCH_EU}", role="${ROLE}")\nm.deploy(initial_instance_count=1, instance_type="local")\n`;
+    assert.deepEqual(inUsEast1(local), []);
+    for (const call of ['m.create(instance_type="ml.m5.xlarge")', 'm.register(["text/csv"], ["text/csv"], ["ml.m5.xlarge"], ["ml.m5.xlarge"], model_package_group_name="g")']) {
+      const text = `${local}${call}\n`;
+      assert.deepEqual(inUsEast1(text), [['image-region-mismatch', text.indexOf('eu-west-1'), REGION_MISMATCH]], call);
+    }
+    assert.deepEqual(inUsEast1(`${local}m.create(instance_type="local")\n`), []);
+  });
 });

@@ -37,9 +37,10 @@ export function isLocalModeCall(values: PythonValues, scopes: PythonScopes, keyw
 }
 
 /**
- * True when a model's `deploy(…)` and `transformer(…)` calls (see callsOnModel) run it only in
- * local mode: each of its own calls has a literal local `instance_type` (a name or `**kwargs` we
- * cannot read may be SageMaker's), and at least one call that is or may be on it is local. A call
+ * True when a model's `deploy(…)`, `transformer(…)`, `create(…)` and `register(…)` calls (see
+ * callsOnModel) run it only in local mode: each of its own calls has a literal local
+ * `instance_type` (a name or `**kwargs` we cannot read may be SageMaker's; `register` always is:
+ * a model package lives in SageMaker), and at least one call that is or may be on it is local. A call
  * on the model's name that cannot be tied to it (the name bound twice) may make the model local
  * but never SageMaker's: it may be another object's, and then the region finding it would bring is false.
  */

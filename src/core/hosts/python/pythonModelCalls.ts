@@ -1,6 +1,6 @@
 /**
  * The calls on one SDK estimator or model that make the SDK send something for it (`deploy`,
- * `transformer`), followed once for every feature that reads
+ * `transformer`, `register`, and `create`, whose result Pipelines' `ModelStep` takes), followed once for every feature that reads
  * them: whether the model runs only in local mode, and which instance types a framework image is
  * resolved for. Both features must agree on which calls are the object's.
  *
@@ -19,7 +19,7 @@ import { SDK_METHODS } from './pythonSdkArguments';
 import { sourceOf, type SyntaxNode } from './pythonSyntax';
 
 /** The methods followed here. */
-export type ModelMethod = 'deploy' | 'transformer';
+export type ModelMethod = 'deploy' | 'transformer' | 'create' | 'register';
 
 /** One call on the object, with its arguments read. */
 export interface ModelCall {
@@ -29,6 +29,13 @@ export interface ModelCall {
   /** Its arguments by parameter name, `**dict(…)` and `**name` bound once to a dict included (see sdkArguments). */
   arguments: CallArguments;
 }
+
+/**
+ * `Model.create(instance_type, accelerator_type, …)`: only its first parameter is read, whose
+ * place every v2 release shares. The SDK sends no instance type in CreateModel: it only picks the
+ * image for it (`prepare_container_def`).
+ */
+const CREATE_PARAMETERS = ['instance_type'];
 
 export interface ModelCalls {
   /** The calls on the object, per method in the order asked, each method's in source order. */
@@ -52,7 +59,7 @@ export function callsOnModel(
   const found: ModelCalls = { own: [], untied: [] };
   const boundName = boundNameOf(text, call);
   for (const method of methods) {
-    const parameters = SDK_METHODS[method].positional;
+    const parameters = method === 'create' ? CREATE_PARAMETERS : SDK_METHODS[method].positional;
     for (const methodCall of methodCalls.get(method) ?? []) {
       const receiver = methodCall.receiver;
       if (!receiver) continue;

@@ -218,8 +218,8 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       const keywords = written.keywords;
       const image = keywords.get(sdkClass.imageKeyword);
       const job = sdkJob(callee.name, sdkClass);
-      // A model's deploys and transform jobs: local mode and the framework image read the same ones.
-      const modelCalls = sdkClass.usage === 'inference' ? callsOnModel(text, scopes, call, methodCalls, ['deploy', 'transformer']) : undefined;
+      // What a model is deployed, transformed, created or registered with: local mode and the framework image read the same calls.
+      const modelCalls = sdkClass.usage === 'inference' ? callsOnModel(text, scopes, call, methodCalls, ['deploy', 'transformer', 'create', 'register']) : undefined;
       // What the API-model and access rules judge of the request the SDK writes from this call.
       const sdkRequest: SdkRequest = {
         ...withArguments(job ? sdkArgumentsOf(values, job, (keyword) => keywords.get(keyword)) : []),
@@ -295,13 +295,12 @@ function offsetsOf(text: string, marker: string): number[] {
 }
 
 /**
- * Every `….set_hyperparameters(…)`, `….fit(…)`, `….deploy(…)` and `….transformer(…)` call of the
- * file (the SDK estimators' and models' methods),
- * by method name, from each call's callee and argument list; and under `tuned`, each
+ * Every `….set_hyperparameters(…)`, `….fit(…)`, `….deploy(…)`, `….transformer(…)`, `….create(…)`
+ * and `….register(…)` call of the file (the SDK estimators' and models' methods), by method name, from each call's callee and argument list; and under `tuned`, each
  * `HyperparameterTuner(estimator, …)`, its estimator argument in the receiver's place.
  */
 function estimatorMethodCalls(text: string, callees: readonly ReturnType<typeof calleeName>[], argLists: readonly (SyntaxNode | null)[]): Map<string, EstimatorMethodCall[]> {
-  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []], ['deploy', []], ['transformer', []], [TUNED, []]]);
+  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []], ['deploy', []], ['transformer', []], ['create', []], ['register', []], [TUNED, []]]);
   for (let index = 0; index < callees.length; index++) {
     const callee = callees[index];
     const argList = argLists[index];
@@ -471,15 +470,19 @@ function frameworkFromRetrieve(values: PythonValues, calleeNode: SyntaxNode, arg
 }
 
 /**
- * The calls that resolve a framework model's image (`deploy`, `transformer`) with their instance
- * types, from the model's calls (see callsOnModel). `instanceTypeOpen` when none is found, when a
- * call on the model's name cannot be tied to it (it may resolve the image for an instance type we
- * do not judge), or when a call may pass its instance type in `**kwargs` we cannot read.
+ * The calls that resolve a framework model's image (`deploy`, `transformer`, and Pipelines'
+ * `create`, which `_create_sagemaker_model` resolves for its instance type without Hugging Face's
+ * deploy-time tool) with their instance types, from the model's calls (see callsOnModel).
+ * `register` is not among them (framework models resolve it their own ways). `instanceTypeOpen`
+ * when none is found, when a call on the model's name cannot be tied to it (it may resolve the
+ * image for an instance type we do not judge), or when a call may pass its instance type in
+ * `**kwargs` we cannot read.
  */
 function modelDeployments(values: PythonValues, framework: string, calls: ModelCalls): Pick<FrameworkRequest, 'deployments' | 'instanceTypeOpen'> {
   const deployments: Deployment[] = [];
   let open = calls.untied.length > 0;
   for (const { method, arguments: { keywords, unmapped } } of calls.own) {
+    if (method === 'register') continue;
     const instanceType = frameworkArgument(values, keywords.get('instance_type'));
     if (!instanceType && unmapped) {
       open = true;
