@@ -236,6 +236,12 @@ export interface SdkArgument {
   path: readonly (string | number)[];
   /** The argument's name in the call (`instance_type`), for messages. */
   keyword: string;
+  /**
+   * How messages name the member when `path` is only a member of the same shape: a list entry of
+   * a request the API model data lacks (`register(inference_instances=[…])` is sent in
+   * CreateModelPackage's `InferenceSpecification.SupportedRealtimeInferenceInstanceTypes`).
+   */
+  member?: string;
   /** The argument's value, as the host reads it (a dynamic node for anything not literal). */
   value: Node;
 }

@@ -98,4 +98,87 @@ describe('Python framework models: the instance type of the call that resolves t
       assert.deepEqual(framework(pytorch), []);
     });
   });
+
+  describe('a framework estimator\'s own deploy resolves the inference image of the model it builds (EstimatorBase.deploy → create_model)', () => {
+    const HF_ESTIMATOR = (versions: string) => `${HF}est = HuggingFace(entry_point="train.py", role=role, ${versions}, instance_type="ml.g5.xlarge", instance_count=1)\nest.fit("s3://b/train")\n`;
+    const HF_4_28 = 'transformers_version="4.28.1", pytorch_version="2.0.0", py_version="py310"';
+    const PT_ESTIMATOR = `${SDK}est = PyTorch(entry_point="t.py", role=role, framework_version="2.6.0", py_version="py312", instance_type="ml.g5.xlarge", instance_count=1)\nest.fit()\n`;
+    const PT_MODEL = `${SDK}est = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="t.py", framework_version="2.6.0", py_version="py312")\n`;
+
+    it('judges a HuggingFace estimator deployed on ml.inf2 against huggingface-neuronx, and on ml.g5 against the plain config', () => {
+      assert.deepEqual(framework(`${HF_ESTIMATOR(HF_4_28)}est.deploy(initial_instance_count=1, instance_type="ml.inf2.xlarge")\n`), [
+        'unknown-framework-version @ 2.0.0: Hugging Face NeuronX 4.28.1 (inference on ml.inf2.xlarge) comes with pytorch 1.13.0, not pytorch 2.0.0.',
+      ]);
+      assert.deepEqual(framework(`${HF_ESTIMATOR(HF_4_28)}est.deploy(initial_instance_count=1, instance_type="ml.g5.xlarge")\n`), []);
+    });
+
+    it('reports a version that trains but has no inference image only once the estimator is deployed', () => {
+      const versions = 'transformers_version="4.36.0", pytorch_version="2.1.0", py_version="py310"';
+      assert.deepEqual(framework(HF_ESTIMATOR(versions)), []);
+      assert.deepEqual(framework(`${HF_ESTIMATOR(versions)}est.deploy(1, "ml.g5.xlarge")\n`), ['image-scope-unavailable @ 4.36.0: Hugging Face 4.36.0 has no inference image; it has training.']);
+    });
+
+    it('judges a PyTorch estimator\'s deploys exactly as the PyTorchModel it builds: Graviton, Inferentia, local', () => {
+      const deploys = 'est.deploy(initial_instance_count=1, instance_type="ml.c7g.xlarge")\nest.deploy(initial_instance_count=1, instance_type="ml.inf2.xlarge")\nest.deploy(initial_instance_count=1, instance_type="local")\n';
+      const asModel = framework(PT_MODEL + deploys);
+      assert.deepEqual(asModel, [
+        'image-scope-unavailable @ 2.6.0: PyTorch 2.6.0 has no inference_graviton image (wanted on ml.c7g.xlarge); it has inference and training.',
+        'py-version-mismatch @ py312: PyTorch Neuron 1.11.0 (training on ml.inf2.xlarge) is built for py38, not "py312".',
+      ]);
+      assert.deepEqual(framework(PT_ESTIMATOR + deploys), asModel);
+    });
+
+    it('keeps a local deploy\'s region check as a model\'s: the SDK resolves the image in the session\'s region there too', () => {
+      const regionFindings = (text: string) => analyzePython(text, { region: 'il-central-1' }).filter((finding) => finding.code === 'framework-not-in-region').map((finding) => finding.message);
+      const model = `${SDK}m = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="i.py", framework_version="0.4.0", py_version="py3")\nm.deploy(1, "local")\n`;
+      const estimator = `${SDK}est = PyTorch(entry_point="t.py", role=role, framework_version="0.4.0", py_version="py3", instance_type="ml.m5.xlarge", instance_count=1)\nest.deploy(1, "local")\n`;
+      const [inference] = regionFindings(model);
+      assert.match(inference, /^PyTorch 0\.4\.0 \(inference on local\) has no image in the target region il-central-1\./);
+      // The estimator's own training image, then its local deploy's, in the model's words.
+      assert.deepEqual(regionFindings(estimator).slice(1), [inference]);
+      assert.match(regionFindings(estimator)[0], /^PyTorch 0\.4\.0 \(training\) has no image/);
+    });
+
+    it('leaves out deploys that do not resolve the framework\'s image, and estimators given image_uri', () => {
+      const versions = 'transformers_version="4.36.0", pytorch_version="2.1.0", py_version="py310"';
+      for (const deploy of [
+        'est.deploy(1, "ml.g5.xlarge", image_uri="111122223333.dkr.ecr.us-east-1.amazonaws.com/mine:1")',
+        'est.deploy(1, "ml.inf1.xlarge", use_compiled_model=True)',
+        'est.deploy(1, "ml.g5.xlarge", **deploy_options())',
+      ]) {
+        assert.deepEqual(framework(`${HF_ESTIMATOR(versions)}${deploy}\n`), [], deploy);
+      }
+      assert.deepEqual(framework(`${HF_ESTIMATOR(versions)}est.deploy(1, "ml.g5.xlarge", use_compiled_model=False)\n`).length, 1);
+      const ownImage = `${HF}est = HuggingFace(entry_point="train.py", role=role, image_uri="111122223333.dkr.ecr.us-east-1.amazonaws.com/mine:1", ${versions}, instance_type="ml.g5.xlarge", instance_count=1)\nest.deploy(1, "ml.g5.xlarge")\n`;
+      assert.deepEqual(framework(ownImage), []);
+    });
+
+    it('follows the estimator as it follows a model: in place, and not through a same-named binding elsewhere', () => {
+      const versions = 'transformers_version="4.36.0", pytorch_version="2.1.0", py_version="py310"';
+      const chained = `${HF}HuggingFace(entry_point="train.py", role=role, ${versions}, instance_type="ml.g5.xlarge", instance_count=1).deploy(1, "ml.g5.xlarge")\n`;
+      assert.equal(framework(chained).length, 1);
+      const elsewhere = `${HF_ESTIMATOR(versions)}def serve():\n    est = attach()\n    est.deploy(1, "ml.g5.xlarge")\n`;
+      assert.deepEqual(framework(elsewhere), []);
+    });
+  });
+
+  describe('Pipelines\' model.create(instance_type=…) (a ModelStep\'s step_args) resolves the image for its instance type', () => {
+    const PIPELINE = 'from sagemaker.workflow.model_step import ModelStep\nfrom sagemaker.workflow.pipeline_context import PipelineSession\n';
+
+    it('judges a framework model created for ml.c7g against inference_graviton, as a deploy there is', () => {
+      const text = `${SDK}${PIPELINE}pm = PyTorchModel(model_data="s3://b/m.tar.gz", role=role, entry_point="i.py", framework_version="2.6.0", py_version="py312", sagemaker_session=PipelineSession())\nstep = ModelStep(name="CreateModel", step_args=pm.create(instance_type="ml.c7g.xlarge"))\n`;
+      assert.deepEqual(framework(text), ['image-scope-unavailable @ 2.6.0: PyTorch 2.6.0 has no inference_graviton image (wanted on ml.c7g.xlarge); it has inference and training.']);
+      assert.deepEqual(framework(text.replace('ml.c7g.xlarge', 'ml.m5.xlarge')), []);
+    });
+
+    it('reads a HuggingFaceModel created for ml.inf2 with the neuron config: create passes no tool, unlike deploy, and retrieve picks neuron on any ml.inf', () => {
+      const text = `${HF}${PIPELINE}${INF2_SAMPLE_MODEL}step = ModelStep(name="CreateModel", step_args=m.create("ml.inf2.xlarge"))\n`;
+      assert.deepEqual(framework(text), ['unknown-framework-version @ 1.13.0: Hugging Face Neuron 4.12.3 (inference on ml.inf2.xlarge) comes with pytorch 1.9.1, not pytorch 1.13.0.']);
+    });
+
+    it('does not judge create\'s instance type against the API model: CreateModel has none, the SDK only picks the image with it', () => {
+      const text = 'from sagemaker.model import Model\nm = Model(image_uri="763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.6.0-cpu-py312", role="r")\nm.create(instance_type="ml.m5.xlarg")\n';
+      assert.deepEqual(analyzePython(text).map((finding) => finding.code), []);
+    });
+  });
 });

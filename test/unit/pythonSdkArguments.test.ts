@@ -79,6 +79,45 @@ batch = Model(image_uri="${INFERENCE_IMAGE}", role="r").transformer(1, "ml.c5.xl
     assert.deepEqual(codes('other.deploy(1, "ml.m5.larg")\nclient.transformer(1, "ml.c5.xlarg")\n'), []);
   });
 
+  describe('register(…): its instance type lists, sent in CreateModelPackage\'s InferenceSpecification', () => {
+    const MODEL = `from sagemaker.model import Model\nmodel = Model(image_uri="${INFERENCE_IMAGE}", model_data="s3://b/m.tar.gz", role="r")\n`;
+    const REALTIME = 'inference_instances (InferenceSpecification.SupportedRealtimeInferenceInstanceTypes)';
+    const TRANSFORM = 'transform_instances (InferenceSpecification.SupportedTransformInstanceTypes)';
+
+    it('reports a misspelt entry of inference_instances with the nearest instance types, and fixes it in place', () => {
+      const text = `${MODEL}model.register(content_types=["text/csv"], response_types=["text/csv"], inference_instances=["ml.c5.xlarge", "ml.m5.xlarg"], model_package_group_name="g")\n`;
+      assert.deepEqual(shown(text), [
+        ['invalid-enum-value', 'ml.m5.xlarg', `"ml.m5.xlarg" is not a valid ${REALTIME}: the nearest ML instance types are "ml.m5.xlarge", "ml.m4.xlarge", "ml.m5.large".`],
+      ]);
+      const finding = only(text, 'invalid-enum-value');
+      assert.equal(finding.offset, text.indexOf('ml.m5.xlarg"'));
+      assert.equal(applyPythonFix(text, finding), text.replace('"ml.m5.xlarg"', '"ml.m5.xlarge"'));
+    });
+
+    it('judges transform_instances by the transform job\'s instance types: ml.t2.medium serves endpoints, not transform jobs', () => {
+      const text = `${MODEL}model.register(["text/csv"], ["text/csv"], ["ml.t2.medium"], ["ml.t2.medium"])\n`;
+      const found = shown(text);
+      assert.equal(found.length, 1, JSON.stringify(found));
+      assert.deepEqual(found[0].slice(0, 2), ['invalid-enum-value', 'ml.t2.medium']);
+      assert.match(found[0][2] as string, new RegExp(`^"ml\\.t2\\.medium" is not a valid ${TRANSFORM.replace(/[().]/g, '\\$&')}: `));
+      assert.equal(analyzePython(text)[0].offset, text.lastIndexOf('ml.t2.medium'));
+    });
+
+    it('reads an estimator\'s register by position, a list bound once to a name, and **dict(…)', () => {
+      const estimator = `${ESTIMATOR_IMPORTS}est = Estimator(image_uri="${CPU_IMAGE}", role="r", instance_count=1, instance_type="ml.m5.xlarge")\ntypes = ["ml.g5.2xlarg"]\nest.register(["text/csv"], ["text/csv"], types, ["ml.m5.xlarge"])\n`;
+      assert.deepEqual(shown(estimator).map(([code, covered]) => [code, covered]), [['invalid-enum-value', 'ml.g5.2xlarg']]);
+      const spread = `${MODEL}model.register(**dict(content_types=["text/csv"], response_types=["text/csv"], transform_instances=["ml.m5.xlarg"]))\n`;
+      assert.deepEqual(shown(spread).map(([code, covered, message]) => [code, covered, (message as string).split(':')[0]]), [['invalid-enum-value', 'ml.m5.xlarg', `"ml.m5.xlarg" is not a valid ${TRANSFORM}`]]);
+    });
+
+    it('never judges a list it cannot read, None or local entries, pipeline parameters, or another object\'s register', () => {
+      for (const list of ['instance_types()', '[None, "local"]', '[ParameterString(name="Instance", default_value="ml.m5.xlarg")]', 'types + ["ml.m5.xlarg"]']) {
+        assert.deepEqual(codes(`${MODEL}model.register(["text/csv"], ["text/csv"], inference_instances=${list})\n`), [], list);
+      }
+      assert.deepEqual(codes('registry.register(inference_instances=["ml.m5.xlarg"])\n'), []);
+    });
+  });
+
   it('never judges what the SDK reads itself or what is not literal', () => {
     const calls = [
       'instance_type="local"',

@@ -51,7 +51,7 @@ export function checkSdkArguments(context: RuleContext, model: ApiModel, sdkArgu
   const validator = new ModelValidator(context, NOTHING_OWNED);
   for (const argument of sdkArguments) {
     const shape = model.shapeAt(argument.kind, argument.path);
-    const member = argument.path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+    const member = argument.member ?? argument.path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
     if (shape) validator.value(argument.value, shape, `${argument.keyword} (${member})`);
   }
 }

@@ -20,15 +20,16 @@ import { findImageFields, type ImageField, type ImageUsage, type SdkRequest, typ
 import type { SpecKind } from '../../specKind';
 import { amazonEstimatorNames, amazonEstimatorOf, amazonEstimatorRequest } from './pythonAmazonEstimators';
 import { clientRegion } from './pythonClientRegion';
-import { boundNameOf, estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, TUNED, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
+import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, TUNED, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
 import { PythonScopes } from './pythonScopes';
 import { tunersOf, tuningNames, type TuningNames } from './pythonTuners';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
 import { PythonValues, type PythonNode } from './pythonValues';
 import { memberValue } from '../../jsonTree';
 import { importBindings } from './pythonImports';
-import { spreadKeywords } from './pythonKeywordSpread';
-import { isLocalModeCall } from './pythonLocalMode';
+import { deployedOnlyLocally, isLocalModeCall } from './pythonLocalMode';
+import { sdkArguments } from './pythonCallArguments';
+import { callsOnModel, type ModelCalls } from './pythonModelCalls';
 import { mayNameAccessMode, SDK_METHODS, sdkArgumentsOf, withArguments, type SdkJob } from './pythonSdkArguments';
 
 /** boto3's SageMaker client methods for the requests we check. */
@@ -217,11 +218,13 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       const keywords = written.keywords;
       const image = keywords.get(sdkClass.imageKeyword);
       const job = sdkJob(callee.name, sdkClass);
+      // What a model is deployed, transformed, created or registered with: local mode and the framework image read the same calls.
+      const modelCalls = sdkClass.usage === 'inference' ? callsOnModel(text, scopes, call, methodCalls, ['deploy', 'transformer', 'create', 'register']) : undefined;
       // What the API-model and access rules judge of the request the SDK writes from this call.
       const sdkRequest: SdkRequest = {
         ...withArguments(job ? sdkArgumentsOf(values, job, (keyword) => keywords.get(keyword)) : []),
         ...(mayNameAccessMode(keywords, argList) && { accessModeOpen: true }),
-        ...(isLocalModeCall(values, scopes, keywords, sdkClass.usage === 'inference' ? deployTypesOf(text, scopes, call, methodCalls.get('deploy')!) : undefined) && { localMode: true }),
+        ...(isLocalModeCall(values, scopes, keywords, modelCalls !== undefined && deployedOnlyLocally(values, modelCalls)) && { localMode: true }),
       };
       const before = documents.length;
       if (image && callee.name === GENERIC_ESTIMATOR && !isScriptModeEstimator(keywords)) {
@@ -246,8 +249,10 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
         }
       } else if (sdkClass.framework) {
         const request = frameworkFromClass(values, callee.node, keywords, sdkClass);
-        if (sdkClass.usage === 'inference') Object.assign(request, modelDeployments(values, scopes, call, sdkClass.framework, methodCalls));
+        if (modelCalls) Object.assign(request, modelDeployments(values, sdkClass.framework, modelCalls));
         frameworkRequests.push(request);
+        const served = sdkClass.usage === 'training' ? deployedEstimatorRequest(values, scopes, call, callee.node, keywords, sdkClass, methodCalls) : undefined;
+        if (served) frameworkRequests.push(served);
       }
       // No image we read (a variable, a framework class's own): its arguments are still judged.
       if (documents.length === before && sdkRequest.arguments) {
@@ -290,13 +295,12 @@ function offsetsOf(text: string, marker: string): number[] {
 }
 
 /**
- * Every `….set_hyperparameters(…)`, `….fit(…)`, `….deploy(…)` and `….transformer(…)` call of the
- * file (the SDK estimators' and models' methods),
- * by method name, from each call's callee and argument list; and under `tuned`, each
+ * Every `….set_hyperparameters(…)`, `….fit(…)`, `….deploy(…)`, `….transformer(…)`, `….create(…)`
+ * and `….register(…)` call of the file (the SDK estimators' and models' methods), by method name, from each call's callee and argument list; and under `tuned`, each
  * `HyperparameterTuner(estimator, …)`, its estimator argument in the receiver's place.
  */
 function estimatorMethodCalls(text: string, callees: readonly ReturnType<typeof calleeName>[], argLists: readonly (SyntaxNode | null)[]): Map<string, EstimatorMethodCall[]> {
-  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []], ['deploy', []], ['transformer', []], [TUNED, []]]);
+  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []], ['deploy', []], ['transformer', []], ['create', []], ['register', []], [TUNED, []]]);
   for (let index = 0; index < callees.length; index++) {
     const callee = callees[index];
     const argList = argLists[index];
@@ -305,27 +309,6 @@ function estimatorMethodCalls(text: string, callees: readonly ReturnType<typeof 
     if (callee.name === TUNER_CLASS) found.get(TUNED)!.push({ callee: callee.node, receiver: tunerEstimator(text, argList), argList });
   }
   return found;
-}
-
-/**
- * The `instance_type` argument of each `deploy(…)` on the model `call` (undefined where a deploy
- * does not write it): in place (`Model(…).deploy(…)`) or on the name it is bound to once.
- * Undefined when a deploy names that binding but cannot be followed to it (a name bound twice).
- */
-function deployTypesOf(text: string, scopes: PythonScopes, call: SyntaxNode, deploys: readonly EstimatorMethodCall[]): (SyntaxNode | undefined)[] | undefined {
-  const boundName = boundNameOf(text, call);
-  const own: EstimatorMethodCall[] = [];
-  for (const deploy of deploys) {
-    const receiver = deploy.receiver;
-    if (!receiver) continue;
-    if (receiver.from === call.from && receiver.to === call.to) own.push(deploy);
-    else if (receiver.name === 'VariableName' && sourceOf(text, receiver) === boundName) {
-      const target = scopes.resolve(receiver);
-      if (target?.from !== call.from || target.to !== call.to) return undefined;
-      own.push(deploy);
-    }
-  }
-  return own.map((deploy) => sdkArguments(text, deploy.argList, SDK_METHODS.deploy.positional, scopes)?.keywords.get('instance_type'));
 }
 
 /** The SDK's tuner (`sagemaker.tuner.HyperparameterTuner`): it sets hyperparameters of its estimator from ranges, and fits it. */
@@ -373,56 +356,6 @@ function imageField(values: PythonValues, syntax: SyntaxNode, usage: ImageUsage)
   const literal = value.type === 'string' && typeof value.value === 'string' ? value.value : undefined;
   if (literal === undefined && !value.template) return undefined;
   return { value, usage, holder: value, holderPath: [], parsed: literal !== undefined ? parseImageReference(literal) : undefined };
-}
-
-/**
- * A call's arguments by parameter name: `name=value` keywords, the keywords of each `**x` whose dict
- * is certain (see spreadKeywords; `scopes` resolves names), and positional arguments under the
- * names `positional` gives them (the SDK class's leading parameters). `unmapped` is true when some
- * parameter may be set where it cannot be read: a positional argument past the known prefix or
- * after `*args`, or a `**x` that is not certain. Undefined when two arguments name the same
- * parameter (by position and keyword, or by keyword and in `**x`): Python raises a TypeError
- * before the SDK sends anything, so the call is left alone.
- */
-export function sdkArguments(text: string, argList: SyntaxNode, positional: readonly string[], scopes?: PythonScopes): { keywords: Map<string, SyntaxNode>; unmapped: boolean } | undefined {
-  const keywords = new Map<string, SyntaxNode>();
-  const spread = new Map<string, SyntaxNode>();
-  const byPosition: SyntaxNode[] = [];
-  let unmapped = false;
-  let afterStar = false;
-  const children = childrenOf(argList);
-  for (let i = 0; i < children.length; i++) {
-    const name = children[i].name;
-    if (name === '(' || name === ')' || name === ',') continue;
-    if (name === 'VariableName' && children[i + 1]?.name === 'AssignOp' && children[i + 2]) {
-      keywords.set(sourceOf(text, children[i]), children[i + 2]);
-      i += 2;
-    } else if (name === '**') {
-      const passed = scopes && children[i + 1] ? spreadKeywords(text, scopes, children[i + 1]) : undefined;
-      if (passed) for (const [keyword, value] of passed) {
-        if (spread.has(keyword)) return undefined;
-        spread.set(keyword, value);
-      }
-      else unmapped = true; // any parameter may be in it
-      i += 1;
-    } else if (name === '*') {
-      afterStar = true; // what `*args` holds shifts every later position
-      i += 1;
-    } else if (afterStar || byPosition.length >= positional.length) {
-      unmapped = true;
-    } else {
-      byPosition.push(children[i]);
-    }
-  }
-  for (const [keyword, value] of spread) {
-    if (keywords.has(keyword)) return undefined;
-    keywords.set(keyword, value);
-  }
-  for (let index = 0; index < byPosition.length; index++) {
-    if (keywords.has(positional[index])) return undefined;
-    keywords.set(positional[index], byPosition[index]);
-  }
-  return { keywords, unmapped };
 }
 
 /** The member that names each request: a call without it (or `**kwargs`) is some other `create_model`. */
@@ -537,41 +470,65 @@ function frameworkFromRetrieve(values: PythonValues, calleeNode: SyntaxNode, arg
 }
 
 /**
- * The calls that resolve a framework model's image (`deploy`, `transformer`) with their instance
- * types: on the model in place (`HuggingFaceModel(…).deploy(…)`) or through the name it is bound
- * to once. `instanceTypeOpen` when none is found, or when a call on the model's name cannot be
- * traced (the name bound more than once).
+ * The calls that resolve a framework model's image (`deploy`, `transformer`, and Pipelines'
+ * `create`, which `_create_sagemaker_model` resolves for its instance type without Hugging Face's
+ * deploy-time tool) with their instance types, from the model's calls (see callsOnModel).
+ * `register` is not among them (framework models resolve it their own ways). `instanceTypeOpen`
+ * when none is found, when a call on the model's name cannot be tied to it (it may resolve the
+ * image for an instance type we do not judge), or when a call may pass its instance type in
+ * `**kwargs` we cannot read.
  */
-function modelDeployments(
+function modelDeployments(values: PythonValues, framework: string, calls: ModelCalls): Pick<FrameworkRequest, 'deployments' | 'instanceTypeOpen'> {
+  const deployments: Deployment[] = [];
+  let open = calls.untied.length > 0;
+  for (const { method, arguments: { keywords, unmapped } } of calls.own) {
+    if (method === 'register') continue;
+    const instanceType = frameworkArgument(values, keywords.get('instance_type'));
+    if (!instanceType && unmapped) {
+      open = true;
+      continue;
+    }
+    const value = instanceType?.value;
+    const inferenceTool = method === 'deploy' && framework === 'huggingface' && value !== undefined ? huggingFaceDeployTool(value) : undefined;
+    deployments.push({ instanceType, ...(inferenceTool && { inferenceTool }) });
+  }
+  return { deployments, instanceTypeOpen: open || deployments.length === 0 };
+}
+
+/**
+ * The inference image a framework estimator's `deploy(…)` resolves, as a framework model's
+ * request deployed on the same instance types. v2's `EstimatorBase.deploy` calls
+ * `self.create_model(**kwargs)`, which builds the framework's model from the estimator's versions
+ * (`PyTorchModel(framework_version=self.framework_version, py_version=self.py_version, …)`,
+ * `HuggingFaceModel(transformers_version=…, pytorch_version=…, tensorflow_version=…, py_version=…)`;
+ * `TensorFlowModel` takes no `py_version`), and deploys it with the deploy's `instance_type`, so
+ * the image is resolved as that model's deploy resolves it (Hugging Face's Neuron tool on
+ * `ml.inf*` included). Undefined when no deploy of the estimator is known to resolve it: a deploy
+ * with `image_uri=` (`create_model` passes it to the model), `use_compiled_model=` (a Neo-compiled
+ * model's image) or `**kwargs` we cannot read (either may be in it) is left out. An estimator
+ * given `image_uri` never reaches here: its model takes that image.
+ */
+function deployedEstimatorRequest(
   values: PythonValues,
   scopes: PythonScopes,
   call: SyntaxNode,
-  framework: string,
+  calleeNode: SyntaxNode,
+  keywords: ReadonlyMap<string, SyntaxNode>,
+  sdkClass: SdkClass,
   methodCalls: ReadonlyMap<string, EstimatorMethodCall[]>,
-): Pick<FrameworkRequest, 'deployments' | 'instanceTypeOpen'> {
-  const text = values.text;
-  const deployments: Deployment[] = [];
-  const boundName = boundNameOf(text, call);
-  let open = false;
-  for (const method of ['deploy', 'transformer'] as const) {
-    for (const methodCall of methodCalls.get(method)!) {
-      const receiver = methodCall.receiver;
-      const target = receiver?.name === 'VariableName' ? scopes.resolve(receiver) : receiver;
-      if (!target) {
-        // The model's name bound more than once: this call may be on it.
-        if (receiver && boundName !== undefined && sourceOf(text, receiver) === boundName) open = true;
-        continue;
-      }
-      if (target.from !== call.from || target.to !== call.to) continue;
-      const written = sdkArguments(text, methodCall.argList, SDK_METHODS[method].positional);
-      if (!written) continue; // a TypeError: nothing is resolved
-      const instanceType = frameworkArgument(values, written.keywords.get('instance_type'));
-      const value = instanceType?.value;
-      const inferenceTool = method === 'deploy' && framework === 'huggingface' && value !== undefined ? huggingFaceDeployTool(value) : undefined;
-      deployments.push({ instanceType, ...(inferenceTool && { inferenceTool }) });
-    }
-  }
-  return { deployments, instanceTypeOpen: open || deployments.length === 0 };
+): FrameworkRequest | undefined {
+  const framework = sdkClass.framework!;
+  const deploys = callsOnModel(values.text, scopes, call, methodCalls, ['deploy']);
+  const resolving = deploys.own.filter(({ arguments: { keywords: written, unmapped } }) => {
+    if (unmapped || written.has('image_uri')) return false;
+    const compiled = written.get('use_compiled_model');
+    return compiled === undefined || values.node(compiled, undefined).value === false;
+  });
+  if (resolving.length === 0) return undefined;
+  const modelKeywords = new Map(keywords);
+  if (framework === 'tensorflow') modelKeywords.delete('py_version');
+  const request = frameworkFromClass(values, calleeNode, modelKeywords, { ...sdkClass, usage: 'inference' });
+  return Object.assign(request, modelDeployments(values, framework, { own: resolving, untied: deploys.untied }));
 }
 
 function frameworkFromClass(values: PythonValues, calleeNode: SyntaxNode, keywords: Map<string, SyntaxNode>, sdkClass: SdkClass): FrameworkRequest {

@@ -12,16 +12,17 @@
  */
 import type { SdkArgument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
+import { isDynamic } from '../../requestTree';
 import { isLocalInstanceType } from './pythonLocalMode';
 import { childrenOf, type SyntaxNode } from './pythonSyntax';
 import type { PythonValues } from './pythonValues';
 
 /**
  * The request an SDK call writes, among those whose arguments are mapped here: an estimator's
- * training job, a processor's processing job, and the endpoint config and transform job of an
- * estimator's or model's `deploy(…)` and `transformer(…)`.
+ * training job, a processor's processing job, the endpoint config and transform job of an
+ * estimator's or model's `deploy(…)` and `transformer(…)`, and the model package of its `register(…)`.
  */
-export type SdkJob = 'training' | 'processing' | 'endpoint' | 'transform';
+export type SdkJob = 'training' | 'processing' | 'endpoint' | 'transform' | 'modelPackage';
 
 interface MappedArguments {
   kind: SpecKind;
@@ -32,7 +33,7 @@ interface MappedArguments {
 const CLUSTER = ['ProcessingResources', 'ClusterConfig'];
 
 /** Per job, the keywords sent unchanged and where (SDK v2 parameter names). */
-const MAPPED: Readonly<Record<SdkJob, MappedArguments>> = {
+const MAPPED: Readonly<Record<Exclude<SdkJob, 'modelPackage'>, MappedArguments>> = {
   training: {
     kind: 'CreateTrainingJob',
     members: {
@@ -72,6 +73,21 @@ const MAPPED: Readonly<Record<SdkJob, MappedArguments>> = {
 export const SDK_METHODS: Readonly<Record<string, { job: SdkJob; positional: readonly string[] }>> = {
   deploy: { job: 'endpoint', positional: ['initial_instance_count', 'instance_type'] },
   transformer: { job: 'transform', positional: ['instance_count', 'instance_type'] },
+  // `Model.register` and `EstimatorBase.register` share these four (v2.50 to v2.257).
+  register: { job: 'modelPackage', positional: ['content_types', 'response_types', 'inference_instances', 'transform_instances'] },
+};
+
+/**
+ * `register(…)`'s instance type lists, which the SDK sends unchanged in CreateModelPackage's
+ * `InferenceSpecification` (`get_model_package_args`). The API model data holds no
+ * CreateModelPackage, so each entry is judged by a member of the same shape in a request it does
+ * hold: `SupportedRealtimeInferenceInstanceTypes` lists `ProductionVariantInstanceType`s, as an
+ * endpoint config's variant takes; `SupportedTransformInstanceTypes` lists `TransformInstanceType`s,
+ * as a transform job's resources take. Messages name the member the entry is sent in.
+ */
+const REGISTER_LISTS: Readonly<Record<string, { kind: SpecKind; path: readonly (string | number)[]; member: string }>> = {
+  inference_instances: { kind: 'CreateEndpointConfig', path: ['ProductionVariants', 0, 'InstanceType'], member: 'InferenceSpecification.SupportedRealtimeInferenceInstanceTypes' },
+  transform_instances: { kind: 'CreateTransformJob', path: ['TransformResources', 'InstanceType'], member: 'InferenceSpecification.SupportedTransformInstanceTypes' },
 };
 
 /**
@@ -80,6 +96,7 @@ export const SDK_METHODS: Readonly<Record<string, { job: SdkJob; positional: rea
  * or undefined when it is not written.
  */
 export function sdkArgumentsOf(values: PythonValues, job: SdkJob, argument: (keyword: string) => SyntaxNode | undefined): SdkArgument[] {
+  if (job === 'modelPackage') return registerArgumentsOf(values, argument);
   const { kind, members } = MAPPED[job];
   const found: SdkArgument[] = [];
   for (const [keyword, path] of Object.entries(members)) {
@@ -89,6 +106,26 @@ export function sdkArgumentsOf(values: PythonValues, job: SdkJob, argument: (key
     if (value.type === 'null' && !value.dynamic) continue;
     if (keyword === 'instance_type' && isLocalInstanceType(value)) continue;
     found.push({ kind, path, keyword, value });
+  }
+  return found;
+}
+
+/**
+ * Each entry of `register(…)`'s instance type lists (see REGISTER_LISTS), in written order: a
+ * list written in place or through a name bound once; a list we cannot read, a `None` or local
+ * entry, or a value that is not a list (the SDK sends it as it is; the API then refuses its type)
+ * is not judged here.
+ */
+function registerArgumentsOf(values: PythonValues, argument: (keyword: string) => SyntaxNode | undefined): SdkArgument[] {
+  const found: SdkArgument[] = [];
+  for (const [keyword, { kind, path, member }] of Object.entries(REGISTER_LISTS)) {
+    const syntax = argument(keyword);
+    const list = syntax && values.node(syntax, undefined);
+    if (list?.type !== 'array' || isDynamic(list)) continue;
+    for (const value of list.children ?? []) {
+      if ((value.type === 'null' && !isDynamic(value)) || isLocalInstanceType(value)) continue;
+      found.push({ kind, path, keyword, value, member });
+    }
   }
   return found;
 }
