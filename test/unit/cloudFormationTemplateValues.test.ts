@@ -337,6 +337,72 @@ describe('CloudFormation: ${Name} in a Join item', () => {
   });
 });
 
+describe('CloudFormation: a !Sub item in a Join is read as part of the image', () => {
+  // The trial's repro: an account from the table, the rest of the reference in a !Sub item.
+  const TABLE = [
+    'Mappings:',
+    '  XgbRegistry:',
+    '    us-east-1: {Account: "683313688378"}',
+    '    us-west-2: {Account: "683313688378"}     # wrong (us-west-2 is 246618743249)',
+    '    eu-west-1: {Account: "141502667606"}',
+  ];
+  const ROW_MESSAGE = 'In us-west-2, SageMaker serves "sagemaker-xgboost" from account 246618743249, not 683313688378: mapping XgbRegistry gives this account to stacks in us-west-2.';
+
+  it('YAML !Join with a !Sub item: xgboost-unpinned on the Sub\'s latest, the wrong row reported and fixed', () => {
+    const image = '!Join ["", [!FindInMap [XgbRegistry, !Ref AWS::Region, Account], !Sub ".dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:latest"]]';
+    const text = template(TABLE, image);
+    const findings = analyzeYaml(text);
+    assert.deepEqual(findings.map((found) => [found.code, found.offset, textAt(text, found)]), [
+      ['registry-account-mismatch', nth(text, '683313688378', 1), '683313688378'],
+      ['xgboost-unpinned', text.indexOf('latest'), 'latest'],
+    ]);
+    assert.equal(findings[0].message, ROW_MESSAGE);
+    assert.equal(applyHostFix(text, findings[0]), text.replace('us-west-2: {Account: "683313688378"}', 'us-west-2: {Account: "246618743249"}'));
+    // The tag finding is the one the image written as one !Sub gets: same words, and no fix (the
+    // pinned version is a choice, as with every image that keeps placeholders).
+    const asSub = template(TABLE, '!Sub ["${A}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:latest", {A: !FindInMap [XgbRegistry, !Ref AWS::Region, Account]}]');
+    const subFinding = only(analyzeYaml(asSub), 'xgboost-unpinned');
+    assert.match(findings[1].message, /^":latest" does not pin an XGBoost version/);
+    assert.equal(findings[1].message, subFinding.message);
+    assert.deepEqual([findings[1].fixes, subFinding.fixes], [[], []]);
+  });
+
+  it('the block form of the trial, and a right table with a pinned tag: nothing to say', () => {
+    const block = ['!Join', '          - ""', '          - - !FindInMap [XgbRegistry, !Ref AWS::Region, Account]', '            - !Sub ".dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:latest"'].join('\n');
+    const text = template(TABLE, block);
+    assert.deepEqual(analyzeYaml(text).map((found) => `${found.code} ${textAt(text, found)}`), ['registry-account-mismatch 683313688378', 'xgboost-unpinned latest']);
+    const right = template(TABLE.map((line) => line.replace('us-west-2: {Account: "683313688378"}', 'us-west-2: {Account: "246618743249"}')), block.replace(':latest', ':1.7-1'));
+    assert.deepEqual(analyzeYaml(right), []);
+  });
+
+  it('JSON Fn::Join with an Fn::Sub item (string and [string, variables] forms)', () => {
+    const json = (sub: unknown) =>
+      JSON.stringify(
+        {
+          Mappings: { XgbRegistry: { 'us-east-1': { Account: '683313688378' }, 'us-west-2': { Account: '683313688378' } } },
+          Resources: {
+            Model: {
+              Type: 'AWS::SageMaker::Model',
+              Properties: { PrimaryContainer: { Image: { 'Fn::Join': ['', [{ 'Fn::FindInMap': ['XgbRegistry', { Ref: 'AWS::Region' }, 'Account'] }, { 'Fn::Sub': sub }]] } } },
+            },
+          },
+        },
+        null,
+        2,
+      );
+    for (const sub of ['.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:latest', ['.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:${Tag}', { Tag: 'latest' }]]) {
+      const text = json(sub);
+      const findings = analyzeJsonTemplate(text);
+      assert.deepEqual(findings.map((found) => [found.code, found.offset, textAt(text, found)]), [
+        ['registry-account-mismatch', nth(text, '683313688378', 1), '683313688378'],
+        ['xgboost-unpinned', text.indexOf('latest'), 'latest'],
+      ]);
+      assert.equal(findings[0].message, ROW_MESSAGE);
+      assert.equal(applyHostFix(text, findings[0], undefined, 'json'), text.replace(/("us-west-2": \{\s*"Account": )"683313688378"/, '$1"246618743249"'));
+    }
+  });
+});
+
 describe('CloudFormation: deployed regions without a row in the account table', () => {
   /** Findings with the template's regions listed, as `--template-region` gives them. */
   const deployedTo = (text: string, templateRegions: string[]) =>

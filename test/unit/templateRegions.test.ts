@@ -9,7 +9,7 @@ import { mergeProjectConfigs, parseProjectConfig } from '../../src/core/projectC
 import { templateRegion } from '../../src/core/region';
 import { parseCliArguments } from '../../src/cli/arguments';
 import { analyzeOptions, codes, only, textAt } from './specTestKit';
-import { DLC_TEMPLATE, trainingFlowTemplate } from './yamlTestKit';
+import { DLC_TEMPLATE, modelTemplate, trainingFlowTemplate } from './yamlTestKit';
 
 
 /** Analysis options with `regionInputs` (no environment unless given). */
@@ -79,10 +79,61 @@ describe('template regions', () => {
       assert.match(finding.message, /does not serve "sagemaker-xgboost" in eu-west-1 \(account 141502667606\), where this template is deployed \(templateRegions\)/);
     });
 
-    it('a literal image in a template deployed to several regions: no image-region-mismatch (no one target)', () => {
+    it('one listed region other than a literal image\'s is image-region-mismatch against it', () => {
       const text = DLC_TEMPLATE.replace('${AWS::Region}', 'us-east-1');
-      assert.deepEqual(codes(findings(text, { templateRegions: ['us-east-1', 'eu-west-1'] })), []);
       assert.deepEqual(codes(findings(text, { templateRegions: ['eu-west-1'] })), ['image-region-mismatch']);
+    });
+  });
+
+  describe('a literal image region in a template deployed to several regions', () => {
+    const XGBOOST_US_EAST_1 = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
+
+    it('the trial\'s repro: each listed region other than the image\'s is named, with the accounts there; no fix', () => {
+      const text = modelTemplate(XGBOOST_US_EAST_1);
+      const finding = only(findings(text, { templateRegions: ['eu-west-1', 'us-west-2'], templateRegionsName: '--template-region' }), 'image-region-mismatch');
+      assert.equal(textAt(text, finding), 'us-east-1');
+      assert.equal(finding.severity, 'error');
+      assert.equal(
+        finding.message,
+        'The image is in us-east-1, but this template is deployed to eu-west-1 and us-west-2 (from --template-region); SageMaker pulls images from its own region, so the stack fails there. ' +
+          'Write the region as ${AWS::Region} and the account from a mapping by region (!FindInMap [Table, !Ref AWS::Region, Account]) in a !Sub: SageMaker serves "sagemaker-xgboost" from other accounts there (eu-west-1 141502667606, us-west-2 246618743249).',
+      );
+      // Any one region's literal is wrong for the others: nothing for fix-all to apply.
+      assert.deepEqual(finding.fixes, []);
+      // The same for a !Sub whose region is written out.
+      const sub = modelTemplate('!Sub "683313688378.dkr.ecr.us-east-1.${AWS::URLSuffix}/sagemaker-xgboost:1.7-1"');
+      const subFinding = only(findings(sub, { templateRegions: ['eu-west-1', 'us-west-2'], templateRegionsName: '--template-region' }), 'image-region-mismatch');
+      assert.deepEqual([textAt(sub, subFinding), subFinding.message, subFinding.fixes], ['us-east-1', finding.message, []]);
+    });
+
+    it('the image\'s own region listed too: the others are named, from the config file; one account everywhere needs no mapping', () => {
+      const text = DLC_TEMPLATE.replace('${AWS::Region}', 'us-east-1');
+      const finding = only(findings(text, { templateRegions: ['us-east-1', 'eu-west-1', 'us-west-2'] }), 'image-region-mismatch');
+      assert.equal(textAt(text, finding), 'us-east-1');
+      assert.equal(
+        finding.message,
+        'The image is in us-east-1, but this template is also deployed to eu-west-1 and us-west-2 (from templateRegions); SageMaker pulls images from its own region, so the stack fails there. ' +
+          'Write the region as ${AWS::Region} in a !Sub: account 763104351884 serves "pytorch-inference" there too.',
+      );
+    });
+
+    it('a China region listed: the domain too; a workflow whose ARNs are in aws is not judged against it', () => {
+      const text = modelTemplate(XGBOOST_US_EAST_1);
+      assert.equal(
+        only(findings(text, { templateRegions: ['us-east-1', 'cn-north-1'] }), 'image-region-mismatch').message,
+        'The image is in us-east-1, but this template is also deployed to cn-north-1 (from templateRegions); SageMaker pulls images from its own region, so the stack fails there. ' +
+          'Write the region as ${AWS::Region}, the domain as ${AWS::URLSuffix} and the account from a mapping by region (!FindInMap [Table, !Ref AWS::Region, Account]) in a !Sub: SageMaker serves "sagemaker-xgboost" from other accounts there (cn-north-1 450853457545).',
+      );
+      const flow = trainingFlowTemplate([
+        'TrainingJobName: t',
+        'RoleArn: arn:aws:iam::123456789012:role/R',
+        `AlgorithmSpecification: {TrainingImage: "${XGBOOST_US_EAST_1}", TrainingInputMode: File}`,
+        'OutputDataConfig: {S3OutputPath: s3://b/o}',
+        'ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
+        'StoppingCondition: {MaxRuntimeInSeconds: 3600}',
+      ]);
+      assert.deepEqual(findings(flow, { templateRegions: ['us-east-1', 'cn-north-1'] }), []);
+      assert.match(only(findings(flow, { templateRegions: ['us-east-1', 'eu-west-1'] }), 'image-region-mismatch').message, /^The image is in us-east-1, but this template is also deployed to eu-west-1 \(from templateRegions\)/);
     });
   });
 

@@ -28,6 +28,22 @@ function writtenAsString(value: string, shape: Shape): boolean {
   return false;
 }
 
+/**
+ * The string CloudFormation sends for a number or boolean written where the API member is a
+ * string (`VariantName: 2024` → "2024"), from the scalar's source text; undefined where that string
+ * is uncertain. CloudFormation reads the template's numbers as numbers and prints them again:
+ * `1.10` is the number 1.1 to any YAML reader, and a ten-digit id written as a number has reached
+ * EC2 as "1.234567890E10" (cloudtools/troposphere#994); YAML 1.1 and 1.2 readers disagree on
+ * `0042` and `yes` (those are dynamic in the tree already). Only a short decimal integer written
+ * plainly, and `true`/`false`, are sure to be sent as written.
+ */
+function stringCloudFormationSends(literal: string, type: Node['type']): string | undefined {
+  if (type === 'boolean') return literal === 'true' || literal === 'false' ? literal : undefined;
+  // Below 10^7 every printing of the number (integer, Java's double) gives the digits as written.
+  if (type === 'number' && /^(?:0|-?[1-9]\d{0,6})$/.test(literal)) return literal;
+  return undefined;
+}
+
 /** How many nearest names or values a fix list offers. */
 const NEAREST = 3;
 
@@ -115,6 +131,13 @@ class ModelValidator {
     // A value of no JSON type (the AWS CLI's reading of a YAML date): no member takes it.
     if ((node as RequestNode).reading?.foreign) return this.wrongType(node, shape, name);
     if (this.valuesOnly && node.type === 'string' && writtenAsString(node.value as string, shape)) return;
+    // The other way too: a number or boolean in a string member is sent as a string, judged as that
+    // string where it is certain and accepted unjudged where it is not.
+    if (this.valuesOnly && shape.type === 'string' && (node.type === 'number' || node.type === 'boolean')) {
+      const sent = stringCloudFormationSends(this.literal(node), node.type);
+      if (sent !== undefined) this.string(node, shape, name, undefined, sent);
+      return;
+    }
     if (this.owned.values.length > 0 && this.owned.values.includes(node)) {
       this.children(node, shape, name);
       return;
@@ -242,9 +265,11 @@ class ModelValidator {
     }
   }
 
-  /** `map`: the map whose key `node` is (a fix never renames it to another of its keys). */
-  private string(node: Node, shape: StringShape, name: string, map?: Node): void {
-    const value = node.value as string;
+  /**
+   * `map`: the map whose key `node` is (a fix never renames it to another of its keys). `value`:
+   * the string the host sends for the node (a template's `2024` is "2024"), its own by default.
+   */
+  private string(node: Node, shape: StringShape, name: string, map?: Node, value = node.value as string): void {
     if (shape.enumSet) {
       if (this.enabled.enum && !shape.enumSet.has(value)) this.invalidEnum(node, shape, name, value, map);
       return;

@@ -15,6 +15,7 @@ import type { EditIntent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
 import type { OffsetRange } from '../jsonTree';
 import { checkNewerThanCatalog } from './catalogAge';
+import { checkImageListedRegions } from './listedRegionsImageRule';
 import type { ImageOccurrence } from './imageOccurrence';
 import type { RuleContext } from './ruleContext';
 import { isXgboostImage, isFloatingTag } from './xgboost';
@@ -143,12 +144,19 @@ export interface ImageRegion {
 
 /**
  * `image-region-mismatch`: an image in a region other than the explicit target region (SageMaker
- * pulls from its own), fixed with the registry that serves the same image there. True when reported.
+ * pulls from its own), fixed with the registry that serves the same image there; for a template
+ * deployed to several listed regions, the listed regions other than the image's (no fix, see
+ * listedRegionsImageRule.ts). True when reported.
  */
 export function checkImageTargetRegion(context: RuleContext, image: ImageRegion): boolean {
   const { catalog, region: target } = context;
   // A bare reference may feed `docker pull` anywhere; only request fields are pulled by SageMaker.
-  if (!target.explicit || image.region === target.region || image.usage === 'reference') return false;
+  if (image.usage === 'reference') return false;
+  // A template deployed to several listed regions: no one target, but each listed region pulls it.
+  if (!target.explicit && (target.regions?.length ?? 0) > 1 && !context.spec.sdkRequest?.localMode) {
+    return checkImageListedRegions(context, image, target, requestPartition(context.spec));
+  }
+  if (!target.explicit || image.region === target.region) return false;
   // SDK local mode: the local Docker daemon pulls it, from any region.
   if (context.spec.sdkRequest?.localMode) return false;
   // The request's own ARNs name its partition: a target region of another one is not where it runs.

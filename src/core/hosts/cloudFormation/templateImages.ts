@@ -183,9 +183,15 @@ function joinPieces(scope: TemplateScope, argument: Node | undefined, pieces: Pi
   return true;
 }
 
-/** A value standing in a name's place (a `!Join` item, a `!Sub` variable, a whole `!Ref`): its pieces, reported at `range`. */
+/**
+ * A value standing in a name's place (a `!Join` item, a `!Sub` variable, a whole `!Ref`): its
+ * pieces, reported at `range`. A `!Sub` there (`!Join ["", [!FindInMap …, !Sub ".dkr.ecr.${AWS::Region}…"]]`)
+ * is read as its own pieces, static text where it is written, so the image rules see the whole
+ * reference rather than two unknowns.
+ */
 function valuePieces(scope: TemplateScope, value: Node, range: OffsetRange, pieces: Pieces): void {
   const call = intrinsicCall(value);
+  if (call?.name === 'Fn::Sub' && subPieces(scope, call.argument, pieces)) return;
   if (call?.name === 'Ref') {
     const name = stringValue(call.argument);
     if (name !== undefined && !name.includes('.')) return namePieces(scope, name, range, pieces);

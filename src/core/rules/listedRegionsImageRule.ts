@@ -1,0 +1,64 @@
+/**
+ * `image-region-mismatch` for a template deployed to several listed regions (`templateRegions`,
+ * `--template-region`): an image whose region is written out (`….dkr.ecr.us-east-1.…`) is pulled
+ * by SageMaker in every region the stack is created in, and SageMaker never pulls across regions,
+ * so the stack fails in each listed region other than the image's. One finding names them all.
+ * No fix: the image's one-region literal is wrong for all but one region whatever it is changed
+ * to; the message says how to write it for each (`${AWS::Region}`, a mapping where the accounts
+ * differ).
+ */
+import type { ResolvedRegion } from '../region';
+import type { ImageRegion } from './registryRules';
+import type { RuleContext } from './ruleContext';
+
+/** Regions named in the advice on accounts before "and N more". */
+const NAMED_ACCOUNTS = 4;
+
+/**
+ * Reports `image` (a request's image with a static region) when `target` lists several regions
+ * and some differ from the image's. `partition`: the one the request's own ARNs name, if any — a
+ * listed region of another partition is not where this request runs. True when reported.
+ */
+export function checkImageListedRegions(context: RuleContext, image: ImageRegion, target: ResolvedRegion, partition: string | undefined): boolean {
+  const { catalog } = context;
+  const listed = target.regions ?? [];
+  const elsewhere = listed.filter((region) => region !== image.region && (!partition || catalog.partition(region) === partition));
+  if (elsewhere.length === 0) return false;
+  const also = listed.includes(image.region) ? 'also ' : '';
+  const source = target.settingName ?? 'templateRegions';
+  context.report(
+    'image-region-mismatch',
+    `The image is in ${image.region}, but this template is ${also}deployed to ${inWords(elsewhere)} (from ${source}); SageMaker pulls images from its own region, so the stack fails there. ${advice(context, image, elsewhere)}`,
+    image.regionRange,
+  );
+  return true;
+}
+
+/** How to write the image for every region: `${AWS::Region}`, with the accounts the catalog names where they differ. */
+function advice(context: RuleContext, image: ImageRegion, regions: readonly string[]): string {
+  const { catalog } = context;
+  const { account, repository } = image;
+  const parts = ['the region as ${AWS::Region}'];
+  // A China region's registries end in amazonaws.com.cn.
+  const imageSuffix = catalog.region(image.region)?.dnsSuffix;
+  if (regions.some((region) => catalog.region(region)?.dnsSuffix !== imageSuffix)) parts.push('the domain as ${AWS::URLSuffix}');
+  if (account === undefined || repository === undefined || !catalog.isAwsAccount(account)) return `Write ${inWords(parts)} in a !Sub, with the image in each region's registry.`;
+  // The account that serves this image (its tag, else the repository) in each listed region.
+  const accounts = regions.map((region) => {
+    const sameImage = image.tag ? catalog.findImage(repository, image.tag, region) : undefined;
+    return { region, account: sameImage ? catalog.accountFor(sameImage, region) : catalog.accountsForRepository(repository, region)[0] };
+  });
+  const differing = accounts.filter((entry) => entry.account !== undefined && entry.account !== account);
+  const missing = accounts.filter((entry) => entry.account === undefined).map((entry) => entry.region);
+  const unserved = missing.length > 0 ? ` The catalog has no "${repository}" in ${inWords(missing)}.` : '';
+  if (differing.length === 0) return `Write ${inWords(parts)} in a !Sub: account ${account} serves "${repository}" there too.${unserved}`;
+  parts.push('the account from a mapping by region (!FindInMap [Table, !Ref AWS::Region, Account])');
+  const named = differing.slice(0, NAMED_ACCOUNTS).map((entry) => `${entry.region} ${entry.account}`).join(', ');
+  const more = differing.length > NAMED_ACCOUNTS ? ` and ${differing.length - NAMED_ACCOUNTS} more` : '';
+  return `Write ${inWords(parts)} in a !Sub: SageMaker serves "${repository}" from other accounts there (${named}${more}).${unserved}`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function inWords(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
