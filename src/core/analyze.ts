@@ -24,6 +24,7 @@ import { checkSdkRequest } from './rules/sdkRequestRules';
 import { checkCodeRegion } from './rules/codeRegionRule';
 import { checkStrictJson } from './rules/strictJsonRule';
 import { checkSubDefinition } from './rules/subDefinitionRule';
+import { withoutDigestHintOnDockerHub } from './rules/dockerHubDigest';
 import { checkYamlSyntax, withoutFindingsOnErrors } from './rules/yamlSyntaxRule';
 import { specImageRegions, type SpecDocument } from './specDocument';
 import { findJsoncCommentSuppressions, findSuppressions, withoutSuppressed, type Suppressions } from './suppressions';
@@ -106,7 +107,8 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   // Last: whether a constant under a `.$` key is valid for its member is told by the other rules' findings on it.
   if (spec.embedding?.pathKeyConstants) run('path-key-constant', checkPathKeyConstants, context, spec.embedding.pathKeyConstants, [...findings]);
   if (spec.embedding?.notes.length) noteStandIns(findings, spec.embedding.notes);
-  const kept = spec.syntaxErrors ? withoutFindingsOnErrors(findings, spec.syntaxErrors) : findings;
+  const reported = withoutDigestHintOnDockerHub(findings, spec.images);
+  const kept = spec.syntaxErrors ? withoutFindingsOnErrors(reported, spec.syntaxErrors) : reported;
   return { findings: suppressed(spec, kept, options, region), region };
 }
 
