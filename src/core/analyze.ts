@@ -24,6 +24,7 @@ import { checkSdkRequest } from './rules/sdkRequestRules';
 import { checkCodeRegion } from './rules/codeRegionRule';
 import { checkStrictJson } from './rules/strictJsonRule';
 import { checkSubDefinition } from './rules/subDefinitionRule';
+import { withoutDigestHintOnDockerHub } from './rules/dockerHubDigest';
 import { checkYamlSyntax, withoutFindingsOnErrors } from './rules/yamlSyntaxRule';
 import { specImageRegions, type SpecDocument } from './specDocument';
 import { findJsoncCommentSuppressions, findSuppressions, withoutSuppressed, type Suppressions } from './suppressions';
@@ -81,8 +82,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     run('unfilled-placeholder', checkUnfilledPartition, context, integration);
     run('unsupported-integration-pattern', checkIntegrationPattern, context, integration);
   }
-  const unfilled = spec.embedding?.unfilledPlaceholders;
-  if (unfilled) run('unfilled-placeholder', reportUnfilledPlaceholders, context, unfilled);
+  if (spec.unfilledPlaceholders) run('unfilled-placeholder', reportUnfilledPlaceholders, context, spec.unfilledPlaceholders);
   if (spec.embedding?.misplacedRequest) run('query-language-mismatch', checkQueryLanguage, context, spec.embedding.misplacedRequest);
   if (!spec.kind && !spec.imagesOnly) {
     // A document that did not parse whole may have lost the members that tell its kind.
@@ -106,7 +106,8 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   // Last: whether a constant under a `.$` key is valid for its member is told by the other rules' findings on it.
   if (spec.embedding?.pathKeyConstants) run('path-key-constant', checkPathKeyConstants, context, spec.embedding.pathKeyConstants, [...findings]);
   if (spec.embedding?.notes.length) noteStandIns(findings, spec.embedding.notes);
-  const kept = spec.syntaxErrors ? withoutFindingsOnErrors(findings, spec.syntaxErrors) : findings;
+  const reported = withoutDigestHintOnDockerHub(findings, spec.images);
+  const kept = spec.syntaxErrors ? withoutFindingsOnErrors(reported, spec.syntaxErrors) : reported;
   return { findings: suppressed(spec, kept, options, region), region };
 }
 

@@ -27,6 +27,7 @@ import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
 import { parseSpecDocument, type HostLanguage, type SpecDocument, type StrictJsonFile } from './specDocument';
 import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
 import { redactSecrets } from './launch/redact';
+import { markUnfilledRequestValues } from './unfilledPlaceholders';
 
 /** A file as its host read it: what every host gives, and its comments in the host's own form. */
 export type HostDocument = JsonHostDocument | HashCommentHostDocument;
@@ -169,12 +170,23 @@ export function readPythonDocument(text: string): HostDocument {
   if (!mayHoldSageMakerPython(text) || bracketNestingExceeds(text)) return { host: 'python', text, requests: [], frameworkRequests: [], comments: [] };
   try {
     const { documents, frameworkRequests, comments } = findPythonRequests(text, parsePython(text));
+    for (const request of documents) markUnfilledPythonValues(request);
     return { host: 'python', text, requests: documents, frameworkRequests, comments };
   } catch (error) {
     // Python syntax problems are not ours to report: a file too deep to walk yields nothing.
     if (error instanceof PythonTooDeepError) return { host: 'python', text, requests: [], frameworkRequests: [], comments: [] };
     throw error;
   }
+}
+
+/**
+ * boto3 and the SDK send a plain string's `${…}` as written (Python gives it no meaning; an
+ * f-string's `{…}` is its own placeholder): in a request's values and the SDK arguments sent as
+ * request members, each is unfilled-placeholder. Image strings alone are left to the image rules.
+ */
+function markUnfilledPythonValues(request: SpecDocument): void {
+  const values = [...(request.kind && request.root ? [request.root] : []), ...(request.sdkRequest?.arguments ?? []).map((argument) => argument.value)];
+  if (values.length > 0) markUnfilledRequestValues(request, values);
 }
 
 /**

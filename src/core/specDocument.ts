@@ -10,6 +10,7 @@ import { parseImageReference, type ParseResult } from './imageReference';
 import type { CodeRegion } from './region';
 import { scanJson, type JsonScan } from './jsonScan';
 import { detectSpecKind, detectSpecKindByContent, mayNameSpecKind, type SpecKind } from './specKind';
+import { markUnfilledRequestValues } from './unfilledPlaceholders';
 
 /**
  * How the image in a field is used; it decides which rules and catalog scopes apply.
@@ -133,6 +134,14 @@ export interface SpecDocument {
    * an object, and Fn::Sub gives a string, so the deploy fails (`invalid-type`).
    */
   subDefinition?: SubDefinition;
+  /**
+   * The `${…}` in the request's values that nothing substitutes, in document order: any in an AWS
+   * CLI spec's (JSON, YAML) or a Python call's literal strings but its images (the image rules
+   * read those), and in a Step Functions task's those only CloudFormation's `Fn::Sub` fills
+   * (`${AWS::Region}`). Their strings are templates with these placeholders unfilled
+   * (unfilledPlaceholders.ts). Never set for a template or a pipeline, whose hosts substitute.
+   */
+  unfilledPlaceholders?: readonly Extract<TemplatePart, { kind: 'placeholder' }>[];
 }
 
 /** A state machine's `Definition` written `Fn::Sub` (see SpecDocument.subDefinition). */
@@ -378,12 +387,6 @@ export interface Embedding {
   misplacedRequest?: MisplacedRequest;
   /** For a Step Functions JSONPath task: `"Name.$"` keys whose value is no path or intrinsic function. */
   pathKeyConstants?: readonly PathKeyConstant[];
-  /**
-   * For a Step Functions task: the `${…}` in its request values that only CloudFormation's
-   * `Fn::Sub` fills (`${AWS::Region}`), in document order; their strings are templates with these
-   * placeholders unfilled (hosts/workflows/pseudoParameters.ts).
-   */
-  unfilledPlaceholders?: readonly Extract<TemplatePart, { kind: 'placeholder' }>[];
 }
 
 /**
@@ -431,7 +434,10 @@ export function parseSpecDocument(text: string, parsed: ParsedJson = parseJson(t
   const images = kind && topLevel ? findImageFields(kind, topLevel) : [];
   // As in YAML: while the text does not parse, a member that looks absent may be half-typed.
   const comments = parsed.jsoncOnly.comments;
-  return parseErrors.length > 0 ? { text, root, parseErrors, kind, images, comments, incomplete: true } : { text, root, parseErrors, kind, images, comments };
+  const spec: SpecDocument = parseErrors.length > 0 ? { text, root, parseErrors, kind, images, comments, incomplete: true } : { text, root, parseErrors, kind, images, comments };
+  // AWS CLI input: the CLI sends a `${…}` as written.
+  if (kind && topLevel) markUnfilledRequestValues(spec);
+  return spec;
 }
 
 /** The members that hold an image in some request (findImageFields reads them): `TrainingImage`, `Image`, `ImageUri`. */

@@ -1,7 +1,8 @@
 // A state machine file read on its own (`*.asl.json`, `*.asl.yaml`: SAM's `DefinitionUri`,
 // CloudFormation's `DefinitionS3Location`, the CDK) holds `${Name}` placeholders its deployment's
 // DefinitionSubstitutions fill in: dynamic, the static text around them still checked, as in a
-// template's `Definition`. Other hosts keep `${…}` as text.
+// template's `Definition`. Other hosts substitute nothing: an AWS CLI spec sends `${…}` as written
+// (unfilled-placeholder), a Pipelines definition holds it as text.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Finding } from '../../src/core/findings';
@@ -104,9 +105,9 @@ describe('Step Functions files: ${Name} is a DefinitionSubstitutions placeholder
     assert.equal(readYamlDocument(text).requests.length, 1);
   });
 
-  it('leaves ${…} as text in other hosts: an AWS CLI input and a Pipelines definition', () => {
+  it('is no substitution in other hosts: an AWS CLI input sends it as written (unfilled-placeholder), a Pipelines definition holds it as text', () => {
     const spec = JSON.stringify({ TrainingJobName: 'j', RoleArn: '${TrainingRoleArn}', AlgorithmSpecification: { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1`, TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 }, StoppingCondition: { MaxRuntimeInSeconds: 60 } }, null, 2);
-    assert.ok(analyzeText(spec).some((finding) => finding.code === 'pattern-mismatch' && spec.slice(finding.offset, finding.offset + finding.length) === '${TrainingRoleArn}'));
+    assert.deepEqual(covered(spec, analyzeText(spec)), [['unfilled-placeholder', '${TrainingRoleArn}']]);
     const pipeline = JSON.stringify({
       Version: '2020-12-01',
       Steps: [{ Name: 'Model', Type: 'Model', Arguments: { ExecutionRoleArn: 'arn:aws:iam::111122223333:role/R', PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` }, Containers: undefined, VpcConfig: undefined, InferenceExecutionConfig: { Mode: '${Mode}' } } }],

@@ -37,7 +37,7 @@ type Placeholder = Extract<TemplatePart, { kind: 'placeholder' }>;
 /**
  * `unfilled-placeholder` on each `${…}` of a request value that nothing fills in (see
  * unfilledPlaceholders.ts): a CloudFormation pseudo parameter in a state machine task's request,
- * any `${…}` in an image. The value is sent as written. A region placeholder gets the explicit
+ * any `${…}` in a value of an AWS CLI spec or a Python call, or in an image. The value is sent as written. A region placeholder gets the explicit
  * target region as a fix (preferred only in a request file, which is sent to that one region).
  */
 export function reportUnfilledPlaceholders(context: RuleContext, placeholders: readonly Placeholder[]): void {

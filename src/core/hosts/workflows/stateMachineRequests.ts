@@ -317,8 +317,8 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
       ...(blockLanguage === 'JSONata' && { unknownKeyNote: jsonPathKeyInJsonataState }),
       ...(misplaced && { misplacedRequest: misplaced }),
       ...(constantPathValues.length > 0 && { pathKeyConstants: constantPathValues }),
-      ...(unfilled.length > 0 && { unfilledPlaceholders: unfilled }),
     },
+    ...(unfilled.length > 0 && { unfilledPlaceholders: unfilled }),
   };
 }
 

@@ -16,6 +16,7 @@ import { findImageFields, type HostSyntaxError, type SpecDocument } from '../../
 import { detectSpecKind, detectSpecKindByContent, mayNameSpecKind } from '../../specKind';
 import type { HostComment } from '../../suppressions';
 import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests, type CloudFormationHooks } from '../cloudFormation/cloudFormationRequests';
+import { markUnfilledRequestValues } from '../../unfilledPlaceholders';
 import { parseYaml } from './yamlSyntax';
 import { ALIAS_NODE_BUDGET, readAsAwsCli, yamlDocumentTree } from './yamlTree';
 
@@ -70,9 +71,11 @@ function documentRequests(text: string, root: RequestNode | undefined, forced: b
   const workflowRequests = kind ? [] : findWorkflowFileRequests(text, root, 'yaml');
   if (workflowRequests.length > 0) return workflowRequests;
   if (!kind && !forced) return [];
-  // AWS CLI input: the AWS CLI v2 is its one reader.
+  // AWS CLI input: the AWS CLI v2 is its one reader, and sends a `${…}` as written.
   readAsAwsCli(text, root);
-  return [{ text, root, parseErrors: [], kind, images: kind ? findImageFields(kind, root) : [], host: 'yaml' }];
+  const request: SpecDocument = { text, root, parseErrors: [], kind, images: kind ? findImageFields(kind, root) : [], host: 'yaml' };
+  if (kind) markUnfilledRequestValues(request);
+  return [request];
 }
 
 /**
