@@ -163,7 +163,7 @@ describe('launch commands (test server)', function () {
   });
 
   it('refuses a YAML stream of several requests (`---`), which the AWS CLI refuses too; one request with an empty second document is blocked on that `---`', async () => {
-    const job = (name: string) => `TrainingJobName: ${name}\nRoleArn: arn:aws:iam::123456789012:role/SageMakerRole\nAlgorithmSpecification:\n  TrainingImage: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1\n  TrainingInputMode: File\nOutputDataConfig:\n  S3OutputPath: s3://example-bucket/output/\nResourceConfig:\n  InstanceType: ml.m5.xlarge\n  InstanceCount: 1\n  VolumeSizeInGB: 10\nStoppingCondition:\n  MaxRuntimeInSeconds: 3600\n`;
+    const job = (name: string) => `TrainingJobName: ${name}\nRoleArn: arn:aws:iam::123456789012:role/SageMakerRole\nAlgorithmSpecification:\n  TrainingImage: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1\n  TrainingInputMode: File\nOutputDataConfig:\n  S3OutputPath: s3://example-bucket/output/\nResourceConfig:\n  InstanceType: ml.m5.xlarge\n  InstanceCount: 1\n  VolumeSizeInGB: 10\nStoppingCondition:\n  MaxRuntimeInSeconds: 3600\nHyperParameters:\n  num_round: "10"\nInputDataConfig:\n  - {ChannelName: train, ContentType: text/csv, DataSource: {S3DataSource: {S3DataType: S3Prefix, S3Uri: "s3://example-bucket/train/"}}}\n`;
     for (const [content, expected] of [
       [`${job('first')}---\n${job('second')}`, 'unavailable'],
       [`${job('first')}---\n`, 'blocked'],
@@ -176,7 +176,7 @@ describe('launch commands (test server)', function () {
         if (expected === 'unavailable') {
           assert.strictEqual(prompter.of('error')[0].message, 'This YAML file holds 2 requests, one per document; the AWS CLI reads a single document, and so does "SageMaker: Launch Training Job". Put each request in a file of its own.');
         } else {
-          assert.match(prompter.of('alert')[0].detail!, /^Line 14: An empty second YAML document starts here, and the AWS CLI reads only one .* \(invalid-yaml\)$/);
+          assert.match(prompter.of('alert')[0].detail!, /^Line 18: An empty second YAML document starts here, and the AWS CLI reads only one .* \(invalid-yaml\)$/);
         }
         assert.strictEqual(server.requests.length, 0, 'nothing at all was sent');
       } finally {
