@@ -4,7 +4,11 @@
 //   --problems     open the Problems panel (Ctrl+Shift+M)
 //   --hover TEXT   hover the first occurrence of TEXT in the editor (e.g. an image URI)
 //   --quick-fix TEXT  click into TEXT and open the quick-fix menu (Ctrl+.)
+// A leading `--` (`node scripts/screenshot.mjs -- FILE`) is ignored. The workbench's state (user
+// data, extensions, log) lives in a fresh folder under the system's temp dir, removed at the end:
+// never in the repository's .vscode-test, which may be a link shared with other working trees.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   REPO_ROOT,
@@ -44,8 +48,9 @@ async function main() {
   await ensureCodeServer();
 
   // A fresh workbench each time, so earlier layouts and open editors don't leak into the picture.
-  const stateDir = path.join(REPO_ROOT, '.vscode-test', 'screenshot');
-  fs.rmSync(stateDir, { recursive: true, force: true });
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-spec-screenshot-'));
+  // Registered first, so it runs last: after the server and the browser have stopped writing there.
+  onShutdown(() => fs.rmSync(stateDir, { recursive: true, force: true }));
   const folder = workspaceFolderFor(options.file);
   const workbench = await startWorkbench({ stateDir, preferredPort: 9400, folder });
 
@@ -58,7 +63,12 @@ async function main() {
 
     await openFile(page, path.relative(folder, options.file));
     await waitForSquiggles(page);
-    if (options.problems) await openProblemsPanel(page);
+    if (options.problems) {
+      await openProblemsPanel(page);
+      // The panel takes the lower part of the editor: bring the line to hover or fix back into view.
+      const target = options.hover ?? options.quickFix;
+      if (target) await revealLineOf(page, options.file, target);
+    }
     if (options.hover) await hoverText(page, options.hover);
     if (options.quickFix) await showQuickFixes(page, options.quickFix);
 
@@ -89,6 +99,20 @@ async function openProblemsPanel(page) {
   // Focus is in the editor that Quick Open just opened, where the shortcut works.
   await page.keyboard.press('Control+Shift+M');
   await page.waitForSelector('.markers-panel', { state: 'visible', timeout: 10_000 });
+}
+
+/** Scrolls the editor so the first line holding TEXT in FILE is in the middle (Go to Line, Ctrl+G). */
+async function revealLineOf(page, file, text) {
+  const index = fs.readFileSync(file, 'utf8').indexOf(text);
+  if (index < 0) return; // hoverText and showQuickFixes say it is not there
+  const line = fs.readFileSync(file, 'utf8').slice(0, index).split('\n').length;
+  // Focus moved to the Problems panel: back to the editor, where Ctrl+G works.
+  await page.locator('.editor-instance .view-lines').first().click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 5_000 });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
 }
 
 async function hoverText(page, text) {
@@ -122,6 +146,8 @@ function parseArguments(args) {
   const options = { file: path.resolve(REPO_ROOT, DEFAULT_FILE), out: path.join(REPO_ROOT, 'media', 'screenshot.png'), problems: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
+    // `npm run screenshot -- FILE` passes FILE alone; `node scripts/screenshot.mjs -- FILE` keeps the `--`.
+    if (arg === '--' && i === 0) continue;
     if (arg === '--problems') options.problems = true;
     else if (arg === '--hover') options.hover = args[++i];
     else if (arg === '--quick-fix') options.quickFix = args[++i];

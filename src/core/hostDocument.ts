@@ -28,6 +28,7 @@ import { parseSpecDocument, type HostLanguage, type SpecDocument, type StrictJso
 import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
 import { redactSecrets } from './launch/redact';
 import { markUnfilledRequestValues } from './unfilledPlaceholders';
+import { regionOfItsOwn, withRegionBoundFixes } from './variableRegionFixes';
 
 /** A file as its host read it: what every host gives, and its comments in the host's own form. */
 export type HostDocument = JsonHostDocument | HashCommentHostDocument;
@@ -257,6 +258,7 @@ function withoutSecrets(finding: Finding): Finding {
  */
 function withSubstitutionNotes(request: SpecDocument, finding: Finding): Finding {
   const notes: string[] = [];
+  let variableRegion: string | undefined;
   for (const image of request.images) {
     const substitutions = (image.value as RequestNode).substitutions ?? [];
     if (substitutions.length === 0) continue;
@@ -270,8 +272,12 @@ function withSubstitutionNotes(request: SpecDocument, finding: Finding): Finding
       const endsAtEmpty = substitution.empty === true && finding.offset + finding.length === offset;
       if (touches || endsAtEmpty || offset < hostEnd) notes.push(substitution.note);
     }
+    if (hostEnd >= 0) variableRegion ??= regionOfItsOwn(image.value as RequestNode, finding);
   }
-  return notes.length === 0 ? finding : { ...finding, message: `With ${notes.join(' and ')}: ${finding.message}` };
+  if (notes.length === 0) return finding;
+  const noted = { ...finding, message: `With ${notes.join(' and ')}: ${finding.message}` };
+  // The account of the default's region is wrong for a build given another region.
+  return variableRegion ? withRegionBoundFixes(noted, variableRegion) : noted;
 }
 
 /** The source offset where the registry host of an image value ends (its first `/`), else -1. */

@@ -162,6 +162,29 @@ describe('launch commands (test server)', function () {
     }
   });
 
+  it('refuses a YAML stream of several requests (`---`), which the AWS CLI refuses too; one request with an empty second document is blocked on that `---`', async () => {
+    const job = (name: string) => `TrainingJobName: ${name}\nRoleArn: arn:aws:iam::123456789012:role/SageMakerRole\nAlgorithmSpecification:\n  TrainingImage: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1\n  TrainingInputMode: File\nOutputDataConfig:\n  S3OutputPath: s3://example-bucket/output/\nResourceConfig:\n  InstanceType: ml.m5.xlarge\n  InstanceCount: 1\n  VolumeSizeInGB: 10\nStoppingCondition:\n  MaxRuntimeInSeconds: 3600\nHyperParameters:\n  num_round: "10"\nInputDataConfig:\n  - {ChannelName: train, ContentType: text/csv, DataSource: {S3DataSource: {S3DataType: S3Prefix, S3Uri: "s3://example-bucket/train/"}}}\n`;
+    for (const [content, expected] of [
+      [`${job('first')}---\n${job('second')}`, 'unavailable'],
+      [`${job('first')}---\n`, 'blocked'],
+    ] as const) {
+      prompter.reset();
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'yaml', content }));
+      try {
+        const outcome = await vscode.commands.executeCommand<CreateOutcome>('sagemakerSpec.launchTrainingJob');
+        assert.strictEqual(outcome.result, expected);
+        if (expected === 'unavailable') {
+          assert.strictEqual(prompter.of('error')[0].message, 'This YAML file holds 2 requests, one per document; the AWS CLI reads a single document, and so does "SageMaker: Launch Training Job". Put each request in a file of its own.');
+        } else {
+          assert.match(prompter.of('alert')[0].detail!, /^Line 18: An empty second YAML document starts here, and the AWS CLI reads only one .* \(invalid-yaml\)$/);
+        }
+        assert.strictEqual(server.requests.length, 0, 'nothing at all was sent');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    }
+  });
+
   it('refuses a spec of another kind', async () => {
     const outcome = await launch('launch-model.sagemaker.json');
     assert.strictEqual(outcome.result, 'unavailable');

@@ -676,6 +676,25 @@ describe('built-in algorithm rules: versions, script mode and other images', () 
     assert.equal(findingsAt(job(xgboost('0.90-1-cpu-py3'), { num_round: '10', learning_rate: '0.1' }), 'algorithm-unknown-hyperparameter', 'learning_rate').length, 1);
   });
 
+  it('a channel whose name is the missing required one misspelt (`training` for train) is one finding, on the name, with the rename (found by a fresh user)', () => {
+    const withChannels = (...names: string[]) => trainingRequest({ image: xgboost('1.7-1'), hyperparameters: { num_round: '10' }, channels: names.map((name) => ({ ChannelName: name, DataSource: S3, ContentType: 'text/csv' })), instanceType: 'ml.m5.xlarge', instanceCount: 1 });
+    const text = withChannels('training', 'validation');
+    const findings = algorithmFindings(text);
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.severity, textAt(text, finding)]), [['algorithm-channel', 'error', 'training']]);
+    const [finding] = findings;
+    assert.equal(
+      finding.message,
+      'XGBoost 1.7-1 has no channel "training" (it reads code, train and validation): SageMaker accepts the job, and it fails inside the container when it starts. It needs a "train" channel, which the job lacks: this one looks meant as "train".',
+    );
+    assert.deepEqual(finding.fixes.filter((fix) => fix.preferred).map((fix) => fix.title), ['Change to "train"']);
+    const fixed = applyFix(text, finding);
+    assert.equal(fixed, text.replace('"ChannelName": "training"', '"ChannelName": "train"'));
+    assert.deepEqual(algorithmFindings(fixed), []);
+    // With train there, the extra name is only unknown; a name that is no clear misspelling leaves train missing, said on its own.
+    assert.doesNotMatch(findingsAt(withChannels('train', 'training'), 'algorithm-channel', 'training')[0].message, /needs/);
+    assert.deepEqual(algorithmFindings(withChannels('data')).map((found) => found.message.replace(/ \(it reads.*|\. SageMaker.*/, '')), ['XGBoost 1.7-1 has no channel "data"', 'XGBoost 1.7-1 needs a "train" channel in InputDataConfig']);
+  });
+
   it('compares XGBoost content types exactly and refuses libsvm in Pipe mode, also as the default', () => {
     const text = (channel: Json) => trainingRequest({ image: xgboost('1.7-1'), hyperparameters: { num_round: '10' }, channels: [{ ChannelName: 'train', DataSource: S3, ...channel }], instanceType: 'ml.m5.xlarge', instanceCount: 1 });
     const upper = text({ ContentType: 'TEXT/CSV' });

@@ -93,6 +93,28 @@ describe('AWS CLI v2 parity: the bodies `--cli-input-yaml` sends equal the YAML 
     });
   }
 
+  it('refuses a stream of several documents, even an empty second one, as the host reports (invalid-yaml on the second `---`); one document with `---` and `...` markers passes', async () => {
+    const single = fs.readFileSync(path.join(FIXTURES, 'many-members.sagemaker.yaml'), 'utf8');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-yaml-parity-'));
+    const send = async (text: string) => {
+      server!.reset();
+      fs.writeFileSync(path.join(dir, 'stream.sagemaker.yaml'), text);
+      const run = await runAwsCli(['sagemaker', 'create-training-job', '--cli-input-yaml', `file://${path.join(dir, 'stream.sagemaker.yaml')}`], { endpoint: server!.endpoint, credentials: CREDENTIALS, executable: AWS_CLI_V2 });
+      const sent = server!.requests.filter((request) => request.operation === 'CreateTrainingJob').length;
+      const reported = analyzeYaml(text, { forced: true, region: 'us-east-1' }).map((finding) => [finding.code, finding.offset, text.slice(finding.offset, finding.offset + finding.length)]);
+      return { exitCode: run.exitCode, stderr: run.stderr, sent, reported };
+    };
+    try {
+      for (const stream of [`${single}---\n${single}`, `${single}---\n`, `---\n${single}---\n# only a comment\n`]) {
+        const second = stream.indexOf('---', stream.startsWith('---') ? 3 : 0);
+        assert.deepEqual(await send(stream), { exitCode: 252, stderr: "\nError parsing parameter 'cli-input-yaml': Invalid YAML received.\n", sent: 0, reported: [['invalid-yaml', second, '---']] }, stream);
+      }
+      for (const one of [`---\n${single}`, `%YAML 1.2\n---\n${single}...\n`]) assert.deepEqual(await send(one), { exitCode: 0, stderr: '', sent: 1, reported: [] }, one);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects, as the host reports, a type problem every YAML reader agrees on (a quoted boolean and number)', async () => {
     server!.reset();
     const text = fs.readFileSync(path.join(FIXTURES, 'many-members.sagemaker.yaml'), 'utf8').replace('VolumeSizeInGB: 100', 'VolumeSizeInGB: "100"').replace('EnableSageMakerMetricsTimeSeries: false', 'EnableSageMakerMetricsTimeSeries: "false"');

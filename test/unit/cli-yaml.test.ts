@@ -59,13 +59,14 @@ describe('sagemaker-spec check on YAML', () => {
     assert.deepEqual(
       results(run.stdout).map((result) => result.findings.map((finding) => [finding.code, finding.line, finding.column])),
       [
-        [['invalid-type', 5, 25], ['invalid-type', 11, 18]],
+        // The CLI loads one document: the stream's second `---` is refused too.
+        [['invalid-type', 5, 25], ['invalid-yaml', 6, 1], ['invalid-type', 11, 18]],
         [['invalid-type', 5, 1]],
       ],
     );
-    // The same values written as the CLI reads them pass.
-    const fixed = tempProject({ 'stack.sagemaker.yaml': `${model}---\n${config}`.replace(': yes', ': true').replace(': on', ': true') });
-    assert.equal(runCli(['check', '--region', 'us-east-1', 'stack.sagemaker.yaml'], { cwd: fixed }).status, 0);
+    // The same values written as the CLI reads them, one request per file, pass.
+    const fixed = tempProject({ 'model.sagemaker.yaml': model.replace(': yes', ': true'), 'config.sagemaker.yaml': config.replace(': on', ': true') });
+    assert.equal(runCli(['check', '--region', 'us-east-1', 'model.sagemaker.yaml', 'config.sagemaker.yaml'], { cwd: fixed }).status, 0);
   });
 
   it('honours # sagemaker-spec-disable-next-line in YAML', () => {

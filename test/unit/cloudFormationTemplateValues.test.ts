@@ -444,23 +444,28 @@ describe('CloudFormation: a misspelt region key, a deployed region without a row
   const fixAll = (text: string, templateRegions: string[]) => applyPreferredFixes(text, (current) => ({ document: { text: current, host: 'yaml' }, findings: deployedTo(current, templateRegions) }));
   const TABLE = ['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    eu-wset-2: {Account: "764974769150"}'];
 
-  it('the region a misspelt key clearly stands for is renamed, not added: fix-all writes it once', () => {
+  it('the region a misspelt key clearly stands for is one finding on the key, whose rename gives the missing row: fix-all writes it once (found by a fresh user)', () => {
     const text = template(TABLE, MAPPED_IMAGE);
     const findings = deployedTo(text, ['us-east-1', 'eu-west-2']);
-    assert.deepEqual(findings.map((found) => `${found.code} ${textAt(text, found)}`), ['mapping-missing-region XgbRegistry', 'unknown-region eu-wset-2']);
-    const [missing, unknown] = findings;
-    assert.equal(missing.message, 'Mapping XgbRegistry has no Account for eu-west-2, where this template is deployed (--template-region): !FindInMap [XgbRegistry, !Ref AWS::Region, Account] fails there, and the stack with it. Row eu-wset-2 looks like eu-west-2 misspelt.');
-    assert.deepEqual(missing.fixes.map((fix) => [fix.title, fix.preferred]), [['Rename eu-wset-2 to eu-west-2', true]]);
-    assert.deepEqual(unknown.fixes.map((fix) => [fix.title, fix.preferred]).slice(0, 1), [['Change the region to eu-west-2', true]]);
+    assert.deepEqual(findings.map((found) => `${found.code} ${textAt(text, found)}`), ['unknown-region eu-wset-2']);
+    const [unknown] = findings;
+    assert.equal(
+      unknown.message,
+      '"eu-wset-2" is not a region with SageMaker registries: mapping XgbRegistry\'s row for it is never read for a stack\'s region. It looks like eu-west-2 misspelt, where this template is deployed (--template-region) and the table has no row: !FindInMap [XgbRegistry, !Ref AWS::Region, Account] fails there, and the stack with it.',
+    );
+    assert.deepEqual(unknown.fixes.filter((fix) => fix.preferred).map((fix) => fix.title), ['Change the region to eu-west-2']);
     const renamed = text.replace('eu-wset-2:', 'eu-west-2:');
-    assert.equal(applyHostFix(text, missing), renamed);
+    assert.equal(applyHostFix(text, unknown), renamed);
+    assert.deepEqual(deployedTo(renamed, ['us-east-1', 'eu-west-2']), []);
     const result = fixAll(text, ['us-east-1', 'eu-west-2']);
     assert.equal(result.text, renamed);
-    assert.equal(result.applied.length, 1);
-    // Other missing regions are added in the same fix, with their catalog accounts.
-    const both = only(deployedTo(text, ['eu-west-2', 'eu-west-1']), 'mapping-missing-region');
-    assert.equal(both.fixes[0].title, 'Rename eu-wset-2 to eu-west-2; add eu-west-1: 141502667606');
-    assert.match(applyHostFix(text, both), /eu-west-2: \{Account: "764974769150"\}\n\s+eu-west-1:\s+Account: "141502667606"/);
+    assert.deepEqual(result.applied.map((fix) => [fix.code, fix.title]), [['unknown-region', 'Change the region to eu-west-2']]);
+    // Other missing regions are mapping-missing-region's, added with their catalog accounts; fix-all does both in one round.
+    const both = deployedTo(text, ['eu-west-2', 'eu-west-1']);
+    assert.deepEqual(both.map((found) => `${found.code} ${textAt(text, found)}`), ['mapping-missing-region XgbRegistry', 'unknown-region eu-wset-2']);
+    assert.match(both[0].message, /^Mapping XgbRegistry has no Account for eu-west-1, where/);
+    assert.deepEqual(both[0].fixes.map((fix) => fix.title), ['Add eu-west-1: 141502667606']);
+    assert.match(fixAll(text, ['eu-west-2', 'eu-west-1']).text, /eu-west-2: \{Account: "764974769150"\}\n\s+eu-west-1:\s+Account: "141502667606"/);
   });
 
   it('a misspelt key is judged among every region, the table\'s own rows included: no far guess once its neighbours have rows', () => {
@@ -533,7 +538,7 @@ describe('CloudFormation: a misspelt region key, a deployed region without a row
     const finding = only(analyzeYaml(text), 'unknown-region');
     assert.deepEqual(finding.fixes.filter((fix) => fix.preferred).map((fix) => fix.title), ['Change the region to us-west-2']);
     const deployed = only(deployedTo(text, ['us-east-1', 'us-west-1', 'us-west-2']), 'mapping-missing-region');
-    assert.equal(deployed.fixes[0].title, 'Rename us-west-3 to us-west-2; add us-west-1: 746614075791');
+    assert.equal(deployed.fixes[0].title, 'Add us-west-1: 746614075791');
     // With an account no near region is served from, the tie stays a tie.
     const other = template(['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    us-west-3: {Account: "683313688378"}'], MAPPED_IMAGE);
     assert.deepEqual(only(analyzeYaml(other), 'unknown-region').fixes.filter((fix) => fix.preferred), []);

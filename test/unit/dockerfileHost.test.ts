@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { applyPreferredFixes } from '../../src/core/fixAll';
 import { applyEdits, type Finding } from '../../src/core/findings';
 import { analyzeDocument, readDockerfileDocument, requestAt } from '../../src/core/hostDocument';
 import { hoverAt } from '../../src/core/hover';
@@ -117,6 +118,29 @@ describe('Dockerfile host: ARG', () => {
     assert.equal(textAt(text, account), '683313688378');
     assert.match(account.message, /^With ARG REGION's default us-west-2: In us-west-2, SageMaker serves "sagemaker-xgboost" from account 246618743249/);
     assert.doesNotMatch(only(findings, 'xgboost-unpinned').message, /^With ARG/);
+  });
+
+  it('an account judged in a region from an ARG default: the fix is offered for that region only, never applied by fix-all (found by a fresh user)', () => {
+    const text = 'ARG REGION=af-south-1\nFROM 763104351884.dkr.ecr.${REGION}.amazonaws.com/pytorch-training:2.6.0-gpu-py312\n';
+    const finding = only(analyze(text), 'registry-account-mismatch');
+    assert.equal(textAt(text, finding), '763104351884');
+    assert.equal(
+      finding.message,
+      'With ARG REGION\'s default af-south-1: In af-south-1, SageMaker serves "pytorch-training" from account 626614931356, not 763104351884. The account differs by region, so writing af-south-1\'s account fits only builds for af-south-1.',
+    );
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred, fix.changesBehaviour]), [['Use account 626614931356 (builds for af-south-1 only)', true, true]]);
+    assert.equal(applyDockerfileFix(text, finding), text.replace('763104351884', '626614931356'));
+    // `check --fix` leaves the FROM as it is: the fix would break every --build-arg REGION=… build.
+    const fixAll = applyPreferredFixes(text, (current) => ({ document: { text: current, host: 'dockerfile' }, findings: analyze(current) }));
+    assert.deepEqual([fixAll.text, fixAll.applied], [text, []]);
+    // The account from an ARG of its own, the region from another: the same.
+    const accountArg = 'ARG ACCOUNT=763104351884\nARG REGION=af-south-1\nFROM ${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/pytorch-training:2.6.0-gpu-py312\n';
+    assert.deepEqual(only(analyze(accountArg), 'registry-account-mismatch').fixes.map((fix) => [fix.title, fix.changesBehaviour]), [['Use account 626614931356 (builds for af-south-1 only)', true]]);
+    // A region written out, or the whole registry in one ARG (a build argument replaces account and region together): fix-all applies it.
+    for (const fixable of ['FROM 763104351884.dkr.ecr.af-south-1.amazonaws.com/pytorch-training:2.6.0-gpu-py312\n', 'ARG REGISTRY=763104351884.dkr.ecr.af-south-1.amazonaws.com\nFROM ${REGISTRY}/pytorch-training:2.6.0-gpu-py312\n']) {
+      const result = applyPreferredFixes(fixable, (current) => ({ document: { text: current, host: 'dockerfile' }, findings: analyze(current) }));
+      assert.deepEqual([result.text, result.applied.map((fix) => fix.title)], [fixable.replace('763104351884', '626614931356'), ['Use account 626614931356']]);
+    }
   });
 
   it('reads $VAR, quoted defaults and several ARGs on one line; the last declaration wins', () => {

@@ -69,6 +69,54 @@ describe('YAML host (AWS CLI input)', () => {
     assert.equal(finding.offset, text.lastIndexOf('latest'));
   });
 
+  describe('a stream of several documents: the AWS CLI loads one (found by a fresh user)', () => {
+    const model = `ModelName: m\nExecutionRoleArn: ${ROLE}\nPrimaryContainer:\n  Image: ${XGBOOST_US_EAST_1}:latest\n`;
+    const SECOND =
+      'A second YAML document starts here, and the AWS CLI reads only one (`--cli-input-yaml` loads a single document): it refuses the whole file ("Invalid YAML received") and sends nothing. ' +
+      'Put each request in a file of its own; each document here is still checked on its own.';
+
+    it('reports invalid-yaml on the second `---` once, and still checks each document whole', () => {
+      const text = `${trainingYaml()}\n---\n${model}---\n${model.replace('ModelName: m\n', 'ModelName: n\n')}`;
+      const findings = analyzeYaml(text, { forced: true });
+      assert.deepEqual(findings.map((finding) => [finding.code, finding.offset, finding.length]), [
+        ['invalid-yaml', text.indexOf('---'), 3],
+        ['xgboost-unpinned', text.indexOf('latest'), 'latest'.length],
+        ['xgboost-unpinned', text.lastIndexOf('latest'), 'latest'.length],
+      ]);
+      assert.equal(findings[0].message, SECOND);
+      assert.equal(findings[0].severity, 'error');
+      // Not a syntax error: nothing was dropped, so a missing member is still reported.
+      const withoutName = text.replace('---\nModelName: m\n', '---\n');
+      assert.deepEqual(codes(analyzeYaml(withoutName, { forced: true })), ['invalid-yaml', 'missing-required-property', 'xgboost-unpinned', 'xgboost-unpinned']);
+    });
+
+    it('an empty document after a trailing `---` is refused too: the advice is to remove it', () => {
+      const text = `${trainingYaml()}\n---\n# nothing here\n`;
+      const finding = only(analyzeYaml(text, { forced: true }), 'invalid-yaml');
+      assert.deepEqual([finding.offset, finding.length], [text.indexOf('---'), 3]);
+      assert.equal(
+        finding.message,
+        'An empty second YAML document starts here, and the AWS CLI reads only one (`--cli-input-yaml` loads a single document): it refuses the whole file ("Invalid YAML received") and sends nothing. Remove this `---`: the document after it is empty.',
+      );
+    });
+
+    it('one document with a leading `---`, a `%YAML` directive or a closing `...` is fine', () => {
+      for (const text of [`---\n${trainingYaml()}`, `%YAML 1.2\n---\n${trainingYaml()}`, `${trainingYaml()}\n...\n# end\n`]) assert.deepEqual(analyzeYaml(text, { forced: true }), [], text);
+    });
+
+    it('a suppression comment before the `---` silences it', () => {
+      const text = `${trainingYaml()}\n# sagemaker-spec-disable-next-line invalid-yaml -- split by our script\n---\n${model.replace(':latest', ':1.7-1')}`;
+      assert.deepEqual(analyzeYaml(text, { forced: true }), []);
+    });
+
+    it('a stream of CloudFormation templates is not AWS CLI input: no finding', () => {
+      const template = `Resources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: ${ROLE}\n      PrimaryContainer:\n        Image: ${XGBOOST_US_EAST_1}:1.7-1\n`;
+      const text = `${template}---\n${template}`;
+      assert.equal(readYamlDocument(text).requests.length, 2);
+      assert.deepEqual(analyzeYaml(text), []);
+    });
+  });
+
   describe('each rule family, with its fix as YAML', () => {
     it('latest-tag: the tag is replaced in place, the comment kept', () => {
       const text = trainingYaml(`${KMEANS_US_EAST_1}:latest`);
@@ -248,8 +296,8 @@ describe('YAML host (AWS CLI input)', () => {
         'EndpointConfigName: c\nProductionVariants:\n  - {VariantName: all, ModelName: m, InstanceType: ml.c5.xlarge, InitialInstanceCount: 2}\nDataCaptureConfig:\n  EnableCapture: on\n  InitialSamplingPercentage: 20\n  DestinationS3Uri: s3://b/capture\n  CaptureOptions:\n    - CaptureMode: Input\n',
       ].join('\n---\n');
       const findings = analyzeYaml(stream, { forced: true });
-      assert.deepEqual(findings.map((finding) => [finding.code, textAt(stream, finding)]), [['invalid-type', 'yes'], ['invalid-type', 'on']]);
-      assert.equal(applyHostFix(applyHostFix(stream, findings[1]), findings[0]), stream.replace('EnableNetworkIsolation: yes', 'EnableNetworkIsolation: true').replace('EnableCapture: on', 'EnableCapture: true'));
+      assert.deepEqual(findings.map((finding) => [finding.code, textAt(stream, finding)]), [['invalid-type', 'yes'], ['invalid-yaml', '---'], ['invalid-type', 'on']]);
+      assert.equal(applyHostFix(applyHostFix(stream, findings[2]), findings[0]), stream.replace('EnableNetworkIsolation: yes', 'EnableNetworkIsolation: true').replace('EnableCapture: on', 'EnableCapture: true'));
     });
   });
 

@@ -10,9 +10,9 @@
  * - A region written twice: `duplicate-key` on each later row (only one of them is read).
  * - A region the template is deployed to (templateRegions, --template-region) without a row:
  *   `!FindInMap` fails there, and the stack with it — `mapping-missing-region` on the table's
- *   name. A misspelt key that clearly corrects to it is renamed by the fix rather than a second
- *   row added with the same name; other missing rows are added when the caller can say their
- *   value.
+ *   name, with a fix adding the rows when the caller can say their values. A region a misspelt
+ *   key clearly corrects to is not among them: that key's `unknown-region` says the region is
+ *   missing, and its rename fixes both (one finding for one typo).
  * Every fix names the rows it gives (a rename or a new member of the table's rows), so fix-all
  * never writes one region twice in a round (fixAll.ts).
  */
@@ -47,8 +47,17 @@ export type RowValueFor = (region: string) => string | undefined;
  * in any case. `valueFor` gives the value a missing row would hold.
  */
 export function checkRegionTable(context: RuleContext, table: RegionTable, rowRegionsRead: boolean, valueFor: RowValueFor): void {
-  const renames = rowRegionsRead ? checkRowKeys(context, table, valueFor) : new Map<string, Node>();
-  checkDeployedRegions(context, table, renames, valueFor);
+  const missing = missingRegions(context, table);
+  const renames = rowRegionsRead ? checkRowKeys(context, table, valueFor, missing) : new Map<string, Node>();
+  checkDeployedRegions(context, table, missing.filter((region) => !renames.has(region)), valueFor);
+}
+
+/** The regions the template is deployed to (templateRegions) without a row holding the table's key. */
+function missingRegions(context: RuleContext, table: RegionTable): string[] {
+  const listed = context.region.regions;
+  if (!listed || !table.tableKey || !table.key) return [];
+  const written = new Set(table.values.map((row) => row.region));
+  return listed.filter((region) => !written.has(region));
 }
 
 /** The rows object of the table (the value of its name in `Mappings`), when there is one. */
@@ -59,9 +68,10 @@ function rowsOf(table: RegionTable): Node | undefined {
 
 /**
  * unknown-region on each key that is no catalog region, duplicate-key on each region written
- * again; returns the clear corrections (region → the misspelt key renamed to it).
+ * again; returns the clear corrections (region → the misspelt key renamed to it). A key that
+ * clearly stands for a `missing` deployed region says so: its rename adds that row.
  */
-function checkRowKeys(context: RuleContext, table: RegionTable, valueFor: RowValueFor): Map<string, Node> {
+function checkRowKeys(context: RuleContext, table: RegionTable, valueFor: RowValueFor, missing: readonly string[]): Map<string, Node> {
   const { catalog } = context;
   const rows = rowsOf(table);
   // Every key of the table, with or without the column read: a rename must not take one of them.
@@ -89,9 +99,10 @@ function checkRowKeys(context: RuleContext, table: RegionTable, valueFor: RowVal
     if (!firstTime(context, `${row.key.offset}:region`)) continue;
     const renameFixes: QuickFix[] = suggestions.map((name, index) => ({ title: `Change the region to ${name}`, intents: [intent.renameMember(row.key, name)], preferred: index === 0 && clear }));
     const repeated = repeatedRows(catalog, table, row, nearest[0]);
+    const deployed = clear && renames.get(suggestions[0]) === row.key && missing.includes(suggestions[0]) ? missingHint(context, table, suggestions[0]) : '';
     context.report(
       'unknown-region',
-      `"${row.region}" is not a region with SageMaker registries: mapping ${possessive(table.table)} row for it is never read for a stack's region.${repeated ? repeatedHint(table, repeated) : ''}`,
+      `"${row.region}" is not a region with SageMaker registries: mapping ${possessive(table.table)} row for it is never read for a stack's region.${repeated ? repeatedHint(table, repeated) : ''}${deployed}`,
       nodeRange(row.key),
       repeated ? [removalFix(row, repeated, !clear), ...renameFixes] : renameFixes,
     );
@@ -129,6 +140,11 @@ function repeatedRows(catalog: RuleContext['catalog'], table: RegionTable, row: 
   const rowValue = row.key.parent?.children?.[1];
   const identical = twins.some((twin) => sameValue(rowValue, twin.key.parent?.children?.[1]));
   return { regions: [...new Set(twins.map((twin) => twin.region))], identical };
+}
+
+/** What the finding on a key that clearly stands for a deployed region without a row adds: the stack fails there too. */
+function missingHint(context: RuleContext, table: RegionTable, region: string): string {
+  return ` It looks like ${region} misspelt, where this template is deployed (${context.region.settingName ?? 'templateRegions'}) and the table has no row: !FindInMap [${table.table}, !Ref AWS::Region, ${table.key}] fails there, and the stack with it.`;
 }
 
 /** What the finding adds for a row that repeats others: which, and what to do. */
@@ -178,32 +194,23 @@ function sameValue(a: Node | undefined, b: Node | undefined): boolean {
 
 /**
  * The regions the template is deployed to (templateRegions: the user listed them) must each have
- * a row with the table's key, or `!FindInMap` fails there. The fix renames the misspelt key that
- * clearly stands for a region, and adds the others' rows when `valueFor` names each value.
+ * a row with the table's key, or `!FindInMap` fails there. `missing`: those without one, less
+ * the regions a misspelt key's rename gives (its unknown-region says so). The fix adds their rows
+ * when `valueFor` names each value.
  */
-function checkDeployedRegions(context: RuleContext, table: RegionTable, renames: ReadonlyMap<string, Node>, valueFor: RowValueFor): void {
-  const listed = context.region.regions;
-  if (!listed || !table.tableKey || !table.key || !firstTime(context, `${table.tableKey.offset}:${table.key}:regions`)) return;
-  const written = new Set(table.values.map((row) => row.region));
-  const missing = listed.filter((region) => !written.has(region));
-  if (missing.length === 0) return;
+function checkDeployedRegions(context: RuleContext, table: RegionTable, missing: readonly string[], valueFor: RowValueFor): void {
+  if (missing.length === 0 || !table.tableKey || !table.key || !firstTime(context, `${table.tableKey.offset}:${table.key}:regions`)) return;
   const key = table.key;
   const rows = rowsOf(table);
-  const renamed = missing.filter((region) => renames.has(region));
-  const added = missing.filter((region) => !renames.has(region));
-  const values = added.map((region) => valueFor(region));
-  const intents: HostIntent[] = renamed.map((region) => intent.renameMember(renames.get(region)!, region));
-  const canAdd = rows !== undefined && values.every((value) => value !== undefined);
-  if (canAdd) added.forEach((region, index) => intents.push(intent.setMember(rows, [region, key], values[index]!)));
-  const renaming = renamed.map((region) => `${String(renames.get(region)!.value)} to ${region}`).join(', ');
-  const adding = added.map((region, index) => `${region}: ${values[index]}`).join(', ');
-  const title = [renaming && `Rename ${renaming}`, adding && `${renaming ? 'add' : 'Add'} ${adding}`].filter(Boolean).join('; ');
+  const values = missing.map((region) => valueFor(region));
   // Every missing region is settled by the fix, or there is none: half a fix would still fail the stack.
-  const fixes: QuickFix[] = intents.length > 0 && (canAdd || added.length === 0) ? [{ title, intents, preferred: true }] : [];
-  const misspelt = renamed.map((region) => ` Row ${String(renames.get(region)!.value)} looks like ${region} misspelt.`).join('');
+  const fixes: QuickFix[] =
+    rows !== undefined && values.every((value) => value !== undefined)
+      ? [{ title: `Add ${missing.map((region, index) => `${region}: ${values[index]}`).join(', ')}`, intents: missing.map((region, index): HostIntent => intent.setMember(rows, [region, key], values[index]!)), preferred: true }]
+      : [];
   context.report(
     'mapping-missing-region',
-    `Mapping ${table.table} has no ${key} for ${missing.join(', ')}, where this template is deployed (${context.region.settingName ?? 'templateRegions'}): !FindInMap [${table.table}, !Ref AWS::Region, ${key}] fails there, and the stack with it.${misspelt}`,
+    `Mapping ${table.table} has no ${key} for ${missing.join(', ')}, where this template is deployed (${context.region.settingName ?? 'templateRegions'}): !FindInMap [${table.table}, !Ref AWS::Region, ${key}] fails there, and the stack with it.`,
     nodeRange(table.tableKey),
     fixes,
   );

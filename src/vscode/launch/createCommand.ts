@@ -55,7 +55,11 @@ export async function runCreateCommand(services: LaunchServices, kind: SpecKind,
   const document = vscode.window.activeTextEditor?.document;
   const served = document && services.analysis.analyze(document);
   if (!document || !served || !served.served.json?.spec.kind) {
-    const reason = `Open a SageMaker ${operation.kind} spec (JSON or YAML) to use "${operation.title}".`;
+    // A YAML stream of several AWS CLI requests (`---`): the AWS CLI refuses it, and so do we.
+    const cliRequests = served?.served.document.host === 'yaml' ? served.served.document.requests.filter((request) => !request.embedding && !request.valuesOnly).length : 0;
+    const reason = cliRequests > 1
+      ? `This YAML file holds ${cliRequests} requests, one per document; the AWS CLI reads a single document, and so does "${operation.title}". Put each request in a file of its own.`
+      : `Open a SageMaker ${operation.kind} spec (JSON or YAML) to use "${operation.title}".`;
     await prompter.error(reason);
     return { result: 'unavailable', reason };
   }

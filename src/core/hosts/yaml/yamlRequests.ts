@@ -5,7 +5,9 @@
  *   is, with the values the AWS CLI v2 reads (readAsAwsCli);
  * - a CloudFormation or SAM template (`Resources`) yields its SageMaker resources' requests.
  * A document with syntax errors still yields what parsed, marked incomplete (the parser may have
- * dropped members), with the document's errors (`invalid-yaml`).
+ * dropped members), with the document's errors (`invalid-yaml`). A stream of several documents
+ * holding AWS CLI input gets one more `invalid-yaml`, on its second document's start: the AWS CLI
+ * loads a single document (see singleDocumentError); each document is still checked on its own.
  */
 import { findNodeAtOffset } from 'jsonc-parser';
 import { findWorkflowFileRequests, mayHoldWorkflow } from '../workflows/workflowRequests';
@@ -43,9 +45,12 @@ export interface YamlRequests {
 export function findYamlRequests(text: string, forced = false, hooks?: CloudFormationHooks): YamlRequests {
   const { documents, comments } = parseYaml(text);
   const requests: SpecDocument[] = [];
+  // Per document, its AWS CLI input request (the only kind of request a document's read as).
+  const cliInput: (SpecDocument | undefined)[] = [];
   for (const document of documents) {
     const { root, aliasOverflow } = yamlDocumentTree(text, document);
-    const found = documentRequests(text, root, forced, hooks);
+    const { requests: found, cliInput: isCliInput } = documentRequests(text, root, forced, hooks);
+    cliInput.push(isCliInput ? found[0] : undefined);
     const errors = syntaxErrorsOf(text, document, root);
     // Valid YAML, but what lies past the alias is not read: reported as a syntax error is, with its own words.
     if (aliasOverflow) errors.push({ ...aliasOverflow, message: 'aliases expand too far', finding: ALIAS_OVERFLOW_FINDING });
@@ -60,22 +65,44 @@ export function findYamlRequests(text: string, forced = false, hooks?: CloudForm
     }
     requests.push(...found);
   }
+  // On the second document's request when it is AWS CLI input, else on the first one that is.
+  const carrier = cliInput[1] ?? cliInput.find((request) => request !== undefined);
+  if (documents.length > 1 && carrier) carrier.syntaxErrors = [...(carrier.syntaxErrors ?? []), singleDocumentError(text, documents[1])].sort((a, b) => a.offset - b.offset);
   return { requests, comments };
 }
 
-/** The requests of one document of the stream, whose top-level value is `root`. */
-function documentRequests(text: string, root: RequestNode | undefined, forced: boolean, hooks: CloudFormationHooks | undefined): SpecDocument[] {
-  if (root?.type !== 'object') return [];
-  if (isCloudFormationTemplate(root)) return findCloudFormationRequests(text, root, 'yaml', hooks);
+/**
+ * The error on `second`'s start (its `---`, else its first line): the AWS CLI v2 loads
+ * `--cli-input-yaml` with ruamel.yaml's single-document `load`, whose composer raises "expected a
+ * single document in the stream" at a second document, even an empty one (`---` at the end).
+ * Not a syntax error: nothing is dropped, so the requests stay complete.
+ */
+function singleDocumentError(text: string, second: Document.Parsed): HostSyntaxError {
+  const offset = second.range[0];
+  const lineEnd = text.slice(offset).search(/\r?\n|$/);
+  const length = text.startsWith('---', offset) ? 3 : lineEnd;
+  const empty = second.contents === null || (second.contents.range[0] === second.contents.range[1]);
+  const advice = empty ? 'Remove this `---`: the document after it is empty.' : 'Put each request in a file of its own; each document here is still checked on its own.';
+  const finding = `${empty ? 'An empty' : 'A'} second YAML document starts here, and the AWS CLI reads only one (\`--cli-input-yaml\` loads a single document): it refuses the whole file ("Invalid YAML received") and sends nothing. ${advice}`;
+  return { offset, length, message: 'a second document in AWS CLI input', finding };
+}
+
+/**
+ * The requests of one document of the stream, whose top-level value is `root`; `cliInput`: the
+ * document is AWS CLI input (its one request), not a template or a workflow.
+ */
+function documentRequests(text: string, root: RequestNode | undefined, forced: boolean, hooks: CloudFormationHooks | undefined): { requests: SpecDocument[]; cliInput: boolean } {
+  if (root?.type !== 'object') return { requests: [], cliInput: false };
+  if (isCloudFormationTemplate(root)) return { requests: findCloudFormationRequests(text, root, 'yaml', hooks), cliInput: false };
   const kind = forced ? detectSpecKind(memberNames(root)) : detectSpecKindByContent(memberNames(root));
   const workflowRequests = kind ? [] : findWorkflowFileRequests(text, root, 'yaml');
-  if (workflowRequests.length > 0) return workflowRequests;
-  if (!kind && !forced) return [];
+  if (workflowRequests.length > 0) return { requests: workflowRequests, cliInput: false };
+  if (!kind && !forced) return { requests: [], cliInput: false };
   // AWS CLI input: the AWS CLI v2 is its one reader, and sends a `${…}` as written.
   readAsAwsCli(text, root);
   const request: SpecDocument = { text, root, parseErrors: [], kind, images: kind ? findImageFields(kind, root) : [], host: 'yaml' };
   if (kind) markUnfilledRequestValues(request);
-  return [request];
+  return { requests: [request], cliInput: true };
 }
 
 /**

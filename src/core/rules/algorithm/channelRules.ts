@@ -1,12 +1,13 @@
 /**
  * The channels of a built-in algorithm job (`InputDataConfig`): names the algorithm does not read
- * and required ones missing (`algorithm-channel`), ContentTypes it does not accept in the
+ * and required ones missing (`algorithm-channel`; one finding, on the name, when that name is
+ * clearly the missing one misspelt: `training` for XGBoost's `train`), ContentTypes it does not accept in the
  * channel's input mode (`algorithm-content-type`; XGBoost compares them exactly, so `TEXT/CSV`
  * fails), and Pipe mode where the algorithm or channel has none (`algorithm-input-mode`).
  * `FastFile` mode is treated as `File`.
  */
 import type { Node } from 'jsonc-parser';
-import type { ChannelData } from '../../algorithms/algorithmData';
+import type { ChannelData, Evidence } from '../../algorithms/algorithmData';
 import { staticString, type AlgorithmJob } from '../../algorithms/algorithmJobs';
 import { closestMatches, isClearNearest } from '../../closestMatches';
 import { intent } from '../../edits/editIntent';
@@ -25,6 +26,7 @@ export function checkChannels(context: RuleContext, job: AlgorithmJob): void {
   const names: string[] = []; // a job has a few channels: a list, not a Set per job
   let allNamesKnown = true;
   const pipeFromDefault: string[] = [];
+  const unknown: { nameNode: Node; name: string }[] = [];
   // Every channel's name, for the unknown-channel fixes: read once per job, on the first unknown
   // channel (read per unknown channel, 4,000 of them took seconds).
   let present: ReadonlySet<string | undefined> | undefined;
@@ -39,7 +41,7 @@ export function checkChannels(context: RuleContext, job: AlgorithmJob): void {
     names.push(name);
     const data = facts.data.channels[name];
     if (!data) {
-      reportUnknownChannel(context, job, config!, nameNode, name, presentNames());
+      unknown.push({ nameNode, name });
       continue;
     }
     const modeNode = memberValue(channel, 'InputMode') ?? defaultModeNode;
@@ -54,7 +56,20 @@ export function checkChannels(context: RuleContext, job: AlgorithmJob): void {
     checkContentType(context, job, channel, nameNode, name, data, mode);
   }
   if (pipeFromDefault.length > 0 && defaultModeNode) reportPipe(context, job, defaultModeNode, pipeFromDefault);
-  if (allNamesKnown) reportMissingChannels(context, job, config, names);
+  const missing = allNamesKnown ? missingChannels(context, job, names) : [];
+  // A missing channel an unknown name clearly stands for is said once, on that name (its rename gives it).
+  const claimed = new Set<string>();
+  for (const { nameNode, name } of unknown) {
+    const meant = reportUnknownChannel(context, job, config!, nameNode, name, presentNames(), missing.filter(({ name: required }) => !claimed.has(required)));
+    if (meant) claimed.add(meant);
+  }
+  reportMissingChannels(context, job, config, missing.filter(({ name }) => !claimed.has(name)));
+}
+
+/** A required channel the job lacks, with the weight of its requirement. */
+interface MissingChannel {
+  name: string;
+  evidence: Evidence;
 }
 
 function pipeSupported(job: AlgorithmJob, data: ChannelData): boolean {
@@ -82,9 +97,13 @@ function reportPipe(context: RuleContext, job: AlgorithmJob, modeNode: Node, cha
   );
 }
 
-/** `config`: the job's InputDataConfig list; `present`: its channels' names, which a fix must not repeat. */
-function reportUnknownChannel(context: RuleContext, job: AlgorithmJob, config: Node, nameNode: Node, name: string, present: ReadonlySet<string | undefined>): void {
-  if (!context.isEnabled('algorithm-channel')) return;
+/**
+ * `config`: the job's InputDataConfig list; `present`: its channels' names, which a fix must not
+ * repeat; `missing`: required channels the job lacks, not yet said. Returns the missing channel
+ * this name clearly stands for (its preferred fix), which the finding then says is missing.
+ */
+function reportUnknownChannel(context: RuleContext, job: AlgorithmJob, config: Node, nameNode: Node, name: string, present: ReadonlySet<string | undefined>, missing: readonly MissingChannel[]): string | undefined {
+  if (!context.isEnabled('algorithm-channel')) return undefined;
   const { facts } = job;
   const known = Object.keys(facts.data.channels);
   // A shortened name (`valid`, `val`) means the channel it begins.
@@ -101,26 +120,36 @@ function reportUnknownChannel(context: RuleContext, job: AlgorithmJob, config: N
   });
   const taken = candidates.length > 0 && present.has(candidates[0]) ? ` The nearest, "${candidates[0]}", is another channel of this job already.` : '';
   const rejected = facts.data.unknownChannels === 'rejected';
+  const meant = clear && !present.has(candidates[0]) ? missing.find((channel) => channel.name === candidates[0]) : undefined;
   const message = rejected
     ? `${facts.label} has no channel "${name}" (it reads ${listText(known)}): ${consequence('container')}.${taken}`
     : `${facts.label} does not read a channel "${name}" (it reads ${listText(known)}); the data is not used.${taken}`;
-  context.report('algorithm-channel', message, nodeRange(nameNode), fixes, rejected ? 'error' : 'warning');
+  const needs = meant ? ` It needs a "${meant.name}" channel, which the job lacks: this one looks meant as "${meant.name}".` : '';
+  const severity = rejected || (meant && severityOf(meant.evidence) === 'error') ? 'error' : 'warning';
+  context.report('algorithm-channel', `${message}${needs}`, nodeRange(nameNode), fixes, severity);
+  return meant?.name;
 }
 
-function reportMissingChannels(context: RuleContext, job: AlgorithmJob, config: Node | undefined, names: readonly string[]): void {
-  // A document the parser did not read whole (a YAML syntax error) may hold the channel after all.
-  if (!context.isEnabled('algorithm-channel') || context.spec.incomplete) return;
-  const { facts } = job;
-  for (const { name, channel: data } of facts.requiredChannels) {
+/** The required channels not in `names`; none while the document did not parse whole (a YAML syntax error: the channel may be there). */
+function missingChannels(context: RuleContext, job: AlgorithmJob, names: readonly string[]): MissingChannel[] {
+  if (!context.isEnabled('algorithm-channel') || context.spec.incomplete) return [];
+  const missing: MissingChannel[] = [];
+  for (const { name, channel: data } of job.facts.requiredChannels) {
     if (names.includes(name)) continue;
     const mode = data.modes && staticString(memberValue(job.definition, 'HyperParameters') ?? memberValue(job.definition, 'StaticHyperParameters'), 'mode');
     if (data.modes && mode !== undefined && !data.modes.includes(mode)) continue;
-    const key = config ? keyOfValue(config) : undefined;
     // Needed only in some modes: a condition, weighed by its source.
-    const evidence = data.modes ? data.evidence : REQUIRED_IN_EVERY_REQUEST;
+    missing.push({ name, evidence: data.modes ? data.evidence : REQUIRED_IN_EVERY_REQUEST });
+  }
+  return missing;
+}
+
+function reportMissingChannels(context: RuleContext, job: AlgorithmJob, config: Node | undefined, missing: readonly MissingChannel[]): void {
+  const key = config ? keyOfValue(config) : undefined;
+  for (const { name, evidence } of missing) {
     context.report(
       'algorithm-channel',
-      `${facts.label} needs a "${name}" channel in InputDataConfig. ${consequence(evidence)}.`,
+      `${job.facts.label} needs a "${name}" channel in InputDataConfig. ${consequence(evidence)}.`,
       nodeRange(key ?? job.image.written ?? job.image.value),
       [],
       severityOf(evidence),
