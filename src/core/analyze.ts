@@ -82,7 +82,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     run('unfilled-placeholder', checkUnfilledPartition, context, integration);
     run('unsupported-integration-pattern', checkIntegrationPattern, context, integration);
   }
-  if (spec.unfilledPlaceholders) run('unfilled-placeholder', reportUnfilledPlaceholders, context, spec.unfilledPlaceholders);
+  if (spec.unfilledPlaceholders) run('unfilled-placeholder', reportUnfilledPlaceholders, context, spec.unfilledPlaceholders, options.apiModel);
   if (spec.embedding?.misplacedRequest) run('query-language-mismatch', checkQueryLanguage, context, spec.embedding.misplacedRequest);
   if (!spec.kind && !spec.imagesOnly) {
     // A document that did not parse whole may have lost the members that tell its kind.

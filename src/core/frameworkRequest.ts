@@ -58,6 +58,12 @@ export interface FrameworkRequest {
   impliedScope?: 'training' | 'inference' | 'processing';
   /** The callee's name in the source (`retrieve`, `PyTorch`), where findings about the call as a whole go. */
   calleeRange: OffsetRange;
+  /**
+   * A framework estimator's deploys: the inference request its `deploy(…)` resolves from the same
+   * arguments (as the model `create_model` builds). Judged with the estimator, so a version
+   * argument both miss gets one finding naming both scopes.
+   */
+  served?: FrameworkRequest;
 }
 
 /** One call that resolves a model's image: `model.deploy(instance_type=…)`, `model.transformer(…)`. */

@@ -13,6 +13,7 @@
  */
 import { visit, type Node, type ParseError } from 'jsonc-parser';
 import { MAX_NESTING_DEPTH, scanJson, type JsonScan } from './jsonScan';
+import { DOLLAR, DOT } from './charCodes';
 
 export interface ParsedJson extends JsonScan {
   /** The tree, as jsonc-parser's parseTree builds it; undefined for empty text and when `tooDeepAt` is set. */
@@ -39,9 +40,6 @@ export interface JsoncOnly {
 
 /** The parse options of every JSON host: comments and trailing commas, as VS Code's JSON with Comments. */
 const OPTIONS = { allowTrailingComma: true, disallowComments: false };
-
-const DOT = 0x2e;
-const DOLLAR = 0x24;
 
 type MutableNode = { -readonly [K in keyof Node]: Node[K] } & { children?: MutableNode[]; parent?: MutableNode };
 

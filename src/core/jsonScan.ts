@@ -10,6 +10,7 @@
  * way jsonc-parser reads them, so bracket depth is the parser's depth (the unit tests compare
  * the two on the examples and on hostile shapes).
  */
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, DOUBLE_QUOTE, NEWLINE, OPEN_BRACE, OPEN_BRACKET, RETURN, SLASH, SPACE, STAR, TAB } from './charCodes';
 
 /** Deeper than this is not a request: the SageMaker API's deepest request nests about 10 levels. */
 export const MAX_NESTING_DEPTH = 64;
@@ -21,12 +22,6 @@ export interface JsonScan {
   tooDeepAt?: number;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const SLASH = 0x2f;
-const STAR = 0x2a;
-const NEWLINE = 0x0a;
-const RETURN = 0x0d;
 /** What can end or interrupt a string: a quote, an escape, a line break. */
 const STRING_STOP = /["\\\n\r]/g;
 
@@ -44,20 +39,20 @@ export function scanJson(text: string): JsonScan {
   for (let at = 0; at < length; at++) {
     const char = text.charCodeAt(at);
     switch (char) {
-      case 0x7b: // {
-      case 0x5b: // [
-        if (!seenRoot) rootIsObject = char === 0x7b;
+      case OPEN_BRACE:
+      case OPEN_BRACKET:
+        if (!seenRoot) rootIsObject = char === OPEN_BRACE;
         seenRoot = true;
         depth++;
         nameStart = -1;
         if (depth > MAX_NESTING_DEPTH) return { topLevelMembers, tooDeepAt: at };
         break;
-      case 0x7d: // }
-      case 0x5d: // ]
+      case CLOSE_BRACE:
+      case CLOSE_BRACKET:
         if (depth > 0) depth--;
         nameStart = -1;
         break;
-      case QUOTE: {
+      case DOUBLE_QUOTE: {
         seenRoot = true;
         const start = at;
         let escaped = false;
@@ -85,10 +80,10 @@ export function scanJson(text: string): JsonScan {
           nameEnd = Math.min(at, length);
           nameEscaped = escaped;
         }
-        if (at < length && text.charCodeAt(at) !== QUOTE) at--; // the line break is read again
+        if (at < length && text.charCodeAt(at) !== DOUBLE_QUOTE) at--; // the line break is read again
         break;
       }
-      case 0x3a: // :
+      case COLON:
         if (depth === 1 && rootIsObject && nameStart >= 0) topLevelMembers.push(decodeName(text, nameStart, nameEnd, nameEscaped));
         nameStart = -1;
         break;
@@ -105,8 +100,9 @@ export function scanJson(text: string): JsonScan {
         }
         break;
       }
-      case 0x20: // space, tab and line breaks separate tokens and change nothing
-      case 0x09:
+      // Spaces, tabs and line breaks separate tokens and change nothing.
+      case SPACE:
+      case TAB:
       case NEWLINE:
       case RETURN:
         break;

@@ -14,8 +14,8 @@ import type { SpecDocument } from './specDocument';
 /** A placeholder part of a template (see TemplatePart). */
 export type Placeholder = Extract<TemplatePart, { kind: 'placeholder' }>;
 
-/** `${Name}`: a name of at least one character, up to the first `}` (as CloudFormation reads it). */
-const PLACEHOLDER = /\$\{([^}]+)\}/g;
+/** `${Name}`: a name of at least one character, up to the first `}` (as CloudFormation reads it). Global: use with matchAll. */
+export const PLACEHOLDER = /\$\{([^}]+)\}/g;
 
 const UNFILLED: PlaceholderFacts = Object.freeze({ description: 'nothing fills it in: sent as written', unfilled: true });
 

@@ -3,14 +3,22 @@
 // why. Templates and pipelines, whose hosts substitute, stay as they were.
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/findings';
+import { analyzeSpec } from '../../src/core/analyze';
 import { analyzeDocument, readYamlDocument } from '../../src/core/hostDocument';
+import { parseSpecDocument } from '../../src/core/specDocument';
 import { analyzePython } from './pythonTestKit';
 import { analyzeOptions, analyzeText, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeYaml, yamlTemplate } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::111122223333:role/SageMakerRole';
 const PLACEHOLDER_MESSAGE = (written: string) => `${written} is a placeholder: nothing substitutes it in this file, so the request is sent with it as written. Write the value itself.`;
+const FREE_TEXT_MESSAGE = (written: string, member: string) => `${written} is a placeholder: nothing substitutes it in this file, so ${member} is sent as written, and only a container that expands ${written} itself would read it as meant. Write the value itself, unless your container expands it.`;
 const PSEUDO_MESSAGE = (written: string) => `${written} is a CloudFormation pseudo parameter, which only Fn::Sub fills: nothing substitutes it in this file, so the request is sent with it as written. Write the value itself.`;
+
+/** [code, severity, offset, length, message] of each finding, in document order. */
+function exactly(findings: readonly Finding[]): [string, string, number, number, string][] {
+  return [...findings].sort((a, b) => a.offset - b.offset).map((finding) => [finding.code, finding.severity, finding.offset, finding.length, finding.message]);
+}
 
 /** [code, covered text, message] of each finding, in document order. */
 function shown(text: string, findings: readonly Finding[]): [string, string, string][] {
@@ -124,6 +132,78 @@ describe('unfilled-placeholder in Python: a plain string\'s ${…} is sent as wr
       '',
     ].join('\n');
     assert.deepEqual(shown(text, analyzePython(text)), [['unfilled-placeholder', '${Bucket}', PLACEHOLDER_MESSAGE('${Bucket}')]]);
+  });
+});
+
+// A member that takes any text (Environment, HyperParameters values) hands the value to the
+// container as written, and a container may expand `${…}` itself: a warning there, not an error.
+describe('unfilled-placeholder in a member that takes any text: a warning', () => {
+  it('JSON: an Environment value is a warning, the RoleArn beside it (a pattern) an error', () => {
+    const text = JSON.stringify(training({ RoleArn: 'arn:aws:iam::${Account}:role/SageMakerRole', Environment: { MODEL_DIR: '/opt/ml/${Stage}/model' } }), null, 2);
+    const account = text.indexOf('${Account}');
+    const stage = text.indexOf('${Stage}');
+    assert.deepEqual(exactly(analyzeText(text)), [
+      ['unfilled-placeholder', 'error', account, '${Account}'.length, PLACEHOLDER_MESSAGE('${Account}')],
+      ['unfilled-placeholder', 'warning', stage, '${Stage}'.length, FREE_TEXT_MESSAGE('${Stage}', 'Environment.MODEL_DIR')],
+    ]);
+  });
+
+  it('JSON: a tag value stays an error (TagValue\'s pattern refuses $, { and }), and so does an enum', () => {
+    const text = JSON.stringify(training({ Tags: [{ Key: 'team', Value: '${Team}' }], ResourceConfig: { InstanceType: 'ml.${Size}', InstanceCount: 1, VolumeSizeInGB: 10 } }), null, 2);
+    assert.deepEqual(exactly(analyzeText(text)).map(([code, severity, offset, length]) => [code, severity, text.slice(offset, offset + length)]), [
+      ['unfilled-placeholder', 'error', '${Size}'],
+      ['unfilled-placeholder', 'error', '${Team}'],
+    ]);
+  });
+
+  it('JSON: without an API model loaded, every placeholder stays an error', () => {
+    const text = JSON.stringify(training({ Environment: { MODEL_DIR: '/opt/ml/${Stage}/model' } }), null, 2);
+    const [finding, ...rest] = analyzeSpec(parseSpecDocument(text), { ...analyzeOptions(), apiModel: undefined }).findings;
+    assert.deepEqual(rest, []);
+    assert.deepEqual(exactly([finding]), [['unfilled-placeholder', 'error', text.indexOf('${Stage}'), '${Stage}'.length, PLACEHOLDER_MESSAGE('${Stage}')]]);
+  });
+
+  it('YAML: a HyperParameters value is a warning', () => {
+    const text = [
+      'TrainingJobName: job',
+      `RoleArn: ${ROLE}`,
+      'AlgorithmSpecification:',
+      `  TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`,
+      '  TrainingInputMode: File',
+      'HyperParameters:',
+      '  num_round: "${Rounds}"',
+      'OutputDataConfig: {S3OutputPath: s3://bucket/out}',
+      'ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
+      'StoppingCondition: {MaxRuntimeInSeconds: 3600}',
+      '',
+    ].join('\n');
+    assert.deepEqual(exactly(analyzeDocument(readYamlDocument(text), analyzeOptions()).findings), [
+      ['unfilled-placeholder', 'warning', text.indexOf('${Rounds}'), '${Rounds}'.length, FREE_TEXT_MESSAGE('${Rounds}', 'HyperParameters.num_round')],
+    ]);
+  });
+
+  it('Python: a boto3 Environment value is a warning', () => {
+    const text = [
+      'import boto3',
+      'sm = boto3.client("sagemaker")',
+      'sm.create_model(',
+      '    ModelName="m",',
+      `    ExecutionRoleArn="${ROLE}",`,
+      `    PrimaryContainer={"Image": "${XGBOOST_US_EAST_1}:1.7-1", "Environment": {"LOG_LEVEL": "\${Level}"}},`,
+      ')',
+      '',
+    ].join('\n');
+    assert.deepEqual(exactly(analyzePython(text)), [
+      ['unfilled-placeholder', 'warning', text.indexOf('${Level}'), '${Level}'.length, FREE_TEXT_MESSAGE('${Level}', 'PrimaryContainer.Environment.LOG_LEVEL')],
+    ]);
+  });
+
+  it('Python: an SDK estimator\'s hyperparameters value is a warning, its instance_type (an enum) an error', () => {
+    const text = `from sagemaker.estimator import Estimator\nest = Estimator(image_uri="${XGBOOST_US_EAST_1}:1.7-1", role="${ROLE}", instance_count=1, instance_type="ml.\${Size}", hyperparameters={"num_round": "\${Rounds}"})\n`;
+    assert.deepEqual(exactly(analyzePython(text)), [
+      ['unfilled-placeholder', 'error', text.indexOf('${Size}'), '${Size}'.length, PLACEHOLDER_MESSAGE('${Size}')],
+      ['unfilled-placeholder', 'warning', text.indexOf('${Rounds}'), '${Rounds}'.length, FREE_TEXT_MESSAGE('${Rounds}', 'HyperParameters.num_round')],
+    ]);
   });
 });
 

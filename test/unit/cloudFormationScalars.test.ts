@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/findings';
 import { XGBOOST_US_EAST_1 } from './specTestKit';
-import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
+import { analyzeJsonTemplate, analyzeYaml, applyHostFix, trainingFlowTemplate } from './yamlTestKit';
 
 /** Code, covered text and message of each finding. */
 function described(text: string, findings: readonly Finding[]): [string, string, string][] {
@@ -96,29 +96,18 @@ describe('CloudFormation: numbers and booleans in string members', () => {
   });
 
   it('keeps the types of a state machine Definition in a template: a hyperparameter number is still invalid-type', () => {
-    const text = [
-      'Resources:',
-      '  Flow:',
-      '    Type: AWS::StepFunctions::StateMachine',
-      '    Properties:',
-      '      RoleArn: !GetAtt Role.Arn',
-      '      Definition:',
-      '        StartAt: Train',
-      '        States:',
-      '          Train:',
-      '            Type: Task',
-      '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
-      '            Parameters:',
-      '              TrainingJobName.$: $$.Execution.Name',
-      '              RoleArn: !GetAtt Role.Arn',
-      `              AlgorithmSpecification: {TrainingImage: "${XGBOOST_US_EAST_1}:1.7-1", TrainingInputMode: File}`,
-      '              HyperParameters: {num_round: 100, objective: "binary:logistic"}',
-      '              OutputDataConfig: {S3OutputPath: s3://bucket/out/}',
-      '              ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
-      '              StoppingCondition: {MaxRuntimeInSeconds: 3600}',
-      '            End: true',
-      '',
-    ].join('\n');
+    const text = trainingFlowTemplate(
+      [
+        'TrainingJobName.$: $$.Execution.Name',
+        'RoleArn: !GetAtt Role.Arn',
+        `AlgorithmSpecification: {TrainingImage: "${XGBOOST_US_EAST_1}:1.7-1", TrainingInputMode: File}`,
+        'HyperParameters: {num_round: 100, objective: "binary:logistic"}',
+        'OutputDataConfig: {S3OutputPath: s3://bucket/out/}',
+        'ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
+        'StoppingCondition: {MaxRuntimeInSeconds: 3600}',
+      ],
+      { properties: ['RoleArn: !GetAtt Role.Arn'] },
+    );
     const findings = analyzeYaml(text);
     assert.deepEqual(
       described(text, findings).filter(([code]) => code === 'invalid-type'),

@@ -153,6 +153,19 @@ describe('Python framework models: the instance type of the call that resolves t
       assert.deepEqual(framework(ownImage), []);
     });
 
+    it('says a version that neither training nor the deploy has once, on the version, with the versions both have (found by a helper: two findings on one token)', () => {
+      const text = `${SDK}est = PyTorch(entry_point="t.py", role=role, framework_version="9.9", py_version="py310", instance_type="ml.m5.xlarge", instance_count=1)\nest.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n`;
+      const findings = analyzePython(text).filter((finding) => finding.code === 'unknown-framework-version');
+      assert.equal(findings.length, 1, JSON.stringify(findings.map((finding) => finding.message)));
+      const [finding] = findings;
+      assert.deepEqual([finding.offset, finding.length], [text.indexOf('9.9'), 3]);
+      assert.equal(finding.message, 'PyTorch has no version "9.9" for training, nor for inference on ml.m5.large. Nearest for both: 2.6.0, 2.5.1, 2.4.0.');
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Use version 2.6.0', true], ['Use version 2.5.1', false], ['Use version 2.4.0', false]]);
+      // Not deployed: training's own nearest, as before.
+      const trained = text.slice(0, text.indexOf('est.deploy'));
+      assert.deepEqual(framework(trained), ['unknown-framework-version @ 9.9: PyTorch has no version "9.9" for training. Nearest: 2.8.0, 2.7.1, 2.6.0.']);
+    });
+
     it('follows the estimator as it follows a model: in place, and not through a same-named binding elsewhere', () => {
       const versions = 'transformers_version="4.36.0", pytorch_version="2.1.0", py_version="py310"';
       const chained = `${HF}HuggingFace(entry_point="train.py", role=role, ${versions}, instance_type="ml.g5.xlarge", instance_count=1).deploy(1, "ml.g5.xlarge")\n`;

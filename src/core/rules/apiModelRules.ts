@@ -19,6 +19,7 @@ import { checkResourceIdMember, resourceIdMember } from './resourceIdRules';
 import { breaksPatternBesidesLength, withForbiddenCharactersReplaced } from './patternConstraints';
 import type { RuleCode } from './ruleCodes';
 import { nodeRange, type RuleContext } from './ruleContext';
+import { DIGIT_ZERO, DOT, LOWER_E, LOWER_X, MINUS, PLUS, UPPER_E } from '../charCodes';
 
 /** CloudFormation converts `"3600"` to a number and `"true"` to a boolean for the API. */
 function writtenAsString(value: string, shape: Shape): boolean {
@@ -667,21 +668,13 @@ function isIntegerLiteral(literal: string): boolean {
 function isIntegerText(text: string, start: number, end: number): boolean {
   let index = start;
   if (text.charCodeAt(index) === MINUS || text.charCodeAt(index) === PLUS) index++;
-  if (text.charCodeAt(index) === ZERO && text.charCodeAt(index + 1) === LOWER_X && index + 1 < end) return true;
+  if (text.charCodeAt(index) === DIGIT_ZERO && text.charCodeAt(index + 1) === LOWER_X && index + 1 < end) return true;
   for (; index < end; index++) {
     const code = text.charCodeAt(index);
     if (code === DOT || code === LOWER_E || code === UPPER_E) return false;
   }
   return true;
 }
-
-const MINUS = 0x2d;
-const PLUS = 0x2b;
-const ZERO = 0x30;
-const DOT = 0x2e;
-const LOWER_E = 0x65;
-const UPPER_E = 0x45;
-const LOWER_X = 0x78;
 
 function describeJsonValue(node: Node, literal: string): string {
   switch (node.type) {

@@ -32,8 +32,9 @@ import {
   neuronConfigs,
   refusedInstanceKind,
 } from './framework/sdkSelection';
-import { bufferedContext, type BufferedFinding } from './framework/bufferedContext';
+import { bufferedContext, isBuffering, type BufferedFinding } from './framework/bufferedContext';
 import { OPEN, targetsOf, type Target } from './framework/imageTargets';
+import { mergeVersionMisses, versionFixes, versionMissFinding } from './framework/unknownVersions';
 import type { RuleContext } from './ruleContext';
 import { XGBOOST_FRAMEWORK } from './xgboost';
 import { newestXgboostVersion } from './xgboostPins';
@@ -68,18 +69,20 @@ export function checkFrameworkRequest(context: RuleContext, request: FrameworkRe
     return;
   }
   const region = checkRegionName(context, request);
+  const findings: BufferedFinding[] = [];
+  // An estimator's deploy judges its constructor's arguments again, for inference.
+  for (const judged of request.served ? [request, request.served] : [request]) {
+    for (const target of targetsOf(judged)) {
+      findings.push(...(target === OPEN ? checkOpenTarget(context, judged, framework, region, instanceGpus) : checkKnownTarget(context, judged, framework, region, target, instanceGpus)));
+    }
+  }
   // Two deploys may find the same fault in the constructor: it is said once.
   const said = new Set<string>();
-  const replay = (findings: readonly BufferedFinding[]): void => {
-    for (const finding of findings) {
-      const key = `${finding.code}|${finding.range.offset}|${finding.range.length}|${finding.message}`;
-      if (said.has(key)) continue;
-      said.add(key);
-      context.report(finding.code, finding.message, finding.range, finding.fixes, finding.severity);
-    }
-  };
-  for (const target of targetsOf(request)) {
-    replay(target === OPEN ? checkOpenTarget(context, request, framework, region, instanceGpus) : checkKnownTarget(context, request, framework, region, target, instanceGpus));
+  for (const finding of mergeVersionMisses(findings)) {
+    const key = `${finding.code}|${finding.range.offset}|${finding.range.length}|${finding.message}`;
+    if (said.has(key)) continue;
+    said.add(key);
+    context.report(finding.code, finding.message, finding.range, finding.fixes, finding.severity);
   }
 }
 
@@ -304,9 +307,9 @@ function resolveVersion(
     return version;
   }
   const otherScopes = frameworkScopes(configImages.filter((image) => image.version === typed || image.aliases?.includes(typed)));
-  const candidates = pinnedCandidates(region === undefined ? scopeImages : inRegion(context, scopeImages, region));
-  const nearest = nearestVersions(typed, candidates.length > 0 ? candidates : pinnedCandidates(scopeImages));
-  const fixes = versionFixes(argument, nearest);
+  const inTargetRegion = pinnedCandidates(region === undefined ? scopeImages : inRegion(context, scopeImages, region));
+  const candidates = inTargetRegion.length > 0 ? inTargetRegion : pinnedCandidates(scopeImages);
+  const fixes = versionFixes(argument, nearestVersions(typed, candidates));
   if (otherScopes.length > 0) {
     // On image_scope when the call chose the scope there, else on the version.
     const scopeArgument = choice.argument !== undefined && choice.argument === request.imageScope ? choice.argument : undefined;
@@ -320,8 +323,10 @@ function resolveVersion(
     return undefined;
   }
   if (context.isEnabled('unknown-framework-version')) {
-    const hint = nearest.length > 0 ? ` Nearest: ${nearest.join(', ')}.` : '';
-    context.report('unknown-framework-version', `${title} has no version "${typed}" for ${where}.${hint}`, argument.range, fixes);
+    // Kept with its miss where the caller merges the judgements of one argument (unknownVersions.ts).
+    const finding = versionMissFinding({ title, typed, where, candidates, argument });
+    if (isBuffering(context)) context.keep(finding);
+    else context.report(finding.code, finding.message, finding.range, finding.fixes);
   }
   return undefined;
 }
@@ -348,10 +353,6 @@ function reportUnpinnedXgboost(
 /** Versions worth suggesting: never a floating one (XGBoost's `1`). */
 function pinnedCandidates(images: readonly CatalogImage[]): string[] {
   return uniqueVersions(images.filter((image) => !isFloatingImage(image)));
-}
-
-function versionFixes(argument: FrameworkArgument, versions: readonly string[]): QuickFix[] {
-  return versions.map((version, index) => ({ title: `Use version ${version}`, intents: [intent.replaceValue(argument.node, version)], preferred: index === 0, changesBehaviour: true }));
 }
 
 // ---- Hugging Face base framework -----------------------------------------------------------

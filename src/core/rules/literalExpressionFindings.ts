@@ -14,16 +14,13 @@ import { intent, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, type OffsetRange } from '../jsonTree';
 import { contentRange, isDynamic } from '../requestTree';
 import type { SpecDocument } from '../specDocument';
+import { DOLLAR, OPEN_BRACE, UPPER_S } from '../charCodes';
 
 /** A finding's message and fixes. */
 export interface FindingText {
   message: string;
   fixes: QuickFix[];
 }
-
-const DOLLAR = 0x24;
-const BRACE = 0x7b;
-const CAPITAL_S = 0x53;
 
 /**
  * `message` and `fixes` of a finding at `range` in `spec`, read again when `range` is the whole
@@ -36,7 +33,7 @@ export function asLiteralExpression(spec: SpecDocument, message: string, range: 
   if (!read || !spec.root) return undefined;
   // Every expression starts with `$`, `States.` or `{%`: other findings cost one character's look.
   const first = spec.text.charCodeAt(range.offset);
-  if (first !== DOLLAR && first !== BRACE && first !== CAPITAL_S) return undefined;
+  if (first !== DOLLAR && first !== OPEN_BRACE && first !== UPPER_S) return undefined;
   const node = findNodeAtOffset(spec.root, range.offset, false);
   if (node?.type !== 'string' || typeof node.value !== 'string' || isDynamic(node) || !isValue(node)) return undefined;
   const whole = contentRange(node);

@@ -38,7 +38,7 @@ export const RULES = {
   'duplicate-key': { severity: 'error', summary: 'A member written twice in the same object.' },
   'unsupported-integration-pattern': { severity: 'error', summary: 'A Step Functions task asking for an integration pattern (`.sync`, `.waitForTaskToken`) Step Functions does not offer for that SageMaker action.' },
   'unknown-integration-action': { severity: 'error', summary: 'A Step Functions task naming a SageMaker integration action that does not exist (a misspelt `createTrainingJob`).' },
-  'unfilled-placeholder': { severity: 'error', summary: 'A ${…} that nothing substitutes where it is written (an AWS CLI spec, Python, a state machine file\'s ${AWS::…}, an image outside Fn::Sub): the value is sent as written.' },
+  'unfilled-placeholder': { severity: 'error', summary: 'A ${…} that nothing substitutes where it is written (an AWS CLI spec, Python, a state machine file\'s ${AWS::…}, an image outside Fn::Sub): the value is sent as written. A warning in a member that takes any text (an Environment value), which a container may expand itself.' },
   'strict-json': { severity: 'error', summary: 'A comment or trailing comma in a JSON state machine, pipeline definition, CloudFormation template or plain .json spec, whose reader (the deploy, the AWS CLI) takes strict JSON: it fails.' },
   'query-language-mismatch': { severity: 'error', summary: 'A Step Functions task whose request is under the other query language\'s key: `Parameters` in a JSONata state, `Arguments` in a JSONPath one.' },
   'path-key-constant': { severity: 'error', summary: 'A Step Functions JSONPath key ending in `.$` whose value is no path nor intrinsic function (`"InstanceType.$": "ml.m5.xlarge"`): the state machine is rejected.' },

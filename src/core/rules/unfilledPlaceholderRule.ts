@@ -7,11 +7,13 @@
  * the integration it names. The fix writes a `DefinitionSubstitutions` key the deployment can
  * fill (`${Partition}`) — offered, never applied: the template must then define it.
  */
+import type { ApiModel } from '../apiModel/apiModel';
 import { intent, type QuickFix } from '../edits/editIntent';
 import { valueOffsetMapper } from '../jsonTree';
 import type { RequestNode, TemplatePart } from '../requestTree';
 import type { ImageField, TaskIntegration } from '../specDocument';
 import { mayHoldPlaceholder, unfilledParts, unfilledPlaceholdersOf, withUnfilledParts } from '../unfilledPlaceholders';
+import { freeTextMembers } from './freeTextPlaceholders';
 import type { RuleContext } from './ruleContext';
 import { checkTemplateImage } from './templateImageRule';
 
@@ -39,12 +41,21 @@ type Placeholder = Extract<TemplatePart, { kind: 'placeholder' }>;
  * unfilledPlaceholders.ts): a CloudFormation pseudo parameter in a state machine task's request,
  * any `${…}` in a value of an AWS CLI spec or a Python call, or in an image. The value is sent as written. A region placeholder gets the explicit
  * target region as a fix (preferred only in a request file, which is sent to that one region).
+ * With `model`, a placeholder of an AWS CLI spec or a Python call in a member that takes any text
+ * (an `Environment` value: see freeTextPlaceholders.ts) is a warning that says so: the container
+ * gets it as written and may expand it itself. Elsewhere, and without a model, it is an error.
  */
-export function reportUnfilledPlaceholders(context: RuleContext, placeholders: readonly Placeholder[]): void {
+export function reportUnfilledPlaceholders(context: RuleContext, placeholders: readonly Placeholder[], model?: ApiModel): void {
+  const spec = context.spec;
+  // State machine tasks and templates have their own substitutions to name; images their own rules.
+  const freeText = model && !spec.embedding && !spec.anyRegion ? freeTextMembers(spec, model, placeholders) : undefined;
   for (const placeholder of placeholders) {
-    const written = context.spec.text.slice(placeholder.offset, placeholder.offset + placeholder.length);
+    const written = spec.text.slice(placeholder.offset, placeholder.offset + placeholder.length);
     const name = written.startsWith('${') && written.endsWith('}') ? written.slice(2, -1) : written;
-    context.report('unfilled-placeholder', unfilledMessage(context, written, name), { offset: placeholder.offset, length: placeholder.length }, unfilledFixes(context, written, name, placeholder));
+    const range = { offset: placeholder.offset, length: placeholder.length };
+    const member = freeText?.get(placeholder.offset);
+    if (member !== undefined) context.report('unfilled-placeholder', freeTextMessage(written, name, member), range, unfilledFixes(context, written, name, placeholder), 'warning');
+    else context.report('unfilled-placeholder', unfilledMessage(context, written, name), range, unfilledFixes(context, written, name, placeholder));
   }
 }
 
@@ -75,6 +86,11 @@ export function checkUnfilledTemplateImage(context: RuleContext, field: ImageFie
   reportUnfilledPlaceholders(context, unfilledPlaceholdersOf(parts));
   checkTemplateImage(context, field, parts);
   return true;
+}
+
+function freeTextMessage(written: string, name: string, member: string): string {
+  const what = name.startsWith('AWS::') ? 'a CloudFormation pseudo parameter, which only Fn::Sub fills' : 'a placeholder';
+  return `${written} is ${what}: nothing substitutes it in this file, so ${member} is sent as written, and only a container that expands ${written} itself would read it as meant. Write the value itself, unless your container expands it.`;
 }
 
 function unfilledMessage(context: RuleContext, written: string, name: string): string {

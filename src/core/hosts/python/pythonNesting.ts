@@ -3,6 +3,7 @@
  * recursively, so a text nested tens of thousands of brackets deep can overflow the stack inside
  * the parser, where no guard of ours can catch it cleanly.
  */
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, DOUBLE_QUOTE, HASH, NEWLINE, OPEN_BRACE, OPEN_BRACKET, OPEN_PAREN, SINGLE_QUOTE } from '../../charCodes';
 
 /**
  * CPython's own limit on nested brackets (`s_push: too many nested parentheses`, MAXLEVEL 200 in
@@ -29,9 +30,9 @@ export function bracketNestingExceeds(text: string, limit = MAX_BRACKET_NESTING)
     } else if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
       index = afterString(text, index, code);
     } else {
-      if (code === 40 || code === 91 || code === 123) { // ( [ {
+      if (code === OPEN_PAREN || code === OPEN_BRACKET || code === OPEN_BRACE) {
         if (++depth > limit) return true;
-      } else if ((code === 41 || code === 93 || code === 125) && depth > 0) { // ) ] }
+      } else if ((code === CLOSE_PAREN || code === CLOSE_BRACKET || code === CLOSE_BRACE) && depth > 0) {
         depth--;
       }
       index++;
@@ -39,12 +40,6 @@ export function bracketNestingExceeds(text: string, limit = MAX_BRACKET_NESTING)
   }
   return false;
 }
-
-const HASH = 35;
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
-const BACKSLASH = 92;
-const NEWLINE = 10;
 
 /** The offset after the string literal opening at `start` with the quote character `quote` (the text's length when it never closes). */
 function afterString(text: string, start: number, quote: number): number {

@@ -252,7 +252,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
         if (modelCalls) Object.assign(request, modelDeployments(values, sdkClass.framework, modelCalls));
         frameworkRequests.push(request);
         const served = sdkClass.usage === 'training' ? deployedEstimatorRequest(values, scopes, call, callee.node, keywords, sdkClass, methodCalls) : undefined;
-        if (served) frameworkRequests.push(served);
+        if (served) request.served = served;
       }
       // No image we read (a variable, a framework class's own): its arguments are still judged.
       if (documents.length === before && sdkRequest.arguments) {

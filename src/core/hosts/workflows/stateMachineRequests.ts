@@ -29,6 +29,7 @@ import type { RequestNode } from '../../requestTree';
 import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type MisplacedRequest, type PathKeyConstant, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { markUnfilledPseudoParameters } from './pseudoParameters';
+import { DOLLAR, DOT } from '../../charCodes';
 
 /** The integrations' action names (camelCase, as the Resource writes them) for our request kinds. */
 export const STATE_MACHINE_ACTIONS: Readonly<Record<string, SpecKind>> = {
@@ -53,9 +54,6 @@ const RESOURCE = /^arn:aws[a-z-]*:states:::(sagemaker|aws-sdk:sagemaker):([A-Za-
 
 /** A JSONata expression: the whole string is `{% … %}`. */
 const JSONATA_EXPRESSION = /^\{%[\s\S]*%\}$/;
-
-const DOT = 0x2e;
-const DOLLAR = 0x24;
 
 /** Nested state machines deeper than this (Parallel in Map in …) are not searched. */
 const MAX_NESTING = 32;

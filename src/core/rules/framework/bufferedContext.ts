@@ -17,11 +17,22 @@ export interface BufferedFinding {
   severity?: Severity;
 }
 
+/** A context that keeps its reports (see bufferedContext), and takes findings built whole. */
+export interface BufferingContext extends RuleContext {
+  /** Keeps `finding` as it is, with whatever it carries besides (a VersionMiss). */
+  keep(finding: BufferedFinding): void;
+}
+
+/** True when `context` keeps its reports for the caller (see bufferedContext). */
+export function isBuffering(context: RuleContext): context is BufferingContext {
+  return typeof (context as Partial<BufferingContext>).keep === 'function';
+}
+
 /**
  * A context that answers like `context` (catalog, region, enabled codes) and keeps its reports in
  * `findings`, in order; nothing reaches `context` until the caller replays them.
  */
-export function bufferedContext(context: RuleContext): { context: RuleContext; findings: BufferedFinding[] } {
+export function bufferedContext(context: RuleContext): { context: BufferingContext; findings: BufferedFinding[] } {
   const findings: BufferedFinding[] = [];
   return {
     findings,
@@ -31,6 +42,7 @@ export function bufferedContext(context: RuleContext): { context: RuleContext; f
       region: context.region,
       isEnabled: (code) => context.isEnabled(code),
       report: (code, message, range, fixes, severity) => void findings.push({ code, message, range, fixes, severity }),
+      keep: (finding) => void findings.push(finding),
     },
   };
 }
