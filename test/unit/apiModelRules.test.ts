@@ -209,6 +209,28 @@ describe('API model rules', () => {
     });
   });
 
+  describe('a member of a list item is named with its item', () => {
+    it('says which channel and which tag: InputDataConfig[1].CompressionType, Tags[0].Value', () => {
+      const text = training((spec) => {
+        const channel = (name: string) => ({ ChannelName: name, DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: `s3://bucket/${name}` } } });
+        spec.InputDataConfig = [channel('train'), { ...channel('validation'), CompressionType: 'Zip' }];
+        spec.Tags = [{ Key: 'cost-center', Value: 42 }];
+      });
+      const messages = analyzeText(text).map((finding) => [finding.code, textAt(text, finding), finding.message]);
+      assert.deepEqual(messages, [
+        ['invalid-enum-value', 'Zip', '"Zip" is not a valid InputDataConfig[1].CompressionType: use one of "None", "Gzip".'],
+        ['invalid-type', '42', 'Tags[0].Value must be a string, not a number.'],
+      ]);
+    });
+
+    it('keeps the plain name outside lists: ResourceConfig.InstanceCount is InstanceCount', () => {
+      const text = training((spec) => {
+        spec.ResourceConfig.InstanceCount = '1';
+      });
+      assert.equal(only(analyzeText(text), 'invalid-type').message, 'InstanceCount must be an integer, not a string.');
+    });
+  });
+
   describe('invalid-enum-value', () => {
     it('offers the nearest instance types', () => {
       const text = training((spec) => {

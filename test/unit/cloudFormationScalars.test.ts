@@ -67,7 +67,7 @@ describe('CloudFormation: numbers and booleans in string members', () => {
   it('judges the string sent against a pattern: VariantName -5 is "-5"', () => {
     const text = yamlTemplate(['WORKERS: 2'], '-5');
     assert.deepEqual(described(text, analyzeYaml(text)), [
-      ['pattern-mismatch', '-5', 'VariantName must be a name such as my-variant (letters, digits and hyphens; a letter or digit first and last).'],
+      ['pattern-mismatch', '-5', 'ProductionVariants[0].VariantName must be a name such as my-variant (letters, digits and hyphens; a letter or digit first and last).'],
     ]);
   });
 

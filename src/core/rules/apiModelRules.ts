@@ -284,7 +284,7 @@ class ModelValidator {
         if (this.enabled.range) {
           this.report(
             'value-out-of-range',
-            `${name} must have ${boundsText(shape.min, shape.max, 'character')}; it has ${length}.`,
+            `${inListItem(node, name)} must have ${boundsText(shape.min, shape.max, 'character')}; it has ${length}.`,
             nodeRange(node),
           );
         }
@@ -316,7 +316,8 @@ class ModelValidator {
     const fixes: QuickFix[] = replaced !== undefined ? [{ title: `Use "${clip(replaced)}"`, intents: [intent.replaceValue(node, replaced)], preferred: true, ...givesName }] : [];
     const words = patternInWords(shape);
     const taken = keyTaken ? ` "${clip(replacement!)}", its nearest valid form, is a key of this map already.` : '';
-    const message = (words ? `${name} must be ${words}.` : `${name} must match the pattern \`${source}\` as a whole.`) + taken;
+    const member = inListItem(node, name);
+    const message = (words ? `${member} must be ${words}.` : `${member} must match the pattern \`${source}\` as a whole.`) + taken;
     this.report('pattern-mismatch', message, nodeRange(node), fixes);
   }
 
@@ -332,11 +333,11 @@ class ModelValidator {
     if (bound !== undefined) {
       // The nearest limit is the likeliest meaning, but a guess at it: a count, a size or a time
       // moved to its limit changes cost and run time, so fix-all leaves it to the user.
-      this.report('value-out-of-range', `${name} must be ${boundsText(min, max)}${width}; it is ${clip(this.literal(node))}.`, nodeRange(node), [
+      this.report('value-out-of-range', `${inListItem(node, name)} must be ${boundsText(min, max)}${width}; it is ${clip(this.literal(node))}.`, nodeRange(node), [
         { title: `Use ${bound}`, intents: [intent.replaceValue(node, bound)], preferred: true, changesBehaviour: true },
       ]);
     } else if (shape.type === 'long' && outsideInt64(this.literal(node))) {
-      this.report('value-out-of-range', `${name} must be a 64-bit integer; ${clip(this.literal(node))} is too large.`, nodeRange(node));
+      this.report('value-out-of-range', `${inListItem(node, name)} must be a 64-bit integer; ${clip(this.literal(node))} is too large.`, nodeRange(node));
     }
   }
 
@@ -427,14 +428,14 @@ class ModelValidator {
         : nearest.length > 0
           ? `the nearest ${enumValuesNoun(shape)} are ${quoted(nearest)}`
           : `use ${enumInWords(shape) ?? `one of ${allowed.length} values`}`;
-    this.report('invalid-enum-value', `"${clip(value)}" is not a valid ${name}: ${advice}.`, nodeRange(node), fixes);
+    this.report('invalid-enum-value', `"${clip(value)}" is not a valid ${inListItem(node, name)}: ${advice}.`, nodeRange(node), fixes);
   }
 
   /** A dynamic value whose declared type the member does not take: on the value, with the host's fixes. */
   private wrongDeclaredType(node: Node, shape: Shape, name: string, declared: DeclaredType): void {
     if (!this.enabled.type) return;
     const expected = scalarTypeOf(shape);
-    this.report('invalid-type', `${name} must be ${expectedType(shape)}, not ${declared.description}.`, nodeRange(node), expected ? declared.fixesFor(node, expected, shape.type === 'string' && !shape.enumSet) : []);
+    this.report('invalid-type', `${inListItem(node, name)} must be ${expectedType(shape)}, not ${declared.description}.`, nodeRange(node), expected ? declared.fixesFor(node, expected, shape.type === 'string' && !shape.enumSet) : []);
   }
 
   private wrongType(node: Node, shape: Shape, name: string): void {
@@ -442,7 +443,7 @@ class ModelValidator {
     const reading = (node as RequestNode).reading;
     const actual = reading?.foreign ?? describeJsonValue(node, this.literal(node));
     const note = reading ? ` ${reading.note}` : '';
-    this.report('invalid-type', `${name} must be ${expectedType(shape)}, not ${actual}.${note}`, nodeRange(node), this.typeFixes(node, shape));
+    this.report('invalid-type', `${inListItem(node, name)} must be ${expectedType(shape)}, not ${actual}.${note}`, nodeRange(node), this.typeFixes(node, shape));
   }
 
   /**
@@ -520,6 +521,23 @@ class ModelValidator {
   private report(code: RuleCode, message: string, range: OffsetRange, fixes?: QuickFix[]): void {
     this.context.report(code, message, range, fixes);
   }
+}
+
+/**
+ * `name` with the list item its object is (`InputDataConfig[1].ContentType`, `Tags[0].Value`), when
+ * `node` is that member's value in an item of a named list: a member name alone does not say which
+ * item a finding is about. Other names (`A value of Environment`, an SDK keyword) as they are.
+ * Made only for a finding's message.
+ */
+function inListItem(node: Node, name: string): string {
+  const property = node.parent;
+  if (property?.type !== 'property' || property.children?.[0]?.value !== name) return name;
+  const item = property.parent;
+  const list = item?.parent;
+  if (list?.type !== 'array') return name;
+  const listKey = keyOfValue(list);
+  if (typeof listKey?.value !== 'string') return name;
+  return `${listKey.value}[${list.children?.indexOf(item!) ?? 0}].${name}`;
 }
 
 /** Longer strings are not read as JSON text for a fix (characters). */
