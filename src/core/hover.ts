@@ -15,6 +15,7 @@ import { nodeRange } from './rules/ruleContext';
 import { isFloatingTag, isXgboostImage } from './rules/xgboost';
 import type { SpecDocument } from './specDocument';
 import { hoverTemplateImage } from './templateHover';
+import type { TemplateRegions } from './mappingRowsHover';
 
 export interface HoverResult {
   /** Untrusted-safe Markdown: spec text in it is escaped or in code spans, no HTML. */
@@ -25,15 +26,17 @@ export interface HoverResult {
 /**
  * The hover at `offset` (UTF-16 code units into the spec's text): an image reference's parts and
  * catalog facts, a built-in algorithm hyperparameter's facts (with `algorithms`), else a member's
- * type and limits from `apiModel`; undefined elsewhere.
+ * type and limits from `apiModel`; undefined elsewhere. `templateRegions`: the regions the user
+ * listed for a template (templateRegions, --template-region), named when a Mappings table the
+ * image reads by region lacks them.
  */
-export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, apiModel?: ApiModel, algorithms?: AlgorithmTable): HoverResult | undefined {
+export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, apiModel?: ApiModel, algorithms?: AlgorithmTable, templateRegions?: TemplateRegions): HoverResult | undefined {
   const algorithm = algorithms && hoverAlgorithm(spec, offset, catalog, algorithms);
   if (algorithm) return algorithm;
   const field = spec.images.find((image) => image.value.offset <= offset && offset < image.value.offset + image.value.length);
   // An image built from a template (`!Sub`, an f-string): its static parts, its placeholders said as such.
   const template = field && !field.parsed ? (field.value as RequestNode).template : undefined;
-  const templateHover = template && hoverTemplateImage(spec.text, field!, template, catalog);
+  const templateHover = template && hoverTemplateImage(spec.text, field!, template, catalog, templateRegions);
   if (templateHover) return templateHover;
   // Not an image: a member name, described from the API model (JSON and YAML; Python's keys are found by hoverInPython).
   if (!field?.parsed) return spec.root && ['json', 'yaml'].includes(spec.host ?? 'json') && apiModel ? hoverMember(spec, offset, apiModel) : undefined;

@@ -12,6 +12,7 @@ import { codeSpan, escapeMarkdown } from './markdown';
 import type { RequestNode, TemplatePart } from './requestTree';
 import { isFloatingTag, XGBOOST_FRAMEWORK } from './rules/xgboost';
 import type { ImageField } from './specDocument';
+import { mappingRowLines, type TemplateRegions } from './mappingRowsHover';
 import { HOLE, hasHole, parseTemplateReference, type TemplateReference } from './templateReference';
 
 /** Regions named in the "Served in" row before "and N more". */
@@ -21,7 +22,13 @@ const LISTED_REGIONS = 8;
  * The hover of a template image field (`parts`: its template), over `range`; undefined when the
  * template has no registry and path to show (`{uri}`).
  */
-export function hoverTemplateImage(text: string, field: ImageField, parts: readonly TemplatePart[], catalog: Catalog): { markdown: string; range: OffsetRange } | undefined {
+export function hoverTemplateImage(
+  text: string,
+  field: ImageField,
+  parts: readonly TemplatePart[],
+  catalog: Catalog,
+  listed?: TemplateRegions,
+): { markdown: string; range: OffsetRange } | undefined {
   const reference = parseTemplateReference(parts);
   if (!reference) return undefined;
   const node = field.value as RequestNode;
@@ -42,7 +49,9 @@ export function hoverTemplateImage(text: string, field: ImageField, parts: reado
 
   const title = ecr ? (awsAccount ? '**Amazon ECR image** (SageMaker registry), with placeholders' : '**Amazon ECR image**, with placeholders') : '**Image**, with placeholders';
   const lines = [title, '', '| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${codeSpan(value, { inTable: true })} |`)];
-  const placeholders = placeholderLines(text, reference);
+  // A mapping that fills in the account of a SageMaker repository: its rows are judged against the catalog.
+  const servedRepository = ecr && awsAccountTable(catalog, reference) ? repository : undefined;
+  const placeholders = placeholderLines(text, reference, catalog, servedRepository, listed);
   if (placeholders.length > 0) lines.push('', 'Filled in at deployment:', '', ...placeholders);
   if (awsAccount) lines.push('', `${escapeMarkdown(catalogSnapshotLabel(catalog.source))}.`);
   lines.push('', pinning(reference, tag, repository !== undefined && isXgboost(catalog, repository)));
@@ -63,16 +72,35 @@ function shownText(documentText: string, reference: TemplateReference, start: nu
   return shown;
 }
 
-/** One bullet per placeholder: its text, and what fills it in when the host knows. */
-function placeholderLines(documentText: string, reference: TemplateReference): string[] {
+/**
+ * One bullet per placeholder: its text, and what fills it in when the host knows; a table read by
+ * region with its rows beneath (mappingRowLines), judged when it fills in the account of
+ * `servedRepository`.
+ */
+function placeholderLines(documentText: string, reference: TemplateReference, catalog: Catalog, servedRepository: string | undefined, listed: TemplateRegions | undefined): string[] {
   const lines: string[] = [];
+  const accountEnd = reference.ecr ? reference.ecr.account.length : 0;
   for (let index = 0; index < reference.text.length; index++) {
     const placeholder = reference.text[index] === HOLE ? reference.placeholderAt(index) : undefined;
     if (!placeholder) continue;
     const written = codeSpan(oneLine(documentText.slice(placeholder.offset, placeholder.offset + placeholder.length)));
-    lines.push(`- ${written}: ${escapeMarkdown(placeholder.facts?.description ?? 'a value given when the request is made')}`);
+    const table = placeholder.facts?.perRegion;
+    if (table) {
+      const [head, ...rows] = mappingRowLines(table, catalog, index < accountEnd ? servedRepository : undefined, listed);
+      lines.push(`- ${written}: ${head}`, ...rows);
+    } else {
+      lines.push(`- ${written}: ${escapeMarkdown(placeholder.facts?.description ?? 'a value given when the request is made')}`);
+    }
   }
   return lines;
+}
+
+/** True when the account is one placeholder read from a table by region, whose rows hold SageMaker accounts (any of them). */
+function awsAccountTable(catalog: Catalog, reference: TemplateReference): boolean {
+  const account = reference.ecr?.account;
+  if (account !== HOLE) return false;
+  const rows = reference.factsAt(0)?.perRegion?.values ?? [];
+  return rows.some((row) => row.text !== undefined && catalog.isAwsAccount(row.text));
 }
 
 /** The regions where `account` serves `repository`, by the catalog. */

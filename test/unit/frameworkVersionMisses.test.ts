@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { parseTree } from 'jsonc-parser';
 import type { FrameworkArgument } from '../../src/core/frameworkRequest';
 import type { BufferedFinding } from '../../src/core/rules/framework/bufferedContext';
+import { regionMissFinding, type RegionMiss } from '../../src/core/rules/framework/regionMisses';
 import { mergeVersionMisses, versionMissFinding, type VersionMiss } from '../../src/core/rules/framework/unknownVersions';
 
 const TEXT = '{"framework_version": "9.9", "py_version": "py27"}';
@@ -49,6 +50,32 @@ describe('unknown-framework-version: the misses on one version argument are one 
         'PyTorch has no version "9.9" for training, nor PyTorch Neuron for inference on ml.inf1.xlarge. No version has them all; nearest for training: 2.8.0; for inference on ml.inf1.xlarge: 1.13.1.',
         [['Use version 2.8.0 (training only)', false], ['Use version 1.13.1 (inference on ml.inf1.xlarge only)', false]],
       ],
+    ]);
+  });
+});
+
+describe('framework-not-in-region: the misses of every scope on one token are one finding', () => {
+  const version = { ...VERSION, value: '9.9' };
+  const regionMiss = (where: string, candidates: string[], elsewhere: string[]): RegionMiss => ({ title: 'PyTorch 9.9', where, candidates, region: 'il-central-1', place: ' in il-central-1', elsewhere, version, range: VERSION.range });
+
+  it('scopes with no region and no version in common: said so, each scope\'s versions labelled, none preferred', () => {
+    const findings = [regionMissFinding(regionMiss('training', ['2.8.0'], ['eu-west-1'])), regionMissFinding(regionMiss('inference on ml.m5.large', ['2.6.0'], ['us-east-1']))];
+    assert.deepEqual(shown(mergeVersionMisses(findings)), [
+      [
+        'framework-not-in-region',
+        AT_VERSION,
+        3,
+        'PyTorch 9.9 has no image in il-central-1 for training, nor for inference on ml.m5.large. No region has them all.',
+        [['Use version 2.8.0 (training only)', false], ['Use version 2.6.0 (inference on ml.m5.large only)', false]],
+      ],
+    ]);
+  });
+
+  it('keeps an unknown-framework-version on the same token apart: one finding per token and code', () => {
+    const findings = [versionMissFinding(miss('training', ['2.8.0'])), regionMissFinding(regionMiss('training', ['2.8.0'], ['eu-west-1'])), regionMissFinding(regionMiss('inference on ml.m5.large', ['2.8.0'], ['eu-west-1']))];
+    assert.deepEqual(shown(mergeVersionMisses(findings)).map(([code, , , message]) => [code, message]), [
+      ['unknown-framework-version', 'PyTorch has no version "9.9" for training. Nearest: 2.8.0.'],
+      ['framework-not-in-region', 'PyTorch 9.9 has no image in il-central-1 for training, nor for inference on ml.m5.large. Regions that have both include eu-west-1.'],
     ]);
   });
 });

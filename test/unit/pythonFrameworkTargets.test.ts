@@ -134,9 +134,46 @@ describe('Python framework models: the instance type of the call that resolves t
       const estimator = `${SDK}est = PyTorch(entry_point="t.py", role=role, framework_version="0.4.0", py_version="py3", instance_type="ml.m5.xlarge", instance_count=1)\nest.deploy(1, "local")\n`;
       const [inference] = regionFindings(model);
       assert.match(inference, /^PyTorch 0\.4\.0 \(inference on local\) has no image in the target region il-central-1\./);
-      // The estimator's own training image, then its local deploy's, in the model's words.
-      assert.deepEqual(regionFindings(estimator).slice(1), [inference]);
-      assert.match(regionFindings(estimator)[0], /^PyTorch 0\.4\.0 \(training\) has no image/);
+      // The estimator's own training image and its local deploy's: one finding naming both scopes.
+      assert.deepEqual(regionFindings(estimator), [
+        'PyTorch 0.4.0 has no image in the target region il-central-1 for training, nor for inference on local. Regions that have both include ca-central-1, eu-central-1, eu-north-1.',
+      ]);
+    });
+
+    /** Each finding of `code` as `the text it points at: message [fix titles, * preferred]`. */
+    const onToken = (text: string, code: string, region?: string) =>
+      analyzePython(text, region ? { region } : undefined)
+        .filter((finding) => finding.code === code)
+        .map((finding) => `${textAt(text, finding)}: ${finding.message} [${finding.fixes.map((fix) => `${fix.preferred ? '*' : ''}${fix.title}`).join(' | ')}]`);
+
+    it('says a region neither training nor the deploy has an image in once, offering the versions the region has for both (found by a helper: two findings on one token)', () => {
+      const text = `${SDK}est = PyTorch(entry_point="t.py", role=role, framework_version="0.4.0", py_version="py3", instance_type="ml.m5.xlarge", instance_count=1)\nest.deploy(1, "ml.m5.large")\n`;
+      assert.deepEqual(onToken(text, 'framework-not-in-region', 'il-central-1'), [
+        '0.4.0: PyTorch 0.4.0 has no image in the target region il-central-1 for training, nor for inference on ml.m5.large. Regions that have both include ca-central-1, eu-central-1, eu-north-1. [*Use version 1.13.1 | Use version 1.12.1 | Use version 1.12.0]',
+      ]);
+    });
+
+    it('says a py_version neither training nor the deploy is built for once: the py_versions both have, or each scope\'s own, labelled, none preferred', () => {
+      const estimator = `${SDK}est = PyTorch(entry_point="t.py", role=role, framework_version="2.6.0", py_version="py27", instance_type="ml.m5.xlarge", instance_count=1)\n`;
+      assert.deepEqual(onToken(`${estimator}est.deploy(initial_instance_count=1, instance_type="ml.m5.large")\n`, 'py-version-mismatch'), [
+        'py27: PyTorch 2.6.0 has no py_version "py27" for training, nor for inference on ml.m5.large. Built for both: py312. [*Use py312]',
+      ]);
+      assert.deepEqual(onToken(`${estimator}est.deploy(initial_instance_count=1, instance_type="ml.inf2.xlarge")\n`, 'py-version-mismatch'), [
+        'py27: PyTorch 2.6.0 has no py_version "py27" for training, nor PyTorch Neuron 1.11.0 for training on ml.inf2.xlarge. No py_version has them all; built for training: py312; for training on ml.inf2.xlarge: py38. [Use py312 (training only) | Use py38 (training on ml.inf2.xlarge only)]',
+      ]);
+      // Not deployed: training's own words, as before.
+      assert.deepEqual(onToken(estimator, 'py-version-mismatch'), ['py27: PyTorch 2.6.0 (training) is built for py312, not "py27". [*Use py312]']);
+    });
+
+    it('says a Hugging Face pytorch_version neither training nor the deploy comes with once: the versions both have, or each scope\'s own', () => {
+      const estimator = HF_ESTIMATOR('transformers_version="4.28.1", pytorch_version="1.9", py_version="py310"');
+      assert.deepEqual(onToken(`${estimator}est.deploy(1, "ml.g5.xlarge")\n`, 'unknown-framework-version'), [
+        '1.9: Hugging Face 4.28.1 has no pytorch 1.9 for training, nor for inference on ml.g5.xlarge. Offered for both: pytorch 2.0.0. [*Use pytorch 2.0.0]',
+      ]);
+      assert.deepEqual(onToken(`${estimator}est.deploy(1, "ml.inf2.xlarge")\n`, 'unknown-framework-version'), [
+        '1.9: Hugging Face 4.28.1 has no pytorch 1.9 for training, nor Hugging Face NeuronX 4.28.1 for inference on ml.inf2.xlarge. No pytorch version has them all; offered for training: 2.0.0; for inference on ml.inf2.xlarge: 1.13.0. [Use pytorch 2.0.0 (training only) | Use pytorch 1.13.0 (inference on ml.inf2.xlarge only)]',
+      ]);
+      assert.deepEqual(onToken(estimator, 'unknown-framework-version'), ['1.9: Hugging Face 4.28.1 (training) comes with pytorch 2.0.0, not pytorch 1.9. [*Use pytorch 2.0.0]']);
     });
 
     it('leaves out deploys that do not resolve the framework\'s image, and estimators given image_uri', () => {

@@ -2,7 +2,7 @@
 // parts, each placeholder said as one (its text and what fills it in), the regions a static
 // account serves the repository in, and a parameter default read in.
 import * as assert from 'node:assert/strict';
-import { readJsonDocument, requestAt } from '../../src/core/hostDocument';
+import { readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
 import { hoverAt } from '../../src/core/hover';
 import { catalog } from './specTestKit';
 import { hoverYaml } from './yamlTestKit';
@@ -23,9 +23,37 @@ describe('hover: template images', () => {
     assert.match(markdown, /\| Repository \| `sagemaker-xgboost` \|/);
     assert.match(markdown, /\| Tag \| `1\.7-1` \|/, 'the parameter default read in');
     assert.match(markdown, /\| Catalog \| `XGBoost 1\.7-1 · inference, training` \|/);
-    assert.match(markdown, /- `\$\{Account\}`: mapping XgbRegistry\\'s Account for the stack\\'s region \\\(us\\-east\\-1\\: 683313688378\\, eu\\-west\\-1\\: 141502667606\\\)/);
+    assert.ok(markdown.includes("- `${Account}`: mapping XgbRegistry\\'s Account for the stack\\'s region:\n  - us\\-east\\-1\\: 683313688378\n  - eu\\-west\\-1\\: 141502667606\n"), markdown);
     assert.match(markdown, /- `\$\{AWS::Region\}`: the stack\\'s region/);
     assert.match(markdown, /Read with parameter XgbVersion\\'s default \\"1\\\.7\\-1\\"; a parameter value given at deployment may replace it\.$/);
+  });
+
+  describe('a Mappings table of accounts read by region: its rows judged against the catalog', () => {
+    const head = ['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    us-west-2: {Account: "683313688378"}', '    eu-wset-1: {Account: "141502667606"}'];
+    const text = template('!Sub\n          - ${Account}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:1.7-1\n          - Account: !FindInMap [XgbRegistry, !Ref "AWS::Region", Account]', head);
+    const offset = text.indexOf('xgboost:1.7');
+    /** The lines under "Filled in at deployment:", up to the blank line after them. */
+    const filledIn = (markdown: string) => markdown.split('\n\n').find((paragraph) => paragraph.startsWith('- `${Account}`'))!.split('\n');
+    const hover = (listed?: { regions: string[]; settingName: string }) => hoverAt(requestAt(readYamlDocument(text), offset)!, offset, catalog, undefined, undefined, listed)!.markdown;
+
+    it('marks a row whose account is not the one SageMaker serves the repository from there (us-west-2 copied from us-east-1), and a key that is no region', () => {
+      assert.deepEqual(filledIn(hover()), [
+        "- `${Account}`: mapping XgbRegistry\\'s Account for the stack\\'s region:",
+        '  - us\\-east\\-1\\: 683313688378',
+        '  - us\\-west\\-2\\: 683313688378 — SageMaker serves it from 246618743249 there',
+        '  - eu\\-wset\\-1\\: 141502667606 — not a region with SageMaker registries',
+        "- `${AWS::Region}`: the stack\\'s region",
+        "- `${AWS::URLSuffix}`: the region\\'s domain suffix \\(amazonaws\\.com\\, amazonaws\\.com\\.cn\\)",
+      ]);
+    });
+
+    it('names the listed regions (templateRegions, --template-region) the table has no row for', () => {
+      const lines = filledIn(hover({ regions: ['us-east-1', 'us-west-2', 'eu-central-1', 'ap-south-1'], settingName: '--template-region' }));
+      assert.equal(lines[4], '  - No row for eu\\-central\\-1\\, ap\\-south\\-1\\, where this template is deployed \\(\\-\\-template\\-region\\)\\: \\!FindInMap fails there');
+      assert.equal(lines[5], "- `${AWS::Region}`: the stack\\'s region");
+      // Every listed region has a row: nothing said.
+      assert.equal(filledIn(hover({ regions: ['us-east-1'], settingName: 'templateRegions' })).length, 6);
+    });
   });
 
   it('a static account with the region a placeholder: the regions it serves the repository in', () => {

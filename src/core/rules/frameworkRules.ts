@@ -34,7 +34,11 @@ import {
 } from './framework/sdkSelection';
 import { bufferedContext, isBuffering, type BufferedFinding } from './framework/bufferedContext';
 import { OPEN, targetsOf, type Target } from './framework/imageTargets';
-import { mergeVersionMisses, versionFixes, versionMissFinding } from './framework/unknownVersions';
+import { baseFrameworkMissFinding } from './framework/baseFrameworkVersions';
+import { pyVersionMissFinding } from './framework/pyVersions';
+import { regionMissFinding } from './framework/regionMisses';
+import { mergeScopedMisses, type ScopedFinding, type ScopedMiss } from './framework/scopedMisses';
+import { versionFixes, versionMissFinding } from './framework/unknownVersions';
 import type { RuleContext } from './ruleContext';
 import { XGBOOST_FRAMEWORK } from './xgboost';
 import { newestXgboostVersion } from './xgboostPins';
@@ -76,9 +80,9 @@ export function checkFrameworkRequest(context: RuleContext, request: FrameworkRe
       findings.push(...(target === OPEN ? checkOpenTarget(context, judged, framework, region, instanceGpus) : checkKnownTarget(context, judged, framework, region, target, instanceGpus)));
     }
   }
-  // Two deploys may find the same fault in the constructor: it is said once.
+  // One fault on one token is said once, naming every scope that finds it (scopedMisses.ts).
   const said = new Set<string>();
-  for (const finding of mergeVersionMisses(findings)) {
+  for (const finding of mergeScopedMisses(findings)) {
     const key = `${finding.code}|${finding.range.offset}|${finding.range.length}|${finding.message}`;
     if (said.has(key)) continue;
     said.add(key);
@@ -189,14 +193,30 @@ function checkSelection(context: RuleContext, request: FrameworkRequest, region:
   const version = resolveVersion(context, view, selection, title, choice, where, scopeImages, configImages, region);
   let images = version === undefined ? scopeImages : scopeImages.filter((image) => image.version === version);
   if (version === undefined && request.version?.value !== undefined) return; // reported by resolveVersion
-  const label = version === undefined ? `${title} (${where})` : `${title} ${version} (${where})`;
+  const judged: Judged = { title: version === undefined ? title : `${title} ${version}`, where };
+  const label = `${judged.title} (${where})`;
 
-  images = checkBaseFramework(context, view, label, images);
+  images = checkBaseFramework(context, view, judged, images);
   if (images.length === 0) return;
-  images = checkPyVersion(context, view, label, images);
+  images = checkPyVersion(context, view, judged, images);
   if (images.length === 0) return;
-  checkRegionOffered(context, view, label, images, scopeImages, region);
+  checkRegionOffered(context, view, judged, images, scopeImages, region);
   checkProcessor(context, view, label, images, gpus);
+}
+
+/** What one judgement judged, as its findings name it: `PyTorch 2.6.0` for `inference on ml.m5.large`. */
+interface Judged {
+  title: string;
+  where: string;
+}
+
+/**
+ * Reports a finding that names its scope: kept with its miss where the caller merges the
+ * judgements of one token (scopedMisses.ts), said at once otherwise.
+ */
+function reportScoped<M extends ScopedMiss>(context: RuleContext, finding: ScopedFinding<M>): void {
+  if (isBuffering(context)) context.keep(finding);
+  else context.report(finding.code, finding.message, finding.range, finding.fixes);
 }
 
 // ---- framework and region names ------------------------------------------------------------
@@ -323,10 +343,7 @@ function resolveVersion(
     return undefined;
   }
   if (context.isEnabled('unknown-framework-version')) {
-    // Kept with its miss where the caller merges the judgements of one argument (unknownVersions.ts).
-    const finding = versionMissFinding({ title, typed, where, candidates, argument });
-    if (isBuffering(context)) context.keep(finding);
-    else context.report(finding.code, finding.message, finding.range, finding.fixes);
+    reportScoped(context, versionMissFinding({ title, typed, where, candidates, argument }));
   }
   return undefined;
 }
@@ -362,7 +379,7 @@ function pinnedCandidates(images: readonly CatalogImage[]): string[] {
  * `pytorch2.5` to it through the version's own aliases, which the catalog does not keep: a
  * major.minor that names exactly one base version of the transformers version stands for it.
  */
-function checkBaseFramework(context: RuleContext, request: FrameworkRequest, label: string, images: CatalogImage[]): CatalogImage[] {
+function checkBaseFramework(context: RuleContext, request: FrameworkRequest, judged: Judged, images: CatalogImage[]): CatalogImage[] {
   const bases = [...new Set(images.map((image) => image.baseFramework).filter((base): base is string => base !== undefined))];
   const argument = request.baseFrameworkVersion;
   if (bases.length === 0 || !argument || argument.value === undefined) return images;
@@ -380,14 +397,7 @@ function checkBaseFramework(context: RuleContext, request: FrameworkRequest, lab
     const offered = bases.map((base) => base.replace(/^(pytorch|tensorflow)/, '$1 ')).join(', ');
     // A fix writes the argument's own form: `2.5.1` for pytorch_version, `pytorch2.5.1` for base_framework_version.
     const written = argument.value.startsWith(kind) ? kind : '';
-    const fixes = sameKind.map((version, index) => ({
-      title: `Use ${kind} ${version}`,
-      intents: [intent.replaceValue(argument.node, `${written}${version}`)],
-      preferred: index === 0,
-      // Another version than the one written: offered, never applied by fix-all.
-      changesBehaviour: true,
-    }));
-    context.report('unknown-framework-version', `${label} comes with ${offered}, not ${kind} ${typed}.`, argument.range, fixes);
+    reportScoped(context, baseFrameworkMissFinding({ ...judged, candidates: sameKind, kind, typed, offered, written, argument }));
   }
   return [];
 }
@@ -395,16 +405,13 @@ function checkBaseFramework(context: RuleContext, request: FrameworkRequest, lab
 // ---- py_version ----------------------------------------------------------------------------
 
 /** `_validate_py_version_and_set_if_needed`: a version without py_versions ignores the argument. */
-function checkPyVersion(context: RuleContext, request: FrameworkRequest, label: string, images: CatalogImage[]): CatalogImage[] {
+function checkPyVersion(context: RuleContext, request: FrameworkRequest, judged: Judged, images: CatalogImage[]): CatalogImage[] {
   const offered = [...new Set(images.flatMap((image) => image.pyVersions ?? []))].sort((a, b) => compareVersions(b, a));
   const argument = request.pyVersion;
   if (offered.length === 0 || !argument || argument.value === undefined) return images;
   const typed = argument.value;
   if (offered.includes(typed)) return images.filter((image) => image.pyVersions?.includes(typed) ?? true);
-  if (context.isEnabled('py-version-mismatch')) {
-    const fixes = offered.map((py, index) => ({ title: `Use ${py}`, intents: [intent.replaceValue(argument.node, py)], preferred: index === 0, changesBehaviour: true }));
-    context.report('py-version-mismatch', `${label} is built for ${listOf(offered, 'or')}, not "${typed}".`, argument.range, fixes);
-  }
+  if (context.isEnabled('py-version-mismatch')) reportScoped(context, pyVersionMissFinding({ ...judged, candidates: offered, typed, argument }));
   return [];
 }
 
@@ -413,7 +420,7 @@ function checkPyVersion(context: RuleContext, request: FrameworkRequest, label: 
 function checkRegionOffered(
   context: RuleContext,
   request: FrameworkRequest,
-  label: string,
+  judged: Judged,
   images: readonly CatalogImage[],
   scopeImages: readonly CatalogImage[],
   region: string | undefined,
@@ -424,14 +431,19 @@ function checkRegionOffered(
   // Name regions of the same partition first: nobody moves a job from il-central-1 to cn-north-1.
   const partition = context.catalog.partition(region);
   const samePartition = elsewhere.filter((name) => context.catalog.partition(name) === partition);
-  const near = closestMatches(region, samePartition.length > 0 ? samePartition : elsewhere, 3);
-  const where = request.region ? ` in ${region}` : ` in the target region ${region}`;
-  const also = near.length > 0 ? ` Regions that have it include ${near.join(', ')}.` : '';
+  const place = request.region ? ` in ${region}` : ` in the target region ${region}`;
   // The versions this region does have, as fixes on a literal version argument.
-  const version = request.version;
-  const here = version?.value === undefined ? [] : pinnedCandidates(inRegion(context, scopeImages, region));
-  const fixes = version && version.value !== undefined ? versionFixes(version, nearestVersions(version.value, here)) : [];
-  context.report('framework-not-in-region', `${label} has no image${where}.${also}`, request.region?.range ?? version?.range ?? request.calleeRange, fixes);
+  const version = request.version?.value === undefined ? undefined : { ...request.version, value: request.version.value };
+  const here = version ? pinnedCandidates(inRegion(context, scopeImages, region)) : [];
+  reportScoped(context, regionMissFinding({
+    ...judged,
+    candidates: here,
+    region,
+    place,
+    elsewhere: samePartition.length > 0 ? samePartition : elsewhere,
+    version,
+    range: request.region?.range ?? version?.range ?? request.calleeRange,
+  }));
 }
 
 function inRegion(context: RuleContext, images: readonly CatalogImage[], region: string): CatalogImage[] {

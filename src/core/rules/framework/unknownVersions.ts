@@ -4,29 +4,25 @@
  * training image and, when it is deployed, for the inference image its deploy resolves (and a
  * model once per deploy). Each judgement that misses keeps what it missed against (a
  * VersionMiss); the misses on one argument become one finding that names every scope and offers
- * the versions all of them have, so the first fix does not trade one finding for another.
+ * the versions all of them have, so the first fix does not trade one finding for another
+ * (scopedMisses.ts).
  */
 import { intent } from '../../edits/editIntent';
 import type { QuickFix } from '../../findings';
 import type { FrameworkArgument } from '../../frameworkRequest';
 import type { BufferedFinding } from './bufferedContext';
 import { nearestVersions } from './nearestVersions';
+import { allOf, mergeScopedMisses, perScopeChoices, scopesPhrase, sharedCandidates, type ScopedFinding, type ScopedMiss } from './scopedMisses';
 
-/** One judgement's miss: the version argument, and the versions that judgement could take. */
-export interface VersionMiss {
-  /** The framework as messages name it (`PyTorch`, `Hugging Face NeuronX`). */
-  title: string;
+/** One judgement's miss: the version argument, and the versions that judgement could take (`candidates`, in the target region when it has any there). */
+export interface VersionMiss extends ScopedMiss {
   /** The version written. */
   typed: string;
-  /** The scope judged, with the deploy's instance type when one named it (`inference on ml.m5.large`). */
-  where: string;
-  /** The pinned versions of that scope (in the target region, when it has any there). */
-  candidates: readonly string[];
   argument: FrameworkArgument;
 }
 
 /** A buffered finding that carries its miss, for mergeVersionMisses. */
-export type VersionMissFinding = BufferedFinding & { miss: VersionMiss };
+export type VersionMissFinding = ScopedFinding<VersionMiss>;
 
 /** The finding of one miss: `PyTorch has no version "9.9" for training. Nearest: 2.8.0, 2.7.1, 2.6.0.` */
 export function versionMissFinding(miss: VersionMiss): VersionMissFinding {
@@ -38,6 +34,7 @@ export function versionMissFinding(miss: VersionMiss): VersionMissFinding {
     range: miss.argument.range,
     fixes: versionFixes(miss.argument, nearest),
     miss,
+    sayTogether: mergedFinding,
   };
 }
 
@@ -46,60 +43,21 @@ export function versionMissFinding(miss: VersionMiss): VersionMissFinding {
  * first: `PyTorch has no version "9.9" for training, nor for inference on ml.m5.large. Nearest
  * for both: 2.6.0, 2.5.1, 2.4.0.` Its fixes are the versions every scope has, nearest first; when
  * the scopes share none, each scope's nearest, named with their scope. Other findings are kept
- * as they are, in order.
+ * as they are, in order (the other scoped findings are merged too: see mergeScopedMisses).
  */
-export function mergeVersionMisses(findings: readonly BufferedFinding[]): BufferedFinding[] {
-  const groups = new Map<string, VersionMiss[]>();
-  for (const finding of findings) {
-    const miss = missOf(finding);
-    if (!miss) continue;
-    const key = `${finding.range.offset}+${finding.range.length}`;
-    const group = groups.get(key);
-    // Two deploys on one instance type judge the same: one scope is named once.
-    if (!group) groups.set(key, [miss]);
-    else if (!group.some((other) => other.where === miss.where)) group.push(miss);
-  }
-  const out: BufferedFinding[] = [];
-  const said = new Set<string>();
-  for (const finding of findings) {
-    const miss = missOf(finding);
-    if (!miss) {
-      out.push(finding);
-      continue;
-    }
-    const key = `${finding.range.offset}+${finding.range.length}`;
-    if (said.has(key)) continue;
-    said.add(key);
-    const group = groups.get(key)!;
-    out.push(group.length === 1 ? finding : mergedFinding(group));
-  }
-  return out;
-}
-
-function missOf(finding: BufferedFinding): VersionMiss | undefined {
-  return (finding as Partial<VersionMissFinding>).miss;
-}
+export const mergeVersionMisses: (findings: readonly BufferedFinding[]) => BufferedFinding[] = mergeScopedMisses;
 
 function mergedFinding(misses: readonly VersionMiss[]): BufferedFinding {
   const [first] = misses;
-  // Another config (PyTorch Neuron on ml.inf1) is named where it differs from the first.
-  const others = misses.slice(1).map((miss) => (miss.title === first.title ? `, nor for ${miss.where}` : `, nor ${miss.title} for ${miss.where}`));
-  const head = `${first.title} has no version "${first.typed}" for ${first.where}${others.join('')}.`;
-  const shared = misses.slice(1).reduce<readonly string[]>((common, miss) => common.filter((version) => miss.candidates.includes(version)), first.candidates);
+  const head = `${first.title} has no version "${first.typed}" ${scopesPhrase(misses)}.`;
+  const shared = sharedCandidates(misses);
   if (shared.length > 0) {
     const nearest = nearestVersions(first.typed, shared);
-    return { code: 'unknown-framework-version', message: `${head} Nearest for ${misses.length === 2 ? 'both' : 'all of them'}: ${nearest.join(', ')}.`, range: first.argument.range, fixes: versionFixes(first.argument, nearest) };
+    return { code: 'unknown-framework-version', message: `${head} Nearest for ${allOf(misses)}: ${nearest.join(', ')}.`, range: first.argument.range, fixes: versionFixes(first.argument, nearest) };
   }
   // No version serves every scope: each scope's own nearest, none preferred.
-  const perScope = misses.map((miss) => ({ where: miss.where, nearest: nearestVersions(miss.typed, miss.candidates) })).filter((scope) => scope.nearest.length > 0);
-  const hint = perScope.length > 0 ? ` No version has them all; nearest ${perScope.map((scope) => `for ${scope.where}: ${scope.nearest.join(', ')}`).join('; ')}.` : '';
-  const fixes = perScope.flatMap((scope) => scope.nearest.map((version): QuickFix => ({
-    title: `Use version ${version} (${scope.where} only)`,
-    intents: [intent.replaceValue(first.argument.node, version)],
-    preferred: false,
-    changesBehaviour: true,
-  })));
-  return { code: 'unknown-framework-version', message: `${head}${hint}`, range: first.argument.range, fixes };
+  const { hint, fixes } = perScopeChoices(misses, (miss) => nearestVersions(miss.typed, miss.candidates), (version) => versionFixes(first.argument, [version])[0]);
+  return { code: 'unknown-framework-version', message: `${head}${hint ? ` No version has them all; nearest ${hint}.` : ''}`, range: first.argument.range, fixes };
 }
 
 /** `Use version …` for each of `versions` on `argument`, the first preferred; each changes what runs, so fix-all never applies one. */
