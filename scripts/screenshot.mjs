@@ -63,12 +63,10 @@ async function main() {
 
     await openFile(page, path.relative(folder, options.file));
     await waitForSquiggles(page);
-    if (options.problems) {
-      await openProblemsPanel(page);
-      // The panel takes the lower part of the editor: bring the line to hover or fix back into view.
-      const target = options.hover ?? options.quickFix;
-      if (target) await revealLineOf(page, options.file, target);
-    }
+    if (options.problems) await openProblemsPanel(page);
+    // Bring the line to hover or fix into view: it may be below the first screen, or under the Problems panel.
+    const target = options.hover ?? options.quickFix;
+    if (target) await revealLineOf(page, options.file, target);
     if (options.hover) await hoverText(page, options.hover);
     if (options.quickFix) await showQuickFixes(page, options.quickFix);
 
@@ -106,7 +104,7 @@ async function revealLineOf(page, file, text) {
   const index = fs.readFileSync(file, 'utf8').indexOf(text);
   if (index < 0) return; // hoverText and showQuickFixes say it is not there
   const line = fs.readFileSync(file, 'utf8').slice(0, index).split('\n').length;
-  // Focus moved to the Problems panel: back to the editor, where Ctrl+G works.
+  // Focus may be in the Problems panel: back to the editor, where Ctrl+G works.
   await page.locator('.editor-instance .view-lines').first().click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+G');
   await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 5_000 });

@@ -28,7 +28,7 @@ import { parseSpecDocument, type HostLanguage, type SpecDocument, type StrictJso
 import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
 import { redactSecrets } from './launch/redact';
 import { markUnfilledRequestValues } from './unfilledPlaceholders';
-import { regionOfItsOwn, withRegionBoundFixes } from './variableRegionFixes';
+import { regionOfItsOwn, withRegionBoundFixes, type VariableRegion } from './variableRegionFixes';
 
 /** A file as its host read it: what every host gives, and its comments in the host's own form. */
 export type HostDocument = JsonHostDocument | HashCommentHostDocument;
@@ -258,7 +258,7 @@ function withoutSecrets(finding: Finding): Finding {
  */
 function withSubstitutionNotes(request: SpecDocument, finding: Finding): Finding {
   const notes: string[] = [];
-  let variableRegion: string | undefined;
+  let variableRegion: VariableRegion | undefined;
   for (const image of request.images) {
     const substitutions = (image.value as RequestNode).substitutions ?? [];
     if (substitutions.length === 0) continue;
@@ -272,7 +272,7 @@ function withSubstitutionNotes(request: SpecDocument, finding: Finding): Finding
       const endsAtEmpty = substitution.empty === true && finding.offset + finding.length === offset;
       if (touches || endsAtEmpty || offset < hostEnd) notes.push(substitution.note);
     }
-    if (hostEnd >= 0) variableRegion ??= regionOfItsOwn(image.value as RequestNode, finding);
+    if (hostEnd >= 0) variableRegion ??= regionOfItsOwn(request.text, image.value as RequestNode, finding);
   }
   if (notes.length === 0) return finding;
   const noted = { ...finding, message: `With ${notes.join(' and ')}: ${finding.message}` };

@@ -3,6 +3,7 @@
  * completion, hover and code actions.
  */
 import type { Node, ParseError } from 'jsonc-parser';
+import type { QuickFix } from './edits/editIntent';
 import { parseJson, type JsoncOnly, type ParsedJson } from './jsonParse';
 import { memberValue, type OffsetRange } from './jsonTree';
 import { isDynamic, type RequestNode, type TemplatePart } from './requestTree';
@@ -194,6 +195,8 @@ export interface HostSyntaxError {
   damaged?: OffsetRange;
   /** The finding's whole message, when the problem is not one of syntax (YAML aliases that expand too far). */
   finding?: string;
+  /** The finding's fixes, when the host can tell the edit (an empty document after a trailing `---` removed). */
+  fixes?: readonly QuickFix[];
 }
 
 /** What a host knows of a partial request built from SDK calls (see SpecDocument.sdkRequest). */

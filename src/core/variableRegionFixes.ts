@@ -8,30 +8,54 @@
  */
 import type { Finding } from './findings';
 import { parseImageReference } from './imageReference';
+import { possessive } from './possessive';
 import type { OffsetRange } from './jsonTree';
 import type { RequestNode } from './requestTree';
 
+/** Where an image's region comes from a variable of its own: the region read, and the ARG holding the account if one does. */
+export interface VariableRegion {
+  /** The variable's default (`af-south-1`), in which the account is judged. */
+  region: string;
+  /** The ARG whose default is the account (`ACCOUNT` of `FROM ${ACCOUNT}.dkr.ecr.${REGION}…`): the fix edits its default. Absent when the account is written in the FROM line. */
+  accountArg?: string;
+}
+
 /**
- * The region of `image` when a substituted variable gives it apart from the account `finding` is
- * on; undefined when the region is written out, comes with the account in one variable
- * (`${REGISTRY}`: a build argument changes both), or `image` does not hold the finding.
+ * The region of `image` (a node of `text`) when a substituted variable gives it apart from the
+ * account `finding` is on, with the ARG giving that account if any; undefined when the region is
+ * written out, comes with the account in one variable (`${REGISTRY}`: a build argument changes
+ * both), or `image` does not hold the finding.
  */
-export function regionOfItsOwn(image: RequestNode, finding: Finding): string | undefined {
+export function regionOfItsOwn(text: string, image: RequestNode, finding: Finding): VariableRegion | undefined {
   if (typeof image.value !== 'string' || !image.valueRange || finding.offset < image.offset || finding.offset > image.offset + image.length) return undefined;
   const parsed = parseImageReference(image.value);
   const region = parsed.ok ? parsed.reference.ecr?.region : undefined;
   if (!region) return undefined;
   const source = image.valueRange(region.start, region.end);
-  const own = (image.substitutions ?? []).some(({ range }) => overlaps(range, source) && !overlaps(range, finding));
-  return own ? region.text : undefined;
+  const substitutions = image.substitutions ?? [];
+  if (!substitutions.some(({ range }) => overlaps(range, source) && !overlaps(range, finding))) return undefined;
+  // `${ACCOUNT}` / `$ACCOUNT` under the finding: the account is that ARG's default (a `:-` word is FROM-line text).
+  const accountArg = substitutions
+    .filter(({ range }) => overlaps(range, finding))
+    .map(({ range }) => /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(text.slice(range.offset, range.offset + range.length))?.[1])
+    .find((name) => name !== undefined);
+  return { region: region.text, ...(accountArg && { accountArg }) };
 }
 
-/** `finding` (an account finding in `region`, the variable's default) with its fixes kept from fix-all and titled for that region. */
-export function withRegionBoundFixes(finding: Finding, region: string): Finding {
+/**
+ * `finding` (an account finding in `where.region`, the variable's default) with its fixes kept
+ * from fix-all and titled for that region; its message says which builds the fix fits (with an
+ * account ARG, whose default it edits: the other regions' builds must then pass their account).
+ */
+export function withRegionBoundFixes(finding: Finding, where: VariableRegion): Finding {
   if (finding.fixes.length === 0) return finding;
+  const { region, accountArg } = where;
+  const fits = accountArg
+    ? `with ${region}'s account as ARG ${possessive(accountArg)} default, a build for another region must pass its own account (--build-arg ${accountArg}=…)`
+    : `writing ${region}'s account fits only builds for ${region}`;
   return {
     ...finding,
-    message: `${finding.message} The account differs by region, so writing ${region}'s account fits only builds for ${region}.`,
+    message: `${finding.message} The account differs by region, so ${fits}.`,
     fixes: finding.fixes.map((fix) => ({ ...fix, title: `${fix.title} (builds for ${region} only)`, changesBehaviour: true })),
   };
 }

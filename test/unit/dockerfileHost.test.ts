@@ -135,7 +135,15 @@ describe('Dockerfile host: ARG', () => {
     assert.deepEqual([fixAll.text, fixAll.applied], [text, []]);
     // The account from an ARG of its own, the region from another: the same.
     const accountArg = 'ARG ACCOUNT=763104351884\nARG REGION=af-south-1\nFROM ${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/pytorch-training:2.6.0-gpu-py312\n';
-    assert.deepEqual(only(analyze(accountArg), 'registry-account-mismatch').fixes.map((fix) => [fix.title, fix.changesBehaviour]), [['Use account 626614931356 (builds for af-south-1 only)', true]]);
+    const argFinding = only(analyze(accountArg), 'registry-account-mismatch');
+    assert.equal(textAt(accountArg, argFinding), '${ACCOUNT}');
+    // The fix edits ARG ACCOUNT's default, so the message says what that means for other regions' builds (found by a fresh user).
+    assert.equal(
+      argFinding.message,
+      'With ARG ACCOUNT\'s default 763104351884 and ARG REGION\'s default af-south-1: In af-south-1, SageMaker serves "pytorch-training" from account 626614931356, not 763104351884. The account differs by region, so with af-south-1\'s account as ARG ACCOUNT\'s default, a build for another region must pass its own account (--build-arg ACCOUNT=…).',
+    );
+    assert.deepEqual(argFinding.fixes.map((fix) => [fix.title, fix.changesBehaviour]), [['Use account 626614931356 (builds for af-south-1 only)', true]]);
+    assert.equal(applyDockerfileFix(accountArg, argFinding), accountArg.replace('ARG ACCOUNT=763104351884', 'ARG ACCOUNT=626614931356'));
     // A region written out, or the whole registry in one ARG (a build argument replaces account and region together): fix-all applies it.
     for (const fixable of ['FROM 763104351884.dkr.ecr.af-south-1.amazonaws.com/pytorch-training:2.6.0-gpu-py312\n', 'ARG REGISTRY=763104351884.dkr.ecr.af-south-1.amazonaws.com\nFROM ${REGISTRY}/pytorch-training:2.6.0-gpu-py312\n']) {
       const result = applyPreferredFixes(fixable, (current) => ({ document: { text: current, host: 'dockerfile' }, findings: analyze(current) }));

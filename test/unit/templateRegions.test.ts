@@ -79,9 +79,25 @@ describe('template regions', () => {
       assert.match(finding.message, /does not serve "sagemaker-xgboost" in eu-west-1 \(account 141502667606\), where this template is deployed \(templateRegions\)/);
     });
 
-    it('one listed region other than a literal image\'s is image-region-mismatch against it', () => {
+    it('one listed region other than a literal image\'s is image-region-mismatch against it, with its fix and how to write it for every region (found by a fresh user)', () => {
       const text = DLC_TEMPLATE.replace('${AWS::Region}', 'us-east-1');
       assert.deepEqual(codes(findings(text, { templateRegions: ['eu-west-1'] })), ['image-region-mismatch']);
+      const finding = only(findings(text, { templateRegions: ['eu-west-1'], templateRegionsName: '--template-region' }), 'image-region-mismatch');
+      assert.equal(
+        finding.message,
+        'The image is in us-east-1, but the target region is eu-west-1 (from --template-region); SageMaker pulls images from its own region. ' +
+          'Write the region as ${AWS::Region} in a !Sub: account 763104351884 serves "pytorch-inference" there too.',
+      );
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Use the eu-west-1 registry (763104351884.dkr.ecr.eu-west-1.amazonaws.com)', true]]);
+      // Another account there: the advice names it, as with several regions.
+      const xgboost = modelTemplate('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+      const other = only(findings(xgboost, { templateRegions: ['eu-west-1'], templateRegionsName: '--template-region' }), 'image-region-mismatch');
+      assert.equal(
+        other.message,
+        'The image is in us-east-1, but the target region is eu-west-1 (from --template-region); SageMaker pulls images from its own region. ' +
+          'Write the region as ${AWS::Region} and the account from a mapping by region (!FindInMap [Table, !Ref AWS::Region, Account]) in a !Sub: SageMaker serves "sagemaker-xgboost" from other accounts there (eu-west-1 141502667606).',
+      );
+      assert.deepEqual(other.fixes.map((fix) => fix.title), ['Use the eu-west-1 registry (141502667606.dkr.ecr.eu-west-1.amazonaws.com)']);
     });
   });
 

@@ -2,6 +2,7 @@
 // and dynamic values, each rule family through the host with its fix's resulting YAML, YAML 1.1
 // vs 1.2 ambiguity, aliases and merge keys, suppression comments, and the lazy pre-filter.
 import * as assert from 'node:assert/strict';
+import { applyPreferredFixes } from '../../src/core/fixAll';
 import { readYamlDocument, requestAt } from '../../src/core/hostDocument';
 import { hoverAt } from '../../src/core/hover';
 import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
@@ -98,6 +99,49 @@ describe('YAML host (AWS CLI input)', () => {
         finding.message,
         'An empty second YAML document starts here, and the AWS CLI reads only one (`--cli-input-yaml` loads a single document): it refuses the whole file ("Invalid YAML received") and sends nothing. Remove this `---`: the document after it is empty.',
       );
+    });
+
+    describe('"Remove the empty document": the trailing `---` and what is blank after it go, the first document stays as it is', () => {
+      const fixAll = (text: string) => applyPreferredFixes(text, (current) => ({ document: { text: current, host: 'yaml' }, findings: analyzeYaml(current, { forced: true }) }));
+
+      it('removes the `---` line and the blank rest, keeping the final line break (LF and CRLF)', () => {
+        for (const [text, fixed] of [
+          [`${trainingYaml()}\n---\n`, `${trainingYaml()}\n`],
+          [`${trainingYaml()}\n---`, `${trainingYaml()}\n`],
+          [`${trainingYaml()}\n---  \n\n\n`, `${trainingYaml()}\n`],
+          [`${trainingYaml().replace(/\n/g, '\r\n')}\r\n---\r\n\r\n`, `${trainingYaml().replace(/\n/g, '\r\n')}\r\n`],
+          [`${trainingYaml()}\n# end of the job\n---\n`, `${trainingYaml()}\n# end of the job\n`],
+        ]) {
+          const finding = only(analyzeYaml(text, { forced: true }), 'invalid-yaml');
+          assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Remove the empty document', true]], JSON.stringify(text));
+          assert.equal(applyHostFix(text, finding), fixed, JSON.stringify(text));
+        }
+      });
+
+      it('keeps the comments after the `---`: they then end the first document', () => {
+        const text = `${trainingYaml()}\n---\n# nothing here\n`;
+        assert.equal(applyHostFix(text, only(analyzeYaml(text, { forced: true }), 'invalid-yaml')), `${trainingYaml()}\n# nothing here\n`);
+        const sameLine = `${trainingYaml()}\n--- # split here\n`;
+        assert.equal(applyHostFix(sameLine, only(analyzeYaml(sameLine, { forced: true }), 'invalid-yaml')), `${trainingYaml()}\n# split here\n`);
+      });
+
+      it('fix-all applies it, and the file is then one document with no finding', () => {
+        const text = `${trainingYaml()}\n---\n`;
+        const result = fixAll(text);
+        assert.equal(result.text, `${trainingYaml()}\n`);
+        assert.deepEqual(result.applied.map((fix) => [fix.code, fix.title, fix.line, fix.column]), [['invalid-yaml', 'Remove the empty document', 15, 1]]);
+        assert.deepEqual(analyzeYaml(result.text, { forced: true }), []);
+      });
+
+      it('no fix for a second document that holds a request, nor for an empty one before a third, nor after a `%YAML` directive', () => {
+        const model = `ModelName: m\nExecutionRoleArn: ${ROLE}\nPrimaryContainer:\n  Image: ${XGBOOST_US_EAST_1}:1.7-1\n`;
+        for (const text of [`${trainingYaml()}\n---\n${model}`, `${trainingYaml()}\n---\n---\n${model}`, `${trainingYaml()}\n...\n%YAML 1.2\n---\n`]) {
+          const finding = analyzeYaml(text, { forced: true }).find((candidate) => candidate.code === 'invalid-yaml' && candidate.message.includes('second YAML document'));
+          assert.ok(finding, JSON.stringify(text));
+          assert.deepEqual(finding.fixes, [], JSON.stringify(text));
+          assert.equal(fixAll(text).applied.filter((fix) => fix.code === 'invalid-yaml').length, 0, JSON.stringify(text));
+        }
+      });
     });
 
     it('one document with a leading `---`, a `%YAML` directive or a closing `...` is fine', () => {

@@ -28,14 +28,19 @@ export function checkImageListedRegions(context: RuleContext, image: ImageRegion
   const source = target.settingName ?? 'templateRegions';
   context.report(
     'image-region-mismatch',
-    `The image is in ${image.region}, but this template is ${also}deployed to ${inWords(elsewhere)} (from ${source}); SageMaker pulls images from its own region, so the stack fails there. ${advice(context, image, elsewhere)}`,
+    `The image is in ${image.region}, but this template is ${also}deployed to ${inWords(elsewhere)} (from ${source}); SageMaker pulls images from its own region, so the stack fails there. ${everyRegionAdvice(context, image, elsewhere)}`,
     image.regionRange,
   );
   return true;
 }
 
-/** How to write the image for every region: `${AWS::Region}`, with the accounts the catalog names where they differ. */
-function advice(context: RuleContext, image: ImageRegion, regions: readonly string[]): string {
+/**
+ * How to write the image for every region of a template: `${AWS::Region}`, with the accounts the
+ * catalog names in `regions` (the target regions other than the image's) where they differ. One
+ * sentence or two, each ending in `.`. Also said on the one-target-region finding of a template
+ * (registryRules.ts checkImageTargetRegion).
+ */
+export function everyRegionAdvice(context: RuleContext, image: ImageRegion, regions: readonly string[]): string {
   const { catalog } = context;
   const { account, repository } = image;
   const parts = ['the region as ${AWS::Region}'];

@@ -15,7 +15,7 @@ import type { EditIntent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
 import type { OffsetRange } from '../jsonTree';
 import { checkNewerThanCatalog } from './catalogAge';
-import { checkImageListedRegions } from './listedRegionsImageRule';
+import { checkImageListedRegions, everyRegionAdvice } from './listedRegionsImageRule';
 import type { ImageOccurrence } from './imageOccurrence';
 import type { RuleContext } from './ruleContext';
 import { isXgboostImage, isFloatingTag } from './xgboost';
@@ -144,8 +144,9 @@ export interface ImageRegion {
 
 /**
  * `image-region-mismatch`: an image in a region other than the explicit target region (SageMaker
- * pulls from its own), fixed with the registry that serves the same image there; for a template
- * deployed to several listed regions, the listed regions other than the image's (no fix, see
+ * pulls from its own), fixed with the registry that serves the same image there; in a template,
+ * the message also says how to write the image for every region. For a template deployed to
+ * several listed regions, the listed regions other than the image's (no fix, see
  * listedRegionsImageRule.ts). True when reported.
  */
 export function checkImageTargetRegion(context: RuleContext, image: ImageRegion): boolean {
@@ -184,9 +185,11 @@ export function checkImageTargetRegion(context: RuleContext, image: ImageRegion)
   }
   // A target the catalog does not know (`AWS_REGION=us-east-7`) is a typo, or a region newer than the catalog: say so.
   const unknownTarget = targetRegion ? '' : `, which the catalog does not know (a typo, or a region newer than the catalog)`;
+  // A template may be deployed to other regions later: how to write it for each, as with several listed.
+  const advice = context.spec.anyRegion && targetRegion ? ` ${everyRegionAdvice(context, image, [target.region])}` : '';
   context.report(
     'image-region-mismatch',
-    `The image is in ${image.region}, but the target region is ${describeRegion(target)}${unknownTarget}; SageMaker pulls images from its own region.`,
+    `The image is in ${image.region}, but the target region is ${describeRegion(target)}${unknownTarget}; SageMaker pulls images from its own region.${advice}`,
     image.regionRange,
     fixes,
   );

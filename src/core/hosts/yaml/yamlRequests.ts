@@ -10,6 +10,7 @@
  * loads a single document (see singleDocumentError); each document is still checked on its own.
  */
 import { findNodeAtOffset } from 'jsonc-parser';
+import { intent, type QuickFix } from '../../edits/editIntent';
 import { findWorkflowFileRequests, mayHoldWorkflow } from '../workflows/workflowRequests';
 import { memberNames } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
@@ -67,7 +68,7 @@ export function findYamlRequests(text: string, forced = false, hooks?: CloudForm
   }
   // On the second document's request when it is AWS CLI input, else on the first one that is.
   const carrier = cliInput[1] ?? cliInput.find((request) => request !== undefined);
-  if (documents.length > 1 && carrier) carrier.syntaxErrors = [...(carrier.syntaxErrors ?? []), singleDocumentError(text, documents[1])].sort((a, b) => a.offset - b.offset);
+  if (documents.length > 1 && carrier) carrier.syntaxErrors = [...(carrier.syntaxErrors ?? []), singleDocumentError(text, documents[0], documents[1])].sort((a, b) => a.offset - b.offset);
   return { requests, comments };
 }
 
@@ -75,16 +76,38 @@ export function findYamlRequests(text: string, forced = false, hooks?: CloudForm
  * The error on `second`'s start (its `---`, else its first line): the AWS CLI v2 loads
  * `--cli-input-yaml` with ruamel.yaml's single-document `load`, whose composer raises "expected a
  * single document in the stream" at a second document, even an empty one (`---` at the end).
- * Not a syntax error: nothing is dropped, so the requests stay complete.
+ * Not a syntax error: nothing is dropped, so the requests stay complete. An empty second document
+ * at the end of the stream gets the fix removing it (see emptyDocumentRemoval).
  */
-function singleDocumentError(text: string, second: Document.Parsed): HostSyntaxError {
+function singleDocumentError(text: string, first: Document.Parsed, second: Document.Parsed): HostSyntaxError {
   const offset = second.range[0];
   const lineEnd = text.slice(offset).search(/\r?\n|$/);
-  const length = text.startsWith('---', offset) ? 3 : lineEnd;
+  const marked = text.startsWith('---', offset);
+  const length = marked ? 3 : lineEnd;
   const empty = second.contents === null || (second.contents.range[0] === second.contents.range[1]);
   const advice = empty ? 'Remove this `---`: the document after it is empty.' : 'Put each request in a file of its own; each document here is still checked on its own.';
   const finding = `${empty ? 'An empty' : 'A'} second YAML document starts here, and the AWS CLI reads only one (\`--cli-input-yaml\` loads a single document): it refuses the whole file ("Invalid YAML received") and sends nothing. ${advice}`;
-  return { offset, length, message: 'a second document in AWS CLI input', finding };
+  const removal = empty && marked ? emptyDocumentRemoval(text, first, offset) : undefined;
+  return { offset, length, message: 'a second document in AWS CLI input', finding, ...(removal && { fixes: [removal] }) };
+}
+
+/**
+ * "Remove the empty document": the fix for an empty second document whose `---` is at `offset`
+ * and which ends the stream (only blank lines and comments follow). It removes the `---` with its
+ * line, and the rest when that is blank (so the first document's text, and its final line break,
+ * stay as they are); comments after it are kept, and then close the first document. Preferred,
+ * and fix-all may apply it: the AWS CLI sends the same request once the file loads. Undefined
+ * when anything but comments lies between the first document and the `---` (a `%YAML`
+ * directive, which would be left without a document) or anything but comments follows.
+ */
+function emptyDocumentRemoval(text: string, first: Document.Parsed, offset: number): QuickFix | undefined {
+  const commentsOnly = (source: string) => source.split(/\r?\n/).every((line) => /^[ \t]*(?:#.*)?$/.test(line));
+  const rest = text.slice(offset + 3);
+  if (!commentsOnly(text.slice(first.range[2], offset)) || !/^(?:[ \t]|\r?\n|$)/.test(rest) || !commentsOnly(rest)) return undefined;
+  // The `---`, its spaces, and its line break when no comment follows on its line.
+  const marker = /^[ \t]*(?:\r?\n|$)?/.exec(rest)![0];
+  const length = rest.trim() === '' ? text.length - offset : 3 + marker.length;
+  return { title: 'Remove the empty document', preferred: true, intents: [intent.replaceText(offset, length, '')] };
 }
 
 /**
