@@ -37,7 +37,7 @@ import { OPEN, targetsOf, type Target } from './framework/imageTargets';
 import { baseFrameworkMissFinding } from './framework/baseFrameworkVersions';
 import { pyVersionMissFinding } from './framework/pyVersions';
 import { regionMissFinding } from './framework/regionMisses';
-import { mergeScopedMisses, type ScopedFinding, type ScopedMiss } from './framework/scopedMisses';
+import { isPass, mergeScopedMisses, scopedPass, type ScopedFinding, type ScopedMiss, type ScopePass } from './framework/scopedMisses';
 import { versionFixes, versionMissFinding } from './framework/unknownVersions';
 import type { RuleContext } from './ruleContext';
 import { XGBOOST_FRAMEWORK } from './xgboost';
@@ -138,8 +138,11 @@ function checkOpenTarget(context: RuleContext, request: FrameworkRequest, framew
     checkSelection(buffer.context, request, region, selection, gpus);
     return buffer.findings;
   };
-  const plain = run({ config: framework, graviton: false, strict: false, target });
-  if (plain.length === 0) return plain;
+  const all = run({ config: framework, graviton: false, strict: false, target });
+  // The plain config's passes are kept as they are: a fix must suit the config whose words are said.
+  const passes = all.filter(isPass);
+  const plain = all.filter((finding) => !isPass(finding));
+  if (plain.length === 0) return passes;
   const others: Selection[] = [];
   const training = request.impliedScope === 'training' || request.impliedScope === 'processing';
   if (GRAVITON_FRAMEWORKS.has(framework) && !training) others.push({ config: framework, graviton: true, strict: true, target });
@@ -148,11 +151,11 @@ function checkOpenTarget(context: RuleContext, request: FrameworkRequest, framew
   }
   let kept = plain;
   for (const selection of others) {
-    const found = run(selection);
+    const found = run(selection).filter((finding) => !isPass(finding));
     kept = kept.filter((finding) => found.some((other) => other.range.offset === finding.range.offset && other.range.length === finding.range.length));
     if (kept.length === 0) break;
   }
-  return kept;
+  return [...kept, ...passes];
 }
 
 function reportRefusedInstance(context: RuleContext, request: FrameworkRequest, framework: string, kind: 'Trainium' | 'Graviton', argument: FrameworkArgument): void {
@@ -217,6 +220,14 @@ interface Judged {
 function reportScoped<M extends ScopedMiss>(context: RuleContext, finding: ScopedFinding<M>): void {
   if (isBuffering(context)) context.keep(finding);
   else context.report(finding.code, finding.message, finding.range, finding.fixes);
+}
+
+/**
+ * Keeps that one judgement accepted the literal `argument` for `code` (where the caller merges
+ * judgements): the misses of other scopes on it then prefer only fixes this scope takes too.
+ */
+function keepPass(context: RuleContext, code: BufferedFinding['code'], range: BufferedFinding['range'], pass: ScopePass): void {
+  if (isBuffering(context) && context.isEnabled(code)) context.keep(scopedPass(code, range, pass));
 }
 
 // ---- framework and region names ------------------------------------------------------------
@@ -317,10 +328,15 @@ function resolveVersion(
   const versions = uniqueVersions(scopeImages);
   const framework = selection.config;
   const aliased = typed === undefined ? undefined : scopeImages.find((image) => image.aliases?.includes(typed));
-  if (versions.length === 1 && !aliased && !(selection.strict && typed !== undefined && typed !== versions[0])) return versions[0];
+  if (versions.length === 1 && !aliased && !(selection.strict && typed !== undefined && typed !== versions[0])) {
+    // The SDK takes the scope's one version whatever is asked: any version written suits it.
+    if (argument && typed !== undefined) keepPass(context, 'unknown-framework-version', argument.range, { where, accepts: () => true });
+    return versions[0];
+  }
   if (typed === undefined || !argument) return undefined;
   const version = aliased?.version ?? (versions.includes(typed) ? typed : undefined);
   if (version !== undefined) {
+    keepPass(context, 'unknown-framework-version', argument.range, { where, accepts: (value) => versions.includes(value) || scopeImages.some((image) => image.aliases?.includes(value)) });
     if (framework === XGBOOST_FRAMEWORK && context.catalog.isFloating(aliased ?? scopeImages.find((image) => image.version === version)!)) {
       reportUnpinnedXgboost(context, argument, choice.scope, scopeImages, region);
     }
@@ -391,7 +407,10 @@ function checkBaseFramework(context: RuleContext, request: FrameworkRequest, jud
     const expanded = bases.filter((base) => base.startsWith(`${full}.`));
     if (expanded.length === 1) match = expanded[0];
   }
-  if (match) return images.filter((image) => image.baseFramework === match);
+  if (match) {
+    keepPass(context, 'unknown-framework-version', argument.range, { where: judged.where, accepts: (value) => bases.includes(`${kind}${value}`) });
+    return images.filter((image) => image.baseFramework === match);
+  }
   if (context.isEnabled('unknown-framework-version')) {
     const sameKind = bases.filter((base) => base.startsWith(kind)).map((base) => base.slice(kind.length)).sort((a, b) => compareVersions(b, a));
     const offered = bases.map((base) => base.replace(/^(pytorch|tensorflow)/, '$1 ')).join(', ');
@@ -408,9 +427,16 @@ function checkBaseFramework(context: RuleContext, request: FrameworkRequest, jud
 function checkPyVersion(context: RuleContext, request: FrameworkRequest, judged: Judged, images: CatalogImage[]): CatalogImage[] {
   const offered = [...new Set(images.flatMap((image) => image.pyVersions ?? []))].sort((a, b) => compareVersions(b, a));
   const argument = request.pyVersion;
-  if (offered.length === 0 || !argument || argument.value === undefined) return images;
+  if (!argument || argument.value === undefined) return images;
+  if (offered.length === 0) {
+    keepPass(context, 'py-version-mismatch', argument.range, { where: judged.where, accepts: () => true });
+    return images;
+  }
   const typed = argument.value;
-  if (offered.includes(typed)) return images.filter((image) => image.pyVersions?.includes(typed) ?? true);
+  if (offered.includes(typed)) {
+    keepPass(context, 'py-version-mismatch', argument.range, { where: judged.where, accepts: (value) => offered.includes(value) });
+    return images.filter((image) => image.pyVersions?.includes(typed) ?? true);
+  }
   if (context.isEnabled('py-version-mismatch')) reportScoped(context, pyVersionMissFinding({ ...judged, candidates: offered, typed, argument }));
   return [];
 }
@@ -426,15 +452,19 @@ function checkRegionOffered(
   region: string | undefined,
 ): void {
   if (region === undefined || !context.isEnabled('framework-not-in-region')) return;
-  if (inRegion(context, images, region).length > 0) return;
+  // The versions this region does have, as fixes on a literal version argument.
+  const version = request.version?.value === undefined ? undefined : { ...request.version, value: request.version.value };
+  const here = version ? pinnedCandidates(inRegion(context, scopeImages, region)) : [];
+  const range = request.region?.range ?? version?.range ?? request.calleeRange;
+  if (inRegion(context, images, region).length > 0) {
+    keepPass(context, 'framework-not-in-region', range, { where: judged.where, accepts: (value) => here.includes(value) });
+    return;
+  }
   const elsewhere = [...new Set(images.flatMap((image) => [...context.catalog.accountsOf(image).keys()]))].sort();
   // Name regions of the same partition first: nobody moves a job from il-central-1 to cn-north-1.
   const partition = context.catalog.partition(region);
   const samePartition = elsewhere.filter((name) => context.catalog.partition(name) === partition);
   const place = request.region ? ` in ${region}` : ` in the target region ${region}`;
-  // The versions this region does have, as fixes on a literal version argument.
-  const version = request.version?.value === undefined ? undefined : { ...request.version, value: request.version.value };
-  const here = version ? pinnedCandidates(inRegion(context, scopeImages, region)) : [];
   reportScoped(context, regionMissFinding({
     ...judged,
     candidates: here,
@@ -442,7 +472,7 @@ function checkRegionOffered(
     place,
     elsewhere: samePartition.length > 0 ? samePartition : elsewhere,
     version,
-    range: request.region?.range ?? version?.range ?? request.calleeRange,
+    range,
   }));
 }
 

@@ -9,7 +9,7 @@ import { intent } from '../../edits/editIntent';
 import type { QuickFix } from '../../findings';
 import type { FrameworkArgument } from '../../frameworkRequest';
 import type { BufferedFinding } from './bufferedContext';
-import { allOf, perScopeChoices, scopesPhrase, sharedCandidates, type ScopedFinding, type ScopedMiss } from './scopedMisses';
+import { allOf, perScopeHint, scopedFixes, scopesPhrase, sharedCandidates, type ScopedFinding, type ScopedMiss, type ScopePass } from './scopedMisses';
 
 /** One judgement's miss: `candidates` are the versions of the same base framework the images come with, newest first. */
 export interface BaseFrameworkMiss extends ScopedMiss {
@@ -37,18 +37,21 @@ export function baseFrameworkMissFinding(miss: BaseFrameworkMiss): ScopedFinding
 }
 
 /**
- * The misses of every scope as one finding: the base versions every scope comes with as fixes
- * (the newest preferred); when they share none, each scope's own, labelled, none preferred.
+ * The misses of every scope as one finding (one miss keeps its words): the base versions every
+ * scope comes with as fixes, the scopes that took the version written too (the newest
+ * preferred); when there are none, each scope's own, labelled with the scopes they suit, none
+ * preferred.
  */
-function mergedFinding(misses: readonly BaseFrameworkMiss[]): BufferedFinding {
+function mergedFinding(misses: readonly BaseFrameworkMiss[], passes: readonly ScopePass[]): BufferedFinding {
   const [first] = misses;
+  const fixes = scopedFixes(misses, passes, (candidates) => candidates, (version) => baseFix(first, version));
+  if (misses.length === 1) return { code: 'unknown-framework-version', message: baseFrameworkMissFinding(first).message, range: first.argument.range, fixes };
   const head = `${first.title} has no ${first.kind} ${first.typed} ${scopesPhrase(misses)}.`;
   const shared = sharedCandidates(misses);
   if (shared.length > 0) {
-    const fixes = shared.map((version, index) => ({ ...baseFix(first, version), preferred: index === 0 }));
     return { code: 'unknown-framework-version', message: `${head} Offered for ${allOf(misses)}: ${shared.map((version) => `${first.kind} ${version}`).join(', ')}.`, range: first.argument.range, fixes };
   }
-  const { hint, fixes } = perScopeChoices(misses, (miss) => miss.candidates, (version) => baseFix(first, version));
+  const hint = perScopeHint(misses, (miss) => miss.candidates);
   const offered = hint ? ` No ${first.kind} version has them all; offered ${hint}.` : '';
   return { code: 'unknown-framework-version', message: `${head}${offered}`, range: first.argument.range, fixes };
 }

@@ -8,7 +8,7 @@ import { intent } from '../../edits/editIntent';
 import type { QuickFix } from '../../findings';
 import type { FrameworkArgument } from '../../frameworkRequest';
 import type { BufferedFinding } from './bufferedContext';
-import { allOf, perScopeChoices, scopesPhrase, sharedCandidates, type ScopedFinding, type ScopedMiss } from './scopedMisses';
+import { allOf, perScopeHint, scopedFixes, scopesPhrase, sharedCandidates, type ScopedFinding, type ScopedMiss, type ScopePass } from './scopedMisses';
 
 /** One judgement's miss: `candidates` are the py_versions its images are built for, newest first. */
 export interface PyVersionMiss extends ScopedMiss {
@@ -30,19 +30,19 @@ export function pyVersionMissFinding(miss: PyVersionMiss): ScopedFinding<PyVersi
 }
 
 /**
- * The misses of every scope as one finding: the py_versions all scopes are built for as fixes
- * (the newest preferred); when they share none, each scope's own, labelled, none preferred.
+ * The misses of every scope as one finding (one miss keeps its words): the py_versions all scopes
+ * are built for as fixes, the scopes that took the py_version written too (the newest
+ * preferred); when there are none, each scope's own, labelled with the scopes they suit, none
+ * preferred.
  */
-function mergedFinding(misses: readonly PyVersionMiss[]): BufferedFinding {
+function mergedFinding(misses: readonly PyVersionMiss[], passes: readonly ScopePass[]): BufferedFinding {
   const [first] = misses;
+  const fixes = scopedFixes(misses, passes, (candidates) => candidates, (py) => pyFix(first.argument, py));
+  if (misses.length === 1) return { code: 'py-version-mismatch', message: pyVersionMissFinding(first).message, range: first.argument.range, fixes };
   const head = `${first.title} has no py_version "${first.typed}" ${scopesPhrase(misses)}.`;
   const shared = sharedCandidates(misses);
-  if (shared.length > 0) {
-    const fixes = shared.map((py, index) => ({ ...pyFix(first.argument, py), preferred: index === 0 }));
-    return { code: 'py-version-mismatch', message: `${head} Built for ${allOf(misses)}: ${shared.join(', ')}.`, range: first.argument.range, fixes };
-  }
-  const { hint, fixes } = perScopeChoices(misses, (miss) => miss.candidates, (py) => pyFix(first.argument, py));
-  return { code: 'py-version-mismatch', message: `${head} No py_version has them all; built ${hint}.`, range: first.argument.range, fixes };
+  if (shared.length > 0) return { code: 'py-version-mismatch', message: `${head} Built for ${allOf(misses)}: ${shared.join(', ')}.`, range: first.argument.range, fixes };
+  return { code: 'py-version-mismatch', message: `${head} No py_version has them all; built ${perScopeHint(misses, (miss) => miss.candidates)}.`, range: first.argument.range, fixes };
 }
 
 /** `Use py312`: another Python runs the job, so fix-all never applies it. */

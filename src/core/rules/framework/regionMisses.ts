@@ -9,7 +9,7 @@ import type { FrameworkArgument } from '../../frameworkRequest';
 import type { OffsetRange } from '../../jsonTree';
 import type { BufferedFinding } from './bufferedContext';
 import { nearestVersions } from './nearestVersions';
-import { allOf, perScopeChoices, scopesPhrase, sharedCandidates, type ScopedFinding, type ScopedMiss } from './scopedMisses';
+import { allOf, scopedFixes, scopesPhrase, type ScopedFinding, type ScopedMiss, type ScopePass } from './scopedMisses';
 import { versionFixes } from './unknownVersions';
 
 /** One judgement's miss: `candidates` are the pinned versions of its scope the region does have. */
@@ -41,20 +41,19 @@ export function regionMissFinding(miss: RegionMiss): ScopedFinding<RegionMiss> {
 }
 
 /**
- * The misses of every scope as one finding: the regions that have every scope's image, and as
- * fixes the versions the region has for every scope (nearest first, the first preferred); when
- * none, each scope's own, labelled, none preferred.
+ * The misses of every scope as one finding (one miss keeps its words): the regions that have
+ * every scope's image, and as fixes the versions the region has for every scope, the scopes that
+ * have an image there too (nearest first, the first preferred); when none, each scope's own,
+ * labelled with the scopes they suit, none preferred.
  */
-function mergedFinding(misses: readonly RegionMiss[]): BufferedFinding {
+function mergedFinding(misses: readonly RegionMiss[], passes: readonly ScopePass[]): BufferedFinding {
   const [first] = misses;
+  const version = first.version;
+  const fixes = version ? scopedFixes(misses, passes, (candidates) => nearestVersions(version.value, candidates), (value) => versionFixes(version, [value])[0]) : [];
+  if (misses.length === 1) return { code: 'framework-not-in-region', message: regionMissFinding(first).message, range: first.range, fixes };
   const regions = first.elsewhere.filter((region) => misses.every((miss) => miss.elsewhere.includes(region)));
   const near = closestMatches(first.region, regions, 3);
   const also = near.length > 0 ? ` Regions that have ${allOf(misses)} include ${near.join(', ')}.` : ' No region has them all.';
   const message = `${first.title} has no image${first.place} ${scopesPhrase(misses)}.${also}`;
-  const version = first.version;
-  if (!version) return { code: 'framework-not-in-region', message, range: first.range, fixes: [] };
-  const shared = sharedCandidates(misses);
-  if (shared.length > 0) return { code: 'framework-not-in-region', message, range: first.range, fixes: versionFixes(version, nearestVersions(version.value, shared)) };
-  const { fixes } = perScopeChoices(misses, (miss) => nearestVersions(version.value, miss.candidates), (value) => versionFixes(version, [value])[0]);
   return { code: 'framework-not-in-region', message, range: first.range, fixes };
 }
