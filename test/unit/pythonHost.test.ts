@@ -54,6 +54,7 @@ describe('Python host', () => {
       ['a u prefix', `U"${KMEANS_US_EAST_1}:latest"`],
       ['triple single quotes', `'''${KMEANS_US_EAST_1}:latest'''`],
       ['triple double quotes with a prefix', `R"""${KMEANS_US_EAST_1}:latest"""`],
+      ['an f prefix without replacement fields', `f'${KMEANS_US_EAST_1}:latest'`],
     ]) {
       it(`maps the tag's range through ${label}`, () => {
         const text = script({ AlgorithmSpecification: algorithm(source) });
@@ -100,6 +101,23 @@ describe('Python host', () => {
       const fixed = applyPythonFix(text, finding);
       assert.equal(pythonRequestValues(fixed)[0].value && (pythonRequestValues(fixed)[0].value as { AlgorithmSpecification: { TrainingImage: string } }).AlgorithmSpecification.TrainingImage, `${XGBOOST_US_EAST_1}:1.7-1`);
       assert.deepEqual(analyzePython(fixed), []);
+    });
+
+    it('reads an f-string without replacement fields as a plain string in a boto3 request, and fixes it keeping its f', () => {
+      const text = script({ ResourceConfig: "{'InstanceType': f'ml.m5.xlarg', 'InstanceCount': 1, 'VolumeSizeInGB': 10}", TrainingJobName: "f'job-{{a}}'" });
+      const value = pythonRequestValues(text)[0].value as { TrainingJobName: unknown };
+      assert.equal(value.TrainingJobName, 'job-{a}');
+      const finding = only(analyzePython(text), 'invalid-enum-value');
+      assert.equal(textAt(text, finding), 'ml.m5.xlarg');
+      assert.equal(applyPythonFix(text, finding), text.replace("f'ml.m5.xlarg'", "f'ml.m5.xlarge'"));
+    });
+
+    it('checks an image in an f-string without replacement fields outside any request, as a plain string is', () => {
+      const text = `import boto3\nBASE = f"763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:latest"\n`;
+      const finding = only(analyzePython(text), 'latest-tag');
+      assert.equal(textAt(text, finding), 'latest');
+      const plain = text.replace('= f"', '= "');
+      assert.equal(applyPythonFix(text, finding), applyPythonFix(plain, only(analyzePython(plain), 'latest-tag')).replace('= "', '= f"'));
     });
 
     it('treats a bytes literal as unknown: not judged, but present', () => {

@@ -46,6 +46,19 @@ describe('Python fixes keep a string literal as written', () => {
     assert.equal(applyPythonFix(raw, typo(raw)), estimator('R"ml.m5.xlarge"'));
   });
 
+  it('reads an f-string without replacement fields as its text and keeps its f prefix (trial 6, 9-11)', () => {
+    const text = estimator('f"ml.m5.xlarg"');
+    const finding = typo(text);
+    assert.equal(finding.offset, text.indexOf('f"ml.m5.xlarg"') + 2);
+    assert.equal(text.slice(finding.offset, finding.offset + finding.length), 'ml.m5.xlarg');
+    assert.equal(finding.message, '"ml.m5.xlarg" is not a valid instance_type (ResourceConfig.InstanceType): the nearest ML instance types are "ml.m5.xlarge", "ml.m4.xlarge", "ml.m5.large".');
+    assert.equal(applyPythonFix(text, finding), estimator('f"ml.m5.xlarge"'));
+    // A piece of a concatenation too; one with a replacement field is a template, never judged.
+    const pieces = estimator("('ml.m5.' f'xlarg')");
+    assert.equal(applyPythonFix(pieces, typo(pieces)), estimator("('ml.m5.' f'xlarge')"));
+    assert.deepEqual(analyzePython(estimator('f"ml.m5.{size}"')).map((finding) => finding.code), []);
+  });
+
   it('offers no fix when the change crosses a comment between pieces, rather than deleting it', () => {
     const text = estimator('("ml.g5."  # family\n    "2xlarg")');
     const finding = typo(text);
@@ -76,6 +89,14 @@ describe('Python fixes keep a string literal as written', () => {
       const text = `r'a\\b' 'cd'`;
       assert.equal(edited(text, [[0, 6], [7, 11]], 'a\\bcd', 'a\\XYd'), `r'a\\XYd'`);
       assert.equal(edited(text, [[0, 6], [7, 11]], 'a\\bcd', "a'XYd"), `'a\\'XYd'`);
+    });
+
+    it('writes braces doubled in an f-string and keeps the doubled ones it does not change', () => {
+      const text = `f'a{{b}}'`;
+      assert.equal(edited(text, [[0, text.length]], 'a{b}', 'a{c}'), `f'a{{c}}'`);
+      assert.equal(edited(text, [[0, text.length]], 'a{b}', 'x{b}}'), `f'x{{b}}}}'`);
+      assert.equal(edited(`f'a' 'b'`, [[0, 4], [5, 8]], 'ab', '{X}'), `f'{{X}}'`);
+      assert.equal(edited(`'a' f'b'`, [[0, 3], [4, 8]], 'ab', '{X}'), `'{X}'`);
     });
 
     it('rewrites an escape decoding to two characters whole when the change cuts it', () => {

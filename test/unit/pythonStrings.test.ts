@@ -32,6 +32,20 @@ describe('Python string literals (decodeContent, decodeString)', () => {
     assert.deepEqual(decodeContent(text, 0, text.length, false, true), { value: '{x}', offsets: [0, 2, 3], escaped: true });
   });
 
+  it('reads an f-string without replacement fields as the constant it spells, its doubled braces as one', () => {
+    const decoded = decodeLiteral('f"a{{b}}c"');
+    assert.equal(decoded?.value, 'a{b}c');
+    assert.deepEqual(decoded?.offsets, [2, 3, 5, 6, 8, 9]);
+    assert.equal(decoded?.plain, false);
+    assert.equal(decodeLiteral('rf"a\\d"')?.value, 'a\\d');
+  });
+
+  it('does not read an f-string with a replacement field, nor one whose brace is left open', () => {
+    assert.equal(decodeLiteral('f"ml.{size}"'), undefined);
+    assert.equal(decodeLiteral('f"ml.{"'), undefined);
+    assert.equal(decodeLiteral('f"ml.}}}"'), undefined);
+  });
+
   it('reads an empty literal as an empty value ending where its content ends', () => {
     assert.deepEqual(decodeLiteral("''"), { value: '', segments: [segmentOf("''", 0, 2)], offsets: [1], plain: true });
   });

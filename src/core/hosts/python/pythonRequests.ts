@@ -155,7 +155,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   do {
     const name = cursor.name;
     if (name === 'CallExpression') calls.push(cursor.node);
-    else if (name === 'String' || name === 'ContinuedString') {
+    else if (name === 'String' || name === 'ContinuedString' || name === 'FormatString') {
       while (marker < markers.length && markers[marker] < cursor.from) marker++; // the walk is in document order
       if (marker < markers.length && markers[marker] + ECR_MARKER.length <= cursor.to) strings.push(cursor.node);
     }

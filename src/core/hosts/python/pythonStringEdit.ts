@@ -2,16 +2,18 @@
  * Changes a Python string literal's value while keeping the literal as the user wrote it: only
  * the characters that differ are rewritten, inside the quoted segment that holds them, escaped for
  * that segment's prefix and quotes. A literal split across lines (`("ml.m5."  # family` /
- * `"xlarg")`) keeps its comments and its other segments; `u'…'`, `r"…"` and `"""…"""` keep their
- * prefix and quotes.
+ * `"xlarg")`) keeps its comments and its other segments; `u'…'`, `r"…"`, `f"…"` and `"""…"""` keep
+ * their prefix and quotes (a constant f-string's braces are written doubled).
  */
 import type { TextEdit } from '../../findings';
-import { decodeContent, pythonStringLiteral, segmentOf, type StringSegment } from './pythonStrings';
+import { decodeContent, hasReplacementField, pythonStringLiteral, segmentOf, type StringSegment } from './pythonStrings';
 
 /** One segment with the value indices it decodes to and each index's source offset. */
 interface DecodedSegment {
   segment: StringSegment;
   raw: boolean;
+  /** An f-string segment (without replacement fields): braces are written `{{`/`}}`. */
+  formatted: boolean;
   /** Value index of the segment's first character in the whole literal's value. */
   start: number;
   value: string;
@@ -50,11 +52,13 @@ function decodeSegments(text: string, segments: readonly StringSegment[]): Decod
   const parts: DecodedSegment[] = [];
   let start = 0;
   for (const segment of segments) {
-    if (segment.prefix.includes('b') || segment.prefix.includes('f')) return undefined;
+    const formatted = segment.prefix.includes('f');
+    if (segment.prefix.includes('b')) return undefined;
+    if (formatted && hasReplacementField(text, segment.contentFrom, segment.contentTo)) return undefined;
     const raw = segment.prefix.includes('r');
-    const content = decodeContent(text, segment.contentFrom, segment.contentTo, raw, false);
+    const content = decodeContent(text, segment.contentFrom, segment.contentTo, raw, formatted);
     if (!content) return undefined;
-    parts.push({ segment, raw, start, value: content.value, offsets: [...content.offsets, segment.contentTo] });
+    parts.push({ segment, raw, formatted, start, value: content.value, offsets: [...content.offsets, segment.contentTo] });
     start += content.value.length;
   }
   return parts;
@@ -66,13 +70,13 @@ function segmentEdit(text: string, part: DecodedSegment, from: number, to: numbe
   // An escape decoding to several characters (`\U0001F600`, two UTF-16 units) is rewritten whole, never cut.
   while (from > 0 && offsets[from] === offsets[from - 1]) replacement = part.value[--from] + replacement;
   while (to > 0 && to < part.value.length && offsets[to] === offsets[to - 1]) replacement += part.value[to++];
-  const written = contentText(replacement, segment.quote, part.raw);
+  const written = contentText(replacement, segment.quote, part.raw, part.formatted);
   if (written === undefined) return undefined;
   const sourceFrom = offsets[from];
   const sourceTo = offsets[to];
   const source = text.slice(segment.from, sourceFrom) + written + text.slice(sourceTo, segment.to);
   const expected = part.value.slice(0, from) + replacement + part.value.slice(to);
-  if (decodedSource(source, part.raw) !== expected) return undefined;
+  if (decodedSource(source, part.raw, part.formatted) !== expected) return undefined;
   return { offset: sourceFrom, length: sourceTo - sourceFrom, newText: written };
 }
 
@@ -84,30 +88,36 @@ function wholeLiteralEdit(text: string, segments: readonly StringSegment[], afte
     if (!/^[\s\\]*$/.test(text.slice(segments[index - 1].to, segments[index].from))) return undefined;
   }
   const raw = first.prefix.includes('r');
+  const formatted = first.prefix.includes('f');
   const prefix = text.slice(first.from, first.contentFrom - first.quote.length);
   // A raw segment that cannot hold the value is written without its `r` (escapes then say it).
   const candidates: [string, boolean][] = raw ? [[prefix, true], [prefix.replace(/[rR]/g, ''), false]] : [[prefix, false]];
   for (const [writtenPrefix, writtenRaw] of candidates) {
-    const content = contentText(after, first.quote, writtenRaw);
+    const content = contentText(after, first.quote, writtenRaw, formatted);
     if (content === undefined) continue;
     const source = `${writtenPrefix}${first.quote}${content}${first.quote}`;
-    if (decodedSource(source, writtenRaw) === after) return [{ offset: first.from, length: last.to - first.from, newText: source }];
+    if (decodedSource(source, writtenRaw, formatted) === after) return [{ offset: first.from, length: last.to - first.from, newText: source }];
   }
   return undefined;
 }
 
-/** `value` as the content of a segment quoted with `quote`; undefined when a raw segment cannot hold it. */
-function contentText(value: string, quote: string, raw: boolean): string | undefined {
+/**
+ * `value` as the content of a segment quoted with `quote` (in an f-string, `formatted`, with its
+ * braces doubled); undefined when a raw segment cannot hold it.
+ */
+function contentText(value: string, quote: string, raw: boolean, formatted: boolean): string | undefined {
+  const braced = (content: string) => (formatted ? content.replace(/[{}]/g, '$&$&') : content);
   // A raw literal has no escapes: it cannot hold its quote, or a line end inside one-character quotes.
-  if (raw) return value.includes(quote[0]) || (quote.length === 1 && /[\r\n]/.test(value)) ? undefined : value;
-  return pythonStringLiteral(value, quote[0]).slice(1, -1);
+  if (raw) return value.includes(quote[0]) || (quote.length === 1 && /[\r\n]/.test(value)) ? undefined : braced(value);
+  return braced(pythonStringLiteral(value, quote[0]).slice(1, -1));
 }
 
-/** The value of one segment's source text (prefix and quotes included). */
-function decodedSource(source: string, raw: boolean): string | undefined {
+/** The value of one segment's source text (prefix and quotes included); undefined for an f-string that gained a field. */
+function decodedSource(source: string, raw: boolean, formatted: boolean): string | undefined {
   const segment = segmentOf(source, 0, source.length);
   if (segment.contentTo + segment.quote.length !== source.length) return undefined; // the quotes no longer close where they did
   // In a raw literal an odd run of backslashes before the closing quote escapes it.
   if (raw && /(^|[^\\])(\\\\)*\\$/.test(source.slice(segment.contentFrom, segment.contentTo))) return undefined;
-  return decodeContent(source, segment.contentFrom, segment.contentTo, raw, false)?.value;
+  if (formatted && hasReplacementField(source, segment.contentFrom, segment.contentTo)) return undefined;
+  return decodeContent(source, segment.contentFrom, segment.contentTo, raw, formatted)?.value;
 }

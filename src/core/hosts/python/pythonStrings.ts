@@ -1,8 +1,9 @@
 /**
  * Python string literals as the request tree sees them: the decoded value and, for each index
  * of it, the source offset it came from. Prefixes (`r`, `u`, `b`, `f` and pairs), all four quote
- * styles, escapes and implicit concatenation (`"a" "b"`) are handled; bytes literals and
- * f-strings are not values we can know (`undefined`).
+ * styles, escapes and implicit concatenation (`"a" "b"`) are handled. An f-string without
+ * replacement fields is the constant it spells (`f"a{{b}}"` is `a{b}`); bytes literals and
+ * f-strings with fields are not values we can know (`undefined`).
  */
 
 /** One quoted piece of a (possibly concatenated) string literal. */
@@ -44,15 +45,20 @@ export function segmentOf(text: string, from: number, to: number): StringSegment
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0' };
 
-/** Decodes the segments of one literal; undefined for bytes and f-strings (not a known string). */
+/**
+ * Decodes the segments of one literal; undefined for bytes and for f-strings with a replacement
+ * field (not a known string). A constant f-string decodes its `{{`/`}}` to `{`/`}`.
+ */
 export function decodeString(text: string, segments: StringSegment[]): DecodedString | undefined {
   let value = '';
   let offsets: number[] = [];
   let plain = segments.length === 1;
   for (const segment of segments) {
-    if (segment.prefix.includes('b') || segment.prefix.includes('f')) return undefined;
+    const formatted = segment.prefix.includes('f');
+    if (segment.prefix.includes('b')) return undefined;
+    if (formatted && hasReplacementField(text, segment.contentFrom, segment.contentTo)) return undefined;
     if (segment.prefix !== '') plain = false;
-    const piece = decodeContent(text, segment.contentFrom, segment.contentTo, segment.prefix.includes('r'), false);
+    const piece = decodeContent(text, segment.contentFrom, segment.contentTo, segment.prefix.includes('r'), formatted);
     if (!piece) return undefined;
     if (piece.escaped) plain = false;
     value += piece.value;
@@ -130,6 +136,20 @@ export function decodeContent(text: string, from: number, to: number, raw: boole
     }
   }
   return { value, offsets, escaped };
+}
+
+/**
+ * True when the f-string content `[from, to)` holds a replacement field: a `{` or `}` that is not
+ * half of a doubled `{{`/`}}`. Python reads braces before escapes, so the source is scanned as is.
+ */
+export function hasReplacementField(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const char = text[at];
+    if (char !== '{' && char !== '}') continue;
+    if (text[at + 1] !== char || at + 1 >= to) return true;
+    at++; // a doubled brace spells one
+  }
+  return false;
 }
 
 /** True when `[from, to)` decodes to itself: no backslash to read (unless `raw`), no doubled brace (when `formatted`). */

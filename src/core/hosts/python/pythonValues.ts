@@ -1,8 +1,9 @@
 /**
  * Python expressions as request-tree nodes: dict literals and `dict(Key=…)` calls become objects,
  * lists and tuples arrays, string/number/bool/None literals values, and names bound once to a
- * literal what they are bound to. Anything else (calls, conditionals, comprehensions, f-strings,
- * names bound twice) is a dynamic node: present, but never judged.
+ * literal what they are bound to; an f-string without replacement fields is the string it spells.
+ * Anything else (calls, conditionals, comprehensions, f-strings with fields, names bound twice) is
+ * a dynamic node: present, but never judged.
  */
 import type { Node } from 'jsonc-parser';
 import type { RequestNode, TemplatePart } from '../../requestTree';
@@ -77,6 +78,7 @@ export class PythonValues {
         }
         return this.templateNode(syntax, parent) ?? this.dynamic(syntax, parent);
       case 'FormatString':
+        return isConstantFormatString(syntax) ? this.string(syntax, parent) : (this.templateNode(syntax, parent) ?? this.dynamic(syntax, parent));
       case 'BinaryExpression':
         return this.templateNode(syntax, parent) ?? this.dynamic(syntax, parent);
       case 'ArrayExpression':
@@ -85,7 +87,7 @@ export class PythonValues {
       case 'String':
         return this.string(syntax, parent);
       case 'ContinuedString':
-        return syntax.getChild('FormatString') ? (this.templateNode(syntax, parent) ?? this.dynamic(syntax, parent)) : this.string(syntax, parent);
+        return childrenOf(syntax).some((piece) => piece.name === 'FormatString' && !isConstantFormatString(piece)) ? (this.templateNode(syntax, parent) ?? this.dynamic(syntax, parent)) : this.string(syntax, parent);
       case 'Number':
         return this.number(syntax, parent, sourceOf(this.text, syntax));
       case 'UnaryExpression': {
@@ -202,7 +204,8 @@ export class PythonValues {
 
   string(syntax: SyntaxNode, parent: Node | undefined): PythonNode {
     const pieces = syntax.name === 'ContinuedString' ? childrenOf(syntax) : [syntax];
-    if (pieces.some((piece) => piece.name !== 'String')) return this.dynamic(syntax, parent); // an f-string part
+    // An f-string with a replacement field is not a constant (a template, read elsewhere).
+    if (pieces.some((piece) => piece.name !== 'String' && !(piece.name === 'FormatString' && isConstantFormatString(piece)))) return this.dynamic(syntax, parent);
     const segments = pieces.map((piece) => segmentOf(this.text, piece.from, piece.to));
     const decoded = decodeString(this.text, segments);
     if (!decoded) return this.dynamic(syntax, parent);
@@ -274,7 +277,7 @@ export class PythonValues {
       case 'VariableName': {
         const bound = this.scopes.resolve(syntax);
         // A name bound to a template is unknown; one bound to a plain literal is its text.
-        if (bound && bound.name === 'String') return this.templateParts(bound, depth + 1);
+        if (bound && (bound.name === 'String' || (bound.name === 'FormatString' && isConstantFormatString(bound)))) return this.templateParts(bound, depth + 1);
         return placeholder();
       }
       default:
@@ -348,6 +351,11 @@ export class PythonValues {
     const callee = call.firstChild;
     return callee?.name === 'VariableName' && sourceOf(this.text, callee) === 'dict' && call.getChild('ArgList') !== null;
   }
+}
+
+/** True for an f-string without replacement fields (`f"ml.m5.xlarge"`, `f"a{{b}}"`): a constant. */
+export function isConstantFormatString(syntax: SyntaxNode): boolean {
+  return syntax.name === 'FormatString' && !syntax.getChild('FormatReplacement');
 }
 
 /**
