@@ -188,4 +188,30 @@ describe('image-processor-mismatch on an SDK class\'s image_uri and instance_typ
     assert.deepEqual(codes(processor.replace('ml.g5.xlarge', 'ml.m5.xlarge')), []);
     assert.deepEqual(codes(processor.replace('"ml.g5.xlarge"', 'instance_type')), []);
   });
+
+  it('judges an image template by its static tag, without a fix (trial 6, 9-11)', () => {
+    const template = 'f"763104351884.dkr.ecr.{region}.amazonaws.com/pytorch-training:2.6.0-gpu-py312"';
+    const text = `${ESTIMATOR_IMPORTS}est = Estimator(image_uri=${template}, role="r", instance_count=1, instance_type="ml.m5.xlarge")\n`;
+    const finding = only(text, 'image-processor-mismatch');
+    assert.equal(finding.offset, text.indexOf('"ml.m5.xlarge"') + 1);
+    assert.equal(source(text, finding), 'ml.m5.xlarge');
+    assert.equal(finding.message, "ml.m5.xlarge has no GPU, but the image is built for GPUs; use a GPU instance type (ml.g*, ml.p*) or the image's CPU variant.");
+    assert.deepEqual(finding.fixes, []);
+    // The written-out image gets the same finding (with its fix): the template now matches it.
+    assert.equal(only(text.replace(template, `"${GPU_IMAGE}"`), 'image-processor-mismatch').message, finding.message);
+    // .format(…) and a processor by position; a CPU tag on a GPU instance type.
+    const formatted = `${ESTIMATOR_IMPORTS}p = Processor("r", "763104351884.dkr.ecr.{}.amazonaws.com/pytorch-training:2.6.0-cpu-py312".format(region), 1, "ml.g5.xlarge")\n`;
+    assert.equal(only(formatted, 'image-processor-mismatch').message, "ml.g5.xlarge has GPUs, but the image is built for CPUs only; use a CPU instance type or the image's GPU variant.");
+    // A placeholder in the tag hides what it says; matching processors say nothing.
+    assert.deepEqual(codes(text.replace('2.6.0-gpu-py312', '2.6.0-{device}-py312')), []);
+    assert.deepEqual(codes(text.replace('ml.m5.xlarge', 'ml.g5.xlarge')), []);
+  });
+
+  it('judges a boto3 request\'s image template by its static tag against ResourceConfig', () => {
+    const text = `import boto3\nsm = boto3.client("sagemaker")\nsm.create_training_job(TrainingJobName="j", RoleArn="${ROLE}", AlgorithmSpecification={"TrainingImage": f"763104351884.dkr.ecr.{region}.amazonaws.com/pytorch-training:2.6.0-gpu-py312", "TrainingInputMode": "File"}, OutputDataConfig={"S3OutputPath": "s3://b/o"}, ResourceConfig={"InstanceType": "ml.c5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10}, StoppingCondition={"MaxRuntimeInSeconds": 3600})\n`;
+    const finding = only(text, 'image-processor-mismatch');
+    assert.equal(source(text, finding), 'ml.c5.xlarge');
+    assert.equal(finding.message, "ml.c5.xlarge has no GPU, but the image is built for GPUs; use a GPU instance type (ml.g*, ml.p*) or the image's CPU variant.");
+    assert.deepEqual(finding.fixes, []);
+  });
 });

@@ -6,13 +6,18 @@
  * say, from the catalog when it lists exactly one processor. An instance type has GPUs when the
  * SDK's GPU table lists it; types the table lacks are judged by family (`g*`, `p*` have GPUs,
  * `m*`, `c*`, `r*`, `t*` do not). Anything else (Trainium, Inferentia) is not judged.
+ *
+ * An image built from a template (`f"…ecr.{region}…/pytorch-training:2.6.0-gpu-py312"`) is judged
+ * by its static tag, as the tag rules judge it (templateImageRule.ts); a placeholder in the tag
+ * hides what it says. Such a finding has no fix: the template's tag is not a reference to rewrite.
  */
 import type { Node } from 'jsonc-parser';
 import type { InstanceGpuTable } from '../catalog/instanceGpus';
 import type { QuickFix } from '../findings';
 import type { ImageReference } from '../imageReference';
 import { memberValue, stringValue } from '../jsonTree';
-import { isDynamic, standInOf } from '../requestTree';
+import { isDynamic, standInOf, type RequestNode } from '../requestTree';
+import { hasHole, HOLE, parseTemplateReference } from '../templateReference';
 import { topLevelObject, type ImageField } from '../specDocument';
 import { imageOccurrence } from './imageOccurrence';
 import { nodeRange, type RuleContext } from './ruleContext';
@@ -22,9 +27,8 @@ type Processor = 'gpu' | 'cpu';
 export function checkImageProcessors(context: RuleContext, gpus: InstanceGpuTable): void {
   if (!context.isEnabled('image-processor-mismatch')) return;
   for (const field of context.spec.images) {
-    if (!field.parsed?.ok) continue;
-    const reference = field.parsed.reference;
-    const processor = imageProcessor(context, reference);
+    const reference = field.parsed?.ok ? field.parsed.reference : undefined;
+    const processor = reference ? imageProcessor(context, reference) : templateProcessor(context, field);
     if (!processor) continue;
     for (const instanceNode of instanceTypeValues(context, field)) {
       const instanceType = stringValue(instanceNode)!;
@@ -34,7 +38,7 @@ export function checkImageProcessors(context: RuleContext, gpus: InstanceGpuTabl
         processor === 'gpu'
           ? `${instanceType} has no GPU, but the image is built for GPUs; use a GPU instance type (ml.g*, ml.p*) or the image's CPU variant.`
           : `${instanceType} has GPUs, but the image is built for CPUs only; use a CPU instance type or the image's GPU variant.`;
-      context.report('image-processor-mismatch', message, nodeRange(instanceNode), counterpartFix(context, field, reference, processor));
+      context.report('image-processor-mismatch', message, nodeRange(instanceNode), reference ? counterpartFix(context, field, reference, processor) : []);
     }
   }
 }
@@ -47,12 +51,35 @@ const CPU_TAG = /(?:^|-)cpu(?=-|$)/i;
 /** The processor an image is built for, or undefined when neither its tag nor the catalog tells. */
 export function imageProcessor(context: RuleContext, reference: ImageReference): Processor | undefined {
   const tag = reference.tag?.text;
-  if (tag) {
-    if (GPU_TAG.test(tag)) return 'gpu';
-    if (CPU_TAG.test(tag)) return 'cpu';
-  }
-  if (!reference.ecr || !tag) return undefined;
-  const processors = context.catalog.findImage(reference.repository.text, tag, reference.ecr.region.text)?.processors;
+  if (!tag) return undefined;
+  return tagProcessor(tag) ?? (reference.ecr ? catalogProcessor(context, reference.repository.text, tag, reference.ecr.region.text) : undefined);
+}
+
+/**
+ * The processor of an image built from a template, read from its static tag (or, with a static
+ * repository on an Amazon ECR host, from the catalog); undefined for a literal or unknown value,
+ * and when a placeholder is in the tag or the repository.
+ */
+function templateProcessor(context: RuleContext, field: ImageField): Processor | undefined {
+  const parts = field.parsed ? undefined : (field.value as RequestNode).template;
+  const reference = parts && parseTemplateReference(parts);
+  if (!reference || reference.tag === undefined || reference.tag === '' || hasHole(reference.tag)) return undefined;
+  const tagged = tagProcessor(reference.tag);
+  if (tagged || !reference.ecr || hasHole(reference.repository)) return tagged;
+  // The same image has the same processors in every region: a region placeholder asks any region.
+  return catalogProcessor(context, reference.repository, reference.tag, reference.ecr.region !== HOLE ? reference.ecr.region : undefined);
+}
+
+/** What the tag's tokens say (`-gpu-`, `cu124`, `-cpu-`), if anything. */
+function tagProcessor(tag: string): Processor | undefined {
+  if (GPU_TAG.test(tag)) return 'gpu';
+  if (CPU_TAG.test(tag)) return 'cpu';
+  return undefined;
+}
+
+/** The one processor the catalog lists for the image (in `region`, or in any region when undefined). */
+function catalogProcessor(context: RuleContext, repository: string, tag: string, region: string | undefined): Processor | undefined {
+  const processors = context.catalog.findImage(repository, tag, region)?.processors;
   return processors?.length === 1 && (processors[0] === 'gpu' || processors[0] === 'cpu') ? processors[0] : undefined;
 }
 
