@@ -105,7 +105,8 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   if (spec.sdkRequest) run('sdk-request', checkSdkRequest, context, options);
   // Last: whether a constant under a `.$` key is valid for its member is told by the other rules' findings on it.
   if (spec.embedding?.pathKeyConstants) run('path-key-constant', checkPathKeyConstants, context, spec.embedding.pathKeyConstants, [...findings]);
-  if (spec.embedding?.notes.length) noteStandIns(findings, spec.embedding.notes);
+  const notes = spec.embedding?.notes ?? spec.sdkRequest?.arguments?.flatMap((argument) => argument.notes ?? []);
+  if (notes?.length) noteStandIns(findings, notes);
   const reported = withoutDigestHintOnDockerHub(findings, spec.images);
   const kept = spec.syntaxErrors ? withoutFindingsOnErrors(reported, spec.syntaxErrors) : reported;
   return { findings: suppressed(spec, kept, options, region), region };

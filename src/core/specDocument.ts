@@ -256,6 +256,11 @@ export interface SdkArgument {
   member?: string;
   /** The argument's value, as the host reads it (a dynamic node for anything not literal). */
   value: Node;
+  /**
+   * Nodes outside the call checked in the value's place (a Pipelines parameter's `default_value`,
+   * see RequestNodeExtras.standIn): a finding on one gets `note` added, so it says which.
+   */
+  notes?: readonly { node: Node; note: string }[];
 }
 
 /** One SDK tuner's objective and ranges (see SdkRequest.tuners). */

@@ -124,7 +124,6 @@ batch = Model(image_uri="${INFERENCE_IMAGE}", role="r").transformer(1, "ml.c5.xl
       'instance_type="local_gpu"',
       'instance_type=None, instance_groups=groups',
       'instance_type=instance_type',
-      'instance_type=ParameterString(name="InstanceType", default_value="ml.m5.xlarg")',
       'instance_type="ml.m5." + size',
     ];
     for (const argument of calls) {

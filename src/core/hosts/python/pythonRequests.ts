@@ -29,6 +29,7 @@ import { memberValue } from '../../jsonTree';
 import { importBindings } from './pythonImports';
 import { deployedOnlyLocally, isLocalModeCall } from './pythonLocalMode';
 import { sdkArguments } from './pythonCallArguments';
+import { pipelineParameterNames } from './pythonPipelineParameters';
 import { callsOnModel, type ModelCalls } from './pythonModelCalls';
 import { mayNameAccessMode, SDK_METHODS, sdkArgumentsOf, withArguments, type SdkJob } from './pythonSdkArguments';
 
@@ -138,7 +139,6 @@ export interface PythonRequests {
 
 export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   const scopes = new PythonScopes(text, tree);
-  const values = new PythonValues(text, scopes);
   const documents: SpecDocument[] = [];
   const frameworkRequests: FrameworkRequest[] = [];
   const imageStrings = new Set<number>(); // offsets of strings already checked as request images
@@ -163,6 +163,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     else if (name === 'ImportStatement') imports.push(cursor.node);
   } while (cursor.next());
   const retrieveNames = retrieveAliases(text, imports);
+  const values = new PythonValues(text, scopes, pipelineParameterNames(text, imports));
   const amazonNames = amazonEstimatorNames(text, imports);
 
   // Each call's callee and arguments, read once: the method calls and the main pass both need them.

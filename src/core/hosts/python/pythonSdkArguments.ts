@@ -8,12 +8,15 @@
  *
  * Left out: `None` (the argument is not given; `instance_groups` may stand in), local mode's
  * `"local"` and `"local_gpu"` (the SDK runs the job in Docker and sends no request), and anything
- * not literal (a variable, a `ParameterString`), which is never judged.
+ * not literal (a variable), which is never judged. A Pipelines parameter (`ParameterString(…,
+ * default_value="ml.m5.xlarge")`) is judged through its default and enum values, reported where
+ * they are written (pythonPipelineParameters.ts).
  */
 import type { SdkArgument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { isDynamic } from '../../requestTree';
 import { isLocalInstanceType } from './pythonLocalMode';
+import { withPipelineParameter } from './pythonPipelineParameters';
 import { childrenOf, type SyntaxNode } from './pythonSyntax';
 import type { PythonValues } from './pythonValues';
 
@@ -102,10 +105,11 @@ export function sdkArgumentsOf(values: PythonValues, job: SdkJob, argument: (key
   for (const [keyword, path] of Object.entries(members)) {
     const syntax = argument(keyword);
     if (!syntax) continue;
-    const value = values.node(syntax, undefined);
-    if (value.type === 'null' && !value.dynamic) continue;
-    if (keyword === 'instance_type' && isLocalInstanceType(value)) continue;
-    found.push({ kind, path, keyword, value });
+    const read = values.node(syntax, undefined);
+    if (read.type === 'null' && !read.dynamic) continue;
+    if (keyword === 'instance_type' && isLocalInstanceType(read)) continue;
+    const { value, notes } = withPipelineParameter(values, values.scopes, values.pipelineParameters, syntax, read);
+    found.push({ kind, path, keyword, value, ...(notes && { notes }) });
   }
   return found;
 }

@@ -7,6 +7,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { RequestNode, TemplatePart } from '../../requestTree';
+import type { PipelineParameterNames } from './pythonPipelineParameters';
 import type { PythonScopes } from './pythonScopes';
 import { decodeContent, decodeString, segmentOf, type StringSegment } from './pythonStrings';
 import { childrenOf, sourceOf, type SyntaxNode } from './pythonSyntax';
@@ -61,7 +62,12 @@ export type PythonNode = RequestNode & {
 const MAX_DEPTH = 40;
 
 export class PythonValues {
-  constructor(readonly text: string, private readonly scopes: PythonScopes) {}
+  constructor(
+    readonly text: string,
+    readonly scopes: PythonScopes,
+    /** The names the file binds to SageMaker Pipelines' parameter classes: SDK arguments read through a parameter's default. */
+    readonly pipelineParameters?: PipelineParameterNames,
+  ) {}
 
   /** The request-tree node for expression `syntax`. */
   node(syntax: SyntaxNode, parent: Node | undefined, depth = 0): PythonNode {
