@@ -11,7 +11,7 @@ import { parseImageReference, type ParseResult } from './imageReference';
 import type { CodeRegion } from './region';
 import { scanJson, type JsonScan } from './jsonScan';
 import { detectSpecKind, detectSpecKindByContent, mayNameSpecKind, type SpecKind } from './specKind';
-import { markUnfilledRequestValues } from './unfilledPlaceholders';
+import { markUnfilledRequestValues, mayReadAsPlaceholder } from './unfilledPlaceholders';
 
 /**
  * How the image in a field is used; it decides which rules and catalog scopes apply.
@@ -444,7 +444,7 @@ export function parseSpecDocument(text: string, parsed: ParsedJson = parseJson(t
   const comments = parsed.jsoncOnly.comments;
   const spec: SpecDocument = parseErrors.length > 0 ? { text, root, parseErrors, kind, images, comments, incomplete: true } : { text, root, parseErrors, kind, images, comments };
   // AWS CLI input: the CLI sends a `${…}` as written.
-  if (kind && topLevel) markUnfilledRequestValues(spec);
+  if (kind && topLevel && mayReadAsPlaceholder(text)) markUnfilledRequestValues(spec);
   return spec;
 }
 

@@ -90,6 +90,16 @@ export function markUnfilledStrings(text: string, values: readonly Node[], isUnf
 }
 
 /**
+ * False when no string of a JSON or YAML text can read as holding `${`: the two characters are
+ * nowhere written out and no escape (`\u0024{`, a YAML line joined by `\`) could spell them. Lets a
+ * spec without placeholders skip the walk over its whole request on every version (a 1 MB spec).
+ * (Python joins adjacent literals, `'$' '{x}'`: its host walks without this test.)
+ */
+export function mayReadAsPlaceholder(text: string): boolean {
+  return text.includes('${') || text.includes('\\');
+}
+
+/**
  * For a request whose host substitutes nothing (an AWS CLI spec in JSON or YAML, a boto3 or SDK
  * call in Python): marks every `${…}` in the literal strings under `values` (the request's root
  * unless given) but its images' as unfilled (markUnfilledStrings; not in a Python f-string or

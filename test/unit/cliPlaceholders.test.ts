@@ -63,6 +63,14 @@ describe('unfilled-placeholder in an AWS CLI spec\'s values', () => {
     ]);
   });
 
+  it('JSON: a placeholder spelt with an escape (\\u0024{Bucket}) is one all the same; a spec without `${` or escapes has none', () => {
+    const text = JSON.stringify(training({ OutputDataConfig: { S3OutputPath: 's3://b/${Bucket}' } }), null, 2).replace('${Bucket}', '\\u0024{Bucket}');
+    assert.ok(!text.includes('${'));
+    assert.deepEqual(shown(text, analyzeText(text)).map(([code, covered]) => [code, covered]), [['unfilled-placeholder', '\\u0024{Bucket}']]);
+    const plain = JSON.stringify(training(), null, 2);
+    assert.deepEqual(analyzeText(plain), []);
+  });
+
   it('JSON: ${AWS::Region} in a value gets the target region as its preferred fix, as in an image', () => {
     const text = JSON.stringify(training({ OutputDataConfig: { S3OutputPath: 's3://bucket-${AWS::Region}/out' } }), null, 2);
     const [finding] = analyzeText(text, { region: 'eu-west-1' });

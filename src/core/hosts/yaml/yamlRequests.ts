@@ -19,7 +19,7 @@ import { findImageFields, type HostSyntaxError, type SpecDocument } from '../../
 import { detectSpecKind, detectSpecKindByContent, mayNameSpecKind } from '../../specKind';
 import type { HostComment } from '../../suppressions';
 import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests, type CloudFormationHooks } from '../cloudFormation/cloudFormationRequests';
-import { markUnfilledRequestValues } from '../../unfilledPlaceholders';
+import { markUnfilledRequestValues, mayReadAsPlaceholder } from '../../unfilledPlaceholders';
 import { parseYaml } from './yamlSyntax';
 import { ALIAS_NODE_BUDGET, readAsAwsCli, yamlDocumentTree } from './yamlTree';
 
@@ -124,7 +124,7 @@ function documentRequests(text: string, root: RequestNode | undefined, forced: b
   // AWS CLI input: the AWS CLI v2 is its one reader, and sends a `${…}` as written.
   readAsAwsCli(text, root);
   const request: SpecDocument = { text, root, parseErrors: [], kind, images: kind ? findImageFields(kind, root) : [], host: 'yaml' };
-  if (kind) markUnfilledRequestValues(request);
+  if (kind && mayReadAsPlaceholder(text)) markUnfilledRequestValues(request);
   return { requests: [request], cliInput: true };
 }
 
