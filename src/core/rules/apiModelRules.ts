@@ -12,6 +12,7 @@ import { placeholderValue } from '../apiModel/placeholders';
 import { closestMatches, editDistance, isClearNearest } from '../closestMatches';
 import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, otherItemStrings, type OffsetRange } from '../jsonTree';
+import { memberLabel } from '../memberLabel';
 import { anchorRange, hasOpenMembers, isDynamic, standInOf, type DeclaredType, type RequestNode, type ScalarType } from '../requestTree';
 import { topLevelObject, type SdkArgument } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
@@ -68,7 +69,7 @@ export function checkSdkArguments(context: RuleContext, model: ApiModel, sdkArgu
   const validator = new ModelValidator(context, NOTHING_OWNED);
   for (const argument of sdkArguments) {
     const shape = model.shapeAt(argument.kind, argument.path);
-    const member = argument.member ?? argument.path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+    const member = argument.member ?? memberLabel(argument.path);
     if (shape) validator.value(argument.value, shape, `${argument.keyword} (${member})`);
   }
 }

@@ -10,6 +10,7 @@ import type { ApiModel, Shape } from '../apiModel/apiModel';
 import { matchesPattern } from '../apiModel/patterns';
 import type { RequestNode } from '../requestTree';
 import type { SpecDocument } from '../specDocument';
+import { memberLabel } from '../memberLabel';
 import type { SpecKind } from '../specKind';
 import { PLACEHOLDER, unfilledPlaceholdersOf, type Placeholder } from '../unfilledPlaceholders';
 
@@ -70,9 +71,4 @@ function takesAnyText(shape: Shape | undefined, value: unknown): boolean {
   if (pattern === undefined) return true;
   // A pattern we cannot read (undefined) counts as constraining: the finding stays an error.
   return matchesPattern(pattern, value) === true && [...value.matchAll(PLACEHOLDER)].every(([written]) => matchesPattern(pattern, written) === true);
-}
-
-/** `['Tags', 0, 'Value']` → `Tags[0].Value`. */
-function memberLabel(path: readonly (string | number)[]): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
 }
