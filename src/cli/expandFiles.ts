@@ -116,8 +116,10 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
   }
   if (stats) return [{ file: resolved, named: true }];
   if (isDynamicPattern(pattern)) {
-    // The ignore globs are relative to `cwd`; an absolute glob is judged from its own static folder.
-    const matched = withoutIgnoredFolders(glob([pattern], cwd), path.isAbsolute(pattern) ? staticBase(pattern) : cwd);
+    // Skipped folders are skipped below the glob's static folder, not in it: `cdk.out/*.template.json`
+    // names cdk.out as a named folder does, `**/*.template.json` does not.
+    const { base, rest } = splitStaticBase(pattern, cwd);
+    const matched = withoutIgnoredFolders(glob([rest], base), base);
     if (matched.length === 0) throw new CliError(`no files match "${pattern}"`);
     const found = matched.filter((file) => !isSymlink(file) && !isProjectConfigFile(toPosix(file)) && !isExcludedWithFolders(file, expand, false));
     if (found.length === 0) throw new CliError(`no files to check match "${pattern}": ${noneToCheck(matched)}`);
@@ -172,6 +174,16 @@ function realPathOf(file: string): string {
 }
 
 /** The folder part of a glob before its first special character (`/repo/src/` for `/repo/src/**` globs). */
+/**
+ * `pattern` as its static folder (absolute) and the rest of it relative to that folder:
+ * `cdk.out/*.json` in /repo is /repo/cdk.out and `*.json`; `**\/*.json` is /repo and itself.
+ */
+function splitStaticBase(pattern: string, cwd: string): { base: string; rest: string } {
+  const prefix = staticBase(pattern);
+  if (prefix === '/' && !pattern.startsWith('/')) return { base: cwd, rest: pattern };
+  return { base: path.resolve(cwd, prefix), rest: pattern.slice(prefix.length) };
+}
+
 function staticBase(pattern: string): string {
   const special = pattern.search(/[*?[{(!]/);
   const prefix = special < 0 ? pattern : pattern.slice(0, special);

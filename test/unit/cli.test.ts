@@ -114,6 +114,15 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
         assert.deepEqual(jsonResults(run.stdout).map((result) => path.basename(path.dirname(result.filePath))), ['src'], pattern);
       }
     });
+
+    it('a glob that names a skipped folder in its static part searches it, as a named folder is walked (cdk synth output)', () => {
+      const job = 'import boto3\nboto3.client("sagemaker").create_model(ModelName="m", PrimaryContainer={"Image": "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:latest"})\n';
+      const root = tempProject({ 'cdk.out/stack.py': job, 'cdk.out/asset.1/node_modules/dep.py': job, 'src/job.py': job });
+      const folders = (pattern: string, cwd = root) => jsonResults(runCli(['check', '--format', 'json', pattern], { cwd }).stdout).map((result) => path.relative(root, result.filePath));
+      assert.deepEqual(folders('cdk.out/**/*.py'), [path.join('cdk.out', 'stack.py')]);
+      assert.deepEqual(folders(`${root}/cdk.out/*.py`, REPOSITORY_ROOT), [path.join('cdk.out', 'stack.py')]);
+      assert.deepEqual(folders('**/*.py'), [path.join('src', 'job.py')]);
+    });
   });
 
   describe('--max-warnings and --quiet', () => {
