@@ -1,7 +1,8 @@
 // Runs the command-line checker over examples/ as CI would: the good specs must pass with no
 // warnings (exit 0), and each broken-<code>.sagemaker.json[c], broken-<code>.py,
 // broken-<code>.ipynb (a Jupyter notebook), broken-<code>.Dockerfile, broken-<code>.pipeline.json (a SageMaker Pipelines
-// definition) or broken-<code>.asl.json (a Step Functions state machine) must fail (exit 1) reporting <code>.
+// definition), broken-<code>.asl.json (a Step Functions state machine), broken-<code>.sagemaker.yaml or
+// broken-<code>.template.yaml/.json (a CloudFormation template) must fail (exit 1) reporting <code>.
 // Usage: node scripts/check-examples.mjs   (after `npm run build`, which writes dist/cli.js)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -26,7 +27,7 @@ function check(files) {
 }
 
 // Request specs, Python scripts, notebooks, Dockerfiles, Pipelines definitions, state machines, YAML specs and templates; the name's extension is all that tells them apart.
-const EXAMPLE = /^(.+?)\.(sagemaker\.jsonc?|py|ipynb|Dockerfile|pipeline\.json|asl\.json|sagemaker\.yaml|template\.yaml)$/;
+const EXAMPLE = /^(.+?)\.(sagemaker\.jsonc?|py|ipynb|Dockerfile|pipeline\.json|asl\.json|sagemaker\.yaml|template\.(?:yaml|json))$/;
 const examples = fs.readdirSync(path.join(root, 'examples')).filter((file) => EXAMPLE.test(file)).sort();
 const good = examples.filter((file) => !file.startsWith('broken-'));
 const broken = examples.filter((file) => file.startsWith('broken-'));

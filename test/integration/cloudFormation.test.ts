@@ -1,5 +1,6 @@
-// CloudFormation templates in YAML in a real VS Code (issue 13): the language `yaml` is served,
-// a finding on a SageMaker resource's property, and its quick fix written as YAML.
+// CloudFormation templates in a real VS Code (issue 13): the language `yaml` is served,
+// a finding on a SageMaker resource's property, and its quick fix written as YAML;
+// and a JSON template as cdk synth writes it (a DefinitionString built with Fn::Join).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, openFixture, waitForDiagnostics } from './helpers';
@@ -9,7 +10,7 @@ function codeOf(diagnostic: vscode.Diagnostic): string {
   return typeof code === 'object' && code !== null ? String(code.value) : String(code);
 }
 
-describe('CloudFormation templates (YAML)', () => {
+describe('CloudFormation templates (YAML and JSON)', () => {
   before(async () => {
     await activateExtension();
   });
@@ -36,5 +37,20 @@ describe('CloudFormation templates (YAML)', () => {
     assert.ok(await vscode.workspace.applyEdit(preferred.edit));
     assert.strictEqual(document.getText(), before.replace('Mode: SingleModle # typo', 'Mode: SingleModel # typo'));
     await waitForDiagnostics(document.uri, (found) => found.length === 0);
+  });
+
+  it('reads a DefinitionString built with Fn::Join (cdk synth output): a finding on the template\'s characters, no fix inside the string, hover on the image', async () => {
+    const { document } = await openFixture('cloudformation/cdk-synth.template.json');
+    assert.strictEqual(document.languageId, 'json');
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'invalid-enum-value'));
+    assert.deepStrictEqual(diagnostics.map(codeOf), ['invalid-enum-value']);
+    assert.strictEqual(document.getText(diagnostics[0].range), 'ml.m5.xlarg');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostics[0].range, vscode.CodeActionKind.QuickFix.value, 10);
+    assert.deepStrictEqual(actions.filter((action) => action.isPreferred).map((action) => action.title), []);
+    const image = document.getText().indexOf('sagemaker-xgboost:1.7-1');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(image + 5));
+    const markdown = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(markdown, /\| Repository \| `sagemaker-xgboost` \|/);
+    assert.match(markdown, /\| Tag \| `1\.7-1` \|/);
   });
 });

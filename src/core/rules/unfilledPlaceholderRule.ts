@@ -95,6 +95,11 @@ function freeTextMessage(written: string, name: string, member: string): string 
 
 function unfilledMessage(context: RuleContext, written: string, name: string): string {
   const pseudoParameter = name.startsWith('AWS::');
+  if (context.spec.embedding?.container === 'state-machine-task' && context.spec.inString) {
+    // A template's DefinitionString outside Fn::Sub: a plain string, or a literal item of Fn::Join, which joins its items as written.
+    const item = name.includes('.') ? `Fn::GetAtt ${name}` : `Ref ${name}`;
+    return `${written} is filled in only by CloudFormation's Fn::Sub, and this part of the DefinitionString is outside one, so Step Functions sends the value as written. Write the string with Fn::Sub, join the value in as an Fn::Join item of its own (${item}), or use a DefinitionSubstitutions key (\${${substitutionKey(name)}}).`;
+  }
   if (context.spec.embedding?.container === 'state-machine-task') {
     return `${written} is filled in only by CloudFormation's Fn::Sub: a state machine file's deployment fills only its DefinitionSubstitutions keys (\${Name}), so Step Functions sends the value as written. Write the value, or a DefinitionSubstitutions key (\${${substitutionKey(name)}}) that the deployment fills.`;
   }

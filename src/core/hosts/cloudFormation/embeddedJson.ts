@@ -7,7 +7,10 @@
  * 1. the host's string: JSON escapes (`\"`), or YAML's scalar styles (a `|` block drops each
  *    line's indentation, a `>` block folds line breaks into spaces, quotes and escapes);
  * 2. optionally `Fn::Sub`: `${Name}` is a placeholder CloudFormation fills in before the JSON is
- *    read (dynamic here), `${!Name}` the literal text `${Name}`;
+ *    read (dynamic here), `${!Name}` the literal text `${Name}`; or `Fn::Join` (how the AWS CDK
+ *    writes a definition that holds a token): its literal items and delimiter are the text, each
+ *    other item (`{"Ref": …}`, `{"Fn::GetAtt": …}`) a value CloudFormation fills in (dynamic), an
+ *    item `Fn::Sub` its string with its own placeholders;
  * 3. for a state machine, its `DefinitionSubstitutions`: `${Name}` for a key `Name` of that map
  *    is a placeholder too (definitionSubstitutions.ts), any other `${…}` static text.
  * Each decoded character keeps the source range it came from; the inner JSON is parsed by
@@ -23,7 +26,7 @@ import { valueOffsetMapper } from '../../jsonTree';
 import type { RequestNode, TemplatePart } from '../../requestTree';
 import type { HostLanguage } from '../../specDocument';
 import type { SubstitutionNames } from './definitionSubstitutions';
-import { intrinsicCall } from './intrinsics';
+import { intrinsicCall, subTokens } from './intrinsics';
 
 type Building = { -readonly [K in keyof RequestNode]: RequestNode[K] };
 
@@ -38,10 +41,11 @@ interface MappedText {
 }
 
 /**
- * The tree of the JSON document in `value` — a string node, or `Fn::Sub` of one (the string, or
- * the first item of `[string, variables]`) — with offsets into `text` (the template, written in
- * `host`'s syntax). `${…}` placeholders of `Fn::Sub` are dynamic values (inside a JSON string, a
- * dynamic string with its static parts as a template). Undefined when `value` is neither, or
+ * The tree of the JSON document in `value` — a string node, `Fn::Sub` of one (the string, or
+ * the first item of `[string, variables]`), or `Fn::Join` of a literal delimiter and list (see
+ * joinedText) — with offsets into `text` (the template, written in `host`'s syntax). `${…}`
+ * placeholders of `Fn::Sub` and the computed items of `Fn::Join` are dynamic values (inside a
+ * JSON string, a dynamic string with its static parts as a template). Undefined when `value` is neither, or
  * its characters cannot be mapped exactly. `isSubstituted`: the names a state machine's
  * `DefinitionSubstitutions` fills in after `Fn::Sub` — `${Name}` of a plain string, `${!Name}`
  * of `Fn::Sub` (written out as `${Name}`) — placeholders too; any other `${…}` is static text.
@@ -50,13 +54,9 @@ interface MappedText {
  * comments and trailing commas (which strict readers refuse) there too.
  */
 export function embeddedJsonTree(text: string, value: Node | undefined, host: HostLanguage, isSubstituted: SubstitutionNames = () => false, parseErrors?: ParseError[], strict?: EmbeddedJsoncOnly): RequestNode | undefined {
-  const call = intrinsicCall(value);
-  if (call && call.name !== 'Fn::Sub') return undefined;
-  const source = call ? (call.argument?.type === 'array' ? call.argument.children?.[0] : call.argument) : value;
-  if (source?.type !== 'string' || typeof source.value !== 'string') return undefined;
-  const decoded = host === 'yaml' ? yamlScalarText(text, source) : jsonStringText(text, source);
-  if (!decoded) return undefined;
-  const { parseText, placeholders } = substituted(decoded, call !== undefined, isSubstituted);
+  const read = embeddedText(text, value, host, isSubstituted);
+  if (!read) return undefined;
+  const { parseText, placeholders } = read;
   const parsed = parseJson(parseText.text);
   if (parseErrors) for (const error of parsed.parseErrors) parseErrors.push({ ...error, ...sourceRange(parseText, error.offset, error.offset + error.length) });
   if (strict) {
@@ -69,6 +69,92 @@ export function embeddedJsonTree(text: string, value: Node | undefined, host: Ho
   }
   if (!parsed.root) return undefined;
   return mapTree(parsed.root, parseText, placeholders);
+}
+
+/** The JSON text of `value` to parse, with its placeholders (see embeddedJsonTree); undefined when it is no text we can map. */
+function embeddedText(text: string, value: Node | undefined, host: HostLanguage, isSubstituted: SubstitutionNames): { parseText: MappedText; placeholders: Placeholders } | undefined {
+  const call = intrinsicCall(value);
+  if (call?.name === 'Fn::Join') {
+    const joined = joinedText(text, call.argument, host);
+    return joined && substituted(joined.text, false, isSubstituted, joined.computed);
+  }
+  if (call && call.name !== 'Fn::Sub') return undefined;
+  const source = call ? (call.argument?.type === 'array' ? call.argument.children?.[0] : call.argument) : value;
+  const decoded = source && literalText(text, source, host);
+  return decoded && substituted(decoded, call !== undefined, isSubstituted);
+}
+
+/** A literal string node of the template decoded (an intrinsic is no literal); undefined where it cannot be mapped. */
+function literalText(text: string, node: Node, host: HostLanguage): MappedText | undefined {
+  if (node.type !== 'string' || typeof node.value !== 'string') return undefined;
+  return host === 'yaml' ? yamlScalarText(text, node) : jsonStringText(text, node);
+}
+
+/**
+ * `Fn::Join`'s `[delimiter, [items…]]` as one text, as the AWS CDK writes a definition holding a
+ * token (`"…\"RoleArn\":\"", {"Fn::GetAtt": ["Role", "Arn"]}, "\",…"`): literal items and the
+ * delimiter decoded where they are written; an item `Fn::Sub` its string, whose `${Name}` are
+ * computed; any other item computed, spelled as `Fn::Sub` would name it (`${AWS::Region}`,
+ * `${Role.Arn}`, else `${Fn::FindInMap}`) at the item's range. `computed`: those ranges of the
+ * text. Undefined for a delimiter or list that is not literal, or an item of another kind.
+ */
+function joinedText(text: string, argument: Node | undefined, host: HostLanguage): { text: MappedText; computed: Placeholders } | undefined {
+  if (argument?.type !== 'array' || argument.children?.length !== 2) return undefined;
+  const [delimiterNode, list] = argument.children;
+  const delimiter = literalText(text, delimiterNode, host);
+  if (!delimiter || list.type !== 'array') return undefined;
+  const joined: MappedText = { text: '', starts: [], ends: [] };
+  const computed: Placeholders = new Map();
+  const items = list.children ?? [];
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0) append(joined, delimiter, 0, delimiter.text.length);
+    const item = items[index];
+    const call = intrinsicCall(item);
+    const literal = call ? undefined : literalText(text, item, host);
+    if (literal) {
+      append(joined, literal, 0, literal.text.length);
+      continue;
+    }
+    if (!call) return undefined;
+    const sub = call.name === 'Fn::Sub' && call.argument ? literalText(text, call.argument, host) : undefined;
+    if (sub) appendSubstituted(joined, sub, computed);
+    else appendComputed(joined, standInName(call), { offset: item.offset, length: item.length }, computed);
+  }
+  return { text: joined, computed };
+}
+
+/** `source.text[from, to)` appended to `target` with its source ranges. */
+function append(target: MappedText, source: MappedText, from: number, to: number): void {
+  for (let i = from; i < to; i++) push(target, source.text[i], source.starts[i], source.ends[i]);
+}
+
+/** An `Fn::Sub` string inside a join: its text as written, each `${Name}` computed at its own characters. */
+function appendSubstituted(target: MappedText, sub: MappedText, computed: Placeholders): void {
+  for (const token of subTokens(sub.text)) {
+    if (token.kind === 'text') {
+      for (let i = 0; i < token.value.length; i++) push(target, token.value[i], sub.starts[token.indices[i]], sub.ends[token.indices[i + 1] - 1]);
+      continue;
+    }
+    const start = target.text.length;
+    append(target, sub, token.start, token.end);
+    computed.set(start, target.text.length);
+  }
+}
+
+/** A computed item: `name` (at least four characters, no quote or backslash) standing at the item's whole range. */
+function appendComputed(target: MappedText, name: string, range: { offset: number; length: number }, computed: Placeholders): void {
+  const start = target.text.length;
+  for (const character of name) push(target, character, range.offset, range.offset + range.length);
+  computed.set(start, target.text.length);
+}
+
+/** How `Fn::Sub` would write a computed join item: `${Name}` for `Ref`, `${Resource.Attribute}` for `Fn::GetAtt`, else `${Fn::Name}`. */
+function standInName(call: { name: string; argument: Node | undefined }): string {
+  const argument = call.argument;
+  const parts = argument?.type === 'array' ? (argument.children ?? []).map((child) => child.value) : [argument?.value];
+  const named = (call.name === 'Ref' && parts.length === 1) || (call.name === 'Fn::GetAtt' && parts.length <= 2);
+  const name = named && parts.every((part) => typeof part === 'string') ? parts.join('.') : call.name;
+  return /^[\w:.-]+$/.test(name) ? `\${${name}}` : `\${${call.name}}`;
 }
 
 /**
@@ -223,19 +309,21 @@ function push(mapped: MappedText, characters: string, start: number, end: number
  * one and `${!Name}` is the text `${Name}` (a placeholder again when `isSubstituted(Name)`);
  * without, only `${Name}` with `isSubstituted(Name)` is one. A placeholder stays inside a JSON
  * string (that string is a template), and elsewhere becomes `null` padded to its length (a
- * dynamic value). Placeholders are index ranges into the result.
+ * dynamic value). Placeholders are index ranges into the result. `computed`: ranges of `decoded`
+ * that are placeholders already (an `Fn::Join`'s computed items), whatever their text.
  */
-function substituted(decoded: MappedText, sub: boolean, isSubstituted: SubstitutionNames): { parseText: MappedText; placeholders: Placeholders } {
+function substituted(decoded: MappedText, sub: boolean, isSubstituted: SubstitutionNames, computed?: Placeholders): { parseText: MappedText; placeholders: Placeholders } {
   const result: MappedText = { text: '', starts: [], ends: [] };
   const placeholders: Placeholders = new Map();
   const source = decoded.text;
   let inString = false;
   for (let i = 0; i < source.length; ) {
-    const close = source.startsWith('${', i) ? source.indexOf('}', i + 2) : -1;
+    const computedEnd = computed?.get(i);
+    const close = computedEnd !== undefined ? computedEnd - 1 : source.startsWith('${', i) ? source.indexOf('}', i + 2) : -1;
     // `${N}` at least: a name of one character (`${}` is text, and too short for a `null`).
     const escaped = sub && source[i + 2] === '!';
     const name = close > i + (escaped ? 3 : 2) ? source.slice(i + (escaped ? 3 : 2), close) : undefined;
-    if (name !== undefined && (escaped ? isSubstituted(name) : sub || isSubstituted(name))) {
+    if (computedEnd !== undefined || (name !== undefined && (escaped ? isSubstituted(name) : sub || isSubstituted(name)))) {
       const start = result.text.length;
       const filler = inString ? source.slice(i, close + 1) : 'null'.padEnd(close + 1 - i, ' ');
       for (let j = i; j <= close; j++) push(result, filler[j - i], decoded.starts[j], decoded.ends[j]);
@@ -307,15 +395,19 @@ function mapString(node: Building, source: MappedText, start: number, end: numbe
   }
   const valueEnd = end - 1;
   const offsetAt = (index: number) => (index < source.starts.length ? source.starts[index] : source.ends[source.ends.length - 1]);
-  node.offsetOfIndex = (index) => offsetAt(index < indices.length ? indices[index] : valueEnd);
-  node.content = { offset: offsetAt(start + 1), length: offsetAt(valueEnd) - offsetAt(start + 1) };
+  // Where decoded character `index` ends in the template: where its last character of `source` ends,
+  // not where the next starts (an Fn::Join's next item is written elsewhere).
+  const endOf = (index: number) => source.ends[(index + 1 < indices.length ? indices[index + 1] : valueEnd) - 1];
+  node.offsetOfIndex = (index) => (index < indices.length ? offsetAt(indices[index]) : indices.length > 0 ? endOf(indices.length - 1) : offsetAt(valueEnd));
+  const contentStart = offsetAt(start + 1);
+  node.content = { offset: contentStart, length: node.offsetOfIndex(indices.length) - contentStart };
   if (!indices.some((index) => placeholders.has(index))) return;
   const value = String(node.value);
   const parts: TemplatePart[] = [];
   let text = '';
   let offsets: number[] = [];
   const flush = (index: number) => {
-    if (text.length > 0) parts.push({ kind: 'text', value: text, offsets: [...offsets, node.offsetOfIndex!(index)] });
+    if (text.length > 0) parts.push({ kind: 'text', value: text, offsets: [...offsets, endOf(index - 1)] });
     text = '';
     offsets = [];
   };
@@ -328,6 +420,8 @@ function mapString(node: Building, source: MappedText, start: number, end: numbe
       while (index + 1 < value.length && indices[index + 1] < placeholderEnd) index++;
       continue;
     }
+    // Text written apart from the text before it (an Fn::Join's next item) is a part of its own: a part's offsets run on.
+    if (text.length > 0 && offsetAt(at) !== endOf(index - 1)) flush(index);
     text += value[index];
     offsets.push(offsetAt(at));
   }

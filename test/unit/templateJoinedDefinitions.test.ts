@@ -1,0 +1,201 @@
+// A state machine's DefinitionString (or a pipeline's PipelineDefinitionBody) built with
+// Fn::Join, as the AWS CDK synthesizes every definition that holds a token: the literal items are
+// the JSON text, each other item a value CloudFormation fills in (dynamic), an item Fn::Sub its
+// string with its own placeholders. Findings land on the template's characters; no fixes (the
+// text is inside template strings).
+import * as assert from 'node:assert/strict';
+import type { Finding } from '../../src/core/findings';
+import { readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
+import type { RequestNode } from '../../src/core/requestTree';
+import { memberValue } from '../../src/core/jsonTree';
+import { XGBOOST_US_EAST_1 } from './specTestKit';
+import { analyzeJsonTemplate, analyzeYaml } from './yamlTestKit';
+
+/** The text each finding covers, by code. */
+function covered(text: string, findings: readonly Finding[]): [string, string][] {
+  return findings.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length)]);
+}
+
+/**
+ * A template as `cdk synth` writes one for a state machine with a training task and a model task:
+ * the definition is an Fn::Join of JSON text and Ref / Fn::GetAtt / Fn::FindInMap items.
+ */
+function cdkTemplate(options: { tag?: string; instanceType?: string } = {}): string {
+  const items = [
+    '{"StartAt":"Train model","States":{"Train model":{"Next":"Create model","Type":"Task","ResultPath":"$.training","Resource":"arn:',
+    { Ref: 'AWS::Partition' },
+    ':states:::sagemaker:createTrainingJob.sync","Parameters":{"TrainingJobName.$":"$$.Execution.Name","RoleArn":"',
+    { 'Fn::GetAtt': ['TrainRoleDFEA40B5', 'Arn'] },
+    '","AlgorithmSpecification":{"TrainingInputMode":"File","TrainingImage":"',
+    { Ref: 'AWS::AccountId' },
+    '.dkr.ecr.',
+    { Ref: 'AWS::Region' },
+    '.',
+    { Ref: 'AWS::URLSuffix' },
+    `/sagemaker-xgboost:${options.tag ?? '1.7-1'}"},"InputDataConfig":[{"ChannelName":"train","DataSource":{"S3DataSource":{"S3Uri":"s3://`,
+    { Ref: 'Bucket83908E77' },
+    '/processed/","S3DataType":"S3Prefix"}}}],"OutputDataConfig":{"S3OutputPath":"s3://',
+    { Ref: 'Bucket83908E77' },
+    `/model/"},"ResourceConfig":{"VolumeSizeInGB":50,"InstanceCount":1,"InstanceType":"${options.instanceType ?? 'ml.m5.xlarge'}"},"StoppingCondition":{"MaxRuntimeInSeconds":3600},"HyperParameters":{"num_round":"100","objective":"binary:logistic"}}},"Create model":{"End":true,"Type":"Task","Resource":"arn:`,
+    { Ref: 'AWS::Partition' },
+    ':states:::sagemaker:createModel","Parameters":{"ExecutionRoleArn":"',
+    { 'Fn::GetAtt': ['ModelRole842D47F8', 'Arn'] },
+    '","ModelName.$":"$.training.TrainingJobName","PrimaryContainer":{"Image":"',
+    { 'Fn::FindInMap': ['DeepLearningImagesMapping', { Ref: 'AWS::Region' }, 'accountId'] },
+    '.dkr.ecr.',
+    { Ref: 'AWS::Region' },
+    '.',
+    { Ref: 'AWS::URLSuffix' },
+    '/pytorch-inference:2.5.1-cpu-py311","ModelDataUrl.$":"$.training.ModelArtifacts.S3ModelArtifacts"}}}}}',
+  ];
+  const template = {
+    Resources: {
+      StateMachine2E01A3A5: {
+        Type: 'AWS::StepFunctions::StateMachine',
+        Properties: { RoleArn: { 'Fn::GetAtt': ['StateMachineRoleB840431D', 'Arn'] }, DefinitionString: { 'Fn::Join': ['', items] } },
+        DependsOn: ['StateMachineRoleB840431D'],
+      },
+    },
+  };
+  return JSON.stringify(template, null, 1);
+}
+
+describe('CloudFormation: a DefinitionString built with Fn::Join (the AWS CDK\'s output)', () => {
+  it('yields each SageMaker task of the joined definition, its computed items dynamic', () => {
+    const text = cdkTemplate();
+    const requests = readJsonDocument(text).requests;
+    assert.deepEqual(
+      requests.map((request) => [request.kind, request.embedding?.name, request.inString]),
+      [
+        ['CreateTrainingJob', 'Train model', true],
+        ['CreateModel', 'Create model', true],
+      ],
+    );
+    const training = requests[0].root!;
+    // Fn::GetAtt in a string's place: the whole string is computed, shown at the item.
+    const role = memberValue(training, 'RoleArn') as RequestNode;
+    assert.equal(role.dynamic, true);
+    assert.equal(text.slice(role.offset + 1, role.offset + role.length - 1).includes('"Fn::GetAtt"'), true);
+    // The image: static text with the account, region and suffix computed.
+    const image = memberValue(memberValue(training, 'AlgorithmSpecification'), 'TrainingImage') as RequestNode;
+    assert.deepEqual(
+      image.template?.map((part) => (part.kind === 'text' ? part.value : text.slice(part.offset, part.offset + part.length).replace(/\s+/g, ''))),
+      ['{"Ref":"AWS::AccountId"}', '.dkr.ecr.', '{"Ref":"AWS::Region"}', '.', '{"Ref":"AWS::URLSuffix"}', '/sagemaker-xgboost:1.7-1'],
+    );
+    // The Resource's partition item is the placeholder the state machine host reads.
+    assert.equal(requests[0].embedding?.integration?.action, 'createTrainingJob');
+    assert.equal(requests[0].embedding?.integration?.pattern, 'sync');
+  });
+
+  it('says nothing of a correct synthesized definition', () => {
+    assert.deepEqual(analyzeJsonTemplate(cdkTemplate()), []);
+  });
+
+  it('reports the rules on the template\'s characters through the JSON escapes, with no fixes', () => {
+    const text = cdkTemplate({ tag: 'latest', instanceType: 'ml.m5.xlarg' });
+    const findings = analyzeJsonTemplate(text);
+    assert.deepEqual(covered(text, findings), [
+      ['xgboost-unpinned', 'latest'],
+      ['invalid-enum-value', 'ml.m5.xlarg'],
+    ]);
+    assert.deepEqual(
+      findings.map((finding) => finding.fixes.length),
+      [0, 0],
+    );
+  });
+});
+
+/** A YAML template whose state machine's DefinitionString is `!Join ["", [items]]`, each item a line of the list. */
+function yamlJoined(items: string[], properties: string[] = []): string {
+  return [
+    'Resources:',
+    '  Flow:',
+    '    Type: AWS::StepFunctions::StateMachine',
+    '    Properties:',
+    ...properties.map((line) => `      ${line}`),
+    '      DefinitionString: !Join',
+    '        - ""',
+    ...items.map((item, index) => `        ${index === 0 ? '- - ' : '  - '}${item}`),
+    '',
+  ].join('\n');
+}
+
+/** A model task's definition around `image` and `environment` (JSON text inside single-quoted YAML items). */
+function modelTaskItems(image: string[], modelDataUrl = 's3://bucket/model.tar.gz'): string[] {
+  return [
+    `'{"StartAt":"M","States":{"M":{"Type":"Task","End":true,"Resource":"arn:aws:states:::sagemaker:createModel","Parameters":{"ModelName":"m","ExecutionRoleArn":"'`,
+    '!GetAtt Role.Arn',
+    `'","PrimaryContainer":{"Image":"'`,
+    ...image,
+    `'","ModelDataUrl":"${modelDataUrl}"}}}}}'`,
+  ];
+}
+
+describe('CloudFormation: a YAML !Join DefinitionString', () => {
+  it('reads an item !Sub as its string: static text checked, its ${…} computed', () => {
+    const text = yamlJoined(modelTaskItems(['!Sub "683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:latest"']));
+    const findings = analyzeYaml(text, { region: 'us-east-1' });
+    assert.deepEqual(covered(text, findings), [['xgboost-unpinned', 'latest']]);
+    // Without a region the static account is weighed for every region (a template is deployed to many).
+    const anywhere = analyzeYaml(text.replace(':latest', ':1.7-1'));
+    assert.deepEqual(covered(text, anywhere), [['registry-account-mismatch', '683313688378']]);
+    assert.equal(anywhere[0].severity, 'warning');
+  });
+
+  it('takes a computed item outside a string as a value (a number filled in): no syntax error, no type finding', () => {
+    const text = yamlJoined([
+      `'{"StartAt":"T","States":{"T":{"Type":"Task","End":true,"Resource":"arn:aws:states:::sagemaker:createTrainingJob.sync","Parameters":{"TrainingJobName.$":"$$.Execution.Name","RoleArn":"arn:aws:iam::111122223333:role/r","AlgorithmSpecification":{"TrainingInputMode":"Filee","TrainingImage":"${XGBOOST_US_EAST_1}:1.7-1"},"InputDataConfig":[{"ChannelName":"train","DataSource":{"S3DataSource":{"S3Uri":"s3://b/t","S3DataType":"S3Prefix"}}}],"OutputDataConfig":{"S3OutputPath":"s3://b/o"},"ResourceConfig":{"InstanceCount":'`,
+      '!Ref Count',
+      `',"InstanceType":"ml.m5.xlarge","VolumeSizeInGB":10},"StoppingCondition":{"MaxRuntimeInSeconds":3600},"HyperParameters":{"num_round":"10","objective":"reg:squarederror"}}}}}'`,
+    ]);
+    const findings = analyzeYaml(text);
+    assert.deepEqual(covered(text, findings), [['invalid-enum-value', 'Filee']]);
+    const count = memberValue(memberValue(readYamlDocument(text).requests[0].root, 'ResourceConfig'), 'InstanceCount') as RequestNode;
+    assert.equal(count.dynamic, true);
+    assert.equal(text.slice(count.offset, count.offset + count.length), '!Ref Count');
+  });
+
+  it('sends a literal item\'s ${AWS::Region} as written (only Fn::Sub fills it), but fills a DefinitionSubstitutions key', () => {
+    const text = yamlJoined(modelTaskItems(['\'683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1\''], 's3://${Bucket}/model.tar.gz'), ['DefinitionSubstitutions:', '  Bucket: !Ref Bucket']);
+    const findings = analyzeYaml(text, { region: 'us-east-1' });
+    assert.deepEqual(covered(text, findings), [['unfilled-placeholder', '${AWS::Region}']]);
+    assert.match(findings[0].message, /^\$\{AWS::Region\} is filled in only by CloudFormation's Fn::Sub, and this part of the DefinitionString is outside one, .* join the value in as an Fn::Join item of its own \(Ref AWS::Region\), or use a DefinitionSubstitutions key \(\$\{Region\}\)\.$/);
+  });
+
+  it('reports JSON the join breaks on the template\'s characters', () => {
+    const text = yamlJoined(modelTaskItems([`'${XGBOOST_US_EAST_1}:1.7-1" "x'`]));
+    const findings = analyzeYaml(text);
+    // The token the parser stopped at is the string "x", whose closing quote is the next item's first character.
+    assert.deepEqual(covered(text, findings)[0], ['invalid-json', `"x'\n          - '"`]);
+    assert.match(findings[0].message, /^The DefinitionString is not valid JSON here: a comma is expected\./);
+  });
+
+  it('reads nothing when the delimiter or the list is computed', () => {
+    for (const definition of ['!Join [!Ref Separator, [\'{"StartAt":"M"}\']]', '!Join ["", !Split [",", "a,b"]]']) {
+      const text = ['Resources:', '  Flow:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', `      DefinitionString: ${definition}`, ''].join('\n');
+      assert.deepEqual(readYamlDocument(text).requests, []);
+      assert.deepEqual(analyzeYaml(text), []);
+    }
+  });
+});
+
+describe('CloudFormation: a PipelineDefinitionBody built with Fn::Join', () => {
+  it('checks each step of the joined pipeline definition', () => {
+    const text = [
+      'Resources:',
+      '  Pipeline:',
+      '    Type: AWS::SageMaker::Pipeline',
+      '    Properties:',
+      '      PipelineName: training',
+      '      RoleArn: !GetAtt Role.Arn',
+      '      PipelineDefinition:',
+      '        PipelineDefinitionBody: !Join',
+      '          - ""',
+      `          - - '{"Version":"2020-12-01","Steps":[{"Name":"Train","Type":"Training","Arguments":{"RoleArn":"'`,
+      '            - !GetAtt Role.Arn',
+      `            - '","AlgorithmSpecification":{"TrainingImage":"${XGBOOST_US_EAST_1}:1","TrainingInputMode":"File"},"InputDataConfig":[{"ChannelName":"train","DataSource":{"S3DataSource":{"S3Uri":"s3://b/t","S3DataType":"S3Prefix"}}}],"OutputDataConfig":{"S3OutputPath":"s3://b/o"},"ResourceConfig":{"InstanceCount":1,"InstanceType":"ml.m5.xlarge","VolumeSizeInGB":10},"StoppingCondition":{"MaxRuntimeInSeconds":3600},"HyperParameters":{"num_round":"10","objective":"reg:squarederror"}}}]}'`,
+      '',
+    ].join('\n');
+    assert.deepEqual(covered(text, analyzeYaml(text)), [['xgboost-unpinned', '1']]);
+  });
+});
