@@ -16,6 +16,7 @@ import { compileExcludePatterns, type ExcludeMatcher } from '../core/excludePatt
 import { configForFile, DEFAULT_SPEC_GLOBS, mergeProjectConfigs, overrideEntryName, type ProjectConfig } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
 import { compileGlobs, type PathMatcher } from '../core/specGlobs';
+import { CdkManifests } from '../node/cdkManifests';
 import { ConfigExcludes, excludedBelow } from '../node/configExcludes';
 import { ProjectConfigFiles, type FoundProjectConfig } from '../node/projectConfigFiles';
 import { CliError } from './cliError';
@@ -26,7 +27,11 @@ export interface FileSettings {
   region: string | undefined;
   /** Where `region` came from, for messages: `--region` or the config file (`.sagemaker-spec.json "region"`). */
   regionSettingName?: string;
-  /** The regions its templates are deployed to (`--template-region`s, else the config file's `templateRegions`); see templateRegion. */
+  /**
+   * The regions its templates are deployed to (`--template-region`s, else the config file's
+   * `templateRegions`); see templateRegion. For a CDK stack pinned to a region (its
+   * `manifest.json` beside it), that region alone.
+   */
   templateRegions?: readonly string[];
   /** Where `templateRegions` came from, for messages: `--template-region` or the config file. */
   templateRegionsName?: string;
@@ -45,6 +50,7 @@ export class FileSettingsResolver {
   /** The config files' `exclude` patterns (shared with the editor's Check Workspace). */
   private readonly configExcludes: ConfigExcludes;
   private readonly commandLineExcludes: { matches: ExcludeMatcher; cwd: string };
+  private readonly cdkManifests = new CdkManifests();
 
   /**
    * `knownRegions`: the catalog's regions; a config file's `region` must be one of them.
@@ -83,7 +89,11 @@ export class FileSettingsResolver {
           ? `${configName} "region"`
           : undefined;
     const templateRegionsName = this.overrides.templateRegions ? '--template-region' : listOverride ? overrideEntryName(configName!, listOverride) : `${configName} "templateRegions"`;
-    const templateRegions = merged.templateRegions && { templateRegions: merged.templateRegions, templateRegionsName };
+    // A CDK stack pinned to a region is deployed there, whatever the flags and the config say (see core/cdkManifest.ts).
+    const pinned = this.cdkManifests.stackOf(file);
+    const templateRegions = pinned
+      ? { templateRegions: [pinned.stack.region], templateRegionsName: pinned.regionName }
+      : merged.templateRegions && { templateRegions: merged.templateRegions, templateRegionsName };
     return { region: merged.region, regionSettingName, ...templateRegions, rules: merged.rules ?? {}, forcedSpec: isSpecFile(file) };
   }
 

@@ -9,6 +9,7 @@ import { redactSecrets } from '../core/launch/redact';
 import { configForFile, mergeProjectConfigs, overrideEntryName, PROJECT_CONFIG_FILE } from '../core/projectConfig';
 import type { RuleSettings } from '../core/rules/ruleCodes';
 import { compileGlobs, type PathMatcher } from '../core/specGlobs';
+import { CdkManifests } from '../node/cdkManifests';
 import { ConfigExcludes } from '../node/configExcludes';
 import { ProjectConfigFiles, type FoundProjectConfig } from '../node/projectConfigFiles';
 
@@ -17,7 +18,11 @@ export const DEFAULT_SPEC_GLOBS = ['**/*.sagemaker.json', '**/*.sagemaker.jsonc'
 
 export interface Settings {
   region: string | undefined;
-  /** The config file's `templateRegions` (or its `overrides` entry's, for this file): every region its templates are deployed to (no setting of its own). */
+  /**
+   * The config file's `templateRegions` (or its `overrides` entry's, for this file): every region
+   * its templates are deployed to (no setting of its own); for a CDK stack pinned to a region,
+   * that region alone.
+   */
   templateRegions?: readonly string[];
   /** Where `templateRegions` came from, for messages: `.sagemaker-spec.json "templateRegions"` or an `overrides` entry. */
   templateRegionsName?: string;
@@ -57,7 +62,16 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     files: Array.isArray(files) ? files.filter((glob): glob is string => typeof glob === 'string') : DEFAULT_SPEC_GLOBS,
     rules: rules && typeof rules === 'object' ? (rules as RuleSettings) : {},
   };
-  return scope instanceof vscode.Uri && scope.scheme === 'file' ? withProjectConfig(settings, scope) : settings;
+  return scope instanceof vscode.Uri && scope.scheme === 'file' ? withCdkStackRegion(withProjectConfig(settings, scope), scope) : settings;
+}
+
+/** Manifests of synthesized CDK apps, read again when they change. */
+const cdkManifests = new CdkManifests();
+
+/** A CDK stack pinned to a region (its `manifest.json` beside the template) is deployed there, as in the checker. */
+function withCdkStackRegion(settings: Settings, file: vscode.Uri): Settings {
+  const pinned = cdkManifests.stackOf(file.fsPath);
+  return pinned ? { ...settings, templateRegions: [pinned.stack.region], templateRegionsName: pinned.regionName } : settings;
 }
 
 /** The settings for a file with its `.sagemaker-spec.json` layered on top: the file wins. */

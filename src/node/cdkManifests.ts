@@ -1,0 +1,57 @@
+/**
+ * The CDK manifests beside synthesized templates, read from disk once per change (see
+ * core/cdkManifest.ts): the checker asks for every template of a `cdk.out`, the editor on every
+ * version of an open template, and the manifest is read again only when its size or time changes.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CDK_MANIFEST_FILE, pinnedStackRegionName, pinnedStacks, type CdkStackEnvironment } from '../core/cdkManifest';
+
+/** A manifest larger than this is not read (a cloud assembly's manifest is a few kilobytes per stack). */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
+interface ReadManifest {
+  size: number;
+  mtimeMs: number;
+  stacks: ReadonlyMap<string, CdkStackEnvironment>;
+}
+
+export class CdkManifests {
+  private readonly byFolder = new Map<string, ReadManifest | undefined>();
+
+  /**
+   * The environment of the stack whose template is `templateFile` (an absolute path), when a
+   * `manifest.json` beside it pins that stack to a region; undefined otherwise (no manifest, an
+   * unreadable or foreign one, an environment-agnostic stack, a file that is no template of it).
+   * `regionName` says where the region came from, for messages (see pinnedStackRegionName).
+   */
+  stackOf(templateFile: string): { stack: CdkStackEnvironment; regionName: string } | undefined {
+    if (!templateFile.endsWith('.template.json')) return undefined;
+    const folder = path.dirname(templateFile);
+    const stack = this.read(folder, path.join(folder, CDK_MANIFEST_FILE))?.stacks.get(path.basename(templateFile));
+    // The manifest by its folder's name (`cdk.out/manifest.json`): it lies beside the file the finding is in.
+    return stack && { stack, regionName: pinnedStackRegionName(stack, `${path.basename(folder)}/${CDK_MANIFEST_FILE}`) };
+  }
+
+  private read(folder: string, manifestPath: string): ReadManifest | undefined {
+    let stats: fs.Stats;
+    try {
+      stats = fs.statSync(manifestPath);
+    } catch {
+      this.byFolder.delete(folder);
+      return undefined;
+    }
+    const known = this.byFolder.get(folder);
+    if (known && known.size === stats.size && known.mtimeMs === stats.mtimeMs) return known;
+    if (!stats.isFile() || stats.size > MAX_MANIFEST_BYTES) return undefined;
+    let text: string;
+    try {
+      text = fs.readFileSync(manifestPath, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const read: ReadManifest = { size: stats.size, mtimeMs: stats.mtimeMs, stacks: pinnedStacks(text) };
+    this.byFolder.set(folder, read);
+    return read;
+  }
+}
