@@ -111,7 +111,7 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
     const found: FileToCheck[] = [];
     // One past the room left is enough to tell the run is too large.
     for (const { file } of walkFilesToCheck(resolved, expand)) if (found.push({ file, named: false }) > room) break;
-    if (found.length === 0) throw new CliError(`no files to check in folder "${pattern}": no spec files (*.sagemaker.json/.yaml), *.py, *.ipynb, Dockerfiles or *.asl.json/.yaml, and no JSON or YAML file identifying a SageMaker request, Pipelines definition, state machine or CloudFormation template (outside .gitignore'd, excluded and skipped folders, symlinks not followed)`);
+    if (found.length === 0) throw new CliError(`no files to check in folder "${pattern}": no spec files (*.sagemaker.json/.yaml), *.py, *.ipynb, Dockerfiles or *.asl.json/.yaml, and no JSON or YAML file identifying a SageMaker request, Pipelines definition, state machine or CloudFormation template (outside .gitignore'd, excluded and skipped folders, symlinks not followed)${cdkOutputHint(resolved, cwd)}`);
     return found;
   }
   if (stats) return [{ file: resolved, named: true }];
@@ -120,12 +120,31 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
     // names cdk.out as a named folder does, `**/*.template.json` does not.
     const { base, rest } = splitStaticBase(pattern, cwd);
     const matched = withoutIgnoredFolders(glob([rest], base), base);
-    if (matched.length === 0) throw new CliError(`no files match "${pattern}"`);
+    if (matched.length === 0) throw new CliError(`no files match "${pattern}"${matchesOnlyInCdkOutput(base, rest) ? cdkOutputHint(base, cwd) : ''}`);
     const found = matched.filter((file) => !isSymlink(file) && !isProjectConfigFile(toPosix(file)) && !isExcludedWithFolders(file, expand, false));
     if (found.length === 0) throw new CliError(`no files to check match "${pattern}": ${noneToCheck(matched)}`);
     return found.map((file) => ({ file, named: false }));
   }
   throw new CliError(`cannot read "${pattern}": no such file or folder`);
+}
+
+/** The AWS CDK's output folder: skipped by folders and globs, yet the only file a CDK app's SageMaker use is written in. */
+const CDK_OUTPUT = 'cdk.out';
+
+/** For a run that found nothing in `folder`: how to check the CDK's synthesized templates, when `folder` holds them (its path as from `cwd`). */
+function cdkOutputHint(folder: string, cwd: string): string {
+  const output = path.join(folder, CDK_OUTPUT);
+  if (!statIfPresent(output)?.isDirectory()) return '';
+  const relative = path.relative(cwd, output);
+  const named = toPosix(relative.startsWith('..') || path.isAbsolute(relative) ? output : relative);
+  return `; ${CDK_OUTPUT} (the AWS CDK's output) is skipped unless named: check its templates with sagemaker-spec check '${named}/*.template.json'`;
+}
+
+/** True when `pattern` (relative to `base`) matches files only inside `base`'s cdk.out, which globs skip. */
+function matchesOnlyInCdkOutput(base: string, pattern: string): boolean {
+  if (!statIfPresent(path.join(base, CDK_OUTPUT))?.isDirectory()) return false;
+  const ignore = IGNORED_FOLDERS.filter((folder) => folder !== `**/${CDK_OUTPUT}/**`);
+  return globSync([pattern], { cwd: base, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore }).length > 0;
 }
 
 /** Symlinked folders are not followed, so each match is found under its own path once. */

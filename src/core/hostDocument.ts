@@ -24,7 +24,7 @@ import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudForma
 import { workflowResourceHooks } from './hosts/cloudFormation/templateWorkflows';
 import { findYamlRequests } from './hosts/yaml/yamlRequests';
 import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
-import { parseSpecDocument, type HostLanguage, type SpecDocument, type StrictJsonFile } from './specDocument';
+import { parseSpecDocument, type CdkSynthesized, type HostLanguage, type SpecDocument, type StrictJsonFile } from './specDocument';
 import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
 import { redactSecrets } from './launch/redact';
 import { markUnfilledRequestValues } from './unfilledPlaceholders';
@@ -219,7 +219,8 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   for (const request of document.requests) {
     for (const finding of analyzeSpec(request, options).findings) {
       // A fix inside a string of the host would need that string's escaping: none is offered (strict-json writes its own where safe).
-      findings.push(withSubstitutionNotes(request, request.inString && finding.code !== 'strict-json' ? { ...finding, fixes: [] } : finding));
+      const placed = request.cdkSynthesized ? inCdkApp(finding, request.cdkSynthesized) : request.inString && finding.code !== 'strict-json' ? { ...finding, fixes: [] } : finding;
+      findings.push(withSubstitutionNotes(request, placed));
     }
   }
   if (document.frameworkRequests.length > 0) checkFrameworkRequests(document, options, findings);
@@ -250,6 +251,15 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
 function withoutSecrets(finding: Finding): Finding {
   const message = redactSecrets(finding.message);
   return message === finding.message ? finding : { ...finding, message };
+}
+
+/**
+ * A finding in a template the AWS CDK synthesized: it names the construct to fix, and offers no
+ * edit of the generated file (the next `cdk synth` would write the file again, fix and all).
+ */
+function inCdkApp(finding: Finding, source: CdkSynthesized): Finding {
+  const from = source.constructPath !== undefined ? `CDK construct ${source.constructPath}` : `your CDK app, resource ${source.logicalId}`;
+  return { ...finding, message: `${finding.message} (From ${from}: fix it in your CDK code; cdk synth writes this template again.)`, fixes: [] };
 }
 
 /**

@@ -47,6 +47,13 @@ export interface ImageField {
   unsubstituted?: readonly { name: string; range: OffsetRange }[];
 }
 
+/** The resource of a CDK-synthesized template that a request is in (see SpecDocument.cdkSynthesized). */
+export interface CdkSynthesized {
+  logicalId: string;
+  /** The construct path (`Metadata` `aws:cdk:path`), absent when synthesized without path metadata. */
+  constructPath?: string;
+}
+
 export interface SpecDocument {
   text: string;
   /** The tree; undefined for empty text and for text nested deeper than MAX_NESTING_DEPTH. */
@@ -96,6 +103,14 @@ export interface SpecDocument {
    * escaping to land exactly.
    */
   inString?: boolean;
+  /**
+   * Set when the request is in a template the AWS CDK synthesized: the template resource holding
+   * it, and the construct that wrote that resource when the template says (its `Metadata`
+   * `aws:cdk:path`, `ChurnStack/Training/Resource`). The template is generated, so a finding
+   * names the construct to fix and offers no edit of the template (the next `cdk synth` would
+   * write it again).
+   */
+  cdkSynthesized?: CdkSynthesized;
   /**
    * Set when `parseErrors` include errors of JSON written in a string of the host: the template
    * property that holds it (`DefinitionString`) and that string's range. Errors in the range are

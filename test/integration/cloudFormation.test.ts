@@ -53,4 +53,14 @@ describe('CloudFormation templates (YAML and JSON)', () => {
     assert.match(markdown, /\| Repository \| `sagemaker-xgboost` \|/);
     assert.match(markdown, /\| Tag \| `1\.7-1` \|/);
   });
+
+  it('checks a CDK stack pinned to a region (cdk.out/manifest.json) for that region, and names the construct to fix', async () => {
+    const { document } = await openFixture('cloudformation/cdk.out/Pinned.template.json');
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'image-region-mismatch'));
+    assert.deepStrictEqual(diagnostics.map(codeOf), ['image-region-mismatch']);
+    assert.match(diagnostics[0].message, /target region is us-east-1 \(from stack Pinned's environment in cdk\.out\/manifest\.json\)/);
+    assert.match(diagnostics[0].message, /\(From CDK construct Pinned\/XgbModel: fix it in your CDK code; cdk synth writes this template again\.\)$/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostics[0].range, vscode.CodeActionKind.QuickFix.value, 10);
+    assert.deepStrictEqual(actions.filter((action) => action.edit !== undefined || action.isPreferred).map((action) => action.title), []);
+  });
 });

@@ -16,7 +16,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { memberValue, stringValue } from '../../jsonTree';
-import { findImageFields, type HostLanguage, type SpecDocument } from '../../specDocument';
+import { findImageFields, type CdkSynthesized, type HostLanguage, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import type { RequestNode } from '../../requestTree';
 import { intrinsicView, type IfChoice } from './intrinsics';
@@ -67,27 +67,44 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
   const requests: SpecDocument[] = [];
   const resources = memberValue(root, 'Resources');
   const scope = templateScope(text, root);
+  const synthesizedByCdk = isCdkBootstrapped(root);
   for (const property of resources?.type === 'object' ? resources.children ?? [] : []) {
     const [key, resource] = property.children ?? [];
     const type = stringValue(memberValue(resource, 'Type'));
     const properties = memberValue(resource, 'Properties');
     if (!type || properties?.type !== 'object') continue;
     const kind = Object.hasOwn(CLOUDFORMATION_REQUESTS, type) ? CLOUDFORMATION_REQUESTS[type] : undefined;
+    const first = requests.length;
     if (!kind) {
       const hook = Object.hasOwn(hooks, type) ? hooks[type] : undefined;
       if (hook) requests.push(...hook({ logicalId: String(key?.value), type, properties, text, host, scope }));
-      continue;
+    } else {
+      for (const root of conditionSides(text, properties)) {
+        // The resource's logical id is where findings about the request as a whole go.
+        if (key) root.anchor = { offset: key.offset, length: key.length };
+        // Images are read through the template's parameters and mappings (templateImages.ts).
+        const images = findImageFields(kind, root).map((field) => readImageThroughTemplate(field, scope));
+        requests.push({ text, root, parseErrors: [], kind, images, host, valuesOnly: true, anyRegion: true });
+        for (const field of images) requests.push(...imageTableRows(field, host, text));
+      }
     }
-    for (const root of conditionSides(text, properties)) {
-      // The resource's logical id is where findings about the request as a whole go.
-      if (key) root.anchor = { offset: key.offset, length: key.length };
-      // Images are read through the template's parameters and mappings (templateImages.ts).
-      const images = findImageFields(kind, root).map((field) => readImageThroughTemplate(field, scope));
-      requests.push({ text, root, parseErrors: [], kind, images, host, valuesOnly: true, anyRegion: true });
-      for (const field of images) requests.push(...imageTableRows(field, host, text));
+    const constructPath = stringValue(memberValue(memberValue(resource, 'Metadata'), 'aws:cdk:path'));
+    if (constructPath !== undefined || synthesizedByCdk) {
+      const cdkSynthesized: CdkSynthesized = { logicalId: String(key?.value), ...(constructPath !== undefined && { constructPath }) };
+      for (let index = first; index < requests.length; index++) requests[index].cdkSynthesized = cdkSynthesized;
     }
   }
   return requests;
+}
+
+/**
+ * True for a template the AWS CDK's default synthesizer wrote: its `BootstrapVersion` parameter
+ * reads the bootstrap stack's version from `/cdk-bootstrap/…` (its resources may lack path
+ * metadata: `app.synth()` without the CDK CLI writes none).
+ */
+function isCdkBootstrapped(root: Node): boolean {
+  const parameter = memberValue(memberValue(root, 'Parameters'), 'BootstrapVersion');
+  return stringValue(memberValue(parameter, 'Default'))?.startsWith('/cdk-bootstrap/') === true;
 }
 
 /**

@@ -1,0 +1,119 @@
+// Templates the AWS CDK synthesized (cdk.out/*.template.json): findings name the construct to fix
+// and offer no edit of the generated file; a stack pinned to a region in cdk.out/manifest.json
+// is checked for that region, whatever AWS_REGION says; an environment-agnostic one is not.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { JsonFileResult } from '../../src/cli/formatters/json';
+import { pinnedStacks } from '../../src/core/cdkManifest';
+import { analyzeJsonTemplate } from './yamlTestKit';
+import { removeTempProjects, runCli, tempProject } from './cliTestKit';
+
+const XGBOOST_EU_WEST_1 = '141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1';
+const XGBOOST_US_EAST_1 = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
+
+/** A template as the CDK writes one for a CfnModel: `metadata` the resource's path metadata, `bootstrap` the synthesizer's BootstrapVersion parameter. */
+function cdkModelTemplate(options: { image?: string; mode?: string; metadata?: boolean; bootstrap?: boolean } = {}): string {
+  const template = {
+    Resources: {
+      XgbModel1A2B3C4D: {
+        Type: 'AWS::SageMaker::Model',
+        Properties: {
+          ExecutionRoleArn: { 'Fn::GetAtt': ['ModelRoleB840431D', 'Arn'] },
+          PrimaryContainer: { Image: options.image ?? XGBOOST_US_EAST_1, Mode: options.mode ?? 'SingleModel', ModelDataUrl: 's3://bucket/model.tar.gz' },
+        },
+        ...(options.metadata !== false && { Metadata: { 'aws:cdk:path': 'ChurnStack/XgbModel' } }),
+      },
+    },
+    ...(options.bootstrap !== false && {
+      Parameters: { BootstrapVersion: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/cdk-bootstrap/hnb659fds/version' } },
+    }),
+  };
+  return JSON.stringify(template, null, 1);
+}
+
+describe('AWS CDK: a synthesized template', () => {
+  it('names the construct a finding comes from, and offers no edit of the generated file', () => {
+    const findings = analyzeJsonTemplate(cdkModelTemplate({ mode: 'SingleModle' }));
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, finding.fixes.length]),
+      [['invalid-enum-value', 0]],
+    );
+    assert.equal(findings[0].message, '"SingleModle" is not a valid Mode: use one of "SingleModel", "MultiModel". (From CDK construct ChurnStack/XgbModel: fix it in your CDK code; cdk synth writes this template again.)');
+  });
+
+  it('without path metadata (app.synth() outside the CDK CLI), names the resource; a hand-written template keeps its fixes', () => {
+    const bare = analyzeJsonTemplate(cdkModelTemplate({ mode: 'SingleModle', metadata: false }));
+    assert.match(bare[0].message, /\(From your CDK app, resource XgbModel1A2B3C4D: fix it in your CDK code; cdk synth writes this template again\.\)$/);
+    assert.equal(bare[0].fixes.length, 0);
+    const handWritten = analyzeJsonTemplate(cdkModelTemplate({ mode: 'SingleModle', metadata: false, bootstrap: false }));
+    assert.doesNotMatch(handWritten[0].message, /CDK/);
+    assert.deepEqual(
+      handWritten[0].fixes.map((fix) => fix.title),
+      ['Use "SingleModel"', 'Use "MultiModel"'],
+    );
+  });
+});
+
+describe('AWS CDK: the cloud assembly manifest', () => {
+  const manifest = (environment: string) =>
+    JSON.stringify({
+      version: '55.0.0',
+      artifacts: {
+        'ChurnStack.assets': { type: 'cdk:asset-manifest', properties: { file: 'ChurnStack.assets.json' } },
+        ChurnStack: { type: 'aws:cloudformation:stack', environment, properties: { templateFile: 'ChurnStack.template.json' }, displayName: 'Prod/ChurnStack' },
+        Tree: { type: 'cdk:tree', properties: { file: 'tree.json' } },
+      },
+    });
+
+  it('reads the stacks pinned to a region, by template file', () => {
+    assert.deepEqual([...pinnedStacks(manifest('aws://111122223333/us-east-1'))], [['ChurnStack.template.json', { stackName: 'Prod/ChurnStack', region: 'us-east-1', environment: 'aws://111122223333/us-east-1' }]]);
+    assert.deepEqual([...pinnedStacks(manifest('aws://unknown-account/unknown-region'))], []);
+    for (const foreign of ['', 'not json', '[]', '{"artifacts": 3}', '{"artifacts": {"S": {"type": "aws:cloudformation:stack", "environment": "aws://1/us-east-1"}}}']) {
+      assert.deepEqual([...pinnedStacks(foreign)], [], foreign);
+    }
+  });
+
+  describe('in the checker', () => {
+    after(removeTempProjects);
+
+    function check(files: Record<string, string>, env: Record<string, string>): JsonFileResult[] {
+      const root = tempProject(files);
+      const run = runCli(['check', '--format', 'json', 'cdk.out/*.template.json'], { cwd: root, env });
+      return JSON.parse(run.stdout) as JsonFileResult[];
+    }
+
+    it('checks a pinned stack for its own region: AWS_REGION neither breaks a correct stack nor hides a wrong image', () => {
+      const env = { AWS_REGION: 'eu-west-1' };
+      const correct = check({ 'cdk.out/manifest.json': manifest('aws://111122223333/us-east-1'), 'cdk.out/ChurnStack.template.json': cdkModelTemplate() }, env);
+      assert.deepEqual(correct[0].findings, []);
+      const wrong = check({ 'cdk.out/manifest.json': manifest('aws://111122223333/us-east-1'), 'cdk.out/ChurnStack.template.json': cdkModelTemplate({ image: XGBOOST_EU_WEST_1 }) }, env);
+      assert.deepEqual(
+        wrong[0].findings.map((finding) => finding.code),
+        ['image-region-mismatch'],
+      );
+      assert.match(wrong[0].findings[0].message, /^The image is in eu-west-1, but the target region is us-east-1 \(from stack Prod\/ChurnStack's environment in cdk\.out\/manifest\.json\);/);
+    });
+
+    it('says how to check cdk.out when a folder or a glob found nothing but the skipped CDK output', () => {
+      const root = tempProject({ 'cdk.out/manifest.json': manifest('aws://unknown-account/unknown-region'), 'cdk.out/ChurnStack.template.json': cdkModelTemplate() });
+      const hint = "cdk.out (the AWS CDK's output) is skipped unless named: check its templates with sagemaker-spec check 'cdk.out/*.template.json'\n";
+      for (const pattern of ['.', '**/*.template.json']) {
+        const run = runCli(['check', pattern], { cwd: root });
+        assert.equal(run.status, 2, pattern);
+        assert.ok(run.stderr.endsWith(`; ${hint}`), run.stderr);
+      }
+      assert.equal(runCli(['check', '**/*.py'], { cwd: root }).stderr, 'sagemaker-spec: no files match "**/*.py"\n');
+    });
+
+    it('leaves an environment-agnostic stack to the usual region (cdk deploy sends it where AWS_REGION points)', () => {
+      const files = { 'cdk.out/manifest.json': manifest('aws://unknown-account/unknown-region'), 'cdk.out/ChurnStack.template.json': cdkModelTemplate() };
+      const results = check(files, { AWS_REGION: 'eu-west-1' });
+      assert.deepEqual(
+        results[0].findings.map((finding) => finding.code),
+        ['image-region-mismatch'],
+      );
+      assert.match(results[0].findings[0].message, /target region is eu-west-1 \(from AWS_REGION\)/);
+      assert.equal(path.basename(results[0].filePath), 'ChurnStack.template.json');
+    });
+  });
+});
