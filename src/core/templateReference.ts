@@ -20,7 +20,15 @@ export interface TemplateReference {
   /** `text` before the first `/`. */
   host: string;
   /** The account and region of an Amazon ECR host, each the static text or HOLE; undefined when the host is not one. */
-  ecr?: { account: string; region: string; /** Index of the region in `text`. */ regionStart: number };
+  ecr?: {
+    account: string;
+    region: string;
+    /** Index of the region in `text`. */
+    regionStart: number;
+    /** The DNS suffix after the region (`amazonaws.com`, `amazonaws.com.cn`, HOLE), and its index in `text`. */
+    dnsSuffix: string;
+    dnsSuffixStart: number;
+  };
   /** Index in `text` where the path (repository, tag, digest) starts. */
   pathStart: number;
   /** The repository: the path up to the tag or digest. */
@@ -68,7 +76,7 @@ export function parseTemplateReference(parts: readonly TemplatePart[]): Template
   return {
     text,
     host,
-    ...(match && { ecr: { account: match[1], region: match[2], regionStart: host.indexOf(match[2], match[1].length) } }),
+    ...(match && { ecr: ecrHost(host, match) }),
     pathStart,
     repository: text.slice(pathStart, repositoryEnd),
     repositoryEnd,
@@ -79,6 +87,12 @@ export function parseTemplateReference(parts: readonly TemplatePart[]): Template
     factsAt: (index) => joined.placeholders.get(index)?.facts,
     placeholderAt: (index) => joined.placeholders.get(index),
   };
+}
+
+/** The account, region and DNS suffix of a matched Amazon ECR host, with where each starts. */
+function ecrHost(host: string, match: RegExpExecArray): NonNullable<TemplateReference['ecr']> {
+  const regionStart = host.indexOf(match[2], match[1].length);
+  return { account: match[1], region: match[2], regionStart, dnsSuffix: match[3], dnsSuffixStart: host.length - match[3].length };
 }
 
 /** The parts joined with one HOLE per placeholder, and a map from joined indices to source ranges. */

@@ -42,6 +42,22 @@ describe('template regions', () => {
   });
 
   describe('the region placeholder of a template', () => {
+    it('beside a domain written out: unknown-region where a listed or chosen region\'s hosts end otherwise (China), nothing with no region chosen', () => {
+      const text = modelTemplate('!Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/churn-inference:2024-06-01"');
+      assert.deepEqual(codes(findings(text, {})), []);
+      assert.deepEqual(codes(findings(text, { templateRegions: ['us-east-1', 'eu-west-1'] })), []);
+      const listed = only(findings(text, { templateRegions: ['us-east-1', 'cn-north-1', 'cn-northwest-1'], templateRegionsName: '--template-region' }), 'unknown-region');
+      assert.equal(textAt(text, listed), 'amazonaws.com');
+      assert.equal(
+        listed.message,
+        'The region is a placeholder, but the domain is written "amazonaws.com": Amazon ECR hosts in cn-north-1, cn-northwest-1 (listed in --template-region) end in "amazonaws.com.cn", so the image cannot be pulled there. Write the domain as ${AWS::URLSuffix}, which is each region\'s own.',
+      );
+      assert.match(only(findings(text, { regionSetting: 'cn-north-1', regionSettingName: '--region' }), 'unknown-region').message, /Amazon ECR hosts in cn-north-1 \(from --region\) end in "amazonaws\.com\.cn"/);
+      // ${AWS::URLSuffix} is right everywhere; a role of the aws partition says the stack never runs in China.
+      assert.deepEqual(codes(findings(text.replace('amazonaws.com', '${AWS::URLSuffix}'), { templateRegions: ['cn-north-1'] })), []);
+      assert.deepEqual(codes(findings(text.replace('!GetAtt Role.Arn', 'arn:aws:iam::111122223333:role/SageMaker'), { templateRegions: ['cn-north-1'] })), []);
+    });
+
     it('is checked in the listed regions only: no warning about regions nobody deploys to', () => {
       // Without a list every catalog region is checked, and the opt-in regions have accounts of their own.
       assert.match(only(findings(DLC_TEMPLATE, {}), 'registry-account-mismatch').message, /in af-south-1, ap-east-1/);

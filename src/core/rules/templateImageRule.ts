@@ -33,6 +33,8 @@ import { checkImageTargetRegion } from './registryRules';
 import { checkUnknownRepository } from './repositoryRule';
 import { checkRegionTable, type RegionTable } from './regionTableRule';
 import type { RuleContext } from './ruleContext';
+import { describeRegion } from '../region';
+import { requestPartition } from './requestPartition';
 import type { AlgorithmTable } from '../algorithms/algorithmTable';
 import { LATEST_TAG_MESSAGE, NO_TAG_MESSAGE, xgboostUnpinnedMessage } from './tagRules';
 import { XGBOOST_FRAMEWORK } from './xgboost';
@@ -92,6 +94,8 @@ function checkTemplateRegistry(context: RuleContext, field: ImageField, referenc
     context.report('unknown-region', `"${ecr.region}" is not a region with SageMaker registries.`, reference.range(ecr.regionStart, ecr.regionStart + ecr.region.length));
     return;
   }
+  // The region is a placeholder, but the domain is written out: it must be each target region's.
+  if (ecr.region === HOLE && !hasHole(ecr.dnsSuffix)) checkWrittenDnsSuffix(context, reference, ecr.dnsSuffix, ecr.dnsSuffixStart);
   const repository = hasHole(reference.repository) ? undefined : reference.repository;
   if (ecr.account !== HOLE && ecr.region !== HOLE && repository !== undefined) {
     const rename = (name: string) => staticTextEdit(context, reference, reference.pathStart, reference.repositoryEnd, name);
@@ -138,6 +142,31 @@ function checkTemplateRegistry(context: RuleContext, field: ImageField, referenc
   const listed = context.region.regions;
   if (listed) checkListedRegions(context, ecr.account, repository, reference.range(0, 12), listed, context.region.settingName ?? 'templateRegions');
   else checkEveryRegion(context, ecr.account, repository, reference.range(0, 12));
+}
+
+/**
+ * A region placeholder beside a domain written out (`${AWS::Region}.amazonaws.com`): right in
+ * the target regions whose Amazon ECR hosts end that way, wrong in the others (China's end in
+ * `amazonaws.com.cn`). Judged against the regions chosen for the request — the one explicit
+ * region, or a template's listed regions — as `unknown-region`, the literal host's code; with no
+ * region chosen nothing is said (most stacks never go to another partition), nor of a region of
+ * another partition than the request's own ARNs (it does not run there). No fix: the
+ * placeholder's own spelling (`${AWS::URLSuffix}`, a Python variable) is the host's.
+ */
+function checkWrittenDnsSuffix(context: RuleContext, reference: TemplateReference, written: string, start: number): void {
+  const { region, catalog } = context;
+  // A target of another partition than the request's own ARNs is not where it runs (as for every region rule).
+  const partition = requestPartition(context.spec);
+  const targets = (region.regions ?? (region.explicit ? [region.region] : [])).filter((name) => !partition || catalog.partition(name) === partition);
+  const wrong = targets.flatMap((name) => {
+    const suffix = catalog.region(name)?.dnsSuffix;
+    return suffix !== undefined && suffix !== written ? [{ name, suffix }] : [];
+  });
+  if (wrong.length === 0) return;
+  const where = region.regions ? `${wrong.map(({ name }) => name).join(', ')} (listed in ${region.settingName ?? 'templateRegions'})` : describeRegion(region);
+  const hosts = [...new Set(wrong.map(({ suffix }) => `"${suffix}"`))].join(' or ');
+  const advice = context.spec.anyRegion ? 'Write the domain as ${AWS::URLSuffix}, which is each region\'s own' : `Write ${hosts}`;
+  context.report('unknown-region', `The region is a placeholder, but the domain is written "${written}": Amazon ECR hosts in ${where} end in ${hosts}, so the image cannot be pulled there. ${advice}.`, reference.range(start, start + written.length));
 }
 
 /** The tag family: xgboost-unpinned, else latest-tag; only on a static tag (or a static end without one). */
