@@ -102,6 +102,20 @@ describe('Step Functions host', () => {
       assert.deepEqual(codes(analyzeWorkflow(text.replace('"InstanceType.$": "$.instanceType"', '"InstanceType": "ml.m5.xlarge"'))), ['image-processor-mismatch']);
     });
 
+    it('reads States.Format\'s fixed text as a template: an image\'s static tag is checked, its {} never', () => {
+      const format = (template: string) => modelTask(undefined, modelParameters({ PrimaryContainer: { 'Image.$': `States.Format('${template}', $.account, $.region)` } }));
+      const unpinned = format('{}.dkr.ecr.{}.amazonaws.com/sagemaker-xgboost:latest');
+      const finding = only(analyzeWorkflow(unpinned), 'xgboost-unpinned');
+      assert.equal(textAt(unpinned, finding), 'latest');
+      assert.deepEqual(analyzeWorkflow(format('{}.dkr.ecr.{}.amazonaws.com/sagemaker-xgboost:1.7-1')), []);
+      assert.deepEqual(analyzeWorkflow(format('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:{}')), []);
+      // Escaped characters stand for themselves; an unclosed template or a path argument is no template.
+      const escaped = format('{}.dkr.ecr.{}.amazonaws.com/my\\{model\\}:latest');
+      assert.equal(textAt(escaped, only(analyzeWorkflow(escaped), 'latest-tag')), 'latest');
+      assert.deepEqual(analyzeWorkflow(modelTask(undefined, modelParameters({ PrimaryContainer: { 'Image.$': "States.Format('{}:latest" } }))), []);
+      assert.deepEqual(analyzeWorkflow(modelTask(undefined, modelParameters({ PrimaryContainer: { 'Image.$': 'States.Format($.template, $.tag)' } }))), []);
+    });
+
     it('marks the same keys from the parser\'s list of ".$" keys as from a walk of each task (two tasks, arrays, a key inside a ".$" value)', () => {
       const parameters = (index: number) => ({
         'ModelName.$': `$.name${index}`,

@@ -24,11 +24,12 @@
  */
 import { getNodePath, type Node } from 'jsonc-parser';
 import { closestMatches, isClearNearest, isTypoOf } from '../../closestMatches';
-import { memberValue, stringValue } from '../../jsonTree';
+import { memberValue, stringValue, valueOffsetMapper } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
 import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type MisplacedRequest, type PathKeyConstant, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { markUnfilledPseudoParameters } from './pseudoParameters';
+import { statesFormatTemplate } from './statesFormat';
 import { DOLLAR, DOT } from '../../charCodes';
 
 /** The integrations' action names (camelCase, as the Resource writes them) for our request kinds. */
@@ -442,8 +443,12 @@ function markPathKey(text: string, key: RequestNode, value: RequestNode | undefi
   if (plain) key.content = { offset: start, length: end - 2 - start };
   (key as { value: string }).value = (key.value as string).slice(0, -2);
   if (!value) return;
-  if (typeof value.value === 'string' && PATH_KEY_VALUE.test(value.value)) value.dynamic = true;
-  else constants.push({ key, value, suffixOffset: plain ? end - 2 : undefined });
+  if (typeof value.value === 'string' && PATH_KEY_VALUE.test(value.value)) {
+    value.dynamic = true;
+    // `States.Format('…{}…', …)`: its fixed text is a template the rules still read (an image's static tag).
+    const template = value.value.startsWith('States.Format(') ? statesFormatTemplate(value.value, valueOffsetMapper(text, value)) : undefined;
+    if (template) value.template = template;
+  } else constants.push({ key, value, suffixOffset: plain ? end - 2 : undefined });
 }
 
 /** What a `.$` key's value may be: a path (`$`, `$.x`, `$$.x`, `$[0]`; any `$…`, whose syntax Step Functions checks) or an intrinsic function call. */
