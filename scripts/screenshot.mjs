@@ -99,16 +99,22 @@ async function openProblemsPanel(page) {
   await page.waitForSelector('.markers-panel', { state: 'visible', timeout: 10_000 });
 }
 
-/** Scrolls the editor so the first line holding TEXT in FILE is in the middle (Go to Line, Ctrl+G). */
+/**
+ * Scrolls the editor to the first occurrence of TEXT in FILE (Go to Line, Ctrl+G, with its
+ * column: a long line, such as a CDK template's DefinitionString, scrolls sideways too).
+ */
 async function revealLineOf(page, file, text) {
-  const index = fs.readFileSync(file, 'utf8').indexOf(text);
+  const content = fs.readFileSync(file, 'utf8');
+  const index = content.indexOf(text);
   if (index < 0) return; // hoverText and showQuickFixes say it is not there
-  const line = fs.readFileSync(file, 'utf8').slice(0, index).split('\n').length;
+  const before = content.slice(0, index).split('\n');
+  const line = before.length;
+  const column = before[before.length - 1].length + 1;
   // Focus may be in the Problems panel: back to the editor, where Ctrl+G works.
   await page.locator('.editor-instance .view-lines').first().click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+G');
   await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 5_000 });
-  await page.keyboard.type(String(line));
+  await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
   await page.waitForTimeout(300);
 }
@@ -146,6 +152,7 @@ function parseArguments(args) {
     const arg = args[i];
     // `npm run screenshot -- FILE` passes FILE alone; `node scripts/screenshot.mjs -- FILE` keeps the `--`.
     if (arg === '--' && i === 0) continue;
+    if (arg === '--help' || arg === '-h') usage();
     if (arg === '--problems') options.problems = true;
     else if (arg === '--hover') options.hover = args[++i];
     else if (arg === '--quick-fix') options.quickFix = args[++i];
@@ -154,6 +161,13 @@ function parseArguments(args) {
     else options.file = path.resolve(arg);
   }
   return options;
+}
+
+/** Prints this file's header (its usage) and exits. */
+function usage() {
+  const header = fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((line, index, lines) => lines.slice(0, index + 1).every((earlier) => earlier.startsWith('//')));
+  console.log(header.map((line) => line.replace(/^\/\/ ?/, '')).join('\n'));
+  process.exit(0);
 }
 
 function fail(message) {
