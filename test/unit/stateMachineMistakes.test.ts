@@ -119,7 +119,9 @@ describe('Step Functions: what a fresh user got wrong', () => {
       }
       const image = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: '$.image' } } });
       const invalid = only(analyzeWorkflow(image), 'invalid-image-reference');
-      assert.ok(invalid.message.endsWith(` ${JSONPATH_NOTE}`));
+      // The cause alone: how a repository is spelt says nothing about a path sent as text (found by a fresh user).
+      assert.equal(invalid.message, `"$.image" is not an image reference. ${JSONPATH_NOTE}`);
+      assert.equal(textAt(image, invalid), '$.image');
       assert.equal(applyWorkflowFix(image, invalid), image.replace('"Image": "$.image"', '"Image.$": "$.image"'));
     });
 

@@ -52,6 +52,12 @@ function reportInvalidOrUnfilled(context: RuleContext, spec: SpecDocument, field
 
 function reportInvalidReference(context: RuleContext, spec: SpecDocument, field: ImageField, parsed: Extract<ParseResult, { ok: false }>): void {
   const occurrenceRange = nodeRange(field.value);
+  // A value the host reads as one of its expressions sent as text (`"$.image"` without `.$`): that is
+  // the cause, which the report adds (literalExpressionFindings.ts); how a repository is spelt is not.
+  if (typeof field.value.value === 'string' && spec.embedding?.literalExpression?.(field.value.value)) {
+    context.report('invalid-image-reference', `"${field.value.value}" is not an image reference.`, occurrenceRange);
+    return;
+  }
   // Point at the offending part when it is known, else the whole value.
   const start = Math.min(parsed.span.start, occurrenceRange.length);
   const end = Math.min(Math.max(parsed.span.end, start), occurrenceRange.length);
