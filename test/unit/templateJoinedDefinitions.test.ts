@@ -170,6 +170,28 @@ describe('CloudFormation: a YAML !Join DefinitionString', () => {
     assert.match(findings[0].message, /^The DefinitionString is not valid JSON here: a comma is expected\./);
   });
 
+  it('reads a nested !Join (a hand-written definition building part of its structure) and number items as their text', () => {
+    const task = `'{"StartAt":"T","States":{"T":{"Type":"Task","End":true,"Resource":"arn:aws:states:::sagemaker:createTrainingJob.sync","Parameters":{"TrainingJobName.$":"$$.Execution.Name","RoleArn":"arn:aws:iam::111122223333:role/r","AlgorithmSpecification":{"TrainingInputMode":"File","TrainingImage":"${XGBOOST_US_EAST_1}:1.7-1"},"InputDataConfig":[{"ChannelName":"train","DataSource":{"S3DataSource":{"S3Uri":"s3://b/t","S3DataType":"S3Prefix"}}}],"OutputDataConfig":{"S3OutputPath":"s3://b/o"},'`;
+    const rest = `'"StoppingCondition":{"MaxRuntimeInSeconds":3600},"HyperParameters":{"num_round":"10","objective":"reg:squarederror"}}}}}'`;
+    const nested = yamlJoined([task, `!Join ["", ['"ResourceConfig":{"InstanceCount":1,', '"InstanceType":"ml.m', 5, '.xlarg","VolumeSizeInGB":', 0, '},']]`, rest]);
+    assert.deepEqual(covered(nested, analyzeYaml(nested)), [
+      ['invalid-enum-value', `ml.m', 5, '.xlarg`],
+      ['value-out-of-range', '0'],
+    ]);
+  });
+
+  it('takes a computed item where the JSON needs more than a value as supplying it: no invalid-json there, no missing member; other errors stay', () => {
+    const task = (vpc: string) => [
+      `'{"StartAt":"M","States":{"M":{"Type":"Task","End":true,"Resource":"arn:aws:states:::sagemaker:createModel","Parameters":{"ExecutionRoleArn":"arn:aws:iam::111122223333:role/r","PrimaryContainer":{"Image":"${XGBOOST_US_EAST_1}:1.7-1"}'`,
+      vpc,
+      `'}}}}'`,
+    ];
+    const computed = yamlJoined(task('!If [HasVpc, \',"ModelName":"m","VpcConfig":{"Subnets":["s"],"SecurityGroupIds":["g"]}\', \',"ModelName":"m"\']'));
+    assert.deepEqual(analyzeYaml(computed), []);
+    const broken = yamlJoined(task('\'"ModelName":"m"\''));
+    assert.deepEqual(covered(broken, analyzeYaml(broken)).map(([code]) => code), ['invalid-json']);
+  });
+
   it('reads nothing when the delimiter or the list is computed', () => {
     for (const definition of ['!Join [!Ref Separator, [\'{"StartAt":"M"}\']]', '!Join ["", !Split [",", "a,b"]]']) {
       const text = ['Resources:', '  Flow:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', `      DefinitionString: ${definition}`, ''].join('\n');

@@ -40,25 +40,45 @@ interface MappedText {
   ends: number[];
 }
 
+/** What reading an embedded document takes and tells besides its tree (see embeddedJsonTree). */
+export interface EmbeddedJsonReading {
+  /**
+   * The names a state machine's `DefinitionSubstitutions` fills in after `Fn::Sub` — `${Name}` of
+   * a plain string, `${!Name}` of `Fn::Sub` (written out as `${Name}`) — placeholders too; any
+   * other `${…}` is static text. None by default.
+   */
+  isSubstituted?: SubstitutionNames;
+  /** Receives the inner JSON's syntax errors at the template's characters. */
+  parseErrors?: ParseError[];
+  /** Receives its comments and trailing commas (which strict readers refuse) at the template's characters. */
+  strict?: EmbeddedJsoncOnly;
+  /**
+   * Set to true when the JSON breaks where a value the stack computes stands outside a string
+   * (an `Fn::If` item giving `,"VpcConfig":{…}`): that value may be the JSON's missing piece, so
+   * those errors are not reported, and the document may lack what the value supplies.
+   */
+  computedStructure?: boolean;
+}
+
 /**
  * The tree of the JSON document in `value` — a string node, `Fn::Sub` of one (the string, or
  * the first item of `[string, variables]`), or `Fn::Join` of a literal delimiter and list (see
  * joinedText) — with offsets into `text` (the template, written in `host`'s syntax). `${…}`
  * placeholders of `Fn::Sub` and the computed items of `Fn::Join` are dynamic values (inside a
- * JSON string, a dynamic string with its static parts as a template). Undefined when `value` is neither, or
- * its characters cannot be mapped exactly. `isSubstituted`: the names a state machine's
- * `DefinitionSubstitutions` fills in after `Fn::Sub` — `${Name}` of a plain string, `${!Name}`
- * of `Fn::Sub` (written out as `${Name}`) — placeholders too; any other `${…}` is static text.
- * `parseErrors`, when given, receives the inner JSON's syntax errors at the template's characters
- * (a placeholder outside a string is a value there, never an error); `strict`, when given, its
- * comments and trailing commas (which strict readers refuse) there too.
+ * JSON string, a dynamic string with its static parts as a template; outside one, a value).
+ * Undefined when `value` is neither, or its characters cannot be mapped exactly. `reading` says
+ * which names are substituted and receives what else the reading found.
  */
-export function embeddedJsonTree(text: string, value: Node | undefined, host: HostLanguage, isSubstituted: SubstitutionNames = () => false, parseErrors?: ParseError[], strict?: EmbeddedJsoncOnly): RequestNode | undefined {
-  const read = embeddedText(text, value, host, isSubstituted);
+export function embeddedJsonTree(text: string, value: Node | undefined, host: HostLanguage, reading: EmbeddedJsonReading = {}): RequestNode | undefined {
+  const read = embeddedText(text, value, host, reading.isSubstituted ?? (() => false));
   if (!read) return undefined;
-  const { parseText, placeholders } = read;
+  const { parseText, placeholders, values } = read;
   const parsed = parseJson(parseText.text);
-  if (parseErrors) for (const error of parsed.parseErrors) parseErrors.push({ ...error, ...sourceRange(parseText, error.offset, error.offset + error.length) });
+  const { parseErrors, strict } = reading;
+  for (const error of parsed.parseErrors) {
+    if (atComputedValue(parseText.text, values, error.offset)) reading.computedStructure = true;
+    else parseErrors?.push({ ...error, ...sourceRange(parseText, error.offset, error.offset + error.length) });
+  }
   if (strict) {
     for (const comment of parsed.jsoncOnly.comments) strict.comments.push(sourceRange(parseText, comment.offset, comment.offset + comment.length));
     for (const comma of parsed.jsoncOnly.trailingCommas) {
@@ -71,8 +91,21 @@ export function embeddedJsonTree(text: string, value: Node | undefined, host: Ho
   return mapTree(parsed.root, parseText, placeholders);
 }
 
+/**
+ * True when a syntax error at `offset` of the parsed text lies on a computed value outside a
+ * string (`values`: its `[start, end)` ranges), or on the first token after it, where the parser
+ * notices what that value's place needed.
+ */
+function atComputedValue(parsed: string, values: readonly [number, number][], offset: number): boolean {
+  return values.some(([start, end]) => {
+    let next = end;
+    while (next < parsed.length && /\s/.test(parsed[next])) next++;
+    return offset >= start && offset <= next;
+  });
+}
+
 /** The JSON text of `value` to parse, with its placeholders (see embeddedJsonTree); undefined when it is no text we can map. */
-function embeddedText(text: string, value: Node | undefined, host: HostLanguage, isSubstituted: SubstitutionNames): { parseText: MappedText; placeholders: Placeholders } | undefined {
+function embeddedText(text: string, value: Node | undefined, host: HostLanguage, isSubstituted: SubstitutionNames): Substituted | undefined {
   const call = intrinsicCall(value);
   if (call?.name === 'Fn::Join') {
     const joined = joinedText(text, call.argument, host);
@@ -105,22 +138,55 @@ function joinedText(text: string, argument: Node | undefined, host: HostLanguage
   if (!delimiter || list.type !== 'array') return undefined;
   const joined: MappedText = { text: '', starts: [], ends: [] };
   const computed: Placeholders = new Map();
+  return appendJoined(joined, computed, text, delimiter, list, host) ? { text: joined, computed } : undefined;
+}
+
+/**
+ * The items of a join's `list` appended to `joined`, `delimiter` between them: literal strings
+ * decoded, numbers and booleans as written (CloudFormation joins their text), an `Fn::Join` of
+ * its own read the same way (a hand-written definition may build part of its structure with
+ * one), an `Fn::Sub` as its string, anything else computed. False when an item is none of these.
+ */
+function appendJoined(joined: MappedText, computed: Placeholders, text: string, delimiter: MappedText, list: Node, host: HostLanguage): boolean {
   const items = list.children ?? [];
   for (let index = 0; index < items.length; index++) {
     if (index > 0) append(joined, delimiter, 0, delimiter.text.length);
     const item = items[index];
     const call = intrinsicCall(item);
-    const literal = call ? undefined : literalText(text, item, host);
+    const literal = call ? undefined : item.type === 'number' || item.type === 'boolean' ? writtenScalar(text, item) : literalText(text, item, host);
     if (literal) {
       append(joined, literal, 0, literal.text.length);
       continue;
     }
-    if (!call) return undefined;
+    if (!call) return false;
+    if (call.name === 'Fn::Join' && appendNestedJoin(joined, computed, text, call.argument, host)) continue;
     const sub = call.name === 'Fn::Sub' && call.argument ? literalText(text, call.argument, host) : undefined;
     if (sub) appendSubstituted(joined, sub, computed);
     else appendComputed(joined, standInName(call), { offset: item.offset, length: item.length }, computed);
   }
-  return { text: joined, computed };
+  return true;
+}
+
+/** An `Fn::Join` item with a literal delimiter and list, its items appended in place; false (nothing appended) otherwise. */
+function appendNestedJoin(joined: MappedText, computed: Placeholders, text: string, argument: Node | undefined, host: HostLanguage): boolean {
+  if (argument?.type !== 'array' || argument.children?.length !== 2) return false;
+  const [delimiterNode, list] = argument.children;
+  const delimiter = literalText(text, delimiterNode, host);
+  if (!delimiter || list.type !== 'array') return false;
+  // Read into scratch first: an item of no known kind leaves the whole item computed, not half appended.
+  const inner: MappedText = { text: '', starts: [], ends: [] };
+  const innerComputed: Placeholders = new Map();
+  if (!appendJoined(inner, innerComputed, text, delimiter, list, host)) return false;
+  const shift = joined.text.length;
+  append(joined, inner, 0, inner.text.length);
+  for (const [start, end] of innerComputed) computed.set(start + shift, end + shift);
+  return true;
+}
+
+/** A number or boolean item as its source text, each character where it is written. */
+function writtenScalar(text: string, node: Node): MappedText {
+  const written = text.slice(node.offset, node.offset + node.length);
+  return { text: written, starts: [...written].map((_, i) => node.offset + i), ends: [...written].map((_, i) => node.offset + i + 1) };
 }
 
 /** `source.text[from, to)` appended to `target` with its source ranges. */
@@ -312,9 +378,10 @@ function push(mapped: MappedText, characters: string, start: number, end: number
  * dynamic value). Placeholders are index ranges into the result. `computed`: ranges of `decoded`
  * that are placeholders already (an `Fn::Join`'s computed items), whatever their text.
  */
-function substituted(decoded: MappedText, sub: boolean, isSubstituted: SubstitutionNames, computed?: Placeholders): { parseText: MappedText; placeholders: Placeholders } {
+function substituted(decoded: MappedText, sub: boolean, isSubstituted: SubstitutionNames, computed?: Placeholders): Substituted {
   const result: MappedText = { text: '', starts: [], ends: [] };
   const placeholders: Placeholders = new Map();
+  const values: [number, number][] = [];
   const source = decoded.text;
   let inString = false;
   for (let i = 0; i < source.length; ) {
@@ -328,6 +395,7 @@ function substituted(decoded: MappedText, sub: boolean, isSubstituted: Substitut
       const filler = inString ? source.slice(i, close + 1) : 'null'.padEnd(close + 1 - i, ' ');
       for (let j = i; j <= close; j++) push(result, filler[j - i], decoded.starts[j], decoded.ends[j]);
       placeholders.set(start, result.text.length);
+      if (!inString) values.push([start, result.text.length]);
       i = close + 1;
       continue;
     }
@@ -346,7 +414,14 @@ function substituted(decoded: MappedText, sub: boolean, isSubstituted: Substitut
     }
     i++;
   }
-  return { parseText: result, placeholders };
+  return { parseText: result, placeholders, values };
+}
+
+/** The text to parse and its placeholders (see substituted); `values`: those outside strings, each `[start, end)`. */
+interface Substituted {
+  parseText: MappedText;
+  placeholders: Placeholders;
+  values: [number, number][];
 }
 
 /** The template range of the parsed text's characters `[start, end)` (an empty range at the end of the text past it). */

@@ -15,7 +15,7 @@ import { isStateMachine } from '../workflows/stateMachineRequests';
 import { isPipelineDefinition } from '../workflows/pipelineRequests';
 import { conditionSides, type CloudFormationHooks, type TemplateResource } from './cloudFormationRequests';
 import { definitionSubstitutionNames, markDefinitionSubstitutions } from './definitionSubstitutions';
-import { embeddedJsonTree, type EmbeddedJsoncOnly } from './embeddedJson';
+import { embeddedJsonTree, type EmbeddedJsonReading, type EmbeddedJsoncOnly } from './embeddedJson';
 import { intrinsicCall, intrinsicOf } from './intrinsics';
 import { readImageThroughTemplate } from './templateImages';
 
@@ -100,7 +100,8 @@ function pipelineInTemplate(resource: TemplateResource): SpecDocument[] {
 function inStringRequests(resource: TemplateResource, value: Node | undefined, property: string, isSubstituted: (name: string) => boolean, isWorkflow: (root: Node | undefined) => boolean, reading?: EmbeddedReading): SpecDocument[] {
   const parseErrors: ParseError[] = [];
   const strict: EmbeddedJsoncOnly = { comments: [], trailingCommas: [], removableCommas: [] };
-  const root = embeddedJsonTree(resource.text, value, resource.host, isSubstituted, parseErrors, strict);
+  const embedded: EmbeddedJsonReading = { isSubstituted, parseErrors, strict };
+  const root = embeddedJsonTree(resource.text, value, resource.host, embedded);
   if (reading) Object.assign(reading, { workflow: root !== undefined && isWorkflow(root), parseErrors: parseErrors.length });
   const found = root && isWorkflow(root) ? findWorkflowRequests(resource.text, root, resource.host) : [];
   const requests = found.map((request): SpecDocument => ({ ...request, anyRegion: true, inString: true }));
@@ -109,6 +110,8 @@ function inStringRequests(resource: TemplateResource, value: Node | undefined, p
     const reader = isWorkflow === isStateMachine ? 'Step Functions' : 'SageMaker Pipelines';
     requests[0].strictJson = { reader, what: property, jsoncOnly: { comments: strict.comments, trailingCommas: strict.trailingCommas }, inString: { removableCommas: strict.removableCommas } };
   }
+  // A computed value may supply what the JSON lacks where it stands: a member is not missing there.
+  if (embedded.computedStructure) for (const request of requests) request.incomplete = true;
   if (parseErrors.length === 0 || !value) return requests;
   if (requests.length === 0) requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, inString: true, hidRequests: true });
   requests[0].parseErrors = parseErrors;
