@@ -116,11 +116,12 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
   }
   if (stats) return [{ file: resolved, named: true }];
   if (isDynamicPattern(pattern)) {
-    // Skipped folders are skipped below the glob's static folder, not in it: `cdk.out/*.template.json`
-    // names cdk.out as a named folder does, `**/*.template.json` does not.
+    // Skipped folders are skipped below the glob's static folder, not in it, and never where the glob
+    // names them: `cdk.out/*.template.json` and `**/cdk.out/*.json` search cdk.out, `**/*.json` does not.
     const { base, rest } = splitStaticBase(pattern, cwd);
-    const matched = withoutIgnoredFolders(glob([rest], base), base);
-    if (matched.length === 0) throw new CliError(`no files match "${pattern}"${matchesOnlyInCdkOutput(base, rest) ? cdkOutputHint(base, cwd) : ''}`);
+    const named = new Set(rest.split('/').filter((segment) => IGNORED_NAMES.has(segment)));
+    const matched = withoutIgnoredFolders(glob([rest], base, named), base, named);
+    if (matched.length === 0) throw new CliError(`no files match "${pattern}"${globCdkOutputHint(base, rest, cwd)}`);
     const found = matched.filter((file) => !isSymlink(file) && !isProjectConfigFile(toPosix(file)) && !isExcludedWithFolders(file, expand, false));
     if (found.length === 0) throw new CliError(`no files to check match "${pattern}": ${noneToCheck(matched)}`);
     return found.map((file) => ({ file, named: false }));
@@ -131,25 +132,65 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
 /** The AWS CDK's output folder: skipped by folders and globs, yet the only file a CDK app's SageMaker use is written in. */
 const CDK_OUTPUT = 'cdk.out';
 
-/** For a run that found nothing in `folder`: how to check the CDK's synthesized templates, when `folder` holds them (its path as from `cwd`). */
+/** How deep below a folder a run that found nothing looks for a cdk.out to name (a monorepo's `infra/cdk.out`). */
+const CDK_OUTPUT_SEARCH_DEPTH = 3;
+
+/**
+ * For a folder where a run found nothing: how to check the CDK's synthesized templates, when
+ * `folder` holds a cdk.out (within CDK_OUTPUT_SEARCH_DEPTH levels), named as from `cwd`; else ''.
+ * `**` takes the templates of Stages too (`cdk.out/assembly-Prod/…`).
+ */
 function cdkOutputHint(folder: string, cwd: string): string {
-  const output = path.join(folder, CDK_OUTPUT);
-  if (!statIfPresent(output)?.isDirectory()) return '';
-  const relative = path.relative(cwd, output);
-  const named = toPosix(relative.startsWith('..') || path.isAbsolute(relative) ? output : relative);
-  return `; ${CDK_OUTPUT} (the AWS CDK's output) is skipped unless named: check its templates with sagemaker-spec check '${named}/*.template.json'`;
+  const outputs = cdkOutputsIn(folder, CDK_OUTPUT_SEARCH_DEPTH);
+  if (outputs.length === 0) return '';
+  const [first, ...others] = outputs.map((output) => {
+    const relative = path.relative(cwd, output);
+    return toPosix(relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? output : relative);
+  });
+  const more = others.length > 0 ? ` (and ${others.join(', ')})` : '';
+  return `; ${CDK_OUTPUT} (the AWS CDK's output) is skipped unless named: check its templates with sagemaker-spec check '${first}/**/*.template.json'${more}`;
 }
 
-/** True when `pattern` (relative to `base`) matches files only inside `base`'s cdk.out, which globs skip. */
-function matchesOnlyInCdkOutput(base: string, pattern: string): boolean {
-  if (!statIfPresent(path.join(base, CDK_OUTPUT))?.isDirectory()) return false;
+/** The cdk.out folders at or below `folder`, `depth` levels down at most, without entering other skipped or hidden folders. */
+function cdkOutputsIn(folder: string, depth: number): string[] {
+  if (path.basename(folder) === CDK_OUTPUT) return [folder];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    if (entry.name === CDK_OUTPUT) found.push(path.join(folder, entry.name));
+    else if (depth > 1 && !IGNORED_NAMES.has(entry.name) && !entry.name.startsWith('.')) found.push(...cdkOutputsIn(path.join(folder, entry.name), depth - 1));
+  }
+  return found.sort();
+}
+
+/**
+ * For a glob (`rest`, relative to `base`) that matched nothing: the cdk.out hint when the glob
+ * would have matched there — inside a cdk.out the globs skip, or (a glob into cdk.out) in its
+ * Stages' folders — else ''.
+ */
+function globCdkOutputHint(base: string, rest: string, cwd: string): string {
+  const inOutput = base.split(path.sep).includes(CDK_OUTPUT);
+  const searched = inOutput ? [`**/${rest.replace(/^(\*\*\/)+/, '')}`] : [rest];
   const ignore = IGNORED_FOLDERS.filter((folder) => folder !== `**/${CDK_OUTPUT}/**`);
-  return globSync([pattern], { cwd: base, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore }).length > 0;
+  if (globSync(searched, { cwd: base, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore }).length === 0) return '';
+  return cdkOutputHint(inOutput ? outputFolderOf(base) : base, cwd);
 }
 
-/** Symlinked folders are not followed, so each match is found under its own path once. */
-function glob(patterns: string[], cwd: string): string[] {
-  return globSync(patterns, { cwd, absolute: true, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore: IGNORED_FOLDERS })
+/** The cdk.out folder `folder` is in (or is). */
+function outputFolderOf(folder: string): string {
+  return folder.split(path.sep).includes(CDK_OUTPUT) ? folder.slice(0, folder.lastIndexOf(`${path.sep}${CDK_OUTPUT}`) + CDK_OUTPUT.length + 1) : folder;
+}
+
+/** Symlinked folders are not followed, so each match is found under its own path once. `named`: skipped folders the glob names, searched. */
+function glob(patterns: string[], cwd: string, named: ReadonlySet<string>): string[] {
+  const ignore = named.size > 0 ? IGNORED_FOLDER_NAMES.filter((name) => !named.has(name)).map((name) => `**/${name}/**`) : IGNORED_FOLDERS;
+  return globSync(patterns, { cwd, absolute: true, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore })
     .map((file) => path.resolve(file))
     .sort();
 }
@@ -210,8 +251,8 @@ function staticBase(pattern: string): string {
 }
 
 /** Drops files under an ignored folder (node_modules, a virtual environment, …) below `root`. */
-function withoutIgnoredFolders(files: string[], root: string): string[] {
-  return files.filter((file) => !path.relative(root, path.dirname(file)).split(path.sep).some((segment) => IGNORED_NAMES.has(segment)));
+function withoutIgnoredFolders(files: string[], root: string, named: ReadonlySet<string>): string[] {
+  return files.filter((file) => !path.relative(root, path.dirname(file)).split(path.sep).some((segment) => IGNORED_NAMES.has(segment) && !named.has(segment)));
 }
 
 function statIfPresent(file: string): fs.Stats | undefined {

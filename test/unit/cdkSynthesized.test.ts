@@ -96,13 +96,25 @@ describe('AWS CDK: the cloud assembly manifest', () => {
 
     it('says how to check cdk.out when a folder or a glob found nothing but the skipped CDK output', () => {
       const root = tempProject({ 'cdk.out/manifest.json': manifest('aws://unknown-account/unknown-region'), 'cdk.out/ChurnStack.template.json': cdkModelTemplate() });
-      const hint = "cdk.out (the AWS CDK's output) is skipped unless named: check its templates with sagemaker-spec check 'cdk.out/*.template.json'\n";
+      const hint = (output: string) => `; cdk.out (the AWS CDK's output) is skipped unless named: check its templates with sagemaker-spec check '${output}/**/*.template.json'\n`;
       for (const pattern of ['.', '**/*.template.json']) {
         const run = runCli(['check', pattern], { cwd: root });
         assert.equal(run.status, 2, pattern);
-        assert.ok(run.stderr.endsWith(`; ${hint}`), run.stderr);
+        assert.ok(run.stderr.endsWith(hint('cdk.out')), run.stderr);
       }
       assert.equal(runCli(['check', '**/*.py'], { cwd: root }).stderr, 'sagemaker-spec: no files match "**/*.py"\n');
+      // A monorepo's infra/cdk.out; an app whose stacks are all in Stages (cdk.out/assembly-*/).
+      const monorepo = tempProject({ 'infra/cdk.out/manifest.json': manifest('aws://unknown-account/unknown-region'), 'infra/cdk.out/ChurnStack.template.json': cdkModelTemplate() });
+      assert.ok(runCli(['check', '.'], { cwd: monorepo }).stderr.endsWith(hint('infra/cdk.out')));
+      const staged = tempProject({ 'cdk.out/manifest.json': '{"artifacts": {}}', 'cdk.out/assembly-Prod/ChurnStack.template.json': cdkModelTemplate() });
+      const flat = runCli(['check', 'cdk.out/*.template.json'], { cwd: staged });
+      assert.equal(flat.stderr, `sagemaker-spec: no files match "cdk.out/*.template.json"${hint('cdk.out')}`);
+    });
+
+    it('searches a skipped folder that a glob names anywhere in it (**/cdk.out/*.template.json), and only that one', () => {
+      const root = tempProject({ 'infra/cdk.out/ChurnStack.template.json': cdkModelTemplate({ mode: 'SingleModle' }), 'infra/cdk.out/node_modules/x/Other.template.json': cdkModelTemplate({ mode: 'SingleModle' }) });
+      const run = runCli(['check', '--format', 'json', '**/cdk.out/**/*.template.json'], { cwd: root });
+      assert.deepEqual((JSON.parse(run.stdout) as JsonFileResult[]).map((result) => path.relative(root, result.filePath)), [path.join('infra', 'cdk.out', 'ChurnStack.template.json')]);
     });
 
     it('leaves an environment-agnostic stack to the usual region (cdk deploy sends it where AWS_REGION points)', () => {
