@@ -193,9 +193,8 @@ function readImageReference(raw: string): ParseResult {
     tag = part(raw, colon + 1, nameAndTagEnd);
     nameEnd = colon;
     if (tag.text.length === 0) return fail('the tag after ":" is empty', colon, colon + 1);
-    if (!TAG.test(tag.text)) {
-      return fail(`"${tag.text}" is not a valid tag (letters, digits, "_", "." and "-", up to 128, not starting with "." or "-")`, tag.start, tag.end);
-    }
+    const tagProblem = tagSyntaxProblem(tag.text);
+    if (tagProblem) return fail(tagProblem, tag.start, tag.end);
   }
 
   const name = raw.slice(0, nameEnd);
@@ -215,12 +214,8 @@ function readImageReference(raw: string): ParseResult {
   for (const component of repository.text.split('/')) {
     const componentEnd = componentStart + component.length;
     if (component.length === 0) return fail('the repository path has an empty component ("//" or a trailing "/")', componentStart, componentEnd);
-    if (!PATH_COMPONENT.test(component)) {
-      const reason = component !== component.toLowerCase()
-        ? 'repository names must be lowercase'
-        : 'repository names use lowercase letters, digits and single separators (".", "_", "__", "-")';
-      return fail(`"${component}": ${reason}`, componentStart, componentEnd);
-    }
+    const componentProblem = repositoryComponentProblem(component);
+    if (componentProblem) return fail(componentProblem, componentStart, componentEnd);
     componentStart = componentEnd + 1;
   }
 
@@ -231,6 +226,21 @@ function readImageReference(raw: string): ParseResult {
     if (malformed) reference.malformedEcrAccount = malformed;
   }
   return { ok: true, reference };
+}
+
+/**
+ * Why `component` (one `/`-separated part of a repository path, not empty) is no valid name, in
+ * words; undefined when it is valid. Grammar: the OCI distribution spec's path component.
+ */
+export function repositoryComponentProblem(component: string): string | undefined {
+  if (PATH_COMPONENT.test(component)) return undefined;
+  const reason = component !== component.toLowerCase() ? 'repository names must be lowercase' : 'repository names use lowercase letters, digits and single separators (".", "_", "__", "-")';
+  return `"${component}": ${reason}`;
+}
+
+/** Why `tag` (not empty) is no valid tag, in words; undefined when it is valid (the OCI distribution spec's tag grammar). */
+export function tagSyntaxProblem(tag: string): string | undefined {
+  return TAG.test(tag) ? undefined : `"${tag}" is not a valid tag (letters, digits, "_", "." and "-", up to 128, not starting with "." or "-")`;
 }
 
 function checkHost(hostWithPort: string): string | undefined {

@@ -161,6 +161,17 @@ describe('CloudFormation templates', () => {
       assert.match(analyzeYaml(text, { region: 'eu-west-1' })[0].message, /^In eu-west-1, SageMaker serves "sagemaker-xgboost" from account 141502667606, not 683313688378\.$/);
     });
 
+    it('Fn::Sub: a static repository component or tag no registry accepts is invalid-image-reference on it, as for a literal', () => {
+      const upper = modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/Sagemaker_XGB:1.0"']);
+      const finding = only(analyzeYaml(upper), 'invalid-image-reference');
+      assert.equal(textAt(upper, finding), 'Sagemaker_XGB');
+      assert.equal(finding.message, 'Not a valid image reference: "Sagemaker_XGB": repository names must be lowercase.');
+      const tag = modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/churn:v1+build"']);
+      assert.equal(textAt(tag, only(analyzeYaml(tag), 'invalid-image-reference')), 'v1+build');
+      // A part holding a placeholder is not judged: the placeholder may make it valid.
+      assert.deepEqual(codes(analyzeYaml(modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/${Repo}-X:${Tag}"']))), []);
+    });
+
     it('Fn::Join with a literal delimiter is a template too', () => {
       const text = modelTemplate(['Image: !Join ["", [!Ref "AWS::AccountId", ".dkr.ecr.", !Ref "AWS::Region", ".amazonaws.com/my-model"]]']);
       const finding = only(analyzeYaml(text), 'latest-tag');

@@ -55,8 +55,13 @@ describe('Python image templates', () => {
   it('{{ and }} in an f-string are literal braces; ranges point into the right segment', () => {
     const source = `${PREAMBLE}Estimator(image_uri=f"{account}.dkr.ecr.{region}.amazonaws.com/my-{{x}}:latest")`;
     const [finding] = findings(source);
-    assert.equal(finding.code, 'latest-tag');
-    assert.equal(source.slice(finding.offset, finding.offset + finding.length), 'latest');
+    // The repository reads "my-{x}", which no registry takes: reported on its source text, braces doubled.
+    assert.equal(finding.code, 'invalid-image-reference');
+    assert.equal(source.slice(finding.offset, finding.offset + finding.length), 'my-{{x}}');
+    const tagged = `${PREAMBLE}Estimator(image_uri=f"{account}.dkr.ecr.{region}.amazonaws.com/my-model:{{x}}-{tag}-latest")`;
+    assert.deepEqual(findings(tagged), []);
+    const [tag] = findings(tagged.replace('{{x}}-{tag}-latest', '{{x}}-latest'));
+    assert.equal(tagged.replace('{{x}}-{tag}-latest', '{{x}}-latest').slice(tag.offset, tag.offset + tag.length), '{{x}}-latest');
   });
 
   it('a name bound to a template is unknown, a name bound to a literal is its text', () => {

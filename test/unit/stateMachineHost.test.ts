@@ -109,9 +109,11 @@ describe('Step Functions host', () => {
       assert.equal(textAt(unpinned, finding), 'latest');
       assert.deepEqual(analyzeWorkflow(format('{}.dkr.ecr.{}.amazonaws.com/sagemaker-xgboost:1.7-1')), []);
       assert.deepEqual(analyzeWorkflow(format('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:{}')), []);
-      // Escaped characters stand for themselves; an unclosed template or a path argument is no template.
+      // Escaped characters stand for themselves (braces no repository takes); an unclosed template or a path argument is no template.
       const escaped = format('{}.dkr.ecr.{}.amazonaws.com/my\\{model\\}:latest');
-      assert.equal(textAt(escaped, only(analyzeWorkflow(escaped), 'latest-tag')), 'latest');
+      const invalid = only(analyzeWorkflow(escaped), 'invalid-image-reference');
+      assert.equal(textAt(escaped, invalid), 'my\\\\{model\\\\}');
+      assert.equal(invalid.message, 'Not a valid image reference: "my{model}": repository names use lowercase letters, digits and single separators (".", "_", "__", "-").');
       assert.deepEqual(analyzeWorkflow(modelTask(undefined, modelParameters({ PrimaryContainer: { 'Image.$': "States.Format('{}:latest" } }))), []);
       assert.deepEqual(analyzeWorkflow(modelTask(undefined, modelParameters({ PrimaryContainer: { 'Image.$': 'States.Format($.template, $.tag)' } }))), []);
     });

@@ -24,7 +24,7 @@
  */
 import type { OffsetRange } from '../jsonTree';
 import type { TemplatePart } from '../requestTree';
-import { parseImageReference } from '../imageReference';
+import { parseImageReference, repositoryComponentProblem, tagSyntaxProblem } from '../imageReference';
 import type { ImageField } from '../specDocument';
 import { HOLE, hasHole, parseTemplateReference, type TemplateReference } from '../templateReference';
 import { intent, type EditIntent } from '../edits/editIntent';
@@ -47,9 +47,33 @@ export function checkTemplateImage(context: RuleContext, field: ImageField, part
   if (table) return checkRegionTable(context, table, true, (region) => imageForRow(context, table, region));
   const reference = parseTemplateReference(parts);
   if (!reference) return;
+  // A static repository or tag no registry accepts: the other rules have nothing to say about it.
+  if (checkTemplateSyntax(context, reference)) return;
   // Two families, as for literal references (registryRules, tagRules): one never hides the other.
   checkTemplateRegistry(context, field, reference);
   checkTemplateTag(context, field, reference, algorithms);
+}
+
+/**
+ * The static parts of the path that the reference grammar judges alone — each repository
+ * component and the tag with no placeholder in them — as `invalid-image-reference` on the part,
+ * as for a literal reference. True when reported.
+ */
+function checkTemplateSyntax(context: RuleContext, reference: TemplateReference): boolean {
+  let start = reference.pathStart;
+  for (const component of reference.repository.split('/')) {
+    const problem = component.length > 0 && !hasHole(component) ? repositoryComponentProblem(component) : undefined;
+    if (problem) {
+      context.report('invalid-image-reference', `Not a valid image reference: ${problem}.`, reference.range(start, start + component.length));
+      return true;
+    }
+    start += component.length + 1;
+  }
+  const tag = reference.tag;
+  const tagProblem = tag !== undefined && tag.length > 0 && !hasHole(tag) && !reference.digest ? tagSyntaxProblem(tag) : undefined;
+  if (!tagProblem) return false;
+  context.report('invalid-image-reference', `Not a valid image reference: ${tagProblem}.`, reference.range(reference.repositoryEnd + 1, reference.repositoryEnd + 1 + tag!.length));
+  return true;
 }
 
 /**
