@@ -92,6 +92,8 @@ describe('AWS CDK: the cloud assembly manifest', () => {
         ['image-region-mismatch'],
       );
       assert.match(wrong[0].findings[0].message, /^The image is in eu-west-1, but the target region is us-east-1 \(from stack Prod\/ChurnStack's environment in cdk\.out\/manifest\.json\);/);
+      // The stack goes to that one region: the image to write in the CDK code, no template intrinsics.
+      assert.match(wrong[0].findings[0].message, / Use "683313688378\.dkr\.ecr\.us-east-1\.amazonaws\.com\/sagemaker-xgboost:1\.7-1"\. \(From CDK construct ChurnStack\/XgbModel: /);
     });
 
     it('says how to check cdk.out when a folder or a glob found nothing but the skipped CDK output', () => {
@@ -125,6 +127,9 @@ describe('AWS CDK: the cloud assembly manifest', () => {
         ['image-region-mismatch'],
       );
       assert.match(results[0].findings[0].message, /target region is eu-west-1 \(from AWS_REGION\)/);
+      // It may go to any region: how to build the image per region, in the CDK's tokens.
+      assert.match(results[0].findings[0].message, /Write the region as Aws\.REGION and the account from a mapping by region \(a CfnMapping's findInMap\(Aws\.REGION, 'account'\)\) in your CDK code/);
+      assert.doesNotMatch(results[0].findings[0].message, /!Sub|!FindInMap/);
       assert.equal(path.basename(results[0].filePath), 'ChurnStack.template.json');
     });
   });

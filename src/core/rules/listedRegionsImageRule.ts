@@ -43,11 +43,13 @@ export function checkImageListedRegions(context: RuleContext, image: ImageRegion
 export function everyRegionAdvice(context: RuleContext, image: ImageRegion, regions: readonly string[]): string {
   const { catalog } = context;
   const { account, repository } = image;
-  const parts = ['the region as ${AWS::Region}'];
+  // A template the AWS CDK synthesized is fixed in the CDK code: its tokens, not the template's intrinsics.
+  const words = context.spec.cdkSynthesized ? CDK_WORDS : TEMPLATE_WORDS;
+  const parts = [`the region as ${words.region}`];
   // A China region's registries end in amazonaws.com.cn.
   const imageSuffix = catalog.region(image.region)?.dnsSuffix;
-  if (regions.some((region) => catalog.region(region)?.dnsSuffix !== imageSuffix)) parts.push('the domain as ${AWS::URLSuffix}');
-  if (account === undefined || repository === undefined || !catalog.isAwsAccount(account)) return `Write ${inWords(parts)} in a !Sub, with the image in each region's registry.`;
+  if (regions.some((region) => catalog.region(region)?.dnsSuffix !== imageSuffix)) parts.push(`the domain as ${words.domain}`);
+  if (account === undefined || repository === undefined || !catalog.isAwsAccount(account)) return `Write ${inWords(parts)} ${words.within}, with the image in each region's registry.`;
   // The account that serves this image (its tag, else the repository) in each listed region.
   const accounts = regions.map((region) => {
     const sameImage = image.tag ? catalog.findImage(repository, image.tag, region) : undefined;
@@ -56,12 +58,16 @@ export function everyRegionAdvice(context: RuleContext, image: ImageRegion, regi
   const differing = accounts.filter((entry) => entry.account !== undefined && entry.account !== account);
   const missing = accounts.filter((entry) => entry.account === undefined).map((entry) => entry.region);
   const unserved = missing.length > 0 ? ` The catalog has no "${repository}" in ${inWords(missing)}.` : '';
-  if (differing.length === 0) return `Write ${inWords(parts)} in a !Sub: account ${account} serves "${repository}" there too.${unserved}`;
-  parts.push('the account from a mapping by region (!FindInMap [Table, !Ref AWS::Region, Account])');
+  if (differing.length === 0) return `Write ${inWords(parts)} ${words.within}: account ${account} serves "${repository}" there too.${unserved}`;
+  parts.push(`the account from a mapping by region (${words.mapping})`);
   const named = differing.slice(0, NAMED_ACCOUNTS).map((entry) => `${entry.region} ${entry.account}`).join(', ');
   const more = differing.length > NAMED_ACCOUNTS ? ` and ${differing.length - NAMED_ACCOUNTS} more` : '';
-  return `Write ${inWords(parts)} in a !Sub: SageMaker serves "${repository}" from other accounts there (${named}${more}).${unserved}`;
+  return `Write ${inWords(parts)} ${words.within}: SageMaker serves "${repository}" from other accounts there (${named}${more}).${unserved}`;
 }
+
+/** How everyRegionAdvice names the per-region pieces: in a template's intrinsics, or in AWS CDK code (aws-cdk-lib's tokens). */
+const TEMPLATE_WORDS = { region: '${AWS::Region}', domain: '${AWS::URLSuffix}', mapping: '!FindInMap [Table, !Ref AWS::Region, Account]', within: 'in a !Sub' };
+const CDK_WORDS = { region: 'Aws.REGION', domain: 'Aws.URL_SUFFIX', mapping: "a CfnMapping's findInMap(Aws.REGION, 'account')", within: 'in your CDK code (Fn.sub, or a string built from those tokens)' };
 
 /** `a`, `a and b`, `a, b and c`. */
 function inWords(items: readonly string[]): string {

@@ -173,6 +173,7 @@ export function checkImageTargetRegion(context: RuleContext, image: ImageRegion)
     return true;
   }
   const fixes: QuickFix[] = [];
+  let corrected: string | undefined;
   const targetRegion = catalog.region(target.region);
   // A client region the catalog does not know is unknown-region on its literal (codeRegionRule).
   if (!targetRegion && context.spec.codeRegion?.node && context.spec.codeRegion.region === target.region) return false;
@@ -182,11 +183,15 @@ export function checkImageTargetRegion(context: RuleContext, image: ImageRegion)
     const host = account && `${account}.dkr.ecr.${target.region}.${targetRegion.dnsSuffix}`;
     const edit = host ? image.replaceHost(host) : undefined;
     if (host && edit) fixes.push({ title: `Use the ${target.region} registry (${host})`, intents: [edit], preferred: true });
+    if (host) corrected = `${host}/${image.repository}${image.tag ? `:${image.tag}` : ''}`;
   }
   // A target the catalog does not know (`AWS_REGION=us-east-7`) is a typo, or a region newer than the catalog: say so.
   const unknownTarget = targetRegion ? '' : `, which the catalog does not know (a typo, or a region newer than the catalog)`;
   // A template may be deployed to other regions later: how to write it for each, as with several listed.
-  const advice = context.spec.anyRegion && targetRegion ? ` ${everyRegionAdvice(context, image, [target.region])}` : '';
+  // A CDK stack deployed to that one region (pinned by its env, or the one listed): its template is generated, and the image
+  // to write in the CDK code says it all. Otherwise a template may go to other regions later: how to write it for each.
+  const oneRegion = context.spec.cdkSynthesized !== undefined && target.regions?.length === 1;
+  const advice = oneRegion && corrected ? ` Use "${corrected}".` : context.spec.anyRegion && targetRegion ? ` ${everyRegionAdvice(context, image, [target.region])}` : '';
   context.report(
     'image-region-mismatch',
     `The image is in ${image.region}, but the target region is ${describeRegion(target)}${unknownTarget}; SageMaker pulls images from its own region.${advice}`,

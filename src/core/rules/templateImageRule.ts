@@ -189,7 +189,8 @@ function checkWrittenDnsSuffix(context: RuleContext, reference: TemplateReferenc
   if (wrong.length === 0) return;
   const where = region.regions ? `${wrong.map(({ name }) => name).join(', ')} (listed in ${region.settingName ?? 'templateRegions'})` : describeRegion(region);
   const hosts = [...new Set(wrong.map(({ suffix }) => `"${suffix}"`))].join(' or ');
-  const advice = context.spec.anyRegion ? 'Write the domain as ${AWS::URLSuffix}, which is each region\'s own' : `Write ${hosts}`;
+  const suffixToken = context.spec.cdkSynthesized ? 'Aws.URL_SUFFIX in your CDK code' : '${AWS::URLSuffix}';
+  const advice = context.spec.anyRegion ? `Write the domain as ${suffixToken}, which is each region's own` : `Write ${hosts}`;
   context.report('unknown-region', `The region is a placeholder, but the domain is written "${written}": Amazon ECR hosts in ${where} end in ${hosts}, so the image cannot be pulled there. ${advice}.`, reference.range(start, start + written.length));
 }
 
@@ -253,7 +254,7 @@ function checkListedRegions(context: RuleContext, account: string, repository: s
   if (wrong.length === 0) return;
   context.report(
     'registry-account-mismatch',
-    `The region is a placeholder, and account ${account} does not serve "${repository}" in ${wrong.join(', ')}, where this template is deployed (${settingName}): the image cannot be pulled there. Set the account per region with a mapping (!FindInMap [Table, !Ref AWS::Region, Account]).`,
+    `The region is a placeholder, and account ${account} does not serve "${repository}" in ${wrong.join(', ')}, where this template is deployed (${settingName}): the image cannot be pulled there. Set the account per region with a mapping (${context.spec.cdkSynthesized ? "a CfnMapping's findInMap(Aws.REGION, 'account') in your CDK code" : '!FindInMap [Table, !Ref AWS::Region, Account]'}).`,
     range,
   );
 }
