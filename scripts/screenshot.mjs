@@ -89,7 +89,7 @@ async function waitForSquiggles(page) {
   try {
     await page.waitForSelector(squiggles, { timeout: SQUIGGLE_WAIT_MS });
   } catch {
-    console.log(`(no diagnostics underlined after ${SQUIGGLE_WAIT_MS / 1000} s; taking the screenshot anyway)`);
+    console.log(`(no diagnostics underlined in view after ${SQUIGGLE_WAIT_MS / 1000} s, where the file opened; taking the screenshot anyway)`);
   }
 }
 
@@ -119,10 +119,14 @@ async function revealLineOf(page, file, text) {
   await page.waitForTimeout(300);
 }
 
+/**
+ * Hovers TEXT where revealLineOf put the cursor (its first character): a target the editor renders
+ * in several pieces (a long JSON string's tokens) has no single element to find by its text.
+ */
 async function hoverText(page, text) {
-  const target = page.locator('.editor-instance .view-line span span').filter({ hasText: text }).first();
-  if ((await target.count()) === 0) throw new Error(`"${text}" is not visible in the editor`);
-  await target.hover();
+  const cursor = await page.locator('.editor-instance .cursors-layer .cursor').first().boundingBox();
+  if (!cursor) throw new Error(`"${text}" is not visible in the editor`);
+  await page.mouse.move(cursor.x + 4, cursor.y + cursor.height / 2);
   try {
     await page.waitForSelector('.monaco-hover:not(.hidden) .monaco-hover-content', { state: 'visible', timeout: 5_000 });
     // The hover fades in; shoot once it is opaque.
@@ -132,11 +136,11 @@ async function hoverText(page, text) {
   }
 }
 
-/** Puts the cursor in TEXT and opens the quick-fix menu (Ctrl+.), as a user would. */
+/** Opens the quick-fix menu (Ctrl+.) with the cursor in TEXT, where revealLineOf put it, as a user would. */
 async function showQuickFixes(page, text) {
-  const target = page.locator('.editor-instance .view-line span span').filter({ hasText: text }).first();
-  if ((await target.count()) === 0) throw new Error(`"${text}" is not visible in the editor`);
-  await target.click();
+  if ((await page.locator('.editor-instance .cursors-layer .cursor').count()) === 0) throw new Error(`"${text}" is not visible in the editor`);
+  // One character in: Ctrl+. asks for the fixes under the cursor, and the diagnostic starts at TEXT.
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Control+.');
   try {
     await page.waitForSelector('.action-widget .monaco-list-row', { state: 'visible', timeout: 5_000 });
