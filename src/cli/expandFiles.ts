@@ -31,6 +31,7 @@ import { IGNORED_FOLDER_NAMES, isProjectConfigFile } from '../core/filesToCheck'
 import { DEFAULT_SPEC_GLOBS, PROJECT_CONFIG_FILE } from '../core/projectConfig';
 import { compileGlobs } from '../core/specGlobs';
 import { walkFilesToCheck } from '../node/walkFilesToCheck';
+import { folderCdkOutputHint, globCdkOutputHint } from './cdkOutputHint';
 import { CliError } from './cliError';
 import { toPosix } from './paths';
 
@@ -111,7 +112,7 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
     const found: FileToCheck[] = [];
     // One past the room left is enough to tell the run is too large.
     for (const { file } of walkFilesToCheck(resolved, expand)) if (found.push({ file, named: false }) > room) break;
-    if (found.length === 0) throw new CliError(`no files to check in folder "${pattern}": no spec files (*.sagemaker.json/.yaml), *.py, *.ipynb, Dockerfiles or *.asl.json/.yaml, and no JSON or YAML file identifying a SageMaker request, Pipelines definition, state machine or CloudFormation template (outside .gitignore'd, excluded and skipped folders, symlinks not followed)${cdkOutputHint(resolved, cwd)}`);
+    if (found.length === 0) throw new CliError(`no files to check in folder "${pattern}": no spec files (*.sagemaker.json/.yaml), *.py, *.ipynb, Dockerfiles or *.asl.json/.yaml, and no JSON or YAML file identifying a SageMaker request, Pipelines definition, state machine or CloudFormation template (outside .gitignore'd, excluded and skipped folders, symlinks not followed)${folderCdkOutputHint(resolved, cwd)}`);
     return found;
   }
   if (stats) return [{ file: resolved, named: true }];
@@ -127,64 +128,6 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
     return found.map((file) => ({ file, named: false }));
   }
   throw new CliError(`cannot read "${pattern}": no such file or folder`);
-}
-
-/** The AWS CDK's output folder: skipped by folders and globs, yet the only file a CDK app's SageMaker use is written in. */
-const CDK_OUTPUT = 'cdk.out';
-
-/** How deep below a folder a run that found nothing looks for a cdk.out to name (a monorepo's `infra/cdk.out`). */
-const CDK_OUTPUT_SEARCH_DEPTH = 3;
-
-/**
- * For a folder where a run found nothing: how to check the CDK's synthesized templates, when
- * `folder` holds a cdk.out (within CDK_OUTPUT_SEARCH_DEPTH levels), named as from `cwd`; else ''.
- * `**` takes the templates of Stages too (`cdk.out/assembly-Prod/…`).
- */
-function cdkOutputHint(folder: string, cwd: string): string {
-  const outputs = cdkOutputsIn(folder, CDK_OUTPUT_SEARCH_DEPTH);
-  if (outputs.length === 0) return '';
-  const [first, ...others] = outputs.map((output) => {
-    const relative = path.relative(cwd, output);
-    return toPosix(relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? output : relative);
-  });
-  const more = others.length > 0 ? ` (and ${others.join(', ')})` : '';
-  return `; ${CDK_OUTPUT} (the AWS CDK's output) is skipped unless named: check its templates with sagemaker-spec check '${first}/**/*.template.json'${more}`;
-}
-
-/** The cdk.out folders at or below `folder`, `depth` levels down at most, without entering other skipped or hidden folders. */
-function cdkOutputsIn(folder: string, depth: number): string[] {
-  if (path.basename(folder) === CDK_OUTPUT) return [folder];
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const found: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isDirectory()) continue;
-    if (entry.name === CDK_OUTPUT) found.push(path.join(folder, entry.name));
-    else if (depth > 1 && !IGNORED_NAMES.has(entry.name) && !entry.name.startsWith('.')) found.push(...cdkOutputsIn(path.join(folder, entry.name), depth - 1));
-  }
-  return found.sort();
-}
-
-/**
- * For a glob (`rest`, relative to `base`) that matched nothing: the cdk.out hint when the glob
- * would have matched there — inside a cdk.out the globs skip, or (a glob into cdk.out) in its
- * Stages' folders — else ''.
- */
-function globCdkOutputHint(base: string, rest: string, cwd: string): string {
-  const inOutput = base.split(path.sep).includes(CDK_OUTPUT);
-  const searched = inOutput ? [`**/${rest.replace(/^(\*\*\/)+/, '')}`] : [rest];
-  const ignore = IGNORED_FOLDERS.filter((folder) => folder !== `**/${CDK_OUTPUT}/**`);
-  if (globSync(searched, { cwd: base, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore }).length === 0) return '';
-  return cdkOutputHint(inOutput ? outputFolderOf(base) : base, cwd);
-}
-
-/** The cdk.out folder `folder` is in (or is). */
-function outputFolderOf(folder: string): string {
-  return folder.split(path.sep).includes(CDK_OUTPUT) ? folder.slice(0, folder.lastIndexOf(`${path.sep}${CDK_OUTPUT}`) + CDK_OUTPUT.length + 1) : folder;
 }
 
 /** Symlinked folders are not followed, so each match is found under its own path once. `named`: skipped folders the glob names, searched. */
@@ -233,7 +176,6 @@ function realPathOf(file: string): string {
   }
 }
 
-/** The folder part of a glob before its first special character (`/repo/src/` for `/repo/src/**` globs). */
 /**
  * `pattern` as its static folder (absolute) and the rest of it relative to that folder:
  * `cdk.out/*.json` in /repo is /repo/cdk.out and `*.json`; `**\/*.json` is /repo and itself.
@@ -244,6 +186,7 @@ function splitStaticBase(pattern: string, cwd: string): { base: string; rest: st
   return { base: path.resolve(cwd, prefix), rest: pattern.slice(prefix.length) };
 }
 
+/** The folder part of a glob before its first special character (`/repo/src/` for `/repo/src/**` globs). */
 function staticBase(pattern: string): string {
   const special = pattern.search(/[*?[{(!]/);
   const prefix = special < 0 ? pattern : pattern.slice(0, special);
