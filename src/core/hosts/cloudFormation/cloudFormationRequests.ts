@@ -13,6 +13,10 @@
  * `AWS::SageMaker::Pipeline` (its PipelineDefinition) and `AWS::StepFunctions::StateMachine` /
  * `AWS::Serverless::StateMachine` (their Definition) embed other hosts' documents: callers pass
  * finders for them as `hooks`, keyed by resource type.
+ *
+ * A template the AWS CDK synthesized (a resource's `aws:cdk:path` metadata, or the default
+ * synthesizer's `BootstrapVersion` parameter) marks every request found in it
+ * (SpecDocument.cdkSynthesized): the findings then name the construct to fix.
  */
 import type { Node } from 'jsonc-parser';
 import { memberValue, stringValue } from '../../jsonTree';
