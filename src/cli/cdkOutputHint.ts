@@ -22,17 +22,33 @@ const OTHER_SKIPPED = IGNORED_FOLDER_NAMES.filter((name) => name !== CDK_OUTPUT)
 /**
  * For a folder where a run found nothing: `; cdk.out … check its templates with sagemaker-spec
  * check '<path>/**\/*.template.json'` when `folder` holds a cdk.out (within SEARCH_DEPTH levels),
- * named as from `cwd`; else ''. `**` takes the templates of Stages too (`cdk.out/assembly-Prod/…`).
+ * named as from `cwd`; else ''. A cdk.out named itself was walked: then .gitignore (where
+ * `cdk init` puts it) or an exclude pattern skipped its files, which a glob does not filter.
  */
 export function folderCdkOutputHint(folder: string, cwd: string): string {
-  const outputs = cdkOutputsIn(folder, SEARCH_DEPTH);
+  const named = path.basename(folder) === CDK_OUTPUT;
+  return cdkOutputHint(folder, cwd, named ? 'its templates are skipped by .gitignore or an exclude pattern (cdk init puts cdk.out in .gitignore): check them with a glob,' : undefined);
+}
+
+/**
+ * The hint naming the cdk.out folders at or below `folder` that hold templates (an empty one,
+ * before the first synth, has nothing to name): `reason` before the command, else that folders
+ * and globs skip cdk.out. `**` takes the templates of Stages too (`cdk.out/assembly-Prod/…`).
+ */
+function cdkOutputHint(folder: string, cwd: string, reason: string | undefined): string {
+  const outputs = cdkOutputsIn(folder, SEARCH_DEPTH).filter(holdsTemplates);
   if (outputs.length === 0) return '';
   const [first, ...others] = outputs.map((output) => {
     const relative = path.relative(cwd, output);
     return toPosix(relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? output : relative);
   });
   const more = others.length > 0 ? ` (and ${others.join(', ')})` : '';
-  return `; ${CDK_OUTPUT} (the AWS CDK's output) is skipped unless named: check its templates with sagemaker-spec check '${first}/**/*.template.json'${more}`;
+  return `; ${reason ?? `${CDK_OUTPUT} (the AWS CDK's output) is skipped unless named: check its templates with`} sagemaker-spec check '${first}/**/*.template.json'${more}`;
+}
+
+/** True when `output` holds a synthesized template, its Stages' included. */
+function holdsTemplates(output: string): boolean {
+  return globSync(['**/*.template.json', '**/*.template.yaml'], { cwd: output, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore: OTHER_SKIPPED }).length > 0;
 }
 
 /**
@@ -44,7 +60,8 @@ export function globCdkOutputHint(base: string, rest: string, cwd: string): stri
   const output = enclosingCdkOutput(base);
   const searched = output ? `**/${rest.replace(/^(\*\*\/)+/, '')}` : rest;
   if (globSync([searched], { cwd: base, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore: OTHER_SKIPPED }).length === 0) return '';
-  return folderCdkOutputHint(output ?? base, cwd);
+  // A glob into a cdk.out found nothing where it looked, and matches further down: the Stages' assemblies.
+  return cdkOutputHint(output ?? base, cwd, output ? "its Stages' templates are in folders below (assembly-*): check them with" : undefined);
 }
 
 /** The cdk.out folder `folder` is (or is in), if any. */

@@ -178,10 +178,8 @@ function readImageReference(raw: string): ParseResult {
   if (at >= 0) {
     digest = part(raw, at + 1, raw.length);
     nameAndTagEnd = at;
-    if (!DIGEST.test(digest.text)) return fail(`"${digest.text}" is not a valid digest (expected sha256:<64 hex digits>)`, digest.start, digest.end);
-    if (digest.text.startsWith('sha256:') && !SHA256_HEX.test(digest.text.slice(7))) {
-      return fail('a sha256 digest has exactly 64 lowercase hex digits', digest.start, digest.end);
-    }
+    const digestProblem = digestSyntaxProblem(digest.text);
+    if (digestProblem) return fail(digestProblem, digest.start, digest.end);
   }
 
   // The tag follows the last ':' that comes after the last '/' (a ':' before it is a port).
@@ -241,6 +239,13 @@ export function repositoryComponentProblem(component: string): string | undefine
 /** Why `tag` (not empty) is no valid tag, in words; undefined when it is valid (the OCI distribution spec's tag grammar). */
 export function tagSyntaxProblem(tag: string): string | undefined {
   return TAG.test(tag) ? undefined : `"${tag}" is not a valid tag (letters, digits, "_", "." and "-", up to 128, not starting with "." or "-")`;
+}
+
+/** Why `digest` (after `@`) is no valid digest, in words; undefined when it is valid (`algorithm:hex`, sha256 with 64 lowercase hex digits). */
+export function digestSyntaxProblem(digest: string): string | undefined {
+  if (!DIGEST.test(digest)) return `"${digest}" is not a valid digest (expected sha256:<64 hex digits>)`;
+  if (digest.startsWith('sha256:') && !SHA256_HEX.test(digest.slice(7))) return 'a sha256 digest has exactly 64 lowercase hex digits';
+  return undefined;
 }
 
 function checkHost(hostWithPort: string): string | undefined {

@@ -110,7 +110,15 @@ describe('AWS CDK: the cloud assembly manifest', () => {
       assert.ok(runCli(['check', '.'], { cwd: monorepo }).stderr.endsWith(hint('infra/cdk.out')));
       const staged = tempProject({ 'cdk.out/manifest.json': '{"artifacts": {}}', 'cdk.out/assembly-Prod/ChurnStack.template.json': cdkModelTemplate() });
       const flat = runCli(['check', 'cdk.out/*.template.json'], { cwd: staged });
-      assert.equal(flat.stderr, `sagemaker-spec: no files match "cdk.out/*.template.json"${hint('cdk.out')}`);
+      assert.equal(flat.stderr, `sagemaker-spec: no files match "cdk.out/*.template.json"; its Stages' templates are in folders below (assembly-*): check them with sagemaker-spec check 'cdk.out/**/*.template.json'\n`);
+    });
+
+    it('says what skipped a named cdk.out\'s templates (.gitignore, as cdk init writes it), and nothing of an empty cdk.out', () => {
+      const ignored = tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'cdk.out\n', 'cdk.out/ChurnStack.template.json': cdkModelTemplate() });
+      assert.ok(runCli(['check', 'cdk.out'], { cwd: ignored }).stderr.endsWith("; its templates are skipped by .gitignore or an exclude pattern (cdk init puts cdk.out in .gitignore): check them with a glob, sagemaker-spec check 'cdk.out/**/*.template.json'\n"));
+      assert.equal(runCli(['check', '--format', 'json', 'cdk.out/**/*.template.json'], { cwd: ignored }).status, 0);
+      const empty = tempProject({ 'cdk.out/cdk.context.json': '{}', 'src/app.ts': '' });
+      assert.doesNotMatch(runCli(['check', '.'], { cwd: empty }).stderr, /cdk\.out/);
     });
 
     it('searches a skipped folder that a glob names anywhere in it (**/cdk.out/*.template.json), and only that one', () => {
@@ -131,6 +139,14 @@ describe('AWS CDK: the cloud assembly manifest', () => {
       assert.match(results[0].findings[0].message, /Write the region as Aws\.REGION and the account from a mapping by region \(a CfnMapping's findInMap\(Aws\.REGION, 'account'\)\) in your CDK code/);
       assert.doesNotMatch(results[0].findings[0].message, /!Sub|!FindInMap/);
       assert.equal(path.basename(results[0].filePath), 'ChurnStack.template.json');
+    });
+
+    it('advises in CDK terms on a region token with no region known (an environment-agnostic stack)', () => {
+      const image = { 'Fn::Join': ['', ['683313688378.dkr.ecr.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/sagemaker-xgboost:1.7-1']] };
+      const files = { 'cdk.out/manifest.json': manifest('aws://unknown-account/unknown-region'), 'cdk.out/ChurnStack.template.json': cdkModelTemplate().replace(JSON.stringify(XGBOOST_US_EAST_1), JSON.stringify(image)) };
+      const [finding] = check(files, {})[0].findings;
+      assert.equal(finding.code, 'registry-account-mismatch');
+      assert.match(finding.message, /Set the account per region in your CDK code \(a CfnMapping's findInMap\(Aws\.REGION, 'account'\)\), pin the stack to its region \(env: \{ region \}\), or list the regions you deploy to/);
     });
   });
 });

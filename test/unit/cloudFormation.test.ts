@@ -168,6 +168,11 @@ describe('CloudFormation templates', () => {
       assert.equal(finding.message, 'Not a valid image reference: "Sagemaker_XGB": repository names must be lowercase.');
       const tag = modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/churn:v1+build"']);
       assert.equal(textAt(tag, only(analyzeYaml(tag), 'invalid-image-reference')), 'v1+build');
+      // Empty path components, an empty tag and a malformed digest, as for a literal.
+      for (const [image, at] of [['team//model:1', ''], ['model:', ':'], ['model@sha256:abc', 'sha256:abc']]) {
+        const text = modelTemplate([`Image: !Sub "\${AWS::AccountId}.dkr.ecr.\${AWS::Region}.\${AWS::URLSuffix}/${image}"`]);
+        assert.equal(textAt(text, only(analyzeYaml(text), 'invalid-image-reference')), at, image);
+      }
       // A part holding a placeholder is not judged: the placeholder may make it valid.
       assert.deepEqual(codes(analyzeYaml(modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/${Repo}-X:${Tag}"']))), []);
     });

@@ -24,7 +24,7 @@
  */
 import type { OffsetRange } from '../jsonTree';
 import type { TemplatePart } from '../requestTree';
-import { parseImageReference, repositoryComponentProblem, tagSyntaxProblem } from '../imageReference';
+import { digestSyntaxProblem, parseImageReference, repositoryComponentProblem, tagSyntaxProblem } from '../imageReference';
 import type { ImageField } from '../specDocument';
 import { HOLE, hasHole, parseTemplateReference, type TemplateReference } from '../templateReference';
 import { intent, type EditIntent } from '../edits/editIntent';
@@ -62,7 +62,7 @@ export function checkTemplateImage(context: RuleContext, field: ImageField, part
 function checkTemplateSyntax(context: RuleContext, reference: TemplateReference): boolean {
   let start = reference.pathStart;
   for (const component of reference.repository.split('/')) {
-    const problem = component.length > 0 && !hasHole(component) ? repositoryComponentProblem(component) : undefined;
+    const problem = component.length === 0 ? 'the repository path has an empty component ("//" or a trailing "/")' : !hasHole(component) ? repositoryComponentProblem(component) : undefined;
     if (problem) {
       context.report('invalid-image-reference', `Not a valid image reference: ${problem}.`, reference.range(start, start + component.length));
       return true;
@@ -70,9 +70,18 @@ function checkTemplateSyntax(context: RuleContext, reference: TemplateReference)
     start += component.length + 1;
   }
   const tag = reference.tag;
-  const tagProblem = tag !== undefined && tag.length > 0 && !hasHole(tag) && !reference.digest ? tagSyntaxProblem(tag) : undefined;
-  if (!tagProblem) return false;
-  context.report('invalid-image-reference', `Not a valid image reference: ${tagProblem}.`, reference.range(reference.repositoryEnd + 1, reference.repositoryEnd + 1 + tag!.length));
+  const tagStart = reference.repositoryEnd + 1;
+  const tagProblem = tag === undefined || hasHole(tag) ? undefined : tag.length === 0 ? 'the tag after ":" is empty' : tagSyntaxProblem(tag);
+  if (tagProblem) {
+    // An empty tag is shown on its ":".
+    context.report('invalid-image-reference', `Not a valid image reference: ${tagProblem}.`, tag!.length > 0 ? reference.range(tagStart, tagStart + tag!.length) : reference.range(tagStart - 1, tagStart));
+    return true;
+  }
+  const at = reference.digest ? reference.text.indexOf('@', reference.repositoryEnd) : -1;
+  const digest = at >= 0 ? reference.text.slice(at + 1) : undefined;
+  const digestProblem = digest !== undefined && !hasHole(digest) ? digestSyntaxProblem(digest) : undefined;
+  if (!digestProblem) return false;
+  context.report('invalid-image-reference', `Not a valid image reference: ${digestProblem}.`, reference.range(at + 1, reference.text.length));
   return true;
 }
 
@@ -215,6 +224,10 @@ function checkTemplateTag(context: RuleContext, field: ImageField, reference: Te
   }
 }
 
+/** The ways out of checkEveryRegion's warning, for a template written by hand and for one the AWS CDK synthesized. */
+const EVERY_REGION_ADVICE = 'Set the account per region (a mapping, or a placeholder), list the regions you deploy to (templateRegions, --template-region), or name the one region you deploy to (sagemakerSpec.region, --region).';
+const EVERY_REGION_CDK_ADVICE = "Set the account per region in your CDK code (a CfnMapping's findInMap(Aws.REGION, 'account')), pin the stack to its region (env: { region }), or list the regions you deploy to (templateRegions, --template-region).";
+
 /** Names listed in a message before "and N more". */
 const LISTED_REGIONS = 6;
 
@@ -234,7 +247,7 @@ function checkEveryRegion(context: RuleContext, account: string, repository: str
   // A warning: the template may never be deployed there (templateRegions, or the one region, say where it is).
   context.report(
     'registry-account-mismatch',
-    `The region is a placeholder, and account ${account} does not serve "${repository}" in ${listed}${more}: deployed there, the image cannot be pulled. Set the account per region (a mapping, or a placeholder), list the regions you deploy to (templateRegions, --template-region), or name the one region you deploy to (sagemakerSpec.region, --region).`,
+    `The region is a placeholder, and account ${account} does not serve "${repository}" in ${listed}${more}: deployed there, the image cannot be pulled. ${context.spec.cdkSynthesized ? EVERY_REGION_CDK_ADVICE : EVERY_REGION_ADVICE}`,
     range,
     [],
     'warning',
