@@ -234,5 +234,10 @@ describe('templates substitute: they stay as they were', () => {
     ]);
     const subbed = text.replace('ExecutionRoleArn: arn', 'ExecutionRoleArn: !Sub arn').replace('Image: 683313688378', 'Image: !Sub 683313688378');
     assert.deepEqual(analyzeYaml(subbed, { region: 'us-east-1' }), []);
+    // `${!Name}` is Fn::Sub's escape: the text `${Name}`, which nothing fills in (found by a fresh user).
+    const escaped = subbed.replace('sagemaker-xgboost:1.7-1', 'sagemaker-xgboost:${!Tag}');
+    assert.deepEqual(shown(escaped, analyzeYaml(escaped, { region: 'us-east-1' })), [
+      ['unfilled-placeholder', '${!Tag}', "${!Tag} is Fn::Sub's escape: it is written out as the text ${Tag}, never filled in, so the value is sent with it. Write ${Tag} to have Fn::Sub fill it in, or the value itself."],
+    ]);
   });
 });

@@ -104,6 +104,8 @@ function unfilledMessage(context: RuleContext, written: string, name: string): s
     return `${written} is filled in only by CloudFormation's Fn::Sub: a state machine file's deployment fills only its DefinitionSubstitutions keys (\${Name}), so Step Functions sends the value as written. Write the value, or a DefinitionSubstitutions key (\${${substitutionKey(name)}}) that the deployment fills.`;
   }
   if (context.spec.anyRegion) {
+    // `${!Name}` inside Fn::Sub is its escape: written out as the text `${Name}`, never filled in.
+    if (written.startsWith('${!')) return `${written} is Fn::Sub's escape: it is written out as the text \${${written.slice(3)}, never filled in, so the value is sent with it. Write \${${written.slice(3)} to have Fn::Sub fill it in, or the value itself.`;
     return `${written} is not filled in: CloudFormation substitutes \${…} only inside Fn::Sub (!Sub), so the value is sent as written. Write the value with !Sub.`;
   }
   const what = pseudoParameter ? 'a CloudFormation pseudo parameter, which only Fn::Sub fills' : 'a placeholder';
