@@ -167,19 +167,14 @@ function appendJoined(joined: MappedText, computed: Placeholders, text: string, 
   return true;
 }
 
-/** An `Fn::Join` item with a literal delimiter and list, its items appended in place; false (nothing appended) otherwise. */
+/** An `Fn::Join` item read as joinedText reads one, appended in place; false (nothing appended) when it cannot be read. */
 function appendNestedJoin(joined: MappedText, computed: Placeholders, text: string, argument: Node | undefined, host: HostLanguage): boolean {
-  if (argument?.type !== 'array' || argument.children?.length !== 2) return false;
-  const [delimiterNode, list] = argument.children;
-  const delimiter = literalText(text, delimiterNode, host);
-  if (!delimiter || list.type !== 'array') return false;
-  // Read into scratch first: an item of no known kind leaves the whole item computed, not half appended.
-  const inner: MappedText = { text: '', starts: [], ends: [] };
-  const innerComputed: Placeholders = new Map();
-  if (!appendJoined(inner, innerComputed, text, delimiter, list, host)) return false;
+  // Read whole first: an item of no known kind leaves the whole item computed, not half appended.
+  const inner = joinedText(text, argument, host);
+  if (!inner) return false;
   const shift = joined.text.length;
-  append(joined, inner, 0, inner.text.length);
-  for (const [start, end] of innerComputed) computed.set(start + shift, end + shift);
+  append(joined, inner.text, 0, inner.text.text.length);
+  for (const [start, end] of inner.computed) computed.set(start + shift, end + shift);
   return true;
 }
 
