@@ -120,7 +120,7 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
     // Skipped folders are skipped below the glob's static folder, not in it, and never where the glob
     // names them: `cdk.out/*.template.json` and `**/cdk.out/*.json` search cdk.out, `**/*.json` does not.
     const { base, rest } = splitStaticBase(pattern, cwd);
-    const named = new Set(rest.split('/').filter((segment) => IGNORED_NAMES.has(segment)));
+    const named = new Set(rest.split('/').flatMap(alternatives).filter((name) => IGNORED_NAMES.has(name)));
     const matched = withoutIgnoredFolders(glob([rest], base, named), base, named);
     if (matched.length === 0) throw new CliError(`no files match "${pattern}"${globCdkOutputHint(base, rest, cwd)}`);
     const found = matched.filter((file) => !isSymlink(file) && !isProjectConfigFile(toPosix(file)) && !isExcludedWithFolders(file, expand, false));
@@ -174,6 +174,11 @@ function realPathOf(file: string): string {
   } catch {
     return file;
   }
+}
+
+/** The names a glob segment spells: itself, or each of a brace list's (`{cdk.out,app}`). */
+function alternatives(segment: string): string[] {
+  return segment.startsWith('{') && segment.endsWith('}') ? segment.slice(1, -1).split(',') : [segment];
 }
 
 /**

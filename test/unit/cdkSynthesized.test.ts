@@ -123,8 +123,10 @@ describe('AWS CDK: the cloud assembly manifest', () => {
 
     it('searches a skipped folder that a glob names anywhere in it (**/cdk.out/*.template.json), and only that one', () => {
       const root = tempProject({ 'infra/cdk.out/ChurnStack.template.json': cdkModelTemplate({ mode: 'SingleModle' }), 'infra/cdk.out/node_modules/x/Other.template.json': cdkModelTemplate({ mode: 'SingleModle' }) });
-      const run = runCli(['check', '--format', 'json', '**/cdk.out/**/*.template.json'], { cwd: root });
-      assert.deepEqual((JSON.parse(run.stdout) as JsonFileResult[]).map((result) => path.relative(root, result.filePath)), [path.join('infra', 'cdk.out', 'ChurnStack.template.json')]);
+      for (const pattern of ['**/cdk.out/**/*.template.json', 'infra/{cdk.out,src}/**/*.template.json']) {
+        const run = runCli(['check', '--format', 'json', pattern], { cwd: root });
+        assert.deepEqual((JSON.parse(run.stdout) as JsonFileResult[]).map((result) => path.relative(root, result.filePath)), [path.join('infra', 'cdk.out', 'ChurnStack.template.json')], pattern);
+      }
     });
 
     it('leaves an environment-agnostic stack to the usual region (cdk deploy sends it where AWS_REGION points)', () => {
