@@ -51,15 +51,20 @@ export class FileSettingsResolver {
   private readonly configExcludes: ConfigExcludes;
   private readonly commandLineExcludes: { matches: ExcludeMatcher; cwd: string };
   private readonly cdkManifests = new CdkManifests();
+  /** Notes already given (each once per run). */
+  private readonly noted = new Set<string>();
 
   /**
    * `knownRegions`: the catalog's regions; a config file's `region` must be one of them.
    * `exclude`: the `--exclude` patterns, relative to `cwd` (checked by the argument parser).
+   * `onNote`: told, once each, of what the user should know about the settings a file gets (a
+   * CDK manifest that cannot be read).
    */
   constructor(
     private readonly overrides: ProjectConfig,
     knownRegions: readonly string[],
     exclude: { patterns: readonly string[]; cwd: string } = { patterns: [], cwd: '/' },
+    private readonly onNote: (note: string) => void = () => undefined,
   ) {
     this.configs = new ProjectConfigFiles({ knownRegions });
     this.configExcludes = new ConfigExcludes(this.configs);
@@ -91,10 +96,17 @@ export class FileSettingsResolver {
     const templateRegionsName = this.overrides.templateRegions ? '--template-region' : listOverride ? overrideEntryName(configName!, listOverride) : `${configName} "templateRegions"`;
     // A CDK stack pinned to a region is deployed there, whatever the flags and the config say (see core/cdkManifest.ts).
     const pinned = this.cdkManifests.stackOf(file);
+    if (!pinned) this.noteOnce(this.cdkManifests.problemOf(file));
     const templateRegions = pinned
       ? { templateRegions: [pinned.stack.region], templateRegionsName: pinned.regionName }
       : merged.templateRegions && { templateRegions: merged.templateRegions, templateRegionsName };
     return { region: merged.region, regionSettingName, ...templateRegions, rules: merged.rules ?? {}, forcedSpec: isSpecFile(file) };
+  }
+
+  private noteOnce(note: string | undefined): void {
+    if (note === undefined || this.noted.has(note)) return;
+    this.noted.add(note);
+    this.onNote(note);
   }
 
   /**

@@ -82,7 +82,7 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     const problem = regionProblem(region, knownRegions);
     if (problem) throw new CliError(`--template-region ${problem}`);
   }
-  const settings = new FileSettingsResolver(args.overrides, knownRegions, { patterns: args.exclude, cwd: io.cwd });
+  const settings = new FileSettingsResolver(args.overrides, knownRegions, { patterns: args.exclude, cwd: io.cwd }, (note) => io.stderr(`sagemaker-spec: note: ${terminalSafe(note)}\n`));
   const expanded = expandArguments(args.patterns, io.cwd, { isSpecFile: (file) => settings.isSpecFile(file), isExcluded: (file, isFolder) => settings.isExcluded(file, isFolder) });
   // A named .sagemaker-spec.json (pre-commit names every JSON file) is validated as the config, never checked as a spec.
   const files = expanded.filter((found) => !isProjectConfigFile(toPosix(found.file)));

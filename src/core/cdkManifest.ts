@@ -27,18 +27,30 @@ export const CDK_MANIFEST_FILE = 'manifest.json';
 /** `aws://account/region`; `unknown-region` (and an unresolved token) is no region. */
 const ENVIRONMENT = /^aws:\/\/[^/]*\/([a-z]{2}(?:-[a-z]+)+-\d+)$/;
 
+/** A manifest as read: its pinned stacks, and why it could not be read at all. */
+export interface CdkManifest {
+  /** The stacks pinned to a region, by template file name (`TrainingStack.template.json`). */
+  pinned: ReadonlyMap<string, CdkStackEnvironment>;
+  /** Set when the text is not JSON (a synth cut short): its stacks' regions are unknown. */
+  unreadable?: string;
+}
+
 /**
- * The stacks of a manifest pinned to a region, by template file name (`TrainingStack.template.json`).
- * Empty for text that is not a cloud assembly manifest (not JSON, no `artifacts`); never throws.
+ * A manifest's stacks pinned to a region. No stacks for text that is not a cloud assembly
+ * manifest (no `artifacts`: another tool's `manifest.json`), and `unreadable` for text that is
+ * not JSON; never throws.
  */
-export function pinnedStacks(manifestText: string): ReadonlyMap<string, CdkStackEnvironment> {
-  const stacks = new Map<string, CdkStackEnvironment>();
-  let manifest: unknown;
+export function readCdkManifest(manifestText: string): CdkManifest {
   try {
-    manifest = JSON.parse(manifestText);
-  } catch {
-    return stacks;
+    return { pinned: pinnedStacks(JSON.parse(manifestText)) };
+  } catch (error) {
+    return { pinned: new Map(), unreadable: `is not valid JSON (${error instanceof Error ? error.message : 'unreadable'}; a cdk synth cut short?)` };
   }
+}
+
+/** The stacks of a parsed manifest pinned to a region, by template file name. */
+function pinnedStacks(manifest: unknown): ReadonlyMap<string, CdkStackEnvironment> {
+  const stacks = new Map<string, CdkStackEnvironment>();
   const artifacts = isRecord(manifest) && isRecord(manifest.artifacts) ? manifest.artifacts : {};
   for (const [id, artifact] of Object.entries(artifacts)) {
     if (!isRecord(artifact) || artifact.type !== 'aws:cloudformation:stack' || typeof artifact.environment !== 'string') continue;

@@ -5,15 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CDK_MANIFEST_FILE, pinnedStackRegionName, pinnedStacks, type CdkStackEnvironment } from '../core/cdkManifest';
+import { CDK_MANIFEST_FILE, pinnedStackRegionName, readCdkManifest, type CdkManifest, type CdkStackEnvironment } from '../core/cdkManifest';
 
 /** A manifest larger than this is not read (a cloud assembly's manifest is a few kilobytes per stack). */
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
-interface ReadManifest {
+interface ReadManifest extends CdkManifest {
   size: number;
   mtimeMs: number;
-  stacks: ReadonlyMap<string, CdkStackEnvironment>;
 }
 
 export class CdkManifests {
@@ -28,9 +27,20 @@ export class CdkManifests {
   stackOf(templateFile: string): { stack: CdkStackEnvironment; regionName: string } | undefined {
     if (!templateFile.endsWith('.template.json')) return undefined;
     const folder = path.dirname(templateFile);
-    const stack = this.read(folder, path.join(folder, CDK_MANIFEST_FILE))?.stacks.get(path.basename(templateFile));
+    const stack = this.read(folder, path.join(folder, CDK_MANIFEST_FILE))?.pinned.get(path.basename(templateFile));
     // The manifest by its folder's name (`cdk.out/manifest.json`): it lies beside the file the finding is in.
     return stack && { stack, regionName: pinnedStackRegionName(stack, `${path.basename(folder)}/${CDK_MANIFEST_FILE}`) };
+  }
+
+  /**
+   * Why the `manifest.json` beside the template `templateFile` could not be read (`cdk.out/manifest.json
+   * is not valid JSON …`), for a note; undefined when it was read or is not there.
+   */
+  problemOf(templateFile: string): string | undefined {
+    if (!templateFile.endsWith('.template.json')) return undefined;
+    const folder = path.dirname(templateFile);
+    const unreadable = this.read(folder, path.join(folder, CDK_MANIFEST_FILE))?.unreadable;
+    return unreadable && `${path.basename(folder)}/${CDK_MANIFEST_FILE} ${unreadable}: the templates beside it are checked without their stacks' regions`;
   }
 
   private read(folder: string, manifestPath: string): ReadManifest | undefined {
@@ -50,7 +60,7 @@ export class CdkManifests {
     } catch {
       return undefined;
     }
-    const read: ReadManifest = { size: stats.size, mtimeMs: stats.mtimeMs, stacks: pinnedStacks(text) };
+    const read: ReadManifest = { size: stats.size, mtimeMs: stats.mtimeMs, ...readCdkManifest(text) };
     this.byFolder.set(folder, read);
     return read;
   }

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { JsonFileResult } from '../../src/cli/formatters/json';
-import { pinnedStacks } from '../../src/core/cdkManifest';
+import { readCdkManifest } from '../../src/core/cdkManifest';
 import { analyzeJsonTemplate } from './yamlTestKit';
 import { removeTempProjects, runCli, tempProject } from './cliTestKit';
 
@@ -65,11 +65,16 @@ describe('AWS CDK: the cloud assembly manifest', () => {
       },
     });
 
-  it('reads the stacks pinned to a region, by template file', () => {
-    assert.deepEqual([...pinnedStacks(manifest('aws://111122223333/us-east-1'))], [['ChurnStack.template.json', { stackName: 'Prod/ChurnStack', region: 'us-east-1', environment: 'aws://111122223333/us-east-1' }]]);
-    assert.deepEqual([...pinnedStacks(manifest('aws://unknown-account/unknown-region'))], []);
-    for (const foreign of ['', 'not json', '[]', '{"artifacts": 3}', '{"artifacts": {"S": {"type": "aws:cloudformation:stack", "environment": "aws://1/us-east-1"}}}']) {
-      assert.deepEqual([...pinnedStacks(foreign)], [], foreign);
+  it('reads the stacks pinned to a region, by template file; says when the text is not JSON', () => {
+    const pinned = (text: string) => [...readCdkManifest(text).pinned];
+    assert.deepEqual(pinned(manifest('aws://111122223333/us-east-1')), [['ChurnStack.template.json', { stackName: 'Prod/ChurnStack', region: 'us-east-1', environment: 'aws://111122223333/us-east-1' }]]);
+    assert.deepEqual(pinned(manifest('aws://unknown-account/unknown-region')), []);
+    // Another tool's manifest.json (a web app's) is no CDK manifest: nothing pinned, nothing to say.
+    for (const foreign of ['[]', '{"artifacts": 3}', '{"name": "app", "icons": []}', '{"artifacts": {"S": {"type": "aws:cloudformation:stack", "environment": "aws://1/us-east-1"}}}']) {
+      assert.deepEqual(readCdkManifest(foreign), { pinned: new Map() }, foreign);
+    }
+    for (const broken of ['', '{"version": "55.0.0", "artifacts": {"S": {']) {
+      assert.match(readCdkManifest(broken).unreadable ?? '', /^is not valid JSON \(.+; a cdk synth cut short\?\)$/, broken);
     }
   });
 
@@ -127,6 +132,13 @@ describe('AWS CDK: the cloud assembly manifest', () => {
         const run = runCli(['check', '--format', 'json', pattern], { cwd: root });
         assert.deepEqual((JSON.parse(run.stdout) as JsonFileResult[]).map((result) => path.relative(root, result.filePath)), [path.join('infra', 'cdk.out', 'ChurnStack.template.json')], pattern);
       }
+    });
+
+    it('notes once, on stderr, a manifest that is not JSON, and checks its templates as any template', () => {
+      const root = tempProject({ 'cdk.out/manifest.json': '{"version": "55.0.0", "artifacts": {', 'cdk.out/A.template.json': cdkModelTemplate({ image: XGBOOST_EU_WEST_1 }), 'cdk.out/B.template.json': cdkModelTemplate() });
+      const run = runCli(['check', '--format', 'json', 'cdk.out/*.template.json'], { cwd: root, env: { AWS_REGION: 'us-east-1' } });
+      assert.match(run.stderr, /^sagemaker-spec: note: cdk\.out\/manifest\.json is not valid JSON \(.+; a cdk synth cut short\?\): the templates beside it are checked without their stacks' regions\n$/);
+      assert.deepEqual((JSON.parse(run.stdout) as JsonFileResult[]).map((result) => result.findings.map((finding) => finding.code)), [['image-region-mismatch'], []]);
     });
 
     it('leaves an environment-agnostic stack to the usual region (cdk deploy sends it where AWS_REGION points)', () => {
