@@ -33,6 +33,8 @@ const EXPECTED: Record<string, { minimumCompared: number; cliReadings: Record<st
   // `0b1` is 1, `012` 12 (decimal, as in 1.2), `3_600` 3600, `0o16040` 7200; `yes`, `on` and `1:30` are strings.
   'yaml-versions.sagemaker.yaml': { minimumCompared: 25, cliReadings: {} },
   'aws-cli-readings.sagemaker.yaml': { minimumCompared: 25, cliReadings: {} },
+  // Flow collections whose lines are indented at or left of their keys: the CLI reads them whole.
+  'flow-indentation.sagemaker.yaml': { minimumCompared: 14, cliReadings: {} },
 };
 
 /** The AWS CLI v2's version line, or undefined when /usr/bin/aws is missing or not v2. */

@@ -5,7 +5,8 @@
  * alike so a template parses without "unresolved tag" warnings. The package is loaded on the
  * first parse, not when the extension activates (hostDocument.ts filters texts first).
  */
-import type { Document, Tags } from 'yaml';
+import type { CST, Document, Lexer, Parser, Tags } from 'yaml';
+import { flowIndentationLenientLexer } from './flowIndentation';
 import { mayHoldDirective, type HostComment } from '../../suppressions';
 
 type YamlModule = typeof import('yaml');
@@ -66,16 +67,39 @@ export interface ParsedYaml {
 /**
  * Parses `text` as a YAML stream (YAML 1.2 core schema; never throws on bad YAML: errors stay in
  * each document's `errors`). Duplicate keys are kept, so `duplicate-key` can report them.
+ * A stream that has errors only as YAML 1.2 reads flow collections' indentation is read as
+ * CloudFormation and the AWS CLI read it (see flowIndentation.ts); otherwise the strict reading
+ * stands, whose errors are placed where the text goes wrong (a `{` left open ends at the next
+ * line under its key, not at the end of the file).
  */
 export function parseYaml(text: string): ParsedYaml {
   const yaml = yamlModule();
+  const strict = composeYaml(yaml, text, new yaml.Lexer());
+  if (!strict.documents.some((document) => document.errors.length > 0) || !holdsFlowCollection(text)) return strict;
+  const lexer = flowIndentationLenientLexer(yaml);
+  const lenient = lexer && composeYaml(yaml, text, lexer);
+  return lenient && lenient.documents.every((document) => document.errors.length === 0) ? lenient : strict;
+}
+
+function holdsFlowCollection(text: string): boolean {
+  return text.includes('{') || text.includes('[');
+}
+
+/** The documents `lexer`'s tokens of `text` make, with the comments when a directive may be among them. */
+function composeYaml(yaml: YamlModule, text: string, lexer: Lexer): ParsedYaml {
   const comments: HostComment[] = [];
-  const tokens = new yaml.Parser().parse(text);
+  const tokens = parsedTokens(new yaml.Parser(), lexer, text);
   // Comments matter only for suppression directives: most texts have none, and skip the walk.
   // Tokens stream from the parser into the composer, as parseAllDocuments does: none are kept.
   const composer = new yaml.Composer({ customTags: cloudFormationTags(), uniqueKeys: false, prettyErrors: false, strict: false });
   const documents = [...composer.compose(mayHoldDirective(text) ? withComments(tokens, comments) : tokens, true, text.length)];
   return { documents, comments };
+}
+
+/** The parser's tokens from `lexer`'s lexemes: the `yaml` package's way of parsing with a lexer of one's own. */
+function* parsedTokens(parser: Parser, lexer: Lexer, text: string): Generator<CST.Token> {
+  for (const lexeme of lexer.lex(text)) yield* parser.next(lexeme);
+  yield* parser.end();
 }
 
 /** The tokens as they come, noting the comments in each on the way. */
