@@ -15,7 +15,7 @@ import type { LiveRegistries } from './vscode/registry/liveRegistries';
 import { registerLiveRegistries } from './vscode/registry/registerLiveRegistries';
 import { registerNewSpecCommand } from './vscode/newSpecCommand';
 import { fixRenderCount } from './core/renderFix';
-import { affectsSettings, watchProjectConfigs } from './vscode/settings';
+import { affectsSettings, logSettingsWarningsTo, watchProjectConfigs } from './vscode/settings';
 import { SpecAnalysis } from './vscode/specAnalysis';
 import { SpecDocuments } from './vscode/specDocuments';
 
@@ -45,6 +45,7 @@ export interface ExtensionTestApi {
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi | undefined {
   const analysis = new SpecAnalysis(new SpecDocuments(), path.join(context.extensionPath, 'data'));
   const diagnostics = new DiagnosticsController(analysis);
+  logSettingsWarningsTo((text) => analysis.output.line(text));
   context.subscriptions.push(
     diagnostics,
     vscode.languages.registerCompletionItemProvider([...JSON_DOCUMENTS, ...YAML_DOCUMENTS, ...PYTHON_DOCUMENTS], new SpecCompletionProvider(analysis), ...COMPLETION_TRIGGERS),

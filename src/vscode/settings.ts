@@ -71,7 +71,40 @@ const cdkManifests = new CdkManifests();
 /** A CDK stack pinned to a region (its `manifest.json` beside the template) is deployed there, as in the checker. */
 function withCdkStackRegion(settings: Settings, file: vscode.Uri): Settings {
   const pinned = cdkManifests.stackOf(file.fsPath);
-  return pinned ? { ...settings, templateRegions: [pinned.stack.region], templateRegionsName: pinned.regionName } : settings;
+  if (pinned) return { ...settings, templateRegions: [pinned.stack.region], templateRegionsName: pinned.regionName };
+  warnUnreadableManifest(file.fsPath);
+  return settings;
+}
+
+/** The unreadable CDK manifests already shown, each with what was wrong (a new problem is shown again). */
+const warnedManifests = new Set<string>();
+
+/**
+ * A `cdk.out/manifest.json` beside the template that is not JSON (a synth cut short) leaves its
+ * stacks' regions unknown: said once, as the checker says it on stderr, so a region finding on
+ * a pinned stack is not a mystery.
+ */
+function warnUnreadableManifest(templateFile: string): void {
+  const problem = cdkManifests.problemOf(templateFile);
+  if (!problem) return;
+  const key = `${path.dirname(templateFile)}\n${problem}`;
+  if (warnedManifests.has(key)) return;
+  warnedManifests.add(key);
+  warn(`SageMaker Spec: ${problem}.`);
+}
+
+/** Where the settings' warnings are written too (the output channel): a message closed unread is not lost. */
+let logWarning: ((text: string) => void) | undefined;
+
+/** Writes each warning about settings (an invalid config file, an unreadable CDK manifest) to `log` as well. */
+export function logSettingsWarningsTo(log: (text: string) => void): void {
+  logWarning = log;
+}
+
+function warn(text: string): void {
+  const safe = redactSecrets(text);
+  logWarning?.(safe);
+  void vscode.window.showWarningMessage(safe);
 }
 
 /** The settings for a file with its `.sagemaker-spec.json` layered on top: the file wins. */
@@ -161,7 +194,7 @@ function relativeInside(dir: string, file: string): string | undefined {
 function warnInvalidConfig(found: FoundProjectConfig, problem: string): void {
   if (warnedInvalidConfigs.has(found.file)) return;
   warnedInvalidConfigs.add(found.file);
-  void vscode.window.showWarningMessage(redactSecrets(`SageMaker Spec: ignoring ${found.file}: ${problem}`));
+  warn(`SageMaker Spec: ignoring ${found.file}: ${problem}`);
 }
 
 /** Re-reads config files when one in the workspace is created, changed or deleted. */

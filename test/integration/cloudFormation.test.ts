@@ -2,8 +2,12 @@
 // a finding on a SageMaker resource's property, and its quick fix written as YAML;
 // and a JSON template as cdk synth writes it (a DefinitionString built with Fn::Join).
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, openFixture, waitForDiagnostics } from './helpers';
+import type { ExtensionTestApi } from '../../src/extension';
+import { activateExtension, fixtureUri, openFixture, waitFor, waitForDiagnostics } from './helpers';
 
 function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
@@ -62,5 +66,24 @@ describe('CloudFormation templates (YAML and JSON)', () => {
     assert.match(diagnostics[0].message, /\(From CDK construct Pinned\/XgbModel: fix it in your CDK code; cdk synth writes this template again\.\)$/);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostics[0].range, vscode.CodeActionKind.QuickFix.value, 10);
     assert.deepStrictEqual(actions.filter((action) => action.edit !== undefined || action.isPreferred).map((action) => action.title), []);
+  });
+
+  it('says once, in the output too, when cdk.out/manifest.json is not JSON: its templates are checked without their stacks\' regions', async () => {
+    const api = (await activateExtension()).exports as ExtensionTestApi;
+    // A copy in a temporary cdk.out: the fixture's own manifest stays whole.
+    const folder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-spec-cdk-')), 'cdk.out');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(fixtureUri('cloudformation/cdk.out/Pinned.template.json').fsPath, path.join(folder, 'Pinned.template.json'));
+    fs.writeFileSync(path.join(folder, 'manifest.json'), '{"version": "48.0.0", "artifacts": {');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder, 'Pinned.template.json')));
+    await vscode.window.showTextDocument(document);
+    const warnings = () => api.outputLines().filter((line) => line.includes('cdk.out/manifest.json is not valid JSON'));
+    await waitFor(() => warnings().length > 0, { what: 'the unreadable manifest in the output' });
+    assert.match(warnings()[0], /^SageMaker Spec: cdk\.out\/manifest\.json is not valid JSON \(.*; a cdk synth cut short\?\): the templates beside it are checked without their stacks' regions\.$/);
+    // Edited again: analysed again, but said once.
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), ' '));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.strictEqual(warnings().length, 1);
   });
 });
