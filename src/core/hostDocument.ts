@@ -258,7 +258,8 @@ function withoutSecrets(finding: Finding): Finding {
  * edit of the generated file (the next `cdk synth` would write the file again, fix and all).
  */
 function inCdkApp(finding: Finding, source: CdkSynthesized): Finding {
-  const from = source.constructPath !== undefined ? `CDK construct ${source.constructPath}` : `your CDK app, resource ${source.logicalId}`;
+  const construct = source.constructPath !== undefined ? `CDK construct ${source.constructPath}` : `your CDK app, resource ${source.logicalId}`;
+  const from = source.mapping !== undefined ? `the CfnMapping ${source.mapping}, read by ${construct.replace('your CDK app, ', '')}` : construct;
   return { ...finding, message: `${finding.message} (From ${from}: fix it in your CDK code; cdk synth writes this template again.)`, fixes: [] };
 }
 

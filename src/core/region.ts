@@ -24,6 +24,8 @@ export interface CodeRegion {
    * (the key's own finding says so).
    */
   tableKey?: boolean;
+  /** The table's name (a template's mapping), when the region is a key of one. */
+  table?: string;
 }
 
 export interface ResolvedRegion {

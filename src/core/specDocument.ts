@@ -52,6 +52,8 @@ export interface CdkSynthesized {
   logicalId: string;
   /** The construct path (`Metadata` `aws:cdk:path`), absent when synthesized without path metadata. */
   constructPath?: string;
+  /** The mapping (a `CfnMapping`'s logical ID) when the request is one of its rows, which the resource reads. */
+  mapping?: string;
 }
 
 export interface SpecDocument {

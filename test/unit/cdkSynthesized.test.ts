@@ -54,6 +54,22 @@ describe('AWS CDK: a synthesized template', () => {
   });
 });
 
+describe('AWS CDK: a CfnMapping of images by region', () => {
+  it("names the mapping whose row is wrong, and the construct that reads it", () => {
+    const template = JSON.parse(cdkModelTemplate());
+    // CfnMapping('ImageByRegion', …) with a row whose image is another region's: what findInMap(Aws.REGION, 'image') reads there.
+    template.Mappings = { ImageByRegion: { 'us-east-1': { image: XGBOOST_US_EAST_1 }, 'eu-west-1': { image: XGBOOST_US_EAST_1 } } };
+    template.Resources.XgbModel1A2B3C4D.Properties.PrimaryContainer.Image = { 'Fn::FindInMap': ['ImageByRegion', { Ref: 'AWS::Region' }, 'image'] };
+    const text = JSON.stringify(template, null, 1);
+    const findings = analyzeJsonTemplate(text);
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, finding.fixes.length, text.slice(0, finding.offset).split('eu-west-1').length > 1]),
+      [['image-region-mismatch', 0, true]],
+    );
+    assert.match(findings[0].message, /\(From the CfnMapping ImageByRegion, read by CDK construct ChurnStack\/XgbModel: fix it in your CDK code; cdk synth writes this template again\.\)$/);
+  });
+});
+
 describe('AWS CDK: the cloud assembly manifest', () => {
   const manifest = (environment: string) =>
     JSON.stringify({

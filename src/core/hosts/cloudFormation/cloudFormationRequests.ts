@@ -95,7 +95,11 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
     const constructPath = stringValue(memberValue(memberValue(resource, 'Metadata'), 'aws:cdk:path'));
     if (constructPath !== undefined || synthesizedByCdk) {
       const cdkSynthesized: CdkSynthesized = { logicalId: String(key?.value), ...(constructPath !== undefined && { constructPath }) };
-      for (let index = first; index < requests.length; index++) requests[index].cdkSynthesized = cdkSynthesized;
+      for (let index = first; index < requests.length; index++) {
+        // A mapping's row is written by its CfnMapping, not by the resource that reads it.
+        const mapping = requests[index].codeRegion?.table;
+        requests[index].cdkSynthesized = mapping !== undefined ? { ...cdkSynthesized, mapping } : cdkSynthesized;
+      }
     }
   }
   return requests;

@@ -64,7 +64,7 @@ export function imageTableRows(field: ImageField, host: HostLanguage, text: stri
   return table.values.flatMap((row) => {
     if (row.value.type !== 'string' || row.text === undefined) return [];
     const image: ImageField = { ...field, value: row.value, parsed: parseImageReference(row.text) };
-    const codeRegion = { region: row.region, origin: `mapping ${possessive(table.table)} row for ${row.region}`, tableKey: true };
+    const codeRegion = { region: row.region, origin: `mapping ${possessive(table.table)} row for ${row.region}`, tableKey: true, table: table.table };
     return [{ text, root: undefined, parseErrors: [], kind: undefined, images: [image], host, imagesOnly: true, codeRegion }];
   });
 }
