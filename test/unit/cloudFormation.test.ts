@@ -119,6 +119,28 @@ describe('CloudFormation templates', () => {
       assert.equal(readYamlDocument(text).requests.length, 2, 'one request per side of the conditions');
     });
 
+    it('Fn::If nested in a branch: every literal branch is analysed, in as many views as the deepest choice has branches', () => {
+      // The inner condition in the false branch, in the true branch, and inside an object of a branch.
+      const text = modelTemplate([
+        `Image: !If [Prod, "${XGBOOST}:1.7-1", !If [Staging, "${XGBOOST}:latest", "${XGBOOST}:1"]]`,
+        'Mode: !If [Multi, !If [Big, MultiModle, SingleModle], SingleModel]',
+        'ImageConfig: !If [Private, {RepositoryAccessMode: !If [InVpc, Vpcc, Platfrom]}, !Ref AWS::NoValue]',
+      ]);
+      const findings = analyzeYaml(text);
+      assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding)]).sort(), [
+        ['invalid-enum-value', 'MultiModle'],
+        ['invalid-enum-value', 'Platfrom'],
+        ['invalid-enum-value', 'SingleModle'],
+        ['invalid-enum-value', 'Vpcc'],
+        ['xgboost-unpinned', '1'],
+        ['xgboost-unpinned', 'latest'],
+      ]);
+      assert.equal(readYamlDocument(text).requests.length, 3, 'three views: each condition tree has at most three branches');
+      // Without conditions, one view; with side-by-side conditions only, two.
+      assert.equal(readYamlDocument(modelTemplate([`Image: ${XGBOOST}:1.7-1`])).requests.length, 1);
+      assert.equal(readYamlDocument(modelTemplate([`Image: !If [A, "${XGBOOST}:1.7-1", "${XGBOOST}:1.5-1"]`, 'Mode: !If [B, SingleModel, MultiModel]'])).requests.length, 2);
+    });
+
     it('dynamic values are never reported (Ref, GetAtt, FindInMap, Join of unknowns, ImportValue, long forms)', () => {
       const text = modelTemplate([
         'Image: !FindInMap [Images, !Ref AWS::Region, Uri]',

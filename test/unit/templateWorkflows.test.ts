@@ -180,6 +180,13 @@ describe('CloudFormation: a Definition\'s tasks read through the template', () =
     const machine = (tag: string) => ({ StartAt: 'M', States: { M: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:${tag}` } }, End: true } } });
     const json = JSON.stringify({ Conditions: { IsProd: { 'Fn::Equals': ['a', 'b'] } }, Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: { 'Fn::If': ['IsProd', machine('1.7-1'), machine('latest')] } } } } }, null, 2);
     assert.deepEqual(covered(json, analyzeJsonTemplate(json)), [['xgboost-unpinned', 'latest']]);
+    // A condition nested in a branch: its branches are each checked too.
+    const nested = yamlDefinition(trainingTaskYaml(`${XGBOOST_US_EAST_1}:1.7-1`, '!If [IsProd, ml.m5.larg, !If [IsStaging, ml.m5.xlarg, ml.t2.mediumm]]'));
+    assert.deepEqual(covered(nested, analyzeYaml(nested)).sort(), [
+      ['invalid-enum-value', 'ml.m5.larg'],
+      ['invalid-enum-value', 'ml.m5.xlarg'],
+      ['invalid-enum-value', 'ml.t2.mediumm'],
+    ]);
   });
 
   it('reads a Definition without conditions once', () => {

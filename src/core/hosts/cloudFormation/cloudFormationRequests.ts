@@ -23,7 +23,7 @@ import { memberValue, stringValue } from '../../jsonTree';
 import { findImageFields, type CdkSynthesized, type HostLanguage, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import type { RequestNode } from '../../requestTree';
-import { intrinsicView, type IfChoice } from './intrinsics';
+import { intrinsicView, viewCount } from './intrinsics';
 import { imageTableRows, readImageThroughTemplate } from './templateImages';
 import { templateScope, type TemplateScope } from './templateScope';
 
@@ -117,15 +117,15 @@ function isCdkBootstrapped(root: Node): boolean {
 
 /**
  * `properties` (of the template `text`) as the rules read them (intrinsicView): one view when no
- * `Fn::If` is met, else one per side of every condition, so each literal branch is analysed.
- * Lazily: the second side is built only when the first met a condition.
+ * `Fn::If` is met, else one per branch of the conditions (viewCount), so each literal branch is
+ * analysed, nested ones too. Lazily: the other views are built only when the first met a condition.
  */
 export function* conditionSides(text: string, properties: Node): Generator<RequestNode> {
-  for (const choice of [1, 2] as IfChoice[]) {
-    const view = intrinsicView(text, properties, choice);
-    yield view.root;
-    if (!view.hasConditions) return;
-  }
+  const first = intrinsicView(text, properties, 0);
+  yield first.root;
+  if (!first.hasConditions) return;
+  const views = viewCount(properties);
+  for (let index = 1; index < views; index++) yield intrinsicView(text, properties, index).root;
 }
 
 /** A cheap pre-filter: a template without this text has no resource of ours. */

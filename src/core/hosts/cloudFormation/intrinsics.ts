@@ -6,8 +6,9 @@
  *
  * - `Fn::Sub` (and `Fn::Join` with a literal delimiter) of a string keeps its static parts as a
  *   template, so the image rules still check what the text alone decides.
- * - `Fn::If` analyses each literal branch: a view takes one side of every condition (`choice`),
- *   and the host builds the request once per side (see cloudFormationRequests.ts).
+ * - `Fn::If` analyses each literal branch: a view takes one side of every condition, and the
+ *   host builds the request once per view (see cloudFormationRequests.ts); with conditions nested
+ *   (`!If [A, x, !If [B, y, z]]`) there are as many views as the deepest choice has branches.
  * - `{"Ref": "AWS::NoValue"}` removes the member at deployment; here it is dynamic (absent, but
  *   never reported missing), like every other `Ref`.
  */
@@ -23,15 +24,15 @@ const INTRINSICS = new Set([
 
 type Building = { -readonly [K in keyof RequestNode]: RequestNode[K] };
 
-/** Which side of every `Fn::If` a view takes: 1 the true branch, 2 the false branch. */
-export type IfChoice = 1 | 2;
-
 export interface IntrinsicView {
   /** The request tree: a copy of the properties with every intrinsic turned into a dynamic value. */
   root: RequestNode;
-  /** True when a `Fn::If` was met: the other side needs a view of its own. */
+  /** True when a `Fn::If` was met: other views may take other branches (see viewCount). */
   hasConditions: boolean;
 }
+
+/** At most this many views of one resource: conditions nested deeper share the last ones. */
+export const MAX_VIEWS = 16;
 
 /** The name and argument of an intrinsic function call, when `node` is one. */
 export function intrinsicCall(node: Node | undefined): { name: string; argument: Node | undefined } | undefined {
@@ -43,12 +44,41 @@ export function intrinsicCall(node: Node | undefined): { name: string; argument:
 
 /**
  * A copy of `properties` (a resource's `Properties`, from the JSON or YAML tree of `text`) that
- * the rules can read: intrinsics dynamic, `Fn::If` resolved to branch `choice`.
+ * the rules can read: intrinsics dynamic, each `Fn::If` resolved to one branch. View `index`
+ * (0 to viewCount(properties) − 1) takes, at a condition whose true branch needs `t` views, the
+ * true branch for indices below `t` and the false branch for the rest, each branch's own views
+ * numbered from 0: so every literal branch is in some view. View 0 takes every true branch.
  */
-export function intrinsicView(text: string, properties: Node, choice: IfChoice): IntrinsicView {
+export function intrinsicView(text: string, properties: Node, index: number): IntrinsicView {
   const state = { hasConditions: false };
-  const root = copy(text, properties, undefined, choice, state);
+  const root = copy(text, properties, undefined, index, state);
   return { root, hasConditions: state.hasConditions };
+}
+
+/**
+ * How many views of `node` cover each literal branch of its conditions: 1 without `Fn::If`, the
+ * sum of its branches' counts for a condition, the largest of its values' counts for an object or
+ * array (their conditions choose side by side). Capped at MAX_VIEWS.
+ */
+export function viewCount(node: Node): number {
+  const known = viewCounts.get(node);
+  if (known !== undefined) return known;
+  const branches = ifBranches(node);
+  let count = 1;
+  if (branches) count = viewCount(branches[0]) + viewCount(branches[1]);
+  else if (!intrinsicCall(node)) for (const child of node.children ?? []) count = Math.max(count, viewCount(child));
+  count = Math.min(count, MAX_VIEWS);
+  viewCounts.set(node, count);
+  return count;
+}
+
+const viewCounts = new WeakMap<Node, number>();
+
+/** The true and false branches of `node` when it is an `Fn::If` call. */
+function ifBranches(node: Node): [Node, Node] | undefined {
+  const call = intrinsicCall(node);
+  if (call?.name !== 'Fn::If' || call.argument?.type !== 'array' || call.argument.children?.length !== 3) return undefined;
+  return [call.argument.children[1], call.argument.children[2]];
 }
 
 /** The intrinsic call each dynamic value of a view stands for. */
@@ -59,13 +89,17 @@ export function intrinsicOf(node: Node): Node | undefined {
   return copiedFrom.get(node);
 }
 
-function copy(text: string, node: Node, parent: Node | undefined, choice: IfChoice, state: { hasConditions: boolean }): RequestNode {
+function copy(text: string, node: Node, parent: Node | undefined, index: number, state: { hasConditions: boolean }): RequestNode {
+  const branches = ifBranches(node);
+  if (branches) {
+    state.hasConditions = true;
+    // View 0 needs no counts: it takes every true branch (most templates are read in one view).
+    if (index === 0) return copy(text, branches[0], parent, 0, state);
+    const trueViews = viewCount(branches[0]);
+    return index < trueViews ? copy(text, branches[0], parent, index, state) : copy(text, branches[1], parent, Math.min(index - trueViews, viewCount(branches[1]) - 1), state);
+  }
   const call = intrinsicCall(node);
   if (call) {
-    if (call.name === 'Fn::If' && call.argument?.type === 'array' && call.argument.children?.length === 3) {
-      state.hasConditions = true;
-      return copy(text, call.argument.children[choice], parent, choice, state);
-    }
     const dynamic: Building = { type: 'string', offset: node.offset, length: node.length, parent, value: undefined, dynamic: true };
     const template = templateOf(text, call.name, call.argument);
     if (template) dynamic.template = template;
@@ -74,7 +108,8 @@ function copy(text: string, node: Node, parent: Node | undefined, choice: IfChoi
   }
   const source = node as RequestNode;
   const result: Building = { ...source, parent, children: undefined };
-  if (source.children) result.children = source.children.map((child) => copy(text, child, result, choice, state));
+  // Side by side, each child takes its own view `index`, or its last when it has fewer.
+  if (source.children) result.children = source.children.map((child) => copy(text, child, result, index === 0 ? 0 : Math.min(index, viewCount(child) - 1), state));
   return result;
 }
 
