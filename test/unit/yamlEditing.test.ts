@@ -285,6 +285,12 @@ describe('invalid-yaml', () => {
     // A broken manifest or CI workflow is not ours, even when it mentions SageMaker.
     assert.deepEqual(codes(analyzeYaml(['apiVersion: v1', 'kind: ConfigMap', 'data:', '  image: sagemaker-xgboost', '\tbad: tab', ''].join('\n'))), []);
     assert.deepEqual(codes(analyzeYaml(['Resources:', '  Bucket:', '    Type: AWS::S3::Bucket', '\tBad: tab', ''].join('\n'))), []);
+    // Nor a template whose state machine holds no SageMaker task (its definition in a DefinitionUri file is checked there);
+    // an inline definition with a SageMaker task is.
+    const machine = (definition: string[]) => ['Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Flow:', '    Type: AWS::Serverless::StateMachine', '    Properties:', ...definition, '\tBad: tab', ''].join('\n');
+    assert.deepEqual(codes(analyzeYaml(machine(['      DefinitionUri: statemachine/flow.asl.json']))), []);
+    const inline = machine(['      Definition:', '        StartAt: T', '        States:', '          T:', '            Type: Task', '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync', '            End: true']);
+    assert.deepEqual([...new Set(codes(analyzeYaml(inline)))], ['invalid-yaml']);
   });
 
   it('reports a *.sagemaker.yaml that does not parse without claiming its kind cannot be told', () => {

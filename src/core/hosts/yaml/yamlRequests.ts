@@ -18,7 +18,7 @@ import type { Document } from 'yaml';
 import { findImageFields, type HostSyntaxError, type SpecDocument } from '../../specDocument';
 import { detectSpecKind, detectSpecKindByContent, mayNameSpecKind } from '../../specKind';
 import type { HostComment } from '../../suppressions';
-import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests, type CloudFormationHooks } from '../cloudFormation/cloudFormationRequests';
+import { findCloudFormationRequests, isCloudFormationTemplate, type CloudFormationHooks } from '../cloudFormation/cloudFormationRequests';
 import { markUnfilledRequestValues, mayReadAsPlaceholder } from '../../unfilledPlaceholders';
 import { parseYaml } from './yamlSyntax';
 import { ALIAS_NODE_BUDGET, readAsAwsCli, yamlDocumentTree } from './yamlTree';
@@ -131,14 +131,21 @@ function documentRequests(text: string, root: RequestNode | undefined, forced: b
 /**
  * True when a document that did not parse names SageMaker requests in what did: a template, a
  * state machine or a pipeline (by its top-level members) whose text mentions a SageMaker resource,
- * task or request member. Other broken YAML (a Kubernetes manifest, a workflow of CI) is not ours.
+ * task or request member. Other broken YAML (a Kubernetes manifest, a workflow of CI) is not ours,
+ * nor a template whose state machines hold no SageMaker task (one read from a `DefinitionUri`
+ * file is checked in that file).
  */
 function hidesRequests(text: string, document: Document.Parsed, root: RequestNode | undefined): boolean {
   if (root?.type !== 'object') return false;
   const members = memberNames(root);
   const shaped = ['Resources', 'AWSTemplateFormatVersion', 'States', 'Steps'].some((name) => members.includes(name)) || detectSpecKindByContent(members) !== undefined;
   const source = text.slice(document.range[0], document.range[2]);
-  return shaped && (mayHoldCloudFormationRequests(source) || mayHoldWorkflow(source) || mayNameSpecKind(source));
+  return shaped && (source.includes('AWS::SageMaker::') || namesSageMakerTask(source) || mayHoldWorkflow(source) || mayNameSpecKind(source));
+}
+
+/** A Step Functions task of SageMaker's (`…:states:::sagemaker:…`, `…:aws-sdk:sagemaker:…`), as YAML writes it (keys unquoted). */
+function namesSageMakerTask(source: string): boolean {
+  return source.includes(':sagemaker:');
 }
 
 /**
