@@ -403,6 +403,40 @@ describe('Python host', () => {
       }
     });
 
+    it('a change of a new object built from a value leaves the value known (a list appended to, a predictor configured)', () => {
+      const resourceConfig = 'resource_config = {"InstanceType": "ml.m5.xlarg", "InstanceCount": 1, "VolumeSizeInGB": 10}\n';
+      const call = 'sm.create_training_job(TrainingJobName="j", ResourceConfig=resource_config)\n';
+      for (const after of ['log = [resource_config]\nlog.append("done")\n', 'log = [resource_config]\nlog += ["done"]\n', 'box = Box(resource_config)\nbox.note = "x"\n']) {
+        const text = `import boto3\n${resourceConfig}${call}${after}`;
+        assert.deepEqual(analyzePython(text).filter((finding) => finding.code === 'invalid-enum-value').map((finding) => textAt(text, finding)), ['ml.m5.xlarg'], after);
+      }
+      // What the deploy returns is configured afterwards: the deploy's own arguments are still checked.
+      const deploy = [
+        'import sagemaker',
+        `est = sagemaker.estimator.Estimator("${KMEANS_US_EAST_1}:1", "arn:aws:iam::123456789012:role/R", instance_count=1, instance_type="ml.c4.xlarge")`,
+        'predictor = est.deploy(initial_instance_count=1, instance_type="ml.m4.xlarg")',
+        'predictor.serializer = CSVSerializer()',
+        '',
+      ].join('\n');
+      assert.deepEqual(analyzePython(deploy).filter((finding) => finding.code === 'invalid-enum-value').map((finding) => textAt(deploy, finding)), ['ml.m4.xlarg']);
+    });
+
+    it('a change reaching into a value makes it unknown: through an item, an attribute, a dict accessor, a conditional', () => {
+      const resourceConfig = 'resource_config = {"InstanceType": "ml.m5.xlarg", "InstanceCount": 1, "VolumeSizeInGB": 10}\n';
+      const call = 'sm.create_training_job(TrainingJobName="j", ResourceConfig=resource_config)\n';
+      for (const after of [
+        'log = [resource_config]\nlog[0]["InstanceType"] = "ml.m5.large"\n',
+        'log = [resource_config]\nlog[0].update(InstanceType="ml.m5.large")\n',
+        'same = resource_config\nsame["InstanceType"] = "ml.m5.large"\n',
+        'either = resource_config if fast else {}\neither["InstanceType"] = "ml.m5.large"\n',
+        'request = {"ResourceConfig": resource_config}\ninner = request.get("ResourceConfig")\ninner["InstanceType"] = "ml.m5.large"\n',
+        'request = {"ResourceConfig": resource_config}\ninner = request["ResourceConfig"]\ninner["InstanceType"] = "ml.m5.large"\n',
+      ]) {
+        const text = `import boto3\n${resourceConfig}${call}${after}`;
+        assert.deepEqual(codes(analyzePython(text)).filter((code) => code === 'invalid-enum-value'), [], after);
+      }
+    });
+
     it('a client of another service, or a call without the request name member, is not SageMaker', () => {
       const other = [
         `import boto3\nboto3.client("comprehend").create_endpoint(EndpointName="ep", ModelArn="arn:x", DesiredInferenceUnits=1)\n`,

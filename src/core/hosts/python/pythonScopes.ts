@@ -4,6 +4,11 @@
  * expression, resolves to that expression; bound more than once, deleted, augmented, stored into
  * (`cfg['X'] = …`, `cfg.x = …`) or mutated by a method (`.update()`, `.append()`, …) anywhere in
  * the file, it resolves to nothing: we never guess a value that may change.
+ *
+ * A change reaches the names an object may be, or hold: `b = a; b["X"] = 1` changes `a`, and so
+ * does `lst = [a]; lst[0]["X"] = 1`. A change of a new object's own contents does not reach what
+ * it was built from: `steps = [step]; steps += [other]` leaves `step` known, and
+ * `predictor = model.deploy(instance_type=kind); predictor.serializer = …` leaves `kind` known.
  */
 import type { TreeCursor } from '@lezer/common';
 import { childrenOf, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
@@ -15,6 +20,21 @@ const WALKED = new Set([
 ]);
 
 const MUTATING_METHODS = new Set(['update', 'append', 'extend', 'insert', 'pop', 'popitem', 'setdefault', 'clear', 'remove', 'sort', 'reverse', '__setitem__', '__delitem__', 'discard', 'add']);
+
+/** Methods that return an object their receiver holds (`cfg.get("ResourceConfig")`): a change of it is a change inside the receiver. */
+const ACCESSOR_METHODS = new Set(['get', 'setdefault', 'pop', 'popitem', 'values', 'items', '__getitem__']);
+
+/**
+ * How far a change goes: `own` changes the object itself (`x.append(…)`, `x["K"] = …`, `x += …`,
+ * `x.a = …`); `inside` changes an object it holds (`x[0]["K"] = …`, `x.a.update(…)`), or may.
+ */
+type Change = 'own' | 'inside';
+
+/** What a name was bound to: the expression, and whether the name is one element of it (`for v in …`). */
+interface Alias {
+  value: SyntaxNode;
+  element: boolean;
+}
 
 interface Binding {
   count: number;
@@ -42,13 +62,13 @@ export class PythonTooDeepError extends Error {
 
 export class PythonScopes {
   private readonly scopes: Scope[] = [];
-  /** Names changed in place somewhere in the file: never resolved. */
-  private readonly mutated = new Set<string>();
+  /** Names changed in place somewhere in the file (never resolved), with how far the change goes. */
+  private readonly mutated = new Map<string, Change>();
   /**
    * Names that may refer to the same object as others (`b = a`, `for v in [a]`): target → the
    * expressions it was bound to, whose names are read only if the target is mutated (most never are).
    */
-  private readonly aliases = new Map<string, SyntaxNode[]>();
+  private readonly aliases = new Map<string, Alias[]>();
 
   constructor(private readonly text: string, tree: Tree) {
     const module: Scope = { from: 0, to: text.length, depth: 0, bindings: new Map() };
@@ -61,24 +81,88 @@ export class PythonScopes {
   private propagateMutations(): void {
     const pending = [...this.mutated];
     while (pending.length > 0) {
-      for (const value of this.aliases.get(pending.pop()!) ?? []) {
-        const cursor = value.cursor();
-        do {
-          if (cursor.name !== 'VariableName') continue;
-          const source = this.text.slice(cursor.from, cursor.to);
-          if (this.mutated.has(source)) continue;
-          this.mutated.add(source);
-          pending.push(source);
-        } while (cursor.next() && cursor.from < value.to);
+      const [name, change] = pending.pop()!;
+      for (const alias of this.aliases.get(name) ?? []) {
+        for (const [reached, reachedChange] of this.reachedBy(alias, change)) {
+          if (this.change(reached, reachedChange)) pending.push([reached, reachedChange]);
+        }
       }
     }
   }
 
-  private alias(target: SyntaxNode, value: SyntaxNode): void {
+  /**
+   * The names a change of an alias reaches, and how far. An element's change (`for v in …`), or
+   * a change inside, may be a change of any name in the expression; a change of the alias's own
+   * object reaches only what it may be (see sameObjects).
+   */
+  private reachedBy(alias: Alias, change: Change): [string, Change][] {
+    if (alias.element || change === 'inside') return this.namesIn(alias.value).map((name) => [name, 'inside']);
+    return this.sameObjects(alias.value);
+  }
+
+  /**
+   * The names whose object a value may be (`a`, `a or b`, `a if c else b`: that object's own
+   * change) or be inside of (`a.b`, `a[0]`, `a.get("K")`: a change inside `a`). A new object —
+   * a list, dict or set display, a comprehension, another call — is none of them.
+   */
+  private sameObjects(value: SyntaxNode): [string, Change][] {
+    switch (value.name) {
+      case 'VariableName':
+        return [[sourceOf(this.text, value), 'own']];
+      case 'ParenthesizedExpression':
+        return childrenOf(value).flatMap((child) => this.sameObjects(child));
+      case 'ConditionalExpression': {
+        // `a if condition else b`: the object is `a` or `b`, never the condition's.
+        const [whenTrue, , , , whenFalse] = childrenOf(value);
+        return [whenTrue, whenFalse].flatMap((branch) => (branch ? this.sameObjects(branch) : []));
+      }
+      case 'BinaryExpression': {
+        const [left, operator, right] = childrenOf(value);
+        const either = operator && ['or', 'and'].includes(sourceOf(this.text, operator));
+        return either ? [left, right].flatMap((side) => this.sameObjects(side)) : [];
+      }
+      case 'MemberExpression':
+        return this.insideOf(value.firstChild);
+      case 'CallExpression': {
+        const callee = value.firstChild;
+        const method = callee?.name === 'MemberExpression' ? callee.lastChild : undefined;
+        return method?.name === 'PropertyName' && ACCESSOR_METHODS.has(sourceOf(this.text, method)) ? this.insideOf(callee!.firstChild) : [];
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** The base name of `a`, `a.b`, `a[0].c`: a change inside it. */
+  private insideOf(expression: SyntaxNode | null): [string, Change][] {
+    let base = expression;
+    while (base && base.name === 'MemberExpression') base = base.firstChild;
+    return base?.name === 'VariableName' ? [[sourceOf(this.text, base), 'inside']] : [];
+  }
+
+  /** Every name read in `value`. */
+  private namesIn(value: SyntaxNode): string[] {
+    const names: string[] = [];
+    const cursor = value.cursor();
+    do {
+      if (cursor.name === 'VariableName') names.push(this.text.slice(cursor.from, cursor.to));
+    } while (cursor.next() && cursor.from < value.to);
+    return names;
+  }
+
+  /** Records a change of `name`; true when it is new or goes further than the one known. */
+  private change(name: string, change: Change): boolean {
+    const known = this.mutated.get(name);
+    if (known === 'inside' || known === change) return false;
+    this.mutated.set(name, change);
+    return true;
+  }
+
+  private alias(target: SyntaxNode, value: SyntaxNode, element = false): void {
     const name = sourceOf(this.text, target);
     const values = this.aliases.get(name);
-    if (values) values.push(value);
-    else this.aliases.set(name, [value]);
+    if (values) values.push({ value, element });
+    else this.aliases.set(name, [{ value, element }]);
   }
 
   /** The expression `name` (a VariableName node) is bound to, when exactly one binding reaches it. */
@@ -129,7 +213,8 @@ export class PythonScopes {
         this.bind(scope, sourceOf(this.text, target), value);
         return;
       case 'MemberExpression':
-        this.markMutated(target);
+        // `x.a = …`, `x["K"] = …`: the object before the last `.a` or `[…]` changes.
+        this.markChanged(target.firstChild);
         return;
       case 'TupleExpression':
       case 'ArrayExpression':
@@ -141,10 +226,13 @@ export class PythonScopes {
     }
   }
 
-  private markMutated(expression: SyntaxNode): void {
-    let base: SyntaxNode | null = expression;
-    while (base && base.name === 'MemberExpression') base = base.firstChild;
-    if (base?.name === 'VariableName') this.mutated.add(sourceOf(this.text, base));
+  /**
+   * Records a change of the object `changed` evaluates to: its own change when it is a name
+   * (`x` in `x.a = …`, `x.append(…)`), a change inside its base otherwise (`x[0]` in `x[0]["K"] = …`).
+   */
+  private markChanged(changed: SyntaxNode | null): void {
+    if (changed?.name === 'VariableName') this.change(sourceOf(this.text, changed), 'own');
+    else for (const [name, change] of this.insideOf(changed)) this.change(name, change);
   }
 
   private walk(node: SyntaxNode, scope: Scope, depth = 0): void {
@@ -176,13 +264,14 @@ export class PythonScopes {
       case 'UpdateStatement':
       case 'DeleteStatement':
         for (const child of childrenOf(node)) {
-          if (child.name === 'VariableName') this.mutated.add(sourceOf(this.text, child));
-          else if (child.name === 'MemberExpression') this.markMutated(child);
+          if (child.name === 'VariableName') this.change(sourceOf(this.text, child), 'own');
+          else if (child.name === 'MemberExpression') this.markChanged(child.firstChild);
           else this.walk(child, scope, depth + 1);
         }
         return;
       case 'ScopeStatement':
-        for (const child of node.getChildren('VariableName')) this.mutated.add(sourceOf(this.text, child));
+        // `global x`: changed wherever else, in any way.
+        for (const child of node.getChildren('VariableName')) this.change(sourceOf(this.text, child), 'inside');
         return;
       case 'NamedExpression': {
         const target = node.firstChild;
@@ -199,7 +288,7 @@ export class PythonScopes {
       case 'CallExpression': {
         const callee = node.firstChild;
         const method = callee?.name === 'MemberExpression' ? callee.lastChild : undefined;
-        if (callee && method?.name === 'PropertyName' && MUTATING_METHODS.has(sourceOf(this.text, method))) this.markMutated(callee.firstChild ?? callee);
+        if (callee && method?.name === 'PropertyName' && MUTATING_METHODS.has(sourceOf(this.text, method))) this.markChanged(callee.firstChild);
         break;
       }
       default:
@@ -265,7 +354,7 @@ export class PythonScopes {
       const iterable = inAt >= 0 ? children[inAt + 1] : undefined;
       for (const target of children.slice(1, inAt < 0 ? 1 : inAt)) {
         this.bindTarget(scope, target);
-        if (iterable && target.name === 'VariableName') this.alias(target, iterable);
+        if (iterable && target.name === 'VariableName') this.alias(target, iterable, true);
       }
       return;
     }
