@@ -281,6 +281,20 @@ describe('framework rules (image_uris.retrieve and framework classes)', () => {
     it('is silent for a pinned version', () => {
       assert.deepEqual(codesOf(check({ framework: 'xgboost', region: 'us-east-1', version: '3.0-5' })), []);
     });
+
+    for (const scope of ['training', 'inference']) {
+      it(`reports a ${scope} retrieve without a version (the SDK takes the scope's "latest", the legacy 1) on the framework`, () => {
+        const { finding, at } = single(check({ framework: 'xgboost', region: 'us-east-1', imageScope: scope }), 'xgboost-unpinned');
+        assert.equal(at, 'xgboost');
+        const newest = catalog.pinnedVersions('xgboost', 'us-east-1', scope)[0].version;
+        assert.equal(finding.message, `Without a version, the SageMaker Python SDK retrieves XGBoost's "latest" ${scope} image, which is "1": the legacy image, not a pinned version. Pass version="${newest}" (or another pinned version).`);
+      });
+    }
+
+    it('is silent for a framework without such an alias, and for a version that is dynamic', () => {
+      assert.deepEqual(codesOf(check({ framework: 'pytorch', region: 'us-east-1', imageScope: 'training' })), []);
+      assert.deepEqual(codesOf(check({ framework: 'xgboost', region: 'us-east-1', version: null, imageScope: 'training' })), []);
+    });
   });
 
   describe('image-scope-unavailable', () => {

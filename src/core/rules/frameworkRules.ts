@@ -333,6 +333,12 @@ function resolveVersion(
     if (argument && typed !== undefined) keepPass(context, 'unknown-framework-version', argument.range, { where, accepts: () => true });
     return versions[0];
   }
+  if (!argument && framework === XGBOOST_FRAMEWORK && request.framework && request.imageScope?.value !== undefined) {
+    // No version: the SDK takes the scope's "latest" alias (`_fetch_latest_version_from_config`), XGBoost's legacy "1".
+    const latest = scopeImages.find((image) => image.aliases?.includes('latest'));
+    if (latest && context.catalog.isFloating(latest)) reportXgboostWithoutVersion(context, request.framework, choice.scope, scopeImages, region);
+    return undefined;
+  }
   if (typed === undefined || !argument) return undefined;
   const version = aliased?.version ?? (versions.includes(typed) ? typed : undefined);
   if (version !== undefined) {
@@ -380,6 +386,18 @@ function reportUnpinnedXgboost(
     `"${argument.value}" does not pin an XGBoost version: "1" and "latest" run the legacy image, and new versions change results. Pin a specific version such as ${pinned[0] ?? newestXgboostVersion(context.catalog, scope)} (${scope}).`,
     argument.range,
     fixes,
+  );
+}
+
+/** `image_uris.retrieve("xgboost", …, image_scope=…)` without a version: the SDK gives the scope's "latest", the legacy `1`. */
+function reportXgboostWithoutVersion(context: RuleContext, framework: FrameworkArgument, scope: string, scopeImages: readonly CatalogImage[], region: string | undefined): void {
+  if (!context.isEnabled('xgboost-unpinned')) return;
+  const offered = region === undefined ? scopeImages : inRegion(context, scopeImages, region);
+  const newest = pinnedCandidates(offered).sort((a, b) => compareVersions(b, a))[0] ?? newestXgboostVersion(context.catalog, scope);
+  context.report(
+    'xgboost-unpinned',
+    `Without a version, the SageMaker Python SDK retrieves XGBoost's "latest" ${scope} image, which is "1": the legacy image, not a pinned version. Pass version="${newest}" (or another pinned version).`,
+    framework.range,
   );
 }
 
