@@ -442,12 +442,19 @@ describe('Python host', () => {
         `import boto3\nboto3.client("comprehend").create_endpoint(EndpointName="ep", ModelArn="arn:x", DesiredInferenceUnits=1)\n`,
         `import boto3\nlv = boto3.client('lookoutvision')\nlv.create_model(ProjectName='p', OutputConfig={})\n`,
         `import boto3\ndb.create_model(name="x")\n`,
+        // The SDK's Session has create_model(name=…, role=…) of its own, also through **dict(…).
+        `import sagemaker\nsession = sagemaker.Session()\nargs = dict(name="m", role="r", primary_container={"Image": "x"})\nsession.create_model(**args)\n`,
+        `import sagemaker\nsagemaker.Session().create_model(**dict(name="m", role="r"))\n`,
+        `import sagemaker\nself.sagemaker_session.create_model(**dict(ModelName="m", role="r"))\n`,
+        `import boto3\ndb.create_model(**dict(name="x"))\n`,
       ];
       for (const text of other) assert.deepEqual(readPythonDocument(text).requests, [], text);
       const ours = [
         `import boto3\nboto3.client("sagemaker").create_endpoint(EndpointName="ep", EndpointConfigName="c")\n`,
         `import boto3\nsm = boto3.Session().client(service_name='sagemaker')\nsm.create_model(ModelName='m')\n`,
         `import boto3\nsm.create_model(**request)\n`,
+        `import boto3\nsm.create_model(**dict(ModelName="m", ExecutionRoleArn="r"))\n`,
+        `import boto3\nsm = boto3.Session().client("sagemaker")\nsm.create_model(**dict(name="m"))\n`,
         // A SageMaker client's call is a request before its name member is written (completion while typing).
         `import boto3\nsm = boto3.client("sagemaker")\nsm.create_training_job(AlgorithmSpecification={"TrainingImage": ""})\n`,
       ];

@@ -31,6 +31,7 @@ import { deployedOnlyLocally, isLocalModeCall } from './pythonLocalMode';
 import { sdkArguments } from './pythonCallArguments';
 import { pipelineParameterNames } from './pythonPipelineParameters';
 import { callsOnModel, type ModelCalls } from './pythonModelCalls';
+import { spreadKeywords } from './pythonKeywordSpread';
 import { mayNameAccessMode, SDK_METHODS, sdkArgumentsOf, withArguments, type SdkJob } from './pythonSdkArguments';
 
 /** boto3's SageMaker client methods for the requests we check. */
@@ -380,9 +381,29 @@ const NAME_MEMBERS: Readonly<Record<SpecKind, string>> = {
 function mayBeSageMakerCall(text: string, scopes: PythonScopes, receiver: SyntaxNode, argList: SyntaxNode, kind: SpecKind): boolean {
   const service = clientService(text, scopes, receiver);
   if (service !== undefined) return service === 'sagemaker';
+  if (isSdkSession(text, scopes, receiver)) return false;
+  const name = NAME_MEMBERS[kind];
   const children = childrenOf(argList);
-  return children.some((child, index) =>
-    child.name === '**' || (child.name === 'VariableName' && children[index + 1]?.name === 'AssignOp' && sourceOf(text, child) === NAME_MEMBERS[kind]));
+  return children.some((child, index) => {
+    if (child.name === 'VariableName') return children[index + 1]?.name === 'AssignOp' && sourceOf(text, child) === name;
+    if (child.name !== '**') return false;
+    // `**args` whose keywords are known is judged by them as written ones are (`dict(name=…, role=…)` is no request).
+    const spread = children[index + 1] && spreadKeywords(text, scopes, children[index + 1]);
+    return !spread || spread.has(name);
+  });
+}
+
+/**
+ * The SageMaker Python SDK's Session, whose `create_model(name=…, role=…)` and kin are its own
+ * methods, not boto3's: `sagemaker.Session()` (or `LocalSession()`), a name bound once to one,
+ * or the SDK's attribute for it (`self.sagemaker_session`, `estimator.sagemaker_session`).
+ */
+function isSdkSession(text: string, scopes: PythonScopes, receiver: SyntaxNode): boolean {
+  if (receiver.name === 'MemberExpression' && receiver.lastChild?.name === 'PropertyName' && sourceOf(text, receiver.lastChild) === 'sagemaker_session') return true;
+  const call = receiver.name === 'VariableName' ? scopes.resolve(receiver) : receiver;
+  if (call?.name !== 'CallExpression') return false;
+  const callee = dottedName(text, call.firstChild ?? undefined);
+  return callee !== undefined && /(^|\.)(?:Local)?Session$/.test(callee) && !/(^|\.)boto3\.(?:session\.)?Session$/.test(callee);
 }
 
 /** The literal service name of `….client("name")` (the receiver itself or a name bound once to it). */
