@@ -32,11 +32,15 @@ export function isNotebookFile(file: string): boolean {
 /**
  * Analyses the notebook `text` of `file`. A notebook without anything SageMaker yields no findings
  * (and `isSpec` false, like a JSON file that is not a request).
- * @throws UnreadableFileError when the text is not a notebook (not JSON, or no `cells` list).
+ * @throws UnreadableFileError when the text is not a notebook (not JSON, or no `cells` list), or
+ *   is an nbformat 3 one (`old-format`: skipped with a note when found in a folder).
  */
 export function checkNotebook(file: string, text: string, context: CheckContext, settings: FileSettings): CheckedFile {
   const ipynb = IpynbFile.parse(text);
-  if (!ipynb) throw new UnreadableFileError(file, 'is not a Jupyter notebook (nbformat 4 JSON with a "cells" list)', 'unreadable');
+  if (!ipynb) {
+    if (isNbformat3(text)) throw new UnreadableFileError(file, 'is an nbformat 3 notebook (IPython 2 and older, before SageMaker), and only nbformat 4 is read', 'old-format');
+    throw new UnreadableFileError(file, 'is not a Jupyter notebook (nbformat 4 JSON with a "cells" list)', 'unreadable');
+  }
   const { notebook } = ipynb;
   const document = readPythonDocument(notebook.text);
   if (!holdsRequests(document)) return { file, text, isSpec: false, findings: [] };
@@ -57,4 +61,14 @@ export function checkNotebook(file: string, text: string, context: CheckContext,
     inFile.push(finding);
   }
   return { file, text, isSpec: true, findings: inFile, cellPositions };
+}
+
+/** An nbformat 3 notebook: its cells sit in `worksheets`, which nbformat 4 (2015) replaced with `cells`. */
+function isNbformat3(text: string): boolean {
+  try {
+    const json = JSON.parse(text) as { nbformat?: unknown; worksheets?: unknown };
+    return typeof json.nbformat === 'number' && json.nbformat < 4 && Array.isArray(json.worksheets);
+  } catch {
+    return false;
+  }
 }

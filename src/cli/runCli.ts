@@ -131,7 +131,7 @@ function checkOne({ file, named }: FileToCheck, context: CheckContext, args: Che
     return toFileReport(checked, io.cwd, args.quiet);
   } catch (error) {
     if (error instanceof UnreadableFileError) {
-      if (error.kind === 'too-large' && !named) {
+      if ((error.kind === 'too-large' || error.kind === 'old-format') && !named) {
         io.stderr(`sagemaker-spec: skipped ${terminalSafe(file)}: it ${error.reason}\n`);
         return { file, reason: error.reason };
       }

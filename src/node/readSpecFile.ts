@@ -18,7 +18,8 @@ export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
  * device, socket), `missing` (or a symlink to nothing), `unreadable` (permission denied, a symlink
  * loop, an I/O error). Callers skip a too-large file they found themselves and report the rest.
  */
-export type UnreadableKind = 'too-large' | 'not-regular' | 'missing' | 'unreadable';
+/** `old-format`: a format before the one read (an nbformat 3 notebook); found in a folder, it is skipped with a note as a file too large is. */
+export type UnreadableKind = 'too-large' | 'not-regular' | 'missing' | 'unreadable' | 'old-format';
 
 /** Why a file was not read; `reason` completes "it …" ("is a folder, not a file"), for a one-line message. */
 export class UnreadableFileError extends Error {

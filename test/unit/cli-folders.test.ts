@@ -163,6 +163,18 @@ describe('sagemaker-spec check: folders and globs', () => {
       assert.equal(run.status, 2);
       assert.deepEqual(jsonSummary(run.stdout, root), [['broken.ipynb', 'readError: is not a Jupyter notebook (nbformat 4 JSON with a "cells" list)'], ['job.sagemaker.json', 'xgboost-unpinned']]);
     });
+
+    it('skips an nbformat 3 notebook found in a folder with a note (exit as the other files decide); named, it cannot be read', () => {
+      const old = JSON.stringify({ nbformat: 3, nbformat_minor: 0, metadata: { name: '' }, worksheets: [{ cells: [{ cell_type: 'code', input: ['print(1)'], language: 'python', outputs: [] }] }] });
+      const root = tempProject({ 'old.ipynb': old, 'job.sagemaker.json': XGBOOST_UNPINNED });
+      const run = check(['--format', 'json', '.'], root);
+      assert.equal(run.status, 1);
+      assert.deepEqual(jsonSummary(run.stdout, root), [['job.sagemaker.json', 'xgboost-unpinned']]);
+      assert.equal(run.stderr, `sagemaker-spec: skipped ${path.join(root, 'old.ipynb')}: it is an nbformat 3 notebook (IPython 2 and older, before SageMaker), and only nbformat 4 is read\n`);
+      const named = check(['--format', 'json', 'old.ipynb'], root);
+      assert.equal(named.status, 2);
+      assert.deepEqual(jsonSummary(named.stdout, root), [['old.ipynb', 'readError: is an nbformat 3 notebook (IPython 2 and older, before SageMaker), and only nbformat 4 is read']]);
+    });
   });
 
   describe('symlinks and overlapping arguments', () => {
