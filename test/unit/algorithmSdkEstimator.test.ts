@@ -46,6 +46,29 @@ describe('built-in algorithm rules on the SageMaker Python SDK Estimator', () =>
     assert.deepEqual(codes(estimatorScript('', 'xgb.set_hyperparameters(objective="binary:logistic", num_round=100)\n')), []);
   });
 
+  it('leaves out set_hyperparameters(…) in a branch that cannot run for the algorithm a name picks; the branch that runs is judged', () => {
+    const script = (algorithm: string, xgboostLine: string) => `from sagemaker.estimator import Estimator
+from sagemaker.image_uris import retrieve
+
+algo = "${algorithm}"
+container = retrieve(framework=algo, region="us-east-1", version="1.7-1")
+model = Estimator(container, role, instance_count=1, instance_type="ml.m5.xlarge")
+
+if algo == "xgboost":
+    ${xgboostLine}
+elif algo != "linear-learner":
+    model.set_hyperparameters(num_round=10, colour="red")
+else:
+    model.set_hyperparameters(feature_dim=10, predictor_type="regressor", mini_batch_size=100)
+`;
+    assert.deepEqual(codes(script('xgboost', 'model.set_hyperparameters(objective="reg:squarederror", num_round=10)')), []);
+    const typo = script('xgboost', 'model.set_hyperparameters(objective="reg:squarederror", num_roundd=10)');
+    assert.deepEqual(algorithmFindings(typo).map((finding) => [finding.code, source(typo, finding)]), [
+      ['algorithm-missing-hyperparameter', 'set_hyperparameters'],
+      ['algorithm-unknown-hyperparameter', 'num_roundd'],
+    ]);
+  });
+
   it('reports an estimator without any hyperparameters on its class name and adds hyperparameters={…} to its call', () => {
     const text = estimatorScript('', 'xgb.fit({"train": train_input})\n');
     const findings = algorithmFindings(text);

@@ -32,6 +32,8 @@ import { sdkArguments } from './pythonCallArguments';
 import { pipelineParameterNames } from './pythonPipelineParameters';
 import { callsOnModel, type ModelCalls } from './pythonModelCalls';
 import { spreadKeywords } from './pythonKeywordSpread';
+import { deadBranches, isInDeadBranch } from './pythonDeadBranches';
+import type { OffsetRange } from '../../jsonTree';
 import { mayNameAccessMode, SDK_METHODS, sdkArgumentsOf, withArguments, type SdkJob } from './pythonSdkArguments';
 
 /** boto3's SageMaker client methods for the requests we check. */
@@ -153,6 +155,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   let marker = 0;
   const comments: { offset: number; text: string }[] = [];
   const imports: SyntaxNode[] = [];
+  const ifStatements: SyntaxNode[] = [];
   do {
     const name = cursor.name;
     if (name === 'CallExpression') calls.push(cursor.node);
@@ -162,6 +165,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     }
     else if (name === 'Comment') comments.push({ offset: cursor.from, text: text.slice(cursor.from, cursor.to) });
     else if (name === 'ImportStatement') imports.push(cursor.node);
+    else if (name === 'IfStatement') ifStatements.push(cursor.node);
   } while (cursor.next());
   const retrieveNames = retrieveAliases(text, imports);
   const values = new PythonValues(text, scopes, pipelineParameterNames(text, imports));
@@ -170,7 +174,9 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   // Each call's callee and arguments, read once: the method calls and the main pass both need them.
   const callees = calls.map((call) => calleeName(text, call));
   const argLists = calls.map((call) => call.getChild('ArgList'));
-  const methodCalls = estimatorMethodCalls(text, callees, argLists);
+  // A method call in a branch that cannot run (`if algo == "linear-learner":` with `algo = "xgboost"`) joins no request.
+  const dead = ifStatements.length > 0 ? deadBranches(text, scopes, ifStatements) : [];
+  const methodCalls = estimatorMethodCalls(text, callees, argLists, dead);
   // The SDK tuners that take an estimator: their objective and ranges join its request.
   const tuners = methodCalls.get(TUNED)!;
   let tuning: TuningNames | undefined;
@@ -299,14 +305,15 @@ function offsetsOf(text: string, marker: string): number[] {
 /**
  * Every `….set_hyperparameters(…)`, `….fit(…)`, `….deploy(…)`, `….transformer(…)`, `….create(…)`
  * and `….register(…)` call of the file (the SDK estimators' and models' methods), by method name, from each call's callee and argument list; and under `tuned`, each
- * `HyperparameterTuner(estimator, …)`, its estimator argument in the receiver's place.
+ * `HyperparameterTuner(estimator, …)`, its estimator argument in the receiver's place. Calls in
+ * `dead` (branches that cannot run, see pythonDeadBranches.ts) are left out.
  */
-function estimatorMethodCalls(text: string, callees: readonly ReturnType<typeof calleeName>[], argLists: readonly (SyntaxNode | null)[]): Map<string, EstimatorMethodCall[]> {
+function estimatorMethodCalls(text: string, callees: readonly ReturnType<typeof calleeName>[], argLists: readonly (SyntaxNode | null)[], dead: readonly OffsetRange[]): Map<string, EstimatorMethodCall[]> {
   const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []], ['deploy', []], ['transformer', []], ['create', []], ['register', []], [TUNED, []]]);
   for (let index = 0; index < callees.length; index++) {
     const callee = callees[index];
     const argList = argLists[index];
-    if (!callee || !argList) continue;
+    if (!callee || !argList || (dead.length > 0 && isInDeadBranch(dead, argList.from))) continue;
     if (callee.receiver) found.get(callee.name)?.push({ callee: callee.node, receiver: callee.receiver, argList });
     if (callee.name === TUNER_CLASS) found.get(TUNED)!.push({ callee: callee.node, receiver: tunerEstimator(text, argList), argList });
   }
