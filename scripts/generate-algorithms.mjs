@@ -198,12 +198,28 @@ function hyperparameter(algorithm, name, entry, tunable, hyperparameters) {
   return out;
 }
 
+/**
+ * ContentTypes an algorithm accepts beyond those the reference lists, from AWS's own material:
+ * the legacy XGBoost (0.72, `xgboost:1`/`:latest`) ran with `content_type="csv"` in AWS's
+ * tutorials and SDK v1 notebooks (the churn and direct-marketing examples, the "Build, train and
+ * deploy" tutorial) and with `"libsvm"` in the abalone example; the guide lists only the MIME types.
+ */
+const CONTENT_TYPE_ADDITIONS = {
+  'xgboost.train': { File: ['csv', 'libsvm'] },
+  'xgboost.validation': { File: ['csv', 'libsvm'] },
+};
+
 function channel(algorithm, name, entry) {
   checkFields(`${algorithm}.channels.${name}`, entry, CHANNEL_FIELDS);
   const out = {};
   if (entry.required) out.required = true;
   if (entry.appliesToModes) out.modes = entry.appliesToModes;
-  out.contentTypes = entry.contentTypesByInputMode ?? {};
+  out.contentTypes = { ...(entry.contentTypesByInputMode ?? {}) };
+  for (const [mode, added] of Object.entries(CONTENT_TYPE_ADDITIONS[`${algorithm}.${name}`] ?? {})) {
+    const listed = out.contentTypes[mode];
+    if (!listed) throw new Error(`generate-algorithms: ${algorithm}.channels.${name} has no ${mode} content types to add to`);
+    out.contentTypes[mode] = [...listed, ...added.filter((type) => !listed.includes(type))];
+  }
   if (entry.contentTypeMatching === 'exact') out.exactContentType = true;
   if (entry.defaultContentType) out.defaultContentType = entry.defaultContentType;
   out.evidence = (entry.sources ?? []).includes(CONTAINER_SOURCE) ? 'container' : 'documentation';

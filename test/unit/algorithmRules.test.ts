@@ -655,6 +655,10 @@ describe('built-in algorithm rules: versions, script mode and other images', () 
   it('reads the legacy xgboost repository with the 0.72 facts (silent is fine there, no Pipe)', () => {
     const legacy = '811284229777.dkr.ecr.us-east-1.amazonaws.com/xgboost:1';
     assert.deepEqual(algorithmFindings(job(legacy, { num_round: '10', silent: '1' })).map((finding) => finding.code), []);
+    // "csv" and "libsvm", as AWS's own tutorials passed them to the legacy image, besides the MIME types; others are still reported.
+    const channel = (contentType: string) => trainingRequest({ image: legacy, hyperparameters: { num_round: '10' }, channels: [{ ChannelName: 'train', DataSource: S3, ContentType: contentType }], instanceType: 'ml.m5.xlarge', instanceCount: 1 });
+    for (const accepted of ['csv', 'libsvm', 'text/csv', 'text/libsvm']) assert.deepEqual(algorithmFindings(channel(accepted)), [], accepted);
+    assert.equal(findingsAt(channel('parquet'), 'algorithm-content-type', 'parquet').length, 1);
   });
 
   it('gives a floating or unknown tag only the checks of every version', () => {
