@@ -31,6 +31,7 @@ import { deployedOnlyLocally, isLocalModeCall } from './pythonLocalMode';
 import { sdkArguments } from './pythonCallArguments';
 import { pipelineParameterNames } from './pythonPipelineParameters';
 import { callsOnModel, type ModelCalls } from './pythonModelCalls';
+import { SMP_FRAMEWORK, smpChoice } from './pythonSmpDistribution';
 import { mayNameAccessMode, SDK_METHODS, sdkArgumentsOf, withArguments, type SdkJob } from './pythonSdkArguments';
 
 /** boto3's SageMaker client methods for the requests we check. */
@@ -62,6 +63,9 @@ interface SdkClass {
 const training = (positional: readonly string[], framework?: string): SdkClass => ({ usage: 'training', imageKeyword: 'image_uri', framework, positional });
 const inference = (positional: readonly string[], framework?: string): SdkClass => ({ usage: 'inference', imageKeyword: 'image_uri', framework, positional });
 const processing = (positional: readonly string[], framework?: string): SdkClass => ({ usage: 'processing', imageKeyword: 'image_uri', framework, positional });
+
+/** The estimator class whose `distribution` may enable SMP v2 (see pythonSmpDistribution.ts). */
+const SMP_ESTIMATOR = 'PyTorch';
 
 /** The framework estimators' order: `PyTorch(entry_point, framework_version, py_version, source_dir, hyperparameters, image_uri)`. */
 const FRAMEWORK_ESTIMATOR = ['entry_point', 'framework_version', 'py_version', 'source_dir', 'hyperparameters', 'image_uri'];
@@ -251,6 +255,12 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       } else if (sdkClass.framework) {
         const request = frameworkFromClass(values, callee.node, keywords, sdkClass);
         if (modelCalls) Object.assign(request, modelDeployments(values, sdkClass.framework, modelCalls));
+        if (callee.name === SMP_ESTIMATOR) {
+          // SMP v2 trains on pytorch-smp's image (get_training_image_uri); its deploys serve on pytorch's.
+          const smp = smpChoice(values, keywords.get('distribution'), written.unmapped);
+          if (smp === 'smp') request.impliedFramework = SMP_FRAMEWORK;
+          else if (smp === 'unknown') request.alternativeFrameworks = [SMP_FRAMEWORK];
+        }
         frameworkRequests.push(request);
         const served = sdkClass.usage === 'training' ? deployedEstimatorRequest(values, scopes, call, callee.node, keywords, sdkClass, methodCalls) : undefined;
         if (served) request.served = served;
