@@ -24,9 +24,16 @@ export interface FrameworkRequest {
   framework?: FrameworkArgument;
   /**
    * For estimator/model classes the framework is implied by the class, not an argument:
-   * then `framework` is undefined and this holds it (`pytorch` for `PyTorch(...)`).
+   * then `framework` is undefined and this holds it (`pytorch` for `PyTorch(...)`, `pytorch-smp`
+   * for a PyTorch estimator whose `distribution` enables SMP v2).
    */
   impliedFramework?: string;
+  /**
+   * Configs the SDK may read instead of the framework's, when the argument that would pick one
+   * cannot be read: `pytorch-smp` for a PyTorch estimator whose `distribution` is not literal. A
+   * finding is kept only when each of them finds fault at the same place too.
+   */
+  alternativeFrameworks?: string[];
   version?: FrameworkArgument;
   pyVersion?: FrameworkArgument;
   region?: FrameworkArgument;

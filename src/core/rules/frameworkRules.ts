@@ -74,11 +74,10 @@ export function checkFrameworkRequest(context: RuleContext, request: FrameworkRe
   }
   const region = checkRegionName(context, request);
   const findings: BufferedFinding[] = [];
-  // An estimator's deploy judges its constructor's arguments again, for inference.
+  // An estimator's deploy judges its constructor's arguments again, for inference, in the
+  // framework of the model it builds (an SMP v2 estimator trains on pytorch-smp, serves on pytorch).
   for (const judged of request.served ? [request, request.served] : [request]) {
-    for (const target of targetsOf(judged)) {
-      findings.push(...(target === OPEN ? checkOpenTarget(context, judged, framework, region, instanceGpus) : checkKnownTarget(context, judged, framework, region, target, instanceGpus)));
-    }
+    findings.push(...checkAlternatives(context, judged, judged === request ? framework : (judged.impliedFramework ?? framework), region, instanceGpus));
   }
   // One fault on one token is said once, naming every scope that finds it (scopedMisses.ts).
   const said = new Set<string>();
@@ -88,6 +87,27 @@ export function checkFrameworkRequest(context: RuleContext, request: FrameworkRe
     said.add(key);
     context.report(finding.code, finding.message, finding.range, finding.fixes, finding.severity);
   }
+}
+
+/**
+ * One request judged in `framework`'s config for each instance type it is resolved for. With
+ * `alternativeFrameworks` (a config the SDK may read instead), a finding is kept only when every
+ * alternative finds fault at the same range too, in `framework`'s words; its passes are kept as
+ * they are, as checkOpenTarget keeps the plain config's.
+ */
+function checkAlternatives(context: RuleContext, request: FrameworkRequest, framework: string, region: string | undefined, gpus: InstanceGpuTable): BufferedFinding[] {
+  const run = (config: string): BufferedFinding[] =>
+    targetsOf(request).flatMap((target) => (target === OPEN ? checkOpenTarget(context, request, config, region, gpus) : checkKnownTarget(context, request, config, region, target, gpus)));
+  const all = run(framework);
+  const alternatives = (request.alternativeFrameworks ?? []).filter((config) => context.catalog.imagesForFramework(config).length > 0);
+  if (alternatives.length === 0) return all;
+  let kept = all.filter((finding) => !isPass(finding));
+  for (const config of alternatives) {
+    if (kept.length === 0) break;
+    const found = run(config).filter((finding) => !isPass(finding));
+    kept = kept.filter((finding) => found.some((other) => other.range.offset === finding.range.offset && other.range.length === finding.range.length));
+  }
+  return [...kept, ...all.filter(isPass)];
 }
 
 // ---- one target: a known instance type, or one the file does not show ----------------------

@@ -1,8 +1,9 @@
 /**
  * The calls on one SDK estimator or model that make the SDK send something for it (`deploy`,
- * `transformer`, `register`, and `create`, whose result Pipelines' `ModelStep` takes), followed once for every feature that reads
- * them: whether the model runs only in local mode, and which instance types a framework image is
- * resolved for. Both features must agree on which calls are the object's.
+ * `transformer`, `register`, `create`, whose result Pipelines' `ModelStep` takes, and Neo's
+ * `compile`), followed once for every feature that reads them: whether the model runs only in
+ * local mode, which instance types a framework image is resolved for, and whether Neo replaces
+ * that image. The features must agree on which calls are the object's.
  *
  * A call is the object's (`own`) when its receiver is the constructor call itself
  * (`Model(…).deploy(…)`) or a name that resolves to it (bound once, before the call). A call on a
@@ -19,7 +20,7 @@ import { SDK_METHODS } from './pythonSdkArguments';
 import { sourceOf, type SyntaxNode } from './pythonSyntax';
 
 /** The methods followed here. */
-export type ModelMethod = 'deploy' | 'transformer' | 'create' | 'register';
+export type ModelMethod = 'deploy' | 'transformer' | 'create' | 'register' | 'compile';
 
 /** One call on the object, with its arguments read. */
 export interface ModelCall {
@@ -36,6 +37,9 @@ export interface ModelCall {
  * image for it (`prepare_container_def`).
  */
 const CREATE_PARAMETERS = ['instance_type'];
+
+/** `Model.compile(target_instance_family, input_shape, output_path, role, …)`: only the target is read. */
+const COMPILE_PARAMETERS = ['target_instance_family'];
 
 export interface ModelCalls {
   /** The calls on the object, per method in the order asked, each method's in source order. */
@@ -59,7 +63,7 @@ export function callsOnModel(
   const found: ModelCalls = { own: [], untied: [] };
   const boundName = boundNameOf(text, call);
   for (const method of methods) {
-    const parameters = method === 'create' ? CREATE_PARAMETERS : SDK_METHODS[method].positional;
+    const parameters = method === 'create' ? CREATE_PARAMETERS : method === 'compile' ? COMPILE_PARAMETERS : SDK_METHODS[method].positional;
     for (const methodCall of methodCalls.get(method) ?? []) {
       const receiver = methodCall.receiver;
       if (!receiver) continue;

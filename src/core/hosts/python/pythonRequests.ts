@@ -34,6 +34,8 @@ import { callsOnModel, type ModelCalls } from './pythonModelCalls';
 import { spreadKeywords } from './pythonKeywordSpread';
 import { deadBranches, isInDeadBranch } from './pythonDeadBranches';
 import type { OffsetRange } from '../../jsonTree';
+import { SMP_FRAMEWORK, smpChoice } from './pythonSmpDistribution';
+import { compiledWithNeo } from './pythonNeoCompilation';
 import { mayNameAccessMode, SDK_METHODS, sdkArgumentsOf, withArguments, type SdkJob } from './pythonSdkArguments';
 
 /** boto3's SageMaker client methods for the requests we check. */
@@ -65,6 +67,9 @@ interface SdkClass {
 const training = (positional: readonly string[], framework?: string): SdkClass => ({ usage: 'training', imageKeyword: 'image_uri', framework, positional });
 const inference = (positional: readonly string[], framework?: string): SdkClass => ({ usage: 'inference', imageKeyword: 'image_uri', framework, positional });
 const processing = (positional: readonly string[], framework?: string): SdkClass => ({ usage: 'processing', imageKeyword: 'image_uri', framework, positional });
+
+/** The estimator class whose `distribution` may enable SMP v2 (see pythonSmpDistribution.ts). */
+const SMP_ESTIMATOR = 'PyTorch';
 
 /** The framework estimators' order: `PyTorch(entry_point, framework_version, py_version, source_dir, hyperparameters, image_uri)`. */
 const FRAMEWORK_ESTIMATOR = ['entry_point', 'framework_version', 'py_version', 'source_dir', 'hyperparameters', 'image_uri'];
@@ -112,16 +117,22 @@ export const SDK_CLASSES: Readonly<Record<string, SdkClass>> = {
 /**
  * True when `receiver` is an SDK estimator or model: a call of a v2 class that has `deploy` and
  * `transformer` (an estimator, a model, an Amazon algorithm estimator), in place or through a
- * name bound once. A processor has neither method; v3's classes are left out.
+ * name bound once, or a model's `compile(…)` (v2's `Model.compile` returns the model itself). A
+ * processor has neither method; v3's classes are left out. `modelOnly` asks for a model.
  */
-function isSdkObject(text: string, scopes: PythonScopes, receiver: SyntaxNode, amazonNames: ReturnType<typeof amazonEstimatorNames>): boolean {
+function isSdkObject(text: string, scopes: PythonScopes, receiver: SyntaxNode, amazonNames: ReturnType<typeof amazonEstimatorNames>, modelOnly = false, depth = 0): boolean {
   const call = receiver.name === 'VariableName' ? scopes.resolve(receiver) : receiver;
   const callee = call?.name === 'CallExpression' ? calleeName(text, call) : undefined;
   if (!callee) return false;
-  if (amazonEstimatorOf(text, callee, amazonNames)) return true;
+  if (callee.name === 'compile' && callee.receiver) return depth < MAX_COMPILE_CHAIN && isSdkObject(text, scopes, callee.receiver, amazonNames, true, depth + 1);
+  if (!modelOnly && amazonEstimatorOf(text, callee, amazonNames)) return true;
   const sdkClass = Object.hasOwn(SDK_CLASSES, callee.name) ? SDK_CLASSES[callee.name] : undefined;
+  if (modelOnly && sdkClass?.usage !== 'inference') return false;
   return sdkClass !== undefined && sdkClass.usage !== 'processing' && callee.name !== 'ModelTrainer' && callee.name !== 'ModelBuilder';
 }
+
+/** How many `compile(…)` calls in a row isSdkObject follows (`m.compile(…).compile(…)`): a bound on the walk. */
+const MAX_COMPILE_CHAIN = 4;
 
 /** The job whose request the class's arguments go into; v3's ModelTrainer takes its instance in a `Compute`. */
 function sdkJob(name: string, sdkClass: SdkClass): Extract<SdkJob, 'training' | 'processing'> | undefined {
@@ -234,6 +245,8 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
         ...(mayNameAccessMode(keywords, argList) && { accessModeOpen: true }),
         ...(isLocalModeCall(values, scopes, keywords, modelCalls !== undefined && deployedOnlyLocally(values, modelCalls)) && { localMode: true }),
       };
+      // A model compiled with Neo serves the compilation job's image, not the framework's.
+      const neoCompiled = () => sdkClass.usage === 'inference' && compiledWithNeo(values, callsOnModel(text, scopes, call, methodCalls, ['compile']));
       const before = documents.length;
       if (image && callee.name === GENERIC_ESTIMATOR && !isScriptModeEstimator(keywords)) {
         // Perhaps a built-in algorithm job: a partial request for the image and algorithm rules.
@@ -255,9 +268,15 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
           imageStrings.add(field.value.offset);
           documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [field], host: 'python', imagesOnly: true, sdkRequest });
         }
-      } else if (sdkClass.framework) {
+      } else if (sdkClass.framework && !neoCompiled()) {
         const request = frameworkFromClass(values, callee.node, keywords, sdkClass);
         if (modelCalls) Object.assign(request, modelDeployments(values, sdkClass.framework, modelCalls));
+        if (callee.name === SMP_ESTIMATOR) {
+          // SMP v2 trains on pytorch-smp's image (get_training_image_uri); its deploys serve on pytorch's.
+          const smp = smpChoice(values, keywords.get('distribution'), written.unmapped);
+          if (smp === 'smp') request.impliedFramework = SMP_FRAMEWORK;
+          else if (smp === 'unknown') request.alternativeFrameworks = [SMP_FRAMEWORK];
+        }
         frameworkRequests.push(request);
         const served = sdkClass.usage === 'training' ? deployedEstimatorRequest(values, scopes, call, callee.node, keywords, sdkClass, methodCalls) : undefined;
         if (served) request.served = served;
@@ -303,13 +322,13 @@ function offsetsOf(text: string, marker: string): number[] {
 }
 
 /**
- * Every `….set_hyperparameters(…)`, `….fit(…)`, `….deploy(…)`, `….transformer(…)`, `….create(…)`
- * and `….register(…)` call of the file (the SDK estimators' and models' methods), by method name, from each call's callee and argument list; and under `tuned`, each
+ * Every `….set_hyperparameters(…)`, `….fit(…)`, `….deploy(…)`, `….transformer(…)`, `….create(…)`,
+ * `….register(…)` and `….compile(…)` call of the file (the SDK estimators' and models' methods), by method name, from each call's callee and argument list; and under `tuned`, each
  * `HyperparameterTuner(estimator, …)`, its estimator argument in the receiver's place. Calls in
  * `dead` (branches that cannot run, see pythonDeadBranches.ts) are left out.
  */
 function estimatorMethodCalls(text: string, callees: readonly ReturnType<typeof calleeName>[], argLists: readonly (SyntaxNode | null)[], dead: readonly OffsetRange[]): Map<string, EstimatorMethodCall[]> {
-  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []], ['deploy', []], ['transformer', []], ['create', []], ['register', []], [TUNED, []]]);
+  const found = new Map<string, EstimatorMethodCall[]>([['set_hyperparameters', []], ['fit', []], ['deploy', []], ['transformer', []], ['create', []], ['register', []], ['compile', []], [TUNED, []]]);
   for (let index = 0; index < callees.length; index++) {
     const callee = callees[index];
     const argList = argLists[index];
