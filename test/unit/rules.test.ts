@@ -249,6 +249,14 @@ describe('image rules', () => {
       assert.ok(!codes(analyzeText(modelSpec(image))).includes('image-scope-mismatch'));
     });
 
+    it('lets the Vowpal Wabbit RL container serve a model (AWS deploys it), as it trains', () => {
+      const image = '462105765813.dkr.ecr.us-west-2.amazonaws.com/sagemaker-rl-vw-container:vw-8.7.0-cpu';
+      assert.ok(!codes(analyzeText(modelSpec(image))).includes('image-scope-mismatch'));
+      assert.ok(!codes(analyzeText(trainingSpec(image))).includes('image-scope-mismatch'));
+      // Other training-only images still do not serve models.
+      assert.ok(codes(analyzeText(modelSpec('763104351884.dkr.ecr.us-west-2.amazonaws.com/pytorch-training:2.6.0-gpu-py312'))).includes('image-scope-mismatch'));
+    });
+
     it('flags the Graviton-only scikit-learn tag in a training job', () => {
       const text = trainingSpec('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.0-1-arm64-cpu-py3');
       assert.match(only(analyzeText(text), 'image-scope-mismatch').message, /inference_graviton/);

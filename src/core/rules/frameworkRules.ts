@@ -403,7 +403,7 @@ function reportUnpinnedXgboost(
   const fixes = pinned.map((version, index) => ({ title: `Pin XGBoost ${version}`, intents: [intent.replaceValue(argument.node, version)], preferred: index === 0, changesBehaviour: true }));
   context.report(
     'xgboost-unpinned',
-    `"${argument.value}" does not pin an XGBoost version: "1" and "latest" run the legacy image, and new versions change results. Pin a specific version such as ${pinned[0] ?? newestXgboostVersion(context.catalog, scope)} (${scope}).`,
+    `"${argument.value}" does not pin an XGBoost version: "1" and "latest" run the legacy image (XGBoost 0.72), not a version you chose. Pin a specific version such as ${pinned[0] ?? newestXgboostVersion(context.catalog, scope)} (${scope}).`,
     argument.range,
     fixes,
   );

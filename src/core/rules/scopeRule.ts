@@ -21,12 +21,21 @@ export function servesScope(scopes: readonly string[], needed: 'training' | 'inf
   return scopes.length === 0 || scopes.some((scope) => scope === needed || scope.startsWith(`${needed}_`) || (needed === 'inference' && scope === 'eia'));
 }
 
+/**
+ * Repositories whose images serve more than their SDK config's scope says (the config says only
+ * what `image_uris.retrieve` offers): the Vowpal Wabbit RL container trains and serves contextual
+ * bandit models — AWS's RL examples (amazon-sagemaker-examples, reinforcement_learning/README.md)
+ * deploy it, and their bandits notebooks create models from it.
+ */
+const ALSO_SERVES: Readonly<Record<string, 'training' | 'inference'>> = { 'sagemaker-rl-vw-container': 'inference' };
+
 export function checkScope(context: RuleContext, image: ImageOccurrence): void {
   const needed = neededScope(image.field.usage);
   const { reference } = image;
   const ecr = reference.ecr;
   if (!needed || !ecr || !context.catalog.isAwsAccount(ecr.account.text)) return;
   const repository = reference.repository.text;
+  if (Object.hasOwn(ALSO_SERVES, repository) && ALSO_SERVES[repository] === needed) return;
   // A repository whose images all share one scope is judged whatever the tag (Spark processing
   // with an unlisted tag is still a processing image); otherwise the tag names the image.
   const repositoryScopes = context.catalog.scopesOfRepository(repository);

@@ -54,7 +54,7 @@ function reportUnpinnedXgboost(context: RuleContext, image: ImageOccurrence, alg
 
 /** `xgboost-unpinned`'s message for an image, one wording for literal and template references. */
 export function xgboostUnpinnedMessage(what: string, example: string, why: string): string {
-  return `${what} does not pin an XGBoost version: "1" and "latest" move, and new versions change results. Pin a specific version such as ${example}${why}.`;
+  return `${what} does not pin an XGBoost version: "1" and "latest" run the legacy image (XGBoost 0.72), not a version you chose. Pin a specific version such as ${example}${why}.`;
 }
 
 function reportLatest(context: RuleContext, image: ImageOccurrence): void {
