@@ -79,6 +79,25 @@ batch = Model(image_uri="${INFERENCE_IMAGE}", role="r").transformer(1, "ml.c5.xl
     assert.deepEqual(codes('other.deploy(1, "ml.m5.larg")\nclient.transformer(1, "ml.c5.xlarg")\n'), []);
   });
 
+  it('maps deploy(…), transformer(…) and register(…) on a model package, a pipeline model and JumpStart models alike', () => {
+    const text = `from sagemaker import ModelPackage
+from sagemaker.pipeline import PipelineModel
+from sagemaker.jumpstart.model import JumpStartModel
+from sagemaker.jumpstart.estimator import JumpStartEstimator
+package = ModelPackage(role="r", model_package_arn="arn:aws:sagemaker:us-east-1:111122223333:model-package/p/1")
+package.deploy(initial_instance_count=1, instance_type="ml.m5.xlarg")
+PipelineModel(name="p", role="r", models=[]).transformer(1, "ml.c5.xlarg")
+JumpStartModel(model_id="m").deploy(1, "ml.g5.2xlarg")
+JumpStartEstimator(model_id="m").deploy(instance_type="ml.g5.xlarg")
+`;
+    assert.deepEqual(shown(text).map(([code, covered, message]) => [code, covered, message.split(':')[0]]), [
+      ['invalid-enum-value', 'ml.m5.xlarg', '"ml.m5.xlarg" is not a valid instance_type (ProductionVariants[0].InstanceType)'],
+      ['invalid-enum-value', 'ml.c5.xlarg', '"ml.c5.xlarg" is not a valid instance_type (TransformResources.InstanceType)'],
+      ['invalid-enum-value', 'ml.g5.2xlarg', '"ml.g5.2xlarg" is not a valid instance_type (ProductionVariants[0].InstanceType)'],
+      ['invalid-enum-value', 'ml.g5.xlarg', '"ml.g5.xlarg" is not a valid instance_type (ProductionVariants[0].InstanceType)'],
+    ]);
+  });
+
   describe('register(…): its instance type lists, sent in CreateModelPackage\'s InferenceSpecification', () => {
     const MODEL = `from sagemaker.model import Model\nmodel = Model(image_uri="${INFERENCE_IMAGE}", model_data="s3://b/m.tar.gz", role="r")\n`;
     const REALTIME = 'inference_instances (InferenceSpecification.SupportedRealtimeInferenceInstanceTypes)';

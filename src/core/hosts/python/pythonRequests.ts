@@ -116,7 +116,7 @@ export const SDK_CLASSES: Readonly<Record<string, SdkClass>> = {
 
 /**
  * True when `receiver` is an SDK estimator or model: a call of a v2 class that has `deploy` and
- * `transformer` (an estimator, a model, an Amazon algorithm estimator), in place or through a
+ * `transformer` (an estimator, a model, an Amazon algorithm estimator, one of IMAGELESS_DEPLOYABLES), in place or through a
  * name bound once, or a model's `compile(…)` (v2's `Model.compile` returns the model itself). A
  * processor has neither method; v3's classes are left out. `modelOnly` asks for a model.
  */
@@ -126,10 +126,24 @@ function isSdkObject(text: string, scopes: PythonScopes, receiver: SyntaxNode, a
   if (!callee) return false;
   if (callee.name === 'compile' && callee.receiver) return depth < MAX_COMPILE_CHAIN && isSdkObject(text, scopes, callee.receiver, amazonNames, true, depth + 1);
   if (!modelOnly && amazonEstimatorOf(text, callee, amazonNames)) return true;
+  if (Object.hasOwn(IMAGELESS_DEPLOYABLES, callee.name)) return !modelOnly || IMAGELESS_DEPLOYABLES[callee.name] === 'model';
   const sdkClass = Object.hasOwn(SDK_CLASSES, callee.name) ? SDK_CLASSES[callee.name] : undefined;
   if (modelOnly && sdkClass?.usage !== 'inference') return false;
   return sdkClass !== undefined && sdkClass.usage !== 'processing' && callee.name !== 'ModelTrainer' && callee.name !== 'ModelBuilder';
 }
+
+/**
+ * v2 classes given no image of ours whose `deploy`, `transformer` and `register` take the same
+ * leading parameters as `Model`'s and send them the same way: a registered model package, a
+ * pipeline of models, a JumpStart model or estimator (the image comes from the package or
+ * JumpStart, so only these arguments are judged).
+ */
+const IMAGELESS_DEPLOYABLES: Readonly<Record<string, 'model' | 'estimator'>> = {
+  ModelPackage: 'model',
+  PipelineModel: 'model',
+  JumpStartModel: 'model',
+  JumpStartEstimator: 'estimator',
+};
 
 /** How many `compile(…)` calls in a row isSdkObject follows (`m.compile(…).compile(…)`): a bound on the walk. */
 const MAX_COMPILE_CHAIN = 4;
