@@ -272,7 +272,7 @@ describe('xgboost-unpinned: the suggested pin reads the job\'s input mode', () =
     assert.ok(!finding.fixes.some((fix) => fix.title.startsWith(`Pin XGBoost ${pinned[0]}`)));
     assert.equal(
       finding.message,
-      `":1" does not pin an XGBoost version: "1" and "latest" run the legacy image (XGBoost 0.72), not a version you chose. Pin a specific version such as ${pipeReader} (the job reads Pipe input, which ${pinned[0]} no longer reads).`,
+      `":1" does not pin an XGBoost version: "1" and "latest" name no XGBoost version in "sagemaker-xgboost", whose images are tagged by version. Pin a specific version such as ${pipeReader} (the job reads Pipe input, which ${pinned[0]} no longer reads).`,
     );
     const fixed = applyFix(text, finding);
     assert.deepEqual(findings(fixed).filter((other) => other.code === 'algorithm-input-mode' || other.code === 'xgboost-unpinned'), []);
@@ -304,14 +304,19 @@ describe('xgboost-unpinned: the suggested pin reads the job\'s input mode', () =
     ].join('\n');
   }
 
+  it('says what the legacy repository\'s "1" and "latest" run: XGBoost 0.72', () => {
+    const legacy = only(findings(request({ image: '811284229777.dkr.ecr.us-east-1.amazonaws.com/xgboost:latest', hyperparameters: { num_round: '10' } })), 'xgboost-unpinned');
+    assert.match(legacy.message, /^":latest" does not pin an XGBoost version: "1" and "latest" run the legacy image \(XGBoost 0\.72\), not a version you chose\. Pin a specific version such as /);
+  });
+
   it('suggests the same version for a template image (region unknown) as for a literal one: the newest, else the newest that reads Pipe', () => {
     // Templates said "such as 1.7-1" whatever the catalog held (found by a fresh user).
     const file = only(analyzePython(pythonTemplateJob('1', 'File'), { algorithms: true }), 'xgboost-unpinned');
-    assert.equal(file.message, `":1" does not pin an XGBoost version: "1" and "latest" run the legacy image (XGBoost 0.72), not a version you chose. Pin a specific version such as ${pinned[0]}.`);
+    assert.equal(file.message, `":1" does not pin an XGBoost version: "1" and "latest" name no XGBoost version in "sagemaker-xgboost", whose images are tagged by version. Pin a specific version such as ${pinned[0]}.`);
     const pipe = only(analyzePython(pythonTemplateJob('latest', 'Pipe'), { algorithms: true }), 'xgboost-unpinned');
     assert.equal(
       pipe.message,
-      `":latest" does not pin an XGBoost version: "1" and "latest" run the legacy image (XGBoost 0.72), not a version you chose. Pin a specific version such as ${pipeReader} (the job reads Pipe input, which ${pinned[0]} no longer reads).`,
+      `":latest" does not pin an XGBoost version: "1" and "latest" name no XGBoost version in "sagemaker-xgboost", whose images are tagged by version. Pin a specific version such as ${pipeReader} (the job reads Pipe input, which ${pinned[0]} no longer reads).`,
     );
   });
 });

@@ -49,12 +49,20 @@ function reportUnpinnedXgboost(context: RuleContext, image: ImageOccurrence, alg
     changesBehaviour: true,
   }));
   const what = image.reference.tag ? `":${image.reference.tag.text}"` : 'An untagged reference';
-  context.report('xgboost-unpinned', xgboostUnpinnedMessage(what, example, why), tagOrWholeRange(image), fixes);
+  context.report('xgboost-unpinned', xgboostUnpinnedMessage(what, example, why, image.reference.repository.text), tagOrWholeRange(image), fixes);
 }
 
-/** `xgboost-unpinned`'s message for an image, one wording for literal and template references. */
-export function xgboostUnpinnedMessage(what: string, example: string, why: string): string {
-  return `${what} does not pin an XGBoost version: "1" and "latest" run the legacy image (XGBoost 0.72), not a version you chose. Pin a specific version such as ${example}${why}.`;
+/** The first-generation XGBoost repository (0.72), whose `1` and `latest` tags are that version, frozen. */
+const LEGACY_XGBOOST_REPOSITORY = 'xgboost';
+
+/**
+ * `xgboost-unpinned`'s message for an image, one wording for literal and template references.
+ * `repository`: the image's, when written; what `1` and `latest` mean depends on it (the legacy
+ * repository's are XGBoost 0.72; `sagemaker-xgboost`'s images are tagged by version).
+ */
+export function xgboostUnpinnedMessage(what: string, example: string, why: string, repository?: string): string {
+  const meaning = repository === LEGACY_XGBOOST_REPOSITORY ? '"1" and "latest" run the legacy image (XGBoost 0.72), not a version you chose' : `"1" and "latest" name no XGBoost version${repository ? ` in "${repository}", whose images are tagged by version` : ''}`;
+  return `${what} does not pin an XGBoost version: ${meaning}. Pin a specific version such as ${example}${why}.`;
 }
 
 function reportLatest(context: RuleContext, image: ImageOccurrence): void {

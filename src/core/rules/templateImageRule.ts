@@ -217,7 +217,7 @@ function checkTemplateTag(context: RuleContext, field: ImageField, reference: Te
     // The version suggested as for a literal image: the newest in the static (or explicit target) region, else in any.
     const region = ecr !== undefined && ecr.region !== HOLE ? ecr.region : context.region.explicit ? context.region.region : undefined;
     const { example, why } = xgboostPins(context, field, algorithms, region);
-    context.report('xgboost-unpinned', xgboostUnpinnedMessage(tag === undefined ? 'An untagged reference' : `":${tag}"`, example, why), tagRange);
+    context.report('xgboost-unpinned', xgboostUnpinnedMessage(tag === undefined ? 'An untagged reference' : `":${tag}"`, example, why, repository), tagRange);
   } else if (!xgboost && (tag === undefined || tag === 'latest') && (field.usage !== 'reference' || isAwsAccount)) {
     // As for literal references (tagRules): outside a request, advice only for SageMaker's own images.
     context.report('latest-tag', tag === undefined ? NO_TAG_MESSAGE : LATEST_TAG_MESSAGE, tagRange);
