@@ -32,6 +32,18 @@ describe('SDK local mode: no comparison with SageMaker\'s target region', () => 
     });
   }
 
+  it('says nothing of an image built on this machine (`docker build -t …`): no Docker Hub or latest-tag finding in local mode', () => {
+    const local = [
+      `est = Estimator("sagemaker-prophet-local", "${ROLE}", instance_count=1, instance_type="local")`,
+      `model = Model(image_uri="my-server", role="${ROLE}", sagemaker_session=LocalSession())\nmodel.deploy(initial_instance_count=1, instance_type="local")`,
+      `from sagemaker.processing import ScriptProcessor\nScriptProcessor(command=["python3"], image_uri="dask-local", role="${ROLE}", instance_count=1, instance_type="local")`,
+    ];
+    for (const call of local) assert.deepEqual(shownInUsEast1(`${IMPORTS}${call}\n`), [], call);
+    // The same image on a SageMaker instance type is pulled by SageMaker, which cannot reach Docker Hub.
+    const remote = `${IMPORTS}est = Estimator("sagemaker-prophet-local", "${ROLE}", instance_count=1, instance_type="ml.m5.xlarge")\n`;
+    assert.deepEqual(shownInUsEast1(remote).map(([code]) => code).sort(), ['docker-hub-image', 'latest-tag']);
+  });
+
   it('follows a session name bound once to LocalSession()', () => {
     const text = `${IMPORTS}session = LocalSession()\nest = Estimator("${XGBOOST_EU}", "${ROLE}", 1, "ml.m5.xlarge", sagemaker_session=session)\n`;
     assert.deepEqual(shownInUsEast1(text), []);

@@ -64,9 +64,13 @@ export function checkRepositoryAccess(context: RuleContext): void {
  * `docker-hub-image` for the image of a request an SDK writes from a call (`Estimator(image_uri=…)`,
  * `Model(…)`, `Processor(…)`): a Docker Hub image where SageMaker pulls. Not for a training job
  * or model whose call may set a repository access mode (see SdkRequest.accessModeOpen): a mirror
- * in the VPC may serve it. No fix: no member of the call names an ECR repository to use.
+ * in the VPC may serve it; nor in local mode (SdkRequest.localMode). No fix: no member of the call
+ * names an ECR repository to use.
  */
 export function checkSdkDockerHub(context: RuleContext): void {
+  // Local mode: Docker on this machine runs the image (one built with `docker build -t …`, or
+  // pulled from Docker Hub); SageMaker pulls nothing.
+  if (context.spec.sdkRequest?.localMode) return;
   const accessModeOpen = context.spec.sdkRequest?.accessModeOpen === true;
   for (const field of context.spec.images) {
     if (field.usage !== 'training' && field.usage !== 'inference' && field.usage !== 'processing') continue;

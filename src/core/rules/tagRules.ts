@@ -22,7 +22,8 @@ export function checkTags(context: RuleContext, image: ImageOccurrence, algorith
     return;
   }
   if (tag === undefined || tag === 'latest') {
-    reportLatest(context, image);
+    // Local mode runs an image built on this machine (`docker build -t name`), tagged latest by Docker: no advice for it.
+    if (!(context.spec.sdkRequest?.localMode && !reference.ecr)) reportLatest(context, image);
     return;
   }
   // A private registry's tag (not an ECR host whose account is mistyped: invalid-account-id).
