@@ -89,13 +89,55 @@ package.deploy(initial_instance_count=1, instance_type="ml.m5.xlarg")
 PipelineModel(name="p", role="r", models=[]).transformer(1, "ml.c5.xlarg")
 JumpStartModel(model_id="m").deploy(1, "ml.g5.2xlarg")
 JumpStartEstimator(model_id="m").deploy(instance_type="ml.g5.xlarg")
+from sagemaker.djl_inference import DJLModel
+from sagemaker.multidatamodel import MultiDataModel
+from sagemaker.sparkml.model import SparkMLModel
+DJLModel(model_id="s3://b/m/", role="r").deploy(1, "ml.g5.2xlarg")
+MultiDataModel(name="x", model_data_prefix="s3://b/p/", role="r").deploy(1, "ml.g5.2xlarg")
+SparkMLModel(model_data="s3://b/m.tar.gz", role="r").deploy(1, "ml.c5.xlarg")
 `;
     assert.deepEqual(shown(text).map(([code, covered, message]) => [code, covered, message.split(':')[0]]), [
       ['invalid-enum-value', 'ml.m5.xlarg', '"ml.m5.xlarg" is not a valid instance_type (ProductionVariants[0].InstanceType)'],
       ['invalid-enum-value', 'ml.c5.xlarg', '"ml.c5.xlarg" is not a valid instance_type (TransformResources.InstanceType)'],
       ['invalid-enum-value', 'ml.g5.2xlarg', '"ml.g5.2xlarg" is not a valid instance_type (ProductionVariants[0].InstanceType)'],
       ['invalid-enum-value', 'ml.g5.xlarg', '"ml.g5.xlarg" is not a valid instance_type (ProductionVariants[0].InstanceType)'],
+      ['invalid-enum-value', 'ml.g5.2xlarg', '"ml.g5.2xlarg" is not a valid instance_type (ProductionVariants[0].InstanceType)'],
+      ['invalid-enum-value', 'ml.g5.2xlarg', '"ml.g5.2xlarg" is not a valid instance_type (ProductionVariants[0].InstanceType)'],
+      ['invalid-enum-value', 'ml.c5.xlarg', '"ml.c5.xlarg" is not a valid instance_type (ProductionVariants[0].InstanceType)'],
     ]);
+  });
+
+  it('judges the RL and Marketplace algorithm estimators\' instance types (no image of ours)', () => {
+    const text = `from sagemaker.rl import RLEstimator
+from sagemaker.algorithm import AlgorithmEstimator
+RLEstimator(entry_point="t.py", toolkit="ray", toolkit_version="1.6.0", framework="tensorflow", role="r", instance_type="ml.c5.2xlarg", instance_count=1)
+AlgorithmEstimator("arn:aws:sagemaker:us-east-1:123456789012:algorithm/x", "r", 1, "ml.c5.xlarg")
+`;
+    assert.deepEqual(shown(text).map(([code, covered]) => [code, covered]), [
+      ['invalid-enum-value', 'ml.c5.2xlarg'],
+      ['invalid-enum-value', 'ml.c5.xlarg'],
+    ]);
+  });
+
+  it('keeps judging a deploy once what it returns, or what that returns, is changed in place (the estimator is still the estimator)', () => {
+    const text = `from sagemaker.model import Model
+model = Model(image_uri="${INFERENCE_IMAGE}", model_data="s3://b/m.tar.gz", role="r")
+predictor = model.deploy(initial_instance_count=1, instance_type="ml.g5.2xlarg")
+response = predictor.predict(b"x")
+for item in response:
+    item["generated"] = item["generated"].strip()
+parts = response["Body"]
+parts.append("done")
+`;
+    assert.deepEqual(shown(text).map(([code, covered]) => [code, covered]), [['invalid-enum-value', 'ml.g5.2xlarg']]);
+    // Bound anew (or deleted), the name no longer says which object it holds.
+    const rebound = `from sagemaker.model import Model
+model = Model(image_uri="${INFERENCE_IMAGE}", model_data="s3://b/m.tar.gz", role="r")
+del model
+model = other()
+model.deploy(initial_instance_count=1, instance_type="ml.g5.2xlarg")
+`;
+    assert.deepEqual(codes(rebound), []);
   });
 
   describe('register(…): its instance type lists, sent in CreateModelPackage\'s InferenceSpecification', () => {

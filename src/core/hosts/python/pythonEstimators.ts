@@ -168,7 +168,7 @@ export function methodCallsOn(
   let unknown = false;
   for (const methodCall of calls) {
     const receiver = methodCall.receiver;
-    const target = receiver?.name === 'VariableName' ? scopes.resolve(receiver) : undefined;
+    const target = receiver?.name === 'VariableName' ? scopes.resolveBinding(receiver) : undefined;
     if (target && target.from === call.from && target.to === call.to) own.push(methodCall);
     else if (!target && (receiver?.name !== 'VariableName' || sourceOf(text, receiver) === boundName)) unknown = true;
   }

@@ -30,7 +30,7 @@ export function isLocalModeCall(values: PythonValues, scopes: PythonScopes, keyw
   const instanceType = keywords.get('instance_type');
   if (instanceType && isLocalInstanceType(values.node(instanceType, undefined))) return true;
   const session = keywords.get('sagemaker_session');
-  const call = session?.name === 'VariableName' ? scopes.resolve(session) : session;
+  const call = session?.name === 'VariableName' ? scopes.resolveBinding(session) : session;
   const callee = call?.name === 'CallExpression' ? calleeName(values.text, call) : undefined;
   if (callee && LOCAL_SESSIONS.has(callee.name)) return true;
   return deployedLocally;

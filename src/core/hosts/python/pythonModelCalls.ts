@@ -71,7 +71,7 @@ export function callsOnModel(
       if (receiver.from === call.from && receiver.to === call.to) list = found.own;
       else if (receiver.name !== 'VariableName') continue; // `models[0].deploy(…)`, another call's result
       else {
-        const target = scopes.resolve(receiver);
+        const target = scopes.resolveBinding(receiver);
         if (target) {
           if (target.from !== call.from || target.to !== call.to) continue; // another object's
           list = found.own;

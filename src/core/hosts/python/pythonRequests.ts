@@ -89,6 +89,9 @@ export const SDK_CLASSES: Readonly<Record<string, SdkClass>> = {
   XGBoost: training(['entry_point', 'framework_version', 'source_dir', 'hyperparameters', 'py_version', 'image_uri'], 'xgboost'),
   MXNet: training(FRAMEWORK_ESTIMATOR, 'mxnet'),
   Chainer: training(['entry_point', 'use_mpi', 'num_processes', 'process_slots_per_host', 'additional_mpi_options', 'source_dir', 'hyperparameters', 'framework_version', 'py_version', 'image_uri'], 'chainer'),
+  RLEstimator: training(['entry_point', 'toolkit', 'toolkit_version', 'framework', 'source_dir', 'hyperparameters', 'image_uri']),
+  // A Marketplace algorithm's estimator: no image of ours, its instance type and count still judged.
+  AlgorithmEstimator: training(['algorithm_arn', 'role', 'instance_count', 'instance_type']),
   // v3, a pydantic model: keywords only.
   ModelTrainer: { usage: 'training', imageKeyword: 'training_image', positional: [] },
   Model: inference(['image_uri', 'model_data', 'role']),
@@ -121,7 +124,7 @@ export const SDK_CLASSES: Readonly<Record<string, SdkClass>> = {
  * processor has neither method; v3's classes are left out. `modelOnly` asks for a model.
  */
 function isSdkObject(text: string, scopes: PythonScopes, receiver: SyntaxNode, amazonNames: ReturnType<typeof amazonEstimatorNames>, modelOnly = false, depth = 0): boolean {
-  const call = receiver.name === 'VariableName' ? scopes.resolve(receiver) : receiver;
+  const call = receiver.name === 'VariableName' ? scopes.resolveBinding(receiver) : receiver;
   const callee = call?.name === 'CallExpression' ? calleeName(text, call) : undefined;
   if (!callee) return false;
   if (callee.name === 'compile' && callee.receiver) return depth < MAX_COMPILE_CHAIN && isSdkObject(text, scopes, callee.receiver, amazonNames, true, depth + 1);
@@ -135,14 +138,18 @@ function isSdkObject(text: string, scopes: PythonScopes, receiver: SyntaxNode, a
 /**
  * v2 classes given no image of ours whose `deploy`, `transformer` and `register` take the same
  * leading parameters as `Model`'s and send them the same way: a registered model package, a
- * pipeline of models, a JumpStart model or estimator (the image comes from the package or
- * JumpStart, so only these arguments are judged).
+ * pipeline of models, a JumpStart model or estimator, a DJL (LMI) model, a multi-model endpoint's
+ * model, a SparkML model (the image comes from the package, JumpStart or the class, so only these
+ * arguments are judged).
  */
 const IMAGELESS_DEPLOYABLES: Readonly<Record<string, 'model' | 'estimator'>> = {
   ModelPackage: 'model',
   PipelineModel: 'model',
   JumpStartModel: 'model',
   JumpStartEstimator: 'estimator',
+  DJLModel: 'model',
+  MultiDataModel: 'model',
+  SparkMLModel: 'model',
 };
 
 /** How many `compile(…)` calls in a row isSdkObject follows (`m.compile(…).compile(…)`): a bound on the walk. */
@@ -440,7 +447,7 @@ function mayBeSageMakerCall(text: string, scopes: PythonScopes, receiver: Syntax
  */
 function isSdkSession(text: string, scopes: PythonScopes, receiver: SyntaxNode): boolean {
   if (receiver.name === 'MemberExpression' && receiver.lastChild?.name === 'PropertyName' && sourceOf(text, receiver.lastChild) === 'sagemaker_session') return true;
-  const call = receiver.name === 'VariableName' ? scopes.resolve(receiver) : receiver;
+  const call = receiver.name === 'VariableName' ? scopes.resolveBinding(receiver) : receiver;
   if (call?.name !== 'CallExpression') return false;
   const callee = dottedName(text, call.firstChild ?? undefined);
   return callee !== undefined && /(^|\.)(?:Local)?Session$/.test(callee) && !/(^|\.)boto3\.(?:session\.)?Session$/.test(callee);
@@ -448,7 +455,7 @@ function isSdkSession(text: string, scopes: PythonScopes, receiver: SyntaxNode):
 
 /** The literal service name of `….client("name")` (the receiver itself or a name bound once to it). */
 function clientService(text: string, scopes: PythonScopes, receiver: SyntaxNode): string | undefined {
-  const call = receiver.name === 'VariableName' ? scopes.resolve(receiver) : receiver;
+  const call = receiver.name === 'VariableName' ? scopes.resolveBinding(receiver) : receiver;
   if (call?.name !== 'CallExpression') return undefined;
   const callee = calleeName(text, call);
   if (callee?.name !== 'client') return undefined;

@@ -62,6 +62,8 @@ export class PythonTooDeepError extends Error {
 
 export class PythonScopes {
   private readonly scopes: Scope[] = [];
+  /** Names deleted, augmented or declared global/nonlocal somewhere in the file: not even their object is known. */
+  private readonly rebound = new Set<string>();
   /** Names changed in place somewhere in the file (never resolved), with how far the change goes. */
   private readonly mutated = new Map<string, Change>();
   /**
@@ -165,10 +167,20 @@ export class PythonScopes {
     else this.aliases.set(name, [{ value, element }]);
   }
 
-  /** The expression `name` (a VariableName node) is bound to, when exactly one binding reaches it. */
+  /** The expression `name` (a VariableName node) is bound to, when exactly one binding reaches it and nothing changes it in place. */
   resolve(name: SyntaxNode): SyntaxNode | undefined {
+    return this.mutated.has(sourceOf(this.text, name)) ? undefined : this.resolveBinding(name);
+  }
+
+  /**
+   * The expression `name` is bound to, when exactly one binding reaches it, whatever is changed
+   * inside its object afterwards: which object a name holds — an estimator, a model, a client —
+   * does not change when its attributes or contents do (`predictor.serializer = …`). A name
+   * deleted, augmented (`+=` may bind it anew) or declared `global`/`nonlocal` is unknown.
+   */
+  resolveBinding(name: SyntaxNode): SyntaxNode | undefined {
     const identifier = sourceOf(this.text, name);
-    if (this.mutated.has(identifier)) return undefined;
+    if (this.rebound.has(identifier)) return undefined;
     for (let scope: Scope | undefined = this.scopeAt(name.from); scope; scope = scope.parent) {
       const binding = scope.bindings.get(identifier);
       if (!binding) continue;
@@ -264,14 +276,19 @@ export class PythonScopes {
       case 'UpdateStatement':
       case 'DeleteStatement':
         for (const child of childrenOf(node)) {
-          if (child.name === 'VariableName') this.change(sourceOf(this.text, child), 'own');
-          else if (child.name === 'MemberExpression') this.markChanged(child.firstChild);
+          if (child.name === 'VariableName') {
+            this.change(sourceOf(this.text, child), 'own');
+            this.rebound.add(sourceOf(this.text, child));
+          } else if (child.name === 'MemberExpression') this.markChanged(child.firstChild);
           else this.walk(child, scope, depth + 1);
         }
         return;
       case 'ScopeStatement':
         // `global x`: changed wherever else, in any way.
-        for (const child of node.getChildren('VariableName')) this.change(sourceOf(this.text, child), 'inside');
+        for (const child of node.getChildren('VariableName')) {
+          this.change(sourceOf(this.text, child), 'inside');
+          this.rebound.add(sourceOf(this.text, child));
+        }
         return;
       case 'NamedExpression': {
         const target = node.firstChild;
