@@ -421,6 +421,17 @@ describe('Python host', () => {
       assert.deepEqual(analyzePython(deploy).filter((finding) => finding.code === 'invalid-enum-value').map((finding) => textAt(deploy, finding)), ['ml.m4.xlarg']);
     });
 
+    it('a change of a function\'s own variable of the same name leaves the module\'s value known; of the module\'s own, not', () => {
+      const module = 'import boto3\nresource_config = {"InstanceType": "ml.m5.xlarg", "InstanceCount": 1, "VolumeSizeInGB": 10}\nsm.create_training_job(TrainingJobName="j", ResourceConfig=resource_config)\n';
+      const typo = (text: string) => analyzePython(text).filter((finding) => finding.code === 'invalid-enum-value').map((finding) => textAt(text, finding));
+      for (const own of ['def tag(resource_config):\n    resource_config["Tags"] = []\n', 'def build():\n    resource_config = {}\n    resource_config["X"] = 1\n', 'def nest():\n    def inner(resource_config):\n        resource_config.update(a=1)\n']) {
+        assert.deepEqual(typo(`${module}${own}`), ['ml.m5.xlarg'], own);
+      }
+      for (const modules of ['def tune():\n    resource_config.setdefault("X", 1)\n', 'def reset():\n    global resource_config\n    resource_config = {}\n']) {
+        assert.deepEqual(typo(`${module}${modules}`), [], modules);
+      }
+    });
+
     it('a change reaching into a value makes it unknown: through an item, an attribute, a dict accessor, a conditional', () => {
       const resourceConfig = 'resource_config = {"InstanceType": "ml.m5.xlarg", "InstanceCount": 1, "VolumeSizeInGB": 10}\n';
       const call = 'sm.create_training_job(TrainingJobName="j", ResourceConfig=resource_config)\n';

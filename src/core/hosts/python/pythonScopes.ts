@@ -36,6 +36,9 @@ interface Alias {
   element: boolean;
 }
 
+/** A name as it occurs in the source: its text and where (which scope it is read or bound in follows). */
+type NameAt = [name: string, offset: number];
+
 interface Binding {
   count: number;
   /** The assigned expression when the binding is a plain `name = expression`. */
@@ -43,6 +46,8 @@ interface Binding {
 }
 
 interface Scope {
+  /** Its place in PythonScopes.scopes: part of the key of each name it binds (see nameKey). */
+  index: number;
   from: number;
   to: number;
   depth: number;
@@ -62,30 +67,58 @@ export class PythonTooDeepError extends Error {
 
 export class PythonScopes {
   private readonly scopes: Scope[] = [];
-  /** Names deleted, augmented or declared global/nonlocal somewhere in the file: not even their object is known. */
+  /**
+   * Variables deleted, augmented or declared global/nonlocal somewhere in the file: not even their
+   * object is known. Keyed by nameKey (the scope that binds the name, and the name), as are the two below.
+   */
   private readonly rebound = new Set<string>();
-  /** Names changed in place somewhere in the file (never resolved), with how far the change goes. */
+  /** Variables changed in place somewhere in the file (never resolved), with how far the change goes. */
   private readonly mutated = new Map<string, Change>();
   /**
-   * Names that may refer to the same object as others (`b = a`, `for v in [a]`): target → the
+   * Variables that may refer to the same object as others (`b = a`, `for v in [a]`): target → the
    * expressions it was bound to, whose names are read only if the target is mutated (most never are).
    */
   private readonly aliases = new Map<string, Alias[]>();
+  /**
+   * What the walk saw, tied to variables once every scope's bindings are known (a function may
+   * bind a name after a line that changes it): changes, rebinds and aliases, each with the offset
+   * of the name, which tells the scope it is read in.
+   */
+  private readonly seen: { changes: [...NameAt, Change][]; rebinds: NameAt[]; aliases: [...NameAt, Alias][] } = { changes: [], rebinds: [], aliases: [] };
 
   constructor(private readonly text: string, tree: Tree) {
-    const module: Scope = { from: 0, to: text.length, depth: 0, bindings: new Map() };
+    const module: Scope = { index: 0, from: 0, to: text.length, depth: 0, bindings: new Map() };
     this.scopes.push(module);
     this.walk(tree.topNode, module);
+    for (const [name, offset, change] of this.seen.changes) this.change(this.nameKey(name, offset), change);
+    for (const [name, offset] of this.seen.rebinds) this.rebound.add(this.nameKey(name, offset));
+    for (const [name, offset, alias] of this.seen.aliases) {
+      const key = this.nameKey(name, offset);
+      const values = this.aliases.get(key);
+      if (values) values.push(alias);
+      else this.aliases.set(key, [alias]);
+    }
     this.propagateMutations();
+  }
+
+  /**
+   * The variable `name` read or bound at `offset` is: the innermost scope around it that binds the
+   * name (a function's parameter or local is its own, not the module's), else the module's.
+   */
+  private nameKey(name: string, offset: number): string {
+    let scope: Scope | undefined = this.scopeAt(offset);
+    while (scope && !scope.bindings.has(name)) scope = scope.parent;
+    return `${scope?.index ?? 0}:${name}`;
   }
 
   /** A change made through an alias changes what it aliases: `variants = lst; variants[0]["X"] = …` makes `lst` unknown. */
   private propagateMutations(): void {
     const pending = [...this.mutated];
     while (pending.length > 0) {
-      const [name, change] = pending.pop()!;
-      for (const alias of this.aliases.get(name) ?? []) {
-        for (const [reached, reachedChange] of this.reachedBy(alias, change)) {
+      const [key, change] = pending.pop()!;
+      for (const alias of this.aliases.get(key) ?? []) {
+        for (const [name, offset, reachedChange] of this.reachedBy(alias, change)) {
+          const reached = this.nameKey(name, offset);
           if (this.change(reached, reachedChange)) pending.push([reached, reachedChange]);
         }
       }
@@ -97,8 +130,8 @@ export class PythonScopes {
    * a change inside, may be a change of any name in the expression; a change of the alias's own
    * object reaches only what it may be (see sameObjects).
    */
-  private reachedBy(alias: Alias, change: Change): [string, Change][] {
-    if (alias.element || change === 'inside') return this.namesIn(alias.value).map((name) => [name, 'inside']);
+  private reachedBy(alias: Alias, change: Change): [...NameAt, Change][] {
+    if (alias.element || change === 'inside') return this.namesIn(alias.value).map(([name, offset]) => [name, offset, 'inside']);
     return this.sameObjects(alias.value);
   }
 
@@ -107,10 +140,10 @@ export class PythonScopes {
    * change) or be inside of (`a.b`, `a[0]`, `a.get("K")`: a change inside `a`). A new object —
    * a list, dict or set display, a comprehension, another call — is none of them.
    */
-  private sameObjects(value: SyntaxNode): [string, Change][] {
+  private sameObjects(value: SyntaxNode): [...NameAt, Change][] {
     switch (value.name) {
       case 'VariableName':
-        return [[sourceOf(this.text, value), 'own']];
+        return [[sourceOf(this.text, value), value.from, 'own']];
       case 'ParenthesizedExpression':
         return childrenOf(value).flatMap((child) => this.sameObjects(child));
       case 'ConditionalExpression': {
@@ -136,18 +169,18 @@ export class PythonScopes {
   }
 
   /** The base name of `a`, `a.b`, `a[0].c`: a change inside it. */
-  private insideOf(expression: SyntaxNode | null): [string, Change][] {
+  private insideOf(expression: SyntaxNode | null): [...NameAt, Change][] {
     let base = expression;
     while (base && base.name === 'MemberExpression') base = base.firstChild;
-    return base?.name === 'VariableName' ? [[sourceOf(this.text, base), 'inside']] : [];
+    return base?.name === 'VariableName' ? [[sourceOf(this.text, base), base.from, 'inside']] : [];
   }
 
-  /** Every name read in `value`. */
-  private namesIn(value: SyntaxNode): string[] {
-    const names: string[] = [];
+  /** Every name read in `value`, with its offset. */
+  private namesIn(value: SyntaxNode): NameAt[] {
+    const names: NameAt[] = [];
     const cursor = value.cursor();
     do {
-      if (cursor.name === 'VariableName') names.push(this.text.slice(cursor.from, cursor.to));
+      if (cursor.name === 'VariableName') names.push([this.text.slice(cursor.from, cursor.to), cursor.from]);
     } while (cursor.next() && cursor.from < value.to);
     return names;
   }
@@ -161,15 +194,12 @@ export class PythonScopes {
   }
 
   private alias(target: SyntaxNode, value: SyntaxNode, element = false): void {
-    const name = sourceOf(this.text, target);
-    const values = this.aliases.get(name);
-    if (values) values.push({ value, element });
-    else this.aliases.set(name, [{ value, element }]);
+    this.seen.aliases.push([sourceOf(this.text, target), target.from, { value, element }]);
   }
 
   /** The expression `name` (a VariableName node) is bound to, when exactly one binding reaches it and nothing changes it in place. */
   resolve(name: SyntaxNode): SyntaxNode | undefined {
-    return this.mutated.has(sourceOf(this.text, name)) ? undefined : this.resolveBinding(name);
+    return this.mutated.has(this.nameKey(sourceOf(this.text, name), name.from)) ? undefined : this.resolveBinding(name);
   }
 
   /**
@@ -180,7 +210,7 @@ export class PythonScopes {
    */
   resolveBinding(name: SyntaxNode): SyntaxNode | undefined {
     const identifier = sourceOf(this.text, name);
-    if (this.rebound.has(identifier)) return undefined;
+    if (this.rebound.has(this.nameKey(identifier, name.from))) return undefined;
     for (let scope: Scope | undefined = this.scopeAt(name.from); scope; scope = scope.parent) {
       const binding = scope.bindings.get(identifier);
       if (!binding) continue;
@@ -243,8 +273,8 @@ export class PythonScopes {
    * (`x` in `x.a = …`, `x.append(…)`), a change inside its base otherwise (`x[0]` in `x[0]["K"] = …`).
    */
   private markChanged(changed: SyntaxNode | null): void {
-    if (changed?.name === 'VariableName') this.change(sourceOf(this.text, changed), 'own');
-    else for (const [name, change] of this.insideOf(changed)) this.change(name, change);
+    if (changed?.name === 'VariableName') this.seen.changes.push([sourceOf(this.text, changed), changed.from, 'own']);
+    else this.seen.changes.push(...this.insideOf(changed));
   }
 
   private walk(node: SyntaxNode, scope: Scope, depth = 0): void {
@@ -255,7 +285,7 @@ export class PythonScopes {
       case 'LambdaExpression': {
         const name = node.getChild('VariableName');
         if (name && node.name !== 'LambdaExpression') this.bind(scope, sourceOf(this.text, name));
-        const inner: Scope = { from: node.from, to: node.to, depth: scope.depth + 1, bindings: new Map(), parent: scope };
+        const inner: Scope = { index: this.scopes.length, from: node.from, to: node.to, depth: scope.depth + 1, bindings: new Map(), parent: scope };
         this.scopes.push(inner);
         const parameters = node.getChild('ParamList');
         if (parameters) for (const parameter of parameters.getChildren('VariableName')) this.bind(inner, sourceOf(this.text, parameter));
@@ -277,17 +307,21 @@ export class PythonScopes {
       case 'DeleteStatement':
         for (const child of childrenOf(node)) {
           if (child.name === 'VariableName') {
-            this.change(sourceOf(this.text, child), 'own');
-            this.rebound.add(sourceOf(this.text, child));
+            this.seen.changes.push([sourceOf(this.text, child), child.from, 'own']);
+            this.seen.rebinds.push([sourceOf(this.text, child), child.from]);
           } else if (child.name === 'MemberExpression') this.markChanged(child.firstChild);
           else this.walk(child, scope, depth + 1);
         }
         return;
       case 'ScopeStatement':
         // `global x`: changed wherever else, in any way.
+        // `global x`: the module's `x` (any scope's, to be safe), changed wherever else, in any way.
         for (const child of node.getChildren('VariableName')) {
-          this.change(sourceOf(this.text, child), 'inside');
-          this.rebound.add(sourceOf(this.text, child));
+          const name = sourceOf(this.text, child);
+          for (const scope of this.scopes) {
+            this.change(`${scope.index}:${name}`, 'inside');
+            this.rebound.add(`${scope.index}:${name}`);
+          }
         }
         return;
       case 'NamedExpression': {
