@@ -8,6 +8,7 @@ import { applyPreferredFixes } from '../../src/core/fixAll';
 import { analyzeDocument } from '../../src/core/hostDocument';
 import { DESCRIBE_RESPONSE_ARN_MEMBERS, DESCRIBE_RESPONSE_TIME_MEMBER, detectSpecKind, detectSpecKindByContent, REQUEST_MEMBERS, SPEC_KINDS } from '../../src/core/specKind';
 import { analyzeOptions, apiModel } from './specTestKit';
+import { analyzePython } from './pythonTestKit';
 
 describe('detectSpecKind', () => {
   const cases: [string[], string | undefined][] = [
@@ -134,6 +135,29 @@ describe('saved Describe responses (aws sagemaker describe-… output)', () => {
     assert.match(findings[0].message, /^"TrainingJobArn" is a member of the DescribeTrainingJob response, not of the CreateTrainingJob request: remove it\.$/);
     // --fix once renamed TrainingJobArn, TrainingJobStatus and TrainingStartTime to TrainingJobName, then rewrote their values.
     assert.deepEqual(applyPreferredFixes(RESPONSE, analyze), { text: RESPONSE, applied: [] });
+  });
+});
+
+describe('a member of the request it is easily mixed with', () => {
+  const findingsOf = (request: Record<string, unknown>) => {
+    const text = JSON.stringify(request, null, 1);
+    return analyzeDocument(readJsonDocument(text, true), analyzeOptions()).findings.filter((finding) => finding.code === 'unknown-property').map((finding) => [text.slice(finding.offset, finding.offset + finding.length), finding.message, finding.fixes.length]);
+  };
+
+  it('names the endpoint config for an endpoint\'s ProductionVariants, the model and the endpoint for an endpoint config\'s PrimaryContainer and EndpointName; no rename', () => {
+    const endpoint = 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_endpoint(EndpointName="e", EndpointConfigName="c", ProductionVariants=[])\n';
+    assert.deepEqual(analyzePython(endpoint).map((finding) => [finding.code, endpoint.slice(finding.offset, finding.offset + finding.length), finding.message, finding.fixes.length]), [
+      ['unknown-property', 'ProductionVariants', '"ProductionVariants" is a member of the CreateEndpointConfig request, not of the CreateEndpoint request: an endpoint takes its variants and settings from the endpoint config it names in EndpointConfigName. Move it there.', 0],
+    ]);
+    assert.deepEqual(findingsOf({ EndpointConfigName: 'c', EndpointName: 'e', ProductionVariants: [{ VariantName: 'v', ModelName: 'm', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] }), [
+      ['EndpointName', '"EndpointName" is a member of the CreateEndpoint request, not of the CreateEndpointConfig request: an endpoint names its endpoint config, not the other way round. Move it there.', 0],
+    ]);
+    const config = 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_endpoint_config(EndpointConfigName="c", ProductionVariants=[], PrimaryContainer={})\n';
+    assert.deepEqual(analyzePython(config).filter((finding) => finding.code === 'unknown-property').map((finding) => finding.message), [
+      '"PrimaryContainer" is a member of the CreateModel request, not of the CreateEndpointConfig request: each production variant names its model in ModelName. Move it there.',
+    ]);
+    // A misspelling of the request's own member is still a misspelling, with its rename.
+    assert.deepEqual(findingsOf({ EndpointConfigName: 'c', ProductionVariants: [], KmsKeyIdd: 'k' }).map(([name, , fixes]) => [name, fixes]), [['KmsKeyIdd', 1]]);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type { ApiModel, DescribeResponse, ListShape, MapShape, NumberShape, Shape, StringShape, StructureShape } from '../apiModel/apiModel';
+import type { SpecKind } from '../specKind';
 import { boundsText, expectedType, lengthUnit } from '../apiModel/describeShape';
 import { enumInWords, enumValuesNoun, patternInWords } from '../apiModel/patternWords';
 import { matchesPattern } from '../apiModel/patterns';
@@ -53,8 +54,33 @@ export function checkAgainstApiModel(context: RuleContext, model: ApiModel): voi
   const root = topLevelObject(context.spec);
   const input = context.spec.kind && model.inputShape(context.spec.kind);
   if (!root || !input) return;
-  new ModelValidator(context, ownedElsewhere(context.spec), root, context.spec.embedding?.suppliedMembers, model.describeResponse(context.spec.kind!)).structure(root, input);
+  const kind = context.spec.kind!;
+  const siblings = (SIBLING_REQUESTS[kind] ?? []).flatMap((sibling) => {
+    const shape = model.inputShape(sibling.kind);
+    return shape ? [{ ...sibling, shape }] : [];
+  });
+  new ModelValidator(context, ownedElsewhere(context.spec), root, context.spec.embedding?.suppliedMembers, model.describeResponse(kind), siblings).structure(root, input);
 }
+
+/** A request whose members are often written into another's: an endpoint's variants belong to its config, a model's container to the model. */
+interface SiblingRequest {
+  kind: SpecKind;
+  /** How the request reaches the sibling's settings, for the message. */
+  how: string;
+}
+
+/**
+ * Per request kind, the request whose top-level members are easily put into it by mistake: such a
+ * member is named as the sibling's, not as a misspelling of one of this request's.
+ */
+const SIBLING_REQUESTS: Partial<Record<SpecKind, readonly SiblingRequest[]>> = {
+  CreateEndpoint: [{ kind: 'CreateEndpointConfig', how: 'an endpoint takes its variants and settings from the endpoint config it names in EndpointConfigName' }],
+  CreateEndpointConfig: [
+    { kind: 'CreateModel', how: 'each production variant names its model in ModelName' },
+    { kind: 'CreateEndpoint', how: 'an endpoint names its endpoint config, not the other way round' },
+  ],
+  CreateModel: [{ kind: 'CreateEndpointConfig', how: 'a model is deployed by an endpoint config whose production variant names it' }],
+};
 
 /** No value of an SDK call is another rule's. */
 const NOTHING_OWNED: OwnedElsewhere = { values: [], missingMembers: new Map() };
@@ -102,6 +128,8 @@ class ModelValidator {
     private readonly supplied?: ReadonlySet<string>,
     /** The response of the kind's Describe operation: its members at the top level are named as such. */
     private readonly describe?: DescribeResponse,
+    /** The requests whose top-level members are easily written into this one (see SIBLING_REQUESTS). */
+    private readonly siblings: readonly (SiblingRequest & { shape: StructureShape })[] = [],
   ) {
     this.text = context.spec.text;
     this.valuesOnly = context.spec.valuesOnly === true;
@@ -362,7 +390,13 @@ class ModelValidator {
     if (!this.enabled.unknown) return;
     // A member of the Describe response (a saved response edited into a request, which `files` makes a
     // spec): the request does not take it, and the request member nearest in spelling is not what it means.
-    if (this.describe && key.parent?.parent === this.root && this.describe.members.has(name)) {
+    const atRoot = key.parent?.parent === this.root;
+    const sibling = atRoot ? this.siblings.find((candidate) => candidate.shape.members.has(name)) : undefined;
+    if (sibling) {
+      this.report('unknown-property', `"${clip(name)}" is a member of the ${sibling.kind} request, not of the ${this.context.spec.kind!} request: ${sibling.how}. Move it there.`, nodeRange(key), []);
+      return;
+    }
+    if (this.describe && atRoot && this.describe.members.has(name)) {
       const kind = this.context.spec.kind!;
       this.report('unknown-property', `"${clip(name)}" is a member of the ${this.describe.operation} response, not of the ${kind} request: remove it.`, nodeRange(key), []);
       return;
