@@ -54,6 +54,26 @@ describe('AWS CDK: a synthesized template', () => {
   });
 });
 
+describe('AWS CDK: "ml." written twice', () => {
+  it('says the CDK adds "ml." to an ec2.InstanceType in a synthesized template, and which type is meant elsewhere', () => {
+    const config = (metadata: boolean) =>
+      JSON.stringify({
+        Resources: {
+          Config: {
+            Type: 'AWS::SageMaker::EndpointConfig',
+            Properties: { ProductionVariants: [{ VariantName: 'v', ModelName: 'm', InitialInstanceCount: 1, InstanceType: 'ml.ml.m5.large' }] },
+            ...(metadata && { Metadata: { 'aws:cdk:path': 'App/Config' } }),
+          },
+        },
+      });
+    const [cdk] = analyzeJsonTemplate(config(true));
+    assert.match(cdk.message, /"ml\." is written twice: the CDK's SageMaker tasks add "ml\." to an ec2\.InstanceType, so write new ec2\.InstanceType\('m5\.large'\) \(or InstanceType\.of\(…\)\)\. \(From CDK construct App\/Config/);
+    const [plain] = analyzeJsonTemplate(config(false));
+    assert.match(plain.message, /"ml\." is written twice: "ml\.m5\.large" is meant\.$/);
+    assert.equal(plain.fixes.find((fix) => fix.preferred)?.title, 'Use "ml.m5.large"');
+  });
+});
+
 describe('AWS CDK: a CfnMapping of images by region', () => {
   it("names the mapping whose row is wrong, and the construct that reads it", () => {
     const template = JSON.parse(cdkModelTemplate());

@@ -463,7 +463,20 @@ class ModelValidator {
         : nearest.length > 0
           ? `the nearest ${enumValuesNoun(shape)} are ${quoted(nearest)}`
           : `use ${enumInWords(shape) ?? `one of ${allowed.length} values`}`;
-    this.report('invalid-enum-value', `"${clip(value)}" is not a valid ${inListItem(node, name)}: ${advice}.`, nodeRange(node), fixes);
+    this.report('invalid-enum-value', `"${clip(value)}" is not a valid ${inListItem(node, name)}: ${advice}.${this.doubledPrefixNote(value, shape)}`, nodeRange(node), fixes);
+  }
+
+  /**
+   * ` "ml." is written twice …` when `value` is a valid instance type with one `ml.` too many
+   * (`ml.ml.m4.xlarge`): what the CDK's SageMaker tasks write for `new ec2.InstanceType('ml.m4.xlarge')`,
+   * since they add the prefix themselves; said in CDK terms in a synthesized template.
+   */
+  private doubledPrefixNote(value: string, shape: StringShape): string {
+    if (!value.startsWith('ml.ml.') || !shape.enumSet?.has(value.slice(3))) return '';
+    const meant = value.slice(3);
+    return this.context.spec.cdkSynthesized
+      ? ` "ml." is written twice: the CDK's SageMaker tasks add "ml." to an ec2.InstanceType, so write new ec2.InstanceType('${meant.slice(3)}') (or InstanceType.of(…)).`
+      : ` "ml." is written twice: "${meant}" is meant.`;
   }
 
   /** A dynamic value whose declared type the member does not take: on the value, with the host's fixes. */
