@@ -291,6 +291,11 @@ describe('framework rules (image_uris.retrieve and framework classes)', () => {
       });
     }
 
+    it('says a processor runs the training image when its version has none', () => {
+      const { finding } = single(check({ version: '0.23-9' }, { impliedFramework: 'sklearn', impliedScope: 'processing' }), 'unknown-framework-version');
+      assert.match(finding.message, /^Scikit-learn has no version "0\.23-9" for training \(a processor runs the training image\)\. Nearest: /);
+    });
+
     it('is silent for a framework without such an alias, and for a version that is dynamic', () => {
       assert.deepEqual(codesOf(check({ framework: 'pytorch', region: 'us-east-1', imageScope: 'training' })), []);
       assert.deepEqual(codesOf(check({ framework: 'xgboost', region: 'us-east-1', version: null, imageScope: 'training' })), []);

@@ -210,7 +210,9 @@ function checkSelection(context: RuleContext, request: FrameworkRequest, region:
   if (!choice) return;
   const { scope } = choice;
   // A deploy's instance type is named: the constructor's arguments are judged for it.
-  const where = selection.target.deployed && selection.target.instanceType?.value ? `${scope} on ${selection.target.instanceType.value}` : scope;
+  // A framework processor runs the framework's training image (the SDK retrieves it with the training scope): say so.
+  const processorNote = request.impliedScope === 'processing' && scope === 'training' ? ' (a processor runs the training image)' : '';
+  const where = selection.target.deployed && selection.target.instanceType?.value ? `${scope} on ${selection.target.instanceType.value}` : `${scope}${processorNote}`;
 
   const scopeImages = configImages.filter((image) => image.scopes.includes(scope));
   const version = resolveVersion(context, view, selection, title, choice, where, scopeImages, configImages, region);
