@@ -81,6 +81,28 @@ describe('DefinitionSubstitutions in a Definition object', () => {
     assert.deepEqual(analyzeYaml(yamlTemplate({ image: `${XGBOOST_US_EAST_1}:\${Tag}`, substitutions: ['Tag: latest'] })), []);
   });
 
+  it('checks the value of a whole-image placeholder as that task\'s image, where the map writes it: a literal, a !Sub, each row of a !FindInMap table', () => {
+    const literal = yamlTemplate({ image: '${TrainingImage}', substitutions: [`TrainingImage: ${XGBOOST_US_EAST_1}:latest`] });
+    assert.deepEqual(covered(literal, analyzeYaml(literal)), [['xgboost-unpinned', 'latest']]);
+    assert.ok(analyzeYaml(literal)[0].offset < literal.indexOf('Definition:'), 'on the map, not on the definition');
+    const sub = yamlTemplate({ image: '${TrainingImage}', substitutions: ['TrainingImage: !Sub "683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1"'] });
+    assert.deepEqual(covered(sub, analyzeYaml(sub)).map(([code]) => code).sort(), ['registry-account-mismatch', 'xgboost-unpinned']);
+    const mapping = [
+      'Mappings:',
+      '  Images:',
+      `    us-east-1: { Uri: "${XGBOOST_US_EAST_1}:1.7-1" }`,
+      '    me-south-1: { Uri: "801668240914.dkr.ecr.me-south-1.amazonaws.com/xgboost:latest" }',
+      yamlTemplate({ image: '${TrainingImage}', substitutions: ['TrainingImage: !FindInMap [Images, !Ref AWS::Region, Uri]'] }),
+    ].join('\n');
+    assert.deepEqual(covered(mapping, analyzeYaml(mapping)), [
+      ['registry-account-mismatch', '801668240914'],
+      ['xgboost-unpinned', 'latest'],
+    ]);
+    // A correct value, or one the stack computes, finds nothing; a placeholder inside a longer string stays a template of the definition.
+    assert.deepEqual(analyzeYaml(yamlTemplate({ image: '${TrainingImage}', substitutions: [`TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`] })), []);
+    assert.deepEqual(analyzeYaml(yamlTemplate({ image: '${TrainingImage}', substitutions: ['TrainingImage: !Ref Image'] })), []);
+  });
+
   it('counts a value that is one placeholder as present, of whatever type the member needs', () => {
     const text = yamlTemplate({ image: '${Image}', role: '${Role}', vpc: '${Vpc}', mode: '${Mode}', substitutions: ['Image: !Ref Image', 'Role: !GetAtt Role.Arn', 'Vpc: x', 'Mode: File'] });
     const request = readYamlDocument(text).requests[0];

@@ -17,7 +17,9 @@ import { conditionSides, type CloudFormationHooks, type TemplateResource } from 
 import { definitionSubstitutionNames, markDefinitionSubstitutions } from './definitionSubstitutions';
 import { embeddedJsonTree, type EmbeddedJsonReading, type EmbeddedJsoncOnly } from './embeddedJson';
 import { intrinsicCall, intrinsicOf } from './intrinsics';
-import { readImageThroughTemplate } from './templateImages';
+import { imageTableRows, readImageThroughTemplate } from './templateImages';
+import { parseImageReference } from '../../imageReference';
+import type { RequestNode } from '../../requestTree';
 
 /** Finders for the template resources that embed workflows, by resource type (see CloudFormationHooks). */
 export const workflowResourceHooks: CloudFormationHooks = {
@@ -45,13 +47,16 @@ function stateMachineInTemplate(resource: TemplateResource): SpecDocument[] {
     const definition = memberValue(side, 'Definition');
     if (definition?.type !== 'object') break;
     markDefinitionSubstitutions(resource.text, definition, isSubstituted);
+    const substituted: SpecDocument[] = [];
     for (const request of findWorkflowRequests(resource.text, definition, resource.host)) {
       const integration = request.embedding?.integration;
       const patternString = integration?.patternRange && writtenPatternString(resource.text, integration);
       const images = request.images.map((field) => readImageThroughTemplate(field, resource.scope));
       const embedding = request.embedding && patternString ? { ...request.embedding, integration: { ...integration!, patternString } } : request.embedding;
       requests.push({ ...request, images, embedding, anyRegion: true });
+      substituted.push(...substitutedImageRequests(resource, side, request));
     }
+    requests.push(...substituted);
   }
   if (requests.length > 0 || memberValue(resource.properties, 'Definition')) return requests;
   return inStringRequests(resource, memberValue(resource.properties, 'DefinitionString'), 'DefinitionString', isSubstituted, isStateMachine);
@@ -76,6 +81,34 @@ function subDefinitionRequests(resource: TemplateResource, definition: Node, isS
   const renamable = source?.type === 'string' && !sam && !findProperty(resource.properties, 'DefinitionString');
   const subDefinition: SubDefinition = { call: call ?? value!, key, ofMapping: source?.type === 'object', sam, ...(renamable && { rename: { preferred: reading.workflow && reading.parseErrors === 0 } }) };
   return [{ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, subDefinition }, ...requests];
+}
+
+/** A definition string that is one `${Name}` and nothing else. */
+const WHOLE_PLACEHOLDER = /^\$\{([^}]+)\}$/;
+
+/**
+ * The images `DefinitionSubstitutions` gives a task's image fields whose whole value is one
+ * `${Name}` (`"TrainingImage": "${TrainingImage}"`, the `sam init` layout): the value of `Name`
+ * in `side` (the resource's properties as one view reads them), checked as that field's image
+ * where the map writes it — a literal, a `!Sub`, a parameter's default, each row of a
+ * `!FindInMap` table — so its findings and fixes land in the map. Placeholders inside a longer
+ * string stay templates of the definition (definitionSubstitutions.ts).
+ */
+function substitutedImageRequests(resource: TemplateResource, side: Node, request: SpecDocument): SpecDocument[] {
+  const substitutions = memberValue(side, 'DefinitionSubstitutions');
+  if (substitutions?.type !== 'object') return [];
+  const requests: SpecDocument[] = [];
+  for (const field of request.images) {
+    const written = field.value as RequestNode;
+    const name = written.dynamic && typeof written.value === 'string' ? WHOLE_PLACEHOLDER.exec(written.value)?.[1] : undefined;
+    const value = name === undefined ? undefined : memberValue(substitutions, name);
+    if (!value || (value.type !== 'string' && !(value as RequestNode).dynamic)) continue;
+    const literal = value.type === 'string' && !(value as RequestNode).dynamic ? (value.value as string) : undefined;
+    const image = readImageThroughTemplate({ value, usage: field.usage, holder: value, holderPath: [], parsed: literal !== undefined ? parseImageReference(literal) : undefined }, resource.scope);
+    requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [image], host: resource.host, imagesOnly: true, anyRegion: true });
+    requests.push(...imageTableRows(image, resource.host, resource.text));
+  }
+  return requests;
 }
 
 /** What reading a workflow from a template string found (see inStringRequests): a workflow's top level, and how many JSON syntax errors. */
