@@ -98,6 +98,12 @@ describe('DefinitionSubstitutions in a Definition object', () => {
       ['registry-account-mismatch', '801668240914'],
       ['xgboost-unpinned', 'latest'],
     ]);
+    // Beside a DefinitionString too (as the CDK writes definitionSubstitutions), its fix written in the map.
+    const machine = { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: '${ModelImage}' } }, End: true } } };
+    const json = JSON.stringify({ Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: JSON.stringify(machine), DefinitionSubstitutions: { ModelImage: `${XGBOOST_US_EAST_1}:1` } } } } }, null, 1);
+    const [unpinned] = analyzeJsonTemplate(json);
+    assert.deepEqual(covered(json, [unpinned]), [['xgboost-unpinned', '1']]);
+    assert.ok(unpinned.offset > json.indexOf('"DefinitionSubstitutions"'), 'on the map');
     // A correct value, or one the stack computes, finds nothing; a placeholder inside a longer string stays a template of the definition.
     assert.deepEqual(analyzeYaml(yamlTemplate({ image: '${TrainingImage}', substitutions: [`TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`] })), []);
     assert.deepEqual(analyzeYaml(yamlTemplate({ image: '${TrainingImage}', substitutions: ['TrainingImage: !Ref Image'] })), []);

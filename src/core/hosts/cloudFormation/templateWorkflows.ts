@@ -59,7 +59,10 @@ function stateMachineInTemplate(resource: TemplateResource): SpecDocument[] {
     requests.push(...substituted);
   }
   if (requests.length > 0 || memberValue(resource.properties, 'Definition')) return requests;
-  return inStringRequests(resource, memberValue(resource.properties, 'DefinitionString'), 'DefinitionString', isSubstituted, isStateMachine);
+  const inString = inStringRequests(resource, memberValue(resource.properties, 'DefinitionString'), 'DefinitionString', isSubstituted, isStateMachine);
+  // The map's images, as for a Definition object (the CDK's definitionSubstitutions write one beside a DefinitionString).
+  const [view] = inString.length > 0 && memberValue(resource.properties, 'DefinitionSubstitutions') ? conditionSides(resource.text, resource.properties) : [];
+  return view ? [...inString, ...inString.flatMap((request) => substitutedImageRequests(resource, view, request))] : inString;
 }
 
 /**
