@@ -43,6 +43,20 @@ describe('CloudFormation templates (YAML and JSON)', () => {
     await waitForDiagnostics(document.uri, (found) => found.length === 0);
   });
 
+  it('reads a template whose flow collections end under their keys (JSON pasted into YAML): the finding after them, no invalid-yaml, and its fix', async () => {
+    const { document } = await openFixture('cloudformation/flow-indentation.template.yaml');
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'invalid-enum-value'));
+    assert.deepStrictEqual(diagnostics.map(codeOf), ['invalid-enum-value']);
+    assert.strictEqual(document.getText(diagnostics[0].range), 'SingleModle');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostics[0].range, vscode.CodeActionKind.QuickFix.value, 10);
+    const preferred = actions.find((action) => action.isPreferred);
+    assert.ok(preferred?.edit, `a preferred fix among ${actions.map((action) => action.title).join(', ')}`);
+    const before = document.getText();
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit));
+    assert.strictEqual(document.getText(), before.replace('"Mode": "SingleModle"', '"Mode": "SingleModel"'));
+    await waitForDiagnostics(document.uri, (found) => found.length === 0);
+  });
+
   it('reads a DefinitionString built with Fn::Join (cdk synth output): a finding on the template\'s characters, no fix inside the string, hover on the image', async () => {
     const { document } = await openFixture('cloudformation/cdk-synth.template.json');
     assert.strictEqual(document.languageId, 'json');

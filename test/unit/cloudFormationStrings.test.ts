@@ -167,8 +167,9 @@ describe('CloudFormation: DefinitionString and PipelineDefinitionBody (JSON in a
 
   it('treats ${…} in a plain DefinitionString as a DefinitionSubstitutions placeholder', () => {
     const definition = JSON.stringify(stateMachine('arn:aws:states:::sagemaker:createTrainingJob.sync', '${TrainingImage}', { VpcConfig: '${Vpc}' }));
-    const text = jsonTemplate('AWS::StepFunctions::StateMachine', { DefinitionString: definition, DefinitionSubstitutions: { TrainingImage: 'x', Vpc: 'y' } });
-    assert.equal(readJsonDocument(text).requests.length, 1);
+    const text = jsonTemplate('AWS::StepFunctions::StateMachine', { DefinitionString: definition, DefinitionSubstitutions: { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1`, Vpc: 'y' } });
+    // The task's request, and the image the map gives its whole-placeholder TrainingImage (checked where the map writes it).
+    assert.deepEqual(readJsonDocument(text).requests.map((request) => [request.kind, request.imagesOnly === true]), [['CreateTrainingJob', false], [undefined, true]]);
     assert.deepEqual(analyzeJsonTemplate(text), []);
   });
 
