@@ -265,5 +265,15 @@ describe('notebooks: .ipynb files', () => {
     assert.equal(IpynbFile.parse('{"metadata": {}}'), undefined);
     const r = IpynbFile.parse(JSON.stringify({ cells: [{ cell_type: 'code', source: 'x <- 1' }], metadata: { kernelspec: { language: 'R' } } }))!;
     assert.deepEqual(r.notebook.codeCells, []);
+    const scala = IpynbFile.parse(JSON.stringify({ cells: [{ cell_type: 'code', source: 'val x = 1' }], metadata: { language_info: { name: 'scala', mimetype: 'text/x-scala' } } }))!;
+    assert.deepEqual(scala.notebook.codeCells, []);
+  });
+
+  it('reads a kernel of its own name that runs Python (AWS Glue, sparkmagic) by its language info', () => {
+    const cells = [{ cell_type: 'code', source: 'import boto3' }];
+    for (const language_info of [{ name: 'Python_Glue_Session', mimetype: 'text/x-python', file_extension: '.py' }, { name: 'pyspark', mimetype: 'text/x-python' }, { name: 'pysparkkernel', file_extension: '.py' }]) {
+      const parsed = IpynbFile.parse(JSON.stringify({ cells, metadata: { kernelspec: { language: 'python' }, language_info } }))!;
+      assert.equal(parsed.notebook.codeCells.length, 1, language_info.name);
+    }
   });
 });

@@ -71,11 +71,18 @@ export class IpynbFile {
   }
 }
 
-/** Jupyter's `language_info.name` (else `kernelspec.language`); absent means Python, Jupyter's default. */
+/**
+ * Jupyter's `language_info.name` (else `kernelspec.language`); absent means Python, Jupyter's
+ * default. A kernel of its own name whose language info says it runs Python — its MIME type
+ * `text/x-python` or file extension `.py` (AWS Glue's `Python_Glue_Session`, sparkmagic's
+ * `pyspark`) — is Python too.
+ */
 function isPythonNotebook(root: Node): boolean {
   const metadata = memberValue(root, 'metadata');
-  const language = memberValue(memberValue(metadata, 'language_info'), 'name')?.value ?? memberValue(memberValue(metadata, 'kernelspec'), 'language')?.value;
-  return typeof language !== 'string' || language.toLowerCase() === 'python';
+  const info = memberValue(metadata, 'language_info');
+  const language = memberValue(info, 'name')?.value ?? memberValue(memberValue(metadata, 'kernelspec'), 'language')?.value;
+  if (typeof language !== 'string' || language.toLowerCase() === 'python') return true;
+  return memberValue(info, 'mimetype')?.value === 'text/x-python' || memberValue(info, 'file_extension')?.value === '.py';
 }
 
 function sourcePieces(text: string, source: Node | undefined): (SourcePiece & { value: string })[] {
