@@ -23,8 +23,12 @@ import { SpecDocuments } from './vscode/specDocuments';
 const JSON_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'json' }, { language: 'jsonc' }, { language: 'asl' }];
 /** AWS CLI YAML input, CloudFormation and SAM templates. */
 const YAML_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'yaml' }];
-/** Python scripts and notebook cells (boto3, the SageMaker Python SDK). */
-const PYTHON_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'python' }];
+/**
+ * Python scripts and notebook cells (boto3, the SageMaker Python SDK); every cell of a Jupyter
+ * notebook too, since a kernel that runs Python may give its cells its own language (AWS Glue's
+ * `python_glue_session`): which cells are Python is told per cell (notebookDocuments.ts).
+ */
+const PYTHON_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'python' }, { notebookType: 'jupyter-notebook' }];
 /** Dockerfiles and Containerfiles: their FROM images. */
 const DOCKERFILE_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'dockerfile' }];
 /** Everything we serve. */

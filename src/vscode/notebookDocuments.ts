@@ -98,6 +98,19 @@ export function toCellOffset(read: ReadNotebook, offset: number): { uri: vscode.
   return place && { uri: read.cellDocuments[place.cell].uri, offset: place.offset };
 }
 
+/**
+ * True for a code cell language that is Python: VS Code's `python`, or the kernel's own language
+ * when the notebook's language info says the kernel runs Python (`text/x-python` or `.py`): VS
+ * Code gives an AWS Glue kernel's cells `python_glue_session`, sparkmagic's `pyspark`. The ipynb
+ * extension keeps the file's metadata under the notebook's `metadata.metadata`.
+ */
+export function isPythonCellLanguage(notebook: vscode.NotebookDocument, languageId: string): boolean {
+  if (languageId === 'python') return true;
+  const info = (notebook.metadata?.metadata as { language_info?: { name?: unknown; mimetype?: unknown; file_extension?: unknown } } | undefined)?.language_info;
+  const runsPython = info?.mimetype === 'text/x-python' || info?.file_extension === '.py';
+  return runsPython && typeof info?.name === 'string' && info.name.toLowerCase() === languageId.toLowerCase();
+}
+
 export class NotebookDocuments {
   /** One read per notebook state: the key lists every cell's identity, kind, language and document version. */
   private readonly cache = new WeakMap<vscode.NotebookDocument, { key: string; read: ReadNotebook | undefined }>();
@@ -107,9 +120,8 @@ export class NotebookDocuments {
 
   /** The served view of a Python code cell, or undefined when its notebook holds nothing of ours. */
   serveCell(document: vscode.TextDocument): ServedCell | undefined {
-    if (document.languageId !== 'python') return undefined;
     const notebook = notebookOf(document);
-    if (!notebook) return undefined;
+    if (!notebook || !isPythonCellLanguage(notebook, document.languageId)) return undefined;
     const read = this.read(notebook);
     if (!read) return undefined;
     const index = read.cellDocuments.indexOf(document);
@@ -126,7 +138,7 @@ export class NotebookDocuments {
     const text = new NotebookText(
       cells.map((cell) => ({
         // Only Python code cells are code; other cells count in the numbering only.
-        kind: cell.kind === vscode.NotebookCellKind.Markup ? 'markdown' : cell.document.languageId === 'python' ? 'code' : 'raw',
+        kind: cell.kind === vscode.NotebookCellKind.Markup ? 'markdown' : isPythonCellLanguage(notebook, cell.document.languageId) ? 'code' : 'raw',
         text: cell.document.getText(),
       })),
     );

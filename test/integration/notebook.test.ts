@@ -104,4 +104,21 @@ describe('notebooks', () => {
     const hover = hovers.find((candidate) => candidate.range && setup.getText(candidate.range) === image);
     assert.ok(hover, 'a hover over the image reference');
   });
+
+  it('reads the cells of a kernel that runs Python under a language of its own (AWS Glue), with their quick fixes', async () => {
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-spec-notebook-')), 'notebook-glue-kernel.ipynb');
+    fs.copyFileSync(fixtureUri('notebook-glue-kernel.ipynb').fsPath, copy);
+    const glue = await vscode.workspace.openNotebookDocument(vscode.Uri.file(copy));
+    await vscode.window.showNotebookDocument(glue);
+    const cell = glue.cellAt(0).document;
+    assert.strictEqual(cell.languageId, 'python_glue_session');
+    const [diagnostic] = await waitForDiagnostics(cell.uri, (diagnostics) => diagnostics.length === 1);
+    assert.strictEqual(codeOf(diagnostic), 'xgboost-unpinned');
+    assert.strictEqual(cell.getText(diagnostic.range), '1');
+    const actions = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', cell.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      return found.some((action) => action.title.startsWith('Pin XGBoost')) ? found : undefined;
+    }, { what: 'the pin fixes on the Glue cell' });
+    assert.ok(actions.length > 0);
+  });
 });
