@@ -9,15 +9,14 @@
  * are decided; any other test leaves its clause and those after it open.
  */
 import type { OffsetRange } from '../../jsonTree';
-import type { PythonScopes } from './pythonScopes';
-import { decodeString, segmentOf } from './pythonStrings';
 import { childrenOf, sourceOf, type SyntaxNode } from './pythonSyntax';
+import type { PythonValues } from './pythonValues';
 
 /**
  * The bodies of the clauses of `ifStatements` (lezer `IfStatement` nodes of `text`) that cannot
  * run, as source ranges; empty when no test is decided.
  */
-export function deadBranches(text: string, scopes: PythonScopes, ifStatements: readonly SyntaxNode[]): OffsetRange[] {
+export function deadBranches(values: PythonValues, ifStatements: readonly SyntaxNode[]): OffsetRange[] {
   const dead: OffsetRange[] = [];
   for (const statement of ifStatements) {
     const children = childrenOf(statement);
@@ -33,7 +32,7 @@ export function deadBranches(text: string, scopes: PythonScopes, ifStatements: r
         continue;
       }
       if (keyword === 'else') break;
-      const outcome = test && testOutcome(text, scopes, test);
+      const outcome = test && testOutcome(values, test);
       if (outcome === undefined) break;
       if (outcome) decided = true;
       else dead.push({ offset: body.from, length: body.to - body.from });
@@ -48,21 +47,20 @@ export function isInDeadBranch(ranges: readonly OffsetRange[], offset: number): 
 }
 
 /** The value of `a == "x"` / `a != "x"` (names bound once to strings, or literals), else undefined. */
-function testOutcome(text: string, scopes: PythonScopes, test: SyntaxNode): boolean | undefined {
+function testOutcome(values: PythonValues, test: SyntaxNode): boolean | undefined {
   if (test.name !== 'BinaryExpression') return undefined;
   const [left, operator, right, extra] = childrenOf(test);
-  if (extra || operator?.name !== 'CompareOp') return undefined;
-  const op = sourceOf(text, operator);
+  if (extra || operator?.name !== 'CompareOp' || !left || !right) return undefined;
+  const op = sourceOf(values.text, operator);
   if (op !== '==' && op !== '!=') return undefined;
-  const a = stringOf(text, scopes, left);
-  const b = stringOf(text, scopes, right);
+  const a = stringOf(values, left);
+  const b = stringOf(values, right);
   if (a === undefined || b === undefined) return undefined;
   return (a === b) === (op === '==');
 }
 
-/** A plain string literal's value, in place or through a name bound once to one. */
-function stringOf(text: string, scopes: PythonScopes, node: SyntaxNode | undefined): string | undefined {
-  const literal = node?.name === 'VariableName' ? scopes.resolve(node) : node;
-  if (literal?.name !== 'String') return undefined;
-  return decodeString(text, [segmentOf(text, literal.from, literal.to)])?.value;
+/** A string's value as the Python host reads it (in place, or through a name bound once to one), else undefined. */
+function stringOf(values: PythonValues, node: SyntaxNode): string | undefined {
+  const read = values.node(node, undefined);
+  return read.type === 'string' && !read.dynamic && typeof read.value === 'string' ? read.value : undefined;
 }

@@ -207,7 +207,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   const callees = calls.map((call) => calleeName(text, call));
   const argLists = calls.map((call) => call.getChild('ArgList'));
   // A method call in a branch that cannot run (`if algo == "linear-learner":` with `algo = "xgboost"`) joins no request.
-  const dead = ifStatements.length > 0 ? deadBranches(text, scopes, ifStatements) : [];
+  const dead = ifStatements.length > 0 ? deadBranches(values, ifStatements) : [];
   const methodCalls = estimatorMethodCalls(text, callees, argLists, dead);
   // The SDK tuners that take an estimator: their objective and ranges join its request.
   const tuners = methodCalls.get(TUNED)!;
