@@ -400,8 +400,7 @@ function reportUnpinnedXgboost(
   region: string | undefined,
 ): void {
   if (!context.isEnabled('xgboost-unpinned')) return;
-  const offered = region === undefined ? scopeImages : inRegion(context, scopeImages, region);
-  const pinned = pinnedCandidates(offered).sort((a, b) => compareVersions(b, a)).slice(0, 3);
+  const pinned = pinnedNewestFirst(context, scopeImages, region).slice(0, 3);
   const fixes = pinned.map((version, index) => ({ title: `Pin XGBoost ${version}`, intents: [intent.replaceValue(argument.node, version)], preferred: index === 0, changesBehaviour: true }));
   context.report(
     'xgboost-unpinned',
@@ -414,13 +413,18 @@ function reportUnpinnedXgboost(
 /** `image_uris.retrieve("xgboost", …, image_scope=…)` without a version: the SDK gives the scope's "latest", the legacy `1`. */
 function reportXgboostWithoutVersion(context: RuleContext, framework: FrameworkArgument, scope: string, scopeImages: readonly CatalogImage[], region: string | undefined): void {
   if (!context.isEnabled('xgboost-unpinned')) return;
-  const offered = region === undefined ? scopeImages : inRegion(context, scopeImages, region);
-  const newest = pinnedCandidates(offered).sort((a, b) => compareVersions(b, a))[0] ?? newestXgboostVersion(context.catalog, scope);
+  const newest = pinnedNewestFirst(context, scopeImages, region)[0] ?? newestXgboostVersion(context.catalog, scope);
   context.report(
     'xgboost-unpinned',
     `Without a version, the SageMaker Python SDK retrieves XGBoost's "latest" ${scope} image, which is "1": the legacy image, not a pinned version. Pass version="${newest}" (or another pinned version).`,
     framework.range,
   );
+}
+
+/** The pinned versions of `scopeImages` served in `region` (any region when unknown), newest first: what XGBoost pinning suggests. */
+function pinnedNewestFirst(context: RuleContext, scopeImages: readonly CatalogImage[], region: string | undefined): string[] {
+  const offered = region === undefined ? scopeImages : inRegion(context, scopeImages, region);
+  return pinnedCandidates(offered).sort((a, b) => compareVersions(b, a));
 }
 
 /** Versions worth suggesting: never a floating one (XGBoost's `1`). */
