@@ -55,11 +55,24 @@ export function checkAgainstApiModel(context: RuleContext, model: ApiModel): voi
   const input = context.spec.kind && model.inputShape(context.spec.kind);
   if (!root || !input) return;
   const kind = context.spec.kind!;
-  const siblings = (SIBLING_REQUESTS[kind] ?? []).flatMap((sibling) => {
-    const shape = model.inputShape(sibling.kind);
-    return shape ? [{ ...sibling, shape }] : [];
-  });
-  new ModelValidator(context, ownedElsewhere(context.spec), root, context.spec.embedding?.suppliedMembers, model.describeResponse(kind), siblings).structure(root, input);
+  new ModelValidator(context, ownedElsewhere(context.spec), root, context.spec.embedding?.suppliedMembers, model.describeResponse(kind), siblingShapes(model, kind)).structure(root, input);
+}
+
+/** Per API model and kind, its sibling requests with their input shapes: looked up once, not per request analysed. */
+const siblingShapesByModel = new WeakMap<ApiModel, Map<SpecKind, readonly (SiblingRequest & { shape: StructureShape })[]>>();
+
+function siblingShapes(model: ApiModel, kind: SpecKind): readonly (SiblingRequest & { shape: StructureShape })[] {
+  let byKind = siblingShapesByModel.get(model);
+  if (!byKind) siblingShapesByModel.set(model, (byKind = new Map()));
+  let siblings = byKind.get(kind);
+  if (!siblings) {
+    siblings = (SIBLING_REQUESTS[kind] ?? []).flatMap((sibling) => {
+      const shape = model.inputShape(sibling.kind);
+      return shape ? [{ ...sibling, shape }] : [];
+    });
+    byKind.set(kind, siblings);
+  }
+  return siblings;
 }
 
 /** A request whose members are often written into another's: an endpoint's variants belong to its config, a model's container to the model. */

@@ -16,7 +16,7 @@ import { isPipelineDefinition } from '../workflows/pipelineRequests';
 import { conditionSides, type CloudFormationHooks, type TemplateResource } from './cloudFormationRequests';
 import { definitionSubstitutionNames, markDefinitionSubstitutions } from './definitionSubstitutions';
 import { embeddedJsonTree, type EmbeddedJsonReading, type EmbeddedJsoncOnly } from './embeddedJson';
-import { intrinsicCall, intrinsicOf } from './intrinsics';
+import { intrinsicCall, intrinsicOf, intrinsicView } from './intrinsics';
 import { imageTableRows, readImageThroughTemplate } from './templateImages';
 import { parseImageReference } from '../../imageReference';
 import type { RequestNode } from '../../requestTree';
@@ -61,8 +61,9 @@ function stateMachineInTemplate(resource: TemplateResource): SpecDocument[] {
   if (requests.length > 0 || memberValue(resource.properties, 'Definition')) return requests;
   const inString = inStringRequests(resource, memberValue(resource.properties, 'DefinitionString'), 'DefinitionString', isSubstituted, isStateMachine);
   // The map's images, as for a Definition object (the CDK's definitionSubstitutions write one beside a DefinitionString).
-  const [view] = inString.length > 0 && memberValue(resource.properties, 'DefinitionSubstitutions') ? conditionSides(resource.text, resource.properties) : [];
-  return view ? [...inString, ...inString.flatMap((request) => substitutedImageRequests(resource, view, request))] : inString;
+  if (inString.length === 0 || !memberValue(resource.properties, 'DefinitionSubstitutions')) return inString;
+  const view = intrinsicView(resource.text, resource.properties, 0).root;
+  return [...inString, ...inString.flatMap((request) => substitutedImageRequests(resource, view, request))];
 }
 
 /**
