@@ -199,7 +199,7 @@ export class PythonScopes {
 
   /** The expression `name` (a VariableName node) is bound to, when exactly one binding reaches it and nothing changes it in place. */
   resolve(name: SyntaxNode): SyntaxNode | undefined {
-    return this.mutated.has(this.nameKey(sourceOf(this.text, name), name.from)) ? undefined : this.resolveBinding(name);
+    return this.boundValue(name, true);
   }
 
   /**
@@ -209,11 +209,17 @@ export class PythonScopes {
    * deleted, augmented (`+=` may bind it anew) or declared `global`/`nonlocal` is unknown.
    */
   resolveBinding(name: SyntaxNode): SyntaxNode | undefined {
+    return this.boundValue(name, false);
+  }
+
+  /** The one binding's value of the variable `name` reads (one walk up its scopes); `unchanged`: none if it is changed in place. */
+  private boundValue(name: SyntaxNode, unchanged: boolean): SyntaxNode | undefined {
     const identifier = sourceOf(this.text, name);
-    if (this.rebound.has(this.nameKey(identifier, name.from))) return undefined;
     for (let scope: Scope | undefined = this.scopeAt(name.from); scope; scope = scope.parent) {
       const binding = scope.bindings.get(identifier);
       if (!binding) continue;
+      const key = `${scope.index}:${identifier}`; // as nameKey gives it
+      if (this.rebound.has(key) || (unchanged && this.mutated.has(key))) return undefined;
       // A use before its only binding does not see it; later ones do (top-down code).
       return binding.count === 1 && binding.value && binding.value.to <= name.from ? binding.value : undefined;
     }
