@@ -12,7 +12,10 @@ import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { Finding } from '../core/findings';
 import { hostOfFileName, readFileDocument, type FileDocument } from '../core/fileHost';
 import { analyzeDocument, holdsRequests, type HostDocument } from '../core/hostDocument';
+import type { DefinitionFileReader } from '../core/hosts/cloudFormation/templateWorkflows';
+import { DefinitionFiles } from '../node/definitionFiles';
 import { readSpecFile } from '../node/readSpecFile';
+import * as path from 'node:path';
 import { checkNotebook, isNotebookFile, type CellPosition } from './checkNotebook';
 import type { FileSettings, FileSettingsResolver } from './fileSettings';
 
@@ -70,7 +73,18 @@ export function analyzeFile(document: HostDocument, context: CheckContext, setti
   }).findings;
 }
 
-/** A (non-notebook) file's text read by the host its name picks (see core/fileHost.ts); `forcedSpec`: the file's settings matched it as a spec. */
+/**
+ * A (non-notebook) file's text read by the host its name picks (see core/fileHost.ts), a
+ * template's state machine files with it; `forcedSpec`: the file's settings matched it as a spec.
+ */
 export function readDocument(file: string, text: string, forcedSpec: boolean): FileDocument {
-  return readFileDocument(hostOfFileName(file), file, text, forcedSpec);
+  return readFileDocument(hostOfFileName(file), file, text, forcedSpec, definitionFileReader(file));
+}
+
+/** The state machine files templates name (`DefinitionUri`), read from disk once per change for the whole run. */
+const definitionFiles = new DefinitionFiles();
+
+/** How the template `file` reads the state machine files it names: from disk, relative to its folder. */
+export function definitionFileReader(file: string): DefinitionFileReader {
+  return definitionFiles.readerFor(path.resolve(file));
 }

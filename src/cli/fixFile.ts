@@ -14,7 +14,7 @@ import { readAgain } from '../core/fileHost';
 import { holdsRequests } from '../core/hostDocument';
 import { decodeText } from '../core/decodeText';
 import { readRegularFile, UnreadableFileError } from '../node/readSpecFile';
-import { analyzeFile, readDocument, type CheckContext } from './checkFile';
+import { analyzeFile, definitionFileReader, readDocument, type CheckContext } from './checkFile';
 import { checkNotebook, isNotebookFile } from './checkNotebook';
 
 export interface FixOptions {
@@ -65,7 +65,7 @@ export function fixFile(file: string, context: CheckContext, options: FixOptions
   if (!holdsRequests(document)) return none;
   const fileSettings = { ...settings, forcedSpec };
   const result = applyPreferredFixes(text, (current) => {
-    const read = current === text ? document : readAgain(document, current, forcedSpec);
+    const read = current === text ? document : readAgain(document, current, forcedSpec, definitionFileReader(file));
     return { document: read, findings: kept(analyzeFile(read, context, fileSettings)) };
   });
   if (result.applied.length === 0) return none;

@@ -5,6 +5,8 @@
  * the other.
  */
 import { readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument, type JsonDialect } from './hostDocument';
+import type { DefinitionFileReader } from './hosts/cloudFormation/templateWorkflows';
+import type { SpecDocument } from './specDocument';
 import { isDockerfileName } from './hosts/dockerfile/dockerfileNames';
 import { isYamlSpecName } from './hosts/yaml/yamlRequests';
 
@@ -37,9 +39,11 @@ export interface FileDocument {
  * Reads `text`, the content of the file at `path`, with `host` (for a notebook, `text` is its
  * code cells joined, see hosts/notebook/ipynbFile.ts; mapping findings back to cells is the
  * caller's). `forcedSpec`: the user's spec globs (`sagemakerSpec.files`, a
- * config file's `files`) matched the file. Never throws on bad text: the host reports it.
+ * config file's `files`) matched the file. `readDefinitionFile`: how a template's state machine
+ * files are read (see DefinitionFileReader); without it they are not. Never throws on bad text:
+ * the host reports it.
  */
-export function readFileDocument(host: FileHost, path: string, text: string, forcedSpec: boolean): FileDocument {
+export function readFileDocument(host: FileHost, path: string, text: string, forcedSpec: boolean, readDefinitionFile?: DefinitionFileReader): FileDocument {
   switch (host) {
     case 'python':
     case 'notebook':
@@ -48,32 +52,43 @@ export function readFileDocument(host: FileHost, path: string, text: string, for
       return { document: readDockerfileDocument(text), forcedSpec: false };
     case 'yaml': {
       const forced = forcedSpec || isYamlSpecName(path);
-      return { document: readYamlDocument(text, forced), forcedSpec: forced };
+      return { document: readYamlDocument(text, forced, readDefinitionFile), forcedSpec: forced };
     }
     case 'json':
-      return { document: readJsonDocument(text, forcedSpec, jsonDialectOfFileName(path)), forcedSpec };
+      return { document: readJsonDocument(text, forcedSpec, jsonDialectOfFileName(path), readDefinitionFile), forcedSpec };
   }
 }
 
 /**
  * `text` read again by the host that read `document` (after a fix changed it): the fix-all loops
  * of the editor and the checker re-read with the host they started with. `forcedSpec` as the first
- * reading decided it (FileDocument.forcedSpec).
+ * reading decided it (FileDocument.forcedSpec); `readDefinitionFile` as the first reading had it.
  */
-export function readAgain(document: HostDocument, text: string, forcedSpec: boolean): HostDocument {
+export function readAgain(document: HostDocument, text: string, forcedSpec: boolean, readDefinitionFile?: DefinitionFileReader): HostDocument {
   switch (document.host) {
     case 'python':
       return readPythonDocument(text);
     case 'dockerfile':
       return readDockerfileDocument(text);
     case 'yaml':
-      return readYamlDocument(text, forcedSpec);
+      return readYamlDocument(text, forcedSpec, readDefinitionFile);
     case 'json':
-      return readJsonDocument(text, forcedSpec, document.dialect);
+      return readJsonDocument(text, forcedSpec, document.dialect, readDefinitionFile);
   }
 }
 
 /** A `.jsonc` file is JSON with Comments; any other file the JSON host reads is plain JSON (see JsonDialect). */
 export function jsonDialectOfFileName(path: string): JsonDialect {
   return path.toLowerCase().endsWith('.jsonc') ? 'jsonc' : 'json';
+}
+
+/**
+ * The Step Functions tasks of a state machine file a template names (`DefinitionUri`), `text`
+ * read by the host its `path` picks: JSON (`.asl.json`, `.json`) or YAML (`.asl.yaml`, `.yaml`).
+ * Other requests the file may hold (it is no state machine) are not the template's: none.
+ */
+export function readDefinitionFileRequests(path: string, text: string): SpecDocument[] {
+  const host = hostOfFileName(path);
+  if (host !== 'json' && host !== 'yaml') return [];
+  return readFileDocument(host, path, text, false).document.requests.filter((request) => request.embedding?.container === 'state-machine-task');
 }

@@ -21,7 +21,7 @@ import { parseJson, type ParsedJson } from './jsonParse';
 import { findWorkflowFileRequests, mayHoldWorkflow, namesWorkflow } from './hosts/workflows/workflowRequests';
 import { isStateMachine } from './hosts/workflows/stateMachineRequests';
 import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudFormationRequests } from './hosts/cloudFormation/cloudFormationRequests';
-import { workflowResourceHooks } from './hosts/cloudFormation/templateWorkflows';
+import { workflowResourceHooks, workflowResourceHooksReading, type DefinitionFileReader } from './hosts/cloudFormation/templateWorkflows';
 import { findYamlRequests } from './hosts/yaml/yamlRequests';
 import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
 import { parseSpecDocument, type CdkSynthesized, type HostLanguage, type SpecDocument, type StrictJsonFile } from './specDocument';
@@ -69,9 +69,10 @@ export type JsonDialect = 'json' | 'jsonc';
  * A JSON text as a host document: one request when its members tell the kind; the requests of
  * its steps or tasks when it is a SageMaker Pipelines definition or a Step Functions state
  * machine (see hosts/workflows); one request when `forced` (the file matches
- * `sagemakerSpec.files`); none otherwise.
+ * `sagemakerSpec.files`); none otherwise. `readDefinitionFile`: how a template's state machine
+ * files (`DefinitionUri`) are read; without it they are not.
  */
-export function readJsonDocument(text: string, forced = false, dialect: JsonDialect = 'jsonc'): HostDocument {
+export function readJsonDocument(text: string, forced = false, dialect: JsonDialect = 'jsonc', readDefinitionFile?: DefinitionFileReader): HostDocument {
   // Words first: other JSON files (lock files, settings, data) are never parsed.
   const mayHoldTemplate = !forced && mayHoldCloudFormationRequests(text);
   const mayBeWorkflow = mayHoldWorkflow(text);
@@ -81,7 +82,7 @@ export function readJsonDocument(text: string, forced = false, dialect: JsonDial
   const kind = detectSpecKindByContent(parsed.topLevelMembers);
   if (!kind && mayHoldTemplate && isCloudFormationTemplate(parsed.root)) {
     // A CloudFormation template: its SageMaker resources' requests, with offsets into the template.
-    const requests = findCloudFormationRequests(text, parsed.root!, 'json', workflowResourceHooks);
+    const requests = findCloudFormationRequests(text, parsed.root!, 'json', templateHooks(readDefinitionFile));
     return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: parsed.jsoncOnly.comments, dialect };
   }
   let requests: SpecDocument[] = [];
@@ -91,6 +92,11 @@ export function readJsonDocument(text: string, forced = false, dialect: JsonDial
   // A plain JSON spec is AWS CLI input (`--cli-input-json`), which the CLI reads strictly.
   if (dialect === 'json' && requests.length === 1 && !requests[0].embedding) requests = withStrictReader(requests, parsed, 'The AWS CLI', 'spec', CLI_INPUT);
   return { host: 'json', text, requests, frameworkRequests: [], comments: parsed.jsoncOnly.comments, dialect };
+}
+
+/** The template hooks that read state machine files with `readDefinitionFile`, or the shared ones that read none. */
+function templateHooks(readDefinitionFile: DefinitionFileReader | undefined) {
+  return readDefinitionFile ? workflowResourceHooksReading(readDefinitionFile) : workflowResourceHooks;
 }
 
 /** What a comment or trailing comma does to a plain JSON spec, and how to keep one. */
@@ -146,10 +152,11 @@ export function mayHoldSageMakerYaml(text: string): boolean {
 /**
  * A YAML text (AWS CLI input, CloudFormation or SAM template; several documents) as a host
  * document. `forced`: the file is always a spec (`*.sagemaker.yaml`, `sagemakerSpec.files`).
+ * `readDefinitionFile`: how a template's state machine files are read, as for readJsonDocument.
  */
-export function readYamlDocument(text: string, forced = false): HostDocument {
+export function readYamlDocument(text: string, forced = false, readDefinitionFile?: DefinitionFileReader): HostDocument {
   if (!forced && !mayHoldSageMakerYaml(text)) return { host: 'yaml', text, requests: [], frameworkRequests: [], comments: [] };
-  const { requests, comments } = findYamlRequests(text, forced, workflowResourceHooks);
+  const { requests, comments } = findYamlRequests(text, forced, templateHooks(readDefinitionFile));
   return { host: 'yaml', text, requests, frameworkRequests: [], comments };
 }
 

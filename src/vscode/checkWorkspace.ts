@@ -22,6 +22,7 @@ import { holdsRequests } from '../core/hostDocument';
 import { IpynbFile } from '../core/hosts/notebook/ipynbFile';
 import { findingsInIpynbFile } from '../core/hosts/notebook/ipynbFindings';
 import { LineIndex } from '../core/textPositions';
+import { DefinitionFiles } from '../node/definitionFiles';
 import { readSpecFile, UnreadableFileError } from '../node/readSpecFile';
 import { walkFoldersToCheck, type FoundFile, type WalkOptions } from '../node/walkFilesToCheck';
 import { asPosition, DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
@@ -56,6 +57,8 @@ export class WorkspaceCheck implements vscode.Disposable {
   /** Files of the last run (URI strings), with the modification time (ms) of the content checked. */
   private readonly checked = new Map<string, number | undefined>();
   private readonly subscriptions: vscode.Disposable[];
+  /** The state machine files templates name (`DefinitionUri`), read from disk as the checker reads them. */
+  private readonly definitionFiles = new DefinitionFiles();
 
   constructor(private readonly analysis: SpecAnalysis) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, false, false);
@@ -158,7 +161,8 @@ export class WorkspaceCheck implements vscode.Disposable {
       const findings = holdsRequests(document) ? analyzeHostDocument(this.analysis, uri, document, false) : [];
       return findingsInIpynbFile(ipynb, findings).map((located) => located.finding);
     }
-    const { document, forcedSpec } = readFileDocument(host, uri.fsPath, text, isSpecFilePath(uri.fsPath));
+    const readDefinitionFile = uri.scheme === 'file' ? this.definitionFiles.readerFor(uri.fsPath) : undefined;
+    const { document, forcedSpec } = readFileDocument(host, uri.fsPath, text, isSpecFilePath(uri.fsPath), readDefinitionFile);
     return holdsRequests(document) ? analyzeHostDocument(this.analysis, uri, document, forcedSpec) : [];
   }
 

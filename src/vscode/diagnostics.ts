@@ -28,9 +28,24 @@ export class DiagnosticsController implements vscode.Disposable {
   constructor(private readonly analysis: SpecAnalysis) {
     this.subscriptions.push(
       this.collection,
-      vscode.workspace.onDidOpenTextDocument((document) => (isNotebookCell(document) ? this.schedule(document) : this.refresh(document))),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.clear(document)),
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (isNotebookCell(document)) this.schedule(document);
+        else this.refresh(document);
+        this.scheduleLinked(document.uri);
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        this.schedule(event.document);
+        this.scheduleLinked(event.document.uri);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.clear(document);
+        // Its unsaved text is gone: a template reading it reads the file on disk now.
+        this.scheduleLinked(document.uri);
+      }),
+      vscode.workspace.onDidSaveTextDocument((document) => this.scheduleLinked(document.uri)),
+      vscode.workspace.onDidCreateFiles((event) => event.files.forEach((uri) => this.scheduleLinked(uri))),
+      vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.scheduleLinked(uri))),
+      vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => [oldUri, newUri].forEach((uri) => this.scheduleLinked(uri)))),
       vscode.workspace.onDidOpenNotebookDocument((notebook) => this.refreshNotebook(notebook)),
       vscode.workspace.onDidChangeNotebookDocument((event) => {
         for (const change of event.contentChanges) for (const cell of change.removedCells) this.collection.delete(cell.document.uri);
@@ -139,6 +154,16 @@ export class DiagnosticsController implements vscode.Disposable {
     const notebook = notebookOf(document);
     if (notebook) return this.scheduleNotebook(notebook);
     this.scheduleOnce(document.uri.toString(), () => this.refresh(document));
+  }
+
+  /**
+   * The templates that read the state machine file at `uri` (`DefinitionUri`) are analysed again:
+   * the images its placeholders take are checked in them. (A file changed outside VS Code is read
+   * again at the template's next analysis.)
+   */
+  private scheduleLinked(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file') return;
+    for (const template of this.analysis.documents.linkedTo(uri.fsPath)) this.schedule(template);
   }
 
   private clear(document: vscode.TextDocument): void {

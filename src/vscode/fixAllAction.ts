@@ -41,7 +41,7 @@ export class FixAllProvider implements vscode.CodeActionProvider {
       (text) => {
         // The first round uses the analysis the diagnostics already made.
         if (text === original) return { document: host, findings: result.analysis.findings };
-        const read = readAgain(host, text, forced);
+        const read = readAgain(host, text, forced, this.analysis.documents.definitionReaderFor(document));
         return { document: read, findings: analyzeHostDocument(this.analysis, document.uri, read, forced) };
       },
       (fix, error) => this.analysis.internalError(`fix-all "${fix.title}"`, error),

@@ -5,7 +5,12 @@
  * SageMaker resources, files matching `sagemakerSpec.files` (always specs), Python with SageMaker
  * calls, and Dockerfiles. Every other file gets nothing from us.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { readDefinitionFileRequests } from '../core/fileHost';
+import type { DefinitionFileReader } from '../core/hosts/cloudFormation/templateWorkflows';
+import { DefinitionFiles } from '../node/definitionFiles';
 import { holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from '../core/hostDocument';
 import { isYamlSpecName } from '../core/hosts/yaml/yamlRequests';
 import type { SpecDocument } from '../core/specDocument';
@@ -44,12 +49,39 @@ const YAML_LANGUAGES = new Set(['yaml']);
  */
 export const MAX_SPEC_CHARACTERS = 16 * 1024 * 1024;
 
+/** One reading of a document version; `links`: the state machine files it read, each with its stamp (see stampOf). */
+interface CachedReading {
+  version: number;
+  served: ServedDocument | undefined;
+  links?: ReadonlyMap<string, string>;
+}
+
+/** The open text document of the file at `file` (an absolute path), if any. */
+function openFileDocument(file: string): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file);
+}
+
+/** What a linked file is now: an open document's version, else its size and time on disk, else missing. */
+function stampOf(file: string, open: vscode.TextDocument | undefined): string {
+  if (open) return `open:${open.version}`;
+  try {
+    const stats = fs.statSync(file);
+    return `disk:${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 export class SpecDocuments {
   /**
    * Keyed by the document object, not its URI: an untitled document closed and created again gets
    * the same URI and version 1, and must not see the old text's parse.
    */
-  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; served: ServedDocument | undefined }>();
+  private readonly cache = new WeakMap<vscode.TextDocument, CachedReading>();
+  /** The state machine files templates name (`DefinitionUri`), read from disk when not open. */
+  private readonly definitionFiles = new DefinitionFiles();
+  /** An open state machine file's tasks as a template reads them, per version (its unsaved text counts). */
+  private readonly openDefinitions = new WeakMap<vscode.TextDocument, { version: number; requests: readonly SpecDocument[] }>();
   /** Notebook cells are read with their whole notebook (one scope), cached per notebook state. */
   readonly notebooks = new NotebookDocuments(MAX_SPEC_CHARACTERS);
   /** How many JSON or Python document versions were read (each a full parse of a spec); for tests. */
@@ -71,12 +103,14 @@ export class SpecDocuments {
     const isYaml = YAML_LANGUAGES.has(document.languageId);
     if (!isJson && !isYaml && !isDockerfile && !PYTHON_LANGUAGES.has(document.languageId)) return undefined;
     const cached = this.cache.get(document);
-    if (cached && cached.version === document.version) return cached.served;
+    if (cached && cached.version === document.version && !this.linksChanged(cached.links)) return cached.served;
     this.readCount++;
     const started = performance.now();
-    const served = isJson ? this.readJson(document) : isYaml ? this.readYaml(document) : isDockerfile ? this.readDockerfile(document) : this.readPython(document);
+    // The state machine files a template names, with what each was when read (see linksChanged).
+    const links = new Map<string, string>();
+    const served = isJson ? this.readJson(document, links) : isYaml ? this.readYaml(document, links) : isDockerfile ? this.readDockerfile(document) : this.readPython(document);
     if (served) served.readMs = performance.now() - started;
-    this.cache.set(document, { version: document.version, served });
+    this.cache.set(document, { version: document.version, served, ...(links.size > 0 && { links }) });
     return served;
   }
 
@@ -85,15 +119,61 @@ export class SpecDocuments {
   }
 
   /**
+   * The open documents whose last reading read the state machine file `file` (an absolute path):
+   * a template naming it by `DefinitionUri`. Their findings change with the file.
+   */
+  linkedTo(file: string): vscode.TextDocument[] {
+    return vscode.workspace.textDocuments.filter((document) => this.cache.get(document)?.links?.has(file));
+  }
+
+  /** How `document` reads the state machine files it names, for a reading of another text of it (fix-all's later rounds). */
+  definitionReaderFor(document: vscode.TextDocument): DefinitionFileReader | undefined {
+    return this.definitionReader(document, new Map());
+  }
+
+  /**
+   * How a template document reads the state machine files it names: relative to its folder; an
+   * open file from its text (unsaved edits count), another from disk. Each file asked for goes in
+   * `links` with its stamp. None for a document that is no file on disk (untitled, remote).
+   */
+  private definitionReader(document: vscode.TextDocument, links: Map<string, string>): DefinitionFileReader | undefined {
+    if (document.uri.scheme !== 'file') return undefined;
+    const folder = path.dirname(document.uri.fsPath);
+    return (definitionUri) => {
+      const file = path.resolve(folder, definitionUri);
+      const open = openFileDocument(file);
+      links.set(file, stampOf(file, open));
+      return open ? this.openDefinitionRequests(open) : this.definitionFiles.requestsOf(file);
+    };
+  }
+
+  private openDefinitionRequests(document: vscode.TextDocument): readonly SpecDocument[] | undefined {
+    const known = this.openDefinitions.get(document);
+    if (known?.version === document.version) return known.requests;
+    const text = document.getText();
+    if (text.length > MAX_SPEC_CHARACTERS) return undefined;
+    const requests = readDefinitionFileRequests(document.uri.fsPath, text);
+    this.openDefinitions.set(document, { version: document.version, requests });
+    return requests;
+  }
+
+  /** True when a linked file is not what it was when read: edited, opened or closed, saved, created or deleted. */
+  private linksChanged(links: ReadonlyMap<string, string> | undefined): boolean {
+    if (!links) return false;
+    for (const [file, stamp] of links) if (stampOf(file, openFileDocument(file)) !== stamp) return true;
+    return false;
+  }
+
+  /**
    * Other JSON files cost a text search and at most one flat scan of their top-level members;
    * only specs are parsed into a tree.
    */
-  private readJson(document: vscode.TextDocument): ServedDocument | undefined {
+  private readJson(document: vscode.TextDocument, links: Map<string, string>): ServedDocument | undefined {
     const text = document.getText();
     if (text.length > MAX_SPEC_CHARACTERS) return undefined;
     const forced = matchesSpecFiles(document);
     // VS Code's JSON with Comments (`.jsonc`, or a file the user associated with it) keeps its comments; plain JSON is AWS CLI input.
-    const host = readJsonDocument(text, forced, document.languageId === 'jsonc' ? 'jsonc' : 'json');
+    const host = readJsonDocument(text, forced, document.languageId === 'jsonc' ? 'jsonc' : 'json', this.definitionReader(document, links));
     const spec = host.requests[0];
     if (!spec) return undefined;
     // A workflow (Pipelines definition, state machine) or a template holds requests but is not one: never launchable.
@@ -115,11 +195,11 @@ export class SpecDocuments {
    * A YAML file without a request member or template resource name is never parsed (the parser
    * is not even loaded). One AWS CLI request in the file is a spec the launch commands send.
    */
-  private readYaml(document: vscode.TextDocument): ServedDocument | undefined {
+  private readYaml(document: vscode.TextDocument, links: Map<string, string>): ServedDocument | undefined {
     const text = document.getText();
     if (text.length > MAX_SPEC_CHARACTERS) return undefined;
     const forced = matchesSpecFiles(document) || isYamlSpecName(document.fileName);
-    const host = readYamlDocument(text, forced);
+    const host = readYamlDocument(text, forced, this.definitionReader(document, links));
     if (!holdsRequests(host)) return undefined;
     const [spec, ...others] = host.requests;
     return others.length === 0 && !spec.valuesOnly ? { document: host, json: { spec, forced } } : { document: host };

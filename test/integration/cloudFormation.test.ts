@@ -82,6 +82,31 @@ describe('CloudFormation templates (YAML and JSON)', () => {
     assert.deepStrictEqual(actions.filter((action) => action.edit !== undefined || action.isPreferred).map((action) => action.title), []);
   });
 
+  it('checks the images a SAM template substitutes into its DefinitionUri file, and follows that file\'s unsaved edits', async () => {
+    // The sam init layout, copied: template.yaml beside statemachine/train.asl.json.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-spec-sam-'));
+    fs.mkdirSync(path.join(folder, 'statemachine'));
+    fs.copyFileSync(fixtureUri('cloudformation/sam/statemachine/train.asl.json').fsPath, path.join(folder, 'statemachine', 'train.asl.json'));
+    fs.copyFileSync(fixtureUri('cloudformation/sam/template.yaml').fsPath, path.join(folder, 'template.yaml'));
+    const template = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder, 'template.yaml')));
+    await vscode.window.showTextDocument(template);
+    const found = await waitForDiagnostics(template.uri, (diagnostics) => diagnostics.some((diagnostic) => codeOf(diagnostic) === 'xgboost-unpinned'));
+    assert.deepStrictEqual(found.map(codeOf), ['xgboost-unpinned']);
+    assert.strictEqual(template.getText(found[0].range), 'latest');
+    assert.match(template.lineAt(found[0].range.start.line).text, /^\s+TrainingImage: .*sagemaker-xgboost:latest$/);
+    // The task's image placeholder renamed in the open file, unsaved: the template no longer gives it that image.
+    const asl = await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, 'statemachine', 'train.asl.json')), { preview: false });
+    const placeholder = asl.document.getText().indexOf('${TrainingImage}');
+    assert.ok(placeholder > 0);
+    const range = new vscode.Range(asl.document.positionAt(placeholder), asl.document.positionAt(placeholder + '${TrainingImage}'.length));
+    await asl.edit((builder) => builder.replace(range, '${OtherImage}'));
+    await waitForDiagnostics(template.uri, (diagnostics) => diagnostics.length === 0, { what: 'the template clean once the file no longer uses ${TrainingImage}' });
+    // Undone: the finding is back, the template never edited.
+    await asl.edit((builder) => builder.replace(new vscode.Range(range.start, asl.document.positionAt(placeholder + '${OtherImage}'.length)), '${TrainingImage}'));
+    await waitForDiagnostics(template.uri, (diagnostics) => diagnostics.map(codeOf).join() === 'xgboost-unpinned', { what: 'the finding back' });
+    assert.strictEqual(template.isDirty, false);
+  });
+
   it('says once, in the output too, when cdk.out/manifest.json is not JSON: its templates are checked without their stacks\' regions', async () => {
     const api = (await activateExtension()).exports as ExtensionTestApi;
     // A copy in a temporary cdk.out: the fixture's own manifest stays whole.

@@ -8,7 +8,7 @@
  * holds its integration pattern.
  */
 import type { Node, ParseError } from 'jsonc-parser';
-import { findProperty, memberValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
+import { findProperty, memberValue, stringValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
 import type { SpecDocument, SubDefinition, TaskIntegration } from '../../specDocument';
 import { findWorkflowRequests } from '../workflows/workflowRequests';
 import { isStateMachine } from '../workflows/stateMachineRequests';
@@ -21,12 +21,30 @@ import { imageTableRows, readImageThroughTemplate } from './templateImages';
 import { parseImageReference } from '../../imageReference';
 import type { RequestNode } from '../../requestTree';
 
-/** Finders for the template resources that embed workflows, by resource type (see CloudFormationHooks). */
-export const workflowResourceHooks: CloudFormationHooks = {
-  'AWS::StepFunctions::StateMachine': stateMachineInTemplate,
-  'AWS::Serverless::StateMachine': stateMachineInTemplate,
-  'AWS::SageMaker::Pipeline': pipelineInTemplate,
-};
+/**
+ * The requests of the state machine file a template names by a local path (SAM's `DefinitionUri`,
+ * or a `DefinitionS3Location` that `aws cloudformation package` uploads), as its host reads that
+ * file: `path` is the property's string as written, relative to the template's folder. Undefined
+ * when the file cannot be read (missing, too large, not a file). The caller reads files (the
+ * checker from disk, the editor from its open documents first); the core never does.
+ */
+export type DefinitionFileReader = (path: string) => readonly SpecDocument[] | undefined;
+
+/** Finders for the template resources that embed workflows, by resource type (see CloudFormationHooks); no definition file is read. */
+export const workflowResourceHooks: CloudFormationHooks = workflowResourceHooksReading(undefined);
+
+/**
+ * workflowResourceHooks, with the state machine files the templates name read by `readDefinitionFile`:
+ * the images their `DefinitionSubstitutions` give those files' tasks are checked in the template.
+ */
+export function workflowResourceHooksReading(readDefinitionFile: DefinitionFileReader | undefined): CloudFormationHooks {
+  const stateMachine = (resource: TemplateResource) => stateMachineInTemplate(resource, readDefinitionFile);
+  return {
+    'AWS::StepFunctions::StateMachine': stateMachine,
+    'AWS::Serverless::StateMachine': stateMachine,
+    'AWS::SageMaker::Pipeline': pipelineInTemplate,
+  };
+}
 
 /**
  * A state machine resource's SageMaker tasks: its `Definition` (an object, JSON or YAML) read by
@@ -38,7 +56,7 @@ export const workflowResourceHooks: CloudFormationHooks = {
  * A `Definition` written `Fn::Sub` is reported, and its string read as a DefinitionString is
  * (subDefinitionRequests).
  */
-function stateMachineInTemplate(resource: TemplateResource): SpecDocument[] {
+function stateMachineInTemplate(resource: TemplateResource, readDefinitionFile: DefinitionFileReader | undefined): SpecDocument[] {
   const isSubstituted = definitionSubstitutionNames(resource.properties);
   const written = findProperty(resource.properties, 'Definition');
   if (intrinsicCall(written?.children?.[1])?.name === 'Fn::Sub') return subDefinitionRequests(resource, written!, isSubstituted);
@@ -59,6 +77,7 @@ function stateMachineInTemplate(resource: TemplateResource): SpecDocument[] {
     requests.push(...substituted);
   }
   if (requests.length > 0 || memberValue(resource.properties, 'Definition')) return requests;
+  if (!memberValue(resource.properties, 'DefinitionString')) return definitionFileRequests(resource, readDefinitionFile);
   const inString = inStringRequests(resource, memberValue(resource.properties, 'DefinitionString'), 'DefinitionString', isSubstituted, isStateMachine);
   // The map's images, as for a Definition object (the CDK's definitionSubstitutions write one beside a DefinitionString).
   if (inString.length === 0 || !memberValue(resource.properties, 'DefinitionSubstitutions')) return inString;
@@ -112,6 +131,30 @@ function substitutedImageRequests(resource: TemplateResource, side: Node, reques
     requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [image], host: resource.host, imagesOnly: true, anyRegion: true });
     requests.push(...imageTableRows(image, resource.host, resource.text));
   }
+  return requests;
+}
+
+/** The properties that name a state machine file by a local path, by resource type (see DefinitionFileReader). */
+const DEFINITION_FILE_PROPERTY: Readonly<Record<string, string>> = {
+  'AWS::Serverless::StateMachine': 'DefinitionUri',
+  'AWS::StepFunctions::StateMachine': 'DefinitionS3Location',
+};
+
+/**
+ * A state machine whose definition is another file (`DefinitionUri: statemachine/train.asl.json`,
+ * the `sam init` layout): the images its `DefinitionSubstitutions` give that file's image members
+ * written as one `${Name}`, checked where the map writes them, once per side of the resource's
+ * `Fn::If` conditions. Nothing without a reader, a local path (an `s3://` URI or a `Bucket`/`Key`
+ * object is not read) or a map; the file's own findings are the file's (it is checked on its own).
+ */
+function definitionFileRequests(resource: TemplateResource, readDefinitionFile: DefinitionFileReader | undefined): SpecDocument[] {
+  const property = DEFINITION_FILE_PROPERTY[resource.type];
+  const path = property === undefined ? undefined : stringValue(memberValue(resource.properties, property));
+  if (!readDefinitionFile || path === undefined || path.trim() === '' || /^s3:\/\//i.test(path) || !memberValue(resource.properties, 'DefinitionSubstitutions')) return [];
+  const found = readDefinitionFile(path);
+  if (!found || found.length === 0) return [];
+  const requests: SpecDocument[] = [];
+  for (const side of conditionSides(resource.text, resource.properties)) for (const request of found) requests.push(...substitutedImageRequests(resource, side, request));
   return requests;
 }
 

@@ -1,0 +1,220 @@
+// A template whose state machine is another file (SAM's `DefinitionUri`, the `sam init` layout;
+// a `DefinitionS3Location` that `aws cloudformation package` uploads): the images its
+// DefinitionSubstitutions give that file's tasks are checked in the template, where the map
+// writes them, once the caller reads the file (the checker and the editor do; the core never).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { applyEdits, type Finding } from '../../src/core/findings';
+import { readDefinitionFileRequests } from '../../src/core/fileHost';
+import { analyzeDocument, readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
+import type { DefinitionFileReader } from '../../src/core/hosts/cloudFormation/templateWorkflows';
+import { renderFix } from '../../src/core/renderFix';
+import { DefinitionFiles } from '../../src/node/definitionFiles';
+import { runCli } from './cliTestKit';
+import { analyzeOptions, XGBOOST_US_EAST_1 } from './specTestKit';
+
+/** A state machine file (JSON) with a training task and a model task, their images `${TrainingImage}` and `${InferenceImage}`. */
+const ASL_JSON = JSON.stringify(
+  {
+    StartAt: 'Train',
+    States: {
+      Train: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
+        Parameters: {
+          'TrainingJobName.$': '$$.Execution.Name',
+          RoleArn: '${RoleArn}',
+          AlgorithmSpecification: { TrainingImage: '${TrainingImage}', TrainingInputMode: 'File' },
+          HyperParameters: { objective: 'binary:logistic', num_round: '100' },
+          InputDataConfig: [{ ChannelName: 'train', ContentType: 'text/csv', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/train' } } }],
+          OutputDataConfig: { S3OutputPath: 's3://b/out' },
+          ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 },
+          StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+        },
+        Next: 'Model',
+      },
+      Model: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sagemaker:createModel',
+        Parameters: { 'ModelName.$': '$$.Execution.Name', ExecutionRoleArn: '${RoleArn}', PrimaryContainer: { Image: '${InferenceImage}', 'ModelDataUrl.$': '$.ModelArtifacts.S3ModelArtifacts' } },
+        End: true,
+      },
+    },
+  },
+  null,
+  2,
+);
+
+/** A SAM template naming `statemachine/train.asl.json`, with `substitutions` (YAML lines under DefinitionSubstitutions) and optional extra properties. */
+function samTemplate(substitutions: string[], definitionUri = 'statemachine/train.asl.json', extra: string[] = []): string {
+  return [
+    '# the sam init layout',
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  TrainFlow:',
+    '    Type: AWS::Serverless::StateMachine',
+    '    Properties:',
+    `      DefinitionUri: ${definitionUri}`,
+    '      DefinitionSubstitutions:',
+    ...substitutions.map((line) => `        ${line}`),
+    ...extra.map((line) => `      ${line}`),
+    '',
+  ].join('\n');
+}
+
+/** A reader that serves `files` (relative path → text) and records each path asked for. */
+function readerOf(files: Record<string, string>, asked: string[] = []): DefinitionFileReader {
+  return (definitionUri) => {
+    asked.push(definitionUri);
+    return Object.hasOwn(files, definitionUri) ? readDefinitionFileRequests(definitionUri, files[definitionUri]) : undefined;
+  };
+}
+
+function analyzeSam(template: string, reader: DefinitionFileReader | undefined, region?: string): Finding[] {
+  return analyzeDocument(readYamlDocument(template, false, reader), analyzeOptions({ region })).findings;
+}
+
+/** Each finding as `code text-it-covers`. */
+function covered(text: string, findings: readonly Finding[]): string[] {
+  return findings.map((finding) => `${finding.code} ${text.slice(finding.offset, finding.offset + finding.length)}`);
+}
+
+const GOOD_SUBSTITUTIONS = ['RoleArn: arn:aws:iam::123456789012:role/SageMakerRole', `TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`, `InferenceImage: ${XGBOOST_US_EAST_1}:1.7-1`];
+
+describe('DefinitionUri: a template checks the images it substitutes into its state machine file', () => {
+  it('checks each whole-placeholder image where the map writes it, by the usage of the member it fills', () => {
+    const template = samTemplate(['RoleArn: arn:aws:iam::123456789012:role/SageMakerRole', `TrainingImage: ${XGBOOST_US_EAST_1}:latest`, `InferenceImage: ${XGBOOST_US_EAST_1.replace('683313688378', '763104351884')}:1.7-1`]);
+    const asked: string[] = [];
+    const findings = analyzeSam(template, readerOf({ 'statemachine/train.asl.json': ASL_JSON }, asked), 'us-east-1');
+    assert.deepEqual(asked, ['statemachine/train.asl.json']);
+    assert.deepEqual(covered(template, findings), ['xgboost-unpinned latest', 'registry-account-mismatch 763104351884']);
+    assert.match(findings[1].message, /^In us-east-1, SageMaker serves "sagemaker-xgboost" from account 683313688378, not 763104351884/);
+  });
+
+  it('finds nothing in a map of good images, and nothing without a reader (the file is not read)', () => {
+    assert.deepEqual(analyzeSam(samTemplate(GOOD_SUBSTITUTIONS), readerOf({ 'statemachine/train.asl.json': ASL_JSON }), 'us-east-1'), []);
+    const broken = samTemplate([`TrainingImage: ${XGBOOST_US_EAST_1}:latest`]);
+    assert.deepEqual(analyzeSam(broken, undefined), []);
+    // Nor when the file cannot be read: nothing to say about the map.
+    assert.deepEqual(analyzeSam(broken, readerOf({})), []);
+  });
+
+  it('fixes the image in the template, in YAML, every other byte kept', () => {
+    const template = samTemplate(['RoleArn: arn:aws:iam::123456789012:role/SageMakerRole', `TrainingImage: ${XGBOOST_US_EAST_1}:latest  # pinned later`, `InferenceImage: ${XGBOOST_US_EAST_1}:1.7-1`]);
+    const [finding] = analyzeSam(template, readerOf({ 'statemachine/train.asl.json': ASL_JSON }), 'us-east-1');
+    assert.equal(finding.code, 'xgboost-unpinned');
+    const fix = finding.fixes.find((candidate) => candidate.preferred)!;
+    const rendered = renderFix({ text: template, host: 'yaml' }, fix)!;
+    const fixed = applyEdits(template, rendered.edits);
+    const pinned = /sagemaker-xgboost:(\S+) {2}# pinned later/.exec(fixed)?.[1];
+    assert.ok(pinned && pinned !== 'latest' && /^\d/.test(pinned), fixed);
+    assert.equal(fixed, template.replace(':latest  # pinned later', `:${pinned}  # pinned later`));
+  });
+
+  it('reads neither an s3:// URI nor a Bucket/Key object, nor a file without a map to check', () => {
+    const asked: string[] = [];
+    const reader = readerOf({ 'statemachine/train.asl.json': ASL_JSON }, asked);
+    analyzeSam(samTemplate([`TrainingImage: ${XGBOOST_US_EAST_1}:latest`], 's3://my-bucket/train.asl.json'), reader);
+    analyzeSam(samTemplate([`TrainingImage: ${XGBOOST_US_EAST_1}:latest`], '{ Bucket: my-bucket, Key: train.asl.json }'), reader);
+    const withoutMap = ['Transform: AWS::Serverless-2016-10-31', 'Resources:', '  F:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      DefinitionUri: statemachine/train.asl.json', ''].join('\n');
+    analyzeSam(withoutMap, reader);
+    assert.deepEqual(asked, []);
+  });
+
+  it('judges each side of an Fn::If in the map', () => {
+    const template = ['Conditions:', '  Prod: !Equals [!Ref Env, prod]', ...samTemplate([`TrainingImage: !If [Prod, "${XGBOOST_US_EAST_1}:1.7-1", "${XGBOOST_US_EAST_1}:1"]`]).split('\n')].join('\n');
+    const findings = analyzeSam(template, readerOf({ 'statemachine/train.asl.json': ASL_JSON }), 'us-east-1');
+    assert.deepEqual(covered(template, findings), ['xgboost-unpinned 1']);
+  });
+
+  it('leaves a placeholder inside a longer string to the file (its static parts are checked there)', () => {
+    const asl = ASL_JSON.replace('"${TrainingImage}"', '"${Account}.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"');
+    const template = samTemplate(['Account: "763104351884"']);
+    assert.deepEqual(analyzeSam(template, readerOf({ 'statemachine/train.asl.json': asl }), 'us-east-1'), []);
+  });
+
+  it('reads a YAML state machine file (.asl.yaml) alike', () => {
+    const asl = ['StartAt: M', 'States:', '  M:', '    Type: Task', '    Resource: arn:aws:states:::sagemaker:createModel', '    Parameters:', '      ModelName.$: $$.Execution.Name', '      ExecutionRoleArn: arn:aws:iam::123456789012:role/R', '      PrimaryContainer:', '        Image: ${InferenceImage}', '    End: true', ''].join('\n');
+    const template = samTemplate([`InferenceImage: ${XGBOOST_US_EAST_1}:latest`], 'statemachine/model.asl.yaml');
+    assert.deepEqual(covered(template, analyzeSam(template, readerOf({ 'statemachine/model.asl.yaml': asl }), 'us-east-1')), ['xgboost-unpinned latest']);
+  });
+
+  it("reads CloudFormation's DefinitionS3Location as a local path too, in a JSON template", () => {
+    const template = JSON.stringify(
+      {
+        Resources: {
+          Flow: {
+            Type: 'AWS::StepFunctions::StateMachine',
+            Properties: { DefinitionS3Location: 'train.asl.json', DefinitionSubstitutions: { TrainingImage: `${XGBOOST_US_EAST_1}:1` }, RoleArn: 'arn:aws:iam::123456789012:role/R' },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const findings = analyzeDocument(readJsonDocument(template, false, 'json', readerOf({ 'train.asl.json': ASL_JSON })), analyzeOptions({ region: 'us-east-1' })).findings;
+    assert.deepEqual(covered(template, findings), ['xgboost-unpinned 1']);
+  });
+
+  it('takes only the state machine tasks of the file: an AWS CLI spec named there gives the template nothing', () => {
+    const spec = JSON.stringify({ TrainingJobName: 'j', AlgorithmSpecification: { TrainingImage: '${TrainingImage}', TrainingInputMode: 'File' } });
+    assert.deepEqual(readDefinitionFileRequests('train.json', spec), []);
+    assert.equal(readDefinitionFileRequests('train.asl.json', ASL_JSON).length, 2);
+    assert.deepEqual(readDefinitionFileRequests('Dockerfile', `FROM ${XGBOOST_US_EAST_1}:1.7-1`), []);
+  });
+});
+
+describe('DefinitionFiles (node): state machine files from disk', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'definition-files-'));
+    fs.mkdirSync(path.join(folder, 'statemachine'));
+  });
+  afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('resolves the path against the template folder, and reads the file again when it changes', () => {
+    const file = path.join(folder, 'statemachine', 'train.asl.json');
+    fs.writeFileSync(file, ASL_JSON);
+    const files = new DefinitionFiles();
+    const heard: string[] = [];
+    const reader = files.readerFor(path.join(folder, 'template.yaml'), (asked) => heard.push(asked));
+    assert.equal(reader('statemachine/train.asl.json')?.length, 2);
+    assert.deepEqual(heard, [file]);
+    // One task left: a different size, read again.
+    const oneTask = JSON.parse(ASL_JSON);
+    delete oneTask.States.Model;
+    oneTask.States.Train.End = true;
+    delete oneTask.States.Train.Next;
+    fs.writeFileSync(file, JSON.stringify(oneTask));
+    assert.equal(reader('statemachine/train.asl.json')?.length, 1);
+    fs.rmSync(file);
+    assert.equal(reader('statemachine/train.asl.json'), undefined);
+    assert.equal(reader('statemachine'), undefined, 'a folder is no file');
+  });
+});
+
+describe('sagemaker-spec check: templates with DefinitionUri', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'definition-uri-cli-'));
+    fs.mkdirSync(path.join(folder, 'statemachine'));
+    fs.writeFileSync(path.join(folder, 'statemachine', 'train.asl.json'), ASL_JSON);
+  });
+  afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('reports the map images in the template, and --fix corrects the account there', () => {
+    const wrongAccount = XGBOOST_US_EAST_1.replace('683313688378', '763104351884');
+    const template = samTemplate(['RoleArn: arn:aws:iam::123456789012:role/SageMakerRole', `TrainingImage: ${XGBOOST_US_EAST_1}:latest`, `InferenceImage: ${wrongAccount}:1.7-1  # inference`]);
+    const templateFile = path.join(folder, 'template.yaml');
+    fs.writeFileSync(templateFile, template);
+    const run = runCli(['check', '--region', 'us-east-1', folder]);
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /template\.yaml\n {2}10:\d+ +error +":latest" does not pin an XGBoost version.*\n {2}11:\d+ +error +In us-east-1, SageMaker serves "sagemaker-xgboost" from account 683313688378, not 763104351884/);
+    assert.doesNotMatch(run.stdout, /train\.asl\.json/);
+    const fixed = runCli(['check', '--region', 'us-east-1', '--fix', templateFile]);
+    assert.equal(fixed.status, 1, 'the unpinned tag has no unambiguous fix and stays');
+    assert.equal(fs.readFileSync(templateFile, 'utf8'), template.replace(wrongAccount, XGBOOST_US_EAST_1));
+  });
+});
