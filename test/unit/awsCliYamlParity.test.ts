@@ -117,6 +117,28 @@ describe('AWS CLI v2 parity: the bodies `--cli-input-yaml` sends equal the YAML 
     }
   });
 
+  it('refuses a file with a tagged value (`!Sub` copied from a template, `!Env`), as the host reports (invalid-type on each, not a placeholder sent as written)', async () => {
+    const single = fs.readFileSync(path.join(FIXTURES, 'many-members.sagemaker.yaml'), 'utf8');
+    const role = /^RoleArn: .*$/m.exec(single)![0];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-yaml-parity-'));
+    try {
+      for (const written of ['!Sub arn:aws:iam::${AWS::AccountId}:role/SageMakerRole', '!Env ROLE_ARN', '!Ref Role']) {
+        const text = single.replace(role, `RoleArn: ${written}`);
+        server!.reset();
+        fs.writeFileSync(path.join(dir, 'tagged.sagemaker.yaml'), text);
+        const run = await runAwsCli(['sagemaker', 'create-training-job', '--cli-input-yaml', `file://${path.join(dir, 'tagged.sagemaker.yaml')}`], { endpoint: server!.endpoint, credentials: CREDENTIALS, executable: AWS_CLI_V2 });
+        const reported = analyzeYaml(text, { forced: true, region: 'us-east-1' }).map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length)]);
+        assert.deepEqual(
+          { exitCode: run.exitCode, stderr: run.stderr, sent: server!.requests.length, reported },
+          { exitCode: 252, stderr: "\nError parsing parameter 'cli-input-yaml': Invalid YAML received.\n", sent: 0, reported: [['invalid-type', written]] },
+          written,
+        );
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects, as the host reports, a type problem every YAML reader agrees on (a quoted boolean and number)', async () => {
     server!.reset();
     const text = fs.readFileSync(path.join(FIXTURES, 'many-members.sagemaker.yaml'), 'utf8').replace('VolumeSizeInGB: 100', 'VolumeSizeInGB: "100"').replace('EnableSageMakerMetricsTimeSeries: false', 'EnableSageMakerMetricsTimeSeries: "false"');

@@ -173,9 +173,19 @@ describe('Dockerfile host: ARG', () => {
     assert.deepEqual(images(`ARG V=1\nARG TAG=\${V}\nFROM ${XGBOOST}:\${TAG}\n`).map((image) => image.value), [undefined]);
   });
 
-  it('only global ARGs (before the first FROM) reach a FROM line', () => {
-    const text = `FROM python:3.12 AS tools\nARG TAG=latest\nFROM ${PYTORCH}:\${TAG}\n`;
-    assert.deepEqual(images(text).map((image) => image.value), [undefined]);
+  it('only global ARGs (before the first FROM) reach a FROM line: one declared in a stage is empty there, and the finding says where to declare it', () => {
+    // BuildKit reads FROM lines with the global ARGs only (its check UndefinedArgInFrom): the tag is empty (found by a fresh user).
+    const text = `FROM python:3.12 AS tools\nARG TAG=1.7-1\nFROM ${XGBOOST}:\${TAG}\n`;
+    assert.deepEqual(images(text).map((image) => image.value), [`${XGBOOST}:`]);
+    const finding = only(analyze(text), 'invalid-image-reference');
+    // On the `:` the empty tag follows (the rule's place for an empty tag), its note naming the variable.
+    assert.equal(text.slice(finding.offset, finding.offset + finding.length + '${TAG}'.length), ':${TAG}');
+    assert.equal(finding.message, 'With TAG empty (ARG TAG is declared inside a build stage, which FROM lines do not see: declare it before the first FROM): Not a valid image reference: the tag after ":" is empty.');
+    // Declared nowhere: empty too, and --build-arg cannot set it.
+    const undeclared = `FROM 683313688378.dkr.ecr.\${REGION}.amazonaws.com/sagemaker-xgboost:1.7-1\n`;
+    assert.match(only(analyze(undeclared), 'invalid-image-reference').message, /^With REGION empty \(no ARG before the first FROM declares it, so FROM reads it empty and --build-arg cannot set it\): /);
+    // Declared before the first FROM as well: that global one is read.
+    assert.deepEqual(images(`ARG TAG=1.7-1\nFROM python:3.12\nARG TAG\nFROM ${XGBOOST}:\${TAG}\n`).map((image) => image.value), [`${XGBOOST}:1.7-1`]);
   });
 
   it('${VAR:-word}: the word when VAR is undeclared or empty, the default otherwise; predefined ARGs are dynamic', () => {

@@ -493,8 +493,10 @@ describe('YAML host (AWS CLI input)', () => {
     assert.match(hover.markdown, /XGBoost/i);
   });
 
-  it('a custom tag is dynamic: some program fills it in', () => {
+  it('a custom tag is invalid-type on the tagged value: the AWS CLI cannot load the file (awsCliYamlParity.test.ts sends one)', () => {
     const text = trainingYaml().replace('TrainingInputMode: File', 'TrainingInputMode: !Env MODE');
-    assert.deepEqual(analyzeYaml(text), []);
+    const findings = analyzeYaml(text);
+    assert.deepEqual(findings.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length)]), [['invalid-type', '!Env MODE']]);
+    assert.equal(findings[0].message, 'TrainingInputMode must be a string, not a value tagged !Env. The AWS CLI cannot load a tagged value, and refuses the whole file: write the value itself.');
   });
 });

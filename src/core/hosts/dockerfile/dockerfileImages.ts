@@ -71,6 +71,7 @@ interface GlobalArg {
 export function findDockerfileImages(text: string, dockerfile: Dockerfile): DockerfileImages {
   const offsets = new DockerfileOffsets(text);
   const globals = globalArgs(text, dockerfile, offsets);
+  const inStages = stageArgNames(dockerfile);
   const documents: SpecDocument[] = [];
   const stages = new Set<string>();
   const imageLines: { instructionLine: number; imageLine: number }[] = [];
@@ -78,7 +79,7 @@ export function findDockerfileImages(text: string, dockerfile: Dockerfile): Dock
     const range = from.getImageRange();
     const raw = from.getImage();
     if (range && raw !== null && !stages.has(raw.toLowerCase())) {
-      const node = imageNode(text, from, offsets.range(range), globals, offsets);
+      const node = imageNode(text, from, offsets.range(range), globals, offsets, inStages);
       const field = node && imageField(node);
       if (field) {
         documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [field], host: 'dockerfile', imagesOnly: true });
@@ -125,7 +126,7 @@ function writtenAt(text: string, range: OffsetRange, value: string): OffsetRange
  * The FROM image as a string node, or undefined when it cannot be an Amazon ECR image (no
  * `.dkr.ecr` in what is known of it, or written across lines).
  */
-function imageNode(text: string, from: From, image: OffsetRange, globals: Map<string, GlobalArg>, offsets: DockerfileOffsets): DockerfileImageNode | undefined {
+function imageNode(text: string, from: From, image: OffsetRange, globals: Map<string, GlobalArg>, offsets: DockerfileOffsets, inStages: ReadonlySet<string>): DockerfileImageNode | undefined {
   const source = text.slice(image.offset, image.offset + image.length);
   if (/[\r\n]/.test(source)) return undefined;
   const pieces: ImagePiece[] = [];
@@ -143,7 +144,7 @@ function imageNode(text: string, from: From, image: OffsetRange, globals: Map<st
     if (token.offset < image.offset || token.offset + token.length > image.offset + image.length) continue;
     addText(written, token.offset);
     written = token.offset + token.length;
-    const expansion = expand(text, variable, offsets, globals);
+    const expansion = expand(text, variable, offsets, globals, inStages);
     if (expansion.kind === 'dynamic') {
       dynamic = true;
       pieces.push({ kind: 'dynamic', start: value.length, end: value.length, token });
@@ -201,8 +202,26 @@ function unsetNote(name: string): string {
   return `ARG ${name} has no value unless --build-arg gives one`;
 }
 
+/**
+ * The names ARG declares inside build stages (after the first FROM): FROM lines never see them,
+ * whatever `--build-arg` says — a slip BuildKit's own check calls UndefinedArgInFrom.
+ */
+function stageArgNames(dockerfile: Dockerfile): Set<string> {
+  const initial = new Set(dockerfile.getInitialARGs());
+  const names = new Set<string>();
+  for (const arg of dockerfile.getARGs()) if (!initial.has(arg)) for (const property of arg.getProperties()) names.add(property.getName());
+  return names;
+}
+
+/** Why an undeclared variable in a FROM line is empty: the note its findings start with. */
+function undeclaredNote(name: string, inStages: ReadonlySet<string>): string {
+  return inStages.has(name)
+    ? `${name} empty (ARG ${name} is declared inside a build stage, which FROM lines do not see: declare it before the first FROM)`
+    : `${name} empty (no ARG before the first FROM declares it, so FROM reads it empty and --build-arg cannot set it)`;
+}
+
 /** What one `$VAR` / `${VAR…}` of a FROM line stands for (see the header). */
-function expand(text: string, variable: Variable, offsets: DockerfileOffsets, globals: Map<string, GlobalArg>): Expansion {
+function expand(text: string, variable: Variable, offsets: DockerfileOffsets, globals: Map<string, GlobalArg>, inStages: ReadonlySet<string>): Expansion {
   const name = variable.getName();
   const modifier = variable.getModifier();
   // Set by BuildKit itself (the platform) or from the environment (proxies): never guessed.
@@ -213,8 +232,10 @@ function expand(text: string, variable: Variable, offsets: DockerfileOffsets, gl
   const wordText = word ? text.slice(word.offset, word.offset + word.length) : '';
   const plainWord = word && !/[\\`$]/.test(wordText) ? word : undefined;
   if (modifier === null || modifier === '') {
+    // Undeclared: empty in every build (BuildKit reads FROM lines with the global ARGs only).
+    if (declared === undefined) return { kind: 'default', value: '', note: undeclaredNote(name, inStages) };
     // A bare `$TAG` of an ARG without a default is the usual "pass --build-arg" form: dynamic.
-    return declared?.value !== undefined ? { kind: 'default', value: declared.value, written: declared.written } : { kind: 'dynamic' };
+    return declared.value !== undefined ? { kind: 'default', value: declared.value, written: declared.written } : { kind: 'dynamic' };
   }
   if (modifier === '-') {
     if (declared === undefined || declared.value === '') return plainWord ? { kind: 'word', range: plainWord } : { kind: 'dynamic' };

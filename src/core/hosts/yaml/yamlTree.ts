@@ -53,6 +53,8 @@ interface AwsCliSites {
   /** One-line plain scalars, whose source is their whole range. */
   scalars: Building[];
   emptyValues: { property: Building; at: number }[];
+  /** Values with a local tag (`!Sub …`, `!Env x`), which the AWS CLI's loader refuses; `tag` as written. */
+  taggedValues: { node: Building; tag: string }[];
 }
 
 const awsCliSites = new WeakMap<RequestNode, AwsCliSites>();
@@ -90,7 +92,7 @@ export function yamlDocumentTree(text: string, document: Document.Parsed): YamlD
   if (!contents) return { root: undefined };
   const builder = new TreeBuilder(text, document);
   const root = builder.node(contents, undefined, 0);
-  awsCliSites.set(root, { version: document.directives?.yaml.explicit && document.directives.yaml.version === '1.1' ? '1.1' : '1.2', scalars: builder.plainScalars, emptyValues: builder.emptyValues });
+  awsCliSites.set(root, { version: document.directives?.yaml.explicit && document.directives.yaml.version === '1.1' ? '1.1' : '1.2', scalars: builder.plainScalars, emptyValues: builder.emptyValues, taggedValues: builder.taggedValues });
   return builder.aliasOverflow ? { root, aliasOverflow: builder.aliasOverflow } : { root };
 }
 
@@ -106,6 +108,7 @@ export function readAsAwsCli(text: string, root: RequestNode): void {
   if (!sites) return;
   awsCliSites.delete(root);
   for (const node of sites.scalars) readScalarAsAwsCli(node, text.slice(node.offset, node.offset + node.length), sites.version);
+  for (const { node, tag } of sites.taggedValues) readTaggedAsAwsCli(node, tag);
   for (const { property, at } of sites.emptyValues) {
     const key = property.children![0];
     const value: Building = { type: 'null', offset: at, length: 0, parent: property, value: null, content: { offset: key.offset, length: key.length } };
@@ -113,6 +116,25 @@ export function readAsAwsCli(text: string, root: RequestNode): void {
     property.children!.push(value);
     property.colonOffset = key.offset + key.length;
   }
+}
+
+/**
+ * A tagged value in AWS CLI input: its YAML loader knows no local tag and refuses the whole file
+ * ("Invalid YAML received"), so the value is foreign wherever it stands — not the dynamic value
+ * a template's intrinsic is (a `!Sub` copied from a template is a common slip).
+ */
+function readTaggedAsAwsCli(node: Building, tag: string): void {
+  const cloudFormation = Object.hasOwn(CLOUDFORMATION_SHORT_FORMS, tag.slice(1));
+  node.type = 'string';
+  node.value = undefined;
+  node.children = undefined;
+  node.dynamic = undefined;
+  // Its whole text, tag and all, is what a finding covers (a string's range is otherwise its content's).
+  node.content = { offset: node.offset, length: node.length };
+  node.reading = {
+    note: `The AWS CLI cannot load a tagged value${cloudFormation ? ` (${tag} is CloudFormation's, which only a template reads)` : ''}, and refuses the whole file: write the value itself.`,
+    foreign: `a value tagged ${tag}`,
+  };
 }
 
 /** True for the null readAsAwsCli gives `Key:` with no value (nothing written: completion treats it as absent). */
@@ -174,6 +196,8 @@ class TreeBuilder {
   readonly plainScalars: AwsCliSites['scalars'] = [];
   /** Members written `Key:` with no value (see AwsCliSites). */
   readonly emptyValues: AwsCliSites['emptyValues'] = [];
+  /** Values with a local tag (see AwsCliSites). */
+  readonly taggedValues: AwsCliSites['taggedValues'] = [];
 
   /** Each alias's anchored node, found in one walk of the document on the first alias. */
   private aliasTargets: Map<Alias, YamlNode> | undefined;
@@ -227,7 +251,9 @@ class TreeBuilder {
     const tag = untag ? undefined : source.tag;
     if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
       const longForm = Object.hasOwn(CLOUDFORMATION_SHORT_FORMS, tag.slice(1)) ? CLOUDFORMATION_SHORT_FORMS[tag.slice(1)] : undefined;
-      return longForm ? this.intrinsic(source, longForm, parent, depth, alias) : this.dynamic(source, parent);
+      const tagged = longForm ? this.intrinsic(source, longForm, parent, depth, alias) : this.taggedValue(source, tag, parent);
+      this.taggedValues.push({ node: tagged, tag });
+      return tagged;
     }
     if (yaml.isMap(source)) return this.map(source, parent, depth, alias);
     if (yaml.isSeq(source)) return this.seq(source, parent, depth, alias);
@@ -332,6 +358,14 @@ class TreeBuilder {
     if (node.type === 'string') node.offsetOfIndex = offsetMapper(this.text, source.type, content, String(value));
     if (untagged && source.type === 'PLAIN' && isAmbiguousPlainScalar(this.text.slice(start, end))) node.dynamic = true;
     return node;
+  }
+
+  /** A value with a tag of no meaning to us (`!Env x`): dynamic, its range from the tag on. */
+  private taggedValue(source: YamlNode, tag: string, parent: Node | undefined): RequestNode {
+    const [valueStart, valueEnd] = rangeOf(source);
+    const tagAt = this.text.lastIndexOf(tag, valueStart);
+    const start = tagAt >= 0 ? tagAt : valueStart;
+    return { type: 'string', offset: start, length: valueEnd - start, parent, value: undefined, dynamic: true };
   }
 
   private dynamic(source: YamlNode, parent: Node | undefined): RequestNode {
