@@ -143,13 +143,39 @@ function imageValue(scope: TemplateScope, written: Node, parent: Node | undefine
 function subPieces(scope: TemplateScope, argument: Node | undefined, pieces: Pieces): boolean {
   const source = argument?.type === 'array' ? argument.children?.[0] : argument;
   if (source?.type !== 'string' || typeof source.value !== 'string' || intrinsicCall(source)) return false;
-  const variables = argument?.type === 'array' ? argument.children?.[1] : undefined;
+  subSourcePieces(scope, source as Node & { value: string }, argument?.type === 'array' ? argument.children?.[1] : undefined, pieces, true);
+  return true;
+}
+
+/**
+ * The image a string of JSON written inside an `Fn::Sub` stands for when its whole value is one
+ * `${Name}` (a DefinitionString's `"Image": "${XgbImage}"`): Name read as that `Fn::Sub` reads it —
+ * a key of its `variables` (the map's value, where findings and fixes land), else a parameter (its
+ * default), a pseudo parameter or a resource (placeholders). Undefined when nothing can be read.
+ * The string's own characters are never edited (they lie inside a template string).
+ */
+export function subPlaceholderImage(field: ImageField, scope: TemplateScope, variables: Node | undefined): ImageField | undefined {
+  const source = field.value;
+  if (source.type !== 'string' || typeof source.value !== 'string') return undefined;
+  const pieces = new Pieces();
+  subSourcePieces(scope, source as Node & { value: string }, variables, pieces, false);
+  const wholeTable = pieces.list.length === 1 && pieces.list[0].kind === 'placeholder' && pieces.list[0].facts.perRegion !== undefined;
+  if (!wholeTable && pieces.list.every((piece) => piece.kind === 'placeholder')) return undefined;
+  const value = assemble(source, undefined, pieces);
+  return { ...field, value, holder: value, holderPath: [], parsed: value.dynamic ? undefined : parseImageReference(value.value as string) };
+}
+
+/**
+ * The pieces of `source`, an `Fn::Sub` string with its `variables` map (if any). `editable`: its
+ * own text may be edited by fixes (a template string; not JSON inside one).
+ */
+function subSourcePieces(scope: TemplateScope, source: Node & { value: string }, variables: Node | undefined, pieces: Pieces, editable: boolean): void {
   // A computed variable map may name anything: none of its names can be read.
   const readableVariables = variables === undefined || (variables.type === 'object' && !intrinsicCall(variables));
   const offsetOf = valueOffsetMapper(scope.text, source);
   for (const token of subTokens(source.value)) {
     if (token.kind === 'text') {
-      pieces.text(token.value, token.indices.map(offsetOf), { node: source, indices: token.indices });
+      pieces.text(token.value, token.indices.map(offsetOf), editable ? { node: source, indices: token.indices } : undefined);
       continue;
     }
     const range = { offset: offsetOf(token.start), length: offsetOf(token.end) - offsetOf(token.start) };
@@ -161,10 +187,9 @@ function subPieces(scope: TemplateScope, argument: Node | undefined, pieces: Pie
     } else if (!readableVariables) {
       pieces.placeholder(range, { description: `variable ${token.name} of the !Sub` });
     } else {
-      namePieces(scope, token.name, range, pieces, { node: source, start: token.start, end: token.end });
+      namePieces(scope, token.name, range, pieces, editable ? { node: source, start: token.start, end: token.end } : undefined);
     }
   }
-  return true;
 }
 
 /** `Fn::Join` with a literal delimiter and list, piece by piece; false otherwise. */

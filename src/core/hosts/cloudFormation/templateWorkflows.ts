@@ -17,7 +17,7 @@ import { conditionSides, type CloudFormationHooks, type TemplateResource } from 
 import { definitionSubstitutionNames, markDefinitionSubstitutions } from './definitionSubstitutions';
 import { embeddedJsonTree, type EmbeddedJsonReading, type EmbeddedJsoncOnly } from './embeddedJson';
 import { intrinsicCall, intrinsicOf, intrinsicView } from './intrinsics';
-import { imageTableRows, readImageThroughTemplate } from './templateImages';
+import { imageTableRows, readImageThroughTemplate, subPlaceholderImage } from './templateImages';
 import { parseImageReference } from '../../imageReference';
 import type { RequestNode } from '../../requestTree';
 
@@ -158,6 +158,33 @@ function definitionFileRequests(resource: TemplateResource, readDefinitionFile: 
   return requests;
 }
 
+/**
+ * The images of the workflow in an `Fn::Sub` string (`value`) whose whole value is one `${Name}`
+ * that `Fn::Sub` fills (`"Image": "${XgbImage}"`; not a DefinitionSubstitutions key, which
+ * substitutedImageRequests reads): each checked as what `Fn::Sub` gives it — its variable map's
+ * value, or a parameter's default — where that is written, as a request of its own (so its fixes,
+ * outside the string, are kept). A placeholder inside a longer string stays the in-string
+ * request's template, whose static parts it checks.
+ */
+function subPlaceholderImageRequests(resource: TemplateResource, value: Node | undefined, found: readonly SpecDocument[], isSubstituted: (name: string) => boolean): SpecDocument[] {
+  const call = intrinsicCall(value);
+  if (call?.name !== 'Fn::Sub') return [];
+  const variables = call.argument?.type === 'array' ? call.argument.children?.[1] : undefined;
+  const requests: SpecDocument[] = [];
+  for (const request of found) {
+    for (const field of request.images) {
+      const written = field.value as RequestNode;
+      const name = written.dynamic && typeof written.value === 'string' ? WHOLE_PLACEHOLDER.exec(written.value)?.[1] : undefined;
+      if (name === undefined || isSubstituted(name)) continue;
+      const image = subPlaceholderImage(field, resource.scope, variables);
+      if (!image) continue;
+      requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [image], host: resource.host, imagesOnly: true, anyRegion: true });
+      requests.push(...imageTableRows(image, resource.host, resource.text));
+    }
+  }
+  return requests;
+}
+
 /** What reading a workflow from a template string found (see inStringRequests): a workflow's top level, and how many JSON syntax errors. */
 interface EmbeddedReading {
   workflow: boolean;
@@ -185,6 +212,7 @@ function inStringRequests(resource: TemplateResource, value: Node | undefined, p
   if (reading) Object.assign(reading, { workflow: root !== undefined && isWorkflow(root), parseErrors: parseErrors.length });
   const found = root && isWorkflow(root) ? findWorkflowRequests(resource.text, root, resource.host) : [];
   const requests = found.map((request): SpecDocument => ({ ...request, anyRegion: true, inString: true }));
+  const throughSub = subPlaceholderImageRequests(resource, value, found, isSubstituted);
   // Step Functions and Pipelines read the string as strict JSON: its comments and trailing commas stop the deploy (not reported under syntax errors, as for a file).
   if (parseErrors.length === 0 && requests.length > 0 && (strict.comments.length > 0 || strict.trailingCommas.length > 0)) {
     const reader = isWorkflow === isStateMachine ? 'Step Functions' : 'SageMaker Pipelines';
@@ -192,6 +220,7 @@ function inStringRequests(resource: TemplateResource, value: Node | undefined, p
   }
   // A computed value may supply what the JSON lacks where it stands: a member is not missing there.
   if (embedded.computedStructure) for (const request of requests) request.incomplete = true;
+  requests.push(...throughSub);
   if (parseErrors.length === 0 || !value) return requests;
   if (requests.length === 0) requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, inString: true, hidRequests: true });
   requests[0].parseErrors = parseErrors;
