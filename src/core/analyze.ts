@@ -10,6 +10,7 @@ import { checkAlgorithms } from './rules/algorithm/algorithmRules';
 import { checkUnfilledPartition, reportUnfilledPlaceholders } from './rules/unfilledPlaceholderRule';
 import { checkIntegrationAction } from './rules/integrationActionRule';
 import { checkIntegrationPattern } from './rules/integrationPatternRule';
+import { checkSubstitutedValues } from './rules/substitutedValueRule';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
 import { checkPathKeyConstants } from './rules/pathKeyConstantRule';
 import { checkQueryLanguage } from './rules/queryLanguageRule';
@@ -84,6 +85,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   }
   if (spec.unfilledPlaceholders) run('unfilled-placeholder', reportUnfilledPlaceholders, context, spec.unfilledPlaceholders, options.apiModel);
   if (spec.embedding?.misplacedRequest) run('query-language-mismatch', checkQueryLanguage, context, spec.embedding.misplacedRequest);
+  if (spec.substitutedValues && options.apiModel) run('api-model', checkSubstitutedValues, context, spec.substitutedValues, options.apiModel);
   if (!spec.kind && !spec.imagesOnly) {
     // A document that did not parse whole may have lost the members that tell its kind.
     if (options.forcedSpec && spec.tooDeepAt === undefined && !spec.incomplete) run('unknown-spec-kind', reportUnknownKind, context, spec);

@@ -47,6 +47,21 @@ export interface ImageField {
   unsubstituted?: readonly { name: string; range: OffsetRange }[];
 }
 
+/**
+ * A value a template writes for a member of a request elsewhere (a `DefinitionSubstitutions`
+ * entry for a task's `"InstanceType": "${TrainingInstanceType}"`): judged against that member's
+ * shape, as a template's values are (CloudFormation sends strings; no length or number limits).
+ */
+export interface SubstitutedValue {
+  /** The value, in this document (the map entry's value: a literal scalar). */
+  value: Node;
+  /** The request the member belongs to, and its member path from the request's top level (numbers index lists). */
+  kind: SpecKind;
+  memberPath: readonly (string | number)[];
+  /** Where the member is, for messages: `task "Train"`, `task "Train" of statemachine/train.asl.json`. */
+  where: string;
+}
+
 /** The resource of a CDK-synthesized template that a request is in (see SpecDocument.cdkSynthesized). */
 export interface CdkSynthesized {
   logicalId: string;
@@ -73,6 +88,12 @@ export interface SpecDocument {
    * constant): only the image rules run, with each field's usage.
    */
   imagesOnly?: boolean;
+  /**
+   * Values a template's `DefinitionSubstitutions` gives members of a state machine's requests
+   * whose whole value is one `${Name}` (`"InstanceType": "${TrainingInstanceType}"`): each checked
+   * against the member it fills, where the map writes it (see SubstitutedValue).
+   */
+  substitutedValues?: SubstitutedValue[];
   /**
    * The host validates the request's structure itself (a CloudFormation resource, which
    * CloudFormation and cfn-lint check as a whole): only value rules run — no missing or unknown

@@ -168,8 +168,12 @@ describe('CloudFormation: DefinitionString and PipelineDefinitionBody (JSON in a
   it('treats ${…} in a plain DefinitionString as a DefinitionSubstitutions placeholder', () => {
     const definition = JSON.stringify(stateMachine('arn:aws:states:::sagemaker:createTrainingJob.sync', '${TrainingImage}', { VpcConfig: '${Vpc}' }));
     const text = jsonTemplate('AWS::StepFunctions::StateMachine', { DefinitionString: definition, DefinitionSubstitutions: { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1`, Vpc: 'y' } });
-    // The task's request, and the image the map gives its whole-placeholder TrainingImage (checked where the map writes it).
-    assert.deepEqual(readJsonDocument(text).requests.map((request) => [request.kind, request.imagesOnly === true]), [['CreateTrainingJob', false], [undefined, true]]);
+    // The task's request, the image the map gives its whole-placeholder TrainingImage (checked where the map writes it),
+    // and the values it gives other whole-placeholder members (VpcConfig: no string member, left alone by the rule).
+    assert.deepEqual(
+      readJsonDocument(text).requests.map((request) => [request.kind, request.imagesOnly === true, request.substitutedValues?.map((value) => value.memberPath.join('.'))]),
+      [['CreateTrainingJob', false, undefined], [undefined, true, undefined], [undefined, false, ['VpcConfig']]],
+    );
     assert.deepEqual(analyzeJsonTemplate(text), []);
   });
 

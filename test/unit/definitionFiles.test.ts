@@ -141,6 +141,29 @@ describe('DefinitionUri: a template checks the images it substitutes into its st
     assert.deepEqual(covered(template, analyzeSam(template, readerOf({ 'statemachine/model.asl.yaml': asl }), 'us-east-1')), ['xgboost-unpinned latest']);
   });
 
+  it('checks the values the map gives other members written as one placeholder, naming the member, the tasks and the file', () => {
+    // Both tasks' roles come from ${RoleArn}: one finding per member it fills (RoleArn, ExecutionRoleArn).
+    const asl = ASL_JSON.replace('"InstanceType": "ml.m5.xlarge"', '"InstanceType": "${InstanceType}"');
+    const template = samTemplate(['RoleArn: SageMakerRole', `TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`, `InferenceImage: ${XGBOOST_US_EAST_1}:1.7-1`, 'InstanceType: ml.m5.xlarg']);
+    const findings = analyzeSam(template, readerOf({ 'statemachine/train.asl.json': asl }), 'us-east-1');
+    assert.deepEqual(covered(template, findings), ['pattern-mismatch SageMakerRole', 'pattern-mismatch SageMakerRole', 'invalid-enum-value ml.m5.xlarg']);
+    assert.equal(findings[0].message, 'DefinitionSubstitutions gives this to RoleArn of task "Train" of statemachine/train.asl.json: RoleArn must be an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerExecutionRole.');
+    assert.match(findings[1].message, /^DefinitionSubstitutions gives this to ExecutionRoleArn of task "Model" of statemachine\/train\.asl\.json: /);
+    assert.match(findings[2].message, /^DefinitionSubstitutions gives this to ResourceConfig\.InstanceType of task "Train" of statemachine\/train\.asl\.json: "ml\.m5\.xlarg" is not a valid InstanceType/);
+    const fix = findings[2].fixes.find((candidate) => candidate.preferred)!;
+    assert.equal(applyEdits(template, renderFix({ text: template, host: 'yaml' }, fix)!.edits), template.replace('ml.m5.xlarg\n', 'ml.m5.xlarge\n'));
+  });
+
+  it('says once, naming every task, when several tasks take the same entry for the same member', () => {
+    const machine = JSON.parse(ASL_JSON.replace('"InstanceType": "ml.m5.xlarge"', '"InstanceType": "${InstanceType}"'));
+    machine.States.Retrain = { ...machine.States.Train, Next: 'Model' };
+    machine.States.Train.Next = 'Retrain';
+    const template = samTemplate(['RoleArn: arn:aws:iam::123456789012:role/SageMakerRole', `TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`, `InferenceImage: ${XGBOOST_US_EAST_1}:1.7-1`, 'InstanceType: ml.m5.xlarg']);
+    const findings = analyzeSam(template, readerOf({ 'statemachine/train.asl.json': JSON.stringify(machine, null, 2) }), 'us-east-1');
+    assert.deepEqual(covered(template, findings), ['invalid-enum-value ml.m5.xlarg']);
+    assert.match(findings[0].message, /^DefinitionSubstitutions gives this to ResourceConfig\.InstanceType of tasks "Train", "Retrain" of statemachine\/train\.asl\.json: /);
+  });
+
   it("reads CloudFormation's DefinitionS3Location as a local path too, in a JSON template", () => {
     const template = JSON.stringify(
       {

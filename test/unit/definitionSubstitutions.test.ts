@@ -10,7 +10,7 @@ import { isDynamic, type RequestNode } from '../../src/core/requestTree';
 import { memberValue } from '../../src/core/jsonTree';
 import { parseTree } from 'jsonc-parser';
 import { XGBOOST_US_EAST_1 } from './specTestKit';
-import { analyzeJsonTemplate, analyzeYaml } from './yamlTestKit';
+import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::111122223333:role/SageMaker';
 
@@ -236,5 +236,32 @@ describe('definitionSubstitutionNames and substitutionParts', () => {
       { kind: 'text', value: 'b${Y}', offsets: [105, 106, 107, 108, 109, 110] },
     ]);
     assert.equal(substitutionParts('a${Y}', (index) => index, (name) => name === 'X'), undefined);
+  });
+});
+
+describe('DefinitionSubstitutions values of members written as one ${Name}: checked against the member, in the map', () => {
+  /** The template with the training task's instance type, mode or role written as a placeholder. */
+  const withPlaceholders = (substitutions: string[]) =>
+    yamlTemplate({ image: `${XGBOOST_US_EAST_1}:1.7-1`, mode: '${Mode}', role: '${Role}', substitutions }).replace('InstanceType: ml.m5.xlarge', 'InstanceType: "${Type}"');
+
+  it('reports an invalid enum value and a pattern mismatch on the map entry, naming the member and task, with the fix there', () => {
+    const text = withPlaceholders(['Type: ml.m5.xlarg', 'Mode: File', 'Role: my-role']);
+    const findings = analyzeYaml(text);
+    assert.deepEqual(covered(text, findings), [['invalid-enum-value', 'ml.m5.xlarg'], ['pattern-mismatch', 'my-role']]);
+    assert.match(findings[0].message, /^DefinitionSubstitutions gives this to ResourceConfig\.InstanceType of task "Train": "ml\.m5\.xlarg" is not a valid InstanceType: the nearest ML instance types are "ml\.m5\.xlarge"/);
+    assert.match(findings[1].message, /^DefinitionSubstitutions gives this to RoleArn of task "Train": /);
+    assert.equal(applyHostFix(text, findings[0]), text.replace('Type: ml.m5.xlarg', 'Type: ml.m5.xlarge'));
+  });
+
+  it('finds nothing for valid values, computed values (!Ref, !GetAtt) or names the map does not hold', () => {
+    assert.deepEqual(analyzeYaml(withPlaceholders(['Type: ml.m5.xlarge', 'Mode: Pipe', `Role: ${ROLE}`])), []);
+    assert.deepEqual(analyzeYaml(withPlaceholders(['Type: !Ref InstanceType', 'Mode: !If [Fast, FastFile, File]', 'Role: !GetAtt Role.Arn'])), []);
+  });
+
+  it('judges each side of an Fn::If over the whole map', () => {
+    const text = ['Conditions:', '  Big: !Equals [a, b]', ...withPlaceholders(['Type: ml.m5.xlarge', 'Mode: File', `Role: ${ROLE}`]).split('\n')]
+      .join('\n')
+      .replace('      DefinitionSubstitutions:\n        Type: ml.m5.xlarge', '      DefinitionSubstitutions: !If\n        - Big\n        - { Type: ml.p3.2xlarge, Mode: File, Role: "' + ROLE + '" }\n        - { Type: ml.m5.xlargee, Mode: File, Role: "' + ROLE + '" }\n      UnusedMap:\n        Type: ml.m5.xlarge');
+    assert.deepEqual(covered(text, analyzeYaml(text)), [['invalid-enum-value', 'ml.m5.xlargee']]);
   });
 });

@@ -58,6 +58,21 @@ export function checkAgainstApiModel(context: RuleContext, model: ApiModel): voi
   new ModelValidator(context, ownedElsewhere(context.spec), root, context.spec.embedding?.suppliedMembers, model.describeResponse(kind), siblingShapes(model, kind)).structure(root, input);
 }
 
+/**
+ * Checks `node`, a value written apart from its request (a template's DefinitionSubstitutions
+ * entry), against the string member of `kind` at `memberPath` as a template's values are checked:
+ * enum and pattern, numbers and booleans written as strings accepted, no length limits. Nothing
+ * for a member of another type (what text substitution gives an object or number member is
+ * left alone) or a path that leaves the API model. Findings go through `context`.
+ */
+export function checkValueAgainstMember(context: RuleContext, model: ApiModel, kind: SpecKind, memberPath: readonly (string | number)[], node: Node): void {
+  const shape = model.shapeAt(kind, memberPath);
+  const name = [...memberPath].reverse().find((segment): segment is string => typeof segment === 'string');
+  if (shape?.type !== 'string' || name === undefined) return;
+  new ModelValidator(context, NOTHING_OWNED, undefined, undefined, undefined, [], true).value(node, shape, name);
+}
+
+
 /** Per API model and kind, its sibling requests with their input shapes: looked up once, not per request analysed. */
 const siblingShapesByModel = new WeakMap<ApiModel, Map<SpecKind, readonly (SiblingRequest & { shape: StructureShape })[]>>();
 
@@ -95,7 +110,7 @@ const SIBLING_REQUESTS: Partial<Record<SpecKind, readonly SiblingRequest[]>> = {
   CreateModel: [{ kind: 'CreateEndpointConfig', how: 'a model is deployed by an endpoint config whose production variant names it' }],
 };
 
-/** No value of an SDK call is another rule's. */
+/** No value of an SDK call, nor a lone value (checkValueAgainstMember), is another rule's. */
 const NOTHING_OWNED: OwnedElsewhere = { values: [], missingMembers: new Map() };
 
 /**
@@ -143,9 +158,11 @@ class ModelValidator {
     private readonly describe?: DescribeResponse,
     /** The requests whose top-level members are easily written into this one (see SIBLING_REQUESTS). */
     private readonly siblings: readonly (SiblingRequest & { shape: StructureShape })[] = [],
+    /** Judge as a template's values, whatever the request says (checkValueAgainstMember). */
+    valuesOnly = false,
   ) {
     this.text = context.spec.text;
-    this.valuesOnly = context.spec.valuesOnly === true;
+    this.valuesOnly = valuesOnly || context.spec.valuesOnly === true;
     this.enabled = {
       unknown: !this.valuesOnly && context.isEnabled('unknown-property'),
       // A document the parser did not read whole (a YAML syntax error) may hold the member after all.

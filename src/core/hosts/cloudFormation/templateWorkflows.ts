@@ -9,7 +9,8 @@
  */
 import type { Node, ParseError } from 'jsonc-parser';
 import { findProperty, memberValue, stringValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
-import type { SpecDocument, SubDefinition, TaskIntegration } from '../../specDocument';
+import type { SpecDocument, SubDefinition, SubstitutedValue, TaskIntegration } from '../../specDocument';
+import type { SpecKind } from '../../specKind';
 import { findWorkflowRequests } from '../workflows/workflowRequests';
 import { isStateMachine } from '../workflows/stateMachineRequests';
 import { isPipelineDefinition } from '../workflows/pipelineRequests';
@@ -66,6 +67,7 @@ function stateMachineInTemplate(resource: TemplateResource, readDefinitionFile: 
     if (definition?.type !== 'object') break;
     markDefinitionSubstitutions(resource.text, definition, isSubstituted);
     const substituted: SpecDocument[] = [];
+    const found: SpecDocument[] = [];
     for (const request of findWorkflowRequests(resource.text, definition, resource.host)) {
       const integration = request.embedding?.integration;
       const patternString = integration?.patternRange && writtenPatternString(resource.text, integration);
@@ -73,8 +75,9 @@ function stateMachineInTemplate(resource: TemplateResource, readDefinitionFile: 
       const embedding = request.embedding && patternString ? { ...request.embedding, integration: { ...integration!, patternString } } : request.embedding;
       requests.push({ ...request, images, embedding, anyRegion: true });
       substituted.push(...substitutedImageRequests(resource, side, request));
+      found.push(request);
     }
-    requests.push(...substituted);
+    requests.push(...substituted, ...substitutedValueRequests(resource, side, found));
   }
   if (requests.length > 0 || memberValue(resource.properties, 'Definition')) return requests;
   if (!memberValue(resource.properties, 'DefinitionString')) return definitionFileRequests(resource, readDefinitionFile);
@@ -82,7 +85,7 @@ function stateMachineInTemplate(resource: TemplateResource, readDefinitionFile: 
   // The map's images, as for a Definition object (the CDK's definitionSubstitutions write one beside a DefinitionString).
   if (inString.length === 0 || !memberValue(resource.properties, 'DefinitionSubstitutions')) return inString;
   const view = intrinsicView(resource.text, resource.properties, 0).root;
-  return [...inString, ...inString.flatMap((request) => substitutedImageRequests(resource, view, request))];
+  return [...inString, ...inString.flatMap((request) => substitutedImageRequests(resource, view, request)), ...substitutedValueRequests(resource, view, inString)];
 }
 
 /**
@@ -154,7 +157,10 @@ function definitionFileRequests(resource: TemplateResource, readDefinitionFile: 
   const found = readDefinitionFile(path);
   if (!found || found.length === 0) return [];
   const requests: SpecDocument[] = [];
-  for (const side of conditionSides(resource.text, resource.properties)) for (const request of found) requests.push(...substitutedImageRequests(resource, side, request));
+  for (const side of conditionSides(resource.text, resource.properties)) {
+    for (const request of found) requests.push(...substitutedImageRequests(resource, side, request));
+    requests.push(...substitutedValueRequests(resource, side, found, path));
+  }
   return requests;
 }
 
@@ -183,6 +189,76 @@ function subPlaceholderImageRequests(resource: TemplateResource, value: Node | u
     }
   }
   return requests;
+}
+
+/**
+ * The values the `DefinitionSubstitutions` of `side` give the members of `requests` (a state
+ * machine's tasks) whose whole value is one `${Name}` — other than image fields, which
+ * substitutedImageRequests checks as images: one request carrying them (see SubstitutedValue),
+ * or none. A map value that is itself computed (`!Ref`, `!GetAtt`) is left alone. `file`: the
+ * state machine file the tasks are in (DefinitionUri), for messages.
+ */
+function substitutedValueRequests(resource: TemplateResource, side: Node, requests: readonly SpecDocument[], file?: string): SpecDocument[] {
+  const substitutions = memberValue(side, 'DefinitionSubstitutions');
+  if (substitutions?.type !== 'object') return [];
+  // One entry per map key, member and request kind, whichever tasks share it: one finding, naming them all.
+  const entries = new Map<string, { value: Node; kind: SpecKind; memberPath: (string | number)[]; tasks: string[] }>();
+  for (const request of requests) {
+    if (!request.kind || !request.root) continue;
+    const images = new Set<Node>(request.images.map((field) => field.value));
+    for (const { node, name } of wholePlaceholders(request.root)) {
+      const value = memberValue(substitutions, name);
+      if (images.has(node) || !value || (value as RequestNode).dynamic || (value.type !== 'string' && value.type !== 'number' && value.type !== 'boolean')) continue;
+      const memberPath = pathFrom(request.root, node);
+      const key = `${name}|${request.kind}|${memberPath.join('.')}`;
+      const entry = entries.get(key) ?? { value, kind: request.kind, memberPath, tasks: [] };
+      entries.set(key, entry);
+      const task = request.embedding?.name;
+      if (task !== undefined && !entry.tasks.includes(task)) entry.tasks.push(task);
+    }
+  }
+  if (entries.size === 0) return [];
+  const substitutedValues = [...entries.values()].map(({ value, kind, memberPath, tasks }): SubstitutedValue => {
+    const named = tasks.length === 0 ? 'a task' : `${tasks.length === 1 ? 'task' : 'tasks'} ${tasks.map((task) => `"${task}"`).join(', ')}`;
+    return { value, kind, memberPath, where: file === undefined ? named : `${named} of ${file}` };
+  });
+  return [{ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, substitutedValues }];
+}
+
+/** The string values under `root` that are one `${Name}` placeholder (marked dynamic by the host), with the name. */
+function wholePlaceholders(root: Node): { node: Node; name: string }[] {
+  const found: { node: Node; name: string }[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'object') {
+      for (const property of current.children ?? []) if (property.children?.[1]) stack.push(property.children[1]);
+    } else if (current.type === 'array') {
+      for (const item of current.children ?? []) stack.push(item);
+    } else if (current.type === 'string' && (current as RequestNode).dynamic && typeof current.value === 'string') {
+      const name = WHOLE_PLACEHOLDER.exec(current.value)?.[1];
+      if (name !== undefined) found.push({ node: current, name });
+    }
+  }
+  return found;
+}
+
+/** The member path from `root` down to `node` (keys through objects, indices through arrays). */
+function pathFrom(root: Node, node: Node): (string | number)[] {
+  const path: (string | number)[] = [];
+  let current = node;
+  while (current !== root && current.parent) {
+    const parent = current.parent;
+    if (parent.type === 'property') {
+      path.push(String(parent.children?.[0]?.value ?? ''));
+      if (!parent.parent) break;
+      current = parent.parent;
+    } else {
+      if (parent.type === 'array') path.push(parent.children?.indexOf(current) ?? 0);
+      current = parent;
+    }
+  }
+  return path.reverse();
 }
 
 /** What reading a workflow from a template string found (see inStringRequests): a workflow's top level, and how many JSON syntax errors. */
