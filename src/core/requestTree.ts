@@ -14,7 +14,19 @@ import type { OffsetRange } from './jsonTree';
  * in later.
  */
 export type TemplatePart =
-  | { kind: 'text'; value: string; /** offsets[i]: source offset of value[i]; one more for the end. */ offsets: readonly number[] }
+  | {
+      kind: 'text';
+      value: string;
+      /** offsets[i]: source offset of value[i]; one more for the end. */
+      offsets: readonly number[];
+      /**
+       * The string node whose whole decoded value `value` is, where a fix may edit this text (a
+       * Pipelines `Std:Join` item, or a parameter's `DefaultValue` read for a `Get`): the template
+       * rules then offer fixes that change text inside this one part (see TemplateReference.editAt).
+       * Absent for text written once for several parts (a join's separator) or not as a string.
+       */
+      written?: Node;
+    }
   | { kind: 'placeholder'; offset: number; length: number; /** What the host knows of its value, when anything. */ facts?: PlaceholderFacts };
 
 /**

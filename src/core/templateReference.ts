@@ -5,6 +5,9 @@
  * position is the joined text, with HOLE where a placeholder stands, so a rule can tell which
  * positions are static. Shared by the template image rule and the built-in algorithm jobs.
  */
+import type { Node } from 'jsonc-parser';
+import { changedSpan } from './edits/changedSpan';
+import { intent, type HostIntent } from './edits/editIntent';
 import type { OffsetRange } from './jsonTree';
 import type { PlaceholderFacts, TemplatePart } from './requestTree';
 
@@ -47,6 +50,16 @@ export interface TemplateReference {
   factsAt(index: number): PlaceholderFacts | undefined;
   /** The placeholder whose HOLE is at `text[index]`, undefined for text. */
   placeholderAt(index: number): PlaceholderPart | undefined;
+  /**
+   * The intent making `text[start, end)` read `replacement`, in the string its changed characters
+   * are written in (see TemplatePart.written): only when they all lie in one such part, never
+   * across parts (an item and a parameter's default, a separator) nor in a placeholder. An
+   * insertion at a part's edge goes at the end of the part before, else the start of the part
+   * after. Undefined when no part can take it, or nothing changes.
+   */
+  editAt(start: number, end: number, replacement: string): HostIntent | undefined;
+  /** The string node `text[index]` is written in (TemplatePart.written), undefined for a part without one or a placeholder. */
+  writtenAt(index: number): Node | undefined;
 }
 
 /** A placeholder part of a template. */
@@ -86,6 +99,8 @@ export function parseTemplateReference(parts: readonly TemplatePart[]): Template
     range: joined.range,
     factsAt: (index) => joined.placeholders.get(index)?.facts,
     placeholderAt: (index) => joined.placeholders.get(index),
+    editAt: (start, end, replacement) => editInPart(joined.spans, text, start, end, replacement),
+    writtenAt: (index) => joined.spans.find((span) => span.start <= index && index < span.end)?.written,
   };
 }
 
@@ -95,14 +110,23 @@ function ecrHost(host: string, match: RegExpExecArray): NonNullable<TemplateRefe
   return { account: match[1], region: match[2], regionStart, dnsSuffix: match[3], dnsSuffixStart: host.length - match[3].length };
 }
 
-/** The parts joined with one HOLE per placeholder, and a map from joined indices to source ranges. */
-function joinParts(parts: readonly TemplatePart[]): { text: string; placeholders: Map<number, PlaceholderPart>; range(start: number, end: number): OffsetRange } {
+/** Where a part lies in the joined text, `[start, end)` (a placeholder's one HOLE), and the string its text is written in (TemplatePart.written). */
+interface PartSpan {
+  start: number;
+  end: number;
+  written: Node | undefined;
+}
+
+/** The parts joined with one HOLE per placeholder, where each lies, and a map from joined indices to source ranges. */
+function joinParts(parts: readonly TemplatePart[]): { text: string; placeholders: Map<number, PlaceholderPart>; spans: PartSpan[]; range(start: number, end: number): OffsetRange } {
   let text = '';
+  const spans: PartSpan[] = [];
   const offsets: number[] = [];
   // Where each character's source ends: a range ends with its last character, not where the next part starts (a Std:Join's next item).
   const ends: number[] = [];
   const placeholders = new Map<number, PlaceholderPart>();
   for (const part of parts) {
+    spans.push({ start: text.length, end: text.length + (part.kind === 'text' ? part.value.length : HOLE.length), written: part.kind === 'text' ? part.written : undefined });
     if (part.kind === 'text') {
       text += part.value;
       for (let i = 0; i < part.value.length; i++) {
@@ -122,10 +146,26 @@ function joinParts(parts: readonly TemplatePart[]): { text: string; placeholders
   return {
     text,
     placeholders,
+    spans,
     range(start, finish) {
       const from = offsets[Math.min(start, offsets.length - 1)];
       const to = finish > start ? ends[Math.min(finish, text.length) - 1] : from;
       return { offset: from, length: Math.max(0, to - from) };
     },
   };
+}
+
+/** See TemplateReference.editAt: only the characters that differ, edited in the one written part that holds them. */
+function editInPart(spans: readonly PartSpan[], text: string, start: number, end: number, replacement: string): HostIntent | undefined {
+  // `:1` → `:1.7-1` adds `.7-1` at the end of the default: the part that holds `1` takes it.
+  const changed = changedSpan(text, start, end, replacement);
+  if (!changed) return undefined;
+  const { from, to, newText } = changed;
+  const holding =
+    from < to
+      ? [spans.find((span) => span.start <= from && to <= span.end)]
+      : // An insertion inside a part, else at the end of the part before, else at the start of the part after.
+        [spans.find((span) => span.start < from && from < span.end), spans.filter((span) => span.end === from && span.end > span.start).pop(), spans.find((span) => span.start === from && span.end > span.start)];
+  const span = holding.find((candidate) => candidate?.written !== undefined);
+  return span?.written ? intent.replaceInString(span.written, from - span.start, to - span.start, newText) : undefined;
 }

@@ -410,6 +410,93 @@ describe('Pipelines host', () => {
       ]);
     });
 
+    describe('fixes, in the one string the change lies in', () => {
+      const EU_WEST_1 = '141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost';
+      /** A Training step whose image is the join of `values` (`on` between them), with `parameters`. */
+      const joinedImage = (values: unknown[], parameters: unknown[], on = '') => pipeline(
+        [trainingStep(trainingArguments({ AlgorithmSpecification: { TrainingImage: { 'Std:Join': { On: on, Values: values } }, TrainingInputMode: 'File' } }))],
+        parameters,
+      );
+      const fixFlags = (finding: { fixes: { title: string; preferred?: boolean; changesBehaviour?: boolean }[] }) => finding.fixes.map((fix) => [fix.title, fix.preferred === true, fix.changesBehaviour === true]);
+      /** The same finding's fixes on a literal image (a JSON spec's), for their flags. */
+      const literalFlags = (image: string, code: string) => fixFlags(only(analyzeWorkflow(pipeline([trainingStep(trainingArguments({ AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: 'File' } }))])), code));
+
+      it('pins XGBoost in the DefaultValue a Get reads as the tag: only the default changes, and the file then passes', () => {
+        const text = joinedImage([`${EU_WEST_1}:`, { Get: 'Parameters.XgbTag' }], [{ Name: 'XgbTag', Type: 'String', DefaultValue: 'latest' }]);
+        const unpinned = only(analyzeWorkflow(text), 'xgboost-unpinned');
+        assert.deepEqual(fixFlags(unpinned), literalFlags(`${EU_WEST_1}:latest`, 'xgboost-unpinned'));
+        assert.deepEqual(fixFlags(unpinned)[0], ['Pin XGBoost 3.2-0', true, true]);
+        const fixed = applyWorkflowFix(text, unpinned, 'Pin XGBoost 3.2-0');
+        assert.equal(fixed, text.replace('"DefaultValue": "latest"', '"DefaultValue": "3.2-0"'));
+        assert.deepEqual(analyzeWorkflow(fixed), []);
+        // An older version, as offered for a literal image.
+        assert.equal(applyWorkflowFix(text, unpinned, 'Pin XGBoost 1.7-1'), text.replace('"DefaultValue": "latest"', '"DefaultValue": "1.7-1"'));
+      });
+
+      it('fixes an account written in a literal item, with its region beside it (trial E): the item changes, and the file then passes', () => {
+        const text = joinedImage(['683313688378.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:', { Get: 'Parameters.XgbTag' }], [{ Name: 'XgbTag', Type: 'String', DefaultValue: 'latest' }]);
+        const found = analyzeWorkflow(text);
+        assert.deepEqual(codes(found), ['registry-account-mismatch', 'xgboost-unpinned']);
+        const account = only(found, 'registry-account-mismatch');
+        assert.deepEqual(fixFlags(account), literalFlags('683313688378.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1', 'registry-account-mismatch'));
+        assert.deepEqual(fixFlags(account), [['Use account 141502667606', true, false]]);
+        const accountFixed = applyWorkflowFix(text, account);
+        assert.equal(accountFixed, text.replace('"683313688378.dkr.ecr.eu-west-1', '"141502667606.dkr.ecr.eu-west-1'));
+        // The pin writes the account too, as for a literal image: each change in its own string (the item, the default).
+        const pinned = applyWorkflowFix(text, only(found, 'xgboost-unpinned'), 'Pin XGBoost 3.2-0');
+        assert.equal(pinned, accountFixed.replace('"DefaultValue": "latest"', '"DefaultValue": "3.2-0"'));
+        assert.deepEqual(analyzeWorkflow(pinned), []);
+        // The user's files, as the trial wrote them.
+        const trial = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'pipelines', 'min-param-image.json'), 'utf8');
+        const trialFound = analyzeWorkflow(trial);
+        assert.deepEqual(trialFound.map((finding) => [finding.code, finding.fixes.length]), [['xgboost-unpinned', 10], ['xgboost-unpinned', 10], ['registry-account-mismatch', 1]]);
+        // Each first fix in turn, the file read again after each: the first pin fixes step A's account too.
+        let all = trial;
+        for (let next = analyzeWorkflow(all)[0], round = 0; next && round < trialFound.length; next = analyzeWorkflow(all)[0], round++) all = applyWorkflowFix(all, next, next.fixes[0].title);
+        assert.equal(all, trial.replace('"DefaultValue": "latest"', '"DefaultValue": "3.2-0"').replace('sagemaker-xgboost:1"', 'sagemaker-xgboost:3.2-0"').replace('"683313688378.dkr.ecr.eu-west-1', '"141502667606.dkr.ecr.eu-west-1'));
+        assert.deepEqual(analyzeWorkflow(all), []);
+      });
+
+      it('fixes a tag written in a literal item, after the separator, and latest-tag gets the literal image\'s tags', () => {
+        const text = joinedImage([EU_WEST_1, 'latest'], [], ':');
+        const unpinned = only(analyzeWorkflow(text), 'xgboost-unpinned');
+        assert.equal(applyWorkflowFix(text, unpinned, 'Pin XGBoost 3.2-0'), text.replace('"latest"', '"3.2-0"'));
+        // Account and tag in one item: two changes in that string.
+        const single = joinedImage(['683313688378.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:latest'], []);
+        const pinned = applyWorkflowFix(single, only(analyzeWorkflow(single), 'xgboost-unpinned'), 'Pin XGBoost 3.2-0');
+        assert.equal(pinned, single.replace('683313688378.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:latest', `${EU_WEST_1}:3.2-0`));
+        assert.deepEqual(analyzeWorkflow(pinned), []);
+        const pytorch = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training';
+        const latest = joinedImage([`${pytorch}:`, 'latest'], []);
+        const finding = only(analyzeWorkflow(latest), 'latest-tag');
+        assert.deepEqual(fixFlags(finding), literalFlags(`${pytorch}:latest`, 'latest-tag'));
+        const [tag] = finding.fixes[0].title.match(/\S+$/)!;
+        assert.equal(applyWorkflowFix(latest, finding), latest.replace('"latest"', `"${tag}"`));
+      });
+
+      it('pins an EnumValues item joined in the image in that item', () => {
+        const text = joinedImage([`${EU_WEST_1}:`, { Get: 'Parameters.XgbTag' }], [{ Name: 'XgbTag', Type: 'String', DefaultValue: '1.7-1', EnumValues: ['1.7-1', '1'] }]);
+        const unpinned = only(analyzeWorkflow(text), 'xgboost-unpinned');
+        assert.match(unpinned.message, /EnumValues item/);
+        const fixed = applyWorkflowFix(text, unpinned, 'Pin XGBoost 3.2-0');
+        assert.equal(fixed, text.replace(/"1"(\s*\])/, '"3.2-0"$1'));
+        assert.deepEqual(analyzeWorkflow(fixed), []);
+      });
+
+      it('offers no fix whose change would cross from one piece into another, or land in a separator, a placeholder or a number', () => {
+        const noFixes = (text: string, code: string, inputs: { region?: string } = {}) => assert.deepEqual(only(analyzeWorkflow(text, inputs), code).fixes, [], code);
+        // The tag split between an item and a default.
+        noFixes(joinedImage([`${EU_WEST_1}:lat`, { Get: 'Parameters.Rest' }], [{ Name: 'Rest', Type: 'String', DefaultValue: 'est' }]), 'xgboost-unpinned');
+        // The tag written in the separator, written once for every join.
+        noFixes(joinedImage([EU_WEST_1, ''], [], ':latest'), 'xgboost-unpinned');
+        // A number default joined as text: no string to edit.
+        noFixes(joinedImage([`${EU_WEST_1}:`, { Get: 'Parameters.Version' }], [{ Name: 'Version', Type: 'Integer', DefaultValue: 1 }]), 'xgboost-unpinned');
+        // The account judged in a region read from a parameter: right for that value alone.
+        const regional = joinedImage(['683313688378.dkr.ecr.', { Get: 'Parameters.Region' }, '.amazonaws.com/pytorch-training:2.6.0-gpu-py312'], [{ Name: 'Region', Type: 'String', DefaultValue: 'us-east-1' }]);
+        noFixes(regional, 'registry-account-mismatch', { region: 'us-east-1' });
+      });
+    });
+
     it('reads the separator between the values', () => {
       const text = pipeline([trainingStep(trainingArguments({
         AlgorithmSpecification: { TrainingImage: { 'Std:Join': { On: ':', Values: [`${XGBOOST_US_EAST_1}`, 'latest'] } }, TrainingInputMode: 'File' },

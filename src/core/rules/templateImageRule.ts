@@ -20,14 +20,17 @@
  *   as for literal references.
  * The two families are independent, as for literal references: an account/region finding never
  * hides a tag finding. Fixes rewrite only static text written as it reads (the registry host, the
- * repository): what the placeholders hold is unknown; a mapping row is data, and gets one.
+ * repository): what the placeholders hold is unknown; a mapping row is data, and gets one. Where
+ * the host says which string each part is written in (a Pipelines `Std:Join` item, a parameter's
+ * `DefaultValue`: TemplatePart.written), the account, tag and XGBoost pin get the literal rules'
+ * fixes too, each change made in the one string that holds it (see templateRewrite).
  */
 import type { OffsetRange } from '../jsonTree';
 import type { TemplatePart } from '../requestTree';
 import { digestSyntaxProblem, parseImageReference, repositoryComponentProblem, tagSyntaxProblem } from '../imageReference';
 import type { ImageField } from '../specDocument';
 import { HOLE, hasHole, parseTemplateReference, type TemplateReference } from '../templateReference';
-import { intent, type EditIntent } from '../edits/editIntent';
+import { intent, type EditIntent, type QuickFix } from '../edits/editIntent';
 import { checkAccountTable } from './accountTableRule';
 import { checkImageTargetRegion } from './registryRules';
 import { checkUnknownRepository } from './repositoryRule';
@@ -164,9 +167,7 @@ function checkTemplateRegistry(context: RuleContext, field: ImageField, referenc
       if (checkUnknownRepository(context, { account: ecr.account, region, repository, range: reference.range(reference.pathStart, reference.repositoryEnd), rename })) return;
     }
     const expected = context.catalog.accountsForRepository(repository, region);
-    if (expected.length > 0 && !expected.includes(ecr.account)) {
-      context.report('registry-account-mismatch', `In ${region}, SageMaker serves "${repository}" from account ${expected[0]}, not ${ecr.account}.`, reference.range(0, 12));
-    }
+    if (expected.length > 0 && !expected.includes(ecr.account)) reportAccount(context, reference, region, repository, expected);
     return;
   }
   if (!context.spec.anyRegion) return;
@@ -216,12 +217,78 @@ function checkTemplateTag(context: RuleContext, field: ImageField, reference: Te
   if (xgboost && (tag === undefined || tag === 'latest' || tag === '1')) {
     // The version suggested as for a literal image: the newest in the static (or explicit target) region, else in any.
     const region = ecr !== undefined && ecr.region !== HOLE ? ecr.region : context.region.explicit ? context.region.region : undefined;
-    const { example, why } = xgboostPins(context, field, algorithms, region);
-    context.report('xgboost-unpinned', xgboostUnpinnedMessage(tag === undefined ? 'An untagged reference' : `":${tag}"`, example, why, repository), tagRange);
+    const { pinned, example, why, forPipe } = xgboostPins(context, field, algorithms, region);
+    // As for a literal image (tagRules): the whole reference of each pinned version, written where each change lies.
+    const fixes: QuickFix[] = pinned.flatMap((entry, index) => {
+      const intents = templateRewrite(reference, { account: entry.account, repository: entry.repository, tag: entry.tag });
+      return intents ? [{ title: `Pin XGBoost ${entry.version}${index === 0 ? forPipe : ''}`, intents, preferred: index === 0, changesBehaviour: true }] : [];
+    });
+    context.report('xgboost-unpinned', xgboostUnpinnedMessage(tag === undefined ? 'An untagged reference' : `":${tag}"`, example, why, repository), tagRange, fixes);
   } else if (!xgboost && (tag === undefined || tag === 'latest') && (field.usage !== 'reference' || isAwsAccount)) {
     // As for literal references (tagRules): outside a request, advice only for SageMaker's own images.
-    context.report('latest-tag', tag === undefined ? NO_TAG_MESSAGE : LATEST_TAG_MESSAGE, tagRange);
+    context.report('latest-tag', tag === undefined ? NO_TAG_MESSAGE : LATEST_TAG_MESSAGE, tagRange, latestTagFixes(context, reference, isAwsAccount));
   }
+}
+
+/**
+ * `registry-account-mismatch` on a static account, with the literal rule's fixes (registryRules):
+ * the account serving the tag's image first, preferred when it (or the only account) decides.
+ */
+function reportAccount(context: RuleContext, reference: TemplateReference, region: string, repository: string, expected: readonly string[]): void {
+  const { catalog } = context;
+  const tag = reference.tag !== undefined && !hasHole(reference.tag) ? reference.tag : undefined;
+  const tagImage = tag !== undefined ? catalog.findImage(repository, tag, region) : undefined;
+  const preferred = tagImage ? catalog.accountFor(tagImage, region) : undefined;
+  const ordered = preferred ? [preferred, ...expected.filter((other) => other !== preferred)] : expected;
+  const fixes: QuickFix[] = ordered.flatMap((right, index) => {
+    const intents = templateRewrite(reference, { account: right });
+    return intents ? [{ title: `Use account ${right}`, intents, preferred: index === 0 && (preferred !== undefined || ordered.length === 1) }] : [];
+  });
+  context.report('registry-account-mismatch', `In ${region}, SageMaker serves "${repository}" from account ${ordered[0]}, not ${reference.ecr!.account}.`, reference.range(0, 12), fixes);
+}
+
+/** `latest-tag`'s fixes, as for a literal image (tagRules): three of the catalog's tags of a SageMaker image in its static region. */
+function latestTagFixes(context: RuleContext, reference: TemplateReference, isAwsAccount: boolean): QuickFix[] {
+  const { ecr } = reference;
+  if (!isAwsAccount || !ecr || ecr.region === HOLE || hasHole(reference.repository)) return [];
+  const tags = [...new Set(context.catalog.tagsFor(reference.repository, ecr.region).map((entry) => entry.tag))];
+  return tags
+    .filter((tag) => tag !== 'latest')
+    .slice(0, 3)
+    .flatMap((tag, index) => {
+      const intents = templateRewrite(reference, { tag });
+      return intents ? [{ title: `Use tag ${tag}`, intents, preferred: index === 0, changesBehaviour: true }] : [];
+    });
+}
+
+/**
+ * The intents making the template's static reference read `target`'s account, repository and
+ * tag (those given), each change made in the one string it lies in (TemplateReference.editAt:
+ * a `Std:Join` item, a parameter's DefaultValue, never across them nor in a placeholder or a
+ * separator). An account changes only where the region beside it is written in the same string:
+ * judged in a region read from elsewhere (a parameter's default), the right account is right for
+ * that value alone. Undefined when a change cannot be made so, or nothing changes.
+ */
+function templateRewrite(reference: TemplateReference, target: { account?: string; repository?: string; tag?: string }): EditIntent[] | undefined {
+  const intents: EditIntent[] = [];
+  const change = (start: number, end: number, text: string): boolean => {
+    if (reference.text.slice(start, end) === text) return true;
+    const edit = reference.editAt(start, end, text);
+    if (edit) intents.push(edit);
+    return edit !== undefined;
+  };
+  const { ecr } = reference;
+  if (target.account !== undefined && ecr && ecr.account !== HOLE && ecr.account !== target.account) {
+    const account = reference.writtenAt(0);
+    if (ecr.region === HOLE || account === undefined || reference.writtenAt(ecr.regionStart + ecr.region.length - 1) !== account) return undefined;
+    if (!change(0, ecr.account.length, target.account)) return undefined;
+  }
+  if (target.repository !== undefined && (hasHole(reference.repository) || !change(reference.pathStart, reference.repositoryEnd, target.repository))) return undefined;
+  if (target.tag !== undefined) {
+    const { tag, text } = reference;
+    if (tag === undefined ? !change(text.length, text.length, `:${target.tag}`) : hasHole(tag) || !change(reference.repositoryEnd + 1, text.length, target.tag)) return undefined;
+  }
+  return intents.length > 0 ? intents : undefined;
 }
 
 /** The ways out of checkEveryRegion's warning, for a template written by hand and for one the AWS CDK synthesized. */

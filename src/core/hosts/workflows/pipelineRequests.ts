@@ -272,7 +272,9 @@ function parameterName(argument: Node | undefined): string | undefined {
  * separator between them) as text with their source offsets, a `{"Get": "Parameters.X"}` whose
  * parameter has a string DefaultValue as that default's text (`standInOf` gives its node; the
  * rules judge it in the value's place, as they judge a Get's stand-in), anything else a
- * placeholder. Undefined when the separator is not a static string or the values are not a list.
+ * placeholder. Literal values and string defaults carry their node (`written`), where the template
+ * rules' fixes edit them. Undefined when the separator is not a static string or the values are
+ * not a list.
  */
 function joinTemplate(text: string, argument: Node | undefined, standInOf: (value: Node) => Node | undefined): TemplatePart[] | undefined {
   const on = memberValue(argument, 'On');
@@ -281,10 +283,11 @@ function joinTemplate(text: string, argument: Node | undefined, standInOf: (valu
   if (separator === undefined || (on && (on as RequestNode).dynamic) || values?.type !== 'array') return undefined;
   const parts: TemplatePart[] = [];
   (values.children ?? []).forEach((value, index) => {
+    // The separator is written once for every join: never edited for one of them.
     if (index > 0 && separator !== '') parts.push(textPart(text, on!, separator));
     const literal = stringValue(value);
     const standIn = literal === undefined ? standInOf(value) : undefined;
-    if (literal !== undefined && !pipelineFunction(value)) parts.push(textPart(text, value, literal));
+    if (literal !== undefined && !pipelineFunction(value)) parts.push({ ...textPart(text, value, literal), written: value });
     else if (standIn) parts.push(joinedPart(text, standIn));
     else parts.push({ kind: 'placeholder', offset: value.offset, length: value.length });
   });
@@ -304,14 +307,18 @@ function joinedText(text: string, node: Node): string | undefined {
   return written === String(node.value) ? written : undefined;
 }
 
-/** A default joined as text (see joinedText), with the source offset of each character. */
+/**
+ * A default joined as text (see joinedText), with the source offset of each character; a string
+ * default is where a fix edits its text (every step reading the parameter gets the change, as a
+ * CloudFormation parameter's Default or a Dockerfile ARG's default).
+ */
 function joinedPart(text: string, node: Node): TemplatePart {
-  if (node.type === 'string') return textPart(text, node, stringValue(node)!);
+  if (node.type === 'string') return { ...textPart(text, node, stringValue(node)!), written: node };
   const written = joinedText(text, node)!;
   return { kind: 'text', value: written, offsets: Array.from({ length: written.length + 1 }, (_, index) => node.offset + index) };
 }
 
-function textPart(text: string, node: Node, value: string): TemplatePart {
+function textPart(text: string, node: Node, value: string): Extract<TemplatePart, { kind: 'text' }> {
   const offsetOf = valueOffsetMapper(text, node);
   const offsets: number[] = [];
   for (let index = 0; index <= value.length; index++) offsets.push(offsetOf(index));
