@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { SDK_ESTIMATOR_CLASSES } from '../../src/core/algorithms/sdkEstimatorClasses';
 import { AMAZON_ESTIMATORS } from '../../src/core/hosts/python/pythonAmazonEstimators';
 import { algorithmFindings, algorithmSummary as summary, applyPythonFix, onlyAlgorithmFinding as only, sourceAt as source } from './pythonTestKit';
 import { algorithms } from './specTestKit';
@@ -69,7 +70,25 @@ pca = Estimator(image_uri="382416733822.dkr.ecr.us-east-1.amazonaws.com/pca:1", 
 `;
     const missing = algorithmFindings(generic);
     assert.deepEqual(missing.map((finding) => finding.code), ['algorithm-missing-hyperparameter', 'algorithm-missing-hyperparameter']);
-    assert.match(missing[0].message, /"feature_dim".*the SDK's algorithm estimators such as PCA\(…\) fill it in at fit\(\); a request written by hand or with the generic Estimator must set it/);
+    assert.match(missing[0].message, /"feature_dim".*the SDK's PCA\(…\) estimator fills it in at fit\(\); a request written by hand or with the generic Estimator must set it/);
+  });
+
+  it('names the algorithm\'s own estimator class where the SDK fills a hyperparameter: KMeans(…) for K-Means, not PCA(…) (found by a fresh user)', () => {
+    const kmeans = `from sagemaker.estimator import Estimator
+km = Estimator(image_uri="382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:1", role=role, instance_count=1, instance_type="ml.m5.xlarge", hyperparameters={"k": 3})
+`;
+    const missing = algorithmFindings(kmeans).find((finding) => finding.message.includes('"feature_dim"'));
+    assert.ok(missing);
+    assert.match(missing.message, /\(the SDK's KMeans\(…\) estimator fills it in at fit\(\);/);
+    assert.doesNotMatch(missing.message, /PCA/);
+  });
+
+  it('every algorithm whose hyperparameters the SDK fills has its estimator class named, the class the Python host reads for its repository', () => {
+    for (const [className, estimator] of Object.entries(AMAZON_ESTIMATORS)) assert.equal(SDK_ESTIMATOR_CLASSES[estimator.repository], className, estimator.repository);
+    assert.equal(Object.keys(SDK_ESTIMATOR_CLASSES).length, Object.keys(AMAZON_ESTIMATORS).length);
+    for (const [repository, facts] of Object.entries(algorithms.data.algorithms)) {
+      if (Object.values(facts.hyperparameters).some((hyperparameter) => hyperparameter.setBySdk)) assert.ok(Object.hasOwn(SDK_ESTIMATOR_CLASSES, repository), repository);
+    }
   });
 
   it('reports a required hyperparameter missing on the class name and adds it as a keyword argument', () => {

@@ -74,8 +74,15 @@ describe('Pipelines host', () => {
     const text = pipeline([trainingStep(args)]);
     const missing = only(analyzeWorkflow(text), 'missing-required-property');
     assert.equal(textAt(text, missing), 'Arguments');
-    assert.match(missing.message, /"RoleArn"/);
+    assert.equal(missing.message, 'The CreateTrainingJob request needs "RoleArn" (a string).');
     assert.match(applyWorkflowFix(text, missing), /"StoppingCondition": \{\n {10}"MaxRuntimeInSeconds": 3600\n {8}\},\n {8}"RoleArn": ""\n {6}\}/);
+  });
+
+  it('names a step\'s request, not its "Arguments" key, when a member is no member of it', () => {
+    const text = pipeline([trainingStep(trainingArguments({ Bogus: 1 }))]);
+    const unknown = only(analyzeWorkflow(text), 'unknown-property');
+    assert.equal(textAt(text, unknown), 'Bogus');
+    assert.match(unknown.message, /^"Bogus" is not a member of the CreateTrainingJob request\./);
   });
 
   it('checks every rule inside a step, with fixes written into the definition', () => {

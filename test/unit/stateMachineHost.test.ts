@@ -72,7 +72,18 @@ describe('Step Functions host', () => {
     const findings = analyzeWorkflow(text);
     assert.deepEqual(codes(findings), ['missing-required-property', 'xgboost-unpinned']);
     assert.equal(textAt(text, only(findings, 'missing-required-property')), 'Parameters');
+    assert.equal(only(findings, 'missing-required-property').message, 'The CreateModel request needs "ModelName" (a string).');
     assert.equal(textAt(text, only(findings, 'xgboost-unpinned')), 'latest');
+  });
+
+  it('names the request, not the host\'s key, when a member is no member of it: "of the CreateEndpoint request" (found by a fresh user)', () => {
+    const text = machine({ Resource: 'arn:aws:states:::sagemaker:createEndpoint', Parameters: { EndpointName: 'a', EndpointConfigName: 'b', DeletionCondition: 1 } });
+    const unknown = only(analyzeWorkflow(text), 'unknown-property');
+    assert.equal(textAt(text, unknown), 'DeletionCondition');
+    assert.equal(unknown.message, '"DeletionCondition" is not a member of the CreateEndpoint request.');
+    // Objects inside the request are still named by their key.
+    const nested = machine({ Resource: 'arn:aws:states:::sagemaker:createEndpointConfig', Parameters: { EndpointConfigName: 'c', ProductionVariants: [{ VariantName: 'v', ModelName: 'm', InstanceType: 'ml.m5.xlarge', InitialInstanceCount: 1, Bogus: 1 }] } });
+    assert.equal(only(analyzeWorkflow(nested), 'unknown-property').message, '"Bogus" is not a member of an item of "ProductionVariants".');
   });
 
   it('reads the SDK integration\'s Parameters with the API\'s member names', () => {

@@ -446,7 +446,7 @@ class ModelValidator {
     const nearestTaken = nearest.length > 0 && isPresent(names, properties, nearest[0]);
     const suggestion = nearest.length === 0 ? '' : nearestTaken ? ` Did you mean "${nearest[0]}"? It is in this object already.` : ` Did you mean "${nearest[0]}"?`;
     const note = hostNote ? ` ${hostNote}` : '';
-    this.report('unknown-property', `"${clip(name)}" is not a member of ${objectLabel(key.parent?.parent)}.${suggestion}${note}`, nodeRange(key), fixes);
+    this.report('unknown-property', `"${clip(name)}" is not a member of ${this.objectLabel(key.parent?.parent)}.${suggestion}${note}`, nodeRange(key), fixes);
   }
 
   /**
@@ -586,10 +586,20 @@ class ModelValidator {
     const list = object.parent?.type === 'array' ? object.parent : undefined;
     let label = list && this.itemLabels?.get(list);
     if (label === undefined) {
-      label = capitalize(objectLabel(object));
+      label = capitalize(this.objectLabel(object));
       if (list) (this.itemLabels ??= new WeakMap()).set(list, label);
     }
     return label;
+  }
+
+  /**
+   * How messages name `object`. A workflow's request is named by its kind ("the CreateEndpoint
+   * request"), not by the key it is under (`Parameters`, `Arguments`: the host's word, and one
+   * workflow holds several requests), as a spec file's is "the request".
+   */
+  private objectLabel(object: Node | undefined): string {
+    if (object !== undefined && object === this.root && this.context.spec.embedding) return `the ${this.context.spec.kind!} request`;
+    return objectLabel(object);
   }
 
   private literal(node: Node): string {

@@ -10,6 +10,7 @@ import type { Node } from 'jsonc-parser';
 import type { Condition, Evidence, HyperparameterData } from '../../algorithms/algorithmData';
 import { staticString, type AlgorithmJob } from '../../algorithms/algorithmJobs';
 import { intervalText, valueProblem, type ValueProblem } from '../../algorithms/hyperparameterValue';
+import { sdkEstimatorClassOf } from '../../algorithms/sdkEstimatorClasses';
 import { editDistance, isClearNearest } from '../../closestMatches';
 import { intent } from '../../edits/editIntent';
 import type { QuickFix } from '../../findings';
@@ -221,7 +222,7 @@ function reportOneMissing(context: RuleContext, job: AlgorithmJob, name: string,
     leavesPlaceholder: true,
   };
   // Only the SDK's Amazon estimators fill it (those jobs never get here): not the generic Estimator.
-  const sdk = hyperparameter.setBySdk ? ' (the SDK\'s algorithm estimators such as PCA(…) fill it in at fit(); a request written by hand or with the generic Estimator must set it)' : '';
+  const sdk = hyperparameter.setBySdk ? ` (${sdkFiller(facts.repository)} at fit(); a request written by hand or with the generic Estimator must set it)` : '';
   const evidence: Evidence = when === '' && hyperparameter.required === true ? REQUIRED_IN_EVERY_REQUEST : hyperparameter.evidence;
   context.report(
     'algorithm-missing-hyperparameter',
@@ -230,6 +231,12 @@ function reportOneMissing(context: RuleContext, job: AlgorithmJob, name: string,
     [fix],
     severityOf(evidence, hyperparameter.disputed?.includes('required')),
   );
+}
+
+/** Who fills in a hyperparameter the SDK sets at fit(): this algorithm's own estimator class (`KMeans(…)`), when it has one. */
+function sdkFiller(repository: string): string {
+  const estimator = sdkEstimatorClassOf(repository);
+  return estimator ? `the SDK's ${estimator}(…) estimator fills it in` : 'the SDK\'s algorithm estimators fill it in';
 }
 
 /** `an integer in [1, ∞)`, `one of binary_classifier, regressor`: for messages, completion and hover. */
