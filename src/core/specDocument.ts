@@ -418,8 +418,8 @@ export interface Embedding {
   /**
    * How the host reads a string it sends as text that looks like one of its expressions (a Step
    * Functions `$.x` without the key's `.$`): undefined for other strings. Every finding on such a
-   * value says what was meant, and prefers no fix that writes a constant in its place
-   * (rules/literalExpressionFindings.ts).
+   * value says what was meant, and prefers no fix that writes a constant in its place, or is not
+   * reported where another finding says it already (LiteralExpression; rules/literalExpressionFindings.ts).
    */
   literalExpression?: (value: string) => LiteralExpression | undefined;
   /**
@@ -448,12 +448,20 @@ export interface PathKeyConstant {
   suffixOffset?: number;
 }
 
-/** A host's reading of a literal that looks like an expression (see Embedding.literalExpression). */
-export interface LiteralExpression {
+/**
+ * A host's reading of a literal that looks like an expression (see Embedding.literalExpression):
+ * a note for every finding on it, or `repeats`, the code of the one finding that already says what
+ * to rewrite (a Step Functions request under the other query language's key, whose
+ * `query-language-mismatch` names such values): findings on the value are then not reported.
+ */
+export type LiteralExpression = LiteralExpressionNote | { repeats: 'query-language-mismatch' };
+
+export interface LiteralExpressionNote {
   /** One sentence for the message: how the host reads it, and how to write it computed. */
   note: string;
   /** True when naming the key `Name.$` would make it computed (a JSONPath state). */
   namesKey: boolean;
+  repeats?: undefined;
 }
 
 /**

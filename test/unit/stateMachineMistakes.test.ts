@@ -258,6 +258,33 @@ describe('Step Functions: what a fresh user got wrong', () => {
       assert.doesNotMatch(finding.message, /Its JSONPath/);
     });
 
+    it('a JSONata state\'s Parameters: its "{% … %}" and "$.path" values get no follow-on findings, which only repeated the mismatch as "this JSONPath state" (found by a fresh user)', () => {
+      const role = '{% $states.input.roleArn %}';
+      const text = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: "{% 'model-' & $states.context.Execution.Name %}", ExecutionRoleArn: role, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1`, ModelDataUrl: '$.model', Mode: 'Singel' } } }, { QueryLanguage: 'JSONata' });
+      const findings = analyzeWorkflow(text);
+      // The one mismatch, and what is wrong whatever the language (a misspelt constant); nothing on the expressions.
+      assert.deepEqual(codes(findings), ['invalid-enum-value', 'query-language-mismatch']);
+      assert.equal(textAt(text, only(findings, 'invalid-enum-value')), 'Singel');
+      assert.doesNotMatch(findings.map((finding) => finding.message).join('\n'), /this JSONPath state|this JSONata state/);
+      // Renamed as the mismatch says, the expressions are computed: nothing is left on them either.
+      assert.deepEqual(codes(analyzeWorkflow(text.replace('"Parameters"', '"Arguments"').replace('"$.model"', '"{% $states.input.model %}"'))), ['invalid-enum-value']);
+    });
+
+    it('the repro of that user: a JSONata tuning task under Parameters, only the mismatch and the real mistakes', () => {
+      const text = fs.readFileSync(path.join(FIXTURES, 'jsonata-tuning-under-parameters.asl.yaml'), 'utf8');
+      const findings = analyzeYaml(text, { algorithms: true });
+      assert.deepEqual(codes(findings), ['algorithm-objective-metric', 'algorithm-parameter-range', 'query-language-mismatch', 'unknown-property']);
+      assert.doesNotMatch(findings.map((finding) => finding.message).join('\n'), /JSONPath state/);
+    });
+
+    it('a JSONPath state\'s Arguments: its "$.path" values get no follow-on findings, and a "Name.$" key is not said to be in a JSONata state', () => {
+      const text = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: { ModelName: 'm', 'ModelNme.$': '$.name', ExecutionRoleArn: '$.role', PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` } } });
+      const findings = analyzeWorkflow(text);
+      assert.deepEqual(codes(findings), ['query-language-mismatch', 'unknown-property']);
+      const unknown = only(findings, 'unknown-property');
+      assert.equal(unknown.message, '"ModelNme.$" is not a member of the CreateModel request. Did you mean "ModelName"? It is in this object already. A key ending in ".$" is JSONPath, as this state is, but "Arguments" is read as JSONata, where it names no member (see query-language-mismatch).');
+    });
+
     it('with both keys, the state\'s own is the request and the other is reported, no rename', () => {
       const text = machine({ QueryLanguage: 'JSONata', Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` } }, Parameters: { ModelName: 'x' } });
       const finding = only(analyzeWorkflow(text), 'query-language-mismatch');

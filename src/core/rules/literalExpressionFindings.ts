@@ -8,6 +8,11 @@
  * rule's fixes stay on offer but none is preferred, and where a key ending in `.$` makes the value
  * computed, naming the key so is offered first and preferred (it changes what the state sends,
  * so fix-all leaves it to the user).
+ *
+ * In a Step Functions request under the other query language's key (`Parameters` in a JSONata
+ * state), such a value is named by `query-language-mismatch`, whose rewrite makes it computed:
+ * every finding on it only repeats that one, so none is reported (`withheld`). The block is read
+ * in its key's language, not the state's, so no note about "this state" would be true of it.
  */
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import { intent, type QuickFix } from '../edits/editIntent';
@@ -24,11 +29,12 @@ export interface FindingText {
 
 /**
  * `message` and `fixes` of a finding at `range` in `spec`, read again when `range` is the whole
- * content of a string value that the host reads as a literal expression; undefined otherwise (the
- * finding stands as the rule wrote it). A key, a part of a string, or a value outside the request
- * is never read so.
+ * content of a string value that the host reads as a literal expression; `withheld` when another
+ * finding says what to rewrite there (LiteralExpression.repeats); undefined otherwise (the finding
+ * stands as the rule wrote it). A key, a part of a string, or a value outside the request is never
+ * read so.
  */
-export function asLiteralExpression(spec: SpecDocument, message: string, range: OffsetRange, fixes: readonly QuickFix[]): FindingText | undefined {
+export function asLiteralExpression(spec: SpecDocument, message: string, range: OffsetRange, fixes: readonly QuickFix[]): FindingText | 'withheld' | undefined {
   const read = spec.embedding?.literalExpression;
   if (!read || !spec.root) return undefined;
   // Every expression starts with `$`, `States.` or `{%`: other findings cost one character's look.
@@ -40,6 +46,7 @@ export function asLiteralExpression(spec: SpecDocument, message: string, range: 
   if (whole.offset !== range.offset || whole.length !== range.length) return undefined;
   const literal = read(node.value);
   if (!literal) return undefined;
+  if (literal.repeats) return 'withheld';
   const offered = fixes.map((fix) => (fix.preferred ? { ...fix, preferred: false } : fix));
   const key = literal.namesKey ? keyOfValue(node) : undefined;
   const rename = key && typeof key.value === 'string' && !hasSibling(key, key.value) ? key.value : undefined;

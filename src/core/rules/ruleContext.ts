@@ -63,6 +63,7 @@ class FindingCollector implements RuleContext {
     const length = range.length < 0 ? 0 : Math.min(range.length, textLength - offset);
     // A value meant computed (a Step Functions `.$` forgotten): said so, and its constant fixes not preferred, whichever rule found it.
     const literal = asLiteralExpression(this.spec, message, { offset, length }, fixes);
+    if (literal === 'withheld') return;
     if (literal) this.findings.push({ code, message: literal.message, severity, offset, length, fixes: literal.fixes });
     else this.findings.push({ code, message, severity, offset, length, fixes });
   }

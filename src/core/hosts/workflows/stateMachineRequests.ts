@@ -26,7 +26,7 @@ import { getNodePath, type Node } from 'jsonc-parser';
 import { closestMatches, isClearNearest, isTypoOf } from '../../closestMatches';
 import { memberValue, stringValue, valueOffsetMapper } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
-import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type MisplacedRequest, type PathKeyConstant, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
+import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type LiteralExpressionNote, type MisplacedRequest, type PathKeyConstant, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { markUnfilledPseudoParameters } from './pseudoParameters';
 import { statesFormatTemplate } from './statesFormat';
@@ -312,8 +312,9 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
       pathKeys: blockLanguage === 'JSONPath',
       notes: [],
       integration,
-      literalExpression: blockLanguage === 'JSONPath' ? readAsJsonPathLiteral : readAsJsonataLiteral,
-      ...(blockLanguage === 'JSONata' && { unknownKeyNote: jsonPathKeyInJsonataState }),
+      // The block under the other language's key: its expressions are query-language-mismatch's to name.
+      literalExpression: blockLanguage !== language ? readInMisplacedBlock : blockLanguage === 'JSONPath' ? readAsJsonPathLiteral : readAsJsonataLiteral,
+      ...(blockLanguage === 'JSONata' && { unknownKeyNote: blockLanguage === language ? jsonPathKeyInJsonataState : jsonPathKeyUnderArguments }),
       ...(misplaced && { misplacedRequest: misplaced }),
       ...(constantPathValues.length > 0 && { pathKeyConstants: constantPathValues }),
     },
@@ -366,6 +367,26 @@ function keyOf(value: Node | undefined): string {
 function jsonPathKeyInJsonataState(key: string): string | undefined {
   return key.endsWith('.$') ? 'A key ending in ".$" is JSONPath: in a JSONata state, name the member without it and write its value as "{% … %}".' : undefined;
 }
+
+/**
+ * `Arguments` in a JSONPath state, read as JSONata: a `"Name.$"` key there is no member, and the
+ * state is not JSONata (query-language-mismatch says to rename the block "Parameters").
+ */
+function jsonPathKeyUnderArguments(key: string): string | undefined {
+  return key.endsWith('.$') ? 'A key ending in ".$" is JSONPath, as this state is, but "Arguments" is read as JSONata, where it names no member (see query-language-mismatch).' : undefined;
+}
+
+/**
+ * A string in a block under the other query language's key (`Parameters` in a JSONata state)
+ * that reads as an expression of either language (`{% … %}`, `$.x`): query-language-mismatch
+ * names such values and what to rewrite them as, after which each is computed. A finding on one
+ * would repeat it, and its "this JSONPath state" would be untrue of a JSONata state.
+ */
+function readInMisplacedBlock(value: string): LiteralExpression | undefined {
+  return JSONATA_EXPRESSION.test(value) || JSONPATH_EXPRESSION.test(value) ? REPEATS_MISMATCH : undefined;
+}
+
+const REPEATS_MISMATCH: LiteralExpression = { repeats: 'query-language-mismatch' };
 
 const readAsJsonPathLiteral = (value: string) => literalExpression(value, 'JSONPath');
 const readAsJsonataLiteral = (value: string) => literalExpression(value, 'JSONata');
@@ -461,7 +482,7 @@ const PATH_KEY_VALUE = /^\$|^States\.[A-Za-z]+\(/;
  * a key ending in `.$` would make it computed (a JSONPath state and a JSONPath expression).
  * Undefined for other strings.
  */
-export function literalExpression(value: string, state: QueryLanguage): LiteralExpression | undefined {
+export function literalExpression(value: string, state: QueryLanguage): LiteralExpressionNote | undefined {
   const written: QueryLanguage | undefined = JSONATA_EXPRESSION.test(value) ? 'JSONata' : JSONPATH_EXPRESSION.test(value) ? 'JSONPath' : undefined;
   if (!written) return undefined;
   if (state === 'JSONPath') {
