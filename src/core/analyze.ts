@@ -12,6 +12,7 @@ import { checkIntegrationAction } from './rules/integrationActionRule';
 import { checkIntegrationPattern } from './rules/integrationPatternRule';
 import { checkSubstitutedValues } from './rules/substitutedValueRule';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
+import { checkEmptyStateMachine } from './rules/emptyStateMachineRule';
 import { checkPathKeyConstants } from './rules/pathKeyConstantRule';
 import { checkQueryLanguage } from './rules/queryLanguageRule';
 import { checkRepositoryAccess } from './rules/repositoryAccessRules';
@@ -73,6 +74,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   // so does a workflow's first task, whether or not it is a request of ours.
   if (spec.kind || options.forcedSpec || spec.hidRequests || spec.embedding) run('invalid-json', checkJsonSyntax, context);
   if (spec.syntaxErrors) run('invalid-yaml', checkYamlSyntax, context);
+  if (spec.emptyStateMachine) run('empty-state-machine', checkEmptyStateMachine, context);
   if (spec.codeRegion?.node) run('unknown-region', checkCodeRegion, context, spec.codeRegion);
   if (spec.strictJson) run('strict-json', checkStrictJson, context, spec.strictJson);
   if (spec.subDefinition) run('invalid-type', checkSubDefinition, context, spec.subDefinition);

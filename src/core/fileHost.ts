@@ -9,6 +9,7 @@ import type { DefinitionFileReader } from './hosts/cloudFormation/templateWorkfl
 import type { SpecDocument } from './specDocument';
 import { isDockerfileName } from './hosts/dockerfile/dockerfileNames';
 import { isYamlSpecName } from './hosts/yaml/yamlRequests';
+import { emptyStateMachineDocument } from './hosts/workflows/emptyStateMachine';
 
 /** The hosts a file on disk can be read with; `notebook` is a `.ipynb` file whose code cells are Python. */
 export type FileHost = 'json' | 'yaml' | 'python' | 'notebook' | 'dockerfile';
@@ -52,10 +53,10 @@ export function readFileDocument(host: FileHost, path: string, text: string, for
       return { document: readDockerfileDocument(text), forcedSpec: false };
     case 'yaml': {
       const forced = forcedSpec || isYamlSpecName(path);
-      return { document: readYamlDocument(text, forced, readDefinitionFile), forcedSpec: forced };
+      return { document: emptyStateMachineDocument(path, text, 'yaml') ?? readYamlDocument(text, forced, readDefinitionFile), forcedSpec: forced };
     }
     case 'json':
-      return { document: readJsonDocument(text, forcedSpec, jsonDialectOfFileName(path), readDefinitionFile), forcedSpec };
+      return { document: emptyStateMachineDocument(path, text, 'json') ?? readJsonDocument(text, forcedSpec, jsonDialectOfFileName(path), readDefinitionFile), forcedSpec };
   }
 }
 

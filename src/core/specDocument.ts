@@ -157,6 +157,11 @@ export interface SpecDocument {
    */
   hidRequests?: boolean;
   /**
+   * Set on the one request of an empty state machine file (`*.asl.json`, `*.asl.yaml`; see
+   * hosts/workflows/emptyStateMachine.ts): Step Functions rejects it.
+   */
+  emptyStateMachine?: true;
+  /**
    * A JSON spec's comments as its parse found them (`//` and `/* … *\/`): its suppression
    * directives are read from these, not by scanning the text again. Absent for other documents.
    */

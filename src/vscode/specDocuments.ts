@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { readDefinitionFileRequests } from '../core/fileHost';
 import type { DefinitionFileReader } from '../core/hosts/cloudFormation/templateWorkflows';
 import { DefinitionFiles } from '../node/definitionFiles';
+import { emptyStateMachineDocument } from '../core/hosts/workflows/emptyStateMachine';
 import { holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from '../core/hostDocument';
 import { isYamlSpecName } from '../core/hosts/yaml/yamlRequests';
 import type { SpecDocument } from '../core/specDocument';
@@ -173,11 +174,11 @@ export class SpecDocuments {
     if (text.length > MAX_SPEC_CHARACTERS) return undefined;
     const forced = matchesSpecFiles(document);
     // VS Code's JSON with Comments (`.jsonc`, or a file the user associated with it) keeps its comments; plain JSON is AWS CLI input.
-    const host = readJsonDocument(text, forced, document.languageId === 'jsonc' ? 'jsonc' : 'json', this.definitionReader(document, links));
+    const host = emptyStateMachineDocument(document.fileName, text, 'json') ?? readJsonDocument(text, forced, document.languageId === 'jsonc' ? 'jsonc' : 'json', this.definitionReader(document, links));
     const spec = host.requests[0];
     if (!spec) return undefined;
     // A workflow (Pipelines definition, state machine) or a template holds requests but is not one: never launchable.
-    if (spec.embedding || spec.valuesOnly) return { document: host };
+    if (spec.embedding || spec.valuesOnly || spec.emptyStateMachine) return { document: host };
     return { document: host, json: { spec, forced } };
   }
 
@@ -199,10 +200,10 @@ export class SpecDocuments {
     const text = document.getText();
     if (text.length > MAX_SPEC_CHARACTERS) return undefined;
     const forced = matchesSpecFiles(document) || isYamlSpecName(document.fileName);
-    const host = readYamlDocument(text, forced, this.definitionReader(document, links));
+    const host = emptyStateMachineDocument(document.fileName, text, 'yaml') ?? readYamlDocument(text, forced, this.definitionReader(document, links));
     if (!holdsRequests(host)) return undefined;
     const [spec, ...others] = host.requests;
-    return others.length === 0 && !spec.valuesOnly ? { document: host, json: { spec, forced } } : { document: host };
+    return others.length === 0 && !spec.valuesOnly && !spec.emptyStateMachine ? { document: host, json: { spec, forced } } : { document: host };
   }
 
   /** A Python file without any SageMaker word is never parsed (the parser is not even loaded). */

@@ -3,6 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { hostOfFileName, readAgain, readFileDocument } from '../../src/core/fileHost';
 import { FileSelection } from '../../src/core/filesToCheck';
+import { analyzeDocument } from '../../src/core/hostDocument';
+import { analyzeOptions } from './specTestKit';
 import { example } from './cliTestKit';
 
 const YAML_SPEC = example('broken-invalid-enum-value.sagemaker.yaml');
@@ -48,5 +50,42 @@ describe('fileHost: the host a file is read with', () => {
     assert.deepEqual(again.requests.map((request) => request.kind), ['CreateTrainingJob']);
     const dockerfile = readFileDocument('dockerfile', '/p/Dockerfile', 'FROM python:3.12\n', false).document;
     assert.equal(readAgain(dockerfile, 'FROM python:3.13\n', false).host, 'dockerfile');
+  });
+
+  describe('an empty state machine file (found by a fresh user: it gave nothing)', () => {
+    // `specGlob`: the spec globs match the file (the default ones match *.sagemaker.json).
+    const check = (path: string, text: string, specGlob = false) => {
+      const { document, forcedSpec } = readFileDocument(hostOfFileName(path), path, text, specGlob);
+      return analyzeDocument(document, { ...analyzeOptions(), forcedSpec }).findings;
+    };
+
+    it('*.asl.json, empty or white space only: invalid-json at the start, saying Step Functions rejects it', () => {
+      for (const text of ['', '  \n\t\r\n']) {
+        const findings = check('/p/statemachine/train.asl.json', text);
+        assert.deepEqual(findings.map(({ code, offset, length }) => ({ code, offset, length })), [{ code: 'invalid-json', offset: 0, length: 0 }], JSON.stringify(text));
+        assert.equal(findings[0].message, 'The state machine file is empty: Step Functions rejects an empty definition. Write the state machine in JSON (its "StartAt" and "States"), or delete the file.');
+        assert.deepEqual(findings[0].fixes, []);
+      }
+    });
+
+    it('*.asl.yaml and *.asl.yml: invalid-yaml, the same words; in any letter case', () => {
+      for (const path of ['/p/train.asl.yaml', 'C:\\p\\Train.ASL.YML']) {
+        const findings = check(path, '\n');
+        assert.deepEqual(findings.map(({ code }) => code), ['invalid-yaml'], path);
+        assert.match(findings[0].message, /^The state machine file is empty: Step Functions rejects an empty definition\. Write the state machine in YAML/);
+      }
+    });
+
+    it('an empty *.sagemaker.json stays the JSON host\'s own invalid-json; empty files of other names give nothing', () => {
+      assert.match(check('/p/job.sagemaker.json', '', true)[0].message, /^The spec is not valid JSON here: a value is expected/);
+      for (const path of ['/p/empty.json', '/p/template.yaml', '/p/asl.json', '/p/train.asl.json.bak']) assert.deepEqual(check(path, ''), [], path);
+    });
+
+    it('a state machine file with text is read as before: a broken one is not called empty', () => {
+      assert.deepEqual(check('/p/train.asl.json', '{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}'), []);
+      const cut = check('/p/train.asl.json', '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Parameters": {');
+      assert.ok(cut.some((finding) => finding.code === 'invalid-json'));
+      assert.doesNotMatch(cut.map((finding) => finding.message).join(), /empty/);
+    });
   });
 });
