@@ -3,20 +3,15 @@
  * core/cdkManifest.ts): the checker asks for every template of a `cdk.out`, the editor on every
  * version of an open template, and the manifest is read again only when its size or time changes.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FileReadings } from './fileReadings';
 import { CDK_MANIFEST_FILE, pinnedStackRegionName, readCdkManifest, type CdkManifest, type CdkStackEnvironment } from '../core/cdkManifest';
 
 /** A manifest larger than this is not read (a cloud assembly's manifest is a few kilobytes per stack). */
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
-interface ReadManifest extends CdkManifest {
-  size: number;
-  mtimeMs: number;
-}
-
 export class CdkManifests {
-  private readonly byFolder = new Map<string, ReadManifest | undefined>();
+  private readonly manifests = new FileReadings<CdkManifest>(MAX_MANIFEST_BYTES, (_file, text) => readCdkManifest(text));
 
   /**
    * The environment of the stack whose template is `templateFile` (an absolute path), when a
@@ -27,7 +22,7 @@ export class CdkManifests {
   stackOf(templateFile: string): { stack: CdkStackEnvironment; regionName: string } | undefined {
     if (!templateFile.endsWith('.template.json')) return undefined;
     const folder = path.dirname(templateFile);
-    const stack = this.read(folder, path.join(folder, CDK_MANIFEST_FILE))?.pinned.get(path.basename(templateFile));
+    const stack = this.read(folder)?.pinned.get(path.basename(templateFile));
     // The manifest by its folder's name (`cdk.out/manifest.json`): it lies beside the file the finding is in.
     return stack && { stack, regionName: pinnedStackRegionName(stack, `${path.basename(folder)}/${CDK_MANIFEST_FILE}`) };
   }
@@ -39,29 +34,12 @@ export class CdkManifests {
   problemOf(templateFile: string): string | undefined {
     if (!templateFile.endsWith('.template.json')) return undefined;
     const folder = path.dirname(templateFile);
-    const unreadable = this.read(folder, path.join(folder, CDK_MANIFEST_FILE))?.unreadable;
+    const unreadable = this.read(folder)?.unreadable;
     return unreadable && `${path.basename(folder)}/${CDK_MANIFEST_FILE} ${unreadable}: the templates beside it are checked without their stacks' regions`;
   }
 
-  private read(folder: string, manifestPath: string): ReadManifest | undefined {
-    let stats: fs.Stats;
-    try {
-      stats = fs.statSync(manifestPath);
-    } catch {
-      this.byFolder.delete(folder);
-      return undefined;
-    }
-    const known = this.byFolder.get(folder);
-    if (known && known.size === stats.size && known.mtimeMs === stats.mtimeMs) return known;
-    if (!stats.isFile() || stats.size > MAX_MANIFEST_BYTES) return undefined;
-    let text: string;
-    try {
-      text = fs.readFileSync(manifestPath, 'utf8');
-    } catch {
-      return undefined;
-    }
-    const read: ReadManifest = { size: stats.size, mtimeMs: stats.mtimeMs, ...readCdkManifest(text) };
-    this.byFolder.set(folder, read);
-    return read;
+  /** The manifest in `folder` (a template's), read once per change. */
+  private read(folder: string): CdkManifest | undefined {
+    return this.manifests.get(path.join(folder, CDK_MANIFEST_FILE));
   }
 }

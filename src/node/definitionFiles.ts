@@ -3,23 +3,17 @@
  * once per change: the checker asks for them with every template that names them, the editor on
  * every version of an open template, and a file is read again only when its size or time changes.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readDefinitionFileRequests } from '../core/fileHost';
 import type { DefinitionFileReader } from '../core/hosts/cloudFormation/templateWorkflows';
 import type { SpecDocument } from '../core/specDocument';
+import { FileReadings } from './fileReadings';
 
 /** A file larger than this is not read (Step Functions takes definitions of at most 1 MB). */
 const MAX_DEFINITION_BYTES = 8 * 1024 * 1024;
 
-interface ReadDefinition {
-  size: number;
-  mtimeMs: number;
-  requests: readonly SpecDocument[];
-}
-
 export class DefinitionFiles {
-  private readonly byFile = new Map<string, ReadDefinition>();
+  private readonly files = new FileReadings<readonly SpecDocument[]>(MAX_DEFINITION_BYTES, readDefinitionFileRequests);
 
   /**
    * The reader for the template at `templateFile` (an absolute path): a `DefinitionUri` resolves
@@ -37,24 +31,6 @@ export class DefinitionFiles {
 
   /** The tasks of the state machine file `file` (absolute), or undefined when it is no readable file within the size limit. */
   requestsOf(file: string): readonly SpecDocument[] | undefined {
-    let stats: fs.Stats;
-    try {
-      stats = fs.statSync(file);
-    } catch {
-      this.byFile.delete(file);
-      return undefined;
-    }
-    const known = this.byFile.get(file);
-    if (known && known.size === stats.size && known.mtimeMs === stats.mtimeMs) return known.requests;
-    if (!stats.isFile() || stats.size > MAX_DEFINITION_BYTES) return undefined;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-    const read: ReadDefinition = { size: stats.size, mtimeMs: stats.mtimeMs, requests: readDefinitionFileRequests(file, text) };
-    this.byFile.set(file, read);
-    return read.requests;
+    return this.files.get(file);
   }
 }
