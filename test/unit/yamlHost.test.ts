@@ -500,3 +500,38 @@ describe('YAML host (AWS CLI input)', () => {
     assert.equal(findings[0].message, 'TrainingInputMode must be a string, not a value tagged !Env. The AWS CLI cannot load a tagged value, and refuses the whole file: write the value itself.');
   });
 });
+
+describe('YAML host: values written as block scalars (`>-`, `|-`)', () => {
+  // Found by a fresh user: findings sat left of the value by its indentation, and some fixes did nothing.
+  const blockSpec = (image: string, mode: string) =>
+    trainingYaml(`${XGBOOST_US_EAST_1}:1.7-1`).replace(`  TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1 # pinned`, `  TrainingImage: ${image}`).replace('  TrainingInputMode: File', `  TrainingInputMode: ${mode}`) + '\nHyperParameters: {num_round: "10"}\nInputDataConfig: [{ChannelName: train, DataSource: {S3DataSource: {S3DataType: S3Prefix, S3Uri: "s3://b/t"}}}]\n';
+
+  it('puts a finding on the characters it is about, past the indentation, and a whole-value finding on the value alone', () => {
+    // (`>` and `|` keep the final line break in the value, and a blank first line or an indentation indicator adds to it: other values.)
+    for (const style of ['>-', '|-']) {
+      const text = blockSpec(`${style}\n    ${XGBOOST_US_EAST_1}:1`, `${style}\n    Fil`);
+      const findings = analyzeYaml(text, { region: 'us-east-1' });
+      assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding)]), [['xgboost-unpinned', '1'], ['invalid-enum-value', 'Fil']], style);
+    }
+  });
+
+  it('fixes a block value in place: the tag inside it, or the whole value as a plain scalar, every line break after it kept', () => {
+    const text = blockSpec(`>-\n    ${XGBOOST_US_EAST_1}:latest`, '>-\n    Fil');
+    const findings = analyzeYaml(text, { region: 'us-east-1' });
+    assert.equal(applyHostFix(text, only(findings, 'xgboost-unpinned')), text.replace(`${XGBOOST_US_EAST_1}:latest`, `${XGBOOST_US_EAST_1}:3.2-0`));
+    assert.equal(applyHostFix(text, only(findings, 'invalid-enum-value')), text.replace('TrainingInputMode: >-\n    Fil', 'TrainingInputMode: File'));
+    // The last value of the file: its line break stays.
+    const last = `${blockSpec(`${XGBOOST_US_EAST_1}:1.7-1`, 'File').replace('\n  TrainingInputMode: File', '')}Environment:\n  MODE: x\nCheckpointConfig:\n  S3Uri: >-\n    s3:/bucket/checkpoints\n`;
+    const uri = only(analyzeYaml(last, { region: 'us-east-1', forced: true }), 'pattern-mismatch');
+    assert.equal(textAt(last, uri), 's3:/bucket/checkpoints');
+    const modeLast = `${blockSpec(`${XGBOOST_US_EAST_1}:1.7-1`, 'File').replace('\n  TrainingInputMode: File', '').replace(/AlgorithmSpecification:\n.*\n/, '')}AlgorithmSpecification:\n  TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1\n  TrainingInputMode: >-\n    Fil\n`;
+    assert.ok(applyHostFix(modeLast, only(analyzeYaml(modeLast, { region: 'us-east-1' }), 'invalid-enum-value')).endsWith('\n  TrainingInputMode: File\n'));
+  });
+
+  it('maps a folded value over several lines: a finding on the whole value covers its lines and no indentation before them', () => {
+    const text = blockSpec(`>-\n    ${XGBOOST_US_EAST_1.slice(0, 20)}\n    ${XGBOOST_US_EAST_1.slice(20)}:latest`, 'File');
+    const finding = only(analyzeYaml(text, { region: 'us-east-1' }), 'invalid-image-reference');
+    // The fold makes a space in the value, which no reference holds: the whole value, from its first character to its last.
+    assert.equal(textAt(text, finding), `${XGBOOST_US_EAST_1.slice(0, 20)}\n    ${XGBOOST_US_EAST_1.slice(20)}:latest`);
+  });
+});

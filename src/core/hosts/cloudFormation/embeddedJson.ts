@@ -264,7 +264,8 @@ function yamlScalarText(text: string, node: Node): MappedText | undefined {
   const raw = text.slice(content.offset, content.offset + content.length);
   const indicator = text[node.offset];
   let mapped: MappedText | undefined;
-  if (indicator === '|' || indicator === '>') mapped = blockText(text, content.offset, content.offset + content.length, indicator === '>');
+  // A block's body from the line after its header (its content starts at the value's first character, past the indentation).
+  if (indicator === '|' || indicator === '>') mapped = blockText(text, blockBodyStart(text, node.offset, content.offset), content.offset + content.length, indicator === '>');
   else if (!raw.includes('\n')) mapped = indicator === '"' ? escapedText(raw, content.offset) : indicator === "'" ? singleQuotedText(raw, content.offset) : plainText(raw, content.offset);
   if (!mapped) return undefined;
   // Chomping (`|`, `|-`, `|+`) only adds or drops line breaks at the end: they map to the end.
@@ -276,6 +277,12 @@ function yamlScalarText(text: string, node: Node): MappedText | undefined {
     mapped.ends.push(end);
   }
   return { ...mapped, text: value };
+}
+
+/** The start of the line after a block scalar's header at `header` (at most `contentStart`). */
+function blockBodyStart(text: string, header: number, contentStart: number): number {
+  const lineEnd = text.indexOf('\n', header);
+  return lineEnd < 0 || lineEnd >= contentStart ? contentStart : lineEnd + 1;
 }
 
 function plainText(raw: string, offset: number): MappedText {

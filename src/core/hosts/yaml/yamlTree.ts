@@ -341,7 +341,10 @@ class TreeBuilder {
   }
 
   private scalar(source: Scalar, parent: Node | undefined, untagged: boolean): RequestNode {
-    const [start, end] = rangeOf(source);
+    const [start, rangeEnd] = rangeOf(source);
+    // A block scalar's range runs past its last line break (to the next key): its value ends with its text,
+    // so a fix replacing it keeps the line breaks after it.
+    const end = source.type === 'BLOCK_LITERAL' || source.type === 'BLOCK_FOLDED' ? blockEnd(this.text, start, rangeEnd) : rangeEnd;
     const value = source.value;
     const length = end - start;
     const content = scalarContent(this.text, source.type, start, end);
@@ -387,13 +390,22 @@ function isEmptyScalar(yaml: ReturnType<typeof yamlModule>, node: YamlNode): boo
 }
 
 /** Where a scalar's characters lie: inside the quotes, after a block scalar's header line, or all of it. */
+/** Where a block scalar spanning `[start, end)` ends: after its last character that is no line break or trailing space (its header at least). */
+function blockEnd(text: string, start: number, end: number): number {
+  let at = end;
+  while (at > start && (text[at - 1] === '\n' || text[at - 1] === '\r' || text[at - 1] === ' ')) at--;
+  return at;
+}
+
 function scalarContent(text: string, type: Scalar['type'], start: number, end: number): OffsetRange {
   if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') return { offset: start + 1, length: Math.max(0, end - start - 2) };
   if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') {
     const lineEnd = text.indexOf('\n', start);
-    const bodyStart = lineEnd < 0 || lineEnd >= end ? end : lineEnd + 1;
+    let bodyStart = lineEnd < 0 || lineEnd >= end ? end : lineEnd + 1;
     let bodyEnd = end;
-    while (bodyEnd > bodyStart && (text[bodyEnd - 1] === '\n' || text[bodyEnd - 1] === '\r')) bodyEnd--;
+    while (bodyEnd > bodyStart && (text[bodyEnd - 1] === '\n' || text[bodyEnd - 1] === '\r' || text[bodyEnd - 1] === ' ')) bodyEnd--;
+    // From the first character of the value, past blank lines and the first line's indentation.
+    while (bodyStart < bodyEnd && (text[bodyStart] === ' ' || text[bodyStart] === '\n' || text[bodyStart] === '\r')) bodyStart++;
     return { offset: bodyStart, length: bodyEnd - bodyStart };
   }
   return { offset: start, length: end - start };
@@ -410,10 +422,40 @@ function offsetMapper(text: string, type: Scalar['type'], content: OffsetRange, 
   return (index) => (mapper ??= buildOffsetMapper(text, type, content, value))(index);
 }
 
+/**
+ * The source offset of each character of a block scalar's value (and one for its end), `raw`
+ * being its content (from the first character of the value): each value character is the next
+ * source character that equals it, or, for a space or line break that a `>` block folds or a
+ * line's indentation, the line break it stands for; indentation and blank lines between are
+ * skipped. Undefined when the two cannot be aligned so (an escape the reader made otherwise).
+ */
+function blockValueStarts(raw: string, value: string, base: number): number[] | undefined {
+  const starts: number[] = [];
+  let at = 0;
+  for (let index = 0; index < value.length; index++) {
+    const char = value[index];
+    // Indentation and line breaks the value does not hold (a folded break, a blank line, a line's indent).
+    while (at < raw.length && raw[at] !== char && (raw[at] === ' ' || raw[at] === '\n' || raw[at] === '\r')) {
+      if (char === ' ' && raw[at] === '\n') break; // a folded line break: the space stands for it
+      at++;
+    }
+    if (at >= raw.length) return index >= value.trimEnd().length ? [...starts, ...Array.from({ length: value.length - index }, () => base + raw.length), base + raw.length] : undefined;
+    if (raw[at] !== char && !(char === ' ' && raw[at] === '\n')) return undefined;
+    starts.push(base + at);
+    at++;
+  }
+  starts.push(base + raw.length);
+  return starts;
+}
+
 function buildOffsetMapper(text: string, type: Scalar['type'], content: OffsetRange, value: string): (index: number) => number {
   const raw = text.slice(content.offset, content.offset + content.length);
   const end = content.offset + content.length;
   if (raw === value) return (index) => content.offset + Math.min(index, value.length);
+  if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') {
+    const starts = blockValueStarts(raw, value, content.offset);
+    if (starts) return (index) => starts[Math.min(index, starts.length - 1)];
+  }
   if (type === 'QUOTE_DOUBLE' && !raw.includes('\n')) {
     const starts: number[] = [];
     for (let i = 0; i < raw.length; ) {
