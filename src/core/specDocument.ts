@@ -58,8 +58,25 @@ export interface SubstitutedValue {
   /** The request the member belongs to, and its member path from the request's top level (numbers index lists). */
   kind: SpecKind;
   memberPath: readonly (string | number)[];
-  /** Where the member is, for messages: `task "Train"`, `task "Train" of statemachine/train.asl.json`. */
-  where: string;
+  /** The tasks (state names) whose requests take it there, for messages. */
+  tasks: readonly string[];
+  /** The state machine file the tasks are in (a template's `DefinitionUri`), for messages; absent for the template's own definition. */
+  file?: string;
+}
+
+/**
+ * Placeholders a state machine file uses that the template deploying it does not fill: reported on
+ * the template's `DefinitionUri` (a renamed `${TrainImage}` is sent to SageMaker as that text).
+ */
+export interface UndefinedSubstitutions {
+  /** The `DefinitionUri` value, in this document. */
+  range: OffsetRange;
+  /** The file, as the template names it. */
+  file: string;
+  /** Each undefined name once, with where the file uses it first (`AlgorithmSpecification.TrainingImage of task "Train"`). */
+  names: readonly { name: string; usedIn: string }[];
+  /** The names the map defines (for suggestions). */
+  defined: readonly string[];
 }
 
 /** The resource of a CDK-synthesized template that a request is in (see SpecDocument.cdkSynthesized). */
@@ -94,6 +111,11 @@ export interface SpecDocument {
    * against the member it fills, where the map writes it (see SubstitutedValue).
    */
   substitutedValues?: SubstitutedValue[];
+  /**
+   * The `${Name}` placeholders of a template's `DefinitionUri` file that its `DefinitionSubstitutions`
+   * does not define (see UndefinedSubstitutions): the deploy leaves them as text.
+   */
+  undefinedSubstitutions?: UndefinedSubstitutions;
   /**
    * The host validates the request's structure itself (a CloudFormation resource, which
    * CloudFormation and cfn-lint check as a whole): only value rules run — no missing or unknown

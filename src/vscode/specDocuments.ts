@@ -57,9 +57,14 @@ interface CachedReading {
   links?: ReadonlyMap<string, string>;
 }
 
-/** The open text document of the file at `file` (an absolute path), if any. */
+/**
+ * The open text document of the file at `file` (an absolute path), if any: one with unsaved
+ * edits, or one whose file is still on disk. VS Code keeps the document of a file deleted under
+ * it (its tab may stay open): that file is gone, and read as missing.
+ */
 function openFileDocument(file: string): vscode.TextDocument | undefined {
-  return vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file);
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file);
+  return open && (open.isDirty || fs.existsSync(file)) ? open : undefined;
 }
 
 /** What a linked file is now: an open document's version, else its size and time on disk, else missing. */

@@ -100,11 +100,26 @@ describe('CloudFormation templates (YAML and JSON)', () => {
     assert.ok(placeholder > 0);
     const range = new vscode.Range(asl.document.positionAt(placeholder), asl.document.positionAt(placeholder + '${TrainingImage}'.length));
     await asl.edit((builder) => builder.replace(range, '${OtherImage}'));
-    await waitForDiagnostics(template.uri, (diagnostics) => diagnostics.length === 0, { what: 'the template clean once the file no longer uses ${TrainingImage}' });
+    // The map's image is no longer the task's: instead, the name the map does not define, on DefinitionUri.
+    const renamed = await waitForDiagnostics(template.uri, (diagnostics) => diagnostics.map(codeOf).join() === 'unfilled-placeholder', { what: 'the template reporting ${OtherImage} once the file uses it' });
+    assert.match(template.lineAt(renamed[0].range.start.line).text, /DefinitionUri: statemachine\/train\.asl\.json/);
+    assert.match(renamed[0].message, /^statemachine\/train\.asl\.json uses \$\{OtherImage\} in AlgorithmSpecification\.TrainingImage of task "Train", which DefinitionSubstitutions does not define/);
     // Undone: the finding is back, the template never edited.
     await asl.edit((builder) => builder.replace(new vscode.Range(range.start, asl.document.positionAt(placeholder + '${OtherImage}'.length)), '${TrainingImage}'));
     await waitForDiagnostics(template.uri, (diagnostics) => diagnostics.map(codeOf).join() === 'xgboost-unpinned', { what: 'the finding back' });
     assert.strictEqual(template.isDirty, false);
+    // Saved, then deleted outside VS Code while its tab stays open (VS Code keeps the document): the
+    // file is gone, so at the template's next analysis (an edit here) the map is not checked.
+    const aslText = asl.document.getText();
+    assert.ok(await asl.document.save());
+    fs.rmSync(asl.document.uri.fsPath);
+    const templateEditor = await vscode.window.showTextDocument(template);
+    await templateEditor.edit((builder) => builder.insert(new vscode.Position(0, 0), '# edited\n'));
+    await waitForDiagnostics(template.uri, (diagnostics) => diagnostics.length === 0, { what: 'the template clean once its DefinitionUri file is deleted' });
+    // Written again: checked again at the next analysis.
+    fs.writeFileSync(asl.document.uri.fsPath, aslText);
+    await templateEditor.edit((builder) => builder.delete(new vscode.Range(0, 0, 1, 0)));
+    await waitForDiagnostics(template.uri, (diagnostics) => diagnostics.map(codeOf).join() === 'xgboost-unpinned', { what: 'the finding back once the file is there again' });
   });
 
   it('says once, in the output too, when cdk.out/manifest.json is not JSON: its templates are checked without their stacks\' regions', async () => {

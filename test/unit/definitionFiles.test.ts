@@ -124,14 +124,14 @@ describe('DefinitionUri: a template checks the images it substitutes into its st
   });
 
   it('judges each side of an Fn::If in the map', () => {
-    const template = ['Conditions:', '  Prod: !Equals [!Ref Env, prod]', ...samTemplate([`TrainingImage: !If [Prod, "${XGBOOST_US_EAST_1}:1.7-1", "${XGBOOST_US_EAST_1}:1"]`]).split('\n')].join('\n');
+    const template = ['Conditions:', '  Prod: !Equals [!Ref Env, prod]', ...samTemplate([...GOOD_SUBSTITUTIONS.filter((line) => !line.startsWith('TrainingImage')), `TrainingImage: !If [Prod, "${XGBOOST_US_EAST_1}:1.7-1", "${XGBOOST_US_EAST_1}:1"]`]).split('\n')].join('\n');
     const findings = analyzeSam(template, readerOf({ 'statemachine/train.asl.json': ASL_JSON }), 'us-east-1');
     assert.deepEqual(covered(template, findings), ['xgboost-unpinned 1']);
   });
 
   it('leaves a placeholder inside a longer string to the file (its static parts are checked there)', () => {
     const asl = ASL_JSON.replace('"${TrainingImage}"', '"${Account}.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"');
-    const template = samTemplate(['Account: "763104351884"']);
+    const template = samTemplate([...GOOD_SUBSTITUTIONS, 'Account: "763104351884"']);
     assert.deepEqual(analyzeSam(template, readerOf({ 'statemachine/train.asl.json': asl }), 'us-east-1'), []);
   });
 
@@ -142,15 +142,18 @@ describe('DefinitionUri: a template checks the images it substitutes into its st
   });
 
   it('checks the values the map gives other members written as one placeholder, naming the member, the tasks and the file', () => {
-    // Both tasks' roles come from ${RoleArn}: one finding per member it fills (RoleArn, ExecutionRoleArn).
     const asl = ASL_JSON.replace('"InstanceType": "ml.m5.xlarge"', '"InstanceType": "${InstanceType}"');
     const template = samTemplate(['RoleArn: SageMakerRole', `TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`, `InferenceImage: ${XGBOOST_US_EAST_1}:1.7-1`, 'InstanceType: ml.m5.xlarg']);
+    // Both tasks' roles come from ${RoleArn}: one finding naming both members (RoleArn, ExecutionRoleArn), its fixes once.
     const findings = analyzeSam(template, readerOf({ 'statemachine/train.asl.json': asl }), 'us-east-1');
-    assert.deepEqual(covered(template, findings), ['pattern-mismatch SageMakerRole', 'pattern-mismatch SageMakerRole', 'invalid-enum-value ml.m5.xlarg']);
-    assert.equal(findings[0].message, 'DefinitionSubstitutions gives this to RoleArn of task "Train" of statemachine/train.asl.json: RoleArn must be an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerExecutionRole.');
-    assert.match(findings[1].message, /^DefinitionSubstitutions gives this to ExecutionRoleArn of task "Model" of statemachine\/train\.asl\.json: /);
-    assert.match(findings[2].message, /^DefinitionSubstitutions gives this to ResourceConfig\.InstanceType of task "Train" of statemachine\/train\.asl\.json: "ml\.m5\.xlarg" is not a valid InstanceType/);
-    const fix = findings[2].fixes.find((candidate) => candidate.preferred)!;
+    assert.deepEqual(covered(template, findings), ['pattern-mismatch SageMakerRole', 'invalid-enum-value ml.m5.xlarg']);
+    assert.equal(
+      findings[0].message,
+      'DefinitionSubstitutions gives this to RoleArn of task "Train" and ExecutionRoleArn of task "Model" of statemachine/train.asl.json: RoleArn must be an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerExecutionRole.',
+    );
+    assert.equal(new Set(findings[0].fixes.map((fix) => fix.title)).size, findings[0].fixes.length);
+    assert.match(findings[1].message, /^DefinitionSubstitutions gives this to ResourceConfig\.InstanceType of task "Train" of statemachine\/train\.asl\.json: "ml\.m5\.xlarg" is not a valid InstanceType/);
+    const fix = findings[1].fixes.find((candidate) => candidate.preferred)!;
     assert.equal(applyEdits(template, renderFix({ text: template, host: 'yaml' }, fix)!.edits), template.replace('ml.m5.xlarg\n', 'ml.m5.xlarge\n'));
   });
 
@@ -164,13 +167,29 @@ describe('DefinitionUri: a template checks the images it substitutes into its st
     assert.match(findings[0].message, /^DefinitionSubstitutions gives this to ResourceConfig\.InstanceType of tasks "Train", "Retrain" of statemachine\/train\.asl\.json: /);
   });
 
+  it('reports a placeholder of the file that the map does not define, on DefinitionUri, naming where it is used and the nearest key', () => {
+    const asl = ASL_JSON.replace('"${TrainingImage}"', '"${TrainImage}"');
+    const template = samTemplate(GOOD_SUBSTITUTIONS);
+    const findings = analyzeSam(template, readerOf({ 'statemachine/train.asl.json': asl }), 'us-east-1');
+    assert.deepEqual(covered(template, findings), ['unfilled-placeholder statemachine/train.asl.json']);
+    assert.equal(
+      findings[0].message,
+      'statemachine/train.asl.json uses ${TrainImage} in AlgorithmSpecification.TrainingImage of task "Train", which DefinitionSubstitutions does not define: the deploy leaves it as text, and the task sends "${TrainImage}" as written. Add TrainImage to DefinitionSubstitutions, or correct the name in statemachine/train.asl.json (did you mean ${TrainingImage}?).',
+    );
+    // Inside a longer string too; a computed map may define anything.
+    const inPath = ASL_JSON.replace('s3://b/out', 's3://${OutputBucket}/out');
+    assert.deepEqual(analyzeSam(samTemplate(GOOD_SUBSTITUTIONS), readerOf({ 'statemachine/train.asl.json': inPath })).map((finding) => finding.message.slice(0, 58)), ['statemachine/train.asl.json uses ${OutputBucket} in Output']);
+    const computed = samTemplate([]).replace('      DefinitionSubstitutions:\n', '      DefinitionSubstitutions: !FindInMap [Substitutions, !Ref Stage, All]\n');
+    assert.deepEqual(analyzeSam(computed, readerOf({ 'statemachine/train.asl.json': asl })), []);
+  });
+
   it("reads CloudFormation's DefinitionS3Location as a local path too, in a JSON template", () => {
     const template = JSON.stringify(
       {
         Resources: {
           Flow: {
             Type: 'AWS::StepFunctions::StateMachine',
-            Properties: { DefinitionS3Location: 'train.asl.json', DefinitionSubstitutions: { TrainingImage: `${XGBOOST_US_EAST_1}:1` }, RoleArn: 'arn:aws:iam::123456789012:role/R' },
+            Properties: { DefinitionS3Location: 'train.asl.json', DefinitionSubstitutions: { RoleArn: 'arn:aws:iam::123456789012:role/R', InferenceImage: `${XGBOOST_US_EAST_1}:1.7-1`, TrainingImage: `${XGBOOST_US_EAST_1}:1` }, RoleArn: 'arn:aws:iam::123456789012:role/R' },
           },
         },
       },

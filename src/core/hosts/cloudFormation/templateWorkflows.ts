@@ -8,7 +8,7 @@
  * holds its integration pattern.
  */
 import type { Node, ParseError } from 'jsonc-parser';
-import { findProperty, memberValue, stringValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
+import { findProperty, memberNames, memberValue, stringValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
 import type { SpecDocument, SubDefinition, SubstitutedValue, TaskIntegration } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { findWorkflowRequests } from '../workflows/workflowRequests';
@@ -160,6 +160,8 @@ function definitionFileRequests(resource: TemplateResource, readDefinitionFile: 
   for (const side of conditionSides(resource.text, resource.properties)) {
     for (const request of found) requests.push(...substitutedImageRequests(resource, side, request));
     requests.push(...substitutedValueRequests(resource, side, found, path));
+    const undefinedNames = undefinedSubstitutionsRequest(resource, side, found, path, memberValue(resource.properties, property!)!);
+    if (undefinedNames) requests.push(undefinedNames);
   }
   return requests;
 }
@@ -218,11 +220,55 @@ function substitutedValueRequests(resource: TemplateResource, side: Node, reques
     }
   }
   if (entries.size === 0) return [];
-  const substitutedValues = [...entries.values()].map(({ value, kind, memberPath, tasks }): SubstitutedValue => {
-    const named = tasks.length === 0 ? 'a task' : `${tasks.length === 1 ? 'task' : 'tasks'} ${tasks.map((task) => `"${task}"`).join(', ')}`;
-    return { value, kind, memberPath, where: file === undefined ? named : `${named} of ${file}` };
-  });
+  const substitutedValues = [...entries.values()].map(({ value, kind, memberPath, tasks }): SubstitutedValue => ({ value, kind, memberPath, tasks, ...(file !== undefined && { file }) }));
   return [{ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, substitutedValues }];
+}
+
+/**
+ * The `${Name}` placeholders the tasks of a `DefinitionUri` file (`requests`) use that the
+ * `DefinitionSubstitutions` of `side` does not define, as a request of no kind carrying them
+ * (reported on `uri`, the DefinitionUri value); undefined when every one is defined or the map
+ * is computed.
+ */
+function undefinedSubstitutionsRequest(resource: TemplateResource, side: Node, requests: readonly SpecDocument[], file: string, uri: Node): SpecDocument | undefined {
+  const substitutions = memberValue(side, 'DefinitionSubstitutions');
+  if (substitutions?.type !== 'object' || (substitutions as RequestNode).dynamic) return undefined;
+  const defined = memberNames(substitutions);
+  const names = new Map<string, string>();
+  for (const request of requests) {
+    if (!request.root) continue;
+    for (const { node, name } of placeholdersIn(request.text, request.root)) {
+      if (defined.includes(name) || names.has(name)) continue;
+      names.set(name, `${pathFrom(request.root, node).map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('').replace(/^\./, '')} of task "${request.embedding?.name ?? ''}"`);
+    }
+  }
+  if (names.size === 0) return undefined;
+  const undefinedSubstitutions = { range: { offset: uri.offset, length: uri.length }, file, names: [...names].map(([name, usedIn]) => ({ name, usedIn })), defined };
+  return { text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, undefinedSubstitutions };
+}
+
+/** A DefinitionSubstitutions key as a deploy placeholder names it (deployPlaceholders.ts). */
+const SUBSTITUTION_NAME = /^\$\{([A-Za-z0-9_]+)\}$/;
+
+/** The `${Name}` placeholders in the string values under `root` (of `text`), each with the string it is in. */
+function placeholdersIn(text: string, root: Node): { node: Node; name: string }[] {
+  const found: { node: Node; name: string }[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'object') {
+      for (const property of [...(current.children ?? [])].reverse()) if (property.children?.[1]) stack.push(property.children[1]);
+    } else if (current.type === 'array') {
+      for (const item of [...(current.children ?? [])].reverse()) stack.push(item);
+    } else if ((current as RequestNode).dynamic) {
+      for (const part of (current as RequestNode).template ?? []) {
+        if (part.kind !== 'placeholder') continue;
+        const name = SUBSTITUTION_NAME.exec(text.slice(part.offset, part.offset + part.length))?.[1];
+        if (name !== undefined) found.push({ node: current, name });
+      }
+    }
+  }
+  return found;
 }
 
 /** The string values under `root` that are one `${Name}` placeholder (marked dynamic by the host), with the name. */
