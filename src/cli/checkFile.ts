@@ -12,7 +12,7 @@ import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { Finding } from '../core/findings';
 import { hostOfFileName, readFileDocument, type FileDocument } from '../core/fileHost';
 import { analyzeDocument, holdsRequests, type HostDocument } from '../core/hostDocument';
-import type { DefinitionFileReader } from '../core/hosts/cloudFormation/templateWorkflows';
+import type { DefinitionFileReader } from '../core/hosts/cloudFormation/definitionFile';
 import { DefinitionFiles } from '../node/definitionFiles';
 import { readSpecFile } from '../node/readSpecFile';
 import * as path from 'node:path';

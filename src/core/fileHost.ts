@@ -5,7 +5,7 @@
  * the other.
  */
 import { readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument, type JsonDialect } from './hostDocument';
-import type { DefinitionFileReader } from './hosts/cloudFormation/templateWorkflows';
+import type { DefinitionFileReader } from './hosts/cloudFormation/definitionFile';
 import type { SpecDocument } from './specDocument';
 import { isDockerfileName } from './hosts/dockerfile/dockerfileNames';
 import { isYamlSpecName } from './hosts/yaml/yamlRequests';

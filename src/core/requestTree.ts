@@ -195,3 +195,8 @@ export function contentRange(node: Node): OffsetRange {
 export function anchorRange(object: Node): OffsetRange {
   return (object as RequestNode).anchor ?? { offset: object.offset, length: 1 };
 }
+
+/** A member path as messages write it: `ResourceConfig.InstanceType`, `InputDataConfig[0].ContentType`. */
+export function memberPathText(path: readonly (string | number)[]): string {
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+}

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { readDefinitionFileRequests } from '../core/fileHost';
-import type { DefinitionFileReader } from '../core/hosts/cloudFormation/templateWorkflows';
+import type { DefinitionFileReader } from '../core/hosts/cloudFormation/definitionFile';
 import type { SpecDocument } from '../core/specDocument';
 import { FileReadings } from './fileReadings';
 

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readDefinitionFileRequests } from '../core/fileHost';
-import type { DefinitionFileReader } from '../core/hosts/cloudFormation/templateWorkflows';
+import type { DefinitionFileReader } from '../core/hosts/cloudFormation/definitionFile';
 import { DefinitionFiles } from '../node/definitionFiles';
 import { emptyStateMachineDocument } from '../core/hosts/workflows/emptyStateMachine';
 import { holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from '../core/hostDocument';

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { applyEdits, type Finding } from '../../src/core/findings';
 import { readDefinitionFileRequests } from '../../src/core/fileHost';
 import { analyzeDocument, readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
-import type { DefinitionFileReader } from '../../src/core/hosts/cloudFormation/templateWorkflows';
+import type { DefinitionFileReader } from '../../src/core/hosts/cloudFormation/definitionFile';
 import { renderFix } from '../../src/core/renderFix';
 import { DefinitionFiles } from '../../src/node/definitionFiles';
 import { runCli } from './cliTestKit';

@@ -10,6 +10,7 @@ import type { ApiModel } from '../apiModel/apiModel';
 import type { QuickFix } from '../findings';
 import type { Node } from 'jsonc-parser';
 import type { OffsetRange } from '../jsonTree';
+import { memberPathText } from '../requestTree';
 import type { SubstitutedValue } from '../specDocument';
 import { checkValueAgainstMember } from './apiModelRules';
 import type { RuleCode } from './ruleCodes';
@@ -32,7 +33,7 @@ export function checkSubstitutedValues(context: RuleContext, values: readonly Su
   for (const [node, uses] of byEntry) {
     const found: Found[] = [];
     for (const use of uses) {
-      const member = pathText(use.memberPath);
+      const member = memberPathText(use.memberPath);
       const collecting: RuleContext = {
         spec: context.spec,
         catalog: context.catalog,
@@ -85,9 +86,4 @@ function targetsText(group: readonly Found[]): string {
 function tasksText(tasks: readonly string[]): string {
   if (tasks.length === 0) return 'a task';
   return `${tasks.length === 1 ? 'task' : 'tasks'} ${tasks.map((task) => `"${task}"`).join(', ')}`;
-}
-
-/** `ResourceConfig.InstanceType`, `InputDataConfig[0].ContentType`. */
-function pathText(path: readonly (string | number)[]): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
 }

@@ -8,9 +8,8 @@
  * holds its integration pattern.
  */
 import type { Node, ParseError } from 'jsonc-parser';
-import { findProperty, memberNames, memberValue, stringValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
-import type { SpecDocument, SubDefinition, SubstitutedValue, TaskIntegration } from '../../specDocument';
-import type { SpecKind } from '../../specKind';
+import { findProperty, memberValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
+import type { SpecDocument, SubDefinition, TaskIntegration } from '../../specDocument';
 import { findWorkflowRequests } from '../workflows/workflowRequests';
 import { isStateMachine } from '../workflows/stateMachineRequests';
 import { isPipelineDefinition } from '../workflows/pipelineRequests';
@@ -18,18 +17,9 @@ import { conditionSides, type CloudFormationHooks, type TemplateResource } from 
 import { definitionSubstitutionNames, markDefinitionSubstitutions } from './definitionSubstitutions';
 import { embeddedJsonTree, type EmbeddedJsonReading, type EmbeddedJsoncOnly } from './embeddedJson';
 import { intrinsicCall, intrinsicOf, intrinsicView } from './intrinsics';
-import { imageTableRows, readImageThroughTemplate, subPlaceholderImage } from './templateImages';
-import { parseImageReference } from '../../imageReference';
-import type { RequestNode } from '../../requestTree';
-
-/**
- * The requests of the state machine file a template names by a local path (SAM's `DefinitionUri`,
- * or a `DefinitionS3Location` that `aws cloudformation package` uploads), as its host reads that
- * file: `path` is the property's string as written, relative to the template's folder. Undefined
- * when the file cannot be read (missing, too large, not a file). The caller reads files (the
- * checker from disk, the editor from its open documents first); the core never does.
- */
-export type DefinitionFileReader = (path: string) => readonly SpecDocument[] | undefined;
+import { readImageThroughTemplate } from './templateImages';
+import { definitionFileRequests, type DefinitionFileReader } from './definitionFile';
+import { substitutedImageRequests, substitutedValueRequests, subPlaceholderImageRequests } from './substitutionChecks';
 
 /** Finders for the template resources that embed workflows, by resource type (see CloudFormationHooks); no definition file is read. */
 export const workflowResourceHooks: CloudFormationHooks = workflowResourceHooksReading(undefined);
@@ -107,204 +97,6 @@ function subDefinitionRequests(resource: TemplateResource, definition: Node, isS
   const renamable = source?.type === 'string' && !sam && !findProperty(resource.properties, 'DefinitionString');
   const subDefinition: SubDefinition = { call: call ?? value!, key, ofMapping: source?.type === 'object', sam, ...(renamable && { rename: { preferred: reading.workflow && reading.parseErrors === 0 } }) };
   return [{ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, subDefinition }, ...requests];
-}
-
-/** A definition string that is one `${Name}` and nothing else. */
-const WHOLE_PLACEHOLDER = /^\$\{([^}]+)\}$/;
-
-/**
- * The images `DefinitionSubstitutions` gives a task's image fields whose whole value is one
- * `${Name}` (`"TrainingImage": "${TrainingImage}"`, the `sam init` layout): the value of `Name`
- * in `side` (the resource's properties as one view reads them), checked as that field's image
- * where the map writes it — a literal, a `!Sub`, a parameter's default, each row of a
- * `!FindInMap` table — so its findings and fixes land in the map. Placeholders inside a longer
- * string stay templates of the definition (definitionSubstitutions.ts).
- */
-function substitutedImageRequests(resource: TemplateResource, side: Node, request: SpecDocument): SpecDocument[] {
-  const substitutions = memberValue(side, 'DefinitionSubstitutions');
-  if (substitutions?.type !== 'object') return [];
-  const requests: SpecDocument[] = [];
-  for (const field of request.images) {
-    const written = field.value as RequestNode;
-    const name = written.dynamic && typeof written.value === 'string' ? WHOLE_PLACEHOLDER.exec(written.value)?.[1] : undefined;
-    const value = name === undefined ? undefined : memberValue(substitutions, name);
-    if (!value || (value.type !== 'string' && !(value as RequestNode).dynamic)) continue;
-    const literal = value.type === 'string' && !(value as RequestNode).dynamic ? (value.value as string) : undefined;
-    const image = readImageThroughTemplate({ value, usage: field.usage, holder: value, holderPath: [], parsed: literal !== undefined ? parseImageReference(literal) : undefined }, resource.scope);
-    requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [image], host: resource.host, imagesOnly: true, anyRegion: true });
-    requests.push(...imageTableRows(image, resource.host, resource.text));
-  }
-  return requests;
-}
-
-/** The properties that name a state machine file by a local path, by resource type (see DefinitionFileReader). */
-const DEFINITION_FILE_PROPERTY: Readonly<Record<string, string>> = {
-  'AWS::Serverless::StateMachine': 'DefinitionUri',
-  'AWS::StepFunctions::StateMachine': 'DefinitionS3Location',
-};
-
-/**
- * A state machine whose definition is another file (`DefinitionUri: statemachine/train.asl.json`,
- * the `sam init` layout): the images its `DefinitionSubstitutions` give that file's image members
- * written as one `${Name}`, checked where the map writes them, once per side of the resource's
- * `Fn::If` conditions. Nothing without a reader, a local path (an `s3://` URI or a `Bucket`/`Key`
- * object is not read) or a map; the file's own findings are the file's (it is checked on its own).
- */
-function definitionFileRequests(resource: TemplateResource, readDefinitionFile: DefinitionFileReader | undefined): SpecDocument[] {
-  const property = DEFINITION_FILE_PROPERTY[resource.type];
-  const path = property === undefined ? undefined : stringValue(memberValue(resource.properties, property));
-  if (!readDefinitionFile || path === undefined || path.trim() === '' || /^s3:\/\//i.test(path) || !memberValue(resource.properties, 'DefinitionSubstitutions')) return [];
-  const found = readDefinitionFile(path);
-  if (!found || found.length === 0) return [];
-  const requests: SpecDocument[] = [];
-  for (const side of conditionSides(resource.text, resource.properties)) {
-    for (const request of found) requests.push(...substitutedImageRequests(resource, side, request));
-    requests.push(...substitutedValueRequests(resource, side, found, path));
-    const undefinedNames = undefinedSubstitutionsRequest(resource, side, found, path, memberValue(resource.properties, property!)!);
-    if (undefinedNames) requests.push(undefinedNames);
-  }
-  return requests;
-}
-
-/**
- * The images of the workflow in an `Fn::Sub` string (`value`) whose whole value is one `${Name}`
- * that `Fn::Sub` fills (`"Image": "${XgbImage}"`; not a DefinitionSubstitutions key, which
- * substitutedImageRequests reads): each checked as what `Fn::Sub` gives it — its variable map's
- * value, or a parameter's default — where that is written, as a request of its own (so its fixes,
- * outside the string, are kept). A placeholder inside a longer string stays the in-string
- * request's template, whose static parts it checks.
- */
-function subPlaceholderImageRequests(resource: TemplateResource, value: Node | undefined, found: readonly SpecDocument[], isSubstituted: (name: string) => boolean): SpecDocument[] {
-  const call = intrinsicCall(value);
-  if (call?.name !== 'Fn::Sub') return [];
-  const variables = call.argument?.type === 'array' ? call.argument.children?.[1] : undefined;
-  const requests: SpecDocument[] = [];
-  for (const request of found) {
-    for (const field of request.images) {
-      const written = field.value as RequestNode;
-      const name = written.dynamic && typeof written.value === 'string' ? WHOLE_PLACEHOLDER.exec(written.value)?.[1] : undefined;
-      if (name === undefined || isSubstituted(name)) continue;
-      const image = subPlaceholderImage(field, resource.scope, variables);
-      if (!image) continue;
-      requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [image], host: resource.host, imagesOnly: true, anyRegion: true });
-      requests.push(...imageTableRows(image, resource.host, resource.text));
-    }
-  }
-  return requests;
-}
-
-/**
- * The values the `DefinitionSubstitutions` of `side` give the members of `requests` (a state
- * machine's tasks) whose whole value is one `${Name}` — other than image fields, which
- * substitutedImageRequests checks as images: one request carrying them (see SubstitutedValue),
- * or none. A map value that is itself computed (`!Ref`, `!GetAtt`) is left alone. `file`: the
- * state machine file the tasks are in (DefinitionUri), for messages.
- */
-function substitutedValueRequests(resource: TemplateResource, side: Node, requests: readonly SpecDocument[], file?: string): SpecDocument[] {
-  const substitutions = memberValue(side, 'DefinitionSubstitutions');
-  if (substitutions?.type !== 'object') return [];
-  // One entry per map key, member and request kind, whichever tasks share it: one finding, naming them all.
-  const entries = new Map<string, { value: Node; kind: SpecKind; memberPath: (string | number)[]; tasks: string[] }>();
-  for (const request of requests) {
-    if (!request.kind || !request.root) continue;
-    const images = new Set<Node>(request.images.map((field) => field.value));
-    for (const { node, name } of wholePlaceholders(request.root)) {
-      const value = memberValue(substitutions, name);
-      if (images.has(node) || !value || (value as RequestNode).dynamic || (value.type !== 'string' && value.type !== 'number' && value.type !== 'boolean')) continue;
-      const memberPath = pathFrom(request.root, node);
-      const key = `${name}|${request.kind}|${memberPath.join('.')}`;
-      const entry = entries.get(key) ?? { value, kind: request.kind, memberPath, tasks: [] };
-      entries.set(key, entry);
-      const task = request.embedding?.name;
-      if (task !== undefined && !entry.tasks.includes(task)) entry.tasks.push(task);
-    }
-  }
-  if (entries.size === 0) return [];
-  const substitutedValues = [...entries.values()].map(({ value, kind, memberPath, tasks }): SubstitutedValue => ({ value, kind, memberPath, tasks, ...(file !== undefined && { file }) }));
-  return [{ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, substitutedValues }];
-}
-
-/**
- * The `${Name}` placeholders the tasks of a `DefinitionUri` file (`requests`) use that the
- * `DefinitionSubstitutions` of `side` does not define, as a request of no kind carrying them
- * (reported on `uri`, the DefinitionUri value); undefined when every one is defined or the map
- * is computed.
- */
-function undefinedSubstitutionsRequest(resource: TemplateResource, side: Node, requests: readonly SpecDocument[], file: string, uri: Node): SpecDocument | undefined {
-  const substitutions = memberValue(side, 'DefinitionSubstitutions');
-  if (substitutions?.type !== 'object' || (substitutions as RequestNode).dynamic) return undefined;
-  const defined = memberNames(substitutions);
-  const names = new Map<string, string>();
-  for (const request of requests) {
-    if (!request.root) continue;
-    for (const { node, name } of placeholdersIn(request.text, request.root)) {
-      if (defined.includes(name) || names.has(name)) continue;
-      names.set(name, `${pathFrom(request.root, node).map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('').replace(/^\./, '')} of task "${request.embedding?.name ?? ''}"`);
-    }
-  }
-  if (names.size === 0) return undefined;
-  const undefinedSubstitutions = { range: { offset: uri.offset, length: uri.length }, file, names: [...names].map(([name, usedIn]) => ({ name, usedIn })), defined };
-  return { text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, undefinedSubstitutions };
-}
-
-/** A DefinitionSubstitutions key as a deploy placeholder names it (deployPlaceholders.ts). */
-const SUBSTITUTION_NAME = /^\$\{([A-Za-z0-9_]+)\}$/;
-
-/** The `${Name}` placeholders in the string values under `root` (of `text`), each with the string it is in. */
-function placeholdersIn(text: string, root: Node): { node: Node; name: string }[] {
-  const found: { node: Node; name: string }[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current.type === 'object') {
-      for (const property of [...(current.children ?? [])].reverse()) if (property.children?.[1]) stack.push(property.children[1]);
-    } else if (current.type === 'array') {
-      for (const item of [...(current.children ?? [])].reverse()) stack.push(item);
-    } else if ((current as RequestNode).dynamic) {
-      for (const part of (current as RequestNode).template ?? []) {
-        if (part.kind !== 'placeholder') continue;
-        const name = SUBSTITUTION_NAME.exec(text.slice(part.offset, part.offset + part.length))?.[1];
-        if (name !== undefined) found.push({ node: current, name });
-      }
-    }
-  }
-  return found;
-}
-
-/** The string values under `root` that are one `${Name}` placeholder (marked dynamic by the host), with the name. */
-function wholePlaceholders(root: Node): { node: Node; name: string }[] {
-  const found: { node: Node; name: string }[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current.type === 'object') {
-      for (const property of current.children ?? []) if (property.children?.[1]) stack.push(property.children[1]);
-    } else if (current.type === 'array') {
-      for (const item of current.children ?? []) stack.push(item);
-    } else if (current.type === 'string' && (current as RequestNode).dynamic && typeof current.value === 'string') {
-      const name = WHOLE_PLACEHOLDER.exec(current.value)?.[1];
-      if (name !== undefined) found.push({ node: current, name });
-    }
-  }
-  return found;
-}
-
-/** The member path from `root` down to `node` (keys through objects, indices through arrays). */
-function pathFrom(root: Node, node: Node): (string | number)[] {
-  const path: (string | number)[] = [];
-  let current = node;
-  while (current !== root && current.parent) {
-    const parent = current.parent;
-    if (parent.type === 'property') {
-      path.push(String(parent.children?.[0]?.value ?? ''));
-      if (!parent.parent) break;
-      current = parent.parent;
-    } else {
-      if (parent.type === 'array') path.push(parent.children?.indexOf(current) ?? 0);
-      current = parent;
-    }
-  }
-  return path.reverse();
 }
 
 /** What reading a workflow from a template string found (see inStringRequests): a workflow's top level, and how many JSON syntax errors. */

@@ -1,0 +1,49 @@
+/**
+ * A state machine whose definition is a file of its own, named by a local path — SAM's
+ * `DefinitionUri` (the `sam init` layout), or a `DefinitionS3Location` that `aws cloudformation
+ * package` uploads: the template checks what its `DefinitionSubstitutions` give that file's tasks
+ * (substitutionChecks.ts), once the caller has read the file (DefinitionFileReader).
+ */
+import { memberValue, stringValue } from '../../jsonTree';
+import type { SpecDocument } from '../../specDocument';
+import { conditionSides, type TemplateResource } from './cloudFormationRequests';
+import { substitutedImageRequests, substitutedValueRequests, undefinedSubstitutionsRequest } from './substitutionChecks';
+
+/**
+ * The requests of the state machine file a template names by a local path (SAM's `DefinitionUri`,
+ * or a `DefinitionS3Location` that `aws cloudformation package` uploads), as its host reads that
+ * file: `path` is the property's string as written, relative to the template's folder. Undefined
+ * when the file cannot be read (missing, too large, not a file). The caller reads files (the
+ * checker from disk, the editor from its open documents first); the core never does.
+ */
+export type DefinitionFileReader = (path: string) => readonly SpecDocument[] | undefined;
+
+/** The properties that name a state machine file by a local path, by resource type (see DefinitionFileReader). */
+const DEFINITION_FILE_PROPERTY: Readonly<Record<string, string>> = {
+  'AWS::Serverless::StateMachine': 'DefinitionUri',
+  'AWS::StepFunctions::StateMachine': 'DefinitionS3Location',
+};
+
+/**
+ * A state machine whose definition is another file (`DefinitionUri: statemachine/train.asl.json`,
+ * the `sam init` layout): what its `DefinitionSubstitutions` give that file's tasks — the images of
+ * image members and the values of other members written as one `${Name}`, and the names the file
+ * uses that the map does not define — checked in the template, once per side of the resource's
+ * `Fn::If` conditions. Nothing without a reader, a local path (an `s3://` URI or a `Bucket`/`Key`
+ * object is not read) or a map; the file's own findings are the file's (it is checked on its own).
+ */
+export function definitionFileRequests(resource: TemplateResource, readDefinitionFile: DefinitionFileReader | undefined): SpecDocument[] {
+  const property = DEFINITION_FILE_PROPERTY[resource.type];
+  const path = property === undefined ? undefined : stringValue(memberValue(resource.properties, property));
+  if (!readDefinitionFile || path === undefined || path.trim() === '' || /^s3:\/\//i.test(path) || !memberValue(resource.properties, 'DefinitionSubstitutions')) return [];
+  const found = readDefinitionFile(path);
+  if (!found || found.length === 0) return [];
+  const requests: SpecDocument[] = [];
+  for (const side of conditionSides(resource.text, resource.properties)) {
+    for (const request of found) requests.push(...substitutedImageRequests(resource, side, request));
+    requests.push(...substitutedValueRequests(resource, side, found, path));
+    const undefinedNames = undefinedSubstitutionsRequest(resource, side, found, path, memberValue(resource.properties, property!)!);
+    if (undefinedNames) requests.push(undefinedNames);
+  }
+  return requests;
+}
