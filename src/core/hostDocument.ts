@@ -331,6 +331,7 @@ export function requestAt(document: HostDocument, offset: number): SpecDocument 
   if (document.host === 'json' && document.requests.length === 1 && !document.requests[0].embedding && !document.requests[0].valuesOnly) return document.requests[0];
   return document.requests.find((request) => {
     if (request.root && request.root.offset <= offset && offset <= request.root.offset + request.root.length) return true;
-    return request.images.some((image) => image.value.offset <= offset && offset <= image.value.offset + image.value.length);
+    if (request.images.some((image) => image.value.offset <= offset && offset <= image.value.offset + image.value.length)) return true;
+    return request.substitutedValues?.some(({ value }) => value.offset <= offset && offset <= value.offset + value.length) === true;
   });
 }

@@ -9,7 +9,7 @@ import type { Catalog } from './catalog/catalog';
 import { catalogSnapshotLabel } from './catalog/catalogAge';
 import type { OffsetRange } from './jsonTree';
 import { codeSpan, escapeMarkdown } from './markdown';
-import { hoverMember } from './modelHover';
+import { hoverMember, hoverSubstitutedValue } from './modelHover';
 import type { RequestNode } from './requestTree';
 import { nodeRange } from './rules/ruleContext';
 import { isFloatingTag, isXgboostImage } from './rules/xgboost';
@@ -31,6 +31,9 @@ export interface HoverResult {
  * image reads by region lacks them.
  */
 export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, apiModel?: ApiModel, algorithms?: AlgorithmTable, templateRegions?: TemplateRegions): HoverResult | undefined {
+  // A DefinitionSubstitutions entry that fills request members: which, and what they take.
+  const substituted = spec.substitutedValues && apiModel ? hoverSubstitutedValue(spec, offset, apiModel) : undefined;
+  if (substituted) return substituted;
   const algorithm = algorithms && hoverAlgorithm(spec, offset, catalog, algorithms);
   if (algorithm) return algorithm;
   const field = spec.images.find((image) => image.value.offset <= offset && offset < image.value.offset + image.value.length);

@@ -8,6 +8,7 @@ import { constraintPhrases, expectedType } from './apiModel/describeShape';
 import type { HoverResult } from './hover';
 import { codeSpan, escapeMarkdown } from './markdown';
 import { nodeRange } from './rules/ruleContext';
+import { memberPathText } from './requestTree';
 import { requestPathOf, type SpecDocument } from './specDocument';
 
 /** How many allowed values a hover lists before summarising the rest. */
@@ -49,6 +50,22 @@ export function hoverMemberKey(spec: SpecDocument, key: Node, model: ApiModel): 
   }
   lines.push(...details(shape).map((line) => `- ${line}`));
   return { markdown: lines.join('\n\n'), range: nodeRange(key) };
+}
+
+/**
+ * The hover on a `DefinitionSubstitutions` entry's value that fills request members written as one
+ * `${Name}` (SpecDocument.substitutedValues): which members of which tasks it fills, and the
+ * first member's type, limits and allowed values from `model`; undefined elsewhere.
+ */
+export function hoverSubstitutedValue(spec: SpecDocument, offset: number, model: ApiModel): HoverResult | undefined {
+  const uses = (spec.substitutedValues ?? []).filter(({ value }) => value.offset <= offset && offset <= value.offset + value.length);
+  if (uses.length === 0) return undefined;
+  const fills = uses.map(({ memberPath, tasks }) => `${codeSpan(memberPathText(memberPath))} of ${tasks.map((task) => `task ${codeSpan(task)}`).join(', ') || 'a task'}`);
+  const file = uses[0].file === undefined ? '' : ` in ${codeSpan(uses[0].file)}`;
+  const lines = ['**DefinitionSubstitutions entry**', `Substituted into ${fills.join(' and ')}${file}.`];
+  const shape = model.shapeAt(uses[0].kind, uses[0].memberPath);
+  if (shape) lines.push(`${expectedType(shape)}`, ...details(shape).map((line) => `- ${line}`));
+  return { markdown: lines.join('\n\n'), range: nodeRange(uses[0].value) };
 }
 
 function details(shape: Shape): string[] {

@@ -10,7 +10,7 @@ import { isDynamic, type RequestNode } from '../../src/core/requestTree';
 import { memberValue } from '../../src/core/jsonTree';
 import { parseTree } from 'jsonc-parser';
 import { XGBOOST_US_EAST_1 } from './specTestKit';
-import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
+import { analyzeJsonTemplate, analyzeYaml, applyHostFix, hoverYaml } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::111122223333:role/SageMaker';
 
@@ -256,6 +256,14 @@ describe('DefinitionSubstitutions values of members written as one ${Name}: chec
   it('finds nothing for valid values, computed values (!Ref, !GetAtt) or names the map does not hold', () => {
     assert.deepEqual(analyzeYaml(withPlaceholders(['Type: ml.m5.xlarge', 'Mode: Pipe', `Role: ${ROLE}`])), []);
     assert.deepEqual(analyzeYaml(withPlaceholders(['Type: !Ref InstanceType', 'Mode: !If [Fast, FastFile, File]', 'Role: !GetAtt Role.Arn'])), []);
+  });
+
+  it('hovers an entry with the members and tasks it fills, and what they take', () => {
+    const text = withPlaceholders(['Type: ml.m5.xlarge', 'Mode: File', `Role: ${ROLE}`]);
+    const at = text.indexOf('Type: ml.m5.xlarge') + 'Type: ml.m5'.length;
+    const markdown = hoverYaml(`${text.slice(0, at)}|${text.slice(at)}`);
+    assert.ok(markdown?.startsWith('**DefinitionSubstitutions entry**\n\nSubstituted into `ResourceConfig.InstanceType` of task `Train`.\n\na string'), markdown);
+    assert.match(markdown!, /One of: `ml\./);
   });
 
   it('judges each side of an Fn::If over the whole map', () => {
