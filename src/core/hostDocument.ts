@@ -39,6 +39,8 @@ interface HostDocumentBase {
   /** Requests and image-only checks, each with offsets into `text`. */
   requests: SpecDocument[];
   frameworkRequests: FrameworkRequest[];
+  /** How a template's state machine files were read (DefinitionUri), when they were: another reading of this text (completion's) reads them alike. */
+  readDefinitionFile?: DefinitionFileReader;
 }
 
 export interface JsonHostDocument extends HostDocumentBase {
@@ -84,7 +86,7 @@ export function readJsonDocument(text: string, forced = false, dialect: JsonDial
   if (!kind && mayHoldTemplate && isCloudFormationTemplate(parsed.root)) {
     // A CloudFormation template: its SageMaker resources' requests, with offsets into the template.
     const requests = findCloudFormationRequests(text, parsed.root!, 'json', templateHooks(readDefinitionFile));
-    return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: parsed.jsoncOnly.comments, dialect };
+    return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: parsed.jsoncOnly.comments, dialect, ...(readDefinitionFile && { readDefinitionFile }) };
   }
   let requests: SpecDocument[] = [];
   if (kind) requests = [parseSpecDocument(text, parsed)];
@@ -158,7 +160,7 @@ export function mayHoldSageMakerYaml(text: string): boolean {
 export function readYamlDocument(text: string, forced = false, readDefinitionFile?: DefinitionFileReader): HostDocument {
   if (!forced && !mayHoldSageMakerYaml(text)) return { host: 'yaml', text, requests: [], frameworkRequests: [], comments: [] };
   const { requests, comments } = findYamlRequests(text, forced, templateHooks(readDefinitionFile));
-  return { host: 'yaml', text, requests, frameworkRequests: [], comments };
+  return { host: 'yaml', text, requests, frameworkRequests: [], comments, ...(readDefinitionFile && { readDefinitionFile }) };
 }
 
 /** True when the document holds anything of ours to analyse: a request, an image check or a framework call. */

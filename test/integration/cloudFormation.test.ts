@@ -94,6 +94,13 @@ describe('CloudFormation templates (YAML and JSON)', () => {
     assert.deepStrictEqual(found.map(codeOf), ['xgboost-unpinned']);
     assert.strictEqual(template.getText(found[0].range), 'latest');
     assert.match(template.lineAt(found[0].range.start.line).text, /^\s+TrainingImage: .*sagemaker-xgboost:latest$/);
+    // The entry the file's training task takes as its instance type: hover says so, completion offers instance types.
+    const typeAt = template.positionAt(template.getText().indexOf('TrainingInstanceType: ml.m5.') + 'TrainingInstanceType: ml.m5.'.length);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', template.uri, typeAt);
+    const hoverText = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(hoverText, /Substituted into `ResourceConfig\.InstanceType` of task `Train` in `statemachine\/train\.asl\.json`/);
+    const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', template.uri, typeAt);
+    assert.ok(completions.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'ml.m5.4xlarge'));
     // The task's image placeholder renamed in the open file, unsaved: the template no longer gives it that image.
     const asl = await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, 'statemachine', 'train.asl.json')), { preview: false });
     const placeholder = asl.document.getText().indexOf('${TrainingImage}');

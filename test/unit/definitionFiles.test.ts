@@ -13,7 +13,8 @@ import type { DefinitionFileReader } from '../../src/core/hosts/cloudFormation/d
 import { renderFix } from '../../src/core/renderFix';
 import { DefinitionFiles } from '../../src/node/definitionFiles';
 import { runCli } from './cliTestKit';
-import { analyzeOptions, XGBOOST_US_EAST_1 } from './specTestKit';
+import { algorithms, analyzeOptions, apiModel, catalog, XGBOOST_US_EAST_1 } from './specTestKit';
+import { completeInYaml } from '../../src/core/hosts/yaml/yamlCompletion';
 
 /** A state machine file (JSON) with a training task and a model task, their images `${TrainingImage}` and `${InferenceImage}`. */
 const ASL_JSON = JSON.stringify(
@@ -181,6 +182,16 @@ describe('DefinitionUri: a template checks the images it substitutes into its st
     assert.deepEqual(analyzeSam(samTemplate(GOOD_SUBSTITUTIONS), readerOf({ 'statemachine/train.asl.json': inPath })).map((finding) => finding.message.slice(0, 58)), ['statemachine/train.asl.json uses ${OutputBucket} in Output']);
     const computed = samTemplate([]).replace('      DefinitionSubstitutions:\n', '      DefinitionSubstitutions: !FindInMap [Substitutions, !Ref Stage, All]\n');
     assert.deepEqual(analyzeSam(computed, readerOf({ 'statemachine/train.asl.json': asl })), []);
+  });
+
+  it('completes a map entry with the values of the member it fills in the file', () => {
+    const asl = ASL_JSON.replace('"InstanceType": "ml.m5.xlarge"', '"InstanceType": "${InstanceType}"');
+    const text = samTemplate([...GOOD_SUBSTITUTIONS, 'InstanceType: ']);
+    const offset = text.indexOf('InstanceType: ') + 'InstanceType: '.length;
+    const result = completeInYaml(readYamlDocument(text, false, readerOf({ 'statemachine/train.asl.json': asl })), offset, { catalog, apiModel, algorithms, regionInputs: { env: {} } });
+    assert.ok(result?.items.some((item) => item.label === 'ml.m5.xlarge' && item.edit.newText === 'ml.m5.xlarge'), JSON.stringify(result?.items.slice(0, 2)));
+    // Without the file, nothing tells what the entry fills.
+    assert.equal(completeInYaml(readYamlDocument(text), offset, { catalog, apiModel, algorithms, regionInputs: { env: {} } }), undefined);
   });
 
   it("reads CloudFormation's DefinitionS3Location as a local path too, in a JSON template", () => {

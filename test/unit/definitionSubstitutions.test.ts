@@ -10,7 +10,7 @@ import { isDynamic, type RequestNode } from '../../src/core/requestTree';
 import { memberValue } from '../../src/core/jsonTree';
 import { parseTree } from 'jsonc-parser';
 import { XGBOOST_US_EAST_1 } from './specTestKit';
-import { analyzeJsonTemplate, analyzeYaml, applyHostFix, hoverYaml } from './yamlTestKit';
+import { acceptYaml, analyzeJsonTemplate, analyzeYaml, applyHostFix, completeYaml, hoverYaml } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::111122223333:role/SageMaker';
 
@@ -264,6 +264,18 @@ describe('DefinitionSubstitutions values of members written as one ${Name}: chec
     const markdown = hoverYaml(`${text.slice(0, at)}|${text.slice(at)}`);
     assert.ok(markdown?.startsWith('**DefinitionSubstitutions entry**\n\nSubstituted into `ResourceConfig.InstanceType` of task `Train`.\n\na string'), markdown);
     assert.match(markdown!, /One of: `ml\./);
+  });
+
+  it('completes an entry with the values of the member it fills, typed or empty', () => {
+    const text = withPlaceholders(['Type: ml.m5.xlarge', 'Mode: File', `Role: ${ROLE}`]);
+    const typed = text.replace('Type: ml.m5.xlarge', 'Type: ml.m5.x|');
+    const result = completeYaml(typed);
+    assert.ok(result && result.items.some((item) => item.label === 'ml.m5.xlarge'), JSON.stringify(result?.items.slice(0, 3)));
+    assert.ok(result!.items.every((item) => item.label.startsWith('ml.')));
+    assert.equal(acceptYaml(typed, 'ml.m5.4xlarge').text, text.replace('Type: ml.m5.xlarge', 'Type: ml.m5.4xlarge'));
+    const empty = text.replace('Mode: File', 'Mode: |');
+    assert.deepEqual(completeYaml(empty)?.items.map((item) => item.label).sort(), ['FastFile', 'File', 'Pipe']);
+    assert.equal(acceptYaml(empty, 'Pipe').text, text.replace('Mode: File', 'Mode: Pipe'));
   });
 
   it('judges each side of an Fn::If over the whole map', () => {

@@ -101,7 +101,7 @@ function completeImage(document: HostDocument, offset: number, options: Completi
   const endsValue = next === undefined || next === ' ' || next === '\t' || next === '\r' || next === '\n' || next === ',' || next === '}' || next === ']';
   if (endsValue && PLAIN_ENDING_IN_COLON.test(before)) {
     // `…/sagemaker-xgboost:x` is a plain scalar: the items replace the value up to the `x` only.
-    const probe = completeInPython(readYamlDocument(`${text.slice(0, offset)}x${text.slice(offset)}`, forced), offset, options);
+    const probe = completeInPython(readYamlDocument(`${text.slice(0, offset)}x${text.slice(offset)}`, forced, document.readDefinitionFile), offset, options);
     if (!probe) return undefined;
     const items = probe.items.filter((item) => item.edit.offset <= offset && item.edit.offset + item.edit.length > offset).map((item) => ({ ...item, edit: { ...item.edit, length: item.edit.length - 1 } }));
     return asPlainYaml({ ...probe, items });
@@ -112,7 +112,7 @@ function completeImage(document: HostDocument, offset: number, options: Completi
   // Right after the colon, the value brings its space.
   const lead = empty[2] === '' ? ' ' : '';
   const inside = offset + lead.length + 1;
-  const probe = completeInPython(readYamlDocument(`${text.slice(0, offset)}${lead}""${text.slice(offset)}`, forced), inside, options);
+  const probe = completeInPython(readYamlDocument(`${text.slice(0, offset)}${lead}""${text.slice(offset)}`, forced, document.readDefinitionFile), inside, options);
   if (!probe) return undefined;
   const items = probe.items.filter((item) => item.edit.offset === inside && item.edit.length === 0).map((item) => ({ ...item, edit: { offset, length: 0, newText: item.edit.newText } }));
   const written = asPlainYaml({ ...probe, typed: '', items });
@@ -183,7 +183,7 @@ function newKey(document: HostDocument, offset: number, wordStart: number, wordE
   // A flow entry needs its `,` when another follows, so that the second reading parses.
   const comma = flow && !/^\s*(?:[,}]|$)/.test(text.slice(wordEnd)) ? ',' : '';
   const probeText = `${text.slice(0, wordEnd)}${word === '' ? PLACEHOLDER_KEY : ''}:${flow ? ' ' : ''}${comma}${text.slice(wordEnd)}`;
-  const found = recovered?.name === word && (recovered.property.children?.length === 1 || isEmptyValue(recovered.property.children?.[1])) ? recovered : keyAt(readYamlDocument(probeText, forced), wordStart);
+  const found = recovered?.name === word && (recovered.property.children?.length === 1 || isEmptyValue(recovered.property.children?.[1])) ? recovered : keyAt(readYamlDocument(probeText, forced, document.readDefinitionFile), wordStart);
   if (!found || isFlowMapping(text, found.object) !== flow) return undefined;
   const { request, object, name } = found;
   const edit = { offset: wordStart, length: wordEnd - wordStart };
@@ -238,7 +238,8 @@ function renameKey(document: HostDocument, offset: number, wordStart: number, op
 function completeValue(document: HostDocument, offset: number, keyStart: number, after: string, options: CompletionOptions, afterColon: boolean, flow: boolean): CompletionResult | undefined {
   const found = keyAt(document, keyStart);
   const kind = found?.request.kind;
-  if (!found || !kind || found.name.endsWith('.$')) return undefined; // `Key.$` holds a JSONPath
+  if (!found || !kind) return found ? undefined : completeSubstitutedValue(document, offset, keyStart, after, options, afterColon);
+  if (found.name.endsWith('.$')) return undefined; // `Key.$` holds a JSONPath
   const { request, property, name } = found;
   if (isFlowMapping(document.text, found.object) !== flow) return undefined;
   // The null that AWS CLI input reads for `Key:` with no value is nothing written yet.
@@ -268,6 +269,30 @@ function completeValue(document: HostDocument, offset: number, keyStart: number,
   // A boolean is written as is; a string (an enum value, any algorithm value) so that it reads back as that string.
   if (strings) for (const item of result.items) item.edit.newText = scalarIn(style, item.label, flow);
   if (afterColon) for (const item of result.items) item.edit.newText = ` ${item.edit.newText}`;
+  return result;
+}
+
+/**
+ * A template's `DefinitionSubstitutions` entry being written whose placeholder fills a request
+ * member (`TrainingInstanceType: ml.m5.` for a task's `"InstanceType": "${TrainingInstanceType}"`):
+ * that member's enum values, as for the member itself. Read again with a probe value when the
+ * entry has none yet, so the map's entry is one (SpecDocument.substitutedValues).
+ */
+function completeSubstitutedValue(document: HostDocument, offset: number, keyStart: number, after: string, options: CompletionOptions, afterColon: boolean): CompletionResult | undefined {
+  if (!options.apiModel) return undefined;
+  const text = document.text;
+  const empty = /^\s*(?:#.*)?$/.test(after) && /:\s*$/.test(text.slice(keyStart, offset));
+  const read = empty ? readYamlDocument(`${text.slice(0, offset)}${afterColon ? ' ' : ''}x${text.slice(offset)}`, false, document.readDefinitionFile) : document;
+  const use = read.requests.flatMap((request) => request.substitutedValues ?? []).find(({ value }) => value.parent?.children?.[0]?.offset === keyStart);
+  const shape = use && options.apiModel.shapeAt(use.kind, use.memberPath);
+  if (!use || shape?.type !== 'string' || !shape.enum) return undefined;
+  const quote = empty ? undefined : text[use.value.offset];
+  const style = quote === '"' ? 'double' : quote === "'" ? 'single' : 'plain';
+  const content = contentRange(use.value);
+  const edit: TextEdit = empty ? { offset, length: 0, newText: '' } : { offset: content.offset, length: content.length, newText: '' };
+  if (!empty && (offset < content.offset || offset > content.offset + content.length)) return undefined;
+  const result = valueItems(shape.enum, edit, text.slice(edit.offset, offset), false);
+  for (const item of result.items) item.edit.newText = `${afterColon ? ' ' : ''}${scalarIn(style, item.label, false)}`;
   return result;
 }
 
