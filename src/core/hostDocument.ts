@@ -225,9 +225,12 @@ export interface DocumentAnalysis {
  */
 export function analyzeDocument(document: HostDocument, options: AnalyzeOptions): DocumentAnalysis {
   const findings: Finding[] = [];
+  const firstError = document.host === 'json' ? firstParseError(document) : undefined;
   // No spread into push: a document may have more findings than a call takes arguments.
   for (const request of document.requests) {
     for (const finding of analyzeSpec(request, options).findings) {
+      // Past a JSON syntax error the tree is the parser's guess (a key typed without its closing quote swallows the next one).
+      if (firstError !== undefined && finding.offset >= firstError && GUESSED_AFTER_ERRORS.has(finding.code)) continue;
       // A fix inside a string of the host would need that string's escaping: none is offered (strict-json writes its own where safe).
       const placed = request.cdkSynthesized ? inCdkApp(finding, request.cdkSynthesized) : request.inString && finding.code !== 'strict-json' ? { ...finding, fixes: [] } : finding;
       findings.push(withSubstitutionNotes(request, placed));
@@ -252,6 +255,35 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   kept.sort((a, b) => a.offset - b.offset);
   return { findings: kept.map(withoutSecrets) };
 }
+
+/** The offset of the first JSON syntax error of any request of `document`, if there is one. */
+function firstParseError(document: HostDocument): number | undefined {
+  let first: number | undefined;
+  for (const request of document.requests) for (const error of request.parseErrors) if (first === undefined || error.offset < first) first = error.offset;
+  return first;
+}
+
+/**
+ * The codes that judge the tree's structure and values, which after a syntax error judge the
+ * parser's recovery rather than what was written (`"Ena"OutputDataConfig": …` while a key is typed
+ * reads the next members one level up): not reported past the first error, until it is fixed.
+ * Image, integration and syntax findings still are.
+ */
+const GUESSED_AFTER_ERRORS: ReadonlySet<string> = new Set([
+  'unknown-property',
+  'missing-required-property',
+  'invalid-type',
+  'invalid-enum-value',
+  'value-out-of-range',
+  'pattern-mismatch',
+  'duplicate-key',
+  'algorithm-unknown-hyperparameter',
+  'algorithm-invalid-hyperparameter',
+  'algorithm-missing-hyperparameter',
+  'algorithm-hyperparameter-conflict',
+  'algorithm-channel',
+  'algorithm-content-type',
+]);
 
 /**
  * A finding whose message quotes the spec's text (`item "AKIAIOSFODNN7EXAMPLE" is not a security

@@ -402,6 +402,8 @@ export interface BlockExpressions {
   pathKeys: boolean;
   /** A string that reads as JSONPath (`$.x`, `$$.x`, `States.…(…)`), with or without a `.$` key. */
   pathValues: boolean;
+  /** Such a string that is no `.$` key's value: sent as text in either language. */
+  unkeyedPathValues: boolean;
 }
 
 export interface MisplacedRequest {

@@ -490,6 +490,15 @@ describe('Pipelines host', () => {
         assert.deepEqual(analyzeWorkflow(fixed), []);
       });
 
+      it('pins the tag alone where a wrong account comes from a default (that account has its own finding, without a fix)', () => {
+        // Found by a fresh user: the wrong default account took the pin fix away too.
+        const image = { 'Std:Join': { On: '.', Values: [{ Get: 'Parameters.Account' }, 'dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:latest'] } };
+        const text = pipeline([{ Name: 'M', Type: 'Model', Arguments: { ExecutionRoleArn: 'arn:aws:iam::111122223333:role/SageMakerRole', PrimaryContainer: { Image: image } } }], [{ Name: 'Account', Type: 'String', DefaultValue: '520713654638' }]);
+        const findings = analyzeWorkflow(text);
+        assert.deepEqual(findings.map((finding) => [finding.code, finding.fixes.length > 0]), [['registry-account-mismatch', false], ['xgboost-unpinned', true]]);
+        assert.equal(applyWorkflowFix(text, findings[1]), text.replace('sagemaker-xgboost:latest', 'sagemaker-xgboost:3.2-0'));
+      });
+
       it('offers no fix whose change would cross from one piece into another, or land in a separator, a placeholder or a number', () => {
         const noFixes = (text: string, code: string, inputs: { region?: string } = {}) => assert.deepEqual(only(analyzeWorkflow(text, inputs), code).fixes, [], code);
         // The tag split between an item and a default.

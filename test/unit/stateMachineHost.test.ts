@@ -367,3 +367,21 @@ describe('Step Functions host', () => {
     assert.match(hoverWorkflow(text, '"ModelName.$"') ?? '', /\*\*ModelName\*\* · required · a string/);
   });
 });
+
+describe('Step Functions JSON while a key is being typed (a syntax error)', () => {
+  // Found by a fresh user: `"Ena` typed before `"OutputDataConfig"` made the members after it read one level up, each an unknown-property.
+  it('reports the syntax error and what lies before it, and no structure findings past it until it is fixed', () => {
+    const parameters = { TrainingJobName: 'j', RoleArn: ROLE, AlgorithmSpecification: { TrainingImage: `${XGBOOST_US_EAST_1}:latest`, TrainingInputMode: 'File' }, HyperParameters: { num_round: '10' }, InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t' } } }], OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 }, StoppingCondition: { MaxRuntimeInSeconds: 60 } };
+    const whole = machine({ Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: parameters });
+    const typing = whole.replace('"OutputDataConfig"', '"Ena\n        "OutputDataConfig"');
+    const findings = analyzeWorkflow(typing);
+    assert.deepEqual(
+      findings.map((finding) => finding.code).filter((code) => code !== 'invalid-json'),
+      ['xgboost-unpinned'],
+      JSON.stringify(findings.map((finding) => [finding.code, textAt(typing, finding)])),
+    );
+    assert.ok(codes(findings).includes('invalid-json'));
+    // Fixed: the structure is judged again.
+    assert.deepEqual(codes(analyzeWorkflow(whole.replace('"OutputDataConfig"', '"Ena": 1,\n        "OutputDataConfig"'))).sort(), ['unknown-property', 'xgboost-unpinned']);
+  });
+});

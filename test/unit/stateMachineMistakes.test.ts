@@ -258,6 +258,21 @@ describe('Step Functions: what a fresh user got wrong', () => {
       assert.doesNotMatch(finding.message, /Its JSONPath/);
     });
 
+    it('renames the block where its expressions are all the state\'s own language: the rename is the whole fix (found by a fresh user)', () => {
+      const jsonata = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: '{% $states.input.name %}', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` } } }, { QueryLanguage: 'JSONata' });
+      const toArguments = only(analyzeWorkflow(jsonata), 'query-language-mismatch');
+      const fixed = applyWorkflowFix(jsonata, toArguments);
+      assert.equal(fixed, jsonata.replace('"Parameters"', '"Arguments"'));
+      assert.deepEqual(analyzeWorkflow(fixed), []);
+      const keys = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: { 'ModelName.$': '$.name', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` } } });
+      const toParameters = only(analyzeWorkflow(keys), 'query-language-mismatch');
+      assert.equal(applyWorkflowFix(keys, toParameters), keys.replace('"Arguments"', '"Parameters"'));
+      assert.deepEqual(analyzeWorkflow(applyWorkflowFix(keys, toParameters)), []);
+      // A "$.path" value under no ".$" key would stay text: no rename then.
+      const loose = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: { 'ModelName.$': '$.name', ExecutionRoleArn: '$.role', PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` } } });
+      assert.deepEqual(only(analyzeWorkflow(loose), 'query-language-mismatch').fixes, []);
+    });
+
     it('a JSONata state\'s Parameters: its "{% … %}" and "$.path" values get no follow-on findings, which only repeated the mismatch as "this JSONPath state" (found by a fresh user)', () => {
       const role = '{% $states.input.roleArn %}';
       const text = machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: "{% 'model-' & $states.context.Execution.Name %}", ExecutionRoleArn: role, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1`, ModelDataUrl: '$.model', Mode: 'Singel' } } }, { QueryLanguage: 'JSONata' });

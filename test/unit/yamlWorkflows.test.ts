@@ -76,3 +76,42 @@ describe('Step Functions state machines in YAML (ASL YAML and templates)', () =>
     assert.deepEqual(analyzeJsonTemplate(text).map((finding) => finding.code), ['unsupported-integration-pattern']);
   });
 });
+
+describe('Step Functions YAML: renaming a misspelt `Name.$` key keeps its `.$`', () => {
+  // Found by a fresh user: the preferred rename wrote `TrainingJobName: $.name`, which sends the path as text.
+  const machine = (jobName: string, s3Uri: string) =>
+    [
+      'StartAt: Train',
+      'States:',
+      '  Train:',
+      '    Type: Task',
+      '    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+      '    Parameters:',
+      `      ${jobName}: $.name`,
+      '      RoleArn: arn:aws:iam::111122223333:role/SageMakerRole',
+      '      AlgorithmSpecification: {TrainingImage: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1, TrainingInputMode: File}',
+      '      HyperParameters: {num_round: "10"}',
+      `      InputDataConfig: [{ChannelName: train, DataSource: {S3DataSource: {S3DataType: S3Prefix, ${s3Uri}: $.train}}}]`,
+      '      OutputDataConfig: {S3OutputPath: "s3://b/out"}',
+      '      ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
+      '      StoppingCondition: {MaxRuntimeInSeconds: 3600}',
+      '    End: true',
+      '',
+    ].join('\n');
+
+  it('in a block key, a quoted key and a flow mapping key', () => {
+    for (const [written, meant] of [
+      ['TrainingJobNme.$', 'TrainingJobName.$'],
+      ['"TrainingJobNme.$"', '"TrainingJobName.$"'],
+      ["'TrainingJobNme.$'", "'TrainingJobName.$'"],
+    ]) {
+      const text = machine(written, 'S3Uri.$');
+      const finding = analyzeYaml(text).find((candidate) => candidate.code === 'unknown-property');
+      assert.ok(finding, written);
+      assert.equal(applyHostFix(text, finding), text.replace(written, () => meant), written);
+    }
+    const flow = machine('TrainingJobName.$', 'S3Uir.$');
+    const finding = analyzeYaml(flow).find((candidate) => candidate.code === 'unknown-property')!;
+    assert.equal(applyHostFix(flow, finding), flow.replace('S3Uir.$', () => 'S3Uri.$'));
+  });
+});

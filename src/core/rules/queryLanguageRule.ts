@@ -5,7 +5,8 @@
  * checked, in the language its key belongs to (see Embedding.misplacedRequest).
  *
  * The fix renames the key only when that is the whole fix: the block reads the same in both
- * languages (no `"Name.$"` key, no `$.path` or `{% … %}` string). A JSONPath block's `.$` keys
+ * languages (no `"Name.$"` key, no `$.path` or `{% … %}` string), or its expressions are all of
+ * the state's language (renameIsWholeFix). Otherwise a JSONPath block's `.$` keys
  * and paths would be wrong under `Arguments`, and a JSONata block's `{% … %}` would be text under
  * `Parameters`: each needs its values rewritten, which no fix can do for the user. The message
  * names what the block holds (see BlockExpressions), not what blocks of its kind usually hold.
@@ -23,8 +24,18 @@ export function checkQueryLanguage(context: RuleContext, misplaced: MisplacedReq
   else if (readsAlike) advice = ` Rename it "${expectedKey}".`;
   else advice = stateLanguage === 'JSONata' ? jsonataStateAdvice(misplaced.holds) : jsonPathStateAdvice(misplaced.holds);
   const message = `A ${stateLanguage} state takes its request in "${expectedKey}", not "${written}": Step Functions rejects the state machine.${advice}`;
-  const fixes: QuickFix[] = readsAlike && !expectedPresent ? [{ title: `Rename "${written}" to "${expectedKey}"`, intents: [intent.renameMember(key, expectedKey)], preferred: true }] : [];
+  const fixes: QuickFix[] = (readsAlike || renameIsWholeFix(misplaced)) && !expectedPresent ? [{ title: `Rename "${written}" to "${expectedKey}"`, intents: [intent.renameMember(key, expectedKey)], preferred: true }] : [];
   context.report('query-language-mismatch', message, nodeRange(key), fixes);
+}
+
+/**
+ * True when the block's expressions are all of the state's own language, so renaming the key is
+ * the whole fix: `{% … %}` values alone under `Parameters` in a JSONata state, `"Name.$"` keys
+ * alone under `Arguments` in a JSONPath state (found by a fresh user: the message said to rename,
+ * and no fix did).
+ */
+function renameIsWholeFix({ stateLanguage, holds }: MisplacedRequest): boolean {
+  return stateLanguage === 'JSONata' ? holds.jsonata && !holds.pathKeys && !holds.pathValues : holds.pathKeys && !holds.jsonata && !holds.unkeyedPathValues;
 }
 
 /** `Parameters` in a JSONata state, holding expressions: what they are, and what to make of them. */

@@ -220,7 +220,8 @@ function checkTemplateTag(context: RuleContext, field: ImageField, reference: Te
     const { pinned, example, why, forPipe } = xgboostPins(context, field, algorithms, region);
     // As for a literal image (tagRules): the whole reference of each pinned version, written where each change lies.
     const fixes: QuickFix[] = pinned.flatMap((entry, index) => {
-      const intents = templateRewrite(reference, { account: entry.account, repository: entry.repository, tag: entry.tag });
+      // The account too where it can be changed with the tag; else the tag alone (a wrong account read from a default has its own finding).
+      const intents = templateRewrite(reference, { account: entry.account, repository: entry.repository, tag: entry.tag }) ?? templateRewrite(reference, { repository: entry.repository, tag: entry.tag });
       return intents ? [{ title: `Pin XGBoost ${entry.version}${index === 0 ? forPipe : ''}`, intents, preferred: index === 0, changesBehaviour: true }] : [];
     });
     context.report('xgboost-unpinned', xgboostUnpinnedMessage(tag === undefined ? 'An untagged reference' : `":${tag}"`, example, why, repository), tagRange, fixes);

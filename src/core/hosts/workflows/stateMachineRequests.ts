@@ -337,22 +337,27 @@ function misplacedRequest(block: Node, language: QueryLanguage, expectedPresent:
  * with none sends the same request in either language.
  */
 function blockExpressions(block: Node): BlockExpressions {
-  const holds: BlockExpressions = { jsonata: false, pathKeys: false, pathValues: false };
-  const stack: Node[] = [block];
+  const holds: BlockExpressions = { jsonata: false, pathKeys: false, pathValues: false, unkeyedPathValues: false };
+  // Each value with whether a `.$` key names it (its path is then that key's expression).
+  const stack: { node: Node; keyed: boolean }[] = [{ node: block, keyed: false }];
   while (stack.length > 0) {
-    const current = stack.pop()!;
+    const { node: current, keyed } = stack.pop()!;
     if (current.type === 'string') {
       if (typeof current.value !== 'string') continue;
       if (JSONATA_EXPRESSION.test(current.value)) holds.jsonata = true;
-      else if (JSONPATH_EXPRESSION.test(current.value)) holds.pathValues = true;
+      else if (JSONPATH_EXPRESSION.test(current.value)) {
+        holds.pathValues = true;
+        if (!keyed) holds.unkeyedPathValues = true;
+      }
     } else if (current.type === 'object') {
       for (const property of current.children ?? []) {
         const key = property.children?.[0]?.value;
-        if (typeof key === 'string' && key.endsWith('.$')) holds.pathKeys = true;
-        if (property.children?.[1]) stack.push(property.children[1]);
+        const pathKey = typeof key === 'string' && key.endsWith('.$');
+        if (pathKey) holds.pathKeys = true;
+        if (property.children?.[1]) stack.push({ node: property.children[1], keyed: pathKey });
       }
     } else if (current.type === 'array') {
-      for (const item of current.children ?? []) stack.push(item);
+      for (const item of current.children ?? []) stack.push({ node: item, keyed: false });
     }
   }
   return holds;

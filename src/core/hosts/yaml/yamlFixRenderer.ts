@@ -13,7 +13,7 @@ import type { Node } from 'jsonc-parser';
 import type { FixValue, HostIntent } from '../../edits/editIntent';
 import { applyEdits, type TextEdit } from '../../findings';
 import { findProperty } from '../../jsonTree';
-import { contentRange } from '../../requestTree';
+import { contentRange, type RequestNode } from '../../requestTree';
 import { placeholderEnd, removedMemberEdits, sortWithoutOverlap } from '../renderedEdits';
 import { awsCliPlainScalar } from './awsCliScalars';
 import { isAmbiguousPlainScalar, isEmptyValue } from './yamlTree';
@@ -51,7 +51,7 @@ export function renderYamlEdits(text: string, intents: readonly HostIntent[], ve
         edits.push(stringPartEdit(text, change.node, change.start, change.end, change.text));
         break;
       case 'renameMember':
-        edits.push({ offset: change.key.offset, length: change.key.length, newText: scalarText(change.name, quoteStyleAt(text, change.key.offset), inFlow(text, change.key)) });
+        edits.push(renameKeyEdit(text, change.key, change.name));
         break;
       case 'removeMember': {
         const property = change.key.parent;
@@ -70,6 +70,17 @@ export function renderYamlEdits(text: string, intents: readonly HostIntent[], ve
   if (!sortWithoutOverlap(edits)) return undefined;
   if (verify && yamlSyntaxErrorCount(applyEdits(text, edits)) > yamlSyntaxErrorCount(text)) return undefined;
   return { edits, placeholderOffset: placeholderEnd(edits, '"\'') };
+}
+
+/**
+ * A key renamed: written whole in its quoting, except a Step Functions `Name.$` key, whose name
+ * alone changes (its `content` stops before the `.$`, which keeps the value a path).
+ */
+function renameKeyEdit(text: string, key: Node, name: string): TextEdit {
+  const content = (key as RequestNode).content;
+  const contentEnd = content ? content.offset + content.length : -1;
+  if (content && text.startsWith('.$', contentEnd) && /^[A-Za-z0-9_]+$/.test(name)) return { offset: content.offset, length: content.length, newText: name };
+  return { offset: key.offset, length: key.length, newText: scalarText(name, quoteStyleAt(text, key.offset), inFlow(text, key)) };
 }
 
 /** A value replaced in place: scalars keep the node's quoting; collections take the context's style. */
