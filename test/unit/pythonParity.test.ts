@@ -60,7 +60,7 @@ const CASES: ParityCase[] = [
   { name: 'latest-tag without tag or digest', request: model('registry.example.com/team/server', { ImageConfig: { RepositoryAccessMode: 'Vpc' } }, { VpcConfig: VPC }), expect: ['latest-tag'] },
   { name: 'a digest is pinned', request: model(`registry.example.com/team/server@${DIGEST}`, { ImageConfig: { RepositoryAccessMode: 'Vpc' } }, { VpcConfig: VPC }), expect: [] },
   ...[`${XGBOOST_US_EAST_1}:1`, `${XGBOOST_US_EAST_1}:latest`, '811284229777.dkr.ecr.us-east-1.amazonaws.com/xgboost:1', '811284229777.dkr.ecr.us-east-1.amazonaws.com/xgboost'].map(
-    (image): ParityCase => ({ name: `xgboost-unpinned ${image.split('/')[1]}`, request: training(image), expect: ['xgboost-unpinned'], fixTitles: ['Pin XGBoost 1.7-1', 'Pin XGBoost 0.90-1'] }),
+    (image): ParityCase => ({ name: `xgboost-unpinned ${image.split('/')[1]}`, request: training(image), expect: ['xgboost-unpinned'], fixTitles: ['Pin XGBoost 1.7-1', 'Pin XGBoost 0.90-1 (tag 0.90-1-cpu-py3)'] }),
   ),
   { name: 'xgboost-unpinned rewrites the account for the target region', request: training('246618743249.dkr.ecr.us-west-2.amazonaws.com/sagemaker-xgboost:latest'), region: 'us-east-1', expect: ['xgboost-unpinned'], fixTitles: ['Pin XGBoost 1.7-1'] },
   { name: 'registry-account-mismatch', request: training('246618743249.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1'), expect: ['registry-account-mismatch'] },

@@ -74,11 +74,12 @@ describe('image rules', () => {
       const finding = only(analyzeText(text), 'xgboost-unpinned');
       const titles = finding.fixes.map((fix) => fix.title);
       assert.ok(titles.includes('Pin XGBoost 1.7-1'));
-      assert.ok(titles.includes('Pin XGBoost 0.90-1'));
+      // The title names the tag where it is more than the version (the edit writes it).
+      assert.ok(titles.includes('Pin XGBoost 0.90-1 (tag 0.90-1-cpu-py3)'));
       assert.equal(finding.fixes.filter((fix) => fix.preferred).length, 1);
       assert.equal(finding.fixes[0].preferred, true);
       assert.equal(applyFix(text, finding, 'Pin XGBoost 1.7-1'), trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`));
-      assert.equal(applyFix(text, finding, 'Pin XGBoost 0.90-1'), trainingSpec(`${XGBOOST_US_EAST_1}:0.90-1-cpu-py3`));
+      assert.equal(applyFix(text, finding, 'Pin XGBoost 0.90-1 (tag 0.90-1-cpu-py3)'), trainingSpec(`${XGBOOST_US_EAST_1}:0.90-1-cpu-py3`));
       assert.deepEqual(analyzeText(applyFix(text, finding)), []);
     });
 

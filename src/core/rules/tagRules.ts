@@ -8,7 +8,7 @@ import { formatEcrImage } from '../imageReference';
 import { tagOrWholeRange, type ImageOccurrence } from './imageOccurrence';
 import type { RuleContext } from './ruleContext';
 import { isFloatingTag, isXgboostImage } from './xgboost';
-import { xgboostPins } from './xgboostPins';
+import { pinTitle, xgboostPins } from './xgboostPins';
 
 /** `algorithms`, when loaded, keeps the pinning advice to versions that read the job's input mode. */
 export function checkTags(context: RuleContext, image: ImageOccurrence, algorithms?: AlgorithmTable): void {
@@ -44,7 +44,7 @@ function reportUnpinnedXgboost(context: RuleContext, image: ImageOccurrence, alg
   const dnsSuffix = context.catalog.region(region)?.dnsSuffix;
   const { pinned, example, why, forPipe } = xgboostPins(context, image.field, algorithms, dnsSuffix ? region : undefined);
   const fixes: QuickFix[] = pinned.map((entry, index) => ({
-    title: `Pin XGBoost ${entry.version}${index === 0 ? forPipe : ''}`,
+    title: pinTitle(entry, index === 0 ? forPipe : ''),
     intents: [image.replaceWhole(formatEcrImage(entry.account, region, dnsSuffix!, entry.repository, entry.tag))],
     preferred: index === 0,
     changesBehaviour: true,

@@ -41,7 +41,7 @@ import { requestPartition } from './requestPartition';
 import type { AlgorithmTable } from '../algorithms/algorithmTable';
 import { LATEST_TAG_MESSAGE, NO_TAG_MESSAGE, xgboostUnpinnedMessage } from './tagRules';
 import { XGBOOST_FRAMEWORK } from './xgboost';
-import { xgboostPins } from './xgboostPins';
+import { pinTitle, xgboostPins } from './xgboostPins';
 
 /** `algorithms`, when loaded, keeps the XGBoost pinning advice to versions that read the job's input mode (as for literal images). */
 export function checkTemplateImage(context: RuleContext, field: ImageField, parts: readonly TemplatePart[], algorithms?: AlgorithmTable): void {
@@ -222,7 +222,7 @@ function checkTemplateTag(context: RuleContext, field: ImageField, reference: Te
     const fixes: QuickFix[] = pinned.flatMap((entry, index) => {
       // The account too where it can be changed with the tag; else the tag alone (a wrong account read from a default has its own finding).
       const intents = templateRewrite(reference, { account: entry.account, repository: entry.repository, tag: entry.tag }) ?? templateRewrite(reference, { repository: entry.repository, tag: entry.tag });
-      return intents ? [{ title: `Pin XGBoost ${entry.version}${index === 0 ? forPipe : ''}`, intents, preferred: index === 0, changesBehaviour: true }] : [];
+      return intents ? [{ title: pinTitle(entry, index === 0 ? forPipe : ''), intents, preferred: index === 0, changesBehaviour: true }] : [];
     });
     context.report('xgboost-unpinned', xgboostUnpinnedMessage(tag === undefined ? 'An untagged reference' : `":${tag}"`, example, why, repository), tagRange, fixes);
   } else if (!xgboost && (tag === undefined || tag === 'latest') && (field.usage !== 'reference' || isAwsAccount)) {

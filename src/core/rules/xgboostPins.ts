@@ -50,6 +50,15 @@ export function xgboostPins(context: RuleContext, field: ImageField, algorithms:
 }
 
 /**
+ * The title of the fix pinning `entry` (`Pin XGBoost 1.7-1`), naming its tag where that is more
+ * than the version (`Pin XGBoost 1.0-1 (tag 1.0-1-cpu-py3)`: the edit writes the tag). `forPipe`
+ * for the first fix (see XgboostPins).
+ */
+export function pinTitle(entry: PinnedVersion, forPipe = ''): string {
+  return `Pin XGBoost ${entry.version}${entry.tag !== entry.version ? ` (tag ${entry.tag})` : ''}${forPipe}`;
+}
+
+/**
  * The newest XGBoost version with a pinned tag that the catalog serves for `scope` in any region:
  * the suggestion where the region is not known (an SDK `image_uris.retrieve` with a region the
  * catalog lacks).
