@@ -1,6 +1,7 @@
 /** Completion of image references, repositories, tags and access/input mode values. */
 import * as vscode from 'vscode';
 import { completeAt, liveTargetAt, type CompletionKind } from '../core/completion';
+import { completeTaskResource } from '../core/hosts/workflows/resourceCompletion';
 import { completeInDockerfile } from '../core/hosts/dockerfile/dockerfileCompletion';
 import { requestAt } from '../core/hostDocument';
 import { completeInPython } from '../core/hosts/python/pythonCompletion';
@@ -62,6 +63,8 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       if (liveTarget) await this.analysis.live!.prepareCompletion(liveTarget, token);
       // Not inside a template's DefinitionString: the edits would need the string's escaping.
       result = request && !request.inString ? completeAt(request, offset, options) : undefined;
+      // A state machine's task Resource: the SageMaker integrations.
+      result ??= completeTaskResource(served.document.text, offset);
     } else if (served.document.host === 'yaml') {
       result = completeInYaml(served.document, offset, options, served.json?.forced);
     } else {

@@ -39,6 +39,22 @@ describe('Pipelines definitions and Step Functions state machines', () => {
     assert.deepStrictEqual(lenses ?? [], []);
   });
 
+  it('completes a task Resource with the SageMaker integrations', async () => {
+    const editor = await openFixture('workflows/train-and-deploy.asl.json');
+    const { document } = editor;
+    const text = document.getText();
+    const start = text.indexOf('"Resource": "') + '"Resource": "'.length;
+    const end = text.indexOf('"', start);
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(start), document.positionAt(end)), 'arn:aws:states:::sagemaker:cre'));
+    const at = document.positionAt(start + 'arn:aws:states:::sagemaker:cre'.length);
+    const labels = await waitFor(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at);
+      const found = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      return found.includes('arn:aws:states:::sagemaker:createTrainingJob.sync') && found;
+    }, { what: 'Resource completion' });
+    assert.ok(labels.includes('arn:aws:states:::sagemaker:createHyperParameterTuningJob.sync'));
+  });
+
   it('completes image references in a Pipelines step\'s TrainingImage', async () => {
     const editor = await openFixture('workflows/xgboost-churn.pipeline.json');
     const { document } = editor;

@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { getNodePath, parseTree, type Node } from 'jsonc-parser';
 import { readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
 import { findStateMachineRequests } from '../../src/core/hosts/workflows/stateMachineRequests';
+import { completeTaskResource } from '../../src/core/hosts/workflows/resourceCompletion';
+import { applyEdits } from '../../src/core/findings';
 import { unambiguousFix } from '../../src/core/fixAll';
 import { codes, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeWorkflow, applyWorkflowFix, completeWorkflow, hoverWorkflow } from './workflowTestKit';
@@ -383,5 +385,24 @@ describe('Step Functions JSON while a key is being typed (a syntax error)', () =
     assert.ok(codes(findings).includes('invalid-json'));
     // Fixed: the structure is judged again.
     assert.deepEqual(codes(analyzeWorkflow(whole.replace('"OutputDataConfig"', '"Ena": 1,\n        "OutputDataConfig"'))).sort(), ['unknown-property', 'xgboost-unpinned']);
+  });
+});
+
+describe('Step Functions JSON: completion of a task Resource', () => {
+  // Found by a fresh user: only VS Code's word list came, misspelt actions included.
+  it('offers each SageMaker integration, with .sync for the jobs, keeping the partition typed', () => {
+    const text = machine({ Resource: 'arn:aws-cn:states:::sagemaker:cr', Parameters: modelParameters() });
+    const offset = text.indexOf('sagemaker:cr') + 'sagemaker:cr'.length;
+    const result = completeTaskResource(text, offset)!;
+    const labels = result.items.map((item) => item.label);
+    assert.ok(labels.includes('arn:aws-cn:states:::sagemaker:createTrainingJob.sync'));
+    assert.ok(labels.includes('arn:aws-cn:states:::sagemaker:createModel'));
+    assert.ok(!labels.includes('arn:aws-cn:states:::sagemaker:createModel.sync'), 'no .sync for an action that starts no job');
+    assert.equal(labels.length, 11);
+    const item = result.items.find((candidate) => candidate.label === 'arn:aws-cn:states:::sagemaker:createEndpointConfig')!;
+    assert.equal(applyEdits(text, [item.edit]), text.replace('arn:aws-cn:states:::sagemaker:cr', 'arn:aws-cn:states:::sagemaker:createEndpointConfig'));
+    // Not in another member, nor on the key.
+    assert.equal(completeTaskResource(text, text.indexOf('"Type"') + 2), undefined);
+    assert.equal(completeTaskResource(text, text.indexOf('"Resource"') + 3), undefined);
   });
 });
