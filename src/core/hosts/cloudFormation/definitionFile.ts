@@ -34,15 +34,16 @@ const DEFINITION_FILE_PROPERTY: Readonly<Record<string, string>> = {
  */
 export function definitionFileRequests(resource: TemplateResource, readDefinitionFile: DefinitionFileReader | undefined): SpecDocument[] {
   const property = DEFINITION_FILE_PROPERTY[resource.type];
-  const path = property === undefined ? undefined : stringValue(memberValue(resource.properties, property));
-  if (!readDefinitionFile || path === undefined || path.trim() === '' || /^s3:\/\//i.test(path) || !memberValue(resource.properties, 'DefinitionSubstitutions')) return [];
+  const uri = property === undefined ? undefined : memberValue(resource.properties, property);
+  const path = stringValue(uri);
+  if (!readDefinitionFile || !uri || path === undefined || path.trim() === '' || /^s3:\/\//i.test(path) || !memberValue(resource.properties, 'DefinitionSubstitutions')) return [];
   const found = readDefinitionFile(path);
   if (!found || found.length === 0) return [];
   const requests: SpecDocument[] = [];
   for (const side of conditionSides(resource.text, resource.properties)) {
     for (const request of found) requests.push(...substitutedImageRequests(resource, side, request));
     requests.push(...substitutedValueRequests(resource, side, found, path));
-    const undefinedNames = undefinedSubstitutionsRequest(resource, side, found, path, memberValue(resource.properties, property!)!);
+    const undefinedNames = undefinedSubstitutionsRequest(resource, side, found, path, uri);
     if (undefinedNames) requests.push(undefinedNames);
   }
   return requests;

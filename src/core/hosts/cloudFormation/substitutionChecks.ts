@@ -8,7 +8,7 @@
 import type { Node } from 'jsonc-parser';
 import { memberNames, memberValue } from '../../jsonTree';
 import { memberPathText, type RequestNode } from '../../requestTree';
-import type { SpecDocument, SubstitutedValue } from '../../specDocument';
+import { requestPathOf, type SpecDocument, type SubstitutedValue } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { parseImageReference } from '../../imageReference';
 import type { TemplateResource } from './cloudFormationRequests';
@@ -32,7 +32,7 @@ export function substitutedImageRequests(resource: TemplateResource, side: Node,
   const requests: SpecDocument[] = [];
   for (const field of request.images) {
     const written = field.value as RequestNode;
-    const name = written.dynamic && typeof written.value === 'string' ? WHOLE_PLACEHOLDER.exec(written.value)?.[1] : undefined;
+    const name = wholePlaceholderName(written);
     const value = name === undefined ? undefined : memberValue(substitutions, name);
     if (!value || (value.type !== 'string' && !(value as RequestNode).dynamic)) continue;
     const literal = value.type === 'string' && !(value as RequestNode).dynamic ? (value.value as string) : undefined;
@@ -59,7 +59,7 @@ export function subPlaceholderImageRequests(resource: TemplateResource, value: N
   for (const request of found) {
     for (const field of request.images) {
       const written = field.value as RequestNode;
-      const name = written.dynamic && typeof written.value === 'string' ? WHOLE_PLACEHOLDER.exec(written.value)?.[1] : undefined;
+      const name = wholePlaceholderName(written);
       if (name === undefined || isSubstituted(name)) continue;
       const image = subPlaceholderImage(field, resource.scope, variables);
       if (!image) continue;
@@ -85,10 +85,11 @@ export function substitutedValueRequests(resource: TemplateResource, side: Node,
   for (const request of requests) {
     if (!request.kind || !request.root) continue;
     const images = new Set<Node>(request.images.map((field) => field.value));
-    for (const { node, name } of wholePlaceholders(request.root)) {
+    for (const { node, name, whole } of placeholdersIn(request.text, request.root)) {
+      if (!whole) continue;
       const value = memberValue(substitutions, name);
       if (images.has(node) || !value || (value as RequestNode).dynamic || (value.type !== 'string' && value.type !== 'number' && value.type !== 'boolean')) continue;
-      const memberPath = pathFrom(request.root, node);
+      const memberPath = requestPathOf(request, node)!;
       const key = `${name}|${request.kind}|${memberPath.join('.')}`;
       const entry = entries.get(key) ?? { value, kind: request.kind, memberPath, tasks: [] };
       entries.set(key, entry);
@@ -116,7 +117,7 @@ export function undefinedSubstitutionsRequest(resource: TemplateResource, side: 
     if (!request.root) continue;
     for (const { node, name } of placeholdersIn(request.text, request.root)) {
       if (defined.includes(name) || names.has(name)) continue;
-      names.set(name, `${memberPathText(pathFrom(request.root, node))} of task "${request.embedding?.name ?? ''}"`);
+      names.set(name, `${memberPathText(requestPathOf(request, node)!)} of task "${request.embedding?.name ?? ''}"`);
     }
   }
   if (names.size === 0) return undefined;
@@ -124,12 +125,20 @@ export function undefinedSubstitutionsRequest(resource: TemplateResource, side: 
   return { text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, undefinedSubstitutions };
 }
 
-/** A DefinitionSubstitutions key as a deploy placeholder names it (deployPlaceholders.ts). */
-const SUBSTITUTION_NAME = /^\$\{([A-Za-z0-9_]+)\}$/;
+/** A DefinitionSubstitutions key, as a deploy placeholder names it (deployPlaceholders.ts). */
+const SUBSTITUTION_KEY = /^[A-Za-z0-9_]+$/;
 
-/** The `${Name}` placeholders in the string values under `root` (of `text`), each with the string it is in. */
-function placeholdersIn(text: string, root: Node): { node: Node; name: string }[] {
-  const found: { node: Node; name: string }[] = [];
+/** The name of the one `${Name}` a dynamic string value is wholly (`"${TrainingImage}"`), else undefined. */
+function wholePlaceholderName(node: Node): string | undefined {
+  return (node as RequestNode).dynamic && typeof node.value === 'string' ? WHOLE_PLACEHOLDER.exec(node.value)?.[1] : undefined;
+}
+
+/**
+ * The `${Name}` placeholders (DefinitionSubstitutions keys) in the string values under `root` (of
+ * `text`), in document order, each with the string it is in and whether it is that whole string.
+ */
+function placeholdersIn(text: string, root: Node): { node: Node; name: string; whole: boolean }[] {
+  const found: { node: Node; name: string; whole: boolean }[] = [];
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const current = stack.pop()!;
@@ -138,48 +147,17 @@ function placeholdersIn(text: string, root: Node): { node: Node; name: string }[
     } else if (current.type === 'array') {
       for (const item of [...(current.children ?? [])].reverse()) stack.push(item);
     } else if ((current as RequestNode).dynamic) {
+      const whole = wholePlaceholderName(current);
+      if (whole !== undefined) {
+        if (SUBSTITUTION_KEY.test(whole)) found.push({ node: current, name: whole, whole: true });
+        continue;
+      }
       for (const part of (current as RequestNode).template ?? []) {
         if (part.kind !== 'placeholder') continue;
-        const name = SUBSTITUTION_NAME.exec(text.slice(part.offset, part.offset + part.length))?.[1];
-        if (name !== undefined) found.push({ node: current, name });
+        const name = WHOLE_PLACEHOLDER.exec(text.slice(part.offset, part.offset + part.length))?.[1];
+        if (name !== undefined && SUBSTITUTION_KEY.test(name)) found.push({ node: current, name, whole: false });
       }
     }
   }
   return found;
-}
-
-/** The string values under `root` that are one `${Name}` placeholder (marked dynamic by the host), with the name. */
-function wholePlaceholders(root: Node): { node: Node; name: string }[] {
-  const found: { node: Node; name: string }[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current.type === 'object') {
-      for (const property of current.children ?? []) if (property.children?.[1]) stack.push(property.children[1]);
-    } else if (current.type === 'array') {
-      for (const item of current.children ?? []) stack.push(item);
-    } else if (current.type === 'string' && (current as RequestNode).dynamic && typeof current.value === 'string') {
-      const name = WHOLE_PLACEHOLDER.exec(current.value)?.[1];
-      if (name !== undefined) found.push({ node: current, name });
-    }
-  }
-  return found;
-}
-
-/** The member path from `root` down to `node` (keys through objects, indices through arrays). */
-function pathFrom(root: Node, node: Node): (string | number)[] {
-  const path: (string | number)[] = [];
-  let current = node;
-  while (current !== root && current.parent) {
-    const parent = current.parent;
-    if (parent.type === 'property') {
-      path.push(String(parent.children?.[0]?.value ?? ''));
-      if (!parent.parent) break;
-      current = parent.parent;
-    } else {
-      if (parent.type === 'array') path.push(parent.children?.indexOf(current) ?? 0);
-      current = parent;
-    }
-  }
-  return path.reverse();
 }
