@@ -1,7 +1,7 @@
 /** Completion of image references, repositories, tags and access/input mode values. */
 import * as vscode from 'vscode';
 import { completeAt, liveTargetAt, type CompletionKind } from '../core/completion';
-import { completeTaskResource } from '../core/hosts/workflows/resourceCompletion';
+import { completeTaskResource, completeTaskResourceInYaml } from '../core/hosts/workflows/resourceCompletion';
 import { completeInDockerfile } from '../core/hosts/dockerfile/dockerfileCompletion';
 import { requestAt } from '../core/hostDocument';
 import { completeInPython } from '../core/hosts/python/pythonCompletion';
@@ -66,7 +66,8 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       // A state machine's task Resource: the SageMaker integrations.
       result ??= completeTaskResource(served.document.text, offset);
     } else if (served.document.host === 'yaml') {
-      result = completeInYaml(served.document, offset, options, served.json?.forced);
+      // A state machine's task Resource first (a cheap test of the line), then what a JSON spec completes.
+      result = completeTaskResourceInYaml(served.document.text, offset) ?? completeInYaml(served.document, offset, options, served.json?.forced);
     } else {
       // Images and framework arguments, else a boto3 request's member names and values.
       result = completeInPython(served.document, offset, options) ?? completePythonMembers(served.document, offset, options);

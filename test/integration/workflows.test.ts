@@ -1,5 +1,6 @@
 // Workflow hosts in a real VS Code (issue 13): a Step Functions definition gets a diagnostic and its
-// quick fix on the task's Resource; a SageMaker Pipelines step completes images in TrainingImage;
+// quick fix on the task's Resource, and completion of it (JSON and YAML); a SageMaker Pipelines
+// step completes images in TrainingImage;
 // neither is launchable.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -53,6 +54,25 @@ describe('Pipelines definitions and Step Functions state machines', () => {
       return found.includes('arn:aws:states:::sagemaker:createTrainingJob.sync') && found;
     }, { what: 'Resource completion' });
     assert.ok(labels.includes('arn:aws:states:::sagemaker:createHyperParameterTuningJob.sync'));
+  });
+
+  it('completes a task Resource in a YAML state machine, where `…sagemaker:` is still a mapping key to YAML', async () => {
+    const editor = await openFixture('workflows/train.asl.yaml');
+    const { document } = editor;
+    const text = document.getText();
+    const start = text.indexOf('Resource: ') + 'Resource: '.length;
+    const end = text.indexOf('\n', start);
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(start), document.positionAt(end)), 'arn:aws:states:::sagemaker:'));
+    const at = document.positionAt(start + 'arn:aws:states:::sagemaker:'.length);
+    const item = await waitFor(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at);
+      return list.items.find((candidate) => (typeof candidate.label === 'string' ? candidate.label : candidate.label.label) === 'arn:aws:states:::sagemaker:createTrainingJob.sync');
+    }, { what: 'Resource completion in YAML' });
+    // Accepting it replaces what was typed with the whole ARN.
+    assert.ok(item.range);
+    const range = 'inserting' in item.range ? item.range.replacing : item.range;
+    assert.ok(await editor.edit((edit) => edit.replace(range, String(item.insertText))));
+    assert.strictEqual(document.getText(), text);
   });
 
   it('completes image references in a Pipelines step\'s TrainingImage', async () => {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { getNodePath, parseTree, type Node } from 'jsonc-parser';
 import { readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
 import { findStateMachineRequests } from '../../src/core/hosts/workflows/stateMachineRequests';
-import { completeTaskResource } from '../../src/core/hosts/workflows/resourceCompletion';
+import { completeTaskResource, completeTaskResourceInYaml } from '../../src/core/hosts/workflows/resourceCompletion';
 import { applyEdits } from '../../src/core/findings';
 import { unambiguousFix } from '../../src/core/fixAll';
 import { codes, only, textAt, XGBOOST_US_EAST_1 } from './specTestKit';
@@ -404,5 +404,58 @@ describe('Step Functions JSON: completion of a task Resource', () => {
     // Not in another member, nor on the key.
     assert.equal(completeTaskResource(text, text.indexOf('"Type"') + 2), undefined);
     assert.equal(completeTaskResource(text, text.indexOf('"Resource"') + 3), undefined);
+  });
+
+  it('offers the integrations in YAML too: a plain value replaced whole, a quoted one inside its quotes, an empty one filled with its space', () => {
+    const text = [
+      'StartAt: Plain',
+      'States:',
+      '  Plain:',
+      '    Type: Task',
+      '    Resource: arn:aws-us-gov:states:::sagemaker:crea  # typed so far',
+      '    Next: Quoted',
+      '  Quoted:',
+      '    Type: Task',
+      '    Resource: "arn:aws:states:::sagemaker:cr"',
+      '    Next: Bare',
+      '  Bare:',
+      '    Type: Task',
+      '    Resource:',
+      '    Parameters:',
+      '      ModelName: churn',
+      '    Next: Flow',
+      '  Flow: {Type: Task, Resource: , End: true}',
+      'Comment: {Resource: not a state}',
+      '',
+    ].join('\n');
+    const pick = (offset: number, label: string) => {
+      const result = completeTaskResourceInYaml(text, offset);
+      assert.ok(result, `items at ${offset}`);
+      assert.equal(result.items.length, 11);
+      return applyEdits(text, [result.items.find((item) => item.label === label)!.edit]);
+    };
+    const plain = text.indexOf('sagemaker:crea') + 'sagemaker:cr'.length;
+    assert.equal(pick(plain, 'arn:aws-us-gov:states:::sagemaker:createModel'), text.replace('arn:aws-us-gov:states:::sagemaker:crea  #', 'arn:aws-us-gov:states:::sagemaker:createModel  #'));
+    const quoted = text.indexOf(':::sagemaker:cr"') + ':::sagemaker:cr'.length;
+    assert.equal(pick(quoted, 'arn:aws:states:::sagemaker:createTrainingJob.sync'), text.replace('"arn:aws:states:::sagemaker:cr"', '"arn:aws:states:::sagemaker:createTrainingJob.sync"'));
+    const bare = text.indexOf('Resource:\n') + 'Resource:'.length;
+    assert.equal(pick(bare, 'arn:aws:states:::sagemaker:createEndpoint'), text.replace('Resource:\n', 'Resource: arn:aws:states:::sagemaker:createEndpoint\n'));
+    const flow = text.indexOf('Resource: ,') + 'Resource: '.length;
+    assert.equal(pick(flow, 'arn:aws:states:::sagemaker:createEndpoint'), text.replace('Resource: ,', 'Resource: arn:aws:states:::sagemaker:createEndpoint,'));
+    // The plain value inserted reads back as the ARN: a request of that action.
+    const filled = pick(bare, 'arn:aws:states:::sagemaker:createModel');
+    assert.ok(readYamlDocument(filled).requests.some((request) => request.embedding?.name === 'Bare' && request.kind === 'CreateModel'));
+    // Not a Resource outside States, not on another member, not on the key.
+    assert.equal(completeTaskResourceInYaml(text, text.indexOf('not a state')), undefined);
+    assert.equal(completeTaskResourceInYaml(text, text.indexOf('Type: Task') + 8), undefined);
+    assert.equal(completeTaskResourceInYaml(text, text.indexOf('Resource') + 4), undefined);
+    // In a template's Definition, as in a file.
+    const template = 'Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Task\n            Resource: arn:aws:states:::sagemaker:\n';
+    // `…sagemaker:` ending the line is a mapping key to YAML until the action follows: still completed.
+    const atColon = completeTaskResourceInYaml(template, template.indexOf('sagemaker:') + 'sagemaker:'.length)!;
+    assert.equal(applyEdits(template, [atColon.items[0].edit]), template.replace('sagemaker:\n', 'sagemaker:createTrainingJob.sync\n'));
+    // A tagged value is the template's to compute.
+    const tagged = 'StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: !Sub arn:${AWS::Partition}:states:::sagemaker:cr\n';
+    assert.equal(completeTaskResourceInYaml(tagged, tagged.indexOf('!Sub') + 4), undefined);
   });
 });
