@@ -100,6 +100,12 @@ export interface RequestNodeExtras {
    */
   standIn?: Node;
   /**
+   * For a value read whole from one string written elsewhere, which the rules read through
+   * `substitutions` (a template image `!Ref Image` whose parameter's `Default` is the image): that
+   * string, where completion of the value edits.
+   */
+  writtenAt?: Node;
+  /**
    * Other values the dynamic value may take, written elsewhere (a Pipelines parameter's
    * `EnumValues`): each is checked in its place too, as `standIn` is.
    */
@@ -177,6 +183,21 @@ export function isDynamic(node: Node | undefined): boolean {
 /** The node the rules check for `node`: its stand-in when it has one (see RequestNodeExtras.standIn). */
 export function standInOf(node: Node): Node | undefined {
   return (node as RequestNode).standIn;
+}
+
+/**
+ * The nodes whose text gives `node`'s value: `node` itself when it is written in place, else
+ * the string it is read from (writtenAt), or its stand-in and choices written elsewhere (a
+ * parameter's default and allowed values) that are not dynamic in turn. Where completion and hover of a value work on the text the user wrote.
+ */
+export function writtenValuesOf(node: Node): Node[] {
+  const { writtenAt } = node as RequestNode;
+  if (writtenAt) return [writtenAt];
+  if (!isDynamic(node)) return [node];
+  const { standIn, choices } = node as RequestNode;
+  const written = standIn && !isDynamic(standIn) ? [standIn] : [];
+  for (const choice of choices ?? []) if (choice !== standIn && !isDynamic(choice)) written.push(choice);
+  return written;
 }
 
 export function hasOpenMembers(node: Node | undefined): boolean {

@@ -1,7 +1,8 @@
 /** Completion of image references, repositories, tags and access/input mode values. */
 import * as vscode from 'vscode';
 import { completeAt, liveTargetAt, type CompletionKind } from '../core/completion';
-import { completeTaskResource, completeTaskResourceInYaml } from '../core/hosts/workflows/resourceCompletion';
+import { completeTaskResourceInYaml } from '../core/hosts/workflows/resourceCompletion';
+import { completeInJsonHost } from '../core/jsonHostCompletion';
 import { completeInDockerfile } from '../core/hosts/dockerfile/dockerfileCompletion';
 import { requestAt } from '../core/hostDocument';
 import { completeInPython } from '../core/hosts/python/pythonCompletion';
@@ -57,14 +58,11 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
     } else if (served.document.host === 'dockerfile') {
       result = completeInDockerfile(served.document.text, offset, options);
     } else if (served.document.host === 'json') {
-      // A workflow's step or task: the request under the cursor completes like a spec.
+      // A workflow's step or task, or a template's resource: the request under the cursor completes like a spec.
       const request = requestAt(served.document, offset);
       const liveTarget = request && this.analysis.live && liveTargetAt(request, offset, this.analysis.catalog);
       if (liveTarget) await this.analysis.live!.prepareCompletion(liveTarget, token);
-      // Not inside a template's DefinitionString: the edits would need the string's escaping.
-      result = request && !request.inString ? completeAt(request, offset, options) : undefined;
-      // A state machine's task Resource: the SageMaker integrations.
-      result ??= completeTaskResource(served.document.text, offset);
+      result = completeInJsonHost(served.document, offset, options);
     } else if (served.document.host === 'yaml') {
       // A state machine's task Resource first (a cheap test of the line), then what a JSON spec completes.
       result = completeTaskResourceInYaml(served.document.text, offset) ?? completeInYaml(served.document, offset, options, served.json?.forced);

@@ -6,10 +6,11 @@ import * as assert from 'node:assert/strict';
 import { intent } from '../../src/core/edits/editIntent';
 import { applyEdits, type Finding } from '../../src/core/findings';
 import { applyPreferredFixes } from '../../src/core/fixAll';
-import { analyzeDocument, readYamlDocument } from '../../src/core/hostDocument';
+import { analyzeDocument, readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
+import { completeInJsonHost } from '../../src/core/jsonHostCompletion';
 import { renderFix } from '../../src/core/renderFix';
 import { analyzeOptions, codes, only, textAt } from './specTestKit';
-import { analyzeJsonTemplate, analyzeYaml, applyHostFix, modelTemplate } from './yamlTestKit';
+import { analyzeJsonTemplate, analyzeYaml, applyHostFix, completeYaml, modelTemplate } from './yamlTestKit';
 
 /** A YAML template: `head` lines (Parameters, Mappings) then one model whose PrimaryContainer's Image is `image`. */
 function template(head: string[], image: string): string {
@@ -188,6 +189,46 @@ describe('CloudFormation: Parameters defaults', () => {
     const fixed = applyHostFix(json, finding, finding.fixes[0].title, 'json');
     assert.match(fixed, /"Default": "\d[^"]*"/);
     assert.ok(fixed.includes('pytorch-inference:${Tag}'), 'the !Sub string is left as it is');
+  });
+});
+
+describe('CloudFormation: completion in a parameter default read as a whole image', () => {
+  const head = (value: string) => ['Parameters:', '  XgbImage:', '    Type: String', `    Default: ${value}`];
+
+  it('offers tags in the Default that !Ref and a whole-value !Sub read, and writes them there', () => {
+    for (const image of ['!Ref XgbImage', '!Sub "${XgbImage}"']) {
+      const text = template(head('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.'), image);
+      const offset = text.indexOf(':1.') + 3;
+      const result = completeYaml(`${text.slice(0, offset)}|${text.slice(offset)}`);
+      const item = result?.items.find((candidate) => candidate.label === '1.7-1');
+      assert.ok(item, `${image}: ${result?.items.map((candidate) => candidate.label).slice(0, 5).join(', ')}`);
+      assert.equal(applyEdits(text, [item.edit]), text.replace('sagemaker-xgboost:1.\n', 'sagemaker-xgboost:1.7-1\n'));
+      assert.ok(!result!.items.some((candidate) => candidate.label === '1' || candidate.label === 'latest'), 'never a floating XGBoost tag');
+    }
+  });
+
+  it('offers nothing in a Default that is only part of an image, nor in one no image reads', () => {
+    const tag = template(['Parameters:', '  XgbTag:', '    Type: String', '    Default: "1.7"'], '!Sub 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:${XgbTag}');
+    assert.equal(completeYaml(tag.replace('"1.7"', '"1.7|"'))?.items.length ?? 0, 0);
+    const unused = template([...head('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.'), '  Other:', '    Type: String', '    Default: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.'], '!Ref XgbImage');
+    const second = unused.lastIndexOf(':1.') + 3;
+    assert.equal(completeYaml(`${unused.slice(0, second)}|${unused.slice(second)}`)?.items.length ?? 0, 0);
+  });
+
+  it('JSON: the Default a {"Ref"} reads completes as the editor does in a template', () => {
+    const json = JSON.stringify(
+      {
+        Parameters: { Image: { Type: 'String', Default: '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.' } },
+        Resources: { Model: { Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: 'arn:aws:iam::123456789012:role/R', PrimaryContainer: { Image: { Ref: 'Image' } } } } },
+      },
+      null,
+      2,
+    );
+    const offset = json.indexOf('inference:2.') + 'inference:2.'.length;
+    const result = completeInJsonHost(readJsonDocument(json), offset, analyzeOptions())!;
+    assert.ok(result.items.length > 0);
+    assert.ok(result.items.every((item) => item.edit.newText.startsWith('763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.')));
+    assert.equal(applyEdits(json, [result.items[0].edit]).indexOf('"Image": {\n'), json.indexOf('"Image": {\n'), 'the Ref is left as it is');
   });
 });
 

@@ -385,6 +385,19 @@ describe('Dockerfile host: completion and hover', () => {
     assert.equal(applyEdits(text, [item.edit]), `FROM ${XGBOOST}:1.7-1 AS train\n`);
   });
 
+  it('offers tags in the default of a global ARG a FROM line reads as its whole image, quoted or not', () => {
+    for (const value of [`${XGBOOST}:1.`, `"${XGBOOST}:1."`]) {
+      const text = `ARG BASE_IMAGE=${value}\nFROM \${BASE_IMAGE} AS train\n`;
+      const offset = text.indexOf(':1.') + 3;
+      const item = completeInDockerfile(text, offset, options)?.items.find((candidate) => candidate.edit.newText === `${XGBOOST}:1.7-1`);
+      assert.ok(item, value);
+      assert.equal(applyEdits(text, [item.edit]), text.replace(`${XGBOOST}:1.`, `${XGBOOST}:1.7-1`));
+    }
+    // An ARG that is only the tag, or that no FROM reads: nothing.
+    assert.equal(complete(`ARG TAG=1.|\nFROM ${XGBOOST}:\${TAG}\n`), undefined);
+    assert.equal(complete(`ARG UNUSED=${XGBOOST}:1.|\nFROM ${XGBOOST}:1.7-1\n`), undefined);
+  });
+
   it('offers nothing outside a FROM image', () => {
     assert.equal(complete('RUN pip install |'), undefined);
     assert.equal(complete('FROM| '), undefined);

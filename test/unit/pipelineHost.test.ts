@@ -548,6 +548,20 @@ describe('Pipelines host', () => {
     assert.ok(!labels.includes('TrainingJobName'));
   });
 
+  it('completes an image in the DefaultValue (and EnumValues) of a parameter a step reads as its image', () => {
+    const parameters = [{ Name: 'TrainImage', Type: 'String', DefaultValue: 'sagemaker-xgboost|', EnumValues: ['683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1'] }];
+    const text = pipeline([trainingStep(trainingArguments({ AlgorithmSpecification: { TrainingImage: { Get: 'Parameters.TrainImage' }, TrainingInputMode: 'File' } }))], parameters);
+    const images = completeWorkflow(text)!;
+    assert.ok(images.items.length > 0);
+    assert.ok(images.items.every((item) => item.kind === 'image' && item.edit.offset === text.indexOf('sagemaker-xgboost|')));
+    assert.match(images.items[0].edit.newText, /^683313688378\.dkr\.ecr\.us-east-1\.amazonaws\.com\/sagemaker-xgboost:/);
+    const choice = text.replace('"DefaultValue": "sagemaker-xgboost|"', '"DefaultValue": "x"').replace(':1.7-1"', ':1.|"');
+    assert.ok(completeWorkflow(choice)!.items.some((item) => item.edit.newText.endsWith('sagemaker-xgboost:1.7-1')), 'in an EnumValues entry too');
+    // A parameter no step reads as an image: nothing.
+    const unread = pipeline([trainingStep(trainingArguments())], [{ Name: 'Other', Type: 'String', DefaultValue: 'sagemaker-xgboost|' }]);
+    assert.equal(completeWorkflow(unread), undefined);
+  });
+
   it('hovers members by their place in the request', () => {
     const text = pipeline([trainingStep(trainingArguments())]);
     assert.match(hoverWorkflow(text, '"MaxRuntimeInSeconds"') ?? '', /\*\*MaxRuntimeInSeconds\*\* · optional · an integer/);

@@ -2,10 +2,11 @@
  * Helpers for the workflow hosts' tests (Pipelines definitions, Step Functions state machines):
  * read a JSON text as the editor and the checker do, analyse it, apply a fix, complete and hover.
  */
-import { completeAt, type CompletionResult } from '../../src/core/completion';
+import type { CompletionResult } from '../../src/core/completion';
 import { applyEdits, type Finding } from '../../src/core/findings';
 import { analyzeDocument, readJsonDocument, requestAt } from '../../src/core/hostDocument';
 import { hoverAt } from '../../src/core/hover';
+import { completeInJsonHost } from '../../src/core/jsonHostCompletion';
 import { renderFix } from '../../src/core/renderFix';
 import type { RuleSettings } from '../../src/core/rules/ruleCodes';
 import { analyzeOptions, apiModel, catalog } from './specTestKit';
@@ -23,12 +24,11 @@ export function applyWorkflowFix(text: string, finding: Finding, title?: string)
   return applyEdits(text, rendered.edits);
 }
 
-/** Completion at the `|` in `marked` (removed), through the request under the cursor. */
+/** Completion at the `|` in `marked` (removed), as the editor completes in a JSON workflow or template. */
 export function completeWorkflow(marked: string, region = 'us-east-1'): CompletionResult | undefined {
   const offset = marked.indexOf('|');
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
-  const request = requestAt(readJsonDocument(text), offset);
-  return request && completeAt(request, offset, { catalog, apiModel, regionInputs: { regionSetting: region, env: {} } });
+  return completeInJsonHost(readJsonDocument(text), offset, { catalog, apiModel, regionInputs: { regionSetting: region, env: {} } });
 }
 
 /** The hover Markdown one character into the first occurrence of `near`. */

@@ -136,7 +136,11 @@ function imageValue(scope: TemplateScope, written: Node, parent: Node | undefine
   // Nothing but placeholders: nothing for the rules to read — but a table by region, whose keys they check.
   const wholeTable = pieces.list.length === 1 && pieces.list[0].kind === 'placeholder' && pieces.list[0].facts.perRegion !== undefined;
   if (!wholeTable && pieces.list.every((piece) => piece.kind === 'placeholder')) return undefined;
-  return assemble(written, parent, pieces);
+  const value = assemble(written, parent, pieces);
+  // The whole image is one parameter's Default (`!Ref Image`, `!Sub "${Image}"`): completion writes there.
+  const [only] = pieces.list;
+  if (pieces.list.length === 1 && only.kind === 'default' && only.parameter.node.type === 'string') value.writtenAt = only.parameter.node;
+  return value;
 }
 
 /** `Fn::Sub`'s string (or `[string, variables]`), piece by piece; false when it is not a literal string. */

@@ -1,18 +1,22 @@
 /**
  * Completion in a Dockerfile: image references in a FROM line, after `FROM ` (and its flags) or
  * inside the image typed so far, from the same catalog completion JSON specs use (usage
- * `reference`: every tag is offered, whatever job the image serves).
+ * `reference`: every tag is offered, whatever job the image serves); and in the default of a global
+ * ARG that a FROM line reads as its whole image (`ARG BASE_IMAGE=…` for `FROM ${BASE_IMAGE}`).
  */
 import { completeImage, type CompletionOptions, type CompletionResult } from '../../completion';
+import { completeDocumentImage } from '../../documentImageCompletion';
+import { readDockerfileDocument } from '../../hostDocument';
 import { resolveRegion } from '../../region';
 import { DockerfileOffsets, parseDockerfile } from './dockerfileSyntax';
 
-
-/** Items for the FROM image at `offset` (UTF-16 units into `text`), or undefined elsewhere. */
+/** Items for the FROM image (or the ARG default it reads) at `offset` (UTF-16 units into `text`), or undefined elsewhere. */
 export function completeInDockerfile(text: string, offset: number, options: CompletionOptions): CompletionResult | undefined {
   // Cheap first: most positions (RUN lines, comments) are not in a FROM, and need no parse. A FROM
   // starts the cursor's line, or the line above ends in a line continuation (`\`, or `` ` ``).
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // An ARG line: its default, where a FROM line reads it whole (`FROM ${BASE_IMAGE}`).
+  if (/^[ \t]*arg[ \t]/i.test(text.slice(lineStart, offset))) return completeDocumentImage(readDockerfileDocument(text), offset, options);
   const continued = /[\\`][ \t]*\r?\n$/.test(text.slice(Math.max(0, lineStart - 8), lineStart));
   if (!continued && !/^[ \t]*from[ \t]/i.test(text.slice(lineStart, offset))) return undefined;
   const dockerfile = parseDockerfile(text);

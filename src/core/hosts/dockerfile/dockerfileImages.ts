@@ -186,6 +186,11 @@ function imageNode(text: string, from: From, image: OffsetRange, globals: Map<st
     node.dynamic = true;
     node.template = templateParts(pieces, value);
   }
+  // The whole image is one ARG's default (`FROM ${BASE_IMAGE}`): completion writes in the ARG line.
+  const [only] = pieces;
+  if (pieces.length === 1 && only.kind === 'default' && only.written && only.end - only.start === value.length) {
+    node.writtenAt = { type: 'string', value, offset: only.written.offset, length: only.written.length, content: only.written } as RequestNode;
+  }
   return node;
 }
 

@@ -3,24 +3,17 @@
  * members, `image_uri=`, `training_image=`), and the framework, version and py_version
  * arguments of `image_uris.retrieve(…)` and the framework classes, from the catalog.
  */
-import { regionForSpec } from '../../analyze';
 import { compareVersions } from '../../catalog/versions';
-import { completeImage, type CompletionOptions, type CompletionResult } from '../../completion';
+import type { CompletionOptions, CompletionResult } from '../../completion';
+import { completeDocumentImage } from '../../documentImageCompletion';
 import type { FrameworkArgument, FrameworkRequest } from '../../frameworkRequest';
 import type { HostDocument } from '../../hostDocument';
 import { valueItems } from '../../modelCompletion';
-import { contentRange } from '../../requestTree';
 
 /** Items for the string under `offset` (between its quotes), or undefined when it is not one of ours. */
 export function completeInPython(document: HostDocument, offset: number, options: CompletionOptions): CompletionResult | undefined {
-  for (const request of document.requests) {
-    for (const image of request.images) {
-      const content = contentRange(image.value);
-      if (image.value.type !== 'string' || offset < content.offset || offset > content.offset + content.length) continue;
-      const typed = document.text.slice(content.offset, offset);
-      return completeImage(typed, { offset: content.offset, length: content.length, newText: '' }, regionForSpec(request, options.regionInputs), options, image.usage);
-    }
-  }
+  const image = completeDocumentImage(document, offset, options);
+  if (image) return image;
   for (const call of document.frameworkRequests) {
     const items = completeFrameworkArgument(document.text, call, offset, options);
     if (items) return items;

@@ -24,13 +24,13 @@ import { algorithmCompletionPlace, hyperparameterCandidates, type Hyperparameter
 import type { ApiModel, Shape, StructureShape } from '../../apiModel/apiModel';
 import { escapeChoice, escapeSnippet, inlineChoices } from '../../apiModel/placeholders';
 import type { CompletionItem, CompletionOptions, CompletionResult } from '../../completion';
+import { completeDocumentImage } from '../../documentImageCompletion';
 import type { TextEdit } from '../../findings';
 import { readYamlDocument, requestAt, type HostDocument } from '../../hostDocument';
 import { memberNames } from '../../jsonTree';
 import { kindStarterDetail, kindStarterShape, memberCandidates, memberItem, valueItems } from '../../modelCompletion';
-import { contentRange, isDynamic } from '../../requestTree';
+import { contentRange, isDynamic, writtenValuesOf } from '../../requestTree';
 import { IMAGE_MEMBERS, requestPathOf, type SpecDocument } from '../../specDocument';
-import { completeInPython } from '../python/pythonCompletion';
 import { detectLayout, scalarText, type Layout } from './yamlFixRenderer';
 import { isEmptyValue } from './yamlTree';
 
@@ -91,7 +91,7 @@ const EMPTY_VALUE_BEFORE = /(?:^ *(?:- +)*|[{,][ \t]*)([A-Za-z_$][\w.$]*) *:( *)
  */
 function completeImage(document: HostDocument, offset: number, options: CompletionOptions, forced: boolean): CompletionResult | undefined {
   const { text } = document;
-  const image = completeInPython(document, offset, options);
+  const image = completeDocumentImage(document, offset, options);
   if (image) return isPlainImageAt(document, offset) ? asPlainYaml(image) : image;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
@@ -101,7 +101,7 @@ function completeImage(document: HostDocument, offset: number, options: Completi
   const endsValue = next === undefined || next === ' ' || next === '\t' || next === '\r' || next === '\n' || next === ',' || next === '}' || next === ']';
   if (endsValue && PLAIN_ENDING_IN_COLON.test(before)) {
     // `…/sagemaker-xgboost:x` is a plain scalar: the items replace the value up to the `x` only.
-    const probe = completeInPython(readYamlDocument(`${text.slice(0, offset)}x${text.slice(offset)}`, forced, document.readDefinitionFile), offset, options);
+    const probe = completeDocumentImage(readYamlDocument(`${text.slice(0, offset)}x${text.slice(offset)}`, forced, document.readDefinitionFile), offset, options);
     if (!probe) return undefined;
     const items = probe.items.filter((item) => item.edit.offset <= offset && item.edit.offset + item.edit.length > offset).map((item) => ({ ...item, edit: { ...item.edit, length: item.edit.length - 1 } }));
     return asPlainYaml({ ...probe, items });
@@ -112,7 +112,7 @@ function completeImage(document: HostDocument, offset: number, options: Completi
   // Right after the colon, the value brings its space.
   const lead = empty[2] === '' ? ' ' : '';
   const inside = offset + lead.length + 1;
-  const probe = completeInPython(readYamlDocument(`${text.slice(0, offset)}${lead}""${text.slice(offset)}`, forced, document.readDefinitionFile), inside, options);
+  const probe = completeDocumentImage(readYamlDocument(`${text.slice(0, offset)}${lead}""${text.slice(offset)}`, forced, document.readDefinitionFile), inside, options);
   if (!probe) return undefined;
   const items = probe.items.filter((item) => item.edit.offset === inside && item.edit.length === 0).map((item) => ({ ...item, edit: { offset, length: 0, newText: item.edit.newText } }));
   const written = asPlainYaml({ ...probe, typed: '', items });
@@ -124,8 +124,10 @@ function completeImage(document: HostDocument, offset: number, options: Completi
 function isPlainImageAt(document: HostDocument, offset: number): boolean {
   for (const request of document.requests) {
     for (const image of request.images) {
-      const { offset: start, length } = image.value;
-      if (offset >= start && offset <= start + length) return !/["'|>]/.test(document.text[start] ?? '');
+      for (const value of writtenValuesOf(image.written ?? image.value)) {
+        const { offset: start, length } = value;
+        if (offset >= start && offset <= start + length) return !/["'|>]/.test(document.text[start] ?? '');
+      }
     }
   }
   return false;
