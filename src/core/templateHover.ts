@@ -37,9 +37,10 @@ export function hoverTemplateImage(
   const { ecr } = reference;
   const account = ecr && ecr.account !== HOLE ? ecr.account : undefined;
   const awsAccount = account !== undefined && catalog.isAwsAccount(account);
-  const rows: [string, string][] = [['Registry', shown(0, reference.pathStart - 1)]];
+  // `${Repo.RepositoryUri}:latest`: one placeholder is registry and repository.
+  const rows: [string, string][] = reference.pathStart === 0 ? [['Registry and repository', shown(0, reference.repositoryEnd)]] : [['Registry', shown(0, reference.pathStart - 1)]];
   if (ecr) rows.push(['Account', shown(0, ecr.account.length)], ['Region', shown(ecr.regionStart, ecr.regionStart + ecr.region.length)]);
-  rows.push(['Repository', shown(reference.pathStart, reference.repositoryEnd)]);
+  if (reference.pathStart > 0) rows.push(['Repository', shown(reference.pathStart, reference.repositoryEnd)]);
   if (reference.tag !== undefined) rows.push(['Tag', shown(reference.repositoryEnd + 1, reference.repositoryEnd + 1 + reference.tag.length)]);
   const repository = hasHole(reference.repository) ? undefined : reference.repository;
   const tag = reference.tag !== undefined && !hasHole(reference.tag) ? reference.tag : undefined;

@@ -65,19 +65,29 @@ export interface TemplateReference {
 /** A placeholder part of a template. */
 export type PlaceholderPart = Extract<TemplatePart, { kind: 'placeholder' }>;
 
+/** A placeholder, then `:tag` (not a port's digits) and/or `@digest`: the placeholder is the host and repository. */
+const WHOLE_REPOSITORY_THEN_TAG = /^\*(?=[:@])(?::(?!\d+(?:@|$))[^:@/*]+)?(?:@[^/*]+)?$/;
+
 /** True when the text holds a placeholder. */
 export function hasHole(text: string): boolean {
   return text.includes(HOLE);
 }
 
-/** The template's reference positions, or undefined when it has no host and path (`{uri}`, `my-model:latest`). */
+/**
+ * The template's reference positions, or undefined when it has no host and path (`{uri}`,
+ * `my-model:latest`). `${Repo.RepositoryUri}:latest` (one placeholder, then a static tag or
+ * digest) has the placeholder as host and repository, so the tag rules judge its tag.
+ */
 export function parseTemplateReference(parts: readonly TemplatePart[]): TemplateReference | undefined {
   const joined = joinParts(parts);
   const text = joined.text;
   const slash = text.indexOf('/');
-  if (slash <= 0) return undefined;
-  const host = text.slice(0, slash);
-  const pathStart = slash + 1;
+  // `${Repo.RepositoryUri}:latest`: one placeholder for host and repository, then a static tag
+  // or digest (a port would be digits alone, and a path would follow it).
+  const wholeRepository = slash < 0 && WHOLE_REPOSITORY_THEN_TAG.test(text);
+  if (slash <= 0 && !wholeRepository) return undefined;
+  const host = wholeRepository ? HOLE : text.slice(0, slash);
+  const pathStart = wholeRepository ? 0 : slash + 1;
   const path = text.slice(pathStart);
   const lastSlash = path.lastIndexOf('/');
   const lastSegment = path.slice(lastSlash + 1);

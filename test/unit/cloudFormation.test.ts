@@ -159,6 +159,18 @@ describe('CloudFormation templates', () => {
       assert.deepEqual(analyzeYaml(modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/my-model:${Tag}"'])), []);
     });
 
+    it('a placeholder for the whole repository (your own ECR repository\'s URI) then a static tag: the tag rules judge the tag', () => {
+      for (const image of ['!Sub "${Repo.RepositoryUri}:latest"', '!Join [":", [!GetAtt Repo.RepositoryUri, latest]]', '!Sub ["${Uri}:latest", {Uri: !GetAtt Repo.RepositoryUri}]']) {
+        const text = modelTemplate([`Image: ${image}`]);
+        const finding = only(analyzeYaml(text), 'latest-tag');
+        assert.equal(textAt(text, finding), 'latest', image);
+      }
+      // A digest or a placeholder tag pins or hides it; digits alone after the colon would be a port.
+      for (const image of ['!Sub "${Repo.RepositoryUri}@sha256:' + 'a'.repeat(64) + '"', '!Sub "${Repo.RepositoryUri}:${Tag}"', '!Sub "${Repo.RepositoryUri}"', '!Sub "${Registry}:5000"']) {
+        assert.deepEqual(analyzeYaml(modelTemplate([`Image: ${image}`])), [], image);
+      }
+    });
+
     it('a region placeholder without an explicit region: the static account is checked in every region', () => {
       const text = modelTemplate(['Image: !Sub "382416733822.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:1.7-1"']);
       const finding = only(analyzeYaml(text), 'registry-account-mismatch');

@@ -61,6 +61,13 @@ describe('DefinitionSubstitutions in a Definition object', () => {
     assert.deepEqual(findings[0].fixes, []);
   });
 
+  it('checks the static tag after a placeholder that is the whole repository (an ECR repository\'s URI)', () => {
+    const text = yamlTemplate({ image: '${RepoUri}:latest', substitutions: ['RepoUri: !GetAtt Repo.RepositoryUri'] });
+    assert.deepEqual(covered(text, analyzeYaml(text)), [['latest-tag', 'latest']]);
+    const hover = hoverYaml(text.replace('${RepoUri}:latest', '${Repo|Uri}:latest'))!;
+    assert.match(hover, /\| Registry and repository \| `\$\{RepoUri\}` \|\n\| Tag \| `latest` \|/);
+  });
+
   it('checks a static account against every catalog region when the region is a placeholder, naming where it does not serve', () => {
     const text = yamlTemplate({ image: '683313688378.dkr.ecr.${Region}.amazonaws.com/sagemaker-xgboost:1.7-1', substitutions: ['Region: !Ref AWS::Region'] });
     const findings = analyzeYaml(text);
