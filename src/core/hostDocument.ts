@@ -240,13 +240,7 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   // Only several sources can report one place twice (a dict passed by name to two calls).
   // (In YAML one request can too: an alias repeats its anchor's nodes.)
   const single = document.host !== 'yaml' && document.requests.length + (document.frameworkRequests.length > 0 ? 1 : 0) <= 1;
-  const seen = new Set<string>();
-  const unique = single ? findings : findings.filter((finding) => {
-    const key = `${finding.code}@${finding.offset}+${finding.length}:${finding.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const unique = single ? findings : document.host === 'yaml' && YAML_ALIAS.test(document.text) ? withoutAliasRepeats(findings) : withoutRepeats(findings);
   // A JSON spec's `//` directives are read by analyzeSpec; a workflow's and other hosts' once here, for all their requests.
   const suppressions =
     document.host !== 'json' ? findHashSuppressions(document.text, document.comments) : document.requests.some((request) => request.embedding) ? findJsoncCommentSuppressions(document.text, document.comments) : undefined;
@@ -254,6 +248,47 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   const kept = holder ? withDirectivesApplied(holder, unique, suppressions, options, regionForSpec(holder, options.regionInputs)) : unique;
   kept.sort((a, b) => a.offset - b.offset);
   return { findings: kept.map(withoutSecrets) };
+}
+
+/** A YAML alias (`*name` where a node may start): the text has one, maybe. */
+const YAML_ALIAS = /(?:^|[\s,[{:-])\*[^\s,[\]{}]/;
+
+/** `findings` without those that repeat an earlier one: the same code, place and message. */
+function withoutRepeats(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.code}@${finding.offset}+${finding.length}:${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * YAML `findings` with one per code and place: an alias repeats its anchor's nodes, so a value
+ * written once (`InstanceType: &it ml.c5.larg`) is judged at every member that reads it, each
+ * message naming its own path. The first is kept, saying how many more read it; one fix of the
+ * anchor's text mends them all. (Other places: one finding each, as before.)
+ */
+function withoutAliasRepeats(findings: readonly Finding[]): Finding[] {
+  const first = new Map<string, { finding: Finding; repeats: number; messages: Set<string> }>();
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const key = `${finding.code}@${finding.offset}+${finding.length}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, { finding, repeats: 0, messages: new Set([finding.message]) });
+      kept.push(finding);
+    } else if (!earlier.messages.has(finding.message)) {
+      earlier.messages.add(finding.message);
+      earlier.repeats++;
+    }
+  }
+  return kept.map((finding) => {
+    const { repeats } = first.get(`${finding.code}@${finding.offset}+${finding.length}`)!;
+    if (repeats === 0) return finding;
+    return { ...finding, message: `${finding.message} (A YAML alias reads this value in ${repeats} more place${repeats === 1 ? '' : 's'}: fixing it here fixes ${repeats === 1 ? 'both' : 'all of them'}.)` };
+  });
 }
 
 /** The offset of the first JSON syntax error of any request of `document`, if there is one. */

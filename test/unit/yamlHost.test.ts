@@ -408,6 +408,27 @@ describe('YAML host (AWS CLI input)', () => {
       assert.equal(applyHostFix(text, findings[0]), text.replace(':latest', ':1'));
     });
 
+    it('a value read through aliases at several members is one finding, saying how many read it (found by a fresh user)', () => {
+      const text = [
+        'EndpointConfigName: ec',
+        'ProductionVariants:',
+        '  - VariantName: A',
+        '    ModelName: m',
+        '    InitialInstanceCount: 1',
+        '    InstanceType: &it ml.c5.larg',
+        '  - {VariantName: B, ModelName: m, InitialInstanceCount: 1, InstanceType: *it}',
+        '  - {VariantName: C, ModelName: m, InitialInstanceCount: 1, InstanceType: *it}',
+        '',
+      ].join('\n');
+      const finding = only(analyzeYaml(text), 'invalid-enum-value');
+      assert.equal(textAt(text, finding), 'ml.c5.larg');
+      assert.match(finding.message, /^"ml\.c5\.larg" is not a valid ProductionVariants\[0\]\.InstanceType: .* \(A YAML alias reads this value in 2 more places: fixing it here fixes all of them\.\)$/);
+      assert.equal(applyHostFix(text, finding), text.replace('&it ml.c5.larg', '&it ml.c5.large'));
+      // Without an alias, each place keeps its own finding.
+      const twice = text.replace(/\*it/g, 'ml.c5.larg').replace('&it ', '');
+      assert.equal(analyzeYaml(twice).filter((found) => found.code === 'invalid-enum-value').length, 3);
+    });
+
     it('a merge key brings its members (as the AWS CLI merges) and opens the mapping', () => {
       const text = [
         'ResourceConfig: &resources',
