@@ -12,6 +12,7 @@ import { checkIntegrationAction } from './rules/integrationActionRule';
 import { checkIntegrationPattern } from './rules/integrationPatternRule';
 import { checkSubstitutedValues } from './rules/substitutedValueRule';
 import { checkUndefinedSubstitutions } from './rules/undefinedSubstitutionRule';
+import { checkDefinitionFile } from './rules/definitionFileRule';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
 import { checkEmptyStateMachine } from './rules/emptyStateMachineRule';
 import { checkPathKeyConstants } from './rules/pathKeyConstantRule';
@@ -89,6 +90,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   if (spec.unfilledPlaceholders) run('unfilled-placeholder', reportUnfilledPlaceholders, context, spec.unfilledPlaceholders, options.apiModel);
   if (spec.embedding?.misplacedRequest) run('query-language-mismatch', checkQueryLanguage, context, spec.embedding.misplacedRequest);
   if (spec.undefinedSubstitutions) run('unfilled-placeholder', checkUndefinedSubstitutions, context, spec.undefinedSubstitutions);
+  if (spec.missingDefinitionFile) run('definition-file-not-found', checkDefinitionFile, context, spec.missingDefinitionFile);
   if (spec.substitutedValues && options.apiModel) run('api-model', checkSubstitutedValues, context, spec.substitutedValues, options.apiModel);
   if (!spec.kind && !spec.imagesOnly) {
     // A document that did not parse whole may have lost the members that tell its kind.

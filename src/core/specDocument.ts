@@ -79,6 +79,20 @@ export interface UndefinedSubstitutions {
   defined: readonly string[];
 }
 
+/** A template's state machine file path (`DefinitionUri`) with no file at it. */
+export interface MissingDefinitionFile {
+  /** `DefinitionUri`, or `DefinitionS3Location`. */
+  property: string;
+  /** The path as written, relative to the template's folder. */
+  path: string;
+  /** The path's characters in this document (inside the string's quotes). */
+  range: OffsetRange;
+  /** Where the path's last segment (the file's name) is written, when the string holds the path verbatim. */
+  name?: OffsetRange;
+  /** The names in the folder the path names (empty when that folder does not exist either). */
+  siblings: readonly string[];
+}
+
 /** The resource of a CDK-synthesized template that a request is in (see SpecDocument.cdkSynthesized). */
 export interface CdkSynthesized {
   logicalId: string;
@@ -116,6 +130,8 @@ export interface SpecDocument {
    * does not define (see UndefinedSubstitutions): the deploy leaves them as text.
    */
   undefinedSubstitutions?: UndefinedSubstitutions;
+  /** A template's state machine file path with no file at it (see MissingDefinitionFile). */
+  missingDefinitionFile?: MissingDefinitionFile;
   /**
    * The host validates the request's structure itself (a CloudFormation resource, which
    * CloudFormation and cfn-lint check as a whole): only value rules run — no missing or unknown

@@ -3,9 +3,10 @@
  * once per change: the checker asks for them with every template that names them, the editor on
  * every version of an open template, and a file is read again only when its size or time changes.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readDefinitionFileRequests } from '../core/fileHost';
-import type { DefinitionFileReader } from '../core/hosts/cloudFormation/definitionFile';
+import type { DefinitionFileReader, NoDefinitionFile } from '../core/hosts/cloudFormation/definitionFile';
 import type { SpecDocument } from '../core/specDocument';
 import { FileReadings } from './fileReadings';
 
@@ -25,12 +26,28 @@ export class DefinitionFiles {
     return (definitionUri) => {
       const file = path.resolve(folder, definitionUri);
       onRead?.(file);
-      return this.requestsOf(file);
+      return this.readingOf(file);
     };
   }
 
-  /** The tasks of the state machine file `file` (absolute), or undefined when it is no readable file within the size limit. */
-  requestsOf(file: string): readonly SpecDocument[] | undefined {
-    return this.files.get(file);
+  /**
+   * The tasks of the state machine file `file` (absolute); NoDefinitionFile when nothing is at
+   * that path (with the names in its folder); undefined when it is no readable file within the
+   * size limit.
+   */
+  readingOf(file: string): readonly SpecDocument[] | NoDefinitionFile | undefined {
+    return this.files.get(file) ?? missingFile(file);
   }
+}
+
+/** NoDefinitionFile when nothing is at `file` (a dangling link neither), else undefined (there is something, unreadable). */
+export function missingFile(file: string): NoDefinitionFile | undefined {
+  if (fs.existsSync(file)) return undefined;
+  let siblings: string[] = [];
+  try {
+    siblings = fs.readdirSync(path.dirname(file));
+  } catch {
+    // The folder is missing too: no names to suggest.
+  }
+  return { missing: true, siblings };
 }

@@ -149,7 +149,7 @@ export class SpecDocuments {
       const file = path.resolve(folder, definitionUri);
       const open = openFileDocument(file);
       links.set(file, stampOf(file, open));
-      return open ? this.openDefinitionRequests(open) : this.definitionFiles.requestsOf(file);
+      return open ? this.openDefinitionRequests(open) : this.definitionFiles.readingOf(file);
     };
   }
 

@@ -116,13 +116,19 @@ describe('CloudFormation templates (YAML and JSON)', () => {
     await waitForDiagnostics(template.uri, (diagnostics) => diagnostics.map(codeOf).join() === 'xgboost-unpinned', { what: 'the finding back' });
     assert.strictEqual(template.isDirty, false);
     // Saved, then deleted outside VS Code while its tab stays open (VS Code keeps the document): the
-    // file is gone, so at the template's next analysis (an edit here) the map is not checked.
+    // file is gone, so at the template's next analysis (an edit here) the map is not checked, and
+    // the path is reported as naming no file.
     const aslText = asl.document.getText();
     assert.ok(await asl.document.save());
     fs.rmSync(asl.document.uri.fsPath);
     const templateEditor = await vscode.window.showTextDocument(template);
     await templateEditor.edit((builder) => builder.insert(new vscode.Position(0, 0), '# edited\n'));
-    await waitForDiagnostics(template.uri, (diagnostics) => diagnostics.length === 0, { what: 'the template clean once its DefinitionUri file is deleted' });
+    // (The deletion alone may already report it, on the text before the edit: wait for the edited text's.)
+    await waitForDiagnostics(
+      template.uri,
+      (diagnostics) => diagnostics.map(codeOf).join() === 'definition-file-not-found' && template.getText(diagnostics[0].range) === 'statemachine/train.asl.json',
+      { what: 'definition-file-not-found on DefinitionUri once its file is deleted' },
+    );
     // Written again: checked again at the next analysis.
     fs.writeFileSync(asl.document.uri.fsPath, aslText);
     await templateEditor.edit((builder) => builder.delete(new vscode.Range(0, 0, 1, 0)));

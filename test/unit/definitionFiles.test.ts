@@ -119,9 +119,32 @@ describe('DefinitionUri: a template checks the images it substitutes into its st
     const reader = readerOf({ 'statemachine/train.asl.json': ASL_JSON }, asked);
     analyzeSam(samTemplate([`TrainingImage: ${XGBOOST_US_EAST_1}:latest`], 's3://my-bucket/train.asl.json'), reader);
     analyzeSam(samTemplate([`TrainingImage: ${XGBOOST_US_EAST_1}:latest`], '{ Bucket: my-bucket, Key: train.asl.json }'), reader);
-    const withoutMap = ['Transform: AWS::Serverless-2016-10-31', 'Resources:', '  F:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      DefinitionUri: statemachine/train.asl.json', ''].join('\n');
-    analyzeSam(withoutMap, reader);
     assert.deepEqual(asked, []);
+    // Without a map the file is looked for (it may be missing), and gives nothing to check.
+    const withoutMap = ['Transform: AWS::Serverless-2016-10-31', 'Resources:', '  F:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      DefinitionUri: statemachine/train.asl.json', ''].join('\n');
+    assert.deepEqual(analyzeSam(withoutMap, reader), []);
+    assert.deepEqual(asked, ['statemachine/train.asl.json']);
+  });
+
+  it('reports a path with no file at it, on the path, with the nearest file of its folder as the fix (found by a fresh user)', () => {
+    const missing: DefinitionFileReader = () => ({ missing: true, siblings: ['train.asl.json', 'deploy.asl.json', 'README.md'] });
+    const template = samTemplate([`TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`], '"statemachine/trian.asl.json"');
+    const [finding, ...others] = analyzeSam(template, missing);
+    assert.deepEqual(others, []);
+    assert.equal(finding.code, 'definition-file-not-found');
+    assert.equal(finding.severity, 'error');
+    assert.equal(template.slice(finding.offset, finding.offset + finding.length), 'statemachine/trian.asl.json');
+    assert.equal(finding.message, "DefinitionUri names statemachine/trian.asl.json, and there is no file there: sam build (or aws cloudformation package) fails, and the state machine's tasks cannot be checked. Did you mean statemachine/train.asl.json?");
+    const [fix] = finding.fixes;
+    assert.equal(fix.title, 'Change to statemachine/train.asl.json');
+    assert.equal(fix.changesBehaviour, true, 'which file is deployed is the user\'s choice: not fix-all\'s');
+    assert.equal(applyEdits(template, renderFix({ text: template, host: 'yaml' }, fix)!.edits), template.replace('trian.asl', 'train.asl'));
+    // Nothing near (or no folder): said plainly, no fix; a map is not needed for it.
+    const far = analyzeSam(samTemplate([], 'flows/other.asl.json'), () => ({ missing: true, siblings: [] }));
+    assert.deepEqual(far.map((found) => [found.code, found.fixes.length]), [['definition-file-not-found', 0]]);
+    assert.match(far[0].message, /The path is read from the template's folder\.$/);
+    // A file that exists but cannot be read (too large, a folder) is not said to be missing.
+    assert.deepEqual(analyzeSam(samTemplate([], 'statemachine'), () => undefined), []);
   });
 
   it('judges each side of an Fn::If in the map', () => {
@@ -233,7 +256,7 @@ describe('DefinitionFiles (node): state machine files from disk', () => {
     const files = new DefinitionFiles();
     const heard: string[] = [];
     const reader = files.readerFor(path.join(folder, 'template.yaml'), (asked) => heard.push(asked));
-    assert.equal(reader('statemachine/train.asl.json')?.length, 2);
+    assert.equal((reader('statemachine/train.asl.json') as readonly unknown[]).length, 2);
     assert.deepEqual(heard, [file]);
     // One task left: a different size, read again.
     const oneTask = JSON.parse(ASL_JSON);
@@ -241,9 +264,12 @@ describe('DefinitionFiles (node): state machine files from disk', () => {
     oneTask.States.Train.End = true;
     delete oneTask.States.Train.Next;
     fs.writeFileSync(file, JSON.stringify(oneTask));
-    assert.equal(reader('statemachine/train.asl.json')?.length, 1);
+    assert.equal((reader('statemachine/train.asl.json') as readonly unknown[]).length, 1);
     fs.rmSync(file);
-    assert.equal(reader('statemachine/train.asl.json'), undefined);
+    // Nothing there: missing, with the names beside it (for a "did you mean").
+    fs.writeFileSync(path.join(folder, 'statemachine', 'deploy.asl.json'), ASL_JSON);
+    assert.deepEqual(reader('statemachine/train.asl.json'), { missing: true, siblings: ['deploy.asl.json'] });
+    assert.deepEqual(reader('nowhere/train.asl.json'), { missing: true, siblings: [] });
     assert.equal(reader('statemachine'), undefined, 'a folder is no file');
   });
 });
@@ -266,6 +292,11 @@ describe('sagemaker-spec check: templates with DefinitionUri', () => {
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /template\.yaml\n {2}10:\d+ +error +":latest" does not pin an XGBoost version.*\n {2}11:\d+ +error +In us-east-1, SageMaker serves "sagemaker-xgboost" from account 683313688378, not 763104351884/);
     assert.doesNotMatch(run.stdout, /train\.asl\.json/);
+    // A misspelt path: reported on it, the fix left to the user.
+    fs.writeFileSync(templateFile, template.replace('statemachine/train.asl.json', 'statemachine/trian.asl.json'));
+    const misspelt = runCli(['check', '--region', 'us-east-1', templateFile]);
+    assert.match(misspelt.stdout, /7:22 +error +DefinitionUri names statemachine\/trian\.asl\.json, and there is no file there: .* Did you mean statemachine\/train\.asl\.json\? +definition-file-not-found/);
+    fs.writeFileSync(templateFile, template);
     const fixed = runCli(['check', '--region', 'us-east-1', '--fix', templateFile]);
     assert.equal(fixed.status, 1, 'the unpinned tag has no unambiguous fix and stays');
     assert.equal(fs.readFileSync(templateFile, 'utf8'), template.replace(wrongAccount, XGBOOST_US_EAST_1));
