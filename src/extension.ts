@@ -18,19 +18,19 @@ import { fixRenderCount } from './core/renderFix';
 import { affectsSettings, logSettingsWarningsTo, watchProjectConfigs } from './vscode/settings';
 import { SpecAnalysis } from './vscode/specAnalysis';
 import { SpecDocuments } from './vscode/specDocuments';
+import { DOCKERFILE_LANGUAGE_ID, JSON_LANGUAGE_IDS, PYTHON_LANGUAGE_IDS, YAML_LANGUAGE_IDS } from './vscode/servedLanguages';
 
-// `asl`: the AWS Toolkit's language for `.asl.json` state machines.
-const JSON_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'json' }, { language: 'jsonc' }, { language: 'asl' }];
-/** AWS CLI YAML input, CloudFormation and SAM templates. */
-const YAML_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'yaml' }];
+const JSON_DOCUMENTS: vscode.DocumentFilter[] = JSON_LANGUAGE_IDS.map((language) => ({ language }));
+/** AWS CLI YAML input, CloudFormation and SAM templates, state machines. */
+const YAML_DOCUMENTS: vscode.DocumentFilter[] = YAML_LANGUAGE_IDS.map((language) => ({ language }));
 /**
  * Python scripts and notebook cells (boto3, the SageMaker Python SDK); every cell of a Jupyter
  * notebook too, since a kernel that runs Python may give its cells its own language (AWS Glue's
  * `python_glue_session`): which cells are Python is told per cell (notebookDocuments.ts).
  */
-const PYTHON_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'python' }, { notebookType: 'jupyter-notebook' }];
+const PYTHON_DOCUMENTS: vscode.DocumentFilter[] = [...PYTHON_LANGUAGE_IDS.map((language) => ({ language })), { notebookType: 'jupyter-notebook' }];
 /** Dockerfiles and Containerfiles: their FROM images. */
-const DOCKERFILE_DOCUMENTS: vscode.DocumentFilter[] = [{ language: 'dockerfile' }];
+const DOCKERFILE_DOCUMENTS: vscode.DocumentFilter[] = [{ language: DOCKERFILE_LANGUAGE_ID }];
 /** Everything we serve. */
 const SERVED_DOCUMENTS: vscode.DocumentSelector = [...JSON_DOCUMENTS, ...YAML_DOCUMENTS, ...PYTHON_DOCUMENTS, ...DOCKERFILE_DOCUMENTS];
 
@@ -71,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     }),
   );
   registerNewSpecCommand(context, analysis);
+  // AWS CLI input only: never a state machine (the AWS Toolkit's `asl-yaml`).
   const launch = registerLaunchCommands(context, analysis, [...JSON_DOCUMENTS, { language: 'yaml' }]);
   const live = registerLiveRegistries(context, analysis, diagnostics, launch.services, JSON_DOCUMENTS);
   return context.extensionMode === vscode.ExtensionMode.Test

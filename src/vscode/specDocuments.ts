@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { readDefinitionFileRequests } from '../core/fileHost';
 import type { DefinitionFileReader } from '../core/hosts/cloudFormation/definitionFile';
 import { DefinitionFiles } from '../node/definitionFiles';
+import { DOCKERFILE_LANGUAGE_ID, JSON_LANGUAGE_IDS, PYTHON_LANGUAGE_IDS, YAML_LANGUAGE_IDS } from './servedLanguages';
 import { emptyStateMachineDocument } from '../core/hosts/workflows/emptyStateMachine';
 import { holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from '../core/hostDocument';
 import { isYamlSpecName } from '../core/hosts/yaml/yamlRequests';
@@ -38,11 +39,10 @@ export interface ServedDocument {
   readMs?: number;
 }
 
-/** `asl`: the AWS Toolkit's language for `.asl.json` state machines. */
-const JSON_LANGUAGES = new Set(['json', 'jsonc', 'asl']);
-const PYTHON_LANGUAGES = new Set(['python']);
-const DOCKERFILE_LANGUAGE = 'dockerfile';
-const YAML_LANGUAGES = new Set(['yaml']);
+const JSON_LANGUAGES = new Set(JSON_LANGUAGE_IDS);
+const PYTHON_LANGUAGES = new Set(PYTHON_LANGUAGE_IDS);
+const DOCKERFILE_LANGUAGE = DOCKERFILE_LANGUAGE_ID;
+const YAML_LANGUAGES = new Set(YAML_LANGUAGE_IDS);
 
 /**
  * Larger JSON documents are data, not request specs (SageMaker caps request bodies far below

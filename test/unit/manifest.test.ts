@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_CODES, RULES } from '../../src/core/rules/ruleCodes';
+import { SERVED_LANGUAGE_IDS } from '../../src/vscode/servedLanguages';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -32,6 +33,13 @@ describe('package.json and README agree with the rules', () => {
     assert.ok(hidden.includes('sagemakerSpec.internal.showFollowedJob'));
     const follow = manifest.contributes.configuration.properties['sagemakerSpec.followAfterLaunch'];
     assert.deepEqual([follow.type, follow.default], ['boolean', true]);
+  });
+
+  it('activates on every language it serves (the AWS Toolkit\'s asl and asl-yaml too), and offers fix-all in each', () => {
+    assert.ok(SERVED_LANGUAGE_IDS.includes('asl-yaml'));
+    for (const language of SERVED_LANGUAGE_IDS) assert.ok(manifest.activationEvents.includes(`onLanguage:${language}`), language);
+    const fixAll = manifest.contributes.codeActions.find((entry: { actions: { kind: string }[] }) => entry.actions.some((action) => action.kind === 'source.fixAll.sagemaker-spec'));
+    assert.deepEqual([...fixAll.languages].sort(), [...SERVED_LANGUAGE_IDS].sort());
   });
 
   it('keeps settings that could redirect requests out of workspace settings', () => {
