@@ -113,14 +113,14 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   if (spec.sdkRequest) run('sdk-request', checkSdkRequest, context, options);
   // Last: whether a constant under a `.$` key is valid for its member is told by the other rules' findings on it.
   if (spec.embedding?.pathKeyConstants) run('path-key-constant', checkPathKeyConstants, context, spec.embedding.pathKeyConstants, [...findings]);
-  const notes = spec.embedding?.notes ?? spec.sdkRequest?.arguments?.flatMap((argument) => argument.notes ?? []);
+  const notes = spec.standInNotes ?? spec.embedding?.notes ?? spec.sdkRequest?.arguments?.flatMap((argument) => argument.notes ?? []);
   if (notes?.length) noteStandIns(findings, notes);
   const reported = withoutDigestHintOnDockerHub(findings, spec.images);
   const kept = spec.syntaxErrors ? withoutFindingsOnErrors(reported, spec.syntaxErrors) : reported;
   return { findings: suppressed(spec, kept, options, region), region };
 }
 
-/** A finding on a stand-in (a pipeline parameter's DefaultValue) says so: the value it judges is written elsewhere. */
+/** A finding on a stand-in (a pipeline parameter's DefaultValue, a template parameter's Default) says so: the value it judges is written elsewhere. */
 function noteStandIns(findings: Finding[], notes: NonNullable<SpecDocument['embedding']>['notes']): void {
   for (let index = 0; index < findings.length; index++) {
     const finding = findings[index];

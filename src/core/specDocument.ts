@@ -130,6 +130,11 @@ export interface SpecDocument {
    * does not define (see UndefinedSubstitutions): the deploy leaves them as text.
    */
   undefinedSubstitutions?: UndefinedSubstitutions;
+  /**
+   * Nodes outside the request checked in a value's place (a template parameter's `Default` and
+   * `AllowedValues` behind `!Ref`, see RequestNodeExtras.standIn): a finding on one says which.
+   */
+  standInNotes?: readonly { node: Node; note: string }[];
   /** A template's state machine file path with no file at it (see MissingDefinitionFile). */
   missingDefinitionFile?: MissingDefinitionFile;
   /**

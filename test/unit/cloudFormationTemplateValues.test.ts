@@ -192,6 +192,77 @@ describe('CloudFormation: Parameters defaults', () => {
   });
 });
 
+describe('CloudFormation: other members written !Ref Parameter', () => {
+  /** An endpoint config whose variant's InstanceType is `!Ref InstanceType`, the parameter declared by `lines`. */
+  function endpointConfig(lines: string[]): string {
+    return [
+      'Parameters:',
+      '  InstanceType:',
+      ...lines.map((line) => `    ${line}`),
+      'Resources:',
+      '  Config:',
+      '    Type: AWS::SageMaker::EndpointConfig',
+      '    Properties:',
+      '      ProductionVariants:',
+      '        - {VariantName: a, ModelName: m, InitialInstanceCount: 1, InstanceType: !Ref InstanceType}',
+      '',
+    ].join('\n');
+  }
+
+  it('checks the Default in the member\'s place, reports it on the Default, and fixes it there (found by a fresh user)', () => {
+    const text = endpointConfig(['Type: String', 'Default: ml.m5.xlarg  # the usual size']);
+    const finding = only(analyzeYaml(text), 'invalid-enum-value');
+    assert.equal(textAt(text, finding), 'ml.m5.xlarg');
+    assert.match(finding.message, /^"ml\.m5\.xlarg" is not a valid InstanceType: .*\(Reported on the Default of parameter InstanceType\.\)$/);
+    assert.equal(applyHostFix(text, finding), text.replace('Default: ml.m5.xlarg ', 'Default: ml.m5.xlarge '));
+  });
+
+  it('checks each AllowedValues item too, and nothing for a good default, another type, or a Ref of no parameter', () => {
+    const text = endpointConfig(['Type: String', 'Default: ml.m5.xlarge', 'AllowedValues: [ml.m5.xlarge, ml.g5.2xlarg]']);
+    const finding = only(analyzeYaml(text), 'invalid-enum-value');
+    assert.equal(textAt(text, finding), 'ml.g5.2xlarg');
+    assert.match(finding.message, /\(Reported on an AllowedValues item of parameter InstanceType\.\)$/);
+    assert.deepEqual(analyzeYaml(endpointConfig(['Type: String', 'Default: ml.m5.xlarge'])), []);
+    assert.deepEqual(analyzeYaml(endpointConfig(['Type: AWS::SSM::Parameter::Value<String>', 'Default: /sagemaker/instance-type'])), []);
+    assert.deepEqual(analyzeYaml(endpointConfig(['Type: String', 'Default: ml.m5.xlarg']).replace('!Ref InstanceType', '!Ref AWS::Region')), []);
+  });
+
+  it('in a state machine Definition too, and in JSON', () => {
+    const json = JSON.stringify(
+      {
+        Parameters: { Mode: { Type: 'String', Default: 'file' } },
+        Resources: {
+          Config: { Type: 'AWS::SageMaker::EndpointConfig', Properties: { ProductionVariants: [{ VariantName: 'a', ModelName: 'm', InitialInstanceCount: 1, InstanceType: 'ml.m5.xlarge' }], DataCaptureConfig: { InitialSamplingPercentage: 10, DestinationS3Uri: 's3://b/c', CaptureOptions: [{ CaptureMode: { Ref: 'Mode' } }] } } },
+        },
+      },
+      null,
+      2,
+    );
+    const finding = only(analyzeJsonTemplate(json), 'invalid-enum-value');
+    assert.equal(textAt(json, finding), 'file');
+    const machine = [
+      'Parameters:',
+      '  InputMode: {Type: String, Default: file}',
+      'Resources:',
+      '  Flow:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      Definition:',
+      '        StartAt: Train',
+      '        States:',
+      '          Train:',
+      '            Type: Task',
+      '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+      '            Parameters:',
+      '              AlgorithmSpecification: {TrainingImage: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1, TrainingInputMode: !Ref InputMode}',
+      '            End: true',
+      '',
+    ].join('\n');
+    const onDefault = analyzeYaml(machine).filter((found) => found.code === 'invalid-enum-value');
+    assert.deepEqual(onDefault.map((found) => textAt(machine, found)), ['file']);
+  });
+});
+
 describe('CloudFormation: completion in a parameter default read as a whole image', () => {
   const head = (value: string) => ['Parameters:', '  XgbImage:', '    Type: String', `    Default: ${value}`];
 

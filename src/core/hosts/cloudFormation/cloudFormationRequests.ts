@@ -24,6 +24,7 @@ import { findImageFields, type CdkSynthesized, type HostLanguage, type SpecDocum
 import type { SpecKind } from '../../specKind';
 import type { RequestNode } from '../../requestTree';
 import { intrinsicView, viewCount } from './intrinsics';
+import { markParameterStandIns } from './parameterStandIns';
 import { imageTableRows, readImageThroughTemplate } from './templateImages';
 import { templateScope, type TemplateScope } from './templateScope';
 
@@ -88,7 +89,9 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
         if (key) root.anchor = { offset: key.offset, length: key.length };
         // Images are read through the template's parameters and mappings (templateImages.ts).
         const images = findImageFields(kind, root).map((field) => readImageThroughTemplate(field, scope));
-        requests.push({ text, root, parseErrors: [], kind, images, host, valuesOnly: true, anyRegion: true });
+        // Other members written `!Ref Parameter` are checked through its Default and AllowedValues.
+        const standInNotes = markParameterStandIns(root, scope);
+        requests.push({ text, root, parseErrors: [], kind, images, host, valuesOnly: true, anyRegion: true, ...(standInNotes.length > 0 && { standInNotes }) });
         for (const field of images) requests.push(...imageTableRows(field, host, text));
       }
     }

@@ -25,7 +25,14 @@ export interface ParameterDefault {
 }
 
 /** A parameter the template declares; `readable` when its default stands for it. */
-export type TemplateParameter = { name: string; readable: ParameterDefault | undefined; /** Why not, for hover: `no default`, `one of dev, prod`. */ unreadable?: string };
+export type TemplateParameter = {
+  name: string;
+  readable: ParameterDefault | undefined;
+  /** Why not, for hover: `no default`, `one of dev, prod`. */
+  unreadable?: string;
+  /** The parameter's declaration (its `Type`, `Default`, `AllowedValues`), for the value checks (parameterStandIns.ts). */
+  declaration: Node;
+};
 
 export interface TemplateScope {
   /** The template's text (offsets of every node are into it). */
@@ -52,16 +59,16 @@ export function templateScope(text: string, root: Node): TemplateScope {
 function readParameter(text: string, name: string, declaration: Node): TemplateParameter {
   const type = stringValue(memberValue(declaration, 'Type'));
   const node = memberValue(declaration, 'Default');
-  if (type !== 'String') return { name, readable: undefined, unreadable: type ? `of type ${type}` : 'without a type' };
+  if (type !== 'String') return { name, readable: undefined, unreadable: type ? `of type ${type}` : 'without a type', declaration };
   const value = node && scalarText(text, node);
-  if (!node || value === undefined) return { name, readable: undefined, unreadable: 'no default' };
+  if (!node || value === undefined) return { name, readable: undefined, unreadable: 'no default', declaration };
   const allowed = memberValue(declaration, 'AllowedValues');
   const others = allowed?.type === 'array' ? (allowed.children ?? []).map((item) => scalarText(text, item)).filter((item) => item !== value) : [];
   if (allowed && (allowed.type !== 'array' || others.length > 0)) {
     const listed = allowed.type === 'array' ? (allowed.children ?? []).map((item) => scalarText(text, item) ?? '…').join(', ') : 'a computed list';
-    return { name, readable: undefined, unreadable: `one of ${listed}` };
+    return { name, readable: undefined, unreadable: `one of ${listed}`, declaration };
   }
-  return { name, readable: { name, value, node } };
+  return { name, readable: { name, value, node }, declaration };
 }
 
 /**

@@ -17,6 +17,7 @@ import { conditionSides, type CloudFormationHooks, type TemplateResource } from 
 import { definitionSubstitutionNames, markDefinitionSubstitutions } from './definitionSubstitutions';
 import { embeddedJsonTree, type EmbeddedJsonReading, type EmbeddedJsoncOnly } from './embeddedJson';
 import { intrinsicCall, intrinsicOf, intrinsicView } from './intrinsics';
+import { markParameterStandIns } from './parameterStandIns';
 import { readImageThroughTemplate } from './templateImages';
 import { definitionFileRequests, type DefinitionFileReader } from './definitionFile';
 import { substitutedImageRequests, substitutedValueRequests, subPlaceholderImageRequests } from './substitutionChecks';
@@ -63,7 +64,9 @@ function stateMachineInTemplate(resource: TemplateResource, readDefinitionFile: 
       const patternString = integration?.patternRange && writtenPatternString(resource.text, integration);
       const images = request.images.map((field) => readImageThroughTemplate(field, resource.scope));
       const embedding = request.embedding && patternString ? { ...request.embedding, integration: { ...integration!, patternString } } : request.embedding;
-      requests.push({ ...request, images, embedding, anyRegion: true });
+      // A member written `!Ref Parameter` is checked through its Default and AllowedValues.
+      const standInNotes = request.root ? markParameterStandIns(request.root, resource.scope) : [];
+      requests.push({ ...request, images, embedding, anyRegion: true, ...(standInNotes.length > 0 && { standInNotes }) });
       substituted.push(...substitutedImageRequests(resource, side, request));
       found.push(request);
     }

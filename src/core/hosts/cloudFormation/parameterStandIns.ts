@@ -1,0 +1,72 @@
+/**
+ * A resource property written `!Ref Name` (`{"Ref": "Name"}`) of a `String` parameter of the
+ * template: the value the stack gets when no one passes the parameter is its `Default`, and any
+ * passed value must be one of its `AllowedValues`. Each is checked against the member in the
+ * property's place and reported where it is written (RequestNodeExtras.standIn and choices), as a
+ * Pipelines parameter's `DefaultValue` and `EnumValues` are: `InstanceType: !Ref InstanceType`
+ * with `Default: ml.m5.xlarg` is `invalid-enum-value` on the Default, with its fix there.
+ * Images are read through the template elsewhere (templateImages.ts) and are left alone here.
+ */
+import type { Node } from 'jsonc-parser';
+import { memberValue, stringValue } from '../../jsonTree';
+import type { RequestNode } from '../../requestTree';
+import { IMAGE_MEMBERS } from '../../specDocument';
+import { intrinsicCall, intrinsicOf } from './intrinsics';
+import type { TemplateScope } from './templateScope';
+
+/** A note on a node checked in another's place (SpecDocument.standInNotes). */
+export interface StandInNote {
+  node: Node;
+  note: string;
+}
+
+/**
+ * Marks each `!Ref` of a `String` parameter under `root` (a view of a resource's properties, see
+ * intrinsicView) with the parameter's `Default` as stand-in and its `AllowedValues` items as
+ * choices, literal scalars only; returns a note per node so marked (for findings on them).
+ */
+export function markParameterStandIns(root: Node, scope: TemplateScope): StandInNote[] {
+  const notes = new Map<Node, string>();
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if ((current as RequestNode).dynamic) {
+      markRef(current as RequestNode, scope, notes);
+      continue;
+    }
+    for (const child of current.children ?? []) {
+      // An image is read through the template on its own (templateImages.ts).
+      if (current.type === 'object' && IMAGE_MEMBERS.has(String(child.children?.[0]?.value))) continue;
+      if (current.type === 'object') {
+        if (child.children?.[1]) stack.push(child.children[1]);
+      } else {
+        stack.push(child);
+      }
+    }
+  }
+  return [...notes].map(([node, note]) => ({ node, note }));
+}
+
+function markRef(value: RequestNode, scope: TemplateScope, notes: Map<Node, string>): void {
+  const written = intrinsicOf(value);
+  const call = written && intrinsicCall(written);
+  const name = call?.name === 'Ref' ? stringValue(call.argument) : undefined;
+  const parameter = name !== undefined ? scope.parameters.get(name) : undefined;
+  if (!parameter || stringValue(memberValue(parameter.declaration, 'Type')) !== 'String') return;
+  const standIn = memberValue(parameter.declaration, 'Default');
+  if (standIn && isLiteralScalar(standIn)) {
+    value.standIn = standIn;
+    notes.set(standIn, `the Default of parameter ${parameter.name}`);
+  }
+  const allowed = memberValue(parameter.declaration, 'AllowedValues');
+  const choices = allowed?.type === 'array' ? (allowed.children ?? []).filter(isLiteralScalar) : [];
+  if (choices.length > 0) {
+    value.choices = choices;
+    for (const choice of choices) if (choice !== standIn) notes.set(choice, `an AllowedValues item of parameter ${parameter.name}`);
+  }
+}
+
+/** A string, number or boolean written in the template (no intrinsic, nothing computed). */
+function isLiteralScalar(node: Node): boolean {
+  return (node.type === 'string' || node.type === 'number' || node.type === 'boolean') && !(node as RequestNode).dynamic && !intrinsicCall(node);
+}
