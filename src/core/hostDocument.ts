@@ -25,7 +25,7 @@ import type { DefinitionFileReader } from './hosts/cloudFormation/definitionFile
 import { workflowResourceHooks, workflowResourceHooksReading } from './hosts/cloudFormation/templateWorkflows';
 import { findYamlRequests } from './hosts/yaml/yamlRequests';
 import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
-import { parseSpecDocument, type CdkSynthesized, type HostLanguage, type SpecDocument, type StrictJsonFile } from './specDocument';
+import { parseSpecDocument, type CdkSynthesized, type HostLanguage, type JsonFileKind, type SpecDocument, type StrictJsonFile } from './specDocument';
 import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
 import { redactSecrets } from './launch/redact';
 import { markUnfilledRequestValues } from './unfilledPlaceholders';
@@ -86,7 +86,7 @@ export function readJsonDocument(text: string, forced = false, dialect: JsonDial
   if (!kind && mayHoldTemplate && isCloudFormationTemplate(parsed.root)) {
     // A CloudFormation template: its SageMaker resources' requests, with offsets into the template.
     const requests = findCloudFormationRequests(text, parsed.root!, 'json', templateHooks(readDefinitionFile));
-    return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: parsed.jsoncOnly.comments, dialect, ...(readDefinitionFile && { readDefinitionFile }) };
+    return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed, TEMPLATE_FILE), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: parsed.jsoncOnly.comments, dialect, ...(readDefinitionFile && { readDefinitionFile }) };
   }
   let requests: SpecDocument[] = [];
   if (kind) requests = [parseSpecDocument(text, parsed)];
@@ -111,7 +111,8 @@ const CLI_INPUT: Pick<StrictJsonFile, 'failure' | 'advice'> = {
 /** The requests of a JSON workflow (a state machine or a pipeline definition). */
 function readWorkflowJson(text: string, parsed: ParsedJson): SpecDocument[] {
   if (parsed.tooDeepAt !== undefined || !namesWorkflow(parsed.topLevelMembers)) return [];
-  const requests = withParseErrors(findWorkflowFileRequests(text, parsed.root, 'json', parsed.dollarKeys), text, parsed);
+  const file = isStateMachine(parsed.root) ? STATE_MACHINE_FILE : PIPELINE_FILE;
+  const requests = withParseErrors(findWorkflowFileRequests(text, parsed.root, 'json', parsed.dollarKeys), text, parsed, file);
   return isStateMachine(parsed.root) ? withStrictReader(requests, parsed, 'Step Functions', 'state machine') : withStrictReader(requests, parsed, 'SageMaker Pipelines', 'pipeline definition');
 }
 
@@ -132,6 +133,10 @@ function withStrictReader(requests: SpecDocument[], parsed: ParsedJson, reader: 
   return requests;
 }
 
+const TEMPLATE_FILE: JsonFileKind = { what: 'template', consequence: 'CloudFormation cannot deploy it' };
+const STATE_MACHINE_FILE: JsonFileKind = { what: 'state machine', consequence: 'Step Functions cannot create it' };
+const PIPELINE_FILE: JsonFileKind = { what: 'pipeline definition', consequence: 'SageMaker Pipelines cannot create the pipeline' };
+
 /**
  * The requests found in a JSON workflow or template, with its syntax errors: they go with the
  * first request, so they are reported once, and every request is incomplete (a member being
@@ -139,10 +144,11 @@ function withStrictReader(requests: SpecDocument[], parsed: ParsedJson, reader: 
  * carries them: the text names SageMaker requests (its words passed the pre-filter and its
  * top-level members are a template's or a workflow's), and it cannot be deployed as it is.
  */
-function withParseErrors(requests: SpecDocument[], text: string, parsed: ParsedJson): SpecDocument[] {
+function withParseErrors(requests: SpecDocument[], text: string, parsed: ParsedJson, jsonFile: JsonFileKind): SpecDocument[] {
   if (parsed.parseErrors.length === 0) return requests;
-  if (requests.length === 0) return [{ text, root: parsed.root, parseErrors: parsed.parseErrors, kind: undefined, images: [], host: 'json', incomplete: true, hidRequests: true }];
+  if (requests.length === 0) return [{ text, root: parsed.root, parseErrors: parsed.parseErrors, kind: undefined, images: [], host: 'json', incomplete: true, hidRequests: true, jsonFile }];
   requests[0].parseErrors = parsed.parseErrors;
+  requests[0].jsonFile = jsonFile;
   for (const request of requests) request.incomplete = true;
   return requests;
 }

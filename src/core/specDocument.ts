@@ -79,6 +79,14 @@ export interface UndefinedSubstitutions {
   defined: readonly string[];
 }
 
+/** What a JSON file that embeds requests is, and who reads it (for its syntax errors' messages). */
+export interface JsonFileKind {
+  /** `template`, `state machine`, `pipeline definition`. */
+  what: string;
+  /** What the error stops: `CloudFormation cannot deploy it`. */
+  consequence: string;
+}
+
 /** A template's state machine file path (`DefinitionUri`) with no file at it. */
 export interface MissingDefinitionFile {
   /** `DefinitionUri`, or `DefinitionS3Location`. */
@@ -183,6 +191,11 @@ export interface SpecDocument {
    * reported as that property's (the host's own errors may go with the same request).
    */
   jsonString?: { property: string; range: OffsetRange };
+  /**
+   * The JSON file this request was read from, when it is not a spec: a template, a state machine,
+   * a pipeline definition; its syntax errors name it and the service that reads it.
+   */
+  jsonFile?: JsonFileKind;
   /**
    * Syntax errors of the host document this request was read from (YAML's), in document order;
    * set on every request of that document (analyzeDocument reports each error once).

@@ -95,7 +95,16 @@ describe('CloudFormation: a DefinitionString that is not JSON', () => {
     const text = valid.replace(`"RoleArn": "${ROLE}"`, `"RoleArn" "${ROLE}"`);
     const findings = analyzeJsonTemplate(text);
     assert.deepEqual(covered(text, findings), [['invalid-json', `"${ROLE}"`]]);
-    assert.match(findings[0].message, /^The spec is not valid JSON here: a colon is expected\./);
+    assert.equal(findings[0].message, 'The template is not valid JSON here: a colon is expected. CloudFormation cannot deploy it until it is fixed.');
+  });
+
+  it('names the file a JSON syntax error is in: a state machine, a pipeline definition (found by a fresh user: "the spec")', () => {
+    const machine = '{"StartAt": "Train", "States": {"Train": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Parameters": {"ModelName" "m"}, "End": true}}}';
+    const [onMachine] = analyzeJsonTemplate(machine).filter((finding) => finding.code === 'invalid-json');
+    assert.equal(onMachine.message, 'The state machine is not valid JSON here: a colon is expected. Step Functions cannot create it until it is fixed.');
+    const pipeline = '{"Version": "2020-12-01", "Steps": [{"Name": "M", "Type": "Model", "Arguments": {"ExecutionRoleArn" "r"}}]}';
+    const [onPipeline] = analyzeJsonTemplate(pipeline).filter((finding) => finding.code === 'invalid-json');
+    assert.equal(onPipeline.message, 'The pipeline definition is not valid JSON here: a colon is expected. SageMaker Pipelines cannot create the pipeline until it is fixed.');
   });
 
   it('reports damage that hides every task, and JSON in a PipelineDefinitionBody by its own name', () => {

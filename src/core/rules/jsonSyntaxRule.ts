@@ -50,9 +50,12 @@ export function checkJsonSyntax(context: RuleContext): void {
     reported.add(key);
     const what = describeJsonSyntaxError(error.error);
     const inString = context.spec.jsonString;
+    const file = context.spec.jsonFile;
     const message = inString && inString.range.offset <= error.offset && error.offset <= inString.range.offset + inString.range.length
       ? `The ${inString.property} is not valid JSON here: ${what}. CloudFormation cannot deploy the resource until it is fixed.`
-      : `The spec is not valid JSON here: ${what}. SageMaker cannot read the request until it is fixed.`;
+      : file
+        ? `The ${file.what} is not valid JSON here: ${what}. ${file.consequence} until it is fixed.`
+        : `The spec is not valid JSON here: ${what}. SageMaker cannot read the request until it is fixed.`;
     context.report('invalid-json', message, {
       offset: error.offset,
       length: Math.max(error.length, 0),
