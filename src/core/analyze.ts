@@ -131,8 +131,8 @@ function noteStandIns(findings: Finding[], notes: NonNullable<SpecDocument['embe
 
 /** JSON specs' `//` directives are read here; other hosts and workflows are read once per document (see analyzeDocument). */
 function suppressed(spec: SpecDocument, findings: Finding[], options: AnalyzeOptions, region: ResolvedRegion): Finding[] {
-  // An embedded request shares its document with others: analyzeDocument reads the comments once.
-  if ((spec.host !== undefined && spec.host !== 'json') || spec.embedding) return findings;
+  // An embedded request (or a template's) shares its document with others: analyzeDocument reads the comments once.
+  if ((spec.host !== undefined && spec.host !== 'json') || spec.embedding || spec.inTemplate) return findings;
   // The parse's comments, when it kept them: no second scan of the text for a directive.
   const suppressions = spec.comments ? findJsoncCommentSuppressions(spec.text, spec.comments) : findSuppressions(spec.text);
   return withDirectivesApplied(spec, findings, suppressions, options, region);

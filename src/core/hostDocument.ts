@@ -86,6 +86,7 @@ export function readJsonDocument(text: string, forced = false, dialect: JsonDial
   if (!kind && mayHoldTemplate && isCloudFormationTemplate(parsed.root)) {
     // A CloudFormation template: its SageMaker resources' requests, with offsets into the template.
     const requests = findCloudFormationRequests(text, parsed.root!, 'json', templateHooks(readDefinitionFile));
+    for (const request of requests) request.inTemplate = true;
     return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed, TEMPLATE_FILE), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: parsed.jsoncOnly.comments, dialect, ...(readDefinitionFile && { readDefinitionFile }) };
   }
   let requests: SpecDocument[] = [];
@@ -249,7 +250,7 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   const unique = single ? findings : document.host === 'yaml' && YAML_ALIAS.test(document.text) ? withoutAliasRepeats(findings) : withoutRepeats(findings);
   // A JSON spec's `//` directives are read by analyzeSpec; a workflow's and other hosts' once here, for all their requests.
   const suppressions =
-    document.host !== 'json' ? findHashSuppressions(document.text, document.comments) : document.requests.some((request) => request.embedding) ? findJsoncCommentSuppressions(document.text, document.comments) : undefined;
+    document.host !== 'json' ? findHashSuppressions(document.text, document.comments) : document.requests.some((request) => request.embedding || request.inTemplate) ? findJsoncCommentSuppressions(document.text, document.comments) : undefined;
   const holder = suppressions && documentHolder(document);
   const kept = holder ? withDirectivesApplied(holder, unique, suppressions, options, regionForSpec(holder, options.regionInputs)) : unique;
   kept.sort((a, b) => a.offset - b.offset);

@@ -192,6 +192,12 @@ export interface SpecDocument {
    */
   jsonString?: { property: string; range: OffsetRange };
   /**
+   * One of the requests of a template: its document's suppression directives are read once, for
+   * all of them, by analyzeDocument (per request, a template of thousands of resources read its
+   * whole text as many times).
+   */
+  inTemplate?: boolean;
+  /**
    * The JSON file this request was read from, when it is not a spec: a template, a state machine,
    * a pipeline definition; its syntax errors name it and the service that reads it.
    */

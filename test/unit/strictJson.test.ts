@@ -62,6 +62,14 @@ describe('strict-json', () => {
     assert.match(findings[0].message, /^CloudFormation reads the template as strict JSON/);
   });
 
+  it('a suppression comment in a JSON template of several resources applies once, where it is written', () => {
+    const model = (name: string, directive: string) => `    "${name}": {\n      "Type": "AWS::SageMaker::Model",\n      "Properties": {\n${directive}        "PrimaryContainer": { "Image": "${XGBOOST_US_EAST_1}:latest" }\n      }\n    }`;
+    const text = `{\n  "Resources": {\n${model('First', '')},\n${model('Second', '        // sagemaker-spec-disable-next-line xgboost-unpinned\n')}\n  }\n}`;
+    const findings = analyzeWorkflow(text);
+    assert.deepEqual(findings.map((finding) => finding.code), ['xgboost-unpinned', 'strict-json']);
+    assert.ok(findings[0].offset < text.indexOf('"Second"'), 'the first model\'s image is still reported');
+  });
+
   it('no directive silences strict-json: not its own comment, nor a trailing comma on the next line; naming it is invalid-suppression', () => {
     const text = STATE_MACHINE.replace('"StartAt": "Model",', '"StartAt": "Model", // sagemaker-spec-disable-line strict-json').replace(
       '        "PrimaryContainer"',
