@@ -1,6 +1,7 @@
 /**
  * Quick fixes for our diagnostics: each fix of the matching finding becomes a QuickFix code action
- * linked to its diagnostic, the best one preferred, so it shows in the Problems panel and on Ctrl+.
+ * linked to its diagnostic, the best one preferred, so it shows in the Problems panel and on Ctrl+.;
+ * last, "Disable <code> for this line" where the host takes a suppression comment there.
  * The action carries no edit until VS Code resolves it (when the user picks it): rendering a fix
  * reads the document again, and a spec with thousands of findings must not pay for every fix.
  */
@@ -8,6 +9,7 @@ import * as vscode from 'vscode';
 import type { QuickFix } from '../core/edits/editIntent';
 import type { Finding } from '../core/findings';
 import { renderFix, type RenderTarget } from '../core/renderFix';
+import { suppressionFix } from '../core/suppressionFix';
 import { diagnosticCode, toTextEdit } from './convert';
 import { toCellEdits, toCellOffset, toNotebookOffset, type ServedCell } from './notebookDocuments';
 import type { SpecAnalysis } from './specAnalysis';
@@ -42,7 +44,9 @@ export class QuickFixProvider implements vscode.CodeActionProvider<FindingFixAct
     for (const diagnostic of ours) {
       const finding = findingFor(document, result.analysis.findings, diagnostic, result.served.cell);
       if (!finding) continue;
-      for (const fix of finding.fixes) {
+      // The finding's own fixes, then silencing it with a comment where the host allows one.
+      const suppression = suppressionFix(result.served.document, finding);
+      for (const fix of suppression ? [...finding.fixes, suppression] : finding.fixes) {
         const action = new FindingFixAction(document, document.version, result.served.document, fix, result.served.cell);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred === true;

@@ -117,4 +117,18 @@ describe('YAML specs', () => {
     assert.ok(await editor.insertSnippet(item.insertText, item.range as vscode.Range));
     assert.strictEqual(document.lineAt(cursor.line).text, '  num_round: ""');
   });
+  it('silences a finding with "Disable <code> for this line", a # comment written above it', async () => {
+    const editor = await openFixture('yaml/training.sagemaker.yaml');
+    const { document } = editor;
+    const line = document.getText().split('\n').findIndex((text) => text.startsWith('  TrainingImage:'));
+    assert.ok(await editor.edit((edit) => edit.replace(document.lineAt(line).range, '  TrainingImage: 683313688378.dkr.ecr.us-east-1.amazonaws.com/kmeans:latest')));
+    const [latest] = await waitForDiagnostics(document.uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'latest-tag'), { what: 'latest-tag' }).then((found) => found.filter((diagnostic) => codeOf(diagnostic) === 'latest-tag'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, latest.range, vscode.CodeActionKind.QuickFix.value, 100);
+    const disable = actions.find((action) => action.title === 'Disable latest-tag for this line');
+    assert.ok(disable, actions.map((action) => action.title).join(', '));
+    assert.ok(!disable.isPreferred);
+    assert.ok(await vscode.workspace.applyEdit(disable.edit!));
+    assert.strictEqual(document.lineAt(line).text, '  # sagemaker-spec-disable-next-line latest-tag');
+    await waitForDiagnostics(document.uri, (found) => !found.some((diagnostic) => codeOf(diagnostic) === 'latest-tag'), { what: 'latest-tag silenced' });
+  });
 });

@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { unambiguousFix } from '../../src/core/fixAll';
+import { applyEdits } from '../../src/core/findings';
+import { hostOfFileName, readFileDocument } from '../../src/core/fileHost';
 import { analyzeDocument, readDockerfileDocument, readJsonDocument } from '../../src/core/hostDocument';
+import { renderFix } from '../../src/core/renderFix';
+import { suppressionFix } from '../../src/core/suppressionFix';
 import { parseJson } from '../../src/core/jsonParse';
 import { findJsoncCommentSuppressions, findSuppressions, type Suppressions } from '../../src/core/suppressions';
 import { example } from './cliTestKit';
-import { analyzeText, applyFix, catalog, codes, KMEANS_US_EAST_1, only, textAt, trainingSpec } from './specTestKit';
+import { analyzeOptions, analyzeText, applyFix, catalog, codes, KMEANS_US_EAST_1, only, textAt, trainingSpec } from './specTestKit';
 import { analyzeYaml, applyHostFix } from './yamlTestKit';
 
 /** A complete training spec (JSONC) on `:latest`, with `comment` on the line above the image. */
@@ -160,5 +164,65 @@ describe('sagemaker-spec-disable-line and invalid-suppression', () => {
     assert.deepEqual(invalid.fixes, []);
     assert.doesNotMatch(invalid.message, /Did you mean/);
     assert.deepEqual(codes(analyzeText(text, { rules: { 'invalid-suppression': 'off' } })).filter((code) => code === 'invalid-suppression'), []);
+  });
+});
+
+describe('the quick fix that writes a suppression comment', () => {
+  const options = analyzeOptions();
+
+  /** The document of `text` read as the file `file`, its findings, and the text after the suppression fix of the finding of `code`. */
+  function suppress(file: string, text: string, code: string): { fixed: string | undefined; before: string[]; after: string[] } {
+    const read = (current: string) => readFileDocument(hostOfFileName(file), file, current, false).document;
+    const document = read(text);
+    const findings = analyzeDocument(document, options).findings;
+    const finding = findings.find((candidate) => candidate.code === code);
+    assert.ok(finding, `${code} among ${codes(findings).join(', ')}`);
+    const fix = suppressionFix(document, finding);
+    if (!fix) return { fixed: undefined, before: codes(findings), after: codes(findings) };
+    assert.equal(fix.title, `Disable ${code} for this line`);
+    assert.ok(!fix.preferred, 'never preferred: silencing is a choice');
+    const fixed = applyEdits(text, renderFix(document, fix)!.edits);
+    return { fixed, before: codes(findings), after: codes(analyzeDocument(read(fixed), options).findings) };
+  }
+
+  it('YAML: a # line above, with the line\'s indentation; the finding is gone and nothing else changes', () => {
+    const text = ['TrainingJobName: demo', 'AlgorithmSpecification:', `  TrainingImage: ${KMEANS_US_EAST_1}:latest  # nightly`, '  TrainingInputMode: File', ''].join('\n');
+    const { fixed, before, after } = suppress('/w/train.sagemaker.yaml', text, 'latest-tag');
+    assert.equal(fixed, text.replace('  TrainingImage', '  # sagemaker-spec-disable-next-line latest-tag\n  TrainingImage'));
+    assert.deepEqual(after, before.filter((code) => code !== 'latest-tag'));
+  });
+
+  it('adds the code to a directive already above (before its reason), keeping CRLF line breaks', () => {
+    const text = ['TrainingJobName: demo', 'AlgorithmSpecification:', '  # sagemaker-spec-disable-next-line digest-recommended -- pinned upstream', `  TrainingImage: ${KMEANS_US_EAST_1}:latest`, '  TrainingInputMode: File', ''].join('\r\n');
+    const { fixed, after } = suppress('/w/train.sagemaker.yaml', text, 'latest-tag');
+    assert.equal(fixed, text.replace('digest-recommended -- pinned', 'digest-recommended, latest-tag -- pinned'));
+    assert.ok(!after.includes('latest-tag'));
+    const fresh = text.replace('  # sagemaker-spec-disable-next-line digest-recommended -- pinned upstream\r\n', '');
+    assert.ok(suppress('/w/train.sagemaker.yaml', fresh, 'latest-tag').fixed!.includes('  # sagemaker-spec-disable-next-line latest-tag\r\n  TrainingImage'));
+  });
+
+  it('Python and Dockerfiles take a # line; a .jsonc spec a // line', () => {
+    const python = `import boto3\nsm = boto3.client("sagemaker")\nsm.create_model(\n    ModelName="m",\n    PrimaryContainer={"Image": "${KMEANS_US_EAST_1}:latest"},\n)\n`;
+    const onPython = suppress('/w/deploy.py', python, 'latest-tag');
+    assert.equal(onPython.fixed, python.replace('    PrimaryContainer', '    # sagemaker-spec-disable-next-line latest-tag\n    PrimaryContainer'));
+    assert.ok(!onPython.after.includes('latest-tag'));
+    const dockerfile = `FROM ${KMEANS_US_EAST_1}:latest\nRUN true\n`;
+    const onDockerfile = suppress('/w/Dockerfile', dockerfile, 'latest-tag');
+    assert.equal(onDockerfile.fixed, `# sagemaker-spec-disable-next-line latest-tag\n${dockerfile}`);
+    assert.deepEqual(onDockerfile.after, []);
+    const jsonc = jsoncTrainingSpec('');
+    const onJsonc = suppress('/w/train.sagemaker.jsonc', jsonc, 'latest-tag');
+    assert.equal(onJsonc.fixed, jsonc.replace('    "TrainingImage"', '    // sagemaker-spec-disable-next-line latest-tag\n    "TrainingImage"'));
+    assert.ok(!onJsonc.after.includes('latest-tag'));
+  });
+
+  it('is not offered where the comment would break or not be read: strict JSON, a YAML block scalar, a continued Dockerfile line, strict-json', () => {
+    assert.equal(suppress('/w/train.sagemaker.json', jsoncTrainingSpec(''), 'latest-tag').fixed, undefined);
+    const block = ['TrainingJobName: demo', 'AlgorithmSpecification:', '  TrainingImage: >-', `    ${KMEANS_US_EAST_1}:latest`, '  TrainingInputMode: File', ''].join('\n');
+    assert.equal(suppress('/w/train.sagemaker.yaml', block, 'latest-tag').fixed, undefined);
+    const continued = `FROM --platform=linux/amd64 \\\n  ${KMEANS_US_EAST_1}:latest\n`;
+    assert.equal(suppress('/w/Dockerfile', continued, 'latest-tag').fixed, undefined);
+    const template = JSON.stringify({ Resources: { M: { Type: 'AWS::SageMaker::Model', Properties: { PrimaryContainer: { Image: `${KMEANS_US_EAST_1}:latest` } } } } }, null, 2);
+    assert.equal(suppress('/w/template.json', template, 'latest-tag').fixed, undefined);
   });
 });
