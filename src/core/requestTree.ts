@@ -20,12 +20,15 @@ export type TemplatePart =
       /** offsets[i]: source offset of value[i]; one more for the end. */
       offsets: readonly number[];
       /**
-       * The string node whose whole decoded value `value` is, where a fix may edit this text (a
-       * Pipelines `Std:Join` item, or a parameter's `DefaultValue` read for a `Get`): the template
+       * The string node whose decoded value holds `value` (whole, or from `writtenStart` on), where a
+       * fix may edit this text (a Pipelines `Std:Join` item, a parameter's `DefaultValue` read for a
+       * `Get`, the text of a CloudFormation `!Sub` between its placeholders): the template
        * rules then offer fixes that change text inside this one part (see TemplateReference.editAt).
        * Absent for text written once for several parts (a join's separator) or not as a string.
        */
       written?: Node;
+      /** The index in `written`'s value where `value` starts: a `!Sub` string's text between placeholders (0 when absent). */
+      writtenStart?: number;
     }
   | { kind: 'placeholder'; offset: number; length: number; /** What the host knows of its value, when anything. */ facts?: PlaceholderFacts };
 

@@ -125,6 +125,8 @@ interface PartSpan {
   start: number;
   end: number;
   written: Node | undefined;
+  /** The index in `written`'s value where the part starts. */
+  writtenStart: number;
 }
 
 /** The parts joined with one HOLE per placeholder, where each lies, and a map from joined indices to source ranges. */
@@ -136,7 +138,7 @@ function joinParts(parts: readonly TemplatePart[]): { text: string; placeholders
   const ends: number[] = [];
   const placeholders = new Map<number, PlaceholderPart>();
   for (const part of parts) {
-    spans.push({ start: text.length, end: text.length + (part.kind === 'text' ? part.value.length : HOLE.length), written: part.kind === 'text' ? part.written : undefined });
+    spans.push({ start: text.length, end: text.length + (part.kind === 'text' ? part.value.length : HOLE.length), written: part.kind === 'text' ? part.written : undefined, writtenStart: part.kind === 'text' ? (part.writtenStart ?? 0) : 0 });
     if (part.kind === 'text') {
       text += part.value;
       for (let i = 0; i < part.value.length; i++) {
@@ -177,5 +179,5 @@ function editInPart(spans: readonly PartSpan[], text: string, start: number, end
       : // An insertion inside a part, else at the end of the part before, else at the start of the part after.
         [spans.find((span) => span.start < from && from < span.end), spans.filter((span) => span.end === from && span.end > span.start).pop(), spans.find((span) => span.start === from && span.end > span.start)];
   const span = holding.find((candidate) => candidate?.written !== undefined);
-  return span?.written ? intent.replaceInString(span.written, from - span.start, to - span.start, newText) : undefined;
+  return span?.written ? intent.replaceInString(span.written, span.writtenStart + from - span.start, span.writtenStart + to - span.start, newText) : undefined;
 }

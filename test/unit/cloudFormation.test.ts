@@ -159,6 +159,19 @@ describe('CloudFormation templates', () => {
       assert.deepEqual(analyzeYaml(modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/my-model:${Tag}"'])), []);
     });
 
+    it('an unpinned XGBoost tag after ${AWS::Region}: pins of versions every deployed region serves, written over the tag in the !Sub (found by a fresh user)', () => {
+      const text = modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:1"  # serving']);
+      const finding = only(analyzeYaml(text), 'xgboost-unpinned');
+      assert.equal(textAt(text, finding), '1');
+      const [first] = finding.fixes;
+      assert.equal(first.changesBehaviour, true, 'the version is a choice: never fix-all\'s');
+      const version = /^Pin XGBoost (\S+)$/.exec(first.title)![1];
+      assert.equal(applyHostFix(text, finding, first.title), text.replace('sagemaker-xgboost:1"', `sagemaker-xgboost:${version}"`));
+      // The regions the template is deployed to decide which versions all of them serve.
+      const listed = only(analyzeYaml(text, { templateRegions: ['us-east-1', 'eu-west-1'] }), 'xgboost-unpinned');
+      assert.ok(listed.fixes.length > 0);
+    });
+
     it('a placeholder for the whole repository (your own ECR repository\'s URI) then a static tag: the tag rules judge the tag', () => {
       for (const image of ['!Sub "${Repo.RepositoryUri}:latest"', '!Join [":", [!GetAtt Repo.RepositoryUri, latest]]', '!Sub ["${Uri}:latest", {Uri: !GetAtt Repo.RepositoryUri}]']) {
         const text = modelTemplate([`Image: ${image}`]);

@@ -470,13 +470,19 @@ describe('CloudFormation: a !Sub item in a Join is read as part of the image', (
     ]);
     assert.equal(findings[0].message, ROW_MESSAGE);
     assert.equal(applyHostFix(text, findings[0]), text.replace('us-west-2: {Account: "683313688378"}', 'us-west-2: {Account: "246618743249"}'));
-    // The tag finding is the one the image written as one !Sub gets: same words, and no fix (the
-    // pinned version is a choice, as with every image that keeps placeholders).
+    // The tag finding is the one the image written as one !Sub gets: same words, and the same pins,
+    // each a version every region serves, written over the tag alone in the Sub's string (the
+    // account is each region's); a choice, never fix-all's.
     const asSub = template(TABLE, '!Sub ["${A}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:latest", {A: !FindInMap [XgbRegistry, !Ref AWS::Region, Account]}]');
     const subFinding = only(analyzeYaml(asSub), 'xgboost-unpinned');
     assert.match(findings[1].message, /^":latest" does not pin an XGBoost version/);
     assert.equal(findings[1].message, subFinding.message);
-    assert.deepEqual([findings[1].fixes, subFinding.fixes], [[], []]);
+    assert.deepEqual(findings[1].fixes.map((fix) => fix.title), subFinding.fixes.map((fix) => fix.title));
+    assert.ok(subFinding.fixes.every((fix) => fix.changesBehaviour));
+    const [pin] = subFinding.fixes;
+    const version = /^Pin XGBoost (\S+)$/.exec(pin.title)![1];
+    assert.equal(applyHostFix(text, findings[1], pin.title), text.replace('sagemaker-xgboost:latest', `sagemaker-xgboost:${version}`));
+    assert.equal(applyHostFix(asSub, subFinding, pin.title), asSub.replace('sagemaker-xgboost:latest', `sagemaker-xgboost:${version}`));
   });
 
   it('the block form of the trial, and a right table with a pinned tag: nothing to say', () => {

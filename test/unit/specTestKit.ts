@@ -28,6 +28,8 @@ export interface AnalyzeInputs {
    * complete algorithm jobs (no num_round, no train channel).
    */
   algorithms?: boolean;
+  /** The regions templates are deployed to (`templateRegions`, `--template-region`). */
+  templateRegions?: readonly string[];
 }
 
 /** The options every host's tests analyse with: the committed data, no environment, and `inputs`. */
@@ -37,7 +39,7 @@ export function analyzeOptions(inputs: AnalyzeInputs = {}): AnalyzeOptions {
     apiModel,
     instanceGpus,
     algorithms: inputs.algorithms ? algorithms : undefined,
-    regionInputs: { regionSetting: inputs.region, env: {} },
+    regionInputs: { regionSetting: inputs.region, env: {}, ...(inputs.templateRegions && { templateRegions: inputs.templateRegions }) },
     rules: inputs.rules,
     forcedSpec: inputs.forced,
   };

@@ -217,11 +217,15 @@ function checkTemplateTag(context: RuleContext, field: ImageField, reference: Te
   if (xgboost && (tag === undefined || tag === 'latest' || tag === '1')) {
     // The version suggested as for a literal image: the newest in the static (or explicit target) region, else in any.
     const region = ecr !== undefined && ecr.region !== HOLE ? ecr.region : context.region.explicit ? context.region.region : undefined;
-    const { pinned, example, why, forPipe } = xgboostPins(context, field, algorithms, region);
+    // The stack's region (`${AWS::Region}`): a version every deployed region serves, the tag alone rewritten (the account is each region's).
+    const stackRegion = region === undefined && ecr?.region === HOLE;
+    const { pinned, example, why, forPipe } = xgboostPins(context, field, algorithms, region, stackRegion);
     // As for a literal image (tagRules): the whole reference of each pinned version, written where each change lies.
     const fixes: QuickFix[] = pinned.flatMap((entry, index) => {
       // The account too where it can be changed with the tag; else the tag alone (a wrong account read from a default has its own finding).
-      const intents = templateRewrite(reference, { account: entry.account, repository: entry.repository, tag: entry.tag }) ?? templateRewrite(reference, { repository: entry.repository, tag: entry.tag });
+      const intents = stackRegion
+        ? templateRewrite(reference, { tag: entry.tag })
+        : (templateRewrite(reference, { account: entry.account, repository: entry.repository, tag: entry.tag }) ?? templateRewrite(reference, { repository: entry.repository, tag: entry.tag }));
       return intents ? [{ title: pinTitle(entry, index === 0 ? forPipe : ''), intents, preferred: index === 0, changesBehaviour: true }] : [];
     });
     context.report('xgboost-unpinned', xgboostUnpinnedMessage(tag === undefined ? 'An untagged reference' : `":${tag}"`, example, why, repository), tagRange, fixes);

@@ -26,12 +26,13 @@ export interface XgboostPins {
 /**
  * The versions to suggest for `field`'s unpinned XGBoost image in `region` (undefined: not known,
  * or not in the catalog). `algorithms`, when loaded, keeps them to versions that read the job's
- * input mode.
+ * input mode. `acrossRegions`, for an image whose region is the stack's (a template deployed to
+ * many): without a region, the versions whose tag every deployed region serves (pinnedInEvery).
  */
-export function xgboostPins(context: RuleContext, field: ImageField, algorithms: AlgorithmTable | undefined, region: string | undefined): XgboostPins {
+export function xgboostPins(context: RuleContext, field: ImageField, algorithms: AlgorithmTable | undefined, region: string | undefined, acrossRegions = false): XgboostPins {
   const scope = scopeOf(field);
   const known = region !== undefined && context.catalog.region(region) !== undefined;
-  let pinned = known ? context.catalog.pinnedVersions(XGBOOST_FRAMEWORK, region, scope) : [];
+  let pinned = known ? context.catalog.pinnedVersions(XGBOOST_FRAMEWORK, region, scope) : acrossRegions ? pinnedInEvery(context, scope) : [];
   let candidates: readonly { repository: string; version: string }[] = pinned.length > 0 ? pinned : pinnedImages(context.catalog, scope);
   // A job that reads Pipe input gets the versions that still read it.
   const pipe = algorithms !== undefined && readsPipeInput(context.spec, field);
@@ -65,6 +66,26 @@ export function pinTitle(entry: PinnedVersion, forPipe = ''): string {
  */
 export function newestXgboostVersion(catalog: Catalog, scope: string): string {
   return pinnedImages(catalog, scope)[0]?.version ?? '1.7-1';
+}
+
+/**
+ * The pinned versions whose repository and tag every region a template is deployed to serves:
+ * the regions the user listed (templateRegions), else every catalog region that serves XGBoost
+ * for `scope`. In the first such region's order (newest first), with its account and URI (a tag
+ * is what a fix may write; the account is each region's).
+ */
+function pinnedInEvery(context: RuleContext, scope: string): PinnedVersion[] {
+  const { catalog } = context;
+  const regions = context.region.regions ?? catalog.regions().map((region) => region.name);
+  let common: PinnedVersion[] | undefined;
+  for (const region of regions) {
+    if (!catalog.region(region)) continue;
+    const here = catalog.pinnedVersions(XGBOOST_FRAMEWORK, region, scope);
+    if (here.length === 0) continue;
+    const served = new Set(here.map((entry) => `${entry.repository}:${entry.tag}`));
+    common = (common ?? here).filter((entry) => served.has(`${entry.repository}:${entry.tag}`));
+  }
+  return common ?? [];
 }
 
 function scopeOf(field: ImageField): string {

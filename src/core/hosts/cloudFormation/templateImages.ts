@@ -282,7 +282,12 @@ function assemble(written: Node, parent: Node | undefined, pieces: Pieces): Requ
 /** A piece as a template part: a default's text maps to its reference (`${Tag}`). */
 function templatePart(piece: Piece): TemplatePart {
   if (piece.kind === 'placeholder') return { kind: 'placeholder', offset: piece.range.offset, length: piece.range.length, facts: piece.facts };
-  if (piece.kind === 'text') return { kind: 'text', value: piece.value, offsets: piece.offsets };
+  if (piece.kind === 'text') {
+    // Text of a string written once, its characters side by side (no `${!…}` escape between): a fix may edit it there.
+    const indices = piece.written?.indices;
+    const contiguous = indices !== undefined && indices.every((index, at) => index === indices[0] + at);
+    return contiguous ? { kind: 'text', value: piece.value, offsets: piece.offsets, written: piece.written!.node, writtenStart: indices[0] } : { kind: 'text', value: piece.value, offsets: piece.offsets };
+  }
   const offsets = Array.from({ length: piece.end - piece.start }, () => piece.token.offset);
   offsets.push(piece.token.offset + piece.token.length);
   return { kind: 'text', value: piece.parameter.value, offsets };
