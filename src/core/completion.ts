@@ -231,7 +231,7 @@ const SCOPE_WORDS: Record<string, string> = {
  * the others only when no serving tag matches what was typed, and then the detail says why
  * (`Graviton inference only`).
  */
-function tagItems(
+export function tagItems(
   catalog: Catalog,
   typed: string,
   edit: TextEdit,

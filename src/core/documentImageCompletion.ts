@@ -1,13 +1,17 @@
 /**
  * Completion of the image string under the cursor, in any host that yields image fields: the
- * string in place, or the one an image field reads whole from elsewhere (a CloudFormation
+ * static tag of a template image (a `!Sub` string's), the string in place, or the one an image
+ * field reads whole from elsewhere (a CloudFormation
  * parameter's `Default` behind `!Ref Image`, a SageMaker Pipelines parameter's `DefaultValue` or
  * `EnumValues` behind `{"Get": "Parameters.Image"}`; see writtenValuesOf).
  */
 import { regionForSpec } from './analyze';
-import { completeImage, type CompletionOptions, type CompletionResult } from './completion';
+import { completeImage, tagItems, type CompletionOptions, type CompletionResult } from './completion';
 import type { HostDocument } from './hostDocument';
-import { contentRange, writtenValuesOf } from './requestTree';
+import type { ResolvedRegion } from './region';
+import { contentRange, writtenValuesOf, type RequestNode } from './requestTree';
+import type { ImageUsage } from './specDocument';
+import { hasHole, parseTemplateReference } from './templateReference';
 
 /**
  * Image items for the string of `document` under `offset` (UTF-16 code units into its text),
@@ -18,6 +22,8 @@ import { contentRange, writtenValuesOf } from './requestTree';
 export function completeDocumentImage(document: HostDocument, offset: number, options: CompletionOptions): CompletionResult | undefined {
   for (const request of document.requests) {
     for (const image of request.images) {
+      const tags = completeTemplateTag(document.text, image.value as RequestNode, offset, options, regionForSpec(request, options.regionInputs), image.usage);
+      if (tags) return tags;
       for (const value of writtenValuesOf(image.written ?? image.value)) {
         const content = contentRange(value);
         if (value.type !== 'string' || offset < content.offset || offset > content.offset + content.length) continue;
@@ -27,4 +33,23 @@ export function completeDocumentImage(document: HostDocument, offset: number, op
     }
   }
   return undefined;
+}
+
+/**
+ * The tags of a template image's static repository (`!Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}
+ * .${AWS::URLSuffix}/sagemaker-xgboost:1.7-1"`), when `offset` is in its static tag written as
+ * it is read: each item replaces the tag alone (the placeholders stay). Tags of the image's
+ * static region, else of the target region (the one resolved for the request).
+ */
+function completeTemplateTag(text: string, value: RequestNode, offset: number, options: CompletionOptions, region: ResolvedRegion, usage: ImageUsage): CompletionResult | undefined {
+  if (!value.dynamic || !value.template) return undefined;
+  const reference = parseTemplateReference(value.template);
+  if (!reference || reference.tag === undefined || reference.digest || hasHole(reference.repository) || hasHole(reference.tag)) return undefined;
+  const tagStart = reference.repositoryEnd + 1;
+  const range = reference.range(tagStart, reference.text.length);
+  if (offset < range.offset || offset > range.offset + range.length || text.slice(range.offset, range.offset + range.length) !== reference.tag) return undefined;
+  const typed = text.slice(range.offset, offset);
+  const staticRegion = reference.ecr && !hasHole(reference.ecr.region) ? reference.ecr.region : region.region;
+  const found = tagItems(options.catalog, typed, { ...range, newText: '' }, '', staticRegion, reference.repository, typed, usage);
+  return { ...found, items: found.items.map((item) => ({ ...item, detail: `${reference.repository}:${item.label}`, edit: { offset: range.offset, length: range.length, newText: item.label } })) };
 }

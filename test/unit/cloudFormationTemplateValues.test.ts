@@ -286,6 +286,26 @@ describe('CloudFormation: completion in a parameter default read as a whole imag
     assert.equal(completeYaml(`${unused.slice(0, second)}|${unused.slice(second)}`)?.items.length ?? 0, 0);
   });
 
+  it('offers the tags of a !Sub image\'s static repository in its static tag, replacing the tag alone (quoted, plain ending in ":", JSON)', () => {
+    const sub = (image: string) => template([], image);
+    const quoted = sub('!Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:1.|"');
+    const items = completeYaml(quoted)!.items;
+    assert.ok(items.some((item) => item.label === '1.7-1'));
+    assert.ok(!items.some((item) => item.label === '1'), 'never a floating XGBoost tag');
+    const text = quoted.replace('|', '');
+    assert.equal(applyEdits(text, [items.find((item) => item.label === '1.7-1')!.edit]), text.replace('sagemaker-xgboost:1."', 'sagemaker-xgboost:1.7-1"'));
+    // `…:` ending a plain !Sub value is a mapping key to YAML until the tag follows: still completed.
+    const plain = sub('!Sub ${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:|');
+    const plainText = plain.replace('|', '');
+    const first = completeYaml(plain)!.items[0];
+    assert.equal(applyEdits(plainText, [first.edit]), plainText.replace('sagemaker-xgboost:\n', `sagemaker-xgboost:${first.label}\n`));
+    // Not in a placeholder tag, nor in the repository's placeholder.
+    assert.equal(completeYaml(sub('!Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:${Ta|g}"'))?.items.length ?? 0, 0);
+    const json = JSON.stringify({ Resources: { M: { Type: 'AWS::SageMaker::Model', Properties: { PrimaryContainer: { Image: { 'Fn::Sub': '763104351884.dkr.ecr.${AWS::Region}.amazonaws.com/pytorch-training:2.' } } } } } }, null, 2);
+    const inJson = completeInJsonHost(readJsonDocument(json), json.indexOf('training:2.') + 'training:2.'.length, analyzeOptions())!;
+    assert.ok(inJson.items.length > 0 && inJson.items.every((item) => item.label.startsWith('2.')));
+  });
+
   it('JSON: the Default a {"Ref"} reads completes as the editor does in a template', () => {
     const json = JSON.stringify(
       {

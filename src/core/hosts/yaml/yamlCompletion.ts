@@ -80,8 +80,8 @@ export function completeInYaml(document: HostDocument, offset: number, options: 
     : newKey(document, offset, wordStart, wordEnd, options, forced, false);
 }
 
-/** A plain value (after `Key: ` or `- `) that ends in `:` at the cursor. */
-const PLAIN_ENDING_IN_COLON = /(?::|^ *-|[{,[])[ \t]+[^\s'"#&*!|>%@`{[][^\s]*:$/;
+/** A plain value (after `Key: ` or `- `, maybe tagged `!Sub`) that ends in `:` at the cursor. */
+const PLAIN_ENDING_IN_COLON = /(?::|^ *-|[{,[])[ \t]+(?:!Sub[ \t]+)?[^\s'"#&*!|>%@`{[][^\s]*:$/;
 /** An empty value being typed: `Key:` (maybe spaces) at the cursor, in a block or flow mapping. */
 const EMPTY_VALUE_BEFORE = /(?:^ *(?:- +)*|[{,][ \t]*)([A-Za-z_$][\w.$]*) *:( *)$/;
 
