@@ -14,6 +14,7 @@ import { hostOfFileName, readFileDocument, type FileDocument } from '../core/fil
 import { analyzeDocument, holdsRequests, type HostDocument } from '../core/hostDocument';
 import type { DefinitionFileReader } from '../core/hosts/cloudFormation/definitionFile';
 import { DefinitionFiles } from '../node/definitionFiles';
+import { DeployingTemplates, readAsDeployed } from '../node/deployingTemplates';
 import { readSpecFile } from '../node/readSpecFile';
 import * as path from 'node:path';
 import { checkNotebook, isNotebookFile, type CellPosition } from './checkNotebook';
@@ -78,8 +79,14 @@ export function analyzeFile(document: HostDocument, context: CheckContext, setti
  * template's state machine files with it; `forcedSpec`: the file's settings matched it as a spec.
  */
 export function readDocument(file: string, text: string, forcedSpec: boolean): FileDocument {
-  return readFileDocument(hostOfFileName(file), file, text, forcedSpec, definitionFileReader(file));
+  const read = readFileDocument(hostOfFileName(file), file, text, forcedSpec, definitionFileReader(file));
+  // A state machine file: read as deployed by the templates near it that name it.
+  readAsDeployed(read.document, path.resolve(file), deployingTemplates);
+  return read;
 }
+
+/** The templates that deploy state machine files, found near each and read once per change for the whole run. */
+const deployingTemplates = new DeployingTemplates();
 
 /** The state machine files templates name (`DefinitionUri`), read from disk once per change for the whole run. */
 const definitionFiles = new DefinitionFiles();

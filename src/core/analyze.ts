@@ -107,7 +107,11 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     if (!spec.sdkRequest) run('repository-access', checkRepositoryAccess, context);
     if (!spec.sdkRequest) run('api-model', checkRequest, context, options);
     const algorithms = options.algorithms;
+    const before = findings.length;
     if (algorithms) run('algorithms', checkAlgorithms, context, algorithms, options.instanceGpus);
+    // A job known by the image its deploying template gives (`${TrainingImage}`): its findings say so.
+    const deployed = spec.images.find((field) => field.deployedAs)?.deployedAs;
+    if (deployed) for (let index = before; index < findings.length; index++) findings[index] = { ...findings[index], message: `${findings[index].message} (${deployed.note}.)` };
   }
   // What holds of a request the SDK writes from a call: the arguments it sends as they are, its image.
   if (spec.sdkRequest) run('sdk-request', checkSdkRequest, context, options);

@@ -45,6 +45,12 @@ export interface ImageField {
    * unlike `Fn::Sub`): the image holds that text as written. Each with its source range.
    */
   unsubstituted?: readonly { name: string; range: OffsetRange }[];
+  /**
+   * The image a template that deploys this state machine file gives a field written as one
+   * `${Name}` (see deployingTemplates.ts): read by the built-in algorithm checks only, and named
+   * in their findings (`note`); the image rules judge it in the template.
+   */
+  deployedAs?: { parts: readonly TemplatePart[]; note: string };
 }
 
 /**
@@ -191,6 +197,11 @@ export interface SpecDocument {
    * reported as that property's (the host's own errors may go with the same request).
    */
   jsonString?: { property: string; range: OffsetRange };
+  /**
+   * A task of a state machine file that a template deploys (deployingTemplates.ts): that
+   * template, as messages name it. Its advice on regions is about that template's map.
+   */
+  deployedBy?: string;
   /**
    * One of the requests of a template: its document's suppression directives are read once, for
    * all of them, by analyzeDocument (per request, a template of thousands of resources read its

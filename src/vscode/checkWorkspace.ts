@@ -23,6 +23,7 @@ import { IpynbFile } from '../core/hosts/notebook/ipynbFile';
 import { findingsInIpynbFile } from '../core/hosts/notebook/ipynbFindings';
 import { LineIndex } from '../core/textPositions';
 import { DefinitionFiles } from '../node/definitionFiles';
+import { DeployingTemplates, readAsDeployed } from '../node/deployingTemplates';
 import { readSpecFile, UnreadableFileError } from '../node/readSpecFile';
 import { walkFoldersToCheck, type FoundFile, type WalkOptions } from '../node/walkFilesToCheck';
 import { asPosition, DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
@@ -59,6 +60,7 @@ export class WorkspaceCheck implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   /** The state machine files templates name (`DefinitionUri`), read from disk as the checker reads them. */
   private readonly definitionFiles = new DefinitionFiles();
+  private readonly deployingTemplates = new DeployingTemplates();
 
   constructor(private readonly analysis: SpecAnalysis) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, false, false);
@@ -163,6 +165,8 @@ export class WorkspaceCheck implements vscode.Disposable {
     }
     const readDefinitionFile = uri.scheme === 'file' ? this.definitionFiles.readerFor(uri.fsPath) : undefined;
     const { document, forcedSpec } = readFileDocument(host, uri.fsPath, text, isSpecFilePath(uri.fsPath), readDefinitionFile);
+    // A state machine file: read as deployed by the templates near it that name it.
+    if (uri.scheme === 'file') readAsDeployed(document, uri.fsPath, this.deployingTemplates);
     return holdsRequests(document) ? analyzeHostDocument(this.analysis, uri, document, forcedSpec) : [];
   }
 

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { readDefinitionFileRequests } from '../core/fileHost';
 import type { DefinitionFileReader } from '../core/hosts/cloudFormation/definitionFile';
 import { DefinitionFiles } from '../node/definitionFiles';
+import { DeployingTemplates, readAsDeployed } from '../node/deployingTemplates';
 import { DOCKERFILE_LANGUAGE_ID, JSON_LANGUAGE_IDS, PYTHON_LANGUAGE_IDS, YAML_LANGUAGE_IDS } from './servedLanguages';
 import { emptyStateMachineDocument } from '../core/hosts/workflows/emptyStateMachine';
 import { holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from '../core/hostDocument';
@@ -86,6 +87,7 @@ export class SpecDocuments {
   private readonly cache = new WeakMap<vscode.TextDocument, CachedReading>();
   /** The state machine files templates name (`DefinitionUri`), read from disk when not open. */
   private readonly definitionFiles = new DefinitionFiles();
+  private readonly deployingTemplates = new DeployingTemplates();
   /** An open state machine file's tasks as a template reads them, per version (its unsaved text counts). */
   private readonly openDefinitions = new WeakMap<vscode.TextDocument, { version: number; requests: readonly SpecDocument[] }>();
   /** Notebook cells are read with their whole notebook (one scope), cached per notebook state. */
@@ -163,6 +165,17 @@ export class SpecDocuments {
     return requests;
   }
 
+  /**
+   * A state machine file's tasks, read as deployed by the templates near it that name it (an open
+   * template's unsaved text counts); each template consulted goes in `links`, so editing it
+   * analyses the state machine again.
+   */
+  private readAsDeployed(document: vscode.TextDocument, host: HostDocument, links: Map<string, string>): void {
+    if (document.uri.scheme !== 'file') return;
+    const consulted = readAsDeployed(host, document.uri.fsPath, this.deployingTemplates, (template) => openFileDocument(template)?.getText());
+    for (const template of consulted) links.set(template, stampOf(template, openFileDocument(template)));
+  }
+
   /** True when a linked file is not what it was when read: edited, opened or closed, saved, created or deleted. */
   private linksChanged(links: ReadonlyMap<string, string> | undefined): boolean {
     if (!links) return false;
@@ -180,6 +193,7 @@ export class SpecDocuments {
     const forced = matchesSpecFiles(document);
     // VS Code's JSON with Comments (`.jsonc`, or a file the user associated with it) keeps its comments; plain JSON is AWS CLI input.
     const host = emptyStateMachineDocument(document.fileName, text, 'json') ?? readJsonDocument(text, forced, document.languageId === 'jsonc' ? 'jsonc' : 'json', this.definitionReader(document, links));
+    this.readAsDeployed(document, host, links);
     const spec = host.requests[0];
     if (!spec) return undefined;
     // A workflow (Pipelines definition, state machine) or a template holds requests but is not one: never launchable.
@@ -206,6 +220,7 @@ export class SpecDocuments {
     if (text.length > MAX_SPEC_CHARACTERS) return undefined;
     const forced = matchesSpecFiles(document) || isYamlSpecName(document.fileName);
     const host = emptyStateMachineDocument(document.fileName, text, 'yaml') ?? readYamlDocument(text, forced, this.definitionReader(document, links));
+    this.readAsDeployed(document, host, links);
     if (!holdsRequests(host)) return undefined;
     const [spec, ...others] = host.requests;
     return others.length === 0 && !spec.valuesOnly && !spec.emptyStateMachine ? { document: host, json: { spec, forced } } : { document: host };

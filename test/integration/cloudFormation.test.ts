@@ -135,6 +135,26 @@ describe('CloudFormation templates (YAML and JSON)', () => {
     await waitForDiagnostics(template.uri, (diagnostics) => diagnostics.map(codeOf).join() === 'xgboost-unpinned', { what: 'the finding back once the file is there again' });
   });
 
+  it('checks a DefinitionUri file\'s training task as the algorithm its template\'s map names, and follows the template\'s unsaved edits', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-spec-sam-'));
+    fs.mkdirSync(path.join(folder, 'statemachine'));
+    fs.copyFileSync(fixtureUri('cloudformation/sam/statemachine/train.asl.json').fsPath, path.join(folder, 'statemachine', 'train.asl.json'));
+    fs.copyFileSync(fixtureUri('cloudformation/sam/template.yaml').fsPath, path.join(folder, 'template.yaml'));
+    const asl = await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, 'statemachine', 'train.asl.json')));
+    const rounds = asl.document.getText().indexOf('"num_round": "100"');
+    await asl.edit((builder) => builder.replace(new vscode.Range(asl.document.positionAt(rounds), asl.document.positionAt(rounds + '"num_round": "100"'.length)), '"num_round": "many"'));
+    const found = await waitForDiagnostics(asl.document.uri, (diagnostics) => diagnostics.some((diagnostic) => codeOf(diagnostic) === 'algorithm-invalid-hyperparameter'), { what: 'the hyperparameter judged for the image the template gives' });
+    const invalid = found.find((diagnostic) => codeOf(diagnostic) === 'algorithm-invalid-hyperparameter')!;
+    assert.strictEqual(asl.document.getText(invalid.range), 'many');
+    assert.match(invalid.message, /\(\$\{TrainingImage\} is 683313688378\.dkr\.ecr\.us-east-1\.amazonaws\.com\/sagemaker-xgboost:latest in \.\.\/template\.yaml's DefinitionSubstitutions\.\)$/);
+    // The template, edited and not saved, gives another image: the state machine is no XGBoost job any more.
+    const template = await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, 'template.yaml')));
+    const line = template.document.getText().split('\n').findIndex((text) => text.trimStart().startsWith('TrainingImage:'));
+    await template.edit((builder) => builder.replace(template.document.lineAt(line).range, '        TrainingImage: registry.example.com/trainer:1'));
+    await waitForDiagnostics(asl.document.uri, (diagnostics) => !diagnostics.some((diagnostic) => codeOf(diagnostic).startsWith('algorithm-')), { what: 'no algorithm finding once the template gives another image' });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('says once, in the output too, when cdk.out/manifest.json is not JSON: its templates are checked without their stacks\' regions', async () => {
     const api = (await activateExtension()).exports as ExtensionTestApi;
     // A copy in a temporary cdk.out: the fixture's own manifest stays whole.

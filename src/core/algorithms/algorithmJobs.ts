@@ -156,6 +156,8 @@ export function algorithmJobs(spec: SpecDocument, catalog: Catalog, table: Algor
 /** The algorithm an image field names: a literal reference, a template's static parts, or the SDK's `image_uris.retrieve` call. */
 function factsOfImage(spec: SpecDocument, catalog: Catalog, table: AlgorithmTable, image: ImageField): AlgorithmFacts | undefined {
   if (image.parsed) return image.parsed.ok ? algorithmOfImage(catalog, table, image.parsed.reference) : undefined;
+  // A state machine file's `${TrainingImage}`, filled by the template that deploys it.
+  if (image.deployedAs) return algorithmOfTemplate(catalog, table, image.deployedAs.parts);
   const template = (image.value as RequestNode).template;
   if (template) return algorithmOfTemplate(catalog, table, template);
   const retrieved = spec.sdkRequest?.retrievedImage;

@@ -26,9 +26,10 @@ export function checkImageListedRegions(context: RuleContext, image: ImageRegion
   if (elsewhere.length === 0) return false;
   const also = listed.includes(image.region) ? 'also ' : '';
   const source = target.settingName ?? 'templateRegions';
+  const deployed = context.spec.deployedBy ? `this state machine (deployed by ${context.spec.deployedBy})` : 'this template';
   context.report(
     'image-region-mismatch',
-    `The image is in ${image.region}, but this template is ${also}deployed to ${inWords(elsewhere)} (from ${source}); SageMaker pulls images from its own region, so the stack fails there. ${everyRegionAdvice(context, image, elsewhere)}`,
+    `The image is in ${image.region}, but ${deployed} is ${also}deployed to ${inWords(elsewhere)} (from ${source}); SageMaker pulls images from its own region, so the stack fails there. ${everyRegionAdvice(context, image, elsewhere)}`,
     image.regionRange,
   );
   return true;
@@ -44,7 +45,8 @@ export function everyRegionAdvice(context: RuleContext, image: ImageRegion, regi
   const { catalog } = context;
   const { account, repository } = image;
   // A template the AWS CDK synthesized is fixed in the CDK code: its tokens, not the template's intrinsics.
-  const words = context.spec.cdkSynthesized ? CDK_WORDS : TEMPLATE_WORDS;
+  const { deployedBy } = context.spec;
+  const words = context.spec.cdkSynthesized ? CDK_WORDS : deployedBy ? { ...TEMPLATE_WORDS, within: `in a !Sub in ${deployedBy}'s DefinitionSubstitutions, and the image here as its \${Name} placeholder` } : TEMPLATE_WORDS;
   const parts = [`the region as ${words.region}`];
   // A China region's registries end in amazonaws.com.cn.
   const imageSuffix = catalog.region(image.region)?.dnsSuffix;

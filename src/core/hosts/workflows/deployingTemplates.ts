@@ -1,0 +1,121 @@
+/**
+ * A state machine file read on its own, and the templates that deploy it: SAM's `DefinitionUri`
+ * (the `sam init` layout) or a local `DefinitionS3Location`, each with `DefinitionSubstitutions`.
+ * The file alone cannot tell what fills its `${TrainingImage}`, nor that it is deployed to every
+ * region its template is; once the caller has found the templates that name it (the core reads
+ * no files), its tasks are read as deployed by them:
+ * - deployed to many regions, as the template's own requests are (`anyRegion`: `templateRegions`
+ *   and the region placeholders' rules apply, not one target region);
+ * - an image field written as one `${Name}` that every such template fills with the same text (a
+ *   literal, or a `!Sub` whose static parts name the image: `${Account}.dkr.ecr.${AWS::Region}
+ *   .amazonaws.com/sagemaker-xgboost:1.7-1`) has that image for the built-in algorithm checks
+ *   (ImageField.deployedAs): the job's
+ *   hyperparameters, channels and instances are judged for that algorithm. The image rules leave
+ *   it alone: the template checks it, where its map writes it (substitutionChecks.ts).
+ */
+import type { Node } from 'jsonc-parser';
+import type { HostDocument } from '../../hostDocument';
+import { parseJson } from '../../jsonParse';
+import { memberValue, stringValue } from '../../jsonTree';
+import type { RequestNode, TemplatePart } from '../../requestTree';
+import { isCloudFormationTemplate } from '../cloudFormation/cloudFormationRequests';
+import { intrinsicCall, subParts } from '../cloudFormation/intrinsics';
+import { parseYaml } from '../yaml/yamlSyntax';
+import { yamlDocumentTree } from '../yaml/yamlTree';
+
+/** A template found to deploy a state machine file. */
+export interface DeployingTemplate {
+  /** The template as messages name it (its path relative to the state machine file's folder). */
+  template: string;
+  /** Its `DefinitionSubstitutions` entries whose value is a string or a `!Sub` of one, by name. */
+  substitutions: ReadonlyMap<string, SubstitutedText>;
+}
+
+/**
+ * A map value as text: `written` as the template writes it (a literal, or a `!Sub`'s string), and
+ * as a template of parts (a `!Sub`'s `${…}` a placeholder) whose static parts may name an image.
+ */
+export interface SubstitutedText {
+  written: string;
+  parts: readonly TemplatePart[];
+}
+
+/** A local state machine file a template names, and the values its map gives. */
+export interface StateMachineFileUse {
+  /** The path as written, relative to the template's folder. */
+  path: string;
+  substitutions: ReadonlyMap<string, SubstitutedText>;
+}
+
+/** The properties that name a state machine file by a local path, by resource type. */
+const FILE_PROPERTIES: Readonly<Record<string, string>> = {
+  'AWS::Serverless::StateMachine': 'DefinitionUri',
+  'AWS::StepFunctions::StateMachine': 'DefinitionS3Location',
+};
+
+/** True when `text` may name a state machine file: the words come before any parse. */
+export function mayNameStateMachineFile(text: string): boolean {
+  return text.includes('DefinitionUri') || text.includes('DefinitionS3Location');
+}
+
+/**
+ * The local state machine files the template `text` (JSON, or YAML when `yaml`) names, each with
+ * its map's literal values; empty for text that is no template. Never throws on bad text.
+ */
+export function stateMachineFilesOf(text: string, yaml: boolean): StateMachineFileUse[] {
+  if (!mayNameStateMachineFile(text)) return [];
+  const roots: (Node | undefined)[] = yaml ? parseYaml(text).documents.map((document) => yamlDocumentTree(text, document).root) : [parseJson(text).root];
+  const uses: StateMachineFileUse[] = [];
+  for (const root of roots) {
+    if (!isCloudFormationTemplate(root)) continue;
+    for (const property of memberValue(root, 'Resources')?.children ?? []) {
+      const resource = property.children?.[1];
+      const fileProperty = FILE_PROPERTIES[stringValue(memberValue(resource, 'Type')) ?? ''];
+      const properties = memberValue(resource, 'Properties');
+      const path = fileProperty === undefined ? undefined : stringValue(memberValue(properties, fileProperty));
+      if (path === undefined || path.trim() === '' || /^s3:\/\//i.test(path)) continue;
+      const substitutions = new Map<string, SubstitutedText>();
+      for (const entry of memberValue(properties, 'DefinitionSubstitutions')?.children ?? []) {
+        const [key, value] = entry.children ?? [];
+        const text = value && substitutedText(value);
+        if (typeof key?.value === 'string' && text) substitutions.set(key.value, text);
+      }
+      uses.push({ path, substitutions });
+    }
+  }
+  return uses;
+}
+
+/** A map value as text: a literal string, or `!Sub` (`Fn::Sub`) of a string (with or without its variable map); else undefined. */
+function substitutedText(value: Node): SubstitutedText | undefined {
+  if (value.type === 'string' && typeof value.value === 'string' && !(value as RequestNode).dynamic) return { written: value.value, parts: [{ kind: 'text', value: value.value, offsets: [] }] };
+  const call = intrinsicCall(value);
+  const source = call?.name !== 'Fn::Sub' ? undefined : call.argument?.type === 'array' ? call.argument.children?.[0] : call.argument;
+  if (source?.type !== 'string' || typeof source.value !== 'string') return undefined;
+  // Offsets into the template are not needed: only the text of the parts is read.
+  return { written: source.value, parts: subParts(source.value, () => 0) };
+}
+
+/** `${Name}` as a whole string. */
+const WHOLE_PLACEHOLDER = /^\$\{([A-Za-z0-9_]+)\}$/;
+
+/**
+ * Reads the state machine tasks of `document` (a state machine file) as deployed by `deployedBy`
+ * (see above). In place; nothing when the list is empty.
+ */
+export function applyDeployingTemplates(document: HostDocument, deployedBy: readonly DeployingTemplate[]): void {
+  if (deployedBy.length === 0) return;
+  for (const request of document.requests) {
+    if (request.embedding?.container !== 'state-machine-task') continue;
+    request.anyRegion = true;
+    request.deployedBy = deployedBy[0].template;
+    for (const field of request.images) {
+      const name = (field.value as RequestNode).dynamic && typeof field.value.value === 'string' ? WHOLE_PLACEHOLDER.exec(field.value.value)?.[1] : undefined;
+      const values = name === undefined ? [] : deployedBy.map(({ substitutions }) => substitutions.get(name));
+      const [image] = values;
+      // Every deploying template gives the same text, or the image is not known.
+      if (image === undefined || values.some((value) => value?.written !== image.written)) continue;
+      field.deployedAs = { parts: image.parts, note: `\${${name}} is ${image.written} in ${deployedBy[0].template}'s DefinitionSubstitutions` };
+    }
+  }
+}
