@@ -120,7 +120,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   const notes = spec.standInNotes ?? spec.embedding?.notes ?? spec.sdkRequest?.arguments?.flatMap((argument) => argument.notes ?? []);
   if (notes?.length) noteStandIns(findings, notes);
   const reported = withoutDigestHintOnDockerHub(findings, spec.images);
-  const kept = spec.syntaxErrors ? withoutFindingsOnErrors(reported, spec.syntaxErrors) : reported;
+  const kept = spec.syntaxErrors ? withoutFindingsOnErrors(spec.text, reported, spec.syntaxErrors) : reported;
   return { findings: suppressed(spec, kept, options, region), region };
 }
 

@@ -256,6 +256,18 @@ describe('invalid-yaml', () => {
     assert.deepEqual(codes(findings), ['invalid-yaml']);
   });
 
+  it('holds back findings on the lines an error touches, and on a key whose block below is broken (found by a fresh user)', () => {
+    // Tab indentation: the parser drops the block, so AlgorithmSpecification reads as null.
+    const tabs = ['TrainingJobName: demo', 'AlgorithmSpecification:', '\tTrainingImage: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1', '\tTrainingInputMode: File', ''].join('\n');
+    assert.deepEqual(codes(analyzeYaml(tabs, { forced: true })), ['invalid-yaml', 'invalid-yaml']);
+    // A misindented key with an unclosed flow sequence: not judged as a member on its own line.
+    const misindented = training(['  TrainingInputMode: File', '   bad: [unclosed']);
+    assert.ok(!codes(analyzeYaml(misindented)).includes('unknown-property'));
+    // A key with its value on the same line keeps its finding, error below or not.
+    const valueAbove = training(['  TrainingInputMode: Fil', '\tTrainingImage: x']);
+    assert.ok(codes(analyzeYaml(valueAbove)).includes('invalid-enum-value'));
+  });
+
   it('keeps the value findings on what did parse', () => {
     const text = training(['  TrainingInputMode: Fil', '  Trai']);
     const findings = analyzeYaml(text);

@@ -5,6 +5,7 @@
  * Only the first few errors are reported: later ones usually follow from the first.
  */
 import type { Finding } from '../findings';
+import type { OffsetRange } from '../jsonTree';
 import type { HostSyntaxError } from '../specDocument';
 import type { RuleContext } from './ruleContext';
 
@@ -20,13 +21,34 @@ export function checkYamlSyntax(context: RuleContext): void {
 /**
  * `findings` without those on text a syntax error runs through (a value an unterminated quote
  * swallowed, a key the parser made of a line without its `:`): that text is not what was meant.
+ * Whole lines count: a finding that starts on a line an error touches is held back (the line is
+ * not read as written), and so is one on the line before when that line is a key waiting for its
+ * block (`AlgorithmSpecification:` above tab-indented lines the parser dropped reads as null).
  */
-export function withoutFindingsOnErrors(findings: Finding[], errors: readonly HostSyntaxError[]): Finding[] {
-  const touches = (finding: Finding, error: HostSyntaxError) => {
+export function withoutFindingsOnErrors(text: string, findings: Finding[], errors: readonly HostSyntaxError[]): Finding[] {
+  const damagedLines = errors.map((error) => damagedLinesOf(text, error));
+  const touches = (finding: Finding, error: HostSyntaxError, lines: OffsetRange) => {
     const { offset, length } = error.damaged ?? error;
-    return finding.offset <= offset + length && offset <= finding.offset + finding.length;
+    if (finding.offset <= offset + length && offset <= finding.offset + finding.length) return true;
+    return finding.offset >= lines.offset && finding.offset <= lines.offset + lines.length;
   };
-  return findings.filter((finding) => finding.code === 'invalid-yaml' || !errors.some((error) => touches(finding, error)));
+  return findings.filter((finding) => finding.code === 'invalid-yaml' || !errors.some((error, index) => touches(finding, error, damagedLines[index])));
+}
+
+/** A key alone on its line (`Key:`, maybe a comment after): its value is the block below. */
+const KEY_AWAITING_BLOCK = /^[ \t]*(?:-[ \t]+)*[^\s#][^#]*:[ \t]*(?:#.*)?\r?$/;
+
+/** The whole lines `error` touches, from the line before when that is a key awaiting its block. */
+function damagedLinesOf(text: string, error: HostSyntaxError): OffsetRange {
+  const { offset, length } = error.damaged ?? error;
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  const endBreak = text.indexOf('\n', offset + length);
+  const end = endBreak < 0 ? text.length : endBreak;
+  if (start > 0) {
+    const previousStart = text.lastIndexOf('\n', start - 2) + 1;
+    if (KEY_AWAITING_BLOCK.test(text.slice(previousStart, start - 1))) start = previousStart;
+  }
+  return { offset: start, length: end - start };
 }
 
 /** The parser's message as a clause: its first line, starting in lower case, without a closing `.` or `:`. */
