@@ -10,7 +10,7 @@ import { analyzeDocument, readJsonDocument, readYamlDocument } from '../../src/c
 import { completeInJsonHost } from '../../src/core/jsonHostCompletion';
 import { renderFix } from '../../src/core/renderFix';
 import { analyzeOptions, codes, only, textAt } from './specTestKit';
-import { analyzeJsonTemplate, analyzeYaml, applyHostFix, completeYaml, modelTemplate } from './yamlTestKit';
+import { analyzeJsonTemplate, analyzeYaml, applyHostFix, completeYaml, modelTemplate, trainingFlowTemplate } from './yamlTestKit';
 
 /** A YAML template: `head` lines (Parameters, Mappings) then one model whose PrimaryContainer's Image is `image`. */
 function template(head: string[], image: string): string {
@@ -240,24 +240,9 @@ describe('CloudFormation: other members written !Ref Parameter', () => {
     );
     const finding = only(analyzeJsonTemplate(json), 'invalid-enum-value');
     assert.equal(textAt(json, finding), 'file');
-    const machine = [
-      'Parameters:',
-      '  InputMode: {Type: String, Default: file}',
-      'Resources:',
-      '  Flow:',
-      '    Type: AWS::StepFunctions::StateMachine',
-      '    Properties:',
-      '      Definition:',
-      '        StartAt: Train',
-      '        States:',
-      '          Train:',
-      '            Type: Task',
-      '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
-      '            Parameters:',
-      '              AlgorithmSpecification: {TrainingImage: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1, TrainingInputMode: !Ref InputMode}',
-      '            End: true',
-      '',
-    ].join('\n');
+    const machine = trainingFlowTemplate(['AlgorithmSpecification: {TrainingImage: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1, TrainingInputMode: !Ref InputMode}'], {
+      head: ['Parameters:', '  InputMode: {Type: String, Default: file}'],
+    });
     const onDefault = analyzeYaml(machine).filter((found) => found.code === 'invalid-enum-value');
     assert.deepEqual(onDefault.map((found) => textAt(machine, found)), ['file']);
   });

@@ -89,9 +89,9 @@ export function modelTemplate(image: string, head: readonly string[] = []): stri
 /**
  * A YAML template of one state machine (`Flow` unless `name` says) whose Definition is one task
  * state, Train, running createTrainingJob.sync with the `parameters` lines (written as at the top
- * level); `properties` come before Definition (DefinitionSubstitutions).
+ * level); `properties` come before Definition (DefinitionSubstitutions), `head` before Resources.
  */
-export function trainingFlowTemplate(parameters: readonly string[], options: { name?: string; properties?: readonly string[] } = {}): string {
+export function trainingFlowTemplate(parameters: readonly string[], options: { name?: string; properties?: readonly string[]; head?: readonly string[] } = {}): string {
   const definition = [
     'Definition:',
     '  StartAt: Train',
@@ -103,7 +103,7 @@ export function trainingFlowTemplate(parameters: readonly string[], options: { n
     ...indented(parameters, 8),
     '      End: true',
   ];
-  return yamlTemplate({ name: options.name ?? 'Flow', type: 'AWS::StepFunctions::StateMachine', properties: [...(options.properties ?? []), ...definition] });
+  return yamlTemplate({ name: options.name ?? 'Flow', type: 'AWS::StepFunctions::StateMachine', properties: [...(options.properties ?? []), ...definition] }, options.head);
 }
 
 /** A YAML template whose model image has the region as a placeholder (`${AWS::Region}`), with the Deep Learning Containers account written out. */
