@@ -12,6 +12,7 @@ import { codeSpan, escapeMarkdown } from './markdown';
 import { hoverMember, hoverSubstitutedValue } from './modelHover';
 import type { RequestNode } from './requestTree';
 import { nodeRange } from './rules/ruleContext';
+import { hoverStandIn } from './standInHover';
 import { isFloatingTag, isXgboostImage } from './rules/xgboost';
 import type { SpecDocument } from './specDocument';
 import { hoverTemplateImage } from './templateHover';
@@ -41,8 +42,8 @@ export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, ap
   const template = field && !field.parsed ? (field.value as RequestNode).template : undefined;
   const templateHover = template && hoverTemplateImage(spec.text, field!, template, catalog, templateRegions);
   if (templateHover) return templateHover;
-  // Not an image: a member name, described from the API model (JSON and YAML; Python's keys are found by hoverInPython).
-  if (!field?.parsed) return spec.root && ['json', 'yaml'].includes(spec.host ?? 'json') && apiModel ? hoverMember(spec, offset, apiModel) : undefined;
+  // Not an image: a value read from a parameter's default, else a member name, described from the API model (JSON and YAML; Python's keys are found by hoverInPython).
+  if (!field?.parsed) return (spec.root && ['json', 'yaml'].includes(spec.host ?? 'json') && (hoverStandIn(spec, offset) ?? (apiModel ? hoverMember(spec, offset, apiModel) : undefined))) || undefined;
   const range = nodeRange(field.value);
   if (!field.parsed.ok) return { markdown: `**Not a valid image reference**: ${escapeMarkdown(field.parsed.problem)}.`, range };
   const reference = field.parsed.reference;

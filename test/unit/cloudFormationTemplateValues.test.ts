@@ -10,7 +10,7 @@ import { analyzeDocument, readJsonDocument, readYamlDocument } from '../../src/c
 import { completeInJsonHost } from '../../src/core/jsonHostCompletion';
 import { renderFix } from '../../src/core/renderFix';
 import { analyzeOptions, codes, only, textAt } from './specTestKit';
-import { analyzeJsonTemplate, analyzeYaml, applyHostFix, completeYaml, modelTemplate, trainingFlowTemplate } from './yamlTestKit';
+import { analyzeJsonTemplate, analyzeYaml, applyHostFix, completeYaml, hoverYaml, modelTemplate, trainingFlowTemplate } from './yamlTestKit';
 
 /** A YAML template: `head` lines (Parameters, Mappings) then one model whose PrimaryContainer's Image is `image`. */
 function template(head: string[], image: string): string {
@@ -225,6 +225,16 @@ describe('CloudFormation: other members written !Ref Parameter', () => {
     assert.deepEqual(analyzeYaml(endpointConfig(['Type: String', 'Default: ml.m5.xlarge'])), []);
     assert.deepEqual(analyzeYaml(endpointConfig(['Type: AWS::SSM::Parameter::Value<String>', 'Default: /sagemaker/instance-type'])), []);
     assert.deepEqual(analyzeYaml(endpointConfig(['Type: String', 'Default: ml.m5.xlarg']).replace('!Ref InstanceType', '!Ref AWS::Region')), []);
+  });
+
+  it('hover on the !Ref says which values are checked in its place, and where they are written', () => {
+    const text = endpointConfig(['Type: String', 'Default: ml.m5.xlarge', 'AllowedValues: [ml.m5.xlarge, ml.g5.2xlarge]']);
+    assert.equal(
+      hoverYaml(text.replace('!Ref InstanceType', '!Ref Instance|Type')),
+      '**A value given when it is deployed or run**, checked as the values written for it:\n\n- `ml.m5.xlarge`, the Default of parameter InstanceType\n- also `ml.g5.2xlarge`: AllowedValues of parameter InstanceType',
+    );
+    // On the key, the member's own hover.
+    assert.match(hoverYaml(text.replace('InstanceType: !Ref', 'Instance|Type: !Ref'))!, /^\*\*InstanceType\*\*/);
   });
 
   it('in a state machine Definition too, and in JSON', () => {

@@ -562,6 +562,15 @@ describe('Pipelines host', () => {
     assert.equal(completeWorkflow(unread), undefined);
   });
 
+  it('hovers a {"Get": "Parameters.X"} with the DefaultValue and EnumValues checked in its place', () => {
+    const parameters = [{ Name: 'TrainImage', Type: 'String', DefaultValue: `${XGBOOST_US_EAST_1}:1.7-1`, EnumValues: [`${XGBOOST_US_EAST_1}:1.7-1`, `${XGBOOST_US_EAST_1}:1.5-1`] }];
+    const text = pipeline([trainingStep(trainingArguments({ AlgorithmSpecification: { TrainingImage: { Get: 'Parameters.TrainImage' }, TrainingInputMode: 'File' } }))], parameters);
+    const markdown = hoverWorkflow(text, 'Parameters.TrainImage')!;
+    assert.match(markdown, /^\*\*A value given when it is deployed or run\*\*/);
+    assert.ok(markdown.includes(`- \`${XGBOOST_US_EAST_1}:1.7-1\`, the DefaultValue of pipeline parameter`), markdown);
+    assert.ok(markdown.includes(`- also \`${XGBOOST_US_EAST_1}:1.5-1\`: EnumValues of pipeline parameter`), markdown);
+  });
+
   it('hovers members by their place in the request', () => {
     const text = pipeline([trainingStep(trainingArguments())]);
     assert.match(hoverWorkflow(text, '"MaxRuntimeInSeconds"') ?? '', /\*\*MaxRuntimeInSeconds\*\* · optional · an integer/);
