@@ -85,6 +85,13 @@ export interface UndefinedSubstitutions {
   defined: readonly string[];
 }
 
+/** A production variant of a template's endpoint config and the model resource it serves (SpecDocument.servedModels). */
+export interface ServedModel {
+  variant: Node;
+  model: string;
+  images: readonly ImageField[];
+}
+
 /** What a JSON file that embeds requests is, and who reads it (for its syntax errors' messages). */
 export interface JsonFileKind {
   /** `template`, `state machine`, `pipeline definition`. */
@@ -197,6 +204,12 @@ export interface SpecDocument {
    * reported as that property's (the host's own errors may go with the same request).
    */
   jsonString?: { property: string; range: OffsetRange };
+  /**
+   * For an endpoint config in a template: each production variant whose `ModelName` names a model
+   * resource of the same template (`!GetAtt Model.ModelName`, `!Ref Model`), with that model's
+   * logical id and images (the variant's instance type runs them: processorRule.ts).
+   */
+  servedModels?: readonly ServedModel[];
   /**
    * A task of a state machine file that a template deploys (deployingTemplates.ts): that
    * template, as messages name it. Its advice on regions is about that template's map.

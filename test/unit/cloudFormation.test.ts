@@ -159,6 +159,33 @@ describe('CloudFormation templates', () => {
       assert.deepEqual(analyzeYaml(modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/my-model:${Tag}"'])), []);
     });
 
+    it('judges an endpoint config\'s instance type by the images of the model resource its variant names', () => {
+      const template = (image: string, instanceType: string, modelName = '!GetAtt Model.ModelName') =>
+        [
+          'Resources:',
+          '  Model:',
+          '    Type: AWS::SageMaker::Model',
+          '    Properties:',
+          `      PrimaryContainer: {Image: "${image}"}`,
+          '  Config:',
+          '    Type: AWS::SageMaker::EndpointConfig',
+          '    Properties:',
+          '      ProductionVariants:',
+          `        - {VariantName: a, ModelName: ${modelName}, InitialInstanceCount: 1, InstanceType: ${instanceType}}`,
+          '',
+        ].join('\n');
+      const cpuImage = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.6.0-cpu-py312';
+      const text = template(cpuImage, 'ml.g5.xlarge');
+      const finding = only(analyzeYaml(text), 'image-processor-mismatch');
+      assert.equal(textAt(text, finding), 'ml.g5.xlarge');
+      assert.equal(finding.message, "ml.g5.xlarge has GPUs, but model Model's image is built for CPUs only; use a CPU instance type or the image's GPU variant in Model.");
+      assert.match(only(analyzeYaml(template(cpuImage.replace('-cpu-', '-gpu-'), 'ml.m5.xlarge', '!Ref Model')), 'image-processor-mismatch').message, /^ml\.m5\.xlarge has no GPU, but model Model's image is built for GPUs/);
+      // Matching processors, a model of no resource here, another attribute: nothing.
+      assert.deepEqual(codes(analyzeYaml(template(cpuImage, 'ml.m5.xlarge'))), []);
+      assert.deepEqual(codes(analyzeYaml(template(cpuImage, 'ml.g5.xlarge', 'imported-model'))), []);
+      assert.deepEqual(codes(analyzeYaml(template(cpuImage, 'ml.g5.xlarge', '!GetAtt Model.Arn'))), []);
+    });
+
     it('an unpinned XGBoost tag after ${AWS::Region}: pins of versions every deployed region serves, written over the tag in the !Sub (found by a fresh user)', () => {
       const text = modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:1"  # serving']);
       const finding = only(analyzeYaml(text), 'xgboost-unpinned');

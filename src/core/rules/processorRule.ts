@@ -7,6 +7,9 @@
  * SDK's GPU table lists it; types the table lacks are judged by family (`g*`, `p*` have GPUs,
  * `m*`, `c*`, `r*`, `t*` do not). Anything else (Trainium, Inferentia) is not judged.
  *
+ * In a template, an endpoint config's variant is judged by the images of the model resource its
+ * `ModelName` names (`!GetAtt Model.ModelName`), on the variant's instance type.
+ *
  * An image built from a template (`f"…ecr.{region}…/pytorch-training:2.6.0-gpu-py312"`) is judged
  * by its static tag, as the tag rules judge it (templateImageRule.ts); a placeholder in the tag
  * hides what it says. Such a finding has no fix: the template's tag is not a reference to rewrite.
@@ -41,6 +44,30 @@ export function checkImageProcessors(context: RuleContext, gpus: InstanceGpuTabl
       context.report('image-processor-mismatch', message, nodeRange(instanceNode), reference ? counterpartFix(context, field, reference, processor) : []);
     }
   }
+  // A template's endpoint config: each variant runs the images of the model resource it names.
+  for (const { variant, model, images } of context.spec.servedModels ?? []) {
+    const instanceNode = literalOrDefault(memberValue(variant, 'InstanceType'));
+    const instanceType = instanceNode && stringValue(instanceNode);
+    const hasGpus = instanceType !== undefined ? instanceHasGpus(gpus, instanceType) : undefined;
+    if (hasGpus === undefined) continue;
+    for (const field of images) {
+      const reference = field.parsed?.ok ? field.parsed.reference : undefined;
+      const processor = reference ? imageProcessor(context, reference) : templateProcessor(context, field);
+      if (!processor || hasGpus === (processor === 'gpu')) continue;
+      const message =
+        processor === 'gpu'
+          ? `${instanceType} has no GPU, but model ${model}'s image is built for GPUs; use a GPU instance type (ml.g*, ml.p*) or the image's CPU variant in ${model}.`
+          : `${instanceType} has GPUs, but model ${model}'s image is built for CPUs only; use a CPU instance type or the image's GPU variant in ${model}.`;
+      context.report('image-processor-mismatch', message, nodeRange(instanceNode!));
+      break;
+    }
+  }
+}
+
+/** A written instance type, or the known default a dynamic one is checked by (a parameter's); undefined otherwise. */
+function literalOrDefault(written: Node | undefined): Node | undefined {
+  const node = written && isDynamic(written) ? standInOf(written) : written;
+  return node && !isDynamic(node) && stringValue(node) !== undefined ? node : undefined;
 }
 
 /** A `-`-separated token of the tag, in any case: `gpu`, `cu` and digits, or one starting `cuda`. */

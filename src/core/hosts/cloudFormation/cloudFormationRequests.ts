@@ -20,10 +20,10 @@
  */
 import type { Node } from 'jsonc-parser';
 import { memberValue, stringValue } from '../../jsonTree';
-import { findImageFields, type CdkSynthesized, type HostLanguage, type SpecDocument } from '../../specDocument';
+import { findImageFields, type CdkSynthesized, type HostLanguage, type ImageField, type ServedModel, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import type { RequestNode } from '../../requestTree';
-import { intrinsicView, viewCount } from './intrinsics';
+import { intrinsicCall, intrinsicOf, intrinsicView, viewCount } from './intrinsics';
 import { markParameterStandIns } from './parameterStandIns';
 import { imageTableRows, readImageThroughTemplate } from './templateImages';
 import { templateScope, type TemplateScope } from './templateScope';
@@ -73,6 +73,8 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
   const resources = memberValue(root, 'Resources');
   const scope = templateScope(text, root);
   const synthesizedByCdk = isCdkBootstrapped(root);
+  // The logical id of each resource's request, for the endpoint configs that name a model (linkServedModels).
+  const logicalIds = new Map<SpecDocument, string>();
   for (const property of resources?.type === 'object' ? resources.children ?? [] : []) {
     const [key, resource] = property.children ?? [];
     const type = stringValue(memberValue(resource, 'Type'));
@@ -95,6 +97,7 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
         for (const field of images) requests.push(...imageTableRows(field, host, text));
       }
     }
+    if (kind) for (let index = first; index < requests.length; index++) if (requests[index].kind) logicalIds.set(requests[index], String(key?.value));
     const constructPath = stringValue(memberValue(memberValue(resource, 'Metadata'), 'aws:cdk:path'));
     if (constructPath !== undefined || synthesizedByCdk) {
       const cdkSynthesized: CdkSynthesized = { logicalId: String(key?.value), ...(constructPath !== undefined && { constructPath }) };
@@ -105,7 +108,42 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
       }
     }
   }
+  linkServedModels(requests, logicalIds);
   return requests;
+}
+
+/**
+ * Gives each endpoint config request the models of the same template its variants serve (see
+ * SpecDocument.servedModels): a `ModelName` written `!GetAtt Model.ModelName` or `!Ref Model`
+ * of an `AWS::SageMaker::Model` resource, with that model's images (every view's).
+ */
+function linkServedModels(requests: SpecDocument[], logicalIds: ReadonlyMap<SpecDocument, string>): void {
+  const modelImages = new Map<string, ImageField[]>();
+  for (const request of requests) {
+    const id = logicalIds.get(request);
+    if (request.kind === 'CreateModel' && id !== undefined) modelImages.set(id, [...(modelImages.get(id) ?? []), ...request.images]);
+  }
+  if (modelImages.size === 0) return;
+  for (const request of requests) {
+    if (request.kind !== 'CreateEndpointConfig') continue;
+    const served: ServedModel[] = [];
+    for (const variant of memberValue(request.root, 'ProductionVariants')?.children ?? []) {
+      const model = modelOf(memberValue(variant, 'ModelName'));
+      const images = model !== undefined ? modelImages.get(model) : undefined;
+      if (images?.length) served.push({ variant, model: model!, images });
+    }
+    if (served.length > 0) request.servedModels = served;
+  }
+}
+
+/** The logical id a `ModelName` names (`!GetAtt Model.ModelName`, `!GetAtt [Model, ModelName]`, `!Ref Model`), else undefined. */
+function modelOf(value: Node | undefined): string | undefined {
+  const written = value && (value as RequestNode).dynamic ? intrinsicOf(value) : undefined;
+  const call = intrinsicCall(written);
+  if (call?.name === 'Ref') return stringValue(call.argument);
+  if (call?.name !== 'Fn::GetAtt') return undefined;
+  const [id, attribute] = call.argument?.type === 'array' ? (call.argument.children ?? []).map(stringValue) : (stringValue(call.argument)?.split('.') ?? []);
+  return attribute === 'ModelName' ? id : undefined;
 }
 
 /**
