@@ -1,14 +1,15 @@
 /** Completion of image references, repositories, tags and access/input mode values. */
 import * as vscode from 'vscode';
-import { completeAt, liveTargetAt, type CompletionKind } from '../core/completion';
-import { completeTaskResourceInYaml } from '../core/hosts/workflows/resourceCompletion';
+import { completeAt, liveTargetAt, type CompletionKind, type CompletionResult } from '../core/completion';
+import { completeTaskResource, completeTaskResourceInYaml } from '../core/hosts/workflows/resourceCompletion';
+import { JSON_LANGUAGE_IDS, YAML_LANGUAGE_IDS } from './servedLanguages';
 import { completeInJsonHost } from '../core/jsonHostCompletion';
 import { completeInDockerfile } from '../core/hosts/dockerfile/dockerfileCompletion';
 import { requestAt } from '../core/hostDocument';
 import { completeInPython } from '../core/hosts/python/pythonCompletion';
 import { completePythonMembers } from '../core/hosts/python/pythonMemberCompletion';
 import { completeInYaml } from '../core/hosts/yaml/yamlCompletion';
-import { analysisOffset, editorRange } from './notebookDocuments';
+import { analysisOffset, editorRange, type ServedCell } from './notebookDocuments';
 import type { SpecAnalysis } from './specAnalysis';
 import { untrustedMarkdown } from './untrustedMarkdown';
 
@@ -38,7 +39,8 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
 
   private async complete(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
     const served = this.analysis.documents.serve(document);
-    if (!served) return undefined;
+    // A state machine with no SageMaker task yet is no document of ours: its first task's Resource still completes.
+    if (!served) return this.completeFirstTaskResource(document, position);
     // Offsets into the served text: a notebook cell's go through the notebook.
     const offset = analysisOffset(served.cell, document, position);
     if (offset === undefined) return undefined;
@@ -70,9 +72,22 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       // Images and framework arguments, else a boto3 request's member names and values.
       result = completeInPython(served.document, offset, options) ?? completePythonMembers(served.document, offset, options);
     }
-    if (!result) return undefined;
+    return result && this.toCompletionList(result, served.cell, document);
+  }
+
+  /** A task `Resource` in a JSON or YAML document not served (no SageMaker request in it yet). */
+  private completeFirstTaskResource(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList | undefined {
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const yaml = YAML_LANGUAGE_IDS.includes(document.languageId);
+    if (!yaml && !JSON_LANGUAGE_IDS.includes(document.languageId)) return undefined;
+    const result = yaml ? completeTaskResourceInYaml(text, offset) : completeTaskResource(text, offset);
+    return result && this.toCompletionList(result, undefined, document);
+  }
+
+  private toCompletionList(result: CompletionResult, cell: ServedCell | undefined, document: vscode.TextDocument): vscode.CompletionList {
     const items = result.items.flatMap((item) => {
-      const range = editorRange(served.cell, document, item.edit.offset, item.edit.length);
+      const range = editorRange(cell, document, item.edit.offset, item.edit.length);
       if (!range) return [];
       const label: string | vscode.CompletionItemLabel = item.labelDetails ? { label: item.label, ...item.labelDetails } : item.label;
       const completion = new vscode.CompletionItem(label, ITEM_KINDS[item.kind]);

@@ -3,6 +3,9 @@
 // step completes images in TrainingImage;
 // neither is launchable.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, openFixture, waitFor, waitForDiagnostics } from './helpers';
 
@@ -73,6 +76,27 @@ describe('Pipelines definitions and Step Functions state machines', () => {
     const range = 'inserting' in item.range ? item.range.replacing : item.range;
     assert.ok(await editor.edit((edit) => edit.replace(range, String(item.insertText))));
     assert.strictEqual(document.getText(), text);
+  });
+
+  it('completes the first SageMaker task\'s Resource in a state machine that has none yet (YAML and JSON)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-spec-new-asl-'));
+    const cases: [string, string, string][] = [
+      ['new.asl.yaml', 'StartAt: Notify\nStates:\n  Notify:\n    Type: Task\n    Resource: arn:aws:states:::lambda:invoke\n    Next: Train\n  Train:\n    Type: Task\n    Resource: \n    End: true\n', 'Resource: \n'],
+      ['new.asl.json', '{\n  "StartAt": "Train",\n  "States": {\n    "Train": { "Type": "Task", "Resource": "", "End": true }\n  }\n}\n', '"Resource": "'],
+    ];
+    for (const [name, text, before] of cases) {
+      const file = path.join(folder, name);
+      fs.writeFileSync(file, text);
+      const document = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(document);
+      const at = document.positionAt(text.indexOf(before) + before.length - (before.endsWith('\n') ? 1 : 0));
+      const labels = await waitFor(async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at);
+        const found = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+        return found.includes('arn:aws:states:::sagemaker:createTrainingJob.sync') && found;
+      }, { what: `Resource completion in ${name}` });
+      assert.ok(labels.includes('arn:aws:states:::sagemaker:createModel'), name);
+    }
   });
 
   it('completes image references in a Pipelines step\'s TrainingImage', async () => {

@@ -23,6 +23,8 @@ const TYPED_PARTITION = /^arn:(aws[a-z-]*):/;
  * when the cursor is inside the string value of a state's `Resource`; undefined elsewhere.
  */
 export function completeTaskResource(text: string, offset: number): CompletionResult | undefined {
+  // The line tells first: the text is scanned only on a `"Resource"` line.
+  if (!text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset).includes('"Resource"')) return undefined;
   const location = getLocation(text, offset);
   const path = location.path;
   if (location.isAtPropertyKey || path[path.length - 1] !== 'Resource' || path[path.length - 3] !== 'States') return undefined;
