@@ -5,8 +5,9 @@
  * Offered only where a comment line is valid and read back as a directive: YAML, Python and
  * Dockerfiles (`#`) and JSON with comments (`.jsonc` specs, `//`); never where the reader takes
  * strict JSON (a plain `.json` spec, a workflow, a template: the comment itself would fail it),
- * inside a YAML block scalar or a template string (the comment would be text), on a Dockerfile
- * line continued from the one above, nor for a code no directive silences.
+ * inside a YAML scalar that began on a line above (block, quoted or plain) or a template string
+ * (the comment would be text), inside a Python triple-quoted string, on a line continued from the
+ * one above (`\`, a Dockerfile's escape), nor for a code no directive silences.
  */
 import { findNodeAtOffset } from 'jsonc-parser';
 import { intent, type QuickFix } from './edits/editIntent';
@@ -27,6 +28,8 @@ export function suppressionFix(document: HostDocument, finding: Finding): QuickF
   if (!marker) return undefined;
   const { text } = document;
   const lineStart = text.lastIndexOf('\n', finding.offset - 1) + 1;
+  // A line continued from the one above (`\` before its break: Python, a YAML double-quoted string, a Dockerfile) is inside what that line began.
+  if (/\\\r?$/.test(text.slice(Math.max(0, lineStart - 3), Math.max(0, lineStart - 1)))) return undefined;
   const title = `Disable ${finding.code} for this line`;
   const above = lineStart > 0 ? text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1) : undefined;
   const existing = above !== undefined ? DIRECTIVE_LINE.exec(above) : null;
@@ -60,8 +63,15 @@ function commentMarker(document: HostDocument, offset: number): '#' | '//' | und
       return /[\\`][ \t]*\r?$/.test(text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1))) ? undefined : '#';
     }
     default:
-      return '#';
+      // Python: not inside a triple-quoted string (an odd count of one kind of triple quote before the line).
+      return insideTripleQuotes(text, text.lastIndexOf('\n', offset - 1) + 1) ? undefined : '#';
   }
+}
+
+/** True when `lineStart` lies inside a Python triple-quoted string: an odd number of `"""` (or of `'''`) before it. */
+function insideTripleQuotes(text: string, lineStart: number): boolean {
+  const before = text.slice(0, lineStart);
+  return (before.split('"""').length - 1) % 2 === 1 || (before.split("'''").length - 1) % 2 === 1;
 }
 
 /** True when `offset` is inside text a comment line would join: a block scalar (`|`, `>`), or a request read from a template string. */
@@ -70,7 +80,9 @@ function inYamlText(document: HostDocument, offset: number): boolean {
     if (request.inString && request.jsonString && request.jsonString.range.offset <= offset && offset <= request.jsonString.range.offset + request.jsonString.range.length) return true;
     if (request.inString) continue;
     const node = request.root && findNodeAtOffset(request.root, offset, true);
-    if (node && (node.type === 'string' || node.type === 'null') && /^[|>]/.test(document.text.slice(node.offset, node.offset + 1))) return true;
+    if (!node || (node.type !== 'string' && node.type !== 'null')) continue;
+    // A block scalar, or a scalar that began on a line above (a quoted or plain scalar over several lines).
+    if (/^[|>]/.test(document.text.slice(node.offset, node.offset + 1)) || document.text.lastIndexOf('\n', offset - 1) >= node.offset) return true;
   }
   return false;
 }

@@ -225,4 +225,13 @@ describe('the quick fix that writes a suppression comment', () => {
     const template = JSON.stringify({ Resources: { M: { Type: 'AWS::SageMaker::Model', Properties: { PrimaryContainer: { Image: `${KMEANS_US_EAST_1}:latest` } } } } }, null, 2);
     assert.equal(suppress('/w/template.json', template, 'latest-tag').fixed, undefined);
   });
+
+  it('is not offered inside what a line above began: a Python \\ continuation, a YAML quoted scalar over several lines (found by a fresh user)', () => {
+    const [host, repository] = KMEANS_US_EAST_1.split('/');
+    const continued = `import boto3\nsm = boto3.client("sagemaker")\nimage = \\\n    "${KMEANS_US_EAST_1}:latest"\nsm.create_model(ModelName="m", PrimaryContainer={"Image": image})\n`;
+    const onContinued = suppress('/w/deploy.py', continued, 'latest-tag');
+    assert.equal(onContinued.fixed, undefined, 'a comment after `image = \\` is a SyntaxError');
+    const quoted = ['TrainingJobName: demo', 'AlgorithmSpecification:', `  TrainingImage: "${host}/\\`, `    ${repository}:latest"`, '  TrainingInputMode: File', ''].join('\n');
+    assert.equal(suppress('/w/train.sagemaker.yaml', quoted, 'latest-tag').fixed, undefined);
+  });
 });

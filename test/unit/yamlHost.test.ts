@@ -408,6 +408,15 @@ describe('YAML host (AWS CLI input)', () => {
       assert.equal(applyHostFix(text, findings[0]), text.replace(':latest', ':1'));
     });
 
+    it('places findings in a double-quoted scalar over several lines where its characters are written (found by a fresh user)', () => {
+      const [host, repository] = KMEANS_US_EAST_1.split('/');
+      // `\` ends the first line: the break and the next line's indentation are not in the value.
+      const text = ['TrainingJobName: demo', `RoleArn: ${ROLE}`, 'AlgorithmSpecification:', `  TrainingImage: "${host}/\\`, `    ${repository}:latest"`, '  TrainingInputMode: File', ''].join('\n');
+      const finding = only(analyzeYaml(text), 'latest-tag');
+      assert.equal(finding.offset, text.indexOf('latest'));
+      assert.equal(textAt(text, finding), 'latest');
+    });
+
     it('a value read through aliases at several members is one finding, saying how many read it (found by a fresh user)', () => {
       const text = [
         'EndpointConfigName: ec',

@@ -466,5 +466,43 @@ function buildOffsetMapper(text: string, type: Scalar['type'], content: OffsetRa
     starts.push(end);
     if (starts.length === value.length + 1) return (index) => starts[Math.min(index, starts.length - 1)];
   }
+  if ((type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') && raw.includes('\n')) {
+    const starts = quotedValueStarts(raw, value, content.offset, type === 'QUOTE_DOUBLE');
+    if (starts) return (index) => starts[Math.min(index, starts.length - 1)];
+  }
   return (index) => Math.min(content.offset + index, end);
+}
+
+/**
+ * The source offset of each character of a quoted scalar written over several lines (and one for
+ * its end), `raw` being the text between its quotes: each value character is the next source
+ * character that spells it — an escape (`\"`, `\t`, `\u00e9`) or `''` for one character, a line
+ * break for the space a folded break stands for — past what the value does not hold: an escaped
+ * line break (`\` at a line's end) with the next line's indentation, a line's indentation and
+ * trailing spaces. Undefined when the two cannot be aligned so.
+ */
+function quotedValueStarts(raw: string, value: string, base: number, double: boolean): number[] | undefined {
+  const starts: number[] = [];
+  let at = 0;
+  for (let index = 0; index < value.length; index++) {
+    const char = value[index];
+    for (;;) {
+      if (double && raw[at] === '\\' && (raw[at + 1] === '\n' || (raw[at + 1] === '\r' && raw[at + 2] === '\n'))) {
+        at += raw[at + 1] === '\r' ? 3 : 2;
+        while (raw[at] === ' ' || raw[at] === '\t') at++;
+      } else if (raw[at] !== char && (raw[at] === ' ' || raw[at] === '\t' || raw[at] === '\n' || raw[at] === '\r') && !(char === ' ' && raw[at] === '\n')) {
+        at++;
+      } else {
+        break;
+      }
+    }
+    if (at >= raw.length) return undefined;
+    starts.push(base + at);
+    if (double && raw[at] === '\\') at += raw[at + 1] === 'x' ? 4 : raw[at + 1] === 'u' ? 6 : raw[at + 1] === 'U' ? 10 : 2;
+    else if (!double && raw[at] === "'" && raw[at + 1] === "'") at += 2;
+    else if (raw[at] === char || (char === ' ' && raw[at] === '\n')) at++;
+    else return undefined;
+  }
+  starts.push(base + raw.length);
+  return starts;
 }
