@@ -89,7 +89,8 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   }
   if (spec.unfilledPlaceholders) run('unfilled-placeholder', reportUnfilledPlaceholders, context, spec.unfilledPlaceholders, options.apiModel);
   if (spec.embedding?.misplacedRequest) run('query-language-mismatch', checkQueryLanguage, context, spec.embedding.misplacedRequest);
-  if (spec.undefinedSubstitutions) run('unfilled-placeholder', checkUndefinedSubstitutions, context, spec.undefinedSubstitutions);
+  // Names the map does not define: not while the template does not parse (its map may be cut short).
+  if (spec.undefinedSubstitutions && !spec.incomplete) run('unfilled-placeholder', checkUndefinedSubstitutions, context, spec.undefinedSubstitutions);
   if (spec.missingDefinitionFile) run('definition-file-not-found', checkDefinitionFile, context, spec.missingDefinitionFile);
   if (spec.substitutedValues && options.apiModel) run('api-model', checkSubstitutedValues, context, spec.substitutedValues, options.apiModel);
   if (!spec.kind && !spec.imagesOnly) {

@@ -207,6 +207,15 @@ describe('DefinitionUri: a template checks the images it substitutes into its st
     assert.deepEqual(analyzeSam(computed, readerOf({ 'statemachine/train.asl.json': asl })), []);
   });
 
+  it('says nothing of undefined names while the template does not parse (its map may be cut short; found by a fresh user)', () => {
+    const reader = readerOf({ 'statemachine/train.asl.json': ASL_JSON });
+    // An unclosed flow sequence first in the map: the entries after it are not read as entries.
+    const broken = samTemplate([' Broken: [x', 'RoleArn: arn:aws:iam::123456789012:role/R', `TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`, `InferenceImage: ${XGBOOST_US_EAST_1}:1.7-1`]);
+    const findings = analyzeSam(broken, reader);
+    assert.ok(findings.some((finding) => finding.code === 'invalid-yaml'));
+    assert.ok(!findings.some((finding) => finding.code === 'unfilled-placeholder'), findings.map((finding) => finding.message).join('\n'));
+  });
+
   it('completes a map entry with the values of the member it fills in the file', () => {
     const asl = ASL_JSON.replace('"InstanceType": "ml.m5.xlarge"', '"InstanceType": "${InstanceType}"');
     const text = samTemplate([...GOOD_SUBSTITUTIONS, 'InstanceType: ']);
