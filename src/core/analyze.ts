@@ -96,6 +96,8 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   if (!spec.kind && !spec.imagesOnly) {
     // A document that did not parse whole may have lost the members that tell its kind.
     if (options.forcedSpec && spec.tooDeepAt === undefined && !spec.incomplete) run('unknown-spec-kind', reportUnknownKind, context, spec);
+    // A map value read through a parameter's Default (substitutedValueRequests): its findings say so.
+    if (spec.standInNotes?.length) noteStandIns(findings, spec.standInNotes);
     return { findings: suppressed(spec, findings, options, region), region };
   }
   for (const field of withImageChoices(spec.images)) {

@@ -181,6 +181,18 @@ describe('DefinitionUri: a template checks the images it substitutes into its st
     assert.equal(applyEdits(template, renderFix({ text: template, host: 'yaml' }, fix)!.edits), template.replace('ml.m5.xlarg\n', 'ml.m5.xlarge\n'));
   });
 
+  it('reads a map value written !Ref Parameter as the parameter\'s Default, reported and fixed there (the sam init pattern; found by a fresh user)', () => {
+    const asl = ASL_JSON.replace('"InstanceType": "ml.m5.xlarge"', '"InstanceType": "${InstanceType}"');
+    const head = ['Parameters:', '  TrainingInstanceType:', '    Type: String', '    Default: ml.m5.xlarg'];
+    const template = [...head, samTemplate(['RoleArn: arn:aws:iam::123456789012:role/R', `TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`, `InferenceImage: ${XGBOOST_US_EAST_1}:1.7-1`, 'InstanceType: !Ref TrainingInstanceType'])].join('\n');
+    const [finding, ...others] = analyzeSam(template, readerOf({ 'statemachine/train.asl.json': asl }), 'us-east-1');
+    assert.deepEqual(others, []);
+    assert.equal(template.slice(finding.offset, finding.offset + finding.length), 'ml.m5.xlarg');
+    assert.match(finding.message, /^DefinitionSubstitutions gives this to ResourceConfig\.InstanceType of task "Train" of statemachine\/train\.asl\.json: "ml\.m5\.xlarg" is not a valid InstanceType.* \(Reported on the Default of parameter TrainingInstanceType\.\)$/);
+    const fix = finding.fixes.find((candidate) => candidate.preferred)!;
+    assert.equal(applyEdits(template, renderFix({ text: template, host: 'yaml' }, fix)!.edits), template.replace('Default: ml.m5.xlarg', 'Default: ml.m5.xlarge'));
+  });
+
   it('says once, naming every task, when several tasks take the same entry for the same member', () => {
     const machine = JSON.parse(ASL_JSON.replace('"InstanceType": "ml.m5.xlarge"', '"InstanceType": "${InstanceType}"'));
     machine.States.Retrain = { ...machine.States.Train, Next: 'Model' };

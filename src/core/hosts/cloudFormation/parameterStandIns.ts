@@ -12,7 +12,7 @@ import { memberValue, stringValue } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
 import { IMAGE_MEMBERS } from '../../specDocument';
 import { intrinsicCall, intrinsicOf } from './intrinsics';
-import type { TemplateScope } from './templateScope';
+import type { TemplateParameter, TemplateScope } from './templateScope';
 
 /** A note on a node checked in another's place (SpecDocument.standInNotes). */
 export interface StandInNote {
@@ -47,12 +47,28 @@ export function markParameterStandIns(root: Node, scope: TemplateScope): StandIn
   return [...notes].map(([node, note]) => ({ node, note }));
 }
 
-function markRef(value: RequestNode, scope: TemplateScope, notes: Map<Node, string>): void {
-  const written = intrinsicOf(value);
+/**
+ * The `Default` of the `String` parameter a `!Ref` value (of a view, see intrinsicView) reads,
+ * when it is a literal, with its note (`the Default of parameter X`); else undefined.
+ */
+export function refParameterDefault(value: Node, scope: TemplateScope): StandInNote | undefined {
+  const parameter = refParameter(value, scope);
+  const standIn = parameter && memberValue(parameter.declaration, 'Default');
+  return standIn && isLiteralScalar(standIn) ? { node: standIn, note: `the Default of parameter ${parameter!.name}` } : undefined;
+}
+
+/** The declared `String` parameter a `!Ref` value reads, else undefined. */
+function refParameter(value: Node, scope: TemplateScope): TemplateParameter | undefined {
+  const written = (value as RequestNode).dynamic ? intrinsicOf(value) : undefined;
   const call = written && intrinsicCall(written);
   const name = call?.name === 'Ref' ? stringValue(call.argument) : undefined;
   const parameter = name !== undefined ? scope.parameters.get(name) : undefined;
-  if (!parameter || stringValue(memberValue(parameter.declaration, 'Type')) !== 'String') return;
+  return parameter && stringValue(memberValue(parameter.declaration, 'Type')) === 'String' ? parameter : undefined;
+}
+
+function markRef(value: RequestNode, scope: TemplateScope, notes: Map<Node, string>): void {
+  const parameter = refParameter(value, scope);
+  if (!parameter) return;
   const standIn = memberValue(parameter.declaration, 'Default');
   if (standIn && isLiteralScalar(standIn)) {
     value.standIn = standIn;

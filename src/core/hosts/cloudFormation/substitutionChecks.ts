@@ -14,6 +14,7 @@ import { parseImageReference } from '../../imageReference';
 import type { TemplateResource } from './cloudFormationRequests';
 import { intrinsicCall } from './intrinsics';
 import { imageTableRows, readImageThroughTemplate, subPlaceholderImage } from './templateImages';
+import { refParameterDefault, type StandInNote } from './parameterStandIns';
 
 /** A definition string that is one `${Name}` and nothing else. */
 const WHOLE_PLACEHOLDER = /^\$\{([^}]+)\}$/;
@@ -74,7 +75,8 @@ export function subPlaceholderImageRequests(resource: TemplateResource, value: N
  * The values the `DefinitionSubstitutions` of `side` give the members of `requests` (a state
  * machine's tasks) whose whole value is one `${Name}` — other than image fields, which
  * substitutedImageRequests checks as images: one request carrying them (see SubstitutedValue),
- * or none. A map value that is itself computed (`!Ref`, `!GetAtt`) is left alone. `file`: the
+ * or none. A map value `!Ref Parameter` is the parameter's literal `Default` (reported there); one
+ * otherwise computed (`!GetAtt`, `!Sub`) is left alone. `file`: the
  * state machine file the tasks are in (DefinitionUri), for messages.
  */
 export function substitutedValueRequests(resource: TemplateResource, side: Node, requests: readonly SpecDocument[], file?: string): SpecDocument[] {
@@ -82,12 +84,19 @@ export function substitutedValueRequests(resource: TemplateResource, side: Node,
   if (substitutions?.type !== 'object') return [];
   // One entry per map key, member and request kind, whichever tasks share it: one finding, naming them all.
   const entries = new Map<string, { value: Node; kind: SpecKind; memberPath: (string | number)[]; tasks: string[] }>();
+  // A `!Ref Parameter` value is checked through the parameter's Default, reported there (standInNotes).
+  const standInNotes: StandInNote[] = [];
   for (const request of requests) {
     if (!request.kind || !request.root) continue;
     const images = new Set<Node>(request.images.map((field) => field.value));
     for (const { node, name, whole } of placeholdersIn(request.text, request.root)) {
       if (!whole) continue;
-      const value = memberValue(substitutions, name);
+      let value = memberValue(substitutions, name);
+      const parameterDefault = value && (value as RequestNode).dynamic ? refParameterDefault(value, resource.scope) : undefined;
+      if (parameterDefault) {
+        value = parameterDefault.node;
+        if (!standInNotes.some((entry) => entry.node === value)) standInNotes.push(parameterDefault);
+      }
       if (images.has(node) || !value || (value as RequestNode).dynamic || (value.type !== 'string' && value.type !== 'number' && value.type !== 'boolean')) continue;
       const memberPath = requestPathOf(request, node)!;
       const key = `${name}|${request.kind}|${memberPath.join('.')}`;
@@ -99,7 +108,7 @@ export function substitutedValueRequests(resource: TemplateResource, side: Node,
   }
   if (entries.size === 0) return [];
   const substitutedValues = [...entries.values()].map(({ value, kind, memberPath, tasks }): SubstitutedValue => ({ value, kind, memberPath, tasks, ...(file !== undefined && { file }) }));
-  return [{ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, substitutedValues }];
+  return [{ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, substitutedValues, ...(standInNotes.length > 0 && { standInNotes }) }];
 }
 
 /**
