@@ -58,6 +58,8 @@ export interface HashCommentHostDocument extends HostDocumentBase {
   host: Exclude<HostLanguage, 'json'>;
   /** Comments found by the host's parser (for `#` suppression directives). */
   comments: HostComment[];
+  /** YAML: an alias was read, so one written value may stand at several members (withoutAliasRepeats). */
+  readsAliases?: boolean;
 }
 
 /**
@@ -166,8 +168,8 @@ export function mayHoldSageMakerYaml(text: string): boolean {
  */
 export function readYamlDocument(text: string, forced = false, readDefinitionFile?: DefinitionFileReader): HostDocument {
   if (!forced && !mayHoldSageMakerYaml(text)) return { host: 'yaml', text, requests: [], frameworkRequests: [], comments: [] };
-  const { requests, comments } = findYamlRequests(text, forced, templateHooks(readDefinitionFile));
-  return { host: 'yaml', text, requests, frameworkRequests: [], comments, ...(readDefinitionFile && { readDefinitionFile }) };
+  const { requests, comments, readsAliases } = findYamlRequests(text, forced, templateHooks(readDefinitionFile));
+  return { host: 'yaml', text, requests, frameworkRequests: [], comments, ...(readDefinitionFile && { readDefinitionFile }), ...(readsAliases && { readsAliases }) };
 }
 
 /** True when the document holds anything of ours to analyse: a request, an image check or a framework call. */
@@ -247,7 +249,7 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   // Only several sources can report one place twice (a dict passed by name to two calls).
   // (In YAML one request can too: an alias repeats its anchor's nodes.)
   const single = document.host !== 'yaml' && document.requests.length + (document.frameworkRequests.length > 0 ? 1 : 0) <= 1;
-  const unique = single ? findings : document.host === 'yaml' && YAML_ALIAS.test(document.text) ? withoutAliasRepeats(findings) : withoutRepeats(findings);
+  const unique = single ? findings : document.host === 'yaml' && document.readsAliases ? withoutAliasRepeats(findings) : withoutRepeats(findings);
   // A JSON spec's `//` directives are read by analyzeSpec; a workflow's and other hosts' once here, for all their requests.
   const suppressions =
     document.host !== 'json' ? findHashSuppressions(document.text, document.comments) : document.requests.some((request) => request.embedding || request.inTemplate) ? findJsoncCommentSuppressions(document.text, document.comments) : undefined;
@@ -256,9 +258,6 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   kept.sort((a, b) => a.offset - b.offset);
   return { findings: kept.map(withoutSecrets) };
 }
-
-/** A YAML alias (`*name` where a node may start): the text has one, maybe. */
-const YAML_ALIAS = /(?:^|[\s,[{:-])\*[^\s,[\]{}]/;
 
 /** `findings` without those that repeat an earlier one: the same code, place and message. */
 function withoutRepeats(findings: readonly Finding[]): Finding[] {

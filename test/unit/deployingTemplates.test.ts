@@ -72,9 +72,21 @@ describe('state machine files deployed by a template', () => {
       findings[0].message,
       `XGBoost 1.7-1 hyperparameter "max_depth": "six" is not an integer. SageMaker accepts the job, and it fails inside the container when it starts. (\${TrainingImage} is ${XGBOOST_US_EAST_1}:1.7-1 in ../template.yaml's DefinitionSubstitutions.)`,
     );
-    // Templates that give different images: which one runs is not known.
-    const two = [deploying('a.template.yaml', { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1` }), deploying('b.template.yaml', { TrainingImage: 'my-registry.example.com/xgb:2' })];
-    assert.deepEqual(codes(analyzeDeployed(two)), []);
+    // Templates that give different images: the task is read once per image, each finding naming its templates.
+    const two = [deploying('a.template.yaml', { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1` }), deploying('b.template.yaml', { TrainingImage: `${XGBOOST_US_EAST_1}:1.5-1` })];
+    assert.deepEqual(
+      analyzeDeployed(two).map((finding) => [finding.code, /^XGBoost (\S+)/.exec(finding.message)?.[1], /in (\S+)'s DefinitionSubstitutions/.exec(finding.message)?.[1]]),
+      [
+        ['algorithm-invalid-hyperparameter', '1.7-1', 'a.template.yaml'],
+        ['algorithm-invalid-hyperparameter', '1.5-1', 'b.template.yaml'],
+      ],
+    );
+    // The same image from two templates: one finding naming both.
+    const same = analyzeDeployed([deploying('a.template.yaml', { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1` }), deploying('b.template.yaml', { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1` })]);
+    assert.equal(same.length, 1);
+    assert.match(same[0].message, /in a\.template\.yaml's and b\.template\.yaml's DefinitionSubstitutions\.\)$/);
+    // A template that fills it otherwise: which image runs is not known.
+    assert.deepEqual(codes(analyzeDeployed([deploying('a.template.yaml', { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1` }), deploying('b.template.yaml', {})])), []);
     // A !Sub whose static parts name the image (the account per region from a mapping).
     const [fromSub] = stateMachineFilesOf(samTemplate('statemachine/train.asl.yaml', '!Sub "${Account}.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1"'), true);
     assert.deepEqual(codes(analyzeDeployed([{ template: '../template.yaml', substitutions: fromSub.substitutions }])), ['algorithm-invalid-hyperparameter']);

@@ -6,15 +6,17 @@
  * no files), its tasks are read as deployed by them:
  * - deployed to many regions, as the template's own requests are (`anyRegion`: `templateRegions`
  *   and the region placeholders' rules apply, not one target region);
- * - an image field written as one `${Name}` that every such template fills with the same text (a
- *   literal, or a `!Sub` whose static parts name the image: `${Account}.dkr.ecr.${AWS::Region}
+ * - an image field written as one `${Name}` that every such template fills with text (a literal,
+ *   or a `!Sub` whose static parts name the image: `${Account}.dkr.ecr.${AWS::Region}
  *   .amazonaws.com/sagemaker-xgboost:1.7-1`) has that image for the built-in algorithm checks
- *   (ImageField.deployedAs): the job's
+ *   (ImageField.deployedAs; templates that give different images: the task is read once per
+ *   image, each reading's findings naming its templates): the job's
  *   hyperparameters, channels and instances are judged for that algorithm. The image rules leave
  *   it alone: the template checks it, where its map writes it (substitutionChecks.ts).
  */
 import type { Node } from 'jsonc-parser';
 import type { HostDocument } from '../../hostDocument';
+import type { SpecDocument } from '../../specDocument';
 import { parseJson } from '../../jsonParse';
 import { memberValue, stringValue } from '../../jsonTree';
 import type { RequestNode, TemplatePart } from '../../requestTree';
@@ -105,17 +107,41 @@ const WHOLE_PLACEHOLDER = /^\$\{([A-Za-z0-9_]+)\}$/;
  */
 export function applyDeployingTemplates(document: HostDocument, deployedBy: readonly DeployingTemplate[]): void {
   if (deployedBy.length === 0) return;
+  const readings: SpecDocument[] = [];
   for (const request of document.requests) {
     if (request.embedding?.container !== 'state-machine-task') continue;
     request.anyRegion = true;
     request.deployedBy = deployedBy[0].template;
     for (const field of request.images) {
       const name = (field.value as RequestNode).dynamic && typeof field.value.value === 'string' ? WHOLE_PLACEHOLDER.exec(field.value.value)?.[1] : undefined;
-      const values = name === undefined ? [] : deployedBy.map(({ substitutions }) => substitutions.get(name));
-      const [image] = values;
-      // Every deploying template gives the same text, or the image is not known.
-      if (image === undefined || values.some((value) => value?.written !== image.written)) continue;
-      field.deployedAs = { parts: image.parts, note: `\${${name}} is ${image.written} in ${deployedBy[0].template}'s DefinitionSubstitutions` };
+      const images = name === undefined ? [] : imagesByText(name, deployedBy);
+      // Each image the templates give, with the templates that give it: the first on the request,
+      // each other on a reading of its own (their common findings are reported once).
+      images.forEach(({ image, templates }, index) => {
+        const deployedAs = { parts: image.parts, note: `\${${name}} is ${image.written} in ${listText(templates.map((template) => `${template}'s`))} DefinitionSubstitutions` };
+        if (index === 0) field.deployedAs = deployedAs;
+        else readings.push({ ...request, images: request.images.map((other) => (other === field ? { ...field, deployedAs } : other)) });
+      });
     }
   }
+  document.requests.push(...readings);
+}
+
+/** The texts the templates give `${name}`, each with the templates that give it, in the templates' order; none when one of them gives none. */
+function imagesByText(name: string, deployedBy: readonly DeployingTemplate[]): { image: SubstitutedText; templates: string[] }[] {
+  const byText = new Map<string, { image: SubstitutedText; templates: string[] }>();
+  for (const { template, substitutions } of deployedBy) {
+    const image = substitutions.get(name);
+    // A template that fills it otherwise (a parameter, an attribute): which image runs is not known.
+    if (!image) return [];
+    const entry = byText.get(image.written) ?? { image, templates: [] };
+    entry.templates.push(template);
+    byText.set(image.written, entry);
+  }
+  return [...byText.values()];
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listText(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

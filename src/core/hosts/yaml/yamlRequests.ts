@@ -36,6 +36,8 @@ export function isYamlSpecName(path: string): boolean {
 export interface YamlRequests {
   requests: SpecDocument[];
   comments: HostComment[];
+  /** True when a document of the stream reads an alias (see YamlDocumentTree.readsAliases). */
+  readsAliases: boolean;
 }
 
 /**
@@ -48,8 +50,10 @@ export function findYamlRequests(text: string, forced = false, hooks?: CloudForm
   const requests: SpecDocument[] = [];
   // Per document, its AWS CLI input request (the only kind of request a document's read as).
   const cliInput: (SpecDocument | undefined)[] = [];
+  let readsAliases = false;
   for (const document of documents) {
-    const { root, aliasOverflow } = yamlDocumentTree(text, document);
+    const { root, aliasOverflow, readsAliases: aliases } = yamlDocumentTree(text, document);
+    readsAliases ||= aliases === true;
     const { requests: found, cliInput: isCliInput } = documentRequests(text, root, forced, hooks);
     cliInput.push(isCliInput ? found[0] : undefined);
     const errors = syntaxErrorsOf(text, document, root);
@@ -69,7 +73,7 @@ export function findYamlRequests(text: string, forced = false, hooks?: CloudForm
   // On the second document's request when it is AWS CLI input, else on the first one that is.
   const carrier = cliInput[1] ?? cliInput.find((request) => request !== undefined);
   if (documents.length > 1 && carrier) carrier.syntaxErrors = [...(carrier.syntaxErrors ?? []), singleDocumentError(text, documents[0], documents[1])].sort((a, b) => a.offset - b.offset);
-  return { requests, comments };
+  return { requests, comments, readsAliases };
 }
 
 /**

@@ -81,6 +81,8 @@ export interface YamlDocumentTree {
    * through aliases; what lies beyond is dynamic. Undefined when the budget held.
    */
   aliasOverflow?: OffsetRange;
+  /** True when an alias was read: one node then stands at several places of the tree. */
+  readsAliases?: boolean;
 }
 
 /**
@@ -93,7 +95,9 @@ export function yamlDocumentTree(text: string, document: Document.Parsed): YamlD
   const builder = new TreeBuilder(text, document);
   const root = builder.node(contents, undefined, 0);
   awsCliSites.set(root, { version: document.directives?.yaml.explicit && document.directives.yaml.version === '1.1' ? '1.1' : '1.2', scalars: builder.plainScalars, emptyValues: builder.emptyValues, taggedValues: builder.taggedValues });
-  return builder.aliasOverflow ? { root, aliasOverflow: builder.aliasOverflow } : { root };
+  const tree: YamlDocumentTree = builder.aliasOverflow ? { root, aliasOverflow: builder.aliasOverflow } : { root };
+  if (builder.readsAliases) tree.readsAliases = true;
+  return tree;
 }
 
 /**
@@ -189,6 +193,8 @@ function awsCliReading(source: string, read: AwsCliScalar, version: AwsCliYamlVe
 class TreeBuilder {
   private readonly yaml = yamlModule();
   private aliasNodes = 0;
+  /** True once an alias has been read (see YamlDocumentTree.readsAliases). */
+  readsAliases = false;
   /** The outermost alias being expanded, as written (see YamlDocumentTree.aliasOverflow). */
   private expanding: OffsetRange | undefined;
   aliasOverflow: OffsetRange | undefined;
@@ -239,6 +245,7 @@ class TreeBuilder {
     if (yaml.isAlias(source)) {
       const target = this.aliasTarget(source);
       if (!target) return this.dynamic(source, parent);
+      this.readsAliases = true;
       if (this.expanding) return this.node(target, parent, depth + 1, true);
       const [start, end] = rangeOf(source);
       this.expanding = { offset: start, length: end - start };
