@@ -48,6 +48,8 @@ export interface PlaceholderFacts {
   description: string;
   /** It is the region the request is deployed to (CloudFormation's `AWS::Region`). */
   deploymentRegion?: boolean;
+  /** It is the account that deploys the stack (CloudFormation's `AWS::AccountId`). */
+  deploymentAccount?: boolean;
   /** Its value is chosen by the deployment region from a table written in the document (a mapping keyed by `AWS::Region`). */
   /**
    * Nothing fills it in: a `${…}` left as text where no substitution reaches it (a CloudFormation

@@ -159,6 +159,16 @@ describe('CloudFormation templates', () => {
       assert.deepEqual(analyzeYaml(modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/my-model:${Tag}"'])), []);
     });
 
+    it('${AWS::AccountId} as the registry of a repository SageMaker serves: a warning, the stack\'s own repositories left alone', () => {
+      const text = modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:1.7-1"']);
+      const finding = only(analyzeYaml(text), 'registry-account-mismatch');
+      assert.equal(textAt(text, finding), '${AWS::AccountId}');
+      assert.equal(finding.severity, 'warning');
+      assert.match(finding.message, /^\$\{AWS::AccountId\} is the account that deploys the stack, but SageMaker serves "sagemaker-xgboost" from its own accounts \(683313688378 in us-east-1 and \d+ other accounts elsewhere\): the pull fails unless you copied the image into your account\./);
+      assert.deepEqual(finding.fixes, []);
+      assert.deepEqual(analyzeYaml(modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/my-model:2.1"'])), []);
+    });
+
     it('judges an endpoint config\'s instance type by the images of the model resource its variant names', () => {
       const template = (image: string, instanceType: string, modelName = '!GetAtt Model.ModelName') =>
         [
@@ -187,7 +197,7 @@ describe('CloudFormation templates', () => {
     });
 
     it('an unpinned XGBoost tag after ${AWS::Region}: pins of versions every deployed region serves, written over the tag in the !Sub (found by a fresh user)', () => {
-      const text = modelTemplate(['Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:1"  # serving']);
+      const text = modelTemplate(['Image: !Sub "${XgbAccount}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:1"  # serving']);
       const finding = only(analyzeYaml(text), 'xgboost-unpinned');
       assert.equal(textAt(text, finding), '1');
       const [first] = finding.fixes;

@@ -152,6 +152,7 @@ function checkTemplateRegistry(context: RuleContext, field: ImageField, referenc
     if (mismatch) return;
   }
   if (ecr.account === HOLE) {
+    if (reference.factsAt(0)?.deploymentAccount && repository !== undefined) checkStackAccount(context, reference, repository);
     const table = reference.factsAt(0)?.perRegion;
     // The table's rows are for the stack's region; a region placeholder of another kind is unknown.
     const deployed = ecr.region === HOLE && reference.factsAt(ecr.regionStart)?.deploymentRegion === true;
@@ -233,6 +234,28 @@ function checkTemplateTag(context: RuleContext, field: ImageField, reference: Te
     // As for literal references (tagRules): outside a request, advice only for SageMaker's own images.
     context.report('latest-tag', tag === undefined ? NO_TAG_MESSAGE : LATEST_TAG_MESSAGE, tagRange, latestTagFixes(context, reference, isAwsAccount));
   }
+}
+
+/**
+ * `${AWS::AccountId}` (the account deploying the stack) as the registry of a repository SageMaker
+ * serves from its own accounts (`sagemaker-xgboost`, `pytorch-training`): the stack's account holds
+ * it only if you copied the image there, so a warning (`registry-account-mismatch`), naming the
+ * accounts that serve it and the usual way to write them (a mapping by region). No fix.
+ */
+function checkStackAccount(context: RuleContext, reference: TemplateReference, repository: string): void {
+  const { catalog } = context;
+  const regions = catalog.regionsForRepository(repository);
+  if (regions.length === 0) return;
+  const accounts = [...new Set(regions.flatMap((region) => catalog.accountsForRepository(repository, region)))];
+  const example = regions.includes('us-east-1') ? 'us-east-1' : regions[0];
+  const named = `${catalog.accountsForRepository(repository, example)[0]} in ${example}${accounts.length > 1 ? ` and ${accounts.length - 1} other account${accounts.length === 2 ? '' : 's'} elsewhere` : ''}`;
+  context.report(
+    'registry-account-mismatch',
+    `\${AWS::AccountId} is the account that deploys the stack, but SageMaker serves "${repository}" from its own accounts (${named}): the pull fails unless you copied the image into your account. Read the account from a mapping by region (!FindInMap [Table, !Ref AWS::Region, Account]).`,
+    reference.range(0, 1),
+    [],
+    'warning',
+  );
 }
 
 /**

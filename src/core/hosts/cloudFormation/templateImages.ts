@@ -250,7 +250,7 @@ const PSEUDO_PARAMETERS: Readonly<Record<string, string>> = {
 /** `${Name}` or `!Ref Name`: a pseudo parameter, a parameter (its default when it stands for it), a resource's attribute or a resource. */
 function namePieces(scope: TemplateScope, name: string, range: OffsetRange, pieces: Pieces, inSub?: { node: Node; start: number; end: number }): void {
   if (name.startsWith('AWS::')) {
-    return pieces.placeholder(range, { description: PSEUDO_PARAMETERS[name] ?? `pseudo parameter ${name}`, ...(name === 'AWS::Region' && { deploymentRegion: true }) });
+    return pieces.placeholder(range, { description: PSEUDO_PARAMETERS[name] ?? `pseudo parameter ${name}`, ...(name === 'AWS::Region' && { deploymentRegion: true }), ...(name === 'AWS::AccountId' && { deploymentAccount: true }) });
   }
   const parameter = scope.parameters.get(name);
   if (parameter?.readable) return pieces.default(parameter.readable, range, inSub);
