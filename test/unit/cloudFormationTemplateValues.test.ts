@@ -160,13 +160,16 @@ describe('CloudFormation: Parameters defaults', () => {
     assert.deepEqual(codes(analyzeYaml(template(xgbTag(['    Default: "1"', '    AllowedValues: ["1"]']), TAGGED))), ['xgboost-unpinned']);
   });
 
-  it('with other placeholders left, the default is a static part of the template: the finding says so, no fix', () => {
+  it('with other placeholders left, the default is a static part of the template: the finding says so, its pins edit the Default', () => {
     const text = template(xgbTag(['    Default: latest']), '!Sub "683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:${XgbTag}"');
     const findings = analyzeYaml(text, { region: 'us-east-1' });
     const finding = only(findings, 'xgboost-unpinned');
     assert.equal(textAt(text, finding), '${XgbTag}');
     assert.match(finding.message, /^With parameter XgbTag's default "latest": ":latest" does not pin/);
-    assert.deepEqual(finding.fixes, []);
+    const [pin] = finding.fixes;
+    assert.ok(pin.changesBehaviour, 'the version is a choice: never fix-all\'s');
+    const version = /^Pin XGBoost (\S+)$/.exec(pin.title)![1];
+    assert.equal(applyHostFix(text, finding, pin.title), text.replace('Default: latest', `Default: ${version}`));
   });
 
   it('JSON: Fn::Sub with a parameter default, the fix written in the JSON Default', () => {

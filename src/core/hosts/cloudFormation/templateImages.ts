@@ -290,7 +290,9 @@ function templatePart(piece: Piece): TemplatePart {
   }
   const offsets = Array.from({ length: piece.end - piece.start }, () => piece.token.offset);
   offsets.push(piece.token.offset + piece.token.length);
-  return { kind: 'text', value: piece.parameter.value, offsets };
+  // A fix of the default's text edits the Default, the one place the value is set (a string Default, its whole value).
+  const { node } = piece.parameter;
+  return node.type === 'string' ? { kind: 'text', value: piece.parameter.value, offsets, written: node } : { kind: 'text', value: piece.parameter.value, offsets };
 }
 
 /** The source range of value `[start, end)`: text where it is written, a default's text on its whole reference. */
