@@ -25,7 +25,7 @@ import type { DefinitionFileReader } from './hosts/cloudFormation/definitionFile
 import { workflowResourceHooks, workflowResourceHooksReading } from './hosts/cloudFormation/templateWorkflows';
 import { findYamlRequests } from './hosts/yaml/yamlRequests';
 import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
-import { parseSpecDocument, type CdkSynthesized, type HostLanguage, type JsonFileKind, type SpecDocument, type StrictJsonFile } from './specDocument';
+import { parseSpecDocument, PIPELINE_FILE, STATE_MACHINE_FILE, TEMPLATE_FILE, type CdkSynthesized, type HostLanguage, type JsonFileKind, type SpecDocument, type StrictJsonFile } from './specDocument';
 import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
 import { redactSecrets } from './launch/redact';
 import { markUnfilledRequestValues } from './unfilledPlaceholders';
@@ -135,10 +135,6 @@ function withStrictReader(requests: SpecDocument[], parsed: ParsedJson, reader: 
   else requests.push({ text: requests[0].text, root: undefined, parseErrors: [], kind: undefined, images: [], host: 'json', strictJson });
   return requests;
 }
-
-const TEMPLATE_FILE: JsonFileKind = { what: 'template', consequence: 'CloudFormation cannot deploy it' };
-const STATE_MACHINE_FILE: JsonFileKind = { what: 'state machine', consequence: 'Step Functions cannot create it' };
-const PIPELINE_FILE: JsonFileKind = { what: 'pipeline definition', consequence: 'SageMaker Pipelines cannot create the pipeline' };
 
 /**
  * The requests found in a JSON workflow or template, with its syntax errors: they go with the

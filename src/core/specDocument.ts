@@ -100,6 +100,11 @@ export interface JsonFileKind {
   consequence: string;
 }
 
+/** The files that embed requests, for their syntax errors' messages (JSON and YAML alike). */
+export const TEMPLATE_FILE: JsonFileKind = { what: 'template', consequence: 'CloudFormation cannot deploy it' };
+export const STATE_MACHINE_FILE: JsonFileKind = { what: 'state machine', consequence: 'Step Functions cannot create it' };
+export const PIPELINE_FILE: JsonFileKind = { what: 'pipeline definition', consequence: 'SageMaker Pipelines cannot create the pipeline' };
+
 /** A template's state machine file path (`DefinitionUri`) with no file at it. */
 export interface MissingDefinitionFile {
   /** `DefinitionUri`, or `DefinitionS3Location`. */
@@ -222,8 +227,8 @@ export interface SpecDocument {
    */
   inTemplate?: boolean;
   /**
-   * The JSON file this request was read from, when it is not a spec: a template, a state machine,
-   * a pipeline definition; its syntax errors name it and the service that reads it.
+   * The file this request was read from (JSON or YAML), when it is not a spec: a template, a state
+   * machine, a pipeline definition; its syntax errors name it and the service that reads it.
    */
   jsonFile?: JsonFileKind;
   /**

@@ -268,6 +268,13 @@ describe('invalid-yaml', () => {
     assert.ok(codes(analyzeYaml(valueAbove)).includes('invalid-enum-value'));
   });
 
+  it('names the template or state machine a syntax error stops, and who refuses it', () => {
+    const template = ['Resources:', '  M:', '    Type: AWS::SageMaker::Model', '    Properties:', '      PrimaryContainer: {Image: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"', ''].join('\n');
+    assert.match(only(analyzeYaml(template), 'invalid-yaml').message, /\. CloudFormation cannot deploy the template until it is fixed; /);
+    const machine = ['StartAt: T', 'States:', '  T:', '    Type: Task', '    Resource: arn:aws:states:::sagemaker:createModel', '    Parameters: {ModelName: m', '    End: true', ''].join('\n');
+    assert.match(only(analyzeYaml(machine), 'invalid-yaml').message, /\. Step Functions cannot create the state machine until it is fixed; /);
+  });
+
   it('keeps the value findings on what did parse', () => {
     const text = training(['  TrainingInputMode: Fil', '  Trai']);
     const findings = analyzeYaml(text);

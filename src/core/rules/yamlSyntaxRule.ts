@@ -13,7 +13,9 @@ const MAX_REPORTED = 3;
 
 export function checkYamlSyntax(context: RuleContext): void {
   for (const error of (context.spec.syntaxErrors ?? []).slice(0, MAX_REPORTED)) {
-    const message = error.finding ?? `Not valid YAML here: ${sentence(error.message)}. Nothing can read the request until it is fixed; members that look missing are not reported meanwhile.`;
+    const file = context.spec.jsonFile;
+    const stops = file ? `${file.consequence.replace(/\bit$/, `the ${file.what}`)} until it is fixed` : 'Nothing can read the request until it is fixed';
+    const message = error.finding ?? `Not valid YAML here: ${sentence(error.message)}. ${stops}; members that look missing are not reported meanwhile.`;
     context.report('invalid-yaml', message, { offset: error.offset, length: error.length }, error.fixes ? [...error.fixes] : []);
   }
 }

@@ -12,10 +12,11 @@
 import { findNodeAtOffset } from 'jsonc-parser';
 import { intent, type QuickFix } from '../../edits/editIntent';
 import { findWorkflowFileRequests, mayHoldWorkflow } from '../workflows/workflowRequests';
+import { isStateMachine } from '../workflows/stateMachineRequests';
 import { memberNames } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
 import type { Document } from 'yaml';
-import { findImageFields, type HostSyntaxError, type SpecDocument } from '../../specDocument';
+import { findImageFields, STATE_MACHINE_FILE, TEMPLATE_FILE, type HostSyntaxError, type SpecDocument } from '../../specDocument';
 import { detectSpecKind, detectSpecKindByContent, mayNameSpecKind } from '../../specKind';
 import type { HostComment } from '../../suppressions';
 import { findCloudFormationRequests, isCloudFormationTemplate, type CloudFormationHooks } from '../cloudFormation/cloudFormationRequests';
@@ -63,9 +64,11 @@ export function findYamlRequests(text: string, forced = false, hooks?: CloudForm
       // A spec file that does not parse at all is still ours to report on; so is a template or
       // workflow whose broken lines hid its SageMaker requests (its checks cannot run until fixed).
       if (found.length === 0 && (forced || hidesRequests(text, document, root))) found.push({ text, root, parseErrors: [], kind: undefined, images: [], host: 'yaml' });
+      const file = isCloudFormationTemplate(root) ? TEMPLATE_FILE : root && isStateMachine(root) ? STATE_MACHINE_FILE : undefined;
       for (const request of found) {
         request.incomplete = true;
         request.syntaxErrors = errors;
+        if (file) request.jsonFile = file;
       }
     }
     requests.push(...found);
