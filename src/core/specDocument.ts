@@ -117,6 +117,10 @@ export interface MissingDefinitionFile {
   name?: OffsetRange;
   /** The names in the folder the path names (empty when that folder does not exist either). */
   siblings: readonly string[];
+  /** The path of the file clearly meant, found segment by segment by the reader (NoDefinitionFile.nearestPath). */
+  nearestPath?: string;
+  /** True when the path names a folder. */
+  folder?: true;
 }
 
 /** The resource of a CDK-synthesized template that a request is in (see SpecDocument.cdkSynthesized). */

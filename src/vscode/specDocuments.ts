@@ -151,7 +151,7 @@ export class SpecDocuments {
       const file = path.resolve(folder, definitionUri);
       const open = openFileDocument(file);
       links.set(file, stampOf(file, open));
-      return open ? this.openDefinitionRequests(open) : this.definitionFiles.readingOf(file);
+      return open ? this.openDefinitionRequests(open) : this.definitionFiles.readingOf(file, folder);
     };
   }
 

@@ -139,6 +139,14 @@ describe('DefinitionUri: a template checks the images it substitutes into its st
     assert.equal(fix.title, 'Change to statemachine/train.asl.json');
     assert.equal(fix.changesBehaviour, true, 'which file is deployed is the user\'s choice: not fix-all\'s');
     assert.equal(applyEdits(template, renderFix({ text: template, host: 'yaml' }, fix)!.edits), template.replace('trian.asl', 'train.asl'));
+    // A path the reader found segment by segment: the fix writes it whole.
+    const elsewhere = samTemplate([], 'statemachnie/train.asl.json');
+    const [misspeltFolder] = analyzeSam(elsewhere, () => ({ missing: true, siblings: [], nearestPath: 'statemachine/train.asl.json' }));
+    assert.match(misspeltFolder.message, /Did you mean statemachine\/train\.asl\.json\?$/);
+    assert.equal(applyEdits(elsewhere, renderFix({ text: elsewhere, host: 'yaml' }, misspeltFolder.fixes[0])!.edits), elsewhere.replace('statemachnie/', 'statemachine/'));
+    // A folder: said so.
+    const [onFolder] = analyzeSam(samTemplate([], 'statemachine/'), () => ({ missing: true, siblings: ['statemachine'], folder: true, nearestPath: 'statemachine/train.asl.json' }));
+    assert.match(onFolder.message, /^DefinitionUri names statemachine\/, which is a folder, not a state machine file: .* Did you mean statemachine\/train\.asl\.json\?$/);
     // Nothing near (or no folder): said plainly, no fix; a map is not needed for it.
     const far = analyzeSam(samTemplate([], 'flows/other.asl.json'), () => ({ missing: true, siblings: [] }));
     assert.deepEqual(far.map((found) => [found.code, found.fixes.length]), [['definition-file-not-found', 0]]);
@@ -291,7 +299,15 @@ describe('DefinitionFiles (node): state machine files from disk', () => {
     fs.writeFileSync(path.join(folder, 'statemachine', 'deploy.asl.json'), ASL_JSON);
     assert.deepEqual(reader('statemachine/train.asl.json'), { missing: true, siblings: ['deploy.asl.json'] });
     assert.deepEqual(reader('nowhere/train.asl.json'), { missing: true, siblings: [] });
-    assert.equal(reader('statemachine'), undefined, 'a folder is no file');
+    assert.deepEqual(reader('statemachine'), { missing: true, siblings: ['statemachine'], folder: true, nearestPath: 'statemachine/deploy.asl.json' }, 'a folder is no file: the one state machine in it is meant');
+    fs.writeFileSync(path.join(folder, 'statemachine', 'only.asl.yaml'), 'StartAt: A\n');
+    fs.rmSync(path.join(folder, 'statemachine', 'deploy.asl.json'));
+    fs.writeFileSync(path.join(folder, 'statemachine', 'other.asl.json'), ASL_JSON);
+    assert.deepEqual(reader('statemachine/'), { missing: true, siblings: ['statemachine'], folder: true }, 'several state machines: none is clearly meant');
+    fs.writeFileSync(path.join(folder, 'statemachine', 'deploy.asl.json'), ASL_JSON);
+    // The path meant, found segment by segment: a misspelt folder, another letter case.
+    assert.deepEqual(reader('statemachnie/deploy.asl.json'), { missing: true, siblings: [], nearestPath: 'statemachine/deploy.asl.json' });
+    assert.deepEqual(reader('Statemachine/Deploy.asl.json'), { missing: true, siblings: [], nearestPath: 'statemachine/deploy.asl.json' });
   });
 });
 

@@ -21,11 +21,19 @@ import { substitutedImageRequests, substitutedValueRequests, undefinedSubstituti
  */
 export type DefinitionFileReader = (path: string) => readonly SpecDocument[] | NoDefinitionFile | undefined;
 
-/** Nothing at a state machine file's path (see DefinitionFileReader). */
+/** Nothing at a state machine file's path, or a folder there (see DefinitionFileReader). */
 export interface NoDefinitionFile {
   missing: true;
   /** The names in the folder the path names, if that folder exists (for a "did you mean"); else empty. */
   siblings: readonly string[];
+  /**
+   * The path (as written, `/`-separated) of the file clearly meant, found segment by segment
+   * (`statemachnie/train.asl.json` → `statemachine/train.asl.json`, `Statemachine/` → `statemachine/`),
+   * when one exists.
+   */
+  nearestPath?: string;
+  /** True when the path names a folder, not a file. */
+  folder?: true;
 }
 
 /** The properties that name a state machine file by a local path, by resource type (see DefinitionFileReader). */
@@ -49,7 +57,7 @@ export function definitionFileRequests(resource: TemplateResource, readDefinitio
   const path = stringValue(uri);
   if (!readDefinitionFile || !uri || path === undefined || path.trim() === '' || /^s3:\/\//i.test(path)) return [];
   const found = readDefinitionFile(path);
-  if (found && 'missing' in found) return [missingFileRequest(resource, property!, uri, path, found.siblings)];
+  if (found && 'missing' in found) return [missingFileRequest(resource, property!, uri, path, found)];
   if (!found || found.length === 0 || !memberValue(resource.properties, 'DefinitionSubstitutions')) return [];
   const requests: SpecDocument[] = [];
   for (const side of conditionSides(resource.text, resource.properties)) {
@@ -62,11 +70,12 @@ export function definitionFileRequests(resource: TemplateResource, readDefinitio
 }
 
 /**
- * The request that reports `path` (the `property` string `uri` of `resource`) naming no file:
- * the whole path's characters, and where its last segment is written when the string holds it
- * verbatim (a fix renames it to the nearest of `siblings`).
+ * The request that reports `path` (the `property` string `uri` of `resource`) naming no file
+ * (`found`): the whole path's characters, and where its last segment is written when the string
+ * holds it verbatim (a fix renames it to the nearest of the siblings, or the path to the nearest
+ * path found).
  */
-function missingFileRequest(resource: TemplateResource, property: string, uri: Node, path: string, siblings: readonly string[]): SpecDocument {
+function missingFileRequest(resource: TemplateResource, property: string, uri: Node, path: string, found: NoDefinitionFile): SpecDocument {
   const content = contentRange(uri);
   const verbatim = resource.text.slice(content.offset, content.offset + content.length) === path;
   const nameStart = path.lastIndexOf('/') + 1;
@@ -75,7 +84,9 @@ function missingFileRequest(resource: TemplateResource, property: string, uri: N
     path,
     range: verbatim ? content : { offset: uri.offset, length: uri.length },
     ...(verbatim && { name: { offset: content.offset + nameStart, length: path.length - nameStart } }),
-    siblings,
+    siblings: found.siblings,
+    ...(found.nearestPath !== undefined && { nearestPath: found.nearestPath }),
+    ...(found.folder && { folder: true }),
   };
   return { text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, missingDefinitionFile };
 }
