@@ -276,6 +276,15 @@ describe('CloudFormation: completion in a parameter default read as a whole imag
     }
   });
 
+  it('offers images in an empty Default that an image reads whole (found by a fresh user)', () => {
+    const text = template(['Parameters:', '  XgbImage:', '    Type: String', '    Default: |'], '!Ref XgbImage');
+    const items = completeYaml(text)!.items;
+    assert.ok(items.length > 0 && items.every((item) => item.kind === 'image'));
+    const plain = text.replace('|', '');
+    assert.match(applyEdits(plain, [items[0].edit]), /Default: \d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\/[\w-]+:[\w.-]+\n/);
+    assert.equal(completeYaml(template(['Parameters:', '  Other:', '    Type: String', '    Default: |'], '!Ref XgbImage'))?.items.length ?? 0, 0, 'a Default no image reads');
+  });
+
   it('offers nothing in a Default that is only part of an image, nor in one no image reads', () => {
     const tag = template(['Parameters:', '  XgbTag:', '    Type: String', '    Default: "1.7"'], '!Sub 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:${XgbTag}');
     assert.equal(completeYaml(tag.replace('"1.7"', '"1.7|"'))?.items.length ?? 0, 0);

@@ -108,7 +108,7 @@ function completeImage(document: HostDocument, offset: number, options: Completi
   }
   const empty = EMPTY_VALUE_BEFORE.exec(before);
   // Only after a member that may hold an image (findImageFields decides) is an empty value read again with `""`.
-  if (!empty || !IMAGE_MEMBERS.has(empty[1]) || !/^[ \t]*(?:[,}].*|#.*|)\r?$/.test(text.slice(offset, lineEnd))) return undefined;
+  if (!empty || !(IMAGE_MEMBERS.has(empty[1]) || empty[1] === 'Default') || !/^[ \t]*(?:[,}].*|#.*|)\r?$/.test(text.slice(offset, lineEnd))) return undefined;
   // Right after the colon, the value brings its space.
   const lead = empty[2] === '' ? ' ' : '';
   const inside = offset + lead.length + 1;
