@@ -268,6 +268,11 @@ describe('invalid-yaml', () => {
     assert.ok(codes(analyzeYaml(valueAbove)).includes('invalid-enum-value'));
   });
 
+  it('reports one error per place: an unclosed flow map holding an unclosed flow sequence (found by a fresh user)', () => {
+    const text = training(['  TrainingInputMode: File', 'Tags: {Team: [ml']);
+    assert.equal(analyzeYaml(text).filter((finding) => finding.code === 'invalid-yaml').length, 1);
+  });
+
   it('names the template or state machine a syntax error stops, and who refuses it', () => {
     const template = ['Resources:', '  M:', '    Type: AWS::SageMaker::Model', '    Properties:', '      PrimaryContainer: {Image: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"', ''].join('\n');
     assert.match(only(analyzeYaml(template), 'invalid-yaml').message, /\. CloudFormation cannot deploy the template until it is fixed; /);

@@ -12,7 +12,10 @@ import type { RuleContext } from './ruleContext';
 const MAX_REPORTED = 3;
 
 export function checkYamlSyntax(context: RuleContext): void {
-  for (const error of (context.spec.syntaxErrors ?? []).slice(0, MAX_REPORTED)) {
+  // One error per place: an unclosed `{… [` is two errors of the parser at the same character.
+  const places = new Set<number>();
+  const errors = (context.spec.syntaxErrors ?? []).filter((error) => !places.has(error.offset) && places.add(error.offset));
+  for (const error of errors.slice(0, MAX_REPORTED)) {
     const file = context.spec.jsonFile;
     const stops = file ? `${file.consequence.replace(/\bit$/, `the ${file.what}`)} until it is fixed` : 'Nothing can read the request until it is fixed';
     const message = error.finding ?? `Not valid YAML here: ${sentence(error.message)}. ${stops}; members that look missing are not reported meanwhile.`;
