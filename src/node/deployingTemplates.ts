@@ -2,7 +2,7 @@
  * The templates that deploy a state machine file (deployingTemplates.ts in the core), found on
  * disk: SAM keeps `template.yaml` at the project's root and the state machine below it
  * (`statemachine/train.asl.json`), so the file's folder and the folders above it are searched,
- * up to MAX_LEVELS, for templates — files whose name has `template` in it, ending `.yaml`,
+ * up to MAX_TEMPLATE_LEVELS, for templates — files whose name has `template` in it, ending `.yaml`,
  * `.yml` or `.json` — that name the file by a local `DefinitionUri` or `DefinitionS3Location`.
  * Each template's uses are read once per change (size and time), as state machine files are.
  */
@@ -13,11 +13,16 @@ import { applyDeployingTemplates, stateMachineFilesOf, type DeployingTemplate, t
 import { FileReadings } from './fileReadings';
 
 /** The state machine file's folder and this many above it. */
-const MAX_LEVELS = 4;
+export const MAX_TEMPLATE_LEVELS = 4;
 /** A template is larger than this only when generated; it is not searched. */
 const MAX_TEMPLATE_BYTES = 2 * 1024 * 1024;
 /** A file name that may be a template's (`template.yaml`, `train.template.json`, `pipeline-template.yml`). */
 const TEMPLATE_NAME = /template[^/\\]*\.(?:ya?ml|json)$/i;
+
+/** True when the file at `file` (a path) has a name a template searched for may have (see TEMPLATE_NAME). */
+export function isTemplateFileName(file: string): boolean {
+  return TEMPLATE_NAME.test(path.basename(file));
+}
 
 export interface FoundTemplates {
   deployedBy: DeployingTemplate[];
@@ -36,7 +41,7 @@ export class DeployingTemplates {
   of(file: string, readText?: (template: string) => string | undefined): FoundTemplates {
     const found: FoundTemplates = { deployedBy: [], consulted: [] };
     let folder = path.dirname(file);
-    for (let level = 0; level <= MAX_LEVELS; level++) {
+    for (let level = 0; level <= MAX_TEMPLATE_LEVELS; level++) {
       for (const template of templatesIn(folder)) {
         found.consulted.push(template);
         const text = readText?.(template);

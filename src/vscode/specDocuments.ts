@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { readDefinitionFileRequests } from '../core/fileHost';
 import type { DefinitionFileReader } from '../core/hosts/cloudFormation/definitionFile';
 import { DefinitionFiles } from '../node/definitionFiles';
-import { DeployingTemplates, readAsDeployed } from '../node/deployingTemplates';
+import { DeployingTemplates, isTemplateFileName, MAX_TEMPLATE_LEVELS, readAsDeployed } from '../node/deployingTemplates';
 import { DOCKERFILE_LANGUAGE_ID, JSON_LANGUAGE_IDS, PYTHON_LANGUAGE_IDS, YAML_LANGUAGE_IDS } from './servedLanguages';
 import { emptyStateMachineDocument } from '../core/hosts/workflows/emptyStateMachine';
 import { holdsRequests, readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, type HostDocument } from '../core/hostDocument';
@@ -131,7 +131,26 @@ export class SpecDocuments {
    * a template naming it by `DefinitionUri`. Their findings change with the file.
    */
   linkedTo(file: string): vscode.TextDocument[] {
-    return vscode.workspace.textDocuments.filter((document) => this.cache.get(document)?.links?.has(file));
+    const linked = vscode.workspace.textDocuments.filter((document) => this.cache.get(document)?.links?.has(file));
+    // A template created, renamed or deleted near an open state machine file: that file's reading
+    // did not consult it (it was not there), so its cached reading is dropped and it is read again.
+    if (isTemplateFileName(file)) {
+      for (const document of vscode.workspace.textDocuments) {
+        if (linked.includes(document) || !this.readsAsDeployed(document, file)) continue;
+        this.cache.delete(document);
+        linked.push(document);
+      }
+    }
+    return linked;
+  }
+
+  /** True for an open state machine file (its last reading had tasks) that a template at `template` may deploy: the template's folder holds it, at most MAX_LEVELS below. */
+  private readsAsDeployed(document: vscode.TextDocument, template: string): boolean {
+    if (document.uri.scheme !== 'file') return false;
+    const requests = this.cache.get(document)?.served?.document.requests ?? [];
+    if (!requests.some((request) => request.embedding?.container === 'state-machine-task')) return false;
+    const relative = path.relative(path.dirname(template), path.dirname(document.uri.fsPath));
+    return !relative.startsWith('..') && !path.isAbsolute(relative) && (relative === '' ? 0 : relative.split(path.sep).length) <= MAX_TEMPLATE_LEVELS;
   }
 
   /** How `document` reads the state machine files it names, for a reading of another text of it (fix-all's later rounds). */

@@ -155,6 +155,20 @@ describe('CloudFormation templates (YAML and JSON)', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('reads a state machine file again when a template that deploys it is created beside it', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-spec-sam-'));
+    fs.mkdirSync(path.join(folder, 'statemachine'));
+    const aslFile = path.join(folder, 'statemachine', 'train.asl.json');
+    fs.writeFileSync(aslFile, fs.readFileSync(fixtureUri('cloudformation/sam/statemachine/train.asl.json').fsPath, 'utf8').replace('"num_round": "100"', '"num_round": "many"'));
+    const asl = await vscode.window.showTextDocument(vscode.Uri.file(aslFile));
+    // Alone, ${TrainingImage} is unknown: no algorithm to judge the job by.
+    await waitForDiagnostics(asl.document.uri, (diagnostics) => !diagnostics.some((diagnostic) => codeOf(diagnostic).startsWith('algorithm-')), { what: 'no algorithm finding without a template' });
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(vscode.Uri.file(path.join(folder, 'template.yaml')), { contents: fs.readFileSync(fixtureUri('cloudformation/sam/template.yaml').fsPath) });
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForDiagnostics(asl.document.uri, (diagnostics) => diagnostics.some((diagnostic) => codeOf(diagnostic) === 'algorithm-invalid-hyperparameter'), { what: 'the job judged once the template is there' });
+  });
+
   it('says once, in the output too, when cdk.out/manifest.json is not JSON: its templates are checked without their stacks\' regions', async () => {
     const api = (await activateExtension()).exports as ExtensionTestApi;
     // A copy in a temporary cdk.out: the fixture's own manifest stays whole.
