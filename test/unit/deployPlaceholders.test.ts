@@ -10,7 +10,7 @@ import { readJsonDocument, readYamlDocument } from '../../src/core/hostDocument'
 import { REPOSITORY_ROOT, runCli } from './cliTestKit';
 import { analyzeText, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeWorkflow, applyWorkflowFix } from './workflowTestKit';
-import { analyzeYaml } from './yamlTestKit';
+import { analyzeYaml, trainingStateMachineYaml } from './yamlTestKit';
 
 /** The text each finding covers, by code. */
 function covered(text: string, findings: readonly Finding[]): [string, string][] {
@@ -81,24 +81,16 @@ describe('Step Functions files: ${Name} is a DefinitionSubstitutions placeholder
   });
 
   it('reads a YAML state machine (.asl.yaml) alike, with findings on its own characters', () => {
-    const text = [
-      'StartAt: Train',
-      'States:',
-      '  Train:',
-      '    Type: Task',
-      '    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
-      '    Parameters:',
-      '      TrainingJobName.$: $$.Execution.Name',
-      '      RoleArn: ${TrainingRoleArn}',
-      '      AlgorithmSpecification:',
-      `        TrainingImage: "${XGBOOST_US_EAST_1.replace('us-east-1', '${Region}')}:1"`,
-      '        TrainingInputMode: File',
-      '      OutputDataConfig: { S3OutputPath: "s3://${Bucket}/out/" }',
-      '      ResourceConfig: { InstanceType: "${InstanceType}", InstanceCount: 1, VolumeSizeInGB: 10 }',
-      '      StoppingCondition: { MaxRuntimeInSeconds: 3600 }',
-      '    End: true',
-      '',
-    ].join('\n');
+    const text = trainingStateMachineYaml([
+      'TrainingJobName.$: $$.Execution.Name',
+      'RoleArn: ${TrainingRoleArn}',
+      'AlgorithmSpecification:',
+      `  TrainingImage: "${XGBOOST_US_EAST_1.replace('us-east-1', '${Region}')}:1"`,
+      '  TrainingInputMode: File',
+      'OutputDataConfig: { S3OutputPath: "s3://${Bucket}/out/" }',
+      'ResourceConfig: { InstanceType: "${InstanceType}", InstanceCount: 1, VolumeSizeInGB: 10 }',
+      'StoppingCondition: { MaxRuntimeInSeconds: 3600 }',
+    ]);
     const findings = analyzeYaml(text);
     assert.deepEqual(covered(text, findings), [['xgboost-unpinned', '1']]);
     assert.ok(text.slice(0, findings[0].offset).endsWith('amazonaws.com/sagemaker-xgboost:'));

@@ -13,26 +13,19 @@ import { applyDeployingTemplates, stateMachineFilesOf, type DeployingTemplate } 
 import { DeployingTemplates } from '../../src/node/deployingTemplates';
 import { runCli } from './cliTestKit';
 import { analyzeOptions, codes, XGBOOST_US_EAST_1 } from './specTestKit';
+import { trainingStateMachineYaml } from './yamlTestKit';
 
 /** A YAML state machine file whose training task reads its image from `${TrainingImage}`, with bad XGBoost hyperparameters. */
-const STATE_MACHINE = [
-  'StartAt: Train',
-  'States:',
-  '  Train:',
-  '    Type: Task',
-  '    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
-  '    Parameters:',
-  '      TrainingJobName.$: $$.Execution.Name',
-  '      RoleArn: arn:aws:iam::123456789012:role/SageMakerRole',
-  '      AlgorithmSpecification: {TrainingImage: "${TrainingImage}", TrainingInputMode: File}',
-  '      HyperParameters: {objective: "binary:logistic", num_round: "100", max_depth: "six"}',
-  '      InputDataConfig: [{ChannelName: train, ContentType: text/csv, DataSource: {S3DataSource: {S3DataType: S3Prefix, S3Uri: "s3://b/train"}}}]',
-  '      OutputDataConfig: {S3OutputPath: "s3://b/out"}',
-  '      ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
-  '      StoppingCondition: {MaxRuntimeInSeconds: 3600}',
-  '    End: true',
-  '',
-].join('\n');
+const STATE_MACHINE = trainingStateMachineYaml([
+  'TrainingJobName.$: $$.Execution.Name',
+  'RoleArn: arn:aws:iam::123456789012:role/SageMakerRole',
+  'AlgorithmSpecification: {TrainingImage: "${TrainingImage}", TrainingInputMode: File}',
+  'HyperParameters: {objective: "binary:logistic", num_round: "100", max_depth: "six"}',
+  'InputDataConfig: [{ChannelName: train, ContentType: text/csv, DataSource: {S3DataSource: {S3DataType: S3Prefix, S3Uri: "s3://b/train"}}}]',
+  'OutputDataConfig: {S3OutputPath: "s3://b/out"}',
+  'ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
+  'StoppingCondition: {MaxRuntimeInSeconds: 3600}',
+]);
 
 /** A SAM template naming `definitionUri`, its map giving `image` to TrainingImage. */
 function samTemplate(definitionUri: string, image: string): string {

@@ -87,6 +87,14 @@ export function modelTemplate(image: string, head: readonly string[] = []): stri
 }
 
 /**
+ * A YAML state machine file (`*.asl.yaml`) of one task state, Train, running
+ * createTrainingJob.sync with the `parameters` lines (written as at the top level).
+ */
+export function trainingStateMachineYaml(parameters: readonly string[]): string {
+  return ['StartAt: Train', 'States:', '  Train:', '    Type: Task', '    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync', '    Parameters:', ...indented(parameters, 6), '    End: true', ''].join('\n');
+}
+
+/**
  * A YAML template of one state machine (`Flow` unless `name` says) whose Definition is one task
  * state, Train, running createTrainingJob.sync with the `parameters` lines (written as at the top
  * level); `properties` come before Definition (DefinitionSubstitutions), `head` before Resources.
