@@ -56,7 +56,7 @@ function commentMarker(document: HostDocument, offset: number): '#' | '//' | und
       // Comments are the writer's choice only in JSON with Comments, and only in a spec (a workflow or template is read strictly).
       return document.dialect === 'jsonc' && document.requests.length === 1 && !document.requests[0].embedding && !document.requests[0].inTemplate ? '//' : undefined;
     case 'yaml':
-      return inYamlText(document, offset) ? undefined : '#';
+      return inYamlText(document, offset) || insideBlockScalar(text, text.lastIndexOf('\n', offset - 1) + 1) ? undefined : '#';
     case 'dockerfile': {
       const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
       // A line continued from the one above (`\` or the escape directive's `` ` ``) is inside its instruction.
@@ -68,16 +68,60 @@ function commentMarker(document: HostDocument, offset: number): '#' | '//' | und
   }
 }
 
-/** True when `lineStart` lies inside a Python triple-quoted string: an odd number of `"""` (or of `'''`) before it. */
+/**
+ * True when `lineStart` lies inside a Python triple-quoted string: the text before it read as
+ * Python reads quotes — a `#` outside strings starts a comment to the line's end, a string ends
+ * at its own quote (`\\` escapes one), a one-quote string at the line's end.
+ */
 function insideTripleQuotes(text: string, lineStart: number): boolean {
-  const before = text.slice(0, lineStart);
-  return (before.split('"""').length - 1) % 2 === 1 || (before.split("'''").length - 1) % 2 === 1;
+  let quote = '';
+  for (let at = 0; at < lineStart; at++) {
+    const char = text[at];
+    if (quote) {
+      if (char === '\\') at++;
+      else if (quote.length === 3 ? text.startsWith(quote, at) : char === quote) {
+        at += quote.length - 1;
+        quote = '';
+      } else if (char === '\n' && quote.length === 1) quote = '';
+    } else if (char === '#') {
+      const end = text.indexOf('\n', at);
+      at = end < 0 ? lineStart : end;
+    } else if (char === '"' || char === "'") {
+      quote = text.startsWith(char.repeat(3), at) ? char.repeat(3) : char;
+      at += quote.length - 1;
+    }
+  }
+  return quote.length === 3;
 }
+
+/**
+ * True when the line at `lineStart` is inside a YAML block scalar: the nearest line above it that
+ * is indented less (blank lines aside) ends its value with `|` or `>` (and their indicators). Any
+ * value, in a request or not (a parameter's `Default: >-`, a map entry, a `DefinitionString: |`).
+ */
+function insideBlockScalar(text: string, lineStart: number): boolean {
+  const indentation = (line: string) => /^[ \t]*/.exec(line)![0].length;
+  const own = indentation(text.slice(lineStart, text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart)));
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (line.trim() === '') continue;
+    if (indentation(line) < own) return BLOCK_SCALAR_HEADER.test(line);
+  }
+  return false;
+}
+
+/** A line whose value starts a block scalar: `Key: |`, `- >-`, `Key: !Sub |`, maybe a comment after. */
+const BLOCK_SCALAR_HEADER = /(?:^|[\s:-])[|>][-+0-9]*[ \t]*(?:#.*)?$/;
 
 /** True when `offset` is inside text a comment line would join: a block scalar (`|`, `>`), or a request read from a template string. */
 function inYamlText(document: HostDocument, offset: number): boolean {
   for (const request of document.requests) {
     if (request.inString && request.jsonString && request.jsonString.range.offset <= offset && offset <= request.jsonString.range.offset + request.jsonString.range.length) return true;
+    // A request read from a template string (JSON in a `DefinitionString`): its tree lies inside that string.
+    if (request.inString && request.root && request.root.offset <= offset && offset <= request.root.offset + request.root.length) return true;
     if (request.inString) continue;
     const node = request.root && findNodeAtOffset(request.root, offset, true);
     if (!node || (node.type !== 'string' && node.type !== 'null')) continue;

@@ -226,6 +226,24 @@ describe('the quick fix that writes a suppression comment', () => {
     assert.equal(suppress('/w/template.json', template, 'latest-tag').fixed, undefined);
   });
 
+  it('is not offered inside a YAML block scalar anywhere (a Default read by !Ref, a DefinitionString) and is offered past a Python comment quoting \"\"\" (found by a fresh user)', () => {
+    const blockDefault = ['Parameters:', '  It:', '    Type: String', '    Default: >-', '      ml.m5.xlarg', 'Resources:', '  C:', '    Type: AWS::SageMaker::EndpointConfig', '    Properties:', '      ProductionVariants:', '        - {ModelName: m, VariantName: a, InstanceType: !Ref It, InitialInstanceCount: 1}', ''].join('\n');
+    assert.equal(suppress('/w/template.yaml', blockDefault, 'invalid-enum-value').fixed, undefined);
+    const definitionString = [
+      'Resources:',
+      '  Flow:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      DefinitionString: !Sub |',
+      '        {"StartAt": "M", "States": {"M": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel",',
+      `          "Parameters": {"ModelName": "m", "PrimaryContainer": {"Image": "${KMEANS_US_EAST_1}:latest"}}, "End": true}}}`,
+      '',
+    ].join('\n');
+    assert.equal(suppress('/w/template.yaml', definitionString, 'latest-tag').fixed, undefined);
+    const commented = `import boto3\nsm = boto3.client("sagemaker")\n# Docstrings here use \"\"\" quotes.\nsm.create_model(ModelName="m", PrimaryContainer={"Image": "${KMEANS_US_EAST_1}:latest"})\n`;
+    assert.ok(suppress('/w/deploy.py', commented, 'latest-tag').fixed?.includes('# sagemaker-spec-disable-next-line latest-tag\nsm.create_model'));
+  });
+
   it('is not offered inside what a line above began: a Python \\ continuation, a YAML quoted scalar over several lines (found by a fresh user)', () => {
     const [host, repository] = KMEANS_US_EAST_1.split('/');
     const continued = `import boto3\nsm = boto3.client("sagemaker")\nimage = \\\n    "${KMEANS_US_EAST_1}:latest"\nsm.create_model(ModelName="m", PrimaryContainer={"Image": image})\n`;
