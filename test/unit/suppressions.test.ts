@@ -226,7 +226,7 @@ describe('the quick fix that writes a suppression comment', () => {
     assert.equal(suppress('/w/template.json', template, 'latest-tag').fixed, undefined);
   });
 
-  it('is not offered inside a YAML block scalar anywhere (a Default read by !Ref, a DefinitionString) and is offered past a Python comment quoting \"\"\" (found by a fresh user)', () => {
+  it('is not offered inside a YAML block scalar anywhere (a Default read by !Ref, a DefinitionString) and is offered past a Python comment quoting """ (found by a fresh user)', () => {
     const blockDefault = ['Parameters:', '  It:', '    Type: String', '    Default: >-', '      ml.m5.xlarg', 'Resources:', '  C:', '    Type: AWS::SageMaker::EndpointConfig', '    Properties:', '      ProductionVariants:', '        - {ModelName: m, VariantName: a, InstanceType: !Ref It, InitialInstanceCount: 1}', ''].join('\n');
     assert.equal(suppress('/w/template.yaml', blockDefault, 'invalid-enum-value').fixed, undefined);
     const definitionString = [
@@ -240,7 +240,7 @@ describe('the quick fix that writes a suppression comment', () => {
       '',
     ].join('\n');
     assert.equal(suppress('/w/template.yaml', definitionString, 'latest-tag').fixed, undefined);
-    const commented = `import boto3\nsm = boto3.client("sagemaker")\n# Docstrings here use \"\"\" quotes.\nsm.create_model(ModelName="m", PrimaryContainer={"Image": "${KMEANS_US_EAST_1}:latest"})\n`;
+    const commented = `import boto3\nsm = boto3.client("sagemaker")\n# Docstrings here use """ quotes.\nsm.create_model(ModelName="m", PrimaryContainer={"Image": "${KMEANS_US_EAST_1}:latest"})\n`;
     assert.ok(suppress('/w/deploy.py', commented, 'latest-tag').fixed?.includes('# sagemaker-spec-disable-next-line latest-tag\nsm.create_model'));
   });
 
