@@ -199,6 +199,14 @@ describe('DefinitionUri: a template checks the images it substitutes into its st
     assert.match(finding.message, /^DefinitionSubstitutions gives this to ResourceConfig\.InstanceType of task "Train" of statemachine\/train\.asl\.json: "ml\.m5\.xlarg" is not a valid InstanceType.* \(Reported on the Default of parameter TrainingInstanceType\.\)$/);
     const fix = finding.fixes.find((candidate) => candidate.preferred)!;
     assert.equal(applyEdits(template, renderFix({ text: template, host: 'yaml' }, fix)!.edits), template.replace('Default: ml.m5.xlarg', 'Default: ml.m5.xlarge'));
+    // Each AllowedValues item too, one equal to the Default included (fixing the Default alone would leave it out of the list).
+    const allowed = template.replace('    Default: ml.m5.xlarg', '    Default: ml.m5.xlarg\n    AllowedValues: [ml.m5.xlarg, ml.g5.2xlarg]');
+    const findings = analyzeSam(allowed, readerOf({ 'statemachine/train.asl.json': asl }), 'us-east-1');
+    assert.deepEqual(findings.map((found) => [allowed.slice(found.offset, found.offset + found.length), /\(Reported on (.*)\.\)$/.exec(found.message)?.[1]]), [
+      ['ml.m5.xlarg', 'the Default of parameter TrainingInstanceType'],
+      ['ml.m5.xlarg', 'an AllowedValues item of parameter TrainingInstanceType'],
+      ['ml.g5.2xlarg', 'an AllowedValues item of parameter TrainingInstanceType'],
+    ]);
   });
 
   it('says once, naming every task, when several tasks take the same entry for the same member', () => {

@@ -48,13 +48,22 @@ export function markParameterStandIns(root: Node, scope: TemplateScope): StandIn
 }
 
 /**
- * The `Default` of the `String` parameter a `!Ref` value (of a view, see intrinsicView) reads,
- * when it is a literal, with its note (`the Default of parameter X`); else undefined.
+ * The values written for the `String` parameter a `!Ref` value (of a view, see intrinsicView)
+ * reads: its literal `Default` (`the Default of parameter X`), then each literal `AllowedValues`
+ * item, each with its note; none for another value.
  */
-export function refParameterDefault(value: Node, scope: TemplateScope): StandInNote | undefined {
+export function refParameterValues(value: Node, scope: TemplateScope): StandInNote[] {
   const parameter = refParameter(value, scope);
-  const standIn = parameter && memberValue(parameter.declaration, 'Default');
-  return standIn && isLiteralScalar(standIn) ? { node: standIn, note: `the Default of parameter ${parameter!.name}` } : undefined;
+  if (!parameter) return [];
+  const values: StandInNote[] = [];
+  const standIn = memberValue(parameter.declaration, 'Default');
+  if (standIn && isLiteralScalar(standIn)) values.push({ node: standIn, note: `the Default of parameter ${parameter.name}` });
+  const allowed = memberValue(parameter.declaration, 'AllowedValues');
+  for (const choice of allowed?.type === 'array' ? (allowed.children ?? []) : []) {
+    // Each written once: one equal to the Default is fixed there too, or the Default leaves the list.
+    if (isLiteralScalar(choice)) values.push({ node: choice, note: `an AllowedValues item of parameter ${parameter.name}` });
+  }
+  return values;
 }
 
 /** The declared `String` parameter a `!Ref` value reads, else undefined. */

@@ -14,7 +14,7 @@ import { parseImageReference } from '../../imageReference';
 import type { TemplateResource } from './cloudFormationRequests';
 import { intrinsicCall } from './intrinsics';
 import { imageTableRows, readImageThroughTemplate, subPlaceholderImage } from './templateImages';
-import { refParameterDefault, type StandInNote } from './parameterStandIns';
+import { refParameterValues, type StandInNote } from './parameterStandIns';
 
 /** A definition string that is one `${Name}` and nothing else. */
 const WHOLE_PLACEHOLDER = /^\$\{([^}]+)\}$/;
@@ -75,8 +75,9 @@ export function subPlaceholderImageRequests(resource: TemplateResource, value: N
  * The values the `DefinitionSubstitutions` of `side` give the members of `requests` (a state
  * machine's tasks) whose whole value is one `${Name}` — other than image fields, which
  * substitutedImageRequests checks as images: one request carrying them (see SubstitutedValue),
- * or none. A map value `!Ref Parameter` is the parameter's literal `Default` (reported there); one
- * otherwise computed (`!GetAtt`, `!Sub`) is left alone. `file`: the
+ * or none. A map value `!Ref Parameter` is each value written for the parameter (its literal
+ * `Default` and `AllowedValues` items, reported there); one otherwise computed (`!GetAtt`, `!Sub`)
+ * is left alone. `file`: the
  * state machine file the tasks are in (DefinitionUri), for messages.
  */
 export function substitutedValueRequests(resource: TemplateResource, side: Node, requests: readonly SpecDocument[], file?: string): SpecDocument[] {
@@ -90,20 +91,19 @@ export function substitutedValueRequests(resource: TemplateResource, side: Node,
     if (!request.kind || !request.root) continue;
     const images = new Set<Node>(request.images.map((field) => field.value));
     for (const { node, name, whole } of placeholdersIn(request.text, request.root)) {
-      if (!whole) continue;
-      let value = memberValue(substitutions, name);
-      const parameterDefault = value && (value as RequestNode).dynamic ? refParameterDefault(value, resource.scope) : undefined;
-      if (parameterDefault) {
-        value = parameterDefault.node;
-        if (!standInNotes.some((entry) => entry.node === value)) standInNotes.push(parameterDefault);
+      if (!whole || images.has(node)) continue;
+      const written = memberValue(substitutions, name);
+      const parameterValues = written && (written as RequestNode).dynamic ? refParameterValues(written, resource.scope) : [];
+      for (const entry of parameterValues) if (!standInNotes.some((known) => known.node === entry.node)) standInNotes.push(entry);
+      for (const value of parameterValues.length > 0 ? parameterValues.map((entry) => entry.node) : [written]) {
+        if (!value || (value as RequestNode).dynamic || (value.type !== 'string' && value.type !== 'number' && value.type !== 'boolean')) continue;
+        const memberPath = requestPathOf(request, node)!;
+        const key = `${name}|${request.kind}|${memberPath.join('.')}|${value.offset}`;
+        const entry = entries.get(key) ?? { value, kind: request.kind, memberPath, tasks: [] };
+        entries.set(key, entry);
+        const task = request.embedding?.name;
+        if (task !== undefined && !entry.tasks.includes(task)) entry.tasks.push(task);
       }
-      if (images.has(node) || !value || (value as RequestNode).dynamic || (value.type !== 'string' && value.type !== 'number' && value.type !== 'boolean')) continue;
-      const memberPath = requestPathOf(request, node)!;
-      const key = `${name}|${request.kind}|${memberPath.join('.')}`;
-      const entry = entries.get(key) ?? { value, kind: request.kind, memberPath, tasks: [] };
-      entries.set(key, entry);
-      const task = request.embedding?.name;
-      if (task !== undefined && !entry.tasks.includes(task)) entry.tasks.push(task);
     }
   }
   if (entries.size === 0) return [];
