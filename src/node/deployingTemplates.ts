@@ -31,7 +31,10 @@ export interface FoundTemplates {
 }
 
 export class DeployingTemplates {
-  private readonly uses = new FileReadings<StateMachineFileUse[]>(MAX_TEMPLATE_BYTES, (file, text) => stateMachineFilesOf(text, !file.toLowerCase().endsWith('.json')));
+  /** Each template's uses by the absolute path they name: a template naming a thousand files is looked up, not walked, per file. */
+  private readonly uses = new FileReadings<ReadonlyMap<string, StateMachineFileUse[]>>(MAX_TEMPLATE_BYTES, (file, text) => usesByFile(file, text));
+  /** Each folder's template files, listed again only when the folder's time changes (a file added, removed or renamed in it). */
+  private readonly listings = new Map<string, { mtimeMs: number; templates: string[] }>();
 
   /**
    * The templates near `file` (an absolute path of a state machine file) that name it, in the
@@ -42,12 +45,12 @@ export class DeployingTemplates {
     const found: FoundTemplates = { deployedBy: [], consulted: [] };
     let folder = path.dirname(file);
     for (let level = 0; level <= MAX_TEMPLATE_LEVELS; level++) {
-      for (const template of templatesIn(folder)) {
+      for (const template of this.templatesIn(folder)) {
         found.consulted.push(template);
         const text = readText?.(template);
-        const uses = text !== undefined ? stateMachineFilesOf(text, !template.toLowerCase().endsWith('.json')) : this.uses.get(template) ?? [];
-        const use = uses.find((candidate) => path.resolve(path.dirname(template), candidate.path) === file);
-        if (use) found.deployedBy.push({ template: path.relative(path.dirname(file), template).split(path.sep).join('/'), substitutions: use.substitutions });
+        const uses = text !== undefined ? usesByFile(template, text) : this.uses.get(template);
+        // Every resource of the template that names the file (two state machines may share one definition).
+        for (const use of uses?.get(file) ?? []) found.deployedBy.push({ template: path.relative(path.dirname(file), template).split(path.sep).join('/'), substitutions: use.substitutions });
       }
       const parent = path.dirname(folder);
       if (parent === folder) break;
@@ -55,19 +58,41 @@ export class DeployingTemplates {
     }
     return found;
   }
+
+  /** The template files of `folder` (absolute paths, sorted), none when it cannot be listed; a listing is kept while the folder's time stays. */
+  private templatesIn(folder: string): string[] {
+    let mtimeMs: number;
+    try {
+      mtimeMs = fs.statSync(folder).mtimeMs;
+    } catch {
+      this.listings.delete(folder);
+      return [];
+    }
+    const known = this.listings.get(folder);
+    if (known?.mtimeMs === mtimeMs) return known.templates;
+    let templates: string[];
+    try {
+      templates = fs
+        .readdirSync(folder, { withFileTypes: true })
+        .filter((entry) => entry.isFile() && TEMPLATE_NAME.test(entry.name))
+        .map((entry) => path.join(folder, entry.name))
+        .sort();
+    } catch {
+      templates = [];
+    }
+    this.listings.set(folder, { mtimeMs, templates });
+    return templates;
+  }
 }
 
-/** The template files of `folder` (absolute paths, sorted), none when it cannot be listed. */
-function templatesIn(folder: string): string[] {
-  try {
-    return fs
-      .readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && TEMPLATE_NAME.test(entry.name))
-      .map((entry) => path.join(folder, entry.name))
-      .sort();
-  } catch {
-    return [];
+/** The state machine files the template `template` (its `text`) names, by absolute path. */
+function usesByFile(template: string, text: string): ReadonlyMap<string, StateMachineFileUse[]> {
+  const byFile = new Map<string, StateMachineFileUse[]>();
+  for (const use of stateMachineFilesOf(text, !template.toLowerCase().endsWith('.json'))) {
+    const file = path.resolve(path.dirname(template), use.path);
+    byFile.set(file, [...(byFile.get(file) ?? []), use]);
   }
+  return byFile;
 }
 
 /**

@@ -113,6 +113,14 @@ describe('state machine files deployed by a template', () => {
       assert.deepEqual(edited.deployedBy, []);
     });
 
+    it('takes every resource of a template that names the file (two state machines sharing one definition)', () => {
+      const first = samTemplate('statemachine/train.asl.yaml', `${XGBOOST_US_EAST_1}:1.7-1`);
+      const second = samTemplate('statemachine/train.asl.yaml', `${XGBOOST_US_EAST_1}:1.5-1`).split('Resources:\n')[1].replace('  Flow:', '  Nightly:');
+      fs.writeFileSync(path.join(folder, 'template.yaml'), first + second);
+      const found = new DeployingTemplates().of(path.join(folder, 'statemachine', 'train.asl.yaml'));
+      assert.deepEqual(found.deployedBy.map((entry) => entry.substitutions.get('TrainingImage')?.written), [`${XGBOOST_US_EAST_1}:1.7-1`, `${XGBOOST_US_EAST_1}:1.5-1`]);
+    });
+
     it('sagemaker-spec check reports the job\'s problems in the state machine file, for a folder and for the file alone', () => {
       fs.writeFileSync(path.join(folder, 'template.yaml'), samTemplate('statemachine/train.asl.yaml', `${XGBOOST_US_EAST_1}:1.7-1`));
       for (const target of [folder, path.join(folder, 'statemachine', 'train.asl.yaml')]) {
