@@ -10,7 +10,6 @@ import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import type { HoverResult } from './hover';
 import { codeSpan, escapeMarkdown } from './markdown';
 import { isDynamic, type RequestNode } from './requestTree';
-import { nodeRange } from './rules/ruleContext';
 import type { SpecDocument } from './specDocument';
 
 /** How many levels above the node under the cursor a marked value may be (`{"Get": "Parameters.X"}`: the string, its property, the object). */
@@ -38,7 +37,8 @@ export function hoverStandIn(spec: SpecDocument, offset: number): HoverResult | 
       const kind = where(others[0])?.replace(/^an? /, '').replace(/ item of /, ' of ');
       lines.push(`- also ${listed}${more}${kind ? `: ${escapeMarkdown(kind)}` : ''}`);
     }
-    return { markdown: lines.join('\n'), range: nodeRange(node) };
+    // The computed value as written (`!Ref X`, `{"Get": …}`): its node is no quoted string.
+    return { markdown: lines.join('\n'), range: { offset: node.offset, length: node.length } };
   }
   return undefined;
 }

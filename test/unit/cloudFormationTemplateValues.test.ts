@@ -6,10 +6,11 @@ import * as assert from 'node:assert/strict';
 import { intent } from '../../src/core/edits/editIntent';
 import { applyEdits, type Finding } from '../../src/core/findings';
 import { applyPreferredFixes } from '../../src/core/fixAll';
-import { analyzeDocument, readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
+import { analyzeDocument, readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
+import { hoverAt } from '../../src/core/hover';
 import { completeInJsonHost } from '../../src/core/jsonHostCompletion';
 import { renderFix } from '../../src/core/renderFix';
-import { analyzeOptions, codes, only, textAt } from './specTestKit';
+import { analyzeOptions, apiModel, catalog, codes, only, textAt } from './specTestKit';
 import { analyzeJsonTemplate, analyzeYaml, applyHostFix, completeYaml, hoverYaml, modelTemplate, trainingFlowTemplate } from './yamlTestKit';
 
 /** A YAML template: `head` lines (Parameters, Mappings) then one model whose PrimaryContainer's Image is `image`. */
@@ -236,6 +237,12 @@ describe('CloudFormation: other members written !Ref Parameter', () => {
       hoverYaml(text.replace('!Ref InstanceType', '!Ref Instance|Type')),
       '**A value given when it is deployed or run**, checked as the values written for it:\n\n- `ml.m5.xlarge`, the Default of parameter InstanceType\n- also `ml.g5.2xlarge`: AllowedValues of parameter InstanceType',
     );
+    // Its range is the `!Ref` as written.
+    const marked = text.replace('!Ref InstanceType', '!Ref Instance|Type');
+    const offset = marked.indexOf('|');
+    const plain = marked.replace('|', '');
+    const hover = hoverAt(requestAt(readYamlDocument(plain), offset)!, offset, catalog, apiModel)!;
+    assert.equal(plain.slice(hover.range.offset, hover.range.offset + hover.range.length), '!Ref InstanceType');
     // On the key, the member's own hover.
     assert.match(hoverYaml(text.replace('InstanceType: !Ref', 'Instance|Type: !Ref'))!, /^\*\*InstanceType\*\*/);
   });

@@ -21,7 +21,7 @@ export function checkDefinitionFile(context: RuleContext, missing: MissingDefini
   // A file of the same folder, else a path the reader found segment by segment (a misspelt folder, another case).
   const meantName = !missing.folder && written !== undefined && nearest.length > 0 && isClearNearest(written, nearest) ? nearest[0] : undefined;
   const meant = meantName !== undefined ? `${folder}${meantName}` : nearestPath !== undefined && nearestPath !== path && PLAIN_PATH.test(nearestPath) ? nearestPath : undefined;
-  const advice = meant !== undefined ? ` Did you mean ${meant}?` : ' The path is read from the template\'s folder.';
+  const advice = meant !== undefined ? ` Did you mean ${meant}?` : path.startsWith('/') ? '' : ' The path is read from the template\'s folder.';
   const what = missing.folder ? 'which is a folder, not a state machine file' : 'and there is no file there';
   const fix = (): QuickFix[] => {
     if (meant === undefined || name === undefined) return [];
