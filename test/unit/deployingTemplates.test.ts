@@ -78,6 +78,11 @@ describe('state machine files deployed by a template', () => {
     const same = analyzeDeployed([deploying('a.template.yaml', { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1` }), deploying('b.template.yaml', { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1` })]);
     assert.equal(same.length, 1);
     assert.match(same[0].message, /in a\.template\.yaml's and b\.template\.yaml's DefinitionSubstitutions\.\)$/);
+    // The same repository and tag written differently (a literal, a !Sub with the account per region): one reading.
+    const [fromSubToo] = stateMachineFilesOf(samTemplate('statemachine/train.asl.yaml', '!Sub "${Account}.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1"'), true);
+    const mixed = analyzeDeployed([deploying('a.template.yaml', { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1` }), { template: 'b.template.yaml', substitutions: fromSubToo.substitutions }]);
+    assert.equal(mixed.length, 1);
+    assert.match(mixed[0].message, /in a\.template\.yaml's and b\.template\.yaml's DefinitionSubstitutions\.\)$/);
     // A template that fills it otherwise: which image runs is not known.
     assert.deepEqual(codes(analyzeDeployed([deploying('a.template.yaml', { TrainingImage: `${XGBOOST_US_EAST_1}:1.7-1` }), deploying('b.template.yaml', {})])), []);
     // A !Sub whose static parts name the image (the account per region from a mapping).

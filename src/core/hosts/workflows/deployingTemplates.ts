@@ -17,6 +17,7 @@
 import type { Node } from 'jsonc-parser';
 import type { HostDocument } from '../../hostDocument';
 import type { SpecDocument } from '../../specDocument';
+import { hasHole, parseTemplateReference } from '../../templateReference';
 import { parseJson } from '../../jsonParse';
 import { memberValue, stringValue } from '../../jsonTree';
 import type { RequestNode, TemplatePart } from '../../requestTree';
@@ -127,18 +128,26 @@ export function applyDeployingTemplates(document: HostDocument, deployedBy: read
   document.requests.push(...readings);
 }
 
-/** The texts the templates give `${name}`, each with the templates that give it, in the templates' order; none when one of them gives none. */
+/** The images the templates give `${name}` (by repository and tag), each with the templates that give it, in the templates' order; none when one of them gives none. */
 function imagesByText(name: string, deployedBy: readonly DeployingTemplate[]): { image: SubstitutedText; templates: string[] }[] {
   const byText = new Map<string, { image: SubstitutedText; templates: string[] }>();
   for (const { template, substitutions } of deployedBy) {
     const image = substitutions.get(name);
     // A template that fills it otherwise (a parameter, an attribute): which image runs is not known.
     if (!image) return [];
-    const entry = byText.get(image.written) ?? { image, templates: [] };
+    // Written differently, the same repository and static tag is the same image to the algorithm checks.
+    const key = imageKey(image);
+    const entry = byText.get(key) ?? { image, templates: [] };
     entry.templates.push(template);
-    byText.set(image.written, entry);
+    byText.set(key, entry);
   }
   return [...byText.values()];
+}
+
+/** The static repository and tag an image's text names (`sagemaker-xgboost:1.7-1`), else the text as written. */
+function imageKey(image: SubstitutedText): string {
+  const reference = parseTemplateReference(image.parts);
+  return reference && !hasHole(reference.repository) && reference.tag !== undefined && !hasHole(reference.tag) ? `${reference.repository}:${reference.tag}` : image.written;
 }
 
 /** `a`, `a and b`, `a, b and c`. */
