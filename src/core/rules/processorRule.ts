@@ -64,7 +64,7 @@ export function checkImageProcessors(context: RuleContext, gpus: InstanceGpuTabl
   }
 }
 
-/** A written instance type, or the known default a dynamic one is checked by (a parameter's); undefined otherwise. */
+/** A written instance type, or, for a dynamic one, the known default it is judged by (a parameter's); undefined otherwise. */
 function literalOrDefault(written: Node | undefined): Node | undefined {
   const node = written && isDynamic(written) ? standInOf(written) : written;
   return node && !isDynamic(node) && stringValue(node) !== undefined ? node : undefined;
@@ -133,9 +133,8 @@ function instanceTypeValues(context: RuleContext, field: ImageField): Node[] {
   const root = topLevelObject(context.spec);
   const values: Node[] = [];
   const add = (written: Node | undefined) => {
-    // A dynamic value is judged only through its known default (a pipeline parameter's), if any.
-    const node = written && isDynamic(written) ? standInOf(written) : written;
-    if (node && !isDynamic(node) && stringValue(node) !== undefined) values.push(node);
+    const node = literalOrDefault(written);
+    if (node) values.push(node);
   };
   // A request an SDK writes from a call: its instance type is the call's argument.
   const sdkArguments = context.spec.sdkRequest?.arguments;

@@ -37,7 +37,7 @@ export interface NoDefinitionFile {
 }
 
 /** The properties that name a state machine file by a local path, by resource type (see DefinitionFileReader). */
-const DEFINITION_FILE_PROPERTY: Readonly<Record<string, string>> = {
+export const DEFINITION_FILE_PROPERTY: Readonly<Record<string, string>> = {
   'AWS::Serverless::StateMachine': 'DefinitionUri',
   'AWS::StepFunctions::StateMachine': 'DefinitionS3Location',
 };

@@ -138,7 +138,7 @@ export function undefinedSubstitutionsRequest(resource: TemplateResource, side: 
 const SUBSTITUTION_KEY = /^[A-Za-z0-9_]+$/;
 
 /** The name of the one `${Name}` a dynamic string value is wholly (`"${TrainingImage}"`), else undefined. */
-function wholePlaceholderName(node: Node): string | undefined {
+export function wholePlaceholderName(node: Node): string | undefined {
   return (node as RequestNode).dynamic && typeof node.value === 'string' ? WHOLE_PLACEHOLDER.exec(node.value)?.[1] : undefined;
 }
 

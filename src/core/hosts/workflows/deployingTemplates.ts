@@ -22,7 +22,10 @@ import { parseJson } from '../../jsonParse';
 import { memberValue, stringValue } from '../../jsonTree';
 import type { RequestNode, TemplatePart } from '../../requestTree';
 import { isCloudFormationTemplate } from '../cloudFormation/cloudFormationRequests';
+import { DEFINITION_FILE_PROPERTY } from '../cloudFormation/definitionFile';
 import { intrinsicCall, subParts } from '../cloudFormation/intrinsics';
+import { wholePlaceholderName } from '../cloudFormation/substitutionChecks';
+import { listText } from '../../rules/algorithm/algorithmSeverity';
 import { parseYaml } from '../yaml/yamlSyntax';
 import { yamlDocumentTree } from '../yaml/yamlTree';
 
@@ -50,12 +53,6 @@ export interface StateMachineFileUse {
   substitutions: ReadonlyMap<string, SubstitutedText>;
 }
 
-/** The properties that name a state machine file by a local path, by resource type. */
-const FILE_PROPERTIES: Readonly<Record<string, string>> = {
-  'AWS::Serverless::StateMachine': 'DefinitionUri',
-  'AWS::StepFunctions::StateMachine': 'DefinitionS3Location',
-};
-
 /** True when `text` may name a state machine file: the words come before any parse. */
 export function mayNameStateMachineFile(text: string): boolean {
   return text.includes('DefinitionUri') || text.includes('DefinitionS3Location');
@@ -73,7 +70,7 @@ export function stateMachineFilesOf(text: string, yaml: boolean): StateMachineFi
     if (!isCloudFormationTemplate(root)) continue;
     for (const property of memberValue(root, 'Resources')?.children ?? []) {
       const resource = property.children?.[1];
-      const fileProperty = FILE_PROPERTIES[stringValue(memberValue(resource, 'Type')) ?? ''];
+      const fileProperty = DEFINITION_FILE_PROPERTY[stringValue(memberValue(resource, 'Type')) ?? ''];
       const properties = memberValue(resource, 'Properties');
       const path = fileProperty === undefined ? undefined : stringValue(memberValue(properties, fileProperty));
       if (path === undefined || path.trim() === '' || /^s3:\/\//i.test(path)) continue;
@@ -99,9 +96,6 @@ function substitutedText(value: Node): SubstitutedText | undefined {
   return { written: source.value, parts: subParts(source.value, () => 0) };
 }
 
-/** `${Name}` as a whole string. */
-const WHOLE_PLACEHOLDER = /^\$\{([A-Za-z0-9_]+)\}$/;
-
 /**
  * Reads the state machine tasks of `document` (a state machine file) as deployed by `deployedBy`
  * (see above). In place; nothing when the list is empty.
@@ -114,7 +108,7 @@ export function applyDeployingTemplates(document: HostDocument, deployedBy: read
     request.anyRegion = true;
     request.deployedBy = deployedBy[0].template;
     for (const field of request.images) {
-      const name = (field.value as RequestNode).dynamic && typeof field.value.value === 'string' ? WHOLE_PLACEHOLDER.exec(field.value.value)?.[1] : undefined;
+      const name = wholePlaceholderName(field.value);
       const images = name === undefined ? [] : imagesByText(name, deployedBy);
       // Each image the templates give, with the templates that give it: the first on the request,
       // each other on a reading of its own (their common findings are reported once).
@@ -150,7 +144,3 @@ function imageKey(image: SubstitutedText): string {
   return reference && !hasHole(reference.repository) && reference.tag !== undefined && !hasHole(reference.tag) ? `${reference.repository}:${reference.tag}` : image.written;
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-function listText(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
