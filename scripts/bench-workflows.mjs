@@ -97,10 +97,15 @@ export function fixAll(states) {
 export async function runWorkflowBench() {
   const states = 500;
   const module = import.meta.url;
-  const plan = { runs: 25, sets: 8 };
+  // Typing analyses the document on every version, so what stays is the settled cost: our side's
+  // JIT settles after about 150 calls (in one process: calls 10–35 took 1.2–1.9 ms of rules, 50 0.9,
+  // from 200 on 0.63), the bare parse's within ten. The aim is judged settled; the first calls
+  // (rounds 10–35, what ten rounds of warm-up used to time) are printed beside it.
+  const plan = { runs: 25, sets: 6, warmup: 200, early: [10, 35] };
   const {
     medians: [parse, analysis],
     spread: [, [lowest, highest]],
+    earlyMedians: [earlyParse, earlyAnalysis],
   } = await isolatedMedians([{ module, factory: 'bareParse', arg: states }, { module, factory: 'hostAnalysis', arg: states }], plan);
   const { readJsonDocument, analyzeDocument } = require(path.join(root, 'out/src/core/hostDocument.js'));
   const text = stateMachine(states);
@@ -118,10 +123,11 @@ export async function runWorkflowBench() {
   const fixRatio = fixing / once;
   return {
     rows: [
-      ['500-state machine (200 SageMaker tasks)', `${Buffer.byteLength(text).toLocaleString('en-US')} B`, `${parse.toFixed(2)} ms`, `${analysis.toFixed(2)} ms`, `${ratio.toFixed(2)}×`, `≤ 1.5× ${ratio <= 1.5 ? '✓' : '✗'}`],
+      ['500-state machine (200 SageMaker tasks), settled', `${Buffer.byteLength(text).toLocaleString('en-US')} B`, `${parse.toFixed(2)} ms`, `${analysis.toFixed(2)} ms`, `${ratio.toFixed(2)}×`, `≤ 1.5× ${ratio <= 1.5 ? '✓' : '✗'}`],
+      [`  its first calls (${plan.early.join('–')}), before the JIT settles`, '', `${earlyParse.toFixed(2)} ms`, `${earlyAnalysis.toFixed(2)} ms`, `${(earlyAnalysis / earlyParse).toFixed(2)}×`, '—'],
       [`fix-all on it, ${fixed} fixes (anchor: one analysis)`, `${Buffer.byteLength(text).toLocaleString('en-US')} B`, `${once.toFixed(2)} ms`, `${fixing.toFixed(2)} ms`, `${fixRatio.toFixed(2)}×`, `≤ 4× ${fixRatio <= 4 ? '✓' : '✗'}`],
     ],
-    note: `${document.requests.length} requests, ${found} findings; each side timed in its own worker threads, in turns (${plan.runs} rounds after 10 to warm up, in each of ${plan.sets} worker sets; medians over all rounds; one set's ratio ranged ${lowest.toFixed(2)}–${highest.toFixed(2)}×). Fix-all: two rounds (the second finds nothing), 10 rounds in each of 2 worker sets`,
+    note: `${document.requests.length} requests, ${found} findings; each side timed in its own worker threads, in turns (${plan.runs} rounds after ${plan.warmup} to warm up, in each of ${plan.sets} worker sets; medians over all rounds; one set's ratio ranged ${lowest.toFixed(2)}–${highest.toFixed(2)}×). Fix-all: two rounds (the second finds nothing), 10 rounds in each of 2 worker sets`,
   };
 }
 

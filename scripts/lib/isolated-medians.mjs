@@ -8,9 +8,10 @@ import { Worker } from 'node:worker_threads';
  * each other: the bare parse collected the analysis's garbage and ran jsonc-parser's `visit` with
  * two visitors (ours and parseTree's), and measured 5 to 16 ms for the same 230 KB text.
  *
- * Warm-up: our side runs far more code than a bare parse, and the JIT needs about ten calls to
- * settle it (on the 500-state machine, calls 0–4 took 2.1× the parse, 5–9 1.6×, later ones stay
- * level); the first rounds would weigh on our side only.
+ * Warm-up: our side runs far more code than a bare parse, and the JIT takes longer to settle it;
+ * the first rounds would weigh on our side only. How long depends on the contender (see
+ * bench-workflows.mjs: the state machine's analysis settles after about 150 calls, not ten).
+ * `early` times a window of the warm-up rounds too, so a bench can print what the first calls cost.
  *
  * Sets: each contender runs in `sets` workers (a fresh thread settles into a faster or slower
  * state for its whole life: one worker pair's ratio moved between 1.08 and 2.03 from set to set),
@@ -18,13 +19,17 @@ import { Worker } from 'node:worker_threads';
  * medians to the first contender's, so a reader sees how far one set can be from the pooled figure.
  * @param {Array<{ module: string | URL, factory: string, arg?: unknown }>} contenders each
  *   `module`'s export `factory(arg)` returns (or resolves to) the function to time
- * @param {{ runs: number, sets?: number, warmup?: number }} plan timed rounds per set, worker sets
- *   (each a worker per contender; default 3), untimed rounds per set (default 10)
- * @returns {Promise<{ medians: number[], spread: Array<[number, number]> }>} one median per
- *   contender, in order, and per contender the [lowest, highest] per-set ratio to contender 0
+ * @param {{ runs: number, sets?: number, warmup?: number, early?: [number, number] }} plan timed
+ *   rounds per set, worker sets (each a worker per contender; default 3), warm-up rounds per set
+ *   (default 10), and optionally a window [from, to) of warm-up rounds (0-based) whose medians are
+ *   returned as `earlyMedians`
+ * @returns {Promise<{ medians: number[], spread: Array<[number, number]>, earlyMedians?: number[] }>}
+ *   one median per contender, in order; per contender the [lowest, highest] per-set ratio to
+ *   contender 0; with `early`, one median per contender over that window's rounds of every set
  */
-export async function isolatedMedians(contenders, { runs, sets = 3, warmup = 10 }) {
+export async function isolatedMedians(contenders, { runs, sets = 3, warmup = 10, early }) {
   const times = contenders.map(() => []);
+  const earlyTimes = contenders.map(() => []);
   const setRatios = contenders.map(() => []);
   for (let set = 0; set < sets; set++) {
     const workers = contenders.map(({ module, factory, arg }) => new Worker(new URL('./bench-worker.mjs', import.meta.url), { workerData: { module: String(module), factory, arg } }));
@@ -36,6 +41,7 @@ export async function isolatedMedians(contenders, { runs, sets = 3, warmup = 10 
           worker.postMessage('run');
           const elapsed = await nextMessage(worker);
           if (round >= warmup) setTimes[index].push(elapsed);
+          else if (early && round >= early[0] && round < early[1]) earlyTimes[index].push(elapsed);
         }
       }
     } finally {
@@ -46,7 +52,8 @@ export async function isolatedMedians(contenders, { runs, sets = 3, warmup = 10 
       setRatios[index].push(median(list) / median(setTimes[0]));
     });
   }
-  return { medians: times.map(median), spread: setRatios.map((ratios) => [Math.min(...ratios), Math.max(...ratios)]) };
+  const spread = setRatios.map((ratios) => [Math.min(...ratios), Math.max(...ratios)]);
+  return { medians: times.map(median), spread, ...(early && { earlyMedians: earlyTimes.map(median) }) };
 }
 
 function median(list) {
