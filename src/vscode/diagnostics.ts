@@ -158,12 +158,15 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /**
    * The templates that read the state machine file at `uri` (`DefinitionUri`) are analysed again:
-   * the images its placeholders take are checked in them. (A file changed outside VS Code is read
-   * again at the template's next analysis.)
+   * the images its placeholders take are checked in them. When `uri` is a template, so are the open
+   * state machine files it may deploy. (A file changed outside VS Code is read again at the
+   * template's next analysis.)
    */
   private scheduleLinked(uri: vscode.Uri): void {
     if (uri.scheme !== 'file') return;
-    for (const template of this.analysis.documents.linkedTo(uri.fsPath)) this.schedule(template);
+    const { documents } = this.analysis;
+    const linked = new Set([...documents.linkedTo(uri.fsPath), ...documents.forgetDeployedBy(uri.fsPath)]);
+    for (const document of linked) this.schedule(document);
   }
 
   private clear(document: vscode.TextDocument): void {

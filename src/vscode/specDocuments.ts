@@ -131,17 +131,20 @@ export class SpecDocuments {
    * a template naming it by `DefinitionUri`. Their findings change with the file.
    */
   linkedTo(file: string): vscode.TextDocument[] {
-    const linked = vscode.workspace.textDocuments.filter((document) => this.cache.get(document)?.links?.has(file));
-    // A template created, renamed or deleted near an open state machine file: that file's reading
-    // did not consult it (it was not there), so its cached reading is dropped and it is read again.
-    if (isTemplateFileName(file)) {
-      for (const document of vscode.workspace.textDocuments) {
-        if (linked.includes(document) || !this.readsAsDeployed(document, file)) continue;
-        this.cache.delete(document);
-        linked.push(document);
-      }
-    }
-    return linked;
+    return vscode.workspace.textDocuments.filter((document) => this.cache.get(document)?.links?.has(file));
+  }
+
+  /**
+   * For a template created, renamed, changed or deleted at `template` (an absolute path): drops the
+   * cached readings of the open state machine files it may deploy and returns those documents.
+   * Their readings did not consult it (it was not there, or said something else), so they must be
+   * read again. Nothing for other file names.
+   */
+  forgetDeployedBy(template: string): vscode.TextDocument[] {
+    if (!isTemplateFileName(template)) return [];
+    const forgotten = vscode.workspace.textDocuments.filter((document) => this.readsAsDeployed(document, template));
+    for (const document of forgotten) this.cache.delete(document);
+    return forgotten;
   }
 
   /** True for an open state machine file (its last reading had tasks) that a template at `template` may deploy: the template's folder holds it, at most MAX_LEVELS below. */

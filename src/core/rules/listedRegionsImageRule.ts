@@ -10,6 +10,7 @@
 import type { ResolvedRegion } from '../region';
 import type { ImageRegion } from './registryRules';
 import type { RuleContext } from './ruleContext';
+import { listText } from './algorithm/algorithmSeverity';
 
 /** Regions named in the advice on accounts before "and N more". */
 const NAMED_ACCOUNTS = 4;
@@ -29,7 +30,7 @@ export function checkImageListedRegions(context: RuleContext, image: ImageRegion
   const deployed = context.spec.deployedBy ? `this state machine (deployed by ${context.spec.deployedBy})` : 'this template';
   context.report(
     'image-region-mismatch',
-    `The image is in ${image.region}, but ${deployed} is ${also}deployed to ${inWords(elsewhere)} (from ${source}); SageMaker pulls images from its own region, so the stack fails there. ${everyRegionAdvice(context, image, elsewhere)}`,
+    `The image is in ${image.region}, but ${deployed} is ${also}deployed to ${listText(elsewhere)} (from ${source}); SageMaker pulls images from its own region, so the stack fails there. ${everyRegionAdvice(context, image, elsewhere)}`,
     image.regionRange,
   );
   return true;
@@ -51,7 +52,7 @@ export function everyRegionAdvice(context: RuleContext, image: ImageRegion, regi
   // A China region's registries end in amazonaws.com.cn.
   const imageSuffix = catalog.region(image.region)?.dnsSuffix;
   if (regions.some((region) => catalog.region(region)?.dnsSuffix !== imageSuffix)) parts.push(`the domain as ${words.domain}`);
-  if (account === undefined || repository === undefined || !catalog.isAwsAccount(account)) return `Write ${inWords(parts)} ${words.within}, with the image in each region's registry.`;
+  if (account === undefined || repository === undefined || !catalog.isAwsAccount(account)) return `Write ${listText(parts)} ${words.within}, with the image in each region's registry.`;
   // The account that serves this image (its tag, else the repository) in each listed region.
   const accounts = regions.map((region) => {
     const sameImage = image.tag ? catalog.findImage(repository, image.tag, region) : undefined;
@@ -59,19 +60,14 @@ export function everyRegionAdvice(context: RuleContext, image: ImageRegion, regi
   });
   const differing = accounts.filter((entry) => entry.account !== undefined && entry.account !== account);
   const missing = accounts.filter((entry) => entry.account === undefined).map((entry) => entry.region);
-  const unserved = missing.length > 0 ? ` The catalog has no "${repository}" in ${inWords(missing)}.` : '';
-  if (differing.length === 0) return `Write ${inWords(parts)} ${words.within}: account ${account} serves "${repository}" there too.${unserved}`;
+  const unserved = missing.length > 0 ? ` The catalog has no "${repository}" in ${listText(missing)}.` : '';
+  if (differing.length === 0) return `Write ${listText(parts)} ${words.within}: account ${account} serves "${repository}" there too.${unserved}`;
   parts.push(`the account from a mapping by region (${words.mapping})`);
   const named = differing.slice(0, NAMED_ACCOUNTS).map((entry) => `${entry.region} ${entry.account}`).join(', ');
   const more = differing.length > NAMED_ACCOUNTS ? ` and ${differing.length - NAMED_ACCOUNTS} more` : '';
-  return `Write ${inWords(parts)} ${words.within}: SageMaker serves "${repository}" from other accounts there (${named}${more}).${unserved}`;
+  return `Write ${listText(parts)} ${words.within}: SageMaker serves "${repository}" from other accounts there (${named}${more}).${unserved}`;
 }
 
 /** How everyRegionAdvice names the per-region pieces: in a template's intrinsics, or in AWS CDK code (aws-cdk-lib's tokens). */
 const TEMPLATE_WORDS = { region: '${AWS::Region}', domain: '${AWS::URLSuffix}', mapping: '!FindInMap [Table, !Ref AWS::Region, Account]', within: 'in a !Sub' };
 const CDK_WORDS = { region: 'Aws.REGION', domain: 'Aws.URL_SUFFIX', mapping: "a CfnMapping's findInMap(Aws.REGION, 'account')", within: 'in your CDK code (Fn.sub, or a string built from those tokens)' };
-
-/** `a`, `a and b`, `a, b and c`. */
-function inWords(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
