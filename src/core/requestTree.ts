@@ -198,11 +198,22 @@ export function standInOf(node: Node): Node | undefined {
 export function writtenValuesOf(node: Node): Node[] {
   const { writtenAt } = node as RequestNode;
   if (writtenAt) return [writtenAt];
+  return staticReadingsOf(node);
+}
+
+/**
+ * The static values a rule judges for `node`: `node` itself when it is not dynamic, else its
+ * stand-in and choices that are not dynamic in turn (a pipeline parameter's `DefaultValue` and
+ * `EnumValues`, a template parameter's `Default` and `AllowedValues`), each reported in its own place.
+ * Empty for a value nothing written tells.
+ */
+export function staticReadingsOf(node: Node | undefined): Node[] {
+  if (!node) return [];
   if (!isDynamic(node)) return [node];
   const { standIn, choices } = node as RequestNode;
-  const written = standIn && !isDynamic(standIn) ? [standIn] : [];
-  for (const choice of choices ?? []) if (choice !== standIn && !isDynamic(choice)) written.push(choice);
-  return written;
+  const readings = standIn && !isDynamic(standIn) ? [standIn] : [];
+  for (const choice of choices ?? []) if (choice !== standIn && !isDynamic(choice)) readings.push(choice);
+  return readings;
 }
 
 export function hasOpenMembers(node: Node | undefined): boolean {

@@ -194,6 +194,46 @@ describe('Pipelines host', () => {
       assert.ok(finding.offset < gpu.indexOf('"Steps"'));
     });
 
+    it('judges a built-in algorithm\'s instances through parameters: each type default and EnumValues item, and the count default, in its own place', () => {
+      const imageClassification = '811284229777.dkr.ecr.us-east-1.amazonaws.com/image-classification:1';
+      const channel = (name: string) => ({ ChannelName: name, ContentType: 'application/x-recordio', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: `s3://bucket/${name}` } } });
+      const text = pipeline(
+        [trainingStep(trainingArguments({
+          AlgorithmSpecification: { TrainingImage: imageClassification, TrainingInputMode: 'File' },
+          HyperParameters: { num_classes: '2', num_training_samples: '100' },
+          InputDataConfig: [channel('train'), channel('validation')],
+          ResourceConfig: { InstanceType: { Get: 'Parameters.InstanceType' }, InstanceCount: 1, VolumeSizeInGB: 10 },
+        }))],
+        [{ Name: 'InstanceType', Type: 'String', DefaultValue: 'ml.m5.xlarge', EnumValues: ['ml.m5.xlarge', 'ml.p3.2xlarge', 'ml.c5.xlarge'] }],
+      );
+      const found = analyzeWorkflow(text, { algorithms: true });
+      assert.deepEqual(found.map((finding) => [finding.code, textAt(text, finding)]), [
+        ['algorithm-instance', 'ml.m5.xlarge'],
+        ['algorithm-instance', 'ml.m5.xlarge'],
+        ['algorithm-instance', 'ml.c5.xlarge'],
+      ]);
+      assert.equal(found[0].message, 'ml.m5.xlarge has no GPU, and Image Classification trains on GPU instances only: SageMaker refuses the job at submission. Use a GPU instance type (ml.p3, ml.g5, …). (Reported on the DefaultValue of pipeline parameter "InstanceType".)');
+      assert.match(found[1].message, /\(Reported on an EnumValues item of pipeline parameter "InstanceType"\.\)$/);
+      // A GPU default and GPU choices are silent; so is a value nothing written tells.
+      assert.deepEqual(analyzeWorkflow(text.replace(/"ml\.[mc]5\.xlarge"/g, '"ml.p3.2xlarge"'), { algorithms: true }), []);
+      assert.deepEqual(analyzeWorkflow(text.replace('"Parameters.InstanceType"', '"Execution.PipelineExecutionId"'), { algorithms: true }), []);
+
+      // LDA trains on one instance: an InstanceCount default of 2 is reported on the default, and fixed there.
+      const lda = pipeline(
+        [trainingStep(trainingArguments({
+          AlgorithmSpecification: { TrainingImage: '766337827248.dkr.ecr.us-east-1.amazonaws.com/lda:1', TrainingInputMode: 'File' },
+          HyperParameters: { num_topics: '5', feature_dim: '100', mini_batch_size: '10' },
+          InputDataConfig: [channel('train')],
+          ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: { Get: 'Parameters.Count' }, VolumeSizeInGB: 10 },
+        }))],
+        [{ Name: 'Count', Type: 'Integer', DefaultValue: 2 }],
+      );
+      const count = only(analyzeWorkflow(lda, { algorithms: true }), 'algorithm-instance');
+      assert.equal(textAt(lda, count), '2');
+      assert.ok(count.offset < lda.indexOf('"Steps"'), 'on the DefaultValue');
+      assert.equal(applyWorkflowFix(lda, count), lda.replace('"DefaultValue": 2', '"DefaultValue": 1'));
+    });
+
     it('reports a parameter whose declared Type the member does not take on the Get, whatever its default', () => {
       const typed = pipeline(
         [trainingStep(trainingArguments({

@@ -23,7 +23,7 @@ import type { InstanceGpuTable } from '../../catalog/instanceGpus';
 import { intent } from '../../edits/editIntent';
 import type { QuickFix } from '../../findings';
 import { memberValue, stringValue } from '../../jsonTree';
-import { isDynamic } from '../../requestTree';
+import { staticReadingsOf } from '../../requestTree';
 import { instanceHasGpus } from '../processorRule';
 import { nodeRange, type RuleContext } from '../ruleContext';
 
@@ -106,17 +106,17 @@ function instanceTypeNodes(job: AlgorithmJob): Node[] {
   return nodes;
 }
 
-/** Adds a static instance type string (a computed one is not judged). */
+/** Adds a static instance type string, or those a computed one reads (a parameter's default and allowed values); nothing else is judged. */
 function addInstanceType(nodes: Node[], node: Node | undefined): void {
-  if (node && !isDynamic(node) && stringValue(node) !== undefined) nodes.push(node);
+  for (const reading of staticReadingsOf(node)) if (stringValue(reading) !== undefined) nodes.push(reading);
 }
 
 function instanceCountNodes(job: AlgorithmJob): Node[] {
   const nodes: Node[] = [];
   for (const member of RESOURCE_CONFIGS) {
     const config = memberValue(job.definition, member);
-    const node = config?.type === 'object' ? memberValue(config, 'InstanceCount') : undefined;
-    if (node?.type === 'number' && !isDynamic(node) && typeof node.value === 'number') nodes.push(node);
+    const written = config?.type === 'object' ? memberValue(config, 'InstanceCount') : undefined;
+    for (const node of staticReadingsOf(written)) if (node.type === 'number' && typeof node.value === 'number') nodes.push(node);
   }
   return nodes;
 }
