@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Catalog } from '../../src/core/catalog/catalog';
-import { catalogSnapshotLabel, newerThanCatalog } from '../../src/core/catalog/catalogAge';
+import { catalogSnapshotLabel, newerThanCatalog, unlistedVersion } from '../../src/core/catalog/catalogAge';
 import type { CatalogData, ImageData } from '../../src/core/catalog/catalogData';
 import { hoverAt } from '../../src/core/hover';
 import { RULES } from '../../src/core/rules/ruleCodes';
@@ -72,6 +72,21 @@ describe('catalog age', () => {
     });
   });
 
+  describe('unlistedVersion', () => {
+    it('names a framework version of the repository\'s tag form that the catalog does not list, older or newer', () => {
+      assert.deepEqual(unlistedVersion(small, 'pytorch-training', '2.9.0-gpu-py312'), { tagVersion: '2.9.0', newestKnown: '2.10.1', newer: false });
+      assert.deepEqual(unlistedVersion(small, 'pytorch-training', '2.8.1-gpu-py311-ubuntu22.04'), { tagVersion: '2.8.1', newestKnown: '2.10.1', newer: false });
+      assert.deepEqual(unlistedVersion(small, 'pytorch-training', '2.11.0-gpu'), { tagVersion: '2.11.0', newestKnown: '2.10.1', newer: true });
+    });
+
+    it('leaves a listed framework version with another rest, other forms and exact-tag images alone', () => {
+      assert.equal(unlistedVersion(small, 'pytorch-training', '2.8.0-gpu-py399'), undefined); // 2.8.0 is listed: a typo after it
+      assert.equal(unlistedVersion(small, 'pytorch-training', 'v2.9-gpu'), undefined);
+      assert.equal(unlistedVersion(small, 'sagemaker-xgboost', '3.1-0'), undefined);
+      assert.equal(unlistedVersion(small, 'my-trainer', '1.0'), undefined);
+    });
+  });
+
   describe('newer-than-catalog', () => {
     const pytorch = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training';
     const onGpus = { ResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 } };
@@ -111,6 +126,21 @@ describe('catalog age', () => {
         const found = codes(analyzeText(text));
         assert.ok(found.includes('unknown-image-tag') && !found.includes('newer-than-catalog'), `${image}: ${found.join(', ')}`);
       }
+    });
+
+    it('an older version the catalog does not list (a Deep Learning Container patch release): unknown-image-tag as information, saying why, with no version preferred', () => {
+      const text = trainingSpec(`${pytorch}:1.5.1-cpu-py36-ubuntu16.04`);
+      const finding = only(analyzeText(text), 'unknown-image-tag');
+      assert.equal(finding.severity, 'information');
+      assert.equal(textAt(text, finding), '1.5.1-cpu-py36-ubuntu16.04');
+      assert.equal(
+        finding.message,
+        'The SageMaker catalog has no tag "1.5.1-cpu-py36-ubuntu16.04" for "pytorch-training" in us-east-1. The Deep Learning Containers publish versions the SageMaker Python SDK does not list (patch releases among them), so 1.5.1 may exist: check that the tag is in the registry.',
+      );
+      assert.ok(finding.fixes.length > 0 && finding.fixes.every((fix) => !fix.preferred), JSON.stringify(finding.fixes.map((fix) => fix.title)));
+      // A tag of no Deep Learning Container form stays a warning, and so does one configured so.
+      assert.equal(only(analyzeText(trainingSpec(`${pytorch}:v99-gpu`)), 'unknown-image-tag').severity, 'warning');
+      assert.equal(only(analyzeText(text, { rules: { 'unknown-image-tag': 'warning' } }), 'unknown-image-tag').severity, 'warning');
     });
 
     it('can be turned off without unknown-image-tag taking its place', () => {

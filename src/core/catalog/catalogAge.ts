@@ -45,15 +45,24 @@ function compareTuples(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
+export interface UnlistedVersion extends NewerThanCatalog {
+  /** True when the tag's versions are higher than every base of its form (newerThanCatalog). */
+  readonly newer: boolean;
+}
+
 /**
  * When `tag` has the form of the repository's Deep Learning Container tags (the same words around
- * the versions as one of their tag bases) and its versions are higher than every such base the
- * catalog lists — compared in order, numerically — returns what was compared; otherwise undefined.
+ * the versions as one of their tag bases) and its framework version (the first version in it) is
+ * not one the catalog lists in that form, returns what was compared: `newer` when its versions
+ * are higher than every such base — compared in order, numerically. Otherwise undefined (a listed
+ * framework version with an unlisted rest, `2.8.0-gpu-py399`, is a typo more likely than news).
  * The most specific form wins: `2.9.0-transformers4.1-gpu` is read as `#-transformers#`, not `#`.
  * Repositories with any non-DLC image (built-in algorithms, first-party images) never qualify:
- * their tags are exact, and a higher version there is a mistake, not news.
+ * their tags are exact, and another version there is a mistake, not news. The Deep Learning
+ * Containers publish versions the SDK never lists (patch releases: `pytorch-training:1.5.1`
+ * beside the SDK's 1.5.0), so an older unlisted version may be real too.
  */
-export function newerThanCatalog(catalog: Catalog, repository: string, tag: string): NewerThanCatalog | undefined {
+export function unlistedVersion(catalog: Catalog, repository: string, tag: string): UnlistedVersion | undefined {
   const images = catalog.imagesForRepository(repository);
   if (images.length === 0 || images.some((image) => image.kind !== 'deep-learning-container')) return undefined;
   const byShape = new Map<string, CatalogImage[]>();
@@ -71,10 +80,24 @@ export function newerThanCatalog(catalog: Catalog, repository: string, tag: stri
   if (!best) return undefined;
   const typed = best.match.slice(1);
   let newest: string | undefined;
+  let listed = false;
   for (const image of byShape.get(best.shape)!) {
     const base = tagBaseOf(image);
-    if (newest === undefined || compareTuples(base.match(VERSION) ?? [], newest.match(VERSION) ?? []) > 0) newest = base;
+    const versions = base.match(VERSION) ?? [];
+    if (compareVersions(versions[0] ?? '', typed[0]) === 0) listed = true;
+    if (newest === undefined || compareTuples(versions, newest.match(VERSION) ?? []) > 0) newest = base;
   }
-  if (newest === undefined || compareTuples(typed, newest.match(VERSION) ?? []) <= 0) return undefined;
-  return { tagVersion: best.match[0], newestKnown: newest };
+  if (newest === undefined) return undefined;
+  const newer = compareTuples(typed, newest.match(VERSION) ?? []) > 0;
+  if (listed && !newer) return undefined;
+  return { tagVersion: best.match[0], newestKnown: newest, newer };
+}
+
+/**
+ * The unlisted version of a tag newer than every version of its form the catalog lists (see
+ * unlistedVersion), or undefined.
+ */
+export function newerThanCatalog(catalog: Catalog, repository: string, tag: string): NewerThanCatalog | undefined {
+  const unlisted = unlistedVersion(catalog, repository, tag);
+  return unlisted?.newer ? { tagVersion: unlisted.tagVersion, newestKnown: unlisted.newestKnown } : undefined;
 }

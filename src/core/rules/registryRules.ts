@@ -15,6 +15,7 @@ import type { EditIntent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
 import type { OffsetRange } from '../jsonTree';
 import { checkNewerThanCatalog } from './catalogAge';
+import { unlistedVersion } from '../catalog/catalogAge';
 import { checkImageListedRegions, everyRegionAdvice } from './listedRegionsImageRule';
 import type { ImageOccurrence } from './imageOccurrence';
 import type { RuleContext } from './ruleContext';
@@ -221,15 +222,22 @@ function checkTag(context: RuleContext, image: ImageOccurrence): void {
   // Ranked by meaning: tags extending what was typed, then the same version, then nearby versions.
   const candidates = known.filter((entry) => !(xgboost && isFloatingTag(entry.tag)));
   const suggestions = suggestTags(tag.text, candidates, 3);
+  // A Deep Learning Container version the SDK does not list (a patch release) may well exist: a
+  // note, and no version is preferred over the one written.
+  const unlisted = unlistedVersion(catalog, repository, tag.text);
+  const note = unlisted
+    ? ` The Deep Learning Containers publish versions the SageMaker Python SDK does not list (patch releases among them), so ${unlisted.tagVersion} may exist: check that the tag is in the registry.`
+    : '';
   context.report(
     'unknown-image-tag',
-    `The SageMaker catalog has no tag "${tag.text}" for "${repository}" in ${ecr.region.text}.`,
+    `The SageMaker catalog has no tag "${tag.text}" for "${repository}" in ${ecr.region.text}.${note}`,
     image.rangeOf(tag),
     suggestions.map((suggestion, index) => ({
       title: `Use tag ${suggestion}`,
       intents: [image.replacePart(tag, suggestion)],
       // A typo's correction is preferred; another version (`1.8-1` → `1.7-1`) is the user's choice.
-      preferred: index === 0 && isClearTypo(tag.text, suggestions),
+      preferred: !unlisted && index === 0 && isClearTypo(tag.text, suggestions),
     })),
+    unlisted ? 'information' : undefined,
   );
 }
