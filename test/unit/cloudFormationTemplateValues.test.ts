@@ -231,6 +231,17 @@ describe('CloudFormation: other members written !Ref Parameter', () => {
     assert.deepEqual(analyzeYaml(endpointConfig(['Type: String', 'Default: ml.m5.xlarg']).replace('!Ref InstanceType', '!Ref AWS::Region')), []);
   });
 
+  it('an empty Default is a value passed at deployment: nothing is judged for it, in a member or an image (found on a real template)', () => {
+    assert.deepEqual(analyzeYaml(endpointConfig(['Type: String', 'Default: ""'])), []);
+    assert.deepEqual(analyzeYaml(endpointConfig(['Type: String', "Default: ''", 'Description: passed by the build script'])), []);
+    // Its other AllowedValues items are still judged ("" among them is that same mark).
+    const allowed = endpointConfig(['Type: String', 'Default: ""', 'AllowedValues: ["", ml.g5.2xlarg]']);
+    assert.equal(textAt(allowed, only(analyzeYaml(allowed), 'invalid-enum-value')), 'ml.g5.2xlarg');
+    const image = template(['Parameters:', '  Registry:', '    Type: String', '    Default: ""'], '!Sub "${Registry}/sagemaker-xgboost:latest"');
+    assert.deepEqual(codes(analyzeYaml(image)), ['xgboost-unpinned'], 'the static tag is still judged, as without a default; the empty registry is not');
+    assert.deepEqual(analyzeYaml(template(['Parameters:', '  Image:', '    Type: String', '    Default: ""'], '!Ref Image')), []);
+  });
+
   it('hover on the !Ref says which values are checked in its place, and where they are written', () => {
     const text = endpointConfig(['Type: String', 'Default: ml.m5.xlarge', 'AllowedValues: [ml.m5.xlarge, ml.g5.2xlarge]']);
     assert.equal(

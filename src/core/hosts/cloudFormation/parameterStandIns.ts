@@ -12,7 +12,7 @@ import { memberValue, stringValue } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
 import { IMAGE_MEMBERS } from '../../specDocument';
 import { intrinsicCall, intrinsicOf } from './intrinsics';
-import type { TemplateParameter, TemplateScope } from './templateScope';
+import { writtenDefault, type TemplateParameter, type TemplateScope } from './templateScope';
 
 /** A note on a node checked in another's place (SpecDocument.standInNotes). */
 export interface StandInNote {
@@ -56,12 +56,12 @@ export function refParameterValues(value: Node, scope: TemplateScope): StandInNo
   const parameter = refParameter(value, scope);
   if (!parameter) return [];
   const values: StandInNote[] = [];
-  const standIn = memberValue(parameter.declaration, 'Default');
+  const standIn = writtenDefault(parameter.declaration);
   if (standIn && isLiteralScalar(standIn)) values.push({ node: standIn, note: `the Default of parameter ${parameter.name}` });
   const allowed = memberValue(parameter.declaration, 'AllowedValues');
   for (const choice of allowed?.type === 'array' ? (allowed.children ?? []) : []) {
     // Each written once: one equal to the Default is fixed there too, or the Default leaves the list.
-    if (isLiteralScalar(choice)) values.push({ node: choice, note: `an AllowedValues item of parameter ${parameter.name}` });
+    if (isLiteralScalar(choice) && !isEmptyString(choice)) values.push({ node: choice, note: `an AllowedValues item of parameter ${parameter.name}` });
   }
   return values;
 }
@@ -78,13 +78,13 @@ function refParameter(value: Node, scope: TemplateScope): TemplateParameter | un
 function markRef(value: RequestNode, scope: TemplateScope, notes: Map<Node, string>): void {
   const parameter = refParameter(value, scope);
   if (!parameter) return;
-  const standIn = memberValue(parameter.declaration, 'Default');
+  const standIn = writtenDefault(parameter.declaration);
   if (standIn && isLiteralScalar(standIn)) {
     value.standIn = standIn;
     notes.set(standIn, `the Default of parameter ${parameter.name}`);
   }
   const allowed = memberValue(parameter.declaration, 'AllowedValues');
-  const choices = allowed?.type === 'array' ? (allowed.children ?? []).filter(isLiteralScalar) : [];
+  const choices = allowed?.type === 'array' ? (allowed.children ?? []).filter((choice) => isLiteralScalar(choice) && !isEmptyString(choice)) : [];
   if (choices.length > 0) {
     value.choices = choices;
     for (const choice of choices) if (choice !== standIn) notes.set(choice, `an AllowedValues item of parameter ${parameter.name}`);
@@ -94,4 +94,9 @@ function markRef(value: RequestNode, scope: TemplateScope, notes: Map<Node, stri
 /** A string, number or boolean written in the template (no intrinsic, nothing computed). */
 function isLiteralScalar(node: Node): boolean {
   return (node.type === 'string' || node.type === 'number' || node.type === 'boolean') && !(node as RequestNode).dynamic && !intrinsicCall(node);
+}
+
+/** `""`: as a Default or an allowed value, the mark of a value passed at deployment (see writtenDefault), not one to judge. */
+function isEmptyString(node: Node): boolean {
+  return node.type === 'string' && node.value === '';
 }

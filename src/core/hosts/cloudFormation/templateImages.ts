@@ -95,6 +95,8 @@ function joinedNames(text: string, written: Node): { name: string; range: Offset
 class Pieces {
   readonly list: Piece[] = [];
   value = '';
+  /** The empty `Default` of a parameter read as a placeholder, if one was: where completion may write the image. */
+  emptyDefault: Node | undefined;
 
   text(value: string, offsets: number[], written?: { node: Node; indices: number[] }): void {
     if (value.length === 0) return;
@@ -110,6 +112,11 @@ class Pieces {
   }
 
   default(parameter: ParameterDefault, token: OffsetRange, inSub?: { node: Node; start: number; end: number }): void {
+    // `Default: ""` stands for a value every deployment passes (see writtenDefault): a placeholder.
+    if (parameter.value === '') {
+      this.emptyDefault = parameter.node;
+      return this.placeholder(token, { description: `parameter ${parameter.name} (an empty default: passed at deployment)` });
+    }
     this.list.push({ kind: 'default', start: this.value.length, end: this.value.length + parameter.value.length, token, parameter, ...(inSub && { inSub }) });
     this.value += parameter.value;
   }
@@ -135,7 +142,11 @@ function imageValue(scope: TemplateScope, written: Node, parent: Node | undefine
   }
   // Nothing but placeholders: nothing for the rules to read — but a table by region, whose keys they check.
   const wholeTable = pieces.list.length === 1 && pieces.list[0].kind === 'placeholder' && pieces.list[0].facts.perRegion !== undefined;
-  if (!wholeTable && pieces.list.every((piece) => piece.kind === 'placeholder')) return undefined;
+  if (!wholeTable && pieces.list.every((piece) => piece.kind === 'placeholder')) {
+    // The whole image is a parameter with an empty Default: no value to check, but completion writes there.
+    const emptyDefault = pieces.list.length === 1 ? pieces.emptyDefault : undefined;
+    return emptyDefault?.type === 'string' ? { type: 'string', offset: written.offset, length: written.length, parent, value: undefined, dynamic: true, writtenAt: emptyDefault } : undefined;
+  }
   const value = assemble(written, parent, pieces);
   // The whole image is one parameter's Default (`!Ref Image`, `!Sub "${Image}"`): completion writes there.
   const [only] = pieces.list;

@@ -56,8 +56,19 @@ export function templateScope(text: string, root: Node): TemplateScope {
   return { text, parameters, mappings: mappings?.type === 'object' ? mappings : undefined };
 }
 
+/**
+ * A parameter declaration's `Default` node, unless it is the empty string: `Default: ""` is how
+ * templates write a parameter every deployment passes (a stack's build script fills it), so it
+ * stands for no value, as a missing default does. Undefined for both.
+ */
+export function writtenDefault(declaration: Node): Node | undefined {
+  const node = memberValue(declaration, 'Default');
+  return node && !(node.type === 'string' && node.value === '') ? node : undefined;
+}
+
 function readParameter(text: string, name: string, declaration: Node): TemplateParameter {
   const type = stringValue(memberValue(declaration, 'Type'));
+  // An empty Default stays readable: completion writes an image there (templateImages.ts reads it as no value).
   const node = memberValue(declaration, 'Default');
   if (type !== 'String') return { name, readable: undefined, unreadable: type ? `of type ${type}` : 'without a type', declaration };
   const value = node && scalarText(text, node);
