@@ -444,7 +444,27 @@ export interface TaskIntegration {
    * value and its text. Step Functions rejects the Resource (`unfilled-placeholder`).
    */
   unfilledPartition?: { start: number; text: string };
+  /**
+   * Set when the task runs in an Express workflow, where Step Functions takes request-response
+   * only (no `.sync`, no `.waitForTaskToken`): what makes it one (see ExpressWorkflow).
+   */
+  express?: ExpressWorkflow;
+  /**
+   * The name of the nearest Distributed Map state whose child workflows run the task: they, not
+   * the state machine's type, decide whether it runs in an Express workflow.
+   */
+  distributedMap?: string;
 }
+
+/**
+ * What makes a task's workflow an Express one (expressWorkflows.ts):
+ * - `map`: a Distributed Map state whose `ItemProcessor.ProcessorConfig` has `ExecutionType:
+ *   EXPRESS` (its child workflow executions are Express workflows), by name;
+ * - `property`: the template resource's type (`StateMachineType: EXPRESS` on
+ *   `AWS::StepFunctions::StateMachine`, SAM's `Type: EXPRESS`), with `template` naming the
+ *   template when the state machine is a file it deploys (`DefinitionUri`).
+ */
+export type ExpressWorkflow = { map: string } | { property: 'StateMachineType' | 'Type'; template?: string };
 
 /** An integration action that does not exist (see TaskIntegration.unknownAction). */
 export interface UnknownAction {

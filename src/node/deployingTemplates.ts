@@ -50,7 +50,7 @@ export class DeployingTemplates {
         const text = readText?.(template);
         const uses = text !== undefined ? usesByFile(template, text) : this.uses.get(template);
         // Every resource of the template that names the file (two state machines may share one definition).
-        for (const use of uses?.get(file) ?? []) found.deployedBy.push({ template: path.relative(path.dirname(file), template).split(path.sep).join('/'), substitutions: use.substitutions });
+        for (const use of uses?.get(file) ?? []) found.deployedBy.push({ template: path.relative(path.dirname(file), template).split(path.sep).join('/'), substitutions: use.substitutions, ...(use.express && { express: use.express }) });
       }
       const parent = path.dirname(folder);
       if (parent === folder) break;

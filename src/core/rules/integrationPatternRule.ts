@@ -7,27 +7,36 @@
  *   createModel, createEndpointConfig or createEndpoint.
  * - The SDK integration (`states:::aws-sdk:sagemaker:…`) has no `.sync` (`.waitForTaskToken`
  *   is allowed: some other party calls back).
+ * - In an Express workflow (an Express Distributed Map's child workflows, a template's Express
+ *   state machine: expressWorkflows.ts) neither is offered: request-response only, so the one
+ *   way out there is dropping the suffix.
  */
 import type { Node } from 'jsonc-parser';
 import { intent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
 import { valueOffsetMapper } from '../jsonTree';
-import type { TaskIntegration } from '../specDocument';
+import type { ExpressWorkflow, TaskIntegration } from '../specDocument';
 import type { RuleContext } from './ruleContext';
 
 /** Optimized-integration actions that start a job, and so can wait for it (`.sync`). */
 const JOB_ACTIONS = new Set(['createTrainingJob', 'createProcessingJob', 'createTransformJob', 'createHyperParameterTuningJob']);
 
 export function checkIntegrationPattern(context: RuleContext, integration: TaskIntegration): void {
-  const { form, action, pattern, patternStart, resource } = integration;
+  const { form, action, pattern, patternStart, resource, express } = integration;
   // An action that does not exist, read as none of ours: its own finding says so; no pattern is judged for it.
   if (pattern === '' || (integration.unknownAction && !integration.unknownAction.readAs)) return;
   const job = JOB_ACTIONS.has(action);
-  const supported = form === 'optimized' ? pattern === 'sync' && job : pattern === 'waitForTaskToken';
-  if (supported) return;
-  const offered = form === 'optimized' ? (job ? 'request-response or ".sync"' : 'request-response only') : 'request-response or ".waitForTaskToken"';
+  const inStandard = form === 'optimized' ? pattern === 'sync' && job : pattern === 'waitForTaskToken';
+  if (inStandard && !express) return;
   const integrationName = form === 'optimized' ? 'The SageMaker integration' : 'The AWS SDK integration';
-  const message = `${integrationName} does not support ".${pattern}" for ${action}: Step Functions offers ${offered} there, and rejects the state machine otherwise.`;
+  let message: string;
+  if (express) {
+    // A pattern Standard workflows take is refused for the workflow type alone: the message says so.
+    message = `${integrationName} does not support ".${pattern}" for ${action}${inStandard ? ' in an Express workflow' : ''}: ${expressReason(express)}, and Express workflows take request-response only. Step Functions rejects the state machine otherwise.`;
+  } else {
+    const offered = form === 'optimized' ? (job ? 'request-response or ".sync"' : 'request-response only') : 'request-response or ".waitForTaskToken"';
+    message = `${integrationName} does not support ".${pattern}" for ${action}: Step Functions offers ${offered} there, and rejects the state machine otherwise.`;
+  }
   if (integration.patternRange) {
     // A template's Resource (`Fn::Sub`, `Fn::Join`): fixed in the string that holds the pattern, when the host found it.
     const written = integration.patternString;
@@ -40,6 +49,13 @@ export function checkIntegrationPattern(context: RuleContext, integration: TaskI
   const start = offsetOf(patternStart);
   const range = { offset: start, length: offsetOf(value.length) - start };
   context.report('unsupported-integration-pattern', message, range, patternFixes(integration, { node: resource, value, start: patternStart, end: value.length }, job));
+}
+
+/** Why the task runs in an Express workflow, as a clause (`the Distributed Map state "Each" runs it …`). */
+function expressReason(express: ExpressWorkflow): string {
+  if ('map' in express) return `the Distributed Map state "${express.map}" runs it in Express child workflows (ExecutionType: EXPRESS)`;
+  const type = `${express.property}: EXPRESS`;
+  return express.template === undefined ? `this state machine is an Express workflow (${type})` : `${express.template} deploys this state machine as an Express workflow (${type})`;
 }
 
 /** The string a fix edits: its node and value, and the indices `[start, end)` of `.pattern` in it. */
@@ -56,10 +72,16 @@ interface PatternString {
  * on a job (the task ends when the job starts), changes how the workflow runs: offered, never
  * applied by fix-all. On an action that starts no job, request-response is what `.sync` would
  * have done (the action completes before it returns): preferred and safe.
+ * In an Express workflow request-response is the only way: preferred, and left to the user
+ * where the task waited (for a job, or for a callback).
  */
 function patternFixes(integration: TaskIntegration, written: PatternString, job: boolean): QuickFix[] {
   const { form, action, pattern } = integration;
   const { node, value, start, end } = written;
+  if (integration.express) {
+    const waited = job || pattern === 'waitForTaskToken';
+    return [{ title: `Remove ".${pattern}" (request-response)`, intents: [intent.replaceInString(node, start, end, '')], preferred: true, ...(waited && { changesBehaviour: true }) }];
+  }
   const fixes: QuickFix[] = [];
   if (job && form === 'optimized') {
     fixes.push({ title: 'Use ".sync" (wait for the job)', intents: [intent.replaceInString(node, start, end, '.sync')], preferred: true, changesBehaviour: true });

@@ -12,6 +12,7 @@ import { findProperty, memberValue, valueOffsetMapper, type OffsetRange } from '
 import type { SpecDocument, SubDefinition, TaskIntegration } from '../../specDocument';
 import { findWorkflowRequests } from '../workflows/workflowRequests';
 import { isStateMachine } from '../workflows/stateMachineRequests';
+import { expressStateMachine } from '../workflows/expressWorkflows';
 import { isPipelineDefinition } from '../workflows/pipelineRequests';
 import { conditionSides, type CloudFormationHooks, type TemplateResource } from './cloudFormationRequests';
 import { definitionSubstitutionNames, markDefinitionSubstitutions } from './definitionSubstitutions';
@@ -45,6 +46,8 @@ export function workflowResourceHooksReading(readDefinitionFile: DefinitionFileR
  * string, plain or in `Fn::Sub`). In both, `${Name}` for a key of the resource's
  * `DefinitionSubstitutions` is a placeholder (dynamic; the static text around it still checked),
  * and any other `${…}` outside `Fn::Sub` is text. Deployed to many regions, like the template.
+ * An Express state machine (`StateMachineType` / SAM's `Type`, per side) has its tasks read as
+ * running in an Express workflow (expressWorkflows.ts).
  * A `Definition` written `Fn::Sub` is reported, and its string read as a DefinitionString is
  * (subDefinitionRequests).
  */
@@ -59,7 +62,7 @@ function stateMachineInTemplate(resource: TemplateResource, readDefinitionFile: 
     markDefinitionSubstitutions(resource.text, definition, isSubstituted);
     const substituted: SpecDocument[] = [];
     const found: SpecDocument[] = [];
-    for (const request of findWorkflowRequests(resource.text, definition, resource.host)) {
+    for (const request of findWorkflowRequests(resource.text, definition, resource.host, undefined, expressStateMachine(resource.type, side))) {
       const integration = request.embedding?.integration;
       const patternString = integration?.patternRange && writtenPatternString(resource.text, integration);
       const images = request.images.map((field) => readImageThroughTemplate(field, resource.scope));
@@ -127,7 +130,7 @@ function inStringRequests(resource: TemplateResource, value: Node | undefined, p
   const embedded: EmbeddedJsonReading = { isSubstituted, parseErrors, strict };
   const root = embeddedJsonTree(resource.text, value, resource.host, embedded);
   if (reading) Object.assign(reading, { workflow: root !== undefined && isWorkflow(root), parseErrors: parseErrors.length });
-  const found = root && isWorkflow(root) ? findWorkflowRequests(resource.text, root, resource.host) : [];
+  const found = root && isWorkflow(root) ? findWorkflowRequests(resource.text, root, resource.host, undefined, expressStateMachine(resource.type, resource.properties)) : [];
   const requests = found.map((request): SpecDocument => ({ ...request, anyRegion: true, inString: true }));
   const throughSub = subPlaceholderImageRequests(resource, value, found, isSubstituted);
   // Step Functions and Pipelines read the string as strict JSON: its comments and trailing commas stop the deploy (not reported under syntax errors, as for a file).

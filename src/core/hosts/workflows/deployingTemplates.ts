@@ -12,11 +12,14 @@
  *   (ImageField.deployedAs; templates that give different images: the task is read once per
  *   image, each reading's findings naming its templates): the job's
  *   hyperparameters, channels and instances are judged for that algorithm. The image rules leave
- *   it alone: the template checks it, where its map writes it (substitutionChecks.ts).
+ *   it alone: the template checks it, where its map writes it (substitutionChecks.ts);
+ * - a template that deploys it as an Express state machine (`Type: EXPRESS`, `StateMachineType:
+ *   EXPRESS`) makes its tasks outside a Distributed Map run in an Express workflow
+ *   (TaskIntegration.express, naming the first such template; expressWorkflows.ts).
  */
 import type { Node } from 'jsonc-parser';
 import type { HostDocument } from '../../hostDocument';
-import type { SpecDocument } from '../../specDocument';
+import type { ExpressWorkflow, SpecDocument } from '../../specDocument';
 import { hasHole, parseTemplateReference } from '../../templateReference';
 import { parseJson } from '../../jsonParse';
 import { memberValue, stringValue } from '../../jsonTree';
@@ -28,6 +31,7 @@ import { wholePlaceholderName } from '../cloudFormation/substitutionChecks';
 import { listText } from '../../rules/algorithm/algorithmSeverity';
 import { parseYaml } from '../yaml/yamlSyntax';
 import { yamlDocumentTree } from '../yaml/yamlTree';
+import { expressStateMachine } from './expressWorkflows';
 
 /** A template found to deploy a state machine file. */
 export interface DeployingTemplate {
@@ -35,6 +39,8 @@ export interface DeployingTemplate {
   template: string;
   /** Its `DefinitionSubstitutions` entries whose value is a string or a `!Sub` of one, by name. */
   substitutions: ReadonlyMap<string, SubstitutedText>;
+  /** Set when the template deploys it as an Express state machine (its type property, no template named). */
+  express?: ExpressWorkflow;
 }
 
 /**
@@ -51,6 +57,8 @@ export interface StateMachineFileUse {
   /** The path as written, relative to the template's folder. */
   path: string;
   substitutions: ReadonlyMap<string, SubstitutedText>;
+  /** Set when the resource is an Express state machine (a literal `EXPRESS`). */
+  express?: ExpressWorkflow;
 }
 
 /** True when `text` may name a state machine file: the words come before any parse. */
@@ -70,7 +78,8 @@ export function stateMachineFilesOf(text: string, yaml: boolean): StateMachineFi
     if (!isCloudFormationTemplate(root)) continue;
     for (const property of memberValue(root, 'Resources')?.children ?? []) {
       const resource = property.children?.[1];
-      const fileProperty = DEFINITION_FILE_PROPERTY[stringValue(memberValue(resource, 'Type')) ?? ''];
+      const type = stringValue(memberValue(resource, 'Type')) ?? '';
+      const fileProperty = DEFINITION_FILE_PROPERTY[type];
       const properties = memberValue(resource, 'Properties');
       const path = fileProperty === undefined ? undefined : stringValue(memberValue(properties, fileProperty));
       if (path === undefined || path.trim() === '' || /^s3:\/\//i.test(path)) continue;
@@ -80,7 +89,8 @@ export function stateMachineFilesOf(text: string, yaml: boolean): StateMachineFi
         const text = value && substitutedText(value);
         if (typeof key?.value === 'string' && text) substitutions.set(key.value, text);
       }
-      uses.push({ path, substitutions });
+      const express = expressStateMachine(type, properties);
+      uses.push({ path, substitutions, ...(express && { express }) });
     }
   }
   return uses;
@@ -103,10 +113,15 @@ function substitutedText(value: Node): SubstitutedText | undefined {
 export function applyDeployingTemplates(document: HostDocument, deployedBy: readonly DeployingTemplate[]): void {
   if (deployedBy.length === 0) return;
   const readings: SpecDocument[] = [];
+  const expressBy = deployedBy.find((template) => template.express);
+  const express = expressBy && { ...expressBy.express!, template: expressBy.template };
   for (const request of document.requests) {
     if (request.embedding?.container !== 'state-machine-task') continue;
     request.anyRegion = true;
     request.deployedBy = deployedBy[0].template;
+    // Before the readings below are copied from it: they share its embedding.
+    const integration = request.embedding.integration;
+    if (express && integration && !integration.express && integration.distributedMap === undefined) request.embedding = { ...request.embedding, integration: { ...integration, express } };
     for (const field of request.images) {
       const name = wholePlaceholderName(field.value);
       const images = name === undefined ? [] : imagesByText(name, deployedBy);

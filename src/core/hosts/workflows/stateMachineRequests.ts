@@ -5,7 +5,9 @@
  * `arn:<partition>:states:::aws-sdk:sagemaker:<action>` (the SDK integration) — for one of the
  * seven Create actions has its `Parameters` (JSONPath) or `Arguments` (JSONata) as that request.
  * Both integrations take the API's own (PascalCase) member names. States are searched through
- * `Parallel` branches and `Map` processors (`ItemProcessor`, and the older `Iterator`).
+ * `Parallel` branches and `Map` processors (`ItemProcessor`, and the older `Iterator`). A task in
+ * an Express workflow (an Express Distributed Map's child, or a machine the caller says is one)
+ * has `integration.express` set (expressWorkflows.ts).
  *
  * A misspelt action (`createTraningJob`, see misspeltAction) yields the task too, with
  * `integration.unknownAction` set: as the corrected action's request when the correction is
@@ -26,8 +28,9 @@ import { getNodePath, type Node } from 'jsonc-parser';
 import { closestMatches, isClearNearest, isTypoOf } from '../../closestMatches';
 import { memberValue, stringValue, valueOffsetMapper } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
-import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type LiteralExpressionNote, type MisplacedRequest, type PathKeyConstant, type SpecDocument, type TaskIntegration, type UnknownAction } from '../../specDocument';
+import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type LiteralExpressionNote, type MisplacedRequest, type PathKeyConstant, type SpecDocument, type TaskIntegration, type UnknownAction, type ExpressWorkflow } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
+import { mapChildWorkflow } from './expressWorkflows';
 import { markUnfilledPseudoParameters } from './pseudoParameters';
 import { statesFormatTemplate } from './statesFormat';
 import { DOLLAR, DOT } from '../../charCodes';
@@ -169,14 +172,16 @@ function readTemplateResource(resource: Node): TaskIntegration | undefined {
  * `embedding.integration` telling the Resource. Marks dynamic values in the tree.
  * `host` is the syntax `text` is written in (fixes are rendered in it). `dollarKeys`: the tree's
  * keys ending in `.$`, in document order, when the parser collected them (else they are sought).
+ * `express`: the state machine is an Express workflow (a template's resource type says so).
  */
-export function findStateMachineRequests(text: string, root: Node, host: HostLanguage = 'json', dollarKeys?: readonly Node[]): SpecDocument[] {
+export function findStateMachineRequests(text: string, root: Node, host: HostLanguage = 'json', dollarKeys?: readonly Node[], express?: ExpressWorkflow): SpecDocument[] {
   const requests: SpecDocument[] = [];
   // Read once: a 200-task machine would search its text per task.
   const holdsPlaceholders = text.includes('${');
   // `machinePath`: the member path from the document's top-level value to `machine` (the
   // requests' embedding paths are built from it, not read off parent links per task).
-  const visit = (machine: Node | undefined, machinePath: readonly (string | number)[], language: QueryLanguage, depth: number): void => {
+  // `workflow`: the Express workflow the states run in, and the nearest Distributed Map above them.
+  const visit = (machine: Node | undefined, machinePath: readonly (string | number)[], language: QueryLanguage, depth: number, workflow: TaskWorkflow): void => {
     const states = memberValue(machine, 'States');
     if (states?.type !== 'object' || depth > MAX_NESTING) return;
     const properties = states.children ?? [];
@@ -189,18 +194,19 @@ export function findStateMachineRequests(text: string, root: Node, host: HostLan
       const name = String(property.children?.[0]?.value ?? '');
       switch (stringValue(members.type)) {
         case 'Task': {
-          const request = taskRequest(text, members, name, [...machinePath, 'States', name], stateLanguage, host, dollarKeys, holdsPlaceholders);
+          const request = taskRequest(text, members, name, [...machinePath, 'States', name], stateLanguage, host, dollarKeys, holdsPlaceholders, workflow);
           if (request) requests.push(request);
           break;
         }
         case 'Parallel': {
           const branches = members.branches;
-          if (branches?.type === 'array') (branches.children ?? []).forEach((branch, at) => visit(branch, [...machinePath, 'States', name, keyOf(branches), at], stateLanguage, depth + 1));
+          if (branches?.type === 'array') (branches.children ?? []).forEach((branch, at) => visit(branch, [...machinePath, 'States', name, keyOf(branches), at], stateLanguage, depth + 1, workflow));
           break;
         }
         case 'Map': {
           const processor = members.itemProcessor ?? members.iterator;
-          visit(processor, [...machinePath, 'States', name, keyOf(processor)], stateLanguage, depth + 1);
+          const child = mapChildWorkflow(processor, name, workflow.express);
+          visit(processor, [...machinePath, 'States', name, keyOf(processor)], stateLanguage, depth + 1, { express: child.express, distributedMap: child.distributed ? name : workflow.distributedMap });
           break;
         }
         default:
@@ -208,8 +214,14 @@ export function findStateMachineRequests(text: string, root: Node, host: HostLan
       }
     }
   };
-  if (isStateMachine(root)) visit(root, getNodePath(root), queryLanguageOf(memberValue(root, 'QueryLanguage')) ?? 'JSONPath', 0);
+  if (isStateMachine(root)) visit(root, getNodePath(root), queryLanguageOf(memberValue(root, 'QueryLanguage')) ?? 'JSONPath', 0, { express });
   return requests;
+}
+
+/** The workflow a state runs in (see TaskIntegration.express and distributedMap). */
+interface TaskWorkflow {
+  express?: ExpressWorkflow;
+  distributedMap?: string;
 }
 
 /** The members of a state that decide its requests (each the value of the last key of its name, as memberValue reads it). */
@@ -278,9 +290,10 @@ function queryLanguageOf(node: Node | undefined): QueryLanguage | undefined {
  * yields a request of no kind (only its Resource is checked). A block under the other language's
  * key (`Parameters` in a JSONata state) is the request all the same, read in its key's language.
  */
-function taskRequest(text: string, state: StateMembers, name: string, statePath: readonly (string | number)[], language: QueryLanguage, host: HostLanguage, dollarKeys: readonly Node[] | undefined, holdsPlaceholders: boolean): SpecDocument | undefined {
-  const integration = readTaskResource(state.resource);
-  if (!integration) return undefined;
+function taskRequest(text: string, state: StateMembers, name: string, statePath: readonly (string | number)[], language: QueryLanguage, host: HostLanguage, dollarKeys: readonly Node[] | undefined, holdsPlaceholders: boolean, workflow: TaskWorkflow): SpecDocument | undefined {
+  const read = readTaskResource(state.resource);
+  if (!read) return undefined;
+  const integration: TaskIntegration = workflow.express || workflow.distributedMap !== undefined ? { ...read, ...(workflow.express && { express: workflow.express }), ...(workflow.distributedMap !== undefined && { distributedMap: workflow.distributedMap }) } : read;
   const kind: SpecKind | undefined = Object.hasOwn(STATE_MACHINE_ACTIONS, integration.action) ? STATE_MACHINE_ACTIONS[integration.action] : undefined;
   const own = language === 'JSONata' ? state.arguments : state.parameters;
   const other = language === 'JSONata' ? state.parameters : state.arguments;

@@ -6,7 +6,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { scanJson } from '../../jsonScan';
-import type { HostLanguage, SpecDocument } from '../../specDocument';
+import type { ExpressWorkflow, HostLanguage, SpecDocument } from '../../specDocument';
 import { findPipelineRequests, isPipelineDefinition } from './pipelineRequests';
 import { findStateMachineRequests, isStateMachine } from './stateMachineRequests';
 import { markDeployPlaceholders } from './deployPlaceholders';
@@ -37,10 +37,11 @@ export function isWorkflowJson(text: string): boolean {
  * The requests of the workflow whose top-level value is `root` (none when it is neither kind).
  * `dollarKeys`: the tree's keys ending in `.$` in document order, when its parser collected them
  * (jsonParse.ts); without them a state machine's requests are walked for such keys.
+ * `express`: a state machine is an Express workflow (its template resource's type).
  */
-export function findWorkflowRequests(text: string, root: Node | undefined, host: HostLanguage = 'json', dollarKeys?: readonly Node[]): SpecDocument[] {
+export function findWorkflowRequests(text: string, root: Node | undefined, host: HostLanguage = 'json', dollarKeys?: readonly Node[], express?: ExpressWorkflow): SpecDocument[] {
   if (!root) return [];
-  if (isStateMachine(root)) return findStateMachineRequests(text, root, host, dollarKeys);
+  if (isStateMachine(root)) return findStateMachineRequests(text, root, host, dollarKeys, express);
   if (isPipelineDefinition(root)) return findPipelineRequests(text, root, host);
   return [];
 }
