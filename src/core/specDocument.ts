@@ -619,17 +619,27 @@ export function parseSpecDocument(text: string, parsed: ParsedJson = parseJson(t
 /** The members that hold an image in some request (findImageFields reads them): `TrainingImage`, `Image`, `ImageUri`. */
 export const IMAGE_MEMBERS: ReadonlySet<string> = new Set(['TrainingImage', 'Image', 'ImageUri']);
 
+/**
+ * The image field of `holder`'s `member` (at `holderPath`), or undefined when either is absent:
+ * the one way every host's image fields are read (findImageFields; a template's monitoring
+ * resources, cloudFormation/monitoringResources.ts).
+ */
+export function imageFieldOf(holder: Node | undefined, member: string, usage: ImageUsage, holderPath: (string | number)[]): ImageField | undefined {
+  const written = memberValue(holder, member);
+  if (!holder || !written) return undefined;
+  // A dynamic value with a known default (a pipeline parameter) is judged by that default.
+  const standIn = (written as RequestNode).standIn;
+  const value = standIn ?? written;
+  const parsed = value.type === 'string' && typeof value.value === 'string' && !isDynamic(value) ? parseImageReference(value.value) : undefined;
+  return standIn ? { value, usage, holder, holderPath, parsed, written } : { value, usage, holder, holderPath, parsed };
+}
+
 /** The image fields of a request of `kind` whose top-level object is `root`. */
 export function findImageFields(kind: SpecKind, root: Node): ImageField[] {
   const fields: ImageField[] = [];
   const add = (holder: Node | undefined, member: string, usage: ImageUsage, holderPath: (string | number)[]) => {
-    const written = memberValue(holder, member);
-    if (!holder || !written) return;
-    // A dynamic value with a known default (a pipeline parameter) is judged by that default.
-    const standIn = (written as RequestNode).standIn;
-    const value = standIn ?? written;
-    const parsed = value.type === 'string' && typeof value.value === 'string' && !isDynamic(value) ? parseImageReference(value.value) : undefined;
-    fields.push(standIn ? { value, usage, holder, holderPath, parsed, written } : { value, usage, holder, holderPath, parsed });
+    const field = imageFieldOf(holder, member, usage, holderPath);
+    if (field) fields.push(field);
   };
   switch (kind) {
     case 'CreateTrainingJob':

@@ -10,6 +10,9 @@
  * `valuesOnly` — no missing or unknown members, no limits (some differ from the API's), numbers
  * and booleans written as strings accepted.
  *
+ * The model monitoring resources (`AWS::SageMaker::MonitoringSchedule`, `…::DataQualityJobDefinition`,
+ * …) yield their images alone, read through the template the same way (monitoringResources.ts).
+ *
  * `AWS::SageMaker::Pipeline` (its PipelineDefinition) and `AWS::StepFunctions::StateMachine` /
  * `AWS::Serverless::StateMachine` (their Definition) embed other hosts' documents: callers pass
  * finders for them as `hooks`, keyed by resource type.
@@ -24,6 +27,7 @@ import { findImageFields, type CdkSynthesized, type HostLanguage, type ImageFiel
 import type { SpecKind } from '../../specKind';
 import type { RequestNode } from '../../requestTree';
 import { intrinsicCall, intrinsicOf, intrinsicView, viewCount } from './intrinsics';
+import { isMonitoringResource, monitoringImageFields } from './monitoringResources';
 import { markParameterStandIns } from './parameterStandIns';
 import { imageTableRows, readImageThroughTemplate } from './templateImages';
 import { templateScope, type TemplateScope } from './templateScope';
@@ -82,7 +86,16 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
     if (!type || properties?.type !== 'object') continue;
     const kind = Object.hasOwn(CLOUDFORMATION_REQUESTS, type) ? CLOUDFORMATION_REQUESTS[type] : undefined;
     const first = requests.length;
-    if (!kind) {
+    if (!kind && isMonitoringResource(type)) {
+      // Images only: the request is none of ours (monitoringResources.ts).
+      for (const side of conditionSides(text, properties)) {
+        for (const field of monitoringImageFields(type, side)) {
+          const image = readImageThroughTemplate(field, scope);
+          requests.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [image], host, imagesOnly: true, anyRegion: true });
+          requests.push(...imageTableRows(image, host, text));
+        }
+      }
+    } else if (!kind) {
       const hook = Object.hasOwn(hooks, type) ? hooks[type] : undefined;
       if (hook) requests.push(...hook({ logicalId: String(key?.value), type, properties, text, host, scope }));
     } else {
