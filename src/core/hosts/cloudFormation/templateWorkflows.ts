@@ -1,7 +1,8 @@
 /**
  * Template resources that embed a workflow — `AWS::StepFunctions::StateMachine` and
  * `AWS::Serverless::StateMachine` (their `Definition` object or `DefinitionString`) and
- * `AWS::SageMaker::Pipeline` (its `PipelineDefinitionBody`) — read by the workflows host, with
+ * `AWS::SageMaker::Pipeline` (its `PipelineDefinitionBody`) — read by the workflows host (a
+ * string property given an object through `Fn::ToJsonString` as that object: toJsonString.ts), with
  * the template's own readings applied to the requests found there, as to a SageMaker resource's
  * (cloudFormationRequests.ts): `Fn::If` once per side, images through parameter defaults and
  * mappings, and a task Resource built with `Fn::Sub` / `Fn::Join` fixed in the string that
@@ -22,6 +23,7 @@ import { markParameterStandIns } from './parameterStandIns';
 import { readImageThroughTemplate } from './templateImages';
 import { definitionFileRequests, type DefinitionFileReader } from './definitionFile';
 import { substitutedImageRequests, substitutedValueRequests, subPlaceholderImageRequests } from './substitutionChecks';
+import { sidesWithToJsonString, toJsonStringObject } from './toJsonString';
 
 /** Finders for the template resources that embed workflows, by resource type (see CloudFormationHooks); no definition file is read. */
 export const workflowResourceHooks: CloudFormationHooks = workflowResourceHooksReading(undefined);
@@ -43,7 +45,8 @@ export function workflowResourceHooksReading(readDefinitionFile: DefinitionFileR
  * A state machine resource's SageMaker tasks: its `Definition` (an object, JSON or YAML) read by
  * the Step Functions host with the template's intrinsics dynamic, once per side of its `Fn::If`
  * conditions, each task's images read through the template; or its `DefinitionString` (JSON in a
- * string, plain or in `Fn::Sub`). In both, `${Name}` for a key of the resource's
+ * string, plain or in `Fn::Sub`; or an object under `Fn::ToJsonString`, read as a `Definition`
+ * is). In both, `${Name}` for a key of the resource's
  * `DefinitionSubstitutions` is a placeholder (dynamic; the static text around it still checked),
  * and any other `${…}` outside `Fn::Sub` is text. Deployed to many regions, like the template.
  * An Express state machine (`StateMachineType` / SAM's `Type`, per side) has its tasks read as
@@ -55,27 +58,22 @@ function stateMachineInTemplate(resource: TemplateResource, readDefinitionFile: 
   const isSubstituted = definitionSubstitutionNames(resource.properties);
   const written = findProperty(resource.properties, 'Definition');
   if (intrinsicCall(written?.children?.[1])?.name === 'Fn::Sub') return subDefinitionRequests(resource, written!, isSubstituted);
+  // `DefinitionString: {Fn::ToJsonString: {…}}` holds the definition as an object too (toJsonString.ts).
+  const toJson = memberValue(resource.properties, 'Definition') ? undefined : toJsonStringObject(memberValue(resource.properties, 'DefinitionString'));
   const requests: SpecDocument[] = [];
-  for (const side of conditionSides(resource.text, resource.properties)) {
-    const definition = memberValue(side, 'Definition');
+  for (const { side, definition } of definitionSides(resource, toJson)) {
     if (definition?.type !== 'object') break;
     markDefinitionSubstitutions(resource.text, definition, isSubstituted);
     const substituted: SpecDocument[] = [];
     const found: SpecDocument[] = [];
     for (const request of findWorkflowRequests(resource.text, definition, resource.host, undefined, expressStateMachine(resource.type, side))) {
-      const integration = request.embedding?.integration;
-      const patternString = integration?.patternRange && writtenPatternString(resource.text, integration);
-      const images = request.images.map((field) => readImageThroughTemplate(field, resource.scope));
-      const embedding = request.embedding && patternString ? { ...request.embedding, integration: { ...integration!, patternString } } : request.embedding;
-      // A member written `!Ref Parameter` is checked through its Default and AllowedValues.
-      const standInNotes = request.root ? markParameterStandIns(request.root, resource.scope) : [];
-      requests.push({ ...request, images, embedding, anyRegion: true, ...(standInNotes.length > 0 && { standInNotes }) });
+      requests.push(readThroughTemplate(resource, request));
       substituted.push(...substitutedImageRequests(resource, side, request));
       found.push(request);
     }
     requests.push(...substituted, ...substitutedValueRequests(resource, side, found));
   }
-  if (requests.length > 0 || memberValue(resource.properties, 'Definition')) return requests;
+  if (requests.length > 0 || memberValue(resource.properties, 'Definition') || toJson) return requests;
   if (!memberValue(resource.properties, 'DefinitionString')) return definitionFileRequests(resource, readDefinitionFile);
   const inString = inStringRequests(resource, memberValue(resource.properties, 'DefinitionString'), 'DefinitionString', isSubstituted, isStateMachine);
   // The map's images, as for a Definition object (the CDK's definitionSubstitutions write one beside a DefinitionString).
@@ -111,10 +109,51 @@ interface EmbeddedReading {
   parseErrors: number;
 }
 
-/** `AWS::SageMaker::Pipeline`: its `PipelineDefinition.PipelineDefinitionBody` (JSON in a string, plain or in `Fn::Sub`) read by the Pipelines host. */
+/**
+ * `AWS::SageMaker::Pipeline`: its `PipelineDefinition.PipelineDefinitionBody` read by the
+ * Pipelines host — JSON in a string (plain, in `Fn::Sub` or built with `Fn::Join`), or an
+ * object under `Fn::ToJsonString`, read in place as a state machine's `Definition` is: once per
+ * side of its `Fn::If` conditions, images and `!Ref` members through the template.
+ */
 function pipelineInTemplate(resource: TemplateResource): SpecDocument[] {
   const body = memberValue(memberValue(resource.properties, 'PipelineDefinition'), 'PipelineDefinitionBody');
-  return inStringRequests(resource, body, 'PipelineDefinitionBody', () => false, isPipelineDefinition);
+  const toJson = toJsonStringObject(body);
+  if (!toJson) return inStringRequests(resource, body, 'PipelineDefinitionBody', () => false, isPipelineDefinition);
+  const requests: SpecDocument[] = [];
+  for (const definition of conditionSides(resource.text, toJson)) {
+    if (!isPipelineDefinition(definition)) break;
+    for (const request of findWorkflowRequests(resource.text, definition, resource.host)) requests.push(readThroughTemplate(resource, request));
+  }
+  return requests;
+}
+
+/**
+ * The views of a state machine resource's properties (`side`) with the definition each reads:
+ * its `Definition`, or the object under `Fn::ToJsonString` of its `DefinitionString` (`toJson`),
+ * paired with the properties' views (sidesWithToJsonString).
+ */
+function* definitionSides(resource: TemplateResource, toJson: Node | undefined): Generator<{ side: Node; definition: Node | undefined }> {
+  if (toJson) {
+    for (const { side, object } of sidesWithToJsonString(resource.text, resource.properties, toJson)) yield { side, definition: object };
+    return;
+  }
+  for (const side of conditionSides(resource.text, resource.properties)) yield { side, definition: memberValue(side, 'Definition') };
+}
+
+/**
+ * A request found in a definition object of the template (a `Definition`, an `Fn::ToJsonString`
+ * argument), with the template's readings: images through parameter defaults and mappings,
+ * members written `!Ref Parameter` checked through its Default and AllowedValues, a task
+ * Resource built with `Fn::Sub` / `Fn::Join` fixed in the string that holds its pattern.
+ * Deployed to many regions, like the template.
+ */
+function readThroughTemplate(resource: TemplateResource, request: SpecDocument): SpecDocument {
+  const integration = request.embedding?.integration;
+  const patternString = integration?.patternRange && writtenPatternString(resource.text, integration);
+  const images = request.images.map((field) => readImageThroughTemplate(field, resource.scope));
+  const embedding = request.embedding && patternString ? { ...request.embedding, integration: { ...integration!, patternString } } : request.embedding;
+  const standInNotes = request.root ? markParameterStandIns(request.root, resource.scope) : [];
+  return { ...request, images, embedding, anyRegion: true, ...(standInNotes.length > 0 && { standInNotes }) };
 }
 
 /**
