@@ -12,6 +12,7 @@ import { checkIntegrationAction } from './rules/integrationActionRule';
 import { checkIntegrationPattern } from './rules/integrationPatternRule';
 import { checkSubstitutedValues } from './rules/substitutedValueRule';
 import { checkUndefinedSubstitutions } from './rules/undefinedSubstitutionRule';
+import { checkUndefinedPipelineVariables } from './rules/undefinedPipelineVariableRule';
 import { checkDefinitionFile } from './rules/definitionFileRule';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
 import { checkEmptyStateMachine } from './rules/emptyStateMachineRule';
@@ -74,7 +75,8 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   const run = ruleRunner(findings, options.onInternalError);
   // A workflow or template whose errors hid its requests carries them in a request without a kind;
   // so does a workflow's first task, whether or not it is a request of ours.
-  if (spec.kind || options.forcedSpec || spec.hidRequests || spec.embedding) run('invalid-json', checkJsonSyntax, context);
+  // (A pipeline's undefined variables may come on a request of no kind that carries its syntax errors too.)
+  if (spec.kind || options.forcedSpec || spec.hidRequests || spec.embedding || spec.undefinedPipelineVariables) run('invalid-json', checkJsonSyntax, context);
   if (spec.syntaxErrors) run('invalid-yaml', checkYamlSyntax, context);
   if (spec.emptyStateMachine) run('empty-state-machine', checkEmptyStateMachine, context);
   if (spec.codeRegion?.node) run('unknown-region', checkCodeRegion, context, spec.codeRegion);
@@ -91,6 +93,8 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   if (spec.embedding?.misplacedRequest) run('query-language-mismatch', checkQueryLanguage, context, spec.embedding.misplacedRequest);
   // Names the map does not define: not while the template does not parse (its map may be cut short).
   if (spec.undefinedSubstitutions && !spec.incomplete) run('unfilled-placeholder', checkUndefinedSubstitutions, context, spec.undefinedSubstitutions);
+  // Not while the definition does not parse whole (its Parameters may be cut short), nor where a computed value may supply a name.
+  if (spec.undefinedPipelineVariables && !spec.incomplete) run('undefined-pipeline-variable', checkUndefinedPipelineVariables, context, spec.undefinedPipelineVariables);
   if (spec.missingDefinitionFile) run('definition-file-not-found', checkDefinitionFile, context, spec.missingDefinitionFile);
   if (spec.substitutedValues && options.apiModel) run('api-model', checkSubstitutedValues, context, spec.substitutedValues, options.apiModel);
   if (!spec.kind && !spec.imagesOnly) {

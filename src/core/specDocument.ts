@@ -85,6 +85,23 @@ export interface UndefinedSubstitutions {
   defined: readonly string[];
 }
 
+/**
+ * A `{"Get": "Parameters.X"}` or `{"Get": "Steps.X.…"}` of a SageMaker Pipelines definition whose
+ * X the definition does not declare (hosts/workflows/pipelineVariables.ts): the run has no value
+ * for it. Reported on X inside the Get's string.
+ */
+export interface UndefinedPipelineVariable {
+  /** What X should name: a parameter of `Parameters`, or a step (condition branches included). */
+  kind: 'parameter' | 'step';
+  name: string;
+  /** The Get's string node (`"Parameters.TrainingInstanceTyp"`), and X's indices `[start, end)` in its value. */
+  node: Node;
+  start: number;
+  end: number;
+  /** The names the definition declares of that kind, in document order (for the message and suggestions). */
+  declared: readonly string[];
+}
+
 /** A production variant of a template's endpoint config and the model resource it serves (SpecDocument.servedModels). */
 export interface ServedModel {
   variant: Node;
@@ -160,6 +177,11 @@ export interface SpecDocument {
    * does not define (see UndefinedSubstitutions): the deploy leaves them as text.
    */
   undefinedSubstitutions?: UndefinedSubstitutions;
+  /**
+   * The pipeline variables a Pipelines definition reads and does not declare (see
+   * UndefinedPipelineVariable): on its first request, or on a request of no kind when it has none.
+   */
+  undefinedPipelineVariables?: readonly UndefinedPipelineVariable[];
   /**
    * Nodes outside the request checked in a value's place (a template parameter's `Default` and
    * `AllowedValues` behind `!Ref`, see RequestNodeExtras.standIn): a finding on one says which.

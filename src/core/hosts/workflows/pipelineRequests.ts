@@ -52,40 +52,56 @@ export function findPipelineRequests(text: string, root: Node, host: HostLanguag
   if (!isPipelineDefinition(root)) return [];
   const parameters = pipelineParameters(root);
   const requests: SpecDocument[] = [];
+  forEachStep(root, (step) => {
+    const type = stringValue(memberValue(step, 'Type'));
+    const args = memberValue(step, 'Arguments');
+    const stepKind = type !== undefined && Object.hasOwn(PIPELINE_STEP_KINDS, type) ? PIPELINE_STEP_KINDS[type] : undefined;
+    if (!stepKind || args?.type !== 'object') return;
+    const notes = new Map<Node, string>();
+    markDynamicValues(text, args, parameters, notes);
+    requests.push({
+      text,
+      root: args,
+      parseErrors: [],
+      kind: stepKind.kind,
+      images: findImageFields(stepKind.kind, args),
+      host,
+      embedding: {
+        container: 'pipeline-step',
+        name: stringValue(memberValue(step, 'Name')) ?? '',
+        path: getNodePath(args),
+        suppliedMembers: new Set([stepKind.nameMember]),
+        pathKeys: false,
+        notes: [...notes].map(([node, note]) => ({ node, note })),
+      },
+    });
+  });
+  return requests;
+}
+
+/**
+ * Calls `visit` with every step of the definition whose top-level object is `root`, in document
+ * order: the `Steps` items, and a Condition step's `IfSteps` and `ElseSteps` items after it.
+ * False when some steps were not visited (conditions nested past MAX_CONDITION_DEPTH).
+ */
+export function forEachStep(root: Node, visit: (step: Node) => void): boolean {
+  let complete = true;
   const visitSteps = (steps: Node | undefined, depth: number): void => {
-    if (steps?.type !== 'array' || depth > MAX_CONDITION_DEPTH) return;
+    if (steps?.type !== 'array') return;
+    if (depth > MAX_CONDITION_DEPTH) {
+      complete = false;
+      return;
+    }
     for (const step of steps.children ?? []) {
-      const type = stringValue(memberValue(step, 'Type'));
+      visit(step);
+      if (stringValue(memberValue(step, 'Type')) !== 'Condition') continue;
       const args = memberValue(step, 'Arguments');
-      if (type === 'Condition') {
-        visitSteps(memberValue(args, 'IfSteps'), depth + 1);
-        visitSteps(memberValue(args, 'ElseSteps'), depth + 1);
-        continue;
-      }
-      const stepKind = type !== undefined && Object.hasOwn(PIPELINE_STEP_KINDS, type) ? PIPELINE_STEP_KINDS[type] : undefined;
-      if (!stepKind || args?.type !== 'object') continue;
-      const notes = new Map<Node, string>();
-      markDynamicValues(text, args, parameters, notes);
-      requests.push({
-        text,
-        root: args,
-        parseErrors: [],
-        kind: stepKind.kind,
-        images: findImageFields(stepKind.kind, args),
-        host,
-        embedding: {
-          container: 'pipeline-step',
-          name: stringValue(memberValue(step, 'Name')) ?? '',
-          path: getNodePath(args),
-          suppliedMembers: new Set([stepKind.nameMember]),
-          pathKeys: false,
-          notes: [...notes].map(([node, note]) => ({ node, note })),
-        },
-      });
+      visitSteps(memberValue(args, 'IfSteps'), depth + 1);
+      visitSteps(memberValue(args, 'ElseSteps'), depth + 1);
     }
   };
   visitSteps(memberValue(root, 'Steps'), 0);
-  return requests;
+  return complete;
 }
 
 /** A parameter of the definition: its `DefaultValue`, its `EnumValues` items and its declared `Type` (each as written, when written). */
@@ -162,7 +178,7 @@ function convertedDefault(node: Node, type: ScalarType): string | number | boole
 }
 
 /** The function an object stands for (`Get`, `Std:Join`, `Std:JsonGet`) with its argument, if it is one. */
-function pipelineFunction(node: Node): { name: string; argument: Node | undefined } | undefined {
+export function pipelineFunction(node: Node): { name: string; argument: Node | undefined } | undefined {
   if (node.type !== 'object' || node.children?.length !== 1) return undefined;
   const property = node.children[0];
   const name = property.children?.[0]?.value;
@@ -262,7 +278,7 @@ function joinedParameter(value: Node, parameters: Map<string, PipelineParameter>
 }
 
 /** `X` of `"Parameters.X"`, else undefined (step properties and execution variables have no default). */
-function parameterName(argument: Node | undefined): string | undefined {
+export function parameterName(argument: Node | undefined): string | undefined {
   const path = stringValue(argument);
   return path?.startsWith('Parameters.') ? path.slice('Parameters.'.length) : undefined;
 }
