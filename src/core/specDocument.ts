@@ -51,6 +51,20 @@ export interface ImageField {
    * in their findings (`note`); the image rules judge it in the template.
    */
   deployedAs?: { parts: readonly TemplatePart[]; note: string };
+  /**
+   * The image as the SageMaker Python SDK's `image_uris.retrieve(framework, region, version)`
+   * asks for it, when the value is that call with a literal framework (an SDK estimator's
+   * `image_uri`, a boto3 request's `TrainingImage`, in place or through a name bound once; an
+   * Amazon algorithm estimator's class): read by the built-in algorithm checks only, which find
+   * the algorithm by framework and version. The value itself stays dynamic for the image rules.
+   */
+  retrieved?: RetrievedImage;
+}
+
+/** What `image_uris.retrieve(framework, region, version)` is asked for; `version` undefined when not written. */
+export interface RetrievedImage {
+  framework: string;
+  version: string | undefined;
 }
 
 /**
@@ -362,13 +376,8 @@ export interface HostSyntaxError {
 /** What a host knows of a partial request built from SDK calls (see SpecDocument.sdkRequest). */
 export interface SdkRequest {
   /**
-   * The training image as `image_uris.retrieve(framework, region, version)` asks for it, when it
-   * is not a URI: the built-in algorithm rules find the algorithm by framework and version.
-   */
-  retrievedImage?: { framework: string; version: string | undefined };
-  /**
    * Set for the SDK's Amazon algorithm estimators (`KMeans(k=10, …)`, `LinearLearner(…)`): the
-   * algorithm is known from the class (`retrievedImage`); `HyperParameters` holds the call's
+   * algorithm is known from the class (the image field's `retrieved`); `HyperParameters` holds the call's
    * hyperparameter keyword arguments under their keyword names (`max_iterations` for
    * `local_lloyd_max_iter`), each value the string the SDK sends after its type conversion; and
    * the SDK fills the hyperparameters it sets at fit() itself (`feature_dim`, `mini_batch_size`).

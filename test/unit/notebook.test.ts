@@ -5,7 +5,7 @@ import { IpynbFile } from '../../src/core/hosts/notebook/ipynbFile';
 import { blankIPython } from '../../src/core/hosts/notebook/ipythonLines';
 import { NotebookText, type NotebookCellInput } from '../../src/core/hosts/notebook/notebookText';
 import { renderFix } from '../../src/core/renderFix';
-import { apiModel, catalog, instanceGpus } from './specTestKit';
+import { algorithms, apiModel, catalog, instanceGpus } from './specTestKit';
 
 /** The same text with every non-line-break character of the listed lines (0-based) turned to spaces. */
 function blankedLines(text: string, lines: number[]): string {
@@ -15,9 +15,9 @@ function blankedLines(text: string, lines: number[]): string {
     .join('\n');
 }
 
-function analyzeNotebook(cells: NotebookCellInput[]): { notebook: NotebookText; findings: Finding[] } {
+function analyzeNotebook(cells: NotebookCellInput[], withAlgorithms = false): { notebook: NotebookText; findings: Finding[] } {
   const notebook = new NotebookText(cells);
-  const { findings } = analyzeDocument(readPythonDocument(notebook.text), { catalog, apiModel, instanceGpus, regionInputs: { env: {} } });
+  const { findings } = analyzeDocument(readPythonDocument(notebook.text), { catalog, apiModel, instanceGpus, regionInputs: { env: {} }, ...(withAlgorithms && { algorithms }) });
   return { notebook, findings };
 }
 
@@ -275,5 +275,38 @@ describe('notebooks: .ipynb files', () => {
       const parsed = IpynbFile.parse(JSON.stringify({ cells, metadata: { kernelspec: { language: 'python' }, language_info } }))!;
       assert.equal(parsed.notebook.codeCells.length, 1, language_info.name);
     }
+  });
+});
+
+describe('notebooks: a boto3 request whose image is image_uris.retrieve(…) in another cell', () => {
+  it('judges the algorithm the call names, as sm-regression_xgboost.ipynb writes it (the container in one cell, the request in a later one)', () => {
+    const { notebook, findings } = analyzeNotebook(
+      [
+        { kind: 'code', text: '%pip install -q sagemaker\nimport boto3\nimport sagemaker\nregion = boto3.Session().region_name\ncontainer = sagemaker.image_uris.retrieve("xgboost", region, "1.7-1")' },
+        { kind: 'markdown', text: '## Train' },
+        {
+          kind: 'code',
+          text: [
+            'sm = boto3.client("sagemaker")',
+            'create_training_params = {',
+            '    "AlgorithmSpecification": {"TrainingImage": container, "TrainingInputMode": "File"},',
+            '    "RoleArn": "arn:aws:iam::123456789012:role/r",',
+            '    "OutputDataConfig": {"S3OutputPath": "s3://b/o"},',
+            '    "ResourceConfig": {"InstanceCount": 1, "InstanceType": "ml.m5.2xlarge", "VolumeSizeInGB": 5},',
+            '    "TrainingJobName": "j",',
+            '    "HyperParameters": {"eta": "2.5", "num_round": "50"},',
+            '    "StoppingCondition": {"MaxRuntimeInSeconds": 3600},',
+            '    "InputDataConfig": [{"ChannelName": "train", "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t"}}}],',
+            '}',
+            'sm.create_training_job(**create_training_params)',
+          ].join('\n'),
+        },
+      ],
+      true,
+    );
+    assert.deepEqual(
+      findings.map((finding) => located(notebook, finding)),
+      [{ code: 'algorithm-invalid-hyperparameter', cell: 3, line: 8, text: '2.5' }],
+    );
   });
 });

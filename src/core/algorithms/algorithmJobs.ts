@@ -119,7 +119,7 @@ export function algorithmJobs(spec: SpecDocument, catalog: Catalog, table: Algor
   const jobs: AlgorithmJob[] = [];
   for (const image of spec.images) {
     if (image.usage !== 'training' && image.usage !== 'tuning') continue;
-    const facts = factsOfImage(spec, catalog, table, image);
+    const facts = factsOfImage(catalog, table, image);
     if (!facts) continue;
     const tuning = image.usage === 'tuning';
     const definition = tuning ? definitionOf(root, image) : root;
@@ -154,14 +154,13 @@ export function algorithmJobs(spec: SpecDocument, catalog: Catalog, table: Algor
 }
 
 /** The algorithm an image field names: a literal reference, a template's static parts, or the SDK's `image_uris.retrieve` call. */
-function factsOfImage(spec: SpecDocument, catalog: Catalog, table: AlgorithmTable, image: ImageField): AlgorithmFacts | undefined {
+function factsOfImage(catalog: Catalog, table: AlgorithmTable, image: ImageField): AlgorithmFacts | undefined {
   if (image.parsed) return image.parsed.ok ? algorithmOfImage(catalog, table, image.parsed.reference) : undefined;
   // A state machine file's `${TrainingImage}`, filled by the template that deploys it.
   if (image.deployedAs) return algorithmOfTemplate(catalog, table, image.deployedAs.parts);
   const template = (image.value as RequestNode).template;
   if (template) return algorithmOfTemplate(catalog, table, template);
-  const retrieved = spec.sdkRequest?.retrievedImage;
-  return retrieved ? algorithmOfFramework(catalog, table, retrieved.framework, retrieved.version) : undefined;
+  return image.retrieved ? algorithmOfFramework(catalog, table, image.retrieved.framework, image.retrieved.version) : undefined;
 }
 
 /**

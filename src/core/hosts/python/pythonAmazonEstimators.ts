@@ -219,10 +219,9 @@ export function amazonEstimatorRequest(
     root,
     parseErrors: [],
     kind: 'CreateTrainingJob',
-    images: [{ value: image, usage: 'training', holder: specification, holderPath: ['AlgorithmSpecification'] }],
+    images: [{ value: image, usage: 'training', holder: specification, holderPath: ['AlgorithmSpecification'], retrieved: { framework: estimator.repository, version: undefined } }],
     host: 'python',
     sdkRequest: {
-      retrievedImage: { framework: estimator.repository, version: undefined },
       amazonEstimator: { className },
       ...withArguments(sdkArgumentsOf(values, 'training', argument)),
     },

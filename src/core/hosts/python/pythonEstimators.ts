@@ -15,12 +15,6 @@ import type { PythonScopes } from './pythonScopes';
 import { calleeName, childrenOf, sourceOf, type SyntaxNode } from './pythonSyntax';
 import { argumentsInfo, type PythonNode, type PythonNodeInfo, type PythonValues } from './pythonValues';
 
-/** What an estimator's `image_uri` names when it is `image_uris.retrieve(framework, region, version)`. */
-export interface RetrievedImage {
-  framework: string;
-  version: string | undefined;
-}
-
 /** A `set_hyperparameters(…)` or `fit(…)` call of the file: its receiver and argument list. */
 export interface EstimatorMethodCall {
   callee: SyntaxNode;
@@ -48,7 +42,7 @@ interface HyperparameterSource {
 /**
  * The partial request of one `Estimator(…)` call (`call`, with its arguments by parameter name
  * `keywords`, positional ones included; `unmapped` when some parameter may be set where it cannot
- * be read, which may be `hyperparameters`: a positional argument, or `**kwargs`) whose image is `image` (a literal or template field, or a dynamic node for `retrieve`). `methodCalls`
+ * be read, which may be `hyperparameters`: a positional argument, or `**kwargs`) whose image is `image` (a literal or template field, or a dynamic node for `retrieve` with its `retrieved`). `methodCalls`
  * are all the file's `set_hyperparameters` and `fit` calls: those on the name bound to this call
  * join its hyperparameters (and give its channels); one on anything we cannot follow (`self.est`,
  * a name bound twice) leaves them open, and so does an estimator not bound to a name (it may be
@@ -61,7 +55,6 @@ export function estimatorRequest(
   keywords: ReadonlyMap<string, SyntaxNode>,
   unmapped: boolean,
   image: ImageField,
-  retrievedImage: RetrievedImage | undefined,
   methodCalls: ReadonlyMap<string, readonly EstimatorMethodCall[]>,
 ): SpecDocument {
   const text = values.text;
@@ -126,7 +119,7 @@ export function estimatorRequest(
     addMember(root, 'InputDataConfig', { type: 'null', value: null, offset: call.from, length: 0, dynamic: true });
   }
 
-  return { text, root, parseErrors: [], kind: 'CreateTrainingJob', images: [image], host: 'python', sdkRequest: { retrievedImage } };
+  return { text, root, parseErrors: [], kind: 'CreateTrainingJob', images: [image], host: 'python', sdkRequest: {} };
 }
 
 /**

@@ -16,11 +16,11 @@ import type { Deployment, FrameworkArgument, FrameworkRequest } from '../../fram
 import { huggingFaceDeployTool } from '../../rules/framework/sdkSelection';
 import { parseImageReference } from '../../imageReference';
 import { contentRange } from '../../requestTree';
-import { findImageFields, type ImageField, type ImageUsage, type SdkRequest, type SpecDocument } from '../../specDocument';
+import { findImageFields, type ImageField, type ImageUsage, type RetrievedImage, type SdkRequest, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { amazonEstimatorNames, amazonEstimatorOf, amazonEstimatorRequest } from './pythonAmazonEstimators';
 import { clientRegion } from './pythonClientRegion';
-import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, TUNED, type RetrievedImage, type EstimatorMethodCall } from './pythonEstimators';
+import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, TUNED, type EstimatorMethodCall } from './pythonEstimators';
 import { PythonScopes } from './pythonScopes';
 import { tunersOf, tuningNames, type TuningNames } from './pythonTuners';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
@@ -228,6 +228,10 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     if (!request) retrieves.set(argList.from, (request = frameworkFromRetrieve(values, calleeNode, argList)));
     return request;
   };
+  // The calls by source range, for a request's dynamic image that is one (see retrievedImageAt).
+  let callsByRange: Map<string, SyntaxNode> | undefined;
+  const callAt = (offset: number, length: number): SyntaxNode | undefined =>
+    (callsByRange ??= new Map(calls.map((call) => [`${call.from}:${call.to}`, call]))).get(`${offset}:${offset + length}`);
   for (let index = 0; index < calls.length; index++) {
     const call = calls[index];
     const callee = callees[index];
@@ -239,7 +243,11 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       const root = values.keywordObject(argList, undefined, 0, 'call');
       root.anchor = { offset: callee.node.from, length: callee.node.to - callee.node.from };
       const images = findImageFields(kind, root);
-      for (const image of images) imageStrings.add(image.value.offset);
+      for (const image of images) {
+        imageStrings.add(image.value.offset);
+        const retrieved = retrievedImageAt(values, scopes, image, callAt, retrieveNames, readRetrieve);
+        if (retrieved) image.retrieved = retrieved;
+      }
       const document: SpecDocument = { text, root, parseErrors: [], kind, images, host: 'python' };
       const codeRegion = clientRegion(values, scopes, callee.receiver!);
       if (codeRegion) document.codeRegion = codeRegion;
@@ -279,7 +287,8 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
         const field = imageField(values, image, sdkClass.usage) ?? (retrievedImage ? dynamicImage() : undefined);
         if (field) {
           imageStrings.add(field.value.offset);
-          const request = estimatorRequest(values, scopes, call, keywords, written.unmapped, field, retrievedImage, methodCalls);
+          if (retrievedImage) field.retrieved = retrievedImage;
+          const request = estimatorRequest(values, scopes, call, keywords, written.unmapped, field, methodCalls);
           request.sdkRequest = { ...request.sdkRequest, ...sdkRequest };
           documents.push(withTuners(request, call));
         }
@@ -397,6 +406,25 @@ function retrievedImageOf(
   // A version that is not a literal is unknown; absent, it is the algorithm's only one.
   if (request.version && request.version.value === undefined) return undefined;
   return { framework, version: request.version?.value };
+}
+
+/**
+ * A boto3 request's image field (`TrainingImage`, a tuning job definition's) whose value is an
+ * `image_uris.retrieve(…)` call, written in place or through names bound once (in the call, or in
+ * the dict it spreads): its dynamic node spans that call, which retrievedImageOf reads as an
+ * estimator's `image_uri`.
+ */
+function retrievedImageAt(
+  values: PythonValues,
+  scopes: PythonScopes,
+  image: ImageField,
+  callAt: (offset: number, length: number) => SyntaxNode | undefined,
+  names: RetrieveNames,
+  readRetrieve: (calleeNode: SyntaxNode, argList: SyntaxNode) => FrameworkRequest,
+): RetrievedImage | undefined {
+  if (image.parsed || !(image.value as PythonNode).dynamic || (image.value as PythonNode).template) return undefined;
+  const call = callAt(image.value.offset, image.value.length);
+  return call ? retrievedImageOf(values, scopes, call, names, readRetrieve) : undefined;
 }
 
 /** An SDK class's image argument; only the image rules read it, so it is its own holder. */
