@@ -134,7 +134,9 @@ async function eachPage(
       try {
         nextToken = await page(nextToken, pageSignal, kept);
       } catch (error) {
-        if (!signal?.aborted && Date.now() >= deadline) throw overTime(what, limits);
+        // The page's own signal fired and the caller's did not: the deadline's timer did (read
+        // from the signal, not the clock: the timer may fire a millisecond before Date.now() says so).
+        if (!signal?.aborted && (pageSignal.aborted || Date.now() >= deadline)) throw overTime(what, limits);
         throw error;
       }
       if (nextToken !== undefined) {

@@ -227,11 +227,14 @@ export function createDockerRegistryClient(options: DockerRegistryClientOptions)
       if (page >= maxPages) throw tooLarge(what, `more than ${maxPages} pages`);
       // One byte over the budget is enough to know the cap was passed.
       const listing: Call = { ...call, deadline, maxBodyBytes: maxTotalBytes - bytes + 1 };
+      // A page whose time is cut short by the listing's deadline times out because of it (told
+      // before the call, not from the clock after: the timer may fire a millisecond early).
+      const cutByDeadline = deadline - Date.now() < timeoutMs;
       let response: HttpResponse;
       try {
         response = await send(listing, url, 'GET', scope, what);
       } catch (error) {
-        if (error instanceof RegistryError && error.kind === 'timeout' && Date.now() >= deadline) {
+        if (error instanceof RegistryError && error.kind === 'timeout' && (cutByDeadline || Date.now() >= deadline)) {
           throw new RegistryError('timeout', `Listing the ${what} took longer than ${maxTotalMs} ms in total, so it was stopped.`);
         }
         if (error instanceof RegistryError && error.kind === 'too-large') throw tooLarge(what, `more than ${maxTotalBytes} bytes`);
