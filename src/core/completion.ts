@@ -9,6 +9,7 @@ import { formatEcrImage } from './imageReference';
 import { compareVersions } from './catalog/versions';
 import { completeAlgorithm } from './algorithms/algorithmCompletion';
 import { regionForSpec, type AnalyzeOptions } from './analyze';
+import { requestPartition } from './rules/requestPartition';
 import { completeFromModel, valueItems } from './modelCompletion';
 import { describeRegion, type ResolvedRegion } from './region';
 import { isFloatingTag, XGBOOST_FRAMEWORK } from './rules/xgboost';
@@ -92,7 +93,7 @@ export function completeAt(spec: SpecDocument, offset: number, options: Completi
     const image = spec.images.find((field) => field.value === node);
     const typed = spec.text.slice(node.offset + 1, offset);
     const edit: TextEdit = { offset: node.offset + 1, length: contentLength(spec.text, node), newText: '' };
-    if (image) return completeImage(typed, edit, regionForSpec(spec, options.regionInputs), options, image.usage);
+    if (image) return completeImage(typed, edit, completionRegion(spec, options), options, image.usage);
     const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0].value : undefined;
     if (typeof key === 'string' && ENUM_VALUES[key]) return enumItems(key, typed, edit, false);
     return options.apiModel && completeFromModel(spec, offset, options.apiModel);
@@ -125,6 +126,19 @@ function enumItems(key: string, typed: string, edit: TextEdit, quote: boolean): 
 const ECR_HOST_PREFIX = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.([a-z0-9.-]+)$/;
 
 /** Completion of an image reference from what is typed so far; `edit` covers the string's content. */
+/**
+ * The region whose images completion offers for `spec`: its region (regionForSpec), unless the
+ * request's own ARNs name another partition (`arn:aws-cn:…` while the region is us-east-1): the
+ * request never runs there, so that partition's first region by name (`cn-north-1`) instead.
+ */
+export function completionRegion(spec: SpecDocument, options: Pick<CompletionOptions, 'catalog' | 'regionInputs'>): ResolvedRegion {
+  const region = regionForSpec(spec, options.regionInputs);
+  const partition = requestPartition(spec);
+  if (!partition || options.catalog.partition(region.region) === partition) return region;
+  const inPartition = options.catalog.regions().find((known) => known.partition === partition);
+  return inPartition ? { ...region, region: inPartition.name, source: 'arns', explicit: false } : region;
+}
+
 export function completeImage(typed: string, edit: TextEdit, region: ResolvedRegion, options: CompletionOptions, usage: ImageUsage): CompletionResult {
   const { catalog } = options;
   const target = liveCompletionTarget(typed, catalog);

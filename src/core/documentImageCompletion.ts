@@ -5,8 +5,7 @@
  * parameter's `Default` behind `!Ref Image`, a SageMaker Pipelines parameter's `DefaultValue` or
  * `EnumValues` behind `{"Get": "Parameters.Image"}`; see writtenValuesOf).
  */
-import { regionForSpec } from './analyze';
-import { completeImage, tagItems, type CompletionOptions, type CompletionResult } from './completion';
+import { completeImage, completionRegion, tagItems, type CompletionOptions, type CompletionResult } from './completion';
 import type { HostDocument } from './hostDocument';
 import type { ResolvedRegion } from './region';
 import { contentRange, writtenValuesOf, type RequestNode } from './requestTree';
@@ -22,13 +21,13 @@ import { hasHole, parseTemplateReference } from './templateReference';
 export function completeDocumentImage(document: HostDocument, offset: number, options: CompletionOptions): CompletionResult | undefined {
   for (const request of document.requests) {
     for (const image of request.images) {
-      const tags = completeTemplateTag(document.text, image.value as RequestNode, offset, options, regionForSpec(request, options.regionInputs), image.usage);
+      const tags = completeTemplateTag(document.text, image.value as RequestNode, offset, options, completionRegion(request, options), image.usage);
       if (tags) return tags;
       for (const value of writtenValuesOf(image.written ?? image.value)) {
         const content = contentRange(value);
         if (value.type !== 'string' || offset < content.offset || offset > content.offset + content.length) continue;
         const typed = document.text.slice(content.offset, offset);
-        return completeImage(typed, { offset: content.offset, length: content.length, newText: '' }, regionForSpec(request, options.regionInputs), options, image.usage);
+        return completeImage(typed, { offset: content.offset, length: content.length, newText: '' }, completionRegion(request, options), options, image.usage);
       }
     }
   }

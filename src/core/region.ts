@@ -5,7 +5,7 @@
 import type { Node } from 'jsonc-parser';
 import { profileRegion } from './awsConfigFile';
 
-export type RegionSource = 'code' | 'setting' | 'environment' | 'profile' | 'spec' | 'default';
+export type RegionSource = 'code' | 'setting' | 'environment' | 'profile' | 'spec' | 'default' | 'arns';
 
 /**
  * The region the spec's own code sends its requests to (boto3's `client("sagemaker",
@@ -168,6 +168,7 @@ export function describeRegion(resolved: ResolvedRegion): string {
     profile: `from profile "${resolved.profile}"`,
     spec: "from the spec's images",
     default: 'default',
+    arns: "the first region of the partition the request's ARNs name",
   };
   return `${resolved.region} (${from[resolved.source]})`;
 }

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { partitionOfArn } from '../../src/core/rules/requestPartition';
 import { analyzeText, textAt, trainingSpec } from './specTestKit';
-import { analyzeWorkflow } from './workflowTestKit';
+import { analyzeWorkflow, completeWorkflow } from './workflowTestKit';
 
 const CHINA_XGBOOST = '450853457545.dkr.ecr.cn-north-1.amazonaws.com.cn/sagemaker-xgboost:1.7-1';
 
@@ -57,6 +57,29 @@ describe('the partition a request runs in', () => {
     assert.equal(textAt(text, finding), 'us-east-1');
     assert.equal(finding.message, "The image is in us-east-1 (partition aws), but this request's ARNs are in the aws-cn partition; SageMaker pulls images from its own region.");
     assert.deepEqual(finding.fixes, []);
+  });
+
+  it('an image of another partition is reported whatever the target region: none, the image\'s own, or the request\'s (found by a fresh user)', () => {
+    const text = stateMachine('aws-cn', '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+    for (const region of [undefined, 'us-east-1', 'cn-north-1']) {
+      const found = analyzeWorkflow(text, region ? { region } : {});
+      assert.deepEqual(found.map((finding) => [finding.code, textAt(text, finding)]), [['image-region-mismatch', 'us-east-1']], String(region));
+      assert.match(found[0].message, /^The image is in us-east-1 \(partition aws\), but this request's ARNs are in the aws-cn partition/);
+    }
+    // A plain spec whose role is in the aws partition, with a China image: the same, the other way.
+    const spec = trainingSpec(CHINA_XGBOOST);
+    assert.deepEqual(analyzeText(spec).map((finding) => [finding.code, textAt(spec, finding)]), [['image-region-mismatch', 'cn-north-1']]);
+    // Without an ARN that names a partition (a placeholder), nothing is known.
+    assert.deepEqual(analyzeText(trainingSpec(CHINA_XGBOOST, { RoleArn: 'arn:${AWS::Partition}:iam::123456789012:role/R' })).map((finding) => finding.code), ['unfilled-placeholder']);
+  });
+
+  it('image completion in a China task offers the images of its partition, whatever region is set (found by a fresh user)', () => {
+    const marked = stateMachine('aws-cn', 'sagemaker-xgb|');
+    const items = completeWorkflow(marked, 'us-east-1')!.items;
+    assert.ok(items.length > 0);
+    assert.ok(items.every((item) => /^\d{12}\.dkr\.ecr\.cn-north-1\.amazonaws\.com\.cn\//.test(item.edit.newText)), items[0].edit.newText);
+    // In the aws partition, the region set decides as before.
+    assert.match(completeWorkflow(stateMachine('aws', 'sagemaker-xgb|'), 'eu-west-1')!.items[0].edit.newText, /\.dkr\.ecr\.eu-west-1\.amazonaws\.com\//);
   });
 
   it('a spec whose role is in GovCloud is judged the same way', () => {

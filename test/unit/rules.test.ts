@@ -10,6 +10,9 @@ const LAMBDA_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:registry-cred
 const VPC = { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0123456789abcdef0'] };
 const DIGEST = `sha256:${'b'.repeat(64)}`;
 
+
+/** A China role: a China image's request runs in the aws-cn partition (an aws role would be image-region-mismatch). */
+const CHINA_ROLE = { RoleArn: 'arn:aws-cn:iam::123456789012:role/SageMakerRole' };
 describe('image rules', () => {
   it('reports nothing for a pinned built-in image in its region', () => {
     assert.deepEqual(analyzeText(trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`), { region: 'us-east-1' }), []);
@@ -115,15 +118,15 @@ describe('image rules', () => {
     });
 
     it('fixes a misspelt China region together with its DNS suffix', () => {
-      const text = trainingSpec('450853457545.dkr.ecr.cn-north-2.amazonaws.com/sagemaker-xgboost:1.7-1');
+      const text = trainingSpec('450853457545.dkr.ecr.cn-north-2.amazonaws.com/sagemaker-xgboost:1.7-1', CHINA_ROLE);
       const finding = only(analyzeText(text), 'unknown-region');
       const fixed = applyFix(text, finding, 'Change the region to cn-north-1');
-      assert.equal(fixed, trainingSpec('450853457545.dkr.ecr.cn-north-1.amazonaws.com.cn/sagemaker-xgboost:1.7-1'));
+      assert.equal(fixed, trainingSpec('450853457545.dkr.ecr.cn-north-1.amazonaws.com.cn/sagemaker-xgboost:1.7-1', CHINA_ROLE));
       assert.deepEqual(analyzeText(fixed), []);
     });
 
     it('flags the wrong DNS suffix for a China region and fixes it', () => {
-      const text = trainingSpec('450853457545.dkr.ecr.cn-north-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+      const text = trainingSpec('450853457545.dkr.ecr.cn-north-1.amazonaws.com/sagemaker-xgboost:1.7-1', CHINA_ROLE);
       const findings = analyzeText(text);
       assert.deepEqual(codes(findings), ['unknown-region']);
       assert.equal(textAt(text, findings[0]), 'amazonaws.com');

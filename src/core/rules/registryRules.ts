@@ -154,18 +154,13 @@ export function checkImageTargetRegion(context: RuleContext, image: ImageRegion)
   const { catalog, region: target } = context;
   // A bare reference may feed `docker pull` anywhere; only request fields are pulled by SageMaker.
   if (image.usage === 'reference') return false;
-  // A template deployed to several listed regions: no one target, but each listed region pulls it.
-  if (!target.explicit && (target.regions?.length ?? 0) > 1 && !context.spec.sdkRequest?.localMode) {
-    return checkImageListedRegions(context, image, target, requestPartition(context.spec));
-  }
-  if (!target.explicit || image.region === target.region) return false;
   // SDK local mode: the local Docker daemon pulls it, from any region.
   if (context.spec.sdkRequest?.localMode) return false;
-  // The request's own ARNs name its partition: a target region of another one is not where it runs.
+  // The request's own ARNs name its partition: an image of another one is never where it runs,
+  // whatever the target region (none, or one of yet another partition), and whatever region the image names.
   const partition = requestPartition(context.spec);
-  if (partition && catalog.partition(target.region) !== partition) {
-    const imagePartition = catalog.partition(image.region);
-    if (imagePartition === partition) return false;
+  const imagePartition = catalog.partition(image.region);
+  if (partition && imagePartition !== partition) {
     context.report(
       'image-region-mismatch',
       `The image is in ${image.region} (partition ${imagePartition}), but this request's ARNs are in the ${partition} partition; SageMaker pulls images from its own region.`,
@@ -173,6 +168,11 @@ export function checkImageTargetRegion(context: RuleContext, image: ImageRegion)
     );
     return true;
   }
+  // A template deployed to several listed regions: no one target, but each listed region pulls it.
+  if (!target.explicit && (target.regions?.length ?? 0) > 1) return checkImageListedRegions(context, image, target, partition);
+  if (!target.explicit || image.region === target.region) return false;
+  // A target region of another partition than the ARNs' is not where the request runs.
+  if (partition && catalog.partition(target.region) !== partition) return false;
   const fixes: QuickFix[] = [];
   let corrected: string | undefined;
   const targetRegion = catalog.region(target.region);
