@@ -34,6 +34,21 @@ describe('API model rules', () => {
       assert.equal(applyFix(text, finding), training());
     });
 
+    it('a clear typo of a required member the object lacks is one finding, which says so; the rename adds nothing else', () => {
+      const text = training((spec) => {
+        spec.AlgorithmSpecification = { TrainingImage: IMAGE, TrainingInputMod: 'File' };
+      });
+      const findings = analyzeText(text);
+      assert.deepEqual(codes(findings), ['unknown-property']);
+      assert.equal(findings[0].message, '"TrainingInputMod" is not a member of "AlgorithmSpecification". Did you mean "TrainingInputMode"? It is required.');
+      assert.equal(applyFix(text, findings[0]), training());
+      // A far name is no typo: the missing member is reported beside it.
+      const far = training((spec) => {
+        spec.AlgorithmSpecification = { TrainingImage: IMAGE, Mode: 'File' };
+      });
+      assert.deepEqual(codes(analyzeText(far)).sort(), ['missing-required-property', 'unknown-property']);
+    });
+
     it('checks top-level members and nested list items too', () => {
       const text = training((spec) => {
         spec.RoleARN = ROLE;

@@ -113,7 +113,7 @@ describe('notebooks: analysis across cells', () => {
     "sm = boto3.client('sagemaker', region_name='us-east-1')",
     'algorithm = {',
     "    'TrainingImage': '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',",
-    "    'TrainingInputMod': 'File',",
+    "    'InputMode': 'File',",
     '}',
   ].join('\n');
   const train = [
@@ -137,7 +137,7 @@ describe('notebooks: analysis across cells', () => {
     assert.deepEqual(
       findings.map((finding) => located(notebook, finding)),
       [
-        { code: 'unknown-property', cell: 1, line: 6, text: 'TrainingInputMod' },
+        { code: 'unknown-property', cell: 1, line: 6, text: 'InputMode' },
         { code: 'missing-required-property', cell: 3, line: 2, text: 'create_training_job' },
         { code: 'missing-required-property', cell: 3, line: 4, text: 'AlgorithmSpecification' },
       ],
@@ -153,7 +153,7 @@ describe('notebooks: analysis across cells', () => {
     assert.equal(edit.cell, 0);
     const fixed = applyEdits(setup, [{ offset: edit.offset, length: edit.length, newText: rendered.edits[0].newText }]);
     // The IPython line is still there: edits never touch blanked text.
-    assert.equal(fixed, setup.replace("'TrainingInputMod': 'File',\n", "'TrainingInputMod': 'File',\n    'TrainingInputMode': '',\n"));
+    assert.equal(fixed, setup.replace("'InputMode': 'File',\n", "'InputMode': 'File',\n    'TrainingInputMode': '',\n"));
   });
 
   it('does not resolve a name bound in two cells (it is unknown, as in a module)', () => {
@@ -170,7 +170,7 @@ describe('notebooks: analysis across cells', () => {
     assert.deepEqual(
       findings.map((finding) => located(notebook, finding)),
       [
-        { code: 'unknown-property', cell: 1, line: 6, text: 'TrainingInputMod' },
+        { code: 'unknown-property', cell: 1, line: 6, text: 'InputMode' },
         { code: 'missing-required-property', cell: 3, line: 5, text: 'AlgorithmSpecification' },
       ],
     );
@@ -186,7 +186,7 @@ describe('notebooks: analysis across cells', () => {
     assert.deepEqual(
       findings.map((finding) => located(notebook, finding)),
       [
-        { code: 'unknown-property', cell: 1, line: 7, text: 'TrainingInputMod' },
+        { code: 'unknown-property', cell: 1, line: 7, text: 'InputMode' },
         { code: 'missing-required-property', cell: 3, line: 2, text: 'create_training_job' },
         { code: 'missing-required-property', cell: 3, line: 4, text: 'AlgorithmSpecification' },
       ],

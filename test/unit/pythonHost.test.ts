@@ -244,9 +244,10 @@ describe('Python host', () => {
       assert.equal(textAt(text, findings[0]), 'ml.m5.xlarg');
     });
 
-    it('without the **kwargs the same call gets the missing and unknown members', () => {
+    it('without the **kwargs the same call gets the unknown member, a typo of the required one it lacks (one finding)', () => {
       const text = script({ RoleArn: undefined, RoleARN: `'${ROLE}'` });
-      assert.deepEqual(codes(analyzePython(text)), ['missing-required-property', 'unknown-property']);
+      assert.deepEqual(codes(analyzePython(text)), ['unknown-property']);
+      assert.deepEqual(codes(analyzePython(script({ RoleArn: undefined, IamRole: `'${ROLE}'` }))), ['missing-required-property', 'unknown-property']);
     });
   });
 
@@ -310,7 +311,8 @@ describe('Python host', () => {
 
     it('a comment in a dict leaves it closed: unknown and missing members are still reported', () => {
       const text = `import boto3\nsm.create_endpoint(EndpointName='e', EndpointConfigName='c', Tags=[{'Key': 'k2',  # second\n 'Valu': 'v'}])\n`;
-      assert.deepEqual(codes(analyzePython(text)), ['missing-required-property', 'unknown-property']);
+      assert.deepEqual(codes(analyzePython(text)), ['unknown-property']);
+      assert.match(only(analyzePython(text), 'unknown-property').message, /Did you mean "Value"\? It is required\.$/);
     });
 
     it('a comment between a key or keyword and its value is not the value', () => {

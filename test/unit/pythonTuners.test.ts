@@ -92,6 +92,7 @@ tuner = HyperparameterTuner(xgb, "validation:auc", ranges)`);
     const finding = only(text, 'algorithm-parameter-range');
     assert.equal(finding.offset, text.indexOf("max_dept'"));
     assert.equal(source(text, finding), 'max_dept');
+    assert.match(finding.message, /^"max_dept" is not a hyperparameter of XGBoost.*\. Did you mean "max_depth"\?$/, 'names the nearest, as algorithm-unknown-hyperparameter does');
     assert.ok(applyPythonFix(text, finding).includes(`ranges = {'max_depth': IntegerParameter(3, 10)}`));
   });
 

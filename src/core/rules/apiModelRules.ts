@@ -253,6 +253,8 @@ class ModelValidator {
     // keeps a Set. A Set per object was most of the walk's garbage on a 200-task state machine.
     const present = properties.length > SMALL_OBJECT ? new Set<string>() : undefined;
     let names: Set<string> | undefined;
+    // Required names an unknown key is clearly a typo of (`TrainingJobNme`): its finding and fix say it, not a second finding.
+    let misspelt: Set<string> | undefined;
     for (let index = 0; index < properties.length; index++) {
       const property = properties[index];
       const key = property.children?.[0];
@@ -266,7 +268,8 @@ class ModelValidator {
         if (!hasOpenMembers(node)) {
           // Every name of a large object, for the renames: `present` holds only those before this key.
           if (properties.length > SMALL_OBJECT) names ??= keyNames(properties);
-          this.unknownMember(key, name, shape, properties, names);
+          const meant = this.unknownMember(key, name, shape, properties, names);
+          if (meant !== undefined) (misspelt ??= new Set()).add(meant);
         }
         continue;
       }
@@ -289,7 +292,7 @@ class ModelValidator {
       let messages: MissingMessages | undefined;
       for (let index = 0; index < required.length; index++) {
         const name = required[index];
-        if (isPresent(present, properties, name) || ownedMissing?.has(name) || supplied?.has(name)) continue;
+        if (isPresent(present, properties, name) || ownedMissing?.has(name) || supplied?.has(name) || misspelt?.has(name)) continue;
         if (!range || !messages) {
           const key = keyOfValue(node);
           range = key ? nodeRange(key) : anchorRange(node);
@@ -416,20 +419,21 @@ class ModelValidator {
   }
 
   /** `properties`: the members of the key's object (`names`: their names, for a large one), so a rename never names one it has. */
-  private unknownMember(key: Node, name: string, shape: StructureShape, properties: readonly Node[], names: ReadonlySet<string> | undefined): void {
-    if (!this.enabled.unknown) return;
+  /** Reports an unknown member; returns the name its preferred fix renames it to (a clear typo), else undefined. */
+  private unknownMember(key: Node, name: string, shape: StructureShape, properties: readonly Node[], names: ReadonlySet<string> | undefined): string | undefined {
+    if (!this.enabled.unknown) return undefined;
     // A member of the Describe response (a saved response edited into a request, which `files` makes a
     // spec): the request does not take it, and the request member nearest in spelling is not what it means.
     const atRoot = key.parent?.parent === this.root;
     const sibling = atRoot ? this.siblings.find((candidate) => candidate.shape.members.has(name)) : undefined;
     if (sibling) {
       this.report('unknown-property', `"${clip(name)}" is a member of the ${sibling.kind} request, not of the ${this.context.spec.kind!} request: ${sibling.how}. Move it there.`, nodeRange(key), []);
-      return;
+      return undefined;
     }
     if (this.describe && atRoot && this.describe.members.has(name)) {
       const kind = this.context.spec.kind!;
       this.report('unknown-property', `"${clip(name)}" is a member of the ${this.describe.operation} response, not of the ${kind} request: remove it.`, nodeRange(key), []);
-      return;
+      return undefined;
     }
     // Only names a typo away: a member from another object is not a spelling of this one.
     const limit = Math.max(3, Math.ceil(name.length / 2));
@@ -444,9 +448,12 @@ class ModelValidator {
       fixes.push({ title: `Change to "${candidate}"`, intents: [intent.renameMember(key, candidate)], preferred: index === 0 && hostNote === undefined && isClearNearest(name, nearest) });
     }
     const nearestTaken = nearest.length > 0 && isPresent(names, properties, nearest[0]);
-    const suggestion = nearest.length === 0 ? '' : nearestTaken ? ` Did you mean "${nearest[0]}"? It is in this object already.` : ` Did you mean "${nearest[0]}"?`;
+    const meant = fixes[0]?.preferred ? nearest[0] : undefined;
+    const required = meant !== undefined && shape.requiredList.includes(meant) ? ' It is required.' : '';
+    const suggestion = nearest.length === 0 ? '' : nearestTaken ? ` Did you mean "${nearest[0]}"? It is in this object already.` : ` Did you mean "${nearest[0]}"?${required}`;
     const note = hostNote ? ` ${hostNote}` : '';
     this.report('unknown-property', `"${clip(name)}" is not a member of ${this.objectLabel(key.parent?.parent)}.${suggestion}${note}`, nodeRange(key), fixes);
+    return meant;
   }
 
   /**

@@ -39,6 +39,8 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
   const values: HyperparameterValues = new Map();
   const ruled: RuledHyperparameter[] = [];
   let unknown = 0;
+  // Required names an unknown key is clearly a typo of (`num_rounds`): that key's finding and fix say it, not a second finding.
+  const misspelt = new Set<string>();
   for (const property of job.hyperparameters?.children ?? []) {
     const key = property.children?.[0];
     const written = property.children?.[1];
@@ -53,7 +55,10 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
     const joined = !standIn && written && isDynamic(written) ? wholeTemplateText(written) : undefined;
     const staticValue = joined ?? (value && !isDynamic(value) && value.type === 'string' ? (value.value as string) : undefined);
     if (canonical === undefined) {
-      if (unknown < MAX_UNKNOWN_REPORTED) reportUnknownName(context, job, key, unknown < MAX_SUGGESTED);
+      if (unknown < MAX_UNKNOWN_REPORTED) {
+        const meant = reportUnknownName(context, job, key, unknown < MAX_SUGGESTED);
+        if (meant !== undefined) misspelt.add(meant);
+      }
       unknown++;
       continue;
     }
@@ -74,7 +79,7 @@ export function checkHyperparameters(context: RuleContext, job: AlgorithmJob): v
     // The container checks across hyperparameters only once every value has parsed.
     if (!problem && hyperparameter.rules && !standIn && joined === undefined) ruled.push({ name: canonical, value: staticValue, node: value });
   }
-  if (!job.hyperparametersOpen) reportMissing(context, job, values);
+  if (!job.hyperparametersOpen) reportMissing(context, job, values, misspelt);
   checkHyperparameterConflicts(context, job, values, ruled);
 }
 
@@ -105,13 +110,17 @@ function reportValueProblem(context: RuleContext, job: AlgorithmJob, name: strin
   return problem;
 }
 
-function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node, suggest: boolean): void {
+/**
+ * Reports an unknown hyperparameter name; returns the name its preferred fix renames it to (a
+ * clear typo of a name the map does not set), else undefined.
+ */
+function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node, suggest: boolean): string | undefined {
   const { facts } = job;
   const name = key.value as string;
   const versions = facts.versionsWith(name);
   if (versions !== undefined) {
     // Known to other versions: only a known version can say it is missing.
-    if (facts.version === undefined || !context.isEnabled('algorithm-hyperparameter-version')) return;
+    if (facts.version === undefined || !context.isEnabled('algorithm-hyperparameter-version')) return undefined;
     const family = facts.label.replace(/\s+\S+$/, '');
     context.report(
       'algorithm-hyperparameter-version',
@@ -120,9 +129,9 @@ function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node, s
       [],
       severityOf(facts.data.evidence),
     );
-    return;
+    return undefined;
   }
-  if (!context.isEnabled('algorithm-unknown-hyperparameter')) return;
+  if (!context.isEnabled('algorithm-unknown-hyperparameter')) return undefined;
   const rejected = facts.data.unknownHyperparameters === 'rejected';
   const candidates = suggest ? nearNames(name, facts.hyperparameterNames) : [];
   // A hyperparameter the map sets already (by its name or an alias: `learning_rate` for `eta`) is
@@ -132,11 +141,14 @@ function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node, s
   candidates.forEach((candidate, index) => {
     if (!set!.has(candidate)) fixes.push({ title: `Change to "${candidate}"`, intents: [intent.renameMember(key, candidate)], preferred: index === 0 && isClearNearest(name, candidates) });
   });
-  const hint = candidates.length === 0 ? '' : set!.has(candidates[0]) ? ` Did you mean "${candidates[0]}"? It is set already.` : ` Did you mean "${candidates[0]}"?`;
+  const meant = fixes[0]?.preferred ? candidates[0] : undefined;
+  const needed = meant !== undefined && facts.hyperparameter(meant)?.required === true ? ` ${facts.label} needs it.` : '';
+  const hint = candidates.length === 0 ? '' : set!.has(candidates[0]) ? ` Did you mean "${candidates[0]}"? It is set already.` : ` Did you mean "${candidates[0]}"?${needed}`;
   const message = rejected
     ? `"${name}" is not a hyperparameter of ${facts.label}: the container rejects names it does not know. ${consequence('container')}.${hint}`
     : `"${name}" is not a documented hyperparameter of ${facts.label}; the algorithm may reject it or ignore it.${hint}`;
   context.report('algorithm-unknown-hyperparameter', message, nodeRange(key), fixes, rejected ? 'error' : 'warning');
+  return meant;
 }
 
 /** The canonical names of the hyperparameters the job's map sets (an alias counts as its name). */
@@ -167,12 +179,13 @@ export function nearNames(name: string, candidates: readonly string[], count = 3
   return scored.sort((a, b) => a.distance - b.distance).slice(0, count).map((entry) => entry.candidate);
 }
 
-function reportMissing(context: RuleContext, job: AlgorithmJob, values: HyperparameterValues): void {
+/** `misspelt`: names an unknown key's preferred fix gives (reportUnknownName), not reported missing as well. */
+function reportMissing(context: RuleContext, job: AlgorithmJob, values: HyperparameterValues, misspelt: ReadonlySet<string>): void {
   // A document the parser did not read whole (a YAML syntax error) may hold the hyperparameter after all.
   if (!context.isEnabled('algorithm-missing-hyperparameter') || context.spec.incomplete) return;
   const { facts } = job;
   const ranged = rangeNames(job);
-  const present = (name: string) => values.has(name) || ranged.has(name);
+  const present = (name: string) => values.has(name) || ranged.has(name) || misspelt.has(name);
   for (const { name, hyperparameter } of facts.mayBeRequired) {
     // The SDK's Amazon estimators fill these at fit() from the data (feature_dim) or a default.
     if (present(name) || (job.sdkEstimator && hyperparameter.setBySdk)) continue;

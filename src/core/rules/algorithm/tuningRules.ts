@@ -155,7 +155,7 @@ function checkRange(context: RuleContext, job: AlgorithmJob, kind: (typeof RANGE
       if (!ranged.has(candidate)) fixes.push({ title: `Change to "${candidate}"`, intents: [intent.replaceValue(nameNode, candidate)], preferred: index === 0 && (named !== undefined || isClearNearest(name, candidates)), givesName: { within, name: candidate } });
     });
     const keyword = named !== undefined ? ` (the estimator's ${name}= sets "${named}"; a tuning range takes the hyperparameter's name)` : '';
-    const twice = candidates.length > 0 && ranged.has(candidates[0]) ? ` Did you mean "${candidates[0]}"? It has a range already: remove this one.` : '';
+    const twice = candidates.length === 0 || named !== undefined ? '' : ranged.has(candidates[0]) ? ` Did you mean "${candidates[0]}"? It has a range already: remove this one.` : ` Did you mean "${candidates[0]}"?`;
     context.report(
       'algorithm-parameter-range',
       `"${name}" is not a hyperparameter of ${facts.label}${keyword}: ${facts.data.unknownHyperparameters === 'rejected' ? 'its training jobs fail inside the container' : refusedAs('warning')}.${twice}`,
