@@ -4,15 +4,14 @@ import { applyEdits } from '../../src/core/findings';
 import { analyzeSpec } from '../../src/core/analyze';
 import { parseSpecDocument } from '../../src/core/specDocument';
 import {
-  analyzeOptions, analyzeText, applyFix, codes, KMEANS_US_EAST_1, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
+  analyzeOptions, analyzeText, applyFix, catalog, codes, KMEANS_US_EAST_1, modelSpec, only, textAt, trainingSpec, XGBOOST_US_EAST_1, render } from './specTestKit';
 
 const LAMBDA_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:registry-credentials';
 const VPC = { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0123456789abcdef0'] };
 const DIGEST = `sha256:${'b'.repeat(64)}`;
-
-
 /** A China role: a China image's request runs in the aws-cn partition (an aws role would be image-region-mismatch). */
 const CHINA_ROLE = { RoleArn: 'arn:aws-cn:iam::123456789012:role/SageMakerRole' };
+
 describe('image rules', () => {
   it('reports nothing for a pinned built-in image in its region', () => {
     assert.deepEqual(analyzeText(trainingSpec(`${XGBOOST_US_EAST_1}:1.7-1`), { region: 'us-east-1' }), []);
@@ -57,6 +56,20 @@ describe('image rules', () => {
     it('accepts a digest', () => {
       const text = modelSpec(`registry.example.com/team/server@${DIGEST}`, { ImageConfig: { RepositoryAccessMode: 'Vpc' } }, { VpcConfig: VPC });
       assert.deepEqual(analyzeText(text), []);
+    });
+
+    it('is a hint without fixes for a SageMaker repository published without version tags (Model Monitor, Debugger rules)', () => {
+      for (const repository of ['sagemaker-model-monitor-analyzer', 'sagemaker-debugger-rules']) {
+        const account = catalog.accountsForRepository(repository, 'us-east-1')[0];
+        for (const image of [`${account}.dkr.ecr.us-east-1.amazonaws.com/${repository}`, `${account}.dkr.ecr.us-east-1.amazonaws.com/${repository}:latest`]) {
+          const finding = only(analyzeText(modelSpec(image)), 'latest-tag');
+          assert.equal(finding.severity, 'hint', image);
+          assert.equal(finding.message, `"${repository}" is published without version tags, so "latest" (or no tag) is how it is referenced; only a digest (@sha256:…) pins one image.`);
+          assert.deepEqual(finding.fixes, []);
+        }
+      }
+      // A repository with version tags keeps the warning, with its tags as fixes.
+      assert.equal(only(analyzeText(trainingSpec(`${KMEANS_US_EAST_1}:latest`)), 'latest-tag').severity, 'warning');
     });
   });
 

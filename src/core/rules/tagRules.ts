@@ -3,6 +3,7 @@
  * `digest-recommended` for private-registry images.
  */
 import type { AlgorithmTable } from '../algorithms/algorithmTable';
+import type { Catalog } from '../catalog/catalog';
 import type { QuickFix } from '../findings';
 import { formatEcrImage } from '../imageReference';
 import { tagOrWholeRange, type ImageOccurrence } from './imageOccurrence';
@@ -82,8 +83,22 @@ function reportLatest(context: RuleContext, image: ImageOccurrence): void {
       });
     });
   }
+  const unversioned = ecr && context.catalog.isAwsAccount(ecr.account.text) ? unversionedRepositoryMessage(context.catalog, reference.repository.text) : undefined;
+  if (unversioned) return context.report('latest-tag', unversioned, tagOrWholeRange(image), [], 'hint');
   const message = reference.tag ? LATEST_TAG_MESSAGE : NO_TAG_MESSAGE;
   context.report('latest-tag', message, tagOrWholeRange(image), fixes);
+}
+
+/**
+ * For a SageMaker repository the catalog knows only without version tags (Model Monitor's
+ * `sagemaker-model-monitor-analyzer` is documented untagged; Debugger's rule images are tagged
+ * `latest` only): `latest-tag`'s message there, reported as a hint, since no version tag can be
+ * pinned and the documented reference is what the user wrote. Undefined for other repositories.
+ */
+export function unversionedRepositoryMessage(catalog: Catalog, repository: string): string | undefined {
+  const images = catalog.imagesForRepository(repository);
+  if (images.length === 0 || images.some((image) => image.tags.some((tag) => tag !== 'latest'))) return undefined;
+  return `"${repository}" is published without version tags, so "latest" (or no tag) is how it is referenced; only a digest (@sha256:…) pins one image.`;
 }
 
 /** `latest-tag`'s messages, one wording for literal and template references. */

@@ -39,7 +39,7 @@ import type { RuleContext } from './ruleContext';
 import { describeRegion } from '../region';
 import { requestPartition } from './requestPartition';
 import type { AlgorithmTable } from '../algorithms/algorithmTable';
-import { LATEST_TAG_MESSAGE, NO_TAG_MESSAGE, xgboostUnpinnedMessage } from './tagRules';
+import { LATEST_TAG_MESSAGE, NO_TAG_MESSAGE, unversionedRepositoryMessage, xgboostUnpinnedMessage } from './tagRules';
 import { XGBOOST_FRAMEWORK } from './xgboost';
 import { pinTitle, xgboostPins } from './xgboostPins';
 
@@ -232,7 +232,9 @@ function checkTemplateTag(context: RuleContext, field: ImageField, reference: Te
     context.report('xgboost-unpinned', xgboostUnpinnedMessage(tag === undefined ? 'An untagged reference' : `":${tag}"`, example, why, repository), tagRange, fixes);
   } else if (!xgboost && (tag === undefined || tag === 'latest') && (field.usage !== 'reference' || isAwsAccount)) {
     // As for literal references (tagRules): outside a request, advice only for SageMaker's own images.
-    context.report('latest-tag', tag === undefined ? NO_TAG_MESSAGE : LATEST_TAG_MESSAGE, tagRange, latestTagFixes(context, reference, isAwsAccount));
+    const unversioned = repository !== undefined && (isAwsAccount || ecr?.account === HOLE) ? unversionedRepositoryMessage(context.catalog, repository) : undefined;
+    if (unversioned) context.report('latest-tag', unversioned, tagRange, [], 'hint');
+    else context.report('latest-tag', tag === undefined ? NO_TAG_MESSAGE : LATEST_TAG_MESSAGE, tagRange, latestTagFixes(context, reference, isAwsAccount));
   }
 }
 
