@@ -172,3 +172,18 @@ export function describeRegion(resolved: ResolvedRegion): string {
   };
   return `${resolved.region} (${from[resolved.source]})`;
 }
+
+/**
+ * True when `value`, written where a region goes, reads as a placeholder left to fill in rather
+ * than a misspelt region (`TO_BE_DEFINED`, `<region>`, `YOUR_REGION`, `{region}`): region names
+ * are lowercase letters, digits and hyphens, so underscores, brackets, spaces, capitals only, or
+ * words such as "region" and "todo" tell it. A near-region typo (`us-est-1`, `US-EAST-1`) is not one.
+ */
+export function isPlaceholderRegion(value: string): boolean {
+  if (/[_<>{}\s]/.test(value) || value.trim() === '') return true;
+  if (/^[A-Z-]+$/.test(value)) return true;
+  return /\b(?:region|todo|tbd|changeme|xxx+)\b/i.test(value);
+}
+
+/** The sentence unknown-region adds for a placeholder (see isPlaceholderRegion): no near region is offered for it. */
+export const PLACEHOLDER_REGION_NOTE = 'It looks like a placeholder left to fill in with a region (us-east-1, eu-west-1, …).';

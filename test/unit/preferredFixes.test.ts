@@ -121,6 +121,21 @@ describe('unknown-region on a client region in Python', () => {
     assert.deepEqual(preferred(only(analyzePython(script('us-est-1')), 'unknown-region')), []);
   });
 
+  it('a placeholder left in the code (TO_BE_DEFINED, <region>) says so, with no region offered; a typo does not', () => {
+    for (const placeholder of ['TO_BE_DEFINED', '<region>', 'YOUR_REGION', 'REGION', '{region}']) {
+      const finding = only(analyzePython(script(placeholder)), 'unknown-region');
+      assert.equal(finding.message, `"${placeholder}" is not a region the catalog knows: the client sends every request there. It looks like a placeholder left to fill in with a region (us-east-1, eu-west-1, …).`);
+      assert.deepEqual(finding.fixes, []);
+    }
+    for (const typo of ['us-eas-1', 'US-EAST-1', 'us-east']) assert.doesNotMatch(only(analyzePython(script(typo)), 'unknown-region').message, /placeholder/, typo);
+    // The same for image_uris.retrieve's region argument (found on a real notebook).
+    const retrieve = 'import sagemaker\nregion = "TO_BE_DEFINED"\nimage = sagemaker.image_uris.retrieve(framework="xgboost", region=region, version="1.7-1")\n';
+    const finding = only(analyzePython(retrieve), 'unknown-region');
+    assert.equal(textAt(retrieve, finding), 'TO_BE_DEFINED');
+    assert.equal(finding.message, '"TO_BE_DEFINED" is not a region with SageMaker images. It looks like a placeholder left to fill in with a region (us-east-1, eu-west-1, …).');
+    assert.deepEqual(finding.fixes, []);
+  });
+
   it('a known client region gets no such finding; an image elsewhere is the mismatch as before', () => {
     assert.deepEqual(analyzePython(script('us-east-1')), []);
     assert.deepEqual(analyzePython(script('eu-west-1')).map((finding) => finding.code), ['image-region-mismatch']);

@@ -19,6 +19,7 @@ import { closestMatches, isClearNearest } from '../closestMatches';
 import { intent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
 import type { FrameworkArgument, FrameworkRequest } from '../frameworkRequest';
+import { isPlaceholderRegion, PLACEHOLDER_REGION_NOTE } from '../region';
 import { nearestVersions } from './framework/nearestVersions';
 import {
   configFramework,
@@ -272,6 +273,10 @@ function checkRegionName(context: RuleContext, request: FrameworkRequest): strin
   const name = argument.value;
   if (name === undefined || context.catalog.region(name)) return name;
   if (context.isEnabled('unknown-region')) {
+    if (isPlaceholderRegion(name)) {
+      context.report('unknown-region', `"${name}" is not a region with SageMaker images. ${PLACEHOLDER_REGION_NOTE}`, argument.range, []);
+      return undefined;
+    }
     const suggestions = closestMatches(name, context.catalog.regions().map((known) => known.name), 3);
     const fixes = suggestions.map((candidate, index) => ({
       title: `Change the region to ${candidate}`,
