@@ -28,6 +28,9 @@ describe('built-in algorithm completion and hover', () => {
     assert.equal(result.items[0].detail, 'required · an integer in [1, ∞)');
     const subsample = result.items.find((item) => item.label === 'subsample')!;
     assert.equal(subsample.detail, 'optional · a number in [0, 1] · default 1');
+    // A long list of allowed values is cut in the one-line detail (found by a fresh user: 33 metrics).
+    const metric = result.items.find((item) => item.label === '_tuning_objective_metric')!;
+    assert.match(metric.detail ?? '', /^optional · one of [^,]+(, [^,]+){5} and \d+ more$/);
     const text = training(XGBOOST, '"HyperParameters": {"eta": "0.1", |}');
     assert.equal(applyEdits(text.replace('|', ''), [result.items[0].edit]), training(XGBOOST, '"HyperParameters": {"eta": "0.1", "num_round": "$1"}'));
     assert.equal(result.items[0].snippet, true);

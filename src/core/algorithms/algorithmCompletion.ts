@@ -19,9 +19,12 @@ import type { HyperparameterData } from './algorithmData';
 import { algorithmJobs, type AlgorithmJob } from './algorithmJobs';
 import type { AlgorithmTable } from './algorithmTable';
 
+/** Allowed values a one-line detail names before "and N more". */
+const DETAIL_VALUES = 6;
+
 /** `required · integer in [1, ∞) · default 0.3`: the detail of a hyperparameter item, and the first line of its hover. */
 export function hyperparameterDetail(hyperparameter: HyperparameterData): string {
-  const parts = [hyperparameter.required ? 'required' : hyperparameter.requiredWhen ? 'required in some configurations' : 'optional', describeHyperparameter(hyperparameter)];
+  const parts = [hyperparameter.required ? 'required' : hyperparameter.requiredWhen ? 'required in some configurations' : 'optional', describeHyperparameter(hyperparameter, DETAIL_VALUES)];
   if (hyperparameter.default !== undefined) parts.push(`default ${hyperparameter.default === '' ? '""' : hyperparameter.default}`);
   return parts.join(' · ');
 }

@@ -252,16 +252,22 @@ function sdkFiller(repository: string): string {
   return estimator ? `the SDK's ${estimator}(…) estimator fills it in` : 'the SDK\'s algorithm estimators fill it in';
 }
 
-/** `an integer in [1, ∞)`, `one of binary_classifier, regressor`: for messages, completion and hover. */
-export function describeHyperparameter(hyperparameter: HyperparameterData): string {
+/**
+ * `an integer in [1, ∞)`, `one of binary_classifier, regressor`: for messages, completion and
+ * hover. `maxListed`: past this many allowed values, the first ones and how many more (a
+ * completion item's one-line detail: XGBoost's `_tuning_objective_metric` has 33).
+ */
+export function describeHyperparameter(hyperparameter: HyperparameterData, maxListed = Infinity): string {
   const interval = intervalText(hyperparameter);
   switch (hyperparameter.type) {
     case 'integer':
       return interval ? `an integer in ${interval}` : 'an integer';
     case 'float':
       return interval ? `a number in ${interval}` : 'a number';
-    case 'categorical':
-      return `one of ${(hyperparameter.allowedValues ?? []).join(', ')}`;
+    case 'categorical': {
+      const allowed = hyperparameter.allowedValues ?? [];
+      return allowed.length > maxListed ? `one of ${allowed.slice(0, maxListed).join(', ')} and ${allowed.length - maxListed} more` : `one of ${allowed.join(', ')}`;
+    }
     case 'boolean-string':
       return (hyperparameter.allowedValues ?? ['true', 'false']).join(' or ');
     case 'list':
