@@ -3,9 +3,12 @@
 // broken-<code>.ipynb (a Jupyter notebook), broken-<code>.Dockerfile, broken-<code>.pipeline.json (a SageMaker Pipelines
 // definition), broken-<code>.asl.json (a Step Functions state machine), broken-<code>.sagemaker.yaml or
 // broken-<code>.template.yaml/.json (a CloudFormation template) must fail (exit 1) reporting <code>.
+// And `check --fix` on a copy of each broken example must not leave a code the example did not
+// have: a preferred fix that makes another error (a China DNS suffix fixed under an aws role) fails.
 // Usage: node scripts/check-examples.mjs   (after `npm run build`, which writes dist/cli.js)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,8 +23,8 @@ if (!fs.existsSync(cli)) {
 const env = { ...process.env, AWS_CONFIG_FILE: path.join(root, 'examples', 'no-aws-config') };
 for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE']) delete env[name];
 
-function check(files) {
-  const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--max-warnings', '0', ...files], { cwd: root, env, encoding: 'utf8' });
+function check(files, options = []) {
+  const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--max-warnings', '0', ...options, ...files], { cwd: root, env, encoding: 'utf8' });
   const codes = run.stdout ? JSON.parse(run.stdout).flatMap((file) => file.findings.map((finding) => finding.code)) : [];
   return { status: run.status, codes, stderr: run.stderr.trim() };
 }
@@ -42,6 +45,13 @@ for (const file of broken) {
   const run = check([`examples/${file}`]);
   if (run.status === 1 && run.codes.includes(expected)) console.log(`ok    ${file} fails with ${expected}`);
   else failures.push(`${file}: exit ${run.status} with [${run.codes.join(', ')}], expected exit 1 with ${expected}${run.stderr ? ` (${run.stderr})` : ''}`);
+  // Its preferred fixes, applied to a copy (beside no other file), add no code it did not have.
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'check-examples-')), file);
+  fs.copyFileSync(path.join(root, 'examples', file), copy);
+  check([copy], ['--fix']);
+  const added = [...new Set(check([copy]).codes.filter((code) => !run.codes.includes(code)))];
+  if (added.length > 0) failures.push(`${file}: --fix left ${added.join(', ')}, which the example did not have`);
+  fs.rmSync(path.dirname(copy), { recursive: true, force: true });
 }
 
 for (const failure of failures) console.error(`FAIL  ${failure}`);

@@ -341,9 +341,11 @@ function referenceCandidates(catalog: Catalog, region: string): ReferenceCandida
     for (const image of images) {
       const account = catalog.accountFor(image, region);
       if (!account) continue;
-      for (const tag of image.tags) {
+      // An image published without version tags (Model Monitor's analyzer) is offered untagged, as documented.
+      const unversioned = image.tags.every((tag) => tag === 'latest') && image.framework !== XGBOOST_FRAMEWORK;
+      for (const tag of unversioned ? [''] : image.tags) {
         if (tag === 'latest' || (image.framework === XGBOOST_FRAMEWORK && isFloatingTag(tag))) continue;
-        const uri = formatEcrImage(account, region, dnsSuffix, image.repository, tag);
+        const uri = formatEcrImage(account, region, dnsSuffix, image.repository, tag || undefined);
         if (seen.has(uri)) continue;
         seen.add(uri);
         candidates.push({
@@ -393,7 +395,7 @@ function referenceItems(catalog: Catalog, typed: string, edit: TextEdit, region:
     return {
       // The part that differs between rows; the registry host, the same on every row, is summed up
       // by the account and region of the description.
-      label: `${image.repository}:${candidate.tag}`,
+      label: candidate.tag === '' ? image.repository : `${image.repository}:${candidate.tag}`,
       kind: 'image',
       labelDetails: { detail: ` ${imageTitle(image)}`, description: `${candidate.account} · ${region.region}` },
       detail: uri,

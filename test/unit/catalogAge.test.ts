@@ -73,10 +73,16 @@ describe('catalog age', () => {
   });
 
   describe('unlistedVersion', () => {
-    it('names a framework version of the repository\'s tag form that the catalog does not list, older or newer', () => {
-      assert.deepEqual(unlistedVersion(small, 'pytorch-training', '2.9.0-gpu-py312'), { tagVersion: '2.9.0', newestKnown: '2.10.1', newer: false });
-      assert.deepEqual(unlistedVersion(small, 'pytorch-training', '2.8.1-gpu-py311-ubuntu22.04'), { tagVersion: '2.8.1', newestKnown: '2.10.1', newer: false });
+    it('names a newer framework version, and an older one that is a patch of a listed minor version in a build that version had', () => {
+      assert.deepEqual(unlistedVersion(small, 'pytorch-training', '2.8.1-gpu-py312'), { tagVersion: '2.8.1', newestKnown: '2.10.1', newer: false });
+      assert.deepEqual(unlistedVersion(small, 'pytorch-training', '2.8.1-gpu-py312-cu124-ubuntu22.04-sagemaker'), { tagVersion: '2.8.1', newestKnown: '2.10.1', newer: false });
       assert.deepEqual(unlistedVersion(small, 'pytorch-training', '2.11.0-gpu'), { tagVersion: '2.11.0', newestKnown: '2.10.1', newer: true });
+    });
+
+    it('an older version with no listed build of its minor version in that form is no patch release (found by a fresh user)', () => {
+      for (const tag of ['2.9.0-gpu-py312', '2.8.1-gpu-py311', '2.8.1-tpu-py312', '2.8.00-gpu-py312', '2.8.1', '2.8.1-gpu-py3123', '0.4.0-gpu-py312']) {
+        assert.equal(unlistedVersion(small, 'pytorch-training', tag), undefined, tag);
+      }
     });
 
     it('leaves a listed framework version with another rest, other forms and exact-tag images alone', () => {

@@ -158,6 +158,13 @@ describe('completion', () => {
     });
   });
 
+  it('offers an image published without version tags untagged, as documented (Model Monitor), never in a training job', () => {
+    const processing = (image: string) => `{"ProcessingJobName": "p", "AppSpecification": {"ImageUri": "${image}"}}`;
+    const account = catalog.accountsForRepository('sagemaker-model-monitor-analyzer', 'us-east-1')[0];
+    assert.equal(accept(processing('model-monitor|'), 'sagemaker-model-monitor-analyzer'), processing(`${account}.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer`));
+    assert.ok(!complete(training('model-monitor|'))!.items.some((item) => item.label.startsWith('sagemaker-model-monitor-analyzer')));
+  });
+
   it('completes the access and input mode values, inside a string or as a new value', () => {
     const inString = complete('{"TrainingJobName": "j", "AlgorithmSpecification": {"TrainingImageConfig": {"TrainingRepositoryAccessMode": "|"}}}')!;
     assert.deepEqual(inString.items.map((item) => item.label), ['Platform', 'Vpc']);

@@ -125,6 +125,31 @@ describe('fixes never give a name that is already there', () => {
       assert.match(finding.message, /Did you mean "num_round"\? It is set already\./);
     });
 
+    it('offers no rename onto a hyperparameter a tuning range sets, and says so (found by a fresh user)', () => {
+      const tuning = JSON.stringify({
+        HyperParameterTuningJobName: 't',
+        HyperParameterTuningJobConfig: {
+          Strategy: 'Bayesian',
+          HyperParameterTuningJobObjective: { MetricName: 'validation:auc', Type: 'Maximize' },
+          ResourceLimits: { MaxNumberOfTrainingJobs: 10, MaxParallelTrainingJobs: 2 },
+          ParameterRanges: { IntegerParameterRanges: [{ Name: 'num_round', MinValue: '10', MaxValue: '100' }] },
+        },
+        TrainingJobDefinition: {
+          AlgorithmSpecification: { TrainingImage: IMAGE, TrainingInputMode: 'File' },
+          RoleArn: ROLE,
+          StaticHyperParameters: { objective: 'binary:logistic', num_rounds: '5' },
+          InputDataConfig: ['train', 'validation'].map((name) => ({ ChannelName: name, DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: `s3://b/${name}` } } })),
+          OutputDataConfig: { S3OutputPath: 's3://b/o' },
+          ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 },
+          StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+        },
+      }, null, 2);
+      const finding = only(analyzeText(tuning, { algorithms: true }), 'algorithm-unknown-hyperparameter');
+      assert.ok(!finding.fixes.some((fix) => fix.title === 'Change to "num_round"'));
+      assert.match(finding.message, /Did you mean "num_round"\? It has a tuning range already\.$/);
+      assert.deepEqual(fixAll(tuning).titles, []);
+    });
+
     it('still renames a misspelt hyperparameter the map lacks', () => {
       const text = xgboostJob({ num_rounds: '100' });
       assert.deepEqual(fixAll(text), { text: text.replace('num_rounds', 'num_round'), titles: ['algorithm-unknown-hyperparameter Change to "num_round"'] });

@@ -90,7 +90,28 @@ export function unlistedVersion(catalog: Catalog, repository: string, tag: strin
   if (newest === undefined) return undefined;
   const newer = compareTuples(typed, newest.match(VERSION) ?? []) > 0;
   if (listed && !newer) return undefined;
+  // An older unlisted version is a patch release only when a listed one of its minor version was
+  // built in the form the rest of the tag names (`1.5.1-cpu-py36-…` beside `1.5.0-cpu-py36`).
+  if (!newer && !isPatchOfListedBuild(catalog, repository, best.shape, typed[0], tag.slice(best.match[0].length))) return undefined;
   return { tagVersion: best.match[0], newestKnown: newest, newer };
+}
+
+/**
+ * True when `version` is written plainly (no leading zeros: `2.6.00` is a typo of 2.6.0) and a
+ * listed tag of `repository` in `shape` has a version of the same major.minor and a build part
+ * (after its version) that `rest` starts with, up to a `-` (`-cpu-py36` for `-cpu-py36-ubuntu16.04`).
+ */
+function isPatchOfListedBuild(catalog: Catalog, repository: string, shape: string, version: string, rest: string): boolean {
+  const parts = version.split('.');
+  if (parts.length < 3 || parts.some((part) => String(Number(part)) !== part)) return false;
+  const minor = `${parts[0]}.${parts[1]}.`;
+  const head = headPattern(shape);
+  return catalog.tagsFor(repository).some(({ tag }) => {
+    const match = head.exec(tag);
+    if (!match || !match[1].startsWith(minor)) return false;
+    const build = tag.slice(match[0].length);
+    return build !== '' && rest.startsWith(build) && (rest.length === build.length || rest[build.length] === '-');
+  });
 }
 
 /**

@@ -137,13 +137,16 @@ function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node, s
   // A hyperparameter the map sets already (by its name or an alias: `learning_rate` for `eta`) is
   // no fix: the container would get it twice, and a JSON reader or Python keeps only one.
   const set = candidates.length > 0 ? setHyperparameters(job) : undefined;
+  // Nor is one a tuning range sets: a tuning job takes a name as static or ranged, not both.
+  const ranged = candidates.length > 0 ? rangeNames(job) : undefined;
   const fixes: QuickFix[] = [];
   candidates.forEach((candidate, index) => {
-    if (!set!.has(candidate)) fixes.push({ title: `Change to "${candidate}"`, intents: [intent.renameMember(key, candidate)], preferred: index === 0 && isClearNearest(name, candidates) });
+    if (!set!.has(candidate) && !ranged!.has(candidate)) fixes.push({ title: `Change to "${candidate}"`, intents: [intent.renameMember(key, candidate)], preferred: index === 0 && isClearNearest(name, candidates) });
   });
-  const meant = fixes[0]?.preferred ? candidates[0] : undefined;
+  const meant = fixes[0]?.preferred && fixes[0].title === `Change to "${candidates[0]}"` ? candidates[0] : undefined;
   const needed = meant !== undefined && facts.hyperparameter(meant)?.required === true ? ` ${facts.label} needs it.` : '';
-  const hint = candidates.length === 0 ? '' : set!.has(candidates[0]) ? ` Did you mean "${candidates[0]}"? It is set already.` : ` Did you mean "${candidates[0]}"?${needed}`;
+  const nearest = candidates[0];
+  const hint = nearest === undefined ? '' : set!.has(nearest) ? ` Did you mean "${nearest}"? It is set already.` : ranged!.has(nearest) ? ` Did you mean "${nearest}"? It has a tuning range already.` : ` Did you mean "${nearest}"?${needed}`;
   const message = rejected
     ? `"${name}" is not a hyperparameter of ${facts.label}: the container rejects names it does not know. ${consequence('container')}.${hint}`
     : `"${name}" is not a documented hyperparameter of ${facts.label}; the algorithm may reject it or ignore it.${hint}`;
