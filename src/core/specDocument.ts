@@ -495,7 +495,14 @@ export interface TaskIntegration {
  *   `AWS::StepFunctions::StateMachine`, SAM's `Type: EXPRESS`), with `template` naming the
  *   template when the state machine is a file it deploys (`DefinitionUri`).
  */
-export type ExpressWorkflow = { map: string } | { property: 'StateMachineType' | 'Type'; template?: string };
+export type ExpressWorkflow =
+  | { map: string }
+  | {
+      property: 'StateMachineType' | 'Type';
+      template?: string;
+      /** How the type property says EXPRESS when not written so: `parameter Kind's default`, `one side of its Fn::If`. */
+      via?: string;
+    };
 
 /** An integration action that does not exist (see TaskIntegration.unknownAction). */
 export interface UnknownAction {

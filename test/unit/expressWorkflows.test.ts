@@ -170,10 +170,13 @@ describe('Express workflows: request-response only', () => {
       assert.deepEqual(analyzeYaml(text.replace('StateMachineType: EXPRESS', 'StateMachineType: STANDARD')), []);
     });
 
-    it('reads each side of a StateMachineType written !If, and leaves one read through a parameter alone', () => {
+    it('reads each side of a StateMachineType written !If, saying it is one side, and one read through a parameter\'s Default (found by a fresh user)', () => {
       const text = yamlTemplate('AWS::StepFunctions::StateMachine', 'StateMachineType: !If [Fast, EXPRESS, STANDARD]', 'arn:aws:states:::sagemaker:createTrainingJob.sync');
-      assert.equal(only(analyzeYaml(text), 'unsupported-integration-pattern').message, inExpress('The SageMaker integration', 'sync', 'createTrainingJob', 'this state machine is an Express workflow (StateMachineType: EXPRESS)'));
-      assert.deepEqual(analyzeYaml(yamlTemplate('AWS::StepFunctions::StateMachine', 'StateMachineType: !Ref WorkflowType', 'arn:aws:states:::sagemaker:createTrainingJob.sync')), []);
+      assert.equal(only(analyzeYaml(text), 'unsupported-integration-pattern').message, inExpress('The SageMaker integration', 'sync', 'createTrainingJob', 'this state machine is an Express workflow (StateMachineType: EXPRESS, from one side of its Fn::If)'));
+      const byParameter = (line: string) => `Parameters:\n  WorkflowType:\n    Type: String\n    ${line}\n${yamlTemplate('AWS::StepFunctions::StateMachine', 'StateMachineType: !Ref WorkflowType', 'arn:aws:states:::sagemaker:createTrainingJob.sync')}`;
+      assert.equal(only(analyzeYaml(byParameter('Default: EXPRESS')), 'unsupported-integration-pattern').message, inExpress('The SageMaker integration', 'sync', 'createTrainingJob', "this state machine is an Express workflow (StateMachineType: EXPRESS, from parameter WorkflowType's default)"));
+      assert.deepEqual(analyzeYaml(byParameter('Default: STANDARD')), []);
+      assert.deepEqual(analyzeYaml(yamlTemplate('AWS::StepFunctions::StateMachine', 'StateMachineType: !Ref WorkflowType', 'arn:aws:states:::sagemaker:createTrainingJob.sync')), [], 'an undeclared parameter tells nothing');
     });
 
     it('reports .waitForTaskToken in a SAM state machine of Type EXPRESS, and a Distributed Map inside still decides for its tasks', () => {
@@ -193,6 +196,9 @@ describe('Express workflows: request-response only', () => {
       assert.equal(textAt(text, finding), '.sync');
       assert.equal(finding.message, inExpress('The SageMaker integration', 'sync', 'createTrainingJob', 'this state machine is an Express workflow (Type: EXPRESS)'));
       assert.deepEqual(finding.fixes, []);
+      // A DefinitionString under a StateMachineType written !If: EXPRESS on one side.
+      const sided = JSON.stringify({ Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { StateMachineType: { 'Fn::If': ['Fast', 'EXPRESS', 'STANDARD'] }, DefinitionString: definition } } } }, null, 2);
+      assert.equal(only(analyzeJsonTemplate(sided), 'unsupported-integration-pattern').message, inExpress('The SageMaker integration', 'sync', 'createTrainingJob', 'this state machine is an Express workflow (StateMachineType: EXPRESS, from one side of its Fn::If)'));
       // A Standard resource's Type is not the workflow's: AWS::StepFunctions::StateMachine has StateMachineType.
       const standard = JSON.stringify({ Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Type: 'EXPRESS', DefinitionString: definition } } } }, null, 2);
       assert.ok(!codes(analyzeJsonTemplate(standard)).includes('unsupported-integration-pattern'));

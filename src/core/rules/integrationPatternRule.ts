@@ -54,7 +54,7 @@ export function checkIntegrationPattern(context: RuleContext, integration: TaskI
 /** Why the task runs in an Express workflow, as a clause (`the Distributed Map state "Each" runs it …`). */
 function expressReason(express: ExpressWorkflow): string {
   if ('map' in express) return `the Distributed Map state "${express.map}" runs it in Express child workflows (ExecutionType: EXPRESS)`;
-  const type = `${express.property}: EXPRESS`;
+  const type = `${express.property}: EXPRESS${express.via ? `, from ${express.via}` : ''}`;
   return express.template === undefined ? `this state machine is an Express workflow (${type})` : `${express.template} deploys this state machine as an Express workflow (${type})`;
 }
 

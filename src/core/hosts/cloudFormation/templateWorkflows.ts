@@ -9,11 +9,11 @@
  * holds its integration pattern.
  */
 import type { Node, ParseError } from 'jsonc-parser';
-import { findProperty, memberValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
-import type { SpecDocument, SubDefinition, TaskIntegration } from '../../specDocument';
+import { findProperty, memberValue, stringValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
+import type { ExpressWorkflow, SpecDocument, SubDefinition, TaskIntegration } from '../../specDocument';
 import { findWorkflowRequests } from '../workflows/workflowRequests';
 import { isStateMachine } from '../workflows/stateMachineRequests';
-import { expressStateMachine } from '../workflows/expressWorkflows';
+import { expressStateMachine, workflowTypeProperty } from '../workflows/expressWorkflows';
 import { isPipelineDefinition } from '../workflows/pipelineRequests';
 import { conditionSides, type CloudFormationHooks, type TemplateResource } from './cloudFormationRequests';
 import { definitionSubstitutionNames, markDefinitionSubstitutions } from './definitionSubstitutions';
@@ -66,7 +66,7 @@ function stateMachineInTemplate(resource: TemplateResource, readDefinitionFile: 
     markDefinitionSubstitutions(resource.text, definition, isSubstituted);
     const substituted: SpecDocument[] = [];
     const found: SpecDocument[] = [];
-    for (const request of findWorkflowRequests(resource.text, definition, resource.host, undefined, expressStateMachine(resource.type, side))) {
+    for (const request of findWorkflowRequests(resource.text, definition, resource.host, undefined, templateExpress(resource, side))) {
       requests.push(readThroughTemplate(resource, request));
       substituted.push(...substitutedImageRequests(resource, side, request));
       found.push(request);
@@ -157,6 +157,29 @@ function readThroughTemplate(resource: TemplateResource, request: SpecDocument):
 }
 
 /**
+ * The Express workflow a state machine resource declares in `properties` (the resource's, or one
+ * side's view): `EXPRESS` written there (expressStateMachine), a `!Ref` of a parameter whose
+ * Default is `EXPRESS`, or, where the properties are the resource's own, an `Fn::If` one of
+ * whose sides is `EXPRESS` (a `.sync` task fails on that side). Undefined otherwise.
+ */
+function templateExpress(resource: TemplateResource, properties: Node | undefined): ExpressWorkflow | undefined {
+  const written = expressStateMachine(resource.type, properties);
+  const property = workflowTypeProperty(resource.type);
+  if (!property) return written;
+  // A side's view of an `Fn::If`: EXPRESS on this side only.
+  if (written) return intrinsicCall(memberValue(resource.properties, property))?.name === 'Fn::If' ? { property, via: 'one side of its Fn::If' } : written;
+  const value = memberValue(properties, property);
+  const call = value && intrinsicCall(intrinsicOf(value) ?? value);
+  if (call?.name === 'Ref') {
+    const name = stringValue(call.argument);
+    const parameter = name === undefined ? undefined : resource.scope.parameters.get(name);
+    return parameter?.readable?.value === 'EXPRESS' ? { property, via: `parameter ${name}'s default` } : undefined;
+  }
+  const sides = call?.name === 'Fn::If' && call.argument?.type === 'array' ? (call.argument.children ?? []).slice(1) : [];
+  return sides.some((side) => stringValue(side) === 'EXPRESS') ? { property, via: 'one side of its Fn::If' } : undefined;
+}
+
+/**
  * The requests of a workflow read from the string `value` of the template (the property
  * `property`): findings, no fixes (see SpecDocument.inString). `reading`, when given, hears what
  * the string held. JSON that does not parse is
@@ -169,7 +192,7 @@ function inStringRequests(resource: TemplateResource, value: Node | undefined, p
   const embedded: EmbeddedJsonReading = { isSubstituted, parseErrors, strict };
   const root = embeddedJsonTree(resource.text, value, resource.host, embedded);
   if (reading) Object.assign(reading, { workflow: root !== undefined && isWorkflow(root), parseErrors: parseErrors.length });
-  const found = root && isWorkflow(root) ? findWorkflowRequests(resource.text, root, resource.host, undefined, expressStateMachine(resource.type, resource.properties)) : [];
+  const found = root && isWorkflow(root) ? findWorkflowRequests(resource.text, root, resource.host, undefined, templateExpress(resource, resource.properties)) : [];
   const requests = found.map((request): SpecDocument => ({ ...request, anyRegion: true, inString: true }));
   const throughSub = subPlaceholderImageRequests(resource, value, found, isSubstituted);
   // Step Functions and Pipelines read the string as strict JSON: its comments and trailing commas stop the deploy (not reported under syntax errors, as for a file).

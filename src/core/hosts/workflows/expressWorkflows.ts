@@ -40,12 +40,17 @@ const TYPE_PROPERTY: Readonly<Record<string, 'StateMachineType' | 'Type'>> = {
   'AWS::Serverless::StateMachine': 'Type',
 };
 
+/** The property of a state machine resource of `type` that holds its workflow type, or undefined for another type. */
+export function workflowTypeProperty(type: string): 'StateMachineType' | 'Type' | undefined {
+  return Object.hasOwn(TYPE_PROPERTY, type) ? TYPE_PROPERTY[type] : undefined;
+}
+
 /**
  * The Express workflow a template resource of type `type` declares in `properties` (literal
  * `EXPRESS`; a parameter or a condition's side is read by the caller's view, else not known: left
  * alone), else undefined.
  */
 export function expressStateMachine(type: string, properties: Node | undefined): ExpressWorkflow | undefined {
-  const property = Object.hasOwn(TYPE_PROPERTY, type) ? TYPE_PROPERTY[type] : undefined;
+  const property = workflowTypeProperty(type);
   return property !== undefined && stringValue(memberValue(properties, property)) === 'EXPRESS' ? { property } : undefined;
 }
