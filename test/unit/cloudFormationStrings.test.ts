@@ -233,6 +233,24 @@ describe('CloudFormation: DefinitionString and PipelineDefinitionBody (JSON in a
     assert.equal(readYamlDocument(multiLine).requests.length, 0);
   });
 
+  it('reads a folded (`>`) block whose lines are more indented than the first, mapping each character (found by a fresh user)', () => {
+    const text = [
+      'Resources:',
+      '  PipeFolded:',
+      '    Type: AWS::SageMaker::Pipeline',
+      '    Properties:',
+      '      PipelineName: b',
+      '      RoleArn: arn:aws:iam::123456789012:role/R',
+      '      PipelineDefinition:',
+      '        PipelineDefinitionBody: >',
+      '          {"Version": "2020-12-01",',
+      '           "Parameters": [{"Name": "InputData", "Type": "String"}],',
+      '           "Steps": [{"Name": "M", "Type": "Model", "Arguments": {"ExecutionRoleArn": "arn:aws:iam::123456789012:role/R", "PrimaryContainer": {"Image": "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:latest", "ModelDataUrl": {"Get": "Parameters.InputDat"}}}}]}',
+      '',
+    ].join('\n');
+    assert.deepEqual(covered(text, analyzeYaml(text)), [['xgboost-unpinned', 'latest'], ['undefined-pipeline-variable', 'InputDat']]);
+  });
+
   it('reads an AWS::SageMaker::Pipeline\'s PipelineDefinitionBody, in JSON and in a YAML block, in Fn::Sub too', () => {
     const body = {
       Version: '2020-12-01',

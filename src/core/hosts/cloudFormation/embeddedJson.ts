@@ -17,8 +17,7 @@
  * jsonc-parser and every node's offsets are mapped back through those ranges.
  *
  * Where a host string's decoding cannot be mapped character for character (a multi-line quoted
- * YAML scalar, a folded block with more-indented lines), nothing is read: a finding in the wrong
- * place is worse than none.
+ * YAML scalar), nothing is read: a finding in the wrong place is worse than none.
  */
 import type { Node, ParseError } from 'jsonc-parser';
 import { parseJson } from '../../jsonParse';
@@ -334,7 +333,8 @@ function escapedText(raw: string, offset: number): MappedText | undefined {
 /**
  * A block scalar's body `[start, end)` (after its header line, without trailing line breaks):
  * each line without the block's indentation, joined by line breaks (`|`) or, for `>`, by spaces
- * (an empty line is a line break). A folded block with more-indented lines is not mapped.
+ * (an empty line is a line break). In a folded block, the breaks around a more-indented line
+ * (one that starts with white space after the indentation) stay line breaks, as YAML keeps them.
  */
 function blockText(text: string, start: number, end: number, folded: boolean): MappedText | undefined {
   const lines: { from: number; to: number }[] = [];
@@ -350,19 +350,24 @@ function blockText(text: string, start: number, end: number, folded: boolean): M
   while (text[firstText.from + indent] === ' ') indent++;
   const result: MappedText = { text: '', starts: [], ends: [] };
   let previousEmpty = true;
+  let previousSpaced = false;
   lines.forEach((line, index) => {
     const from = Math.min(line.from + indent, line.to);
     const empty = from === line.to;
+    const spaced = !empty && (text[from] === ' ' || text[from] === '\t');
     if (index > 0) {
-      // The break that ends the previous line: a space between two folded lines of text.
+      // The break that ends the previous line: a space between two folded lines of text, unless
+      // either is more-indented (folding leaves those breaks alone).
       const breakAt = lines[index - 1].to;
-      const joined = folded && !empty && !previousEmpty ? ' ' : '\n';
-      if (!(folded && empty && !previousEmpty)) push(result, joined, breakAt, breakAt + 1);
+      const folds = folded && !spaced && !previousSpaced;
+      const joined = folds && !empty && !previousEmpty ? ' ' : '\n';
+      if (!(folds && empty && !previousEmpty)) push(result, joined, breakAt, breakAt + 1);
     }
     for (let i = from; i < line.to; i++) push(result, text[i], i, i + 1);
     previousEmpty = empty;
+    // An empty line keeps the last text line's kind: the break after it is judged by that line.
+    if (!empty) previousSpaced = spaced;
   });
-  if (folded && lines.some((line) => text[line.from + indent] === ' ' || text[line.from + indent] === '\t')) return undefined;
   return result;
 }
 
