@@ -1,6 +1,6 @@
 // Workflow hosts in a real VS Code (issue 13): a Step Functions definition gets a diagnostic and its
 // quick fix on the task's Resource, and completion of it (JSON and YAML); a SageMaker Pipelines
-// step completes images in TrainingImage;
+// step completes images in TrainingImage, and a misspelt parameter in a Get is fixed in place;
 // neither is launchable.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -104,6 +104,25 @@ describe('Pipelines definitions and Step Functions state machines', () => {
       const items = await completionOnceOffered(document, at, 'arn:aws:states:::sagemaker:createTrainingJob.sync', `Resource completion in ${name}`);
       assert.ok(items.some((item) => labelOf(item) === 'arn:aws:states:::sagemaker:createModel'), name);
     }
+  });
+
+  it('reports a misspelt pipeline parameter in a Get on its name, and its quick fix renames it to the declared one', async () => {
+    const editor = await openFixture('workflows/xgboost-churn.pipeline.json');
+    const { document } = editor;
+    const original = document.getText();
+    await typeAfter(editor, '"InstanceType": { "Get": "Parameters.', '"', 'TrainingInstanceTyp');
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'undefined-pipeline-variable'));
+    const finding = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'undefined-pipeline-variable')!;
+    assert.strictEqual(document.getText(finding.range), 'TrainingInstanceTyp');
+    assert.match(finding.message, /Did you mean "TrainingInstanceType"\?$/);
+    const preferred = await waitFor(async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value, 10);
+      return actions.find((action) => action.isPreferred);
+    }, { what: 'a preferred fix' });
+    assert.strictEqual(preferred.title, 'Change to "TrainingInstanceType"');
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
+    assert.strictEqual(document.getText(), original);
+    await waitForDiagnostics(document.uri, (found) => !found.some((diagnostic) => codeOf(diagnostic) === 'undefined-pipeline-variable'), { what: 'the finding gone after the fix' });
   });
 
   it('completes image references in a Pipelines step\'s TrainingImage', async () => {
