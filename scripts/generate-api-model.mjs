@@ -115,7 +115,10 @@ export function buildApiModel(referenceDir = defaultReferenceDir()) {
   return { source, operations, shapes, describeResponses };
 }
 
-/** Every Describe response has it, and no request does: with the resource's ARN it marks a saved response. */
+/**
+ * Every Describe response requires it, and no request takes it: with the resource's ARN, every saved
+ * response has two members no request takes, which is what marks one (src/core/specKind.ts).
+ */
 const CREATION_TIME = 'CreationTime';
 
 /**

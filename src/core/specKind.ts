@@ -89,35 +89,48 @@ export function detectSpecKindByContent(topLevelMembers: Iterable<string>): Spec
 }
 
 /**
- * The resource's ARN member of each kind's Describe response (`TrainingJobArn` of
- * DescribeTrainingJob), from the SageMaker API model (data/api-model.json's `describeResponses`; a
- * unit test keeps this copy equal to it): identification runs before the model is loaded.
+ * The top-level members that some kind's Describe response has and no request of SPEC_KINDS takes:
+ * what SageMaker records about a resource once it exists — its ARN (`TrainingJobArn`), its status
+ * (`TrainingJobStatus`, `SecondaryStatus`, `EndpointStatus`), its times (`CreationTime`,
+ * `LastModifiedTime`, `TrainingStartTime`), its outcome (`FailureReason`, `ModelArtifacts`) and the
+ * resources it came from (`TuningJobArn`). From the SageMaker API model (data/api-model.json's
+ * `describeResponses` less every request's members; a unit test keeps this copy equal to it):
+ * identification runs before the model is loaded. Members a request also takes (`RoleArn`, and
+ * DescribeEndpoint's `ProductionVariants`, which CreateEndpointConfig takes) are not here.
  */
-export const DESCRIBE_RESPONSE_ARN_MEMBERS: Readonly<Record<SpecKind, string>> = {
-  CreateTrainingJob: 'TrainingJobArn',
-  CreateModel: 'ModelArn',
-  CreateEndpointConfig: 'EndpointConfigArn',
-  CreateEndpoint: 'EndpointArn',
-  CreateProcessingJob: 'ProcessingJobArn',
-  CreateTransformJob: 'TransformJobArn',
-  CreateHyperParameterTuningJob: 'HyperParameterTuningJobArn',
-};
+export const DESCRIBE_RESPONSE_ONLY_MEMBERS: readonly string[] = [
+  'AutoMLJobArn', 'BestTrainingJob', 'BillableTimeInSeconds', 'BillableTokenCount', 'ConsumedResources', 'CreationTime', 'DebugRuleEvaluationStatuses',
+  'DeploymentRecommendation', 'EndpointArn', 'EndpointConfigArn', 'EndpointStatus', 'ExitMessage', 'FailureReason', 'FinalMetricDataList',
+  'HyperParameterTuningEndTime', 'HyperParameterTuningJobArn', 'HyperParameterTuningJobStatus', 'LabelingJobArn', 'LastDeploymentConfig',
+  'LastModifiedTime', 'MlflowDetails', 'ModelArn', 'ModelArtifacts', 'MonitoringScheduleArn', 'ObjectiveStatusCounters', 'OutputModelPackageArn',
+  'OverallBestTrainingJob', 'PendingDeploymentSummary', 'ProcessingEndTime', 'ProcessingJobArn', 'ProcessingJobStatus', 'ProcessingStartTime',
+  'ProfilerRuleEvaluationStatuses', 'ProfilingStatus', 'ProgressInfo', 'SecondaryStatus', 'SecondaryStatusTransitions', 'TrainingEndTime',
+  'TrainingJobArn', 'TrainingJobStatus', 'TrainingJobStatusCounters', 'TrainingStartTime', 'TrainingTimeInSeconds', 'TransformEndTime',
+  'TransformJobArn', 'TransformJobStatus', 'TransformStartTime', 'TuningJobArn', 'TuningJobCompletionDetails', 'WarmPoolStatus',
+];
 
-/** Required in every Describe response, and a member of no request. */
-export const DESCRIBE_RESPONSE_TIME_MEMBER = 'CreationTime';
+/**
+ * How many DESCRIBE_RESPONSE_ONLY_MEMBERS make a file a saved response. One is a member pasted
+ * into a request (a `TrainingJobArn` copied from the console), to be reported and removed; two
+ * are a record. Every Describe response has two at least (its ARN and `CreationTime` are required),
+ * and a trimmed one keeps some (`TrainingJobStatus` with `SecondaryStatus`).
+ */
+export const DESCRIBE_RESPONSE_MIN_MEMBERS = 2;
 
-const DESCRIBE_ARNS: ReadonlySet<string> = new Set(Object.values(DESCRIBE_RESPONSE_ARN_MEMBERS));
+const RESPONSE_ONLY: ReadonlySet<string> = new Set(DESCRIBE_RESPONSE_ONLY_MEMBERS);
 
 /**
  * True for the top-level members of a saved Describe response (`aws sagemaker
- * describe-training-job > job.json`): a resource's ARN member with `CreationTime`. It holds most of
- * the request's members too, but it is a record of a resource, not a request to send: its reporting
- * members (`TrainingJobStatus`, `CreationTime`) are no typos to rename. Only the ARN of some
- * resource is asked for (DescribeEndpoint's response has `ProductionVariants`, which tells an
- * endpoint config).
+ * describe-training-job > job.json`, whole or trimmed to a test fixture): at least
+ * DESCRIBE_RESPONSE_MIN_MEMBERS distinct members that only a Describe response has. Counted over
+ * every kind's response, not only the kind the members tell: DescribeEndpoint's response, with
+ * `ProductionVariants`, tells an endpoint config. It holds most of the request's members too, but
+ * it is a record of a resource, not a request to send: its reporting members
+ * (`TrainingJobStatus`, `CreationTime`) are no typos to rename.
  */
 export function isDescribeResponse(topLevelMembers: readonly string[]): boolean {
-  return topLevelMembers.includes(DESCRIBE_RESPONSE_TIME_MEMBER) && topLevelMembers.some((member) => DESCRIBE_ARNS.has(member));
+  const found = new Set(topLevelMembers.filter((member) => RESPONSE_ONLY.has(member)));
+  return found.size >= DESCRIBE_RESPONSE_MIN_MEMBERS;
 }
 
 /** Every member name that can identify a kind: a text without any of them is not a request. */

@@ -296,6 +296,21 @@ describe('sagemaker-spec check: folders and globs', () => {
     });
   });
 
+  it('leaves a saved Describe response alone in a folder and when named, and checks it when the config\'s "files" make it a spec', () => {
+    // A trimmed describe-training-job output kept as a test fixture (no ARN, no CreationTime), and a request with its job's ARN pasted in.
+    const trimmed = '{"TrainingJobName":"a","AlgorithmSpecification":{"TrainingImage":"683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1","TrainingInputMode":"File"},"TrainingJobStatus":"Completed","SecondaryStatus":"Completed","HyperParameters":{"num_round":"10","objective":"binary:logistic"}}';
+    const pasted = JSON.stringify({ ...(JSON.parse(XGBOOST_REQUEST) as object), TrainingJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/j' });
+    const root = tempProject({ 'test/fixtures/describe-job.json': trimmed, 'jobs/train.json': pasted });
+    const summary = (args: string[]) => {
+      const run = check(['--format', 'json', ...args], root);
+      return [run.status, jsonSummary(run.stdout, root)];
+    };
+    assert.deepEqual(summary(['.']), [1, [['jobs/train.json', 'xgboost-unpinned', 'unknown-property']]]);
+    assert.deepEqual(summary(['test/fixtures/describe-job.json']), [0, [['test/fixtures/describe-job.json']]]);
+    fs.writeFileSync(path.join(root, '.sagemaker-spec.json'), '{"files": ["test/fixtures/*.json"]}');
+    assert.deepEqual(summary(['test/fixtures/describe-job.json']), [1, [['test/fixtures/describe-job.json', 'missing-required-property', 'missing-required-property', 'algorithm-channel', 'unknown-property', 'unknown-property']]]);
+  });
+
   it('applies .git/info/exclude when checking the repository root', () => {
     const root = tempProject({ '.git/info/exclude': 'local/\n', 'local/a.sagemaker.json': XGBOOST_UNPINNED, 'b.sagemaker.json': LATEST_TAG });
     assert.deepEqual(jsonSummary(check(['--format', 'json', '.'], root).stdout, root), [['b.sagemaker.json', 'latest-tag']]);

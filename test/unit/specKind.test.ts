@@ -6,7 +6,7 @@ import { parseSpecDocument } from '../../src/core/specDocument';
 import { jsonIdentifiesRequest } from '../../src/core/filesToCheck';
 import { applyPreferredFixes } from '../../src/core/fixAll';
 import { analyzeDocument } from '../../src/core/hostDocument';
-import { DESCRIBE_RESPONSE_ARN_MEMBERS, DESCRIBE_RESPONSE_TIME_MEMBER, detectSpecKind, detectSpecKindByContent, REQUEST_MEMBERS, SPEC_KINDS } from '../../src/core/specKind';
+import { DESCRIBE_RESPONSE_ONLY_MEMBERS, detectSpecKind, detectSpecKindByContent, REQUEST_MEMBERS, SPEC_KINDS } from '../../src/core/specKind';
 import { analyzeOptions, apiModel } from './specTestKit';
 import { analyzePython } from './pythonTestKit';
 
@@ -93,23 +93,42 @@ describe('saved Describe responses (aws sagemaker describe-… output)', () => {
     4,
   );
 
+  /** The members of `kind`'s Describe response that no request takes, from the API model. */
+  const responseOnly = (kind: (typeof SPEC_KINDS)[number]) => [...apiModel.describeResponse(kind)!.members].filter((member) => !SPEC_KINDS.some((request) => REQUEST_MEMBERS[request].includes(member)));
+
   it('are no request of any kind, by the members of each kind\'s response in the API model', () => {
     for (const kind of SPEC_KINDS) {
-      const members = [...apiModel.describeResponse(kind)!.members];
-      assert.equal(detectSpecKindByContent(members), undefined, kind);
-      // Without CreationTime the same members still tell a request (with unknown members to report).
-      assert.notEqual(detectSpecKindByContent(members.filter((member) => member !== DESCRIBE_RESPONSE_TIME_MEMBER)), undefined, kind);
+      assert.equal(detectSpecKindByContent([...apiModel.describeResponse(kind)!.members]), undefined, kind);
+      // The smallest saved response: the request's members with the ARN and CreationTime the Describe response requires.
+      assert.equal(detectSpecKindByContent([...REQUEST_MEMBERS[kind], apiModel.describeResponse(kind)!.arnMember, 'CreationTime']), undefined, kind);
     }
+  });
+
+  it('are told by any two members only a Describe response has; one is a member pasted into a request, which stays a request', () => {
+    for (const kind of SPEC_KINDS) {
+      const members = responseOnly(kind);
+      for (const member of members) assert.equal(detectSpecKindByContent([...REQUEST_MEMBERS[kind], member]), kind, `${kind} + ${member}`);
+      for (const [index, first] of members.entries()) {
+        for (const second of members.slice(index + 1)) assert.equal(detectSpecKindByContent([...REQUEST_MEMBERS[kind], first, second]), undefined, `${kind} + ${first} + ${second}`);
+      }
+    }
+    // A trimmed response without CreationTime or its ARN (the CI user's fixture), and one member named twice.
+    assert.equal(detectSpecKindByContent(['TrainingJobName', 'AlgorithmSpecification', 'TrainingJobStatus', 'SecondaryStatus', 'HyperParameters']), undefined);
+    assert.equal(detectSpecKindByContent(['EndpointName', 'EndpointConfigName', 'EndpointStatus', 'LastModifiedTime']), undefined);
+    assert.equal(detectSpecKindByContent(['TrainingJobName', 'AlgorithmSpecification', 'TrainingJobArn', 'TrainingJobArn']), 'CreateTrainingJob');
     assert.equal(detectSpecKindByContent(['TrainingJobName', 'AlgorithmSpecification', 'CreationTime']), 'CreateTrainingJob', 'CreationTime alone is a misplaced member, not a response');
   });
 
-  it('name the ARN member the API model gives each kind\'s Describe response, with CreationTime', () => {
+  it('know the members only a Describe response has as the API model does', () => {
+    const requests = new Set(SPEC_KINDS.flatMap((kind) => REQUEST_MEMBERS[kind]));
+    const expected = new Set(SPEC_KINDS.flatMap((kind) => responseOnly(kind)));
+    assert.deepEqual([...DESCRIBE_RESPONSE_ONLY_MEMBERS], [...expected].sort());
     for (const kind of SPEC_KINDS) {
       const response = apiModel.describeResponse(kind)!;
       assert.equal(response.operation, `Describe${kind.slice('Create'.length)}`);
-      assert.equal(DESCRIBE_RESPONSE_ARN_MEMBERS[kind], response.arnMember, kind);
-      assert.ok(response.members.has(DESCRIBE_RESPONSE_TIME_MEMBER), kind);
-      assert.ok(!REQUEST_MEMBERS[kind].includes(response.arnMember) && !REQUEST_MEMBERS[kind].includes(DESCRIBE_RESPONSE_TIME_MEMBER), kind);
+      // Every untrimmed saved response has two of them: its ARN and CreationTime.
+      assert.ok(DESCRIBE_RESPONSE_ONLY_MEMBERS.includes(response.arnMember) && DESCRIBE_RESPONSE_ONLY_MEMBERS.includes('CreationTime'), kind);
+      assert.ok(!requests.has(response.arnMember), kind);
     }
   });
 
@@ -135,6 +154,39 @@ describe('saved Describe responses (aws sagemaker describe-… output)', () => {
     assert.match(findings[0].message, /^"TrainingJobArn" is a member of the DescribeTrainingJob response, not of the CreateTrainingJob request: remove it\.$/);
     // --fix once renamed TrainingJobArn, TrainingJobStatus and TrainingStartTime to TrainingJobName, then rewrote their values.
     assert.deepEqual(applyPreferredFixes(RESPONSE, analyze), { text: RESPONSE, applied: [] });
+  });
+});
+
+describe('a trimmed Describe response saved as a test fixture, and a request with one response member', () => {
+  /** `aws sagemaker describe-training-job` output trimmed to a fixture: a status and a secondary status, no ARN, no CreationTime. */
+  const TRIMMED = '{"TrainingJobName":"a","AlgorithmSpecification":{"TrainingImage":"683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1","TrainingInputMode":"File"},"TrainingJobStatus":"Completed","SecondaryStatus":"Completed","HyperParameters":{"num_round":"10","objective":"binary:logistic"}}';
+  /** A complete request with the job's ARN pasted in. */
+  const PASTED_ARN = '{"TrainingJobName":"job-1","TrainingJobArn":"arn:aws:sagemaker:us-east-1:123456789012:training-job/job-1","AlgorithmSpecification":{"TrainingImage":"123456789012.dkr.ecr.us-east-1.amazonaws.com/x:1","TrainingInputMode":"File"},"ResourceConfig":{"InstanceType":"ml.m5.xlarge","InstanceCount":1,"VolumeSizeInGB":1},"HyperParameters":{"epochs":"3"},"RoleArn":"arn:aws:iam::123456789012:role/R","OutputDataConfig":{"S3OutputPath":"s3://b/o"},"StoppingCondition":{"MaxRuntimeInSeconds":3600}}';
+  /** As the checker and the editor analyse a JSON file: built-in algorithm jobs checked too. */
+  const findingsOf = (text: string, forced: boolean) => analyzeDocument(readJsonDocument(text, forced, 'json'), analyzeOptions({ algorithms: true, forced })).findings.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length), finding.message]);
+
+  it('found by its content (a folder walk, the editor), the trimmed response is no request: no findings, and a folder walk skips it', () => {
+    assert.deepEqual(readJsonDocument(TRIMMED, false, 'json').requests, []);
+    assert.deepEqual(findingsOf(TRIMMED, false), []);
+    assert.equal(jsonIdentifiesRequest(TRIMMED), false);
+    assert.deepEqual(readYamlDocument('TrainingJobName: a\nAlgorithmSpecification:\n  TrainingInputMode: File\nTrainingJobStatus: Completed\nSecondaryStatus: Completed\n').requests, []);
+  });
+
+  it('made a spec by the spec globs, the trimmed response is checked as a request, each response member named as such', () => {
+    assert.deepEqual(findingsOf(TRIMMED, true), [
+      ['missing-required-property', '{', 'The request needs "RoleArn" (a string).'],
+      ['missing-required-property', '{', 'The request needs "OutputDataConfig" (an object).'],
+      ['algorithm-channel', '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1', 'XGBoost 1.7-1 needs a "train" channel in InputDataConfig. SageMaker accepts the job, and it fails inside the container when it starts.'],
+      ['unknown-property', 'TrainingJobStatus', '"TrainingJobStatus" is a member of the DescribeTrainingJob response, not of the CreateTrainingJob request: remove it.'],
+      ['unknown-property', 'SecondaryStatus', '"SecondaryStatus" is a member of the DescribeTrainingJob response, not of the CreateTrainingJob request: remove it.'],
+    ]);
+  });
+
+  it('a request with one response member pasted in is still a request, found by content or made a spec, and told to remove it', () => {
+    const told = [['unknown-property', 'TrainingJobArn', '"TrainingJobArn" is a member of the DescribeTrainingJob response, not of the CreateTrainingJob request: remove it.']];
+    assert.equal(jsonIdentifiesRequest(PASTED_ARN), true);
+    assert.deepEqual(findingsOf(PASTED_ARN, false), told);
+    assert.deepEqual(findingsOf(PASTED_ARN, true), told);
   });
 });
 
