@@ -5,7 +5,9 @@
  * nothing (its report maps the fixed text's findings back onto the file as it is: see runCli). Every host's files are fixed but notebooks: a notebook's fixes land in its cells' JSON
  * strings, which the editor does and the checker leaves to it. A UTF-8 byte-order mark is kept; a
  * UTF-16 file is read, never rewritten. A notebook or UTF-16 file with fixes to apply is reported
- * as left alone, with how many and why; one with none is not mentioned.
+ * as left alone, with how many and why; one with none is not mentioned. A file that cannot be
+ * written (read-only, on a read-only file system) is not an internal error but the user's: its
+ * fixes are returned as not written, with why, and the run exits 2 (see runCli).
  */
 import * as fs from 'node:fs';
 import { applyPreferredFixes, unambiguousFix, type AppliedFix } from '../core/fixAll';
@@ -35,6 +37,8 @@ export interface FixedFile {
   before?: { text: string; rounds: TextEdit[][] };
   /** Fixes --fix would apply to a file it does not edit (a notebook, a UTF-16 file): how many, and why, for the user. */
   leftAlone?: { fixes: number; reason: string };
+  /** Fixes --fix worked out but could not write (permission denied): how many, and why, completing "it …". */
+  notWritten?: { fixes: number; reason: string };
 }
 
 const NOTEBOOK_REASON = '--fix does not edit notebooks; apply their quick fixes in the editor';
@@ -71,8 +75,29 @@ export function fixFile(file: string, context: CheckContext, options: FixOptions
   if (result.applied.length === 0) return none;
   const encoding = byteOrderMark(bytes);
   if (encoding === 'utf-16') return { file, applied: [], leftAlone: { fixes: result.applied.length, reason: UTF16_REASON } };
-  if (!options.dryRun) fs.writeFileSync(file, encoding === 'utf-8-bom' ? `\uFEFF${result.text}` : result.text, 'utf8');
+  if (!options.dryRun) {
+    try {
+      fs.writeFileSync(file, encoding === 'utf-8-bom' ? `\uFEFF${result.text}` : result.text, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === undefined) throw error;
+      return { file, applied: [], notWritten: { fixes: result.applied.length, reason: describeWriteError(code) } };
+    }
+  }
   return { file, applied: result.applied, text: result.text, before: { text, rounds: result.rounds ?? [] } };
+}
+
+/** Completes "it …" for a file that could not be written: EACCES → "is not writable (permission denied)". */
+function describeWriteError(code: string): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'is not writable (permission denied)';
+    case 'EROFS':
+      return 'is on a read-only file system';
+    default:
+      return `cannot be written (${code})`;
+  }
 }
 
 function byteOrderMark(bytes: Buffer): 'utf-16' | 'utf-8-bom' | undefined {

@@ -43,6 +43,8 @@ export interface FileReport {
   internalError?: string;
   /** Set when the file could not be read: why, completing "it …" ("is not readable (permission denied)"). */
   readError?: string;
+  /** Set when `--fix` could not write the file's fixes: why, completing "it …" ("is not writable (permission denied)"). */
+  writeError?: string;
 }
 
 /** A file found in a folder or by a glob and not checked, with why ("is larger than 16 MiB, the limit"). */
@@ -82,9 +84,9 @@ export function unreadFileReport(file: string, cwd: string, reason: string): Fil
   return { ...emptyReport(file, cwd), readError: reason };
 }
 
-/** True when the report's file was not fully checked (unread, or its analysis failed): exit 2. */
+/** True when the report's file was not fully checked (unread, or its analysis failed), or its fixes not written: exit 2. */
 export function isIncomplete(report: FileReport): boolean {
-  return report.internalError !== undefined || report.readError !== undefined;
+  return report.internalError !== undefined || report.readError !== undefined || report.writeError !== undefined;
 }
 
 function emptyReport(file: string, cwd: string): FileReport {

@@ -9,7 +9,9 @@
  * stderr and an entry in the json and sarif output; a file over 16 MiB that a folder or glob
  * found is skipped with a note on stderr (as the editor's Check Workspace skips it), while one
  * named on the command line is a file that cannot be read. A `.sagemaker-spec.json` named on the
- * command line is the checker's config, not a spec: validated and skipped with a note.
+ * command line is the checker's config, not a spec: validated and skipped with a note. A file
+ * whose fixes `--fix` cannot write (read-only) is reported as it is, with one line on stderr and a
+ * `writeError` in the json and sarif output, and exit 2.
  */
 import { rangeBeforeEdits } from '../core/edits/rangeBeforeEdits';
 import { isProjectConfigFile } from '../core/filesToCheck';
@@ -98,14 +100,14 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     analyze: hooks.analyze,
   };
   // A dry run checks each fixed text as it would be written, in memory, and reports at positions in the file as it is.
-  const fixedTexts = args.fix || args.fixDryRun ? fixAll(files.map((found) => found.file), context, io, { errorsOnly: args.quiet, dryRun: args.fixDryRun }) : undefined;
+  const fixed = args.fix || args.fixDryRun ? fixAll(files.map((found) => found.file), context, io, { errorsOnly: args.quiet, dryRun: args.fixDryRun }) : undefined;
   // Every file is checked and the whole report printed before the exit code is decided.
   const reports: FileReport[] = [];
   const skipped: SkippedFile[] = configFiles.map((found) => skipConfigFile(found.file, settings, io));
   for (const found of files) {
-    const outcome = checkOne(found, context, args, io, args.fixDryRun ? fixedTexts?.get(found.file) : undefined);
+    const outcome = checkOne(found, context, args, io, args.fixDryRun ? fixed?.texts.get(found.file) : undefined);
     if ('reason' in outcome) skipped.push(outcome);
-    else reports.push(outcome);
+    else reports.push(withWriteError(outcome, fixed?.notWritten.get(found.file)));
   }
   io.stdout(format(args, reports, skipped, io));
 
@@ -166,16 +168,25 @@ function fixedOnDisk(checked: CheckedFile, before: NonNullable<FixedFile['before
   return { ...checked, text: before.text, findings };
 }
 
+/** What fixAll did: each fixed file's result (its text after its fixes, and before them), and why each file it could not write was not. */
+interface FixedFiles {
+  texts: Map<string, FixedFile>;
+  /** File → why it could not be written, completing "it …". */
+  notWritten: Map<string, string>;
+}
+
 /**
  * Writes the fixes of every file (a dry run: works them out only), one stderr line per fix, one
- * per file it leaves alone with fixes to apply (and why), and a total; a fault costs only its file.
- * Returns each fixed file's result: its text after its fixes, and before them.
+ * per file it leaves alone with fixes to apply (and why), one per file it cannot write, and a
+ * total; a fault costs only its file.
  */
-function fixAll(files: readonly string[], context: CheckContext, io: CliIo, options: FixOptions): Map<string, FixedFile> {
+function fixAll(files: readonly string[], context: CheckContext, io: CliIo, options: FixOptions): FixedFiles {
   const texts = new Map<string, FixedFile>();
+  const notWritten = new Map<string, string>();
   let count = 0;
   let fileCount = 0;
   let leftCount = 0;
+  let notWrittenCount = 0;
   const fixed = options.dryRun ? 'would fix' : 'fixed';
   for (const file of files) {
     let result: FixedFile;
@@ -192,6 +203,13 @@ function fixAll(files: readonly string[], context: CheckContext, io: CliIo, opti
       leftCount += fixes;
       io.stderr(`left ${shown} as it is: ${fixes} ${fixes === 1 ? 'fix' : 'fixes'} to apply, but ${reason}\n`);
     }
+    if (result.notWritten) {
+      // The user's file, not our fault: no "internal error", and the run did not do what was asked (exit 2).
+      const { fixes, reason } = result.notWritten;
+      notWrittenCount += fixes;
+      notWritten.set(file, reason);
+      io.stderr(`sagemaker-spec: cannot write ${shown}: it ${reason}; ${fixes} ${fixes === 1 ? 'fix' : 'fixes'} not applied\n`);
+    }
     if (result.applied.length === 0 || result.text === undefined) continue;
     texts.set(file, result);
     fileCount++;
@@ -201,10 +219,16 @@ function fixAll(files: readonly string[], context: CheckContext, io: CliIo, opti
   const applied = options.dryRun ? 'would apply' : 'applied';
   const nothingWritten = options.dryRun ? ' (dry run: nothing written)' : '';
   const done = count === 0 ? `${applied} no fixes` : `${applied} ${count} ${count === 1 ? 'fix' : 'fixes'} in ${fileCount} ${fileCount === 1 ? 'file' : 'files'}`;
-  const left = leftCount === 0 ? '' : `; ${leftCount} ${count === 0 ? '' : 'more '}left for the editor (see above)`;
-  if (count === 0 && leftCount === 0) io.stderr(`sagemaker-spec: no unambiguous fixes to apply${nothingWritten}\n`);
-  else io.stderr(`sagemaker-spec: ${done}${nothingWritten}${left}\n`);
-  return texts;
+  const notApplied = [leftCount === 0 ? undefined : `${leftCount} ${count === 0 ? '' : 'more '}left for the editor`, notWrittenCount === 0 ? undefined : `${notWrittenCount} not written`].filter((part) => part !== undefined);
+  const rest = notApplied.length === 0 ? '' : `; ${notApplied.join('; ')} (see above)`;
+  if (count === 0 && notApplied.length === 0) io.stderr(`sagemaker-spec: no unambiguous fixes to apply${nothingWritten}\n`);
+  else io.stderr(`sagemaker-spec: ${done}${nothingWritten}${rest}\n`);
+  return { texts, notWritten };
+}
+
+/** A report of a file whose fixes could not be written: incomplete (exit 2), saying why. */
+function withWriteError(report: FileReport, reason: string | undefined): FileReport {
+  return reason === undefined ? report : { ...report, writeError: reason };
 }
 
 /** `sagemaker-spec: <what>: <message>` on one line; the stack only when SAGEMAKER_SPEC_DEBUG=1. */

@@ -24,6 +24,12 @@ function read(root: string, file: string): string {
   return fs.readFileSync(path.join(root, file), 'utf8');
 }
 
+/** The user to run the checker as so that a mode-444 file cannot be written: root writes anything. */
+function otherUser(): { uid?: number; gid?: number } | undefined {
+  if (process.platform === 'win32' || typeof process.getuid !== 'function') return undefined;
+  return process.getuid() === 0 ? { uid: 65534, gid: 65534 } : {};
+}
+
 describe('sagemaker-spec check --fix / --fix-dry-run (dist/cli.js)', () => {
   after(removeTempProjects);
 
@@ -147,6 +153,43 @@ describe('sagemaker-spec check --fix / --fix-dry-run (dist/cli.js)', () => {
         '',
       ].join('\n'));
       assert.deepEqual(codesOf(run.stdout), ['registry-account-mismatch']);
+    });
+  });
+
+  describe('a file it cannot write', () => {
+    it('says so (no internal error), counts its fixes as not written, reports the file as it is, and exits 2 (found by a CI user)', function () {
+      const runner = otherUser();
+      if (!runner) this.skip(); // Windows has no mode 444 for this
+      const root = tempProject({ 'a.sagemaker.json': ACCOUNT_MISMATCH, 'b.sagemaker.json': ACCOUNT_MISMATCH });
+      fs.chmodSync(root, 0o755); // mkdtemp makes it 0700: the other user must enter it
+      fs.chmodSync(path.join(root, 'a.sagemaker.json'), 0o444);
+      fs.chmodSync(path.join(root, 'b.sagemaker.json'), 0o666);
+      const run = runCli(['check', '--fix', 'a.sagemaker.json', 'b.sagemaker.json'], { cwd: root, ...runner });
+      assert.equal(read(root, 'a.sagemaker.json'), ACCOUNT_MISMATCH);
+      assert.equal(read(root, 'b.sagemaker.json'), ACCOUNT_FIXED, 'the other file is fixed');
+      assert.equal(run.stderr, [
+        'sagemaker-spec: cannot write a.sagemaker.json: it is not writable (permission denied); 1 fix not applied',
+        'fixed b.sagemaker.json:5:23  registry-account-mismatch  Use account 683313688378',
+        'sagemaker-spec: applied 1 fix in 1 file; 1 not written (see above)',
+        '',
+      ].join('\n'));
+      assert.match(run.stdout, /^\na\.sagemaker\.json\n {2}5:23 {2}error .* registry-account-mismatch\n/, 'the file is reported as it is');
+      assert.equal(run.status, 2);
+
+      const json = runCli(['check', '--fix', '--format', 'json', 'a.sagemaker.json'], { cwd: root, ...runner });
+      const [result] = JSON.parse(json.stdout) as JsonFileResult[];
+      assert.deepEqual([result.writeError, result.findings.map((finding) => finding.code)], ['is not writable (permission denied)', ['registry-account-mismatch']]);
+      assert.equal(json.status, 2);
+
+      const sarif = runCli(['check', '--fix', '--format', 'sarif', 'a.sagemaker.json'], { cwd: root, ...runner });
+      const invocation = (JSON.parse(sarif.stdout) as { runs: { invocations: { executionSuccessful: boolean; toolExecutionNotifications: { descriptor: { id: string }; level: string; message: { text: string } }[] }[] }[] }).runs[0].invocations[0];
+      assert.equal(invocation.executionSuccessful, false);
+      assert.deepEqual(invocation.toolExecutionNotifications.map((note) => `${note.level} ${note.descriptor.id}: ${note.message.text}`), ["error fix-not-written: cannot write this file's fixes: it is not writable (permission denied)"]);
+      assert.equal(sarif.status, 2);
+
+      // A dry run writes nothing, so nothing fails.
+      const dry = runCli(['check', '--fix-dry-run', 'a.sagemaker.json'], { cwd: root, ...runner });
+      assert.deepEqual([dry.status, dry.stdout], [0, '']);
     });
   });
 

@@ -6,8 +6,9 @@
  * `errorCount`/`warningCount`/`informationCount`/`hintCount` count every finding; past
  * MAX_FINDINGS_PER_FILE, `findings` holds the first ones and `omittedFindingCount` says how many
  * more there are. A file whose analysis failed has `internalError`, one that could not be read
- * `readError` (and no findings). A notebook's findings point into the `.ipynb` text and also carry
- * `cell` (markdown cells counted), `cellLine` and `cellColumn`.
+ * `readError` (and no findings), one whose fixes `--fix` could not write `writeError`. A
+ * notebook's findings point into the `.ipynb` text and also carry `cell` (markdown cells
+ * counted), `cellLine` and `cellColumn`.
  */
 import type { FileReport } from '../report';
 
@@ -23,6 +24,8 @@ export interface JsonFileResult {
   internalError?: string;
   /** Present when the file could not be read: why, completing "it …" ("is not readable (permission denied)"). */
   readError?: string;
+  /** Present when `--fix` could not write the file's fixes: why, completing "it …" ("is not writable (permission denied)"). */
+  writeError?: string;
   findings: {
     code: string;
     severity: string;
@@ -52,6 +55,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       ...(report.omittedCount > 0 ? { omittedFindingCount: report.omittedCount } : {}),
       ...(report.internalError !== undefined ? { internalError: report.internalError } : {}),
       ...(report.readError !== undefined ? { readError: report.readError } : {}),
+      ...(report.writeError !== undefined ? { writeError: report.writeError } : {}),
       findings: report.findings.map((finding) => ({
         code: finding.code,
         severity: finding.severity,
