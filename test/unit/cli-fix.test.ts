@@ -156,6 +156,44 @@ describe('sagemaker-spec check --fix / --fix-dry-run (dist/cli.js)', () => {
     });
   });
 
+  describe('a file that is not UTF-8', () => {
+    /** A Latin-1 Python file (PEP 263 declares it) with one fixable typo on line 5: "ml.m5.xlarg". */
+    const LATIN1_SCRIPT = [
+      '# -*- coding: latin-1 -*-',
+      '# Entra\u00eenement caf\u00e9',
+      'from sagemaker.xgboost import XGBoost',
+      '',
+      'est = XGBoost(entry_point="t.py", framework_version="1.7-1", role="arn:aws:iam::123456789012:role/R", instance_type="ml.m5.xlarg", instance_count=1)',
+      '',
+    ].join('\n');
+
+    it('leaves it as it is, byte for byte, saying why: its invalid bytes would be written as U+FFFD (found by a CI user)', () => {
+      const root = tempProject({});
+      const bytes = Buffer.from(LATIN1_SCRIPT, 'latin1');
+      fs.writeFileSync(path.join(root, 'train.py'), bytes);
+      const run = runCli(['check', '--fix', '--format', 'json', 'train.py'], { cwd: root });
+      assert.deepEqual(fs.readFileSync(path.join(root, 'train.py')), bytes);
+      assert.equal(run.stderr, [
+        'left train.py as it is: 1 fix to apply, but --fix writes UTF-8 only and this file is not UTF-8 (from line 2: Latin-1?), so writing it would change more than the fixes; apply the fixes in the editor, or save the file as UTF-8',
+        'sagemaker-spec: applied no fixes; 1 left for the editor (see above)',
+        '',
+      ].join('\n'));
+      assert.deepEqual(codesOf(run.stdout), ['invalid-enum-value'], 'checked as it is, its finding left');
+      assert.equal(run.status, 1);
+      // A dry run says the same: --fix would not write it either.
+      const dry = runCli(['check', '--fix-dry-run', 'train.py'], { cwd: root });
+      assert.match(dry.stderr, /^left train\.py as it is: 1 fix to apply, but --fix writes UTF-8 only/);
+      assert.equal(dry.status, 1);
+    });
+
+    it('fixes the same file saved as UTF-8, its other characters kept', () => {
+      const root = tempProject({ 'train.py': LATIN1_SCRIPT });
+      const run = runCli(['check', '--fix', 'train.py'], { cwd: root });
+      assert.equal(read(root, 'train.py'), LATIN1_SCRIPT.replace('"ml.m5.xlarg"', '"ml.m5.xlarge"'));
+      assert.equal(run.status, 0, run.stderr);
+    });
+  });
+
   describe('a file it cannot write', () => {
     it('says so (no internal error), counts its fixes as not written, reports the file as it is, and exits 2 (found by a CI user)', function () {
       const runner = otherUser();
