@@ -73,10 +73,7 @@ export class FileSettingsResolver {
 
   /** Throws CliError when the config file that applies is invalid. */
   forFile(file: string): FileSettings {
-    const found = this.configs.nearest(path.dirname(file));
-    if (found && !found.parsed.ok) {
-      throw new CliError(`invalid config ${found.file}: ${found.parsed.problem}`);
-    }
+    const found = this.validConfigIn(path.dirname(file));
     const fromFile = found?.parsed.ok ? found.parsed.config : undefined;
     // The file's `overrides` entries set its region and rules; `--region` and `--rule` still win.
     const relative = found && fromFile?.overrides ? pathInside(found.dir, file) : undefined;
@@ -110,11 +107,22 @@ export class FileSettingsResolver {
   }
 
   /**
-   * True when `file` matches the spec globs that apply to it, for folder expansion; the default
-   * globs when its config file is invalid (checking the file then reports the config).
+   * The config file that applies to files in `folder`, if any. Every config file the run reads,
+   * for a file's settings or for what folders and globs skip, is validated here: one that is
+   * invalid ends the run (CliError, exit 2), never silently excludes nothing or applies nothing.
+   */
+  private validConfigIn(folder: string): FoundProjectConfig | undefined {
+    const found = this.configs.nearest(folder);
+    if (found && !found.parsed.ok) throw new CliError(`invalid config ${found.file}: ${found.parsed.problem}`);
+    return found;
+  }
+
+  /**
+   * True when `file` matches the spec globs that apply to it, for folder expansion.
+   * @throws CliError when its config file is invalid.
    */
   isSpecFile(file: string): boolean {
-    const found = this.configs.nearest(path.dirname(file));
+    const found = this.validConfigIn(path.dirname(file));
     const files = found?.parsed.ok ? found.parsed.config.files : undefined;
     return found && files ? this.configMatcher(found, files)(file) : this.defaultMatcher(file);
   }
@@ -122,10 +130,13 @@ export class FileSettingsResolver {
   /**
    * True when folders and globs skip the file or folder at `file` (absolute): `--exclude`
    * matches it, or the `exclude` of the config file nearest to it (for a folder: nearest to the
-   * folder holding it). An invalid config file excludes nothing (checking its files reports it).
+   * folder holding it).
+   * @throws CliError when that config file is invalid: its `exclude` cannot be told (a typo in
+   * the root config, say, while every checked file sits under a nested one).
    */
   isExcluded(file: string, isFolder: boolean): boolean {
     if (excludedBelow(this.commandLineExcludes.cwd, this.commandLineExcludes.matches, file, isFolder)) return true;
+    this.validConfigIn(path.dirname(file));
     return this.configExcludes.isExcluded(file, isFolder);
   }
 

@@ -2,8 +2,9 @@
  * The `exclude` patterns of `.sagemaker-spec.json` files, as the checker's folder walk and the
  * editor's Check Workspace both apply them: a path is excluded by the config file nearest to it
  * (for a folder, nearest to the folder holding it), its patterns read relative to that file's
- * folder (see core/excludePatterns.ts). An invalid config file excludes nothing: checking its
- * files reports it.
+ * folder (see core/excludePatterns.ts). An invalid config file excludes nothing here: the editor
+ * warns of it, and the checker validates each config it asks about first (cli/fileSettings.ts),
+ * ending the run.
  */
 import * as path from 'node:path';
 import { compileExcludePatterns, type ExcludeMatcher } from '../core/excludePatterns';

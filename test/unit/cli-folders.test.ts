@@ -365,5 +365,28 @@ describe('sagemaker-spec check: folders and globs', () => {
       assert.equal(config.status, 2);
       assert.equal(config.stderr, `sagemaker-spec: invalid config ${path.join(root, '.sagemaker-spec.json')}: "exclude" must be an array of gitignore-style pattern strings\n`);
     });
+
+    it('validates every config file it reads for what to skip, not only those of the files checked (found by a CI user)', () => {
+      // Every spec sits under a nested config; the root one's "exclude" still decides whether old/ is walked.
+      const root = tempProject({
+        '.sagemaker-spec.json': '{"exclude": ["old/"], "bogus": 1}',
+        'old/.sagemaker-spec.json': '{}',
+        'old/a.sagemaker.json': XGBOOST_UNPINNED,
+        'proj/.sagemaker-spec.json': '{}',
+        'proj/b.sagemaker.json': LATEST_TAG,
+      });
+      const invalid = `sagemaker-spec: invalid config ${path.join(root, '.sagemaker-spec.json')}: unknown member "bogus" (expected "region", "rules", "files", "overrides", "exclude", "templateRegions")\n`;
+      for (const args of [['.'], ['proj'], ['**/*.sagemaker.json'], ['proj/*.json']]) {
+        const run = check(args, root);
+        assert.deepEqual([run.status, run.stdout, run.stderr], [2, '', invalid], args.join(' '));
+      }
+      // Named, a file is never excluded, so only its own config is read.
+      const named = check(['--format', 'json', 'old/a.sagemaker.json'], root);
+      assert.equal(named.status, 1, named.stderr);
+      assert.deepEqual(jsonSummary(named.stdout, root), [['old/a.sagemaker.json', 'xgboost-unpinned']]);
+
+      fs.writeFileSync(path.join(root, '.sagemaker-spec.json'), '{"exclude": ["old/"]}');
+      assert.deepEqual(jsonSummary(check(['--format', 'json', '.'], root).stdout, root), [['proj/b.sagemaker.json', 'latest-tag']], 'valid, its exclude applies');
+    });
   });
 });
