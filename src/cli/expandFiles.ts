@@ -23,6 +23,11 @@
  *
  * `.sagemaker-spec.json` is the checker's config, not a spec: folders and globs leave it out.
  * Named on the command line it is returned like any named file; runCli validates it, not checks it.
+ *
+ * A folder that a folder's walk or a glob would enter but cannot read (permission denied) is told
+ * to `onUnreadableFolder`, for runCli to report as it reports an unreadable file (exit 2); an
+ * argument that reached one is not "empty" however few files it found, since what the folder
+ * holds is unknown. tinyglobby skips such a folder silently, so its readdir goes through ours.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,6 +35,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { IGNORED_FOLDER_NAMES, isProjectConfigFile } from '../core/filesToCheck';
 import { DEFAULT_SPEC_GLOBS, PROJECT_CONFIG_FILE } from '../core/projectConfig';
 import { compileGlobs } from '../core/specGlobs';
+import { unreadableFileError, type UnreadableFileError } from '../node/readSpecFile';
 import { walkFilesToCheck } from '../node/walkFilesToCheck';
 import { folderCdkOutputHint, globCdkOutputHint } from './cdkOutputHint';
 import { CliError } from './cliError';
@@ -51,6 +57,8 @@ export interface ExpandOptions {
   isSpecFile?: (file: string) => boolean;
   /** True for an absolute path that folders and globs skip (a folder is asked with `isFolder`); default none. */
   isExcluded?: (file: string, isFolder: boolean) => boolean;
+  /** Told of each folder (absolute) that folders and globs would enter but cannot read; it may be told of one twice. */
+  onUnreadableFolder?: (error: UnreadableFileError) => void;
 }
 
 /** One file to check. */
@@ -80,7 +88,7 @@ export function expandFiles(patterns: readonly string[], cwd: string, options: E
 export function expandArguments(patterns: readonly string[], cwd: string, options: ExpandOptions = {}): FileToCheck[] {
   const maxFiles = options.maxFiles ?? MAX_FILES;
   const files = new Map<string, FileToCheck>();
-  const expand: Expansion = { isSpecFile: options.isSpecFile ?? isDefaultSpecFile, isExcluded: options.isExcluded ?? (() => false) };
+  const expand: Expansion = { isSpecFile: options.isSpecFile ?? isDefaultSpecFile, isExcluded: options.isExcluded ?? (() => false), onUnreadableFolder: options.onUnreadableFolder ?? (() => undefined) };
   for (const pattern of patterns) {
     const found = expandOne(pattern, cwd, expand, maxFiles - files.size);
     for (const file of found) {
@@ -101,6 +109,7 @@ export function expandArguments(patterns: readonly string[], cwd: string, option
 interface Expansion {
   isSpecFile(file: string): boolean;
   isExcluded(file: string, isFolder: boolean): boolean;
+  onUnreadableFolder(error: UnreadableFileError): void;
 }
 
 function expandOne(pattern: string, cwd: string, expand: Expansion, room: number): FileToCheck[] {
@@ -110,9 +119,14 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
     // Its path as named (through a link, if it is one) is what the exclude patterns are matched against.
     if (isExcludedWithFolders(resolved, expand, true)) throw new CliError(`no files to check in folder "${pattern}": it is excluded (by --exclude or a ${PROJECT_CONFIG_FILE} "exclude" pattern), and so is everything in it; name its files to check them`);
     const found: FileToCheck[] = [];
+    let unreadable = 0;
+    const onUnreadableFolder = (error: UnreadableFileError) => {
+      unreadable++;
+      expand.onUnreadableFolder(error);
+    };
     // One past the room left is enough to tell the run is too large.
-    for (const { file } of walkFilesToCheck(resolved, expand)) if (found.push({ file, named: false }) > room) break;
-    if (found.length === 0) throw new CliError(`no files to check in folder "${pattern}": no spec files (*.sagemaker.json/.yaml), *.py, *.ipynb, Dockerfiles or *.asl.json/.yaml, and no JSON or YAML file identifying a SageMaker request, Pipelines definition, state machine or CloudFormation template (outside .gitignore'd, excluded and skipped folders, symlinks not followed)${folderCdkOutputHint(resolved, cwd)}`);
+    for (const { file } of walkFilesToCheck(resolved, { ...expand, onUnreadableFolder })) if (found.push({ file, named: false }) > room) break;
+    if (found.length === 0 && unreadable === 0) throw new CliError(`no files to check in folder "${pattern}": no spec files (*.sagemaker.json/.yaml), *.py, *.ipynb, Dockerfiles or *.asl.json/.yaml, and no JSON or YAML file identifying a SageMaker request, Pipelines definition, state machine or CloudFormation template (outside .gitignore'd, excluded and skipped folders, symlinks not followed)${folderCdkOutputHint(resolved, cwd)}`);
     return found;
   }
   if (stats) return [{ file: resolved, named: true }];
@@ -121,19 +135,37 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
     // names them: `cdk.out/*.template.json` and `**/cdk.out/*.json` search cdk.out, `**/*.json` does not.
     const { base, rest } = splitStaticBase(pattern, cwd);
     const named = new Set(rest.split('/').flatMap(alternatives).filter((name) => IGNORED_NAMES.has(name)));
-    const matched = withoutIgnoredFolders(glob([rest], base, named), base, named);
-    if (matched.length === 0) throw new CliError(`no files match "${pattern}"${globCdkOutputHint(base, rest, cwd)}`);
+    const unreadable: UnreadableFileError[] = [];
+    const matched = withoutIgnoredFolders(glob([rest], base, named, unreadable), base, named);
+    // A folder in a skipped or excluded folder would not have been searched: nothing to report.
+    const unread = unreadable.filter((error) => withoutIgnoredFolders([error.file], base, named).length > 0 && !isExcludedWithFolders(error.file, expand, true));
+    for (const error of unread) expand.onUnreadableFolder(error);
+    if (matched.length === 0 && unread.length === 0) throw new CliError(`no files match "${pattern}"${globCdkOutputHint(base, rest, cwd)}`);
     const found = matched.filter((file) => !isSymlink(file) && !isProjectConfigFile(toPosix(file)) && !isExcludedWithFolders(file, expand, false));
-    if (found.length === 0) throw new CliError(`no files to check match "${pattern}": ${noneToCheck(matched)}`);
+    if (found.length === 0 && unread.length === 0) throw new CliError(`no files to check match "${pattern}": ${noneToCheck(matched)}`);
     return found.map((file) => ({ file, named: false }));
   }
   throw new CliError(`cannot read "${pattern}": no such file or folder`);
 }
 
-/** Symlinked folders are not followed, so each match is found under its own path once. `named`: skipped folders the glob names, searched. */
-function glob(patterns: string[], cwd: string, named: ReadonlySet<string>): string[] {
+/**
+ * Symlinked folders are not followed, so each match is found under its own path once. `named`:
+ * skipped folders the glob names, searched. Each folder the glob entered but could not read is
+ * added to `unreadable` (gone since its parent was read: not).
+ */
+function glob(patterns: string[], cwd: string, named: ReadonlySet<string>, unreadable: UnreadableFileError[]): string[] {
   const ignore = named.size > 0 ? IGNORED_FOLDER_NAMES.filter((name) => !named.has(name)).map((name) => `**/${name}/**`) : IGNORED_FOLDERS;
-  return globSync(patterns, { cwd, absolute: true, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore })
+  // tinyglobby (fdir) skips a folder it cannot read without a word: its readdir goes through this one, which notes the folder and rethrows.
+  const readdirSync = ((folder: fs.PathLike, options?: unknown) => {
+    try {
+      return fs.readdirSync(folder, options as { withFileTypes: true });
+    } catch (error) {
+      const unread = unreadableFileError(path.resolve(cwd, String(folder)), error);
+      if (unread.kind !== 'missing') unreadable.push(unread);
+      throw error;
+    }
+  }) as typeof fs.readdirSync;
+  return globSync(patterns, { cwd, absolute: true, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore, fs: { readdirSync } })
     .map((file) => path.resolve(file))
     .sort();
 }

@@ -43,6 +43,8 @@ export interface FileReport {
   internalError?: string;
   /** Set when the file could not be read: why, completing "it …" ("is not readable (permission denied)"). */
   readError?: string;
+  /** True for a folder that a folder or glob argument would have entered but could not read (with `readError`). */
+  folder?: boolean;
   /** Set when `--fix` could not write the file's fixes: why, completing "it …" ("is not writable (permission denied)"). */
   writeError?: string;
 }
@@ -82,6 +84,11 @@ export function failedFileReport(file: string, cwd: string, message: string): Fi
 /** The report of a file that could not be read (`reason` completes "it …"): no findings, the reason kept. */
 export function unreadFileReport(file: string, cwd: string, reason: string): FileReport {
   return { ...emptyReport(file, cwd), readError: reason };
+}
+
+/** The report of a folder that could not be read (`reason` completes "it …"): what it holds was not checked. */
+export function unreadFolderReport(folder: string, cwd: string, reason: string): FileReport {
+  return { ...emptyReport(folder, cwd), readError: reason, folder: true };
 }
 
 /** True when the report's file was not fully checked (unread, or its analysis failed), or its fixes not written: exit 2. */

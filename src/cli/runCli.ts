@@ -6,7 +6,8 @@
  * line on stderr (the stack too when SAGEMAKER_SPEC_DEBUG=1), the other files reported in full,
  * and exit 2, since the run did not check everything it was asked to. So does a file that cannot
  * be read (permission denied, not a regular file, a notebook that is not one), with one line on
- * stderr and an entry in the json and sarif output; a file over 16 MiB that a folder or glob
+ * stderr and an entry in the json and sarif output, and so does a folder that a folder or glob
+ * argument would enter but cannot read; a file over 16 MiB that a folder or glob
  * found is skipped with a note on stderr (as the editor's Check Workspace skips it), while one
  * named on the command line is a file that cannot be read. A `.sagemaker-spec.json` named on the
  * command line is the checker's config, not a spec: validated and skipped with a note. A file
@@ -32,7 +33,7 @@ import { fixFile, type FixedFile, type FixOptions } from './fixFile';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
-import { countSeverities, failedFileReport, isIncomplete, toFileReport, unreadFileReport, type FileReport, type SkippedFile } from './report';
+import { countSeverities, failedFileReport, isIncomplete, toFileReport, unreadFileReport, unreadFolderReport, type FileReport, type SkippedFile } from './report';
 import { terminalSafe } from './terminalText';
 import { pathInside, toPosix } from './paths';
 import { packageVersion } from './version';
@@ -85,7 +86,14 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     if (problem) throw new CliError(`--template-region ${problem}`);
   }
   const settings = new FileSettingsResolver(args.overrides, knownRegions, { patterns: args.exclude, cwd: io.cwd }, (note) => io.stderr(`sagemaker-spec: note: ${terminalSafe(note)}\n`));
-  const expanded = expandArguments(args.patterns, io.cwd, { isSpecFile: (file) => settings.isSpecFile(file), isExcluded: (file, isFolder) => settings.isExcluded(file, isFolder) });
+  // A folder that folders and globs cannot enter is reported as a file that cannot be read is: what it holds was not checked.
+  const unreadFolders = new Map<string, string>();
+  const onUnreadableFolder = (error: UnreadableFileError) => {
+    if (unreadFolders.has(error.file)) return;
+    unreadFolders.set(error.file, error.reason);
+    io.stderr(`sagemaker-spec: cannot read ${terminalSafe(error.file)}: it ${error.reason}\n`);
+  };
+  const expanded = expandArguments(args.patterns, io.cwd, { isSpecFile: (file) => settings.isSpecFile(file), isExcluded: (file, isFolder) => settings.isExcluded(file, isFolder), onUnreadableFolder });
   // A named .sagemaker-spec.json (pre-commit names every JSON file) is validated as the config, never checked as a spec.
   const files = expanded.filter((found) => !isProjectConfigFile(toPosix(found.file)));
   const configFiles = expanded.filter((found) => isProjectConfigFile(toPosix(found.file)));
@@ -109,6 +117,7 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     if ('reason' in outcome) skipped.push(outcome);
     else reports.push(withWriteError(outcome, fixed?.notWritten.get(found.file)));
   }
+  for (const [folder, reason] of unreadFolders) reports.push(unreadFolderReport(folder, io.cwd, reason));
   io.stdout(format(args, reports, skipped, io));
 
   if (reports.some(isIncomplete)) return EXIT_USAGE_OR_READ_ERROR;

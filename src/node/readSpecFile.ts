@@ -50,7 +50,7 @@ export function readRegularFile(file: string, maxBytes: number = MAX_SPEC_BYTES)
   try {
     descriptor = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw errnoError(file, error);
+    throw unreadableFileError(file, error);
   }
   try {
     const stats = statOrThrow(() => fs.fstatSync(descriptor), file);
@@ -96,7 +96,7 @@ function statOrThrow(stat: () => fs.Stats, file: string): fs.Stats {
   try {
     return stat();
   } catch (error) {
-    throw errnoError(file, error);
+    throw unreadableFileError(file, error);
   }
 }
 
@@ -104,11 +104,12 @@ function readOrThrow(descriptor: number, buffer: Buffer, position: number, file:
   try {
     return fs.readSync(descriptor, buffer, position, buffer.length - position, null);
   } catch (error) {
-    throw errnoError(file, error);
+    throw unreadableFileError(file, error);
   }
 }
 
-function errnoError(file: string, error: unknown): UnreadableFileError {
+/** Why `file` (a file or folder) could not be read, from the error of the call that read it. */
+export function unreadableFileError(file: string, error: unknown): UnreadableFileError {
   const code = (error as NodeJS.ErrnoException).code;
   const kind = code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
   return new UnreadableFileError(file, describeErrno(error), kind, { cause: error });

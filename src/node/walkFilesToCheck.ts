@@ -15,7 +15,9 @@
  * A file that must be read to be identified (a JSON file outside the spec globs) is read bounded
  * and without blocking (readSpecFile): one over the size limit is skipped (a data file, not a
  * request), one that cannot be read (permission denied) is returned without text, so that the
- * caller, reading it again, reports it.
+ * caller, reading it again, reports it. A folder that cannot be read (permission denied) is told
+ * to `onUnreadableFolder`, unless the walk would not have entered it anyway (skipped, excluded,
+ * .gitignore'd): the checker reports it as it reports an unreadable file.
  *
  * A generator, so the editor can show progress and stop between files.
  */
@@ -24,7 +26,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileSelection } from '../core/filesToCheck';
 import { infoExcludePath, workTreeRoot } from './gitRepository';
-import { MAX_SPEC_BYTES, readSpecFile, UnreadableFileError } from './readSpecFile';
+import { MAX_SPEC_BYTES, readSpecFile, unreadableFileError, UnreadableFileError } from './readSpecFile';
 
 export interface FoundFile {
   /** Absolute path. */
@@ -42,6 +44,8 @@ export interface WalkOptions {
   isExcluded?(file: string, isFolder: boolean): boolean;
   /** Largest file read to identify it (bytes); larger ones are skipped. */
   maxBytes?: number;
+  /** Told of each folder the walk would enter but cannot read (permission denied); not of one gone since its parent was read. */
+  onUnreadableFolder?(error: UnreadableFileError): void;
 }
 
 /** What the walk has looked at so far, for progress. */
@@ -82,9 +86,16 @@ export function* walkFilesToCheck(root: string, options: WalkOptions, progress: 
     const real = realPath(folder);
     if (real === undefined || visited.has(real)) continue;
     visited.add(real);
-    const entries = readFolder(folder);
-    if (entries === undefined) continue;
     const relativeFolder = toRelative(folder);
+    let entries: fs.Dirent[];
+    try {
+      entries = readFolder(folder);
+    } catch (error) {
+      const unreadable = unreadableFileError(folder, error);
+      // Its entries are unknown, so a virtual environment's marker cannot be seen; its name and path still tell.
+      if (unreadable.kind !== 'missing' && (folder === root || selection.entersFolder(relativeFolder, []))) options.onUnreadableFolder?.(unreadable);
+      continue;
+    }
     // The folder asked for is entered even when named like a dependency or a virtual environment;
     // when it is excluded or .gitignore'd, the files in it are too (git's rule), so it yields nothing.
     if (folder !== root && !selection.entersFolder(relativeFolder, entries.map((entry) => entry.name))) continue;
@@ -145,13 +156,9 @@ function addGitignore(selection: FileSelection, folder: string, relativeFolder: 
   if (text !== undefined) selection.addGitignore(relativeFolder, text);
 }
 
-/** Entries sorted by name (code units, as `sort` does), or undefined when the folder cannot be read. */
-function readFolder(folder: string): fs.Dirent[] | undefined {
-  try {
-    return fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch {
-    return undefined;
-  }
+/** Entries sorted by name (code units, as `sort` does); throws readdir's error when the folder cannot be read. */
+function readFolder(folder: string): fs.Dirent[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function realPath(folder: string): string | undefined {

@@ -157,6 +157,64 @@ describe('sagemaker-spec check: folders and globs', () => {
       ]);
     });
 
+    it('reports a folder it cannot read (permission denied) as it reports such a file, for folders and globs alike, and exits 2 (found by a CI user)', function () {
+      const runner = unreadableRunner();
+      if (!runner) this.skip(); // Windows has no mode 000
+      const root = tempProject({
+        'a.sagemaker.json': XGBOOST_UNPINNED,
+        'locked/b.sagemaker.json': XGBOOST_UNPINNED,
+        // Folders the walk would not enter anyway: not reported.
+        '.gitignore': 'scratch/\n',
+        'scratch/c.sagemaker.json': XGBOOST_UNPINNED,
+        'node_modules/pkg/d.sagemaker.json': XGBOOST_UNPINNED,
+        '.sagemaker-spec.json': '{"exclude": ["fixtures/"]}',
+        'fixtures/e.sagemaker.json': XGBOOST_UNPINNED,
+      });
+      fs.chmodSync(root, 0o755); // mkdtemp makes it 0700: the other user must enter it
+      const folders = ['locked', 'scratch', 'node_modules', 'fixtures'].map((folder) => path.join(root, folder));
+      for (const folder of folders) fs.chmodSync(folder, 0o000);
+      try {
+        checkUnreadableFolders(root, runner);
+      } finally {
+        // Readable again, so that a user other than root can remove the project.
+        for (const folder of folders) fs.chmodSync(folder, 0o755);
+      }
+    });
+
+    /** The runs of the unreadable-folder test, as the other user, while its folders are mode 000. */
+    function checkUnreadableFolders(root: string, runner: { uid?: number; gid?: number }): void {
+      const locked = path.join(root, 'locked');
+      const note = `sagemaker-spec: cannot read ${locked}: it is not readable (permission denied)\n`;
+
+      const stylish = runCli(['check', '.'], { cwd: root, ...runner });
+      assert.equal(stylish.status, 2, stylish.stderr);
+      assert.deepEqual(stylish.stdout.split('\n').filter((line) => /^\S/.test(line)), ['a.sagemaker.json', '✖ 1 problem (1 error, 0 warnings)'], 'every other file is checked');
+      assert.equal(stylish.stderr, note);
+
+      const json = runCli(['check', '--format', 'json', '.'], { cwd: root, ...runner });
+      assert.equal(json.status, 2);
+      assert.deepEqual(jsonSummary(json.stdout, root), [['a.sagemaker.json', 'xgboost-unpinned'], ['locked', 'readError: is not readable (permission denied)']]);
+      assert.equal((JSON.parse(json.stdout) as JsonFileResult[])[1].folder, true);
+
+      const sarif = runCli(['check', '--format', 'sarif', '.'], { cwd: root, ...runner });
+      assert.equal(sarif.status, 2);
+      const run = sarifRun(sarif.stdout);
+      assert.equal(run.invocations[0].executionSuccessful, false);
+      assert.deepEqual(notificationsOf(run), ['error folder-not-read locked: cannot read this folder: it is not readable (permission denied)']);
+
+      // A glob that would search the folder says so, where it said "no files match"; one that would not is silent.
+      // Globs do not read .gitignore, so the ignored folder is one they search (and report), as they check what it holds.
+      const scratchNote = `sagemaker-spec: cannot read ${path.join(root, 'scratch')}: it is not readable (permission denied)\n`;
+      for (const [glob, notes] of [['**/*.json', note + scratchNote], ['**/*.yaml', note + scratchNote], ['locked/*.json', note]]) {
+        const globRun = runCli(['check', glob], { cwd: root, ...runner });
+        assert.deepEqual([globRun.status, globRun.stderr], [2, notes], glob);
+      }
+      const beside = runCli(['check', '--format', 'json', '*.json'], { cwd: root, ...runner });
+      assert.deepEqual([beside.status, beside.stderr], [1, ''], 'a glob that does not reach into the folder');
+      // Named, the folder itself: the same.
+      assert.deepEqual(runCli(['check', 'locked'], { cwd: root, ...runner }).stderr, note);
+    }
+
     it('reports a notebook that is not one and checks the other files', () => {
       const root = tempProject({ 'broken.ipynb': '{"not": "a notebook"}', 'job.sagemaker.json': XGBOOST_UNPINNED });
       const run = check(['--format', 'json', '.'], root);

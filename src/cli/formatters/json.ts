@@ -6,7 +6,8 @@
  * `errorCount`/`warningCount`/`informationCount`/`hintCount` count every finding; past
  * MAX_FINDINGS_PER_FILE, `findings` holds the first ones and `omittedFindingCount` says how many
  * more there are. A file whose analysis failed has `internalError`, one that could not be read
- * `readError` (and no findings), one whose fixes `--fix` could not write `writeError`. A
+ * `readError` (and no findings; a folder that could not be read is an entry too, with
+ * `folder: true`), one whose fixes `--fix` could not write `writeError`. A
  * notebook's findings point into the `.ipynb` text and also carry `cell` (markdown cells
  * counted), `cellLine` and `cellColumn`.
  */
@@ -24,6 +25,8 @@ export interface JsonFileResult {
   internalError?: string;
   /** Present when the file could not be read: why, completing "it …" ("is not readable (permission denied)"). */
   readError?: string;
+  /** True for a folder that a folder or glob argument would have entered but could not read (with `readError`): what it holds was not checked. */
+  folder?: true;
   /** Present when `--fix` could not write the file's fixes: why, completing "it …" ("is not writable (permission denied)"). */
   writeError?: string;
   findings: {
@@ -55,6 +58,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       ...(report.omittedCount > 0 ? { omittedFindingCount: report.omittedCount } : {}),
       ...(report.internalError !== undefined ? { internalError: report.internalError } : {}),
       ...(report.readError !== undefined ? { readError: report.readError } : {}),
+      ...(report.folder ? { folder: true as const } : {}),
       ...(report.writeError !== undefined ? { writeError: report.writeError } : {}),
       findings: report.findings.map((finding) => ({
         code: finding.code,

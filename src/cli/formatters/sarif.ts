@@ -8,7 +8,7 @@
  * validate the output against the official SARIF 2.1.0 JSON Schema.
  *
  * The run's invocation says whether every file was analyzed (`executionSuccessful`) and carries a
- * tool execution notification per file that could not be read, whose analysis failed or whose
+ * tool execution notification per file (or folder) that could not be read, whose analysis failed or whose
  * `--fix` fixes could not be written (level error), that was skipped as too large (level note), or whose findings were cut at
  * MAX_FINDINGS_PER_FILE (level note, with the number left out).
  */
@@ -104,7 +104,8 @@ function notifications(report: FileReport, locate: Locate): object[] {
   const location = { locations: [{ physicalLocation: { artifactLocation: locate(report.file) } }] };
   const found: object[] = [];
   if (report.readError !== undefined) {
-    found.push({ descriptor: { id: 'file-not-read' }, level: 'error', message: { text: `cannot read this file: it ${report.readError}` }, ...location });
+    const what = report.folder ? 'folder' : 'file';
+    found.push({ descriptor: { id: `${what}-not-read` }, level: 'error', message: { text: `cannot read this ${what}: it ${report.readError}` }, ...location });
   }
   if (report.writeError !== undefined) {
     found.push({ descriptor: { id: 'fix-not-written' }, level: 'error', message: { text: `cannot write this file's fixes: it ${report.writeError}` }, ...location });
