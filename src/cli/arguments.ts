@@ -147,6 +147,23 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
 }
 
 /**
+ * The format the command line asks for, read leniently from `argv` that may not parse (an unknown
+ * option beside `--format sarif`): the last `--format <name>` or `--format=<name>` before `--`,
+ * when it names a format. For a run that stops before its report, so that `--format sarif` still
+ * writes a SARIF document (CI uploads whatever the file holds).
+ */
+export function requestedFormat(argv: readonly string[]): Format | undefined {
+  let format: string | undefined;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === '--') break;
+    if (arg === '--format') format = argv[++index];
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+  }
+  return (FORMATS as readonly (string | undefined)[]).includes(format) ? (format as Format) : undefined;
+}
+
+/**
  * `--max-warnings -1` → `--max-warnings=-1`: parseArgs calls a value starting with `-` ambiguous;
  * unless it is one of our options, it is the value, and the option's own check says what is wrong.
  */

@@ -24,14 +24,14 @@ import { loadCatalog, loadInstanceGpus } from '../node/loadCatalog';
 import { loadAlgorithms } from '../node/loadAlgorithms';
 import { workTreeRoot } from '../node/gitRepository';
 import { UnreadableFileError } from '../node/readSpecFile';
-import { parseCliArguments, USAGE, type CheckArguments } from './arguments';
+import { parseCliArguments, requestedFormat, USAGE, type CheckArguments } from './arguments';
 import { checkFile, type CheckContext, type CheckedFile } from './checkFile';
 import { CliError, EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE_OR_READ_ERROR } from './cliError';
 import { expandArguments, type FileToCheck } from './expandFiles';
 import { FileSettingsResolver } from './fileSettings';
 import { fixFile, type FixedFile, type FixOptions } from './fixFile';
 import { formatJson } from './formatters/json';
-import { formatSarif } from './formatters/sarif';
+import { formatSarif, type RunFailure } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { countSeverities, failedFileReport, isIncomplete, toFileReport, unreadFileReport, unreadFolderReport, type FileReport, type SkippedFile } from './report';
 import { terminalSafe } from './terminalText';
@@ -66,12 +66,27 @@ export function runCli(argv: readonly string[], io: CliIo, hooks: CliHooks = {})
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`sagemaker-spec: ${terminalSafe(error.message)}\n`);
+      writeStoppedRun(argv, { id: 'run-stopped', message: error.message }, io);
       return error.exitCode;
     }
     // Outside any one file (expanding globs, loading data): still one line and exit 2, not a crash.
     reportInternalError('internal error', error, io);
+    writeStoppedRun(argv, { id: 'internal-error', message: `internal error: ${firstLine(error instanceof Error ? error.message : String(error))}` }, io);
     return EXIT_USAGE_OR_READ_ERROR;
   }
+}
+
+/**
+ * A run stopped before its report (exit 2) still writes a document in `--format sarif` or `json`,
+ * as the message goes to stderr: CI redirects stdout to a file and uploads it whatever the exit
+ * code, and an empty file is no SARIF log. SARIF: a run without results whose invocation failed
+ * (`executionSuccessful` false), with a notification carrying the message; json: `[]`, no file
+ * checked, the only document the array of per-file entries allows.
+ */
+function writeStoppedRun(argv: readonly string[], stopped: RunFailure, io: CliIo): void {
+  const format = requestedFormat(argv);
+  if (format === 'json') io.stdout(formatJson([]));
+  else if (format === 'sarif') io.stdout(formatSarif([], { sourceRoot: workTreeRoot(io.cwd) ?? io.cwd, version: packageVersion(), runFailure: stopped }));
 }
 
 function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {

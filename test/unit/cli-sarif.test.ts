@@ -82,6 +82,46 @@ describe('sarif output', () => {
     assert.deepEqual(fromSarif, fromJson);
   });
 
+  describe('a run that stops before its report (exit 2)', () => {
+    after(removeTempProjects);
+    interface StoppedRun {
+      results: unknown[];
+      invocations: { executionSuccessful: boolean; toolExecutionNotifications: { descriptor: { id: string }; level: string; message: { text: string } }[] }[];
+    }
+
+    it('still writes a valid SARIF log, with the message stderr has, for upload-sarif (found by a CI user)', () => {
+      const root = tempProject({ 'README.md': '# notes\n' });
+      const cases: [string[], string][] = [
+        [['check', '--format', 'sarif', '.'], 'no files to check in folder "."'],
+        [['check', '--format=sarif', '--no-such-option', '.'], 'unknown option "--no-such-option"'],
+        [['check', '--format', 'sarif', 'missing/*.json'], 'no files match "missing/*.json"'],
+      ];
+      for (const [argv, start] of cases) {
+        const run = runCli(argv, { cwd: root });
+        assert.equal(run.status, 2, argv.join(' '));
+        const stopped = JSON.parse(run.stdout) as SarifLog & { runs: StoppedRun[] };
+        assert.ok(validate(stopped), JSON.stringify(validate.errors, null, 2));
+        const [invocation] = stopped.runs[0].invocations;
+        assert.deepEqual(stopped.runs[0].results, []);
+        assert.equal(invocation.executionSuccessful, false);
+        const [note] = invocation.toolExecutionNotifications;
+        assert.deepEqual([note.descriptor.id, note.level], ['run-stopped', 'error']);
+        assert.ok(note.message.text.startsWith(start), note.message.text);
+        assert.equal(run.stderr, `sagemaker-spec: ${note.message.text}\n`, 'stderr says the same');
+      }
+    });
+
+    it('writes [] in json, and nothing in stylish or for a format it does not know', () => {
+      const root = tempProject({ 'README.md': '# notes\n' });
+      assert.deepEqual(JSON.parse(runCli(['check', '--format', 'json', '.'], { cwd: root }).stdout), []);
+      assert.equal(runCli(['check', '.'], { cwd: root }).stdout, '');
+      const unknown = runCli(['check', '--format', 'xml', '.'], { cwd: root });
+      assert.deepEqual([unknown.status, unknown.stdout], [2, '']);
+      // After `--`, "--format" is a file name, not the option.
+      assert.equal(runCli(['check', '--', '--format', 'sarif'], { cwd: root }).stdout, '');
+    });
+  });
+
   describe('paths for code scanning, from any working folder', () => {
     after(removeTempProjects);
     const XGBOOST_UNPINNED = example('broken-xgboost-unpinned.sagemaker.json');

@@ -10,7 +10,9 @@
  * The run's invocation says whether every file was analyzed (`executionSuccessful`) and carries a
  * tool execution notification per file (or folder) that could not be read, whose analysis failed or whose
  * `--fix` fixes could not be written (level error), that was skipped as too large (level note), or whose findings were cut at
- * MAX_FINDINGS_PER_FILE (level note, with the number left out).
+ * MAX_FINDINGS_PER_FILE (level note, with the number left out). A run that stopped before its
+ * report (exit 2: a usage error, nothing to check, an invalid config) is still a SARIF log: no
+ * results, `executionSuccessful` false and one error notification with the message.
  */
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../core/findings';
@@ -34,6 +36,14 @@ export interface SarifContext {
   version: string;
   /** Files found but not checked (too large). */
   skipped?: readonly SkippedFile[];
+  /** Set when the run stopped before checking anything (exit 2: a usage error, no files, an invalid config). */
+  runFailure?: RunFailure;
+}
+
+/** Why a run stopped: a notification descriptor id (`run-stopped`, `internal-error`) and the message stderr has. */
+export interface RunFailure {
+  id: string;
+  message: string;
 }
 
 export function formatSarif(reports: readonly FileReport[], context: SarifContext): string {
@@ -60,8 +70,12 @@ export function formatSarif(reports: readonly FileReport[], context: SarifContex
         },
         invocations: [
           {
-            executionSuccessful: !reports.some(isIncomplete),
-            toolExecutionNotifications: [...reports.flatMap((report) => notifications(report, locate)), ...(context.skipped ?? []).map((skipped) => skippedNotification(skipped, locate))],
+            executionSuccessful: context.runFailure === undefined && !reports.some(isIncomplete),
+            toolExecutionNotifications: [
+              ...(context.runFailure ? [{ descriptor: { id: context.runFailure.id }, level: 'error', message: { text: context.runFailure.message } }] : []),
+              ...reports.flatMap((report) => notifications(report, locate)),
+              ...(context.skipped ?? []).map((skipped) => skippedNotification(skipped, locate)),
+            ],
           },
         ],
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(context.sourceRoot) } },
