@@ -76,10 +76,12 @@ Settings come from the command line, then the nearest .sagemaker-spec.json
 symlinks; a file over 16 MiB found in them is skipped with a note on stderr.
 
 Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings;
-2 usage error, a file that cannot be read (a named one also when it is not a
-regular file or is over 16 MiB), a glob or folder matching nothing (or over
-100,000 files), an invalid config file, or an internal error while checking a
-file. Every other file is still checked and reported.
+2 usage error, a file or folder that cannot be read (a named file also when it
+is not a regular file or is over 16 MiB), a glob or folder matching nothing (or
+over 100,000 files), an invalid config file, a file --fix cannot write, or an
+internal error while checking a file. Every other file is still checked and
+reported. With --format sarif or json, a run stopped before its report still
+writes a document (a SARIF log saying why; json: []).
 `;
 
 /** Options that take a value, with the spellings of every option (a value may not be one of them). */
