@@ -15,7 +15,7 @@
  * the file on disk is src/node/projectConfigFiles.ts.
  */
 import { parseTree, getNodeValue, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { closestMatches } from './closestMatches';
+import { closestMatches, editDistance } from './closestMatches';
 import { excludeListProblem } from './excludePatterns';
 import { describeJsonSyntaxError } from './rules/jsonSyntaxRule';
 import type { SeveritySetting } from './findings';
@@ -145,7 +145,7 @@ function parseConfigText(text: string, options: ProjectConfigOptions): ParsedPro
         break;
       }
       default:
-        return invalid(`unknown member "${member}" (expected ${MEMBERS.map((name) => `"${name}"`).join(', ')})`);
+        return invalid(`unknown member "${member}"${didYouMean(member, MEMBERS)} (expected ${MEMBERS.map((name) => `"${name}"`).join(', ')})`);
     }
   }
   return { ok: true, config };
@@ -299,11 +299,21 @@ function overrideMatches(override: FileOverride, relativePath: string): boolean 
 /** Longer inputs get no did-you-mean (the edit distance is quadratic). */
 const MAX_RULE_CODE_LENGTH = 64;
 
+/**
+ * ` (did you mean "exclude"?)` for the one of `names` a typo away from `written` (a quarter of its
+ * length in edits, at least two, as `excludes` → `exclude`, `latest_tag` → `latest-tag`); empty
+ * for a name far from all of them (`nosuch`): a far guess is noise.
+ */
+function didYouMean(written: string, names: readonly string[]): string {
+  const nearest = closestMatches(written, names, 1)[0];
+  const limit = Math.max(2, Math.ceil(written.length / 4));
+  return nearest !== undefined && editDistance(written.toLowerCase(), nearest.toLowerCase(), limit) <= limit ? ` (did you mean "${nearest}"?)` : '';
+}
+
 /** Why `code: severity` is not a valid rule setting, or undefined when it is. */
 export function ruleSettingProblem(code: string, severity: unknown): string | undefined {
   if (!Object.hasOwn(RULES, code)) {
-    const nearest = code.length <= MAX_RULE_CODE_LENGTH ? closestMatches(code, Object.keys(RULES), 1)[0] : undefined;
-    return `unknown rule code "${code}"${nearest ? ` (did you mean "${nearest}"?)` : ''}`;
+    return `unknown rule code "${code}"${code.length <= MAX_RULE_CODE_LENGTH ? didYouMean(code, Object.keys(RULES)) : ''}`;
   }
   if (typeof severity !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(severity)) {
     return `"${code}": ${JSON.stringify(severity)} is not one of ${SEVERITY_SETTINGS.join(', ')}`;

@@ -28,7 +28,14 @@ describe('.sagemaker-spec.json', () => {
       assert.match(problemOf('{"rules": {"latest-tags": "off"}}'), /unknown rule code "latest-tags"/);
       assert.match(problemOf('{"rules": {"latest-tag": "warn"}}'), /"latest-tag": "warn" is not one of error, warning, information, hint, off/);
       assert.match(problemOf('{"files": "*.json"}'), /"files" must be an array/);
-      assert.match(problemOf('{"rule": {}}'), /unknown member "rule"/);
+      assert.match(problemOf('{"rule": {}}'), /unknown member "rule" \(did you mean "rules"\?\)/);
+    });
+
+    it('suggests a member or rule code only when it is a typo away, not a far guess (found by a CI user)', () => {
+      assert.match(problemOf('{"excludes": []}'), /^unknown member "excludes" \(did you mean "exclude"\?\) \(expected /);
+      assert.match(problemOf('{"bogus": 1}'), /^unknown member "bogus" \(expected /);
+      assert.match(problemOf('{"rules": {"latest_tag": "off"}}'), /unknown rule code "latest_tag" \(did you mean "latest-tag"\?\)/);
+      assert.equal(problemOf('{"rules": {"nosuch": "off"}}'), '"rules": unknown rule code "nosuch"');
     });
 
     it('says what is wrong with text that is not JSON in words, with its line and column', () => {
