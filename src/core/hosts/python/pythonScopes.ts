@@ -11,7 +11,7 @@
  * `predictor = model.deploy(instance_type=kind); predictor.serializer = …` leaves `kind` known.
  */
 import type { TreeCursor } from '@lezer/common';
-import { childrenOf, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
+import { childrenOf, sourceOf, withTarget, type SyntaxNode, type Tree } from './pythonSyntax';
 
 /** The node kinds walk() reads; every other kind only holds them. */
 const WALKED = new Set([
@@ -369,7 +369,6 @@ export class PythonScopes {
     cursor.parent();
   }
 
-  /** `for a in`, `with … as a`, `except E as a`, `import a as b`: names bound to values we cannot know. */
   /**
    * The names an import binds, as Python binds them: `from a.b import c as d, e` binds `d` and
    * `e`; `import a.b, c.d as e` binds `a` and `e`. The module path's names are not bound here: a
@@ -400,6 +399,7 @@ export class PythonScopes {
     }
   }
 
+  /** `for a in`, `with … as a`, `except E as a`, `import a as b`: names bound to values we cannot know. */
   private bindIntroducedNames(node: SyntaxNode, scope: Scope): void {
     const children = childrenOf(node);
     if (node.name === 'ImportStatement') {
@@ -417,6 +417,11 @@ export class PythonScopes {
     }
     for (let i = 0; i + 1 < children.length; i++) {
       if (children[i].name === 'as') this.bindTarget(scope, children[i + 1]);
+    }
+    // `with f() as (a, b):`, read by the parser as `f() in (a, b)` (see parsePython).
+    for (const item of children) {
+      const target = withTarget(this.text, item);
+      if (target) this.bindTarget(scope, target);
     }
   }
 }

@@ -16,7 +16,58 @@ let loadedParser: LRParser | undefined;
 export function parsePython(text: string): Tree {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load: esbuild defers the module until this runs
   loadedParser ??= (require('@lezer/python') as typeof import('@lezer/python')).parser;
-  return loadedParser.parse(text);
+  let tree = loadedParser.parse(text);
+  // Same length, so every offset still points into `text`; kept only while lezer then reads more
+  // of the file. Again after each pass: a broken item hides the `with` statements after it.
+  let masked = text;
+  for (let pass = 0; pass < 8; pass++) {
+    const targets = withTargetsNotNames(tree, masked);
+    if (targets.length === 0) break;
+    for (const at of targets) masked = `${masked.slice(0, at)}in${masked.slice(at + 2)}`;
+    const reparsed = loadedParser.parse(masked);
+    if (errorCount(reparsed) >= errorCount(tree)) break;
+    tree = reparsed;
+  }
+  return tree;
+}
+
+/**
+ * The offsets of the `as` of each `with` item whose target is not a plain name: `with f() as (a, b):`,
+ * `as [a, b]`, `as x.y`, `as x[0]`, all valid Python. The grammar of @lezer/python (1.1.19) takes
+ * only `as name`; on anything else its recovery loses the statement's body and the indentation of
+ * the rest of the file, so later functions' locals read as module names (bound twice, never
+ * resolved). Read as `with f() in (a, b):` instead, the item is a comparison whose right side is
+ * the target, with the same nodes at the same offsets; PythonScopes binds it (see withTarget).
+ */
+function withTargetsNotNames(tree: Tree, text: string): number[] {
+  const found: number[] = [];
+  tree.iterate({
+    enter: (node) => {
+      if (node.name !== 'as' || node.node.parent?.name !== 'WithStatement' || text.slice(node.from, node.to) !== 'as') return;
+      const next = node.node.nextSibling;
+      const broken = next?.type.isError || (next?.name === 'VariableName' && next.nextSibling?.type.isError && next.nextSibling.from === next.to);
+      if (broken) found.push(node.from);
+    },
+  });
+  return found;
+}
+
+function errorCount(tree: Tree): number {
+  let count = 0;
+  const cursor = tree.cursor();
+  do if (cursor.type.isError) count++;
+  while (cursor.next());
+  return count;
+}
+
+/**
+ * The target of a `with` item lezer could only read as a comparison (see withTargetsNotNames):
+ * the right side of `item in target` when the source there says `as`, else undefined.
+ */
+export function withTarget(text: string, item: SyntaxNode): SyntaxNode | undefined {
+  if (item.name !== 'BinaryExpression' || item.parent?.name !== 'WithStatement') return undefined;
+  const [, operator, target] = childrenOf(item);
+  return operator && target && sourceOf(text, operator) === 'as' ? target : undefined;
 }
 
 /**
@@ -35,11 +86,7 @@ export function sourceOf(text: string, node: SyntaxNode): string {
 
 /** How many error nodes lezer puts in `text`'s tree: a fix or completion must not add any. */
 export function errorNodeCount(text: string): number {
-  let count = 0;
-  const cursor = parsePython(text).cursor();
-  do if (cursor.type.isError) count++;
-  while (cursor.next());
-  return count;
+  return errorCount(parsePython(text));
 }
 
 /** Lezer marks what it could not parse with error nodes (`⚠`). */
