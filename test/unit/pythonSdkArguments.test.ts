@@ -119,6 +119,30 @@ AlgorithmEstimator("arn:aws:sagemaker:us-east-1:123456789012:algorithm/x", "r", 
     ]);
   });
 
+  it('reads the Spark processors (sagemaker.spark.processing) as processors of Spark\'s image, by keyword and by position', () => {
+    const text = `from sagemaker.spark.processing import PySparkProcessor, SparkJarProcessor
+spark = PySparkProcessor(base_job_name="sm-spark", framework_version="3.9", role="r", instance_count=2, instance_type="ml.m5.xlargeq", max_runtime_in_seconds=0)
+jars = SparkJarProcessor("r", "ml.g4dn.xlarge", 1, "3.3")
+py = PySparkProcessor(role="r", instance_type="ml.m5.xlarge", instance_count=1, framework_version="3.5", py_version="py310", container_version="1")
+`;
+    assert.deepEqual(shown(text), [
+      // retrieve("spark", region, "3.9") raises in the SDK; the API refuses the instance type and the run time.
+      ['unknown-framework-version', '3.9', 'Spark has no version "3.9" for processing. Nearest: 3.5, 3.3, 3.2.'],
+      [
+        'invalid-enum-value',
+        'ml.m5.xlargeq',
+        '"ml.m5.xlargeq" is not a valid instance_type (ProcessingResources.ClusterConfig.InstanceType): the nearest ML instance types are "ml.m5.xlarge", "ml.m4.xlarge", "ml.c5.xlarge".',
+      ],
+      ['value-out-of-range', '0', 'max_runtime_in_seconds (StoppingCondition.MaxRuntimeInSeconds) must be from 1 to 777600; it is 0.'],
+      ['image-processor-mismatch', 'ml.g4dn.xlarge', 'ml.g4dn.xlarge has GPUs, but Spark 3.3 (processing) is built for CPUs only; use a CPU instance type (ml.m*, ml.c*).'],
+      ['py-version-mismatch', 'py310', 'Spark 3.5 (processing) is built for py312 or py39, not "py310".'],
+    ]);
+    const fixed = applyPythonFix(text, only(text, 'invalid-enum-value'));
+    assert.ok(fixed.includes('instance_type="ml.m5.xlarge", max_runtime_in_seconds=0'));
+    // Without a version the SDK's own default decides: nothing to judge but the arguments.
+    assert.deepEqual(codes('from sagemaker.spark.processing import SparkJarProcessor\nSparkJarProcessor(role="r", instance_type="ml.m5.xlarge", instance_count=1)\n'), []);
+  });
+
   it('keeps judging a deploy once what it returns, or what that returns, is changed in place (the estimator is still the estimator)', () => {
     const text = `from sagemaker.model import Model
 model = Model(image_uri="${INFERENCE_IMAGE}", model_data="s3://b/m.tar.gz", role="r")

@@ -78,6 +78,9 @@ const FRAMEWORK_MODEL = ['model_data', 'role', 'entry_point', 'framework_version
 /** The framework processors' order: `PyTorchProcessor(framework_version, role, instance_count, instance_type, py_version, image_uri)`. */
 const FRAMEWORK_PROCESSOR = ['framework_version', 'role', 'instance_count', 'instance_type', 'py_version', 'image_uri'];
 
+/** The Spark processors' order (v2.10 on): `PySparkProcessor(role, instance_type, instance_count, framework_version, py_version, container_version, image_uri)`. */
+const SPARK_PROCESSOR = ['role', 'instance_type', 'instance_count', 'framework_version', 'py_version', 'container_version', 'image_uri'];
+
 /** SageMaker Python SDK (v2 and v3) classes that take an image. */
 export const SDK_CLASSES: Readonly<Record<string, SdkClass>> = {
   Estimator: training(['image_uri', 'role', 'instance_count', 'instance_type']),
@@ -115,6 +118,9 @@ export const SDK_CLASSES: Readonly<Record<string, SdkClass>> = {
   HuggingFaceProcessor: processing(['role', 'instance_count', 'instance_type', 'transformers_version', 'tensorflow_version', 'pytorch_version', 'py_version', 'image_uri'], 'huggingface'),
   XGBoostProcessor: processing(FRAMEWORK_PROCESSOR, 'xgboost'),
   MXNetProcessor: processing(FRAMEWORK_PROCESSOR, 'mxnet'),
+  // sagemaker.spark.processing: `_retrieve_image_uri` asks `retrieve("spark", region, framework_version, py_version=…, instance_type=…)`.
+  PySparkProcessor: processing(SPARK_PROCESSOR, 'spark'),
+  SparkJarProcessor: processing(SPARK_PROCESSOR, 'spark'),
 };
 
 /**
