@@ -143,6 +143,29 @@ py = PySparkProcessor(role="r", instance_type="ml.m5.xlarge", instance_count=1, 
     assert.deepEqual(codes('from sagemaker.spark.processing import SparkJarProcessor\nSparkJarProcessor(role="r", instance_type="ml.m5.xlarge", instance_count=1)\n'), []);
   });
 
+  it('reads the Transformer class (sagemaker.transformer) as `transformer(…)`: TransformResources, by keyword and by position', () => {
+    const text = `from sagemaker.transformer import Transformer
+transformer = Transformer(model_name="m", instance_count=1, instance_type="ml.m5.xlargeq")
+Transformer("m", "2", "ml.c5.xlarge")
+`;
+    assert.deepEqual(shown(text), [
+      [
+        'invalid-enum-value',
+        'ml.m5.xlargeq',
+        '"ml.m5.xlargeq" is not a valid instance_type (TransformResources.InstanceType): the nearest ML instance types are "ml.m5.xlarge", "ml.m4.xlarge", "ml.c5.xlarge".',
+      ],
+      ['invalid-type', '2', 'instance_count (TransformResources.InstanceCount) must be an integer, not a string.'],
+    ]);
+    assert.equal(applyPythonFix(text, only(text, 'invalid-enum-value')), text.replace('"ml.m5.xlargeq"', '"ml.m5.xlarge"'));
+    // Through the module, under any name it is imported as.
+    for (const form of ['import sagemaker.transformer\nsagemaker.transformer.Transformer', 'from sagemaker import transformer as tr\ntr.Transformer', 'from sagemaker.transformer import Transformer as T\nT']) {
+      assert.deepEqual(codes(`${form}("m", 1, "ml.m5.xlargeq")\n`), ['invalid-enum-value'], form);
+    }
+    // Another library's Transformer (PyTorch's takes d_model, nhead, …), or one not imported from sagemaker, is not the SDK's.
+    assert.deepEqual(codes('import torch.nn as nn\nfrom torch.nn import Transformer\nnn.Transformer(512, 8, 6)\nTransformer(512, "8", 6)\n'), []);
+    assert.deepEqual(codes('Transformer("m", 1, "ml.m5.xlargeq")\n'), []);
+  });
+
   it('keeps judging a deploy once what it returns, or what that returns, is changed in place (the estimator is still the estimator)', () => {
     const text = `from sagemaker.model import Model
 model = Model(image_uri="${INFERENCE_IMAGE}", model_data="s3://b/m.tar.gz", role="r")

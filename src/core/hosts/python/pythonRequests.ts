@@ -37,6 +37,7 @@ import type { OffsetRange } from '../../jsonTree';
 import { SMP_FRAMEWORK, smpChoice } from './pythonSmpDistribution';
 import { compiledWithNeo } from './pythonNeoCompilation';
 import { mayNameAccessMode, SDK_METHODS, sdkArgumentsOf, withArguments, type SdkJob } from './pythonSdkArguments';
+import { SDK_CONSTRUCTORS, sdkConstructorNames, sdkConstructorOf, type SdkConstructorNames } from './pythonSdkConstructors';
 
 /** boto3's SageMaker client methods for the requests we check. */
 export const BOTO3_METHODS: Readonly<Record<string, SpecKind>> = {
@@ -208,6 +209,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   const retrieveNames = retrieveAliases(text, imports);
   const values = new PythonValues(text, scopes, pipelineParameterNames(text, imports));
   const amazonNames = amazonEstimatorNames(text, imports);
+  let constructorNames: SdkConstructorNames | undefined;
 
   // Each call's callee and arguments, read once: the method calls and the main pass both need them.
   const callees = calls.map((call) => calleeName(text, call));
@@ -321,6 +323,15 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       if (documents.length === before && sdkRequest.arguments) {
         documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [], host: 'python', imagesOnly: true, sdkRequest });
       }
+      continue;
+    }
+    const constructed = sdkConstructorOf(text, callee, (constructorNames ??= sdkConstructorNames(text, imports)));
+    if (constructed) {
+      // `Transformer(…)`, `RegisterModel(…)`: no image, their arguments judged as `transformer(…)`'s and `register(…)`'s.
+      const { job, positional } = SDK_CONSTRUCTORS[constructed];
+      const written = sdkArguments(text, argList, positional, scopes);
+      const found = written ? sdkArgumentsOf(values, job, (keyword) => written.keywords.get(keyword)) : [];
+      if (found.length > 0) documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [], host: 'python', imagesOnly: true, sdkRequest: { arguments: found } });
       continue;
     }
     if (isRetrieve(text, callee, retrieveNames)) {
