@@ -218,6 +218,20 @@ model.deploy(initial_instance_count=1, instance_type="ml.g5.2xlarg")
       assert.deepEqual(shown(spread).map(([code, covered, message]) => [code, covered, (message as string).split(':')[0]]), [['invalid-enum-value', 'ml.m5.xlarg', `"ml.m5.xlarg" is not a valid ${TRANSFORM}`]]);
     });
 
+    it('reads the RegisterModel step collection\'s lists (sagemaker.workflow.step_collections) as register(…)\'s, by keyword and by position', () => {
+      const text = `from sagemaker.workflow.step_collections import RegisterModel
+step = RegisterModel(name="r", estimator=est, model_data="s3://b/m.tar.gz", content_types=["text/csv"], response_types=["text/csv"],
+                     inference_instances=["ml.m5.xlargeq"], transform_instances=["ml.t2.medium"], model_package_group_name="g")
+RegisterModel("r", ["text/csv"], ["text/csv"], ["ml.c5.xlarg"], None, estimator=est)
+`;
+      assert.deepEqual(shown(text).map(([code, covered, message]) => [code, covered, (message as string).split(':')[0]]), [
+        ['invalid-enum-value', 'ml.m5.xlargeq', `"ml.m5.xlargeq" is not a valid ${REALTIME}`],
+        ['invalid-enum-value', 'ml.t2.medium', `"ml.t2.medium" is not a valid ${TRANSFORM}`],
+        ['invalid-enum-value', 'ml.c5.xlarg', `"ml.c5.xlarg" is not a valid ${REALTIME}`],
+      ]);
+      assert.deepEqual(codes('RegisterModel(name="r", inference_instances=["ml.m5.xlargeq"])\n'), [], 'not imported from the SDK');
+    });
+
     it('never judges a list it cannot read, None or local entries, pipeline parameters, or another object\'s register', () => {
       for (const list of ['instance_types()', '[None, "local"]', '[ParameterString(name="Instance", default_value="ml.m5.xlarg")]', 'types + ["ml.m5.xlarg"]']) {
         assert.deepEqual(codes(`${MODEL}model.register(["text/csv"], ["text/csv"], inference_instances=${list})\n`), [], list);

@@ -3,7 +3,10 @@
  * unchanged in a request, as an estimator's `deploy(…)` and `register(…)` send theirs:
  * - `Transformer(model_name, instance_count, instance_type, …)` (`sagemaker.transformer`): its
  *   `transform(…)` writes CreateTransformJob's `TransformResources` from them
- *   (`_TransformJob._load_config`), as `model.transformer(…)` does.
+ *   (`_TransformJob._load_config`), as `model.transformer(…)` does;
+ * - `RegisterModel(name, content_types, response_types, inference_instances, transform_instances, …)`
+ *   (`sagemaker.workflow.step_collections`): the Pipelines step sends the lists in
+ *   CreateModelPackage's `InferenceSpecification`, as `model.register(…)` does.
  *
  * The names are common (`torch.nn.Transformer(d_model, nhead, …)`), so a call is read only when
  * the class is imported from its SageMaker module (or named through it, `sagemaker.transformer.Transformer`).
@@ -22,6 +25,12 @@ interface SdkConstructor {
 
 export const SDK_CONSTRUCTORS: Readonly<Record<string, SdkConstructor>> = {
   Transformer: { module: /^sagemaker(\.core)?\.transformer$/, job: 'transform', positional: ['model_name', 'instance_count', 'instance_type'] },
+  // The two lists are required in v2.50 and optional by v2.257; their places did not move.
+  RegisterModel: {
+    module: /^sagemaker(\.mlops)?\.workflow\.step_collections$/,
+    job: 'modelPackage',
+    positional: ['name', 'content_types', 'response_types', 'inference_instances', 'transform_instances'],
+  },
 };
 
 /** How this file may name the classes: names bound to a class (`as` included), and the (dotted) names of modules that define one, with the module. */
