@@ -166,6 +166,24 @@ Transformer("m", "2", "ml.c5.xlarge")
     assert.deepEqual(codes('Transformer("m", 1, "ml.m5.xlargeq")\n'), []);
   });
 
+  it('reads SDK v1\'s train_instance_type and kin as v2\'s renamed_kwargs does, naming the argument as written', () => {
+    const text = `${ESTIMATOR_IMPORTS}est = Estimator("${CPU_IMAGE}", "r", train_instance_count="1", train_instance_type="ml.m5.xlargeq", train_max_run=0)\n`;
+    assert.deepEqual(shown(text).map(([code, covered, message]) => [code, covered, (message as string).split(':')[0]]), [
+      ['invalid-type', '1', 'train_instance_count (ResourceConfig.InstanceCount) must be an integer, not a string.'],
+      ['invalid-enum-value', 'ml.m5.xlargeq', '"ml.m5.xlargeq" is not a valid train_instance_type (ResourceConfig.InstanceType)'],
+      ['value-out-of-range', '0', 'train_max_run (StoppingCondition.MaxRuntimeInSeconds) must be from 1 to 2147483647 (a 32-bit integer); it is 0.'],
+    ]);
+    assert.equal(applyPythonFix(text, only(text, 'invalid-enum-value')), text.replace('"ml.m5.xlargeq"', '"ml.m5.xlarge"'));
+    // The old name's value wins over the new one's, as renamed_kwargs sets it last.
+    assert.deepEqual(shown(`${ESTIMATOR_IMPORTS}Estimator("${CPU_IMAGE}", "r", instance_count=1, instance_type="ml.m5.xlarge", train_instance_type="ml.m5.xlarg")\n`).map(([, covered]) => covered), ['ml.m5.xlarg']);
+    // An Amazon algorithm estimator, and a framework estimator's image judged on the instance type.
+    assert.deepEqual(shown('from sagemaker import KMeans\nKMeans(role="r", train_instance_count=1, train_instance_type="ml.c5.xlarg", k=10)\n').map(([code, covered]) => [code, covered]), [['invalid-enum-value', 'ml.c5.xlarg']]);
+    const pytorch = 'from sagemaker.pytorch import PyTorch\nPyTorch(entry_point="t.py", framework_version="2.6.0", py_version="py312", role="r", train_instance_count=1, train_instance_type="ml.g5.xlarge", image_uri="' + CPU_IMAGE + '")\n';
+    assert.deepEqual(codes(pytorch), ['image-processor-mismatch']);
+    // A processor has no such names: not read.
+    assert.deepEqual(codes(`${ESTIMATOR_IMPORTS}Processor(role="r", image_uri="${CPU_IMAGE}", instance_count=1, instance_type="ml.m5.xlarge", train_instance_type="ml.m5.xlarg")\n`), []);
+  });
+
   it('keeps judging a deploy once what it returns, or what that returns, is changed in place (the estimator is still the estimator)', () => {
     const text = `from sagemaker.model import Model
 model = Model(image_uri="${INFERENCE_IMAGE}", model_data="s3://b/m.tar.gz", role="r")

@@ -13,6 +13,7 @@
  * `sagemaker.KMeans(…)`, `from sagemaker.amazon.lda import LDA`): scikit-learn has a `PCA` too.
  */
 import type { SpecDocument } from '../../specDocument';
+import { renameEstimatorKeywords } from './pythonCallArguments';
 import { addMember, boundNameOf, callArguments, fitChannels, methodCallsOn, openForTuners, tunersTaking, pythonNumberText, sentValue, syntheticObject, type EstimatorMethodCall } from './pythonEstimators';
 import { importBindings } from './pythonImports';
 import { sdkArgumentsOf, withArguments } from './pythonSdkArguments';
@@ -177,6 +178,7 @@ export function amazonEstimatorRequest(
   const image: PythonNode = { type: 'null', value: null, ...calleeRange, dynamic: true };
   addMember(specification, 'TrainingImage', image);
   const callArgs = callArguments(text, argList);
+  const renamed = renameEstimatorKeywords(callArgs.keywords); // `train_instance_type=…`: v1's name, still v2's EstimatorBase's
   const argument = (name: string): SyntaxNode | undefined => {
     const position = estimator.parameters.indexOf(name);
     return callArgs.keywords.get(name) ?? (position >= 0 ? callArgs.positional[position] : undefined);
@@ -223,7 +225,7 @@ export function amazonEstimatorRequest(
     host: 'python',
     sdkRequest: {
       amazonEstimator: { className },
-      ...withArguments(sdkArgumentsOf(values, 'training', argument)),
+      ...withArguments(sdkArgumentsOf(values, 'training', argument, renamed)),
     },
   };
 }

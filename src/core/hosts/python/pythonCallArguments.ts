@@ -64,3 +64,34 @@ export function sdkArguments(text: string, argList: SyntaxNode, positional: read
   }
   return { keywords, unmapped };
 }
+
+/**
+ * SDK v1's estimator argument names that v2's `EstimatorBase.__init__` still takes, through
+ * `renamed_kwargs` (a deprecation warning; the old name's value wins over the new one's):
+ * `Estimator(…, train_instance_type="ml.m5.xlarge")` trains on ml.m5.xlarge.
+ */
+const ESTIMATOR_RENAMED_KEYWORDS: Readonly<Record<string, string>> = {
+  train_instance_count: 'instance_count',
+  train_instance_type: 'instance_type',
+  train_max_run: 'max_run',
+  train_use_spot_instances: 'use_spot_instances',
+  train_max_wait: 'max_wait',
+  train_volume_size: 'volume_size',
+  train_volume_kms_key: 'volume_kms_key',
+};
+
+/**
+ * Reads an estimator's v1 argument names as v2 does (see ESTIMATOR_RENAMED_KEYWORDS): each old
+ * name's value is set under the new name in `keywords`. Returns new name → the old name written,
+ * for messages that name the argument as written.
+ */
+export function renameEstimatorKeywords(keywords: Map<string, SyntaxNode>): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const [old, current] of Object.entries(ESTIMATOR_RENAMED_KEYWORDS)) {
+    const value = keywords.get(old);
+    if (!value) continue;
+    keywords.set(current, value);
+    renamed.set(current, old);
+  }
+  return renamed;
+}

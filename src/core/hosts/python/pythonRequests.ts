@@ -28,7 +28,7 @@ import { PythonValues, type PythonNode } from './pythonValues';
 import { memberValue } from '../../jsonTree';
 import { importBindings } from './pythonImports';
 import { deployedOnlyLocally, isLocalModeCall } from './pythonLocalMode';
-import { sdkArguments } from './pythonCallArguments';
+import { renameEstimatorKeywords, sdkArguments } from './pythonCallArguments';
 import { pipelineParameterNames } from './pythonPipelineParameters';
 import { callsOnModel, type ModelCalls } from './pythonModelCalls';
 import { spreadKeywords } from './pythonKeywordSpread';
@@ -274,11 +274,12 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       const keywords = written.keywords;
       const image = keywords.get(sdkClass.imageKeyword);
       const job = sdkJob(callee.name, sdkClass);
+      const renamed = job === 'training' ? renameEstimatorKeywords(keywords) : undefined;
       // What a model is deployed, transformed, created or registered with: local mode and the framework image read the same calls.
       const modelCalls = sdkClass.usage === 'inference' ? callsOnModel(text, scopes, call, methodCalls, ['deploy', 'transformer', 'create', 'register']) : undefined;
       // What the API-model and access rules judge of the request the SDK writes from this call.
       const sdkRequest: SdkRequest = {
-        ...withArguments(job ? sdkArgumentsOf(values, job, (keyword) => keywords.get(keyword)) : []),
+        ...withArguments(job ? sdkArgumentsOf(values, job, (keyword) => keywords.get(keyword), renamed) : []),
         ...(mayNameAccessMode(keywords, argList) && { accessModeOpen: true }),
         ...(isLocalModeCall(values, scopes, keywords, modelCalls !== undefined && deployedOnlyLocally(values, modelCalls)) && { localMode: true }),
       };

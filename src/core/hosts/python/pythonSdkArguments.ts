@@ -96,9 +96,10 @@ const REGISTER_LISTS: Readonly<Record<string, { kind: SpecKind; path: readonly (
 /**
  * The arguments of one SDK call that the SDK sends unchanged for `job`, in keyword order of the
  * table; `argument(keyword)` gives the call's argument for a parameter (by keyword or position),
- * or undefined when it is not written.
+ * or undefined when it is not written. `spelled` names a parameter written under another name
+ * (`train_instance_type`, see renameEstimatorKeywords), which messages then say.
  */
-export function sdkArgumentsOf(values: PythonValues, job: SdkJob, argument: (keyword: string) => SyntaxNode | undefined): SdkArgument[] {
+export function sdkArgumentsOf(values: PythonValues, job: SdkJob, argument: (keyword: string) => SyntaxNode | undefined, spelled?: ReadonlyMap<string, string>): SdkArgument[] {
   if (job === 'modelPackage') return registerArgumentsOf(values, argument);
   const { kind, members } = MAPPED[job];
   const found: SdkArgument[] = [];
@@ -109,7 +110,7 @@ export function sdkArgumentsOf(values: PythonValues, job: SdkJob, argument: (key
     if (read.type === 'null' && !read.dynamic) continue;
     if (keyword === 'instance_type' && isLocalInstanceType(read)) continue;
     const { value, notes } = withPipelineParameter(values, values.scopes, values.pipelineParameters, syntax, read);
-    found.push({ kind, path, keyword, value, ...(notes && { notes }) });
+    found.push({ kind, path, keyword: spelled?.get(keyword) ?? keyword, value, ...(notes && { notes }) });
   }
   return found;
 }
