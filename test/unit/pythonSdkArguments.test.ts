@@ -184,6 +184,25 @@ Transformer("m", "2", "ml.c5.xlarge")
     assert.deepEqual(codes(`${ESTIMATOR_IMPORTS}Processor(role="r", image_uri="${CPU_IMAGE}", instance_count=1, instance_type="ml.m5.xlarge", train_instance_type="ml.m5.xlarg")\n`), []);
   });
 
+  it('maps a HyperparameterTuner\'s deploy(…) (the best training job\'s estimator deployed) to the endpoint config, by keyword and by position', () => {
+    const text = `from sagemaker.tuner import HyperparameterTuner, ContinuousParameter
+${ESTIMATOR_IMPORTS}est = Estimator(image_uri=image, role="r", instance_count=1, instance_type="ml.m5.xlarge")
+tuner = HyperparameterTuner(est, "validation:auc", {"eta": ContinuousParameter(0.1, 0.5)})
+tuner.deploy(initial_instance_count=1, instance_type="ml.m5.xlargeq")
+HyperparameterTuner(est, "validation:auc", {}).deploy("1", "ml.c5.xlarge")
+`;
+    assert.deepEqual(shown(text), [
+      [
+        'invalid-enum-value',
+        'ml.m5.xlargeq',
+        '"ml.m5.xlargeq" is not a valid instance_type (ProductionVariants[0].InstanceType): the nearest ML instance types are "ml.m5.xlarge", "ml.m4.xlarge", "ml.m5.large".',
+      ],
+      ['invalid-type', '1', 'initial_instance_count (ProductionVariants[0].InitialInstanceCount) must be an integer, not a string.'],
+    ]);
+    // A tuner has no transformer(…); another object's deploy is not the SDK's.
+    assert.deepEqual(codes('from sagemaker.tuner import HyperparameterTuner\ntuner = HyperparameterTuner(est, "m", {})\ntuner.transformer(1, "ml.m5.xlargeq")\n'), []);
+  });
+
   it('keeps judging a deploy once what it returns, or what that returns, is changed in place (the estimator is still the estimator)', () => {
     const text = `from sagemaker.model import Model
 model = Model(image_uri="${INFERENCE_IMAGE}", model_data="s3://b/m.tar.gz", role="r")

@@ -143,6 +143,17 @@ function isSdkObject(text: string, scopes: PythonScopes, receiver: SyntaxNode, a
 }
 
 /**
+ * True when `receiver` is a `HyperparameterTuner(…)`, in place or through a name bound once: its
+ * `deploy(initial_instance_count, instance_type, …)` deploys the best training job's model with
+ * those arguments (`best_estimator().deploy(…)`), sent as an estimator's are. It has no
+ * `transformer` or `register`.
+ */
+function isTuner(text: string, scopes: PythonScopes, receiver: SyntaxNode): boolean {
+  const call = receiver.name === 'VariableName' ? scopes.resolveBinding(receiver) : receiver;
+  return call?.name === 'CallExpression' && calleeName(text, call)?.name === TUNER_CLASS;
+}
+
+/**
  * v2 classes given no image of ours whose `deploy`, `transformer` and `register` take the same
  * leading parameters as `Model`'s and send them the same way: a registered model package, a
  * pipeline of models, a JumpStart model or estimator, a DJL (LMI) model, a multi-model endpoint's
@@ -340,7 +351,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       continue;
     }
     const method = Object.hasOwn(SDK_METHODS, callee.name) ? SDK_METHODS[callee.name] : undefined;
-    if (method && callee.receiver && isSdkObject(text, scopes, callee.receiver, amazonNames)) {
+    if (method && callee.receiver && (isSdkObject(text, scopes, callee.receiver, amazonNames) || (callee.name === 'deploy' && isTuner(text, scopes, callee.receiver)))) {
       const written = sdkArguments(text, argList, method.positional, scopes);
       const found = written ? sdkArgumentsOf(values, method.job, (keyword) => written.keywords.get(keyword)) : [];
       if (found.length > 0) documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [], host: 'python', imagesOnly: true, sdkRequest: { arguments: found } });
