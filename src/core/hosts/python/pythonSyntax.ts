@@ -17,6 +17,7 @@ export function parsePython(text: string): Tree {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load: esbuild defers the module until this runs
   loadedParser ??= (require('@lezer/python') as typeof import('@lezer/python')).parser;
   let tree = loadedParser.parse(text);
+  if (!MAYBE_TARGET_NOT_NAME.test(text)) return tree; // most files: no second walk over the tree
   // Same length, so every offset still points into `text`; kept only while lezer then reads more
   // of the file. Again after each pass: a broken item hides the `with` statements after it.
   let masked = text;
@@ -30,6 +31,9 @@ export function parsePython(text: string): Tree {
   }
   return tree;
 }
+
+/** Text that may hold an `as` followed by a target other than a plain name (a cheap test before walking the tree). */
+const MAYBE_TARGET_NOT_NAME = /\bas\s*[([]|\bas\s+\w+\s*[.[]/;
 
 /**
  * The offsets of the `as` of each `with` item whose target is not a plain name: `with f() as (a, b):`,
