@@ -457,6 +457,31 @@ describe('YAML host (AWS CLI input)', () => {
       assert.ok(!analyzeYaml(text).some((finding) => finding.message.includes('StoppingCondition')));
     });
 
+    it('in AWS CLI input a merged mapping is not open: the CLI merges, so an unknown or missing member is reported (found by the regression hunt)', () => {
+      const text = [
+        'base: &base',
+        '  RoleArn: arn:aws:iam::123456789012:role/R',
+        'TrainingJobName: x',
+        '<<: *base',
+        'RoleARN: arn:aws:iam::123456789012:role/R',
+        'AlgorithmSpecification:',
+        `  TrainingImage: ${KMEANS_US_EAST_1}:1`,
+        '  TrainingInputMode: File',
+        'HyperParameters: {k: "10", feature_dim: "784"}',
+        'OutputDataConfig: {S3OutputPath: s3://b/o}',
+        'ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 30}',
+        'StoppingCondition: {MaxRuntimeInSeconds: 3600}',
+        '',
+      ].join('\n');
+      const found = analyzeYaml(text, { forced: true }).filter((finding) => finding.code === 'unknown-property' || finding.code === 'missing-required-property');
+      assert.deepEqual(found.map((finding) => [finding.code, textAt(text, finding)]), [['unknown-property', 'base'], ['unknown-property', 'RoleARN']]);
+      assert.match(found[1].message, /Did you mean "RoleArn"\? It is in this object already\.$/);
+      // Without the merge, RoleArn is missing: the misspelt one is then the required member's typo.
+      const unmerged = text.replace('<<: *base\n', '');
+      const roleArn = analyzeYaml(unmerged, { forced: true }).find((finding) => textAt(unmerged, finding) === 'RoleARN');
+      assert.match(roleArn?.message ?? '', /Did you mean "RoleArn"\? It is required\.$/);
+    });
+
     /** How many nodes a request's tree holds (what reading the YAML built, and the rules walk). */
     function treeSize(node: { children?: unknown[] } | undefined): number {
       return node ? 1 + (node.children ?? []).reduce<number>((sum, child) => sum + treeSize(child as { children?: unknown[] }), 0) : 0;

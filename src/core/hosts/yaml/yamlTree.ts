@@ -55,6 +55,8 @@ interface AwsCliSites {
   emptyValues: { property: Building; at: number }[];
   /** Values with a local tag (`!Sub …`, `!Env x`), which the AWS CLI's loader refuses; `tag` as written. */
   taggedValues: { node: Building; tag: string }[];
+  /** Mappings with a merge key (`<<: *base`): open to other readers, but the AWS CLI merges, so their members are known. */
+  mergingMaps: Building[];
 }
 
 const awsCliSites = new WeakMap<RequestNode, AwsCliSites>();
@@ -94,7 +96,7 @@ export function yamlDocumentTree(text: string, document: Document.Parsed): YamlD
   if (!contents) return { root: undefined };
   const builder = new TreeBuilder(text, document);
   const root = builder.node(contents, undefined, 0);
-  awsCliSites.set(root, { version: document.directives?.yaml.explicit && document.directives.yaml.version === '1.1' ? '1.1' : '1.2', scalars: builder.plainScalars, emptyValues: builder.emptyValues, taggedValues: builder.taggedValues });
+  awsCliSites.set(root, { version: document.directives?.yaml.explicit && document.directives.yaml.version === '1.1' ? '1.1' : '1.2', scalars: builder.plainScalars, emptyValues: builder.emptyValues, taggedValues: builder.taggedValues, mergingMaps: builder.mergingMaps });
   const tree: YamlDocumentTree = builder.aliasOverflow ? { root, aliasOverflow: builder.aliasOverflow } : { root };
   if (builder.readsAliases) tree.readsAliases = true;
   return tree;
@@ -113,6 +115,8 @@ export function readAsAwsCli(text: string, root: RequestNode): void {
   awsCliSites.delete(root);
   for (const node of sites.scalars) readScalarAsAwsCli(node, text.slice(node.offset, node.offset + node.length), sites.version);
   for (const { node, tag } of sites.taggedValues) readTaggedAsAwsCli(node, tag);
+  // The AWS CLI v2 loads YAML 1.1 and merges: the merged mapping's members are what it sends.
+  for (const object of sites.mergingMaps) object.openMembers = undefined;
   for (const { property, at } of sites.emptyValues) {
     const key = property.children![0];
     const value: Building = { type: 'null', offset: at, length: 0, parent: property, value: null, content: { offset: key.offset, length: key.length } };
@@ -204,6 +208,7 @@ class TreeBuilder {
   readonly emptyValues: AwsCliSites['emptyValues'] = [];
   /** Values with a local tag (see AwsCliSites). */
   readonly taggedValues: AwsCliSites['taggedValues'] = [];
+  readonly mergingMaps: AwsCliSites['mergingMaps'] = [];
 
   /** Each alias's anchored node, found in one walk of the document on the first alias. */
   private aliasTargets: Map<Alias, YamlNode> | undefined;
@@ -297,7 +302,10 @@ class TreeBuilder {
       }
       object.children!.push(property);
     }
-    if (merged.length > 0) this.merge(object, merged, depth);
+    if (merged.length > 0) {
+      this.merge(object, merged, depth);
+      this.mergingMaps.push(object);
+    }
     return object;
   }
 
