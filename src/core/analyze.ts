@@ -5,7 +5,7 @@
 import type { Catalog } from './catalog/catalog';
 import type { Finding } from './findings';
 import type { LiveLookup } from './registry/liveLookup';
-import { chosenRegion, implicitRegion, resolveProfile, resolveRegion, templateRegion, type RegionInputs, type ResolvedRegion } from './region';
+import { chosenRegion, implicitRegion, resolveProfile, resolveRegion, templateRegion, workflowRegion, type RegionInputs, type ResolvedRegion } from './region';
 import { checkAlgorithms } from './rules/algorithm/algorithmRules';
 import { checkUnfilledPartition, reportUnfilledPlaceholders } from './rules/unfilledPlaceholderRule';
 import { checkIntegrationAction } from './rules/integrationActionRule';
@@ -63,7 +63,11 @@ export function regionForSpec(spec: SpecDocument, regionInputs: AnalyzeOptions['
   const listed = spec.anyRegion ? templateRegion(regionInputs) : undefined;
   if (listed) return listed;
   if (spec.codeRegion) return resolveRegion({ ...regionInputs, specImageRegions: specImageRegions(spec), codeRegion: spec.codeRegion });
-  return chosenRegion(regionInputs) ?? implicitRegion(specImageRegions(spec), resolveProfile(regionInputs.profileSetting, regionInputs.env));
+  const chosen = chosenRegion(regionInputs);
+  if (chosen) return chosen;
+  const profile = resolveProfile(regionInputs.profileSetting, regionInputs.env);
+  if (spec.workflowImages && !spec.anyRegion) return workflowRegion(spec.workflowImages.regions, spec.workflowImages.workflow, profile);
+  return implicitRegion(specImageRegions(spec), profile);
 }
 
 export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analysis {

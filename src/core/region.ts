@@ -5,7 +5,7 @@
 import type { Node } from 'jsonc-parser';
 import { profileRegion } from './awsConfigFile';
 
-export type RegionSource = 'code' | 'setting' | 'environment' | 'profile' | 'spec' | 'default' | 'arns';
+export type RegionSource = 'code' | 'setting' | 'environment' | 'profile' | 'spec' | 'default' | 'arns' | 'workflow';
 
 /**
  * The region the spec's own code sends its requests to (boto3's `client("sagemaker",
@@ -44,6 +44,8 @@ export interface ResolvedRegion {
   settingName?: string;
   /** Where the code names the region (CodeRegion.origin), when it came from the code. */
   origin?: string;
+  /** The workflow whose images gave the region (source `workflow`): `pipeline`, `state machine`. */
+  workflow?: string;
   /**
    * For a request deployed to many regions (a template, a workflow inside one) whose regions
    * the user listed (RegionInputs.templateRegions): all of them, the first also in `region`.
@@ -169,6 +171,7 @@ export function describeRegion(resolved: ResolvedRegion): string {
     spec: "from the spec's images",
     default: 'default',
     arns: "the first region of the partition the request's ARNs name",
+    workflow: `from the other images of this ${resolved.workflow ?? 'workflow'}`,
   };
   return `${resolved.region} (${from[resolved.source]})`;
 }
@@ -187,3 +190,16 @@ export function isPlaceholderRegion(value: string): boolean {
 
 /** The sentence unknown-region adds for a placeholder (see isPlaceholderRegion): no near region is offered for it. */
 export const PLACEHOLDER_REGION_NOTE = 'It looks like a placeholder left to fill in with a region (us-east-1, eu-west-1, …).';
+
+/**
+ * The region a workflow whose images name several regions runs in, for want of a chosen one: the
+ * one most of `regions` name, the first on a tie. Explicit: an image elsewhere cannot be pulled
+ * there (image-region-mismatch says so, "from the other images of this pipeline").
+ */
+export function workflowRegion(regions: readonly string[], workflow: string, profile: string): ResolvedRegion {
+  const counts = new Map<string, number>();
+  for (const region of regions) counts.set(region, (counts.get(region) ?? 0) + 1);
+  let best = regions[0];
+  for (const region of regions) if (counts.get(region)! > counts.get(best)!) best = region;
+  return { region: best, source: 'workflow', explicit: true, profile, workflow };
+}

@@ -216,6 +216,13 @@ export interface SpecDocument {
    */
   anyRegion?: boolean;
   /**
+   * For a request of a workflow file (a pipeline definition, a state machine) whose images name
+   * several regions: the regions of the workflow's images in document order. The workflow runs in
+   * one region, so without a region chosen the region most of them name (the first on a tie) is
+   * its target, and an image elsewhere is image-region-mismatch (see regionForSpec).
+   */
+  workflowImages?: { regions: readonly string[]; workflow: 'pipeline' | 'state machine' };
+  /**
    * Set for a partial request a host assembled from SDK calls (the Python SDK's `Estimator(…)`
    * and its `set_hyperparameters(…)`), and for an SDK class's image (`Processor(image_uri=…)`,
    * with `imagesOnly`): the SDK writes the rest of the request, so the API-model rules judge only

@@ -619,3 +619,34 @@ describe('Pipelines host', () => {
     assert.equal(hoverWorkflow(text, '"Arguments"'), undefined);
   });
 });
+
+describe('one workflow, one region: images in several regions (found by a fresh user)', () => {
+  const image = (region: string) => `${region === 'us-east-1' ? '683313688378' : '141502667606'}.dkr.ecr.${region}.amazonaws.com/sagemaker-xgboost:1.7-1`;
+  const steps = (...regions: string[]) => regions.map((region, index) => trainingStep(trainingArguments({ AlgorithmSpecification: { TrainingImage: image(region), TrainingInputMode: 'File' } }), `Train${index}`));
+
+  it('with no region chosen, the region most images name is the target: an image elsewhere is image-region-mismatch, fixed to that registry', () => {
+    const text = pipeline(steps('eu-west-1', 'us-east-1', 'eu-west-1'));
+    const finding = only(analyzeWorkflow(text), 'image-region-mismatch');
+    assert.equal(textAt(text, finding), 'us-east-1');
+    assert.equal(finding.message, 'The image is in us-east-1, but the target region is eu-west-1 (from the other images of this pipeline); SageMaker pulls images from its own region.');
+    assert.equal(applyWorkflowFix(text, finding), text.replace(image('us-east-1'), image('eu-west-1')));
+  });
+
+  it('on a tie the first image\'s region is the target; one region, or a region chosen, is as before', () => {
+    const tie = pipeline(steps('us-east-1', 'eu-west-1'));
+    assert.equal(textAt(tie, only(analyzeWorkflow(tie), 'image-region-mismatch')), 'eu-west-1');
+    assert.deepEqual(analyzeWorkflow(pipeline(steps('eu-west-1', 'eu-west-1'))), []);
+    // A chosen region is the target, and says where it came from.
+    const chosen = analyzeWorkflow(tie, { region: 'eu-west-1' });
+    assert.equal(textAt(tie, only(chosen, 'image-region-mismatch')), 'us-east-1');
+    assert.doesNotMatch(chosen[0].message, /other images/);
+  });
+
+  it('a state machine file alike', () => {
+    const task = (region: string) => ({ Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: image(region) } }, Next: undefined as string | undefined });
+    const text = JSON.stringify({ StartAt: 'A', States: { A: { ...task('us-east-1'), Next: 'B' }, B: { ...task('us-east-1'), Next: 'C' }, C: { ...task('eu-west-1'), End: true } } }, null, 2);
+    const finding = only(analyzeWorkflow(text), 'image-region-mismatch');
+    assert.equal(textAt(text, finding), 'eu-west-1');
+    assert.match(finding.message, /from the other images of this state machine/);
+  });
+});

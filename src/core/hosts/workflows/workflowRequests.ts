@@ -6,7 +6,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { scanJson } from '../../jsonScan';
-import type { ExpressWorkflow, HostLanguage, SpecDocument } from '../../specDocument';
+import { specImageRegions, type ExpressWorkflow, type HostLanguage, type SpecDocument } from '../../specDocument';
 import { findPipelineRequests, isPipelineDefinition } from './pipelineRequests';
 import { withUndefinedPipelineVariables } from './pipelineVariables';
 import { findStateMachineRequests, isStateMachine } from './stateMachineRequests';
@@ -54,6 +54,14 @@ export function findWorkflowRequests(text: string, root: Node | undefined, host:
  * deployment's substitutions dynamic (deployPlaceholders.ts).
  */
 export function findWorkflowFileRequests(text: string, root: Node | undefined, host: HostLanguage = 'json', dollarKeys?: readonly Node[]): SpecDocument[] {
-  if (root && isStateMachine(root)) markDeployPlaceholders(text, root);
-  return findWorkflowRequests(text, root, host, dollarKeys);
+  const stateMachine = root !== undefined && isStateMachine(root);
+  if (stateMachine) markDeployPlaceholders(text, root);
+  const requests = findWorkflowRequests(text, root, host, dollarKeys);
+  // One workflow runs in one region: images naming several are told to each request (see SpecDocument.workflowImages).
+  const regions = requests.flatMap(specImageRegions);
+  if (new Set(regions).size > 1) {
+    const workflowImages = { regions, workflow: stateMachine ? ('state machine' as const) : ('pipeline' as const) };
+    for (const request of requests) request.workflowImages = workflowImages;
+  }
+  return requests;
 }
