@@ -35,6 +35,12 @@ export interface FrameworkRequest {
    */
   alternativeFrameworks?: string[];
   version?: FrameworkArgument;
+  /**
+   * The version the called function passes when the call gives none: SDK v2's deprecated
+   * `get_image_uri(region_name, repo_name, repo_version="1")`, whose default is XGBoost's legacy
+   * image. Absent when `version` is written (or may be, in `**kwargs`).
+   */
+  defaultVersion?: { value: string; parameter: string; function: string };
   pyVersion?: FrameworkArgument;
   region?: FrameworkArgument;
   /**

@@ -215,6 +215,23 @@ describe('notebooks: SDK arguments sent as request members', () => {
   });
 });
 
+describe('notebooks: get_image_uri (SDK v2, deprecated)', () => {
+  it('reads the image a cell asks get_image_uri for, and judges the estimator of a later cell by its algorithm', () => {
+    const setup = "import boto3\nfrom sagemaker.amazon.amazon_estimator import get_image_uri\ncontainer = get_image_uri(boto3.Session().region_name, 'knn')";
+    const train = "import sagemaker\nknn = sagemaker.estimator.Estimator(container, role, instance_count=1, instance_type='ml.m5.2xlarge')\nknn.set_hyperparameters(feature_dim=784, k=10, sample_size=200000)";
+    const xgb = "%%time\nxgb_image = get_image_uri(boto3.Session().region_name, 'xgboost')";
+    const { notebook, findings } = analyzeNotebook([{ kind: 'code', text: setup }, { kind: 'markdown', text: '## Train' }, { kind: 'code', text: train }, { kind: 'code', text: xgb }], true);
+    assert.deepEqual(
+      findings.map((finding) => located(notebook, finding)),
+      [
+        { code: 'algorithm-missing-hyperparameter', cell: 3, line: 3, text: 'set_hyperparameters' },
+        { code: 'xgboost-unpinned', cell: 4, line: 2, text: 'xgboost' },
+      ],
+    );
+    assert.match(findings[0].message, /^k-Nearest Neighbors needs the hyperparameter "predictor_type"/);
+  });
+});
+
 describe('notebooks: .ipynb files', () => {
   const file = JSON.stringify(
     {

@@ -366,6 +366,14 @@ function resolveVersion(
     if (latest && context.catalog.isFloating(latest)) reportXgboostWithoutVersion(context, request.framework, choice.scope, scopeImages, region);
     return undefined;
   }
+  if (!argument && request.defaultVersion && request.framework) {
+    // `get_image_uri` passes its own default ("1"): XGBoost's legacy image, the only version of the others.
+    const fallback = request.defaultVersion;
+    const image = scopeImages.find((candidate) => candidate.version === fallback.value || candidate.aliases?.includes(fallback.value));
+    if (!image) return undefined;
+    if (framework === XGBOOST_FRAMEWORK && context.catalog.isFloating(image)) reportXgboostDefaultVersion(context, request.framework, fallback, choice.scope, scopeImages, region);
+    return image.version;
+  }
   if (typed === undefined || !argument) return undefined;
   const version = aliased?.version ?? (versions.includes(typed) ? typed : undefined);
   if (version !== undefined) {
@@ -422,6 +430,24 @@ function reportXgboostWithoutVersion(context: RuleContext, framework: FrameworkA
   context.report(
     'xgboost-unpinned',
     `Without a version, the SageMaker Python SDK retrieves XGBoost's "latest" ${scope} image, which is "1": the legacy image, not a pinned version. Pass version="${newest}" (or another pinned version).`,
+    framework.range,
+  );
+}
+
+/** `get_image_uri(region, "xgboost")` without `repo_version`: the function passes its default "1", the legacy image. */
+function reportXgboostDefaultVersion(
+  context: RuleContext,
+  framework: FrameworkArgument,
+  fallback: NonNullable<FrameworkRequest['defaultVersion']>,
+  scope: string,
+  scopeImages: readonly CatalogImage[],
+  region: string | undefined,
+): void {
+  if (!context.isEnabled('xgboost-unpinned')) return;
+  const newest = pinnedNewestFirst(context, scopeImages, region)[0] ?? newestXgboostVersion(context.catalog, scope);
+  context.report(
+    'xgboost-unpinned',
+    `Without ${fallback.parameter}, ${fallback.function} asks for XGBoost's "${fallback.value}" ${scope} image: the legacy image (XGBoost 0.72), not a pinned version. Pass ${fallback.parameter}="${newest}" (or another pinned version).`,
     framework.range,
   );
 }

@@ -8,7 +8,8 @@
  * - SageMaker Python SDK classes given an image (`Estimator(image_uri=…)`, `Model(…)`,
  *   `Processor(…)`, v3 `ModelTrainer(training_image=…)`, `ModelBuilder(image_uri=…)`): the image
  *   rules with the usage the class implies;
- * - images asked for by framework and version (`image_uris.retrieve(…)`, `PyTorch(framework_version=…)`);
+ * - images asked for by framework and version (`image_uris.retrieve(…)`, v2's deprecated
+ *   `get_image_uri(…)`, `PyTorch(framework_version=…)`);
  * - any other string literal that is an Amazon ECR image reference.
  */
 import type { Node } from 'jsonc-parser';
@@ -179,8 +180,36 @@ function sdkJob(name: string, sdkClass: SdkClass): Extract<SdkJob, 'training' | 
   return sdkClass.usage === 'training' || sdkClass.usage === 'processing' ? sdkClass.usage : undefined;
 }
 
+/**
+ * A function that asks for an image by framework and version: its parameters in positional order,
+ * each under the `image_uris.retrieve` parameter it is passed as, and the version it passes when
+ * the call gives none.
+ */
+interface RetrieveSignature {
+  /** `[own name, retrieve's name]`, in the function's positional order. */
+  parameters: readonly (readonly [string, string])[];
+  /** True when keywords are read only under `parameters`' own names; else any keyword is retrieve's (`inference_tool=`, keyword-only). */
+  renamesKeywords?: boolean;
+  /** The version sent when the call passes none, with the parameter that defaults to it. */
+  defaultVersion?: { value: string; parameter: string; function: string };
+}
+
 /** `image_uris.retrieve` parameters in the SDK's positional order. */
-const RETRIEVE_PARAMETERS = ['framework', 'region', 'version', 'py_version', 'instance_type', 'accelerator_type', 'image_scope', 'container_version', 'distribution', 'base_framework_version'];
+const RETRIEVE: RetrieveSignature = {
+  parameters: ['framework', 'region', 'version', 'py_version', 'instance_type', 'accelerator_type', 'image_scope', 'container_version', 'distribution', 'base_framework_version'].map((name) => [name, name] as const),
+};
+
+/**
+ * SDK v2's deprecated `sagemaker.amazon.amazon_estimator.get_image_uri(region_name, repo_name,
+ * repo_version="1")` (v1's, whose default was the number 1, asked for the same image): it returns
+ * `image_uris.retrieve(framework=repo_name, region=region_name, version=repo_version)`, so XGBoost
+ * without `repo_version` is the legacy "1" image (XGBoost 0.72).
+ */
+const GET_IMAGE_URI: RetrieveSignature = {
+  parameters: [['region_name', 'region'], ['repo_name', 'framework'], ['repo_version', 'version']],
+  renamesKeywords: true,
+  defaultVersion: { value: '1', parameter: 'repo_version', function: 'get_image_uri' },
+};
 
 export interface PythonRequests {
   /** Whole requests (boto3) and image-only documents (SDK classes, constants), each analysed on its own. */
@@ -242,9 +271,9 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
   };
   // A `retrieve(…)` is read once, whether as an estimator's image or as a call of its own.
   const retrieves = new Map<number, FrameworkRequest>();
-  const readRetrieve = (calleeNode: SyntaxNode, argList: SyntaxNode): FrameworkRequest => {
+  const readRetrieve = (calleeNode: SyntaxNode, argList: SyntaxNode, signature: RetrieveSignature): FrameworkRequest => {
     let request = retrieves.get(argList.from);
-    if (!request) retrieves.set(argList.from, (request = frameworkFromRetrieve(values, calleeNode, argList)));
+    if (!request) retrieves.set(argList.from, (request = frameworkFromRetrieve(values, calleeNode, argList, signature)));
     return request;
   };
   // The calls by source range, for a request's dynamic image that is one (see retrievedImageAt).
@@ -346,8 +375,9 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       if (found.length > 0) documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [], host: 'python', imagesOnly: true, sdkRequest: { arguments: found } });
       continue;
     }
-    if (isRetrieve(text, callee, retrieveNames)) {
-      frameworkRequests.push(readRetrieve(callee.node, argList));
+    const signature = retrieveSignature(text, callee, retrieveNames);
+    if (signature) {
+      frameworkRequests.push(readRetrieve(callee.node, argList, signature));
       continue;
     }
     const method = Object.hasOwn(SDK_METHODS, callee.name) ? SDK_METHODS[callee.name] : undefined;
@@ -417,24 +447,25 @@ function tunerEstimator(text: string, argList: SyntaxNode): SyntaxNode | undefin
   return undefined;
 }
 
-/** `image_uris.retrieve("xgboost", region, "1.7-1")` as the image (in place or through a name bound once), with a literal framework. */
+/** `image_uris.retrieve("xgboost", region, "1.7-1")` (or `get_image_uri(region, "kmeans")`) as the image (in place or through a name bound once), with a literal framework. */
 function retrievedImageOf(
   values: PythonValues,
   scopes: PythonScopes,
   image: SyntaxNode,
   names: RetrieveNames,
-  readRetrieve: (calleeNode: SyntaxNode, argList: SyntaxNode) => FrameworkRequest,
+  readRetrieve: (calleeNode: SyntaxNode, argList: SyntaxNode, signature: RetrieveSignature) => FrameworkRequest,
 ): RetrievedImage | undefined {
   const call = image.name === 'VariableName' ? scopes.resolve(image) : image;
   const callee = call?.name === 'CallExpression' ? calleeName(values.text, call) : undefined;
   const argList = call?.getChild('ArgList');
-  if (!callee || !argList || !isRetrieve(values.text, callee, names)) return undefined;
-  const request = readRetrieve(callee.node, argList);
+  const signature = callee && argList ? retrieveSignature(values.text, callee, names) : undefined;
+  if (!signature) return undefined;
+  const request = readRetrieve(callee!.node, argList!, signature);
   const framework = request.framework?.value;
   if (framework === undefined) return undefined;
-  // A version that is not a literal is unknown; absent, it is the algorithm's only one.
+  // A version that is not a literal is unknown; absent, it is the function's default or the algorithm's only one.
   if (request.version && request.version.value === undefined) return undefined;
-  return { framework, version: request.version?.value };
+  return { framework, version: request.version?.value ?? request.defaultVersion?.value };
 }
 
 /**
@@ -449,7 +480,7 @@ function retrievedImageAt(
   image: ImageField,
   callAt: (offset: number, length: number) => SyntaxNode | undefined,
   names: RetrieveNames,
-  readRetrieve: (calleeNode: SyntaxNode, argList: SyntaxNode) => FrameworkRequest,
+  readRetrieve: (calleeNode: SyntaxNode, argList: SyntaxNode, signature: RetrieveSignature) => FrameworkRequest,
 ): RetrievedImage | undefined {
   if (image.parsed || !(image.value as PythonNode).dynamic || (image.value as PythonNode).template) return undefined;
   const call = callAt(image.value.offset, image.value.length);
@@ -525,36 +556,48 @@ function isLiteral(node: SyntaxNode): boolean {
   return ['String', 'ContinuedString', 'FormatString', 'Number', 'DictionaryExpression', 'ArrayExpression', 'TupleExpression', 'Boolean', 'None'].includes(node.name);
 }
 
-/** How `image_uris.retrieve` may be called in this file: names bound to the function and to the module. */
+/** How `image_uris.retrieve` (and `get_image_uri`) may be called in this file: names bound to the functions and to their modules. */
 interface RetrieveNames {
   /** `from sagemaker.image_uris import retrieve [as r]` */
   functions: Set<string>;
   /** `from sagemaker import image_uris as uris`, `import sagemaker.image_uris as iu` */
   modules: Set<string>;
+  /** `from sagemaker.amazon.amazon_estimator import get_image_uri [as g]` */
+  getImageUri: Set<string>;
+  /** `from sagemaker.amazon import amazon_estimator [as ae]`, `import sagemaker.amazon.amazon_estimator as ae` */
+  amazonEstimatorModules: Set<string>;
 }
 
 const IMAGE_URIS_MODULE = /(^|\.)image_uris$/;
+const AMAZON_ESTIMATOR_MODULE = /(^|\.)amazon_estimator$/;
 
 /** The file's import statements (in functions and blocks too), read for `retrieve`'s names. */
 function retrieveAliases(text: string, imports: readonly SyntaxNode[]): RetrieveNames {
-  const names: RetrieveNames = { functions: new Set(), modules: new Set() };
+  const names: RetrieveNames = { functions: new Set(), modules: new Set(), getImageUri: new Set(), amazonEstimatorModules: new Set() };
   for (const binding of importBindings(text, imports)) {
     if ('from' in binding) {
       if (IMAGE_URIS_MODULE.test(binding.from) && binding.imported === 'retrieve') names.functions.add(binding.bound);
       if (binding.imported === 'image_uris' && /(^|\.)sagemaker(\.core)?$/.test(binding.from)) names.modules.add(binding.bound);
+      if (AMAZON_ESTIMATOR_MODULE.test(binding.from) && binding.imported === 'get_image_uri') names.getImageUri.add(binding.bound);
+      if (binding.imported === 'amazon_estimator' && /(^|\.)sagemaker\.amazon$/.test(binding.from)) names.amazonEstimatorModules.add(binding.bound);
     } else if (binding.aliased && IMAGE_URIS_MODULE.test(binding.module)) {
       // `import a.b.image_uris as x` (without an alias, calls name the dotted module itself).
       names.modules.add(binding.bound);
+    } else if (binding.aliased && AMAZON_ESTIMATOR_MODULE.test(binding.module)) {
+      names.amazonEstimatorModules.add(binding.bound);
     }
   }
   return names;
 }
 
-function isRetrieve(text: string, callee: { name: string; node: SyntaxNode; receiver?: SyntaxNode }, names: RetrieveNames): boolean {
-  if (!callee.receiver) return names.functions.has(callee.name);
-  if (callee.name !== 'retrieve') return false;
+/** The signature of the call when it is `retrieve` or `get_image_uri` (under the names the file binds them to). */
+function retrieveSignature(text: string, callee: { name: string; node: SyntaxNode; receiver?: SyntaxNode }, names: RetrieveNames): RetrieveSignature | undefined {
+  if (!callee.receiver) return names.functions.has(callee.name) ? RETRIEVE : names.getImageUri.has(callee.name) ? GET_IMAGE_URI : undefined;
   const receiver = dottedName(text, callee.receiver);
-  return receiver !== undefined && (IMAGE_URIS_MODULE.test(receiver) || names.modules.has(receiver));
+  if (receiver === undefined) return undefined;
+  if (callee.name === 'retrieve') return IMAGE_URIS_MODULE.test(receiver) || names.modules.has(receiver) ? RETRIEVE : undefined;
+  if (callee.name === 'get_image_uri') return AMAZON_ESTIMATOR_MODULE.test(receiver) || names.amazonEstimatorModules.has(receiver) ? GET_IMAGE_URI : undefined;
+  return undefined;
 }
 
 function frameworkArgument(values: PythonValues, syntax: SyntaxNode | undefined): FrameworkArgument | undefined {
@@ -564,19 +607,25 @@ function frameworkArgument(values: PythonValues, syntax: SyntaxNode | undefined)
   return { value, node: node as Node, range: value !== undefined ? contentRange(node) : { offset: node.offset, length: node.length } };
 }
 
-function frameworkFromRetrieve(values: PythonValues, calleeNode: SyntaxNode, argList: SyntaxNode): FrameworkRequest {
+/** The request of a `retrieve` (or `get_image_uri`) call, its arguments read under retrieve's parameter names. */
+function frameworkFromRetrieve(values: PythonValues, calleeNode: SyntaxNode, argList: SyntaxNode, signature: RetrieveSignature): FrameworkRequest {
+  const own = new Map(signature.parameters);
   const byName = new Map<string, SyntaxNode>();
+  let unpacked = false;
   const children = childrenOf(argList).filter((child) => child.name !== '(' && child.name !== ')' && child.name !== ',');
   let position = 0;
   for (let i = 0; i < children.length; i++) {
     if (children[i].name === 'VariableName' && children[i + 1]?.name === 'AssignOp' && children[i + 2]) {
-      byName.set(sourceOf(values.text, children[i]), children[i + 2]);
+      const keyword = sourceOf(values.text, children[i]);
+      const name = signature.renamesKeywords ? own.get(keyword) : keyword;
+      if (name) byName.set(name, children[i + 2]);
       i += 2;
     } else if (children[i].name === '**' || children[i].name === '*') {
+      unpacked = true;
       i += 1; // unpacked arguments: what they hold is unknown
     } else {
-      const name = RETRIEVE_PARAMETERS[position++];
-      if (name) byName.set(name, children[i]);
+      const parameter = signature.parameters[position++];
+      if (parameter) byName.set(parameter[1], children[i]);
     }
   }
   const argument = (name: string) => frameworkArgument(values, byName.get(name));
@@ -591,6 +640,8 @@ function frameworkFromRetrieve(values: PythonValues, calleeNode: SyntaxNode, arg
     inferenceTool: argument('inference_tool'),
     imageScope: argument('image_scope'),
     baseFrameworkVersion: base && baseMatch ? { ...base, value: baseMatch[2], baseFramework: baseMatch[1] as 'pytorch' | 'tensorflow' } : undefined,
+    // `*args`/`**kwargs` may hold the version: then no default is sure.
+    ...(signature.defaultVersion && !byName.has('version') && !unpacked && { defaultVersion: signature.defaultVersion }),
     calleeRange: { offset: calleeNode.from, length: calleeNode.to - calleeNode.from },
   };
 }
