@@ -41,6 +41,17 @@ export function closestMatches(target: string, candidates: readonly string[], co
 }
 
 /**
+ * closestMatches limited to names a spelling slip away from `name`: at most half its characters
+ * (and at least three) differ. A member of another object, or another parameter, is not a
+ * spelling of this one; `base` is still near `Tags`, so callers prefer only a clear nearest.
+ */
+export function closestSpellings(name: string, candidates: readonly string[], count = 3): string[] {
+  const limit = Math.max(3, Math.ceil(name.length / 2));
+  const lowered = name.toLowerCase();
+  return closestMatches(name, candidates, count).filter((candidate) => editDistance(lowered, candidate.toLowerCase(), limit) <= limit);
+}
+
+/**
  * True when the first of `nearest` (closestMatches' answer for `target`) is a clear fix: strictly
  * nearer than the second, and a typo away (at most a third of `target`'s characters, and at least
  * two, differ) or `target` shortened. Equally near names (`ml.m6.large`: `ml.m5.large`, `ml.m6i.large`), or a word far

@@ -10,7 +10,7 @@ import { boundsText, expectedType, lengthUnit } from '../apiModel/describeShape'
 import { enumInWords, enumValuesNoun, patternInWords } from '../apiModel/patternWords';
 import { matchesPattern } from '../apiModel/patterns';
 import { placeholderValue } from '../apiModel/placeholders';
-import { closestMatches, editDistance, isClearNearest } from '../closestMatches';
+import { closestMatches, closestSpellings, isClearNearest } from '../closestMatches';
 import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, otherItemStrings, type OffsetRange } from '../jsonTree';
 import { memberLabel } from '../memberLabel';
@@ -435,9 +435,7 @@ class ModelValidator {
       this.report('unknown-property', `"${clip(name)}" is a member of the ${this.describe.operation} response, not of the ${kind} request: remove it.`, nodeRange(key), []);
       return undefined;
     }
-    // Only names a typo away: a member from another object is not a spelling of this one.
-    const limit = Math.max(3, Math.ceil(name.length / 2));
-    const nearest = closestMatches(name, [...shape.members.keys()], NEAREST).filter((candidate) => editDistance(name.toLowerCase(), candidate.toLowerCase(), limit) <= limit);
+    const nearest = closestSpellings(name, [...shape.members.keys()], NEAREST);
     // The host may read the key as something else (a JSONPath key in a JSONata state): then the rename is no sure fix.
     const hostNote = this.context.spec.embedding?.unknownKeyNote?.(name);
     // A name the object has already is no fix: the object would have it twice, and only one would be sent.

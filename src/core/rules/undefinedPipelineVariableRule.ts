@@ -6,7 +6,7 @@
  * that name. Reported on X inside the Get's string, naming what the definition declares; the
  * nearest names are offered as fixes of X alone, the first preferred when it is a clear typo.
  */
-import { closestMatches, editDistance, isClearNearest } from '../closestMatches';
+import { closestSpellings, isClearNearest } from '../closestMatches';
 import { intent, type QuickFix } from '../edits/editIntent';
 import { valueOffsetMapper } from '../jsonTree';
 import type { UndefinedPipelineVariable } from '../specDocument';
@@ -22,9 +22,7 @@ const LISTED = 6;
 export function checkUndefinedPipelineVariables(context: RuleContext, variables: readonly UndefinedPipelineVariable[]): void {
   for (const variable of variables) {
     const { kind, name, node, start, end, declared } = variable;
-    // Only names a typo away: another parameter is not a spelling of this one.
-    const limit = Math.max(3, Math.ceil(name.length / 2));
-    const nearest = closestMatches(name, declared, NEAREST).filter((candidate) => editDistance(name.toLowerCase(), candidate.toLowerCase(), limit) <= limit);
+    const nearest = closestSpellings(name, declared, NEAREST);
     const fixes: QuickFix[] = nearest.map((candidate, index) => ({
       title: `Change to "${candidate}"`,
       intents: [intent.replaceInString(node, start, end, candidate)],
