@@ -46,6 +46,8 @@ export interface ResolvedRegion {
   origin?: string;
   /** The workflow whose images gave the region (source `workflow`): `pipeline`, `state machine`. */
   workflow?: string;
+  /** Source `workflow`: no region was named by more of its images than another (the first image's was taken). */
+  tied?: boolean;
   /**
    * For a request deployed to many regions (a template, a workflow inside one) whose regions
    * the user listed (RegionInputs.templateRegions): all of them, the first also in `region`.
@@ -171,7 +173,7 @@ export function describeRegion(resolved: ResolvedRegion): string {
     spec: "from the spec's images",
     default: 'default',
     arns: "the first region of the partition the request's ARNs name",
-    workflow: `from the other images of this ${resolved.workflow ?? 'workflow'}`,
+    workflow: resolved.tied ? `from this ${resolved.workflow ?? 'workflow'}'s first image: its images are split evenly between regions` : `from the other images of this ${resolved.workflow ?? 'workflow'}`,
   };
   return `${resolved.region} (${from[resolved.source]})`;
 }
@@ -193,7 +195,7 @@ export const PLACEHOLDER_REGION_NOTE = 'It looks like a placeholder left to fill
 
 /**
  * The region a workflow whose images name several regions runs in, for want of a chosen one: the
- * one most of `regions` name, the first on a tie. Explicit: an image elsewhere cannot be pulled
+ * one most of `regions` name, the first on a tie (`tied`: its fix is then not preferred). Explicit: an image elsewhere cannot be pulled
  * there (image-region-mismatch says so, "from the other images of this pipeline").
  */
 export function workflowRegion(regions: readonly string[], workflow: string, profile: string): ResolvedRegion {
@@ -201,5 +203,6 @@ export function workflowRegion(regions: readonly string[], workflow: string, pro
   for (const region of regions) counts.set(region, (counts.get(region) ?? 0) + 1);
   let best = regions[0];
   for (const region of regions) if (counts.get(region)! > counts.get(best)!) best = region;
-  return { region: best, source: 'workflow', explicit: true, profile, workflow };
+  const tied = [...counts.entries()].some(([region, count]) => region !== best && count === counts.get(best));
+  return { region: best, source: 'workflow', explicit: true, profile, workflow, ...(tied && { tied }) };
 }

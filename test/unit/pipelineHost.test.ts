@@ -632,9 +632,13 @@ describe('one workflow, one region: images in several regions (found by a fresh 
     assert.equal(applyWorkflowFix(text, finding), text.replace(image('us-east-1'), image('eu-west-1')));
   });
 
-  it('on a tie the first image\'s region is the target; one region, or a region chosen, is as before', () => {
+  it('on a tie the first image\'s region is the target, its fix not preferred; one region, or a region chosen, is as before', () => {
     const tie = pipeline(steps('us-east-1', 'eu-west-1'));
-    assert.equal(textAt(tie, only(analyzeWorkflow(tie), 'image-region-mismatch')), 'eu-west-1');
+    const tied = only(analyzeWorkflow(tie), 'image-region-mismatch');
+    assert.equal(textAt(tie, tied), 'eu-west-1');
+    assert.match(tied.message, /target region is us-east-1 \(from this pipeline's first image: its images are split evenly between regions\)/);
+    // Which region it runs in is the user's call: the fix is offered, not preferred (fix-all leaves it; found by a fresh user).
+    assert.deepEqual(tied.fixes.map((fix) => fix.preferred), [false]);
     assert.deepEqual(analyzeWorkflow(pipeline(steps('eu-west-1', 'eu-west-1'))), []);
     // A chosen region is the target, and says where it came from.
     const chosen = analyzeWorkflow(tie, { region: 'eu-west-1' });

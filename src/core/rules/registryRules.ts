@@ -183,7 +183,8 @@ export function checkImageTargetRegion(context: RuleContext, image: ImageRegion)
     const account = sameImage ? catalog.accountFor(sameImage, target.region) : catalog.accountsForRepository(image.repository, target.region)[0];
     const host = account && `${account}.dkr.ecr.${target.region}.${targetRegion.dnsSuffix}`;
     const edit = host ? image.replaceHost(host) : undefined;
-    if (host && edit) fixes.push({ title: `Use the ${target.region} registry (${host})`, intents: [edit], preferred: true });
+    // A workflow's images naming two regions equally: which one it runs in is the user's call (offered, not preferred).
+    if (host && edit) fixes.push({ title: `Use the ${target.region} registry (${host})`, intents: [edit], preferred: !target.tied });
     if (host) corrected = `${host}/${image.repository}${image.tag ? `:${image.tag}` : ''}`;
   }
   // A target the catalog does not know (`AWS_REGION=us-east-7`) is a typo, or a region newer than the catalog: say so.
