@@ -482,6 +482,20 @@ describe('YAML host (AWS CLI input)', () => {
       assert.match(roleArn?.message ?? '', /Did you mean "RoleArn"\? It is required\.$/);
     });
 
+    it('in AWS CLI input a merge key naming a scalar (or a list holding one) is invalid-yaml on that value: the CLI refuses the file', () => {
+      const spec = (merge: string) => [`name: &name demo-job`, `TrainingJobName: x`, `<<: ${merge}`, `AlgorithmSpecification: {TrainingImage: "${KMEANS_US_EAST_1}:1", TrainingInputMode: File}`, ''].join('\n');
+      for (const merge of ['*name', '[*name]', '"text"']) {
+        const text = spec(merge);
+        const refused = analyzeYaml(text, { forced: true }).filter((finding) => finding.code === 'invalid-yaml');
+        assert.deepEqual(refused.map((finding) => textAt(text, finding)), [merge === '[*name]' ? '*name' : merge], merge);
+        assert.match(refused[0].message, /^A merge key \(`<<:`\) takes a mapping or a list of mappings, and this value is neither: the AWS CLI refuses the whole file/);
+        assert.equal(refused[0].severity, 'error');
+      }
+      // A mapping, or an alias of one, merges.
+      const anchoredMapping = spec('*name').replace('name: &name demo-job', 'name: &name {RoleArn: x}');
+      for (const text of [anchoredMapping, spec('{RoleArn: x}')]) assert.deepEqual(analyzeYaml(text, { forced: true }).filter((finding) => finding.code === 'invalid-yaml'), [], text);
+    });
+
     /** How many nodes a request's tree holds (what reading the YAML built, and the rules walk). */
     function treeSize(node: { children?: unknown[] } | undefined): number {
       return node ? 1 + (node.children ?? []).reduce<number>((sum, child) => sum + treeSize(child as { children?: unknown[] }), 0) : 0;

@@ -67,7 +67,8 @@ export function findYamlRequests(text: string, forced = false, hooks?: CloudForm
       const file = isCloudFormationTemplate(root) ? TEMPLATE_FILE : root && isStateMachine(root) ? STATE_MACHINE_FILE : undefined;
       for (const request of found) {
         request.incomplete = true;
-        request.syntaxErrors = errors;
+        // After what the AWS CLI alone refuses (readAsAwsCli), if anything.
+        request.syntaxErrors = [...(request.syntaxErrors ?? []), ...errors].sort((a, b) => a.offset - b.offset);
         if (file) request.jsonFile = file;
       }
     }
@@ -129,8 +130,9 @@ function documentRequests(text: string, root: RequestNode | undefined, forced: b
   if (workflowRequests.length > 0) return { requests: workflowRequests, cliInput: false };
   if (!kind && !forced) return { requests: [], cliInput: false };
   // AWS CLI input: the AWS CLI v2 is its one reader, and sends a `${…}` as written.
-  readAsAwsCli(text, root);
+  const refusals = readAsAwsCli(text, root);
   const request: SpecDocument = { text, root, parseErrors: [], kind, images: kind ? findImageFields(kind, root) : [], host: 'yaml' };
+  if (refusals.length > 0) request.syntaxErrors = refusals;
   if (kind && mayReadAsPlaceholder(text)) markUnfilledRequestValues(request);
   return { requests: [request], cliInput: true };
 }

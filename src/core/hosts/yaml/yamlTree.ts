@@ -27,6 +27,7 @@ import type { Node } from 'jsonc-parser';
 import type { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { OffsetRange } from '../../jsonTree';
 import type { RequestNode, ValueReading } from '../../requestTree';
+import type { HostSyntaxError } from '../../specDocument';
 import { awsCliPlainScalar, type AwsCliScalar, type AwsCliYamlVersion } from './awsCliScalars';
 import { CLOUDFORMATION_SHORT_FORMS, yamlModule } from './yamlSyntax';
 
@@ -57,6 +58,8 @@ interface AwsCliSites {
   taggedValues: { node: Building; tag: string }[];
   /** Mappings with a merge key (`<<: *base`): open to other readers, but the AWS CLI merges, so their members are known. */
   mergingMaps: Building[];
+  /** Values a merge key names that are no mapping (`<<: *name` where `name` is a scalar), as written. */
+  unmergeable: OffsetRange[];
 }
 
 const awsCliSites = new WeakMap<RequestNode, AwsCliSites>();
@@ -96,7 +99,7 @@ export function yamlDocumentTree(text: string, document: Document.Parsed): YamlD
   if (!contents) return { root: undefined };
   const builder = new TreeBuilder(text, document);
   const root = builder.node(contents, undefined, 0);
-  awsCliSites.set(root, { version: document.directives?.yaml.explicit && document.directives.yaml.version === '1.1' ? '1.1' : '1.2', scalars: builder.plainScalars, emptyValues: builder.emptyValues, taggedValues: builder.taggedValues, mergingMaps: builder.mergingMaps });
+  awsCliSites.set(root, { version: document.directives?.yaml.explicit && document.directives.yaml.version === '1.1' ? '1.1' : '1.2', scalars: builder.plainScalars, emptyValues: builder.emptyValues, taggedValues: builder.taggedValues, mergingMaps: builder.mergingMaps, unmergeable: builder.unmergeable });
   const tree: YamlDocumentTree = builder.aliasOverflow ? { root, aliasOverflow: builder.aliasOverflow } : { root };
   if (builder.readsAliases) tree.readsAliases = true;
   return tree;
@@ -107,11 +110,13 @@ export function yamlDocumentTree(text: string, document: Document.Parsed): YamlD
  * reads: each plain scalar as awsCliPlainScalar reads it (never dynamic for being ambiguous),
  * with a `reading` where a YAML 1.1 writer may have meant otherwise; a date or a scalar the CLI
  * cannot load as a string of no JSON type (`reading.foreign`); and `Key:` with no value as a
- * null whose findings show on the key (the CLI sends `None`). Once per tree; then a no-op.
+ * null whose findings show on the key (the CLI sends `None`). Returns what makes the CLI refuse
+ * the file and the tree cannot show: merge values that are no mapping (`<<: *scalar`). Once per
+ * tree; then a no-op that returns nothing.
  */
-export function readAsAwsCli(text: string, root: RequestNode): void {
+export function readAsAwsCli(text: string, root: RequestNode): HostSyntaxError[] {
   const sites = awsCliSites.get(root);
-  if (!sites) return;
+  if (!sites) return [];
   awsCliSites.delete(root);
   for (const node of sites.scalars) readScalarAsAwsCli(node, text.slice(node.offset, node.offset + node.length), sites.version);
   for (const { node, tag } of sites.taggedValues) readTaggedAsAwsCli(node, tag);
@@ -124,6 +129,22 @@ export function readAsAwsCli(text: string, root: RequestNode): void {
     property.children!.push(value);
     property.colonOffset = key.offset + key.length;
   }
+  return sites.unmergeable.map(unmergeableError);
+}
+
+/**
+ * A merge key's value that is no mapping: the AWS CLI v2's YAML loader (ruamel.yaml, YAML 1.1)
+ * raises "expected a mapping or list of mappings for merging" and sends nothing. Not a syntax
+ * error: nothing is dropped, so the request stays complete.
+ */
+function unmergeableError(range: OffsetRange): HostSyntaxError {
+  return {
+    ...range,
+    message: 'a merge key (`<<`) names no mapping',
+    finding:
+      'A merge key (`<<:`) takes a mapping or a list of mappings, and this value is neither: the AWS CLI refuses the whole file ("expected a mapping or list of mappings for merging") and sends nothing. ' +
+      'Merge an anchored mapping (`<<: *base`), or write the member itself.',
+  };
 }
 
 /**
@@ -209,6 +230,8 @@ class TreeBuilder {
   /** Values with a local tag (see AwsCliSites). */
   readonly taggedValues: AwsCliSites['taggedValues'] = [];
   readonly mergingMaps: AwsCliSites['mergingMaps'] = [];
+  /** Merge values that are no mapping (see AwsCliSites). */
+  readonly unmergeable: AwsCliSites['unmergeable'] = [];
 
   /** Each alias's anchored node, found in one walk of the document on the first alias. */
   private aliasTargets: Map<Alias, YamlNode> | undefined;
@@ -318,7 +341,12 @@ class TreeBuilder {
     const present = new Set(object.children!.map((property) => property.children?.[0]?.value));
     for (const source of sources) {
       const mapping = this.node(source, undefined, depth + 1, true);
-      if (mapping.type !== 'object' || mapping.dynamic) continue;
+      if (mapping.dynamic) continue;
+      if (mapping.type !== 'object') {
+        const [start, end] = rangeOf(source);
+        this.unmergeable.push({ offset: start, length: end - start });
+        continue;
+      }
       for (const property of mapping.children ?? []) {
         const name = property.children?.[0]?.value;
         if (present.has(name)) continue;
