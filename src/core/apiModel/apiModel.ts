@@ -53,6 +53,12 @@ export interface StringShape {
   readonly enum?: readonly string[];
   /** The enum as a set, for O(1) checks on long enums (151 instance types). */
   readonly enumSet?: ReadonlySet<string>;
+  /**
+   * On an enum of ML instance types (a `…InstanceType` shape of `ml.…` values): every instance
+   * type any member of the model takes, one set shared by those shapes. A value in it is a real
+   * instance type this member does not take, not a typo (see nearestInstanceTypes).
+   */
+  readonly knownInstanceTypes?: ReadonlySet<string>;
 }
 
 export interface NumberShape {
@@ -85,6 +91,7 @@ export class ApiModel {
     // Two phases: create every shape, then link members (shapes can refer to themselves).
     for (const [name, shape] of Object.entries(data.shapes)) this.shapes.set(name, createShape(name, shape));
     for (const [name, shape] of Object.entries(data.shapes)) this.link(this.shapes.get(name)!, shape);
+    shareKnownInstanceTypes(this.shapes.values());
     for (const [operation, input] of Object.entries(data.operations)) this.operations.set(operation, this.shape(input));
     for (const [operation, response] of Object.entries(data.describeResponses ?? {})) {
       this.describeResponses.set(operation, { operation: response.operation, arnMember: response.arnMember, members: new Set(response.members) });
@@ -138,6 +145,18 @@ export class ApiModel {
 }
 
 const UNLINKED = undefined as unknown as Shape;
+
+/** Gives every instance type enum among `shapes` the union of them all (StringShape.knownInstanceTypes). */
+function shareKnownInstanceTypes(shapes: Iterable<Shape>): void {
+  const instanceTypeEnums = [...shapes].filter((shape): shape is StringShape => shape.type === 'string' && isInstanceTypeEnum(shape));
+  const known = new Set(instanceTypeEnums.flatMap((shape) => shape.enum!));
+  for (const shape of instanceTypeEnums) (shape as { knownInstanceTypes?: ReadonlySet<string> }).knownInstanceTypes = known;
+}
+
+/** True for an enum of ML instance types (`ml.…` values of a shape named `…InstanceType`). */
+export function isInstanceTypeEnum(shape: StringShape): boolean {
+  return shape.enum !== undefined && /InstanceType$/.test(shape.name) && shape.enum.every((value) => value.startsWith('ml.'));
+}
 
 function createShape(name: string, data: ShapeData): Shape {
   switch (data.type) {

@@ -7,7 +7,7 @@
  * (the last resort); hover shows the raw pattern beside the words. Our own wording, from the
  * model's facts and the formats the services document.
  */
-import type { StringShape } from './apiModel';
+import { isInstanceTypeEnum, type StringShape } from './apiModel';
 
 /** A value that a pattern asks for: a noun phrase and an example value. */
 interface Wanted {
@@ -137,8 +137,4 @@ export function enumInWords(shape: StringShape): string | undefined {
 /** What the values of an enum are called in a message: `ML instance types` for an instance type enum, else `values`. */
 export function enumValuesNoun(shape: StringShape): string {
   return isInstanceTypeEnum(shape) ? 'ML instance types' : 'values';
-}
-
-function isInstanceTypeEnum(shape: StringShape): boolean {
-  return shape.enum !== undefined && /InstanceType$/.test(shape.name) && shape.enum.every((value) => value.startsWith('ml.'));
 }

@@ -11,6 +11,7 @@ import { enumInWords, enumValuesNoun, patternInWords } from '../apiModel/pattern
 import { matchesPattern } from '../apiModel/patterns';
 import { placeholderValue } from '../apiModel/placeholders';
 import { closestMatches, closestSpellings, isClearNearest } from '../closestMatches';
+import { nearestInstanceTypes } from '../nearestInstanceTypes';
 import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, otherItemStrings, type OffsetRange } from '../jsonTree';
 import { memberLabel } from '../memberLabel';
@@ -479,7 +480,8 @@ class ModelValidator {
 
   private invalidEnum(node: Node, shape: StringShape, name: string, value: string, map: Node | undefined): void {
     const allowed = shape.enum!;
-    const nearest = closestMatches(value, allowed, NEAREST);
+    // An instance type the member does not take (`ml.t2.medium` for a transform job) gets the most alike it takes, not the nearest spelt.
+    const nearest = shape.knownInstanceTypes ? nearestInstanceTypes(value, allowed, NEAREST, shape.knownInstanceTypes) : closestMatches(value, allowed, NEAREST);
     // Equally near values (`ml.m6.large`: ml.m5.large, ml.m6i.large, ml.m6g.large), or a value far
     // from all, are a guess: offered, none preferred, so fix-all leaves the choice to the user.
     const unique = isClearNearest(value, nearest);
