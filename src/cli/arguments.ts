@@ -3,6 +3,7 @@
  * `util.parseArgs` (strict: an unknown option is a usage error, exit 2).
  */
 import { parseArgs } from 'node:util';
+import { closestMatches, editDistance } from '../core/closestMatches';
 import type { SeveritySetting } from '../core/findings';
 import { excludePatternProblem } from '../core/excludePatterns';
 import { ruleSettingProblem, type ProjectConfig } from '../core/projectConfig';
@@ -47,7 +48,7 @@ and the JSON and YAML files whose members identify a request, a workflow or a
 template, outside what .gitignore ignores, dependencies and virtual environments.
 
 Options:
-  --format <name>         stylish (default), json or sarif
+  --format <name>         stylish (default), json or sarif, in any letter case
   --region <region>       target region (overrides .sagemaker-spec.json, AWS_REGION, the profile)
   --template-region <region>
                           a region the templates are deployed to (repeatable; overrides
@@ -151,8 +152,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
 /**
  * The format the command line asks for, read leniently from `argv` that may not parse (an unknown
  * option beside `--format sarif`): the last `--format <name>` or `--format=<name>` before `--`,
- * when it names a format. For a run that stops before its report, so that `--format sarif` still
- * writes a SARIF document (CI uploads whatever the file holds).
+ * when it names a format (in any letter case). For a run that stops before its report, so that
+ * `--format sarif` still writes a SARIF document (CI uploads whatever the file holds).
  */
 export function requestedFormat(argv: readonly string[]): Format | undefined {
   let format: string | undefined;
@@ -162,7 +163,17 @@ export function requestedFormat(argv: readonly string[]): Format | undefined {
     if (arg === '--format') format = argv[++index];
     else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
   }
-  return (FORMATS as readonly (string | undefined)[]).includes(format) ? (format as Format) : undefined;
+  return format === undefined ? undefined : formatNamed(format);
+}
+
+/**
+ * The format `name` spells, in any letter case (`SARIF`, `Json`): a CI step written
+ * `--format SARIF` means SARIF, and refusing it stopped the run with an empty file to upload.
+ * Undefined for a name that is no format.
+ */
+export function formatNamed(name: string): Format | undefined {
+  const lowered = name.toLowerCase();
+  return FORMATS.find((format) => format === lowered);
 }
 
 /**
@@ -196,8 +207,20 @@ function describeParseError(error: Error & { code?: string }): string {
 
 function parseFormat(format: string | undefined): Format {
   if (format === undefined) return 'stylish';
-  if ((FORMATS as readonly string[]).includes(format)) return format as Format;
-  throw new CliError(`unknown --format "${format}": use ${FORMATS.join(', ')}`);
+  const named = formatNamed(format);
+  if (named) return named;
+  throw new CliError(`unknown --format ${JSON.stringify(format.length > 40 ? `${format.slice(0, 40)}…` : format)}${formatMeant(format)}: use stylish, json or sarif`);
+}
+
+/**
+ * ` (did you mean "sarif"?)` for a name a typo away from a format (a third of its length in edits,
+ * at least two: `sarf`, `jsn`, `stylsh`); empty for another tool's format (`xml`, `junit`,
+ * `checkstyle`), which no format here stands in for. Never acted on: the run stops (exit 2).
+ */
+function formatMeant(name: string): string {
+  const nearest = closestMatches(name, FORMATS, 1)[0];
+  const limit = Math.max(2, Math.ceil(name.length / 3));
+  return nearest !== undefined && editDistance(name.toLowerCase(), nearest, limit) <= limit ? ` (did you mean "${nearest}"?)` : '';
 }
 
 /** The one target region: given twice, which one was meant cannot be told. */

@@ -95,6 +95,9 @@ describe('sarif output', () => {
         [['check', '--format', 'sarif', '.'], 'no files to check in folder "."'],
         [['check', '--format=sarif', '--no-such-option', '.'], 'unknown option "--no-such-option"'],
         [['check', '--format', 'sarif', 'missing/*.json'], 'no files match "missing/*.json"'],
+        // In any letter case, also where the command line does not parse (found by a CI user).
+        [['check', '--format', 'SARIF', '.'], 'no files to check in folder "."'],
+        [['check', '--format=Sarif', '--no-such-option', '.'], 'unknown option "--no-such-option"'],
       ];
       for (const [argv, start] of cases) {
         const run = runCli(argv, { cwd: root });
@@ -114,9 +117,13 @@ describe('sarif output', () => {
     it('writes [] in json, and nothing in stylish or for a format it does not know', () => {
       const root = tempProject({ 'README.md': '# notes\n' });
       assert.deepEqual(JSON.parse(runCli(['check', '--format', 'json', '.'], { cwd: root }).stdout), []);
+      assert.deepEqual(JSON.parse(runCli(['check', '--format', 'JSON', '--no-such-option', '.'], { cwd: root }).stdout), []);
       assert.equal(runCli(['check', '.'], { cwd: root }).stdout, '');
       const unknown = runCli(['check', '--format', 'xml', '.'], { cwd: root });
       assert.deepEqual([unknown.status, unknown.stdout], [2, '']);
+      // Nor for a typo of one: which format was meant is a guess.
+      const typo = runCli(['check', '--format', 'sarf', '.'], { cwd: root });
+      assert.deepEqual(typo, { status: 2, stdout: '', stderr: 'sagemaker-spec: unknown --format "sarf" (did you mean "sarif"?): use stylish, json or sarif\n' });
       // After `--`, "--format" is a file name, not the option.
       assert.equal(runCli(['check', '--', '--format', 'sarif'], { cwd: root }).stdout, '');
     });

@@ -68,7 +68,10 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       assertUsageError(runCli(['lint', 'x.json']), /unknown command "lint"/);
       assertUsageError(runCli(['check']), /no files given/);
       assertUsageError(runCli(['check', '--fixx', 'x.json']), /unknown option "--fixx"/);
-      assertUsageError(runCli(['check', '--format', 'xml', 'x.json']), /unknown --format "xml"/);
+      assertUsageError(runCli(['check', '--format', 'xml', 'x.json']), /^sagemaker-spec: unknown --format "xml": use stylish, json or sarif\n$/);
+      // A typo of a format is named, never acted on.
+      assertUsageError(runCli(['check', '--format', 'sarf', 'x.json']), /^sagemaker-spec: unknown --format "sarf" \(did you mean "sarif"\?\): use stylish, json or sarif\n$/);
+      assertUsageError(runCli(['check', '--format=Jsn', 'x.json']), /^sagemaker-spec: unknown --format "Jsn" \(did you mean "json"\?\): use stylish, json or sarif\n$/);
       assertUsageError(runCli(['check', '--max-warnings', 'many', 'x.json']), /--max-warnings "many"/);
       // A negative number is a value, not an option: the message says what --max-warnings takes.
       assertUsageError(runCli(['check', '--max-warnings', '-1', 'x.json']), /^sagemaker-spec: --max-warnings "-1": expected a whole number of warnings \(0 or more\); leave the option out to let any number of warnings pass\n$/);
@@ -122,6 +125,19 @@ describe('sagemaker-spec check (dist/cli.js)', () => {
       assert.deepEqual(folders('cdk.out/**/*.py'), [path.join('cdk.out', 'stack.py')]);
       assert.deepEqual(folders(`${root}/cdk.out/*.py`, REPOSITORY_ROOT), [path.join('cdk.out', 'stack.py')]);
       assert.deepEqual(folders('**/*.py'), [path.join('src', 'job.py')]);
+    });
+  });
+
+  describe('--format', () => {
+    it('takes a format name in any letter case (found by a CI user: --format SARIF wrote nothing)', () => {
+      const root = tempProject({ 'job.sagemaker.json': XGBOOST_UNPINNED });
+      const lower = runCli(['check', '--format', 'sarif', 'job.sagemaker.json'], { cwd: root });
+      assert.equal(lower.status, 1);
+      for (const name of ['SARIF', 'Sarif']) assert.deepEqual(runCli(['check', '--format', name, 'job.sagemaker.json'], { cwd: root }), lower, name);
+      const json = runCli(['check', '--format=JSON', 'job.sagemaker.json'], { cwd: root });
+      assert.deepEqual([json.status, codesOf(json.stdout)], [1, ['xgboost-unpinned']]);
+      const stylish = runCli(['check', '--format', 'Stylish', 'job.sagemaker.json'], { cwd: root });
+      assert.deepEqual(stylish, runCli(['check', 'job.sagemaker.json'], { cwd: root }));
     });
   });
 
