@@ -2,7 +2,9 @@
  * Turns the command line's files, folders and globs into a list of files to check. Expansion is
  * tinyglobby's (fast-glob's semantics on picomatch), never hand-rolled: braces, `**`, negation
  * and escaping behave as users know them from other tools. A path that does not exist and a glob
- * that matches nothing are errors (exit 2), so a typo in CI never passes as "no problems".
+ * that matches nothing are errors (exit 2), so a typo in CI never passes as "no problems". A path
+ * that cannot be looked up for another reason (a folder on it that cannot be entered, a symlink
+ * loop) may well exist: it is a named file, and checking it reports why it cannot be read.
  * More than MAX_FILES files in all is an error too: a run that large is a mistake (a glob from the
  * filesystem root, say), and it would otherwise take unbounded time and memory.
  *
@@ -114,7 +116,7 @@ interface Expansion {
 
 function expandOne(pattern: string, cwd: string, expand: Expansion, room: number): FileToCheck[] {
   const resolved = path.resolve(cwd, pattern);
-  const stats = statIfPresent(resolved);
+  const { stats, missing } = statPath(resolved);
   if (stats?.isDirectory()) {
     // Its path as named (through a link, if it is one) is what the exclude patterns are matched against.
     if (isExcludedWithFolders(resolved, expand, true)) throw new CliError(`no files to check in folder "${pattern}": it is excluded (by --exclude or a ${PROJECT_CONFIG_FILE} "exclude" pattern), and so is everything in it; name its files to check them`);
@@ -145,6 +147,8 @@ function expandOne(pattern: string, cwd: string, expand: Expansion, room: number
     if (found.length === 0 && unread.length === 0) throw new CliError(`no files to check match "${pattern}": ${noneToCheck(matched)}`);
     return found.map((file) => ({ file, named: false }));
   }
+  // There, or not, behind a folder that cannot be entered (or a symlink loop): checking it says which, as for a named file that cannot be read.
+  if (!missing) return [{ file: resolved, named: true }];
   throw new CliError(`cannot read "${pattern}": no such file or folder`);
 }
 
@@ -235,10 +239,15 @@ function withoutIgnoredFolders(files: string[], root: string, named: ReadonlySet
   return files.filter((file) => !path.relative(root, path.dirname(file)).split(path.sep).some((segment) => IGNORED_NAMES.has(segment) && !named.has(segment)));
 }
 
-function statIfPresent(file: string): fs.Stats | undefined {
+/**
+ * The stats of `file`, or why there are none: `missing` when nothing is at the path (ENOENT, or a
+ * file where a folder should be), false when the lookup failed otherwise (a folder on the path
+ * that cannot be entered, a symlink loop), which is no answer to whether the file is there.
+ */
+function statPath(file: string): { stats?: fs.Stats; missing: boolean } {
   try {
-    return fs.statSync(file);
-  } catch {
-    return undefined;
+    return { stats: fs.statSync(file), missing: false };
+  } catch (error) {
+    return { missing: unreadableFileError(file, error).kind === 'missing' };
   }
 }

@@ -45,7 +45,7 @@ export function readSpecFile(file: string, maxBytes: number = MAX_SPEC_BYTES): s
 
 /** The bytes of a regular file of at most `maxBytes`; @throws UnreadableFileError. */
 export function readRegularFile(file: string, maxBytes: number = MAX_SPEC_BYTES): Buffer {
-  checkStats(file, statOrThrow(() => fs.statSync(file), file), maxBytes);
+  checkStats(file, statOrThrow(() => fs.statSync(file), file, 'path'), maxBytes);
   let descriptor: number;
   try {
     descriptor = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -92,11 +92,12 @@ function fileType(stats: fs.Stats): string {
   return 'a special file';
 }
 
-function statOrThrow(stat: () => fs.Stats, file: string): fs.Stats {
+/** `of`: 'path' when `stat` looks the file up by its path (its folders' permissions apply), as opposed to an open descriptor. */
+function statOrThrow(stat: () => fs.Stats, file: string, of?: 'path'): fs.Stats {
   try {
     return stat();
   } catch (error) {
-    throw unreadableFileError(file, error);
+    throw unreadableFileError(file, error, of);
   }
 }
 
@@ -108,22 +109,27 @@ function readOrThrow(descriptor: number, buffer: Buffer, position: number, file:
   }
 }
 
-/** Why `file` (a file or folder) could not be read, from the error of the call that read it. */
-export function unreadableFileError(file: string, error: unknown): UnreadableFileError {
+/**
+ * Why `file` (a file or folder) could not be read, from the error of the call that read it.
+ * `during`: 'path' when that call was a stat of its path, which needs no permission on the file
+ * itself: EACCES there is a folder on the path that cannot be entered (mode 000, another user's),
+ * and whether the file is in it is unknown.
+ */
+export function unreadableFileError(file: string, error: unknown, during?: 'path'): UnreadableFileError {
   const code = (error as NodeJS.ErrnoException).code;
   const kind = code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
-  return new UnreadableFileError(file, describeErrno(error), kind, { cause: error });
+  return new UnreadableFileError(file, describeErrno(error, during), kind, { cause: error });
 }
 
 /** Completes "it …": ENOENT → "does not exist …", with the code for the rare ones. */
-function describeErrno(error: unknown): string {
+function describeErrno(error: unknown, during?: 'path'): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
       return 'does not exist (or is a symlink to nothing)';
     case 'EACCES':
     case 'EPERM':
-      return 'is not readable (permission denied)';
+      return during === 'path' ? 'is in a folder that cannot be entered (permission denied)' : 'is not readable (permission denied)';
     case 'ELOOP':
       return 'is a symlink loop';
     default:

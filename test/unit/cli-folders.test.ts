@@ -215,6 +215,49 @@ describe('sagemaker-spec check: folders and globs', () => {
       assert.deepEqual(runCli(['check', 'locked'], { cwd: root, ...runner }).stderr, note);
     }
 
+    it('reports a file named in a folder it cannot enter as one it cannot read, not as missing, and checks the other files (found by a CI user)', function () {
+      const runner = unreadableRunner();
+      if (!runner) this.skip(); // Windows has no mode 000
+      const root = tempProject({ 'a.sagemaker.json': XGBOOST_UNPINNED, 'locked/b.sagemaker.json': XGBOOST_UNPINNED });
+      fs.chmodSync(root, 0o755); // mkdtemp makes it 0700: the other user must enter it
+      fs.chmodSync(path.join(root, 'locked'), 0o000);
+      try {
+        const named = path.join('locked', 'b.sagemaker.json');
+        const reason = 'is in a folder that cannot be entered (permission denied)';
+        const note = `sagemaker-spec: cannot read ${path.join(root, named)}: it ${reason}\n`;
+        const stylish = runCli(['check', 'a.sagemaker.json', named], { cwd: root, ...runner });
+        assert.equal(stylish.status, 2, stylish.stderr);
+        assert.deepEqual(stylish.stdout.split('\n').filter((line) => /^\S/.test(line)), ['a.sagemaker.json', '✖ 1 problem (1 error, 0 warnings)'], 'the other file is checked');
+        assert.equal(stylish.stderr, note);
+
+        const json = runCli(['check', '--format', 'json', 'a.sagemaker.json', named], { cwd: root, ...runner });
+        assert.equal(json.status, 2);
+        assert.deepEqual(jsonSummary(json.stdout, root), [['a.sagemaker.json', 'xgboost-unpinned'], ['locked/b.sagemaker.json', `readError: ${reason}`]]);
+
+        const sarif = runCli(['check', '--format', 'sarif', named], { cwd: root, ...runner });
+        assert.equal(sarif.status, 2);
+        const run = sarifRun(sarif.stdout);
+        assert.equal(run.invocations[0].executionSuccessful, false);
+        assert.deepEqual(notificationsOf(run), [`error file-not-read locked/b.sagemaker.json: cannot read this file: it ${reason}`]);
+
+        // Whether a file is there cannot be told either: the same, never "no such file".
+        assert.deepEqual(runCli(['check', path.join('locked', 'nosuch.json')], { cwd: root, ...runner }).stderr, `sagemaker-spec: cannot read ${path.join(root, 'locked', 'nosuch.json')}: it ${reason}\n`);
+      } finally {
+        fs.chmodSync(path.join(root, 'locked'), 0o755);
+      }
+      // Readable again, a missing file is still a usage error that stops the run.
+      assert.deepEqual(runCli(['check', path.join('locked', 'nosuch.json')], { cwd: root, ...runner }), { status: 2, stdout: '', stderr: 'sagemaker-spec: cannot read "locked/nosuch.json": no such file or folder\n' });
+    });
+
+    it('reports a named symlink loop as a file it cannot read, not as missing', () => {
+      const root = tempProject({ 'a.sagemaker.json': XGBOOST_UNPINNED });
+      fs.symlinkSync('loop.sagemaker.json', path.join(root, 'loop.sagemaker.json'));
+      const run = check(['--format', 'json', 'a.sagemaker.json', 'loop.sagemaker.json'], root);
+      assert.equal(run.status, 2);
+      assert.deepEqual(jsonSummary(run.stdout, root), [['a.sagemaker.json', 'xgboost-unpinned'], ['loop.sagemaker.json', 'readError: is a symlink loop']]);
+      assert.equal(run.stderr, `sagemaker-spec: cannot read ${path.join(root, 'loop.sagemaker.json')}: it is a symlink loop\n`);
+    });
+
     it('reports a notebook that is not one and checks the other files', () => {
       const root = tempProject({ 'broken.ipynb': '{"not": "a notebook"}', 'job.sagemaker.json': XGBOOST_UNPINNED });
       const run = check(['--format', 'json', '.'], root);

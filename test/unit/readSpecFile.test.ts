@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { decodeText } from '../../src/core/decodeText';
-import { readRegularFile, readSpecFile, UnreadableFileError } from '../../src/node/readSpecFile';
+import { readRegularFile, readSpecFile, unreadableFileError, UnreadableFileError } from '../../src/node/readSpecFile';
 
 describe('reading spec files', () => {
   let root: string;
@@ -52,5 +52,21 @@ describe('reading spec files', () => {
     assert.equal(reasonOf(path.join(root, 'missing.json')), 'missing: does not exist (or is a symlink to nothing)');
     fs.symlinkSync('loop.json', path.join(root, 'loop.json'));
     assert.equal(reasonOf(path.join(root, 'loop.json')), 'unreadable: is a symlink loop');
+  });
+
+  it('tells a file it may not read from a folder on its path it may not enter (the stat of its path denied: found by a CI user)', () => {
+    const errno = (code: string) => Object.assign(new Error(code), { code });
+    const reasonOf = (error: Error, during?: 'path') => {
+      const unread = unreadableFileError('/repo/locked/job.json', error, during);
+      return `${unread.kind}: ${unread.reason}`;
+    };
+    // Opening or reading the file itself: its own permissions.
+    assert.equal(reasonOf(errno('EACCES')), 'unreadable: is not readable (permission denied)');
+    // Looking its path up needs no permission on the file, only on its folders: one of them denied it, and whether the file is there is unknown.
+    assert.equal(reasonOf(errno('EACCES'), 'path'), 'unreadable: is in a folder that cannot be entered (permission denied)');
+    assert.equal(reasonOf(errno('EPERM'), 'path'), 'unreadable: is in a folder that cannot be entered (permission denied)');
+    // Not there is not there, however it was looked up.
+    assert.equal(reasonOf(errno('ENOENT'), 'path'), 'missing: does not exist (or is a symlink to nothing)');
+    assert.equal(reasonOf(errno('ENOTDIR'), 'path').split(':')[0], 'missing');
   });
 });
