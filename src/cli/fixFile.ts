@@ -2,23 +2,25 @@
  * `sagemaker-spec check --fix`: writes each file's unambiguous preferred fixes back to it, with
  * the loop the editor's fix-all uses (core/fixAll.ts) and the file's own settings, before the
  * file is checked and reported as it now is. `--fix-dry-run` works out the same fixes and writes
- * nothing (its report maps the fixed text's findings back onto the file as it is: see runCli). Every host's files are fixed but notebooks: a notebook's fixes land in its cells' JSON
+ * nothing (its report maps the fixed text's findings back onto the file as it is: see runCli).
+ * Every host's files are fixed but notebooks: a notebook's fixes land in its cells' JSON
  * strings, which the editor does and the checker leaves to it. A UTF-8 byte-order mark is kept; a
  * UTF-16 file is read, never rewritten, and so is a file that is not valid UTF-8 (a Latin-1 Python
  * file with `# -*- coding: latin-1 -*-`): it is read with U+FFFD in place of its invalid bytes, and
- * writing that text back would change every one of them, not only what the fix edits. A notebook,
- * UTF-16 or not-UTF-8 file with fixes to apply is reported
- * as left alone, with how many and why; one with none is not mentioned. A file that cannot be
- * written (read-only, on a read-only file system) is not an internal error but the user's: its
- * fixes are returned as not written, with why, and the run exits 2 (see runCli).
+ * writing that text back would change every one of them, not only what the fix edits. Its note
+ * says where the first invalid byte is, not which encoding the file may be in: bytes do not say.
+ * A notebook, UTF-16 or not-UTF-8 file with fixes to apply is reported as left alone, with how
+ * many and why; one with none is not mentioned. A file that cannot be written (read-only, on a
+ * read-only file system) is not an internal error but the user's: its fixes are returned as not
+ * written, with why, and the run exits 2 (see runCli).
  */
-import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import { applyPreferredFixes, unambiguousFix, type AppliedFix } from '../core/fixAll';
 import type { Finding, TextEdit } from '../core/findings';
 import { readAgain } from '../core/fileHost';
 import { holdsRequests } from '../core/hostDocument';
 import { decodeText } from '../core/decodeText';
+import { firstInvalidUtf8, type InvalidUtf8 } from '../core/invalidUtf8';
 import { readRegularFile, UnreadableFileError } from '../node/readSpecFile';
 import { analyzeFile, definitionFileReader, readDocument, type CheckContext } from './checkFile';
 import { checkNotebook, isNotebookFile } from './checkNotebook';
@@ -79,7 +81,7 @@ export function fixFile(file: string, context: CheckContext, options: FixOptions
   if (result.applied.length === 0) return none;
   const encoding = byteOrderMark(bytes);
   if (encoding === 'utf-16') return { file, applied: [], leftAlone: { fixes: result.applied.length, reason: UTF16_REASON } };
-  const notUtf8 = firstLineNotUtf8(bytes);
+  const notUtf8 = firstInvalidUtf8(bytes);
   if (notUtf8 !== undefined) return { file, applied: [], leftAlone: { fixes: result.applied.length, reason: notUtf8Reason(notUtf8) } };
   if (!options.dryRun) {
     try {
@@ -93,25 +95,10 @@ export function fixFile(file: string, context: CheckContext, options: FixOptions
   return { file, applied: result.applied, text: result.text, before: { text, rounds: result.rounds ?? [] } };
 }
 
-/**
- * The 1-based number of the first line holding bytes that are not UTF-8, or undefined when the
- * file is valid UTF-8 (after any byte-order mark). Line by line: a line feed is never part of a
- * UTF-8 sequence, so each line is valid or not on its own.
- */
-function firstLineNotUtf8(bytes: Buffer): number | undefined {
-  if (isUtf8(bytes)) return undefined;
-  let line = 1;
-  for (let start = 0; start < bytes.length; line++) {
-    const end = bytes.indexOf(0x0a, start);
-    const stop = end < 0 ? bytes.length : end;
-    if (!isUtf8(bytes.subarray(start, stop))) return line;
-    start = stop + 1;
-  }
-  return line;
-}
-
-function notUtf8Reason(line: number): string {
-  return `--fix writes UTF-8 only and this file is not UTF-8 (from line ${line}: Latin-1?), so writing it would change more than the fixes; apply the fixes in the editor, or save the file as UTF-8`;
+/** Why --fix leaves a file that is not UTF-8 alone, and where it stops being UTF-8 (what it is instead is not told by its bytes). */
+function notUtf8Reason({ byte, offset, line }: InvalidUtf8): string {
+  const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+  return `--fix writes UTF-8 only and this file is not valid UTF-8 (first invalid byte: 0x${hex} on line ${line}, at byte offset ${offset}), so writing it would change more than the fixes; apply the fixes in the editor, or save the file as UTF-8`;
 }
 
 /** Completes "it …" for a file that could not be written: EACCES → "is not writable (permission denied)". */

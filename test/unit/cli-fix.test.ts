@@ -174,7 +174,7 @@ describe('sagemaker-spec check --fix / --fix-dry-run (dist/cli.js)', () => {
       const run = runCli(['check', '--fix', '--format', 'json', 'train.py'], { cwd: root });
       assert.deepEqual(fs.readFileSync(path.join(root, 'train.py')), bytes);
       assert.equal(run.stderr, [
-        'left train.py as it is: 1 fix to apply, but --fix writes UTF-8 only and this file is not UTF-8 (from line 2: Latin-1?), so writing it would change more than the fixes; apply the fixes in the editor, or save the file as UTF-8',
+        'left train.py as it is: 1 fix to apply, but --fix writes UTF-8 only and this file is not valid UTF-8 (first invalid byte: 0xEE on line 2, at byte offset 33), so writing it would change more than the fixes; apply the fixes in the editor, or save the file as UTF-8',
         'sagemaker-spec: applied no fixes; 1 left for the editor (see above)',
         '',
       ].join('\n'));
