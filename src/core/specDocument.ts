@@ -116,6 +116,22 @@ export interface UndefinedPipelineVariable {
   declared: readonly string[];
 }
 
+/**
+ * A name in a SageMaker Pipelines step's `DependsOn` list that no step of the definition has
+ * (hosts/workflows/pipelineDependsOn.ts): the step cannot wait for it. Reported on the name.
+ */
+export interface UndefinedPipelineStep {
+  /** The name as written, and its string node in the `DependsOn` list. */
+  name: string;
+  node: Node;
+  /** The `Name` of the step whose `DependsOn` lists it, when written as a plain string. */
+  step: string | undefined;
+  /** The definition's step names in document order, condition branches included. */
+  declared: readonly string[];
+  /** Names no fix may put in its place: the step itself, and the names its `DependsOn` lists already. */
+  taken: readonly string[];
+}
+
 /** A production variant of a template's endpoint config and the model resource it serves (SpecDocument.servedModels). */
 export interface ServedModel {
   variant: Node;
@@ -196,6 +212,11 @@ export interface SpecDocument {
    * UndefinedPipelineVariable): on its first request, or on a request of no kind when it has none.
    */
   undefinedPipelineVariables?: readonly UndefinedPipelineVariable[];
+  /**
+   * The `DependsOn` names of a Pipelines definition's steps that no step has (see
+   * UndefinedPipelineStep): on its first request, or on a request of no kind when it has none.
+   */
+  undefinedPipelineSteps?: readonly UndefinedPipelineStep[];
   /**
    * Nodes outside the request checked in a value's place (a template parameter's `Default` and
    * `AllowedValues` behind `!Ref`, see RequestNodeExtras.standIn): a finding on one says which.

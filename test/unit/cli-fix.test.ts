@@ -156,6 +156,23 @@ describe('sagemaker-spec check --fix / --fix-dry-run (dist/cli.js)', () => {
     });
   });
 
+  describe('a Pipelines DependsOn naming no step', () => {
+    it('is reported (exit 1) on the name, fixed to the step it misspells by --fix, then clean (exit 0)', () => {
+      const broken = example('broken-undefined-pipeline-step.pipeline.json');
+      const root = tempProject({ 'churn.pipeline.json': broken });
+      const run = runCli(['check', '--format', 'json', 'churn.pipeline.json'], { cwd: root });
+      assert.equal(run.status, 1);
+      const [finding] = (JSON.parse(run.stdout) as JsonFileResult[])[0].findings;
+      assert.deepEqual([finding.code, finding.severity, finding.line, finding.column, finding.endColumn], ['undefined-pipeline-step', 'error', 54, 22, 33]);
+      assert.match(finding.message, /^"Preparedata" is not a step of this pipeline \(its steps are PrepareData, TrainModel, CheckAccuracy, CreateModel and Stop\): step "TrainModel" cannot wait for it\. Did you mean "PrepareData"\?$/);
+
+      const fix = runCli(['check', '--fix', 'churn.pipeline.json'], { cwd: root });
+      assert.equal(fix.stderr, 'fixed churn.pipeline.json:54:22  undefined-pipeline-step  Change to "PrepareData"\nsagemaker-spec: applied 1 fix in 1 file\n');
+      assert.deepEqual([fix.status, fix.stdout], [0, '']);
+      assert.equal(read(root, 'churn.pipeline.json'), broken.replace('"DependsOn": ["Preparedata"]', '"DependsOn": ["PrepareData"]'));
+    });
+  });
+
   describe('a file that is not UTF-8', () => {
     /** A Latin-1 Python file (PEP 263 declares it) with one fixable typo on line 5: "ml.m5.xlarg". */
     const LATIN1_SCRIPT = [

@@ -80,6 +80,16 @@ export function findPipelineRequests(text: string, root: Node, host: HostLanguag
 }
 
 /**
+ * The request that carries what a definition reports of itself rather than of one request
+ * (undefined pipeline variables, unknown `DependsOn` names): its first request, or, when it has
+ * none, a request of no kind pushed onto `requests` for them.
+ */
+export function definitionCarrier(requests: SpecDocument[], text: string, host: HostLanguage): SpecDocument {
+  if (requests.length === 0) requests.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [], host });
+  return requests[0];
+}
+
+/**
  * Calls `visit` with every step of the definition whose top-level object is `root`, in document
  * order: the `Steps` items, and a Condition step's `IfSteps` and `ElseSteps` items after it.
  * False when some steps were not visited (conditions nested past MAX_CONDITION_DEPTH).

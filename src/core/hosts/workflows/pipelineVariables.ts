@@ -18,18 +18,16 @@ import type { Node } from 'jsonc-parser';
 import { memberValue, stringValue } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
 import type { HostLanguage, SpecDocument, UndefinedPipelineVariable } from '../../specDocument';
-import { forEachStep, parameterName, pipelineFunction } from './pipelineRequests';
+import { definitionCarrier, forEachStep, parameterName, pipelineFunction } from './pipelineRequests';
 
 /**
  * `requests` (findPipelineRequests' for the definition whose top-level object is `root`) with the
  * definition's undefined pipeline variables on the first, or on a request of no kind of their own
- * when the definition has no request step.
+ * when the definition has no request step (definitionCarrier).
  */
 export function withUndefinedPipelineVariables(requests: SpecDocument[], text: string, root: Node, host: HostLanguage): SpecDocument[] {
   const found = undefinedPipelineVariables(root);
-  if (found.length === 0) return requests;
-  if (requests.length > 0) requests[0].undefinedPipelineVariables = found;
-  else requests.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [], host, undefinedPipelineVariables: found });
+  if (found.length > 0) definitionCarrier(requests, text, host).undefinedPipelineVariables = found;
   return requests;
 }
 
@@ -77,7 +75,7 @@ function declaredParameters(root: Node): string[] | undefined {
 }
 
 /** The names of every step (condition branches included), in document order; undefined when they cannot all be told. */
-function declaredSteps(root: Node): string[] | undefined {
+export function declaredSteps(root: Node): string[] | undefined {
   const names: string[] = [];
   let known = true;
   const complete = forEachStep(root, (step) => {
@@ -92,7 +90,7 @@ function declaredSteps(root: Node): string[] | undefined {
 }
 
 /** The `Name` of a parameter or step object, when it is written as a plain string (not a computed one). */
-function knownName(item: Node): string | undefined {
+export function knownName(item: Node): string | undefined {
   if (item.type !== 'object' || (item as RequestNode).dynamic) return undefined;
   const name = memberValue(item, 'Name');
   return name && !(name as RequestNode).dynamic ? stringValue(name) : undefined;

@@ -8,6 +8,7 @@ import type { Node } from 'jsonc-parser';
 import { scanJson } from '../../jsonScan';
 import { specImageRegions, type ExpressWorkflow, type HostLanguage, type SpecDocument } from '../../specDocument';
 import { findPipelineRequests, isPipelineDefinition } from './pipelineRequests';
+import { withUndefinedDependsOn } from './pipelineDependsOn';
 import { withUndefinedPipelineVariables } from './pipelineVariables';
 import { findStateMachineRequests, isStateMachine } from './stateMachineRequests';
 import { markDeployPlaceholders } from './deployPlaceholders';
@@ -36,7 +37,8 @@ export function isWorkflowJson(text: string): boolean {
 
 /**
  * The requests of the workflow whose top-level value is `root` (none when it is neither kind); a
- * Pipelines definition's undefined pipeline variables go with them (pipelineVariables.ts).
+ * Pipelines definition's undefined pipeline variables and `DependsOn` names go with them
+ * (pipelineVariables.ts, pipelineDependsOn.ts).
  * `dollarKeys`: the tree's keys ending in `.$` in document order, when its parser collected them
  * (jsonParse.ts); without them a state machine's requests are walked for such keys.
  * `express`: a state machine is an Express workflow (its template resource's type).
@@ -44,7 +46,7 @@ export function isWorkflowJson(text: string): boolean {
 export function findWorkflowRequests(text: string, root: Node | undefined, host: HostLanguage = 'json', dollarKeys?: readonly Node[], express?: ExpressWorkflow): SpecDocument[] {
   if (!root) return [];
   if (isStateMachine(root)) return findStateMachineRequests(text, root, host, dollarKeys, express);
-  if (isPipelineDefinition(root)) return withUndefinedPipelineVariables(findPipelineRequests(text, root, host), text, root, host);
+  if (isPipelineDefinition(root)) return withUndefinedDependsOn(withUndefinedPipelineVariables(findPipelineRequests(text, root, host), text, root, host), text, root, host);
   return [];
 }
 
