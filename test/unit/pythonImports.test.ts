@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { importBindings } from '../../src/core/hosts/python/pythonImports';
+import { importBindings, importedPath } from '../../src/core/hosts/python/pythonImports';
 import { parsePython, type SyntaxNode } from '../../src/core/hosts/python/pythonSyntax';
 
 /** The import statements of `text`, wherever they stand. */
@@ -27,8 +27,21 @@ describe('what Python import statements bind', () => {
     ]);
   });
 
+  it('reads each clause of `import a, b.c as d`, and the path each bound name stands for', () => {
+    const text = 'import os, sagemaker.image_uris as iu, boto3.session\nfrom sagemaker import image_uris as uris\nfrom .local import helper\n';
+    const bindings = importBindings(text, imports(text));
+    assert.deepEqual(bindings, [
+      { module: 'os', bound: 'os', aliased: false },
+      { module: 'sagemaker.image_uris', bound: 'iu', aliased: true },
+      { module: 'boto3.session', bound: 'boto3', aliased: false },
+      { from: 'sagemaker', imported: 'image_uris', bound: 'uris' },
+      { from: '.local', imported: 'helper', bound: 'helper' },
+    ]);
+    assert.deepEqual(bindings.map(importedPath), ['os', 'sagemaker.image_uris', 'boto3', 'sagemaker.image_uris', '.local.helper']);
+  });
+
   it('gives what it can of half-typed statements, and never throws', () => {
-    for (const text of ['from sagemaker import', 'import', 'from . import x', 'import a as', 'from sagemaker.tuner import (IntegerParameter,\n']) {
+    for (const text of ['from sagemaker import', 'import', 'from . import x', 'import a as', 'import a,', 'import a, as b', 'from sagemaker.tuner import (IntegerParameter,\n']) {
       assert.doesNotThrow(() => importBindings(text, imports(text)), text);
     }
     assert.deepEqual(importBindings('import a as', imports('import a as')), [{ module: 'a', bound: 'a', aliased: false }]);

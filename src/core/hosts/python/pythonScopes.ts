@@ -11,6 +11,7 @@
  * `predictor = model.deploy(instance_type=kind); predictor.serializer = …` leaves `kind` known.
  */
 import type { TreeCursor } from '@lezer/common';
+import { importBindings, importedPath } from './pythonImports';
 import { childrenOf, sourceOf, withTarget, type SyntaxNode, type Tree } from './pythonSyntax';
 
 /** The node kinds walk() reads; every other kind only holds them. */
@@ -39,10 +40,19 @@ interface Alias {
 /** A name as it occurs in the source: its text and where (which scope it is read or bound in follows). */
 type NameAt = [name: string, offset: number];
 
+/**
+ * What one binding of a name made it: an import, with the dotted path it names (`from
+ * sagemaker.image_uris import retrieve` → `sagemaker.image_uris.retrieve`, see importedPath), or
+ * the file's own (a def, a class, a parameter, an assignment, a loop, `with` or `except` target).
+ */
+export type BindingOrigin = { imported: string } | 'own';
+
 interface Binding {
   count: number;
   /** The assigned expression when the binding is a plain `name = expression`. */
   value?: SyntaxNode;
+  /** Each binding's origin, in the order they were walked; `name = None` gives none (nothing is called through it). */
+  origins: BindingOrigin[];
 }
 
 interface Scope {
@@ -227,6 +237,20 @@ export class PythonScopes {
   }
 
   /**
+   * How the file binds `name` where `offset` reads it: the origins of the bindings of the innermost
+   * scope around it that binds the name (Python's local scope: a function's parameter or local is
+   * its own throughout the function), or undefined when no scope binds it (a builtin, a name the
+   * file never binds). Every binding of that scope counts, wherever it stands in it.
+   */
+  bindingsOf(name: string, offset: number): readonly BindingOrigin[] | undefined {
+    for (let scope: Scope | undefined = this.scopeAt(offset); scope; scope = scope.parent) {
+      const binding = scope.bindings.get(name);
+      if (binding) return binding.origins;
+    }
+    return undefined;
+  }
+
+  /**
    * The innermost scope holding `offset`. Scopes are listed in the walk's order (by `from`, an
    * outer one before those inside it): the last one starting at or before `offset`, or the first
    * of its enclosing scopes that still holds it. A binary search, not a scan: a file has a scope
@@ -244,13 +268,15 @@ export class PythonScopes {
     return this.scopes[0];
   }
 
-  private bind(scope: Scope, name: string, value?: SyntaxNode): void {
+  private bind(scope: Scope, name: string, value?: SyntaxNode, origin: BindingOrigin = 'own'): void {
+    const origins = value?.name === 'None' ? [] : [origin];
     const binding = scope.bindings.get(name);
     if (binding) {
       binding.count++;
       binding.value = undefined;
+      binding.origins.push(...origins);
     } else {
-      scope.bindings.set(name, { count: 1, value });
+      scope.bindings.set(name, { count: 1, value, origins });
     }
   }
 
@@ -370,42 +396,22 @@ export class PythonScopes {
   }
 
   /**
-   * The names an import binds, as Python binds them: `from a.b import c as d, e` binds `d` and
-   * `e`; `import a.b, c.d as e` binds `a` and `e`. The module path's names are not bound here: a
-   * `from sagemaker.estimator import Estimator` leaves `estimator = Estimator(…)` bound once.
+   * The names an import binds, as Python binds them (see importBindings): `from a.b import c as d,
+   * e` binds `d` and `e`; `import a.b, c.d as e` binds `a` and `e`, each with the path it names.
+   * The module path's names are not bound here: a `from sagemaker.estimator import Estimator`
+   * leaves `estimator = Estimator(…)` bound once.
    */
-  private bindImported(children: readonly SyntaxNode[], scope: Scope): void {
-    const importAt = children.findIndex((child) => child.name === 'import');
-    const names = children.slice(importAt + 1);
-    const from = children[0]?.name === 'from';
-    let first = true; // at the start of an `import` clause's module path
-    for (let i = 0; i < names.length; i++) {
-      const child = names[i];
-      if (child.name === ',') first = true;
-      if (child.name !== 'VariableName') continue;
-      const alias = names[i + 1]?.name === 'as' ? names[i + 2] : undefined;
-      if (alias) {
-        this.bind(scope, sourceOf(this.text, alias));
-        i += 2;
-      } else if (from) {
-        this.bind(scope, sourceOf(this.text, child));
-      } else if (first) {
-        // `import a.b.c` binds `a`, unless the clause ends `as e` (then `e`, bound above).
-        const end = names.findIndex((next, at) => at > i && next.name === ',');
-        const clause = names.slice(i, end < 0 ? undefined : end);
-        if (!clause.some((token) => token.name === 'as')) this.bind(scope, sourceOf(this.text, child));
-      }
-      first = false;
-    }
+  private bindImported(statement: SyntaxNode, scope: Scope): void {
+    for (const binding of importBindings(this.text, [statement])) this.bind(scope, binding.bound, undefined, { imported: importedPath(binding) });
   }
 
   /** `for a in`, `with … as a`, `except E as a`, `import a as b`: names bound to values we cannot know. */
   private bindIntroducedNames(node: SyntaxNode, scope: Scope): void {
-    const children = childrenOf(node);
     if (node.name === 'ImportStatement') {
-      this.bindImported(children, scope);
+      this.bindImported(node, scope);
       return;
     }
+    const children = childrenOf(node);
     if (node.name === 'ForStatement') {
       const inAt = children.findIndex((child) => child.name === 'in');
       const iterable = inAt >= 0 ? children[inAt + 1] : undefined;
