@@ -27,7 +27,7 @@ import { tunersOf, tuningNames, type TuningNames } from './pythonTuners';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
 import { PythonValues, type PythonNode } from './pythonValues';
 import { memberValue } from '../../jsonTree';
-import { importBindings } from './pythonImports';
+import { calleeOrigin, isSdkPath, mayBeSdkCallee } from './pythonCalleeOrigin';
 import { deployedOnlyLocally, isLocalModeCall } from './pythonLocalMode';
 import { renameEstimatorKeywords, sdkArguments } from './pythonCallArguments';
 import { pipelineParameterNames } from './pythonPipelineParameters';
@@ -136,11 +136,26 @@ function isSdkObject(text: string, scopes: PythonScopes, receiver: SyntaxNode, a
   const callee = call?.name === 'CallExpression' ? calleeName(text, call) : undefined;
   if (!callee) return false;
   if (callee.name === 'compile' && callee.receiver) return depth < MAX_COMPILE_CHAIN && isSdkObject(text, scopes, callee.receiver, amazonNames, true, depth + 1);
-  if (!modelOnly && amazonEstimatorOf(text, callee, amazonNames)) return true;
-  if (Object.hasOwn(IMAGELESS_DEPLOYABLES, callee.name)) return !modelOnly || IMAGELESS_DEPLOYABLES[callee.name] === 'model';
-  const sdkClass = Object.hasOwn(SDK_CLASSES, callee.name) ? SDK_CLASSES[callee.name] : undefined;
+  if (!modelOnly && amazonEstimatorOf(text, callee, amazonNames)) return mayBeSdkCallee(calleeOrigin(text, scopes, callee));
+  if (Object.hasOwn(IMAGELESS_DEPLOYABLES, callee.name)) return (!modelOnly || IMAGELESS_DEPLOYABLES[callee.name] === 'model') && mayBeSdkCallee(calleeOrigin(text, scopes, callee));
+  const sdkClass = sdkClassOf(text, scopes, callee);
   if (modelOnly && sdkClass?.usage !== 'inference') return false;
   return sdkClass !== undefined && sdkClass.usage !== 'processing' && callee.name !== 'ModelTrainer' && callee.name !== 'ModelBuilder';
+}
+
+/**
+ * The SDK_CLASSES class a call makes, by its name (`PyTorch(…)`, `sagemaker.pytorch.PyTorch(…)`),
+ * unless the file's bindings make it another (see pythonCalleeOrigin.ts): a class or function of
+ * its own (`class XGBoost:`), a parameter, an import from another package (`from keras import
+ * Model`) or of another SDK class under this name (`from sagemaker.pytorch import PyTorchModel as
+ * Model`). A name bound nowhere in the file is the SDK's: the names are read without imports.
+ */
+function sdkClassOf(text: string, scopes: PythonScopes, callee: { name: string; node: SyntaxNode; receiver?: SyntaxNode }): SdkClass | undefined {
+  if (!Object.hasOwn(SDK_CLASSES, callee.name)) return undefined;
+  const origin = calleeOrigin(text, scopes, callee);
+  if (origin?.kind === 'own') return undefined;
+  if (origin?.kind === 'imported' && !origin.paths.every((path) => isSdkPath(path) && path.endsWith(`.${callee.name}`))) return undefined;
+  return SDK_CLASSES[callee.name];
 }
 
 /**
@@ -151,7 +166,8 @@ function isSdkObject(text: string, scopes: PythonScopes, receiver: SyntaxNode, a
  */
 function isTuner(text: string, scopes: PythonScopes, receiver: SyntaxNode): boolean {
   const call = receiver.name === 'VariableName' ? scopes.resolveBinding(receiver) : receiver;
-  return call?.name === 'CallExpression' && calleeName(text, call)?.name === TUNER_CLASS;
+  const callee = call?.name === 'CallExpression' ? calleeName(text, call) : undefined;
+  return callee?.name === TUNER_CLASS && mayBeSdkCallee(calleeOrigin(text, scopes, callee));
 }
 
 /**
@@ -246,7 +262,6 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     else if (name === 'ImportStatement') imports.push(cursor.node);
     else if (name === 'IfStatement') ifStatements.push(cursor.node);
   } while (cursor.next());
-  const retrieveNames = retrieveAliases(text, imports);
   const values = new PythonValues(text, scopes, pipelineParameterNames(text, imports));
   const amazonNames = amazonEstimatorNames(text, imports);
   let constructorNames: SdkConstructorNames | undefined;
@@ -293,7 +308,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       const images = findImageFields(kind, root);
       for (const image of images) {
         imageStrings.add(image.value.offset);
-        const retrieved = retrievedImageAt(values, scopes, image, callAt, retrieveNames, readRetrieve);
+        const retrieved = retrievedImageAt(values, scopes, image, callAt, readRetrieve);
         if (retrieved) image.retrieved = retrieved;
       }
       const document: SpecDocument = { text, root, parseErrors: [], kind, images, host: 'python' };
@@ -303,11 +318,12 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       continue;
     }
     const amazonEstimator = amazonEstimatorOf(text, callee, amazonNames);
-    if (amazonEstimator) {
+    // `from sagemaker import KMeans` and a `class KMeans:` of the file's own: the file's is called.
+    if (amazonEstimator && mayBeSdkCallee(calleeOrigin(text, scopes, callee))) {
       documents.push(withTuners(amazonEstimatorRequest(values, scopes, call, amazonEstimator, methodCalls), call));
       continue;
     }
-    const sdkClass = Object.hasOwn(SDK_CLASSES, callee.name) ? SDK_CLASSES[callee.name] : undefined;
+    const sdkClass = sdkClassOf(text, scopes, callee);
     if (sdkClass) {
       const written = sdkArguments(text, argList, sdkClass.positional, scopes);
       if (!written) continue; // `Estimator(image, image_uri=…)`: a TypeError, nothing is sent
@@ -328,7 +344,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       const before = documents.length;
       if (image && callee.name === GENERIC_ESTIMATOR && !isScriptModeEstimator(keywords)) {
         // Perhaps a built-in algorithm job: a partial request for the image and algorithm rules.
-        const retrievedImage = retrievedImageOf(values, scopes, image, retrieveNames, readRetrieve);
+        const retrievedImage = retrievedImageOf(values, scopes, image, readRetrieve);
         const dynamicImage = (): ImageField => {
           const value = values.node(image, undefined);
           return { value, usage: sdkClass.usage, holder: value, holderPath: [] };
@@ -367,7 +383,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       continue;
     }
     const constructed = sdkConstructorOf(text, callee, (constructorNames ??= sdkConstructorNames(text, imports)));
-    if (constructed) {
+    if (constructed && mayBeSdkCallee(calleeOrigin(text, scopes, callee))) {
       // `Transformer(…)`, `RegisterModel(…)`: no image, their arguments judged as `transformer(…)`'s and `register(…)`'s.
       const { job, positional } = SDK_CONSTRUCTORS[constructed];
       const written = sdkArguments(text, argList, positional, scopes);
@@ -375,7 +391,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       if (found.length > 0) documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [], host: 'python', imagesOnly: true, sdkRequest: { arguments: found } });
       continue;
     }
-    const signature = retrieveSignature(text, callee, retrieveNames);
+    const signature = retrieveSignature(text, scopes, callee);
     if (signature) {
       frameworkRequests.push(readRetrieve(callee.node, argList, signature));
       continue;
@@ -452,13 +468,12 @@ function retrievedImageOf(
   values: PythonValues,
   scopes: PythonScopes,
   image: SyntaxNode,
-  names: RetrieveNames,
   readRetrieve: (calleeNode: SyntaxNode, argList: SyntaxNode, signature: RetrieveSignature) => FrameworkRequest,
 ): RetrievedImage | undefined {
   const call = image.name === 'VariableName' ? scopes.resolve(image) : image;
   const callee = call?.name === 'CallExpression' ? calleeName(values.text, call) : undefined;
   const argList = call?.getChild('ArgList');
-  const signature = callee && argList ? retrieveSignature(values.text, callee, names) : undefined;
+  const signature = callee && argList ? retrieveSignature(values.text, scopes, callee) : undefined;
   if (!signature) return undefined;
   const request = readRetrieve(callee!.node, argList!, signature);
   const framework = request.framework?.value;
@@ -479,12 +494,11 @@ function retrievedImageAt(
   scopes: PythonScopes,
   image: ImageField,
   callAt: (offset: number, length: number) => SyntaxNode | undefined,
-  names: RetrieveNames,
   readRetrieve: (calleeNode: SyntaxNode, argList: SyntaxNode, signature: RetrieveSignature) => FrameworkRequest,
 ): RetrievedImage | undefined {
   if (image.parsed || !(image.value as PythonNode).dynamic || (image.value as PythonNode).template) return undefined;
   const call = callAt(image.value.offset, image.value.length);
-  return call ? retrievedImageOf(values, scopes, call, names, readRetrieve) : undefined;
+  return call ? retrievedImageOf(values, scopes, call, readRetrieve) : undefined;
 }
 
 /** An SDK class's image argument; only the image rules read it, so it is its own holder. */
@@ -556,48 +570,31 @@ function isLiteral(node: SyntaxNode): boolean {
   return ['String', 'ContinuedString', 'FormatString', 'Number', 'DictionaryExpression', 'ArrayExpression', 'TupleExpression', 'Boolean', 'None'].includes(node.name);
 }
 
-/** How `image_uris.retrieve` (and `get_image_uri`) may be called in this file: names bound to the functions and to their modules. */
-interface RetrieveNames {
-  /** `from sagemaker.image_uris import retrieve [as r]` */
-  functions: Set<string>;
-  /** `from sagemaker import image_uris as uris`, `import sagemaker.image_uris as iu` */
-  modules: Set<string>;
-  /** `from sagemaker.amazon.amazon_estimator import get_image_uri [as g]` */
-  getImageUri: Set<string>;
-  /** `from sagemaker.amazon import amazon_estimator [as ae]`, `import sagemaker.amazon.amazon_estimator as ae` */
-  amazonEstimatorModules: Set<string>;
-}
+/** `image_uris.retrieve`: v2's module, and v3's (`sagemaker.core.image_uris`). */
+const RETRIEVE_PATH = /^sagemaker(\.core)?\.image_uris\.retrieve$/;
+/** SDK v2's (and v1's) deprecated `get_image_uri`. */
+const GET_IMAGE_URI_PATH = /^sagemaker\.amazon\.amazon_estimator\.get_image_uri$/;
 
-const IMAGE_URIS_MODULE = /(^|\.)image_uris$/;
-const AMAZON_ESTIMATOR_MODULE = /(^|\.)amazon_estimator$/;
-
-/** The file's import statements (in functions and blocks too), read for `retrieve`'s names. */
-function retrieveAliases(text: string, imports: readonly SyntaxNode[]): RetrieveNames {
-  const names: RetrieveNames = { functions: new Set(), modules: new Set(), getImageUri: new Set(), amazonEstimatorModules: new Set() };
-  for (const binding of importBindings(text, imports)) {
-    if ('from' in binding) {
-      if (IMAGE_URIS_MODULE.test(binding.from) && binding.imported === 'retrieve') names.functions.add(binding.bound);
-      if (binding.imported === 'image_uris' && /(^|\.)sagemaker(\.core)?$/.test(binding.from)) names.modules.add(binding.bound);
-      if (AMAZON_ESTIMATOR_MODULE.test(binding.from) && binding.imported === 'get_image_uri') names.getImageUri.add(binding.bound);
-      if (binding.imported === 'amazon_estimator' && /(^|\.)sagemaker\.amazon$/.test(binding.from)) names.amazonEstimatorModules.add(binding.bound);
-    } else if (binding.aliased && IMAGE_URIS_MODULE.test(binding.module)) {
-      // `import a.b.image_uris as x` (without an alias, calls name the dotted module itself).
-      names.modules.add(binding.bound);
-    } else if (binding.aliased && AMAZON_ESTIMATOR_MODULE.test(binding.module)) {
-      names.amazonEstimatorModules.add(binding.bound);
-    }
+/**
+ * The signature of the call when it is `retrieve` or `get_image_uri`, by what the file binds its
+ * callee to (see pythonCalleeOrigin.ts): imported from the SDK under any name (`from sagemaker
+ * import image_uris as iu`, `from sagemaker.image_uris import retrieve as r`), never when the file
+ * defines, receives or assigns it itself or imports it from another package. A module path bound
+ * nowhere in the file (`sagemaker.image_uris.retrieve(…)`, `image_uris.retrieve(…)` in a snippet)
+ * is read as written; a bare `retrieve(…)` never imported is some other function.
+ */
+function retrieveSignature(text: string, scopes: PythonScopes, callee: { name: string; node: SyntaxNode; receiver?: SyntaxNode }): RetrieveSignature | undefined {
+  // An attribute of a module has no alias: `x.f(…)` is one of them only when `f` is its name.
+  if (callee.receiver && callee.name !== 'retrieve' && callee.name !== 'get_image_uri') return undefined;
+  const origin = calleeOrigin(text, scopes, callee);
+  if (origin === undefined || origin.kind === 'own') return undefined;
+  if (origin.kind === 'unbound') {
+    if (!callee.receiver) return undefined;
+    if (/(^|\.)image_uris\.retrieve$/.test(origin.written)) return RETRIEVE;
+    return /(^|\.)amazon_estimator\.get_image_uri$/.test(origin.written) ? GET_IMAGE_URI : undefined;
   }
-  return names;
-}
-
-/** The signature of the call when it is `retrieve` or `get_image_uri` (under the names the file binds them to). */
-function retrieveSignature(text: string, callee: { name: string; node: SyntaxNode; receiver?: SyntaxNode }, names: RetrieveNames): RetrieveSignature | undefined {
-  if (!callee.receiver) return names.functions.has(callee.name) ? RETRIEVE : names.getImageUri.has(callee.name) ? GET_IMAGE_URI : undefined;
-  const receiver = dottedName(text, callee.receiver);
-  if (receiver === undefined) return undefined;
-  if (callee.name === 'retrieve') return IMAGE_URIS_MODULE.test(receiver) || names.modules.has(receiver) ? RETRIEVE : undefined;
-  if (callee.name === 'get_image_uri') return AMAZON_ESTIMATOR_MODULE.test(receiver) || names.amazonEstimatorModules.has(receiver) ? GET_IMAGE_URI : undefined;
-  return undefined;
+  const signatures = origin.paths.map((path) => (RETRIEVE_PATH.test(path) ? RETRIEVE : GET_IMAGE_URI_PATH.test(path) ? GET_IMAGE_URI : undefined));
+  return signatures.every((signature) => signature === signatures[0]) ? signatures[0] : undefined;
 }
 
 function frameworkArgument(values: PythonValues, syntax: SyntaxNode | undefined): FrameworkArgument | undefined {
