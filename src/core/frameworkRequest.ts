@@ -41,6 +41,12 @@ export interface FrameworkRequest {
    * image. Absent when `version` is written (or may be, in `**kwargs`).
    */
   defaultVersion?: { value: string; parameter: string; function: string };
+  /**
+   * When the call writes no version (and none may be in `*args` or `**kwargs`): where a fix writes
+   * one, a node whose replaced value the host adds to the call as the version argument (Python:
+   * `repo_version="1.7-1"` for `get_image_uri`, `version="1.7-1"` for `retrieve`).
+   */
+  versionSlot?: Node;
   pyVersion?: FrameworkArgument;
   region?: FrameworkArgument;
   /**

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyzePython, applyPythonFix } from './pythonTestKit';
-import { catalog, textAt } from './specTestKit';
+import { catalog, only, textAt } from './specTestKit';
 
 const IMPORT = 'from sagemaker.amazon.amazon_estimator import get_image_uri\n';
 const NEWEST_TRAINING = catalog.pinnedVersions('xgboost', 'us-east-1', 'training')[0].version;
@@ -15,7 +15,7 @@ const NEWEST_TRAINING = catalog.pinnedVersions('xgboost', 'us-east-1', 'training
 const summary = (text: string, algorithms = false) => analyzePython(text, { algorithms }).map((finding) => [finding.code, textAt(text, finding)]);
 
 describe('get_image_uri (SDK v2, deprecated), read as image_uris.retrieve', () => {
-  it('reports XGBoost without repo_version on repo_name: the default "1" is the legacy 0.72 image; no fix (no argument is inserted)', () => {
+  it('reports XGBoost without repo_version on repo_name: the default "1" is the legacy 0.72 image; the fixes add repo_version=', () => {
     const text = `${IMPORT}container = get_image_uri("us-east-1", "xgboost")\n`;
     const findings = analyzePython(text);
     assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding)]), [['xgboost-unpinned', 'xgboost']]);
@@ -23,7 +23,44 @@ describe('get_image_uri (SDK v2, deprecated), read as image_uris.retrieve', () =
       findings[0].message,
       `Without repo_version, get_image_uri asks for XGBoost's "1" training image: the legacy image (XGBoost 0.72), not a pinned version. Pass repo_version="${NEWEST_TRAINING}" (or another pinned version).`,
     );
-    assert.deepEqual(findings[0].fixes, []);
+    // The three newest pinned versions of the region, as a written "latest" gets them; never applied without the user.
+    const pins = catalog.pinnedVersions('xgboost', 'us-east-1', 'training').slice(0, 3).map((entry) => `Pin XGBoost ${entry.version}`);
+    assert.deepEqual(findings[0].fixes.map((fix) => fix.title), pins);
+    assert.deepEqual(findings[0].fixes.map((fix) => [fix.preferred, fix.changesBehaviour]), [[true, true], [false, true], [false, true]]);
+    const fixed = applyPythonFix(text, findings[0]);
+    assert.equal(fixed, `${IMPORT}container = get_image_uri("us-east-1", "xgboost", repo_version="${NEWEST_TRAINING}")\n`);
+    assert.deepEqual(analyzePython(fixed), []);
+  });
+
+  it('writes repo_version= after keyword arguments, in a multi-line call with or without a trailing comma, past a comment, in the file\'s quotes', () => {
+    const cases: [string, string][] = [
+      ['get_image_uri(region_name="us-east-1", repo_name="xgboost")', `get_image_uri(region_name="us-east-1", repo_name="xgboost", repo_version="${NEWEST_TRAINING}")`],
+      ['get_image_uri(repo_name="xgboost", region_name="us-east-1")', `get_image_uri(repo_name="xgboost", region_name="us-east-1", repo_version="${NEWEST_TRAINING}")`],
+      ['get_image_uri(\n    "us-east-1",\n    "xgboost",\n)', `get_image_uri(\n    "us-east-1",\n    "xgboost",\n    repo_version="${NEWEST_TRAINING}",\n)`],
+      ['get_image_uri(\n    "us-east-1",\n    "xgboost"\n)', `get_image_uri(\n    "us-east-1",\n    "xgboost",\n    repo_version="${NEWEST_TRAINING}"\n)`],
+      ['get_image_uri(\n    "us-east-1",\n    "xgboost"  # the algorithm\n)', `get_image_uri(\n    "us-east-1",\n    "xgboost",  # the algorithm\n    repo_version="${NEWEST_TRAINING}"\n)`],
+    ];
+    for (const [call, fixed] of cases) {
+      const text = `${IMPORT}image = ${call}\n`;
+      const finding = only(analyzePython(text), 'xgboost-unpinned');
+      assert.equal(textAt(text, finding), 'xgboost', call);
+      assert.equal(applyPythonFix(text, finding), `${IMPORT}image = ${fixed}\n`, call);
+    }
+    const single = `${IMPORT}image = get_image_uri('us-east-1', 'xgboost')\n`;
+    assert.equal(applyPythonFix(single, only(analyzePython(single), 'xgboost-unpinned')), `${IMPORT}image = get_image_uri('us-east-1', 'xgboost', repo_version='${NEWEST_TRAINING}')\n`);
+  });
+
+  it('offers no fix where repo_version may already be passed (*args): no finding then', () => {
+    assert.deepEqual(summary(`${IMPORT}image = get_image_uri("us-east-1", "xgboost", *rest)\n`), []);
+  });
+
+  it('adds version= to image_uris.retrieve("xgboost", …, image_scope=…) without a version, whose "latest" is the legacy image', () => {
+    const text = 'from sagemaker import image_uris\nimage = image_uris.retrieve("xgboost", "us-east-1", image_scope="training")\n';
+    const finding = only(analyzePython(text), 'xgboost-unpinned');
+    assert.equal(textAt(text, finding), 'xgboost');
+    assert.match(finding.message, /^Without a version, the SageMaker Python SDK retrieves XGBoost's "latest" training image/);
+    assert.equal(finding.fixes[0].title, `Pin XGBoost ${NEWEST_TRAINING}`);
+    assert.equal(applyPythonFix(text, finding), text.replace('image_scope="training")', `image_scope="training", version="${NEWEST_TRAINING}")`));
   });
 
   it('reports repo_version "1" and "latest", positional or by keyword, on the version with pins as fixes', () => {

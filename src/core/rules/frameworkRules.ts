@@ -363,7 +363,7 @@ function resolveVersion(
   if (!argument && framework === XGBOOST_FRAMEWORK && request.framework && request.imageScope?.value !== undefined) {
     // No version: the SDK takes the scope's "latest" alias (`_fetch_latest_version_from_config`), XGBoost's legacy "1".
     const latest = scopeImages.find((image) => image.aliases?.includes('latest'));
-    if (latest && context.catalog.isFloating(latest)) reportXgboostWithoutVersion(context, request.framework, choice.scope, scopeImages, region);
+    if (latest && context.catalog.isFloating(latest)) reportXgboostWithoutVersion(context, request, request.framework, choice.scope, scopeImages, region);
     return undefined;
   }
   if (!argument && request.defaultVersion && request.framework) {
@@ -371,7 +371,7 @@ function resolveVersion(
     const fallback = request.defaultVersion;
     const image = scopeImages.find((candidate) => candidate.version === fallback.value || candidate.aliases?.includes(fallback.value));
     if (!image) return undefined;
-    if (framework === XGBOOST_FRAMEWORK && context.catalog.isFloating(image)) reportXgboostDefaultVersion(context, request.framework, fallback, choice.scope, scopeImages, region);
+    if (framework === XGBOOST_FRAMEWORK && context.catalog.isFloating(image)) reportXgboostDefaultVersion(context, request, request.framework, fallback, choice.scope, scopeImages, region);
     return image.version;
   }
   if (typed === undefined || !argument) return undefined;
@@ -414,7 +414,7 @@ function reportUnpinnedXgboost(
 ): void {
   if (!context.isEnabled('xgboost-unpinned')) return;
   const pinned = pinnedNewestFirst(context, scopeImages, region).slice(0, 3);
-  const fixes = pinned.map((version, index) => ({ title: `Pin XGBoost ${version}`, intents: [intent.replaceValue(argument.node, version)], preferred: index === 0, changesBehaviour: true }));
+  const fixes = pinFixes(pinned, argument.node);
   context.report(
     'xgboost-unpinned',
     `"${argument.value}" does not pin an XGBoost version: "1" and "latest" run the legacy image (XGBoost 0.72), not a version you chose. Pin a specific version such as ${pinned[0] ?? newestXgboostVersion(context.catalog, scope)} (${scope}).`,
@@ -423,20 +423,38 @@ function reportUnpinnedXgboost(
   );
 }
 
-/** `image_uris.retrieve("xgboost", …, image_scope=…)` without a version: the SDK gives the scope's "latest", the legacy `1`. */
-function reportXgboostWithoutVersion(context: RuleContext, framework: FrameworkArgument, scope: string, scopeImages: readonly CatalogImage[], region: string | undefined): void {
+/**
+ * The fixes pinning XGBoost (at most the three newest of `pinned`, newest preferred): each writes
+ * its version into `node`, the version argument or the call's slot for one (versionSlot). They
+ * change the image the job runs, so only the user applies them.
+ */
+function pinFixes(pinned: readonly string[], node: FrameworkArgument['node']): QuickFix[] {
+  return pinned.slice(0, 3).map((version, index) => ({ title: `Pin XGBoost ${version}`, intents: [intent.replaceValue(node, version)], preferred: index === 0, changesBehaviour: true }));
+}
+
+/**
+ * `image_uris.retrieve("xgboost", …, image_scope=…)` without a version: the SDK gives the
+ * scope's "latest", the legacy `1`. The fixes add `version=` (when the call has no `**kwargs`).
+ */
+function reportXgboostWithoutVersion(context: RuleContext, request: FrameworkRequest, framework: FrameworkArgument, scope: string, scopeImages: readonly CatalogImage[], region: string | undefined): void {
   if (!context.isEnabled('xgboost-unpinned')) return;
-  const newest = pinnedNewestFirst(context, scopeImages, region)[0] ?? newestXgboostVersion(context.catalog, scope);
+  const pinned = pinnedNewestFirst(context, scopeImages, region);
+  const newest = pinned[0] ?? newestXgboostVersion(context.catalog, scope);
   context.report(
     'xgboost-unpinned',
     `Without a version, the SageMaker Python SDK retrieves XGBoost's "latest" ${scope} image, which is "1": the legacy image, not a pinned version. Pass version="${newest}" (or another pinned version).`,
     framework.range,
+    request.versionSlot ? pinFixes(pinned, request.versionSlot) : [],
   );
 }
 
-/** `get_image_uri(region, "xgboost")` without `repo_version`: the function passes its default "1", the legacy image. */
+/**
+ * `get_image_uri(region, "xgboost")` without `repo_version`: the function passes its default "1",
+ * the legacy image. The fixes add `repo_version=` to the call.
+ */
 function reportXgboostDefaultVersion(
   context: RuleContext,
+  request: FrameworkRequest,
   framework: FrameworkArgument,
   fallback: NonNullable<FrameworkRequest['defaultVersion']>,
   scope: string,
@@ -444,11 +462,13 @@ function reportXgboostDefaultVersion(
   region: string | undefined,
 ): void {
   if (!context.isEnabled('xgboost-unpinned')) return;
-  const newest = pinnedNewestFirst(context, scopeImages, region)[0] ?? newestXgboostVersion(context.catalog, scope);
+  const pinned = pinnedNewestFirst(context, scopeImages, region);
+  const newest = pinned[0] ?? newestXgboostVersion(context.catalog, scope);
   context.report(
     'xgboost-unpinned',
     `Without ${fallback.parameter}, ${fallback.function} asks for XGBoost's "${fallback.value}" ${scope} image: the legacy image (XGBoost 0.72), not a pinned version. Pass ${fallback.parameter}="${newest}" (or another pinned version).`,
     framework.range,
+    request.versionSlot ? pinFixes(pinned, request.versionSlot) : [],
   );
 }
 

@@ -25,7 +25,7 @@ import { estimatorRequest, GENERIC_ESTIMATOR, isScriptModeEstimator, TUNED, type
 import { PythonScopes } from './pythonScopes';
 import { tunersOf, tuningNames, type TuningNames } from './pythonTuners';
 import { calleeName, childrenOf, dottedName, sourceOf, type SyntaxNode, type Tree } from './pythonSyntax';
-import { PythonValues, type PythonNode } from './pythonValues';
+import { argumentsInfo, PythonValues, type PythonNode } from './pythonValues';
 import { memberValue } from '../../jsonTree';
 import { calleeOrigin, isSdkPath, mayBeSdkCallee } from './pythonCalleeOrigin';
 import { deployedOnlyLocally, isLocalModeCall } from './pythonLocalMode';
@@ -639,8 +639,19 @@ function frameworkFromRetrieve(values: PythonValues, calleeNode: SyntaxNode, arg
     baseFrameworkVersion: base && baseMatch ? { ...base, value: baseMatch[2], baseFramework: baseMatch[1] as 'pytorch' | 'tensorflow' } : undefined,
     // `*args`/`**kwargs` may hold the version: then no default is sure.
     ...(signature.defaultVersion && !byName.has('version') && !unpacked && { defaultVersion: signature.defaultVersion }),
+    ...(!byName.has('version') && !unpacked && { versionSlot: versionSlot(calleeNode, argList, signature) }),
     calleeRange: { offset: calleeNode.from, length: calleeNode.to - calleeNode.from },
   };
+}
+
+/**
+ * The version argument a `retrieve` (or `get_image_uri`) call does not write, standing on its
+ * callee: a fix replacing it adds the keyword under the function's own name (`version=`,
+ * `repo_version=`) after the call's last argument, in its layout.
+ */
+function versionSlot(calleeNode: SyntaxNode, argList: SyntaxNode, signature: RetrieveSignature): PythonNode {
+  const keyword = signature.parameters.find(([, name]) => name === 'version')![0];
+  return { type: 'string', offset: calleeNode.from, length: calleeNode.to - calleeNode.from, python: { kind: 'defaultArgument', keyword, call: argumentsInfo(argList, 'call') } };
 }
 
 /**
