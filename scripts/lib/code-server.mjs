@@ -309,6 +309,9 @@ export async function startCodeServer({ port, userDataDir, extensionsDir, folder
     ...env,
   };
   const out = fs.openSync(logFile, 'w');
+  // Kept open (for the life of this script): log() still reads the log if its folder is deleted
+  // while code-server runs, which is when it tells most.
+  const reader = fs.openSync(logFile, 'r');
   // detached: its own process group, so stop() can end the extension host and pty host too.
   const child = spawn(process.execPath, args, { env: childEnv, detached: true, stdio: ['ignore', out, out] });
   fs.closeSync(out);
@@ -322,7 +325,7 @@ export async function startCodeServer({ port, userDataDir, extensionsDir, folder
     url: `http://127.0.0.1:${port}/`,
     logFile,
     pid: child.pid,
-    log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),
+    log: () => readWhole(reader),
     exited: () => exited,
     whenExited,
     stop: () => stopProcessGroup(child, () => exited),
@@ -338,6 +341,13 @@ export async function startCodeServer({ port, userDataDir, extensionsDir, folder
     await sleep(200);
   }
   return handle;
+}
+
+/** The whole file behind an open descriptor, from its start. */
+function readWhole(fd) {
+  const buffer = Buffer.alloc(fs.fstatSync(fd).size);
+  const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+  return buffer.toString('utf8', 0, read);
 }
 
 async function stopProcessGroup(child, exited) {
