@@ -107,7 +107,7 @@ async function runSuite(suite, grep) {
 
   let result;
   try {
-    result = await waitForResult(resultFile, server, consoleLines, started + SUITE_TIMEOUT_MS);
+    result = await waitForResult({ resultFile, runDir, server, consoleLines, deadline: started + SUITE_TIMEOUT_MS });
   } finally {
     await shutdown();
   }
@@ -118,18 +118,26 @@ async function runSuite(suite, grep) {
   return result;
 }
 
-/** Polls for the result file; fails early if the server or the extension host died. */
-async function waitForResult(resultFile, server, consoleLines, deadline) {
+/**
+ * Polls for the result file; fails early if the run's folder was deleted (no result, or not this
+ * run's, would come) or the server or the extension host died.
+ */
+async function waitForResult({ resultFile, runDir, server, consoleLines, deadline }) {
   for (;;) {
-    if (fs.existsSync(resultFile)) return JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+    // The log is the one file of the run's folder always there: code-server makes the folder
+    // again when it saves settings, so the folder itself does not tell.
+    const deleted = !fs.existsSync(server.logFile);
+    if (!deleted && fs.existsSync(resultFile)) return JSON.parse(fs.readFileSync(resultFile, 'utf8'));
     const crash = consoleLines.find((line) => CRASH_PATTERN.test(line)) ?? server.log().split('\n').find((l) => CRASH_PATTERN.test(l));
     const exited = server.exited();
-    if (crash || exited || Date.now() > deadline) {
-      const why = crash
-        ? `the extension host crashed: ${crash}`
-        : exited
-          ? `code-server exited (${exited.code ?? exited.signal})`
-          : `no result after ${SUITE_TIMEOUT_MS / 60_000} min (the extension host never ran the tests or they hung)`;
+    if (deleted || crash || exited || Date.now() > deadline) {
+      const why = deleted
+        ? `the run's folder ${path.relative(REPO_ROOT, runDir)}/ was deleted while the tests ran (by another run, or \`rm -rf\` of this checkout?): its settings and extensions went with it`
+        : crash
+          ? `the extension host crashed: ${crash}`
+          : exited
+            ? `code-server exited (${exited.code ?? exited.signal})`
+            : `no result after ${SUITE_TIMEOUT_MS / 60_000} min (the extension host never ran the tests or they hung)`;
       throw new Error(
         `${why}\n--- code-server log (${server.logFile}) ---\n${tail(server.log(), 25)}` +
           `\n--- browser console ---\n${tail(consoleLines.join('\n'), 25)}`,
