@@ -2,7 +2,7 @@
 // for other work) is not where it runs, so its images are not moved there.
 import * as assert from 'node:assert/strict';
 import { partitionOfArn } from '../../src/core/rules/requestPartition';
-import { analyzeText, textAt, trainingSpec } from './specTestKit';
+import { analyzeText, applyFix, textAt, trainingSpec } from './specTestKit';
 import { analyzeWorkflow, completeWorkflow } from './workflowTestKit';
 
 const CHINA_XGBOOST = '450853457545.dkr.ecr.cn-north-1.amazonaws.com.cn/sagemaker-xgboost:1.7-1';
@@ -49,14 +49,21 @@ describe('the partition a request runs in', () => {
     ]);
   });
 
-  it('an image of another partition than the request is reported, without a region to move it to', () => {
+  it('an image of another partition than the request is reported, with the same image in each region of the request\'s partition (none preferred without a target there)', () => {
     const text = stateMachine('aws-cn', '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1');
     const [finding, ...rest] = analyzeWorkflow(text, { region: 'us-west-2' });
     assert.deepEqual(rest, []);
     assert.equal(finding.code, 'image-region-mismatch');
     assert.equal(textAt(text, finding), 'us-east-1');
-    assert.equal(finding.message, "The image is in us-east-1 (partition aws), but this request's ARNs are in the aws-cn partition; SageMaker pulls images from its own region.");
-    assert.deepEqual(finding.fixes, []);
+    assert.equal(finding.message, "The image is in us-east-1 (partition aws), but this request's ARNs are in the aws-cn partition; SageMaker pulls images from its own region. Use the registry of cn-north-1 or cn-northwest-1.");
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [
+      ['Use the cn-north-1 registry (450853457545.dkr.ecr.cn-north-1.amazonaws.com.cn)', false],
+      ['Use the cn-northwest-1 registry (451049120500.dkr.ecr.cn-northwest-1.amazonaws.com.cn)', false],
+    ]);
+    assert.equal(applyFix(text, finding, finding.fixes[1].title), text.replace('683313688378.dkr.ecr.us-east-1.amazonaws.com', '451049120500.dkr.ecr.cn-northwest-1.amazonaws.com.cn'));
+    // A target region in the request's partition comes first, and its fix is preferred.
+    const [targeted] = analyzeWorkflow(text, { region: 'cn-northwest-1' });
+    assert.deepEqual(targeted.fixes.map((fix) => [fix.title.split(' ')[2], fix.preferred]), [['cn-northwest-1', true], ['cn-north-1', false]]);
   });
 
   it('an image of another partition is reported whatever the target region: none, the image\'s own, or the request\'s (found by a fresh user)', () => {

@@ -17,6 +17,7 @@ import type { OffsetRange } from '../jsonTree';
 import { checkNewerThanCatalog } from './catalogAge';
 import { unlistedVersion } from '../catalog/catalogAge';
 import { checkImageListedRegions, everyRegionAdvice } from './listedRegionsImageRule';
+import { listText } from './algorithm/algorithmSeverity';
 import type { ImageOccurrence } from './imageOccurrence';
 import type { RuleContext } from './ruleContext';
 import { isXgboostImage, isFloatingTag } from './xgboost';
@@ -161,10 +162,25 @@ export function checkImageTargetRegion(context: RuleContext, image: ImageRegion)
   const partition = requestPartition(context.spec);
   const imagePartition = catalog.partition(image.region);
   if (partition && imagePartition !== partition) {
+    // The same image in the partition's regions: the target region's first when it is one of them; none preferred
+    // without one (which region the request runs in is not written here).
+    const regions = catalog.regions().filter((region) => region.partition === partition);
+    const ordered = [...regions.filter((region) => region.name === target.region), ...regions.filter((region) => region.name !== target.region)];
+    const fixes: QuickFix[] = [];
+    const serving: string[] = [];
+    for (const region of ordered) {
+      const host = sameImageHost(context, image, region.name);
+      const edit = host ? image.replaceHost(host) : undefined;
+      if (!host || !edit) continue;
+      serving.push(region.name);
+      fixes.push({ title: `Use the ${region.name} registry (${host})`, intents: [edit], preferred: target.explicit && region.name === target.region });
+    }
+    const where = serving.length > 0 ? ` Use the registry of ${listText(serving, 'or')}.` : '';
     context.report(
       'image-region-mismatch',
-      `The image is in ${image.region} (partition ${imagePartition}), but this request's ARNs are in the ${partition} partition; SageMaker pulls images from its own region.`,
+      `The image is in ${image.region} (partition ${imagePartition}), but this request's ARNs are in the ${partition} partition; SageMaker pulls images from its own region.${where}`,
       image.regionRange,
+      fixes,
     );
     return true;
   }
@@ -178,10 +194,8 @@ export function checkImageTargetRegion(context: RuleContext, image: ImageRegion)
   const targetRegion = catalog.region(target.region);
   // A client region the catalog does not know is unknown-region on its literal (codeRegionRule).
   if (!targetRegion && context.spec.codeRegion?.node && context.spec.codeRegion.region === target.region) return false;
-  if (targetRegion && image.account !== undefined && image.repository !== undefined && catalog.isAwsAccount(image.account)) {
-    const sameImage = image.tag ? catalog.findImage(image.repository, image.tag, target.region) : undefined;
-    const account = sameImage ? catalog.accountFor(sameImage, target.region) : catalog.accountsForRepository(image.repository, target.region)[0];
-    const host = account && `${account}.dkr.ecr.${target.region}.${targetRegion.dnsSuffix}`;
+  if (targetRegion) {
+    const host = sameImageHost(context, image, target.region);
     const edit = host ? image.replaceHost(host) : undefined;
     // A workflow's images naming two regions equally: which one it runs in is the user's call (offered, not preferred).
     if (host && edit) fixes.push({ title: `Use the ${target.region} registry (${host})`, intents: [edit], preferred: !target.tied });
@@ -201,6 +215,20 @@ export function checkImageTargetRegion(context: RuleContext, image: ImageRegion)
     fixes,
   );
   return true;
+}
+
+/**
+ * The registry host (`account.dkr.ecr.region.suffix`) serving `image`'s repository in `region`:
+ * the account of the same tag there, else the repository's first account there. Undefined for an
+ * image of no AWS-owned account, an unknown region, or a repository not served there. From the catalog.
+ */
+function sameImageHost(context: RuleContext, image: ImageRegion, region: string): string | undefined {
+  const { catalog } = context;
+  const known = catalog.region(region);
+  if (!known || image.account === undefined || image.repository === undefined || !catalog.isAwsAccount(image.account)) return undefined;
+  const sameImage = image.tag ? catalog.findImage(image.repository, image.tag, region) : undefined;
+  const account = sameImage ? catalog.accountFor(sameImage, region) : catalog.accountsForRepository(image.repository, region)[0];
+  return account && `${account}.dkr.ecr.${region}.${known.dnsSuffix}`;
 }
 
 /** A tag the catalog does not list for an AWS-owned repository. */
