@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { RULES } from '../../src/core/rules/ruleCodes';
 import { only, textAt } from './specTestKit';
-import { analyzeWorkflow, applyWorkflowFix } from './workflowTestKit';
+import { analyzeWorkflow, applyWorkflowFix, pipelineBodyTemplate } from './workflowTestKit';
 import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
@@ -119,21 +119,7 @@ describe('undefined-pipeline-step', () => {
   });
 
   describe('in a CloudFormation template', () => {
-    const template = (body: string[]) => [
-      'Parameters:',
-      '  Bucket:',
-      '    Type: String',
-      'Resources:',
-      '  Pipe:',
-      '    Type: AWS::SageMaker::Pipeline',
-      '    Properties:',
-      '      PipelineName: p',
-      `      RoleArn: ${ROLE}`,
-      '      PipelineDefinition:',
-      '        PipelineDefinitionBody: !Sub |',
-      ...body.map((line) => `          ${line}`),
-      '',
-    ].join('\n');
+    const template = pipelineBodyTemplate;
 
     it('reports in a PipelineDefinitionBody string on the template\'s characters, without fixes (the JSON is inside a string)', () => {
       const text = template([

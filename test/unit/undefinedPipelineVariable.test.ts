@@ -4,7 +4,7 @@
 // and in a CloudFormation PipelineDefinitionBody (findings, no fixes there).
 import * as assert from 'node:assert/strict';
 import { only, textAt } from './specTestKit';
-import { analyzeWorkflow, applyWorkflowFix } from './workflowTestKit';
+import { analyzeWorkflow, applyWorkflowFix, pipelineBodyTemplate } from './workflowTestKit';
 import { analyzeJsonTemplate, analyzeYaml } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
@@ -110,21 +110,7 @@ describe('undefined-pipeline-variable', () => {
   });
 
   describe('in a CloudFormation PipelineDefinitionBody', () => {
-    const template = (body: string[]) => [
-      'Parameters:',
-      '  Bucket:',
-      '    Type: String',
-      'Resources:',
-      '  Pipe:',
-      '    Type: AWS::SageMaker::Pipeline',
-      '    Properties:',
-      '      PipelineName: p',
-      `      RoleArn: ${ROLE}`,
-      '      PipelineDefinition:',
-      '        PipelineDefinitionBody: !Sub |',
-      ...body.map((line) => `          ${line}`),
-      '',
-    ].join('\n');
+    const template = pipelineBodyTemplate;
 
     it('reports on the template\'s characters, without fixes (the JSON is inside a string)', () => {
       const text = template([

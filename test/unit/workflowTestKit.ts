@@ -37,3 +37,25 @@ export function hoverWorkflow(text: string, near: string): string | undefined {
   const request = requestAt(readJsonDocument(text), offset);
   return request && hoverAt(request, offset, catalog, apiModel)?.markdown;
 }
+
+/**
+ * A YAML template with one `AWS::SageMaker::Pipeline` whose `PipelineDefinitionBody: !Sub |` holds
+ * `body` (lines of pipeline JSON), and a `Bucket` parameter the body may name as `${Bucket}`.
+ */
+export function pipelineBodyTemplate(body: string[]): string {
+  return [
+    'Parameters:',
+    '  Bucket:',
+    '    Type: String',
+    'Resources:',
+    '  Pipe:',
+    '    Type: AWS::SageMaker::Pipeline',
+    '    Properties:',
+    '      PipelineName: p',
+    '      RoleArn: arn:aws:iam::123456789012:role/SageMakerRole',
+    '      PipelineDefinition:',
+    '        PipelineDefinitionBody: !Sub |',
+    ...body.map((line) => `          ${line}`),
+    '',
+  ].join('\n');
+}
