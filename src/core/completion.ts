@@ -239,6 +239,11 @@ const SCOPE_WORDS: Record<string, string> = {
   'detailed-profiler': 'profiling',
 };
 
+/** SDK image scopes as a reader says them: `training, Graviton inference` for `training`, `inference_graviton`. */
+function scopesInWords(scopes: readonly string[]): string {
+  return scopes.map((scope) => SCOPE_WORDS[scope] ?? scope).join(', ');
+}
+
 /**
  * The repository's catalog tags that start with `partialTag`. Only tags whose image serves the
  * field's usage are offered (a training job never gets the Graviton-only `1.0-1-arm64-cpu-py3`);
@@ -283,7 +288,7 @@ export function tagItems(
       kind: 'tag',
       labelDetails: {
         detail: ` ${imageTitle(image)}`,
-        description: serves ? scopes.join(', ') : `${scopes.map((scope) => SCOPE_WORDS[scope] ?? scope).join(', ')} only`,
+        description: serves ? scopesInWords(scopes) : `${scopesInWords(scopes)} only`,
       },
       detail: reference,
       sortText: String(list.length).padStart(5, '0'),
@@ -391,7 +396,7 @@ function referenceItems(catalog: Catalog, typed: string, edit: TextEdit, region:
   const where = describeRegion(region);
   const items = matches.slice(0, MAX_ITEMS).map(({ candidate }, index): CompletionItem => {
     const { image, uri } = candidate;
-    const scopes = image.scopes.length > 0 ? ` (${image.scopes.join(', ')})` : '';
+    const scopes = image.scopes.length > 0 ? ` (${scopesInWords(image.scopes)})` : '';
     return {
       // The part that differs between rows; the registry host, the same on every row, is summed up
       // by the account and region of the description.
