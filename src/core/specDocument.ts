@@ -46,9 +46,12 @@ export interface ImageField {
    */
   unsubstituted?: readonly { name: string; range: OffsetRange }[];
   /**
-   * The image a template that deploys this state machine file gives a field written as one
-   * `${Name}` (see deployingTemplates.ts): read by the built-in algorithm checks only, and named
-   * in their findings (`note`); the image rules judge it in the template.
+   * The image a template gives a field written as one `${Name}`: the template that deploys this
+   * state machine file (deployingTemplates.ts), or the template the definition is written in —
+   * its `Fn::Sub` (a parameter's default, the variable map's value) or the state machine's
+   * `DefinitionSubstitutions` (substitutionChecks.ts). Read by the built-in algorithm checks
+   * only, and named in their findings (`note`); the image rules judge it where the template
+   * writes it.
    */
   deployedAs?: { parts: readonly TemplatePart[]; note: string };
   /**

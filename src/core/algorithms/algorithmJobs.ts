@@ -11,7 +11,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
-import type { ImageReference } from '../imageReference';
+import { parseImageReference, type ImageReference } from '../imageReference';
 import { findProperty, memberValue, stringValue } from '../jsonTree';
 import { hasOpenMembers, isDynamic, type RequestNode, type TemplatePart } from '../requestTree';
 import { topLevelObject, type ImageField, type SpecDocument } from '../specDocument';
@@ -156,11 +156,22 @@ export function algorithmJobs(spec: SpecDocument, catalog: Catalog, table: Algor
 /** The algorithm an image field names: a literal reference, a template's static parts, or the SDK's `image_uris.retrieve` call. */
 function factsOfImage(catalog: Catalog, table: AlgorithmTable, image: ImageField): AlgorithmFacts | undefined {
   if (image.parsed) return image.parsed.ok ? algorithmOfImage(catalog, table, image.parsed.reference) : undefined;
-  // A state machine file's `${TrainingImage}`, filled by the template that deploys it.
-  if (image.deployedAs) return algorithmOfTemplate(catalog, table, image.deployedAs.parts);
+  // A `${TrainingImage}` filled by a template: the one deploying a state machine file, or the definition's own (its !Sub, its DefinitionSubstitutions).
+  if (image.deployedAs) return algorithmOfDeployedImage(catalog, table, image.deployedAs.parts);
   const template = (image.value as RequestNode).template;
   if (template) return algorithmOfTemplate(catalog, table, template);
   return image.retrieved ? algorithmOfFramework(catalog, table, image.retrieved.framework, image.retrieved.version) : undefined;
+}
+
+/**
+ * The algorithm of an image a template gives (ImageField.deployedAs): text alone is read as the
+ * same text written in the field is (a literal reference), so `${XgbImage}` and the image it
+ * stands for name the same algorithm; a template with placeholders by its static parts.
+ */
+function algorithmOfDeployedImage(catalog: Catalog, table: AlgorithmTable, parts: readonly TemplatePart[]): AlgorithmFacts | undefined {
+  if (parts.some((part) => part.kind === 'placeholder')) return algorithmOfTemplate(catalog, table, parts);
+  const parsed = parseImageReference(parts.map((part) => (part.kind === 'text' ? part.value : '')).join(''));
+  return parsed.ok ? algorithmOfImage(catalog, table, parsed.reference) : undefined;
 }
 
 /**

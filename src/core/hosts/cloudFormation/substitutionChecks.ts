@@ -3,16 +3,18 @@
  * state machine it deploys, checked where the template writes them: the images of image fields
  * written as one `${Name}`, the values of other such members, and the names a `DefinitionUri`
  * file uses that the map does not define. Each is a request of no kind (or image-only) whose
- * findings land on the template's characters, with fixes there.
+ * findings land on the template's characters, with fixes there. The template's own tasks and
+ * steps read such an image too, for the built-in algorithm checks only (withSubstitutedImages,
+ * withSubPlaceholderImages), as a `DefinitionUri` file's tasks do (deployingTemplates.ts).
  */
 import type { Node } from 'jsonc-parser';
 import { memberNames, memberValue } from '../../jsonTree';
-import { memberPathText, type RequestNode } from '../../requestTree';
-import { requestPathOf, type SpecDocument, type SubstitutedValue } from '../../specDocument';
+import { memberPathText, type RequestNode, type TemplatePart } from '../../requestTree';
+import { requestPathOf, type ImageField, type SpecDocument, type SubstitutedValue } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { parseImageReference } from '../../imageReference';
 import type { TemplateResource } from './cloudFormationRequests';
-import { intrinsicCall } from './intrinsics';
+import { intrinsicCall, intrinsicOf } from './intrinsics';
 import { imageTableRows, readImageThroughTemplate, subPlaceholderImage } from './templateImages';
 import { refParameterValues, type StandInNote } from './parameterStandIns';
 
@@ -28,20 +30,48 @@ const WHOLE_PLACEHOLDER = /^\$\{([^}]+)\}$/;
  * string stay templates of the definition (definitionSubstitutions.ts).
  */
 export function substitutedImageRequests(resource: TemplateResource, side: Node, request: SpecDocument): SpecDocument[] {
-  const substitutions = memberValue(side, 'DefinitionSubstitutions');
-  if (substitutions?.type !== 'object') return [];
   const requests: SpecDocument[] = [];
   for (const field of request.images) {
-    const written = field.value as RequestNode;
-    const name = wholePlaceholderName(written);
-    const value = name === undefined ? undefined : memberValue(substitutions, name);
-    if (!value || (value.type !== 'string' && !(value as RequestNode).dynamic)) continue;
-    const literal = value.type === 'string' && !(value as RequestNode).dynamic ? (value.value as string) : undefined;
-    const image = readImageThroughTemplate({ value, usage: field.usage, holder: value, holderPath: [], parsed: literal !== undefined ? parseImageReference(literal) : undefined }, resource.scope);
+    const image = substitutedImage(resource, side, field)?.image;
+    if (!image) continue;
     requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [image], host: resource.host, imagesOnly: true, anyRegion: true });
     requests.push(...imageTableRows(image, resource.host, resource.text));
   }
   return requests;
+}
+
+/** The words for a state machine's map in the notes of the algorithm checks' findings (see deployedImage). */
+const IN_DEFINITION_SUBSTITUTIONS = "the state machine's DefinitionSubstitutions";
+
+/**
+ * `request` (a task of the state machine whose properties `side` views) with each image field
+ * written as one `${Name}` that `side`'s `DefinitionSubstitutions` fills read as the image the map
+ * gives it — the one substitutedImageRequests checks — by the built-in algorithm checks
+ * (ImageField.deployedAs, as for a `DefinitionUri` file's task: deployingTemplates.ts), so that
+ * `"TrainingImage": "${XgbImage}"` has its hyperparameters, channels and instances judged.
+ * `request` itself when no field is.
+ */
+export function withSubstitutedImages(resource: TemplateResource, side: Node, request: SpecDocument): SpecDocument {
+  return withDeployedImages(request, (field) => {
+    const found = substitutedImage(resource, side, field);
+    return found && deployedImage(found.name, found.value, found.image, IN_DEFINITION_SUBSTITUTIONS);
+  });
+}
+
+/**
+ * The image `side`'s `DefinitionSubstitutions` gives `field` when its whole value is one `${Name}`
+ * of the map, read through the template (a literal, a `!Sub`, a parameter's default, a
+ * `!FindInMap` table by region): with the name and the map's value node. Undefined otherwise.
+ */
+function substitutedImage(resource: TemplateResource, side: Node, field: ImageField): { name: string; value: Node; image: ImageField } | undefined {
+  const substitutions = memberValue(side, 'DefinitionSubstitutions');
+  if (substitutions?.type !== 'object') return undefined;
+  const name = wholePlaceholderName(field.value);
+  const value = name === undefined ? undefined : memberValue(substitutions, name);
+  if (name === undefined || !value || (value.type !== 'string' && !(value as RequestNode).dynamic)) return undefined;
+  const literal = value.type === 'string' && !(value as RequestNode).dynamic ? (value.value as string) : undefined;
+  const image = readImageThroughTemplate({ value, usage: field.usage, holder: value, holderPath: [], parsed: literal !== undefined ? parseImageReference(literal) : undefined }, resource.scope);
+  return { name, value, image };
 }
 
 /**
@@ -53,22 +83,87 @@ export function substitutedImageRequests(resource: TemplateResource, side: Node,
  * request's template, whose static parts it checks.
  */
 export function subPlaceholderImageRequests(resource: TemplateResource, value: Node | undefined, found: readonly SpecDocument[], isSubstituted: (name: string) => boolean): SpecDocument[] {
-  const call = intrinsicCall(value);
-  if (call?.name !== 'Fn::Sub') return [];
-  const variables = call.argument?.type === 'array' ? call.argument.children?.[1] : undefined;
   const requests: SpecDocument[] = [];
   for (const request of found) {
     for (const field of request.images) {
-      const written = field.value as RequestNode;
-      const name = wholePlaceholderName(written);
-      if (name === undefined || isSubstituted(name)) continue;
-      const image = subPlaceholderImage(field, resource.scope, variables);
+      const image = subImage(resource, value, field, isSubstituted)?.image;
       if (!image) continue;
       requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [image], host: resource.host, imagesOnly: true, anyRegion: true });
       requests.push(...imageTableRows(image, resource.host, resource.text));
     }
   }
   return requests;
+}
+
+/**
+ * `request` (read from the `Fn::Sub` string `value`) with each image field whose whole value is
+ * one `${Name}` that `Fn::Sub` fills read as the image it gives — the one
+ * subPlaceholderImageRequests checks, a parameter's default or the variable map's value — by the
+ * built-in algorithm checks (ImageField.deployedAs), so that a Pipelines step's or a task's
+ * `"TrainingImage": "${TrainImage}"` has its hyperparameters, channels and instances judged.
+ * A parameter without a default, or whose `AllowedValues` list other values (templateScope.ts),
+ * gives no image: nothing is judged. `request` itself when no field is read.
+ */
+export function withSubPlaceholderImages(resource: TemplateResource, value: Node | undefined, request: SpecDocument, isSubstituted: (name: string) => boolean): SpecDocument {
+  return withDeployedImages(request, (field) => {
+    const found = subImage(resource, value, field, isSubstituted);
+    if (!found) return undefined;
+    const { name, variable, image } = found;
+    return deployedImage(name, variable, image, variable ? "the !Sub's variable map" : undefined);
+  });
+}
+
+/**
+ * What `Fn::Sub` (`value`) gives `field` when its whole value is one `${Name}` it fills: the image
+ * read as subPlaceholderImage reads it, with the name and its variable map's value (when the map
+ * names it). Undefined when nothing can be read.
+ */
+function subImage(resource: TemplateResource, value: Node | undefined, field: ImageField, isSubstituted: (name: string) => boolean): { name: string; variable: Node | undefined; image: ImageField } | undefined {
+  const call = intrinsicCall(value);
+  if (call?.name !== 'Fn::Sub') return undefined;
+  const name = wholePlaceholderName(field.value);
+  if (name === undefined || isSubstituted(name)) return undefined;
+  const variables = call.argument?.type === 'array' ? call.argument.children?.[1] : undefined;
+  const image = subPlaceholderImage(field, resource.scope, variables);
+  if (!image) return undefined;
+  const variable = variables?.type === 'object' && !intrinsicCall(variables) ? memberValue(variables, name) : undefined;
+  return { name, variable, image };
+}
+
+/** `request` with the fields `deployedAs` gives a reading set to it; `request` itself when it gives none. */
+function withDeployedImages(request: SpecDocument, deployedAs: (field: ImageField) => ImageField['deployedAs']): SpecDocument {
+  let changed = false;
+  const images = request.images.map((field) => {
+    const deployed = field.usage === 'training' || field.usage === 'tuning' ? deployedAs(field) : undefined;
+    if (!deployed) return field;
+    changed = true;
+    return { ...field, deployedAs: deployed };
+  });
+  return changed ? { ...request, images } : request;
+}
+
+/**
+ * The image `image` (read for `${name}`, from `written`: the map's value, or none for a name
+ * `Fn::Sub` reads as a parameter) as the algorithm checks read it: its text, or its template with
+ * the static parts it has; undefined when it has none. The note says where it comes from, as the
+ * DefinitionUri note does (`${XgbImage} is … in the state machine's DefinitionSubstitutions`), or
+ * as the image rules name a default (`${TrainImage} is parameter TrainImage's default "…"`).
+ */
+function deployedImage(name: string, written: Node | undefined, image: ImageField, origin: string | undefined): ImageField['deployedAs'] {
+  const node = image.value as RequestNode;
+  const parts: readonly TemplatePart[] | undefined = node.dynamic ? node.template : typeof node.value === 'string' ? [{ kind: 'text', value: node.value, offsets: [] }] : undefined;
+  if (!parts || parts.every((part) => part.kind === 'placeholder')) return undefined;
+  const defaults = (node.substitutions ?? []).map((substitution) => substitution.note);
+  const call = written && intrinsicCall(intrinsicOf(written) ?? written);
+  // The whole image is one parameter's default: `${Name}` of the !Sub, or a `!Ref` in the map.
+  if (!node.dynamic && defaults.length === 1 && (written === undefined || call?.name === 'Ref')) {
+    return { parts, note: `\${${name}} is ${defaults[0]}${origin ? `, through ${origin}` : ''}` };
+  }
+  // As written: a literal, or a `!Sub`'s string (the DefinitionUri note's words); another intrinsic is only "set" there.
+  const source = !call ? written : call.name === 'Fn::Sub' ? (call.argument?.type === 'array' ? call.argument.children?.[0] : call.argument) : undefined;
+  const text = typeof source?.value === 'string' ? source.value : undefined;
+  const withDefaults = defaults.length > 0 ? `, with ${defaults.join(' and ')}` : '';
+  return { parts, note: `\${${name}} is ${text ?? 'set'}${origin ? ` in ${origin}` : ''}${withDefaults}` };
 }
 
 /**

@@ -22,7 +22,7 @@ import { intrinsicCall, intrinsicOf, intrinsicView } from './intrinsics';
 import { markParameterStandIns } from './parameterStandIns';
 import { readImageThroughTemplate } from './templateImages';
 import { definitionFileRequests, type DefinitionFileReader } from './definitionFile';
-import { substitutedImageRequests, substitutedValueRequests, subPlaceholderImageRequests } from './substitutionChecks';
+import { substitutedImageRequests, substitutedValueRequests, subPlaceholderImageRequests, withSubPlaceholderImages, withSubstitutedImages } from './substitutionChecks';
 import { sidesWithToJsonString, toJsonStringObject } from './toJsonString';
 
 /** Finders for the template resources that embed workflows, by resource type (see CloudFormationHooks); no definition file is read. */
@@ -67,7 +67,7 @@ function stateMachineInTemplate(resource: TemplateResource, readDefinitionFile: 
     const substituted: SpecDocument[] = [];
     const found: SpecDocument[] = [];
     for (const request of findWorkflowRequests(resource.text, definition, resource.host, undefined, templateExpress(resource, side))) {
-      requests.push(readThroughTemplate(resource, request));
+      requests.push(withSubstitutedImages(resource, side, readThroughTemplate(resource, request)));
       substituted.push(...substitutedImageRequests(resource, side, request));
       found.push(request);
     }
@@ -79,7 +79,7 @@ function stateMachineInTemplate(resource: TemplateResource, readDefinitionFile: 
   // The map's images, as for a Definition object (the CDK's definitionSubstitutions write one beside a DefinitionString).
   if (inString.length === 0 || !memberValue(resource.properties, 'DefinitionSubstitutions')) return inString;
   const view = intrinsicView(resource.text, resource.properties, 0).root;
-  return [...inString, ...inString.flatMap((request) => substitutedImageRequests(resource, view, request)), ...substitutedValueRequests(resource, view, inString)];
+  return [...inString.map((request) => withSubstitutedImages(resource, view, request)), ...inString.flatMap((request) => substitutedImageRequests(resource, view, request)), ...substitutedValueRequests(resource, view, inString)];
 }
 
 /**
@@ -193,7 +193,8 @@ function inStringRequests(resource: TemplateResource, value: Node | undefined, p
   const root = embeddedJsonTree(resource.text, value, resource.host, embedded);
   if (reading) Object.assign(reading, { workflow: root !== undefined && isWorkflow(root), parseErrors: parseErrors.length });
   const found = root && isWorkflow(root) ? findWorkflowRequests(resource.text, root, resource.host, undefined, templateExpress(resource, resource.properties)) : [];
-  const requests = found.map((request): SpecDocument => ({ ...request, anyRegion: true, inString: true }));
+  // An image field written as one `${Name}` that the `Fn::Sub` fills: the algorithm checks read the image it gives.
+  const requests = found.map((request): SpecDocument => ({ ...withSubPlaceholderImages(resource, value, request, isSubstituted), anyRegion: true, inString: true }));
   const throughSub = subPlaceholderImageRequests(resource, value, found, isSubstituted);
   // Step Functions and Pipelines read the string as strict JSON: its comments and trailing commas stop the deploy (not reported under syntax errors, as for a file).
   if (parseErrors.length === 0 && requests.length > 0 && (strict.comments.length > 0 || strict.trailingCommas.length > 0)) {
