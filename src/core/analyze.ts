@@ -36,6 +36,8 @@ import { specImageRegions, type SpecDocument } from './specDocument';
 import { findJsoncCommentSuppressions, findSuppressions, withoutSuppressed, type Suppressions } from './suppressions';
 import { checkSuppressionCodes } from './rules/suppressionRule';
 import { KIND_SIGNATURES } from './specKind';
+import type { Node } from 'jsonc-parser';
+import { isDynamic, standInOf, type RequestNode } from './requestTree';
 
 export interface AnalyzeOptions extends RequestRuleData {
   catalog: Catalog;
@@ -122,9 +124,12 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     const algorithms = options.algorithms;
     const before = findings.length;
     if (algorithms) run('algorithms', checkAlgorithms, context, algorithms, options.instanceGpus);
-    // A job known by the image its deploying template gives (`${TrainingImage}`): its findings say so.
-    const deployed = spec.images.find((field) => field.deployedAs)?.deployedAs;
-    if (deployed) for (let index = before; index < findings.length; index++) findings[index] = { ...findings[index], message: `${findings[index].message} (${deployed.note}.)` };
+    // A job known by the image its deploying template gives (`${TrainingImage}`), or by a parameter's
+    // Default (`!Ref XgbImage`): its findings say so (those on the Default itself say it below).
+    const deployed: { note: string; on?: Node } | undefined = spec.images.find((field) => field.deployedAs)?.deployedAs ?? imageStandIn(spec);
+    for (let index = before; deployed && index < findings.length; index++) {
+      if (!deployed.on || !within(findings[index], deployed.on)) findings[index] = { ...findings[index], message: `${findings[index].message} (${deployed.note}.)` };
+    }
   }
   // What holds of a request the SDK writes from a call: the arguments it sends as they are, its image.
   if (spec.sdkRequest) run('sdk-request', checkSdkRequest, context, options);
@@ -137,11 +142,34 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   return { findings: suppressed(spec, kept, options, region), region };
 }
 
+/**
+ * The training image read from a value written elsewhere, with the note its algorithm findings
+ * get: a template's `TrainingImage: !Ref XgbImage` read through the parameter's Default
+ * (`The image is parameter XgbImage's default "…"`), or a Pipelines parameter's DefaultValue (a
+ * stand-in: `The image is the DefaultValue of …, "…"`). `on`: the image as the rules read it,
+ * whose own findings say where it came from already (withSubstitutionNotes, noteStandIns).
+ */
+function imageStandIn(spec: SpecDocument): { note: string; on: Node } | undefined {
+  for (const field of spec.images) {
+    const value = field.value as RequestNode;
+    const whole = value.writtenAt && value.substitutions?.length === 1 ? value.substitutions[0] : undefined;
+    if (whole) return { note: `The image is ${whole.note}`, on: value };
+    const standIn = isDynamic(value) ? standInOf(value) : undefined;
+    const note = standIn && spec.standInNotes?.find((entry) => entry.node === standIn)?.note;
+    if (standIn && note && typeof standIn.value === 'string') return { note: `The image is ${note}, "${standIn.value}"`, on: standIn };
+  }
+  return undefined;
+}
+
+function within(finding: Finding, node: Node): boolean {
+  return node.offset <= finding.offset && finding.offset + finding.length <= node.offset + node.length;
+}
+
 /** A finding on a stand-in (a pipeline parameter's DefaultValue, a template parameter's Default) says so: the value it judges is written elsewhere. */
 function noteStandIns(findings: Finding[], notes: NonNullable<SpecDocument['embedding']>['notes']): void {
   for (let index = 0; index < findings.length; index++) {
     const finding = findings[index];
-    const on = notes.find(({ node }) => node.offset <= finding.offset && finding.offset + finding.length <= node.offset + node.length);
+    const on = notes.find(({ node }) => within(finding, node));
     if (on) findings[index] = { ...finding, message: `${finding.message} (Reported on ${on.note}.)` };
   }
 }

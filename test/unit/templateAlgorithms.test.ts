@@ -450,11 +450,22 @@ describe('algorithm rules on a training image written as one ${Name} that the te
     );
     assert.ok(findings[0].fixes.length > 0);
     assert.ok(applyHostFix(text, findings[0]).includes('objective: "binary:logistic"'));
-    // The same task read through `!Ref XgbImage` gives the same findings (that path read it already).
+    // The same task read through `!Ref XgbImage` gives the same findings, saying where the image came from.
     assert.deepEqual(
-      algorithmReport(definitionTemplate('!Ref XgbImage', { head: ['Parameters:', '  XgbImage:', '    Type: String', `    Default: ${XGBOOST}`] })).map(([code, covered]) => [code, covered]),
-      written.map(([code, covered]) => [code, covered]),
+      algorithmReport(definitionTemplate('!Ref XgbImage', { head: ['Parameters:', '  XgbImage:', '    Type: String', `    Default: ${XGBOOST}`] })),
+      noted(written, `The image is parameter XgbImage's default "${XGBOOST}"`),
     );
+  });
+
+  it('through `!Ref XgbImage`, a finding on the image itself says where it came from once (its own prefix), the algorithm findings in a note', () => {
+    const latest = XGBOOST.replace(':1.7-1', ':latest');
+    const text = definitionTemplate('!Ref XgbImage', { head: ['Parameters:', '  XgbImage:', '    Type: String', `    Default: ${latest}`] });
+    const findings = analyzeYaml(text, { algorithms: true });
+    const unpinned = findings.find((finding) => finding.code === 'xgboost-unpinned');
+    assert.match(unpinned?.message ?? '', /^With parameter XgbImage's default "[^"]+:latest": ":latest" does not pin an XGBoost version/);
+    assert.doesNotMatch(unpinned!.message, /The image is/);
+    const channel = findings.find((finding) => finding.code === 'algorithm-channel' && textAt(text, finding) === 'validaton');
+    assert.match(channel?.message ?? '', /\(The image is parameter XgbImage's default "[^"]+:latest"\.\)$/);
   });
 
   it('a Definition whose DefinitionSubstitutions value is !Ref Parameter or !Sub: read through the template; no default, no guess', () => {
