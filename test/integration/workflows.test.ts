@@ -125,6 +125,26 @@ describe('Pipelines definitions and Step Functions state machines', () => {
     await waitForDiagnostics(document.uri, (found) => !found.some((diagnostic) => codeOf(diagnostic) === 'undefined-pipeline-variable'), { what: 'the finding gone after the fix' });
   });
 
+  it('reports a DependsOn naming no step on the name, and its quick fix renames it to the step meant', async () => {
+    const editor = await openFixture('workflows/xgboost-churn.pipeline.json');
+    const { document } = editor;
+    const original = document.getText();
+    await typeAfter(editor, '"Name": "TrainModel",', '\n', ' "DependsOn": ["PrepareDta"],');
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'undefined-pipeline-step'));
+    const finding = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'undefined-pipeline-step')!;
+    assert.strictEqual(document.getText(finding.range), 'PrepareDta');
+    const preferred = await waitFor(async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value, 10);
+      return actions.find((action) => action.isPreferred);
+    }, { what: 'a preferred fix' });
+    assert.strictEqual(preferred.title, 'Change to "PrepareData"');
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
+    assert.ok(document.getText().includes('"Name": "TrainModel", "DependsOn": ["PrepareData"],'));
+    await waitForDiagnostics(document.uri, (found) => !found.some((diagnostic) => codeOf(diagnostic) === 'undefined-pipeline-step'), { what: 'the finding gone after the fix' });
+    // The fixture as it was, for the tests after this one.
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original));
+  });
+
   it('completes image references in a Pipelines step\'s TrainingImage', async () => {
     const editor = await openFixture('workflows/xgboost-churn.pipeline.json');
     const { document } = editor;
