@@ -9,6 +9,7 @@ import { chosenRegion, implicitRegion, resolveProfile, resolveRegion, templateRe
 import { checkAlgorithms } from './rules/algorithm/algorithmRules';
 import { checkUnfilledPartition, reportUnfilledPlaceholders } from './rules/unfilledPlaceholderRule';
 import { checkIntegrationAction } from './rules/integrationActionRule';
+import { checkIntegrationArn } from './rules/integrationArnRule';
 import { checkIntegrationPattern } from './rules/integrationPatternRule';
 import { checkSubstitutedValues } from './rules/substitutedValueRule';
 import { checkUndefinedSubstitutions } from './rules/undefinedSubstitutionRule';
@@ -92,6 +93,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   // A task's Resource and keys are checked even when its action is unknown (a task of no kind).
   const integration = spec.embedding?.integration;
   if (integration) {
+    run('invalid-integration-arn', checkIntegrationArn, context, integration);
     run('unknown-integration-action', checkIntegrationAction, context, integration);
     run('unfilled-placeholder', checkUnfilledPartition, context, integration);
     run('unsupported-integration-pattern', checkIntegrationPattern, context, integration);

@@ -501,6 +501,13 @@ export interface TaskIntegration {
    */
   unknownAction?: UnknownAction;
   /**
+   * Set when the Resource is meant as the integration but is no ARN of it: a region or account
+   * written in (`arn:aws:states:us-east-1:123456789012:sagemaker:…`), or a colon missing or extra
+   * (`arn:aws:states::sagemaker:…`). Step Functions rejects the state machine; the task is read
+   * as the integration all the same (`invalid-integration-arn`).
+   */
+  malformedArn?: MalformedArn;
+  /**
    * A literal Resource whose partition is written as a placeholder nothing fills in
    * (`arn:${AWS::Partition}:states:::…` in a state machine file): its index in the Resource's
    * value and its text. Step Functions rejects the Resource (`unfilled-placeholder`).
@@ -534,6 +541,28 @@ export type ExpressWorkflow =
       /** How the type property says EXPRESS when not written so: `parameter Kind's default`, `one side of its Fn::If`. */
       via?: string;
     };
+
+/**
+ * A SageMaker integration's Resource whose fields after `states:` are not the empty region and
+ * account (see TaskIntegration.malformedArn).
+ */
+export interface MalformedArn {
+  /** Indices into the Resource's value of `states:…:` up to the integration (`states:us-east-1:123456789012:`), which `states:::` replaces. */
+  start: number;
+  end: number;
+  /** A region or an account is written in (or a template's placeholder stands there). */
+  written?: boolean;
+  /** Else: how many colons follow `states` (2 in `states::`, where the integration's ARN has 3). */
+  colons?: number;
+  /** For a template's Resource: where `states:…:` lies in the document. */
+  range?: OffsetRange;
+  /**
+   * With `range`, when the host knows it: the literal string of the document that holds
+   * `states:…:` (the `Fn::Sub` string) and its indices `[start, end)` in its value, where the fix
+   * edits it. Without it, no fix is offered.
+   */
+  string?: { node: Node; start: number; end: number };
+}
 
 /** An integration action that does not exist (see TaskIntegration.unknownAction). */
 export interface UnknownAction {

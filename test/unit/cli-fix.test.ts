@@ -173,6 +173,23 @@ describe('sagemaker-spec check --fix / --fix-dry-run (dist/cli.js)', () => {
     });
   });
 
+  describe('a Step Functions Resource with a region and account written in', () => {
+    it('is reported (exit 1) on "states:…:", fixed to the integration ARN by --fix, then clean (exit 0)', () => {
+      const broken = example('broken-invalid-integration-arn.asl.json');
+      const root = tempProject({ 'deploy.asl.json': broken });
+      const run = runCli(['check', '--format', 'json', 'deploy.asl.json'], { cwd: root });
+      assert.equal(run.status, 1);
+      const [finding] = (JSON.parse(run.stdout) as JsonFileResult[])[0].findings;
+      assert.deepEqual([finding.code, finding.severity, finding.line, finding.column, finding.endColumn], ['invalid-integration-arn', 'error', 21, 28, 58]);
+      assert.match(finding.message, /^Step Functions' service-integration ARNs have no region or account \(a task runs in its state machine's\): with "states:us-east-1:123456789012:" the Resource names no integration, and Step Functions rejects the state machine\. Write arn:aws:states:::sagemaker:createEndpointConfig\.$/);
+
+      const fix = runCli(['check', '--fix', 'deploy.asl.json'], { cwd: root });
+      assert.equal(fix.stderr, 'fixed deploy.asl.json:21:28  invalid-integration-arn  Write arn:aws:states:::sagemaker:createEndpointConfig\nsagemaker-spec: applied 1 fix in 1 file\n');
+      assert.deepEqual([fix.status, fix.stdout], [0, '']);
+      assert.equal(read(root, 'deploy.asl.json'), broken.replace('arn:aws:states:us-east-1:123456789012:sagemaker:', 'arn:aws:states:::sagemaker:'));
+    });
+  });
+
   describe('a file that is not UTF-8', () => {
     /** A Latin-1 Python file (PEP 263 declares it) with one fixable typo on line 5: "ml.m5.xlarg". */
     const LATIN1_SCRIPT = [

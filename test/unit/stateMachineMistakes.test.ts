@@ -436,4 +436,179 @@ describe('Step Functions: what a fresh user got wrong', () => {
       assert.equal(readYamlDocument(template).requests.find((request) => request.embedding?.integration)?.kind, 'CreateModel');
     });
   });
+
+  describe('invalid-integration-arn', () => {
+    /** A model task whose one finding of its own is xgboost-unpinned on `latest`: the request was read. */
+    const model = (resource: string) => machine({ Resource: resource, Parameters: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:latest` } } });
+    const REGION_MESSAGE = (fields: string, meant: string) => `Step Functions' service-integration ARNs have no region or account (a task runs in its state machine's): with "${fields}" the Resource names no integration, and Step Functions rejects the state machine. Write ${meant}.`;
+
+    it('a region and account written in: reported on "states:…:", the task still checked, the fix writing the integration ARN (fix-all too)', () => {
+      const text = model('arn:aws:states:us-east-1:123456789012:sagemaker:createModel');
+      const findings = analyzeWorkflow(text);
+      assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding)]), [['invalid-integration-arn', 'states:us-east-1:123456789012:'], ['xgboost-unpinned', 'latest']]);
+      const finding = findings[0];
+      assert.equal(finding.severity, 'error');
+      assert.equal(finding.message, REGION_MESSAGE('states:us-east-1:123456789012:', 'arn:aws:states:::sagemaker:createModel'));
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred, fix.changesBehaviour === true]), [['Write arn:aws:states:::sagemaker:createModel', true, false]]);
+      assert.equal(applyWorkflowFix(text, finding), text.replace('arn:aws:states:us-east-1:123456789012:sagemaker:', 'arn:aws:states:::sagemaker:'));
+      assert.equal(unambiguousFix(finding)?.title, 'Write arn:aws:states:::sagemaker:createModel');
+      assert.equal(readJsonDocument(text).requests[0].kind, 'CreateModel');
+      const fixed = fixAll(text);
+      assert.equal(fixed, text.replace('states:us-east-1:123456789012:', 'states:::'));
+      assert.deepEqual(codes(analyzeWorkflow(fixed)), ['xgboost-unpinned']);
+    });
+
+    it('keeps the partition, the integration and the pattern; a region or an account alone is reported too', () => {
+      for (const [resource, fields, meant] of [
+        ['arn:aws:states:us-east-1:123456789012:sagemaker:createTrainingJob.sync', 'states:us-east-1:123456789012:', 'arn:aws:states:::sagemaker:createTrainingJob.sync'],
+        ['arn:aws-cn:states:cn-north-1:123456789012:sagemaker:createModel', 'states:cn-north-1:123456789012:', 'arn:aws-cn:states:::sagemaker:createModel'],
+        ['arn:aws:states:us-east-1:123456789012:aws-sdk:sagemaker:createModel', 'states:us-east-1:123456789012:', 'arn:aws:states:::aws-sdk:sagemaker:createModel'],
+        ['arn:aws:states:us-east-1::sagemaker:createModel', 'states:us-east-1::', 'arn:aws:states:::sagemaker:createModel'],
+        ['arn:aws:states::123456789012:sagemaker:createModel', 'states::123456789012:', 'arn:aws:states:::sagemaker:createModel'],
+      ]) {
+        const text = machine({ Resource: resource, Parameters: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:1.7-1` } } });
+        const finding = only(analyzeWorkflow(text), 'invalid-integration-arn');
+        assert.equal(textAt(text, finding), fields, resource);
+        assert.equal(finding.message, REGION_MESSAGE(fields, meant), resource);
+        assert.equal(applyWorkflowFix(text, finding), text.replace(resource, meant), resource);
+      }
+    });
+
+    it('a colon missing or extra ("states::"): says how many, and the fix writes three', () => {
+      for (const [resource, fields, colons] of [
+        ['arn:aws:states::sagemaker:createTrainingJob.sync', 'states::', 2],
+        ['arn:aws:states:sagemaker:createTrainingJob.sync', 'states:', 1],
+        ['arn:aws:states::::sagemaker:createTrainingJob.sync', 'states::::', 4],
+      ] as const) {
+        const text = machine({ Resource: resource, Parameters: { TrainingJobName: 'j', RoleArn: ROLE, AlgorithmSpecification: { TrainingImage: `${XGBOOST_US_EAST_1}:latest`, TrainingInputMode: 'File' } } }, {});
+        const findings = analyzeWorkflow(text, { rules: { 'missing-required-property': 'off', 'algorithm-channel': 'off', 'algorithm-missing-hyperparameter': 'off' } });
+        assert.deepEqual(codes(findings), ['invalid-integration-arn', 'xgboost-unpinned'], resource);
+        const finding = findings[0];
+        assert.equal(textAt(text, finding), fields, resource);
+        assert.equal(finding.message, `Step Functions' service-integration ARNs have no region or account, written as three colons after "states": "${fields}" has ${colons}, so the Resource names no integration, and Step Functions rejects the state machine. Write arn:aws:states:::sagemaker:createTrainingJob.sync.`);
+        assert.equal(applyWorkflowFix(text, finding), text.replace(resource, 'arn:aws:states:::sagemaker:createTrainingJob.sync'), resource);
+      }
+    });
+
+    it('with a misspelt action too: both reported, each fix its own part, fix-all writing the ARN meant', () => {
+      const text = model('arn:aws:states:us-east-1:123456789012:sagemaker:createModl');
+      const findings = analyzeWorkflow(text);
+      assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding)]), [['invalid-integration-arn', 'states:us-east-1:123456789012:'], ['unknown-integration-action', 'createModl'], ['xgboost-unpinned', 'latest']]);
+      assert.equal(findings[0].fixes[0].title, 'Write arn:aws:states:::sagemaker:createModl');
+      assert.equal(fixAll(text), text.replace('arn:aws:states:us-east-1:123456789012:sagemaker:createModl', 'arn:aws:states:::sagemaker:createModel'));
+    });
+
+    it('the integration\'s other actions are reported too, and left unchecked (no pattern judged for createLabelingJob.sync)', () => {
+      for (const action of ['updateEndpoint', 'createLabelingJob.sync']) {
+        const text = machine({ Resource: `arn:aws:states:us-east-1:123456789012:sagemaker:${action}`, Parameters: { Foo: 1 } });
+        const findings = analyzeWorkflow(text);
+        assert.deepEqual(codes(findings), ['invalid-integration-arn'], action);
+        assert.equal(applyWorkflowFix(text, findings[0]), text.replace('states:us-east-1:123456789012:', 'states:::'), action);
+        assert.equal(readJsonDocument(text).requests[0].kind, undefined, action);
+      }
+    });
+
+    it('leaves other ARNs alone: activities, state machines, Lambda, other services\' integrations, and fields that are no region or account', () => {
+      for (const resource of [
+        'arn:aws:states:us-east-1:123456789012:activity:x',
+        'arn:aws:states:us-east-1:123456789012:activity:sagemaker:createTrainingJob',
+        'arn:aws:states:us-east-1:123456789012:stateMachine:sagemaker',
+        'arn:aws:lambda:us-east-1:123456789012:function:sagemaker-createTrainingJob',
+        'arn:aws:states:us-east-1:123456789012:lambda:invoke',
+        'arn:aws:states::lambda:invoke',
+        'arn:aws:states:us-east-1:us-west-2:sagemaker:createTrainingJob',
+        'arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject',
+      ]) {
+        const text = machine({ Resource: resource, Parameters: { Foo: 1 } });
+        assert.deepEqual(analyzeWorkflow(text), [], resource);
+        assert.deepEqual(readJsonDocument(text).requests, [], resource);
+      }
+    });
+
+    it('turned off: not reported, and the task is still checked', () => {
+      const text = model('arn:aws:states:us-east-1:123456789012:sagemaker:createModel');
+      assert.deepEqual(codes(analyzeWorkflow(text, { rules: { 'invalid-integration-arn': 'off' } })), ['xgboost-unpinned']);
+    });
+
+    it('in YAML, as the fresh user wrote it (a createEndpointConfig task)', () => {
+      const text = ['StartAt: C', 'States:', '  C:', '    Type: Task', '    Resource: arn:aws:states:us-east-1:123456789012:sagemaker:createEndpointConfig', '    Parameters:', '      EndpointConfigName.$: $$.Execution.Name', '      ProductionVariants:', '        - VariantName: AllTraffic', '          ModelName: m', '          InstanceType: ml.m5.larg', '          InitialInstanceCount: 1', '    End: true', ''].join('\n');
+      const findings = analyzeYaml(text);
+      assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding)]), [['invalid-integration-arn', 'states:us-east-1:123456789012:'], ['invalid-enum-value', 'ml.m5.larg']]);
+      assert.equal(applyHostFix(text, findings[0]), text.replace('arn:aws:states:us-east-1:123456789012:sagemaker:', 'arn:aws:states:::sagemaker:'));
+    });
+
+    it('a state machine file\'s arn:${AWS::Partition}:states:<region>:<account>:…: both the placeholder and the fields reported, each on its own text', () => {
+      const text = model('arn:${AWS::Partition}:states:us-east-1:123456789012:sagemaker:createModel');
+      const findings = analyzeWorkflow(text);
+      assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding)]), [['unfilled-placeholder', '${AWS::Partition}'], ['invalid-integration-arn', 'states:us-east-1:123456789012:'], ['xgboost-unpinned', 'latest']]);
+      assert.equal(findings[1].fixes[0].title, 'Write arn:${AWS::Partition}:states:::sagemaker:createModel');
+      assert.equal(applyWorkflowFix(text, findings[1]), text.replace('states:us-east-1:123456789012:', 'states:::'));
+    });
+
+    describe('in a template', () => {
+      const template = (resource: string) =>
+        [
+          'Resources:',
+          '  Flow:',
+          '    Type: AWS::StepFunctions::StateMachine',
+          '    Properties:',
+          '      Definition:',
+          '        StartAt: M',
+          '        States:',
+          '          M:',
+          '            Type: Task',
+          `            Resource: ${resource}`,
+          '            Parameters: { ModelName: m, ExecutionRoleArn: "' + ROLE + '", PrimaryContainer: { Image: "' + XGBOOST_US_EAST_1 + ':latest" } }',
+          '            End: true',
+          '',
+        ].join('\n');
+
+      it('!Sub with ${AWS::Region}:${AWS::AccountId}, as a state machine\'s own ARN is written: reported on them, fixed in the !Sub string', () => {
+        const text = template('!Sub arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:sagemaker:createModel');
+        const findings = analyzeYaml(text);
+        assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding)]), [['invalid-integration-arn', 'states:${AWS::Region}:${AWS::AccountId}:'], ['xgboost-unpinned', 'latest']]);
+        assert.equal(findings[0].message, REGION_MESSAGE('states:${AWS::Region}:${AWS::AccountId}:', 'arn:${AWS::Partition}:states:::sagemaker:createModel'));
+        assert.equal(applyHostFix(text, findings[0]), text.replace('states:${AWS::Region}:${AWS::AccountId}:', 'states:::'));
+        assert.equal(readYamlDocument(text).requests.find((request) => request.embedding?.integration)?.kind, 'CreateModel');
+      });
+
+      it('!Sub with the partition written: the same; in a DefinitionString (JSON in a !Sub) reported without a fix', () => {
+        const text = template('!Sub arn:aws:states:${AWS::Region}:${AWS::AccountId}:sagemaker:createModel.sync');
+        const findings = analyzeYaml(text);
+        assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding)]), [['invalid-integration-arn', 'states:${AWS::Region}:${AWS::AccountId}:'], ['unsupported-integration-pattern', '.sync'], ['xgboost-unpinned', 'latest']]);
+        assert.equal(findings[0].fixes[0].title, 'Write arn:aws:states:::sagemaker:createModel.sync');
+        const inString = [
+          'Resources:',
+          '  Flow:',
+          '    Type: AWS::StepFunctions::StateMachine',
+          '    Properties:',
+          '      DefinitionString: !Sub |',
+          '        {"StartAt": "M", "States": {"M": {"Type": "Task", "End": true,',
+          '          "Resource": "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:sagemaker:createModel",',
+          '          "Parameters": {"ModelName": "m", "ExecutionRoleArn": "' + ROLE + '", "PrimaryContainer": {"Image": "' + XGBOOST_US_EAST_1 + ':latest"}}}}}',
+          '',
+        ].join('\n');
+        const found = analyzeYaml(inString);
+        assert.deepEqual(found.map((finding) => [finding.code, textAt(inString, finding)]), [['invalid-integration-arn', 'states:${AWS::Region}:${AWS::AccountId}:'], ['xgboost-unpinned', 'latest']]);
+        assert.deepEqual(found[0].fixes, []);
+        assert.match(found[0].message, / Write "states:::" in its place\.$/);
+      });
+
+      it('a literal Resource, and a placeholder elsewhere in the !Sub (the action) still reads as no integration', () => {
+        const literal = template('arn:aws:states:us-east-1:123456789012:sagemaker:createModel');
+        assert.equal(applyHostFix(literal, only(analyzeYaml(literal), 'invalid-integration-arn')), literal.replace('states:us-east-1:123456789012:', 'states:::'));
+        const action = template('!Sub arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:sagemaker:${Action}');
+        assert.deepEqual(codes(analyzeYaml(action)), []);
+      });
+
+      it('!Join: reported without a fix where the fields span its items', () => {
+        const text = template('!Join ["", ["arn:", !Ref AWS::Partition, ":states:", !Ref AWS::Region, ":", !Ref AWS::AccountId, ":sagemaker:createModel"]]');
+        const finding = only(analyzeYaml(text), 'invalid-integration-arn');
+        const fields = 'states:", !Ref AWS::Region, ":", !Ref AWS::AccountId, ":';
+        assert.equal(textAt(text, finding), fields);
+        assert.deepEqual(finding.fixes, []);
+        assert.equal(finding.message, `Step Functions' service-integration ARNs have no region or account (a task runs in its state machine's): with a region or account after "states" the Resource names no integration, and Step Functions rejects the state machine. Write "states:::" in its place.`);
+      });
+    });
+  });
 });

@@ -24,7 +24,8 @@ const JOB_ACTIONS = new Set(['createTrainingJob', 'createProcessingJob', 'create
 export function checkIntegrationPattern(context: RuleContext, integration: TaskIntegration): void {
   const { form, action, pattern, patternStart, resource, express } = integration;
   // An action that does not exist, read as none of ours: its own finding says so; no pattern is judged for it.
-  if (pattern === '' || (integration.unknownAction && !integration.unknownAction.readAs)) return;
+  // Nor for the integration's other actions (a miswritten ARN's createLabelingJob.sync), read as no request of ours either.
+  if (pattern === '' || (integration.unknownAction && !integration.unknownAction.readAs) || context.spec.kind === undefined) return;
   const job = JOB_ACTIONS.has(action);
   const inStandard = form === 'optimized' ? pattern === 'sync' && job : pattern === 'waitForTaskToken';
   if (inStandard && !express) return;

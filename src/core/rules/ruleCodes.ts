@@ -37,6 +37,7 @@ export const RULES = {
   'pattern-mismatch': { severity: 'error', summary: 'A string that does not match the pattern the API requires.' },
   'duplicate-key': { severity: 'error', summary: 'A member written twice in the same object.' },
   'unsupported-integration-pattern': { severity: 'error', summary: 'A Step Functions task asking for an integration pattern (`.sync`, `.waitForTaskToken`) Step Functions does not offer for that SageMaker action.' },
+  'invalid-integration-arn': { severity: 'error', summary: 'A Step Functions task whose Resource is meant as a SageMaker integration but is no ARN of one: a region or account written in (`arn:aws:states:us-east-1:123456789012:sagemaker:…`), or a colon missing. Integration ARNs have neither (`arn:aws:states:::sagemaker:…`).' },
   'unknown-integration-action': { severity: 'error', summary: 'A Step Functions task naming a SageMaker integration action that does not exist (a misspelt `createTrainingJob`).' },
   'unfilled-placeholder': { severity: 'error', summary: 'A ${…} that nothing substitutes where it is written (an AWS CLI spec, Python, a state machine file\'s ${AWS::…}, an image outside Fn::Sub): the value is sent as written. A warning in a member that takes any text (an Environment value), which a container may expand itself.' },
   'definition-file-not-found': { severity: 'error', summary: 'A template\'s state machine file path (SAM\'s DefinitionUri, a local DefinitionS3Location) with no file at it: the build fails, and its tasks cannot be checked.' },

@@ -149,9 +149,13 @@ function* definitionSides(resource: TemplateResource, toJson: Node | undefined):
  */
 function readThroughTemplate(resource: TemplateResource, request: SpecDocument): SpecDocument {
   const integration = request.embedding?.integration;
-  const patternString = integration?.patternRange && writtenPatternString(resource.text, integration);
+  const patternString = integration?.patternRange && writtenString(resource.text, integration, integration.patternRange);
+  // A miswritten ARN's `states:…:` (placeholders and all) is fixed where one string holds it, as the pattern is.
+  const arn = integration?.malformedArn;
+  const arnString = arn?.range && writtenString(resource.text, integration!, arn.range);
   const images = request.images.map((field) => readImageThroughTemplate(field, resource.scope));
-  const embedding = request.embedding && patternString ? { ...request.embedding, integration: { ...integration!, patternString } } : request.embedding;
+  const written = { ...(patternString && { patternString }), ...(arnString && { malformedArn: { ...arn!, string: arnString } }) };
+  const embedding = request.embedding && (patternString || arnString) ? { ...request.embedding, integration: { ...integration!, ...written } } : request.embedding;
   const standInNotes = request.root ? markParameterStandIns(request.root, resource.scope) : [];
   return { ...request, images, embedding, anyRegion: true, ...(standInNotes.length > 0 && { standInNotes }) };
 }
@@ -213,13 +217,13 @@ function inStringRequests(resource: TemplateResource, value: Node | undefined, p
 }
 
 /**
- * The template string that holds a task Resource's integration pattern, when the Resource is
- * `Fn::Sub` or `Fn::Join` and the pattern's characters (`integration.patternRange`) lie in one
- * string of it: that string node, with the pattern's indices in its value.
+ * The template string that holds part of a task Resource (its integration pattern at
+ * `integration.patternRange`, a miswritten ARN's fields), when the Resource is `Fn::Sub` or
+ * `Fn::Join` and the part's characters (`range`) lie in one string of it: that string node, with
+ * the part's indices in its value.
  */
-function writtenPatternString(text: string, integration: TaskIntegration): TaskIntegration['patternString'] {
+function writtenString(text: string, integration: TaskIntegration, range: OffsetRange): TaskIntegration['patternString'] {
   const call = intrinsicOf(integration.resource);
-  const range = integration.patternRange!;
   for (const node of callStrings(call)) {
     const inside = written(text, node, range);
     if (inside) return inside;

@@ -28,7 +28,7 @@ import { getNodePath, type Node } from 'jsonc-parser';
 import { closestMatches, isClearNearest, isTypoOf } from '../../closestMatches';
 import { memberValue, stringValue, valueOffsetMapper } from '../../jsonTree';
 import type { RequestNode } from '../../requestTree';
-import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type LiteralExpressionNote, type MisplacedRequest, type PathKeyConstant, type SpecDocument, type TaskIntegration, type UnknownAction, type ExpressWorkflow } from '../../specDocument';
+import { findImageFields, type HostLanguage, type BlockExpressions, type LiteralExpression, type LiteralExpressionNote, type MisplacedRequest, type PathKeyConstant, type SpecDocument, type TaskIntegration, type UnknownAction, type ExpressWorkflow, type MalformedArn } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { mapChildWorkflow } from './expressWorkflows';
 import { markUnfilledPseudoParameters } from './pseudoParameters';
@@ -54,7 +54,22 @@ const OPTIMIZED_ACTIONS: readonly string[] = [...Object.keys(STATE_MACHINE_ACTIO
 
 export type QueryLanguage = 'JSONPath' | 'JSONata';
 
-const RESOURCE = /^arn:aws[a-z-]*:states:::(sagemaker|aws-sdk:sagemaker):([A-Za-z]+)(?:\.(.*))?$/;
+/**
+ * A SageMaker integration's Resource: `arn:<partition>:states:` then what should be the empty
+ * region and account (`::`; `$1`), the integration (`$2`), the action (`$3`) and the pattern
+ * (`$4`). `$1` may hold up to three fields: anything but `::` is a miswritten ARN
+ * (readMalformedArn decides whether it is one meant as the integration).
+ */
+const RESOURCE = /^arn:aws[a-z-]*:states:((?:[^:]*:){0,3}?)(sagemaker|aws-sdk:sagemaker):([A-Za-z]+)(?:\.(.*))?$/;
+
+/** Where `states:` begins in a Resource matched by RESOURCE: after `arn:<partition>:`. */
+const STATES_AT = /^arn:aws[a-z-]*:/;
+
+/**
+ * Stands for a template's placeholder (`${AWS::Region}`) where the Resource is read as text: a
+ * character no ARN has, so only the fields between `states:` and the integration may hold it.
+ */
+const PLACEHOLDER = '\u0000';
 
 /** A JSONata expression: the whole string is `{% … %}`. */
 const JSONATA_EXPRESSION = /^\{%[\s\S]*%\}$/;
@@ -80,18 +95,50 @@ export function readTaskResource(resource: Node | undefined): TaskIntegration | 
   if (value === undefined) return undefined;
   const match = RESOURCE.exec(value);
   if (!match) return readUnfilledPartition(resource!, value);
-  const form = match[1] === 'sagemaker' ? 'optimized' : 'aws-sdk';
-  const written = match[2];
-  const pattern = match[3] ?? '';
-  const patternStart = match[3] === undefined ? value.length : value.length - pattern.length - 1;
-  if (Object.hasOwn(STATE_MACHINE_ACTIONS, written)) return { resource: resource!, form, action: written, pattern, patternStart };
+  const malformedArn = match[1] === '::' ? undefined : readMalformedArn(value, match[1]);
+  if (match[1] !== '::' && !malformedArn) return undefined;
+  const form = match[2] === 'sagemaker' ? 'optimized' : 'aws-sdk';
+  const written = match[3];
+  const pattern = match[4] ?? '';
+  const patternStart = match[4] === undefined ? value.length : value.length - pattern.length - 1;
+  const arn = malformedArn && { malformedArn };
+  if (Object.hasOwn(STATE_MACHINE_ACTIONS, written)) return { resource: resource!, form, action: written, pattern, patternStart, ...arn };
+  // The integration's other actions (a labeling job, an endpoint update) are no request of ours: only a miswritten ARN of theirs is read, to report it.
+  if (form === 'optimized' && OPTIMIZED_ACTIONS.includes(written)) return arn && { resource: resource!, form, action: written, pattern, patternStart, ...arn };
   const unknownAction = misspeltAction(form, written, patternStart - written.length);
   if (!unknownAction) return undefined;
-  return { resource: resource!, form, action: unknownAction.readAs ?? written, pattern, patternStart, unknownAction };
+  return { resource: resource!, form, action: unknownAction.readAs ?? written, pattern, patternStart, unknownAction, ...arn };
 }
 
-/** `arn:${AWS::Partition}:states:::…` written as literal text (no `Fn::Sub` around it). */
-const UNFILLED_PARTITION = /^arn:(\$\{[^}]*\})(:states:::.*)$/s;
+/** A region as written in an ARN, typos included (`us-east-1`, `eu-wset-2`, `us-east1`): letters, a hyphen, more. */
+const REGION_FIELD = /^[a-z]{2}(?:-[a-z0-9]+)+$/;
+
+/**
+ * The fields `middle` (what stands between `states:` and the integration, each ending in `:`)
+ * read as a SageMaker integration's ARN miswritten: a region or an account where its fields are
+ * empty (a state machine's or an activity's ARN has them: `states:us-east-1:123456789012:`), or
+ * a colon missing or extra (`states::`). Undefined when a field is anything else (an
+ * `activity:` or `stateMachine:` written there is some other ARN, not ours to read).
+ */
+function readMalformedArn(value: string, middle: string): MalformedArn | undefined {
+  const fields = middle.split(':').slice(0, -1);
+  let regions = 0;
+  let accounts = 0;
+  for (const field of fields) {
+    if (field === '' || field === PLACEHOLDER) continue;
+    if (/^\d+$/.test(field)) accounts++;
+    else if (REGION_FIELD.test(field)) regions++;
+    else return undefined;
+  }
+  if (regions > 1 || accounts > 1) return undefined;
+  const start = STATES_AT.exec(value)![0].length;
+  const end = start + 'states:'.length + middle.length;
+  const written = fields.some((field) => field !== '');
+  return { start, end, ...(written ? { written: true } : { colons: fields.length + 1 }) };
+}
+
+/** `arn:${AWS::Partition}:states:…` written as literal text (no `Fn::Sub` around it). */
+const UNFILLED_PARTITION = /^arn:(\$\{[^}]*\})(:states:.*)$/s;
 
 /**
  * A literal Resource whose partition is a `${…}` nothing fills in (a state machine file deployed
@@ -108,7 +155,8 @@ function readUnfilledPartition(resource: Node, value: string): TaskIntegration |
   // Indices into the value as written: past the partition, it is `aws` longer by the placeholder's length.
   const shift = placeholder.length - 'aws'.length;
   const unknownAction = integration.unknownAction && { ...integration.unknownAction, start: integration.unknownAction.start + shift };
-  return { ...integration, resource, patternStart: integration.patternStart + shift, ...(unknownAction && { unknownAction }), unfilledPartition: { start: 'arn:'.length, text: placeholder } };
+  const malformedArn = integration.malformedArn && { ...integration.malformedArn, start: integration.malformedArn.start + shift, end: integration.malformedArn.end + shift };
+  return { ...integration, resource, patternStart: integration.patternStart + shift, ...(unknownAction && { unknownAction }), ...(malformedArn && { malformedArn }), unfilledPartition: { start: 'arn:'.length, text: placeholder } };
 }
 
 /**
@@ -146,22 +194,50 @@ function withReading(action: UnknownAction): UnknownAction {
   return correction !== undefined && Object.hasOwn(STATE_MACHINE_ACTIONS, correction) ? { ...action, readAs: correction } : action;
 }
 
-/** `arn:` + partition placeholder + static rest: the integration, with the pattern's source range. */
+/**
+ * A Resource written as a template (`!Sub`, `!Join`): the integration, with the source ranges of
+ * its pattern (and of a misspelt action, a miswritten region and account). Its text is static but
+ * for a placeholder in the partition's place (`arn:${AWS::Partition}:states:::…`) and placeholders
+ * in the region and account fields of a miswritten ARN (`states:${AWS::Region}:${AWS::AccountId}:`,
+ * as a state machine's own ARN is written).
+ */
 function readTemplateResource(resource: Node): TaskIntegration | undefined {
   const parts = (resource as RequestNode).template;
-  if (parts?.length !== 3) return undefined;
-  const [prefix, partition, rest] = parts;
-  if (prefix.kind !== 'text' || prefix.value !== 'arn:' || partition.kind !== 'placeholder' || rest.kind !== 'text' || !rest.value.startsWith(':')) return undefined;
-  // Any partition's name stands in for the placeholder: the integrations are the same in each.
-  const integration = readTaskResource({ type: 'string', offset: resource.offset, length: resource.length, value: `arn:aws${rest.value}` });
+  if (parts === undefined || parts.length < 2) return undefined;
+  // The Resource as one text, `offsets[i]` the source offset of its character i (and of its end):
+  // the partition's placeholder read as `aws` (every partition has the same integrations), any other as one PLACEHOLDER.
+  let value = '';
+  const offsets: number[] = [];
+  const placeholders: number[] = [];
+  for (const part of parts) {
+    if (part.kind === 'text') {
+      value += part.value;
+      offsets.push(...part.offsets.slice(0, part.value.length));
+    } else if (value === 'arn:') {
+      value += 'aws';
+      offsets.push(part.offset, part.offset, part.offset);
+    } else {
+      placeholders.push(value.length);
+      value += PLACEHOLDER;
+      offsets.push(part.offset);
+    }
+  }
+  const last = parts[parts.length - 1];
+  offsets.push(last.kind === 'text' ? last.offsets[last.value.length] : last.offset + last.length);
+  const integration = readTaskResource({ type: 'string', offset: resource.offset, length: resource.length, value });
   if (!integration) return undefined;
-  const inRest = (index: number) => rest.offsets[index - 'arn:aws'.length];
-  const end = rest.offsets[rest.value.length];
-  const patternRange = { offset: inRest(integration.patternStart), length: end - inRest(integration.patternStart) };
+  const arn = integration.malformedArn;
+  // A placeholder anywhere but the region and account fields leaves the integration unknown.
+  if (!placeholders.every((index) => arn && index >= arn.start && index < arn.end)) return undefined;
+  const rangeOf = (start: number, end: number) => ({ offset: offsets[start], length: offsets[end] - offsets[start] });
   const unknown = integration.unknownAction;
-  if (!unknown) return { ...integration, resource, patternRange };
-  const actionRange = { offset: inRest(unknown.start), length: inRest(unknown.start + unknown.written.length) - inRest(unknown.start) };
-  return { ...integration, resource, patternRange, unknownAction: { ...unknown, range: actionRange } };
+  return {
+    ...integration,
+    resource,
+    patternRange: rangeOf(integration.patternStart, value.length),
+    ...(unknown && { unknownAction: { ...unknown, range: rangeOf(unknown.start, unknown.start + unknown.written.length) } }),
+    ...(arn && { malformedArn: { ...arn, range: rangeOf(arn.start, arn.end) } }),
+  };
 }
 
 /**
