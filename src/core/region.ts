@@ -151,6 +151,30 @@ export function templateRegion(inputs: Pick<RegionInputs, 'templateRegions' | 't
   return { region: listed[0], source: 'setting', explicit: listed.length === 1, profile, settingName: inputs.templateRegionsName ?? 'templateRegions', regions: listed };
 }
 
+/**
+ * The regions a template (a request with `anyRegion`) is deployed to as the user said, and where
+ * they said it, in words for messages (`--template-region`, `--region`, `AWS_REGION`): the listed
+ * regions (templateRegions), else the one region chosen (`sagemakerSpec.region` or `--region`,
+ * AWS_REGION / AWS_DEFAULT_REGION, the profile's `region`), which narrows a template to it as
+ * `sam deploy` and `aws cloudformation deploy` create the stack there. Undefined when nobody
+ * said (the spec's images, the default).
+ */
+export function deploymentRegions(resolved: ResolvedRegion): { regions: readonly string[]; settingName: string } | undefined {
+  if (resolved.regions) return { regions: resolved.regions, settingName: resolved.settingName ?? 'templateRegions' };
+  if (!resolved.explicit) return undefined;
+  switch (resolved.source) {
+    case 'setting':
+      return { regions: [resolved.region], settingName: resolved.settingName ?? 'sagemakerSpec.region' };
+    case 'environment':
+      return { regions: [resolved.region], settingName: resolved.variable ?? 'the environment' };
+    case 'profile':
+      return { regions: [resolved.region], settingName: `profile "${resolved.profile}"` };
+    default:
+      // The code's client, a workflow's images: no region a template's deployment was given.
+      return undefined;
+  }
+}
+
 /** No region chosen: the spec's first image region, else the default; neither makes a finding. */
 export function implicitRegion(specImageRegions: readonly string[] | undefined, profile: string): ResolvedRegion {
   const fromSpec = specImageRegions?.find((region) => region.length > 0);

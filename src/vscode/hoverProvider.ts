@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { requestAt } from '../core/hostDocument';
 import { hoverAt } from '../core/hover';
 import { hoverInPython } from '../core/hosts/python/pythonMemberHover';
-import { templateRegion } from '../core/region';
+import { chosenRegion, deploymentRegions, templateRegion } from '../core/region';
 import { analysisOffset, editorRange } from './notebookDocuments';
 import type { SpecAnalysis } from './specAnalysis';
 import { untrustedMarkdown } from './untrustedMarkdown';
@@ -20,9 +20,12 @@ export class ImageHoverProvider implements vscode.HoverProvider {
       const { catalog, apiModel, algorithms } = this.analysis;
       // Python finds a member's key in the whole request tree (a dict bound to a name lies outside its call).
       const spec = served.document.host === 'python' ? undefined : requestAt(served.document, offset);
-      // A template's listed regions (templateRegions): the hover names those a Mappings table lacks.
-      const listed = spec?.anyRegion ? templateRegion(this.analysis.regionInputs(served.cell?.read.notebook.uri ?? document.uri)) : undefined;
-      const templateRegions = listed?.regions && { regions: listed.regions, settingName: listed.settingName };
+      // The regions a template is deployed to (templateRegions, else the one region chosen): the hover names those a Mappings table lacks.
+      const inputs = spec?.anyRegion ? this.analysis.regionInputs(served.cell?.read.notebook.uri ?? document.uri) : undefined;
+      const target = inputs && (templateRegion(inputs) ?? chosenRegion(inputs));
+      const deployed = target && deploymentRegions(target);
+      // A chosen region the catalog does not know is no region a stack is created in (mapping-missing-region leaves it out too).
+      const templateRegions = deployed && { regions: target!.regions ? deployed.regions : deployed.regions.filter((region) => catalog.region(region) !== undefined), settingName: deployed.settingName };
       const hover = served.document.host === 'python' ? hoverInPython(served.document, offset, catalog, apiModel, algorithms) : spec && hoverAt(spec, offset, catalog, apiModel, algorithms, templateRegions);
       if (!hover) return undefined;
       return new vscode.Hover(untrustedMarkdown(hover.markdown), editorRange(served.cell, document, hover.range.offset, hover.range.length));

@@ -10,6 +10,7 @@ import { analyzeDocument, readJsonDocument, readYamlDocument, requestAt } from '
 import { hoverAt } from '../../src/core/hover';
 import { completeInJsonHost } from '../../src/core/jsonHostCompletion';
 import { renderFix } from '../../src/core/renderFix';
+import type { RegionInputs } from '../../src/core/region';
 import { analyzeOptions, apiModel, catalog, codes, only, textAt } from './specTestKit';
 import { analyzeJsonTemplate, analyzeYaml, applyHostFix, completeYaml, hoverYaml, modelTemplate, trainingFlowTemplate } from './yamlTestKit';
 
@@ -598,6 +599,45 @@ describe('CloudFormation: deployed regions without a row in the account table', 
     const text = template(['Mappings:', '  Registry:', '    us-east-1: {Account: "123456789012"}'], '!Sub ["${A}.dkr.ecr.${AWS::Region}.amazonaws.com/my-team/trainer:1", {A: !FindInMap [Registry, !Ref AWS::Region, Account]}]');
     const finding = only(deployedTo(text, ['us-east-1', 'eu-west-1']), 'mapping-missing-region');
     assert.deepEqual(finding.fixes, []);
+  });
+});
+
+describe('CloudFormation: the one region chosen (--region, AWS_REGION, the profile) narrows a template to it, so a table without its row is reported too', () => {
+  const RIGHT_TABLE = ['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    us-west-2: {Account: "246618743249"}'];
+  const analyze = (text: string, regionInputs: Omit<RegionInputs, 'specImageRegions'>) => analyzeDocument(readYamlDocument(text), { ...analyzeOptions(), regionInputs }).findings;
+  const message = (region: string, from: string) => `Mapping XgbRegistry has no Account for ${region}, where this template is deployed (${from}): !FindInMap [XgbRegistry, !Ref AWS::Region, Account] fails there, and the stack with it.`;
+
+  it('from --region, the setting, AWS_REGION, AWS_DEFAULT_REGION or the profile: the same finding, naming where the region came from, with the same fix', () => {
+    const text = template(RIGHT_TABLE, MAPPED_IMAGE);
+    const cases: [Omit<RegionInputs, 'specImageRegions'>, string][] = [
+      [{ env: {}, regionSetting: 'ap-southeast-2', regionSettingName: '--region' }, '--region'],
+      [{ env: {}, regionSetting: 'ap-southeast-2' }, 'sagemakerSpec.region'],
+      [{ env: { AWS_REGION: 'ap-southeast-2' } }, 'AWS_REGION'],
+      [{ env: { AWS_DEFAULT_REGION: 'ap-southeast-2' } }, 'AWS_DEFAULT_REGION'],
+      [{ env: { AWS_PROFILE: 'sydney' }, awsConfigText: '[profile sydney]\nregion = ap-southeast-2\n' }, 'profile "sydney"'],
+    ];
+    for (const [inputs, from] of cases) {
+      const finding = only(analyze(text, inputs), 'mapping-missing-region');
+      assert.equal(textAt(text, finding), 'XgbRegistry', from);
+      assert.equal(finding.message, message('ap-southeast-2', from));
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Add ap-southeast-2: 783357654285', true]], from);
+      assert.deepEqual(analyze(applyHostFix(text, finding), inputs), [], from);
+    }
+  });
+
+  it('nothing when the chosen region has its row, when none is chosen, when the catalog knows no such region, or when templateRegions lists the regions (the list wins)', () => {
+    const text = template(RIGHT_TABLE, MAPPED_IMAGE);
+    assert.deepEqual(analyze(text, { env: { AWS_REGION: 'us-west-2' } }), []);
+    assert.deepEqual(analyze(text, { env: {} }), []);
+    assert.deepEqual(codes(analyze(text, { env: {}, regionSetting: 'ap-nowhere-9', regionSettingName: '--region' })).filter((code) => code === 'mapping-missing-region'), []);
+    assert.deepEqual(analyze(text, { env: { AWS_REGION: 'ap-southeast-2' }, templateRegions: ['us-east-1'], templateRegionsName: '--template-region' }), []);
+  });
+
+  it('a misspelt key standing for the chosen region says so, as for a listed one', () => {
+    const text = template(['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    eu-wset-2: {Account: "764974769150"}'], MAPPED_IMAGE);
+    const findings = analyze(text, { env: { AWS_REGION: 'eu-west-2' } });
+    assert.deepEqual(findings.map((found) => `${found.code} ${textAt(text, found)}`), ['unknown-region eu-wset-2']);
+    assert.match(findings[0].message, / It looks like eu-west-2 misspelt, where this template is deployed \(AWS_REGION\) and the table has no row: /);
   });
 });
 

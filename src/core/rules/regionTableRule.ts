@@ -8,7 +8,8 @@
  *   beside `us-west-2`, the same value read) cannot be renamed to it: the finding says so, and
  *   the fix removes the row (preferred only when the whole row is the same).
  * - A region written twice: `duplicate-key` on each later row (only one of them is read).
- * - A region the template is deployed to (templateRegions, --template-region) without a row:
+ * - A region the template is deployed to (templateRegions, --template-region; else the one region
+ *   chosen, --region, AWS_REGION, the profile's: see deploymentRegions) without a row:
  *   `!FindInMap` fails there, and the stack with it — `mapping-missing-region` on the table's
  *   name, with a fix adding the rows when the caller can say their values. A region a misspelt
  *   key clearly corrects to is not among them: that key's `unknown-region` says the region is
@@ -23,6 +24,7 @@ import type { QuickFix } from '../findings';
 import { isDynamic, type PlaceholderFacts } from '../requestTree';
 import { nodeRange, type RuleContext } from './ruleContext';
 import { possessive } from '../possessive';
+import { deploymentRegions } from '../region';
 
 export type RegionTable = NonNullable<PlaceholderFacts['perRegion']>;
 
@@ -52,12 +54,21 @@ export function checkRegionTable(context: RuleContext, table: RegionTable, rowRe
   checkDeployedRegions(context, table, missing.filter((region) => !renames.has(region)), valueFor);
 }
 
-/** The regions the template is deployed to (templateRegions) without a row holding the table's key. */
+/**
+ * The regions the template is deployed to (templateRegions, else the one region chosen: see
+ * deploymentRegions) without a row holding the table's key. A chosen region the catalog does not
+ * know is left out: it is no region a stack is created in.
+ */
 function missingRegions(context: RuleContext, table: RegionTable): string[] {
-  const listed = context.region.regions;
-  if (!listed || !table.tableKey || !table.key) return [];
+  const deployed = deploymentRegions(context.region);
+  if (!deployed || !table.tableKey || !table.key) return [];
   const written = new Set(table.values.map((row) => row.region));
-  return listed.filter((region) => !written.has(region));
+  return deployed.regions.filter((region) => !written.has(region) && (context.region.regions !== undefined || context.catalog.region(region) !== undefined));
+}
+
+/** Where the regions the template is deployed to were given, for messages (`templateRegions`, `--region`, `AWS_REGION`). */
+function deployedFrom(context: RuleContext): string {
+  return deploymentRegions(context.region)?.settingName ?? 'templateRegions';
 }
 
 /** The rows object of the table (the value of its name in `Mappings`), when there is one. */
@@ -144,7 +155,7 @@ function repeatedRows(catalog: RuleContext['catalog'], table: RegionTable, row: 
 
 /** What the finding on a key that clearly stands for a deployed region without a row adds: the stack fails there too. */
 function missingHint(context: RuleContext, table: RegionTable, region: string): string {
-  return ` It looks like ${region} misspelt, where this template is deployed (${context.region.settingName ?? 'templateRegions'}) and the table has no row: !FindInMap [${table.table}, !Ref AWS::Region, ${table.key}] fails there, and the stack with it.`;
+  return ` It looks like ${region} misspelt, where this template is deployed (${deployedFrom(context)}) and the table has no row: !FindInMap [${table.table}, !Ref AWS::Region, ${table.key}] fails there, and the stack with it.`;
 }
 
 /** What the finding adds for a row that repeats others: which, and what to do. */
@@ -210,7 +221,7 @@ function checkDeployedRegions(context: RuleContext, table: RegionTable, missing:
       : [];
   context.report(
     'mapping-missing-region',
-    `Mapping ${table.table} has no ${key} for ${missing.join(', ')}, where this template is deployed (${context.region.settingName ?? 'templateRegions'}): !FindInMap [${table.table}, !Ref AWS::Region, ${key}] fails there, and the stack with it.`,
+    `Mapping ${table.table} has no ${key} for ${missing.join(', ')}, where this template is deployed (${deployedFrom(context)}): !FindInMap [${table.table}, !Ref AWS::Region, ${key}] fails there, and the stack with it.`,
     nodeRange(table.tableKey),
     fixes,
   );

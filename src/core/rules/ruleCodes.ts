@@ -12,7 +12,7 @@ export const RULES = {
   'unknown-region': { severity: 'error', summary: 'An Amazon ECR host with an unknown region or the wrong DNS suffix.' },
   'registry-account-mismatch': { severity: 'error', summary: "A SageMaker image from an AWS account that does not serve it in this region." },
   'invalid-account-id': { severity: 'error', summary: "An image's Amazon ECR registry account (written in the image, or read from a template's account table in Mappings) that is not a 12-digit AWS account id." },
-  'mapping-missing-region': { severity: 'error', summary: "A region the template is deployed to (templateRegions) without a row in the Mappings table an image reads by region: !FindInMap fails there." },
+  'mapping-missing-region': { severity: 'error', summary: "A region the template is deployed to (templateRegions, else the one region chosen: --region, AWS_REGION, the profile's) without a row in the Mappings table an image reads by region: !FindInMap fails there." },
   'unknown-repository': { severity: 'error', summary: 'A repository a SageMaker-owned registry account does not serve in that region, a typo away from one it does (sagemaker-xgbost): the pull fails.' },
   'image-region-mismatch': { severity: 'error', summary: 'A request image from a region other than the explicit target region: SageMaker does not pull across regions.' },
   'unknown-image-tag': { severity: 'warning', summary: 'A tag that the SageMaker image catalog does not list for this repository.' },
