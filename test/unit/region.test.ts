@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { listProfiles, profileRegion } from '../../src/core/awsConfigFile';
-import { describeRegion, resolveRegion } from '../../src/core/region';
+import { deploymentRegions, describeRegion, resolveRegion, templateRegion, workflowRegion } from '../../src/core/region';
 
 const CONFIG = `[default]
 region = eu-west-1
@@ -52,6 +52,23 @@ describe('resolveRegion', () => {
 
   it('ignores blank values', () => {
     assert.equal(resolveRegion({ regionSetting: '  ', env: { AWS_REGION: '' } }).source, 'default');
+  });
+});
+
+describe('deploymentRegions (the regions a template is deployed to, as the user said)', () => {
+  it('the listed regions, else the one region chosen, each with where it was said', () => {
+    assert.deepEqual(deploymentRegions(templateRegion({ templateRegions: ['us-east-1', 'eu-west-1'], templateRegionsName: '--template-region', env: {} })!), { regions: ['us-east-1', 'eu-west-1'], settingName: '--template-region' });
+    assert.deepEqual(deploymentRegions(resolveRegion({ regionSetting: 'ap-southeast-2', regionSettingName: '--region', env: {} })), { regions: ['ap-southeast-2'], settingName: '--region' });
+    assert.deepEqual(deploymentRegions(resolveRegion({ regionSetting: 'ap-southeast-2', env: {} })), { regions: ['ap-southeast-2'], settingName: 'sagemakerSpec.region' });
+    assert.deepEqual(deploymentRegions(resolveRegion({ env: { AWS_DEFAULT_REGION: 'eu-central-1' } })), { regions: ['eu-central-1'], settingName: 'AWS_DEFAULT_REGION' });
+    assert.deepEqual(deploymentRegions(resolveRegion({ env: { AWS_PROFILE: 'research' }, awsConfigText: CONFIG })), { regions: ['ap-southeast-2'], settingName: 'profile "research"' });
+  });
+
+  it("none when nobody said: the spec's images, the default, a workflow's images, a client's region_name", () => {
+    assert.equal(deploymentRegions(resolveRegion({ env: {}, specImageRegions: ['eu-north-1'] })), undefined);
+    assert.equal(deploymentRegions(resolveRegion({ env: {} })), undefined);
+    assert.equal(deploymentRegions(workflowRegion(['eu-west-1'], 'pipeline', 'default')), undefined);
+    assert.equal(deploymentRegions(resolveRegion({ env: {}, codeRegion: { region: 'ap-south-1', origin: 'region_name' } })), undefined);
   });
 });
 
