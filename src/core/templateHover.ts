@@ -13,6 +13,7 @@ import type { RequestNode, TemplatePart } from './requestTree';
 import { isFloatingTag, XGBOOST_FRAMEWORK } from './rules/xgboost';
 import type { ImageField } from './specDocument';
 import { mappingRowLines, type TemplateRegions } from './mappingRowsHover';
+import { pseudoParameterDescription } from './hosts/cloudFormation/pseudoParameterFacts';
 import { HOLE, hasHole, parseTemplateReference, type TemplateReference } from './templateReference';
 
 /** Regions named in the "Served in" row before "and N more". */
@@ -90,7 +91,9 @@ function placeholderLines(documentText: string, reference: TemplateReference, ca
       const [head, ...rows] = mappingRowLines(table, catalog, index < accountEnd ? servedRepository : undefined, listed);
       lines.push(`- ${written}: ${head}`, ...rows);
     } else {
-      lines.push(`- ${written}: ${escapeMarkdown(placeholder.facts?.description ?? 'a value given when the request is made')}`);
+      // A pseudo parameter the host gave no facts (a `${AWS::Region}` in an Fn::Sub'd JSON string) is still the stack's.
+      const text = oneLine(documentText.slice(placeholder.offset, placeholder.offset + placeholder.length));
+      lines.push(`- ${written}: ${escapeMarkdown(placeholder.facts?.description ?? pseudoParameterDescription(text) ?? 'a value given when the request is made')}`);
     }
   }
   return lines;

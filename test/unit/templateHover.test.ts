@@ -75,6 +75,61 @@ describe('hover: template images', () => {
     assert.match(markdown, /Not pinned: `latest` moves with every push\./);
   });
 
+  describe('a pseudo parameter the template host gives no facts of its own reads as what the stack fills it with (not "a value given when the request is made")', () => {
+    /** The lines under "Filled in at deployment:" of the hover at `near` in `text`. */
+    const filledIn = (text: string, near: string) => {
+      const offset = text.indexOf(near);
+      const markdown = hoverAt(requestAt(readYamlDocument(text), offset)!, offset, catalog)!.markdown;
+      assert.ok(!markdown.includes('a value given when the request is made'), markdown);
+      return markdown.split('\n\n').find((paragraph) => paragraph.startsWith('- `'))!.split('\n');
+    };
+
+    it('${AWS::Region}, ${AWS::URLSuffix} and ${AWS::AccountId} in a PipelineDefinitionBody\'s !Sub JSON string (found by a fresh user)', () => {
+      const text = [
+        'Resources:',
+        '  Pipeline:',
+        '    Type: AWS::SageMaker::Pipeline',
+        '    Properties:',
+        '      PipelineName: p',
+        '      RoleArn: arn:aws:iam::123456789012:role/r',
+        '      PipelineDefinition:',
+        '        PipelineDefinitionBody: !Sub >-',
+        '          {"Version": "2020-12-01", "Steps": [{"Name": "Train", "Type": "Training", "Arguments": {',
+        '          "AlgorithmSpecification": {"TrainingImage": "811284229777.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/image-classification:1", "TrainingInputMode": "File"},',
+        '          "RoleArn": "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/r"}},',
+        '          {"Name": "Model", "Type": "Model", "Arguments": {"ExecutionRoleArn": "arn:aws:iam::123456789012:role/r",',
+        '          "PrimaryContainer": {"Image": "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/my-trainer:1"}}}]}',
+        '',
+      ].join('\n');
+      assert.deepEqual(filledIn(text, 'image-classification:1'), [
+        "- `${AWS::Region}`: the stack\\'s region",
+        "- `${AWS::URLSuffix}`: the region\\'s domain suffix \\(amazonaws\\.com\\, amazonaws\\.com\\.cn\\)",
+      ]);
+      assert.deepEqual(filledIn(text, 'my-trainer:1'), ["- `${AWS::AccountId}`: the stack\\'s account", "- `${AWS::Region}`: the stack\\'s region"]);
+    });
+
+    it('!Ref AWS::Region and AWS::URLSuffix items of a DefinitionString\'s !Join', () => {
+      const text = [
+        'Resources:',
+        '  Flow:',
+        '    Type: AWS::StepFunctions::StateMachine',
+        '    Properties:',
+        '      DefinitionString: !Join',
+        '        - ""',
+        '        - - \'{"StartAt": "M", "States": {"M": {"Type": "Task", "End": true, "Resource": "arn:aws:states:::sagemaker:createModel", "Parameters": {"ModelName": "m", "ExecutionRoleArn": "arn:aws:iam::123456789012:role/r", "PrimaryContainer": {"Image": "683313688378.dkr.ecr.\'',
+        '          - !Ref AWS::Region',
+        "          - '.'",
+        '          - {Ref: "AWS::URLSuffix"}',
+        '          - \'/sagemaker-xgboost:1.7-1"}}}}}\'',
+        '',
+      ].join('\n');
+      assert.deepEqual(filledIn(text, 'xgboost:1.7-1'), [
+        "- `!Ref AWS::Region`: the stack\\'s region",
+        '- `{Ref: "AWS::URLSuffix"}`: the region\\\'s domain suffix \\(amazonaws\\.com\\, amazonaws\\.com\\.cn\\)',
+      ]);
+    });
+  });
+
   it('JSON long form: Fn::Sub', () => {
     const json = JSON.stringify({
       Resources: { Model: { Type: 'AWS::SageMaker::Model', Properties: { PrimaryContainer: { Image: { 'Fn::Sub': '763104351884.dkr.ecr.${AWS::Region}.amazonaws.com/pytorch-inference:2.6.0-gpu-py312' } } } } },

@@ -21,6 +21,7 @@ import type { HostLanguage, ImageField, SpecDocument } from '../../specDocument'
 import { intrinsicCall, intrinsicOf, subTokens } from './intrinsics';
 import { regionTable, scalarText, type ParameterDefault, type TemplateScope } from './templateScope';
 import { possessive } from '../../possessive';
+import { PSEUDO_PARAMETERS } from './pseudoParameterFacts';
 
 type PerRegion = NonNullable<PlaceholderFacts['perRegion']>;
 
@@ -247,16 +248,6 @@ function valuePieces(scope: TemplateScope, value: Node, range: OffsetRange, piec
   }
   pieces.placeholder(range, { description: call ? `a value computed at deployment (${call.name})` : 'a value computed at deployment' });
 }
-
-/** Pseudo parameters, in words. */
-const PSEUDO_PARAMETERS: Readonly<Record<string, string>> = {
-  'AWS::Region': "the stack's region",
-  'AWS::AccountId': "the stack's account",
-  'AWS::URLSuffix': "the region's domain suffix (amazonaws.com, amazonaws.com.cn)",
-  'AWS::Partition': "the region's partition (aws, aws-cn, aws-us-gov)",
-  'AWS::StackName': "the stack's name",
-  'AWS::StackId': "the stack's id",
-};
 
 /** `${Name}` or `!Ref Name`: a pseudo parameter, a parameter (its default when it stands for it), a resource's attribute or a resource. */
 function namePieces(scope: TemplateScope, name: string, range: OffsetRange, pieces: Pieces, inSub?: { node: Node; start: number; end: number }): void {
