@@ -214,6 +214,14 @@ export function isPlaceholderRegion(value: string): boolean {
   return /\b(?:region|todo|tbd|changeme|xxx+)\b/i.test(value);
 }
 
+/**
+ * The sentence unknown-region adds when its preferred fix renames the region to the clear nearest
+ * one (`eu-wset-2` → ` Did you mean eu-west-2?`); empty when the nearest regions are a guess.
+ */
+export function meantRegionNote(suggestions: readonly string[], clear: boolean): string {
+  return clear && suggestions.length > 0 ? ` Did you mean ${suggestions[0]}?` : '';
+}
+
 /** The sentence unknown-region adds for a placeholder (see isPlaceholderRegion): no near region is offered for it. */
 export const PLACEHOLDER_REGION_NOTE = 'It looks like a placeholder left to fill in with a region (us-east-1, eu-west-1, …).';
 

@@ -633,6 +633,18 @@ describe('CloudFormation: the one region chosen (--region, AWS_REGION, the profi
     assert.deepEqual(analyze(text, { env: { AWS_REGION: 'ap-southeast-2' }, templateRegions: ['us-east-1'], templateRegionsName: '--template-region' }), []);
   });
 
+  it('a misspelt key with a clear rename names it ("Did you mean eu-west-2?"), with no region chosen too (found by a fresh user)', () => {
+    const text = template(['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    eu-wset-2: {Account: "764974769150"}'], MAPPED_IMAGE);
+    const finding = only(analyze(text, { env: {} }), 'unknown-region');
+    assert.equal(textAt(text, finding), 'eu-wset-2');
+    assert.equal(finding.message, '"eu-wset-2" is not a region with SageMaker registries: mapping XgbRegistry\'s row for it is never read for a stack\'s region. Did you mean eu-west-2?');
+    assert.deepEqual(finding.fixes.filter((fix) => fix.preferred).map((fix) => fix.title), ['Change the region to eu-west-2']);
+    assert.equal(applyHostFix(text, finding), text.replace('eu-wset-2:', 'eu-west-2:'));
+    // A tie (us-west-3: us-west-1 or us-west-2) names none.
+    const tie = template(['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    us-west-3: {Account: "123456789012"}'], MAPPED_IMAGE);
+    assert.equal(only(analyze(tie, { env: {} }), 'unknown-region').message, '"us-west-3" is not a region with SageMaker registries: mapping XgbRegistry\'s row for it is never read for a stack\'s region.');
+  });
+
   it('a misspelt key standing for the chosen region says so, as for a listed one', () => {
     const text = template(['Mappings:', '  XgbRegistry:', '    us-east-1: {Account: "683313688378"}', '    eu-wset-2: {Account: "764974769150"}'], MAPPED_IMAGE);
     const findings = analyze(text, { env: { AWS_REGION: 'eu-west-2' } });

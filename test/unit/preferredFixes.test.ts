@@ -115,10 +115,20 @@ describe('unknown-region on a client region in Python', () => {
     const text = script('us-eas-1');
     const findings = analyzePython(text);
     assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding)]), [['unknown-region', 'us-eas-1']]);
-    assert.equal(findings[0].message, '"us-eas-1" is not a region the catalog knows: the client sends every request there.');
+    assert.equal(findings[0].message, '"us-eas-1" is not a region the catalog knows: the client sends every request there. Did you mean us-east-1?');
     assert.deepEqual(preferred(findings[0]), ['Change the region to us-east-1']);
-    // us-est-1 is one edit from us-east-1 and from us-west-1: offered, not preferred.
-    assert.deepEqual(preferred(only(analyzePython(script('us-est-1')), 'unknown-region')), []);
+    // us-est-1 is one edit from us-east-1 and from us-west-1: offered, not preferred, and named by no "Did you mean".
+    const tie = only(analyzePython(script('us-est-1')), 'unknown-region');
+    assert.deepEqual(preferred(tie), []);
+    assert.equal(tie.message, '"us-est-1" is not a region the catalog knows: the client sends every request there.');
+  });
+
+  it('image_uris.retrieve\'s region argument: the clear correction named in the message too', () => {
+    const retrieve = (region: string) => `import sagemaker\nimage = sagemaker.image_uris.retrieve(framework="xgboost", region="${region}", version="1.7-1")\n`;
+    const finding = only(analyzePython(retrieve('eu-wset-2')), 'unknown-region');
+    assert.equal(finding.message, '"eu-wset-2" is not a region with SageMaker images. Did you mean eu-west-2?');
+    assert.deepEqual(preferred(finding), ['Change the region to eu-west-2']);
+    assert.equal(only(analyzePython(retrieve('us-est-1')), 'unknown-region').message, '"us-est-1" is not a region with SageMaker images.');
   });
 
   it('a placeholder left in the code (TO_BE_DEFINED, <region>) says so, with no region offered; a typo does not', () => {

@@ -128,6 +128,16 @@ describe('image rules', () => {
       assert.equal(textAt(text, finding), 'us-east-9');
       assert.ok(finding.fixes.some((fix) => fix.title === 'Change the region to us-east-1'));
       assert.equal(applyFix(text, finding, 'Change the region to us-east-1'), trainingSpec(`${KMEANS_US_EAST_1}:1`));
+      // us-east-9 is as near to us-east-1 as to us-east-2: no correction named, none preferred.
+      assert.equal(finding.message, '"us-east-9" is not a region with SageMaker registries.');
+      assert.equal(finding.fixes.some((fix) => fix.preferred), false);
+    });
+
+    it('names the clear nearest region in the message, as its preferred fix writes it', () => {
+      const text = trainingSpec('141502667606.dkr.ecr.eu-wset-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+      const finding = only(analyzeText(text), 'unknown-region');
+      assert.equal(finding.message, '"eu-wset-1" is not a region with SageMaker registries. Did you mean eu-west-1?');
+      assert.deepEqual(finding.fixes.filter((fix) => fix.preferred).map((fix) => fix.title), ['Change the region to eu-west-1']);
     });
 
     it('fixes a misspelt China region together with its DNS suffix', () => {

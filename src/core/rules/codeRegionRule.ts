@@ -6,7 +6,7 @@
 import { closestMatches, isClearNearest } from '../closestMatches';
 import { intent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
-import { isPlaceholderRegion, PLACEHOLDER_REGION_NOTE, type CodeRegion } from '../region';
+import { isPlaceholderRegion, meantRegionNote, PLACEHOLDER_REGION_NOTE, type CodeRegion } from '../region';
 import { nodeRange, type RuleContext } from './ruleContext';
 
 export function checkCodeRegion(context: RuleContext, codeRegion: CodeRegion): void {
@@ -19,5 +19,5 @@ export function checkCodeRegion(context: RuleContext, codeRegion: CodeRegion): v
   const suggestions = closestMatches(region, context.catalog.regions().map((known) => known.name), 3);
   const clear = isClearNearest(region, suggestions);
   const fixes: QuickFix[] = suggestions.map((name, index) => ({ title: `Change the region to ${name}`, intents: [intent.replaceValue(node, name)], preferred: index === 0 && clear }));
-  context.report('unknown-region', `"${region}" is not a region the catalog knows: the client sends every request there.`, nodeRange(node), fixes);
+  context.report('unknown-region', `"${region}" is not a region the catalog knows: the client sends every request there.${meantRegionNote(suggestions, clear)}`, nodeRange(node), fixes);
 }

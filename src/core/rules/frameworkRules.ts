@@ -19,7 +19,7 @@ import { closestMatches, isClearNearest } from '../closestMatches';
 import { intent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
 import type { FrameworkArgument, FrameworkRequest } from '../frameworkRequest';
-import { isPlaceholderRegion, PLACEHOLDER_REGION_NOTE } from '../region';
+import { isPlaceholderRegion, meantRegionNote, PLACEHOLDER_REGION_NOTE } from '../region';
 import { nearestVersions } from './framework/nearestVersions';
 import {
   configFramework,
@@ -278,12 +278,13 @@ function checkRegionName(context: RuleContext, request: FrameworkRequest): strin
       return undefined;
     }
     const suggestions = closestMatches(name, context.catalog.regions().map((known) => known.name), 3);
+    const clear = isClearNearest(name, suggestions);
     const fixes = suggestions.map((candidate, index) => ({
       title: `Change the region to ${candidate}`,
       intents: [intent.replaceValue(argument.node, candidate)],
-      preferred: index === 0 && isClearNearest(name, suggestions),
+      preferred: index === 0 && clear,
     }));
-    context.report('unknown-region', `"${name}" is not a region with SageMaker images.`, argument.range, fixes);
+    context.report('unknown-region', `"${name}" is not a region with SageMaker images.${meantRegionNote(suggestions, clear)}`, argument.range, fixes);
   }
   return undefined;
 }

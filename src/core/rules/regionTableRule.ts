@@ -24,7 +24,7 @@ import type { QuickFix } from '../findings';
 import { isDynamic, type PlaceholderFacts } from '../requestTree';
 import { nodeRange, type RuleContext } from './ruleContext';
 import { possessive } from '../possessive';
-import { deploymentRegions } from '../region';
+import { deploymentRegions, meantRegionNote } from '../region';
 
 export type RegionTable = NonNullable<PlaceholderFacts['perRegion']>;
 
@@ -113,7 +113,8 @@ function checkRowKeys(context: RuleContext, table: RegionTable, valueFor: RowVal
     const deployed = clear && renames.get(suggestions[0]) === row.key && missing.includes(suggestions[0]) ? missingHint(context, table, suggestions[0]) : '';
     context.report(
       'unknown-region',
-      `"${row.region}" is not a region with SageMaker registries: mapping ${possessive(table.table)} row for it is never read for a stack's region.${repeated ? repeatedHint(table, repeated) : ''}${deployed}`,
+      // A clear rename is named ("Did you mean eu-west-2?"), unless the deployed region's hint names it already.
+      `"${row.region}" is not a region with SageMaker registries: mapping ${possessive(table.table)} row for it is never read for a stack's region.${deployed ? '' : meantRegionNote(suggestions, clear)}${repeated ? repeatedHint(table, repeated) : ''}${deployed}`,
       nodeRange(row.key),
       repeated ? [removalFix(row, repeated, !clear), ...renameFixes] : renameFixes,
     );

@@ -9,7 +9,7 @@
 import { closestMatches, isClearNearest, isClearTypo } from '../closestMatches';
 import { checkUnknownRepository } from './repositoryRule';
 import { requestPartition } from './requestPartition';
-import { describeRegion } from '../region';
+import { describeRegion, meantRegionNote } from '../region';
 import { suggestTags } from '../catalog/tagSuggestions';
 import type { EditIntent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
@@ -61,7 +61,7 @@ function checkRegion(context: RuleContext, image: ImageOccurrence): boolean {
       intents: [image.replacePart({ start: ecr.region.start, end: ecr.dnsSuffix.end }, `${name}.${context.catalog.region(name)!.dnsSuffix}`)],
       preferred: index === 0 && clear,
     }));
-    context.report('unknown-region', `"${ecr.region.text}" is not a region with SageMaker registries.`, image.rangeOf(ecr.region), fixes);
+    context.report('unknown-region', `"${ecr.region.text}" is not a region with SageMaker registries.${meantRegionNote(suggestions, clear)}`, image.rangeOf(ecr.region), fixes);
     return true;
   }
   if (region.dnsSuffix !== ecr.dnsSuffix.text) {
