@@ -267,6 +267,20 @@ describe('CloudFormation templates', () => {
       assert.equal(textAt(text, finding), 'my-model');
     });
 
+    it('latest with the region a placeholder: fixes to the tags every region serving the repository serves, or the target region\'s (found by a fresh user)', () => {
+      const text = modelTemplate(['Image: !Sub "811284229777.dkr.ecr.${AWS::Region}.amazonaws.com/blazingtext:latest"']);
+      const finding = only(analyzeYaml(text), 'latest-tag');
+      assert.equal(textAt(text, finding), 'latest');
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Use tag 1', true]]);
+      assert.equal(applyHostFix(text, finding), text.replace('blazingtext:latest', 'blazingtext:1'));
+      // A DLC repository: the newest tags, served in every region; with a target region, that region's.
+      const sklearn = modelTemplate(['Image: !Sub "683313688378.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-scikit-learn:latest"']);
+      const titles = only(analyzeYaml(sklearn), 'latest-tag').fixes.map((fix) => fix.title);
+      assert.equal(titles.length, 3);
+      assert.ok(titles.every((title) => /^Use tag \d+\.\d+-\d+/.test(title)), titles.join());
+      assert.deepEqual(only(analyzeYaml(sklearn, { region: 'us-east-1' }), 'latest-tag').fixes.map((fix) => fix.title), titles);
+    });
+
     it('Fn::Sub grammar: ${!Literal} is text, ${Name} a placeholder', () => {
       const parts = subParts('a${!b}c${D}e', (index) => 100 + index);
       assert.deepEqual(parts, [

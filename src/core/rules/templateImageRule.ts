@@ -280,8 +280,9 @@ function reportAccount(context: RuleContext, reference: TemplateReference, regio
 /** `latest-tag`'s fixes, as for a literal image (tagRules): three of the catalog's tags of a SageMaker image in its static region. */
 function latestTagFixes(context: RuleContext, reference: TemplateReference, isAwsAccount: boolean): QuickFix[] {
   const { ecr } = reference;
-  if (!isAwsAccount || !ecr || ecr.region === HOLE || hasHole(reference.repository)) return [];
-  const tags = [...new Set(context.catalog.tagsFor(reference.repository, ecr.region).map((entry) => entry.tag))];
+  if (!isAwsAccount || !ecr || hasHole(reference.repository)) return [];
+  // The stack's region (`${AWS::Region}`): the explicit target's tags, else those every region serving the repository serves (the tag alone is rewritten).
+  const tags = ecr.region !== HOLE ? tagsIn(context, reference.repository, ecr.region) : context.region.explicit ? tagsIn(context, reference.repository, context.region.region) : tagsInEveryRegion(context, reference.repository);
   return tags
     .filter((tag) => tag !== 'latest')
     .slice(0, 3)
@@ -289,6 +290,27 @@ function latestTagFixes(context: RuleContext, reference: TemplateReference, isAw
       const intents = templateRewrite(reference, { tag });
       return intents ? [{ title: `Use tag ${tag}`, intents, preferred: index === 0, changesBehaviour: true }] : [];
     });
+}
+
+/** The catalog's tags of `repository` in `region`, in the catalog's order (newest first), each once. */
+function tagsIn(context: RuleContext, repository: string, region: string): string[] {
+  return [...new Set(context.catalog.tagsFor(repository, region).map((entry) => entry.tag))];
+}
+
+/**
+ * The tags of `repository` that every region a template is deployed to serves: the regions listed
+ * (templateRegions), else every catalog region serving the repository; in the first such region's order.
+ */
+function tagsInEveryRegion(context: RuleContext, repository: string): string[] {
+  const regions = context.region.regions ?? context.catalog.regions().map((region) => region.name);
+  let common: string[] | undefined;
+  for (const region of regions) {
+    const here = tagsIn(context, repository, region);
+    if (here.length === 0) continue;
+    const served = new Set(here);
+    common = (common ?? here).filter((tag) => served.has(tag));
+  }
+  return common ?? [];
 }
 
 /**
