@@ -109,7 +109,9 @@ export class WorkspaceCheck implements vscode.Disposable {
     // Files on disk only: a virtual workspace's files are checked as they are opened.
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
     // The checker's walk, symlinks not followed, each file once however the folders nest.
-    const walk = walkFoldersToCheck(folders.map((folder) => ({ folder: folder.uri.fsPath, options: walkOptions(folder) })));
+    // A folder the walk cannot enter (permission denied) is named in the summary, as the checker names it (exit 2).
+    const onUnreadableFolder = (error: UnreadableFileError) => summary.skipped.push(`${vscode.workspace.asRelativePath(vscode.Uri.file(error.file))}: it ${error.reason}`);
+    const walk = walkFoldersToCheck(folders.map((folder) => ({ folder: folder.uri.fsPath, options: { ...walkOptions(folder), onUnreadableFolder } })));
     for (const found of walk) {
       if (cancelled()) {
         summary.cancelled = true;
