@@ -649,6 +649,12 @@ export interface Embedding {
    * the key's value was meant computed.
    */
   unknownKeyNote?: (key: string) => string | undefined;
+  /**
+   * For a JSONata task: what a JSONPath `"Name.$": "$.path"` key and its value are in JSONata
+   * (`"Name": "{% $states.input.path %}"`), when the value is a path or variable that has such a
+   * form; undefined otherwise. The rename to `Name` then carries the value with it, preferred.
+   */
+  pathKeyAsJsonata?: (key: string, value: Node | undefined) => { member: string; value: string } | undefined;
   /** For a Step Functions task: its request under the other query language's key. */
   misplacedRequest?: MisplacedRequest;
   /** For a Step Functions JSONPath task: `"Name.$"` keys whose value is no path or intrinsic function. */

@@ -198,16 +198,29 @@ describe('Step Functions host', () => {
       assert.equal(jsonata.fixes.some((fix) => fix.preferred), false);
     });
 
-    it('in a JSONata state: a "$.path" value and a "Name.$" key are explained, and no fix is preferred', () => {
+    it('in a JSONata state: a "$.path" value is explained with no fix preferred; a "Name.$" key with a path is one finding whose fix writes its JSONata form', () => {
       const text = endpoint({ 'EndpointName.$': '$.name', EndpointConfigName: '$.config' }, {}, 'JSONata');
       const findings = analyzeWorkflow(text);
       const unknown = only(findings, 'unknown-property');
-      assert.match(unknown.message, /A key ending in "\.\$" is JSONPath: in a JSONata state, name the member without it and write its value as "\{% … %\}"\.$/);
-      assert.equal(unknown.fixes.some((fix) => fix.preferred), false);
+      assert.equal(unknown.message, '"EndpointName.$" is not a member of the CreateEndpoint request: a key ending in ".$" is JSONPath, and this state is JSONata. Did you mean "EndpointName" with the value {% $states.input.name %}? It is required.');
+      assert.deepEqual(codes(findings), ['pattern-mismatch', 'unknown-property']); // no missing EndpointName besides (found by a fresh user)
+      assert.equal(applyWorkflowFix(text, unknown), text.replace('"EndpointName.$": "$.name"', '"EndpointName": "{% $states.input.name %}"'));
       const path = only(findings, 'pattern-mismatch');
       assert.equal(textAt(text, path), '$.config');
       assert.match(path.message, /a JSONPath expression, which this JSONata state sends as text: write "\{% \$states\.input… %\}"/);
       assert.equal(path.fixes.some((fix) => fix.preferred), false);
+    });
+
+    it('in a JSONata state: a "Name.$" key\'s context path and variable have JSONata forms; an intrinsic function has none, and the rename is only offered', () => {
+      for (const [value, jsonata] of [['$$.Execution.Name', '{% $states.context.Execution.Name %}'], ['$jobName', '{% $jobName %}'], ['$', '{% $states.input %}']]) {
+        const text = endpoint({ 'EndpointName.$': value, EndpointConfigName: 'config' }, {}, 'JSONata');
+        const unknown = only(analyzeWorkflow(text), 'unknown-property');
+        assert.equal(applyWorkflowFix(text, unknown), text.replace(`"EndpointName.$": ${JSON.stringify(value)}`, `"EndpointName": ${JSON.stringify(jsonata)}`), value);
+      }
+      const text = endpoint({ 'EndpointName.$': "States.Format('ep-{}', $.id)", EndpointConfigName: 'config' }, {}, 'JSONata');
+      const unknown = only(analyzeWorkflow(text), 'unknown-property');
+      assert.match(unknown.message, /A key ending in "\.\$" is JSONPath: in a JSONata state, name the member without it and write its value as "\{% … %\}"\.$/);
+      assert.equal(unknown.fixes.some((fix) => fix.preferred), false);
     });
 
     it('keeps the character fix preferred for other strings', () => {

@@ -436,6 +436,15 @@ class ModelValidator {
       this.report('unknown-property', `"${clip(name)}" is a member of the ${this.describe.operation} response, not of the ${kind} request: remove it.`, nodeRange(key), []);
       return undefined;
     }
+    // A JSONPath key in a JSONata state whose value has a JSONata form: the member it names, its value rewritten.
+    const value = key.parent?.children?.[1];
+    const asJsonata = this.context.spec.embedding?.pathKeyAsJsonata?.(name, value);
+    if (asJsonata && value && shape.members.has(asJsonata.member) && !isPresent(names, properties, asJsonata.member)) {
+      const required = shape.requiredList.includes(asJsonata.member) ? ' It is required.' : '';
+      const fix: QuickFix = { title: `Change to "${asJsonata.member}": "${clip(asJsonata.value)}"`, intents: [intent.renameMember(key, asJsonata.member), intent.replaceValue(value, asJsonata.value)], preferred: true };
+      this.report('unknown-property', `"${clip(name)}" is not a member of ${this.objectLabel(key.parent?.parent)}: a key ending in ".$" is JSONPath, and this state is JSONata. Did you mean "${asJsonata.member}" with the value ${asJsonata.value}?${required}`, nodeRange(key), [fix]);
+      return asJsonata.member;
+    }
     const nearest = closestSpellings(name, [...shape.members.keys()], NEAREST);
     // The host may read the key as something else (a JSONPath key in a JSONata state): then the rename is no sure fix.
     const hostNote = this.context.spec.embedding?.unknownKeyNote?.(name);

@@ -404,6 +404,7 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
       // The block under the other language's key: its expressions are query-language-mismatch's to name.
       literalExpression: blockLanguage !== language ? readInMisplacedBlock : blockLanguage === 'JSONPath' ? readAsJsonPathLiteral : readAsJsonataLiteral,
       ...(blockLanguage === 'JSONata' && { unknownKeyNote: blockLanguage === language ? jsonPathKeyInJsonataState : jsonPathKeyUnderArguments }),
+      ...(blockLanguage === 'JSONata' && blockLanguage === language && { pathKeyAsJsonata }),
       ...(misplaced && { misplacedRequest: misplaced }),
       ...(constantPathValues.length > 0 && { pathKeyConstants: constantPathValues }),
     },
@@ -460,6 +461,26 @@ function keyOf(value: Node | undefined): string {
 /** A JSONPath `Name.$` key in a JSONata state: dropping the suffix alone would send the path as text. */
 function jsonPathKeyInJsonataState(key: string): string | undefined {
   return key.endsWith('.$') ? 'A key ending in ".$" is JSONPath: in a JSONata state, name the member without it and write its value as "{% … %}".' : undefined;
+}
+
+/**
+ * A JSONPath `"Name.$"` key in a JSONata state as JSONata writes it, when its value is a path or
+ * a variable: `$` and `$.a.b` are the state input (`$states.input…`), `$$.a` the context object
+ * (`$states.context.a`), `$name` a variable (the same in JSONata). An intrinsic function
+ * (`States.Format(…)`) has no one-to-one form: undefined, and the rename is only offered.
+ */
+function pathKeyAsJsonata(key: string, value: Node | undefined): { member: string; value: string } | undefined {
+  if (!key.endsWith('.$') || key.length <= 2 || value?.type !== 'string' || typeof value.value !== 'string') return undefined;
+  const path = value.value.trim();
+  const expression = jsonataOfPath(path);
+  return expression === undefined ? undefined : { member: key.slice(0, -2), value: `{% ${expression} %}` };
+}
+
+function jsonataOfPath(path: string): string | undefined {
+  if (path.startsWith('$$')) return /^\$\$(?:[.[].*)?$/.test(path) ? `$states.context${path.slice(2)}` : undefined;
+  if (path === '$' || /^\$[.[]/.test(path)) return `$states.input${path.slice(1)}`;
+  if (/^\$[A-Za-z_][A-Za-z0-9_]*(?:[.[].*)?$/.test(path)) return path;
+  return undefined;
 }
 
 /**
