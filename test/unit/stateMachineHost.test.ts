@@ -131,6 +131,23 @@ describe('Step Functions host', () => {
       assert.deepEqual(analyzeWorkflow(modelTask(undefined, modelParameters({ PrimaryContainer: { 'Image.$': 'States.Format($.template, $.tag)' } }))), []);
     });
 
+    it('reads a JSONata concatenation\'s string literals as a template: an image\'s static tag is checked, the other operands never (found by a fresh user)', () => {
+      const jsonata = (expression: string) => machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: modelParameters({ PrimaryContainer: { Image: `{% ${expression} %}` } }) }, { QueryLanguage: 'JSONata' });
+      const unpinned = jsonata("$states.input.account & '.dkr.ecr.' & $states.input.region & '.amazonaws.com/sagemaker-xgboost:latest'");
+      const finding = only(analyzeWorkflow(unpinned), 'xgboost-unpinned');
+      assert.equal(textAt(unpinned, finding), 'latest');
+      assert.deepEqual(analyzeWorkflow(jsonata("$account & \".dkr.ecr.\" & $region & '.amazonaws.com/sagemaker-xgboost:1.7-1'")), []);
+      // A tag an operand writes, a condition, arithmetic, or one expression alone: nothing is fixed, nothing said.
+      for (const expression of [
+        "'683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:' & $tag",
+        "$prod ? 'x/sagemaker-xgboost:latest' : 'x/sagemaker-xgboost:1.7-1'",
+        "$states.input.image",
+        "$a & ($b = 1 ? ':latest' : ':1.7-1')",
+      ]) {
+        assert.deepEqual(analyzeWorkflow(jsonata(expression)).filter((found) => found.code !== 'unfilled-placeholder'), [], expression);
+      }
+    });
+
     it('marks the same keys from the parser\'s list of ".$" keys as from a walk of each task (two tasks, arrays, a key inside a ".$" value)', () => {
       const parameters = (index: number) => ({
         'ModelName.$': `$.name${index}`,

@@ -33,6 +33,7 @@ import type { SpecKind } from '../../specKind';
 import { mapChildWorkflow } from './expressWorkflows';
 import { markUnfilledPseudoParameters } from './pseudoParameters';
 import { statesFormatTemplate } from './statesFormat';
+import { jsonataConcatTemplate } from './jsonataConcat';
 import { DOLLAR, DOT } from '../../charCodes';
 
 /** The integrations' action names (camelCase, as the Resource writes them) for our request kinds. */
@@ -380,7 +381,7 @@ function taskRequest(text: string, state: StateMembers, name: string, statePath:
   const args = kind && written?.type === 'object' ? written : undefined;
   const constantPathValues: PathKeyConstant[] = [];
   if (args) {
-    if (blockLanguage === 'JSONata') markJsonataExpressions(args);
+    if (blockLanguage === 'JSONata') markJsonataExpressions(text, args);
     else if (dollarKeys) markCollectedPathKeys(text, args, dollarKeys, constantPathValues);
     else markPathKeys(text, args, constantPathValues);
   }
@@ -612,13 +613,20 @@ export function literalExpression(value: string, state: QueryLanguage): LiteralE
 /** A JSONPath path (`$.x`, `$$.Execution`, `$`) or an intrinsic function call (`States.Format(…)`). */
 const JSONPATH_EXPRESSION = /^\$\$?(?:\.|\[|$)|^States\.[A-Za-z]+\(/;
 
-/** JSONata: every string that is one `{% … %}` expression is dynamic. */
-function markJsonataExpressions(object: Node): void {
+/**
+ * JSONata: every string that is one `{% … %}` expression is dynamic; one that concatenates string
+ * literals keeps them as its template (jsonataConcat.ts).
+ */
+function markJsonataExpressions(text: string, object: Node): void {
   const stack: Node[] = [object];
   while (stack.length > 0) {
     const current = stack.pop()!;
     if (current.type === 'string') {
-      if (typeof current.value === 'string' && JSONATA_EXPRESSION.test(current.value)) (current as RequestNode).dynamic = true;
+      if (typeof current.value === 'string' && JSONATA_EXPRESSION.test(current.value)) {
+        (current as RequestNode).dynamic = true;
+        const template = current.value.includes('&') ? jsonataConcatTemplate(current.value, valueOffsetMapper(text, current)) : undefined;
+        if (template) (current as RequestNode).template = template;
+      }
     } else if (current.type === 'object') {
       for (const property of current.children ?? []) if (property.children?.[1]) stack.push(property.children[1]);
     } else if (current.type === 'array') {
