@@ -237,7 +237,7 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
       // Past a JSON syntax error the tree is the parser's guess (a key typed without its closing quote swallows the next one).
       if (firstError !== undefined && finding.offset >= firstError && GUESSED_AFTER_ERRORS.has(finding.code)) continue;
       // A fix inside a string of the host would need that string's escaping: none is offered (strict-json writes its own where safe).
-      const placed = request.cdkSynthesized ? inCdkApp(finding, request.cdkSynthesized) : request.inString && finding.code !== 'strict-json' ? { ...finding, fixes: [] } : finding;
+      const placed = request.cdkSynthesized ? inCdkApp(finding, request.cdkSynthesized, request.embedding?.container === 'state-machine-task' ? request.embedding.name : undefined) : request.inString && finding.code !== 'strict-json' ? { ...finding, fixes: [] } : finding;
       findings.push(withSubstitutionNotes(request, placed));
     }
   }
@@ -333,11 +333,13 @@ function withoutSecrets(finding: Finding): Finding {
 }
 
 /**
- * A finding in a template the AWS CDK synthesized: it names the construct to fix, and offers no
- * edit of the generated file (the next `cdk synth` would write the file again, fix and all).
+ * A finding in a template the AWS CDK synthesized: it names the construct to fix (and the state,
+ * for a task of a state machine's definition), and offers no edit of the generated file (the next
+ * `cdk synth` would write the file again, fix and all).
  */
-function inCdkApp(finding: Finding, source: CdkSynthesized): Finding {
-  const construct = source.constructPath !== undefined ? `CDK construct ${source.constructPath}` : `your CDK app, resource ${source.logicalId}`;
+function inCdkApp(finding: Finding, source: CdkSynthesized, state?: string): Finding {
+  const named = source.constructPath !== undefined ? `CDK construct ${source.constructPath}` : `your CDK app, resource ${source.logicalId}`;
+  const construct = state !== undefined ? `${named}, state "${state}"` : named;
   const from = source.mapping !== undefined ? `the CfnMapping ${source.mapping}, read by ${construct.replace('your CDK app, ', '')}` : construct;
   return { ...finding, message: `${finding.message} (From ${from}: fix it in your CDK code; cdk synth writes this template again.)`, fixes: [] };
 }

@@ -200,3 +200,22 @@ describe('AWS CDK: the cloud assembly manifest', () => {
     });
   });
 });
+
+describe('AWS CDK: a state machine task', () => {
+  it('names the state besides the construct: one construct holds every state of its definition (found by a fresh user)', () => {
+    const definition = { StartAt: 'Train model', States: { 'Train model': { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: 'm', ExecutionRoleArn: 'arn:aws:iam::123456789012:role/R', PrimaryContainer: { Image: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1', Mode: 'SingleModle' } }, End: true } } };
+    const template = JSON.stringify({
+      Resources: {
+        Flow: {
+          Type: 'AWS::StepFunctions::StateMachine',
+          Properties: { RoleArn: 'arn:aws:iam::123456789012:role/R', DefinitionString: JSON.stringify(definition) },
+          Metadata: { 'aws:cdk:path': 'ChurnStack/Flow/Resource' },
+        },
+      },
+    }, null, 2);
+    const [finding, ...rest] = analyzeJsonTemplate(template);
+    assert.deepEqual(rest, []);
+    assert.match(finding.message, /\(From CDK construct ChurnStack\/Flow\/Resource, state "Train model": fix it in your CDK code; cdk synth writes this template again\.\)$/);
+    assert.deepEqual(finding.fixes, []);
+  });
+});
