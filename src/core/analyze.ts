@@ -13,6 +13,7 @@ import { checkIntegrationArn } from './rules/integrationArnRule';
 import { checkIntegrationPattern } from './rules/integrationPatternRule';
 import { checkSubstitutedValues } from './rules/substitutedValueRule';
 import { checkUndefinedSubstitutions } from './rules/undefinedSubstitutionRule';
+import { checkUnescapedSubstitutions } from './rules/unescapedSubstitutionRule';
 import { checkUndefinedPipelineVariables } from './rules/undefinedPipelineVariableRule';
 import { checkUndefinedPipelineSteps } from './rules/undefinedPipelineStepRule';
 import { checkDefinitionFile } from './rules/definitionFileRule';
@@ -102,6 +103,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   if (spec.embedding?.misplacedRequest) run('query-language-mismatch', checkQueryLanguage, context, spec.embedding.misplacedRequest);
   // Names the map does not define: not while the template does not parse (its map may be cut short).
   if (spec.undefinedSubstitutions && !spec.incomplete) run('unfilled-placeholder', checkUndefinedSubstitutions, context, spec.undefinedSubstitutions);
+  if (spec.unescapedSubstitutions) run('unfilled-placeholder', checkUnescapedSubstitutions, context, spec.unescapedSubstitutions);
   // Not while the definition does not parse whole (its Parameters may be cut short), nor where a computed value may supply a name.
   if (spec.undefinedPipelineVariables && !spec.incomplete) run('undefined-pipeline-variable', checkUndefinedPipelineVariables, context, spec.undefinedPipelineVariables);
   if (spec.undefinedPipelineSteps && !spec.incomplete) run('undefined-pipeline-step', checkUndefinedPipelineSteps, context, spec.undefinedPipelineSteps);

@@ -103,6 +103,19 @@ export interface UndefinedSubstitutions {
 }
 
 /**
+ * A `${Name}` in a state machine's `DefinitionString` written `Fn::Sub` where `Name` is a key of
+ * its `DefinitionSubstitutions` and nothing Fn::Sub fills (a parameter, a resource, a pseudo
+ * parameter, its variable map): see hosts/cloudFormation/unescapedSubstitutions.ts.
+ */
+export interface UnescapedSubstitution {
+  name: string;
+  /** The `${Name}` as the template writes it. */
+  range: OffsetRange;
+  /** True when the range is the text `${Name}` itself, so `!` inserted after `${` writes Fn::Sub's escape. */
+  escapable: boolean;
+}
+
+/**
  * A `{"Get": "Parameters.X"}` or `{"Get": "Steps.X.…"}` of a SageMaker Pipelines definition whose
  * X the definition does not declare (hosts/workflows/pipelineVariables.ts): the run has no value
  * for it. Reported on X inside the Get's string.
@@ -211,6 +224,12 @@ export interface SpecDocument {
    */
   undefinedSubstitutions?: UndefinedSubstitutions;
   /**
+   * The `${Name}` of a template's state machine `DefinitionString` written `Fn::Sub` that name
+   * only `DefinitionSubstitutions` keys (see UnescapedSubstitution): Fn::Sub cannot fill them, and
+   * CloudFormation rejects the template. On a request of no kind.
+   */
+  unescapedSubstitutions?: readonly UnescapedSubstitution[];
+  /**
    * The pipeline variables a Pipelines definition reads and does not declare (see
    * UndefinedPipelineVariable): on its first request, or on a request of no kind when it has none.
    */
@@ -266,6 +285,11 @@ export interface SpecDocument {
    * escaping to land exactly.
    */
   inString?: boolean;
+  /**
+   * With `inString`, set when that string is written `Fn::Sub`: its `${!Name}` is Fn::Sub's
+   * escape, which reaches the reader as the text `${Name}`.
+   */
+  inSubString?: boolean;
   /**
    * Set when the request is in a template the AWS CDK synthesized: the template resource holding
    * it, and the construct that wrote that resource when the template says (its `Metadata`

@@ -72,10 +72,14 @@ describe('Fn::Sub placeholders of workflow JSON in a template string: whole-valu
     }
   });
 
-  it('leaves a DefinitionSubstitutions key to the map, and a placeholder inside a longer string to the in-string template', () => {
-    // The key is filled by the map (checked there once), not by Fn::Sub.
-    const substituted = yamlTemplate(PARAMETER, ['!Sub |', ...block(modelMachine('${XgbImage}'))], ['DefinitionSubstitutions:', `  XgbImage: ${XGBOOST_US_EAST_1}:1.7-1`]);
-    assert.deepEqual(analyzeYaml(substituted), []);
+  it('leaves ${!Name} to DefinitionSubstitutions, reads ${Name} as Fn::Sub does even when the map has the key, and leaves a placeholder inside a longer string to the in-string template', () => {
+    const map = ['DefinitionSubstitutions:', `  XgbImage: ${XGBOOST_US_EAST_1}:1.7-1`];
+    // `${!XgbImage}` reaches Step Functions as `${XgbImage}`: the map fills it (checked there once), not Fn::Sub.
+    const escaped = yamlTemplate(PARAMETER, ['!Sub |', ...block(modelMachine('${!XgbImage}'))], map);
+    assert.deepEqual(analyzeYaml(escaped), []);
+    // Unescaped, Fn::Sub fills it from the parameter first: the map never sees it, the parameter's default is the image.
+    const unescaped = yamlTemplate(PARAMETER, ['!Sub |', ...block(modelMachine('${XgbImage}'))], map);
+    assert.deepEqual(covered(unescaped, analyzeYaml(unescaped)), ['xgboost-unpinned ${XgbImage}']);
     // Part of a string: the static tag is the in-string request's, reported once.
     const partial = yamlTemplate(['Parameters:', '  Account:', '    Type: String', '    Default: "683313688378"'], ['!Sub |', ...block(modelMachine('${Account}.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:latest'))]);
     assert.deepEqual(covered(partial, analyzeYaml(partial)), ['xgboost-unpinned latest']);

@@ -95,6 +95,13 @@ function freeTextMessage(written: string, name: string, member: string): string 
 
 function unfilledMessage(context: RuleContext, written: string, name: string): string {
   const pseudoParameter = name.startsWith('AWS::');
+  if (context.spec.embedding?.container === 'state-machine-task' && context.spec.inString && written.startsWith('${!')) {
+    const key = written.slice(3, -1);
+    // A DefinitionString's Fn::Sub writes `${!Name}` out as `${Name}` for DefinitionSubstitutions, which has no such key.
+    if (context.spec.inSubString) return `${written} is Fn::Sub's escape: Fn::Sub writes it out as the text \${${key}} for DefinitionSubstitutions to fill in, and the state machine has no DefinitionSubstitutions key ${key}, so Step Functions sends the value as written. Add ${key} to DefinitionSubstitutions, write \${${key}} if a parameter or resource ${key} should fill it in, or write the value itself.`;
+    // Outside Fn::Sub, `${!…}` escapes nothing: the text goes as written, `!` and all.
+    return `${written} is sent as written: outside Fn::Sub, \${!…} is no escape, and DefinitionSubstitutions fills only \${Name} for its keys. Write \${${key}} with a DefinitionSubstitutions key ${key}, or the value itself.`;
+  }
   if (context.spec.embedding?.container === 'state-machine-task' && context.spec.inString) {
     // A template's DefinitionString outside Fn::Sub: a plain string, or a literal item of Fn::Join, which joins its items as written.
     const item = name.includes('.') ? `Fn::GetAtt ${name}` : `Ref ${name}`;

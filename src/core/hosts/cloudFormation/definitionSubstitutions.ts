@@ -3,7 +3,9 @@
  * `AWS::Serverless::StateMachine`): CloudFormation replaces `${Name}` in the definition — the
  * `Definition` object's strings, or the `DefinitionString` text — with the value of the key
  * `Name`, at deployment. Only keys of that map are placeholders: any other `${…}` is written out
- * as it stands (there is no `${!…}` escape here, unlike `Fn::Sub`).
+ * as it stands (there is no `${!…}` escape here, unlike `Fn::Sub`). A `DefinitionString` written
+ * `Fn::Sub` is read by Fn::Sub first: its `${!Name}` reaches the map as `${Name}`, and its own
+ * `${Name}` never does (one naming only a key fails the deploy: unescapedSubstitutions.ts).
  *
  * A placeholder is dynamic even when its key's value is a literal: a finding on the substituted
  * text, and its fix, would belong to the map rather than to the definition (and `DefinitionString`
@@ -24,14 +26,24 @@ export type SubstitutionNames = (name: string) => boolean;
 
 /** The names `properties` (a state machine resource's `Properties`) substitutes; see SubstitutionNames. */
 export function definitionSubstitutionNames(properties: Node): SubstitutionNames {
+  if (!memberValue(properties, 'DefinitionSubstitutions')) return () => false;
+  const names = definitionSubstitutionKeys(properties);
+  return names ? (name) => names.has(name) : () => true;
+}
+
+/**
+ * The keys of the `DefinitionSubstitutions` of `properties` as written: a literal map's, or
+ * either side's of an `Fn::If` between two (empty without the property). Undefined when the map
+ * cannot be read (another intrinsic).
+ */
+export function definitionSubstitutionKeys(properties: Node): ReadonlySet<string> | undefined {
   const substitutions = memberValue(properties, 'DefinitionSubstitutions');
-  if (!substitutions) return () => false;
+  if (!substitutions) return new Set();
   const call = intrinsicCall(substitutions);
   // `Fn::If` between two literal maps: a name of either side may be substituted.
   const maps = !call ? [substitutions] : call.name === 'Fn::If' && call.argument?.type === 'array' ? call.argument.children?.slice(1) ?? [] : [];
-  if (maps.length === 0 || maps.some((map) => map.type !== 'object' || intrinsicCall(map))) return () => true;
-  const names = new Set(maps.flatMap((map) => (map.children ?? []).map((property) => String(property.children?.[0]?.value))));
-  return (name) => names.has(name);
+  if (maps.length === 0 || maps.some((map) => map.type !== 'object' || intrinsicCall(map))) return undefined;
+  return new Set(maps.flatMap((map) => (map.children ?? []).map((property) => String(property.children?.[0]?.value))));
 }
 
 /** `${Name}`: a name of at least one character, up to the first `}`. */

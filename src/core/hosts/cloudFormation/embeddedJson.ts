@@ -52,11 +52,24 @@ export interface EmbeddedJsonReading {
   /** Receives its comments and trailing commas (which strict readers refuse) at the template's characters. */
   strict?: EmbeddedJsoncOnly;
   /**
+   * Receives the placeholders the stack fills before the string's reader sees it, as opposed to
+   * `DefinitionSubstitutions`' (`isSubstituted`): `Fn::Sub`'s `${Name}` (with `name`) and an
+   * `Fn::Join`'s computed items, at the template's characters, in text order.
+   */
+  filledByStack?: StackPlaceholder[];
+  /**
    * Set to true when the JSON breaks where a value the stack computes stands outside a string
    * (an `Fn::If` item giving `,"VpcConfig":{…}`): that value may be the JSON's missing piece, so
    * those errors are not reported, and the document may lack what the value supplies.
    */
   computedStructure?: boolean;
+}
+
+/** A placeholder the stack fills (see EmbeddedJsonReading.filledByStack): its range, and the name when it is `Fn::Sub`'s `${Name}`. */
+export interface StackPlaceholder {
+  offset: number;
+  length: number;
+  name?: string;
 }
 
 /**
@@ -71,7 +84,8 @@ export interface EmbeddedJsonReading {
 export function embeddedJsonTree(text: string, value: Node | undefined, host: HostLanguage, reading: EmbeddedJsonReading = {}): RequestNode | undefined {
   const read = embeddedText(text, value, host, reading.isSubstituted ?? (() => false));
   if (!read) return undefined;
-  const { parseText, placeholders, values } = read;
+  const { parseText, placeholders, values, filledByStack } = read;
+  reading.filledByStack?.push(...filledByStack);
   const parsed = parseJson(parseText.text);
   const { parseErrors, strict } = reading;
   for (const error of parsed.parseErrors) {
@@ -381,14 +395,16 @@ function push(mapped: MappedText, characters: string, start: number, end: number
  * The text as JSON to parse, its placeholders read: with `Fn::Sub` (`sub`), every `${Name}` is
  * one and `${!Name}` is the text `${Name}` (a placeholder again when `isSubstituted(Name)`);
  * without, only `${Name}` with `isSubstituted(Name)` is one. A placeholder stays inside a JSON
- * string (that string is a template), and elsewhere becomes `null` padded to its length (a
- * dynamic value). Placeholders are index ranges into the result. `computed`: ranges of `decoded`
- * that are placeholders already (an `Fn::Join`'s computed items), whatever their text.
+ * string (that string is a template) as the text Step Functions reads (`${Name}` for `${!Name}`,
+ * its `{` at the template's `{!`), and elsewhere becomes `null` padded to its length (a dynamic
+ * value). Placeholders are index ranges into the result. `computed`: ranges of `decoded` that
+ * are placeholders already (an `Fn::Join`'s computed items), whatever their text.
  */
 function substituted(decoded: MappedText, sub: boolean, isSubstituted: SubstitutionNames, computed?: Placeholders): Substituted {
   const result: MappedText = { text: '', starts: [], ends: [] };
   const placeholders: Placeholders = new Map();
   const values: [number, number][] = [];
+  const filledByStack: StackPlaceholder[] = [];
   const source = decoded.text;
   let inString = false;
   for (let i = 0; i < source.length; ) {
@@ -399,9 +415,19 @@ function substituted(decoded: MappedText, sub: boolean, isSubstituted: Substitut
     const name = close > i + (escaped ? 3 : 2) ? source.slice(i + (escaped ? 3 : 2), close) : undefined;
     if (computedEnd !== undefined || (name !== undefined && (escaped ? isSubstituted(name) : sub || isSubstituted(name)))) {
       const start = result.text.length;
-      const filler = inString ? source.slice(i, close + 1) : 'null'.padEnd(close + 1 - i, ' ');
-      for (let j = i; j <= close; j++) push(result, filler[j - i], decoded.starts[j], decoded.ends[j]);
+      if (escaped && inString) {
+        // `${!Name}` reaches Step Functions as `${Name}`, the name the map fills: as the text escape below.
+        push(result, '$', decoded.starts[i], decoded.ends[i]);
+        push(result, '{', decoded.starts[i + 1], decoded.ends[i + 2]);
+        for (let j = i + 3; j <= close; j++) push(result, source[j], decoded.starts[j], decoded.ends[j]);
+      } else {
+        const filler = inString ? source.slice(i, close + 1) : 'null'.padEnd(close + 1 - i, ' ');
+        for (let j = i; j <= close; j++) push(result, filler[j - i], decoded.starts[j], decoded.ends[j]);
+      }
       placeholders.set(start, result.text.length);
+      if (computedEnd !== undefined || (!escaped && sub)) {
+        filledByStack.push({ offset: decoded.starts[i], length: decoded.ends[close] - decoded.starts[i], ...(computedEnd === undefined && { name }) });
+      }
       if (!inString) values.push([start, result.text.length]);
       i = close + 1;
       continue;
@@ -421,14 +447,18 @@ function substituted(decoded: MappedText, sub: boolean, isSubstituted: Substitut
     }
     i++;
   }
-  return { parseText: result, placeholders, values };
+  return { parseText: result, placeholders, values, filledByStack };
 }
 
-/** The text to parse and its placeholders (see substituted); `values`: those outside strings, each `[start, end)`. */
+/**
+ * The text to parse and its placeholders (see substituted); `values`: those outside strings, each
+ * `[start, end)`; `filledByStack`: those the stack fills, at the template's characters.
+ */
 interface Substituted {
   parseText: MappedText;
   placeholders: Placeholders;
   values: [number, number][];
+  filledByStack: StackPlaceholder[];
 }
 
 /** The template range of the parsed text's characters `[start, end)` (an empty range at the end of the text past it). */

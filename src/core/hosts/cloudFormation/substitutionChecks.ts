@@ -22,6 +22,16 @@ import { refParameterValues, type StandInNote } from './parameterStandIns';
 const WHOLE_PLACEHOLDER = /^\$\{([^}]+)\}$/;
 
 /**
+ * The source offsets of the placeholders of a definition that the stack fills itself before
+ * Step Functions reads it — `Fn::Sub`'s own `${Name}` (not its `${!Name}`, written out for the map),
+ * an `Fn::Join`'s computed items (EmbeddedJsonReading.filledByStack) — which the map never sees:
+ * a `${Name}` there is not read as the map's `Name`, even when the map has that key.
+ */
+export type FilledByStack = ReadonlySet<number>;
+
+const NONE_FILLED: FilledByStack = new Set();
+
+/**
  * The images `DefinitionSubstitutions` gives a task's image fields whose whole value is one
  * `${Name}` (`"TrainingImage": "${TrainingImage}"`, the `sam init` layout): the value of `Name`
  * in `side` (the resource's properties as one view reads them), checked as that field's image
@@ -29,10 +39,10 @@ const WHOLE_PLACEHOLDER = /^\$\{([^}]+)\}$/;
  * `!FindInMap` table — so its findings and fixes land in the map. Placeholders inside a longer
  * string stay templates of the definition (definitionSubstitutions.ts).
  */
-export function substitutedImageRequests(resource: TemplateResource, side: Node, request: SpecDocument): SpecDocument[] {
+export function substitutedImageRequests(resource: TemplateResource, side: Node, request: SpecDocument, filledByStack: FilledByStack = NONE_FILLED): SpecDocument[] {
   const requests: SpecDocument[] = [];
   for (const field of request.images) {
-    const image = substitutedImage(resource, side, field)?.image;
+    const image = substitutedImage(resource, side, field, filledByStack)?.image;
     if (!image) continue;
     requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [image], host: resource.host, imagesOnly: true, anyRegion: true });
     requests.push(...imageTableRows(image, resource.host, resource.text));
@@ -51,9 +61,9 @@ const IN_DEFINITION_SUBSTITUTIONS = "the state machine's DefinitionSubstitutions
  * `"TrainingImage": "${XgbImage}"` has its hyperparameters, channels and instances judged.
  * `request` itself when no field is.
  */
-export function withSubstitutedImages(resource: TemplateResource, side: Node, request: SpecDocument): SpecDocument {
+export function withSubstitutedImages(resource: TemplateResource, side: Node, request: SpecDocument, filledByStack: FilledByStack = NONE_FILLED): SpecDocument {
   return withDeployedImages(request, (field) => {
-    const found = substitutedImage(resource, side, field);
+    const found = substitutedImage(resource, side, field, filledByStack);
     return found && deployedImage(found.name, found.value, found.image, IN_DEFINITION_SUBSTITUTIONS);
   });
 }
@@ -61,11 +71,12 @@ export function withSubstitutedImages(resource: TemplateResource, side: Node, re
 /**
  * The image `side`'s `DefinitionSubstitutions` gives `field` when its whole value is one `${Name}`
  * of the map, read through the template (a literal, a `!Sub`, a parameter's default, a
- * `!FindInMap` table by region): with the name and the map's value node. Undefined otherwise.
+ * `!FindInMap` table by region): with the name and the map's value node. Undefined otherwise, and
+ * for a `${Name}` the stack fills (`filledByStack`).
  */
-function substitutedImage(resource: TemplateResource, side: Node, field: ImageField): { name: string; value: Node; image: ImageField } | undefined {
+function substitutedImage(resource: TemplateResource, side: Node, field: ImageField, filledByStack: FilledByStack): { name: string; value: Node; image: ImageField } | undefined {
   const substitutions = memberValue(side, 'DefinitionSubstitutions');
-  if (substitutions?.type !== 'object') return undefined;
+  if (substitutions?.type !== 'object' || isFilledByStack(field.value, filledByStack)) return undefined;
   const name = wholePlaceholderName(field.value);
   const value = name === undefined ? undefined : memberValue(substitutions, name);
   if (name === undefined || !value || (value.type !== 'string' && !(value as RequestNode).dynamic)) return undefined;
@@ -76,17 +87,18 @@ function substitutedImage(resource: TemplateResource, side: Node, field: ImageFi
 
 /**
  * The images of the workflow in an `Fn::Sub` string (`value`) whose whole value is one `${Name}`
- * that `Fn::Sub` fills (`"Image": "${XgbImage}"`; not a DefinitionSubstitutions key, which
- * substitutedImageRequests reads): each checked as what `Fn::Sub` gives it — its variable map's
- * value, or a parameter's default — where that is written, as a request of its own (so its fixes,
- * outside the string, are kept). A placeholder inside a longer string stays the in-string
- * request's template, whose static parts it checks.
+ * that `Fn::Sub` fills (`"Image": "${XgbImage}"`, in `filledByStack`; not a `${!Name}` that
+ * Fn::Sub writes out for the DefinitionSubstitutions key substitutedImageRequests reads): each
+ * checked as what `Fn::Sub` gives it — its variable map's value, or a parameter's default — where
+ * that is written, as a request of its own (so its fixes, outside the string, are kept). A
+ * placeholder inside a longer string stays the in-string request's template, whose static parts
+ * it checks.
  */
-export function subPlaceholderImageRequests(resource: TemplateResource, value: Node | undefined, found: readonly SpecDocument[], isSubstituted: (name: string) => boolean): SpecDocument[] {
+export function subPlaceholderImageRequests(resource: TemplateResource, value: Node | undefined, found: readonly SpecDocument[], filledByStack: FilledByStack): SpecDocument[] {
   const requests: SpecDocument[] = [];
   for (const request of found) {
     for (const field of request.images) {
-      const image = subImage(resource, value, field, isSubstituted)?.image;
+      const image = subImage(resource, value, field, filledByStack)?.image;
       if (!image) continue;
       requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [image], host: resource.host, imagesOnly: true, anyRegion: true });
       requests.push(...imageTableRows(image, resource.host, resource.text));
@@ -104,9 +116,9 @@ export function subPlaceholderImageRequests(resource: TemplateResource, value: N
  * A parameter without a default, or whose `AllowedValues` list other values (templateScope.ts),
  * gives no image: nothing is judged. `request` itself when no field is read.
  */
-export function withSubPlaceholderImages(resource: TemplateResource, value: Node | undefined, request: SpecDocument, isSubstituted: (name: string) => boolean): SpecDocument {
+export function withSubPlaceholderImages(resource: TemplateResource, value: Node | undefined, request: SpecDocument, filledByStack: FilledByStack): SpecDocument {
   return withDeployedImages(request, (field) => {
-    const found = subImage(resource, value, field, isSubstituted);
+    const found = subImage(resource, value, field, filledByStack);
     if (!found) return undefined;
     const { name, variable, image } = found;
     return deployedImage(name, variable, image, variable ? "the !Sub's variable map" : undefined);
@@ -114,15 +126,15 @@ export function withSubPlaceholderImages(resource: TemplateResource, value: Node
 }
 
 /**
- * What `Fn::Sub` (`value`) gives `field` when its whole value is one `${Name}` it fills: the image
- * read as subPlaceholderImage reads it, with the name and its variable map's value (when the map
- * names it). Undefined when nothing can be read.
+ * What `Fn::Sub` (`value`) gives `field` when its whole value is one `${Name}` it fills (in
+ * `filledByStack`): the image read as subPlaceholderImage reads it, with the name and its variable
+ * map's value (when the map names it). Undefined when nothing can be read.
  */
-function subImage(resource: TemplateResource, value: Node | undefined, field: ImageField, isSubstituted: (name: string) => boolean): { name: string; variable: Node | undefined; image: ImageField } | undefined {
+function subImage(resource: TemplateResource, value: Node | undefined, field: ImageField, filledByStack: FilledByStack): { name: string; variable: Node | undefined; image: ImageField } | undefined {
   const call = intrinsicCall(value);
   if (call?.name !== 'Fn::Sub') return undefined;
   const name = wholePlaceholderName(field.value);
-  if (name === undefined || isSubstituted(name)) return undefined;
+  if (name === undefined || !isFilledByStack(field.value, filledByStack)) return undefined;
   const variables = call.argument?.type === 'array' ? call.argument.children?.[1] : undefined;
   const image = subPlaceholderImage(field, resource.scope, variables);
   if (!image) return undefined;
@@ -175,7 +187,7 @@ function deployedImage(name: string, written: Node | undefined, image: ImageFiel
  * is left alone. `file`: the
  * state machine file the tasks are in (DefinitionUri), for messages.
  */
-export function substitutedValueRequests(resource: TemplateResource, side: Node, requests: readonly SpecDocument[], file?: string): SpecDocument[] {
+export function substitutedValueRequests(resource: TemplateResource, side: Node, requests: readonly SpecDocument[], file?: string, filledByStack: FilledByStack = NONE_FILLED): SpecDocument[] {
   const substitutions = memberValue(side, 'DefinitionSubstitutions');
   if (substitutions?.type !== 'object') return [];
   // One entry per map key, member and request kind, whichever tasks share it: one finding, naming them all.
@@ -185,7 +197,7 @@ export function substitutedValueRequests(resource: TemplateResource, side: Node,
   for (const request of requests) {
     if (!request.kind || !request.root) continue;
     const images = new Set<Node>(request.images.map((field) => field.value));
-    for (const { node, name, whole } of placeholdersIn(request.text, request.root)) {
+    for (const { node, name, whole } of placeholdersIn(request.text, request.root, filledByStack)) {
       if (!whole || images.has(node)) continue;
       const written = memberValue(substitutions, name);
       const parameterValues = written && (written as RequestNode).dynamic ? refParameterValues(written, resource.scope) : [];
@@ -237,11 +249,18 @@ export function wholePlaceholderName(node: Node): string | undefined {
   return (node as RequestNode).dynamic && typeof node.value === 'string' ? WHOLE_PLACEHOLDER.exec(node.value)?.[1] : undefined;
 }
 
+/** True when the dynamic string `node` is one placeholder that the stack fills (see FilledByStack). */
+function isFilledByStack(node: Node, filledByStack: FilledByStack): boolean {
+  const template = (node as RequestNode).template;
+  return template?.length === 1 && template[0].kind === 'placeholder' && filledByStack.has(template[0].offset);
+}
+
 /**
  * The `${Name}` placeholders (DefinitionSubstitutions keys) in the string values under `root` (of
- * `text`), in document order, each with the string it is in and whether it is that whole string.
+ * `text`), in document order, each with the string it is in and whether it is that whole string;
+ * not those the stack fills (`filledByStack`).
  */
-function placeholdersIn(text: string, root: Node): { node: Node; name: string; whole: boolean }[] {
+function placeholdersIn(text: string, root: Node, filledByStack: FilledByStack = NONE_FILLED): { node: Node; name: string; whole: boolean }[] {
   const found: { node: Node; name: string; whole: boolean }[] = [];
   const stack: Node[] = [root];
   while (stack.length > 0) {
@@ -253,11 +272,11 @@ function placeholdersIn(text: string, root: Node): { node: Node; name: string; w
     } else if ((current as RequestNode).dynamic) {
       const whole = wholePlaceholderName(current);
       if (whole !== undefined) {
-        if (SUBSTITUTION_KEY.test(whole)) found.push({ node: current, name: whole, whole: true });
+        if (SUBSTITUTION_KEY.test(whole) && !isFilledByStack(current, filledByStack)) found.push({ node: current, name: whole, whole: true });
         continue;
       }
       for (const part of (current as RequestNode).template ?? []) {
-        if (part.kind !== 'placeholder') continue;
+        if (part.kind !== 'placeholder' || filledByStack.has(part.offset)) continue;
         const name = WHOLE_PLACEHOLDER.exec(text.slice(part.offset, part.offset + part.length))?.[1];
         if (name !== undefined && SUBSTITUTION_KEY.test(name)) found.push({ node: current, name, whole: false });
       }

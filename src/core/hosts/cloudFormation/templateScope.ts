@@ -1,5 +1,6 @@
 /**
- * What a template declares for its resources to read: its `Parameters` and its `Mappings`.
+ * What a template declares for its resources to read: its `Parameters`, its `Mappings`, and the
+ * names of its `Resources` (which `!Ref`, `!GetAtt` and `Fn::Sub`'s `${Name}` may name).
  *
  * - A parameter's `Default` is read in place of `!Ref Name` / `${Name}` (as the Dockerfile host
  *   reads an ARG default) only when it is the value a deployment most likely gets: a `String`
@@ -41,7 +42,18 @@ export interface TemplateScope {
   parameters: ReadonlyMap<string, TemplateParameter>;
   /** The `Mappings` object, when there is one. */
   mappings: Node | undefined;
+  /** The logical ids of the template's `Resources`. */
+  resources: ReadonlySet<string>;
+  /**
+   * True when the template's `Transform` names a macro other than SAM's
+   * (`AWS::Serverless-2016-10-31`) and `AWS::LanguageExtensions`: it may add parameters and
+   * resources this text does not declare.
+   */
+  macro: boolean;
 }
+
+/** Transforms whose additions a template's own names cannot meet by chance (SAM's are derived from its resources' ids). */
+const KNOWN_TRANSFORMS = new Set(['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions']);
 
 /** The scope of the template whose top-level object is `root`, a tree of `text`. */
 export function templateScope(text: string, root: Node): TemplateScope {
@@ -53,7 +65,12 @@ export function templateScope(text: string, root: Node): TemplateScope {
     parameters.set(key.value, readParameter(text, key.value, declaration));
   }
   const mappings = memberValue(root, 'Mappings');
-  return { text, parameters, mappings: mappings?.type === 'object' ? mappings : undefined };
+  const declaredResources = memberValue(root, 'Resources');
+  const resources = new Set((declaredResources?.type === 'object' ? declaredResources.children ?? [] : []).map((property) => property.children?.[0]?.value).filter((id): id is string => typeof id === 'string'));
+  const transform = memberValue(root, 'Transform');
+  const transforms = transform?.type === 'array' ? transform.children ?? [] : transform ? [transform] : [];
+  const macro = transforms.some((item) => !KNOWN_TRANSFORMS.has(stringValue(item) ?? ''));
+  return { text, parameters, mappings: mappings?.type === 'object' ? mappings : undefined, resources, macro };
 }
 
 /**

@@ -17,13 +17,14 @@ import { expressStateMachine, workflowTypeProperty } from '../workflows/expressW
 import { isPipelineDefinition } from '../workflows/pipelineRequests';
 import { conditionSides, type CloudFormationHooks, type TemplateResource } from './cloudFormationRequests';
 import { definitionSubstitutionNames, markDefinitionSubstitutions } from './definitionSubstitutions';
-import { embeddedJsonTree, type EmbeddedJsonReading, type EmbeddedJsoncOnly } from './embeddedJson';
+import { embeddedJsonTree, type EmbeddedJsonReading, type EmbeddedJsoncOnly, type StackPlaceholder } from './embeddedJson';
 import { intrinsicCall, intrinsicOf, intrinsicView } from './intrinsics';
 import { markParameterStandIns } from './parameterStandIns';
 import { readImageThroughTemplate } from './templateImages';
 import { definitionFileRequests, type DefinitionFileReader } from './definitionFile';
 import { substitutedImageRequests, substitutedValueRequests, subPlaceholderImageRequests, withSubPlaceholderImages, withSubstitutedImages } from './substitutionChecks';
 import { sidesWithToJsonString, toJsonStringObject } from './toJsonString';
+import { unescapedSubstitutions } from './unescapedSubstitutions';
 
 /** Finders for the template resources that embed workflows, by resource type (see CloudFormationHooks); no definition file is read. */
 export const workflowResourceHooks: CloudFormationHooks = workflowResourceHooksReading(undefined);
@@ -48,7 +49,10 @@ export function workflowResourceHooksReading(readDefinitionFile: DefinitionFileR
  * string, plain or in `Fn::Sub`; or an object under `Fn::ToJsonString`, read as a `Definition`
  * is). In both, `${Name}` for a key of the resource's
  * `DefinitionSubstitutions` is a placeholder (dynamic; the static text around it still checked),
- * and any other `${…}` outside `Fn::Sub` is text. Deployed to many regions, like the template.
+ * and any other `${…}` outside `Fn::Sub` is text. In a DefinitionString written `Fn::Sub`, the
+ * map's are those written `${!Name}` (Fn::Sub writes them out as `${Name}`); Fn::Sub's own
+ * `${Name}` are never read from the map, and one only the map names is reported
+ * (unescapedSubstitutions.ts). Deployed to many regions, like the template.
  * An Express state machine (`StateMachineType` / SAM's `Type`, per side) has its tasks read as
  * running in an Express workflow (expressWorkflows.ts).
  * A `Definition` written `Fn::Sub` is reported, and its string read as a DefinitionString is
@@ -74,12 +78,24 @@ function stateMachineInTemplate(resource: TemplateResource, readDefinitionFile: 
     requests.push(...substituted, ...substitutedValueRequests(resource, side, found));
   }
   if (requests.length > 0 || memberValue(resource.properties, 'Definition') || toJson) return requests;
-  if (!memberValue(resource.properties, 'DefinitionString')) return definitionFileRequests(resource, readDefinitionFile);
-  const inString = inStringRequests(resource, memberValue(resource.properties, 'DefinitionString'), 'DefinitionString', isSubstituted, isStateMachine);
+  const definitionString = memberValue(resource.properties, 'DefinitionString');
+  if (!definitionString) return definitionFileRequests(resource, readDefinitionFile);
+  const reading: EmbeddedReading = { workflow: false, parseErrors: 0, filledByStack: [] };
+  const inString = inStringRequests(resource, definitionString, 'DefinitionString', isSubstituted, isStateMachine, reading);
+  const unescaped = unescapedSubstitutions(resource, definitionString, reading.filledByStack);
+  // Reported whether or not the JSON parses: CloudFormation rejects the template before Step Functions reads it.
+  const rejected: SpecDocument[] = unescaped.length > 0 ? [{ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, unescapedSubstitutions: unescaped }] : [];
   // The map's images, as for a Definition object (the CDK's definitionSubstitutions write one beside a DefinitionString).
-  if (inString.length === 0 || !memberValue(resource.properties, 'DefinitionSubstitutions')) return inString;
+  if (inString.length === 0 || !memberValue(resource.properties, 'DefinitionSubstitutions')) return [...inString, ...rejected];
   const view = intrinsicView(resource.text, resource.properties, 0).root;
-  return [...inString.map((request) => withSubstitutedImages(resource, view, request)), ...inString.flatMap((request) => substitutedImageRequests(resource, view, request)), ...substitutedValueRequests(resource, view, inString)];
+  // Fn::Sub's own `${Name}` never reach the map: not read from it, even for a name it has (one that fails the deploy too).
+  const filled = new Set(reading.filledByStack.map((placeholder) => placeholder.offset));
+  return [
+    ...inString.map((request) => withSubstitutedImages(resource, view, request, filled)),
+    ...inString.flatMap((request) => substitutedImageRequests(resource, view, request, filled)),
+    ...substitutedValueRequests(resource, view, inString, undefined, filled),
+    ...rejected,
+  ];
 }
 
 /**
@@ -95,7 +111,7 @@ function subDefinitionRequests(resource: TemplateResource, definition: Node, isS
   const argument = intrinsicCall(value)?.argument;
   const source = argument?.type === 'array' ? argument.children?.[0] : argument;
   const looksLikeJson = typeof source?.value === 'string' && source.value.trimStart().startsWith('{');
-  const reading: EmbeddedReading = { workflow: false, parseErrors: 0 };
+  const reading: EmbeddedReading = { workflow: false, parseErrors: 0, filledByStack: [] };
   const requests = looksLikeJson ? inStringRequests(resource, value, 'Definition', isSubstituted, isStateMachine, reading) : [];
   const sam = resource.type === 'AWS::Serverless::StateMachine';
   const renamable = source?.type === 'string' && !sam && !findProperty(resource.properties, 'DefinitionString');
@@ -103,10 +119,14 @@ function subDefinitionRequests(resource: TemplateResource, definition: Node, isS
   return [{ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, subDefinition }, ...requests];
 }
 
-/** What reading a workflow from a template string found (see inStringRequests): a workflow's top level, and how many JSON syntax errors. */
+/**
+ * What reading a workflow from a template string found (see inStringRequests): a workflow's top
+ * level, how many JSON syntax errors, and the placeholders the stack fills (EmbeddedJsonReading.filledByStack).
+ */
 interface EmbeddedReading {
   workflow: boolean;
   parseErrors: number;
+  filledByStack: StackPlaceholder[];
 }
 
 /**
@@ -193,13 +213,16 @@ function templateExpress(resource: TemplateResource, properties: Node | undefine
 function inStringRequests(resource: TemplateResource, value: Node | undefined, property: string, isSubstituted: (name: string) => boolean, isWorkflow: (root: Node | undefined) => boolean, reading?: EmbeddedReading): SpecDocument[] {
   const parseErrors: ParseError[] = [];
   const strict: EmbeddedJsoncOnly = { comments: [], trailingCommas: [], removableCommas: [] };
-  const embedded: EmbeddedJsonReading = { isSubstituted, parseErrors, strict };
+  const filledByStack: StackPlaceholder[] = [];
+  const embedded: EmbeddedJsonReading = { isSubstituted, parseErrors, strict, filledByStack };
   const root = embeddedJsonTree(resource.text, value, resource.host, embedded);
-  if (reading) Object.assign(reading, { workflow: root !== undefined && isWorkflow(root), parseErrors: parseErrors.length });
+  if (reading) Object.assign(reading, { workflow: root !== undefined && isWorkflow(root), parseErrors: parseErrors.length, filledByStack });
   const found = root && isWorkflow(root) ? findWorkflowRequests(resource.text, root, resource.host, undefined, templateExpress(resource, resource.properties)) : [];
   // An image field written as one `${Name}` that the `Fn::Sub` fills: the algorithm checks read the image it gives.
-  const requests = found.map((request): SpecDocument => ({ ...withSubPlaceholderImages(resource, value, request, isSubstituted), anyRegion: true, inString: true }));
-  const throughSub = subPlaceholderImageRequests(resource, value, found, isSubstituted);
+  const filled = new Set(filledByStack.map((placeholder) => placeholder.offset));
+  const inSubString = intrinsicCall(value)?.name === 'Fn::Sub';
+  const requests = found.map((request): SpecDocument => ({ ...withSubPlaceholderImages(resource, value, request, filled), anyRegion: true, inString: true, ...(inSubString && { inSubString }) }));
+  const throughSub = subPlaceholderImageRequests(resource, value, found, filled);
   // Step Functions and Pipelines read the string as strict JSON: its comments and trailing commas stop the deploy (not reported under syntax errors, as for a file).
   if (parseErrors.length === 0 && requests.length > 0 && (strict.comments.length > 0 || strict.trailingCommas.length > 0)) {
     const reader = isWorkflow === isStateMachine ? 'Step Functions' : 'SageMaker Pipelines';
