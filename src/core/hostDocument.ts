@@ -28,6 +28,7 @@ import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
 import { parseSpecDocument, PIPELINE_FILE, STATE_MACHINE_FILE, TEMPLATE_FILE, type CdkSynthesized, type HostLanguage, type JsonFileKind, type SpecDocument, type StrictJsonFile } from './specDocument';
 import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
 import { redactSecrets } from './launch/redact';
+import { attributedToCdkApp } from './cdkFindings';
 import { markUnfilledRequestValues } from './unfilledPlaceholders';
 import { regionOfItsOwn, withRegionBoundFixes, type VariableRegion } from './variableRegionFixes';
 
@@ -229,7 +230,9 @@ export interface DocumentAnalysis {
  * name to two calls is one place in the text), without the suppressed ones.
  */
 export function analyzeDocument(document: HostDocument, options: AnalyzeOptions): DocumentAnalysis {
-  const findings: Finding[] = [];
+  const analysed: Finding[] = [];
+  // The CDK resource each finding of a synthesized template was found for (cdkFindings.ts).
+  const cdkSources = new Map<Finding, CdkSynthesized>();
   const firstError = document.host === 'json' ? firstParseError(document) : undefined;
   // No spread into push: a document may have more findings than a call takes arguments.
   for (const request of document.requests) {
@@ -237,10 +240,13 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
       // Past a JSON syntax error the tree is the parser's guess (a key typed without its closing quote swallows the next one).
       if (firstError !== undefined && finding.offset >= firstError && GUESSED_AFTER_ERRORS.has(finding.code)) continue;
       // A fix inside a string of the host would need that string's escaping: none is offered (strict-json writes its own where safe).
-      const placed = request.cdkSynthesized ? inCdkApp(finding, request.cdkSynthesized, request.embedding?.container === 'state-machine-task' ? request.embedding.name : undefined) : request.inString && finding.code !== 'strict-json' ? { ...finding, fixes: [] } : finding;
-      findings.push(withSubstitutionNotes(request, placed));
+      const placed = request.inString && finding.code !== 'strict-json' && inHostString(request, finding) ? { ...finding, fixes: [] } : finding;
+      const noted = withSubstitutionNotes(request, placed);
+      if (request.cdkSynthesized) cdkSources.set(noted, request.cdkSynthesized);
+      analysed.push(noted);
     }
   }
+  const findings = cdkSources.size > 0 ? attributedToCdkApp(analysed, cdkSources) : analysed;
   if (document.frameworkRequests.length > 0) checkFrameworkRequests(document, options, findings);
   // Only several sources can report one place twice (a dict passed by name to two calls).
   // (In YAML one request can too: an alias repeats its anchor's nodes.)
@@ -333,15 +339,14 @@ function withoutSecrets(finding: Finding): Finding {
 }
 
 /**
- * A finding in a template the AWS CDK synthesized: it names the construct to fix (and the state,
- * for a task of a state machine's definition), and offers no edit of the generated file (the next
- * `cdk synth` would write the file again, fix and all).
+ * True when `finding` of a request read from a string of the host lies in that string
+ * (SpecDocument.stringRange), where a fix would need the string's escaping. A finding outside it
+ * (a mapping row its image's account is read from) is written as any template text is, and keeps
+ * its fixes.
  */
-function inCdkApp(finding: Finding, source: CdkSynthesized, state?: string): Finding {
-  const named = source.constructPath !== undefined ? `CDK construct ${source.constructPath}` : `your CDK app, resource ${source.logicalId}`;
-  const construct = state !== undefined ? `${named}, state "${state}"` : named;
-  const from = source.mapping !== undefined ? `the CfnMapping ${source.mapping}, read by ${construct.replace('your CDK app, ', '')}` : construct;
-  return { ...finding, message: `${finding.message} (From ${from}: fix it in your CDK code; cdk synth writes this template again.)`, fixes: [] };
+function inHostString(request: SpecDocument, finding: Finding): boolean {
+  const range = request.stringRange;
+  return !range || (finding.offset + finding.length >= range.offset && finding.offset <= range.offset + range.length);
 }
 
 /**

@@ -281,8 +281,8 @@ export interface SpecDocument {
   embedding?: Embedding;
   /**
    * Read from a document written inside a string of the host (a template's `DefinitionString`):
-   * findings and hover, but no fixes and no completion, whose text would need the string's own
-   * escaping to land exactly.
+   * findings and hover, but no fixes in the string (stringRange) and no completion, whose text
+   * would need the string's own escaping to land exactly.
    */
   inString?: boolean;
   /**
@@ -290,6 +290,12 @@ export interface SpecDocument {
    * escape, which reaches the reader as the text `${Name}`.
    */
   inSubString?: boolean;
+  /**
+   * With inString: the range of that string in the host (a `DefinitionString`'s whole value, an
+   * `Fn::Join` or `Fn::Sub` of it). A finding outside it (a mapping row an image's account is read
+   * from) lies in the host's own text, and keeps its fixes.
+   */
+  stringRange?: OffsetRange;
   /**
    * Set when the request is in a template the AWS CDK synthesized: the template resource holding
    * it, and the construct that wrote that resource when the template says (its `Metadata`

@@ -153,10 +153,42 @@ describe('CloudFormation: DefinitionString and PipelineDefinitionBody (JSON in a
     for (const sub of [definition, [definition, { Runtime: { Ref: 'Runtime' } }]]) {
       const text = jsonTemplate('AWS::StepFunctions::StateMachine', { DefinitionString: { 'Fn::Sub': sub } });
       const findings = analyzeJsonTemplate(text);
-      // Only the static tag of the image template is reported; ${Runtime} stands in a number's place, ${RoleArn} is a whole string.
-      assert.deepEqual(covered(text, findings), [['xgboost-unpinned', 'latest']]);
-      assert.ok(text.slice(0, findings[0].offset).endsWith('.amazonaws.com/sagemaker-xgboost:'));
+      // The image template's static tag, and ${AWS::AccountId} as a SageMaker repository's registry (the stack's account, as in a
+      // resource's image); ${Runtime} stands in a number's place, ${RoleArn} is a whole string.
+      assert.deepEqual(covered(text, findings), [
+        ['registry-account-mismatch', '${AWS::AccountId}'],
+        ['xgboost-unpinned', 'latest'],
+      ]);
+      assert.equal(findings[0].severity, 'warning');
+      assert.ok(text.slice(0, findings[1].offset).endsWith('.amazonaws.com/sagemaker-xgboost:'));
     }
+  });
+
+  it('reads the account of a task image in a !Sub DefinitionString from its variable map\'s !FindInMap: each row checked on the row, with its fix', () => {
+    const text = [
+      'Mappings:',
+      '  XgbAccounts:',
+      '    us-east-1: { Account: "683313688378" }',
+      '    ap-southeast-2: { Account: "683313688378" }',
+      'Resources:',
+      '  Flow:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      DefinitionString: !Sub',
+      '        - |',
+      '          {"StartAt": "M", "States": {"M": {"Type": "Task", "End": true, "Resource": "arn:aws:states:::sagemaker:createModel",',
+      '            "Parameters": {"ModelName": "m", "ExecutionRoleArn": "arn:aws:iam::111122223333:role/sm",',
+      '              "PrimaryContainer": {"Image": "${Account}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/sagemaker-xgboost:1.7-1"}}}}}',
+      '        - Account: !FindInMap [XgbAccounts, !Ref AWS::Region, Account]',
+      '',
+    ].join('\n');
+    const findings = analyzeYaml(text);
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length), finding.fixes.map((fix) => fix.title)]),
+      [['registry-account-mismatch', '683313688378', ['Use account 783357654285']]],
+    );
+    assert.ok(text.slice(0, findings[0].offset).endsWith('ap-southeast-2: { Account: "'));
+    assert.match(applyHostFix(text, findings[0]), /ap-southeast-2: \{ Account: "783357654285" \}/);
   });
 
   it('reads `${!Name}` in Fn::Sub as the static text `${Name}`: it is checked, the finding covering what the template writes', () => {

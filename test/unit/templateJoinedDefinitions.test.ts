@@ -2,32 +2,38 @@
 // Fn::Join, as the AWS CDK synthesizes every definition that holds a token: the literal items are
 // the JSON text, each other item a value CloudFormation fills in (dynamic), an item Fn::Sub its
 // string with its own placeholders. Findings land on the template's characters; no fixes (the
-// text is inside template strings).
+// text is inside template strings), but on a mapping row an image's account is read from (outside
+// the string: found by a fresh user, as for a model resource's image).
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/findings';
-import { readJsonDocument, readYamlDocument } from '../../src/core/hostDocument';
+import { readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
+import { hoverAt } from '../../src/core/hover';
 import type { RequestNode } from '../../src/core/requestTree';
 import { memberValue } from '../../src/core/jsonTree';
-import { XGBOOST_US_EAST_1 } from './specTestKit';
-import { analyzeJsonTemplate, analyzeYaml } from './yamlTestKit';
+import { catalog, XGBOOST_US_EAST_1 } from './specTestKit';
+import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
 
 /** The text each finding covers, by code. */
 function covered(text: string, findings: readonly Finding[]): [string, string][] {
   return findings.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length)]);
 }
 
+/** The training image's account as the CDK writes `CfnMapping.findInMap(Aws.REGION, 'account')`. */
+const XGBOOST_ACCOUNT_ITEM = { 'Fn::FindInMap': ['XgboostAccountMap', { Ref: 'AWS::Region' }, 'account'] };
+
 /**
  * A template as `cdk synth` writes one for a state machine with a training task and a model task:
- * the definition is an Fn::Join of JSON text and Ref / Fn::GetAtt / Fn::FindInMap items.
+ * the definition is an Fn::Join of JSON text and Ref / Fn::GetAtt / Fn::FindInMap items; the
+ * training image's account (`account`) read from the CfnMapping XgboostAccountMap (`rows`) by default.
  */
-function cdkTemplate(options: { tag?: string; instanceType?: string } = {}): string {
+function cdkTemplate(options: { tag?: string; instanceType?: string; account?: unknown; rows?: Record<string, string>; metadata?: boolean } = {}): string {
   const items = [
     '{"StartAt":"Train model","States":{"Train model":{"Next":"Create model","Type":"Task","ResultPath":"$.training","Resource":"arn:',
     { Ref: 'AWS::Partition' },
     ':states:::sagemaker:createTrainingJob.sync","Parameters":{"TrainingJobName.$":"$$.Execution.Name","RoleArn":"',
     { 'Fn::GetAtt': ['TrainRoleDFEA40B5', 'Arn'] },
     '","AlgorithmSpecification":{"TrainingInputMode":"File","TrainingImage":"',
-    { Ref: 'AWS::AccountId' },
+    options.account ?? XGBOOST_ACCOUNT_ITEM,
     '.dkr.ecr.',
     { Ref: 'AWS::Region' },
     '.',
@@ -48,12 +54,15 @@ function cdkTemplate(options: { tag?: string; instanceType?: string } = {}): str
     { Ref: 'AWS::URLSuffix' },
     '/pytorch-inference:2.5.1-cpu-py311","ModelDataUrl.$":"$.training.ModelArtifacts.S3ModelArtifacts"}}}}}',
   ];
+  const rows = options.rows ?? { 'us-east-1': '683313688378', 'eu-west-1': '141502667606' };
   const template = {
+    Mappings: { XgboostAccountMap: Object.fromEntries(Object.entries(rows).map(([region, account]) => [region, { account }])) },
     Resources: {
       StateMachine2E01A3A5: {
         Type: 'AWS::StepFunctions::StateMachine',
         Properties: { RoleArn: { 'Fn::GetAtt': ['StateMachineRoleB840431D', 'Arn'] }, DefinitionString: { 'Fn::Join': ['', items] } },
         DependsOn: ['StateMachineRoleB840431D'],
+        ...(options.metadata !== false && { Metadata: { 'aws:cdk:path': 'MlStack/TrainFlow/Resource' } }),
       },
     },
   };
@@ -80,7 +89,17 @@ describe('CloudFormation: a DefinitionString built with Fn::Join (the AWS CDK\'s
     const image = memberValue(memberValue(training, 'AlgorithmSpecification'), 'TrainingImage') as RequestNode;
     assert.deepEqual(
       image.template?.map((part) => (part.kind === 'text' ? part.value : text.slice(part.offset, part.offset + part.length).replace(/\s+/g, ''))),
-      ['{"Ref":"AWS::AccountId"}', '.dkr.ecr.', '{"Ref":"AWS::Region"}', '.', '{"Ref":"AWS::URLSuffix"}', '/sagemaker-xgboost:1.7-1'],
+      ['{"Fn::FindInMap":["XgboostAccountMap",{"Ref":"AWS::Region"},"account"]}', '.dkr.ecr.', '{"Ref":"AWS::Region"}', '.', '{"Ref":"AWS::URLSuffix"}', '/sagemaker-xgboost:1.7-1'],
+    );
+    // What the template says of the computed items, as for a resource's image: the mapping's rows by region, the stack's region.
+    const facts = image.template?.flatMap((part) => (part.kind === 'placeholder' ? [part.facts] : []));
+    assert.deepEqual(
+      facts?.map((known) => [known?.perRegion?.table, known?.perRegion?.values.map((row) => `${row.region}: ${row.text}`), known?.deploymentRegion]),
+      [
+        ['XgboostAccountMap', ['us-east-1: 683313688378', 'eu-west-1: 141502667606'], undefined],
+        [undefined, undefined, true],
+        [undefined, undefined, undefined],
+      ],
     );
     // The Resource's partition item is the placeholder the state machine host reads.
     assert.equal(requests[0].embedding?.integration?.action, 'createTrainingJob');
@@ -104,6 +123,67 @@ describe('CloudFormation: a DefinitionString built with Fn::Join (the AWS CDK\'s
     );
   });
 });
+
+describe('CloudFormation: the account of a joined definition\'s image, read through the template (found by a fresh user)', () => {
+  /** The ap-southeast-2 row holds the us-east-1 account, as in the user's MapStack. */
+  const WRONG_ROW = { 'us-east-1': '683313688378', 'eu-west-1': '141502667606', 'ap-southeast-2': '683313688378' };
+
+  it('checks each row of the mapping the task image\'s account is read from, on the row, as for a model resource\'s image', () => {
+    const text = cdkTemplate({ rows: WRONG_ROW });
+    const findings = analyzeJsonTemplate(text);
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length), text.slice(0, finding.offset).split('ap-southeast-2').length - 1, finding.fixes.length]),
+      [['registry-account-mismatch', '683313688378', 1, 0]],
+    );
+    assert.equal(
+      findings[0].message,
+      'In ap-southeast-2, SageMaker serves "sagemaker-xgboost" from account 783357654285, not 683313688378: mapping XgboostAccountMap gives this account to stacks in ap-southeast-2. (From CDK construct MlStack/TrainFlow/Resource: fix it in your CDK code; cdk synth writes this template again.)',
+    );
+    // The rows right for the image: nothing.
+    assert.deepEqual(analyzeJsonTemplate(cdkTemplate({ rows: { ...WRONG_ROW, 'ap-southeast-2': '783357654285' } })), []);
+  });
+
+  it('says a row that a model and a task both read once, naming both constructs', () => {
+    const template = JSON.parse(cdkTemplate({ rows: WRONG_ROW }));
+    const image = { 'Fn::Join': ['', [XGBOOST_ACCOUNT_ITEM, '.dkr.ecr.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/sagemaker-xgboost:1.7-1']] };
+    template.Resources.XgbModel1A2B3C4D = {
+      Type: 'AWS::SageMaker::Model',
+      Properties: { ExecutionRoleArn: 'arn:aws:iam::111122223333:role/sm', PrimaryContainer: { Image: image } },
+      Metadata: { 'aws:cdk:path': 'MlStack/XgbModel' },
+    };
+    const findings = analyzeJsonTemplate(JSON.stringify(template, null, 1));
+    assert.deepEqual(
+      findings.map((finding) => finding.code),
+      ['registry-account-mismatch'],
+    );
+    assert.match(findings[0].message, /\(From CDK constructs MlStack\/TrainFlow\/Resource and MlStack\/XgbModel: fix it in your CDK code; cdk synth writes this template again\.\)$/);
+  });
+
+  it('in a hand-written template, fixes the row (outside the string) and nothing inside the string', () => {
+    const text = cdkTemplate({ rows: WRONG_ROW, metadata: false, tag: 'latest' });
+    const findings = analyzeJsonTemplate(text);
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length), finding.fixes.map((fix) => fix.title)]),
+      [
+        ['registry-account-mismatch', '683313688378', ['Use account 783357654285']],
+        ['xgboost-unpinned', 'latest', []],
+      ],
+    );
+    const fixed = applyHostFix(text, findings[0], undefined, 'json');
+    assert.equal(JSON.parse(fixed).Mappings.XgboostAccountMap['ap-southeast-2'].account, '783357654285');
+    assert.deepEqual(analyzeJsonTemplate(fixed).map((finding) => finding.code), ['xgboost-unpinned']);
+  });
+
+  it('shows the mapping\'s rows in the task image\'s hover, as for a model resource\'s image', () => {
+    const text = cdkTemplate({ rows: WRONG_ROW });
+    const document = readJsonDocument(text);
+    const cursor = text.indexOf('/sagemaker-xgboost:1.7-1') + 5;
+    const markdown = hoverAt(requestAt(document, cursor)!, cursor, catalog)!.markdown;
+    assert.match(markdown, /: mapping XgboostAccountMap\\'s account for the stack\\'s region:\n/);
+    assert.match(markdown, /\n {2}- ap\\-southeast\\-2\\: 683313688378 — SageMaker serves it from 783357654285 there\n/);
+  });
+});
+
 
 /** A YAML template whose state machine's DefinitionString is `!Join ["", [items]]`, each item a line of the list. */
 function yamlJoined(items: string[], properties: string[] = []): string {

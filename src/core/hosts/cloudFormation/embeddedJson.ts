@@ -21,8 +21,8 @@
  */
 import type { Node, ParseError } from 'jsonc-parser';
 import { parseJson } from '../../jsonParse';
-import { valueOffsetMapper } from '../../jsonTree';
-import type { RequestNode, TemplatePart } from '../../requestTree';
+import { valueOffsetMapper, type OffsetRange } from '../../jsonTree';
+import type { PlaceholderFacts, RequestNode, TemplatePart } from '../../requestTree';
 import type { HostLanguage } from '../../specDocument';
 import type { SubstitutionNames } from './definitionSubstitutions';
 import { intrinsicCall, subTokens } from './intrinsics';
@@ -63,6 +63,15 @@ export interface EmbeddedJsonReading {
    * those errors are not reported, and the document may lack what the value supplies.
    */
   computedStructure?: boolean;
+  /**
+   * What the template says of the value written at a placeholder's range (an `Fn::Join` item
+   * `{"Fn::FindInMap": [Table, {"Ref": "AWS::Region"}, Key]}`, a `${AWS::AccountId}` of
+   * `Fn::Sub`): given to the placeholders of strings that hold other text besides (an image's
+   * account beside its registry host), for the image rules and hover. A string that is one
+   * placeholder gets none: where it is read for what it stands for, requests of its own read it
+   * (subPlaceholderImageRequests), and their findings are not said twice.
+   */
+  placeholderFacts?: (range: OffsetRange) => PlaceholderFacts | undefined;
 }
 
 /** A placeholder the stack fills (see EmbeddedJsonReading.filledByStack): its range, and the name when it is `Fn::Sub`'s `${Name}`. */
@@ -101,7 +110,7 @@ export function embeddedJsonTree(text: string, value: Node | undefined, host: Ho
     }
   }
   if (!parsed.root) return undefined;
-  return mapTree(parsed.root, parseText, placeholders);
+  return mapTree(parsed.root, parseText, placeholders, reading.placeholderFacts);
 }
 
 /**
@@ -472,7 +481,7 @@ function sourceRange(source: MappedText, start: number, end: number): { offset: 
  * `offsetOfIndex` (through the inner JSON's escapes), placeholders dynamic. An explicit stack:
  * the inner document's depth is the template's to choose.
  */
-function mapTree(root: Node, source: MappedText, placeholders: Placeholders): RequestNode {
+function mapTree(root: Node, source: MappedText, placeholders: Placeholders, placeholderFacts: EmbeddedJsonReading['placeholderFacts']): RequestNode {
   const rangeOf = (start: number, end: number) => sourceRange(source, start, end);
   const stack: Node[] = [root];
   while (stack.length > 0) {
@@ -488,7 +497,7 @@ function mapTree(root: Node, source: MappedText, placeholders: Placeholders): Re
       node.dynamic = true;
       end = filled;
     } else if (node.type === 'string') {
-      mapString(node, source, start, end, placeholders);
+      mapString(node, source, start, end, placeholders, placeholderFacts);
     }
     if (node.colonOffset !== undefined) node.colonOffset = rangeOf(node.colonOffset, node.colonOffset + 1).offset;
     Object.assign(node, rangeOf(start, end));
@@ -496,8 +505,11 @@ function mapTree(root: Node, source: MappedText, placeholders: Placeholders): Re
   return root as RequestNode;
 }
 
-/** A string of the inner JSON: its content range, index mapping, and template when it holds placeholders. */
-function mapString(node: Building, source: MappedText, start: number, end: number, placeholders: Placeholders): void {
+/**
+ * A string of the inner JSON: its content range, index mapping, and template when it holds
+ * placeholders (with what `placeholderFacts` says of each, when the string holds more than it).
+ */
+function mapString(node: Building, source: MappedText, start: number, end: number, placeholders: Placeholders, placeholderFacts: EmbeddedJsonReading['placeholderFacts']): void {
   const raw = source.text.slice(start + 1, end - 1);
   // Index of each decoded character of the inner string in `source.text` (inner JSON escapes).
   const indices: number[] = [];
@@ -539,5 +551,12 @@ function mapString(node: Building, source: MappedText, start: number, end: numbe
   }
   flush(value.length);
   node.dynamic = true;
-  node.template = parts;
+  node.template = parts.length > 1 && placeholderFacts ? parts.map((part) => withFacts(part, placeholderFacts)) : parts;
+}
+
+/** A placeholder part with the facts the template gives its range, if any; any other part as it is. */
+function withFacts(part: TemplatePart, placeholderFacts: NonNullable<EmbeddedJsonReading['placeholderFacts']>): TemplatePart {
+  if (part.kind !== 'placeholder') return part;
+  const facts = placeholderFacts({ offset: part.offset, length: part.length });
+  return facts ? { ...part, facts } : part;
 }

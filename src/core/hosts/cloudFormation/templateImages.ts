@@ -249,6 +249,60 @@ function valuePieces(scope: TemplateScope, value: Node, range: OffsetRange, piec
   pieces.placeholder(range, { description: call ? `a value computed at deployment (${call.name})` : 'a value computed at deployment' });
 }
 
+/**
+ * What the template says of each value that stands in part of JSON written in a string of it (a
+ * `DefinitionString`, a `PipelineDefinitionBody`: embeddedJson.ts), by that value's range: an
+ * `Fn::Join` item other than text (`{"Fn::FindInMap": [Table, {"Ref": "AWS::Region"}, Key]}`,
+ * `{"Ref": "AWS::AccountId"}`; nested joins too) and each `${Name}` of the `Fn::Sub` string (its
+ * variable map read) or of an `Fn::Sub` item — read as an image's placeholder is: the stack's
+ * region or account, a mapping's rows by region, a parameter without a default. None for a value
+ * read as text in an image (a parameter's default) nor a name `isSubstituted` (the state
+ * machine's DefinitionSubstitutions fill it).
+ */
+export function embeddedValueFacts(scope: TemplateScope, value: Node | undefined, isSubstituted: (name: string) => boolean): (range: OffsetRange) => PlaceholderFacts | undefined {
+  const known = new Map<number, { length: number; facts: PlaceholderFacts }>();
+  const add = (range: OffsetRange, facts: PlaceholderFacts | undefined) => {
+    if (facts) known.set(range.offset, { length: range.length, facts });
+  };
+  const subNames = (source: Node | undefined, variables: Node | undefined) => {
+    if (source?.type !== 'string' || typeof source.value !== 'string') return;
+    // A computed variable map may name anything: none of its names can be read.
+    const readableVariables = variables === undefined || (variables.type === 'object' && !intrinsicCall(variables));
+    const offsetOf = valueOffsetMapper(scope.text, source);
+    for (const token of subTokens(source.value)) {
+      if (token.kind !== 'name' || isSubstituted(token.name) || !readableVariables) continue;
+      const range = { offset: offsetOf(token.start), length: offsetOf(token.end) - offsetOf(token.start) };
+      const variable = variables ? memberValue(variables, token.name) : undefined;
+      if (variable) add(range, scalarText(scope.text, variable) === undefined ? onePlaceholder((pieces) => valuePieces(scope, variable, range, pieces)) : undefined);
+      else add(range, onePlaceholder((pieces) => namePieces(scope, token.name, range, pieces)));
+    }
+  };
+  const joinItems = (argument: Node | undefined) => {
+    const list = argument?.type === 'array' && argument.children?.length === 2 ? argument.children[1] : undefined;
+    for (const item of list?.type === 'array' ? list.children ?? [] : []) {
+      const call = intrinsicCall(item);
+      if (call?.name === 'Fn::Join') joinItems(call.argument);
+      else if (call?.name === 'Fn::Sub') subNames(call.argument, undefined);
+      else if (call) add(item, onePlaceholder((pieces) => valuePieces(scope, item, { offset: item.offset, length: item.length }, pieces)));
+    }
+  };
+  const call = intrinsicCall(value);
+  if (call?.name === 'Fn::Join') joinItems(call.argument);
+  else if (call?.name === 'Fn::Sub') subNames(call.argument?.type === 'array' ? call.argument.children?.[0] : call.argument, call.argument?.type === 'array' ? call.argument.children?.[1] : undefined);
+  return (range) => {
+    const found = known.get(range.offset);
+    return found?.length === range.length ? found.facts : undefined;
+  };
+}
+
+/** The facts of the one placeholder `read` gives, else undefined (text, a default, several pieces). */
+function onePlaceholder(read: (pieces: Pieces) => void): PlaceholderFacts | undefined {
+  const pieces = new Pieces();
+  read(pieces);
+  const [only] = pieces.list;
+  return pieces.list.length === 1 && only.kind === 'placeholder' ? only.facts : undefined;
+}
+
 /** `${Name}` or `!Ref Name`: a pseudo parameter, a parameter (its default when it stands for it), a resource's attribute or a resource. */
 function namePieces(scope: TemplateScope, name: string, range: OffsetRange, pieces: Pieces, inSub?: { node: Node; start: number; end: number }): void {
   if (name.startsWith('AWS::')) {

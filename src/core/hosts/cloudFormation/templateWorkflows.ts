@@ -20,7 +20,7 @@ import { definitionSubstitutionNames, markDefinitionSubstitutions } from './defi
 import { embeddedJsonTree, type EmbeddedJsonReading, type EmbeddedJsoncOnly, type StackPlaceholder } from './embeddedJson';
 import { intrinsicCall, intrinsicOf, intrinsicView } from './intrinsics';
 import { markParameterStandIns } from './parameterStandIns';
-import { readImageThroughTemplate } from './templateImages';
+import { embeddedValueFacts, readImageThroughTemplate } from './templateImages';
 import { definitionFileRequests, type DefinitionFileReader } from './definitionFile';
 import { substitutedImageRequests, substitutedValueRequests, subPlaceholderImageRequests, withSubPlaceholderImages, withSubstitutedImages } from './substitutionChecks';
 import { sidesWithToJsonString, toJsonStringObject } from './toJsonString';
@@ -205,7 +205,10 @@ function templateExpress(resource: TemplateResource, properties: Node | undefine
 
 /**
  * The requests of a workflow read from the string `value` of the template (the property
- * `property`): findings, no fixes (see SpecDocument.inString). `reading`, when given, hears what
+ * `property`): findings, no fixes in the string (see SpecDocument.inString). The values standing
+ * in its JSON (`Fn::Join` items, `${Name}` of its `Fn::Sub`) are read through the template as a
+ * resource's image placeholders are (embeddedValueFacts): an image's account from a mapping by
+ * region has each row checked, where it is written. `reading`, when given, hears what
  * the string held. JSON that does not parse is
  * reported (`invalid-json`, at the template's characters) with the first request, or with a
  * request of no kind when the damage hid every task; the requests are then incomplete.
@@ -214,14 +217,16 @@ function inStringRequests(resource: TemplateResource, value: Node | undefined, p
   const parseErrors: ParseError[] = [];
   const strict: EmbeddedJsoncOnly = { comments: [], trailingCommas: [], removableCommas: [] };
   const filledByStack: StackPlaceholder[] = [];
-  const embedded: EmbeddedJsonReading = { isSubstituted, parseErrors, strict, filledByStack };
+  // What the template says of the values standing in the JSON (a `!FindInMap` account by region, the stack's account): the image rules read them as in a resource's image.
+  const embedded: EmbeddedJsonReading = { isSubstituted, parseErrors, strict, filledByStack, placeholderFacts: embeddedValueFacts(resource.scope, value, isSubstituted) };
   const root = embeddedJsonTree(resource.text, value, resource.host, embedded);
   if (reading) Object.assign(reading, { workflow: root !== undefined && isWorkflow(root), parseErrors: parseErrors.length, filledByStack });
   const found = root && isWorkflow(root) ? findWorkflowRequests(resource.text, root, resource.host, undefined, templateExpress(resource, resource.properties)) : [];
   // An image field written as one `${Name}` that the `Fn::Sub` fills: the algorithm checks read the image it gives.
   const filled = new Set(filledByStack.map((placeholder) => placeholder.offset));
   const inSubString = intrinsicCall(value)?.name === 'Fn::Sub';
-  const requests = found.map((request): SpecDocument => ({ ...withSubPlaceholderImages(resource, value, request, filled), anyRegion: true, inString: true, ...(inSubString && { inSubString }) }));
+  const stringRange = value && { offset: value.offset, length: value.length };
+  const requests = found.map((request): SpecDocument => ({ ...withSubPlaceholderImages(resource, value, request, filled), anyRegion: true, inString: true, ...(inSubString && { inSubString }), ...(stringRange && { stringRange }) }));
   const throughSub = subPlaceholderImageRequests(resource, value, found, filled);
   // Step Functions and Pipelines read the string as strict JSON: its comments and trailing commas stop the deploy (not reported under syntax errors, as for a file).
   if (parseErrors.length === 0 && requests.length > 0 && (strict.comments.length > 0 || strict.trailingCommas.length > 0)) {
@@ -232,7 +237,7 @@ function inStringRequests(resource: TemplateResource, value: Node | undefined, p
   if (embedded.computedStructure) for (const request of requests) request.incomplete = true;
   requests.push(...throughSub);
   if (parseErrors.length === 0 || !value) return requests;
-  if (requests.length === 0) requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, inString: true, hidRequests: true });
+  if (requests.length === 0) requests.push({ text: resource.text, root: undefined, parseErrors: [], kind: undefined, images: [], host: resource.host, anyRegion: true, inString: true, stringRange: { offset: value.offset, length: value.length }, hidRequests: true });
   requests[0].parseErrors = parseErrors;
   requests[0].jsonString = { property, range: { offset: value.offset, length: value.length } };
   for (const request of requests) request.incomplete = true;
