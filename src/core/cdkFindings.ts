@@ -1,8 +1,9 @@
 /**
  * Findings in a template the AWS CDK synthesized (SpecDocument.cdkSynthesized): the template is
  * generated, so each finding names what wrote the text it is on — the construct of the resource
- * (its `aws:cdk:path`, else its logical id), or the CfnMapping of a row the resource reads — and
- * offers no edit of the file (the next `cdk synth` writes it again, fix and all). One place that several
+ * (its `aws:cdk:path`, else its logical id), the CfnMapping of a row the resource reads, or the
+ * CDK itself for a table it writes from its region facts (cdkRegionFacts.ts) — and offers no edit
+ * of the file (the next `cdk synth` writes it again, fix and all). One place that several
  * resources read (a mapping row read by a model and by a state machine's task) is one finding
  * naming every construct, not one per reader.
  */
@@ -44,7 +45,10 @@ function sameResource(a: CdkSynthesized, b: CdkSynthesized): boolean {
 function inCdkApp(finding: Finding, sources: readonly CdkSynthesized[]): Finding {
   const constructs = constructNames(sources);
   const [source] = sources;
-  const suffix = `From ${source.mapping !== undefined ? `the CfnMapping ${source.mapping}, read by ${constructs.replace('your CDK app, ', '')}` : constructs}: fix it in your CDK code; cdk synth writes this template again.`;
+  const inFactTable = (source.regionFactTables ?? []).some((table) => finding.offset >= table.offset && finding.offset + finding.length <= table.offset + table.length);
+  const suffix = inFactTable
+    ? `Read by ${constructs.replace('your CDK app, ', '')}; cdk synth writes this table again.`
+    : `From ${source.mapping !== undefined ? `the CfnMapping ${source.mapping}, read by ${constructs.replace('your CDK app, ', '')}` : constructs}: fix it in your CDK code; cdk synth writes this template again.`;
   return { ...finding, message: `${finding.message} (${suffix})`, fixes: [] };
 }
 

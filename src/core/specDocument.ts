@@ -193,6 +193,11 @@ export interface CdkSynthesized {
   constructPath?: string;
   /** The mapping (a `CfnMapping`'s logical ID) when the request is one of its rows, which the resource reads. */
   mapping?: string;
+  /**
+   * The template's tables the CDK writes itself from its region facts (cdkRegionFacts.ts), each
+   * the range of its `Mappings` member: a finding there names no code of the user's to change.
+   */
+  regionFactTables?: readonly OffsetRange[];
 }
 
 export interface SpecDocument {

@@ -90,6 +90,74 @@ describe('AWS CDK: a CfnMapping of images by region', () => {
   });
 });
 
+describe('AWS CDK: advice in the CDK\'s terms (found by a fresh user)', () => {
+  /** cdkModelTemplate with its image's account read from `table` by region (`key`), the table's rows given. */
+  function mappedModel(table: string, key: string, rows: Record<string, string>, repository = 'sagemaker-xgboost:1.7-1'): string {
+    const template = JSON.parse(cdkModelTemplate());
+    template.Mappings = { [table]: Object.fromEntries(Object.entries(rows).map(([region, value]) => [region, { [key]: value }])) };
+    template.Resources.XgbModel1A2B3C4D.Properties.PrimaryContainer.Image = {
+      'Fn::Join': ['', [{ 'Fn::FindInMap': [table, { Ref: 'AWS::Region' }, key] }, '.dkr.ecr.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, `/${repository}`]],
+    };
+    return JSON.stringify(template, null, 1);
+  }
+
+  it('mapping-missing-region names the CfnMapping\'s findInMap and the row to add, never !FindInMap', () => {
+    const text = mappedModel('XgboostAccounts', 'account', { 'us-east-1': '683313688378', 'us-west-2': '246618743249' });
+    const findings = analyzeJsonTemplate(text, { region: 'af-south-1' });
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length), finding.fixes.length]),
+      [['mapping-missing-region', 'XgboostAccounts', 0]],
+    );
+    assert.equal(
+      findings[0].message,
+      "Mapping XgboostAccounts has no account for af-south-1, where this template is deployed (sagemakerSpec.region): its CfnMapping's findInMap(Aws.REGION, 'account') fails there, and the stack with it. Add 'af-south-1': { account: '510948584623' } to the CfnMapping's mapping. (From CDK construct ChurnStack/XgbModel: fix it in your CDK code; cdk synth writes this template again.)",
+    );
+  });
+
+  it('a misspelt row key standing for the deployed region says the CfnMapping\'s findInMap fails there', () => {
+    const text = mappedModel('XgboostAccounts', 'account', { 'us-east-1': '683313688378', 'af-suoth-1': '510948584623' });
+    const findings = analyzeJsonTemplate(text, { region: 'af-south-1' });
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length)]),
+      [['unknown-region', 'af-suoth-1']],
+    );
+    assert.match(findings[0].message, / It looks like af-south-1 misspelt, where this template is deployed \(sagemakerSpec\.region\) and the table has no row: its CfnMapping's findInMap\(Aws\.REGION, 'account'\) fails there, and the stack with it\. \(From CDK construct ChurnStack\/XgbModel: /);
+  });
+
+  it('for the table the CDK writes from its region facts (DlcRepositoryAccountMap), says what the user can do instead of fixing code', () => {
+    const rows = { 'us-east-1': '763104351884', 'eu-west-1': '763104351884' };
+    const text = mappedModel('DlcRepositoryAccountMap', 'value', rows, 'pytorch-inference:2.1.0-gpu-py310');
+    const findings = analyzeJsonTemplate(text, { region: 'af-south-1' });
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length), finding.fixes.length]),
+      [['mapping-missing-region', 'DlcRepositoryAccountMap', 0]],
+    );
+    assert.equal(
+      findings[0].message,
+      "Mapping DlcRepositoryAccountMap has no value for af-south-1, where this template is deployed (sagemakerSpec.region): the stack fails there. The CDK writes this table itself from the regions its aws-cdk-lib knows (Stack.regionalFact), not from your code: upgrade aws-cdk-lib, whose newer region facts may have af-south-1, pin the stack's env.region (synth then writes that region's account, or fails when the CDK knows none), or give the image's account yourself (626614931356 in af-south-1). (Read by CDK construct ChurnStack/XgbModel; cdk synth writes this table again.)",
+    );
+    assert.doesNotMatch(findings[0].message, /fix it in your CDK code|!FindInMap/);
+    // A table of that name in a hand-written template is the user's own: the usual words, and the fix.
+    const handWritten = JSON.parse(text);
+    delete handWritten.Resources.XgbModel1A2B3C4D.Metadata;
+    delete handWritten.Parameters;
+    const [own] = analyzeJsonTemplate(JSON.stringify(handWritten, null, 1), { region: 'af-south-1' });
+    assert.match(own.message, /: !FindInMap \[DlcRepositoryAccountMap, !Ref AWS::Region, value\] fails there, and the stack with it\.$/);
+    assert.deepEqual(
+      own.fixes.map((fix) => fix.title),
+      ['Add af-south-1: 626614931356'],
+    );
+  });
+
+  it('the stack\'s own account as a SageMaker image\'s registry: Aws.ACCOUNT_ID and a CfnMapping, never ${AWS::AccountId} or !FindInMap', () => {
+    const image = { 'Fn::Join': ['', [{ Ref: 'AWS::AccountId' }, '.dkr.ecr.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/sagemaker-xgboost:1.7-1']] };
+    const [finding] = analyzeJsonTemplate(cdkModelTemplate().replace(JSON.stringify(XGBOOST_US_EAST_1), JSON.stringify(image)));
+    assert.equal(finding.code, 'registry-account-mismatch');
+    assert.match(finding.message, /^Aws\.ACCOUNT_ID is the account that deploys the stack, .* Read the account from a mapping by region in your CDK code \(a CfnMapping's findInMap\(Aws\.REGION, 'account'\)\)\. \(From CDK construct ChurnStack\/XgbModel: /);
+    assert.doesNotMatch(finding.message, /!FindInMap|\$\{AWS::/);
+  });
+});
+
 describe('AWS CDK: the cloud assembly manifest', () => {
   const manifest = (environment: string) =>
     JSON.stringify({

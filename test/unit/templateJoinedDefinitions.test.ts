@@ -159,6 +159,22 @@ describe('CloudFormation: the account of a joined definition\'s image, read thro
     assert.match(findings[0].message, /\(From CDK constructs MlStack\/TrainFlow\/Resource and MlStack\/XgbModel: fix it in your CDK code; cdk synth writes this template again\.\)$/);
   });
 
+  it('warns of the stack\'s own account (Ref AWS::AccountId) as the registry of a SageMaker image, in the CDK\'s terms in a synthesized template', () => {
+    for (const metadata of [true, false]) {
+      const text = cdkTemplate({ account: { Ref: 'AWS::AccountId' }, metadata });
+      const findings = analyzeJsonTemplate(text);
+      assert.deepEqual(
+        findings.map((finding) => [finding.code, finding.severity, text.slice(finding.offset, finding.offset + finding.length).replace(/\s+/g, ''), finding.fixes.length]),
+        [['registry-account-mismatch', 'warning', '{"Ref":"AWS::AccountId"}', 0]],
+      );
+      const words = metadata
+        ? /^Aws\.ACCOUNT_ID is the account that deploys the stack, but SageMaker serves "sagemaker-xgboost" from its own accounts \(683313688378 in us-east-1 and \d+ other accounts elsewhere\): the pull fails unless you copied the image into your account\. Read the account from a mapping by region in your CDK code \(a CfnMapping's findInMap\(Aws\.REGION, 'account'\)\)\. \(From CDK construct MlStack\/TrainFlow\/Resource: /
+        : /^\$\{AWS::AccountId\} is the account that deploys the stack, .* Read the account from a mapping by region \(!FindInMap \[Table, !Ref AWS::Region, Account\]\)\.$/;
+      assert.match(findings[0].message, words);
+      if (metadata) assert.doesNotMatch(findings[0].message, /!FindInMap|\$\{AWS::/);
+    }
+  });
+
   it('in a hand-written template, fixes the row (outside the string) and nothing inside the string', () => {
     const text = cdkTemplate({ rows: WRONG_ROW, metadata: false, tag: 'latest' });
     const findings = analyzeJsonTemplate(text);
@@ -172,6 +188,22 @@ describe('CloudFormation: the account of a joined definition\'s image, read thro
     const fixed = applyHostFix(text, findings[0], undefined, 'json');
     assert.equal(JSON.parse(fixed).Mappings.XgboostAccountMap['ap-southeast-2'].account, '783357654285');
     assert.deepEqual(analyzeJsonTemplate(fixed).map((finding) => finding.code), ['xgboost-unpinned']);
+  });
+
+  it('a region the template is deployed to without a row: mapping-missing-region on the table, in the CDK\'s terms with the row to add to the CfnMapping', () => {
+    const cdk = analyzeJsonTemplate(cdkTemplate(), { templateRegions: ['ap-southeast-2'] });
+    assert.deepEqual(
+      cdk.map((finding) => [finding.code, finding.fixes.length]),
+      [['mapping-missing-region', 0]],
+    );
+    assert.equal(
+      cdk[0].message,
+      "Mapping XgboostAccountMap has no account for ap-southeast-2, where this template is deployed (templateRegions): its CfnMapping's findInMap(Aws.REGION, 'account') fails there, and the stack with it. Add 'ap-southeast-2': { account: '783357654285' } to the CfnMapping's mapping. (From CDK construct MlStack/TrainFlow/Resource: fix it in your CDK code; cdk synth writes this template again.)",
+    );
+    const text = cdkTemplate({ metadata: false });
+    const [handWritten] = analyzeJsonTemplate(text, { templateRegions: ['ap-southeast-2'] });
+    assert.equal(handWritten.message, 'Mapping XgboostAccountMap has no account for ap-southeast-2, where this template is deployed (templateRegions): !FindInMap [XgboostAccountMap, !Ref AWS::Region, account] fails there, and the stack with it.');
+    assert.equal(JSON.parse(applyHostFix(text, handWritten, undefined, 'json')).Mappings.XgboostAccountMap['ap-southeast-2'].account, '783357654285');
   });
 
   it('shows the mapping\'s rows in the task image\'s hover, as for a model resource\'s image', () => {

@@ -11,7 +11,9 @@
  * - A region the template is deployed to (templateRegions, --template-region; else the one region
  *   chosen, --region, AWS_REGION, the profile's: see deploymentRegions) without a row:
  *   `!FindInMap` fails there, and the stack with it — `mapping-missing-region` on the table's
- *   name, with a fix adding the rows when the caller can say their values. A region a misspelt
+ *   name, with a fix adding the rows when the caller can say their values. In a template the CDK
+ *   synthesized (no fix there), the CfnMapping's `findInMap` and the row to add in the CDK code;
+ *   for a table the CDK writes from its region facts, what the user can do (cdkRegionFacts.ts). A region a misspelt
  *   key clearly corrects to is not among them: that key's `unknown-region` says the region is
  *   missing, and its rename fixes both (one finding for one typo).
  * Every fix names the rows it gives (a rename or a new member of the table's rows), so fix-all
@@ -25,6 +27,7 @@ import { isDynamic, type PlaceholderFacts } from '../requestTree';
 import { nodeRange, type RuleContext } from './ruleContext';
 import { possessive } from '../possessive';
 import { deploymentRegions, meantRegionNote } from '../region';
+import { isCdkRegionFactTable, regionFactAdvice } from '../cdkRegionFacts';
 
 export type RegionTable = NonNullable<PlaceholderFacts['perRegion']>;
 
@@ -156,7 +159,15 @@ function repeatedRows(catalog: RuleContext['catalog'], table: RegionTable, row: 
 
 /** What the finding on a key that clearly stands for a deployed region without a row adds: the stack fails there too. */
 function missingHint(context: RuleContext, table: RegionTable, region: string): string {
-  return ` It looks like ${region} misspelt, where this template is deployed (${deployedFrom(context)}) and the table has no row: !FindInMap [${table.table}, !Ref AWS::Region, ${table.key}] fails there, and the stack with it.`;
+  return ` It looks like ${region} misspelt, where this template is deployed (${deployedFrom(context)}) and the table has no row: ${lookupWords(context, table)} fails there, and the stack with it.`;
+}
+
+/**
+ * The table's lookup by the stack's region as the user writes it: `!FindInMap [Table, !Ref
+ * AWS::Region, Key]` in a template, a CfnMapping's `findInMap(Aws.REGION, 'key')` in a CDK app.
+ */
+function lookupWords(context: RuleContext, table: RegionTable): string {
+  return context.spec.cdkSynthesized ? `its CfnMapping's findInMap(Aws.REGION, '${table.key ?? 'key'}')` : `!FindInMap [${table.table}, !Ref AWS::Region, ${table.key}]`;
 }
 
 /** What the finding adds for a row that repeats others: which, and what to do. */
@@ -220,10 +231,20 @@ function checkDeployedRegions(context: RuleContext, table: RegionTable, missing:
     rows !== undefined && values.every((value) => value !== undefined)
       ? [{ title: `Add ${missing.map((region, index) => `${region}: ${values[index]}`).join(', ')}`, intents: missing.map((region, index): HostIntent => intent.setMember(rows, [region, key], values[index]!)), preferred: true }]
       : [];
-  context.report(
-    'mapping-missing-region',
-    `Mapping ${table.table} has no ${key} for ${missing.join(', ')}, where this template is deployed (${deployedFrom(context)}): !FindInMap [${table.table}, !Ref AWS::Region, ${key}] fails there, and the stack with it.`,
-    nodeRange(table.tableKey),
-    fixes,
-  );
+  const found = `Mapping ${table.table} has no ${key} for ${missing.join(', ')}, where this template is deployed (${deployedFrom(context)})`;
+  context.report('mapping-missing-region', context.spec.cdkSynthesized ? cdkMissingMessage(found, table, missing, values) : `${found}: ${lookupWords(context, table)} fails there, and the stack with it.`, nodeRange(table.tableKey), fixes);
+}
+
+/**
+ * mapping-missing-region in a template the CDK synthesized, whose fix (a row added to the
+ * template) is not offered: the row to add to the CfnMapping in the CDK code, when every value is
+ * known; for a table the CDK writes itself from its region facts, the ways out (cdkRegionFacts.ts).
+ */
+function cdkMissingMessage(found: string, table: RegionTable, missing: readonly string[], values: readonly (string | undefined)[]): string {
+  if (isCdkRegionFactTable(table.table, table.key)) {
+    const known = missing.flatMap((region, index) => (values[index] !== undefined ? [`${values[index]} in ${region}`] : []));
+    return `${found}: the stack fails there. ${regionFactAdvice(missing.join(', '), known)}`;
+  }
+  const rows = values.every((value) => value !== undefined) ? ` Add ${missing.map((region, index) => `'${region}': { ${table.key}: '${values[index]}' }`).join(', ')} to the CfnMapping's mapping.` : '';
+  return `${found}: its CfnMapping's findInMap(Aws.REGION, '${table.key}') fails there, and the stack with it.${rows}`;
 }

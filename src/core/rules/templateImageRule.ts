@@ -242,7 +242,8 @@ function checkTemplateTag(context: RuleContext, field: ImageField, reference: Te
  * `${AWS::AccountId}` (the account deploying the stack) as the registry of a repository SageMaker
  * serves from its own accounts (`sagemaker-xgboost`, `pytorch-training`): the stack's account holds
  * it only if you copied the image there, so a warning (`registry-account-mismatch`), naming the
- * accounts that serve it and the usual way to write them (a mapping by region). No fix.
+ * accounts that serve it and the usual way to write them (a mapping by region; in a template the
+ * CDK synthesized, `Aws.ACCOUNT_ID` and a CfnMapping). No fix.
  */
 function checkStackAccount(context: RuleContext, reference: TemplateReference, repository: string): void {
   const { catalog } = context;
@@ -251,9 +252,11 @@ function checkStackAccount(context: RuleContext, reference: TemplateReference, r
   const accounts = [...new Set(regions.flatMap((region) => catalog.accountsForRepository(repository, region)))];
   const example = regions.includes('us-east-1') ? 'us-east-1' : regions[0];
   const named = `${catalog.accountsForRepository(repository, example)[0]} in ${example}${accounts.length > 1 ? ` and ${accounts.length - 1} other account${accounts.length === 2 ? '' : 's'} elsewhere` : ''}`;
+  // In the CDK's terms for a template it synthesized: the token and the mapping the CDK code writes.
+  const [account, mapping] = context.spec.cdkSynthesized ? ['Aws.ACCOUNT_ID', "in your CDK code (a CfnMapping's findInMap(Aws.REGION, 'account'))"] : ['${AWS::AccountId}', '(!FindInMap [Table, !Ref AWS::Region, Account])'];
   context.report(
     'registry-account-mismatch',
-    `\${AWS::AccountId} is the account that deploys the stack, but SageMaker serves "${repository}" from its own accounts (${named}): the pull fails unless you copied the image into your account. Read the account from a mapping by region (!FindInMap [Table, !Ref AWS::Region, Account]).`,
+    `${account} is the account that deploys the stack, but SageMaker serves "${repository}" from its own accounts (${named}): the pull fails unless you copied the image into your account. Read the account from a mapping by region ${mapping}.`,
     reference.range(0, 1),
     [],
     'warning',

@@ -22,7 +22,8 @@
  * (SpecDocument.cdkSynthesized): the findings then name the construct to fix.
  */
 import type { Node } from 'jsonc-parser';
-import { memberValue, stringValue } from '../../jsonTree';
+import { memberValue, stringValue, type OffsetRange } from '../../jsonTree';
+import { isCdkRegionFactTable } from '../../cdkRegionFacts';
 import { findImageFields, type CdkSynthesized, type HostLanguage, type ImageField, type ServedModel, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import type { RequestNode } from '../../requestTree';
@@ -77,6 +78,7 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
   const resources = memberValue(root, 'Resources');
   const scope = templateScope(text, root);
   const synthesizedByCdk = isCdkBootstrapped(root);
+  const factTables = regionFactTables(scope);
   // The logical id of each resource's request, for the endpoint configs that name a model (linkServedModels).
   const logicalIds = new Map<SpecDocument, string>();
   for (const property of resources?.type === 'object' ? resources.children ?? [] : []) {
@@ -113,7 +115,7 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
     if (kind) for (let index = first; index < requests.length; index++) if (requests[index].kind) logicalIds.set(requests[index], String(key?.value));
     const constructPath = stringValue(memberValue(memberValue(resource, 'Metadata'), 'aws:cdk:path'));
     if (constructPath !== undefined || synthesizedByCdk) {
-      const cdkSynthesized: CdkSynthesized = { logicalId: String(key?.value), ...(constructPath !== undefined && { constructPath }) };
+      const cdkSynthesized: CdkSynthesized = { logicalId: String(key?.value), ...(constructPath !== undefined && { constructPath }), ...(factTables.length > 0 && { regionFactTables: factTables }) };
       for (let index = first; index < requests.length; index++) {
         // A mapping's row is written by its CfnMapping, not by the resource that reads it.
         const mapping = requests[index].codeRegion?.table;
@@ -167,6 +169,14 @@ function modelOf(value: Node | undefined): string | undefined {
 function isCdkBootstrapped(root: Node): boolean {
   const parameter = memberValue(memberValue(root, 'Parameters'), 'BootstrapVersion');
   return stringValue(memberValue(parameter, 'Default'))?.startsWith('/cdk-bootstrap/') === true;
+}
+
+/** The ranges of the template's `Mappings` members that the CDK writes from its region facts (cdkRegionFacts.ts). */
+function regionFactTables(scope: TemplateScope): OffsetRange[] {
+  return (scope.mappings?.children ?? []).flatMap((member) => {
+    const name = stringValue(member.children?.[0]);
+    return name !== undefined && isCdkRegionFactTable(name, undefined) ? [{ offset: member.offset, length: member.length }] : [];
+  });
 }
 
 /**
