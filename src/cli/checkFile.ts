@@ -71,6 +71,7 @@ export function analyzeFile(document: HostDocument, context: CheckContext, setti
     regionInputs: { regionSetting: settings.region, regionSettingName: settings.regionSettingName, templateRegions: settings.templateRegions, templateRegionsName: settings.templateRegionsName, env: context.env, awsConfigText: context.awsConfigText },
     rules: settings.rules,
     forcedSpec: settings.forcedSpec,
+    cdkStackTemplate: settings.cdkStackTemplate,
   }).findings;
 }
 

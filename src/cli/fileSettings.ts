@@ -38,6 +38,8 @@ export interface FileSettings {
   rules: RuleSettings;
   /** The file matches the `files` globs: a spec even when its kind cannot be told. */
   forcedSpec: boolean;
+  /** The file is a stack's template that the CDK manifest beside it lists (AnalyzeOptions.cdkStackTemplate). */
+  cdkStackTemplate?: boolean;
 }
 
 type Matcher = PathMatcher;
@@ -97,7 +99,9 @@ export class FileSettingsResolver {
     const templateRegions = pinned
       ? { templateRegions: [pinned.stack.region], templateRegionsName: pinned.regionName }
       : merged.templateRegions && { templateRegions: merged.templateRegions, templateRegionsName };
-    return { region: merged.region, regionSettingName, ...templateRegions, rules: merged.rules ?? {}, forcedSpec: isSpecFile(file) };
+    // Listed in the manifest, pinned or not: what `cdk synth` wrote, whatever the template says of itself.
+    const cdkStackTemplate = this.cdkManifests.listsTemplate(file);
+    return { region: merged.region, regionSettingName, ...templateRegions, rules: merged.rules ?? {}, forcedSpec: isSpecFile(file), ...(cdkStackTemplate && { cdkStackTemplate }) };
   }
 
   private noteOnce(note: string | undefined): void {

@@ -48,6 +48,12 @@ export interface AnalyzeOptions extends RequestRuleData {
   rules?: RuleSettings;
   /** True when the file matches `sagemakerSpec.files`: a spec even when its kind cannot be told. */
   forcedSpec?: boolean;
+  /**
+   * True when the file is a stack's template that the CDK manifest beside it lists
+   * (core/cdkManifest.ts): `cdk synth` wrote it, whether or not it says so itself (see
+   * SpecDocument.templateResource).
+   */
+  cdkStackTemplate?: boolean;
   /** Cached answers of live registries (the editor's); absent in the checker. */
   live?: LiveLookup;
   /**

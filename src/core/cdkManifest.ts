@@ -9,6 +9,10 @@
  * ids to artifacts; a stack's has `type: "aws:cloudformation:stack"`, `environment:
  * "aws://<account>/<region>"`, `properties.templateFile` (relative to the manifest's folder) and
  * `displayName`. A nested assembly (a Stage) has a manifest of its own in its folder.
+ *
+ * Every stack's template the manifest lists, pinned or not, is one `cdk synth` wrote, whether or
+ * not the template says so itself (the legacy synthesizer writes no `BootstrapVersion` parameter,
+ * `--no-path-metadata` no `aws:cdk:path`): its findings name the CDK app, not a template to edit.
  */
 
 /** Where a synthesized stack is deployed, from its manifest entry. */
@@ -31,6 +35,8 @@ const ENVIRONMENT = /^aws:\/\/[^/]*\/([a-z]{2}(?:-[a-z]+)+-\d+)$/;
 export interface CdkManifest {
   /** The stacks pinned to a region, by template file name (`TrainingStack.template.json`). */
   pinned: ReadonlyMap<string, CdkStackEnvironment>;
+  /** Every stack's template file name (`TrainingStack.template.json`), pinned or not: templates `cdk synth` wrote. */
+  templates: ReadonlySet<string>;
   /** Set when the text is not JSON (a synth cut short): its stacks' regions are unknown. */
   unreadable?: string;
 }
@@ -42,24 +48,38 @@ export interface CdkManifest {
  */
 export function readCdkManifest(manifestText: string): CdkManifest {
   try {
-    return { pinned: pinnedStacks(JSON.parse(manifestText)) };
+    const manifest: unknown = JSON.parse(manifestText);
+    return { pinned: pinnedStacks(manifest), templates: stackTemplates(manifest) };
   } catch (error) {
-    return { pinned: new Map(), unreadable: `is not valid JSON (${error instanceof Error ? error.message : 'unreadable'}; a cdk synth cut short?)` };
+    return { pinned: new Map(), templates: new Set(), unreadable: `is not valid JSON (${error instanceof Error ? error.message : 'unreadable'}; a cdk synth cut short?)` };
   }
 }
 
 /** The stacks of a parsed manifest pinned to a region, by template file name. */
 function pinnedStacks(manifest: unknown): ReadonlyMap<string, CdkStackEnvironment> {
   const stacks = new Map<string, CdkStackEnvironment>();
-  const artifacts = isRecord(manifest) && isRecord(manifest.artifacts) ? manifest.artifacts : {};
-  for (const [id, artifact] of Object.entries(artifacts)) {
-    if (!isRecord(artifact) || artifact.type !== 'aws:cloudformation:stack' || typeof artifact.environment !== 'string') continue;
-    const templateFile = isRecord(artifact.properties) ? artifact.properties.templateFile : undefined;
+  for (const { id, artifact, templateFile } of stackArtifacts(manifest)) {
+    if (typeof artifact.environment !== 'string') continue;
     const region = ENVIRONMENT.exec(artifact.environment)?.[1];
-    if (typeof templateFile !== 'string' || !region) continue;
+    if (!region) continue;
     stacks.set(templateFile, { stackName: typeof artifact.displayName === 'string' ? artifact.displayName : id, region, environment: artifact.environment });
   }
   return stacks;
+}
+
+/** The template file names of every stack of a parsed manifest. */
+function stackTemplates(manifest: unknown): ReadonlySet<string> {
+  return new Set(stackArtifacts(manifest).map(({ templateFile }) => templateFile));
+}
+
+/** The stack artifacts of a parsed manifest that name their template file. */
+function stackArtifacts(manifest: unknown): { id: string; artifact: Record<string, unknown>; templateFile: string }[] {
+  const artifacts = isRecord(manifest) && isRecord(manifest.artifacts) ? manifest.artifacts : {};
+  return Object.entries(artifacts).flatMap(([id, artifact]) => {
+    if (!isRecord(artifact) || artifact.type !== 'aws:cloudformation:stack') return [];
+    const templateFile = isRecord(artifact.properties) ? artifact.properties.templateFile : undefined;
+    return typeof templateFile === 'string' ? [{ id, artifact, templateFile }] : [];
+  });
 }
 
 /** For messages: where the region came from (`stack TrainingStack's environment in cdk.out/manifest.json`). */

@@ -235,7 +235,8 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   const cdkSources = new Map<Finding, CdkSynthesized>();
   const firstError = document.host === 'json' ? firstParseError(document) : undefined;
   // No spread into push: a document may have more findings than a call takes arguments.
-  for (const request of document.requests) {
+  for (const read of document.requests) {
+    const request = synthesizedAsListed(read, options);
     for (const finding of analyzeSpec(request, options).findings) {
       // Past a JSON syntax error the tree is the parser's guess (a key typed without its closing quote swallows the next one).
       if (firstError !== undefined && finding.offset >= firstError && GUESSED_AFTER_ERRORS.has(finding.code)) continue;
@@ -336,6 +337,15 @@ const GUESSED_AFTER_ERRORS: ReadonlySet<string> = new Set([
 function withoutSecrets(finding: Finding): Finding {
   const message = redactSecrets(finding.message);
   return message === finding.message ? finding : { ...finding, message };
+}
+
+/**
+ * `request` as analysed: a request of a template that a CDK manifest lists as a stack's
+ * (AnalyzeOptions.cdkStackTemplate) is synthesized, whether or not the template says so itself
+ * (`--no-path-metadata`, the legacy synthesizer: SpecDocument.templateResource).
+ */
+function synthesizedAsListed(request: SpecDocument, options: AnalyzeOptions): SpecDocument {
+  return options.cdkStackTemplate && !request.cdkSynthesized && request.templateResource ? { ...request, cdkSynthesized: request.templateResource } : request;
 }
 
 /**

@@ -310,6 +310,13 @@ export interface SpecDocument {
    */
   cdkSynthesized?: CdkSynthesized;
   /**
+   * For a request of a template resource that cdkSynthesized is not set for: what it would be. A
+   * template a CDK manifest lists as a stack's is synthesized whatever it holds (the legacy
+   * synthesizer writes no `BootstrapVersion`, `--no-path-metadata` no construct paths): analysis
+   * reads the request with this as cdkSynthesized then (AnalyzeOptions.cdkStackTemplate).
+   */
+  templateResource?: CdkSynthesized;
+  /**
    * Set when `parseErrors` include errors of JSON written in a string of the host: the template
    * property that holds it (`DefinitionString`) and that string's range. Errors in the range are
    * reported as that property's (the host's own errors may go with the same request).

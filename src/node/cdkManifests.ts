@@ -28,6 +28,15 @@ export class CdkManifests {
   }
 
   /**
+   * True when a `manifest.json` beside `templateFile` (an absolute path) lists it as a stack's
+   * template, pinned or not: `cdk synth` wrote it (see core/cdkManifest.ts).
+   */
+  listsTemplate(templateFile: string): boolean {
+    if (!templateFile.endsWith('.template.json')) return false;
+    return this.read(path.dirname(templateFile))?.templates.has(path.basename(templateFile)) === true;
+  }
+
+  /**
    * Why the `manifest.json` beside the template `templateFile` could not be read (`cdk.out/manifest.json
    * is not valid JSON …`), for a note; undefined when it was read or is not there.
    */

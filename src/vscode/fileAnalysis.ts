@@ -20,6 +20,7 @@ export function analyzeHostDocument(analysis: SpecAnalysis, uri: vscode.Uri, doc
     regionInputs: analysis.regionInputs(uri),
     rules: settings.rules,
     forcedSpec,
+    cdkStackTemplate: settings.cdkStackTemplate,
     live: analysis.live?.cache,
     onInternalError: (rule, error) => analysis.internalError(`rule ${rule}`, error),
   }).findings;

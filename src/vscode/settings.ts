@@ -26,6 +26,8 @@ export interface Settings {
   templateRegions?: readonly string[];
   /** Where `templateRegions` came from, for messages: `.sagemaker-spec.json "templateRegions"` or an `overrides` entry. */
   templateRegionsName?: string;
+  /** The file is a stack's template that the CDK manifest beside it lists: `cdk synth` wrote it (AnalyzeOptions.cdkStackTemplate). */
+  cdkStackTemplate?: boolean;
   profile: string | undefined;
   /** Strings match anywhere (as in settings); a config file's globs are relative to its folder. */
   files: vscode.GlobPattern[];
@@ -68,12 +70,16 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
 /** Manifests of synthesized CDK apps, read again when they change. */
 const cdkManifests = new CdkManifests();
 
-/** A CDK stack pinned to a region (its `manifest.json` beside the template) is deployed there, as in the checker. */
+/**
+ * A CDK stack pinned to a region (its `manifest.json` beside the template) is deployed there, and
+ * a stack's template the manifest lists, pinned or not, is what `cdk synth` wrote: as in the checker.
+ */
 function withCdkStackRegion(settings: Settings, file: vscode.Uri): Settings {
+  const listed = cdkManifests.listsTemplate(file.fsPath) ? { ...settings, cdkStackTemplate: true } : settings;
   const pinned = cdkManifests.stackOf(file.fsPath);
-  if (pinned) return { ...settings, templateRegions: [pinned.stack.region], templateRegionsName: pinned.regionName };
+  if (pinned) return { ...listed, templateRegions: [pinned.stack.region], templateRegionsName: pinned.regionName };
   warnUnreadableManifest(file.fsPath);
-  return settings;
+  return listed;
 }
 
 /** The unreadable CDK manifests already shown, each with what was wrong (a new problem is shown again). */

@@ -82,6 +82,7 @@ export class SpecAnalysis {
       regionInputs: this.regionInputs(scope),
       rules: readSettings(scope).rules,
       forcedSpec: served.json?.forced,
+      cdkStackTemplate: readSettings(scope).cdkStackTemplate,
       live: this.live?.cache,
       onInternalError: (rule, error) => this.internalError(`rule ${rule}`, error),
     });

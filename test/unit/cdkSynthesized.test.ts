@@ -158,6 +158,20 @@ describe('AWS CDK: advice in the CDK\'s terms (found by a fresh user)', () => {
   });
 });
 
+describe('AWS CDK: a template a manifest lists, without the marks of its own (legacy synthesizer, --no-path-metadata)', () => {
+  it('is analysed as synthesized when the manifest lists it: the resource named, no fixes, CDK terms', () => {
+    const bare = cdkModelTemplate({ mode: 'SingleModle', metadata: false, bootstrap: false });
+    const listed = analyzeJsonTemplate(bare, { cdkStackTemplate: true });
+    assert.deepEqual(
+      listed.map((finding) => [finding.code, finding.fixes.length]),
+      [['invalid-enum-value', 0]],
+    );
+    assert.equal(listed[0].message, '"SingleModle" is not a valid Mode: use one of "SingleModel", "MultiModel". (From your CDK app, resource XgbModel1A2B3C4D: fix it in your CDK code; cdk synth writes this template again.)');
+    // Not listed: a template written by hand, with its fix.
+    assert.equal(analyzeJsonTemplate(bare)[0].fixes.length, 2);
+  });
+});
+
 describe('AWS CDK: the cloud assembly manifest', () => {
   const manifest = (environment: string) =>
     JSON.stringify({
@@ -175,11 +189,19 @@ describe('AWS CDK: the cloud assembly manifest', () => {
     assert.deepEqual(pinned(manifest('aws://unknown-account/unknown-region')), []);
     // Another tool's manifest.json (a web app's) is no CDK manifest: nothing pinned, nothing to say.
     for (const foreign of ['[]', '{"artifacts": 3}', '{"name": "app", "icons": []}', '{"artifacts": {"S": {"type": "aws:cloudformation:stack", "environment": "aws://1/us-east-1"}}}']) {
-      assert.deepEqual(readCdkManifest(foreign), { pinned: new Map() }, foreign);
+      assert.deepEqual(readCdkManifest(foreign), { pinned: new Map(), templates: new Set() }, foreign);
     }
     for (const broken of ['', '{"version": "55.0.0", "artifacts": {"S": {']) {
       assert.match(readCdkManifest(broken).unreadable ?? '', /^is not valid JSON \(.+; a cdk synth cut short\?\)$/, broken);
     }
+  });
+
+  it('lists every stack\'s template, pinned or not, and none of another artifact', () => {
+    const templates = (text: string) => [...readCdkManifest(text).templates];
+    assert.deepEqual(templates(manifest('aws://111122223333/us-east-1')), ['ChurnStack.template.json']);
+    assert.deepEqual(templates(manifest('aws://unknown-account/unknown-region')), ['ChurnStack.template.json']);
+    // The legacy synthesizer's entry: no environment read, still a stack's template.
+    assert.deepEqual(templates('{"artifacts": {"Legacy": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "Legacy.template.json"}}}}'), ['Legacy.template.json']);
   });
 
   describe('in the checker', () => {
@@ -243,6 +265,22 @@ describe('AWS CDK: the cloud assembly manifest', () => {
       const run = runCli(['check', '--format', 'json', 'cdk.out/*.template.json'], { cwd: root, env: { AWS_REGION: 'us-east-1' } });
       assert.match(run.stderr, /^sagemaker-spec: note: cdk\.out\/manifest\.json is not valid JSON \(.+; a cdk synth cut short\?\): the templates beside it are checked without their stacks' regions\n$/);
       assert.deepEqual((JSON.parse(run.stdout) as JsonFileResult[]).map((result) => result.findings.map((finding) => finding.code)), [['image-region-mismatch'], []]);
+    });
+
+    it('treats a template the manifest lists as synthesized though it has no marks of its own: --fix leaves it alone (found by a fresh user)', () => {
+      const bare = cdkModelTemplate({ mode: 'SingleModle', metadata: false, bootstrap: false });
+      for (const environment of ['aws://111122223333/us-east-1', 'aws://unknown-account/unknown-region']) {
+        const files = { 'cdk.out/manifest.json': manifest(environment), 'cdk.out/ChurnStack.template.json': bare, 'cdk.out/Other.template.json': bare };
+        const results = check(files, {});
+        const byFile = new Map(results.map((result) => [path.basename(result.filePath), result.findings]));
+        assert.match(byFile.get('ChurnStack.template.json')![0].message, /\(From your CDK app, resource XgbModel1A2B3C4D: fix it in your CDK code; cdk synth writes this template again\.\)$/, environment);
+        // A template beside it that the manifest does not list is anyone's: as written by hand.
+        assert.doesNotMatch(byFile.get('Other.template.json')![0].message, /CDK/, environment);
+        const root = tempProject(files);
+        const dryRun = runCli(['check', '--fix-dry-run', 'cdk.out/ChurnStack.template.json'], { cwd: root });
+        assert.match(dryRun.stderr, /no unambiguous fixes to apply/, environment);
+        assert.doesNotMatch(dryRun.stdout, /would fix/, environment);
+      }
     });
 
     it('leaves an environment-agnostic stack to the usual region (cdk deploy sends it where AWS_REGION points)', () => {

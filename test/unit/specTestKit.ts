@@ -30,6 +30,8 @@ export interface AnalyzeInputs {
   algorithms?: boolean;
   /** The regions templates are deployed to (`templateRegions`, `--template-region`). */
   templateRegions?: readonly string[];
+  /** The template is a stack's that a CDK manifest lists (AnalyzeOptions.cdkStackTemplate). */
+  cdkStackTemplate?: boolean;
 }
 
 /** The options every host's tests analyse with: the committed data, no environment, and `inputs`. */
@@ -42,6 +44,7 @@ export function analyzeOptions(inputs: AnalyzeInputs = {}): AnalyzeOptions {
     regionInputs: { regionSetting: inputs.region, env: {}, ...(inputs.templateRegions && { templateRegions: inputs.templateRegions }) },
     rules: inputs.rules,
     forcedSpec: inputs.forced,
+    ...(inputs.cdkStackTemplate && { cdkStackTemplate: true }),
   };
 }
 

@@ -19,7 +19,10 @@
  *
  * A template the AWS CDK synthesized (a resource's `aws:cdk:path` metadata, or the default
  * synthesizer's `BootstrapVersion` parameter) marks every request found in it
- * (SpecDocument.cdkSynthesized): the findings then name the construct to fix.
+ * (SpecDocument.cdkSynthesized): the findings then name the construct to fix. Any other
+ * template's requests carry what that mark would be (SpecDocument.templateResource): a template
+ * a CDK manifest lists as a stack's is synthesized all the same, which only its file's
+ * settings tell (AnalyzeOptions.cdkStackTemplate).
  */
 import type { Node } from 'jsonc-parser';
 import { memberValue, stringValue, type OffsetRange } from '../../jsonTree';
@@ -114,13 +117,15 @@ export function findCloudFormationRequests(text: string, root: Node, host: HostL
     }
     if (kind) for (let index = first; index < requests.length; index++) if (requests[index].kind) logicalIds.set(requests[index], String(key?.value));
     const constructPath = stringValue(memberValue(memberValue(resource, 'Metadata'), 'aws:cdk:path'));
-    if (constructPath !== undefined || synthesizedByCdk) {
-      const cdkSynthesized: CdkSynthesized = { logicalId: String(key?.value), ...(constructPath !== undefined && { constructPath }), ...(factTables.length > 0 && { regionFactTables: factTables }) };
-      for (let index = first; index < requests.length; index++) {
-        // A mapping's row is written by its CfnMapping, not by the resource that reads it.
-        const mapping = requests[index].codeRegion?.table;
-        requests[index].cdkSynthesized = mapping !== undefined ? { ...cdkSynthesized, mapping } : cdkSynthesized;
-      }
+    const synthesized = constructPath !== undefined || synthesizedByCdk;
+    const cdkSynthesized: CdkSynthesized = { logicalId: String(key?.value), ...(constructPath !== undefined && { constructPath }), ...(factTables.length > 0 && { regionFactTables: factTables }) };
+    for (let index = first; index < requests.length; index++) {
+      // A mapping's row is written by its CfnMapping, not by the resource that reads it.
+      const mapping = requests[index].codeRegion?.table;
+      const source = mapping !== undefined ? { ...cdkSynthesized, mapping } : cdkSynthesized;
+      // Not marked here, the template may still be a stack's that a CDK manifest lists (AnalyzeOptions.cdkStackTemplate).
+      if (synthesized) requests[index].cdkSynthesized = source;
+      else requests[index].templateResource = source;
     }
   }
   linkServedModels(requests, logicalIds);
