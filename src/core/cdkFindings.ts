@@ -38,7 +38,7 @@ export function attributedToCdkApp(findings: readonly Finding[], sources: Readon
 }
 
 function sameResource(a: CdkSynthesized, b: CdkSynthesized): boolean {
-  return a.logicalId === b.logicalId && a.mapping === b.mapping;
+  return a.logicalId === b.logicalId && a.mapping === b.mapping && a.state === b.state;
 }
 
 /** `finding` naming what to change in the CDK app for it (see above), without fixes. */
@@ -57,8 +57,10 @@ function inCdkApp(finding: Finding, sources: readonly CdkSynthesized[]): Finding
  * B`; a resource without path metadata by its logical id (`your CDK app, resource Model1A2B`).
  */
 function constructNames(sources: readonly CdkSynthesized[]): string {
-  const paths = [...new Set(sources.flatMap((source) => (source.constructPath !== undefined ? [source.constructPath] : [])))];
-  const ids = [...new Set(sources.flatMap((source) => (source.constructPath === undefined ? [source.logicalId] : [])))];
+  // A state machine's task: the construct and the state (`ChurnStack/Flow/Resource (state "Train")`).
+  const withState = (name: string, source: CdkSynthesized) => (source.state !== undefined ? `${name} (state "${source.state}")` : name);
+  const paths = [...new Set(sources.flatMap((source) => (source.constructPath !== undefined ? [withState(source.constructPath, source)] : [])))];
+  const ids = [...new Set(sources.flatMap((source) => (source.constructPath === undefined ? [withState(source.logicalId, source)] : [])))];
   const named = [
     ...(paths.length > 0 ? [`CDK construct${paths.length > 1 ? 's' : ''} ${listed(paths)}`] : []),
     ...(ids.length > 0 ? [`resource${ids.length > 1 ? 's' : ''} ${listed(ids)}`] : []),

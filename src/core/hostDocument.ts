@@ -243,7 +243,9 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
       // A fix inside a string of the host would need that string's escaping: none is offered (strict-json writes its own where safe).
       const placed = request.inString && finding.code !== 'strict-json' && inHostString(request, finding) ? { ...finding, fixes: [] } : finding;
       const noted = withSubstitutionNotes(request, placed);
-      if (request.cdkSynthesized) cdkSources.set(noted, request.cdkSynthesized);
+      // A task's finding names its state too: one construct holds every state of its definition.
+      const state = request.embedding?.container === 'state-machine-task' ? request.embedding.name : undefined;
+      if (request.cdkSynthesized) cdkSources.set(noted, state !== undefined ? { ...request.cdkSynthesized, state } : request.cdkSynthesized);
       analysed.push(noted);
     }
   }

@@ -198,6 +198,8 @@ export interface CdkSynthesized {
    * the range of its `Mappings` member: a finding there names no code of the user's to change.
    */
   regionFactTables?: readonly OffsetRange[];
+  /** For a task of a state machine the resource defines: the state's name (one construct holds every state). */
+  state?: string;
 }
 
 export interface SpecDocument {

@@ -321,7 +321,7 @@ describe('AWS CDK: a state machine task', () => {
     }, null, 2);
     const [finding, ...rest] = analyzeJsonTemplate(template);
     assert.deepEqual(rest, []);
-    assert.match(finding.message, /\(From CDK construct ChurnStack\/Flow\/Resource, state "Train model": fix it in your CDK code; cdk synth writes this template again\.\)$/);
+    assert.match(finding.message, /\(From CDK construct ChurnStack\/Flow\/Resource \(state "Train model"\): fix it in your CDK code; cdk synth writes this template again\.\)$/);
     assert.deepEqual(finding.fixes, []);
   });
 });

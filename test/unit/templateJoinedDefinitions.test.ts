@@ -137,7 +137,7 @@ describe('CloudFormation: the account of a joined definition\'s image, read thro
     );
     assert.equal(
       findings[0].message,
-      'In ap-southeast-2, SageMaker serves "sagemaker-xgboost" from account 783357654285, not 683313688378: mapping XgboostAccountMap gives this account to stacks in ap-southeast-2. (From CDK construct MlStack/TrainFlow/Resource: fix it in your CDK code; cdk synth writes this template again.)',
+      'In ap-southeast-2, SageMaker serves "sagemaker-xgboost" from account 783357654285, not 683313688378: mapping XgboostAccountMap gives this account to stacks in ap-southeast-2. (From CDK construct MlStack/TrainFlow/Resource (state "Train model"): fix it in your CDK code; cdk synth writes this template again.)',
     );
     // The rows right for the image: nothing.
     assert.deepEqual(analyzeJsonTemplate(cdkTemplate({ rows: { ...WRONG_ROW, 'ap-southeast-2': '783357654285' } })), []);
@@ -156,7 +156,7 @@ describe('CloudFormation: the account of a joined definition\'s image, read thro
       findings.map((finding) => finding.code),
       ['registry-account-mismatch'],
     );
-    assert.match(findings[0].message, /\(From CDK constructs MlStack\/TrainFlow\/Resource and MlStack\/XgbModel: fix it in your CDK code; cdk synth writes this template again\.\)$/);
+    assert.match(findings[0].message, /\(From CDK constructs MlStack\/TrainFlow\/Resource \(state "Train model"\) and MlStack\/XgbModel: fix it in your CDK code; cdk synth writes this template again\.\)$/);
   });
 
   it('warns of the stack\'s own account (Ref AWS::AccountId) as the registry of a SageMaker image, in the CDK\'s terms in a synthesized template', () => {
@@ -168,7 +168,7 @@ describe('CloudFormation: the account of a joined definition\'s image, read thro
         [['registry-account-mismatch', 'warning', '{"Ref":"AWS::AccountId"}', 0]],
       );
       const words = metadata
-        ? /^Aws\.ACCOUNT_ID is the account that deploys the stack, but SageMaker serves "sagemaker-xgboost" from its own accounts \(683313688378 in us-east-1 and \d+ other accounts elsewhere\): the pull fails unless you copied the image into your account\. Read the account from a mapping by region in your CDK code \(a CfnMapping's findInMap\(Aws\.REGION, 'account'\)\)\. \(From CDK construct MlStack\/TrainFlow\/Resource: /
+        ? /^Aws\.ACCOUNT_ID is the account that deploys the stack, but SageMaker serves "sagemaker-xgboost" from its own accounts \(683313688378 in us-east-1 and \d+ other accounts elsewhere\): the pull fails unless you copied the image into your account\. Read the account from a mapping by region in your CDK code \(a CfnMapping's findInMap\(Aws\.REGION, 'account'\)\)\. \(From CDK construct MlStack\/TrainFlow\/Resource \(state "Train model"\): /
         : /^\$\{AWS::AccountId\} is the account that deploys the stack, .* Read the account from a mapping by region \(!FindInMap \[Table, !Ref AWS::Region, Account\]\)\.$/;
       assert.match(findings[0].message, words);
       if (metadata) assert.doesNotMatch(findings[0].message, /!FindInMap|\$\{AWS::/);
@@ -198,7 +198,7 @@ describe('CloudFormation: the account of a joined definition\'s image, read thro
     );
     assert.equal(
       cdk[0].message,
-      "Mapping XgboostAccountMap has no account for ap-southeast-2, where this template is deployed (templateRegions): its CfnMapping's findInMap(Aws.REGION, 'account') fails there, and the stack with it. Add 'ap-southeast-2': { account: '783357654285' } to the CfnMapping's mapping. (From CDK construct MlStack/TrainFlow/Resource: fix it in your CDK code; cdk synth writes this template again.)",
+      "Mapping XgboostAccountMap has no account for ap-southeast-2, where this template is deployed (templateRegions): its CfnMapping's findInMap(Aws.REGION, 'account') fails there, and the stack with it. Add 'ap-southeast-2': { account: '783357654285' } to the CfnMapping's mapping. (From CDK construct MlStack/TrainFlow/Resource (state \"Train model\"): fix it in your CDK code; cdk synth writes this template again.)",
     );
     const text = cdkTemplate({ metadata: false });
     const [handWritten] = analyzeJsonTemplate(text, { templateRegions: ['ap-southeast-2'] });
