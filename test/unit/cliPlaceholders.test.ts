@@ -237,7 +237,7 @@ describe('templates substitute: they stay as they were', () => {
     // `${!Name}` is Fn::Sub's escape: the text `${Name}`, which nothing fills in (found by a fresh user).
     const escaped = subbed.replace('sagemaker-xgboost:1.7-1', 'sagemaker-xgboost:${!Tag}');
     assert.deepEqual(shown(escaped, analyzeYaml(escaped, { region: 'us-east-1' })), [
-      ['unfilled-placeholder', '${!Tag}', "${!Tag} is Fn::Sub's escape: it is written out as the text ${Tag}, never filled in, so the value is sent with it. Write ${Tag} to have Fn::Sub fill it in, or the value itself."],
+      ['unfilled-placeholder', '${!Tag}', '${!Tag} is never filled in: inside Fn::Sub it is the escape that writes out the text ${Tag}, and outside Fn::Sub nothing substitutes ${…}, so the value is sent with it. Write ${Tag} inside Fn::Sub (!Sub) to have CloudFormation fill it in, or the value itself.'],
     ]);
   });
 });

@@ -281,6 +281,15 @@ describe('CloudFormation templates', () => {
       assert.deepEqual(only(analyzeYaml(sklearn, { region: 'us-east-1' }), 'latest-tag').fixes.map((fix) => fix.title), titles);
     });
 
+    it('a ${!Name} escape that ends a !Sub string is reported on itself, not on the closing quote and brace after it (found by a helper)', () => {
+      const yaml = modelTemplate(['Image: !Sub "${!Img}"']);
+      assert.equal(textAt(yaml, only(analyzeYaml(yaml), 'unfilled-placeholder')), '${!Img}');
+      const json = JSON.stringify({ Resources: { Model: { Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: 'arn:aws:iam::123456789012:role/R', PrimaryContainer: { Image: { 'Fn::Sub': '${!Img}' } } } } } });
+      const finding = only(analyzeJsonTemplate(json), 'unfilled-placeholder');
+      assert.equal(textAt(json, finding), '${!Img}');
+      assert.match(finding.message, /^\$\{!Img\} is never filled in: inside Fn::Sub it is the escape that writes out the text \$\{Img\}/);
+    });
+
     it('Fn::Sub grammar: ${!Literal} is text, ${Name} a placeholder', () => {
       const parts = subParts('a${!b}c${D}e', (index) => 100 + index);
       assert.deepEqual(parts, [

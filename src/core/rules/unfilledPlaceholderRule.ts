@@ -112,7 +112,8 @@ function unfilledMessage(context: RuleContext, written: string, name: string): s
   }
   if (context.spec.anyRegion) {
     // `${!Name}` inside Fn::Sub is its escape: written out as the text `${Name}`, never filled in.
-    if (written.startsWith('${!')) return `${written} is Fn::Sub's escape: it is written out as the text \${${written.slice(3)}, never filled in, so the value is sent with it. Write \${${written.slice(3)} to have Fn::Sub fill it in, or the value itself.`;
+    // (Outside Fn::Sub nothing fills `${…}` at all: the same advice holds.)
+    if (written.startsWith('${!')) return `${written} is never filled in: inside Fn::Sub it is the escape that writes out the text \${${written.slice(3)}, and outside Fn::Sub nothing substitutes \${…}, so the value is sent with it. Write \${${written.slice(3)} inside Fn::Sub (!Sub) to have CloudFormation fill it in, or the value itself.`;
     return `${written} is not filled in: CloudFormation substitutes \${…} only inside Fn::Sub (!Sub), so the value is sent as written. Write the value with !Sub.`;
   }
   const what = pseudoParameter ? 'a CloudFormation pseudo parameter, which only Fn::Sub fills' : 'a placeholder';

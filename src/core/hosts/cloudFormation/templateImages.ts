@@ -355,7 +355,13 @@ function templatePart(piece: Piece): TemplatePart {
 function sourceRange(pieces: readonly Piece[], start: number, end: number, whole: OffsetRange): OffsetRange {
   if (end <= start) {
     const at = pieces.find((piece) => piece.start <= start && start < piece.end) ?? pieces.find((piece) => piece.start >= start);
-    const offset = !at ? whole.offset + whole.length : at.kind === 'text' ? at.offsets[Math.max(0, start - at.start)] : at.kind === 'default' ? at.token.offset : at.range.offset;
+    if (!at) {
+      // The value's end: where its last piece ends (the string's closing quote), not the end of the whole intrinsic.
+      const last = pieces.find((piece) => piece.end === start && piece.end > piece.start);
+      const offset = !last ? whole.offset + whole.length : last.kind === 'text' ? last.offsets[start - last.start] : last.kind === 'default' ? last.token.offset + last.token.length : last.range.offset + last.range.length;
+      return { offset, length: 0 };
+    }
+    const offset = at.kind === 'text' ? at.offsets[Math.max(0, start - at.start)] : at.kind === 'default' ? at.token.offset : at.range.offset;
     return { offset, length: 0 };
   }
   let from = Number.MAX_SAFE_INTEGER;
