@@ -9,7 +9,7 @@ import type { Finding } from '../../src/core/findings';
 import { readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
 import { hoverAt } from '../../src/core/hover';
 import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
-import { catalog, XGBOOST_US_EAST_1 } from './specTestKit';
+import { apiModel, catalog, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::111122223333:role/SageMaker';
@@ -318,6 +318,22 @@ describe('CloudFormation: DefinitionString and PipelineDefinitionBody (JSON in a
     const item = completeInPython(document, cursor, { catalog, regionInputs: { env: {} } })!.items.find((candidate) => candidate.label === '1.7-1')!;
     assert.deepEqual(item.edit, { offset: text.indexOf(image), length: image.length, newText: image });
     assert.match(hoverAt(requestAt(document, cursor)!, cursor, catalog)!.markdown, /XGBoost/i);
+  });
+  it('hovers a key being typed (its opening quote alone) with an empty range after the quote, never a negative one (found by fuzzing)', () => {
+    const typed = `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {"AlgorithmSpecification": {"TrainingImage": "${XGBOOST_US_EAST_1}:1.7-1"}, "HyperParameters": {"`;
+    const block = `Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: |\n        ${typed}`;
+    // The quote last in the text, before a line break, and escaped in a JSON template's string.
+    const cases: [string, ReturnType<typeof readYamlDocument>, number][] = [
+      [block, readYamlDocument(block), block.length - 1],
+      [`${block}\n        }}}}}\n`, readYamlDocument(`${block}\n        }}}}}\n`), block.length - 1],
+    ];
+    const json = jsonTemplate('AWS::StepFunctions::StateMachine', { RoleArn: ROLE, DefinitionString: typed });
+    cases.push([json, readJsonDocument(json), json.lastIndexOf('\\"')]);
+    for (const [text, document, quote] of cases) {
+      const hover = hoverAt(requestAt(document, quote)!, quote, catalog, apiModel);
+      const after = text[quote] === '\\' ? quote + 2 : quote + 1;
+      assert.deepEqual(hover?.range, { offset: after, length: 0 }, text.slice(quote));
+    }
   });
 });
 

@@ -510,14 +510,16 @@ function mapTree(root: Node, source: MappedText, placeholders: Placeholders, pla
  * placeholders (with what `placeholderFacts` says of each, when the string holds more than it).
  */
 function mapString(node: Building, source: MappedText, start: number, end: number, placeholders: Placeholders, placeholderFacts: EmbeddedJsonReading['placeholderFacts']): void {
-  const raw = source.text.slice(start + 1, end - 1);
+  // Where the closing quote is (or would be): a string the text ends in while its key is typed is
+  // its opening quote alone, and its content an empty range after it (as contentRange gives it).
+  const valueEnd = Math.max(end - 1, start + 1);
+  const raw = source.text.slice(start + 1, valueEnd);
   // Index of each decoded character of the inner string in `source.text` (inner JSON escapes).
   const indices: number[] = [];
   for (let i = 0; i < raw.length; ) {
     indices.push(start + 1 + i);
     i += raw[i] !== '\\' ? 1 : raw[i + 1] === 'u' ? 6 : 2;
   }
-  const valueEnd = end - 1;
   const offsetAt = (index: number) => (index < source.starts.length ? source.starts[index] : source.ends[source.ends.length - 1]);
   // Where decoded character `index` ends in the template: where its last character of `source` ends,
   // not where the next starts (an Fn::Join's next item is written elsewhere).
