@@ -17,6 +17,8 @@ import { readPythonDocument } from '../../src/core/hostDocument';
 import { IpynbFile } from '../../src/core/hosts/notebook/ipynbFile';
 import { EXAMPLES } from './cliTestKit';
 import { analyzeText, apiModel, applyFix, catalog, codes, instanceGpus, only, textAt, trainingSpec } from './specTestKit';
+import { analyzeYaml, completeYaml } from './yamlTestKit';
+import { completeTaskResourceInYaml } from '../../src/core/hosts/workflows/resourceCompletion';
 
 const KMEANS = '382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:1';
 const PRIVATE = 'registry.example.com/team/trainer:1';
@@ -204,5 +206,30 @@ describe('hostile Python and notebooks', () => {
       cells: [{ cell_type: 'code', metadata: { vscode: { languageId: 'sql' } }, source: ["u = sagemaker.image_uris.retrieve('xgboost', 'us-east-1', '1')"] }],
     });
     assert.deepEqual(IpynbFile.parse(ipynb)!.notebook.codeCells, []);
+  });
+});
+
+describe('hostile YAML (found by typing every host)', () => {
+  // `- - - … x` nests one block sequence per `- `; the line after closes them all at once.
+  const deep = `${'- '.repeat(10_000)}x`;
+
+  it('a line closing 10,000 block sequences at once is one invalid-yaml finding on the deep line, not a stack overflow', () => {
+    const text = `TrainingJobName: j\nTags:\n  ${deep}\nRoleArn: r\n`;
+    const findings = analyzeYaml(text, { forced: true });
+    assert.deepEqual(codes(findings), ['invalid-yaml']);
+    assert.match(findings[0].message, /^The YAML nests too deeply here to be read/);
+    assert.ok(findings[0].offset >= text.indexOf('- ') && findings[0].offset < text.indexOf('RoleArn'), `at ${findings[0].offset}`);
+  });
+
+  it('the same nesting left open to the end (the composer\'s own overflow) gets the same words', () => {
+    const findings = analyzeYaml(`TrainingJobName: j\nTags:\n  ${deep}\n`, { forced: true });
+    assert.deepEqual(codes(findings), ['invalid-yaml']);
+    assert.match(findings[0].message, /^The YAML nests too deeply here to be read/);
+  });
+
+  it('completion reads such a text without throwing: a member name after it, a task Resource after it', () => {
+    assert.doesNotThrow(() => completeYaml(`TrainingJobName: j\nTags:\n  ${deep}\nRole|`, true));
+    const stateMachine = `StartAt: a\nStates:\n  a:\n    Type: Task\n    Parameters:\n      ${deep}\n    Resource: arn:aws:states:::sagemaker:cr`;
+    assert.equal(completeTaskResourceInYaml(stateMachine, stateMachine.length), undefined);
   });
 });

@@ -29,6 +29,11 @@ const ALIAS_OVERFLOW_FINDING =
   `Aliases expand past ${ALIAS_NODE_BUDGET.toLocaleString('en-US')} values from here (each alias copies its anchor's value, and these anchors copy one another). ` +
   'What they hold is not checked, nor are members that look missing; a reader that expands them all may run out of memory.';
 
+/** The invalid-yaml message where the parser's or the composer's stack ran out (RESOURCE_EXHAUSTION, see yamlSyntax.ts). */
+const TOO_DEEP_FINDING =
+  'The YAML nests too deeply here to be read (thousands of levels, where no SageMaker request nests more than about ten). ' +
+  'What it holds is not checked, nor are members that look missing.';
+
 /** `*.sagemaker.yaml` / `*.sagemaker.yml`: always an AWS CLI YAML spec, whatever its members. */
 export function isYamlSpecName(path: string): boolean {
   return /\.sagemaker\.ya?ml$/i.test(path);
@@ -161,12 +166,13 @@ function namesSageMakerTask(source: string): boolean {
  * The `yaml` package's errors of `document` (not its warnings), with their source ranges, each
  * with the scalar of `root` (the document's tree) it runs through, if any. An unterminated quoted
  * string is reported at its opening quote (the parser points past the end of the document, where
- * nothing can be seen or clicked).
+ * nothing can be seen or clicked); YAML nested too deeply to read, in words of its own.
  */
 function syntaxErrorsOf(text: string, document: Document.Parsed, root: RequestNode | undefined): HostSyntaxError[] {
   return document.errors.map((error) => {
     const offset = error.pos[0];
     const length = Math.max(0, error.pos[1] - offset);
+    if (error.code === 'RESOURCE_EXHAUSTION') return { offset, length, message: 'nested too deeply to read', finding: TOO_DEEP_FINDING };
     const scalar = root && findNodeAtOffset(root, offset, true);
     if (!scalar || ['object', 'array', 'property'].includes(scalar.type)) return { offset, length, message: error.message };
     const start = Math.min(offset, scalar.offset);

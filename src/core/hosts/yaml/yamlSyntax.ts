@@ -88,12 +88,33 @@ function holdsFlowCollection(text: string): boolean {
 /** The documents `lexer`'s tokens of `text` make, with the comments when a directive may be among them. */
 function composeYaml(yaml: YamlModule, text: string, lexer: Lexer): ParsedYaml {
   const comments: HostComment[] = [];
-  const tokens = parsedTokens(new yaml.Parser(), lexer, text);
+  const parser = new yaml.Parser();
+  const tokens = parsedTokens(parser, lexer, text);
   // Comments matter only for suppression directives: most texts have none, and skip the walk.
   // Tokens stream from the parser into the composer, as parseAllDocuments does: none are kept.
   const composer = new yaml.Composer({ customTags: cloudFormationTags(), uniqueKeys: false, prettyErrors: false, strict: false });
-  const documents = [...composer.compose(mayHoldDirective(text) ? withComments(tokens, comments) : tokens, true, text.length)];
-  return { documents, comments };
+  try {
+    const documents = [...composer.compose(mayHoldDirective(text) ? withComments(tokens, comments) : tokens, true, text.length)];
+    return { documents, comments };
+  } catch (error) {
+    // The parser recurses once per block collection a line closes: a few thousand closed at once
+    // (`- - - … x` on one line, then a key at the left) overflow the stack. The composer
+    // catches its own overflow as a RESOURCE_EXHAUSTION error; this one is given the same.
+    if (!(error instanceof RangeError)) throw error;
+    return { documents: [tooDeepDocument(yaml, text, parser)], comments: [] };
+  }
+}
+
+/**
+ * The stream read as one document with nothing in it and one RESOURCE_EXHAUSTION error, at the
+ * start of the deepest collection the parser still held open when its stack ran out.
+ */
+function tooDeepDocument(yaml: YamlModule, text: string, parser: Parser): Document.Parsed {
+  const document = new yaml.Document() as unknown as Document.Parsed;
+  document.range = [0, text.length, text.length];
+  const offset = Math.min(parser.stack[parser.stack.length - 1]?.offset ?? parser.offset, text.length);
+  document.errors.push(new yaml.YAMLParseError([offset, Math.min(offset + 1, text.length)], 'RESOURCE_EXHAUSTION', 'Maximum call stack size exceeded'));
+  return document;
 }
 
 /** The parser's tokens from `lexer`'s lexemes: the `yaml` package's way of parsing with a lexer of one's own. */
