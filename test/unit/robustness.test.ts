@@ -18,7 +18,7 @@ import { IpynbFile } from '../../src/core/hosts/notebook/ipynbFile';
 import { EXAMPLES } from './cliTestKit';
 import { analyzeText, apiModel, applyFix, catalog, codes, instanceGpus, only, textAt, trainingSpec } from './specTestKit';
 import { analyzeYaml, completeYaml } from './yamlTestKit';
-import { completeTaskResourceInYaml } from '../../src/core/hosts/workflows/resourceCompletion';
+import { completeTaskResource, completeTaskResourceInYaml } from '../../src/core/hosts/workflows/resourceCompletion';
 
 const KMEANS = '382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:1';
 const PRIVATE = 'registry.example.com/team/trainer:1';
@@ -231,5 +231,17 @@ describe('hostile YAML (found by typing every host)', () => {
     assert.doesNotThrow(() => completeYaml(`TrainingJobName: j\nTags:\n  ${deep}\nRole|`, true));
     const stateMachine = `StartAt: a\nStates:\n  a:\n    Type: Task\n    Parameters:\n      ${deep}\n    Resource: arn:aws:states:::sagemaker:cr`;
     assert.equal(completeTaskResourceInYaml(stateMachine, stateMachine.length), undefined);
+  });
+});
+
+describe('hostile state machines and templates (found by typing every host)', () => {
+  it('a task Resource typed after 100,000 nested `[` completes nothing, without overflowing the stack', () => {
+    // Too deep for the JSON host to read as a state machine, so completion takes the unserved path.
+    const machine = (parameters: string) => `{"StartAt": "a", "States": {"a": {"Type": "Task", "Parameters": ${parameters}, "Resource": "arn:aws:states:::sagemaker:cr"}}}`;
+    const text = machine(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    assert.equal(completeTaskResource(text, text.indexOf(':cr"') + 3), undefined);
+    // The same Resource without the nesting still completes.
+    const shallow = machine('[[]]');
+    assert.ok(completeTaskResource(shallow, shallow.indexOf(':cr"') + 3)?.items.some((item) => item.label.endsWith('createTrainingJob.sync')));
   });
 });

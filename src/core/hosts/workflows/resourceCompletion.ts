@@ -8,6 +8,7 @@
 import { findNodeAtOffset, getLocation, getNodePath, type Node } from 'jsonc-parser';
 import type { CompletionItem, CompletionResult } from '../../completion';
 import type { TextEdit } from '../../findings';
+import { scanJson } from '../../jsonScan';
 import { parseYaml } from '../yaml/yamlSyntax';
 import { yamlDocumentTree } from '../yaml/yamlTree';
 import { STATE_MACHINE_ACTIONS } from './stateMachineRequests';
@@ -20,11 +21,15 @@ const TYPED_PARTITION = /^arn:(aws[a-z-]*):/;
 
 /**
  * Items at `offset` in `text` (a JSON state machine or a document embedding one at its top level)
- * when the cursor is inside the string value of a state's `Resource`; undefined elsewhere.
+ * when the cursor is inside the string value of a state's `Resource`; undefined elsewhere, and in
+ * a text nested deeper than MAX_NESTING_DEPTH.
  */
 export function completeTaskResource(text: string, offset: number): CompletionResult | undefined {
   // The line tells first: the text is scanned only on a `"Resource"` line.
   if (!text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset).includes('"Resource"')) return undefined;
+  // jsonc-parser recurses once per level: a text nested past MAX_NESTING_DEPTH, which the JSON
+  // host never reads as a state machine, could overflow the stack (100,000 `[` in Parameters did).
+  if (scanJson(text).tooDeepAt !== undefined) return undefined;
   const location = getLocation(text, offset);
   const path = location.path;
   if (location.isAtPropertyKey || path[path.length - 1] !== 'Resource' || path[path.length - 3] !== 'States') return undefined;
