@@ -54,7 +54,8 @@ export function hoverTemplateImage(
   // A mapping that fills in the account of a SageMaker repository: its rows are judged against the catalog.
   const servedRepository = ecr && awsAccountTable(catalog, reference) ? repository : undefined;
   const placeholders = placeholderLines(text, reference, catalog, servedRepository, listed);
-  if (placeholders.length > 0) lines.push('', 'Filled in at deployment:', '', ...placeholders);
+  // No spread into push: an image may be built of more placeholders than a call takes arguments.
+  if (placeholders.length > 0) for (const line of ['', 'Filled in at deployment:', '', ...placeholders]) lines.push(line);
   if (awsAccount) lines.push('', `${escapeMarkdown(catalogSnapshotLabel(catalog.source))}.`);
   lines.push('', pinning(reference, tag, repository !== undefined && isXgboost(catalog, repository)));
   const substitutions = node.substitutions ?? [];

@@ -140,4 +140,10 @@ describe('hover: template images', () => {
     assert.match(result.markdown, /Pinned by tag `2\.6\.0-gpu-py312`/);
     assert.equal(json.slice(result.range.offset, result.range.offset + result.range.length), `{"Fn::Sub":"763104351884.dkr.ecr.\${AWS::Region}.amazonaws.com/pytorch-inference:2.6.0-gpu-py312"}`);
   });
+
+  it('an image of 130,000 placeholders: one line each, not a stack overflow (found by fuzzing)', () => {
+    const accounts = '${AWS::AccountId}'.repeat(130_000);
+    const markdown = hoverYaml(template(`!Sub "${accounts}.dkr.ecr.us-east-1.amazonaws.com/my-|model:1"`))!;
+    assert.equal(markdown.split('\n').filter((line) => line === "- `${AWS::AccountId}`: the stack\\'s account").length, 130_000);
+  });
 });
