@@ -20,14 +20,18 @@ import { hasHole, parseTemplateReference } from './templateReference';
  */
 export function completeDocumentImage(document: HostDocument, offset: number, options: CompletionOptions): CompletionResult | undefined {
   for (const request of document.requests) {
+    // One region per request, resolved when needed: it reads all the request's images, and YAML
+    // aliases can give a request 50,000 of them (resolving it per image took 13 s).
+    let region: ResolvedRegion | undefined;
+    const requestRegion = () => (region ??= completionRegion(request, options));
     for (const image of request.images) {
-      const tags = completeTemplateTag(document.text, image.value as RequestNode, offset, options, completionRegion(request, options), image.usage);
+      const tags = completeTemplateTag(document.text, image.value as RequestNode, offset, options, requestRegion, image.usage);
       if (tags) return tags;
       for (const value of writtenValuesOf(image.written ?? image.value)) {
         const content = contentRange(value);
         if (value.type !== 'string' || offset < content.offset || offset > content.offset + content.length) continue;
         const typed = document.text.slice(content.offset, offset);
-        return completeImage(typed, { offset: content.offset, length: content.length, newText: '' }, completionRegion(request, options), options, image.usage);
+        return completeImage(typed, { offset: content.offset, length: content.length, newText: '' }, requestRegion(), options, image.usage);
       }
     }
   }
@@ -40,7 +44,7 @@ export function completeDocumentImage(document: HostDocument, offset: number, op
  * it is read: each item replaces the tag alone (the placeholders stay). Tags of the image's
  * static region, else of the target region (the one resolved for the request).
  */
-function completeTemplateTag(text: string, value: RequestNode, offset: number, options: CompletionOptions, region: ResolvedRegion, usage: ImageUsage): CompletionResult | undefined {
+function completeTemplateTag(text: string, value: RequestNode, offset: number, options: CompletionOptions, region: () => ResolvedRegion, usage: ImageUsage): CompletionResult | undefined {
   if (!value.dynamic || !value.template) return undefined;
   const reference = parseTemplateReference(value.template);
   if (!reference || reference.tag === undefined || reference.digest || hasHole(reference.repository) || hasHole(reference.tag)) return undefined;
@@ -48,7 +52,7 @@ function completeTemplateTag(text: string, value: RequestNode, offset: number, o
   const range = reference.range(tagStart, reference.text.length);
   if (offset < range.offset || offset > range.offset + range.length || text.slice(range.offset, range.offset + range.length) !== reference.tag) return undefined;
   const typed = text.slice(range.offset, offset);
-  const staticRegion = reference.ecr && !hasHole(reference.ecr.region) ? reference.ecr.region : region.region;
+  const staticRegion = reference.ecr && !hasHole(reference.ecr.region) ? reference.ecr.region : region().region;
   const found = tagItems(options.catalog, typed, { ...range, newText: '' }, '', staticRegion, reference.repository, typed, usage);
   return { ...found, items: found.items.map((item) => ({ ...item, detail: `${reference.repository}:${item.label}`, edit: { offset: range.offset, length: range.length, newText: item.label } })) };
 }

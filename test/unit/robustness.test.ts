@@ -13,10 +13,11 @@ import { completeAt } from '../../src/core/completion';
 import { MAX_NESTING_DEPTH } from '../../src/core/jsonScan';
 import { fixRenderCount } from '../../src/core/renderFix';
 import { identifySpec, parseSpecDocument } from '../../src/core/specDocument';
-import { readPythonDocument } from '../../src/core/hostDocument';
+import { readPythonDocument, readYamlDocument } from '../../src/core/hostDocument';
+import { completeDocumentImage } from '../../src/core/documentImageCompletion';
 import { IpynbFile } from '../../src/core/hosts/notebook/ipynbFile';
 import { EXAMPLES } from './cliTestKit';
-import { analyzeText, apiModel, applyFix, catalog, codes, instanceGpus, only, textAt, trainingSpec } from './specTestKit';
+import { analyzeText, apiModel, applyFix, catalog, codes, instanceGpus, only, textAt, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeYaml, completeYaml } from './yamlTestKit';
 import { completeTaskResource, completeTaskResourceInYaml } from '../../src/core/hosts/workflows/resourceCompletion';
 
@@ -231,6 +232,25 @@ describe('hostile YAML (found by typing every host)', () => {
     assert.doesNotThrow(() => completeYaml(`TrainingJobName: j\nTags:\n  ${deep}\nRole|`, true));
     const stateMachine = `StartAt: a\nStates:\n  a:\n    Type: Task\n    Parameters:\n      ${deep}\n    Resource: arn:aws:states:::sagemaker:cr`;
     assert.equal(completeTaskResourceInYaml(stateMachine, stateMachine.length), undefined);
+  });
+
+  it('completion among 5,000 aliases of one image resolves the request\'s region once at most, not once per image', () => {
+    // Per image, each resolution reading all 5,000: 50,000 aliases took 13 s.
+    const text = `Resources:\n  M:\n    Type: AWS::SageMaker::Model\n    Properties:\n      PrimaryContainer:\n        Image: &img ${XGBOOST_US_EAST_1}:1.7-1\n      Containers:\n${'        - Image: *img\n'.repeat(5000)}`;
+    const document = readYamlDocument(text);
+    assert.equal(document.requests[0].images.length, 5001);
+    let resolutions = 0;
+    const regionInputs = {
+      env: {},
+      get templateRegions() {
+        resolutions++;
+        return undefined;
+      },
+    };
+    assert.equal(completeDocumentImage(document, text.indexOf('Containers'), { catalog, regionInputs }), undefined);
+    assert.ok(resolutions <= 1, `${resolutions} resolutions`);
+    const tag = text.indexOf(':1.7-1') + 1;
+    assert.ok(completeDocumentImage(document, tag, { catalog, regionInputs })?.items.some((item) => item.label === '1.7-1'));
   });
 });
 
