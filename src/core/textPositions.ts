@@ -21,6 +21,14 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * The offset where the line holding `offset` starts. Not `text.lastIndexOf('\n', offset - 1) + 1`
+ * alone: at offset 0 that looks at text[0], and gives 1 when the text starts with a line break.
+ */
+export function lineStartAt(text: string, offset: number): number {
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+}
+
 /** Converts offsets of one text to positions; build it once per text, ask it many times. */
 export class LineIndex {
   private readonly starts: number[];

@@ -1,9 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex, lineStarts } from '../../src/core/textPositions';
+import { LineIndex, lineStartAt, lineStarts } from '../../src/core/textPositions';
 
 describe('text positions', () => {
   it('starts lines after \\n, \\r\\n and a lone \\r', () => {
     assert.deepEqual(lineStarts('a\nb\r\nc\rd'), [0, 2, 5, 7]);
+  });
+
+  it('finds the start of the line holding an offset, 0 at the start of a text that begins with a line break', () => {
+    assert.deepEqual([0, 1, 2, 3].map((offset) => lineStartAt('\nab\n', offset)), [0, 1, 1, 1]);
+    assert.equal(lineStartAt('\nab\n', 4), 4);
   });
 
   it('converts offsets to 0-based line and UTF-16 column', () => {

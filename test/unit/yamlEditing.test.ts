@@ -44,6 +44,13 @@ describe('YAML member-name completion', () => {
     assert.deepEqual(parse(filled).ResourceConfig, { InstanceType: 'ml.m5.xlarge', InstanceCount: 0 }); // the model's minimum
   });
 
+  it('completes on an empty first line, at the very start of the text, written at column 0 (found by fuzzing: it threw)', () => {
+    const text = `|\n${training([`  TrainingImage: ${XGBOOST_US_EAST_1}:1.7-1`])}`;
+    const item = completeYaml(text, true)!.items.find((candidate) => candidate.label === 'OutputDataConfig')!;
+    assert.deepEqual(item.edit, { offset: 0, length: 0, newText: 'OutputDataConfig:\n  $1' });
+    assert.ok(!labels(text, true)!.includes('RoleArn'));
+  });
+
   it('writes an object or list member as a block one level in, at the key\'s own column (after `- ` too)', () => {
     const top = training(['  TrainingInputMode: File'], ['Vpc|']);
     assert.equal(acceptYaml(top, 'VpcConfig').text, training(['  TrainingInputMode: File'], ['VpcConfig:\n  $1']));

@@ -31,6 +31,7 @@ import { memberNames } from '../../jsonTree';
 import { kindStarterDetail, kindStarterShape, memberCandidates, memberItem, valueItems } from '../../modelCompletion';
 import { contentRange, isDynamic, writtenValuesOf } from '../../requestTree';
 import { IMAGE_MEMBERS, requestPathOf, type SpecDocument } from '../../specDocument';
+import { lineStartAt } from '../../textPositions';
 import { detectLayout, scalarText, type Layout } from './yamlFixRenderer';
 import { isEmptyValue } from './yamlTree';
 
@@ -61,7 +62,7 @@ export function completeInYaml(document: HostDocument, offset: number, options: 
   if (image) return image;
   if (!options.apiModel && !options.algorithms) return undefined;
   const text = document.text;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   const before = text.slice(lineStart, offset);
@@ -93,7 +94,7 @@ function completeImage(document: HostDocument, offset: number, options: Completi
   const { text } = document;
   const image = completeDocumentImage(document, offset, options);
   if (image) return isPlainImageAt(document, offset) ? asPlainYaml(image) : image;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   const before = text.slice(lineStart, offset);
@@ -199,7 +200,7 @@ function newKey(document: HostDocument, offset: number, wordStart: number, wordE
   const members = options.apiModel && membersFor(request, object, options.apiModel);
   if (!members) return undefined;
   const layout = detectLayout(text);
-  const lineStart = text.lastIndexOf('\n', wordStart - 1) + 1;
+  const lineStart = lineStartAt(text, wordStart);
   const indent = ' '.repeat(wordStart - lineStart);
   const present = presentMembers(request, object, name);
   const items = memberCandidates(members.shape, present, !request.valuesOnly).map((candidate) =>
