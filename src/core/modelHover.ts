@@ -38,6 +38,8 @@ export function hoverMemberKey(spec: SpecDocument, key: Node, model: ApiModel): 
   const shape = model.shapeAt(spec.kind, path);
   const holder = model.shapeAt(spec.kind, path.slice(0, -1));
   if (!shape || !holder) return undefined;
+  // A key being typed (`""`): no name to say anything of (the hover read `****`, found by a fuzz run).
+  if (key.value === '') return undefined;
   // The key as typed: a map key can hold anything.
   const name = escapeMarkdown(String(key.value));
   const lines: string[] = [];

@@ -63,6 +63,11 @@ describe('hover: spec text is inert Markdown', () => {
     assert.equal(markdown.split('\n\n')[0], '**\\`x\\`\\]\\(command\\:foo\\) \\!\\[i\\]\\(http\\:\\/\\/e\\.com\\/x\\.png\\) \\<img src\\=x\\> line** · an entry of this map · a string');
   });
 
+  it('a map key being typed (empty) has no hover: no name to show', () => {
+    const text = trainingSpec('registry.example.com/team/trainer:1', { Environment: { '': 'v' } });
+    assert.equal(hoverAt(parseSpecDocument(text), text.indexOf('"": "v"') + 1, catalog, apiModel), undefined);
+  });
+
   it('valid references keep their code spans', () => {
     const markdown = hoverWithModel(trainingSpec('registry.example.com:5000/team/trainer:v1.2'), 'team');
     assert.match(markdown, /\| Registry \| `registry\.example\.com:5000` \|/);
