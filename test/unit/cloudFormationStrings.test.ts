@@ -319,7 +319,7 @@ describe('CloudFormation: DefinitionString and PipelineDefinitionBody (JSON in a
     assert.deepEqual(item.edit, { offset: text.indexOf(image), length: image.length, newText: image });
     assert.match(hoverAt(requestAt(document, cursor)!, cursor, catalog)!.markdown, /XGBoost/i);
   });
-  it('hovers a key being typed (its opening quote alone) with an empty range after the quote, never a negative one (found by fuzzing)', () => {
+  it('hovers nothing on a key being typed (its opening quote alone), and a one-character key from after the quote, never with a negative range (found by fuzzing)', () => {
     const typed = `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {"AlgorithmSpecification": {"TrainingImage": "${XGBOOST_US_EAST_1}:1.7-1"}, "HyperParameters": {"`;
     const block = `Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: |\n        ${typed}`;
     // The quote last in the text, before a line break, and escaped in a JSON template's string.
@@ -330,9 +330,16 @@ describe('CloudFormation: DefinitionString and PipelineDefinitionBody (JSON in a
     const json = jsonTemplate('AWS::StepFunctions::StateMachine', { RoleArn: ROLE, DefinitionString: typed });
     cases.push([json, readJsonDocument(json), json.lastIndexOf('\\"')]);
     for (const [text, document, quote] of cases) {
-      const hover = hoverAt(requestAt(document, quote)!, quote, catalog, apiModel);
+      // An empty key has no name to show: no hover (it read `****`).
+      assert.equal(hoverAt(requestAt(document, quote)!, quote, catalog, apiModel), undefined, text.slice(quote));
+      // One character typed (no closing quote yet): the hover names it, its range starting after the quote, never negative.
       const after = text[quote] === '\\' ? quote + 2 : quote + 1;
-      assert.deepEqual(hover?.range, { offset: after, length: 0 }, text.slice(quote));
+      const typedOne = `${text.slice(0, after)}e${text.slice(after)}`;
+      const reread = text === json ? readJsonDocument(typedOne) : readYamlDocument(typedOne);
+      const hover = hoverAt(requestAt(reread, after)!, after, catalog, apiModel);
+      assert.match(hover?.markdown ?? '', /^\*\*e\*\* · an entry of this map/, typedOne.slice(quote));
+      assert.equal(hover?.range.offset, after);
+      assert.ok(hover!.range.length >= 0);
     }
   });
 });
