@@ -14,6 +14,7 @@ import { intent, type QuickFix } from './edits/editIntent';
 import type { Finding } from './findings';
 import type { HostDocument } from './hostDocument';
 import { DISABLE_NEXT_LINE, UNSUPPRESSIBLE_CODES } from './suppressions';
+import { lineStartAt } from './textPositions';
 
 /** A directive line already there: its indentation and marker, then the codes it names (none: every code), maybe ` -- why`. */
 const DIRECTIVE_LINE = new RegExp(`^([ \\t]*)(#|//)[ \\t]*${DISABLE_NEXT_LINE}(?:[ \\t]+([^\\r\\n]*?))?[ \\t]*\\r?$`);
@@ -27,7 +28,7 @@ export function suppressionFix(document: HostDocument, finding: Finding): QuickF
   const marker = commentMarker(document, finding.offset);
   if (!marker) return undefined;
   const { text } = document;
-  const lineStart = text.lastIndexOf('\n', finding.offset - 1) + 1;
+  const lineStart = lineStartAt(text, finding.offset);
   // A line continued from the one above (`\` before its break: Python, a YAML double-quoted string, a Dockerfile) is inside what that line began.
   if (/\\\r?$/.test(text.slice(Math.max(0, lineStart - 3), Math.max(0, lineStart - 1)))) return undefined;
   const title = `Disable ${finding.code} for this line`;
@@ -56,15 +57,15 @@ function commentMarker(document: HostDocument, offset: number): '#' | '//' | und
       // Comments are the writer's choice only in JSON with Comments, and only in a spec (a workflow or template is read strictly).
       return document.dialect === 'jsonc' && document.requests.length === 1 && !document.requests[0].embedding && !document.requests[0].inTemplate ? '//' : undefined;
     case 'yaml':
-      return inYamlText(document, offset) || insideBlockScalar(text, text.lastIndexOf('\n', offset - 1) + 1) ? undefined : '#';
+      return inYamlText(document, offset) || insideBlockScalar(text, lineStartAt(text, offset)) ? undefined : '#';
     case 'dockerfile': {
-      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      const lineStart = lineStartAt(text, offset);
       // A line continued from the one above (`\` or the escape directive's `` ` ``) is inside its instruction.
       return /[\\`][ \t]*\r?$/.test(text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1))) ? undefined : '#';
     }
     default:
       // Python: not inside a triple-quoted string (an odd count of one kind of triple quote before the line).
-      return insideTripleQuotes(text, text.lastIndexOf('\n', offset - 1) + 1) ? undefined : '#';
+      return insideTripleQuotes(text, lineStartAt(text, offset)) ? undefined : '#';
   }
 }
 
@@ -104,7 +105,7 @@ function insideBlockScalar(text: string, lineStart: number): boolean {
   const own = indentation(text.slice(lineStart, text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart)));
   let end = lineStart - 1;
   while (end > 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const start = lineStartAt(text, end);
     const line = text.slice(start, end).replace(/\r$/, '');
     end = start - 1;
     if (line.trim() === '') continue;

@@ -6,10 +6,11 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { TextEdit } from '../findings';
+import { lineStartAt } from '../textPositions';
 
 /** The whitespace that starts the line holding `offset`. */
 export function lineIndent(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   let end = lineStart;
   while (end < offset && (text[end] === ' ' || text[end] === '\t')) end++;
   return text.slice(lineStart, end);
@@ -67,7 +68,7 @@ export function removedMemberEdits(text: string, property: Node, commaSeparated:
   const start = property.offset;
   const end = property.offset + property.length;
   if (!object || index < 0 || start < object.offset || end > object.offset + object.length) return undefined;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartAt(text, start);
   const ownLine = text.slice(lineStart, start).trim() === '';
   if (!commaSeparated) return ownLine ? [linesEdit(text, lineStart, end)] : undefined;
   const previous = members[index - 1];

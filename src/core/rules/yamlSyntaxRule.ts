@@ -8,6 +8,7 @@ import type { Finding } from '../findings';
 import type { OffsetRange } from '../jsonTree';
 import type { HostSyntaxError } from '../specDocument';
 import type { RuleContext } from './ruleContext';
+import { lineStartAt } from '../textPositions';
 
 const MAX_REPORTED = 3;
 
@@ -46,7 +47,7 @@ const KEY_AWAITING_BLOCK = /^[ \t]*(?:-[ \t]+)*[^\s#][^#]*:[ \t]*(?:#.*)?\r?$/;
 /** The whole lines `error` touches, from the line before when that is a key awaiting its block. */
 function damagedLinesOf(text: string, error: HostSyntaxError): OffsetRange {
   const { offset, length } = error.damaged ?? error;
-  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  let start = lineStartAt(text, offset);
   const endBreak = text.indexOf('\n', offset + length);
   const end = endBreak < 0 ? text.length : endBreak;
   if (start > 0) {

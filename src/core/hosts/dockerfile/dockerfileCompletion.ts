@@ -9,12 +9,13 @@ import { completeDocumentImage } from '../../documentImageCompletion';
 import { readDockerfileDocument } from '../../hostDocument';
 import { resolveRegion } from '../../region';
 import { DockerfileOffsets, parseDockerfile } from './dockerfileSyntax';
+import { lineStartAt } from '../../textPositions';
 
 /** Items for the FROM image (or the ARG default it reads) at `offset` (UTF-16 units into `text`), or undefined elsewhere. */
 export function completeInDockerfile(text: string, offset: number, options: CompletionOptions): CompletionResult | undefined {
   // Cheap first: most positions (RUN lines, comments) are not in a FROM, and need no parse. A FROM
   // starts the cursor's line, or the line above ends in a line continuation (`\`, or `` ` ``).
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   // An ARG line: its default, where a FROM line reads it whole (`FROM ${BASE_IMAGE}`).
   if (/^[ \t]*arg[ \t]/i.test(text.slice(lineStart, offset))) return completeDocumentImage(readDockerfileDocument(text), offset, options);
   const continued = /[\\`][ \t]*\r?\n$/.test(text.slice(Math.max(0, lineStart - 8), lineStart));

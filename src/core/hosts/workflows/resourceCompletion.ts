@@ -12,6 +12,7 @@ import { scanJson } from '../../jsonScan';
 import { parseYaml } from '../yaml/yamlSyntax';
 import { yamlDocumentTree } from '../yaml/yamlTree';
 import { STATE_MACHINE_ACTIONS } from './stateMachineRequests';
+import { lineStartAt } from '../../textPositions';
 
 /** The actions that start a job, which `.sync` waits for (as integrationPatternRule.ts says). */
 const JOB_ACTIONS = new Set(['createTrainingJob', 'createProcessingJob', 'createTransformJob', 'createHyperParameterTuningJob']);
@@ -26,7 +27,7 @@ const TYPED_PARTITION = /^arn:(aws[a-z-]*):/;
  */
 export function completeTaskResource(text: string, offset: number): CompletionResult | undefined {
   // The line tells first: the text is scanned only on a `"Resource"` line.
-  if (!text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset).includes('"Resource"')) return undefined;
+  if (!text.slice(lineStartAt(text, offset), offset).includes('"Resource"')) return undefined;
   // jsonc-parser recurses once per level: a text nested past MAX_NESTING_DEPTH, which the JSON
   // host never reads as a state machine, could overflow the stack (100,000 `[` in Parameters did).
   if (scanJson(text).tooDeepAt !== undefined) return undefined;
@@ -51,7 +52,7 @@ const YAML_RESOURCE_BEFORE = /(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)Resource[ \t]*:(
  */
 export function completeTaskResourceInYaml(text: string, offset: number): CompletionResult | undefined {
   // The line tells first: the document is parsed only on a `Resource:` line.
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const typedValue = YAML_RESOURCE_BEFORE.exec(text.slice(lineStart, offset));
   if (!typedValue) return undefined;
   const [, space, quote, typed] = typedValue;

@@ -18,6 +18,7 @@ import { placeholderEnd, removedMemberEdits, sortWithoutOverlap } from '../rende
 import { awsCliPlainScalar } from './awsCliScalars';
 import { isAmbiguousPlainScalar, isEmptyValue } from './yamlTree';
 import { parseYaml } from './yamlSyntax';
+import { lineStartAt } from '../../textPositions';
 
 export interface RenderedYamlEdits {
   edits: TextEdit[];
@@ -250,7 +251,7 @@ function isFlowCollection(text: string, node: Node): boolean {
 
 /** The indentation that puts a key at the column of the key at `offset` (spaces for a `- ` before it). */
 function columnIndent(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   return ' '.repeat(offset - lineStart);
 }
 
