@@ -137,4 +137,16 @@ describe('Python: a callee the file binds itself is not the SDK’s', () => {
       assert.deepEqual(summary(`import os, sagemaker\n${call.replace('KMeans(', 'sagemaker.KMeans(')}`, true), [['algorithm-missing-hyperparameter', 'KMeans']]);
     });
   });
+
+  it('an SDK class imported under another name is that class: PyTorch as PT is judged as PyTorch, a model so named is deployed as one', () => {
+    const call = 'est = PT(entry_point="train.py", role="arn:aws:iam::123456789012:role/R", framework_version="9.9", py_version="py3", instance_type="ml.m5.xlarg", instance_count=1)\n';
+    const aliased = `from sagemaker.pytorch import PyTorch as PT\n\n${call}`;
+    assert.deepEqual(summary(aliased), [['unknown-framework-version', '9.9'], ['invalid-enum-value', 'ml.m5.xlarg']]);
+    const model = 'from sagemaker.xgboost import XGBoostModel as XM\nm = XM(model_data="s3://b/m.tar.gz", role="r", framework_version="1.7-1")\nm.deploy(initial_instance_count=1, instance_type="ml.m5.larg")\n';
+    assert.deepEqual(summary(model).map(([code]) => code), ['invalid-enum-value']);
+    // Imported from another package, or two SDK classes under one name, or a method of an object: none is read.
+    for (const text of [`from mylib import PyTorch as PT\n${call}`, `try:\n    from sagemaker.pytorch import PyTorch as PT\nexcept ImportError:\n    from sagemaker.tensorflow import TensorFlow as PT\n${call}`, call.replace('PT(', 'self.PT(')]) {
+      assert.deepEqual(summary(text), [], text);
+    }
+  });
 });

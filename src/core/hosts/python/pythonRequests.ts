@@ -138,24 +138,35 @@ function isSdkObject(text: string, scopes: PythonScopes, receiver: SyntaxNode, a
   if (callee.name === 'compile' && callee.receiver) return depth < MAX_COMPILE_CHAIN && isSdkObject(text, scopes, callee.receiver, amazonNames, true, depth + 1);
   if (!modelOnly && amazonEstimatorOf(text, callee, amazonNames)) return mayBeSdkCallee(calleeOrigin(text, scopes, callee));
   if (Object.hasOwn(IMAGELESS_DEPLOYABLES, callee.name)) return (!modelOnly || IMAGELESS_DEPLOYABLES[callee.name] === 'model') && mayBeSdkCallee(calleeOrigin(text, scopes, callee));
-  const sdkClass = sdkClassOf(text, scopes, callee);
-  if (modelOnly && sdkClass?.usage !== 'inference') return false;
-  return sdkClass !== undefined && sdkClass.usage !== 'processing' && callee.name !== 'ModelTrainer' && callee.name !== 'ModelBuilder';
+  const made = sdkClassOf(text, scopes, callee);
+  if (modelOnly && made?.sdkClass.usage !== 'inference') return false;
+  return made !== undefined && made.sdkClass.usage !== 'processing' && made.className !== 'ModelTrainer' && made.className !== 'ModelBuilder';
 }
 
 /**
- * The SDK_CLASSES class a call makes, by its name (`PyTorch(…)`, `sagemaker.pytorch.PyTorch(…)`),
- * unless the file's bindings make it another (see pythonCalleeOrigin.ts): a class or function of
- * its own (`class XGBoost:`), a parameter, an import from another package (`from keras import
- * Model`) or of another SDK class under this name (`from sagemaker.pytorch import PyTorchModel as
- * Model`). A name bound nowhere in the file is the SDK's: the names are read without imports.
+ * The SDK_CLASSES class a call makes and its SDK name, by the callee's name (`PyTorch(…)`,
+ * `sagemaker.pytorch.PyTorch(…)`) or, imported under another name, by the import
+ * (`from sagemaker.pytorch import PyTorch as PT` makes `PT(…)` a PyTorch), unless the file's
+ * bindings make it another (see pythonCalleeOrigin.ts): a class or function of its own
+ * (`class XGBoost:`), a parameter, an import from another package (`from keras import Model`) or
+ * of another SDK class under this name (`from sagemaker.pytorch import PyTorchModel as Model`).
+ * A name bound nowhere in the file is the SDK's: the names are read without imports.
  */
-function sdkClassOf(text: string, scopes: PythonScopes, callee: { name: string; node: SyntaxNode; receiver?: SyntaxNode }): SdkClass | undefined {
-  if (!Object.hasOwn(SDK_CLASSES, callee.name)) return undefined;
+function sdkClassOf(text: string, scopes: PythonScopes, callee: { name: string; node: SyntaxNode; receiver?: SyntaxNode }): { sdkClass: SdkClass; className: string } | undefined {
+  const known = Object.hasOwn(SDK_CLASSES, callee.name);
+  // Only a name an import may bind is looked up (a receiver's method, `self.model(…)`, is not).
+  if (!known && callee.receiver) return undefined;
   const origin = calleeOrigin(text, scopes, callee);
   if (origin?.kind === 'own') return undefined;
+  if (!known) {
+    // An SDK class imported under another name: the one class every import of the name names.
+    if (origin?.kind !== 'imported' || !origin.paths.every(isSdkPath)) return undefined;
+    const names = new Set(origin.paths.map((path) => path.slice(path.lastIndexOf('.') + 1)));
+    const [className] = names;
+    return names.size === 1 && Object.hasOwn(SDK_CLASSES, className) ? { sdkClass: SDK_CLASSES[className], className } : undefined;
+  }
   if (origin?.kind === 'imported' && !origin.paths.every((path) => isSdkPath(path) && path.endsWith(`.${callee.name}`))) return undefined;
-  return SDK_CLASSES[callee.name];
+  return { sdkClass: SDK_CLASSES[callee.name], className: callee.name };
 }
 
 /**
@@ -323,13 +334,14 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       documents.push(withTuners(amazonEstimatorRequest(values, scopes, call, amazonEstimator, methodCalls), call));
       continue;
     }
-    const sdkClass = sdkClassOf(text, scopes, callee);
-    if (sdkClass) {
+    const made = sdkClassOf(text, scopes, callee);
+    if (made) {
+      const { sdkClass, className } = made;
       const written = sdkArguments(text, argList, sdkClass.positional, scopes);
       if (!written) continue; // `Estimator(image, image_uri=…)`: a TypeError, nothing is sent
       const keywords = written.keywords;
       const image = keywords.get(sdkClass.imageKeyword);
-      const job = sdkJob(callee.name, sdkClass);
+      const job = sdkJob(className, sdkClass);
       const renamed = job === 'training' ? renameEstimatorKeywords(keywords) : undefined;
       // What a model is deployed, transformed, created or registered with: local mode and the framework image read the same calls.
       const modelCalls = sdkClass.usage === 'inference' ? callsOnModel(text, scopes, call, methodCalls, ['deploy', 'transformer', 'create', 'register']) : undefined;
@@ -342,7 +354,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       // A model compiled with Neo serves the compilation job's image, not the framework's.
       const neoCompiled = () => sdkClass.usage === 'inference' && compiledWithNeo(values, callsOnModel(text, scopes, call, methodCalls, ['compile']));
       const before = documents.length;
-      if (image && callee.name === GENERIC_ESTIMATOR && !isScriptModeEstimator(keywords)) {
+      if (image && className === GENERIC_ESTIMATOR && !isScriptModeEstimator(keywords)) {
         // Perhaps a built-in algorithm job: a partial request for the image and algorithm rules.
         const retrievedImage = retrievedImageOf(values, scopes, image, readRetrieve);
         const dynamicImage = (): ImageField => {
@@ -366,7 +378,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       } else if (sdkClass.framework && !neoCompiled()) {
         const request = frameworkFromClass(values, callee.node, keywords, sdkClass);
         if (modelCalls) Object.assign(request, modelDeployments(values, sdkClass.framework, modelCalls));
-        if (callee.name === SMP_ESTIMATOR) {
+        if (className === SMP_ESTIMATOR) {
           // SMP v2 trains on pytorch-smp's image (get_training_image_uri); its deploys serve on pytorch's.
           const smp = smpChoice(values, keywords.get('distribution'), written.unmapped);
           if (smp === 'smp') request.impliedFramework = SMP_FRAMEWORK;
