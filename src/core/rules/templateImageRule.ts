@@ -33,6 +33,7 @@ import { HOLE, hasHole, parseTemplateReference, type TemplateReference } from '.
 import { intent, type EditIntent, type QuickFix } from '../edits/editIntent';
 import { checkAccountTable } from './accountTableRule';
 import { checkImageTargetRegion } from './registryRules';
+import { servedInEveryRegion } from './servedInEveryRegion';
 import { checkUnknownRepository } from './repositoryRule';
 import { checkRegionTable, type RegionTable } from './regionTableRule';
 import type { RuleContext } from './ruleContext';
@@ -300,20 +301,9 @@ function tagsIn(context: RuleContext, repository: string, region: string): strin
   return [...new Set(context.catalog.tagsFor(repository, region).map((entry) => entry.tag))];
 }
 
-/**
- * The tags of `repository` that every region a template is deployed to serves: the regions listed
- * (templateRegions), else every catalog region serving the repository; in the first such region's order.
- */
+/** The tags of `repository` that every region a template is deployed to serves (servedInEveryRegion). */
 function tagsInEveryRegion(context: RuleContext, repository: string): string[] {
-  const regions = context.region.regions ?? context.catalog.regions().map((region) => region.name);
-  let common: string[] | undefined;
-  for (const region of regions) {
-    const here = tagsIn(context, repository, region);
-    if (here.length === 0) continue;
-    const served = new Set(here);
-    common = (common ?? here).filter((tag) => served.has(tag));
-  }
-  return common ?? [];
+  return servedInEveryRegion(context, (region) => tagsIn(context, repository, region), (tag) => tag);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Catalog, PinnedVersion } from '../catalog/catalog';
 import type { ImageField } from '../specDocument';
 import { listText } from './algorithm/algorithmSeverity';
 import { readsPipeInput, versionReadsPipe } from './pipeInput';
+import { servedInEveryRegion } from './servedInEveryRegion';
 import type { RuleContext } from './ruleContext';
 import { isFloatingTag, XGBOOST_FRAMEWORK } from './xgboost';
 
@@ -76,16 +77,7 @@ export function newestXgboostVersion(catalog: Catalog, scope: string): string {
  */
 function pinnedInEvery(context: RuleContext, scope: string): PinnedVersion[] {
   const { catalog } = context;
-  const regions = context.region.regions ?? catalog.regions().map((region) => region.name);
-  let common: PinnedVersion[] | undefined;
-  for (const region of regions) {
-    if (!catalog.region(region)) continue;
-    const here = catalog.pinnedVersions(XGBOOST_FRAMEWORK, region, scope);
-    if (here.length === 0) continue;
-    const served = new Set(here.map((entry) => `${entry.repository}:${entry.tag}`));
-    common = (common ?? here).filter((entry) => served.has(`${entry.repository}:${entry.tag}`));
-  }
-  return common ?? [];
+  return servedInEveryRegion(context, (region) => (catalog.region(region) ? catalog.pinnedVersions(XGBOOST_FRAMEWORK, region, scope) : []), (entry) => `${entry.repository}:${entry.tag}`);
 }
 
 function scopeOf(field: ImageField): string {
