@@ -229,10 +229,17 @@ describe('Step Functions host', () => {
     });
 
     it('in a JSONata state: a "Name.$" key\'s context path and variable have JSONata forms; an intrinsic function has none, and the rename is only offered', () => {
-      for (const [value, jsonata] of [['$$.Execution.Name', '{% $states.context.Execution.Name %}'], ['$jobName', '{% $jobName %}'], ['$', '{% $states.input %}']]) {
+      for (const [value, jsonata] of [['$$.Execution.Name', '{% $states.context.Execution.Name %}'], ['$jobName', '{% $jobName %}'], ['$', '{% $states.input %}'], ['$.items[0].model_name', '{% $states.input.items[0].model_name %}']]) {
         const text = endpoint({ 'EndpointName.$': value, EndpointConfigName: 'config' }, {}, 'JSONata');
         const unknown = only(analyzeWorkflow(text), 'unknown-property');
         assert.equal(applyWorkflowFix(text, unknown), text.replace(`"EndpointName.$": ${JSON.stringify(value)}`, `"EndpointName": ${JSON.stringify(jsonata)}`), value);
+      }
+      // A path JSONata reads otherwise (found by a fresh user): `a-b` subtracts, brackets filter,
+      // `..` and `[?(…)]` do not parse, `.true` is a literal. No rewrite is preferred for them.
+      for (const value of ['$.model-name', "$['data url']", '$..name', '$.configs[?(@.ok == true)].name', '$.flags.true', '$job.name']) {
+        const text = endpoint({ 'EndpointName.$': value, EndpointConfigName: 'config' }, {}, 'JSONata');
+        const unknown = only(analyzeWorkflow(text), 'unknown-property');
+        assert.equal(unknown.fixes.some((fix) => fix.preferred), false, value);
       }
       const text = endpoint({ 'EndpointName.$': "States.Format('ep-{}', $.id)", EndpointConfigName: 'config' }, {}, 'JSONata');
       const unknown = only(analyzeWorkflow(text), 'unknown-property');

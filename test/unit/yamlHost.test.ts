@@ -491,9 +491,15 @@ describe('YAML host (AWS CLI input)', () => {
         assert.match(refused[0].message, /^A merge key \(`<<:`\) takes a mapping or a list of mappings, and this value is neither: the AWS CLI refuses the whole file/);
         assert.equal(refused[0].severity, 'error');
       }
-      // A mapping, or an alias of one, merges.
+      // A mapping, an alias of one, or an alias of a list of mappings (found by a fresh user) merges.
       const anchoredMapping = spec('*name').replace('name: &name demo-job', 'name: &name {RoleArn: x}');
-      for (const text of [anchoredMapping, spec('{RoleArn: x}')]) assert.deepEqual(analyzeYaml(text, { forced: true }).filter((finding) => finding.code === 'invalid-yaml'), [], text);
+      const anchoredList = spec('*name').replace('name: &name demo-job', 'name: &name [{RoleArn: x}, {HyperParameters: {k: "1"}}]');
+      for (const text of [anchoredMapping, spec('{RoleArn: x}'), anchoredList]) assert.deepEqual(analyzeYaml(text, { forced: true }).filter((finding) => finding.code === 'invalid-yaml'), [], text);
+      const merged = requestValue(readYamlDocument(anchoredList, true).requests[0].root) as Record<string, unknown>;
+      assert.deepEqual([merged.RoleArn, merged.HyperParameters], ['x', { k: '1' }]);
+      // A list holding a scalar does not.
+      const mixed = spec('*name').replace('name: &name demo-job', 'name: &name [{RoleArn: x}, text]');
+      assert.deepEqual(analyzeYaml(mixed, { forced: true }).filter((finding) => finding.code === 'invalid-yaml').map((finding) => textAt(mixed, finding)), ['*name']);
     });
 
     /** How many nodes a request's tree holds (what reading the YAML built, and the rules walk). */

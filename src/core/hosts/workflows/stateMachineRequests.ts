@@ -478,11 +478,17 @@ function pathKeyAsJsonata(key: string, value: Node | undefined): { member: strin
 }
 
 function jsonataOfPath(path: string): string | undefined {
-  if (path.startsWith('$$')) return /^\$\$(?:[.[].*)?$/.test(path) ? `$states.context${path.slice(2)}` : undefined;
-  if (path === '$' || /^\$[.[]/.test(path)) return `$states.input${path.slice(1)}`;
-  if (/^\$[A-Za-z_][A-Za-z0-9_]*(?:[.[].*)?$/.test(path)) return path;
-  return undefined;
+  // Only a path of plain names and numeric indices reads the same in JSONata: `a-b` would subtract,
+  // `['a b']` filter, `..` and `[?(…)]` do not parse. Anything else: no rewrite is offered as sure.
+  const rest = path.startsWith('$$') ? path.slice(2) : path.startsWith('$') ? path.slice(1) : undefined;
+  if (rest === undefined || !SIMPLE_PATH.test(rest) || /\.(?:true|false|null)\b/.test(rest)) {
+    return /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(path) ? path : undefined;
+  }
+  return path.startsWith('$$') ? `$states.context${rest}` : `$states.input${rest}`;
 }
+
+/** `.name` and `[0]` steps only (a JSONPath that JSONata reads as the same path; `.true`, `.false`, `.null` are literals there). */
+const SIMPLE_PATH = /^(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*$/;
 
 /**
  * `Arguments` in a JSONPath state, read as JSONata: a `"Name.$"` key there is no member, and the

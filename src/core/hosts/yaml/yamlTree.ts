@@ -340,14 +340,16 @@ class TreeBuilder {
   private merge(object: Building, sources: YamlNode[], depth: number): void {
     const present = new Set(object.children!.map((property) => property.children?.[0]?.value));
     for (const source of sources) {
-      const mapping = this.node(source, undefined, depth + 1, true);
-      if (mapping.dynamic) continue;
-      if (mapping.type !== 'object') {
+      const value = this.node(source, undefined, depth + 1, true);
+      if (value.dynamic) continue;
+      // An alias of a list of mappings (`<<: *list`) merges each of them, as a written list does.
+      const mappings = value.type === 'array' ? (value.children ?? []) : [value];
+      if (mappings.some((mapping) => mapping.type !== 'object' && !(mapping as RequestNode).dynamic)) {
         const [start, end] = rangeOf(source);
         this.unmergeable.push({ offset: start, length: end - start });
         continue;
       }
-      for (const property of mapping.children ?? []) {
+      for (const property of mappings.flatMap((mapping) => (mapping.type === 'object' ? (mapping.children ?? []) : []))) {
         const name = property.children?.[0]?.value;
         if (present.has(name)) continue;
         present.add(name);
