@@ -2,7 +2,7 @@
 // type of another family or size by likeness (family, kind, size, generation).
 import * as assert from 'node:assert/strict';
 import { nearestInstanceTypes } from '../../src/core/nearestInstanceTypes';
-import { analyzeText, only } from './specTestKit';
+import { analyzeText, KMEANS_US_EAST_1, only, trainingSpec } from './specTestKit';
 
 /** What a member takes (a transform job's instance types, shortened). */
 const TAKEN = ['ml.m4.xlarge', 'ml.m4.2xlarge', 'ml.c4.xlarge', 'ml.p2.xlarge', 'ml.p3.2xlarge', 'ml.c5.large', 'ml.c5.xlarge', 'ml.m5.large', 'ml.m5.xlarge', 'ml.m6i.large', 'ml.m7i.large', 'ml.g4dn.xlarge', 'ml.g5.xlarge', 'ml.r5.large'];
@@ -34,7 +34,15 @@ describe('nearestInstanceTypes', () => {
   it('through the API model rules: ml.t2.medium in a transform job gets general-purpose large instances, none preferred', () => {
     const text = JSON.stringify({ TransformJobName: 't', ModelName: 'm', TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/i' } } }, TransformOutput: { S3OutputPath: 's3://b/o' }, TransformResources: { InstanceType: 'ml.t2.medium', InstanceCount: 1 } }, null, 2);
     const finding = only(analyzeText(text), 'invalid-enum-value');
-    assert.match(finding.message, /^"ml\.t2\.medium" is not a valid InstanceType: the nearest ML instance types are "ml\.m\d+[a-z]*\.large", "ml\.m\d+[a-z]*\.large", "ml\.m\d+[a-z]*\.large"\.$/);
+    assert.match(finding.message, /^"ml\.t2\.medium" is not a valid InstanceType: SageMaker offers ml\.t2\.medium for other members, not this one; the most alike ML instance types this one takes are "ml\.m\d+[a-z]*\.large", "ml\.m\d+[a-z]*\.large", "ml\.m\d+[a-z]*\.large"\.$/);
     assert.ok(finding.fixes.every((fix) => !fix.preferred));
+  });
+
+  it('through the API model rules: a real instance type a spelling away from one the member takes is no typo, and no fix is preferred (found by a fresh user)', () => {
+    // ml.c5d.xlarge serves processing and endpoints; training takes ml.c5.xlarge, one letter away.
+    const text = trainingSpec(`${KMEANS_US_EAST_1}:1`).replace('"InstanceType": "ml.m5.xlarge"', '"InstanceType": "ml.c5d.xlarge"');
+    const finding = only(analyzeText(text), 'invalid-enum-value');
+    assert.match(finding.message, /SageMaker offers ml\.c5d\.xlarge for other members, not this one/);
+    assert.ok(finding.fixes.length > 0 && finding.fixes.every((fix) => !fix.preferred));
   });
 });

@@ -493,7 +493,9 @@ class ModelValidator {
     const nearest = shape.knownInstanceTypes ? nearestInstanceTypes(value, allowed, NEAREST, shape.knownInstanceTypes) : closestMatches(value, allowed, NEAREST);
     // Equally near values (`ml.m6.large`: ml.m5.large, ml.m6i.large, ml.m6g.large), or a value far
     // from all, are a guess: offered, none preferred, so fix-all leaves the choice to the user.
-    const unique = isClearNearest(value, nearest);
+    // A real instance type the member does not take is no typo: which one to use instead is the user's choice.
+    const elsewhere = shape.knownInstanceTypes?.has(value) === true;
+    const unique = !elsewhere && isClearNearest(value, nearest);
     // A map key is never changed to another key of the map, nor a list item to another item of
     // its list (a Pipelines parameter's EnumValues would hold a choice twice); only the nearest value is preferred.
     const keys = map ? this.keysOf(map) : otherItemStrings(node);
@@ -506,7 +508,9 @@ class ModelValidator {
     const advice =
       allowed.length <= 8
         ? `use one of ${quoted(allowed)}`
-        : nearest.length > 0
+        : nearest.length > 0 && elsewhere
+          ? `SageMaker offers ${clip(value)} for other members, not this one; the most alike ${enumValuesNoun(shape)} this one takes are ${quoted(nearest)}`
+          : nearest.length > 0
           ? `the nearest ${enumValuesNoun(shape)} are ${quoted(nearest)}`
           : `use ${enumInWords(shape) ?? `one of ${allowed.length} values`}`;
     this.report('invalid-enum-value', `"${clip(value)}" is not a valid ${inListItem(node, name)}: ${advice}.${this.doubledPrefixNote(value, shape)}`, nodeRange(node), fixes);
