@@ -15,6 +15,7 @@ import { checkSubstitutedValues } from './rules/substitutedValueRule';
 import { checkUndefinedSubstitutions } from './rules/undefinedSubstitutionRule';
 import { checkUnescapedSubstitutions } from './rules/unescapedSubstitutionRule';
 import { checkUndefinedPipelineVariables } from './rules/undefinedPipelineVariableRule';
+import { checkMalformedDependsOn } from './rules/malformedDependsOnRule';
 import { checkUndefinedPipelineSteps } from './rules/undefinedPipelineStepRule';
 import { checkDefinitionFile } from './rules/definitionFileRule';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
@@ -91,7 +92,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   // A workflow or template whose errors hid its requests carries them in a request without a kind;
   // so does a workflow's first task, whether or not it is a request of ours.
   // (A pipeline's undefined variables and DependsOn names may come on a request of no kind that carries its syntax errors too.)
-  if (spec.kind || options.forcedSpec || spec.hidRequests || spec.embedding || spec.undefinedPipelineVariables || spec.undefinedPipelineSteps) run('invalid-json', checkJsonSyntax, context);
+  if (spec.kind || options.forcedSpec || spec.hidRequests || spec.embedding || spec.undefinedPipelineVariables || spec.undefinedPipelineSteps || spec.malformedDependsOn) run('invalid-json', checkJsonSyntax, context);
   if (spec.syntaxErrors) run('invalid-yaml', checkYamlSyntax, context);
   if (spec.emptyStateMachine) run('empty-state-machine', checkEmptyStateMachine, context);
   if (spec.codeRegion?.node) run('unknown-region', checkCodeRegion, context, spec.codeRegion);
@@ -113,6 +114,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   // Not while the definition does not parse whole (its Parameters may be cut short), nor where a computed value may supply a name.
   if (spec.undefinedPipelineVariables && !spec.incomplete) run('undefined-pipeline-variable', checkUndefinedPipelineVariables, context, spec.undefinedPipelineVariables);
   if (spec.undefinedPipelineSteps && !spec.incomplete) run('undefined-pipeline-step', checkUndefinedPipelineSteps, context, spec.undefinedPipelineSteps);
+  if (spec.malformedDependsOn) run('invalid-type', checkMalformedDependsOn, context, spec.malformedDependsOn);
   if (spec.missingDefinitionFile) run('definition-file-not-found', checkDefinitionFile, context, spec.missingDefinitionFile);
   if (spec.substitutedValues && options.apiModel) run('api-model', checkSubstitutedValues, context, spec.substitutedValues, options.apiModel);
   if (!spec.kind && !spec.imagesOnly) {

@@ -148,6 +148,18 @@ export interface UndefinedPipelineStep {
   taken: readonly string[];
 }
 
+/**
+ * A SageMaker Pipelines step's `DependsOn` that is not a list of step names
+ * (hosts/workflows/pipelineDependsOn.ts): the definition's schema takes an array of strings there.
+ */
+export interface MalformedDependsOn {
+  /** `DependsOn`'s value when it is no list (`not-a-list`), else the list item that is no string (`not-a-name`). */
+  node: Node;
+  problem: 'not-a-list' | 'not-a-name';
+  /** The `Name` of the step, when written as a plain string. */
+  step: string | undefined;
+}
+
 /** A production variant of a template's endpoint config and the model resource it serves (SpecDocument.servedModels). */
 export interface ServedModel {
   variant: Node;
@@ -246,6 +258,8 @@ export interface SpecDocument {
    * UndefinedPipelineStep): on its first request, or on a request of no kind when it has none.
    */
   undefinedPipelineSteps?: readonly UndefinedPipelineStep[];
+  /** A Pipelines definition's `DependsOn` values that are no list of step names (see MalformedDependsOn), carried as undefinedPipelineSteps are. */
+  malformedDependsOn?: readonly MalformedDependsOn[];
   /**
    * Nodes outside the request checked in a value's place (a template parameter's `Default` and
    * `AllowedValues` behind `!Ref`, see RequestNodeExtras.standIn): a finding on one says which.

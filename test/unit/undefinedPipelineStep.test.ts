@@ -94,8 +94,9 @@ describe('undefined-pipeline-step', () => {
     assert.match(finding.message, /^"S9" is not a step of this pipeline \(its steps are S1, S2, S3, S4, S5 and 3 more\): step "Last" cannot wait for it\./);
   });
 
-  it('says nothing of a DependsOn that is no list or holds no string, and reports in a definition with no request step of ours', () => {
-    assert.deepEqual(analyzeWorkflow(pipeline([failStep('Prepare'), failStep('Train', 'Prepare'), failStep('Eval', [1, { Get: 'Steps.Prepare' }])])).map((finding) => finding.code), []);
+  it('leaves a DependsOn that is no list, or an item that is no string, to invalid-type; reports in a definition with no request step of ours', () => {
+    const malformed = pipeline([failStep('Prepare'), failStep('Train', 'Prepar'), failStep('Eval', [1, { Get: 'Steps.Prepare' }])]);
+    assert.deepEqual(analyzeWorkflow(malformed).map((finding) => finding.code), ['invalid-type', 'invalid-type', 'invalid-type']);
     const text = pipeline([failStep('Prepare'), failStep('Train', ['Prepar'])]);
     assert.equal(textAt(text, only(analyzeWorkflow(text), 'undefined-pipeline-step')), 'Prepar');
   });
@@ -116,6 +117,49 @@ describe('undefined-pipeline-step', () => {
       ['undefined-pipeline-variable', 'Trian'],
     ]);
     assert.deepEqual(analyzeWorkflow(text, { rules: { 'undefined-pipeline-variable': 'off' } }).map((finding) => finding.code), ['undefined-pipeline-step']);
+  });
+
+  describe('a DependsOn that is no list of step names (invalid-type)', () => {
+    it('reports a lone string on the string, naming the step, and wraps it in a list', () => {
+      const text = pipeline([failStep('Prepare'), failStep('Train', 'Prepare')]);
+      const finding = only(analyzeWorkflow(text), 'invalid-type');
+      assert.equal(finding.severity, 'error');
+      assert.equal(textAt(text, finding), 'Prepare');
+      assert.equal(finding.message, '"DependsOn" of step "Train" must be a list of step names, not a string, even for one step: ["Prepare"].');
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Write a list: ["Prepare"]', true]]);
+      const fixed = applyWorkflowFix(text, finding);
+      assert.equal(fixed, text.replace('"DependsOn": "Prepare"', '"DependsOn": ["Prepare"]'));
+      assert.deepEqual(analyzeWorkflow(fixed), []);
+    });
+
+    it('reports another value on itself without a fix, and each list item that is no string', () => {
+      const text = pipeline([failStep('Prepare'), failStep('Train', { Get: 'Steps.Prepare' }), failStep('Eval', ['Prepare', 2, null])]);
+      const found = analyzeWorkflow(text);
+      assert.deepEqual(found.map((finding) => [finding.code, textAt(text, finding)]), [
+        ['invalid-type', text.slice(text.indexOf('{\n        "Get"'), text.indexOf('}', text.indexOf('"Get"')) + 1)],
+        ['invalid-type', '2'],
+        ['invalid-type', 'null'],
+      ]);
+      assert.equal(found[0].message, '"DependsOn" of step "Train" must be a list of step names, not an object.');
+      assert.deepEqual(found[0].fixes, []);
+      assert.equal(found[1].message, 'A "DependsOn" item is the name of a step (a string), not a number: step "Eval" cannot wait for it.');
+    });
+
+    it('reads the steps of condition branches too, and is off with invalid-type', () => {
+      const condition = { Name: 'Check', Type: 'Condition', Arguments: { Conditions: [], IfSteps: [failStep('Deploy', 'Check')], ElseSteps: [] } };
+      const text = pipeline([condition]);
+      assert.equal(textAt(text, only(analyzeWorkflow(text), 'invalid-type')), 'Check');
+      assert.deepEqual(analyzeWorkflow(text, { rules: { 'invalid-type': 'off' } }), []);
+    });
+
+    it('says nothing of a DependsOn a template\'s placeholder writes, and offers no fix inside a PipelineDefinitionBody string', () => {
+      const computed = pipelineBodyTemplate(['{"Version": "2020-12-01",', ' "Steps": [{"Name": "Train", "Type": "Fail", "DependsOn": "${Steps}", "Arguments": {"ErrorMessage": "x"}}]}']);
+      assert.deepEqual(analyzeYaml(computed), []);
+      const text = pipelineBodyTemplate(['{"Version": "2020-12-01",', ' "Steps": [{"Name": "Prep", "Type": "Fail", "Arguments": {"ErrorMessage": "${Bucket}"}},', '           {"Name": "Train", "Type": "Fail", "DependsOn": "Prep", "Arguments": {"ErrorMessage": "x"}}]}']);
+      const finding = only(analyzeYaml(text), 'invalid-type');
+      assert.equal(textAt(text, finding), 'Prep');
+      assert.deepEqual(finding.fixes, []);
+    });
   });
 
   describe('in a CloudFormation template', () => {
@@ -181,6 +225,16 @@ describe('undefined-pipeline-step', () => {
       const finding = only(analyzeYaml(text), 'undefined-pipeline-step');
       assert.equal(textAt(text, finding), 'Prepar');
       assert.equal(applyHostFix(text, finding), text.replace('DependsOn: [Prepar]', 'DependsOn: [Prepare]'));
+    });
+
+    it('wraps a lone DependsOn name in a YAML list under Fn::ToJsonString', () => {
+      const lines = ['Transform: AWS::LanguageExtensions', 'Resources:', '  Pipe:', '    Type: AWS::SageMaker::Pipeline', '    Properties:', '      PipelineName: p', `      RoleArn: ${ROLE}`, '      PipelineDefinition:', '        PipelineDefinitionBody:', '          Fn::ToJsonString:', "            Version: '2020-12-01'", '            Steps:', '              - Name: Prepare', '                Type: Fail', '                Arguments: { ErrorMessage: x }', '              - Name: Train', '                Type: Fail', '                DependsOn: Prepare # waits', '                Arguments: { ErrorMessage: x }', ''];
+      const text = lines.join('\n');
+      const finding = only(analyzeYaml(text), 'invalid-type');
+      assert.equal(textAt(text, finding), 'Prepare');
+      const fixed = applyHostFix(text, finding);
+      assert.equal(fixed, text.replace('DependsOn: Prepare # waits', 'DependsOn: [Prepare] # waits'));
+      assert.deepEqual(analyzeYaml(fixed), []);
     });
   });
 });
