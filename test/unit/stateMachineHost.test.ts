@@ -148,6 +148,15 @@ describe('Step Functions host', () => {
       }
     });
 
+    it('reads JSONata comments in a concatenation as blanks, wherever they stand, and keeps the literal\'s offsets', () => {
+      const jsonata = (expression: string) => machine({ Resource: 'arn:aws:states:::sagemaker:createModel', Arguments: modelParameters({ PrimaryContainer: { Image: `{% ${expression} %}` } }) }, { QueryLanguage: 'JSONata' });
+      const commented = jsonata("/* the stage's account */ $account & '.dkr.ecr.' /* & ':1.7-1' */ & $region & /* pinned? */ '.amazonaws.com/sagemaker-xgboost:latest'");
+      assert.equal(textAt(commented, only(analyzeWorkflow(commented), 'xgboost-unpinned')), 'latest');
+      // A comment's quote or `&` is no string or operator; a comment not closed yet gives no template.
+      const open = jsonata("$account & '.dkr.ecr.' & $region & '.amazonaws.com/sagemaker-xgboost:latest' /* typing");
+      assert.deepEqual(analyzeWorkflow(open).filter((found) => found.code === 'xgboost-unpinned'), []);
+    });
+
     it('marks the same keys from the parser\'s list of ".$" keys as from a walk of each task (two tasks, arrays, a key inside a ".$" value)', () => {
       const parameters = (index: number) => ({
         'ModelName.$': `$.name${index}`,

@@ -7,7 +7,8 @@
  * Only a plain concatenation is read: operands that are string literals (single- or
  * double-quoted, without escapes) become text, any other operand (a variable, a path, a function
  * call, a parenthesised expression) a placeholder. Anything else at the top level (a condition
- * `? :`, arithmetic, a comparison) gives no template: which text is sent is not fixed.
+ * `? :`, arithmetic, a comparison) gives no template: which text is sent is not fixed. JSONata's
+ * `/* … *\/` comments count as blanks, wherever they stand.
  */
 import type { TemplatePart } from '../../requestTree';
 
@@ -19,8 +20,11 @@ const NOT_CONCATENATION = /[?:=<>!+*%]|\band\b|\bor\b|\bin\b/;
  * least one string literal; `offsetOf(i)` is the source offset of `value[i]` (and of its end).
  * Undefined otherwise.
  */
-export function jsonataConcatTemplate(value: string, offsetOf: (index: number) => number): TemplatePart[] | undefined {
-  if (!value.startsWith('{%') || !value.endsWith('%}') || !value.includes('&')) return undefined;
+export function jsonataConcatTemplate(written: string, offsetOf: (index: number) => number): TemplatePart[] | undefined {
+  if (!written.startsWith('{%') || !written.endsWith('%}') || !written.includes('&')) return undefined;
+  // Comments read as the blanks they stand for (same length: every index keeps its offset).
+  const value = withCommentsBlanked(written);
+  if (value === undefined) return undefined;
   const operands = splitTopLevel(value, 2, value.length - 2);
   if (!operands || operands.length < 2) return undefined;
   const parts: TemplatePart[] = [];
@@ -78,6 +82,31 @@ function splitTopLevel(value: string, from: number, to: number): [number, number
     trimmed.push([start, end]);
   }
   return trimmed;
+}
+
+/**
+ * `value` with each `/* … *\/` comment outside strings replaced by spaces of its length; undefined
+ * when a comment or a string is not closed (the expression is being typed).
+ */
+function withCommentsBlanked(value: string): string | undefined {
+  if (!value.includes('/*')) return value;
+  let blanked = '';
+  let copiedTo = 0;
+  for (let index = 0; index < value.length; index++) {
+    const character = value[index];
+    if (character === "'" || character === '"') {
+      const close = value.indexOf(character, index + 1);
+      if (close < 0) return undefined;
+      index = close;
+    } else if (character === '/' && value[index + 1] === '*') {
+      const close = value.indexOf('*/', index + 2);
+      if (close < 0) return undefined;
+      blanked += value.slice(copiedTo, index) + ' '.repeat(close + 2 - index);
+      copiedTo = close + 2;
+      index = close + 1;
+    }
+  }
+  return blanked + value.slice(copiedTo);
 }
 
 /** `source` with its quoted strings blanked, so their characters are not read as operators. */
