@@ -48,6 +48,13 @@ describe('Python: a callee the file binds itself is not the SDK’s', () => {
       assert.deepEqual(calls.map((call) => calleeOrigin(text, scopes, calleeName(text, call)!)), [{ kind: 'own' }, { kind: 'imported', paths: ['sagemaker.image_uris.retrieve'] }]);
     });
 
+    it('a comprehension is a scope of its own: its target shadows the import inside it only (Python 3)', () => {
+      const text = `from sagemaker.image_uris import retrieve\nfns = []\nimages = [${RETRIEVE_LATEST} for retrieve in fns]\nreal = {region: retrieve("xgboost", region, "latest") for region, _ in pairs}\nlazy = (f(x) for x, retrieve in pairs)\nafter = ${RETRIEVE_LATEST}\n`;
+      const lines = text.split('\n');
+      const reported = analyzePython(text).map((finding) => [finding.code, lines[text.slice(0, finding.offset).split('\n').length - 1].split(' =')[0]]);
+      assert.deepEqual(reported, [['xgboost-unpinned', 'real'], ['xgboost-unpinned', 'after']]);
+    });
+
     it('a fallback to None is no binding of its own: `except ImportError: retrieve = None` leaves the import', () => {
       const text = 'try:\n    from sagemaker.image_uris import retrieve\nexcept ImportError:\n    retrieve = None\nretrieve("x")\n';
       assert.deepEqual(originOf(text, 'retrieve'), { kind: 'imported', paths: ['sagemaker.image_uris.retrieve'] });

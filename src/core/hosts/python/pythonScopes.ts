@@ -18,6 +18,7 @@ import { childrenOf, sourceOf, withTarget, type SyntaxNode, type Tree } from './
 const WALKED = new Set([
   'FunctionDefinition', 'ClassDefinition', 'LambdaExpression', 'AssignStatement', 'UpdateStatement', 'DeleteStatement', 'ScopeStatement',
   'NamedExpression', 'ForStatement', 'WithStatement', 'TryStatement', 'ImportStatement', 'CallExpression',
+  'ArrayComprehensionExpression', 'DictionaryComprehensionExpression', 'SetComprehensionExpression', 'ComprehensionExpression',
 ]);
 
 const MUTATING_METHODS = new Set(['update', 'append', 'extend', 'insert', 'pop', 'popitem', 'setdefault', 'clear', 'remove', 'sort', 'reverse', '__setitem__', '__delitem__', 'discard', 'add']);
@@ -322,6 +323,22 @@ export class PythonScopes {
         const parameters = node.getChild('ParamList');
         if (parameters) for (const parameter of parameters.getChildren('VariableName')) this.bind(inner, sourceOf(this.text, parameter));
         for (const child of childrenOf(node)) if (child.name !== 'ParamList' && child !== name) this.walk(child, inner, depth + 1);
+        return;
+      }
+      case 'ArrayComprehensionExpression':
+      case 'DictionaryComprehensionExpression':
+      case 'SetComprehensionExpression':
+      case 'ComprehensionExpression': {
+        // A comprehension is a scope of its own (Python 3): `[retrieve(x) for retrieve in fns]`
+        // binds `retrieve` inside it only. Its targets are the names between each `for` and `in`.
+        const inner: Scope = { index: this.scopes.length, from: node.from, to: node.to, depth: scope.depth + 1, bindings: new Map(), parent: scope };
+        this.scopes.push(inner);
+        const children = childrenOf(node);
+        for (let index = 0; index < children.length; index++) {
+          if (children[index].name !== 'for') continue;
+          for (let target = index + 1; target < children.length && children[target].name !== 'in'; target++) this.bindTarget(inner, children[target]);
+        }
+        for (const child of children) this.walk(child, inner, depth + 1);
         return;
       }
       case 'AssignStatement': {
