@@ -9,9 +9,7 @@
  * same family or the newest of another.
  */
 import { closestMatches } from './closestMatches';
-
-/** `ml.<family><generation><options>.<size>`: `ml.g4dn.xlarge`, `ml.m7i-flex.large`, `ml.p4d.24xlarge`. */
-const INSTANCE_TYPE = /^ml\.([a-z]+)(\d+)([a-z0-9-]*)\.(nano|micro|small|medium|large|(\d*)xlarge)$/;
+import { parseInstanceType } from './instanceTypeName';
 
 /** The families of each kind, as EC2 groups them; burstable `t` is general purpose. */
 const KIND_OF_FAMILY: Readonly<Record<string, string>> = {
@@ -27,25 +25,6 @@ const KIND_OF_FAMILY: Readonly<Record<string, string>> = {
   trn: 'accelerated',
   dl: 'accelerated',
 };
-
-/** Sizes below `xlarge`, in order; `xlarge` is the next step, and `Nxlarge` log2(N) steps above it. */
-const SMALL_SIZES = ['nano', 'micro', 'small', 'medium', 'large'];
-
-interface InstanceType {
-  family: string;
-  generation: number;
-  options: string;
-  /** The size on one scale: nano 0 … large 4, xlarge 5, 2xlarge 6, 4xlarge 7, 12xlarge ≈ 8.6. */
-  size: number;
-}
-
-function parseInstanceType(name: string): InstanceType | undefined {
-  const match = INSTANCE_TYPE.exec(name);
-  if (!match) return undefined;
-  const [, family, generation, options, size, multiplier] = match;
-  const step = size.endsWith('xlarge') ? SMALL_SIZES.length + Math.log2(multiplier ? Number(multiplier) : 1) : SMALL_SIZES.indexOf(size);
-  return { family, generation: Number(generation), options, size: step };
-}
 
 /**
  * Up to `count` of `allowed` (instance type names, `ml.…`) to suggest for `value`, nearest first.

@@ -22,6 +22,7 @@ import { memberValue, stringValue } from '../jsonTree';
 import { isDynamic, standInOf, type RequestNode } from '../requestTree';
 import { hasHole, HOLE, parseTemplateReference } from '../templateReference';
 import { topLevelObject, type ImageField } from '../specDocument';
+import { parseInstanceType } from '../instanceTypeName';
 import { imageOccurrence } from './imageOccurrence';
 import { nodeRange, type RuleContext } from './ruleContext';
 
@@ -118,15 +119,11 @@ function catalogProcessor(context: RuleContext, repository: string, tag: string,
 export function instanceHasGpus(gpus: InstanceGpuTable, instanceType: string): boolean | undefined {
   const count = gpus.gpuCount(instanceType);
   if (count !== undefined) return count > 0;
-  const family = INSTANCE_TYPE_SHAPE.exec(instanceType)?.[1];
-  if (!family) return undefined;
-  if (/^[gp]\d$/.test(family)) return true;
-  if (/^[mcrt]\d$/.test(family)) return false;
+  const family = parseInstanceType(instanceType)?.family;
+  if (family === 'g' || family === 'p') return true;
+  if (family === 'm' || family === 'c' || family === 'r' || family === 't') return false;
   return undefined;
 }
-
-/** `ml.<family><generation><options>.<size>` (`ml.g6e.12xlarge`, `ml.m7i-flex.large`), its family and generation captured. */
-const INSTANCE_TYPE_SHAPE = /^ml\.([a-z]+\d)[a-z0-9-]*\.(?:\d*xlarge|large|medium|small|micro|nano)$/;
 
 /** The instance-type values that run the image in `field`, per request kind. */
 function instanceTypeValues(context: RuleContext, field: ImageField): Node[] {
