@@ -58,21 +58,29 @@ export const REQUEST_MEMBERS: Readonly<Record<SpecKind, readonly string[]>> = {
   CreateHyperParameterTuningJob: ['Autotune', 'HyperParameterTuningJobConfig', 'HyperParameterTuningJobName', 'Tags', 'TrainingJobDefinition', 'TrainingJobDefinitions', 'WarmStartConfig'],
 };
 
-/** The member that, when present, tells the kind by the request's structure rather than by a name alone. */
-const STRUCTURE_MEMBERS: Readonly<Partial<Record<SpecKind, string>>> = {
-  CreateTrainingJob: 'AlgorithmSpecification',
-  CreateProcessingJob: 'AppSpecification',
-  CreateTransformJob: 'TransformInput',
-  CreateHyperParameterTuningJob: 'HyperParameterTuningJobConfig',
-  CreateEndpointConfig: 'ProductionVariants',
+/**
+ * The members that, when present, tell the kind by the request's structure rather than by a name
+ * alone. CreateEndpoint has none: its members are names (`EndpointName`, `EndpointConfigName`),
+ * which a deploy script's settings or an execution input share.
+ */
+const STRUCTURE_MEMBERS: Readonly<Record<SpecKind, readonly string[]>> = {
+  CreateTrainingJob: ['AlgorithmSpecification'],
+  CreateModel: ['PrimaryContainer', 'Containers', 'InferenceExecutionConfig'],
+  CreateEndpointConfig: ['ProductionVariants'],
+  CreateEndpoint: [],
+  CreateProcessingJob: ['AppSpecification'],
+  CreateTransformJob: ['TransformInput'],
+  CreateHyperParameterTuningJob: ['HyperParameterTuningJobConfig'],
 };
 
 /**
  * The kind of a file whose name does not make it a spec, from its top-level members: as
- * detectSpecKind, but a kind told only by a name member (`TrainingJobName` without
- * `AlgorithmSpecification`) also needs more than half of the members to be the request's. A Step
- * Functions execution input (`{"TrainingJobName": …, "TrainUri": …, "InstanceType": …}`) shares a
- * name with a request and is not one; a request being written (`{"TrainingJobName": "x"}`) is.
+ * detectSpecKind, but a kind told only by name members (`TrainingJobName` without
+ * `AlgorithmSpecification`; `EndpointName` with `EndpointConfigName`) also needs more than half
+ * of the members to be the request's. A Step Functions execution input (`{"TrainingJobName": …,
+ * "TrainUri": …, "InstanceType": …}`) or a deploy script's settings (`EndpointName`,
+ * `EndpointConfigName`, `ModelName`, `InstanceType`, …) share names with a request and are not
+ * one; a request being written (`{"TrainingJobName": "x"}`) is.
  * A saved Describe response (see isDescribeResponse) is no request either. A file the user names
  * a spec (`sagemakerSpec.files`) goes through detectSpecKind and is checked as a request whatever
  * it holds: a response edited into a request, as the AWS CLI's `--cli-input-json` takes it.
@@ -81,8 +89,7 @@ export function detectSpecKindByContent(topLevelMembers: Iterable<string>): Spec
   const members = [...topLevelMembers];
   if (isDescribeResponse(members)) return undefined;
   const kind = detectSpecKind(members);
-  const structure = kind && STRUCTURE_MEMBERS[kind];
-  if (!kind || !structure || members.includes(structure)) return kind;
+  if (!kind || STRUCTURE_MEMBERS[kind].some((member) => members.includes(member))) return kind;
   const known = new Set(REQUEST_MEMBERS[kind]);
   const ofTheRequest = members.filter((member) => known.has(member)).length;
   return ofTheRequest * 2 > members.length ? kind : undefined;

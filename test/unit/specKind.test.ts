@@ -53,6 +53,10 @@ describe('detectSpecKindByContent (files whose name does not make them specs)', 
       [['AlgorithmSpecification', 'Foo', 'Bar', 'Baz'], 'CreateTrainingJob'],
       [['PrimaryContainer', 'Foo', 'Bar'], 'CreateModel'],
       [['EndpointName', 'EndpointConfigName'], 'CreateEndpoint'],
+      [['ModelName', 'InferenceExecutionConfig', 'Foo', 'Bar'], 'CreateModel'],
+      // CreateEndpoint is told by names only: a deploy script's settings share them (found by a fresh user).
+      [['EndpointName', 'EndpointConfigName', 'ModelName', 'ModelDataUrl', 'InstanceType'], undefined],
+      [['EndpointName', 'EndpointConfigName', 'Tags', 'DeploymentConfg'], 'CreateEndpoint'],
     ];
     assert.deepEqual(cases.map(([members]) => [members, detectSpecKindByContent(members)]), cases);
   });
