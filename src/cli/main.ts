@@ -4,6 +4,14 @@
  */
 import { runCli } from './runCli';
 
+// A reader that stops early (`sagemaker-spec check … | head`) closes the pipe: the rest of the
+// report has no one to read it. Stop quietly with the check's exit code, as Unix tools do,
+// instead of Node's unhandled-error stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

@@ -3,7 +3,7 @@
  * findings, control characters, hostile config files, faults inside the analysis.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
@@ -14,7 +14,7 @@ import type { JsonFileResult } from '../../src/cli/formatters/json';
 import { MAX_FINDINGS_PER_FILE } from '../../src/cli/report';
 import { runCli as runCliInProcess, type CliHooks } from '../../src/cli/runCli';
 import { MAX_SPEC_BYTES } from '../../src/node/readSpecFile';
-import { example, REPOSITORY_ROOT, removeTempProjects, runCli, tempProject } from './cliTestKit';
+import { CLI, example, REPOSITORY_ROOT, removeTempProjects, runCli, tempProject } from './cliTestKit';
 
 const GOOD = example('training-builtin-algorithm.sagemaker.json');
 /** One `latest-tag` warning at 5:75. */
@@ -52,6 +52,21 @@ function flooding(count: number): CliHooks['analyze'] {
 
 describe('sagemaker-spec check: hostile input', () => {
   after(removeTempProjects);
+
+  describe('its reader', () => {
+    it('stops quietly with the check\'s exit code when the reader closes the pipe early (`check … | head`)', async () => {
+      // Enough findings that the report outgrows the pipe's buffer, so a write meets the closed end.
+      const files = Object.fromEntries(Array.from({ length: 400 }, (_, index) => [`specs/broken-${index}.sagemaker.json`, XGBOOST_UNPINNED]));
+      const root = tempProject(files);
+      const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', 'specs'], { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: root, AWS_CONFIG_FILE: path.join(root, 'none') } });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      assert.equal(stderr, '');
+      assert.equal(status, 1); // the exit code of a check that found errors
+    });
+  });
 
   describe('reading files', () => {
     it('never reads a symlink to /dev/zero: skipped in a folder (symlinks are not followed), refused by name', () => {
