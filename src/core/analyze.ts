@@ -91,8 +91,9 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
   const run = ruleRunner(findings, options.onInternalError);
   // A workflow or template whose errors hid its requests carries them in a request without a kind;
   // so does a workflow's first task, whether or not it is a request of ours.
-  // (A pipeline's undefined variables and DependsOn names may come on a request of no kind that carries its syntax errors too.)
-  if (spec.kind || options.forcedSpec || spec.hidRequests || spec.embedding || spec.undefinedPipelineVariables || spec.undefinedPipelineSteps || spec.malformedDependsOn) run('invalid-json', checkJsonSyntax, context);
+  // (A pipeline's undefined variables and DependsOn names may come on a request of no kind that carries its syntax errors too,
+  // and a workflow or template too deep to read comes as one.)
+  if (spec.kind || options.forcedSpec || spec.hidRequests || spec.embedding || spec.undefinedPipelineVariables || spec.undefinedPipelineSteps || spec.malformedDependsOn || (spec.tooDeepAt !== undefined && spec.jsonFile)) run('invalid-json', checkJsonSyntax, context);
   if (spec.syntaxErrors) run('invalid-yaml', checkYamlSyntax, context);
   if (spec.emptyStateMachine) run('empty-state-machine', checkEmptyStateMachine, context);
   if (spec.codeRegion?.node) run('unknown-region', checkCodeRegion, context, spec.codeRegion);

@@ -92,6 +92,9 @@ export function readJsonDocument(text: string, forced = false, dialect: JsonDial
     for (const request of requests) request.inTemplate = true;
     return { host: 'json', text, requests: withStrictReader(withParseErrors(requests, text, parsed, TEMPLATE_FILE), parsed, 'CloudFormation', 'template'), frameworkRequests: [], comments: parsed.jsoncOnly.comments, dialect, ...(readDefinitionFile && { readDefinitionFile }) };
   }
+  if (!kind && mayHoldTemplate && !parsed.root && parsed.tooDeepAt !== undefined && parsed.topLevelMembers.includes('Resources')) {
+    return { host: 'json', text, requests: [tooDeepToRead(text, parsed.tooDeepAt, TEMPLATE_FILE)], frameworkRequests: [], comments: [], dialect };
+  }
   let requests: SpecDocument[] = [];
   if (kind) requests = [parseSpecDocument(text, parsed)];
   else if (mayBeWorkflow) requests = readWorkflowJson(text, parsed);
@@ -114,10 +117,18 @@ const CLI_INPUT: Pick<StrictJsonFile, 'failure' | 'advice'> = {
 
 /** The requests of a JSON workflow (a state machine or a pipeline definition). */
 function readWorkflowJson(text: string, parsed: ParsedJson): SpecDocument[] {
-  if (parsed.tooDeepAt !== undefined || !namesWorkflow(parsed.topLevelMembers)) return [];
+  if (!namesWorkflow(parsed.topLevelMembers)) return [];
+  // Too deep for the parser's own stack: no tree to read requests from, and nothing to report
+  // but that (values nested past the limit elsewhere are only left out: see jsonParse.ts).
+  if (!parsed.root && parsed.tooDeepAt !== undefined) return [tooDeepToRead(text, parsed.tooDeepAt, parsed.topLevelMembers.includes('States') ? STATE_MACHINE_FILE : PIPELINE_FILE)];
   const file = isStateMachine(parsed.root) ? STATE_MACHINE_FILE : PIPELINE_FILE;
   const requests = withParseErrors(findWorkflowFileRequests(text, parsed.root, 'json', parsed.dollarKeys), text, parsed, file);
   return isStateMachine(parsed.root) ? withStrictReader(requests, parsed, 'Step Functions', 'state machine') : withStrictReader(requests, parsed, 'SageMaker Pipelines', 'pipeline definition');
+}
+
+/** A request of no kind saying that the `file` could not be read at all: it nests deeper than the parser's stack reaches (`at`: where the limit was passed). */
+function tooDeepToRead(text: string, at: number, file: JsonFileKind): SpecDocument {
+  return { text, root: undefined, parseErrors: [], tooDeepAt: at, kind: undefined, images: [], host: 'json', jsonFile: file };
 }
 
 /**

@@ -6,19 +6,26 @@
  *
  * The tokens and grammar are jsonc-parser's own (`visit`); only the nodes are built here, the
  * way its `parseTree` builds them (same shapes, offsets, `colonOffset`, parse errors), with a
- * depth count beside. Past MAX_NESTING_DEPTH the callbacks are suppressed and the result has no
- * tree, like the scan's. `visit` itself still recurses: input deep enough to overflow the stack
+ * depth count beside. Past MAX_NESTING_DEPTH the callbacks are suppressed: the values nested
+ * deeper are left out of the tree (`tooDeepAt` says where the first began). No SageMaker request
+ * nests that deep, so a spec has no tree then (parseSpecDocument); a state machine or template
+ * may hold deep values elsewhere (a Pass state's `Result`, `Metadata`), and its requests are
+ * read from the rest. `visit` itself still recurses: input deep enough to overflow the stack
  * (about 6,000 levels) throws a RangeError, which is caught and answered by the scan, which
- * stops at the limit.
+ * stops at the limit; there is no tree then.
  */
 import { visit, type Node, type ParseError } from 'jsonc-parser';
 import { MAX_NESTING_DEPTH, scanJson, type JsonScan } from './jsonScan';
 import { DOLLAR, DOT } from './charCodes';
 
 export interface ParsedJson extends JsonScan {
-  /** The tree, as jsonc-parser's parseTree builds it; undefined for empty text and when `tooDeepAt` is set. */
+  /**
+   * The tree, as jsonc-parser's parseTree builds it, less the values nested past
+   * MAX_NESTING_DEPTH when `tooDeepAt` is set (a member keeps its key alone, a list loses the
+   * item); undefined for empty text and for text deep enough to overflow the parser's stack.
+   */
   root: Node | undefined;
-  /** jsonc-parser's errors (empty when `tooDeepAt` is set). */
+  /** jsonc-parser's errors (empty when the parser's stack overflowed). */
   parseErrors: ParseError[];
   /**
    * The key nodes whose name ends in `.$` (Step Functions' JSONPath keys), in document order:
@@ -167,7 +174,7 @@ export function parseJson(text: string): ParsedJson {
             currentParent.colonOffset = offset;
             // A top-level member name is one a colon follows, as the scan reads them (depth 1 with a
             // property open is inside the top-level object).
-            if (depth === 1 && tooDeepAt === undefined) topLevelMembers.push((currentParent.children?.[0] ?? waitingKey!).value as string);
+            if (depth === 1) topLevelMembers.push((currentParent.children?.[0] ?? waitingKey!).value as string);
           } else if (separator === ',') {
             ensurePropertyComplete(offset);
           }
@@ -187,12 +194,11 @@ export function parseJson(text: string): ParsedJson {
     const scan = scanJson(text);
     return { topLevelMembers: scan.topLevelMembers, tooDeepAt: scan.tooDeepAt ?? 0, root: undefined, parseErrors: [], dollarKeys: [], jsoncOnly };
   }
-  if (tooDeepAt !== undefined) return { topLevelMembers, tooDeepAt, root: undefined, parseErrors: [], dollarKeys: [], jsoncOnly };
   // Objects and arrays the text never closed (and the artificial root) get their children now.
   while (openContainers.length > 0) closeContainer();
   const root = artificialRoot.children![0];
   if (root) delete root.parent;
-  return { topLevelMembers, root, parseErrors, dollarKeys, jsoncOnly };
+  return { topLevelMembers, root, parseErrors, dollarKeys, jsoncOnly, ...(tooDeepAt !== undefined && { tooDeepAt }) };
 }
 
 function literalType(value: unknown): Node['type'] {

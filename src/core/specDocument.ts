@@ -761,7 +761,8 @@ export function identifySpec(text: string): { kind: SpecKind | undefined; scan: 
 
 /**
  * Parses a spec (any JSON text, in fact) into the view every feature shares. Text nested
- * deeper than MAX_NESTING_DEPTH has no tree (`root` undefined, `tooDeepAt` set). `parsed` may
+ * deeper than MAX_NESTING_DEPTH is no request and gets no tree (`root` undefined, `tooDeepAt`
+ * set), even where the parse kept the shallower part. `parsed` may
  * be passed when the text was already parsed (see jsonParse.ts).
  */
 export function parseSpecDocument(text: string, parsed: ParsedJson = parseJson(text)): SpecDocument {

@@ -90,15 +90,25 @@ describe('the one-pass JSON parse (tree, top-level members and depth guard)', ()
     }
   });
 
-  it(`has no tree past ${MAX_NESTING_DEPTH} levels, and names the bracket the scan names`, () => {
+  it(`leaves out what is nested past ${MAX_NESTING_DEPTH} levels, keeps the rest, and names the bracket the scan names`, () => {
     const deep = '{"A": ' + '['.repeat(100) + ']'.repeat(100) + ', "B": 1}';
     const parsed = parseJson(deep);
     assert.equal(parsed.tooDeepAt, scanJson(deep).tooDeepAt);
     assert.equal(parsed.tooDeepAt, 6 + MAX_NESTING_DEPTH - 1);
-    assert.equal(parsed.root, undefined);
     assert.deepEqual(parsed.parseErrors, []);
-    // Names after the bracket are not read, as the scan stops there.
-    assert.deepEqual(parsed.topLevelMembers, ['A']);
+    // Every top-level name is read (the scan stops at the bracket), and "B" is in the tree.
+    assert.deepEqual(parsed.topLevelMembers, ['A', 'B']);
+    assert.deepEqual(treeMembers(parsed.root), ['A', 'B']);
+    const b = parsed.root!.children![1].children![1];
+    assert.deepEqual([b.type, b.value, b.offset], ['number', 1, deep.length - 2]);
+    // The last list kept is the one at the limit, empty: the list past it is left out.
+    let list = parsed.root!.children![0].children![1];
+    let levels = 1;
+    while (list.children?.length) {
+      list = list.children[0];
+      levels++;
+    }
+    assert.equal(levels, MAX_NESTING_DEPTH - 1);
   });
 
   it(`keeps the tree at exactly ${MAX_NESTING_DEPTH} levels`, () => {

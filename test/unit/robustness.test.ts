@@ -19,10 +19,12 @@ import { IpynbFile } from '../../src/core/hosts/notebook/ipynbFile';
 import { EXAMPLES } from './cliTestKit';
 import { analyzeText, apiModel, applyFix, catalog, codes, instanceGpus, only, textAt, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
 import { analyzeYaml, completeYaml } from './yamlTestKit';
+import { analyzeWorkflow } from './workflowTestKit';
 import { completeTaskResource, completeTaskResourceInYaml } from '../../src/core/hosts/workflows/resourceCompletion';
 
 const KMEANS = '382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:1';
 const PRIVATE = 'registry.example.com/team/trainer:1';
+const XGBOOST_LATEST = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:latest';
 
 function parseErrors(text: string): number {
   const errors: ParseError[] = [];
@@ -84,6 +86,31 @@ describe('hostile and half-typed input', () => {
       const text = '{"data": ' + '['.repeat(7000) + ']'.repeat(7000) + '}';
       assert.equal(identifySpec(text).kind, undefined);
       assert.deepEqual(analyzeText(text), []);
+    });
+
+    describe('a state machine, pipeline or template with a value nested deeper elsewhere (found by a fresh user: it was skipped in silence)', () => {
+      const deepValue = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+      const modelTask = (image: string) => ({ Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: 'm', ExecutionRoleArn: 'arn:aws:iam::123456789012:role/R', PrimaryContainer: { Image: image } }, End: true });
+      const machine = (levels: number) => JSON.stringify({ StartAt: 'Seed', States: { Seed: { Type: 'Pass', Result: 'DEEP', Next: 'Model' }, Model: modelTask(XGBOOST_LATEST) } }).replace('"DEEP"', deepValue(levels));
+
+      it(`reads the requests of a state machine whose Pass Result nests ${MAX_NESTING_DEPTH + 6} levels`, () => {
+        const text = machine(MAX_NESTING_DEPTH + 6);
+        const finding = only(analyzeWorkflow(text), 'xgboost-unpinned');
+        assert.equal(textAt(text, finding), 'latest');
+      });
+
+      it('reads the resources of a JSON template whose Metadata nests deeper', () => {
+        const template = JSON.stringify({ Metadata: { Deep: 'DEEP' }, Resources: { Model: { Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: 'arn:aws:iam::123456789012:role/R', PrimaryContainer: { Image: XGBOOST_LATEST } } } } }).replace('"DEEP"', deepValue(100));
+        assert.deepEqual(analyzeWorkflow(template).map((finding) => finding.code), ['xgboost-unpinned']);
+      });
+
+      it('says a file too deep for the parser\'s stack is not analysed, naming what it is', () => {
+        const text = machine(200_000);
+        const finding = only(analyzeWorkflow(text), 'invalid-json');
+        assert.equal(finding.message, 'The state machine nests thousands of levels deep, past what the parser can read; it is not analysed.');
+        const template = JSON.stringify({ Resources: { Model: { Type: 'AWS::SageMaker::Model', Metadata: 'DEEP' } } }).replace('"DEEP"', deepValue(200_000));
+        assert.match(only(analyzeWorkflow(template), 'invalid-json').message, /^The template nests thousands of levels deep/);
+      });
     });
 
     it('a file forced to be a spec (sagemakerSpec.files) gets the depth finding too', () => {

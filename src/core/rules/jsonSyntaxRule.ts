@@ -37,7 +37,10 @@ export function describeJsonSyntaxError(code: ParseErrorCode): string {
 export function checkJsonSyntax(context: RuleContext): void {
   const { tooDeepAt } = context.spec;
   if (tooDeepAt !== undefined) {
-    context.report('invalid-json', `The spec is nested deeper than ${MAX_NESTING_DEPTH} levels; no SageMaker request is, so it is not analysed.`, { offset: tooDeepAt, length: 1 });
+    // A workflow or template keeps what is shallower (jsonParse.ts); one that carries tooDeepAt could not be read at all.
+    const file = context.spec.jsonFile;
+    const message = file ? `The ${file.what} nests thousands of levels deep, past what the parser can read; it is not analysed.` : `The spec is nested deeper than ${MAX_NESTING_DEPTH} levels; no SageMaker request is, so it is not analysed.`;
+    context.report('invalid-json', message, { offset: tooDeepAt, length: 1 });
     return;
   }
   // Most specs parse: nothing to allocate for them (every request of a state machine asks).
