@@ -47,6 +47,7 @@ export interface FixedFile {
   notWritten?: { fixes: number; reason: string };
 }
 
+const UNDOING_REASON = 'they undo each other (a value two members read, through a YAML anchor say, needs what one of them refuses); choose in the editor';
 const NOTEBOOK_REASON = '--fix does not edit notebooks; apply their quick fixes in the editor';
 const UTF16_REASON = '--fix writes UTF-8 only and this file is UTF-16; apply the fixes in the editor, or save the file as UTF-8';
 
@@ -78,7 +79,7 @@ export function fixFile(file: string, context: CheckContext, options: FixOptions
     const read = current === text ? document : readAgain(document, current, forcedSpec, definitionFileReader(file));
     return { document: read, findings: kept(analyzeFile(read, context, fileSettings)) };
   });
-  if (result.applied.length === 0) return none;
+  if (result.applied.length === 0) return result.undone ? { file, applied: [], leftAlone: { fixes: result.undone, reason: UNDOING_REASON } } : none;
   const encoding = byteOrderMark(bytes);
   if (encoding === 'utf-16') return { file, applied: [], leftAlone: { fixes: result.applied.length, reason: UTF16_REASON } };
   const notUtf8 = firstInvalidUtf8(bytes);

@@ -47,6 +47,8 @@ export interface FixAllResult {
   applied: AppliedFix[];
   /** Each round's edits (trimmed to the characters they change), against the text the round before left; absent when nothing applied. See edits/rangeBeforeEdits.ts. */
   rounds?: TextEdit[][];
+  /** How many fixes were dropped for undoing each other (see applyPreferredFixes); absent when none. */
+  undone?: number;
 }
 
 /** Rounds at most: each round re-analyses, and real fixes settle in two or three. */
@@ -61,16 +63,19 @@ export function unambiguousFix(finding: Finding): QuickFix | undefined {
 
 /**
  * Applies the unambiguous preferred fixes of `text` round by round until none is left (or
- * MAX_FIX_ROUNDS, or a text seen before: fixes that undo each other stop there).
+ * MAX_FIX_ROUNDS). A round that leads back to a text met before means fixes that undo each other:
+ * the rounds since that text are dropped, and it is the result.
  * `analyze` is the host's analysis of a text (the editor's or the checker's, with their settings);
  * the findings it returns are the ones whose fixes may be applied (the checker's `--quiet` passes
  * errors only). A fix whose rendering fails or throws is skipped; `onError` hears of the throw.
  */
 export function applyPreferredFixes(text: string, analyze: (text: string) => FixableAnalysis, onError?: (fix: QuickFix, error: unknown) => void): FixAllResult {
-  const applied: Applied[] = [];
+  let applied: Applied[] = [];
+  let undone = 0;
   const rounds: TextEdit[][] = [];
   const original = text;
-  const seen = new Set<string>([text]);
+  // Each text met, with what stood then: a round that leads back to one undid the rounds since.
+  const seen = new Map<string, Snapshot>([[text, snapshotOf(applied, rounds)]]);
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
     const { document, findings } = analyze(text);
     // Rendered without each fix's own syntax check (two parses of the whole text per fix made
@@ -80,8 +85,16 @@ export function applyPreferredFixes(text: string, analyze: (text: string) => Fix
     if (taken.length > 0 && addsSyntaxErrors(document, taken)) ({ taken, takenNow } = roundOfFixes(document, findings, rounds, true, onError));
     if (taken.length === 0) break;
     const next = applyEdits(document.text, taken);
-    if (seen.has(next)) break;
-    seen.add(next);
+    const before = seen.get(next);
+    if (before) {
+      // Fixes that undo each other (a YAML anchor read as a string by one member and as a number
+      // by another took turns, one run after another): none of them is applied.
+      undone = applied.length + takenNow.length - before.applied.length;
+      text = next;
+      applied = before.applied.map((entry) => ({ ...entry, written: [...entry.written] }));
+      rounds.length = before.rounds;
+      break;
+    }
     // Earlier rounds' edits move with this round's; one this round rewrites is no longer in the text.
     for (let index = applied.length - 1; index >= 0; index--) {
       const moved = applied[index].written.map((range) => movedRange(range, taken));
@@ -96,13 +109,14 @@ export function applyPreferredFixes(text: string, analyze: (text: string) => Fix
       return span ? [{ offset: span.from, length: span.to - span.from, newText: span.newText }] : [];
     }));
     applied.push(...takenNow);
+    seen.set(text, snapshotOf(applied, rounds));
   }
   const lines = new LineIndex(original);
   const fixes = applied.map(({ fix, offset }) => {
     const position = lines.positionAt(offset);
     return { ...fix, line: position.line + 1, column: position.character + 1 };
   });
-  return { text, applied: fixes, ...(rounds.length > 0 && { rounds }) };
+  return { text, applied: fixes, ...(rounds.length > 0 && { rounds }), ...(undone > 0 && { undone }) };
 }
 
 /**
@@ -146,6 +160,16 @@ function addsSyntaxErrors(document: RenderTarget, edits: readonly TextEdit[]): b
 }
 
 /** A fix applied, with its edits and where their text is in the latest text. */
+/** What fix-all had done when it met a text: its fixes (ranges copied) and how many rounds. */
+interface Snapshot {
+  applied: Applied[];
+  rounds: number;
+}
+
+function snapshotOf(applied: readonly Applied[], rounds: readonly TextEdit[][]): Snapshot {
+  return { applied: applied.map((entry) => ({ ...entry, written: [...entry.written] })), rounds: rounds.length };
+}
+
 interface Applied {
   fix: AppliedFix;
   /** Where its finding was in the text before any fix. */

@@ -154,6 +154,30 @@ describe('sagemaker-spec check --fix / --fix-dry-run (dist/cli.js)', () => {
       ].join('\n'));
       assert.deepEqual(codesOf(run.stdout), ['registry-account-mismatch']);
     });
+
+    it('leaves a value whose fixes undo each other as it is, run after run (a YAML anchor two members need as different types)', () => {
+      const yaml = [
+        'TrainingJobName: conflict',
+        'RoleArn: arn:aws:iam::123456789012:role/R',
+        'AlgorithmSpecification: {TrainingImage: "382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans:1", TrainingInputMode: File}',
+        'HyperParameters: {k: &n 10, feature_dim: "4"}',
+        'OutputDataConfig: {S3OutputPath: "s3://b/o"}',
+        'ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: *n}',
+        'StoppingCondition: {MaxRuntimeInSeconds: 3600}',
+        '',
+      ].join('\n');
+      const root = tempProject({ 'anchor.sagemaker.yaml': yaml });
+      for (let run = 0; run < 2; run++) {
+        const result = runCli(['check', '--fix', '--format', 'json', 'anchor.sagemaker.yaml'], { cwd: root });
+        assert.equal(fs.readFileSync(path.join(root, 'anchor.sagemaker.yaml'), 'utf8'), yaml);
+        assert.equal(result.stderr, [
+          'left anchor.sagemaker.yaml as it is: 2 fixes to apply, but they undo each other (a value two members read, through a YAML anchor say, needs what one of them refuses); choose in the editor',
+          'sagemaker-spec: applied no fixes; 2 left for the editor (see above)',
+          '',
+        ].join('\n'));
+        assert.deepEqual(codesOf(result.stdout), ['algorithm-channel', 'invalid-type']);
+      }
+    });
   });
 
   describe('a Pipelines DependsOn naming no step', () => {

@@ -84,15 +84,28 @@ describe('applyPreferredFixes (fix everything at once)', () => {
     assert.deepEqual(result.applied.map((fix) => fix.title), ['Use "File"']);
   });
 
-  it('stops when fixes undo each other', () => {
+  it('applies none of the fixes that undo each other, so a second run leaves the text as the first did', () => {
     const flip = (text: string): FixableAnalysis => {
       const value = parseTree(text)!.children![0].children![1];
       const other = value.value === 'a' ? 'b' : 'a';
       return { document: { text }, findings: [finding([{ title: `Use ${other}`, preferred: true, intents: [intent.replaceValue(value, other)] }])] };
     };
     const result = applyPreferredFixes('{"k": "a"}', flip);
-    assert.equal(result.text, '{"k": "b"}');
-    assert.deepEqual(result.applied.map((fix) => fix.title), ['Use b']);
+    assert.equal(result.text, '{"k": "a"}');
+    assert.deepEqual(result.applied, []);
+    assert.equal(result.rounds, undefined);
+    assert.equal(result.undone, 2);
+    // Fixes applied before the cycle began stay: a cycle of two after a fix that settles.
+    const settleThenFlip = (text: string): FixableAnalysis => {
+      const [first, second] = parseTree(text)!.children!.map((property) => property.children![1]);
+      const [node, value] = first.value === 'typo' ? [first, 'fixed'] : [second, second.value === 'a' ? 'b' : 'a'];
+      return { document: { text }, findings: [finding([{ title: `Use ${value}`, preferred: true, intents: [intent.replaceValue(node, value)] }])] };
+    };
+    const settled = applyPreferredFixes('{"j": "typo", "k": "a"}', settleThenFlip);
+    assert.equal(settled.text, '{"j": "fixed", "k": "a"}');
+    assert.deepEqual(settled.applied.map((fix) => fix.title), ['Use fixed']);
+    assert.equal(settled.rounds?.length, 1);
+    assert.equal(settled.undone, 2);
   });
 
   describe('leaves numbers outside their limits to the user (moving one to its limit changes cost or run time)', () => {

@@ -438,6 +438,33 @@ describe('YAML host (AWS CLI input)', () => {
       assert.equal(analyzeYaml(twice).filter((found) => found.code === 'invalid-enum-value').length, 3);
     });
 
+    it('fix-all leaves an anchor two members need as different types: its fixes undo each other (they took turns run after run; found by a fresh user)', () => {
+      const text = [
+        'TrainingJobName: conflict',
+        'RoleArn: arn:aws:iam::123456789012:role/R',
+        'AlgorithmSpecification:',
+        `  TrainingImage: ${KMEANS_US_EAST_1}:1`,
+        '  TrainingInputMode: File',
+        'HyperParameters:',
+        '  num_round: &n 10',
+        'OutputDataConfig: {S3OutputPath: "s3://b/o"}',
+        'ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: *n}',
+        'StoppingCondition: {MaxRuntimeInSeconds: 3600}',
+        '',
+      ].join('\n');
+      const finding = only(analyzeYaml(text), 'invalid-type');
+      assert.equal(textAt(text, finding), '10');
+      // Offered in the editor as it stands: the user may choose it, and meets the other member's need next.
+      const fixed = applyHostFix(text, finding);
+      assert.equal(fixed, text.replace('&n 10', '&n "10"'));
+      assert.equal(only(analyzeYaml(fixed), 'invalid-type').message, 'VolumeSizeInGB must be an integer, not a string.');
+      const analyze = (current: string) => ({ document: { text: current, host: 'yaml' as const }, findings: analyzeYaml(current) });
+      const result = applyPreferredFixes(text, analyze);
+      assert.equal(result.text, text);
+      assert.deepEqual(result.applied, []);
+      assert.equal(result.rounds, undefined);
+    });
+
     it('a merge key brings its members (as the AWS CLI merges) and opens the mapping', () => {
       const text = [
         'ResourceConfig: &resources',
