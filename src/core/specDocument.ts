@@ -356,6 +356,11 @@ export interface SpecDocument {
    */
   inTemplate?: boolean;
   /**
+   * AWS CLI YAML input (`--cli-input-yaml`), whose one reader is the AWS CLI v2 (ruamel.yaml): it
+   * refuses a mapping with a key written twice, where JSON readers keep the last.
+   */
+  awsCliYaml?: boolean;
+  /**
    * The file this request was read from (JSON or YAML), when it is not a spec: a template, a state
    * machine, a pipeline definition; its syntax errors name it and the service that reads it.
    */

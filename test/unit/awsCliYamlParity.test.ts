@@ -117,6 +117,28 @@ describe('AWS CLI v2 parity: the bodies `--cli-input-yaml` sends equal the YAML 
     }
   });
 
+  it('refuses a file with a key written twice, at the top or nested, as the host says (duplicate-key on the second, naming the refusal; found by a fresh user)', async () => {
+    const single = fs.readFileSync(path.join(FIXTURES, 'many-members.sagemaker.yaml'), 'utf8');
+    const role = /^RoleArn: .*$/m.exec(single)![0];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-yaml-parity-'));
+    try {
+      for (const [text, key] of [[single.replace(role, `${role}\n${role}`), 'RoleArn'], [single.replace(/^(\s+)InstanceCount: (.*)$/m, '$1InstanceCount: $2\n$1InstanceCount: $2'), 'InstanceCount']]) {
+        assert.notEqual(text, single);
+        server!.reset();
+        fs.writeFileSync(path.join(dir, 'twice.sagemaker.yaml'), text);
+        const run = await runAwsCli(['sagemaker', 'create-training-job', '--cli-input-yaml', `file://${path.join(dir, 'twice.sagemaker.yaml')}`], { endpoint: server!.endpoint, credentials: CREDENTIALS, executable: AWS_CLI_V2 });
+        const reported = analyzeYaml(text, { forced: true, region: 'us-east-1' }).map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length), finding.offset > text.indexOf(key), finding.message]);
+        assert.deepEqual(
+          { exitCode: run.exitCode, stderr: run.stderr, sent: server!.requests.length, reported },
+          { exitCode: 252, stderr: "\nError parsing parameter 'cli-input-yaml': Invalid YAML received.\n", sent: 0, reported: [['duplicate-key', key, true, `"${key}" appears more than once in this mapping; the AWS CLI refuses the whole file ("Invalid YAML received") and sends nothing.`]] },
+          key,
+        );
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a file with a tagged value (`!Sub` copied from a template, `!Env`), as the host reports (invalid-type on each, not a placeholder sent as written)', async () => {
     const single = fs.readFileSync(path.join(FIXTURES, 'many-members.sagemaker.yaml'), 'utf8');
     const role = /^RoleArn: .*$/m.exec(single)![0];

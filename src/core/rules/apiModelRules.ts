@@ -325,7 +325,9 @@ class ModelValidator {
 
   private duplicateKey(key: Node, name: string): void {
     if (this.enabled.duplicate) {
-      this.report('duplicate-key', `"${clip(name)}" appears more than once in this object; only one of them can take effect.`, nodeRange(key));
+      // AWS CLI YAML input (checked with the CLI v2 in awsCliYamlParity.test.ts): ruamel.yaml refuses the file.
+      const consequence = this.context.spec.awsCliYaml ? 'the AWS CLI refuses the whole file ("Invalid YAML received") and sends nothing' : 'only one of them can take effect';
+      this.report('duplicate-key', `"${clip(name)}" appears more than once in this ${this.context.spec.host === 'yaml' ? 'mapping' : 'object'}; ${consequence}.`, nodeRange(key));
     }
   }
 

@@ -136,7 +136,7 @@ function documentRequests(text: string, root: RequestNode | undefined, forced: b
   if (!kind && !forced) return { requests: [], cliInput: false };
   // AWS CLI input: the AWS CLI v2 is its one reader, and sends a `${…}` as written.
   const refusals = readAsAwsCli(text, root);
-  const request: SpecDocument = { text, root, parseErrors: [], kind, images: kind ? findImageFields(kind, root) : [], host: 'yaml' };
+  const request: SpecDocument = { text, root, parseErrors: [], kind, images: kind ? findImageFields(kind, root) : [], host: 'yaml', awsCliYaml: true };
   if (refusals.length > 0) request.syntaxErrors = refusals;
   if (kind && mayReadAsPlaceholder(text)) markUnfilledRequestValues(request);
   return { requests: [request], cliInput: true };
