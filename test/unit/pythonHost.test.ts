@@ -28,6 +28,9 @@ function script(members: Record<string, string | undefined> = {}, before = '', e
   return `import boto3\n\nsm = boto3.client('sagemaker')\n${before}sm.create_training_job(\n    ${args.join(',\n    ')}\n)\n`;
 }
 
+/** A finding as [code, the text it covers, message]. */
+const shownFinding = (text: string) => (finding: { code: string; offset: number; length: number; message: string }) => [finding.code, text.slice(finding.offset, finding.offset + finding.length), finding.message];
+
 /** The AlgorithmSpecification source around an image literal written as `imageSource`. */
 const algorithm = (imageSource: string) => `{'TrainingImage': ${imageSource}, 'TrainingInputMode': 'File'}`;
 
@@ -248,6 +251,101 @@ describe('Python host', () => {
       const text = script({ RoleArn: undefined, RoleARN: `'${ROLE}'` });
       assert.deepEqual(codes(analyzePython(text)), ['unknown-property']);
       assert.deepEqual(codes(analyzePython(script({ RoleArn: undefined, IamRole: `'${ROLE}'` }))), ['missing-required-property', 'unknown-property']);
+    });
+
+    it('a call keyword that **kwargs passes again is a duplicate-key (a TypeError in Python)', () => {
+      const text = script({}, `common = {'RoleArn': '${ROLE}'}\n`, ['**common']);
+      const findings = analyzePython(text);
+      assert.deepEqual(findings.map(shownFinding(text)), [['duplicate-key', 'RoleArn', '"RoleArn" appears more than once in this object; only one of them can take effect.']]);
+      // Reported on the later one, where `common` writes it.
+      assert.equal(findings[0].offset, text.indexOf("'RoleArn'") + 1);
+    });
+  });
+
+  describe('a dict literal with **spread: the later member replaces the earlier one, as in Python', () => {
+    const DEFAULTS = "defaults = {'InstanceType': 'ml.m5.xlarge', 'InstanceCount': 1, 'VolumeSizeInGB': 30}\n";
+    const resourceConfig = (text: string) => (pythonRequestValues(text)[0].value as Record<string, unknown>).ResourceConfig;
+
+    it('{**defaults, key: value} overrides a default: no duplicate-key, and the written value is the one sent (trial 24)', () => {
+      const text = script({ ResourceConfig: "{**defaults, 'InstanceType': 'ml.g5.xlarge'}" }, DEFAULTS);
+      assert.deepEqual(analyzePython(text), []);
+      assert.deepEqual(resourceConfig(text), { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 });
+      // The default replaced is not sent, so not judged; the override is.
+      const typoDefault = text.replace("'ml.m5.xlarge'", "'ml.m5.xlarg'");
+      assert.deepEqual(analyzePython(typoDefault), []);
+      const typoOverride = text.replace("'ml.g5.xlarge'", "'ml.g5.xlarg'");
+      assert.deepEqual(analyzePython(typoOverride).map(shownFinding(typoOverride)).map(([code, covered]) => [code, covered]), [['invalid-enum-value', 'ml.g5.xlarg']]);
+    });
+
+    it('{key: value, **overrides} is a default the spread replaces: nothing reported, the spread value is sent and judged where written', () => {
+      const text = script({ ResourceConfig: "{'InstanceType': 'ml.g5.xlarge', **defaults}" }, DEFAULTS);
+      assert.deepEqual(analyzePython(text), []);
+      assert.deepEqual(resourceConfig(text), { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 });
+      const typo = text.replace("'ml.m5.xlarge'", "'ml.m5.xlarg'");
+      const [finding] = analyzePython(typo);
+      assert.deepEqual(codes(analyzePython(typo)), ['invalid-enum-value']);
+      assert.equal(finding.offset, typo.indexOf('ml.m5.xlarg'));
+    });
+
+    it('two spreads of one key, and a dict(…) spread, merge without findings', () => {
+      const before = `${DEFAULTS}bigger = dict(VolumeSizeInGB=100)\n`;
+      const text = script({ ResourceConfig: '{**defaults, **bigger}' }, before);
+      assert.deepEqual(analyzePython(text), []);
+      assert.deepEqual(resourceConfig(text), { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 100 });
+    });
+
+    it('a key written twice is still a duplicate-key, next to a spread or inside the dict spread (reported where it is written)', () => {
+      const twice = script({ ResourceConfig: "{**defaults, 'VolumeSizeInGB': 5, 'VolumeSizeInGB': 6}" }, DEFAULTS);
+      const findings = analyzePython(twice);
+      assert.deepEqual(findings.map(shownFinding(twice)), [['duplicate-key', 'VolumeSizeInGB', '"VolumeSizeInGB" appears more than once in this object; only one of them can take effect.']]);
+      assert.equal(findings[0].offset, twice.indexOf("'VolumeSizeInGB': 6") + 1);
+      const inside = script({ ResourceConfig: "{**defaults, 'InstanceType': 'ml.g5.xlarge'}" }, DEFAULTS.replace("'InstanceCount': 1", "'InstanceCount': 1, 'InstanceCount': 2"));
+      const [duplicate] = analyzePython(inside);
+      assert.deepEqual(codes(analyzePython(inside)), ['duplicate-key']);
+      assert.equal(duplicate.offset, inside.indexOf("'InstanceCount': 2") + 1);
+    });
+  });
+
+  describe('dict(mapping, **kwargs): the mapping\'s members count, the keywords override them', () => {
+    const COMMON = `common = {'RoleArn': '${ROLE}', 'OutputDataConfig': {'S3OutputPath': 's3://bucket/output'}}\n`;
+    const REST = Object.entries(VALID)
+      .filter(([key]) => key !== 'RoleArn' && key !== 'OutputDataConfig')
+      .map(([key, value]) => `${key}=${value}`)
+      .join(', ');
+    /** A call passing `**request`, bound to `request` after COMMON and `rest` (the members COMMON lacks, as a dict). */
+    const call = (request: string) => `import boto3\nsm = boto3.client('sagemaker')\n${COMMON}rest = dict(${REST})\nrequest = ${request}\nsm.create_training_job(**request)\n`;
+
+    it('dict(common, Key=…) keeps the mapping\'s members (trial 24: no missing RoleArn or OutputDataConfig)', () => {
+      const text = call(`dict(common, ${REST})`);
+      assert.deepEqual(analyzePython(text), []);
+      assert.deepEqual(Object.keys(pythonRequestValues(text)[0].value as object).sort(), Object.keys(VALID).sort());
+    });
+
+    it('a keyword replaces the mapping\'s member: no duplicate-key, and the keyword\'s value is judged', () => {
+      const text = call(`dict(common, RoleArn='role', ${REST})`);
+      assert.deepEqual(codes(analyzePython(text)), ['pattern-mismatch', 'value-out-of-range']);
+      for (const finding of analyzePython(text)) assert.equal(textAt(text, finding), 'role');
+    });
+
+    it('dict(**a, **b) and dict(a) merge as written', () => {
+      for (const request of ['dict(**common, **rest)', 'dict(common, **rest)', '{**dict(common), **rest}']) {
+        assert.deepEqual(analyzePython(call(request)), [], request);
+      }
+    });
+
+    it('a mapping that cannot be read (pairs, a call, an unknown name, *args, two of them) leaves the members unknown: no missing member', () => {
+      for (const mapping of [`[('RoleArn', '${ROLE}')]`, 'zip(keys, values)', 'settings', '*pairs', 'common, settings']) {
+        assert.deepEqual(analyzePython(call(`dict(${mapping}, **rest)`)), [], mapping);
+      }
+    });
+
+    it('a real missing member is still reported: dict(rest) alone lacks what common has', () => {
+      const text = call('dict(rest)');
+      const findings = analyzePython(text);
+      assert.deepEqual(findings.map(shownFinding(text)), [
+        ['missing-required-property', 'create_training_job', 'The request needs "RoleArn" (a string).'],
+        ['missing-required-property', 'create_training_job', 'The request needs "OutputDataConfig" (an object).'],
+      ]);
     });
   });
 

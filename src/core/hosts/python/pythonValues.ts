@@ -1,5 +1,6 @@
 /**
- * Python expressions as request-tree nodes: dict literals and `dict(Key=…)` calls become objects,
+ * Python expressions as request-tree nodes: dict literals and `dict(Key=…)` / `dict(mapping, Key=…)`
+ * calls become objects (a member a later one replaces left out, see pythonMemberOverrides.ts),
  * lists and tuples arrays, string/number/bool/None literals values, and names bound once to a
  * literal what they are bound to; an f-string without replacement fields is the string it spells.
  * Anything else (calls, conditionals, comprehensions, f-strings with fields, names bound twice) is
@@ -7,6 +8,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { RequestNode, TemplatePart } from '../../requestTree';
+import { MemberSources } from './pythonMemberOverrides';
 import type { PipelineParameterNames } from './pythonPipelineParameters';
 import type { PythonScopes } from './pythonScopes';
 import { decodeContent, decodeString, segmentOf, type StringSegment } from './pythonStrings';
@@ -78,7 +80,7 @@ export class PythonValues {
       case 'CallExpression':
         if (this.isDictCall(syntax)) {
           // Findings on the object as a whole go on `dict`, the way a dict literal's go on its `{`.
-          const object = this.keywordObject(syntax.getChild('ArgList')!, parent, depth, 'call');
+          const object = this.keywordObject(syntax.getChild('ArgList')!, parent, depth, 'call', true);
           object.anchor = { offset: syntax.from, length: 4 };
           return object;
         }
@@ -123,20 +125,37 @@ export class PythonValues {
     }
   }
 
-  /** Call arguments as an object: `Key=value` members; `**name` merges a dict that resolves, else the object is open. */
-  keywordObject(argList: SyntaxNode, parent: Node | undefined, depth: number, style: 'call' | 'dict'): PythonNode {
+  /**
+   * Call arguments as an object: `Key=value` members; `**name` merges a dict that resolves, else
+   * the object is open. With `mapping` (the arguments of `dict(…)`), its one positional argument
+   * is a mapping whose members the keywords override (`dict(common, Key=…)`): merged when it
+   * resolves to a dict, else (pairs, a call, a name bound twice, `*args`) the object is open.
+   * Otherwise positional arguments are no members (an SDK constructor's `image_uri, role`).
+   */
+  keywordObject(argList: SyntaxNode, parent: Node | undefined, depth: number, style: 'call' | 'dict', mapping = false): PythonNode {
     const object: PythonNode = { type: 'object', offset: argList.from, length: argList.to - argList.from, parent, children: [] };
     const children = childrenOf(argList);
+    const sources = new MemberSources();
+    let positionals = 0;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
+      const before = object.children!.length;
       if (child.name === 'VariableName' && children[i + 1]?.name === 'AssignOp' && children[i + 2]) {
         this.addMember(object, child, 'keyword', children[i + 2], depth);
+        sources.note(object, before, 'written');
         i += 2;
       } else if (child.name === '**' && children[i + 1]) {
         this.merge(object, children[i + 1], depth);
+        sources.note(object, before, 'spread');
         i += 1;
+      } else if (mapping && child.name !== '(' && child.name !== ')' && child.name !== ',') {
+        // `dict(a, b)` is a TypeError and `dict(*pairs)` unknowable: only one plain mapping is read.
+        if (positionals++ === 0 && child.name !== '*') this.merge(object, child, depth);
+        else object.openMembers = true;
+        sources.note(object, before, 'mapping');
       }
     }
+    sources.dropReplaced(object, false);
     object.python = argumentsInfo(argList, style, children);
     return object;
   }
@@ -145,17 +164,21 @@ export class PythonValues {
     const object: PythonNode = { type: 'object', offset: syntax.from, length: syntax.to - syntax.from, parent, children: [] };
     const children = childrenOf(syntax);
     const entries: { from: number; to: number }[] = [];
+    const sources = new MemberSources();
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       if (child.name === '{' || child.name === '}' || child.name === ',') continue;
+      const before = object.children!.length;
       if (child.name === '**' && children[i + 1]) {
         this.merge(object, children[i + 1], depth);
+        sources.note(object, before, 'spread');
         entries.push({ from: child.from, to: children[i + 1].to });
         i += 1;
       } else if (children[i + 1]?.name === ':' && children[i + 2]) {
         const value = children[i + 2];
         if (child.name === 'String' || child.name === 'ContinuedString') this.addMember(object, child, 'string', value, depth);
         else object.openMembers = true; // a computed key could be any member
+        sources.note(object, before, 'written');
         entries.push({ from: child.from, to: value.to });
         i += 2;
       } else {
@@ -163,6 +186,7 @@ export class PythonValues {
         entries.push({ from: child.from, to: child.to });
       }
     }
+    sources.dropReplaced(object, true);
     object.python = { kind: 'object', style: 'dict', open: syntax.from + 1, close: closingOffset(syntax, '}'), entries };
     return object;
   }
@@ -184,7 +208,7 @@ export class PythonValues {
     object.children!.push(property);
   }
 
-  /** `**name`: the members of the dict it resolves to join this object; otherwise they are unknown. */
+  /** `**name` (or `dict(name)`): the members of the dict it resolves to join this object; otherwise they are unknown. */
   private merge(object: PythonNode, expression: SyntaxNode, depth: number): void {
     const merged = this.node(expression, object, depth + 1);
     if (merged.type !== 'object' || merged.dynamic) {
