@@ -28,6 +28,15 @@ describe('SDK calls: **kwargs whose dict is certain are read as keyword argument
     assert.equal(analyzePython(shared)[0].offset, shared.indexOf('ml.m5.xlarg'));
   });
 
+  it('reads **dict(common, …): the mapping\'s keywords count, those written after it override them', () => {
+    const text = `${IMPORTS}common = {"role": "r", "instance_count": 1, "instance_type": "ml.m5.xlarge"}\nest = Estimator(image_uri="${IMAGE}", **dict(common, instance_type="ml.m5.xlarg"))\n`;
+    assert.deepEqual(shown(text), [['invalid-enum-value', 'ml.m5.xlarg', TYPO]]);
+    assert.equal(analyzePython(text)[0].offset, text.indexOf('ml.m5.xlarg"'));
+    // The mapping's typo is replaced, so not passed.
+    const replaced = text.replace('"ml.m5.xlarge"', '"ml.m5.xlarg"').replace('instance_type="ml.m5.xlarg"', 'instance_type="ml.m5.xlarge"');
+    assert.deepEqual(analyzePython(replaced), []);
+  });
+
   it('reads a framework estimator\'s version from **common', () => {
     const text = `${IMPORTS}common = {"role": "r", "framework_version": "2.3.0", "py_version": "py310"}\npt = PyTorch(entry_point="t.py", instance_count=1, instance_type="ml.g5.xlarge", **common)\n`;
     assert.deepEqual(shown(text), [['py-version-mismatch', 'py310', 'PyTorch 2.3.0 (training) is built for py311, not "py310".']]);

@@ -1,9 +1,10 @@
 /**
  * The keyword arguments `**x` passes to a call, when `x` is certain: a dict literal with string
- * keys (`**{"instance_type": "ml.m5.xlarge"}`), `dict(instance_type=…)`, or a name bound once to
- * one (`est_kwargs = dict(role=role, instance_count=1)` shared by several estimators). Each value
- * is the syntax written in the dict, so findings and fixes land where it is written. Anything else
- * (a call, a dict built at run time, a name bound twice or mutated) is unknown.
+ * keys (`**{"instance_type": "ml.m5.xlarge"}`), `dict(instance_type=…)`, `dict(common, …)` of
+ * such a dict, or a name bound once to one (`est_kwargs = dict(role=role, instance_count=1)`
+ * shared by several estimators). Each value is the syntax written in the dict, so findings and
+ * fixes land where it is written. Anything else (a call, a dict built at run time, a name bound
+ * twice or mutated) is unknown.
  */
 import type { PythonScopes } from './pythonScopes';
 import { calleeName, childrenOf, sourceOf, type SyntaxNode } from './pythonSyntax';
@@ -58,7 +59,11 @@ function dictionaryKeywords(text: string, scopes: PythonScopes, children: readon
   return keywords;
 }
 
-/** `dict(key=value, **other)`; a positional argument (`dict(pairs)`) is unknown. */
+/**
+ * `dict(key=value, **other)`, or `dict(mapping, key=value)` whose one positional argument is a
+ * dict that is certain (its keywords override the mapping's, as in Python); any other positional
+ * argument (`dict(pairs)`, `dict(*items)`) is unknown.
+ */
 function dictCallKeywords(text: string, scopes: PythonScopes, children: readonly SyntaxNode[], depth: number): Map<string, SyntaxNode> | undefined {
   const keywords = new Map<string, SyntaxNode>();
   for (let i = 0; i < children.length; i++) {
@@ -70,6 +75,9 @@ function dictCallKeywords(text: string, scopes: PythonScopes, children: readonly
     } else if (child.name === '**' && children[i + 1]) {
       if (!mergeInto(keywords, spreadKeywords(text, scopes, children[i + 1], depth + 1))) return undefined;
       i += 1;
+    } else if (i === 1 && child.name !== '*') {
+      // The mapping comes first (Python allows no positional argument after a keyword).
+      if (!mergeInto(keywords, spreadKeywords(text, scopes, child, depth + 1))) return undefined;
     } else {
       return undefined;
     }
