@@ -124,6 +124,12 @@ export interface RequestNodeExtras {
   /** For a dynamic value whose JSON type the host declares (a Pipelines parameter's `Type`): see DeclaredType. */
   declaredType?: DeclaredType;
   /**
+   * For a YAML plain scalar that YAML 1.1 and 1.2 readers read differently (`yes`, `012`), in a
+   * file more than one reader may read (a state machine, a template): each reading. The value is
+   * dynamic, and a type problem is reported only where every reading has it.
+   */
+  yamlReadings?: readonly YamlReading[];
+  /**
    * For strings assembled from several written strings (a template's `!Sub` read through a
    * parameter's `Default`): the intents that make the value's `[start, end)` read `text`, on the
    * nodes that text is written in; undefined when no edit can. Fix rendering calls it for a
@@ -155,6 +161,13 @@ export type ScalarType = 'string' | 'integer' | 'float' | 'boolean';
  * The type a host declares for a dynamic value: whatever its default, the value is of `type` at
  * run time, so a member of another type is reported on the value itself.
  */
+/** How one YAML version reads a plain scalar: `yes` is `true` in YAML 1.1, the string "yes" in 1.2. */
+export interface YamlReading {
+  version: '1.1' | '1.2';
+  type: 'string' | 'number' | 'boolean' | 'null' | 'other';
+  value?: string | number | boolean;
+}
+
 export interface DeclaredType {
   type: ScalarType;
   /** Words for messages: `the Integer pipeline parameter "Rounds"`. */

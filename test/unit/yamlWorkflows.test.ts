@@ -52,6 +52,21 @@ describe('Step Functions state machines in YAML (ASL YAML and templates)', () =>
     assert.deepEqual(analyzeYaml(text).map((finding) => finding.code), ['xgboost-unpinned']);
   });
 
+  it('reports a plain scalar YAML 1.1 and 1.2 read differently where neither reading fits, saying both; one reading that fits is never reported (found by a fresh user)', () => {
+    const base = stateMachineYaml('arn:aws:states:::sagemaker:createTrainingJob.sync', `${IMAGE}:1.7-1`);
+    const at = (text: string, code: string) => analyzeYaml(text).filter((finding) => finding.code === code).map((finding) => [text.slice(finding.offset, finding.offset + finding.length), finding.message, finding.fixes.map((fix) => fix.title)]);
+    // `yes`: true (1.1) or "yes" (1.2): no integer either way.
+    const yes = base.replace('InstanceCount: 1,', 'InstanceCount: yes,');
+    assert.deepEqual(at(yes, 'invalid-type'), [['yes', 'InstanceCount must be an integer, not `yes`: YAML 1.1 readers take it as true, YAML 1.2 readers as the string "yes".', []]]);
+    // `012`: 10 (1.1) or 12 (1.2): no string either way; the fix quotes what was written.
+    const octal = base.replace('TrainingInputMode: File', 'TrainingInputMode: File\n      Tags: [{Key: team, Value: 012}]');
+    assert.deepEqual(at(octal, 'invalid-type'), [['012', 'Tags[0].Value must be a string, not `012`: YAML 1.1 readers take it as the number 10, YAML 1.2 readers as the number 12.', ['Use the string "012"']]]);
+    assert.equal(applyHostFix(octal, analyzeYaml(octal).find((finding) => finding.code === 'invalid-type')!), octal.replace('Value: 012}', 'Value: "012"}'));
+    // `on` for a boolean (true to 1.1), `1:30` for an integer (90 to 1.1), `012` for an integer: one reading fits, nothing said.
+    const fits = base.replace('InstanceCount: 1,', 'InstanceCount: 012,').replace('MaxRuntimeInSeconds: 3600', 'MaxRuntimeInSeconds: 1:30').replace('TrainingInputMode: File', 'TrainingInputMode: File\n      EnableNetworkIsolation: on');
+    assert.deepEqual(at(fits, 'invalid-type'), []);
+  });
+
   it('reads the Definition of a SAM state machine in a JSON template', () => {
     const text = JSON.stringify({
       Resources: {

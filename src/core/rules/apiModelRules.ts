@@ -15,7 +15,7 @@ import { nearestInstanceTypes } from '../nearestInstanceTypes';
 import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/editIntent';
 import { keyOfValue, otherItemStrings, type OffsetRange } from '../jsonTree';
 import { memberLabel } from '../memberLabel';
-import { anchorRange, hasOpenMembers, isDynamic, standInOf, type DeclaredType, type RequestNode, type ScalarType } from '../requestTree';
+import { anchorRange, hasOpenMembers, isDynamic, standInOf, type DeclaredType, type RequestNode, type ScalarType, type YamlReading } from '../requestTree';
 import { topLevelObject, type SdkArgument } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
 import { checkResourceIdMember, resourceIdMember } from './resourceIdRules';
@@ -182,8 +182,9 @@ class ModelValidator {
     if (isDynamic(node)) {
       // Computed later: nothing to say about it now, except by its declared type and through
       // values written elsewhere (a default, the values it may take).
-      const { declaredType, choices } = node as RequestNode;
+      const { declaredType, choices, yamlReadings } = node as RequestNode;
       if (declaredType && !fitsDeclaredType(shape, declaredType.type)) return this.wrongDeclaredType(node, shape, name, declaredType);
+      if (yamlReadings && !this.valuesOnly && this.enabled.type && !yamlReadings.some((reading) => fitsYamlReading(shape, reading))) return this.wrongYamlReadings(node, shape, name, yamlReadings);
       const standIn = standInOf(node);
       if (standIn && !isDynamic(standIn)) this.value(standIn, shape, name);
       if (choices) for (const choice of choices) if (choice !== standIn && !isDynamic(choice)) this.value(choice, shape, name);
@@ -538,6 +539,17 @@ class ModelValidator {
     this.report('invalid-type', `${inListItem(node, name)} must be ${expectedType(shape)}, not ${declared.description}.`, nodeRange(node), expected ? declared.fixesFor(node, expected, shape.type === 'string' && !shape.enumSet) : []);
   }
 
+  /**
+   * A YAML plain scalar that no reader reads as the member's type (`yes` for an integer: true in
+   * YAML 1.1, "yes" in 1.2). Fix: for a string member, the text quoted (what was written).
+   */
+  private wrongYamlReadings(node: Node, shape: Shape, name: string, readings: readonly YamlReading[]): void {
+    const written = this.text.slice(node.offset, node.offset + node.length);
+    const [yaml11, yaml12] = [readings.find((reading) => reading.version === '1.1'), readings.find((reading) => reading.version === '1.2')];
+    const fixes: QuickFix[] = shape.type === 'string' ? [{ title: `Use the string "${clip(written)}"`, intents: [intent.replaceValue(node, written)], preferred: true }] : [];
+    this.report('invalid-type', `${inListItem(node, name)} must be ${expectedType(shape)}, not \`${clip(written)}\`: YAML 1.1 readers take it as ${readingWords(yaml11)}, YAML 1.2 readers as ${readingWords(yaml12)}.`, nodeRange(node), fixes);
+  }
+
   private wrongType(node: Node, shape: Shape, name: string): void {
     if (!this.enabled.type) return;
     const reading = (node as RequestNode).reading;
@@ -853,6 +865,40 @@ function scalarTypeOf(shape: Shape): ScalarType | undefined {
 }
 
 /** True when a value of the declared type is one `shape` takes (an integer is a float too). */
+/** True when `reading` of a YAML scalar is a value of `shape`'s JSON type (an integer member takes a whole number only). */
+function fitsYamlReading(shape: Shape, reading: YamlReading): boolean {
+  switch (scalarTypeOf(shape)) {
+    case 'string':
+      return reading.type === 'string';
+    case 'integer':
+      return reading.type === 'number' && Number.isInteger(reading.value);
+    case 'float':
+      return reading.type === 'number';
+    case 'boolean':
+      return reading.type === 'boolean';
+    default:
+      // A list, object or map: no scalar is one, but that is said by the rules of what it holds.
+      return true;
+  }
+}
+
+/** A YAML reading in words: `true`, `the number 10`, `the string "yes"`. */
+function readingWords(reading: YamlReading | undefined): string {
+  if (!reading) return 'something else';
+  switch (reading.type) {
+    case 'string':
+      return `the string "${clip(String(reading.value))}"`;
+    case 'number':
+      return `the number ${String(reading.value)}`;
+    case 'boolean':
+      return String(reading.value);
+    case 'null':
+      return 'null';
+    default:
+      return 'a value of no JSON type';
+  }
+}
+
 function fitsDeclaredType(shape: Shape, declared: ScalarType): boolean {
   const expected = scalarTypeOf(shape);
   return expected === declared || (expected === 'float' && declared === 'integer');

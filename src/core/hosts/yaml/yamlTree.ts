@@ -26,7 +26,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { OffsetRange } from '../../jsonTree';
-import type { RequestNode, ValueReading } from '../../requestTree';
+import type { RequestNode, ValueReading, YamlReading } from '../../requestTree';
 import type { HostSyntaxError } from '../../specDocument';
 import { awsCliPlainScalar, type AwsCliScalar, type AwsCliYamlVersion } from './awsCliScalars';
 import { CLOUDFORMATION_SHORT_FORMS, yamlModule } from './yamlSyntax';
@@ -404,7 +404,10 @@ class TreeBuilder {
     }
     node.value = typeof value === 'bigint' ? Number(value) : value;
     if (node.type === 'string') node.offsetOfIndex = offsetMapper(this.text, source.type, content, String(value));
-    if (untagged && source.type === 'PLAIN' && isAmbiguousPlainScalar(this.text.slice(start, end))) node.dynamic = true;
+    if (untagged && source.type === 'PLAIN' && isAmbiguousPlainScalar(this.text.slice(start, end))) {
+      node.dynamic = true;
+      node.yamlReadings = [yaml11Reading(this.text.slice(start, end)), { version: '1.2', type: node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null' ? node.type : 'other', value: node.value as string | number | boolean }];
+    }
     return node;
   }
 
@@ -550,4 +553,19 @@ function quotedValueStarts(raw: string, value: string, base: number, double: boo
   }
   starts.push(base + raw.length);
   return starts;
+}
+
+/** How a YAML 1.1 reader takes the plain scalar `source` (the AWS CLI's reader under `%YAML 1.1` stands for them all). */
+function yaml11Reading(source: string): YamlReading {
+  const read = awsCliPlainScalar(source, '1.1');
+  switch (read.type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return { version: '1.1', type: read.type, value: read.value };
+    case 'null':
+      return { version: '1.1', type: 'null' };
+    default:
+      return { version: '1.1', type: 'other' };
+  }
 }
