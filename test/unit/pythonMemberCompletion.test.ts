@@ -195,6 +195,37 @@ describe('Python value completion in boto3 requests', () => {
     assert.deepEqual(labels(flag), ['True', 'False']);
     assert.equal(accept(flag, 'True').text, training([NAME, 'EnableNetworkIsolation=True,']));
   });
+
+  it('offers values once the typed value holds a dot or digits, replacing the whole value as JSON does', () => {
+    const count = apiModel.shapeAt('CreateTrainingJob', ['ResourceConfig', 'InstanceType'])!;
+    assert.equal(count.type, 'string');
+    const instanceTypes = count.type === 'string' ? count.enum!.length : 0;
+    for (const typed of ['ml.', 'ml.m5', 'ml.m5.xlarge', 'ml.g4dn.12x']) {
+      const text = training([NAME, `ResourceConfig={"InstanceType": "${typed}|", "InstanceCount": 1},`]);
+      const result = complete(text)!;
+      assert.ok(result, typed);
+      assert.equal(result.typed, typed);
+      assert.equal(result.items.length, instanceTypes, typed);
+      const item = result.items.find((candidate) => candidate.label === 'ml.m5.2xlarge')!;
+      assert.deepEqual(item.edit, { offset: text.indexOf(`${typed}|`), length: typed.length, newText: 'ml.m5.2xlarge' });
+      assert.equal(accept(text, 'ml.m5.2xlarge').text, training([NAME, 'ResourceConfig={"InstanceType": "ml.m5.2xlarge", "InstanceCount": 1},']));
+    }
+    // The cursor inside the value: the rest after it is replaced too; in an open string, up to the end of the value.
+    assert.equal(accept(training([NAME, 'ResourceConfig={"InstanceType": "ml.m5|.xlarge"},']), 'ml.c5.xlarge').text, training([NAME, 'ResourceConfig={"InstanceType": "ml.c5.xlarge"},']));
+    assert.equal(accept(training([NAME, "ResourceConfig={'InstanceType': 'ml.m|5.x"]), 'ml.c5.xlarge').text, training([NAME, "ResourceConfig={'InstanceType': 'ml.c5.xlarge"]));
+    // A keyword's string value and a dict in a list (ProductionVariants) alike.
+    const keyword = 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_transform_job(TransformJobName="t", BatchStrategy="Multi.R|")\n';
+    assert.equal(accept(keyword, 'MultiRecord').text, keyword.replace('Multi.R|', 'MultiRecord'));
+    const variant = 'import boto3\nsm = boto3.client("sagemaker")\nsm.create_endpoint_config(EndpointConfigName="e", ProductionVariants=[{"VariantName": "v", "InstanceType": "ml.g5.|"}])\n';
+    assert.ok(labels(variant)!.includes('ml.g5.xlarge'));
+    assert.equal(accept(variant, 'ml.g5.xlarge').text, variant.replace('ml.g5.|', 'ml.g5.xlarge'));
+  });
+
+  it('still offers nothing after a dot or digit outside strings (`sm.cre`, `3x`)', () => {
+    assert.equal(complete('import boto3\nsm = boto3.client("sagemaker")\nsm.cre|\n'), undefined);
+    assert.equal(complete(training([NAME, 'sm.Ro|'])), undefined);
+    assert.equal(complete(training([NAME, 'ResourceConfig={"InstanceCount": 3x|},'])), undefined);
+  });
 });
 
 describe('Python member completion and hover in notebook cells', () => {

@@ -98,13 +98,8 @@ export function completePythonMembers(document: HostDocument, offset: number, op
   const { text } = document;
   const word = /[A-Za-z_]\w*$/.exec(text.slice(Math.max(0, offset - 128), offset))?.[0] ?? '';
   const wordStart = offset - word.length;
-  if (/[\w.]/.test(text[wordStart - 1] ?? '')) return undefined; // `sm.cre`, `3x`: not a name of ours
-  const wordEnd = offset + (/^\w*/.exec(text.slice(offset, offset + 128))?.[0].length ?? 0);
   const context = cursorContext(text, wordStart);
   if (context.inComment) return undefined;
-  const bracket = context.brackets[context.brackets.length - 1]?.char;
-  const before = context.before?.char;
-  const quote = detectStyle(text).quote;
   if (context.string) {
     const { string } = context;
     if (string.triple) return undefined;
@@ -117,6 +112,12 @@ export function completePythonMembers(document: HostDocument, offset: number, op
     }
     return undefined;
   }
+  // Outside strings only: a value in quotes is typed with dots (`"ml.m5|"`) and digits (`"ml.g4dn.12x|"`).
+  if (/[\w.]/.test(text[wordStart - 1] ?? '')) return undefined; // `sm.cre`, `3x`: not a name of ours
+  const wordEnd = offset + (/^\w*/.exec(text.slice(offset, offset + 128))?.[0].length ?? 0);
+  const bracket = context.brackets[context.brackets.length - 1]?.char;
+  const before = context.before?.char;
+  const quote = detectStyle(text).quote;
   if (bracket === '(' && (before === '(' || before === ',')) {
     return /^\s*=(?!=)/.test(text.slice(wordEnd)) ? renameKeyword(document, offset, wordStart, wordEnd, model) : newKeyword(document, offset, wordStart, wordEnd, context.brackets, model);
   }
