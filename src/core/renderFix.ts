@@ -8,6 +8,7 @@ import type { TextEdit } from './findings';
 import { renderDockerfileEdits } from './hosts/dockerfile/dockerfileFixRenderer';
 import { jsonSyntaxErrorCount, renderJsonEdits } from './hosts/jsonFixRenderer';
 import { renderPythonEdits } from './hosts/python/pythonFixRenderer';
+import { errorNodeCount } from './hosts/python/pythonSyntax';
 import { renderYamlEdits, yamlSyntaxErrorCount } from './hosts/yaml/yamlFixRenderer';
 import type { RequestNode } from './requestTree';
 import type { HostLanguage } from './specDocument';
@@ -29,10 +30,12 @@ export interface RenderTarget {
 
 /**
  * The syntax errors of `text` read as `host` writes it, for the hosts whose renderers check that
- * a fix adds none (JSON, YAML); undefined for the others, whose renderers write only values.
+ * a fix adds none (JSON, YAML, Python: lezer's error nodes); undefined for the others, whose
+ * renderers write only values.
  */
 export function syntaxErrorCount(text: string, host: HostLanguage | undefined): number | undefined {
   if (host === undefined || host === 'json') return jsonSyntaxErrorCount(text);
+  if (host === 'python') return errorNodeCount(text);
   return host === 'yaml' ? yamlSyntaxErrorCount(text) : undefined;
 }
 
@@ -56,7 +59,7 @@ export function renderFix(document: RenderTarget, fix: QuickFix, verify = true):
   const intents = writtenIntents(hostIntents);
   if (!intents) return undefined;
   const rendered =
-    document.host === 'python' ? renderPythonEdits(document.text, intents)
+    document.host === 'python' ? renderPythonEdits(document.text, intents, verify)
     : document.host === 'dockerfile' ? renderDockerfileEdits(document.text, intents)
     : document.host === 'yaml' ? renderYamlEdits(document.text, intents, verify)
     : renderJsonEdits(document.text, intents, verify);

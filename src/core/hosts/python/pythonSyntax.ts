@@ -9,11 +9,15 @@ export type { SyntaxNode, Tree };
 
 let loadedParser: LRParser | undefined;
 
+/** How many texts parsePython has parsed in this process; tests prove fix-all parses once per round, not per fix. */
+export const pythonParseCount = { value: 0 };
+
 /**
  * Parses `text` (never throws: syntax errors become error nodes). The grammar is loaded on the
  * first call, not when the extension activates: most workspaces never parse Python for us.
  */
 export function parsePython(text: string): Tree {
+  pythonParseCount.value++;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load: esbuild defers the module until this runs
   loadedParser ??= (require('@lezer/python') as typeof import('@lezer/python')).parser;
   let tree = loadedParser.parse(text);
