@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument, readPythonDocument } from '../../src/core/hostDocument';
 import type { Finding } from '../../src/core/findings';
-import { apiModel, catalog, instanceGpus } from './specTestKit';
+import { algorithms, apiModel, catalog, instanceGpus } from './specTestKit';
 
 function findings(source: string, region?: string): Finding[] {
   return analyzeDocument(readPythonDocument(source), { catalog, apiModel, instanceGpus, regionInputs: { regionSetting: region, env: {} } }).findings;
@@ -67,6 +67,40 @@ describe('Python image templates', () => {
   it('a name bound to a template is unknown, a name bound to a literal is its text', () => {
     assert.deepEqual(summary(`${PREAMBLE}uri = f"{account}.dkr.ecr.{region}.amazonaws.com/my-model:latest"\nEstimator(image_uri=uri)`), []);
     assert.deepEqual(summary(`${PREAMBLE}suffix = "/my-model:latest"\nEstimator(image_uri=get_base() + suffix)`), ['latest-tag latest']);
+  });
+});
+
+describe('Python image templates: a finding on the whole image covers no quote', () => {
+  /** The text of the one finding on the whole image (a built-in algorithm's missing channel) of a boto3 training job with `image`. */
+  function wholeImageRange(image: string): string {
+    const source = [
+      'import boto3',
+      'account = "683313688378"',
+      'region = get_region()',
+      'sm = boto3.client("sagemaker")',
+      `sm.create_training_job(TrainingJobName="j", RoleArn="arn:aws:iam::123456789012:role/R", AlgorithmSpecification={"TrainingImage": ${image}, "TrainingInputMode": "File"})`,
+      '',
+    ].join('\n');
+    const all = analyzeDocument(readPythonDocument(source), { catalog, apiModel, instanceGpus, algorithms, regionInputs: { env: {} } }).findings;
+    const channel = all.filter((finding) => finding.code === 'algorithm-channel');
+    assert.equal(channel.length, 1, image);
+    return source.slice(channel[0].offset, channel[0].offset + channel[0].length);
+  }
+
+  it('inside the quotes and past the prefix of an f-string, as in a plain string', () => {
+    const xgboost = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
+    assert.equal(wholeImageRange(`"${xgboost}"`), xgboost);
+    const template = '683313688378.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:1.7-1';
+    assert.equal(wholeImageRange(`f"${template}"`), template);
+    assert.equal(wholeImageRange(`rf'${template}'`), template);
+    assert.equal(wholeImageRange(`f"""${template}"""`), template);
+  });
+
+  it('from the first to the last string of "…" "…", of a + "…" (the name included), the literal of "…".format(…)', () => {
+    assert.equal(wholeImageRange('f"683313688378.dkr.ecr.{region}" ".amazonaws.com/sagemaker-xgboost:1.7-1"'), '683313688378.dkr.ecr.{region}" ".amazonaws.com/sagemaker-xgboost:1.7-1');
+    // `account` is bound to a literal elsewhere: the range stays on the name written here.
+    assert.equal(wholeImageRange('account + ".dkr.ecr." + region + ".amazonaws.com/sagemaker-xgboost:1.7-1"'), 'account + ".dkr.ecr." + region + ".amazonaws.com/sagemaker-xgboost:1.7-1');
+    assert.equal(wholeImageRange('"{}.dkr.ecr.{}.amazonaws.com/sagemaker-xgboost:1.7-1".format(account, region)'), '{}.dkr.ecr.{}.amazonaws.com/sagemaker-xgboost:1.7-1');
   });
 });
 

@@ -7,6 +7,7 @@
  * a dynamic node: present, but never judged.
  */
 import type { Node } from 'jsonc-parser';
+import type { OffsetRange } from '../../jsonTree';
 import type { RequestNode, TemplatePart } from '../../requestTree';
 import { MemberSources } from './pythonMemberOverrides';
 import type { PipelineParameterNames } from './pythonPipelineParameters';
@@ -267,7 +268,36 @@ export class PythonValues {
   private templateNode(syntax: SyntaxNode, parent: Node | undefined): PythonNode | undefined {
     const parts = this.templateParts(syntax, 0);
     if (!parts || !parts.some((part) => part.kind === 'text')) return undefined;
-    return { type: 'string', dynamic: true, template: parts, offset: syntax.from, length: syntax.to - syntax.from, parent };
+    return { type: 'string', dynamic: true, template: parts, offset: syntax.from, length: syntax.to - syntax.from, parent, content: this.templateContent(syntax) };
+  }
+
+  /**
+   * Where findings on a whole template go: inside the quotes, past a prefix (`f"…"`, `rf"…"`),
+   * from the first to the last string of `"…" "…"` and of `a + "…" + b` (a name at either end
+   * included), the literal of `"…".format(…)`. Read from the syntax, not the parts: a part read
+   * from a name bound elsewhere (`account + "…"`) has its offsets where the name is bound.
+   */
+  private templateContent(syntax: SyntaxNode): OffsetRange {
+    const from = this.templateEdge(syntax, 'start');
+    return { offset: from, length: Math.max(0, this.templateEdge(syntax, 'end') - from) };
+  }
+
+  /** The source offset a template written as `syntax` starts (or ends) at, quotes and prefix left out. */
+  private templateEdge(syntax: SyntaxNode, edge: 'start' | 'end'): number {
+    let node = syntax;
+    // `a + b + c` nests to the left: walked, not recursed, however long the chain.
+    for (let depth = 0; depth <= MAX_DEPTH; depth++) {
+      const children = childrenOf(node);
+      const next =
+        node.name === 'ContinuedString' || (node.name === 'BinaryExpression' && children.length === 3 && sourceOf(this.text, children[1]) === '+') ? (edge === 'start' ? children[0] : children[children.length - 1])
+        : node.name === 'CallExpression' ? this.formatLiteral(node)
+        : undefined;
+      if (!next) break;
+      node = next;
+    }
+    if (node.name !== 'String' && node.name !== 'FormatString') return edge === 'start' ? node.from : node.to;
+    const segment = segmentOf(this.text, node.from, node.to);
+    return edge === 'start' ? segment.contentFrom : segment.contentTo;
   }
 
   private templateParts(syntax: SyntaxNode, depth: number): TemplatePart[] | undefined {
@@ -299,10 +329,8 @@ export class PythonValues {
         return [...(leftParts.length ? leftParts : [{ kind: 'placeholder', offset: left.from, length: left.to - left.from } as TemplatePart]), ...(rightParts.length ? rightParts : [{ kind: 'placeholder', offset: right.from, length: right.to - right.from } as TemplatePart])];
       }
       case 'CallExpression': {
-        const callee = syntax.firstChild;
-        const format = callee?.name === 'MemberExpression' && callee.lastChild?.name === 'PropertyName' && sourceOf(this.text, callee.lastChild) === 'format' ? callee.firstChild : undefined;
-        if (!format || format.name !== 'String') return placeholder();
-        return this.dotFormatParts(format);
+        const format = this.formatLiteral(syntax);
+        return format ? this.dotFormatParts(format) : placeholder();
       }
       case 'VariableName': {
         const bound = this.scopes.resolve(syntax);
@@ -335,6 +363,13 @@ export class PythonValues {
       at = field.to;
     }
     return addText(at, segment.contentTo) ? parts : undefined;
+  }
+
+  /** The string literal of a `"…".format(…)` call, else undefined. */
+  private formatLiteral(call: SyntaxNode): SyntaxNode | undefined {
+    const callee = call.firstChild;
+    const literal = callee?.name === 'MemberExpression' && callee.lastChild?.name === 'PropertyName' && sourceOf(this.text, callee.lastChild) === 'format' ? callee.firstChild : undefined;
+    return literal?.name === 'String' ? literal : undefined;
   }
 
   /** `"{}.dkr.ecr.{}…".format(…)`: the literal's text split at its `{…}` fields. */
