@@ -21,7 +21,13 @@ const ITEM_KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   property: vscode.CompletionItemKind.Property,
 };
 
-export const COMPLETION_TRIGGERS = ['"', '/', ':'];
+/**
+ * Characters after which VS Code asks for items: a value's opening quote, the `/` and `:` of an
+ * image, and `.`, which is no word character, so typing `ml.` or `dkr.` closed the list over
+ * instance types and registries (the provider answers nothing outside our values: `sm.` is left
+ * to the language's own completion).
+ */
+export const COMPLETION_TRIGGERS = ['"', '/', ':', '.'];
 /** In a Dockerfile, images are offered as soon as `FROM ` is typed. */
 export const DOCKERFILE_COMPLETION_TRIGGERS = [' ', '/', ':'];
 

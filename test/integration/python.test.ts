@@ -105,6 +105,22 @@ describe('Python scripts', () => {
     assert.match(markdown, /\*\*RoleArn\*\* · required · a string/);
   });
 
+  it('offers instance types once "ml." is typed in a boto3 dict value, replacing the typed value (found by a fresh user)', async () => {
+    const editor = await openFixture('python/train_private.py');
+    const { document } = editor;
+    const value = document.getText().indexOf('"ml.m5.xlarge", "InstanceCount"') + 1;
+    assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(value), document.positionAt(value + 'ml.m5.xlarge'.length)), 'ml.')));
+    const cursor = document.positionAt(value + 'ml.'.length);
+    // Asked as VS Code asks when `.` is typed (a completion trigger of ours, see COMPLETION_TRIGGERS).
+    const list = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, cursor, '.');
+      return found.items.some((item) => completionLabel(item) === 'ml.m5.xlarge') && found;
+    }, { what: 'instance types after "ml."' });
+    const item = list.items.find((candidate) => completionLabel(candidate) === 'ml.m5.xlarge')!;
+    const range = item.range as vscode.Range;
+    assert.deepStrictEqual([document.offsetAt(range.start), document.offsetAt(range.end)], [value, value + 'ml.'.length], 'the typed value is replaced');
+  });
+
   it('diagnoses retrieve("xgboost", region, "latest") on the version', async () => {
     const editor = await openFixture('python/train_private.py');
     const { document } = editor;
