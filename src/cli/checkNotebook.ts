@@ -5,7 +5,10 @@
  * code-scanning service shows — and, beside them, where each is in its cell (the stylish output's
  * `cell N, line L`).
  */
-import { holdsRequests, readPythonDocument } from '../core/hostDocument';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { holdsRequests, mayHoldSageMakerPython, readPythonDocument, type HostDocument } from '../core/hostDocument';
+import { scanJson } from '../core/jsonScan';
+import type { JsonFileKind, SpecDocument } from '../core/specDocument';
 import { IpynbFile } from '../core/hosts/notebook/ipynbFile';
 import { findingsInIpynbFile } from '../core/hosts/notebook/ipynbFindings';
 import type { Finding } from '../core/findings';
@@ -32,13 +35,16 @@ export function isNotebookFile(file: string): boolean {
 /**
  * Analyses the notebook `text` of `file`. A notebook without anything SageMaker yields no findings
  * (and `isSpec` false, like a JSON file that is not a request).
- * @throws UnreadableFileError when the text is not a notebook (not JSON, or no `cells` list), or
- *   is an nbformat 3 one (`old-format`: skipped with a note when found in a folder).
+ * A notebook whose JSON does not parse is `invalid-json` where it breaks (when it names SageMaker).
+ * @throws UnreadableFileError when the text is JSON but no notebook (no `cells` list), or is an
+ *   nbformat 3 one (`old-format`: skipped with a note when found in a folder).
  */
 export function checkNotebook(file: string, text: string, context: CheckContext, settings: FileSettings): CheckedFile {
   const ipynb = IpynbFile.parse(text);
   if (!ipynb) {
     if (isNbformat3(text)) throw new UnreadableFileError(file, 'is an nbformat 3 notebook (IPython 2 and older, before SageMaker), and only nbformat 4 is read', 'old-format');
+    const broken = brokenNotebook(text);
+    if (broken) return { file, text, isSpec: broken.requests.length > 0, findings: broken.requests.length > 0 ? analyzeFile(broken, context, { ...settings, forcedSpec: false }) : [] };
     throw new UnreadableFileError(file, 'is not a Jupyter notebook (nbformat 4 JSON with a "cells" list)', 'unreadable');
   }
   const { notebook } = ipynb;
@@ -61,6 +67,26 @@ export function checkNotebook(file: string, text: string, context: CheckContext,
     inFile.push(finding);
   }
   return { file, text, isSpec: true, findings: inFile, cellPositions };
+}
+
+/** What the checker says of a notebook file that does not parse: Jupyter cannot open it either. */
+const NOTEBOOK_FILE: JsonFileKind = { what: 'notebook', consequence: 'Jupyter cannot open it' };
+
+/**
+ * A notebook whose JSON does not parse (cut short, a merge conflict's markers left in) as a
+ * document: when its words name SageMaker, one request of no kind carrying the syntax errors,
+ * reported as `invalid-json` where the file first breaks (not a run that cannot read it);
+ * when they do not, none (not ours, as another broken JSON file is not). Undefined when the
+ * text parses (a JSON file that is no notebook) or nests too deep to parse.
+ */
+function brokenNotebook(text: string): HostDocument | undefined {
+  if (scanJson(text).tooDeepAt !== undefined) return undefined;
+  const parseErrors: ParseError[] = [];
+  parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: true });
+  if (parseErrors.length === 0) return undefined;
+  // The first break only: a notebook is written by a program, and what follows it (a conflict's other side) is not read.
+  const requests: SpecDocument[] = mayHoldSageMakerPython(text) ? [{ text, root: undefined, parseErrors: parseErrors.slice(0, 1), kind: undefined, images: [], host: 'json', hidRequests: true, incomplete: true, jsonFile: NOTEBOOK_FILE }] : [];
+  return { host: 'json', text, requests, frameworkRequests: [], comments: [] };
 }
 
 /** An nbformat 3 notebook: its cells sit in `worksheets`, which nbformat 4 (2015) replaced with `cells`. */

@@ -114,10 +114,26 @@ describe('sagemaker-spec check: notebooks', () => {
     assert.match(reported.stdout, /cell 1, line 2, col 46 {2}error .* xgboost-unpinned\n/);
   });
 
-  it('fails (exit 2) on a .ipynb that is not a notebook', () => {
-    const root = tempProject({ 'broken.ipynb': '{"cells": [' });
-    const run = runCli(['check', 'broken.ipynb'], { cwd: root });
+  it('fails (exit 2) on a .ipynb that is JSON but no notebook', () => {
+    const root = tempProject({ 'other.ipynb': '{"not": "a notebook"}' });
+    const run = runCli(['check', 'other.ipynb'], { cwd: root });
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /broken\.ipynb.*not a Jupyter notebook/);
+    assert.match(run.stderr, /other\.ipynb.*not a Jupyter notebook/);
+  });
+
+  it('reports a notebook whose JSON breaks (cut short, a merge conflict) as invalid-json where it breaks, when it names SageMaker; says nothing of another (found by a fresh user: the run exited 2)', () => {
+    const notebook = JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, source: ['import sagemaker\n', 'image = "x"'], outputs: [], execution_count: null }], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+    const conflicted = notebook.replace(' "metadata": {},\n "nbformat"', '<<<<<<< HEAD\n "metadata": {},\n=======\n "metadata": {"kernelspec": {}},\n>>>>>>> branch\n "nbformat"');
+    assert.notEqual(conflicted, notebook);
+    const root = tempProject({ 'conflicted.ipynb': conflicted, 'cut.ipynb': notebook.slice(0, notebook.indexOf('import sagemaker') + 20), 'unrelated.ipynb': '{"cells": [' });
+    const run = runCli(['check', '--format', 'json', '.'], { cwd: root });
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stderr, '');
+    const results = JSON.parse(run.stdout) as { filePath: string; findings: { code: string; line: number; message: string }[] }[];
+    const findingsOf = (file: string) => (results.find((result) => path.basename(result.filePath) === file)?.findings ?? []).map((finding) => [finding.code, finding.line, finding.message]);
+    const markerLine = conflicted.split('\n').findIndex((line) => line.startsWith('<<<<<<<')) + 1;
+    assert.deepEqual(findingsOf('conflicted.ipynb'), [['invalid-json', markerLine, 'The notebook is not valid JSON here: an unexpected character. Jupyter cannot open it until it is fixed.']]);
+    assert.deepEqual(findingsOf('cut.ipynb').map(([code]) => code), ['invalid-json']);
+    assert.deepEqual(findingsOf('unrelated.ipynb'), []);
   });
 });
