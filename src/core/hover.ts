@@ -13,7 +13,7 @@ import { hoverMember, hoverSubstitutedValue } from './modelHover';
 import type { RequestNode } from './requestTree';
 import { nodeRange } from './rules/ruleContext';
 import { hoverStandIn } from './standInHover';
-import { isFloatingTag, isXgboostImage } from './rules/xgboost';
+import { isFloatingTag, isXgboostImage, xgboostFloatingTagSentence } from './rules/xgboost';
 import type { SpecDocument } from './specDocument';
 import { hoverTemplateImage } from './templateHover';
 import type { TemplateRegions } from './mappingRowsHover';
@@ -68,7 +68,7 @@ export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, ap
   const lines = [title, '', '| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${codeSpan(value, { inTable: true })} |`)];
   // The catalog is a snapshot: say which, so "unknown tag" can be weighed against its age.
   if (ecr && catalog.isAwsAccount(ecr.account.text)) lines.push('', `${escapeMarkdown(catalogSnapshotLabel(catalog.source))}.`);
-  lines.push('', pinningSentence(reference.tag?.text, Boolean(reference.digest), Boolean(ecr && isXgboostImage(catalog, reference))));
+  lines.push('', pinningSentence(reference.tag?.text, Boolean(reference.digest), ecr && isXgboostImage(catalog, reference) ? reference.repository.text : undefined));
   // Text the host substituted (a Dockerfile's ARG default): say what was read, a build may differ.
   const substitutions = (field.value as RequestNode).substitutions ?? [];
   if (substitutions.length > 0) {
@@ -78,10 +78,11 @@ export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, ap
   return { markdown: lines.join('\n'), range };
 }
 
-function pinningSentence(tag: string | undefined, hasDigest: boolean, xgboost: boolean): string {
+/** `xgboostRepository`: the image's repository when it is an XGBoost algorithm image. */
+function pinningSentence(tag: string | undefined, hasDigest: boolean, xgboostRepository: string | undefined): string {
   if (hasDigest) return 'Pinned by digest: always exactly this image.';
   if (tag === undefined || tag === 'latest') return 'Not pinned: `latest` moves with every push.';
-  if (xgboost && isFloatingTag(tag)) return 'Not pinned: XGBoost `1` is the legacy image; pick a version.';
+  if (xgboostRepository !== undefined && isFloatingTag(tag)) return xgboostFloatingTagSentence(tag, xgboostRepository);
   if (tag === '1') return 'Stable tag `1` of a built-in algorithm.';
   return `Pinned by tag ${codeSpan(tag)} (a tag can be moved; a digest cannot).`;
 }

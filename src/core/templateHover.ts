@@ -10,7 +10,7 @@ import { catalogSnapshotLabel } from './catalog/catalogAge';
 import type { OffsetRange } from './jsonTree';
 import { codeSpan, escapeMarkdown } from './markdown';
 import type { RequestNode, TemplatePart } from './requestTree';
-import { isFloatingTag, XGBOOST_FRAMEWORK } from './rules/xgboost';
+import { isFloatingTag, XGBOOST_FRAMEWORK, xgboostFloatingTagSentence } from './rules/xgboost';
 import type { ImageField } from './specDocument';
 import { mappingRowLines, type TemplateRegions } from './mappingRowsHover';
 import { pseudoParameterDescription } from './hosts/cloudFormation/pseudoParameterFacts';
@@ -57,7 +57,7 @@ export function hoverTemplateImage(
   // No spread into push: an image may be built of more placeholders than a call takes arguments.
   if (placeholders.length > 0) for (const line of ['', 'Filled in at deployment:', '', ...placeholders]) lines.push(line);
   if (awsAccount) lines.push('', `${escapeMarkdown(catalogSnapshotLabel(catalog.source))}.`);
-  lines.push('', pinning(reference, tag, repository !== undefined && isXgboost(catalog, repository)));
+  lines.push('', pinning(reference, tag, repository !== undefined && isXgboost(catalog, repository) ? repository : undefined));
   const substitutions = node.substitutions ?? [];
   if (substitutions.length > 0) {
     lines.push('', `Read with ${substitutions.map((substitution) => escapeMarkdown(substitution.note)).join(' and ')}; ${escapeMarkdown(substitutions[0].replacedBy ?? 'a build argument')} may replace it.`);
@@ -116,12 +116,13 @@ function servedIn(catalog: Catalog, account: string, repository: string): string
   return `${regions.slice(0, LISTED_REGIONS).join(', ')}${more}`;
 }
 
-function pinning(reference: TemplateReference, tag: string | undefined, xgboost: boolean): string {
+/** `xgboostRepository`: the repository when it is an XGBoost algorithm's. */
+function pinning(reference: TemplateReference, tag: string | undefined, xgboostRepository: string | undefined): string {
   if (reference.digest) return 'Pinned by digest.';
   if (reference.tag !== undefined && tag === undefined) return 'The tag is a placeholder: whether the image is pinned is decided at deployment.';
   if (reference.tag === undefined && hasHole(reference.nameAndTag)) return 'A placeholder ends the reference: it may hold the tag.';
   if (tag === undefined || tag === 'latest') return 'Not pinned: `latest` moves with every push.';
-  if (xgboost && isFloatingTag(tag)) return 'Not pinned: XGBoost `1` is the legacy image; pick a version.';
+  if (xgboostRepository !== undefined && isFloatingTag(tag)) return xgboostFloatingTagSentence(tag, xgboostRepository);
   return `Pinned by tag ${codeSpan(tag)} (a tag can be moved; a digest cannot).`;
 }
 

@@ -27,6 +27,13 @@ describe('hover', () => {
     assert.match(markdown, /Pinned by digest/);
   });
 
+  it('says what an XGBoost image\'s `1` means in its repository, as xgboost-unpinned does (found by a fresh user: the hover called sagemaker-xgboost:1 the legacy image)', () => {
+    const modern = hover(trainingSpec(`${XGBOOST_US_EAST_1}:1`), 'sagemaker-xgboost')!.markdown;
+    assert.match(modern, /Not pinned: `1` names no XGBoost version \(sagemaker-xgboost's images are tagged by version\); pick one\./);
+    const legacy = hover(trainingSpec('811284229777.dkr.ecr.us-east-1.amazonaws.com/xgboost:1'), 'xgboost')!.markdown;
+    assert.match(legacy, /Not pinned: `1` is XGBoost's legacy image \(0\.72\); pick a version\./);
+  });
+
   it('is silent outside image values', () => {
     const text = trainingSpec(`${KMEANS_US_EAST_1}:1`);
     assert.equal(hover(text, 'demo-job'), undefined);

@@ -8,7 +8,7 @@ import type { QuickFix } from '../findings';
 import { formatEcrImage } from '../imageReference';
 import { tagOrWholeRange, type ImageOccurrence } from './imageOccurrence';
 import type { RuleContext } from './ruleContext';
-import { isFloatingTag, isXgboostImage } from './xgboost';
+import { isFloatingTag, isXgboostImage, LEGACY_XGBOOST_REPOSITORY } from './xgboost';
 import { pinTitle, xgboostPins } from './xgboostPins';
 
 /** `algorithms`, when loaded, keeps the pinning advice to versions that read the job's input mode. */
@@ -53,9 +53,6 @@ function reportUnpinnedXgboost(context: RuleContext, image: ImageOccurrence, alg
   const what = image.reference.tag ? `":${image.reference.tag.text}"` : 'An untagged reference';
   context.report('xgboost-unpinned', xgboostUnpinnedMessage(what, example, why, image.reference.repository.text), tagOrWholeRange(image), fixes);
 }
-
-/** The first-generation XGBoost repository (0.72), whose `1` and `latest` tags are that version, frozen. */
-const LEGACY_XGBOOST_REPOSITORY = 'xgboost';
 
 /**
  * `xgboost-unpinned`'s message for an image, one wording for literal and template references.

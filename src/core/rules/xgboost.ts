@@ -18,3 +18,16 @@ export function isXgboostImage(catalog: Catalog, reference: ImageReference): boo
   if (!ecr || !catalog.isAwsAccount(ecr.account.text)) return false;
   return catalog.repositoryServes(reference.repository.text, XGBOOST_FRAMEWORK);
 }
+
+/** The first-generation XGBoost repository (0.72), whose `1` and `latest` tags are that version, frozen. */
+export const LEGACY_XGBOOST_REPOSITORY = 'xgboost';
+
+/**
+ * A hover's sentence on an XGBoost image tagged `1` (or `latest`), in `repository` when known:
+ * the legacy repository's `1` is XGBoost 0.72; `sagemaker-xgboost` has no such tag (its images
+ * are tagged by version), as xgboost-unpinned's message says.
+ */
+export function xgboostFloatingTagSentence(tag: string, repository: string | undefined): string {
+  if (repository === LEGACY_XGBOOST_REPOSITORY) return `Not pinned: \`${tag}\` is XGBoost's legacy image (0.72); pick a version.`;
+  return `Not pinned: \`${tag}\` names no XGBoost version${repository ? ` (${repository}'s images are tagged by version)` : ''}; pick one.`;
+}
