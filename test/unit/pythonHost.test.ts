@@ -343,8 +343,8 @@ describe('Python host', () => {
       const text = call('dict(rest)');
       const findings = analyzePython(text);
       assert.deepEqual(findings.map(shownFinding(text)), [
-        ['missing-required-property', 'create_training_job', 'The request needs "RoleArn" (a string).'],
-        ['missing-required-property', 'create_training_job', 'The request needs "OutputDataConfig" (an object).'],
+        ['missing-required-property', 'create_training_job', 'The CreateTrainingJob request needs "RoleArn" (a string).'],
+        ['missing-required-property', 'create_training_job', 'The CreateTrainingJob request needs "OutputDataConfig" (an object).'],
       ]);
     });
   });

@@ -178,8 +178,8 @@ describe('a trimmed Describe response saved as a test fixture, and a request wit
 
   it('made a spec by the spec globs, the trimmed response is checked as a request, each response member named as such', () => {
     assert.deepEqual(findingsOf(TRIMMED, true), [
-      ['missing-required-property', '{', 'The request needs "RoleArn" (a string).'],
-      ['missing-required-property', '{', 'The request needs "OutputDataConfig" (an object).'],
+      ['missing-required-property', '{', 'The CreateTrainingJob request needs "RoleArn" (a string).'],
+      ['missing-required-property', '{', 'The CreateTrainingJob request needs "OutputDataConfig" (an object).'],
       ['algorithm-channel', '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1', 'XGBoost 1.7-1 needs a "train" channel in InputDataConfig. SageMaker accepts the job, and it fails inside the container when it starts.'],
       ['unknown-property', 'TrainingJobStatus', '"TrainingJobStatus" is a member of the DescribeTrainingJob response, not of the CreateTrainingJob request: remove it.'],
       ['unknown-property', 'SecondaryStatus', '"SecondaryStatus" is a member of the DescribeTrainingJob response, not of the CreateTrainingJob request: remove it.'],

@@ -627,12 +627,13 @@ class ModelValidator {
   }
 
   /**
-   * How messages name `object`. A workflow's request is named by its kind ("the CreateEndpoint
-   * request"), not by the key it is under (`Parameters`, `Arguments`: the host's word, and one
-   * workflow holds several requests), as a spec file's is "the request".
+   * How messages name `object`. A request is named by its kind ("the CreateEndpoint request"),
+   * whatever host it is in: not by the key it is under in a workflow (`Parameters`, `Arguments`:
+   * the host's word, and one workflow holds several requests), and not as a bare "the request"
+   * in a spec file or a boto3 call, where the kind is what the reader needs to place the member.
    */
   private objectLabel(object: Node | undefined): string {
-    if (object !== undefined && object === this.root && this.context.spec.embedding) return `the ${this.context.spec.kind!} request`;
+    if (object !== undefined && object === this.root && this.context.spec.kind) return `the ${this.context.spec.kind} request`;
     return objectLabel(object);
   }
 
