@@ -10,13 +10,14 @@
  *   rules with the usage the class implies;
  * - images asked for by framework and version (`image_uris.retrieve(…)`, v2's deprecated
  *   `get_image_uri(…)`, `PyTorch(framework_version=…)`);
- * - any other string literal that is an Amazon ECR image reference.
+ * - any other string literal or template (f-string, `.format`, `+`) that is an Amazon ECR image reference.
  */
 import type { Node } from 'jsonc-parser';
 import type { Deployment, FrameworkArgument, FrameworkRequest } from '../../frameworkRequest';
 import { huggingFaceDeployTool } from '../../rules/framework/sdkSelection';
 import { parseImageReference } from '../../imageReference';
-import { contentRange } from '../../requestTree';
+import { parseTemplateReference } from '../../templateReference';
+import { contentRange, type TemplatePart } from '../../requestTree';
 import { findImageFields, type ImageField, type ImageUsage, type RetrievedImage, type SdkRequest, type SpecDocument } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { amazonEstimatorNames, amazonEstimatorOf, amazonEstimatorRequest } from './pythonAmazonEstimators';
@@ -416,16 +417,59 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
     }
   }
 
-  // Any other literal that is an ECR image reference: the host rules, and SageMaker's own images' rules.
+  // Any other literal or template that is an ECR image reference: the host rules, and SageMaker's own images' rules.
+  const templatesRead = new Set<number>(); // `a + ".dkr.ecr." + b + ".dkr.ecr…"` holds the marker twice: read once
   for (const syntax of strings) {
     if (imageStrings.has(syntax.from) || syntax.parent?.name === 'ContinuedString') continue;
-    const value = values.string(syntax, undefined);
+    const whole = templateAround(text, syntax);
+    if (whole !== syntax) {
+      if (templatesRead.has(whole.from)) continue;
+      templatesRead.add(whole.from);
+    }
+    const value = values.node(whole, undefined);
+    if (value.template) {
+      // `f"{account}.dkr.ecr.{region}…"`, `"{}.dkr.ecr.{}…".format(…)`, `account + ".dkr.ecr." + …`: once each.
+      if (imageStrings.has(value.offset) || !isTemplateImageReference(value.template)) continue;
+      imageStrings.add(value.offset);
+      documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [{ value, usage: 'reference', holder: value, holderPath: [] }], host: 'python', imagesOnly: true });
+      continue;
+    }
     if (value.dynamic || typeof value.value !== 'string') continue;
     const parsed = parseImageReference(value.value);
     if (!parsed.ok || !parsed.reference.ecr) continue;
     documents.push({ text, root: undefined, parseErrors: [], kind: undefined, images: [{ value, usage: 'reference', holder: value, holderPath: [], parsed }], host: 'python', imagesOnly: true });
   }
   return { documents, frameworkRequests, comments };
+}
+
+/**
+ * The template a string is part of: the `"…".format(…)` call it is the literal of, or the whole
+ * `a + "…" + b` chain it is an operand of; else the string itself.
+ */
+function templateAround(text: string, string: SyntaxNode): SyntaxNode {
+  let node = string;
+  for (;;) {
+    const parent = node.parent;
+    if (!parent) return node;
+    const operator = parent.name === 'BinaryExpression' ? childrenOf(parent)[1] : undefined;
+    if (operator && sourceOf(text, operator) === '+') {
+      node = parent;
+    } else if (node === string && parent.name === 'MemberExpression' && parent.firstChild?.from === node.from && parent.lastChild?.name === 'PropertyName' && sourceOf(text, parent.lastChild) === 'format' && parent.parent?.name === 'CallExpression') {
+      node = parent.parent;
+    } else {
+      return node;
+    }
+  }
+}
+
+/**
+ * True for a template that is an image reference outside a request as a literal must be one: an
+ * Amazon ECR host (its account and region static or placeholders) and a path, no whitespace in
+ * its text (`f"docker push {uri}"`, a login host alone, are no image).
+ */
+function isTemplateImageReference(parts: readonly TemplatePart[]): boolean {
+  const reference = parseTemplateReference(parts);
+  return reference?.ecr !== undefined && reference.repository.length > 0 && !/\s/.test(reference.text);
 }
 
 /** What every Amazon ECR registry host holds. */

@@ -1,10 +1,12 @@
 /**
  * Python expressions as request-tree nodes: dict literals and `dict(Key=…)` / `dict(mapping, Key=…)`
  * calls become objects (a member a later one replaces left out, see pythonMemberOverrides.ts),
- * lists and tuples arrays, string/number/bool/None literals values, and names bound once to a
- * literal what they are bound to; an f-string without replacement fields is the string it spells.
- * Anything else (calls, conditionals, comprehensions, f-strings with fields, names bound twice) is
- * a dynamic node: present, but never judged.
+ * lists and tuples arrays, string/number/bool/None literals values, and names bound once what
+ * they are bound to (at the binding's offsets); an f-string without replacement fields is the
+ * string it spells. F-strings with fields, `"…".format(…)` and `+` of strings are templates: dynamic
+ * string nodes whose static parts the template rules read, written in place or bound once to a name.
+ * Anything else (calls, conditionals, comprehensions, names bound twice) is a dynamic node:
+ * present, but never judged.
  */
 import type { Node } from 'jsonc-parser';
 import type { OffsetRange } from '../../jsonTree';
@@ -60,6 +62,12 @@ export type PythonNode = RequestNode & {
    */
   openedByTuners?: number;
 };
+
+/**
+ * The expressions a name's template parts are read through (templateParts): literals, f-strings,
+ * `"…" "…"`, `+` and `"…".format(…)` (any other call is a placeholder there anyway).
+ */
+const TEMPLATE_SYNTAX = new Set(['String', 'FormatString', 'ContinuedString', 'BinaryExpression', 'CallExpression', 'VariableName']);
 
 /** How deep names may resolve through other names and nested literals. */
 const MAX_DEPTH = 40;
@@ -117,9 +125,9 @@ export class PythonValues {
       case 'VariableName': {
         const bound = this.scopes.resolve(syntax);
         if (!bound) return this.dynamic(syntax, parent);
-        const value = this.node(bound, parent, depth + 1);
-        // A name bound to a template is unknown: only a template written in place is read.
-        return value.template ? this.dynamic(syntax, parent) : value;
+        // What the name is bound to, where it is bound: a literal's or a template's findings (and
+        // fixes) land on its text there, once however many calls use the name (analyzeDocument).
+        return this.node(bound, parent, depth + 1);
       }
       default:
         return this.dynamic(syntax, parent);
@@ -333,10 +341,12 @@ export class PythonValues {
         return format ? this.dotFormatParts(format) : placeholder();
       }
       case 'VariableName': {
+        // A name bound once to a literal is its text, one bound to a template its parts (`registry =
+        // f"{account}.dkr.ecr.{region}.amazonaws.com"`, then `registry + "/my-model:latest"`), their
+        // offsets where it is bound; any other value is a placeholder here, at the name.
         const bound = this.scopes.resolve(syntax);
-        // A name bound to a template is unknown; one bound to a plain literal is its text.
-        if (bound && (bound.name === 'String' || (bound.name === 'FormatString' && isConstantFormatString(bound)))) return this.templateParts(bound, depth + 1);
-        return placeholder();
+        const parts = bound && TEMPLATE_SYNTAX.has(bound.name) ? this.templateParts(bound, depth + 1) : undefined;
+        return parts?.some((part) => part.kind === 'text') ? parts : placeholder();
       }
       default:
         return placeholder();
