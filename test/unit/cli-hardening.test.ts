@@ -177,7 +177,7 @@ describe('sagemaker-spec check: hostile input', () => {
       const root = tempProject({ 'job.sagemaker.json': spec, [`odd\u001b[2Jname.sagemaker.json`]: spec });
       const run = runCli(['check', '*.sagemaker.json'], { cwd: root });
       assert.equal(run.status, 1); // unknown-property: an error
-      assert.match(run.stdout, /^ {2}2:4 {3}error {4}"\\u001b\[2J.*" is not a member of the request {2}unknown-property$/m);
+      assert.match(run.stdout, /^ {2}2:4 {3}error {4}"\\u001b\[2J.*" is not a member of the CreateTrainingJob request {2}unknown-property$/m);
       // eslint-disable-next-line no-control-regex
       assert.doesNotMatch(run.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
       assert.ok(run.stdout.includes('\\u001b[2J\\u001b[H\\u009b31m\\nAll checks passed\\u202e'), run.stdout);
