@@ -12,7 +12,8 @@
  * the same place (two misspelt keys both renamed to the one member they are near, a row added
  * where a misspelt key is renamed to it); the text is
  * analysed again before the next round, so edits never collide and a fix that another made
- * unnecessary is not applied twice. A rename to a name its object already has is never applied.
+ * unnecessary is not applied twice. A rename to a name its object already writes is never applied
+ * (one it only merges in with a YAML merge key is overridden, so that rename is).
  * The result lists only fixes whose edits are still in the final text: one that a later round's
  * fix rewrote is left out.
  */
@@ -20,6 +21,7 @@ import type { Node } from 'jsonc-parser';
 import type { QuickFix } from './edits/editIntent';
 import { applyEdits, type Finding, type TextEdit } from './findings';
 import { findProperty } from './jsonTree';
+import { isMergedMember } from './requestTree';
 import { changedSpan } from './edits/changedSpan';
 import { rangeBeforeEdits } from './edits/rangeBeforeEdits';
 import { renderFix, syntaxErrorCount, type RenderTarget } from './renderFix';
@@ -211,9 +213,17 @@ function addedMember(object: Node, path: readonly string[]): { within: Node; nam
   return undefined;
 }
 
-/** True when `fix` renames a member of `object` to `name`, which another of its members already has. */
+/**
+ * True when `fix` renames a member of `object` to `name`, which another of its members already
+ * has. Not one the object has only through a YAML merge key (`<<: *base`): the key written
+ * overrides it, and the merged mapping keeps its member.
+ */
 function renamesOntoMember(fix: QuickFix, object: Node, name: string): boolean {
-  return fix.intents.some((change) => change.kind === 'renameMember' && change.key.parent?.parent === object && change.name === name && findProperty(object, name) !== undefined);
+  return fix.intents.some((change) => {
+    if (change.kind !== 'renameMember' || change.key.parent?.parent !== object || change.name !== name) return false;
+    const existing = findProperty(object, name);
+    return existing !== undefined && !isMergedMember(existing);
+  });
 }
 
 /** Where `edit` (one of `round`, all against the text before them) put its new text in the text after them. */

@@ -82,6 +82,12 @@ export interface RequestNodeExtras {
    * missing-member or unknown-member findings on it.
    */
   openMembers?: boolean;
+  /**
+   * For a property: a member the object has only through a YAML merge key (`<<: *base`), written
+   * in the merged mapping. A member the object writes itself overrides it (YAML 1.1 merge, as the
+   * AWS CLI reads it), so a rename onto its name is no duplicate.
+   */
+  merged?: boolean;
   /** For strings and keys: where the content lies when it is not `offset + 1 … end - 1` (prefixes, triple quotes, bare keywords). */
   content?: OffsetRange;
   /** For strings: the source offset of each index of the decoded value (escapes, concatenated segments). */
@@ -227,6 +233,11 @@ export function staticReadingsOf(node: Node | undefined): Node[] {
   const readings = standIn && !isDynamic(standIn) ? [standIn] : [];
   for (const choice of choices ?? []) if (choice !== standIn && !isDynamic(choice)) readings.push(choice);
   return readings;
+}
+
+/** True for a property the object has only through a merge key (see RequestNodeExtras.merged). */
+export function isMergedMember(property: Node | undefined): boolean {
+  return (property as RequestNode | undefined)?.merged === true;
 }
 
 export function hasOpenMembers(node: Node | undefined): boolean {

@@ -502,11 +502,61 @@ describe('YAML host (AWS CLI input)', () => {
       ].join('\n');
       const found = analyzeYaml(text, { forced: true }).filter((finding) => finding.code === 'unknown-property' || finding.code === 'missing-required-property');
       assert.deepEqual(found.map((finding) => [finding.code, textAt(text, finding)]), [['unknown-property', 'base'], ['unknown-property', 'RoleARN']]);
-      assert.match(found[1].message, /Did you mean "RoleArn"\? It is in this object already\.$/);
+      // RoleArn comes only from the merge: a key written here overrides it, so the rename is the fix.
+      assert.match(found[1].message, /Did you mean "RoleArn"\? Written here, it overrides the one the merge key \(<<\) brings in\.$/);
+      assert.equal(applyHostFix(text, found[1]), text.replace('RoleARN:', 'RoleArn:'));
       // Without the merge, RoleArn is missing: the misspelt one is then the required member's typo.
       const unmerged = text.replace('<<: *base\n', '');
       const roleArn = analyzeYaml(unmerged, { forced: true }).find((finding) => textAt(unmerged, finding) === 'RoleARN');
       assert.match(roleArn?.message ?? '', /Did you mean "RoleArn"\? It is required\.$/);
+    });
+
+    it('a misspelt key overriding a merged member is renamed onto it: written, it overrides the merge (found by a fresh user)', () => {
+      const text = [
+        'TrainingJobName: anchors',
+        `RoleArn: ${ROLE}`,
+        'AlgorithmSpecification:',
+        `  TrainingImage: ${KMEANS_US_EAST_1}:1`,
+        '  TrainingInputMode: File',
+        'HyperParameters: {k: "10", feature_dim: "784"}',
+        'OutputDataConfig: {S3OutputPath: "s3://b/o"}',
+        'ResourceConfig:',
+        '  <<: {InstanceType: ml.m5.xlarge, InstanceCount: 1}',
+        '  VolumeSizeInGB: 10',
+        '  InstanceTyp: ml.m5.large',
+        'StoppingCondition: {MaxRuntimeInSeconds: 3600}',
+        '',
+      ].join('\n');
+      const finding = only(analyzeYaml(text, { forced: true }), 'unknown-property');
+      assert.equal(textAt(text, finding), 'InstanceTyp');
+      // It said "It is in this object already" and offered only "InstanceGroups".
+      assert.equal(finding.message, '"InstanceTyp" is not a member of "ResourceConfig". Did you mean "InstanceType"? Written here, it overrides the one the merge key (<<) brings in.');
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]).slice(0, 1), [['Change to "InstanceType"', true]]);
+      const renamed = text.replace('InstanceTyp:', 'InstanceType:');
+      assert.equal(applyHostFix(text, finding), renamed);
+      // The override is what the AWS CLI sends, and nothing is left to report.
+      assert.deepEqual(analyzeYaml(renamed, { forced: true }), []);
+      const value = requestValue(readYamlDocument(renamed, true).requests[0].root) as Record<string, unknown>;
+      assert.deepEqual(value.ResourceConfig, { VolumeSizeInGB: 10, InstanceType: 'ml.m5.large', InstanceCount: 1 });
+      // Fix-all's "never rename onto a member the object has" leaves a merged member to be overridden.
+      const analyze = (current: string) => ({ document: { text: current, host: 'yaml' as const }, findings: analyzeYaml(current, { forced: true }) });
+      const result = applyPreferredFixes(text, analyze);
+      assert.equal(result.text, renamed);
+      assert.deepEqual(result.applied.map((fix) => [fix.title, fix.line, fix.column]), [['Change to "InstanceType"', 11, 3]]);
+      // A member written in the object itself is still no rename target.
+      const written = text.replace('  VolumeSizeInGB: 10', '  VolumeSizeInGB: 10\n  InstanceType: ml.m5.xlarge');
+      const twice = only(analyzeYaml(written, { forced: true }), 'unknown-property');
+      assert.match(twice.message, /Did you mean "InstanceType"\? It is in this object already\.$/);
+      assert.ok(!twice.fixes.some((fix) => fix.title === 'Change to "InstanceType"'));
+      assert.equal(applyPreferredFixes(written, analyze).text, written);
+    });
+
+    it('a misspelt hyperparameter overriding a merged one is renamed onto it', () => {
+      const text = trainingYaml(`${XGBOOST_US_EAST_1}:1.7-1`, ['x-hp: &hp {objective: "binary:logistic", num_round: "10"}', 'HyperParameters:', '  <<: *hp', '  num_rounds: "20"', ''].join('\n'));
+      const finding = only(analyzeYaml(text, { forced: true, algorithms: true }), 'algorithm-unknown-hyperparameter');
+      assert.equal(textAt(text, finding), 'num_rounds');
+      assert.match(finding.message, /Did you mean "num_round"\? Written here, it overrides the one the merge key \(<<\) brings in\.$/);
+      assert.equal(applyHostFix(text, finding), text.replace('num_rounds:', 'num_round:'));
     });
 
     it('in AWS CLI input a merge key naming a scalar (or a list holding one) is invalid-yaml on that value: the CLI refuses the file', () => {

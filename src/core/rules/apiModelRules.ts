@@ -13,9 +13,9 @@ import { placeholderValue } from '../apiModel/placeholders';
 import { closestMatches, closestSpellings, isClearNearest } from '../closestMatches';
 import { nearestInstanceTypes } from '../nearestInstanceTypes';
 import { intent, type EditIntent, type FixValue, type QuickFix } from '../edits/editIntent';
-import { keyOfValue, otherItemStrings, type OffsetRange } from '../jsonTree';
+import { findProperty, keyOfValue, otherItemStrings, type OffsetRange } from '../jsonTree';
 import { memberLabel } from '../memberLabel';
-import { anchorRange, hasOpenMembers, isDynamic, standInOf, type DeclaredType, type RequestNode, type ScalarType, type YamlReading } from '../requestTree';
+import { anchorRange, hasOpenMembers, isDynamic, isMergedMember, standInOf, type DeclaredType, type RequestNode, type ScalarType, type YamlReading } from '../requestTree';
 import { topLevelObject, type SdkArgument } from '../specDocument';
 import { ownedElsewhere, type OwnedElsewhere } from './ownedValues';
 import { checkResourceIdMember, resourceIdMember } from './resourceIdRules';
@@ -269,7 +269,7 @@ class ModelValidator {
       if (!member) {
         if (!hasOpenMembers(node)) {
           // Every name of a large object, for the renames: `present` holds only those before this key.
-          if (properties.length > SMALL_OBJECT) names ??= keyNames(properties);
+          if (properties.length > SMALL_OBJECT) names ??= writtenKeyNames(properties);
           const meant = this.unknownMember(key, name, shape, properties, names);
           if (meant !== undefined) (misspelt ??= new Set()).add(meant);
         }
@@ -422,7 +422,7 @@ class ModelValidator {
     this.report('value-out-of-range', `${name} must have ${boundsText(shape.min, shape.max, unit)}; it has ${count}.`, range);
   }
 
-  /** `properties`: the members of the key's object (`names`: their names, for a large one), so a rename never names one it has. */
+  /** `properties`: the members of the key's object (`names`: the names it writes, for a large one), so a rename never names one it writes. */
   /** Reports an unknown member; returns the name its preferred fix renames it to (a clear typo), else undefined. */
   private unknownMember(key: Node, name: string, shape: StructureShape, properties: readonly Node[], names: ReadonlySet<string> | undefined): string | undefined {
     if (!this.enabled.unknown) return undefined;
@@ -442,7 +442,7 @@ class ModelValidator {
     // A JSONPath key in a JSONata state whose value has a JSONata form: the member it names, its value rewritten.
     const value = key.parent?.children?.[1];
     const asJsonata = this.context.spec.embedding?.pathKeyAsJsonata?.(name, value);
-    if (asJsonata && value && shape.members.has(asJsonata.member) && !isPresent(names, properties, asJsonata.member)) {
+    if (asJsonata && value && shape.members.has(asJsonata.member) && !writesMember(names, properties, asJsonata.member)) {
       const required = shape.requiredList.includes(asJsonata.member) ? ' It is required.' : '';
       const fix: QuickFix = { title: `Change to "${asJsonata.member}": "${clip(asJsonata.value)}"`, intents: [intent.renameMember(key, asJsonata.member), intent.replaceValue(value, asJsonata.value)], preferred: true };
       this.report('unknown-property', `"${clip(name)}" is not a member of ${this.objectLabel(key.parent?.parent)}: a key ending in ".$" is JSONPath, and this state is JSONata. Did you mean "${asJsonata.member}" with the value ${asJsonata.value}?${required}`, nodeRange(key), [fix]);
@@ -451,16 +451,18 @@ class ModelValidator {
     const nearest = closestSpellings(name, [...shape.members.keys()], NEAREST);
     // The host may read the key as something else (a JSONPath key in a JSONata state): then the rename is no sure fix.
     const hostNote = this.context.spec.embedding?.unknownKeyNote?.(name);
-    // A name the object has already is no fix: the object would have it twice, and only one would be sent.
+    // A name the object writes already is no fix: the object would have it twice, and only one
+    // would be sent. One it has only through a merge key is: the key written here overrides it.
     const fixes: QuickFix[] = [];
     for (let index = 0; index < nearest.length; index++) {
       const candidate = nearest[index];
-      if (isPresent(names, properties, candidate)) continue;
+      if (writesMember(names, properties, candidate)) continue;
       fixes.push({ title: `Change to "${candidate}"`, intents: [intent.renameMember(key, candidate)], preferred: index === 0 && hostNote === undefined && isClearNearest(name, nearest) });
     }
-    const nearestTaken = nearest.length > 0 && isPresent(names, properties, nearest[0]);
+    const nearestTaken = nearest.length > 0 && writesMember(names, properties, nearest[0]);
     const meant = fixes[0]?.preferred ? nearest[0] : undefined;
-    const required = meant !== undefined && shape.requiredList.includes(meant) ? ' It is required.' : '';
+    const nearestMerged = nearest.length > 0 && !nearestTaken && isMergedMember(findProperty(key.parent?.parent, nearest[0]));
+    const required = nearestMerged ? ` Written here, it overrides the one the merge key (<<) brings in.` : meant !== undefined && shape.requiredList.includes(meant) ? ' It is required.' : '';
     const suggestion = nearest.length === 0 ? '' : nearestTaken ? ` Did you mean "${nearest[0]}"? It is in this object already.` : ` Did you mean "${nearest[0]}"?${required}`;
     const note = hostNote ? ` ${hostNote}` : '';
     this.report('unknown-property', `"${clip(name)}" is not a member of ${this.objectLabel(key.parent?.parent)}.${suggestion}${note}`, nodeRange(key), fixes);
@@ -608,7 +610,7 @@ class ModelValidator {
   private keysOf(map: Node): Set<string> {
     this.mapKeys ??= new WeakMap();
     let keys = this.mapKeys.get(map);
-    if (!keys) this.mapKeys.set(map, (keys = keyNames(map.children ?? [])));
+    if (!keys) this.mapKeys.set(map, (keys = writtenKeyNames(map.children ?? [])));
     return keys;
   }
 
@@ -762,12 +764,15 @@ class AddMemberFix implements QuickFix {
 /** Objects with at most this many properties are scanned for a name rather than given a Set. */
 const SMALL_OBJECT = 16;
 
-/** The string keys of `properties`. */
-function keyNames(properties: readonly Node[]): Set<string> {
+/**
+ * The string keys `properties` write: a member only merged in (`<<: *base`) is left out, since a
+ * key written in the object overrides it (a rename onto its name takes nothing away).
+ */
+function writtenKeyNames(properties: readonly Node[]): Set<string> {
   const names = new Set<string>();
   for (const property of properties) {
     const key = property.children?.[0]?.value;
-    if (typeof key === 'string') names.add(key);
+    if (typeof key === 'string' && !isMergedMember(property)) names.add(key);
   }
   return names;
 }
@@ -775,6 +780,16 @@ function keyNames(properties: readonly Node[]): Set<string> {
 /** True when one of `properties[0 … end)` has the key `name`. */
 function hasKeyBefore(properties: readonly Node[], end: number, name: string): boolean {
   for (let index = 0; index < end; index++) if (properties[index].children?.[0]?.value === name) return true;
+  return false;
+}
+
+/**
+ * True when the object writes a member `name` itself (`names`: writtenKeyNames, for a large
+ * object): a rename onto it would write it twice. One only merged in (`<<: *base`) is overridden.
+ */
+function writesMember(names: ReadonlySet<string> | undefined, properties: readonly Node[], name: string): boolean {
+  if (names) return names.has(name);
+  for (const property of properties) if (property.children?.[0]?.value === name && !isMergedMember(property)) return true;
   return false;
 }
 

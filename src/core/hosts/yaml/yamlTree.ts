@@ -335,7 +335,9 @@ class TreeBuilder {
   /**
    * YAML 1.1's merge (`<<: *base`, `<<: [*a, *b]`), as the AWS CLI reads it: the members of the
    * merged mappings that the mapping does not write itself (the first source wins), so the body
-   * sent holds them; the mapping keeps open members, since YAML 1.2 readers do not merge.
+   * sent holds them, each marked `merged` (a key written in the mapping overrides it, so a
+   * misspelt override may be renamed onto its name); the mapping keeps open members, since YAML
+   * 1.2 readers do not merge.
    */
   private merge(object: Building, sources: YamlNode[], depth: number): void {
     const present = new Set(object.children!.map((property) => property.children?.[0]?.value));
@@ -354,6 +356,7 @@ class TreeBuilder {
         if (present.has(name)) continue;
         present.add(name);
         (property as Building).parent = object;
+        (property as Building).merged = true;
         object.children!.push(property);
       }
     }

@@ -14,8 +14,8 @@ import { sdkEstimatorClassOf } from '../../algorithms/sdkEstimatorClasses';
 import { editDistance, isClearNearest } from '../../closestMatches';
 import { intent } from '../../edits/editIntent';
 import type { QuickFix } from '../../findings';
-import { keyOfValue, memberValue, otherItemStrings, type OffsetRange } from '../../jsonTree';
-import { isDynamic, standInOf, type RequestNode, type TemplatePart } from '../../requestTree';
+import { findProperty, keyOfValue, memberValue, otherItemStrings, type OffsetRange } from '../../jsonTree';
+import { isDynamic, isMergedMember, standInOf, type RequestNode, type TemplatePart } from '../../requestTree';
 import { nodeRange, type RuleContext } from '../ruleContext';
 import { consequence, listText, REQUIRED_IN_EVERY_REQUEST, severityOf } from './algorithmSeverity';
 import { checkHyperparameterConflicts, type RuledHyperparameter } from './hyperparameterConflictRules';
@@ -146,7 +146,8 @@ function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node, s
   const meant = fixes[0]?.preferred && fixes[0].title === `Change to "${candidates[0]}"` ? candidates[0] : undefined;
   const needed = meant !== undefined && facts.hyperparameter(meant)?.required === true ? ` ${facts.label} needs it.` : '';
   const nearest = candidates[0];
-  const hint = nearest === undefined ? '' : set!.has(nearest) ? ` Did you mean "${nearest}"? It is set already.` : ranged!.has(nearest) ? ` Did you mean "${nearest}"? It has a tuning range already.` : ` Did you mean "${nearest}"?${needed}`;
+  const overrides = nearest !== undefined && isMergedMember(findProperty(job.hyperparameters, nearest)) ? ' Written here, it overrides the one the merge key (<<) brings in.' : needed;
+  const hint = nearest === undefined ? '' : set!.has(nearest) ? ` Did you mean "${nearest}"? It is set already.` : ranged!.has(nearest) ? ` Did you mean "${nearest}"? It has a tuning range already.` : ` Did you mean "${nearest}"?${overrides}`;
   const message = rejected
     ? `"${name}" is not a hyperparameter of ${facts.label}: the container rejects names it does not know. ${consequence('container')}.${hint}`
     : `"${name}" is not a documented hyperparameter of ${facts.label}; the algorithm may reject it or ignore it.${hint}`;
@@ -154,10 +155,14 @@ function reportUnknownName(context: RuleContext, job: AlgorithmJob, key: Node, s
   return meant;
 }
 
-/** The canonical names of the hyperparameters the job's map sets (an alias counts as its name). */
+/**
+ * The canonical names of the hyperparameters the job's map sets (an alias counts as its name); not
+ * one only merged in with a YAML merge key (`<<: *hp`), which a name written in the map overrides.
+ */
 function setHyperparameters(job: AlgorithmJob): Set<string> {
   const set = new Set<string>();
   for (const property of job.hyperparameters?.children ?? []) {
+    if (isMergedMember(property)) continue;
     const name = property.children?.[0]?.value;
     const canonical = typeof name === 'string' ? job.facts.canonicalName(name) : undefined;
     if (canonical !== undefined) set.add(canonical);
