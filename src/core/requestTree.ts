@@ -30,7 +30,24 @@ export type TemplatePart =
       /** The index in `written`'s value where `value` starts: a `!Sub` string's text between placeholders (0 when absent). */
       writtenStart?: number;
     }
-  | { kind: 'placeholder'; offset: number; length: number; /** What the host knows of its value, when anything. */ facts?: PlaceholderFacts };
+  | {
+      kind: 'placeholder';
+      offset: number;
+      length: number;
+      /** What the host knows of its value, when anything. */
+      facts?: PlaceholderFacts;
+      /** Who fills it in, and when (for hover); absent when nothing does (PlaceholderFacts.unfilled) or the host cannot say. */
+      filledBy?: PlaceholderFiller;
+    };
+
+/**
+ * Who fills a template's placeholder in, and when: CloudFormation at deployment (a `!Sub`'s
+ * `${…}`, a `!Ref` or `!FindInMap` in a `!Join`, a state machine's DefinitionSubstitutions), Step
+ * Functions when the state runs (`States.Format`'s `{}`, a JSONata operand), SageMaker Pipelines
+ * when the pipeline runs (a `Get` in a `Std:Join`), the program when it runs (a Python f-string's
+ * field), `docker build` (a Dockerfile build argument).
+ */
+export type PlaceholderFiller = 'deployment' | 'stateRun' | 'pipelineRun' | 'programRun' | 'build';
 
 /**
  * A template as it reads with one part filled by another value (see RequestNodeExtras.templateChoices):

@@ -294,7 +294,7 @@ describe('CloudFormation templates', () => {
       const parts = subParts('a${!b}c${D}e', (index) => 100 + index);
       assert.deepEqual(parts, [
         { kind: 'text', value: 'a${b}c', offsets: [100, 101, 102, 104, 105, 106, 107] },
-        { kind: 'placeholder', offset: 107, length: 4 },
+        { kind: 'placeholder', offset: 107, length: 4, filledBy: 'deployment' },
         { kind: 'text', value: 'e', offsets: [111, 112] },
       ]);
     });

@@ -239,7 +239,7 @@ describe('definitionSubstitutionNames and substitutionParts', () => {
     const parts = substitutionParts('a${X}b${Y}', (index) => 100 + index, (name) => name === 'X');
     assert.deepEqual(parts, [
       { kind: 'text', value: 'a', offsets: [100, 101] },
-      { kind: 'placeholder', offset: 101, length: 4 },
+      { kind: 'placeholder', offset: 101, length: 4, filledBy: 'deployment' },
       { kind: 'text', value: 'b${Y}', offsets: [105, 106, 107, 108, 109, 110] },
     ]);
     assert.equal(substitutionParts('a${Y}', (index) => index, (name) => name === 'X'), undefined);

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { getNodePath, parseTree, type Node } from 'jsonc-parser';
 import { readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
 import { findStateMachineRequests } from '../../src/core/hosts/workflows/stateMachineRequests';
+import { statesFormatTemplate } from '../../src/core/hosts/workflows/statesFormat';
 import { completeTaskResource, completeTaskResourceInYaml } from '../../src/core/hosts/workflows/resourceCompletion';
 import { applyEdits } from '../../src/core/findings';
 import { unambiguousFix } from '../../src/core/fixAll';
@@ -129,6 +130,22 @@ describe('Step Functions host', () => {
       assert.equal(invalid.message, 'Not a valid image reference: "my{model}": repository names use lowercase letters, digits and single separators (".", "_", "__", "-").');
       assert.deepEqual(analyzeWorkflow(modelTask(undefined, modelParameters({ PrimaryContainer: { 'Image.$': "States.Format('{}:latest" } }))), []);
       assert.deepEqual(analyzeWorkflow(modelTask(undefined, modelParameters({ PrimaryContainer: { 'Image.$': 'States.Format($.template, $.tag)' } }))), []);
+    });
+
+    it("says which argument fills each States.Format {}, filled when the state runs (for hover)", () => {
+      const placeholders = (call: string) =>
+        statesFormatTemplate(call, (index) => index)!
+          .filter((part) => part.kind === 'placeholder')
+          .map((part) => [call.slice(part.offset, part.offset + part.length), part.kind === 'placeholder' && part.filledBy, part.kind === 'placeholder' && part.facts?.description]);
+      // Commas inside a string or a nested call's parentheses, an escaped quote, are no argument's end.
+      assert.deepEqual(placeholders("States.Format('{}:{}\\'{}', 'a, b', States.ArrayGetItem($.tags, 0), $.x)"), [
+        ['{}', 'stateRun', "States.Format's argument 'a, b'"],
+        ['{}', 'stateRun', "States.Format's argument States.ArrayGetItem($.tags, 0)"],
+        ['{}', 'stateRun', "States.Format's argument $.x"],
+      ]);
+      // Too few arguments, or a call that does not close: the placeholders are still the state's, unnamed.
+      assert.deepEqual(placeholders("States.Format('{}/{}', $.a)"), [['{}', 'stateRun', "States.Format's argument $.a"], ['{}', 'stateRun', undefined]]);
+      assert.deepEqual(placeholders("States.Format('{}', $.a"), [['{}', 'stateRun', undefined]]);
     });
 
     it('reads a JSONata concatenation\'s string literals as a template: an image\'s static tag is checked, the other operands never (found by a fresh user)', () => {

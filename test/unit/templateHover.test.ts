@@ -1,8 +1,10 @@
-// Hover on images built from a template (CloudFormation `!Sub` / `Fn::Sub` / `!Join`): the static
-// parts, each placeholder said as one (its text and what fills it in), the regions a static
-// account serves the repository in, and a parameter default read in.
+// Hover on images built from a template (CloudFormation `!Sub` / `Fn::Sub` / `!Join`, Step
+// Functions' States.Format and JSONata, Pipelines' Std:Join, Python f-strings, Dockerfile build
+// arguments): the static parts, each placeholder said as one (its text, what fills it in, and
+// when: at deployment, at run time, at build time), the regions a static account serves the
+// repository in, and a parameter default read in.
 import * as assert from 'node:assert/strict';
-import { readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
+import { readDockerfileDocument, readJsonDocument, readPythonDocument, readYamlDocument, requestAt, type HostDocument } from '../../src/core/hostDocument';
 import { hoverAt } from '../../src/core/hover';
 import { catalog } from './specTestKit';
 import { hoverYaml } from './yamlTestKit';
@@ -127,6 +129,101 @@ describe('hover: template images', () => {
         "- `!Ref AWS::Region`: the stack\\'s region",
         '- `{Ref: "AWS::URLSuffix"}`: the region\\\'s domain suffix \\(amazonaws\\.com\\, amazonaws\\.com\\.cn\\)',
       ]);
+    });
+  });
+
+  describe('each placeholder is said filled in when its host fills it: only CloudFormation at deployment (found by a fresh user)', () => {
+    /** The hover at the first `near` in the document `read` makes of `text`, from the line after the table on (the placeholders and pinning). */
+    const below = (read: (text: string) => HostDocument, text: string, near: string) => {
+      const offset = text.indexOf(near);
+      const markdown = hoverAt(requestAt(read(text), offset)!, offset, catalog)!.markdown;
+      assert.ok(!markdown.includes('at deployment') && !markdown.includes('given when the request is made'), markdown);
+      return markdown.slice(markdown.lastIndexOf('|') + 2).replace(/\n\nCatalog of .*\n/, '\n');
+    };
+
+    it("States.Format's {} when the state runs, with the argument that fills each", () => {
+      const text = [
+        'StartAt: Train',
+        'States:',
+        '  Train:',
+        '    Type: Task',
+        '    Resource: arn:aws:states:::sagemaker:createModel',
+        '    End: true',
+        '    Parameters:',
+        '      ModelName: m',
+        '      ExecutionRoleArn: arn:aws:iam::123456789012:role/r',
+        '      PrimaryContainer:',
+        "        Image.$: States.Format('{}.dkr.ecr.{}.amazonaws.com/sagemaker-xgboost:{}', $.account, $.region, States.ArrayGetItem($.tags, 0))",
+        '',
+      ].join('\n');
+      assert.equal(
+        below(readYamlDocument, text, 'sagemaker-xgboost'),
+        [
+          '',
+          'Filled in at run time, when the state runs:',
+          '',
+          "- `{}`: States\\.Format\\'s argument \\$\\.account",
+          "- `{}`: States\\.Format\\'s argument \\$\\.region",
+          "- `{}`: States\\.Format\\'s argument States\\.ArrayGetItem\\(\\$\\.tags\\, 0\\)",
+          '',
+          'The tag is a placeholder: whether the image is pinned is decided when the state runs.',
+        ].join('\n'),
+      );
+    });
+
+    it('a JSONata operand when the state runs', () => {
+      const text = [
+        'QueryLanguage: JSONata',
+        'StartAt: Train',
+        'States:',
+        '  Train:',
+        '    Type: Task',
+        '    Resource: arn:aws:states:::sagemaker:createModel',
+        '    End: true',
+        '    Arguments:',
+        '      ModelName: m',
+        '      ExecutionRoleArn: arn:aws:iam::123456789012:role/r',
+        '      PrimaryContainer:',
+        "        Image: \"{% $account & '.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1' %}\"",
+        '',
+      ].join('\n');
+      assert.equal(below(readYamlDocument, text, 'sagemaker-xgboost'), ['', 'Filled in at run time, when the state runs:', '', '- `$account`: a value computed when the state runs', '', 'Pinned by tag `1.7-1` (a tag can be moved; a digest cannot).'].join('\n'));
+    });
+
+    it("a Pipelines Get in a Std:Join when the pipeline runs", () => {
+      const text = JSON.stringify({
+        Version: '2020-12-01',
+        Parameters: [{ Name: 'Tag', Type: 'String' }],
+        Steps: [{ Name: 'M', Type: 'Model', Arguments: { ExecutionRoleArn: 'arn:aws:iam::123456789012:role/r', PrimaryContainer: { Image: { 'Std:Join': { On: '', Values: ['683313688378.dkr.ecr.', { Get: 'Execution.Region' }, '.amazonaws.com/sagemaker-xgboost:', { Get: 'Parameters.Tag' }] } } } } }],
+      });
+      assert.equal(
+        below(readJsonDocument, text, 'sagemaker-xgboost'),
+        [
+          '',
+          'Filled in at run time, when the pipeline runs:',
+          '',
+          '- `{"Get":"Execution.Region"}`: a value given when the pipeline runs',
+          '- `{"Get":"Parameters.Tag"}`: a value given when the pipeline runs',
+          '',
+          'The tag is a placeholder: whether the image is pinned is decided when the pipeline runs.',
+        ].join('\n'),
+      );
+    });
+
+    it("a Python f-string's fields when the program runs", () => {
+      const text = ['import boto3', 'boto3.client("sagemaker").create_model(ModelName="m", ExecutionRoleArn="arn:aws:iam::123456789012:role/r",', '    PrimaryContainer={"Image": f"683313688378.dkr.ecr.{region}.amazonaws.com/sagemaker-xgboost:{tag}"})', ''].join('\n');
+      assert.equal(
+        below(readPythonDocument, text, 'sagemaker-xgboost'),
+        ['', 'Filled in at run time, when the program runs:', '', '- `{region}`: a value computed when the program runs', '- `{tag}`: a value computed when the program runs', '', 'The tag is a placeholder: whether the image is pinned is decided when the program runs.'].join('\n'),
+      );
+    });
+
+    it('a Dockerfile build argument at build time', () => {
+      const text = 'ARG REGION\nARG TAG\nFROM 683313688378.dkr.ecr.${REGION}.amazonaws.com/sagemaker-xgboost:${TAG}\n';
+      assert.equal(
+        below(readDockerfileDocument, text, 'sagemaker-xgboost'),
+        ['', 'Filled in at build time (`docker build`):', '', '- `${REGION}`: a build argument', '- `${TAG}`: a build argument', '', 'The tag is a placeholder: whether the image is pinned is decided at build time.'].join('\n'),
+      );
     });
   });
 

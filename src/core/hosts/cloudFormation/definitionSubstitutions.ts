@@ -66,7 +66,7 @@ export function substitutionParts(value: string, offsetOf: (index: number) => nu
     if (!isSubstituted(match[1])) continue;
     pushText(match.index);
     const end = match.index + match[0].length;
-    parts.push({ kind: 'placeholder', offset: offsetOf(match.index), length: offsetOf(end) - offsetOf(match.index) });
+    parts.push({ kind: 'placeholder', offset: offsetOf(match.index), length: offsetOf(end) - offsetOf(match.index), filledBy: 'deployment' });
     textStart = end;
   }
   if (parts.length === 0) return undefined;

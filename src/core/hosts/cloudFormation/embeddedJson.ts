@@ -542,7 +542,7 @@ function mapString(node: Building, source: MappedText, start: number, end: numbe
     const placeholderEnd = placeholders.get(at);
     if (placeholderEnd !== undefined) {
       flush(index);
-      parts.push({ kind: 'placeholder', offset: offsetAt(at), length: source.ends[placeholderEnd - 1] - offsetAt(at) });
+      parts.push({ kind: 'placeholder', offset: offsetAt(at), length: source.ends[placeholderEnd - 1] - offsetAt(at), filledBy: 'deployment' });
       while (index + 1 < value.length && indices[index + 1] < placeholderEnd) index++;
       continue;
     }

@@ -133,7 +133,7 @@ function templateOf(text: string, name: string, argument: Node | undefined): Tem
         const value = String(item.value);
         parts.push({ kind: 'text', value, offsets: indexOffsets(value, (index) => item.offset + Math.min(index, item.length)) });
       } else {
-        parts.push({ kind: 'placeholder', offset: item.offset, length: item.length });
+        parts.push({ kind: 'placeholder', offset: item.offset, length: item.length, filledBy: 'deployment' });
       }
     });
     return parts;
@@ -195,6 +195,6 @@ export function subParts(value: string, offsetOf: (index: number) => number): Te
   return subTokens(value).map((token): TemplatePart =>
     token.kind === 'text'
       ? { kind: 'text', value: token.value, offsets: token.indices.map(offsetOf) }
-      : { kind: 'placeholder', offset: offsetOf(token.start), length: offsetOf(token.end) - offsetOf(token.start) },
+      : { kind: 'placeholder', offset: offsetOf(token.start), length: offsetOf(token.end) - offsetOf(token.start), filledBy: 'deployment' },
   );
 }

@@ -337,7 +337,7 @@ function assemble(written: Node, parent: Node | undefined, pieces: Pieces): Requ
 
 /** A piece as a template part: a default's text maps to its reference (`${Tag}`). */
 function templatePart(piece: Piece): TemplatePart {
-  if (piece.kind === 'placeholder') return { kind: 'placeholder', offset: piece.range.offset, length: piece.range.length, facts: piece.facts };
+  if (piece.kind === 'placeholder') return { kind: 'placeholder', offset: piece.range.offset, length: piece.range.length, facts: piece.facts, filledBy: 'deployment' };
   if (piece.kind === 'text') {
     // Text of a string written once, its characters side by side (no `${!…}` escape between): a fix may edit it there.
     const indices = piece.written?.indices;

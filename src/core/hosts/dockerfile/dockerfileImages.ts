@@ -299,7 +299,7 @@ function sourceRange(pieces: readonly ImagePiece[], start: number, end: number, 
 function templateParts(pieces: readonly ImagePiece[], value: string): TemplatePart[] {
   return pieces.map((piece): TemplatePart => {
     const part = value.slice(piece.start, piece.end);
-    if (piece.kind === 'dynamic') return { kind: 'placeholder', offset: piece.token.offset, length: piece.token.length };
+    if (piece.kind === 'dynamic') return { kind: 'placeholder', offset: piece.token.offset, length: piece.token.length, filledBy: 'build' };
     if (piece.kind === 'text') return { kind: 'text', value: part, offsets: Array.from({ length: part.length + 1 }, (_, i) => piece.source + i) };
     const offsets = Array.from({ length: part.length }, () => piece.token.offset);
     offsets.push(piece.token.offset + piece.token.length);

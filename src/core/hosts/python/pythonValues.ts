@@ -310,7 +310,7 @@ export class PythonValues {
 
   private templateParts(syntax: SyntaxNode, depth: number): TemplatePart[] | undefined {
     if (depth > MAX_DEPTH) return undefined;
-    const placeholder = (): TemplatePart[] => [{ kind: 'placeholder', offset: syntax.from, length: syntax.to - syntax.from }];
+    const placeholder = (): TemplatePart[] => [{ kind: 'placeholder', offset: syntax.from, length: syntax.to - syntax.from, filledBy: 'programRun' }];
     switch (syntax.name) {
       case 'String': {
         const segment = segmentOf(this.text, syntax.from, syntax.to);
@@ -334,7 +334,7 @@ export class PythonValues {
         if (!left || !right || sourceOf(this.text, operator) !== '+') return placeholder();
         const leftParts = this.templateParts(left, depth + 1) ?? [];
         const rightParts = this.templateParts(right, depth + 1) ?? [];
-        return [...(leftParts.length ? leftParts : [{ kind: 'placeholder', offset: left.from, length: left.to - left.from } as TemplatePart]), ...(rightParts.length ? rightParts : [{ kind: 'placeholder', offset: right.from, length: right.to - right.from } as TemplatePart])];
+        return [...(leftParts.length ? leftParts : [{ kind: 'placeholder', offset: left.from, length: left.to - left.from, filledBy: 'programRun' } as TemplatePart]), ...(rightParts.length ? rightParts : [{ kind: 'placeholder', offset: right.from, length: right.to - right.from, filledBy: 'programRun' } as TemplatePart])];
       }
       case 'CallExpression': {
         const format = this.formatLiteral(syntax);
@@ -369,7 +369,7 @@ export class PythonValues {
     };
     for (const field of syntax.getChildren('FormatReplacement')) {
       if (!addText(at, field.from)) return undefined;
-      parts.push({ kind: 'placeholder', offset: field.from, length: field.to - field.from });
+      parts.push({ kind: 'placeholder', offset: field.from, length: field.to - field.from, filledBy: 'programRun' });
       at = field.to;
     }
     return addText(at, segment.contentTo) ? parts : undefined;
@@ -407,7 +407,7 @@ export class PythonValues {
         const close = value.indexOf('}', i);
         if (close < 0) return undefined;
         flush(offsets[i]);
-        parts.push({ kind: 'placeholder', offset: offsets[i], length: offsets[close + 1] - offsets[i] });
+        parts.push({ kind: 'placeholder', offset: offsets[i], length: offsets[close + 1] - offsets[i], filledBy: 'programRun' });
         i = close;
       } else {
         text += char;

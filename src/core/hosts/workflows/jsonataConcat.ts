@@ -43,7 +43,7 @@ export function jsonataConcatTemplate(written: string, offsetOf: (index: number)
       else parts.push({ kind: 'text', value: text, offsets });
     } else {
       if (NOT_CONCATENATION.test(outsideStrings(value.slice(start, end)))) return undefined;
-      parts.push({ kind: 'placeholder', offset: offsetOf(start), length: offsetOf(end) - offsetOf(start) });
+      parts.push({ kind: 'placeholder', offset: offsetOf(start), length: offsetOf(end) - offsetOf(start), filledBy: 'stateRun' });
     }
   }
   return literals > 0 ? parts : undefined;

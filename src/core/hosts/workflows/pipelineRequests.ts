@@ -315,7 +315,7 @@ function joinTemplate(text: string, argument: Node | undefined, standInOf: (valu
     const standIn = literal === undefined ? standInOf(value) : undefined;
     if (literal !== undefined && !pipelineFunction(value)) parts.push({ ...textPart(text, value, literal), written: value });
     else if (standIn) parts.push(joinedPart(text, standIn));
-    else parts.push({ kind: 'placeholder', offset: value.offset, length: value.length });
+    else parts.push({ kind: 'placeholder', offset: value.offset, length: value.length, filledBy: 'pipelineRun' });
   });
   return parts;
 }

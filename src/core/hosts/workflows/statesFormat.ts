@@ -13,9 +13,10 @@ const CALL = /^States\.Format\(\s*'/;
 
 /**
  * The template parts of a `States.Format(…)` call whose first argument is a string literal:
- * text (each character with its source offset) and a placeholder per `{}`. `offsetOf(i)` is the
- * source offset of `value[i]` (and of its end). Undefined for any other value, or a template
- * that is not closed.
+ * text (each character with its source offset) and a placeholder per `{}`, which Step Functions
+ * fills when the state runs, with the argument it takes said (`$.account`) when the call's
+ * arguments can be read. `offsetOf(i)` is the source offset of `value[i]` (and of its end).
+ * Undefined for any other value, or a template that is not closed.
  */
 export function statesFormatTemplate(value: string, offsetOf: (index: number) => number): TemplatePart[] | undefined {
   const call = CALL.exec(value);
@@ -32,11 +33,18 @@ export function statesFormatTemplate(value: string, offsetOf: (index: number) =>
     const character = value[index];
     if (character === "'") {
       flush(index);
+      const args = formatArguments(value, index + 1);
+      let argument = 0;
+      for (const part of parts) {
+        if (part.kind !== 'placeholder') continue;
+        const written = args?.[argument++];
+        if (written !== undefined) part.facts = { description: `States.Format's argument ${written}` };
+      }
       return parts;
     }
     if (character === '{' && value[index + 1] === '}') {
       flush(index);
-      parts.push({ kind: 'placeholder', offset: offsetOf(index), length: offsetOf(index + 2) - offsetOf(index) });
+      parts.push({ kind: 'placeholder', offset: offsetOf(index), length: offsetOf(index + 2) - offsetOf(index), filledBy: 'stateRun' });
       index++;
       continue;
     }
@@ -47,4 +55,42 @@ export function statesFormatTemplate(value: string, offsetOf: (index: number) =>
     if (escaped) index++;
   }
   return undefined;
+}
+
+/** Longer arguments are shown cut short (hover shows one line per placeholder). */
+const ARGUMENT_SHOWN = 80;
+
+/**
+ * The arguments after the template, as written (trimmed), from `value[from]` (just past the
+ * template's closing quote) to the call's closing `)`: split at commas outside strings and
+ * parentheses (`States.ArrayGetItem($.a, 0)` is one). Undefined when the call does not close so.
+ */
+function formatArguments(value: string, from: number): string[] | undefined {
+  const args: string[] = [];
+  let depth = 0;
+  let start = -1;
+  let quoted = false;
+  for (let index = from; index < value.length; index++) {
+    const character = value[index];
+    if (quoted) {
+      if (character === '\\') index++;
+      else if (character === "'") quoted = false;
+    } else if (character === "'") {
+      quoted = true;
+    } else if (character === '(') {
+      depth++;
+    } else if ((character === ',' || character === ')') && depth === 0) {
+      if (start >= 0) args.push(shown(value.slice(start, index).trim()));
+      else if (value.slice(from, index).trim() !== '') return undefined; // text between the template and the first comma
+      if (character === ')') return value.slice(index + 1).trim() === '' ? args : undefined;
+      start = index + 1;
+    } else if (character === ')') {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+function shown(argument: string): string {
+  return argument.length > ARGUMENT_SHOWN ? `${argument.slice(0, ARGUMENT_SHOWN - 1)}…` : argument;
 }
