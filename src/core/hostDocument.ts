@@ -24,6 +24,7 @@ import { findCloudFormationRequests, isCloudFormationTemplate, mayHoldCloudForma
 import type { DefinitionFileReader } from './hosts/cloudFormation/definitionFile';
 import { workflowResourceHooks, workflowResourceHooksReading } from './hosts/cloudFormation/templateWorkflows';
 import { findYamlRequests } from './hosts/yaml/yamlRequests';
+import type { AliasReading } from './hosts/yaml/yamlTree';
 import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
 import { parseSpecDocument, PIPELINE_FILE, STATE_MACHINE_FILE, TEMPLATE_FILE, type CdkSynthesized, type HostLanguage, type JsonFileKind, type SpecDocument, type StrictJsonFile } from './specDocument';
 import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
@@ -61,6 +62,8 @@ export interface HashCommentHostDocument extends HostDocumentBase {
   comments: HostComment[];
   /** YAML: an alias was read, so one written value may stand at several members (withoutAliasRepeats). */
   readsAliases?: boolean;
+  /** YAML: each alias and the anchored value it reads (suppression directives and hover look through an alias); absent without one. */
+  aliasReadings?: readonly AliasReading[];
 }
 
 /**
@@ -176,8 +179,8 @@ export function mayHoldSageMakerYaml(text: string): boolean {
  */
 export function readYamlDocument(text: string, forced = false, readDefinitionFile?: DefinitionFileReader): HostDocument {
   if (!forced && !mayHoldSageMakerYaml(text)) return { host: 'yaml', text, requests: [], frameworkRequests: [], comments: [] };
-  const { requests, comments, readsAliases } = findYamlRequests(text, forced, templateHooks(readDefinitionFile));
-  return { host: 'yaml', text, requests, frameworkRequests: [], comments, ...(readDefinitionFile && { readDefinitionFile }), ...(readsAliases && { readsAliases }) };
+  const { requests, comments, readsAliases, aliasReadings } = findYamlRequests(text, forced, templateHooks(readDefinitionFile));
+  return { host: 'yaml', text, requests, frameworkRequests: [], comments, ...(readDefinitionFile && { readDefinitionFile }), ...(readsAliases && { readsAliases }), ...(aliasReadings.length > 0 && { aliasReadings }) };
 }
 
 /** True when the document holds anything of ours to analyse: a request, an image check or a framework call. */
@@ -268,7 +271,7 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   const unique = single ? findings : document.host === 'yaml' && document.readsAliases ? withoutAliasRepeats(findings) : withoutRepeats(findings);
   // A JSON spec's `//` directives are read by analyzeSpec; a workflow's and other hosts' once here, for all their requests.
   const suppressions =
-    document.host !== 'json' ? findHashSuppressions(document.text, document.comments) : document.requests.some((request) => request.embedding || request.inTemplate) ? findJsoncCommentSuppressions(document.text, document.comments) : undefined;
+    document.host !== 'json' ? findHashSuppressions(document.text, document.comments, document.aliasReadings) : document.requests.some((request) => request.embedding || request.inTemplate) ? findJsoncCommentSuppressions(document.text, document.comments) : undefined;
   const holder = suppressions && documentHolder(document);
   const kept = holder ? withDirectivesApplied(holder, unique, suppressions, options, regionForSpec(holder, options.regionInputs)) : unique;
   kept.sort((a, b) => a.offset - b.offset);
@@ -424,6 +427,12 @@ function checkFrameworkRequests(document: HostDocument, options: AnalyzeOptions,
       options.onInternalError?.('framework', error);
     }
   }
+}
+
+/** The alias (`*img`) of a YAML document at `offset`, with what it reads; undefined elsewhere. */
+export function aliasAt(document: HostDocument, offset: number): AliasReading | undefined {
+  if (document.host !== 'yaml' || !document.aliasReadings) return undefined;
+  return document.aliasReadings.find(({ alias }) => alias.offset <= offset && offset <= alias.offset + alias.length);
 }
 
 /** The request whose tree holds `offset` (for completion and hover), else undefined. */

@@ -7,6 +7,7 @@ import type { AlgorithmTable } from './algorithms/algorithmTable';
 import type { ApiModel } from './apiModel/apiModel';
 import type { Catalog } from './catalog/catalog';
 import { catalogSnapshotLabel } from './catalog/catalogAge';
+import { aliasAt, type HostDocument } from './hostDocument';
 import type { OffsetRange } from './jsonTree';
 import { codeSpan, escapeMarkdown } from './markdown';
 import { hoverMember, hoverSubstitutedValue } from './modelHover';
@@ -22,6 +23,18 @@ export interface HoverResult {
   /** Untrusted-safe Markdown: spec text in it is escaped or in code spans, no HTML. */
   markdown: string;
   range: OffsetRange;
+}
+
+/**
+ * The hover `hoverAtOffset` gives at `offset` of `document`; on a YAML alias of a scalar (`*img`),
+ * the one it gives on the anchored value the alias reads, shown over the alias (the tree holds the
+ * value at the anchor's offsets only, so the alias itself had none).
+ */
+export function hoverThroughAlias(document: HostDocument, offset: number, hoverAtOffset: (offset: number) => HoverResult | undefined): HoverResult | undefined {
+  const reading = aliasAt(document, offset);
+  if (!reading?.scalar) return hoverAtOffset(offset);
+  const hover = hoverAtOffset(reading.anchored.offset);
+  return hover && { ...hover, range: reading.alias };
 }
 
 /**

@@ -10,9 +10,14 @@
  * `disable-line`, on the comment's own line). Comments are found by each host's parser (JSONC:
  * jsonc-parser's scanner), so a marker inside a string never counts. The codes of
  * UNSUPPRESSIBLE_CODES are never dropped.
+ *
+ * In YAML a finding in a value read through an alias is placed on the anchored value (one
+ * finding for every place that reads it, fixed there): a directive on the alias's line
+ * (`TrainingImage: *xgb`) covers it too, and the values an alias inside it reads in turn.
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { Finding } from './findings';
+import type { AliasReading } from './hosts/yaml/yamlTree';
 import type { OffsetRange } from './jsonTree';
 import { LineIndex } from './textPositions';
 
@@ -45,6 +50,8 @@ export interface DirectiveCode {
 export interface Suppressions {
   lines: LineSuppressions;
   codes: DirectiveCode[];
+  /** YAML: the aliases and what each reads, so a directive on an alias's line covers the anchored value (absent: none). */
+  aliasReadings?: readonly AliasReading[];
 }
 
 const DIRECTIVE = new RegExp(`^//\\s*(${DISABLE_NEXT_LINE}|${DISABLE_LINE})(?:\\s+(.*))?$`);
@@ -63,8 +70,10 @@ export interface HostComment {
  * Suppressions from `#` comments a host's own parser found (so a `#` inside a string never counts).
  * A `disable-next-line` comment applies to the line after its own, a `disable-line` one to its own.
  */
-export function findHashSuppressions(text: string, comments: readonly HostComment[]): Suppressions {
-  return findCommentSuppressions(text, comments, HASH_DIRECTIVE);
+export function findHashSuppressions(text: string, comments: readonly HostComment[], aliasReadings?: readonly AliasReading[]): Suppressions {
+  const suppressions = findCommentSuppressions(text, comments, HASH_DIRECTIVE);
+  if (aliasReadings && suppressions.lines.size > 0) suppressions.aliasReadings = aliasReadings;
+  return suppressions;
 }
 
 /**
@@ -140,12 +149,41 @@ function parseCodes(list: string, offset: number): DirectiveCode[] {
 export function withoutSuppressed(text: string, findings: Finding[], given?: Suppressions): Finding[] {
   // Without findings the text is not read for directives (a default parameter would read it first).
   if (findings.length === 0) return findings;
-  const suppressions = (given ?? findSuppressions(text)).lines;
+  const { lines: suppressions, aliasReadings } = given ?? findSuppressions(text);
   if (suppressions.size === 0) return findings;
   const lines = new LineIndex(text);
+  const throughAliases = aliasReadings ? coveredThroughAliases(lines, suppressions, aliasReadings) : [];
   return findings.filter((finding) => {
     if (UNSUPPRESSIBLE_CODES.has(finding.code)) return true;
     const suppressed = suppressions.get(lines.positionAt(finding.offset).line);
-    return !(suppressed === 'all' || suppressed?.has(finding.code));
+    if (suppressed === 'all' || suppressed?.has(finding.code)) return false;
+    return !throughAliases.some(({ range, codes }) => range.offset <= finding.offset && finding.offset < range.offset + range.length && (codes === 'all' || codes.has(finding.code)));
   });
+}
+
+/**
+ * The anchored values a directive covers through an alias on its line, each with the codes it
+ * covers there; an alias inside a covered value passes them on to the value it reads in turn
+ * (`a: &a {Image: *img}` read as `*a`).
+ */
+function coveredThroughAliases(lines: LineIndex, suppressions: LineSuppressions, readings: readonly AliasReading[]): { range: OffsetRange; codes: Set<string> | 'all' }[] {
+  const covered = new Map<AliasReading, Set<string> | 'all'>();
+  const pending: AliasReading[] = [];
+  const cover = (reading: AliasReading, codes: Set<string> | 'all') => {
+    const before = covered.get(reading);
+    const after = before === 'all' || codes === 'all' ? 'all' : new Set([...(before ?? []), ...codes]);
+    if (before !== undefined && (before === 'all' || (after !== 'all' && after.size === before.size))) return;
+    covered.set(reading, after);
+    pending.push(reading);
+  };
+  for (const reading of readings) {
+    const codes = suppressions.get(lines.positionAt(reading.alias.offset).line);
+    if (codes) cover(reading, codes);
+  }
+  for (let reading = pending.pop(); reading; reading = pending.pop()) {
+    const { anchored } = reading;
+    const codes = covered.get(reading)!;
+    for (const inner of readings) if (inner !== reading && anchored.offset <= inner.alias.offset && inner.alias.offset < anchored.offset + anchored.length) cover(inner, codes);
+  }
+  return [...covered].map(([reading, codes]) => ({ range: reading.anchored, codes }));
 }

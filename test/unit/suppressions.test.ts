@@ -167,6 +167,56 @@ describe('sagemaker-spec-disable-line and invalid-suppression', () => {
   });
 });
 
+describe('YAML aliases: a directive on an alias\'s line covers the anchored value it reads (found by a fresh user)', () => {
+  const XGBOOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost';
+  /** A training job whose image is `*xgb`, anchored in `x-images`, with `comment` above the alias's line. */
+  const spec = (comment: string, image = `${XGBOOST}:1`) =>
+    [
+      'x-images:',
+      `  - &xgb ${image}`,
+      'TrainingJobName: alias-disable',
+      'RoleArn: arn:aws:iam::123456789012:role/R',
+      'AlgorithmSpecification:',
+      ...(comment ? [`  ${comment}`] : []),
+      '  TrainingImage: *xgb',
+      '  TrainingInputMode: File',
+      '',
+    ].join('\n');
+  const found = (text: string) => codes(analyzeYaml(text, { forced: true })).filter((code) => code === 'xgboost-unpinned' || code === 'latest-tag');
+
+  it('the finding is on the anchored text; a directive above the alias drops it, as one above the anchor does', () => {
+    const text = spec('');
+    const finding = only(analyzeYaml(text, { forced: true }), 'xgboost-unpinned');
+    assert.equal(text.slice(0, finding.offset).split('\n').length, 2, 'on the anchor\'s line');
+    assert.deepEqual(found(spec('# sagemaker-spec-disable-next-line xgboost-unpinned -- legacy job, pinned later')), []);
+    assert.deepEqual(found(spec('# sagemaker-spec-disable-next-line')), []);
+    assert.deepEqual(found(text.replace('  TrainingImage: *xgb', '  TrainingImage: *xgb # sagemaker-spec-disable-line xgboost-unpinned')), []);
+    assert.deepEqual(found(text.replace('  - &xgb', '  # sagemaker-spec-disable-next-line xgboost-unpinned\n  - &xgb')), []);
+  });
+
+  it('drops only the codes it names, only in the value the alias reads', () => {
+    assert.deepEqual(found(spec('# sagemaker-spec-disable-next-line latest-tag')), ['xgboost-unpinned']);
+    assert.deepEqual(found(spec('# sagemaker-spec-disable-next-line xgboost-unpinned', `${KMEANS_US_EAST_1}:latest`)), ['latest-tag']);
+    // A directive above another line reads no alias.
+    assert.deepEqual(found(spec('').replace('  TrainingInputMode: File', '  # sagemaker-spec-disable-next-line xgboost-unpinned\n  TrainingInputMode: File')), ['xgboost-unpinned']);
+  });
+
+  it('passes through an alias inside the value (an anchored mapping holding *xgb)', () => {
+    const text = [
+      'x-images:',
+      `  - &xgb ${XGBOOST}:1`,
+      'x-algorithm: &algorithm {TrainingImage: *xgb, TrainingInputMode: File}',
+      'TrainingJobName: alias-disable',
+      'RoleArn: arn:aws:iam::123456789012:role/R',
+      '# sagemaker-spec-disable-next-line xgboost-unpinned',
+      'AlgorithmSpecification: *algorithm',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), []);
+    assert.deepEqual(found(text.replace('# sagemaker-spec-disable-next-line xgboost-unpinned\n', '')), ['xgboost-unpinned']);
+  });
+});
+
 describe('the quick fix that writes a suppression comment', () => {
   const options = analyzeOptions();
 

@@ -4,12 +4,12 @@
 import * as assert from 'node:assert/strict';
 import { applyPreferredFixes } from '../../src/core/fixAll';
 import { readYamlDocument, requestAt } from '../../src/core/hostDocument';
-import { hoverAt } from '../../src/core/hover';
+import { hoverAt, hoverThroughAlias } from '../../src/core/hover';
 import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
 import { buildCreateRequest } from '../../src/core/launch/requestBody';
 import { DYNAMIC, requestValue } from './pythonTestKit';
 import { analyzeText, catalog, codes, KMEANS_US_EAST_1, only, textAt, trainingSpec, XGBOOST_US_EAST_1 } from './specTestKit';
-import { analyzeYaml, applyHostFix } from './yamlTestKit';
+import { analyzeYaml, applyHostFix, hoverYaml } from './yamlTestKit';
 
 const ROLE = 'arn:aws:iam::123456789012:role/SageMakerRole';
 
@@ -406,6 +406,32 @@ describe('YAML host (AWS CLI input)', () => {
       assert.equal(findings.length, 1);
       assert.equal(findings[0].offset, text.indexOf('latest'));
       assert.equal(applyHostFix(text, findings[0]), text.replace(':latest', ':1'));
+    });
+
+    it('hover on an alias of a scalar shows what hovering the anchored value shows, over the alias (found by a fresh user)', () => {
+      const text = [
+        `x-common: &img ${XGBOOST_US_EAST_1}:1.7-1`,
+        'TrainingJobName: demo-job',
+        `RoleArn: ${ROLE}`,
+        'AlgorithmSpecification: &algo',
+        '  TrainingImage: *img',
+        '  TrainingInputMode: File',
+        'ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 10}',
+        'x-copy: *algo',
+        '',
+      ].join('\n');
+      const document = readYamlDocument(text);
+      const hover = (offset: number) => hoverThroughAlias(document, offset, (at) => hoverAt(requestAt(document, at)!, at, catalog));
+      const onValue = hover(text.indexOf('sagemaker-xgboost'))!;
+      assert.match(onValue.markdown, /^\*\*Amazon ECR image\*\* \(SageMaker registry\)/);
+      for (const at of [text.indexOf('*img'), text.indexOf('*img') + 2, text.indexOf('*img') + 4]) {
+        const onAlias = hover(at)!;
+        assert.equal(onAlias.markdown, onValue.markdown);
+        assert.equal(text.slice(onAlias.range.offset, onAlias.range.offset + onAlias.range.length), '*img');
+      }
+      assert.equal(hoverYaml(text.replace('*img', '*i|mg')), onValue.markdown);
+      // An alias of a mapping is no value to describe: as before, nothing.
+      assert.equal(hover(text.indexOf('*algo') + 1), undefined);
     });
 
     it('places findings in a double-quoted scalar over several lines where its characters are written (found by a fresh user)', () => {

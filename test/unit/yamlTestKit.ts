@@ -7,7 +7,7 @@ import type { CompletionResult } from '../../src/core/completion';
 import { applyEdits, type Finding } from '../../src/core/findings';
 import { analyzeDocument, readJsonDocument, readYamlDocument, requestAt } from '../../src/core/hostDocument';
 import { completeInYaml } from '../../src/core/hosts/yaml/yamlCompletion';
-import { hoverAt } from '../../src/core/hover';
+import { hoverAt, hoverThroughAlias } from '../../src/core/hover';
 import { renderFix } from '../../src/core/renderFix';
 import { algorithms, analyzeOptions, apiModel, catalog, type AnalyzeInputs } from './specTestKit';
 
@@ -56,8 +56,12 @@ export function acceptYaml(textWithCursor: string, label: string, forced = false
 export function hoverYaml(textWithCursor: string): string | undefined {
   const offset = textWithCursor.indexOf('|');
   const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
-  const request = requestAt(readYamlDocument(text), offset);
-  return request && hoverAt(request, offset, catalog, apiModel, algorithms)?.markdown;
+  const document = readYamlDocument(text);
+  // On an alias, the hover of the value it reads, as the editor shows it.
+  return hoverThroughAlias(document, offset, (at) => {
+    const request = requestAt(document, at);
+    return request && hoverAt(request, at, catalog, apiModel, algorithms);
+  })?.markdown;
 }
 
 /** `lines`, each indented by `spaces` more. */

@@ -22,7 +22,7 @@ import type { HostComment } from '../../suppressions';
 import { findCloudFormationRequests, isCloudFormationTemplate, type CloudFormationHooks } from '../cloudFormation/cloudFormationRequests';
 import { markUnfilledRequestValues, mayReadAsPlaceholder } from '../../unfilledPlaceholders';
 import { parseYaml } from './yamlSyntax';
-import { ALIAS_NODE_BUDGET, readAsAwsCli, yamlDocumentTree } from './yamlTree';
+import { ALIAS_NODE_BUDGET, readAsAwsCli, yamlDocumentTree, type AliasReading } from './yamlTree';
 
 /** The invalid-yaml message on the alias whose expansion went past ALIAS_NODE_BUDGET nodes. */
 const ALIAS_OVERFLOW_FINDING =
@@ -44,6 +44,8 @@ export interface YamlRequests {
   comments: HostComment[];
   /** True when a document of the stream reads an alias (see YamlDocumentTree.readsAliases). */
   readsAliases: boolean;
+  /** The aliases of every document, with what each reads (see AliasReading). */
+  aliasReadings: AliasReading[];
 }
 
 /**
@@ -57,9 +59,12 @@ export function findYamlRequests(text: string, forced = false, hooks?: CloudForm
   // Per document, its AWS CLI input request (the only kind of request a document's read as).
   const cliInput: (SpecDocument | undefined)[] = [];
   let readsAliases = false;
+  const aliasReadings: AliasReading[] = [];
   for (const document of documents) {
-    const { root, aliasOverflow, readsAliases: aliases } = yamlDocumentTree(text, document);
+    const { root, aliasOverflow, readsAliases: aliases, aliasReadings: readings } = yamlDocumentTree(text, document);
     readsAliases ||= aliases === true;
+    // No spread into push: a document may hold more aliases than a call takes arguments.
+    for (const reading of readings ?? []) aliasReadings.push(reading);
     const { requests: found, cliInput: isCliInput } = documentRequests(text, root, forced, hooks);
     cliInput.push(isCliInput ? found[0] : undefined);
     const errors = syntaxErrorsOf(text, document, root);
@@ -82,7 +87,7 @@ export function findYamlRequests(text: string, forced = false, hooks?: CloudForm
   // On the second document's request when it is AWS CLI input, else on the first one that is.
   const carrier = cliInput[1] ?? cliInput.find((request) => request !== undefined);
   if (documents.length > 1 && carrier) carrier.syntaxErrors = [...(carrier.syntaxErrors ?? []), singleDocumentError(text, documents[0], documents[1])].sort((a, b) => a.offset - b.offset);
-  return { requests, comments, readsAliases };
+  return { requests, comments, readsAliases, aliasReadings };
 }
 
 /**

@@ -88,6 +88,21 @@ export interface YamlDocumentTree {
   aliasOverflow?: OffsetRange;
   /** True when an alias was read: one node then stands at several places of the tree. */
   readsAliases?: boolean;
+  /** Each alias read (as written, once even when read through other aliases), with the anchored value it reads; absent without one. */
+  aliasReadings?: AliasReading[];
+}
+
+/**
+ * An alias (`*img`) and the anchored value it reads (`&img 68331….dkr.ecr….:1`), as written: a
+ * finding in the value reached through the alias is placed on the value (an alias is its
+ * anchor's nodes), so suppression directives and hover look through the alias to it.
+ */
+export interface AliasReading {
+  alias: OffsetRange;
+  /** The anchored node's range (its anchor and tag not included). */
+  anchored: OffsetRange;
+  /** The anchored value is a scalar (hover on the alias shows the value's). */
+  scalar: boolean;
 }
 
 /**
@@ -102,6 +117,7 @@ export function yamlDocumentTree(text: string, document: Document.Parsed): YamlD
   awsCliSites.set(root, { version: document.directives?.yaml.explicit && document.directives.yaml.version === '1.1' ? '1.1' : '1.2', scalars: builder.plainScalars, emptyValues: builder.emptyValues, taggedValues: builder.taggedValues, mergingMaps: builder.mergingMaps, unmergeable: builder.unmergeable });
   const tree: YamlDocumentTree = builder.aliasOverflow ? { root, aliasOverflow: builder.aliasOverflow } : { root };
   if (builder.readsAliases) tree.readsAliases = true;
+  if (builder.aliasReadings.size > 0) tree.aliasReadings = [...builder.aliasReadings.values()];
   return tree;
 }
 
@@ -220,6 +236,8 @@ class TreeBuilder {
   private aliasNodes = 0;
   /** True once an alias has been read (see YamlDocumentTree.readsAliases). */
   readsAliases = false;
+  /** Each alias read, once (an alias inside an anchored value is met again at every alias of it). */
+  readonly aliasReadings = new Map<Alias, AliasReading>();
   /** The outermost alias being expanded, as written (see YamlDocumentTree.aliasOverflow). */
   private expanding: OffsetRange | undefined;
   aliasOverflow: OffsetRange | undefined;
@@ -274,6 +292,11 @@ class TreeBuilder {
       const target = this.aliasTarget(source);
       if (!target) return this.dynamic(source, parent);
       this.readsAliases = true;
+      if (!this.aliasReadings.has(source)) {
+        const [aliasStart, aliasEnd] = rangeOf(source);
+        const [targetStart, targetEnd] = rangeOf(target);
+        this.aliasReadings.set(source, { alias: { offset: aliasStart, length: aliasEnd - aliasStart }, anchored: { offset: targetStart, length: targetEnd - targetStart }, scalar: yaml.isScalar(target) });
+      }
       if (this.expanding) return this.node(target, parent, depth + 1, true);
       const [start, end] = rangeOf(source);
       this.expanding = { offset: start, length: end - start };
