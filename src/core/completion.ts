@@ -248,7 +248,10 @@ function scopesInWords(scopes: readonly string[]): string {
  * The repository's catalog tags that start with `partialTag`. Only tags whose image serves the
  * field's usage are offered (a training job never gets the Graviton-only `1.0-1-arm64-cpu-py3`);
  * the others only when no serving tag matches what was typed, and then the detail says why
- * (`Graviton inference only`).
+ * (`Graviton inference only`). Each item writes the whole reference: with the account that serves
+ * the repository in the host's region when the typed one does not (`683313688378` typed for
+ * cn-north-1, whose XGBoost account is another), so an accepted tag is never a reference that
+ * `registry-account-mismatch` then reports.
  */
 export function tagItems(
   catalog: Catalog,
@@ -272,6 +275,9 @@ export function tagItems(
       for (const scope of image.scopes) scopes.add(scope);
     }
   }
+  const typedAccount = /^(\d{12})\./.exec(host)?.[1];
+  const serving = catalog.accountsForRepository(repository, region);
+  const servedHost = typedAccount !== undefined && serving.length > 0 && !serving.includes(typedAccount) ? serving[0] + host.slice(typedAccount.length) : host;
   const passing: CompletionItem[] = [];
   const failing: CompletionItem[] = [];
   const seen = new Set<string>();
@@ -282,13 +288,14 @@ export function tagItems(
     const scopes = [...(scopesOfTag.get(tag) ?? new Set(image.scopes))].filter((scope) => scope !== '');
     const serves = !needed || scopes.length === 0 || servesScope(scopes, needed);
     const list = serves ? passing : failing;
-    const reference = `${host}/${repository}:${tag}`;
+    const reference = `${servedHost}/${repository}:${tag}`;
+    const uses = serves ? scopesInWords(scopes) : `${scopesInWords(scopes)} only`;
     list.push({
       label: tag,
       kind: 'tag',
       labelDetails: {
         detail: ` ${imageTitle(image)}`,
-        description: serves ? scopesInWords(scopes) : `${scopesInWords(scopes)} only`,
+        description: servedHost === host ? uses : `${uses} · account ${serving[0]}`,
       },
       detail: reference,
       sortText: String(list.length).padStart(5, '0'),

@@ -4,7 +4,7 @@ import { applyEdits } from '../../src/core/findings';
 import { readPythonDocument } from '../../src/core/hostDocument';
 import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
 import { parseSpecDocument } from '../../src/core/specDocument';
-import { catalog } from './specTestKit';
+import { analyzeText, catalog } from './specTestKit';
 
 /** Completes at the `|` in `textWithCursor`. */
 function complete(textWithCursor: string, env: Record<string, string> = { AWS_REGION: 'us-east-1' }): CompletionResult | undefined {
@@ -156,6 +156,18 @@ describe('completion', () => {
       const triton = complete(model('763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-tritonserver:25.09|'))!.items.map((item) => item.label);
       assert.deepEqual(triton, ['25.09-py3-cpu', '25.09-py3']);
     });
+  });
+
+  it('after "repository:" under an account that does not serve it in that region, writes the serving account with the tag (found by a fresh user)', () => {
+    const china = catalog.accountsForRepository('sagemaker-xgboost', 'cn-north-1')[0];
+    assert.notEqual(china, '683313688378');
+    const result = complete(training('683313688378.dkr.ecr.cn-north-1.amazonaws.com.cn/sagemaker-xgboost:|'))!;
+    assert.equal(result.items[0].labelDetails?.description, `inference, training · account ${china}`);
+    const fixed = accept(training('683313688378.dkr.ecr.cn-north-1.amazonaws.com.cn/sagemaker-xgboost:1.7|'), '1.7-1');
+    assert.equal(fixed, training(`${china}.dkr.ecr.cn-north-1.amazonaws.com.cn/sagemaker-xgboost:1.7-1`));
+    assert.deepEqual(analyzeText(fixed, { region: 'cn-north-1' }).filter((finding) => finding.code === 'registry-account-mismatch'), []);
+    // The serving account's own tags stay as typed.
+    assert.match(complete(training(`${china}.dkr.ecr.cn-north-1.amazonaws.com.cn/sagemaker-xgboost:|`))!.items[0].labelDetails!.description!, /^inference, training$/);
   });
 
   it('offers an image published without version tags untagged, as documented (Model Monitor), never in a training job', () => {
