@@ -28,7 +28,7 @@ import type { RuleSettings } from './rules/ruleCodes';
 import { createRuleContext, type RuleContext } from './rules/ruleContext';
 import { ruleRunner } from './rules/ruleRunner';
 import { checkImageField } from './rules/imageFieldRules';
-import { sayChoice, withImageChoices } from './rules/imageChoices';
+import { sayChoice, sayStandInRegion, withImageChoices } from './rules/imageChoices';
 import { checkSdkRequest } from './rules/sdkRequestRules';
 import { checkCodeRegion } from './rules/codeRegionRule';
 import { checkStrictJson } from './rules/strictJsonRule';
@@ -129,6 +129,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     const before = findings.length;
     checkImageField(run, context, spec, field, options);
     if (field.choice) sayChoice(spec.text, findings, before, field.choice, spec.embedding?.notes);
+    else sayStandInRegion(spec.text, findings, before, field, spec.embedding?.notes);
   }
   if (spec.kind) {
     // A request built from SDK calls is partial (the SDK writes the rest): the API model cannot judge it.

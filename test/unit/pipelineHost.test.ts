@@ -457,6 +457,8 @@ describe('Pipelines host', () => {
         ['unknown-region', '"eu-wset-1" is not a region with SageMaker registries.'],
         ['registry-account-mismatch', 'In us-east-1, SageMaker serves "sagemaker-xgboost" from account 683313688378, not 141502667606.'],
       ]);
+      // The region read from the default, on an account written in the step, says where it came from (found by a fresh user).
+      assert.match(eu[1].message, /\(The region is the DefaultValue of pipeline parameter "Region", "us-east-1"\.\)$/);
     });
 
     describe('fixes, in the one string the change lies in', () => {

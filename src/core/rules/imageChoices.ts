@@ -8,6 +8,7 @@ import type { Finding } from '../findings';
 import { parseImageReference } from '../imageReference';
 import { isDynamic, type RequestNode } from '../requestTree';
 import type { ImageField, SpecDocument } from '../specDocument';
+import { hasHole, parseTemplateReference } from '../templateReference';
 
 /** An image field, or one judged for another value its written value may take (`choice`, see withImageChoices). */
 export type ChoiceField = ImageField & { choice?: Node };
@@ -50,4 +51,32 @@ export function sayChoice(text: string, findings: Finding[], from: number, choic
     kept.push(inside(finding) || !note ? finding : { ...finding, message: `${finding.message} (With ${text.slice(choice.offset, choice.offset + choice.length)}, ${note}.)` });
   }
   findings.splice(from, findings.length - from, ...kept);
+}
+
+/** The codes whose finding is about the registry's region, wherever it is reported. */
+const REGION_CODES = new Set(['registry-account-mismatch', 'image-region-mismatch']);
+
+/**
+ * Findings `[from, …)` on `field`, whose template takes its region from a value written elsewhere
+ * (a `Std:Join` item `{"Get": "Parameters.Region"}` read through its DefaultValue): those about
+ * the region (an account another region's, an image in another region) reported outside that
+ * value say where the region came from — `(The region is the DefaultValue of pipeline parameter
+ * "Region", "eu-west-1".)` — since nothing in the text they are on names it.
+ */
+export function sayStandInRegion(text: string, findings: Finding[], from: number, field: ChoiceField, notes: NonNullable<SpecDocument['embedding']>['notes'] | undefined): void {
+  const template = (field.value as RequestNode).template;
+  if (field.choice || !template || !notes?.length || findings.length === from) return;
+  const ecr = parseTemplateReference(template)?.ecr;
+  if (!ecr || hasHole(ecr.region)) return;
+  const reference = parseTemplateReference(template)!;
+  const region = reference.range(ecr.regionStart, ecr.regionStart + ecr.region.length);
+  const source = notes.find(({ node }) => node.offset <= region.offset && region.offset + region.length <= node.offset + node.length);
+  if (!source) return;
+  const { node, note } = source;
+  for (let index = from; index < findings.length; index++) {
+    const finding = findings[index];
+    const inside = node.offset <= finding.offset && finding.offset + finding.length <= node.offset + node.length;
+    if (!REGION_CODES.has(finding.code) || inside) continue;
+    findings[index] = { ...finding, message: `${finding.message} (The region is ${note}, ${text.slice(node.offset, node.offset + node.length)}.)` };
+  }
 }

@@ -270,7 +270,9 @@ function joinChoices(text: string, argument: Node | undefined, parameters: Map<s
     joined.add(parameter);
     for (const choice of parameter.enumValues) {
       if (choices.length >= MAX_JOIN_CHOICES) return choices;
-      if (choice === parameter.defaultValue || joinedText(text, choice) === undefined) continue;
+      const joinedChoice = joinedText(text, choice);
+      // An item the default already spells gives the same image: judged once, as the default.
+      if (choice === parameter.defaultValue || joinedChoice === undefined || (parameter.defaultValue && joinedChoice === joinedText(text, parameter.defaultValue))) continue;
       const template = joinTemplate(text, argument, (item) => (joinedParameter(item, parameters) === parameter ? choice : defaultOf(item)));
       if (!template) continue;
       notes.set(choice, `an EnumValues item of pipeline parameter "${parameter.name}"`);
