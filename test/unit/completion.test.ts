@@ -4,7 +4,7 @@ import { applyEdits } from '../../src/core/findings';
 import { readPythonDocument } from '../../src/core/hostDocument';
 import { completeInPython } from '../../src/core/hosts/python/pythonCompletion';
 import { parseSpecDocument } from '../../src/core/specDocument';
-import { analyzeText, catalog } from './specTestKit';
+import { analyzeText, apiModel, catalog } from './specTestKit';
 
 /** Completes at the `|` in `textWithCursor`. */
 function complete(textWithCursor: string, env: Record<string, string> = { AWS_REGION: 'us-east-1' }): CompletionResult | undefined {
@@ -73,6 +73,24 @@ describe('completion', () => {
     assert.deepEqual(item.labelDetails, { detail: ' XGBoost 3.2-0', description: '683313688378 · us-east-1' });
     assert.ok(item.filterText!.startsWith('xgb'));
     assert.equal(applyEdits(source, [item.edit]), source.replace('"xgb"', '"683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.2-0"'));
+  });
+
+  it('completes an SDK argument sent as a request member with the member\'s values: instance_type of an estimator, a processor, deploy (found by a fresh user)', () => {
+    const at = (withCursor: string) => {
+      const offset = withCursor.indexOf('|');
+      const source = withCursor.replace('|', '');
+      return { source, result: completeInPython(readPythonDocument(source), offset, { catalog, apiModel, regionInputs: { env: {} } }) };
+    };
+    const { source, result } = at('from sagemaker.estimator import Estimator\nest = Estimator(image_uri="x", role="r", instance_count=1, instance_type="ml.m5.x|large")\n');
+    const labels = result!.items.map((item) => item.label);
+    assert.equal(result!.typed, 'ml.m5.x');
+    assert.ok(labels.includes('ml.m5.xlarge') && !labels.includes('ml.t2.medium'), 'training instance types (ResourceConfig.InstanceType)');
+    const item = result!.items.find((candidate) => candidate.label === 'ml.m5.2xlarge')!;
+    assert.equal(applyEdits(source, [item.edit]), source.replace('"ml.m5.xlarge"', '"ml.m5.2xlarge"'));
+    const deploy = at('from sagemaker.estimator import Estimator\nest = Estimator(image_uri="x", role="r", instance_count=1, instance_type="ml.m5.xlarge")\np = est.deploy(initial_instance_count=1, instance_type="ml.t2.|")\n');
+    assert.ok(deploy.result!.items.some((candidate) => candidate.label === 'ml.t2.medium'), 'endpoint instance types (ProductionVariants[0].InstanceType)');
+    // Outside such a string (a role), nothing.
+    assert.equal(at('from sagemaker.estimator import Estimator\nest = Estimator(image_uri="x", role="r|", instance_count=1, instance_type="ml.m5.xlarge")\n').result, undefined);
   });
 
   it('completes a boto3 request dict\'s image while the request is written, before its name member', () => {

@@ -1,7 +1,8 @@
 /**
  * Completion in Python: image references inside the image arguments we recognise (boto3 image
- * members, `image_uri=`, `training_image=`), and the framework, version and py_version
- * arguments of `image_uris.retrieve(…)` and the framework classes, from the catalog.
+ * members, `image_uri=`, `training_image=`), the framework, version and py_version arguments of
+ * `image_uris.retrieve(…)` and the framework classes, from the catalog, and the values of the SDK
+ * arguments sent as request members (`instance_type=`), from the API model.
  */
 import { compareVersions } from '../../catalog/versions';
 import type { CompletionOptions, CompletionResult } from '../../completion';
@@ -9,6 +10,7 @@ import { completeDocumentImage } from '../../documentImageCompletion';
 import type { FrameworkArgument, FrameworkRequest } from '../../frameworkRequest';
 import type { HostDocument } from '../../hostDocument';
 import { valueItems } from '../../modelCompletion';
+import { contentRange, isDynamic } from '../../requestTree';
 
 /** Items for the string under `offset` (between its quotes), or undefined when it is not one of ours. */
 export function completeInPython(document: HostDocument, offset: number, options: CompletionOptions): CompletionResult | undefined {
@@ -17,6 +19,28 @@ export function completeInPython(document: HostDocument, offset: number, options
   for (const call of document.frameworkRequests) {
     const items = completeFrameworkArgument(document.text, call, offset, options);
     if (items) return items;
+  }
+  return completeSdkArgument(document, offset, options);
+}
+
+/**
+ * The values of the request member an SDK argument is sent as (`instance_type="ml.m5.x|"` in an
+ * estimator is ResourceConfig.InstanceType): the member's enum from the API model, as a boto3
+ * request's value completes, replacing the string's content. Undefined outside such a string.
+ */
+function completeSdkArgument(document: HostDocument, offset: number, options: CompletionOptions): CompletionResult | undefined {
+  const model = options.apiModel;
+  if (!model) return undefined;
+  for (const request of document.requests) {
+    for (const argument of request.sdkRequest?.arguments ?? []) {
+      const value = argument.value;
+      if (value.type !== 'string' || isDynamic(value) || offset < value.offset || offset > value.offset + value.length) continue;
+      const content = contentRange(value);
+      if (offset < content.offset || offset > content.offset + content.length) return undefined;
+      const shape = model.shapeAt(argument.kind, argument.path);
+      if (shape?.type !== 'string' || !shape.enum) return undefined;
+      return valueItems(shape.enum, { offset: content.offset, length: content.length, newText: '' }, document.text.slice(content.offset, offset), false);
+    }
   }
   return undefined;
 }
