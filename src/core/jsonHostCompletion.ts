@@ -7,6 +7,7 @@
 import { completeAt, type CompletionOptions, type CompletionResult } from './completion';
 import { completeDocumentImage } from './documentImageCompletion';
 import { requestAt, type HostDocument } from './hostDocument';
+import { completeStandInValue } from './standInCompletion';
 import { completeTaskResource } from './hosts/workflows/resourceCompletion';
 
 /**
@@ -17,5 +18,5 @@ import { completeTaskResource } from './hosts/workflows/resourceCompletion';
  */
 export function completeInJsonHost(document: HostDocument, offset: number, options: CompletionOptions): CompletionResult | undefined {
   const request = requestAt(document, offset);
-  return (request && !request.inString ? completeAt(request, offset, options) : undefined) ?? completeTaskResource(document.text, offset) ?? completeDocumentImage(document, offset, options);
+  return (request && !request.inString ? completeAt(request, offset, options) : undefined) ?? completeTaskResource(document.text, offset) ?? completeDocumentImage(document, offset, options) ?? completeStandInValue(document, offset, options);
 }

@@ -24,6 +24,7 @@ import { algorithmCompletionPlace, hyperparameterCandidates, type Hyperparameter
 import type { ApiModel, Shape, StructureShape } from '../../apiModel/apiModel';
 import { escapeChoice, escapeSnippet, inlineChoices } from '../../apiModel/placeholders';
 import type { CompletionItem, CompletionOptions, CompletionResult } from '../../completion';
+import { completeStandInValue } from '../../standInCompletion';
 import { completeDocumentImage } from '../../documentImageCompletion';
 import type { TextEdit } from '../../findings';
 import { readYamlDocument, requestAt, type HostDocument } from '../../hostDocument';
@@ -61,6 +62,9 @@ export function completeInYaml(document: HostDocument, offset: number, options: 
   const image = completeImage(document, offset, options, forced);
   if (image) return image;
   if (!options.apiModel && !options.algorithms) return undefined;
+  // A template parameter's Default (or AllowedValues item) that a member reads through `!Ref`: the member's values.
+  const standIn = completeStandInValue(document, offset, options);
+  if (standIn) return standIn;
   const text = document.text;
   const lineStart = lineStartAt(text, offset);
   let lineEnd = text.indexOf('\n', offset);
