@@ -832,7 +832,8 @@ function isIntegerText(text: string, start: number, end: number): boolean {
   return true;
 }
 
-function describeJsonValue(node: Node, literal: string): string {
+/** What a JSON value is, for messages (`a string`, `a list`, `true`, `a number with a fraction or exponent`); `literal`: its source text. */
+export function describeJsonValue(node: Node, literal: string): string {
   switch (node.type) {
     case 'object':
       return 'an object';
