@@ -34,6 +34,19 @@ describe('SDK arguments sent as request members: the API model on instance types
     assert.deepEqual(codes(applyPythonFix(text, finding)), []);
   });
 
+  it('reads whole-number arithmetic of literals and of names bound to it as the number Python sends; anything else stays unknown (found by a fresh user)', () => {
+    const call = (volume: string, prelude = '') => `${ESTIMATOR_IMPORTS}${prelude}est = Estimator(image_uri="${CPU_IMAGE}", role="${ROLE}", instance_count=1, instance_type="ml.m5.xlarge", volume_size=${volume})\n`;
+    for (const [volume, prelude] of [['(10 + 5) * 0', ''], ['2 * NONE', 'NONE = 3 - 3\n'], ['-1 // 2 + 1', '']]) {
+      const text = call(volume, prelude);
+      const finding = only(text, 'value-out-of-range');
+      assert.equal(source(text, finding), volume);
+      assert.match(finding.message, /; it is 0\./);
+    }
+    // True division, a power, a float, a call, a name bound twice: not computed, nothing said.
+    for (const [volume, prelude] of [['0 / 2', ''], ['0 ** 2', ''], ['0.0 * 2', ''], ['int(0)', ''], ['2 * N', 'N = 0\nN = 1\n']]) assert.deepEqual(codes(call(volume, prelude)), [], volume);
+    assert.deepEqual(codes(call('30 * 1 + 0')), []);
+  });
+
   it('maps a processor\'s arguments to ProcessingResources.ClusterConfig, by keyword and by position', () => {
     const text = `${ESTIMATOR_IMPORTS}proc = Processor("${ROLE}", "${CPU_IMAGE}", 1, "ml.t3.medum", volume_size_in_gb=0)\n`;
     assert.deepEqual(shown(text), [

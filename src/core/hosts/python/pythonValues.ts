@@ -96,8 +96,12 @@ export class PythonValues {
         return this.templateNode(syntax, parent) ?? this.dynamic(syntax, parent);
       case 'FormatString':
         return isConstantFormatString(syntax) ? this.string(syntax, parent) : (this.templateNode(syntax, parent) ?? this.dynamic(syntax, parent));
-      case 'BinaryExpression':
+      case 'BinaryExpression': {
+        // `max_run=60 * 60 * 24 * 30`: whole-number arithmetic of literals is the number Python sends.
+        const computed = this.constantInteger(syntax, depth);
+        if (computed !== undefined) return { type: 'number', value: computed, offset: syntax.from, length: syntax.to - syntax.from, parent };
         return this.templateNode(syntax, parent) ?? this.dynamic(syntax, parent);
+      }
       case 'ArrayExpression':
       case 'TupleExpression':
         return this.sequence(syntax, parent, depth);
@@ -261,6 +265,46 @@ export class PythonValues {
       offsetOfIndex: (index) => offsets[Math.min(Math.max(index, 0), offsets.length - 1)],
       python: { kind: 'string', segments, plain: decoded.plain },
     };
+  }
+
+  /**
+   * The value of whole-number arithmetic (`+`, `-`, `*`, `//`, parentheses, a unary sign) of
+   * integer literals and names bound once to such (`30 * DAY`), as Python computes it; undefined
+   * for anything else (a float, `/`, `**`, a call) or a result past 2^53, which is never guessed.
+   */
+  private constantInteger(syntax: SyntaxNode, depth: number): number | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    switch (syntax.name) {
+      case 'Number': {
+        const value = pythonNumber(sourceOf(this.text, syntax));
+        return value !== undefined && Number.isSafeInteger(value) && !/[.eEjJ]/.test(sourceOf(this.text, syntax).replace(/^0[xXoObB]/, '')) ? value : undefined;
+      }
+      case 'ParenthesizedExpression': {
+        const inner = childrenOf(syntax).filter((child) => child.name !== '(' && child.name !== ')');
+        return inner.length === 1 ? this.constantInteger(inner[0], depth + 1) : undefined;
+      }
+      case 'UnaryExpression': {
+        const [operator, operand] = childrenOf(syntax);
+        const value = operand ? this.constantInteger(operand, depth + 1) : undefined;
+        const sign = operator ? sourceOf(this.text, operator) : '';
+        return value === undefined ? undefined : sign === '-' ? -value : sign === '+' ? value : undefined;
+      }
+      case 'VariableName': {
+        const bound = this.scopes.resolve(syntax);
+        return bound ? this.constantInteger(bound, depth + 1) : undefined;
+      }
+      case 'BinaryExpression': {
+        const [left, operator, right] = childrenOf(syntax);
+        if (!left || !operator || !right) return undefined;
+        const a = this.constantInteger(left, depth + 1);
+        const b = a === undefined ? undefined : this.constantInteger(right, depth + 1);
+        if (a === undefined || b === undefined) return undefined;
+        const result = integerArithmetic(sourceOf(this.text, operator), a, b);
+        return result !== undefined && Number.isSafeInteger(result) ? result : undefined;
+      }
+      default:
+        return undefined;
+    }
   }
 
   private number(syntax: SyntaxNode, parent: Node | undefined, literal: string): PythonNode {
@@ -473,4 +517,20 @@ function pythonNumber(literal: string): number | undefined {
   }
   const parsed = Number(body);
   return Number.isFinite(parsed) ? sign * parsed : undefined;
+}
+
+/** `a <operator> b` for whole numbers as Python computes it (`//` floors); undefined for any other operator, or `// 0`. */
+function integerArithmetic(operator: string, a: number, b: number): number | undefined {
+  switch (operator) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '//':
+      return b === 0 ? undefined : Math.floor(a / b);
+    default:
+      return undefined;
+  }
 }
