@@ -5,7 +5,7 @@
 import { findNodeAtOffset, getLocation, type Node } from 'jsonc-parser';
 import type { Catalog, CatalogImage } from './catalog/catalog';
 import type { TextEdit } from './findings';
-import { formatEcrImage } from './imageReference';
+import { formatEcrImage, repositoryComponentProblem, tagSyntaxProblem } from './imageReference';
 import { compareVersions } from './catalog/versions';
 import { completeAlgorithm } from './algorithms/algorithmCompletion';
 import { regionForSpec, type AnalyzeOptions } from './analyze';
@@ -191,10 +191,15 @@ export function liveCompletionTarget(typed: string, catalog: Catalog): LiveCompl
   return colon >= 0 ? { host, repository: rest.slice(0, colon), partial: rest.slice(colon + 1) } : { host, partial: rest };
 }
 
+/**
+ * Items from the user's own registry. Its answers are written into the user's file as they are,
+ * so only names the distribution spec allows are taken: a registry that answers `2.0","RoleArn":"…`
+ * as a tag would otherwise add members to the request (a tag has no quote, colon or line break).
+ */
 function liveItems(live: LiveLookup | undefined, typed: string, edit: TextEdit, target: LiveCompletionTarget): CompletionResult {
   const { host, repository, partial } = target;
   if (repository !== undefined) {
-    const tags = (live?.tags(host, repository) ?? []).filter((entry) => entry.tag.startsWith(partial));
+    const tags = (live?.tags(host, repository) ?? []).filter((entry) => entry.tag.startsWith(partial) && tagSyntaxProblem(entry.tag) === undefined);
     return {
       typed,
       isIncomplete: true,
@@ -208,7 +213,7 @@ function liveItems(live: LiveLookup | undefined, typed: string, edit: TextEdit, 
       })),
     };
   }
-  const repositories = (live?.repositories(host) ?? []).filter((name) => name.includes(partial));
+  const repositories = (live?.repositories(host) ?? []).filter((name) => name.includes(partial) && isRepositoryName(name));
   return {
     typed,
     isIncomplete: true,
@@ -222,6 +227,11 @@ function liveItems(live: LiveLookup | undefined, typed: string, edit: TextEdit, 
       retrigger: true,
     })),
   };
+}
+
+/** True for a repository path the distribution spec allows (`team/trainer`): lowercase components joined by `/`. */
+function isRepositoryName(name: string): boolean {
+  return name.length > 0 && name.split('/').every((component) => component.length > 0 && repositoryComponentProblem(component) === undefined);
 }
 
 /** "pushed 2026-11-20 · 412 MB" from what the registry reported. */

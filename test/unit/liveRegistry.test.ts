@@ -54,6 +54,19 @@ describe('live registries (core)', () => {
     assert.equal(tags.isIncomplete, true, 'asked again as answers arrive');
   });
 
+  it('offers only names a registry may have: a tag or repository name holding a quote, a colon or a line break is dropped, never written into the file (found by a fresh user: a hostile registry added a RoleArn)', () => {
+    const cache = cacheWith();
+    cache.setRepositories(HOST, ['team/trainer', 'evil","x', 'Team/Upper', 'team//double', 'ok/repo']);
+    cache.setTags(HOST, 'team/trainer', [{ tag: '2.0","RoleArn":"arn:aws:iam::999999999999:role/Evil' }, { tag: '3.0\n  x: y' }, { tag: '.hidden' }, { tag: '1.0' }, { tag: '1.1_rc-2' }]);
+    const text = `{"TrainingJobName": "j", "AlgorithmSpecification": {"TrainingImage": "${HOST}/team/trainer:|"}}`;
+    const tags = complete(text, cache)!;
+    assert.deepEqual(tags.items.map((item) => item.label), ['1.0', '1.1_rc-2']);
+    const accepted = applyEdits(text.replace('|', ''), [tags.items[0].edit]);
+    assert.deepEqual(Object.keys(JSON.parse(accepted)), ['TrainingJobName', 'AlgorithmSpecification']);
+    const repositories = complete(`{"TrainingJobName": "j", "AlgorithmSpecification": {"TrainingImage": "${HOST}/|"}}`, cache)!;
+    assert.deepEqual(repositories.items.map((item) => item.label), ['team/trainer', 'ok/repo']);
+  });
+
   it('answers with nothing, not an error, before the registry has answered', () => {
     const result = complete(`{"TrainingJobName": "j", "AlgorithmSpecification": {"TrainingImage": "other.example.com/app:|"}}`)!;
     assert.deepEqual(result.items, []);
