@@ -16,6 +16,7 @@ import { checkUndefinedSubstitutions } from './rules/undefinedSubstitutionRule';
 import { checkUnescapedSubstitutions } from './rules/unescapedSubstitutionRule';
 import { checkUndefinedPipelineVariables } from './rules/undefinedPipelineVariableRule';
 import { checkMalformedDependsOn } from './rules/malformedDependsOnRule';
+import { checkSpotTraining } from './rules/spotTrainingRule';
 import { checkUndefinedPipelineSteps } from './rules/undefinedPipelineStepRule';
 import { checkDefinitionFile } from './rules/definitionFileRule';
 import { checkJsonSyntax } from './rules/jsonSyntaxRule';
@@ -135,6 +136,7 @@ export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analys
     // A request built from SDK calls is partial (the SDK writes the rest): the API model cannot judge it.
     if (!spec.sdkRequest) run('repository-access', checkRepositoryAccess, context);
     if (!spec.sdkRequest) run('api-model', checkRequest, context, options);
+    if (!spec.sdkRequest) run('spot-training-wait', checkSpotTraining, context);
     const algorithms = options.algorithms;
     const before = findings.length;
     if (algorithms) run('algorithms', checkAlgorithms, context, algorithms, options.instanceGpus);

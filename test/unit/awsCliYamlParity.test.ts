@@ -233,9 +233,10 @@ describe('AWS CLI v2 parity: the bodies `--cli-input-yaml` sends equal the YAML 
       fixed = applyHostFix(fixed, finding);
     }
     assert.deepEqual(await refusedBy(fixed), ['AlgorithmSpecification.TrainingInputMode=None:NoneType', 'ResourceConfig.VolumeSizeInGB=1:30:str']);
-    assert.deepEqual(reported(fixed).sort(), [['invalid-type', '1:30'], ['invalid-type', 'TrainingInputMode']]);
+    // `off` is now false: a spot wait without spot training, which SageMaker (not the CLI, nor the test server) refuses.
+    assert.deepEqual(reported(fixed).sort(), [['invalid-type', '1:30'], ['invalid-type', 'TrainingInputMode'], ['spot-training-wait', 'MaxWaitTimeInSeconds']]);
 
-    const completed = fixed.replace('  TrainingInputMode:', '  TrainingInputMode: File').replace('VolumeSizeInGB: 1:30', 'VolumeSizeInGB: 90');
+    const completed = fixed.replace('  TrainingInputMode:', '  TrainingInputMode: File').replace('VolumeSizeInGB: 1:30', 'VolumeSizeInGB: 90').replace(/\n *MaxWaitTimeInSeconds: .*/, '');
     assert.deepEqual(await refusedBy(completed), []);
     const body = server!.requests.find((request) => request.operation === 'CreateTrainingJob')!.body as Record<string, unknown>;
     assert.deepEqual([body.EnableNetworkIsolation, body.EnableManagedSpotTraining, (body.ResourceConfig as Record<string, unknown>).InstanceCount, body.Tags], [
