@@ -11,6 +11,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsTarget } from './api';
 import { ClientCache } from './clientCache';
+import { recordRequestOrigin } from './requestOrigin';
 
 export interface AwsClients {
   sagemaker: SageMakerClient;
@@ -45,6 +46,7 @@ function createClients(key: string): AwsClients & { destroy(): void } {
     requestHandler: { connectionTimeout: 5000, requestTimeout, throwOnRequestTimeout: true },
   };
   const clients = { sagemaker: new SageMakerClient(config), sts: new STSClient(config), logs: new CloudWatchLogsClient(config), ecr: new ECRClient(config) };
+  for (const client of Object.values(clients)) recordRequestOrigin(client);
   return {
     ...clients,
     destroy() {

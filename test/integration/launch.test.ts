@@ -1,10 +1,13 @@
 // The launch commands in a real VS Code against our SageMaker-compatible test server: what the
 // user is asked, what is sent, how a job is followed, and every failure path.
 import * as assert from 'assert';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
 import type { CreateOutcome } from '../../src/vscode/launch/createCommand';
 import type { CleanupOutcome } from '../../src/vscode/launch/cleanupCommands';
+import type { FollowResult } from '../../src/vscode/launch/trainingJobFollower';
 import { SageMakerTestServer } from '../server/sageMakerTestServer';
 import { activateExtension, openFixture, waitFor } from './helpers';
 import { ScriptedPrompter } from './scriptedPrompter';
@@ -281,6 +284,59 @@ describe('launch commands (test server)', function () {
     assert.strictEqual(result.status, 'Failed');
     assert.ok(api.launch.services.output.recent.some((line) => line.includes('Status: Failed — AlgorithmError: out of memory')));
     assert.match(prompter.of('warning').at(-1)!.message, /failed: AlgorithmError: out of memory/);
+  });
+
+  const EXPIRED = { type: 'ExpiredTokenException', message: 'The security token included in the request is expired', status: 400, times: 5 };
+  const STOPPED_MESSAGE = `Stopped following training job "${JOB}" after 5 failed checks: the credentials of profile "default" have expired. Refresh them, e.g. \`aws sso login --profile default\`, then try again. It was InProgress (Training) when last checked and may still be running.`;
+
+  it('stops following after 5 failed checks, saying why and the status last seen; the item stops spinning', async () => {
+    server.scriptTrainingJob(JOB, [{ TrainingJobStatus: 'InProgress', SecondaryStatus: 'Training' }]);
+    const outcome = await launch('launch-training.sagemaker.jsonc');
+    assert.strictEqual(outcome.result, 'created');
+    await waitFor(() => api.launch.followedJobTexts().includes(`$(sync~spin) ${JOB}: Training`), { what: 'the running job in the status bar' });
+    server.failNext('DescribeTrainingJob', EXPIRED);
+    const result = await (outcome as { follow: Promise<FollowResult> }).follow;
+    assert.deepStrictEqual(result.stopped?.checks, 5);
+    const warning = prompter.of('warning').at(-1)!;
+    assert.strictEqual(warning.message, STOPPED_MESSAGE);
+    assert.deepStrictEqual(warning.actions, ['Follow Again', 'Show Output']);
+    assert.ok(api.launch.followedJobTexts().includes(`$(debug-disconnect) ${JOB}: following stopped (was Training)`), `status bar: ${api.launch.followedJobTexts().join(' | ')}`);
+    assert.ok(api.launch.services.output.recent.includes(`Stopped following "${JOB}" after 5 failed checks; the job itself is not affected.`));
+  });
+
+  it('never makes up a status when the first check already failed, and follows again on Follow Again', async () => {
+    server.scriptTrainingJob(JOB, [{ TrainingJobStatus: 'InProgress', SecondaryStatus: 'Training' }]);
+    server.failNext('DescribeTrainingJob', EXPIRED);
+    prompter.reset({ confirm: true, warning: 'Follow Again' });
+    const outcome = await launch('launch-training.sagemaker.jsonc');
+    assert.strictEqual(outcome.result, 'created');
+    // The job ends while nobody follows it: following again finds it Completed.
+    server.scriptTrainingJob(JOB, [{ TrainingJobStatus: 'Completed', SecondaryStatus: 'Completed' }]);
+    const result = await (outcome as { follow: Promise<FollowResult> }).follow;
+    assert.strictEqual(result.status, undefined);
+    const [warning] = prompter.of('warning');
+    assert.match(warning.message, /^Stopped following training job "launch-test-job" after 5 failed checks: the credentials of profile "default" have expired\..* Its status was never read; it may be running\.$/);
+    assert.ok(!/unknown|inprogress/.test(warning.message), warning.message);
+    await waitFor(() => prompter.of('info').some((record) => record.message === `Training job "${JOB}" completed.`), { what: 'the second follow to announce Completed' });
+    assert.ok(api.launch.followedJobTexts().includes(`$(check) ${JOB}: Completed`));
+  });
+
+  it("explains an endpoint that answers with a proxy's HTML page, without the page or the SDK's parser text", async () => {
+    const proxy = http.createServer((_request, response) => response.writeHead(502, { 'Content-Type': 'text/html' }).end('<html><body>Bad Gateway</body></html>'));
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const config = vscode.workspace.getConfiguration('sagemakerSpec');
+    await config.update('endpointUrl', proxyUrl, vscode.ConfigurationTarget.Global);
+    try {
+      const outcome = await launch('launch-training.sagemaker.jsonc');
+      assert.strictEqual(outcome.result, 'failed');
+      assert.strictEqual(prompter.of('error')[0].message, `Checking your AWS identity failed: the endpoint ${proxyUrl} answered HTTP 502 with a page that is not an AWS response (a proxy or gateway?). Check the network, a proxy, or the endpoint settings (sagemakerSpec.endpointUrl, AWS_ENDPOINT_URL).`);
+      const output = api.launch.services.output.recent.join('\n');
+      assert.ok(!output.includes('<html') && !output.includes('Deserialization') && !output.includes('Unknown'), output);
+    } finally {
+      await config.update('endpointUrl', server.endpoint, vscode.ConfigurationTarget.Global);
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 
   it('offers a timestamped name when the name is taken, and sends it under that name', async () => {

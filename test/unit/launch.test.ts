@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { classifyAwsError, describeAwsError } from '../../src/core/launch/awsErrors';
 import { consoleUrl } from '../../src/core/launch/consoleUrl';
+import { followStoppedMessage, followStoppedStatusText } from '../../src/core/launch/followStopped';
 import { formatSummary, launchSummary } from '../../src/core/launch/launchSummary';
 import { redactSecrets } from '../../src/core/launch/redact';
 import { buildCreateRequest, timestampedName, withName } from '../../src/core/launch/requestBody';
@@ -124,6 +125,47 @@ describe('AWS error messages', () => {
     assert.match(describeAwsError({ name: 'ResourceLimitExceeded', message: 'x' }, context).message, /quota is reached in us-east-1/);
   });
 
+  // What AWS SDK v3 reports when a proxy or gateway answers instead of AWS (seen with an HTML 502,
+  // a JSON body without `__type`, an empty body, and moto's HTML 500 for an unknown region).
+  const html502 = { $response: { statusCode: 502, headers: { 'content-type': 'text/html' } }, $metadata: { httpStatusCode: 502 } };
+  const notAws: [string, object][] = [
+    ['SageMaker (JSON protocol) on an HTML page', { ...html502, name: 'SyntaxError', message: 'Unexpected token \'<\', "<html><bod"... is not valid JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.' }],
+    ['STS (query protocol) on an HTML page', { ...html502, name: 'Unknown', message: 'Unknown', $fault: 'server' }],
+    ['STS on a JSON body', { $metadata: { httpStatusCode: 502 }, name: 'Error', message: '@aws-sdk XML parse error: unexpected content.' }],
+    ['SageMaker on a JSON body without __type', { $metadata: { httpStatusCode: 502 }, name: 'Unknown', message: 'Bad gateway' }],
+    ['a status as the name', { $metadata: { httpStatusCode: 503 }, name: '503', message: 'UnknownError' }],
+    ['a 403 page of a proxy (not IAM)', { $response: { statusCode: 403, headers: { 'Content-Type': 'text/html; charset=utf-8' } }, $metadata: { httpStatusCode: 403 }, name: 'SyntaxError', message: 'Unexpected token' }],
+  ];
+  for (const [what, error] of notAws) {
+    it(`an answer that is not AWS's: ${what} → not-aws-response`, () => {
+      assert.equal(classifyAwsError(error), 'not-aws-response');
+    });
+  }
+
+  it('says which endpoint answered what, never the SDK parser text or the body', () => {
+    const error = { ...notAws[0][1], requestOrigin: 'http://127.0.0.1:8080' };
+    const described = describeAwsError(error, { ...context, action: 'Checking your AWS identity' });
+    assert.equal(described.message, 'Checking your AWS identity failed: the endpoint http://127.0.0.1:8080 answered HTTP 502 with a page that is not an AWS response (a proxy or gateway?). Check the network, a proxy, or the endpoint settings (sagemakerSpec.endpointUrl, AWS_ENDPOINT_URL).');
+    assert.equal(described.detail, '');
+    assert.ok(!described.message.includes('<html') && !described.message.includes('Deserialization') && !described.message.includes('$response'));
+    // Without a recorded origin, the region; a JSON body is "an answer", not "a page".
+    assert.match(describeAwsError(notAws[3][1], context).message, /the endpoint for us-east-1 answered HTTP 502 with an answer that is not an AWS response/);
+    // An origin that is not a bare origin is not shown.
+    assert.match(describeAwsError({ ...notAws[1][1], requestOrigin: 'http://u:secret@h/x' }, context).message, /the endpoint for us-east-1 answered/);
+  });
+
+  it('keeps real AWS errors as they were, and errors without an HTTP answer', () => {
+    assert.equal(classifyAwsError({ name: 'AccessDeniedException', message: 'no', $metadata: { httpStatusCode: 403 }, $response: { statusCode: 403, headers: { 'content-type': 'application/x-amz-json-1.1' } } }), 'access-denied');
+    assert.equal(classifyAwsError({ name: 'InternalFailure', message: 'oops', $metadata: { httpStatusCode: 500 } }), 'other');
+    assert.equal(classifyAwsError({ name: 'SyntaxError', message: 'Unexpected token' }), 'other');
+  });
+
+  it('gives the reason without the action, for messages that name their own subject', () => {
+    const described = describeAwsError({ name: 'ExpiredTokenException', message: 'The security token included in the request is expired' }, context);
+    assert.equal(described.message, `Launch Training Job failed: ${described.reason}`);
+    assert.equal(described.reason, 'the credentials of profile "research" have expired. Refresh them, e.g. `aws sso login --profile research`, then try again.');
+  });
+
   it('never repeats a credential from the error text', () => {
     const message = describeAwsError({ name: 'Error', message: 'Credential=AKIAIOSFODNN7EXAMPLE/20261123/us-east-1/sagemaker/aws4_request, Signature=0123456789abcdef0123456789abcdef' }, context).message;
     assert.ok(!message.includes('AKIAIOSFODNN7EXAMPLE'));
@@ -158,5 +200,34 @@ describe('training job progress', () => {
 
   it('backs off from 2 s to at most 30 s', () => {
     assert.deepEqual([0, 1, 2, 3, 10].map((attempt) => pollDelayMs(attempt)), [2000, 3000, 4500, 6750, 30_000]);
+  });
+});
+
+describe('following stopped after failed checks', () => {
+  const expired = { checks: 5, reason: 'the credentials of profile "default" have expired. Refresh them, e.g. `aws sso login --profile default`, then try again.' };
+
+  it('says why, and the status last seen, which may still hold', () => {
+    assert.equal(
+      followStoppedMessage({ kind: 'training-job', name: 'launch-test-job', stopped: expired, lastStatus: 'InProgress', lastSecondary: 'Training' }),
+      'Stopped following training job "launch-test-job" after 5 failed checks: the credentials of profile "default" have expired. Refresh them, e.g. `aws sso login --profile default`, then try again. It was InProgress (Training) when last checked and may still be running.',
+    );
+  });
+
+  it('never makes up a status when no check succeeded', () => {
+    const message = followStoppedMessage({ kind: 'training-job', name: 'proxy-job', stopped: { checks: 5, reason: 'could not reach AWS in us-east-1. Check the network' } });
+    assert.equal(message, 'Stopped following training job "proxy-job" after 5 failed checks: could not reach AWS in us-east-1. Check the network. Its status was never read; it may be running.');
+    assert.ok(!/unknown|inprogress/.test(message));
+  });
+
+  it('words an endpoint as an endpoint', () => {
+    assert.equal(
+      followStoppedMessage({ kind: 'endpoint', name: 'serving', stopped: { checks: 1, reason: 'x.' }, lastStatus: 'Creating' }),
+      'Stopped following endpoint "serving" after 1 failed check: x. It was Creating when last checked and may still be changing.',
+    );
+  });
+
+  it('gives the status bar a text that does not claim the job runs', () => {
+    assert.equal(followStoppedStatusText('Training'), 'following stopped (was Training)');
+    assert.equal(followStoppedStatusText(undefined), 'following stopped');
   });
 });

@@ -15,7 +15,7 @@ import { formatEndpoint, shownUrl, type EffectiveEndpoint } from '../../core/lau
 import type { SpecKind } from '../../core/specKind';
 import { SECTION } from '../settings';
 import { offerBlockingFixes } from './blockedLaunch';
-import type { FollowedJobs } from './followedJobs';
+import type { FollowedJobs, FollowRequest } from './followedJobs';
 import type { LaunchServices } from './services';
 import { announceFollowEnd } from './followJobCommand';
 
@@ -150,10 +150,11 @@ async function afterCreate(services: LaunchServices, target: AwsTarget, endpoint
     }
     services.output.show();
   }
-  const { result } = jobs.follow({ kind: followed, name, target, endpoint });
+  const followRequest: FollowRequest = { kind: followed, name, target, endpoint };
+  const { result } = jobs.follow(followRequest);
   // The notification is not waited for: it may stay open while the job runs.
   if (followNow) void services.prompter.info(`${noun} "${name}" ${verb} in ${where}; following it in the status bar.`, 'Show Output', ...consoleAction).then(openConsole);
   const ended = await result;
-  await announceFollowEnd(services, followed, name, ended);
+  await announceFollowEnd(services, jobs, followRequest, ended);
   return ended;
 }

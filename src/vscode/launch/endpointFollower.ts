@@ -1,6 +1,7 @@
 /** Follows an endpoint until it is InService or Failed, with the same backoff as training jobs. */
 import type { AwsTarget } from '../../aws/api';
 import { describeAwsError } from '../../core/launch/awsErrors';
+import { followStoppedStatusText } from '../../core/launch/followStopped';
 import { pollDelayMs } from '../../core/launch/trainingJobProgress';
 import type { LaunchServices } from './services';
 import type { FollowedStatus, FollowResult } from './trainingJobFollower';
@@ -32,8 +33,13 @@ export async function followEndpoint(
       if (final) return { status, failureReason };
     } catch (error) {
       failures++;
-      services.output.line(describeAwsError(error as Error, { action: `Checking endpoint "${name}"`, profile: target.profile, region: target.region }).message);
-      if (failures >= MAX_CONSECUTIVE_FAILURES) return { status: previous };
+      const described = describeAwsError(error as Error, { action: `Checking endpoint "${name}"`, profile: target.profile, region: target.region });
+      services.output.line(described.message);
+      if (failures >= MAX_CONSECUTIVE_FAILURES) {
+        services.output.line(`Stopped following endpoint "${name}" after ${failures} failed checks; the endpoint itself is not affected.`);
+        onStatus({ text: followStoppedStatusText(previous), state: 'unfollowed', primary: previous });
+        return { status: previous, stopped: { checks: failures, reason: described.reason } };
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, pollDelayMs(attempt, services.polling.initialMs, services.polling.maximumMs)));
   }

@@ -6,9 +6,10 @@
 import * as vscode from 'vscode';
 import type { ResourceSummary } from '../../aws/api';
 import { describeAwsError } from '../../core/launch/awsErrors';
+import { followStoppedMessage } from '../../core/launch/followStopped';
 import { formatEndpoint, shownUrl } from '../../core/launch/serviceEndpoint';
 import type { PickItem } from '../prompter';
-import type { FollowedJobs, FollowedKind } from './followedJobs';
+import type { FollowedJobs, FollowedKind, FollowRequest } from './followedJobs';
 import type { LaunchServices } from './services';
 import type { FollowResult } from './trainingJobFollower';
 
@@ -61,16 +62,41 @@ export async function runFollowJobCommand(services: LaunchServices, jobs: Follow
   const picked = await prompter.pick(choices, `Follow which job? (${where})`);
   if (!picked) return { result: 'cancelled', reason: 'nothing picked' };
   output.show();
-  const { result, started } = jobs.follow({ kind: picked.kind, name: picked.name, target, endpoint });
+  const request: FollowRequest = { kind: picked.kind, name: picked.name, target, endpoint };
+  const { result, started } = jobs.follow(request);
   // A job followed already announces its end once, from where it was first followed.
-  const follow = started ? result.then(async (ended) => (await announceFollowEnd(services, picked.kind, picked.name, ended), ended)) : result;
+  const follow = started ? result.then(async (ended) => (await announceFollowEnd(services, jobs, request, ended), ended)) : result;
   return { result: 'following', kind: picked.kind, name: picked.name, follow };
 }
 
-/** The notification when a followed job or endpoint reaches its final state. */
-export async function announceFollowEnd(services: LaunchServices, kind: FollowedKind, name: string, ended: FollowResult): Promise<void> {
+/** The action that follows a job again after following stopped. */
+export const FOLLOW_AGAIN = 'Follow Again';
+
+/**
+ * The notification when a followed job or endpoint reaches its final state, or when following
+ * stopped before (failed checks): then why, the state last seen, and **Follow Again**.
+ */
+export async function announceFollowEnd(services: LaunchServices, jobs: FollowedJobs, request: FollowRequest, ended: FollowResult): Promise<void> {
+  const { kind, name } = request;
+  if (ended.stopped) {
+    const message = followStoppedMessage({ kind, name, stopped: ended.stopped, lastStatus: ended.status, lastSecondary: ended.secondaryStatus });
+    const choice = await services.prompter.warning(message, FOLLOW_AGAIN, 'Show Output');
+    if (choice === 'Show Output') services.output.show();
+    if (choice === FOLLOW_AGAIN) {
+      const again = jobs.follow(request);
+      // Not waited for: the new follow may run for hours; it announces its own end.
+      if (again.started) void again.result.then((next) => announceFollowEnd(services, jobs, request, next));
+    }
+    return;
+  }
   if (kind === 'training-job') {
-    const ending = ended.status === 'Failed' ? `failed: ${ended.failureReason ?? 'no reason given'}` : (ended.status ?? 'unknown').toLowerCase();
+    const finished = ended.status === 'Completed' || ended.status === 'Stopped' || ended.status === 'Failed';
+    if (!finished) {
+      // Following was ended (VS Code closing) before the job did: say what was last seen, not a made-up state.
+      await services.prompter.warning(`Stopped following training job "${name}"${ended.status ? ` while it was ${ended.status}` : ''}; the job itself is not affected.`);
+      return;
+    }
+    const ending = ended.status === 'Failed' ? `failed: ${ended.failureReason ?? 'no reason given'}` : ended.status!.toLowerCase();
     await services.prompter[ended.status === 'Completed' ? 'info' : 'warning'](`Training job "${name}" ${ending}.`);
     return;
   }

@@ -29,7 +29,7 @@ export const SHOW_FOLLOWED_JOB_COMMAND = 'sagemakerSpec.internal.showFollowedJob
 const LINGER_MS = 60_000;
 
 const NOUNS: Record<FollowedKind, string> = { 'training-job': 'Training job', endpoint: 'Endpoint' };
-const ICONS: Record<FollowedStatus['state'], string> = { running: '$(sync~spin)', succeeded: '$(check)', failed: '$(error)' };
+const ICONS: Record<FollowedStatus['state'], string> = { running: '$(sync~spin)', succeeded: '$(check)', failed: '$(error)', unfollowed: '$(debug-disconnect)' };
 
 interface Entry {
   request: FollowRequest;
@@ -109,7 +109,7 @@ export class FollowedJobs implements vscode.Disposable {
     entry.status = status;
     const { request, item } = entry;
     item.text = `${ICONS[status.state]} ${request.name}: ${status.text}`;
-    item.tooltip = `SageMaker ${NOUNS[request.kind].toLowerCase()} ${request.name} (${request.target.region}, ${request.endpoint.isAws ? 'AWS' : shownUrl(request.endpoint)}): ${status.primary ?? status.text}. Click for details.`;
+    item.tooltip = `SageMaker ${NOUNS[request.kind].toLowerCase()} ${request.name} (${request.target.region}, ${request.endpoint.isAws ? 'AWS' : shownUrl(request.endpoint)}): ${status.state === 'unfollowed' ? status.text : status.primary ?? status.text}. Click for details.`;
     item.show();
   }
 

@@ -5,6 +5,7 @@
  */
 import type { AwsTarget } from '../../aws/api';
 import { describeAwsError } from '../../core/launch/awsErrors';
+import { followStoppedStatusText, type StoppedFollowing } from '../../core/launch/followStopped';
 import { isFinished, pollDelayMs, progressLines, type TrainingJobSnapshot } from '../../core/launch/trainingJobProgress';
 import type { LaunchServices } from './services';
 
@@ -12,15 +13,21 @@ import type { LaunchServices } from './services';
 const MAX_CONSECUTIVE_FAILURES = 5;
 
 export interface FollowResult {
+  /** The final status, or the last one seen when following stopped before the end. */
   status: string | undefined;
   failureReason?: string;
+  /** A training job's secondary status last seen (`Training`). */
+  secondaryStatus?: string;
+  /** Set when following gave up after failed checks: the status above is only the last one seen. */
+  stopped?: StoppedFollowing;
 }
 
 /** One status of a followed job or endpoint, for its status-bar item. */
 export interface FollowedStatus {
   /** `Training`, `InService`, … */
   text: string;
-  state: 'running' | 'succeeded' | 'failed';
+  /** `unfollowed`: following gave up; the job's state is no longer known. */
+  state: 'running' | 'succeeded' | 'failed' | 'unfollowed';
   /** The primary status, when `text` is a secondary one (`InProgress` while `Training`). */
   primary?: string;
 }
@@ -59,12 +66,14 @@ export class TrainingJobFollower {
         output.line(described.message);
         if (failures >= MAX_CONSECUTIVE_FAILURES) {
           output.line(`Stopped following "${this.jobName}" after ${failures} failed checks; the job itself is not affected.`);
-          return { status: previous?.TrainingJobStatus };
+          const status = previous?.TrainingJobStatus;
+          this.onStatus({ text: followStoppedStatusText(previous?.SecondaryStatus ?? status), state: 'unfollowed', primary: status });
+          return { status, secondaryStatus: previous?.SecondaryStatus, stopped: { checks: failures, reason: described.reason } };
         }
       }
       await this.wait(pollDelayMs(attempt, this.services.polling.initialMs, this.services.polling.maximumMs));
     }
-    return { status: previous?.TrainingJobStatus };
+    return { status: previous?.TrainingJobStatus, secondaryStatus: previous?.SecondaryStatus };
   }
 
   /** Streams new lines of every log stream of the job (`<job>/algo-1-…`). */
