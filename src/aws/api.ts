@@ -22,6 +22,14 @@ export interface AwsTarget {
   requestTimeoutMs?: number;
 }
 
+/** The SDK's own regional endpoint, and the options it was resolved with. */
+export interface ResolvedAwsEndpoint {
+  /** `https://api-fips.sagemaker.us-east-1.amazonaws.com` (no trailing slash). */
+  url: string;
+  fips: boolean;
+  dualStack: boolean;
+}
+
 export interface ResourceSummary {
   name: string;
   status?: string;
@@ -36,6 +44,13 @@ export interface LogEvent {
 export interface AwsApi {
   /** The account of the credentials in use (STS GetCallerIdentity). */
   callerAccount(target: AwsTarget): Promise<string | undefined>;
+  /**
+   * The regional AWS endpoint SageMaker requests for `target` go to when none is configured, as
+   * the SDK's client resolves it: with FIPS (`AWS_USE_FIPS_ENDPOINT`, a profile's
+   * `use_fips_endpoint`) and dual-stack (`AWS_USE_DUALSTACK_ENDPOINT`, `use_dualstack_endpoint`)
+   * applied. Sends nothing.
+   */
+  sageMakerAwsEndpoint(target: AwsTarget): Promise<ResolvedAwsEndpoint>;
   /** Sends the Create call of a spec kind; returns the new resource's ARN. */
   sendCreate(target: AwsTarget, kind: SpecKind, body: Record<string, unknown>): Promise<string | undefined>;
   describeTrainingJob(target: AwsTarget, name: string): Promise<TrainingJobSnapshot>;

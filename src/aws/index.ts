@@ -28,6 +28,14 @@ export const awsApi: AwsApi & { reset(): void } = {
     return (await clientsFor(target).sts.send(new GetCallerIdentityCommand({}))).Account;
   },
 
+  async sageMakerAwsEndpoint(target) {
+    const { config } = clientsFor(target).sagemaker;
+    const [region, fips, dualStack] = await Promise.all([config.region(), config.useFipsEndpoint(), config.useDualstackEndpoint()]);
+    // The endpoint rule set of the client itself: no Endpoint parameter, so the regional AWS one.
+    const { url } = config.endpointProvider({ Region: region, UseFIPS: fips, UseDualStack: dualStack });
+    return { url: url.href.replace(/\/$/, ''), fips, dualStack };
+  },
+
   sendCreate(target, kind, body) {
     return sendCreate(clientsFor(target).sagemaker, kind, body);
   },

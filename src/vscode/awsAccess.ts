@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsApi, AwsTarget } from '../aws/api';
 import { regionForSpec } from '../core/analyze';
-import { resolveSageMakerEndpoint, type EffectiveEndpoint } from '../core/launch/serviceEndpoint';
+import { resolveSageMakerEndpoint, withSdkAwsEndpoint, type EffectiveEndpoint } from '../core/launch/serviceEndpoint';
 import { resolveRegion } from '../core/region';
 import type { SpecDocument } from '../core/specDocument';
 import { SECTION } from './settings';
@@ -46,6 +46,21 @@ export class AwsAccess {
   endpointFor(target: AwsTarget): EffectiveEndpoint {
     const { awsConfigText } = this.analysis.regionInputs();
     return resolveSageMakerEndpoint({ setting: target.endpointUrl, env: process.env, awsConfigText, region: target.region });
+  }
+
+  /**
+   * `endpointFor`, with AWS's own endpoint as the SDK resolves it (FIPS, dual-stack), for what a
+   * command shows before and while it sends. Loads the SDK bundle; sends nothing.
+   */
+  async sendingEndpointFor(target: AwsTarget): Promise<EffectiveEndpoint> {
+    const endpoint = this.endpointFor(target);
+    if (endpoint.source !== 'aws') return endpoint;
+    try {
+      return withSdkAwsEndpoint(endpoint, await this.aws.sageMakerAwsEndpoint(target));
+    } catch {
+      // A region the rule set refuses fails the send itself, with its own message.
+      return endpoint;
+    }
   }
 
   /** Without a spec (list, stop, delete): setting, environment, profile, then us-east-1. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseIni } from '../../src/core/awsConfigFile';
-import { formatEndpoint, isAwsEndpoint, resolveSageMakerEndpoint, type EndpointInputs } from '../../src/core/launch/serviceEndpoint';
+import { formatEndpoint, isAwsEndpoint, resolveSageMakerEndpoint, withSdkAwsEndpoint, type EndpointInputs } from '../../src/core/launch/serviceEndpoint';
 
 // An AWS config file with each way a profile can name an endpoint.
 const CONFIG = `[default]
@@ -111,5 +111,27 @@ describe('parseIni nested settings', () => {
   it('keeps indented settings under their parent as parent.key, and no others', () => {
     const sections = parseIni('[services s]\nsagemaker =\n  endpoint_url = http://x:1\nregion = eu-west-1\n  stray = 1\n');
     assert.deepEqual([...sections.get('services s')!], [['sagemaker', ''], ['sagemaker.endpoint_url', 'http://x:1'], ['region', 'eu-west-1']]);
+  });
+});
+
+describe('the AWS endpoint as the SDK resolves it (FIPS, dual-stack)', () => {
+  const aws = resolveSageMakerEndpoint({ env: {}, region: 'us-east-1' });
+
+  it('shows the FIPS and dual-stack hosts the SDK sends to, and says which option is on', () => {
+    assert.equal(formatEndpoint(withSdkAwsEndpoint(aws, { url: 'https://api-fips.sagemaker.us-east-1.amazonaws.com', fips: true, dualStack: false })), 'https://api-fips.sagemaker.us-east-1.amazonaws.com (AWS, FIPS)');
+    assert.equal(formatEndpoint(withSdkAwsEndpoint(aws, { url: 'https://api.sagemaker.us-east-1.api.aws', fips: false, dualStack: true })), 'https://api.sagemaker.us-east-1.api.aws (AWS, dual-stack)');
+    const both = withSdkAwsEndpoint(resolveSageMakerEndpoint({ env: {}, region: 'us-gov-west-1' }), { url: 'https://api.sagemaker-fips.us-gov-west-1.api.aws', fips: true, dualStack: true });
+    assert.equal(formatEndpoint(both), 'https://api.sagemaker-fips.us-gov-west-1.api.aws (AWS, FIPS, dual-stack)');
+    assert.equal(both.isAws, true);
+  });
+
+  it('keeps the plain regional endpoint as "AWS"', () => {
+    assert.equal(formatEndpoint(withSdkAwsEndpoint(aws, { url: 'https://api.sagemaker.us-east-1.amazonaws.com', fips: false, dualStack: false })), 'https://api.sagemaker.us-east-1.amazonaws.com (AWS)');
+    assert.deepEqual(withSdkAwsEndpoint(aws, undefined), aws);
+  });
+
+  it('leaves a configured endpoint as it is', () => {
+    const configured = resolveSageMakerEndpoint({ setting: 'http://127.0.0.1:5000', env: {}, region: 'us-east-1' });
+    assert.deepEqual(withSdkAwsEndpoint(configured, { url: 'https://api-fips.sagemaker.us-east-1.amazonaws.com', fips: true, dualStack: false }), configured);
   });
 });

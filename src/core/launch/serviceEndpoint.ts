@@ -84,6 +84,18 @@ export function shownUrl(endpoint: EffectiveEndpoint): string {
   return endpoint.url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
 }
 
+/**
+ * The AWS endpoint as the SDK's client resolved it (FIPS, dual-stack: `https://api-fips.sagemaker.
+ * us-east-1.amazonaws.com`, `https://api.sagemaker.us-east-1.api.aws`), in place of the plain
+ * regional one; its origin says which option is on: `AWS, FIPS`, `AWS, dual-stack`. A configured
+ * endpoint is returned as it is: the SDK sends there whatever these options say.
+ */
+export function withSdkAwsEndpoint(endpoint: EffectiveEndpoint, resolved: { url: string; fips: boolean; dualStack: boolean } | undefined): EffectiveEndpoint {
+  if (endpoint.source !== 'aws' || !resolved || !/^https:\/\/[^\s/]+$/.test(resolved.url)) return endpoint;
+  const options = [resolved.fips ? 'FIPS' : undefined, resolved.dualStack ? 'dual-stack' : undefined].filter(Boolean);
+  return { ...endpoint, url: resolved.url, origin: ['AWS', ...options].join(', '), isAws: isAwsEndpoint(resolved.url) };
+}
+
 /** The regional SageMaker API endpoint: `https://api.sagemaker.<region>.<partition DNS suffix>`. */
 export function awsSageMakerEndpoint(region: string): string {
   return `https://api.sagemaker.${region}.${dnsSuffixOf(region)}`;

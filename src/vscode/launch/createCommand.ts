@@ -78,7 +78,7 @@ export async function runCreateCommand(services: LaunchServices, kind: SpecKind,
   const account = await lookUpAccount(services, target);
   if (account.failed) return { result: 'failed', reason: account.failed };
 
-  const endpoint = services.access.endpointFor(target);
+  const endpoint = await services.access.sendingEndpointFor(target);
   const summary = formatSummary(launchSummary(request, { region: target.region, profile: target.profile, account: account.id, endpoint: formatEndpoint(endpoint), endpointProblem: endpoint.problem }));
   const question = `${operation.confirmLabel} ${operation.noun} "${request.name ?? ''}" in ${target.region}?`;
   if (!(await prompter.confirm(question, summary, operation.confirmLabel))) {

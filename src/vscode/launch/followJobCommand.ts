@@ -33,7 +33,7 @@ export async function runFollowJobCommand(services: LaunchServices, jobs: Follow
     return { result: 'unavailable', reason };
   }
   const target = services.access.defaultTarget();
-  const endpoint = services.access.endpointFor(target);
+  const endpoint = await services.access.sendingEndpointFor(target);
   const where = `${target.region}, profile ${target.profile}${endpoint.isAws ? '' : `, ${shownUrl(endpoint)}`}`;
   let listed: { kind: FollowedKind; item: ResourceSummary }[];
   try {
