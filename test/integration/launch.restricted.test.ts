@@ -1,5 +1,10 @@
 // Restricted Mode (an untrusted workspace): diagnostics still work, but nothing is sent to AWS.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extension';
 import type { CreateOutcome } from '../../src/vscode/launch/createCommand';
@@ -33,6 +38,39 @@ describe('Restricted Mode', function () {
     } finally {
       await restore();
       await server.stop();
+    }
+  });
+
+  it('does not offer Pin to digest, which asks a registry, even for a registry in the settings', async () => {
+    const requests: string[] = [];
+    const registry = http.createServer((request, response) => {
+      requests.push(`${request.method} ${request.url}`);
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"repositories":["a/b"],"tags":["1.0"]}');
+    });
+    await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(registry.address() as AddressInfo).port}`;
+    const config = vscode.workspace.getConfiguration('sagemakerSpec');
+    await config.update('registries', [{ host, allowHttp: true }], vscode.ConfigurationTarget.Global);
+    const api = (await activateExtension()).exports as ExtensionTestApi;
+    const prompter = new ScriptedPrompter();
+    api.launch.services.prompter = prompter;
+    try {
+      const image = `${host}/a/b:1.0`;
+      // VolumeSizeInGB 0 gives a finding: the analysis has run when it shows.
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'restricted-pin-')), 'job.sagemaker.json');
+      fs.writeFileSync(file, JSON.stringify({ TrainingJobName: 'j', RoleArn: 'arn:aws:iam::123456789012:role/r', AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 0 }, StoppingCondition: { MaxRuntimeInSeconds: 3600 } }, null, 2));
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(document);
+      await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length > 0);
+      const position = document.positionAt(document.getText().indexOf(image) + image.length - 2);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(position, position), undefined, 10);
+      assert.ok(!actions.some((action) => action.title === 'Pin to digest'), actions.map((action) => action.title).join(', '));
+      assert.deepStrictEqual(requests, []);
+      assert.deepStrictEqual(prompter.records, [], 'nothing was resolved or refused');
+    } finally {
+      await config.update('registries', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await new Promise<void>((resolve) => registry.close(() => resolve()));
     }
   });
 

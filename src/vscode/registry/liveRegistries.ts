@@ -95,14 +95,20 @@ export class LiveRegistries implements vscode.Disposable {
   async resolveDigest(host: string, repository: string, tag: string): Promise<string | undefined> {
     if (!vscode.workspace.isTrusted || !(await this.isAllowed(host, true))) {
       const ecr = ecrRegistryOfHost(host);
-      const reason = ecr ? this.ecrConsent.refusal(ecr.account.text) : `${host} is not a registry SageMaker Spec may query`;
+      const reason = !vscode.workspace.isTrusted
+        ? 'registries are not queried in Restricted Mode; trust this workspace to pin images'
+        : ecr ? this.ecrConsent.refusal(ecr.account.text) : `${host} is not a registry SageMaker Spec may query`;
       throw new RegistryError('not-allowed', `${reason}.`);
     }
     return this.source(host).resolveDigest(host, repository, tag);
   }
 
-  /** Whether an image can be pinned by asking its registry (ECR only in a known region, and not under `never`). */
+  /**
+   * Whether an image can be pinned by asking its registry (ECR only in a known region, and not
+   * under `never`); never in Restricted Mode, where nothing is sent, so "Pin to digest" is not offered.
+   */
   canResolve(image: string): boolean {
+    if (!vscode.workspace.isTrusted) return false;
     const parsed = parseImageReference(image);
     if (!parsed.ok || !parsed.reference.tag || parsed.reference.digest || !parsed.reference.host || !isLiveImage(parsed.reference, this.catalog())) return false;
     const host = parsed.reference.host.text;
