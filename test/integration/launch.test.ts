@@ -102,6 +102,29 @@ describe('launch commands (test server)', function () {
     }
   });
 
+  it('stops before anything is sent when the target region is not one the catalog knows, naming the nearest; Send Anyway goes on to the confirmation (found by a fresh user)', async () => {
+    const config = vscode.workspace.getConfiguration('sagemakerSpec');
+    const before = config.inspect<string>('region')?.globalValue;
+    await config.update('region', 'us-east-7', vscode.ConfigurationTarget.Global);
+    try {
+      // An endpoint spec has no image, so no rule sees the region: only the launch can.
+      prompter.reset({ confirm: false });
+      const stopped = await launch('launch-endpoint.sagemaker.json', 'sagemakerSpec.createEndpoint');
+      assert.strictEqual(stopped.result, 'unavailable');
+      const [error] = prompter.of('error');
+      assert.match(error.message, /^"us-east-7" is not a known AWS region \(did you mean us-east-1\?\), and nothing was sent\./);
+      assert.deepStrictEqual(error.actions, ['Send Anyway']);
+      assert.strictEqual(server.requests.length, 0, 'not even the identity check');
+      prompter.reset({ confirm: false, error: 'Send Anyway' });
+      const asked = await launch('launch-endpoint.sagemaker.json', 'sagemakerSpec.createEndpoint');
+      assert.strictEqual(asked.result, 'cancelled');
+      assert.strictEqual(prompter.of('confirm')[0].message, 'Create endpoint "trainer-serving" in us-east-7?');
+      assert.strictEqual(sent('CreateEndpoint').length, 0);
+    } finally {
+      await config.update('region', before, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('sends nothing when the confirmation is declined', async () => {
     prompter.reset({ confirm: false });
     const outcome = await launch('launch-training.sagemaker.jsonc');

@@ -11,6 +11,7 @@ import { consoleUrl, type ConsoleResource } from '../../core/launch/consoleUrl';
 import { formatSummary, launchSummary } from '../../core/launch/launchSummary';
 import { CREATE_OPERATIONS } from '../../core/launch/operations';
 import { buildCreateRequest, timestampedName, withName, type CreateRequest } from '../../core/launch/requestBody';
+import { regionProblem } from '../../core/projectConfig';
 import { formatEndpoint, shownUrl, type EffectiveEndpoint } from '../../core/launch/serviceEndpoint';
 import type { SpecKind } from '../../core/specKind';
 import { SECTION } from '../settings';
@@ -42,6 +43,9 @@ const CONSOLE_RESOURCES: Record<SpecKind, ConsoleResource> = {
 export function consoleResourceOf(kind: SpecKind): ConsoleResource {
   return CONSOLE_RESOURCES[kind];
 }
+
+/** The action that sends to a region the catalog does not know (see runCreateCommand). */
+const SEND_ANYWAY = 'Send Anyway';
 
 export async function runCreateCommand(services: LaunchServices, kind: SpecKind, jobs: FollowedJobs): Promise<CreateOutcome> {
   const { prompter, output } = services;
@@ -75,6 +79,15 @@ export async function runCreateCommand(services: LaunchServices, kind: SpecKind,
 
   let request = buildCreateRequest(spec)!;
   const target = services.access.targetForSpec(document, spec);
+  // A region the catalog does not know (a typo in sagemakerSpec.region or the profile) would only
+  // come back as "could not reach AWS in us-east-7"; a spec with an image is stopped by its
+  // rules already, one without (an endpoint) is not. A region newer than the catalog may be sent.
+  const unknownRegion = regionProblem(target.region, services.analysis.catalog.regions().map((region) => region.name));
+  if (unknownRegion) {
+    const reason = `${unknownRegion}, and nothing was sent. Set the target region (the status bar, sagemakerSpec.region or the profile's region), or send anyway if the region is newer than SageMaker Spec's catalog.`;
+    if ((await prompter.error(reason, SEND_ANYWAY)) !== SEND_ANYWAY) return { result: 'unavailable', reason };
+    output.line(`${action}: sending to ${target.region}, a region the catalog does not know, as asked.`);
+  }
   const account = await lookUpAccount(services, target);
   if (account.failed) return { result: 'failed', reason: account.failed };
 
