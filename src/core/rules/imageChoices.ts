@@ -66,9 +66,9 @@ const REGION_CODES = new Set(['registry-account-mismatch', 'image-region-mismatc
 export function sayStandInRegion(text: string, findings: Finding[], from: number, field: ChoiceField, notes: NonNullable<SpecDocument['embedding']>['notes'] | undefined): void {
   const template = (field.value as RequestNode).template;
   if (field.choice || !template || !notes?.length || findings.length === from) return;
-  const ecr = parseTemplateReference(template)?.ecr;
-  if (!ecr || hasHole(ecr.region)) return;
-  const reference = parseTemplateReference(template)!;
+  const reference = parseTemplateReference(template);
+  const ecr = reference?.ecr;
+  if (!reference || !ecr || hasHole(ecr.region)) return;
   const region = reference.range(ecr.regionStart, ecr.regionStart + ecr.region.length);
   const source = notes.find(({ node }) => node.offset <= region.offset && region.offset + region.length <= node.offset + node.length);
   if (!source) return;
