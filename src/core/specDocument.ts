@@ -501,6 +501,14 @@ export interface SdkRequest {
    * `image_config=`, `**kwargs`): a registry outside Amazon ECR may then be reached through the VPC.
    */
   accessModeOpen?: boolean;
+  /**
+   * Set for an estimator call whose arguments are all read (no `**x` we cannot read, no position
+   * past the known ones, no attribute set later): per managed spot parameter the call does not
+   * send (`use_spot_instances`, `max_wait`, `max_run`; not written, or `None` or a `max_wait` of 0,
+   * which the SDK leaves out), a node a fix's `replaceValue` turns into `keyword=value` (see
+   * spotTrainingRule.ts).
+   */
+  unwrittenArguments?: Readonly<Partial<Record<'use_spot_instances' | 'max_wait' | 'max_run', Node>>>;
 }
 
 /** One SDK argument sent as a request member (see SdkRequest.arguments). */

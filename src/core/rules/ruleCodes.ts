@@ -35,7 +35,7 @@ export const RULES = {
   'invalid-enum-value': { severity: 'error', summary: 'A value that is not one of the values the API allows.' },
   'value-out-of-range': { severity: 'error', summary: 'A number, or the length of a string, list or map, outside the API limits.' },
   'pattern-mismatch': { severity: 'error', summary: 'A string that does not match the pattern the API requires.' },
-  'spot-training-wait': { severity: 'error', summary: 'A training job\'s MaxWaitTimeInSeconds without managed spot training, or shorter than its MaxRuntimeInSeconds: SageMaker refuses the job.' },
+  'spot-training-wait': { severity: 'error', summary: 'A training job\'s MaxWaitTimeInSeconds without managed spot training, missing with it, or shorter than its MaxRuntimeInSeconds: SageMaker refuses the job.' },
   'duplicate-key': { severity: 'error', summary: 'A member written twice in the same object.' },
   'unsupported-integration-pattern': { severity: 'error', summary: 'A Step Functions task asking for an integration pattern (`.sync`, `.waitForTaskToken`) Step Functions does not offer for that SageMaker action.' },
   'invalid-integration-arn': { severity: 'error', summary: 'A Step Functions task whose Resource is meant as a SageMaker integration but is no ARN of one: a region or account written in (`arn:aws:states:us-east-1:123456789012:sagemaker:…`), or a colon missing. Integration ARNs have neither (`arn:aws:states:::sagemaker:…`).' },

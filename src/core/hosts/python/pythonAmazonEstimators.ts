@@ -16,7 +16,7 @@ import type { SpecDocument } from '../../specDocument';
 import { renameEstimatorKeywords } from './pythonCallArguments';
 import { addMember, boundNameOf, callArguments, fitChannels, methodCallsOn, openForTuners, tunersTaking, pythonNumberText, sentValue, syntheticObject, type EstimatorMethodCall } from './pythonEstimators';
 import { importBindings } from './pythonImports';
-import { sdkArgumentsOf, withArguments } from './pythonSdkArguments';
+import { sdkArgumentsOf, unwrittenSpotArguments, withArguments } from './pythonSdkArguments';
 import type { PythonScopes } from './pythonScopes';
 import { calleeName, dottedName, type SyntaxNode } from './pythonSyntax';
 import type { PythonNode, PythonValues } from './pythonValues';
@@ -226,6 +226,7 @@ export function amazonEstimatorRequest(
     sdkRequest: {
       amazonEstimator: { className },
       ...withArguments(sdkArgumentsOf(values, 'training', argument, renamed)),
+      ...unwrittenSpotArguments(values, callee.node, argList, argument, !callArgs.unpacked),
     },
   };
 }

@@ -38,7 +38,7 @@ import { deadBranches, isInDeadBranch } from './pythonDeadBranches';
 import type { OffsetRange } from '../../jsonTree';
 import { SMP_FRAMEWORK, smpChoice } from './pythonSmpDistribution';
 import { compiledWithNeo } from './pythonNeoCompilation';
-import { mayNameAccessMode, SDK_METHODS, sdkArgumentsOf, withArguments, type SdkJob } from './pythonSdkArguments';
+import { mayNameAccessMode, SDK_METHODS, sdkArgumentsOf, unwrittenSpotArguments, withArguments, type SdkJob } from './pythonSdkArguments';
 import { SDK_CONSTRUCTORS, sdkConstructorNames, sdkConstructorOf, type SdkConstructorNames } from './pythonSdkConstructors';
 
 /** boto3's SageMaker client methods for the requests we check. */
@@ -349,6 +349,7 @@ export function findPythonRequests(text: string, tree: Tree): PythonRequests {
       // What the API-model and access rules judge of the request the SDK writes from this call.
       const sdkRequest: SdkRequest = {
         ...withArguments(job ? sdkArgumentsOf(values, job, (keyword) => keywords.get(keyword), renamed) : []),
+        ...(job === 'training' && unwrittenSpotArguments(values, callee.node, argList, (keyword) => keywords.get(keyword), !written.unmapped)),
         ...(mayNameAccessMode(keywords, argList) && { accessModeOpen: true }),
         ...(isLocalModeCall(values, scopes, keywords, modelCalls !== undefined && deployedOnlyLocally(values, modelCalls)) && { localMode: true }),
       };

@@ -12,13 +12,14 @@
  * default_value="ml.m5.xlarge")`) is judged through its default and enum values, reported where
  * they are written (pythonPipelineParameters.ts).
  */
-import type { SdkArgument } from '../../specDocument';
+import type { Node } from 'jsonc-parser';
+import type { SdkArgument, SdkRequest } from '../../specDocument';
 import type { SpecKind } from '../../specKind';
 import { isDynamic } from '../../requestTree';
 import { isLocalInstanceType } from './pythonLocalMode';
 import { withPipelineParameter } from './pythonPipelineParameters';
 import { childrenOf, type SyntaxNode } from './pythonSyntax';
-import type { PythonValues } from './pythonValues';
+import { argumentsInfo, type PythonNode, type PythonValues } from './pythonValues';
 
 /**
  * The request an SDK call writes, among those whose arguments are mapped here: an estimator's
@@ -46,6 +47,9 @@ const MAPPED: Readonly<Record<Exclude<SdkJob, 'modelPackage'>, MappedArguments>>
       // `InstanceGroup(…)` objects: known to be there (a count of 0 is then no mistake), their values unknown.
       instance_groups: ['ResourceConfig', 'InstanceGroups'],
       max_run: ['StoppingCondition', 'MaxRuntimeInSeconds'],
+      // `_Job._prepare_stop_condition` sends a non-zero `max_wait`; `Session.train` a true `use_spot_instances`.
+      max_wait: ['StoppingCondition', 'MaxWaitTimeInSeconds'],
+      use_spot_instances: ['EnableManagedSpotTraining'],
       input_mode: ['AlgorithmSpecification', 'TrainingInputMode'],
     },
   },
@@ -109,6 +113,7 @@ export function sdkArgumentsOf(values: PythonValues, job: SdkJob, argument: (key
     const read = values.node(syntax, undefined);
     if (read.type === 'null' && !read.dynamic) continue;
     if (keyword === 'instance_type' && isLocalInstanceType(read)) continue;
+    if (keyword === 'max_wait' && read.type === 'number' && read.value === 0 && !read.dynamic) continue; // falsy: not sent
     const { value, notes } = withPipelineParameter(values, values.scopes, values.pipelineParameters, syntax, read);
     found.push({ kind, path, keyword: spelled?.get(keyword) ?? keyword, value, ...(notes && { notes }) });
   }
@@ -149,4 +154,40 @@ const ACCESS_MODE_KEYWORDS = ['training_repository_access_mode', 'image_config',
  */
 export function mayNameAccessMode(keywords: ReadonlyMap<string, SyntaxNode>, argList: SyntaxNode): boolean {
   return ACCESS_MODE_KEYWORDS.some((keyword) => keywords.has(keyword)) || childrenOf(argList).some((child) => child.name === '**');
+}
+
+/** The managed spot parameters whose absence the spot rule judges (see SdkRequest.unwrittenArguments). */
+const SPOT_PARAMETERS = ['use_spot_instances', 'max_wait', 'max_run'] as const;
+
+/** `est.max_wait = 7200` (or `train_` spellings) anywhere in the file: the estimator's attribute set after the call. */
+const SPOT_ATTRIBUTE_SET = /\.\s*(?:train_)?(?:use_spot_instances|max_wait|max_run)\s*=(?!=)/;
+
+/**
+ * For an estimator call whose arguments are all read (`closed`: no `**x` or position we cannot
+ * map), a node per managed spot parameter it does not send (SdkRequest.unwrittenArguments): a
+ * `None` (or `max_wait=0`) as written, which a fix replaces, or for one not written a node on the
+ * callee that a fix turns into a keyword argument after the last one. Undefined when the call is
+ * not closed or the file sets one of these attributes later (`est.max_wait = 7200`).
+ */
+export function unwrittenSpotArguments(
+  values: PythonValues,
+  callee: SyntaxNode,
+  argList: SyntaxNode,
+  argument: (keyword: string) => SyntaxNode | undefined,
+  closed: boolean,
+): { unwrittenArguments?: SdkRequest['unwrittenArguments'] } {
+  if (!closed || SPOT_ATTRIBUTE_SET.test(values.text)) return {};
+  const unwritten: Partial<Record<(typeof SPOT_PARAMETERS)[number], Node>> = {};
+  for (const keyword of SPOT_PARAMETERS) {
+    const syntax = argument(keyword);
+    if (!syntax) {
+      unwritten[keyword] = { type: 'string', offset: callee.from, length: callee.to - callee.from, python: { kind: 'defaultArgument', keyword, call: argumentsInfo(argList, 'call') } } as PythonNode;
+      continue;
+    }
+    const read = values.node(syntax, undefined);
+    const leftOut = !read.dynamic && (read.type === 'null' || (keyword === 'max_wait' && read.type === 'number' && read.value === 0));
+    // `max_run=None` is sent as it is (the API refuses it): not the default, so not listed.
+    if (leftOut && keyword !== 'max_run') unwritten[keyword] = read;
+  }
+  return { unwrittenArguments: unwritten };
 }
