@@ -437,6 +437,66 @@ describe('Step Functions: what a fresh user got wrong', () => {
     });
   });
 
+  describe('unsupported-integration-pattern on the integrations\' other actions (found by a fresh user)', () => {
+    const task = (resource: string) => machine({ Resource: resource, Parameters: { EndpointName: 'churn', 'EndpointConfigName.$': '$.config' } });
+
+    it('updateEndpoint takes request-response only: ".sync" is reported on the suffix, its removal preferred and applied by fix-all', () => {
+      for (const pattern of ['.sync', '.waitForTaskToken']) {
+        const text = task(`arn:aws:states:::sagemaker:updateEndpoint${pattern}`);
+        const finding = only(analyzeWorkflow(text), 'unsupported-integration-pattern');
+        assert.equal(textAt(text, finding), pattern);
+        assert.match(finding.message, /request-response only there.*poll aws-sdk:sagemaker:describeEndpoint/);
+        assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred === true, fix.changesBehaviour === true]), [[`Remove "${pattern}" (request-response)`, true, false]]);
+        assert.equal(fixAll(text), text.replace(pattern, ''));
+      }
+    });
+
+    it('createLabelingJob waits with ".sync", not ".waitForTaskToken" (the fixes as for the other job actions)', () => {
+      const text = task('arn:aws:states:::sagemaker:createLabelingJob.waitForTaskToken');
+      const finding = only(analyzeWorkflow(text), 'unsupported-integration-pattern');
+      assert.equal(textAt(text, finding), '.waitForTaskToken');
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred === true, fix.changesBehaviour === true]), [
+        ['Use ".sync" (wait for the job)', true, true],
+        ['Remove ".waitForTaskToken" (request-response)', false, true],
+      ]);
+      assert.equal(applyWorkflowFix(text, finding, 'Use ".sync" (wait for the job)'), text.replace('.waitForTaskToken', '.sync'));
+      assert.equal(fixAll(text), text);
+    });
+
+    it('the SDK integration has no ".sync" for any SageMaker action: a long action\'s removal is left to the user, a read\'s is applied', () => {
+      const start = machine({ Resource: 'arn:aws:states:::aws-sdk:sagemaker:startPipelineExecution.sync', Parameters: { PipelineName: 'churn' } });
+      const finding = only(analyzeWorkflow(start), 'unsupported-integration-pattern');
+      assert.equal(textAt(start, finding), '.sync');
+      assert.match(finding.message, /^The AWS SDK integration does not support ".sync" for startPipelineExecution/);
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred === true, fix.changesBehaviour === true]), [['Remove ".sync" (request-response)', true, true]]);
+      assert.equal(applyWorkflowFix(start, finding), start.replace('startPipelineExecution.sync', 'startPipelineExecution'));
+      assert.equal(fixAll(start), start);
+      const describe = machine({ Resource: 'arn:aws:states:::aws-sdk:sagemaker:describeTrainingJob.sync', Parameters: { 'TrainingJobName.$': '$$.Execution.Name' } });
+      assert.equal(fixAll(describe), describe.replace('describeTrainingJob.sync', 'describeTrainingJob'));
+      const labeling = machine({ Resource: 'arn:aws:states:::aws-sdk:sagemaker:createLabelingJob.sync', Parameters: {} });
+      assert.equal(applyWorkflowFix(labeling, only(analyzeWorkflow(labeling), 'unsupported-integration-pattern'), 'Use the SageMaker integration (states:::sagemaker:createLabelingJob.sync, which waits for the job)'), labeling.replace('aws-sdk:sagemaker:', 'sagemaker:'));
+    });
+
+    it('what Step Functions takes there is never reported, and no other action is read as a request', () => {
+      for (const resource of ['sagemaker:updateEndpoint', 'sagemaker:createLabelingJob', 'sagemaker:createLabelingJob.sync', 'aws-sdk:sagemaker:describeTrainingJob', 'aws-sdk:sagemaker:addTags', 'aws-sdk:sagemaker:startPipelineExecution.waitForTaskToken', 'aws-sdk:sagemaker:stopTrainingJob']) {
+        const text = task(`arn:aws:states:::${resource}`);
+        assert.deepEqual(analyzeWorkflow(text), [], resource);
+        assert.equal(readJsonDocument(text).requests.every((request) => request.kind === undefined && request.root === undefined), true, resource);
+      }
+    });
+
+    it('in YAML, and in an Express workflow (request-response only, a callback too)', () => {
+      const text = ['StartAt: U', 'States:', '  U:', '    Type: Task', '    Resource: arn:aws:states:::sagemaker:updateEndpoint.sync', '    Parameters:', '      EndpointName: churn', '      EndpointConfigName.$: $.config', '    End: true', ''].join('\n');
+      const finding = only(analyzeYaml(text), 'unsupported-integration-pattern');
+      assert.equal(textAt(text, finding), '.sync');
+      assert.equal(applyHostFix(text, finding), text.replace('updateEndpoint.sync', 'updateEndpoint'));
+      const express = JSON.stringify({ StartAt: 'Each', States: { Each: { Type: 'Map', End: true, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, StartAt: 'Go', States: { Go: { Type: 'Task', End: true, Resource: 'arn:aws:states:::aws-sdk:sagemaker:startPipelineExecution.waitForTaskToken', Parameters: { PipelineName: 'p' } } } } } } }, null, 2);
+      const inExpress = only(analyzeWorkflow(express), 'unsupported-integration-pattern');
+      assert.equal(textAt(express, inExpress), '.waitForTaskToken');
+      assert.match(inExpress.message, /in an Express workflow: the Distributed Map state "Each"/);
+    });
+  });
+
   describe('invalid-integration-arn', () => {
     /** A model task whose one finding of its own is xgboost-unpinned on `latest`: the request was read. */
     const model = (resource: string) => machine({ Resource: resource, Parameters: { ModelName: 'm', ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${XGBOOST_US_EAST_1}:latest` } } });

@@ -3,10 +3,11 @@
  * integration pattern Step Functions does not offer for that SageMaker action. The state
  * machine is rejected when it is created (or, in a template, when the stack deploys).
  * - The optimized integration (`states:::sagemaker:…`) has no `.waitForTaskToken`, and offers
- *   `.sync` only for the job actions (training, processing, transform, tuning): not for
- *   createModel, createEndpointConfig or createEndpoint.
- * - The SDK integration (`states:::aws-sdk:sagemaker:…`) has no `.sync` (`.waitForTaskToken`
- *   is allowed: some other party calls back).
+ *   `.sync` only for the job actions (training, processing, transform, tuning, labeling): not for
+ *   createModel, createEndpointConfig, createEndpoint or updateEndpoint.
+ * - The SDK integration (`states:::aws-sdk:sagemaker:…`) has no `.sync`, for any SageMaker
+ *   action (`.waitForTaskToken` is allowed: some other party calls back). Its actions other than
+ *   ours (`startPipelineExecution.sync`) come as tasks of no kind, read for this rule alone.
  * - In an Express workflow (an Express Distributed Map's child workflows, a template's Express
  *   state machine: expressWorkflows.ts) neither is offered: request-response only, so the one
  *   way out there is dropping the suffix.
@@ -19,13 +20,24 @@ import type { ExpressWorkflow, TaskIntegration } from '../specDocument';
 import type { RuleContext } from './ruleContext';
 
 /** Optimized-integration actions that start a job, and so can wait for it (`.sync`). */
-const JOB_ACTIONS = new Set(['createTrainingJob', 'createProcessingJob', 'createTransformJob', 'createHyperParameterTuningJob']);
+const JOB_ACTIONS = new Set(['createTrainingJob', 'createProcessingJob', 'createTransformJob', 'createHyperParameterTuningJob', 'createLabelingJob']);
+
+/** Actions that start an endpoint's creation or update, which no pattern waits for. */
+const ENDPOINT_ACTIONS = new Set(['createEndpoint', 'updateEndpoint']);
+
+/**
+ * SDK actions that only read (`describeTrainingJob`, `listTags`): request-response returns what
+ * they would have waited for, so dropping a `.sync` there changes nothing. Any other action of
+ * the SDK integration may start something long (`startPipelineExecution`), which `.sync` was
+ * meant to wait for.
+ */
+const READ_ONLY_ACTION = /^(?:describe|list|get|search|query|batchDescribe|batchGet)[A-Z]/;
 
 export function checkIntegrationPattern(context: RuleContext, integration: TaskIntegration): void {
   const { form, action, pattern, patternStart, resource, express } = integration;
   // An action that does not exist, read as none of ours: its own finding says so; no pattern is judged for it.
-  // Nor for the integration's other actions (a miswritten ARN's createLabelingJob.sync), read as no request of ours either.
-  if (pattern === '' || (integration.unknownAction && !integration.unknownAction.readAs) || context.spec.kind === undefined) return;
+  // The integration's other actions (updateEndpoint, createLabelingJob, the SDK's startPipelineExecution) are judged as their own.
+  if (pattern === '' || (integration.unknownAction && !integration.unknownAction.readAs)) return;
   const job = JOB_ACTIONS.has(action);
   const inStandard = form === 'optimized' ? pattern === 'sync' && job : pattern === 'waitForTaskToken';
   if (inStandard && !express) return;
@@ -36,7 +48,7 @@ export function checkIntegrationPattern(context: RuleContext, integration: TaskI
     message = `${integrationName} does not support ".${pattern}" for ${action}${inStandard ? ' in an Express workflow' : ''}: ${expressReason(express)}, and Express workflows take request-response only. Step Functions rejects the state machine otherwise.`;
   } else {
     const offered = form === 'optimized' ? (job ? 'request-response or ".sync"' : 'request-response only') : 'request-response or ".waitForTaskToken"';
-    message = `${integrationName} does not support ".${pattern}" for ${action}: Step Functions offers ${offered} there, and rejects the state machine otherwise.`;
+    message = `${integrationName} does not support ".${pattern}" for ${action}: Step Functions offers ${offered} there, and rejects the state machine otherwise.${ENDPOINT_ACTIONS.has(action) ? ' To wait until the endpoint is InService, poll aws-sdk:sagemaker:describeEndpoint with a Wait and a Choice state.' : ''}`;
   }
   if (integration.patternRange) {
     // A template's Resource (`Fn::Sub`, `Fn::Join`): fixed in the string that holds the pattern, when the host found it.
@@ -72,15 +84,19 @@ interface PatternString {
  * `.sync` ask for, and the optimized integration's `.sync` does it; that, like request-response
  * on a job (the task ends when the job starts), changes how the workflow runs: offered, never
  * applied by fix-all. On an action that starts no job, request-response is what `.sync` would
- * have done (the action completes before it returns): preferred and safe.
+ * have done (the action completes before it returns): preferred and safe. An SDK action other
+ * than a read (`startPipelineExecution.sync`) has no integration that waits: dropping the suffix
+ * is the one way out, preferred but left to the user, who may add a wait of their own.
  * In an Express workflow request-response is the only way: preferred, and left to the user
  * where the task waited (for a job, or for a callback).
  */
 function patternFixes(integration: TaskIntegration, written: PatternString, job: boolean): QuickFix[] {
   const { form, action, pattern } = integration;
   const { node, value, start, end } = written;
+  // Whether dropping the suffix changes what the task waits for: a job, a callback, or an SDK action that is no mere read.
+  const waits = job || (form === 'aws-sdk' && !READ_ONLY_ACTION.test(action));
   if (integration.express) {
-    const waited = job || pattern === 'waitForTaskToken';
+    const waited = waits || pattern === 'waitForTaskToken';
     return [{ title: `Remove ".${pattern}" (request-response)`, intents: [intent.replaceInString(node, start, end, '')], preferred: true, ...(waited && { changesBehaviour: true }) }];
   }
   const fixes: QuickFix[] = [];
@@ -97,7 +113,7 @@ function patternFixes(integration: TaskIntegration, written: PatternString, job:
       changesBehaviour: true,
     });
   }
-  fixes.push({ title: `Remove ".${pattern}" (request-response)`, intents: [intent.replaceInString(node, start, end, '')], preferred: !job, ...(job && { changesBehaviour: true }) });
+  fixes.push({ title: `Remove ".${pattern}" (request-response)`, intents: [intent.replaceInString(node, start, end, '')], preferred: fixes.length === 0, ...(waits && { changesBehaviour: true }) });
   return fixes;
 }
 

@@ -104,10 +104,13 @@ export function readTaskResource(resource: Node | undefined): TaskIntegration | 
   const patternStart = match[4] === undefined ? value.length : value.length - pattern.length - 1;
   const arn = malformedArn && { malformedArn };
   if (Object.hasOwn(STATE_MACHINE_ACTIONS, written)) return { resource: resource!, form, action: written, pattern, patternStart, ...arn };
-  // The integration's other actions (a labeling job, an endpoint update) are no request of ours: only a miswritten ARN of theirs is read, to report it.
-  if (form === 'optimized' && OPTIMIZED_ACTIONS.includes(written)) return arn && { resource: resource!, form, action: written, pattern, patternStart, ...arn };
+  // The integration's other actions (a labeling job, an endpoint update) are no request of ours: only a
+  // miswritten ARN of theirs, or a pattern (`updateEndpoint.sync`, which Step Functions may refuse), is read, to report it.
+  if (form === 'optimized' && OPTIMIZED_ACTIONS.includes(written)) return arn || match[4] !== undefined ? { resource: resource!, form, action: written, pattern, patternStart, ...arn } : undefined;
   const unknownAction = misspeltAction(form, written, patternStart - written.length);
-  if (!unknownAction) return undefined;
+  // Any other SageMaker action of the SDK integration (`startPipelineExecution`, `describeTrainingJob`)
+  // is no request of ours either; read only with a pattern, which the SDK integration may refuse (`.sync`).
+  if (!unknownAction) return form === 'aws-sdk' && match[4] !== undefined && match[1] === '::' ? { resource: resource!, form, action: written, pattern, patternStart } : undefined;
   return { resource: resource!, form, action: unknownAction.readAs ?? written, pattern, patternStart, unknownAction, ...arn };
 }
 
