@@ -360,7 +360,7 @@ describe('Step Functions: what a fresh user got wrong', () => {
       assert.equal(textAt(text, finding), 'createJob');
       assert.equal(finding.fixes.some((fix) => fix.preferred), false);
       assert.ok(finding.fixes.length > 0);
-      assert.match(finding.message, /Its nearest actions: /);
+      assert.match(finding.message, /which has only createTrainingJob, /);
       assert.deepEqual(codes(findings), ['unknown-integration-action']);
       assert.equal(readJsonDocument(text).requests[0].kind, undefined);
     });
@@ -371,12 +371,33 @@ describe('Step Functions: what a fresh user got wrong', () => {
         const text = training(`arn:aws:states:::sagemaker:${action}`);
         const finding = only(analyzeWorkflow(text), 'unknown-integration-action');
         assert.equal(finding.fixes.some((fix) => fix.preferred), false, action);
+        assert.equal(finding.fixes[0].title, `Use the AWS SDK integration (aws-sdk:sagemaker:${action})`, action);
         assert.equal(readJsonDocument(text).requests[0].kind, undefined, action);
       }
       for (const [typo, action] of [['CreateTrainingJob', 'createTrainingJob'], ['createEndpoints', 'createEndpoint'], ['createLabellingJob', 'createLabelingJob']]) {
         const finding = only(analyzeWorkflow(training(`arn:aws:states:::sagemaker:${typo}`)), 'unknown-integration-action');
         assert.equal(unambiguousFix(finding)?.title, `Change to ${action}`, typo);
       }
+    });
+
+    it('an API action in the optimized integration (states:::sagemaker:describeTrainingJob) points to the SDK integration, offered first, never preferred (found by a fresh user)', () => {
+      const text = machine({ Resource: 'arn:aws:states:::sagemaker:describeTrainingJob', Parameters: { 'TrainingJobName.$': '$$.Execution.Name' } });
+      const finding = only(analyzeWorkflow(text), 'unknown-integration-action');
+      assert.equal(textAt(text, finding), 'describeTrainingJob');
+      assert.match(finding.message, /^"describeTrainingJob" is not an action of the SageMaker integration \(states:::sagemaker:…\), which has only createTrainingJob, .* and updateEndpoint: .*AWS SDK integration \(states:::aws-sdk:sagemaker:describeTrainingJob\)\.$/);
+      assert.doesNotMatch(finding.message, /nearest|Did you mean/);
+      const sdk = finding.fixes[0];
+      assert.deepEqual([sdk.title, sdk.preferred], ['Use the AWS SDK integration (aws-sdk:sagemaker:describeTrainingJob)', false]);
+      const fixed = applyWorkflowFix(text, finding, sdk.title);
+      assert.equal(fixed, text.replace('states:::sagemaker:describeTrainingJob', 'states:::aws-sdk:sagemaker:describeTrainingJob'));
+      assert.deepEqual(analyzeWorkflow(fixed), []);
+      assert.equal(fixAll(text), text);
+      // A misspelling of one of the integration's own actions keeps its correction, and no SDK fix.
+      const typo = only(analyzeWorkflow(training('arn:aws:states:::sagemaker:createTraningJob.sync')), 'unknown-integration-action');
+      assert.equal(typo.fixes.some((fix) => fix.title.startsWith('Use the AWS SDK')), false);
+      assert.equal(unambiguousFix(typo)?.title, 'Change to createTrainingJob');
+      // An action that reads as no API action (no verb of SageMaker's) keeps the nearest actions.
+      assert.match(only(analyzeWorkflow(training('arn:aws:states:::sagemaker:trainingJob')), 'unknown-integration-action').message, /Its nearest actions/);
     });
 
     it('judges the pattern against the corrected action', () => {

@@ -15,7 +15,8 @@ import type { RuleContext } from './ruleContext';
 export function checkIntegrationAction(context: RuleContext, integration: TaskIntegration): void {
   const unknown = integration.unknownAction;
   if (!unknown) return;
-  const message = actionMessage(integration.form, unknown);
+  const sdkAction = integration.form === 'optimized' && !unknown.clear && API_ACTION.test(unknown.written);
+  const message = sdkAction ? sdkActionMessage(unknown) : actionMessage(integration.form, unknown);
   if (unknown.range) {
     // A template's Resource: its node is the whole function call, with no string to edit.
     context.report('unknown-integration-action', message, unknown.range, []);
@@ -31,7 +32,35 @@ export function checkIntegrationAction(context: RuleContext, integration: TaskIn
     intents: [intent.replaceInString(resource, unknown.start, end, action)],
     preferred: index === 0 && unknown.clear,
   }));
+  // `states:::sagemaker:describeTrainingJob`: the SDK integration has it. Offered first, never preferred:
+  // the name is not checked against the API (`createJob` reads as an action and is none).
+  const value = String(resource.value);
+  const service = unknown.start - OPTIMIZED_SERVICE.length;
+  if (sdkAction && service >= 0 && value.startsWith(OPTIMIZED_SERVICE, service)) {
+    fixes.unshift({
+      title: `Use the AWS SDK integration (aws-sdk:sagemaker:${unknown.written})`,
+      intents: [intent.replaceInString(resource, service, unknown.start, `aws-sdk:${OPTIMIZED_SERVICE}`)],
+      preferred: false,
+    });
+  }
   context.report('unknown-integration-action', message, { offset: start, length: offsetOf(end) - start }, fixes);
+}
+
+/**
+ * An action named as SageMaker's API names its operations (a verb of theirs, then a capital), such
+ * as `describeTrainingJob` or `createModelCard`: in the optimized integration, which has nine of
+ * them, more likely an API action meant for the SDK integration than a misspelling.
+ */
+const API_ACTION = /^(?:list|describe|create|delete|update|stop|start|get|batch|add|search|send|associate|attach|deregister|detach|disable|disassociate|enable|extend|import|put|query|register|render|retry)[A-Z]/;
+
+/** What stands before the action in the optimized integration's Resource. */
+const OPTIMIZED_SERVICE = 'sagemaker:';
+
+/** The optimized integration's actions, as the message lists them. */
+const OPTIMIZED_LIST = 'createTrainingJob, createProcessingJob, createTransformJob, createHyperParameterTuningJob, createLabelingJob, createModel, createEndpointConfig, createEndpoint and updateEndpoint';
+
+function sdkActionMessage(unknown: UnknownAction): string {
+  return `"${unknown.written}" is not an action of the SageMaker integration (states:::sagemaker:…), which has only ${OPTIMIZED_LIST}: Step Functions rejects the state machine. A SageMaker API action of another name is called through the AWS SDK integration (states:::aws-sdk:sagemaker:${unknown.written}).`;
 }
 
 function actionMessage(form: TaskIntegration['form'], unknown: UnknownAction): string {
