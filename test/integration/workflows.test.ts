@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, openFixture, waitFor, waitForDiagnostics } from './helpers';
+import { activateExtension, openFixture, ourDiagnostics, waitFor, waitForDiagnostics } from './helpers';
 
 function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
@@ -20,6 +20,10 @@ async function completionOnceOffered(document: vscode.TextDocument, at: vscode.P
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at);
     return list.items.some((item) => labelOf(item) === label) && list.items;
   }, { what });
+}
+
+function ourCodes(document: vscode.TextDocument): string[] {
+  return ourDiagnostics(document.uri).map(codeOf);
 }
 
 function labelOf(item: vscode.CompletionItem): string {
@@ -66,6 +70,67 @@ describe('Pipelines definitions and Step Functions state machines', () => {
     // A workflow holds requests but is not one: no launch CodeLens.
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
     assert.deepStrictEqual(lenses ?? [], []);
+  });
+
+  it('a fresh user\'s deploy flow: updateEndpoint.sync is reported and its fix removes the suffix; describeEndpoint in the optimized integration offers the SDK integration; hover and completion in a task', async () => {
+    const editor = await openFixture('workflows/deploy-endpoint.asl.json');
+    const { document } = editor;
+    const original = document.getText();
+    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.length >= 2);
+    assert.deepStrictEqual(diagnostics.map((diagnostic) => [codeOf(diagnostic), document.getText(diagnostic.range)]), [['unsupported-integration-pattern', '.sync'], ['unknown-integration-action', 'describeEndpoint']]);
+    assert.match(diagnostics[0].message, /does not support "\.sync" for updateEndpoint.*poll aws-sdk:sagemaker:describeEndpoint/);
+    const fixesAt = (range: vscode.Range) => waitFor(async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value, 10);
+      return actions.length > 0 && actions;
+    }, { what: 'quick fixes' });
+    const patternFix = (await fixesAt(diagnostics[0].range)).find((action) => action.isPreferred);
+    assert.strictEqual(patternFix?.title, 'Remove ".sync" (request-response)');
+    assert.ok(await vscode.workspace.applyEdit(patternFix.edit!));
+    assert.strictEqual(document.getText(), original.replace('updateEndpoint.sync', 'updateEndpoint'));
+    const [action] = await waitForDiagnostics(document.uri, (found) => found.length === 1);
+    const sdk = (await fixesAt(action.range)).find((candidate) => candidate.title === 'Use the AWS SDK integration (aws-sdk:sagemaker:describeEndpoint)');
+    assert.ok(sdk?.edit);
+    assert.strictEqual(sdk.isPreferred, false);
+    assert.ok(await vscode.workspace.applyEdit(sdk.edit));
+    assert.strictEqual(document.getText(), original.replace('updateEndpoint.sync', 'updateEndpoint').replace('states:::sagemaker:describeEndpoint', 'states:::aws-sdk:sagemaker:describeEndpoint'));
+    await waitForDiagnostics(document.uri, (found) => found.length === 0, { what: 'no diagnostics after both fixes' });
+    // Hover on a request member of a task ("Name.$" read as the member), and completion of a value.
+    const hoverText = async (near: string) => {
+      const hovers = await waitFor(async () => {
+        const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(document.getText().indexOf(near) + 3));
+        return result.length > 0 && result;
+      }, { what: `a hover on ${near}` });
+      return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    };
+    assert.match(await hoverText('"InstanceType"'), /^\*\*InstanceType\*\* · optional · a string/);
+    assert.match(await hoverText('"EndpointConfigName.$"'), /^\*\*EndpointConfigName\*\* · required · a string/);
+    const at = await typeAfter(editor, '"InstanceType": "', '"', 'ml.g5.');
+    const items = await completionOnceOffered(document, at, 'ml.g5.xlarge', 'instance types in a task');
+    assert.ok(items.every((item) => labelOf(item).startsWith('ml.')), items.map(labelOf).join(', '));
+  });
+
+  it('in a SAM template\'s Definition: describeTrainingJob in the optimized integration is reported with the SDK fix written in YAML, and the task\'s values complete', async () => {
+    const editor = await openFixture('cloudformation/training-machine.template.yaml');
+    const { document } = editor;
+    const original = document.getText();
+    const [finding] = await waitForDiagnostics(document.uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'unknown-integration-action'));
+    assert.deepStrictEqual(ourCodes(document), ['unknown-integration-action']);
+    assert.strictEqual(document.getText(finding.range), 'describeTrainingJob');
+    const sdk = await waitFor(async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value, 10);
+      return actions.find((action) => action.title === 'Use the AWS SDK integration (aws-sdk:sagemaker:describeTrainingJob)');
+    }, { what: 'the SDK integration fix' });
+    assert.ok(await vscode.workspace.applyEdit(sdk.edit!));
+    assert.strictEqual(document.getText(), original.replace('Resource: arn:aws:states:::sagemaker:describeTrainingJob', 'Resource: arn:aws:states:::aws-sdk:sagemaker:describeTrainingJob'));
+    await waitForDiagnostics(document.uri, (found) => found.length === 0, { what: 'no diagnostics after the fix' });
+    const at = await typeAfter(editor, 'TrainingInputMode: ', '\n', 'Fa');
+    const items = await completionOnceOffered(document, at, 'FastFile', 'TrainingInputMode values in a Definition');
+    assert.ok(items.some((item) => labelOf(item) === 'Pipe'));
+    const hovers = await waitFor(async () => {
+      const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(document.getText().indexOf('sagemaker-xgboost') + 3));
+      return result.length > 0 && result;
+    }, { what: 'a hover on the !Sub image' });
+    assert.match(hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n'), /\| Tag \| `1\.7-1` \|/);
   });
 
   it('completes a task Resource with the SageMaker integrations', async () => {
