@@ -107,6 +107,13 @@ function copy(text: string, node: Node, parent: Node | undefined, index: number,
     return dynamic;
   }
   const source = node as RequestNode;
+  if (source.type === 'string' && typeof source.value === 'string' && source.value.includes(DYNAMIC_REFERENCE_START)) {
+    // `{{resolve:ssm:/ml/image}}`: CloudFormation puts the parameter's or secret's value there at deployment.
+    const parts = withDynamicReferences([{ kind: 'text', value: source.value, offsets: indexOffsets(source.value, valueOffsetMapper(text, source)) }]);
+    const dynamic: Building = { type: 'string', offset: node.offset, length: node.length, parent, value: undefined, dynamic: true };
+    if (parts.some((part) => part.kind === 'text')) dynamic.template = parts;
+    return dynamic;
+  }
   const result: Building = { ...source, parent, children: undefined };
   // Side by side, each child takes its own view `index`, or its last when it has fewer.
   if (source.children) result.children = source.children.map((child) => copy(text, child, result, index === 0 ? 0 : Math.min(index, viewCount(child) - 1), state));
@@ -118,7 +125,7 @@ function templateOf(text: string, name: string, argument: Node | undefined): Tem
   if (!argument) return undefined;
   if (name === 'Fn::Sub') {
     const source = argument.type === 'array' ? argument.children?.[0] : argument;
-    return source?.type === 'string' && typeof source.value === 'string' ? subParts(source.value, valueOffsetMapper(text, source)) : undefined;
+    return source?.type === 'string' && typeof source.value === 'string' ? withDynamicReferences(subParts(source.value, valueOffsetMapper(text, source))) : undefined;
   }
   if (name === 'Fn::Join' && argument.type === 'array' && argument.children?.length === 2) {
     const [delimiter, list] = argument.children;
@@ -128,7 +135,7 @@ function templateOf(text: string, name: string, argument: Node | undefined): Tem
     list.children?.forEach((item, index) => {
       if (index > 0 && delimiter.value !== '') parts.push({ kind: 'text', value: delimiter.value as string, offsets: delimiterOffsets });
       if ((item.type === 'string' && typeof item.value === 'string' && !(item as RequestNode).dynamic)) {
-        parts.push({ kind: 'text', value: item.value, offsets: indexOffsets(item.value, valueOffsetMapper(text, item)) });
+        parts.push(...withDynamicReferences([{ kind: 'text', value: item.value, offsets: indexOffsets(item.value, valueOffsetMapper(text, item)) }]));
       } else if (item.type === 'number' || item.type === 'boolean') {
         const value = String(item.value);
         parts.push({ kind: 'text', value, offsets: indexOffsets(value, (index) => item.offset + Math.min(index, item.length)) });
@@ -197,4 +204,34 @@ export function subParts(value: string, offsetOf: (index: number) => number): Te
       ? { kind: 'text', value: token.value, offsets: token.indices.map(offsetOf) }
       : { kind: 'placeholder', offset: offsetOf(token.start), length: offsetOf(token.end) - offsetOf(token.start), filledBy: 'deployment' },
   );
+}
+
+/** Where a CloudFormation dynamic reference starts: `{{resolve:ssm:…}}`, `{{resolve:ssm-secure:…}}`, `{{resolve:secretsmanager:…}}`. */
+const DYNAMIC_REFERENCE_START = '{{resolve:';
+
+/**
+ * `parts` with each dynamic reference (`{{resolve:service:reference}}`, CloudFormation's
+ * "dynamic references", filled in from Systems Manager or Secrets Manager at deployment) in a
+ * text part turned into a placeholder, so no rule judges the reference's own text.
+ */
+function withDynamicReferences(parts: TemplatePart[]): TemplatePart[] {
+  if (!parts.some((part) => part.kind === 'text' && part.value.includes(DYNAMIC_REFERENCE_START))) return parts;
+  const result: TemplatePart[] = [];
+  for (const part of parts) {
+    if (part.kind !== 'text') {
+      result.push(part);
+      continue;
+    }
+    let from = 0;
+    for (let start = part.value.indexOf(DYNAMIC_REFERENCE_START); start >= 0; start = part.value.indexOf(DYNAMIC_REFERENCE_START, from)) {
+      const close = part.value.indexOf('}}', start);
+      if (close < 0) break;
+      const end = close + 2;
+      if (start > from) result.push({ kind: 'text', value: part.value.slice(from, start), offsets: part.offsets.slice(from, start + 1) });
+      result.push({ kind: 'placeholder', offset: part.offsets[start], length: part.offsets[end] - part.offsets[start], filledBy: 'deployment' });
+      from = end;
+    }
+    if (from < part.value.length) result.push({ kind: 'text', value: part.value.slice(from), offsets: part.offsets.slice(from) });
+  }
+  return result;
 }

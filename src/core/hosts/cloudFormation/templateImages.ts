@@ -93,6 +93,13 @@ function joinedNames(text: string, written: Node): { name: string; range: Offset
   });
 }
 
+/** The first CloudFormation dynamic reference (`{{resolve:service:reference}}`) in `value`, as [start, end) indices. */
+function dynamicReferenceIn(value: string): [number, number] | undefined {
+  const start = value.indexOf('{{resolve:');
+  const close = start < 0 ? -1 : value.indexOf('}}', start);
+  return close < 0 ? undefined : [start, close + 2];
+}
+
 class Pieces {
   readonly list: Piece[] = [];
   value = '';
@@ -101,6 +108,16 @@ class Pieces {
 
   text(value: string, offsets: number[], written?: { node: Node; indices: number[] }): void {
     if (value.length === 0) return;
+    const reference = dynamicReferenceIn(value);
+    if (reference) {
+      // `{{resolve:ssm:…}}`: CloudFormation writes the parameter's or secret's value there at deployment.
+      const [start, end] = reference;
+      const slice = (from: number, to: number) => written && { node: written.node, indices: written.indices.slice(from, to + 1) };
+      this.text(value.slice(0, start), offsets.slice(0, start + 1), slice(0, start));
+      this.placeholder({ offset: offsets[start], length: offsets[end] - offsets[start] }, { description: 'a dynamic reference, resolved at deployment' });
+      this.text(value.slice(end), offsets.slice(end), slice(end, value.length));
+      return;
+    }
     this.list.push({ kind: 'text', start: this.value.length, end: this.value.length + value.length, value, offsets, ...(written && { written }) });
     this.value += value;
   }
