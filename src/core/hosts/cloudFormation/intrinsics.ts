@@ -107,7 +107,7 @@ function copy(text: string, node: Node, parent: Node | undefined, index: number,
     return dynamic;
   }
   const source = node as RequestNode;
-  if (source.type === 'string' && typeof source.value === 'string' && source.value.includes(DYNAMIC_REFERENCE_START)) {
+  if (source.type === 'string' && typeof source.value === 'string' && dynamicReferenceIn(source.value)) {
     // `{{resolve:ssm:/ml/image}}`: CloudFormation puts the parameter's or secret's value there at deployment.
     const parts = withDynamicReferences([{ kind: 'text', value: source.value, offsets: indexOffsets(source.value, valueOffsetMapper(text, source)) }]);
     const dynamic: Building = { type: 'string', offset: node.offset, length: node.length, parent, value: undefined, dynamic: true };
@@ -206,8 +206,16 @@ export function subParts(value: string, offsetOf: (index: number) => number): Te
   );
 }
 
-/** Where a CloudFormation dynamic reference starts: `{{resolve:ssm:…}}`, `{{resolve:ssm-secure:…}}`, `{{resolve:secretsmanager:…}}`. */
-const DYNAMIC_REFERENCE_START = '{{resolve:';
+/**
+ * The first CloudFormation dynamic reference (`{{resolve:ssm:…}}`, `{{resolve:ssm-secure:…}}`,
+ * `{{resolve:secretsmanager:…}}`) in `value` at or after index `from`, as [start, end) indices;
+ * undefined when there is none (or it is not closed).
+ */
+export function dynamicReferenceIn(value: string, from = 0): [number, number] | undefined {
+  const start = value.indexOf('{{resolve:', from);
+  const close = start < 0 ? -1 : value.indexOf('}}', start);
+  return close < 0 ? undefined : [start, close + 2];
+}
 
 /**
  * `parts` with each dynamic reference (`{{resolve:service:reference}}`, CloudFormation's
@@ -215,7 +223,7 @@ const DYNAMIC_REFERENCE_START = '{{resolve:';
  * text part turned into a placeholder, so no rule judges the reference's own text.
  */
 function withDynamicReferences(parts: TemplatePart[]): TemplatePart[] {
-  if (!parts.some((part) => part.kind === 'text' && part.value.includes(DYNAMIC_REFERENCE_START))) return parts;
+  if (!parts.some((part) => part.kind === 'text' && dynamicReferenceIn(part.value))) return parts;
   const result: TemplatePart[] = [];
   for (const part of parts) {
     if (part.kind !== 'text') {
@@ -223,10 +231,8 @@ function withDynamicReferences(parts: TemplatePart[]): TemplatePart[] {
       continue;
     }
     let from = 0;
-    for (let start = part.value.indexOf(DYNAMIC_REFERENCE_START); start >= 0; start = part.value.indexOf(DYNAMIC_REFERENCE_START, from)) {
-      const close = part.value.indexOf('}}', start);
-      if (close < 0) break;
-      const end = close + 2;
+    for (let reference = dynamicReferenceIn(part.value); reference; reference = dynamicReferenceIn(part.value, from)) {
+      const [start, end] = reference;
       if (start > from) result.push({ kind: 'text', value: part.value.slice(from, start), offsets: part.offsets.slice(from, start + 1) });
       result.push({ kind: 'placeholder', offset: part.offsets[start], length: part.offsets[end] - part.offsets[start], filledBy: 'deployment' });
       from = end;

@@ -18,7 +18,7 @@ import { parseImageReference } from '../../imageReference';
 import { memberValue, stringValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
 import type { PlaceholderFacts, RequestNode, Substitution, TemplatePart } from '../../requestTree';
 import type { HostLanguage, ImageField, SpecDocument } from '../../specDocument';
-import { intrinsicCall, intrinsicOf, subTokens } from './intrinsics';
+import { dynamicReferenceIn, intrinsicCall, intrinsicOf, subTokens } from './intrinsics';
 import { regionTable, scalarText, type ParameterDefault, type TemplateScope } from './templateScope';
 import { possessive } from '../../possessive';
 import { PSEUDO_PARAMETERS } from './pseudoParameterFacts';
@@ -91,13 +91,6 @@ function joinedNames(text: string, written: Node): { name: string; range: Offset
     const offsetOf = valueOffsetMapper(text, item);
     return subTokens(item.value).flatMap((token) => (token.kind === 'name' ? [{ name: token.name, range: { offset: offsetOf(token.start), length: offsetOf(token.end) - offsetOf(token.start) } }] : []));
   });
-}
-
-/** The first CloudFormation dynamic reference (`{{resolve:service:reference}}`) in `value`, as [start, end) indices. */
-function dynamicReferenceIn(value: string): [number, number] | undefined {
-  const start = value.indexOf('{{resolve:');
-  const close = start < 0 ? -1 : value.indexOf('}}', start);
-  return close < 0 ? undefined : [start, close + 2];
 }
 
 class Pieces {
