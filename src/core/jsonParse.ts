@@ -4,17 +4,19 @@
  * that will be parsed anyway (a workflow, a spec, a template), the scan was a second pass over
  * it: on a 500-state machine it cost a fifth of the parse.
  *
- * The tokens and grammar are jsonc-parser's own (`visit`); only the nodes are built here, the
+ * The tokens are jsonc-parser's and the grammar its `visit`'s (jsoncGrammar.ts: the same events
+ * without the JSON path and line numbers a tree does not need); the nodes are built here, the
  * way its `parseTree` builds them (same shapes, offsets, `colonOffset`, parse errors), with a
- * depth count beside. Past MAX_NESTING_DEPTH the callbacks are suppressed: the values nested
+ * depth count beside. Past MAX_NESTING_DEPTH the events are silenced: the values nested
  * deeper are left out of the tree (`tooDeepAt` says where the first began). No SageMaker request
  * nests that deep, so a spec has no tree then (parseSpecDocument); a state machine or template
  * may hold deep values elsewhere (a Pass state's `Result`, `Metadata`), and its requests are
- * read from the rest. `visit` itself still recurses: input deep enough to overflow the stack
+ * read from the rest. The grammar recurses: input deep enough to overflow the stack
  * (about 6,000 levels) throws a RangeError, which is caught and answered by the scan, which
  * stops at the limit; there is no tree then.
  */
-import { visit, type Node, type ParseError } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { readJsonc } from './jsoncGrammar';
 import { MAX_NESTING_DEPTH, scanJson, type JsonScan } from './jsonScan';
 import { DOLLAR, DOT } from './charCodes';
 
@@ -44,9 +46,6 @@ export interface JsoncOnly {
   comments: { offset: number; length: number }[];
   trailingCommas: number[];
 }
-
-/** The parse options of every JSON host: comments and trailing commas, as VS Code's JSON with Comments. */
-const OPTIONS = { allowTrailingComma: true, disallowComments: false };
 
 type MutableNode = { -readonly [K in keyof Node]: Node[K] } & { children?: MutableNode[]; parent?: MutableNode };
 
@@ -115,8 +114,8 @@ export function parseJson(text: string): ParsedJson {
     starts.push(top);
   };
   /**
-   * False (suppress the contents' callbacks) once nesting goes past the limit. `visit` still
-   * calls the end of the object or array that returned false: `leave` tells it apart.
+   * False (silence the contents' events) once nesting goes past the limit. The grammar still
+   * reports the end of the object or array that was refused: `leave` tells it apart.
    */
   const enter = (offset: number): boolean => {
     if (++depth <= MAX_NESTING_DEPTH) return true;
@@ -126,70 +125,66 @@ export function parseJson(text: string): ParsedJson {
   /** False for the end of a suppressed object or array: it has no node. */
   const leave = (): boolean => depth-- <= MAX_NESTING_DEPTH;
   try {
-    visit(
-      text,
-      {
-        onObjectBegin: (offset) => {
-          if (!enter(offset)) return false;
-          openContainer('object', offset);
-          return undefined;
-        },
-        onObjectProperty: (name, offset, length) => {
-          // `colonOffset` is written with the others (undefined until the colon is read): added
-          // later, it took an out-of-object property store on every member.
-          const property: MutableNode = { type: 'property', offset, length: -1, parent: currentParent, children: undefined, colonOffset: undefined };
-          const key: MutableNode = { type: 'string', value: name, offset, length, parent: property };
-          currentParent = onValue(property);
-          waitingKey = key;
-          if (name.charCodeAt(name.length - 1) === DOLLAR && name.charCodeAt(name.length - 2) === DOT) dollarKeys.push(key);
-        },
-        onObjectEnd: (offset, length) => {
-          if (!leave()) return;
-          ensurePropertyComplete(offset + length); // a property without a value ends with its object
-          closeContainer();
-          currentParent.length = offset + length - currentParent.offset;
-          currentParent = currentParent.parent!;
-          ensurePropertyComplete(offset + length);
-        },
-        onArrayBegin: (offset) => {
-          if (!enter(offset)) return false;
-          openContainer('array', offset);
-          return undefined;
-        },
-        onArrayEnd: (offset, length) => {
-          if (!leave()) return;
-          closeContainer();
-          currentParent.length = offset + length - currentParent.offset;
-          currentParent = currentParent.parent!;
-          ensurePropertyComplete(offset + length);
-        },
-        onLiteralValue: (value, offset, length) => {
-          onValue({ type: literalType(value), offset, length, parent: currentParent, value });
-          ensurePropertyComplete(offset + length);
-        },
-        onSeparator: (separator, offset) => {
-          if (separator === ',') lastComma = offset;
-          if (currentParent.type !== 'property') return;
-          if (separator === ':') {
-            currentParent.colonOffset = offset;
-            // A top-level member name is one a colon follows, as the scan reads them (depth 1 with a
-            // property open is inside the top-level object).
-            if (depth === 1) topLevelMembers.push((currentParent.children?.[0] ?? waitingKey!).value as string);
-          } else if (separator === ',') {
-            ensurePropertyComplete(offset);
-          }
-        },
-        onComment: (offset, length) => {
-          jsoncOnly.comments.push({ offset, length });
-        },
-        onError: (error, offset, length) => {
-          parseErrors.push({ error, offset, length });
-        },
+    readJsonc(text, {
+      enterObject: (offset) => {
+        if (!enter(offset)) return false;
+        openContainer('object', offset);
+        return true;
       },
-      OPTIONS,
-    );
+      property: (name, offset, length) => {
+        // `colonOffset` is written with the others (undefined until the colon is read): added
+        // later, it took an out-of-object property store on every member.
+        const property: MutableNode = { type: 'property', offset, length: -1, parent: currentParent, children: undefined, colonOffset: undefined };
+        const key: MutableNode = { type: 'string', value: name, offset, length, parent: property };
+        currentParent = onValue(property);
+        waitingKey = key;
+        if (name.charCodeAt(name.length - 1) === DOLLAR && name.charCodeAt(name.length - 2) === DOT) dollarKeys.push(key);
+      },
+      leaveObject: (offset, length) => {
+        if (!leave()) return;
+        ensurePropertyComplete(offset + length); // a property without a value ends with its object
+        closeContainer();
+        currentParent.length = offset + length - currentParent.offset;
+        currentParent = currentParent.parent!;
+        ensurePropertyComplete(offset + length);
+      },
+      enterArray: (offset) => {
+        if (!enter(offset)) return false;
+        openContainer('array', offset);
+        return true;
+      },
+      leaveArray: (offset, length) => {
+        if (!leave()) return;
+        closeContainer();
+        currentParent.length = offset + length - currentParent.offset;
+        currentParent = currentParent.parent!;
+        ensurePropertyComplete(offset + length);
+      },
+      literal: (value, offset, length) => {
+        onValue({ type: literalType(value), offset, length, parent: currentParent, value });
+        ensurePropertyComplete(offset + length);
+      },
+      separator: (separator, offset) => {
+        if (separator === ',') lastComma = offset;
+        if (currentParent.type !== 'property') return;
+        if (separator === ':') {
+          currentParent.colonOffset = offset;
+          // A top-level member name is one a colon follows, as the scan reads them (depth 1 with a
+          // property open is inside the top-level object).
+          if (depth === 1) topLevelMembers.push((currentParent.children?.[0] ?? waitingKey!).value as string);
+        } else if (separator === ',') {
+          ensurePropertyComplete(offset);
+        }
+      },
+      comment: (offset, length) => {
+        jsoncOnly.comments.push({ offset, length });
+      },
+      error: (error, offset, length) => {
+        parseErrors.push({ error, offset, length });
+      },
+    });
   } catch (error) {
-    // The stack ran out in jsonc-parser's recursion: the scan finds where the limit was passed.
+    // The stack ran out in the grammar's recursion: the scan finds where the limit was passed.
     if (!(error instanceof RangeError)) throw error;
     const scan = scanJson(text);
     return { topLevelMembers: scan.topLevelMembers, tooDeepAt: scan.tooDeepAt ?? 0, root: undefined, parseErrors: [], dollarKeys: [], jsoncOnly };

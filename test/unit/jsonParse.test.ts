@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { parseJson } from '../../src/core/jsonParse';
+import { PARSE_ERROR, SCAN_ERROR, TOKEN, jsoncErrorCount } from '../../src/core/jsoncGrammar';
 import { MAX_NESTING_DEPTH, scanJson } from '../../src/core/jsonScan';
 import { EXAMPLES } from './cliTestKit';
 
@@ -47,6 +48,9 @@ describe('the one-pass JSON parse (tree, top-level members and depth guard)', ()
     'empty and nested containers': '{"A": [], "B": {}, "C": [[[]], {"D": [{}]}]}',
     'empty text': '',
     'text that is not JSON': 'hello: world',
+    'every kind of white space, and characters the scanner refuses between tokens': '{\r\n\t"A":\u00a0 1,\f"B":\v2\u2028, "C"  \t\r\r\n: [ \t3 ]\n}',
+    'an unterminated comment and an unterminated string at the end': '{"A": 1 /* open',
+    'bad escapes, bad unicode and a bad number': '{"A": "\\q\\u12", "B": -, "C": 1e, "D": 0x1F}',
   };
   for (const [name, text] of Object.entries(cases)) {
     it(`builds jsonc-parser's tree and errors and the scan's members: ${name}`, () => {
@@ -87,6 +91,17 @@ describe('the one-pass JSON parse (tree, top-level members and depth guard)', ()
       assert.deepEqual(shape(parsed.root), shape(library.root), JSON.stringify(variant));
       assert.deepEqual(parsed.parseErrors, library.errors, JSON.stringify(variant));
       assert.deepEqual(parsed.topLevelMembers, treeMembers(library.root), JSON.stringify(variant));
+      assert.equal(jsoncErrorCount(variant), library.errors.length, JSON.stringify(variant));
+    }
+  });
+
+  it("names jsonc-parser's token, scan error and parse error codes by the library's own names and values", () => {
+    // The library declares them as const enums; its runtime objects are what its scanner and parser use.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const library = require('jsonc-parser') as Record<string, Record<string, number>>;
+    const ours: [string, Record<string, number>][] = [['SyntaxKind', TOKEN], ['ScanError', SCAN_ERROR], ['ParseErrorCode', PARSE_ERROR]];
+    for (const [enumName, codes] of ours) {
+      for (const [name, value] of Object.entries(codes)) assert.equal(value, library[enumName][name], `${enumName}.${name}`);
     }
   });
 
