@@ -26,12 +26,23 @@ export interface Finding {
   fixes: QuickFix[];
 }
 
-/** Applies non-overlapping edits to a text; used by tests, fix-all and cursor math. */
+/**
+ * Applies non-overlapping edits (offsets into `text`) to it; used by tests, fix-all and cursor
+ * math. Two insertions at one offset are written in reverse order of `edits` (the later one
+ * first), as applying them one by one from the end writes them. Time and memory linear in the
+ * text's length plus the edits' text: the pieces are joined once (editing one string edit by edit
+ * copied the whole text per edit, most of fix-all's time on a file with a hundred fixes).
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.offset - a.offset);
-  let result = text;
-  for (const edit of sorted) {
-    result = result.slice(0, edit.offset) + edit.newText + result.slice(edit.offset + edit.length);
+  if (edits.length === 0) return text;
+  const order = edits.map((_, index) => index).sort((a, b) => edits[a].offset - edits[b].offset || b - a);
+  const pieces: string[] = [];
+  let copied = 0;
+  for (const index of order) {
+    const edit = edits[index];
+    pieces.push(text.slice(copied, edit.offset), edit.newText);
+    copied = edit.offset + edit.length;
   }
-  return result;
+  pieces.push(text.slice(copied));
+  return pieces.join('');
 }

@@ -6,7 +6,8 @@
 import type { HostIntent, QuickFix } from './edits/editIntent';
 import type { TextEdit } from './findings';
 import { renderDockerfileEdits } from './hosts/dockerfile/dockerfileFixRenderer';
-import { jsonSyntaxErrorCount, renderJsonEdits } from './hosts/jsonFixRenderer';
+import { renderJsonEdits } from './hosts/jsonFixRenderer';
+import { jsoncErrorCount } from './jsoncGrammar';
 import { renderPythonEdits } from './hosts/python/pythonFixRenderer';
 import { errorNodeCount } from './hosts/python/pythonSyntax';
 import { renderYamlEdits, yamlSyntaxErrorCount } from './hosts/yaml/yamlFixRenderer';
@@ -34,7 +35,7 @@ export interface RenderTarget {
  * renderers write only values.
  */
 export function syntaxErrorCount(text: string, host: HostLanguage | undefined): number | undefined {
-  if (host === undefined || host === 'json') return jsonSyntaxErrorCount(text);
+  if (host === undefined || host === 'json') return jsoncErrorCount(text);
   if (host === 'python') return errorNodeCount(text);
   return host === 'yaml' ? yamlSyntaxErrorCount(text) : undefined;
 }

@@ -7,11 +7,12 @@
  * (so with duplicate keys it edits the first object of that name, not the one the finding is
  * about) and re-formats through a recursive formatter that overflows the stack on deep input.
  */
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import type { FixValue, HostIntent } from '../edits/editIntent';
 import { applyEdits, type TextEdit } from '../findings';
 import { lineIndent, placeholderEnd, removedMemberEdits, sortWithoutOverlap } from './renderedEdits';
 import { findProperty } from '../jsonTree';
+import { jsoncErrorCount } from '../jsoncGrammar';
 import type { RequestNode } from '../requestTree';
 
 export interface RenderedEdits {
@@ -67,7 +68,7 @@ export function renderJsonEdits(text: string, intents: readonly HostIntent[], ve
   }
   for (const [object, { members }] of insertions) edits.push(insertMembers(text, layout, object, members));
   if (!sortWithoutOverlap(edits)) return undefined;
-  if (verify && jsonSyntaxErrorCount(applyEdits(text, edits)) > jsonSyntaxErrorCount(text)) return undefined;
+  if (verify && jsoncErrorCount(applyEdits(text, edits)) > jsoncErrorCount(text)) return undefined;
   return { edits, placeholderOffset: placeholderEnd(edits, '"') };
 }
 
@@ -198,11 +199,4 @@ function detectLayout(text: string): Layout {
 function braceSpace(text: string): string {
   const first = /\{([ \t]*)"[^"\r\n]*"[ \t]*:[^\r\n]*\}/.exec(text.slice(0, 64 * 1024));
   return first && first[1] === '' ? '' : ' ';
-}
-
-/** The number of syntax errors jsonc-parser finds in `text` (JSONC: comments and trailing commas are none). */
-export function jsonSyntaxErrorCount(text: string): number {
-  const errors: ParseError[] = [];
-  parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  return errors.length;
 }
