@@ -94,7 +94,7 @@ export function parseJson(text: string): ParsedJson {
   };
   // The key of the property waiting for its value (at most one waits: nothing nests between a key
   // and its value). Its children array is made once, when the value or the property's end comes
-  // (`visit` ends every object it began, even at the end of the text): a one-key array made
+  // (the grammar ends every object it began, even at the end of the text): a one-key array made
   // first and replaced was a fifth of what each member cost in memory.
   let waitingKey: MutableNode | undefined;
   const onValue = (valueNode: MutableNode): MutableNode => {

@@ -82,6 +82,16 @@ export interface JsoncEvents {
   error(code: ParseErrorCode, offset: number, length: number): void;
 }
 
+/** The parse error each scan error is reported as (by ScanError value; comments are allowed, so their end is one too). */
+const PARSE_ERROR_OF_SCAN_ERROR: Record<number, ParseErrorCode> = {
+  [SCAN_ERROR.UnexpectedEndOfComment]: PARSE_ERROR.UnexpectedEndOfComment,
+  [SCAN_ERROR.UnexpectedEndOfString]: PARSE_ERROR.UnexpectedEndOfString,
+  [SCAN_ERROR.UnexpectedEndOfNumber]: PARSE_ERROR.UnexpectedEndOfNumber,
+  [SCAN_ERROR.InvalidUnicode]: PARSE_ERROR.InvalidUnicode,
+  [SCAN_ERROR.InvalidEscapeCharacter]: PARSE_ERROR.InvalidEscapeCharacter,
+  [SCAN_ERROR.InvalidCharacter]: PARSE_ERROR.InvalidCharacter,
+};
+
 /** The tokens after which, or before which, a broken member or item's recovery stops. */
 const NONE: readonly number[] = [];
 const OBJECT_RECOVERY: readonly number[] = [TOKEN.CloseBraceToken, TOKEN.CommaToken];
@@ -129,26 +139,8 @@ class JsoncReader {
       for (let char = text.charCodeAt(at); char === SPACE || char === NEWLINE || char === RETURN || char === TAB; char = text.charCodeAt(++at));
       if (at !== from) scanner.setPosition(at);
       const token = scanner.scan();
-      switch (scanner.getTokenError()) {
-        case SCAN_ERROR.InvalidUnicode:
-          this.fail(PARSE_ERROR.InvalidUnicode, NONE, NONE);
-          break;
-        case SCAN_ERROR.InvalidEscapeCharacter:
-          this.fail(PARSE_ERROR.InvalidEscapeCharacter, NONE, NONE);
-          break;
-        case SCAN_ERROR.UnexpectedEndOfNumber:
-          this.fail(PARSE_ERROR.UnexpectedEndOfNumber, NONE, NONE);
-          break;
-        case SCAN_ERROR.UnexpectedEndOfComment:
-          this.fail(PARSE_ERROR.UnexpectedEndOfComment, NONE, NONE);
-          break;
-        case SCAN_ERROR.UnexpectedEndOfString:
-          this.fail(PARSE_ERROR.UnexpectedEndOfString, NONE, NONE);
-          break;
-        case SCAN_ERROR.InvalidCharacter:
-          this.fail(PARSE_ERROR.InvalidCharacter, NONE, NONE);
-          break;
-      }
+      const scanError = scanner.getTokenError();
+      if (scanError !== 0) this.fail(PARSE_ERROR_OF_SCAN_ERROR[scanError], NONE, NONE);
       switch (token) {
         case TOKEN.LineCommentTrivia:
         case TOKEN.BlockCommentTrivia:
@@ -189,9 +181,9 @@ class JsoncReader {
   private readValue(): boolean {
     switch (this.scanner.getToken()) {
       case TOKEN.OpenBracketToken:
-        return this.readArray();
+        return this.readContainer(false);
       case TOKEN.OpenBraceToken:
-        return this.readObject();
+        return this.readContainer(true);
       case TOKEN.StringLiteral:
         if (this.silenced === 0) this.events.literal(this.scanner.getTokenValue(), this.scanner.getTokenOffset(), this.scanner.getTokenLength());
         this.scanNext();
@@ -247,48 +239,31 @@ class JsoncReader {
     return true;
   }
 
-  private readObject(): boolean {
-    const scanner = this.scanner;
-    this.enter(this.silenced === 0 && this.events.enterObject(scanner.getTokenOffset()));
+  /** An object (`{` is the current token) or an array (`[`): its members or items, then its end. */
+  private readContainer(isObject: boolean): boolean {
+    const { scanner, events } = this;
+    const close = isObject ? TOKEN.CloseBraceToken : TOKEN.CloseBracketToken;
+    const offset = scanner.getTokenOffset();
+    this.enter(this.silenced === 0 && (isObject ? events.enterObject(offset) : events.enterArray(offset)));
     this.scanNext();
     let needsComma = false;
-    while (scanner.getToken() !== TOKEN.CloseBraceToken && scanner.getToken() !== TOKEN.EOF) {
+    while (scanner.getToken() !== close && scanner.getToken() !== TOKEN.EOF) {
       if (scanner.getToken() === TOKEN.CommaToken) {
         if (!needsComma) this.fail(PARSE_ERROR.ValueExpected, NONE, NONE);
-        if (this.silenced === 0) this.events.separator(',', scanner.getTokenOffset());
+        if (this.silenced === 0) events.separator(',', scanner.getTokenOffset());
         this.scanNext();
-        if (scanner.getToken() === TOKEN.CloseBraceToken) break; // a trailing comma
+        if (scanner.getToken() === close) break; // a trailing comma
       } else if (needsComma) {
         this.fail(PARSE_ERROR.CommaExpected, NONE, NONE);
       }
-      if (!this.readProperty()) this.fail(PARSE_ERROR.ValueExpected, NONE, OBJECT_RECOVERY);
+      if (!(isObject ? this.readProperty() : this.readValue())) this.fail(PARSE_ERROR.ValueExpected, NONE, isObject ? OBJECT_RECOVERY : ARRAY_RECOVERY);
       needsComma = true;
     }
-    if (this.leave()) this.events.leaveObject(scanner.getTokenOffset(), scanner.getTokenLength());
-    if (scanner.getToken() !== TOKEN.CloseBraceToken) this.fail(PARSE_ERROR.CloseBraceExpected, AFTER_CLOSE_BRACE, NONE);
-    else this.scanNext();
-    return true;
-  }
-
-  private readArray(): boolean {
-    const scanner = this.scanner;
-    this.enter(this.silenced === 0 && this.events.enterArray(scanner.getTokenOffset()));
-    this.scanNext();
-    let needsComma = false;
-    while (scanner.getToken() !== TOKEN.CloseBracketToken && scanner.getToken() !== TOKEN.EOF) {
-      if (scanner.getToken() === TOKEN.CommaToken) {
-        if (!needsComma) this.fail(PARSE_ERROR.ValueExpected, NONE, NONE);
-        if (this.silenced === 0) this.events.separator(',', scanner.getTokenOffset());
-        this.scanNext();
-        if (scanner.getToken() === TOKEN.CloseBracketToken) break; // a trailing comma
-      } else if (needsComma) {
-        this.fail(PARSE_ERROR.CommaExpected, NONE, NONE);
-      }
-      if (!this.readValue()) this.fail(PARSE_ERROR.ValueExpected, NONE, ARRAY_RECOVERY);
-      needsComma = true;
+    if (this.leave()) {
+      if (isObject) events.leaveObject(scanner.getTokenOffset(), scanner.getTokenLength());
+      else events.leaveArray(scanner.getTokenOffset(), scanner.getTokenLength());
     }
-    if (this.leave()) this.events.leaveArray(scanner.getTokenOffset(), scanner.getTokenLength());
-    if (scanner.getToken() !== TOKEN.CloseBracketToken) this.fail(PARSE_ERROR.CloseBracketExpected, AFTER_CLOSE_BRACKET, NONE);
+    if (scanner.getToken() !== close) this.fail(isObject ? PARSE_ERROR.CloseBraceExpected : PARSE_ERROR.CloseBracketExpected, isObject ? AFTER_CLOSE_BRACE : AFTER_CLOSE_BRACKET, NONE);
     else this.scanNext();
     return true;
   }
