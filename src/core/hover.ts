@@ -67,7 +67,9 @@ export function hoverAt(spec: SpecDocument, offset: number, catalog: Catalog, ap
     title = catalog.isAwsAccount(ecr.account.text) ? '**Amazon ECR image** (SageMaker registry)' : '**Amazon ECR image**';
     rows.push(['Registry', reference.host!.text], ['Account', ecr.account.text], ['Region', ecr.region.text]);
   } else {
-    title = reference.host ? '**Private registry image** (outside Amazon ECR)' : '**Docker Hub image** (outside Amazon ECR)';
+    title = !reference.host ? '**Docker Hub image** (outside Amazon ECR)'
+      : reference.host.text.toLowerCase() === 'public.ecr.aws' ? '**Amazon ECR Public image** (not a private ECR repository)'
+      : '**Private registry image** (outside Amazon ECR)';
     rows.push(['Registry', reference.host?.text ?? 'docker.io']);
   }
   rows.push(['Repository', reference.repository.text]);

@@ -27,6 +27,12 @@ describe('hover', () => {
     assert.match(markdown, /Pinned by digest/);
   });
 
+  it('calls a public.ecr.aws image an Amazon ECR Public image, not one outside Amazon ECR', () => {
+    const markdown = hover(trainingSpec('public.ecr.aws/myalias/trainer:1.0'), 'myalias')!.markdown;
+    assert.match(markdown, /^\*\*Amazon ECR Public image\*\*/);
+    assert.doesNotMatch(markdown, /outside Amazon ECR/);
+  });
+
   it('says what an XGBoost image\'s `1` means in its repository, as xgboost-unpinned does (found by a fresh user: the hover called sagemaker-xgboost:1 the legacy image)', () => {
     const modern = hover(trainingSpec(`${XGBOOST_US_EAST_1}:1`), 'sagemaker-xgboost')!.markdown;
     assert.match(modern, /Not pinned: `1` names no XGBoost version \(sagemaker-xgboost's images are tagged by version\); pick one\./);

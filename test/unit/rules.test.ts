@@ -348,6 +348,42 @@ describe('private registry rules', () => {
     assert.equal(textAt(tuning, only(analyzeText(tuning), 'private-registry-unsupported')), 'registry.example.com');
   });
 
+  describe('Amazon ECR Public images (fresh-user trial: called "outside Amazon ECR")', () => {
+    const PUBLIC = 'public.ecr.aws/myalias/trainer:1.0';
+
+    it('training jobs and models: private-registry-needs-vpc-access on the host, saying ECR Public and the way to a private repository', () => {
+      const text = trainingSpec(PUBLIC, { VpcConfig: VPC });
+      const finding = only(analyzeText(text), 'private-registry-needs-vpc-access');
+      assert.equal(textAt(text, finding), 'public.ecr.aws');
+      assert.doesNotMatch(finding.message, /outside Amazon ECR/);
+      assert.match(finding.message, /Amazon ECR Public/);
+      assert.match(finding.message, /private ECR repositor/);
+      assert.match(finding.message, /pull through cache/);
+      // Vpc stays on offer, but copying into a private repository is the likely way.
+      assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Set TrainingRepositoryAccessMode to "Vpc"', false]]);
+      assert.deepEqual(JSON.parse(applyFix(text, finding, 'Set TrainingRepositoryAccessMode to "Vpc"')).AlgorithmSpecification.TrainingImageConfig, { TrainingRepositoryAccessMode: 'Vpc' });
+      const model = modelSpec('public.ecr.aws/myalias/server:3', {}, { VpcConfig: VPC });
+      const onModel = only(analyzeText(model), 'private-registry-needs-vpc-access');
+      assert.equal(textAt(model, onModel), 'public.ecr.aws');
+      assert.match(onModel.message, /ImageConfig\.RepositoryAccessMode/);
+    });
+
+    it('processing and tuning jobs: private-registry-unsupported on the host, without a fix', () => {
+      const processing = JSON.stringify({ ProcessingJobName: 'p', AppSpecification: { ImageUri: PUBLIC } }, null, 2);
+      const finding = only(analyzeText(processing), 'private-registry-unsupported');
+      assert.equal(textAt(processing, finding), 'public.ecr.aws');
+      assert.match(finding.message, /^The image is on Amazon ECR Public \(public\.ecr\.aws\); processing jobs pull only from private ECR repositories/);
+      assert.deepEqual(finding.fixes, []);
+      const tuning = JSON.stringify({ HyperParameterTuningJobName: 't', TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: PUBLIC } } });
+      assert.match(only(analyzeText(tuning), 'private-registry-unsupported').message, /hyperparameter tuning jobs pull only from private ECR/);
+    });
+
+    it('is silent under Vpc access, as for any registry', () => {
+      const text = trainingSpec(PUBLIC, { VpcConfig: VPC }, { TrainingImageConfig: { TrainingRepositoryAccessMode: 'Vpc' } });
+      assert.ok(!codes(analyzeText(text)).some((code) => code.startsWith('private-registry')));
+    });
+  });
+
   describe('docker-hub-image', () => {
     it('names the Docker Hub image a reference without a host means, in training jobs and models', () => {
       for (const [image, full] of [['my-trainer:opt', 'docker.io/library/my-trainer:opt'], ['pytorch/pytorch:2.3.0', 'docker.io/pytorch/pytorch:2.3.0']]) {

@@ -53,6 +53,7 @@ export function checkRepositoryAccess(context: RuleContext): void {
     // An ECR host with a malformed account is invalid-account-id, not a private registry.
     if (reference && !reference.ecr && !reference.malformedEcrAccount && mode !== 'Vpc' && !modeUnknown) {
       if (isDockerHub(reference)) reportDockerHub(context, field, reference, setVpcModeFix(field, members, false));
+      else if (isEcrPublic(reference)) reportEcrPublic(context, field, reference, 'private-registry-needs-vpc-access', members);
       else reportNeedsVpcAccess(context, field, members, config, modeNode);
     }
     checkCredentialsProvider(context, field, members, config, mode);
@@ -122,6 +123,46 @@ function reportDockerHub(context: RuleContext, field: ImageField, reference: Ima
   );
 }
 
+/** Amazon ECR Public's registry host. */
+const ECR_PUBLIC_HOST = 'public.ecr.aws';
+
+/** True for an image on Amazon ECR Public (`public.ecr.aws/<alias>/<repository>`). */
+function isEcrPublic(reference: ImageReference): boolean {
+  return reference.host?.text.toLowerCase() === ECR_PUBLIC_HOST;
+}
+
+/**
+ * An Amazon ECR Public image where SageMaker pulls: Amazon's registry, but not one SageMaker pulls
+ * from (it reads private ECR repositories, or a registry reached through the VPC). The way is a
+ * private ECR repository in the job's region, by hand or through a pull through cache rule whose
+ * upstream is public.ecr.aws; the Vpc fix (training jobs and models) stays on offer, not preferred.
+ * On the host, as `docker-hub-image` is.
+ */
+function reportEcrPublic(
+  context: RuleContext,
+  field: ImageField,
+  reference: ImageReference,
+  code: 'private-registry-needs-vpc-access' | 'private-registry-unsupported',
+  members?: AccessMembers,
+): void {
+  const who = field.usage === 'training' ? 'a training job pulls'
+    : field.usage === 'inference' ? 'a model pulls'
+    : field.usage === 'processing' ? 'processing jobs pull' : 'hyperparameter tuning jobs pull';
+  const region = field.usage === 'inference' ? "the model's region" : "the job's region";
+  const copy = `copy it into one in ${region} (an ECR pull through cache rule for ${ECR_PUBLIC_HOST} keeps the copy in step)`;
+  const message = members
+    ? `The image is on Amazon ECR Public (${ECR_PUBLIC_HOST}); ${who} from private ECR repositories, not ECR Public: ${copy}, or pull it through your VPC by setting ${members.config}.${members.mode} to "Vpc".`
+    : `The image is on Amazon ECR Public (${ECR_PUBLIC_HOST}); ${who} only from private ECR repositories: ${copy}.`;
+  const host = reference.host!;
+  const toOffset = valueOffsetMapper(context.spec.text, field.value);
+  context.report(
+    code,
+    message,
+    { offset: toOffset(host.start), length: toOffset(host.end) - toOffset(host.start) },
+    members ? setVpcModeFix(field, members, false) : [],
+  );
+}
+
 /** The key of the object where a missing member belongs (an array element has none: its image). */
 function placeOfMissing(field: ImageField, config: Node | undefined): OffsetRange {
   const key = (config && keyOfValue(config)) ?? holderKey(field.holder) ?? keyOfValue(field.value) ?? field.value;
@@ -143,6 +184,7 @@ function checkUnsupportedRegistry(context: RuleContext, field: ImageField): void
   const reference = field.parsed?.ok ? field.parsed.reference : undefined;
   if (!reference || reference.ecr) return;
   if (isDockerHub(reference)) return reportDockerHub(context, field, reference, []);
+  if (isEcrPublic(reference)) return reportEcrPublic(context, field, reference, 'private-registry-unsupported');
   const job = field.usage === 'processing' ? 'Processing jobs' : 'Hyperparameter tuning jobs';
   const span = reference.host ?? { start: 0, end: reference.raw.length };
   const toOffset = valueOffsetMapper(context.spec.text, field.value);
