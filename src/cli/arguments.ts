@@ -32,11 +32,17 @@ export interface CheckArguments {
   fixDryRun: boolean;
   /** `--exclude` patterns, gitignore-style, relative to the working folder. */
   exclude: string[];
+  /**
+   * Set when the file argument is `-`: check standard input (alone), named `filepath`
+   * (`--stdin-filepath`) when given, else told by its content (see core/fileHost.ts hostOfText).
+   */
+  stdin?: { filepath?: string };
 }
 
 export type CliArguments = CheckArguments | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage: sagemaker-spec check [options] <files, folders or globs…>
+       sagemaker-spec check [options] [--stdin-filepath <path>] -
 
 Checks Amazon SageMaker requests with the same rules as the SageMaker Spec
 VS Code extension, wherever they are written: request specs (JSON/JSONC, AWS CLI
@@ -46,6 +52,8 @@ templates and Dockerfiles. A folder means its *.sagemaker.json(c),
 *.sagemaker.y(a)ml, *.asl.json/.yaml, *.py and *.ipynb files and Dockerfiles,
 and the JSON and YAML files whose members identify a request, a workflow or a
 template, outside what .gitignore ignores, dependencies and virtual environments.
+"-" checks standard input instead: its content tells what it is, or
+--stdin-filepath names it (the name then decides, as for a file).
 
 Options:
   --format <name>         stylish (default), json or sarif, in any letter case
@@ -66,7 +74,11 @@ Options:
                           newer XGBoost version), list the fixes on stderr, then
                           report what is left; with --quiet, only errors' fixes
   --fix-dry-run           as --fix, but write nothing: list the fixes it would
-                          apply and report what would be left
+                          apply and report what would be left (also for "-";
+                          --fix refuses "-", which it cannot write back)
+  --stdin-filepath <path> with "-": the path standard input stands for; its name
+                          decides how it is read, its folder the config file, and
+                          findings are reported under it (default: <stdin>)
   -h, --help              show this help
   -v, --version           show the version
 
@@ -86,8 +98,11 @@ writes a document (a SARIF log saying why; json: []).
 `;
 
 /** Options that take a value, with the spellings of every option (a value may not be one of them). */
-const VALUE_OPTIONS = new Set(['--format', '--region', '--rule', '--max-warnings', '--exclude']);
+const VALUE_OPTIONS = new Set(['--format', '--region', '--rule', '--max-warnings', '--exclude', '--stdin-filepath']);
 const OPTION_SPELLINGS = new Set([...VALUE_OPTIONS, '--quiet', '--fix', '--help', '-h', '--version', '-v', '--']);
+
+/** The file argument that means standard input, as for ESLint and Prettier. */
+export const STDIN_ARGUMENT = '-';
 
 export function parseCliArguments(argv: readonly string[]): CliArguments {
   let parsed;
@@ -107,6 +122,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         exclude: { type: 'string', multiple: true },
+        'stdin-filepath': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -131,6 +147,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
 
   // As ESLint: a dry run that also writes is no dry run.
   if (values.fix && values['fix-dry-run']) throw new CliError('--fix and --fix-dry-run cannot be used together');
+  const stdin = parseStdin(patterns, values['stdin-filepath'], values.fix ?? false);
 
   return {
     command: 'check',
@@ -146,7 +163,23 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     fix: values.fix ?? false,
     fixDryRun: values['fix-dry-run'] ?? false,
     exclude: parseExcludes(values.exclude ?? []),
+    ...(stdin ? { stdin } : {}),
   };
+}
+
+/**
+ * `-` (standard input) is checked alone; `--stdin-filepath` names it and needs it. `--fix` is
+ * refused: there is no file to write the fixes back to (`--fix-dry-run` lists them).
+ */
+function parseStdin(patterns: readonly string[], filepath: string | undefined, fix: boolean): CheckArguments['stdin'] {
+  if (!patterns.includes(STDIN_ARGUMENT)) {
+    if (filepath !== undefined) throw new CliError('--stdin-filepath names standard input: give "-" as the file to check, e.g. "sagemaker-spec check --stdin-filepath train.sagemaker.json -"');
+    return undefined;
+  }
+  if (patterns.length > 1) throw new CliError('"-" (standard input) is checked alone: give it without other files, folders or globs');
+  if (fix) throw new CliError('--fix cannot write fixes back to standard input: use --fix-dry-run to list them and see what would be left, or name the file');
+  if (filepath !== undefined && filepath.trim() === '') throw new CliError('--stdin-filepath needs a path, such as train.sagemaker.json');
+  return filepath === undefined ? {} : { filepath };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Catalog } from '../core/catalog/catalog';
 import type { AlgorithmTable } from '../core/algorithms/algorithmTable';
 import type { InstanceGpuTable } from '../core/catalog/instanceGpus';
 import type { Finding } from '../core/findings';
-import { hostOfFileName, readFileDocument, type FileDocument } from '../core/fileHost';
+import { hostOfFileName, readFileDocument, type FileDocument, type FileHost } from '../core/fileHost';
 import { analyzeDocument, holdsRequests, type HostDocument } from '../core/hostDocument';
 import type { DefinitionFileReader } from '../core/hosts/cloudFormation/definitionFile';
 import { DefinitionFiles } from '../node/definitionFiles';
@@ -47,15 +47,16 @@ export interface CheckedFile {
 
 /**
  * Reads and analyzes one file; `text`, when given, is analyzed in place of the file's own (decoded)
- * text (`--fix-dry-run`'s fixed text).
+ * text (`--fix-dry-run`'s fixed text, standard input); `host`, when given, reads it in place of
+ * the one the file's name picks (standard input told by its content).
  * @throws UnreadableFileError when the file cannot be read (see readSpecFile) or a notebook is not
  * one; CliError (exit 2) when its config file is invalid; any other error is a fault in the
  * analysis, which the caller reports per file.
  */
-export function checkFile(file: string, context: CheckContext, text: string = readSpecFile(file)): CheckedFile {
+export function checkFile(file: string, context: CheckContext, text: string = readSpecFile(file), host?: FileHost): CheckedFile {
   const settings = context.settings.forFile(file);
-  if (isNotebookFile(file)) return checkNotebook(file, text, context, settings);
-  const { document, forcedSpec } = readDocument(file, text, settings.forcedSpec);
+  if (host === 'notebook' || (host === undefined && isNotebookFile(file))) return checkNotebook(file, text, context, settings);
+  const { document, forcedSpec } = readDocument(file, text, settings.forcedSpec, host);
   if (!holdsRequests(document)) return { file, text, isSpec: false, findings: [] };
   return { file, text, isSpec: true, findings: analyzeFile(document, context, { ...settings, forcedSpec }) };
 }
@@ -76,11 +77,11 @@ export function analyzeFile(document: HostDocument, context: CheckContext, setti
 }
 
 /**
- * A (non-notebook) file's text read by the host its name picks (see core/fileHost.ts), a
+ * A (non-notebook) file's text read by the host its name picks (see core/fileHost.ts) unless `host` is given, a
  * template's state machine files with it; `forcedSpec`: the file's settings matched it as a spec.
  */
-export function readDocument(file: string, text: string, forcedSpec: boolean): FileDocument {
-  const read = readFileDocument(hostOfFileName(file), file, text, forcedSpec, definitionFileReader(file));
+export function readDocument(file: string, text: string, forcedSpec: boolean, host: FileHost = hostOfFileName(file)): FileDocument {
+  const read = readFileDocument(host, file, text, forcedSpec, definitionFileReader(file));
   // A state machine file: read as deployed by the templates near it that name it.
   readAsDeployed(read.document, path.resolve(file), deployingTemplates);
   return read;

@@ -34,6 +34,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import type { FileHost } from '../core/fileHost';
 import { IGNORED_FOLDER_NAMES, isProjectConfigFile } from '../core/filesToCheck';
 import { DEFAULT_SPEC_GLOBS, PROJECT_CONFIG_FILE } from '../core/projectConfig';
 import { compileGlobs } from '../core/specGlobs';
@@ -69,6 +70,8 @@ export interface FileToCheck {
   file: string;
   /** Named on the command line, not found in a folder or by a glob: the user asked about this very file. */
   named: boolean;
+  /** Standard input (`check -`) standing for `file`: its text, and the host that reads it. */
+  stdin?: { text: string; host: FileHost };
 }
 
 const isDefaultSpecFile = (() => {

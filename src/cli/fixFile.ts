@@ -17,7 +17,7 @@
 import * as fs from 'node:fs';
 import { applyPreferredFixes, unambiguousFix, type AppliedFix } from '../core/fixAll';
 import type { Finding, TextEdit } from '../core/findings';
-import { readAgain } from '../core/fileHost';
+import { readAgain, type FileHost } from '../core/fileHost';
 import { holdsRequests } from '../core/hostDocument';
 import { decodeText } from '../core/decodeText';
 import { firstInvalidUtf8, type InvalidUtf8 } from '../core/invalidUtf8';
@@ -53,26 +53,27 @@ const UTF16_REASON = '--fix writes UTF-8 only and this file is UTF-16; apply the
 
 /**
  * Works out the fixes of `file` and writes them (unless `options.dryRun`); none when it cannot be
- * read (checking it then says why) or holds nothing of ours.
+ * read (checking it then says why) or holds nothing of ours. `stdin`: standard input standing for
+ * `file` (its text, read by `host`), whose fixes are only worked out, never written.
  * @throws CliError when its config file is invalid or a notebook is not one; any other error is a fault of the analysis.
  */
-export function fixFile(file: string, context: CheckContext, options: FixOptions = {}): FixedFile {
+export function fixFile(file: string, context: CheckContext, options: FixOptions = {}, stdin?: { text: string; host: FileHost }): FixedFile {
   const none: FixedFile = { file, applied: [] };
   let bytes: Buffer;
   try {
-    bytes = readRegularFile(file);
+    bytes = stdin ? Buffer.from(stdin.text, 'utf8') : readRegularFile(file);
   } catch (error) {
     if (error instanceof UnreadableFileError) return none;
     throw error;
   }
   const settings = context.settings.forFile(file);
-  const text = decodeText(bytes);
+  const text = stdin?.text ?? decodeText(bytes);
   const kept = (findings: Finding[]) => (options.errorsOnly ? findings.filter((finding) => finding.severity === 'error') : findings);
-  if (isNotebookFile(file)) {
+  if (stdin ? stdin.host === 'notebook' : isNotebookFile(file)) {
     const fixable = kept(checkNotebook(file, text, context, settings).findings).filter((finding) => unambiguousFix(finding) !== undefined).length;
     return fixable === 0 ? none : { file, applied: [], leftAlone: { fixes: fixable, reason: NOTEBOOK_REASON } };
   }
-  const { document, forcedSpec } = readDocument(file, text, settings.forcedSpec);
+  const { document, forcedSpec } = readDocument(file, text, settings.forcedSpec, stdin?.host);
   if (!holdsRequests(document)) return none;
   const fileSettings = { ...settings, forcedSpec };
   const result = applyPreferredFixes(text, (current) => {
@@ -84,7 +85,8 @@ export function fixFile(file: string, context: CheckContext, options: FixOptions
   if (encoding === 'utf-16') return { file, applied: [], leftAlone: { fixes: result.applied.length, reason: UTF16_REASON } };
   const notUtf8 = firstInvalidUtf8(bytes);
   if (notUtf8 !== undefined) return { file, applied: [], leftAlone: { fixes: result.applied.length, reason: notUtf8Reason(notUtf8) } };
-  if (!options.dryRun) {
+  // Standard input has no file to write to (the argument parser refuses --fix with "-").
+  if (!options.dryRun && !stdin) {
     try {
       fs.writeFileSync(file, encoding === 'utf-8-bom' ? `\uFEFF${result.text}` : result.text, 'utf8');
     } catch (error) {

@@ -2,6 +2,7 @@
  * Entry point of the `sagemaker-spec` command (bundled to dist/cli.js). Setting exitCode instead
  * of calling process.exit lets a large report finish writing to a pipe.
  */
+import { readStandardInput } from '../node/readSpecFile';
 import { runCli } from './runCli';
 
 // A reader that stops early (`sagemaker-spec check … | head`) closes the pipe: the rest of the
@@ -17,4 +18,5 @@ process.exitCode = runCli(process.argv.slice(2), {
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  readStdin: () => readStandardInput(),
 });

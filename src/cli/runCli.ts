@@ -14,7 +14,10 @@
  * whose fixes `--fix` cannot write (read-only) is reported as it is, with one line on stderr and a
  * `writeError` in the json and sarif output, and exit 2.
  */
+import * as path from 'node:path';
+import { decodeText } from '../core/decodeText';
 import { rangeBeforeEdits } from '../core/edits/rangeBeforeEdits';
+import { hostOfFileName, hostOfText } from '../core/fileHost';
 import { isProjectConfigFile } from '../core/filesToCheck';
 import type { analyzeDocument } from '../core/hostDocument';
 import { regionProblem } from '../core/projectConfig';
@@ -43,6 +46,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The bytes of standard input, to its end (for `check -`); @throws UnreadableFileError. */
+  readStdin?(): Buffer;
 }
 
 /** Replaceable parts of the run, for tests. */
@@ -108,10 +113,10 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     unreadFolders.set(error.file, error.reason);
     io.stderr(`sagemaker-spec: cannot read ${terminalSafe(error.file)}: it ${error.reason}\n`);
   };
-  const expanded = expandArguments(args.patterns, io.cwd, { isSpecFile: (file) => settings.isSpecFile(file), isExcluded: (file, isFolder) => settings.isExcluded(file, isFolder), onUnreadableFolder });
+  const expanded = args.stdin ? [standardInput(args.stdin, io)] : expandArguments(args.patterns, io.cwd, { isSpecFile: (file) => settings.isSpecFile(file), isExcluded: (file, isFolder) => settings.isExcluded(file, isFolder), onUnreadableFolder });
   // A named .sagemaker-spec.json (pre-commit names every JSON file) is validated as the config, never checked as a spec.
-  const files = expanded.filter((found) => !isProjectConfigFile(toPosix(found.file)));
-  const configFiles = expanded.filter((found) => isProjectConfigFile(toPosix(found.file)));
+  const files = expanded.filter((found) => found.stdin || !isProjectConfigFile(toPosix(found.file)));
+  const configFiles = expanded.filter((found) => !found.stdin && isProjectConfigFile(toPosix(found.file)));
   const context: CheckContext = {
     catalog,
     apiModel: loadApiModel(),
@@ -123,7 +128,7 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
     analyze: hooks.analyze,
   };
   // A dry run checks each fixed text as it would be written, in memory, and reports at positions in the file as it is.
-  const fixed = args.fix || args.fixDryRun ? fixAll(files.map((found) => found.file), context, io, { errorsOnly: args.quiet, dryRun: args.fixDryRun }) : undefined;
+  const fixed = args.fix || args.fixDryRun ? fixAll(files, context, io, { errorsOnly: args.quiet, dryRun: args.fixDryRun }) : undefined;
   // Every file is checked and the whole report printed before the exit code is decided.
   const reports: FileReport[] = [];
   const skipped: SkippedFile[] = configFiles.map((found) => skipConfigFile(found.file, settings, io));
@@ -151,9 +156,11 @@ function check(args: CheckArguments, io: CliIo, hooks: CliHooks): number {
  * file as it is on disk (see fixedOnDisk). A file that cannot be read gets a report saying so; a
  * CliError (an invalid config file) ends the run.
  */
-function checkOne({ file, named }: FileToCheck, context: CheckContext, args: CheckArguments, io: CliIo, fixed?: FixedFile): FileReport | SkippedFile {
+function checkOne({ file, named, stdin }: FileToCheck, context: CheckContext, args: CheckArguments, io: CliIo, fixed?: FixedFile): FileReport | SkippedFile {
   try {
-    const checked = fixed?.text !== undefined && fixed.before ? fixedOnDisk(checkFile(file, context, fixed.text), fixed.before) : checkFile(file, context);
+    const checked = fixed?.text !== undefined && fixed.before
+      ? fixedOnDisk(checkFile(file, context, fixed.text, stdin?.host), fixed.before)
+      : stdin ? checkFile(file, context, stdin.text, stdin.host) : checkFile(file, context);
     return toFileReport(checked, io.cwd, args.quiet);
   } catch (error) {
     if (error instanceof UnreadableFileError) {
@@ -204,7 +211,7 @@ interface FixedFiles {
  * per file it leaves alone with fixes to apply (and why), one per file it cannot write, and a
  * total; a fault costs only its file.
  */
-function fixAll(files: readonly string[], context: CheckContext, io: CliIo, options: FixOptions): FixedFiles {
+function fixAll(files: readonly FileToCheck[], context: CheckContext, io: CliIo, options: FixOptions): FixedFiles {
   const texts = new Map<string, FixedFile>();
   const notWritten = new Map<string, string>();
   let count = 0;
@@ -212,10 +219,10 @@ function fixAll(files: readonly string[], context: CheckContext, io: CliIo, opti
   let leftCount = 0;
   let notWrittenCount = 0;
   const fixed = options.dryRun ? 'would fix' : 'fixed';
-  for (const file of files) {
+  for (const { file, stdin } of files) {
     let result: FixedFile;
     try {
-      result = fixFile(file, context, options);
+      result = fixFile(file, context, options, stdin);
     } catch (error) {
       if (error instanceof CliError) throw error;
       reportInternalError(`internal error while fixing ${file}`, error, io);
@@ -248,6 +255,29 @@ function fixAll(files: readonly string[], context: CheckContext, io: CliIo, opti
   if (count === 0 && notApplied.length === 0) io.stderr(`sagemaker-spec: no unambiguous fixes to apply${nothingWritten}\n`);
   else io.stderr(`sagemaker-spec: ${done}${nothingWritten}${rest}\n`);
   return { texts, notWritten };
+}
+
+/** What `check -` names standard input when `--stdin-filepath` does not: a name in the working folder that no file has. */
+export const STDIN_NAME = '<stdin>';
+
+/**
+ * Standard input as the one file to check: under `--stdin-filepath` (relative to the working
+ * folder), read by the host its name picks, else as `<stdin>` in the working folder (its config
+ * file applies), read by the host its content picks (hostOfText).
+ * @throws CliError (exit 2) when it cannot be read or is over 16 MiB.
+ */
+function standardInput(stdin: NonNullable<CheckArguments['stdin']>, io: CliIo): FileToCheck {
+  if (!io.readStdin) throw new CliError('standard input cannot be read here');
+  let bytes: Buffer;
+  try {
+    bytes = io.readStdin();
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new CliError(`cannot read standard input: it ${error.reason}`);
+    throw error;
+  }
+  const text = decodeText(bytes);
+  const file = path.resolve(io.cwd, stdin.filepath ?? STDIN_NAME);
+  return { file, named: true, stdin: { text, host: stdin.filepath === undefined ? hostOfText(text) : hostOfFileName(file) } };
 }
 
 /** A report of a file whose fixes could not be written: incomplete (exit 2), saying why. */

@@ -29,6 +29,27 @@ export function hostOfFileName(path: string): FileHost {
   return 'json';
 }
 
+/**
+ * The host for a text that comes without a file name (the checker's standard input, `check -`),
+ * told by its content as a name would tell it: a Jupyter notebook for JSON with `"nbformat"` and
+ * `"cells"`, JSON (with comments) for a text that starts with `{`, `[` or a comment's `/`, a
+ * Dockerfile when its first instruction is `FROM` or `ARG` (blank lines and `#` comments before
+ * it), Python when a line at the left margin imports, defines or assigns (`import boto3`,
+ * `from sagemaker import …`, `def`, `class`, `sm = …`), YAML for everything else. Which kind of
+ * JSON or YAML document it is (a request, a template, a state machine, a pipeline) the host then
+ * tells by its members, as it does for a file.
+ */
+export function hostOfText(text: string): FileHost {
+  const start = /^\uFEFF?\s*(\S)/.exec(text)?.[1];
+  if (start === '{' || start === '[' || start === '/') {
+    return start === '{' && /"nbformat"\s*:/.test(text) && /"cells"\s*:/.test(text) ? 'notebook' : 'json';
+  }
+  const firstInstruction = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*([^\r\n]*)/.exec(text.replace(/^\uFEFF/, ''))?.[1] ?? '';
+  if (/^(?:FROM|ARG)\s+\S/i.test(firstInstruction) && !/^from\s+\S+\s+import\b/.test(firstInstruction)) return 'dockerfile';
+  if (/^(?:import\s+[A-Za-z_]|from\s+[\w.]+\s+import\b|(?:async\s+)?def\s+\w|class\s+\w|[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?[ \t]*[-+*/]?=[^=])/m.test(text)) return 'python';
+  return 'yaml';
+}
+
 /** A file's text read by its host, and whether analysis treats it as a spec whatever its members. */
 export interface FileDocument {
   document: HostDocument;

@@ -136,3 +136,39 @@ function describeErrno(error: unknown, during?: 'path'): string {
       return `cannot be read (${code ?? String(error)})`;
   }
 }
+
+/** What standard input is called in messages and errors. */
+const STANDARD_INPUT = 'standard input';
+
+/**
+ * The bytes of standard input, to its end, at most `maxBytes` (the checker's `check -`). Blocks
+ * until the writer closes it, as ESLint's and Prettier's `--stdin` do; waits out a non-blocking
+ * descriptor's EAGAIN.
+ * @throws UnreadableFileError when it is over `maxBytes` or cannot be read.
+ */
+export function readStandardInput(maxBytes: number = MAX_SPEC_BYTES, descriptor = 0): Buffer {
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.alloc(64 * 1024);
+  let length = 0;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    let read: number;
+    try {
+      read = fs.readSync(descriptor, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 10);
+        continue;
+      }
+      // Windows says EOF where a pipe's writer has gone.
+      if (code === 'EOF') break;
+      throw unreadableFileError(STANDARD_INPUT, error);
+    }
+    if (read === 0) break;
+    length += read;
+    if (length > maxBytes) throw new UnreadableFileError(STANDARD_INPUT, tooLarge(maxBytes), 'too-large');
+    chunks.push(Buffer.from(chunk.subarray(0, read)));
+  }
+  return Buffer.concat(chunks, length);
+}

@@ -26,6 +26,8 @@ export interface CliRunOptions {
   /** Run the checker as this user and group (only root may): for files that root could read anyway. */
   uid?: number;
   gid?: number;
+  /** Written to the checker's standard input (else it reads an empty one). */
+  input?: string;
 }
 
 export function runCli(args: string[], options: CliRunOptions = {}): CliRun {
@@ -38,6 +40,7 @@ export function runCli(args: string[], options: CliRunOptions = {}): CliRun {
     uid: options.uid,
     gid: options.gid,
     maxBuffer: 64 * 1024 * 1024,
+    input: options.input ?? '',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
