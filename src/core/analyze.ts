@@ -38,7 +38,7 @@ import { withoutDigestHintOnDockerHub } from './rules/dockerHubDigest';
 import { checkYamlSyntax, withoutFindingsOnErrors } from './rules/yamlSyntaxRule';
 import { specImageRegions, type SpecDocument } from './specDocument';
 import { findJsoncCommentSuppressions, findSuppressions, withoutSuppressed, type Suppressions } from './suppressions';
-import { checkSuppressionCodes } from './rules/suppressionRule';
+import { checkMisplacedDirectives, checkSuppressionCodes } from './rules/suppressionRule';
 import { KIND_SIGNATURES } from './specKind';
 import type { Node } from 'jsonc-parser';
 import { isDynamic, standInOf, type RequestNode } from './requestTree';
@@ -206,9 +206,11 @@ function suppressed(spec: SpecDocument, findings: Finding[], options: AnalyzeOpt
  */
 export function withDirectivesApplied(document: SpecDocument, findings: Finding[], suppressions: Suppressions, options: AnalyzeOptions, region: ResolvedRegion): Finding[] {
   const kept = withoutSuppressed(document.text, findings, suppressions);
-  if (suppressions.codes.length === 0) return kept;
+  if (suppressions.codes.length === 0 && !suppressions.misplaced?.length) return kept;
   const reported: Finding[] = [];
-  checkSuppressionCodes(createRuleContext(document, options.catalog, region, options.rules, reported), suppressions.codes);
+  const context = createRuleContext(document, options.catalog, region, options.rules, reported);
+  checkSuppressionCodes(context, suppressions.codes);
+  if (suppressions.misplaced) checkMisplacedDirectives(context, suppressions.misplaced);
   return reported.length === 0 ? kept : [...kept, ...reported];
 }
 

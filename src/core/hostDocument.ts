@@ -27,6 +27,7 @@ import { findYamlRequests } from './hosts/yaml/yamlRequests';
 import type { AliasReading } from './hosts/yaml/yamlTree';
 import { detectSpecKindByContent, mayNameSpecKind } from './specKind';
 import { parseSpecDocument, PIPELINE_FILE, STATE_MACHINE_FILE, TEMPLATE_FILE, type CdkSynthesized, type HostLanguage, type JsonFileKind, type SpecDocument, type StrictJsonFile } from './specDocument';
+import { misplacedDockerfileDirectives } from './hosts/dockerfile/misplacedDirectives';
 import { findHashSuppressions, findJsoncCommentSuppressions, type HostComment } from './suppressions';
 import { redactSecrets } from './launch/redact';
 import { attributedToCdkApp } from './cdkFindings';
@@ -272,6 +273,10 @@ export function analyzeDocument(document: HostDocument, options: AnalyzeOptions)
   // A JSON spec's `//` directives are read by analyzeSpec; a workflow's and other hosts' once here, for all their requests.
   const suppressions =
     document.host !== 'json' ? findHashSuppressions(document.text, document.comments, document.aliasReadings) : document.requests.some((request) => request.embedding || request.inTemplate) ? findJsoncCommentSuppressions(document.text, document.comments) : undefined;
+  if (suppressions && document.host === 'dockerfile') {
+    const misplaced = misplacedDockerfileDirectives(document.text);
+    if (misplaced.length > 0) suppressions.misplaced = misplaced;
+  }
   const holder = suppressions && documentHolder(document);
   const kept = holder ? withDirectivesApplied(holder, unique, suppressions, options, regionForSpec(holder, options.regionInputs)) : unique;
   kept.sort((a, b) => a.offset - b.offset);

@@ -52,6 +52,8 @@ export interface Suppressions {
   codes: DirectiveCode[];
   /** YAML: the aliases and what each reads, so a directive on an alias's line covers the anchored value (absent: none). */
   aliasReadings?: readonly AliasReading[];
+  /** Dockerfiles: directives written after an instruction, which are no comments (absent: none). */
+  misplaced?: readonly MisplacedDirective[];
 }
 
 const DIRECTIVE = new RegExp(`^//\\s*(${DISABLE_NEXT_LINE}|${DISABLE_LINE})(?:\\s+(.*))?$`);
@@ -59,6 +61,25 @@ const DIRECTIVE = new RegExp(`^//\\s*(${DISABLE_NEXT_LINE}|${DISABLE_LINE})(?:\\
 const BLOCK_DIRECTIVE = new RegExp(`^/\\*\\s*(${DISABLE_NEXT_LINE}|${DISABLE_LINE})(?:\\s+([\\s\\S]*))?$`);
 /** The same directives in a `#` comment (Python, YAML, Dockerfiles). */
 const HASH_DIRECTIVE = new RegExp(`^#\\s*(${DISABLE_NEXT_LINE}|${DISABLE_LINE})(?:\\s+(.*))?$`);
+
+/** A directive written after an instruction on a Dockerfile line, where it is no comment (hosts/dockerfile/misplacedDirectives.ts finds them). */
+export interface MisplacedDirective {
+  /** Where the `#` is, and the directive from it to the end of the line (trailing blanks and a line continuation's `\` left out). */
+  offset: number;
+  text: string;
+  /** `sagemaker-spec-disable-line` or `sagemaker-spec-disable-next-line`. */
+  directive: string;
+  /** What follows the directive's name (its codes and reason), as written. */
+  rest: string;
+  /** The instruction's keyword as written on the line (`FROM`), when the line starts one. */
+  instruction: string | undefined;
+  /** Where the line starts, and its indentation; where the blanks before the `#` start. */
+  lineStart: number;
+  indentation: string;
+  blanksStart: number;
+  /** False when the line continues an instruction of the line before (`\`): no directive can go above it there. */
+  startsInstruction: boolean;
+}
 
 /** A comment of a host's syntax: where it starts and its text, marker included (`# …`). */
 export interface HostComment {

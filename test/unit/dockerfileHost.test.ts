@@ -355,6 +355,33 @@ describe('Dockerfile host: suppression comments', () => {
     assert.deepEqual(summary(`# sagemaker-spec-disable-next-line latest-tag\nFROM --platform=linux/amd64 \\\n    ${image} AS train\n`), []);
   });
 
+  it('a directive after an instruction is no comment: invalid-suppression on it, with a fix that moves it to a line of its own (fresh-user trial: silently ignored)', () => {
+    const text = `FROM ${image} # sagemaker-spec-disable-line latest-tag -- the base image decides\nRUN true\n`;
+    const findings = analyze(text);
+    assert.deepEqual(findings.map((finding) => finding.code), ['latest-tag', 'invalid-suppression']);
+    const finding = only(findings, 'invalid-suppression');
+    assert.equal(finding.severity, 'warning');
+    assert.equal(textAt(text, finding), '# sagemaker-spec-disable-line latest-tag -- the base image decides');
+    assert.match(finding.message, /part of the FROM instruction/);
+    assert.match(finding.message, /"# sagemaker-spec-disable-next-line latest-tag -- the base image decides" on its own line above it/);
+    const fixed = applyDockerfileFix(text, finding);
+    assert.equal(fixed, `# sagemaker-spec-disable-next-line latest-tag -- the base image decides\nFROM ${image}\nRUN true\n`);
+    assert.deepEqual(summary(fixed), []);
+    // Making a suppression work hides a finding: the user's choice, never fix-all's.
+    assert.equal(finding.fixes[0].changesBehaviour, true);
+  });
+
+  it('a disable-next-line after an instruction is moved below it; one on a continued line gets no fix', () => {
+    const text = `  FROM ${image} # sagemaker-spec-disable-next-line latest-tag\n  FROM ${image}\n`;
+    const finding = only(analyze(text), 'invalid-suppression');
+    assert.equal(applyDockerfileFix(text, finding), `  FROM ${image}\n  # sagemaker-spec-disable-next-line latest-tag\n  FROM ${image}\n`);
+    const continued = `FROM --platform=linux/amd64 \\\n    ${image} # sagemaker-spec-disable-line latest-tag\n`;
+    const onContinued = only(analyze(continued), 'invalid-suppression');
+    assert.equal(textAt(continued, onContinued), '# sagemaker-spec-disable-line latest-tag');
+    assert.match(onContinued.message, /part of the instruction, so it suppresses nothing\. Write .* on its own line above the instruction\./);
+    assert.deepEqual(onContinued.fixes, []);
+  });
+
   it('the directive in a RUN line is not a comment', () => {
     assert.deepEqual(summary(`RUN echo "# sagemaker-spec-disable-next-line"\nFROM ${image}\n`), ['latest-tag latest']);
   });
