@@ -93,7 +93,7 @@ export function completeAt(spec: SpecDocument, offset: number, options: Completi
     const image = spec.images.find((field) => field.value === node);
     const typed = spec.text.slice(node.offset + 1, offset);
     const edit: TextEdit = { offset: node.offset + 1, length: contentLength(spec.text, node), newText: '' };
-    if (image) return completeImage(typed, edit, completionRegion(spec, options), options, image.usage);
+    if (image) return completeImage(typed, edit, completionRegion(spec, options), options, image.usage, image.repositories);
     const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0].value : undefined;
     if (typeof key === 'string' && ENUM_VALUES[key]) return enumItems(key, typed, edit, false);
     return options.apiModel && completeFromModel(spec, offset, options.apiModel);
@@ -139,7 +139,7 @@ export function completionRegion(spec: SpecDocument, options: Pick<CompletionOpt
   return inPartition ? { ...region, region: inPartition.name, source: 'arns', explicit: false } : region;
 }
 
-export function completeImage(typed: string, edit: TextEdit, region: ResolvedRegion, options: CompletionOptions, usage: ImageUsage): CompletionResult {
+export function completeImage(typed: string, edit: TextEdit, region: ResolvedRegion, options: CompletionOptions, usage: ImageUsage, repositories?: readonly string[]): CompletionResult {
   const { catalog } = options;
   const target = liveCompletionTarget(typed, catalog);
   if (target) return liveItems(options.live, typed, edit, target);
@@ -154,9 +154,9 @@ export function completeImage(typed: string, edit: TextEdit, region: ResolvedReg
     const rest = typed.slice(slash + 1);
     const colon = rest.indexOf(':');
     if (colon >= 0) return tagItems(catalog, typed, edit, host, hostRegion, rest.slice(0, colon), rest.slice(colon + 1), usage);
-    return repositoryItems(catalog, typed, edit, host, account, hostRegion, rest);
+    return repositoryItems(catalog, typed, edit, host, account, hostRegion, rest, repositories);
   }
-  return referenceItems(catalog, typed, edit, region, usage);
+  return referenceItems(catalog, typed, edit, region, usage, repositories);
 }
 
 /** The live registry query that completion at `offset` would use, if any (the editor fetches it first). */
@@ -315,8 +315,8 @@ export function tagItems(
   return { typed, isIncomplete: false, items: passing.length > 0 ? passing : failing };
 }
 
-function repositoryItems(catalog: Catalog, typed: string, edit: TextEdit, host: string, account: string, region: string, partial: string): CompletionResult {
-  const repositories = catalog.repositoriesHostedBy(account, region).filter((repository) => repository.includes(partial));
+function repositoryItems(catalog: Catalog, typed: string, edit: TextEdit, host: string, account: string, region: string, partial: string, only?: readonly string[]): CompletionResult {
+  const repositories = catalog.repositoriesHostedBy(account, region).filter((repository) => repository.includes(partial) && (!only || only.includes(repository)));
   const items = repositories.map((repository, index): CompletionItem => {
     const image = catalog.imagesForRepository(repository)[0];
     return {
@@ -400,11 +400,12 @@ function matchScore(candidate: ReferenceCandidate, query: string): number | unde
   return undefined;
 }
 
-function referenceItems(catalog: Catalog, typed: string, edit: TextEdit, region: ResolvedRegion, usage: ImageUsage): CompletionResult {
+function referenceItems(catalog: Catalog, typed: string, edit: TextEdit, region: ResolvedRegion, usage: ImageUsage, repositories?: readonly string[]): CompletionResult {
   const query = typed.trim().toLowerCase();
   const scope = neededScope(usage);
   const matches: { candidate: ReferenceCandidate; score: number }[] = [];
   for (const candidate of referenceCandidates(catalog, region.region)) {
+    if (repositories && !repositories.includes(candidate.image.repository)) continue;
     if (scope && !servesScope(candidate.image.scopes, scope)) continue;
     const score = matchScore(candidate, query);
     if (score !== undefined) matches.push({ candidate, score });

@@ -31,7 +31,7 @@ export function completeDocumentImage(document: HostDocument, offset: number, op
         const content = contentRange(value);
         if (value.type !== 'string' || offset < content.offset || offset > content.offset + content.length) continue;
         const typed = document.text.slice(content.offset, offset);
-        return completeImage(typed, { offset: content.offset, length: content.length, newText: '' }, requestRegion(), options, image.usage);
+        return completeImage(typed, { offset: content.offset, length: content.length, newText: '' }, requestRegion(), options, image.usage, image.repositories);
       }
     }
   }

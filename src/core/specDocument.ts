@@ -28,6 +28,11 @@ export interface ImageField {
   /** The value node of the image member (usually a string). */
   value: Node;
   usage: ImageUsage;
+  /**
+   * The SageMaker repositories whose images the member runs, when only a few do (a model monitor
+   * job definition: `sagemaker-model-monitor-analyzer`, Clarify's): completion offers only these.
+   */
+  repositories?: readonly string[];
   /** The object that holds the image member (AlgorithmSpecification, a container, …). */
   holder: Node;
   /** The member path from the document root to `holder` (numbers index arrays). */

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readYamlDocument } from '../../src/core/hostDocument';
 import { codes, only, textAt } from './specTestKit';
-import { analyzeJsonTemplate, analyzeYaml, applyHostFix } from './yamlTestKit';
+import { analyzeJsonTemplate, analyzeYaml, applyHostFix, completeYaml } from './yamlTestKit';
 
 const DIGEST = '@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 
@@ -171,5 +171,33 @@ describe('CloudFormation model monitoring resources', () => {
     ].join('\n');
     const finding = only(analyzeYaml(text), 'unknown-region');
     assert.equal(textAt(text, finding), 'amazonaws.com');
+  });
+});
+
+describe('CloudFormation model monitoring resources: image completion (fresh-user trial: offered the built-in algorithms)', () => {
+  function labels(type: string, appSpecification: string): string[] {
+    const text = `Resources:\n  Def:\n    Type: AWS::SageMaker::${type}\n    Properties:\n      ${appSpecification}:\n        ImageUri: "|"\n`;
+    return completeYaml(text)?.items.map((item) => item.label) ?? [];
+  }
+
+  it('offers Model Monitor\'s image for data and model quality, Clarify\'s for bias and explainability', () => {
+    assert.deepEqual(labels('DataQualityJobDefinition', 'DataQualityAppSpecification'), ['sagemaker-model-monitor-analyzer']);
+    assert.deepEqual(labels('ModelQualityJobDefinition', 'ModelQualityAppSpecification'), ['sagemaker-model-monitor-analyzer']);
+    assert.deepEqual(labels('ModelBiasJobDefinition', 'ModelBiasAppSpecification'), ['sagemaker-clarify-processing:1.0']);
+    assert.deepEqual(labels('ModelExplainabilityJobDefinition', 'ModelExplainabilityAppSpecification'), ['sagemaker-clarify-processing:1.0']);
+  });
+
+  it('a schedule\'s job gets the image of its MonitoringType (DataQuality when absent), both when it is not written out', () => {
+    const schedule = (monitoringType: string) =>
+      `Resources:\n  S:\n    Type: AWS::SageMaker::MonitoringSchedule\n    Properties:\n      MonitoringScheduleConfig:\n${monitoringType}        MonitoringJobDefinition:\n          MonitoringAppSpecification:\n            ImageUri: "|"\n`;
+    const labelsOf = (monitoringType: string) => completeYaml(schedule(monitoringType))?.items.map((item) => item.label);
+    assert.deepEqual(labelsOf(''), ['sagemaker-model-monitor-analyzer']);
+    assert.deepEqual(labelsOf('        MonitoringType: ModelExplainability\n'), ['sagemaker-clarify-processing:1.0']);
+    assert.deepEqual(labelsOf('        MonitoringType: !Ref Kind\n')?.sort(), ['sagemaker-clarify-processing:1.0', 'sagemaker-model-monitor-analyzer']);
+  });
+
+  it('after a SageMaker registry host, only those repositories', () => {
+    const text = 'Resources:\n  Def:\n    Type: AWS::SageMaker::DataQualityJobDefinition\n    Properties:\n      DataQualityAppSpecification:\n        ImageUri: "156813124566.dkr.ecr.us-east-1.amazonaws.com/|"\n';
+    assert.deepEqual(completeYaml(text)?.items.map((item) => item.label), ['sagemaker-model-monitor-analyzer']);
   });
 });

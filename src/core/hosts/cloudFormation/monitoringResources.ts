@@ -9,7 +9,7 @@
  * SageMaker runs a monitoring job as a processing job, so its image is pulled in the stack's
  * region from Amazon ECR as a processing job's is (`processing` usage): its own Model Monitor
  * image (`sagemaker-model-monitor-analyzer`) or Clarify's (`sagemaker-clarify-processing`) for
- * bias and explainability, or one of yours.
+ * bias and explainability, or one of yours. Completion offers those images only (ImageField.repositories).
  */
 import type { Node } from 'jsonc-parser';
 import { memberValue } from '../../jsonTree';
@@ -19,7 +19,22 @@ import { imageFieldOf, type ImageField } from '../../specDocument';
 interface ImagePath {
   holderPath: readonly string[];
   member: string;
+  /** The SageMaker repositories of the images it runs (ImageField.repositories), for completion. */
+  repositories: readonly string[];
 }
+
+/** Model Monitor's own image: data and model quality. */
+const MODEL_MONITOR = 'sagemaker-model-monitor-analyzer';
+/** SageMaker Clarify's image: model bias and explainability. */
+const CLARIFY = 'sagemaker-clarify-processing';
+
+/** A schedule's `MonitoringType` → the image its job runs (DataQuality when absent, as the API's default). */
+const SCHEDULE_IMAGES: Readonly<Record<string, readonly string[]>> = {
+  DataQuality: [MODEL_MONITOR],
+  ModelQuality: [MODEL_MONITOR],
+  ModelBias: [CLARIFY],
+  ModelExplainability: [CLARIFY],
+};
 
 /**
  * Resource type → its image member, as the CloudFormation schema names it (which is the API's:
@@ -27,11 +42,11 @@ interface ImagePath {
  * `DataQualityAppSpecification.ImageUri` of CreateDataQualityJobDefinition, …).
  */
 export const MONITORING_RESOURCES: Readonly<Record<string, ImagePath>> = {
-  'AWS::SageMaker::MonitoringSchedule': { holderPath: ['MonitoringScheduleConfig', 'MonitoringJobDefinition', 'MonitoringAppSpecification'], member: 'ImageUri' },
-  'AWS::SageMaker::DataQualityJobDefinition': { holderPath: ['DataQualityAppSpecification'], member: 'ImageUri' },
-  'AWS::SageMaker::ModelQualityJobDefinition': { holderPath: ['ModelQualityAppSpecification'], member: 'ImageUri' },
-  'AWS::SageMaker::ModelBiasJobDefinition': { holderPath: ['ModelBiasAppSpecification'], member: 'ImageUri' },
-  'AWS::SageMaker::ModelExplainabilityJobDefinition': { holderPath: ['ModelExplainabilityAppSpecification'], member: 'ImageUri' },
+  'AWS::SageMaker::MonitoringSchedule': { holderPath: ['MonitoringScheduleConfig', 'MonitoringJobDefinition', 'MonitoringAppSpecification'], member: 'ImageUri', repositories: [MODEL_MONITOR, CLARIFY] },
+  'AWS::SageMaker::DataQualityJobDefinition': { holderPath: ['DataQualityAppSpecification'], member: 'ImageUri', repositories: [MODEL_MONITOR] },
+  'AWS::SageMaker::ModelQualityJobDefinition': { holderPath: ['ModelQualityAppSpecification'], member: 'ImageUri', repositories: [MODEL_MONITOR] },
+  'AWS::SageMaker::ModelBiasJobDefinition': { holderPath: ['ModelBiasAppSpecification'], member: 'ImageUri', repositories: [CLARIFY] },
+  'AWS::SageMaker::ModelExplainabilityJobDefinition': { holderPath: ['ModelExplainabilityAppSpecification'], member: 'ImageUri', repositories: [CLARIFY] },
 };
 
 /** True for a model monitoring resource type (MONITORING_RESOURCES). */
@@ -49,5 +64,10 @@ export function monitoringImageFields(type: string, properties: Node): ImageFiel
   let holder: Node | undefined = properties;
   for (const member of path.holderPath) holder = memberValue(holder, member);
   const field = imageFieldOf(holder, path.member, 'processing', [...path.holderPath]);
-  return field ? [field] : [];
+  if (!field) return [];
+  // A schedule's job runs the image of its MonitoringType, when that is written out.
+  const monitoringType = type === 'AWS::SageMaker::MonitoringSchedule' ? memberValue(memberValue(properties, 'MonitoringScheduleConfig'), 'MonitoringType') : undefined;
+  const typed = monitoringType === undefined ? 'DataQuality' : monitoringType.type === 'string' ? String(monitoringType.value) : undefined;
+  const repositories = (typed !== undefined && Object.hasOwn(SCHEDULE_IMAGES, typed) && type === 'AWS::SageMaker::MonitoringSchedule' ? SCHEDULE_IMAGES[typed] : undefined) ?? path.repositories;
+  return [{ ...field, repositories }];
 }
