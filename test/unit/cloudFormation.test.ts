@@ -95,6 +95,31 @@ describe('CloudFormation templates', () => {
     assert.deepEqual(analyzeYaml(counts), []);
   });
 
+  it('a number or boolean written as a string the template cannot convert: invalid-type saying strings of numbers are taken (fresh-user trial: "not a string" misled)', () => {
+    const config = (count: string, extra = '') => [
+      'Resources:',
+      '  Config:',
+      '    Type: AWS::SageMaker::EndpointConfig',
+      '    Properties:',
+      '      ProductionVariants:',
+      '        - VariantName: all',
+      `          InitialInstanceCount: ${count}`,
+      '          InstanceType: ml.m5.large',
+      extra,
+      '',
+    ].join('\n');
+    const text = config('"two"');
+    const finding = only(analyzeYaml(text), 'invalid-type');
+    assert.equal(textAt(text, finding), 'two');
+    assert.equal(finding.message, 'ProductionVariants[0].InitialInstanceCount must be an integer, written as a number or a numeric string such as "1", not "two".');
+    assert.doesNotMatch(only(analyzeYaml(config('"1.5"')), 'invalid-type').message, /not a string/);
+    const sampling = config('1', '      DataCaptureConfig: {EnableCapture: "yes", InitialSamplingPercentage: "half", DestinationS3Uri: s3://b/c, CaptureOptions: [{CaptureMode: Input}]}');
+    assert.deepEqual(analyzeYaml(sampling).map((found) => found.message).sort(), [
+      'EnableCapture must be true or false (or the string "true" or "false"), not "yes".',
+      'InitialSamplingPercentage must be an integer, written as a number or a numeric string such as "1", not "half".',
+    ]);
+  });
+
   it('enum and pattern checks where the property is the API member', () => {
     const text = modelTemplate([`Image: ${XGBOOST}:1.7-1`, 'Mode: SingleModle']);
     const finding = only(analyzeYaml(text), 'invalid-enum-value');

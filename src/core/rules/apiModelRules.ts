@@ -33,6 +33,17 @@ function writtenAsString(value: string, shape: Shape): boolean {
 }
 
 /**
+ * What a template may write for a number or boolean member (writtenAsString), completing "must
+ * be …" in a message about a string it does not take (`InstanceCount: "two"`); undefined for other shapes.
+ */
+function stringTemplatesTake(shape: Shape): string | undefined {
+  if (shape.type === 'integer' || shape.type === 'long') return `${expectedType(shape)}, written as a number or a numeric string such as "1"`;
+  if (shape.type === 'float' || shape.type === 'double') return `${expectedType(shape)}, written as a number or a numeric string such as "0.5"`;
+  if (shape.type === 'boolean') return `${expectedType(shape)} (or the string "true" or "false")`;
+  return undefined;
+}
+
+/**
  * The string CloudFormation sends for a number or boolean written where the API member is a
  * string (`VariantName: 2024` → "2024"), from the scalar's source text; undefined where that string
  * is uncertain. CloudFormation reads the template's numbers as numbers and prints them again:
@@ -557,6 +568,12 @@ class ModelValidator {
     const reading = (node as RequestNode).reading;
     const actual = reading?.foreign ?? describeJsonValue(node, this.literal(node));
     const note = reading ? ` ${reading.note}` : '';
+    // A template takes a number or boolean written as a string ("1", "true"): saying "not a string" would mislead.
+    const asString = this.valuesOnly && !reading && node.type === 'string' ? stringTemplatesTake(shape) : undefined;
+    if (asString) {
+      this.report('invalid-type', `${inListItem(node, name)} must be ${asString}, not "${clip(String(node.value))}".`, nodeRange(node), this.typeFixes(node, shape));
+      return;
+    }
     this.report('invalid-type', `${inListItem(node, name)} must be ${expectedType(shape)}, not ${actual}.${note}`, nodeRange(node), this.typeFixes(node, shape));
   }
 
