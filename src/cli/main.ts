@@ -18,5 +18,9 @@ process.exitCode = runCli(process.argv.slice(2), {
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readStdin: () => readStandardInput(),
+  readStdin: () => {
+    // `check -` typed at a terminal waits for input the user may not know it wants.
+    if (process.stdin.isTTY) process.stderr.write(`sagemaker-spec: reading from standard input; end it with ${process.platform === 'win32' ? 'Ctrl+Z then Enter' : 'Ctrl+D'}\n`);
+    return readStandardInput();
+  },
 });
