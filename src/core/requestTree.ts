@@ -74,7 +74,26 @@ export interface PlaceholderFacts {
    * sent as written; `unfilled-placeholder` reports it, and the static text around it is checked.
    */
   unfilled?: boolean;
-  perRegion?: { table: string; /** The table's name where `Mappings` declares it. */ tableKey?: Node; /** The second-level key read from each row (`Account`). */ key?: string; values: readonly RegionValue[] };
+  perRegion?: RegionTableFacts;
+}
+
+/**
+ * A table read by the deployment region: `!FindInMap [Table, !Ref AWS::Region, Key]` (the region
+ * is the top-level key: each row is a map, `Key` read in it) or `!FindInMap [Table, TopKey, !Ref
+ * AWS::Region]` (the region is the second-level key: each row is the value). Either way the rows
+ * are the members of one object, keyed by region.
+ */
+export interface RegionTableFacts {
+  table: string;
+  /** Which key of the lookup is the region: `top` (`[Table, !Ref AWS::Region, Key]`) or `second` (`[Table, TopKey, !Ref AWS::Region]`). */
+  regionLevel: 'top' | 'second';
+  /** The key of the object whose members are the rows: the table's name in `Mappings` (`top`), or `TopKey` in the table (`second`). */
+  rowsKey?: Node;
+  /** The lookup's other key: the second-level key read from each row (`Account`, `top`), or the top-level key above the rows (`xgboost`, `second`). */
+  key?: string;
+  values: readonly RegionValue[];
+  /** The lookup's `DefaultValue` (`[Table, …, {DefaultValue: …}]`): what regions without a row read, instead of failing. */
+  fallback?: { value: Node; text: string | undefined };
 }
 
 /** One row of a table keyed by region: the region key and the value written for it. */

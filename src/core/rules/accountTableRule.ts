@@ -1,6 +1,6 @@
 /**
  * An image's account read from a template's table by the stack's region (`!FindInMap [Table,
- * !Ref AWS::Region, Account]`): the table is data, so its rows are reported — and fixed — where
+ * !Ref AWS::Region, Account]`, `!FindInMap [Table, TopKey, !Ref AWS::Region]`): the table is data, so its rows are reported — and fixed — where
  * they are written, each once however many images read it.
  * - The table's keys (a key that is no region, one written twice, a deployed region without a
  *   row): regionTableRule.ts, as for a table of whole images; a missing row is added with the
@@ -12,13 +12,18 @@
  *   twelve digits written unquoted) by quoting them. Where YAML readers disagree
  *   (`012345678901`: the text to YAML 1.1, a number to 1.2) the message says so.
  * - A row whose account does not serve the repository in its region: `registry-account-mismatch`.
+ * - A `DefaultValue` is the account of the regions without a row: checked as a row, in those of
+ *   them the template is deployed to (checkDefaultAccount).
  */
 import type { Node } from 'jsonc-parser';
 import { intent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
 import type { RequestNode } from '../requestTree';
 import { hasHole, type TemplateReference } from '../templateReference';
-import { checkRegionTable, firstTime, type RegionTable } from './regionTableRule';
+import { checkRegionTable, firstTime, regionsWithoutRow, rowsOf, type RegionTable } from './regionTableRule';
+import { deploymentRegions } from '../region';
+import { possessive } from '../possessive';
+import { rowPath } from '../regionTable';
 import { nodeRange, type RuleContext } from './ruleContext';
 
 /**
@@ -55,11 +60,60 @@ export function checkAccountTable(context: RuleContext, reference: TemplateRefer
       accounts.ordered.map((right, index) => ({ title: `Use account ${right}`, intents: [intent.replaceValue(row.value, right)], preferred: index === 0 })),
     );
   }
+  checkDefaultAccount(context, reference, table, repository, staticRegion, rowRegionsRead);
   checkRegionTable(context, table, rowRegionsRead, (region) => {
     // A missing row gets the account when the catalog names one for the image there.
     const found = repository ? catalogAccounts(context, reference, repository, staticRegion ?? region) : undefined;
     return found?.clear ? found.ordered[0] : undefined;
   });
+}
+
+/**
+ * The table's `DefaultValue`, the account of the stacks in the deployed regions without a row (all
+ * regions without one when none is chosen; never read when every deployed region has a row): a
+ * malformed account is `invalid-account-id`, as for a row; one that does not serve the repository
+ * in those regions (or in the image's own region, when written out) is `registry-account-mismatch`
+ * on the default, fixed with an account serving it in all of them as the default (preferred), or by
+ * adding their rows with the catalog's accounts (preferred when no one account serves them all).
+ */
+function checkDefaultAccount(context: RuleContext, reference: TemplateReference, table: RegionTable, repository: string | undefined, staticRegion: string | undefined, rowRegionsRead: boolean): void {
+  const { fallback } = table;
+  if (!fallback) return;
+  const readers = regionsWithoutRow(context, table);
+  if (deploymentRegions(context.region) && readers.length === 0) return;
+  const where = readers.length > 0 ? `stacks in ${readers.join(', ')} (no row there)` : 'stacks in regions without a row';
+  const { value, text } = fallback;
+  const unquoted = unquotedDigits(context.spec.text, value);
+  if ((value as RequestNode).dynamic && !unquoted) return;
+  const judged = !repository || !rowRegionsRead ? [] : staticRegion ? [staticRegion] : readers;
+  if (text === undefined || !/^\d{12}$/.test(text) || unquoted) {
+    if (!firstTime(context, `${value.offset}:account`)) return;
+    const accounts = judged.length === 1 ? catalogAccounts(context, reference, repository!, judged[0]) : undefined;
+    const range = text === '' ? { offset: value.offset, length: value.length } : nodeRange(value);
+    context.report('invalid-account-id', `${notAnAccount(context.spec.text, value, text, unquoted)}: mapping ${possessive(table.table)} DefaultValue gives it to ${where} as the image's registry account, so they cannot pull the image.`, range, accountFixes(value, accounts, unquoted));
+    return;
+  }
+  if (!context.catalog.isAwsAccount(text)) return;
+  const wrong = judged.flatMap((region) => {
+    const accounts = catalogAccounts(context, reference, repository!, region);
+    return accounts.ordered.length > 0 && !accounts.ordered.includes(text) ? [{ region, accounts }] : [];
+  });
+  if (wrong.length === 0 || !firstTime(context, `${value.offset}:${repository}`)) return;
+  const served = wrong.map(({ region, accounts }) => `${accounts.ordered[0]}${wrong.length > 1 ? ` in ${region}` : ''}`).join(', ');
+  // One account serving the repository in every region reading the default: the default itself is fixed.
+  const common = wrong.slice(1).reduce((shared, { accounts }) => shared.filter((account) => accounts.ordered.includes(account)), [...wrong[0].accounts.ordered]);
+  const fixes: QuickFix[] = common.map((account, index) => ({ title: `Use account ${account} as the DefaultValue`, intents: [intent.replaceValue(value, account)], preferred: index === 0 }));
+  // Else a row per region (not when the image's region is written out: the rows are for the stacks' regions, read without it).
+  const rows = rowsOf(table);
+  if (!staticRegion && rows && wrong.every(({ accounts }) => accounts.clear)) {
+    fixes.push({ title: `Add ${wrong.map(({ region, accounts }) => `${region}: ${accounts.ordered[0]}`).join(', ')}`, intents: wrong.map(({ region, accounts }) => intent.setMember(rows, rowPath(table, region), accounts.ordered[0])), preferred: common.length === 0 });
+  }
+  context.report(
+    'registry-account-mismatch',
+    `In ${wrong.map(({ region }) => region).join(', ')}, SageMaker serves "${repository}" from account ${served}, not ${text}: mapping ${possessive(table.table)} DefaultValue gives this account to ${where}.`,
+    nodeRange(value),
+    fixes,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * A template's table read by the stack's region (`!FindInMap [Table, !Ref AWS::Region, Key]`),
- * whatever its rows hold (an account: accountTableRule.ts; a whole image: templateImageRule.ts):
+ * A template's table read by the stack's region (`!FindInMap [Table, !Ref AWS::Region, Key]`, or
+ * `[Table, TopKey, !Ref AWS::Region]` with the rows under `TopKey`: RegionTableFacts), whatever its rows hold (an account: accountTableRule.ts; a whole image: templateImageRule.ts):
  * what is wrong with its keys is said once, on the table, with the same fixes for both.
  * - A row whose key is no region (`eu-wset-1`) is never read by a stack: `unknown-region` on the
  *   key, with renames to the nearest regions not already in the table (the clear nearest
@@ -10,12 +10,13 @@
  * - A region written twice: `duplicate-key` on each later row (only one of them is read).
  * - A region the template is deployed to (templateRegions, --template-region; else the one region
  *   chosen, --region, AWS_REGION, the profile's: see deploymentRegions) without a row:
- *   `!FindInMap` fails there, and the stack with it — `mapping-missing-region` on the table's
- *   name, with a fix adding the rows when the caller can say their values. In a template the CDK
+ *   `!FindInMap` fails there, and the stack with it — `mapping-missing-region` on the key of the
+ *   rows (the table's name, or `TopKey`), with a fix adding the rows when the caller can say their values. In a template the CDK
  *   synthesized (no fix there), the CfnMapping's `findInMap` and the row to add in the CDK code;
  *   for a table the CDK writes from its region facts, what the user can do (cdkRegionFacts.ts). A region a misspelt
  *   key clearly corrects to is not among them: that key's `unknown-region` says the region is
- *   missing, and its rename fixes both (one finding for one typo).
+ *   missing, and its rename fixes both (one finding for one typo). With a `DefaultValue`, a
+ *   region without a row reads it: nothing is missing (the rows' rule checks the default there).
  * Every fix names the rows it gives (a rename or a new member of the table's rows), so fix-all
  * never writes one region twice in a round (fixAll.ts).
  */
@@ -23,13 +24,14 @@ import type { Node } from 'jsonc-parser';
 import { closestMatches, editDistance, isClearNearest, isTypoOf, TYPO_EDITS } from '../closestMatches';
 import { intent, type HostIntent } from '../edits/editIntent';
 import type { QuickFix } from '../findings';
-import { isDynamic, type PlaceholderFacts } from '../requestTree';
+import { isDynamic, type RegionTableFacts } from '../requestTree';
+import { cdkFindInMapWords, findInMapWords, rowPath, rowValueWords } from '../regionTable';
 import { nodeRange, type RuleContext } from './ruleContext';
 import { possessive } from '../possessive';
 import { deploymentRegions, meantRegionNote } from '../region';
 import { isCdkRegionFactTable, regionFactAdvice } from '../cdkRegionFacts';
 
-export type RegionTable = NonNullable<PlaceholderFacts['perRegion']>;
+export type RegionTable = RegionTableFacts;
 
 /** Rows and tables already reported for this request (several images may read one mapping). */
 const reported = new WeakMap<RuleContext, Set<string>>();
@@ -63,8 +65,16 @@ export function checkRegionTable(context: RuleContext, table: RegionTable, rowRe
  * know is left out: it is no region a stack is created in.
  */
 function missingRegions(context: RuleContext, table: RegionTable): string[] {
+  return table.fallback ? [] : regionsWithoutRow(context, table);
+}
+
+/**
+ * The regions the template is deployed to without a row (see missingRegions), whether or not a
+ * `DefaultValue` stands for them; undefined when no region is chosen.
+ */
+export function regionsWithoutRow(context: RuleContext, table: RegionTable): string[] {
   const deployed = deploymentRegions(context.region);
-  if (!deployed || !table.tableKey || !table.key) return [];
+  if (!deployed || !table.rowsKey || !table.key) return [];
   const written = new Set(table.values.map((row) => row.region));
   return deployed.regions.filter((region) => !written.has(region) && (context.region.regions !== undefined || context.catalog.region(region) !== undefined));
 }
@@ -74,9 +84,9 @@ function deployedFrom(context: RuleContext): string {
   return deploymentRegions(context.region)?.settingName ?? 'templateRegions';
 }
 
-/** The rows object of the table (the value of its name in `Mappings`), when there is one. */
-function rowsOf(table: RegionTable): Node | undefined {
-  const rows = table.tableKey?.parent?.children?.[1];
+/** The object of the table's rows (the value of its name in `Mappings`, or of the top-level key above the rows), when there is one. */
+export function rowsOf(table: RegionTable): Node | undefined {
+  const rows = table.rowsKey?.parent?.children?.[1];
   return rows?.type === 'object' ? rows : undefined;
 }
 
@@ -167,14 +177,14 @@ function missingHint(context: RuleContext, table: RegionTable, region: string): 
  * AWS::Region, Key]` in a template, a CfnMapping's `findInMap(Aws.REGION, 'key')` in a CDK app.
  */
 function lookupWords(context: RuleContext, table: RegionTable): string {
-  return context.spec.cdkSynthesized ? `its CfnMapping's findInMap(Aws.REGION, '${table.key ?? 'key'}')` : `!FindInMap [${table.table}, !Ref AWS::Region, ${table.key}]`;
+  return context.spec.cdkSynthesized ? `its CfnMapping's ${cdkFindInMapWords(table)}` : findInMapWords(table);
 }
 
 /** What the finding adds for a row that repeats others: which, and what to do. */
 function repeatedHint(table: RegionTable, repeated: RepeatedRows): string {
   const regions = repeated.regions.join(' and ');
   const rows = repeated.regions.length === 1 ? `${regions}'s row` : `the rows of ${regions}`;
-  const what = repeated.identical ? `It repeats ${rows}` : `It holds the ${table.key ?? 'value'} of ${rows}, with other values besides`;
+  const what = repeated.identical ? `It repeats ${rows}` : `It holds the ${rowValueWords(table)} of ${rows}, with other values besides`;
   const keep = repeated.identical ? '' : ` once what it should keep is in ${rows}`;
   return ` ${what} (renamed to ${repeated.regions.length === 1 ? regions : 'one of them'}, the table would have that region twice): remove it${keep}, or rename it to the region it was meant for.`;
 }
@@ -222,17 +232,16 @@ function sameValue(a: Node | undefined, b: Node | undefined): boolean {
  * when `valueFor` names each value.
  */
 function checkDeployedRegions(context: RuleContext, table: RegionTable, missing: readonly string[], valueFor: RowValueFor): void {
-  if (missing.length === 0 || !table.tableKey || !table.key || !firstTime(context, `${table.tableKey.offset}:${table.key}:regions`)) return;
-  const key = table.key;
+  if (missing.length === 0 || !table.rowsKey || !table.key || !firstTime(context, `${table.rowsKey.offset}:${table.key}:regions`)) return;
   const rows = rowsOf(table);
   const values = missing.map((region) => valueFor(region));
   // Every missing region is settled by the fix, or there is none: half a fix would still fail the stack.
   const fixes: QuickFix[] =
     rows !== undefined && values.every((value) => value !== undefined)
-      ? [{ title: `Add ${missing.map((region, index) => `${region}: ${values[index]}`).join(', ')}`, intents: missing.map((region, index): HostIntent => intent.setMember(rows, [region, key], values[index]!)), preferred: true }]
+      ? [{ title: `Add ${missing.map((region, index) => `${region}: ${values[index]}`).join(', ')}`, intents: missing.map((region, index): HostIntent => intent.setMember(rows, rowPath(table, region), values[index]!)), preferred: true }]
       : [];
-  const found = `Mapping ${table.table} has no ${key} for ${missing.join(', ')}, where this template is deployed (${deployedFrom(context)})`;
-  context.report('mapping-missing-region', context.spec.cdkSynthesized ? cdkMissingMessage(found, table, missing, values) : `${found}: ${lookupWords(context, table)} fails there, and the stack with it.`, nodeRange(table.tableKey), fixes);
+  const found = `Mapping ${table.table} has no ${rowValueWords(table)} for ${missing.join(', ')}, where this template is deployed (${deployedFrom(context)})`;
+  context.report('mapping-missing-region', context.spec.cdkSynthesized ? cdkMissingMessage(found, table, missing, values) : `${found}: ${lookupWords(context, table)} fails there, and the stack with it.`, nodeRange(table.rowsKey), fixes);
 }
 
 /**
@@ -241,10 +250,12 @@ function checkDeployedRegions(context: RuleContext, table: RegionTable, missing:
  * known; for a table the CDK writes itself from its region facts, the ways out (cdkRegionFacts.ts).
  */
 function cdkMissingMessage(found: string, table: RegionTable, missing: readonly string[], values: readonly (string | undefined)[]): string {
-  if (isCdkRegionFactTable(table.table, table.key)) {
+  if (table.regionLevel === 'top' && isCdkRegionFactTable(table.table, table.key)) {
     const known = missing.flatMap((region, index) => (values[index] !== undefined ? [`${values[index]} in ${region}`] : []));
     return `${found}: the stack fails there. ${regionFactAdvice(missing.join(', '), known)}`;
   }
-  const rows = values.every((value) => value !== undefined) ? ` Add ${missing.map((region, index) => `'${region}': { ${table.key}: '${values[index]}' }`).join(', ')} to the CfnMapping's mapping.` : '';
-  return `${found}: its CfnMapping's findInMap(Aws.REGION, '${table.key}') fails there, and the stack with it.${rows}`;
+  const row = (region: string, value: string | undefined) => (table.regionLevel === 'top' ? `'${region}': { ${table.key}: '${value}' }` : `'${region}': '${value}'`);
+  const under = table.regionLevel === 'top' ? '' : ` under '${table.key}'`;
+  const rows = values.every((value) => value !== undefined) ? ` Add ${missing.map((region, index) => row(region, values[index])).join(', ')}${under} to the CfnMapping's mapping.` : '';
+  return `${found}: its CfnMapping's ${cdkFindInMapWords(table)} fails there, and the stack with it.${rows}`;
 }

@@ -6,8 +6,9 @@
  *   the `Default`, the one place the value is set;
  * - `${Name}` that `!Sub`'s variable map gives a literal is that literal (its fix edits it there);
  * - what stays a placeholder says what it is, for the rules and hover: the stack's region
- *   (`AWS::Region`), a mapping row per region (`!FindInMap [Table, !Ref AWS::Region, Key]`: the
- *   template rule checks each row), a parameter without a default, a resource.
+ *   (`AWS::Region`), a mapping row per region (`!FindInMap [Table, !Ref AWS::Region, Key]` or
+ *   `[Table, TopKey, !Ref AWS::Region]`, with or without a `DefaultValue`: the template rule
+ *   checks each row), a parameter without a default, a resource.
  * With every placeholder read, the image is a literal reference checked by the literal image
  * rules; with some left, a template whose static parts (defaults included) are checked.
  */
@@ -16,14 +17,15 @@ import { changedSpan } from '../../edits/changedSpan';
 import { intent, type HostIntent } from '../../edits/editIntent';
 import { parseImageReference } from '../../imageReference';
 import { memberValue, stringValue, valueOffsetMapper, type OffsetRange } from '../../jsonTree';
-import type { PlaceholderFacts, RequestNode, Substitution, TemplatePart } from '../../requestTree';
+import type { PlaceholderFacts, RegionTableFacts, RequestNode, Substitution, TemplatePart } from '../../requestTree';
 import type { HostLanguage, ImageField, SpecDocument } from '../../specDocument';
 import { dynamicReferenceIn, intrinsicCall, intrinsicOf, subTokens } from './intrinsics';
 import { regionTable, scalarText, type ParameterDefault, type TemplateScope } from './templateScope';
 import { possessive } from '../../possessive';
+import { rowValueWords } from '../../regionTable';
 import { PSEUDO_PARAMETERS } from './pseudoParameterFacts';
 
-type PerRegion = NonNullable<PlaceholderFacts['perRegion']>;
+type PerRegion = RegionTableFacts;
 
 /** A piece of the image's value, in value indices `[start, end)`. */
 type Piece =
@@ -251,7 +253,8 @@ function valuePieces(scope: TemplateScope, value: Node, range: OffsetRange, piec
     const table = regionTable(scope, call.argument);
     if (table) {
       const rows = table.values.map((row) => `${row.region}: ${row.text ?? '(not a string)'}`).join(', ');
-      return pieces.placeholder(range, { description: `mapping ${possessive(table.table)} ${table.key} for the stack's region (${rows || 'no rows'})`, perRegion: { table: table.table, tableKey: table.tableKey, key: table.key, values: table.values } });
+      const fallback = table.fallback ? `; other regions: ${table.fallback.text ?? 'a computed DefaultValue'}` : '';
+      return pieces.placeholder(range, { description: `mapping ${possessive(table.table)} ${rowValueWords(table)} for the stack's region (${rows || 'no rows'}${fallback})`, perRegion: table });
     }
     const tableName = call.argument?.type === 'array' ? stringValue(call.argument.children?.[0]) : undefined;
     return pieces.placeholder(range, { description: tableName !== undefined ? `a value of mapping ${tableName}` : 'a mapping value' });

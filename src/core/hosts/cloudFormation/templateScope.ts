@@ -8,12 +8,13 @@
  *   a list type is no one string) whose `AllowedValues`, if any, list no other value. A parameter
  *   with other allowed values is a choice made at each deployment: its default is no more the
  *   value than the others, and a fix editing the default alone could leave it outside the list.
- * - `!FindInMap [Table, !Ref AWS::Region, Key]` reads the table row of the deployment region:
- *   each row (its key a region, or meant to be one) with its `Key` value is known.
+ * - `!FindInMap [Table, !Ref AWS::Region, Key]` and `!FindInMap [Table, TopKey, !Ref AWS::Region]`
+ *   (with or without a `DefaultValue`) read the table row of the deployment region: each row (its
+ *   key a region, or meant to be one) with its value is known (regionTable).
  */
 import type { Node } from 'jsonc-parser';
 import { keyOfValue, memberValue, stringValue } from '../../jsonTree';
-import type { RegionValue } from '../../requestTree';
+import type { RegionTableFacts, RegionValue } from '../../requestTree';
 import { intrinsicCall } from './intrinsics';
 
 /** A parameter whose `Default` is read in (see the header). */
@@ -111,37 +112,52 @@ export function scalarText(text: string, node: Node): string | undefined {
   return String(node.value) === written ? written : undefined;
 }
 
-/** A `!FindInMap` whose top-level key is the deployment region: its table and every row's value. */
-export interface RegionTable {
-  table: string;
-  /** The table's name node in `Mappings`. */
-  tableKey: Node;
-  key: string;
-  values: RegionValue[];
-}
-
 /**
- * The table `argument` (of `Fn::FindInMap`) reads when its top-level key is `!Ref AWS::Region`
- * and the table and second-level key are literal; undefined otherwise. A row without the key is
- * left out (FindInMap fails for that region); one whose value is no literal scalar is kept with
- * no text, for the rules to report.
+ * The table `argument` (of `Fn::FindInMap`) reads by the deployment region: one of its two keys
+ * `!Ref AWS::Region` and the other literal, as is the table's name — `[Table, !Ref AWS::Region,
+ * Key]` (each row of the table a map, `Key` read in it) or `[Table, TopKey, !Ref AWS::Region]`
+ * (the rows under `TopKey`, each the value) — with an optional fourth item `{DefaultValue: …}`
+ * (what a region without a row reads). Undefined otherwise, and when the object of rows is not
+ * written. A row without the key is left out (FindInMap fails for that region, or reads the
+ * default); one whose value is no literal scalar is kept with no text, for the rules to report.
  */
-export function regionTable(scope: TemplateScope, argument: Node | undefined): RegionTable | undefined {
-  if (argument?.type !== 'array' || argument.children?.length !== 3) return undefined;
-  const [tableName, topKey, secondKey] = argument.children;
-  const table = stringValue(tableName);
-  const key = stringValue(secondKey);
-  const reference = intrinsicCall(topKey);
-  if (table === undefined || key === undefined || intrinsicCall(tableName) || intrinsicCall(secondKey)) return undefined;
-  if (reference?.name !== 'Ref' || stringValue(reference.argument) !== 'AWS::Region') return undefined;
-  const rows = memberValue(scope.mappings, table);
-  const tableKey = rows && keyOfValue(rows);
-  if (rows?.type !== 'object' || !tableKey) return undefined;
+export function regionTable(scope: TemplateScope, argument: Node | undefined): RegionTableFacts | undefined {
+  const items = argument?.type === 'array' ? argument.children ?? [] : [];
+  if (items.length !== 3 && items.length !== 4) return undefined;
+  const [tableName, topKey, secondKey, defaultItem] = items;
+  const fallback = defaultItem && defaultValue(scope.text, defaultItem);
+  if (defaultItem && !fallback) return undefined;
+  const table = literalKey(tableName);
+  const regionLevel = isRegion(topKey) ? 'top' : isRegion(secondKey) ? 'second' : undefined;
+  const key = literalKey(regionLevel === 'top' ? secondKey : topKey);
+  const tableRows = table !== undefined ? memberValue(scope.mappings, table) : undefined;
+  if (!regionLevel || key === undefined || tableRows?.type !== 'object') return undefined;
+  const rows = regionLevel === 'top' ? tableRows : memberValue(tableRows, key);
+  const rowsKey = rows && keyOfValue(rows);
+  if (rows?.type !== 'object' || !rowsKey) return undefined;
   const values: RegionValue[] = [];
   for (const property of rows.children ?? []) {
     const [region, row] = property.children ?? [];
-    const value = memberValue(row, key);
+    const value = regionLevel === 'top' ? memberValue(row, key) : row;
     if (typeof region?.value === 'string' && value) values.push({ region: region.value, key: region, value, text: scalarText(scope.text, value) });
   }
-  return { table, tableKey, key, values };
+  return { table: table!, regionLevel, rowsKey, key, values, ...(fallback && { fallback }) };
+}
+
+/** A key of `Fn::FindInMap` written as a literal string, else undefined. */
+function literalKey(node: Node | undefined): string | undefined {
+  return intrinsicCall(node) ? undefined : stringValue(node);
+}
+
+/** True for `!Ref AWS::Region`. */
+function isRegion(node: Node | undefined): boolean {
+  const reference = intrinsicCall(node);
+  return reference?.name === 'Ref' && stringValue(reference.argument) === 'AWS::Region';
+}
+
+/** `Fn::FindInMap`'s fourth item, `{DefaultValue: value}`: the value and its text (undefined when computed or no scalar); undefined for anything else. */
+function defaultValue(text: string, item: Node): RegionTableFacts['fallback'] {
+  if (item.type !== 'object' || item.children?.length !== 1) return undefined;
+  const [name, value] = item.children[0].children ?? [];
+  return name?.value === 'DefaultValue' && value ? { value, text: scalarText(text, value) } : undefined;
 }
