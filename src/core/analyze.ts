@@ -5,7 +5,7 @@
 import type { Catalog } from './catalog/catalog';
 import type { Finding } from './findings';
 import type { LiveLookup } from './registry/liveLookup';
-import { chosenRegion, implicitRegion, resolveProfile, resolveRegion, templateRegion, workflowRegion, type RegionInputs, type ResolvedRegion } from './region';
+import { chosenRegion, implicitRegion, regionsReadingDefault, resolveProfile, resolveRegion, templateRegion, workflowRegion, type RegionInputs, type ResolvedRegion } from './region';
 import { checkAlgorithms } from './rules/algorithm/algorithmRules';
 import { checkUnfilledPartition, reportUnfilledPlaceholders } from './rules/unfilledPlaceholderRule';
 import { checkIntegrationAction } from './rules/integrationActionRule';
@@ -85,7 +85,10 @@ export function regionForSpec(spec: SpecDocument, regionInputs: AnalyzeOptions['
 
 export function analyzeSpec(spec: SpecDocument, options: AnalyzeOptions): Analysis {
   const findings: Finding[] = [];
-  const region = regionForSpec(spec, options.regionInputs);
+  const resolved = regionForSpec(spec, options.regionInputs);
+  // A table's DefaultValue is read only in the deployed regions without a row.
+  const region = spec.tableDefault ? regionsReadingDefault(resolved, spec.tableDefault.rowRegions) : resolved;
+  if (!region) return { findings, region: resolved };
   // A table row under a key that is no region is never read by a stack: unknown-region on the key says so.
   if (spec.codeRegion?.tableKey && spec.codeRegion.region !== undefined && !options.catalog.region(spec.codeRegion.region)) return { findings, region };
   const context = createRuleContext(spec, options.catalog, region, options.rules, findings);

@@ -152,6 +152,19 @@ export function templateRegion(inputs: Pick<RegionInputs, 'templateRegions' | 't
 }
 
 /**
+ * `resolved` narrowed to the deployed regions that read a table's `DefaultValue` — those without
+ * a row (`rowRegions` have one): undefined when every deployed region has a row (the default is
+ * never read); `resolved` itself when no region was chosen (it may be read anywhere).
+ */
+export function regionsReadingDefault(resolved: ResolvedRegion, rowRegions: readonly string[]): ResolvedRegion | undefined {
+  const deployed = deploymentRegions(resolved);
+  if (!deployed) return resolved;
+  const readers = deployed.regions.filter((region) => !rowRegions.includes(region));
+  if (readers.length === 0) return undefined;
+  return resolved.regions ? { ...resolved, region: readers[0], regions: readers, explicit: readers.length === 1 } : resolved;
+}
+
+/**
  * The regions a template (a request with `anyRegion`) is deployed to as the user said, and where
  * they said it, in words for messages (`--template-region`, `--region`, `AWS_REGION`): the listed
  * regions (templateRegions), else the one region chosen (`sagemakerSpec.region` or `--region`,

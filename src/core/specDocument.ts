@@ -303,6 +303,12 @@ export interface SpecDocument {
    * target region, above every setting (see resolveRegion).
    */
   codeRegion?: CodeRegion;
+  /**
+   * A table's `DefaultValue` read as an image of its own (imageTableRows): the regions whose rows
+   * are written, which never read it. It is judged in the deployed regions without a row only,
+   * and not at all when every deployed region has one (regionsReadingDefault).
+   */
+  tableDefault?: { table: string; rowRegions: readonly string[] };
   /** Set for a request embedded in a workflow (a Pipelines step, a Step Functions task): where it sits. */
   embedding?: Embedding;
   /**

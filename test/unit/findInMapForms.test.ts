@@ -224,11 +224,26 @@ describe('CloudFormation: Fn::FindInMap with a DefaultValue, read for the region
     assert.deepEqual(summary(without, deployedTo(without, ['us-east-1', 'eu-west-1'], 'json')), [['mapping-missing-region', 'XgbRegistry']]);
   });
 
-  it('a whole image with a DefaultValue: the table has no missing region', () => {
-    const head = ['Mappings:', '  Images:', '    us-east-1: {Uri: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1}'];
-    const whole = (lookup: string) => modelTemplate(lookup, head);
-    assert.deepEqual(deployedTo(whole('!FindInMap [Images, !Ref AWS::Region, Uri, DefaultValue: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1]'), ['us-east-1', 'eu-west-1']).map((finding) => finding.code).includes('mapping-missing-region'), false);
-    assert.deepEqual(summary(whole('!FindInMap [Images, !Ref AWS::Region, Uri]'), deployedTo(whole('!FindInMap [Images, !Ref AWS::Region, Uri]'), ['us-east-1', 'eu-west-1'])), [['mapping-missing-region', 'Images']]);
+  it('a whole image with a DefaultValue: no missing region, and the default is checked as an image in the deployed regions without a row', () => {
+    const US_EAST_1 = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
+    const head = ['Mappings:', '  Images:', `    us-east-1: {Uri: ${US_EAST_1}}`];
+    const whole = modelTemplate(`!FindInMap [Images, !Ref AWS::Region, Uri, DefaultValue: ${US_EAST_1}]`, head);
+    const defaultRegion = nth(whole, 'us-east-1', 2);
+    const finding = only(deployedTo(whole, ['us-east-1', 'eu-west-1']), 'image-region-mismatch');
+    assert.equal(finding.offset, defaultRegion, "the DefaultValue's region");
+    assert.match(finding.message, /^The image is in us-east-1, but the target region is eu-west-1 \(from --template-region\)/);
+    const fixed = applyHostFix(whole, finding);
+    assert.equal(fixed, whole.replace(`DefaultValue: ${US_EAST_1}`, 'DefaultValue: 141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1'));
+    assert.deepEqual(deployedTo(fixed, ['us-east-1', 'eu-west-1']), []);
+    // Every deployed region has a row: the default is never read. No region chosen: it may be read anywhere, and is no finding.
+    assert.deepEqual(deployedTo(whole, ['us-east-1']), []);
+    assert.deepEqual(deployedTo(whole), []);
+    // Its own problems are found wherever it is read.
+    const latest = whole.replace(`DefaultValue: ${US_EAST_1}`, `DefaultValue: ${US_EAST_1.replace('1.7-1', 'latest')}`);
+    assert.deepEqual(summary(latest, deployedTo(latest)), [['xgboost-unpinned', 'latest']]);
+    // Without the default the same table fails in eu-west-1.
+    const without = modelTemplate('!FindInMap [Images, !Ref AWS::Region, Uri]', head);
+    assert.deepEqual(summary(without, deployedTo(without, ['us-east-1', 'eu-west-1'])), [['mapping-missing-region', 'Images']]);
   });
 
   it('a fourth item other than {DefaultValue: …} is not read as a lookup by region', () => {

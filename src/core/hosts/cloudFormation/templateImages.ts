@@ -59,17 +59,24 @@ export function readImageThroughTemplate(field: ImageField, scope: TemplateScope
  * another region is `image-region-mismatch`, fixed in the row). The table's keys are checked on
  * the request's image (its one placeholder carries the table: templateImageRule.ts); a row
  * whose key is no catalog region is never read by a stack, and its document is skipped by the
- * analysis (CodeRegion.tableKey). A row whose value is no string is not an image to check.
+ * analysis (CodeRegion.tableKey). A row whose value is no string is not an image to check. A
+ * `DefaultValue` is an image of the deployed regions without a row: one more document, judged in
+ * those regions (SpecDocument.tableDefault).
  */
 export function imageTableRows(field: ImageField, host: HostLanguage, text: string): SpecDocument[] {
   const table = wholeValueTable(field.value);
   if (!table) return [];
-  return table.values.flatMap((row) => {
+  const image = (value: Node, read: string): ImageField => ({ ...field, value, parsed: parseImageReference(read) });
+  const rows = table.values.flatMap((row) => {
     if (row.value.type !== 'string' || row.text === undefined) return [];
-    const image: ImageField = { ...field, value: row.value, parsed: parseImageReference(row.text) };
     const codeRegion = { region: row.region, origin: `mapping ${possessive(table.table)} row for ${row.region}`, tableKey: true, table: table.table };
-    return [{ text, root: undefined, parseErrors: [], kind: undefined, images: [image], host, imagesOnly: true, codeRegion }];
+    return [{ text, root: undefined, parseErrors: [], kind: undefined, images: [image(row.value, row.text)], host, imagesOnly: true, codeRegion }];
   });
+  // The DefaultValue: an image of the deployed regions without a row, judged there (SpecDocument.tableDefault).
+  const { fallback } = table;
+  if (fallback?.value.type !== 'string' || fallback.text === undefined) return rows;
+  const tableDefault = { table: table.table, rowRegions: table.values.map((row) => row.region) };
+  return [...rows, { text, root: undefined, parseErrors: [], kind: undefined, images: [image(fallback.value, fallback.text)], host, imagesOnly: true, anyRegion: true, tableDefault }];
 }
 
 /** The table of a value read whole from a table by the stack's region (its template is that one placeholder), else undefined. */
