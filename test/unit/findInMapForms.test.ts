@@ -161,6 +161,14 @@ describe('CloudFormation: Fn::FindInMap with a DefaultValue, read for the region
     assert.deepEqual(deployedTo(applyHostFix(text, finding), ['us-east-1', 'eu-west-1', 'ap-east-1']), []);
   });
 
+  it('a default right in one region reading it and wrong in another: not replaced (that would break the first), the wrong region gets its row', () => {
+    const apEast = withDefault('651117190479');
+    const finding = only(deployedTo(apEast, ['us-east-1', 'eu-west-1', 'ap-east-1']), 'registry-account-mismatch');
+    assert.equal(finding.message, 'In eu-west-1, SageMaker serves "sagemaker-xgboost" from account 141502667606, not 651117190479: mapping XgbRegistry\'s DefaultValue gives this account to stacks in eu-west-1, ap-east-1 (no row there).');
+    assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.preferred]), [['Add eu-west-1: 141502667606', true]]);
+    assert.deepEqual(deployedTo(applyHostFix(apEast, finding), ['us-east-1', 'eu-west-1', 'ap-east-1']), []);
+  });
+
   it('nothing to say when the default is right where it is read, when every deployed region has a row, or when no region is chosen', () => {
     assert.deepEqual(deployedTo(withDefault('141502667606'), ['us-east-1', 'eu-west-1']), []);
     assert.deepEqual(deployedTo(text, ['us-east-1']), []);

@@ -94,14 +94,12 @@ function checkDefaultAccount(context: RuleContext, reference: TemplateReference,
     return;
   }
   if (!context.catalog.isAwsAccount(text)) return;
-  const wrong = judged.flatMap((region) => {
-    const accounts = catalogAccounts(context, reference, repository!, region);
-    return accounts.ordered.length > 0 && !accounts.ordered.includes(text) ? [{ region, accounts }] : [];
-  });
+  const served = judged.map((region) => ({ region, accounts: catalogAccounts(context, reference, repository!, region) })).filter(({ accounts }) => accounts.ordered.length > 0);
+  const wrong = served.filter(({ accounts }) => !accounts.ordered.includes(text));
   if (wrong.length === 0 || !firstTime(context, `${value.offset}:${repository}`)) return;
-  const served = wrong.map(({ region, accounts }) => `${accounts.ordered[0]}${wrong.length > 1 ? ` in ${region}` : ''}`).join(', ');
-  // One account serving the repository in every region reading the default: the default itself is fixed.
-  const common = wrong.slice(1).reduce((shared, { accounts }) => shared.filter((account) => accounts.ordered.includes(account)), [...wrong[0].accounts.ordered]);
+  const rightAccounts = wrong.map(({ region, accounts }) => `${accounts.ordered[0]}${wrong.length > 1 ? ` in ${region}` : ''}`).join(', ');
+  // One account serving the repository in every region reading the default (the right ones too): the default itself is fixed.
+  const common = served.slice(1).reduce((shared, { accounts }) => shared.filter((account) => accounts.ordered.includes(account)), [...served[0].accounts.ordered]);
   const fixes: QuickFix[] = common.map((account, index) => ({ title: `Use account ${account} as the DefaultValue`, intents: [intent.replaceValue(value, account)], preferred: index === 0 }));
   // Else a row per region (not when the image's region is written out: the rows are for the stacks' regions, read without it).
   const rows = rowsOf(table);
@@ -110,7 +108,7 @@ function checkDefaultAccount(context: RuleContext, reference: TemplateReference,
   }
   context.report(
     'registry-account-mismatch',
-    `In ${wrong.map(({ region }) => region).join(', ')}, SageMaker serves "${repository}" from account ${served}, not ${text}: mapping ${possessive(table.table)} DefaultValue gives this account to ${where}.`,
+    `In ${wrong.map(({ region }) => region).join(', ')}, SageMaker serves "${repository}" from account ${rightAccounts}, not ${text}: mapping ${possessive(table.table)} DefaultValue gives this account to ${where}.`,
     nodeRange(value),
     fixes,
   );

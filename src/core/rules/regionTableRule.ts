@@ -70,7 +70,7 @@ function missingRegions(context: RuleContext, table: RegionTable): string[] {
 
 /**
  * The regions the template is deployed to without a row (see missingRegions), whether or not a
- * `DefaultValue` stands for them; undefined when no region is chosen.
+ * `DefaultValue` stands for them; none when no region is chosen.
  */
 export function regionsWithoutRow(context: RuleContext, table: RegionTable): string[] {
   const deployed = deploymentRegions(context.region);

@@ -130,8 +130,9 @@ export function regionTable(scope: TemplateScope, argument: Node | undefined): R
   const table = literalKey(tableName);
   const regionLevel = isRegion(topKey) ? 'top' : isRegion(secondKey) ? 'second' : undefined;
   const key = literalKey(regionLevel === 'top' ? secondKey : topKey);
-  const tableRows = table !== undefined ? memberValue(scope.mappings, table) : undefined;
-  if (!regionLevel || key === undefined || tableRows?.type !== 'object') return undefined;
+  if (table === undefined || !regionLevel || key === undefined) return undefined;
+  const tableRows = memberValue(scope.mappings, table);
+  if (tableRows?.type !== 'object') return undefined;
   const rows = regionLevel === 'top' ? tableRows : memberValue(tableRows, key);
   const rowsKey = rows && keyOfValue(rows);
   if (rows?.type !== 'object' || !rowsKey) return undefined;
@@ -141,7 +142,7 @@ export function regionTable(scope: TemplateScope, argument: Node | undefined): R
     const value = regionLevel === 'top' ? memberValue(row, key) : row;
     if (typeof region?.value === 'string' && value) values.push({ region: region.value, key: region, value, text: scalarText(scope.text, value) });
   }
-  return { table: table!, regionLevel, rowsKey, key, values, ...(fallback && { fallback }) };
+  return { table, regionLevel, rowsKey, key, values, ...(fallback && { fallback }) };
 }
 
 /** A key of `Fn::FindInMap` written as a literal string, else undefined. */
