@@ -125,6 +125,29 @@ describe('CloudFormation: a table keyed by region second, !FindInMap [Table, Top
     assert.match(applyHostFix(whole, findings[1]), /eu-west-1: 141502667606\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/sagemaker-xgboost:1\.7-1/);
   });
 
+  it("read in a state machine's DefinitionString (a !Sub variable): the rows checked, and fixed in the map", () => {
+    const flow = [
+      ...TABLE,
+      'Resources:',
+      '  Flow:',
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      RoleArn: !GetAtt Role.Arn',
+      '      DefinitionString: !Sub',
+      '        - |-',
+      '          {"StartAt": "Train", "States": {"Train": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "End": true,',
+      '            "Parameters": {"TrainingJobName": "t", "RoleArn": "arn:aws:iam::123456789012:role/R",',
+      '              "AlgorithmSpecification": {"TrainingImage": "${Account}.dkr.ecr.${AWS::Region}.amazonaws.com/sagemaker-xgboost:1.7-1", "TrainingInputMode": "File"},',
+      '              "OutputDataConfig": {"S3OutputPath": "s3://b/o"}, "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},',
+      '              "StoppingCondition": {"MaxRuntimeInSeconds": 3600}, "HyperParameters": {"num_round": "10", "objective": "binary:logistic"}}}}}',
+      '        - Account: !FindInMap [ByAlgo, xgboost, !Ref AWS::Region]',
+      '',
+    ].join('\n');
+    const finding = only(deployedTo(flow), 'registry-account-mismatch');
+    assert.equal(finding.offset, nth(flow, '683313688378', 1), 'on the eu-west-1 row');
+    assert.equal(applyHostFix(flow, finding, 'Use account 141502667606'), flow.replace('eu-west-1: "683313688378"', 'eu-west-1: "141502667606"'));
+  });
+
   it('a table without the top-level key, or both keys computed, stays a placeholder', () => {
     assert.deepEqual(deployedTo(modelTemplate(SUB_ACCOUNT('!FindInMap [ByAlgo, lightgbm, !Ref AWS::Region]'), TABLE), ['us-east-1', 'eu-west-1']), []);
     assert.deepEqual(deployedTo(modelTemplate(SUB_ACCOUNT('!FindInMap [ByAlgo, !Ref Algo, !Ref AWS::Region]'), TABLE), ['us-east-1', 'eu-west-1']), []);
