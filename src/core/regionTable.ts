@@ -10,7 +10,7 @@ import type { RegionTableFacts } from './requestTree';
 export function findInMapWords(table: RegionTableFacts): string {
   const key = table.key ?? 'Key';
   const keys = table.regionLevel === 'top' ? `!Ref AWS::Region, ${key}` : `${key}, !Ref AWS::Region`;
-  return `!FindInMap [${table.table}, ${keys}${table.fallback ? ', DefaultValue: …' : ''}]`;
+  return `!FindInMap [${table.table}, ${keys}]`;
 }
 
 /** The lookup as a CDK app writes it, on the CfnMapping: `findInMap(Aws.REGION, 'account')`, `findInMap('xgboost', Aws.REGION)`. */
