@@ -56,8 +56,9 @@ export interface OffsetRange {
  * this is a plain shift past the opening quote; with escapes each decoded character is located.
  */
 export function valueOffsetMapper(text: string, node: Node): (valueIndex: number) => number {
-  const hostMapping = (node as RequestNode).offsetOfIndex;
+  const { offsetOfIndex: hostMapping, verbatim, content } = node as RequestNode;
   if (hostMapping) return hostMapping;
+  if (verbatim && content) return (index) => content.offset + Math.min(index, content.length);
   const rawStart = node.offset + 1;
   const rawEnd = node.offset + node.length - 1;
   const raw = text.slice(rawStart, rawEnd);

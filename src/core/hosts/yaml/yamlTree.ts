@@ -2,7 +2,7 @@
  * Turns a YAML document into the request tree every rule reads (jsonc-parser's `Node` shape with
  * offsets into the YAML text), as yaml-language-server turns YAML into JSON's AST: mappings become
  * objects, sequences arrays, scalars strings, numbers, booleans and nulls, each with its source
- * range; `content` and `offsetOfIndex` say where a scalar's characters are (plain, quoted or
+ * range; `content`, `verbatim` and `offsetOfIndex` say where a scalar's characters are (plain, quoted or
  * block scalars).
  *
  * - An alias is its anchor's value, with the anchor's offsets: a finding inside it points at the
@@ -192,6 +192,7 @@ function readScalarAsAwsCli(node: Building, source: string, version: AwsCliYamlV
   node.dynamic = undefined;
   node.reading = undefined;
   node.offsetOfIndex = undefined;
+  node.verbatim = undefined;
   switch (read.type) {
     case 'string':
     case 'date':
@@ -429,7 +430,11 @@ class TreeBuilder {
       return node;
     }
     node.value = typeof value === 'bigint' ? Number(value) : value;
-    if (node.type === 'string') node.offsetOfIndex = offsetMapper(this.text, source.type, content, String(value));
+    if (node.type === 'string') {
+      // Most strings are spelt as written: no mapper to keep for them (see RequestNode.verbatim).
+      if (typeof value === 'string' && value.length === content.length && this.text.startsWith(value, content.offset)) node.verbatim = true;
+      else node.offsetOfIndex = offsetMapper(this.text, source.type, content, String(value));
+    }
     if (untagged && source.type === 'PLAIN' && isAmbiguousPlainScalar(this.text.slice(start, end))) {
       node.dynamic = true;
       node.yamlReadings = [yaml11Reading(this.text.slice(start, end)), { version: '1.2', type: node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null' ? node.type : 'other', value: node.value as string | number | boolean }];
