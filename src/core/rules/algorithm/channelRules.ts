@@ -59,8 +59,11 @@ export function checkChannels(context: RuleContext, job: AlgorithmJob): void {
   const missing = allNamesKnown ? missingChannels(context, job, names) : [];
   // A missing channel an unknown name clearly stands for is said once, on that name (its rename gives it).
   const claimed = new Set<string>();
+  // The channels the algorithm reads, and how a message lists them: once per job, not per unknown name.
+  const known = Object.keys(facts.data.channels);
+  const readable = { known, listed: listText(known) };
   for (const { nameNode, name } of unknown) {
-    const meant = reportUnknownChannel(context, job, config!, nameNode, name, presentNames(), missing.filter(({ name: required }) => !claimed.has(required)));
+    const meant = reportUnknownChannel(context, job, config!, nameNode, name, presentNames(), missing.filter(({ name: required }) => !claimed.has(required)), readable);
     if (meant) claimed.add(meant);
   }
   reportMissingChannels(context, job, config, missing.filter(({ name }) => !claimed.has(name)));
@@ -99,13 +102,22 @@ function reportPipe(context: RuleContext, job: AlgorithmJob, modeNode: Node, cha
 
 /**
  * `config`: the job's InputDataConfig list; `present`: its channels' names, which a fix must not
- * repeat; `missing`: required channels the job lacks, not yet said. Returns the missing channel
+ * repeat; `missing`: required channels the job lacks, not yet said; `known`: the channels the
+ * algorithm reads, `listed` in words. Returns the missing channel
  * this name clearly stands for (its preferred fix), which the finding then says is missing.
  */
-function reportUnknownChannel(context: RuleContext, job: AlgorithmJob, config: Node, nameNode: Node, name: string, present: ReadonlySet<string | undefined>, missing: readonly MissingChannel[]): string | undefined {
+function reportUnknownChannel(
+  context: RuleContext,
+  job: AlgorithmJob,
+  config: Node,
+  nameNode: Node,
+  name: string,
+  present: ReadonlySet<string | undefined>,
+  missing: readonly MissingChannel[],
+  { known, listed }: { known: readonly string[]; listed: string },
+): string | undefined {
   if (!context.isEnabled('algorithm-channel')) return undefined;
   const { facts } = job;
-  const known = Object.keys(facts.data.channels);
   // A shortened name (`valid`, `val`) means the channel it begins.
   const prefixed = known.filter((candidate) => candidate.startsWith(name.toLowerCase()));
   const candidates = [...prefixed, ...closestMatches(name, known, 3).filter((candidate) => !prefixed.includes(candidate))].slice(0, 3);
@@ -122,8 +134,8 @@ function reportUnknownChannel(context: RuleContext, job: AlgorithmJob, config: N
   const rejected = facts.data.unknownChannels === 'rejected';
   const meant = clear && !present.has(candidates[0]) ? missing.find((channel) => channel.name === candidates[0]) : undefined;
   const message = rejected
-    ? `${facts.label} has no channel "${name}" (it reads ${listText(known)}): ${consequence('container')}.${taken}`
-    : `${facts.label} does not read a channel "${name}" (it reads ${listText(known)}); the data is not used.${taken}`;
+    ? `${facts.label} has no channel "${name}" (it reads ${listed}): ${consequence('container')}.${taken}`
+    : `${facts.label} does not read a channel "${name}" (it reads ${listed}); the data is not used.${taken}`;
   const needs = meant ? ` It needs a "${meant.name}" channel, which the job lacks: this one looks meant as "${meant.name}".` : '';
   const severity = rejected || (meant && severityOf(meant.evidence) === 'error') ? 'error' : 'warning';
   context.report('algorithm-channel', `${message}${needs}`, nodeRange(nameNode), fixes, severity);
